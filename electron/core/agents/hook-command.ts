@@ -1,0 +1,50 @@
+// The command an agent's hook runs to reach the gate. It reads the hook payload on stdin, posts it to the
+// gate socket with the session token, and prints the answer. If the gate cannot be reached or refuses,
+// it blocks: exit 2 with the reason on stderr, which both Claude Code and Codex treat as "do not run".
+import type { GATE_PATHS } from '../gate/server.ts';
+
+export type GateEndpoint = (typeof GATE_PATHS)[Exclude<keyof typeof GATE_PATHS, 'health'>];
+
+/** curl over the Unix socket (≈10 ms), or the bundled Node client where curl is missing (≈130 ms) and on Windows. */
+export type HookTransport = { kind: 'curl' } | { kind: 'node'; nodePath: string; clientPath: string };
+
+/** Environment variables `gatehouse run` gives the agent; the hook command reads them. */
+export const ENV = { socket: 'GATEHOUSE_SOCKET', token: 'GATEHOUSE_TOKEN', session: 'GATEHOUSE_SESSION_ID' } as const;
+
+/** The host part of the URL is ignored over a Unix socket; it only has to be a valid name. */
+const URL_BASE = 'http://gatehouse';
+/** Notifications are fire-and-forget: a slow gate must not stall the agent's UI. */
+const EVENT_MAX_TIME_S = 5;
+
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function curl(endpoint: GateEndpoint, maxTimeS: number): string {
+  return (
+    `curl -sS --fail-with-body --max-time ${maxTimeS} --unix-socket "$${ENV.socket}" ` +
+    `-H "Authorization: Bearer $${ENV.token}" -H 'Content-Type: application/json' --data-binary @- ${URL_BASE}${endpoint}`
+  );
+}
+
+/** For PreToolUse and PermissionRequest: prints the gate's answer, or blocks (exit 2) with a reason. */
+export function blockingHookCommand(t: HookTransport, endpoint: GateEndpoint, maxTimeS: number): string {
+  if (t.kind === 'node') return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --blocking --max-time ${maxTimeS} ${endpoint}`;
+  return (
+    `r=$(${curl(endpoint, maxTimeS)} 2>&1) && printf '%s' "$r" && exit 0; ` +
+    `printf 'Gatehouse blocked this command: %s\\n' "\${r:-the Gatehouse gate did not answer (is Gatehouse running?)}" >&2; exit 2`
+  );
+}
+
+/** For notifications: forwards the payload and never blocks or fails the agent. */
+export function eventHookCommand(t: HookTransport, endpoint: GateEndpoint): string {
+  if (t.kind === 'node') return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --max-time ${EVENT_MAX_TIME_S} ${endpoint}`;
+  return `${curl(endpoint, EVENT_MAX_TIME_S)} >/dev/null 2>&1; exit 0`;
+}
+
+/** The hook's own timeout must outlast the gate's answer, which comes at the hold timeout at the latest. */
+export function hookTimeouts(holdTimeoutMs: number): { clientMaxTimeS: number; hookTimeoutS: number } {
+  const holdS = Math.ceil(holdTimeoutMs / 1000);
+  // 30 s for the gate to answer after its own timeout fires; 30 s more for the hook to print and exit.
+  return { clientMaxTimeS: holdS + 30, hookTimeoutS: holdS + 60 };
+}

@@ -1,0 +1,193 @@
+// The queue of held requests. Every request is stored, then decided by the policy or held for a person;
+// a decision is committed to the store before the waiting agent is answered.
+import { ApiError } from '../../../shared/api.ts';
+import type { CoreEvent, DecidedBy, Decision, GateRequest } from '../../../shared/domain.ts';
+import { newId } from '../ids.ts';
+import type { NewRequest, RequestRepository } from '../store/requests.ts';
+import { formatDuration } from '../../../shared/duration.ts';
+
+export interface Verdict {
+  requestId: string;
+  decision: Decision;
+  reason: string;
+  decidedBy: DecidedBy;
+}
+
+export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt'>;
+
+/** Decides a request without a person, or returns null to hold it. Rules and the risk engine plug in here. */
+export type Policy = (request: Submission) => { decision: Decision; reason: string } | null;
+
+/** Until rules exist, every agent command is held for a person. */
+export const holdEverything: Policy = () => null;
+
+export interface BrokerOptions {
+  requests: RequestRepository;
+  holdTimeoutMs: number;
+  policy?: Policy;
+  now?: () => number;
+  /** Where failures that have no caller to throw to are reported. */
+  onError?: (err: unknown) => void;
+}
+
+interface Held {
+  resolve: (v: Verdict) => void;
+  timer: NodeJS.Timeout;
+  detachAbort: () => void;
+}
+
+export const REASONS = {
+  humanAllow: 'Approved by the user in Gatehouse.',
+  humanDeny: 'Denied by the user in Gatehouse.',
+  shutdown: 'Gatehouse shut down before anyone decided; the command was not run.',
+  agentGone: 'The agent stopped waiting before a decision; nothing ran.',
+  storeFailed: 'Gatehouse could not record the decision, so the command was not run.',
+  coreRestart: 'Gatehouse restarted while this request was held; the agent was told the command was blocked.',
+  timeout: (ms: number) =>
+    `Nobody decided in Gatehouse within ${formatDuration(ms)}, so the command was not run. Ask the user to review it in Gatehouse, then try again.`,
+} as const;
+
+type Listener = (event: CoreEvent) => void;
+
+export class Broker {
+  private readonly requests: RequestRepository;
+  private readonly policy: Policy;
+  private readonly now: () => number;
+  private readonly onError: (err: unknown) => void;
+  private readonly held = new Map<string, Held>();
+  private readonly listeners = new Set<Listener>();
+  private holdTimeoutMs: number;
+  private closed = false;
+
+  constructor(opts: BrokerOptions) {
+    this.requests = opts.requests;
+    this.holdTimeoutMs = opts.holdTimeoutMs;
+    this.policy = opts.policy ?? holdEverything;
+    this.now = opts.now ?? Date.now;
+    this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
+  }
+
+  get timeoutMs(): number {
+    return this.holdTimeoutMs;
+  }
+
+  /** Applies to requests held from now on. */
+  setHoldTimeout(ms: number): void {
+    this.holdTimeoutMs = ms;
+  }
+
+  /**
+   * Marks requests left pending by an earlier core as abandoned: whoever was waiting on them lost its
+   * connection when that core died, and its hook blocked the command.
+   */
+  abandonOrphans(): number {
+    const orphans = this.requests.listByStatus('pending').filter((r) => !this.held.has(r.id));
+    for (const r of orphans) {
+      this.requests.decide(r.id, { decision: 'deny', reason: REASONS.coreRestart, decidedBy: 'core-restart', decidedAt: this.now(), status: 'abandoned' });
+    }
+    return orphans.length;
+  }
+
+  /** Stores the request and resolves when it is decided. `signal` aborts when the agent stops waiting. */
+  submit(submission: Submission, signal?: AbortSignal): Promise<Verdict> {
+    if (this.closed) return Promise.resolve({ requestId: '', decision: 'deny', reason: REASONS.shutdown, decidedBy: 'shutdown' });
+    const createdAt = this.now();
+    const id = newId();
+    const base: NewRequest = { ...submission, id, createdAt, expiresAt: null };
+    const ruled = this.policy(submission);
+    if (ruled) {
+      const request = this.requests.insertDecided(base, { ...ruled, decidedBy: 'policy', decidedAt: createdAt });
+      this.emit({ type: 'request.decided', request });
+      return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy: 'policy' });
+    }
+    const timeoutMs = this.holdTimeoutMs;
+    const request = this.requests.insert({ ...base, expiresAt: createdAt + timeoutMs });
+    return new Promise<Verdict>((resolve) => {
+      const timer = setTimeout(() => this.settleQuietly(id, 'deny', REASONS.timeout(timeoutMs), 'timeout'), timeoutMs);
+      const onAbort = () => this.settleQuietly(id, 'deny', REASONS.agentGone, 'agent-gone', 'abandoned');
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.held.set(id, { resolve, timer, detachAbort: () => signal?.removeEventListener('abort', onAbort) });
+      this.emit({ type: 'request.held', request });
+      if (signal?.aborted) onAbort();
+    });
+  }
+
+  /** A person's decision. Throws `not_found` or `already_decided`. */
+  decide(id: string, decision: Decision, reason: string | undefined, decidedBy: DecidedBy): GateRequest {
+    const text = reason?.trim() || (decision === 'allow' ? REASONS.humanAllow : REASONS.humanDeny);
+    const decided = this.settle(id, decision, text, decidedBy);
+    if (decided) return decided;
+    const existing = this.requests.get(id);
+    if (!existing) throw new ApiError('not_found', `no request with id ${id}`);
+    throw new ApiError('already_decided', `request ${id} is already ${existing.status}`);
+  }
+
+  pending(): GateRequest[] {
+    return this.requests.listByStatus('pending');
+  }
+
+  get(id: string): GateRequest {
+    const r = this.requests.get(id);
+    if (!r) throw new ApiError('not_found', `no request with id ${id}`);
+    return r;
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: CoreEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // A listener's failure (a client that went away) must never break a decision.
+      }
+    }
+  }
+
+  /** Denies everything still held (the agents are told why) and refuses new requests. */
+  close(): void {
+    this.closed = true;
+    for (const id of [...this.held.keys()]) this.settleQuietly(id, 'deny', REASONS.shutdown, 'shutdown');
+    this.listeners.clear();
+  }
+
+  /**
+   * Commits the decision, then answers the waiting agent. Returns null if it was not pending.
+   * If the store cannot record it, the agent is denied: an unrecorded allow would break the audit trail.
+   */
+  private settle(id: string, decision: Decision, reason: string, decidedBy: DecidedBy, status?: 'abandoned'): GateRequest | null {
+    let request: GateRequest | null = null;
+    let storeError: unknown = null;
+    try {
+      request = this.requests.decide(id, { decision, reason, decidedBy, decidedAt: this.now(), status });
+    } catch (err) {
+      storeError = err;
+    }
+    const waiter = this.held.get(id);
+    if (waiter) {
+      this.held.delete(id);
+      clearTimeout(waiter.timer);
+      waiter.detachAbort();
+      waiter.resolve(
+        request
+          ? { requestId: id, decision, reason, decidedBy }
+          : { requestId: id, decision: 'deny', reason: REASONS.storeFailed, decidedBy },
+      );
+    }
+    if (storeError) throw new ApiError('internal', `could not record the decision for ${id}: ${String(storeError)}`);
+    if (request) this.emit({ type: 'request.decided', request });
+    return request;
+  }
+
+  /** For timers and aborts: the agent has been answered (denied) even if the store failed; report, do not throw. */
+  private settleQuietly(id: string, decision: Decision, reason: string, decidedBy: DecidedBy, status?: 'abandoned'): void {
+    try {
+      this.settle(id, decision, reason, decidedBy, status);
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+}

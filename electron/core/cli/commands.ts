@@ -1,0 +1,70 @@
+// The CLI's command table and dispatcher.
+import { ApiError } from '../../../shared/api.ts';
+import { VERSION } from '../version.ts';
+import { CliError, type CliContext } from './context.ts';
+import { daemonCommand } from './daemon.ts';
+import { doctorCommand } from './doctor.ts';
+import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
+import { runCommand } from './run.ts';
+
+export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
+
+Usage:
+  gatehouse daemon [--hold-timeout 10m]        run the core in the foreground
+  gatehouse run [--agent claude|codex] -- <agent> [args…]
+                                               start an agent here, wired to the core
+  gatehouse pending [--json]                   commands waiting for a decision
+  gatehouse decide <id> allow|deny [--reason TEXT]
+  gatehouse sessions [--json]                  agent sessions, newest first
+  gatehouse events                             stream core events as JSON lines
+  gatehouse doctor [--json]                    check agents, hooks and sockets
+
+GATEHOUSE_HOME selects the data directory (default: the platform's app-data folder).`;
+
+type Command = (ctx: CliContext, argv: string[], signal: AbortSignal) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  daemon: daemonCommand,
+  run: runCommand,
+  pending: pendingCommand,
+  decide: decideCommand,
+  sessions: sessionsCommand,
+  events: eventsCommand,
+  doctor: doctorCommand,
+};
+
+export async function dispatch(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    ctx.out(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === 'version') {
+    ctx.out(VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    ctx.err(`gatehouse: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(ctx, rest, signal);
+  } catch (err) {
+    if (err instanceof CliError) {
+      ctx.err(`gatehouse: ${err.message}`);
+      return err.exitCode;
+    }
+    if (err instanceof ApiError) {
+      ctx.err(`gatehouse: ${err.message}`);
+      return 1;
+    }
+    // parseArgs reports unknown or malformed options with these codes.
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      ctx.err(`gatehouse ${name}: ${(err as Error).message}`);
+      return 2;
+    }
+    throw err;
+  }
+}

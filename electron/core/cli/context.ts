@@ -1,0 +1,53 @@
+// What every CLI command gets: where the data lives, how to print, and how to reach the running core.
+import fs from 'node:fs';
+import { readAdminToken } from '../admin-token.ts';
+import { connectControl, CoreUnreachableError, type ControlClient } from '../control/client.ts';
+import { corePaths, resolveHome, type CorePaths } from '../paths.ts';
+
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** The bundled Node hook client, used where curl is missing. */
+  hookClientPath: string;
+}
+
+/** A failure to report as one line and exit 1 (usage errors exit 2). */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+export function pathsFor(ctx: CliContext): CorePaths {
+  return corePaths(resolveHome(ctx.env));
+}
+
+export async function connect(ctx: CliContext): Promise<ControlClient> {
+  const paths = pathsFor(ctx);
+  if (!fs.existsSync(paths.adminTokenFile)) {
+    throw new CliError(`no Gatehouse core has run for ${paths.home}. Start one with \`gatehouse daemon\` (or set GATEHOUSE_HOME).`);
+  }
+  try {
+    return await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
+  } catch (err) {
+    if (err instanceof CoreUnreachableError) {
+      throw new CliError(`${err.message} for ${paths.home}. Start it with \`gatehouse daemon\` in another terminal (or set GATEHOUSE_HOME).`);
+    }
+    throw err;
+  }
+}
+
+/** Runs `fn` with a connected client and always closes it. */
+export async function withCore<T>(ctx: CliContext, fn: (client: ControlClient) => Promise<T>): Promise<T> {
+  const client = await connect(ctx);
+  try {
+    return await fn(client);
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,60 @@
+// gatehouse daemon: the core in the foreground, logging what it holds and decides.
+import { parseArgs } from 'node:util';
+import type { CoreEvent } from '../../../shared/domain.ts';
+import { formatDuration, parseDuration } from '../../../shared/duration.ts';
+import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS } from '../../../shared/settings.ts';
+import { startCore } from '../core.ts';
+import { CoreAlreadyRunningError } from '../lock.ts';
+import { resolveHome } from '../paths.ts';
+import { SettingsError } from '../settings.ts';
+import { CliError, type CliContext } from './context.ts';
+
+function describe(e: CoreEvent): string {
+  switch (e.type) {
+    case 'request.held':
+      return `held     ${e.request.id}  [${e.request.agent}] ${e.request.command}`;
+    case 'request.decided':
+      return `${(e.request.status).padEnd(9)}${e.request.id}  by ${e.request.decision?.decidedBy ?? '?'}${e.request.decision?.reason ? `: ${e.request.decision.reason}` : ''}`;
+    case 'session.started':
+      return `session  ${e.session.id} started: ${e.session.agent} in ${e.session.cwd}`;
+    case 'session.ended':
+      return `session  ${e.session.id} ended (exit ${e.session.exitCode ?? '?'})`;
+    case 'agent.notification':
+      return `notice   ${e.sessionId} ${e.event}${e.message ? `: ${e.message}` : ''}`;
+  }
+}
+
+export async function daemonCommand(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { 'hold-timeout': { type: 'string' } }, strict: true });
+  let holdTimeoutMs: number | undefined;
+  if (values['hold-timeout'] !== undefined) {
+    const ms = parseDuration(values['hold-timeout']);
+    if (ms === null || ms < MIN_HOLD_TIMEOUT_MS || ms > MAX_HOLD_TIMEOUT_MS) {
+      throw new CliError(`--hold-timeout takes a duration between 1s and 24h (for example 90s, 10m), not "${values['hold-timeout']}"`, 2);
+    }
+    holdTimeoutMs = ms;
+  }
+  let core;
+  try {
+    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, onError: (err) => ctx.err(`gatehouse: ${String(err)}`) });
+  } catch (err) {
+    if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError) throw new CliError(err.message);
+    throw err;
+  }
+  const status = core.status();
+  ctx.out(`Gatehouse ${status.version} core running (pid ${status.pid})`);
+  ctx.out(`  data:         ${status.home}`);
+  ctx.out(`  gate socket:  ${status.gateSocket}`);
+  ctx.out(`  control:      ${status.controlSocket}`);
+  ctx.out(`  hold timeout: ${formatDuration(status.holdTimeoutMs)}`);
+  ctx.out('Start an agent in another terminal with `gatehouse run -- claude` (or codex). Ctrl-C stops the core; held commands are denied.');
+  const stop = core.broker.onEvent((e) => ctx.out(`${new Date().toISOString()}  ${describe(e)}`));
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  stop();
+  await core.close();
+  ctx.out('Gatehouse core stopped.');
+  return 0;
+}

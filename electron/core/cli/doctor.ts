@@ -1,0 +1,136 @@
+// gatehouse doctor: is everything in place for commands to be held, and will they fail closed?
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { readAdminToken } from '../admin-token.ts';
+import { connectControl } from '../control/client.ts';
+import { GATE_PATHS } from '../gate/server.ts';
+import { readLock, isAlive } from '../lock.ts';
+import { pathsFor, type CliContext } from './context.ts';
+import { findExecutable } from './which.ts';
+
+/** `--version` of an agent is quick; one that takes longer is hung, and doctor must still finish. */
+const VERSION_TIMEOUT_MS = 15_000;
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface AgentReport {
+  agent: 'claude' | 'codex';
+  path: string | null;
+  version: string | null;
+  failsClosed: boolean;
+  detail: string;
+}
+
+export interface DoctorReport {
+  ok: boolean;
+  checks: Check[];
+  agents: AgentReport[];
+}
+
+function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(file, args, { env, timeout: VERSION_TIMEOUT_MS }, (err, stdout) => resolve(err ? null : stdout.trim()));
+  });
+}
+
+function mode(file: string): string | null {
+  try {
+    return (fs.statSync(file).mode & 0o777).toString(8).padStart(4, '0');
+  } catch {
+    return null;
+  }
+}
+
+function gateHealth(socketPath: string): Promise<{ ok: boolean; ms: number; detail: string }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = http.get({ socketPath, path: GATE_PATHS.health, timeout: 3000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ ok: res.statusCode === 200, ms: performance.now() - started, detail: `HTTP ${res.statusCode}` }));
+    });
+    req.on('timeout', () => req.destroy(new Error('no answer in 3 s')));
+    req.on('error', (err) => resolve({ ok: false, ms: performance.now() - started, detail: err.message }));
+  });
+}
+
+export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
+  const paths = pathsFor(ctx);
+  const checks: Check[] = [];
+  const homeMode = mode(paths.home);
+  checks.push({ name: 'data directory', ok: homeMode === '0700', detail: homeMode ? `${paths.home} (mode ${homeMode})` : `${paths.home} does not exist yet (created by \`gatehouse daemon\`)` });
+
+  const lock = readLock(paths.lockFile);
+  const running = lock !== null && isAlive(lock.pid);
+  let coreDetail = running ? `running, pid ${lock.pid}` : 'not running: start it with `gatehouse daemon`';
+  let coreOk = false;
+  if (running) {
+    try {
+      const started = performance.now();
+      const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
+      const status = await client.api.status();
+      client.close();
+      coreOk = true;
+      coreDetail += `; control API answered in ${(performance.now() - started).toFixed(1)} ms; ${status.pending} held`;
+    } catch (err) {
+      coreDetail += `; control API: ${(err as Error).message}`;
+    }
+  }
+  checks.push({ name: 'core', ok: coreOk, detail: coreDetail });
+  if (running) {
+    const gate = await gateHealth(paths.gateSocket);
+    const sockMode = mode(paths.gateSocket);
+    checks.push({ name: 'gate socket', ok: gate.ok && (sockMode === '0600' || process.platform === 'win32'), detail: `${paths.gateSocket} (mode ${sockMode ?? '?'}): ${gate.detail} in ${gate.ms.toFixed(1)} ms` });
+  }
+  const tokenMode = mode(paths.adminTokenFile);
+  if (tokenMode) checks.push({ name: 'admin token', ok: tokenMode === '0600', detail: `${paths.adminTokenFile} (mode ${tokenMode})` });
+
+  const curl = findExecutable('curl', ctx.env);
+  const curlVersion = curl ? await run(curl, ['--version'], ctx.env) : null;
+  const unixSockets = curlVersion ? /UnixSockets/i.test(curlVersion) : false;
+  checks.push({
+    name: 'hook transport',
+    ok: true,
+    detail: curl && unixSockets
+      ? `${curlVersion?.split(' ').slice(0, 2).join(' ')} over the Unix socket`
+      : `curl ${curl ? 'lacks Unix socket support' : 'not found'}: hooks use the Node client (${ctx.hookClientPath}), slower (about 130 ms a command) but also fail closed`,
+  });
+
+  const agents = await Promise.all((['claude', 'codex'] as const).map(async (agent): Promise<AgentReport> => {
+    const file = findExecutable(agent, ctx.env);
+    const version = file ? await run(file, ['--version'], ctx.env) : null;
+    return { agent, path: file, version, ...failMode(agent) };
+  }));
+  return { ok: checks.every((c) => c.ok), checks, agents };
+}
+
+function failMode(agent: 'claude' | 'codex'): { failsClosed: boolean; detail: string } {
+  if (agent === 'claude') {
+    return { failsClosed: true, detail: 'PreToolUse hook through --settings; an unreachable gate makes the hook exit 2, which blocks the command' };
+  }
+  return {
+    failsClosed: true,
+    detail: 'PreToolUse and PermissionRequest hooks through -c overrides; an unreachable gate makes the hook exit 2, which blocks the command. Codex runs a command if a hook itself times out, so the hook timeout is set past the hold timeout',
+  };
+}
+
+export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const report = await diagnose(ctx);
+  if (values.json) {
+    ctx.out(JSON.stringify(report, null, 2));
+    return report.ok ? 0 : 1;
+  }
+  for (const c of report.checks) ctx.out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(15)} ${c.detail}`);
+  for (const a of report.agents) {
+    const found = a.path ? `${a.version ?? 'version unknown'} at ${a.path}` : 'not found on PATH';
+    ctx.out(`${a.path ? 'ok  ' : '--  '}  ${a.agent.padEnd(15)} ${found}`);
+    if (a.path) ctx.out(`      ${''.padEnd(15)} ${a.failsClosed ? 'fails closed' : 'FAILS OPEN'}: ${a.detail}`);
+  }
+  return report.ok ? 0 : 1;
+}

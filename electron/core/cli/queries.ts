@@ -1,0 +1,66 @@
+// gatehouse pending | decide | sessions | events: the control API from a terminal.
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../../shared/api.ts';
+import { DecisionSchema, type GateRequest, type Session } from '../../../shared/domain.ts';
+import { CliError, connect, withCore, type CliContext } from './context.ts';
+
+/** The JSON shape `gatehouse pending --json` promises (see ARCHITECTURE.md, "CLI"). */
+function pendingJson(r: GateRequest) {
+  return { id: r.id, sessionId: r.sessionId, agent: r.agent, command: r.command, cwd: r.cwd, risk: r.risk, createdAt: r.createdAt, expiresAt: r.expiresAt };
+}
+
+export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const pending = await withCore(ctx, (c) => c.api.listPending());
+  if (values.json) {
+    ctx.out(JSON.stringify(pending.map(pendingJson), null, 2));
+    return 0;
+  }
+  if (pending.length === 0) {
+    ctx.out('Nothing is waiting for a decision.');
+    return 0;
+  }
+  for (const r of pending) {
+    const left = r.expiresAt ? Math.max(0, Math.round((Date.parse(r.expiresAt) - Date.now()) / 1000)) : null;
+    ctx.out(`${r.id}  ${r.agent}  ${r.cwd}${left === null ? '' : `  (denied in ${left}s unless decided)`}\n    $ ${r.command}`);
+  }
+  ctx.out(`\nDecide with: gatehouse decide <id> allow|deny [--reason TEXT]`);
+  return 0;
+}
+
+export async function decideCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { reason: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const [id, verb, ...extra] = positionals;
+  const decision = DecisionSchema.safeParse(verb);
+  if (!id || !decision.success || extra.length > 0) throw new CliError('usage: gatehouse decide <id> allow|deny [--reason TEXT]', 2);
+  try {
+    const r = await withCore(ctx, (c) => c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli' }));
+    ctx.out(values.json ? JSON.stringify(r, null, 2) : `${r.id}: ${r.status}${r.decision?.reason ? ` — ${r.decision.reason}` : ''}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof ApiError && err.code !== 'internal') throw new CliError(err.message);
+    throw err;
+  }
+}
+
+function sessionLine(s: Session): string {
+  const state = s.endedAt ? `ended ${s.endedAt} (exit ${s.exitCode ?? '?'})` : 'running';
+  return `${s.id}  ${s.agent}  ${s.startedAt}  ${state}\n    ${s.cwd}  $ ${s.argv.join(' ')}`;
+}
+
+export async function sessionsCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const sessions = await withCore(ctx, (c) => c.api.listSessions());
+  if (values.json) ctx.out(JSON.stringify(sessions, null, 2));
+  else ctx.out(sessions.length ? sessions.map(sessionLine).join('\n') : 'No sessions yet. Start one with `gatehouse run -- claude`.');
+  return 0;
+}
+
+/** Streams core events as JSON lines until the core goes away or the user stops it. */
+export async function eventsCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const client = await connect(ctx);
+  await client.events((event) => ctx.out(JSON.stringify(event)));
+  await client.closed;
+  throw new CliError('the Gatehouse core stopped');
+}

@@ -1,0 +1,118 @@
+// The control API on its own Unix socket (never the gate's). A client first sends one line
+// `{"token": "<admin token>"}`; after `{"ok": true}` the connection carries birpc messages, one per line.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import { createBirpc } from 'birpc';
+import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
+import { decodeMessage, encodeMessage } from '../../../shared/rpc-codec.ts';
+import type { Broker } from '../broker/broker.ts';
+import { readLines } from './lines.ts';
+
+/** A client that has not said who it is within this time is dropped. */
+const HANDSHAKE_TIMEOUT_MS = 5000;
+
+export class ControlServer {
+  private readonly server: net.Server;
+  private readonly tokenDigest: Buffer;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly handlers: Omit<ControlApi, 'subscribe'>;
+  private readonly broker: Broker;
+
+  constructor(handlers: Omit<ControlApi, 'subscribe'>, broker: Broker, adminToken: string) {
+    this.handlers = handlers;
+    this.broker = broker;
+    this.tokenDigest = digest(adminToken);
+    this.server = net.createServer((socket) => this.accept(socket));
+  }
+
+  async listen(socketPath: string): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(socketPath, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    if (process.platform !== 'win32') fs.chmodSync(socketPath, 0o600);
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(socket: net.Socket): void {
+    this.sockets.add(socket);
+    socket.on('error', () => socket.destroy());
+    const timer = setTimeout(() => socket.destroy(), HANDSHAKE_TIMEOUT_MS);
+    let dispose = () => {};
+    // The first line is the handshake; every later line is an RPC message.
+    let onLine = (line: string) => {
+      clearTimeout(timer);
+      if (!this.authorised(line)) {
+        onLine = () => {};
+        socket.end(`${encodeMessage({ ok: false, error: 'unauthorized: wrong admin token' })}\n`);
+        return;
+      }
+      socket.write(`${encodeMessage({ ok: true })}\n`);
+      const rpc = this.serveRpc(socket);
+      onLine = rpc.receive;
+      dispose = rpc.dispose;
+    };
+    const stopReading = readLines(socket, (line) => onLine(line));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      stopReading();
+      dispose();
+      this.sockets.delete(socket);
+    });
+  }
+
+  private authorised(line: string): boolean {
+    try {
+      const hello = JSON.parse(line) as { token?: unknown };
+      return typeof hello.token === 'string' && timingSafeEqual(digest(hello.token), this.tokenDigest);
+    } catch {
+      return false;
+    }
+  }
+
+  private serveRpc(socket: net.Socket): { receive: (line: string) => void; dispose: () => void } {
+    let unsubscribe: (() => void) | null = null;
+    let deliver: (data: string) => void = () => {};
+    const rpc = createBirpc<ControlClientApi, ControlApi>(
+      {
+        ...this.handlers,
+        subscribe: () => {
+          unsubscribe ??= this.broker.onEvent((event) => {
+            if (!socket.destroyed) void rpc.onEvent.asEvent(event);
+          });
+          return true;
+        },
+      },
+      {
+        post: (data: string) => {
+          if (!socket.destroyed) socket.write(`${data}\n`);
+        },
+        on: (fn) => {
+          deliver = fn;
+        },
+        serialize: encodeMessage,
+        deserialize: decodeMessage,
+        eventNames: ['onEvent'],
+      },
+    );
+    return {
+      receive: (line) => deliver(line),
+      dispose: () => {
+        unsubscribe?.();
+        rpc.$close();
+      },
+    };
+  }
+}
+
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}

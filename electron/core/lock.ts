@@ -1,0 +1,57 @@
+// One core per data directory: an exclusive lock file holding the owner's pid.
+import fs from 'node:fs';
+
+export class CoreAlreadyRunningError extends Error {
+  override readonly name = 'CoreAlreadyRunningError';
+  readonly pid: number;
+  constructor(pid: number, home: string) {
+    super(
+      `another Gatehouse core (pid ${pid}) is already running for ${home}. ` +
+        'Use that one, stop it first, or set GATEHOUSE_HOME to another data directory.',
+    );
+    this.pid = pid;
+  }
+}
+
+export interface LockInfo {
+  pid: number;
+  startedAt: string;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function readLock(file: string): LockInfo | null {
+  try {
+    const info = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockInfo>;
+    return typeof info.pid === 'number' ? { pid: info.pid, startedAt: String(info.startedAt ?? '') } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the lock or throws CoreAlreadyRunningError. A lock left by a dead process is taken over. Returns the release function. */
+export function acquireLock(file: string, home: string): () => void {
+  const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
+      return () => {
+        if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = readLock(file);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new CoreAlreadyRunningError(holder.pid, home);
+      // Stale (its process is gone) or unreadable (a crash mid-write): remove it and try once more.
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`could not take the lock ${file}; another core may be starting at the same moment`);
+}

@@ -1,0 +1,23 @@
+// The core's one entry point: the `gatehouse` CLI, `gatehouse daemon`, and (later) the desktop app's utilityProcess.
+import { fileURLToPath } from 'node:url';
+import { dispatch } from './cli/commands.ts';
+
+const stop = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
+
+const code = await dispatch(
+  {
+    env: process.env,
+    cwd: process.cwd(),
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    hookClientPath: fileURLToPath(new URL('./hook-client.mjs', import.meta.url)),
+  },
+  process.argv.slice(2),
+  stop.signal,
+);
+process.exitCode = code;
+if (code !== 0 || process.argv[2] !== 'daemon') {
+  // Let stdout drain, then leave even if a handle (a socket the core closed) lingers.
+  process.stdout.write('', () => process.exit(code));
+}

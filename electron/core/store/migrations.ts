@@ -1,0 +1,55 @@
+// Versioned schema. Append a migration; never edit one that has shipped.
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'sessions, requests, decisions, session events',
+    sql: `
+      CREATE TABLE sessions (
+        id          TEXT PRIMARY KEY,
+        agent       TEXT NOT NULL,
+        argv        TEXT NOT NULL,
+        cwd         TEXT NOT NULL,
+        token_hash  TEXT NOT NULL UNIQUE,
+        pid         INTEGER,
+        started_at  INTEGER NOT NULL,
+        ended_at    INTEGER,
+        exit_code   INTEGER
+      );
+      CREATE TABLE requests (
+        id          TEXT PRIMARY KEY,
+        session_id  TEXT NOT NULL REFERENCES sessions(id),
+        agent       TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        tool        TEXT,
+        command     TEXT NOT NULL,
+        cwd         TEXT NOT NULL,
+        payload     TEXT NOT NULL,
+        status      TEXT NOT NULL CHECK (status IN ('pending', 'allowed', 'denied', 'abandoned')),
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER
+      );
+      CREATE INDEX requests_by_status ON requests(status, created_at);
+      CREATE INDEX requests_by_session ON requests(session_id, created_at);
+      CREATE TABLE decisions (
+        request_id  TEXT PRIMARY KEY REFERENCES requests(id),
+        decision    TEXT NOT NULL CHECK (decision IN ('allow', 'deny')),
+        reason      TEXT,
+        decided_by  TEXT NOT NULL,
+        decided_at  INTEGER NOT NULL
+      );
+      CREATE TABLE session_events (
+        id          INTEGER PRIMARY KEY,
+        session_id  TEXT NOT NULL REFERENCES sessions(id),
+        kind        TEXT NOT NULL,
+        payload     TEXT NOT NULL,
+        at          INTEGER NOT NULL
+      );
+    `,
+  },
+];

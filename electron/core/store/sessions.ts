@@ -1,0 +1,88 @@
+// Sessions: one per agent run launched through Gatehouse.
+import type { Agent, Session } from '../../../shared/domain.ts';
+import type { Db } from './database.ts';
+
+interface SessionRow {
+  id: string;
+  agent: Agent;
+  argv: string;
+  cwd: string;
+  pid: number | null;
+  started_at: number;
+  ended_at: number | null;
+  exit_code: number | null;
+}
+
+export interface NewSession {
+  id: string;
+  agent: Agent;
+  argv: string[];
+  cwd: string;
+  pid: number | null;
+  tokenHash: string;
+  startedAt: number;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+function toSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    agent: row.agent,
+    argv: JSON.parse(row.argv) as string[],
+    cwd: row.cwd,
+    pid: row.pid,
+    startedAt: new Date(row.started_at).toISOString(),
+    endedAt: iso(row.ended_at),
+    exitCode: row.exit_code,
+  };
+}
+
+export class SessionRepository {
+  private readonly insertStmt;
+  private readonly byIdStmt;
+  private readonly byTokenStmt;
+  private readonly endStmt;
+  private readonly listStmt;
+  private readonly eventStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      'INSERT INTO sessions (id, agent, argv, cwd, token_hash, pid, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.byIdStmt = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
+    this.byTokenStmt = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
+    this.endStmt = db.prepare('UPDATE sessions SET ended_at = ?, exit_code = ? WHERE id = ? AND ended_at IS NULL');
+    this.listStmt = db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC, id');
+    this.eventStmt = db.prepare('INSERT INTO session_events (session_id, kind, payload, at) VALUES (?, ?, ?, ?)');
+  }
+
+  insert(s: NewSession): Session {
+    this.insertStmt.run(s.id, s.agent, JSON.stringify(s.argv), s.cwd, s.tokenHash, s.pid, s.startedAt);
+    return this.get(s.id) as Session;
+  }
+
+  get(id: string): Session | null {
+    const row = this.byIdStmt.get(id);
+    return row ? toSession(row) : null;
+  }
+
+  /** Ended sessions still authenticate: an agent may outlive `gatehouse run` only by a moment, and a late hook must still be answered (held, not waved through). */
+  findByTokenHash(tokenHash: string): Session | null {
+    const row = this.byTokenStmt.get(tokenHash);
+    return row ? toSession(row) : null;
+  }
+
+  end(id: string, exitCode: number | null, at: number): Session | null {
+    this.endStmt.run(at, exitCode, id);
+    return this.get(id);
+  }
+
+  list(): Session[] {
+    return this.listStmt.all().map(toSession);
+  }
+
+  recordEvent(sessionId: string, kind: string, payload: unknown, at: number): void {
+    this.eventStmt.run(sessionId, kind, JSON.stringify(payload), at);
+  }
+}

@@ -1,0 +1,95 @@
+// Domain types shared by the core, the CLI and (later) the renderer.
+// Pure TypeScript: no Node, no DOM.
+import { z } from 'zod';
+
+/** The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. */
+export const AgentSchema = z.enum(['claude', 'codex', 'generic']);
+export type Agent = z.infer<typeof AgentSchema>;
+
+/** The kind of interception a request came from. */
+export const RequestKindSchema = z.enum(['pre-tool-use', 'permission-request', 'check']);
+export type RequestKind = z.infer<typeof RequestKindSchema>;
+
+export const DecisionSchema = z.enum(['allow', 'deny']);
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/**
+ * `pending`: held, waiting for a decision. `allowed`/`denied`: decided.
+ * `abandoned`: the agent stopped waiting (it exited, or the core restarted) before a decision; nothing ran.
+ */
+export const RequestStatusSchema = z.enum(['pending', 'allowed', 'denied', 'abandoned']);
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+
+/** Where a human decision came from. */
+export const DecisionChannelSchema = z.enum(['cli', 'window', 'notification', 'tray']);
+export type DecisionChannel = z.infer<typeof DecisionChannelSchema>;
+
+/**
+ * Who or what made a decision: `human:<channel>`, `timeout`, `shutdown`, `agent-gone`, `core-restart`,
+ * or `policy` (the decision function the core was built with; rules plug in here).
+ */
+export type DecidedBy =
+  | `human:${DecisionChannel}`
+  | 'timeout'
+  | 'shutdown'
+  | 'agent-gone'
+  | 'core-restart'
+  | 'policy';
+
+export const RiskLevelSchema = z.enum(['low', 'medium', 'high', 'critical']);
+export type RiskLevel = z.infer<typeof RiskLevelSchema>;
+
+export interface RiskAssessment {
+  score: number;
+  level: RiskLevel;
+  categories: string[];
+  reasons: string[];
+}
+
+export interface GateRequest {
+  id: string;
+  sessionId: string;
+  agent: Agent;
+  kind: RequestKind;
+  /** The tool the agent wanted to use (`Bash`, `exec_command`, …), when the agent said. */
+  tool: string | null;
+  command: string;
+  cwd: string;
+  /** `null` until the risk engine scores requests. */
+  risk: RiskAssessment | null;
+  status: RequestStatus;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601; when a pending request will be denied for lack of a decision. */
+  expiresAt: string | null;
+  decision: DecisionRecord | null;
+}
+
+export interface DecisionRecord {
+  decision: Decision;
+  reason: string | null;
+  decidedBy: DecidedBy;
+  /** ISO 8601. */
+  decidedAt: string;
+}
+
+export interface Session {
+  id: string;
+  agent: Agent;
+  /** The agent's argv as the user typed it (without what Gatehouse injected). */
+  argv: string[];
+  cwd: string;
+  pid: number | null;
+  /** ISO 8601. */
+  startedAt: string;
+  endedAt: string | null;
+  exitCode: number | null;
+}
+
+/** Things that happen in the core, pushed to every control client that subscribed. */
+export type CoreEvent =
+  | { type: 'request.held'; request: GateRequest }
+  | { type: 'request.decided'; request: GateRequest }
+  | { type: 'session.started'; session: Session }
+  | { type: 'session.ended'; session: Session }
+  | { type: 'agent.notification'; sessionId: string; event: string; message: string | null };
