@@ -36,13 +36,19 @@ export function readLock(file: string): LockInfo | null {
   }
 }
 
+/** Lock files this process holds: a pid check cannot tell two cores in one process apart. */
+const heldHere = new Set<string>();
+
 /** Takes the lock or throws CoreAlreadyRunningError. A lock left by a dead process is taken over. Returns the release function. */
 export function acquireLock(file: string, home: string): () => void {
+  if (heldHere.has(file)) throw new CoreAlreadyRunningError(process.pid, home);
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
+      heldHere.add(file);
       return () => {
+        heldHere.delete(file);
         if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
       };
     } catch (err) {
