@@ -20,10 +20,14 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * `-q` skips ~/.curlrc (a user's config must not change where the hook goes); an empty `Expect:` stops curl from
+ * waiting up to a second for `100 Continue` before sending a payload over 1 KiB.
+ */
 function curl(endpoint: GateEndpoint, maxTimeS: number): string {
   return (
-    `curl -sS --fail-with-body --max-time ${maxTimeS} --unix-socket "$${ENV.socket}" ` +
-    `-H "Authorization: Bearer $${ENV.token}" -H 'Content-Type: application/json' --data-binary @- ${URL_BASE}${endpoint}`
+    `curl -q -sS --fail-with-body --max-time ${maxTimeS} --unix-socket "$${ENV.socket}" ` +
+    `-H "Authorization: Bearer $${ENV.token}" -H 'Content-Type: application/json' -H 'Expect:' --data-binary @- ${URL_BASE}${endpoint}`
   );
 }
 

@@ -1,0 +1,108 @@
+// The CLI as a user runs it: the real bin, a real daemon process, JSON shapes that scripts rely on.
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAdminToken } from '../../electron/core/admin-token.ts';
+import { connectControl } from '../../electron/core/control/client.ts';
+import { corePaths } from '../../electron/core/paths.ts';
+import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { cli, cliEnv, startDaemon } from '../support/cli.ts';
+import { tempDir } from '../support/temp.ts';
+import { post } from '../support/unix-http.ts';
+
+const stops: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+describe('gatehouse CLI', () => {
+  it('lists held commands as JSON, decides them, and lists sessions', async () => {
+    const home = tempDir('gh-home-');
+    const daemon = await startDaemon(home);
+    stops.push(daemon.stop);
+    const paths = corePaths(home);
+    const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
+    stops.push(async () => client.close());
+    const s = await client.api.startSession({ agent: 'claude', argv: ['claude', '-p', 'x'], cwd: '/work/p', pid: null });
+    let onHeld = () => {};
+    const held = new Promise<void>((resolve) => (onHeld = resolve));
+    await client.events((e) => e.type === 'request.held' && onHeld());
+    const answer = post(paths.gateSocket, GATE_PATHS.claudePreToolUse,
+      JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf build' }, cwd: '/work/p' }),
+      { authorization: `Bearer ${s.token}` });
+    await held;
+
+    const pending = await cli(['pending', '--json'], cliEnv(home));
+    expect(pending.code).toBe(0);
+    const list = JSON.parse(pending.stdout) as Array<Record<string, unknown>>;
+    expect(list).toHaveLength(1);
+    expect(Object.keys(list[0] ?? {}).sort()).toEqual(['agent', 'command', 'createdAt', 'cwd', 'expiresAt', 'id', 'risk', 'sessionId']);
+    expect(list[0]).toMatchObject({ sessionId: s.session.id, agent: 'claude', command: 'rm -rf build', cwd: '/work/p' });
+    const id = list[0]?.id as string;
+
+    const human = await cli(['pending'], cliEnv(home));
+    expect(human.stdout).toContain(`${id}  claude  /work/p`);
+    expect(human.stdout).toContain('$ rm -rf build');
+
+    const decided = await cli(['decide', id, 'deny', '--reason', 'build is fine as it is'], cliEnv(home));
+    expect(decided).toMatchObject({ code: 0 });
+    expect(decided.stdout).toContain(`${id}: denied — build is fine as it is`);
+    expect(JSON.parse((await answer).body).hookSpecificOutput.permissionDecisionReason).toBe('The user denied this command in Gatehouse: build is fine as it is');
+
+    const again = await cli(['decide', id, 'allow'], cliEnv(home));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`request ${id} is already denied`);
+    expect(JSON.parse((await cli(['pending', '--json'], cliEnv(home))).stdout)).toEqual([]);
+
+    const sessions = JSON.parse((await cli(['sessions', '--json'], cliEnv(home))).stdout) as Array<Record<string, unknown>>;
+    expect(sessions).toEqual([expect.objectContaining({ id: s.session.id, agent: 'claude', argv: ['claude', '-p', 'x'], cwd: '/work/p', endedAt: null })]);
+  });
+
+  it('refuses a second daemon on the same data directory and keeps the first', async () => {
+    const home = tempDir('gh-home-');
+    const daemon = await startDaemon(home);
+    stops.push(daemon.stop);
+    const second = await cli(['daemon'], cliEnv(home));
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/another Gatehouse core \(pid \d+\) is already running/);
+    expect((await cli(['pending', '--json'], cliEnv(home))).code).toBe(0);
+  });
+
+  it('says clearly when no core is running, and never starts an agent unguarded', async () => {
+    const home = tempDir('gh-home-');
+    const marker = `${home}/agent-ran`;
+    const pending = await cli(['pending'], cliEnv(home));
+    expect(pending.code).toBe(1);
+    expect(pending.stderr).toMatch(/no Gatehouse core has run for .*gatehouse daemon/);
+    const daemon = await startDaemon(home);
+    await daemon.stop();
+    const run = await cli(['run', '--agent', 'claude', '--', 'sh', '-c', `touch ${marker}`], cliEnv(home));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/the Gatehouse core is not running .*gatehouse daemon/);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('reports usage errors with exit 2', async () => {
+    const home = tempDir('gh-home-');
+    expect((await cli(['decide', 'abc', 'maybe'], cliEnv(home))).code).toBe(2);
+    expect((await cli(['frobnicate'], cliEnv(home))).code).toBe(2);
+    expect((await cli(['pending', '--bogus'], cliEnv(home))).code).toBe(2);
+    expect((await cli(['daemon', '--hold-timeout', 'soon'], cliEnv(home))).stderr).toMatch(/--hold-timeout takes a duration/);
+    expect((await cli(['run', '--', 'aider'], cliEnv(home))).stderr).toMatch(/cannot tell which agent/);
+  });
+
+  it('reports health in doctor, and stops cleanly on SIGTERM', async () => {
+    const home = tempDir('gh-home-');
+    const daemon = await startDaemon(home, ['--hold-timeout', '90s']);
+    expect(daemon.output()).toContain('hold timeout: 1.5 minutes');
+    const doctor = await cli(['doctor', '--json'], cliEnv(home));
+    const report = JSON.parse(doctor.stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean }> };
+    expect(report.checks.find((c) => c.name === 'core')?.ok).toBe(true);
+    expect(report.checks.find((c) => c.name === 'gate socket')?.ok).toBe(true);
+    const stopped = await daemon.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.stdout).toContain('Gatehouse core stopped.');
+    const after = JSON.parse((await cli(['doctor', '--json'], cliEnv(home))).stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean }> };
+    expect(after.ok).toBe(false);
+    expect(after.checks.find((c) => c.name === 'core')?.ok).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { claudeArgs, claudeSettings } from '../../../electron/core/agents/claude.ts';
+import { codexArgs } from '../../../electron/core/agents/codex.ts';
+import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
+
+const curl = { kind: 'curl' } as const;
+
+describe('Claude Code wiring', () => {
+  it('gates Bash through PreToolUse with a timeout past the hold timeout, and forwards Notification and Stop', () => {
+    const s = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true });
+    expect(s.hooks.PreToolUse).toHaveLength(1);
+    const [pre] = s.hooks.PreToolUse ?? [];
+    expect(pre?.matcher).toBe('Bash');
+    expect(pre?.hooks[0]).toMatchObject({ type: 'command', timeout: 660, onFailure: 'block' });
+    expect(pre?.hooks[0]?.command).toContain(GATE_PATHS.claudePreToolUse);
+    expect(pre?.hooks[0]?.command).toContain('exit 2');
+    expect(s.hooks.Notification?.[0]?.hooks[0]?.command).toContain(GATE_PATHS.claudeEvent);
+    expect(s.hooks.Stop?.[0]?.hooks[0]?.command).toContain(GATE_PATHS.claudeEvent);
+  });
+
+  it('adds PowerShell on Windows and leaves onFailure out where it is not supported', () => {
+    const s = claudeSettings({ transport: { kind: 'node', nodePath: 'node', clientPath: 'c.mjs' }, holdTimeoutMs: 1000, platform: 'win32', onFailureBlock: false });
+    expect(s.hooks.PreToolUse?.map((m) => m.matcher)).toEqual(['Bash', 'PowerShell']);
+    expect(s.hooks.PreToolUse?.[0]?.hooks[0]).not.toHaveProperty('onFailure');
+  });
+
+  it('passes the settings layer with --settings', () => {
+    expect(claudeArgs('/tmp/x/settings.json')).toEqual(['--settings', '/tmp/x/settings.json']);
+  });
+});
+
+describe('Codex wiring', () => {
+  it('passes PreToolUse and PermissionRequest hooks as -c overrides with a TOML-escaped command', () => {
+    const args = codexArgs({ transport: curl, holdTimeoutMs: 600_000 });
+    expect(args[0]).toBe('--dangerously-bypass-hook-trust');
+    const overrides = args.filter((_, i) => args[i - 1] === '-c');
+    expect(overrides).toHaveLength(2);
+    expect(overrides[0]).toMatch(/^hooks\.PreToolUse=\[\{matcher="Bash", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/);
+    expect(overrides[1]).toMatch(/^hooks\.PermissionRequest=/);
+    // The embedded command survives TOML (JSON-compatible) escaping intact.
+    const command = JSON.parse(/command=(".*?[^\\]")/.exec(overrides[0] ?? '')?.[1] ?? '""') as string;
+    expect(command).toContain(`--unix-socket "$GATEHOUSE_SOCKET"`);
+    expect(command).toContain(GATE_PATHS.codexPreToolUse);
+  });
+});

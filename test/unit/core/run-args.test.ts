@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { detectAgent } from '../../../electron/core/agents/detect.ts';
+import { parseRunArgs } from '../../../electron/core/cli/run.ts';
+
+describe('gatehouse run arguments', () => {
+  it('takes everything after -- as the agent command, options included', () => {
+    expect(parseRunArgs(['--', 'claude', '-p', 'hi', '--settings', 'x'])).toEqual({ agent: null, quiet: false, command: ['claude', '-p', 'hi', '--settings', 'x'] });
+  });
+
+  it('takes the first word that is not an option as the start of the command', () => {
+    expect(parseRunArgs(['--agent', 'codex', '-q', 'my-codex', 'exec', '--json'])).toEqual({ agent: 'codex', quiet: true, command: ['my-codex', 'exec', '--json'] });
+    expect(parseRunArgs(['--agent=claude', 'c'])).toMatchObject({ agent: 'claude' });
+  });
+
+  it.each([[[]], [['--']], [['--agent', 'gemini', '--', 'x']], [['--bogus', 'claude']]])('rejects %j with a usage error', (argv) => {
+    expect(() => parseRunArgs(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+
+  it.each([
+    ['claude', 'claude'],
+    ['/usr/local/bin/claude', 'claude'],
+    ['C:\\tools\\codex.cmd', 'codex'],
+    ['node_modules/.bin/codex', 'codex'],
+    ['aider', null],
+  ])('recognises %s as %s', (command, agent) => expect(detectAgent(command.replace(/\\/g, '/'))).toBe(agent));
+});
