@@ -34,8 +34,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   const paths = corePaths(opts.home);
   ensurePrivateDir(paths.home);
   const settings = loadSettings(paths.home);
-  const releaseLock = acquireLock(paths.lockFile, paths.home);
-  const cleanup: Array<() => void | Promise<void>> = [releaseLock];
+  const lock = acquireLock(paths.lockFile, paths.home);
+  const cleanup: Array<() => void | Promise<void>> = [() => lock.release()];
   const undo = async () => {
     for (const fn of cleanup.reverse()) await fn();
   };
@@ -65,6 +65,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     cleanup.push(() => control.close());
     // Runs first on close: every held agent is answered (denied, with the reason) before the sockets go.
     cleanup.push(() => broker.close());
+    lock.publish({ gateSocket: paths.gateSocket, controlSocket: paths.controlSocket });
 
     let closing: Promise<void> | null = null;
     return {

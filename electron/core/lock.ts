@@ -16,6 +16,9 @@ export class CoreAlreadyRunningError extends Error {
 export interface LockInfo {
   pid: number;
   startedAt: string;
+  /** Where the running core listens. Clients read these rather than re-deriving them, since TMPDIR differs between shells. */
+  gateSocket?: string;
+  controlSocket?: string;
 }
 
 export function isAlive(pid: number): boolean {
@@ -30,7 +33,9 @@ export function isAlive(pid: number): boolean {
 export function readLock(file: string): LockInfo | null {
   try {
     const info = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockInfo>;
-    return typeof info.pid === 'number' ? { pid: info.pid, startedAt: String(info.startedAt ?? '') } : null;
+    if (typeof info.pid !== 'number') return null;
+    const sockets = typeof info.gateSocket === 'string' && typeof info.controlSocket === 'string' ? { gateSocket: info.gateSocket, controlSocket: info.controlSocket } : {};
+    return { pid: info.pid, startedAt: String(info.startedAt ?? ''), ...sockets };
   } catch {
     return null;
   }
@@ -39,17 +44,30 @@ export function readLock(file: string): LockInfo | null {
 /** Lock files this process holds: a pid check cannot tell two cores in one process apart. */
 const heldHere = new Set<string>();
 
-/** Takes the lock or throws CoreAlreadyRunningError. A lock left by a dead process is taken over. Returns the release function. */
-export function acquireLock(file: string, home: string): () => void {
+export interface Lock {
+  /** Records where the core listens, for clients to find it. */
+  publish(sockets: { gateSocket: string; controlSocket: string }): void;
+  release(): void;
+}
+
+/** Takes the lock or throws CoreAlreadyRunningError. A lock left by a dead process is taken over. */
+export function acquireLock(file: string, home: string): Lock {
   if (heldHere.has(file)) throw new CoreAlreadyRunningError(process.pid, home);
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
       heldHere.add(file);
-      return () => {
-        heldHere.delete(file);
-        if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+      return {
+        publish(sockets) {
+          // Written aside and renamed, so a reader never sees half a file.
+          fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ ...info, ...sockets }), { mode: 0o600 });
+          fs.renameSync(`${file}.${process.pid}.tmp`, file);
+        },
+        release() {
+          heldHere.delete(file);
+          if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+        },
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

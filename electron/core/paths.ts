@@ -66,3 +66,13 @@ export function ensurePrivateDir(dir: string): void {
   if (uid !== undefined && st.uid !== uid) throw new Error(`${dir} belongs to another user (uid ${st.uid}); refusing to use it`);
   if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
+
+/**
+ * The paths of the core running for `home`: its sockets as it published them in the lock file (the temp dir,
+ * and so the derived path, can differ between the core's shell and ours), else where it would put them.
+ */
+export function locateCore(home: string, published: { gateSocket?: string; controlSocket?: string } | null, env: NodeJS.ProcessEnv = process.env): CorePaths {
+  const derived = corePaths(home, env);
+  if (!published?.gateSocket || !published.controlSocket) return derived;
+  return { ...derived, gateSocket: published.gateSocket, controlSocket: published.controlSocket };
+}

@@ -94,14 +94,16 @@ describe('gatehouse CLI', () => {
     const home = tempDir('gh-home-');
     const daemon = await startDaemon(home, ['--hold-timeout', '90s']);
     expect(daemon.output()).toContain('hold timeout: 1.5 minutes');
-    const doctor = await cli(['doctor', '--json'], cliEnv(home));
+    // doctor runs `codex --version`, which writes into CODEX_HOME: keep it out of the real home.
+    const isolated = { HOME: home, CODEX_HOME: `${home}/.codex`, CLAUDE_CONFIG_DIR: `${home}/.claude` };
+    const doctor = await cli(['doctor', '--json'], cliEnv(home, isolated));
     const report = JSON.parse(doctor.stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean }> };
     expect(report.checks.find((c) => c.name === 'core')?.ok).toBe(true);
     expect(report.checks.find((c) => c.name === 'gate socket')?.ok).toBe(true);
     const stopped = await daemon.stop();
     expect(stopped.code).toBe(0);
     expect(stopped.stdout).toContain('Gatehouse core stopped.');
-    const after = JSON.parse((await cli(['doctor', '--json'], cliEnv(home))).stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean }> };
+    const after = JSON.parse((await cli(['doctor', '--json'], cliEnv(home, isolated))).stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean }> };
     expect(after.ok).toBe(false);
     expect(after.checks.find((c) => c.name === 'core')?.ok).toBe(false);
   });

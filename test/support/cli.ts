@@ -15,13 +15,14 @@ export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
 }
 
 /** Starts `gatehouse …args` and returns the child plus a promise of its result. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; input?: string } = {}): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+/** `input: null` leaves stdin closed (`codex exec` reads a piped stdin into its prompt). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; input?: string | null } = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd, stdio: [opts.input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdin?.end(opts.input ?? '');
+  if (opts.input !== null) child.stdin?.end(opts.input ?? '');
   const done = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   return { child, done };
 }

@@ -42,3 +42,46 @@ export function claudeSettings(o: ClaudeHookOptions): { hooks: Record<string, Ar
 export function claudeArgs(settingsFile: string): string[] {
   return ['--settings', settingsFile];
 }
+
+/**
+ * The first Claude Code version verified to honour `onFailure: "block"` (2.1.330: a hook that crashes or
+ * times out then blocks instead of letting the command run). Never guess for older ones: Claude Code drops a
+ * whole settings layer with a value it does not know, and that would drop our hooks with it.
+ */
+export const CLAUDE_ON_FAILURE_SINCE: readonly [number, number, number] = [2, 1, 330];
+
+/** Reads `claude --version` output ("2.1.330 (Claude Code)"). */
+export function claudeSupportsOnFailure(versionOutput: string | null): boolean {
+  const m = /(\d+)\.(\d+)\.(\d+)/.exec(versionOutput ?? '');
+  if (!m) return false;
+  const v = [Number(m[1]), Number(m[2]), Number(m[3])];
+  for (let i = 0; i < 3; i++) {
+    const [a, b] = [v[i] as number, CLAUDE_ON_FAILURE_SINCE[i] as number];
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+
+export type Settings = Record<string, unknown> & { hooks?: Record<string, unknown[]> };
+
+/**
+ * Claude Code honours only the last `--settings`, so a user's own `--settings` (a file or inline JSON) is
+ * taken out of their arguments and merged with ours: their hooks run, and ours run beside them.
+ */
+export function splitUserSettings(args: readonly string[]): { settings: string[]; rest: string[] } {
+  const settings: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--settings' && i + 1 < args.length) settings.push(args[++i] as string);
+    else if (a.startsWith('--settings=')) settings.push(a.slice('--settings='.length));
+    else rest.push(a);
+  }
+  return { settings, rest };
+}
+
+export function mergeClaudeSettings(user: Settings, ours: Settings): Settings {
+  const hooks: Record<string, unknown[]> = { ...(user.hooks ?? {}) };
+  for (const [event, matchers] of Object.entries(ours.hooks ?? {})) hooks[event] = [...(hooks[event] ?? []), ...matchers];
+  return { ...user, hooks };
+}

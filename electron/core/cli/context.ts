@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { readAdminToken } from '../admin-token.ts';
 import { connectControl, CoreUnreachableError, type ControlClient } from '../control/client.ts';
-import { corePaths, resolveHome, type CorePaths } from '../paths.ts';
+import { readLock } from '../lock.ts';
+import { corePaths, locateCore, resolveHome, type CorePaths } from '../paths.ts';
 
 export interface CliContext {
   env: NodeJS.ProcessEnv;
@@ -23,8 +24,10 @@ export class CliError extends Error {
   }
 }
 
+/** Where the core for this environment's data directory lives and listens. */
 export function pathsFor(ctx: CliContext): CorePaths {
-  return corePaths(resolveHome(ctx.env));
+  const home = resolveHome(ctx.env);
+  return locateCore(home, readLock(corePaths(home, ctx.env).lockFile), ctx.env);
 }
 
 export async function connect(ctx: CliContext): Promise<ControlClient> {

@@ -1,11 +1,11 @@
 // gatehouse run [--agent claude|codex] [--quiet] -- <agent> [args…]
 // Starts the agent in this terminal with its hooks wired to the running core, then records the session's end.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StartedSession } from '../../../shared/api.ts';
-import { claudeArgs, claudeSettings } from '../agents/claude.ts';
+import { claudeArgs, claudeSettings, claudeSupportsOnFailure, mergeClaudeSettings, splitUserSettings, type Settings } from '../agents/claude.ts';
 import { codexArgs } from '../agents/codex.ts';
 import { detectAgent, type WiredAgent } from '../agents/detect.ts';
 import { ENV, type HookTransport } from '../agents/hook-command.ts';
@@ -56,15 +56,38 @@ export function chooseTransport(ctx: CliContext): HookTransport {
 }
 
 /** Builds the agent's argv with Gatehouse's hooks, writing Claude's settings layer into `tmpDir`. */
-export function wireAgent(agent: WiredAgent, started: StartedSession, command: string[], tmpDir: string, transport: HookTransport): string[] {
+export function wireAgent(agent: WiredAgent, started: StartedSession, command: string[], tmpDir: string, transport: HookTransport, ctx: CliContext): string[] {
   const [exe, ...args] = command as [string, ...string[]];
   if (agent === 'claude') {
+    const { settings: userSettings, rest } = splitUserSettings(args);
+    const ours = claudeSettings({ transport, holdTimeoutMs: started.holdTimeoutMs, platform: process.platform, onFailureBlock: claudeSupportsOnFailure(agentVersion(exe, ctx)) });
+    // Claude Code would honour only the last of the user's --settings; all of them are merged here, in order.
+    const merged = [...userSettings.map((s) => readUserSettings(s, ctx.cwd)), ours].reduce<Settings>((acc, next) => mergeClaudeSettings(acc, next), {});
     const file = path.join(tmpDir, 'settings.json');
-    const settings = claudeSettings({ transport, holdTimeoutMs: started.holdTimeoutMs, platform: process.platform, onFailureBlock: false });
-    fs.writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
-    return [exe, ...claudeArgs(file), ...args];
+    fs.writeFileSync(file, JSON.stringify(merged, null, 2), { mode: 0o600 });
+    return [exe, ...claudeArgs(file), ...rest];
   }
   return [exe, ...codexArgs({ transport, holdTimeoutMs: started.holdTimeoutMs }), ...args];
+}
+
+/** `<agent> --version`, or null if it does not answer (then only features every version has are used). */
+function agentVersion(exe: string, ctx: CliContext): string | null {
+  try {
+    return execFileSync(exe, ['--version'], { env: ctx.env, cwd: ctx.cwd, timeout: 10_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+}
+
+function readUserSettings(value: string, cwd: string): Settings {
+  try {
+    const text = value.trim().startsWith('{') ? value : fs.readFileSync(path.resolve(cwd, value), 'utf8');
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Settings;
+    throw new Error('not a JSON object');
+  } catch (err) {
+    throw new CliError(`cannot use your --settings ${value}: ${(err as Error).message}`);
+  }
 }
 
 export async function runCommand(ctx: CliContext, argv: string[]): Promise<number> {
@@ -79,7 +102,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-run-'));
   let exitCode: number | null = null;
   try {
-    const [exe, ...args] = wireAgent(agent, started, run.command, tmpDir, chooseTransport(ctx));
+    const [exe, ...args] = wireAgent(agent, started, run.command, tmpDir, chooseTransport(ctx), ctx);
     if (!run.quiet) {
       ctx.err(`gatehouse: session ${started.session.id} — every shell command ${agent === 'claude' ? 'Claude Code' : 'Codex'} runs waits for your decision (gatehouse pending).`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claudeArgs, claudeSettings } from '../../../electron/core/agents/claude.ts';
+import { claudeArgs, claudeSettings, claudeSupportsOnFailure, mergeClaudeSettings, splitUserSettings } from '../../../electron/core/agents/claude.ts';
 import { codexArgs } from '../../../electron/core/agents/codex.ts';
 import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
 
@@ -26,6 +26,36 @@ describe('Claude Code wiring', () => {
 
   it('passes the settings layer with --settings', () => {
     expect(claudeArgs('/tmp/x/settings.json')).toEqual(['--settings', '/tmp/x/settings.json']);
+  });
+});
+
+describe('Claude Code versions and user settings', () => {
+  it.each([
+    ['2.1.330 (Claude Code)', true],
+    ['2.1.331 (Claude Code)', true],
+    ['2.2.0', true],
+    ['3.0.0', true],
+    ['2.1.329 (Claude Code)', false],
+    ['1.0.99', false],
+    ['garbage', false],
+    [null, false],
+  ])('onFailure "block" for %j: %s', (version, supported) => expect(claudeSupportsOnFailure(version)).toBe(supported));
+
+  it('takes the user\'s own --settings out of their arguments', () => {
+    expect(splitUserSettings(['-p', 'hi', '--settings', 'mine.json', '--settings={"a":1}', '--model', 'x'])).toEqual({
+      settings: ['mine.json', '{"a":1}'],
+      rest: ['-p', 'hi', '--model', 'x'],
+    });
+  });
+
+  it('keeps the user\'s settings and hooks and adds ours beside them', () => {
+    const ours = claudeSettings({ transport: curl, holdTimeoutMs: 1000, platform: 'linux', onFailureBlock: false });
+    const user = { model: 'opus', hooks: { PreToolUse: [{ matcher: 'Edit', hooks: [] }], SessionStart: [{ hooks: [] }] } };
+    const merged = mergeClaudeSettings(user, ours);
+    expect(merged.model).toBe('opus');
+    expect(merged.hooks?.PreToolUse).toEqual([{ matcher: 'Edit', hooks: [] }, ...(ours.hooks.PreToolUse ?? [])]);
+    expect(merged.hooks?.SessionStart).toEqual([{ hooks: [] }]);
+    expect(merged.hooks?.Stop).toEqual(ours.hooks.Stop);
   });
 });
 

@@ -1,0 +1,141 @@
+/**
+ * How to run the real agent binaries (from node_modules) offline against the
+ * mock model servers, isolated from the real user's configuration.
+ *
+ * The returned `env` is COMPLETE: spawn with exactly it (do not merge
+ * `process.env` in, or the real HOME / API keys / CODEX_HOME leak through).
+ * Add variables to it if needed.
+ *
+ * Spawn with stdin ignored (`stdio: ['ignore', …]`) or closed: `codex exec`
+ * reads a piped stdin to EOF and appends it to the prompt, so an open pipe
+ * makes it wait forever; `claude -p` also reads a piped stdin.
+ *
+ * `args` never contain hook configuration. Gatehouse adds it:
+ * - Claude: `--settings <file or inline JSON>` (anywhere in the argument list).
+ *   Only the LAST `--settings` flag counts; it is merged with the user /
+ *   project / managed settings files, not with an earlier `--settings`.
+ * - Codex: `--dangerously-bypass-hook-trust -c hooks.PreToolUse=[…] …`, which
+ *   works before the subcommand (`codex --dangerously-bypass-hook-trust -c … exec …`),
+ *   after it, or after the prompt.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface AgentInvocation {
+  /** Absolute path of the agent binary (node_modules/.bin/…). */
+  command: string;
+  /** The agent's own arguments (no hook configuration). */
+  args: string[];
+  /** Complete environment for the agent process. */
+  env: Record<string, string>;
+}
+
+/** Root of the repository (this file is test/support/agents.ts). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN_DIR = join(REPO_ROOT, 'node_modules', '.bin');
+export const CLAUDE_BIN = join(BIN_DIR, 'claude');
+export const CODEX_BIN = join(BIN_DIR, 'codex');
+
+/** PATH with node_modules/.bin first, so `node` is the Node 22 from the `node` package. */
+function testPath(): string {
+  return [BIN_DIR, '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(':');
+}
+
+function baseEnv(home: string): Record<string, string> {
+  const tmp = join(home, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  return {
+    PATH: testPath(),
+    HOME: home,
+    // Both agents put per-session scratch state under $TMPDIR (Claude:
+    // $TMPDIR/claude-<uid>/… and $TMPDIR/cc-socks/<pid>.sock). Keeping it in
+    // `home` isolates runs and lets Codex create its helper links (it refuses
+    // to when CODEX_HOME is inside the temp dir).
+    TMPDIR: tmp,
+    LANG: 'C.UTF-8',
+    NO_COLOR: '1',
+  };
+}
+
+/**
+ * Claude Code in print mode (`claude -p`) against the mock Messages API.
+ * State goes to `<home>/.claude` (CLAUDE_CONFIG_DIR: .claude.json, projects/
+ * transcripts, debug/, backups/, plugins/) and `<home>/tmp`.
+ * Output is a single JSON object (`--output-format json`) with `result`,
+ * `is_error` and `permission_denials`.
+ */
+export function claudeInvocation(o: { mockUrl: string; home: string; prompt: string }): AgentInvocation {
+  const configDir = join(o.home, '.claude');
+  mkdirSync(configDir, { recursive: true });
+  return {
+    command: CLAUDE_BIN,
+    args: ['-p', o.prompt, '--output-format', 'json'],
+    env: {
+      ...baseEnv(o.home),
+      CLAUDE_CONFIG_DIR: configDir,
+      ANTHROPIC_BASE_URL: o.mockUrl,
+      ANTHROPIC_API_KEY: 'gatehouse-test-key',
+      DISABLE_AUTOUPDATER: '1',
+      DISABLE_TELEMETRY: '1',
+      DISABLE_ERROR_REPORTING: '1',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    },
+  };
+}
+
+/**
+ * Codex `exec` against the mock Responses API, through a custom
+ * `model_providers` entry (no login and no API key needed: the entry has no
+ * `env_key` and does not require OpenAI auth).
+ * State goes to `<home>/.codex` (CODEX_HOME: sessions/ rollouts, *.sqlite,
+ * config.toml, installation_id) and `<home>/tmp`.
+ *
+ * `model` defaults to `gpt-5.5`, which gets the shell as a top-level
+ * `exec_command` function tool. Codex's own default model (`gpt-6.1-sol` in
+ * 0.169) uses "code mode" instead (a JavaScript `exec` tool calling
+ * `tools.exec_command`); pass `model: null` to keep Codex's default. The mock
+ * handles both, and PreToolUse fires for both.
+ *
+ * The sandbox is `workspace-write` (works in this container): the command
+ * may write inside `cwd` and $TMPDIR, but not elsewhere.
+ * Output is JSONL events (`--json`).
+ */
+export function codexInvocation(o: {
+  mockUrl: string;
+  home: string;
+  cwd: string;
+  prompt: string;
+  model?: string | null;
+}): AgentInvocation {
+  const codexHome = join(o.home, '.codex');
+  mkdirSync(codexHome, { recursive: true });
+  const model = o.model === undefined ? 'gpt-5.5' : o.model;
+  const provider = `model_providers.gatehouse_mock={name="Gatehouse mock",base_url=${JSON.stringify(`${o.mockUrl}/v1`)},wire_api="responses"}`;
+  return {
+    command: CODEX_BIN,
+    args: [
+      'exec',
+      '--skip-git-repo-check',
+      '--json',
+      '-C',
+      o.cwd,
+      '-s',
+      'workspace-write',
+      '-c',
+      'model_provider="gatehouse_mock"',
+      '-c',
+      provider,
+      '-c',
+      'analytics.enabled=false',
+      '-c',
+      'check_for_update_on_startup=false',
+      ...(model === null ? [] : ['-m', model]),
+      o.prompt,
+    ],
+    env: {
+      ...baseEnv(o.home),
+      CODEX_HOME: codexHome,
+    },
+  };
+}
