@@ -145,6 +145,26 @@ describe('Claude Code (real binary, mock Messages API)', () => {
   });
 });
 
+describe('Claude Code hook failures', () => {
+  // A hook that crashes fails open unless it says onFailure "block"; Gatehouse sets it where supported.
+  it.each([
+    [{ onFailure: 'block' }, false],
+    [{}, true],
+  ])('a crashing hook with %j lets the command run: %s', { timeout: TEST_TIMEOUT_MS }, async (extra, runs) => {
+    const marker = join(work, 'claude-ran');
+    mock = await startMockAnthropic({ command: `touch '${marker}'` });
+    const hook = writeHook(hooks, 'crash', 'not json', 1);
+    const settings = {
+      permissions: { allow: ['Bash'] },
+      hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: hook.path, ...extra }] }] },
+    };
+    const inv = claudeInvocation({ mockUrl: mock.url, home, prompt: 'Run the command.' });
+    await runAgent(inv, { after: ['--settings', JSON.stringify(settings)] }, work);
+    expect(existsSync(hook.stdinFile)).toBe(true);
+    expect(existsSync(marker)).toBe(runs);
+  });
+});
+
 describe('Codex (real binary, mock Responses API)', () => {
   it('hook silent: the command runs and its output returns as function_call_output', { timeout: TEST_TIMEOUT_MS }, async () => {
     const marker = join(work, 'codex-ran');

@@ -79,7 +79,7 @@ async function world(agent: AgentCase, opts: { holdTimeout?: string; beforeToolC
   const run = (): Promise<CliResult> =>
     startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
 
-  return { daemon, client, mock, marker, command, work, run, event, events };
+  return { daemon, client, mock, marker, command, work, run, event, events, agentTmp: inv.env.TMPDIR ?? '' };
 }
 
 describe.each(AGENTS)('$name through gatehouse run', (agent) => {
@@ -97,6 +97,8 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
     const ended = await w.event('session.ended');
     expect(ended.session).toMatchObject({ id: request.sessionId, exitCode: 0, agent: agent.name });
     if (agent.name === 'claude') await w.event('agent.notification', (e) => e.event === 'Stop' && e.sessionId === request.sessionId);
+    // The temporary settings layer is gone with the run.
+    expect(fs.readdirSync(w.agentTmp).filter((f) => f.startsWith('gatehouse-run-'))).toEqual([]);
   });
 
   it('denies with a reason: the command does not run and the agent reads the reason', async () => {

@@ -80,8 +80,10 @@ export function splitUserSettings(args: readonly string[]): { settings: string[]
   return { settings, rest };
 }
 
-export function mergeClaudeSettings(user: Settings, ours: Settings): Settings {
-  const hooks: Record<string, unknown[]> = { ...(user.hooks ?? {}) };
-  for (const [event, matchers] of Object.entries(ours.hooks ?? {})) hooks[event] = [...(hooks[event] ?? []), ...matchers];
-  return { ...user, hooks };
+/** Layers `next` over `base` as Claude Code would, except that hooks add up instead of replacing each other. */
+export function mergeClaudeSettings(base: Settings, next: Settings): Settings {
+  const { hooks: nextHooks, ...nextRest } = next;
+  const hooks: Record<string, unknown[]> = { ...(base.hooks ?? {}) };
+  for (const [event, matchers] of Object.entries(nextHooks ?? {})) hooks[event] = [...(hooks[event] ?? []), ...matchers];
+  return { ...base, ...nextRest, hooks };
 }
