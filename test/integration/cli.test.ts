@@ -5,7 +5,7 @@ import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { connectControl } from '../../electron/core/control/client.ts';
 import { corePaths } from '../../electron/core/paths.ts';
 import { GATE_PATHS } from '../../electron/core/gate/server.ts';
-import { cli, cliEnv, startDaemon } from '../support/cli.ts';
+import { cli, cliEnv, startCli, startDaemon } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { post } from '../support/unix-http.ts';
 
@@ -55,6 +55,33 @@ describe('gatehouse CLI', () => {
 
     const sessions = JSON.parse((await cli(['sessions', '--json'], cliEnv(home))).stdout) as Array<Record<string, unknown>>;
     expect(sessions).toEqual([expect.objectContaining({ id: s.session.id, agent: 'claude', argv: ['claude', '-p', 'x'], cwd: '/work/p', endedAt: null })]);
+  });
+
+  it('streams core events as JSON lines', async () => {
+    const home = tempDir('gh-home-');
+    const daemon = await startDaemon(home);
+    stops.push(daemon.stop);
+    const events = startCli(['events'], cliEnv(home));
+    stops.push(async () => events.child.kill());
+    const firstLine = new Promise<string>((resolve) => {
+      let out = '';
+      events.child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0] as string);
+      });
+    });
+    const paths = corePaths(home);
+    const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
+    stops.push(async () => client.close());
+    // The events client subscribes right after connecting; keep starting sessions until it reports one.
+    let line: string | undefined;
+    while (line === undefined) {
+      await client.api.startSession({ agent: 'codex', argv: ['codex'], cwd: '/w', pid: null });
+      line = await Promise.race([firstLine, new Promise<undefined>((r) => setTimeout(() => r(undefined), 100))]);
+    }
+    expect(JSON.parse(line)).toMatchObject({ type: 'session.started', session: { agent: 'codex', cwd: '/w' } });
+    await daemon.stop();
+    expect((await events.done).stderr).toContain('the Gatehouse core stopped');
   });
 
   it('refuses a second daemon on the same data directory and keeps the first', async () => {

@@ -5,6 +5,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { readAdminToken } from '../admin-token.ts';
 import { connectControl } from '../control/client.ts';
+import { claudeSupportsOnFailure } from '../agents/claude.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { readLock, isAlive } from '../lock.ts';
 import { pathsFor, type CliContext } from './context.ts';
@@ -101,21 +102,31 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
       : `curl ${curl ? 'lacks Unix socket support' : 'not found'}: hooks use the Node client (${ctx.hookClientPath}), slower (about 130 ms a command) but also fail closed`,
   });
 
-  const agents = await Promise.all((['claude', 'codex'] as const).map(async (agent): Promise<AgentReport> => {
-    const file = findExecutable(agent, ctx.env);
-    const version = file ? await run(file, ['--version'], ctx.env) : null;
-    return { agent, path: file, version, ...failMode(agent) };
-  }));
-  return { ok: checks.every((c) => c.ok), checks, agents };
+  const agents = await Promise.all(
+    (['claude', 'codex'] as const).map(async (agent): Promise<AgentReport> => {
+      const file = findExecutable(agent, ctx.env);
+      if (!file) return { agent, path: null, version: null, failsClosed: false, detail: 'not found on PATH' };
+      const version = await run(file, ['--version'], ctx.env);
+      const help = agent === 'codex' ? await run(file, ['--help'], ctx.env) : null;
+      return { agent, path: file, version, ...failMode(agent, version, help) };
+    }),
+  );
+  return { ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || a.failsClosed), checks, agents };
 }
 
-function failMode(agent: 'claude' | 'codex'): { failsClosed: boolean; detail: string } {
+/** Whether a command is blocked when Gatehouse cannot answer, for this agent at this version. */
+export function failMode(agent: 'claude' | 'codex', version: string | null, help: string | null): { failsClosed: boolean; detail: string } {
   if (agent === 'claude') {
-    return { failsClosed: true, detail: 'PreToolUse hook through --settings; an unreachable gate makes the hook exit 2, which blocks the command' };
+    return claudeSupportsOnFailure(version)
+      ? { failsClosed: true, detail: 'an unreachable gate blocks the command (hook exits 2), and so does a hook that crashes or times out (onFailure "block")' }
+      : { failsClosed: true, detail: 'an unreachable gate blocks the command (hook exits 2); this version lacks onFailure "block", so a hook that crashes or times out would let it run (upgrade Claude Code)' };
+  }
+  if (help !== null && !help.includes('--dangerously-bypass-hook-trust')) {
+    return { failsClosed: false, detail: 'this Codex cannot take per-run hooks (no --dangerously-bypass-hook-trust); upgrade Codex before using it with Gatehouse' };
   }
   return {
     failsClosed: true,
-    detail: 'PreToolUse and PermissionRequest hooks through -c overrides; an unreachable gate makes the hook exit 2, which blocks the command. Codex runs a command if a hook itself times out, so the hook timeout is set past the hold timeout',
+    detail: 'an unreachable gate blocks the command (hook exits 2). Codex lets a command run if a hook crashes or times out, so the hook timeout is set past the hold timeout',
   };
 }
 
@@ -128,9 +139,12 @@ export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<nu
   }
   for (const c of report.checks) ctx.out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(15)} ${c.detail}`);
   for (const a of report.agents) {
-    const found = a.path ? `${a.version ?? 'version unknown'} at ${a.path}` : 'not found on PATH';
-    ctx.out(`${a.path ? 'ok  ' : '--  '}  ${a.agent.padEnd(15)} ${found}`);
-    if (a.path) ctx.out(`      ${''.padEnd(15)} ${a.failsClosed ? 'fails closed' : 'FAILS OPEN'}: ${a.detail}`);
+    if (!a.path) {
+      ctx.out(`--    ${a.agent.padEnd(15)} not found on PATH`);
+      continue;
+    }
+    ctx.out(`${a.failsClosed ? 'ok  ' : 'WARN'}  ${a.agent.padEnd(15)} ${a.version ?? 'version unknown'} at ${a.path}`);
+    ctx.out(`      ${''.padEnd(15)} ${a.failsClosed ? 'fails closed' : 'CANNOT BE GATED'}: ${a.detail}`);
   }
   return report.ok ? 0 : 1;
 }

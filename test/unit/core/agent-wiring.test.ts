@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claudeArgs, claudeSettings, claudeSupportsOnFailure, mergeClaudeSettings, splitUserSettings } from '../../../electron/core/agents/claude.ts';
 import { codexArgs } from '../../../electron/core/agents/codex.ts';
+import { failMode } from '../../../electron/core/cli/doctor.ts';
 import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
 
 const curl = { kind: 'curl' } as const;
@@ -71,5 +72,17 @@ describe('Codex wiring', () => {
     const command = JSON.parse(/command=(".*?[^\\]")/.exec(overrides[0] ?? '')?.[1] ?? '""') as string;
     expect(command).toContain(`--unix-socket "$GATEHOUSE_SOCKET"`);
     expect(command).toContain(GATE_PATHS.codexPreToolUse);
+  });
+});
+
+describe('doctor: does each agent fail closed?', () => {
+  it('says whether Claude Code also blocks on a crashing hook', () => {
+    expect(failMode('claude', '2.1.330 (Claude Code)', null)).toMatchObject({ failsClosed: true, detail: expect.stringContaining('onFailure "block"') });
+    expect(failMode('claude', '2.0.0 (Claude Code)', null).detail).toContain('upgrade Claude Code');
+  });
+
+  it('flags a Codex that cannot take per-run hooks', () => {
+    expect(failMode('codex', 'codex-cli 0.169.0', 'Options:\n  --dangerously-bypass-hook-trust\n').failsClosed).toBe(true);
+    expect(failMode('codex', 'codex-cli 0.50.0', 'Options:\n  -c, --config\n').failsClosed).toBe(false);
   });
 });
