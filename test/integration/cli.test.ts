@@ -1,11 +1,12 @@
 // The CLI as a user runs it: the real bin, a real daemon process, JSON shapes that scripts rely on.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { connectControl } from '../../electron/core/control/client.ts';
 import { corePaths } from '../../electron/core/paths.ts';
 import { GATE_PATHS } from '../../electron/core/gate/server.ts';
-import { cli, cliEnv, startCli, startDaemon } from '../support/cli.ts';
+import { BIN, cli, cliEnv, startCli, startDaemon } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { post } from '../support/unix-http.ts';
 
@@ -106,6 +107,18 @@ describe('gatehouse CLI', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/the Gatehouse core is not running .*gatehouse daemon/);
     expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  // Where the machine's own Node is older than 22 (as on this project's machines), the bin hands over to the
+  // Node 22 that npm installed, so a linked `gatehouse` works from any shell.
+  const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((n) => {
+    const r = spawnSync(n, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+    return r.status === 0 && Number(r.stdout.split('.')[0]) < 22;
+  });
+  it.skipIf(!systemNode)('runs under an older system Node by handing over to the bundled Node 22', () => {
+    const r = spawnSync(systemNode as string, [BIN, 'pending', '--json'], { env: cliEnv(tempDir('gh-home-')), encoding: 'utf8' });
+    expect(r.stderr).toMatch(/no Gatehouse core has run/);
+    expect(r.status).toBe(1);
   });
 
   it('reports usage errors with exit 2', async () => {
