@@ -15,6 +15,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 500);
 const WARMUP = 20;
 const PAYLOAD = JSON.stringify({ session_id: 'bench', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm test' }, cwd: '/tmp' });
 const NOOP_HOOK = 'cat >/dev/null; exit 0';
+/** curl's own cost: the same client against the cheapest endpoint, to show how much of the overhead is the gate. */
+const CURL_FLOOR = 'cat >/dev/null; curl -q -s --unix-socket "$GATEHOUSE_SOCKET" http://gatehouse/v1/health >/dev/null';
 
 function timeHook(command: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,20 +49,24 @@ export async function gateOverhead(): Promise<Record<string, number>> {
     }
     // Paired runs, alternating, so drift in machine load hits both sides alike.
     const overhead: number[] = [];
+    const curlFloor: number[] = [];
     const hookTimes: number[] = [];
     const noopTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const h = await timeHook(hook, env);
       const n = await timeHook(NOOP_HOOK, env);
+      const c = await timeHook(CURL_FLOOR, env);
       hookTimes.push(h);
       noopTimes.push(n);
       overhead.push(h - n);
+      curlFloor.push(c - n);
     }
     return {
       'gate.overhead_ms_p50': round(percentile(overhead, 50)),
       'gate.overhead_ms_p99': round(percentile(overhead, 99)),
       'gate.hook_ms_p50': round(percentile(hookTimes, 50)),
       'gate.noop_hook_ms_p50': round(percentile(noopTimes, 50)),
+      'gate.curl_floor_ms_p50': round(percentile(curlFloor, 50)),
       'gate.runs': RUNS,
     };
   } finally {
