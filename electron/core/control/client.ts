@@ -3,8 +3,8 @@ import net from 'node:net';
 import { createBirpc, type BirpcReturn } from 'birpc';
 import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
 import type { CoreEvent } from '../../../shared/domain.ts';
-import { decodeMessage, encodeMessage } from '../../../shared/rpc-codec.ts';
-import { readLines } from './lines.ts';
+import { decodeMessage } from '../../../shared/rpc-codec.ts';
+import { lineChannel, readLines } from './lines.ts';
 
 /** The core answers the handshake at once; a core that does not is wedged, not slow. */
 const CONNECT_TIMEOUT_MS = 5000;
@@ -41,13 +41,13 @@ export async function connectControl(socketPath: string, token: string): Promise
   });
 
   const listeners = new Set<(event: CoreEvent) => void>();
-  let deliver: (line: string) => void = () => {};
+  const { channel, receive } = lineChannel(socket);
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
 
   await new Promise<void>((resolve, reject) => {
     let first = true;
     readLines(socket, (line) => {
-      if (!first) return deliver(line);
+      if (!first) return receive(line);
       first = false;
       const hello = decodeMessage(line) as { ok?: boolean; error?: string };
       if (hello.ok) resolve();
@@ -60,16 +60,7 @@ export async function connectControl(socketPath: string, token: string): Promise
 
   const api = createBirpc<ControlApi, ControlClientApi>(
     { onEvent: (event) => listeners.forEach((l) => l(event)) },
-    {
-      post: (data: string) => {
-        if (!socket.destroyed) socket.write(`${data}\n`);
-      },
-      on: (fn) => {
-        deliver = fn;
-      },
-      serialize: encodeMessage,
-      deserialize: decodeMessage,
-    },
+    channel,
   );
   void closed.then(() => api.$close(new CoreUnreachableError('the Gatehouse core closed the connection')));
 

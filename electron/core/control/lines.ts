@@ -1,5 +1,6 @@
 // Newline-delimited messages over a stream socket, with a cap so one client cannot exhaust memory.
 import type net from 'node:net';
+import { decodeMessage, encodeMessage } from '../../../shared/rpc-codec.ts';
 
 /** Bigger than any API message (a page of pending requests); smaller than a memory problem. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -20,4 +21,28 @@ export function readLines(socket: net.Socket, onLine: (line: string) => void): (
   };
   socket.on('data', onData);
   return () => socket.off('data', onData);
+}
+
+/**
+ * birpc channel options for a socket carrying one message per line. `receive` is what the socket's
+ * line reader calls once the handshake is over.
+ */
+export function lineChannel(socket: net.Socket): {
+  channel: { post: (data: string) => void; on: (fn: (data: string) => void) => void; serialize: typeof encodeMessage; deserialize: typeof decodeMessage };
+  receive: (line: string) => void;
+} {
+  let deliver: (line: string) => void = () => {};
+  return {
+    channel: {
+      post: (data) => {
+        if (!socket.destroyed) socket.write(`${data}\n`);
+      },
+      on: (fn) => {
+        deliver = fn;
+      },
+      serialize: encodeMessage,
+      deserialize: decodeMessage,
+    },
+    receive: (line) => deliver(line),
+  };
 }

@@ -1,13 +1,13 @@
 // The control API on its own Unix socket (never the gate's). A client first sends one line
 // `{"token": "<admin token>"}`; after `{"ok": true}` the connection carries birpc messages, one per line.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
 import { createBirpc } from 'birpc';
 import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
-import { decodeMessage, encodeMessage } from '../../../shared/rpc-codec.ts';
+import { encodeMessage } from '../../../shared/rpc-codec.ts';
 import type { Broker } from '../broker/broker.ts';
-import { readLines } from './lines.ts';
+import { lineChannel, readLines } from './lines.ts';
+import { listenPrivate } from '../sockets.ts';
 
 /** A client that has not said who it is within this time is dropped. */
 const HANDSHAKE_TIMEOUT_MS = 5000;
@@ -27,14 +27,7 @@ export class ControlServer {
   }
 
   async listen(socketPath: string): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(socketPath, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
-    if (process.platform !== 'win32') fs.chmodSync(socketPath, 0o600);
+    await listenPrivate(this.server, socketPath);
   }
 
   async close(): Promise<void> {
@@ -80,7 +73,7 @@ export class ControlServer {
 
   private serveRpc(socket: net.Socket): { receive: (line: string) => void; dispose: () => void } {
     let unsubscribe: (() => void) | null = null;
-    let deliver: (data: string) => void = () => {};
+    const { channel, receive } = lineChannel(socket);
     const rpc = createBirpc<ControlClientApi, ControlApi>(
       {
         ...this.handlers,
@@ -91,20 +84,10 @@ export class ControlServer {
           return true;
         },
       },
-      {
-        post: (data: string) => {
-          if (!socket.destroyed) socket.write(`${data}\n`);
-        },
-        on: (fn) => {
-          deliver = fn;
-        },
-        serialize: encodeMessage,
-        deserialize: decodeMessage,
-        eventNames: ['onEvent'],
-      },
+      { ...channel, eventNames: ['onEvent'] },
     );
     return {
-      receive: (line) => deliver(line),
+      receive,
       dispose: () => {
         unsubscribe?.();
         rpc.$close();

@@ -2,7 +2,6 @@
 // It accepts only interception requests, each with its session's token. Anything it cannot read is
 // answered with a 4xx, which the hook command turns into a block: a bad request is never an allow.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { z } from 'zod';
 import type { Agent, Session } from '../../../shared/domain.ts';
@@ -22,6 +21,7 @@ import {
   type HookAnswer,
   type Interception,
 } from './protocols.ts';
+import { listenPrivate } from '../sockets.ts';
 
 /** Hook payloads are a command plus a little metadata; 1 MiB leaves room for a long here-doc and refuses a flood. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -82,14 +82,7 @@ export class GateServer {
 
   /** Listens on `socketPath`; on Unix the socket file is made 0600. */
   async listen(socketPath: string): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(socketPath, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
-    if (process.platform !== 'win32') fs.chmodSync(socketPath, 0o600);
+    await listenPrivate(this.server, socketPath);
   }
 
   /** Stops accepting; answers already written get a moment to leave before connections are cut. */
