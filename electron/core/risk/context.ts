@@ -1,0 +1,130 @@
+// What the engine knows about where a command runs: the home, the project, the paths Gatehouse protects,
+// and (only when a rule asks) what git would discard. Cached per cwd so scoring stays cheap.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface GitState {
+  branch: string | null;
+  changedFiles: number;
+  changedLines: number;
+  untrackedFiles: number;
+  stashes: number;
+}
+
+export interface RiskContext {
+  cwd: string;
+  home: string;
+  /** The git top level above cwd, else cwd itself unless that is `/` or the home (then there is no project). */
+  projectRoot: string | null;
+  /** Gatehouse's own data, sockets and tokens, and the agents' hook settings: touching them is critical. */
+  protectedPaths: readonly string[];
+  /** Uncommitted work at stake in `projectRoot`, or null outside a repository (computed on first use). */
+  git(): GitState | null;
+}
+
+export interface ContextOptions {
+  home?: string;
+  /** Extra protected paths (the running core's data directory and socket directory). */
+  protectedPaths?: readonly string[];
+  /** How git state is read; replaced in tests. */
+  probeGit?: (dir: string) => GitState | null;
+}
+
+/** Git state goes stale as the agent works; a few seconds spares repeated probes within one burst of commands. */
+const GIT_TTL_MS = 3000;
+/** A repository so large that `git status` takes longer than this is judged without the numbers. */
+const GIT_TIMEOUT_MS = 2000;
+/** Enough distinct working directories for any one machine; bounded so a flood of cwds cannot grow memory. */
+const MAX_CACHED_DIRS = 500;
+
+export class ContextProvider {
+  private readonly home: string;
+  private readonly extraProtected: readonly string[];
+  private readonly probeGit: (dir: string) => GitState | null;
+  private readonly projects = new Map<string, string | null>();
+  private readonly gitCache = new Map<string, { at: number; state: GitState | null }>();
+
+  constructor(opts: ContextOptions = {}) {
+    this.home = opts.home ?? os.homedir();
+    this.extraProtected = opts.protectedPaths ?? [];
+    this.probeGit = opts.probeGit ?? readGitState;
+  }
+
+  forCwd(cwd: string): RiskContext {
+    const dir = path.resolve(cwd);
+    const projectRoot = this.projectOf(dir);
+    return {
+      cwd: dir,
+      home: this.home,
+      projectRoot,
+      protectedPaths: [...this.extraProtected, ...agentSettingsPaths(this.home, projectRoot)],
+      git: () => (projectRoot ? this.gitState(projectRoot) : null),
+    };
+  }
+
+  private projectOf(dir: string): string | null {
+    const cached = this.projects.get(dir);
+    if (cached !== undefined) return cached;
+    const root = findGitRoot(dir) ?? (dir === '/' || dir === this.home || isSystemDir(dir) ? null : dir);
+    if (this.projects.size >= MAX_CACHED_DIRS) this.projects.clear();
+    this.projects.set(dir, root);
+    return root;
+  }
+
+  private gitState(root: string): GitState | null {
+    const now = Date.now();
+    const hit = this.gitCache.get(root);
+    if (hit && now - hit.at < GIT_TTL_MS) return hit.state;
+    const state = this.probeGit(root);
+    if (this.gitCache.size >= MAX_CACHED_DIRS) this.gitCache.clear();
+    this.gitCache.set(root, { at: now, state });
+    return state;
+  }
+}
+
+function findGitRoot(dir: string): string | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return null;
+  }
+}
+
+const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/boot', '/dev', '/proc', '/sys', '/var', '/opt', '/srv', '/root', '/System', '/Library', '/private', '/Applications', '/snap'];
+
+export function isSystemDir(p: string): boolean {
+  return SYSTEM_DIRS.some((d) => p === d || p.startsWith(`${d}/`));
+}
+
+/** The agents' own settings, where their hooks (and so Gatehouse's wiring) live. */
+function agentSettingsPaths(home: string, projectRoot: string | null): string[] {
+  const paths = [path.join(home, '.claude', 'settings.json'), path.join(home, '.claude', 'settings.local.json'), path.join(home, '.claude.json'), path.join(home, '.codex')];
+  if (projectRoot) paths.push(path.join(projectRoot, '.claude', 'settings.json'), path.join(projectRoot, '.claude', 'settings.local.json'), path.join(projectRoot, '.codex'));
+  return paths;
+}
+
+function git(dir: string, args: string[]): string | null {
+  const r = spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8', timeout: GIT_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'ignore'] });
+  return r.status === 0 ? r.stdout : null;
+}
+
+/** Reads what `reset --hard`, `checkout --`, `clean -f` and `stash drop` would throw away. */
+export function readGitState(dir: string): GitState | null {
+  const status = git(dir, ['status', '--porcelain=v1', '--branch', '--untracked-files=all']);
+  if (status === null) return null;
+  const lines = status.split('\n').filter(Boolean);
+  const head = lines[0]?.startsWith('## ') ? lines.shift()?.slice(3) ?? '' : '';
+  const branch = head.startsWith('No commits yet on ') ? head.slice('No commits yet on '.length) : (head.split('...')[0] ?? '').trim() || null;
+  const untrackedFiles = lines.filter((l) => l.startsWith('??')).length;
+  const numstat = git(dir, ['diff', 'HEAD', '--numstat']) ?? '';
+  let changedLines = 0;
+  let changedFiles = 0;
+  for (const l of numstat.split('\n').filter(Boolean)) {
+    const [added, removed] = l.split('\t');
+    changedFiles += 1;
+    changedLines += (Number(added) || 0) + (Number(removed) || 0);
+  }
+  const stashes = (git(dir, ['stash', 'list']) ?? '').split('\n').filter(Boolean).length;
+  return { branch: branch === 'HEAD (no branch)' ? null : branch, changedFiles, changedLines, untrackedFiles, stashes };
+}

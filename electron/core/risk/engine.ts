@@ -1,0 +1,104 @@
+// The risk engine: reads a command as the shell will run it, judges each simple command it would
+// execute, and says precisely why. The whole command is as risky as its worst segment.
+import type { RiskAssessment } from '../../../shared/domain.ts';
+import { ContextProvider, type RiskContext } from './context.ts';
+import type { ParsedCommand, Segment } from './model.ts';
+import { classifyPath } from './paths.ts';
+import { judge } from './rules/index.ts';
+import { FORK_BOMB } from './rules/system.ts';
+import { finding, mentionsProduction, programName } from './rules/util.ts';
+import { levelOf, S, type Category, type Finding } from './types.ts';
+
+export interface SegmentAssessment extends RiskAssessment {
+  /** The segment as written (for a wrapped one, the inner command). */
+  text: string;
+  /** Wrappers peeled to reach it (`sudo`, `bash -c`, `ssh prod`). */
+  via: string[];
+}
+
+export interface CommandAssessment extends RiskAssessment {
+  segments: SegmentAssessment[];
+}
+
+/** Reasons below this score are noise next to a real concern, unless nothing else is said. */
+const REASON_FLOOR = 25;
+/** Enough reasons to act on; the rest are in the segments. */
+const MAX_REASONS = 4;
+
+export interface RiskEngineOptions {
+  /** Reads a command into segments (the shell parser; see risk/index.ts). */
+  parse: (command: string) => ParsedCommand;
+  context?: ContextProvider;
+}
+
+export class RiskEngine {
+  private readonly context: ContextProvider;
+  private readonly parse: (command: string) => ParsedCommand;
+
+  constructor(opts: RiskEngineOptions) {
+    this.context = opts.context ?? new ContextProvider();
+    this.parse = opts.parse;
+  }
+
+  assess(command: string, cwd: string): CommandAssessment {
+    const parsed = this.parse(command);
+    let ctx = this.context.forCwd(cwd);
+    const segments: SegmentAssessment[] = [];
+    for (const seg of parsed.segments) {
+      segments.push(assessSegment(seg, ctx));
+      // `cd x && rm -rf *`: later commands run where cd went.
+      if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv[1]?.known) {
+        const dest = classifyPath(seg.argv[1], ctx).abs;
+        if (dest) ctx = this.context.forCwd(dest);
+      } else if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv.length === 1) {
+        ctx = this.context.forCwd(ctx.home);
+      }
+    }
+    return combine(command, parsed, segments);
+  }
+}
+
+function assessSegment(seg: Segment, ctx: RiskContext): SegmentAssessment {
+  const argv0 = seg.argv[0];
+  const prog = programName(argv0);
+  const found: Finding[] = argv0 && !argv0.known ? [finding('unparsed', 45, `runs a program named only at run time (${argv0.text})`)] : [];
+  found.push(...judge({ seg, prog, args: seg.argv.slice(1), ctx }));
+  let score = Math.max(...found.map((f) => f.score));
+  if (seg.privileged) {
+    score = Math.max(score + 10, S.notable);
+    found.push(finding('privilege', score, `runs as root (${seg.via.find((v) => /sudo|doas|su|pkexec|run0/.test(v)) ?? 'sudo'})`));
+  }
+  if (seg.remote) {
+    const prod = mentionsProduction(seg);
+    score = Math.max(prod ? score + 15 : score, 35);
+    found.push(finding('remote-exec', score, `runs on ${seg.remote}${prod ? ', which looks like production' : ''}`));
+  }
+  return summarise(Math.min(100, score), found, { text: seg.text, via: seg.via });
+}
+
+function summarise<T extends object>(score: number, found: Finding[], extra: T): RiskAssessment & T {
+  const sorted = [...found].sort((a, b) => b.score - a.score);
+  const categories = unique(sorted.filter((f) => f.score >= REASON_FLOOR || f === sorted[0]).map((f) => f.category));
+  const loud = sorted.filter((f) => f.score >= REASON_FLOOR);
+  const reasons = unique((loud.length ? loud : sorted.slice(0, 1)).map((f) => f.reason)).slice(0, MAX_REASONS);
+  return { score, level: levelOf(score), categories, reasons, ...extra };
+}
+
+function combine(command: string, parsed: ParsedCommand, segments: SegmentAssessment[]): CommandAssessment {
+  const found: Finding[] = segments.flatMap((s) => s.reasons.map((reason, i) => ({ category: (s.categories[i] ?? s.categories[0] ?? 'unknown-program') as Category, score: s.score, reason })));
+  const has = (c: Category) => segments.some((s) => s.categories.includes(c) && s.score >= REASON_FLOOR);
+  if (has('secrets') && (has('network-upload') || has('remote-exec') || has('publishing'))) {
+    found.push(finding('secrets', S.catastrophic, 'reads credentials and sends data off the machine in the same command'));
+  }
+  if (FORK_BOMB.test(command)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
+  if (!parsed.complete) {
+    found.push(finding('unparsed', S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));
+  }
+  if (segments.length === 0 && parsed.complete) found.push(finding('read-only', S.none, 'runs nothing'));
+  const score = Math.min(100, Math.max(0, ...found.map((f) => f.score)));
+  return { ...summarise(score, found, { segments }), segments };
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,213 @@
+// File deletion, overwriting and permissions: judged by where each target is.
+import type { Word } from '../model.ts';
+import { classifyPath, where, type PathInfo, type PathKind } from '../paths.ts';
+import type { Category, Finding } from '../types.ts';
+import { S } from '../types.ts';
+import { finding, hasOption, operands, type Rule, type RuleInput } from './util.ts';
+
+const GLOB = /[*?[]/;
+
+/**
+ * A glob names the contents of its directory: `*` and `.*` all of it (judged as the directory),
+ * `*.log` some files in it (judged as a file inside it).
+ */
+export function target(w: Word, input: RuleInput): PathInfo {
+  if (!w.known && GLOB.test(w.text) && !/[$`]/.test(w.text)) {
+    const parts = w.text.split('/');
+    const firstGlob = parts.findIndex((p) => GLOB.test(p));
+    const dir = parts.slice(0, firstGlob).join('/') || (w.text.startsWith('/') ? '/' : '.');
+    const whole = parts.slice(firstGlob).every((p) => p === '*' || p === '.*' || p === '');
+    const info = classifyPath({ text: whole ? dir : `${dir}/__glob__`, known: true }, input.ctx);
+    return { ...info, shown: w.text };
+  }
+  return classifyPath(w, input.ctx);
+}
+
+/** Deleting: how bad, by where the target is. */
+const DELETE_SCORES: Record<PathKind, [recursive: number, single: number, category: Category]> = {
+  root: [S.catastrophic, S.catastrophic, 'file-deletion'],
+  system: [S.catastrophic, S.critical, 'file-deletion'],
+  home: [S.catastrophic, S.catastrophic, 'file-deletion'],
+  'user-home': [S.catastrophic, S.critical, 'file-deletion'],
+  protected: [S.catastrophic, S.catastrophic, 'self-protection'],
+  'disk-device': [S.catastrophic, S.catastrophic, 'disk'],
+  secret: [S.severe, S.severe, 'file-deletion'],
+  'shell-startup': [S.severe, S.severe, 'file-deletion'],
+  'home-other': [S.severe, 55, 'file-deletion'],
+  outside: [S.severe, 55, 'file-deletion'],
+  unknown: [S.severe, 55, 'file-deletion'],
+  'project-root': [S.severe, S.severe, 'file-deletion'],
+  'project-git': [S.severe, S.high, 'file-deletion'],
+  project: [35, S.medium, 'file-deletion'],
+  temp: [S.medium, S.medium, 'file-deletion'],
+  'harmless-device': [S.lowWrite, S.lowWrite, 'file-deletion'],
+};
+
+export function deletion(words: readonly Word[], recursive: boolean, input: RuleInput, verb = 'deletes'): Finding[] {
+  return words.map((w) => {
+    const info = target(w, input);
+    const [rec, single, category] = DELETE_SCORES[info.kind];
+    let score = recursive ? rec : single;
+    let reason = `${verb} ${where(info)}${recursive ? ' recursively' : ''}`;
+    // `rm -rf "$DIR"/` is `rm -rf /` when DIR is empty or unset.
+    if (info.kind === 'unknown' && recursive && /^["']?\$\{?\w+\}?["']?\/\*?$/.test(w.text)) {
+      score = S.critical;
+      reason += ` (if ${w.text.replace(/\/\*?$/, '')} is empty, that is /)`;
+    }
+    return finding(category, score, reason);
+  });
+}
+
+/** Writing: how bad, by where the target is. `append` is gentler than truncating. */
+export function overwrite(w: Word, input: RuleInput, append: boolean, verb?: string): Finding {
+  const info = target(w, input);
+  const action = verb ?? (append ? 'appends to' : 'overwrites');
+  const f = (category: Category, score: number, extra = '') => finding(category, score, `${action} ${where(info)}${extra}`);
+  switch (info.kind) {
+    case 'disk-device':
+      return f('disk', S.catastrophic, ', destroying what is on it');
+    case 'protected':
+      return f('self-protection', S.catastrophic);
+    case 'root':
+    case 'system':
+      return f('system-config', S.critical);
+    case 'secret':
+      return /authorized_keys/.test(info.shown) ? f('secrets', S.critical, ', letting another key log in as you') : f('secrets', S.severe);
+    case 'shell-startup':
+      return append ? f('system-config', 55, ', which runs in every new shell') : f('file-overwrite', S.severe);
+    case 'project-git':
+      return f('file-overwrite', S.high, ' (hooks and config there run code and change history)');
+    case 'user-home':
+    case 'home':
+      return f('file-overwrite', S.high);
+    case 'home-other':
+      return f('file-overwrite', S.notable);
+    case 'outside':
+    case 'unknown':
+      return f('file-overwrite', 45);
+    case 'temp':
+      return f('file-overwrite', 25);
+    case 'harmless-device':
+      return f('read-only', S.none);
+    default:
+      return f('file-overwrite', S.lowWrite);
+  }
+}
+
+const rm: Rule = (input) => {
+  const { args } = input;
+  const recursive = hasOption(args, 'r', '--recursive') || hasOption(args, 'R');
+  const found = deletion(operands(args), recursive, input);
+  if (hasOption(args, null, '--no-preserve-root')) found.push(finding('file-deletion', S.catastrophic, 'disables the protection against deleting /'));
+  return found;
+};
+
+const rmdir: Rule = (input) => deletion(operands(input.args), false, input).map((f) => ({ ...f, score: Math.min(f.score, 55) }));
+
+const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys');
+
+/** `mv SRC… DEST`: the sources leave their place (a deletion there), the destination is overwritten. */
+const mv: Rule = (input) => {
+  const ops = operands(input.args, ['-t', '--target-directory', '-S', '--suffix']);
+  if (ops.length < 2) return [];
+  const dest = ops.at(-1) as Word;
+  const found = deletion(ops.slice(0, -1), true, input, 'moves away').map((f) => ({ ...f, score: Math.max(S.lowWrite, f.score - 10) }));
+  if (dest.text === '/dev/null') return [...found, finding('file-deletion', S.severe, `throws ${ops.slice(0, -1).map((w) => w.text).join(' ')} away into /dev/null`)];
+  return [...found, overwrite(dest, input, false, 'moves files into')];
+};
+
+const cp: Rule = (input) => {
+  const ops = operands(input.args, ['-t', '--target-directory', '-S', '--suffix']);
+  if (ops.length < 2) return [];
+  const [first] = ops;
+  const dest = ops.at(-1) as Word;
+  if (first?.text === '/dev/null') return [overwrite(dest, input, false, 'empties')];
+  return [overwrite(dest, input, false, 'copies over')];
+};
+
+const dd: Rule = (input) => {
+  const found: Finding[] = [];
+  for (const w of input.args) {
+    if (w.text.startsWith('of=')) found.push(overwrite({ text: w.text.slice(3), known: w.known }, input, false, 'writes raw bytes over'));
+    if (w.text.startsWith('if=/dev/') && !/^if=\/dev\/(zero|urandom|random)$/.test(w.text)) found.push(finding('disk', 45, `reads the raw device ${w.text.slice(3)}`));
+  }
+  return found;
+};
+
+const truncate: Rule = (input) => operands(input.args, ['-s', '--size', '-r', '--reference']).map((w) => overwrite(w, input, false, 'truncates'));
+const tee: Rule = (input) => operands(input.args).map((w) => overwrite(w, input, hasOption(input.args, 'a', '--append')));
+
+/** `sed -i` and `perl -i` edit the files named after the script. */
+const inPlace: Rule = (input) => {
+  const { args, prog } = input;
+  const edits = args.some((w) => /^-[a-zA-Z]*i/.test(w.text) || w.text.startsWith('--in-place'));
+  if (!edits) return [];
+  const explicitScript = args.some((w) => w.text === '-e' || w.text === '-f' || w.text.startsWith('--expression'));
+  const ops = operands(args, ['-e', '-f', '--expression', '--file']);
+  const files = explicitScript || prog === 'perl' ? ops : ops.slice(1);
+  return files.map((w) => overwrite(w, input, false, 'edits'));
+};
+
+const linkOrInstall: Rule = (input) => {
+  const ops = operands(input.args, ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S']);
+  return ops.length >= 2 ? [overwrite(ops.at(-1) as Word, input, false, 'replaces')] : [];
+};
+
+const create: Rule = (input) =>
+  operands(input.args, ['-m', '--mode', '-d', '--date', '-r', '--reference', '-t'])
+    .map((w) => overwrite(w, input, false, 'creates'))
+    .map((f) => (f.category === 'file-overwrite' ? { ...f, score: Math.min(f.score, S.medium) } : f));
+
+/** chmod, chown, chgrp, chattr, setfacl. */
+const permissions: Rule = (input) => {
+  const { args, prog } = input;
+  const recursive = hasOption(args, 'R', '--recursive');
+  const ops = operands(args, ['--reference', '--from']);
+  // The first operand is the mode, owner or attribute; the rest are the files.
+  const mode = ops.shift()?.text ?? '';
+  const worldWritable = prog === 'chmod' && (/^[0-7]?[0-7][0-7][2367]$/.test(mode) || /(a|o)[+=]\w*w/.test(mode) || /^\+?w$/.test(mode));
+  const setuid = prog === 'chmod' && (/^[4-7][0-7]{3}$/.test(mode) || /[ug]\+\w*s/.test(mode));
+  const lockout = prog === 'chmod' && /^0?00$|^0{3,4}$/.test(mode);
+  return ops.map((w) => {
+    const info = target(w, input);
+    const place = where(info);
+    const change = `${prog} ${mode}`;
+    if (info.kind === 'protected') return finding('self-protection', S.catastrophic, `changes permissions of ${place}`);
+    if (['root', 'system', 'home', 'user-home'].includes(info.kind)) {
+      return finding('permissions', recursive || info.kind === 'root' ? S.catastrophic : S.critical, `${change} on ${place}${recursive ? ' recursively' : ''}`);
+    }
+    if (info.kind === 'secret') return finding('permissions', worldWritable || lockout ? S.critical : S.high, `${change} on ${place}`);
+    if (setuid) return finding('permissions', S.severe, `makes ${info.shown} run as its owner (setuid/setgid)`);
+    const inProject = info.kind === 'project' || info.kind === 'project-root' || info.kind === 'temp';
+    if (worldWritable) return finding('permissions', inProject ? 35 : S.high, `lets every user write ${place}`);
+    if (prog === 'chown' || prog === 'chgrp') return finding('permissions', inProject ? S.medium : 55, `changes the owner of ${place}`);
+    if (prog === 'chattr') return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
+    return finding('permissions', inProject ? S.lowWrite : 45, `${change} on ${place}`);
+  });
+};
+
+export const FILE_RULES: Record<string, Rule> = {
+  rm,
+  unlink: rm,
+  rmdir,
+  shred,
+  srm: shred,
+  mv,
+  cp,
+  dd,
+  truncate,
+  tee,
+  sed: inPlace,
+  gsed: inPlace,
+  perl: inPlace,
+  ln: linkOrInstall,
+  install: linkOrInstall,
+  touch: create,
+  mkdir: create,
+  chmod: permissions,
+  chown: permissions,
+  chgrp: permissions,
+  chattr: permissions,
+  setfacl: permissions,
+};
+

@@ -1,0 +1,115 @@
+// git: what would be lost (uncommitted work, history others rely on) or published.
+import type { RiskContext } from '../context.ts';
+import type { Word } from '../model.ts';
+import { S } from '../types.ts';
+import type { Finding } from '../types.ts';
+import { deletion } from './files.ts';
+import { finding, hasOption, operands, subcommand, type Rule, type RuleInput } from './util.ts';
+
+const PROTECTED_BRANCH = /^(main|master|trunk|develop|development|release([/-].*)?|prod|production|stable|live)$/;
+const READ_ONLY = new Set(['status', 'diff', 'log', 'show', 'blame', 'annotate', 'ls-files', 'ls-tree', 'ls-remote', 'rev-parse', 'rev-list', 'describe', 'grep', 'shortlog', 'cat-file', 'name-rev', 'whatchanged', 'count-objects', 'check-ignore', 'show-ref', 'for-each-ref', 'merge-base', 'help', 'version', 'var', 'cherry', 'range-diff', 'bisect', 'fsck', 'verify-commit', 'verify-tag']);
+const LOCAL_WRITES = new Set(['add', 'commit', 'switch', 'merge', 'cherry-pick', 'init', 'mv', 'notes', 'revert', 'am', 'apply', 'worktree', 'submodule', 'sparse-checkout', 'lfs', 'mergetool', 'maintenance', 'gc', 'prune', 'repack', 'format-patch', 'archive', 'bundle']);
+const NETWORK_READS = new Set(['fetch', 'pull', 'clone', 'remote']);
+/** git's own options that take a value, before the subcommand. */
+const GIT_GLOBALS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env'];
+
+function atStake(ctx: RiskContext, what: 'changes' | 'untracked' | 'stashes'): { score: number; said: string } {
+  const g = ctx.git();
+  if (!g) return { score: S.high, said: 'Gatehouse could not see what is at stake' };
+  if (what === 'untracked') {
+    return g.untrackedFiles === 0 ? { score: S.medium, said: 'there are no untracked files now' } : { score: S.high, said: `${g.untrackedFiles} untracked file${g.untrackedFiles === 1 ? '' : 's'} would be deleted for good` };
+  }
+  if (what === 'stashes') return g.stashes === 0 ? { score: S.medium, said: 'there are no stashes now' } : { score: 55, said: `${g.stashes} stash${g.stashes === 1 ? '' : 'es'} exist` };
+  if (g.changedFiles === 0) return { score: S.medium, said: 'there are no uncommitted changes now' };
+  return { score: g.changedLines > 0 ? 65 : S.high, said: `discards ${g.changedLines} changed line${g.changedLines === 1 ? '' : 's'} in ${g.changedFiles} file${g.changedFiles === 1 ? '' : 's'}` };
+}
+
+function push(rest: Word[], ctx: RiskContext): Finding[] {
+  const force = hasOption(rest, 'f', '--force') || rest.some((w) => /^\+/.test(w.text));
+  const lease = hasOption(rest, null, '--force-with-lease', '--force-if-includes');
+  const ops = operands(rest, ['-o', '--push-option', '--repo', '--receive-pack', '--exec']);
+  const refs = ops.slice(1).map((w) => w.text.replace(/^\+/, ''));
+  const targets = refs.length ? refs.map((r) => (r.includes(':') ? r.split(':')[1] ?? '' : r).replace(/^refs\/heads\//, '')) : [ctx.git()?.branch ?? ''];
+  const deletes = hasOption(rest, 'd', '--delete') || refs.some((r) => r.startsWith(':'));
+  const onProtected = targets.find((t) => PROTECTED_BRANCH.test(t));
+  const named = targets.filter(Boolean).join(', ') || 'the current branch';
+  if (hasOption(rest, null, '--mirror')) return [finding('git-history', S.critical, 'mirrors this repository onto the remote, overwriting and deleting its branches')];
+  if (deletes) return [finding('git-history', onProtected ? S.critical : 55, `deletes the remote branch ${named}`)];
+  if (force && !lease) {
+    return [finding('git-history', onProtected ? S.critical : S.high, `force-pushes ${named}, replacing the remote history${onProtected ? ' of a shared branch' : ''}`)];
+  }
+  if (force || lease) return [finding('git-history', onProtected ? S.high : 35, `force-pushes ${named} with a lease (fails if someone else pushed)`)];
+  return [finding('publishing', onProtected ? S.notable : S.medium, `publishes commits to ${ops[0]?.text ?? 'the default remote'} (${named})`)];
+}
+
+const git: Rule = (input: RuleInput) => {
+  const { ctx } = input;
+  const { sub, rest } = subcommand(input.args, GIT_GLOBALS);
+  const hard = (what: 'changes' | 'untracked' | 'stashes', verb: string) => {
+    const s = atStake(ctx, what);
+    return [finding('git-history', s.score, `${verb}; ${s.said}`)];
+  };
+  switch (sub) {
+    case 'push':
+      return push(rest, ctx);
+    case 'reset':
+      if (hasOption(rest, null, '--hard', '--merge', '--keep')) return hard('changes', `git reset ${rest.map((w) => w.text).join(' ')} throws away uncommitted work`);
+      return [finding('git-history', S.lowWrite, 'moves the branch pointer; changes stay in the working tree')];
+    case 'clean':
+      if (hasOption(rest, 'n', '--dry-run')) return [finding('read-only', S.readOnly, 'lists what git clean would delete')];
+      if (!hasOption(rest, 'f', '--force')) return [finding('git-history', S.lowWrite, 'git clean without --force does nothing')];
+      return hard('untracked', `deletes untracked files${hasOption(rest, 'x') ? ', ignored ones too (.env files, local configs)' : ''}${hasOption(rest, 'd') ? ' and folders' : ''}`);
+    case 'checkout': {
+      const discard = rest.some((w) => w.text === '--' || w.text === '.') || hasOption(rest, 'f', '--force') || operands(rest).length > 1;
+      if (hasOption(rest, 'b') || hasOption(rest, 'B') || hasOption(rest, null, '--orphan')) return [finding('build-test', S.lowWrite, 'creates a branch')];
+      return discard ? hard('changes', 'git checkout over files discards their uncommitted changes') : [finding('build-test', S.lowWrite, 'switches branch')];
+    }
+    case 'restore':
+      if (hasOption(rest, 'S', '--staged') && !hasOption(rest, 'W', '--worktree')) return [finding('build-test', S.lowWrite, 'unstages files; their changes stay')];
+      return hard('changes', 'git restore discards uncommitted changes');
+    case 'switch':
+      return hasOption(rest, null, '--discard-changes') || hasOption(rest, 'f', '--force') ? hard('changes', 'switches branch, discarding local changes') : [finding('build-test', S.lowWrite, 'switches branch')];
+    case 'branch':
+      if (hasOption(rest, 'D') || (hasOption(rest, 'd', '--delete') && hasOption(rest, 'f', '--force'))) {
+        return [finding('git-history', 55, `force-deletes the branch ${operands(rest).map((w) => w.text).join(', ')}, merged or not`)];
+      }
+      if (hasOption(rest, 'd', '--delete')) return [finding('git-history', 25, 'deletes a merged branch')];
+      return [finding('read-only', S.readOnly, 'lists or creates branches')];
+    case 'stash': {
+      const action = operands(rest)[0]?.text ?? 'push';
+      if (action === 'clear') return hard('stashes', 'deletes every stash');
+      if (action === 'drop') return [finding('git-history', 55, `drops ${operands(rest)[1]?.text ?? 'the newest stash'} for good`)];
+      return [finding('build-test', S.lowWrite, `git stash ${action}`)];
+    }
+    case 'filter-branch':
+    case 'filter-repo':
+      return [finding('git-history', S.critical, `rewrites the whole history with git ${sub}`)];
+    case 'rebase':
+      return [finding('git-history', 35, 'rewrites local commits (rebase)')];
+    case 'reflog':
+      return operands(rest)[0]?.text === 'expire' || operands(rest)[0]?.text === 'delete'
+        ? [finding('git-history', S.severe, 'deletes reflog entries, the last way back to lost commits')]
+        : [finding('read-only', S.readOnly, 'shows the reflog')];
+    case 'update-ref':
+      return hasOption(rest, 'd') ? [finding('git-history', S.high, 'deletes a ref directly')] : [finding('git-history', 45, 'moves a ref directly')];
+    case 'rm':
+      return hasOption(rest, null, '--cached') ? [finding('build-test', S.lowWrite, 'stops tracking files')] : deletion(operands(rest), hasOption(rest, 'r'), input).map((f) => ({ ...f, score: Math.min(f.score, S.high), category: 'git-history' as const }));
+    case 'tag':
+      return hasOption(rest, 'd', '--delete') ? [finding('git-history', 25, 'deletes a tag')] : [finding('build-test', S.lowWrite, 'creates or lists tags')];
+    case 'config':
+      if (hasOption(rest, null, '--global', '--system')) return [finding('system-config', S.medium, 'changes your git configuration for every repository')];
+      return [finding('build-test', S.lowWrite, 'reads or changes this repository\'s git config')];
+    case 'commit':
+      return hasOption(rest, null, '--amend') ? [finding('git-history', 20, 'rewrites the last commit')] : [finding('build-test', S.lowWrite, 'commits')];
+    case 'gc':
+    case 'prune':
+      return rest.some((w) => /--prune=now|--expire=now/.test(w.text)) ? [finding('git-history', S.high, 'prunes unreachable commits now, so lost work cannot be recovered')] : [finding('build-test', S.lowWrite, `git ${sub}`)];
+    default:
+      if (READ_ONLY.has(sub) || sub === '') return [finding('read-only', S.readOnly, `reads the repository (git ${sub || '--version'})`)];
+      if (NETWORK_READS.has(sub)) return [finding('build-test', S.build, `git ${sub}`)];
+      if (LOCAL_WRITES.has(sub)) return [finding('build-test', S.lowWrite, `git ${sub}`)];
+      return [finding('unknown-program', S.unknownProgram, `git ${sub}`)];
+  }
+};
+
+export const GIT_RULES: Record<string, Rule> = { git };

@@ -1,0 +1,67 @@
+// Every rule, by the program it judges. A program may have several; all of them run.
+import type { Word } from '../model.ts';
+import type { PathInfo } from '../paths.ts';
+import { classifyPath, where } from '../paths.ts';
+import { S } from '../types.ts';
+import type { Finding } from '../types.ts';
+import { benign, runsScript } from './benign.ts';
+import { DATA_RULES } from './data.ts';
+import { FILE_RULES, overwrite } from './files.ts';
+import { GIT_RULES } from './git.ts';
+import { INFRA_RULES } from './infra.ts';
+import { SECRET_RULES, secretArguments } from './secrets.ts';
+import { runsFetchedCode, SUPPLY_RULES } from './supply.ts';
+import { diskRule, isDiskTool, SYSTEM_RULES } from './system.ts';
+import { finding, type Rule, type RuleInput } from './util.ts';
+
+const TABLES: ReadonlyArray<Record<string, Rule>> = [FILE_RULES, GIT_RULES, SUPPLY_RULES, SECRET_RULES, DATA_RULES, INFRA_RULES, SYSTEM_RULES];
+
+const BY_PROGRAM = new Map<string, Rule[]>();
+for (const table of TABLES) {
+  for (const [prog, rule] of Object.entries(table)) BY_PROGRAM.set(prog, [...(BY_PROGRAM.get(prog) ?? []), rule]);
+}
+
+/** Redirections: `>` truncates, `>>` appends, `<` reads; `/dev/tcp/…` is a network connection. */
+function redirects(input: RuleInput): Finding[] {
+  const found: Finding[] = [];
+  for (const r of input.seg.redirects) {
+    if (/^\d+$|^-$/.test(r.target.text) && /&/.test(r.op)) continue;
+    if (/^\/dev\/(tcp|udp)\//.test(r.target.text)) {
+      found.push(finding('remote-code', S.catastrophic, `connects ${r.op} ${r.target.text}: a shell wired to the network`));
+      continue;
+    }
+    if (r.op.includes('<')) {
+      const info = classifyPath(r.target, input.ctx);
+      if (info.kind === 'secret') found.push(finding('secrets', S.severe, `reads ${where(info)}`));
+      if (info.kind === 'protected') found.push(finding('self-protection', S.catastrophic, `reads ${where(info)}`));
+      continue;
+    }
+    found.push(overwrite(r.target, input, r.op.includes('>>')));
+  }
+  return found;
+}
+
+/** Any argument that points at Gatehouse's own files or the agents' hook settings, whatever the program. */
+function touchesProtected(input: RuleInput): Finding[] {
+  for (const w of input.args) {
+    if (w.text.startsWith('-') && !w.text.includes('/')) continue;
+    const candidate: Word = w.text.includes('=') ? { ...w, text: w.text.slice(w.text.indexOf('=') + 1) } : w;
+    const info: PathInfo = classifyPath(candidate, input.ctx);
+    if (info.kind === 'protected') return [finding('self-protection', S.catastrophic, `touches ${where(info)}`)];
+  }
+  if (input.seg.argv.some((w) => /GATEHOUSE_(TOKEN|SOCKET)/.test(w.text))) return [finding('self-protection', S.catastrophic, "uses Gatehouse's own session token or socket")];
+  return [];
+}
+
+/** Everything said about one segment (before privilege and remote adjustments). */
+export function judge(input: RuleInput): Finding[] {
+  const found = [...redirects(input), ...touchesProtected(input), ...secretArguments(input), ...runsFetchedCode(input)];
+  const specific = (BY_PROGRAM.get(input.prog) ?? []).flatMap((rule) => rule(input));
+  if (isDiskTool(input.prog)) specific.push(...diskRule(input));
+  found.push(...specific);
+  if (specific.length === 0) {
+    const general = [...runsScript(input), ...benign(input)];
+    found.push(...(general.length ? general : [finding('unknown-program', S.unknownProgram, `runs ${input.prog || 'a command'}, which Gatehouse has no rule for`)]));
+  }
+  return found;
+}

@@ -1,0 +1,43 @@
+// A risk engine for tests: a fixed home and project, git state on demand, and (for rule tests) a
+// whitespace tokenizer instead of the shell parser, so a rule's test does not depend on the parser.
+import { ContextProvider, type GitState } from '../../electron/core/risk/context.ts';
+import { RiskEngine } from '../../electron/core/risk/engine.ts';
+import type { ParsedCommand, Segment, Word } from '../../electron/core/risk/model.ts';
+
+export const HOME = '/home/dev';
+export const PROJECT = '/home/dev/project';
+
+const word = (text: string): Word => ({ text, known: !/[$*?`[]/.test(text) });
+
+/** `sudo:` and `ssh host:` prefixes set privileged/remote; `a | b` sets b's pipeFrom; `> f` becomes a redirect. */
+export function simpleParse(command: string): ParsedCommand {
+  const stages = command.split(' | ');
+  const segments: Segment[] = [];
+  let prev: Word[] | null = null;
+  for (const stage of stages) {
+    let rest = stage.trim();
+    const seg: Segment = { argv: [], assignments: [], redirects: [], stdin: null, pipeFrom: prev, via: [], privileged: false, remote: null, synthetic: false, text: rest };
+    if (rest.startsWith('sudo: ')) {
+      seg.privileged = true;
+      seg.via.push('sudo');
+      rest = rest.slice(6);
+    }
+    const remote = /^ssh (\S+): /.exec(rest);
+    if (remote) {
+      seg.remote = `ssh ${remote[1]}`;
+      rest = rest.slice(remote[0].length);
+    }
+    const [cmd, target] = rest.split(/ (>>?) /).filter((_, i) => i !== 1);
+    const op = /(>>?) /.exec(rest.slice((cmd ?? '').length))?.[1];
+    if (target && op) seg.redirects.push({ op, fd: null, target: word(target) });
+    seg.argv = (cmd ?? '').split(/\s+/).filter(Boolean).map(word);
+    segments.push(seg);
+    prev = seg.argv;
+  }
+  return { segments, complete: true, problems: [] };
+}
+
+export function testEngine(opts: { git?: GitState | null; parse?: (c: string) => ParsedCommand } = {}): RiskEngine {
+  const context = new ContextProvider({ home: HOME, protectedPaths: [`${HOME}/.config/Gatehouse`], probeGit: () => opts.git ?? null });
+  return new RiskEngine({ context, parse: opts.parse ?? simpleParse });
+}
