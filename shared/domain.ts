@@ -39,7 +39,25 @@ export type DecidedBy =
 export const RiskLevelSchema = z.enum(['low', 'medium', 'high', 'critical']);
 export type RiskLevel = z.infer<typeof RiskLevelSchema>;
 
+/** How risky a command is: 0–100, its level, what kind of risk, and why in words a person can act on. */
 export interface RiskAssessment {
+  score: number;
+  level: RiskLevel;
+  categories: string[];
+  reasons: string[];
+  /** Each simple command the shell would run, judged alone; the whole is as risky as the worst. */
+  segments?: RiskSegment[];
+}
+
+export interface RiskSegment {
+  /** The segment as written (for a wrapped one, the inner command). */
+  text: string;
+  /** The words the program receives, quotes removed, program first; leading assignments are not in it. */
+  argv: string[];
+  /** Synthesised from a language call (`shutil.rmtree(p)` reads as `rm -rf p`) rather than written as a command. */
+  synthetic: boolean;
+  /** Wrappers peeled to reach it (`sudo`, `bash -c`, `ssh prod`). */
+  via: string[];
   score: number;
   level: RiskLevel;
   categories: string[];
@@ -55,7 +73,7 @@ export interface GateRequest {
   tool: string | null;
   command: string;
   cwd: string;
-  /** `null` until the risk engine scores requests. */
+  /** `null` only for requests recorded before the risk engine existed. */
   risk: RiskAssessment | null;
   status: RequestStatus;
   /** ISO 8601. */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
-import { Broker, type Policy } from './broker/broker.ts';
+import { Broker, type Assess, type Policy } from './broker/broker.ts';
 import { registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
 import { GateServer } from './gate/server.ts';
@@ -20,6 +20,8 @@ export interface CoreOptions {
   /** Overrides the settings file's hold timeout (tests, `gatehouse daemon --hold-timeout`). */
   holdTimeoutMs?: number;
   policy?: Policy;
+  /** Scores each request before it is held or decided (the risk engine). */
+  assess?: Assess;
   onError?: (err: unknown) => void;
 }
 
@@ -47,7 +49,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     const sessions = new SessionRepository(db);
     const requests = new RequestRepository(db);
-    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy, onError: opts.onError });
+    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy, assess: opts.assess, onError: opts.onError });
     broker.abandonOrphans();
 
     const startedAt = new Date().toISOString();

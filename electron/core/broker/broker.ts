@@ -1,7 +1,7 @@
 // The queue of held requests. Every request is stored, then decided by the policy or held for a person;
 // a decision is committed to the store before the waiting agent is answered.
 import { ApiError } from '../../../shared/api.ts';
-import type { CoreEvent, DecidedBy, Decision, GateRequest } from '../../../shared/domain.ts';
+import type { CoreEvent, DecidedBy, Decision, GateRequest, RiskAssessment } from '../../../shared/domain.ts';
 import { newId } from '../ids.ts';
 import type { NewRequest, RequestRepository } from '../store/requests.ts';
 import { formatDuration } from '../../../shared/duration.ts';
@@ -13,10 +13,16 @@ export interface Verdict {
   decidedBy: DecidedBy;
 }
 
-export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt'>;
+export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt' | 'risk'>;
 
-/** Decides a request without a person, or returns null to hold it. Rules and the risk engine plug in here. */
-export type Policy = (request: Submission) => { decision: Decision; reason: string } | null;
+/** A submission with its risk assessment, which is what a policy judges. */
+export type ScoredSubmission = Submission & { risk: RiskAssessment };
+
+/** Decides a request without a person, or returns null to hold it. Rules plug in here. */
+export type Policy = (request: ScoredSubmission) => { decision: Decision; reason: string } | null;
+
+/** Scores a command where it would run (the risk engine). */
+export type Assess = (command: string, cwd: string) => RiskAssessment;
 
 /** Until rules exist, every agent command is held for a person. */
 export const holdEverything: Policy = () => null;
@@ -25,6 +31,8 @@ export interface BrokerOptions {
   requests: RequestRepository;
   holdTimeoutMs: number;
   policy?: Policy;
+  /** Without one, every request is recorded as not scored (and so as risky as it gets for any policy). */
+  assess?: Assess;
   now?: () => number;
   /** Where failures that have no caller to throw to are reported. */
   onError?: (err: unknown) => void;
@@ -52,6 +60,7 @@ type Listener = (event: CoreEvent) => void;
 export class Broker {
   private readonly requests: RequestRepository;
   private readonly policy: Policy;
+  private readonly assess: Assess | null;
   private readonly now: () => number;
   private readonly onError: (err: unknown) => void;
   private readonly held = new Map<string, Held>();
@@ -63,6 +72,7 @@ export class Broker {
     this.requests = opts.requests;
     this.holdTimeoutMs = opts.holdTimeoutMs;
     this.policy = opts.policy ?? holdEverything;
+    this.assess = opts.assess ?? null;
     this.now = opts.now ?? Date.now;
     this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
   }
@@ -93,8 +103,9 @@ export class Broker {
     if (this.closed) return Promise.resolve({ requestId: '', decision: 'deny', reason: REASONS.shutdown, decidedBy: 'shutdown' });
     const createdAt = this.now();
     const id = newId();
-    const base: NewRequest = { ...submission, id, createdAt, expiresAt: null };
-    const ruled = this.policy(submission);
+    const risk = this.score(submission);
+    const base: NewRequest = { ...submission, risk, id, createdAt, expiresAt: null };
+    const ruled = this.policy({ ...submission, risk });
     if (ruled) {
       const request = this.requests.insertDecided(base, { ...ruled, decidedBy: 'policy', decidedAt: createdAt });
       this.emit({ type: 'request.decided', request });
@@ -182,6 +193,17 @@ export class Broker {
     return request;
   }
 
+  /** Never throws: a command Gatehouse cannot score is held as a critical one, and says why. */
+  private score(submission: Submission): RiskAssessment {
+    if (!this.assess) return unscored('the risk engine is not running');
+    try {
+      return this.assess(submission.command, submission.cwd);
+    } catch (err) {
+      this.onError(err);
+      return unscored(`the risk engine failed on it (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+
   /** For timers and aborts: the agent has been answered (denied) even if the store failed; report, do not throw. */
   private settleQuietly(id: string, decision: Decision, reason: string, decidedBy: DecidedBy, status?: 'abandoned'): void {
     try {
@@ -190,4 +212,8 @@ export class Broker {
       this.onError(err);
     }
   }
+}
+
+function unscored(why: string): RiskAssessment {
+  return { score: 100, level: 'critical', categories: ['unparsed'], reasons: [`Gatehouse could not score this command: ${why}. Read it yourself.`], segments: [] };
 }

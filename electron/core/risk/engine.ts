@@ -1,6 +1,6 @@
 // The risk engine: reads a command as the shell will run it, judges each simple command it would
 // execute, and says precisely why. The whole command is as risky as its worst segment.
-import type { RiskAssessment } from '../../../shared/domain.ts';
+import type { RiskAssessment, RiskSegment } from '../../../shared/domain.ts';
 import { ContextProvider, type RiskContext } from './context.ts';
 import type { ParsedCommand, Segment } from './model.ts';
 import { classifyPath } from './paths.ts';
@@ -9,12 +9,7 @@ import { FORK_BOMB } from './rules/system.ts';
 import { finding, mentionsProduction, programName } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
 
-export interface SegmentAssessment extends RiskAssessment {
-  /** The segment as written (for a wrapped one, the inner command). */
-  text: string;
-  /** Wrappers peeled to reach it (`sudo`, `bash -c`, `ssh prod`). */
-  via: string[];
-}
+export type SegmentAssessment = RiskSegment;
 
 export interface CommandAssessment extends RiskAssessment {
   segments: SegmentAssessment[];
@@ -73,7 +68,7 @@ function assessSegment(seg: Segment, ctx: RiskContext): SegmentAssessment {
     score = Math.max(prod ? score + 15 : score, 35);
     found.push(finding('remote-exec', score, `runs on ${seg.remote}${prod ? ', which looks like production' : ''}`));
   }
-  return summarise(Math.min(100, score), found, { text: seg.text, via: seg.via });
+  return summarise(Math.min(100, score), found, { text: seg.text, argv: seg.argv.map((w) => w.text), synthetic: seg.synthetic, via: seg.via });
 }
 
 function summarise<T extends object>(score: number, found: Finding[], extra: T): RiskAssessment & T {

@@ -52,4 +52,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'the risk assessment of each request',
+    sql: `ALTER TABLE requests ADD COLUMN risk TEXT;`,
+  },
 ];

@@ -5,6 +5,7 @@ import type {
   Decision,
   GateRequest,
   RequestKind,
+  RiskAssessment,
   RequestStatus,
 } from '../../../shared/domain.ts';
 import type { Db } from './database.ts';
@@ -17,6 +18,7 @@ interface RequestRow {
   tool: string | null;
   command: string;
   cwd: string;
+  risk: string | null;
   status: RequestStatus;
   created_at: number;
   expires_at: number | null;
@@ -35,6 +37,7 @@ export interface NewRequest {
   command: string;
   cwd: string;
   payload: unknown;
+  risk: RiskAssessment | null;
   createdAt: number;
   expiresAt: number | null;
 }
@@ -49,7 +52,7 @@ export interface DecisionInput {
 }
 
 const SELECT = `
-  SELECT r.id, r.session_id, r.agent, r.kind, r.tool, r.command, r.cwd, r.status, r.created_at, r.expires_at,
+  SELECT r.id, r.session_id, r.agent, r.kind, r.tool, r.command, r.cwd, r.risk, r.status, r.created_at, r.expires_at,
          d.decision, d.reason, d.decided_by, d.decided_at
   FROM requests r LEFT JOIN decisions d ON d.request_id = r.id`;
 
@@ -62,7 +65,7 @@ function toRequest(row: RequestRow): GateRequest {
     tool: row.tool,
     command: row.command,
     cwd: row.cwd,
-    risk: null,
+    risk: row.risk === null ? null : (JSON.parse(row.risk) as RiskAssessment),
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
@@ -90,8 +93,8 @@ export class RequestRepository {
   constructor(db: Db) {
     this.db = db;
     this.insertStmt = db.prepare(
-      `INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, status, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+      `INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, risk, status, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
     );
     this.byIdStmt = db.prepare<[string], RequestRow>(`${SELECT} WHERE r.id = ?`);
     this.byStatusStmt = db.prepare<[RequestStatus], RequestRow>(`${SELECT} WHERE r.status = ? ORDER BY r.created_at, r.rowid`);
@@ -136,7 +139,7 @@ export class RequestRepository {
   }
 
   private insertRow(r: NewRequest): void {
-    this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, r.command, r.cwd, JSON.stringify(r.payload), r.createdAt, r.expiresAt);
+    this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, r.command, r.cwd, JSON.stringify(r.payload), r.risk === null ? null : JSON.stringify(r.risk), r.createdAt, r.expiresAt);
   }
 
   private writeDecision(id: string, d: DecisionInput): boolean {

@@ -109,8 +109,32 @@ describe('Broker', () => {
     expect(requests.get(v.requestId)?.status).toBe('allowed');
   });
 
+  it('scores every request before a policy sees it, and keeps the assessment with the request', async () => {
+    const risk = { score: 90, level: 'critical' as const, categories: ['file-deletion'], reasons: ['deletes /'] };
+    const seen: unknown[] = [];
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, assess: (command, cwd) => ({ ...risk, reasons: [`${command} in ${cwd}`] }), policy: (r) => (seen.push(r.risk), null) });
+    void broker.submit(submission);
+    const held = broker.pending()[0];
+    expect(seen).toEqual([{ ...risk, reasons: ['rm -rf build in /w'] }]);
+    expect(held?.risk).toEqual({ ...risk, reasons: ['rm -rf build in /w'] });
+    broker.close();
+  });
+
+  it('holds a command it cannot score as critical, saying why, instead of failing open', async () => {
+    const errors: unknown[] = [];
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, onError: (e) => errors.push(e), assess: () => {
+      throw new Error('parser exploded');
+    } });
+    void broker.submit(submission);
+    const risk = broker.pending()[0]?.risk;
+    expect(risk?.level).toBe('critical');
+    expect(risk?.reasons[0]).toContain('parser exploded');
+    expect(errors).toHaveLength(1);
+    broker.close();
+  });
+
   it('marks requests left pending by a previous core as abandoned', () => {
-    requests.insert({ ...submission, id: 'old1', createdAt: 1, expiresAt: 2 });
+    requests.insert({ ...submission, risk: null, id: 'old1', createdAt: 1, expiresAt: 2 });
     const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS });
     expect(broker.abandonOrphans()).toBe(1);
     expect(requests.get('old1')).toMatchObject({ status: 'abandoned', decision: { decidedBy: 'core-restart' } });

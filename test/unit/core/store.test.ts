@@ -16,7 +16,7 @@ function fixture() {
 }
 
 const req = (id: string): NewRequest => ({
-  id, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: { x: 1 }, createdAt: 2000, expiresAt: 5000,
+  id, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: { x: 1 }, risk: null, createdAt: 2000, expiresAt: 5000,
 });
 
 describe('store', () => {
