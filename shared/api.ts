@@ -1,6 +1,7 @@
 // The control API contract: one place for every call and its input schema.
 // Carriers (a Unix socket for the CLI now; a MessagePort and a WebSocket later) only move these calls.
 import { z } from 'zod';
+import type { AuditEntry, AuditVerification, ListAuditInput } from './audit.ts';
 import {
   AgentSchema,
   DecisionChannelSchema,
@@ -9,6 +10,24 @@ import {
   type GateRequest,
   type Session,
 } from './domain.ts';
+import {
+  RuleSpecSchema,
+  type AddRuleInput,
+  type BacktestInput,
+  type BacktestResult,
+  type ExplainInput,
+  type Explanation,
+  type ExportResult,
+  type ExportRulesInput,
+  type ImportResult,
+  type ImportRulesInput,
+  type ListRulesInput,
+  type Rule,
+  type StartTrustInput,
+  type Suggestion,
+  type TrustStatus,
+  type UpdateRuleInput,
+} from './rules.ts';
 
 /** A decision's reason is read by the agent; a page of text is plenty and keeps the store small. */
 export const MAX_REASON_LENGTH = 2000;
@@ -18,8 +37,13 @@ export const DecideInputSchema = z.object({
   decision: DecisionSchema,
   reason: z.string().trim().max(MAX_REASON_LENGTH).optional(),
   via: DecisionChannelSchema.default('cli'),
+  /** On allow: also add this rule, or (`true`) the rules Gatehouse suggests for the request. */
+  remember: z.union([z.literal(true), RuleSpecSchema]).optional(),
 });
 export type DecideInput = z.input<typeof DecideInputSchema>;
+
+/** A decided request, plus the rules remembered with the decision. */
+export type DecideResult = GateRequest & { remembered?: Rule[]; rememberNotes?: string[] };
 
 export const StartSessionInputSchema = z.object({
   agent: AgentSchema,
@@ -52,6 +76,8 @@ export interface CoreStatus {
   startedAt: string;
   pending: number;
   holdTimeoutMs: number;
+  trust: TrustStatus;
+  autoAllowLowRisk: boolean;
 }
 
 /** What the core answers. Inputs are `unknown` on purpose: every handler validates with the schemas above. */
@@ -59,11 +85,26 @@ export interface ControlApi {
   status(): CoreStatus;
   listPending(): GateRequest[];
   getRequest(id: string): GateRequest;
-  decide(input: DecideInput): GateRequest;
+  decide(input: DecideInput): DecideResult;
   listSessions(): Session[];
   startSession(input: StartSessionInput): StartedSession;
   endSession(input: EndSessionInput): Session;
   subscribe(): boolean;
+  listRules(input?: ListRulesInput): Rule[];
+  addRule(input: AddRuleInput): Rule;
+  updateRule(input: UpdateRuleInput): Rule;
+  removeRule(id: string): Rule;
+  /** How the core would decide a command here and now, and why (`gatehouse rules test`). */
+  explain(input: ExplainInput): Explanation;
+  backtestRule(input: BacktestInput): BacktestResult;
+  /** The rules Gatehouse would remember if this request were approved. */
+  suggestRules(requestId: string): Suggestion;
+  importRules(input: ImportRulesInput): ImportResult;
+  exportRules(input: ExportRulesInput): ExportResult;
+  startTrust(input: StartTrustInput): TrustStatus;
+  stopTrust(): TrustStatus;
+  listAudit(input?: ListAuditInput): AuditEntry[];
+  verifyAudit(): AuditVerification;
 }
 
 /** What a control client answers (the core calls it to push events). */

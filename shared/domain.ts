@@ -25,11 +25,16 @@ export const DecisionChannelSchema = z.enum(['cli', 'window', 'notification', 't
 export type DecisionChannel = z.infer<typeof DecisionChannelSchema>;
 
 /**
- * Who or what made a decision: `human:<channel>`, `timeout`, `shutdown`, `agent-gone`, `core-restart`,
- * or `policy` (the decision function the core was built with; rules plug in here).
+ * Who or what made a decision: `human:<channel>`, `rule:<id>` (the rule that decided; see
+ * `DecisionRecord.ruleIds` when several rules together allowed a compound command), `trust-mode`,
+ * `auto-allow` (the low-risk setting), `timeout`, `shutdown`, `agent-gone`, `core-restart`, or `policy`
+ * (a decision function the core was built with, in tests and benchmarks).
  */
 export type DecidedBy =
   | `human:${DecisionChannel}`
+  | `rule:${string}`
+  | 'trust-mode'
+  | 'auto-allow'
   | 'timeout'
   | 'shutdown'
   | 'agent-gone'
@@ -87,6 +92,8 @@ export interface DecisionRecord {
   decision: Decision;
   reason: string | null;
   decidedBy: DecidedBy;
+  /** Every rule that made the decision (one per segment for a compound command allowed by rules). */
+  ruleIds: string[];
   /** ISO 8601. */
   decidedAt: string;
 }
@@ -110,4 +117,7 @@ export type CoreEvent =
   | { type: 'request.decided'; request: GateRequest }
   | { type: 'session.started'; session: Session }
   | { type: 'session.ended'; session: Session }
-  | { type: 'agent.notification'; sessionId: string; event: string; message: string | null };
+  | { type: 'agent.notification'; sessionId: string; event: string; message: string | null }
+  | { type: 'rules.changed'; change: 'added' | 'edited' | 'deleted' | 'imported' | 'expired'; ruleIds: string[] }
+  | { type: 'trust.started'; endsAt: string }
+  | { type: 'trust.ended'; why: 'expired' | 'stopped' | 'shutdown' };

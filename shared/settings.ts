@@ -14,5 +14,7 @@ export const SettingsSchema = z.object({
     .min(MIN_HOLD_TIMEOUT_MS)
     .max(MAX_HOLD_TIMEOUT_MS)
     .default(DEFAULT_HOLD_TIMEOUT_MS),
+  /** Let commands the risk engine rates `low` (every segment, fully read) through without asking. Never `medium` and above. */
+  autoAllowLowRisk: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,6 +1,7 @@
 // The core's composition root: builds the services and wires them to their carriers.
 // Runs under plain Node (`gatehouse daemon`) and, later, as the desktop app's utilityProcess.
 import fs from 'node:fs';
+import os from 'node:os';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
@@ -9,9 +10,14 @@ import { ControlServer } from './control/server.ts';
 import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
+import { GatePolicy } from './rules/policy.ts';
+import { RuleService } from './rules/service.ts';
+import { TrustMode, type TrustChange } from './rules/trust.ts';
 import { loadSettings } from './settings.ts';
+import { AuditRepository } from './store/audit.ts';
 import { openDatabase } from './store/database.ts';
 import { RequestRepository } from './store/requests.ts';
+import { RuleRepository } from './store/rules.ts';
 import { SessionRepository } from './store/sessions.ts';
 import { VERSION } from './version.ts';
 
@@ -19,15 +25,20 @@ export interface CoreOptions {
   home: string;
   /** Overrides the settings file's hold timeout (tests, `gatehouse daemon --hold-timeout`). */
   holdTimeoutMs?: number;
+  /** Replaces the rules (benchmarks that need every request decided at once). */
   policy?: Policy;
   /** Scores each request before it is held or decided (the risk engine). */
   assess?: Assess;
+  /** Where the agents' settings are read from on `rules import` (tests); default: the user's home. */
+  userHome?: string;
   onError?: (err: unknown) => void;
 }
 
 export interface RunningCore {
   paths: CorePaths;
   broker: Broker;
+  rules: RuleService;
+  trust: TrustMode;
   status(): CoreStatus;
   close(): Promise<void>;
 }
@@ -49,12 +60,37 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     const sessions = new SessionRepository(db);
     const requests = new RequestRepository(db);
-    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy, assess: opts.assess, onError: opts.onError });
+    const audit = new AuditRepository(db);
+    // The broker asks the policy only once requests arrive, after everything below exists.
+    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy ?? ((r) => policy.decide(r)), assess: opts.assess, onError: opts.onError });
     broker.abandonOrphans();
+    const rules = new RuleService({
+      repository: new RuleRepository(db),
+      onError: opts.onError,
+      onChange: (change, changed) => {
+        broker.emit({ type: 'rules.changed', change, ruleIds: changed.map((r) => r.id) });
+        broker.reconsider();
+      },
+    });
+    cleanup.push(() => rules.dispose());
+    const trust = new TrustMode({ onChange: (change) => trustChanged(change, audit, broker) });
+    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => settings.autoAllowLowRisk });
 
     const startedAt = new Date().toISOString();
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
-    const handlers = registerControlHandlers({ broker, sessions, status: baseStatus });
+    const handlers = registerControlHandlers({
+      broker,
+      sessions,
+      status: baseStatus,
+      rules,
+      policy,
+      trust,
+      audit,
+      requests,
+      userHome: opts.userHome ?? os.homedir(),
+      now: Date.now,
+      autoAllowLowRisk: () => settings.autoAllowLowRisk,
+    });
 
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
@@ -67,18 +103,35 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     cleanup.push(() => control.close());
     // Runs first on close: every held agent is answered (denied, with the reason) before the sockets go.
     cleanup.push(() => broker.close());
+    // Trust mode never outlives the core; its end is in the audit trail.
+    cleanup.push(() => trust.dispose());
     lock.publish({ gateSocket: paths.gateSocket, controlSocket: paths.controlSocket });
 
     let closing: Promise<void> | null = null;
     return {
       paths,
       broker,
+      rules,
+      trust,
       status: () => handlers.status(),
       close: () => (closing ??= undo()),
     };
   } catch (err) {
     await undo();
     throw err;
+  }
+}
+
+/** Trust mode starting or ending is a policy change: it goes into the audit trail and to every client. */
+function trustChanged(change: TrustChange, audit: AuditRepository, broker: Broker): void {
+  const at = Date.now();
+  if (change.type === 'started') {
+    audit.record({ at, kind: 'trust.started', actor: 'user', subject: 'trust', data: { endsAt: new Date(change.endsAt).toISOString() } });
+    broker.emit({ type: 'trust.started', endsAt: new Date(change.endsAt).toISOString() });
+    broker.reconsider();
+  } else {
+    audit.record({ at, kind: 'trust.ended', actor: change.why === 'stopped' ? 'user' : 'system', subject: 'trust', data: { why: change.why } });
+    broker.emit({ type: 'trust.ended', why: change.why });
   }
 }
 

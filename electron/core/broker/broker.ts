@@ -13,13 +13,21 @@ export interface Verdict {
   decidedBy: DecidedBy;
 }
 
+/** A policy's decision: what, why, who (`rule:<id>`, `trust-mode`, …; `policy` when unsaid) and the rules behind it. */
+export interface PolicyVerdict {
+  decision: Decision;
+  reason: string;
+  decidedBy?: DecidedBy;
+  ruleIds?: string[];
+}
+
 export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt' | 'risk'>;
 
 /** A submission with its risk assessment, which is what a policy judges. */
 export type ScoredSubmission = Submission & { risk: RiskAssessment };
 
 /** Decides a request without a person, or returns null to hold it. Rules plug in here. */
-export type Policy = (request: ScoredSubmission) => { decision: Decision; reason: string } | null;
+export type Policy = (request: ScoredSubmission) => PolicyVerdict | null;
 
 /** Scores a command where it would run (the risk engine). */
 export type Assess = (command: string, cwd: string) => RiskAssessment;
@@ -103,13 +111,14 @@ export class Broker {
     if (this.closed) return Promise.resolve({ requestId: '', decision: 'deny', reason: REASONS.shutdown, decidedBy: 'shutdown' });
     const createdAt = this.now();
     const id = newId();
-    const risk = this.score(submission);
+    const risk = this.scoreCommand(submission.command, submission.cwd);
     const base: NewRequest = { ...submission, risk, id, createdAt, expiresAt: null };
-    const ruled = this.policy({ ...submission, risk });
+    const ruled = this.judge({ ...submission, risk });
     if (ruled) {
-      const request = this.requests.insertDecided(base, { ...ruled, decidedBy: 'policy', decidedAt: createdAt });
+      const decidedBy = ruled.decidedBy ?? 'policy';
+      const request = this.requests.insertDecided(base, { decision: ruled.decision, reason: ruled.reason, decidedBy, ruleIds: ruled.ruleIds, decidedAt: createdAt });
       this.emit({ type: 'request.decided', request });
-      return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy: 'policy' });
+      return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy });
     }
     const timeoutMs = this.holdTimeoutMs;
     const request = this.requests.insert({ ...base, expiresAt: createdAt + timeoutMs });
@@ -131,6 +140,27 @@ export class Broker {
     const existing = this.requests.get(id);
     if (!existing) throw new ApiError('not_found', `no request with id ${id}`);
     throw new ApiError('already_decided', `request ${id} is already ${existing.status}`);
+  }
+
+  /**
+   * Asks the policy again about every held request (rules changed, trust mode started) and settles the
+   * ones it now decides. Each decision is committed before its agent is answered, as always.
+   */
+  reconsider(): GateRequest[] {
+    const decided: GateRequest[] = [];
+    for (const id of [...this.held.keys()]) {
+      const r = this.requests.get(id);
+      if (!r || r.status !== 'pending' || !r.risk) continue;
+      const ruled = this.judge({ sessionId: r.sessionId, agent: r.agent, kind: r.kind, tool: r.tool, command: r.command, cwd: r.cwd, payload: null, risk: r.risk });
+      if (!ruled) continue;
+      try {
+        const request = this.settle(id, ruled.decision, ruled.reason, ruled.decidedBy ?? 'policy', undefined, ruled.ruleIds);
+        if (request) decided.push(request);
+      } catch (err) {
+        this.onError(err);
+      }
+    }
+    return decided;
   }
 
   pending(): GateRequest[] {
@@ -169,11 +199,11 @@ export class Broker {
    * Commits the decision, then answers the waiting agent. Returns null if it was not pending.
    * If the store cannot record it, the agent is denied: an unrecorded allow would break the audit trail.
    */
-  private settle(id: string, decision: Decision, reason: string, decidedBy: DecidedBy, status?: 'abandoned'): GateRequest | null {
+  private settle(id: string, decision: Decision, reason: string, decidedBy: DecidedBy, status?: 'abandoned', ruleIds?: string[]): GateRequest | null {
     let request: GateRequest | null = null;
     let storeError: unknown = null;
     try {
-      request = this.requests.decide(id, { decision, reason, decidedBy, decidedAt: this.now(), status });
+      request = this.requests.decide(id, { decision, reason, decidedBy, decidedAt: this.now(), status, ruleIds });
     } catch (err) {
       storeError = err;
     }
@@ -193,11 +223,21 @@ export class Broker {
     return request;
   }
 
+  /** A policy that throws holds the request for a person: a bug in a rule must never let a command through. */
+  private judge(request: ScoredSubmission): PolicyVerdict | null {
+    try {
+      return this.policy(request);
+    } catch (err) {
+      this.onError(err);
+      return null;
+    }
+  }
+
   /** Never throws: a command Gatehouse cannot score is held as a critical one, and says why. */
-  private score(submission: Submission): RiskAssessment {
+  scoreCommand(command: string, cwd: string): RiskAssessment {
     if (!this.assess) return unscored('the risk engine is not running');
     try {
-      return this.assess(submission.command, submission.cwd);
+      return this.assess(command, cwd);
     } catch (err) {
       this.onError(err);
       return unscored(`the risk engine failed on it (${err instanceof Error ? err.message : String(err)})`);

@@ -1,11 +1,14 @@
 // The CLI's command table and dispatcher.
 import { ApiError } from '../../../shared/api.ts';
 import { VERSION } from '../version.ts';
+import { auditCommand } from './audit.ts';
 import { CliError, type CliContext } from './context.ts';
 import { daemonCommand } from './daemon.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
+import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
+import { trustCommand } from './trust.ts';
 
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
 
@@ -14,7 +17,11 @@ Usage:
   gatehouse run [--agent claude|codex] -- <agent> [args…]
                                                start an agent here, wired to the core
   gatehouse pending [--json]                   commands waiting for a decision
-  gatehouse decide <id> allow|deny [--reason TEXT]
+  gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]
+                                               --remember alone keeps the rule Gatehouse suggests
+  gatehouse rules add|list|rm|edit|test|backtest|import|export   see \`gatehouse rules help\`
+  gatehouse trust 15m|off|status               let commands below high risk through for a while
+  gatehouse audit verify|list                  the hash-chained record of decisions and rule changes
   gatehouse sessions [--json]                  agent sessions, newest first
   gatehouse events                             stream core events as JSON lines
   gatehouse doctor [--json]                    check agents, hooks and sockets
@@ -31,6 +38,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   sessions: sessionsCommand,
   events: eventsCommand,
   doctor: doctorCommand,
+  rules: rulesCommand,
+  trust: trustCommand,
+  audit: auditCommand,
 };
 
 export async function dispatch(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {

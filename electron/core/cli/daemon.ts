@@ -21,6 +21,12 @@ function describe(e: CoreEvent): string {
       return `session  ${e.session.id} ended (exit ${e.session.exitCode ?? '?'})`;
     case 'agent.notification':
       return `notice   ${e.sessionId} ${e.event}${e.message ? `: ${e.message}` : ''}`;
+    case 'rules.changed':
+      return `rules    ${e.change}: ${e.ruleIds.join(', ')}`;
+    case 'trust.started':
+      return `trust    on until ${e.endsAt}: commands below high risk are let through`;
+    case 'trust.ended':
+      return `trust    off (${e.why})`;
   }
 }
 

@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/api.ts';
 import { DecisionSchema, type GateRequest, type Session } from '../../../shared/domain.ts';
+import { formatScope } from '../../../shared/rules.ts';
 import { CliError, connect, withCore, type CliContext } from './context.ts';
+import { specFromArgs } from './rules.ts';
 
 /** The JSON shape `gatehouse pending --json` promises (see ARCHITECTURE.md, "CLI"). */
 function pendingJson(r: GateRequest) {
@@ -28,14 +30,29 @@ export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<n
   return 0;
 }
 
+/** `--remember` takes an optional value: alone (or before another option) it means the suggested rule. */
+function optionalRemember(argv: string[]): string[] {
+  return argv.map((a, i) => (a === '--remember' && (i === argv.length - 1 || argv[i + 1]?.startsWith('-')) ? '--remember=' : a));
+}
+
+const DECIDE_USAGE = 'usage: gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]';
+
 export async function decideCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { reason: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: optionalRemember(argv), options: { reason: { type: 'string' }, remember: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
   const [id, verb, ...extra] = positionals;
   const decision = DecisionSchema.safeParse(verb);
-  if (!id || !decision.success || extra.length > 0) throw new CliError('usage: gatehouse decide <id> allow|deny [--reason TEXT]', 2);
+  if (!id || !decision.success) throw new CliError(DECIDE_USAGE, 2);
+  // `--remember prefix:npm run test` leaves the pattern's other words as positionals.
+  const remember = values.remember === undefined ? undefined : values.remember === '' ? true : specFromArgs([values.remember, ...extra]);
+  if (extra.length > 0 && (remember === undefined || remember === true)) throw new CliError(DECIDE_USAGE, 2);
   try {
-    const r = await withCore(ctx, (c) => c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli' }));
-    ctx.out(values.json ? JSON.stringify(r, null, 2) : `${r.id}: ${r.status}${r.decision?.reason ? ` — ${r.decision.reason}` : ''}`);
+    const r = await withCore(ctx, (c) => c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli', remember }));
+    if (values.json) ctx.out(JSON.stringify(r, null, 2));
+    else {
+      ctx.out(`${r.id}: ${r.status}${r.decision?.reason ? ` — ${r.decision.reason}` : ''}`);
+      for (const rule of r.remembered ?? []) ctx.out(`remembered ${rule.id}: allow ${rule.kind}:${rule.pattern} (${formatScope(rule.scope)})`);
+      if (remember && !r.remembered?.length) ctx.out(`nothing remembered${r.rememberNotes?.length ? `: ${r.rememberNotes.join('; ')}` : ''}`);
+    }
     return 0;
   } catch (err) {
     if (err instanceof ApiError && err.code !== 'internal') throw new CliError(err.message);

@@ -57,4 +57,40 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'the risk assessment of each request',
     sql: `ALTER TABLE requests ADD COLUMN risk TEXT;`,
   },
+  {
+    version: 3,
+    description: 'rules, the rules behind each decision, and the hash-chained audit trail',
+    sql: `
+      CREATE TABLE rules (
+        id           TEXT PRIMARY KEY,
+        effect       TEXT NOT NULL CHECK (effect IN ('allow', 'deny', 'ask')),
+        kind         TEXT NOT NULL CHECK (kind IN ('exact', 'prefix', 'glob', 'regex')),
+        pattern      TEXT NOT NULL,
+        scope_type   TEXT NOT NULL CHECK (scope_type IN ('global', 'project', 'session')),
+        scope_value  TEXT,
+        enabled      INTEGER NOT NULL DEFAULT 1,
+        source       TEXT NOT NULL,
+        note         TEXT,
+        created_at   INTEGER NOT NULL,
+        expires_at   INTEGER,
+        expiry_noted INTEGER NOT NULL DEFAULT 0,
+        deleted_at   INTEGER,
+        hits         INTEGER NOT NULL DEFAULT 0,
+        last_hit_at  INTEGER
+      );
+      ALTER TABLE decisions ADD COLUMN rule_ids TEXT;
+      CREATE TABLE audit (
+        seq        INTEGER PRIMARY KEY,
+        at         INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        subject    TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        prev_hash  TEXT NOT NULL,
+        hash       TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    `,
+  },
 ];

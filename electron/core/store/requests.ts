@@ -8,6 +8,7 @@ import type {
   RiskAssessment,
   RequestStatus,
 } from '../../../shared/domain.ts';
+import { AuditRepository } from './audit.ts';
 import type { Db } from './database.ts';
 
 interface RequestRow {
@@ -26,6 +27,7 @@ interface RequestRow {
   reason: string | null;
   decided_by: DecidedBy | null;
   decided_at: number | null;
+  rule_ids: string | null;
 }
 
 export interface NewRequest {
@@ -47,13 +49,15 @@ export interface DecisionInput {
   reason: string | null;
   decidedBy: DecidedBy;
   decidedAt: number;
+  /** The rules that made the decision; their hit counts and last-hit times move with it. */
+  ruleIds?: string[];
   /** `abandoned` records a deny for a request nobody is waiting on any more. */
   status?: Extract<RequestStatus, 'abandoned'>;
 }
 
 const SELECT = `
   SELECT r.id, r.session_id, r.agent, r.kind, r.tool, r.command, r.cwd, r.risk, r.status, r.created_at, r.expires_at,
-         d.decision, d.reason, d.decided_by, d.decided_at
+         d.decision, d.reason, d.decided_by, d.decided_at, d.rule_ids
   FROM requests r LEFT JOIN decisions d ON d.request_id = r.id`;
 
 function toRequest(row: RequestRow): GateRequest {
@@ -76,6 +80,7 @@ function toRequest(row: RequestRow): GateRequest {
             decision: row.decision,
             reason: row.reason,
             decidedBy: row.decided_by,
+            ruleIds: row.rule_ids === null ? [] : (JSON.parse(row.rule_ids) as string[]),
             decidedAt: new Date(row.decided_at).toISOString(),
           },
   };
@@ -89,9 +94,15 @@ export class RequestRepository {
   private readonly bySessionStmt;
   private readonly setStatusStmt;
   private readonly insertDecisionStmt;
+  private readonly hitStmt;
+  private readonly allStmt;
+  private readonly riskyStmt;
+  private readonly audit: AuditRepository;
 
   constructor(db: Db) {
     this.db = db;
+    // Every decision goes into the audit trail in the same transaction: there is no way to skip it.
+    this.audit = new AuditRepository(db);
     this.insertStmt = db.prepare(
       `INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, risk, status, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
@@ -101,8 +112,11 @@ export class RequestRepository {
     this.bySessionStmt = db.prepare<[string], RequestRow>(`${SELECT} WHERE r.session_id = ? ORDER BY r.created_at, r.rowid`);
     this.setStatusStmt = db.prepare("UPDATE requests SET status = ? WHERE id = ? AND status = 'pending'");
     this.insertDecisionStmt = db.prepare(
-      'INSERT INTO decisions (request_id, decision, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO decisions (request_id, decision, reason, decided_by, decided_at, rule_ids) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.hitStmt = db.prepare('UPDATE rules SET hits = hits + 1, last_hit_at = ? WHERE id = ?');
+    this.allStmt = db.prepare<[], RequestRow>(`${SELECT} ORDER BY r.created_at, r.rowid`);
+    this.riskyStmt = db.prepare<[], RequestRow>(`${SELECT} WHERE json_extract(r.risk, '$.level') IN ('high', 'critical') ORDER BY r.created_at, r.rowid`);
   }
 
   insert(r: NewRequest): GateRequest {
@@ -138,6 +152,16 @@ export class RequestRepository {
     return this.bySessionStmt.all(sessionId).map(toRequest);
   }
 
+  /** Every recorded request, oldest first, read one at a time (backtests walk the whole history). */
+  *iterateAll(): Generator<GateRequest> {
+    for (const row of this.allStmt.iterate()) yield toRequest(row);
+  }
+
+  /** Recorded requests rated high or critical (a segment is never worse than its command). */
+  *iterateRisky(): Generator<GateRequest> {
+    for (const row of this.riskyStmt.iterate()) yield toRequest(row);
+  }
+
   private insertRow(r: NewRequest): void {
     this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, r.command, r.cwd, JSON.stringify(r.payload), r.risk === null ? null : JSON.stringify(r.risk), r.createdAt, r.expiresAt);
   }
@@ -145,7 +169,17 @@ export class RequestRepository {
   private writeDecision(id: string, d: DecisionInput): boolean {
     const status: RequestStatus = d.status ?? (d.decision === 'allow' ? 'allowed' : 'denied');
     if (this.setStatusStmt.run(status, id).changes === 0) return false;
-    this.insertDecisionStmt.run(id, d.decision, d.reason, d.decidedBy, d.decidedAt);
+    const ruleIds = d.ruleIds ?? [];
+    this.insertDecisionStmt.run(id, d.decision, d.reason, d.decidedBy, d.decidedAt, ruleIds.length ? JSON.stringify(ruleIds) : null);
+    for (const ruleId of ruleIds) this.hitStmt.run(d.decidedAt, ruleId);
+    const r = this.byIdStmt.get(id);
+    this.audit.append({
+      at: d.decidedAt,
+      kind: 'decision',
+      actor: d.decidedBy,
+      subject: id,
+      data: { decision: d.decision, status, reason: d.reason, ruleIds, command: r?.command, cwd: r?.cwd, sessionId: r?.session_id },
+    });
     return true;
   }
 }

@@ -40,7 +40,7 @@ describe('store', () => {
     expect(requests.listByStatus('pending').map((r) => r.id)).toEqual(['r1']);
     const decided = requests.decide('r1', { decision: 'deny', reason: 'no', decidedBy: 'human:cli', decidedAt: 3000 });
     expect(decided?.status).toBe('denied');
-    expect(decided?.decision).toEqual({ decision: 'deny', reason: 'no', decidedBy: 'human:cli', decidedAt: new Date(3000).toISOString() });
+    expect(decided?.decision).toEqual({ decision: 'deny', reason: 'no', decidedBy: 'human:cli', ruleIds: [], decidedAt: new Date(3000).toISOString() });
     expect(requests.decide('r1', { decision: 'allow', reason: null, decidedBy: 'human:cli', decidedAt: 4000 })).toBeNull();
     expect(requests.get('r1')?.status).toBe('denied');
     expect(requests.decide('missing', { decision: 'allow', reason: null, decidedBy: 'human:cli', decidedAt: 4000 })).toBeNull();

@@ -1,0 +1,106 @@
+// Learning from an approval: the smallest rule that would have matched, per segment not yet allowed.
+// Candidates go from the command's meaningful prefix (`npm run test`) to ever narrower ones, ending with
+// the exact command; the first that covers nothing rated high or critical (recorded or probed) wins.
+import type { GateRequest, RiskSegment } from '../../../shared/domain.ts';
+import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
+import { READ_ONLY } from '../risk/rules/benign.ts';
+import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
+import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
+import { formOf, type RuleSet } from './ruleset.ts';
+import { isTooBroadForProject, projectOf } from './service.ts';
+import { baseProgram, canonicalText, strictWords } from './words.ts';
+
+/**
+ * How many words after the program name still say *what* is run rather than *on what*: `git log`,
+ * `npm run test`, `kubectl get pods`, `docker compose up`. Programs not listed take one when it reads
+ * like a subcommand; programs that only read take none (`cat x` is `cat` on x).
+ */
+const SUBCOMMAND_WORDS: Readonly<Record<string, number>> = {
+  git: 1, cargo: 1, go: 1, make: 1, just: 1, rake: 1, mix: 1, pip: 1, pip3: 1, poetry: 1, pdm: 1, hatch: 1, bundle: 1, composer: 1,
+  dotnet: 1, mvn: 1, gradle: 1, deno: 1, brew: 1, apt: 1, 'apt-get': 1, systemctl: 1, terraform: 1, helm: 1, swift: 1, flutter: 1,
+  npm: 1, pnpm: 1, yarn: 1, bun: 1, uv: 2, npx: 2, bunx: 2, docker: 2, podman: 2, kubectl: 2, gh: 2, aws: 2, az: 2, gcloud: 3,
+  node: 0, python: 0, python3: 0, ruby: 0, perl: 0, bash: 0, sh: 0, zsh: 0,
+};
+
+/** Subcommands whose next word is a script or task name, part of what is run (`npm run test`). */
+const RUNS_A_SCRIPT = new Set(['run', 'run-script', 'exec', 'x', 'dlx']);
+const SUBCOMMAND_WORD = /^[a-z][a-z0-9_-]*$/;
+const SCRIPT_NAME = /^[A-Za-z0-9][A-Za-z0-9:_.-]*$/;
+/** Words that wrap a segment in the strict form (`sudo`, `ssh host`): they stay in every candidate. */
+const WRAPPER_WORDS = /^(sudo|doas|pkexec|su|run0)$/;
+
+/** The number of leading words that name what is run. */
+export function meaningfulLength(words: readonly string[]): number {
+  let start = 0;
+  while (start < words.length && WRAPPER_WORDS.test(words[start] as string)) start++;
+  if (words[start] === 'ssh' || ((words[start] === 'docker' || words[start] === 'podman' || words[start] === 'kubectl') && words[start + 1] === 'exec')) {
+    // `ssh host …` / `docker exec ctr …`: the remote place is part of what is run.
+    start += words[start] === 'ssh' ? 2 : 3;
+  }
+  const program = baseProgram(words[start] ?? '');
+  let n = start + 1;
+  if ((program === 'python' || program === 'python3') && words[n] === '-m' && words[n + 1]) return n + 2;
+  const max = READ_ONLY.has(program) ? 0 : (SUBCOMMAND_WORDS[program] ?? 1);
+  for (let taken = 0; taken < max && n < words.length; taken++) {
+    if (!SUBCOMMAND_WORD.test(words[n] as string)) break;
+    n++;
+  }
+  if (RUNS_A_SCRIPT.has(words[n - 1] ?? '') && n - 1 > start && SCRIPT_NAME.test(words[n] ?? '')) n++;
+  return Math.min(n, words.length);
+}
+
+/** Prefixes from the meaningful one to the whole command, then the exact command. */
+export function candidatesFor(words: readonly string[], scope: RuleScope): Candidate[] {
+  const out: Candidate[] = [];
+  for (let n = meaningfulLength(words); n <= words.length; n++) {
+    out.push({ effect: 'allow', kind: 'prefix', pattern: canonicalText(words.slice(0, n)), scope });
+  }
+  out.push({ effect: 'allow', kind: 'exact', pattern: canonicalText(words), scope });
+  return out;
+}
+
+export interface LearnDeps extends Pick<BacktestDeps, 'riskyRequests' | 'assess'> {
+  /** The rules in force, to skip segments already allowed. */
+  rules: RuleSet;
+  now: number;
+}
+
+/** The default scope of a learned rule: the project (git top level) of the cwd, or the session outside any project. */
+export function learnedScope(request: Pick<GateRequest, 'cwd' | 'sessionId'>): RuleScope {
+  const dir = projectOf(request.cwd);
+  return isTooBroadForProject(dir) ? { type: 'session', sessionId: request.sessionId } : { type: 'project', dir };
+}
+
+function none(request: GateRequest, note: string): Suggestion {
+  return { requestId: request.id, rules: [], notes: [note] };
+}
+
+export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleScope = learnedScope(request)): Suggestion {
+  const risk = request.risk;
+  if (!risk) return none(request, 'this request was never scored, so Gatehouse cannot say what a rule would cover');
+  if (isUnparsed(risk) || !risk.segments?.length) return none(request, 'Gatehouse could not read all of this command, so no rule may allow it');
+  if (NEVER_ALLOWED_BY_RULES.includes(risk.level)) return none(request, `it is rated ${risk.level}: Gatehouse never remembers a rule for high or critical commands`);
+  const place = { cwd: request.cwd, sessionId: request.sessionId, now: deps.now };
+  const notes: string[] = [];
+  const rules: Suggestion['rules'] = [];
+  for (const seg of risk.segments) {
+    const words = strictWords(seg);
+    if (deps.rules.match([formOf(words)], ['allow'], place).length > 0) continue;
+    const chosen = chooseCandidate(seg, words, scope, deps, request.cwd, notes);
+    if (!chosen) return { requestId: request.id, rules: [], notes: [...notes, `no rule for \`${canonicalText(words)}\` is safe to remember`] };
+    if (!rules.some((r) => r.kind === chosen.kind && r.pattern === chosen.pattern)) rules.push({ effect: 'allow', kind: chosen.kind, pattern: chosen.pattern, scope });
+  }
+  if (rules.length === 0) notes.push('allow rules already cover every part of this command');
+  return { requestId: request.id, rules, notes };
+}
+
+function chooseCandidate(seg: RiskSegment, words: string[], scope: RuleScope, deps: LearnDeps, cwd: string, notes: string[]): Candidate | null {
+  if (NEVER_ALLOWED_BY_RULES.includes(seg.level)) return null;
+  for (const candidate of candidatesFor(words, scope)) {
+    // One reason is enough to move on to a narrower candidate.
+    const warnings = dangerCovered(candidate, deps, cwd, 1);
+    if (warnings.length === 0) return candidate;
+    notes.push(`${candidate.kind}:${candidate.pattern} is too broad: ${warnings[0]}`);
+  }
+  return null;
+}

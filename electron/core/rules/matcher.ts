@@ -1,0 +1,140 @@
+// One rule's pattern, compiled: exact and prefix compare words; glob and regex read the canonical text.
+// Regexes run on RE2 (re2js): linear in the input whatever the pattern, so no rule can hang the core.
+import { RE2JS } from 're2js';
+import type { RuleKind } from '../../../shared/rules.ts';
+import { canonicalText, splitWords } from './words.ts';
+
+export interface PatternMatcher {
+  kind: RuleKind;
+  /** The first word every match starts with, when the pattern fixes it (used to index rules). */
+  firstWord: string | null;
+  matches(words: readonly string[], text: string): boolean;
+}
+
+export class PatternError extends Error {
+  override readonly name = 'PatternError';
+}
+
+/** `npm run test *`, `npm run test:*` and `npm run test` are one prefix rule. */
+const PREFIX_WILDCARD = /(\s+\*|:\*)$/;
+
+/**
+ * The stored form of a pattern: prefix and exact patterns as canonical words, globs with single
+ * spaces, regexes as written (after checking they compile). Throws PatternError with a sentence.
+ */
+export function normalizePattern(kind: RuleKind, pattern: string): string {
+  const trimmed = pattern.trim();
+  if (kind === 'exact' || kind === 'prefix') {
+    const words = splitWords(kind === 'prefix' ? trimmed.replace(PREFIX_WILDCARD, '') : trimmed);
+    if (words === null) throw new PatternError(`${kind}:${pattern} has an unterminated quote`);
+    if (words.length === 0) throw new PatternError(`${kind}:${pattern} names no command`);
+    if (kind === 'prefix' && words.some((w) => w === '*')) throw new PatternError(`prefix:${pattern}: a prefix is plain words (use glob: for wildcards)`);
+    return canonicalText(words);
+  }
+  if (kind === 'glob') {
+    const glob = trimmed.replace(/\s+/g, ' ');
+    if (glob === '') throw new PatternError('an empty glob matches nothing');
+    return glob;
+  }
+  compileRegex(trimmed);
+  return trimmed;
+}
+
+function compileRegex(pattern: string): RE2JS {
+  try {
+    return RE2JS.compile(pattern);
+  } catch (err) {
+    throw new PatternError(`regex:${pattern} is not a valid RE2 regular expression (${err instanceof Error ? err.message : String(err)}); RE2 has no backreferences or lookarounds`);
+  }
+}
+
+/** Compiles a normalised pattern. */
+export function compilePattern(kind: RuleKind, pattern: string): PatternMatcher {
+  switch (kind) {
+    case 'exact': {
+      const want = splitWords(pattern) ?? [];
+      return { kind, firstWord: want[0] ?? null, matches: (words) => words.length === want.length && want.every((w, i) => words[i] === w) };
+    }
+    case 'prefix': {
+      const want = splitWords(pattern) ?? [];
+      return { kind, firstWord: want[0] ?? null, matches: (words) => words.length >= want.length && want.every((w, i) => words[i] === w) };
+    }
+    case 'glob':
+      return { kind, firstWord: literalFirstWord(pattern, /[*?\\'"]/), matches: (_words, text) => globMatches(pattern, text) };
+    case 'regex': {
+      const re = compileRegex(pattern);
+      return { kind, firstWord: regexFirstWord(pattern), matches: (_words, text) => re.testExact(text) };
+    }
+  }
+}
+
+/** The pattern's first word, when it is plain text followed by a space (or is the whole pattern). */
+function literalFirstWord(pattern: string, special: RegExp): string | null {
+  const space = pattern.indexOf(' ');
+  const first = space < 0 ? pattern : pattern.slice(0, space);
+  if (first === '' || special.test(first)) return null;
+  return first;
+}
+
+/**
+ * A regex (matched whole) starts with a fixed word when it begins with plain characters followed by a
+ * space or `\s`, and has no alternation at its top level (`a b|c` could start with `c`).
+ */
+function regexFirstWord(pattern: string): string | null {
+  const body = pattern.startsWith('^') ? pattern.slice(1) : pattern;
+  const m = /^([A-Za-z0-9_/-]+)(?: |\\s|\$$|$)/.exec(body);
+  if (!m?.[1] || hasTopLevelAlternation(body)) return null;
+  return m[1];
+}
+
+function hasTopLevelAlternation(re: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * `*` matches any run of characters (spaces and slashes too), `?` one character, `\x` the character x.
+ * A pattern ending in ` *` also matches the command without arguments (`ls *` matches `ls`), as Claude
+ * Code's rules do. Iterative with one backtrack point: O(pattern × text) at worst, no recursion.
+ */
+export function globMatches(pattern: string, text: string): boolean {
+  if (pattern.endsWith(' *') && !pattern.endsWith('\\ *') && wildcardMatches(pattern.slice(0, -2), text)) return true;
+  return wildcardMatches(pattern, text);
+}
+
+function wildcardMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < text.length) {
+    const pc = pattern[p];
+    if (pc === '*') {
+      starP = p++;
+      starT = t;
+    } else if (pc === '\\' && pattern[p + 1] === text[t]) {
+      p += 2;
+      t++;
+    } else if (pc !== undefined && pc !== '\\' && (pc === '?' || pc === text[t])) {
+      p++;
+      t++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}

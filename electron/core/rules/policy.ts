@@ -1,0 +1,62 @@
+// The decision order for a scored request: deny rules; ask rules; allow rules covering every segment;
+// trust mode (below `high`); auto-allow of low-risk commands (a setting, off by default); else a person.
+import type { RiskAssessment } from '../../../shared/domain.ts';
+import type { Explanation } from '../../../shared/rules.ts';
+import type { PolicyVerdict, ScoredSubmission } from '../broker/broker.ts';
+import { isUnparsed } from './evaluate.ts';
+import type { RuleService } from './service.ts';
+import type { TrustMode } from './trust.ts';
+
+export interface GatePolicyOptions {
+  rules: RuleService;
+  trust: TrustMode;
+  /** Read on every decision, so a settings change applies at once. */
+  autoAllowLowRisk: () => boolean;
+}
+
+export const POLICY_REASONS = {
+  trust: (endsAt: string) => `Allowed by Gatehouse trust mode (below high risk, until ${endsAt}).`,
+  autoAllow: 'Allowed by Gatehouse: low risk, and auto-allow of low-risk commands is on.',
+} as const;
+
+export class GatePolicy {
+  private readonly opts: GatePolicyOptions;
+
+  constructor(opts: GatePolicyOptions) {
+    this.opts = opts;
+  }
+
+  /** What would happen to this command here, now, and why. */
+  explain(command: string, risk: RiskAssessment, cwd: string, sessionId: string | null): Explanation {
+    const { rules, trust } = this.opts;
+    const v = rules.evaluate(command, risk, { cwd, sessionId });
+    const base = { risk: { score: risk.score, level: risk.level, categories: risk.categories, reasons: risk.reasons }, segments: v.segments };
+    const ruleIds = v.rules.map((c) => c.rule.id);
+    const firstRule = v.rules[0]?.rule;
+    if (v.outcome === 'deny' && firstRule) {
+      const note = firstRule.note ? ` ${firstRule.note}` : '';
+      return { ...base, decision: 'deny', by: `rule:${firstRule.id}`, ruleIds, reason: `Denied by Gatehouse rule ${firstRule.id} (${firstRule.kind}:${firstRule.pattern}).${note}` };
+    }
+    if (v.outcome === 'ask') return { ...base, decision: 'hold', by: 'human', ruleIds, reason: `Held for a person: ${v.reason}.` };
+    if (v.outcome === 'allow' && firstRule) {
+      return { ...base, decision: 'allow', by: `rule:${firstRule.id}`, ruleIds, reason: `Allowed by Gatehouse ${v.reason}.` };
+    }
+    const readable = !isUnparsed(risk) && (risk.segments?.length ?? 0) > 0;
+    const status = trust.status();
+    if (readable && status.endsAt && trust.admits(risk.level)) {
+      return { ...base, decision: 'allow', by: 'trust-mode', ruleIds: [], reason: POLICY_REASONS.trust(status.endsAt) };
+    }
+    if (readable && this.opts.autoAllowLowRisk() && risk.level === 'low' && (risk.segments ?? []).every((s) => s.level === 'low')) {
+      return { ...base, decision: 'allow', by: 'auto-allow', ruleIds: [], reason: POLICY_REASONS.autoAllow };
+    }
+    const why = trust.active && !trust.admits(risk.level) ? `${v.reason}; trust mode never lets ${risk.level} risk through` : v.reason;
+    return { ...base, decision: 'hold', by: 'human', ruleIds, reason: `Held for a person: ${why}.` };
+  }
+
+  /** The broker's Policy: a verdict, or null to hold the request for a person. */
+  readonly decide = (r: ScoredSubmission): PolicyVerdict | null => {
+    const e = this.explain(r.command, r.risk, r.cwd, r.sessionId);
+    if (e.decision === 'hold' || e.by === 'human') return null;
+    return { decision: e.decision, reason: e.reason, decidedBy: e.by, ruleIds: e.ruleIds };
+  };
+}

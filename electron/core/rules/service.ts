@@ -1,0 +1,194 @@
+// The rules in force: stored in SQLite, compiled in memory, re-read on every change, expired on time.
+// Every change goes through here, so the audit trail, the compiled set and the listeners never disagree.
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError } from '../../../shared/api.ts';
+import type { RiskAssessment } from '../../../shared/domain.ts';
+import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../../shared/rules.ts';
+import { newId } from '../ids.ts';
+import { findGitRoot } from '../risk/context.ts';
+import type { ChangeBy, NewRule, RuleChanges, RuleRepository } from '../store/rules.ts';
+import { evaluateRules, type RulesVerdict } from './evaluate.ts';
+import { normalizePattern, PatternError } from './matcher.ts';
+import { RuleSet, type Place } from './ruleset.ts';
+
+export type RulesChange = 'added' | 'edited' | 'deleted' | 'imported' | 'expired';
+
+/** setTimeout's longest delay is ~24.8 days; expiries further out are re-checked daily. */
+const MAX_TIMER_MS = 24 * 3_600_000;
+
+export interface RuleDraft {
+  effect: RuleEffect;
+  kind: RuleKind;
+  pattern: string;
+  scope: RuleScope;
+  source: string;
+  note?: string | null;
+  expiresAt?: number | null;
+  /** A lifetime from when the rule is created (instead of expiresAt). */
+  ttlMs?: number;
+}
+
+export interface RuleServiceOptions {
+  repository: RuleRepository;
+  now?: () => number;
+  /** Called after every change is committed (events, re-deciding held requests). */
+  onChange?: (change: RulesChange, rules: Rule[]) => void;
+  onError?: (err: unknown) => void;
+}
+
+/** The directory a project rule covers: the git top level above cwd, else cwd itself. */
+export function projectOf(cwd: string): string {
+  const dir = path.resolve(cwd);
+  return findGitRoot(dir) ?? dir;
+}
+
+/** True when cwd has no project of its own (the home directory or the root), so a project rule would cover too much. */
+export function isTooBroadForProject(dir: string): boolean {
+  return dir === path.parse(dir).root || dir === os.homedir();
+}
+
+export function normalizeScope(scope: RuleScope): RuleScope {
+  if (scope.type !== 'project') return scope;
+  if (!path.isAbsolute(scope.dir)) throw new ApiError('invalid_input', `a project scope needs an absolute directory, not "${scope.dir}"`);
+  return { type: 'project', dir: path.resolve(scope.dir) };
+}
+
+export class RuleService {
+  private readonly repository: RuleRepository;
+  private readonly now: () => number;
+  private readonly onChange: (change: RulesChange, rules: Rule[]) => void;
+  private readonly onError: (err: unknown) => void;
+  private compiled: RuleSet;
+  private expiryTimer: NodeJS.Timeout | null = null;
+  private disposed = false;
+
+  constructor(opts: RuleServiceOptions) {
+    this.repository = opts.repository;
+    this.now = opts.now ?? Date.now;
+    this.onChange = opts.onChange ?? (() => {});
+    this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
+    this.compiled = this.compile();
+    this.noteExpired();
+  }
+
+  /** Rules in force (enabled, not expired), or every rule not deleted with `all`. */
+  list(all = false): Rule[] {
+    const rules = this.repository.list();
+    if (all) return rules;
+    const now = this.now();
+    return rules.filter((r) => r.enabled && (r.expiresAt === null || Date.parse(r.expiresAt) > now));
+  }
+
+  get(id: string): Rule {
+    const rule = this.repository.get(id);
+    if (!rule) throw new ApiError('not_found', `no rule with id ${id}`);
+    return rule;
+  }
+
+  get ruleSet(): RuleSet {
+    return this.compiled;
+  }
+
+  evaluate(command: string, risk: RiskAssessment, place: Omit<Place, 'now'>): RulesVerdict {
+    return evaluateRules(command, risk, this.compiled, { ...place, now: this.now() });
+  }
+
+  /** Checks and normalises a draft into a row (throws invalid_input with the reason). */
+  prepare(draft: RuleDraft): NewRule {
+    const createdAt = this.now();
+    return {
+      id: newId(),
+      effect: draft.effect,
+      kind: draft.kind,
+      pattern: normalized(draft.kind, draft.pattern),
+      scope: normalizeScope(draft.scope),
+      source: draft.source,
+      note: draft.note ?? null,
+      createdAt,
+      expiresAt: draft.ttlMs !== undefined ? createdAt + draft.ttlMs : (draft.expiresAt ?? null),
+    };
+  }
+
+  add(drafts: RuleDraft[], by: string, change: 'added' | 'imported' = 'added'): Rule[] {
+    const rows = drafts.map((d) => this.prepare(d));
+    if (rows.length === 0) return [];
+    const rules = this.repository.insert(rows, this.by(by), change === 'imported' ? 'rule.imported' : 'rule.added');
+    this.changed(change, rules);
+    return rules;
+  }
+
+  update(id: string, changes: RuleChanges, by: string): Rule {
+    const before = this.get(id);
+    const kind = changes.kind ?? before.kind;
+    const next: RuleChanges = { ...changes };
+    if (changes.pattern !== undefined || changes.kind !== undefined) next.pattern = normalized(kind, changes.pattern ?? before.pattern);
+    if (changes.scope) next.scope = normalizeScope(changes.scope);
+    const rule = this.repository.update(id, next, this.by(by));
+    if (!rule) throw new ApiError('not_found', `no rule with id ${id}`);
+    this.changed('edited', [rule]);
+    return rule;
+  }
+
+  remove(id: string, by: string): Rule {
+    const rule = this.repository.delete(id, this.by(by));
+    if (!rule) throw new ApiError('not_found', `no rule with id ${id}`);
+    this.changed('deleted', [rule]);
+    return rule;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+  }
+
+  private by(actor: string): ChangeBy {
+    return { actor, at: this.now() };
+  }
+
+  private changed(change: RulesChange, rules: Rule[]): void {
+    this.compiled = this.compile();
+    this.scheduleExpiry();
+    try {
+      this.onChange(change, rules);
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  private compile(): RuleSet {
+    return new RuleSet(this.list(), (rule, err) => this.onError(new Error(`rule ${rule.id} (${rule.kind}:${rule.pattern}) is ignored: ${String(err)}`)));
+  }
+
+  /** Writes the expiry of every rule that has passed it into the audit trail, once, and tells listeners. */
+  private noteExpired(): void {
+    try {
+      const expired = this.repository.noteExpired(this.now());
+      if (expired.length) this.changed('expired', expired);
+      else this.scheduleExpiry();
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  private scheduleExpiry(): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    if (this.disposed) return;
+    const next = Math.min(...this.list().map((r) => (r.expiresAt ? Date.parse(r.expiresAt) : Infinity)));
+    if (!Number.isFinite(next)) return;
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - this.now()));
+    this.expiryTimer = setTimeout(() => this.noteExpired(), delay);
+    this.expiryTimer.unref();
+  }
+}
+
+function normalized(kind: RuleKind, pattern: string): string {
+  try {
+    return normalizePattern(kind, pattern);
+  } catch (err) {
+    if (err instanceof PatternError) throw new ApiError('invalid_input', err.message);
+    throw err;
+  }
+}

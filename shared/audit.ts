@@ -1,0 +1,46 @@
+// The audit trail: every decision and every rule change, append-only and hash-chained.
+import { z } from 'zod';
+
+export type AuditKind =
+  | 'decision'
+  | 'rule.added'
+  | 'rule.edited'
+  | 'rule.disabled'
+  | 'rule.enabled'
+  | 'rule.deleted'
+  | 'rule.imported'
+  | 'rule.expired'
+  | 'trust.started'
+  | 'trust.ended';
+
+export interface AuditEntry {
+  /** Position in the chain, from 1. */
+  seq: number;
+  /** ISO 8601. */
+  at: string;
+  kind: AuditKind;
+  /** Who did it: `human:cli`, `rule:<id>`, `timeout`, `import`, `system`, … */
+  actor: string;
+  /** What it is about: a request id or a rule id. */
+  subject: string;
+  data: unknown;
+  /** sha256 hex of the previous entry's hash and this entry's content. */
+  hash: string;
+  prevHash: string;
+}
+
+export const ListAuditInputSchema = z
+  .object({
+    /** Entries after this sequence number (paging forward). */
+    afterSeq: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .default({ afterSeq: 0, limit: 200 });
+export type ListAuditInput = z.input<typeof ListAuditInputSchema>;
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** The first entry whose link does not hold, and why; null when the chain is whole. */
+  firstBroken: { seq: number; reason: string } | null;
+}

@@ -1,0 +1,101 @@
+// The audit trail: every decision and rule change lands in it, and any edit behind Gatehouse's back shows.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuditRepository, linkHash } from '../../../electron/core/store/audit.ts';
+import { openDatabase, type Db } from '../../../electron/core/store/database.ts';
+import { RequestRepository } from '../../../electron/core/store/requests.ts';
+import { RuleRepository } from '../../../electron/core/store/rules.ts';
+import { SessionRepository } from '../../../electron/core/store/sessions.ts';
+import { tempDir } from '../../support/temp.ts';
+
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function fixture() {
+  const db = openDatabase(path.join(tempDir(), 'g.db'));
+  open.push(db);
+  new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: '/w', pid: null, tokenHash: 'h', startedAt: 0 });
+  return { db, audit: new AuditRepository(db), requests: new RequestRepository(db), rules: new RuleRepository(db) };
+}
+
+function someHistory(f: ReturnType<typeof fixture>) {
+  const by = { actor: 'user', at: 1000 };
+  const [rule] = f.rules.insert([{ id: 'ru1', effect: 'allow', kind: 'prefix', pattern: 'ls', scope: { type: 'global' }, source: 'cli', note: null, createdAt: 1000, expiresAt: 5000 }], by);
+  f.requests.insertDecided(
+    { id: 'q1', sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls -la', cwd: '/w', payload: {}, risk: null, createdAt: 2000, expiresAt: null },
+    { decision: 'allow', reason: 'rule', decidedBy: 'rule:ru1', ruleIds: ['ru1'], decidedAt: 2000 },
+  );
+  f.rules.update('ru1', { enabled: false }, { actor: 'user', at: 3000 });
+  f.rules.update('ru1', { pattern: 'ls -la' }, { actor: 'user', at: 3500 });
+  f.rules.noteExpired(6000);
+  f.rules.noteExpired(7000);
+  f.rules.delete('ru1', { actor: 'user', at: 8000 });
+  return rule;
+}
+
+describe('audit trail', () => {
+  it('records every decision and rule change, in order, and counts the rule hit', () => {
+    const f = fixture();
+    someHistory(f);
+    const entries = f.audit.list(0, 100);
+    expect(entries.map((e) => [e.kind, e.actor, e.subject])).toEqual([
+      ['rule.added', 'user', 'ru1'],
+      ['decision', 'rule:ru1', 'q1'],
+      ['rule.disabled', 'user', 'ru1'],
+      ['rule.edited', 'user', 'ru1'],
+      ['rule.expired', 'system', 'ru1'],
+      ['rule.deleted', 'user', 'ru1'],
+    ]);
+    expect(entries[1]?.data).toMatchObject({ decision: 'allow', ruleIds: ['ru1'], command: 'ls -la' });
+    expect(entries[3]?.data).toMatchObject({ before: { pattern: 'ls' }, after: { pattern: 'ls -la' } });
+    expect(f.requests.get('q1')?.decision).toMatchObject({ decidedBy: 'rule:ru1', ruleIds: ['ru1'] });
+    expect(f.rules.get('ru1')).toBeNull();
+    expect(f.audit.verify()).toEqual({ ok: true, entries: 6, firstBroken: null });
+  });
+
+  it('keeps hit counts and the last hit on the rule', () => {
+    const f = fixture();
+    f.rules.insert([{ id: 'ru2', effect: 'allow', kind: 'prefix', pattern: 'ls', scope: { type: 'global' }, source: 'cli', note: null, createdAt: 1, expiresAt: null }], { actor: 'user', at: 1 });
+    for (const [id, at] of [['a', 10], ['b', 20]] as const) {
+      f.requests.insertDecided(
+        { id, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: {}, risk: null, createdAt: at, expiresAt: null },
+        { decision: 'allow', reason: 'rule', decidedBy: 'rule:ru2', ruleIds: ['ru2'], decidedAt: at },
+      );
+    }
+    expect(f.rules.get('ru2')).toMatchObject({ hits: 2, lastHitAt: new Date(20).toISOString() });
+  });
+
+  it('refuses updates and deletes at the SQL level', () => {
+    const f = fixture();
+    someHistory(f);
+    expect(() => f.db.prepare("UPDATE audit SET actor = 'nobody' WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => f.db.prepare('DELETE FROM audit WHERE seq = 2').run()).toThrow(/append-only/);
+  });
+
+  it('finds the first entry edited behind its back', () => {
+    const f = fixture();
+    someHistory(f);
+    f.db.exec('DROP TRIGGER audit_no_update');
+    f.db.prepare(`UPDATE audit SET data = json_set(data, '$.decision', 'deny') WHERE seq = 2`).run();
+    expect(f.audit.verify()).toEqual({ ok: false, entries: 2, firstBroken: { seq: 2, reason: expect.stringMatching(/edited after it was written/) } });
+  });
+
+  it('finds an entry removed from the middle, and one whose hash was rewritten to match', () => {
+    const f = fixture();
+    someHistory(f);
+    f.db.exec('DROP TRIGGER audit_no_delete');
+    f.db.prepare('DELETE FROM audit WHERE seq = 3').run();
+    expect(f.audit.verify().firstBroken).toEqual({ seq: 3, reason: 'entry 3 is missing (the next one is 4)' });
+
+    const g = fixture();
+    someHistory(g);
+    g.db.exec('DROP TRIGGER audit_no_update');
+    // A forger who edits entry 2 and recomputes its hash still breaks the link from entry 3.
+    const row = g.db.prepare('SELECT * FROM audit WHERE seq = 2').get() as { seq: number; at: number; kind: string; actor: string; subject: string; data: string; prev_hash: string };
+    const data = row.data.replace('"allow"', '"deny"');
+    g.db.prepare('UPDATE audit SET data = ?, hash = ? WHERE seq = 2').run(data, linkHash(row.prev_hash, { ...row, data }));
+    expect(g.audit.verify().firstBroken).toEqual({ seq: 3, reason: expect.stringMatching(/does not link to entry 2/) });
+  });
+});

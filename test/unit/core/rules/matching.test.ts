@@ -1,0 +1,212 @@
+// Each rule kind, the evaluation order, and compound and wrapped commands, on hand-built assessments.
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../../../../shared/rules.ts';
+import { evaluateRules } from '../../../../electron/core/rules/evaluate.ts';
+import { compilePattern, globMatches, normalizePattern } from '../../../../electron/core/rules/matcher.ts';
+import { RuleSet } from '../../../../electron/core/rules/ruleset.ts';
+import { canonicalText, splitWords } from '../../../../electron/core/rules/words.ts';
+import { assessment, rule, segment } from '../../../support/rules.ts';
+
+const place = { cwd: '/p/app', sessionId: 's1', now: Date.parse('2030-01-01T00:00:00Z') };
+
+function outcome(rules: Rule[], segs: ReturnType<typeof segment>[], command = segs.map((s) => s.text).join(' && ')) {
+  return evaluateRules(command, assessment(segs), new RuleSet(rules), place);
+}
+
+const matches = (kind: Rule['kind'], pattern: string, words: string[]) =>
+  compilePattern(kind, normalizePattern(kind, pattern)).matches(words, canonicalText(words));
+
+describe('rule kinds', () => {
+  it('exact matches the same words and nothing else', () => {
+    expect(matches('exact', 'npm test', ['npm', 'test'])).toBe(true);
+    expect(matches('exact', 'npm test', ['npm', 'test', '--watch'])).toBe(false);
+    expect(matches('exact', 'git commit -m "fix it"', ['git', 'commit', '-m', 'fix it'])).toBe(true);
+  });
+
+  it('prefix matches word by word, never inside a word', () => {
+    expect(matches('prefix', 'npm run test', ['npm', 'run', 'test', '--', '--grep', 'foo'])).toBe(true);
+    expect(matches('prefix', 'npm run test', ['npm', 'run', 'test'])).toBe(true);
+    expect(matches('prefix', 'npm run test', ['npm', 'run', 'testx'])).toBe(false);
+    expect(matches('prefix', 'npm run test', ['npm', 'run'])).toBe(false);
+  });
+
+  it('reads `npm run test *` and Claude-style `npm run test:*` as the same prefix', () => {
+    expect(normalizePattern('prefix', 'npm run test *')).toBe('npm run test');
+    expect(normalizePattern('prefix', 'npm run test:*')).toBe('npm run test');
+    expect(normalizePattern('prefix', "git   commit  -m 'a b'")).toBe("git commit -m 'a b'");
+  });
+
+  it('glob: * spans words and slashes, ? is one character, a trailing " *" also matches no arguments', () => {
+    expect(globMatches('git * main', 'git push origin main')).toBe(true);
+    expect(globMatches('git * main', 'git push origin main2')).toBe(false);
+    expect(globMatches('cat src/*', 'cat src/a/b.ts')).toBe(true);
+    expect(globMatches('ls *', 'ls')).toBe(true);
+    expect(globMatches('ls *', 'lsof')).toBe(false);
+    expect(globMatches('ls*', 'lsof')).toBe(true);
+    expect(globMatches('v?', 'v1')).toBe(true);
+    expect(globMatches('echo \\*', 'echo *')).toBe(true);
+    expect(globMatches('echo \\*', 'echo x')).toBe(false);
+  });
+
+  it('regex matches the whole canonical text, with RE2 syntax', () => {
+    expect(matches('regex', 'git (status|log)( .*)?', ['git', 'log', '--oneline'])).toBe(true);
+    expect(matches('regex', 'git (status|log)( .*)?', ['git', 'push'])).toBe(false);
+    expect(matches('regex', 'status', ['rm', '-rf', 'status'])).toBe(false);
+    expect(() => normalizePattern('regex', '(a)\\1')).toThrow(/not a valid RE2 regular expression/);
+    expect(() => normalizePattern('regex', '(?=x)')).toThrow(/no backreferences or lookarounds/);
+  });
+
+  it('a regex that backtracks catastrophically in JavaScript runs in linear time', () => {
+    // With RegExp, /^(a+)+$/ against 30,000 a's and a "!" would not finish in our lifetime.
+    const evil = compilePattern('regex', normalizePattern('regex', '(a+)+'));
+    const input = `${'a'.repeat(30_000)}!`;
+    expect(evil.matches([input], input)).toBe(false);
+    expect(evil.matches(['aaaa'], 'aaaa')).toBe(true);
+  });
+
+  it('rejects patterns that name nothing or cannot be read', () => {
+    expect(() => normalizePattern('prefix', '   ')).toThrow(/names no command/);
+    expect(() => normalizePattern('exact', 'echo "oops')).toThrow(/unterminated quote/);
+    expect(() => normalizePattern('prefix', 'git * main')).toThrow(/use glob:/);
+  });
+});
+
+describe('quoting', () => {
+  it('writes one canonical text whatever quotes were used', () => {
+    const forms = ['git commit -m "a b"', "git commit -m 'a b'", 'git commit -m a\\ b'].map((t) => canonicalText(splitWords(t) ?? []));
+    expect(new Set(forms)).toEqual(new Set(["git commit -m 'a b'"]));
+    expect(canonicalText(['echo', "it's"])).toBe("echo 'it'\\''s'");
+    expect(canonicalText(['ls', '~/src', '-la'])).toBe('ls ~/src -la');
+  });
+});
+
+describe('evaluation order: deny > ask > allow', () => {
+  const cmd = [segment(['git', 'push', 'origin', 'feature'], { level: 'medium' })];
+
+  it('deny wins over ask and allow', () => {
+    const v = outcome([rule('allow', 'prefix', 'git push'), rule('ask', 'prefix', 'git'), rule('deny', 'glob', 'git push *')], cmd);
+    expect(v.outcome).toBe('deny');
+    expect(v.rules[0]?.rule.effect).toBe('deny');
+  });
+
+  it('ask holds even when an allow rule matches', () => {
+    const v = outcome([rule('allow', 'prefix', 'git push'), rule('ask', 'prefix', 'git')], cmd);
+    expect(v.outcome).toBe('ask');
+  });
+
+  it('allow applies when nothing denies or asks', () => {
+    const allow = rule('allow', 'prefix', 'git push');
+    const v = outcome([allow], cmd);
+    expect(v).toMatchObject({ outcome: 'allow' });
+    expect(v.rules.map((c) => c.rule.id)).toEqual([allow.id]);
+  });
+
+  it('disabled and expired rules do nothing', () => {
+    expect(outcome([rule('deny', 'prefix', 'git', { enabled: false })], cmd).outcome).toBe('none');
+    expect(outcome([rule('deny', 'prefix', 'git', { expiresAt: new Date(place.now).toISOString() })], cmd).outcome).toBe('none');
+    expect(outcome([rule('deny', 'prefix', 'git', { expiresAt: new Date(place.now + 1).toISOString() })], cmd).outcome).toBe('deny');
+  });
+});
+
+describe('compound and wrapped commands', () => {
+  const allowCd = rule('allow', 'prefix', 'cd');
+  const allowRm = rule('allow', 'prefix', 'rm');
+  const allowBash = rule('allow', 'prefix', 'bash');
+  const allowEnv = rule('allow', 'prefix', 'env');
+  const denyRm = rule('deny', 'prefix', 'rm');
+
+  it('cd x && git push -f is not allowed by a rule for cd: every segment must be', () => {
+    const v = outcome([allowCd], [segment(['cd', 'x']), segment(['git', 'push', '-f'], { level: 'high' })]);
+    expect(v.outcome).toBe('none');
+    expect(v.segments.map((s) => s.verdict)).toEqual([`allowed by rule ${allowCd.id} (allow prefix:cd)`, 'no allow rule covers it']);
+  });
+
+  it('cd x && ls is allowed when both segments are', () => {
+    const allowLs = rule('allow', 'prefix', 'ls');
+    const v = outcome([allowCd, allowLs], [segment(['cd', 'x']), segment(['ls', '-la'])]);
+    expect(v.outcome).toBe('allow');
+    expect(v.rules.map((c) => c.rule.id)).toEqual([allowCd.id, allowLs.id]);
+  });
+
+  it('FOO=1 rm -rf / is rm to the rules (assignments are not words): denied by a deny rule, never allowed', () => {
+    const rmRoot = [segment(['rm', '-rf', '/'], { level: 'critical', categories: ['file-deletion'] })];
+    expect(outcome([denyRm], rmRoot, 'FOO=1 rm -rf /').outcome).toBe('deny');
+    const allowed = outcome([allowRm], rmRoot, 'FOO=1 rm -rf /');
+    expect(allowed.outcome).toBe('none');
+    expect(allowed.reason).toMatch(/rated critical: rules never allow high or critical/);
+  });
+
+  it("bash -c 'rm -rf /' is the rm inside: a rule for bash does not cover it", () => {
+    const inner = [segment(['rm', '-rf', '/'], { level: 'critical', via: ['bash -c'] })];
+    const v = outcome([allowBash], inner, "bash -c 'rm -rf /'");
+    expect(v.outcome).toBe('none');
+    expect(v.segments[0]?.verdict).toBe('no allow rule covers it');
+    expect(outcome([denyRm, allowBash], inner, "bash -c 'rm -rf /'").outcome).toBe('deny');
+  });
+
+  it('sudo env X=1 rm -rf / runs rm as root: allow rules for env or rm do not cover it, a deny rule for rm does', () => {
+    const inner = [segment(['rm', '-rf', '/'], { level: 'critical', via: ['sudo', 'env'] })];
+    const v = outcome([allowEnv, allowRm], inner, 'sudo env X=1 rm -rf /');
+    expect(v.outcome).toBe('none');
+    expect(v.segments[0]?.text).toBe('sudo rm -rf /');
+    expect(outcome([denyRm], inner, 'sudo env X=1 rm -rf /').outcome).toBe('deny');
+  });
+
+  it('an allow rule covers a root command only when it says sudo', () => {
+    const apt = [segment(['apt', 'update'], { level: 'medium', via: ['sudo'] })];
+    expect(outcome([rule('allow', 'prefix', 'apt')], apt).outcome).toBe('none');
+    expect(outcome([rule('allow', 'prefix', 'sudo apt update')], apt).outcome).toBe('allow');
+  });
+
+  it('a remote segment needs a rule that names where it runs', () => {
+    const remote = [segment(['ssh', 'build-box', 'ls'], { level: 'medium' }), segment(['ls'], { level: 'medium', via: ['ssh build-box'] })];
+    const v = outcome([rule('allow', 'prefix', 'ls')], remote);
+    expect(v.outcome).toBe('none');
+    expect(v.segments.map((s) => s.text)).toEqual(['ssh build-box ls', 'ssh build-box ls']);
+    expect(outcome([rule('allow', 'prefix', 'ssh build-box')], remote).outcome).toBe('allow');
+  });
+
+  it('deny rules see a program by its base name; allow rules only as spelled', () => {
+    const binRm = [segment(['/bin/rm', 'notes.txt'], { level: 'medium' })];
+    expect(outcome([denyRm], binRm).outcome).toBe('deny');
+    expect(outcome([allowRm], binRm).outcome).toBe('none');
+  });
+
+  it('a command the engine could not read is never allowed, but deny rules still apply', () => {
+    const unread = assessment([segment(['ls'])], { categories: ['unparsed'], level: 'medium', score: 30 });
+    expect(evaluateRules('ls $(', unread, new RuleSet([rule('allow', 'prefix', 'ls')]), place).outcome).toBe('none');
+    expect(evaluateRules('ls $(', unread, new RuleSet([rule('deny', 'prefix', 'ls')]), place).outcome).toBe('deny');
+  });
+
+  it('an unscored command (no segments) still meets deny rules, read as plain words without assignments', () => {
+    const unscored = { score: 100, level: 'critical' as const, categories: ['unparsed'], reasons: ['engine down'], segments: [] };
+    expect(evaluateRules('FOO=1 rm -rf /', unscored, new RuleSet([denyRm]), place).outcome).toBe('deny');
+    expect(evaluateRules('ls', unscored, new RuleSet([rule('allow', 'prefix', 'ls')]), place).outcome).toBe('none');
+  });
+});
+
+describe('scopes', () => {
+  const ls = [segment(['ls'])];
+  const at = (cwd: string, sessionId: string | null, rules: Rule[]) => evaluateRules('ls', assessment(ls), new RuleSet(rules), { cwd, sessionId, now: place.now }).outcome;
+
+  it('a project rule applies in its directory and below, and nowhere else', () => {
+    const r = [rule('allow', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/app' } })];
+    expect(at('/p/app', null, r)).toBe('allow');
+    expect(at('/p/app/src/deep', null, r)).toBe('allow');
+    expect(at('/p/other', null, r)).toBe('none');
+    expect(at('/p/application', null, r)).toBe('none');
+    expect(at('/p', null, r)).toBe('none');
+  });
+
+  it('two projects keep their rules apart', () => {
+    const r = [rule('allow', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/a' } }), rule('deny', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/b' } })];
+    expect(at('/p/a/x', null, r)).toBe('allow');
+    expect(at('/p/b/x', null, r)).toBe('deny');
+  });
+
+  it('a session rule applies to its session only', () => {
+    const r = [rule('allow', 'prefix', 'ls', { scope: { type: 'session', sessionId: 's1' } })];
+    expect(at('/anywhere', 's1', r)).toBe('allow');
+    expect(at('/anywhere', 's2', r)).toBe('none');
+  });
+});

@@ -1,0 +1,149 @@
+// Rules, trust mode and auto-allow deciding real requests through the broker, on a real SQLite file.
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CoreEvent } from '../../../../shared/domain.ts';
+import { Broker, type Submission } from '../../../../electron/core/broker/broker.ts';
+import { GatePolicy } from '../../../../electron/core/rules/policy.ts';
+import { RuleService } from '../../../../electron/core/rules/service.ts';
+import { TrustMode } from '../../../../electron/core/rules/trust.ts';
+import { AuditRepository } from '../../../../electron/core/store/audit.ts';
+import { openDatabase, type Db } from '../../../../electron/core/store/database.ts';
+import { RequestRepository } from '../../../../electron/core/store/requests.ts';
+import { RuleRepository } from '../../../../electron/core/store/rules.ts';
+import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
+import { PROJECT, testEngine } from '../../../support/risk.ts';
+import { tempDir } from '../../../support/temp.ts';
+
+const HOLD_MS = 60_000;
+const engine = testEngine();
+
+let db: Db;
+let broker: Broker;
+let rules: RuleService;
+let trust: TrustMode;
+let autoAllow: boolean;
+let events: CoreEvent[];
+
+function build(now: () => number = Date.now) {
+  db = openDatabase(path.join(tempDir(), 'g.db'));
+  new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: PROJECT, pid: null, tokenHash: 'h', startedAt: 0 });
+  const requests = new RequestRepository(db);
+  autoAllow = false;
+  events = [];
+  broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, assess: (c, cwd) => engine.assess(c, cwd), policy: (r) => policy.decide(r), now });
+  broker.onEvent((e) => events.push(e));
+  rules = new RuleService({ repository: new RuleRepository(db), now, onChange: () => broker.reconsider() });
+  trust = new TrustMode({ now, onChange: (c) => c.type === 'started' && broker.reconsider() });
+  const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => autoAllow });
+}
+
+const submit = (command: string, cwd = PROJECT) => {
+  const s: Submission = { sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command, cwd, payload: {} };
+  return broker.submit(s);
+};
+
+afterEach(() => {
+  trust.dispose();
+  rules.dispose();
+  broker.close();
+  db.close();
+  vi.useRealTimers();
+});
+
+describe('rules deciding requests', () => {
+  beforeEach(() => build());
+
+  it('decides by rule and records which rule, with a hit', async () => {
+    const [allow] = rules.add([{ effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'global' }, source: 'cli' }], 'user');
+    const v = await submit('npm run test -- --grep foo');
+    expect(v).toMatchObject({ decision: 'allow', decidedBy: `rule:${allow?.id}` });
+    expect(broker.get(v.requestId).decision).toMatchObject({ decidedBy: `rule:${allow?.id}`, ruleIds: [allow?.id] });
+    expect(rules.get(allow?.id ?? '')).toMatchObject({ hits: 1 });
+  });
+
+  it('a held request that a newly added rule covers is decided by it at once', async () => {
+    const verdict = submit('npm run lint');
+    const held = broker.pending()[0];
+    expect(held?.command).toBe('npm run lint');
+    const [added] = rules.add([{ effect: 'allow', kind: 'exact', pattern: 'npm run lint', scope: { type: 'project', dir: PROJECT }, source: 'cli' }], 'user');
+    await expect(verdict).resolves.toMatchObject({ decision: 'allow', decidedBy: `rule:${added?.id}` });
+    expect(broker.pending()).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(['request.held', 'request.decided']);
+  });
+
+  it('a new deny rule denies what is held; a rule elsewhere leaves it held', async () => {
+    const verdict = submit('git push origin feature');
+    rules.add([{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'project', dir: '/elsewhere' }, source: 'cli' }], 'user');
+    expect(broker.pending()).toHaveLength(1);
+    rules.add([{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'global' }, source: 'cli', note: 'Push from CI only.' }], 'user');
+    const v = await verdict;
+    expect(v.decision).toBe('deny');
+    expect(v.reason).toMatch(/^Denied by Gatehouse rule \w+ \(prefix:git push\)\. Push from CI only\.$/);
+  });
+});
+
+describe('trust mode', () => {
+  it('lets everything below high through until it ends, with a countdown; high is always held', async () => {
+    vi.useFakeTimers();
+    build();
+    const medium = submit('rm -rf build');
+    expect(broker.pending()).toHaveLength(1);
+    const status = trust.start(15 * 60_000);
+    expect(status).toMatchObject({ active: true, remainingMs: 15 * 60_000, floor: ['high', 'critical'] });
+    await expect(medium).resolves.toMatchObject({ decision: 'allow', decidedBy: 'trust-mode' });
+    await expect(submit('rm notes.txt')).resolves.toMatchObject({ decidedBy: 'trust-mode' });
+    void submit('rm -rf ~/Documents');
+    expect(broker.pending().map((r) => r.command)).toEqual(['rm -rf ~/Documents']);
+    vi.advanceTimersByTime(5 * 60_000);
+    expect(trust.status().remainingMs).toBe(10 * 60_000);
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(trust.status()).toMatchObject({ active: false, remainingMs: 0, endsAt: null });
+    // (The high one has timed out by now: the hold timeout is a minute.)
+    void submit('rm notes.txt');
+    expect(broker.pending().map((r) => r.command)).toEqual(['rm notes.txt']);
+  });
+
+  it('ask rules hold even in trust mode', () => {
+    build();
+    rules.add([{ effect: 'ask', kind: 'prefix', pattern: 'rm', scope: { type: 'global' }, source: 'cli' }], 'user');
+    trust.start(60_000);
+    void submit('rm notes.txt');
+    expect(broker.pending()).toHaveLength(1);
+  });
+});
+
+describe('auto-allow of low-risk commands', () => {
+  beforeEach(() => build());
+
+  it('is off by default, and when on never covers medium', async () => {
+    void submit('ls -la');
+    expect(broker.pending()).toHaveLength(1);
+    autoAllow = true;
+    await expect(submit('git status')).resolves.toMatchObject({ decision: 'allow', decidedBy: 'auto-allow' });
+    void submit('rm notes.txt');
+    expect(broker.pending().map((r) => r.command)).toEqual(['ls -la', 'rm notes.txt']);
+  });
+});
+
+describe('expiry', () => {
+  it('a rule stops applying when it expires, and its expiry is in the audit trail', async () => {
+    vi.useFakeTimers();
+    const changes: string[] = [];
+    build();
+    rules.dispose();
+    rules = new RuleService({ repository: new RuleRepository(db), onChange: (c) => changes.push(c) });
+    const [r] = rules.add([{ effect: 'allow', kind: 'prefix', pattern: 'npm test', scope: { type: 'global' }, source: 'cli', expiresAt: Date.now() + 15 * 60_000 }], 'user');
+    const place = { cwd: PROJECT, sessionId: 's1' };
+    const risk = engine.assess('npm test', PROJECT);
+    expect(rules.evaluate('npm test', risk, place).outcome).toBe('allow');
+    vi.advanceTimersByTime(15 * 60_000 - 1);
+    expect(rules.evaluate('npm test', risk, place).outcome).toBe('allow');
+    vi.advanceTimersByTime(1);
+    expect(rules.evaluate('npm test', risk, place).outcome).toBe('none');
+    expect(changes).toEqual(['added', 'expired']);
+    expect(rules.list().map((x) => x.id)).toEqual([]);
+    expect(rules.list(true).map((x) => x.id)).toEqual([r?.id]);
+    const audit = new AuditRepository(db).list(0, 10).map((e) => e.kind);
+    expect(audit).toEqual(['rule.added', 'rule.expired']);
+  });
+});
