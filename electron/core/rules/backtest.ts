@@ -95,7 +95,7 @@ export function probes(kind: RuleKind, pattern: string): Array<{ command: string
  */
 const NEUTRAL_PROGRAM = 'true';
 
-interface DangerDeps extends Pick<BacktestDeps, 'riskyRequests' | 'assess'> {}
+type DangerDeps = Pick<BacktestDeps, 'riskyRequests' | 'assess'>;
 
 /**
  * Whether a high or critical command comes from what the pattern lets run, rather than from arguments
