@@ -11,6 +11,7 @@ const code = await dispatch(
     cwd: process.cwd(),
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
+    stdin: process.stdin,
     hookClientPath: fileURLToPath(new URL('./hook-client.mjs', import.meta.url)),
   },
   process.argv.slice(2),

@@ -1,6 +1,6 @@
 // A risk engine for tests: a fixed home and project, git state on demand, and (for rule tests) a
 // whitespace tokenizer instead of the shell parser, so a rule's test does not depend on the parser.
-import { ContextProvider, type GitState } from '../../electron/core/risk/context.ts';
+import { ContextProvider, type ContextOptions, type GitState } from '../../electron/core/risk/context.ts';
 import { RiskEngine } from '../../electron/core/risk/engine.ts';
 import type { ParsedCommand, Segment, Word } from '../../electron/core/risk/model.ts';
 
@@ -37,7 +37,16 @@ export function simpleParse(command: string): ParsedCommand {
   return { segments, complete: true, problems: [] };
 }
 
+/** The test machine: a home, Gatehouse's data in it, and one repository (PROJECT) whatever is on disk. */
+export function testContextOptions(git: GitState | null = null): ContextOptions {
+  return {
+    home: HOME,
+    protectedPaths: [`${HOME}/.config/Gatehouse`],
+    probeGit: () => git,
+    findRepository: (dir) => (dir === PROJECT || dir.startsWith(`${PROJECT}/`) ? PROJECT : null),
+  };
+}
+
 export function testEngine(opts: { git?: GitState | null; parse?: (c: string) => ParsedCommand } = {}): RiskEngine {
-  const context = new ContextProvider({ home: HOME, protectedPaths: [`${HOME}/.config/Gatehouse`], probeGit: () => opts.git ?? null });
-  return new RiskEngine({ context, parse: opts.parse ?? simpleParse });
+  return new RiskEngine({ context: new ContextProvider(testContextOptions(opts.git ?? null)), parse: opts.parse ?? simpleParse });
 }

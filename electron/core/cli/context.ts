@@ -10,6 +10,8 @@ export interface CliContext {
   cwd: string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** What the user pipes in (`gatehouse score --jsonl`). */
+  stdin: NodeJS.ReadableStream;
   /** The bundled Node hook client, used where curl is missing. */
   hookClientPath: string;
 }

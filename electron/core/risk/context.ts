@@ -30,6 +30,8 @@ export interface ContextOptions {
   protectedPaths?: readonly string[];
   /** How git state is read; replaced in tests. */
   probeGit?: (dir: string) => GitState | null;
+  /** How the repository above a directory is found (default: the nearest `.git`); replaced in tests. */
+  findRepository?: (dir: string) => string | null;
 }
 
 /** Git state goes stale as the agent works; a few seconds spares repeated probes within one burst of commands. */
@@ -43,6 +45,7 @@ export class ContextProvider {
   private readonly home: string;
   private readonly extraProtected: readonly string[];
   private readonly probeGit: (dir: string) => GitState | null;
+  private readonly findRepository: (dir: string) => string | null;
   private readonly projects = new Map<string, string | null>();
   private readonly gitCache = new Map<string, { at: number; state: GitState | null }>();
 
@@ -50,6 +53,7 @@ export class ContextProvider {
     this.home = opts.home ?? os.homedir();
     this.extraProtected = opts.protectedPaths ?? [];
     this.probeGit = opts.probeGit ?? readGitState;
+    this.findRepository = opts.findRepository ?? findGitRoot;
   }
 
   forCwd(cwd: string): RiskContext {
@@ -67,7 +71,9 @@ export class ContextProvider {
   private projectOf(dir: string): string | null {
     const cached = this.projects.get(dir);
     if (cached !== undefined) return cached;
-    const root = findGitRoot(dir) ?? (dir === '/' || dir === this.home || isSystemDir(dir) ? null : dir);
+    // Under the home (even a home in a system location, like root's /root) a folder can be a project.
+    const system = isSystemDir(dir) && !(dir === this.home || dir.startsWith(`${this.home}/`));
+    const root = this.findRepository(dir) ?? (dir === '/' || dir === this.home || system ? null : dir);
     if (this.projects.size >= MAX_CACHED_DIRS) this.projects.clear();
     this.projects.set(dir, root);
     return root;

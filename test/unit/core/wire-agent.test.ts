@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { StartedSession } from '../../../shared/api.ts';
 import { wireAgent } from '../../../electron/core/cli/run.ts';
@@ -21,7 +22,7 @@ function fakeAgent(dir: string, version: string): string {
 }
 
 function ctx(cwd: string): CliContext {
-  return { env: process.env, cwd, out: () => {}, err: () => {}, hookClientPath: '/x/hook-client.mjs' };
+  return { env: process.env, cwd, out: () => {}, err: () => {}, stdin: Readable.from([]), hookClientPath: '/x/hook-client.mjs' };
 }
 
 describe('wireAgent (Claude Code)', () => {

@@ -3,7 +3,7 @@ import type { Word } from '../model.ts';
 import { classifyPath, isSecretPath } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { finding, hasOption, operands, programName, subcommand, type Rule, type RuleInput } from './util.ts';
+import { finding, hasOption, mentionsProduction, operands, programName, subcommand, type Rule, type RuleInput } from './util.ts';
 
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh', 'ash', 'pwsh', 'powershell', 'iex']);
 export const INTERPRETERS = new Set(['python', 'python2', 'python3', 'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php', 'lua', 'osascript']);
@@ -135,9 +135,28 @@ const gh: Rule = ({ args }) => {
   return [finding('read-only', S.build, `reads from GitHub (gh ${sub} ${verb})`)];
 };
 
+/** ssh options that take a value (so the host is the first word after them). */
+const SSH_OPTS_WITH_VALUE = ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'];
+
+/** ssh/mosh: a shell or a command on another machine (the command itself is judged as its own segment). */
+const ssh: Rule = ({ prog, args, seg }) => {
+  const ops = operands(args, SSH_OPTS_WITH_VALUE);
+  const host = ops[0]?.text ?? 'a host';
+  const prod = mentionsProduction(seg);
+  const bump = prod ? 15 : 0;
+  if (prog === 'ssh-copy-id') return [finding('secrets', S.medium + bump, `lets your key log in to ${host}`)];
+  if (hasOption(args, 'L') || hasOption(args, 'R') || hasOption(args, 'D')) return [finding('remote-exec', S.medium + bump, `forwards ports through ${host}`)];
+  if (ops.length <= 1) return [finding('remote-exec', 35 + bump, `opens a shell on ${host}${prod ? ', which looks like production' : ''}; what runs there is not seen by Gatehouse`)];
+  // The command itself is its own segment, judged (production included) where it runs.
+  return [finding('remote-exec', 35, `runs a command on ${host}`)];
+};
+
 export const SUPPLY_RULES: Record<string, Rule> = {
   ...Object.fromEntries(['npm', 'yarn', 'pnpm', 'bun', 'cargo', 'gem', 'twine', 'poetry', 'flit', 'hatch', 'uv', 'nuget', 'vsce', 'ovsx', 'pip', 'pip3', 'npx', 'pnpx', 'bunx', 'uvx', 'pipx', 'apt', 'apt-get', 'brew', 'dnf', 'yum', 'pacman', 'apk', 'snap', 'port', 'choco', 'winget', 'scoop', 'go', 'composer', 'bundle', 'conda', 'mamba', 'deno'].map((p) => [p, packages])),
   ...Object.fromEntries(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'scp', 'rsync', 'sftp', 'rclone'].map((p) => [p, egress])),
   gh,
+  ssh,
+  mosh: ssh,
+  'ssh-copy-id': ssh,
 };
 

@@ -171,6 +171,9 @@ describe('the machine', () => {
     ['iptables -F', 'critical'],
     ['sudo: ls /root', 'medium'],
     ['ssh prod-db: ls', 'medium'],
+    ['ssh build-box', 'medium'],
+    ['ssh deploy@prod-web-1', 'high'],
+    ['ssh -L 5432:db:5432 bastion', 'medium'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 
   it('guards Gatehouse itself and the agents\' hook settings', () => {
