@@ -1,0 +1,96 @@
+// The shell parser of the risk engine: reads a command with tree-sitter-bash into the segments the
+// rules judge (model.ts). Loading is async (WASM); parsing is synchronous and never throws.
+import type { ParsedCommand, Segment, Word } from '../model.ts';
+import { rootFrame, type CommandInput, type Frame, type Reader } from './frame.ts';
+import { describeErrors, loadGrammar, parseSyntax, STATEMENTS, type Grammar, type SyntaxNode } from './syntax.ts';
+import { runCommand } from './unwrap.ts';
+import { StatementWalker } from './walk.ts';
+import { readWords } from './words.ts';
+
+/**
+ * Longer than any command a person would review; here-docs that write whole files fit. Past it the
+ * rest is not read and the command says so (at least `medium`), rather than let one request stall scoring.
+ */
+export const MAX_COMMAND_CHARS = 256 * 1024;
+/** Segments kept per command: far above any real one; a flood of commands is cut and reported. */
+const MAX_SEGMENTS = 2000;
+/** Strings read again as commands (`bash -c`, `eval`, `ssh`), per command: bounded so repetition cannot multiply work. */
+const MAX_NESTED_PARSES = 256;
+
+export type ShellParse = (command: string) => ParsedCommand;
+
+/** Loads tree-sitter-bash once; the function it returns reads commands synchronously. */
+export async function loadShellParser(): Promise<ShellParse> {
+  const grammar = await loadGrammar();
+  return (command: string) => new CommandReading(grammar).read(command);
+}
+
+/** One command being read: collects segments and problems, and parses nested shell text. */
+class CommandReading implements Reader {
+  private readonly segments: Segment[] = [];
+  private readonly problems = new Set<string>();
+  private nestedParses = 0;
+  private readonly grammar: Grammar;
+
+  constructor(grammar: Grammar) {
+    this.grammar = grammar;
+  }
+
+  read(command: string): ParsedCommand {
+    try {
+      let text = command;
+      if (text.length > MAX_COMMAND_CHARS) {
+        this.problem(`the command is longer than ${MAX_COMMAND_CHARS / 1024} KB; Gatehouse read only the start of it`);
+        text = text.slice(0, MAX_COMMAND_CHARS);
+      }
+      this.parseInto(text, rootFrame());
+    } catch (err) {
+      this.grammar.parser.reset();
+      this.problem(`Gatehouse failed while reading it (${err instanceof Error ? err.message : String(err)})`);
+    }
+    return { segments: this.segments, complete: this.problems.size === 0, problems: [...this.problems] };
+  }
+
+  parseNested(text: string, frame: Frame): Segment | null {
+    this.nestedParses += 1;
+    if (this.nestedParses > MAX_NESTED_PARSES) {
+      this.problem(`more than ${MAX_NESTED_PARSES} nested commands; Gatehouse stopped reading them`);
+      return null;
+    }
+    return this.parseInto(text, frame);
+  }
+
+  splitWords(text: string): Word[] | null {
+    const tree = parseSyntax(this.grammar, text);
+    const statements = tree.root.children.filter((c) => STATEMENTS.has(c.type));
+    const only = statements[0];
+    if (tree.hasError || tree.cut || statements.length !== 1 || only?.type !== 'command') return null;
+    // Only the words: substitutions in a string that env splits are not run by env.
+    const words = only.children.flatMap((c): SyntaxNode[] => (c.field === 'name' ? c.children : c.field === 'argument' ? [c] : []));
+    if (only.children.some((c) => c.type.endsWith('_redirect') || c.type === 'variable_assignment')) return null;
+    return readWords(words, text, () => undefined);
+  }
+
+  runCommand(cmd: CommandInput, frame: Frame): Segment | null {
+    return runCommand(cmd, frame, this);
+  }
+
+  emit(seg: Segment): void {
+    if (this.segments.length >= MAX_SEGMENTS) {
+      this.problem(`more than ${MAX_SEGMENTS} commands; Gatehouse stopped reading there`);
+      return;
+    }
+    this.segments.push(seg);
+  }
+
+  problem(message: string): void {
+    this.problems.add(message);
+  }
+
+  private parseInto(text: string, frame: Frame): Segment | null {
+    const tree = parseSyntax(this.grammar, text);
+    if (tree.cut) this.problem('the command is too large or too deeply nested to read fully');
+    if (tree.hasError) for (const p of describeErrors(text, tree.root)) this.problem(p);
+    return new StatementWalker(text, this).walk(tree.root, frame);
+  }
+}

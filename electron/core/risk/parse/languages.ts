@@ -1,0 +1,329 @@
+// What calls in Python, JavaScript, Ruby, Perl and PHP one-liners do, read as the shell commands a
+// reviewer would picture: `shutil.rmtree(p)` is `rm -rf p`, `os.system("…")` is the command in the string.
+import type { Word } from '../model.ts';
+import { CLOSERS, evaluate, readQuoted, readString, splitArgs, wordOf, type Lang, type Value } from './literals.ts';
+
+/** A command found in code: shell text to read, or an argv. `call` is the code as written. */
+export interface Found {
+  call: string;
+  shell?: Word;
+  argv?: Word[];
+}
+
+type Action =
+  | 'shell' | 'spawn' | 'exec' | 'rm' | 'rm-r' | 'rmdir' | 'mv' | 'cp' | 'cp-r' | 'write' | 'append' | 'read' | 'open' | 'perl-open'
+  | 'chmod' | 'chmod-mode-first' | 'fs' | 'env-name' | 'env-all' | 'upload' | 'fetch' | 'literal-shell' | 'path';
+
+interface CallPattern {
+  re: RegExp;
+  action: Action;
+  /** The pattern counts only when the code also matches this (`exec(` only where child_process is loaded). */
+  requires?: RegExp;
+}
+
+const P = (re: RegExp, action: Action, requires?: RegExp): CallPattern => ({ re: new RegExp(re.source, 'g'), action, ...(requires ? { requires } : {}) });
+/** Perl and Ruby builtins are called with or without parentheses; not when they are a method or a variable. */
+const BARE = String.raw`(?<![\w$@%&>:.])`;
+
+const PATTERNS: Record<Lang, CallPattern[]> = {
+  python: [
+    P(/(?:\bos\.|(?<![\w.]))(?:system|popen)\s*\(/, 'shell'),
+    P(/\b(?:subprocess|sp)\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)\s*\(/, 'shell'),
+    P(/(?<![\w.])(?:check_call|check_output|Popen|getoutput|getstatusoutput)\s*\(/, 'shell', /subprocess/),
+    P(/(?<![\w.])(?:run|call)\s*\(/, 'shell', /from\s+subprocess\s+import/),
+    P(/\bos\.(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)\s*\(/, 'exec'),
+    P(/\bpty\.spawn\s*\(/, 'shell'),
+    P(/\bshutil\.rmtree\s*\(/, 'rm-r'),
+    P(/\bos\.(?:remove|unlink)\s*\(/, 'rm'),
+    P(/\bos\.(?:rmdir|removedirs)\s*\(/, 'rmdir'),
+    P(/\b(?:shutil\.move|os\.rename|os\.renames|os\.replace)\s*\(/, 'mv'),
+    P(/\bshutil\.(?:copy|copy2|copyfile)\s*\(/, 'cp'),
+    P(/\bshutil\.copytree\s*\(/, 'cp-r'),
+    P(/\bos\.chmod\s*\(/, 'chmod'),
+    P(/(?:(?<![\w.])|\b(?:io|codecs)\.)open\s*\(/, 'open'),
+    P(/\b(?:pathlib\.)?Path(?:\.home\s*\(\s*\)|\s*\()/, 'path'),
+    P(/\bos\.(?:environ\s*\[|environ\.get\s*\(|getenv\s*\()\s*(['"])(\w+)\1/, 'env-name'),
+    P(/\bos\.environ\b(?!\s*(?:\[|\.get\b))/, 'env-all'),
+    P(/\b(?:requests|httpx)\.(?:post|put|patch)\s*\(/, 'upload'),
+  ],
+  js: [
+    P(/\b(?:exec|execSync)\s*\(/, 'shell', /child_process/),
+    P(/\b(?:execFile|execFileSync|spawn|spawnSync|fork)\s*\(/, 'spawn', /child_process/),
+    P(/\b(?:Bun\.spawn(?:Sync)?|Deno\.Command|Deno\.run)\s*\(/, 'spawn'),
+    P(/\bBun\.\$\s*(?=`)/, 'literal-shell'),
+    P(/(?:\b(?:fs|fsp|fse|fsPromises|promises)|require\(\s*['"](?:node:)?fs(?:\/promises)?['"]\s*\))\.(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|writeFileSync|writeFile|appendFileSync|appendFile|readFileSync|readFile|renameSync|rename|copyFileSync|copyFile|cpSync|cp|chmodSync|chmod|createWriteStream|createReadStream)\s*\(/, 'fs'),
+    P(/\bDeno\.(?:remove|removeSync)\s*\(/, 'rm'),
+    P(/\b(?:Deno\.(?:writeTextFile|writeTextFileSync|writeFile|writeFileSync)|Bun\.write)\s*\(/, 'write'),
+    P(/\bDeno\.(?:readTextFile|readTextFileSync|readFile|readFileSync)\s*\(/, 'read'),
+    P(/\b(?:process\.env\.(\w+)|process\.env\[\s*(['"])(\w+)\2|Deno\.env\.get\s*\(\s*(['"])(\w+)\4)/, 'env-name'),
+    P(/\b(?:process\.env\b(?!\s*[.[])|Deno\.env\.toObject\s*\()/, 'env-all'),
+    P(/(?<![\w.])fetch\s*\(/, 'fetch'),
+  ],
+  ruby: [
+    P(new RegExp(String.raw`(?:${BARE}|\bKernel\.)(?:system|exec|spawn)\b(?:\s*\(|\s+(?=['"%\[]))`), 'shell'),
+    P(/\b(?:Process\.spawn|IO\.popen|Open3\.\w+)\s*\(/, 'shell'),
+    P(/`|%x\s*(?=[^\w\s])/, 'literal-shell'),
+    P(/\bFileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree|remove_tree)\b\s*\(?/, 'rm-r'),
+    P(/\b(?:FileUtils\.(?:rm|rm_f|remove|safe_unlink)|File\.(?:delete|unlink))\b\s*\(?/, 'rm'),
+    P(/\b(?:Dir\.(?:rmdir|delete|unlink)|FileUtils\.rmdir)\b\s*\(?/, 'rmdir'),
+    P(/\b(?:FileUtils\.(?:mv|move)|File\.rename)\b\s*\(?/, 'mv'),
+    P(/\bFileUtils\.(?:cp|copy|copy_file)\b\s*\(?/, 'cp'),
+    P(/\bFileUtils\.cp_r\b\s*\(?/, 'cp-r'),
+    P(/\bFile\.write\b\s*\(?/, 'write'),
+    P(/\b(?:File\.(?:read|readlines|foreach)|IO\.(?:read|readlines))\b\s*\(?/, 'read'),
+    P(/\bFile\.open\b\s*\(?/, 'open'),
+    P(/\b(?:FileUtils\.chmod(?:_R)?|File\.chmod)\b\s*\(?/, 'chmod-mode-first'),
+    P(/\bENV(?:\s*\[|\.fetch\s*\()\s*(['"])(\w+)\1/, 'env-name'),
+    P(/\bENV\b(?!\s*(?:\[|\.fetch\b))/, 'env-all'),
+  ],
+  perl: [
+    P(new RegExp(String.raw`${BARE}(?:system|exec)\b\s*\(?`), 'shell'),
+    P(/`|\bqx\s*(?=[^\w\s])/, 'literal-shell'),
+    P(new RegExp(String.raw`${BARE}unlink\b\s*\(?`), 'rm'),
+    P(new RegExp(String.raw`${BARE}(?:File::Path::)?(?:rmtree|remove_tree)\b\s*\(?`), 'rm-r'),
+    P(new RegExp(String.raw`${BARE}rmdir\b\s*\(?`), 'rmdir'),
+    P(new RegExp(String.raw`${BARE}rename\b\s*\(?`), 'mv'),
+    P(new RegExp(String.raw`${BARE}chmod\b\s*\(?`), 'chmod-mode-first'),
+    P(new RegExp(String.raw`${BARE}open\b\s*\(?`), 'perl-open'),
+    P(/\$ENV\{\s*['"]?(\w+)['"]?\s*\}/, 'env-name'),
+    P(/%ENV\b/, 'env-all'),
+  ],
+  php: [
+    P(/(?<![\w$>:])(?:shell_exec|exec|system|passthru|popen|proc_open|pcntl_exec)\s*\(/, 'shell'),
+    P(/`/, 'literal-shell'),
+    P(/(?<![\w$>:])unlink\s*\(/, 'rm'),
+    P(/(?<![\w$>:])rmdir\s*\(/, 'rmdir'),
+    P(/(?<![\w$>:])rename\s*\(/, 'mv'),
+    P(/(?<![\w$>:])copy\s*\(/, 'cp'),
+    P(/(?<![\w$>:])file_put_contents\s*\(/, 'write'),
+    P(/(?<![\w$>:])(?:file_get_contents|readfile|file)\s*\(/, 'read'),
+    P(/(?<![\w$>:])fopen\s*\(/, 'open'),
+    P(/(?<![\w$>:])chmod\s*\(/, 'chmod'),
+    P(/(?:\bgetenv\s*\(\s*|\$_ENV\s*\[\s*)(['"])(\w+)\1/, 'env-name'),
+    P(/\bgetenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)/, 'env-all'),
+  ],
+};
+
+/** Calls read from one piece of code: enough for any one-liner; a flood of calls is not read further. */
+const MAX_CALLS = 64;
+/** How much of a call is shown as its text. */
+const CALL_TEXT = 160;
+
+const w = (text: string): Word => ({ text, known: true });
+const unknownValue = (text: string): Word => ({ text, known: false });
+
+/** Every command-like call in `code`, in order of appearance. */
+export function scanCode(code: string, lang: Lang): Found[] {
+  const hits: Array<{ at: number; found: Found[] }> = [];
+  for (const pattern of PATTERNS[lang]) {
+    if (pattern.requires && !pattern.requires.test(code)) continue;
+    for (const m of code.matchAll(pattern.re)) {
+      if (hits.length >= MAX_CALLS) break;
+      const found = readCall(code, m, pattern.action, lang);
+      if (found.length) hits.push({ at: m.index, found });
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at).flatMap((h) => h.found);
+}
+
+function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang): Found[] {
+  const at = m.index ?? 0;
+  const head = m[0];
+  switch (action) {
+    case 'env-name': {
+      // The variable's name is the last capture that is a name (the others are quotes).
+      const names = m.slice(1).filter((g): g is string => g !== undefined && /^\w+$/.test(g));
+      return [{ call: head, argv: [w('printenv'), w(names[names.length - 1] ?? '')] }];
+    }
+    case 'env-all':
+      return [{ call: head, argv: [w('printenv')] }];
+    case 'literal-shell':
+      return literalShell(code, at, head, lang);
+    case 'path':
+      return pathCall(code, at, head, lang);
+    default:
+  }
+  const parens = head.trimEnd().endsWith('(');
+  const { args: raw, end } = splitArgs(code, at + head.length, lang, parens);
+  const call = code.slice(at, Math.min(end + (parens ? 1 : 0), at + CALL_TEXT));
+  const args = raw.filter(Boolean).map((a) => evaluate(a, lang));
+  const method = /(\w+)\s*\(?\s*$/.exec(head)?.[1] ?? '';
+  return actOn(action, args, raw, lang, method).map((r) => ({ call, ...r }));
+}
+
+type Run = { argv: Word[] } | { shell: Word };
+
+function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method: string): Run[] {
+  const word = (i: number): Word | null => (args[i] ? wordOf(args[i] as Value) : null);
+  const strings = args.filter((a) => a.kind !== 'list').map(wordOf);
+  const rawText = raw.join(',');
+  const recursive = /recursive\s*[:=]\s*(true|True)\b/.test(rawText);
+  const first = word(0);
+  const argv = (...words: Word[]): Run[] => [{ argv: words }];
+  switch (action) {
+    case 'shell': {
+      const v = args[0];
+      if (!v) return [];
+      if (v.kind === 'list') return [{ argv: v.items }];
+      // Ruby and Perl: `system('rm', '-rf', dir)` with several arguments is an argv, not shell text.
+      if ((lang === 'ruby' || lang === 'perl') && args.length > 1 && !/^\s*\{/.test(raw[0] ?? '')) return [{ argv: strings }];
+      return [{ shell: v.word }];
+    }
+    case 'spawn': {
+      const v = args[0];
+      if (!v) return [];
+      if (v.kind === 'list') return [{ argv: v.items }];
+      if (/^\s*\{/.test(raw[0] ?? '')) {
+        const cmd = listIn(raw[0] ?? '', /\bcmd\s*:\s*\[/, lang);
+        return cmd ? [{ argv: cmd }] : [];
+      }
+      const second = args[1];
+      if (second?.kind === 'list') return [{ argv: [v.word, ...second.items] }];
+      const fromObject = listIn(raw[1] ?? '', /\bargs\s*:\s*\[/, lang);
+      if (fromObject) return [{ argv: [v.word, ...fromObject] }];
+      return /shell\s*:\s*true/.test(rawText) || /\s/.test(v.word.text) ? [{ shell: v.word }] : [{ argv: [v.word] }];
+    }
+    case 'exec': {
+      const list = args.find((a) => a.kind === 'list');
+      if (list?.kind === 'list') return [{ argv: list.items }];
+      // os.execl(path, arg0, arg1…): argv starts at arg0; os.spawnl(os.P_WAIT, path, …) has a mode first.
+      const rest = /P_\w+/.test(raw[0] ?? '') ? strings.slice(1) : strings;
+      return rest.length > 1 ? [{ argv: rest.slice(1) }] : rest.length ? [{ argv: rest }] : [];
+    }
+    case 'fs':
+      return fsMethod(method, args, raw, recursive);
+    case 'rm':
+      // Perl's unlink and Ruby's File.delete take many files; the other languages' calls take one path.
+      return strings.length ? argv(w('rm'), ...(recursive ? [w('-rf')] : []), ...(lang === 'perl' || lang === 'ruby' ? strings : strings.slice(0, 1))) : [];
+    case 'rm-r':
+      return strings.length ? argv(w('rm'), w('-rf'), ...strings) : [];
+    case 'rmdir':
+      return first ? (recursive ? argv(w('rm'), w('-rf'), first) : argv(w('rmdir'), first)) : [];
+    case 'mv':
+    case 'cp':
+    case 'cp-r':
+      return args.length >= 2 ? argv(w(action === 'mv' ? 'mv' : 'cp'), ...(action === 'cp-r' ? [w('-r')] : []), word(0) as Word, word(1) as Word) : [];
+    case 'write':
+      return first ? argv(w('tee'), ...(/FILE_APPEND|flags?\s*:\s*['"]a/.test(rawText) ? [w('-a')] : []), first) : [];
+    case 'append':
+      return first ? argv(w('tee'), w('-a'), first) : [];
+    case 'read':
+      return first ? argv(w(isUrl(first) ? 'curl' : 'cat'), first) : [];
+    case 'open': {
+      const mode = word(1)?.text ?? 'r';
+      if (!first) return [];
+      return /[wax+]/.test(mode) ? argv(w('tee'), ...(mode.includes('a') ? [w('-a')] : []), first) : argv(w(isUrl(first) ? 'curl' : 'cat'), first);
+    }
+    case 'perl-open':
+      return perlOpen(args);
+    case 'chmod':
+      return args.length >= 2 ? argv(w('chmod'), mode(raw[1] ?? ''), first as Word) : [];
+    case 'chmod-mode-first':
+      return args.length >= 2 ? argv(w('chmod'), mode(raw[0] ?? ''), ...strings.slice(1)) : [];
+    case 'upload':
+      return first ? argv(w('curl'), w('-X'), w('POST'), first) : [];
+    case 'fetch':
+      return first && /method\s*:\s*['"`](POST|PUT|PATCH)/i.test(rawText) ? argv(w('curl'), w('-X'), w('POST'), first) : [];
+    default:
+      return [];
+  }
+}
+
+const isUrl = (word: Word): boolean => /^(https?|ftp):\/\//.test(word.text);
+
+/** Node's fs methods, by name without `Sync`. */
+const FS_ACTIONS: Record<string, Action> = { rm: 'rm', rmdir: 'rmdir', unlink: 'rm', writeFile: 'write', createWriteStream: 'write', appendFile: 'append', readFile: 'read', createReadStream: 'read', rename: 'mv', copyFile: 'cp', cp: 'cp', chmod: 'chmod' };
+
+function fsMethod(method: string, args: Value[], raw: string[], recursive: boolean): Run[] {
+  const action = FS_ACTIONS[method.replace(/Sync$/, '')];
+  if (!action) return [];
+  return actOn(action === 'cp' && recursive ? 'cp-r' : action, args, raw, 'js', '');
+}
+
+/** A list given by name inside an object argument: `{ cmd: [...] }`, `{ args: [...] }`. */
+function listIn(raw: string, key: RegExp, lang: Lang): Word[] | null {
+  const m = key.exec(raw);
+  if (!m) return null;
+  const open = m.index + m[0].length - 1;
+  const v = evaluate(raw.slice(open, matchingBracket(raw, open) + 1), lang);
+  return v.kind === 'list' ? v.items : null;
+}
+
+function matchingBracket(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '[') depth += 1;
+    else if (s[i] === ']' && --depth === 0) return i;
+  }
+  return s.length - 1;
+}
+
+/** `0o755`, `0755`, `493` → `755`; anything else is only known at run time. */
+function mode(raw: string): Word {
+  const t = raw.trim().replace(/['"]/g, '');
+  const octal = /^0o?([0-7]{3,4})$/.exec(t);
+  if (octal) return w(octal[1] as string);
+  if (/^[0-7]{3,4}$/.test(t) && raw.includes("'")) return w(t);
+  if (/^\d+$/.test(t)) return w(Number(t).toString(8));
+  return unknownValue('$MODE');
+}
+
+/** Perl's `open(FH, '<', $f)`, `open(FH, "> $f")`, `open(FH, "cmd |")`, `open(FH, '-|', 'cmd')`. */
+function perlOpen(args: Value[]): Run[] {
+  const spec = args[1] ? wordOf(args[1]) : null;
+  if (!spec) return [];
+  const target = args[2] ? wordOf(args[2]) : null;
+  const m = spec.text.trim();
+  if (target && (m === '-|' || m === '|-')) return [{ shell: target }];
+  if (!target && (m.startsWith('|') || m.endsWith('|'))) return [{ shell: { text: m.replace(/^\|\s*|\s*\|$/g, ''), known: spec.known } }];
+  const file = target ?? { text: m.replace(/^(\+?<|\+?>>?)\s*/, ''), known: spec.known };
+  return [{ argv: /^\+?>/.test(m) ? [w('tee'), ...(m.startsWith('>>') ? [w('-a')] : []), file] : [w('cat'), file] }];
+}
+
+/** Backticks, `%x(…)`, `qx(…)`, Bun's `` $`…` ``: shell text inside the code. */
+function literalShell(code: string, at: number, head: string, lang: Lang): Found[] {
+  const open = head === '`' ? at : at + head.length;
+  const delim = code[open] ?? '`';
+  const interp = lang === 'ruby' ? 'ruby' : lang === 'js' ? 'js' : 'dollar';
+  const lit = delim === '`' ? readQuoted(code, open + 1, '`', 'all', interp, lang) : readQuoted(code, open + 1, CLOSERS[delim] ?? delim, 'all', interp, lang, CLOSERS[delim] ? delim : '');
+  return lit.word.text.trim() ? [{ call: code.slice(at, Math.min(lit.end, at + CALL_TEXT)), shell: lit.word }] : [];
+}
+
+const PATH_METHODS: Record<string, (p: Word, args: Value[]) => Word[]> = {
+  unlink: (p) => [w('rm'), p],
+  rmdir: (p) => [w('rmdir'), p],
+  write_text: (p) => [w('tee'), p],
+  write_bytes: (p) => [w('tee'), p],
+  touch: (p) => [w('touch'), p],
+  mkdir: (p) => [w('mkdir'), p],
+  read_text: (p) => [w('cat'), p],
+  read_bytes: (p) => [w('cat'), p],
+  open: (p, a) => (/[wax+]/.test(a[0] ? wordOf(a[0]).text : 'r') ? [w('tee'), p] : [w('cat'), p]),
+  rename: (p, a) => [w('mv'), p, a[0] ? wordOf(a[0]) : unknownValue('$EXPR')],
+  replace: (p, a) => [w('mv'), p, a[0] ? wordOf(a[0]) : unknownValue('$EXPR')],
+  chmod: (p, a) => [w('chmod'), a[0] ? mode(wordOf(a[0]).text) : unknownValue('$MODE'), p],
+};
+
+/** `Path(p).unlink()`, `Path.home() / '.ssh' / 'id_rsa'` followed by a method. */
+function pathCall(code: string, at: number, head: string, lang: Lang): Found[] {
+  let base: Word;
+  let i = at + head.length;
+  if (head.includes('home')) base = w('~');
+  else {
+    const { args, end } = splitArgs(code, i, lang, true);
+    base = args[0] ? wordOf(evaluate(args[0], lang)) : w('.');
+    i = end + 1;
+  }
+  for (;;) {
+    const slash = /^\s*\/\s*/.exec(code.slice(i));
+    const lit = slash ? readString(code, i + slash[0].length, lang) : null;
+    if (!slash || !lit) break;
+    base = { text: `${base.text.replace(/\/$/, '')}/${lit.word.text}`, known: base.known && lit.word.known };
+    i = lit.end;
+  }
+  const method = /^\s*\.(\w+)\s*\(/.exec(code.slice(i));
+  const make = method ? PATH_METHODS[method[1] as string] : undefined;
+  if (!method || !make) return [];
+  const { args, end } = splitArgs(code, i + method[0].length, lang, true);
+  return [{ call: code.slice(at, Math.min(end + 1, at + CALL_TEXT)), argv: make(base, args.filter(Boolean).map((a) => evaluate(a, lang))) }];
+}

@@ -1,0 +1,135 @@
+// Peels what hides the real command: privilege and environment wrappers, shells given a string or a
+// here-doc, eval, su -c; and hands remote, per-item and language wrappers to their own readers.
+import type { Segment, Word } from '../model.ts';
+import { findCommand, parallelCommand, xargsCommand } from './find-xargs.ts';
+import { baseName, carry, inside, keep, MAX_NESTING, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
+import { interpreterFor, oneLiner } from './one-liners.ts';
+import { containerExec, kubeExec, sshCommand } from './remote.ts';
+import { peelWrapper, runsAsRoot, WRAPPERS } from './wrappers.ts';
+
+type Handler = (cmd: CommandInput, frame: Frame, reader: Reader) => Step;
+
+/** Shells whose `-c` string and stdin are bash-like enough to read with the bash grammar. */
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash', 'fish']);
+/** Options of those shells that take a value. */
+const SHELL_VALUED = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+
+const prefixWrapper: Handler = (cmd, frame, reader) => {
+  const prog = baseName(cmd.argv[0]);
+  const spec = WRAPPERS[prog];
+  const peeled = spec ? peelWrapper(prog, cmd.argv, spec) : { kind: 'keep' as const };
+  if (peeled.kind === 'keep') return keep(cmd, frame, reader);
+  const privileged = frame.privileged || runsAsRoot(prog, cmd.argv);
+  if (peeled.kind === 'shell') return { out: reader.parseNested(peeled.text.text, inside(carry(cmd, frame), peeled.label, { privileged })) };
+  let argv = peeled.argv;
+  if (peeled.split) {
+    const words = reader.splitWords(peeled.split.text);
+    if (words === null) reader.problem(`\`${prog}\` splits text Gatehouse could not read as one command`);
+    argv = [...(words ?? [{ text: peeled.split.text, known: false }]), ...argv];
+  }
+  return { next: { ...cmd, argv, assignments: [...cmd.assignments, ...peeled.assignments] }, frame: inside(frame, peeled.label, { privileged }) };
+};
+
+/** `bash -c 'string'`, `bash <<EOF`, `curl … | bash`: the string or stdin is shell text to read. */
+const shell: Handler = (cmd, frame, reader) => {
+  const prog = baseName(cmd.argv[0]);
+  const argv = cmd.argv;
+  let i = 1;
+  let dashC = false;
+  for (; i < argv.length; i++) {
+    const t = (argv[i] as Word).text;
+    if (t === '--' || t === '-') {
+      i += 1;
+      break;
+    }
+    if (!/^[-+]./.test(t)) break;
+    if (SHELL_VALUED.has(t)) i += 1;
+    else if (!t.startsWith('--') && t.slice(1).includes('c')) dashC = true;
+  }
+  if (dashC) {
+    const text = argv[i];
+    return text ? { out: reader.parseNested(text.text, inside(carry(cmd, frame), `${prog} -c`)) } : keep(cmd, frame, reader);
+  }
+  const stdin = cmd.stdin ?? frame.stdin;
+  const reads = i >= argv.length || argv.slice(1).some((w) => w.text === '-s');
+  if (reads && stdin !== null) {
+    const kind = (cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind) ?? '<<EOF';
+    return { out: reader.parseNested(stdin, inside({ ...carry(cmd, frame), stdin: null, stdinKind: null }, `${prog} ${kind}`)) };
+  }
+  return keep(cmd, frame, reader);
+};
+
+/** `eval "…"`: the words are joined and read again. */
+const evalCommand: Handler = (cmd, frame, reader) => {
+  const words = cmd.argv.slice(1);
+  if (words.length === 0) return keep(cmd, frame, reader);
+  if (words.some((w) => !w.known)) reader.problem('eval of text only known at run time');
+  return { out: reader.parseNested(words.map((w) => w.text).join(' '), inside(carry(cmd, frame), 'eval')) };
+};
+
+/** `su [-] [user] -c 'cmd'`, `runuser -l user -c 'cmd'`: options and the user may come in any order. */
+const suCommand: Handler = (cmd, frame, reader) => {
+  const argv = cmd.argv;
+  const prog = baseName(argv[0]);
+  for (let i = 1; i < argv.length; i++) {
+    const t = (argv[i] as Word).text;
+    if (t === '--') break;
+    const glued = /^--command=/.test(t) ? t.slice('--command='.length) : null;
+    if (glued !== null || t === '--command' || /^-[a-zA-Z]*c$/.test(t)) {
+      const text = glued ?? argv[i + 1]?.text;
+      if (text === undefined) break;
+      return { out: reader.parseNested(text, inside(carry(cmd, frame), `${prog} -c`, { privileged: true })) };
+    }
+  }
+  // `runuser -u user -- cmd…`: the command follows as words.
+  const dashes = argv.findIndex((w) => w.text === '--');
+  if (prog === 'runuser' && dashes > 0 && dashes < argv.length - 1) {
+    return { next: { ...cmd, argv: argv.slice(dashes + 1) }, frame: inside(frame, prog, { privileged: true }) };
+  }
+  return keep(cmd, frame, reader);
+};
+
+/** `trap 'cmd' EXIT`: the string runs later, on a signal or on exit. */
+const trap: Handler = (cmd, frame, reader) => {
+  const action = cmd.argv[1];
+  if (!action || action.text.startsWith('-') || cmd.argv.length < 3) return keep(cmd, frame, reader);
+  return { out: reader.parseNested(action.text, inside(carry(cmd, frame), 'trap')) };
+};
+
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  ...Object.fromEntries(Object.keys(WRAPPERS).map((p) => [p, prefixWrapper])),
+  ...Object.fromEntries([...SHELLS].map((p) => [p, shell])),
+  eval: evalCommand,
+  su: suCommand,
+  runuser: suCommand,
+  trap,
+  ssh: sshCommand,
+  docker: containerExec,
+  podman: containerExec,
+  nerdctl: containerExec,
+  'docker-compose': containerExec,
+  kubectl: kubeExec,
+  oc: kubeExec,
+  find: findCommand,
+  xargs: xargsCommand,
+  parallel: parallelCommand,
+};
+
+/** Peels a simple command's wrappers, emitting every command it runs; returns the one whose output it gives. */
+export function runCommand(cmd: CommandInput, frame: Frame, reader: Reader): Segment | null {
+  let current = cmd;
+  let at = frame;
+  for (;;) {
+    const prog = current.argv[0]?.known === false ? '' : baseName(current.argv[0]);
+    const handler = Object.hasOwn(HANDLERS, prog) ? HANDLERS[prog] : interpreterFor(prog) ? oneLiner : undefined;
+    if (!handler) return keep(current, at, reader).out;
+    if (at.depth >= MAX_NESTING) {
+      reader.problem(`wrappers nested more than ${MAX_NESTING} deep; Gatehouse stopped reading at \`${prog}\``);
+      return keep(current, at, reader).out;
+    }
+    const step = handler(current, at, reader);
+    if ('out' in step) return step.out;
+    current = step.next;
+    at = step.frame;
+  }
+}

@@ -1,0 +1,191 @@
+// Words as the shell would pass them: quote removal and escapes as bash does them, expansions kept as
+// written, and `known: false` whenever the value depends on something only known at run time.
+import type { Word } from '../model.ts';
+import type { SyntaxNode } from './syntax.ts';
+
+/** Called for each `$(…)`, backtick or `<(…)`/`>(…)` met inside a word: their commands run too. */
+export type SubstitutionSink = (node: SyntaxNode, label: string) => void;
+
+/** Node types whose value is only known at run time. */
+const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
+/** `{a,b}` and `{1..5}`, unquoted. */
+const BRACE_EXPANSION = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
+
+class WordBuilder {
+  text = '';
+  known = true;
+  /** The word with quoted and escaped characters masked, to find unquoted globs and braces. */
+  unquoted = '';
+  private readonly src: string;
+  private readonly sink: SubstitutionSink;
+
+  constructor(src: string, sink: SubstitutionSink) {
+    this.src = src;
+    this.sink = sink;
+  }
+
+  add(n: SyntaxNode): void {
+    switch (n.type) {
+      case 'raw_string':
+        this.quoted(this.src.slice(n.start + 1, closes(this.src, n, "'") ? n.end - 1 : n.end));
+        return;
+      case 'ansi_c_string':
+        this.quoted(decodeAnsiC(this.src.slice(n.start + 2, closes(this.src, n, "'") ? n.end - 1 : n.end)));
+        return;
+      case 'string':
+        this.doubleQuoted(n);
+        return;
+      case 'translated_string':
+        for (const c of n.children) this.add(c);
+        return;
+      case 'concatenation':
+        for (const c of n.children) this.add(c);
+        return;
+      case 'command_substitution':
+        this.expansion(n);
+        this.sink(n, '$(…)');
+        return;
+      case 'process_substitution':
+        this.expansion(n);
+        this.sink(n, this.src.startsWith('>(', n.start) ? '>(…)' : '<(…)');
+        return;
+      case 'simple_expansion':
+      case 'expansion':
+      case 'arithmetic_expansion':
+      case 'brace_expression':
+        this.expansion(n);
+        this.substitutionsIn(n);
+        return;
+      default:
+        if (n.children.length > 0 && n.named) {
+          // A node with parts (`number` holding an expansion, an assignment in `export A=…`): read each part.
+          let at = n.start;
+          for (const c of n.children) {
+            if (c.start > at) this.unquotedText(this.src.slice(at, c.start));
+            this.add(c);
+            at = c.end;
+          }
+          if (n.end > at) this.unquotedText(this.src.slice(at, n.end));
+        } else {
+          this.unquotedText(this.src.slice(n.start, n.end));
+        }
+    }
+  }
+
+  word(): Word {
+    if (BRACE_EXPANSION.test(this.unquoted)) this.known = false;
+    return { text: this.text, known: this.known };
+  }
+
+  private quoted(value: string): void {
+    this.text += value;
+    this.unquoted += 'Q'.repeat(Math.min(value.length, 1));
+  }
+
+  private expansion(n: SyntaxNode): void {
+    this.text += this.src.slice(n.start, n.end);
+    this.unquoted += '$';
+    this.known = false;
+  }
+
+  private substitutionsIn(n: SyntaxNode): void {
+    for (const c of n.children) {
+      if (c.type === 'command_substitution' || c.type === 'process_substitution') this.add(c);
+      else this.substitutionsIn(c);
+    }
+  }
+
+  /** `"…"`: `\` escapes only `$`, `` ` ``, `"`, `\` and newline; expansions inside stay as written. */
+  private doubleQuoted(n: SyntaxNode): void {
+    const open = this.src.startsWith('$"', n.start) ? 2 : 1;
+    const end = closes(this.src, n, '"') ? n.end - 1 : n.end;
+    let at = n.start + open;
+    for (const c of n.children) {
+      if (!EXPANSIONS.has(c.type)) continue;
+      if (c.start > at) this.quoted(unescapeDoubleQuoted(this.src.slice(at, c.start)));
+      this.add(c);
+      at = c.end;
+    }
+    if (end > at) this.quoted(unescapeDoubleQuoted(this.src.slice(at, end)));
+    else if (at === n.start + open) this.unquoted += 'Q';
+  }
+
+  /** Unquoted text: `\x` is `x`, `\<newline>` disappears, and an unescaped glob makes the value unknown. */
+  private unquotedText(raw: string): void {
+    for (let i = 0; i < raw.length; i++) {
+      const ch = raw[i] as string;
+      if (ch === '\\' && i + 1 < raw.length) {
+        i += 1;
+        if (raw[i] === '\n') continue;
+        this.text += raw[i];
+        this.unquoted += 'E';
+        continue;
+      }
+      if (ch === '*' || ch === '?' || (ch === '[' && raw.indexOf(']', i + 2) > i)) this.known = false;
+      this.text += ch;
+      this.unquoted += ch;
+    }
+  }
+}
+
+/** Whether a quoted node really ends with its closing quote (an unterminated one runs to the end). */
+function closes(src: string, n: SyntaxNode, quote: string): boolean {
+  const last = n.children[n.children.length - 1];
+  if (last?.missing) return false;
+  return n.end - n.start >= 2 && src[n.end - 1] === quote;
+}
+
+/** Reads a word made of one node or of several adjacent ones (no space between them is one word). */
+export function readWord(nodes: SyntaxNode | readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word {
+  const b = new WordBuilder(src, sink);
+  for (const n of Array.isArray(nodes) ? nodes : [nodes]) b.add(n);
+  return b.word();
+}
+
+/**
+ * Reads argument nodes into words. tree-sitter sometimes splits one shell word into neighbours
+ * (`$"…"`, `a$`), so nodes that touch are joined, as the shell would.
+ */
+export function readWords(nodes: readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word[] {
+  const words: Word[] = [];
+  let group: SyntaxNode[] = [];
+  for (const n of nodes) {
+    const prev = group[group.length - 1];
+    if (prev && prev.end !== n.start) {
+      words.push(readWord(group, src, sink));
+      group = [];
+    }
+    group.push(n);
+  }
+  if (group.length) words.push(readWord(group, src, sink));
+  return words;
+}
+
+/** Runs every substitution inside a node that is not itself a word (a `[[ … ]]` test, an arithmetic for). */
+export function substitutionsIn(n: SyntaxNode, src: string, sink: SubstitutionSink): void {
+  if (n.type === 'command_substitution' || n.type === 'process_substitution') {
+    readWord(n, src, sink);
+    return;
+  }
+  for (const c of n.children) substitutionsIn(c, src, sink);
+}
+
+export function unescapeDoubleQuoted(raw: string): string {
+  return raw.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
+}
+
+const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+/** `$'…'`: C-style escapes (`\n`, `\x41`, `\u00e9`, `\101`, `\cA`). */
+export function decodeAnsiC(raw: string): string {
+  return raw.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (m, e: string) => {
+    if (e[0] === 'x' || e[0] === 'u' || e[0] === 'U') return safeCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & 0xff);
+    if (e[0] === 'c' && e.length === 2) return String.fromCharCode((e.charCodeAt(1) & 0x1f) >>> 0);
+    return ANSI_C[e] ?? m;
+  });
+}
+
+function safeCodePoint(cp: number): string {
+  return cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+}
