@@ -22,7 +22,7 @@ import { exportCodex } from '../rules/interop-codex.ts';
 import { claudeFiles, codexFiles, planImport } from '../rules/interop.ts';
 import { suggestRules } from '../rules/learn.ts';
 import type { GatePolicy } from '../rules/policy.ts';
-import { scopeApplies } from '../rules/ruleset.ts';
+import { placeAt, scopeApplies } from '../rules/ruleset.ts';
 import { projectOf, type RuleService } from '../rules/service.ts';
 import type { TrustMode } from '../rules/trust.ts';
 import type { AuditRepository } from '../store/audit.ts';
@@ -123,7 +123,7 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
     },
     exportRules: (input) => {
       const d = validate(ExportRulesInputSchema, input);
-      const here = { cwd: d.cwd, sessionId: null, now: s.now() };
+      const here = placeAt(d.cwd, null, s.now());
       const live = rules.list();
       const chosen = live.filter((r) => r.scope.type !== 'session' && scopeApplies(r.scope, here));
       const result = d.format === 'claude' ? exportClaude(chosen) : exportCodex(chosen);

@@ -4,7 +4,7 @@ import type { GateRequest, RiskAssessment, RiskLevel } from '../../../shared/dom
 import type { BacktestMatch, BacktestResult, Rule, RuleEffect, RuleKind, RuleScope } from '../../../shared/rules.ts';
 import { evaluateRules, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { compilePattern, type PatternMatcher } from './matcher.ts';
-import { formOf, RuleSet } from './ruleset.ts';
+import { formMatches, formOf, RuleSet } from './ruleset.ts';
 import { canonicalText, looseForms, splitWords, strictWords } from './words.ts';
 
 /** Enough changed requests to read through; the total says how many more there are. */
@@ -118,7 +118,7 @@ function riskySegmentCovered(matcher: PatternMatcher, effect: RuleEffect, risk: 
   for (const seg of risk.segments ?? []) {
     if (!isRisky(seg.level)) continue;
     const forms = effect === 'allow' ? [formOf(strictWords(seg))] : looseForms(seg).map(formOf);
-    const hit = forms.find((f) => matcher.matches(f.words, f.text));
+    const hit = forms.find((f) => formMatches(matcher, f));
     if (hit) return { level: seg.level, words: [...hit.words] };
   }
   return null;

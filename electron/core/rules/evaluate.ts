@@ -1,9 +1,10 @@
 // What the rules make of one command: deny > ask > allow, judged segment by segment. A command is
 // allowed by rules only when every segment the risk engine found is allowed, none is rated high or
 // critical, and the engine read all of it.
+import path from 'node:path';
 import type { RiskAssessment, RiskLevel, RiskSegment } from '../../../shared/domain.ts';
 import type { RuleMatch, RuleOutcome, SegmentExplanation } from '../../../shared/rules.ts';
-import { formOf, type CompiledRule, type Form, type Place, type RuleSet } from './ruleset.ts';
+import { formOf, type CompiledRule, type Place, type RuleSet } from './ruleset.ts';
 import { canonicalText, looseForms, splitWords, strictWords } from './words.ts';
 
 /** Levels no rule may allow: they always reach a person (deny rules still apply to them). */
@@ -34,11 +35,37 @@ function fallbackSegments(command: string, risk: RiskAssessment): RiskSegment[] 
   return words.length ? [{ text: command, argv: words, synthetic: false, via: [], score: risk.score, level: risk.level, categories: risk.categories, reasons: risk.reasons }] : [];
 }
 
-export function evaluateRules(command: string, risk: RiskAssessment, rules: RuleSet, place: Place): RulesVerdict {
+interface SegmentResult {
+  seg: RiskSegment;
+  strict: readonly string[];
+  blocking: CompiledRule[];
+  allowing: CompiledRule[];
+}
+
+function explainSegment(r: SegmentResult, unparsed: boolean): SegmentExplanation {
+  const deny = r.blocking.find((c) => c.rule.effect === 'deny');
+  const ask = r.blocking.find((c) => c.rule.effect === 'ask');
+  const allow = r.allowing[0];
+  let verdict: string;
+  if (deny) verdict = `denied by rule ${describeRule(deny)}`;
+  else if (ask) verdict = `always asked by rule ${describeRule(ask)}`;
+  else if (!allow) verdict = 'no allow rule covers it';
+  else if (NEVER_ALLOWED_BY_RULES.includes(r.seg.level)) verdict = `allow rule ${describeRule(allow)} matches, but it is rated ${r.seg.level}: rules never allow that`;
+  else if (unparsed) verdict = `allow rule ${describeRule(allow)} matches, but Gatehouse could not read the whole command`;
+  else verdict = `allowed by rule ${describeRule(allow)}`;
+  return { text: canonicalText(r.strict), level: r.seg.level, matches: [...r.blocking, ...r.allowing].map(toMatch), verdict };
+}
+
+/**
+ * Decides by rules alone. `segments` (the per-segment explanation, for people) is worked out only when
+ * read, so deciding stays cheap.
+ */
+export function evaluateRules(command: string, risk: RiskAssessment, rules: RuleSet, where: Place): RulesVerdict {
+  const place: Place = { ...where, cwd: path.resolve(where.cwd) };
   const read = risk.segments ?? [];
   const segments = read.length ? read : fallbackSegments(command, risk);
   const unparsed = isUnparsed(risk) || read.length === 0;
-  const explained: SegmentExplanation[] = [];
+  const results: SegmentResult[] = [];
   let deny: CompiledRule | null = null;
   let ask: CompiledRule | null = null;
   const allows: CompiledRule[] = [];
@@ -46,37 +73,36 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
 
   for (const seg of segments) {
     const strict = strictWords(seg);
-    const loose: Form[] = looseForms(seg).map(formOf);
-    const blocking = rules.match(loose, ['deny', 'ask'], place);
-    const allowing = rules.match([formOf(strict)], ['allow'], place);
-    const segDeny = blocking.find((c) => c.rule.effect === 'deny') ?? null;
-    const segAsk = blocking.find((c) => c.rule.effect === 'ask') ?? null;
-    deny ??= segDeny;
-    ask ??= segAsk;
-    const allow = allowing[0] ?? null;
-    if (allow) allows.push(allow);
-    else everySegmentAllowed = false;
-    const tooRisky = NEVER_ALLOWED_BY_RULES.includes(seg.level);
-    let verdict: string;
-    if (segDeny) verdict = `denied by rule ${describeRule(segDeny)}`;
-    else if (segAsk) verdict = `always asked by rule ${describeRule(segAsk)}`;
-    else if (!allow) verdict = 'no allow rule covers it';
-    else if (tooRisky) verdict = `allow rule ${describeRule(allow)} matches, but it is rated ${seg.level}: rules never allow that`;
-    else if (unparsed) verdict = `allow rule ${describeRule(allow)} matches, but Gatehouse could not read the whole command`;
-    else verdict = `allowed by rule ${describeRule(allow)}`;
-    explained.push({ text: canonicalText(strict), level: seg.level, matches: [...blocking, ...allowing].map(toMatch), verdict });
+    const blocking = rules.match(looseForms(seg, strict).map(formOf), 'block', place);
+    const allowing = rules.match([formOf(strict)], 'allow', place);
+    for (const c of blocking) {
+      if (c.rule.effect === 'deny') deny ??= c;
+      else ask ??= c;
+    }
+    const allow = allowing[0];
+    if (allow) {
+      if (!allows.includes(allow)) allows.push(allow);
+    } else everySegmentAllowed = false;
+    results.push({ seg, strict, blocking, allowing });
   }
 
-  if (deny) return { outcome: 'deny', rules: [deny], reason: `denied by rule ${describeRule(deny)}`, segments: explained };
-  if (ask) return { outcome: 'ask', rules: [ask], reason: `rule ${describeRule(ask)} always asks`, segments: explained };
-  if (!everySegmentAllowed) {
-    const reason = allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches';
-    return { outcome: 'none', rules: [], reason, segments: explained };
-  }
-  if (unparsed) return { outcome: 'none', rules: [], reason: 'Gatehouse could not read the whole command, so no rule may allow it', segments: explained };
+  const verdict = (outcome: RulesVerdict['outcome'], chosen: CompiledRule[], reason: string): RulesVerdict => {
+    let explained: SegmentExplanation[] | null = null;
+    return {
+      outcome,
+      rules: chosen,
+      reason,
+      get segments() {
+        return (explained ??= results.map((r) => explainSegment(r, unparsed)));
+      },
+    };
+  };
+  if (deny) return verdict('deny', [deny], `denied by rule ${describeRule(deny)}`);
+  if (ask) return verdict('ask', [ask], `rule ${describeRule(ask)} always asks`);
+  if (!everySegmentAllowed) return verdict('none', [], allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches');
+  if (unparsed) return verdict('none', [], 'Gatehouse could not read the whole command, so no rule may allow it');
   if (NEVER_ALLOWED_BY_RULES.includes(risk.level) || segments.some((s) => NEVER_ALLOWED_BY_RULES.includes(s.level))) {
-    return { outcome: 'none', rules: [], reason: `it is rated ${risk.level}: rules never allow high or critical commands`, segments: explained };
+    return verdict('none', [], `it is rated ${risk.level}: rules never allow high or critical commands`);
   }
-  const unique = [...new Set(allows)];
-  return { outcome: 'allow', rules: unique, reason: `${unique.length === 1 ? 'rule' : 'rules'} ${unique.map(describeRule).join(', ')}`, segments: explained };
+  return verdict('allow', allows, `${allows.length === 1 ? 'rule' : 'rules'} ${allows.map(describeRule).join(', ')}`);
 }

@@ -6,7 +6,7 @@ import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
 import { READ_ONLY } from '../risk/rules/benign.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
 import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
-import { formOf, type RuleSet } from './ruleset.ts';
+import { formOf, placeAt, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';
 import { baseProgram, canonicalText, strictWords } from './words.ts';
 
@@ -80,12 +80,12 @@ export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleS
   if (!risk) return none(request, 'this request was never scored, so Gatehouse cannot say what a rule would cover');
   if (isUnparsed(risk) || !risk.segments?.length) return none(request, 'Gatehouse could not read all of this command, so no rule may allow it');
   if (NEVER_ALLOWED_BY_RULES.includes(risk.level)) return none(request, `it is rated ${risk.level}: Gatehouse never remembers a rule for high or critical commands`);
-  const place = { cwd: request.cwd, sessionId: request.sessionId, now: deps.now };
+  const place = placeAt(request.cwd, request.sessionId, deps.now);
   const notes: string[] = [];
   const rules: Suggestion['rules'] = [];
   for (const seg of risk.segments) {
     const words = strictWords(seg);
-    if (deps.rules.match([formOf(words)], ['allow'], place).length > 0) continue;
+    if (deps.rules.match([formOf(words)], 'allow', place).length > 0) continue;
     const chosen = chooseCandidate(seg, words, scope, deps, request.cwd, notes);
     if (!chosen) return { requestId: request.id, rules: [], notes: [...notes, `no rule for \`${canonicalText(words)}\` is safe to remember`] };
     if (!rules.some((r) => r.kind === chosen.kind && r.pattern === chosen.pattern)) rules.push({ effect: 'allow', kind: chosen.kind, pattern: chosen.pattern, scope });
@@ -94,7 +94,7 @@ export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleS
   return { requestId: request.id, rules, notes };
 }
 
-function chooseCandidate(seg: RiskSegment, words: string[], scope: RuleScope, deps: LearnDeps, cwd: string, notes: string[]): Candidate | null {
+function chooseCandidate(seg: RiskSegment, words: readonly string[], scope: RuleScope, deps: LearnDeps, cwd: string, notes: string[]): Candidate | null {
   if (NEVER_ALLOWED_BY_RULES.includes(seg.level)) return null;
   for (const candidate of candidatesFor(words, scope)) {
     // One reason is enough to move on to a narrower candidate.

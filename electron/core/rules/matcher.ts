@@ -8,6 +8,8 @@ export interface PatternMatcher {
   kind: RuleKind;
   /** The first word every match starts with, when the pattern fixes it (used to index rules). */
   firstWord: string | null;
+  /** The second word, when the pattern fixes it too (`git status`, not `git` or `git *`). */
+  secondWord: string | null;
   matches(words: readonly string[], text: string): boolean;
 }
 
@@ -53,27 +55,33 @@ export function compilePattern(kind: RuleKind, pattern: string): PatternMatcher 
   switch (kind) {
     case 'exact': {
       const want = splitWords(pattern) ?? [];
-      return { kind, firstWord: want[0] ?? null, matches: (words) => words.length === want.length && want.every((w, i) => words[i] === w) };
+      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, matches: (words) => words.length === want.length && want.every((w, i) => words[i] === w) };
     }
     case 'prefix': {
       const want = splitWords(pattern) ?? [];
-      return { kind, firstWord: want[0] ?? null, matches: (words) => words.length >= want.length && want.every((w, i) => words[i] === w) };
+      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, matches: (words) => words.length >= want.length && want.every((w, i) => words[i] === w) };
     }
     case 'glob':
-      return { kind, firstWord: literalFirstWord(pattern, /[*?\\'"]/), matches: (_words, text) => globMatches(pattern, text) };
+      return { kind, ...literalLeadingWords(pattern), matches: (_words, text) => globMatches(pattern, text) };
     case 'regex': {
       const re = compileRegex(pattern);
-      return { kind, firstWord: regexFirstWord(pattern), matches: (_words, text) => re.testExact(text) };
+      return { kind, firstWord: regexFirstWord(pattern), secondWord: null, matches: (_words, text) => re.testExact(text) };
     }
   }
 }
 
-/** The pattern's first word, when it is plain text followed by a space (or is the whole pattern). */
-function literalFirstWord(pattern: string, special: RegExp): string | null {
-  const space = pattern.indexOf(' ');
-  const first = space < 0 ? pattern : pattern.slice(0, space);
-  if (first === '' || special.test(first)) return null;
-  return first;
+/** Characters that make a glob word more than plain text. */
+const GLOB_SPECIAL = /[*?\\'"]/;
+
+/**
+ * The glob's first two words when they are plain text, each followed by a space or the end: every text
+ * it matches then starts with those words (the canonical text quotes any word that is not plain).
+ */
+function literalLeadingWords(pattern: string): { firstWord: string | null; secondWord: string | null } {
+  const [first, second] = pattern.split(' ', 2);
+  if (!first || GLOB_SPECIAL.test(first) || (second === undefined && pattern !== first)) return { firstWord: null, secondWord: null };
+  const secondFixed = second !== undefined && second !== '' && !GLOB_SPECIAL.test(second);
+  return { firstWord: first, secondWord: secondFixed ? second : null };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The active rules, compiled and indexed by the first word they fix, so matching a segment looks at the
 // few rules for its program plus the handful of patterns that start with a wildcard.
 import path from 'node:path';
-import type { Rule, RuleEffect, RuleScope } from '../../../shared/rules.ts';
+import type { Rule, RuleScope } from '../../../shared/rules.ts';
 import { compilePattern, type PatternMatcher } from './matcher.ts';
 import { canonicalText } from './words.ts';
 
@@ -10,41 +10,83 @@ export interface CompiledRule {
   matcher: PatternMatcher;
   /** Epoch ms, or Infinity. */
   expiresAt: number;
+  /** Position in creation order: the older rule is named first. */
+  order: number;
+  /** For project rules: the directory with a trailing separator, to test "under it" cheaply. */
+  under: string | null;
 }
 
-/** Where a command runs, which decides the rules that apply to it. */
+/** Where a command runs, which decides the rules that apply to it. `cwd` is absolute and normalised. */
 export interface Place {
   cwd: string;
   sessionId: string | null;
   now: number;
 }
 
-export function scopeApplies(scope: RuleScope, place: Place): boolean {
-  if (scope.type === 'global') return true;
-  if (scope.type === 'session') return scope.sessionId === place.sessionId;
-  const cwd = path.resolve(place.cwd);
-  return cwd === scope.dir || cwd.startsWith(scope.dir.endsWith(path.sep) ? scope.dir : scope.dir + path.sep);
+export function placeAt(cwd: string, sessionId: string | null, now: number): Place {
+  return { cwd: path.resolve(cwd), sessionId, now };
 }
 
-/** A command's words in both forms the matchers read. */
+export function scopeApplies(scope: RuleScope, place: Place, under: string | null = null): boolean {
+  if (scope.type === 'global') return true;
+  if (scope.type === 'session') return scope.sessionId === place.sessionId;
+  return place.cwd === scope.dir || place.cwd.startsWith(under ?? (scope.dir.endsWith(path.sep) ? scope.dir : scope.dir + path.sep));
+}
+
+/** A command's words, and (computed when a glob or regex first asks) their canonical text. */
 export interface Form {
   words: readonly string[];
-  text: string;
+  text: string | null;
 }
 
 export function formOf(words: readonly string[]): Form {
-  return { words, text: canonicalText(words) };
+  return { words, text: null };
+}
+
+/** Exact and prefix patterns compare words; globs and regexes read the canonical text (made once per form). */
+export function formMatches(m: PatternMatcher, form: Form): boolean {
+  if (m.kind === 'exact' || m.kind === 'prefix') return m.matches(form.words, '');
+  return m.matches(form.words, (form.text ??= canonicalText(form.words)));
+}
+
+/** Rules that fix a first word, by the second word they fix (`rest`: those that fix only the first). */
+interface ByProgram {
+  bySecondWord: Map<string, CompiledRule[]>;
+  rest: CompiledRule[];
+}
+
+/** Rules of one group (deny and ask together; allow alone), by the words they fix. */
+class Index {
+  readonly byFirstWord = new Map<string, ByProgram>();
+  readonly unindexed: CompiledRule[] = [];
+
+  add(c: CompiledRule): void {
+    const { firstWord, secondWord } = c.matcher;
+    if (firstWord === null) {
+      this.unindexed.push(c);
+      return;
+    }
+    let program = this.byFirstWord.get(firstWord);
+    if (!program) this.byFirstWord.set(firstWord, (program = { bySecondWord: new Map(), rest: [] }));
+    if (secondWord === null) program.rest.push(c);
+    else {
+      const list = program.bySecondWord.get(secondWord);
+      if (list) list.push(c);
+      else program.bySecondWord.set(secondWord, [c]);
+    }
+  }
 }
 
 export class RuleSet {
-  private readonly byFirstWord = new Map<string, CompiledRule[]>();
-  private readonly unindexed: CompiledRule[] = [];
+  private readonly blocking = new Index();
+  private readonly allowing = new Index();
   readonly size: number;
 
   /** Rules that fail to compile (a pattern stored by an older Gatehouse) are reported, never matched. */
   constructor(rules: readonly Rule[], onBadRule: (rule: Rule, err: unknown) => void = () => {}) {
     let size = 0;
-    for (const rule of rules) {
+    const ordered = [...rules].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    for (const rule of ordered) {
       if (!rule.enabled) continue;
       let matcher: PatternMatcher;
       try {
@@ -53,25 +95,39 @@ export class RuleSet {
         onBadRule(rule, err);
         continue;
       }
-      const compiled: CompiledRule = { rule, matcher, expiresAt: rule.expiresAt ? Date.parse(rule.expiresAt) : Infinity };
-      if (matcher.firstWord === null) this.unindexed.push(compiled);
-      else this.byFirstWord.set(matcher.firstWord, [...(this.byFirstWord.get(matcher.firstWord) ?? []), compiled]);
+      const under = rule.scope.type === 'project' ? (rule.scope.dir.endsWith(path.sep) ? rule.scope.dir : rule.scope.dir + path.sep) : null;
+      const compiled: CompiledRule = { rule, matcher, expiresAt: rule.expiresAt ? Date.parse(rule.expiresAt) : Infinity, order: size, under };
+      (rule.effect === 'allow' ? this.allowing : this.blocking).add(compiled);
       size += 1;
     }
     this.size = size;
   }
 
-  /** Rules of these effects that match any of the forms here, oldest first, without duplicates. */
-  match(forms: readonly Form[], effects: readonly RuleEffect[], place: Place): CompiledRule[] {
-    const found = new Set<CompiledRule>();
+  /**
+   * Rules of one group (`allow` rules, or `deny` and `ask` rules together) that match any of the forms,
+   * oldest first, without duplicates. The hot path of every decision: no closures, few allocations.
+   */
+  match(forms: readonly Form[], group: 'allow' | 'block', place: Place): CompiledRule[] {
+    const index = group === 'allow' ? this.allowing : this.blocking;
+    const found: CompiledRule[] = [];
     for (const form of forms) {
       const first = form.words[0];
-      const candidates = first === undefined ? this.unindexed : [...(this.byFirstWord.get(first) ?? []), ...this.unindexed];
-      for (const c of candidates) {
-        if (found.has(c) || !effects.includes(c.rule.effect) || c.expiresAt <= place.now || !scopeApplies(c.rule.scope, place)) continue;
-        if (c.matcher.matches(form.words, form.text)) found.add(c);
+      const program = first === undefined ? undefined : index.byFirstWord.get(first);
+      if (program) {
+        const second = form.words[1];
+        if (second !== undefined) collect(program.bySecondWord.get(second), form, place, found);
+        collect(program.rest, form, place, found);
       }
+      collect(index.unindexed, form, place, found);
     }
-    return [...found].sort((a, b) => a.rule.createdAt.localeCompare(b.rule.createdAt));
+    return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
+  }
+}
+
+function collect(list: readonly CompiledRule[] | undefined, form: Form, place: Place, found: CompiledRule[]): void {
+  if (!list) return;
+  for (const c of list) {
+    if (c.expiresAt <= place.now || found.includes(c) || !scopeApplies(c.rule.scope, place, c.under)) continue;
+    if (formMatches(c.matcher, form)) found.push(c);
   }
 }

@@ -78,28 +78,24 @@ const REMOTE_VIA = /^(ssh|docker exec|podman exec|kubectl exec) /;
  * The words an allow rule must match: the argv, preceded by what it cannot do without (the privilege
  * wrapper, the remote it runs on). A rule for `rm` does not allow `sudo rm`, nor `rm` over `ssh prod`.
  */
-export function strictWords(seg: RiskSegment): string[] {
+export function strictWords(seg: RiskSegment): readonly string[] {
+  if (seg.via.length === 0) return seg.argv;
   const prefix: string[] = [];
   const priv = privilegeWord(seg);
   if (priv) prefix.push(priv);
   const remote = seg.via.find((v) => REMOTE_VIA.test(v));
   if (remote) prefix.push(...remote.split(' '));
-  return [...prefix, ...seg.argv];
+  return prefix.length ? [...prefix, ...seg.argv] : seg.argv;
 }
 
 /**
  * Every way a deny or ask rule may see the segment: as the strict form, as the bare argv, and with the
  * program called by its base name (`/bin/rm` is `rm`). Denying fails closed: any form that matches counts.
  */
-export function looseForms(seg: RiskSegment): string[][] {
-  const forms = [strictWords(seg), [...seg.argv]];
+export function looseForms(seg: RiskSegment, strict: readonly string[] = strictWords(seg)): (readonly string[])[] {
+  const forms: (readonly string[])[] = [strict];
+  if (strict.length !== seg.argv.length) forms.push(seg.argv);
   const first = seg.argv[0];
-  if (first !== undefined && baseProgram(first) !== first) forms.push([baseProgram(first), ...seg.argv.slice(1)]);
-  const seen = new Set<string>();
-  return forms.filter((f) => {
-    const key = f.join('\0');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return f.length > 0;
-  });
+  if (first !== undefined && first.includes('/')) forms.push([baseProgram(first), ...seg.argv.slice(1)]);
+  return forms.filter((f) => f.length > 0);
 }
