@@ -1,9 +1,15 @@
 // npm run bench [-- --json]: runs every benchmark; the last stdout line is one JSON object of results.
+import { fatigue } from './fatigue.ts';
 import { gateOverhead } from './gate-overhead.ts';
+import { rulesMatch } from './rules-match.ts';
 
 const json = process.argv.includes('--json');
 const results: Record<string, number> = {};
-const benches: Array<[string, () => Promise<Record<string, number>>]> = [['gate overhead', gateOverhead]];
+const benches: Array<[string, () => Promise<Record<string, number>>]> = [
+  ['gate overhead', gateOverhead],
+  ['rules match', rulesMatch],
+  ['approval fatigue', fatigue],
+];
 
 for (const [name, bench] of benches) {
   if (!json) process.stderr.write(`running ${name}…\n`);

@@ -63,11 +63,13 @@ export interface LearnDeps extends Pick<BacktestDeps, 'riskyRequests' | 'assess'
   /** The rules in force, to skip segments already allowed. */
   rules: RuleSet;
   now: number;
+  /** Finds the project of a directory (default: its git top level, else itself). */
+  projectOf?: (cwd: string) => string;
 }
 
 /** The default scope of a learned rule: the project (git top level) of the cwd, or the session outside any project. */
-export function learnedScope(request: Pick<GateRequest, 'cwd' | 'sessionId'>): RuleScope {
-  const dir = projectOf(request.cwd);
+export function learnedScope(request: Pick<GateRequest, 'cwd' | 'sessionId'>, findProject: (cwd: string) => string = projectOf): RuleScope {
+  const dir = findProject(request.cwd);
   return isTooBroadForProject(dir) ? { type: 'session', sessionId: request.sessionId } : { type: 'project', dir };
 }
 
@@ -75,7 +77,7 @@ function none(request: GateRequest, note: string): Suggestion {
   return { requestId: request.id, rules: [], notes: [note] };
 }
 
-export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleScope = learnedScope(request)): Suggestion {
+export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleScope = learnedScope(request, deps.projectOf)): Suggestion {
   const risk = request.risk;
   if (!risk) return none(request, 'this request was never scored, so Gatehouse cannot say what a rule would cover');
   if (isUnparsed(risk) || !risk.segments?.length) return none(request, 'Gatehouse could not read all of this command, so no rule may allow it');
