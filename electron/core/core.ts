@@ -9,6 +9,7 @@ import { ControlServer } from './control/server.ts';
 import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
+import { createRiskEngine } from './risk/index.ts';
 import { loadSettings } from './settings.ts';
 import { openDatabase } from './store/database.ts';
 import { RequestRepository } from './store/requests.ts';
@@ -20,7 +21,7 @@ export interface CoreOptions {
   /** Overrides the settings file's hold timeout (tests, `gatehouse daemon --hold-timeout`). */
   holdTimeoutMs?: number;
   policy?: Policy;
-  /** Scores each request before it is held or decided (the risk engine). */
+  /** Scores each request before it is held or decided; default: the risk engine, guarding this core's own files. */
   assess?: Assess;
   onError?: (err: unknown) => void;
 }
@@ -49,7 +50,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     const sessions = new SessionRepository(db);
     const requests = new RequestRepository(db);
-    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy, assess: opts.assess, onError: opts.onError });
+    const assess = opts.assess ?? (await defaultAssess(paths));
+    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy, assess, onError: opts.onError });
     broker.abandonOrphans();
 
     const startedAt = new Date().toISOString();
@@ -80,6 +82,11 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     await undo();
     throw err;
   }
+}
+
+async function defaultAssess(paths: CorePaths): Promise<Assess> {
+  const engine = await createRiskEngine({ protectedPaths: [paths.home, paths.runtimeDir] });
+  return (command, cwd) => engine.assess(command, cwd);
 }
 
 function removeStaleSocket(socketPath: string): void {

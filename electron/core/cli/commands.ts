@@ -6,6 +6,7 @@ import { daemonCommand } from './daemon.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
 import { runCommand } from './run.ts';
+import { scoreCommand } from './score.ts';
 
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
 
@@ -18,6 +19,10 @@ Usage:
   gatehouse sessions [--json]                  agent sessions, newest first
   gatehouse events                             stream core events as JSON lines
   gatehouse doctor [--json]                    check agents, hooks and sockets
+  gatehouse score [--json] [--cwd DIR] <command>
+                                               how risky a command is, and why
+  gatehouse score --jsonl                      stdin lines {"cmd","cwd"?} ⇒ stdout lines
+                                               {"cmd","score","level","categories","reasons"}
 
 GATEHOUSE_HOME selects the data directory (default: the platform's app-data folder).`;
 
@@ -31,6 +36,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   sessions: sessionsCommand,
   events: eventsCommand,
   doctor: doctorCommand,
+  score: scoreCommand,
 };
 
 export async function dispatch(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {
