@@ -10,6 +10,7 @@ import { ControlServer } from './control/server.ts';
 import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
+import { createRiskEngine } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode, type TrustChange } from './rules/trust.ts';
@@ -27,7 +28,7 @@ export interface CoreOptions {
   holdTimeoutMs?: number;
   /** Replaces the rules (benchmarks that need every request decided at once). */
   policy?: Policy;
-  /** Scores each request before it is held or decided (the risk engine). */
+  /** Scores each request before it is held or decided; default: the risk engine, guarding this core's own files. */
   assess?: Assess;
   /** Where the agents' settings are read from on `rules import` (tests); default: the user's home. */
   userHome?: string;
@@ -61,8 +62,9 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const sessions = new SessionRepository(db);
     const requests = new RequestRepository(db);
     const audit = new AuditRepository(db);
+    const assess = opts.assess ?? (await defaultAssess(paths));
     // The broker asks the policy only once requests arrive, after everything below exists.
-    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy ?? ((r) => policy.decide(r)), assess: opts.assess, onError: opts.onError });
+    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy ?? ((r) => policy.decide(r)), assess, onError: opts.onError });
     broker.abandonOrphans();
     const rules = new RuleService({
       repository: new RuleRepository(db),
@@ -120,6 +122,11 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     await undo();
     throw err;
   }
+}
+
+async function defaultAssess(paths: CorePaths): Promise<Assess> {
+  const engine = await createRiskEngine({ protectedPaths: [paths.home, paths.runtimeDir] });
+  return (command, cwd) => engine.assess(command, cwd);
 }
 
 /** Trust mode starting or ending is a policy change: it goes into the audit trail and to every client. */

@@ -2,6 +2,7 @@
 import { fatigue } from './fatigue.ts';
 import { gateOverhead } from './gate-overhead.ts';
 import { rulesMatch } from './rules-match.ts';
+import { riskThroughput } from './risk.ts';
 
 const json = process.argv.includes('--json');
 const results: Record<string, number> = {};
@@ -9,6 +10,7 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['gate overhead', gateOverhead],
   ['rules match', rulesMatch],
   ['approval fatigue', fatigue],
+  ['risk engine', riskThroughput],
 ];
 
 for (const [name, bench] of benches) {

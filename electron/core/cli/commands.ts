@@ -9,6 +9,7 @@ import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from '.
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
 import { trustCommand } from './trust.ts';
+import { scoreCommand } from './score.ts';
 
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
 
@@ -25,6 +26,10 @@ Usage:
   gatehouse sessions [--json]                  agent sessions, newest first
   gatehouse events                             stream core events as JSON lines
   gatehouse doctor [--json]                    check agents, hooks and sockets
+  gatehouse score [--json] [--cwd DIR] <command>
+                                               how risky a command is, and why
+  gatehouse score --jsonl                      stdin lines {"cmd","cwd"?} ⇒ stdout lines
+                                               {"cmd","score","level","categories","reasons"}
 
 GATEHOUSE_HOME selects the data directory (default: the platform's app-data folder).`;
 
@@ -41,6 +46,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   rules: rulesCommand,
   trust: trustCommand,
   audit: auditCommand,
+  score: scoreCommand,
 };
 
 export async function dispatch(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {
