@@ -10,7 +10,7 @@ import type { TrustMode } from './trust.ts';
 export interface GatePolicyOptions {
   rules: RuleService;
   trust: TrustMode;
-  /** Read on every decision, so a settings change applies at once. */
+  /** Asked on every decision (the daemon reads settings.json when it starts). */
   autoAllowLowRisk: () => boolean;
 }
 
