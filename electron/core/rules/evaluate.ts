@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { RiskAssessment, RiskLevel, RiskSegment } from '../../../shared/domain.ts';
 import type { RuleMatch, RuleOutcome, SegmentExplanation } from '../../../shared/rules.ts';
-import { formOf, type CompiledRule, type Place, type RuleSet } from './ruleset.ts';
+import { formOf, type CompiledRule, type Form, type Place, type RuleSet } from './ruleset.ts';
 import { canonicalText, looseForms, splitWords, strictWords } from './words.ts';
 
 /** Levels no rule may allow: they always reach a person (deny rules still apply to them). */
@@ -56,12 +56,35 @@ function explainSegment(r: SegmentResult, unparsed: boolean): SegmentExplanation
   return { text: canonicalText(r.strict), level: r.seg.level, matches: [...r.blocking, ...r.allowing].map(toMatch), verdict };
 }
 
+/** A verdict whose per-segment explanation (strings for people) is made only when read. */
+class LazyVerdict implements RulesVerdict {
+  private explained: SegmentExplanation[] | null = null;
+  readonly outcome: RuleOutcome;
+  readonly rules: CompiledRule[];
+  readonly reason: string;
+  private readonly results: readonly SegmentResult[];
+  private readonly unparsed: boolean;
+
+  constructor(outcome: RuleOutcome, rules: CompiledRule[], reason: string, results: readonly SegmentResult[], unparsed: boolean) {
+    this.outcome = outcome;
+    this.rules = rules;
+    this.reason = reason;
+    this.results = results;
+    this.unparsed = unparsed;
+  }
+
+  get segments(): SegmentExplanation[] {
+    return (this.explained ??= this.results.map((r) => explainSegment(r, this.unparsed)));
+  }
+}
+
 /**
  * Decides by rules alone. `segments` (the per-segment explanation, for people) is worked out only when
  * read, so deciding stays cheap.
  */
 export function evaluateRules(command: string, risk: RiskAssessment, rules: RuleSet, where: Place): RulesVerdict {
-  const place: Place = { ...where, cwd: path.resolve(where.cwd) };
+  const cwd = path.resolve(where.cwd);
+  const place: Place = cwd === where.cwd ? where : { ...where, cwd };
   const read = risk.segments ?? [];
   const segments = read.length ? read : fallbackSegments(command, risk);
   const unparsed = isUnparsed(risk) || read.length === 0;
@@ -73,8 +96,11 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
 
   for (const seg of segments) {
     const strict = strictWords(seg);
-    const blocking = rules.match(looseForms(seg, strict).map(formOf), 'block', place);
-    const allowing = rules.match([formOf(strict)], 'allow', place);
+    // One form object for the strict words, shared by both groups, so its canonical text is made once.
+    const strictForm = [formOf(strict)];
+    const loose = looseForms(seg, strict);
+    const blocking = rules.match(loose.length === 1 ? strictForm : [strictForm[0] as Form, ...loose.slice(1).map(formOf)], 'block', place);
+    const allowing = rules.match(strictForm, 'allow', place);
     for (const c of blocking) {
       if (c.rule.effect === 'deny') deny ??= c;
       else ask ??= c;
@@ -86,17 +112,7 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
     results.push({ seg, strict, blocking, allowing });
   }
 
-  const verdict = (outcome: RulesVerdict['outcome'], chosen: CompiledRule[], reason: string): RulesVerdict => {
-    let explained: SegmentExplanation[] | null = null;
-    return {
-      outcome,
-      rules: chosen,
-      reason,
-      get segments() {
-        return (explained ??= results.map((r) => explainSegment(r, unparsed)));
-      },
-    };
-  };
+  const verdict = (outcome: RulesVerdict['outcome'], chosen: CompiledRule[], reason: string): RulesVerdict => new LazyVerdict(outcome, chosen, reason, results, unparsed);
   if (deny) return verdict('deny', [deny], `denied by rule ${describeRule(deny)}`);
   if (ask) return verdict('ask', [ask], `rule ${describeRule(ask)} always asks`);
   if (!everySegmentAllowed) return verdict('none', [], allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches');

@@ -65,7 +65,8 @@ export function compilePattern(kind: RuleKind, pattern: string): PatternMatcher 
       return { kind, ...literalLeadingWords(pattern), matches: (_words, text) => globMatches(pattern, text) };
     case 'regex': {
       const re = compileRegex(pattern);
-      return { kind, firstWord: regexFirstWord(pattern), secondWord: null, matches: (_words, text) => re.testExact(text) };
+      const needed = requiredLiteral(pattern);
+      return { kind, firstWord: regexFirstWord(pattern), secondWord: null, matches: (_words, text) => (needed === null || text.includes(needed)) && re.testExact(text) };
     }
   }
 }
@@ -93,6 +94,57 @@ function regexFirstWord(pattern: string): string | null {
   const m = /^([A-Za-z0-9_/-]+)(?: |\\s|\$$|$)/.exec(body);
   if (!m?.[1] || hasTopLevelAlternation(body)) return null;
   return m[1];
+}
+
+/** Characters that stand for themselves in a regex. */
+const PLAIN = /[A-Za-z0-9 _\-/=:,@%'"~<>!&;#]/;
+/** Shorter literals reject too little text to be worth the check. */
+const MIN_LITERAL = 3;
+
+/**
+ * The longest run of plain characters that every match must contain, outside groups and classes (a
+ * cheap `includes` spares running RE2 on most text). Null when the regex has top-level alternation or
+ * no such run; a character followed by `?`, `*` or `{` is optional and ends the run.
+ */
+export function requiredLiteral(re: string): string | null {
+  // Flags such as (?i) change what a literal matches; leave those to RE2.
+  if (hasTopLevelAlternation(re) || re.includes('(?')) return null;
+  let best = '';
+  let run = '';
+  let depth = 0;
+  let inClass = false;
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i] as string;
+    const next = re[i + 1];
+    if (inClass) {
+      if (c === '\\') i++;
+      else if (c === ']') inClass = false;
+      continue;
+    }
+    let literal: string | null = null;
+    let width = 1;
+    if (c === '\\') {
+      // `\.` is a dot; `\s`, `\d`, `\b`… are classes or assertions, not text.
+      width = 2;
+      if (next !== undefined && /[^A-Za-z0-9]/.test(next)) literal = next;
+    } else if (depth === 0 && PLAIN.test(c)) literal = c;
+    if (c === '[') inClass = true;
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    const after = re[i + width];
+    if (literal !== null && depth === 0 && !inClass && after !== '?' && after !== '*' && after !== '{') {
+      run += literal;
+      // `a+` needs at least one `a`: keep it, then end the run.
+      if (after === '+') end();
+    } else end();
+    i += width - 1;
+  }
+  end();
+  return best.length >= MIN_LITERAL ? best : null;
 }
 
 function hasTopLevelAlternation(re: string): boolean {

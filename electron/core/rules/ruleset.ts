@@ -110,6 +110,7 @@ export class RuleSet {
   match(forms: readonly Form[], group: 'allow' | 'block', place: Place): CompiledRule[] {
     const index = group === 'allow' ? this.allowing : this.blocking;
     const found: CompiledRule[] = [];
+    if (index.byFirstWord.size === 0 && index.unindexed.length === 0) return found;
     for (const form of forms) {
       const first = form.words[0];
       const program = first === undefined ? undefined : index.byFirstWord.get(first);

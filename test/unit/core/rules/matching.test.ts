@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../../../shared/rules.ts';
 import { evaluateRules } from '../../../../electron/core/rules/evaluate.ts';
-import { compilePattern, globMatches, normalizePattern } from '../../../../electron/core/rules/matcher.ts';
+import { compilePattern, globMatches, normalizePattern, requiredLiteral } from '../../../../electron/core/rules/matcher.ts';
 import { RuleSet } from '../../../../electron/core/rules/ruleset.ts';
 import { canonicalText, splitWords } from '../../../../electron/core/rules/words.ts';
 import { assessment, rule, segment } from '../../../support/rules.ts';
@@ -208,5 +208,30 @@ describe('scopes', () => {
     const r = [rule('allow', 'prefix', 'ls', { scope: { type: 'session', sessionId: 's1' } })];
     expect(at('/anywhere', 's1', r)).toBe('allow');
     expect(at('/anywhere', 's2', r)).toBe('none');
+  });
+});
+
+describe('regex pre-check', () => {
+  it('finds the text every match must contain, or says there is none', () => {
+    expect(requiredLiteral('.*--danger-5.*')).toBe('--danger-5');
+    expect(requiredLiteral('git (status|log)( .*)?')).toBe('git ');
+    expect(requiredLiteral('npm\\s+run\\s+test')).toBe('test');
+    expect(requiredLiteral('colou?r-scheme')).toBe('r-scheme');
+    expect(requiredLiteral('a\\.b\\.c')).toBe('a.b.c');
+    expect(requiredLiteral('git status|rm -rf')).toBeNull();
+    expect(requiredLiteral('(?i)git push')).toBeNull();
+    expect(requiredLiteral('[a-z]+')).toBeNull();
+  });
+
+  it('never changes what a regex matches', () => {
+    for (const [pattern, text, want] of [
+      ['.*--danger-5.*', 'rm --danger-5 x', true],
+      ['.*--danger-5.*', 'rm --danger-6 x', false],
+      ['npm\\s+run\\s+test', 'npm run test', true],
+      ['colou?r-scheme', 'color-scheme', true],
+      ['(?i)GIT push', 'git push', true],
+    ] as const) {
+      expect(compilePattern('regex', pattern).matches([], text), `${pattern} on ${text}`).toBe(want);
+    }
   });
 });
