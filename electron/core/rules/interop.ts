@@ -20,12 +20,8 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Where Claude Code keeps permission rules: the user's files, then the project's. */
 export function claudeFiles(home: string, cwd: string): string[] {
   const project = projectOf(cwd);
-  return [
-    path.join(home, '.claude', 'settings.json'),
-    path.join(home, '.claude', 'settings.local.json'),
-    path.join(project, '.claude', 'settings.json'),
-    path.join(project, '.claude', 'settings.local.json'),
-  ];
+  // Run from the home directory, the project's files are the user's: read them once.
+  return [...new Set([home, project].flatMap((dir) => [path.join(dir, '.claude', 'settings.json'), path.join(dir, '.claude', 'settings.local.json')]))];
 }
 
 /** Where Codex keeps exec-policy rules: `~/.codex/rules/*.rules` and the project's `.codex/rules/*.rules`. */
