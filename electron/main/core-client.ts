@@ -21,12 +21,7 @@ export function coreClient(port: PortLike): CoreClient {
     { ...portChannel(port), serialize: encodeMessage, deserialize: (d: string) => decodeMessage(d) },
   );
   return {
-    api: {
-      listPending: () => rpc.listPending(),
-      decide: (input) => rpc.decide(input),
-      getSettings: () => rpc.getSettings(),
-      subscribe: () => rpc.subscribe(),
-    },
+    api: rpc,
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
