@@ -1,6 +1,7 @@
-// Domain types shared by the core, the CLI and (later) the renderer.
+// Domain types shared by the core, the CLI, the desktop shell and the renderer.
 // Pure TypeScript: no Node, no DOM.
 import { z } from 'zod';
+import type { Settings } from './settings.ts';
 
 /** The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. */
 export const AgentSchema = z.enum(['claude', 'codex', 'generic']);
@@ -110,4 +111,5 @@ export type CoreEvent =
   | { type: 'request.decided'; request: GateRequest }
   | { type: 'session.started'; session: Session }
   | { type: 'session.ended'; session: Session }
-  | { type: 'agent.notification'; sessionId: string; event: string; message: string | null };
+  | { type: 'agent.notification'; sessionId: string; event: string; message: string | null }
+  | { type: 'settings.changed'; settings: Settings };

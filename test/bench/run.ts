@@ -1,12 +1,14 @@
 // npm run bench [-- --json]: runs every benchmark; the last stdout line is one JSON object of results.
 import { gateOverhead } from './gate-overhead.ts';
 import { riskThroughput } from './risk.ts';
+import { uiCardVisible } from './ui-card.ts';
 
 const json = process.argv.includes('--json');
 const results: Record<string, number> = {};
 const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['gate overhead', gateOverhead],
   ['risk engine', riskThroughput],
+  ['ui card visible', uiCardVisible],
 ];
 
 for (const [name, bench] of benches) {

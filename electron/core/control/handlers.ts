@@ -4,18 +4,24 @@ import {
   ApiError,
   DecideInputSchema,
   EndSessionInputSchema,
+  HistoryQuerySchema,
   StartSessionInputSchema,
   type ControlApi,
   type CoreStatus,
+  type HistoryPage,
 } from '../../../shared/api.ts';
 import type { Broker } from '../broker/broker.ts';
 import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
+import type { SettingsFile } from '../settings.ts';
+import type { DecidedPosition, RequestRepository } from '../store/requests.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 
 export interface ControlServices {
   broker: Broker;
   sessions: SessionRepository;
+  requests: RequestRepository;
+  settings: SettingsFile;
   status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs'>;
 }
 
@@ -27,7 +33,7 @@ function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 
 /** `subscribe` is per connection, so the carrier supplies it. */
 export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 'subscribe'> {
-  const { broker, sessions } = s;
+  const { broker, sessions, requests, settings } = s;
   return {
     status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs }),
     listPending: () => broker.pending(),
@@ -37,6 +43,23 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 's
       return broker.decide(d.id, d.decision, d.reason, `human:${d.via}`);
     },
     listSessions: () => sessions.list(),
+    listHistory: (query) => {
+      const q = validate(HistoryQuerySchema, query);
+      const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
+      // One more than asked for tells whether another page exists.
+      const rows = requests.listDecided(q, q.limit + 1, after);
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      const result: HistoryPage = { items: page.map((r) => r.request), nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null };
+      return result;
+    },
+    getSettings: () => settings.read(),
+    updateSettings: (patch) => {
+      const next = settings.update(patch);
+      if (typeof (patch as { holdTimeoutMs?: unknown }).holdTimeoutMs === 'number') broker.setHoldTimeout(next.holdTimeoutMs);
+      broker.emit({ type: 'settings.changed', settings: next });
+      return next;
+    },
     startSession: (input) => {
       const d = validate(StartSessionInputSchema, input);
       const token = newToken();
@@ -52,6 +75,14 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 's
       return session;
     },
   };
+}
+
+const encodeCursor = (p: DecidedPosition): string => `d${p}`;
+
+function decodeCursor(cursor: string): DecidedPosition {
+  const m = /^d(\d{1,15})$/.exec(cursor);
+  if (!m?.[1]) throw new ApiError('invalid_input', 'cursor: not a cursor this core returned');
+  return Number(m[1]);
 }
 
 function validateId(id: unknown): string {
