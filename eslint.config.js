@@ -67,6 +67,6 @@ export default tseslint.config(
   ...boundaries(),
   {
     files: ['test/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
 );

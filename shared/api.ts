@@ -1,11 +1,13 @@
 // The control API contract: one place for every call and its input schema.
-// Carriers (a Unix socket for the CLI now; a MessagePort and a WebSocket later) only move these calls.
+// Carriers (a Unix socket for the CLI, a WebSocket for the browser UI, MessagePorts in the desktop app) only move
+// these calls: every carrier serves the same handlers.
 import { z } from 'zod';
 import type { AuditEntry, AuditVerification, ListAuditInput } from './audit.ts';
 import {
   AgentSchema,
   DecisionChannelSchema,
   DecisionSchema,
+  RequestStatusSchema,
   type CoreEvent,
   type GateRequest,
   type Session,
@@ -28,6 +30,7 @@ import {
   type TrustStatus,
   type UpdateRuleInput,
 } from './rules.ts';
+import type { Settings } from './settings.ts';
 
 /** A decision's reason is read by the agent; a page of text is plenty and keeps the store small. */
 export const MAX_REASON_LENGTH = 2000;
@@ -77,7 +80,35 @@ export interface CoreStatus {
   pending: number;
   holdTimeoutMs: number;
   trust: TrustStatus;
-  autoAllowLowRisk: boolean;
+}
+
+/** A page of decided requests is a screenful or two; an export walks the pages. */
+export const DEFAULT_HISTORY_PAGE = 100;
+export const MAX_HISTORY_PAGE = 500;
+
+/** Who decided, in the groups a reviewer filters by. `system`: shutdown, agent gone, core restart. */
+/** `rule`: a Gatehouse rule; `policy`: trust mode, auto-allow of low risk, or a policy the core was built with. */
+export const DeciderGroupSchema = z.enum(['human', 'rule', 'timeout', 'policy', 'system']);
+export type DeciderGroup = z.infer<typeof DeciderGroupSchema>;
+
+export const HistoryQuerySchema = z.object({
+  status: RequestStatusSchema.exclude(['pending']).optional(),
+  decidedBy: DeciderGroupSchema.optional(),
+  agent: AgentSchema.optional(),
+  sessionId: z.string().min(1).max(64).optional(),
+  /** Part of the command, case-insensitive. */
+  search: z.string().trim().max(500).optional(),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(MAX_HISTORY_PAGE).default(DEFAULT_HISTORY_PAGE),
+});
+export type HistoryQuery = z.input<typeof HistoryQuerySchema>;
+
+/** Decided requests, newest decision first. */
+export interface HistoryPage {
+  items: GateRequest[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
 }
 
 /** What the core answers. Inputs are `unknown` on purpose: every handler validates with the schemas above. */
@@ -87,6 +118,10 @@ export interface ControlApi {
   getRequest(id: string): GateRequest;
   decide(input: DecideInput): DecideResult;
   listSessions(): Session[];
+  listHistory(query: HistoryQuery): HistoryPage;
+  getSettings(): Settings;
+  /** Validates the patch with the settings schema, writes `settings.json` atomically, emits `settings.changed`. */
+  updateSettings(patch: unknown): Settings;
   startSession(input: StartSessionInput): StartedSession;
   endSession(input: EndSessionInput): Session;
   subscribe(): boolean;

@@ -1,6 +1,7 @@
-// Domain types shared by the core, the CLI and (later) the renderer.
+// Domain types shared by the core, the CLI, the desktop shell and the renderer.
 // Pure TypeScript: no Node, no DOM.
 import { z } from 'zod';
+import type { Settings } from './settings.ts';
 
 /** The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. */
 export const AgentSchema = z.enum(['claude', 'codex', 'generic']);
@@ -118,6 +119,7 @@ export type CoreEvent =
   | { type: 'session.started'; session: Session }
   | { type: 'session.ended'; session: Session }
   | { type: 'agent.notification'; sessionId: string; event: string; message: string | null }
+  | { type: 'settings.changed'; settings: Settings }
   | { type: 'rules.changed'; change: 'added' | 'edited' | 'deleted' | 'imported' | 'expired'; ruleIds: string[] }
   | { type: 'trust.started'; endsAt: string }
   | { type: 'trust.ended'; why: 'expired' | 'stopped' | 'shutdown' };

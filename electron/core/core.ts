@@ -7,6 +7,7 @@ import { ensureAdminToken } from './admin-token.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
 import { registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
+import { serveControl, type TextChannel } from './control/serve.ts';
 import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
@@ -14,13 +15,15 @@ import { createRiskEngine } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode, type TrustChange } from './rules/trust.ts';
-import { loadSettings } from './settings.ts';
+import { SettingsFile } from './settings.ts';
 import { AuditRepository } from './store/audit.ts';
 import { openDatabase } from './store/database.ts';
 import { RequestRepository } from './store/requests.ts';
 import { RuleRepository } from './store/rules.ts';
 import { SessionRepository } from './store/sessions.ts';
 import { VERSION } from './version.ts';
+import { RendererAssets } from './web/assets.ts';
+import { UiServer } from './web/server.ts';
 
 export interface CoreOptions {
   home: string;
@@ -33,6 +36,8 @@ export interface CoreOptions {
   /** Where the agents' settings are read from on `rules import` (tests); default: the user's home. */
   userHome?: string;
   onError?: (err: unknown) => void;
+  /** Browser mode: serve the built renderer and the API over a WebSocket on 127.0.0.1. */
+  ui?: { rendererDir: string; port: number; token?: string };
 }
 
 export interface RunningCore {
@@ -40,14 +45,19 @@ export interface RunningCore {
   broker: Broker;
   rules: RuleService;
   trust: TrustMode;
+  /** The browser UI's address, token included, when started with `ui`. */
+  uiUrl: string | null;
   status(): CoreStatus;
+  /** Serves the control API on one more connection (a desktop window's MessagePort); returns its disposer. */
+  serve(channel: TextChannel): () => void;
   close(): Promise<void>;
 }
 
 export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   const paths = corePaths(opts.home);
   ensurePrivateDir(paths.home);
-  const settings = loadSettings(paths.home);
+  const settingsFile = new SettingsFile(paths.home);
+  const settings = settingsFile.read();
   const lock = acquireLock(paths.lockFile, paths.home);
   const cleanup: Array<() => void | Promise<void>> = [() => lock.release()];
   const undo = async () => {
@@ -76,22 +86,27 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     cleanup.push(() => rules.dispose());
     const trust = new TrustMode({ onChange: (change) => trustChanged(change, audit, broker) });
-    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => settings.autoAllowLowRisk });
+    // The settings the policy reads follow every change made through the API.
+    let live = settings;
+    broker.onEvent((e) => {
+      if (e.type === 'settings.changed') live = e.settings;
+    });
+    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => live.autoAllowLowRisk });
 
     const startedAt = new Date().toISOString();
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
     const handlers = registerControlHandlers({
       broker,
       sessions,
+      requests,
+      settings: settingsFile,
       status: baseStatus,
       rules,
       policy,
       trust,
       audit,
-      requests,
       userHome: opts.userHome ?? os.homedir(),
       now: Date.now,
-      autoAllowLowRisk: () => settings.autoAllowLowRisk,
     });
 
     // We hold the lock, so a socket file still there belongs to a core that died.
@@ -103,6 +118,13 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const control = new ControlServer(handlers, broker, ensureAdminToken(paths.adminTokenFile));
     await control.listen(paths.controlSocket);
     cleanup.push(() => control.close());
+    let ui: UiServer | null = null;
+    if (opts.ui) {
+      ui = new UiServer({ assets: new RendererAssets(opts.ui.rendererDir), port: opts.ui.port, token: opts.ui.token, serve: (channel) => serveControl(handlers, broker, channel) });
+      await ui.listen();
+      const server = ui;
+      cleanup.push(() => server.close());
+    }
     // Runs first on close: every held agent is answered (denied, with the reason) before the sockets go.
     cleanup.push(() => broker.close());
     // Trust mode never outlives the core; its end is in the audit trail.
@@ -115,7 +137,9 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       broker,
       rules,
       trust,
+      uiUrl: ui?.url ?? null,
       status: () => handlers.status(),
+      serve: (channel) => serveControl(handlers, broker, channel),
       close: () => (closing ??= undo()),
     };
   } catch (err) {

@@ -1,6 +1,11 @@
-// The core's one entry point: the `gatehouse` CLI, `gatehouse daemon`, and (later) the desktop app's utilityProcess.
+// The core's one entry point: the `gatehouse` CLI, `gatehouse daemon`, and the desktop app's utilityProcess
+// (`gatehouse desktop-core`).
 import { fileURLToPath } from 'node:url';
 import { dispatch } from './cli/commands.ts';
+import type { ParentPortLike } from './cli/desktop-core.ts';
+
+/** Electron gives a utilityProcess `process.parentPort`; under plain Node it is absent. */
+const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
 
 const stop = new AbortController();
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
@@ -13,6 +18,8 @@ const code = await dispatch(
     err: (text) => process.stderr.write(`${text}\n`),
     stdin: process.stdin,
     hookClientPath: fileURLToPath(new URL('./hook-client.mjs', import.meta.url)),
+    rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    parentPort,
   },
   process.argv.slice(2),
   stop.signal,

@@ -3,6 +3,7 @@ import { fatigue } from './fatigue.ts';
 import { gateOverhead } from './gate-overhead.ts';
 import { rulesMatch } from './rules-match.ts';
 import { riskThroughput } from './risk.ts';
+import { uiCardVisible } from './ui-card.ts';
 
 const json = process.argv.includes('--json');
 const results: Record<string, number> = {};
@@ -11,6 +12,7 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['rules match', rulesMatch],
   ['approval fatigue', fatigue],
   ['risk engine', riskThroughput],
+  ['ui card visible', uiCardVisible],
 ];
 
 for (const [name, bench] of benches) {

@@ -128,6 +128,23 @@ describe('gatehouse CLI', () => {
     expect((await cli(['pending', '--bogus'], cliEnv(home))).code).toBe(2);
     expect((await cli(['daemon', '--hold-timeout', 'soon'], cliEnv(home))).stderr).toMatch(/--hold-timeout takes a duration/);
     expect((await cli(['run', '--', 'aider'], cliEnv(home))).stderr).toMatch(/cannot tell which agent/);
+    const portAlone = await cli(['daemon', '--port', '8080'], cliEnv(home));
+    expect([portAlone.code, portAlone.stderr]).toEqual([2, expect.stringMatching(/--port is the browser UI's port: use it with --ui/)]);
+    expect((await cli(['daemon', '--ui', '--port', '70000'], cliEnv(home))).stderr).toMatch(/--port takes a port number/);
+    const desktopCore = await cli(['desktop-core'], cliEnv(home));
+    expect([desktopCore.code, desktopCore.stderr]).toEqual([2, expect.stringMatching(/started by the Gatehouse desktop app/)]);
+  });
+
+  it('serves the reviewer UI with --ui and prints its URL with the token', async () => {
+    const home = tempDir('gh-home-');
+    const daemon = await startDaemon(home, ['--ui']);
+    stops.push(daemon.stop);
+    const url = /ui:\s+(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43})\n/.exec(daemon.output())?.[1];
+    expect(url, daemon.output()).toBeDefined();
+    const page = await fetch(url as string);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Gatehouse</title>');
+    expect((await fetch(new URL('/', url).href)).status).toBe(401);
   });
 
   it('reports health in doctor, and stops cleanly on SIGTERM', async () => {

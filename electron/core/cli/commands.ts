@@ -4,6 +4,8 @@ import { VERSION } from '../version.ts';
 import { auditCommand } from './audit.ts';
 import { CliError, type CliContext } from './context.ts';
 import { daemonCommand } from './daemon.ts';
+import { desktopCoreCommand } from './desktop-core.ts';
+import { DESKTOP_CORE_COMMAND } from '../../../shared/desktop.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
 import { rulesCommand } from './rules.ts';
@@ -14,7 +16,9 @@ import { scoreCommand } from './score.ts';
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
 
 Usage:
-  gatehouse daemon [--hold-timeout 10m]        run the core in the foreground
+  gatehouse daemon [--hold-timeout 10m] [--ui [--port N]]
+                                               run the core in the foreground; --ui also serves
+                                               the reviewer UI on 127.0.0.1 and prints its URL
   gatehouse run [--agent claude|codex] -- <agent> [args…]
                                                start an agent here, wired to the core
   gatehouse pending [--json]                   commands waiting for a decision
@@ -47,6 +51,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   trust: trustCommand,
   audit: auditCommand,
   score: scoreCommand,
+  [DESKTOP_CORE_COMMAND]: desktopCoreCommand,
 };
 
 export async function dispatch(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {

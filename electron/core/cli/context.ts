@@ -1,6 +1,7 @@
 // What every CLI command gets: where the data lives, how to print, and how to reach the running core.
 import fs from 'node:fs';
 import { readAdminToken } from '../admin-token.ts';
+import type { ParentPortLike } from './desktop-core.ts';
 import { connectControl, CoreUnreachableError, type ControlClient } from '../control/client.ts';
 import { readLock } from '../lock.ts';
 import { corePaths, locateCore, resolveHome, type CorePaths } from '../paths.ts';
@@ -14,6 +15,10 @@ export interface CliContext {
   stdin: NodeJS.ReadableStream;
   /** The bundled Node hook client, used where curl is missing. */
   hookClientPath: string;
+  /** The built renderer (`dist/renderer/`), served by `gatehouse daemon --ui`. */
+  rendererDir: string;
+  /** Set when this process is the desktop app's utilityProcess (Electron's `process.parentPort`). */
+  parentPort?: ParentPortLike;
 }
 
 /** A failure to report as one line and exit 1 (usage errors exit 2). */

@@ -27,11 +27,19 @@ function describe(e: CoreEvent): string {
       return `trust    on until ${e.endsAt}: commands below high risk are let through`;
     case 'trust.ended':
       return `trust    off (${e.why})`;
+    case 'settings.changed':
+      return `settings changed: hold timeout ${formatDuration(e.settings.holdTimeoutMs)}, auto-allow low risk ${e.settings.autoAllowLowRisk ? 'on' : 'off'}, theme ${e.settings.theme}`;
   }
 }
 
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port >= 1 && port <= 65535)) throw new CliError(`--port takes a port number between 1 and 65535, not "${text}"`, 2);
+  return port;
+}
+
 export async function daemonCommand(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'hold-timeout': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { 'hold-timeout': { type: 'string' }, ui: { type: 'boolean' }, port: { type: 'string' } }, strict: true });
   let holdTimeoutMs: number | undefined;
   if (values['hold-timeout'] !== undefined) {
     const ms = parseDuration(values['hold-timeout']);
@@ -40,11 +48,16 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
     }
     holdTimeoutMs = ms;
   }
+  const port = values.port === undefined ? 0 : parsePort(values.port);
+  if (values.port !== undefined && !values.ui) throw new CliError('--port is the browser UI\'s port: use it with --ui', 2);
+  const ui = values.ui ? { rendererDir: ctx.rendererDir, port } : undefined;
   let core;
   try {
-    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, onError: (err) => ctx.err(`gatehouse: ${String(err)}`) });
+    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, ui, onError: (err) => ctx.err(`gatehouse: ${String(err)}`) });
   } catch (err) {
     if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError) throw new CliError(err.message);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${port} is in use; pick another with --port, or leave it out for a free one`);
+    if (err instanceof Error && err.message.startsWith('the UI is not built')) throw new CliError(err.message);
     throw err;
   }
   const status = core.status();
@@ -53,6 +66,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   ctx.out(`  gate socket:  ${status.gateSocket}`);
   ctx.out(`  control:      ${status.controlSocket}`);
   ctx.out(`  hold timeout: ${formatDuration(status.holdTimeoutMs)}`);
+  if (core.uiUrl) ctx.out(`  ui:           ${core.uiUrl}`);
   ctx.out('Start an agent in another terminal with `gatehouse run -- claude` (or codex). Ctrl-C stops the core; held commands are denied.');
   const stop = core.broker.onEvent((e) => ctx.out(`${new Date().toISOString()}  ${describe(e)}`));
   await new Promise<void>((resolve) => {

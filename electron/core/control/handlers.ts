@@ -3,11 +3,13 @@ import {
   ApiError,
   DecideInputSchema,
   EndSessionInputSchema,
+  HistoryQuerySchema,
   StartSessionInputSchema,
   type ControlApi,
   type CoreStatus,
   type DecideInput,
   type DecideResult,
+  type HistoryPage,
 } from '../../../shared/api.ts';
 import type { z } from 'zod';
 import type { SessionRepository } from '../store/sessions.ts';
@@ -15,12 +17,14 @@ import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
 import type { RuleDraft } from '../rules/service.ts';
 import { learnedScope } from '../rules/learn.ts';
+import type { SettingsFile } from '../settings.ts';
+import type { DecidedPosition } from '../store/requests.ts';
 import { registerRulesHandlers, suggestionFor, validate, validateId, type RulesServices } from './rules-handlers.ts';
 
 export interface ControlServices extends RulesServices {
   sessions: SessionRepository;
-  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust' | 'autoAllowLowRisk'>;
-  autoAllowLowRisk: () => boolean;
+  settings: SettingsFile;
+  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust'>;
 }
 
 /**
@@ -50,13 +54,32 @@ function decideAndRemember(s: ControlServices, d: z.output<typeof DecideInputSch
 
 /** `subscribe` is per connection, so the carrier supplies it. */
 export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 'subscribe'> {
-  const { broker, sessions } = s;
+  const { broker, sessions, requests, settings } = s;
   return {
-    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), autoAllowLowRisk: s.autoAllowLowRisk() }),
+    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status() }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(validateId(id)),
     decide: (input: DecideInput) => decideAndRemember(s, validate(DecideInputSchema, input)),
     listSessions: () => sessions.list(),
+    listHistory: (query) => {
+      const q = validate(HistoryQuerySchema, query);
+      const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
+      // One more than asked for tells whether another page exists.
+      const rows = requests.listDecided(q, q.limit + 1, after);
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      const result: HistoryPage = { items: page.map((r) => r.request), nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null };
+      return result;
+    },
+    getSettings: () => settings.read(),
+    updateSettings: (patch) => {
+      const next = settings.update(patch);
+      if (typeof (patch as { holdTimeoutMs?: unknown }).holdTimeoutMs === 'number') broker.setHoldTimeout(next.holdTimeoutMs);
+      broker.emit({ type: 'settings.changed', settings: next });
+      // Turning auto-allow of low risk on decides what it now covers.
+      broker.reconsider();
+      return next;
+    },
     startSession: (input) => {
       const d = validate(StartSessionInputSchema, input);
       const token = newToken();
@@ -73,4 +96,12 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 's
     },
     ...registerRulesHandlers(s),
   };
+}
+
+const encodeCursor = (p: DecidedPosition): string => `d${p}`;
+
+function decodeCursor(cursor: string): DecidedPosition {
+  const m = /^d(\d{1,15})$/.exec(cursor);
+  if (!m?.[1]) throw new ApiError('invalid_input', 'cursor: not a cursor this core returned');
+  return Number(m[1]);
 }

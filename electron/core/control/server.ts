@@ -2,11 +2,10 @@
 // `{"token": "<admin token>"}`; after `{"ok": true}` the connection carries birpc messages, one per line.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import net from 'node:net';
-import { createBirpc } from 'birpc';
-import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
 import { encodeMessage } from '../../../shared/rpc-codec.ts';
 import type { Broker } from '../broker/broker.ts';
 import { lineChannel, readLines } from './lines.ts';
+import { serveControl, type ControlHandlers } from './serve.ts';
 import { listenPrivate } from '../sockets.ts';
 
 /** A client that has not said who it is within this time is dropped. */
@@ -16,10 +15,10 @@ export class ControlServer {
   private readonly server: net.Server;
   private readonly tokenDigest: Buffer;
   private readonly sockets = new Set<net.Socket>();
-  private readonly handlers: Omit<ControlApi, 'subscribe'>;
+  private readonly handlers: ControlHandlers;
   private readonly broker: Broker;
 
-  constructor(handlers: Omit<ControlApi, 'subscribe'>, broker: Broker, adminToken: string) {
+  constructor(handlers: ControlHandlers, broker: Broker, adminToken: string) {
     this.handlers = handlers;
     this.broker = broker;
     this.tokenDigest = digest(adminToken);
@@ -72,27 +71,8 @@ export class ControlServer {
   }
 
   private serveRpc(socket: net.Socket): { receive: (line: string) => void; dispose: () => void } {
-    let unsubscribe: (() => void) | null = null;
     const { channel, receive } = lineChannel(socket);
-    const rpc = createBirpc<ControlClientApi, ControlApi>(
-      {
-        ...this.handlers,
-        subscribe: () => {
-          unsubscribe ??= this.broker.onEvent((event) => {
-            if (!socket.destroyed) void rpc.onEvent.asEvent(event);
-          });
-          return true;
-        },
-      },
-      { ...channel, eventNames: ['onEvent'] },
-    );
-    return {
-      receive,
-      dispose: () => {
-        unsubscribe?.();
-        rpc.$close();
-      },
-    };
+    return { receive, dispose: serveControl(this.handlers, this.broker, channel) };
   }
 }
 

@@ -88,20 +88,23 @@ function kindOf(abs: string, ctx: RiskContext): PathKind {
   if (abs === '/') return 'root';
   if (HARMLESS_DEVICE.test(abs)) return 'harmless-device';
   if (DISK_DEVICE.test(abs)) return 'disk-device';
-  if (TEMP_DIRS.some((d) => inside(abs, d))) return 'temp';
   const { home, projectRoot } = ctx;
   if (abs === home) return 'home';
+  // A project (or a home) that lives in a temporary directory is still that project (or home).
   if (projectRoot && inside(abs, projectRoot)) {
     if (isSecretPath(abs.slice(projectRoot.length))) return 'secret';
     if (abs === projectRoot) return 'project-root';
     return inside(abs, path.join(projectRoot, '.git')) ? 'project-git' : 'project';
   }
+  // The temporary directory itself holds every user's sockets and work (Gatehouse's too).
+  if (TEMP_DIRS.includes(abs)) return 'system';
   if (isSecretPath(abs)) return 'secret';
   if (inside(abs, home)) {
     const rel = abs.slice(home.length + 1);
     if (SHELL_STARTUP.includes(rel)) return 'shell-startup';
     return 'home-other';
   }
+  if (TEMP_DIRS.some((d) => inside(abs, d))) return 'temp';
   if (/^\/(home|Users)\/[^/]+\/?$/.test(abs)) return 'user-home';
   if (isSystemDir(abs) || /^[A-Za-z]:\\(Windows|Program Files)/i.test(abs)) return 'system';
   return 'outside';

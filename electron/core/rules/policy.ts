@@ -10,7 +10,7 @@ import type { TrustMode } from './trust.ts';
 export interface GatePolicyOptions {
   rules: RuleService;
   trust: TrustMode;
-  /** Asked on every decision (the daemon reads settings.json when it starts). */
+  /** Asked on every decision, so a change to the setting applies at once. */
   autoAllowLowRisk: () => boolean;
 }
 

@@ -8,6 +8,7 @@ import type {
   RiskAssessment,
   RequestStatus,
 } from '../../../shared/domain.ts';
+import type { DeciderGroup } from '../../../shared/api.ts';
 import { AuditRepository } from './audit.ts';
 import type { Db } from './database.ts';
 
@@ -55,10 +56,37 @@ export interface DecisionInput {
   status?: Extract<RequestStatus, 'abandoned'>;
 }
 
+/** Which decided requests to list; every field narrows. */
+export interface DecidedFilter {
+  status?: Exclude<RequestStatus, 'pending'>;
+  decidedBy?: DeciderGroup;
+  agent?: Agent;
+  sessionId?: string;
+  /** A part of the command, matched case-insensitively (ASCII). */
+  search?: string;
+}
+
+/** Where a page ends: the decision's place in the order decisions were written (newest first). */
+export type DecidedPosition = number;
+
+const DECIDER_SQL: Readonly<Record<DeciderGroup, string>> = {
+  human: "d.decided_by LIKE 'human:%'",
+  rule: "d.decided_by LIKE 'rule:%'",
+  timeout: "d.decided_by = 'timeout'",
+  policy: "d.decided_by IN ('policy', 'trust-mode', 'auto-allow')",
+  system: "d.decided_by IN ('shutdown', 'agent-gone', 'core-restart')",
+};
+
+/** LIKE treats % and _ as wildcards; a search for them must find them literally. */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 const SELECT = `
   SELECT r.id, r.session_id, r.agent, r.kind, r.tool, r.command, r.cwd, r.risk, r.status, r.created_at, r.expires_at,
          d.decision, d.reason, d.decided_by, d.decided_at, d.rule_ids
   FROM requests r LEFT JOIN decisions d ON d.request_id = r.id`;
+
+/** Decisions in the order they were written: their rowid, which no clock change can reorder. */
+const SELECT_DECIDED = SELECT.replace('FROM requests r LEFT JOIN', ', d.rowid AS seq FROM requests r JOIN');
 
 function toRequest(row: RequestRow): GateRequest {
   return {
@@ -160,6 +188,36 @@ export class RequestRepository {
   /** Recorded requests rated high or critical (a segment is never worse than its command). */
   *iterateRisky(): Generator<GateRequest> {
     for (const row of this.riskyStmt.iterate()) yield toRequest(row);
+  }
+
+  /** Decided requests, newest decision first, `limit` at a time, starting after `after`. Built per query: filters vary. */
+  listDecided(filter: DecidedFilter, limit: number, after: DecidedPosition | null): Array<{ request: GateRequest; position: DecidedPosition }> {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    if (filter.status) {
+      where.push('r.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.decidedBy) where.push(DECIDER_SQL[filter.decidedBy]);
+    if (filter.agent) {
+      where.push('r.agent = ?');
+      params.push(filter.agent);
+    }
+    if (filter.sessionId) {
+      where.push('r.session_id = ?');
+      params.push(filter.sessionId);
+    }
+    if (filter.search) {
+      where.push("r.command LIKE ? ESCAPE '\\'");
+      params.push(`%${escapeLike(filter.search)}%`);
+    }
+    if (after) {
+      where.push('d.rowid < ?');
+      params.push(after);
+    }
+    const sql = `${SELECT_DECIDED}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY d.rowid DESC LIMIT ?`;
+    const rows = this.db.prepare<Array<string | number>, RequestRow & { seq: number }>(sql).all(...params, limit);
+    return rows.map((row) => ({ request: toRequest(row), position: row.seq }));
   }
 
   private insertRow(r: NewRequest): void {

@@ -22,7 +22,7 @@ function fakeAgent(dir: string, version: string): string {
 }
 
 function ctx(cwd: string): CliContext {
-  return { env: process.env, cwd, out: () => {}, err: () => {}, stdin: Readable.from([]), hookClientPath: '/x/hook-client.mjs' };
+  return { env: process.env, cwd, out: () => {}, err: () => {}, stdin: Readable.from([]), hookClientPath: '/x/hook-client.mjs', rendererDir: '/x/renderer' };
 }
 
 describe('wireAgent (Claude Code)', () => {

@@ -1,0 +1,130 @@
+// Browser mode: the renderer and the control API on one loopback port. The page, its assets and the WebSocket
+// all need the UI token from the URL the daemon prints; the Host (and, for the WebSocket, the Origin) must be ours.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { contentSecurityPolicy } from '../../../shared/ui-page.ts';
+import { MAX_LINE_BYTES } from '../control/lines.ts';
+import type { TextChannel } from '../control/serve.ts';
+import { newToken } from '../ids.ts';
+import type { RendererAssets } from './assets.ts';
+import { UiGuard, allowedHosts } from './guard.ts';
+
+/** The WebSocket's path; the renderer connects to `ws://<host>/api?token=…`. */
+export const API_PATH = '/api';
+
+export interface UiServerOptions {
+  assets: RendererAssets;
+  /** Serves the control API on one connection; returns its disposer. */
+  serve: (channel: TextChannel) => () => void;
+  /** 0 picks a free port. */
+  port: number;
+  /** Fixed in tests; random otherwise. */
+  token?: string;
+}
+
+export class UiServer {
+  readonly token: string;
+  private readonly opts: UiServerOptions;
+  private readonly http: http.Server;
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_LINE_BYTES });
+  private guard: UiGuard | null = null;
+  private port = 0;
+
+  constructor(opts: UiServerOptions) {
+    this.opts = opts;
+    this.token = opts.token ?? newToken();
+    this.http = http.createServer((req, res) => this.onRequest(req, res));
+    this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.opts.port, '127.0.0.1', () => {
+        this.http.off('error', reject);
+        resolve();
+      });
+    });
+    this.port = (this.http.address() as AddressInfo).port;
+    this.guard = new UiGuard(this.port, this.token);
+  }
+
+  /** The URL to open, token included. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/?token=${encodeURIComponent(this.token)}`;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private refuse(req: http.IncomingMessage, upgrade: boolean): { status: number; message: string } | null {
+    const guard = this.guard;
+    if (!guard) return { status: 503, message: 'not listening yet' };
+    return guard.check({ host: req.headers.host, url: req.url, origin: req.headers.origin, upgrade });
+  }
+
+  private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const refusal = this.refuse(req, false);
+    if (refusal) return sendText(res, refusal.status, refusal.message);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    const { pathname } = new URL(req.url ?? '/', 'http://gatehouse.invalid');
+    const asset = pathname === '/' || pathname === '/index.html' ? this.opts.assets.page(`?token=${encodeURIComponent(this.token)}`) : this.opts.assets.get(pathname);
+    if (!asset) return sendText(res, 404, 'Not found.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': asset.type,
+      'content-length': asset.body.length,
+      'content-security-policy': contentSecurityPolicy(allowedHosts(this.port).map((h) => `ws://${h}`)),
+    });
+    res.end(req.method === 'HEAD' ? undefined : asset.body);
+  }
+
+  private onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refusal = this.refuse(req, true);
+    const { pathname } = new URL(req.url ?? '/', 'http://gatehouse.invalid');
+    if (refusal || pathname !== API_PATH) {
+      const { status, message } = refusal ?? { status: 404, message: 'Not found.' };
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
+  }
+
+  private onConnection(ws: WebSocket): void {
+    let deliver: (data: string) => void = () => {};
+    const dispose = this.opts.serve({
+      post: (data) => {
+        if (ws.readyState === ws.OPEN) ws.send(data);
+      },
+      on: (fn) => {
+        deliver = fn;
+      },
+    });
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) deliver(data.toString());
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => dispose());
+  }
+}
+
+/** The token is in the URL: no referrer may carry it elsewhere, and nothing is cached. */
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
+
+function sendText(res: http.ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`${message}\n`);
+}

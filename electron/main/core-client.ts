@@ -1,0 +1,34 @@
+// The main process's own connection to the core (for the tray and notifications), over a MessagePortMain.
+import { createBirpc } from 'birpc';
+import type { ControlApi, ControlClientApi } from '../../shared/api.ts';
+import { portChannel, type PortLike } from '../../shared/carrier.ts';
+import type { CoreEvent } from '../../shared/domain.ts';
+import { decodeMessage, encodeMessage } from '../../shared/rpc-codec.ts';
+
+/** The calls the shell makes, answered asynchronously. */
+export type ShellApi = { [K in 'listPending' | 'decide' | 'getSettings' | 'subscribe']: (...args: Parameters<ControlApi[K]>) => Promise<ReturnType<ControlApi[K]>> };
+
+export interface CoreClient {
+  api: ShellApi;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  close(): void;
+}
+
+export function coreClient(port: PortLike): CoreClient {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const rpc = createBirpc<ControlApi, ControlClientApi>(
+    { onEvent: (event) => listeners.forEach((l) => l(event)) },
+    { ...portChannel(port), serialize: encodeMessage, deserialize: (d: string) => decodeMessage(d) },
+  );
+  return {
+    api: rpc,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => {
+      rpc.$close();
+      port.close();
+    },
+  };
+}

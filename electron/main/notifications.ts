@@ -1,0 +1,73 @@
+// Native notifications for held requests: Approve / Deny buttons where the platform has them (macOS), a click that
+// opens the card everywhere, closed when the request is decided. Follows the notification settings.
+import type { GateRequest } from '../../shared/domain.ts';
+import { heldNotificationText } from '../../shared/notification-text.ts';
+import type { Settings } from '../../shared/settings.ts';
+
+export interface NativeNotification {
+  on(event: 'action', listener: (event: unknown, index: number) => void): unknown;
+  on(event: 'click', listener: () => void): unknown;
+  show(): void;
+  close(): void;
+}
+
+export interface NotificationOptions {
+  title: string;
+  body: string;
+  actions: Array<{ type: 'button'; text: string }>;
+}
+
+export interface NotifierDeps {
+  create(options: NotificationOptions): NativeNotification;
+  /** Electron shows action buttons on macOS only. */
+  supportsActions: boolean;
+  settings(): Settings | null;
+  anyWindowFocused(): boolean;
+  decide(id: string, decision: 'allow' | 'deny'): void;
+  openWindow(requestId: string): void;
+}
+
+const ACTIONS = [
+  { type: 'button' as const, text: 'Approve' },
+  { type: 'button' as const, text: 'Deny' },
+];
+
+export class HeldNotifier {
+  private readonly deps: NotifierDeps;
+  private readonly shown = new Map<string, NativeNotification>();
+
+  constructor(deps: NotifierDeps) {
+    this.deps = deps;
+  }
+
+  held(r: GateRequest): void {
+    const s = this.deps.settings();
+    if (!s?.notifyOnHeld || this.shown.has(r.id)) return;
+    if (s.notifyOnlyWhenUnfocused && this.deps.anyWindowFocused()) return;
+    const n = this.deps.create({ ...heldNotificationText(r), actions: this.deps.supportsActions ? ACTIONS : [] });
+    n.on('action', (_event, index) => {
+      this.forget(r.id);
+      this.deps.decide(r.id, index === 0 ? 'allow' : 'deny');
+    });
+    n.on('click', () => {
+      this.forget(r.id);
+      this.deps.openWindow(r.id);
+    });
+    this.shown.set(r.id, n);
+    n.show();
+  }
+
+  decided(r: GateRequest): void {
+    this.shown.get(r.id)?.close();
+    this.forget(r.id);
+  }
+
+  dispose(): void {
+    for (const n of this.shown.values()) n.close();
+    this.shown.clear();
+  }
+
+  private forget(id: string): void {
+    this.shown.delete(id);
+  }
+}

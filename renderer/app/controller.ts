@@ -1,0 +1,174 @@
+// Wires one connection to the stores: core events become store events, and the commands the views call go to the
+// core. The views never hold the API; they call these commands and read the stores.
+import { ApiError } from '../../shared/api.ts';
+import type { CoreEvent, Decision } from '../../shared/domain.ts';
+import type { SettingsPatch } from '../../shared/settings.ts';
+import type { Connection } from '../api/client.ts';
+import { historyQuery, useAudit } from '../stores/audit.ts';
+import { useApp } from '../stores/connection.ts';
+import { canDecide, useInbox } from '../stores/inbox.ts';
+import { useSessions } from '../stores/sessions.ts';
+import { useSettings } from '../stores/settings.ts';
+import { exportFile, type ExportFormat } from './history-export.ts';
+
+/** An export walks the history in the largest pages the API allows. */
+const EXPORT_PAGE = 500;
+
+export interface Commands {
+  decide(id: string, decision: Decision, reason?: string): Promise<void>;
+  reloadInbox(): Promise<void>;
+  reloadSessions(): Promise<void>;
+  loadHistory(): Promise<void>;
+  loadMoreHistory(): Promise<void>;
+  exportHistory(format: ExportFormat): Promise<{ name: string; text: string } | null>;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+}
+
+export function messageOf(err: unknown): string {
+  if (err instanceof ApiError || err instanceof Error) return err.message;
+  return String(err);
+}
+
+export class Controller implements Commands {
+  private readonly connection: Connection;
+  private readonly onHeldOrDecided: (event: CoreEvent) => void;
+  private readonly disposers: Array<() => void> = [];
+
+  /** `onHeldOrDecided` is where notifications hook in. */
+  constructor(connection: Connection, onHeldOrDecided: (event: CoreEvent) => void = () => {}) {
+    this.connection = connection;
+    this.onHeldOrDecided = onHeldOrDecided;
+  }
+
+  /** Subscribes, then loads: an event that races the first load is merged, never lost. */
+  async start(): Promise<void> {
+    this.disposers.push(this.connection.onEvent((e) => this.onEvent(e)));
+    void this.connection.closed.then((why) => useApp.getState().connectionLost(why));
+    await this.connection.api.subscribe();
+    useApp.getState().connected();
+    await Promise.all([this.reloadInbox(), this.reloadSessions(), this.loadSettings()]);
+  }
+
+  dispose(): void {
+    this.disposers.splice(0).forEach((d) => d());
+  }
+
+  private onEvent(e: CoreEvent): void {
+    switch (e.type) {
+      case 'request.held':
+        useInbox.getState().requestHeld(e.request);
+        break;
+      case 'request.decided':
+        useInbox.getState().requestDecided(e.request);
+        useAudit.getState().requestDecided(e.request);
+        break;
+      case 'session.started':
+        useSessions.getState().sessionStarted(e.session);
+        break;
+      case 'session.ended':
+        useSessions.getState().sessionEnded(e.session);
+        break;
+      case 'settings.changed':
+        useSettings.getState().settingsChanged(e.settings);
+        break;
+      case 'agent.notification':
+        break;
+    }
+    if (e.type === 'request.held' || e.type === 'request.decided') this.onHeldOrDecided(e);
+  }
+
+  async decide(id: string, decision: Decision, reason?: string): Promise<void> {
+    const inbox = useInbox.getState();
+    if (!canDecide(inbox, id)) return;
+    inbox.decisionSent(id, decision);
+    try {
+      const decided = await this.connection.api.decide({ id, decision, reason: reason?.trim() || undefined, via: 'window' });
+      useInbox.getState().requestDecided(decided);
+    } catch (err) {
+      // Someone else decided first: the event shows the outcome; anything else is worth saying.
+      if (err instanceof ApiError && err.code === 'already_decided') {
+        useInbox.getState().requestDecided(await this.connection.api.getRequest(id));
+      } else {
+        useInbox.getState().decisionFailed(id, messageOf(err));
+      }
+    }
+  }
+
+  async reloadInbox(): Promise<void> {
+    try {
+      useInbox.getState().pendingLoaded(await this.connection.api.listPending());
+    } catch (err) {
+      useInbox.getState().pendingFailed(messageOf(err));
+    }
+  }
+
+  async reloadSessions(): Promise<void> {
+    try {
+      useSessions.getState().sessionsLoaded(await this.connection.api.listSessions());
+    } catch (err) {
+      useSessions.getState().sessionsFailed(messageOf(err));
+    }
+  }
+
+  private async loadSettings(): Promise<void> {
+    try {
+      useSettings.getState().settingsLoaded(await this.connection.api.getSettings());
+    } catch (err) {
+      useSettings.getState().settingsFailed(messageOf(err));
+    }
+  }
+
+  async loadHistory(): Promise<void> {
+    const audit = useAudit.getState();
+    const filter = audit.filter;
+    audit.filterChanged(filter);
+    try {
+      const page = await this.connection.api.listHistory(historyQuery(filter));
+      // A newer filter may have been chosen meanwhile; its own load wins.
+      if (useAudit.getState().filter === filter) useAudit.getState().firstPageLoaded(page.items, page.nextCursor);
+    } catch (err) {
+      useAudit.getState().historyFailed(messageOf(err));
+    }
+  }
+
+  async loadMoreHistory(): Promise<void> {
+    const audit = useAudit.getState();
+    if (!audit.nextCursor || audit.loadingMore) return;
+    audit.morePageLoading();
+    try {
+      const page = await this.connection.api.listHistory({ ...historyQuery(audit.filter), cursor: audit.nextCursor });
+      useAudit.getState().morePageLoaded(page.items, page.nextCursor);
+    } catch (err) {
+      useAudit.getState().historyFailed(messageOf(err));
+    }
+  }
+
+  /** Every decision matching the filter, as a file; null (and the error in the store) if the core failed. */
+  async exportHistory(format: ExportFormat): Promise<{ name: string; text: string } | null> {
+    const { filter } = useAudit.getState();
+    useAudit.getState().exportStarted();
+    try {
+      const items = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.connection.api.listHistory({ ...historyQuery(filter), limit: EXPORT_PAGE, cursor });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      useAudit.getState().exportFinished(null);
+      return exportFile(items, format, new Date());
+    } catch (err) {
+      useAudit.getState().exportFinished(messageOf(err));
+      return null;
+    }
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<void> {
+    useSettings.getState().saveStarted();
+    try {
+      useSettings.getState().settingsChanged(await this.connection.api.updateSettings(patch));
+    } catch (err) {
+      useSettings.getState().saveFailed(messageOf(err));
+    }
+  }
+}

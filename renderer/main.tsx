@@ -1,0 +1,50 @@
+// The renderer's entry: picks this window's carrier (the desktop preload's MessagePort, else the WebSocket of
+// `gatehouse daemon --ui`), connects, wires the stores, and renders the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { DesktopBridge } from '../shared/desktop-bridge.ts';
+import { desktopCarrier, webSocketCarrier } from './api/carriers.ts';
+import { connect } from './api/client.ts';
+import { AppContext, type WindowMode } from './app/context.ts';
+import { Controller, messageOf } from './app/controller.ts';
+import { WebNotifier, browserNotificationHost } from './app/web-notifier.ts';
+import { useApp } from './stores/connection.ts';
+import { useInbox } from './stores/inbox.ts';
+import { useSettings } from './stores/settings.ts';
+import { App } from './views/App.tsx';
+import { ErrorState } from './views/common/states.tsx';
+
+const bridge = (window as Window & { gatehouse?: DesktopBridge }).gatehouse;
+const mode: WindowMode = bridge ? 'desktop' : 'browser';
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+/** Shows a card the reviewer asked for from a notification. */
+function openCard(requestId: string): void {
+  useApp.getState().viewChosen('inbox');
+  useInbox.getState().cardSelected(requestId);
+}
+
+async function start(): Promise<void> {
+  const carrier = await (bridge ? desktopCarrier(bridge, window) : webSocketCarrier(window.location));
+  const connection = connect(carrier);
+  const host = mode === 'browser' ? browserNotificationHost(window) : null;
+  const notifier = host ? new WebNotifier(host, () => useSettings.getState().settings, openCard) : null;
+  const controller = new Controller(connection, (e) => notifier?.handle(e));
+  window.addEventListener('pagehide', () => {
+    notifier?.dispose();
+    controller.dispose();
+    connection.close();
+  });
+  root.render(
+    <StrictMode>
+      <AppContext.Provider value={{ commands: controller, mode }}>
+        <App />
+      </AppContext.Provider>
+    </StrictMode>,
+  );
+  await controller.start();
+}
+
+start().catch((err: unknown) => {
+  root.render(<ErrorState title="Gatehouse cannot reach its core" message={messageOf(err)} onRetry={() => location.reload()} />);
+});

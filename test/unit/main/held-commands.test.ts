@@ -1,0 +1,168 @@
+// The shell's tray and notifications with fakes for Electron's Tray and Notification and for the core connection:
+// a held request produces a notification and a tray count; a notification or tray action decides the request.
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import type { CoreEvent, GateRequest } from '../../../shared/domain.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings.ts';
+import type { CoreClient, ShellApi } from '../../../electron/main/core-client.ts';
+import { HeldCommands } from '../../../electron/main/held-commands.ts';
+import { HeldNotifier, type NativeNotification, type NotificationOptions } from '../../../electron/main/notifications.ts';
+import { showHeld, TRAY_MENU_REQUESTS, type TraySurface } from '../../../electron/main/tray.ts';
+
+let seq = 0;
+function request(command: string): GateRequest {
+  seq += 1;
+  return {
+    id: `r${seq}`, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command, cwd: '/p', risk: null, status: 'pending',
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), expiresAt: null, decision: null,
+  };
+}
+
+class FakeNotification implements NativeNotification {
+  readonly options: NotificationOptions;
+  shown = false;
+  closed = false;
+  private readonly listeners: Record<string, Array<(...args: unknown[]) => void>> = {};
+  constructor(options: NotificationOptions) {
+    this.options = options;
+  }
+  on(event: string, listener: (...args: never[]) => void) {
+    (this.listeners[event] ??= []).push(listener as (...args: unknown[]) => void);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]) {
+    this.listeners[event]?.forEach((l) => l(...args));
+  }
+  show() {
+    this.shown = true;
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?: boolean; pending?: GateRequest[] } = {}) {
+  const listeners = new Set<(e: CoreEvent) => void>();
+  const decide = vi.fn<ShellApi['decide']>(async (input) => ({ ...request('x'), id: input.id }));
+  const client: CoreClient = {
+    api: { subscribe: async () => true, listPending: async () => opts.pending ?? [], getSettings: async () => DEFAULT_SETTINGS, decide },
+    onEvent: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    close: () => {},
+  };
+  const notifications: FakeNotification[] = [];
+  const tray = { tooltip: '', title: '', badge: -1, menu: [] as MenuItemConstructorOptions[] };
+  const surface: TraySurface = {
+    setToolTip: (t) => (tray.tooltip = t),
+    setTitle: (t) => (tray.title = t),
+    setBadgeCount: (n) => (tray.badge = n),
+    setMenu: (m) => (tray.menu = m),
+  };
+  const opened: string[] = [];
+  const notifier = new HeldNotifier({
+    create: (o) => {
+      const n = new FakeNotification(o);
+      notifications.push(n);
+      return n;
+    },
+    supportsActions: opts.supportsActions ?? true,
+    settings: () => opts.settings ?? DEFAULT_SETTINGS,
+    anyWindowFocused: () => opts.focused ?? false,
+    decide: (id, decision) => held.decide(id, decision, 'notification'),
+    openWindow: (id) => opened.push(id),
+  });
+  const held: HeldCommands = new HeldCommands({
+    client,
+    notifier,
+    show: (pending) => showHeld(surface, pending, { decide: (id, d) => held.decide(id, d, 'tray'), openWindow: (id) => opened.push(id ?? 'window'), quit: () => {} }),
+    onError: (err) => {
+      throw err;
+    },
+  });
+  const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
+  const item = (label: RegExp) => tray.menu.find((m) => label.test(m.label ?? ''));
+  return { held, emit, decide, notifications, tray, opened, item };
+}
+
+const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
+
+describe('tray and notifications', () => {
+  it('a held request produces a notification and a tray count; its decision clears both', async () => {
+    const s = shell();
+    await s.held.start();
+    expect(s.tray).toMatchObject({ tooltip: 'Gatehouse: nothing waiting', title: '', badge: 0 });
+    const r = request('rm -rf build');
+    s.emit({ type: 'request.held', request: r });
+    expect(s.tray).toMatchObject({ tooltip: 'Gatehouse: 1 command waiting', title: '1', badge: 1 });
+    expect(s.item(/rm -rf build/)).toBeTruthy();
+    expect(s.notifications).toHaveLength(1);
+    expect(s.notifications[0]).toMatchObject({ shown: true, options: { title: 'Claude Code wants to run `rm -rf build`', actions: [{ text: 'Approve' }, { text: 'Deny' }] } });
+
+    s.emit({ type: 'request.decided', request: { ...r, status: 'allowed' } });
+    expect(s.tray).toMatchObject({ title: '', badge: 0 });
+    expect(s.item(/rm -rf build/)).toBeUndefined();
+    expect(s.notifications[0]?.closed).toBe(true);
+  });
+
+  it('a notification action decides the request, recorded as from the notification', async () => {
+    const s = shell();
+    await s.held.start();
+    const [a, b] = [request('git push --force'), request('npm publish')];
+    s.emit({ type: 'request.held', request: a });
+    s.emit({ type: 'request.held', request: b });
+    s.notifications[0]?.emit('action', {}, 0);
+    s.notifications[1]?.emit('action', {}, 1);
+    expect(s.decide.mock.calls.map(([i]) => i)).toEqual([
+      { id: a.id, decision: 'allow', via: 'notification' },
+      { id: b.id, decision: 'deny', via: 'notification' },
+    ]);
+  });
+
+  it('a click on a notification opens the window; tray items approve, deny and open', async () => {
+    const s = shell();
+    await s.held.start();
+    const r = request('make deploy');
+    s.emit({ type: 'request.held', request: r });
+    s.notifications[0]?.emit('click');
+    expect(s.opened).toEqual([r.id]);
+    const submenu = s.item(/make deploy/)?.submenu as MenuItemConstructorOptions[];
+    click(submenu.find((m) => m.label === 'Deny'));
+    click(submenu.find((m) => m.label === 'Approve'));
+    expect(s.decide.mock.calls.map(([i]) => [i.decision, i.via])).toEqual([
+      ['deny', 'tray'],
+      ['allow', 'tray'],
+    ]);
+    click(s.item(/^Open Gatehouse$/));
+    expect(s.opened).toEqual([r.id, 'window']);
+  });
+
+  it('lists only the newest requests in the menu, and the ones already held at start', async () => {
+    const pending = Array.from({ length: TRAY_MENU_REQUESTS + 2 }, (_, i) => request(`cmd-${i}`));
+    const s = shell({ pending });
+    await s.held.start();
+    expect(s.tray.badge).toBe(pending.length);
+    const labels = s.tray.menu.map((m) => m.label ?? '');
+    expect(labels.filter((l) => l.startsWith('Claude Code: '))).toEqual(pending.slice(2).reverse().map((r) => `Claude Code: ${r.command}`));
+    expect(labels).toContain('2 more in the window…');
+  });
+
+  it('follows the notification settings: off, only when unfocused, and no buttons where the platform has none', async () => {
+    const off = shell({ settings: { ...DEFAULT_SETTINGS, notifyOnHeld: false } });
+    await off.held.start();
+    off.emit({ type: 'request.held', request: request('a') });
+    expect(off.notifications).toEqual([]);
+    expect(off.tray.badge).toBe(1);
+
+    const focused = shell({ settings: { ...DEFAULT_SETTINGS, notifyOnlyWhenUnfocused: true }, focused: true });
+    await focused.held.start();
+    focused.emit({ type: 'request.held', request: request('b') });
+    expect(focused.notifications).toEqual([]);
+
+    const linux = shell({ supportsActions: false });
+    await linux.held.start();
+    linux.emit({ type: 'request.held', request: request('c') });
+    expect(linux.notifications[0]?.options.actions).toEqual([]);
+  });
+});

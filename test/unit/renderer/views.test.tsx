@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+// The shell, Sessions, Audit and Settings views: states, names, and the commands they send.
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
+import { useAudit } from '../../../renderer/stores/audit.ts';
+import { useApp } from '../../../renderer/stores/connection.ts';
+import { useInbox } from '../../../renderer/stores/inbox.ts';
+import { useSessions } from '../../../renderer/stores/sessions.ts';
+import { useSettings } from '../../../renderer/stores/settings.ts';
+import { App } from '../../../renderer/views/App.tsx';
+import { Audit } from '../../../renderer/views/audit/Audit.tsx';
+import { Sessions } from '../../../renderer/views/sessions/Sessions.tsx';
+import { Settings } from '../../../renderer/views/settings/Settings.tsx';
+import { decided, fakeCommands, heldRequest, renderInApp, resetStores } from './support.tsx';
+
+beforeEach(resetStores);
+afterEach(cleanup);
+
+describe('app shell', () => {
+  it('names every view in the navigation, counts what is waiting, and applies the theme', () => {
+    renderInApp(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Views' });
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Inbox', 'Sessions', 'Audit', 'Settings']);
+    act(() => {
+      useInbox.getState().pendingLoaded([heldRequest(), heldRequest()]);
+      useSettings.getState().settingsLoaded({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    });
+    expect(within(nav).getByLabelText('2 waiting')).toBeTruthy();
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(document.title).toBe('(2) Gatehouse');
+    fireEvent.click(within(nav).getByRole('button', { name: 'Sessions' }));
+    expect(useApp.getState().view).toBe('sessions');
+    expect(within(nav).getByRole('button', { name: 'Sessions' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('says so when the connection to the core is lost', () => {
+    renderInApp(<App />);
+    act(() => useApp.getState().connectionLost('Lost the connection to the Gatehouse core.'));
+    expect(screen.getByRole('alert').textContent).toContain('Lost the connection to the Gatehouse core.');
+  });
+});
+
+describe('sessions view', () => {
+  it('shows an empty state, then sessions with their state', () => {
+    renderInApp(<Sessions />);
+    act(() => useSessions.getState().sessionsLoaded([]));
+    expect(screen.getByText('No sessions yet')).toBeTruthy();
+    const started = new Date().toISOString();
+    act(() => {
+      useSessions.getState().sessionStarted({ id: 'sessaaaa', agent: 'claude', argv: ['claude', '-p', 'fix'], cwd: '/w', pid: 1, startedAt: started, endedAt: null, exitCode: null });
+      useSessions.getState().sessionStarted({ id: 'sessbbbb', agent: 'codex', argv: ['codex'], cwd: '/v', pid: 2, startedAt: started, endedAt: started, exitCode: 3 });
+    });
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.getAttribute('data-session-id'))).toEqual(['sessbbbb', 'sessaaaa']);
+    expect(rows[0]?.textContent).toContain('ended (exit 3)');
+    expect(rows[1]?.textContent).toContain('running');
+  });
+});
+
+describe('audit view', () => {
+  it('loads on open, lists decisions with who decided, filters and pages', () => {
+    const commands = fakeCommands();
+    renderInApp(<Audit />, commands);
+    expect(commands.loadHistory).toHaveBeenCalledTimes(1);
+    const r = decided(heldRequest({ command: 'git push' }), 'deny', 'not on main');
+    act(() => {
+      useAudit.getState().filterChanged({});
+      useAudit.getState().firstPageLoaded([r], 'd1');
+    });
+    const row = screen.getAllByRole('row')[1] as HTMLElement;
+    expect(row.textContent).toContain('Denied');
+    expect(row.textContent).toContain('A person, with the CLI');
+    expect(row.textContent).toContain('not on main');
+    fireEvent.click(screen.getByRole('button', { name: 'Load older decisions' }));
+    expect(commands.loadMoreHistory).toHaveBeenCalledTimes(1);
+    fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'allowed' } });
+    expect(useAudit.getState().filter).toEqual({ status: 'allowed' });
+    expect(commands.loadHistory).toHaveBeenCalledTimes(2);
+    act(() => useAudit.getState().firstPageLoaded([], null));
+    expect(screen.getByText('No decisions match this filter')).toBeTruthy();
+  });
+
+  it('exports through the command', () => {
+    const commands = fakeCommands();
+    renderInApp(<Audit />, commands);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(commands.exportHistory).toHaveBeenCalledWith('csv');
+  });
+});
+
+describe('settings view', () => {
+  it('saves each change as a patch, and refuses a hold timeout out of range', () => {
+    const commands = fakeCommands();
+    renderInApp(<Settings />, commands, 'desktop');
+    act(() => useSettings.getState().settingsLoaded(DEFAULT_SETTINGS));
+    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only when the Gatehouse window is not focused' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Start Gatehouse when I log in' }));
+    const timeout = screen.getByLabelText(/Deny a held command nobody decided after/);
+    fireEvent.change(timeout, { target: { value: '0' } });
+    fireEvent.blur(timeout);
+    expect(timeout.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(timeout, { target: { value: '2' } });
+    fireEvent.blur(timeout);
+    expect(commands.updateSettings.mock.calls.map(([p]) => p)).toEqual([{ theme: 'dark' }, { notifyOnlyWhenUnfocused: true }, { openAtLogin: true }, { holdTimeoutMs: 120_000 }]);
+  });
+
+  it('shows start-at-login only in the desktop app, and a save error', () => {
+    renderInApp(<Settings />, fakeCommands(), 'browser');
+    act(() => useSettings.getState().settingsLoaded(DEFAULT_SETTINGS));
+    expect(screen.queryByRole('checkbox', { name: 'Start Gatehouse when I log in' })).toBeNull();
+    act(() => useSettings.getState().saveFailed('theme: invalid'));
+    expect(screen.getByRole('alert').textContent).toBe('Not saved: theme: invalid');
+  });
+});
