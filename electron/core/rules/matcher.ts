@@ -107,8 +107,8 @@ const MIN_LITERAL = 3;
  * no such run; a character followed by `?`, `*` or `{` is optional and ends the run.
  */
 export function requiredLiteral(re: string): string | null {
-  // Flags such as (?i) change what a literal matches; leave those to RE2.
-  if (hasTopLevelAlternation(re) || re.includes('(?')) return null;
+  // Flags such as (?i) change what a literal matches, and \Q…\E quotes brackets: leave those to RE2.
+  if (hasTopLevelAlternation(re) || re.includes('(?') || re.includes('\\Q')) return null;
   let best = '';
   let run = '';
   let depth = 0;
@@ -134,7 +134,7 @@ export function requiredLiteral(re: string): string | null {
     } else if (depth === 0 && PLAIN.test(c)) literal = c;
     if (c === '[') inClass = true;
     if (c === '(') depth++;
-    if (c === ')') depth--;
+    if (c === ')' && --depth < 0) return null;
     const after = re[i + width];
     if (literal !== null && depth === 0 && !inClass && after !== '?' && after !== '*' && after !== '{') {
       run += literal;

@@ -221,6 +221,7 @@ describe('regex pre-check', () => {
     expect(requiredLiteral('git status|rm -rf')).toBeNull();
     expect(requiredLiteral('(?i)git push')).toBeNull();
     expect(requiredLiteral('[a-z]+')).toBeNull();
+    expect(requiredLiteral('\\Q)\\E(abc)?xyz')).toBeNull();
   });
 
   it('never changes what a regex matches', () => {
@@ -230,6 +231,7 @@ describe('regex pre-check', () => {
       ['npm\\s+run\\s+test', 'npm run test', true],
       ['colou?r-scheme', 'color-scheme', true],
       ['(?i)GIT push', 'git push', true],
+      ['\\Q)\\E(abc)?xyz', ')xyz', true],
     ] as const) {
       expect(compilePattern('regex', pattern).matches([], text), `${pattern} on ${text}`).toBe(want);
     }
