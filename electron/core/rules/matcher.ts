@@ -91,7 +91,8 @@ function literalLeadingWords(pattern: string): { firstWord: string | null; secon
  */
 function regexFirstWord(pattern: string): string | null {
   const body = pattern.startsWith('^') ? pattern.slice(1) : pattern;
-  const m = /^([A-Za-z0-9_/-]+)(?: |\\s|\$$|$)/.exec(body);
+  // The separator must be there: `git\s*x` or `git ?x` could match `gitx`.
+  const m = /^([A-Za-z0-9_/-]+)(?:(?: |\\s)(?![*?{])|\$$|$)/.exec(body);
   if (!m?.[1] || hasTopLevelAlternation(body)) return null;
   return m[1];
 }

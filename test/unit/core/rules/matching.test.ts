@@ -237,3 +237,18 @@ describe('regex pre-check', () => {
     }
   });
 });
+
+describe('indexing never hides a match', () => {
+  it.each([
+    ['regex', 'git\\s*status', ['gitstatus']],
+    ['regex', 'git ?status', ['gitstatus']],
+    ['regex', 'git\\s+status', ['git', 'status']],
+    ['regex', '^rm( .*)?', ['rm', '-rf', '/']],
+    ['glob', 'rm*', ['rmdir', 'x']],
+    ['glob', 'rm -rf *', ['rm', '-rf']],
+    ['glob', 'git push *', ['git', 'push']],
+  ] as const)('%s:%s matches %j through the index', (kind, pattern, words) => {
+    const r = rule('deny', kind, pattern);
+    expect(evaluateRules(words.join(' '), assessment([segment([...words])]), new RuleSet([r]), place).outcome).toBe('deny');
+  });
+});
