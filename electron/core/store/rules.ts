@@ -97,7 +97,10 @@ export class RuleRepository {
     this.byIdStmt = db.prepare<[string], RuleRow>('SELECT * FROM rules WHERE id = ? AND deleted_at IS NULL');
     this.liveStmt = db.prepare<[], RuleRow>('SELECT * FROM rules WHERE deleted_at IS NULL ORDER BY created_at, rowid');
     this.updateStmt = db.prepare(
-      'UPDATE rules SET effect = ?, kind = ?, pattern = ?, scope_type = ?, scope_value = ?, note = ?, expires_at = ?, enabled = ?, expiry_noted = 0 WHERE id = ?',
+      // A new expiry is noted again when it passes; an unchanged one is not noted twice.
+      `UPDATE rules SET effect = @effect, kind = @kind, pattern = @pattern, scope_type = @scopeType, scope_value = @scopeValue, note = @note,
+         expiry_noted = CASE WHEN expires_at IS @expiresAt THEN expiry_noted ELSE 0 END, expires_at = @expiresAt, enabled = @enabled
+       WHERE id = @id`,
     );
     this.deleteStmt = db.prepare('UPDATE rules SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
     this.dueStmt = db.prepare<[number], RuleRow>('SELECT * FROM rules WHERE deleted_at IS NULL AND expiry_noted = 0 AND expires_at IS NOT NULL AND expires_at <= ?');
@@ -124,7 +127,17 @@ export class RuleRepository {
       const scope = changes.scope ?? before.scope;
       const expiresAt = changes.expiresAt !== undefined ? changes.expiresAt : before.expiresAt === null ? null : Date.parse(before.expiresAt);
       const enabled = changes.enabled ?? before.enabled;
-      this.updateStmt.run(changes.effect ?? before.effect, changes.kind ?? before.kind, changes.pattern ?? before.pattern, scope.type, scopeValue(scope), changes.note !== undefined ? changes.note : before.note, expiresAt, enabled ? 1 : 0, id);
+      this.updateStmt.run({
+        effect: changes.effect ?? before.effect,
+        kind: changes.kind ?? before.kind,
+        pattern: changes.pattern ?? before.pattern,
+        scopeType: scope.type,
+        scopeValue: scopeValue(scope),
+        note: changes.note !== undefined ? changes.note : before.note,
+        expiresAt,
+        enabled: enabled ? 1 : 0,
+        id,
+      });
       const after = this.get(id) as Rule;
       const onlyToggle = Object.keys(changes).every((k) => k === 'enabled');
       const kind: AuditKind = onlyToggle ? (enabled ? 'rule.enabled' : 'rule.disabled') : 'rule.edited';

@@ -99,3 +99,16 @@ describe('audit trail', () => {
     expect(g.audit.verify().firstBroken).toEqual({ seq: 3, reason: expect.stringMatching(/does not link to entry 2/) });
   });
 });
+
+describe('rule expiry in the audit trail', () => {
+  it('is noted once, and again only for a new expiry', () => {
+    const f = fixture();
+    f.rules.insert([{ id: 'e1', effect: 'allow', kind: 'prefix', pattern: 'ls', scope: { type: 'global' }, source: 'cli', note: null, createdAt: 1, expiresAt: 100 }], { actor: 'user', at: 1 });
+    expect(f.rules.noteExpired(200).map((r) => r.id)).toEqual(['e1']);
+    f.rules.update('e1', { enabled: false }, { actor: 'user', at: 300 });
+    expect(f.rules.noteExpired(400)).toEqual([]);
+    f.rules.update('e1', { expiresAt: 500 }, { actor: 'user', at: 450 });
+    expect(f.rules.noteExpired(600).map((r) => r.id)).toEqual(['e1']);
+    expect(f.audit.list(0, 10).map((e) => e.kind)).toEqual(['rule.added', 'rule.expired', 'rule.disabled', 'rule.edited', 'rule.expired']);
+  });
+});
