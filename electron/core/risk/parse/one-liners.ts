@@ -1,5 +1,5 @@
 // Interpreters given code on the command line or on stdin (`python -c`, `node -e`, `perl -e`, `ruby -e`,
-// `php -r`, `deno eval`, `python3 <<EOF`): the interpreter stays a segment, and each command-like call in
+// `php -r`, `deno eval`, `python3 <<EOF`, awk's program): the interpreter stays a segment, and each command-like call in
 // the code becomes a synthetic one.
 import type { Word } from '../model.ts';
 import { baseName, commandOf, inside, keep, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
@@ -12,6 +12,7 @@ export function interpreterFor(prog: string): Lang | null {
   if (prog === 'ruby' || prog === 'jruby') return 'ruby';
   if (/^perl[\d.]*$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog)) return 'php';
+  if (/^[gmn]?awk$/.test(prog)) return 'awk';
   return null;
 }
 
@@ -37,7 +38,26 @@ const OPTIONS: Record<Lang, Options> = {
   ruby: { code: 'e', valued: 'IrCEFx0', longCode: [], longValued: ['--encoding', '--external-encoding', '--internal-encoding'], stop: '', gluedOnly: 'Fx0', gluedCode: true },
   perl: { code: 'eE', valued: 'IMmix0lFCdD', longCode: [], longValued: [], stop: '', gluedOnly: 'ix0lFCdD', gluedCode: true },
   php: { code: 'r', valued: 'cdz', longCode: [], longValued: [], stop: 'f', gluedOnly: '', gluedCode: true },
+  // awk's program is its first operand (see awkProgram); `-f file` reads it from a file instead.
+  awk: { code: '', valued: 'Fv', longCode: [], longValued: ['--field-separator', '--assign'], stop: 'f', gluedOnly: '', gluedCode: false },
 };
+
+/** `awk [-F fs] [-v a=b] 'program' files…`: the first operand is the program, unless `-f`/`-e` names it. */
+function awkProgram(argv: readonly Word[], opts: Options): Source | null {
+  for (let i = 1; i < argv.length; i++) {
+    const t = (argv[i] as Word).text;
+    if (t === '--') return argv[i + 1] ? { code: argv[i + 1] as Word, label: `${baseName(argv[0])} program` } : null;
+    if (t === '-e' || t === '--source') return argv[i + 1] ? { code: argv[i + 1] as Word, label: `${baseName(argv[0])} ${t}` } : null;
+    if (!t.startsWith('-') || t === '-') return { code: argv[i] as Word, label: `${baseName(argv[0])} program` };
+    if (t.startsWith('--')) {
+      if (opts.longValued.includes(t)) i += 1;
+      continue;
+    }
+    if (opts.stop.includes(t[1] as string)) return null;
+    if (opts.valued.includes(t[1] as string) && t.length === 2) i += 1;
+  }
+  return null;
+}
 
 interface Source {
   code: Word;
@@ -49,6 +69,7 @@ function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame): Sour
   const argv = cmd.argv;
   const opts = OPTIONS[lang];
   let i = 1;
+  if (lang === 'awk') return awkProgram(argv, opts);
   if (prog === 'deno') {
     if (argv[1]?.text !== 'eval') return null;
     const code = argv.slice(2).find((w) => !w.text.startsWith('-'));

@@ -2,7 +2,7 @@
 // here-doc, eval, su -c; and hands remote, per-item and language wrappers to their own readers.
 import type { Segment, Word } from '../model.ts';
 import { findCommand, parallelCommand, xargsCommand } from './find-xargs.ts';
-import { baseName, carry, inside, keep, MAX_NESTING, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
+import { baseName, carry, inside, keep, MAX_NESTING, segmentOf, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
 import { interpreterFor, oneLiner } from './one-liners.ts';
 import { containerExec, kubeExec, sshCommand } from './remote.ts';
 import { peelWrapper, runsAsRoot, WRAPPERS } from './wrappers.ts';
@@ -14,13 +14,22 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash
 /** Options of those shells that take a value. */
 const SHELL_VALUED = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
 
+/**
+ * Reads the shell text a command runs (`bash -c`, `eval`, `su -c`). When the text is only known at run
+ * time (`sh -c "$(curl …)"`), the command is also kept as written, so the rules see what feeds it.
+ */
+function runText(text: Word, cmd: CommandInput, frame: Frame, inner: Frame, reader: Reader): Step {
+  if (!text.known) reader.emit(segmentOf(cmd, frame));
+  return { out: reader.parseNested(text.text, inner) };
+}
+
 const prefixWrapper: Handler = (cmd, frame, reader) => {
   const prog = baseName(cmd.argv[0]);
   const spec = WRAPPERS[prog];
   const peeled = spec ? peelWrapper(prog, cmd.argv, spec) : { kind: 'keep' as const };
   if (peeled.kind === 'keep') return keep(cmd, frame, reader);
   const privileged = frame.privileged || runsAsRoot(prog, cmd.argv);
-  if (peeled.kind === 'shell') return { out: reader.parseNested(peeled.text.text, inside(carry(cmd, frame), peeled.label, { privileged })) };
+  if (peeled.kind === 'shell') return runText(peeled.text, cmd, frame, inside(carry(cmd, frame), peeled.label, { privileged }), reader);
   let argv = peeled.argv;
   if (peeled.split) {
     const words = reader.splitWords(peeled.split.text);
@@ -48,7 +57,7 @@ const shell: Handler = (cmd, frame, reader) => {
   }
   if (dashC) {
     const text = argv[i];
-    return text ? { out: reader.parseNested(text.text, inside(carry(cmd, frame), `${prog} -c`)) } : keep(cmd, frame, reader);
+    return text ? runText(text, cmd, frame, inside(carry(cmd, frame), `${prog} -c`), reader) : keep(cmd, frame, reader);
   }
   const stdin = cmd.stdin ?? frame.stdin;
   const reads = i >= argv.length || argv.slice(1).some((w) => w.text === '-s');
@@ -63,8 +72,9 @@ const shell: Handler = (cmd, frame, reader) => {
 const evalCommand: Handler = (cmd, frame, reader) => {
   const words = cmd.argv.slice(1);
   if (words.length === 0) return keep(cmd, frame, reader);
-  if (words.some((w) => !w.known)) reader.problem('eval of text only known at run time');
-  return { out: reader.parseNested(words.map((w) => w.text).join(' '), inside(carry(cmd, frame), 'eval')) };
+  const text = { text: words.map((w) => w.text).join(' '), known: words.every((w) => w.known) };
+  if (!text.known) reader.problem('eval of text only known at run time');
+  return runText(text, cmd, frame, inside(carry(cmd, frame), 'eval'), reader);
 };
 
 /** `su [-] [user] -c 'cmd'`, `runuser -l user -c 'cmd'`: options and the user may come in any order. */
@@ -76,9 +86,9 @@ const suCommand: Handler = (cmd, frame, reader) => {
     if (t === '--') break;
     const glued = /^--command=/.test(t) ? t.slice('--command='.length) : null;
     if (glued !== null || t === '--command' || /^-[a-zA-Z]*c$/.test(t)) {
-      const text = glued ?? argv[i + 1]?.text;
+      const text = glued !== null ? { text: glued, known: (argv[i] as Word).known } : argv[i + 1];
       if (text === undefined) break;
-      return { out: reader.parseNested(text, inside(carry(cmd, frame), `${prog} -c`, { privileged: true })) };
+      return runText(text, cmd, frame, inside(carry(cmd, frame), `${prog} -c`, { privileged: true }), reader);
     }
   }
   // `runuser -u user -- cmd…`: the command follows as words.
@@ -93,7 +103,7 @@ const suCommand: Handler = (cmd, frame, reader) => {
 const trap: Handler = (cmd, frame, reader) => {
   const action = cmd.argv[1];
   if (!action || action.text.startsWith('-') || cmd.argv.length < 3) return keep(cmd, frame, reader);
-  return { out: reader.parseNested(action.text, inside(carry(cmd, frame), 'trap')) };
+  return runText(action, cmd, frame, inside(carry(cmd, frame), 'trap'), reader);
 };
 
 const HANDLERS: Readonly<Record<string, Handler>> = {

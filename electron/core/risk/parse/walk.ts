@@ -24,6 +24,8 @@ interface After {
 const NO_TAIL: Tail = { redirects: [], stdin: null, stdinKind: null, args: [] };
 /** Parts of a broken command that can still be read as its words. */
 const WORDISH = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'number']);
+/** Parts of compound commands that hold statements: loop bodies, `case` arms, `elif`/`else` branches. */
+const BODIES = new Set(['do_group', 'case_item', 'elif_clause', 'else_clause']);
 
 export class StatementWalker {
   private readonly src: string;
@@ -72,6 +74,7 @@ export class StatementWalker {
     let last: Segment | null = null;
     for (const c of n.children) {
       if (isStatement(c)) last = this.walk(c, frame);
+      else if (BODIES.has(c.type)) last = this.block(c, frame);
       else if (c.named && c.type !== 'comment') substitutionsIn(c, this.src, this.sink(frame));
     }
     return last;
@@ -254,6 +257,36 @@ function pipedText(prev: Segment | null): string | null {
     while (i < args.length && /^-[neE]+$/.test((args[i] as Word).text)) i += 1;
     return args.slice(i).map((w) => w.text).join(' ');
   }
-  if (prog === 'printf') return args.map((w) => w.text).join(' ');
+  // `printf -v NAME …` prints nothing; `--` ends its options.
+  if (prog === 'printf') return args[0]?.text === '-v' ? '' : printfText(args[0]?.text === '--' ? args.slice(1) : args);
   return null;
+}
+
+/** Escapes printf decodes in its format (and `%b` in its arguments). */
+const PRINTF_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', v: '\v', f: '\f' };
+/** Directives whose argument is printed as it is: enough to read `printf '%s\n' 'cmd' | sh`. */
+const PRINTF_DIRECTIVE = /%(%|[-+ #0]*\d*(?:\.\d+)?[sbdiqc])/g;
+/** Rounds of a format before giving up (printf reuses it until the arguments run out). */
+const MAX_PRINTF_ROUNDS = 64;
+
+/** What `printf FORMAT ARGS…` prints, for the directives that copy their argument; anything else joins the words. */
+function printfText(args: readonly Word[]): string {
+  const [format, ...values] = args;
+  if (!format) return '';
+  const unescape = (s: string) => s.replace(/\\(.)/gs, (m, c: string) => PRINTF_ESCAPES[c] ?? m);
+  if (/%(?!%|[-+ #0]*\d*(?:\.\d+)?[sbdiqc])/.test(format.text)) return args.map((w) => w.text).join(' ');
+  const fmt = unescape(format.text);
+  let out = '';
+  let next = 0;
+  for (let round = 0; round < MAX_PRINTF_ROUNDS; round++) {
+    let used = false;
+    out += fmt.replace(PRINTF_DIRECTIVE, (_m, d: string) => {
+      if (d === '%') return '%';
+      used = true;
+      const v = values[next++]?.text ?? '';
+      return d.endsWith('b') ? unescape(v) : v;
+    });
+    if (!used || next >= values.length) break;
+  }
+  return out;
 }

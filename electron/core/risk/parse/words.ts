@@ -138,7 +138,13 @@ function closes(src: string, n: SyntaxNode, quote: string): boolean {
 /** Reads a word made of one node or of several adjacent ones (no space between them is one word). */
 export function readWord(nodes: SyntaxNode | readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word {
   const b = new WordBuilder(src, sink);
-  for (const n of Array.isArray(nodes) ? nodes : [nodes]) b.add(n);
+  const list: readonly SyntaxNode[] = Array.isArray(nodes) ? nodes : [nodes];
+  list.forEach((n, i) => {
+    // tree-sitter reads `$"…"` (a translated string) as a lone `$` then a string: the `$` is not text.
+    const next = list[i + 1];
+    if (n.type === '$' && !n.named && next?.type === 'string' && next.start === n.end) return;
+    b.add(n);
+  });
   return b.word();
 }
 

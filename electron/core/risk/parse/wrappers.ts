@@ -48,6 +48,8 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   env: { valued: ['-u', '--unset', '-C', '--chdir', '-P'], splitString: ['-S', '--split-string'], assignments: true, dashIsOption: true },
   nice: { valued: ['-n', '--adjustment'] },
   nohup: PLAIN,
+  // `coproc cmd…` runs cmd in the background (a NAME is only allowed before a compound command).
+  coproc: PLAIN,
   setsid: PLAIN,
   busybox: PLAIN,
   toybox: PLAIN,
