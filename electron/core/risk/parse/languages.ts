@@ -265,7 +265,8 @@ function pathCall(code: string, at: number, head: string, lang: Lang): Found[] {
     base = { text: `${base.text.replace(/\/$/, '')}/${lit.word.text}`, known: base.known && lit.word.known };
     i = lit.end;
   }
-  const method = /^\s*\.(\w+)\s*\(/.exec(code.slice(i));
+  // `(Path.home() / '.ssh' / 'id_rsa').unlink()`: the path may be in parentheses.
+  const method = /^\s*\)?\s*\.(\w+)\s*\(/.exec(code.slice(i));
   const make = method ? PATH_METHODS[method[1] as string] : undefined;
   if (!method || !make) return [];
   const { args, end } = splitArgs(code, i + method[0].length, lang, true);

@@ -142,6 +142,8 @@ export const STATEMENTS = new Set([
 ]);
 
 const SNIPPET = 24;
+/** The word that ends each compound command, for telling a person which one is left open. */
+const CLOSING_KEYWORD: Readonly<Record<string, string>> = { if: 'fi', while: 'done', until: 'done', for: 'done', select: 'done', case: 'esac' };
 
 /** What a person should be told about the parts tree-sitter could not read. */
 export function describeErrors(src: string, root: SyntaxNode): string[] {
@@ -155,7 +157,9 @@ export function describeErrors(src: string, root: SyntaxNode): string[] {
     }
     if (n.type === ERROR_TYPE) {
       const text = textOf(src, n).trimStart();
+      const opener = n.children[0]?.type ?? '';
       if (/^['"`]/.test(text) || n.children.some((c) => c.type === ERROR_TYPE && /^['"`]/.test(textOf(src, c)))) problems.add('an unterminated quote');
+      else if (Object.hasOwn(CLOSING_KEYWORD, opener) && !n.children[0]?.named && n.end >= src.trimEnd().length) problems.add(`an \`${opener}\` that never reaches \`${CLOSING_KEYWORD[opener]}\``);
       else problems.add(`syntax Gatehouse could not read near \`${snippet(text)}\``);
     }
     if (n.children.length === 0) lastToken = n;

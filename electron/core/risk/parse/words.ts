@@ -10,6 +10,9 @@ export type SubstitutionSink = (node: SyntaxNode, label: string) => void;
 const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
 /** `{a,b}` and `{1..5}`, unquoted. */
 const BRACE_EXPANSION = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
+/** `[ab]`, `[!.]`, `[0-9]`, unquoted: a glob that matches one character. */
+const BRACKET_GLOB = /\[[^\]]+\]/;
+const LINE_CONTINUATIONS = /^(\\\n)+$/;
 
 class WordBuilder {
   text = '';
@@ -73,7 +76,8 @@ class WordBuilder {
   }
 
   word(): Word {
-    if (BRACE_EXPANSION.test(this.unquoted)) this.known = false;
+    // Checked on the whole word: tree-sitter splits `[ab]c` into `[`, `ab`, `]`, `c`.
+    if (BRACE_EXPANSION.test(this.unquoted) || BRACKET_GLOB.test(this.unquoted)) this.known = false;
     return { text: this.text, known: this.known };
   }
 
@@ -121,7 +125,7 @@ class WordBuilder {
         this.unquoted += 'E';
         continue;
       }
-      if (ch === '*' || ch === '?' || (ch === '[' && raw.indexOf(']', i + 2) > i)) this.known = false;
+      if (ch === '*' || ch === '?') this.known = false;
       this.text += ch;
       this.unquoted += ch;
     }
@@ -157,7 +161,8 @@ export function readWords(nodes: readonly SyntaxNode[], src: string, sink: Subst
   let group: SyntaxNode[] = [];
   for (const n of nodes) {
     const prev = group[group.length - 1];
-    if (prev && prev.end !== n.start) {
+    // `a\<newline>b` is one word: bash removes line continuations before it splits words.
+    if (prev && prev.end !== n.start && !LINE_CONTINUATIONS.test(src.slice(prev.end, n.start))) {
       words.push(readWord(group, src, sink));
       group = [];
     }
