@@ -78,24 +78,20 @@ export function parseSyntax(grammar: Grammar, source: string): SyntaxTree {
 function copyTree(g: Grammar, tree: Tree): SyntaxTree {
   const cursor = tree.walk();
   try {
+    // Seen while copying, rather than asked of the root (one fewer round of WASM calls per command).
+    let hasError = false;
     const node = (): SyntaxNode => {
       const id = cursor.nodeTypeId;
       const start = cursor.startIndex;
       const end = cursor.endIndex;
-      const type = g.types[id] ?? ERROR_TYPE;
-      return {
-        type: type === '' ? ERROR_TYPE : type,
-        named: g.named[id] ?? true,
-        field: g.fields[cursor.currentFieldId] ?? null,
-        start,
-        end,
-        // Only zero-width nodes can be missing ones: ask WASM only then.
-        missing: start === end && cursor.nodeIsMissing,
-        children: [],
-      };
+      const name = g.types[id] ?? ERROR_TYPE;
+      const type = name === '' ? ERROR_TYPE : name;
+      // Only zero-width nodes can be missing ones: ask WASM only then.
+      const missing = start === end && cursor.nodeIsMissing;
+      if (missing || type === ERROR_TYPE) hasError = true;
+      return { type, named: g.named[id] ?? true, field: g.fields[cursor.currentFieldId] ?? null, start, end, missing, children: [] };
     };
     const root = node();
-    const hasError = tree.rootNode.hasError;
     let cut = false;
     let count = 1;
     // Ancestors of the cursor's node; the last one is its parent.

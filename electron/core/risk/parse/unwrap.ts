@@ -125,13 +125,26 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   parallel: parallelCommand,
 };
 
+/** Handlers by program name, including `null` for "not a wrapper": program names repeat, the lookup runs for every command. */
+const handlerCache = new Map<string, Handler | null>();
+/** Bounds the cache: beyond it, lookups are computed each time (program names an agent uses are far fewer). */
+const MAX_CACHED_PROGRAMS = 4096;
+
+function handlerFor(prog: string): Handler | null {
+  const cached = handlerCache.get(prog);
+  if (cached !== undefined) return cached;
+  const handler = Object.hasOwn(HANDLERS, prog) ? (HANDLERS[prog] as Handler) : interpreterFor(prog) ? oneLiner : null;
+  if (handlerCache.size < MAX_CACHED_PROGRAMS) handlerCache.set(prog, handler);
+  return handler;
+}
+
 /** Peels a simple command's wrappers, emitting every command it runs; returns the one whose output it gives. */
 export function runCommand(cmd: CommandInput, frame: Frame, reader: Reader): Segment | null {
   let current = cmd;
   let at = frame;
   for (;;) {
     const prog = current.argv[0]?.known === false ? '' : baseName(current.argv[0]);
-    const handler = Object.hasOwn(HANDLERS, prog) ? HANDLERS[prog] : interpreterFor(prog) ? oneLiner : undefined;
+    const handler = handlerFor(prog);
     if (!handler) return keep(current, at, reader).out;
     if (at.depth >= MAX_NESTING) {
       reader.problem(`wrappers nested more than ${MAX_NESTING} deep; Gatehouse stopped reading at \`${prog}\``);

@@ -77,7 +77,7 @@ class WordBuilder {
 
   word(): Word {
     // Checked on the whole word: tree-sitter splits `[ab]c` into `[`, `ab`, `]`, `c`.
-    if (BRACE_EXPANSION.test(this.unquoted) || BRACKET_GLOB.test(this.unquoted)) this.known = false;
+    if (this.known && ((this.unquoted.includes('{') && BRACE_EXPANSION.test(this.unquoted)) || (this.unquoted.includes('[') && BRACKET_GLOB.test(this.unquoted)))) this.known = false;
     return { text: this.text, known: this.known };
   }
 
