@@ -5,7 +5,7 @@ import type { Lang } from './literals.ts';
 export type Action =
   | 'shell' | 'spawn' | 'exec' | 'rm' | 'rm-r' | 'rmdir' | 'mv' | 'cp' | 'cp-r' | 'write' | 'append' | 'read' | 'open' | 'perl-open'
   | 'chmod' | 'chmod-mode-first' | 'fs' | 'env-name' | 'env-all' | 'upload' | 'fetch' | 'literal-shell' | 'path' | 'run-code'
-  | 'pipe-to' | 'pipe-from' | 'print-to';
+  | 'pipe-to' | 'pipe-from' | 'print-to' | 'connect';
 
 export interface CallPattern {
   re: RegExp;
@@ -39,6 +39,7 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/\bos\.environ\b(?!\s*(?:\[|\.get\b))/, 'env-all'),
     P(/\b(?:requests|httpx)\.(?:post|put|patch)\s*\(/, 'upload'),
     P(/(?<![\w.])(?:exec|eval)\s*\(/, 'run-code'),
+    P(/(?:\bsocket\.create_connection|\.connect(?:_ex)?)\s*\(/, 'connect', /\bsocket\b/),
   ],
   js: [
     P(/\b(?:exec|execSync)\s*\(/, 'shell', /child_process/),
@@ -53,6 +54,7 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/\b(?:process\.env\b(?!\s*[.[])|Deno\.env\.toObject\s*\()/, 'env-all'),
     P(/(?<![\w.])fetch\s*\(/, 'fetch'),
     P(/(?<![\w.$])eval\s*\(|\bnew\s+Function\s*\(/, 'run-code'),
+    P(/\b(?:net\.(?:connect|createConnection)|\.connect)\s*\(/, 'connect', /require\(\s*['"](?:node:)?net['"]\s*\)/),
   ],
   ruby: [
     P(new RegExp(String.raw`(?:${BARE}|\bKernel\.)(?:system|exec|spawn)\b(?:\s*\(|\s+(?=['"%\[]))`), 'shell'),
@@ -71,6 +73,7 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/\bENV(?:\s*\[|\.fetch\s*\()\s*(['"])(\w+)\1/, 'env-name'),
     P(/\bENV\b(?!\s*(?:\[|\.fetch\b))/, 'env-all'),
     P(new RegExp(String.raw`${BARE}eval\b(?:\s*\(|\s+(?=['"%\w]))`), 'run-code'),
+    P(/\bTCPSocket\.(?:new|open)\b\s*\(?/, 'connect'),
   ],
   perl: [
     P(new RegExp(String.raw`${BARE}(?:system|exec)\b\s*\(?`), 'shell'),
@@ -85,6 +88,8 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/%ENV\b/, 'env-all'),
     // `eval { … }` catches errors; `eval EXPR` runs EXPR as code.
     P(new RegExp(String.raw`${BARE}eval\b(?:\s*\(|\s+(?=['"$\w]))`), 'run-code'),
+    // `IO::Socket::INET->new(PeerAddr => "host:port")`: the address is the value after PeerAddr.
+    P(/\bPeerAddr\s*(?:=>|,)\s*/, 'connect'),
   ],
   php: [
     P(/(?<![\w$>:])(?:shell_exec|exec|system|passthru|popen|proc_open|pcntl_exec)\s*\(/, 'shell'),
@@ -100,6 +105,7 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/(?:\bgetenv\s*\(\s*|\$_ENV\s*\[\s*)(['"])(\w+)\1/, 'env-name'),
     P(/\bgetenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)/, 'env-all'),
     P(/(?<![\w$>:])eval\s*\(/, 'run-code'),
+    P(/(?<![\w$>:])(?:fsockopen|pfsockopen|stream_socket_client)\s*\(/, 'connect'),
   ],
   awk: [
     P(/(?<![\w$])system\s*\(/, 'shell'),

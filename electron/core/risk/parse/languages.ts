@@ -168,12 +168,32 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
       return first ? argv(w('curl'), w('-X'), w('POST'), first) : [];
     case 'fetch':
       return first && /method\s*:\s*['"`](POST|PUT|PATCH)/i.test(rawText) ? argv(w('curl'), w('-X'), w('POST'), first) : [];
+    case 'connect':
+      return connect(args, lang);
     default:
       return [];
   }
 }
 
 const isUrl = (word: Word): boolean => /^(https?|ftp):\/\//.test(word.text);
+
+/**
+ * A raw network connection (`s.connect((host, port))`, `TCPSocket.new(h, p)`, `fsockopen(h, p)`,
+ * `net.connect(port, host)`) reads as `nc host port`: the start of every reverse shell.
+ */
+function connect(args: Value[], lang: Lang): Run[] {
+  const first = args[0];
+  if (!first) return [];
+  // Perl's PeerAddr value stands alone (`PeerAddr => "h:p", PeerPort => …` are named arguments).
+  let [host, port] = first.kind === 'list' ? first.items : args.slice(0, lang === 'perl' ? 1 : 2).map(wordOf);
+  if (lang === 'js' && args.length >= 2) [port, host] = [host, port];
+  if (host && port === undefined) {
+    // `"tcp://host:port"`, `"host:port"`
+    const m = /^(?:\w+:\/\/)?(.+):(\d+)$/.exec(host.text);
+    if (m) [host, port] = [{ text: m[1] as string, known: host.known }, { text: m[2] as string, known: host.known }];
+  }
+  return host ? [{ argv: [w('nc'), host, ...(port ? [port] : [])] }] : [];
+}
 
 /** Node's fs methods, by name without `Sync`. */
 const FS_ACTIONS: Record<string, Action> = { rm: 'rm', rmdir: 'rmdir', unlink: 'rm', writeFile: 'write', createWriteStream: 'write', appendFile: 'append', readFile: 'read', createReadStream: 'read', rename: 'mv', copyFile: 'cp', cp: 'cp', chmod: 'chmod' };

@@ -198,6 +198,8 @@ export function evaluate(expr: string, lang: Lang): Value {
 function term(e: string, lang: Lang): Value {
   const lit = readString(e, 0, lang);
   if (lit && lit.end === e.length) return { kind: 'string', word: lit.word };
+  // A decimal number (a port, a count) is as known as a string.
+  if (/^\d+$/.test(e)) return { kind: 'string', word: { text: e, known: true } };
   // Python's implicit concatenation: 'a' 'b'.
   if (lit && lang === 'python') {
     const rest = term(e.slice(lit.end).trim(), lang);

