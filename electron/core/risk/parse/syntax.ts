@@ -159,10 +159,19 @@ export function describeErrors(src: string, root: SyntaxNode): string[] {
       else problems.add(`syntax Gatehouse could not read near \`${snippet(text)}\``);
     }
     if (n.children.length === 0) lastToken = n;
-    for (const c of n.children) visit(c);
+    for (const c of n.children) if (!readWriteMark(src, n, c)) visit(c);
   };
   visit(root);
   return [...problems];
+}
+
+/**
+ * tree-sitter-bash does not know `<>` (open read-write): it reads `<` and an ERROR holding `>`.
+ * True for that ERROR, so the redirection reads as `<>` and is not reported as broken.
+ */
+export function readWriteMark(src: string, redirect: SyntaxNode, child: SyntaxNode): boolean {
+  if (redirect.type !== 'file_redirect' || child.type !== ERROR_TYPE || textOf(src, child) !== '>') return false;
+  return src[child.start - 1] === '<' && redirect.children.some((c) => c.type === '<' && c.end === child.start);
 }
 
 function describeMissing(type: string, before: SyntaxNode | null, src: string): string {

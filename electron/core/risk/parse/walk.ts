@@ -3,7 +3,7 @@
 // handed to the reader, which peels its wrappers.
 import type { Redirect, Segment, Word } from '../model.ts';
 import { baseName, type CommandInput, type Frame, type Reader } from './frame.ts';
-import { STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
+import { readWriteMark, STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
 import { readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
 
 /** Redirections written after a statement (`… > f`, `<<EOF`) that go to the command they follow. */
@@ -120,7 +120,8 @@ export class StatementWalker {
       if (r.type === 'file_redirect') {
         const op = r.children.find((c) => !c.named);
         const dest = r.children.filter((c) => c.field === 'destination');
-        if (op && dest.length) t.redirects.push({ op: op.type, fd: fd ? Number(textOf(this.src, fd)) : null, target: readWords(dest, this.src, sink)[0] as Word });
+        const readWrite = r.children.some((c) => readWriteMark(this.src, r, c));
+        if (op && dest.length) t.redirects.push({ op: readWrite ? '<>' : op.type, fd: fd ? Number(textOf(this.src, fd)) : null, target: readWords(dest, this.src, sink)[0] as Word });
       } else if (r.type === 'herestring_redirect') {
         t.stdin = readWords(r.children.filter((c) => c.named && c !== fd), this.src, sink).map((w) => w.text).join(' ');
         t.stdinKind = '<<<';

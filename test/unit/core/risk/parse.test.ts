@@ -183,6 +183,12 @@ describe('redirections', () => {
     ]);
   });
 
+  it('reads `<>` (read-write), which tree-sitter-bash does not know, without calling it broken', () => {
+    const p = read('exec 3<>/dev/tcp/203.0.113.7/80');
+    expect(p.complete).toBe(true);
+    expect(p.segments[0]?.redirects.map((r) => [r.op, r.fd, r.target.text])).toEqual([['<>', 3, '/dev/tcp/203.0.113.7/80']]);
+  });
+
   it('reads redirections written before the command', () => {
     const seg = read('> /etc/hosts echo x').segments[0];
     expect(line(seg!)).toBe('echo x');
@@ -255,6 +261,17 @@ describe('words', () => {
 
   it('keeps a leading tilde as written, known', () => {
     expect(words('ls ~ ~/x ~root/y')).toEqual(['~', '~/x', '~root/y'].map((text) => ({ text, known: true })));
+  });
+
+  it('splits words where an unquoted $IFS stands, as bash does with the default IFS', () => {
+    expect(lines(read('rm${IFS}-rf${IFS}/'))).toEqual(['rm -rf /']);
+    expect(lines(read('rm$IFS-rf$IFS~'))).toEqual(['rm -rf ~']);
+    expect(lines(read('cat${IFS}/etc/passwd'))).toEqual(['cat /etc/passwd']);
+    expect(lines(read('echo "a${IFS}b"'))).toEqual(['echo ?a${IFS}b']);
+  });
+
+  it('keeps quoted empty words', () => {
+    expect(words(`echo '' "" x`)).toEqual(['', '', 'x'].map((text) => ({ text, known: true })));
   });
 
   it('does not run quoted text', () => {
