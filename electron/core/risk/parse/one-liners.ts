@@ -5,6 +5,7 @@ import type { Word } from '../model.ts';
 import { baseName, commandOf, inside, keep, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
 import { scanCode } from './languages.ts';
 import type { Lang } from './literals.ts';
+import { fedBy } from './piped.ts';
 
 export function interpreterFor(prog: string): Lang | null {
   if (/^(python|pypy)[\d.]*$/.test(prog)) return 'python';
@@ -62,10 +63,12 @@ function awkProgram(argv: readonly Word[], opts: Options): Source | null {
 interface Source {
   code: Word;
   label: string;
+  /** Set when the script is another command's output (`python3 <(curl …)`): the frame of a piped stage. */
+  fed?: Frame;
 }
 
 /** Where the code is: `-c code`, `-e code` (repeatable), `deno eval code`, or stdin when no script is named. */
-function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame): Source | null {
+function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame, reader: Reader): Source | null {
   const argv = cmd.argv;
   const opts = OPTIONS[lang];
   let i = 1;
@@ -108,6 +111,9 @@ function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame): Sour
   if (pieces.length > 0) return { code: { text: pieces.map((p) => p.text).join('\n'), known: pieces.every((p) => p.known) }, label: `${prog} ${flag}` };
   // No code option and no script: the code comes on stdin (`python3 - <<EOF`, `node <<EOF`).
   const script = argv[i];
+  // `python3 <(curl …)`: the script is another command's output, as if piped in.
+  const fed = fedBy(script, frame, reader);
+  if (fed) return fed.stdin === null ? { code: { text: '', known: false }, label: `${prog} <(…)`, fed } : { code: { text: fed.stdin, known: true }, label: `${prog} <(…)`, fed };
   const stdin = cmd.stdin ?? frame.stdin;
   if ((!script || script.text === '-') && stdin !== null) return { code: { text: stdin, known: true }, label: `${prog} ${(cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind) ?? '<<EOF'}` };
   return null;
@@ -115,10 +121,10 @@ function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame): Sour
 
 /** The interpreter's own segment, then one for each command or file operation its code performs. */
 export function oneLiner(cmd: CommandInput, frame: Frame, reader: Reader): Step {
-  const own = keep(cmd, frame, reader);
   const prog = baseName(cmd.argv[0]);
   const lang = interpreterFor(prog);
-  const source = lang ? codeOf(prog, lang, cmd, frame) : null;
+  const source = lang ? codeOf(prog, lang, cmd, frame, reader) : null;
+  const own = keep(cmd, source?.fed ?? frame, reader);
   if (!lang || !source) return own;
   for (const found of scanCode(source.code.text, lang)) {
     const at = inside(frame, source.label, { call: found.call, redirects: [], stdin: null, stdinKind: null, pipeFrom: null });

@@ -4,6 +4,7 @@ import type { Segment, Word } from '../model.ts';
 import { findCommand, parallelCommand, xargsCommand } from './find-xargs.ts';
 import { baseName, carry, inside, keep, MAX_NESTING, segmentOf, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
 import { interpreterFor, oneLiner } from './one-liners.ts';
+import { fedBy } from './piped.ts';
 import { containerExec, kubeExec, sshCommand } from './remote.ts';
 import { peelWrapper, runsAsRoot, WRAPPERS } from './wrappers.ts';
 
@@ -59,13 +60,24 @@ const shell: Handler = (cmd, frame, reader) => {
     const text = argv[i];
     return text ? runText(text, cmd, frame, inside(carry(cmd, frame), `${prog} -c`), reader) : keep(cmd, frame, reader);
   }
-  const stdin = cmd.stdin ?? frame.stdin;
-  const reads = i >= argv.length || argv.slice(1).some((w) => w.text === '-s');
+  // `bash <(curl …)`: the script is another command's output, as if piped in.
+  const script = fedBy(argv[i], frame, reader);
+  const at = script ?? frame;
+  const stdin = script ? script.stdin : (cmd.stdin ?? frame.stdin);
+  const reads = script !== null || i >= argv.length || argv.slice(1).some((w) => w.text === '-s');
   if (reads && stdin !== null) {
-    const kind = (cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind) ?? '<<EOF';
-    return { out: reader.parseNested(stdin, inside({ ...carry(cmd, frame), stdin: null, stdinKind: null }, `${prog} ${kind}`)) };
+    const kind = script ? script.stdinKind : ((cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind) ?? '<<EOF');
+    return { out: reader.parseNested(stdin, inside({ ...carry(cmd, at), stdin: null, stdinKind: null }, `${prog} ${kind}`)) };
   }
-  return keep(cmd, frame, reader);
+  return keep(cmd, at, reader);
+};
+
+/** `source <(curl …)`, `. <(echo …)`: runs another command's output in this shell. */
+const sourced: Handler = (cmd, frame, reader) => {
+  const script = fedBy(cmd.argv[1], frame, reader);
+  if (!script) return keep(cmd, frame, reader);
+  if (script.stdin === null) return keep(cmd, script, reader);
+  return { out: reader.parseNested(script.stdin, inside({ ...carry(cmd, script), stdin: null, stdinKind: null }, `${baseName(cmd.argv[0])} <(…)`)) };
 };
 
 /** `eval "…"`: the words are joined and read again. */
@@ -106,6 +118,26 @@ const trap: Handler = (cmd, frame, reader) => {
   return runText(action, cmd, frame, inside(carry(cmd, frame), 'trap'), reader);
 };
 
+/** `alias name='cmd'`: the value runs whenever the name is typed later, so it is read like a function body. */
+const alias: Handler = (cmd, frame, reader) => {
+  const own = keep(cmd, frame, reader);
+  for (const w of cmd.argv.slice(1)) {
+    const eq = w.text.indexOf('=');
+    if (eq > 0) reader.parseNested(w.text.slice(eq + 1), inside(carry(cmd, frame), `alias ${w.text.slice(0, eq)}`));
+  }
+  return own;
+};
+
+/** `at now <<< 'cmd'`, `echo cmd | batch`: commands read from stdin run later; `-f file` names a file instead. */
+const scheduled: Handler = (cmd, frame, reader) => {
+  const own = keep(cmd, frame, reader);
+  const stdin = cmd.stdin ?? frame.stdin;
+  const fromFile = cmd.argv.some((w) => /^-[A-Za-z]*f/.test(w.text));
+  const listing = cmd.argv.some((w) => /^-[lcdr]$/.test(w.text));
+  if (stdin !== null && !fromFile && !listing) reader.parseNested(stdin, inside({ ...carry(cmd, frame), stdin: null, stdinKind: null }, baseName(cmd.argv[0])));
+  return own;
+};
+
 const HANDLERS: Readonly<Record<string, Handler>> = {
   ...Object.fromEntries(Object.keys(WRAPPERS).map((p) => [p, prefixWrapper])),
   ...Object.fromEntries([...SHELLS].map((p) => [p, shell])),
@@ -113,6 +145,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   su: suCommand,
   runuser: suCommand,
   trap,
+  alias,
+  source: sourced,
+  '.': sourced,
+  at: scheduled,
+  batch: scheduled,
   ssh: sshCommand,
   docker: containerExec,
   podman: containerExec,
@@ -141,7 +178,9 @@ function handlerFor(prog: string): Handler | null {
 /** Peels a simple command's wrappers, emitting every command it runs; returns the one whose output it gives. */
 export function runCommand(cmd: CommandInput, frame: Frame, reader: Reader): Segment | null {
   let current = cmd;
-  let at = frame;
+  // `sh < <(curl …)` reads curl's output, as `curl … | sh` would.
+  const input = cmd.redirects.find((r) => r.op === '<' && (r.fd === null || r.fd === 0));
+  let at = (input && fedBy(input.target, frame, reader)) ?? frame;
   for (;;) {
     const prog = current.argv[0]?.known === false ? '' : baseName(current.argv[0]);
     const handler = handlerFor(prog);

@@ -2,7 +2,8 @@
 // functions, redirections and here-docs, substitutions wherever they appear; each simple command is
 // handed to the reader, which peels its wrappers.
 import type { Redirect, Segment, Word } from '../model.ts';
-import { baseName, type CommandInput, type Frame, type Reader } from './frame.ts';
+import type { CommandInput, Frame, Reader } from './frame.ts';
+import { pipedText } from './piped.ts';
 import { readWriteMark, STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
 import { readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
 
@@ -235,10 +236,13 @@ export class StatementWalker {
       const reads = node.children.filter((c) => c.type === 'file_redirect');
       // `$(< file)` is `$(cat file)`.
       if (statements.length === 0 && reads.length > 0) this.run([], [], this.tail(reads, inner, []), NO_TAIL, textOf(this.src, node), inner);
+      let last: Segment | null = null;
       for (const s of node.children) {
-        if (isStatement(s)) this.walk(s, inner);
+        if (isStatement(s)) last = this.walk(s, inner);
         else if (s.type === 'ERROR') this.recover(s, inner);
       }
+      // What `<(cmd)` gives is cmd's output: `bash <(curl …)` runs it (see piped.ts).
+      if (label === '<(…)' && last) this.reader.remember(textOf(this.src, node), last);
     };
   }
 }
@@ -247,47 +251,4 @@ function isStatement(n: SyntaxNode): boolean {
   return STATEMENTS.has(n.type);
 }
 
-/** What a pipe carries into the next stage, when the command before it says: `cat <<EOF |`, `echo "…" |`. */
-function pipedText(prev: Segment | null): string | null {
-  if (!prev) return null;
-  const prog = baseName(prev.argv[0]);
-  const args = prev.argv.slice(1);
-  if (prog === 'cat' && prev.stdin !== null && args.every((w) => w.text.startsWith('-'))) return prev.stdin;
-  if (prog === 'echo') {
-    let i = 0;
-    while (i < args.length && /^-[neE]+$/.test((args[i] as Word).text)) i += 1;
-    return args.slice(i).map((w) => w.text).join(' ');
-  }
-  // `printf -v NAME …` prints nothing; `--` ends its options.
-  if (prog === 'printf') return args[0]?.text === '-v' ? '' : printfText(args[0]?.text === '--' ? args.slice(1) : args);
-  return null;
-}
 
-/** Escapes printf decodes in its format (and `%b` in its arguments). */
-const PRINTF_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', v: '\v', f: '\f' };
-/** Directives whose argument is printed as it is: enough to read `printf '%s\n' 'cmd' | sh`. */
-const PRINTF_DIRECTIVE = /%(%|[-+ #0]*\d*(?:\.\d+)?[sbdiqc])/g;
-/** Rounds of a format before giving up (printf reuses it until the arguments run out). */
-const MAX_PRINTF_ROUNDS = 64;
-
-/** What `printf FORMAT ARGS…` prints, for the directives that copy their argument; anything else joins the words. */
-function printfText(args: readonly Word[]): string {
-  const [format, ...values] = args;
-  if (!format) return '';
-  const unescape = (s: string) => s.replace(/\\(.)/gs, (m, c: string) => PRINTF_ESCAPES[c] ?? m);
-  if (/%(?!%|[-+ #0]*\d*(?:\.\d+)?[sbdiqc])/.test(format.text)) return args.map((w) => w.text).join(' ');
-  const fmt = unescape(format.text);
-  let out = '';
-  let next = 0;
-  for (let round = 0; round < MAX_PRINTF_ROUNDS; round++) {
-    let used = false;
-    out += fmt.replace(PRINTF_DIRECTIVE, (_m, d: string) => {
-      if (d === '%') return '%';
-      used = true;
-      const v = values[next++]?.text ?? '';
-      return d.endsWith('b') ? unescape(v) : v;
-    });
-    if (!used || next >= values.length) break;
-  }
-  return out;
-}

