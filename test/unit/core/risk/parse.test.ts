@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedCommand } from '../../../../electron/core/risk/model.ts';
 import type { ShellParse } from '../../../../electron/core/risk/parse/index.ts';
+import { loadRiskCorpus } from '../../../support/risk-corpus.ts';
 import { line, lines, only, shellParser } from '../../../support/shell-parse.ts';
 
 let parse: ShellParse;
@@ -304,6 +305,14 @@ describe('what cannot be read', () => {
 
   it('reads an empty command and a comment as nothing, completely', () => {
     for (const cmd of ['', '   ', '# rm -rf /']) expect(read(cmd)).toEqual({ segments: [], complete: true, problems: [] });
+  });
+
+  it('reads the labelled corpus: every command into segments, and all but a few completely', () => {
+    const corpus = loadRiskCorpus();
+    const unread = corpus.filter((e) => !read(e.cmd).complete);
+    expect(corpus.every((e) => read(e.cmd).segments.length > 0)).toBe(true);
+    // The few are not bash at all (`icacls … Everyone:(OI)(CI)F`) or eval text only known at run time.
+    expect(unread.length, unread.map((e) => e.cmd).join('\n')).toBeLessThanOrEqual(corpus.length * 0.005);
   });
 
   it('gives each segment the text it came from', () => {
