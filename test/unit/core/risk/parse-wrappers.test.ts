@@ -296,6 +296,12 @@ describe('commands run elsewhere', () => {
     expect(p.segments[0]?.argv[0]?.text).toBe('kubectl');
   });
 
+  it('hands a here-doc or here-string given to docker or kubectl exec to the command inside', () => {
+    expect(only(read('kubectl exec -i api -- bash <<EOF\nrm -rf /data\nEOF'), 'rm').via).toEqual(['kubectl exec api', 'bash <<EOF']);
+    expect(only(read("docker exec -i web sh <<'EOF'\nrm -rf /data\nEOF"), 'rm').remote).toBe('docker exec web');
+    expect(only(read("docker exec web psql <<< 'DROP TABLE users'"), 'psql').stdin).toBe('DROP TABLE users');
+  });
+
   it('leaves docker run and kubectl get as they are', () => {
     expect(lines(read('docker run --rm alpine rm -rf /'))).toEqual(['docker run --rm alpine rm -rf /']);
     expect(lines(read('kubectl get pods -n prod'))).toEqual(['kubectl get pods -n prod']);
