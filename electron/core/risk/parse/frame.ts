@@ -43,6 +43,10 @@ export interface Reader {
   runCommand(cmd: CommandInput, frame: Frame): Segment | null;
   emit(seg: Segment): void;
   problem(message: string): void;
+  /** Notes the command whose output a process substitution gives (`<(curl …)` as written). */
+  remember(substitution: string, output: Segment): void;
+  /** The command whose output a word that is one whole `<(…)` gives, or null. */
+  outputOf(word: Word): Segment | null;
 }
 
 /**

@@ -30,6 +30,8 @@ class CommandReading implements Reader {
   private readonly segments: Segment[] = [];
   private readonly problems = new Set<string>();
   private nestedParses = 0;
+  /** Process substitutions met so far (as written), with the command whose output each gives. */
+  private readonly outputs = new Map<string, Segment>();
   private readonly grammar: Grammar;
 
   constructor(grammar: Grammar) {
@@ -85,6 +87,14 @@ class CommandReading implements Reader {
 
   problem(message: string): void {
     this.problems.add(message);
+  }
+
+  remember(substitution: string, output: Segment): void {
+    this.outputs.set(substitution, output);
+  }
+
+  outputOf(word: Word): Segment | null {
+    return word.text.startsWith('<(') ? (this.outputs.get(word.text) ?? null) : null;
   }
 
   private parseInto(text: string, frame: Frame): Segment | null {

@@ -1,6 +1,7 @@
-// What calls in Python, JavaScript, Ruby, Perl and PHP one-liners do, read as the shell commands a
+// What calls in Python, JavaScript, Ruby, Perl, PHP and awk one-liners do, read as the shell commands a
 // reviewer would picture: `shutil.rmtree(p)` is `rm -rf p`, `os.system("…")` is the command in the string.
 import type { Word } from '../model.ts';
+import { PATTERNS, type Action } from './call-patterns.ts';
 import { CLOSERS, evaluate, readQuoted, readString, splitArgs, wordOf, type Lang, type Value } from './literals.ts';
 
 /** A command found in code: shell text to read, or an argv. `call` is the code as written. */
@@ -10,100 +11,6 @@ export interface Found {
   argv?: Word[];
 }
 
-type Action =
-  | 'shell' | 'spawn' | 'exec' | 'rm' | 'rm-r' | 'rmdir' | 'mv' | 'cp' | 'cp-r' | 'write' | 'append' | 'read' | 'open' | 'perl-open'
-  | 'chmod' | 'chmod-mode-first' | 'fs' | 'env-name' | 'env-all' | 'upload' | 'fetch' | 'literal-shell' | 'path';
-
-interface CallPattern {
-  re: RegExp;
-  action: Action;
-  /** The pattern counts only when the code also matches this (`exec(` only where child_process is loaded). */
-  requires?: RegExp;
-}
-
-const P = (re: RegExp, action: Action, requires?: RegExp): CallPattern => ({ re: new RegExp(re.source, 'g'), action, ...(requires ? { requires } : {}) });
-/** Perl and Ruby builtins are called with or without parentheses; not when they are a method or a variable. */
-const BARE = String.raw`(?<![\w$@%&>:.])`;
-
-const PATTERNS: Record<Lang, CallPattern[]> = {
-  python: [
-    P(/(?:\bos\.|(?<![\w.]))(?:system|popen)\s*\(/, 'shell'),
-    P(/\b(?:subprocess|sp)\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)\s*\(/, 'shell'),
-    P(/(?<![\w.])(?:check_call|check_output|Popen|getoutput|getstatusoutput)\s*\(/, 'shell', /subprocess/),
-    P(/(?<![\w.])(?:run|call)\s*\(/, 'shell', /from\s+subprocess\s+import/),
-    P(/\bos\.(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)\s*\(/, 'exec'),
-    P(/\bpty\.spawn\s*\(/, 'shell'),
-    P(/\bshutil\.rmtree\s*\(/, 'rm-r'),
-    P(/\bos\.(?:remove|unlink)\s*\(/, 'rm'),
-    P(/\bos\.(?:rmdir|removedirs)\s*\(/, 'rmdir'),
-    P(/\b(?:shutil\.move|os\.rename|os\.renames|os\.replace)\s*\(/, 'mv'),
-    P(/\bshutil\.(?:copy|copy2|copyfile)\s*\(/, 'cp'),
-    P(/\bshutil\.copytree\s*\(/, 'cp-r'),
-    P(/\bos\.chmod\s*\(/, 'chmod'),
-    P(/(?:(?<![\w.])|\b(?:io|codecs)\.)open\s*\(/, 'open'),
-    P(/\b(?:pathlib\.)?Path(?:\.home\s*\(\s*\)|\s*\()/, 'path'),
-    P(/\bos\.(?:environ\s*\[|environ\.get\s*\(|getenv\s*\()\s*(['"])(\w+)\1/, 'env-name'),
-    P(/\bos\.environ\b(?!\s*(?:\[|\.get\b))/, 'env-all'),
-    P(/\b(?:requests|httpx)\.(?:post|put|patch)\s*\(/, 'upload'),
-  ],
-  js: [
-    P(/\b(?:exec|execSync)\s*\(/, 'shell', /child_process/),
-    P(/\b(?:execFile|execFileSync|spawn|spawnSync|fork)\s*\(/, 'spawn', /child_process/),
-    P(/\b(?:Bun\.spawn(?:Sync)?|Deno\.Command|Deno\.run)\s*\(/, 'spawn'),
-    P(/\bBun\.\$\s*(?=`)/, 'literal-shell'),
-    P(/(?:\b(?:fs|fsp|fse|fsPromises|promises)|require\(\s*['"](?:node:)?fs(?:\/promises)?['"]\s*\))\.(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|writeFileSync|writeFile|appendFileSync|appendFile|readFileSync|readFile|renameSync|rename|copyFileSync|copyFile|cpSync|cp|chmodSync|chmod|createWriteStream|createReadStream)\s*\(/, 'fs'),
-    P(/\bDeno\.(?:remove|removeSync)\s*\(/, 'rm'),
-    P(/\b(?:Deno\.(?:writeTextFile|writeTextFileSync|writeFile|writeFileSync)|Bun\.write)\s*\(/, 'write'),
-    P(/\bDeno\.(?:readTextFile|readTextFileSync|readFile|readFileSync)\s*\(/, 'read'),
-    P(/\b(?:process\.env\.(\w+)|process\.env\[\s*(['"])(\w+)\2|Deno\.env\.get\s*\(\s*(['"])(\w+)\4)/, 'env-name'),
-    P(/\b(?:process\.env\b(?!\s*[.[])|Deno\.env\.toObject\s*\()/, 'env-all'),
-    P(/(?<![\w.])fetch\s*\(/, 'fetch'),
-  ],
-  ruby: [
-    P(new RegExp(String.raw`(?:${BARE}|\bKernel\.)(?:system|exec|spawn)\b(?:\s*\(|\s+(?=['"%\[]))`), 'shell'),
-    P(/\b(?:Process\.spawn|IO\.popen|Open3\.\w+)\s*\(/, 'shell'),
-    P(/`|%x\s*(?=[^\w\s])/, 'literal-shell'),
-    P(/\bFileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree|remove_tree)\b\s*\(?/, 'rm-r'),
-    P(/\b(?:FileUtils\.(?:rm|rm_f|remove|safe_unlink)|File\.(?:delete|unlink))\b\s*\(?/, 'rm'),
-    P(/\b(?:Dir\.(?:rmdir|delete|unlink)|FileUtils\.rmdir)\b\s*\(?/, 'rmdir'),
-    P(/\b(?:FileUtils\.(?:mv|move)|File\.rename)\b\s*\(?/, 'mv'),
-    P(/\bFileUtils\.(?:cp|copy|copy_file)\b\s*\(?/, 'cp'),
-    P(/\bFileUtils\.cp_r\b\s*\(?/, 'cp-r'),
-    P(/\bFile\.write\b\s*\(?/, 'write'),
-    P(/\b(?:File\.(?:read|readlines|foreach)|IO\.(?:read|readlines))\b\s*\(?/, 'read'),
-    P(/\bFile\.open\b\s*\(?/, 'open'),
-    P(/\b(?:FileUtils\.chmod(?:_R)?|File\.chmod)\b\s*\(?/, 'chmod-mode-first'),
-    P(/\bENV(?:\s*\[|\.fetch\s*\()\s*(['"])(\w+)\1/, 'env-name'),
-    P(/\bENV\b(?!\s*(?:\[|\.fetch\b))/, 'env-all'),
-  ],
-  perl: [
-    P(new RegExp(String.raw`${BARE}(?:system|exec)\b\s*\(?`), 'shell'),
-    P(/`|\bqx\s*(?=[^\w\s])/, 'literal-shell'),
-    P(new RegExp(String.raw`${BARE}unlink\b\s*\(?`), 'rm'),
-    P(new RegExp(String.raw`${BARE}(?:File::Path::)?(?:rmtree|remove_tree)\b\s*\(?`), 'rm-r'),
-    P(new RegExp(String.raw`${BARE}rmdir\b\s*\(?`), 'rmdir'),
-    P(new RegExp(String.raw`${BARE}rename\b\s*\(?`), 'mv'),
-    P(new RegExp(String.raw`${BARE}chmod\b\s*\(?`), 'chmod-mode-first'),
-    P(new RegExp(String.raw`${BARE}open\b\s*\(?`), 'perl-open'),
-    P(/\$ENV\{\s*['"]?(\w+)['"]?\s*\}/, 'env-name'),
-    P(/%ENV\b/, 'env-all'),
-  ],
-  php: [
-    P(/(?<![\w$>:])(?:shell_exec|exec|system|passthru|popen|proc_open|pcntl_exec)\s*\(/, 'shell'),
-    P(/`/, 'literal-shell'),
-    P(/(?<![\w$>:])unlink\s*\(/, 'rm'),
-    P(/(?<![\w$>:])rmdir\s*\(/, 'rmdir'),
-    P(/(?<![\w$>:])rename\s*\(/, 'mv'),
-    P(/(?<![\w$>:])copy\s*\(/, 'cp'),
-    P(/(?<![\w$>:])file_put_contents\s*\(/, 'write'),
-    P(/(?<![\w$>:])(?:file_get_contents|readfile|file)\s*\(/, 'read'),
-    P(/(?<![\w$>:])fopen\s*\(/, 'open'),
-    P(/(?<![\w$>:])chmod\s*\(/, 'chmod'),
-    P(/(?:\bgetenv\s*\(\s*|\$_ENV\s*\[\s*)(['"])(\w+)\1/, 'env-name'),
-    P(/\bgetenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)/, 'env-all'),
-  ],
-};
-
 /** Calls read from one piece of code: enough for any one-liner; a flood of calls is not read further. */
 const MAX_CALLS = 64;
 /** How much of a call is shown as its text. */
@@ -112,24 +19,46 @@ const CALL_TEXT = 160;
 const w = (text: string): Word => ({ text, known: true });
 const unknownValue = (text: string): Word => ({ text, known: false });
 
+/** Code run by code (`exec("…")`, `eval("…")`): read as deep as this, no deeper. */
+const MAX_CODE_DEPTH = 4;
+/** Calls that fetch over the network: code they return and `exec`/`eval` runs is downloaded code. */
+const NETWORK_CALL = /\b(?:urlopen|urlretrieve|requests\.get|httpx\.get|fetch|axios|https?\.get|Net::HTTP|URI\.open|HTTP::Tiny|LWP|curl_exec)\b|(?<![\w.>:$])get\s*\(/;
+/** A URL anywhere in the code given to `exec`/`eval` (in a literal, or in a command whose output is run). */
+const URL_IN_CODE = /https?:\/\/[^'"`\s)]+/;
+/** The program that runs a language's code, as a reviewer would picture it run from a pipe. */
+const RUNNER: Record<Lang, string> = { python: 'python3', js: 'node', ruby: 'ruby', perl: 'perl', php: 'php', awk: 'awk' };
+
 /** Every command-like call in `code`, in order of appearance. */
-export function scanCode(code: string, lang: Lang): Found[] {
+export function scanCode(code: string, lang: Lang, depth = 0): Found[] {
   const hits: Array<{ at: number; found: Found[] }> = [];
   for (const pattern of PATTERNS[lang]) {
     if (pattern.requires && !pattern.requires.test(code)) continue;
     for (const m of code.matchAll(pattern.re)) {
       if (hits.length >= MAX_CALLS) break;
-      const found = readCall(code, m, pattern.action, lang);
+      const found = readCall(code, m, pattern.action, lang, depth);
       if (found.length) hits.push({ at: m.index, found });
     }
   }
-  return hits.sort((a, b) => a.at - b.at).flatMap((h) => h.found);
+  const all = hits.sort((a, b) => a.at - b.at).flatMap((h) => h.found);
+  if (depth > 0) return all;
+  // The patterns also see calls inside string literals, so code run by `exec("…")` is met twice: keep one.
+  const seen = new Set<string>();
+  return all.filter((f) => {
+    const key = f.shell ? `$ ${f.shell.text}` : (f.argv ?? []).map((a) => a.text).join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
-function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang): Found[] {
+function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang, depth: number): Found[] {
   const at = m.index ?? 0;
   const head = m[0];
   switch (action) {
+    case 'pipe-from': {
+      const cmd = wordOf(evaluate(m[1] ?? '', lang));
+      return cmd.text.trim() ? [{ call: head, shell: cmd }] : [];
+    }
     case 'env-name': {
       // The variable's name is the last capture that is a name (the others are quotes).
       const names = m.slice(1).filter((g): g is string => g !== undefined && /^\w+$/.test(g));
@@ -147,8 +76,23 @@ function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang)
   const { args: raw, end } = splitArgs(code, at + head.length, lang, parens);
   const call = code.slice(at, Math.min(end + (parens ? 1 : 0), at + CALL_TEXT));
   const args = raw.filter(Boolean).map((a) => evaluate(a, lang));
+  if (action === 'run-code') return runCode(args, raw.join(','), lang, depth, call);
+  if (action === 'print-to') return args[0] ? [{ call, argv: [w('tee'), ...(m[1] === '>>' ? [w('-a')] : []), wordOf(args[0])] }] : [];
   const method = /(\w+)\s*\(?\s*$/.exec(head)?.[1] ?? '';
-  return actOn(action, args, raw, lang, method).map((r) => ({ call, ...r }));
+  return actOn(action === 'pipe-to' ? 'shell' : action, args, raw, lang, method).map((r) => ({ call, ...r }));
+}
+
+/**
+ * `exec("…")`, `eval("…")`: a literal is more code, read the same way. Code fetched and run
+ * (`exec(urlopen(url).read())`) is what a reviewer calls `curl url | python3`.
+ */
+function runCode(args: Value[], raw: string, lang: Lang, depth: number, call: string): Found[] {
+  const first = args[0];
+  if (first?.kind === 'string' && first.word.known) return depth < MAX_CODE_DEPTH ? scanCode(first.word.text, lang, depth + 1) : [];
+  const url = URL_IN_CODE.exec(raw)?.[0];
+  if (!url && !NETWORK_CALL.test(raw)) return [];
+  const from = url ? `'${url.replace(/'/g, `'\\''`)}'` : '"$URL"';
+  return [{ call, shell: { text: `curl -fsSL ${from} | ${RUNNER[lang]}`, known: url !== undefined } }];
 }
 
 type Run = { argv: Word[] } | { shell: Word };
@@ -224,12 +168,32 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
       return first ? argv(w('curl'), w('-X'), w('POST'), first) : [];
     case 'fetch':
       return first && /method\s*:\s*['"`](POST|PUT|PATCH)/i.test(rawText) ? argv(w('curl'), w('-X'), w('POST'), first) : [];
+    case 'connect':
+      return connect(args, lang);
     default:
       return [];
   }
 }
 
 const isUrl = (word: Word): boolean => /^(https?|ftp):\/\//.test(word.text);
+
+/**
+ * A raw network connection (`s.connect((host, port))`, `TCPSocket.new(h, p)`, `fsockopen(h, p)`,
+ * `net.connect(port, host)`) reads as `nc host port`: the start of every reverse shell.
+ */
+function connect(args: Value[], lang: Lang): Run[] {
+  const first = args[0];
+  if (!first) return [];
+  // Perl's PeerAddr value stands alone (`PeerAddr => "h:p", PeerPort => …` are named arguments).
+  let [host, port] = first.kind === 'list' ? first.items : args.slice(0, lang === 'perl' ? 1 : 2).map(wordOf);
+  if (lang === 'js' && args.length >= 2) [port, host] = [host, port];
+  if (host && port === undefined) {
+    // `"tcp://host:port"`, `"host:port"`
+    const m = /^(?:\w+:\/\/)?(.+):(\d+)$/.exec(host.text);
+    if (m) [host, port] = [{ text: m[1] as string, known: host.known }, { text: m[2] as string, known: host.known }];
+  }
+  return host ? [{ argv: [w('nc'), host, ...(port ? [port] : [])] }] : [];
+}
 
 /** Node's fs methods, by name without `Sync`. */
 const FS_ACTIONS: Record<string, Action> = { rm: 'rm', rmdir: 'rmdir', unlink: 'rm', writeFile: 'write', createWriteStream: 'write', appendFile: 'append', readFile: 'read', createReadStream: 'read', rename: 'mv', copyFile: 'cp', cp: 'cp', chmod: 'chmod' };
@@ -321,7 +285,8 @@ function pathCall(code: string, at: number, head: string, lang: Lang): Found[] {
     base = { text: `${base.text.replace(/\/$/, '')}/${lit.word.text}`, known: base.known && lit.word.known };
     i = lit.end;
   }
-  const method = /^\s*\.(\w+)\s*\(/.exec(code.slice(i));
+  // `(Path.home() / '.ssh' / 'id_rsa').unlink()`: the path may be in parentheses.
+  const method = /^\s*\)?\s*\.(\w+)\s*\(/.exec(code.slice(i));
   const make = method ? PATH_METHODS[method[1] as string] : undefined;
   if (!method || !make) return [];
   const { args, end } = splitArgs(code, i + method[0].length, lang, true);

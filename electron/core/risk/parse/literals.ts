@@ -3,7 +3,7 @@
 // that is not a literal becomes a value only known at run time.
 import type { Word } from '../model.ts';
 
-export type Lang = 'python' | 'js' | 'ruby' | 'perl' | 'php';
+export type Lang = 'python' | 'js' | 'ruby' | 'perl' | 'php' | 'awk';
 
 /** What one argument evaluates to, as far as literals tell. */
 export type Value = { kind: 'string'; word: Word } | { kind: 'list'; items: Word[] } | { kind: 'other'; word: Word };
@@ -93,6 +93,8 @@ export function matching(code: string, at: number, lang: Lang): number {
 export function readString(code: string, at: number, lang: Lang): Literal | null {
   const ch = code[at] ?? '';
   if (!STRING_START.test(ch)) return null;
+  // awk has one kind of string: double quotes with C escapes.
+  if (lang === 'awk') return ch === '"' ? readQuoted(code, at + 1, '"', 'all', null, lang) : null;
   if (lang === 'python') {
     const m = /^([rRbBuUfF]{1,2})?('''|"""|'|")/.exec(code.slice(at, at + 5));
     if (!m || (m[1] && /\w/.test(code[at - 1] ?? ''))) return null;
@@ -142,9 +144,9 @@ export function splitArgs(code: string, at: number, lang: Lang, parens: boolean)
   return { args: args.map((a) => a.trim()), end: i };
 }
 
-/** The top-level parts of an expression joined by the language's string operator (`+`, `.`, Path's `/`). */
+/** The top-level parts of an expression joined by the language's string operator (`+`, `.`, Path's `/`; awk's is a space). */
 function concatenated(expr: string, lang: Lang): string[] {
-  const ops = lang === 'perl' || lang === 'php' ? '.' : lang === 'python' ? '+/' : '+';
+  const ops = lang === 'perl' || lang === 'php' ? '.' : lang === 'python' ? '+/' : lang === 'awk' ? ' \t' : '+';
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -163,7 +165,9 @@ function concatenated(expr: string, lang: Lang): string[] {
     }
   }
   parts.push(expr.slice(start));
-  return parts.map((p) => p.trim());
+  const trimmed = parts.map((p) => p.trim());
+  // Runs of spaces between awk's operands are one operator.
+  return lang === 'awk' ? trimmed.filter((p, i) => p !== '' || (i === 0 && trimmed.length === 1)) : trimmed;
 }
 
 /** Calls that only pass a path through (`Path(p)`, `os.path.expanduser(p)`), and ones that join paths. */
@@ -194,6 +198,8 @@ export function evaluate(expr: string, lang: Lang): Value {
 function term(e: string, lang: Lang): Value {
   const lit = readString(e, 0, lang);
   if (lit && lit.end === e.length) return { kind: 'string', word: lit.word };
+  // A decimal number (a port, a count) is as known as a string.
+  if (/^\d+$/.test(e)) return { kind: 'string', word: { text: e, known: true } };
   // Python's implicit concatenation: 'a' 'b'.
   if (lit && lang === 'python') {
     const rest = term(e.slice(lit.end).trim(), lang);

@@ -1,10 +1,11 @@
 // Interpreters given code on the command line or on stdin (`python -c`, `node -e`, `perl -e`, `ruby -e`,
-// `php -r`, `deno eval`, `python3 <<EOF`): the interpreter stays a segment, and each command-like call in
+// `php -r`, `deno eval`, `python3 <<EOF`, awk's program): the interpreter stays a segment, and each command-like call in
 // the code becomes a synthetic one.
 import type { Word } from '../model.ts';
 import { baseName, commandOf, inside, keep, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
 import { scanCode } from './languages.ts';
 import type { Lang } from './literals.ts';
+import { fedBy } from './piped.ts';
 
 export function interpreterFor(prog: string): Lang | null {
   if (/^(python|pypy)[\d.]*$/.test(prog)) return 'python';
@@ -12,6 +13,7 @@ export function interpreterFor(prog: string): Lang | null {
   if (prog === 'ruby' || prog === 'jruby') return 'ruby';
   if (/^perl[\d.]*$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog)) return 'php';
+  if (/^[gmn]?awk$/.test(prog)) return 'awk';
   return null;
 }
 
@@ -37,18 +39,40 @@ const OPTIONS: Record<Lang, Options> = {
   ruby: { code: 'e', valued: 'IrCEFx0', longCode: [], longValued: ['--encoding', '--external-encoding', '--internal-encoding'], stop: '', gluedOnly: 'Fx0', gluedCode: true },
   perl: { code: 'eE', valued: 'IMmix0lFCdD', longCode: [], longValued: [], stop: '', gluedOnly: 'ix0lFCdD', gluedCode: true },
   php: { code: 'r', valued: 'cdz', longCode: [], longValued: [], stop: 'f', gluedOnly: '', gluedCode: true },
+  // awk's program is its first operand (see awkProgram); `-f file` reads it from a file instead.
+  awk: { code: '', valued: 'Fv', longCode: [], longValued: ['--field-separator', '--assign'], stop: 'f', gluedOnly: '', gluedCode: false },
 };
+
+/** `awk [-F fs] [-v a=b] 'program' files…`: the first operand is the program, unless `-f`/`-e` names it. */
+function awkProgram(argv: readonly Word[], opts: Options): Source | null {
+  for (let i = 1; i < argv.length; i++) {
+    const t = (argv[i] as Word).text;
+    if (t === '--') return argv[i + 1] ? { code: argv[i + 1] as Word, label: `${baseName(argv[0])} program` } : null;
+    if (t === '-e' || t === '--source') return argv[i + 1] ? { code: argv[i + 1] as Word, label: `${baseName(argv[0])} ${t}` } : null;
+    if (!t.startsWith('-') || t === '-') return { code: argv[i] as Word, label: `${baseName(argv[0])} program` };
+    if (t.startsWith('--')) {
+      if (opts.longValued.includes(t)) i += 1;
+      continue;
+    }
+    if (opts.stop.includes(t[1] as string)) return null;
+    if (opts.valued.includes(t[1] as string) && t.length === 2) i += 1;
+  }
+  return null;
+}
 
 interface Source {
   code: Word;
   label: string;
+  /** Set when the script is another command's output (`python3 <(curl …)`): the frame of a piped stage. */
+  fed?: Frame;
 }
 
 /** Where the code is: `-c code`, `-e code` (repeatable), `deno eval code`, or stdin when no script is named. */
-function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame): Source | null {
+function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame, reader: Reader): Source | null {
   const argv = cmd.argv;
   const opts = OPTIONS[lang];
   let i = 1;
+  if (lang === 'awk') return awkProgram(argv, opts);
   if (prog === 'deno') {
     if (argv[1]?.text !== 'eval') return null;
     const code = argv.slice(2).find((w) => !w.text.startsWith('-'));
@@ -87,6 +111,9 @@ function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame): Sour
   if (pieces.length > 0) return { code: { text: pieces.map((p) => p.text).join('\n'), known: pieces.every((p) => p.known) }, label: `${prog} ${flag}` };
   // No code option and no script: the code comes on stdin (`python3 - <<EOF`, `node <<EOF`).
   const script = argv[i];
+  // `python3 <(curl …)`: the script is another command's output, as if piped in.
+  const fed = fedBy(script, frame, reader);
+  if (fed) return fed.stdin === null ? { code: { text: '', known: false }, label: `${prog} <(…)`, fed } : { code: { text: fed.stdin, known: true }, label: `${prog} <(…)`, fed };
   const stdin = cmd.stdin ?? frame.stdin;
   if ((!script || script.text === '-') && stdin !== null) return { code: { text: stdin, known: true }, label: `${prog} ${(cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind) ?? '<<EOF'}` };
   return null;
@@ -94,10 +121,10 @@ function codeOf(prog: string, lang: Lang, cmd: CommandInput, frame: Frame): Sour
 
 /** The interpreter's own segment, then one for each command or file operation its code performs. */
 export function oneLiner(cmd: CommandInput, frame: Frame, reader: Reader): Step {
-  const own = keep(cmd, frame, reader);
   const prog = baseName(cmd.argv[0]);
   const lang = interpreterFor(prog);
-  const source = lang ? codeOf(prog, lang, cmd, frame) : null;
+  const source = lang ? codeOf(prog, lang, cmd, frame, reader) : null;
+  const own = keep(cmd, source?.fed ?? frame, reader);
   if (!lang || !source) return own;
   for (const found of scanCode(source.code.text, lang)) {
     const at = inside(frame, source.label, { call: found.call, redirects: [], stdin: null, stdinKind: null, pipeFrom: null });

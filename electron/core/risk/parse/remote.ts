@@ -59,6 +59,14 @@ export function sshCommand(cmd: CommandInput, frame: Frame, reader: Reader): Ste
   return { out: own };
 }
 
+/**
+ * The command run inside a container or pod. A here-doc or here-string given to `docker exec -i` /
+ * `kubectl exec -i` reaches it (`… -- bash <<EOF`); the local redirections stay with the local client.
+ */
+function inner(words: Word[], outer: CommandInput): CommandInput {
+  return { ...commandOf(words, words.map((w) => w.text).join(' ')), stdin: outer.stdin, stdinKind: outer.stdinKind };
+}
+
 const DOCKER_GLOBALS = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
 const COMPOSE_GLOBALS = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel']);
 const EXEC_VALUED = new Set(['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys', '--index']);
@@ -83,7 +91,7 @@ export function containerExec(cmd: CommandInput, frame: Frame, reader: Reader): 
   if (!ctr || words.length === 0) return { out: own };
   const where = `${label} ${ctr.text}`;
   const user = valueOf(argv.slice(i + 1, ctrAt), '-u', '--user');
-  reader.runCommand(commandOf(words, words.map((w) => w.text).join(' ')), inside(frame, where, { remote: where, privileged: user === 'root' || user === '0', redirects: [], pipeFrom: frame.pipeFrom }));
+  reader.runCommand(inner(words, cmd), inside(frame, where, { remote: where, privileged: user === 'root' || user === '0', redirects: [], pipeFrom: frame.pipeFrom }));
   return { out: own };
 }
 
@@ -106,6 +114,6 @@ export function kubeExec(cmd: CommandInput, frame: Frame, reader: Reader): Step 
   const ctx = valueOf(head.slice(1), '--context');
   const prog = (argv[0]?.text.split('/').pop() ?? 'kubectl').toLowerCase();
   const where = `${prog} exec ${pod.text}${ns ? ` -n ${ns}` : ''}${ctx ? ` --context ${ctx}` : ''}`;
-  reader.runCommand(commandOf(words, words.map((w) => w.text).join(' ')), inside(frame, where, { remote: where, privileged: false, redirects: [], pipeFrom: frame.pipeFrom }));
+  reader.runCommand(inner(words, cmd), inside(frame, where, { remote: where, privileged: false, redirects: [], pipeFrom: frame.pipeFrom }));
   return { out: own };
 }

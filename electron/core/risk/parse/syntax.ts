@@ -78,24 +78,20 @@ export function parseSyntax(grammar: Grammar, source: string): SyntaxTree {
 function copyTree(g: Grammar, tree: Tree): SyntaxTree {
   const cursor = tree.walk();
   try {
+    // Seen while copying, rather than asked of the root (one fewer round of WASM calls per command).
+    let hasError = false;
     const node = (): SyntaxNode => {
       const id = cursor.nodeTypeId;
       const start = cursor.startIndex;
       const end = cursor.endIndex;
-      const type = g.types[id] ?? ERROR_TYPE;
-      return {
-        type: type === '' ? ERROR_TYPE : type,
-        named: g.named[id] ?? true,
-        field: g.fields[cursor.currentFieldId] ?? null,
-        start,
-        end,
-        // Only zero-width nodes can be missing ones: ask WASM only then.
-        missing: start === end && cursor.nodeIsMissing,
-        children: [],
-      };
+      const name = g.types[id] ?? ERROR_TYPE;
+      const type = name === '' ? ERROR_TYPE : name;
+      // Only zero-width nodes can be missing ones: ask WASM only then.
+      const missing = start === end && cursor.nodeIsMissing;
+      if (missing || type === ERROR_TYPE) hasError = true;
+      return { type, named: g.named[id] ?? true, field: g.fields[cursor.currentFieldId] ?? null, start, end, missing, children: [] };
     };
     const root = node();
-    const hasError = tree.rootNode.hasError;
     let cut = false;
     let count = 1;
     // Ancestors of the cursor's node; the last one is its parent.
@@ -142,6 +138,8 @@ export const STATEMENTS = new Set([
 ]);
 
 const SNIPPET = 24;
+/** The word that ends each compound command, for telling a person which one is left open. */
+const CLOSING_KEYWORD: Readonly<Record<string, string>> = { if: 'fi', while: 'done', until: 'done', for: 'done', select: 'done', case: 'esac' };
 
 /** What a person should be told about the parts tree-sitter could not read. */
 export function describeErrors(src: string, root: SyntaxNode): string[] {
@@ -155,14 +153,25 @@ export function describeErrors(src: string, root: SyntaxNode): string[] {
     }
     if (n.type === ERROR_TYPE) {
       const text = textOf(src, n).trimStart();
+      const opener = n.children[0]?.type ?? '';
       if (/^['"`]/.test(text) || n.children.some((c) => c.type === ERROR_TYPE && /^['"`]/.test(textOf(src, c)))) problems.add('an unterminated quote');
+      else if (Object.hasOwn(CLOSING_KEYWORD, opener) && !n.children[0]?.named && n.end >= src.trimEnd().length) problems.add(`an \`${opener}\` that never reaches \`${CLOSING_KEYWORD[opener]}\``);
       else problems.add(`syntax Gatehouse could not read near \`${snippet(text)}\``);
     }
     if (n.children.length === 0) lastToken = n;
-    for (const c of n.children) visit(c);
+    for (const c of n.children) if (!readWriteMark(src, n, c)) visit(c);
   };
   visit(root);
   return [...problems];
+}
+
+/**
+ * tree-sitter-bash does not know `<>` (open read-write): it reads `<` and an ERROR holding `>`.
+ * True for that ERROR, so the redirection reads as `<>` and is not reported as broken.
+ */
+export function readWriteMark(src: string, redirect: SyntaxNode, child: SyntaxNode): boolean {
+  if (redirect.type !== 'file_redirect' || child.type !== ERROR_TYPE || textOf(src, child) !== '>') return false;
+  return src[child.start - 1] === '<' && redirect.children.some((c) => c.type === '<' && c.end === child.start);
 }
 
 function describeMissing(type: string, before: SyntaxNode | null, src: string): string {

