@@ -4,11 +4,14 @@ import fs from 'node:fs';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { Broker, type Policy } from './broker/broker.ts';
-import { registerControlHandlers } from './control/handlers.ts';
+import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
 import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
+import { PtyHost } from './pty/pty-host.ts';
+import type { RecordingService } from './recording/types.ts';
+import { SessionService } from './sessions/session-service.ts';
 import { loadSettings } from './settings.ts';
 import { openDatabase } from './store/database.ts';
 import { RequestRepository } from './store/requests.ts';
@@ -20,12 +23,21 @@ export interface CoreOptions {
   /** Overrides the settings file's hold timeout (tests, `gatehouse daemon --hold-timeout`). */
   holdTimeoutMs?: number;
   policy?: Policy;
+  /** Stores terminal streams; without one, streams are accepted and dropped (logged once). */
+  recordings?: RecordingService | null;
+  /** The bundled Node hook client, for hosted sessions where curl is missing. */
+  hookClientPath?: string;
+  /** The environment hosted terminals start from; the core's own by default. */
+  env?: NodeJS.ProcessEnv;
   onError?: (err: unknown) => void;
+  /** Where the core says things a person should know (one line each). */
+  log?: (message: string) => void;
 }
 
 export interface RunningCore {
   paths: CorePaths;
   broker: Broker;
+  terminals: PtyHost;
   status(): CoreStatus;
   close(): Promise<void>;
 }
@@ -50,9 +62,23 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy, onError: opts.onError });
     broker.abandonOrphans();
 
+    const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
+    const sessionService = new SessionService({
+      sessions,
+      broker,
+      gateSocket: () => paths.gateSocket,
+      recordings: opts.recordings ?? null,
+      log: opts.log ?? ((m) => console.error(m)),
+      onError,
+    });
+    // Runs after the pty host has ended its sessions: their recordings are flushed last.
+    cleanup.push(() => sessionService.close());
+    const terminals = new PtyHost({ sessions: sessionService, broker, env: opts.env ?? process.env, hookClientPath: opts.hookClientPath ?? '', onError });
+    cleanup.push(() => terminals.close());
+
     const startedAt = new Date().toISOString();
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
-    const handlers = registerControlHandlers({ broker, sessions, status: baseStatus });
+    const handlers = registerControlHandlers({ broker, sessions, sessionService, terminals, status: baseStatus });
 
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
@@ -60,7 +86,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const gate = new GateServer({ broker, sessions, onError: opts.onError });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
-    const control = new ControlServer(handlers, broker, ensureAdminToken(paths.adminTokenFile));
+    const control = new ControlServer(handlers, (client, id) => registerConnectionHandlers({ broker, terminals }, client, id), ensureAdminToken(paths.adminTokenFile));
     await control.listen(paths.controlSocket);
     cleanup.push(() => control.close());
     // Runs first on close: every held agent is answered (denied, with the reason) before the sockets go.
@@ -71,6 +97,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     return {
       paths,
       broker,
+      terminals,
       status: () => handlers.status(),
       close: () => (closing ??= undo()),
     };

@@ -36,7 +36,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   }
   let core;
   try {
-    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, onError: (err) => ctx.err(`gatehouse: ${String(err)}`) });
+    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, hookClientPath: ctx.hookClientPath, env: ctx.env, onError: (err) => ctx.err(`gatehouse: ${String(err)}`), log: ctx.err });
   } catch (err) {
     if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError) throw new CliError(err.message);
     throw err;

@@ -3,11 +3,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import net from 'node:net';
 import { createBirpc } from 'birpc';
-import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
+import type { ConnectionCalls, ControlApi, ControlClientApi } from '../../../shared/api.ts';
 import { encodeMessage } from '../../../shared/rpc-codec.ts';
-import type { Broker } from '../broker/broker.ts';
+import { newId } from '../ids.ts';
+import type { ConnectionHandlers } from './handlers.ts';
 import { lineChannel, readLines } from './lines.ts';
 import { listenPrivate } from '../sockets.ts';
+
+export type ConnectionFactory = (client: ControlClientApi, connectionId: string) => ConnectionHandlers;
 
 /** A client that has not said who it is within this time is dropped. */
 const HANDSHAKE_TIMEOUT_MS = 5000;
@@ -16,12 +19,13 @@ export class ControlServer {
   private readonly server: net.Server;
   private readonly tokenDigest: Buffer;
   private readonly sockets = new Set<net.Socket>();
-  private readonly handlers: Omit<ControlApi, 'subscribe'>;
-  private readonly broker: Broker;
+  private readonly handlers: Omit<ControlApi, ConnectionCalls>;
+  private readonly connect: ConnectionFactory;
 
-  constructor(handlers: Omit<ControlApi, 'subscribe'>, broker: Broker, adminToken: string) {
+  /** `connect` builds the per-connection calls (events, attached terminals) for each authorised client. */
+  constructor(handlers: Omit<ControlApi, ConnectionCalls>, connect: ConnectionFactory, adminToken: string) {
     this.handlers = handlers;
-    this.broker = broker;
+    this.connect = connect;
     this.tokenDigest = digest(adminToken);
     this.server = net.createServer((socket) => this.accept(socket));
   }
@@ -72,24 +76,21 @@ export class ControlServer {
   }
 
   private serveRpc(socket: net.Socket): { receive: (line: string) => void; dispose: () => void } {
-    let unsubscribe: (() => void) | null = null;
     const { channel, receive } = lineChannel(socket);
-    const rpc = createBirpc<ControlClientApi, ControlApi>(
-      {
-        ...this.handlers,
-        subscribe: () => {
-          unsubscribe ??= this.broker.onEvent((event) => {
-            if (!socket.destroyed) void rpc.onEvent.asEvent(event);
-          });
-          return true;
-        },
+    const push: ControlClientApi = {
+      onEvent: (event) => {
+        if (!socket.destroyed) void rpc.onEvent.asEvent(event);
       },
-      { ...channel, eventNames: ['onEvent'] },
-    );
+      onTerminalEvent: (event) => {
+        if (!socket.destroyed) void rpc.onTerminalEvent.asEvent(event);
+      },
+    };
+    const connection = this.connect(push, newId());
+    const rpc = createBirpc<ControlClientApi, ControlApi>({ ...this.handlers, ...connection.api }, { ...channel, eventNames: ['onEvent', 'onTerminalEvent'] });
     return {
       receive,
       dispose: () => {
-        unsubscribe?.();
+        connection.dispose();
         rpc.$close();
       },
     };

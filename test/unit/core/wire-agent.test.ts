@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StartedSession } from '../../../shared/api.ts';
-import { wireAgent } from '../../../electron/core/cli/run.ts';
-import type { CliContext } from '../../../electron/core/cli/context.ts';
+import { wireAgent, type LaunchContext } from '../../../electron/core/agents/wire.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const started: StartedSession = {
@@ -20,8 +19,8 @@ function fakeAgent(dir: string, version: string): string {
   return file;
 }
 
-function ctx(cwd: string): CliContext {
-  return { env: process.env, cwd, out: () => {}, err: () => {}, hookClientPath: '/x/hook-client.mjs' };
+function ctx(cwd: string): LaunchContext {
+  return { env: process.env, cwd, hookClientPath: '/x/hook-client.mjs' };
 }
 
 describe('wireAgent (Claude Code)', () => {
