@@ -5,6 +5,8 @@ export interface RecordedSession {
   size: { cols: number; rows: number };
   startedAtMs: number | undefined;
   events: Array<{ atMs: number | undefined; event: RecordEvent }>;
+  /** All output text so far. */
+  output: string;
   closed: boolean;
 }
 
@@ -20,12 +22,13 @@ export class MemoryRecordings implements RecordingService {
   }
 
   start(sessionId: string, size: { cols: number; rows: number }, startedAtMs?: number): SessionRecorder {
-    const rec: RecordedSession = { size, startedAtMs, events: [], closed: false };
+    const rec: RecordedSession = { size, startedAtMs, events: [], output: '', closed: false };
     this.sessions.set(sessionId, rec);
     return {
       record: (event, atMs) => {
         if (rec.closed) throw new Error(`recording ${sessionId} is closed`);
         rec.events.push({ atMs, event });
+        if (event.kind === 'output') rec.output += event.data;
         this.listeners.forEach((l) => l(sessionId, event));
       },
       close: async () => {
@@ -44,6 +47,6 @@ export class MemoryRecordings implements RecordingService {
 
   /** All output text of a session, in order. */
   output(sessionId: string): string {
-    return (this.sessions.get(sessionId)?.events ?? []).map(({ event }) => (event.kind === 'output' ? event.data : '')).join('');
+    return this.sessions.get(sessionId)?.output ?? '';
   }
 }

@@ -75,6 +75,8 @@ export interface Viewer {
   prompt(from?: number): Promise<void>;
 }
 
+/** Longer than anything a test waits for. */
+const SEARCH_OVERLAP_CHARS = 4096;
 /** OSC 133;B, as the shell integration prints it after each prompt. */
 const PROMPT_MARK = '\x1b]133;B\x07';
 
@@ -115,7 +117,16 @@ export async function attachViewer(core: TestCore, info: TerminalInfo, recording
     snapshot,
     output: out,
     received: () => received,
-    waitForOutput: (pattern, from = 0) => until(() => pattern.exec(out().slice(from))?.[0]),
+    waitForOutput: (pattern, from = 0) => {
+      // Only new text (and a little before it, for a match cut in two) is searched each time: streams get large.
+      let scanned = from;
+      return until(() => {
+        const text = out();
+        const found = pattern.exec(text.slice(Math.max(from, scanned - SEARCH_OVERLAP_CHARS)))?.[0];
+        scanned = text.length;
+        return found;
+      });
+    },
     nextCommand: () => until(() => (commands.length > commandsTaken ? commands[commandsTaken++] : undefined)),
     exit: until(() => exitCode ?? undefined),
     type: async (text) => {

@@ -25,6 +25,12 @@ export interface PtySpawnOptions {
   rows: number;
 }
 
+/**
+ * node-pty destroys a pty's socket 200 ms after its program exits if the socket has not closed by then, and output
+ * still unread is lost. A paused pty therefore checks this often whether its program is gone, and drains if so.
+ */
+const EXIT_CHECK_WHILE_PAUSED_MS = 20;
+
 /** What programs see in $TERM: the headless screen and the viewers are xterm.js, an xterm-256color terminal. */
 const TERM_NAME = 'xterm-256color';
 
@@ -32,6 +38,17 @@ const TERM_NAME = 'xterm-256color';
 export function spawnPty(o: PtySpawnOptions): PtyProcess {
   // `encoding: null`: data arrives as Buffers, so nothing is decoded (or mangled) on the way.
   const p = pty.spawn(o.file, o.args, { name: TERM_NAME, cols: o.cols, rows: o.rows, cwd: o.cwd, env: o.env, encoding: null });
+  const reads = readControl(p);
+  let exitWatch: NodeJS.Timeout | null = null;
+  let programGone = false;
+  const stopWatch = () => {
+    if (exitWatch) clearInterval(exitWatch);
+    exitWatch = null;
+  };
+  p.onExit(() => {
+    programGone = true;
+    stopWatch();
+  });
   return {
     pid: p.pid,
     onData: (listener) => {
@@ -44,7 +61,51 @@ export function spawnPty(o: PtySpawnOptions): PtyProcess {
     write: (data) => p.write(data as string),
     resize: (cols, rows) => p.resize(cols, rows),
     kill: (signal) => p.kill(signal),
-    pause: () => p.pause(),
-    resume: () => p.resume(),
+    pause: () => {
+      if (programGone || exitWatch) return;
+      reads.stop();
+      exitWatch = setInterval(() => {
+        if (isAlive(p.pid)) return;
+        programGone = true;
+        stopWatch();
+        reads.start();
+      }, EXIT_CHECK_WHILE_PAUSED_MS);
+    },
+    resume: () => {
+      if (!exitWatch) return;
+      stopWatch();
+      reads.start();
+    },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but is not ours to signal (it changed user); still alive.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface ReadHandle {
+  readStop(): number;
+  readStart(): number;
+}
+
+/**
+ * Stops and restarts reading the pty itself. node-pty's own pause() only pauses the stream: the socket goes on
+ * reading into its buffer, and when the program exits meanwhile the read error (EIO) destroys the stream with that
+ * buffer, so the program's last output is lost (microsoft/node-pty#652). Stopping the read keeps unread output in
+ * the kernel, where the program blocks on it, and nothing is lost. Falls back to pause() if the handle is not there.
+ */
+function readControl(p: pty.IPty): { stop(): void; start(): void } {
+  const socket = (p as unknown as { _socket?: { _handle?: Partial<ReadHandle> } })._socket;
+  const handle = socket?._handle;
+  if (handle && typeof handle.readStop === 'function' && typeof handle.readStart === 'function') {
+    const h = handle as ReadHandle;
+    return { stop: () => void h.readStop(), start: () => void h.readStart() };
+  }
+  return { stop: () => p.pause(), start: () => p.resume() };
 }
