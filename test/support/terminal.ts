@@ -32,14 +32,15 @@ export interface TerminalWorld {
   stop(): Promise<void>;
 }
 
-export async function terminalWorld(): Promise<TerminalWorld> {
+/** `env`: more of the core's environment (which hosted programs start from), given the test's home directory. */
+export async function terminalWorld(opts: { env?: (home: string) => Record<string, string> } = {}): Promise<TerminalWorld> {
   const root = fs.realpathSync(tempDir('gh-pty-'));
   const home = path.join(root, 'home');
   const work = path.join(root, 'work');
   fs.mkdirSync(home);
   fs.mkdirSync(work);
   const recordings = new MemoryRecordings();
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, SHELL: '/bin/bash', LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, SHELL: '/bin/bash', LANG: 'C.UTF-8', TERM: 'xterm-256color', ...opts.env?.(home) };
   const core = await startTestCore({ home: path.join(root, 'gatehouse'), policy: testPolicy, recordings, env, log: () => {} });
   const requests: GateRequest[] = [];
   await core.client.events((e) => {

@@ -6,7 +6,7 @@ import type { RecordEvent } from '../recording/types.ts';
 export const RECORD_FLUSH_MS = 50;
 /** ...or once this much text is waiting, so one message stays far below the control socket's line cap. */
 export const RECORD_FLUSH_CHARS = 256 * 1024;
-/** Batches on their way to the core; past this the program is paused until the core catches up, so nothing is lost. */
+/** Batches on their way to the core (2 MiB of text at most); past this the program is paused until the core catches up. */
 export const MAX_BATCHES_IN_FLIGHT = 8;
 
 type Sendable = RecordEventsInput['events'][number]['event'];

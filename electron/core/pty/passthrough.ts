@@ -71,6 +71,7 @@ export function passthrough(o: PassthroughOptions): Passthrough {
   o.stdout.on('drain', onDrain);
 
   pty.onData((bytes) => {
+    // A terminal slower than the program holds the program back instead of filling this process's memory.
     if (!o.stdout.write(bytes)) setPaused('stdout', true);
     const text = outText.write(bytes);
     if (text) o.record({ kind: 'output', data: text });

@@ -1,5 +1,6 @@
 // The one file that imports node-pty (the `@lydell/node-pty` build: node-pty 1.1.0 with N-API prebuilds for every
 // platform, from the npm registry). Everything else sees this small interface, with bytes as Buffers.
+import fs from 'node:fs';
 import pty from '@lydell/node-pty';
 
 export interface PtyProcess {
@@ -39,6 +40,11 @@ export function spawnPty(o: PtySpawnOptions): PtyProcess {
   // `encoding: null`: data arrives as Buffers, so nothing is decoded (or mangled) on the way.
   const p = pty.spawn(o.file, o.args, { name: TERM_NAME, cols: o.cols, rows: o.rows, cwd: o.cwd, env: o.env, encoding: null });
   const reads = readControl(p);
+  const dataListeners: Array<(data: Buffer) => void> = [];
+  const deliver = (data: Buffer) => dataListeners.forEach((l) => l(data));
+  // node-pty's typings say string; with `encoding: null` it hands over Buffers.
+  p.onData((data: string | Buffer) => deliver(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+  drainAtEnd(p, deliver);
   let exitWatch: NodeJS.Timeout | null = null;
   let programGone = false;
   const stopWatch = () => {
@@ -52,8 +58,7 @@ export function spawnPty(o: PtySpawnOptions): PtyProcess {
   return {
     pid: p.pid,
     onData: (listener) => {
-      // node-pty's typings say string; with `encoding: null` it hands over Buffers.
-      p.onData((data: string | Buffer) => listener(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+      dataListeners.push(listener);
     },
     onExit: (listener) => {
       p.onExit(({ exitCode, signal }) => listener(signal ? 128 + signal : exitCode));
@@ -108,4 +113,32 @@ function readControl(p: pty.IPty): { stop(): void; start(): void } {
     return { stop: () => void h.readStop(), start: () => void h.readStart() };
   }
   return { stop: () => p.pause(), start: () => p.resume() };
+}
+
+/** How much is read at once when draining: the most a pty holds, so one read usually takes all of it. */
+const DRAIN_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * libuv reports end-of-file when a pty hangs up right after a short read, although the pty may still hold output
+ * (a program that prints a lot and exits at once, read by a busy process): that output would be lost. At that
+ * end-of-file, and before the socket closes the descriptor, whatever the pty still holds is read directly.
+ */
+function drainAtEnd(p: pty.IPty, deliver: (data: Buffer) => void): void {
+  const internals = p as unknown as { fd?: unknown; _socket?: { prependListener?: (event: 'end', fn: () => void) => void } };
+  const fd = internals.fd;
+  if (typeof fd !== 'number' || typeof internals._socket?.prependListener !== 'function') return;
+  internals._socket.prependListener('end', () => {
+    const buf = Buffer.alloc(DRAIN_CHUNK_BYTES);
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(fd, buf, 0, buf.length, null);
+      } catch {
+        // EIO: the pty is empty and closed; EAGAIN: empty for now. Either way there is nothing more to read.
+        return;
+      }
+      if (n <= 0) return;
+      deliver(Buffer.from(buf.subarray(0, n)));
+    }
+  });
 }
