@@ -94,7 +94,7 @@ export function withoutShellGating(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
   if (out[SHELL_ENV.gateExec]) {
     if (out.BASH_ENV === path.join(SHELL_INTEGRATION_DIR, 'bash-env.bash')) out.BASH_ENV = out[SHELL_ENV.userBashEnv];
-    if (out.ZDOTDIR === zshDir()) out.ZDOTDIR = out[SHELL_ENV.userZdotdir];
+    if (out.ZDOTDIR === zshDir()) out.ZDOTDIR = out[SHELL_ENV.userZdotdir] || undefined;
   }
   for (const name of Object.values(SHELL_ENV)) delete out[name];
   for (const name of ['BASH_ENV', 'ZDOTDIR'] as const) if (out[name] === undefined) delete out[name];
@@ -107,7 +107,8 @@ function zshDir(): string {
 
 function zdotdirEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   // A ZDOTDIR that is already ours (a session inside a session) points back at the user's through its variable.
-  const userZdotdir = env.ZDOTDIR && env.ZDOTDIR !== zshDir() ? env.ZDOTDIR : (env[SHELL_ENV.userZdotdir] ?? env.HOME ?? '');
+  // Empty when the user has none: zsh then reads ~ (the integration's .zshenv falls back to $HOME).
+  const userZdotdir = env.ZDOTDIR && env.ZDOTDIR !== zshDir() ? env.ZDOTDIR : (env[SHELL_ENV.userZdotdir] ?? '');
   return { ZDOTDIR: zshDir(), [SHELL_ENV.userZdotdir]: userZdotdir };
 }
 
