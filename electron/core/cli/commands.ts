@@ -11,7 +11,7 @@ export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent
 
 Usage:
   gatehouse daemon [--hold-timeout 10m]        run the core in the foreground
-  gatehouse run [--agent claude|codex] -- <agent> [args…]
+  gatehouse run [--agent claude|codex|shell] -- <agent> [args…]
                                                start an agent here, wired to the core
   gatehouse pending [--json]                   commands waiting for a decision
   gatehouse decide <id> allow|deny [--reason TEXT]
