@@ -7,8 +7,16 @@ export const HIGH_WATER_CHARS = 100_000;
 /** Resume only with room for a good burst, so the pty does not flap between paused and running. */
 export const LOW_WATER_CHARS = 5_000;
 
+export interface WaterMarks {
+  high: number;
+  low: number;
+}
+
+const VIEWER_MARKS: WaterMarks = { high: HIGH_WATER_CHARS, low: LOW_WATER_CHARS };
+
 export class FlowControl {
   private readonly unacked = new Map<string, number>();
+  private readonly marks = new Map<string, WaterMarks>();
   private readonly setPaused: (paused: boolean) => void;
   private pausedNow = false;
 
@@ -20,12 +28,15 @@ export class FlowControl {
     return this.pausedNow;
   }
 
-  addViewer(id: string): void {
+  /** `marks`: this consumer's own water marks (a viewer's are HIGH_WATER_CHARS / LOW_WATER_CHARS). */
+  addViewer(id: string, marks: WaterMarks = VIEWER_MARKS): void {
     if (!this.unacked.has(id)) this.unacked.set(id, 0);
+    this.marks.set(id, marks);
   }
 
   removeViewer(id: string): void {
     this.unacked.delete(id);
+    this.marks.delete(id);
     this.update();
   }
 
@@ -48,9 +59,10 @@ export class FlowControl {
   }
 
   private update(): void {
-    const worst = Math.max(0, ...this.unacked.values());
-    if (!this.pausedNow && worst > HIGH_WATER_CHARS) this.change(true);
-    else if (this.pausedNow && worst < LOW_WATER_CHARS) this.change(false);
+    const over = (key: 'high' | 'low') => [...this.unacked].some(([id, n]) => n > (this.marks.get(id) ?? VIEWER_MARKS)[key]);
+    const atOrOverLow = () => [...this.unacked].some(([id, n]) => n >= (this.marks.get(id) ?? VIEWER_MARKS).low);
+    if (!this.pausedNow && over('high')) this.change(true);
+    else if (this.pausedNow && !atOrOverLow()) this.change(false);
   }
 
   private change(paused: boolean): void {

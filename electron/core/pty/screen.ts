@@ -27,8 +27,9 @@ export class HeadlessScreen {
     return this.terminal.rows;
   }
 
-  write(data: string): void {
-    this.terminal.write(data);
+  /** `parsed` runs once the screen has taken `data` in (xterm.js parses asynchronously, in time slices). */
+  write(data: string, parsed?: () => void): void {
+    this.terminal.write(data, parsed);
   }
 
   resize(cols: number, rows: number): void {

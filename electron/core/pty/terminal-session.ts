@@ -10,6 +10,14 @@ import { ShellMarks } from './shell-marks.ts';
 
 export type TerminalListener = (event: TerminalEvent) => void;
 
+/** The flow-control id of the headless screen (viewer ids are connection ids, which never take this form). */
+const SCREEN_CONSUMER = '(screen)';
+/**
+ * The screen may lag further than a viewer: its parser (~55 MB/s) works in time slices between reads, and pausing
+ * the pty at every slice would halve throughput. 4 MB is a fraction of xterm.js's own 50 MB limit.
+ */
+const SCREEN_WATER_MARKS = { high: 4 * 1024 * 1024, low: 1024 * 1024 };
+
 export interface TerminalSessionOptions {
   sessionId: string;
   agent: TerminalInfo['agent'];
@@ -43,6 +51,9 @@ export class TerminalSession {
     this.sessionId = o.sessionId;
     this.screen = new HeadlessScreen(o.cols, o.rows);
     this.flow = new FlowControl((paused) => (paused ? o.pty.pause() : o.pty.resume()));
+    // The screen is a consumer like any viewer: xterm.js drops writes once 50 MB wait for its parser, and a screen
+    // far behind would hold that much memory. Its acknowledgements come from xterm.js's write callbacks.
+    this.flow.addViewer(SCREEN_CONSUMER, SCREEN_WATER_MARKS);
     this.batcher = new OutputBatcher((data) => this.deliver(data));
     new ShellMarks(this.screen, {
       now: () => Date.now() - o.startedAtMs,
@@ -147,7 +158,7 @@ export class TerminalSession {
 
   private deliver(data: string): void {
     this.seq += 1;
-    this.screen.write(data);
+    this.screen.write(data, () => this.flow.ack(SCREEN_CONSUMER, data.length));
     this.broadcast({ type: 'terminal.output', sessionId: this.sessionId, data, seq: this.seq });
     this.flow.sent(data.length);
   }

@@ -41,6 +41,22 @@ describe('FlowControl', () => {
   });
 });
 
+describe('FlowControl with a consumer of its own water marks', () => {
+  it('holds the pty for the screen as for a viewer, each against its own marks', () => {
+    const changes: boolean[] = [];
+    const flow = new FlowControl((paused) => changes.push(paused));
+    flow.addViewer('screen', { high: 1000, low: 100 });
+    flow.sent(1000);
+    expect(changes).toEqual([]);
+    flow.sent(1);
+    expect(changes).toEqual([true]);
+    flow.ack('screen', 901);
+    expect(changes).toEqual([true]);
+    flow.ack('screen', 1);
+    expect(changes).toEqual([true, false]);
+  });
+});
+
 describe('OutputBatcher', () => {
   it('merges small writes until the batch time and sends a large batch at once', () => {
     vi.useFakeTimers();
