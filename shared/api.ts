@@ -124,7 +124,7 @@ export interface ControlApi {
   recordEvents(input: RecordEventsInput): boolean;
   /** Hosted terminal sessions, running or recently ended. */
   listTerminals(): TerminalInfo[];
-  startTerminal(input: StartTerminalInput): TerminalInfo;
+  startTerminal(input: StartTerminalInput): Promise<TerminalInfo>;
   writeTerminal(input: WriteTerminalInput): boolean;
   resizeTerminal(input: ResizeTerminalInput): TerminalInfo;
   killTerminal(input: KillTerminalInput): boolean;

@@ -1,6 +1,6 @@
 // How `gatehouse run` and the pty host start an agent wired to the gate: the same argv, hooks and environment
 // whichever of them launches it.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StartedSession } from '../../../shared/api.ts';
@@ -33,12 +33,15 @@ export function sessionEnv(started: StartedSession): Record<string, string> {
   return { [ENV.socket]: started.gateSocket, [ENV.token]: started.token, [ENV.session]: started.session.id };
 }
 
+/** How long `<agent> --version` may take; a version we cannot read only turns off features not every version has. */
+const VERSION_TIMEOUT_MS = 10_000;
+
 /** Builds the agent's argv with Gatehouse's hooks, writing Claude's settings layer into `tmpDir`. */
-export function wireAgent(agent: WiredAgent, started: StartedSession, command: string[], tmpDir: string, transport: HookTransport, ctx: LaunchContext): string[] {
+export async function wireAgent(agent: WiredAgent, started: StartedSession, command: string[], tmpDir: string, transport: HookTransport, ctx: LaunchContext): Promise<string[]> {
   const [exe, ...args] = command as [string, ...string[]];
   if (agent === 'claude') {
     const { settings: userSettings, rest } = splitUserSettings(args);
-    const ours = claudeSettings({ transport, holdTimeoutMs: started.holdTimeoutMs, platform: process.platform, onFailureBlock: claudeSupportsOnFailure(agentVersion(exe, ctx)) });
+    const ours = claudeSettings({ transport, holdTimeoutMs: started.holdTimeoutMs, platform: process.platform, onFailureBlock: claudeSupportsOnFailure(await agentVersion(exe, ctx)) });
     // Claude Code would honour only the last of the user's --settings; all of them are merged here, in order.
     const merged = [...userSettings.map((s) => readUserSettings(s, ctx.cwd)), ours].reduce<Settings>((acc, next) => mergeClaudeSettings(acc, next), {});
     const file = path.join(tmpDir, 'settings.json');
@@ -48,13 +51,15 @@ export function wireAgent(agent: WiredAgent, started: StartedSession, command: s
   return [exe, ...codexArgs({ transport, holdTimeoutMs: started.holdTimeoutMs }), ...args];
 }
 
-/** `<agent> --version`, or null if it does not answer (then only features every version has are used). */
-function agentVersion(exe: string, ctx: LaunchContext): string | null {
-  try {
-    return execFileSync(exe, ['--version'], { env: ctx.env, cwd: ctx.cwd, timeout: 10_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return null;
-  }
+/**
+ * `<agent> --version`, or null if it does not answer (then only features every version has are used). Asynchronous:
+ * the core keeps answering the gate while an agent takes its time to start.
+ */
+function agentVersion(exe: string, ctx: LaunchContext): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = execFile(exe, ['--version'], { env: ctx.env, cwd: ctx.cwd, timeout: VERSION_TIMEOUT_MS, encoding: 'utf8' }, (err, stdout) => resolve(err ? null : stdout));
+    child.stdin?.end();
+  });
 }
 
 function readUserSettings(value: string, cwd: string): Settings {

@@ -82,7 +82,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
       command = run.command;
       env = { ...base, ...execGateEnv(hook, ctx.env) };
     } else {
-      command = wireAgent(agent, started, run.command, tmpDir, transport, ctx);
+      command = await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
       env = base;
     }
     if (!run.quiet) {

@@ -57,7 +57,7 @@ export class PtyHost {
     return [...this.terminals.values()].map((t) => t.info());
   }
 
-  start(input: ResolvedStart): TerminalInfo {
+  async start(input: ResolvedStart): Promise<TerminalInfo> {
     if (!fs.existsSync(input.cwd) || !fs.statSync(input.cwd).isDirectory()) throw new ApiError('invalid_input', `cwd: ${input.cwd} is not a directory`);
     const shell = input.agent === 'shell' && !input.argv ? this.pickShell(input.shell) : null;
     const argv = input.argv ?? (input.agent === 'shell' ? [shell?.file ?? 'bash'] : [input.agent]);
@@ -66,7 +66,7 @@ export class PtyHost {
     const ctx: LaunchContext = { env: this.deps.env, cwd: input.cwd, hookClientPath: this.deps.hookClientPath };
     let session: TerminalSession;
     try {
-      const launch = this.launch(input, argv, shell, started, tmpDir, ctx);
+      const launch = await this.launch(input, argv, shell, started, tmpDir, ctx);
       const pty = spawnPty({ file: launch.file, args: launch.args, cwd: input.cwd, env: launch.env, ...input.size });
       session = new TerminalSession({
         sessionId: started.session.id,
@@ -154,10 +154,10 @@ export class PtyHost {
     }
   }
 
-  private launch(input: ResolvedStart, argv: string[], shell: { file: string; kind: ShellKind } | null, started: Parameters<typeof sessionEnv>[0], tmpDir: string, ctx: LaunchContext): Launch {
+  private async launch(input: ResolvedStart, argv: string[], shell: { file: string; kind: ShellKind } | null, started: Parameters<typeof sessionEnv>[0], tmpDir: string, ctx: LaunchContext): Promise<Launch> {
     const base = { ...withoutShellGating(this.deps.env), ...sessionEnv(started) };
     if (input.agent === 'claude' || input.agent === 'codex') {
-      const [exe, ...args] = wireAgent(input.agent, started, argv, tmpDir, chooseTransport(ctx), ctx) as [string, ...string[]];
+      const [exe, ...args] = (await wireAgent(input.agent, started, argv, tmpDir, chooseTransport(ctx), ctx)) as [string, ...string[]];
       return { file: this.executable(exe), args, env: base, shell: null };
     }
     const hook = blockingHookCommand(chooseTransport(ctx), GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
