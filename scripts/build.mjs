@@ -46,3 +46,7 @@ await Promise.all([
   // A sandboxed preload must be one CommonJS file that requires nothing but electron.
   build({ entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/preload', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', target: 'node22', format: 'cjs', external: ['electron'], sourcemap: 'linked', logLevel: 'warning' }),
 ]);
+
+// The shell integration scripts are read by the shells themselves: they sit beside the bundle, as beside the sources.
+fs.rmSync('dist/core/shell-integration', { recursive: true, force: true });
+fs.cpSync('electron/core/pty/shell-integration', 'dist/core/shell-integration', { recursive: true });

@@ -11,6 +11,9 @@ import {
   type CoreEvent,
   type GateRequest,
   type Session,
+  type TerminalEvent,
+  type TerminalInfo,
+  type TerminalSnapshot,
 } from './domain.ts';
 import {
   RuleSpecSchema,
@@ -48,11 +51,21 @@ export type DecideInput = z.input<typeof DecideInputSchema>;
 /** A decided request, plus the rules remembered with the decision. */
 export type DecideResult = GateRequest & { remembered?: Rule[]; rememberNotes?: string[] };
 
+/** Terminal sizes beyond this are a mistake, not a monitor: xterm.js itself caps far lower in practice. */
+export const MAX_TERMINAL_CELLS = 1000;
+export const TerminalSizeSchema = z.object({
+  cols: z.number().int().min(1).max(MAX_TERMINAL_CELLS),
+  rows: z.number().int().min(1).max(MAX_TERMINAL_CELLS),
+});
+export type TerminalSize = z.infer<typeof TerminalSizeSchema>;
+
 export const StartSessionInputSchema = z.object({
   agent: AgentSchema,
   argv: z.array(z.string()).min(1).max(1000),
   cwd: z.string().min(1).max(4096),
   pid: z.number().int().positive().nullable(),
+  /** Given by a client that streams the session's terminal (`recordEvents`): the core starts its recording. */
+  size: TerminalSizeSchema.optional(),
 });
 export type StartSessionInput = z.input<typeof StartSessionInputSchema>;
 
@@ -61,6 +74,50 @@ export const EndSessionInputSchema = z.object({
   exitCode: z.number().int().nullable(),
 });
 export type EndSessionInput = z.input<typeof EndSessionInputSchema>;
+
+/** One write of typed or pasted input; a paste of a few MiB is the most a person does at once. */
+export const MAX_TERMINAL_INPUT_CHARS = 4 * 1024 * 1024;
+const SessionId = z.string().min(1).max(64);
+
+export const StartTerminalInputSchema = z.object({
+  /** `shell` without `argv`: the login shell with every line gated. `shell` with `argv`: an agent without hooks. */
+  agent: z.enum(['shell', 'claude', 'codex']),
+  /** The program and its arguments; defaults to `claude` / `codex` for those agents. */
+  argv: z.array(z.string().min(1)).min(1).max(1000).optional(),
+  cwd: z.string().min(1).max(4096),
+  /** The shell to host instead of `$SHELL` (a path or a name on PATH). */
+  shell: z.string().min(1).max(4096).optional(),
+  size: TerminalSizeSchema.default({ cols: 80, rows: 24 }),
+});
+export type StartTerminalInput = z.input<typeof StartTerminalInputSchema>;
+
+export const WriteTerminalInputSchema = z.object({ sessionId: SessionId, data: z.string().max(MAX_TERMINAL_INPUT_CHARS) });
+export type WriteTerminalInput = z.input<typeof WriteTerminalInputSchema>;
+
+export const ResizeTerminalInputSchema = TerminalSizeSchema.extend({ sessionId: SessionId });
+export type ResizeTerminalInput = z.input<typeof ResizeTerminalInputSchema>;
+
+export const KillTerminalInputSchema = z.object({ sessionId: SessionId, signal: z.enum(['SIGTERM', 'SIGKILL', 'SIGHUP', 'SIGINT']).default('SIGTERM') });
+export type KillTerminalInput = z.input<typeof KillTerminalInputSchema>;
+
+/** `chars`: how much of the received `terminal.output` data (in string length) the viewer has drawn. */
+export const AckTerminalInputSchema = z.object({ sessionId: SessionId, chars: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export type AckTerminalInput = z.input<typeof AckTerminalInputSchema>;
+
+/** What `gatehouse run` streams: the session's terminal, batched. */
+export const MAX_RECORD_EVENTS_PER_CALL = 10_000;
+export const RecordEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('output'), data: z.string() }),
+  z.object({ kind: z.literal('input'), data: z.string() }),
+  z.object({ kind: z.literal('resize'), cols: TerminalSizeSchema.shape.cols, rows: TerminalSizeSchema.shape.rows }),
+]);
+export const RecordEventsInputSchema = z.object({
+  sessionId: SessionId,
+  events: z
+    .array(z.object({ atMs: z.number().int().min(0), event: RecordEventSchema }))
+    .max(MAX_RECORD_EVENTS_PER_CALL),
+});
+export type RecordEventsInput = z.input<typeof RecordEventsInputSchema>;
 
 export interface StartedSession {
   session: Session;
@@ -124,6 +181,16 @@ export interface ControlApi {
   updateSettings(patch: unknown): Settings;
   startSession(input: StartSessionInput): StartedSession;
   endSession(input: EndSessionInput): Session;
+  /** Appends terminal events to a session's recording (see StartSessionInput.size). */
+  recordEvents(input: RecordEventsInput): boolean;
+  /** Hosted terminal sessions, running or recently ended. */
+  listTerminals(): TerminalInfo[];
+  startTerminal(input: StartTerminalInput): Promise<TerminalInfo>;
+  writeTerminal(input: WriteTerminalInput): boolean;
+  resizeTerminal(input: ResizeTerminalInput): TerminalInfo;
+  killTerminal(input: KillTerminalInput): boolean;
+  terminalSnapshot(sessionId: string): Promise<TerminalSnapshot>;
+  // Per connection: events go to the connection that asked.
   subscribe(): boolean;
   listRules(input?: ListRulesInput): Rule[];
   addRule(input: AddRuleInput): Rule;
@@ -140,11 +207,21 @@ export interface ControlApi {
   stopTrust(): TrustStatus;
   listAudit(input?: ListAuditInput): AuditEntry[];
   verifyAudit(): AuditVerification;
+
+  /** Starts `terminal.*` events for one session on this connection; the snapshot says where they pick up. */
+  attachTerminal(sessionId: string): Promise<TerminalSnapshot>;
+  detachTerminal(sessionId: string): boolean;
+  /** Flow control: output to this connection pauses while too much of it is unacknowledged. */
+  ackTerminal(input: AckTerminalInput): boolean;
 }
+
+/** The calls a carrier implements per connection, because they concern that connection's own events. */
+export type ConnectionCalls = 'subscribe' | 'attachTerminal' | 'detachTerminal' | 'ackTerminal';
 
 /** What a control client answers (the core calls it to push events). */
 export interface ControlClientApi {
   onEvent(event: CoreEvent): void;
+  onTerminalEvent(event: TerminalEvent): void;
 }
 
 /** Errors cross the carrier as values with a stable code, never as stack traces. */

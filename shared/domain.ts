@@ -3,8 +3,12 @@
 import { z } from 'zod';
 import type { Settings } from './settings.ts';
 
-/** The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. */
-export const AgentSchema = z.enum(['claude', 'codex', 'generic']);
+/**
+ * The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. `shell` is
+ * a hosted shell (every line gated before the shell accepts it) or an agent without hooks whose `bash -c` /
+ * `zsh -c` strings are gated (`gatehouse run --agent shell`).
+ */
+export const AgentSchema = z.enum(['claude', 'codex', 'generic', 'shell']);
 export type Agent = z.infer<typeof AgentSchema>;
 
 /** The kind of interception a request came from. */
@@ -123,3 +127,57 @@ export type CoreEvent =
   | { type: 'rules.changed'; change: 'added' | 'edited' | 'deleted' | 'imported' | 'expired'; ruleIds: string[] }
   | { type: 'trust.started'; endsAt: string }
   | { type: 'trust.ended'; why: 'expired' | 'stopped' | 'shutdown' };
+
+/** Which shell a hosted session runs, when it runs one with Gatehouse's shell integration. */
+export const ShellKindSchema = z.enum(['bash', 'zsh', 'fish']);
+export type ShellKind = z.infer<typeof ShellKindSchema>;
+
+/** A terminal session the core hosts in a pty. */
+export interface TerminalInfo {
+  sessionId: string;
+  agent: Agent;
+  /** What runs in the pty, as the user asked for it (without what Gatehouse injected). */
+  argv: string[];
+  cwd: string;
+  /** The shell whose lines are gated, for a hosted shell; null for an agent. */
+  shell: ShellKind | null;
+  cols: number;
+  rows: number;
+  pid: number;
+  /** ISO 8601. */
+  startedAt: string;
+  /** Null while it runs; 128 + n when killed by signal n. */
+  exitCode: number | null;
+  /** True while output is held back because a viewer has not acknowledged enough of it. */
+  paused: boolean;
+}
+
+/** The screen as a late viewer must draw it: write `data` into a fresh terminal of `cols`×`rows`. */
+export interface TerminalSnapshot {
+  sessionId: string;
+  cols: number;
+  rows: number;
+  data: string;
+  /** The last output chunk the snapshot includes: chunks with a higher `seq` come after it. */
+  seq: number;
+  /** Set once the program has exited (no more chunks will come). */
+  exitCode: number | null;
+}
+
+/** One command a hosted shell ran, from its OSC 133 marks. Times are milliseconds since the session started. */
+export interface ShellCommandRecord {
+  /** The gated line that started it, when the gate saw one for this session. */
+  command: string | null;
+  requestId: string | null;
+  cwd: string | null;
+  startedAtMs: number;
+  endedAtMs: number;
+  exitCode: number | null;
+}
+
+/** Pushed to control clients attached to a terminal session. */
+export type TerminalEvent =
+  /** `data`: UTF-8 text as the program wrote it. `seq` counts chunks from 1, per session. */
+  | { type: 'terminal.output'; sessionId: string; data: string; seq: number }
+  | { type: 'terminal.command'; sessionId: string; command: ShellCommandRecord }
+  | { type: 'terminal.exit'; sessionId: string; exitCode: number };

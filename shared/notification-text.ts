@@ -1,7 +1,7 @@
 // The words of a held-request notification, the same in the desktop app (native) and the browser (Web Notifications).
 import type { Agent, GateRequest } from './domain.ts';
 
-export const AGENT_NAMES: Readonly<Record<Agent, string>> = { claude: 'Claude Code', codex: 'Codex', generic: 'An agent' };
+export const AGENT_NAMES: Readonly<Record<Agent, string>> = { claude: 'Claude Code', codex: 'Codex', generic: 'An agent', shell: 'A shell' };
 
 /** Notification bodies are cut by every platform; past this the command is shortened with an ellipsis. */
 const MAX_COMMAND_CHARS = 120;

@@ -5,16 +5,19 @@ import os from 'node:os';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
-import { registerControlHandlers } from './control/handlers.ts';
+import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
-import { serveControl, type TextChannel } from './control/serve.ts';
+import { serveControl, type ConnectionFactory, type TextChannel } from './control/serve.ts';
 import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
+import { PtyHost } from './pty/pty-host.ts';
+import type { RecordingService } from './recording/types.ts';
 import { createRiskEngine } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode, type TrustChange } from './rules/trust.ts';
+import { SessionService } from './sessions/session-service.ts';
 import { SettingsFile } from './settings.ts';
 import { AuditRepository } from './store/audit.ts';
 import { openDatabase } from './store/database.ts';
@@ -35,9 +38,17 @@ export interface CoreOptions {
   assess?: Assess;
   /** Where the agents' settings are read from on `rules import` (tests); default: the user's home. */
   userHome?: string;
-  onError?: (err: unknown) => void;
   /** Browser mode: serve the built renderer and the API over a WebSocket on 127.0.0.1. */
   ui?: { rendererDir: string; port: number; token?: string };
+  /** Stores terminal streams; without one, streams are accepted and dropped (logged once). */
+  recordings?: RecordingService | null;
+  /** The bundled Node hook client, for hosted sessions where curl is missing. */
+  hookClientPath?: string;
+  /** The environment hosted terminals start from; the core's own by default. */
+  env?: NodeJS.ProcessEnv;
+  onError?: (err: unknown) => void;
+  /** Where the core says things a person should know (one line each). */
+  log?: (message: string) => void;
 }
 
 export interface RunningCore {
@@ -47,6 +58,7 @@ export interface RunningCore {
   trust: TrustMode;
   /** The browser UI's address, token included, when started with `ui`. */
   uiUrl: string | null;
+  terminals: PtyHost;
   status(): CoreStatus;
   /** Serves the control API on one more connection (a desktop window's MessagePort); returns its disposer. */
   serve(channel: TextChannel): () => void;
@@ -93,6 +105,20 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => live.autoAllowLowRisk });
 
+    const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
+    const sessionService = new SessionService({
+      sessions,
+      broker,
+      gateSocket: () => paths.gateSocket,
+      recordings: opts.recordings ?? null,
+      log: opts.log ?? ((m) => console.error(m)),
+      onError,
+    });
+    // Runs after the pty host has ended its sessions: their recordings are flushed last.
+    cleanup.push(() => sessionService.close());
+    const terminals = new PtyHost({ sessions: sessionService, broker, env: opts.env ?? process.env, hookClientPath: opts.hookClientPath ?? '', onError });
+    cleanup.push(() => terminals.close());
+
     const startedAt = new Date().toISOString();
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
     const handlers = registerControlHandlers({
@@ -100,6 +126,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       sessions,
       requests,
       settings: settingsFile,
+      sessionService,
+      terminals,
       status: baseStatus,
       rules,
       policy,
@@ -108,6 +136,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       userHome: opts.userHome ?? os.homedir(),
       now: Date.now,
     });
+    const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ broker, terminals }, client, id);
 
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
@@ -115,12 +144,12 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const gate = new GateServer({ broker, sessions, onError: opts.onError });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
-    const control = new ControlServer(handlers, broker, ensureAdminToken(paths.adminTokenFile));
+    const control = new ControlServer(handlers, connect, ensureAdminToken(paths.adminTokenFile));
     await control.listen(paths.controlSocket);
     cleanup.push(() => control.close());
     let ui: UiServer | null = null;
     if (opts.ui) {
-      ui = new UiServer({ assets: new RendererAssets(opts.ui.rendererDir), port: opts.ui.port, token: opts.ui.token, serve: (channel) => serveControl(handlers, broker, channel) });
+      ui = new UiServer({ assets: new RendererAssets(opts.ui.rendererDir), port: opts.ui.port, token: opts.ui.token, serve: (channel) => serveControl(handlers, connect, channel) });
       await ui.listen();
       const server = ui;
       cleanup.push(() => server.close());
@@ -138,8 +167,9 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       rules,
       trust,
       uiUrl: ui?.url ?? null,
+      terminals,
       status: () => handlers.status(),
-      serve: (channel) => serveControl(handlers, broker, channel),
+      serve: (channel) => serveControl(handlers, connect, channel),
       close: () => (closing ??= undo()),
     };
   } catch (err) {

@@ -17,7 +17,8 @@ export interface CoreClient {
 export function coreClient(port: PortLike): CoreClient {
   const listeners = new Set<(event: CoreEvent) => void>();
   const rpc = createBirpc<ControlApi, ControlClientApi>(
-    { onEvent: (event) => listeners.forEach((l) => l(event)) },
+    // The shell never attaches to a terminal, so no terminal events come to it.
+    { onEvent: (event) => listeners.forEach((l) => l(event)), onTerminalEvent: () => {} },
     { ...portChannel(port), serialize: encodeMessage, deserialize: (d: string) => decodeMessage(d) },
   );
   return {

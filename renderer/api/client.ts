@@ -2,16 +2,18 @@
 import { createBirpc } from 'birpc';
 import type { ControlApi, ControlClientApi } from '../../shared/api.ts';
 import type { TextChannel } from '../../shared/carrier.ts';
-import type { CoreEvent } from '../../shared/domain.ts';
+import type { CoreEvent, TerminalEvent } from '../../shared/domain.ts';
 import { decodeMessage, encodeMessage } from '../../shared/rpc-codec.ts';
 
 /** Every call of the contract, answered asynchronously. Tests implement it with a fake core. */
-export type CoreApi = { [K in keyof ControlApi]: (...args: Parameters<ControlApi[K]>) => Promise<ReturnType<ControlApi[K]>> };
+export type CoreApi = { [K in keyof ControlApi]: (...args: Parameters<ControlApi[K]>) => Promise<Awaited<ReturnType<ControlApi[K]>>> };
 
 export interface Connection {
   api: CoreApi;
   /** Adds an event listener; returns its remover. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** Adds a listener for the terminals this connection attached to; returns its remover. */
+  onTerminalEvent(listener: (event: TerminalEvent) => void): () => void;
   /** Resolves with a sentence when the carrier closes. */
   closed: Promise<string>;
   close(): void;
@@ -26,8 +28,9 @@ export interface Carrier {
 
 export function connect(carrier: Carrier): Connection {
   const listeners = new Set<(event: CoreEvent) => void>();
+  const terminalListeners = new Set<(event: TerminalEvent) => void>();
   const rpc = createBirpc<ControlApi, ControlClientApi>(
-    { onEvent: (event) => listeners.forEach((l) => l(event)) },
+    { onEvent: (event) => listeners.forEach((l) => l(event)), onTerminalEvent: (event) => terminalListeners.forEach((l) => l(event)) },
     {
       post: (data: string) => carrier.channel.post(data),
       on: (fn) => carrier.channel.on(fn),
@@ -43,6 +46,10 @@ export function connect(carrier: Carrier): Connection {
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onTerminalEvent: (listener) => {
+      terminalListeners.add(listener);
+      return () => terminalListeners.delete(listener);
     },
     closed: carrier.closed,
     close: () => {

@@ -4,6 +4,7 @@ import { gateOverhead } from './gate-overhead.ts';
 import { rulesMatch } from './rules-match.ts';
 import { riskThroughput } from './risk.ts';
 import { uiCardVisible } from './ui-card.ts';
+import { ptyThroughput } from './pty-throughput.ts';
 
 const json = process.argv.includes('--json');
 const results: Record<string, number> = {};
@@ -13,6 +14,7 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['approval fatigue', fatigue],
   ['risk engine', riskThroughput],
   ['ui card visible', uiCardVisible],
+  ['pty throughput', ptyThroughput],
 ];
 
 for (const [name, bench] of benches) {

@@ -22,6 +22,8 @@ export function textClient(channel: TextChannel): TextClient {
         events.push(e);
         waiters.forEach((w) => w());
       },
+      // These tests never attach to a terminal.
+      onTerminalEvent: () => {},
     },
     { post: (d: string) => channel.post(d), on: (fn) => channel.on(fn), serialize: encodeMessage, deserialize: (d: string) => decodeMessage(d) },
   );

@@ -19,7 +19,7 @@ Usage:
   gatehouse daemon [--hold-timeout 10m] [--ui [--port N]]
                                                run the core in the foreground; --ui also serves
                                                the reviewer UI on 127.0.0.1 and prints its URL
-  gatehouse run [--agent claude|codex] -- <agent> [args…]
+  gatehouse run [--agent claude|codex|shell] -- <agent> [args…]
                                                start an agent here, wired to the core
   gatehouse pending [--json]                   commands waiting for a decision
   gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]

@@ -53,7 +53,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   const ui = values.ui ? { rendererDir: ctx.rendererDir, port } : undefined;
   let core;
   try {
-    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, ui, onError: (err) => ctx.err(`gatehouse: ${String(err)}`) });
+    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, ui, hookClientPath: ctx.hookClientPath, env: ctx.env, onError: (err) => ctx.err(`gatehouse: ${String(err)}`), log: ctx.err });
   } catch (err) {
     if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError) throw new CliError(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${port} is in use; pick another with --port, or leave it out for a free one`);

@@ -9,7 +9,7 @@ import { claudeSupportsOnFailure } from '../agents/claude.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { readLock, isAlive } from '../lock.ts';
 import { pathsFor, type CliContext } from './context.ts';
-import { findExecutable } from './which.ts';
+import { findExecutable } from '../agents/which.ts';
 
 /** `--version` of an agent is quick; one that takes longer is hung, and doctor must still finish. */
 const VERSION_TIMEOUT_MS = 15_000;

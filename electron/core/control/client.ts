@@ -2,7 +2,7 @@
 import net from 'node:net';
 import { createBirpc, type BirpcReturn } from 'birpc';
 import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
-import type { CoreEvent } from '../../../shared/domain.ts';
+import type { CoreEvent, TerminalEvent } from '../../../shared/domain.ts';
 import { decodeMessage } from '../../../shared/rpc-codec.ts';
 import { lineChannel, readLines } from './lines.ts';
 
@@ -17,6 +17,8 @@ export interface ControlClient {
   api: BirpcReturn<ControlApi, ControlClientApi>;
   /** Subscribes this connection to core events. */
   events(listener: (event: CoreEvent) => void): Promise<void>;
+  /** Receives `terminal.*` events of the terminals this connection attaches to (`api.attachTerminal`). */
+  onTerminalEvent(listener: (event: TerminalEvent) => void): () => void;
   close(): void;
   /** Resolves when the core closes the connection. */
   closed: Promise<void>;
@@ -41,6 +43,7 @@ export async function connectControl(socketPath: string, token: string): Promise
   });
 
   const listeners = new Set<(event: CoreEvent) => void>();
+  const terminalListeners = new Set<(event: TerminalEvent) => void>();
   const { channel, receive } = lineChannel(socket);
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
 
@@ -59,7 +62,10 @@ export async function connectControl(socketPath: string, token: string): Promise
   });
 
   const api = createBirpc<ControlApi, ControlClientApi>(
-    { onEvent: (event) => listeners.forEach((l) => l(event)) },
+    {
+      onEvent: (event) => listeners.forEach((l) => l(event)),
+      onTerminalEvent: (event) => terminalListeners.forEach((l) => l(event)),
+    },
     channel,
   );
   void closed.then(() => api.$close(new CoreUnreachableError('the Gatehouse core closed the connection')));
@@ -69,6 +75,10 @@ export async function connectControl(socketPath: string, token: string): Promise
     async events(listener) {
       listeners.add(listener);
       await api.subscribe();
+    },
+    onTerminalEvent(listener) {
+      terminalListeners.add(listener);
+      return () => terminalListeners.delete(listener);
     },
     close() {
       api.$close();

@@ -1,29 +1,39 @@
 // The control API's handlers: validate the input, call a service, return a typed result.
 import {
+  AckTerminalInputSchema,
   ApiError,
   DecideInputSchema,
   EndSessionInputSchema,
   HistoryQuerySchema,
+  KillTerminalInputSchema,
+  RecordEventsInputSchema,
+  ResizeTerminalInputSchema,
   StartSessionInputSchema,
+  StartTerminalInputSchema,
+  WriteTerminalInputSchema,
+  type ConnectionCalls,
   type ControlApi,
+  type ControlClientApi,
   type CoreStatus,
   type DecideInput,
   type DecideResult,
   type HistoryPage,
 } from '../../../shared/api.ts';
 import type { z } from 'zod';
-import type { SessionRepository } from '../store/sessions.ts';
-import { hashToken } from '../gate/server.ts';
-import { newId, newToken } from '../ids.ts';
+import type { PtyHost } from '../pty/pty-host.ts';
 import type { RuleDraft } from '../rules/service.ts';
 import { learnedScope } from '../rules/learn.ts';
+import type { SessionService } from '../sessions/session-service.ts';
 import type { SettingsFile } from '../settings.ts';
 import type { DecidedPosition } from '../store/requests.ts';
+import type { SessionRepository } from '../store/sessions.ts';
 import { registerRulesHandlers, suggestionFor, validate, validateId, type RulesServices } from './rules-handlers.ts';
 
 export interface ControlServices extends RulesServices {
   sessions: SessionRepository;
   settings: SettingsFile;
+  sessionService: SessionService;
+  terminals: PtyHost;
   status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust'>;
 }
 
@@ -52,9 +62,9 @@ function decideAndRemember(s: ControlServices, d: z.output<typeof DecideInputSch
   return { ...decided, remembered, ...(notes.length ? { rememberNotes: notes } : {}) };
 }
 
-/** `subscribe` is per connection, so the carrier supplies it. */
-export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 'subscribe'> {
-  const { broker, sessions, requests, settings } = s;
+/** The calls every connection shares; `ConnectionCalls` are per connection (see `registerConnectionHandlers`). */
+export function registerControlHandlers(s: ControlServices): Omit<ControlApi, ConnectionCalls> {
+  const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
     status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status() }),
     listPending: () => broker.pending(),
@@ -81,20 +91,75 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 's
       return next;
     },
     startSession: (input) => {
-      const d = validate(StartSessionInputSchema, input);
-      const token = newToken();
-      const session = sessions.insert({ id: newId(), agent: d.agent, argv: d.argv, cwd: d.cwd, pid: d.pid, tokenHash: hashToken(token), startedAt: Date.now() });
-      broker.emit({ type: 'session.started', session });
-      return { session, token, gateSocket: s.status().gateSocket, holdTimeoutMs: broker.timeoutMs };
+      const { size, ...d } = validate(StartSessionInputSchema, input);
+      return sessionService.start(d, size);
     },
     endSession: (input) => {
       const d = validate(EndSessionInputSchema, input);
-      const session = sessions.end(d.sessionId, d.exitCode, Date.now());
-      if (!session) throw new ApiError('not_found', `no session with id ${d.sessionId}`);
-      broker.emit({ type: 'session.ended', session });
-      return session;
+      return sessionService.end(d.sessionId, d.exitCode);
     },
+    recordEvents: (input) => {
+      const d = validate(RecordEventsInputSchema, input);
+      sessionService.record(d.sessionId, d.events);
+      return true;
+    },
+    listTerminals: () => terminals.list(),
+    startTerminal: (input) => terminals.start(validate(StartTerminalInputSchema, input)),
+    writeTerminal: (input) => {
+      const d = validate(WriteTerminalInputSchema, input);
+      terminals.write(d.sessionId, d.data);
+      return true;
+    },
+    resizeTerminal: (input) => {
+      const d = validate(ResizeTerminalInputSchema, input);
+      return terminals.resize(d.sessionId, d.cols, d.rows);
+    },
+    killTerminal: (input) => {
+      const d = validate(KillTerminalInputSchema, input);
+      terminals.kill(d.sessionId, d.signal);
+      return true;
+    },
+    terminalSnapshot: (sessionId) => terminals.snapshot(validateId(sessionId)),
     ...registerRulesHandlers(s),
+  };
+}
+
+export interface ConnectionHandlers {
+  api: Pick<ControlApi, ConnectionCalls>;
+  dispose(): void;
+}
+
+/** The calls whose effect belongs to one connection: its event subscription and the terminals it views. */
+export function registerConnectionHandlers(s: Pick<ControlServices, 'broker' | 'terminals'>, client: Pick<ControlClientApi, 'onEvent' | 'onTerminalEvent'>, connectionId: string): ConnectionHandlers {
+  let unsubscribe: (() => void) | null = null;
+  const attached = new Set<string>();
+  return {
+    api: {
+      subscribe: () => {
+        unsubscribe ??= s.broker.onEvent((event) => client.onEvent(event));
+        return true;
+      },
+      attachTerminal: (sessionId) => {
+        const id = validateId(sessionId);
+        attached.add(id);
+        return s.terminals.attach(id, connectionId, (event) => client.onTerminalEvent(event));
+      },
+      detachTerminal: (sessionId) => {
+        const id = validateId(sessionId);
+        attached.delete(id);
+        s.terminals.detach(id, connectionId);
+        return true;
+      },
+      ackTerminal: (input) => {
+        const d = validate(AckTerminalInputSchema, input);
+        s.terminals.ack(d.sessionId, connectionId, d.chars);
+        return true;
+      },
+    },
+    dispose: () => {
+      unsubscribe?.();
+      for (const id of attached) s.terminals.detach(id, connectionId);
+    },
   };
 }
 

@@ -1,28 +1,32 @@
-// The control API on one carrier connection: the handlers plus a per-connection `subscribe`. Every carrier (the
-// control socket, the UI's WebSocket, the desktop app's MessagePorts) hands its connection here; none has its own API.
+// The control API on one carrier connection: the shared handlers plus the per-connection calls (event
+// subscription, attached terminals). Every carrier (the control socket, the UI's WebSocket, the desktop app's
+// MessagePorts) hands its connection here; none has its own API.
 import { createBirpc } from 'birpc';
-import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
+import type { ConnectionCalls, ControlApi, ControlClientApi } from '../../../shared/api.ts';
 import type { TextChannel } from '../../../shared/carrier.ts';
 import { decodeMessage, encodeMessage } from '../../../shared/rpc-codec.ts';
-import type { Broker } from '../broker/broker.ts';
+import { newId } from '../ids.ts';
+import type { ConnectionHandlers } from './handlers.ts';
 
-export type ControlHandlers = Omit<ControlApi, 'subscribe'>;
+export type ControlHandlers = Omit<ControlApi, ConnectionCalls>;
+/** Builds the calls that belong to one connection; `client` pushes events to it. */
+export type ConnectionFactory = (client: ControlClientApi, connectionId: string) => ConnectionHandlers;
 export type { TextChannel };
 
 /** Serves the API on `channel` until the returned disposer runs (the carrier calls it when the connection closes). */
-export function serveControl(handlers: ControlHandlers, broker: Broker, channel: TextChannel): () => void {
-  let unsubscribe: (() => void) | null = null;
+export function serveControl(handlers: ControlHandlers, connect: ConnectionFactory, channel: TextChannel): () => void {
   let open = true;
-  const rpc = createBirpc<ControlClientApi, ControlApi>(
-    {
-      ...handlers,
-      subscribe: () => {
-        unsubscribe ??= broker.onEvent((event) => {
-          if (open) void rpc.onEvent.asEvent(event);
-        });
-        return true;
-      },
+  const push: ControlClientApi = {
+    onEvent: (event) => {
+      if (open) void rpc.onEvent.asEvent(event);
     },
+    onTerminalEvent: (event) => {
+      if (open) void rpc.onTerminalEvent.asEvent(event);
+    },
+  };
+  const connection = connect(push, newId());
+  const rpc = createBirpc<ControlClientApi, ControlApi>(
+    { ...handlers, ...connection.api },
     {
       post: (data: string) => {
         if (open) channel.post(data);
@@ -30,12 +34,12 @@ export function serveControl(handlers: ControlHandlers, broker: Broker, channel:
       on: (fn) => channel.on(fn),
       serialize: encodeMessage,
       deserialize: (data: string) => decodeMessage(data),
-      eventNames: ['onEvent'],
+      eventNames: ['onEvent', 'onTerminalEvent'],
     },
   );
   return () => {
     open = false;
-    unsubscribe?.();
+    connection.dispose();
     rpc.$close();
   };
 }

@@ -3,9 +3,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import net from 'node:net';
 import { encodeMessage } from '../../../shared/rpc-codec.ts';
-import type { Broker } from '../broker/broker.ts';
 import { lineChannel, readLines } from './lines.ts';
-import { serveControl, type ControlHandlers } from './serve.ts';
+import { serveControl, type ConnectionFactory, type ControlHandlers } from './serve.ts';
 import { listenPrivate } from '../sockets.ts';
 
 /** A client that has not said who it is within this time is dropped. */
@@ -16,11 +15,12 @@ export class ControlServer {
   private readonly tokenDigest: Buffer;
   private readonly sockets = new Set<net.Socket>();
   private readonly handlers: ControlHandlers;
-  private readonly broker: Broker;
+  private readonly connect: ConnectionFactory;
 
-  constructor(handlers: ControlHandlers, broker: Broker, adminToken: string) {
+  /** `connect` builds the per-connection calls (events, attached terminals) for each authorised client. */
+  constructor(handlers: ControlHandlers, connect: ConnectionFactory, adminToken: string) {
     this.handlers = handlers;
-    this.broker = broker;
+    this.connect = connect;
     this.tokenDigest = digest(adminToken);
     this.server = net.createServer((socket) => this.accept(socket));
   }
@@ -72,7 +72,7 @@ export class ControlServer {
 
   private serveRpc(socket: net.Socket): { receive: (line: string) => void; dispose: () => void } {
     const { channel, receive } = lineChannel(socket);
-    return { receive, dispose: serveControl(this.handlers, this.broker, channel) };
+    return { receive, dispose: serveControl(this.handlers, this.connect, channel) };
   }
 }
 

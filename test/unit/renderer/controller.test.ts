@@ -25,6 +25,8 @@ function fakeConnection(api: Partial<CoreApi>) {
       getSettings: async () => DEFAULT_SETTINGS,
       ...api,
     } as CoreApi,
+    // The controller does not attach to terminals.
+    onTerminalEvent: () => () => true,
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

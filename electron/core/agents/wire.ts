@@ -1,0 +1,74 @@
+// How `gatehouse run` and the pty host start an agent wired to the gate: the same argv, hooks and environment
+// whichever of them launches it.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { StartedSession } from '../../../shared/api.ts';
+import { claudeArgs, claudeSettings, claudeSupportsOnFailure, mergeClaudeSettings, splitUserSettings, type Settings } from './claude.ts';
+import { codexArgs } from './codex.ts';
+import type { WiredAgent } from './detect.ts';
+import { ENV, type HookTransport } from './hook-command.ts';
+import { findExecutable } from './which.ts';
+
+/** Where an agent is launched from: its environment and working directory. */
+export interface LaunchContext {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** The bundled Node hook client, used where curl is missing. */
+  hookClientPath: string;
+}
+
+/** A wiring problem the user can fix (an unreadable `--settings`); the message names it. */
+export class WiringError extends Error {
+  override readonly name = 'WiringError';
+}
+
+export function chooseTransport(ctx: LaunchContext): HookTransport {
+  if (process.platform !== 'win32' && findExecutable('curl', ctx.env)) return { kind: 'curl' };
+  return { kind: 'node', nodePath: process.execPath, clientPath: ctx.hookClientPath };
+}
+
+/** The variables the hook command (and the shell integration) read to reach the gate as this session. */
+export function sessionEnv(started: StartedSession): Record<string, string> {
+  return { [ENV.socket]: started.gateSocket, [ENV.token]: started.token, [ENV.session]: started.session.id };
+}
+
+/** How long `<agent> --version` may take; a version we cannot read only turns off features not every version has. */
+const VERSION_TIMEOUT_MS = 10_000;
+
+/** Builds the agent's argv with Gatehouse's hooks, writing Claude's settings layer into `tmpDir`. */
+export async function wireAgent(agent: WiredAgent, started: StartedSession, command: string[], tmpDir: string, transport: HookTransport, ctx: LaunchContext): Promise<string[]> {
+  const [exe, ...args] = command as [string, ...string[]];
+  if (agent === 'claude') {
+    const { settings: userSettings, rest } = splitUserSettings(args);
+    const ours = claudeSettings({ transport, holdTimeoutMs: started.holdTimeoutMs, platform: process.platform, onFailureBlock: claudeSupportsOnFailure(await agentVersion(exe, ctx)) });
+    // Claude Code would honour only the last of the user's --settings; all of them are merged here, in order.
+    const merged = [...userSettings.map((s) => readUserSettings(s, ctx.cwd)), ours].reduce<Settings>((acc, next) => mergeClaudeSettings(acc, next), {});
+    const file = path.join(tmpDir, 'settings.json');
+    fs.writeFileSync(file, JSON.stringify(merged, null, 2), { mode: 0o600 });
+    return [exe, ...claudeArgs(file), ...rest];
+  }
+  return [exe, ...codexArgs({ transport, holdTimeoutMs: started.holdTimeoutMs }), ...args];
+}
+
+/**
+ * `<agent> --version`, or null if it does not answer (then only features every version has are used). Asynchronous:
+ * the core keeps answering the gate while an agent takes its time to start.
+ */
+function agentVersion(exe: string, ctx: LaunchContext): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = execFile(exe, ['--version'], { env: ctx.env, cwd: ctx.cwd, timeout: VERSION_TIMEOUT_MS, encoding: 'utf8' }, (err, stdout) => resolve(err ? null : stdout));
+    child.stdin?.end();
+  });
+}
+
+function readUserSettings(value: string, cwd: string): Settings {
+  try {
+    const text = value.trim().startsWith('{') ? value : fs.readFileSync(path.resolve(cwd, value), 'utf8');
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Settings;
+    throw new Error('not a JSON object');
+  } catch (err) {
+    throw new WiringError(`cannot use your --settings ${value}: ${(err as Error).message}`);
+  }
+}

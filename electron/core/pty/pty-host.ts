@@ -1,0 +1,204 @@
+// The hosted terminals: the core asks it to start a shell, Claude Code or Codex in a directory, each in its own
+// pty, wired to the gate exactly as `gatehouse run` wires them, and recorded. Viewers attach through the control API.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError, type StartTerminalInput, type TerminalSize } from '../../../shared/api.ts';
+import type { CoreEvent, ShellKind, TerminalInfo, TerminalSnapshot } from '../../../shared/domain.ts';
+import type { Broker } from '../broker/broker.ts';
+import { GATE_PATHS } from '../gate/server.ts';
+import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
+import { chooseTransport, sessionEnv, wireAgent, WiringError, type LaunchContext } from '../agents/wire.ts';
+import { findExecutable } from '../agents/which.ts';
+import type { SessionService } from '../sessions/session-service.ts';
+import { spawnPty } from './pty-process.ts';
+import { assertShellIntegrationPresent, chooseShell, execGateEnv, interactiveShell, ShellNotFoundError, withoutShellGating } from './shell-launch.ts';
+import { TerminalSession, type TerminalListener } from './terminal-session.ts';
+
+/** Ended sessions stay listed (and their last screen viewable) until this many newer ones have ended. */
+export const MAX_ENDED_TERMINALS_KEPT = 20;
+/** How long a hosted program may take to exit after SIGHUP when the core stops, before it is killed. */
+const CLOSE_KILL_GRACE_MS = 3000;
+/** Allowed lines waiting for their command to start; a shell that never marks one must not grow the queue forever. */
+const MAX_QUEUED_LINES = 100;
+
+export interface PtyHostDeps {
+  sessions: SessionService;
+  broker: Broker;
+  /** The environment hosted programs start from (the core's own, normally). */
+  env: NodeJS.ProcessEnv;
+  hookClientPath: string;
+  onError: (err: unknown) => void;
+}
+
+type ResolvedStart = Omit<StartTerminalInput, 'size'> & { size: TerminalSize };
+
+interface Launch {
+  file: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  shell: ShellKind | null;
+}
+
+export class PtyHost {
+  private readonly deps: PtyHostDeps;
+  private readonly terminals = new Map<string, TerminalSession>();
+  private readonly ended: string[] = [];
+  /** Per session: the allowed gated lines whose commands have not started yet, oldest first. */
+  private readonly allowedLines = new Map<string, Array<{ command: string; requestId: string }>>();
+  private readonly stopWatching: () => void;
+
+  constructor(deps: PtyHostDeps) {
+    this.deps = deps;
+    this.stopWatching = deps.broker.onEvent((e) => this.noteAllowedLine(e));
+  }
+
+  list(): TerminalInfo[] {
+    return [...this.terminals.values()].map((t) => t.info());
+  }
+
+  async start(input: ResolvedStart): Promise<TerminalInfo> {
+    if (!fs.existsSync(input.cwd) || !fs.statSync(input.cwd).isDirectory()) throw new ApiError('invalid_input', `cwd: ${input.cwd} is not a directory`);
+    const shell = input.agent === 'shell' && !input.argv ? this.pickShell(input.shell) : null;
+    const argv = input.argv ?? (input.agent === 'shell' ? [shell?.file ?? 'bash'] : [input.agent]);
+    const started = this.deps.sessions.start({ agent: input.agent, argv, cwd: input.cwd, pid: process.pid }, input.size);
+    const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-pty-'));
+    const ctx: LaunchContext = { env: this.deps.env, cwd: input.cwd, hookClientPath: this.deps.hookClientPath };
+    let session: TerminalSession;
+    try {
+      const launch = await this.launch(input, argv, shell, started, tmpDir, ctx);
+      const pty = spawnPty({ file: launch.file, args: launch.args, cwd: input.cwd, env: launch.env, ...input.size });
+      session = new TerminalSession({
+        sessionId: started.session.id,
+        agent: input.agent,
+        argv,
+        cwd: input.cwd,
+        shell: launch.shell,
+        ...input.size,
+        startedAtMs: Date.parse(started.session.startedAt),
+        pty,
+        recorder: this.deps.sessions.recorder(started.session.id),
+        takeCommand: () => this.allowedLines.get(started.session.id)?.shift() ?? null,
+        onExit: (code) => this.onEnded(started.session.id, code, tmpDir),
+      });
+    } catch (err) {
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+      this.deps.sessions.end(started.session.id, null);
+      if (err instanceof WiringError || err instanceof ShellNotFoundError) throw new ApiError('invalid_input', err.message);
+      throw new ApiError('internal', `could not start ${argv[0]}: ${(err as Error).message}`);
+    }
+    this.terminals.set(session.sessionId, session);
+    return session.info();
+  }
+
+  write(sessionId: string, data: string): void {
+    this.get(sessionId).write(data);
+  }
+
+  resize(sessionId: string, cols: number, rows: number): TerminalInfo {
+    const t = this.get(sessionId);
+    t.resize(cols, rows);
+    return t.info();
+  }
+
+  kill(sessionId: string, signal: NodeJS.Signals): void {
+    this.get(sessionId).kill(signal);
+  }
+
+  snapshot(sessionId: string): Promise<TerminalSnapshot> {
+    return this.get(sessionId).snapshot();
+  }
+
+  attach(sessionId: string, viewerId: string, listener: TerminalListener): Promise<TerminalSnapshot> {
+    return this.get(sessionId).attach(viewerId, listener);
+  }
+
+  detach(sessionId: string, viewerId: string): void {
+    this.terminals.get(sessionId)?.detach(viewerId);
+  }
+
+  ack(sessionId: string, viewerId: string, chars: number): void {
+    this.get(sessionId).ack(viewerId, chars);
+  }
+
+  /** Resolves with the exit code once the session's program has exited. */
+  exited(sessionId: string): Promise<number> {
+    return this.get(sessionId).exited;
+  }
+
+  /** Ends every hosted program (SIGHUP, as a closing terminal does; SIGKILL if it lingers) and waits for them. */
+  async close(): Promise<void> {
+    this.stopWatching();
+    const running = [...this.terminals.values()].filter((t) => t.running);
+    for (const t of running) t.kill('SIGHUP');
+    const lingering = setTimeout(() => running.forEach((t) => t.kill('SIGKILL')), CLOSE_KILL_GRACE_MS);
+    await Promise.all(running.map((t) => t.exited));
+    clearTimeout(lingering);
+    for (const t of this.terminals.values()) t.dispose();
+    this.terminals.clear();
+  }
+
+  private get(sessionId: string): TerminalSession {
+    const t = this.terminals.get(sessionId);
+    if (!t) throw new ApiError('not_found', `no hosted terminal with session id ${sessionId}`);
+    return t;
+  }
+
+  private pickShell(requested: string | undefined): { file: string; kind: ShellKind } {
+    try {
+      assertShellIntegrationPresent();
+      return chooseShell(requested, this.deps.env);
+    } catch (err) {
+      if (err instanceof ShellNotFoundError) throw new ApiError('invalid_input', err.message);
+      throw err;
+    }
+  }
+
+  private async launch(input: ResolvedStart, argv: string[], shell: { file: string; kind: ShellKind } | null, started: Parameters<typeof sessionEnv>[0], tmpDir: string, ctx: LaunchContext): Promise<Launch> {
+    const base = { ...withoutShellGating(this.deps.env), ...sessionEnv(started) };
+    if (input.agent === 'claude' || input.agent === 'codex') {
+      const [exe, ...args] = (await wireAgent(input.agent, started, argv, tmpDir, chooseTransport(ctx), ctx)) as [string, ...string[]];
+      return { file: this.executable(exe), args, env: base, shell: null };
+    }
+    const hook = blockingHookCommand(chooseTransport(ctx), GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
+    if (shell) {
+      const s = interactiveShell(shell, hook, this.deps.env);
+      return { file: s.file, args: s.args, env: { ...base, ...s.env }, shell: s.kind };
+    }
+    const [exe, ...args] = argv as [string, ...string[]];
+    return { file: this.executable(exe), args, env: { ...base, ...execGateEnv(hook, this.deps.env) }, shell: null };
+  }
+
+  /** A pty reports a missing program only as text on its screen; look for it first to say so clearly. */
+  private executable(exe: string): string {
+    const file = findExecutable(exe, this.deps.env);
+    if (!file) throw new WiringError(`\`${exe}\` was not found on PATH`);
+    return file;
+  }
+
+  private onEnded(sessionId: string, exitCode: number, tmpDir: string): void {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    this.allowedLines.delete(sessionId);
+    try {
+      this.deps.sessions.end(sessionId, exitCode);
+    } catch (err) {
+      this.deps.onError(err);
+    }
+    this.ended.push(sessionId);
+    while (this.ended.length > MAX_ENDED_TERMINALS_KEPT) {
+      const old = this.ended.shift() as string;
+      this.terminals.get(old)?.dispose();
+      this.terminals.delete(old);
+    }
+  }
+
+  /** Remembers allowed lines of hosted sessions, so the command that starts next is named in its record. */
+  private noteAllowedLine(e: CoreEvent): void {
+    if (e.type !== 'request.decided' || e.request.status !== 'allowed') return;
+    if (!this.terminals.get(e.request.sessionId)?.info().shell) return;
+    const queue = this.allowedLines.get(e.request.sessionId) ?? [];
+    queue.push({ command: e.request.command, requestId: e.request.id });
+    if (queue.length > MAX_QUEUED_LINES) queue.shift();
+    this.allowedLines.set(e.request.sessionId, queue);
+  }
+}

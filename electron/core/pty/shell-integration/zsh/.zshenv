@@ -1,0 +1,17 @@
+# Gatehouse: ZDOTDIR points here; each of these files runs yours (from your own ZDOTDIR, or ~) and adds Gatehouse's
+# part. Under an agent without hooks (`--agent shell`), every `zsh -c STRING` asks the gate about STRING first.
+if [[ -n ${GATEHOUSE_GATE_EXEC-} && -n ${ZSH_EXECUTION_STRING-} && -z ${GATEHOUSE_GATED-} ]]; then
+  . "$GATEHOUSE_SHELL_DIR/gate.sh"
+  if ! __gatehouse_check "$ZSH_EXECUTION_STRING"; then
+    print -ru2 -- "$__gatehouse_reason"
+    exit 126
+  fi
+  export GATEHOUSE_GATED=1
+fi
+
+__gatehouse_zdotdir=$ZDOTDIR
+ZDOTDIR=${GATEHOUSE_USER_ZDOTDIR:-$HOME}
+if [[ -r $ZDOTDIR/.zshenv ]]; then . "$ZDOTDIR/.zshenv"; fi
+# Your .zshenv may have moved ZDOTDIR; the later files are read from there.
+GATEHOUSE_USER_ZDOTDIR=$ZDOTDIR
+ZDOTDIR=$__gatehouse_zdotdir

@@ -1,0 +1,111 @@
+// Starting and ending agent sessions, for `gatehouse run` (through the control API) and for the pty host alike,
+// and the live recording of each session's terminal: one recorder per session, fed by whoever produces the
+// stream, plus one marker per interception.
+import type { StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
+import { ApiError } from '../../../shared/api.ts';
+import type { CoreEvent, Session } from '../../../shared/domain.ts';
+import type { Broker } from '../broker/broker.ts';
+import { hashToken } from '../gate/server.ts';
+import { newId, newToken } from '../ids.ts';
+import type { RecordEvent, RecordingService, SessionRecorder } from '../recording/types.ts';
+import type { SessionRepository } from '../store/sessions.ts';
+
+export interface SessionServiceDeps {
+  sessions: SessionRepository;
+  broker: Broker;
+  gateSocket: () => string;
+  /** Where terminal streams are stored; none until the recording service is built in (then streams are dropped). */
+  recordings?: RecordingService | null;
+  log: (message: string) => void;
+  onError: (err: unknown) => void;
+}
+
+export type NewSessionInput = Omit<StartSessionInput, 'size'> & { pid: number | null };
+
+export class SessionService {
+  private readonly deps: SessionServiceDeps;
+  private readonly recorders = new Map<string, SessionRecorder>();
+  private readonly stopMarkers: () => void;
+  private saidNoRecorder = false;
+
+  constructor(deps: SessionServiceDeps) {
+    this.deps = deps;
+    this.stopMarkers = deps.broker.onEvent((e) => this.markInterception(e));
+  }
+
+  /** Creates the session and its token; starts its recording when the caller will stream its terminal (`size`). */
+  start(input: NewSessionInput, size?: TerminalSize): StartedSession {
+    const { sessions, broker } = this.deps;
+    const token = newToken();
+    const session = sessions.insert({ id: newId(), agent: input.agent, argv: input.argv, cwd: input.cwd, pid: input.pid, tokenHash: hashToken(token), startedAt: Date.now() });
+    if (size) this.startRecording(session, size);
+    broker.emit({ type: 'session.started', session });
+    return { session, token, gateSocket: this.deps.gateSocket(), holdTimeoutMs: broker.timeoutMs };
+  }
+
+  end(sessionId: string, exitCode: number | null): Session {
+    const session = this.deps.sessions.end(sessionId, exitCode, Date.now());
+    if (!session) throw new ApiError('not_found', `no session with id ${sessionId}`);
+    this.closeRecording(sessionId);
+    this.deps.broker.emit({ type: 'session.ended', session });
+    return session;
+  }
+
+  /** The live recorder of a session, or null when it is not recorded. */
+  recorder(sessionId: string): SessionRecorder | null {
+    return this.recorders.get(sessionId) ?? null;
+  }
+
+  /** Events streamed by a client (`gatehouse run`); `atMs` counts from the session's start. */
+  record(sessionId: string, events: ReadonlyArray<{ atMs: number; event: RecordEvent }>): void {
+    const recorder = this.recorders.get(sessionId);
+    if (!recorder) {
+      if (!this.deps.sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
+      if (!this.deps.recordings) this.sayNoRecorderOnce();
+      return;
+    }
+    for (const { atMs, event } of events) recorder.record(event, atMs);
+  }
+
+  /** Flushes and closes every recording (the core is stopping). */
+  async close(): Promise<void> {
+    this.stopMarkers();
+    const closing = [...this.recorders.keys()].map((id) => this.closeRecording(id));
+    await Promise.all(closing);
+  }
+
+  private startRecording(session: Session, size: TerminalSize): void {
+    if (!this.deps.recordings) {
+      this.sayNoRecorderOnce();
+      return;
+    }
+    try {
+      this.recorders.set(session.id, this.deps.recordings.start(session.id, size, Date.parse(session.startedAt)));
+    } catch (err) {
+      // A recording that cannot start must not stop the session: the gate still guards it.
+      this.deps.onError(err);
+    }
+  }
+
+  private closeRecording(sessionId: string): Promise<void> {
+    const recorder = this.recorders.get(sessionId);
+    if (!recorder) return Promise.resolve();
+    this.recorders.delete(sessionId);
+    return recorder.close().catch((err: unknown) => this.deps.onError(err));
+  }
+
+  private sayNoRecorderOnce(): void {
+    if (this.saidNoRecorder) return;
+    this.saidNoRecorder = true;
+    this.deps.log('gatehouse: this core has no recording service; terminal streams are accepted and not stored.');
+  }
+
+  /** One marker when an interception is held (or decided at once), one when it is decided. */
+  private markInterception(e: CoreEvent): void {
+    if (e.type !== 'request.held' && e.type !== 'request.decided') return;
+    const recorder = this.recorders.get(e.request.sessionId);
+    if (!recorder) return;
+    const decision = e.type === 'request.decided' ? (e.request.decision?.decision ?? null) : null;
+    recorder.record({ kind: 'marker', label: e.request.command, requestId: e.request.id, decision });
+  }
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FlowControl, HIGH_WATER_CHARS, LOW_WATER_CHARS } from '../../../../electron/core/pty/flow-control.ts';
+import { OUTPUT_BATCH_MAX_CHARS, OUTPUT_BATCH_MS, OutputBatcher } from '../../../../electron/core/pty/output-batcher.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('FlowControl', () => {
+  it('pauses above the high-water mark of the slowest viewer and resumes under the low-water mark', () => {
+    const changes: boolean[] = [];
+    const flow = new FlowControl((paused) => changes.push(paused));
+    flow.addViewer('fast');
+    flow.addViewer('slow');
+    flow.sent(HIGH_WATER_CHARS);
+    expect(changes).toEqual([]);
+    flow.sent(1);
+    expect(changes).toEqual([true]);
+    flow.ack('fast', HIGH_WATER_CHARS + 1);
+    expect(flow.paused).toBe(true);
+    flow.ack('slow', HIGH_WATER_CHARS + 1 - LOW_WATER_CHARS);
+    expect(changes).toEqual([true]);
+    flow.ack('slow', 1);
+    expect(changes).toEqual([true, false]);
+    // Acknowledging more than was sent counts as all of it, never as credit.
+    flow.ack('slow', 10 * HIGH_WATER_CHARS);
+    expect(flow.unackedBy('slow')).toBe(0);
+  });
+
+  it('resumes when the viewer that held it back goes away, and ignores unknown viewers', () => {
+    const changes: boolean[] = [];
+    const flow = new FlowControl((paused) => changes.push(paused));
+    flow.addViewer('v');
+    flow.sent(HIGH_WATER_CHARS + 1);
+    flow.ack('someone-else', HIGH_WATER_CHARS);
+    expect(changes).toEqual([true]);
+    flow.removeViewer('v');
+    expect(changes).toEqual([true, false]);
+    flow.sent(10 * HIGH_WATER_CHARS);
+    expect(changes).toEqual([true, false]);
+  });
+});
+
+describe('FlowControl with a consumer of its own water marks', () => {
+  it('holds the pty for the screen as for a viewer, each against its own marks', () => {
+    const changes: boolean[] = [];
+    const flow = new FlowControl((paused) => changes.push(paused));
+    flow.addViewer('screen', { high: 1000, low: 100 });
+    flow.sent(1000);
+    expect(changes).toEqual([]);
+    flow.sent(1);
+    expect(changes).toEqual([true]);
+    flow.ack('screen', 901);
+    expect(changes).toEqual([true]);
+    flow.ack('screen', 1);
+    expect(changes).toEqual([true, false]);
+  });
+});
+
+describe('OutputBatcher', () => {
+  it('merges small writes until the batch time and sends a large batch at once', () => {
+    vi.useFakeTimers();
+    const sent: string[] = [];
+    const batcher = new OutputBatcher((d) => sent.push(d));
+    batcher.push('a');
+    batcher.push('b');
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(OUTPUT_BATCH_MS);
+    expect(sent).toEqual(['ab']);
+    const big = 'x'.repeat(OUTPUT_BATCH_MAX_CHARS);
+    batcher.push('c');
+    batcher.push(big);
+    expect(sent).toEqual(['ab', `c${big}`]);
+    batcher.push('d');
+    batcher.dispose();
+    expect(sent.at(-1)).toBe('d');
+    vi.advanceTimersByTime(OUTPUT_BATCH_MS);
+    expect(sent).toHaveLength(3);
+  });
+});
