@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../../../electron/core/recording/redaction.ts';
+import { RedactionStream } from '../../../../electron/core/recording/redaction-stream.ts';
+import { SECRET_SAMPLES } from '../../../support/secrets.ts';
+import { capturedProgramOutput } from '../../../support/terminal-streams.ts';
+
+const redactor = new Redactor();
+
+/** Feeds `pieces` through a fresh stream and returns everything it let through, released at the end. */
+function streamed(pieces: readonly string[], r = redactor): string {
+  const stream = new RedactionStream(r);
+  let out = '';
+  for (const p of pieces) out += stream.push(p);
+  return out + stream.release();
+}
+
+describe('Redactor', () => {
+  it.each(SECRET_SAMPLES.map((s) => [s.rule, s] as const))('redacts %s and keeps the text around it', (rule, sample) => {
+    const out = redactor.redact(sample.text);
+    expect(out).not.toContain(sample.secret);
+    expect(out).toContain(`[REDACTED:${rule}]`);
+    const [before] = sample.text.split(sample.secret);
+    expect(out.startsWith((before ?? '').slice(0, 4))).toBe(true);
+  });
+
+  it('keeps the key names, quotes and URL users that announce a secret', () => {
+    expect(redactor.redact('password=hunter2hunter2 next')).toBe('password=[REDACTED:secret-assignment] next');
+    expect(redactor.redact('{"token": "abc123"}')).toBe('{"token": "[REDACTED:secret-assignment]"}');
+    expect(redactor.redact('https://bob:pa55@host/x')).toBe('https://bob:[REDACTED:url-credentials]@host/x');
+    expect(redactor.redact('Authorization: Bearer abcdefghijklmnopqrstuvwxyz')).toBe('Authorization: Bearer [REDACTED:bearer-token]');
+  });
+
+  it('redacts a private key that never ends, to the end of the text', () => {
+    const out = redactor.redact('key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow...');
+    expect(out).toBe('key:\n[REDACTED:private-key]');
+  });
+
+  it('leaves ordinary terminal output alone, escape sequences included', () => {
+    const output = capturedProgramOutput();
+    expect(redactor.redact(output)).toBe(output);
+    expect(redactor.redact('Tokens: 1.2k in, 300 out; token usage 5%; password: \r\nnext')).toBe('Tokens: 1.2k in, 300 out; token usage 5%; password: \r\nnext');
+  });
+
+  it('does not let a value run into the escape sequence after it', () => {
+    expect(redactor.redact('password=abc\x1b[0m rest')).toBe('password=[REDACTED:secret-assignment]\x1b[0m rest');
+  });
+
+  it('adds the user patterns from settings, with (?i) for case-insensitive ones', () => {
+    const custom = new Redactor(['ACME-[0-9]{6}', '(?i)internal-[a-z]+']);
+    expect(custom.redact('ticket ACME-123456 and INTERNAL-Build')).toBe('ticket [REDACTED:custom] and [REDACTED:custom]');
+    expect(redactor.redact('ticket ACME-123456')).toBe('ticket ACME-123456');
+  });
+
+  it('redacts every string inside a JSON value and keeps its shape', () => {
+    const payload = { tool_input: { command: 'export T=ghp_' + 'a'.repeat(36) }, list: ['password=x1', 3, null], ok: true };
+    expect(redactor.redactDeep(payload)).toEqual({
+      tool_input: { command: 'export T=[REDACTED:github-token]' },
+      list: ['password=[REDACTED:secret-assignment]', 3, null],
+      ok: true,
+    });
+  });
+});
+
+describe('RedactionStream', () => {
+  it.each(SECRET_SAMPLES.map((s) => [s.rule, s] as const))('redacts %s split into two pieces at any point', (_rule, sample) => {
+    const whole = redactor.redact(sample.text);
+    for (let i = 0; i <= sample.text.length; i++) {
+      const out = streamed([sample.text.slice(0, i), sample.text.slice(i)]);
+      expect(out, `split at ${i}`).toBe(whole);
+    }
+  });
+
+  it('redacts a secret split into many small pieces among lots of other output', () => {
+    const noise = capturedProgramOutput().slice(0, 20_000);
+    for (const sample of SECRET_SAMPLES) {
+      const text = `${noise}\r\n${sample.text}\r\n${noise}`;
+      const pieces: string[] = [];
+      for (let i = 0; i < text.length; i += 1 + (i % 13)) pieces.push(text.slice(i, i + 1 + (i % 13)));
+      const out = streamed(pieces);
+      expect(out, sample.rule).not.toContain(sample.secret);
+      expect(out).toBe(redactor.redact(text));
+    }
+  });
+
+  it('lets ordinary output through unchanged, whatever the pieces', () => {
+    const output = capturedProgramOutput();
+    const pieces: string[] = [];
+    for (let i = 0; i < output.length; i += 4093) pieces.push(output.slice(i, i + 4093));
+    expect(streamed(pieces)).toBe(output);
+  });
+
+  it('keeps back only a short tail and lets it through when released', () => {
+    const stream = new RedactionStream(redactor);
+    const long = 'x'.repeat(10_000);
+    const first = stream.push(long);
+    expect(first.length).toBeGreaterThan(5000);
+    expect(stream.held).toBe(long.length - first.length);
+    expect(first + stream.release()).toBe(long);
+    expect(stream.held).toBe(0);
+  });
+
+  it('cuts off a secret typed slowly, one released character at a time', () => {
+    const stream = new RedactionStream(redactor);
+    const typed = 'export TOKEN=s3cretvalue99\r\n$ ';
+    let out = '';
+    for (const ch of typed) out += stream.push(ch) + stream.release();
+    expect(out).toBe('export TOKEN=[REDACTED:secret-assignment]\r\n$ ');
+  });
+
+  it('drops a private key printed in small pieces, and keeps what follows its END line', () => {
+    const sample = SECRET_SAMPLES.find((s) => s.rule === 'private-key');
+    if (!sample) throw new Error('no private key sample');
+    const pieces: string[] = [];
+    for (let i = 0; i < sample.text.length; i += 64) pieces.push(sample.text.slice(i, i + 64));
+    const out = streamed([...pieces, 'after the key\r\n']);
+    expect(out).toBe('$ cat ~/.ssh/id_ed25519\r\n[REDACTED:private-key]\r\n$ after the key\r\n');
+  });
+
+  it('keeps a surrogate pair together across the cut', () => {
+    const text = '🙂'.repeat(6000);
+    const stream = new RedactionStream(redactor);
+    const first = stream.push(text);
+    expect(first.length % 2).toBe(0);
+    expect(first + stream.release()).toBe(text);
+  });
+});
