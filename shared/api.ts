@@ -9,6 +9,23 @@ import {
   type GateRequest,
   type Session,
 } from './domain.ts';
+import type {
+  DeleteSessionInput,
+  DeletedSession,
+  EventPage,
+  EventsBetweenInput,
+  ExportInput,
+  ExportPage,
+  ImportedRecording,
+  ImportInput,
+  RecordingClip,
+  RecordingClipInput,
+  RecordingInfo,
+  Screen,
+  ScreenAtInput,
+  SearchHit,
+  SearchInput,
+} from './recording.ts';
 
 /** A decision's reason is read by the agent; a page of text is plenty and keeps the store small. */
 export const MAX_REASON_LENGTH = 2000;
@@ -63,6 +80,21 @@ export interface ControlApi {
   listSessions(): Session[];
   startSession(input: StartSessionInput): StartedSession;
   endSession(input: EndSessionInput): Session;
+  /** Deletes an ended session and all of it: recording, markers, requests and decisions. */
+  deleteSession(input: DeleteSessionInput): DeletedSession;
+  // Recordings (schemas in shared/recording.ts).
+  getRecording(sessionId: string): RecordingInfo;
+  /** The screen at a moment: nearest keyframe plus a short replay. */
+  screenAt(input: ScreenAtInput): Promise<Screen>;
+  /** Events in (fromMs, toMs], markers in place, a page at a time. */
+  recordingEvents(input: EventsBetweenInput): EventPage;
+  /** The moments before an interception: a screen, then the events up to it. */
+  recordingClip(input: RecordingClipInput): Promise<RecordingClip>;
+  searchRecordings(input: SearchInput): SearchHit[];
+  /** asciicast v2/v3, a page at a time (the first page starts with the header). */
+  exportRecording(input: ExportInput): ExportPage;
+  /** Imports a .cast file the core can read as a read-only session. */
+  importRecording(input: ImportInput): Promise<ImportedRecording>;
   subscribe(): boolean;
 }
 
@@ -76,6 +108,8 @@ export const ApiErrorCodeSchema = z.enum([
   'not_found',
   'already_decided',
   'invalid_input',
+  /** The thing exists but is busy (a running session cannot be deleted). */
+  'conflict',
   'unauthorized',
   'internal',
 ]);

@@ -1,7 +1,7 @@
 // Recorded terminal sessions as the control API shows them: events, screens, markers, search hits, and
 // the input schemas of the recording calls. Pure TypeScript: no Node, no DOM.
 import { z } from 'zod';
-import type { Decision } from './domain.ts';
+import type { Decision, Session } from './domain.ts';
 
 /** One thing that happened in a recorded terminal, as stored (text is redacted). */
 export type RecordedEvent =
@@ -80,6 +80,11 @@ export interface ExportPage {
   text: string;
   /** Set when there is more: ask again with this as `fromMs`. */
   nextFromMs: number | null;
+}
+
+export interface ImportedRecording {
+  session: Session;
+  recording: RecordingInfo;
 }
 
 export interface DeletedSession {

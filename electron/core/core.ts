@@ -9,6 +9,8 @@ import { ControlServer } from './control/server.ts';
 import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
+import { Redactor } from './recording/redaction.ts';
+import { Recordings } from './recording/service.ts';
 import { loadSettings } from './settings.ts';
 import { openDatabase } from './store/database.ts';
 import { RequestRepository } from './store/requests.ts';
@@ -26,6 +28,8 @@ export interface CoreOptions {
 export interface RunningCore {
   paths: CorePaths;
   broker: Broker;
+  /** Hand this to whatever produces terminal streams (the pty host, `gatehouse run`). */
+  recordings: Recordings;
   status(): CoreStatus;
   close(): Promise<void>;
 }
@@ -46,13 +50,20 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       db.close();
     });
     const sessions = new SessionRepository(db);
-    const requests = new RequestRepository(db);
+    const redactor = new Redactor(settings.redactionPatterns);
+    const requests = new RequestRepository(db, redactor);
+    const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
+    const recordings = new Recordings({ db, dbFile: paths.database, sessions, redactor, retention: settings.retention, onError });
+    // Closed before the database: recorders flush what they hold.
+    cleanup.push(() => recordings.close());
     const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy, onError: opts.onError });
     broker.abandonOrphans();
+    recordings.attach(broker);
+    recordings.startRetention();
 
     const startedAt = new Date().toISOString();
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
-    const handlers = registerControlHandlers({ broker, sessions, status: baseStatus });
+    const handlers = registerControlHandlers({ broker, sessions, recordings, status: baseStatus });
 
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
@@ -71,6 +82,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     return {
       paths,
       broker,
+      recordings,
       status: () => handlers.status(),
       close: () => (closing ??= undo()),
     };

@@ -1,5 +1,4 @@
 // The control API's handlers: validate the input, call a service, return a typed result.
-import type { z } from 'zod';
 import {
   ApiError,
   DecideInputSchema,
@@ -11,24 +10,23 @@ import {
 import type { Broker } from '../broker/broker.ts';
 import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
+import type { Recordings } from '../recording/service.ts';
 import type { SessionRepository } from '../store/sessions.ts';
+import { recordingHandlers } from './recording-handlers.ts';
+import { validate } from './validate.ts';
 
 export interface ControlServices {
   broker: Broker;
   sessions: SessionRepository;
+  recordings: Recordings;
   status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs'>;
-}
-
-function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  throw new ApiError('invalid_input', r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
 }
 
 /** `subscribe` is per connection, so the carrier supplies it. */
 export function registerControlHandlers(s: ControlServices): Omit<ControlApi, 'subscribe'> {
   const { broker, sessions } = s;
   return {
+    ...recordingHandlers(s.recordings),
     status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(validateId(id)),

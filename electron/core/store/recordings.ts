@@ -142,6 +142,9 @@ export class RecordingRepository {
       lastChunkBefore: db.prepare<[string, number], { seq: number }>(
         'SELECT seq FROM recording_chunks WHERE session_id = ? AND end_ms <= ? ORDER BY end_ms DESC, seq DESC LIMIT 1',
       ),
+      nextEvent: db.prepare<[string], { next: number | null }>(
+        'SELECT max(first_event + event_count) AS next FROM recording_chunks WHERE session_id = ?',
+      ),
       chunk: db.prepare<[string, number], ChunkRow>(`SELECT ${CHUNK_COLUMNS} FROM recording_chunks WHERE session_id = ? AND seq = ?`),
       toIndex: db.prepare<[], { session_id: string; indexed_chunks: number; chunk_count: number }>(
         'SELECT session_id, indexed_chunks, chunk_count FROM recordings WHERE indexed_chunks < chunk_count ORDER BY started_at',
@@ -226,6 +229,11 @@ export class RecordingRepository {
   /** Chunks `fromSeq <= seq < toSeq`, read one at a time. */
   chunks(sessionId: string, fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER): IterableIterator<ChunkRow> {
     return this.stmts.chunksFrom.iterate(sessionId, fromSeq, toSeq);
+  }
+
+  /** The index the next recorded event gets: one past the last stored. */
+  nextEventIndex(sessionId: string): number {
+    return this.stmts.nextEvent.get(sessionId)?.next ?? 0;
   }
 
   chunk(sessionId: string, seq: number): ChunkRow | null {

@@ -7,6 +7,7 @@ import type {
   RequestKind,
   RequestStatus,
 } from '../../../shared/domain.ts';
+import { Redactor } from '../recording/redaction.ts';
 import type { Db } from './database.ts';
 
 interface RequestRow {
@@ -78,8 +79,15 @@ function toRequest(row: RequestRow): GateRequest {
   };
 }
 
+/** What the store needs of a redactor: commands and payloads are stored with their secrets replaced. */
+export interface TextRedactor {
+  redact(text: string): string;
+  redactDeep(value: unknown): unknown;
+}
+
 export class RequestRepository {
   private readonly db: Db;
+  private readonly redactor: TextRedactor;
   private readonly insertStmt;
   private readonly byIdStmt;
   private readonly byStatusStmt;
@@ -87,8 +95,10 @@ export class RequestRepository {
   private readonly setStatusStmt;
   private readonly insertDecisionStmt;
 
-  constructor(db: Db) {
+  /** `redactor` defaults to the built-in secret shapes; the core passes one with the user's patterns too. */
+  constructor(db: Db, redactor: TextRedactor = new Redactor()) {
     this.db = db;
+    this.redactor = redactor;
     this.insertStmt = db.prepare(
       `INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, status, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
@@ -135,8 +145,11 @@ export class RequestRepository {
     return this.bySessionStmt.all(sessionId).map(toRequest);
   }
 
+  /** Stored with secrets redacted; the submission the policy decides on (in the broker) keeps the real text. */
   private insertRow(r: NewRequest): void {
-    this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, r.command, r.cwd, JSON.stringify(r.payload), r.createdAt, r.expiresAt);
+    const command = this.redactor.redact(r.command);
+    const payload = JSON.stringify(this.redactor.redactDeep(r.payload));
+    this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, command, r.cwd, payload, r.createdAt, r.expiresAt);
   }
 
   private writeDecision(id: string, d: DecisionInput): boolean {

@@ -1,0 +1,306 @@
+// Records one session: redacts what it is given, batches it into chunks, compresses them off the main
+// thread and writes each chunk with its markers in one transaction. Memory stays bounded: when writing
+// cannot keep up, output is dropped and a "recording gap" marker says how much.
+import type { StreamEvent } from './codec.ts';
+import { compress, encodeEvents } from './codec.ts';
+import type { Redactor } from './redaction.ts';
+import { RedactionStream } from './redaction-stream.ts';
+import type { RecordEvent, SessionRecorder } from './types.ts';
+import type { NewMarker, RecordingRepository } from '../store/recordings.ts';
+
+/** Batches are written at least this often: a crash loses at most about this much of the recording. */
+export const FLUSH_INTERVAL_MS = 250;
+/** A chunk holds at most this much text; a busy session writes a chunk as soon as one fills. */
+export const CHUNK_MAX_BYTES = 256 * 1024;
+/** Text waiting to be compressed and written; beyond it, output is dropped and a gap is recorded. */
+export const MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
+/** After a gap, recording resumes once the backlog has drained to this. */
+export const RESUME_BACKLOG_BYTES = MAX_BACKLOG_BYTES / 4;
+/** Text a redaction stream keeps back is let through once no more has arrived for this long. */
+export const CARRY_QUIET_MS = 50;
+/** What a resize counts for in the backlog: a few numbers. */
+const RESIZE_BYTES = 16;
+
+export interface RecorderOptions {
+  sessionId: string;
+  /** Epoch milliseconds of offset 0. */
+  startedAtMs: number;
+  store: RecordingRepository;
+  redactor: Redactor;
+  /** Where this recording continues (a recorder restarted for a session that was already recorded). */
+  firstSeq?: number;
+  firstEvent?: number;
+  now?: () => number;
+  /** Called after each chunk is on disk (the indexer builds keyframes and search rows from it). */
+  onStored?: (stored: { sessionId: string; events: number; atMs: number }) => void;
+  /** Called once the recording has ended and everything is on disk. */
+  onClosed?: () => void;
+  onError: (err: unknown) => void;
+}
+
+type TextKind = 'output' | 'input';
+
+interface Gap {
+  atMs: number;
+  droppedBytes: number;
+}
+
+export class Recorder implements SessionRecorder {
+  readonly sessionId: string;
+  private readonly opts: RecorderOptions;
+  private readonly now: () => number;
+  private streams: Record<TextKind, RedactionStream>;
+  /** When each stream last took text, and at which offset. */
+  private readonly lastPush: Record<TextKind, { at: number; atMs: number }> = { output: { at: 0, atMs: 0 }, input: { at: 0, atMs: 0 } };
+  private batch: StreamEvent[] = [];
+  private batchBytes = 0;
+  private markers: NewMarker[] = [];
+  private backlog = 0;
+  private nextSeq: number;
+  private nextEvent: number;
+  private lastAtMs = 0;
+  private gap: Gap | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private closing: Promise<void> | null = null;
+  private reportedError = false;
+
+  constructor(opts: RecorderOptions) {
+    this.opts = opts;
+    this.sessionId = opts.sessionId;
+    this.now = opts.now ?? Date.now;
+    this.nextSeq = opts.firstSeq ?? 0;
+    this.nextEvent = opts.firstEvent ?? 0;
+    this.streams = this.freshStreams();
+  }
+
+  /** Text (UTF-16 code units, so bytes for ASCII) recorded but not yet on disk. */
+  get backlogBytes(): number {
+    return this.backlog;
+  }
+
+  get closed(): boolean {
+    return this.closing !== null;
+  }
+
+  record(event: RecordEvent, atMs?: number): void {
+    if (this.closing) return;
+    try {
+      const at = Math.max(this.lastAtMs, Math.round(atMs ?? this.now() - this.opts.startedAtMs));
+      switch (event.kind) {
+        case 'output':
+        case 'input':
+          this.recordText(event.kind, event.data, at);
+          break;
+        case 'resize':
+          // Output kept back for redaction was drawn before the resize: it must replay before it too.
+          this.releaseStream('output', at);
+          this.append({ atMs: at, kind: 'resize', cols: event.cols, rows: event.rows }, RESIZE_BYTES);
+          break;
+        case 'marker':
+          this.markers.push({
+            at_ms: at,
+            event_index: this.nextEvent,
+            kind: 'marker',
+            label: this.opts.redactor.redact(event.label),
+            request_id: event.requestId,
+            decision: event.decision,
+            dropped_bytes: null,
+          });
+          this.lastAtMs = at;
+          break;
+      }
+      this.schedule();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Resolves once everything recorded so far (except text kept back for redaction) is on disk. */
+  async flushed(): Promise<void> {
+    this.startWriting();
+    while (this.writing) await this.writing;
+  }
+
+  /** Resolves when the backlog is small enough to take more without dropping (an importer waits on this). */
+  async ready(): Promise<void> {
+    while (this.backlog > RESUME_BACKLOG_BYTES) await this.flushed();
+  }
+
+  close(): Promise<void> {
+    return this.finish(Math.max(this.lastAtMs, this.now() - this.opts.startedAtMs));
+  }
+
+  /** Ends the recording with a known length (an import ends at its last event). */
+  finish(durationMs: number): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      try {
+        this.releaseStream('output', this.lastAtMs, true);
+        this.releaseStream('input', this.lastAtMs, true);
+        this.closeGap(this.lastAtMs);
+      } catch (err) {
+        this.report(err);
+      }
+      await this.flushed();
+      try {
+        this.opts.store.close(this.sessionId, this.now(), Math.round(durationMs));
+      } catch (err) {
+        this.report(err);
+      }
+      this.opts.onClosed?.();
+    })();
+    return this.closing;
+  }
+
+  private recordText(kind: TextKind, data: string, at: number): void {
+    if (this.gap || this.backlog + data.length > MAX_BACKLOG_BYTES) {
+      if (!this.gap) this.openGap(at);
+      if (this.backlog > RESUME_BACKLOG_BYTES) {
+        (this.gap as Gap).droppedBytes += Buffer.byteLength(data);
+        return;
+      }
+      this.closeGap(at);
+    }
+    const text = this.streams[kind].push(data);
+    this.lastPush[kind] = { at: this.now(), atMs: at };
+    if (text) this.appendText(kind, text, at);
+  }
+
+  /** Writing fell behind: what is kept back goes out now, then text is dropped until the backlog drains. */
+  private openGap(at: number): void {
+    this.releaseStream('output', at, true);
+    this.releaseStream('input', at, true);
+    this.gap = { atMs: at, droppedBytes: 0 };
+  }
+
+  private closeGap(at: number): void {
+    const gap = this.gap;
+    if (!gap) return;
+    this.gap = null;
+    // Secrets cannot straddle a gap: the text before it is gone from the stream.
+    this.streams = this.freshStreams();
+    const mb = (gap.droppedBytes / (1024 * 1024)).toFixed(1);
+    this.markers.push({
+      at_ms: gap.atMs,
+      event_index: this.nextEvent,
+      kind: 'gap',
+      label: `recording gap: ${mb} MB of output dropped over ${((at - gap.atMs) / 1000).toFixed(1)} s (the recorder could not keep up)`,
+      request_id: null,
+      decision: null,
+      dropped_bytes: gap.droppedBytes,
+    });
+  }
+
+  /** Lets through text a redaction stream kept back, when it has been quiet (or `force`). */
+  private releaseStream(kind: TextKind, at: number, force = false): void {
+    const stream = this.streams[kind];
+    if (stream.held === 0 || (!force && this.now() - this.lastPush[kind].at < CARRY_QUIET_MS)) return;
+    const text = stream.release();
+    if (text) this.appendText(kind, text, Math.max(at, this.lastPush[kind].atMs));
+  }
+
+  /** Appends text, split so that no event is bigger than a chunk. */
+  private appendText(kind: TextKind, text: string, at: number): void {
+    for (let i = 0; i < text.length; ) {
+      let end = Math.min(text.length, i + CHUNK_MAX_BYTES);
+      const code = text.charCodeAt(end - 1);
+      if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--;
+      const data = text.slice(i, end);
+      this.append({ atMs: at, kind, data }, data.length);
+      i = end;
+    }
+  }
+
+  private append(e: StreamEvent, size: number): void {
+    this.batch.push(e);
+    this.batchBytes += size;
+    this.backlog += size;
+    this.nextEvent++;
+    this.lastAtMs = e.atMs;
+    if (this.batchBytes >= CHUNK_MAX_BYTES) this.startWriting();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closing) return;
+    this.timer = setTimeout(() => this.tick(), FLUSH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    this.timer = null;
+    try {
+      this.releaseStream('output', this.lastAtMs);
+      this.releaseStream('input', this.lastAtMs);
+    } catch (err) {
+      this.report(err);
+    }
+    if (this.batch.length > 0 || this.markers.length > 0) this.startWriting();
+    if (this.streams.output.held > 0 || this.streams.input.held > 0) this.schedule();
+  }
+
+  private startWriting(): void {
+    this.writing ??= this.drain().finally(() => {
+      this.writing = null;
+    });
+  }
+
+  /** Writes chunks until the batch is empty; a chunk that fails is reported and dropped, never retried forever. */
+  private async drain(): Promise<void> {
+    while (this.batch.length > 0 || this.markers.length > 0) {
+      const { events, bytes } = this.takeChunk();
+      const firstEvent = this.nextEvent - this.batch.length - events.length;
+      const markers = this.takeMarkers(firstEvent + events.length);
+      const durationMs = this.lastAtMs;
+      try {
+        const first = events[0];
+        const last = events.at(-1);
+        if (first && last) {
+          const payload = await compress(encodeEvents(events, first.atMs));
+          const outputBytes = events.reduce((n, e) => n + (e.kind === 'output' ? Buffer.byteLength(e.data) : 0), 0);
+          const chunk = { sessionId: this.sessionId, seq: this.nextSeq, firstEvent, eventCount: events.length, startMs: first.atMs, endMs: last.atMs, payload, outputBytes };
+          this.opts.store.append(chunk, markers, this.sessionId, durationMs);
+          this.nextSeq++;
+          this.opts.onStored?.({ sessionId: this.sessionId, events: firstEvent + events.length, atMs: last.atMs });
+        } else {
+          this.opts.store.append(null, markers, this.sessionId, durationMs);
+        }
+      } catch (err) {
+        this.report(err);
+      } finally {
+        this.backlog -= bytes;
+      }
+    }
+  }
+
+  private takeChunk(): { events: StreamEvent[]; bytes: number } {
+    let bytes = 0;
+    let n = 0;
+    while (n < this.batch.length && bytes < CHUNK_MAX_BYTES) {
+      const e = this.batch[n++] as StreamEvent;
+      bytes += e.kind === 'resize' ? RESIZE_BYTES : e.data.length;
+    }
+    const events = this.batch.splice(0, n);
+    this.batchBytes -= bytes;
+    return { events, bytes };
+  }
+
+  /** Markers that belong before event `untilEvent`: they go out with the chunk that precedes them. */
+  private takeMarkers(untilEvent: number): NewMarker[] {
+    const due = this.markers.filter((m) => (m.event_index ?? 0) <= untilEvent);
+    this.markers = this.markers.filter((m) => (m.event_index ?? 0) > untilEvent);
+    return due;
+  }
+
+  private freshStreams(): Record<TextKind, RedactionStream> {
+    return { output: new RedactionStream(this.opts.redactor), input: new RedactionStream(this.opts.redactor) };
+  }
+
+  /** A recorder never throws at its producer: the session keeps running; the first failure is reported. */
+  private report(err: unknown): void {
+    if (this.reportedError) return;
+    this.reportedError = true;
+    this.opts.onError(new Error(`recording of session ${this.sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`));
+  }
+}
