@@ -98,6 +98,10 @@ export class Recorder implements SessionRecorder {
           this.append({ atMs: at, kind: 'resize', cols: event.cols, rows: event.rows }, RESIZE_BYTES);
           break;
         case 'marker':
+          // What was printed before the interception goes before its marker (a secret cut exactly here is
+          // still cut off: the stream drops what follows of it).
+          this.releaseStream('output', at, true);
+          this.releaseStream('input', at, true);
           this.markers.push({
             at_ms: at,
             event_index: this.nextEvent,
