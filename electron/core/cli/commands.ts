@@ -5,6 +5,7 @@ import { CliError, type CliContext } from './context.ts';
 import { daemonCommand } from './daemon.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
+import { exportCommand, importCommand, searchCommand } from './recordings.ts';
 import { runCommand } from './run.ts';
 
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
@@ -16,6 +17,11 @@ Usage:
   gatehouse pending [--json]                   commands waiting for a decision
   gatehouse decide <id> allow|deny [--reason TEXT]
   gatehouse sessions [--json]                  agent sessions, newest first
+  gatehouse sessions rm <session>              delete an ended session and all of its recording
+  gatehouse export <session> --format asciicast [--v3] [-o FILE]
+                                               a recording as asciicast (stdout without -o)
+  gatehouse import <file.cast>                 view an asciicast recording in Gatehouse
+  gatehouse search <words…> [--session ID]     find words in every recording
   gatehouse events                             stream core events as JSON lines
   gatehouse doctor [--json]                    check agents, hooks and sockets
 
@@ -30,6 +36,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   decide: decideCommand,
   sessions: sessionsCommand,
   events: eventsCommand,
+  export: exportCommand,
+  import: importCommand,
+  search: searchCommand,
   doctor: doctorCommand,
 };
 

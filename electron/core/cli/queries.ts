@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/api.ts';
 import { DecisionSchema, type GateRequest, type Session } from '../../../shared/domain.ts';
 import { CliError, connect, withCore, type CliContext } from './context.ts';
+import { removeSessionCommand } from './recordings.ts';
 
 /** The JSON shape `gatehouse pending --json` promises (see ARCHITECTURE.md, "CLI"). */
 function pendingJson(r: GateRequest) {
@@ -49,6 +50,7 @@ function sessionLine(s: Session): string {
 }
 
 export async function sessionsCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  if (argv[0] === 'rm') return removeSessionCommand(ctx, argv.slice(1));
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
   const sessions = await withCore(ctx, (c) => c.api.listSessions());
   if (values.json) ctx.out(JSON.stringify(sessions, null, 2));

@@ -94,14 +94,14 @@ export class Recorder implements SessionRecorder {
           break;
         case 'resize':
           // Output kept back for redaction was drawn before the resize: it must replay before it too.
-          this.releaseStream('output', at);
+          this.releaseStream('output', true);
           this.append({ atMs: at, kind: 'resize', cols: event.cols, rows: event.rows }, RESIZE_BYTES);
           break;
         case 'marker':
           // What was printed before the interception goes before its marker (a secret cut exactly here is
           // still cut off: the stream drops what follows of it).
-          this.releaseStream('output', at, true);
-          this.releaseStream('input', at, true);
+          this.releaseStream('output', true);
+          this.releaseStream('input', true);
           this.markers.push({
             at_ms: at,
             event_index: this.nextEvent,
@@ -141,8 +141,8 @@ export class Recorder implements SessionRecorder {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
       try {
-        this.releaseStream('output', this.lastAtMs, true);
-        this.releaseStream('input', this.lastAtMs, true);
+        this.releaseStream('output', true);
+        this.releaseStream('input', true);
         this.closeGap(this.lastAtMs);
       } catch (err) {
         this.report(err);
@@ -174,8 +174,8 @@ export class Recorder implements SessionRecorder {
 
   /** Writing fell behind: what is kept back goes out now, then text is dropped until the backlog drains. */
   private openGap(at: number): void {
-    this.releaseStream('output', at, true);
-    this.releaseStream('input', at, true);
+    this.releaseStream('output', true);
+    this.releaseStream('input', true);
     this.gap = { atMs: at, droppedBytes: 0 };
   }
 
@@ -197,12 +197,15 @@ export class Recorder implements SessionRecorder {
     });
   }
 
-  /** Lets through text a redaction stream kept back, when it has been quiet (or `force`). */
-  private releaseStream(kind: TextKind, at: number, force = false): void {
+  /**
+   * Lets through text a redaction stream kept back, when it has been quiet (or `force`), at the time it
+   * arrived (or just after the last event stored since, to keep times in order).
+   */
+  private releaseStream(kind: TextKind, force = false): void {
     const stream = this.streams[kind];
     if (stream.held === 0 || (!force && this.now() - this.lastPush[kind].at < CARRY_QUIET_MS)) return;
     const text = stream.release();
-    if (text) this.appendText(kind, text, Math.max(at, this.lastPush[kind].atMs));
+    if (text) this.appendText(kind, text, Math.max(this.lastAtMs, this.lastPush[kind].atMs));
   }
 
   /** Appends text, split so that no event is bigger than a chunk. */
@@ -235,8 +238,8 @@ export class Recorder implements SessionRecorder {
   private tick(): void {
     this.timer = null;
     try {
-      this.releaseStream('output', this.lastAtMs);
-      this.releaseStream('input', this.lastAtMs);
+      this.releaseStream('output');
+      this.releaseStream('input');
     } catch (err) {
       this.report(err);
     }

@@ -45,6 +45,12 @@ describe('recording round trip', () => {
     const page = t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024);
     expect(page.nextFromMs).toBeNull();
     expect(outputOf(page.events)).toBe(raw);
+    // Whatever was printed before a resize is stored before it (the screen depends on it).
+    const beforeResizes = (list: ReadonlyArray<{ kind: string; data?: string }>) => {
+      let out = '';
+      return list.flatMap((e) => (e.kind === 'output' ? ((out += e.data ?? ''), []) : e.kind === 'resize' ? [out.length] : []));
+    };
+    expect(beforeResizes(page.events.map((e) => e.event))).toEqual(beforeResizes(events));
     const resizes = page.events.filter((e) => e.event.kind === 'resize');
     expect(resizes.map((e) => e.atMs)).toEqual(events.filter((e) => e.kind === 'resize').map((e) => e.atMs));
     expect(page.events.at(-1)?.event).toEqual({ kind: 'input', data: 'ls -la\r' });
