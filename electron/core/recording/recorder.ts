@@ -4,7 +4,7 @@
 import type { StreamEvent } from './codec.ts';
 import { compress, encodeEvents } from './codec.ts';
 import type { Redactor } from './redaction.ts';
-import { RedactionStream } from './redaction-stream.ts';
+import { RedactionStream, type EmittedPiece } from './redaction-stream.ts';
 import type { RecordEvent, SessionRecorder } from './types.ts';
 import type { NewMarker, RecordingRepository } from '../store/recordings.ts';
 
@@ -45,13 +45,23 @@ interface Gap {
   droppedBytes: number;
 }
 
+/** A stream's input so far, as pieces that arrived at known times: `end` is the input offset after each piece. */
+interface Arrivals {
+  pushed: number;
+  pieces: Array<{ end: number; atMs: number }>;
+}
+
 export class Recorder implements SessionRecorder {
   readonly sessionId: string;
   private readonly opts: RecorderOptions;
   private readonly now: () => number;
   private streams: Record<TextKind, RedactionStream>;
-  /** When each stream last took text, and at which offset. */
-  private readonly lastPush: Record<TextKind, { at: number; atMs: number }> = { output: { at: 0, atMs: 0 }, input: { at: 0, atMs: 0 } };
+  /** When each stream's input arrived, to give what it lets through (maybe later) the time it was recorded. */
+  private arrivals: Record<TextKind, Arrivals>;
+  /** When (wall clock) each stream last took text. */
+  private readonly lastPushAt: Record<TextKind, number> = { output: 0, input: 0 };
+  /** Whether more text of the same kind and time may join the last event (nothing was recorded since). */
+  private joinable = false;
   private batch: StreamEvent[] = [];
   private batchBytes = 0;
   private markers: NewMarker[] = [];
@@ -72,6 +82,7 @@ export class Recorder implements SessionRecorder {
     this.nextSeq = opts.firstSeq ?? 0;
     this.nextEvent = opts.firstEvent ?? 0;
     this.streams = this.freshStreams();
+    this.arrivals = this.freshArrivals();
   }
 
   /** Text (UTF-16 code units, so bytes for ASCII) recorded but not yet on disk. */
@@ -97,13 +108,14 @@ export class Recorder implements SessionRecorder {
           this.releaseStream('output', true);
           this.append({ atMs: at, kind: 'resize', cols: event.cols, rows: event.rows }, RESIZE_BYTES);
           break;
-        case 'marker':
+        case 'marker': {
           // What was printed before the interception goes before its marker (a secret cut exactly here is
           // still cut off: the stream drops what follows of it).
           this.releaseStream('output', true);
           this.releaseStream('input', true);
+          const markerAt = Math.max(at, this.lastAtMs);
           this.markers.push({
-            at_ms: at,
+            at_ms: markerAt,
             event_index: this.nextEvent,
             kind: 'marker',
             label: this.opts.redactor.redact(event.label),
@@ -111,8 +123,10 @@ export class Recorder implements SessionRecorder {
             decision: event.decision,
             dropped_bytes: null,
           });
-          this.lastAtMs = at;
+          this.lastAtMs = markerAt;
+          this.joinable = false;
           break;
+        }
       }
       this.schedule();
     } catch (err) {
@@ -167,9 +181,33 @@ export class Recorder implements SessionRecorder {
       }
       this.closeGap(at);
     }
-    const text = this.streams[kind].push(data);
-    this.lastPush[kind] = { at: this.now(), atMs: at };
-    if (text) this.appendText(kind, text, at);
+    const arrivals = this.arrivals[kind];
+    arrivals.pushed += data.length;
+    arrivals.pieces.push({ end: arrivals.pushed, atMs: at });
+    this.lastPushAt[kind] = this.now();
+    this.appendPieces(kind, this.streams[kind].push(data));
+  }
+
+  /** Stores what a redaction stream let through, each stretch at the time its input arrived. */
+  private appendPieces(kind: TextKind, pieces: readonly EmittedPiece[]): void {
+    const arrivals = this.arrivals[kind].pieces;
+    for (const piece of pieces) {
+      let from = piece.rawStart;
+      while (arrivals.length > 1 && (arrivals[0] as { end: number }).end <= from) arrivals.shift();
+      if (!piece.plain) {
+        // A placeholder belongs to the moment its secret was complete.
+        const done = arrivals.find((a) => a.end >= piece.rawEnd) ?? arrivals.at(-1);
+        this.appendText(kind, piece.text, done?.atMs ?? this.lastAtMs);
+        continue;
+      }
+      for (const a of arrivals) {
+        if (from >= piece.rawEnd) break;
+        if (a.end <= from) continue;
+        const to = Math.min(a.end, piece.rawEnd);
+        this.appendText(kind, piece.text.slice(from - piece.rawStart, to - piece.rawStart), a.atMs);
+        from = to;
+      }
+    }
   }
 
   /** Writing fell behind: what is kept back goes out now, then text is dropped until the backlog drains. */
@@ -185,9 +223,12 @@ export class Recorder implements SessionRecorder {
     this.gap = null;
     // Secrets cannot straddle a gap: the text before it is gone from the stream.
     this.streams = this.freshStreams();
+    this.arrivals = this.freshArrivals();
+    this.joinable = false;
     const mb = (gap.droppedBytes / (1024 * 1024)).toFixed(1);
     this.markers.push({
-      at_ms: gap.atMs,
+      // Resizes are kept during a gap, so the marker (placed after them) may not go before them in time.
+      at_ms: Math.max(gap.atMs, this.lastAtMs),
       event_index: this.nextEvent,
       kind: 'gap',
       label: `recording gap: ${mb} MB of output dropped over ${((at - gap.atMs) / 1000).toFixed(1)} s (the recorder could not keep up)`,
@@ -197,19 +238,27 @@ export class Recorder implements SessionRecorder {
     });
   }
 
-  /**
-   * Lets through text a redaction stream kept back, when it has been quiet (or `force`), at the time it
-   * arrived (or just after the last event stored since, to keep times in order).
-   */
+  /** Lets through text a redaction stream kept back, when it has been quiet (or `force`). */
   private releaseStream(kind: TextKind, force = false): void {
     const stream = this.streams[kind];
-    if (stream.held === 0 || (!force && this.now() - this.lastPush[kind].at < CARRY_QUIET_MS)) return;
-    const text = stream.release();
-    if (text) this.appendText(kind, text, Math.max(this.lastAtMs, this.lastPush[kind].atMs));
+    if (stream.held === 0 || (!force && this.now() - this.lastPushAt[kind] < CARRY_QUIET_MS)) return;
+    this.appendPieces(kind, stream.release());
   }
 
-  /** Appends text, split so that no event is bigger than a chunk. */
-  private appendText(kind: TextKind, text: string, at: number): void {
+  /**
+   * Appends text at `at` (or just after the last event stored, to keep times in order), joined to the last
+   * event when nothing came between, and split so that no event is bigger than a chunk.
+   */
+  private appendText(kind: TextKind, text: string, atMs: number): void {
+    const at = Math.max(atMs, this.lastAtMs);
+    const last = this.batch.at(-1);
+    if (this.joinable && last && last.kind === kind && last.atMs === at && last.data.length + text.length <= CHUNK_MAX_BYTES) {
+      last.data += text;
+      this.batchBytes += text.length;
+      this.backlog += text.length;
+      if (this.batchBytes >= CHUNK_MAX_BYTES) this.startWriting();
+      return;
+    }
     for (let i = 0; i < text.length; ) {
       let end = Math.min(text.length, i + CHUNK_MAX_BYTES);
       const code = text.charCodeAt(end - 1);
@@ -218,9 +267,11 @@ export class Recorder implements SessionRecorder {
       this.append({ atMs: at, kind, data }, data.length);
       i = end;
     }
+    this.joinable = true;
   }
 
   private append(e: StreamEvent, size: number): void {
+    this.joinable = false;
     this.batch.push(e);
     this.batchBytes += size;
     this.backlog += size;
@@ -298,6 +349,10 @@ export class Recorder implements SessionRecorder {
     const due = this.markers.filter((m) => (m.event_index ?? 0) <= untilEvent);
     this.markers = this.markers.filter((m) => (m.event_index ?? 0) > untilEvent);
     return due;
+  }
+
+  private freshArrivals(): Record<TextKind, Arrivals> {
+    return { output: { pushed: 0, pieces: [] }, input: { pushed: 0, pieces: [] } };
   }
 
   private freshStreams(): Record<TextKind, RedactionStream> {

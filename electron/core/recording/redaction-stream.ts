@@ -1,7 +1,7 @@
 // Redaction of a stream that arrives in pieces (terminal output, typed input): a secret split across two
 // pieces is still found. The stream keeps back a short tail that could be the start of a secret, and
 // remembers a little of what it already let through, so a secret that continues after a pause is cut off too.
-import { applyMatches, placeholder, type Redactor, type SecretMatch } from './redaction.ts';
+import { placeholder, type Redactor, type SecretMatch } from './redaction.ts';
 import { PRIVATE_KEY_END, PRIVATE_KEY_END_MAX_LENGTH } from './secret-rules.ts';
 
 /** Held back at the end of the stream, and remembered of what was let through: longer than any one secret (JWTs run to a few KB). */
@@ -10,6 +10,18 @@ export const CARRY_CHARS = 4096;
 export const MAX_HELD_CHARS = 64 * 1024;
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * A piece of redacted text and the stretch of the input it stands for (offsets count every character
+ * pushed so far), so that a recorder can give each piece the time its input arrived. `plain` pieces are
+ * the input unchanged; the others are placeholders for a secret.
+ */
+export interface EmittedPiece {
+  text: string;
+  rawStart: number;
+  rawEnd: number;
+  plain: boolean;
+}
 
 export class RedactionStream {
   private readonly redactor: Redactor;
@@ -21,20 +33,22 @@ export class RedactionStream {
   /** Inside a private key: everything is dropped until its END line. */
   private inKey = false;
   private keyTail = '';
+  /** Offset in the input of the first character of `pending`. */
+  private consumed = 0;
 
   constructor(redactor: Redactor) {
     this.redactor = redactor;
   }
 
   /** Redacted text that is safe to store now. Whatever could still turn out to be a secret is kept back. */
-  push(text: string): string {
+  push(text: string): EmittedPiece[] {
     this.pending += text;
     return this.drain(false);
   }
 
   /** Lets through everything kept back (the stream went quiet, or ended). A private key still open stays dropped. */
-  release(): string {
-    return this.pending.length === 0 ? '' : this.drain(true);
+  release(): EmittedPiece[] {
+    return this.pending.length === 0 ? [] : this.drain(true);
   }
 
   /** Characters kept back, not yet let through. */
@@ -42,8 +56,8 @@ export class RedactionStream {
     return this.pending.length;
   }
 
-  private drain(final: boolean): string {
-    if (this.inKey && !this.skipKey()) return '';
+  private drain(final: boolean): EmittedPiece[] {
+    if (this.inKey && !this.skipKey()) return [];
     const raw = this.context + this.pending;
     const base = this.context.length;
     const matches = this.redactor.find(raw).filter((m) => m.end > base);
@@ -65,29 +79,39 @@ export class RedactionStream {
   }
 
   /** The text in [base, cut) with its secrets replaced; a secret that began in text already let through is cut off. */
-  private emit(raw: string, base: number, cut: number, matches: readonly SecretMatch[]): string {
-    if (cut <= base) return '';
-    let out = '';
+  private emit(raw: string, base: number, cut: number, matches: readonly SecretMatch[]): EmittedPiece[] {
+    if (cut <= base) return [];
+    const abs = (pos: number) => this.consumed + pos - base;
+    const out: EmittedPiece[] = [];
+    const plain = (from: number, to: number) => {
+      if (to > from) out.push({ text: raw.slice(from, to), rawStart: abs(from), rawEnd: abs(to), plain: true });
+    };
     let pos = base;
     let lastSecretEnd = -1;
     for (const m of matches) {
       if (m.start >= cut) break;
       if (m.secretEnd <= pos) continue;
-      if (m.secretStart >= pos) out += raw.slice(pos, m.secretStart) + placeholder(m.name);
-      else if (!(this.endsInSecret && pos === base)) out += placeholder(m.name);
+      const from = Math.max(pos, m.secretStart);
+      plain(pos, from);
+      // A secret that began in text already let through: what follows of it is dropped, not marked again.
+      if (m.secretStart >= pos || !(this.endsInSecret && pos === base)) out.push({ text: placeholder(m.name), rawStart: abs(from), rawEnd: abs(m.secretEnd), plain: false });
       pos = m.secretEnd;
       lastSecretEnd = m.secretEnd;
     }
-    out += raw.slice(pos, cut);
+    plain(pos, cut);
     this.endsInSecret = lastSecretEnd === cut;
+    this.consumed = abs(cut);
     return out;
   }
 
   /** A private key began: let through what came before it, then drop everything until its END line. */
-  private openKey(raw: string, base: number, matches: readonly SecretMatch[], key: SecretMatch): string {
+  private openKey(raw: string, base: number, matches: readonly SecretMatch[], key: SecretMatch): EmittedPiece[] {
     const from = Math.max(base, key.start);
     const before = matches.filter((m) => m !== key && m.end <= key.start && m.end > base);
-    const out = applyMatches(raw, before, base, from) + placeholder(key.name);
+    const out = this.emit(raw, base, from, before);
+    const end = this.consumed + raw.length - from;
+    out.push({ text: placeholder(key.name), rawStart: this.consumed, rawEnd: end, plain: false });
+    this.consumed = end;
     this.inKey = true;
     this.keyTail = raw.slice(-PRIVATE_KEY_END_MAX_LENGTH);
     this.context = '';
@@ -103,11 +127,14 @@ export class RedactionStream {
     end.lastIndex = 0;
     const close = end.exec(text);
     if (!close) {
+      this.consumed += this.pending.length;
       this.keyTail = text.slice(-PRIVATE_KEY_END_MAX_LENGTH);
       this.pending = '';
       return false;
     }
-    this.pending = text.slice(close.index + close[0].length);
+    const after = close.index + close[0].length;
+    this.consumed += after - this.keyTail.length;
+    this.pending = text.slice(after);
     this.keyTail = '';
     this.inKey = false;
     this.context = '';

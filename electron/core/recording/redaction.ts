@@ -79,7 +79,7 @@ export class Redactor {
 }
 
 /** Text between `from` and `to` with the secrets that lie inside it replaced. Matches must end by `to`. */
-export function applyMatches(text: string, matches: readonly SecretMatch[], from: number, to: number): string {
+function applyMatches(text: string, matches: readonly SecretMatch[], from: number, to: number): string {
   let out = '';
   let pos = from;
   for (const m of matches) {

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/core/recording/redaction.ts';
-import { RedactionStream } from '../../../../electron/core/recording/redaction-stream.ts';
+import { RedactionStream, type EmittedPiece } from '../../../../electron/core/recording/redaction-stream.ts';
 import { SECRET_SAMPLES } from '../../../support/secrets.ts';
 import { capturedProgramOutput } from '../../../support/terminal-streams.ts';
 
 const redactor = new Redactor();
 
+const textOf = (pieces: readonly EmittedPiece[]): string => pieces.map((p) => p.text).join('');
+
 /** Feeds `pieces` through a fresh stream and returns everything it let through, released at the end. */
 function streamed(pieces: readonly string[], r = redactor): string {
   const stream = new RedactionStream(r);
   let out = '';
-  for (const p of pieces) out += stream.push(p);
-  return out + stream.release();
+  for (const p of pieces) out += textOf(stream.push(p));
+  return out + textOf(stream.release());
 }
 
 describe('Redactor', () => {
@@ -92,10 +94,10 @@ describe('RedactionStream', () => {
   it('keeps back only a short tail and lets it through when released', () => {
     const stream = new RedactionStream(redactor);
     const long = 'x'.repeat(10_000);
-    const first = stream.push(long);
+    const first = textOf(stream.push(long));
     expect(first.length).toBeGreaterThan(5000);
     expect(stream.held).toBe(long.length - first.length);
-    expect(first + stream.release()).toBe(long);
+    expect(first + textOf(stream.release())).toBe(long);
     expect(stream.held).toBe(0);
   });
 
@@ -103,7 +105,7 @@ describe('RedactionStream', () => {
     const stream = new RedactionStream(redactor);
     const typed = 'export TOKEN=s3cretvalue99\r\n$ ';
     let out = '';
-    for (const ch of typed) out += stream.push(ch) + stream.release();
+    for (const ch of typed) out += textOf(stream.push(ch)) + textOf(stream.release());
     expect(out).toBe('export TOKEN=[REDACTED:secret-assignment]\r\n$ ');
   });
 
@@ -119,8 +121,27 @@ describe('RedactionStream', () => {
   it('keeps a surrogate pair together across the cut', () => {
     const text = '🙂'.repeat(6000);
     const stream = new RedactionStream(redactor);
-    const first = stream.push(text);
+    const first = textOf(stream.push(text));
     expect(first.length % 2).toBe(0);
-    expect(first + stream.release()).toBe(text);
+    expect(first + textOf(stream.release())).toBe(text);
+  });
+
+  it('says which stretch of its input each piece stands for, so times can follow the text', () => {
+    const noise = capturedProgramOutput().slice(0, 30_000);
+    const input = SECRET_SAMPLES.map((s) => `${noise.slice(0, 3000)}${s.text}\r\n`).join('');
+    const stream = new RedactionStream(redactor);
+    const pieces: EmittedPiece[] = [];
+    for (let i = 0; i < input.length; i += 777) pieces.push(...stream.push(input.slice(i, i + 777)));
+    pieces.push(...stream.release());
+    let at = 0;
+    for (const p of pieces) {
+      // In order, never overlapping; what lies between two pieces was dropped (the body of a private key).
+      expect(p.rawStart).toBeGreaterThanOrEqual(at);
+      if (p.plain) expect(p.text).toBe(input.slice(p.rawStart, p.rawEnd));
+      else expect(p.text).toMatch(/^\[REDACTED:[a-z-]+\]$/);
+      at = p.rawEnd;
+    }
+    expect(at).toBe(input.length);
+    expect(textOf(pieces)).toBe(redactor.redact(input));
   });
 });
