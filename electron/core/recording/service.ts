@@ -135,6 +135,8 @@ export class Recordings implements RecordingService {
       },
       file,
     );
+    // Seekable and searchable from the moment the import returns.
+    await this.indexer.indexed(session.id, this.reader.recording(session.id).chunk_count);
     return { session, recording: this.info(session.id) };
   }
 
