@@ -15,8 +15,8 @@ const common = {
 };
 
 await Promise.all([
-  // The recording indexer runs in a worker thread; the core finds it next to its own bundle.
-  build({ ...common, entryPoints: { gatehouse: 'electron/core/main.ts', 'recording-indexer': 'electron/core/recording/indexer-worker.ts' }, outdir: 'dist/core', packages: 'external' }),
+  // The recording thread (a worker) is its own entry; the core finds it next to its own bundle.
+  build({ ...common, entryPoints: { gatehouse: 'electron/core/main.ts', 'recording-worker': 'electron/core/recording/worker.ts' }, outdir: 'dist/core', packages: 'external' }),
   // The hook client must start fast and depend on nothing: it is what an agent runs where curl is missing.
   build({ ...common, entryPoints: { 'hook-client': 'electron/core/gate/hook-client.ts' }, outdir: 'dist/core', banner: {} }),
 ]);

@@ -1,9 +1,13 @@
 // npm run bench [-- --json]: runs every benchmark; the last stdout line is one JSON object of results.
 import { gateOverhead } from './gate-overhead.ts';
+import { recordingBench } from './recording.ts';
 
 const json = process.argv.includes('--json');
 const results: Record<string, number> = {};
-const benches: Array<[string, () => Promise<Record<string, number>>]> = [['gate overhead', gateOverhead]];
+const benches: Array<[string, () => Promise<Record<string, number>>]> = [
+  ['gate overhead', gateOverhead],
+  ['recording', recordingBench],
+];
 
 for (const [name, bench] of benches) {
   if (!json) process.stderr.write(`running ${name}…\n`);

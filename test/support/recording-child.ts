@@ -1,5 +1,6 @@
 // A process that records a busy session until it is killed: `node recording-child.ts <db file>`.
 // Prints `stored <events>` each time a chunk is on disk, so the parent knows what must survive a kill -9.
+import { StoreSink } from '../../electron/core/recording/chunk-sink.ts';
 import { Recorder } from '../../electron/core/recording/recorder.ts';
 import { Redactor } from '../../electron/core/recording/redaction.ts';
 import { openDatabase } from '../../electron/core/store/database.ts';
@@ -16,7 +17,7 @@ store.create({ sessionId: 'crash', source: 'live', cols: 80, rows: 24, startedAt
 const recorder = new Recorder({
   sessionId: 'crash',
   startedAtMs: startedAt,
-  store,
+  sink: new StoreSink(store),
   redactor: new Redactor(),
   onStored: (s) => process.stdout.write(`stored ${s.events}\n`),
   onError: (err) => process.stderr.write(`${String(err)}\n`),

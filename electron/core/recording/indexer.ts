@@ -32,6 +32,8 @@ export interface IndexProgress {
 export interface IndexerOptions {
   onProgress?: (p: IndexProgress) => void;
   onError?: (err: unknown) => void;
+  /** Before each chunk: resolves when indexing may go on (recording comes first; the index can wait). */
+  mayProceed?: () => Promise<void>;
 }
 
 /** Applies an event to a terminal; input does not change the screen. */
@@ -57,7 +59,8 @@ export class RecordingIndexer {
       for (const w of work) {
         const until = Math.min(w.chunkCount, w.indexedChunks + CHUNKS_PER_TURN);
         for (let seq = w.indexedChunks; seq < until && !this.stopped; seq++) {
-          if (!(await this.indexChunkSafely(w.sessionId, seq))) break;
+          await this.opts.mayProceed?.();
+          if (this.stopped || !(await this.indexChunkSafely(w.sessionId, seq))) break;
         }
       }
     }

@@ -1,19 +1,23 @@
-// Records one session: redacts what it is given, batches it into chunks, compresses them off the main
-// thread and writes each chunk with its markers in one transaction. Memory stays bounded: when writing
-// cannot keep up, output is dropped and a "recording gap" marker says how much.
+// Records one session: redacts what it is given, batches it into chunks and hands each chunk, with the
+// markers recorded among its events, to a sink that compresses and stores it in one transaction. Memory
+// stays bounded: when writing cannot keep up, output is dropped and a "recording gap" marker says how much.
+import type { ChunkSink } from './chunk-sink.ts';
 import type { StreamEvent } from './codec.ts';
-import { compress, encodeEvents } from './codec.ts';
+import { encodeEvents } from './codec.ts';
 import type { Redactor } from './redaction.ts';
 import { RedactionStream, type EmittedPiece } from './redaction-stream.ts';
 import type { RecordEvent, SessionRecorder } from './types.ts';
-import type { NewMarker, RecordingRepository } from '../store/recordings.ts';
+import type { NewMarker } from '../store/recordings.ts';
 
 /** Batches are written at least this often: a crash loses at most about this much of the recording. */
 export const FLUSH_INTERVAL_MS = 250;
 /** A chunk holds at most this much text; a busy session writes a chunk as soon as one fills. */
 export const CHUNK_MAX_BYTES = 256 * 1024;
-/** Text waiting to be compressed and written; beyond it, output is dropped and a gap is recorded. */
-export const MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
+/**
+ * Text waiting to be written; beyond it, output is dropped and a gap is recorded. Writing runs at tens of
+ * MB/s, so this absorbs a burst of a fraction of a second while keeping the core's memory small.
+ */
+export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 /** After a gap, recording resumes once the backlog has drained to this. */
 export const RESUME_BACKLOG_BYTES = MAX_BACKLOG_BYTES / 4;
 /** Text a redaction stream keeps back is let through once no more has arrived for this long. */
@@ -25,7 +29,7 @@ export interface RecorderOptions {
   sessionId: string;
   /** Epoch milliseconds of offset 0. */
   startedAtMs: number;
-  store: RecordingRepository;
+  sink: ChunkSink;
   redactor: Redactor;
   /** Where this recording continues (a recorder restarted for a session that was already recorded). */
   firstSeq?: number;
@@ -163,7 +167,7 @@ export class Recorder implements SessionRecorder {
       }
       await this.flushed();
       try {
-        this.opts.store.close(this.sessionId, this.now(), Math.round(durationMs));
+        await this.opts.sink.close(this.sessionId, this.now(), Math.round(durationMs));
       } catch (err) {
         this.report(err);
       }
@@ -315,14 +319,13 @@ export class Recorder implements SessionRecorder {
         const first = events[0];
         const last = events.at(-1);
         if (first && last) {
-          const payload = await compress(encodeEvents(events, first.atMs));
           const outputBytes = events.reduce((n, e) => n + (e.kind === 'output' ? Buffer.byteLength(e.data) : 0), 0);
-          const chunk = { sessionId: this.sessionId, seq: this.nextSeq, firstEvent, eventCount: events.length, startMs: first.atMs, endMs: last.atMs, payload, outputBytes };
-          this.opts.store.append(chunk, markers, this.sessionId, durationMs);
+          const chunk = { seq: this.nextSeq, firstEvent, eventCount: events.length, startMs: first.atMs, endMs: last.atMs, outputBytes, events: encodeEvents(events, first.atMs) };
+          await this.opts.sink.write({ sessionId: this.sessionId, chunk, markers, durationMs });
           this.nextSeq++;
           this.opts.onStored?.({ sessionId: this.sessionId, events: firstEvent + events.length, atMs: last.atMs });
         } else {
-          this.opts.store.append(null, markers, this.sessionId, durationMs);
+          await this.opts.sink.write({ sessionId: this.sessionId, chunk: null, markers, durationMs });
         }
       } catch (err) {
         this.report(err);

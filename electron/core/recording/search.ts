@@ -1,6 +1,7 @@
-// Full-text search over recordings. The index (SQLite FTS5, contentless) holds the words of each chunk's
-// output with escape sequences removed and secrets redacted; a hit is turned into a time and a snippet by
-// reading that chunk back.
+// Full-text search over recordings. The index (SQLite FTS5, contentless, words without positions) holds
+// the words of each chunk's output with escape sequences removed and secrets redacted. It finds chunks that
+// have every word; reading a chunk back checks that the words are there as a phrase and turns the match
+// into a time and a snippet.
 import type { SearchHit } from '../../../shared/recording.ts';
 import { stripAnsi } from './ansi.ts';
 import { decodeEvents } from './codec.ts';
@@ -14,16 +15,16 @@ export function queryWords(query: string): string[] {
   return query.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The words of `query` as one phrase, the last one as a prefix ("npm te" finds "npm test"); null when there are no words. */
-export function phraseQuery(query: string): string | null {
+/** Every word of `query`, the last one as a prefix ("npm te" finds "npm test"); null when there are no words. */
+export function wordsQuery(query: string): string | null {
   const words = queryWords(query);
-  return words.length === 0 ? null : `"${words.join(' ')}"*`;
+  return words.length === 0 ? null : `${words.map((w) => `"${w}"`).join(' ')}*`;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Where the phrase is in a chunk's text: the time of the output that holds it, and the line around it. */
-export function locateHit(row: SearchRow, words: readonly string[]): SearchHit {
+/** Where the phrase is in a chunk's text: the time of the output that holds it, and the line around it; null when the words are there but not as a phrase. */
+export function locateHit(row: SearchRow, words: readonly string[]): SearchHit | null {
   const events = decodeEvents(row.payload, row.start_ms);
   let raw = '';
   const starts: Array<{ offset: number; atMs: number }> = [];
@@ -34,10 +35,7 @@ export function locateHit(row: SearchRow, words: readonly string[]): SearchHit {
   }
   const { text, rawIndex } = stripAnsi(raw);
   const match = new RegExp(words.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'), 'iu').exec(text);
-  if (!match) {
-    // FTS5 also folds diacritics, which this search does not: point at the chunk.
-    return { sessionId: row.session_id, atMs: row.start_ms, snippet: text.slice(0, 2 * SNIPPET_CONTEXT).replace(/\s+/g, ' ').trim() };
-  }
+  if (!match) return null;
   const at = rawIndex(match.index);
   let atMs = row.start_ms;
   for (const s of starts) {

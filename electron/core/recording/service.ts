@@ -1,6 +1,6 @@
 // The recording service: starts a recorder per session, puts a marker in a session's recording for each
 // interception, answers the recording calls of the control API, enforces retention, and owns the
-// indexer thread. The core builds one (core.ts) and hands it to whatever produces terminal streams.
+// recording thread (which writes and indexes what recorders hand it). The core builds one (core.ts) and hands it to whatever produces terminal streams.
 import { ApiError } from '../../../shared/api.ts';
 import type { CoreEvent, Decision, GateRequest, Session } from '../../../shared/domain.ts';
 import type { DeletedSession, ExportFormat, ExportPage, RecordingInfo, SearchHit } from '../../../shared/recording.ts';
@@ -10,20 +10,22 @@ import { RecordingRepository, type RecordingRow } from '../store/recordings.ts';
 import { SessionPurge } from '../store/session-purge.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { exportPage, importCast } from './cast-files.ts';
-import { IndexerHost } from './indexer-host.ts';
 import { RecordingReader } from './reader.ts';
 import { Recorder } from './recorder.ts';
 import type { Redactor } from './redaction.ts';
 import { sessionsToDelete, RETENTION_INTERVAL_MS } from './retention.ts';
-import { locateHit, phraseQuery, queryWords } from './search.ts';
+import { locateHit, queryWords, wordsQuery } from './search.ts';
 import type { RecordingService, SessionRecorder } from './types.ts';
+import { RecordingWorker } from './worker-host.ts';
 
+/** The index knows which chunks have all the words, not whether they stand together: look at a few per hit. */
+const SEARCH_CANDIDATES = 4;
 /** A marker's label names the interception; a command longer than this is cut (the request keeps all of it). */
 const MAX_LABEL_COMMAND = 200;
 
 export interface RecordingsOptions {
   db: Db;
-  /** The database file, opened again by the indexer thread. */
+  /** The database file, opened again by the recording thread. */
   dbFile: string;
   sessions: SessionRepository;
   redactor: Redactor;
@@ -52,7 +54,7 @@ export class Recordings implements RecordingService {
   readonly reader: RecordingReader;
   private readonly store: RecordingRepository;
   private readonly purge: SessionPurge;
-  private readonly indexer: IndexerHost;
+  private readonly worker: RecordingWorker;
   private readonly opts: RecordingsOptions;
   private readonly now: () => number;
   private readonly active = new Map<string, Recorder>();
@@ -64,7 +66,7 @@ export class Recordings implements RecordingService {
     this.store = new RecordingRepository(opts.db);
     this.purge = new SessionPurge(opts.db);
     this.reader = new RecordingReader(this.store);
-    this.indexer = new IndexerHost(opts.dbFile, this.store, opts.onError);
+    this.worker = new RecordingWorker(opts.dbFile, this.store, opts.onError);
   }
 
   /** Starts (or, after a core restart, continues) recording a session that exists in the store. */
@@ -113,11 +115,18 @@ export class Recordings implements RecordingService {
     return this.toInfo(this.reader.recording(sessionId));
   }
 
+  /** Chunks holding the words as a phrase, newest recordings first; reads at most SEARCH_CANDIDATES chunks per hit wanted. */
   search(query: string, limit: number, sessionId?: string): SearchHit[] {
-    const fts = phraseQuery(query);
+    const fts = wordsQuery(query);
     if (!fts) throw new ApiError('invalid_input', 'search for at least one word (letters or digits)');
     const words = queryWords(query);
-    return this.store.search(fts, limit, sessionId).map((row) => locateHit(row, words));
+    const hits: SearchHit[] = [];
+    for (const row of this.store.search(fts, limit * SEARCH_CANDIDATES, sessionId)) {
+      const hit = locateHit(row, words);
+      if (hit) hits.push(hit);
+      if (hits.length === limit) break;
+    }
+    return hits;
   }
 
   exportPage(sessionId: string, format: ExportFormat, fromMs?: number): ExportPage {
@@ -136,7 +145,7 @@ export class Recordings implements RecordingService {
       file,
     );
     // Seekable and searchable from the moment the import returns.
-    await this.indexer.indexed(session.id, this.reader.recording(session.id).chunk_count);
+    await this.worker.indexed(session.id, this.reader.recording(session.id).chunk_count);
     return { session, recording: this.info(session.id) };
   }
 
@@ -170,28 +179,27 @@ export class Recordings implements RecordingService {
     this.retentionTimer.unref();
   }
 
-  /** Resolves once keyframes and search rows are built for everything stored so far. */
+  /** Resolves once everything recorded so far is written, with keyframes and search rows. */
   indexed(): Promise<void> {
-    return this.indexer.idle();
+    return this.worker.idle();
   }
 
-  /** Ends every recording (flushing what is buffered) and stops the indexer. */
+  /** Ends every recording (writing what is buffered) and stops the recording thread. */
   async close(): Promise<void> {
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await Promise.all([...this.active.values()].map((r) => r.close()));
-    await this.indexer.close();
+    await this.worker.stop();
   }
 
   private newRecorder(row: RecordingRow): Recorder {
     const recorder = new Recorder({
       sessionId: row.session_id,
       startedAtMs: row.started_at,
-      store: this.store,
+      sink: this.worker,
       redactor: this.opts.redactor,
       firstSeq: row.chunk_count,
       firstEvent: this.store.nextEventIndex(row.session_id),
       now: this.now,
-      onStored: () => this.indexer.notify(),
       onClosed: () => {
         if (this.active.get(row.session_id) === recorder) this.active.delete(row.session_id);
       },

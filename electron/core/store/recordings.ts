@@ -259,7 +259,7 @@ export class RecordingRepository {
     })();
   }
 
-  /** Chunks whose text matches an FTS5 query, newest recordings first, in time order within one. */
+  /** Chunks whose words match an FTS5 query, newest recordings first, in time order within one. */
   search(ftsQuery: string, limit: number, sessionId?: string): SearchRow[] {
     const where = sessionId === undefined ? '' : 'AND c.session_id = ?';
     const sql = `SELECT c.id, c.session_id, c.seq, c.start_ms, c.payload

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TimedEvent } from '../../../shared/recording.ts';
 import { Broker } from '../../../electron/core/broker/broker.ts';
+import { StoreSink } from '../../../electron/core/recording/chunk-sink.ts';
 import { MAX_BACKLOG_BYTES, Recorder } from '../../../electron/core/recording/recorder.ts';
 import { Redactor } from '../../../electron/core/recording/redaction.ts';
 import { openDatabase } from '../../../electron/core/store/database.ts';
@@ -25,7 +26,7 @@ describe('Recorder', () => {
     store.create({ sessionId: 's1', source: 'live', cols: 80, rows: 24, startedAt: 0 });
     let stored: (n: number) => void = () => {};
     const onDisk = new Promise<number>((resolve) => (stored = resolve));
-    const recorder = new Recorder({ sessionId: 's1', startedAtMs: 0, store, redactor: new Redactor(), onStored: (s) => stored(s.events), onError: (err) => { throw err; } });
+    const recorder = new Recorder({ sessionId: 's1', startedAtMs: 0, sink: new StoreSink(store), redactor: new Redactor(), onStored: (s) => stored(s.events), onError: (err) => { throw err; } });
     recorder.record({ kind: 'output', data: 'a prompt$ ' }, 5);
     expect(await onDisk).toBe(1);
     expect(store.get('s1')).toMatchObject({ chunk_count: 1, event_count: 1, closed_at: null });

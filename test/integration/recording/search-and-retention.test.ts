@@ -36,6 +36,8 @@ describe('search', () => {
     t.addSession('b');
     await recordText(t, 'a', [[100, '$ git push\r\n'], [2300, '\x1b[31mremote: Permission\x1b[0m denied to bob.\r\n'], [4000, 'fatal: unable to access\r\n']]);
     await recordText(t, 'b', [[50, 'npm test\r\n'], [900, 'PASS  test/a.test.ts\r\n'], [1500, 'Permission denied (publickey).\r\n']]);
+    t.addSession('c');
+    await recordText(t, 'c', [[10, 'access denied; no permission to write\r\n']]);
     await t.recordings.indexed();
 
     const hits = t.recordings.search('permission denied', 10);
