@@ -112,6 +112,8 @@ describe('Recorder', () => {
 
     expect(seenByPolicy).toEqual([secretCommand]);
     expect(requests.get(held.id)?.command).toBe('curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x');
+    const stored = t.db.prepare<[string], { payload: string }>('SELECT payload FROM requests WHERE id = ?').get(held.id);
+    expect(JSON.parse(stored?.payload ?? 'null')).toEqual({ tool_input: { command: 'curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x' } });
     const markers = t.recordings.info('s1').markers;
     expect(markers.map((m) => [m.requestId, m.decision])).toEqual([[held.id, null], [held.id, 'deny']]);
     expect(markers[0]?.label).toBe(`${held.id} held: curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x`);
