@@ -32,7 +32,7 @@ export function recordingHandlers(recordings: Recordings): RecordingHandlers {
     },
     recordingClip: (input) => {
       const d = validate(RecordingClipInputSchema, input);
-      return recordings.reader.clip(d.sessionId, d.atMs, d.spanMs, MAX_PAGE_BYTES);
+      return recordings.reader.lastSeconds(d.sessionId, d.atMs, d.spanMs, MAX_PAGE_BYTES);
     },
     searchRecordings: (input) => {
       const d = validate(SearchInputSchema, input);

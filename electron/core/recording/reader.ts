@@ -1,7 +1,7 @@
 // Reads recordings back: the screen at any moment (nearest keyframe plus a short replay), the events in a
 // range with markers in their place, and the moments before an interception.
 import { ApiError } from '../../../shared/api.ts';
-import type { EventPage, RecordingClip, RecordingMarker, Screen, TimedEvent } from '../../../shared/recording.ts';
+import { DEFAULT_CLIP_MS, MAX_PAGE_BYTES, type EventPage, type RecordingClip, type RecordingMarker, type Screen, type TimedEvent } from '../../../shared/recording.ts';
 import { decodeEvents, decompressText, type StreamEvent } from './codec.ts';
 import { applyEvent } from './indexer.ts';
 import { ScreenTerminal } from './screen-terminal.ts';
@@ -93,8 +93,11 @@ export class RecordingReader {
     return { events: merge(stream, markers), nextFromMs: cutAt };
   }
 
-  /** The `spanMs` before `atMs`: the screen where it starts, then every event until `atMs`. Shortened to fit `maxBytes`. */
-  async clip(sessionId: string, atMs: number, spanMs: number, maxBytes: number): Promise<RecordingClip> {
+  /**
+   * The moments before `atMs` (an interception): the screen `spanMs` earlier, then every event until `atMs`.
+   * Shortened (it starts later) when that much output would not fit `maxBytes`.
+   */
+  async lastSeconds(sessionId: string, atMs: number, spanMs = DEFAULT_CLIP_MS, maxBytes = MAX_PAGE_BYTES): Promise<RecordingClip> {
     let start = Math.max(-1, atMs - spanMs);
     let page = this.eventsBetween(sessionId, start, atMs, maxBytes);
     // Too much happened: keep the end (what led up to `atMs`) by starting later.

@@ -156,7 +156,7 @@ describe('Recorder', () => {
       from = page.nextFromMs;
     }
     expect(paged).toEqual(whole.events);
-    const clip = await t.recordings.reader.clip('s1', 500, 100, 64 * 1024 * 1024);
+    const clip = await t.recordings.reader.lastSeconds('s1', 500, 100);
     expect(clip.start.atMs).toBe(400);
     expect(clip.events.every((e) => e.atMs > 400 && e.atMs <= 500)).toBe(true);
     expect(clip.events.length).toBe(whole.events.filter((e) => e.atMs > 400 && e.atMs <= 500).length);
