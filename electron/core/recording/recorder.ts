@@ -35,7 +35,7 @@ export interface RecorderOptions {
   firstSeq?: number;
   firstEvent?: number;
   now?: () => number;
-  /** Called after each chunk is on disk (the indexer builds keyframes and search rows from it). */
+  /** Called after each chunk is on disk. */
   onStored?: (stored: { sessionId: string; events: number; atMs: number }) => void;
   /** Called once the recording has ended and everything is on disk. */
   onClosed?: () => void;

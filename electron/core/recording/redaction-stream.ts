@@ -2,7 +2,7 @@
 // pieces is still found. The stream keeps back a short tail that could be the start of a secret, and
 // remembers a little of what it already let through, so a secret that continues after a pause is cut off too.
 import { placeholder, type Redactor, type SecretMatch } from './redaction.ts';
-import { PRIVATE_KEY_END, PRIVATE_KEY_END_MAX_LENGTH } from './secret-rules.ts';
+import { PRIVATE_KEY_END, PRIVATE_KEY_END_MAX_LENGTH, PRIVATE_KEY_MAX_LENGTH } from './secret-rules.ts';
 
 /** Held back at the end of the stream, and remembered of what was let through: longer than any one secret (JWTs run to a few KB). */
 export const CARRY_CHARS = 4096;
@@ -33,6 +33,8 @@ export class RedactionStream {
   /** Inside a private key: everything is dropped until its END line. */
   private inKey = false;
   private keyTail = '';
+  /** Characters dropped since the key's BEGIN line. */
+  private keyDropped = 0;
   /** Offset in the input of the first character of `pending`. */
   private consumed = 0;
 
@@ -113,6 +115,7 @@ export class RedactionStream {
     out.push({ text: placeholder(key.name), rawStart: this.consumed, rawEnd: end, plain: false });
     this.consumed = end;
     this.inKey = true;
+    this.keyDropped = raw.length - from;
     this.keyTail = raw.slice(-PRIVATE_KEY_END_MAX_LENGTH);
     this.context = '';
     this.pending = '';
@@ -128,8 +131,15 @@ export class RedactionStream {
     const close = end.exec(text);
     if (!close) {
       this.consumed += this.pending.length;
+      this.keyDropped += this.pending.length;
       this.keyTail = text.slice(-PRIVATE_KEY_END_MAX_LENGTH);
       this.pending = '';
+      // No END line within any key's length: it was not a key. What comes next is recorded again.
+      if (this.keyDropped > PRIVATE_KEY_MAX_LENGTH) {
+        this.inKey = false;
+        this.keyTail = '';
+        this.context = '';
+      }
       return false;
     }
     const after = close.index + close[0].length;

@@ -14,6 +14,11 @@ export const PRIVATE_KEY_END = /-----END[A-Z0-9 ]{0,40} PRIVATE KEY-----/g;
 /** The longest END line PRIVATE_KEY_END accepts: how much of a swallowed key to keep to find an END split across chunks. */
 export const PRIVATE_KEY_END_MAX_LENGTH = 80;
 export const PRIVATE_KEY_RULE_NAME = 'private-key';
+/**
+ * The longest key block a stream drops while waiting for its END line (an 8192-bit RSA key in PEM is ~6.5 KB).
+ * Past it, a BEGIN line was not a key being printed (a grep hit, a truncated file): recording goes on.
+ */
+export const PRIVATE_KEY_MAX_LENGTH = 16 * 1024;
 
 /** Characters a secret value never contains when it is printed: whitespace, quotes, separators, control characters. */
 const VALUE = String.raw`[^\s"'\x60\x00-\x1f\x7f,;]`;

@@ -107,7 +107,6 @@ export class RecordingRepository {
     this.stmts = {
       insertRecording: db.prepare('INSERT INTO recordings (session_id, source, cols, rows, started_at) VALUES (?, ?, ?, ?, ?)'),
       get: db.prepare<[string], RecordingRow>('SELECT * FROM recordings WHERE session_id = ?'),
-      list: db.prepare<[], RecordingRow>('SELECT * FROM recordings ORDER BY started_at DESC'),
       insertChunk: db.prepare(
         'INSERT INTO recording_chunks (session_id, seq, first_event, event_count, start_ms, end_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -164,10 +163,6 @@ export class RecordingRepository {
 
   get(sessionId: string): RecordingRow | null {
     return this.stmts.get.get(sessionId) ?? null;
-  }
-
-  list(): RecordingRow[] {
-    return this.stmts.list.all();
   }
 
   /** Stores a chunk and the markers recorded with it, and updates the recording's totals: one transaction. */

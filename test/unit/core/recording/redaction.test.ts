@@ -118,6 +118,16 @@ describe('RedactionStream', () => {
     expect(out).toBe('$ cat ~/.ssh/id_ed25519\r\n[REDACTED:private-key]\r\n$ after the key\r\n');
   });
 
+  it('records again after a BEGIN line that no key follows', () => {
+    const stream = new RedactionStream(redactor);
+    let out = textOf(stream.push('$ grep -r "BEGIN" .\r\nnotes.md: -----BEGIN RSA PRIVATE KEY-----\r\n'));
+    for (let i = 0; i < 1000; i++) out += textOf(stream.push(`line ${i} of ordinary output\r\n`));
+    out += textOf(stream.release());
+    expect(out.startsWith('$ grep -r "BEGIN" .\r\nnotes.md: [REDACTED:private-key]')).toBe(true);
+    expect(out).toContain('line 999 of ordinary output\r\n');
+    expect(out).not.toContain('line 10 of');
+  });
+
   it('keeps a surrogate pair together across the cut', () => {
     const text = '🙂'.repeat(6000);
     const stream = new RedactionStream(redactor);
