@@ -68,7 +68,7 @@ export class RecordingReader {
    * Events with `fromMs < atMs <= toMs`, markers and gaps in their place. A page stops after about
    * `maxBytes`, always at the end of a millisecond: ask again from `nextFromMs` for the rest.
    */
-  eventsBetween(sessionId: string, fromMs: number, toMs: number, maxBytes: number): EventPage {
+  eventsBetween(sessionId: string, fromMs: number, toMs: number, maxBytes = MAX_PAGE_BYTES): EventPage {
     this.recording(sessionId);
     const stream: Array<{ index: number; e: StreamEvent }> = [];
     let bytes = 0;
