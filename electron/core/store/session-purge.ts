@@ -6,6 +6,8 @@ export interface SessionFootprint {
   sessionId: string;
   startedAt: number;
   endedAt: number | null;
+  /** When it was last written to: its end, or when its recording closed (an imported recording, later). */
+  lastActiveAt: number;
   pid: number | null;
   /** Recording bytes on disk (compressed events and keyframes). */
   bytes: number;
@@ -15,6 +17,7 @@ interface FootprintRow {
   id: string;
   started_at: number;
   ended_at: number | null;
+  last_active: number;
   pid: number | null;
   bytes: number;
 }
@@ -27,9 +30,10 @@ export class SessionPurge {
   constructor(db: Db) {
     this.db = db;
     this.footprintsStmt = db.prepare<[], FootprintRow>(
-      `SELECT s.id, s.started_at, s.ended_at, s.pid, COALESCE(r.stored_bytes, 0) AS bytes
+      `SELECT s.id, s.started_at, s.ended_at, s.pid, COALESCE(r.stored_bytes, 0) AS bytes,
+              max(COALESCE(s.ended_at, s.started_at), COALESCE(r.closed_at, 0)) AS last_active
        FROM sessions s LEFT JOIN recordings r ON r.session_id = s.id
-       ORDER BY COALESCE(s.ended_at, s.started_at), s.id`,
+       ORDER BY last_active, s.id`,
     );
     this.deletes = [
       'DELETE FROM recording_search WHERE rowid IN (SELECT id FROM recording_chunks WHERE session_id = ?)',
@@ -44,9 +48,9 @@ export class SessionPurge {
     ].map((sql) => db.prepare(sql));
   }
 
-  /** Every session with its recording size, the longest-finished first. */
+  /** Every session with its recording size, the longest untouched first. */
   footprints(): SessionFootprint[] {
-    return this.footprintsStmt.all().map((r) => ({ sessionId: r.id, startedAt: r.started_at, endedAt: r.ended_at, pid: r.pid, bytes: r.bytes }));
+    return this.footprintsStmt.all().map((r) => ({ sessionId: r.id, startedAt: r.started_at, endedAt: r.ended_at, lastActiveAt: r.last_active, pid: r.pid, bytes: r.bytes }));
   }
 
   /** Deletes everything of one session in one transaction. Returns false when there was no such session. */

@@ -110,8 +110,11 @@ describe('retention', () => {
     t.addSession('recent', { startedAt: now - 40 * DAY, endedAt: now - 29 * DAY });
     t.addSession('old-but-running', { startedAt: now - 40 * DAY });
     t.addSession('dead-never-ended', { startedAt: now - 40 * DAY, pid: 2 ** 22 + 12345 });
+    // A recording of long ago, imported (closed) today, counts from today.
+    t.addSession('imported-today', { startedAt: now - 400 * DAY, endedAt: now - 399 * DAY });
+    await t.recordings.start('imported-today', { cols: 80, rows: 24 }, now - 400 * DAY).close();
     expect(t.recordings.enforceRetention().sort()).toEqual(['dead-never-ended', 'old']);
-    expect(t.sessions.list().map((s) => s.id).sort()).toEqual(['old-but-running', 'recent']);
+    expect(t.sessions.list().map((s) => s.id).sort()).toEqual(['imported-today', 'old-but-running', 'recent']);
   });
 
   it('deletes the oldest ended sessions until recordings fit the size limit', async () => {
