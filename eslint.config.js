@@ -20,7 +20,8 @@ const layers = [
   },
   {
     files: ['electron/core/**/*.ts'],
-    // The headless xterm.js and its serialize addon keep hosted screens in the core; the DOM ones are the renderer's.
+    // @xterm/headless and its serialize addon are DOM-free: the core keeps hosted screens and replays recordings with
+    // them; the DOM ones are the renderer's.
     forbid: ['electron', 'electron/*', 'react', 'react-dom', 'zustand', '@xterm/xterm', '@xterm/addon-*', '!@xterm/addon-serialize', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
     message: 'The core never imports electron, the renderer or the Electron shell: it must run under plain Node.',
   },

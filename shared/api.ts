@@ -34,6 +34,23 @@ import {
   type UpdateRuleInput,
 } from './rules.ts';
 import type { Settings } from './settings.ts';
+import type {
+  DeleteSessionInput,
+  DeletedSession,
+  EventPage,
+  EventsBetweenInput,
+  ExportInput,
+  ExportPage,
+  ImportedRecording,
+  ImportInput,
+  RecordingClip,
+  RecordingClipInput,
+  RecordingInfo,
+  Screen,
+  ScreenAtInput,
+  SearchHit,
+  SearchInput,
+} from './recording.ts';
 
 /** A decision's reason is read by the agent; a page of text is plenty and keeps the store small. */
 export const MAX_REASON_LENGTH = 2000;
@@ -180,7 +197,23 @@ export interface ControlApi {
   /** Validates the patch with the settings schema, writes `settings.json` atomically, emits `settings.changed`. */
   updateSettings(patch: unknown): Settings;
   startSession(input: StartSessionInput): StartedSession;
-  endSession(input: EndSessionInput): Session;
+  /** Resolves once the session's recording (if any) is on disk. */
+  endSession(input: EndSessionInput): Promise<Session>;
+  /** Deletes an ended session and all of it: recording, markers, requests and decisions. */
+  deleteSession(input: DeleteSessionInput): DeletedSession;
+  // Recordings (schemas in shared/recording.ts).
+  getRecording(sessionId: string): RecordingInfo;
+  /** The screen at a moment: nearest keyframe plus a short replay. */
+  screenAt(input: ScreenAtInput): Promise<Screen>;
+  /** Events in (fromMs, toMs], markers in place, a page at a time. */
+  recordingEvents(input: EventsBetweenInput): EventPage;
+  /** The moments before an interception: a screen, then the events up to it. */
+  recordingClip(input: RecordingClipInput): Promise<RecordingClip>;
+  searchRecordings(input: SearchInput): SearchHit[];
+  /** asciicast v2/v3, a page at a time (the first page starts with the header). */
+  exportRecording(input: ExportInput): ExportPage;
+  /** Imports a .cast file the core can read as a read-only session. */
+  importRecording(input: ImportInput): Promise<ImportedRecording>;
   /** Appends terminal events to a session's recording (see StartSessionInput.size). */
   recordEvents(input: RecordEventsInput): boolean;
   /** Hosted terminal sessions, running or recently ended. */
@@ -229,6 +262,8 @@ export const ApiErrorCodeSchema = z.enum([
   'not_found',
   'already_decided',
   'invalid_input',
+  /** The thing exists but is busy (a running session cannot be deleted). */
+  'conflict',
   'unauthorized',
   'internal',
 ]);

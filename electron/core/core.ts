@@ -12,7 +12,9 @@ import { GateServer } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
 import { PtyHost } from './pty/pty-host.ts';
-import type { RecordingService } from './recording/types.ts';
+import { Redactor } from './recording/redaction.ts';
+import { Recordings } from './recording/service.ts';
+import { markInterceptions, type RecordingService } from './recording/types.ts';
 import { createRiskEngine } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
@@ -40,7 +42,7 @@ export interface CoreOptions {
   userHome?: string;
   /** Browser mode: serve the built renderer and the API over a WebSocket on 127.0.0.1. */
   ui?: { rendererDir: string; port: number; token?: string };
-  /** Stores terminal streams; without one, streams are accepted and dropped (logged once). */
+  /** Replaces the recorder (tests); `null` accepts terminal streams and drops them (logged once). Default: SQLite. */
   recordings?: RecordingService | null;
   /** The bundled Node hook client, for hosted sessions where curl is missing. */
   hookClientPath?: string;
@@ -59,6 +61,8 @@ export interface RunningCore {
   /** The browser UI's address, token included, when started with `ui`. */
   uiUrl: string | null;
   terminals: PtyHost;
+  /** Hand this to whatever produces terminal streams (the pty host, `gatehouse run`). */
+  recordings: Recordings;
   status(): CoreStatus;
   /** Serves the control API on one more connection (a desktop window's MessagePort); returns its disposer. */
   serve(channel: TextChannel): () => void;
@@ -82,12 +86,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       db.close();
     });
     const sessions = new SessionRepository(db);
-    const requests = new RequestRepository(db);
+    const redactor = new Redactor(settings.redactionPatterns);
+    const requests = new RequestRepository(db, redactor);
     const audit = new AuditRepository(db);
+    const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
+    const recordings = new Recordings({ db, dbFile: paths.database, sessions, redactor, retention: settings.retention, onError });
+    // Closed before the database: recorders flush what they hold.
+    cleanup.push(() => recordings.close());
     const assess = opts.assess ?? (await defaultAssess(paths));
     // The broker asks the policy only once requests arrive, after everything below exists.
     const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy ?? ((r) => policy.decide(r)), assess, onError: opts.onError });
     broker.abandonOrphans();
+    recordings.startRetention();
     const rules = new RuleService({
       repository: new RuleRepository(db),
       onError: opts.onError,
@@ -105,12 +115,14 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => live.autoAllowLowRisk });
 
-    const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
+    // Where terminal streams and interception markers go: the core's recordings unless a test brings its own.
+    const streams = opts.recordings === undefined ? recordings : opts.recordings;
+    if (streams) cleanup.push(markInterceptions(broker, streams));
     const sessionService = new SessionService({
       sessions,
       broker,
       gateSocket: () => paths.gateSocket,
-      recordings: opts.recordings ?? null,
+      recordings: streams,
       log: opts.log ?? ((m) => console.error(m)),
       onError,
     });
@@ -128,6 +140,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       settings: settingsFile,
       sessionService,
       terminals,
+      recordings,
       status: baseStatus,
       rules,
       policy,
@@ -168,6 +181,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       trust,
       uiUrl: ui?.url ?? null,
       terminals,
+      recordings,
       status: () => handlers.status(),
       serve: (channel) => serveControl(handlers, connect, channel),
       close: () => (closing ??= undo()),

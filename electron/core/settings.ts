@@ -3,6 +3,7 @@
 import Conf from 'conf';
 import { ApiError } from '../../shared/api.ts';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../shared/settings.ts';
+import { patternCostProblem } from './recording/pattern-guard.ts';
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
@@ -24,13 +25,18 @@ export class SettingsFile {
     }
   }
 
-  /** The file as it is now. An invalid one is an error, never silently reset. */
+  /**
+   * The file as it is now. An invalid one is an error, never silently reset. Redaction patterns must also be
+   * fast: one that backtracks catastrophically is refused here, by name.
+   */
   read(): Settings {
     const parsed = SettingsSchema.safeParse(this.raw());
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new SettingsError(`${this.home}/settings.json is not valid (${issues}). Fix the file or move it aside.`);
     }
+    const slow = slowPattern(parsed.data);
+    if (slow) throw new SettingsError(`${this.home}/settings.json is not valid (${slow}). Fix the file or move it aside.`);
     return parsed.data;
   }
 
@@ -48,6 +54,8 @@ export class SettingsFile {
     if (!next.success) {
       throw new ApiError('invalid_input', `settings.json would not be valid: ${next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
+    const slow = slowPattern(next.data);
+    if (slow) throw new ApiError('invalid_input', slow);
     if (Object.keys(p.data).length > 0) this.conf.set(p.data);
     return next.data;
   }
@@ -59,4 +67,13 @@ export class SettingsFile {
       throw new SettingsError(`cannot read ${this.home}/settings.json: ${(err as Error).message}. Fix the file or move it aside.`);
     }
   }
+}
+
+/** The first redaction pattern that would cost too much on every chunk of output, said as `redactionPatterns.N: why`. */
+function slowPattern(settings: Settings): string | null {
+  for (const [i, pattern] of settings.redactionPatterns.entries()) {
+    const problem = patternCostProblem(pattern);
+    if (problem) return `redactionPatterns.${i}: ${problem}`;
+  }
+  return null;
 }

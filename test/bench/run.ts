@@ -5,6 +5,7 @@ import { rulesMatch } from './rules-match.ts';
 import { riskThroughput } from './risk.ts';
 import { uiCardVisible } from './ui-card.ts';
 import { ptyThroughput } from './pty-throughput.ts';
+import { recordingBench } from './recording.ts';
 
 const json = process.argv.includes('--json');
 const results: Record<string, number> = {};
@@ -15,6 +16,7 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['risk engine', riskThroughput],
   ['ui card visible', uiCardVisible],
   ['pty throughput', ptyThroughput],
+  ['recording', recordingBench],
 ];
 
 for (const [name, bench] of benches) {

@@ -1,4 +1,5 @@
 // An in-memory RecordingService: keeps every event each session's recorder was given, for assertions.
+import type { Decision } from '../../shared/domain.ts';
 import type { RecordEvent, RecordingService, SessionRecorder } from '../../electron/core/recording/types.ts';
 
 export interface RecordedSession {
@@ -36,6 +37,20 @@ export class MemoryRecordings implements RecordingService {
         this.closeWaiters.get(sessionId)?.();
       },
     };
+  }
+
+  /** Markers go into the session's recording when it has an open one (as the real service does); others are kept aside. */
+  readonly timeline: Array<{ sessionId: string; label: string; requestId: string | null; decision: Decision | null }> = [];
+
+  mark(sessionId: string, label: string, requestId: string | null, decision: Decision | null): void {
+    const rec = this.sessions.get(sessionId);
+    if (!rec || rec.closed) {
+      this.timeline.push({ sessionId, label, requestId, decision });
+      return;
+    }
+    const event: RecordEvent = { kind: 'marker', label, requestId, decision };
+    rec.events.push({ atMs: undefined, event });
+    this.listeners.forEach((l) => l(sessionId, event));
   }
 
   /** Resolves once the session's recording has been closed. */

@@ -8,6 +8,7 @@ import { desktopCoreCommand } from './desktop-core.ts';
 import { DESKTOP_CORE_COMMAND } from '../../../shared/desktop.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
+import { exportCommand, importCommand, searchCommand } from './recordings.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
 import { trustCommand } from './trust.ts';
@@ -28,6 +29,11 @@ Usage:
   gatehouse trust 15m|off|status               let commands below high risk through for a while
   gatehouse audit verify|list                  the hash-chained record of decisions and rule changes
   gatehouse sessions [--json]                  agent sessions, newest first
+  gatehouse sessions rm <session>              delete an ended session and all of its recording
+  gatehouse export <session> --format asciicast [--v3] [-o FILE]
+                                               a recording as asciicast (stdout without -o)
+  gatehouse import <file.cast>                 view an asciicast recording in Gatehouse
+  gatehouse search <words…> [--session ID]     find words in every recording
   gatehouse events                             stream core events as JSON lines
   gatehouse doctor [--json]                    check agents, hooks and sockets
   gatehouse score [--json] [--cwd DIR] <command>
@@ -46,6 +52,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   decide: decideCommand,
   sessions: sessionsCommand,
   events: eventsCommand,
+  export: exportCommand,
+  import: importCommand,
+  search: searchCommand,
   doctor: doctorCommand,
   rules: rulesCommand,
   trust: trustCommand,

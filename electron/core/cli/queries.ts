@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api.ts';
 import { DecisionSchema, type GateRequest, type Session } from '../../../shared/domain.ts';
 import { formatScope } from '../../../shared/rules.ts';
 import { CliError, connect, withCore, type CliContext } from './context.ts';
+import { removeSessionCommand } from './recordings.ts';
 import { specFromArgs } from './rules.ts';
 
 /** The JSON shape `gatehouse pending --json` promises (see ARCHITECTURE.md, "CLI"). */
@@ -66,6 +67,7 @@ function sessionLine(s: Session): string {
 }
 
 export async function sessionsCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  if (argv[0] === 'rm') return removeSessionCommand(ctx, argv.slice(1));
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
   const sessions = await withCore(ctx, (c) => c.api.listSessions());
   if (values.json) ctx.out(JSON.stringify(sessions, null, 2));

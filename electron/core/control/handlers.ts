@@ -21,19 +21,23 @@ import {
 } from '../../../shared/api.ts';
 import type { z } from 'zod';
 import type { PtyHost } from '../pty/pty-host.ts';
+import type { Recordings } from '../recording/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
 import { learnedScope } from '../rules/learn.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import type { SettingsFile } from '../settings.ts';
 import type { DecidedPosition } from '../store/requests.ts';
 import type { SessionRepository } from '../store/sessions.ts';
-import { registerRulesHandlers, suggestionFor, validate, validateId, type RulesServices } from './rules-handlers.ts';
+import { recordingHandlers } from './recording-handlers.ts';
+import { registerRulesHandlers, suggestionFor, type RulesServices } from './rules-handlers.ts';
+import { validate, validateId } from './validate.ts';
 
 export interface ControlServices extends RulesServices {
   sessions: SessionRepository;
   settings: SettingsFile;
   sessionService: SessionService;
   terminals: PtyHost;
+  recordings: Recordings;
   status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust'>;
 }
 
@@ -66,6 +70,7 @@ function decideAndRemember(s: ControlServices, d: z.output<typeof DecideInputSch
 export function registerControlHandlers(s: ControlServices): Omit<ControlApi, ConnectionCalls> {
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
+    ...recordingHandlers(s.recordings),
     status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status() }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(validateId(id)),

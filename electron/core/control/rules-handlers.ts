@@ -1,5 +1,4 @@
 // The control API's rule, trust and audit calls: validate, call the rules services, return typed results.
-import type { z } from 'zod';
 import { ApiError, type ControlApi } from '../../../shared/api.ts';
 import { ListAuditInputSchema } from '../../../shared/audit.ts';
 import type { GateRequest } from '../../../shared/domain.ts';
@@ -27,6 +26,7 @@ import { projectOf, type RuleService } from '../rules/service.ts';
 import type { TrustMode } from '../rules/trust.ts';
 import type { AuditRepository } from '../store/audit.ts';
 import type { RequestRepository } from '../store/requests.ts';
+import { validate, validateId } from './validate.ts';
 
 export interface RulesServices {
   broker: Broker;
@@ -44,17 +44,6 @@ export type RulesApi = Pick<
   ControlApi,
   'listRules' | 'addRule' | 'updateRule' | 'removeRule' | 'explain' | 'backtestRule' | 'suggestRules' | 'importRules' | 'exportRules' | 'startTrust' | 'stopTrust' | 'listAudit' | 'verifyAudit'
 >;
-
-export function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  throw new ApiError('invalid_input', r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-}
-
-export function validateId(id: unknown): string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new ApiError('invalid_input', 'id must be a non-empty string');
-  return id;
-}
 
 function resolveScope(scope: RuleScope | 'project-of-cwd', cwd: string | undefined): RuleScope {
   if (scope !== 'project-of-cwd') return scope;

@@ -83,7 +83,7 @@ export class PtyHost {
       });
     } catch (err) {
       fs.rmSync(tmpDir, { recursive: true, force: true });
-      this.deps.sessions.end(started.session.id, null);
+      this.deps.sessions.end(started.session.id, null).catch(this.deps.onError);
       if (err instanceof WiringError || err instanceof ShellNotFoundError) throw new ApiError('invalid_input', err.message);
       throw new ApiError('internal', `could not start ${argv[0]}: ${(err as Error).message}`);
     }
@@ -179,11 +179,7 @@ export class PtyHost {
   private onEnded(sessionId: string, exitCode: number, tmpDir: string): void {
     fs.rmSync(tmpDir, { recursive: true, force: true });
     this.allowedLines.delete(sessionId);
-    try {
-      this.deps.sessions.end(sessionId, exitCode);
-    } catch (err) {
-      this.deps.onError(err);
-    }
+    this.deps.sessions.end(sessionId, exitCode).catch(this.deps.onError);
     this.ended.push(sessionId);
     while (this.ended.length > MAX_ENDED_TERMINALS_KEPT) {
       const old = this.ended.shift() as string;

@@ -1,6 +1,9 @@
 // The seam between what produces a session's terminal stream (the pty host, `gatehouse run`) and what
 // stores it (the recorder). Producers only see these types; recording/ implements them.
-import type { Decision } from '../../../shared/domain.ts';
+import type { CoreEvent, Decision, GateRequest } from '../../../shared/domain.ts';
+
+/** A marker's label names the interception; a command longer than this is cut (the request keeps all of it). */
+const MAX_LABEL_COMMAND = 200;
 
 export type RecordEvent =
   /** Bytes the program wrote to the terminal, as UTF-8 text (the live view is not redacted; stored text is). */
@@ -21,4 +24,20 @@ export interface SessionRecorder {
 export interface RecordingService {
   /** Starts recording a session that already exists in the store. */
   start(sessionId: string, size: { cols: number; rows: number }, startedAtMs?: number): SessionRecorder;
+  /** Puts a moment on a session's timeline: in its live recording when it has one, else beside it. Never throws. */
+  mark(sessionId: string, label: string, requestId: string | null, decision: Decision | null): void;
+}
+
+/** What a marker says about an interception: its id, state and (shortened) command. */
+export function interceptionLabel(r: GateRequest): string {
+  const command = r.command.length > MAX_LABEL_COMMAND ? `${r.command.slice(0, MAX_LABEL_COMMAND)}…` : r.command;
+  if (r.status === 'pending') return `${r.id} held: ${command}`;
+  return `${r.id} ${r.status}${r.decision ? ` by ${r.decision.decidedBy}` : ''}: ${command}`;
+}
+
+/** Marks every interception held and decided in the session it belongs to. Returns the unsubscribe. */
+export function markInterceptions(events: { onEvent(listener: (e: CoreEvent) => void): () => void }, recordings: Pick<RecordingService, 'mark'>): () => void {
+  return events.onEvent((e) => {
+    if (e.type === 'request.held' || e.type === 'request.decided') recordings.mark(e.request.sessionId, interceptionLabel(e.request), e.request.id, e.request.decision?.decision ?? null);
+  });
 }

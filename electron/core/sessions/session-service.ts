@@ -1,9 +1,9 @@
 // Starting and ending agent sessions, for `gatehouse run` (through the control API) and for the pty host alike,
 // and the live recording of each session's terminal: one recorder per session, fed by whoever produces the
-// stream, plus one marker per interception.
+// stream. (Interception markers are put in by the recording service itself: `Recordings.attach`.)
 import type { StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
-import type { CoreEvent, Session } from '../../../shared/domain.ts';
+import type { Session } from '../../../shared/domain.ts';
 import type { Broker } from '../broker/broker.ts';
 import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
@@ -25,12 +25,10 @@ export type NewSessionInput = Omit<StartSessionInput, 'size'> & { pid: number | 
 export class SessionService {
   private readonly deps: SessionServiceDeps;
   private readonly recorders = new Map<string, SessionRecorder>();
-  private readonly stopMarkers: () => void;
   private saidNoRecorder = false;
 
   constructor(deps: SessionServiceDeps) {
     this.deps = deps;
-    this.stopMarkers = deps.broker.onEvent((e) => this.markInterception(e));
   }
 
   /** Creates the session and its token; starts its recording when the caller will stream its terminal (`size`). */
@@ -43,10 +41,11 @@ export class SessionService {
     return { session, token, gateSocket: this.deps.gateSocket(), holdTimeoutMs: broker.timeoutMs };
   }
 
-  end(sessionId: string, exitCode: number | null): Session {
+  /** Ends the session; resolves once its recording is on disk, so whoever ended it can rely on the recording. */
+  async end(sessionId: string, exitCode: number | null): Promise<Session> {
     const session = this.deps.sessions.end(sessionId, exitCode, Date.now());
     if (!session) throw new ApiError('not_found', `no session with id ${sessionId}`);
-    this.closeRecording(sessionId);
+    await this.closeRecording(sessionId);
     this.deps.broker.emit({ type: 'session.ended', session });
     return session;
   }
@@ -69,7 +68,6 @@ export class SessionService {
 
   /** Flushes and closes every recording (the core is stopping). */
   async close(): Promise<void> {
-    this.stopMarkers();
     const closing = [...this.recorders.keys()].map((id) => this.closeRecording(id));
     await Promise.all(closing);
   }
@@ -100,12 +98,4 @@ export class SessionService {
     this.deps.log('gatehouse: this core has no recording service; terminal streams are accepted and not stored.');
   }
 
-  /** One marker when an interception is held (or decided at once), one when it is decided. */
-  private markInterception(e: CoreEvent): void {
-    if (e.type !== 'request.held' && e.type !== 'request.decided') return;
-    const recorder = this.recorders.get(e.request.sessionId);
-    if (!recorder) return;
-    const decision = e.type === 'request.decided' ? (e.request.decision?.decision ?? null) : null;
-    recorder.record({ kind: 'marker', label: e.request.command, requestId: e.request.id, decision });
-  }
 }

@@ -93,4 +93,65 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     `,
   },
+  {
+    version: 4,
+    description: 'recordings: compressed event chunks, keyframes, markers, full-text search',
+    sql: `
+      CREATE TABLE recordings (
+        session_id      TEXT PRIMARY KEY REFERENCES sessions(id),
+        source          TEXT NOT NULL CHECK (source IN ('live', 'import')),
+        cols            INTEGER NOT NULL,
+        rows            INTEGER NOT NULL,
+        started_at      INTEGER NOT NULL,
+        duration_ms     INTEGER NOT NULL DEFAULT 0,
+        event_count     INTEGER NOT NULL DEFAULT 0,
+        output_bytes    INTEGER NOT NULL DEFAULT 0,
+        stored_bytes    INTEGER NOT NULL DEFAULT 0,
+        chunk_count     INTEGER NOT NULL DEFAULT 0,
+        indexed_chunks  INTEGER NOT NULL DEFAULT 0,
+        closed_at       INTEGER
+      );
+      CREATE INDEX recordings_to_index ON recordings(indexed_chunks, chunk_count);
+      CREATE TABLE recording_chunks (
+        id           INTEGER PRIMARY KEY,
+        session_id   TEXT NOT NULL REFERENCES sessions(id),
+        seq          INTEGER NOT NULL,
+        first_event  INTEGER NOT NULL,
+        event_count  INTEGER NOT NULL,
+        start_ms     INTEGER NOT NULL,
+        end_ms       INTEGER NOT NULL,
+        payload      BLOB NOT NULL,
+        UNIQUE (session_id, seq)
+      );
+      CREATE INDEX recording_chunks_by_event ON recording_chunks(session_id, first_event);
+      CREATE INDEX recording_chunks_by_time ON recording_chunks(session_id, start_ms);
+      CREATE TABLE recording_keyframes (
+        session_id   TEXT NOT NULL REFERENCES sessions(id),
+        event_index  INTEGER NOT NULL,
+        at_ms        INTEGER NOT NULL,
+        cols         INTEGER NOT NULL,
+        rows         INTEGER NOT NULL,
+        state        BLOB NOT NULL,
+        PRIMARY KEY (session_id, event_index)
+      ) WITHOUT ROWID;
+      CREATE INDEX recording_keyframes_by_time ON recording_keyframes(session_id, at_ms);
+      CREATE TABLE recording_markers (
+        id             INTEGER PRIMARY KEY,
+        session_id     TEXT NOT NULL REFERENCES sessions(id),
+        at_ms          INTEGER NOT NULL,
+        event_index    INTEGER,
+        kind           TEXT NOT NULL CHECK (kind IN ('marker', 'gap')),
+        label          TEXT NOT NULL,
+        request_id     TEXT,
+        decision       TEXT CHECK (decision IN ('allow', 'deny')),
+        dropped_bytes  INTEGER
+      );
+      CREATE INDEX recording_markers_by_session ON recording_markers(session_id, at_ms);
+      -- Words only (detail = none: no positions, half the size and twice the speed); phrases are checked
+      -- against the chunk itself when a search reads it back.
+      CREATE VIRTUAL TABLE recording_search USING fts5(
+        text, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/domain.ts';
 import type { DeciderGroup } from '../../../shared/api.ts';
 import { AuditRepository } from './audit.ts';
+import { Redactor } from '../recording/redaction.ts';
 import type { Db } from './database.ts';
 
 interface RequestRow {
@@ -114,8 +115,15 @@ function toRequest(row: RequestRow): GateRequest {
   };
 }
 
+/** What the store needs of a redactor: commands and payloads are stored with their secrets replaced. */
+export interface TextRedactor {
+  redact(text: string): string;
+  redactDeep(value: unknown): unknown;
+}
+
 export class RequestRepository {
   private readonly db: Db;
+  private readonly redactor: TextRedactor;
   private readonly insertStmt;
   private readonly byIdStmt;
   private readonly byStatusStmt;
@@ -127,10 +135,12 @@ export class RequestRepository {
   private readonly riskyStmt;
   private readonly audit: AuditRepository;
 
-  constructor(db: Db) {
+  /** `redactor` defaults to the built-in secret shapes; the core passes one with the user's patterns too. */
+  constructor(db: Db, redactor: TextRedactor = new Redactor()) {
     this.db = db;
     // Every decision goes into the audit trail in the same transaction: there is no way to skip it.
     this.audit = new AuditRepository(db);
+    this.redactor = redactor;
     this.insertStmt = db.prepare(
       `INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, risk, status, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
@@ -220,8 +230,11 @@ export class RequestRepository {
     return rows.map((row) => ({ request: toRequest(row), position: row.seq }));
   }
 
+  /** Stored with secrets redacted; the submission the policy decides on (in the broker) keeps the real text. */
   private insertRow(r: NewRequest): void {
-    this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, r.command, r.cwd, JSON.stringify(r.payload), r.risk === null ? null : JSON.stringify(r.risk), r.createdAt, r.expiresAt);
+    const command = this.redactor.redact(r.command);
+    const payload = JSON.stringify(this.redactor.redactDeep(r.payload));
+    this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, command, r.cwd, payload, r.risk === null ? null : JSON.stringify(r.risk), r.createdAt, r.expiresAt);
   }
 
   private writeDecision(id: string, d: DecisionInput): boolean {

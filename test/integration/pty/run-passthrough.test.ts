@@ -54,14 +54,27 @@ it('passes the agent\'s bytes through unchanged, returns its exit code, and reco
   expect(atMs.every((t, i) => t >= 0 && (i === 0 || t >= (atMs[i - 1] as number)) || rec.events[i]?.event.kind === 'marker')).toBe(true);
   // The core marked the interception of the agent's `bash -c` (allowed by the test policy).
   expect(rec.events.filter((e) => e.event.kind === 'marker').map((e) => e.event)).toEqual([
-    { kind: 'marker', label: script, requestId: expect.any(String), decision: 'allow' },
+    { kind: 'marker', label: expect.stringContaining(script), requestId: expect.any(String), decision: 'allow' },
   ]);
   expect(fs.readdirSync(path.dirname(work)).some((f) => f.startsWith('gatehouse-run-'))).toBe(false);
 });
 
-it('accepts and drops a recording stream when the core has no recording service', async () => {
+it('stores the stream in the core\'s own recordings by default, interception marked, searchable', async () => {
+  const core = await startTestCore({ policy: testPolicy, log: () => {} });
+  cores.push(core);
+  const r = await runCli(['run', '-q', '--agent', 'shell', '--', 'bash', '-c', 'echo recorded-by-default'], { ...process.env, GATEHOUSE_HOME: core.core.paths.home }, tempDir('gh-run-'));
+  expect(r.code).toBe(0);
+  const [session] = await core.client.api.listSessions();
+  const info = await core.client.api.getRecording(session?.id as string);
+  expect(info.outputBytes).toBeGreaterThan(0);
+  expect(info.markers.map((m) => m.decision)).toEqual(['allow']);
+  const page = await core.client.api.recordingEvents({ sessionId: session?.id as string, fromMs: -1, toMs: info.durationMs + 1 });
+  expect(page.events.map((e) => (e.event.kind === 'output' ? e.event.data : '')).join('')).toContain('recorded-by-default');
+});
+
+it('accepts and drops a recording stream when the core is told not to record', async () => {
   const logged: string[] = [];
-  const core = await startTestCore({ policy: testPolicy, log: (m) => logged.push(m) });
+  const core = await startTestCore({ policy: testPolicy, recordings: null, log: (m) => logged.push(m) });
   cores.push(core);
   const r = await runCli(['run', '-q', '--agent', 'shell', '--', 'sh', '-c', 'echo hello'], { ...process.env, GATEHOUSE_HOME: core.core.paths.home }, tempDir('gh-run-'));
   expect(r.code).toBe(0);

@@ -1,0 +1,371 @@
+// Records one session: redacts what it is given, batches it into chunks and hands each chunk, with the
+// markers recorded among its events, to a sink that compresses and stores it in one transaction. Memory
+// stays bounded: when writing cannot keep up, output is dropped and a "recording gap" marker says how much.
+import type { ChunkSink } from './chunk-sink.ts';
+import type { StreamEvent } from './codec.ts';
+import { encodeEvents } from './codec.ts';
+import type { Redactor } from './redaction.ts';
+import { RedactionStream, type EmittedPiece } from './redaction-stream.ts';
+import type { RecordEvent, SessionRecorder } from './types.ts';
+import type { NewMarker } from '../store/recordings.ts';
+
+/** Batches are written at least this often: a crash loses at most about this much of the recording. */
+export const FLUSH_INTERVAL_MS = 250;
+/** A chunk holds at most this much text; a busy session writes a chunk as soon as one fills. */
+export const CHUNK_MAX_BYTES = 256 * 1024;
+/**
+ * Text waiting to be written; beyond it, output is dropped and a gap is recorded. Writing runs at tens of
+ * MB/s, so this absorbs a burst of a fraction of a second while keeping the core's memory small.
+ */
+export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
+/** After a gap, recording resumes once the backlog has drained to this. */
+export const RESUME_BACKLOG_BYTES = MAX_BACKLOG_BYTES / 4;
+/** Text a redaction stream keeps back is let through once no more has arrived for this long. */
+export const CARRY_QUIET_MS = 50;
+/** What a resize counts for in the backlog: a few numbers. */
+const RESIZE_BYTES = 16;
+
+export interface RecorderOptions {
+  sessionId: string;
+  /** Epoch milliseconds of offset 0. */
+  startedAtMs: number;
+  sink: ChunkSink;
+  redactor: Redactor;
+  /** Where this recording continues (a recorder restarted for a session that was already recorded). */
+  firstSeq?: number;
+  firstEvent?: number;
+  now?: () => number;
+  /** Called after each chunk is on disk. */
+  onStored?: (stored: { sessionId: string; events: number; atMs: number }) => void;
+  /** Called once the recording has ended and everything is on disk. */
+  onClosed?: () => void;
+  onError: (err: unknown) => void;
+}
+
+type TextKind = 'output' | 'input';
+
+interface Gap {
+  atMs: number;
+  droppedBytes: number;
+}
+
+/** A stream's input so far, as pieces that arrived at known times: `end` is the input offset after each piece. */
+interface Arrivals {
+  pushed: number;
+  pieces: Array<{ end: number; atMs: number }>;
+}
+
+export class Recorder implements SessionRecorder {
+  readonly sessionId: string;
+  private readonly opts: RecorderOptions;
+  private readonly now: () => number;
+  private streams: Record<TextKind, RedactionStream>;
+  /** When each stream's input arrived, to give what it lets through (maybe later) the time it was recorded. */
+  private arrivals: Record<TextKind, Arrivals>;
+  /** When (wall clock) each stream last took text. */
+  private readonly lastPushAt: Record<TextKind, number> = { output: 0, input: 0 };
+  /** Whether more text of the same kind and time may join the last event (nothing was recorded since). */
+  private joinable = false;
+  private batch: StreamEvent[] = [];
+  private batchBytes = 0;
+  private markers: NewMarker[] = [];
+  private backlog = 0;
+  private nextSeq: number;
+  private nextEvent: number;
+  private lastAtMs = 0;
+  private gap: Gap | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private closing: Promise<void> | null = null;
+  private reportedError = false;
+
+  constructor(opts: RecorderOptions) {
+    this.opts = opts;
+    this.sessionId = opts.sessionId;
+    this.now = opts.now ?? Date.now;
+    this.nextSeq = opts.firstSeq ?? 0;
+    this.nextEvent = opts.firstEvent ?? 0;
+    this.streams = this.freshStreams();
+    this.arrivals = this.freshArrivals();
+  }
+
+  /** Text (UTF-16 code units, so bytes for ASCII) recorded but not yet on disk. */
+  get backlogBytes(): number {
+    return this.backlog;
+  }
+
+  get closed(): boolean {
+    return this.closing !== null;
+  }
+
+  record(event: RecordEvent, atMs?: number): void {
+    if (this.closing) return;
+    try {
+      const at = Math.max(this.lastAtMs, Math.round(atMs ?? this.now() - this.opts.startedAtMs));
+      switch (event.kind) {
+        case 'output':
+        case 'input':
+          this.recordText(event.kind, event.data, at);
+          break;
+        case 'resize':
+          // Output kept back for redaction was drawn before the resize: it must replay before it too.
+          this.releaseStream('output', true);
+          this.append({ atMs: at, kind: 'resize', cols: event.cols, rows: event.rows }, RESIZE_BYTES);
+          break;
+        case 'marker': {
+          // What was printed before the interception goes before its marker (a secret cut exactly here is
+          // still cut off: the stream drops what follows of it).
+          this.releaseStream('output', true);
+          this.releaseStream('input', true);
+          const markerAt = Math.max(at, this.lastAtMs);
+          this.markers.push({
+            at_ms: markerAt,
+            event_index: this.nextEvent,
+            kind: 'marker',
+            label: this.opts.redactor.redact(event.label),
+            request_id: event.requestId,
+            decision: event.decision,
+            dropped_bytes: null,
+          });
+          this.lastAtMs = markerAt;
+          this.joinable = false;
+          break;
+        }
+      }
+      this.schedule();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Resolves once everything recorded so far (except text kept back for redaction) is on disk. */
+  async flushed(): Promise<void> {
+    this.startWriting();
+    while (this.writing) await this.writing;
+  }
+
+  /** Resolves when the backlog is small enough to take more without dropping (an importer waits on this). */
+  async ready(): Promise<void> {
+    while (this.backlog > RESUME_BACKLOG_BYTES) await this.flushed();
+  }
+
+  close(): Promise<void> {
+    return this.finish(Math.max(this.lastAtMs, this.now() - this.opts.startedAtMs));
+  }
+
+  /** Ends the recording with a known length (an import ends at its last event). */
+  finish(durationMs: number): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      try {
+        this.releaseStream('output', true);
+        this.releaseStream('input', true);
+        this.closeGap(this.lastAtMs);
+      } catch (err) {
+        this.report(err);
+      }
+      await this.flushed();
+      try {
+        await this.opts.sink.close(this.sessionId, this.now(), Math.round(durationMs));
+      } catch (err) {
+        this.report(err);
+      }
+      this.opts.onClosed?.();
+    })();
+    return this.closing;
+  }
+
+  private recordText(kind: TextKind, data: string, at: number): void {
+    if (this.gap || this.backlog + data.length > MAX_BACKLOG_BYTES) {
+      if (!this.gap) this.openGap(at);
+      if (this.backlog > RESUME_BACKLOG_BYTES) {
+        (this.gap as Gap).droppedBytes += Buffer.byteLength(data);
+        return;
+      }
+      this.closeGap(at);
+    }
+    const arrivals = this.arrivals[kind];
+    arrivals.pushed += data.length;
+    arrivals.pieces.push({ end: arrivals.pushed, atMs: at });
+    this.lastPushAt[kind] = this.now();
+    this.appendPieces(kind, this.streams[kind].push(data));
+  }
+
+  /** Stores what a redaction stream let through, each stretch at the time its input arrived. */
+  private appendPieces(kind: TextKind, pieces: readonly EmittedPiece[]): void {
+    const arrivals = this.arrivals[kind].pieces;
+    for (const piece of pieces) {
+      let from = piece.rawStart;
+      while (arrivals.length > 1 && (arrivals[0] as { end: number }).end <= from) arrivals.shift();
+      if (!piece.plain) {
+        // A placeholder belongs to the moment its secret was complete.
+        const done = arrivals.find((a) => a.end >= piece.rawEnd) ?? arrivals.at(-1);
+        this.appendText(kind, piece.text, done?.atMs ?? this.lastAtMs);
+        continue;
+      }
+      for (const a of arrivals) {
+        if (from >= piece.rawEnd) break;
+        if (a.end <= from) continue;
+        const to = Math.min(a.end, piece.rawEnd);
+        this.appendText(kind, piece.text.slice(from - piece.rawStart, to - piece.rawStart), a.atMs);
+        from = to;
+      }
+    }
+  }
+
+  /** Writing fell behind: what is kept back goes out now, then text is dropped until the backlog drains. */
+  private openGap(at: number): void {
+    this.releaseStream('output', true);
+    this.releaseStream('input', true);
+    this.gap = { atMs: at, droppedBytes: 0 };
+  }
+
+  private closeGap(at: number): void {
+    const gap = this.gap;
+    if (!gap) return;
+    this.gap = null;
+    // Secrets cannot straddle a gap: the text before it is gone from the stream.
+    this.streams = this.freshStreams();
+    this.arrivals = this.freshArrivals();
+    this.joinable = false;
+    const mb = (gap.droppedBytes / (1024 * 1024)).toFixed(1);
+    this.markers.push({
+      // Resizes are kept during a gap, so the marker (placed after them) may not go before them in time.
+      at_ms: Math.max(gap.atMs, this.lastAtMs),
+      event_index: this.nextEvent,
+      kind: 'gap',
+      label: `recording gap: ${mb} MB of output dropped over ${((at - gap.atMs) / 1000).toFixed(1)} s (the recorder could not keep up)`,
+      request_id: null,
+      decision: null,
+      dropped_bytes: gap.droppedBytes,
+    });
+  }
+
+  /** Lets through text a redaction stream kept back, when it has been quiet (or `force`). */
+  private releaseStream(kind: TextKind, force = false): void {
+    const stream = this.streams[kind];
+    if (stream.held === 0 || (!force && this.now() - this.lastPushAt[kind] < CARRY_QUIET_MS)) return;
+    this.appendPieces(kind, stream.release());
+  }
+
+  /**
+   * Appends text at `at` (or just after the last event stored, to keep times in order), joined to the last
+   * event when nothing came between, and split so that no event is bigger than a chunk.
+   */
+  private appendText(kind: TextKind, text: string, atMs: number): void {
+    const at = Math.max(atMs, this.lastAtMs);
+    const last = this.batch.at(-1);
+    if (this.joinable && last && last.kind === kind && last.atMs === at && last.data.length + text.length <= CHUNK_MAX_BYTES) {
+      last.data += text;
+      this.batchBytes += text.length;
+      this.backlog += text.length;
+      if (this.batchBytes >= CHUNK_MAX_BYTES) this.startWriting();
+      return;
+    }
+    for (let i = 0; i < text.length; ) {
+      let end = Math.min(text.length, i + CHUNK_MAX_BYTES);
+      const code = text.charCodeAt(end - 1);
+      if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--;
+      const data = text.slice(i, end);
+      this.append({ atMs: at, kind, data }, data.length);
+      i = end;
+    }
+    this.joinable = true;
+  }
+
+  private append(e: StreamEvent, size: number): void {
+    this.joinable = false;
+    this.batch.push(e);
+    this.batchBytes += size;
+    this.backlog += size;
+    this.nextEvent++;
+    this.lastAtMs = e.atMs;
+    if (this.batchBytes >= CHUNK_MAX_BYTES) this.startWriting();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closing) return;
+    this.timer = setTimeout(() => this.tick(), FLUSH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    this.timer = null;
+    try {
+      this.releaseStream('output');
+      this.releaseStream('input');
+    } catch (err) {
+      this.report(err);
+    }
+    if (this.batch.length > 0 || this.markers.length > 0) this.startWriting();
+    if (this.streams.output.held > 0 || this.streams.input.held > 0) this.schedule();
+  }
+
+  private startWriting(): void {
+    this.writing ??= this.drain().finally(() => {
+      this.writing = null;
+    });
+  }
+
+  /** Writes chunks until the batch is empty; a chunk that fails is reported and dropped, never retried forever. */
+  private async drain(): Promise<void> {
+    while (this.batch.length > 0 || this.markers.length > 0) {
+      const { events, bytes } = this.takeChunk();
+      const firstEvent = this.nextEvent - this.batch.length - events.length;
+      const markers = this.takeMarkers(firstEvent + events.length);
+      const durationMs = this.lastAtMs;
+      try {
+        const first = events[0];
+        const last = events.at(-1);
+        if (first && last) {
+          const outputBytes = events.reduce((n, e) => n + (e.kind === 'output' ? Buffer.byteLength(e.data) : 0), 0);
+          const chunk = { seq: this.nextSeq, firstEvent, eventCount: events.length, startMs: first.atMs, endMs: last.atMs, outputBytes, events: encodeEvents(events, first.atMs) };
+          await this.opts.sink.write({ sessionId: this.sessionId, chunk, markers, durationMs });
+          this.nextSeq++;
+          this.opts.onStored?.({ sessionId: this.sessionId, events: firstEvent + events.length, atMs: last.atMs });
+        } else {
+          await this.opts.sink.write({ sessionId: this.sessionId, chunk: null, markers, durationMs });
+        }
+      } catch (err) {
+        this.report(err);
+      } finally {
+        this.backlog -= bytes;
+      }
+    }
+  }
+
+  private takeChunk(): { events: StreamEvent[]; bytes: number } {
+    let bytes = 0;
+    let n = 0;
+    while (n < this.batch.length && bytes < CHUNK_MAX_BYTES) {
+      const e = this.batch[n++] as StreamEvent;
+      bytes += e.kind === 'resize' ? RESIZE_BYTES : e.data.length;
+    }
+    const events = this.batch.splice(0, n);
+    this.batchBytes -= bytes;
+    return { events, bytes };
+  }
+
+  /** Markers that belong before event `untilEvent`: they go out with the chunk that precedes them. */
+  private takeMarkers(untilEvent: number): NewMarker[] {
+    const due = this.markers.filter((m) => (m.event_index ?? 0) <= untilEvent);
+    this.markers = this.markers.filter((m) => (m.event_index ?? 0) > untilEvent);
+    return due;
+  }
+
+  private freshArrivals(): Record<TextKind, Arrivals> {
+    return { output: { pushed: 0, pieces: [] }, input: { pushed: 0, pieces: [] } };
+  }
+
+  private freshStreams(): Record<TextKind, RedactionStream> {
+    return { output: new RedactionStream(this.opts.redactor), input: new RedactionStream(this.opts.redactor) };
+  }
+
+  /** A recorder never throws at its producer: the session keeps running; the first failure is reported. */
+  private report(err: unknown): void {
+    if (this.reportedError) return;
+    this.reportedError = true;
+    this.opts.onError(new Error(`recording of session ${this.sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`));
+  }
+}

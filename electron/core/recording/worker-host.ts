@@ -1,0 +1,113 @@
+// Owns the recording thread: starts it, hands it chunks to write (it is every core recorder's sink),
+// waits for it, stops it.
+import { Worker } from 'node:worker_threads';
+import type { RecordingRepository } from '../store/recordings.ts';
+import type { ChunkSink, ChunkWrite } from './chunk-sink.ts';
+import type { FromRecordingWorker, ToRecordingWorker } from './worker-messages.ts';
+
+/**
+ * The thread's code: next to this file when running from source (tests, type-stripping Node), and the
+ * separately bundled `recording-worker.mjs` next to the core's bundle otherwise (see scripts/build.mjs).
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker.ts', import.meta.url) : new URL('./recording-worker.mjs', import.meta.url);
+
+/** A thread that does not stop within this time is terminated (it may be deep in a big chunk). */
+const STOP_GRACE_MS = 5000;
+
+export class RecordingWorker implements ChunkSink {
+  private readonly worker: Worker;
+  private readonly store: RecordingRepository;
+  private readonly onError: (err: unknown) => void;
+  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private readonly progressWaiters = new Set<() => void>();
+  private idleWaiters: Array<() => void> = [];
+  /** Messages with work sent (the thread's start counts as 1), and the last one it reported done. */
+  private sent = 1;
+  private done = 0;
+  private exited = false;
+  private readonly exit: Promise<void>;
+
+  constructor(dbFile: string, store: RecordingRepository, onError: (err: unknown) => void) {
+    this.store = store;
+    this.onError = onError;
+    this.worker = new Worker(WORKER_URL, { workerData: { dbFile } });
+    this.worker.on('message', (m: FromRecordingWorker) => this.receive(m));
+    this.worker.on('error', (err) => onError(new Error(`the recording thread stopped: ${err.message}`)));
+    this.exit = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.exited = true;
+        for (const p of this.pending.values()) p.reject(new Error('the recording thread is gone'));
+        this.pending.clear();
+        this.wake();
+        resolve();
+      }),
+    );
+  }
+
+  write(write: ChunkWrite): Promise<void> {
+    return this.ask((seq) => ({ type: 'write', seq, write }));
+  }
+
+  close(sessionId: string, at: number, durationMs: number): Promise<void> {
+    return this.ask((seq) => ({ type: 'close', seq, sessionId, at, durationMs }));
+  }
+
+  /** Resolves once the session's first `chunks` chunks have keyframes and search rows (or the thread is gone). */
+  async indexed(sessionId: string, chunks: number): Promise<void> {
+    while (!this.exited && (this.store.get(sessionId)?.indexed_chunks ?? chunks) < chunks) {
+      await new Promise<void>((resolve) => this.progressWaiters.add(resolve));
+    }
+  }
+
+  /** Resolves when everything handed over so far is written and indexed. */
+  async idle(): Promise<void> {
+    while (this.busy) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    this.post({ type: 'stop' });
+    const timer = setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+    await this.exit;
+    clearTimeout(timer);
+  }
+
+  private get busy(): boolean {
+    return !this.exited && this.done < this.sent;
+  }
+
+  private ask(message: (seq: number) => ToRecordingWorker): Promise<void> {
+    if (this.exited) return Promise.reject(new Error('the recording thread is gone'));
+    const seq = ++this.sent;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      this.post(message(seq));
+    });
+  }
+
+  private post(m: ToRecordingWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  private receive(m: FromRecordingWorker): void {
+    if (m.type === 'done') {
+      const p = this.pending.get(m.seq);
+      this.pending.delete(m.seq);
+      if (m.error === null) p?.resolve();
+      else p?.reject(new Error(m.error));
+    }
+    if (m.type === 'error') this.onError(new Error(`recording thread: ${m.message}`));
+    if (m.type === 'idle') this.done = Math.max(this.done, m.seq);
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const w of this.progressWaiters) w();
+    this.progressWaiters.clear();
+    if (!this.busy) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+}

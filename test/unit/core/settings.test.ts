@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RETENTION_DAYS, DEFAULT_RETENTION_MB } from '../../../shared/settings.ts';
+import { patternCostProblem } from '../../../electron/core/recording/pattern-guard.ts';
+import { SettingsError, SettingsFile } from '../../../electron/core/settings.ts';
+import { tempDir } from '../../support/temp.ts';
+
+const loadSettings = (home: string) => new SettingsFile(home).read();
+
+function homeWith(settings: unknown): string {
+  const home = tempDir();
+  fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify(settings));
+  return home;
+}
+
+describe('settings: retention and redaction patterns', () => {
+  it('defaults retention to 30 days and 2 GB, and no extra patterns', () => {
+    const s = loadSettings(tempDir());
+    expect(s.retention).toEqual({ maxAgeDays: DEFAULT_RETENTION_DAYS, maxTotalMB: DEFAULT_RETENTION_MB });
+    expect(s.redactionPatterns).toEqual([]);
+  });
+
+  it('reads patterns and retention from the file', () => {
+    const s = loadSettings(homeWith({ redactionPatterns: ['ACME-[0-9]{6}', '(?i)internal-[a-z]+'], retention: { maxAgeDays: 7, maxTotalMB: 100 } }));
+    expect(s.redactionPatterns).toEqual(['ACME-[0-9]{6}', '(?i)internal-[a-z]+']);
+    expect(s.retention).toEqual({ maxAgeDays: 7, maxTotalMB: 100 });
+  });
+
+  it('names the pattern that does not compile', () => {
+    expect(() => loadSettings(homeWith({ redactionPatterns: ['fine', '(unclosed'] }))).toThrow(SettingsError);
+    expect(() => loadSettings(homeWith({ redactionPatterns: ['fine', '(unclosed'] }))).toThrow(/redactionPatterns\.1: "\(unclosed" is not a valid regular expression/);
+  });
+
+  it('refuses a pattern that matches empty text', () => {
+    expect(() => loadSettings(homeWith({ redactionPatterns: ['x*'] }))).toThrow(/redactionPatterns\.0: "x\*" matches empty text/);
+  });
+
+  it('refuses, by name, a pattern that backtracks catastrophically', () => {
+    expect(() => loadSettings(homeWith({ redactionPatterns: ['ok-[0-9]+', '(a+)+$'] }))).toThrow(/redactionPatterns\.1: "\(a\+\)\+\$" backtracks catastrophically/);
+    expect(patternCostProblem('(x+x+)+y')).toMatch(/backtracks catastrophically/);
+    expect(patternCostProblem('ACME-[0-9]{6}')).toBeNull();
+    expect(patternCostProblem('(?i)password\\s*=\\s*\\S+')).toBeNull();
+  });
+
+  it('refuses retention values that make no sense', () => {
+    expect(() => loadSettings(homeWith({ retention: { maxAgeDays: 0, maxTotalMB: 100 } }))).toThrow(/retention\.maxAgeDays/);
+  });
+});
