@@ -2,10 +2,11 @@
 // execute, and says precisely why. The whole command is as risky as its worst segment.
 import type { RiskAssessment, RiskSegment } from '../../../shared/domain.ts';
 import { ContextProvider, type RiskContext } from './context.ts';
-import type { ParsedCommand, Segment } from './model.ts';
+import type { ParsedCommand, Segment, Word } from './model.ts';
 import { classifyPath } from './paths.ts';
 import { judge } from './rules/index.ts';
-import { FORK_BOMB } from './rules/system.ts';
+import { bareAssignments, resolveProgram } from './rules/runtime.ts';
+import { forkBomb } from './rules/system.ts';
 import { finding, mentionsProduction, programName } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
 
@@ -39,8 +40,9 @@ export class RiskEngine {
     const parsed = this.parse(command);
     let ctx = this.context.forCwd(cwd);
     const segments: SegmentAssessment[] = [];
+    const values = bareAssignments(command);
     for (const seg of parsed.segments) {
-      segments.push(assessSegment(seg, ctx));
+      segments.push(assessSegment(seg, ctx, values));
       // `cd x && rm -rf *`: later commands run where cd went.
       if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv[1]?.known) {
         const dest = classifyPath(seg.argv[1], ctx).abs;
@@ -49,26 +51,41 @@ export class RiskEngine {
         ctx = this.context.forCwd(ctx.home);
       }
     }
-    return combine(command, parsed, segments);
+    return combine(parsed, segments);
   }
 }
 
-function assessSegment(seg: Segment, ctx: RiskContext): SegmentAssessment {
-  const argv0 = seg.argv[0];
-  const prog = programName(argv0);
-  const found: Finding[] = argv0 && !argv0.known ? [finding('unparsed', 45, `runs a program named only at run time (${argv0.text})`)] : [];
-  found.push(...judge({ seg, prog, args: seg.argv.slice(1), ctx }));
+function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>): SegmentAssessment {
+  const { seg, found } = resolveProgram(written, values);
+  const score = judgeSegment(seg, ctx, found, 0);
+  return summarise(score, found, { text: written.text, argv: written.argv.map((w) => w.text), synthetic: written.synthetic, via: written.via });
+}
+
+/** Commands judged inside commands (`npx x`, `cmd /c "…"`, `gsudo x`): deep enough for real use, bounded against nesting games. */
+const MAX_NESTED_JUDGING = 4;
+
+/** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
+function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number): number {
+  const nested = (argv: Word[], label: string, opts: { privileged?: boolean } = {}): Finding[] => {
+    if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
+    const inner: Finding[] = [];
+    const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [] };
+    // Privilege found inside is its own finding, so the inner findings say everything.
+    judgeSegment(innerSeg, ctx, inner, depth + 1);
+    return inner;
+  };
+  found.push(...judge({ seg, prog: programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested }));
   let score = Math.max(...found.map((f) => f.score));
   if (seg.privileged) {
-    score = Math.max(score + 10, S.notable);
-    found.push(finding('privilege', score, `runs as root (${seg.via.find((v) => /sudo|doas|su|pkexec|run0/.test(v)) ?? 'sudo'})`));
+    score = Math.max(score + 10, S.elevated);
+    found.push(finding('privilege', score, `runs with elevated rights (${seg.via.find((v) => /sudo|doas|su\b|pkexec|run0|runas|elevat|admin/i.test(v)) ?? 'sudo'})`));
   }
   if (seg.remote) {
     const prod = mentionsProduction(seg);
     score = Math.max(prod ? score + 15 : score, 35);
     found.push(finding('remote-exec', score, `runs on ${seg.remote}${prod ? ', which looks like production' : ''}`));
   }
-  return summarise(Math.min(100, score), found, { text: seg.text, argv: seg.argv.map((w) => w.text), synthetic: seg.synthetic, via: seg.via });
+  return Math.min(100, score);
 }
 
 function summarise<T extends object>(score: number, found: Finding[], extra: T): RiskAssessment & T {
@@ -79,13 +96,13 @@ function summarise<T extends object>(score: number, found: Finding[], extra: T):
   return { score, level: levelOf(score), categories, reasons, ...extra };
 }
 
-function combine(command: string, parsed: ParsedCommand, segments: SegmentAssessment[]): CommandAssessment {
+function combine(parsed: ParsedCommand, segments: SegmentAssessment[]): CommandAssessment {
   const found: Finding[] = segments.flatMap((s) => s.reasons.map((reason, i) => ({ category: (s.categories[i] ?? s.categories[0] ?? 'unknown-program') as Category, score: s.score, reason })));
   const has = (c: Category) => segments.some((s) => s.categories.includes(c) && s.score >= REASON_FLOOR);
   if (has('secrets') && (has('network-upload') || has('remote-exec') || has('publishing'))) {
     found.push(finding('secrets', S.catastrophic, 'reads credentials and sends data off the machine in the same command'));
   }
-  if (FORK_BOMB.test(command)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
+  if (forkBomb(segments)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
   if (!parsed.complete) {
     found.push(finding('unparsed', S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));
   }

