@@ -66,10 +66,12 @@ const MAX_NESTED_JUDGING = 4;
 
 /** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
 function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number): number {
-  const nested = (argv: Word[], label: string, opts: { privileged?: boolean } = {}): Finding[] => {
+  const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
     if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
     const inner: Finding[] = [];
-    const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [] };
+    const text = argv.map((w) => (/\s/.test(w.text) ? `"${w.text}"` : w.text)).join(' ');
+    const pipeFrom = opts.pipeFrom === undefined ? seg.pipeFrom : opts.pipeFrom;
+    const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [], pipeFrom, text };
     // Privilege found inside is its own finding, so the inner findings say everything.
     judgeSegment(innerSeg, ctx, inner, depth + 1);
     return inner;

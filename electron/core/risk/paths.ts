@@ -132,7 +132,8 @@ export function classifyPath(w: Word, ctx: RiskContext): PathInfo {
     const protectedByName = GATEHOUSE_NAMES.test(w.text) || /GATEHOUSE_/.test(w.text);
     return { kind: protectedByName ? 'protected' : 'unknown', shown: w.text, abs: null };
   }
-  return { kind: kindOf(abs, ctx), shown: abs, abs };
+  // A Windows path is shown as written: its POSIX counterpart is only how it is judged.
+  return { kind: kindOf(abs, ctx), shown: WINDOWS_PATH.test(w.text) ? w.text : abs, abs };
 }
 
 function kindOf(abs: string, ctx: RiskContext): PathKind {

@@ -116,7 +116,12 @@ const rm: Rule = (input) => {
   return found;
 };
 
-const rmdir: Rule = (input) => deletion(operands(input.args), false, input).map((f) => ({ ...f, score: Math.min(f.score, 55) }));
+/** POSIX rmdir removes only empty folders; cmd's `rmdir /s` (and `rd /s`) removes a whole tree. */
+const rmdir: Rule = (input) => {
+  const tree = input.args.some((w) => /^\/s$/i.test(w.text));
+  const found = deletion(operands(input.args.filter((w) => !/^\/[sq]$/i.test(w.text))), tree, input);
+  return tree ? found : found.map((f) => ({ ...f, score: Math.min(f.score, 55) }));
+};
 
 const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys');
 

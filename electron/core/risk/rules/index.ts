@@ -14,12 +14,27 @@ import { SECRET_RULES, secretArguments } from './secrets.ts';
 import { runsFetchedCode, SUPPLY_RULES } from './supply.ts';
 import { diskRule, isDiskTool, SYSTEM_RULES } from './system.ts';
 import { finding, type Rule, type RuleInput } from './util.ts';
+import { WINDOWS_FILE_RULES, WINDOWS_SHELL_RULES } from './windows.ts';
+import { byVerb, isCmdlet, WINDOWS_SYSTEM_RULES } from './windows-system.ts';
+import { windowsArgs } from './windows-words.ts';
 
-const TABLES: ReadonlyArray<Record<string, Rule>> = [FILE_RULES, ARCHIVE_RULES, GIT_RULES, SUPPLY_RULES, SECRET_RULES, DATA_RULES, INFRA_RULES, SYSTEM_RULES];
+const WINDOWS_TABLES: ReadonlyArray<Record<string, Rule>> = [WINDOWS_FILE_RULES, WINDOWS_SYSTEM_RULES, WINDOWS_SHELL_RULES];
+const TABLES: ReadonlyArray<Record<string, Rule>> = [FILE_RULES, ARCHIVE_RULES, GIT_RULES, SUPPLY_RULES, SECRET_RULES, DATA_RULES, INFRA_RULES, SYSTEM_RULES, ...WINDOWS_TABLES];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {
   for (const [prog, rule] of Object.entries(table)) BY_PROGRAM.set(prog, [...(BY_PROGRAM.get(prog) ?? []), rule]);
+}
+const WINDOWS_PROGRAMS = new Set(WINDOWS_TABLES.flatMap((t) => Object.keys(t)));
+/** A Windows path (`C:\…`, `%USERPROFILE%`, `$env:APPDATA`) somewhere in the text: bash would have eaten its backslashes. */
+const WINDOWS_TEXT = /(^|[\s"'=])([A-Za-z]:\\|%\w+%|\$env:|\.\\)/i;
+
+/** For a command written for cmd or PowerShell, its words as that shell splits them. */
+function asWritten(input: RuleInput): RuleInput {
+  const argv0 = input.seg.argv[0]?.text ?? '';
+  const windows = WINDOWS_PROGRAMS.has(input.prog) || isCmdlet(input.prog) || /\.exe$/i.test(argv0) || WINDOWS_TEXT.test(input.seg.text);
+  const args = windows ? windowsArgs(input.seg, input.prog) : null;
+  return args ? { ...input, args } : input;
 }
 
 /** Redirections: `>` truncates, `>>` appends, `<` reads; `/dev/tcp/…` is a network connection. */
@@ -58,7 +73,8 @@ function touchesProtected(input: RuleInput): Finding[] {
 const ONLY_ABOUT_ITSELF = /^(--?help|-h|-\?|\/\?|--version|-V|version|help|--usage)$/;
 
 /** Everything said about one segment (before privilege and remote adjustments). */
-export function judge(input: RuleInput): Finding[] {
+export function judge(written: RuleInput): Finding[] {
+  const input = asWritten(written);
   const found = [...redirects(input), ...touchesProtected(input), ...secretArguments(input), ...runsFetchedCode(input)];
   if (input.args.length === 1 && ONLY_ABOUT_ITSELF.test(input.args[0]?.text ?? '') && input.prog !== '') {
     return [...found, finding('read-only', S.readOnly, `${input.prog} ${input.args[0]?.text} prints and exits`)];
@@ -68,7 +84,7 @@ export function judge(input: RuleInput): Finding[] {
   if (isDiskTool(input.prog)) specific.push(...diskRule(input));
   found.push(...specific);
   if (specific.length === 0) {
-    const general = [...runsScript(input), ...benign(input), ...runsByPath(input)];
+    const general = [...runsScript(input), ...benign(input), ...runsByPath(input), ...(isCmdlet(input.prog) ? byVerb(input) : [])];
     if (general.length) found.push(...general);
     // A program with rules that found nothing to say is known and doing something ordinary.
     else if (rules.length) found.push(finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()));

@@ -14,7 +14,7 @@ export interface RuleInput {
    * Judges a command this one runs (`npx eslint`, `python -m twine`, `gsudo choco`, `cmd /c "…"`) as if it
    * were written alone; `label` is the wrapper a person would name. Given by the engine.
    */
-  nested: (argv: Word[], label: string, opts?: { privileged?: boolean }) => Finding[];
+  nested: (argv: Word[], label: string, opts?: { privileged?: boolean; pipeFrom?: Word[] | null }) => Finding[];
 }
 
 export type Rule = (input: RuleInput) => Finding[];
