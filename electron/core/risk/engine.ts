@@ -56,8 +56,8 @@ export class RiskEngine {
 }
 
 function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>): SegmentAssessment {
-  const { seg, found } = resolveProgram(written, values);
-  const score = judgeSegment(seg, ctx, found, 0);
+  const { seg, found, runtime } = resolveProgram(written, values);
+  const score = judgeSegment(seg, ctx, found, 0, runtime);
   return summarise(score, found, { text: written.text, argv: written.argv.map((w) => w.text), synthetic: written.synthetic, via: written.via });
 }
 
@@ -65,7 +65,7 @@ function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<s
 const MAX_NESTED_JUDGING = 4;
 
 /** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
-function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number): number {
+function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number, runtime = false): number {
   const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
     if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
     const inner: Finding[] = [];
@@ -76,7 +76,8 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: n
     judgeSegment(innerSeg, ctx, inner, depth + 1);
     return inner;
   };
-  found.push(...judge({ seg, prog: programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested }));
+  // A program only named at run time has no name to look rules up by; resolveProgram said what there is to say.
+  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested }));
   let score = Math.max(...found.map((f) => f.score));
   if (seg.privileged) {
     score = Math.max(score + 10, S.elevated);

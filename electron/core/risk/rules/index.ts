@@ -10,8 +10,11 @@ import { DATA_RULES } from './data.ts';
 import { FILE_RULES, overwrite } from './files.ts';
 import { GIT_RULES } from './git.ts';
 import { INFRA_RULES } from './infra.ts';
+import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } from './code.ts';
+import { exposesEverywhere, NETWORK_RULES } from './network.ts';
+import { PUBLISH_RULES } from './publish.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
-import { runsFetchedCode, SUPPLY_RULES } from './supply.ts';
+import { SUPPLY_TABLES } from './supply.ts';
 import { diskRule, isDiskTool, SYSTEM_RULES } from './system.ts';
 import { finding, type Rule, type RuleInput } from './util.ts';
 import { WINDOWS_FILE_RULES, WINDOWS_SHELL_RULES } from './windows.ts';
@@ -19,7 +22,22 @@ import { byVerb, isCmdlet, WINDOWS_SYSTEM_RULES } from './windows-system.ts';
 import { windowsArgs } from './windows-words.ts';
 
 const WINDOWS_TABLES: ReadonlyArray<Record<string, Rule>> = [WINDOWS_FILE_RULES, WINDOWS_SYSTEM_RULES, WINDOWS_SHELL_RULES];
-const TABLES: ReadonlyArray<Record<string, Rule>> = [FILE_RULES, ARCHIVE_RULES, GIT_RULES, SUPPLY_RULES, SECRET_RULES, DATA_RULES, INFRA_RULES, SYSTEM_RULES, ...WINDOWS_TABLES];
+const TABLES: ReadonlyArray<Record<string, Rule>> = [
+  FILE_RULES,
+  ARCHIVE_RULES,
+  GIT_RULES,
+  ...SUPPLY_TABLES,
+  PUBLISH_RULES,
+  NETWORK_RULES,
+  CODE_RULES,
+  SECRET_RULES,
+  DATA_RULES,
+  INFRA_RULES,
+  SYSTEM_RULES,
+  ...WINDOWS_TABLES,
+];
+/** Rules that look at every segment, whatever its program. */
+const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {
@@ -75,7 +93,7 @@ const ONLY_ABOUT_ITSELF = /^(--?help|-h|-\?|\/\?|--version|-V|version|help|--usa
 /** Everything said about one segment (before privilege and remote adjustments). */
 export function judge(written: RuleInput): Finding[] {
   const input = asWritten(written);
-  const found = [...redirects(input), ...touchesProtected(input), ...secretArguments(input), ...runsFetchedCode(input)];
+  const found = [...redirects(input), ...touchesProtected(input), ...EVERY_SEGMENT.flatMap((rule) => rule(input))];
   if (input.args.length === 1 && ONLY_ABOUT_ITSELF.test(input.args[0]?.text ?? '') && input.prog !== '') {
     return [...found, finding('read-only', S.readOnly, `${input.prog} ${input.args[0]?.text} prints and exits`)];
   }
@@ -88,7 +106,9 @@ export function judge(written: RuleInput): Finding[] {
     if (general.length) found.push(...general);
     // A program with rules that found nothing to say is known and doing something ordinary.
     else if (rules.length) found.push(finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()));
-    else found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog || 'a command'}, which Gatehouse has no rule for`));
+    else if (input.seg.argv.length === 0) found.push(finding('read-only', S.none, 'runs no program, only its redirections'));
+    // A program named only at run time has no name; the engine has already said what is known of it.
+    else if (input.prog !== '') found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog}, which Gatehouse has no rule for`));
   }
   return found;
 }

@@ -31,33 +31,36 @@ export interface ProgramName {
   /** The segment to judge: argv[0] replaced by its known value when an assignment gives it. */
   seg: Segment;
   found: Finding[];
+  /** True when no program name is known at all: no rule can be looked up by name. */
+  runtime: boolean;
 }
 
 /** Decides what program a segment runs when argv[0] is not a plain word. */
 export function resolveProgram(seg: Segment, values: ReadonlyMap<string, string>): ProgramName {
   const argv0 = seg.argv[0];
-  if (!argv0 || argv0.known) return { seg, found: [] };
+  if (!argv0 || argv0.known) return { seg, found: [], runtime: false };
+  const substituted = /^(\$\(|`)/.test(argv0.text) && !/^(\$\([^)]*\)|`[^`]*`)\/[^$`]+$/.test(argv0.text);
   const base = argv0.text.replace(/\/+$/, '').split('/').pop() ?? '';
   // `$(npm bin)/eslint`, `"$VENV"/bin/python`: only the directory is unknown; the program is named.
-  if (base && !/[$`]/.test(base)) return { seg, found: [] };
-  const evaluated = seg.via.includes('eval');
-  if (DOWNLOAD_SUBSTITUTION.test(argv0.text)) {
-    return { seg, found: [finding('remote-code', S.catastrophic - 5, `runs what a download prints as a command (${argv0.text.slice(0, 60)})`)] };
-  }
+  if (!substituted && base && !/[$`]/.test(base)) return { seg, found: [], runtime: false };
   const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(argv0.text)?.[1];
   const value = variable ? values.get(variable) : undefined;
   if (value !== undefined && value !== '' && !/[$`]/.test(value)) {
     const [program, ...more] = value.split(/\s+/).map((text): Word => ({ text, known: true }));
     const argv = [program as Word, ...more, ...seg.argv.slice(1)];
-    return { seg: { ...seg, argv }, found: [finding('unparsed', S.medium, `runs ${value} through the variable $${variable}, set earlier in the command`)] };
+    return { seg: { ...seg, argv }, found: [finding('unparsed', S.medium, `runs ${value} through the variable $${variable}, set earlier in the command`)], runtime: false };
   }
+  return { seg, found: [unknownProgram(seg, argv0)], runtime: true };
+}
+
+function unknownProgram(seg: Segment, argv0: Word): Finding {
   const shown = argv0.text.slice(0, 60);
-  if (evaluated && SHELL_SETUP.test(argv0.text)) return { seg, found: [finding('unparsed', S.medium, `evaluates the shell setup a tool prints (${shown})`)] };
-  if (argv0.text.startsWith('$(') || argv0.text.startsWith('`')) {
-    return { seg, found: [finding('unparsed', S.high, `runs whatever ${shown} prints, a program only known at run time`)] };
-  }
-  if (evaluated) return { seg, found: [finding('unparsed', S.high, `evaluates ${shown}, text only known at run time`)] };
+  const evaluated = seg.via.includes('eval');
+  if (DOWNLOAD_SUBSTITUTION.test(argv0.text)) return finding('remote-code', S.catastrophic - 5, `runs what a download prints as a command (${shown})`);
+  if (evaluated && SHELL_SETUP.test(argv0.text)) return finding('unparsed', S.medium, `evaluates the shell setup a tool prints (${shown})`);
+  if (argv0.text.startsWith('$(') || argv0.text.startsWith('`')) return finding('unparsed', S.high, `runs whatever ${shown} prints, a program only known at run time`);
+  if (evaluated) return finding('unparsed', S.high, `evaluates ${shown}, text only known at run time`);
   const destructive = seg.argv.slice(1).find((w) => DESTRUCTIVE_ARG.test(w.text));
-  if (destructive) return { seg, found: [finding('unparsed', S.high, `runs a program named only at run time (${shown}) with ${destructive.text}`)] };
-  return { seg, found: [finding('unparsed', 45, `runs a program named only at run time (${shown})`)] };
+  if (destructive) return finding('unparsed', S.high, `runs a program named only at run time (${shown}) with ${destructive.text}`);
+  return finding('unparsed', 45, `runs a program named only at run time (${shown})`);
 }
