@@ -6,11 +6,12 @@ import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { ARCHIVE_RULES } from './archives.ts';
 import { benign, runsByPath, runsScript } from './benign.ts';
+import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } from './code.ts';
 import { DATA_RULES } from './data.ts';
 import { FILE_RULES, overwrite } from './files.ts';
 import { GIT_RULES } from './git.ts';
 import { INFRA_RULES } from './infra.ts';
-import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } from './code.ts';
+import { MIGRATION_RULES } from './migrations.ts';
 import { exposesEverywhere, NETWORK_RULES } from './network.ts';
 import { PUBLISH_RULES } from './publish.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
@@ -32,6 +33,7 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   CODE_RULES,
   SECRET_RULES,
   DATA_RULES,
+  MIGRATION_RULES,
   INFRA_RULES,
   SYSTEM_RULES,
   ...WINDOWS_TABLES,
