@@ -10,7 +10,8 @@ import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } 
 import { DATA_RULES } from './data.ts';
 import { FILE_RULES, overwrite } from './files.ts';
 import { GIT_RULES } from './git.ts';
-import { INFRA_RULES } from './infra.ts';
+import { CLOUD_RULES } from './cloud.ts';
+import { CONTAINER_RULES } from './containers.ts';
 import { MIGRATION_RULES } from './migrations.ts';
 import { exposesEverywhere, NETWORK_RULES } from './network.ts';
 import { PUBLISH_RULES } from './publish.ts';
@@ -34,7 +35,8 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   SECRET_RULES,
   DATA_RULES,
   MIGRATION_RULES,
-  INFRA_RULES,
+  CONTAINER_RULES,
+  CLOUD_RULES,
   SYSTEM_RULES,
   ...WINDOWS_TABLES,
 ];
