@@ -6,7 +6,7 @@ import type { ParsedCommand, Segment, Word } from './model.ts';
 import { classifyPath } from './paths.ts';
 import { judge } from './rules/index.ts';
 import { bareAssignments, resolveProgram } from './rules/runtime.ts';
-import { forkBomb } from './rules/system.ts';
+import { forkBomb } from './rules/processes.ts';
 import { finding, mentionsProduction, programName } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
 

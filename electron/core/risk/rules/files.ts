@@ -218,6 +218,7 @@ const permissions: Rule = (input) => {
     if (setuid) return finding('permissions', S.severe, `makes ${info.shown} run as its owner (setuid/setgid)`);
     const inProject = info.kind === 'project' || info.kind === 'project-root' || info.kind === 'temp';
     if (worldWritable) return finding('permissions', inProject ? 35 : S.high, `lets every user write ${place}`);
+    if (lockout) return finding('permissions', inProject ? 35 : S.high, `${change} locks everyone out of ${place}, you and your tools included`);
     if (prog === 'chown' || prog === 'chgrp') return finding('permissions', inProject ? S.medium : 55, `changes the owner of ${place}`);
     if (prog === 'chattr') return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
     return finding('permissions', inProject ? S.lowWrite : 45, `${change} on ${place}`);

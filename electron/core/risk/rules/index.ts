@@ -4,6 +4,7 @@ import type { PathInfo } from '../paths.ts';
 import { classifyPath, where } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
+import { AGENT_RULES } from './agents.ts';
 import { ARCHIVE_RULES } from './archives.ts';
 import { benign, runsByPath, runsScript } from './benign.ts';
 import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } from './code.ts';
@@ -17,6 +18,7 @@ import { exposesEverywhere, NETWORK_RULES } from './network.ts';
 import { PUBLISH_RULES } from './publish.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
 import { SUPPLY_TABLES } from './supply.ts';
+import { PROCESS_RULES } from './processes.ts';
 import { diskRule, isDiskTool, SYSTEM_RULES } from './system.ts';
 import { finding, type Rule, type RuleInput } from './util.ts';
 import { WINDOWS_FILE_RULES, WINDOWS_SHELL_RULES } from './windows.ts';
@@ -38,6 +40,8 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   CONTAINER_RULES,
   CLOUD_RULES,
   SYSTEM_RULES,
+  PROCESS_RULES,
+  AGENT_RULES,
   ...WINDOWS_TABLES,
 ];
 /** Rules that look at every segment, whatever its program. */

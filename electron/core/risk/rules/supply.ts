@@ -131,12 +131,19 @@ const pythonModule: Rule = (input) => {
   return [...inner.filter((f) => f.category !== 'unknown-program'), finding('build-test', S.build, `runs the Python module ${module}`)];
 };
 
+/** Browser test runners download browsers (and, with install-deps, system packages) outside the project. */
+const browsers: Rule = ({ prog, args }) => {
+  const sub = operands(args)[0]?.text ?? '';
+  if (sub === 'install-deps' || (sub === 'install' && hasOption(args, null, '--with-deps'))) return [finding('package-install', S.notable, `${prog} installs system packages for browsers`)];
+  return sub === 'install' || sub === 'uninstall' ? [finding('package-install', S.medium, `${prog} ${sub}: downloads or removes browsers outside the project`)] : [];
+};
+
 const pipx: Rule = (input) => (subcommand(input.args).sub === 'run' ? runsPackage(input) : [finding('package-install', 35, `pipx ${subcommand(input.args).sub}: installs tools for every project`)]);
 
 /** Several tables: a program may have more than one of these rules (npm installs and npm exec). */
 export const SUPPLY_TABLES: ReadonlyArray<Record<string, Rule>> = [
   Object.fromEntries(['npm', 'yarn', 'pnpm', 'bun', 'cargo', 'gem', 'poetry', 'pip', 'pip3', 'uv', 'pipenv', 'pdm', 'go', 'composer', 'bundle', 'conda', 'mamba', 'micromamba', ...SYSTEM_MANAGERS].map((p) => [p, packages])),
   Object.fromEntries(['nvm', 'rustup', 'pyenv', 'rbenv', 'nodenv', 'asdf', 'mise', 'rtx', 'fnm', 'volta', 'sdk', 'corepack', 'ghcup', 'juliaup', 'goenv', 'jenv', 'tfenv'].map((p) => [p, toolchain])),
-  { ...Object.fromEntries(Object.keys(RUNS_PACKAGE).map((p) => [p, runsPackage])), pipx },
+  { ...Object.fromEntries(Object.keys(RUNS_PACKAGE).map((p) => [p, runsPackage])), pipx, playwright: browsers, puppeteer: browsers, cypress: browsers },
   Object.fromEntries(['python', 'python3', 'python2', 'py', 'pypy3'].map((p) => [p, pythonModule])),
 ];

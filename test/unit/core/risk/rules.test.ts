@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../../electron/core/risk/model.ts';
 import { judgeMongo, judgeSql } from '../../../../electron/core/risk/rules/data.ts';
 import { bareAssignments, resolveProgram } from '../../../../electron/core/risk/rules/runtime.ts';
-import { forkBomb } from '../../../../electron/core/risk/rules/system.ts';
+import { forkBomb } from '../../../../electron/core/risk/rules/processes.ts';
 import { PROJECT, simpleParse, testEngine } from '../../../support/risk.ts';
 
 const engine = testEngine();
@@ -254,7 +254,24 @@ describe('the machine', () => {
   it.each([
     ['shutdown -h now', 'critical'],
     ['kill -9 1', 'critical'],
-    ['kill 4242', 'low'],
+    ['kill 4242', 'medium'],
+    ['kill -0 4242', 'low'],
+    ['kill -9 -1', 'critical'],
+    ['kill -TERM -4242', 'high'],
+    ['killall -9 node', 'high'],
+    ['pkill -f node', 'high'],
+    ['pkill -f vite', 'medium'],
+    ['fuser -k 8080/tcp', 'medium'],
+    ['systemctl --user enable --now updater.service', 'high'],
+    ['launchctl load -w /home/dev/Library/LaunchAgents/com.updater.plist', 'high'],
+    ['defaults write com.apple.LaunchServices LSQuarantine -bool false', 'critical'],
+    ['defaults write com.apple.dock autohide -bool true', 'medium'],
+    ['xattr -d com.apple.quarantine /Applications/Tool.app', 'high'],
+    ['direnv allow', 'medium'],
+    ['newgrp docker', 'medium'],
+    ['swapoff -a', 'medium'],
+    ['sudo -k', 'low'],
+    ['sudo --version', 'low'],
     ['mkfs.ext4 /dev/sdb1', 'critical'],
     ['fdisk -l', 'low'],
     ['crontab -r', 'high'],
@@ -274,6 +291,24 @@ describe('the machine', () => {
     expect(score('gatehouse decide abc allow').level).toBe('critical');
     expect(score('gatehouse score ls').level).toBe('low');
     expect(score('vim /home/dev/project/.claude/settings.local.json').level).toBe('critical');
+  });
+
+  it('knows gatehouse however it is run, and its sockets by name', () => {
+    expect(score('node /home/dev/tools/gatehouse/bin/gatehouse.mjs decide k3f9 allow').level).toBe('critical');
+    expect(score('./bin/gatehouse.mjs rules import /tmp/x.json').level).toBe('critical');
+    expect(score('node /home/dev/tools/gatehouse/bin/gatehouse.mjs score ls').level).toBe('low');
+    expect(score('ls -la $XDG_RUNTIME_DIR/gatehouse-1000-abc/').level).toBe('critical');
+    expect(score('pkill -f gatehouse').level).toBe('critical');
+  });
+
+  it('treats an agent started with its checks or hooks off like Gatehouse turned off', () => {
+    expect(score('claude --dangerously-skip-permissions -p tidy').level).toBe('critical');
+    expect(score('claude --permission-mode bypassPermissions').level).toBe('critical');
+    expect(score('codex --dangerously-bypass-approvals-and-sandbox exec tidy').level).toBe('critical');
+    expect(score('codex exec --dangerously-bypass-hook-trust -c hooks.PreToolUse=[] refactor').level).toBe('critical');
+    expect(score('gemini --yolo').level).toBe('critical');
+    expect(score('claude -p summarise').level).toBe('medium');
+    expect(score('claude --version').level).toBe('low');
   });
 });
 
