@@ -6,6 +6,7 @@ import type { ParsedCommand, Segment, Word } from './model.ts';
 import { classifyPath } from './paths.ts';
 import { judge } from './rules/index.ts';
 import { bareAssignments, resolveProgram } from './rules/runtime.ts';
+import { runsDownloaded } from './rules/code.ts';
 import { forkBomb } from './rules/processes.ts';
 import { finding, mentionsProduction, programName } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
@@ -105,6 +106,8 @@ function combine(parsed: ParsedCommand, segments: SegmentAssessment[]): CommandA
   if (has('secrets') && (has('network-upload') || has('remote-exec') || has('publishing'))) {
     found.push(finding('secrets', S.catastrophic, 'reads credentials and sends data off the machine in the same command'));
   }
+  const downloadedAndRun = runsDownloaded(parsed.segments);
+  if (downloadedAndRun) found.push(downloadedAndRun);
   if (forkBomb(segments)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
   if (!parsed.complete) {
     found.push(finding('unparsed', S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));

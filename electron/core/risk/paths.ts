@@ -60,8 +60,11 @@ const TEMP_DIRS = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
 /** Default data directories of Gatehouse on each platform, and its socket directories, by name. */
 const GATEHOUSE_NAMES = /([\\/]Gatehouse([\\/]|$)|\/gatehouse-\d+-[0-9a-f]{12}(\/|$)|(^|[\\/])gatehouse\.db|(^|[\\/])admin\.token$|(\$\{?(XDG_RUNTIME_DIR|TMPDIR|TMP|TEMP)\}?|^\/tmp|^\/run\/user\/\d+|^\/var\/folders\/[^/]+\/[^/]+\/T)\/+gatehouse-)/;
 
+/** Public halves that sit beside secrets: public keys, certificates and CA bundles, env templates. */
+const PUBLIC_BESIDE_SECRETS = /\.pub$|\.env\.(example|sample|template|dist|defaults)$|(^|\/)[^/]*(cert|chain|ca|bundle|public|pubkey)[^/]*\.pem$/i;
+
 export function isSecretPath(p: string): boolean {
-  return SECRET_PATTERNS.some((re) => re.test(p)) && !p.endsWith('.pub') && !/\.env\.(example|sample|template|dist)$/.test(p);
+  return SECRET_PATTERNS.some((re) => re.test(p)) && !PUBLIC_BESIDE_SECRETS.test(p);
 }
 
 /** Windows variables that name well-known folders, with where they point (relative to the home when they start with `~`). */
@@ -83,7 +86,7 @@ const WINDOWS_FOLDERS: Record<string, string> = {
 };
 const WINDOWS_VARIABLE = /^(%([\w()]+)%|\$env:([\w()]+)|\$\{env:([\w()]+)\}|\$(HOME)\b)/i;
 /** `C:\…`, `%USERPROFILE%\…`, `$env:APPDATA\…`, `.\x`: a path written for Windows. */
-const WINDOWS_PATH = /^([A-Za-z]:([\\/]|$)|%[\w()]+%|\$env:|\$\{env:|\.{1,2}\\|~\\)/i;
+const WINDOWS_PATH = /^([A-Za-z]:([\\/]|$|[^\\/\s:]+$)|%[\w()]+%|\$env:|\$\{env:|\.{1,2}\\|~\\)/i;
 
 /**
  * A Windows path in POSIX terms, so it is judged like its counterpart: the user's profile is the home,
@@ -100,6 +103,8 @@ function fromWindows(text: string, ctx: RiskContext): string | null {
   }
   t = t.replace(/\\/g, '/');
   if (t === '~' || t.startsWith('~/')) return path.posix.normalize(ctx.home + t.slice(1));
+  // `C:Usersdev` is `C:\Users\dev` after a POSIX shell ate the backslashes: somewhere on that drive, unknown where.
+  if (/^[A-Za-z]:[^/]/.test(t)) return null;
   const drive = /^([A-Za-z]):(\/|$)(.*)$/.exec(t);
   if (!drive) return /[$%]/.test(t) ? null : path.resolve(ctx.cwd, t);
   const rest = drive[3] ?? '';
@@ -171,6 +176,11 @@ const HOME_DATA_DIRS = /^\.(cache|local|config|npm|yarn|pnpm-store|bun|deno|carg
 function isHomeDotfile(rel: string): boolean {
   if (/^\.config\/git\/(config|ignore|attributes)$/.test(rel)) return true;
   return /^\.[^/]+$/.test(rel) && !HOME_DATA_DIRS.test(rel);
+}
+
+/** A file in the Downloads folder: code from there came from the network, and nobody has reviewed it. */
+export function isDownloaded(abs: string, home: string): boolean {
+  return abs.startsWith(`${home}/Downloads/`) || /[\\/]Downloads[\\/]/i.test(abs);
 }
 
 /** A shell's or a REPL's command history: it often holds secrets people typed. */

@@ -1,5 +1,5 @@
 // Commands that only look, build or test: what most of an agent's day is made of.
-import { classifyPath } from '../paths.ts';
+import { classifyPath, isDownloaded } from '../paths.ts';
 import { S } from '../types.ts';
 import { BUILD_TEST, READ_ONLY } from './known.ts';
 import { finding, operands, subcommand, type Rule } from './util.ts';
@@ -9,6 +9,9 @@ const RISKY_SCRIPT = /(^|[:/_.-])(deploy|publish|release|destroy|drop|reset|nuke
 /** Task runners whose first operand names a project script. */
 const TASK_RUNNERS = ['npm', 'yarn', 'pnpm', 'bun', 'make', 'gmake', 'just', 'task', 'rake', 'mix', 'composer', 'turbo', 'nx', 'lerna', 'gradle', 'gradlew', 'mvn', 'mvnw'];
 const IN_PROJECT = new Set(['project', 'project-root']);
+
+/** Running something from the Downloads folder runs code from the network that nobody reviewed. */
+const downloadedCode = (file: string) => finding('remote-code', S.high, `runs ${file}, a download nobody has reviewed`);
 
 export const benign: Rule = ({ prog, args, ctx }) => {
   if (READ_ONLY.has(prog)) return [finding('read-only', S.readOnly, `${prog} only reads`)];
@@ -21,8 +24,9 @@ export const benign: Rule = ({ prog, args, ctx }) => {
   // `python other/place/script.py`: running code from outside the project is worth a look.
   const file = operands(args, ['-m', '-c', '-e', '-W', '-X'])[0];
   if (file && /\.(py|js|mjs|cjs|ts|mts|rb|pl|php|sh|lua|jar)$/.test(file.text)) {
-    const kind = classifyPath(file, ctx).kind;
-    if (!IN_PROJECT.has(kind) && kind !== 'unknown') return [finding('build-test', 25, `runs ${file.text}, from outside the project`)];
+    const info = classifyPath(file, ctx);
+    if (info.abs && isDownloaded(info.abs, ctx.home)) return [downloadedCode(file.text)];
+    if (!IN_PROJECT.has(info.kind) && info.kind !== 'unknown') return [finding('build-test', 25, `runs ${file.text}, from outside the project`)];
   }
   return [finding('build-test', S.build, `${prog}${sub ? ` ${sub}` : ''} builds, tests or runs project code`)];
 };
@@ -33,8 +37,9 @@ export const runsScript: Rule = ({ prog, args, ctx }) => {
   if (!SCRIPT_RUNNERS.has(prog)) return [];
   const file = operands(args, ['-o', '-O', '+o', '+O'])[0];
   if (!file) return [];
-  const kind = classifyPath(file, ctx).kind;
-  const inProject = IN_PROJECT.has(kind);
+  const info = classifyPath(file, ctx);
+  const inProject = IN_PROJECT.has(info.kind);
+  if (info.abs && isDownloaded(info.abs, ctx.home)) return [downloadedCode(file.text)];
   if (inProject && RISKY_SCRIPT.test(file.text)) return [finding('build-test', 35, `runs the project's script ${file.text}, whose name says it reaches beyond this machine`)];
   return [finding('build-test', inProject ? 15 : S.medium, `runs the script ${file.text}${inProject ? '' : ', from outside the project'}`)];
 };
@@ -47,6 +52,7 @@ export const runsByPath: Rule = ({ seg, ctx }) => {
   const argv0 = seg.argv[0];
   if (!argv0 || !argv0.text.includes('/')) return [];
   const info = classifyPath(argv0, ctx);
+  if (info.abs && isDownloaded(info.abs, ctx.home)) return [downloadedCode(argv0.text)];
   if (!IN_PROJECT.has(info.kind)) return [];
   if (RISKY_SCRIPT.test(argv0.text)) return [finding('build-test', 35, `runs the project's ${argv0.text}, whose name says it reaches beyond this machine`)];
   return [finding('build-test', 15, `runs the project's own ${argv0.text}`)];

@@ -1,10 +1,10 @@
 // Code from elsewhere: shells and interpreters fed a download or decoded text, interpreter one-liners
 // that fetch and run code or wire a shell to a socket, Deno running a URL, AppleScript doing things as
 // administrator. (The parser already turns os.system/subprocess/shutil/fs calls into commands.)
-import type { Word } from '../model.ts';
+import type { Segment, Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { finding, hasOption, operands, programName, word, type Rule, type RuleInput } from './util.ts';
+import { finding, hasOption, operands, optionValue, programName, word, type Rule, type RuleInput } from './util.ts';
 
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh', 'ash', 'pwsh', 'powershell', 'iex', 'invoke-expression', 'source', '.']);
 export const INTERPRETERS = new Set(['python', 'python2', 'python3', 'py', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php', 'lua', 'osascript', 'Rscript', 'julia', 'tclsh', 'awk', 'gawk']);
@@ -35,6 +35,36 @@ export const runsFetchedCode: Rule = ({ seg, prog, args }) => {
   if (fetchedArg) return [finding('remote-code', S.catastrophic - 5, `runs code downloaded at run time (${fetchedArg.text.slice(0, 60)})`)];
   return [];
 };
+
+/** Where a download is saved: `curl -o f`, `curl -O URL` (its last path part), `wget -O f`, `wget URL`. */
+function savedAs(seg: Segment): string | null {
+  const prog = programName(seg.argv[0]);
+  const args = seg.argv.slice(1);
+  if (!DOWNLOADERS.has(prog)) return null;
+  const url = args.find((w) => /^https?:\/\//.test(w.text))?.text;
+  const named = optionValue(args, 'o', '--output', '--output-document', '-OutFile') ?? (prog === 'wget' ? optionValue(args, 'O') : null);
+  if (named && named !== '-') return named;
+  const remoteName = url?.split(/[?#]/)[0]?.split('/').pop();
+  return (prog === 'wget' && !named) || hasOption(args, 'O', '--remote-name') ? remoteName || null : null;
+}
+
+/** A file the same command downloaded and then runs (`curl -o i.sh URL && bash i.sh`): remote code, one step removed. */
+export function runsDownloaded(segments: readonly Segment[]): Finding | null {
+  const saved = new Set<string>();
+  for (const seg of segments) {
+    const file = savedAs(seg);
+    if (file) {
+      saved.add(file.replace(/^\.\//, ''));
+      continue;
+    }
+    const prog = programName(seg.argv[0]);
+    const direct = (seg.argv[0]?.text ?? '').replace(/^\.\//, '');
+    const script = SHELLS.has(prog) || INTERPRETERS.has(prog) ? operands(seg.argv.slice(1), ['-c', '-e', '-m'])[0]?.text.replace(/^\.\//, '') : undefined;
+    const ran = [direct, script].find((f) => f !== undefined && saved.has(f));
+    if (ran) return finding('remote-code', S.critical, `runs ${ran}, which the same command just downloaded, without anyone reading it`);
+  }
+  return null;
+}
 
 /** Where an interpreter's inline code is: `-c`, `-e`, `-r`, `--eval`, or a here-doc/pipe on stdin. */
 function inlineCode(prog: string, args: readonly Word[], stdin: string | null): string | null {

@@ -123,7 +123,8 @@ const rmdir: Rule = (input) => {
   return tree ? found : found.map((f) => ({ ...f, score: Math.min(f.score, 55) }));
 };
 
-const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys');
+/** shred and srm overwrite before deleting: nothing can bring the file back, not even git or a backup of the disk. */
+const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys beyond recovery').map((f) => ({ ...f, score: Math.max(f.score, 55) }));
 
 /** `mv SRC… DEST`: the sources leave their place (a deletion there), the destination is overwritten. */
 const mv: Rule = (input) => {

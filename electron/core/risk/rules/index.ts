@@ -19,7 +19,7 @@ import { PUBLISH_RULES } from './publish.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
 import { SUPPLY_TABLES } from './supply.ts';
 import { PROCESS_RULES } from './processes.ts';
-import { diskRule, isDiskTool, SYSTEM_RULES } from './system.ts';
+import { diskRule, environmentChanges, isDiskTool, SYSTEM_RULES } from './system.ts';
 import { finding, type Rule, type RuleInput } from './util.ts';
 import { WINDOWS_FILE_RULES, WINDOWS_SHELL_RULES } from './windows.ts';
 import { byVerb, isCmdlet, WINDOWS_SYSTEM_RULES } from './windows-system.ts';
@@ -45,7 +45,7 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   ...WINDOWS_TABLES,
 ];
 /** Rules that look at every segment, whatever its program. */
-const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere];
+const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, environmentChanges];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {

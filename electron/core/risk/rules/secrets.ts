@@ -5,7 +5,7 @@ import { classifyPath, isHistoryFile, where } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { READ_ONLY } from './known.ts';
-import { finding, operands, optionValue, programName, subcommand, type Rule, type RuleInput } from './util.ts';
+import { finding, hasOption, operands, optionValue, programName, subcommand, type Rule, type RuleInput } from './util.ts';
 
 const SECRET_VAR = /\$\{?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)[A-Z0-9_]*\}?/i;
 /** Programs whose only job is to print credentials. */
@@ -88,11 +88,15 @@ const credentialPrinter: Rule = ({ prog, args }) => {
   const words = args.map((w) => w.text);
   const hit = CREDENTIAL_PRINTERS.find(([p, test]) => p === prog && test(prog === 'kubectl' ? [subcommand(args).sub, ...operands(subcommand(args).rest).map((w) => w.text), ...words] : words));
   if (hit) return [finding('secrets', S.severe, hit[2])];
-  return PASSWORD_STORES.has(prog) ? [finding('secrets', S.medium, `${prog} ${words[0] ?? ''}: works with a password store`)] : [];
+  if (!PASSWORD_STORES.has(prog)) return [];
+  if (words.some((w) => /^(delete|rm|remove|destroy|purge)(-|$)/.test(w))) return [finding('secrets', S.high, `${prog} ${words[0] ?? ''}: deletes stored passwords or keys`)];
+  return [finding('secrets', S.medium, `${prog} ${words[0] ?? ''}: works with a password store`)];
 };
 
 /** Patterns that hunt for credentials (`grep -r "PRIVATE KEY" ~`, `env | grep -i token`). */
 const SECRET_PATTERN = /private.?key|BEGIN [A-Z ]*KEY|passw(or)?d|passwd|secret|token|api.?key|access.?key|credential|auth|aws_|bearer|sk-[a-z]|ghp_|xox[bp]/i;
+/** Parts of environment variable names that hold credentials. */
+const ENV_SECRET_NAME = /key|secret|token|pass|pwd|auth|cred|api|session|cookie|private|cert/i;
 const ENV_PRINTERS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'get-childitem', 'gci', 'dir', 'ls']);
 
 /** grep and friends: what they search for, in what. Hunting credentials across the home or the environment leaks them. */
@@ -105,7 +109,7 @@ const search: Rule = (input) => {
   const from = seg.pipeFrom ? programName(seg.pipeFrom[0]) : null;
   if (from && ENV_PRINTERS.has(from) && (from !== 'ls' && from !== 'dir' && from !== 'gci' || seg.pipeFrom?.some((w) => /^env:/i.test(w.text)))) {
     if (/GATEHOUSE/i.test(pattern)) return [finding('self-protection', S.catastrophic, "prints Gatehouse's own session token and socket from the environment")];
-    if (SECRET_PATTERN.test(pattern)) return [finding('secrets', S.severe - 5, `prints the environment's ${pattern} variables: tokens end up in the transcript`)];
+    if (SECRET_PATTERN.test(pattern) || ENV_SECRET_NAME.test(pattern)) return [finding('secrets', S.severe - 5, `prints the environment's ${pattern} variables: tokens end up in the transcript`)];
     return [];
   }
   if (!SECRET_PATTERN.test(pattern)) return [];
@@ -154,7 +158,11 @@ export const SECRET_RULES: Record<string, Rule> = {
   find,
   gpg,
   gpg2: gpg,
-  history: () => [finding('secrets', S.medium, 'prints the shell history, which can hold typed passwords and tokens')],
+  history: ({ args }) => {
+    if (hasOption(args, 'c')) return [finding('file-deletion', 55, "erases the shell's command history")];
+    if (hasOption(args, 'd') || hasOption(args, 'w') || hasOption(args, 'a')) return [finding('file-overwrite', S.notable, `history ${args.map((w) => w.text).join(' ')}: changes the saved command history`)];
+    return [finding('secrets', S.medium, 'prints the shell history, which can hold typed passwords and tokens')];
+  },
   env: environment,
   printenv: environment,
   set: environment,

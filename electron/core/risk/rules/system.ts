@@ -1,7 +1,8 @@
 // The machine itself: disks, services and what starts by itself (persistence), firewalls and the
 // protections of macOS, accounts and kernel settings, root shells.
 import { S } from '../types.ts';
-import { finding, hasOption, operands, subcommand, text, type Rule } from './util.ts';
+import type { Finding } from '../types.ts';
+import { finding, hasOption, operands, subcommand, text, type Rule, type RuleInput } from './util.ts';
 
 const DISK_TOOLS = /^(mkfs(\.\w+)?|mke2fs|mkswap|mkdosfs|mkntfs|wipefs|fdisk|sfdisk|gdisk|sgdisk|cfdisk|parted|blkdiscard|badblocks|hdparm|zpool|lvremove|vgremove|pvremove|cryptsetup|newfs(_\w+)?|format)$/;
 
@@ -96,6 +97,12 @@ const configTools: Rule = ({ prog, args }) => {
     if (/com\.apple\.quarantine/.test(w) && hasOption(args, 'd')) return [finding('system-config', 55, `removes the download quarantine from ${operands(args).at(-1)?.text ?? 'a file'}, so Gatekeeper will not check it`)];
     return hasOption(args, 'c') || hasOption(args, 'd') || hasOption(args, 'w') ? [finding('file-overwrite', S.medium, `xattr ${w}`)] : [finding('read-only', S.readOnly, `xattr ${w}`)];
   }
+  if (prog === 'setenforce') return /^(0|permissive)$/i.test(w) ? [finding('system-config', S.critical, 'turns SELinux enforcement off')] : [finding('system-config', S.medium, `setenforce ${w}`)];
+  if (prog === 'aa-disable' || prog === 'aa-complain' || prog === 'aa-teardown') return [finding('system-config', S.critical, `${prog} turns AppArmor protection off`)];
+  if (prog === 'softwareupdate') {
+    if (hasOption(args, 'l', '--list', '--history')) return [finding('read-only', S.readOnly, 'lists system updates')];
+    return [finding(hasOption(args, 'R', '--restart') ? 'process' : 'system-config', hasOption(args, 'R', '--restart') ? S.critical : 55, `installs system updates${hasOption(args, 'R', '--restart') ? ' and restarts the machine' : ''}`)];
+  }
   if (prog === 'tccutil') return [finding('system-config', S.high, `tccutil ${w}: changes which apps may use the camera, disk or screen`)];
   return [finding('system-config', S.notable, `${prog} ${w}`)];
 };
@@ -113,6 +120,26 @@ const rootShell: Rule = ({ prog, args, seg }) => {
   }
   return [];
 };
+
+/** Variables that change what every later program loads or records (set with `export`, `set`, `unset` or before a command). */
+const ENVIRONMENT_HOOKS: Array<[RegExp, number, string]> = [
+  [/^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH)=/, S.high, 'loads a library into every program it starts'],
+  [/^(HISTFILE=(\/dev\/null)?|HISTSIZE=0|HISTFILESIZE=0|HISTCONTROL=ignore\w*)$|^HISTFILE$/, S.notable, 'stops the shell from recording its history'],
+  [/^PATH=["']?(\/tmp|\/var\/tmp|\/dev\/shm|\.)(\/|:|$)/, S.notable, 'puts a temporary or relative folder first in PATH, ahead of the real programs'],
+  [/^PROMPT_COMMAND=/, S.notable, 'runs a command before every prompt'],
+];
+
+export function environmentChanges(input: RuleInput): Finding[] {
+  const { prog, args, seg } = input;
+  const words = [...seg.assignments, ...(/^(export|declare|typeset|set|unset|setenv|local)$/.test(prog) ? args.map((w) => w.text) : [])];
+  if (prog === 'set' && args.some((w, i) => w.text === '+o' && args[i + 1]?.text === 'history')) words.push('HISTFILE');
+  const found: Finding[] = [];
+  for (const w of words) {
+    const hit = ENVIRONMENT_HOOKS.find(([re]) => re.test(w));
+    if (hit && (prog !== 'unset' || /^HIST/.test(w))) found.push(finding('system-config', hit[1], `${w}: ${hit[2]}`));
+  }
+  return found;
+}
 
 /** `at`, `batch`: a command runs later, by itself. */
 const later: Rule = ({ args }) => (hasOption(args, 'l') || hasOption(args, 'r') || hasOption(args, 'd') ? [finding('system-config', S.medium, `at ${text(args)}`)] : [finding('system-config', S.notable, 'schedules a command to run later, by itself')]);
@@ -175,6 +202,11 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   networksetup: configTools,
   xattr: configTools,
   tccutil: configTools,
+  setenforce: configTools,
+  softwareupdate: configTools,
+  'aa-disable': configTools,
+  'aa-complain': configTools,
+  'aa-teardown': configTools,
   direnv: ({ args }) => (/^(allow|permit|grant)$/.test(operands(args)[0]?.text ?? '') ? [finding('system-config', S.medium, 'direnv allow: trusts this folder\'s .envrc to run on every cd')] : []),
   su: rootShell,
   sudo: rootShell,

@@ -104,6 +104,34 @@ const webRequest: Rule = ({ args }) => {
   return [finding('read-only', S.build, `downloads from ${uri}`)];
 };
 
+/** Services the machine's security rests on. */
+const SECURITY_SERVICE = /^(WinDefend|WdNisSvc|Sense|MpsSvc|wscsvc|EventLog|BFE|SecurityHealthService|wuauserv)$/i;
+
+/** sc.exe, the service controller (in PowerShell 5 `sc` is Set-Content: without a service verb it is judged as that). */
+const serviceControl: Rule = (input) => {
+  const { args } = input;
+  const verb = (args[0]?.text ?? '').toLowerCase();
+  const name = args[1]?.text ?? '';
+  if (!/^(query\w*|start|stop|pause|continue|delete|create|config|description|failure\w*|qc|qdescription|sdset|sdshow|interrogate|control|enumdepend|privs|sidtype|triggerinfo|managedaccount)$/.test(verb)) return [];
+  if (/^(query\w*|qc|qdescription|sdshow|enumdepend|interrogate)$/.test(verb)) return [finding('read-only', S.readOnly, `sc ${verb}`)];
+  if (SECURITY_SERVICE.test(name) && verb !== 'start') return [finding('system-config', S.critical, `sc ${verb} ${name}: stops or changes a security service`)];
+  if (verb === 'create' || verb === 'config' || verb === 'failure' || verb === 'sdset') return [finding('system-config', S.severe - 5, `sc ${verb} ${name}: makes a program run as a service (persistence) or changes one`)];
+  if (verb === 'delete' || verb === 'stop') return [finding('system-config', S.high, `sc ${verb} ${name}`)];
+  return [finding('system-config', S.notable, `sc ${verb} ${name}`)];
+};
+
+/** net.exe: accounts, groups, services, shares. */
+const net: Rule = ({ args }) => {
+  const words = args.map((w) => w.text.toLowerCase());
+  const [area = '', name = ''] = words;
+  const adds = words.some((w) => /^\/(add|delete|del)$/.test(w));
+  if (/^(localgroup|group)$/.test(area) && adds) return [finding('privilege', /admin/.test(name) ? S.critical : S.high, `net ${area} ${name}: changes who belongs to ${name}${/admin/.test(name) ? ', an administrators group' : ''}`)];
+  if (area === 'user' && (adds || words.length > 2)) return [finding('system-config', S.high, `net user ${name}: creates, deletes or changes an account`)];
+  if (area === 'stop') return [finding('system-config', SECURITY_SERVICE.test(name) ? S.critical : S.high, `net stop ${name}`)];
+  if (/^(start|share|use)$/.test(area)) return [finding('system-config', S.notable, `net ${words.join(' ')}`)];
+  return [finding('read-only', S.readOnly, `net ${words.join(' ')}`)];
+};
+
 const localAccounts: Rule = ({ prog, args }) => {
   const admin = args.some((w) => /^administrators$/i.test(w.text));
   return [finding('privilege', admin ? S.critical : S.high, `${prog} changes local accounts${admin ? ', adding an administrator' : ''}`)];
@@ -154,6 +182,9 @@ export const WINDOWS_SYSTEM_RULES: Record<string, Rule> = {
   iwr: webRequest,
   'invoke-webrequest': webRequest,
   'invoke-restmethod': webRequest,
+  sc: serviceControl,
+  net,
+  net1: net,
   'new-localuser': localAccounts,
   'add-localgroupmember': localAccounts,
   'remove-localuser': localAccounts,

@@ -2,7 +2,7 @@
 // `C:\Users\dev` to the home, `C:\Windows` to a system location); shells and elevation wrappers hand
 // the command they run back to the engine.
 import type { Word } from '../model.ts';
-import { classifyPath, where } from '../paths.ts';
+import { classifyPath, isDownloaded, where } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { deletion, overwrite, target } from './files.ts';
@@ -13,25 +13,40 @@ const PATH_PARAMS = ['Path', 'LiteralPath', 'PSPath', 'LP', 'FilePath', 'Destina
 /** Registry drives and hives, which are not files. */
 const REGISTRY = /^(HK(LM|CU|CR|U|CC)|HKEY_\w+|Registry::)/i;
 
+/** A path as PowerShell or cmd gives it: unknown when it holds a variable or a wildcard. */
+const pathWord = (text: string): Word => ({ text, known: !/[$%*?`]/.test(text) });
+
 function paths(args: readonly Word[], ...params: string[]): Word[] {
   const named = params.map((p) => psValue(args, p)).filter((v): v is string => v !== null);
-  return named.length ? named.map((text) => ({ text, known: true })) : psPositionals(args, [...PATH_PARAMS, 'Filter', 'Include', 'Exclude', 'Value', 'Encoding', 'ItemType', 'Name', 'Credential']).slice(0, 1);
+  return named.length ? named.map(pathWord) : psPositionals(args, [...PATH_PARAMS, 'Filter', 'Include', 'Exclude', 'Value', 'Encoding', 'ItemType', 'Name', 'Credential']).slice(0, 1);
 }
+
+/** Cmdlets that list items; piped into Remove-Item, their path is what gets deleted. */
+const LISTS_ITEMS = /^(get-childitem|gci|ls|dir|get-item|gi)$/;
 
 /** Remove-Item, ri, del, erase, rd, rmdir /s: deletion judged by where, recursion by `-Recurse` or `/s`. */
 const removeItem: Rule = (input) => {
-  const { args } = input;
-  const targets = psValue(args, 'Path', 'LiteralPath') ? paths(args, 'Path', 'LiteralPath') : psPositionals(args, ['Filter', 'Include', 'Exclude', 'Credential', 'Stream']);
+  const { args, seg } = input;
+  let targets = psValue(args, 'Path', 'LiteralPath') ? paths(args, 'Path', 'LiteralPath') : psPositionals(args, ['Filter', 'Include', 'Exclude', 'Credential', 'Stream']);
+  let recursive = psFlag(args, 'Recurse', 2) || cmdSwitch(args, 's');
+  // `Get-ChildItem -Path X -Recurse | Remove-Item`: X's contents go.
+  const from = seg.pipeFrom;
+  if (targets.length === 0 && from && LISTS_ITEMS.test(programBase(from[0]?.text ?? ''))) {
+    const listed = from.slice(1);
+    targets = paths(listed, 'Path', 'LiteralPath');
+    if (targets.length === 0) targets = [pathWord('.')];
+    recursive ||= psFlag(listed, 'Recurse', 2);
+  }
   const registry = targets.find((w) => REGISTRY.test(w.text));
   if (registry) return registryChange(registry.text, 'delete');
-  const recursive = psFlag(args, 'Recurse', 2) || cmdSwitch(args, 's');
-  return deletion(targets, recursive, input);
+  return deletion(targets.map((w) => pathWord(w.text)), recursive, input);
 };
 
 /** Set-Content, Out-File, Add-Content, Clear-Content, New-Item -Force, Copy-Item, Move-Item and cmd's copy/move. */
 const writeItem: Rule = (input) => {
   const { prog, args } = input;
   if (/^(add-content|ac)$/.test(prog)) return paths(args, 'Path', 'LiteralPath').map((w) => overwrite(w, input, 'append'));
+  if (prog === 'sc' && /^(query\w*|start|stop|pause|continue|delete|create|config|description|failure\w*|qc|qdescription|sdset|sdshow|interrogate|control|enumdepend|privs|sidtype|triggerinfo|managedaccount)$/i.test(args[0]?.text ?? '')) return [];
   if (/^(set-content|sc|out-file|clear-content|clc)$/.test(prog)) return paths(args, 'Path', 'LiteralPath', 'FilePath').map((w) => overwrite(w, input, 'truncate'));
   if (/^(new-item|ni)$/.test(prog)) {
     const item = paths(args, 'Path', 'Name')[0];
@@ -44,7 +59,7 @@ const writeItem: Rule = (input) => {
   const positional = psPositionals(args, ['Filter', 'Include', 'Exclude', 'Credential']);
   const dest = psValue(args, 'Destination') ?? positional[1]?.text;
   if (!dest) return [];
-  const found = [overwrite({ text: dest, known: true }, input, 'copy', 'copies into')];
+  const found = [overwrite(pathWord(dest), input, 'copy', 'copies into')];
   if (/^(move-item|mi|move|mv)$/.test(prog)) found.push(...deletion(positional.slice(0, 1), true, input, 'moves away').map((f) => ({ ...f, score: Math.max(S.lowWrite, f.score - 10) })));
   return found;
 };
@@ -196,9 +211,11 @@ export const powershell: Rule = (input) => {
   if (policy && /^(bypass|unrestricted)$/i.test(policy)) found.push(finding('system-config', S.medium, `runs PowerShell with script checks off (-ExecutionPolicy ${policy})`));
   if (command !== null) return [...found, ...judgeWindowsLine(command, input, `${prog} -Command`)];
   if (file !== null) {
-    const kind = classifyPath({ text: file, known: true }, input.ctx).kind;
-    const inProject = kind === 'project' || kind === 'project-root';
-    return [...found, finding('build-test', inProject ? 15 : S.medium, `runs the script ${file}${inProject ? '' : ', from outside the project'}`)];
+    const info = classifyPath(pathWord(file), input.ctx);
+    const inProject = info.kind === 'project' || info.kind === 'project-root';
+    const downloaded = isDownloaded(info.abs ?? file, input.ctx.home);
+    const score = downloaded ? S.high : inProject ? 15 : found.length ? 55 : S.medium;
+    return [...found, finding(downloaded ? 'remote-code' : 'build-test', score, `runs the script ${file}${downloaded ? ', downloaded from somewhere' : inProject ? '' : ', from outside the project'}${found.length && !inProject ? ' with script checks off' : ''}`)];
   }
   const positional = psPositionals(args, ['ExecutionPolicy', 'ex', 'ep', 'WindowStyle', 'Version', 'InputFormat', 'OutputFormat', 'ConfigurationName', 'WorkingDirectory']);
   if (positional.length) return [...found, ...judgeWindowsLine(positional.map((w) => w.text).join(' '), input, prog)];

@@ -60,6 +60,12 @@ describe('programs Gatehouse does not know, or that are named only at run time',
     expect(score('echo :(){_:|:&_};: > test/fixtures/bomb.txt').level).toBe('low');
   });
 
+  it('judges variables set before a command that change what it loads', () => {
+    const seg = { ...segment('ls'), assignments: ['LD_PRELOAD=/tmp/x.so'] };
+    const preload = testEngine({ parse: () => ({ segments: [seg], complete: true, problems: [] }) });
+    expect(preload.assess('LD_PRELOAD=/tmp/x.so ls', PROJECT).level).toBe('high');
+  });
+
   it('holds anything run with elevated rights at high at least', () => {
     expect(score('sudo: cat /etc/hostname').level).toBe('high');
     expect(score('sudo: make install').level).toBe('high');
@@ -272,6 +278,15 @@ describe('the machine', () => {
     ['swapoff -a', 'medium'],
     ['sudo -k', 'low'],
     ['sudo --version', 'low'],
+    ['history -c', 'high'],
+    ['export HISTFILE=/dev/null', 'medium'],
+    ['export LD_PRELOAD=/tmp/x.so', 'high'],
+    ['export PATH=/tmp/bin:$PATH', 'medium'],
+    ['setenforce 0', 'critical'],
+    ['security delete-keychain login.keychain', 'high'],
+    ['softwareupdate --install --all --restart', 'critical'],
+    ['shred -u notes.txt', 'high'],
+    ['bash /home/dev/Downloads/setup.sh', 'high'],
     ['mkfs.ext4 /dev/sdb1', 'critical'],
     ['fdisk -l', 'low'],
     ['crontab -r', 'high'],

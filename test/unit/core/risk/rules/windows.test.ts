@@ -102,6 +102,16 @@ describe('the Windows machine', () => {
     ['vssadmin list shadows', 'low'],
     ['cipher /w:C:\\', 'high'],
     ['Add-LocalGroupMember -Group Administrators -Member dev', 'critical'],
+    ['net localgroup administrators hacker /add', 'critical'],
+    ['net user hacker P4ss /add', 'high'],
+    ['net view', 'low'],
+    ['sc stop WinDefend', 'critical'],
+    ['sc create upd binPath= C:\\Users\\dev\\upd.exe', 'high'],
+    ['sc query', 'low'],
+    ['sc src\\version.txt 1.2.3', 'low'],
+    ['powershell -ExecutionPolicy Bypass -File C:\\Users\\dev\\Downloads\\x.ps1', 'high'],
+    ['Get-ChildItem -Path C:\\Users\\dev -Recurse | Remove-Item -Force', 'critical'],
+    ['Remove-Item -Path $HOME -Recurse -Force', 'critical'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 
   it('judges a cmdlet without a rule by its verb', () => {
