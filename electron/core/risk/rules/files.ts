@@ -150,7 +150,9 @@ const cp: Rule = (input) => {
   if (first?.text === '/dev/null') return [overwrite(dest, input, 'truncate', 'empties')];
   const noClobber = hasOption(input.args, 'n', '--no-clobber') || input.args.some((w) => w.text === '--update=none');
   const destKind = target(dest, input).kind;
-  if (noClobber && ops.length === 2 && first && TEMPLATE.test(first.text) && destKind === 'secret') return [finding('file-overwrite', S.lowWrite, `creates ${dest.text} from the template ${first.text} if it is missing`)];
+  if (ops.length === 2 && first && TEMPLATE.test(first.text) && destKind === 'secret') {
+    return [noClobber ? finding('file-overwrite', S.lowWrite, `creates ${dest.text} from the template ${first.text} if it is missing`) : finding('file-overwrite', S.notable, `writes ${dest.text} from the template ${first.text}, replacing the values in it if it exists`)];
+  }
   // Installing the project's own git hook is a reviewed change, not an unknown hook.
   const fromProject = ops.slice(0, -1).every((w) => target(w, input).kind === 'project');
   if (destKind === 'project-git' && fromProject && /\.git\/hooks(\/|$)/.test(target(dest, input).shown)) return [finding('file-overwrite', S.notable, `installs the project's own git hook into ${dest.text}`)];

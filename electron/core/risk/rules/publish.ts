@@ -67,8 +67,8 @@ const dotnet: Rule = ({ args }) => {
   return words[1] === 'push' ? [finding('publishing', S.high, 'publishes a NuGet package, visible to everyone who installs it')] : [];
 };
 
-/** GitHub verbs that only read. */
-const GH_READS = /^(view|list|ls|status|diff|checks|browse|search|watch|download|logs?|get|clone|token-list|--help)$|^$/;
+/** GitHub verbs that only read, or only change this machine (`gh pr checkout`, `gh repo clone`). */
+const GH_READS = /^(view|list|ls|status|diff|checks|browse|search|watch|download|logs?|get|clone|checkout|token-list|--help)$|^$/;
 
 function ghApi(rest: readonly Word[]): Finding[] {
   const method = (optionValue(rest, 'X', '--method') ?? '').toUpperCase();

@@ -198,7 +198,8 @@ describe('secrets', () => {
     for (const cmd of ['git rm --cached .env', 'git secrets --scan', 'printf %s\\n node_modules .env >> .gitignore', 'cat src/config/secrets.ts', 'cp -n .env.example .env']) {
       expect(score(cmd).level, cmd).toBe('low');
     }
-    expect(score('cp .env.example .env').level).toBe('high');
+    expect(score('cp .env.example .env').level).toBe('medium');
+    expect(score('cp /tmp/leaked .env').level).toBe('high');
   });
 
   it('prints nothing when the output goes to /dev/null', () => {
