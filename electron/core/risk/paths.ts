@@ -67,6 +67,9 @@ export function isSecretPath(p: string): boolean {
   return SECRET_PATTERNS.some((re) => re.test(p)) && !PUBLIC_BESIDE_SECRETS.test(p);
 }
 
+/** Files git lists (`$(git ls-files '*.ts')`, `$(git diff --name-only)`): tracked or changed files of the project. */
+const PROJECT_LISTING = /^(\$\(|`)\s*git\s+(ls-files|diff\s+(--cached\s+)?--name-only|grep\s+-l)\b[^)`]*(\)|`)$/;
+
 /** Windows variables that name well-known folders, with where they point (relative to the home when they start with `~`). */
 const WINDOWS_FOLDERS: Record<string, string> = {
   userprofile: '~',
@@ -135,6 +138,7 @@ export function classifyPath(w: Word, ctx: RiskContext): PathInfo {
   const abs = resolveWord(w, ctx);
   if (abs === null) {
     const protectedByName = GATEHOUSE_NAMES.test(w.text) || /GATEHOUSE_/.test(w.text);
+    if (!protectedByName && ctx.projectRoot && PROJECT_LISTING.test(w.text)) return { kind: 'project', shown: w.text, abs: null };
     return { kind: protectedByName ? 'protected' : 'unknown', shown: w.text, abs: null };
   }
   // A Windows path is shown as written: its POSIX counterpart is only how it is judged.

@@ -96,8 +96,12 @@ const docker: Rule = (input) => {
       case 'build':
         return hasOption(rest, null, '--push') ? [finding('publishing', S.high, 'builds and publishes an image')] : [finding('build-test', S.build, `${prog} ${sub}`)];
       case 'inspect':
-      case 'container inspect':
+      case 'container inspect': {
+        // A --format that picks fields other than the configuration prints no environment.
+        const format = optionValue(rest, 'f', '--format');
+        if (format !== null && !/Config|Env|json \.|^\{\{\s*json\s*\.\s*\}\}$|^\{\{\s*\.\s*\}\}$/.test(format)) return [finding('read-only', S.build, `${prog} inspect ${format}`)];
         return [finding('secrets', S.medium, 'prints container configuration, including environment variables that often hold passwords')];
+      }
       case 'login':
         return [finding('secrets', S.medium, 'stores registry credentials')];
       case 'cp':

@@ -119,8 +119,10 @@ const rm: Rule = (input) => {
 /** POSIX rmdir removes only empty folders; cmd's `rmdir /s` (and `rd /s`) removes a whole tree. */
 const rmdir: Rule = (input) => {
   const tree = input.args.some((w) => /^\/s$/i.test(w.text));
-  const found = deletion(operands(input.args.filter((w) => !/^\/[sq]$/i.test(w.text))), tree, input);
-  return tree ? found : found.map((f) => ({ ...f, score: Math.min(f.score, 55) }));
+  const targets = operands(input.args.filter((w) => !/^\/[sq]$/i.test(w.text)));
+  if (tree) return deletion(targets, true, input);
+  // An empty folder inside the project holds nothing to lose.
+  return deletion(targets, false, input).map((f, i) => ({ ...f, score: target(targets[i] as Word, input).kind === 'project' ? S.lowWrite : Math.min(f.score, 55) }));
 };
 
 /** shred and srm overwrite before deleting: nothing can bring the file back, not even git or a backup of the disk. */

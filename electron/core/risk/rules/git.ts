@@ -72,7 +72,7 @@ const git: Rule = (input: RuleInput) => {
   };
   switch (sub) {
     case 'push':
-      return push(rest, ctx);
+      return hasOption(rest, 'n', '--dry-run') ? [finding('build-test', S.lowWrite, 'rehearses a push (dry run): nothing is sent')] : push(rest, ctx);
     case 'reset':
       if (hasOption(rest, null, '--hard', '--merge', '--keep')) return hard('changes', `git reset ${rest.map((w) => w.text).join(' ')} throws away uncommitted work`);
       return [finding('git-history', S.lowWrite, 'moves the branch pointer; changes stay in the working tree')];

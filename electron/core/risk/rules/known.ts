@@ -78,4 +78,6 @@ export const BUILD_TEST = new Set([
   'plantuml', 'dot', 'mmdc', 'direnv', 'nvm', 'fnm', 'volta', 'pyenv', 'rbenv', 'nodenv', 'asdf', 'mise', 'rtx', 'sdk', 'just', 'task',
   'air', 'reflex', 'watchexec', 'entr', 'protoc', 'buf', 'sqlc', 'swag', 'wire', 'mockgen', 'mockery', 'docker-compose', 'skaffold',
   'tilt', 'act', 'git-lfs', 'k6', 'locust', 'ab', 'wrk', 'vegeta',
+  // applying a diff to the project's files
+  'patch',
 ]);

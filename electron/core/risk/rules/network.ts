@@ -138,6 +138,13 @@ export const fileServer: Rule = ({ args }) => {
   return [finding('network-upload', bind === '0.0.0.0' || bind === '::' ? S.high : 35, `serves this folder to ${bind === '0.0.0.0' || bind === '::' ? 'every machine that can reach this one' : 'the network (every interface by default)'}`)];
 };
 
+/** Port scanners: this machine is its own business; scanning others is reconnaissance. */
+const scanner: Rule = ({ prog, args }) => {
+  const targets = operands(args, ['-p', '-o', '-oN', '-oX', '-oG', '-iL', '--script', '-e', '--exclude']).map((w) => w.text);
+  const local = targets.length > 0 && targets.every((t) => LOCAL_HOST.test(t));
+  return [finding(local ? 'read-only' : 'network-upload', local ? S.build : S.notable, `${prog} scans ${local ? 'ports on this machine' : `${targets.join(' ') || 'the network'} for open ports`}`)];
+};
+
 /** ssh options that take a value (so the host is the first word after them). */
 const SSH_OPTS_WITH_VALUE = ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'];
 
@@ -169,6 +176,9 @@ export const NETWORK_RULES: Record<string, Rule> = {
   ...Object.fromEntries(['nc', 'ncat', 'netcat', 'socat', 'telnet'].map((p) => [p, rawSocket])),
   ...Object.fromEntries(['scp', 'rsync', 'sftp', 'rclone'].map((p) => [p, copyAcross])),
   ...Object.fromEntries(['ngrok', 'cloudflared', 'lt', 'localtunnel', 'bore', 'localxpose', 'serveo'].map((p) => [p, tunnel])),
+  nmap: scanner,
+  masscan: scanner,
+  rustscan: scanner,
   'http.server': fileServer,
   simplehttpserver: fileServer,
   ssh,

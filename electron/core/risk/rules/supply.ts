@@ -4,7 +4,7 @@
 import type { Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { finding, hasOption, operands, optionValue, subcommand, word, type Rule, type RuleInput } from './util.ts';
+import { finding, hasOption, isDryRun, operands, optionValue, subcommand, word, type Rule, type RuleInput } from './util.ts';
 
 const SYSTEM_MANAGERS = new Set(['apt', 'apt-get', 'aptitude', 'brew', 'dnf', 'yum', 'zypper', 'pacman', 'yay', 'paru', 'apk', 'snap', 'flatpak', 'port', 'choco', 'winget', 'scoop', 'nix-env', 'pkg', 'pkg_add', 'emerge', 'xbps-install', 'rpm', 'dpkg', 'mas']);
 const JS_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
@@ -64,6 +64,7 @@ const packages: Rule = ({ prog, args, seg }) => {
   const global = hasOption(args, 'g', '--global', '--user') || system || seg.privileged || (prog === 'cargo' && verb === 'install') || (prog === 'go' && verb === 'install') || args.some((w) => /^--location=global$/.test(w.text));
   if (index && /^http:\/\//.test(index)) return [finding('package-install', S.high, `installs from a plain-http index (${index}), which anyone on the network can tamper with`)];
   if (source) return [finding('package-install', 55, `installs code straight from ${source.text}`)];
+  if (isDryRun(args) || hasOption(args, null, '--simulate', '--just-print')) return [finding('build-test', S.lowWrite, `${prog} ${verb} as a dry run: nothing is installed`)];
   if (hasOption(after, null, '--ignore-scripts')) return [finding('build-test', S.lowWrite, `${prog} ${verb} without running install scripts`)];
   const what = names.map((w) => w.text).join(' ');
   if (!what || names.every((w) => w.text === '.' || w.text === './')) {

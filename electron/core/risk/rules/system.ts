@@ -104,8 +104,19 @@ const configTools: Rule = ({ prog, args }) => {
     return [finding(hasOption(args, 'R', '--restart') ? 'process' : 'system-config', hasOption(args, 'R', '--restart') ? S.critical : 55, `installs system updates${hasOption(args, 'R', '--restart') ? ' and restarts the machine' : ''}`)];
   }
   if (prog === 'tccutil') return [finding('system-config', S.high, `tccutil ${w}: changes which apps may use the camera, disk or screen`)];
+  if (/^(status|show|list-[\w-]+|get\w*|-s|--status)?(\s|$)/.test(w) && !/\bset/.test(w)) return [finding('read-only', S.readOnly, `${prog} ${w}`)];
   return [finding('system-config', S.notable, `${prog} ${w}`)];
 };
+
+/** `ip`: addresses, links and routes; showing them reads, changing them changes the machine's network. */
+const ip: Rule = ({ args }) => {
+  const words = operands(args).map((w) => w.text);
+  if (words.some((w) => /^(add|del|delete|set|change|replace|flush|append|prepend|up|down)$/.test(w))) return [finding('system-config', S.notable, `ip ${words.join(' ')}: changes the network setup`)];
+  return [finding('read-only', S.readOnly, `ip ${words.join(' ')}`)];
+};
+
+/** journalctl reads logs; vacuuming or rotating deletes them. */
+const journalctl: Rule = ({ args }) => (args.some((w) => /^--(vacuum-\w+|rotate|flush|relinquish-var|setup-keys)/.test(w.text)) ? [finding('file-deletion', S.notable, `journalctl ${text(args)}: deletes or moves system logs`)] : [finding('read-only', S.readOnly, 'journalctl reads logs')]);
 
 /** `sudo -i`, `sudo su`, `su`: an open-ended root shell, whose commands Gatehouse will not see. */
 const rootShell: Rule = ({ prog, args, seg }) => {
@@ -202,6 +213,8 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   networksetup: configTools,
   xattr: configTools,
   tccutil: configTools,
+  ip,
+  journalctl,
   setenforce: configTools,
   softwareupdate: configTools,
   'aa-disable': configTools,

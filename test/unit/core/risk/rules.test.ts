@@ -25,6 +25,19 @@ describe('programs Gatehouse does not know, or that are named only at run time',
     expect(score('frobnicate --help > /etc/motd').level).toBe('critical');
   });
 
+  it('knows more read-only and project tools, and dry runs', () => {
+    for (const cmd of ['ip addr show', 'journalctl -u nginx --no-pager', 'nmap -p 3000 localhost', 'timedatectl status', 'patch -p1 fixes/a.diff', 'rmdir src/empty', 'git push --dry-run origin feature/x', 'npm install --dry-run', 'docker inspect --format {{.State.Status}} api']) {
+      expect(score(cmd).level, cmd).toBe('low');
+    }
+    for (const cmd of ['ip link set eth0 down', 'journalctl --vacuum-time=1d', 'nmap 203.0.113.0/24', 'docker inspect api']) expect(score(cmd).level, cmd).toBe('medium');
+  });
+
+  it('treats files git lists as the project', () => {
+    const seg = { ...segment('perl -pi -e s/a/b/g'), argv: [...segment('perl -pi -e s/a/b/g').argv, { text: '$(git ls-files "*.ts")', known: false }] };
+    const listed = testEngine({ parse: () => ({ segments: [seg], complete: true, problems: [] }) });
+    expect(listed.assess('perl -pi …', PROJECT).level).toBe('low');
+  });
+
   it('treats a program run by its path inside the project as project code, and outside it as unknown', () => {
     expect(score('./scripts/run-tests.sh --unit').level).toBe('low');
     expect(score('./scripts/deploy.sh').level).toBe('medium');
