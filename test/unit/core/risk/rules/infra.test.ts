@@ -89,5 +89,9 @@ describe('hosting and remote configuration', () => {
     ['ansible-playbook -i inventories/staging site.yml --check --diff', 'low'],
     ['ansible all -i hosts -m shell -a reboot -b', 'critical'],
     ['ansible-vault view secrets.yml', 'high'],
+    ['heroku pg:reset DATABASE_URL --confirm app', 'high'],
+    ['gsutil iam ch allUsers:objectViewer gs://bucket', 'high'],
+    ['gsutil rm -r gs://bucket', 'critical'],
+    ['supabase db reset', 'critical'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });

