@@ -117,6 +117,12 @@ const rm: Rule = (input) => {
 };
 
 /** POSIX rmdir removes only empty folders; cmd's `rmdir /s` (and `rd /s`) removes a whole tree. */
+/** rimraf and del-cli delete recursively, like `rm -rf`. */
+const rimraf: Rule = (input) => deletion(operands(input.args, ['--glob', '-G']), true, input);
+
+/** Moving to the trash can be undone from the trash, so it is milder than deleting, but never nothing. */
+const trash: Rule = (input) => deletion(operands(input.args), false, input, 'moves to the trash').map((f) => ({ ...f, score: Math.max(S.medium, f.score - 15) }));
+
 const rmdir: Rule = (input) => {
   const tree = input.args.some((w) => /^\/s$/i.test(w.text));
   const targets = operands(input.args.filter((w) => !/^\/[sq]$/i.test(w.text)));
@@ -234,6 +240,11 @@ export const FILE_RULES: Record<string, Rule> = {
   rm,
   unlink: rm,
   rmdir,
+  rimraf,
+  'del-cli': rimraf,
+  trash,
+  'trash-put': trash,
+  gtrash: trash,
   shred,
   srm: shred,
   mv,

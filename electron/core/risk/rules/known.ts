@@ -15,6 +15,8 @@ export const READ_ONLY = new Set([
   'yes', 'zcat', 'zless', 'zgrep', 'zdiff', 'xzcat', 'bzcat', 'zstdcat', 'lz4cat', 'zipinfo', 'base32', 'base64', 'iconv', 'csvlook',
   'csvstat', 'xsv', 'qsv', 'sqlformat', 'tokei', 'cloc', 'scc', 'glow', 'mdcat', 'lsattr', 'getfacl', 'xmllint', 'tidy', 'ctags',
   'identify', 'ffprobe', 'mediainfo', 'exiftool', 'pdfinfo', 'pdftotext', 'numfmt', 'factor', 'units', 'look', 'tsort', 'ptx', 'pr',
+  'csvcut', 'csvgrep', 'csvjson', 'in2csv', 'csvsort', 'fzf', 'ncdu', 'hexyl', 'tig', 'gitk', 'stern', 'dive', 'ctop', 'mdls', 'say',
+  'pidstat', 'dstat', 'nload', 'iftop', 'bmon', 'speedtest', 'whatis', 'lsns', 'lslocks', 'lsipc',
   // the machine
   'date', 'cal', 'whoami', 'logname', 'id', 'groups', 'getent', 'uname', 'arch', 'hostname', 'uptime', 'w', 'who', 'last', 'lastlog',
   'finger', 'users', 'ps', 'pgrep', 'pidof', 'pstree', 'pwdx', 'top', 'htop', 'btop', 'atop', 'glances', 'free', 'vmstat', 'iostat',
@@ -78,6 +80,10 @@ export const BUILD_TEST = new Set([
   'plantuml', 'dot', 'mmdc', 'direnv', 'nvm', 'fnm', 'volta', 'pyenv', 'rbenv', 'nodenv', 'asdf', 'mise', 'rtx', 'sdk', 'just', 'task',
   'air', 'reflex', 'watchexec', 'entr', 'protoc', 'buf', 'sqlc', 'swag', 'wire', 'mockgen', 'mockery', 'docker-compose', 'skaffold',
   'tilt', 'act', 'git-lfs', 'k6', 'locust', 'ab', 'wrk', 'vegeta',
-  // applying a diff to the project's files
-  'patch',
+  // applying a diff to the project's files; media and assets the project builds
+  'patch', 'magick', 'ffmpeg', 'optipng', 'pngquant', 'svgo', 'cwebp', 'sox', 'gifsicle', 'jpegoptim',
+  // more JavaScript and Python build, serve and check tools
+  'ncu', 'npm-check-updates', 'serve', 'http-server', 'live-server', 'json-server', 'tsc-watch', 'webpack-dev-server', 'vue-tsc',
+  'nest', 'react-scripts', 'craco', 'gulp', 'grunt', 'rspack', 'rsbuild', 'forever', 'pip-audit', 'safety', 'pyinstaller', 'pdoc',
+  'virtualenv', 'cz', 'commitizen', 'mage', 'earthly', 'wasm-opt',
 ]);

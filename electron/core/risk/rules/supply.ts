@@ -8,7 +8,7 @@ import { finding, hasOption, isDryRun, operands, optionValue, subcommand, word, 
 
 const SYSTEM_MANAGERS = new Set(['apt', 'apt-get', 'aptitude', 'brew', 'dnf', 'yum', 'zypper', 'pacman', 'yay', 'paru', 'apk', 'snap', 'flatpak', 'port', 'choco', 'winget', 'scoop', 'nix-env', 'pkg', 'pkg_add', 'emerge', 'xbps-install', 'rpm', 'dpkg', 'mas']);
 const JS_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
-const INSTALL = /^(install|i|in|add|isntall|update|upgrade|up|sync|require|get|reinstall|ci|link|create|env-create|localinstall|-S|-Syu|-U)$/;
+const INSTALL = /^(install|i|in|add|isntall|update|upgrade|up|sync|require|get|reinstall|ci|link|create|env-create|localinstall|restore|bootstrap|deps\.get|deps\.update|-S|-Syu|-U)$/;
 const REMOVE = /^(uninstall|remove|rm|un|r|erase|purge|autoremove|delete|unlink|-R|-Rns|-Rs)$/;
 const CACHE_CLEAN = /^(clean|clear|purge|rm|remove|prune|dir)$/;
 const GLOBALS = ['--prefix', '-C', '--cwd', '--dir', '--filter', '-w', '--workspace', '--location'];
@@ -43,7 +43,10 @@ const packages: Rule = ({ prog, args, seg }) => {
   let after = rest;
   // `uv pip install`, `python -m pip` (as pip), `uv tool install`, `brew services start`.
   if ((prog === 'uv' || prog === 'pipenv') && /^(pip|tool|python)$/.test(sub)) ({ sub: verb, rest: after } = subcommand(rest));
-  if (prog === 'uv' && sub === 'tool') return verb === 'run' ? [] : [finding('package-install', /^(install|upgrade)$/.test(verb) ? 35 : S.medium, `uv tool ${verb}: installs tools for every project`)];
+  if ((prog === 'uv' || prog === 'dotnet') && sub === 'tool') {
+    ({ sub: verb } = subcommand(rest));
+    return /^(run|list|search)$/.test(verb) ? [] : [finding('package-install', /^(install|update|upgrade)$/.test(verb) ? 35 : S.medium, `${prog} tool ${verb}: installs tools for every project`)];
+  }
   if (prog === 'uv' && sub === 'python') return /^(install|uninstall|pin)$/.test(verb) ? [finding('package-install', S.medium, `uv python ${verb}: changes Python toolchains`)] : [];
   if (sub === 'cache' && CACHE_CLEAN.test(operands(rest)[0]?.text ?? '')) return [finding('file-deletion', S.medium, `${prog} cache ${operands(rest)[0]?.text}: deletes the package cache outside the project`)];
   if (prog === 'go') {
@@ -143,7 +146,7 @@ const pipx: Rule = (input) => (subcommand(input.args).sub === 'run' ? runsPackag
 
 /** Several tables: a program may have more than one of these rules (npm installs and npm exec). */
 export const SUPPLY_TABLES: ReadonlyArray<Record<string, Rule>> = [
-  Object.fromEntries(['npm', 'yarn', 'pnpm', 'bun', 'cargo', 'gem', 'poetry', 'pip', 'pip3', 'uv', 'pipenv', 'pdm', 'go', 'composer', 'bundle', 'conda', 'mamba', 'micromamba', ...SYSTEM_MANAGERS].map((p) => [p, packages])),
+  Object.fromEntries(['npm', 'yarn', 'pnpm', 'bun', 'cargo', 'gem', 'poetry', 'pip', 'pip3', 'uv', 'pipenv', 'pdm', 'go', 'composer', 'bundle', 'conda', 'mamba', 'micromamba', 'dotnet', 'pod', 'carthage', 'cabal', 'luarocks', 'opam', 'mix', 'bower', ...SYSTEM_MANAGERS].map((p) => [p, packages])),
   Object.fromEntries(['nvm', 'rustup', 'pyenv', 'rbenv', 'nodenv', 'asdf', 'mise', 'rtx', 'fnm', 'volta', 'sdk', 'corepack', 'ghcup', 'juliaup', 'goenv', 'jenv', 'tfenv'].map((p) => [p, toolchain])),
   { ...Object.fromEntries(Object.keys(RUNS_PACKAGE).map((p) => [p, runsPackage])), pipx, playwright: browsers, puppeteer: browsers, cypress: browsers },
   Object.fromEntries(['python', 'python3', 'python2', 'py', 'pypy3'].map((p) => [p, pythonModule])),

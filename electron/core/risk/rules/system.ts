@@ -103,6 +103,7 @@ const configTools: Rule = ({ prog, args }) => {
     if (hasOption(args, 'l', '--list', '--history')) return [finding('read-only', S.readOnly, 'lists system updates')];
     return [finding(hasOption(args, 'R', '--restart') ? 'process' : 'system-config', hasOption(args, 'R', '--restart') ? S.critical : 55, `installs system updates${hasOption(args, 'R', '--restart') ? ' and restarts the machine' : ''}`)];
   }
+  if (prog === 'mkcert') return args.some((a) => /^-(install|uninstall)$/.test(a.text)) ? [finding('system-config', S.high, 'adds a certificate authority every browser and tool on this machine will trust')] : [finding('build-test', S.lowWrite, `mkcert ${w}`)];
   if (prog === 'tccutil') return [finding('system-config', S.high, `tccutil ${w}: changes which apps may use the camera, disk or screen`)];
   if (/^(status|show|list-[\w-]+|get\w*|-s|--status)?(\s|$)/.test(w) && !/\bset/.test(w)) return [finding('read-only', S.readOnly, `${prog} ${w}`)];
   return [finding('system-config', S.notable, `${prog} ${w}`)];
@@ -136,7 +137,7 @@ const rootShell: Rule = ({ prog, args, seg }) => {
 const ENVIRONMENT_HOOKS: Array<[RegExp, number, string]> = [
   [/^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH)=/, S.high, 'loads a library into every program it starts'],
   [/^(HISTFILE=(\/dev\/null)?|HISTSIZE=0|HISTFILESIZE=0|HISTCONTROL=ignore\w*)$|^HISTFILE$/, S.notable, 'stops the shell from recording its history'],
-  [/^PATH=["']?(\/tmp|\/var\/tmp|\/dev\/shm|\.)(\/|:|$)/, S.notable, 'puts a temporary or relative folder first in PATH, ahead of the real programs'],
+  [/^PATH=["']?(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)(\/|:|$)/, S.notable, 'puts a temporary folder first in PATH, ahead of the real programs'],
   [/^PROMPT_COMMAND=/, S.notable, 'runs a command before every prompt'],
 ];
 
@@ -239,6 +240,9 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   tmutil,
   setenforce: configTools,
   softwareupdate: configTools,
+  mkcert: configTools,
+  'update-ca-certificates': () => [finding('system-config', S.high, 'changes which certificate authorities this machine trusts')],
+  'update-ca-trust': () => [finding('system-config', S.high, 'changes which certificate authorities this machine trusts')],
   'aa-disable': configTools,
   'aa-complain': configTools,
   'aa-teardown': configTools,

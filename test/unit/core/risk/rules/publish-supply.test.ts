@@ -33,6 +33,11 @@ describe('installing', () => {
     ['npm config set registry https://registry.npmjs.org/', 'medium'],
     ['npm ls', 'low'],
     ['npm run build', 'low'],
+    ['pod install', 'medium'],
+    ['dotnet add package Serilog', 'medium'],
+    ['dotnet tool install -g dotnet-ef', 'medium'],
+    ['mix deps.get', 'medium'],
+    ['dotnet build', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 
@@ -45,7 +50,8 @@ describe('tools run from a registry or as a module are judged as themselves', ()
     ['npx cowsay hi', 'medium'],
     ['npx semantic-release --no-ci', 'high'],
     ['npx lerna publish from-package --yes', 'high'],
-    ['npx rimraf /home/dev', 'medium'],
+    ['npx rimraf /home/dev', 'critical'],
+    ['npx rimraf dist', 'medium'],
     ['python -m pytest -q', 'low'],
     ['python -m mypackage.cli --help', 'low'],
     ['python -m twine upload dist/*', 'high'],
