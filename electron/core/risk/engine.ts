@@ -21,6 +21,8 @@ export interface CommandAssessment extends RiskAssessment {
 const REASON_FLOOR = 25;
 /** Enough reasons to act on; the rest are in the segments. */
 const MAX_REASONS = 4;
+/** Secret findings at or above this are reads of the secret itself (below it: metadata, logins, config). */
+const SECRET_READ_FLOOR = 50;
 
 export interface RiskEngineOptions {
   /** Reads a command into segments (the shell parser; see risk/index.ts). */
@@ -102,8 +104,9 @@ function summarise<T extends object>(score: number, found: Finding[], extra: T):
 
 function combine(parsed: ParsedCommand, segments: SegmentAssessment[]): CommandAssessment {
   const found: Finding[] = segments.flatMap((s) => s.reasons.map((reason, i) => ({ category: (s.categories[i] ?? s.categories[0] ?? 'unknown-program') as Category, score: s.score, reason })));
-  const has = (c: Category) => segments.some((s) => s.categories.includes(c) && s.score >= REASON_FLOOR);
-  if (has('secrets') && (has('network-upload') || has('remote-exec') || has('publishing'))) {
+  const has = (c: Category, floor = REASON_FLOOR) => segments.some((s) => s.categories.includes(c) && s.score >= floor);
+  // A real read of credentials (high), not a look at a file's name or a stored login, beside anything that sends.
+  if (has('secrets', SECRET_READ_FLOOR) && (has('network-upload') || has('remote-exec') || has('publishing'))) {
     found.push(finding('secrets', S.catastrophic, 'reads credentials and sends data off the machine in the same command'));
   }
   const downloadedAndRun = runsDownloaded(parsed.segments);
