@@ -9,7 +9,7 @@ import { production } from './containers.ts';
 import { finding, hasOption, isDryRun, mentionsProduction, operands, optionValue, subcommand, text, word, type Rule } from './util.ts';
 
 const DESTROY_WORDS = new Set(['delete', 'deletion', 'destroy', 'terminate', 'remove', 'rm', 'rb', 'purge', 'deregister', 'disable', 'detach', 'revoke', 'drop', 'wipe', 'reset', 'deprovision', 'release', 'cancel', 'disassociate', 'abandon', 'decommission']);
-const CHANGE = /^(create|put|update|modify|run|start|stop|reboot|attach|deploy|set|add|apply|enable|import|register|associate|authorize|publish|restore|tag|untag|invoke|scale|upload|cp|mv|sync|copy|move|send|change|replace|rotate|reset|resize|promote|failover|execute|submit|patch|grant|login|configure|connect|ssh|tunnel|ch|acl|setmeta|rsync)(-|$)/;
+const CHANGE = /^(create|put|update|modify|run|start|stop|restart|reload|redeploy|recreate|swap|upgrade|install|rollback|reboot|attach|deploy|set|add|apply|enable|import|register|associate|authorize|publish|restore|tag|untag|invoke|scale|upload|cp|mv|sync|copy|move|send|change|replace|rotate|reset|resize|promote|failover|execute|submit|patch|grant|login|configure|connect|ssh|tunnel|ch|acl|setmeta|rsync)(-|$)/;
 /** Anything that makes something reachable by everyone. */
 const PUBLIC = /^(public-read|public-read-write|authenticated-read|allUsers|allAuthenticatedUsers|AllUsers(:\w+)?|0\.0\.0\.0\/0|::\/0|\*)$|^(allUsers|allAuthenticatedUsers):|member=allUsers|member=allAuthenticatedUsers|--public(-access)?(=true)?$|--acl=public/;
 const DNS = /change-resource-record-sets|record-sets?|dns-record|recordset|(^|-)dns($|-)/;

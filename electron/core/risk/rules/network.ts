@@ -50,7 +50,8 @@ const http: Rule = (input) => {
   const method = (optionValue(args, 'X', '--request', '--method') ?? (prog === 'wget' && args.some((w) => /^--post-(data|file)/.test(w.text)) ? 'POST' : '')).toUpperCase();
   const files = uploadedFiles(args);
   const found: Finding[] = [];
-  const output = optionValue(args, 'o', '--output') ?? (prog === 'wget' ? optionValue(args, 'O', '--output-document') : null);
+  const folder = prog === 'wget' ? optionValue(args, 'P', '--directory-prefix') : optionValue(args, null, '--output-dir');
+  const output = optionValue(args, 'o', '--output') ?? (prog === 'wget' ? optionValue(args, 'O', '--output-document') : null) ?? (folder ? `${folder}/__download__` : null);
   if (output && output !== '-' && output !== '/dev/null') {
     const saved = overwrite(word(output), input, 'copy', 'saves a download to');
     // A download saved where programs are found (`~/.local/bin`, `/usr/local/bin`) is a program installed unreviewed.

@@ -48,6 +48,7 @@ const packages: Rule = ({ prog, args, seg }) => {
     return /^(run|list|search)$/.test(verb) ? [] : [finding('package-install', /^(install|update|upgrade)$/.test(verb) ? 35 : S.medium, `${prog} tool ${verb}: installs tools for every project`)];
   }
   if (prog === 'uv' && sub === 'python') return /^(install|uninstall|pin)$/.test(verb) ? [finding('package-install', S.medium, `uv python ${verb}: changes Python toolchains`)] : [];
+  if (sub === 'config' && /^(set|unset|edit|add|remove|delete)$/.test(operands(rest)[0]?.text ?? '')) return [finding('system-config', S.medium, `${prog} config ${operands(rest)[0]?.text}: changes ${prog}'s settings for every project`)];
   if (sub === 'cache' && CACHE_CLEAN.test(operands(rest)[0]?.text ?? '')) return [finding('file-deletion', S.medium, `${prog} cache ${operands(rest)[0]?.text}: deletes the package cache outside the project`)];
   if (prog === 'go') {
     if (verb === 'clean' && rest.some((w) => /^--?(modcache|cache|testcache|fuzzcache)$/.test(w.text))) return [finding('file-deletion', S.medium, 'go clean: deletes the module or build cache outside the project')];
@@ -142,12 +143,18 @@ const browsers: Rule = ({ prog, args }) => {
   return sub === 'install' || sub === 'uninstall' ? [finding('package-install', S.medium, `${prog} ${sub}: downloads or removes browsers outside the project`)] : [];
 };
 
+/** Editors install extensions, code that runs with your rights in every project. */
+const editorExtensions: Rule = ({ prog, args }) => {
+  const option = args.find((w) => /^--(install|uninstall)-extension(=|$)/.test(w.text));
+  return option ? [finding('package-install', 35, `${prog} ${option.text.replace(/=.*/, '')} ${args[args.indexOf(option) + 1]?.text ?? ''}: changes the editor's extensions`.trim())] : [];
+};
+
 const pipx: Rule = (input) => (subcommand(input.args).sub === 'run' ? runsPackage(input) : [finding('package-install', 35, `pipx ${subcommand(input.args).sub}: installs tools for every project`)]);
 
 /** Several tables: a program may have more than one of these rules (npm installs and npm exec). */
 export const SUPPLY_TABLES: ReadonlyArray<Record<string, Rule>> = [
   Object.fromEntries(['npm', 'yarn', 'pnpm', 'bun', 'cargo', 'gem', 'poetry', 'pip', 'pip3', 'uv', 'pipenv', 'pdm', 'go', 'composer', 'bundle', 'conda', 'mamba', 'micromamba', 'dotnet', 'pod', 'carthage', 'cabal', 'luarocks', 'opam', 'mix', 'bower', ...SYSTEM_MANAGERS].map((p) => [p, packages])),
   Object.fromEntries(['nvm', 'rustup', 'pyenv', 'rbenv', 'nodenv', 'asdf', 'mise', 'rtx', 'fnm', 'volta', 'sdk', 'corepack', 'ghcup', 'juliaup', 'goenv', 'jenv', 'tfenv'].map((p) => [p, toolchain])),
-  { ...Object.fromEntries(Object.keys(RUNS_PACKAGE).map((p) => [p, runsPackage])), pipx, playwright: browsers, puppeteer: browsers, cypress: browsers },
+  { ...Object.fromEntries(Object.keys(RUNS_PACKAGE).map((p) => [p, runsPackage])), pipx, playwright: browsers, puppeteer: browsers, cypress: browsers, code: editorExtensions, cursor: editorExtensions, codium: editorExtensions },
   Object.fromEntries(['python', 'python3', 'python2', 'py', 'pypy3'].map((p) => [p, pythonModule])),
 ];

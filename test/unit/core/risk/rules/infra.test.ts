@@ -66,6 +66,7 @@ describe('clouds', () => {
     ['gcloud auth login', 'medium'],
     ['eksctl delete cluster --name dev', 'critical'],
     ['aws ec2 describe-instances', 'low'],
+    ['az webapp restart -n dev-app -g rg', 'medium'],
     ['terraform init', 'medium'],
     ['terraform workspace select prod', 'medium'],
     ['pulumi stack select prod', 'medium'],

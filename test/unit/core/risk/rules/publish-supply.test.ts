@@ -38,6 +38,9 @@ describe('installing', () => {
     ['dotnet tool install -g dotnet-ef', 'medium'],
     ['mix deps.get', 'medium'],
     ['dotnet build', 'low'],
+    ['pip config set global.index-url https://pypi.example.com/simple', 'medium'],
+    ['code --install-extension ms-python.python', 'medium'],
+    ['code .', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 
