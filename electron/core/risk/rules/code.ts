@@ -17,13 +17,20 @@ function hostOf(args: readonly Word[]): string | null {
   return url.text.replace(/^\w+:\/\//, '').split(/[/?#]/)[0] ?? null;
 }
 
+/**
+ * A shell or interpreter that runs what arrives on its stdin: `curl … | python3 script.py` gives the
+ * download to a script as data; without a script (or with `-`) the download is the code.
+ */
+function runsItsInput(prog: string, args: readonly Word[]): boolean {
+  if (!SHELLS.has(prog) && !INTERPRETERS.has(prog)) return false;
+  return SHELLS.has(prog) ? !args.some((w) => /\.(sh|bash|zsh|ps1)$/.test(w.text)) : operands(args, ['-c', '-e', '-m', '-W', '-X']).every((w) => w.text === '-');
+}
+
 /** A shell or interpreter that runs what arrives on its stdin or from a process substitution. */
 export const runsFetchedCode: Rule = ({ seg, prog, args }) => {
   if (!SHELLS.has(prog) && !INTERPRETERS.has(prog)) return [];
   const from = seg.pipeFrom ? programName(seg.pipeFrom[0]) : null;
-  // `curl … | python3 script.py` gives the download to a script as data; without a script it is the code.
-  const runsStdin = SHELLS.has(prog) || operands(args, ['-c', '-e', '-m', '-W', '-X']).every((w) => w.text === '-');
-  if (from && DOWNLOADERS.has(from) && runsStdin) {
+  if (from && DOWNLOADERS.has(from) && runsItsInput(prog, args)) {
     return [finding('remote-code', S.catastrophic - 5, `runs a script downloaded from ${hostOf(seg.pipeFrom ?? []) ?? 'the network'} without anyone reading it (${from} | ${prog})`)];
   }
   if (from && DECODERS.has(from) && seg.pipeFrom?.some((w) => /^-(d|D|-decode)$|^-r$|^base64$/.test(w.text) || from === 'echo' || from === 'printf')) {
@@ -36,11 +43,13 @@ export const runsFetchedCode: Rule = ({ seg, prog, args }) => {
   return [];
 };
 
-/** Where a download is saved: `curl -o f`, `curl -O URL` (its last path part), `wget -O f`, `wget URL`. */
+/** Where a download is saved: `curl -o f`, `curl -O URL` (its last path part), `wget -O f`, `wget URL`, `curl URL > f`. */
 function savedAs(seg: Segment): string | null {
   const prog = programName(seg.argv[0]);
   const args = seg.argv.slice(1);
   if (!DOWNLOADERS.has(prog)) return null;
+  const redirected = seg.redirects.find((r) => r.op === '>' || r.op === '>|' || r.op === '&>');
+  if (redirected && (redirected.fd === null || redirected.fd === 1)) return redirected.target.text;
   const url = args.find((w) => /^https?:\/\//.test(w.text))?.text;
   const named = optionValue(args, 'o', '--output', '--output-document', '-OutFile') ?? (prog === 'wget' ? optionValue(args, 'O') : null);
   if (named && named !== '-') return named;
@@ -48,8 +57,38 @@ function savedAs(seg: Segment): string | null {
   return (prog === 'wget' && !named) || hasOption(args, 'O', '--remote-name') ? remoteName || null : null;
 }
 
+/** Filters that pass what they read on (perhaps changed): a download piped through them is still the download. */
+const PASS_THROUGH = new Set(['tee', 'cat', 'head', 'tail', 'sed', 'grep', 'tr', 'dos2unix', 'iconv', 'gunzip', 'zcat', 'gzip', 'xz', 'bzip2', 'base64', 'openssl', 'rev', 'awk', 'cut', 'sort', 'uniq', 'xxd', 'fold', 'stdbuf', 'pv', 'buffer']);
+
+/** A download piped through filters into a shell (`curl URL | tee i.sh | sh`). */
+function downloadUpstream(seg: Segment, segments: readonly Segment[]): Word[] | null {
+  let from = seg.pipeFrom;
+  for (let hops = 0; from && hops < segments.length; hops++) {
+    const prog = programName(from[0]);
+    if (DOWNLOADERS.has(prog)) return from;
+    if (!PASS_THROUGH.has(prog)) return null;
+    const stage = from;
+    from = segments.find((s) => s.argv === stage)?.pipeFrom ?? null;
+  }
+  return null;
+}
+
 /** A file the same command downloaded and then runs (`curl -o i.sh URL && bash i.sh`): remote code, one step removed. */
 export function runsDownloaded(segments: readonly Segment[]): Finding | null {
+  return filteredIntoShell(segments) ?? savedThenRun(segments);
+}
+
+function filteredIntoShell(segments: readonly Segment[]): Finding | null {
+  for (const seg of segments) {
+    const prog = programName(seg.argv[0]);
+    if (!runsItsInput(prog, seg.argv.slice(1))) continue;
+    const download = seg.pipeFrom && !DOWNLOADERS.has(programName(seg.pipeFrom[0])) ? downloadUpstream(seg, segments) : null;
+    if (download) return finding('remote-code', S.catastrophic - 5, `runs a download from ${hostOf(download) ?? 'the network'} passed through ${programName(seg.pipeFrom?.[0])} (${prog} reads it)`);
+  }
+  return null;
+}
+
+function savedThenRun(segments: readonly Segment[]): Finding | null {
   const saved = new Set<string>();
   for (const seg of segments) {
     const file = savedAs(seg);

@@ -168,6 +168,13 @@ const tmutil: Rule = ({ args }) => {
   return [finding('system-config', S.notable, `tmutil ${verb}`)];
 };
 
+/** `alias x='…'`: the alias runs its text later, in this shell; it is judged as that text. */
+const alias: Rule = (input) =>
+  input.args.flatMap((w) => {
+    const m = /^([^=\s]+)=(.+)$/s.exec(w.text);
+    return m ? input.nested((m[2] ?? '').split(/\s+/).filter(Boolean).map((text) => ({ text, known: !/[$`*?]/.test(text) })), `alias ${m[1]}`) : [];
+  });
+
 /** `at`, `batch`: a command runs later, by itself. */
 const later: Rule = ({ args }) => (hasOption(args, 'l') || hasOption(args, 'r') || hasOption(args, 'd') ? [finding('system-config', S.medium, `at ${text(args)}`)] : [finding('system-config', S.notable, 'schedules a command to run later, by itself')]);
 
@@ -183,6 +190,7 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   crontab,
   at: later,
   batch: later,
+  alias,
   systemctl: services,
   service: services,
   launchctl: services,

@@ -132,6 +132,24 @@ const net: Rule = ({ args }) => {
   return [finding('read-only', S.readOnly, `net ${words.join(' ')}`)];
 };
 
+/**
+ * Windows programs that fetch or run code for whoever asks (known as living-off-the-land binaries):
+ * downloading with certutil or bitsadmin, running script from a URL with mshta, regsvr32 or rundll32.
+ */
+const fetchesOrRunsCode: Rule = ({ prog, args }) => {
+  const words = args.map((w) => w.text);
+  const url = words.find((w) => /^(\/i:)?https?:|javascript:|vbscript:/i.test(w));
+  if (prog === 'certutil') {
+    if (words.some((w) => /^[-/]urlcache$/i.test(w))) return [finding('remote-code', S.high, 'downloads a file with certutil, a way malware fetches its payload')];
+    if (words.some((w) => /^[-/]decode(hex)?$/i.test(w))) return [finding('remote-code', 45, 'decodes a file with certutil')];
+    if (words.some((w) => /^[-/](addstore|delstore|A)$/.test(w)) && words.some((w) => /^(root|CA|-t)$/i.test(w))) return [finding('system-config', S.high, 'changes which certificate authorities this machine trusts')];
+    return [finding('read-only', S.build, `certutil ${words.join(' ').slice(0, 40)}`)];
+  }
+  if (prog === 'bitsadmin') return words.some((w) => /^\/(transfer|addfile|setnotifycmdline)$/i.test(w)) ? [finding('remote-code', S.high, 'downloads or schedules a program with bitsadmin')] : [finding('read-only', S.build, 'bitsadmin lists jobs')];
+  if (url) return [finding('remote-code', S.catastrophic - 5, `${prog} runs script from ${url.slice(0, 60)}`)];
+  return [finding('remote-code', S.high, `${prog} runs code from ${words[0] ?? 'a file'} outside any review`)];
+};
+
 const localAccounts: Rule = ({ prog, args }) => {
   const admin = args.some((w) => /^administrators$/i.test(w.text));
   return [finding('privilege', admin ? S.critical : S.high, `${prog} changes local accounts${admin ? ', adding an administrator' : ''}`)];
@@ -182,6 +200,13 @@ export const WINDOWS_SYSTEM_RULES: Record<string, Rule> = {
   iwr: webRequest,
   'invoke-webrequest': webRequest,
   'invoke-restmethod': webRequest,
+  certutil: fetchesOrRunsCode,
+  bitsadmin: fetchesOrRunsCode,
+  mshta: fetchesOrRunsCode,
+  regsvr32: fetchesOrRunsCode,
+  rundll32: fetchesOrRunsCode,
+  wscript: fetchesOrRunsCode,
+  cscript: fetchesOrRunsCode,
   sc: serviceControl,
   net,
   net1: net,

