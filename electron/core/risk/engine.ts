@@ -2,10 +2,12 @@
 // execute, and says precisely why. The whole command is as risky as its worst segment.
 import type { RiskAssessment, RiskSegment } from '../../../shared/domain.ts';
 import { ContextProvider, type RiskContext } from './context.ts';
-import type { ParsedCommand, Segment } from './model.ts';
+import type { ParsedCommand, Segment, Word } from './model.ts';
 import { classifyPath } from './paths.ts';
 import { judge } from './rules/index.ts';
-import { FORK_BOMB } from './rules/system.ts';
+import { bareAssignments, resolveProgram } from './rules/runtime.ts';
+import { runsDownloaded } from './rules/code.ts';
+import { endlessSpawningLoop, forkBomb } from './rules/processes.ts';
 import { finding, mentionsProduction, programName } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
 
@@ -19,6 +21,8 @@ export interface CommandAssessment extends RiskAssessment {
 const REASON_FLOOR = 25;
 /** Enough reasons to act on; the rest are in the segments. */
 const MAX_REASONS = 4;
+/** Secret findings at or above this are reads of the secret itself (below it: metadata, logins, config). */
+const SECRET_READ_FLOOR = 50;
 
 export interface RiskEngineOptions {
   /** Reads a command into segments (the shell parser; see risk/index.ts). */
@@ -39,8 +43,9 @@ export class RiskEngine {
     const parsed = this.parse(command);
     let ctx = this.context.forCwd(cwd);
     const segments: SegmentAssessment[] = [];
+    const values = bareAssignments(command);
     for (const seg of parsed.segments) {
-      segments.push(assessSegment(seg, ctx));
+      segments.push(assessSegment(seg, ctx, values));
       // `cd x && rm -rf *`: later commands run where cd went.
       if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv[1]?.known) {
         const dest = classifyPath(seg.argv[1], ctx).abs;
@@ -53,22 +58,40 @@ export class RiskEngine {
   }
 }
 
-function assessSegment(seg: Segment, ctx: RiskContext): SegmentAssessment {
-  const argv0 = seg.argv[0];
-  const prog = programName(argv0);
-  const found: Finding[] = argv0 && !argv0.known ? [finding('unparsed', 45, `runs a program named only at run time (${argv0.text})`)] : [];
-  found.push(...judge({ seg, prog, args: seg.argv.slice(1), ctx }));
+function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>): SegmentAssessment {
+  const { seg, found, runtime } = resolveProgram(written, values);
+  const score = judgeSegment(seg, ctx, found, 0, runtime);
+  return summarise(score, found, { text: written.text, argv: written.argv.map((w) => w.text), synthetic: written.synthetic, via: written.via });
+}
+
+/** Commands judged inside commands (`npx x`, `cmd /c "…"`, `gsudo x`): deep enough for real use, bounded against nesting games. */
+const MAX_NESTED_JUDGING = 4;
+
+/** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
+function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number, runtime = false): number {
+  const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
+    if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
+    const inner: Finding[] = [];
+    const text = argv.map((w) => (/\s/.test(w.text) ? `"${w.text}"` : w.text)).join(' ');
+    const pipeFrom = opts.pipeFrom === undefined ? seg.pipeFrom : opts.pipeFrom;
+    const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [], pipeFrom, text };
+    // Privilege found inside is its own finding, so the inner findings say everything.
+    judgeSegment(innerSeg, ctx, inner, depth + 1);
+    return inner;
+  };
+  // A program only named at run time has no name to look rules up by; resolveProgram said what there is to say.
+  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested }));
   let score = Math.max(...found.map((f) => f.score));
   if (seg.privileged) {
-    score = Math.max(score + 10, S.notable);
-    found.push(finding('privilege', score, `runs as root (${seg.via.find((v) => /sudo|doas|su|pkexec|run0/.test(v)) ?? 'sudo'})`));
+    score = Math.max(score + 10, S.elevated);
+    found.push(finding('privilege', score, `runs with elevated rights (${seg.via.find((v) => /sudo|doas|su\b|pkexec|run0|runas|elevat|admin/i.test(v)) ?? 'sudo'})`));
   }
   if (seg.remote) {
     const prod = mentionsProduction(seg);
     score = Math.max(prod ? score + 15 : score, 35);
     found.push(finding('remote-exec', score, `runs on ${seg.remote}${prod ? ', which looks like production' : ''}`));
   }
-  return summarise(Math.min(100, score), found, { text: seg.text, argv: seg.argv.map((w) => w.text), synthetic: seg.synthetic, via: seg.via });
+  return Math.min(100, score);
 }
 
 function summarise<T extends object>(score: number, found: Finding[], extra: T): RiskAssessment & T {
@@ -81,11 +104,15 @@ function summarise<T extends object>(score: number, found: Finding[], extra: T):
 
 function combine(command: string, parsed: ParsedCommand, segments: SegmentAssessment[]): CommandAssessment {
   const found: Finding[] = segments.flatMap((s) => s.reasons.map((reason, i) => ({ category: (s.categories[i] ?? s.categories[0] ?? 'unknown-program') as Category, score: s.score, reason })));
-  const has = (c: Category) => segments.some((s) => s.categories.includes(c) && s.score >= REASON_FLOOR);
-  if (has('secrets') && (has('network-upload') || has('remote-exec') || has('publishing'))) {
+  const has = (c: Category, floor = REASON_FLOOR) => segments.some((s) => s.categories.includes(c) && s.score >= floor);
+  // A real read of credentials (high), not a look at a file's name or a stored login, beside anything that sends.
+  if (has('secrets', SECRET_READ_FLOOR) && (has('network-upload') || has('remote-exec') || has('publishing'))) {
     found.push(finding('secrets', S.catastrophic, 'reads credentials and sends data off the machine in the same command'));
   }
-  if (FORK_BOMB.test(command)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
+  const downloadedAndRun = runsDownloaded(parsed.segments);
+  if (downloadedAndRun) found.push(downloadedAndRun);
+  if (forkBomb(segments)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
+  if (endlessSpawningLoop(command, segments)) found.push(finding('process', S.critical, 'starts a background job on every pass of a loop that never ends, until the machine runs out of processes'));
   if (!parsed.complete) {
     found.push(finding('unparsed', S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));
   }

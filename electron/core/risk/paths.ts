@@ -14,6 +14,7 @@ export type PathKind =
   | 'user-home'
   | 'secret'
   | 'shell-startup'
+  | 'home-dotfile'
   | 'home-other'
   | 'project-root'
   | 'project-git'
@@ -44,7 +45,13 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(^|\/)\.(npmrc|pypirc|netrc|git-credentials|pgpass|my\.cnf)$/,
   /(^|\/)\.env(\.[\w-]+)?$/,
   /\.(pem|key|p12|pfx|keystore|jks)$/,
-  /(^|\/)(credentials|secrets?)(\.[\w]+)?$/i,
+  // `credentials`, `.credentials.json`, `secrets.yaml`; not source code that is merely named so (`secrets.ts`).
+  /(^|\/)\.?(credentials|secrets?)(\.(?!(ts|tsx|js|jsx|mjs|cjs|py|rb|go|rs|java|kt|swift|c|h|cc|cpp|cs|php|md|rst|txt|html|css|scss|vue|svelte|test\.\w+|spec\.\w+)$)[\w.]+)?$/i,
+  /(^|\/)\.claude\/\.credentials\.json$/,
+  /(^|\/)\.config\/(gh|hub)\/hosts\.yml$|(^|\/)\.terraform\.d\/credentials\.tfrc\.json$|(^|\/)\.(vault-token|boto|s3cfg|dockercfg|htpasswd)$/,
+  /^\/etc\/(shadow|gshadow|sudoers|master\.passwd)(\.d(\/|$)|-|$)|^\/etc\/ssh\/ssh_host_\w+_key$/,
+  // Terraform state holds every secret of the infrastructure; Kubernetes mounts service account tokens here.
+  /\.tfstate(\.backup)?$|(^|\/)run\/secrets(\/|$)|serviceaccount\/token$/,
   /(^|\/)Library\/Keychains(\/|$)/,
   /(^|\/)\.password-store(\/|$)/,
   /(^|\/)\.config\/gh\/hosts\.yml$/,
@@ -53,15 +60,70 @@ const DISK_DEVICE = /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|d
 const HARMLESS_DEVICE = /^\/dev\/(null|zero|random|urandom|stdout|stderr|stdin|tty|fd\/\d+|pts\/\d+)$/;
 const TEMP_DIRS = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
 /** Default data directories of Gatehouse on each platform, and its socket directories, by name. */
-const GATEHOUSE_NAMES = /(\/Gatehouse(\/|$)|\/gatehouse-\d+-[0-9a-f]{12}(\/|$)|(^|\/)gatehouse\.db|(^|\/)admin\.token$)/;
+const GATEHOUSE_NAMES = /([\\/]Gatehouse([\\/]|$)|\/gatehouse-\d+-[0-9a-f]{12}(\/|$)|(^|[\\/])gatehouse\.db|(^|[\\/])admin\.token$|(\$\{?(XDG_RUNTIME_DIR|TMPDIR|TMP|TEMP)\}?|^\/tmp|^\/run\/user\/\d+|^\/var\/folders\/[^/]+\/[^/]+\/T)\/+gatehouse-)/;
+
+/** Public halves that sit beside secrets: public keys, certificates and CA bundles, env templates. */
+const PUBLIC_BESIDE_SECRETS = /\.pub$|\.env\.(example|sample|template|dist|defaults)$|(^|\/)[^/]*(cert|chain|ca|bundle|public|pubkey)[^/]*\.pem$/i;
 
 export function isSecretPath(p: string): boolean {
-  return SECRET_PATTERNS.some((re) => re.test(p)) && !p.endsWith('.pub') && !/\.env\.(example|sample|template|dist)$/.test(p);
+  return SECRET_PATTERNS.some((re) => re.test(p)) && !PUBLIC_BESIDE_SECRETS.test(p);
+}
+
+/** Files git lists (`$(git ls-files '*.ts')`, `$(git diff --name-only)`): tracked or changed files of the project. */
+const PROJECT_LISTING = /^(\$\(|`)\s*git\s+(ls-files|diff\s+(--cached\s+)?--name-only|grep\s+-l)\b[^)`]*(\)|`)$/;
+
+/** Windows variables that name well-known folders, with where they point (relative to the home when they start with `~`). */
+const WINDOWS_FOLDERS: Record<string, string> = {
+  userprofile: '~',
+  home: '~',
+  homepath: '~',
+  appdata: '~/AppData/Roaming',
+  localappdata: '~/AppData/Local',
+  temp: '/tmp',
+  tmp: '/tmp',
+  systemroot: 'C:/Windows',
+  windir: 'C:/Windows',
+  programfiles: 'C:/Program Files',
+  'programfiles(x86)': 'C:/Program Files (x86)',
+  programdata: 'C:/ProgramData',
+  systemdrive: 'C:',
+  public: 'C:/Users/Public',
+};
+const WINDOWS_VARIABLE = /^(%([\w()]+)%|\$env:([\w()]+)|\$\{env:([\w()]+)\}|\$(HOME)\b)/i;
+/** `C:\…`, `%USERPROFILE%\…`, `$env:APPDATA\…`, `.\x`: a path written for Windows. */
+const WINDOWS_PATH = /^([A-Za-z]:([\\/]|$|[^\\/\s:]+$)|%[\w()]+%|\$env:|\$\{env:|\.{1,2}\\|~\\)/i;
+
+/**
+ * A Windows path in POSIX terms, so it is judged like its counterpart: the user's profile is the home,
+ * `C:\Windows` and `C:\Program Files` are system locations, `%TEMP%` is a temporary directory, `C:\` the root.
+ */
+function fromWindows(text: string, ctx: RiskContext): string | null {
+  let t = text;
+  const v = WINDOWS_VARIABLE.exec(t);
+  if (v) {
+    const name = (v[2] ?? v[3] ?? v[4] ?? v[5] ?? '').toLowerCase();
+    const dir = WINDOWS_FOLDERS[name];
+    if (dir === undefined) return null;
+    t = dir + t.slice(v[0].length);
+  }
+  t = t.replace(/\\/g, '/');
+  if (t === '~' || t.startsWith('~/')) return path.posix.normalize(ctx.home + t.slice(1));
+  // `C:Usersdev` is `C:\Users\dev` after a POSIX shell ate the backslashes: somewhere on that drive, unknown where.
+  if (/^[A-Za-z]:[^/]/.test(t)) return null;
+  const drive = /^([A-Za-z]):(\/|$)(.*)$/.exec(t);
+  if (!drive) return /[$%]/.test(t) ? null : path.resolve(ctx.cwd, t);
+  const rest = drive[3] ?? '';
+  // The user's own profile folder is the home; another user's is a user's home.
+  const user = /^Users\/([^/]+)(\/.*)?$/i.exec(rest);
+  if (user && user[1]?.toLowerCase() === path.basename(ctx.home).toLowerCase()) return ctx.home + (user[2] ?? '');
+  if (user && user[1]?.toLowerCase() !== 'public') return `/home/${user[1]}${user[2] ?? ''}`;
+  return rest === '' ? '/' : `/${drive[1]?.toUpperCase()}:/${rest}`;
 }
 
 /** Absolute path of a word, or null when it depends on something only known at run time. */
 export function resolveWord(w: Word, ctx: RiskContext): string | null {
   let t = w.text;
+  if (WINDOWS_PATH.test(t)) return fromWindows(t, ctx);
   if (!w.known) {
     // $HOME and ${HOME} are the one expansion whose value we know.
     if (!/^(\$HOME|\$\{HOME\})(\/|$)/.test(t) || /\$[^H{]|\$\{(?!HOME\})|`|\*|\?/.test(t.replace(/^(\$HOME|\$\{HOME\})/, ''))) return null;
@@ -78,9 +140,11 @@ export function classifyPath(w: Word, ctx: RiskContext): PathInfo {
   const abs = resolveWord(w, ctx);
   if (abs === null) {
     const protectedByName = GATEHOUSE_NAMES.test(w.text) || /GATEHOUSE_/.test(w.text);
+    if (!protectedByName && ctx.projectRoot && PROJECT_LISTING.test(w.text)) return { kind: 'project', shown: w.text, abs: null };
     return { kind: protectedByName ? 'protected' : 'unknown', shown: w.text, abs: null };
   }
-  return { kind: kindOf(abs, ctx), shown: abs, abs };
+  // A Windows path is shown as written: its POSIX counterpart is only how it is judged.
+  return { kind: kindOf(abs, ctx), shown: WINDOWS_PATH.test(w.text) ? w.text : abs, abs };
 }
 
 function kindOf(abs: string, ctx: RiskContext): PathKind {
@@ -102,12 +166,35 @@ function kindOf(abs: string, ctx: RiskContext): PathKind {
   if (inside(abs, home)) {
     const rel = abs.slice(home.length + 1);
     if (SHELL_STARTUP.includes(rel)) return 'shell-startup';
+    if (isHomeDotfile(rel)) return 'home-dotfile';
     return 'home-other';
   }
   if (TEMP_DIRS.some((d) => inside(abs, d))) return 'temp';
   if (/^\/(home|Users)\/[^/]+\/?$/.test(abs)) return 'user-home';
-  if (isSystemDir(abs) || /^[A-Za-z]:\\(Windows|Program Files)/i.test(abs)) return 'system';
+  if (isSystemDir(abs) || /^\/[A-Za-z]:\/(Windows|Program Files|ProgramData)( \(x86\))?(\/|$)/i.test(abs)) return 'system';
   return 'outside';
+}
+
+/** Hidden folders in the home that hold caches, tools and app data rather than one personal setting. */
+const HOME_DATA_DIRS = /^\.(cache|local|config|npm|yarn|pnpm-store|bun|deno|cargo|rustup|m2|gradle|ivy2|sbt|nvm|pyenv|rbenv|nodenv|gem|bundle|conda|vscode|vscode-server|cursor|Trash|thumbnails|mozilla|zoom|android|dotnet|nuget|terraform\.d|minikube|ollama|vim|emacs\.d|tmux|oh-my-zsh|docker|kube|cocoapods|swiftpm|node-gyp|pub-cache|composer|cpan|cpanm|stack|ghcup|opam|julia|jupyter|ipython|matplotlib|keras|cache-\w+)$/;
+
+/**
+ * One personal file directly in the home (`~/.gitconfig`, `~/.bash_history`, `~/.vimrc`), or the git and
+ * ssh client configs: settings and history a person built up, some of which run code.
+ */
+function isHomeDotfile(rel: string): boolean {
+  if (/^\.config\/git\/(config|ignore|attributes)$/.test(rel)) return true;
+  return /^\.[^/]+$/.test(rel) && !HOME_DATA_DIRS.test(rel);
+}
+
+/** A file in the Downloads folder: code from there came from the network, and nobody has reviewed it. */
+export function isDownloaded(abs: string, home: string): boolean {
+  return abs.startsWith(`${home}/Downloads/`) || /[\\/]Downloads[\\/]/i.test(abs);
+}
+
+/** A shell's or a REPL's command history: it often holds secrets people typed. */
+export function isHistoryFile(p: string): boolean {
+  return /(^|\/)\.(bash|zsh|sh|ksh|fish|python|psql|mysql|sqlite|node_repl|irb|pry|rediscli|lesshst|mongosh|dbshell)_?history$|(^|\/)\.local\/share\/fish\/fish_history$|(^|\/)ConsoleHost_history\.txt$/.test(p);
 }
 
 /** How a person would say where a path is. */
@@ -137,6 +224,8 @@ export function where(info: PathInfo): string {
       return `${info.shown}, a system location`;
     case 'shell-startup':
       return `${info.shown}, a shell startup file`;
+    case 'home-dotfile':
+      return `${info.shown}, a personal settings or history file`;
     case 'disk-device':
       return `the disk device ${info.shown}`;
     default:

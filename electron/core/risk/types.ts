@@ -54,10 +54,13 @@ export const S = {
   readOnly: 2,
   build: 8,
   lowWrite: 12,
-  unknownProgram: 20,
   /** The floor of `medium`: anything that deletes, escalates, writes outside the project or leaves the machine. */
   medium: 30,
+  /** A program Gatehouse has no rule for: fail closed, a person looks (medium), but it is no alarm. */
+  unknownProgram: 30,
   notable: 40,
+  /** Run with more rights than the agent's (sudo, RunAs, administrator privileges): always high, even for a read. */
+  elevated: 55,
   high: 60,
   severe: 70,
   critical: 85,

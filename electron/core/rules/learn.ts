@@ -3,7 +3,7 @@
 // the exact command; the first that covers nothing rated high or critical (recorded or probed) wins.
 import type { GateRequest, RiskSegment } from '../../../shared/domain.ts';
 import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
-import { READ_ONLY } from '../risk/rules/benign.ts';
+import { READ_ONLY } from '../risk/rules/known.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
 import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { formOf, placeAt, type RuleSet } from './ruleset.ts';

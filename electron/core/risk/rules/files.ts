@@ -3,7 +3,7 @@ import type { Word } from '../model.ts';
 import { classifyPath, where, type PathInfo, type PathKind } from '../paths.ts';
 import type { Category, Finding } from '../types.ts';
 import { S } from '../types.ts';
-import { finding, hasOption, operands, type Rule, type RuleInput } from './util.ts';
+import { finding, hasOption, operands, optionValue, type Rule, type RuleInput } from './util.ts';
 
 const GLOB = /[*?[]/;
 
@@ -12,8 +12,9 @@ const GLOB = /[*?[]/;
  * `*.log` some files in it (judged as a file inside it).
  */
 export function target(w: Word, input: RuleInput): PathInfo {
-  if (!w.known && GLOB.test(w.text) && !/[$`]/.test(w.text)) {
-    const parts = w.text.split('/');
+  const windows = /^([A-Za-z]:\\|\.{1,2}\\|%\w+%\\)/.test(w.text);
+  if ((!w.known || windows) && GLOB.test(w.text) && !/[$`]/.test(w.text)) {
+    const parts = (windows ? w.text.replace(/\\/g, '/') : w.text).split('/');
     const firstGlob = parts.findIndex((p) => GLOB.test(p));
     const dir = parts.slice(0, firstGlob).join('/') || (w.text.startsWith('/') ? '/' : '.');
     const whole = parts.slice(firstGlob).every((p) => p === '*' || p === '.*' || p === '');
@@ -33,6 +34,7 @@ const DELETE_SCORES: Record<PathKind, [recursive: number, single: number, catego
   'disk-device': [S.catastrophic, S.catastrophic, 'disk'],
   secret: [S.severe, S.severe, 'file-deletion'],
   'shell-startup': [S.severe, S.severe, 'file-deletion'],
+  'home-dotfile': [S.severe, 55, 'file-deletion'],
   'home-other': [S.severe, 55, 'file-deletion'],
   outside: [S.severe, 55, 'file-deletion'],
   unknown: [S.severe, 55, 'file-deletion'],
@@ -58,8 +60,17 @@ export function deletion(words: readonly Word[], recursive: boolean, input: Rule
   });
 }
 
-/** Writing: how bad, by where the target is. `append` is gentler than truncating. */
-export function overwrite(w: Word, input: RuleInput, append: boolean, verb?: string): Finding {
+/**
+ * How a file is written: `append` adds to it; `truncate` replaces its contents in place (`>`, `truncate`,
+ * `dd of=`, `sed -i`, `tee`); `copy` puts another file there (cp, mv, install, ln, extraction), which
+ * for an ordinary file outside the project is usually a new file.
+ */
+export type WriteMode = 'append' | 'truncate' | 'copy';
+
+/** Writing: how bad, by where the target is and how it is written. */
+export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, verb?: string): Finding {
+  const how: WriteMode = mode === true ? 'append' : mode === false ? 'truncate' : mode;
+  const append = how === 'append';
   const info = target(w, input);
   const action = verb ?? (append ? 'appends to' : 'overwrites');
   const f = (category: Category, score: number, extra = '') => finding(category, score, `${action} ${where(info)}${extra}`);
@@ -72,17 +83,20 @@ export function overwrite(w: Word, input: RuleInput, append: boolean, verb?: str
     case 'system':
       return f('system-config', S.critical);
     case 'secret':
-      return /authorized_keys/.test(info.shown) ? f('secrets', S.critical, ', letting another key log in as you') : f('secrets', S.severe);
+      if (/authorized_keys/.test(info.shown)) return f('secrets', S.critical, ', letting another key log in as you');
+      return info.shown.startsWith('/etc/') ? f('privilege', S.critical, ', which decides who may log in or become root') : f('secrets', S.severe);
     case 'shell-startup':
       return append ? f('system-config', 55, ', which runs in every new shell') : f('file-overwrite', S.severe);
+    case 'home-dotfile':
+      return f('file-overwrite', append ? 55 : S.high, ' (settings or history you built up; some run code)');
     case 'project-git':
       return f('file-overwrite', S.high, ' (hooks and config there run code and change history)');
     case 'user-home':
     case 'home':
       return f('file-overwrite', S.high);
     case 'home-other':
-      return f('file-overwrite', S.notable);
     case 'outside':
+      return f('file-overwrite', how === 'truncate' ? 55 : S.notable, how === 'truncate' ? ', replacing what is there' : '');
     case 'unknown':
       return f('file-overwrite', 45);
     case 'temp':
@@ -102,27 +116,56 @@ const rm: Rule = (input) => {
   return found;
 };
 
-const rmdir: Rule = (input) => deletion(operands(input.args), false, input).map((f) => ({ ...f, score: Math.min(f.score, 55) }));
+/** POSIX rmdir removes only empty folders; cmd's `rmdir /s` (and `rd /s`) removes a whole tree. */
+/** rimraf and del-cli delete recursively, like `rm -rf`. */
+const rimraf: Rule = (input) => deletion(operands(input.args, ['--glob', '-G']), true, input);
 
-const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys');
+/** Moving to the trash can be undone from the trash, so it is milder than deleting, but never nothing. */
+const trash: Rule = (input) => deletion(operands(input.args), false, input, 'moves to the trash').map((f) => ({ ...f, score: Math.max(S.medium, f.score - 15) }));
+
+const rmdir: Rule = (input) => {
+  const tree = input.args.some((w) => /^\/s$/i.test(w.text));
+  const targets = operands(input.args.filter((w) => !/^\/[sq]$/i.test(w.text)));
+  if (tree) return deletion(targets, true, input);
+  // An empty folder inside the project holds nothing to lose.
+  return deletion(targets, false, input).map((f, i) => ({ ...f, score: target(targets[i] as Word, input).kind === 'project' ? S.lowWrite : Math.min(f.score, 55) }));
+};
+
+/** shred and srm overwrite before deleting: nothing can bring the file back, not even git or a backup of the disk. */
+const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys beyond recovery').map((f) => ({ ...f, score: Math.max(f.score, 55) }));
 
 /** `mv SRC… DEST`: the sources leave their place (a deletion there), the destination is overwritten. */
 const mv: Rule = (input) => {
   const ops = operands(input.args, ['-t', '--target-directory', '-S', '--suffix']);
   if (ops.length < 2) return [];
   const dest = ops.at(-1) as Word;
-  const found = deletion(ops.slice(0, -1), true, input, 'moves away').map((f) => ({ ...f, score: Math.max(S.lowWrite, f.score - 10) }));
-  if (dest.text === '/dev/null') return [...found, finding('file-deletion', S.severe, `throws ${ops.slice(0, -1).map((w) => w.text).join(' ')} away into /dev/null`)];
-  return [...found, overwrite(dest, input, false, 'moves files into')];
+  const sources = ops.slice(0, -1);
+  // A rename inside the project (`mv tmp.json package.json`) deletes nothing: git still has it.
+  if ([...sources, dest].every((w) => target(w, input).kind === 'project')) return [finding('file-overwrite', S.lowWrite, `renames ${sources.map((w) => w.text).join(' ')} to ${dest.text} inside the project`)];
+  const found = deletion(sources, true, input, 'moves away').map((f) => ({ ...f, score: Math.max(S.lowWrite, f.score - 10) }));
+  if (dest.text === '/dev/null') return [...found, finding('file-deletion', S.severe, `throws ${sources.map((w) => w.text).join(' ')} away into /dev/null`)];
+  return [...found, overwrite(dest, input, 'copy', 'moves files into')];
 };
+
+/** `.env.example` → `.env`: a file made from the project's template. */
+const TEMPLATE = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/;
 
 const cp: Rule = (input) => {
   const ops = operands(input.args, ['-t', '--target-directory', '-S', '--suffix']);
   if (ops.length < 2) return [];
   const [first] = ops;
   const dest = ops.at(-1) as Word;
-  if (first?.text === '/dev/null') return [overwrite(dest, input, false, 'empties')];
-  return [overwrite(dest, input, false, 'copies over')];
+  if (first?.text === '/dev/null') return [overwrite(dest, input, 'truncate', 'empties')];
+  const noClobber = hasOption(input.args, 'n', '--no-clobber') || input.args.some((w) => w.text === '--update=none');
+  const destKind = target(dest, input).kind;
+  if (ops.length === 2 && first && TEMPLATE.test(first.text) && destKind === 'secret') {
+    return [noClobber ? finding('file-overwrite', S.lowWrite, `creates ${dest.text} from the template ${first.text} if it is missing`) : finding('file-overwrite', S.notable, `writes ${dest.text} from the template ${first.text}, replacing the values in it if it exists`)];
+  }
+  // Installing the project's own git hook is a reviewed change, not an unknown hook.
+  const fromProject = ops.slice(0, -1).every((w) => target(w, input).kind === 'project');
+  if (destKind === 'project-git' && fromProject && /\.git\/hooks(\/|$)/.test(target(dest, input).shown)) return [finding('file-overwrite', S.notable, `installs the project's own git hook into ${dest.text}`)];
+  const found = overwrite(dest, input, 'copy', noClobber ? 'copies (without replacing) into' : 'copies over');
+  return [noClobber && found.category === 'file-overwrite' ? { ...found, score: Math.min(found.score, S.notable) } : found];
 };
 
 const dd: Rule = (input) => {
@@ -150,7 +193,9 @@ const inPlace: Rule = (input) => {
 
 const linkOrInstall: Rule = (input) => {
   const ops = operands(input.args, ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S']);
-  return ops.length >= 2 ? [overwrite(ops.at(-1) as Word, input, false, 'replaces')] : [];
+  // `ln -sf x ~/.gitconfig` replaces what is there; plain `ln -s`/`install` usually make something new.
+  const replaces = hasOption(input.args, 'f', '--force') && input.prog === 'ln';
+  return ops.length >= 2 ? [overwrite(ops.at(-1) as Word, input, replaces ? 'truncate' : 'copy', 'replaces')] : [];
 };
 
 const create: Rule = (input) =>
@@ -162,7 +207,11 @@ const create: Rule = (input) =>
 const permissions: Rule = (input) => {
   const { args, prog } = input;
   const recursive = hasOption(args, 'R', '--recursive');
-  const ops = operands(args, ['--reference', '--from']);
+  // chattr's attributes look like options (`-i`, `+i`, `=ai`); chmod's symbolic modes can too (`-x`).
+  const attribute = (w: Word) => (prog === 'chattr' && /^[-+=][aAcCdDeEFijmPsStTux]+$/.test(w.text)) || (prog === 'chmod' && /^-[rwxXst]+$/.test(w.text));
+  const aclOptions = ['-m', '-M', '-x', '-X', '--modify', '--modify-file', '--remove', '--remove-file', '--set', '--set-file'];
+  const ops = [...args.filter(attribute), ...operands(args.filter((w) => !attribute(w)), prog === 'setfacl' ? aclOptions : ['--reference', '--from', '-p', '-v'])];
+  if (prog === 'setfacl') ops.unshift({ text: optionValue(args, null, ...aclOptions) ?? 'acl', known: true });
   // The first operand is the mode, owner or attribute; the rest are the files.
   const mode = ops.shift()?.text ?? '';
   const worldWritable = prog === 'chmod' && (/^[0-7]?[0-7][0-7][2367]$/.test(mode) || /(a|o)[+=]\w*w/.test(mode) || /^\+?w$/.test(mode));
@@ -180,8 +229,9 @@ const permissions: Rule = (input) => {
     if (setuid) return finding('permissions', S.severe, `makes ${info.shown} run as its owner (setuid/setgid)`);
     const inProject = info.kind === 'project' || info.kind === 'project-root' || info.kind === 'temp';
     if (worldWritable) return finding('permissions', inProject ? 35 : S.high, `lets every user write ${place}`);
+    if (lockout) return finding('permissions', inProject ? 35 : S.high, `${change} locks everyone out of ${place}, you and your tools included`);
     if (prog === 'chown' || prog === 'chgrp') return finding('permissions', inProject ? S.medium : 55, `changes the owner of ${place}`);
-    if (prog === 'chattr') return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
+    if (prog === 'chattr' || prog === 'chflags') return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
     return finding('permissions', inProject ? S.lowWrite : 45, `${change} on ${place}`);
   });
 };
@@ -190,6 +240,11 @@ export const FILE_RULES: Record<string, Rule> = {
   rm,
   unlink: rm,
   rmdir,
+  rimraf,
+  'del-cli': rimraf,
+  trash,
+  'trash-put': trash,
+  gtrash: trash,
   shred,
   srm: shred,
   mv,
@@ -208,6 +263,7 @@ export const FILE_RULES: Record<string, Rule> = {
   chown: permissions,
   chgrp: permissions,
   chattr: permissions,
+  chflags: permissions,
   setfacl: permissions,
 };
 

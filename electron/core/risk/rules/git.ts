@@ -8,8 +8,8 @@ import { finding, hasOption, operands, subcommand, type Rule, type RuleInput } f
 
 const PROTECTED_BRANCH = /^(main|master|trunk|develop|development|release([/-].*)?|prod|production|stable|live)$/;
 const READ_ONLY = new Set(['status', 'diff', 'log', 'show', 'blame', 'annotate', 'ls-files', 'ls-tree', 'ls-remote', 'rev-parse', 'rev-list', 'describe', 'grep', 'shortlog', 'cat-file', 'name-rev', 'whatchanged', 'count-objects', 'check-ignore', 'show-ref', 'for-each-ref', 'merge-base', 'help', 'version', 'var', 'cherry', 'range-diff', 'bisect', 'fsck', 'verify-commit', 'verify-tag']);
-const LOCAL_WRITES = new Set(['add', 'commit', 'switch', 'merge', 'cherry-pick', 'init', 'mv', 'notes', 'revert', 'am', 'apply', 'worktree', 'submodule', 'sparse-checkout', 'lfs', 'mergetool', 'maintenance', 'gc', 'prune', 'repack', 'format-patch', 'archive', 'bundle']);
-const NETWORK_READS = new Set(['fetch', 'pull', 'clone', 'remote']);
+const LOCAL_WRITES = new Set(['add', 'commit', 'switch', 'merge', 'cherry-pick', 'init', 'mv', 'notes', 'revert', 'am', 'apply', 'submodule', 'sparse-checkout', 'lfs', 'mergetool', 'maintenance', 'gc', 'prune', 'repack', 'format-patch', 'archive', 'bundle', 'update-index', 'rerere', 'secrets', 'stripspace', 'hash-object', 'write-tree', 'read-tree', 'commit-tree', 'symbolic-ref', 'difftool', 'restore', 'citool', 'gui', 'absorb']);
+const NETWORK_READS = new Set(['fetch', 'pull', 'clone', 'ls-remote']);
 /** git's own options that take a value, before the subcommand. */
 const GIT_GLOBALS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env'];
 
@@ -29,17 +29,38 @@ function push(rest: Word[], ctx: RiskContext): Finding[] {
   const lease = hasOption(rest, null, '--force-with-lease', '--force-if-includes');
   const ops = operands(rest, ['-o', '--push-option', '--repo', '--receive-pack', '--exec']);
   const refs = ops.slice(1).map((w) => w.text.replace(/^\+/, ''));
-  const targets = refs.length ? refs.map((r) => (r.includes(':') ? r.split(':')[1] ?? '' : r).replace(/^refs\/heads\//, '')) : [ctx.git()?.branch ?? ''];
+  const current = ctx.git()?.branch ?? '';
+  // `HEAD` and `@` are the current branch; `src:dst` pushes to dst.
+  const branchOf = (r: string) => (r.includes(':') ? r.split(':')[1] ?? '' : r).replace(/^refs\/heads\//, '').replace(/^(HEAD|@)$/, current);
+  const targets = refs.length ? refs.map(branchOf) : [current];
   const deletes = hasOption(rest, 'd', '--delete') || refs.some((r) => r.startsWith(':'));
-  const onProtected = targets.find((t) => PROTECTED_BRANCH.test(t));
-  const named = targets.filter(Boolean).join(', ') || 'the current branch';
+  const every = hasOption(rest, null, '--all', '--branches');
+  const onProtected = every ? 'every branch' : targets.find((t) => PROTECTED_BRANCH.test(t));
+  const named = every ? 'every local branch' : targets.filter(Boolean).join(', ') || 'the current branch';
   if (hasOption(rest, null, '--mirror')) return [finding('git-history', S.critical, 'mirrors this repository onto the remote, overwriting and deleting its branches')];
   if (deletes) return [finding('git-history', onProtected ? S.critical : 55, `deletes the remote branch ${named}`)];
   if (force && !lease) {
     return [finding('git-history', onProtected ? S.critical : S.high, `force-pushes ${named}, replacing the remote history${onProtected ? ' of a shared branch' : ''}`)];
   }
   if (force || lease) return [finding('git-history', onProtected ? S.high : 35, `force-pushes ${named} with a lease (fails if someone else pushed)`)];
-  return [finding('publishing', onProtected ? S.notable : S.medium, `publishes commits to ${ops[0]?.text ?? 'the default remote'} (${named})`)];
+  if (onProtected) return [finding('publishing', S.high, `publishes ${named} to ${ops[0]?.text ?? 'the default remote'}: straight onto a shared branch, skipping review`)];
+  return [finding('publishing', S.medium, `publishes commits to ${ops[0]?.text ?? 'the default remote'} (${named})`)];
+}
+
+/** Config keys whose values git runs as programs, or that send fetches and credentials elsewhere. */
+const CODE_KEYS = /^(core\.(hookspath|sshcommand|pager|editor|fsmonitor|askpass|gitproxy)|credential\..*|diff\..*\.(textconv|command)|merge\..*\.driver|filter\..*\.(clean|smudge|process)|gpg\.(program|\w+\.program)|sequence\.editor|url\..*\.(insteadof|pushinsteadof)|include\.path|includeif\..*|http\.proxy|protocol\.allow|safe\.directory)$/i;
+
+function config(rest: Word[]): Finding[] {
+  const ops = operands(rest, ['-f', '--file', '--blob', '--type', '--default']);
+  const key = (ops[0]?.text ?? '').toLowerCase();
+  const value = ops[1]?.text ?? '';
+  const global = hasOption(rest, null, '--global', '--system');
+  const reads = ops.length <= 1 || hasOption(rest, 'l', '--list', '--get', '--get-all', '--get-regexp', '--show-origin');
+  if (reads && !hasOption(rest, null, '--unset', '--unset-all', '--add', '--replace-all')) return [finding('read-only', S.readOnly, `reads git configuration${key ? ` (${key})` : ''}`)];
+  const runsCode = CODE_KEYS.test(key) || (key.startsWith('alias.') && value.startsWith('!'));
+  if (runsCode) return [finding('system-config', global ? S.high + 5 : S.notable, `sets ${key}, which makes git run ${value || 'a program'}${global ? ' in every repository' : ' in this repository'}`)];
+  if (global) return [finding('system-config', S.medium, `changes your git configuration for every repository (${key})`)];
+  return [finding('build-test', S.lowWrite, `changes this repository's git config (${key})`)];
 }
 
 const git: Rule = (input: RuleInput) => {
@@ -51,7 +72,7 @@ const git: Rule = (input: RuleInput) => {
   };
   switch (sub) {
     case 'push':
-      return push(rest, ctx);
+      return hasOption(rest, 'n', '--dry-run') ? [finding('build-test', S.lowWrite, 'rehearses a push (dry run): nothing is sent')] : push(rest, ctx);
     case 'reset':
       if (hasOption(rest, null, '--hard', '--merge', '--keep')) return hard('changes', `git reset ${rest.map((w) => w.text).join(' ')} throws away uncommitted work`);
       return [finding('git-history', S.lowWrite, 'moves the branch pointer; changes stay in the working tree')];
@@ -85,7 +106,28 @@ const git: Rule = (input: RuleInput) => {
     case 'filter-repo':
       return [finding('git-history', S.critical, `rewrites the whole history with git ${sub}`)];
     case 'rebase':
-      return [finding('git-history', 35, 'rewrites local commits (rebase)')];
+      // Replaying the branch onto its base is everyday work; rewriting from the root is not.
+      if (hasOption(rest, null, '--root')) return [finding('git-history', 35, 'rewrites every commit of the branch, from the first (rebase --root)')];
+      return [finding('git-history', hasOption(rest, 'i', '--interactive') ? 25 : S.lowWrite, 'replays local commits onto another base (rebase)')];
+    case 'worktree': {
+      const action = operands(rest)[0]?.text ?? '';
+      if (action === 'remove') return hasOption(rest, 'f', '--force') ? [finding('file-deletion', S.high, `deletes the worktree ${operands(rest)[1]?.text ?? ''} with its uncommitted changes`)] : [finding('file-deletion', S.medium, `removes the worktree ${operands(rest)[1]?.text ?? ''} (git refuses if it has changes)`)];
+      return [finding('build-test', S.lowWrite, `git worktree ${action}`)];
+    }
+    case 'remote': {
+      const action = operands(rest)[0]?.text ?? '';
+      if (/^(add|set-url|rename|remove|rm)$/.test(action)) return [finding('git-history', S.medium, `git remote ${action}: changes where fetches and pushes go`)];
+      return [finding('read-only', S.readOnly, `reads remotes (git remote ${action})`)];
+    }
+    case 'credential':
+    case 'credential-store':
+    case 'credential-cache':
+      return [finding('secrets', operands(rest)[0]?.text === 'fill' || operands(rest)[0]?.text === 'get' ? S.severe : S.medium, `git ${sub} ${operands(rest)[0]?.text ?? ''}: handles stored credentials`)];
+    case 'daemon':
+      return [finding('network-upload', S.notable, 'serves repositories to the network (git daemon)')];
+    case 'send-email':
+    case 'request-pull':
+      return [finding('network-upload', S.notable, `sends patches off the machine (git ${sub})`)];
     case 'reflog':
       return operands(rest)[0]?.text === 'expire' || operands(rest)[0]?.text === 'delete'
         ? [finding('git-history', S.severe, 'deletes reflog entries, the last way back to lost commits')]
@@ -97,8 +139,7 @@ const git: Rule = (input: RuleInput) => {
     case 'tag':
       return hasOption(rest, 'd', '--delete') ? [finding('git-history', 25, 'deletes a tag')] : [finding('build-test', S.lowWrite, 'creates or lists tags')];
     case 'config':
-      if (hasOption(rest, null, '--global', '--system')) return [finding('system-config', S.medium, 'changes your git configuration for every repository')];
-      return [finding('build-test', S.lowWrite, 'reads or changes this repository\'s git config')];
+      return config(rest);
     case 'commit':
       return hasOption(rest, null, '--amend') ? [finding('git-history', 20, 'rewrites the last commit')] : [finding('build-test', S.lowWrite, 'commits')];
     case 'gc':

@@ -4,21 +4,63 @@ import type { PathInfo } from '../paths.ts';
 import { classifyPath, where } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { benign, runsScript } from './benign.ts';
+import { AGENT_RULES } from './agents.ts';
+import { ARCHIVE_RULES } from './archives.ts';
+import { benign, runsByPath, runsScript } from './benign.ts';
+import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } from './code.ts';
 import { DATA_RULES } from './data.ts';
 import { FILE_RULES, overwrite } from './files.ts';
 import { GIT_RULES } from './git.ts';
-import { INFRA_RULES } from './infra.ts';
+import { CLOUD_RULES } from './cloud.ts';
+import { CONTAINER_RULES } from './containers.ts';
+import { MIGRATION_RULES } from './migrations.ts';
+import { exposesEverywhere, NETWORK_RULES, outputInAddress } from './network.ts';
+import { PUBLISH_RULES } from './publish.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
-import { runsFetchedCode, SUPPLY_RULES } from './supply.ts';
-import { diskRule, isDiskTool, SYSTEM_RULES } from './system.ts';
+import { SUPPLY_TABLES } from './supply.ts';
+import { PROCESS_RULES } from './processes.ts';
+import { diskRule, environmentChanges, isDiskTool, SYSTEM_RULES } from './system.ts';
 import { finding, type Rule, type RuleInput } from './util.ts';
+import { WINDOWS_FILE_RULES, WINDOWS_SHELL_RULES } from './windows.ts';
+import { byVerb, isCmdlet, WINDOWS_SYSTEM_RULES } from './windows-system.ts';
+import { windowsArgs } from './windows-words.ts';
 
-const TABLES: ReadonlyArray<Record<string, Rule>> = [FILE_RULES, GIT_RULES, SUPPLY_RULES, SECRET_RULES, DATA_RULES, INFRA_RULES, SYSTEM_RULES];
+const WINDOWS_TABLES: ReadonlyArray<Record<string, Rule>> = [WINDOWS_FILE_RULES, WINDOWS_SYSTEM_RULES, WINDOWS_SHELL_RULES];
+const TABLES: ReadonlyArray<Record<string, Rule>> = [
+  FILE_RULES,
+  ARCHIVE_RULES,
+  GIT_RULES,
+  ...SUPPLY_TABLES,
+  PUBLISH_RULES,
+  NETWORK_RULES,
+  CODE_RULES,
+  SECRET_RULES,
+  DATA_RULES,
+  MIGRATION_RULES,
+  CONTAINER_RULES,
+  CLOUD_RULES,
+  SYSTEM_RULES,
+  PROCESS_RULES,
+  AGENT_RULES,
+  ...WINDOWS_TABLES,
+];
+/** Rules that look at every segment, whatever its program. */
+const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, outputInAddress, environmentChanges];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {
   for (const [prog, rule] of Object.entries(table)) BY_PROGRAM.set(prog, [...(BY_PROGRAM.get(prog) ?? []), rule]);
+}
+const WINDOWS_PROGRAMS = new Set(WINDOWS_TABLES.flatMap((t) => Object.keys(t)));
+/** A Windows path (`C:\…`, `%USERPROFILE%`, `$env:APPDATA`) somewhere in the text: bash would have eaten its backslashes. */
+const WINDOWS_TEXT = /(^|[\s"'=])([A-Za-z]:\\|%\w+%|\$env:|\.\\)/i;
+
+/** For a command written for cmd or PowerShell, its words as that shell splits them. */
+function asWritten(input: RuleInput): RuleInput {
+  const argv0 = input.seg.argv[0]?.text ?? '';
+  const windows = WINDOWS_PROGRAMS.has(input.prog) || isCmdlet(input.prog) || /\.exe$/i.test(argv0) || WINDOWS_TEXT.test(input.seg.text);
+  const args = windows ? windowsArgs(input.seg, input.prog) : null;
+  return args ? { ...input, args } : input;
 }
 
 /** Redirections: `>` truncates, `>>` appends, `<` reads; `/dev/tcp/…` is a network connection. */
@@ -53,15 +95,28 @@ function touchesProtected(input: RuleInput): Finding[] {
   return [];
 }
 
+/** `tool --help`, `tool --version`, `tool help`: any program asked only about itself prints and exits. */
+const ONLY_ABOUT_ITSELF = /^(--?help|-h|-\?|\/\?|--version|-V|version|help|--usage)$/;
+
 /** Everything said about one segment (before privilege and remote adjustments). */
-export function judge(input: RuleInput): Finding[] {
-  const found = [...redirects(input), ...touchesProtected(input), ...secretArguments(input), ...runsFetchedCode(input)];
-  const specific = (BY_PROGRAM.get(input.prog) ?? []).flatMap((rule) => rule(input));
+export function judge(written: RuleInput): Finding[] {
+  const input = asWritten(written);
+  const found = [...redirects(input), ...touchesProtected(input), ...EVERY_SEGMENT.flatMap((rule) => rule(input))];
+  if (input.args.length === 1 && ONLY_ABOUT_ITSELF.test(input.args[0]?.text ?? '') && input.prog !== '') {
+    return [...found, finding('read-only', S.readOnly, `${input.prog} ${input.args[0]?.text} prints and exits`)];
+  }
+  const rules = BY_PROGRAM.get(input.prog) ?? [];
+  const specific = rules.flatMap((rule) => rule(input));
   if (isDiskTool(input.prog)) specific.push(...diskRule(input));
   found.push(...specific);
   if (specific.length === 0) {
-    const general = [...runsScript(input), ...benign(input)];
-    found.push(...(general.length ? general : [finding('unknown-program', S.unknownProgram, `runs ${input.prog || 'a command'}, which Gatehouse has no rule for`)]));
+    const general = [...runsScript(input), ...benign(input), ...runsByPath(input), ...(isCmdlet(input.prog) ? byVerb(input) : [])];
+    if (general.length) found.push(...general);
+    // A program with rules that found nothing to say is known and doing something ordinary.
+    else if (rules.length) found.push(finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()));
+    else if (input.seg.argv.length === 0) found.push(finding('read-only', S.none, 'runs no program, only its redirections'));
+    // A program named only at run time has no name; the engine has already said what is known of it.
+    else if (input.prog !== '') found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog}, which Gatehouse has no rule for`));
   }
   return found;
 }

@@ -1,8 +1,11 @@
 // Reading credentials: private keys, cloud credentials, tokens in the environment or the keychain.
-import { classifyPath, where } from '../paths.ts';
+// Looking at a secret file's name or size is not reading it; printing a token is.
+import type { Word } from '../model.ts';
+import { classifyPath, isHistoryFile, where } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { finding, operands, subcommand, type Rule, type RuleInput } from './util.ts';
+import { READ_ONLY } from './known.ts';
+import { finding, hasOption, operands, optionValue, programName, subcommand, type Rule, type RuleInput } from './util.ts';
 
 const SECRET_VAR = /\$\{?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)[A-Z0-9_]*\}?/i;
 /** Programs whose only job is to print credentials. */
@@ -13,40 +16,152 @@ const CREDENTIAL_PRINTERS: Array<[prog: string, test: (args: string[]) => boolea
   ['op', (a) => a[0] === 'read' || (a[0] === 'item' && a[1] === 'get'), 'reads a secret from 1Password'],
   ['bw', (a) => a[0] === 'get', 'reads a secret from Bitwarden'],
   ['gcloud', (a) => a.includes('print-access-token') || a.includes('print-identity-token'), 'prints a Google Cloud access token'],
+  ['gcloud', (a) => a[0] === 'secrets' && a.includes('access'), 'prints a secret from Google Secret Manager'],
   ['az', (a) => a.includes('get-access-token'), 'prints an Azure access token'],
+  ['az', (a) => a[0] === 'keyvault' && /^(secret|key|certificate)$/.test(a[1] ?? '') && /^(show|download|backup)$/.test(a[2] ?? ''), 'reads a secret from Azure Key Vault'],
+  ['doppler', (a) => a[0] === 'secrets' && a.length > 1 && !a.includes('--only-names'), 'prints secrets from Doppler'],
+  ['infisical', (a) => a[0] === 'secrets' || a[0] === 'export', 'prints secrets from Infisical'],
+  ['sops', (a) => a.some((x) => /^(-d|--decrypt|decrypt|exec-env|exec-file)$/.test(x)), 'decrypts a sops file, printing the secrets in it'],
+  ['age', (a) => a.some((x) => /^(-d|--decrypt)$/.test(x)), 'decrypts a file, printing what it protects'],
+  ['git-crypt', (a) => a[0] === 'unlock' || a[0] === 'export-key', 'decrypts the repository\'s encrypted files or exports its key'],
   ['aws', (a) => (a[0] === 'configure' && a[1] === 'get') || a.includes('get-session-token') || (a[0] === 'secretsmanager' && a[1] === 'get-secret-value') || a[0] === 'ecr' && a[1] === 'get-login-password', 'prints AWS credentials'],
   ['vault', (a) => a[0] === 'read' || (a[0] === 'kv' && a[1] === 'get') || a[0] === 'print', 'reads a secret from Vault'],
   ['kubectl', (a) => a[0] === 'get' && /^secrets?$/.test(a[1] ?? '') && a.some((x) => /^-o(yaml|json)?$|^--output|^jsonpath/.test(x)), 'prints Kubernetes secrets'],
   ['heroku', (a) => a[0] === 'auth:token' || a[0] === 'config', 'prints Heroku credentials or config'],
 ];
 
+/** Programs that look at a file's name, size, type or permissions, never at what is in it. */
+const METADATA = new Set(['ls', 'll', 'la', 'dir', 'exa', 'eza', 'lsd', 'stat', 'test', '[', '[[', 'file', 'du', 'wc', 'realpath', 'readlink', 'basename', 'dirname', 'lsattr', 'getfacl', 'namei', 'tree', 'test-path', 'get-item', 'get-acl', 'chmod', 'chown', 'chgrp', 'icacls']);
+/** Programs whose arguments are text, not files (a file NAMED .env in an echo is not read). */
+const TEXT_ARGS = new Set(['echo', 'printf', 'print', 'write-output', 'write-host', 'export', 'alias', 'git-commit']);
+/** Programs whose operands are written or removed, not read: the file rules judge them. */
+const WRITES_OPERANDS = new Set(['touch', 'mkdir', 'tee', 'truncate', 'rm', 'unlink', 'shred', 'srm', 'rmdir', 'trash', 'trash-put', 'set-content', 'add-content', 'out-file', 'new-item', 'remove-item', 'del']);
+/** git subcommands that print a file's contents (the rest only name files: `git rm --cached .env`, `git check-ignore .env`). */
+const GIT_PRINTS = new Set(['show', 'diff', 'log', 'blame', 'annotate', 'cat-file', 'grep', 'add', 'stash', 'format-patch', 'archive', 'bundle']);
+/** Copies read their sources; the destination is written (judged by the file rules). */
+const COPIES = new Set(['cp', 'mv', 'ln', 'install', 'rsync', 'scp', 'ditto', 'copy-item', 'move-item', 'copy', 'move', 'xcopy', 'robocopy']);
+
+/** The words of a command that name files it reads. */
+function readArguments(input: RuleInput): Word[] {
+  const { prog, args } = input;
+  if (TEXT_ARGS.has(prog) || WRITES_OPERANDS.has(prog)) return [];
+  if (prog === 'git') {
+    const { sub, rest } = subcommand(args, ['-C', '-c']);
+    return GIT_PRINTS.has(sub) ? rest : [];
+  }
+  if (COPIES.has(prog)) return operands(args).slice(0, -1);
+  return args;
+}
+
 /** Any argument naming a credential file, for any program (cat, cp, base64, grep, …). */
 export function secretArguments(input: RuleInput): Finding[] {
   const found: Finding[] = [];
-  for (const w of input.args) {
+  const onlyMetadata = METADATA.has(input.prog);
+  for (const w of readArguments(input)) {
     if (w.text.startsWith('-') && !w.text.includes('=')) continue;
+    // A bare `secret`/`credentials` is a subcommand (`git secrets`, `kubectl create secret`) unless a reader names it.
+    if (/^(secrets?|credentials?)$/i.test(w.text) && !READ_ONLY.has(input.prog)) continue;
     const candidate = w.text.includes('=') && w.text.startsWith('-') ? { ...w, text: w.text.split('=').slice(1).join('=') } : w;
     const info = classifyPath(candidate, input.ctx);
-    if (info.kind === 'secret') found.push(finding('secrets', /id_|\.ssh|\.aws|\.gnupg|credentials|\.pem|\.key|Keychains/.test(info.shown) ? S.severe : 55, `reads ${where(info)}`));
+    if (info.kind === 'secret') {
+      if (onlyMetadata) found.push(finding('secrets', S.medium, `looks at ${where(info)}, without reading what is in it`));
+      else found.push(finding('secrets', /id_|\.ssh|\.aws|\.gnupg|credentials|\.pem|\.key|Keychains|shadow|sudoers/.test(info.shown) ? S.severe : 55, `reads ${where(info)}`));
+    } else if (!onlyMetadata && info.abs && isHistoryFile(info.abs)) {
+      found.push(finding('secrets', 35, `reads ${info.shown}, a command history that can hold typed passwords and tokens`));
+    } else if (!onlyMetadata && (info.kind === 'shell-startup' || (info.abs && /\/\.ssh\/[^/]+\.pub$/.test(info.abs)))) {
+      found.push(finding('secrets', S.medium, `reads ${where(info)}${info.kind === 'shell-startup' ? ', where tokens are often exported' : ', beside the private keys'}`));
+    }
   }
   const secretVar = input.seg.argv.find((w) => SECRET_VAR.test(w.text));
-  if (secretVar && ['echo', 'printf', 'print', 'cat'].includes(input.prog)) found.push(finding('secrets', S.high, `prints ${secretVar.text.match(SECRET_VAR)?.[0] ?? 'a secret'} from the environment`));
+  if (secretVar && ['echo', 'printf', 'print', 'cat', 'write-output', 'write-host'].includes(input.prog) && !silenced(input)) {
+    found.push(finding('secrets', S.high, `prints ${secretVar.text.match(SECRET_VAR)?.[0] ?? 'a secret'} from the environment`));
+  }
   return found;
 }
+
+/** Output sent to /dev/null is printed nowhere (`printenv API_KEY > /dev/null && echo set`). */
+function silenced(input: RuleInput): boolean {
+  return input.seg.redirects.some((r) => /^(>|>\||&>)$/.test(r.op) && (r.fd === null || r.fd === 1) && /^\/dev\/null$|^NUL$/i.test(r.target.text));
+}
+
+/** Password stores: whatever they do other than print a secret still handles one. */
+const PASSWORD_STORES = new Set(['security', 'secret-tool', 'pass', 'op', 'bw', 'vault', 'gopass', 'keepassxc-cli', 'lpass']);
 
 const credentialPrinter: Rule = ({ prog, args }) => {
   const words = args.map((w) => w.text);
   const hit = CREDENTIAL_PRINTERS.find(([p, test]) => p === prog && test(prog === 'kubectl' ? [subcommand(args).sub, ...operands(subcommand(args).rest).map((w) => w.text), ...words] : words));
-  return hit ? [finding('secrets', S.severe, hit[2])] : [];
+  if (hit) return [finding('secrets', S.severe, hit[2])];
+  if (!PASSWORD_STORES.has(prog)) return [];
+  if (words.some((w) => /^(delete|rm|remove|destroy|purge)(-|$)/.test(w))) return [finding('secrets', S.high, `${prog} ${words[0] ?? ''}: deletes stored passwords or keys`)];
+  return [finding('secrets', S.medium, `${prog} ${words[0] ?? ''}: works with a password store`)];
+};
+
+/** Patterns that hunt for credentials (`grep -r "PRIVATE KEY" ~`, `env | grep -i token`). */
+const SECRET_PATTERN = /private.?key|BEGIN [A-Z ]*KEY|passw(or)?d|passwd|secret|token|api.?key|access.?key|credential|auth|aws_|bearer|sk-[a-z]|ghp_|xox[bp]/i;
+/** Parts of environment variable names that hold credentials. */
+const ENV_SECRET_NAME = /key|secret|token|pass|pwd|auth|cred|api|session|cookie|private|cert/i;
+const ENV_PRINTERS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'get-childitem', 'gci', 'dir', 'ls']);
+
+/** grep and friends: what they search for, in what. Hunting credentials across the home or the environment leaks them. */
+const search: Rule = (input) => {
+  const { prog, args, seg, ctx } = input;
+  const explicit = optionValue(args, 'e', '--regexp');
+  const ops = operands(args, ['-e', '--regexp', '-f', '--file', '-m', '--max-count', '-A', '-B', '-C', '--context', '-g', '--glob', '-t', '--type', '--include', '--exclude', '-d', '-D']);
+  const pattern = explicit ?? ops[0]?.text ?? '';
+  const where_ = explicit !== null ? ops : ops.slice(1);
+  const from = seg.pipeFrom ? programName(seg.pipeFrom[0]) : null;
+  if (from && ENV_PRINTERS.has(from) && (from !== 'ls' && from !== 'dir' && from !== 'gci' || seg.pipeFrom?.some((w) => /^env:/i.test(w.text)))) {
+    if (/GATEHOUSE/i.test(pattern)) return [finding('self-protection', S.catastrophic, "prints Gatehouse's own session token and socket from the environment")];
+    if (SECRET_PATTERN.test(pattern) || ENV_SECRET_NAME.test(pattern)) return [finding('secrets', S.severe - 5, `prints the environment's ${pattern} variables: tokens end up in the transcript`)];
+    return [];
+  }
+  if (!SECRET_PATTERN.test(pattern)) return [];
+  const wide = where_.map((w) => classifyPath(w, ctx)).find((i) => ['root', 'home', 'user-home', 'system', 'home-other', 'home-dotfile', 'secret'].includes(i.kind));
+  return wide ? [finding('secrets', S.high, `${prog} hunts for credentials (${pattern}) in ${where(wide)}`)] : [];
+};
+
+/** find: setuid hunts and credential hunts across the machine are reconnaissance. */
+const find: Rule = ({ args }) => {
+  if (args.some((w, i) => /^-perm$/.test(args[i - 1]?.text ?? '') && /^[-/+]?(4000|2000|6000|u=s|g=s|u\+s)/.test(w.text))) return [finding('privilege', 35, 'looks for programs that run as root (setuid), a privilege-escalation search')];
+  const name = args.find((_w, i) => /^-i?(name|path|regex)$/.test(args[i - 1]?.text ?? ''))?.text ?? '';
+  if (/id_(rsa|dsa|ecdsa|ed25519)|\.pem|\.key\b|\.env\b|credentials|\.kdbx|wallet|\.pfx|\.p12/i.test(name) && operands(args).some((w) => /^(\/|~|\$HOME)/.test(w.text))) {
+    return [finding('secrets', S.notable, `lists credential files (${name}) across the machine`)];
+  }
+  return [];
+};
+
+/** ssh-keygen: writing a key file replaces what is there; -R edits known_hosts. Reading keys is judged as a read. */
+const sshKeygen: Rule = (input) => {
+  const { args } = input;
+  if (hasOption(args, 'R')) return [finding('secrets', S.medium, `removes ${optionValue(args, 'R') ?? 'a host'} from known_hosts`)];
+  const file = optionValue(args, 'f');
+  const generates = hasOption(args, 't') || hasOption(args, 'b') || hasOption(args, 'p') || hasOption(args, 'N') || args.length === 0;
+  if (file && generates) {
+    const info = classifyPath({ text: file, known: !/[$`*?]/.test(file) }, input.ctx);
+    if (info.kind === 'secret' || info.kind === 'home-other' || info.kind === 'home-dotfile') return [finding('secrets', S.severe, `writes the key ${where(info)}, replacing any key there`)];
+  }
+  return [];
+};
+
+/** gpg: exporting or deleting secret keys. */
+const gpg: Rule = ({ args }) => {
+  const words = args.map((w) => w.text);
+  if (words.some((w) => /^--export-secret-(sub)?keys$|^--export-ssh-key$/.test(w))) return [finding('secrets', S.severe, 'exports private keys')];
+  if (words.some((w) => /^--delete-secret(-and-public)?-keys?$/.test(w))) return [finding('secrets', S.severe, 'deletes private keys')];
+  if (words.some((w) => /^(-d|--decrypt)$/.test(w))) return [finding('secrets', S.medium, 'decrypts a file, printing what it protects')];
+  return [];
 };
 
 /** `env` / `printenv` / `set` with nothing to run print every variable, tokens included. */
-const environment: Rule = ({ prog, args }) => {
+const environment: Rule = (input) => {
+  const { prog, args } = input;
   const named = operands(args).map((w) => w.text);
   if (prog === 'printenv' && named.length) {
-    const secret = named.find((n) => SECRET_VAR.test(`$${n}`));
+    const secret = named.find((n) => SECRET_VAR.test(`$${n}`) || /GATEHOUSE_/.test(n));
+    if (secret && silenced(input)) return [finding('read-only', S.readOnly, `checks that ${secret} is set without printing it`)];
     return secret ? [finding('secrets', S.high, `prints ${secret} from the environment`)] : [finding('read-only', S.readOnly, 'prints an environment variable')];
   }
+  if (silenced(input)) return [finding('read-only', S.readOnly, `${prog} to /dev/null prints nothing`)];
   if (named.length === 0 || prog === 'export' || prog === 'declare' || prog === 'set') {
     return prog === 'export' || prog === 'declare' || prog === 'set' ? (named.length === 0 || named.every((n) => n.startsWith('-')) ? [finding('secrets', S.medium, `prints every variable, which may include tokens (${prog})`)] : []) : [finding('secrets', S.medium, `prints the whole environment, which may include tokens (${prog})`)];
   }
@@ -54,7 +169,17 @@ const environment: Rule = ({ prog, args }) => {
 };
 
 export const SECRET_RULES: Record<string, Rule> = {
-  ...Object.fromEntries(CREDENTIAL_PRINTERS.map(([p]) => [p, credentialPrinter])),
+  ...Object.fromEntries([...CREDENTIAL_PRINTERS.map(([p]) => p), ...PASSWORD_STORES].map((p) => [p, credentialPrinter])),
+  ...Object.fromEntries(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'ugrep', 'findstr', 'select-string', 'sls'].map((p) => [p, search])),
+  find,
+  'ssh-keygen': sshKeygen,
+  gpg,
+  gpg2: gpg,
+  history: ({ args }) => {
+    if (hasOption(args, 'c')) return [finding('file-deletion', 55, "erases the shell's command history")];
+    if (hasOption(args, 'd') || hasOption(args, 'w') || hasOption(args, 'a')) return [finding('file-overwrite', S.notable, `history ${args.map((w) => w.text).join(' ')}: changes the saved command history`)];
+    return [finding('secrets', S.medium, 'prints the shell history, which can hold typed passwords and tokens')];
+  },
   env: environment,
   printenv: environment,
   set: environment,

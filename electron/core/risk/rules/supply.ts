@@ -1,162 +1,160 @@
-// What comes in (packages, downloaded scripts) and what goes out (uploads, published packages).
+// What comes in: packages and toolchains (their install scripts run with your rights), caches cleared
+// outside the project, tools fetched from a registry and run (`npx x` is judged as x, plus the download
+// when x is not a tool Gatehouse knows), and Python modules run as programs (`python -m x` is x).
 import type { Word } from '../model.ts';
-import { classifyPath, isSecretPath } from '../paths.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { finding, hasOption, mentionsProduction, operands, programName, subcommand, type Rule, type RuleInput } from './util.ts';
+import { finding, hasOption, isDryRun, operands, optionValue, subcommand, word, type Rule, type RuleInput } from './util.ts';
 
-export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh', 'ash', 'pwsh', 'powershell', 'iex']);
-export const INTERPRETERS = new Set(['python', 'python2', 'python3', 'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php', 'lua', 'osascript']);
-const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'aria2c', 'irm', 'iwr', 'invoke-webrequest', 'invoke-restmethod']);
-const DECODERS = new Set(['base64', 'xxd', 'openssl', 'gunzip', 'zcat', 'rev', 'tr', 'printf', 'echo']);
-const LOCAL_HOST = /^(https?:\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0)([:/]|$)/;
+const SYSTEM_MANAGERS = new Set(['apt', 'apt-get', 'aptitude', 'brew', 'dnf', 'yum', 'zypper', 'pacman', 'yay', 'paru', 'apk', 'snap', 'flatpak', 'port', 'choco', 'winget', 'scoop', 'nix-env', 'pkg', 'pkg_add', 'emerge', 'xbps-install', 'rpm', 'dpkg', 'mas']);
+const JS_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
+const INSTALL = /^(install|i|in|add|isntall|update|upgrade|up|sync|require|get|reinstall|ci|link|create|env-create|localinstall|restore|bootstrap|deps\.get|deps\.update|-S|-Syu|-U)$/;
+const REMOVE = /^(uninstall|remove|rm|un|r|erase|purge|autoremove|delete|unlink|-R|-Rns|-Rs)$/;
+const CACHE_CLEAN = /^(clean|clear|purge|rm|remove|prune|dir)$/;
+const GLOBALS = ['--prefix', '-C', '--cwd', '--dir', '--filter', '-w', '--workspace', '--location'];
 
-function hostOf(args: readonly Word[]): string | null {
-  const url = args.find((w) => /^(https?|ftp|s3|gs):\/\//i.test(w.text) || /^[\w.-]+\.[a-z]{2,}(\/|:|$)/i.test(w.text));
-  if (!url) return null;
-  return url.text.replace(/^\w+:\/\//, '').split(/[/?#]/)[0] ?? null;
+/**
+ * npm, yarn, pnpm, bun, other than installing, publishing (publish.ts) and running scripts (benign.ts):
+ * findings for what reaches outside the project, [] for what does not, null for an install verb.
+ */
+function jsManager(prog: string, sub: string, rest: readonly Word[]): Finding[] | null {
+  const next = operands(rest)[0]?.text ?? '';
+  if (sub === 'version' && next && !next.startsWith('-')) return [finding('git-history', S.medium, `${prog} version ${next}: bumps the version, commits and tags`)];
+  if (/^(login|adduser|add-user)$/.test(sub)) return [finding('secrets', 35, `${prog} ${sub}: stores registry credentials on this machine`)];
+  if ((sub === 'config' || sub === 'set') && /^(set|delete|rm|edit)$/.test(sub === 'set' ? 'set' : next)) return [finding('system-config', S.medium, `${prog} config ${next}: changes your ${prog} settings (~/.npmrc or similar)`)];
+  if (sub === 'cache' && CACHE_CLEAN.test(next)) return [finding('file-deletion', S.medium, `${prog} cache ${next}: deletes the package cache outside the project`)];
+  if (sub === 'audit') return next === 'fix' || hasOption(rest, null, '--fix') ? [finding('package-install', hasOption(rest, null, '--force') ? S.notable : S.medium, `${prog} audit fix: upgrades dependencies${hasOption(rest, null, '--force') ? ' across breaking versions' : ''}`)] : [finding('read-only', S.build, `${prog} audit`)];
+  if (sub === 'link' || (sub === 'unlink' && operands(rest).length === 0)) return [finding('package-install', S.medium, `${prog} ${sub}: links packages globally`)];
+  if ((sub === 'init' || sub === 'create') && next && !next.startsWith('-')) return [finding('package-install', 35, `${prog} ${sub} ${next}: downloads and runs a project generator`)];
+  return INSTALL.test(sub) || REMOVE.test(sub) || sub === 'cache' ? null : [];
 }
 
-/** A shell or interpreter that runs what arrives on its stdin or from a process substitution. */
-export const runsFetchedCode: Rule = ({ seg, prog, args }) => {
-  if (!SHELLS.has(prog) && !INTERPRETERS.has(prog)) return [];
-  const from = seg.pipeFrom ? programName(seg.pipeFrom[0]) : null;
-  if (from && DOWNLOADERS.has(from)) {
-    return [finding('remote-code', S.catastrophic - 5, `runs a script downloaded from ${hostOf(seg.pipeFrom ?? []) ?? 'the network'} without anyone reading it (${from} | ${prog})`)];
-  }
-  if (from && DECODERS.has(from) && seg.pipeFrom?.some((w) => /^-(d|D|-decode)$|^-r$|^base64$/.test(w.text) || from === 'echo' || from === 'printf')) {
-    if (from !== 'echo' && from !== 'printf' || seg.pipeFrom?.some((w) => /^[A-Za-z0-9+/=]{16,}$/.test(w.text))) {
-      return [finding('remote-code', S.critical, `runs decoded or hidden code (${from} | ${prog})`)];
-    }
-  }
-  const fetchedArg = args.find((w) => /^<\(\s*(curl|wget)|\$\(\s*(curl|wget)|`\s*(curl|wget)/.test(w.text));
-  if (fetchedArg) return [finding('remote-code', S.catastrophic - 5, `runs code downloaded at run time (${fetchedArg.text.slice(0, 60)})`)];
-  return [];
-};
-
-const PUBLISHERS: Record<string, string[]> = {
-  npm: ['publish', 'unpublish', 'deprecate', 'dist-tag'],
-  yarn: ['publish', 'npm'],
-  pnpm: ['publish'],
-  bun: ['publish'],
-  cargo: ['publish', 'yank'],
-  gem: ['push', 'yank'],
-  twine: ['upload'],
-  poetry: ['publish'],
-  flit: ['publish'],
-  hatch: ['publish'],
-  uv: ['publish'],
-  dotnet: ['nuget'],
-  nuget: ['push', 'delete'],
-  vsce: ['publish', 'unpublish'],
-  ovsx: ['publish'],
-  mvn: ['deploy'],
-  gradle: ['publish'],
-};
-
-const INSTALL_VERBS = new Set(['install', 'i', 'add', 'isntall', 'update', 'upgrade', 'up']);
-const LOCKFILE_INSTALL = new Set(['ci', 'install', 'i', 'sync']);
-
-/** npm, pip, cargo, brew, apt…: installing runs other people's code (install scripts), so it is worth a look. */
+/** Installs: the project's own dependencies, named packages, global tools, system packages. */
 const packages: Rule = ({ prog, args, seg }) => {
-  const { sub, rest } = subcommand(args, ['--prefix', '-C', '--cwd', '--dir', '--filter', '-w', '--workspace']);
-  const publishVerbs = PUBLISHERS[prog];
-  if (publishVerbs?.includes(sub)) {
-    const severe = sub === 'unpublish' || sub === 'yank' || sub === 'delete';
-    return [finding('publishing', severe ? S.critical : S.high, `${severe ? 'withdraws' : 'publishes'} a package with ${prog} ${sub}, visible to everyone who installs it`)];
+  const named = subcommand(args, GLOBALS);
+  // A bare `yarn` installs the project's dependencies.
+  const { sub, rest } = prog === 'yarn' && named.sub === '' ? { sub: 'install', rest: [] } : named;
+  const system = SYSTEM_MANAGERS.has(prog);
+  if (JS_MANAGERS.has(prog)) {
+    const special = jsManager(prog, sub, rest);
+    if (special !== null) return special;
   }
-  if (['npx', 'pnpx', 'bunx', 'uvx', 'pipx'].includes(prog) || (['pnpm', 'yarn', 'bun'].includes(prog) && sub === 'dlx') || (prog === 'npm' && sub === 'exec')) {
-    const pkg = operands(prog === 'npx' || prog === 'bunx' || prog === 'uvx' || prog === 'pnpx' ? args : rest, ['-p', '--package', '--from'])[0]?.text ?? 'a package';
-    if (prog === 'pipx' && sub !== 'run') return [finding('package-install', S.medium, `pipx ${sub}`)];
-    return [finding('package-install', 35, `downloads and runs ${pkg} from the registry`)];
+  let verb = sub;
+  let after = rest;
+  // `uv pip install`, `python -m pip` (as pip), `uv tool install`, `brew services start`.
+  if ((prog === 'uv' || prog === 'pipenv') && /^(pip|tool|python)$/.test(sub)) ({ sub: verb, rest: after } = subcommand(rest));
+  if ((prog === 'uv' || prog === 'dotnet') && sub === 'tool') {
+    ({ sub: verb } = subcommand(rest));
+    return /^(run|list|search)$/.test(verb) ? [] : [finding('package-install', /^(install|update|upgrade)$/.test(verb) ? 35 : S.medium, `${prog} tool ${verb}: installs tools for every project`)];
   }
-  if (!INSTALL_VERBS.has(sub) && !(prog === 'pip' || prog === 'pip3') && !['apt', 'apt-get', 'brew', 'dnf', 'yum', 'pacman', 'apk', 'snap', 'port', 'choco', 'winget', 'scoop'].includes(prog)) return [];
-  const names = operands(rest, ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--registry', '-f']);
-  const fromUrl = rest.find((w) => /^(git\+|https?:\/\/|git@|github:)/.test(w.text) || w.text.endsWith('.whl') || w.text.endsWith('.tgz'));
-  const global = hasOption(args, 'g', '--global', '--user') || ['apt', 'apt-get', 'brew', 'dnf', 'yum', 'pacman', 'apk', 'snap', 'port', 'choco', 'winget', 'scoop'].includes(prog) || seg.privileged;
-  if (fromUrl) return [finding('package-install', 55, `installs code straight from ${fromUrl.text}`)];
-  if (prog === 'pip' || prog === 'pip3' || prog === 'uv' || prog === 'poetry') {
-    if (sub === 'uninstall' || sub === 'remove') return [finding('package-install', S.medium, `removes Python packages`)];
-    if (sub !== 'install' && sub !== 'add' && sub !== 'sync') return [finding('build-test', S.build, `${prog} ${sub}`)];
+  if (prog === 'uv' && sub === 'python') return /^(install|uninstall|pin)$/.test(verb) ? [finding('package-install', S.medium, `uv python ${verb}: changes Python toolchains`)] : [];
+  if (sub === 'config' && /^(set|unset|edit|add|remove|delete)$/.test(operands(rest)[0]?.text ?? '')) return [finding('system-config', S.medium, `${prog} config ${operands(rest)[0]?.text}: changes ${prog}'s settings for every project`)];
+  if (sub === 'cache' && CACHE_CLEAN.test(operands(rest)[0]?.text ?? '')) return [finding('file-deletion', S.medium, `${prog} cache ${operands(rest)[0]?.text}: deletes the package cache outside the project`)];
+  if (prog === 'go') {
+    if (verb === 'clean' && rest.some((w) => /^--?(modcache|cache|testcache|fuzzcache)$/.test(w.text))) return [finding('file-deletion', S.medium, 'go clean: deletes the module or build cache outside the project')];
+    if (verb === 'mod' && /^(tidy|download|vendor|edit)$/.test(operands(rest)[0]?.text ?? '')) return [finding('package-install', S.medium, `go mod ${operands(rest)[0]?.text}: downloads modules and changes go.mod`)];
+    if (verb === 'env' && hasOption(rest, 'w')) return [finding('system-config', S.medium, 'go env -w: changes Go settings for every project')];
+    if (verb !== 'get' && verb !== 'install') return [];
+    if (verb === 'install' && !operands(rest).some((w) => w.text.includes('@'))) return [];
   }
-  if (names.length === 0 && LOCKFILE_INSTALL.has(sub) && !global) return [finding('build-test', S.build, `installs the project's locked dependencies (${prog} ${sub})`)];
-  if (hasOption(rest, 'r', '--requirement') && !global) return [finding('build-test', S.build, `installs the project's listed dependencies`)];
-  const what = names.map((w) => w.text).join(' ') || 'packages';
-  return [finding('package-install', global ? S.notable : S.medium, `installs ${what}${global ? ' system-wide' : ''} (${prog} ${sub}); install scripts run with your rights`)];
+  if (prog === 'brew' && verb === 'services') return [finding('system-config', S.notable, `brew services ${operands(rest)[0]?.text ?? ''}: starts or stops background services`)];
+  if (prog === 'brew' && /^(cleanup|autoremove)$/.test(verb)) return [finding('file-deletion', S.medium, `brew ${verb}: deletes old versions and caches`)];
+  if (REMOVE.test(verb)) return [finding('package-install', system ? S.notable : S.medium, `${prog} ${verb} ${operands(after).map((w) => w.text).join(' ')}: removes packages`)];
+  if (!INSTALL.test(verb) && !(prog === 'pip' || prog === 'pip3') && !system) return [];
+  if (!INSTALL.test(verb) && (prog === 'pip' || prog === 'pip3' || system)) return /^(download|wheel)$/.test(verb) ? [finding('build-test', S.lowWrite, `${prog} ${verb}`)] : [];
+  const names = operands(after, ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--registry', '-f', '--find-links', '--python', '-p']);
+  const source = after.find((w) => /^(git\+|https?:\/\/|git@|github:|gitlab:|bitbucket:)/.test(w.text) || /\.(whl|tgz|tar\.gz)$/.test(w.text));
+  const index = optionValue(after, 'i', '--index-url', '--extra-index-url', '--registry');
+  const global = hasOption(args, 'g', '--global', '--user') || system || seg.privileged || (prog === 'cargo' && verb === 'install') || (prog === 'go' && verb === 'install') || args.some((w) => /^--location=global$/.test(w.text));
+  if (index && /^http:\/\//.test(index)) return [finding('package-install', S.high, `installs from a plain-http index (${index}), which anyone on the network can tamper with`)];
+  if (source) return [finding('package-install', 55, `installs code straight from ${source.text}`)];
+  if (isDryRun(args) || hasOption(args, null, '--simulate', '--just-print')) return [finding('build-test', S.lowWrite, `${prog} ${verb} as a dry run: nothing is installed`)];
+  if (hasOption(after, null, '--ignore-scripts')) return [finding('build-test', S.lowWrite, `${prog} ${verb} without running install scripts`)];
+  const what = names.map((w) => w.text).join(' ');
+  if (!what || names.every((w) => w.text === '.' || w.text === './')) {
+    return [finding('package-install', global ? S.notable : S.medium, `installs the project's dependencies (${prog} ${verb}); their install scripts run with your rights`)];
+  }
+  return [finding('package-install', global ? S.notable : S.medium, `installs ${what}${global ? ' system-wide' : ''} (${prog} ${verb}); install scripts run with your rights`)];
 };
 
-/** curl/wget/scp/rsync/nc: sending data off the machine. */
-const egress: Rule = (input: RuleInput): Finding[] => {
-  const { prog, args } = input;
-  const host = hostOf(args) ?? (prog === 'scp' || prog === 'rsync' || prog === 'sftp' ? remoteHost(args) : null);
-  const local = host !== null && LOCAL_HOST.test(host);
-  const uploadsFile = args.filter((w) => /^@/.test(w.text) || /=@/.test(w.text) || /^-[TF]$|^--upload-file$|^--form$/.test(w.text));
-  const fileWords = args
-    .flatMap((w, i) => (w.text.startsWith('@') ? [{ ...w, text: w.text.slice(1) }] : /=@/.test(w.text) ? [{ ...w, text: w.text.split('=@')[1] ?? '' }] : /^(-T|--upload-file|--post-file)$/.test(w.text) && args[i + 1] ? [args[i + 1] as Word] : []))
-    .filter((w) => w.text && w.text !== '-');
-  if (prog === 'curl' || prog === 'wget' || prog === 'http' || prog === 'https') {
-    const secret = fileWords.find((w) => isSecretPath(w.text) || isSecretPath(classifyPath(w, input.ctx).shown));
-    if (secret) return [finding('secrets', S.catastrophic, `uploads ${secret.text}, which holds credentials, to ${host ?? 'a remote host'}`)];
-    const sends = uploadsFile.length > 0 || args.some((w) => /^(-d|--data(-\w+)?|--json|-X|--request|--post-data|--post-file|--method)$/.test(w.text) && !/^(GET|HEAD)$/i.test(args[args.indexOf(w) + 1]?.text ?? ''));
-    if (local) return [finding('build-test', S.build, `talks to a local server (${host})`)];
-    if (sends) return [finding('network-upload', fileWords.length ? 45 : S.notable, `sends ${fileWords.length ? fileWords.map((w) => w.text).join(', ') : 'data'} to ${host ?? 'a remote host'}`)];
-    return [finding('read-only', S.build, `downloads from ${host ?? 'the network'}`)];
-  }
-  if (prog === 'nc' || prog === 'ncat' || prog === 'netcat' || prog === 'socat' || prog === 'telnet') {
-    if (hasOption(args, 'e') || hasOption(args, 'c') || args.some((w) => /exec:|system:/i.test(w.text))) return [finding('remote-code', S.catastrophic, `opens a shell over the network with ${prog}`)];
-    return [finding('network-upload', 55, `opens a raw connection with ${prog}${host ? ` to ${host}` : ''}`)];
-  }
-  // scp, rsync, sftp, rclone: copies that cross to another machine.
-  const ops = operands(args, ['-i', '-P', '-p', '-e', '-o', '-F', '--rsh', '-J', '--exclude', '--include', '--filter']);
-  const dest = ops.at(-1);
-  if (!dest || !/^[^/]*:/.test(dest.text) || /^\w:\\/.test(dest.text)) return [finding('build-test', S.build, `${prog} from another machine or locally`)];
-  const secret = ops.slice(0, -1).find((w) => isSecretPath(classifyPath(w, input.ctx).shown) || isSecretPath(w.text));
-  if (secret) return [finding('secrets', S.catastrophic, `copies ${secret.text}, which holds credentials, to ${dest.text}`)];
-  const deletes = hasOption(args, null, '--delete', '--delete-after', '--delete-before', '--delete-during');
-  return [finding('network-upload', deletes ? S.high : 45, `copies ${ops.slice(0, -1).map((w) => w.text).join(' ')} to ${dest.text}${deletes ? ', deleting what is not in the source' : ''}`)];
+/** Language and tool version managers: they download and switch toolchains for every project. */
+const TOOLCHAIN_CHANGES = /^(install|uninstall|update|upgrade|self|toolchain|default|component|target|global|use|alias|unalias|plugin|plugins|set|reshim|prune|enable|prepare|link|pin)$/;
+const toolchain: Rule = ({ prog, args }) => {
+  const { sub, rest } = subcommand(args);
+  if (!TOOLCHAIN_CHANGES.test(sub)) return [];
+  if (sub === 'use' && !hasOption(rest, 'g', '--global', '--default')) return [finding('build-test', S.lowWrite, `${prog} use: switches the toolchain for this shell`)];
+  return [finding('package-install', S.medium, `${prog} ${sub} ${operands(rest).map((w) => w.text).join(' ')}: changes toolchains outside the project`.trim())];
 };
 
-function remoteHost(args: readonly Word[]): string | null {
-  const remote = args.find((w) => /^[\w.@-]+:/.test(w.text) && !/^\w+:\/\//.test(w.text));
-  return remote ? remote.text.split(':')[0] ?? null : null;
+/** `npx x`, `pnpm dlx x`, `bunx x`, `uvx x`, `pipx run x`: x is fetched (if needed) and run. */
+const RUNS_PACKAGE: Record<string, (args: readonly Word[]) => Word[] | null> = {
+  npx: (a) => a.slice(0),
+  pnpx: (a) => a.slice(0),
+  bunx: (a) => a.slice(0),
+  uvx: (a) => a.slice(0),
+  npm: (a) => (/^(exec|x)$/.test(subcommand(a).sub) ? subcommand(a).rest : null),
+  pnpm: (a) => (subcommand(a).sub === 'dlx' ? subcommand(a).rest : null),
+  yarn: (a) => (subcommand(a).sub === 'dlx' ? subcommand(a).rest : null),
+  bun: (a) => (subcommand(a).sub === 'x' ? subcommand(a).rest : null),
+  pipx: (a) => (subcommand(a).sub === 'run' ? subcommand(a).rest : null),
+};
+const RUNNER_VALUED = ['-p', '--package', '--from', '--with', '--python', '-c', '--call', '--spec', '--node-options', '--registry', '--cache', '--userconfig'];
+
+/** The package a spec names, as a program: `prettier@3` → prettier, `@biomejs/biome` → biome. */
+function programOfSpec(spec: string): string {
+  return spec.replace(/^(npm:|jsr:)/, '').replace(/(.)@[^/]*$/, '$1').split('/').pop() ?? spec;
 }
 
-/** gh: most of it reads; some of it publishes or deletes on GitHub. */
-const gh: Rule = ({ args }) => {
-  const { sub, rest } = subcommand(args, ['-R', '--repo']);
-  const verb = operands(rest)[0]?.text ?? '';
-  if (sub === 'auth' && verb === 'token') return [finding('secrets', S.severe, 'prints your GitHub token')];
-  if (verb === 'delete' || (sub === 'api' && /^(DELETE)$/i.test(rest.find((_w, i) => rest[i - 1]?.text === '-X' || rest[i - 1]?.text === '--method')?.text ?? ''))) {
-    return [finding('publishing', sub === 'repo' ? S.critical : S.high, `deletes on GitHub (gh ${sub} ${verb})`)];
-  }
-  if (sub === 'release' && verb === 'create') return [finding('publishing', 55, 'publishes a GitHub release')];
-  if (['create', 'merge', 'comment', 'edit', 'close', 'review', 'upload'].includes(verb)) return [finding('publishing', 25, `posts to GitHub (gh ${sub} ${verb})`)];
-  if (sub === 'secret' || sub === 'variable') return [finding('secrets', verb === 'list' ? S.medium : 55, `gh ${sub} ${verb}`)];
-  return [finding('read-only', S.build, `reads from GitHub (gh ${sub} ${verb})`)];
+const runsPackage: Rule = (input: RuleInput) => {
+  const { prog, args } = input;
+  const words = RUNS_PACKAGE[prog]?.(args);
+  if (!words) return [];
+  const call = optionValue(words, 'c', '--call');
+  const explicitPackage = optionValue(words, 'p', '--package', '--from', '--spec') !== null;
+  const ops = operands(words, RUNNER_VALUED);
+  if (call !== null) return [finding('package-install', 35, `${prog} runs "${call}" with downloaded packages`)];
+  const first = ops[0];
+  if (!first) return [];
+  const program = explicitPackage ? first.text : programOfSpec(first.text);
+  const afterFirst = words.slice(words.indexOf(first) + 1);
+  const inner = input.nested([word(program), ...afterFirst], prog);
+  const unknown = inner.some((f) => f.category === 'unknown-program');
+  // A tool Gatehouse knows is judged as itself (npx eslint is eslint); anything else is also a download that runs.
+  return unknown ? [...inner.filter((f) => f.category !== 'unknown-program'), finding('package-install', 35, `downloads and runs ${first.text} from the registry`)] : inner;
 };
 
-/** ssh options that take a value (so the host is the first word after them). */
-const SSH_OPTS_WITH_VALUE = ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'];
-
-/** ssh/mosh: a shell or a command on another machine (the command itself is judged as its own segment). */
-const ssh: Rule = ({ prog, args, seg }) => {
-  const ops = operands(args, SSH_OPTS_WITH_VALUE);
-  const host = ops[0]?.text ?? 'a host';
-  const prod = mentionsProduction(seg);
-  const bump = prod ? 15 : 0;
-  if (prog === 'ssh-copy-id') return [finding('secrets', S.medium + bump, `lets your key log in to ${host}`)];
-  if (hasOption(args, 'L') || hasOption(args, 'R') || hasOption(args, 'D')) return [finding('remote-exec', S.medium + bump, `forwards ports through ${host}`)];
-  if (ops.length <= 1) return [finding('remote-exec', 35 + bump, `opens a shell on ${host}${prod ? ', which looks like production' : ''}; what runs there is not seen by Gatehouse`)];
-  // The command itself is its own segment, judged (production included) where it runs.
-  return [finding('remote-exec', 35, `runs a command on ${host}`)];
+/** `python -m x`: the module runs as the program x would (pip, twine, http.server, pytest). */
+const pythonModule: Rule = (input) => {
+  const at = input.args.findIndex((w) => w.text === '-m' || /^-m\w/.test(w.text));
+  if (at < 0) return [];
+  const flag = input.args[at] as Word;
+  const module = flag.text === '-m' ? input.args[at + 1]?.text : flag.text.slice(2);
+  if (!module) return [];
+  const rest = input.args.slice(flag.text === '-m' ? at + 2 : at + 1);
+  const inner = input.nested([word(module), ...rest], `${input.prog} -m`);
+  if (!inner.some((f) => f.category === 'unknown-program')) return inner;
+  return [...inner.filter((f) => f.category !== 'unknown-program'), finding('build-test', S.build, `runs the Python module ${module}`)];
 };
 
-export const SUPPLY_RULES: Record<string, Rule> = {
-  ...Object.fromEntries(['npm', 'yarn', 'pnpm', 'bun', 'cargo', 'gem', 'twine', 'poetry', 'flit', 'hatch', 'uv', 'nuget', 'vsce', 'ovsx', 'pip', 'pip3', 'npx', 'pnpx', 'bunx', 'uvx', 'pipx', 'apt', 'apt-get', 'brew', 'dnf', 'yum', 'pacman', 'apk', 'snap', 'port', 'choco', 'winget', 'scoop', 'go', 'composer', 'bundle', 'conda', 'mamba', 'deno'].map((p) => [p, packages])),
-  ...Object.fromEntries(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'scp', 'rsync', 'sftp', 'rclone'].map((p) => [p, egress])),
-  gh,
-  ssh,
-  mosh: ssh,
-  'ssh-copy-id': ssh,
+/** Browser test runners download browsers (and, with install-deps, system packages) outside the project. */
+const browsers: Rule = ({ prog, args }) => {
+  const sub = operands(args)[0]?.text ?? '';
+  if (sub === 'install-deps' || (sub === 'install' && hasOption(args, null, '--with-deps'))) return [finding('package-install', S.notable, `${prog} installs system packages for browsers`)];
+  return sub === 'install' || sub === 'uninstall' ? [finding('package-install', S.medium, `${prog} ${sub}: downloads or removes browsers outside the project`)] : [];
 };
 
+/** Editors install extensions, code that runs with your rights in every project. */
+const editorExtensions: Rule = ({ prog, args }) => {
+  const option = args.find((w) => /^--(install|uninstall)-extension(=|$)/.test(w.text));
+  return option ? [finding('package-install', 35, `${prog} ${option.text.replace(/=.*/, '')} ${args[args.indexOf(option) + 1]?.text ?? ''}: changes the editor's extensions`.trim())] : [];
+};
+
+const pipx: Rule = (input) => (subcommand(input.args).sub === 'run' ? runsPackage(input) : [finding('package-install', 35, `pipx ${subcommand(input.args).sub}: installs tools for every project`)]);
+
+/** Several tables: a program may have more than one of these rules (npm installs and npm exec). */
+export const SUPPLY_TABLES: ReadonlyArray<Record<string, Rule>> = [
+  Object.fromEntries(['npm', 'yarn', 'pnpm', 'bun', 'cargo', 'gem', 'poetry', 'pip', 'pip3', 'uv', 'pipenv', 'pdm', 'go', 'composer', 'bundle', 'conda', 'mamba', 'micromamba', 'dotnet', 'pod', 'carthage', 'cabal', 'luarocks', 'opam', 'mix', 'bower', ...SYSTEM_MANAGERS].map((p) => [p, packages])),
+  Object.fromEntries(['nvm', 'rustup', 'pyenv', 'rbenv', 'nodenv', 'asdf', 'mise', 'rtx', 'fnm', 'volta', 'sdk', 'corepack', 'ghcup', 'juliaup', 'goenv', 'jenv', 'tfenv'].map((p) => [p, toolchain])),
+  { ...Object.fromEntries(Object.keys(RUNS_PACKAGE).map((p) => [p, runsPackage])), pipx, playwright: browsers, puppeteer: browsers, cypress: browsers, code: editorExtensions, cursor: editorExtensions, codium: editorExtensions },
+  Object.fromEntries(['python', 'python3', 'python2', 'py', 'pypy3'].map((p) => [p, pythonModule])),
+];

