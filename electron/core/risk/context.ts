@@ -22,6 +22,8 @@ export interface RiskContext {
   protectedPaths: readonly string[];
   /** Uncommitted work at stake in `projectRoot`, or null outside a repository (computed on first use). */
   git(): GitState | null;
+  /** Where words point from here, remembered (paths.ts fills it): the same few paths come back all day. */
+  readonly places: Map<string, unknown>;
 }
 
 export interface ContextOptions {
@@ -48,6 +50,7 @@ export class ContextProvider {
   private readonly findRepository: (dir: string) => string | null;
   private readonly projects = new Map<string, string | null>();
   private readonly gitCache = new Map<string, { at: number; state: GitState | null }>();
+  private readonly contexts = new Map<string, RiskContext>();
 
   constructor(opts: ContextOptions = {}) {
     this.home = opts.home ?? os.homedir();
@@ -56,16 +59,23 @@ export class ContextProvider {
     this.findRepository = opts.findRepository ?? findGitRoot;
   }
 
+  /** The same object for the same directory (bounded), so what it learns about paths is kept. */
   forCwd(cwd: string): RiskContext {
+    const known = this.contexts.get(cwd);
+    if (known) return known;
     const dir = path.resolve(cwd);
     const projectRoot = this.projectOf(dir);
-    return {
+    const ctx: RiskContext = {
       cwd: dir,
       home: this.home,
       projectRoot,
       protectedPaths: [...this.extraProtected, ...agentSettingsPaths(this.home, projectRoot)],
       git: () => (projectRoot ? this.gitState(projectRoot) : null),
+      places: new Map(),
     };
+    if (this.contexts.size >= MAX_CACHED_DIRS) this.contexts.clear();
+    this.contexts.set(cwd, ctx);
+    return ctx;
   }
 
   private projectOf(dir: string): string | null {

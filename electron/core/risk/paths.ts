@@ -136,7 +136,21 @@ export function resolveWord(w: Word, ctx: RiskContext): string | null {
 
 const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
 
+/** Distinct words remembered per directory; beyond this the memory starts over (a flood of odd paths cannot grow it). */
+const MAX_PLACES = 5000;
+
+/** Where a word points from `ctx.cwd`. Remembered per directory: nothing it depends on changes while the core runs. */
 export function classifyPath(w: Word, ctx: RiskContext): PathInfo {
+  const key = `${w.known ? 'k' : 'u'}${w.text}`;
+  const known = ctx.places.get(key) as PathInfo | undefined;
+  if (known) return known;
+  const info = classifyUncached(w, ctx);
+  if (ctx.places.size >= MAX_PLACES) ctx.places.clear();
+  ctx.places.set(key, info);
+  return info;
+}
+
+function classifyUncached(w: Word, ctx: RiskContext): PathInfo {
   const abs = resolveWord(w, ctx);
   if (abs === null) {
     const protectedByName = GATEHOUSE_NAMES.test(w.text) || /GATEHOUSE_/.test(w.text);
