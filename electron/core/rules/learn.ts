@@ -90,10 +90,26 @@ export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleS
     if (deps.rules.match([formOf(words)], 'allow', place).length > 0) continue;
     const chosen = chooseCandidate(seg, words, scope, deps, request.cwd, notes);
     if (!chosen) return { requestId: request.id, rules: [], notes: [...notes, `no rule for \`${canonicalText(words)}\` is safe to remember`] };
-    if (!rules.some((r) => r.kind === chosen.kind && r.pattern === chosen.pattern)) rules.push({ effect: 'allow', kind: chosen.kind, pattern: chosen.pattern, scope });
+    const where = widenedScope(seg, chosen, scope, deps.rules, notes);
+    if (!rules.some((r) => r.kind === chosen.kind && r.pattern === chosen.pattern)) rules.push({ effect: 'allow', kind: chosen.kind, pattern: chosen.pattern, scope: where });
   }
   if (rules.length === 0) notes.push('allow rules already cover every part of this command');
   return { requestId: request.id, rules, notes };
+}
+
+/** Approved in this many other projects already, a low-risk rule is proposed for every project. */
+const PROJECTS_BEFORE_GLOBAL = 2;
+
+/**
+ * A low-risk rule the person has already approved in other projects is proposed globally: asking again in
+ * each new project teaches nothing. Medium ones stay in the project (deleting `*.bak` here is not there).
+ */
+function widenedScope(seg: RiskSegment, chosen: Candidate, scope: RuleScope, rules: RuleSet, notes: string[]): RuleScope {
+  if (seg.level !== 'low' || scope.type !== 'project') return scope;
+  const elsewhere = rules.sameAllowElsewhere(chosen.kind, chosen.pattern, scope.dir);
+  if (elsewhere.length < PROJECTS_BEFORE_GLOBAL) return scope;
+  notes.push(`${chosen.kind}:${chosen.pattern} is already allowed in ${elsewhere.length} other projects, so it is proposed for all of them`);
+  return { type: 'global' };
 }
 
 function chooseCandidate(seg: RiskSegment, words: readonly string[], scope: RuleScope, deps: LearnDeps, cwd: string, notes: string[]): Candidate | null {

@@ -80,6 +80,8 @@ class Index {
 export class RuleSet {
   private readonly blocking = new Index();
   private readonly allowing = new Index();
+  /** `kind:pattern` of each enabled allow rule scoped to a project, with those projects (for learning). */
+  private readonly projectAllows = new Map<string, Set<string>>();
   readonly size: number;
 
   /** Rules that fail to compile (a pattern stored by an older Gatehouse) are reported, never matched. */
@@ -98,9 +100,18 @@ export class RuleSet {
       const under = rule.scope.type === 'project' ? (rule.scope.dir.endsWith(path.sep) ? rule.scope.dir : rule.scope.dir + path.sep) : null;
       const compiled: CompiledRule = { rule, matcher, expiresAt: rule.expiresAt ? Date.parse(rule.expiresAt) : Infinity, order: size, under };
       (rule.effect === 'allow' ? this.allowing : this.blocking).add(compiled);
+      if (rule.effect === 'allow' && rule.scope.type === 'project') {
+        const key = `${rule.kind}:${rule.pattern}`;
+        this.projectAllows.set(key, (this.projectAllows.get(key) ?? new Set()).add(rule.scope.dir));
+      }
       size += 1;
     }
     this.size = size;
+  }
+
+  /** The projects, other than `dir`, where the same allow rule (kind and pattern) is in force. */
+  sameAllowElsewhere(kind: Rule['kind'], pattern: string, dir: string): string[] {
+    return [...(this.projectAllows.get(`${kind}:${pattern}`) ?? [])].filter((d) => d !== dir);
   }
 
   /**

@@ -98,6 +98,19 @@ describe('learning from an approval, with real probes', () => {
     expect(specs(suggest('python3 -m pytest tests/test_api.py -k login'))).toEqual(['prefix:python3 -m pytest']);
   });
 
+  it('proposes a low-risk rule for every project once two other projects allow it, and never a medium one', () => {
+    const inProjects = (kind: Rule['kind'], pattern: string, dirs: string[]) => dirs.map((dir) => rule('allow', kind, pattern, { scope: { type: 'project', dir } }));
+    const learn = (command: string, rules: Rule[]) =>
+      suggestRules(request(command), { rules: new RuleSet(rules), riskyRequests: () => [], assess: (c, cwd) => engine.assess(c, cwd), now: Date.now() });
+    const once = learn('git status --short', inProjects('prefix', 'git status', ['/home/dev/a']));
+    expect(once.rules[0]?.scope).toEqual({ type: 'project', dir: PROJECT });
+    const twice = learn('git status --short', inProjects('prefix', 'git status', ['/home/dev/a', '/home/dev/b']));
+    expect(twice.rules[0]).toMatchObject({ kind: 'prefix', pattern: 'git status', scope: { type: 'global' } });
+    expect(twice.notes.join(' ')).toContain('already allowed in 2 other projects');
+    const medium = learn('rm notes.bak', inProjects('exact', 'rm notes.bak', ['/home/dev/a', '/home/dev/b']));
+    expect(medium.rules[0]?.scope).toEqual({ type: 'project', dir: PROJECT });
+  });
+
   it('narrows a prefix that would cover something dangerous, down to the exact command', () => {
     const rm = suggest('rm -rf build');
     expect(specs(rm)).toEqual(['exact:rm -rf build']);
