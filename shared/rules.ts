@@ -238,6 +238,8 @@ export interface ExportResult {
 
 /** A trust window should end the same day it starts; longer is not a window. */
 export const MAX_TRUST_MS = 8 * 3_600_000;
+/** "Trust for 15 minutes" in the window and the tray: a stretch of routine work, short enough to forget safely. */
+export const QUICK_TRUST_MS = 15 * 60_000;
 
 export const StartTrustInputSchema = z.object({ durationMs: z.number().int().min(1000).max(MAX_TRUST_MS) });
 export type StartTrustInput = z.input<typeof StartTrustInputSchema>;

@@ -2,6 +2,7 @@
 // core. The views never hold the API; they call these commands and read the stores.
 import { ApiError } from '../../shared/api.ts';
 import type { CoreEvent, Decision } from '../../shared/domain.ts';
+import { QUICK_TRUST_MS } from '../../shared/rules.ts';
 import type { SettingsPatch } from '../../shared/settings.ts';
 import type { Connection } from '../api/client.ts';
 import { historyQuery, useAudit } from '../stores/audit.ts';
@@ -11,7 +12,7 @@ import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
 import { useSettings } from '../stores/settings.ts';
 import { useTerminals } from '../stores/terminals.ts';
-import { TRUST_WINDOW_MS, useTrust } from '../stores/trust.ts';
+import { useTrust } from '../stores/trust.ts';
 import { LiveTerminals } from '../terminal/live-terminals.ts';
 import { exportFile, type ExportFormat } from './history-export.ts';
 import { messageOf } from './messages.ts';
@@ -32,7 +33,7 @@ export interface CoreCommands {
   loadMoreHistory(): Promise<void>;
   exportHistory(format: ExportFormat): Promise<{ name: string; text: string } | null>;
   updateSettings(patch: SettingsPatch): Promise<void>;
-  /** Trust mode for TRUST_WINDOW_MS (everything below high risk allowed). */
+  /** Trust mode for QUICK_TRUST_MS (everything below high risk allowed). */
   startTrust(): Promise<void>;
   stopTrust(): Promise<void>;
 }
@@ -112,7 +113,7 @@ export class Controller implements CoreCommands {
   async startTrust(): Promise<void> {
     useTrust.getState().changeStarted();
     try {
-      const status = await this.connection.api.startTrust({ durationMs: TRUST_WINDOW_MS });
+      const status = await this.connection.api.startTrust({ durationMs: QUICK_TRUST_MS });
       if (status.endsAt) useTrust.getState().trustStarted(status.endsAt);
     } catch (err) {
       useTrust.getState().changeFailed(messageOf(err));

@@ -25,6 +25,3 @@ export const useTrust = create<TrustState>()((set) => ({
 }));
 
 export const TRUST_INITIAL = useTrust.getState();
-
-/** Trust mode in one click lasts this long: a stretch of routine work, short enough to forget safely. */
-export const TRUST_WINDOW_MS = 15 * 60_000;
