@@ -27,7 +27,9 @@ export const createXtermSurface: SurfaceFactory = (element, options) => {
     fontFamily: "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, Consolas, monospace",
     fontSize: 13,
     theme: THEME,
-    screenReaderMode: false,
+    // The screen's text, row by row, in an accessibility tree: the WebGL renderer draws pixels only, and a reviewer
+    // with a screen reader must read what the agent did as well as anyone (xterm.js stops announcing floods itself).
+    screenReaderMode: true,
   });
   const fit = new FitAddon();
   terminal.loadAddon(fit);
