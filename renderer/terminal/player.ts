@@ -143,8 +143,9 @@ export class Player {
     const now = this.clock.now();
     let position = this.state.positionMs + (now - this.lastTick) * this.speed;
     this.lastTick = now;
-    const next = this.queue[0];
-    if (this.skipIdle && next && next.atMs - this.state.positionMs > IDLE_MS) position = Math.max(position, next.atMs - IDLE_KEPT_MS);
+    // Nothing happens before the next event, or (none fetched yet) before the edge of what was fetched.
+    const quietUntil = this.queue[0]?.atMs ?? this.fetchedTo;
+    if (this.skipIdle && quietUntil - this.state.positionMs > IDLE_MS) position = Math.max(position, quietUntil - IDLE_KEPT_MS);
     position = Math.min(position, this.source.durationMs);
     while (this.queue.length && (this.queue[0] as TimedEvent).atMs <= position) this.apply(this.queue.shift() as TimedEvent);
     this.state.positionMs = position;

@@ -162,7 +162,8 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     await chooseTheme(w.page, 'Dark');
     await w.page.getByRole('button', { name: 'Replay', exact: true }).first().click();
     await w.page.getByRole('heading', { name: 'Replay' }).waitFor();
-    await markers.first().waitFor();
+    await markers.nth(3).click();
+    await waitForText(replay, 'first-42');
     await shoot(w.page, 'replay-dark');
   });
 });

@@ -116,7 +116,13 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
           onChange={(next) => setDrafts((all) => all.map((x, j) => (j === i ? next : x)))}
         />
       ))}
-      {suggestion && suggestion.notes.length > 0 && drafts.length > 0 && <p className="hint">{suggestion.notes.join(' ')}</p>}
+      {suggestion && suggestion.notes.length > 0 && drafts.length > 0 && (
+        <ul className="hint notes" aria-label="Why these rules">
+          {suggestion.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
       {drafts.length > 0 && (
         <div className="row">
           <fieldset className="choice">
@@ -207,8 +213,9 @@ function BacktestSummary({ backtest }: { backtest: Backtest | undefined }) {
   return (
     <div className="backtest" aria-label="What else it would allow">
       <p className="hint">
-        Of {r.examined} earlier command{r.examined === 1 ? '' : 's'}, it would also have allowed {r.changedTotal}
-        {r.riskyTotal > 0 ? `, ${r.riskyTotal} of them rated high or critical` : ''}.
+        {r.changedTotal === 0
+          ? `Of ${r.examined} earlier command${r.examined === 1 ? '' : 's'}, it would have allowed none that was not allowed anyway.`
+          : `Of ${r.examined} earlier command${r.examined === 1 ? '' : 's'}, it would also have allowed ${r.changedTotal}${r.riskyTotal > 0 ? `, ${r.riskyTotal} of them rated high or critical` : ''}:`}
       </p>
       {others.length > 0 && (
         <ul className="backtest-list">
