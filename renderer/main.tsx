@@ -1,5 +1,7 @@
 // The renderer's entry: picks this window's carrier (the desktop preload's MessagePort, else the WebSocket of
 // `gatehouse daemon --ui`), connects, wires the stores, and renders the app.
+// First: it configures zod before any schema exists.
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isOpenCardMessage, type DesktopBridge } from '../shared/desktop-bridge.ts';

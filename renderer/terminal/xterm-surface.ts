@@ -3,6 +3,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal, type ITheme } from '@xterm/xterm';
+import { mirrorStyleElements } from './style-mirror.ts';
 import type { SurfaceFactory, TerminalSurface } from './surface.ts';
 
 /** Enough history to scroll back through an agent's last long test run without holding megabytes per terminal. */
@@ -33,6 +34,7 @@ export const createXtermSurface: SurfaceFactory = (element, options) => {
   });
   const fit = new FitAddon();
   terminal.loadAddon(fit);
+  const stopMirror = mirrorStyleElements(element);
   terminal.open(element);
   terminal.textarea?.setAttribute('aria-label', options.label);
   loadWebgl(terminal);
@@ -51,7 +53,10 @@ export const createXtermSurface: SurfaceFactory = (element, options) => {
       return () => sub.dispose();
     },
     focus: () => terminal.focus(),
-    dispose: () => terminal.dispose(),
+    dispose: () => {
+      terminal.dispose();
+      stopMirror();
+    },
   } satisfies TerminalSurface;
 };
 

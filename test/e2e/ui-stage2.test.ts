@@ -91,6 +91,51 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     await shoot(w.page, 'rules-dark');
   });
 
+  it('the new views stay readable at 200% zoom', async () => {
+    // 200% zoom: half the CSS pixels across, each drawn twice as large.
+    const w = await uiWorld(browser, cleanups, { viewport: { width: 640, height: 430 }, deviceScaleFactor: 2 });
+    await w.open();
+    for (const view of ['Rules', 'Sessions', 'Replay'] as const) {
+      await w.page.getByRole('button', { name: view, exact: true }).first().click();
+      await w.page.getByRole('heading', { name: view, exact: true }).waitFor();
+      if (view === 'Sessions') {
+        await w.page.getByLabel('In directory').fill(w.work);
+        await w.page.getByRole('button', { name: 'Start session' }).click();
+        await waitForText(w.page.locator('.live-terminal'), w.work);
+      }
+      expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), view).toBe(true);
+      await shoot(w.page, `${view.toLowerCase()}-zoom-200`);
+    }
+  });
+
+  it('without WebGL a live terminal falls back to the DOM renderer, styled under the strict CSP', async () => {
+    const noWebgl = await launchChromium(['--disable-webgl', '--disable-webgl2']);
+    cleanups.push(() => noWebgl.close());
+    const w = await uiWorld(noWebgl, cleanups);
+    await w.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __csp: string[] }).__csp = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    await w.open();
+    await w.page.getByRole('button', { name: 'Sessions' }).click();
+    await w.page.getByLabel('In directory').fill(w.work);
+    await w.page.getByRole('button', { name: 'Start session' }).click();
+    const terminal = w.page.locator('.live-terminal');
+    await waitForText(terminal, w.work);
+    await terminal.click();
+    await w.page.keyboard.type('echo dom renderer');
+    await terminal.locator('.xterm-rows', { hasText: 'echo dom renderer' }).waitFor();
+    // The DOM renderer's own CSS (blocked as <style> elements by the CSP) applies through the mirrored style sheets.
+    const row = await terminal.locator('.xterm-rows').evaluate((el) => ({ whiteSpace: getComputedStyle(el).whiteSpace, font: getComputedStyle(el).fontFamily }));
+    expect(row.whiteSpace).toBe('pre');
+    expect(row.font).toMatch(/monospace/);
+    // Only xterm.js's <style> elements were refused (their rules apply through the mirror); no script was.
+    const violations = await w.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+    expect(violations.filter((v) => !v.startsWith('style-src-elem '))).toEqual([]);
+    await shoot(w.page, 'sessions-live-dom-renderer-light');
+  });
+
   it('a hosted shell shows what is typed into it; its replay seeks to a marker and shows the screen of that moment', async () => {
     const w = await uiWorld(browser, cleanups);
     await w.open();
