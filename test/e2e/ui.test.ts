@@ -69,7 +69,7 @@ describe('reviewer UI in Chromium with the real Claude Code', () => {
     await shoot(w.page, 'settings-dark');
     for (const view of ['Audit', 'Sessions'] as const) {
       await w.page.getByRole('button', { name: view }).click();
-      await w.page.getByRole('heading', { name: view }).waitFor();
+      await w.page.getByRole('heading', { name: view, exact: true }).waitFor();
       await shoot(w.page, `${view.toLowerCase()}-dark`);
     }
   });
