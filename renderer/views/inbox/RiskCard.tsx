@@ -56,7 +56,7 @@ export function RiskCard({ id }: { id: string }) {
       </p>
       <CommandText command={request.command} risk={request.risk} />
       <RiskSummary request={request} />
-      {pending && <CardClip request={request} autoOpen={false} />}
+      {pending && <CardClip request={request} autoOpen={selected} />}
       {pending ? (
         denying ? (
           <DenyForm sending={Boolean(sending)} onDeny={(reason) => void commands.decide(id, 'deny', reason)} onCancel={() => useInbox.getState().denyFormClosed()} />

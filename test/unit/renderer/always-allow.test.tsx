@@ -50,7 +50,10 @@ describe('Always allow…', () => {
     press('w');
     // Nothing is selected yet: w does nothing until the reviewer chooses a card.
     expect(within(card).queryByRole('form', { name: 'Always allow' })).toBeNull();
+    expect(commands.clipFor).not.toHaveBeenCalled();
     press('j');
+    // The card under review shows its lead-up at once; the others only on request.
+    expect(commands.clipFor).toHaveBeenCalledWith(r);
     press('w');
     const panel = within(card).getByRole('form', { name: 'Always allow' });
     await waitFor(() => expect(within(panel).getAllByText(/Of 12 earlier commands/)).toHaveLength(2));
