@@ -1,8 +1,10 @@
 // The renderer's entry: picks this window's carrier (the desktop preload's MessagePort, else the WebSocket of
 // `gatehouse daemon --ui`), connects, wires the stores, and renders the app.
+// First: it configures zod before any schema exists.
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { DesktopBridge } from '../shared/desktop-bridge.ts';
+import { isOpenCardMessage, type DesktopBridge } from '../shared/desktop-bridge.ts';
 import { desktopCarrier, webSocketCarrier } from './api/carriers.ts';
 import { connect } from './api/client.ts';
 import { AppContext, type WindowMode } from './app/context.ts';
@@ -11,6 +13,7 @@ import { WebNotifier, browserNotificationHost } from './app/web-notifier.ts';
 import { useApp } from './stores/connection.ts';
 import { useInbox } from './stores/inbox.ts';
 import { useSettings } from './stores/settings.ts';
+import { createXtermSurface } from './terminal/xterm-surface.ts';
 import { App } from './views/App.tsx';
 import { ErrorState } from './views/common/states.tsx';
 
@@ -18,11 +21,16 @@ const bridge = (window as Window & { gatehouse?: DesktopBridge }).gatehouse;
 const mode: WindowMode = bridge ? 'desktop' : 'browser';
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-/** Shows a card the reviewer asked for from a notification. */
+/** Shows a card the reviewer asked for from a notification or the tray (now, or once the Inbox has it). */
 function openCard(requestId: string): void {
   useApp.getState().viewChosen('inbox');
-  useInbox.getState().cardSelected(requestId);
+  useInbox.getState().cardRequested(requestId);
 }
+
+// The desktop app's preload posts these when a notification or a tray item is clicked.
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  if (e.source === window && isOpenCardMessage(e.data)) openCard(e.data.requestId);
+});
 
 async function start(): Promise<void> {
   const carrier = await (bridge ? desktopCarrier(bridge, window) : webSocketCarrier(window.location));
@@ -37,7 +45,7 @@ async function start(): Promise<void> {
   });
   root.render(
     <StrictMode>
-      <AppContext.Provider value={{ commands: controller, mode }}>
+      <AppContext.Provider value={{ commands: controller.commands(), mode, surfaces: createXtermSurface }}>
         <App />
       </AppContext.Provider>
     </StrictMode>,

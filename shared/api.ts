@@ -16,7 +16,9 @@ import {
   type TerminalSnapshot,
 } from './domain.ts';
 import {
+  RuleScopeSchema,
   RuleSpecSchema,
+  RuleTtlSchema,
   type AddRuleInput,
   type BacktestInput,
   type BacktestResult,
@@ -55,13 +57,23 @@ import type {
 /** A decision's reason is read by the agent; a page of text is plenty and keeps the store small. */
 export const MAX_REASON_LENGTH = 2000;
 
+/** A rule remembered with an approval: where it applies (default: the request's project) and for how long (default: for good). */
+export const RememberRuleSchema = RuleSpecSchema.extend({
+  scope: RuleScopeSchema.optional(),
+  ttlMs: RuleTtlSchema.optional(),
+});
+export type RememberRule = z.input<typeof RememberRuleSchema>;
+
+/** One rule per segment of a compound command is the most a suggestion makes; more is a mistake. */
+export const MAX_REMEMBERED_RULES = 50;
+
 export const DecideInputSchema = z.object({
   id: z.string().min(1).max(64),
   decision: DecisionSchema,
   reason: z.string().trim().max(MAX_REASON_LENGTH).optional(),
   via: DecisionChannelSchema.default('cli'),
-  /** On allow: also add this rule, or (`true`) the rules Gatehouse suggests for the request. */
-  remember: z.union([z.literal(true), RuleSpecSchema]).optional(),
+  /** On allow: also add this rule (or these, as the window's "Always allow…" sends them), or (`true`) the rules Gatehouse suggests. */
+  remember: z.union([z.literal(true), RememberRuleSchema, z.array(RememberRuleSchema).min(1).max(MAX_REMEMBERED_RULES)]).optional(),
 });
 export type DecideInput = z.input<typeof DecideInputSchema>;
 

@@ -13,7 +13,26 @@ export const IPC = {
   requestCorePort: 'gatehouse:request-core-port',
   /** main → preload: the port (in `ports[0]`). */
   corePort: 'gatehouse:core-port',
+  /** main → preload: show this held request's card (a notification or the tray was clicked); the argument is its id. */
+  openCard: 'gatehouse:open-card',
 } as const;
+
+/** The window message (preload → this window) that asks the page to show a card: `{ type, requestId }`. */
+export const OPEN_CARD_MESSAGE = 'gatehouse:open-card';
+
+export interface OpenCardMessage {
+  type: typeof OPEN_CARD_MESSAGE;
+  requestId: string;
+}
+
+/** Request ids are short; anything else in this message is not ours. */
+const MAX_REQUEST_ID_LENGTH = 64;
+
+export function isOpenCardMessage(data: unknown): data is OpenCardMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Partial<OpenCardMessage>;
+  return m.type === OPEN_CARD_MESSAGE && typeof m.requestId === 'string' && m.requestId.length > 0 && m.requestId.length <= MAX_REQUEST_ID_LENGTH;
+}
 
 /** The scheme and host the desktop app serves the renderer from (`app://gatehouse/index.html`). */
 export const APP_SCHEME = 'app';

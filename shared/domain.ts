@@ -83,6 +83,11 @@ export interface GateRequest {
   tool: string | null;
   command: string;
   cwd: string;
+  /**
+   * The git branch checked out in `cwd` when the request was held (`HEAD@<sha>` when detached), null outside a
+   * repository. Known while the core that held it runs; absent from the history.
+   */
+  branch?: string | null;
   /** `null` only for requests recorded before the risk engine existed. */
   risk: RiskAssessment | null;
   status: RequestStatus;

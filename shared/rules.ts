@@ -85,13 +85,16 @@ export function parseScope(text: string): RuleScope | 'project-of-cwd' | { error
   return { error: `"${text}" is not a scope: use global, project, project:DIR or session:ID` };
 }
 
+/** A rule's lifetime from now, in milliseconds; a year is the longest that is still a lifetime rather than "for good". */
+export const RuleTtlSchema = z.number().int().positive().max(366 * 24 * 3_600_000);
+
 export const AddRuleInputSchema = RuleSpecSchema.extend({
   effect: RuleEffectSchema,
   /** Omitted: global. `project` without a dir is resolved from `cwd`. */
   scope: z.union([RuleScopeSchema, z.literal('project-of-cwd')]).default({ type: 'global' }),
   cwd: z.string().min(1).max(4096).optional(),
   /** Lifetime from now. */
-  ttlMs: z.number().int().positive().max(366 * 24 * 3_600_000).optional(),
+  ttlMs: RuleTtlSchema.optional(),
   note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
   source: z.string().min(1).max(4200).default('cli'),
 });
@@ -105,7 +108,7 @@ export const UpdateRuleInputSchema = z.object({
   scope: RuleScopeSchema.optional(),
   enabled: z.boolean().optional(),
   /** null removes the expiry; a number is a lifetime from now. */
-  ttlMs: z.number().int().positive().max(366 * 24 * 3_600_000).nullable().optional(),
+  ttlMs: RuleTtlSchema.nullable().optional(),
   note: z.string().trim().max(MAX_NOTE_LENGTH).nullable().optional(),
 });
 export type UpdateRuleInput = z.input<typeof UpdateRuleInputSchema>;
@@ -235,6 +238,8 @@ export interface ExportResult {
 
 /** A trust window should end the same day it starts; longer is not a window. */
 export const MAX_TRUST_MS = 8 * 3_600_000;
+/** "Trust for 15 minutes" in the window and the tray: a stretch of routine work, short enough to forget safely. */
+export const QUICK_TRUST_MS = 15 * 60_000;
 
 export const StartTrustInputSchema = z.object({ durationMs: z.number().int().min(1000).max(MAX_TRUST_MS) });
 export type StartTrustInput = z.input<typeof StartTrustInputSchema>;

@@ -15,6 +15,7 @@ import { PtyHost } from './pty/pty-host.ts';
 import { Redactor } from './recording/redaction.ts';
 import { Recordings } from './recording/service.ts';
 import { markInterceptions, type RecordingService } from './recording/types.ts';
+import { GitBranches } from './risk/git-branch.ts';
 import { createRiskEngine } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
@@ -95,7 +96,15 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     cleanup.push(() => recordings.close());
     const assess = opts.assess ?? (await defaultAssess(paths));
     // The broker asks the policy only once requests arrive, after everything below exists.
-    const broker = new Broker({ requests, holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs, policy: opts.policy ?? ((r) => policy.decide(r)), assess, onError: opts.onError });
+    const branches = new GitBranches();
+    const broker = new Broker({
+      requests,
+      holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs,
+      policy: opts.policy ?? ((r) => policy.decide(r)),
+      assess,
+      branchOf: (cwd) => branches.branchOf(cwd),
+      onError: opts.onError,
+    });
     broker.abandonOrphans();
     recordings.startRetention();
     const rules = new RuleService({

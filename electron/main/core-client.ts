@@ -6,7 +6,9 @@ import type { CoreEvent } from '../../shared/domain.ts';
 import { decodeMessage, encodeMessage } from '../../shared/rpc-codec.ts';
 
 /** The calls the shell makes, answered asynchronously. */
-export type ShellApi = { [K in 'listPending' | 'decide' | 'getSettings' | 'subscribe']: (...args: Parameters<ControlApi[K]>) => Promise<ReturnType<ControlApi[K]>> };
+export type ShellApi = {
+  [K in 'listPending' | 'decide' | 'getSettings' | 'updateSettings' | 'subscribe' | 'status' | 'startTrust' | 'stopTrust']: (...args: Parameters<ControlApi[K]>) => Promise<Awaited<ReturnType<ControlApi[K]>>>;
+};
 
 export interface CoreClient {
   api: ShellApi;

@@ -13,7 +13,10 @@ import { hardenWebContents, restrictPermissions, secureWebPreferences } from './
 import { HeldCommands } from './held-commands.ts';
 import { registerIpc } from './ipc.ts';
 import { HeldNotifier } from './notifications.ts';
-import { showHeld, type TrayActions } from './tray.ts';
+import { policyActions } from './policy-actions.ts';
+import { revealCard } from './reveal-card.ts';
+import type { TrayActions } from './tray.ts';
+import { TrayState } from './tray-state.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '..');
@@ -41,8 +44,8 @@ async function main(): Promise<void> {
 
   let window: BrowserWindow | null = null;
   let quitting = false;
-  /** Shows the reviewer window (the Inbox lists every held request, oldest first). */
-  const openWindow = () => {
+  /** Shows the reviewer window (the Inbox lists every held request, oldest first), on a card when one is named. */
+  const openWindow = (requestId?: string) => {
     if (!window) {
       window = new BrowserWindow({ width: 1100, height: 760, minWidth: 420, minHeight: 360, title: 'Gatehouse', show: false, webPreferences: secureWebPreferences(path.join(dist, 'preload', 'preload.cjs')) });
       window.once('ready-to-show', () => window?.show());
@@ -55,10 +58,8 @@ async function main(): Promise<void> {
       });
       window.on('closed', () => (window = null));
       void window.loadURL(`${APP_ORIGIN}/index.html`);
-    } else {
-      window.show();
-      window.focus();
     }
+    revealCard(window, requestId);
   };
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());
@@ -88,42 +89,42 @@ async function main(): Promise<void> {
   core.connect(own.port1);
   const client = coreClient(own.port2);
   const tray = new Tray(nativeImage.createFromPath(path.join(dist, 'main', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png')));
+  const warn = (err: unknown) => console.warn(`gatehouse: ${String(err)}`);
   const actions: TrayActions = {
     decide: (id, decision) => held.decide(id, decision, 'tray'),
-    openWindow: () => openWindow(),
+    openWindow: (requestId) => openWindow(requestId),
+    ...policyActions(client.api, warn),
     quit: () => app.quit(),
   };
+  const trayState = new TrayState(
+    {
+      setToolTip: (t) => tray.setToolTip(t),
+      setTitle: (t) => tray.setTitle(t),
+      setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
+      setBadgeCount: (n) => app.setBadgeCount(n),
+    },
+    actions,
+  );
   const notifier = new HeldNotifier({
     create: (options) => new Notification({ ...options, silent: false }),
     supportsActions: process.platform === 'darwin',
     settings: () => settings.get(),
     anyWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     decide: (id, decision) => held.decide(id, decision, 'notification'),
-    openWindow: () => openWindow(),
+    openWindow: (requestId) => openWindow(requestId),
   });
-  const held = new HeldCommands({
-    client,
-    notifier,
-    show: (pending) =>
-      showHeld(
-        {
-          setToolTip: (t) => tray.setToolTip(t),
-          setTitle: (t) => tray.setTitle(t),
-          setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
-          setBadgeCount: (n) => app.setBadgeCount(n),
-        },
-        pending,
-        actions,
-      ),
-    onError: (err) => console.warn(`gatehouse: ${String(err)}`),
-  });
+  const held = new HeldCommands({ client, notifier, show: (pending) => trayState.heldChanged(pending), onError: warn });
   const applyLoginItem = () => app.setLoginItemSettings({ openAtLogin: settings.get().openAtLogin });
   client.onEvent((e) => {
+    trayState.onEvent(e);
     if (e.type !== 'settings.changed') return;
     settings.changed(e.settings);
     applyLoginItem();
   });
   settings.changed(await client.api.getSettings());
+  trayState.settingsChanged(settings.get());
+  const status = await client.api.status();
+  trayState.trustChanged(status.trust.active ? status.trust.endsAt : null);
   applyLoginItem();
   await held.start();
   openWindow();
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     quitting = true;
     event.preventDefault();
     held.dispose();
+    trayState.dispose();
     client.close();
     tray.destroy();
     void core.stop().finally(() => app.exit(0));

@@ -1,5 +1,5 @@
-// The tray: how many commands are held, the newest of them with Approve / Deny, and the way back to the window.
-// "Trust for 15 minutes" and "Pause auto-allow" join the menu once rules exist.
+// The tray: how many commands are held, the newest of them with Approve / Deny, trust mode ("Trust for 15 minutes",
+// then its countdown and Stop), "Pause auto-allow", and the way back to the window.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Decision, GateRequest } from '../../shared/domain.ts';
 import { AGENT_NAMES } from '../../shared/notification-text.ts';
@@ -21,16 +21,47 @@ export interface TraySurface {
 export interface TrayActions {
   decide(id: string, decision: Decision): void;
   openWindow(requestId?: string): void;
+  startTrust(): void;
+  stopTrust(): void;
+  setAutoAllow(on: boolean): void;
   quit(): void;
 }
+
+/** What the tray shows besides the held requests. */
+export interface TrayExtras {
+  /** Epoch ms when trust mode ends, or null when it is off. */
+  trustEndsAt: number | null;
+  now: number;
+  autoAllowLowRisk: boolean;
+}
+
+export const NO_EXTRAS: TrayExtras = { trustEndsAt: null, now: 0, autoAllowLowRisk: false };
 
 function label(r: GateRequest): string {
   const text = r.command.replace(/\s+/g, ' ').trim();
   return `${AGENT_NAMES[r.agent]}: ${text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text}`;
 }
 
+/** "14 min" while minutes are left, then "45 s": a menu is read at a glance. */
+export function trustLeft(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return s >= 60 ? `${Math.ceil(s / 60)} min` : `${s} s`;
+}
+
+function policyItems(extras: TrayExtras, actions: TrayActions): MenuItemConstructorOptions[] {
+  const trusting = extras.trustEndsAt !== null && extras.trustEndsAt > extras.now;
+  return [
+    trusting
+      ? { label: `Trusting: ${trustLeft((extras.trustEndsAt as number) - extras.now)} left — Stop trusting`, click: () => actions.stopTrust() }
+      : { label: 'Trust for 15 minutes', toolTip: 'Allow everything below high risk for 15 minutes', click: () => actions.startTrust() },
+    extras.autoAllowLowRisk
+      ? { label: 'Pause auto-allow', toolTip: 'Ask about low-risk commands too', click: () => actions.setAutoAllow(false) }
+      : { label: 'Auto-allow low-risk commands', click: () => actions.setAutoAllow(true) },
+  ];
+}
+
 /** The menu for the held requests (oldest first), newest on top. */
-export function trayMenu(pending: readonly GateRequest[], actions: TrayActions): MenuItemConstructorOptions[] {
+export function trayMenu(pending: readonly GateRequest[], actions: TrayActions, extras: TrayExtras = NO_EXTRAS): MenuItemConstructorOptions[] {
   const newest = [...pending].reverse().slice(0, TRAY_MENU_REQUESTS);
   const items: MenuItemConstructorOptions[] = newest.map((r) => ({
     label: label(r),
@@ -47,15 +78,18 @@ export function trayMenu(pending: readonly GateRequest[], actions: TrayActions):
     ...(items.length ? [{ type: 'separator' as const }, ...items] : []),
     ...(more > 0 ? [{ label: `${more} more in the window…`, click: () => actions.openWindow() }] : []),
     { type: 'separator' },
+    ...policyItems(extras, actions),
+    { type: 'separator' },
     { label: 'Open Gatehouse', click: () => actions.openWindow() },
     { label: 'Quit Gatehouse', click: () => actions.quit() },
   ];
 }
 
-export function showHeld(tray: TraySurface, pending: readonly GateRequest[], actions: TrayActions): void {
+export function showHeld(tray: TraySurface, pending: readonly GateRequest[], actions: TrayActions, extras: TrayExtras = NO_EXTRAS): void {
   const n = pending.length;
-  tray.setToolTip(n ? `Gatehouse: ${n} command${n === 1 ? '' : 's'} waiting` : 'Gatehouse: nothing waiting');
+  const trusting = extras.trustEndsAt !== null && extras.trustEndsAt > extras.now;
+  tray.setToolTip(`${n ? `Gatehouse: ${n} command${n === 1 ? '' : 's'} waiting` : 'Gatehouse: nothing waiting'}${trusting ? ' · trusting' : ''}`);
   tray.setTitle(n ? String(n) : '');
   tray.setBadgeCount(n);
-  tray.setMenu(trayMenu(pending, actions));
+  tray.setMenu(trayMenu(pending, actions, extras));
 }

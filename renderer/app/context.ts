@@ -1,5 +1,7 @@
-// What the views get from the app: the commands (to the core) and which kind of window this is.
+// What the views get from the app: the commands (to the core), which kind of window this is, and how to put a
+// terminal on screen (xterm.js in the app, a fake in tests).
 import { createContext, useContext } from 'react';
+import type { SurfaceFactory } from '../terminal/surface.ts';
 import type { Commands } from './controller.ts';
 
 /** `desktop`: the Electron app (native notifications, start at login). `browser`: `gatehouse daemon --ui`. */
@@ -8,6 +10,7 @@ export type WindowMode = 'desktop' | 'browser';
 export interface AppContextValue {
   commands: Commands;
   mode: WindowMode;
+  surfaces: SurfaceFactory;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);
@@ -19,3 +22,4 @@ export function useAppContext(): AppContextValue {
 }
 
 export const useCommands = (): Commands => useAppContext().commands;
+export const useSurfaces = (): SurfaceFactory => useAppContext().surfaces;

@@ -2,19 +2,30 @@
 // core. The views never hold the API; they call these commands and read the stores.
 import { ApiError } from '../../shared/api.ts';
 import type { CoreEvent, Decision } from '../../shared/domain.ts';
+import { QUICK_TRUST_MS } from '../../shared/rules.ts';
 import type { SettingsPatch } from '../../shared/settings.ts';
 import type { Connection } from '../api/client.ts';
 import { historyQuery, useAudit } from '../stores/audit.ts';
 import { useApp } from '../stores/connection.ts';
 import { canDecide, useInbox } from '../stores/inbox.ts';
+import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
 import { useSettings } from '../stores/settings.ts';
+import { useTerminals } from '../stores/terminals.ts';
+import { useTrust } from '../stores/trust.ts';
+import { LiveTerminals } from '../terminal/live-terminals.ts';
 import { exportFile, type ExportFormat } from './history-export.ts';
+import { messageOf } from './messages.ts';
+import { replayCommands, type ReplayCommands } from './replay-commands.ts';
+import { rulesCommands, type RulesCommands } from './rules-commands.ts';
+import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
+
+export { messageOf };
 
 /** An export walks the history in the largest pages the API allows. */
 const EXPORT_PAGE = 500;
 
-export interface Commands {
+export interface CoreCommands {
   decide(id: string, decision: Decision, reason?: string): Promise<void>;
   reloadInbox(): Promise<void>;
   reloadSessions(): Promise<void>;
@@ -22,35 +33,101 @@ export interface Commands {
   loadMoreHistory(): Promise<void>;
   exportHistory(format: ExportFormat): Promise<{ name: string; text: string } | null>;
   updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Trust mode for QUICK_TRUST_MS (everything below high risk allowed). */
+  startTrust(): Promise<void>;
+  stopTrust(): Promise<void>;
 }
 
-export function messageOf(err: unknown): string {
-  if (err instanceof ApiError || err instanceof Error) return err.message;
-  return String(err);
-}
+/** Everything the views can ask for. */
+export type Commands = CoreCommands & RulesCommands & TerminalCommands & ReplayCommands;
 
-export class Controller implements Commands {
+export class Controller implements CoreCommands {
   private readonly connection: Connection;
   private readonly onHeldOrDecided: (event: CoreEvent) => void;
   private readonly disposers: Array<() => void> = [];
+  private readonly live: LiveTerminals;
 
   /** `onHeldOrDecided` is where notifications hook in. */
   constructor(connection: Connection, onHeldOrDecided: (event: CoreEvent) => void = () => {}) {
     this.connection = connection;
     this.onHeldOrDecided = onHeldOrDecided;
+    this.live = new LiveTerminals(connection.api, {
+      exited: (id, code) => useTerminals.getState().terminalExited(id, code),
+      resized: (id, size) => useTerminals.getState().terminalResized(id, size.cols, size.rows),
+      failed: (id, message) => useTerminals.getState().attachFailed(id, message),
+    });
+  }
+
+  /** Every command the views use: this controller's, and the rules, terminal and replay commands on the same connection. */
+  commands(): Commands {
+    const api = this.connection.api;
+    return {
+      decide: (id, decision, reason) => this.decide(id, decision, reason),
+      reloadInbox: () => this.reloadInbox(),
+      reloadSessions: () => this.reloadSessions(),
+      loadHistory: () => this.loadHistory(),
+      loadMoreHistory: () => this.loadMoreHistory(),
+      exportHistory: (format) => this.exportHistory(format),
+      updateSettings: (patch) => this.updateSettings(patch),
+      startTrust: () => this.startTrust(),
+      stopTrust: () => this.stopTrust(),
+      ...rulesCommands(api),
+      ...terminalCommands(api, this.live),
+      ...replayCommands(api),
+    };
   }
 
   /** Subscribes, then loads: an event that races the first load is merged, never lost. */
   async start(): Promise<void> {
     this.disposers.push(this.connection.onEvent((e) => this.onEvent(e)));
+    this.disposers.push(this.connection.onTerminalEvent((e) => this.live.onEvent(e)));
     void this.connection.closed.then((why) => useApp.getState().connectionLost(why));
     await this.connection.api.subscribe();
     useApp.getState().connected();
-    await Promise.all([this.reloadInbox(), this.reloadSessions(), this.loadSettings()]);
+    await Promise.all([this.reloadInbox(), this.reloadSessions(), this.loadSettings(), this.loadTrust()]);
   }
 
   dispose(): void {
     this.disposers.splice(0).forEach((d) => d());
+    this.live.dispose();
+  }
+
+  /** A session started or ended anywhere may be a hosted terminal: the list follows once it has been loaded. */
+  private refreshTerminals(): void {
+    if (useTerminals.getState().load === 'loading') return;
+    this.connection.api.listTerminals().then(
+      (terminals) => useTerminals.getState().terminalsLoaded(terminals),
+      () => {},
+    );
+  }
+
+  private async loadTrust(): Promise<void> {
+    try {
+      const status = await this.connection.api.status();
+      useTrust.getState().trustLoaded(status.trust.active ? status.trust.endsAt : null);
+    } catch (err) {
+      useTrust.getState().changeFailed(messageOf(err));
+    }
+  }
+
+  async startTrust(): Promise<void> {
+    useTrust.getState().changeStarted();
+    try {
+      const status = await this.connection.api.startTrust({ durationMs: QUICK_TRUST_MS });
+      if (status.endsAt) useTrust.getState().trustStarted(status.endsAt);
+    } catch (err) {
+      useTrust.getState().changeFailed(messageOf(err));
+    }
+  }
+
+  async stopTrust(): Promise<void> {
+    useTrust.getState().changeStarted();
+    try {
+      await this.connection.api.stopTrust();
+      useTrust.getState().trustEnded();
+    } catch (err) {
+      useTrust.getState().changeFailed(messageOf(err));
+    }
   }
 
   private onEvent(e: CoreEvent): void {
@@ -64,12 +141,24 @@ export class Controller implements Commands {
         break;
       case 'session.started':
         useSessions.getState().sessionStarted(e.session);
+        this.refreshTerminals();
         break;
       case 'session.ended':
         useSessions.getState().sessionEnded(e.session);
+        this.refreshTerminals();
         break;
       case 'settings.changed':
         useSettings.getState().settingsChanged(e.settings);
+        break;
+      case 'rules.changed':
+        // Hit counts, expiries and edits from anywhere (the CLI, learning): the Rules view shows the core's list.
+        if (useRules.getState().load !== 'loading' || useApp.getState().view === 'rules') void rulesCommands(this.connection.api).loadRules();
+        break;
+      case 'trust.started':
+        useTrust.getState().trustStarted(e.endsAt);
+        break;
+      case 'trust.ended':
+        useTrust.getState().trustEnded();
         break;
       case 'agent.notification':
         break;

@@ -1,4 +1,5 @@
-// The time countdowns read. One interval, owned by whoever mounts `useClockTicking` (the Inbox), drives every card.
+// The time countdowns read. One interval, owned by whoever mounts `useClockTicking` (the app shell), drives every
+// card's countdown and the trust countdown.
 import { useEffect } from 'react';
 import { create } from 'zustand';
 

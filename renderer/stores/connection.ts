@@ -1,7 +1,7 @@
 // Whether this window is connected to the core, and the view the reviewer is on.
 import { create } from 'zustand';
 
-export type ViewName = 'inbox' | 'sessions' | 'audit' | 'settings';
+export type ViewName = 'inbox' | 'sessions' | 'replay' | 'rules' | 'audit' | 'settings';
 export type ConnectionState = { state: 'connecting' } | { state: 'open' } | { state: 'lost'; message: string };
 
 export interface AppState {

@@ -18,6 +18,10 @@ export interface InboxState {
   sendErrors: Record<string, string>;
   /** The card whose deny-reason form is open. */
   denyingId: string | null;
+  /** The card whose "Always allow…" panel is open. */
+  allowingId: string | null;
+  /** A card asked for (from a notification or the tray) before it was loaded: selected when it arrives. */
+  wantedId: string | null;
 
   pendingLoaded(requests: GateRequest[]): void;
   pendingFailed(message: string): void;
@@ -28,6 +32,10 @@ export interface InboxState {
   selectionMoved(delta: 1 | -1): void;
   denyFormOpened(id: string): void;
   denyFormClosed(): void;
+  allowFormOpened(id: string): void;
+  allowFormClosed(): void;
+  /** Selects the card now if it is here, else as soon as it arrives. */
+  cardRequested(id: string): void;
   decisionSent(id: string, decision: Decision): void;
   decisionFailed(id: string, message: string): void;
 }
@@ -40,24 +48,31 @@ export const useInbox = create<InboxState>()((set) => ({
   sending: {},
   sendErrors: {},
   denyingId: null,
+  allowingId: null,
+  wantedId: null,
 
   pendingLoaded: (requests) =>
     set((s) => {
       // Events may have arrived while the list was on its way: keep what is newer.
       const byId = new Map(s.cards.map((c) => [c.id, c]));
       for (const r of requests) if (!byId.has(r.id)) byId.set(r.id, r);
-      return { load: 'ready', loadError: null, cards: sortOldestFirst([...byId.values()]) };
+      const next = { ...s, load: 'ready' as const, loadError: null, cards: sortOldestFirst([...byId.values()]) };
+      return next.wantedId && byId.has(next.wantedId) ? { ...next, ...moveTo(next, next.wantedId), wantedId: null } : next;
     }),
   pendingFailed: (message) => set({ load: 'error', loadError: message }),
   requestHeld: (request) =>
-    set((s) => (s.cards.some((c) => c.id === request.id) ? s : { cards: sortOldestFirst([...s.cards, request]) })),
+    set((s) => {
+      if (s.cards.some((c) => c.id === request.id)) return s;
+      const next = { ...s, cards: sortOldestFirst([...s.cards, request]) };
+      return next.wantedId === request.id ? { ...next, ...moveTo(next, request.id), wantedId: null } : next;
+    }),
   requestDecided: (request) =>
     set((s) => {
       const sending = without(s.sending, request.id);
       if (request.id === s.selectedId) {
-        return { cards: s.cards.map((c) => (c.id === request.id ? request : c)), sending, denyingId: s.denyingId === request.id ? null : s.denyingId };
+        return { cards: s.cards.map((c) => (c.id === request.id ? request : c)), sending, ...closeFormsOf(s, request.id) };
       }
-      return { cards: s.cards.filter((c) => c.id !== request.id), sending, denyingId: s.denyingId === request.id ? null : s.denyingId };
+      return { cards: s.cards.filter((c) => c.id !== request.id), sending, ...closeFormsOf(s, request.id) };
     }),
   cardSelected: (id) => set((s) => (s.cards.some((c) => c.id === id) ? moveTo(s, id) : s)),
   selectionMoved: (delta) =>
@@ -68,8 +83,11 @@ export const useInbox = create<InboxState>()((set) => ({
       const next = s.cards[Math.min(s.cards.length - 1, Math.max(0, at + delta))] as GateRequest;
       return moveTo(s, next.id);
     }),
-  denyFormOpened: (id) => set((s) => (isPending(s.cards, id) ? { denyingId: id } : s)),
+  denyFormOpened: (id) => set((s) => (isPending(s.cards, id) ? { denyingId: id, allowingId: null } : s)),
   denyFormClosed: () => set({ denyingId: null }),
+  allowFormOpened: (id) => set((s) => (isPending(s.cards, id) ? { allowingId: id, denyingId: null } : s)),
+  allowFormClosed: () => set({ allowingId: null }),
+  cardRequested: (id) => set((s) => (s.cards.some((c) => c.id === id) ? { ...moveTo(s, id), wantedId: null } : { wantedId: id })),
   decisionSent: (id, decision) =>
     set((s) => {
       return { sending: { ...s.sending, [id]: decision }, sendErrors: without(s.sendErrors, id) };
@@ -102,7 +120,13 @@ function moveTo(s: InboxState, id: string): Partial<InboxState> {
     selectedId: id,
     cards: s.cards.filter((c) => c.status === 'pending' || c.id === id),
     denyingId: s.denyingId === id ? id : null,
+    allowingId: s.allowingId === id ? id : null,
   };
+}
+
+/** A decided card's forms close: there is nothing left to decide on it. */
+function closeFormsOf(s: InboxState, id: string): Partial<InboxState> {
+  return { denyingId: s.denyingId === id ? null : s.denyingId, allowingId: s.allowingId === id ? null : s.allowingId };
 }
 
 /** A held request the reviewer can still decide: pending, and no decision on its way. */

@@ -1,22 +1,30 @@
-// The app shell: navigation, the connection banner, and the view the reviewer chose.
+// The app shell: navigation, trust and auto-allow, the connection banner, and the view the reviewer chose. It owns
+// the clock that every countdown reads.
 import { useEffect } from 'react';
+import { useClockTicking } from '../stores/clock.ts';
 import { useApp, type ViewName } from '../stores/connection.ts';
 import { useInbox } from '../stores/inbox.ts';
 import { useSettings } from '../stores/settings.ts';
 import { Audit } from './audit/Audit.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
+import { Replay } from './replay/Replay.tsx';
+import { Rules } from './rules/Rules.tsx';
 import { Sessions } from './sessions/Sessions.tsx';
 import { Settings } from './settings/Settings.tsx';
+import { TrustControls } from './TrustControls.tsx';
 
-/** The views that exist today. Replay, Rules and live terminals join this list when their APIs land. */
+/** The views, in the order the navigation lists them. */
 const VIEWS: ReadonlyArray<{ name: ViewName; label: string }> = [
   { name: 'inbox', label: 'Inbox' },
   { name: 'sessions', label: 'Sessions' },
+  { name: 'replay', label: 'Replay' },
+  { name: 'rules', label: 'Rules' },
   { name: 'audit', label: 'Audit' },
   { name: 'settings', label: 'Settings' },
 ];
 
 export function App() {
+  useClockTicking();
   const view = useApp((s) => s.view);
   const connection = useApp((s) => s.connection);
   const theme = useSettings((s) => s.settings?.theme ?? 'system');
@@ -29,23 +37,26 @@ export function App() {
   }, [waiting]);
   return (
     <div className="shell">
-      <nav className="nav" aria-label="Views">
+      <div className="nav">
         <p className="brand">Gatehouse</p>
-        <ul>
-          {VIEWS.map((v) => (
-            <li key={v.name}>
-              <button type="button" aria-current={view === v.name ? 'page' : undefined} onClick={() => useApp.getState().viewChosen(v.name)}>
-                {v.label}
-                {v.name === 'inbox' && waiting > 0 && (
-                  <span className="badge" aria-label={`${waiting} waiting`}>
-                    {waiting}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+        <nav aria-label="Views">
+          <ul>
+            {VIEWS.map((v) => (
+              <li key={v.name}>
+                <button type="button" aria-current={view === v.name ? 'page' : undefined} onClick={() => useApp.getState().viewChosen(v.name)}>
+                  {v.label}
+                  {v.name === 'inbox' && waiting > 0 && (
+                    <span className="badge" aria-label={`${waiting} waiting`}>
+                      {waiting}
+                    </span>
+                  )}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <TrustControls />
+      </div>
       <main className="main">
         {connection.state === 'lost' && (
           <div className="banner" role="alert">
@@ -57,6 +68,8 @@ export function App() {
         )}
         {view === 'inbox' && <Inbox />}
         {view === 'sessions' && <Sessions />}
+        {view === 'replay' && <Replay />}
+        {view === 'rules' && <Rules />}
         {view === 'audit' && <Audit />}
         {view === 'settings' && <Settings />}
       </main>

@@ -3,14 +3,10 @@
 // and the agent reads the reason, and the UI refuses anyone without its token. Screenshots of each view, light and
 // dark, and at 200% zoom, go to test/e2e/screenshots/.
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { claudeInvocation } from '../support/agents.ts';
-import { launchChromium, screenshotPath } from '../support/browser.ts';
-import { startCli, startDaemon, type CliResult } from '../support/cli.ts';
-import { startMockAnthropic } from '../support/mock-anthropic.ts';
-import { tempDir } from '../support/temp.ts';
+import { launchChromium } from '../support/browser.ts';
+import { chooseTheme, shoot, uiWorld } from '../support/ui-world.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,42 +19,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function world(viewport = { width: 1280, height: 860 }, deviceScaleFactor = 1) {
-  const root = tempDir('gh-ui-e2e-');
-  const ghHome = path.join(root, 'gatehouse');
-  const work = path.join(root, 'work');
-  fs.mkdirSync(work);
-  const marker = path.join(work, 'ran.txt');
-  const command = `touch ${marker} && echo "ran-$((6*7))"`;
-  const daemon = await startDaemon(ghHome, ['--ui', '--hold-timeout', '60s']);
-  cleanups.push(() => daemon.stop());
-  const url = /ui:\s+(\S+)/.exec(daemon.output())?.[1];
-  if (!url) throw new Error(`the daemon printed no UI URL:\n${daemon.output()}`);
-  const mock = await startMockAnthropic({ command });
-  cleanups.push(() => mock.close());
-  const inv = claudeInvocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), prompt: 'run the command' });
-  const context: BrowserContext = await browser.newContext({ viewport, deviceScaleFactor });
-  cleanups.push(() => context.close());
-  const page: Page = await context.newPage();
-  const run = (): Promise<CliResult> => startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
-  /** Opens the UI and waits until it is connected (the Inbox has loaded). */
-  const open = async () => {
-    await page.goto(url);
-    await page.getByText('Nothing is waiting for you').or(page.locator('article[data-request-id]').first()).waitFor();
-  };
-  // The card's command text also carries the risk marks' screen-reader labels, so find it by the part only it has.
-  const card = () => page.locator('article[data-request-id]', { hasText: marker });
-  return { url, page, run, open, card, marker, command, mock };
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true });
-
-async function chooseTheme(page: Page, theme: 'Light' | 'Dark') {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  // The radio follows the core's answer (settings.changed), not the click itself.
-  await page.getByRole('radio', { name: theme }).click();
-  await page.locator(`html[data-theme="${theme.toLowerCase()}"]`).waitFor();
-}
+const world = (viewport?: { width: number; height: number }, deviceScaleFactor?: number) => uiWorld(browser, cleanups, { viewport, deviceScaleFactor });
 
 describe('reviewer UI in Chromium with the real Claude Code', () => {
   it('refuses the page, its assets and its API without the token', async () => {
@@ -108,7 +69,7 @@ describe('reviewer UI in Chromium with the real Claude Code', () => {
     await shoot(w.page, 'settings-dark');
     for (const view of ['Audit', 'Sessions'] as const) {
       await w.page.getByRole('button', { name: view }).click();
-      await w.page.getByRole('heading', { name: view }).waitFor();
+      await w.page.getByRole('heading', { name: view, exact: true }).waitFor();
       await shoot(w.page, `${view.toLowerCase()}-dark`);
     }
   });

@@ -80,6 +80,34 @@ describe('rules through the control API', () => {
     expect(audit.map((e) => [e.kind, e.actor])).toEqual([['decision', 'human:cli'], ['rule.added', 'human:cli']]);
   });
 
+  it('remembers the rules the window chose, each with its scope and lifetime, and the next identical command is decided by them', async () => {
+    const t = await start();
+    const s = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: PROJECT, pid: null });
+    const { request, answer } = await hold(t, s.token, 'cargo build && npm run lint');
+    const bad = [{ kind: 'prefix' as const, pattern: 'cargo build' }, { kind: 'regex' as const, pattern: '(a)\\1' }];
+    await expect(t.client.api.decide({ id: request.id, decision: 'allow', remember: bad })).rejects.toThrow(/not a valid RE2/);
+    await expect(t.client.api.decide({ id: request.id, decision: 'allow', remember: [] })).rejects.toThrow(/remember/);
+    expect(await t.client.api.listRules({ all: true })).toEqual([]);
+    const chosen = [
+      { kind: 'prefix' as const, pattern: 'cargo build', scope: { type: 'global' as const } },
+      { kind: 'prefix' as const, pattern: 'npm run lint', scope: { type: 'session' as const, sessionId: s.session.id }, ttlMs: 15 * 60_000 },
+    ];
+    const decided = await t.client.api.decide({ id: request.id, decision: 'allow', via: 'window', remember: chosen });
+    expect(await answer).toBe('allow');
+    expect(decided.remembered?.map((r) => [r.pattern, r.scope, r.source])).toEqual([
+      ['cargo build', { type: 'global' }, `learned:${request.id}`],
+      ['npm run lint', { type: 'session', sessionId: s.session.id }, `learned:${request.id}`],
+    ]);
+    const [forGood, forAWhile] = decided.remembered ?? [];
+    expect(forGood?.expiresAt).toBeNull();
+    expect(Date.parse(forAWhile?.expiresAt ?? '') - Date.parse(forAWhile?.createdAt ?? '')).toBe(15 * 60_000);
+    const next = t.next('request.decided', (e) => e.request.command === 'cargo build && npm run lint');
+    const again = await post(t.core.paths.gateSocket, GATE_PATHS.claudePreToolUse, JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'cargo build && npm run lint' }, cwd: PROJECT }), { authorization: `Bearer ${s.token}` });
+    expect(JSON.parse(again.body)).toMatchObject({ hookSpecificOutput: { permissionDecision: 'allow' } });
+    // The test engine reads the command as one segment, which the first rule covers.
+    expect((await next).request.decision).toMatchObject({ decidedBy: `rule:${forGood?.id}`, ruleIds: [forGood?.id] });
+  });
+
   it('outside any project, a learned rule is for the session only', async () => {
     const t = await start();
     const s = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: os.homedir(), pid: null });

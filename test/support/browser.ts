@@ -9,9 +9,10 @@ export const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 /** Flags for a quiet, offline, headless Chromium in a container (no sandbox: we run as root here). */
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches (`--disable-webgl` to drive xterm.js's DOM renderer, the fallback). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
 }
 
 export function screenshotPath(name: string): string {

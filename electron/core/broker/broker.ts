@@ -41,6 +41,8 @@ export interface BrokerOptions {
   policy?: Policy;
   /** Without one, every request is recorded as not scored (and so as risky as it gets for any policy). */
   assess?: Assess;
+  /** The git branch of a request's cwd, shown on its card (`GateRequest.branch`); never throws. */
+  branchOf?: (cwd: string) => string | null;
   now?: () => number;
   /** Where failures that have no caller to throw to are reported. */
   onError?: (err: unknown) => void;
@@ -71,7 +73,10 @@ export class Broker {
   private readonly assess: Assess | null;
   private readonly now: () => number;
   private readonly onError: (err: unknown) => void;
+  private readonly branchOf: ((cwd: string) => string | null) | null;
   private readonly held = new Map<string, Held>();
+  /** The branch of each request held by this core, until its decision has been announced. */
+  private readonly branches = new Map<string, string | null>();
   private readonly listeners = new Set<Listener>();
   private holdTimeoutMs: number;
   private closed = false;
@@ -81,6 +86,7 @@ export class Broker {
     this.holdTimeoutMs = opts.holdTimeoutMs;
     this.policy = opts.policy ?? holdEverything;
     this.assess = opts.assess ?? null;
+    this.branchOf = opts.branchOf ?? null;
     this.now = opts.now ?? Date.now;
     this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
   }
@@ -121,7 +127,8 @@ export class Broker {
       return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy });
     }
     const timeoutMs = this.holdTimeoutMs;
-    const request = this.requests.insert({ ...base, expiresAt: createdAt + timeoutMs });
+    if (this.branchOf) this.branches.set(id, this.branchOf(submission.cwd));
+    const request = this.withBranch(this.requests.insert({ ...base, expiresAt: createdAt + timeoutMs }));
     return new Promise<Verdict>((resolve) => {
       const timer = setTimeout(() => this.settleQuietly(id, 'deny', REASONS.timeout(timeoutMs), 'timeout'), timeoutMs);
       const onAbort = () => this.settleQuietly(id, 'deny', REASONS.agentGone, 'agent-gone', 'abandoned');
@@ -164,13 +171,18 @@ export class Broker {
   }
 
   pending(): GateRequest[] {
-    return this.requests.listByStatus('pending');
+    return this.requests.listByStatus('pending').map((r) => this.withBranch(r));
   }
 
   get(id: string): GateRequest {
     const r = this.requests.get(id);
     if (!r) throw new ApiError('not_found', `no request with id ${id}`);
-    return r;
+    return this.withBranch(r);
+  }
+
+  /** A request as clients see it: with its branch while this core knows it. */
+  private withBranch(r: GateRequest): GateRequest {
+    return this.branches.has(r.id) ? { ...r, branch: this.branches.get(r.id) ?? null } : r;
   }
 
   onEvent(listener: Listener): () => void {
@@ -218,9 +230,11 @@ export class Broker {
           : { requestId: id, decision: 'deny', reason: REASONS.storeFailed, decidedBy },
       );
     }
+    const announced = request ? this.withBranch(request) : null;
+    this.branches.delete(id);
     if (storeError) throw new ApiError('internal', `could not record the decision for ${id}: ${String(storeError)}`);
-    if (request) this.emit({ type: 'request.decided', request });
-    return request;
+    if (announced) this.emit({ type: 'request.decided', request: announced });
+    return announced;
   }
 
   /** A policy that throws holds the request for a person: a bug in a rule must never let a command through. */

@@ -58,7 +58,8 @@ function decideAndRemember(s: ControlServices, d: z.output<typeof DecideInputSch
     notes.push(...suggestion.notes);
     drafts = suggestion.rules.map((r) => ({ ...r, source: `learned:${request.id}` }));
   } else {
-    drafts = [{ effect: 'allow', kind: d.remember.kind, pattern: d.remember.pattern, scope: learnedScope(request), source: `learned:${request.id}` }];
+    const chosen = Array.isArray(d.remember) ? d.remember : [d.remember];
+    drafts = chosen.map((r) => ({ effect: 'allow', kind: r.kind, pattern: r.pattern, scope: r.scope ?? learnedScope(request), ttlMs: r.ttlMs, source: `learned:${request.id}` }));
   }
   drafts.forEach((draft) => s.rules.prepare(draft));
   const decided = s.broker.decide(d.id, d.decision, d.reason, by);

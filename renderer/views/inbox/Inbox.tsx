@@ -1,7 +1,6 @@
 // Held requests from every session, oldest first.
 import { useShallow } from 'zustand/react/shallow';
 import { useCommands } from '../../app/context.ts';
-import { useClockTicking } from '../../stores/clock.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { useInboxKeys } from './keys.ts';
@@ -9,7 +8,6 @@ import { RiskCard } from './RiskCard.tsx';
 
 export function Inbox() {
   const commands = useCommands();
-  useClockTicking();
   useInboxKeys(commands);
   const load = useInbox((s) => s.load);
   const loadError = useInbox((s) => s.loadError);
@@ -20,7 +18,7 @@ export function Inbox() {
       <header className="view-head">
         <h2 id="inbox-title">Inbox</h2>
         <p className="hint">
-          {waiting === 0 ? 'Nothing waiting' : `${waiting} waiting`} · <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>d</kbd> deny
+          {waiting === 0 ? 'Nothing waiting' : `${waiting} waiting`} · <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>d</kbd> deny, <kbd>w</kbd> always allow
         </p>
       </header>
       {load === 'loading' && ids.length === 0 ? (

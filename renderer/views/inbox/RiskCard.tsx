@@ -5,6 +5,8 @@ import { useCommands } from '../../app/context.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { useSessions } from '../../stores/sessions.ts';
 import { AGENT_NAMES, STATUS_WORDS, describeDecider, formatTime, shortId } from '../common/format.ts';
+import { AlwaysAllow } from './AlwaysAllow.tsx';
+import { CardClip } from './CardClip.tsx';
 import { CommandText } from './CommandText.tsx';
 import { Countdown } from './Countdown.tsx';
 import { DenyForm } from './DenyForm.tsx';
@@ -15,6 +17,7 @@ export function RiskCard({ id }: { id: string }) {
   const sending = useInbox((s) => s.sending[id]);
   const sendError = useInbox((s) => s.sendErrors[id]);
   const denying = useInbox((s) => s.denyingId === id);
+  const allowing = useInbox((s) => s.allowingId === id);
   const argv = useSessions((s) => s.sessions.find((x) => x.id === request?.sessionId)?.argv);
   const commands = useCommands();
   const ref = useRef<HTMLElement>(null);
@@ -44,12 +47,21 @@ export function RiskCard({ id }: { id: string }) {
       </header>
       <p className="cwd">
         <span className="label">in</span> <code>{request.cwd}</code>
+        {request.branch && (
+          <>
+            {' '}
+            <span className="label">on</span> <code className="branch" aria-label={`git branch ${request.branch}`}>{request.branch}</code>
+          </>
+        )}
       </p>
       <CommandText command={request.command} risk={request.risk} />
       <RiskSummary request={request} />
+      {pending && <CardClip request={request} autoOpen={selected} />}
       {pending ? (
         denying ? (
           <DenyForm sending={Boolean(sending)} onDeny={(reason) => void commands.decide(id, 'deny', reason)} onCancel={() => useInbox.getState().denyFormClosed()} />
+        ) : allowing ? (
+          <AlwaysAllow request={request} />
         ) : (
           <div className="actions">
             <button type="button" className="approve" aria-keyshortcuts="A" disabled={Boolean(sending)} onClick={() => void commands.decide(id, 'allow')}>
@@ -57,6 +69,9 @@ export function RiskCard({ id }: { id: string }) {
             </button>
             <button type="button" className="deny" aria-keyshortcuts="D" disabled={Boolean(sending)} onClick={() => useInbox.getState().denyFormOpened(id)}>
               {sending === 'deny' ? 'Denying…' : 'Deny…'} <kbd aria-hidden="true">d</kbd>
+            </button>
+            <button type="button" className="always" aria-keyshortcuts="W" disabled={Boolean(sending)} onClick={() => useInbox.getState().allowFormOpened(id)}>
+              Always allow… <kbd aria-hidden="true">w</kbd>
             </button>
           </div>
         )

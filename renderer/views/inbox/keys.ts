@@ -1,4 +1,4 @@
-// The Inbox's keys: j/k move, a approves, d opens the deny form. They act only on the selected card, which changes
+// The Inbox's keys: j/k move, a approves, d opens the deny form, w the "Always allow…" panel. They act only on the selected card, which changes
 // only when the reviewer moves it, so a key never lands on a card the reviewer has not chosen.
 import { useEffect } from 'react';
 import type { Commands } from '../../app/controller.ts';
@@ -27,6 +27,10 @@ export function handleInboxKey(e: Pick<KeyboardEvent, 'key' | 'repeat' | 'ctrlKe
     case 'd':
       if (e.repeat || !canDecide(inbox, inbox.selectedId)) return;
       inbox.denyFormOpened(inbox.selectedId);
+      break;
+    case 'w':
+      if (e.repeat || !canDecide(inbox, inbox.selectedId)) return;
+      inbox.allowFormOpened(inbox.selectedId);
       break;
     default:
       return;

@@ -1,74 +1,103 @@
-// Agent sessions, newest first: who ran, where, and whether it is still running.
+// Sessions: hosted terminals, live (and a new one started here), then every agent session, newest first, each with
+// its replay.
+import { useEffect } from 'react';
 import { useCommands } from '../../app/context.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { useSessions } from '../../stores/sessions.ts';
 import { AGENT_NAMES, formatTime, shortId } from '../common/format.ts';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
+import { LiveTerminals } from './LiveTerminal.tsx';
+import { NewSessionForm } from './NewSessionForm.tsx';
 
 export function Sessions() {
+  const commands = useCommands();
+  useEffect(() => {
+    void commands.loadTerminals();
+  }, [commands]);
+  return (
+    <section className="view" aria-labelledby="sessions-title">
+      <header className="view-head">
+        <h2 id="sessions-title">Sessions</h2>
+        <p className="hint">Terminals Gatehouse hosts, and every agent session with its recording.</p>
+      </header>
+      <section className="panel" aria-labelledby="terminals-title">
+        <h3 id="terminals-title">Terminals</h3>
+        <NewSessionForm />
+        <LiveTerminals />
+      </section>
+      <section className="panel" aria-labelledby="past-title">
+        <h3 id="past-title">All sessions</h3>
+        <SessionTable />
+      </section>
+    </section>
+  );
+}
+
+function SessionTable() {
   const commands = useCommands();
   const load = useSessions((s) => s.load);
   const loadError = useSessions((s) => s.loadError);
   const sessions = useSessions((s) => s.sessions);
   const cards = useInbox((s) => s.cards);
   const waiting = (id: string) => cards.filter((c) => c.sessionId === id && c.status === 'pending').length;
+  if (load === 'loading') return <Loading label="Loading sessions…" />;
+  if (load === 'error') return <ErrorState title="Could not load sessions" message={loadError ?? ''} onRetry={() => void commands.reloadSessions()} />;
+  if (sessions.length === 0) {
+    return (
+      <EmptyState title="No sessions yet">
+        <p>
+          Start one above, or an agent in your project with <code>gatehouse run -- claude</code> or <code>gatehouse run -- codex</code>.
+        </p>
+      </EmptyState>
+    );
+  }
   return (
-    <section className="view" aria-labelledby="sessions-title">
-      <header className="view-head">
-        <h2 id="sessions-title">Sessions</h2>
-        <p className="hint">Agents started through Gatehouse, newest first.</p>
-      </header>
-      {load === 'loading' ? (
-        <Loading label="Loading sessions…" />
-      ) : load === 'error' ? (
-        <ErrorState title="Could not load sessions" message={loadError ?? ''} onRetry={() => void commands.reloadSessions()} />
-      ) : sessions.length === 0 ? (
-        <EmptyState title="No sessions yet">
-          <p>
-            Start an agent in your project with <code>gatehouse run -- claude</code> or <code>gatehouse run -- codex</code>.
-          </p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Agent sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agent</th>
-                <th scope="col">Command</th>
-                <th scope="col">Directory</th>
-                <th scope="col">Started</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id} data-session-id={s.id}>
-                  <td>
-                    {AGENT_NAMES[s.agent]} <span className="hint">{shortId(s.id)}</span>
-                  </td>
-                  <td>
-                    <code>{s.argv.join(' ')}</code>
-                  </td>
-                  <td>
-                    <code>{s.cwd}</code>
-                  </td>
-                  <td>
-                    <time dateTime={s.startedAt}>{formatTime(s.startedAt)}</time>
-                  </td>
-                  <td>
-                    {s.endedAt ? (
-                      <span className="state-ended">ended{s.exitCode === null ? '' : ` (exit ${s.exitCode})`}</span>
-                    ) : (
-                      <span className="state-running">running{waiting(s.id) ? ` · ${waiting(s.id)} waiting` : ''}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">Agent sessions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agent</th>
+            <th scope="col">Command</th>
+            <th scope="col">Directory</th>
+            <th scope="col">Started</th>
+            <th scope="col">State</th>
+            <th scope="col">
+              <span className="visually-hidden">Recording</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.id} data-session-id={s.id}>
+              <td>
+                {AGENT_NAMES[s.agent]} <span className="hint">{shortId(s.id)}</span>
+              </td>
+              <td>
+                <code>{s.argv.join(' ')}</code>
+              </td>
+              <td>
+                <code>{s.cwd}</code>
+              </td>
+              <td>
+                <time dateTime={s.startedAt}>{formatTime(s.startedAt)}</time>
+              </td>
+              <td>
+                {s.endedAt ? (
+                  <span className="state-ended">ended{s.exitCode === null ? '' : ` (exit ${s.exitCode})`}</span>
+                ) : (
+                  <span className="state-running">running{waiting(s.id) ? ` · ${waiting(s.id)} waiting` : ''}</span>
+                )}
+              </td>
+              <td>
+                <button type="button" aria-label={`Replay session ${shortId(s.id)}`} onClick={() => void commands.openReplay(s.id)}>
+                  Replay
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS, ThemeSchema, type Settings as
 import { useAppContext } from '../../app/context.ts';
 import { useSettings } from '../../stores/settings.ts';
 import { ErrorState, Loading } from '../common/states.tsx';
+import { RecordingSettings } from './RecordingSettings.tsx';
 
 const MINUTE_MS = 60_000;
 const THEME_WORDS = { system: 'Same as the system', light: 'Light', dark: 'Dark' } as const;
@@ -46,7 +47,13 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
       <fieldset>
         <legend>Held commands</legend>
         <HoldTimeout valueMs={settings.holdTimeoutMs} onSave={(holdTimeoutMs) => save({ holdTimeoutMs })} />
+        <label className="check">
+          <input type="checkbox" checked={settings.autoAllowLowRisk} onChange={(e) => save({ autoAllowLowRisk: e.target.checked })} />
+          Allow commands rated low risk without asking
+        </label>
+        <p className="hint">Only commands Gatehouse read completely and rated low in every part; never medium and above.</p>
       </fieldset>
+      <RecordingSettings settings={settings} onSave={save} />
       <fieldset>
         <legend>Notifications</legend>
         <label className="check">

@@ -46,6 +46,23 @@ describe('Broker', () => {
     expect(events.map((e) => e.type)).toEqual(['request.held', 'request.decided']);
   });
 
+  it('shows the branch of the cwd on a held request, in its events and the pending list, until it is decided', async () => {
+    const asked: string[] = [];
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, branchOf: (cwd) => (asked.push(cwd), 'feature/login') });
+    const events: CoreEvent[] = [];
+    broker.onEvent((e) => events.push(e));
+    const verdict = broker.submit(submission);
+    const id = heldId(broker);
+    expect(asked).toEqual(['/w']);
+    expect(broker.pending()[0]?.branch).toBe('feature/login');
+    expect(broker.get(id).branch).toBe('feature/login');
+    broker.decide(id, 'allow', undefined, 'human:cli');
+    await verdict;
+    expect(events.map((e) => (e.type === 'request.held' || e.type === 'request.decided' ? e.request.branch : null))).toEqual(['feature/login', 'feature/login']);
+    // The history does not keep it: the branch is for the card.
+    expect(broker.get(id).branch).toBeUndefined();
+  });
+
   it('gives a default reason when a person allows or denies without one', async () => {
     const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS });
     const first = broker.submit(submission);

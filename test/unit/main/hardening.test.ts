@@ -1,6 +1,6 @@
 // Window hardening and IPC sender checks, with fake web contents and a fake ipcMain.
 import { describe, expect, it, vi } from 'vitest';
-import { IPC } from '../../../shared/desktop-bridge.ts';
+import { IPC, OPEN_CARD_MESSAGE, isOpenCardMessage } from '../../../shared/desktop-bridge.ts';
 import { hardenWebContents, restrictPermissions, secureWebPreferences, type WebContentsLike } from '../../../electron/main/hardening.ts';
 import { registerIpc, type IpcMainLike, type IpcSenderEvent } from '../../../electron/main/ipc.ts';
 
@@ -76,5 +76,12 @@ describe('IPC sender validation', () => {
     expect(i.sent).toEqual([]);
     expect(i.rejected).toHaveLength(4);
     expect(i.rejected[0]).toContain(IPC.requestCorePort);
+  });
+
+  it('the page takes a card to open only in the exact shape the preload posts', () => {
+    expect(isOpenCardMessage({ type: OPEN_CARD_MESSAGE, requestId: 'k3f9x2a7' })).toBe(true);
+    for (const bad of [null, 'k3f9x2a7', { type: OPEN_CARD_MESSAGE }, { type: OPEN_CARD_MESSAGE, requestId: '' }, { type: OPEN_CARD_MESSAGE, requestId: 'x'.repeat(65) }, { type: 'other', requestId: 'k3f9x2a7' }, { type: OPEN_CARD_MESSAGE, requestId: 7 }]) {
+      expect(isOpenCardMessage(bad), JSON.stringify(bad)).toBe(false);
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The shell's tray and notifications with fakes for Electron's Tray and Notification and for the core connection:
-// a held request produces a notification and a tray count; a notification or tray action decides the request.
+// a held request produces a notification and a tray count; a notification or tray action decides the request; the
+// tray's trust mode (with its countdown) and auto-allow items; a click opens the window on the card.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { CoreEvent, GateRequest } from '../../../shared/domain.ts';
@@ -7,7 +8,12 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings.ts';
 import type { CoreClient, ShellApi } from '../../../electron/main/core-client.ts';
 import { HeldCommands } from '../../../electron/main/held-commands.ts';
 import { HeldNotifier, type NativeNotification, type NotificationOptions } from '../../../electron/main/notifications.ts';
-import { showHeld, TRAY_MENU_REQUESTS, type TraySurface } from '../../../electron/main/tray.ts';
+import { policyActions } from '../../../electron/main/policy-actions.ts';
+import { revealCard } from '../../../electron/main/reveal-card.ts';
+import { TRAY_MENU_REQUESTS, type TraySurface } from '../../../electron/main/tray.ts';
+import { TrayState, type TrayTimers } from '../../../electron/main/tray-state.ts';
+import { IPC } from '../../../shared/desktop-bridge.ts';
+import { QUICK_TRUST_MS } from '../../../shared/rules.ts';
 
 let seq = 0;
 function request(command: string): GateRequest {
@@ -44,8 +50,23 @@ class FakeNotification implements NativeNotification {
 function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?: boolean; pending?: GateRequest[] } = {}) {
   const listeners = new Set<(e: CoreEvent) => void>();
   const decide = vi.fn<ShellApi['decide']>(async (input) => ({ ...request('x'), id: input.id }));
+  const noTrust = { active: false, endsAt: null, remainingMs: 0, floor: ['high' as const, 'critical' as const] };
+  const startTrust = vi.fn<ShellApi['startTrust']>(async (input) => ({ ...noTrust, active: true, endsAt: new Date(clock.now + (input as { durationMs: number }).durationMs).toISOString() }));
+  const stopTrust = vi.fn<ShellApi['stopTrust']>(async () => noTrust);
+  const updateSettings = vi.fn<ShellApi['updateSettings']>(async (patch) => ({ ...DEFAULT_SETTINGS, ...(patch as Partial<Settings>) }));
   const client: CoreClient = {
-    api: { subscribe: async () => true, listPending: async () => opts.pending ?? [], getSettings: async () => DEFAULT_SETTINGS, decide },
+    api: {
+      subscribe: async () => true,
+      listPending: async () => opts.pending ?? [],
+      getSettings: async () => DEFAULT_SETTINGS,
+      decide,
+      startTrust,
+      stopTrust,
+      updateSettings,
+      status: async () => {
+        throw new Error('the tray reads trust from events in these tests');
+      },
+    },
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -73,17 +94,32 @@ function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?:
     decide: (id, decision) => held.decide(id, decision, 'notification'),
     openWindow: (id) => opened.push(id),
   });
-  const held: HeldCommands = new HeldCommands({
-    client,
-    notifier,
-    show: (pending) => showHeld(surface, pending, { decide: (id, d) => held.decide(id, d, 'tray'), openWindow: (id) => opened.push(id ?? 'window'), quit: () => {} }),
-    onError: (err) => {
-      throw err;
+  const fail = (err: unknown) => {
+    throw err;
+  };
+  const clock = { now: Date.UTC(2026, 0, 1), ticks: new Set<() => void>() };
+  const timers: TrayTimers = {
+    now: () => clock.now,
+    every: (_ms, fn) => {
+      clock.ticks.add(fn);
+      return () => clock.ticks.delete(fn);
     },
-  });
+  };
+  const trayState = new TrayState(
+    surface,
+    { decide: (id, d) => held.decide(id, d, 'tray'), openWindow: (id) => opened.push(id ?? 'window'), ...policyActions(client.api, fail), quit: () => {} },
+    timers,
+  );
+  const held: HeldCommands = new HeldCommands({ client, notifier, show: (pending) => trayState.heldChanged(pending), onError: fail });
+  client.onEvent((e) => trayState.onEvent(e));
   const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
   const item = (label: RegExp) => tray.menu.find((m) => label.test(m.label ?? ''));
-  return { held, emit, decide, notifications, tray, opened, item };
+  /** Time passes: the redraw timer (if any) fires. */
+  const advance = (ms: number) => {
+    clock.now += ms;
+    clock.ticks.forEach((t) => t());
+  };
+  return { held, emit, decide, startTrust, stopTrust, updateSettings, notifications, tray, opened, item, advance, clock, trayState };
 }
 
 const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
@@ -164,5 +200,78 @@ describe('tray and notifications', () => {
     await linux.held.start();
     linux.emit({ type: 'request.held', request: request('c') });
     expect(linux.notifications[0]?.options.actions).toEqual([]);
+  });
+});
+
+describe('tray: trust mode and auto-allow', () => {
+  it('"Trust for 15 minutes" starts trust mode; the menu counts down from the core\'s event and offers Stop until it ends', async () => {
+    const s = shell();
+    await s.held.start();
+    click(s.item(/^Trust for 15 minutes$/));
+    expect(s.startTrust).toHaveBeenCalledWith({ durationMs: QUICK_TRUST_MS });
+    // The menu follows the core, not the click.
+    expect(s.item(/^Trust for 15 minutes$/)).toBeTruthy();
+    s.emit({ type: 'trust.started', endsAt: new Date(s.clock.now + QUICK_TRUST_MS).toISOString() });
+    expect(s.item(/^Trusting: 15 min left — Stop trusting$/)).toBeTruthy();
+    expect(s.tray.tooltip).toBe('Gatehouse: nothing waiting · trusting');
+    s.advance(10 * 60_000);
+    expect(s.item(/^Trusting: 5 min left/)).toBeTruthy();
+    s.advance(4 * 60_000 + 30_000);
+    expect(s.item(/^Trusting: 30 s left/)).toBeTruthy();
+    click(s.item(/Stop trusting$/));
+    expect(s.stopTrust).toHaveBeenCalledTimes(1);
+    s.emit({ type: 'trust.ended', why: 'stopped' });
+    expect(s.item(/^Trust for 15 minutes$/)).toBeTruthy();
+    // No timer is left running once trust mode is off.
+    expect(s.clock.ticks.size).toBe(0);
+    s.trayState.trustChanged(new Date(s.clock.now + 1000).toISOString());
+    s.trayState.dispose();
+    expect(s.clock.ticks.size).toBe(0);
+  });
+
+  it('"Pause auto-allow" turns the setting off, and the item follows the setting', async () => {
+    const s = shell();
+    await s.held.start();
+    click(s.item(/^Auto-allow low-risk commands$/));
+    expect(s.updateSettings).toHaveBeenLastCalledWith({ autoAllowLowRisk: true });
+    s.emit({ type: 'settings.changed', settings: { ...DEFAULT_SETTINGS, autoAllowLowRisk: true } });
+    click(s.item(/^Pause auto-allow$/));
+    expect(s.updateSettings).toHaveBeenLastCalledWith({ autoAllowLowRisk: false });
+    s.emit({ type: 'settings.changed', settings: DEFAULT_SETTINGS });
+    expect(s.item(/^Pause auto-allow$/)).toBeUndefined();
+  });
+
+  it('"Show in Gatehouse" opens the window on that card; the card reaches the page once it has loaded', async () => {
+    const s = shell();
+    await s.held.start();
+    const r = request('terraform apply');
+    s.emit({ type: 'request.held', request: r });
+    click((s.item(/terraform apply/)?.submenu as MenuItemConstructorOptions[]).find((m) => m.label === 'Show in Gatehouse'));
+    expect(s.opened).toEqual([r.id]);
+
+    const sent: unknown[][] = [];
+    let loaded: (() => void) | null = null;
+    let loading = true;
+    const win = {
+      shown: 0,
+      show() {
+        this.shown += 1;
+      },
+      focus() {},
+      webContents: {
+        isLoading: () => loading,
+        once: (_e: 'did-finish-load', l: () => void) => (loaded = l),
+        send: (...args: unknown[]) => sent.push(args),
+      },
+    };
+    revealCard(win, r.id);
+    expect(sent).toEqual([]);
+    loading = false;
+    (loaded as (() => void) | null)?.();
+    expect(sent).toEqual([[IPC.openCard, r.id]]);
+    revealCard(win, 'other');
+    revealCard(win);
+    expect(sent).toEqual([[IPC.openCard, r.id], [IPC.openCard, 'other']]);
+    expect(win.shown).toBe(3);
   });
 });

@@ -10,6 +10,7 @@ import { useApp } from '../../../renderer/stores/connection.ts';
 import { useInbox } from '../../../renderer/stores/inbox.ts';
 import { useSessions } from '../../../renderer/stores/sessions.ts';
 import { useSettings } from '../../../renderer/stores/settings.ts';
+import { useTrust } from '../../../renderer/stores/trust.ts';
 import { decided, heldRequest, resetStores } from './support.tsx';
 
 beforeEach(resetStores);
@@ -119,6 +120,41 @@ describe('controller', () => {
     ]);
     expect(file?.name).toMatch(/^gatehouse-decisions-.*\.jsonl$/);
     expect(file?.text.trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  it('"Always allow" decides with the chosen rules as the window; a refused rule keeps the card and says why', async () => {
+    const r = heldRequest();
+    const decide = vi.fn<CoreApi['decide']>(async (input) => {
+      if (Array.isArray(input.remember) && input.remember[0]?.kind === 'regex') throw new ApiError('invalid_input', 'not a valid RE2 regular expression');
+      return { ...decided(r, 'allow'), remembered: [] };
+    });
+    const c = new Controller(fakeConnection({ listPending: async () => [r], decide }).connection);
+    await c.start();
+    const commands = c.commands();
+    useInbox.getState().cardSelected(r.id);
+    useInbox.getState().allowFormOpened(r.id);
+    await commands.alwaysAllow(r.id, [{ kind: 'regex', pattern: '(a)\\1' }]);
+    expect(useInbox.getState().sendErrors[r.id]).toBe('not a valid RE2 regular expression');
+    expect(useInbox.getState().allowingId).toBe(r.id);
+    const rules = [{ kind: 'prefix' as const, pattern: 'npm test', scope: { type: 'global' as const }, ttlMs: 900_000 }];
+    await commands.alwaysAllow(r.id, rules);
+    expect(decide).toHaveBeenLastCalledWith({ id: r.id, decision: 'allow', via: 'window', remember: rules });
+    expect(useInbox.getState()).toMatchObject({ allowingId: null, sendErrors: {} });
+    expect(useInbox.getState().cards[0]?.status).toBe('allowed');
+  });
+
+  it('follows trust mode from the status at start and the core\'s events, and starts it for 15 minutes', async () => {
+    const endsAt = new Date(Date.now() + 60_000).toISOString();
+    const startTrust = vi.fn<CoreApi['startTrust']>(async () => ({ active: true, endsAt, remainingMs: 60_000, floor: ['high', 'critical'] }));
+    const f = fakeConnection({ status: async () => ({ trust: { active: true, endsAt, remainingMs: 60_000, floor: [] } }) as never, startTrust });
+    const c = new Controller(f.connection);
+    await c.start();
+    expect(useTrust.getState().endsAt).toBe(endsAt);
+    f.emit({ type: 'trust.ended', why: 'expired' });
+    expect(useTrust.getState().endsAt).toBeNull();
+    await c.startTrust();
+    expect(startTrust).toHaveBeenCalledWith({ durationMs: 15 * 60_000 });
+    expect(useTrust.getState().endsAt).toBe(endsAt);
   });
 
   it('saves settings and shows a refusal from the core', async () => {

@@ -10,8 +10,17 @@ import { APP_INITIAL, useApp } from '../../../renderer/stores/connection.ts';
 import { INBOX_INITIAL, useInbox } from '../../../renderer/stores/inbox.ts';
 import { SESSIONS_INITIAL, useSessions } from '../../../renderer/stores/sessions.ts';
 import { SETTINGS_INITIAL, useSettings } from '../../../renderer/stores/settings.ts';
+import { REPLAY_INITIAL, useReplay } from '../../../renderer/stores/replay.ts';
+import { RULES_INITIAL, useRules } from '../../../renderer/stores/rules.ts';
+import { TERMINALS_INITIAL, useTerminals } from '../../../renderer/stores/terminals.ts';
+import { TRUST_INITIAL, useTrust } from '../../../renderer/stores/trust.ts';
+import type { SurfaceFactory, SurfaceOptions, TerminalSize, TerminalSurface } from '../../../renderer/terminal/surface.ts';
 
 export function resetStores(): void {
+  useReplay.setState(REPLAY_INITIAL, true);
+  useRules.setState(RULES_INITIAL, true);
+  useTerminals.setState(TERMINALS_INITIAL, true);
+  useTrust.setState(TRUST_INITIAL, true);
   useInbox.setState(INBOX_INITIAL, true);
   useSessions.setState(SESSIONS_INITIAL, true);
   useAudit.setState(AUDIT_INITIAL, true);
@@ -44,7 +53,62 @@ export function decided(r: GateRequest, decision: 'allow' | 'deny', reason: stri
   return { ...r, status: decision === 'allow' ? 'allowed' : 'denied', decision: { decision, reason, decidedBy: 'human:cli', ruleIds: [], decidedAt: new Date().toISOString() } };
 }
 
+/** A terminal surface that keeps what it was told, for tests (xterm.js needs a real browser). */
+export class FakeSurface implements TerminalSurface {
+  written: string[] = [];
+  size: TerminalSize;
+  resets = 0;
+  disposed = false;
+  fitting: TerminalSize | null = null;
+  private readonly inputs = new Set<(data: string) => void>();
+  constructor(size: TerminalSize = { cols: 80, rows: 24 }) {
+    this.size = size;
+  }
+  write(data: string, done?: () => void) {
+    this.written.push(data);
+    done?.();
+  }
+  reset() {
+    this.written = [];
+    this.resets += 1;
+  }
+  resize(size: TerminalSize) {
+    this.size = size;
+  }
+  fittingSize() {
+    return this.fitting;
+  }
+  onInput(listener: (data: string) => void) {
+    this.inputs.add(listener);
+    return () => this.inputs.delete(listener);
+  }
+  type(data: string) {
+    this.inputs.forEach((l) => l(data));
+  }
+  focus() {}
+  dispose() {
+    this.disposed = true;
+  }
+  text(): string {
+    return this.written.join('');
+  }
+}
+
+/** A surface factory that records every surface it made. */
+export function fakeSurfaces() {
+  const made: Array<{ surface: FakeSurface; options: SurfaceOptions }> = [];
+  const factory: SurfaceFactory = (_el, options) => {
+    const surface = new FakeSurface({ cols: options.cols, rows: options.rows });
+    made.push({ surface, options });
+    return surface;
+  };
+  return { factory, made };
+}
+
 export function fakeCommands() {
+  const noPlayer = () => {
+    throw new Error('no player in this test');
+  };
   return {
     decide: vi.fn<Commands['decide']>(async () => {}),
     reloadInbox: vi.fn<Commands['reloadInbox']>(async () => {}),
@@ -53,9 +117,33 @@ export function fakeCommands() {
     loadMoreHistory: vi.fn<Commands['loadMoreHistory']>(async () => {}),
     exportHistory: vi.fn<Commands['exportHistory']>(async () => null),
     updateSettings: vi.fn<Commands['updateSettings']>(async () => {}),
-  };
+    startTrust: vi.fn<Commands['startTrust']>(async () => {}),
+    stopTrust: vi.fn<Commands['stopTrust']>(async () => {}),
+    loadRules: vi.fn<Commands['loadRules']>(async () => {}),
+    saveRule: vi.fn<Commands['saveRule']>(async () => {}),
+    setRuleEnabled: vi.fn<Commands['setRuleEnabled']>(async () => {}),
+    removeRule: vi.fn<Commands['removeRule']>(async () => {}),
+    testCommand: vi.fn<Commands['testCommand']>(async () => {}),
+    suggestRules: vi.fn<Commands['suggestRules']>(async (requestId) => ({ requestId, rules: [], notes: [] })),
+    backtestRule: vi.fn<Commands['backtestRule']>(async () => {
+      throw new Error('no backtest in this test');
+    }),
+    alwaysAllow: vi.fn<Commands['alwaysAllow']>(async () => {}),
+    loadTerminals: vi.fn<Commands['loadTerminals']>(async () => {}),
+    startTerminal: vi.fn<Commands['startTerminal']>(async () => {}),
+    killTerminal: vi.fn<Commands['killTerminal']>(async () => {}),
+    attachTerminal: vi.fn<Commands['attachTerminal']>(() => () => {}),
+    fitTerminal: vi.fn<Commands['fitTerminal']>(() => {}),
+    openReplay: vi.fn<Commands['openReplay']>(async () => {}),
+    createPlayer: vi.fn<Commands['createPlayer']>(noPlayer),
+    createClipPlayer: vi.fn<Commands['createClipPlayer']>(noPlayer),
+    searchRecording: vi.fn<Commands['searchRecording']>(async () => {}),
+    exportRecording: vi.fn<Commands['exportRecording']>(async () => null),
+    deleteSession: vi.fn<Commands['deleteSession']>(async () => {}),
+    clipFor: vi.fn<Commands['clipFor']>(async () => null),
+  } satisfies Commands;
 }
 
-export function renderInApp(ui: ReactElement, commands: Commands = fakeCommands(), mode: WindowMode = 'browser') {
-  return { commands, ...render(<AppContext.Provider value={{ commands, mode }}>{ui}</AppContext.Provider>) };
+export function renderInApp(ui: ReactElement, commands: Commands = fakeCommands(), mode: WindowMode = 'browser', surfaces: SurfaceFactory = fakeSurfaces().factory) {
+  return { commands, ...render(<AppContext.Provider value={{ commands, mode, surfaces }}>{ui}</AppContext.Provider>) };
 }

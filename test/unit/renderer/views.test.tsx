@@ -21,7 +21,7 @@ describe('app shell', () => {
   it('names every view in the navigation, counts what is waiting, and applies the theme', () => {
     renderInApp(<App />);
     const nav = screen.getByRole('navigation', { name: 'Views' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Inbox', 'Sessions', 'Audit', 'Settings']);
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Inbox', 'Sessions', 'Replay', 'Rules', 'Audit', 'Settings']);
     act(() => {
       useInbox.getState().pendingLoaded([heldRequest(), heldRequest()]);
       useSettings.getState().settingsLoaded({ ...DEFAULT_SETTINGS, theme: 'dark' });

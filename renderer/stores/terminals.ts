@@ -1,0 +1,52 @@
+// Hosted terminal sessions: which exist, which one is on screen, and the state of starting a new one. Metadata only:
+// what the terminals print goes from the API client straight into xterm.js (`terminal/live-terminals.ts`).
+import { create } from 'zustand';
+import type { TerminalInfo } from '../../shared/domain.ts';
+import type { LoadState } from './inbox.ts';
+
+export interface TerminalsState {
+  load: LoadState;
+  loadError: string | null;
+  /** Newest first. */
+  terminals: TerminalInfo[];
+  /** The terminal shown in the Sessions view. */
+  openId: string | null;
+  starting: boolean;
+  startError: string | null;
+  /** Why attaching to a terminal failed, per session. */
+  attachErrors: Record<string, string>;
+
+  terminalsLoaded(terminals: TerminalInfo[]): void;
+  terminalsFailed(message: string): void;
+  startRequested(): void;
+  terminalStarted(terminal: TerminalInfo): void;
+  startFailed(message: string): void;
+  terminalOpened(sessionId: string | null): void;
+  terminalExited(sessionId: string, exitCode: number): void;
+  terminalResized(sessionId: string, cols: number, rows: number): void;
+  attachFailed(sessionId: string, message: string): void;
+}
+
+export const useTerminals = create<TerminalsState>()((set) => ({
+  load: 'loading',
+  loadError: null,
+  terminals: [],
+  openId: null,
+  starting: false,
+  startError: null,
+  attachErrors: {},
+
+  terminalsLoaded: (terminals) =>
+    set((s) => ({ load: 'ready', loadError: null, terminals: [...terminals].sort((a, b) => b.startedAt.localeCompare(a.startedAt)), openId: s.openId ?? terminals.find((t) => t.exitCode === null)?.sessionId ?? null })),
+  terminalsFailed: (message) => set({ load: 'error', loadError: message }),
+  startRequested: () => set({ starting: true, startError: null }),
+  terminalStarted: (terminal) =>
+    set((s) => ({ starting: false, terminals: [terminal, ...s.terminals.filter((t) => t.sessionId !== terminal.sessionId)], openId: terminal.sessionId })),
+  startFailed: (message) => set({ starting: false, startError: message }),
+  terminalOpened: (sessionId) => set({ openId: sessionId }),
+  terminalExited: (sessionId, exitCode) => set((s) => ({ terminals: s.terminals.map((t) => (t.sessionId === sessionId ? { ...t, exitCode } : t)) })),
+  terminalResized: (sessionId, cols, rows) => set((s) => ({ terminals: s.terminals.map((t) => (t.sessionId === sessionId ? { ...t, cols, rows } : t)) })),
+  attachFailed: (sessionId, message) => set((s) => ({ attachErrors: { ...s.attachErrors, [sessionId]: message } })),
+}));
+
+export const TERMINALS_INITIAL = useTerminals.getState();

@@ -1,0 +1,170 @@
+// Replay: a recorded session in a terminal, with play/pause, speed, idle skipping, a seek bar marking each
+// interception, next/previous interception, search inside the recording, export and delete.
+import { useEffect, useRef, useState } from 'react';
+import type { RecordingInfo } from '../../../shared/recording.ts';
+import { useCommands } from '../../app/context.ts';
+import { useApp } from '../../stores/connection.ts';
+import { adjacentMarker, interceptions, useReplay } from '../../stores/replay.ts';
+import { useSessions } from '../../stores/sessions.ts';
+import { SPEEDS, type Player, type Speed } from '../../terminal/player.ts';
+import { AGENT_NAMES, formatTime, shortId } from '../common/format.ts';
+import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
+import { TerminalBox } from '../common/TerminalBox.tsx';
+import { ReplaySearch } from './ReplaySearch.tsx';
+import { SeekBar } from './SeekBar.tsx';
+import { formatClock } from './time.ts';
+
+export function Replay() {
+  const commands = useCommands();
+  const sessionId = useReplay((s) => s.sessionId);
+  const load = useReplay((s) => s.load);
+  const loadError = useReplay((s) => s.loadError);
+  const info = useReplay((s) => s.info);
+  const session = useSessions((s) => s.sessions.find((x) => x.id === sessionId));
+  return (
+    <section className="view" aria-labelledby="replay-title">
+      <header className="view-head">
+        <h2 id="replay-title">Replay</h2>
+        {session && (
+          <p className="hint">
+            {AGENT_NAMES[session.agent]} · session {shortId(session.id)} · <code>{session.cwd}</code> · {formatTime(session.startedAt)}
+          </p>
+        )}
+        <button type="button" onClick={() => useApp.getState().viewChosen('sessions')}>
+          Back to sessions
+        </button>
+      </header>
+      {!sessionId ? (
+        <EmptyState title="No recording open">
+          <p>Choose Replay next to a session in Sessions.</p>
+        </EmptyState>
+      ) : load === 'loading' || load === 'idle' ? (
+        <Loading label="Loading the recording…" />
+      ) : load === 'error' || !info ? (
+        <ErrorState title="Could not open the recording" message={loadError ?? ''} onRetry={() => void commands.openReplay(sessionId)} />
+      ) : (
+        <ReplayPlayer key={info.sessionId} info={info} />
+      )}
+    </section>
+  );
+}
+
+function ReplayPlayer({ info }: { info: RecordingInfo }) {
+  const commands = useCommands();
+  const player = useRef<Player | null>(null);
+  const state = useReplay((s) => s.player);
+  const speed = useReplay((s) => s.speed);
+  const skipIdle = useReplay((s) => s.skipIdle);
+  const markers = interceptions(info);
+  const seek = (atMs: number) => void player.current?.seek(atMs);
+  const jump = (direction: 1 | -1) => {
+    const m = adjacentMarker(markers, state.positionMs, direction);
+    if (m) seek(m.atMs);
+  };
+  useEffect(() => player.current?.setSpeed(speed), [speed]);
+  useEffect(() => player.current?.setSkipIdle(skipIdle), [skipIdle]);
+  return (
+    <div className="replay">
+      <div className="replay-controls" role="group" aria-label="Playback">
+        <button type="button" className="primary" disabled={state.busy} onClick={() => (state.playing ? player.current?.pause() : player.current?.play())}>
+          {state.playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" disabled={!adjacentMarker(markers, state.positionMs, -1)} onClick={() => jump(-1)}>
+          Previous interception
+        </button>
+        <button type="button" disabled={!adjacentMarker(markers, state.positionMs, 1)} onClick={() => jump(1)}>
+          Next interception
+        </button>
+        <label>
+          Speed
+          <select value={speed} onChange={(e) => useReplay.getState().speedChosen(Number(e.target.value) as Speed)}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={skipIdle} onChange={(e) => useReplay.getState().skipIdleChosen(e.target.checked)} />
+          Skip idle time
+        </label>
+        <span className="clock" role="timer" aria-live="off" data-position-ms={Math.round(state.positionMs)}>
+          {formatClock(state.positionMs)} / {formatClock(info.durationMs)}
+        </span>
+      </div>
+      <SeekBar durationMs={info.durationMs} positionMs={state.positionMs} markers={markers} onSeek={seek} />
+      {state.error && (
+        <p className="send-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <p className="hint" role="status">
+        {state.busy ? 'Seeking…' : markers.length === 0 ? 'No interceptions in this recording.' : `${markers.length} interception${markers.length === 1 ? '' : 's'} marked on the bar.`}
+        {info.recording ? ' Still recording: reopen to see what came since.' : ''}
+      </p>
+      <TerminalBox
+        label={`Recording of session ${shortId(info.sessionId)}`}
+        cols={info.cols}
+        rows={info.rows}
+        readOnly
+        surfaceKey={info.sessionId}
+        className="replay-terminal"
+        onSurface={(surface) => {
+          const p = commands.createPlayer(info, surface);
+          p.setSpeed(useReplay.getState().speed);
+          p.setSkipIdle(useReplay.getState().skipIdle);
+          player.current = p;
+          void p.seek(0);
+          return () => {
+            p.dispose();
+            player.current = null;
+          };
+        }}
+      />
+      <ReplaySearch sessionId={info.sessionId} onSeek={seek} />
+      <ReplayActions info={info} />
+    </div>
+  );
+}
+
+function ReplayActions({ info }: { info: RecordingInfo }) {
+  const commands = useCommands();
+  const busy = useReplay((s) => s.busy);
+  const actionError = useReplay((s) => s.actionError);
+  const ended = useSessions((s) => Boolean(s.sessions.find((x) => x.id === info.sessionId)?.endedAt));
+  const [confirming, setConfirming] = useState(false);
+  const download = async () => {
+    const file = await commands.exportRecording(info.sessionId, 'asciicast-v2');
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.text], { type: 'application/x-asciicast' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.name;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <div className="export" role="group" aria-label="Recording">
+      <button type="button" disabled={busy !== null} onClick={() => void download()}>
+        {busy === 'exporting' ? 'Exporting…' : 'Export (asciicast)'}
+      </button>
+      {confirming ? (
+        <>
+          <span>Delete this session, its recording and its requests?</span>
+          <button type="button" className="deny" disabled={busy !== null} onClick={() => void commands.deleteSession(info.sessionId)}>
+            {busy === 'deleting' ? 'Deleting…' : 'Delete for good'}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </>
+      ) : (
+        <button type="button" disabled={busy !== null || !ended} title={ended ? undefined : 'A running session cannot be deleted'} onClick={() => setConfirming(true)}>
+          Delete session…
+        </button>
+      )}
+      {actionError && <span role="alert" className="send-error">{actionError}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Search inside the open recording: words in order, ignoring case and colours; each hit seeks to its moment.
+import { useState } from 'react';
+import { useCommands } from '../../app/context.ts';
+import { useReplay } from '../../stores/replay.ts';
+import { formatClock } from './time.ts';
+
+export function ReplaySearch({ sessionId, onSeek }: { sessionId: string; onSeek: (atMs: number) => void }) {
+  const commands = useCommands();
+  const search = useReplay((s) => s.search);
+  const [query, setQuery] = useState(search.query);
+  return (
+    <div className="replay-search">
+      <form
+        role="search"
+        aria-label="Search this recording"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (query.trim()) void commands.searchRecording(sessionId, query.trim());
+        }}
+      >
+        <label>
+          Find in this recording
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <button type="submit" disabled={!query.trim()}>
+          Search
+        </button>
+      </form>
+      {search.state === 'loading' && <p role="status">Searching…</p>}
+      {search.state === 'error' && (
+        <p role="alert" className="send-error">
+          {search.error}
+        </p>
+      )}
+      {search.state === 'ready' &&
+        (search.hits.length === 0 ? (
+          <p role="status" className="hint">
+            Nothing matches “{search.query}”.
+          </p>
+        ) : (
+          <ol className="hits" aria-label="Matches">
+            {search.hits.map((h, i) => (
+              <li key={`${h.atMs}-${i}`}>
+                <button type="button" onClick={() => onSeek(h.atMs)}>
+                  <span className="clock">{formatClock(h.atMs)}</span> <code>{h.snippet}</code>
+                </button>
+              </li>
+            ))}
+          </ol>
+        ))}
+    </div>
+  );
+}

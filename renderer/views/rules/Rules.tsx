@@ -1,0 +1,122 @@
+// Rules: every rule (disabled ones too) with what it matches, what it does, where, until when, how often it decided
+// and where it came from; add, edit, enable/disable, delete; and "test a command".
+import { useEffect } from 'react';
+import type { Rule } from '../../../shared/rules.ts';
+import { useCommands } from '../../app/context.ts';
+import { useRules } from '../../stores/rules.ts';
+import { formatTime } from '../common/format.ts';
+import { EFFECT_WORDS, KIND_WORDS, describeScope } from '../common/rule-words.ts';
+import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
+import { RuleEditor } from './RuleEditor.tsx';
+import { TestCommand } from './TestCommand.tsx';
+
+export function Rules() {
+  const commands = useCommands();
+  const load = useRules((s) => s.load);
+  const loadError = useRules((s) => s.loadError);
+  const rules = useRules((s) => s.rules);
+  const editing = useRules((s) => s.editing);
+  useEffect(() => {
+    void commands.loadRules();
+  }, [commands]);
+  return (
+    <section className="view" aria-labelledby="rules-title">
+      <header className="view-head">
+        <h2 id="rules-title">Rules</h2>
+        <p className="hint">Deny beats ask beats allow. Rules never allow a command rated high or critical.</p>
+        <button type="button" className="primary" disabled={editing === 'new'} onClick={() => useRules.getState().editOpened('new')}>
+          Add rule…
+        </button>
+      </header>
+      {editing === 'new' && <RuleEditor rule={null} />}
+      {load === 'loading' ? (
+        <Loading label="Loading rules…" />
+      ) : load === 'error' ? (
+        <ErrorState title="Could not load rules" message={loadError ?? ''} onRetry={() => void commands.loadRules()} />
+      ) : rules.length === 0 ? (
+        <EmptyState title="No rules yet">
+          <p>Add one here, or choose “Always allow…” on a held command: Gatehouse suggests the smallest safe rule.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table rules-table">
+            <caption className="visually-hidden">Rules</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col">Pattern</th>
+                <th scope="col">Effect</th>
+                <th scope="col">Applies</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Hits</th>
+                <th scope="col">Last hit</th>
+                <th scope="col">Source</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.map((r) => (
+                <RuleRow key={r.id} rule={r} editing={editing === r.id} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <TestCommand />
+    </section>
+  );
+}
+
+function RuleRow({ rule, editing }: { rule: Rule; editing: boolean }) {
+  const commands = useCommands();
+  const rowError = useRules((s) => s.rowErrors[rule.id]);
+  const expired = rule.expiresAt !== null && Date.parse(rule.expiresAt) <= Date.now();
+  const name = `${rule.kind}:${rule.pattern}`;
+  return (
+    <>
+      <tr data-rule-id={rule.id} className={rule.enabled && !expired ? undefined : 'inactive'}>
+        <td>{KIND_WORDS[rule.kind]}</td>
+        <td>
+          <code>{rule.pattern}</code>
+          {rule.note && <div className="hint">{rule.note}</div>}
+        </td>
+        <td>
+          <span className={`effect effect-${rule.effect}`}>{EFFECT_WORDS[rule.effect]}</span>
+          {!rule.enabled && <div className="hint">disabled</div>}
+        </td>
+        <td>{describeScope(rule.scope)}</td>
+        <td>{rule.expiresAt ? <time dateTime={rule.expiresAt}>{expired ? 'expired ' : ''}{formatTime(rule.expiresAt)}</time> : 'never'}</td>
+        <td className="num">{rule.hits}</td>
+        <td>{rule.lastHitAt ? <time dateTime={rule.lastHitAt}>{formatTime(rule.lastHitAt)}</time> : '—'}</td>
+        <td>
+          <code>{rule.source}</code>
+        </td>
+        <td className="row-actions">
+          <button type="button" aria-label={`Edit ${name}`} onClick={() => useRules.getState().editOpened(rule.id)}>
+            Edit
+          </button>
+          <button type="button" aria-label={`${rule.enabled ? 'Disable' : 'Enable'} ${name}`} onClick={() => void commands.setRuleEnabled(rule.id, !rule.enabled)}>
+            {rule.enabled ? 'Disable' : 'Enable'}
+          </button>
+          <button type="button" className="deny" aria-label={`Delete ${name}`} onClick={() => void commands.removeRule(rule.id)}>
+            Delete
+          </button>
+          {rowError && (
+            <div role="alert" className="send-error">
+              {rowError}
+            </div>
+          )}
+        </td>
+      </tr>
+      {editing && (
+        <tr>
+          <td colSpan={9}>
+            <RuleEditor rule={rule} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// The branch on a card, read from the repository's HEAD: a branch, a detached HEAD, a worktree's `.git` file, no
+// repository at all, and the cache that spares a burst of commands from reading it again.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GitBranches, readBranch } from '../../../../electron/core/risk/git-branch.ts';
+import { tempDir } from '../../../support/temp.ts';
+
+function repo(head: string): string {
+  const root = tempDir('gh-branch-');
+  fs.mkdirSync(path.join(root, '.git'));
+  fs.writeFileSync(path.join(root, '.git', 'HEAD'), `${head}\n`);
+  fs.mkdirSync(path.join(root, 'src', 'deep'), { recursive: true });
+  return root;
+}
+
+describe('git branch of a directory', () => {
+  it('reads the branch, a detached HEAD, and a worktree that points elsewhere', () => {
+    expect(readBranch(repo('ref: refs/heads/feature/login'))).toBe('feature/login');
+    expect(readBranch(repo('0123456789abcdef0123456789abcdef01234567'))).toBe('HEAD@0123456');
+    expect(readBranch(repo('something git never writes'))).toBeNull();
+    const main = repo('ref: refs/heads/main');
+    const worktreeGitDir = path.join(main, '.git', 'worktrees', 'wt');
+    fs.mkdirSync(worktreeGitDir, { recursive: true });
+    fs.writeFileSync(path.join(worktreeGitDir, 'HEAD'), 'ref: refs/heads/ui2\n');
+    const worktree = tempDir('gh-worktree-');
+    fs.writeFileSync(path.join(worktree, '.git'), `gitdir: ${worktreeGitDir}\n`);
+    expect(readBranch(worktree)).toBe('ui2');
+  });
+
+  it('finds the repository above the cwd, says null outside one, and caches for a few seconds', () => {
+    const root = repo('ref: refs/heads/main');
+    let now = 0;
+    const branches = new GitBranches({ now: () => now });
+    expect(branches.branchOf(path.join(root, 'src', 'deep'))).toBe('main');
+    fs.writeFileSync(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/next\n');
+    expect(branches.branchOf(path.join(root, 'src', 'deep'))).toBe('main');
+    now += 10_000;
+    expect(branches.branchOf(path.join(root, 'src', 'deep'))).toBe('next');
+    expect(new GitBranches({ findRepository: () => null }).branchOf(root)).toBeNull();
+    expect(new GitBranches().branchOf(path.join(tempDir('gh-norepo-'), 'missing'))).toBeNull();
+  });
+});
