@@ -1,0 +1,110 @@
+// One run of the record.* benchmark, in a process of its own so that its peak RSS is this run's alone:
+//   node record-session.ts <record|drain> <file> <repeats>
+// A real core hosts `cat <file>` (`repeats` times) in a pty, with no viewer attached, and the run lasts from
+// startTerminal until the session has ended (for `record`: until its recording is on disk). `record` records
+// it with the core's own recorder and recording thread; `drain` gives the core a recording service that only
+// counts what it is handed. The last stdout line is a JSON `RecordRun`.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCore, type RunningCore } from '../../electron/core/core.ts';
+import type { RecordingService } from '../../electron/core/recording/types.ts';
+
+export interface RecordRun {
+  ms: number;
+  /** RSS just before the session started (the core, its recording thread and the risk engine loaded). */
+  baselineRss: number;
+  /** The process's peak RSS, read once the session has ended. */
+  peakRss: number;
+}
+
+/** What the hosted program runs in: as large as a roomy terminal window. */
+const SIZE = { cols: 120, rows: 40 } as const;
+
+/** A recording service that keeps nothing: the pty host's cost without the recorder's. */
+function countingRecordings(): { service: RecordingService; chars: () => number } {
+  let chars = 0;
+  return {
+    chars: () => chars,
+    service: {
+      start: () => ({
+        record: (event) => {
+          if (event.kind === 'output') chars += event.data.length;
+        },
+        close: async () => {},
+      }),
+      mark: () => {},
+    },
+  };
+}
+
+/** Every output byte of the recording, read back from disk page by page, hashed. */
+function recordedOutputHash(core: RunningCore, sessionId: string): string {
+  const hash = createHash('sha256');
+  for (let from: number | null = -1; from !== null; ) {
+    const page = core.recordings.reader.eventsBetween(sessionId, from, Number.MAX_SAFE_INTEGER);
+    for (const { event } of page.events) if (event.kind === 'output') hash.update(event.data);
+    from = page.nextFromMs;
+  }
+  return hash.digest('hex');
+}
+
+async function main(): Promise<void> {
+  const [mode, file, repeatArg] = process.argv.slice(2);
+  if ((mode !== 'record' && mode !== 'drain') || !file || !repeatArg) throw new Error('usage: record-session.ts <record|drain> <file> <repeats>');
+  const repeats = Number(repeatArg);
+  // The pty turns each '\n' the program writes into '\r\n'.
+  const written = fs.readFileSync(file, 'utf8').replaceAll('\n', '\r\n');
+  const expectedChars = written.length * repeats;
+
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-bench-record-'));
+  const errors: unknown[] = [];
+  const counting = countingRecordings();
+  const core = await startCore({
+    home,
+    recordings: mode === 'record' ? undefined : counting.service,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8' },
+    log: () => {},
+    onError: (err) => errors.push(err),
+  });
+  try {
+    await core.recordings.indexed();
+    let sessionId: string | null = null;
+    let resolveEnded: () => void = () => {};
+    const ended = new Promise<void>((resolve) => (resolveEnded = resolve));
+    core.broker.onEvent((e) => {
+      if (e.type === 'session.ended' && e.session.id === sessionId) resolveEnded();
+    });
+    const baselineRss = process.memoryUsage().rss;
+    const started = performance.now();
+    const info = await core.terminals.start({ agent: 'shell', argv: ['cat', ...Array<string>(repeats).fill(file)], cwd: home, size: SIZE });
+    sessionId = info.sessionId;
+    await ended;
+    const ms = performance.now() - started;
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+
+    if (errors.length > 0) throw new Error(`errors while running: ${errors.map(String).join('; ')}`);
+    if (mode === 'drain' && counting.chars() !== expectedChars) throw new Error(`drained ${counting.chars()} chars, expected ${expectedChars}`);
+    if (mode === 'record') {
+      const rec = core.recordings.info(info.sessionId);
+      if (rec.markers.some((m) => m.kind === 'gap')) throw new Error('the recorder dropped output');
+      const expected = createHash('sha256');
+      for (let i = 0; i < repeats; i++) expected.update(written);
+      if (recordedOutputHash(core, info.sessionId) !== expected.digest('hex')) throw new Error(`the recording is not the program's output (${rec.outputBytes} bytes recorded, ${Buffer.byteLength(written) * repeats} written)`);
+    }
+    const run: RecordRun = { ms, baselineRss, peakRss };
+    process.stdout.write(`${JSON.stringify(run)}\n`);
+  } finally {
+    await core.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`record-session: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

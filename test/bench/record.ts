@@ -1,0 +1,78 @@
+// record.*: a hosted session producing output as fast as it can, through the pty host and the recorder (a real
+// core, a real pty running `cat` on ~100 MB of realistic terminal output, no viewer attached).
+//  throughput_mb_s  MB of output per second, from startTerminal until the session has ended with every byte of
+//                   its recording on disk (checked byte for byte against what the program wrote, no gap)
+//  drain_mb_s       the same session drained with a recording service that keeps nothing
+//  overhead_ratio   time with recording / time without (medians of paired runs, alternated so that drift in
+//                   the machine's load hits both alike)
+//  rss_mb           the process's peak RSS over a recorded run (each run is a process of its own);
+//  rss_baseline_mb  its RSS just before the session started (core, recording thread and risk engine loaded)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RecordRun } from './record-session.ts';
+import { percentile, round } from './stats.ts';
+import { realisticOutput } from './terminal-output.ts';
+
+const MB = 1024 * 1024;
+/** The file `cat` prints; repeated to reach the stream's size. */
+const FILE_MB = 8;
+const STREAM_MB = Number(process.env.BENCH_RECORD_MB ?? 100);
+/** Paired runs (one with, one without recording); medians over them. */
+const PAIRS = Number(process.env.BENCH_RECORD_PAIRS ?? 3);
+const SESSION_SCRIPT = new URL('./record-session.ts', import.meta.url);
+
+function runSession(mode: 'record' | 'drain', file: string, repeats: number): Promise<RecordRun> {
+  return new Promise((resolve, reject) => {
+    // The same Node, in a process of its own. Not this process's execArgv: under `node -e` it holds the code,
+    // which would run again in the child.
+    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SESSION_SCRIPT.pathname, mode, file, String(repeats)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) reject(new Error(`record-session ${mode} exited ${code}`));
+      else resolve(JSON.parse(last) as RecordRun);
+    });
+  });
+}
+
+const median = (xs: readonly number[]) => percentile(xs, 50);
+
+export async function recordBench(): Promise<Record<string, number>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-bench-record-'));
+  try {
+    const file = path.join(dir, 'output.txt');
+    fs.writeFileSync(file, realisticOutput(FILE_MB * MB, '\n'));
+    const repeats = Math.max(1, Math.round(STREAM_MB / FILE_MB));
+    // What reaches the terminal: the pty adds a '\r' before each '\n'.
+    const text = fs.readFileSync(file, 'utf8');
+    const streamMb = ((Buffer.byteLength(text) + text.split('\n').length - 1) * repeats) / MB;
+    const recorded: RecordRun[] = [];
+    const drained: RecordRun[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
+      if (i % 2 === 0) {
+        drained.push(await runSession('drain', file, repeats));
+        recorded.push(await runSession('record', file, repeats));
+      } else {
+        recorded.push(await runSession('record', file, repeats));
+        drained.push(await runSession('drain', file, repeats));
+      }
+    }
+    const recordMs = median(recorded.map((r) => r.ms));
+    const drainMs = median(drained.map((r) => r.ms));
+    return {
+      'record.throughput_mb_s': round(streamMb / (recordMs / 1000), 1),
+      'record.drain_mb_s': round(streamMb / (drainMs / 1000), 1),
+      'record.overhead_ratio': round(recordMs / drainMs),
+      'record.rss_mb': Math.round(Math.max(...recorded.map((r) => r.peakRss)) / MB),
+      'record.rss_baseline_mb': Math.round(median(recorded.map((r) => r.baselineRss)) / MB),
+      'record.stream_mb': round(streamMb, 1),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
