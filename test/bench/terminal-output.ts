@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 
 const MB = 1024 * 1024;
+const ESCAPE_OR_NUMBER = new RegExp(String.raw`\x1b\[[0-9;?]*[A-Za-z]|\d+`, 'g');
 
 /**
  * About `bytes` of `ls -la --color` output captured through `script` (a real pty). `newline`: '\r\n' as a terminal
@@ -14,7 +15,8 @@ export function realisticOutput(bytes: number, newline: '\r\n' | '\n' = '\r\n'):
   const out: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const line = (lines[i % lines.length] ?? '').replace(/\d+/g, (d) => String((Number(d) * 31 + i) % 99991));
+    // Numbers change from line to line; escape sequences (colours) stay as the program wrote them.
+    const line = (lines[i % lines.length] ?? '').replace(ESCAPE_OR_NUMBER, (s) => (s.startsWith('\x1b') ? s : String((Number(s) * 31 + i) % 99991)));
     out.push(line);
     size += line.length + newline.length;
   }

@@ -42,7 +42,7 @@ export class StoreSink implements ChunkSink {
   }
 
   async write(w: ChunkWrite): Promise<void> {
-    const payload = w.chunk ? await compress(Buffer.from(w.chunk.events)) : null;
+    const payload = w.chunk ? await compress(w.chunk.events) : null;
     storeChunk(this.store, w, payload);
   }
 

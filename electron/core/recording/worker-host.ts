@@ -44,8 +44,11 @@ export class RecordingWorker implements ChunkSink {
     );
   }
 
+  /** The chunk's encoded events move to the recording thread (they are not copied): the caller must not use them again. */
   write(write: ChunkWrite): Promise<void> {
-    return this.ask((seq) => ({ type: 'write', seq, write }));
+    const events = write.chunk?.events;
+    const owned = events && events.byteOffset === 0 && events.byteLength === events.buffer.byteLength && events.buffer instanceof ArrayBuffer;
+    return this.ask((seq) => ({ type: 'write', seq, write }), owned ? [events.buffer] : []);
   }
 
   close(sessionId: string, at: number, durationMs: number): Promise<void> {
@@ -76,17 +79,17 @@ export class RecordingWorker implements ChunkSink {
     return !this.exited && this.done < this.sent;
   }
 
-  private ask(message: (seq: number) => ToRecordingWorker): Promise<void> {
+  private ask(message: (seq: number) => ToRecordingWorker, transfer: ArrayBuffer[] = []): Promise<void> {
     if (this.exited) return Promise.reject(new Error('the recording thread is gone'));
     const seq = ++this.sent;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.post(message(seq));
+      this.post(message(seq), transfer);
     });
   }
 
-  private post(m: ToRecordingWorker): void {
-    this.worker.postMessage(m);
+  private post(m: ToRecordingWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(m, transfer);
   }
 
   private receive(m: FromRecordingWorker): void {

@@ -21,7 +21,10 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 const INDEX_AFTER_QUIET_MS = 100;
 
 const { dbFile } = RecordingWorkerDataSchema.parse(workerData);
-const db = openDatabase(dbFile);
+// Recording writes do not wait for the disk at every chunk (a sync per commit doubles what storing a chunk costs,
+// and much more on a busy disk): what a commit stored survives the core crashing, and the WAL is synced at each
+// checkpoint. Decisions and everything else go through the core's own connection, synced at every commit.
+const db = openDatabase(dbFile, { durability: 'normal' });
 const store = new RecordingRepository(db);
 let lastWriteAt = 0;
 const indexer = new RecordingIndexer(store, {
@@ -75,7 +78,7 @@ function answer(seq: number, work: () => void): void {
 port.on('message', (m: ToRecordingWorker) => {
   switch (m.type) {
     case 'write':
-      return answer(m.seq, () => storeChunk(store, m.write, m.write.chunk ? compressSync(Buffer.from(m.write.chunk.events)) : null));
+      return answer(m.seq, () => storeChunk(store, m.write, m.write.chunk ? compressSync(m.write.chunk.events) : null));
     case 'close':
       return answer(m.seq, () => store.close(m.sessionId, m.at, m.durationMs));
     case 'work':
