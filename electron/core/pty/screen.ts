@@ -6,8 +6,6 @@ import headless from '@xterm/headless';
 /** Lines a late viewer can scroll back through; xterm.js's own default, and what the viewers keep too. */
 export const SCREEN_SCROLLBACK_LINES = 1000;
 
-export type OscHandler = (data: string) => void;
-
 export class HeadlessScreen {
   private readonly terminal: headless.Terminal;
   private readonly serializer: serializeAddon.SerializeAddon;
@@ -34,15 +32,6 @@ export class HeadlessScreen {
 
   resize(cols: number, rows: number): void {
     this.terminal.resize(cols, rows);
-  }
-
-  /** Called for each OSC `ident` sequence as the screen reaches it, in stream order. */
-  onOsc(ident: number, handler: OscHandler): void {
-    this.terminal.parser.registerOscHandler(ident, (data) => {
-      handler(data);
-      // Not consumed: the screen's own handling (titles, cwd) goes on as usual.
-      return false;
-    });
   }
 
   /** The screen once everything written so far is drawn, as escape sequences that rebuild it. */

@@ -34,15 +34,9 @@ export class CorruptChunkError extends Error {
   override readonly name = 'CorruptChunkError';
 }
 
-const utf8 = new TextEncoder();
-
-/**
- * The events as UTF-8 JSON, in an array of their own (never a slice of Node's shared Buffer pool), so that it can
- * be moved to the recording thread instead of copied.
- */
-export function encodeEvents(events: readonly StreamEvent[], startMs: number): Uint8Array {
+export function encodeEvents(events: readonly StreamEvent[], startMs: number): Buffer {
   const wire: Wire[] = events.map((e) => (e.kind === 'resize' ? [e.atMs - startMs, 'r', e.cols, e.rows] : [e.atMs - startMs, e.kind === 'output' ? 'o' : 'i', e.data]));
-  return utf8.encode(JSON.stringify(wire));
+  return Buffer.from(JSON.stringify(wire), 'utf8');
 }
 
 /** Compresses on libuv's thread pool, so the core's thread keeps serving while a big chunk is packed. */
