@@ -66,7 +66,7 @@ export class FlowControl {
   /** A viewer has drawn `chars` more of what it was sent. Acknowledging more than was sent counts as all of it. */
   ack(id: string, chars: number): void {
     const n = this.unacked.get(id);
-    if (n === undefined) return;
+    if (n === undefined || this.reporting.has(id)) return;
     this.unacked.set(id, Math.max(0, n - chars));
     this.update();
   }

@@ -18,8 +18,9 @@ export async function rebuildScreen(store: RecordingRepository, sessionId: strin
   const recording = store.get(sessionId);
   if (!recording) throw new Error(`session ${sessionId} has no recording`);
   const last = upToEvent - 1;
-  // Lines that fill the scrollback and the screen (its height when recording started: close enough for a count).
-  const start = scrollbackStart(store, sessionId, last, scrollback + recording.rows);
+  // The screen's height at the end, as far as the index knows it (a resize after that keyframe is found on the way back).
+  const rows = Math.max(recording.rows, store.keyframeAtEvent(sessionId, upToEvent)?.rows ?? 0);
+  const start = scrollbackStart(store, sessionId, last, scrollback, rows);
   const keyframe = store.keyframeAtEvent(sessionId, start);
   const term = new ScreenTerminal(keyframe?.cols ?? recording.cols, keyframe?.rows ?? recording.rows, scrollback);
   try {
@@ -41,10 +42,13 @@ export async function rebuildScreen(store: RecordingRepository, sessionId: strin
 }
 
 /**
- * The event from which a replay ending at event `last` prints at least `lines` line feeds (so the scrollback fills as
- * it did live), going back at most MAX_SCROLLBACK_REPLAY_CHARS of output; 0 when the recording is shorter.
+ * The event from which a replay ending at event `last` prints enough line feeds to fill the scrollback and the
+ * tallest screen on the way (so the buffer holds what it held live), and as many before each resize it replays (so
+ * that lines reflow as they did live), going back at most MAX_SCROLLBACK_REPLAY_CHARS of output; 0 when the
+ * recording is shorter.
  */
-function scrollbackStart(store: RecordingRepository, sessionId: string, last: number, lines: number): number {
+function scrollbackStart(store: RecordingRepository, sessionId: string, last: number, scrollback: number, rowsAtEnd: number): number {
+  let rows = rowsAtEnd;
   let feeds = 0;
   let chars = 0;
   for (let seq = store.chunkSeqOfEvent(sessionId, last); seq >= 0; seq--) {
@@ -53,10 +57,14 @@ function scrollbackStart(store: RecordingRepository, sessionId: string, last: nu
     const events = decodeEvents(c.payload, c.start_ms);
     for (let i = Math.min(events.length - 1, last - c.first_event); i >= 0; i--) {
       const e = events[i] as StreamEvent;
+      if (e.kind === 'resize') {
+        feeds = 0;
+        rows = Math.max(rows, e.rows);
+      }
       if (e.kind !== 'output') continue;
       feeds += countLineFeeds(e.data);
       chars += e.data.length;
-      if (feeds >= lines || chars >= MAX_SCROLLBACK_REPLAY_CHARS) return c.first_event + i;
+      if (feeds >= scrollback + rows || chars >= MAX_SCROLLBACK_REPLAY_CHARS) return c.first_event + i;
     }
   }
   return 0;
