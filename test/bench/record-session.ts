@@ -1,14 +1,16 @@
 // One run of the record.* benchmark, in a process of its own so that its peak RSS is this run's alone:
-//   node record-session.ts <record|drain> <file> <repeats>
+//   node record-session.ts <record|drain|raw> <file> <repeats>
 // A real core hosts `cat <file>` (`repeats` times) in a pty, with no viewer attached, and the run lasts from
 // startTerminal until the session has ended (for `record`: until its recording is on disk). `record` records
 // it with the core's own recorder and recording thread; `drain` gives the core a recording service that only
-// counts what it is handed. The last stdout line is a JSON `RecordRun`.
+// counts what it is handed (so, as without recording, the pty host keeps the session's screen); `raw` reads the
+// same program through node-pty alone. The last stdout line is a JSON `RecordRun`.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type RunningCore } from '../../electron/core/core.ts';
+import { spawnPty } from '../../electron/core/pty/pty-process.ts';
 import type { RecordingService } from '../../electron/core/recording/types.ts';
 
 export interface RecordRun {
@@ -50,13 +52,30 @@ function recordedOutputHash(core: RunningCore, sessionId: string): string {
   return hash.digest('hex');
 }
 
+/** The same program read through node-pty alone: what the pty itself allows on this machine. */
+async function raw(file: string, repeats: number, expectedBytes: number): Promise<RecordRun> {
+  const baselineRss = process.memoryUsage().rss;
+  const started = performance.now();
+  const pty = spawnPty({ file: 'cat', args: Array<string>(repeats).fill(file), cwd: path.dirname(file), env: process.env, ...SIZE });
+  let bytes = 0;
+  pty.onData((b) => (bytes += b.length));
+  await new Promise<void>((resolve) => pty.onExit(() => resolve()));
+  const ms = performance.now() - started;
+  if (bytes !== expectedBytes) throw new Error(`read ${bytes} bytes, expected ${expectedBytes}`);
+  return { ms, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
+}
+
 async function main(): Promise<void> {
   const [mode, file, repeatArg] = process.argv.slice(2);
-  if ((mode !== 'record' && mode !== 'drain') || !file || !repeatArg) throw new Error('usage: record-session.ts <record|drain> <file> <repeats>');
+  if ((mode !== 'record' && mode !== 'drain' && mode !== 'raw') || !file || !repeatArg) throw new Error('usage: record-session.ts <record|drain|raw> <file> <repeats>');
   const repeats = Number(repeatArg);
   // The pty turns each '\n' the program writes into '\r\n'.
   const written = fs.readFileSync(file, 'utf8').replaceAll('\n', '\r\n');
   const expectedChars = written.length * repeats;
+  if (mode === 'raw') {
+    process.stdout.write(`${JSON.stringify(await raw(file, repeats, Buffer.byteLength(written) * repeats))}\n`);
+    return;
+  }
 
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-bench-record-'));
   const errors: unknown[] = [];

@@ -2,9 +2,12 @@
 // core, a real pty running `cat` on ~100 MB of realistic terminal output, no viewer attached).
 //  throughput_mb_s  MB of output per second, from startTerminal until the session has ended with every byte of
 //                   its recording on disk (checked byte for byte against what the program wrote, no gap)
-//  drain_mb_s       the same session drained with a recording service that keeps nothing
+//  drain_mb_s       the same session with a recording service that keeps nothing: the pty host as it runs
+//                   without recording (it then keeps the session's screen, having no recording to rebuild it from)
 //  overhead_ratio   time with recording / time without (medians of paired runs, alternated so that drift in
 //                   the machine's load hits both alike)
+//  raw_mb_s         the same program read through node-pty alone (no core), and raw_ratio = recorded / raw time:
+//                   everything the pty host and the recorder add to reading the pty at all
 //  rss_mb           the process's peak RSS over a recorded run (each run is a process of its own);
 //  rss_baseline_mb  its RSS just before the session started (core, recording thread and risk engine loaded)
 import { spawn } from 'node:child_process';
@@ -19,11 +22,13 @@ const MB = 1024 * 1024;
 /** The file `cat` prints; repeated to reach the stream's size. */
 const FILE_MB = 8;
 const STREAM_MB = Number(process.env.BENCH_RECORD_MB ?? 100);
-/** Paired runs (one with, one without recording); medians over them. */
+/** Runs of each kind (recorded, drained, raw); medians over them. */
 const PAIRS = Number(process.env.BENCH_RECORD_PAIRS ?? 3);
 const SESSION_SCRIPT = new URL('./record-session.ts', import.meta.url);
 
-function runSession(mode: 'record' | 'drain', file: string, repeats: number): Promise<RecordRun> {
+type Mode = 'record' | 'drain' | 'raw';
+
+function runSession(mode: Mode, file: string, repeats: number): Promise<RecordRun> {
   return new Promise((resolve, reject) => {
     // The same Node, in a process of its own. Not this process's execArgv: under `node -e` it holds the code,
     // which would run again in the child.
@@ -50,26 +55,24 @@ export async function recordBench(): Promise<Record<string, number>> {
     // What reaches the terminal: the pty adds a '\r' before each '\n'.
     const text = fs.readFileSync(file, 'utf8');
     const streamMb = ((Buffer.byteLength(text) + text.split('\n').length - 1) * repeats) / MB;
-    const recorded: RecordRun[] = [];
-    const drained: RecordRun[] = [];
+    const runs: Record<Mode, RecordRun[]> = { record: [], drain: [], raw: [] };
+    const order: Mode[] = ['drain', 'record', 'raw'];
     for (let i = 0; i < PAIRS; i++) {
-      // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
-      if (i % 2 === 0) {
-        drained.push(await runSession('drain', file, repeats));
-        recorded.push(await runSession('record', file, repeats));
-      } else {
-        recorded.push(await runSession('record', file, repeats));
-        drained.push(await runSession('drain', file, repeats));
+      // Rotate which goes first, so none always runs on a warmer (or busier) machine.
+      for (let k = 0; k < order.length; k++) {
+        const mode = order[(i + k) % order.length] as Mode;
+        runs[mode].push(await runSession(mode, file, repeats));
       }
     }
-    const recordMs = median(recorded.map((r) => r.ms));
-    const drainMs = median(drained.map((r) => r.ms));
+    const ms = (mode: Mode) => median(runs[mode].map((r) => r.ms));
     return {
-      'record.throughput_mb_s': round(streamMb / (recordMs / 1000), 1),
-      'record.drain_mb_s': round(streamMb / (drainMs / 1000), 1),
-      'record.overhead_ratio': round(recordMs / drainMs),
-      'record.rss_mb': Math.round(Math.max(...recorded.map((r) => r.peakRss)) / MB),
-      'record.rss_baseline_mb': Math.round(median(recorded.map((r) => r.baselineRss)) / MB),
+      'record.throughput_mb_s': round(streamMb / (ms('record') / 1000), 1),
+      'record.drain_mb_s': round(streamMb / (ms('drain') / 1000), 1),
+      'record.overhead_ratio': round(ms('record') / ms('drain')),
+      'record.raw_mb_s': round(streamMb / (ms('raw') / 1000), 1),
+      'record.raw_ratio': round(ms('record') / ms('raw')),
+      'record.rss_mb': Math.round(Math.max(...runs.record.map((r) => r.peakRss)) / MB),
+      'record.rss_baseline_mb': Math.round(median(runs.record.map((r) => r.baselineRss)) / MB),
       'record.stream_mb': round(streamMb, 1),
     };
   } finally {
