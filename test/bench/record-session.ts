@@ -69,11 +69,11 @@ async function main(): Promise<void> {
   const [mode, file, repeatArg] = process.argv.slice(2);
   if ((mode !== 'record' && mode !== 'drain' && mode !== 'raw') || !file || !repeatArg) throw new Error('usage: record-session.ts <record|drain|raw> <file> <repeats>');
   const repeats = Number(repeatArg);
-  // The pty turns each '\n' the program writes into '\r\n'.
-  const written = fs.readFileSync(file, 'utf8').replaceAll('\n', '\r\n');
-  const expectedChars = written.length * repeats;
+  // What the terminal receives (the pty turns each '\n' into '\r\n'), read only once the run is measured.
+  const written = () => fs.readFileSync(file, 'utf8').replaceAll('\n', '\r\n');
   if (mode === 'raw') {
-    process.stdout.write(`${JSON.stringify(await raw(file, repeats, Buffer.byteLength(written) * repeats))}\n`);
+    const bytes = (fs.readFileSync(file).length + fs.readFileSync(file).filter((b) => b === 0x0a).length) * repeats;
+    process.stdout.write(`${JSON.stringify(await raw(file, repeats, bytes))}\n`);
     return;
   }
 
@@ -104,13 +104,14 @@ async function main(): Promise<void> {
     const peakRss = process.resourceUsage().maxRSS * 1024;
 
     if (errors.length > 0) throw new Error(`errors while running: ${errors.map(String).join('; ')}`);
-    if (mode === 'drain' && counting.chars() !== expectedChars) throw new Error(`drained ${counting.chars()} chars, expected ${expectedChars}`);
+    const shown = written();
+    if (mode === 'drain' && counting.chars() !== shown.length * repeats) throw new Error(`drained ${counting.chars()} chars, expected ${shown.length * repeats}`);
     if (mode === 'record') {
       const rec = core.recordings.info(info.sessionId);
       if (rec.markers.some((m) => m.kind === 'gap')) throw new Error('the recorder dropped output');
       const expected = createHash('sha256');
-      for (let i = 0; i < repeats; i++) expected.update(written);
-      if (recordedOutputHash(core, info.sessionId) !== expected.digest('hex')) throw new Error(`the recording is not the program's output (${rec.outputBytes} bytes recorded, ${Buffer.byteLength(written) * repeats} written)`);
+      for (let i = 0; i < repeats; i++) expected.update(shown);
+      if (recordedOutputHash(core, info.sessionId) !== expected.digest('hex')) throw new Error(`the recording is not the program's output (${rec.outputBytes} bytes recorded, ${Buffer.byteLength(shown) * repeats} written)`);
     }
     const run: RecordRun = { ms, baselineRss, peakRss };
     process.stdout.write(`${JSON.stringify(run)}\n`);
