@@ -11,7 +11,6 @@
 //                     above what it used before, with the recording thread already running)
 //  seek_ms_p50/p95/p99  the screen at a random moment of a synthetic one-hour, 100 MB recording
 //                     (= the issue's replay.seek_ms_p95)
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { Recordings } from '../../electron/core/recording/service.ts';
 import { openDatabase } from '../../electron/core/store/database.ts';
 import { SessionRepository } from '../../electron/core/store/sessions.ts';
 import { percentile, round } from './stats.ts';
+import { realisticOutput } from './terminal-output.ts';
 
 const MB = 1024 * 1024;
 const WRITE_MB = Number(process.env.BENCH_RECORDING_MB ?? 200);
@@ -29,20 +29,6 @@ const SEEKS = Number(process.env.BENCH_SEEKS ?? 200);
 /** What a pty read delivers at most in one go. */
 const PIECE = 64 * 1024;
 const HOUR_MS = 60 * 60 * 1000;
-
-/** Real program output (colours, columns), varied line by line so it does not compress like a repeated block. */
-function realisticOutput(bytes: number): string {
-  const sample = execFileSync('script', ['-q', '-e', '-c', 'ls -la --color=always /usr/bin /usr/lib | head -3000', '/dev/null'], { encoding: 'utf8', maxBuffer: 64 * MB });
-  const lines = sample.split('\r\n');
-  const out: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const line = (lines[i % lines.length] ?? '').replace(/\d+/g, (d) => String((Number(d) * 31 + i) % 99991));
-    out.push(line);
-    size += line.length + 2;
-  }
-  return out.join('\r\n');
-}
 
 /** Records `bytes` of `stream` (cycled) in pty-sized pieces, waiting only when the recorder asks to. */
 async function record(recorder: Recorder, stream: string, bytes: number, atMsOf: (piece: number, pieces: number) => number, onPiece: () => void): Promise<void> {

@@ -1,4 +1,6 @@
-// npm run bench [-- --json]: runs every benchmark; the last stdout line is one JSON object of results.
+// npm run bench [-- --json] [--only NAME,NAME]: runs every benchmark, or those named (e.g. `--only record,pty`);
+// the last stdout line is one JSON object of results.
+import { parseArgs } from 'node:util';
 import { fatigue } from './fatigue.ts';
 import { gateOverhead } from './gate-overhead.ts';
 import { rulesMatch } from './rules-match.ts';
@@ -6,20 +8,28 @@ import { riskThroughput } from './risk.ts';
 import { uiCardVisible } from './ui-card.ts';
 import { ptyThroughput } from './pty-throughput.ts';
 import { recordingBench } from './recording.ts';
+import { recordBench } from './record.ts';
 
-const json = process.argv.includes('--json');
+const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const json = args.json;
 const results: Record<string, number> = {};
 const benches: Array<[string, () => Promise<Record<string, number>>]> = [
-  ['gate overhead', gateOverhead],
-  ['rules match', rulesMatch],
-  ['approval fatigue', fatigue],
-  ['risk engine', riskThroughput],
-  ['ui card visible', uiCardVisible],
-  ['pty throughput', ptyThroughput],
+  ['gate', gateOverhead],
+  ['rules', rulesMatch],
+  ['fatigue', fatigue],
+  ['risk', riskThroughput],
+  ['ui', uiCardVisible],
+  ['pty', ptyThroughput],
   ['recording', recordingBench],
+  // A hosted session through the pty host and the recorder (record.*).
+  ['record', recordBench],
 ];
 
-for (const [name, bench] of benches) {
+const wanted = args.only?.split(',') ?? benches.map(([name]) => name);
+const unknown = wanted.filter((w) => !benches.some(([name]) => name === w));
+if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.join(', ')}; there are: ${benches.map(([n]) => n).join(', ')}`);
+const chosen = benches.filter(([name]) => wanted.includes(name));
+for (const [name, bench] of chosen) {
   if (!json) process.stderr.write(`running ${name}…\n`);
   Object.assign(results, await bench());
 }

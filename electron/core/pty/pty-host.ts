@@ -80,6 +80,7 @@ export class PtyHost {
         recorder: this.deps.sessions.recorder(started.session.id),
         takeCommand: () => this.allowedLines.get(started.session.id)?.shift() ?? null,
         onExit: (code) => this.onEnded(started.session.id, code, tmpDir),
+        onError: this.deps.onError,
       });
     } catch (err) {
       fs.rmSync(tmpDir, { recursive: true, force: true });

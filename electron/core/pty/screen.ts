@@ -1,22 +1,16 @@
 // A session's current screen, kept in a headless xterm.js so that a viewer who attaches late (or reconnects)
-// draws exactly what is on screen now, scrollback included, without replaying the session.
-import serializeAddon from '@xterm/addon-serialize';
-import headless from '@xterm/headless';
+// draws exactly what is on screen now, scrollback included, without replaying the session. Its snapshot is the
+// recordings' exact capture (the serialize addon leaves out scroll regions, saved cursors, a pending wrap, charsets).
+import { ScreenTerminal } from '../recording/screen-terminal.ts';
 
 /** Lines a late viewer can scroll back through; xterm.js's own default, and what the viewers keep too. */
 export const SCREEN_SCROLLBACK_LINES = 1000;
 
-export type OscHandler = (data: string) => void;
-
 export class HeadlessScreen {
-  private readonly terminal: headless.Terminal;
-  private readonly serializer: serializeAddon.SerializeAddon;
+  private readonly terminal: ScreenTerminal;
 
   constructor(cols: number, rows: number) {
-    // The serialize addon reads the buffer through APIs xterm.js still calls proposed.
-    this.terminal = new headless.Terminal({ cols, rows, scrollback: SCREEN_SCROLLBACK_LINES, allowProposedApi: true });
-    this.serializer = new serializeAddon.SerializeAddon();
-    this.terminal.loadAddon(this.serializer);
+    this.terminal = new ScreenTerminal(cols, rows, SCREEN_SCROLLBACK_LINES);
   }
 
   get cols(): number {
@@ -29,28 +23,22 @@ export class HeadlessScreen {
 
   /** `parsed` runs once the screen has taken `data` in (xterm.js parses asynchronously, in time slices). */
   write(data: string, parsed?: () => void): void {
-    this.terminal.write(data, parsed);
+    this.terminal.write(data);
+    if (parsed) this.terminal.then(parsed);
   }
 
+  /**
+   * Takes effect once everything written before is parsed, as in the terminal the program wrote to: output from
+   * before the resize is drawn at the old size and reflowed, never drawn at the new one.
+   */
   resize(cols: number, rows: number): void {
     this.terminal.resize(cols, rows);
   }
 
-  /** Called for each OSC `ident` sequence as the screen reaches it, in stream order. */
-  onOsc(ident: number, handler: OscHandler): void {
-    this.terminal.parser.registerOscHandler(ident, (data) => {
-      handler(data);
-      // Not consumed: the screen's own handling (titles, cwd) goes on as usual.
-      return false;
-    });
-  }
-
-  /** The screen once everything written so far is drawn, as escape sequences that rebuild it. */
+  /** The screen once everything written so far is drawn, as escape sequences that rebuild it exactly. */
   serialize(): Promise<string> {
-    return new Promise((resolve) => {
-      // xterm.js parses writes asynchronously; an empty write's callback runs once all earlier data is parsed.
-      this.terminal.write('', () => resolve(this.serializer.serialize({ scrollback: SCREEN_SCROLLBACK_LINES })));
-    });
+    // Captured in the callback itself: anything written after this call is not parsed yet there.
+    return new Promise((resolve) => this.terminal.then(() => resolve(this.terminal.capture())));
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // Commands as the shell integration marks them: OSC 133 (A prompt, B input, C output start, D;exit end) and
 // OSC 7 (the working directory as a file:// URL). Each command gets a start, an end, an exit code and a cwd.
 import type { ShellCommandRecord } from '../../../shared/domain.ts';
-import type { HeadlessScreen } from './screen.ts';
+import { OscScanner } from './osc-scanner.ts';
 
 /** Marks come from the program's output; a command line longer than this is not something a shell printed. */
 const MAX_MARK_LENGTH = 8192;
@@ -18,14 +18,19 @@ export class ShellMarks {
   private cwdNow: string | null = null;
   private running: { startedAtMs: number; cwd: string | null; command: string | null; requestId: string | null } | null = null;
   private readonly o: ShellMarksOptions;
+  private readonly scanner: OscScanner;
 
-  constructor(screen: HeadlessScreen, o: ShellMarksOptions) {
+  constructor(o: ShellMarksOptions) {
     this.o = o;
-    screen.onOsc(133, (data) => this.mark(data));
-    screen.onOsc(7, (data) => {
-      const cwd = parseCwd(data);
-      if (cwd) this.cwdNow = cwd;
+    this.scanner = new OscScanner((ident, data) => {
+      if (ident === 133) this.mark(data);
+      if (ident === 7) this.cwdNow = parseCwd(data) ?? this.cwdNow;
     });
+  }
+
+  /** The terminal's output, in order, as it is delivered (the marks are read from it, with or without a screen). */
+  read(output: string): void {
+    this.scanner.feed(output);
   }
 
   get cwd(): string | null {

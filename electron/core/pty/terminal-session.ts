@@ -5,18 +5,29 @@ import type { SessionRecorder } from '../recording/types.ts';
 import { FlowControl } from './flow-control.ts';
 import { OutputBatcher } from './output-batcher.ts';
 import type { PtyProcess } from './pty-process.ts';
-import { HeadlessScreen } from './screen.ts';
+import { LiveScreen } from './live-screen.ts';
 import { ShellMarks } from './shell-marks.ts';
 
 export type TerminalListener = (event: TerminalEvent) => void;
 
-/** The flow-control id of the headless screen (viewer ids are connection ids, which never take this form). */
+/** The flow-control ids of the headless screen and the recorder (viewer ids are connection ids, never of this form). */
 const SCREEN_CONSUMER = '(screen)';
+const RECORDING_CONSUMER = '(recording)';
 /**
- * The screen may lag further than a viewer: its parser (~55 MB/s) works in time slices between reads, and pausing
+ * The screen may lag further than a viewer: its parser (~35-55 MB/s) works in time slices between reads, and pausing
  * the pty at every slice would halve throughput. 4 MB is a fraction of xterm.js's own 50 MB limit.
  */
 const SCREEN_WATER_MARKS = { high: 4 * 1024 * 1024, low: 1024 * 1024 };
+/**
+ * Output that may go by with nobody watching before the screen is dropped (when the recording can rebuild it): far
+ * more than a person's session prints between two looks at it, a tenth of a second of a program printing flat out.
+ */
+const SCREEN_UNWATCHED_LIMIT_CHARS = 4 * 1024 * 1024;
+/**
+ * Output the recorder may hold before the pty is paused: half of what makes it drop output (MAX_BACKLOG_BYTES), so a
+ * hosted program waits for the recording instead of losing part of it.
+ */
+const RECORDING_WATER_MARKS = { high: 4 * 1024 * 1024, low: 1024 * 1024 };
 
 export interface TerminalSessionOptions {
   sessionId: string;
@@ -32,16 +43,19 @@ export interface TerminalSessionOptions {
   /** The allowed gated line the next command starts from (see ShellMarks). */
   takeCommand: () => { command: string; requestId: string } | null;
   onExit: (exitCode: number) => void;
+  onError?: (err: unknown) => void;
 }
 
 export class TerminalSession {
   readonly sessionId: string;
   private readonly o: TerminalSessionOptions;
-  private readonly screen: HeadlessScreen;
+  private readonly screen: LiveScreen;
   private readonly batcher: OutputBatcher;
   private readonly flow: FlowControl;
+  private readonly marks: ShellMarks;
   private readonly decoder = new StringDecoder('utf8');
   private readonly viewers = new Map<string, TerminalListener>();
+  private readonly stopWatchingRecorder: () => void;
   private seq = 0;
   private exitCode: number | null = null;
   readonly exited: Promise<number>;
@@ -49,17 +63,27 @@ export class TerminalSession {
   constructor(o: TerminalSessionOptions) {
     this.o = o;
     this.sessionId = o.sessionId;
-    this.screen = new HeadlessScreen(o.cols, o.rows);
     this.flow = new FlowControl((paused) => (paused ? o.pty.pause() : o.pty.resume()));
-    // The screen is a consumer like any viewer: xterm.js drops writes once 50 MB wait for its parser, and a screen
-    // far behind would hold that much memory. Its acknowledgements come from xterm.js's write callbacks.
-    this.flow.addViewer(SCREEN_CONSUMER, SCREEN_WATER_MARKS);
+    this.screen = new LiveScreen({
+      cols: o.cols,
+      rows: o.rows,
+      recorder: o.recorder,
+      // A screen nobody watches is dropped after a while (and rebuilt from the recording when a viewer attaches)
+      // rather than holding a fast program back. Kept, it is a consumer like any viewer, with marks of its own
+      // (xterm.js drops writes once 50 MB wait for its parser).
+      unwatchedLimit: SCREEN_UNWATCHED_LIMIT_CHARS,
+      unwatched: () => this.viewers.size === 0 && this.running,
+      parsed: (chars) => this.flow.ack(SCREEN_CONSUMER, chars),
+      tracked: (on) => (on ? this.flow.addViewer(SCREEN_CONSUMER, SCREEN_WATER_MARKS) : this.flow.removeViewer(SCREEN_CONSUMER)),
+      onError: (err) => o.onError?.(err),
+    });
     this.batcher = new OutputBatcher((data) => this.deliver(data));
-    new ShellMarks(this.screen, {
+    this.marks = new ShellMarks({
       now: () => Date.now() - o.startedAtMs,
       takeCommand: o.takeCommand,
       onCommand: (command) => this.broadcast({ type: 'terminal.command', sessionId: this.sessionId, command }),
     });
+    this.stopWatchingRecorder = this.watchRecorder();
     o.recorder?.record({ kind: 'resize', cols: o.cols, rows: o.rows }, 0);
     o.pty.onData((bytes) => this.output(this.decoder.write(bytes)));
     this.exited = new Promise((resolve) => {
@@ -122,8 +146,8 @@ export class TerminalSession {
   async snapshot(): Promise<TerminalSnapshot> {
     this.batcher.flush();
     const seq = this.seq;
-    const data = await this.screen.serialize();
-    return { sessionId: this.sessionId, cols: this.screen.cols, rows: this.screen.rows, data, seq, exitCode: this.exitCode };
+    const { data, cols, rows } = await this.screen.serialize();
+    return { sessionId: this.sessionId, cols, rows, data, seq, exitCode: this.exitCode };
   }
 
   /** Sends this session's events to `listener` from now on; the snapshot is the screen they continue. */
@@ -147,20 +171,34 @@ export class TerminalSession {
   dispose(): void {
     this.batcher.dispose();
     this.viewers.clear();
+    this.stopWatchingRecorder();
     this.screen.dispose();
   }
 
   private output(text: string): void {
     if (!text) return;
-    this.o.recorder?.record({ kind: 'output', data: text });
+    const recorder = this.o.recorder;
+    if (recorder) {
+      recorder.record({ kind: 'output', data: text });
+      if (recorder.backlog) this.flow.report(RECORDING_CONSUMER, recorder.backlog.chars());
+    }
     this.batcher.push(text);
   }
 
   private deliver(data: string): void {
     this.seq += 1;
-    this.screen.write(data, () => this.flow.ack(SCREEN_CONSUMER, data.length));
+    this.screen.write(data);
     this.broadcast({ type: 'terminal.output', sessionId: this.sessionId, data, seq: this.seq });
+    this.marks.read(data);
     this.flow.sent(data.length);
+  }
+
+  /** A recorder that says how far behind it is holds the pty like a viewer: output waits instead of being dropped. */
+  private watchRecorder(): () => void {
+    const backlog = this.o.recorder?.backlog;
+    if (!backlog) return () => {};
+    this.flow.addReportingConsumer(RECORDING_CONSUMER, RECORDING_WATER_MARKS);
+    return backlog.onShrink(() => this.flow.report(RECORDING_CONSUMER, backlog.chars()));
   }
 
   private broadcast(event: TerminalEvent): void {

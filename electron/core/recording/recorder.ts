@@ -3,10 +3,9 @@
 // stays bounded: when writing cannot keep up, output is dropped and a "recording gap" marker says how much.
 import type { ChunkSink } from './chunk-sink.ts';
 import type { StreamEvent } from './codec.ts';
-import { encodeEvents } from './codec.ts';
 import type { Redactor } from './redaction.ts';
-import { RedactionStream, type EmittedPiece } from './redaction-stream.ts';
-import type { RecordEvent, SessionRecorder } from './types.ts';
+import { TimedRedaction } from './timed-redaction.ts';
+import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from './types.ts';
 import type { NewMarker } from '../store/recordings.ts';
 
 /** Batches are written at least this often: a crash loses at most about this much of the recording. */
@@ -20,8 +19,6 @@ export const CHUNK_MAX_BYTES = 256 * 1024;
 export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 /** After a gap, recording resumes once the backlog has drained to this. */
 export const RESUME_BACKLOG_BYTES = MAX_BACKLOG_BYTES / 4;
-/** Text a redaction stream keeps back is let through once no more has arrived for this long. */
-export const CARRY_QUIET_MS = 50;
 /** What a resize counts for in the backlog: a few numbers. */
 const RESIZE_BYTES = 16;
 
@@ -49,27 +46,27 @@ interface Gap {
   droppedBytes: number;
 }
 
-/** A stream's input so far, as pieces that arrived at known times: `end` is the input offset after each piece. */
-interface Arrivals {
-  pushed: number;
-  pieces: Array<{ end: number; atMs: number }>;
-}
-
 export class Recorder implements SessionRecorder {
   readonly sessionId: string;
   private readonly opts: RecorderOptions;
   private readonly now: () => number;
-  private streams: Record<TextKind, RedactionStream>;
-  /** When each stream's input arrived, to give what it lets through (maybe later) the time it was recorded. */
-  private arrivals: Record<TextKind, Arrivals>;
-  /** When (wall clock) each stream last took text. */
-  private readonly lastPushAt: Record<TextKind, number> = { output: 0, input: 0 };
+  /** Output and input on their way through redaction, each piece with the time it arrived. */
+  private streams: Record<TextKind, TimedRedaction>;
+  private readonly shrinkListeners = new Set<() => void>();
+  readonly backlog: RecorderBacklog = {
+    chars: () => this.backlogBytes,
+    onShrink: (listener) => {
+      this.shrinkListeners.add(listener);
+      return () => this.shrinkListeners.delete(listener);
+    },
+  };
   /** Whether more text of the same kind and time may join the last event (nothing was recorded since). */
   private joinable = false;
   private batch: StreamEvent[] = [];
   private batchBytes = 0;
   private markers: NewMarker[] = [];
-  private backlog = 0;
+  /** Text in the batch or being written. */
+  private queued = 0;
   private nextSeq: number;
   private nextEvent: number;
   private lastAtMs = 0;
@@ -86,12 +83,11 @@ export class Recorder implements SessionRecorder {
     this.nextSeq = opts.firstSeq ?? 0;
     this.nextEvent = opts.firstEvent ?? 0;
     this.streams = this.freshStreams();
-    this.arrivals = this.freshArrivals();
   }
 
   /** Text (UTF-16 code units, so bytes for ASCII) recorded but not yet on disk. */
   get backlogBytes(): number {
-    return this.backlog;
+    return this.queued + this.streams.output.waitingChars + this.streams.input.waitingChars;
   }
 
   get closed(): boolean {
@@ -140,13 +136,33 @@ export class Recorder implements SessionRecorder {
 
   /** Resolves once everything recorded so far (except text kept back for redaction) is on disk. */
   async flushed(): Promise<void> {
+    try {
+      this.streams.output.redactWaiting();
+      this.streams.input.redactWaiting();
+    } catch (err) {
+      this.report(err);
+    }
     this.startWriting();
     while (this.writing) await this.writing;
   }
 
   /** Resolves when the backlog is small enough to take more without dropping (an importer waits on this). */
   async ready(): Promise<void> {
-    while (this.backlog > RESUME_BACKLOG_BYTES) await this.flushed();
+    while (this.queued > RESUME_BACKLOG_BYTES) await this.flushed();
+  }
+
+  /** The terminal as recorded up to now, rebuilt from the recording (see SessionRecorder.screen). */
+  async screen(scrollback: number): Promise<RecordedScreen> {
+    if (!this.closing) {
+      // Everything recorded so far is on the screen, what redaction would keep back a little longer too.
+      this.releaseStream('output', true);
+      this.releaseStream('input', true);
+    }
+    const upToEvent = this.nextEvent;
+    // Text recorded from now on is not part of this screen: it must not join the last event.
+    this.joinable = false;
+    await this.flushed();
+    return this.opts.sink.screen(this.sessionId, upToEvent, scrollback);
   }
 
   close(): Promise<void> {
@@ -177,41 +193,17 @@ export class Recorder implements SessionRecorder {
   }
 
   private recordText(kind: TextKind, data: string, at: number): void {
-    if (this.gap || this.backlog + data.length > MAX_BACKLOG_BYTES) {
+    if (this.gap || this.backlogBytes + data.length > MAX_BACKLOG_BYTES) {
       if (!this.gap) this.openGap(at);
-      if (this.backlog > RESUME_BACKLOG_BYTES) {
+      if (this.backlogBytes > RESUME_BACKLOG_BYTES) {
         (this.gap as Gap).droppedBytes += Buffer.byteLength(data);
         return;
       }
       this.closeGap(at);
     }
-    const arrivals = this.arrivals[kind];
-    arrivals.pushed += data.length;
-    arrivals.pieces.push({ end: arrivals.pushed, atMs: at });
-    this.lastPushAt[kind] = this.now();
-    this.appendPieces(kind, this.streams[kind].push(data));
-  }
-
-  /** Stores what a redaction stream let through, each stretch at the time its input arrived. */
-  private appendPieces(kind: TextKind, pieces: readonly EmittedPiece[]): void {
-    const arrivals = this.arrivals[kind].pieces;
-    for (const piece of pieces) {
-      let from = piece.rawStart;
-      while (arrivals.length > 1 && (arrivals[0] as { end: number }).end <= from) arrivals.shift();
-      if (!piece.plain) {
-        // A placeholder belongs to the moment its secret was complete.
-        const done = arrivals.find((a) => a.end >= piece.rawEnd) ?? arrivals.at(-1);
-        this.appendText(kind, piece.text, done?.atMs ?? this.lastAtMs);
-        continue;
-      }
-      for (const a of arrivals) {
-        if (from >= piece.rawEnd) break;
-        if (a.end <= from) continue;
-        const to = Math.min(a.end, piece.rawEnd);
-        this.appendText(kind, piece.text.slice(from - piece.rawStart, to - piece.rawStart), a.atMs);
-        from = to;
-      }
-    }
+    // What the other stream has waiting goes first, so that input and output keep their order.
+    this.streams[kind === 'output' ? 'input' : 'output'].redactWaiting();
+    this.streams[kind].push(data, at, this.now());
   }
 
   /** Writing fell behind: what is kept back goes out now, then text is dropped until the backlog drains. */
@@ -227,7 +219,6 @@ export class Recorder implements SessionRecorder {
     this.gap = null;
     // Secrets cannot straddle a gap: the text before it is gone from the stream.
     this.streams = this.freshStreams();
-    this.arrivals = this.freshArrivals();
     this.joinable = false;
     const mb = (gap.droppedBytes / (1024 * 1024)).toFixed(1);
     this.markers.push({
@@ -244,9 +235,7 @@ export class Recorder implements SessionRecorder {
 
   /** Lets through text a redaction stream kept back, when it has been quiet (or `force`). */
   private releaseStream(kind: TextKind, force = false): void {
-    const stream = this.streams[kind];
-    if (stream.held === 0 || (!force && this.now() - this.lastPushAt[kind] < CARRY_QUIET_MS)) return;
-    this.appendPieces(kind, stream.release());
+    this.streams[kind].release(force, this.now());
   }
 
   /**
@@ -259,7 +248,7 @@ export class Recorder implements SessionRecorder {
     if (this.joinable && last && last.kind === kind && last.atMs === at && last.data.length + text.length <= CHUNK_MAX_BYTES) {
       last.data += text;
       this.batchBytes += text.length;
-      this.backlog += text.length;
+      this.queued += text.length;
       if (this.batchBytes >= CHUNK_MAX_BYTES) this.startWriting();
       return;
     }
@@ -278,7 +267,7 @@ export class Recorder implements SessionRecorder {
     this.joinable = false;
     this.batch.push(e);
     this.batchBytes += size;
-    this.backlog += size;
+    this.queued += size;
     this.nextEvent++;
     this.lastAtMs = e.atMs;
     if (this.batchBytes >= CHUNK_MAX_BYTES) this.startWriting();
@@ -319,8 +308,7 @@ export class Recorder implements SessionRecorder {
         const first = events[0];
         const last = events.at(-1);
         if (first && last) {
-          const outputBytes = events.reduce((n, e) => n + (e.kind === 'output' ? Buffer.byteLength(e.data) : 0), 0);
-          const chunk = { seq: this.nextSeq, firstEvent, eventCount: events.length, startMs: first.atMs, endMs: last.atMs, outputBytes, events: encodeEvents(events, first.atMs) };
+          const chunk = { seq: this.nextSeq, firstEvent, startMs: first.atMs, endMs: last.atMs, events };
           await this.opts.sink.write({ sessionId: this.sessionId, chunk, markers, durationMs });
           this.nextSeq++;
           this.opts.onStored?.({ sessionId: this.sessionId, events: firstEvent + events.length, atMs: last.atMs });
@@ -330,7 +318,8 @@ export class Recorder implements SessionRecorder {
       } catch (err) {
         this.report(err);
       } finally {
-        this.backlog -= bytes;
+        this.queued -= bytes;
+        for (const listener of this.shrinkListeners) listener();
       }
     }
   }
@@ -354,12 +343,9 @@ export class Recorder implements SessionRecorder {
     return due;
   }
 
-  private freshArrivals(): Record<TextKind, Arrivals> {
-    return { output: { pushed: 0, pieces: [] }, input: { pushed: 0, pieces: [] } };
-  }
-
-  private freshStreams(): Record<TextKind, RedactionStream> {
-    return { output: new RedactionStream(this.opts.redactor), input: new RedactionStream(this.opts.redactor) };
+  private freshStreams(): Record<TextKind, TimedRedaction> {
+    const stream = (kind: TextKind) => new TimedRedaction(this.opts.redactor, (text, atMs) => this.appendText(kind, text, atMs));
+    return { output: stream('output'), input: stream('input') };
   }
 
   /** A recorder never throws at its producer: the session keeps running; the first failure is reported. */

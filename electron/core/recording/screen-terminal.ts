@@ -24,10 +24,13 @@ const CHARSET_SHIFTS = ['', '\x0e', '\x1bn', '\x1bo'] as const;
 export class ScreenTerminal {
   private readonly term: Terminal;
   private readonly serializer = new SerializeAddon();
+  private readonly scrollback: number;
 
-  constructor(cols: number, rows: number) {
+  /** `scrollback`: lines kept above the screen, and captured with it (a live screen rebuilt for a viewer has some). */
+  constructor(cols: number, rows: number, scrollback = SCREEN_SCROLLBACK) {
+    this.scrollback = scrollback;
     // The buffer API is "proposed" in the headless build; the serialize addon needs it.
-    this.term = new HeadlessTerminal({ cols, rows, scrollback: SCREEN_SCROLLBACK, allowProposedApi: true });
+    this.term = new HeadlessTerminal({ cols, rows, scrollback, allowProposedApi: true });
     this.term.loadAddon(this.serializer);
   }
 
@@ -70,7 +73,7 @@ export class ScreenTerminal {
   capture(): string {
     const core = coreOf(this.term);
     const { normal, alt } = core._bufferService.buffers;
-    const cells = this.serializer.serialize({ scrollback: 0, excludeModes: true });
+    const cells = this.serializer.serialize({ scrollback: this.scrollback, excludeModes: true });
     let out: string;
     if (this.term.buffer.active.type === 'alternate') {
       const split = cells.lastIndexOf(ALT_SCREEN_ON);

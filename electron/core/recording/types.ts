@@ -19,6 +19,30 @@ export interface SessionRecorder {
   record(event: RecordEvent, atMs?: number): void;
   /** Flushes what is buffered and ends the recording. */
   close(): Promise<void>;
+  /**
+   * What the recorder has been given and not stored yet. A producer that can wait (a pty) stops reading while it is
+   * large, so that the recorder never has to drop output. Absent: the recorder never falls behind.
+   */
+  readonly backlog?: RecorderBacklog;
+  /**
+   * The terminal as recorded so far (every event given to `record` before the call), rebuilt from the recording with
+   * up to `scrollback` lines above the screen: escape sequences that draw it in a fresh terminal of `cols`×`rows`.
+   * Secrets appear as stored (redacted). Absent: this recorder cannot rebuild screens.
+   */
+  screen?(scrollback: number): Promise<RecordedScreen>;
+}
+
+export interface RecorderBacklog {
+  /** Text (UTF-16 code units) recorded and not yet stored. */
+  chars(): number;
+  /** Calls `listener` each time the backlog shrinks; returns the unsubscribe. */
+  onShrink(listener: () => void): () => void;
+}
+
+export interface RecordedScreen {
+  cols: number;
+  rows: number;
+  data: string;
 }
 
 export interface RecordingService {

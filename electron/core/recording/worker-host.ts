@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RecordingRepository } from '../store/recordings.ts';
 import type { ChunkSink, ChunkWrite } from './chunk-sink.ts';
+import type { RecordedScreen } from './types.ts';
 import type { FromRecordingWorker, ToRecordingWorker } from './worker-messages.ts';
 
 /**
@@ -18,7 +19,8 @@ export class RecordingWorker implements ChunkSink {
   private readonly worker: Worker;
   private readonly store: RecordingRepository;
   private readonly onError: (err: unknown) => void;
-  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  /** Requests waiting for their answer: `done` (no value) or `screen`. */
+  private readonly pending = new Map<number, { resolve: (screen: RecordedScreen | null) => void; reject: (err: Error) => void }>();
   private readonly progressWaiters = new Set<() => void>();
   private idleWaiters: Array<() => void> = [];
   /** Messages with work sent (the thread's start counts as 1), and the last one it reported done. */
@@ -44,12 +46,19 @@ export class RecordingWorker implements ChunkSink {
     );
   }
 
+  /** The recording thread encodes, compresses and stores the chunk (its events are copied there as they are). */
   write(write: ChunkWrite): Promise<void> {
-    return this.ask((seq) => ({ type: 'write', seq, write }));
+    return this.ask((seq) => ({ type: 'write', seq, write })).then(() => {});
   }
 
   close(sessionId: string, at: number, durationMs: number): Promise<void> {
-    return this.ask((seq) => ({ type: 'close', seq, sessionId, at, durationMs }));
+    return this.ask((seq) => ({ type: 'close', seq, sessionId, at, durationMs })).then(() => {});
+  }
+
+  async screen(sessionId: string, upToEvent: number, scrollback: number): Promise<RecordedScreen> {
+    const screen = await this.ask((seq) => ({ type: 'screen', seq, sessionId, upToEvent, scrollback }));
+    if (!screen) throw new Error('the recording thread sent no screen');
+    return screen;
   }
 
   /** Resolves once the session's first `chunks` chunks have keyframes and search rows (or the thread is gone). */
@@ -76,7 +85,7 @@ export class RecordingWorker implements ChunkSink {
     return !this.exited && this.done < this.sent;
   }
 
-  private ask(message: (seq: number) => ToRecordingWorker): Promise<void> {
+  private ask(message: (seq: number) => ToRecordingWorker): Promise<RecordedScreen | null> {
     if (this.exited) return Promise.reject(new Error('the recording thread is gone'));
     const seq = ++this.sent;
     return new Promise((resolve, reject) => {
@@ -90,10 +99,10 @@ export class RecordingWorker implements ChunkSink {
   }
 
   private receive(m: FromRecordingWorker): void {
-    if (m.type === 'done') {
+    if (m.type === 'done' || m.type === 'screen') {
       const p = this.pending.get(m.seq);
       this.pending.delete(m.seq);
-      if (m.error === null) p?.resolve();
+      if (m.error === null) p?.resolve(m.type === 'screen' ? m.screen : null);
       else p?.reject(new Error(m.error));
     }
     if (m.type === 'error') this.onError(new Error(`recording thread: ${m.message}`));

@@ -4,12 +4,22 @@ import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+  /**
+   * FULL (the default): every commit is synced, so a decision is on disk, not just in the OS's cache, before the
+   * agent is answered. NORMAL: commits survive the process crashing; an OS crash or power loss may undo the last
+   * ones (synced at each checkpoint). For a connection that only writes recordings.
+   */
+  durability?: 'full' | 'normal';
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const migrations = opts.migrations ?? MIGRATIONS;
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
-    // FULL: a decision is on disk, not just in the WAL buffer, before the agent is answered.
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${opts.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);

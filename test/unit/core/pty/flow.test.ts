@@ -57,6 +57,31 @@ describe('FlowControl with a consumer of its own water marks', () => {
   });
 });
 
+describe('FlowControl with a consumer that reports its own backlog', () => {
+  it('holds the pty while the reported backlog is over its high mark, whatever is sent or acknowledged', () => {
+    const changes: boolean[] = [];
+    const flow = new FlowControl((paused) => changes.push(paused));
+    flow.addReportingConsumer('recording', { high: 1000, low: 100 });
+    // Output sent to viewers does not count for it: only what it reports.
+    flow.sent(5000);
+    expect(changes).toEqual([]);
+    flow.report('recording', 1001);
+    expect(changes).toEqual([true]);
+    flow.ack('recording', 5000);
+    expect(flow.unackedBy('recording')).toBe(1001);
+    flow.report('recording', 100);
+    expect(changes).toEqual([true]);
+    flow.report('recording', 99);
+    expect(changes).toEqual([true, false]);
+    // Reports for a consumer that is not reporting (or gone) change nothing.
+    flow.addViewer('viewer');
+    flow.report('viewer', 10 * HIGH_WATER_CHARS);
+    flow.removeViewer('recording');
+    flow.report('recording', 10_000);
+    expect(changes).toEqual([true, false]);
+  });
+});
+
 describe('OutputBatcher', () => {
   it('merges small writes until the batch time and sends a large batch at once', () => {
     vi.useFakeTimers();
