@@ -15,6 +15,8 @@ import type { RecordingService } from '../../electron/core/recording/types.ts';
 
 export interface RecordRun {
   ms: number;
+  /** CPU time of this process (every thread; not the program's own) over the run: steadier than `ms` on a shared machine. */
+  cpuMs: number;
   /** RSS just before the session started (the core, its recording thread and the risk engine loaded). */
   baselineRss: number;
   /** The process's peak RSS, read once the session has ended. */
@@ -55,6 +57,7 @@ function recordedOutputHash(core: RunningCore, sessionId: string): string {
 /** The same program read through node-pty alone: what the pty itself allows on this machine. */
 async function raw(file: string, repeats: number, expectedBytes: number): Promise<RecordRun> {
   const baselineRss = process.memoryUsage().rss;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const pty = spawnPty({ file: 'cat', args: Array<string>(repeats).fill(file), cwd: path.dirname(file), env: process.env, ...SIZE });
   let bytes = 0;
@@ -62,7 +65,12 @@ async function raw(file: string, repeats: number, expectedBytes: number): Promis
   await new Promise<void>((resolve) => pty.onExit(() => resolve()));
   const ms = performance.now() - started;
   if (bytes !== expectedBytes) throw new Error(`read ${bytes} bytes, expected ${expectedBytes}`);
-  return { ms, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
+  return { ms, cpuMs: cpuMsSince(cpu), baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 async function main(): Promise<void> {
@@ -96,11 +104,13 @@ async function main(): Promise<void> {
       if (e.type === 'session.ended' && e.session.id === sessionId) resolveEnded();
     });
     const baselineRss = process.memoryUsage().rss;
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const info = await core.terminals.start({ agent: 'shell', argv: ['cat', ...Array<string>(repeats).fill(file)], cwd: home, size: SIZE });
     sessionId = info.sessionId;
     await ended;
     const ms = performance.now() - started;
+    const cpuMs = cpuMsSince(cpu);
     const peakRss = process.resourceUsage().maxRSS * 1024;
 
     if (errors.length > 0) throw new Error(`errors while running: ${errors.map(String).join('; ')}`);
@@ -113,7 +123,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < repeats; i++) expected.update(shown);
       if (recordedOutputHash(core, info.sessionId) !== expected.digest('hex')) throw new Error(`the recording is not the program's output (${rec.outputBytes} bytes recorded, ${Buffer.byteLength(shown) * repeats} written)`);
     }
-    const run: RecordRun = { ms, baselineRss, peakRss };
+    const run: RecordRun = { ms, cpuMs, baselineRss, peakRss };
     process.stdout.write(`${JSON.stringify(run)}\n`);
   } finally {
     await core.close();

@@ -8,6 +8,8 @@
 //                   the machine's load hits both alike)
 //  raw_mb_s         the same program read through node-pty alone (no core), and raw_ratio = recorded / raw time:
 //                   everything the pty host and the recorder add to reading the pty at all
+//  cpu_ms_per_mb    CPU time of the core's process (all its threads; not the program's) per MB, recorded, drained
+//                   and raw: steadier than wall-clock numbers on a machine shared with other work
 //  rss_mb           the process's peak RSS over a recorded run (each run is a process of its own);
 //  rss_baseline_mb  its RSS just before the session started (core, recording thread and risk engine loaded)
 import { spawn } from 'node:child_process';
@@ -90,7 +92,11 @@ export async function recordBench(): Promise<Record<string, number>> {
       }
     }
     const ms = (mode: Mode) => median(runs[mode].map((r) => r.ms));
+    const cpuPerMb = (mode: Mode) => round(median(runs[mode].map((r) => r.cpuMs)) / streamMb, 1);
     return {
+      'record.cpu_ms_per_mb': cpuPerMb('record'),
+      'record.drain_cpu_ms_per_mb': cpuPerMb('drain'),
+      'record.raw_cpu_ms_per_mb': cpuPerMb('raw'),
       'record.throughput_mb_s': round(streamMb / (ms('record') / 1000), 1),
       'record.drain_mb_s': round(streamMb / (ms('drain') / 1000), 1),
       'record.overhead_ratio': round(ms('record') / ms('drain')),

@@ -18,6 +18,11 @@ type Wire = [number, 'o' | 'i', string] | [number, 'r', number, number];
  * The size hint lets it pick its window without guessing.
  */
 const BROTLI_QUALITY = 1;
+/**
+ * A 512 KB window (2^19) holds a whole chunk (256 KB of text, a little more as JSON) or keyframe; brotli's default
+ * (4 MB) only costs memory on every call, on the recording thread.
+ */
+const BROTLI_WINDOW_BITS = 19;
 const brotliCompress = promisify(zlib.brotliCompress);
 
 function brotliOptions(size: number): zlib.BrotliOptions {
@@ -26,6 +31,7 @@ function brotliOptions(size: number): zlib.BrotliOptions {
       [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
       [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
     },
   };
 }
