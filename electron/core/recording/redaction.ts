@@ -23,19 +23,46 @@ export interface SecretMatch {
 export const placeholder = (name: string): string => `[REDACTED:${name}]`;
 export const USER_RULE_NAME = 'custom';
 
+/**
+ * Several rules scanned as one regular expression: `(?<r0>rule0)|(?<r1>rule1)|…`, each rule's `pre` and `post`
+ * groups renamed to `r<i>pre` and `r<i>post`. One pass over the text instead of one per rule (measured on
+ * `ls -la --color` output: 11 case-sensitive built-in rules 7.5 → 3.7 ms/MB, the two key-name rules 3.6 → 2.2-3.3).
+ * At a given start the first rule that matches wins, as it does among separate rules of equal length; the
+ * built-in rules never match at the same start with different lengths (test/unit: combined equals separate).
+ */
+interface Scanner {
+  pattern: RegExp;
+  names: readonly string[];
+}
+
+/** Built-in rules grouped by flags, each group one scanner; a rule marked `alone` is a scanner of its own. */
+function combine(rules: readonly SecretRule[]): Scanner[] {
+  const groups = new Map<string, SecretRule[]>();
+  rules.forEach((rule, i) => {
+    const key = rule.alone ? `alone ${i}` : rule.pattern.flags;
+    groups.set(key, [...(groups.get(key) ?? []), rule]);
+  });
+  return [...groups.values()].map((group) => ({
+    pattern: group.length === 1 ? (group[0] as SecretRule).pattern : new RegExp(group.map((r, i) => `(?<r${i}>${r.pattern.source.replace(/\(\?<(pre|post)>/g, `(?<r${i}$1>`)})`).join('|'), (group[0] as SecretRule).pattern.flags),
+    names: group.map((r) => r.name),
+  }));
+}
+
+const BUILT_IN_SCANNERS: readonly Scanner[] = combine(BUILT_IN_RULES);
+
 export class Redactor {
-  private readonly rules: readonly SecretRule[];
+  private readonly scanners: readonly Scanner[];
 
   /** `userPatterns` come from settings and were checked there (they compile and do not match empty text). */
   constructor(userPatterns: readonly string[] = []) {
-    this.rules = [...BUILT_IN_RULES, ...userPatterns.map((p) => ({ name: USER_RULE_NAME, pattern: compileUserPattern(p) }))];
+    // User patterns are scanned one by one: they may use numbered groups or backreferences, which combining would shift.
+    this.scanners = [...BUILT_IN_SCANNERS, ...userPatterns.map((p) => ({ pattern: compileUserPattern(p), names: [USER_RULE_NAME] }))];
   }
 
   /** Every secret in `text`, sorted and without overlaps (the earliest wins; then the longest; then the first rule). */
   find(text: string): SecretMatch[] {
     const found: SecretMatch[] = findPrivateKeys(text);
-    for (const rule of this.rules) {
-      const re = rule.pattern;
+    for (const { pattern: re, names } of this.scanners) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         const start = m.index;
@@ -44,9 +71,13 @@ export class Redactor {
           re.lastIndex++;
           continue;
         }
-        const pre = m.groups?.pre?.length ?? 0;
-        const post = m.groups?.post?.length ?? 0;
-        found.push({ name: rule.name, start, end, secretStart: start + pre, secretEnd: end - post, unterminated: false });
+        const groups = m.groups;
+        let rule = 0;
+        if (names.length > 1) while (groups?.[`r${rule}`] === undefined && rule < names.length - 1) rule++;
+        const prefix = names.length > 1 ? `r${rule}` : '';
+        const pre = groups?.[`${prefix}pre`]?.length ?? 0;
+        const post = groups?.[`${prefix}post`]?.length ?? 0;
+        found.push({ name: names[rule] as string, start, end, secretStart: start + pre, secretEnd: end - post, unterminated: false });
       }
     }
     if (found.length <= 1) return found;

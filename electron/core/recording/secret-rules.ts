@@ -6,6 +6,12 @@ export interface SecretRule {
   name: string;
   /** Global; matched against terminal text, so value classes stop at whitespace, quotes and control characters. */
   pattern: RegExp;
+  /**
+   * Scanned on its own rather than in one pass with the other rules of its flags (see redaction.ts): its first
+   * character is common in terminal output, and trying every other rule there too made the combined pass slower
+   * than the two apart (measured: 3.7 ms/MB without it, 6.3 with it, 0.6 for it alone).
+   */
+  alone?: true;
 }
 
 /** The first and last line of a PEM private key; whatever lies between them is the secret. */
@@ -37,7 +43,7 @@ export const BUILT_IN_RULES: readonly SecretRule[] = [
   { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
   { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247}\b/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-  { name: 'url-credentials', pattern: new RegExp(String.raw`(?<pre>:\/\/[^\s:@/?#\x00-\x1f]{1,256}:)[^\s@/?#\x00-\x1f]{1,256}(?<post>@)`, 'g') },
+  { name: 'url-credentials', pattern: new RegExp(String.raw`(?<pre>:\/\/[^\s:@/?#\x00-\x1f]{1,256}:)[^\s@/?#\x00-\x1f]{1,256}(?<post>@)`, 'g'), alone: true },
   { name: 'bearer-token', pattern: /(?<pre>\b(?:Bearer|Basic)[ \t]+)[A-Za-z0-9._~+/-]{16,}=*/g },
   { name: 'secret-assignment', pattern: new RegExp(String.raw`(?<pre>${SECRET_KEYS}["']?[ \t]*[:=][ \t]*["']?)${VALUE}{1,512}`, 'gi') },
   { name: 'secret-flag', pattern: new RegExp(String.raw`(?<pre>--${SECRET_KEYS}[ \t]+["']?)${VALUE}{1,512}`, 'gi') },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Redactor } from '../../../../electron/core/recording/redaction.ts';
+import { Redactor, type SecretMatch } from '../../../../electron/core/recording/redaction.ts';
+import { BUILT_IN_RULES } from '../../../../electron/core/recording/secret-rules.ts';
 import { RedactionStream, type EmittedPiece } from '../../../../electron/core/recording/redaction-stream.ts';
 import { SECRET_SAMPLES } from '../../../support/secrets.ts';
 import { capturedProgramOutput } from '../../../support/terminal-streams.ts';
@@ -60,6 +61,39 @@ describe('Redactor', () => {
       list: ['password=[REDACTED:secret-assignment]', 3, null],
       ok: true,
     });
+  });
+});
+
+/** The built-in rules run one at a time, as the redactor did before it combined them (private keys left out). */
+function separately(text: string): Omit<SecretMatch, 'unterminated'>[] {
+  const found: Omit<SecretMatch, 'unterminated'>[] = [];
+  for (const rule of BUILT_IN_RULES) {
+    const re = new RegExp(rule.pattern.source, rule.pattern.flags);
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      found.push({ name: rule.name, start, end, secretStart: start + (m.groups?.pre?.length ?? 0), secretEnd: end - (m.groups?.post?.length ?? 0) });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  return found.filter((m) => (m.start < reach ? false : ((reach = m.end), true)));
+}
+
+describe('Redactor: rules combined into one scan', () => {
+  it('finds exactly what the rules find one at a time, on every sample, side by side and run together', () => {
+    const texts = [
+      ...SECRET_SAMPLES.filter((s) => s.rule !== 'private-key').map((s) => s.text),
+      SECRET_SAMPLES.filter((s) => s.rule !== 'private-key').map((s) => s.text).join(' '),
+      SECRET_SAMPLES.filter((s) => s.rule !== 'private-key').map((s) => s.secret).join(''),
+      `Authorization: Bearer eyJ${'a'.repeat(20)}.eyJ${'b'.repeat(20)}.${'c'.repeat(20)} sk-ant-${'x'.repeat(30)} sk-${'y'.repeat(30)}`,
+      `https://u:sk-${'z'.repeat(24)}@host --token ghp_${'q'.repeat(36)} api_key="AKIA${'Q'.repeat(16)}"`,
+      capturedProgramOutput().slice(0, 50_000),
+    ];
+    for (const text of texts) {
+      const combined = redactor.find(text).map(({ unterminated: _, ...m }) => m);
+      expect(combined, text.slice(0, 60)).toEqual(separately(text));
+    }
   });
 });
 
