@@ -42,9 +42,10 @@ export class RedactionStream {
     this.redactor = redactor;
   }
 
-  /** Redacted text that is safe to store now. Whatever could still turn out to be a secret is kept back. */
-  push(text: string): EmittedPiece[] {
-    this.pending += text;
+  /** Redacted text that is safe to store now (`text`, or its pieces in order). Whatever could still turn out to be a secret is kept back. */
+  push(text: string | readonly string[]): EmittedPiece[] {
+    if (typeof text === 'string') this.pending += text;
+    else for (const piece of text) this.pending += piece;
     return this.drain(false);
   }
 

@@ -91,7 +91,7 @@ describe('Redactor: rules combined into one scan', () => {
       capturedProgramOutput().slice(0, 50_000),
     ];
     for (const text of texts) {
-      const combined = redactor.find(text).map(({ unterminated: _, ...m }) => m);
+      const combined = redactor.find(text).map((m) => ({ name: m.name, start: m.start, end: m.end, secretStart: m.secretStart, secretEnd: m.secretEnd }));
       expect(combined, text.slice(0, 60)).toEqual(separately(text));
     }
   });
