@@ -153,7 +153,10 @@ export interface TerminalInfo {
   startedAt: string;
   /** Null while it runs; 128 + n when killed by signal n. */
   exitCode: number | null;
-  /** True while output is held back because a viewer has not acknowledged enough of it. */
+  /**
+   * True while the pty is not read because a viewer has not acknowledged enough of its output, or the recording has
+   * not stored enough of it. Attached viewers hear each change as `terminal.flow`.
+   */
   paused: boolean;
 }
 
@@ -167,6 +170,8 @@ export interface TerminalSnapshot {
   seq: number;
   /** Set once the program has exited (no more chunks will come). */
   exitCode: number | null;
+  /** `TerminalInfo.paused` as the snapshot was taken; `terminal.flow` events carry its changes from then on. */
+  paused: boolean;
 }
 
 /** One command a hosted shell ran, from its OSC 133 marks. Times are milliseconds since the session started. */
@@ -185,4 +190,6 @@ export type TerminalEvent =
   /** `data`: UTF-8 text as the program wrote it. `seq` counts chunks from 1, per session. */
   | { type: 'terminal.output'; sessionId: string; data: string; seq: number }
   | { type: 'terminal.command'; sessionId: string; command: ShellCommandRecord }
-  | { type: 'terminal.exit'; sessionId: string; exitCode: number };
+  | { type: 'terminal.exit'; sessionId: string; exitCode: number }
+  /** The pty was paused (a viewer or the recording fell behind) or is read again; sent only when that changes. */
+  | { type: 'terminal.flow'; sessionId: string; paused: boolean };

@@ -53,6 +53,7 @@ export class Controller implements CoreCommands {
     this.onHeldOrDecided = onHeldOrDecided;
     this.live = new LiveTerminals(connection.api, {
       exited: (id, code) => useTerminals.getState().terminalExited(id, code),
+      flowChanged: (id, paused) => useTerminals.getState().terminalFlowChanged(id, paused),
       resized: (id, size) => useTerminals.getState().terminalResized(id, size.cols, size.rows),
       failed: (id, message) => useTerminals.getState().attachFailed(id, message),
     });

@@ -13,6 +13,11 @@ import { messageOf } from './messages.ts';
 export interface ReplayCommands {
   /** Switches to the Replay view on this session's recording. */
   openReplay(sessionId: string): Promise<void>;
+  /**
+   * Keeps the open recording's duration and markers current while a recorder is still writing it, until it is closed
+   * or the returned function is called. The view calls it while it shows that recording.
+   */
+  followRecording(sessionId: string): () => void;
   /** A player of the open recording on `surface` (the view owns and disposes it). */
   createPlayer(info: RecordingInfo, surface: TerminalSurface): Player;
   /** A player of a clip (a card's lead-up) that reports to its own view. */
@@ -29,11 +34,18 @@ type ReplayApi = Pick<CoreApi, 'getRecording' | 'screenAt' | 'recordingEvents' |
 
 /** A page of events as large as one message comfortably carries. */
 const EVENT_PAGE_BYTES = 2 * 1024 * 1024;
+/**
+ * How often a recording still being written is looked at again. Nothing announces that a recording grew (its chunks
+ * are stored on the recording thread, and an interception's event comes before its marker is stored), so the view
+ * asks; every 2 s the bar keeps up with a person watching it, at one small call per look.
+ */
+export const FOLLOW_INTERVAL_MS = 2000;
 
 export function recordingSource(api: ReplayApi, info: RecordingInfo): PlaybackSource {
   const sessionId = info.sessionId;
   return {
     durationMs: info.durationMs,
+    stillRecording: info.recording,
     screenAt: (atMs) => api.screenAt({ sessionId, atMs }),
     events: async (fromMs, toMs) => {
       const out: TimedEvent[] = [];
@@ -48,6 +60,30 @@ export function recordingSource(api: ReplayApi, info: RecordingInfo): PlaybackSo
   };
 }
 
+/** Looks at a recording again every FOLLOW_INTERVAL_MS until it is closed, a look fails, or the returned stop is called. */
+function followRecording(api: ReplayApi, sessionId: string): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const look = async () => {
+    timer = null;
+    let stillRecording = false;
+    try {
+      const info = await api.getRecording(sessionId);
+      if (stopped) return;
+      useReplay.getState().recordingRefreshed(info);
+      stillRecording = info.recording;
+    } catch {
+      // The session was deleted or the connection is gone (the app says so): the bar keeps what it has.
+    }
+    if (stillRecording && !stopped) timer = setTimeout(() => void look(), FOLLOW_INTERVAL_MS);
+  };
+  timer = setTimeout(() => void look(), FOLLOW_INTERVAL_MS);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
+
 export function replayCommands(api: ReplayApi): ReplayCommands {
   return {
     openReplay: async (sessionId) => {
@@ -59,6 +95,7 @@ export function replayCommands(api: ReplayApi): ReplayCommands {
         useReplay.getState().recordingFailed(messageOf(err));
       }
     },
+    followRecording: (sessionId) => followRecording(api, sessionId),
     createPlayer: (info, surface) => new Player(recordingSource(api, info), surface, (state) => useReplay.getState().playerChanged(state)),
     createClipPlayer: (source, surface, report) => new Player(source, surface, report),
     searchRecording: async (sessionId, query) => {

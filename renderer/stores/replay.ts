@@ -20,6 +20,8 @@ export interface ReplayState {
 
   replayOpened(sessionId: string): void;
   recordingLoaded(info: RecordingInfo): void;
+  /** The open recording looked at again (it grows while its session runs): play head, speed and search stay as they are. */
+  recordingRefreshed(info: RecordingInfo): void;
   recordingFailed(message: string): void;
   playerChanged(state: PlayerState): void;
   speedChosen(speed: Speed): void;
@@ -49,6 +51,8 @@ export const useReplay = create<ReplayState>()((set) => ({
 
   replayOpened: (sessionId) => set({ sessionId, load: 'loading', loadError: null, info: null, player: IDLE_PLAYER, search: NO_SEARCH, busy: null, actionError: null }),
   recordingLoaded: (info) => set((s) => (s.sessionId === info.sessionId ? { load: 'ready', info } : s)),
+  // A look that was on its way while another recording was opened (or this one closed) changes nothing.
+  recordingRefreshed: (info) => set((s) => (s.sessionId === info.sessionId && s.load === 'ready' ? { info } : s)),
   recordingFailed: (message) => set({ load: 'error', loadError: message }),
   playerChanged: (player) => set({ player }),
   speedChosen: (speed) => set({ speed }),

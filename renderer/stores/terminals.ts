@@ -24,7 +24,14 @@ export interface TerminalsState {
   terminalOpened(sessionId: string | null): void;
   terminalExited(sessionId: string, exitCode: number): void;
   terminalResized(sessionId: string, cols: number, rows: number): void;
+  /** The core paused the terminal's pty or read it again (`terminal.flow`, or an attach snapshot). */
+  terminalFlowChanged(sessionId: string, paused: boolean): void;
   attachFailed(sessionId: string, message: string): void;
+}
+
+/** One terminal's info changed; the others keep their objects, so only views of that one render again. */
+function patchTerminal(sessionId: string, patch: Partial<TerminalInfo>): (s: TerminalsState) => Pick<TerminalsState, 'terminals'> {
+  return (s) => ({ terminals: s.terminals.map((t) => (t.sessionId === sessionId ? { ...t, ...patch } : t)) });
 }
 
 export const useTerminals = create<TerminalsState>()((set) => ({
@@ -44,8 +51,10 @@ export const useTerminals = create<TerminalsState>()((set) => ({
     set((s) => ({ starting: false, terminals: [terminal, ...s.terminals.filter((t) => t.sessionId !== terminal.sessionId)], openId: terminal.sessionId })),
   startFailed: (message) => set({ starting: false, startError: message }),
   terminalOpened: (sessionId) => set({ openId: sessionId }),
-  terminalExited: (sessionId, exitCode) => set((s) => ({ terminals: s.terminals.map((t) => (t.sessionId === sessionId ? { ...t, exitCode } : t)) })),
-  terminalResized: (sessionId, cols, rows) => set((s) => ({ terminals: s.terminals.map((t) => (t.sessionId === sessionId ? { ...t, cols, rows } : t)) })),
+  // An exited program holds nothing back, whatever its last flow event said.
+  terminalExited: (sessionId, exitCode) => set(patchTerminal(sessionId, { exitCode, paused: false })),
+  terminalResized: (sessionId, cols, rows) => set(patchTerminal(sessionId, { cols, rows })),
+  terminalFlowChanged: (sessionId, paused) => set(patchTerminal(sessionId, { paused })),
   attachFailed: (sessionId, message) => set((s) => ({ attachErrors: { ...s.attachErrors, [sessionId]: message } })),
 }));
 

@@ -9,6 +9,8 @@ export type LiveTerminalApi = Pick<CoreApi, 'attachTerminal' | 'detachTerminal' 
 
 export interface LiveTerminalHooks {
   exited(sessionId: string, exitCode: number): void;
+  /** The core paused the pty (a viewer or the recording is behind) or resumed it; from the snapshot, then each change. */
+  flowChanged(sessionId: string, paused: boolean): void;
   resized(sessionId: string, size: TerminalSize): void;
   failed(sessionId: string, message: string): void;
 }
@@ -77,6 +79,10 @@ export class LiveTerminals {
       if (viewer) viewer.exited = true;
       return;
     }
+    if (event.type === 'terminal.flow') {
+      this.hooks.flowChanged(event.sessionId, event.paused);
+      return;
+    }
     if (!viewer || event.type !== 'terminal.output') return;
     if (viewer.seq === null) viewer.early.push(event);
     else this.drawChunk(event.sessionId, viewer, event);
@@ -96,6 +102,8 @@ export class LiveTerminals {
     viewer.surface.resize({ cols: snapshot.cols, rows: snapshot.rows });
     viewer.surface.write(snapshot.data);
     viewer.seq = snapshot.seq;
+    // The list the view was opened from may be older than this; `terminal.flow` events follow from here.
+    this.hooks.flowChanged(sessionId, snapshot.paused);
     if (snapshot.exitCode !== null) {
       viewer.exited = true;
       this.hooks.exited(sessionId, snapshot.exitCode);

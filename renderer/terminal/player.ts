@@ -6,7 +6,10 @@ import type { TerminalSurface } from './surface.ts';
 
 /** Where a player reads from: the core's recording calls, or a clip already in memory. */
 export interface PlaybackSource {
+  /** The end as the source was made; a recording still being written moves it on with `Player.extend`. */
   durationMs: number;
+  /** A recorder is still writing it: more may come, at its last millisecond too. */
+  stillRecording?: boolean;
   /** The screen at `atMs` (its `atMs` may be earlier: the player writes the events in between). */
   screenAt(atMs: number): Promise<Screen>;
   /** Events in (fromMs, toMs], in order. */
@@ -55,6 +58,8 @@ export class Player {
   private readonly clock: PlayerClock;
   private readonly report: (state: PlayerState) => void;
   private state: PlayerState = { positionMs: 0, playing: false, busy: false, error: null };
+  private durationMs: number;
+  private stillRecording: boolean;
   private speed: Speed = 1;
   private skipIdle = true;
   /** Events after the play head, fetched up to `fetchedTo`. */
@@ -73,10 +78,21 @@ export class Player {
     this.surface = surface;
     this.report = report;
     this.clock = clock;
+    this.durationMs = source.durationMs;
+    this.stillRecording = source.stillRecording ?? false;
   }
 
   get positionMs(): number {
     return this.state.positionMs;
+  }
+
+  /**
+   * The recording grew (it was still being written when this player started): seeking and playing reach its new end.
+   * Playing that was waiting at the old end goes on. `stillRecording` false: this end is final.
+   */
+  extend(durationMs: number, stillRecording: boolean): void {
+    this.durationMs = Math.max(this.durationMs, durationMs);
+    this.stillRecording = stillRecording;
   }
 
   setSpeed(speed: Speed): void {
@@ -89,7 +105,7 @@ export class Player {
 
   /** Shows the screen at `atMs` at once; playing goes on from there if it was playing. */
   async seek(atMs: number): Promise<void> {
-    const target = Math.max(0, Math.min(this.source.durationMs, Math.round(atMs)));
+    const target = Math.max(0, Math.min(this.readableTo, Math.round(atMs)));
     const generation = ++this.generation;
     const wasPlaying = this.state.playing;
     this.stopTicking();
@@ -115,7 +131,7 @@ export class Player {
 
   play(): void {
     if (this.disposed || this.state.busy) return;
-    if (this.state.positionMs >= this.source.durationMs) {
+    if (this.state.positionMs >= this.durationMs) {
       // At the end, play starts over.
       void this.seek(0).then(() => this.play());
       return;
@@ -146,15 +162,16 @@ export class Player {
     // Nothing happens before the next event, or (none fetched yet) before the edge of what was fetched.
     const quietUntil = this.queue[0]?.atMs ?? this.fetchedTo;
     if (this.skipIdle && quietUntil - this.state.positionMs > IDLE_MS) position = Math.max(position, quietUntil - IDLE_KEPT_MS);
-    position = Math.min(position, this.source.durationMs);
+    position = Math.min(position, this.durationMs);
     while (this.queue.length && (this.queue[0] as TimedEvent).atMs <= position) this.apply(this.queue.shift() as TimedEvent);
     this.state.positionMs = position;
     if (this.queue.length === 0 && this.fetchedTo < position) {
       // Out of fetched events: wait at the edge of what is known.
       this.state.positionMs = this.fetchedTo;
     }
-    if (position >= this.source.durationMs && this.fetchedTo >= this.source.durationMs && this.queue.length === 0) {
-      this.update({ positionMs: this.source.durationMs, playing: false });
+    // The end of a recording still being written is never reached (see readableTo): playing waits there for more.
+    if (position >= this.durationMs && this.fetchedTo >= this.durationMs && this.queue.length === 0) {
+      this.update({ positionMs: this.durationMs, playing: false });
       return;
     }
     this.fetchAhead();
@@ -165,11 +182,19 @@ export class Player {
     this.scheduleTick();
   }
 
+  /**
+   * How far events may be read. A recording still being written ends at its last stored event, and the recorder stores
+   * in batches, so more events of that same millisecond may follow; they are read once the end has moved past it.
+   */
+  private get readableTo(): number {
+    return this.stillRecording ? Math.max(0, this.durationMs - 1) : this.durationMs;
+  }
+
   private fetchAhead(): void {
-    if (this.fetching || this.fetchedTo >= this.source.durationMs || this.fetchedTo - this.state.positionMs > FETCH_AHEAD_MS / 2) return;
+    if (this.fetching || this.fetchedTo >= this.readableTo || this.fetchedTo - this.state.positionMs > FETCH_AHEAD_MS / 2) return;
     const generation = this.generation;
     const from = this.fetchedTo;
-    const to = Math.min(this.source.durationMs, from + FETCH_AHEAD_MS);
+    const to = Math.min(this.readableTo, from + FETCH_AHEAD_MS);
     this.fetching = this.source.events(from, to).then(
       (events) => {
         if (generation !== this.generation) return;

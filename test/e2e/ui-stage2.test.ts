@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { openUiSocket, textClient } from '../support/text-client.ts';
 import { chooseTheme, shoot, uiWorld } from '../support/ui-world.ts';
 
 let browser: Browser;
@@ -134,6 +135,34 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     const violations = await w.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     expect(violations.filter((v) => !v.startsWith('style-src-elem '))).toEqual([]);
     await shoot(w.page, 'sessions-live-dom-renderer-light');
+  });
+
+  it('a live terminal says it is paused while another viewer is behind, and stops saying it once that viewer has gone', async () => {
+    const w = await uiWorld(browser, cleanups);
+    await w.open();
+    await w.page.getByRole('button', { name: 'Sessions' }).click();
+    await w.page.getByText('No terminals yet').waitFor();
+    // A second viewer on its own connection that never acknowledges: the core holds the program once it is 100 000
+    // chars behind, whatever the page does.
+    const page = new URL(w.url);
+    const { ws, channel } = await openUiSocket(`ws://${page.host}/api?token=${page.searchParams.get('token') ?? ''}`, page.origin);
+    cleanups.push(async () => ws.close());
+    const stuck = textClient(channel);
+    const program = "process.stdout.write('flow-ready\\n'); process.stdin.once('data', () => process.stdout.write('x'.repeat(300000) + '\\nflow-done\\n'))";
+    const info = await stuck.api.startTerminal({ agent: 'shell', argv: [process.execPath, '-e', program], cwd: w.work });
+    const terminal = w.page.locator('.live-terminal');
+    await waitForText(terminal, 'flow-ready');
+    const hint = w.page.getByText(/paused: waiting for a viewer or the recording to catch up/);
+    expect(await hint.count()).toBe(0);
+    await stuck.api.attachTerminal(info.sessionId);
+    await stuck.api.writeTerminal({ sessionId: info.sessionId, data: 'go\r' });
+    // The page hears the pause as it happens (no reload), and the program is held: its last line has not come.
+    await hint.waitFor();
+    expect(await terminalText(terminal)).not.toContain('flow-done');
+    await shoot(w.page, 'sessions-live-paused-light');
+    await stuck.api.detachTerminal(info.sessionId);
+    await waitForText(terminal, 'flow-done');
+    await hint.waitFor({ state: 'detached' });
   });
 
   it('a hosted shell shows what is typed into it; its replay seeks to a marker and shows the screen of that moment', async () => {

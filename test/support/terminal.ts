@@ -67,6 +67,8 @@ export interface Viewer {
   output(): string;
   /** What this viewer received as `terminal.output` events since attaching. */
   received(): string;
+  /** The `terminal.flow` events this viewer received, in order (true: paused). */
+  flowChanges(): boolean[];
   /** Resolves once the output since `from` (an index into output()) matches. */
   waitForOutput(pattern: RegExp, from?: number): Promise<string>;
   nextCommand(): Promise<ShellCommandRecord>;
@@ -90,10 +92,12 @@ export async function attachViewer(core: TestCore, info: TerminalInfo, recording
   });
   const commands: ShellCommandRecord[] = [];
   let exitCode: number | null = null;
+  const flowChanges: boolean[] = [];
   const listen = (e: TerminalEvent) => {
     if (e.sessionId !== info.sessionId) return;
     if (e.type === 'terminal.output') received += e.data;
     else if (e.type === 'terminal.command') commands.push(e.command);
+    else if (e.type === 'terminal.flow') flowChanges.push(e.paused);
     else exitCode = e.exitCode;
     waiters.forEach((w) => w());
   };
@@ -118,6 +122,7 @@ export async function attachViewer(core: TestCore, info: TerminalInfo, recording
     snapshot,
     output: out,
     received: () => received,
+    flowChanges: () => [...flowChanges],
     waitForOutput: (pattern, from = 0) => {
       // Only new text (and a little before it, for a match cut in two) is searched each time: streams get large.
       let scanned = from;

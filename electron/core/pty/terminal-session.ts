@@ -65,7 +65,7 @@ export class TerminalSession {
   constructor(o: TerminalSessionOptions) {
     this.o = o;
     this.sessionId = o.sessionId;
-    this.flow = new FlowControl((paused) => (paused ? o.pty.pause() : o.pty.resume()));
+    this.flow = new FlowControl((paused) => this.flowChanged(paused));
     this.screen = new LiveScreen({
       cols: o.cols,
       rows: o.rows,
@@ -117,8 +117,13 @@ export class TerminalSession {
       pid: o.pty.pid,
       startedAt: new Date(o.startedAtMs).toISOString(),
       exitCode: this.exitCode,
-      paused: this.flow.paused,
+      paused: this.paused,
     };
+  }
+
+  /** An exited program holds nothing back, whatever viewers have yet to acknowledge. */
+  private get paused(): boolean {
+    return this.running && this.flow.paused;
   }
 
   /** Typed or pasted input, recorded as such. Ignored once the program has exited. */
@@ -149,7 +154,8 @@ export class TerminalSession {
     this.batcher.flush();
     const seq = this.seq;
     const { data, cols, rows } = await this.screen.serialize();
-    return { sessionId: this.sessionId, cols, rows, data, seq, exitCode: this.exitCode };
+    // Read after the wait: a `terminal.flow` sent meanwhile reached an attaching viewer before this answer does.
+    return { sessionId: this.sessionId, cols, rows, data, seq, exitCode: this.exitCode, paused: this.paused };
   }
 
   /** Sends this session's events to `listener` from now on; the snapshot is the screen they continue. */
@@ -193,6 +199,13 @@ export class TerminalSession {
     this.broadcast({ type: 'terminal.output', sessionId: this.sessionId, data, seq: this.seq });
     this.marks.read(data);
     this.flow.sent(data.length);
+  }
+
+  /** FlowControl calls this only when the state changes, so viewers hear one event per pause and per resume. */
+  private flowChanged(paused: boolean): void {
+    if (paused) this.o.pty.pause();
+    else this.o.pty.resume();
+    this.broadcast({ type: 'terminal.flow', sessionId: this.sessionId, paused });
   }
 
   /** A recorder that says how far behind it is holds the pty like a viewer: output waits instead of being dropped. */

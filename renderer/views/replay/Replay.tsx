@@ -63,6 +63,10 @@ function ReplayPlayer({ info }: { info: RecordingInfo }) {
   };
   useEffect(() => player.current?.setSpeed(speed), [speed]);
   useEffect(() => player.current?.setSkipIdle(skipIdle), [skipIdle]);
+  // A recording still being written is looked at again while it is on screen: the bar, its markers and the player
+  // reach further as it grows (the player, its play head and the search stay).
+  useEffect(() => (info.recording ? commands.followRecording(info.sessionId) : undefined), [commands, info.sessionId, info.recording]);
+  useEffect(() => player.current?.extend(info.durationMs, info.recording), [info.durationMs, info.recording]);
   return (
     <div className="replay">
       <div className="replay-controls" role="group" aria-label="Playback">
@@ -101,7 +105,7 @@ function ReplayPlayer({ info }: { info: RecordingInfo }) {
       )}
       <p className="hint" role="status">
         {state.busy ? 'Seeking…' : markers.length === 0 ? 'No interceptions in this recording.' : `${markers.length} interception${markers.length === 1 ? '' : 's'} marked on the bar.`}
-        {info.recording ? ' Still recording: reopen to see what came since.' : ''}
+        {info.recording ? ' Still recording: the bar grows as it does.' : ''}
       </p>
       <TerminalBox
         label={`Recording of session ${shortId(info.sessionId)}`}

@@ -57,7 +57,7 @@ function TerminalPane({ sessionId }: { sessionId: string }) {
         <code title={info.argv.join(' ')}>{info.cwd}</code>
         <span className="hint">
           {info.cols}×{info.rows}
-          {info.paused ? ' · paused: waiting for a viewer to catch up' : ''}
+          {info.paused ? ' · paused: waiting for a viewer or the recording to catch up' : ''}
         </span>
         {running ? (
           <button type="button" className="deny" onClick={() => void commands.killTerminal(sessionId)}>

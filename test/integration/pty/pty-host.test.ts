@@ -76,6 +76,8 @@ describe('hosted terminals', () => {
     await waitReceived(HIGH_WATER_CHARS);
     const info = (await w.core.client.api.listTerminals()).find((i) => i.sessionId === t.info.sessionId);
     expect(info?.paused).toBe(true);
+    // The viewer heard it as it happened (before its listTerminals answer, on the same connection).
+    expect(t.flowChanges()).toEqual([true]);
     // A full round trip through the screen later, the program is still held: far from all of its output has come.
     await w.core.client.api.terminalSnapshot(t.info.sessionId);
     const whilePaused = t.received().length;
@@ -91,6 +93,10 @@ describe('hosted terminals', () => {
     await w.core.client.api.ackTerminal({ sessionId: t.info.sessionId, chars: whilePaused });
     await t.waitForOutput(/FLOW-END/);
     expect(await t.exit).toBe(3);
+    // Resumed at least once; every event is a change (a viewer acknowledging from afar may hold it back again).
+    const flows = t.flowChanges();
+    expect(flows.slice(0, 2)).toEqual([true, false]);
+    expect(flows.every((paused, i) => paused === (i % 2 === 0))).toBe(true);
     // Nothing was lost on the way: the recording has every byte, and the viewer all of it since it attached.
     const recorded = w.recordings.output(t.info.sessionId);
     expect(recorded.split('x').length - 1).toBe(total);

@@ -1,7 +1,7 @@
 // The controller between one connection and the stores, against a fake core.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type HistoryPage } from '../../../shared/api.ts';
-import type { CoreEvent } from '../../../shared/domain.ts';
+import type { CoreEvent, TerminalEvent, TerminalInfo } from '../../../shared/domain.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import type { Connection, CoreApi } from '../../../renderer/api/client.ts';
 import { Controller } from '../../../renderer/app/controller.ts';
@@ -10,13 +10,15 @@ import { useApp } from '../../../renderer/stores/connection.ts';
 import { useInbox } from '../../../renderer/stores/inbox.ts';
 import { useSessions } from '../../../renderer/stores/sessions.ts';
 import { useSettings } from '../../../renderer/stores/settings.ts';
+import { useTerminals } from '../../../renderer/stores/terminals.ts';
 import { useTrust } from '../../../renderer/stores/trust.ts';
-import { decided, heldRequest, resetStores } from './support.tsx';
+import { decided, FakeSurface, heldRequest, resetStores } from './support.tsx';
 
 beforeEach(resetStores);
 
 function fakeConnection(api: Partial<CoreApi>) {
   const listeners = new Set<(e: CoreEvent) => void>();
+  const terminalListeners = new Set<(e: TerminalEvent) => void>();
   let close: (why: string) => void = () => {};
   const connection: Connection = {
     api: {
@@ -26,8 +28,10 @@ function fakeConnection(api: Partial<CoreApi>) {
       getSettings: async () => DEFAULT_SETTINGS,
       ...api,
     } as CoreApi,
-    // The controller does not attach to terminals.
-    onTerminalEvent: () => () => true,
+    onTerminalEvent: (l) => {
+      terminalListeners.add(l);
+      return () => terminalListeners.delete(l);
+    },
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -35,7 +39,12 @@ function fakeConnection(api: Partial<CoreApi>) {
     closed: new Promise<string>((resolve) => (close = resolve)),
     close: () => {},
   };
-  return { connection, emit: (e: CoreEvent) => listeners.forEach((l) => l(e)), lose: (why: string) => close(why) };
+  return {
+    connection,
+    emit: (e: CoreEvent) => listeners.forEach((l) => l(e)),
+    emitTerminal: (e: TerminalEvent) => terminalListeners.forEach((l) => l(e)),
+    lose: (why: string) => close(why),
+  };
 }
 
 describe('controller', () => {
@@ -167,5 +176,38 @@ describe('controller', () => {
     await c.start();
     await c.updateSettings({ holdTimeoutMs: 5 });
     expect(useSettings.getState()).toMatchObject({ saving: false, saveError: 'holdTimeoutMs: too small' });
+  });
+
+  it('follows a live terminal\'s paused state from its snapshot and its flow events; its output never reaches a store', async () => {
+    const terminal: TerminalInfo = { sessionId: 't1', agent: 'shell', argv: ['bash'], cwd: '/w', shell: 'bash', cols: 80, rows: 24, pid: 7, startedAt: '2026-01-01T00:00:00Z', exitCode: null, paused: false };
+    const f = fakeConnection({
+      listTerminals: async () => [terminal],
+      attachTerminal: async () => ({ sessionId: 't1', cols: 80, rows: 24, data: '$ ', seq: 0, exitCode: null, paused: true }),
+      ackTerminal: async () => true,
+      detachTerminal: async () => true,
+    });
+    const c = new Controller(f.connection);
+    await c.start();
+    const commands = c.commands();
+    await commands.loadTerminals();
+    const paused = () => useTerminals.getState().terminals[0]?.paused;
+    expect(paused()).toBe(false);
+    const surface = new FakeSurface();
+    const detach = commands.attachTerminal('t1', surface);
+    // The list is older than the snapshot: the snapshot's state wins.
+    await vi.waitFor(() => expect(paused()).toBe(true));
+    f.emitTerminal({ type: 'terminal.flow', sessionId: 't1', paused: false });
+    expect(paused()).toBe(false);
+    const before = useTerminals.getState();
+    f.emitTerminal({ type: 'terminal.output', sessionId: 't1', data: 'hello', seq: 1 });
+    expect(surface.text()).toBe('$ hello');
+    expect(useTerminals.getState()).toBe(before);
+    f.emitTerminal({ type: 'terminal.flow', sessionId: 't1', paused: true });
+    expect(paused()).toBe(true);
+    // An exited program holds nothing back.
+    f.emitTerminal({ type: 'terminal.exit', sessionId: 't1', exitCode: 0 });
+    expect(useTerminals.getState().terminals[0]).toMatchObject({ exitCode: 0, paused: false });
+    detach();
+    c.dispose();
   });
 });

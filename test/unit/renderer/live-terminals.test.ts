@@ -14,16 +14,17 @@ function fakeApi() {
     writeTerminal: vi.fn<LiveTerminalApi['writeTerminal']>(async () => true),
     resizeTerminal: vi.fn<LiveTerminalApi['resizeTerminal']>(async (input) => ({ ...(input as { cols: number; rows: number }) }) as unknown as TerminalInfo),
   };
-  return { api, snapshot: (s: Partial<TerminalSnapshot>) => answer({ sessionId: 't1', cols: 80, rows: 24, data: '$ ', seq: 0, exitCode: null, ...s }) };
+  return { api, snapshot: (s: Partial<TerminalSnapshot>) => answer({ sessionId: 't1', cols: 80, rows: 24, data: '$ ', seq: 0, exitCode: null, paused: false, ...s }) };
 }
 
+const fakeHooks = () => ({ exited: vi.fn(), flowChanged: vi.fn(), resized: vi.fn(), failed: vi.fn() });
 const output = (seq: number, data: string): TerminalEvent => ({ type: 'terminal.output', sessionId: 't1', data, seq });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('live terminals', () => {
   it('draws the snapshot, then the chunks after it in order, acknowledging each', async () => {
     const f = fakeApi();
-    const hooks = { exited: vi.fn(), resized: vi.fn(), failed: vi.fn() };
+    const hooks = fakeHooks();
     const live = new LiveTerminals(f.api, hooks);
     const surface = new FakeSurface();
     surface.fitting = { cols: 120, rows: 40 };
@@ -49,7 +50,7 @@ describe('live terminals', () => {
 
   it('sends typing to the pty until the program exits, and detaches when the view closes', async () => {
     const f = fakeApi();
-    const hooks = { exited: vi.fn(), resized: vi.fn(), failed: vi.fn() };
+    const hooks = fakeHooks();
     const live = new LiveTerminals(f.api, hooks);
     const surface = new FakeSurface();
     const close = live.attach('t1', surface);
@@ -73,9 +74,29 @@ describe('live terminals', () => {
     f.api.attachTerminal.mockImplementation(async () => {
       throw new Error('no terminal session t1');
     });
-    const hooks = { exited: vi.fn(), resized: vi.fn(), failed: vi.fn() };
+    const hooks = fakeHooks();
     new LiveTerminals(f.api, hooks).attach('t1', new FakeSurface());
     await settle();
     expect(hooks.failed).toHaveBeenCalledWith('t1', 'no terminal session t1');
+  });
+
+  it('passes on the paused state: the snapshot\'s, then every flow event, and nothing of it to the surface', async () => {
+    const f = fakeApi();
+    const hooks = fakeHooks();
+    const live = new LiveTerminals(f.api, hooks);
+    const surface = new FakeSurface();
+    live.attach('t1', surface);
+    // A change before the snapshot is passed on, and the snapshot (taken after it) has the last word.
+    live.onEvent({ type: 'terminal.flow', sessionId: 't1', paused: true });
+    f.snapshot({ paused: true });
+    await settle();
+    live.onEvent({ type: 'terminal.flow', sessionId: 't1', paused: false });
+    expect(hooks.flowChanged.mock.calls).toEqual([
+      ['t1', true],
+      ['t1', true],
+      ['t1', false],
+    ]);
+    expect(surface.text()).toBe('$ ');
+    expect(f.api.ackTerminal).not.toHaveBeenCalled();
   });
 });

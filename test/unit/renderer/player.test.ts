@@ -111,6 +111,44 @@ describe('replay player', () => {
     expect(t.timers()).toBe(0);
   });
 
+  it('follows a recording still being written: waits at its end while playing, and goes on as it grows', async () => {
+    // Two events share the last stored millisecond; the second is stored only after the player first looked.
+    const events = [out(500, 'a'), out(1000, 'b')];
+    const src = Object.assign(source(events, 1000), { stillRecording: true });
+    const surface = new FakeSurface();
+    const t = fakeClock();
+    const states: PlayerState[] = [];
+    const player = new Player(src, surface, (s) => states.push(s), t.clock);
+    player.setSkipIdle(false);
+    await player.seek(0);
+    player.play();
+    await t.advance(3000);
+    // Still playing, at the edge of what may be read: the last millisecond may not be complete yet.
+    expect(surface.text()).toBe('[start]a');
+    expect(player.positionMs).toBe(999);
+    expect(t.timers()).toBe(1);
+    events.push(out(1000, 'c'), out(2500, 'd'));
+    player.extend(3000, true);
+    await t.advance(1600);
+    expect(surface.text()).toBe('[start]abcd');
+    expect(states.at(-1)).toMatchObject({ playing: true });
+    // Closed: the last millisecond is complete, and playing stops at the end.
+    events.push(out(3000, 'e'));
+    player.extend(3000, false);
+    await t.advance(1000);
+    expect(surface.text()).toBe('[start]abcde');
+    expect(player.positionMs).toBe(3000);
+    expect(states.at(-1)).toMatchObject({ positionMs: 3000, playing: false });
+    expect(t.timers()).toBe(0);
+    // Seeking reaches the new end too.
+    await player.seek(2800);
+    expect(surface.text()).toBe('[start]abcd');
+    // A shorter end (an older look answering late) never cuts the recording.
+    player.extend(1000, false);
+    await player.seek(3000);
+    expect(surface.text()).toBe('[start]abcde');
+  });
+
   it('drops a seek overtaken by another (the later one is what shows)', async () => {
     const src = source([out(100, 'a'), out(200, 'b')], 300);
     const surface = new FakeSurface();

@@ -2,7 +2,7 @@
 // The Rules, Replay and Sessions views, trust and auto-allow, and the recording settings: their states, names, and
 // the commands they send. Terminals are fake surfaces (xterm.js needs a real browser; the e2e tests use it).
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TerminalInfo } from '../../../shared/domain.ts';
 import type { RecordingInfo } from '../../../shared/recording.ts';
 import type { Rule } from '../../../shared/rules.ts';
@@ -182,6 +182,38 @@ describe('replay view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
     expect(commands.deleteSession).toHaveBeenCalledWith('sess0001');
   });
+
+  it('follows a recording still being written: the bar grows with new markers, on the same player, until it is closed', async () => {
+    const commands = fakeCommands();
+    const surfaces = fakeSurfaces();
+    const stopFollowing = vi.fn();
+    commands.followRecording.mockImplementation(() => stopFollowing);
+    playsScreens(commands);
+    renderInApp(<Replay />, commands, 'browser', surfaces.factory);
+    const live = { ...info, recording: true };
+    act(() => {
+      useReplay.getState().replayOpened('sess0001');
+      useReplay.getState().recordingLoaded(live);
+    });
+    expect(commands.followRecording).toHaveBeenCalledWith('sess0001');
+    expect(screen.getByRole('status').textContent).toContain('Still recording');
+    const surface = () => surfaces.made[0]?.surface;
+    await waitFor(() => expect(surface()?.text()).toBe('[screen at 0]'));
+    const later = { atMs: 14_000, kind: 'marker' as const, label: 'r3 held: rm -rf build', requestId: 'r3', decision: null };
+    act(() => useReplay.getState().recordingRefreshed({ ...live, durationMs: 15_000, markers: [...info.markers, later] }));
+    expect(screen.getByLabelText('Position in the recording').getAttribute('max')).toBe('15000');
+    const markers = within(screen.getByRole('list', { name: 'Interceptions' })).getAllByRole('button');
+    expect(markers).toHaveLength(4);
+    // The player reads past the end it was made with.
+    fireEvent.click(markers[3] as HTMLElement);
+    await waitFor(() => expect(surface()?.text()).toBe('[screen at 14000]'));
+    expect(surfaces.made).toHaveLength(1);
+    expect(stopFollowing).not.toHaveBeenCalled();
+    act(() => useReplay.getState().recordingRefreshed({ ...live, durationMs: 15_500, recording: false, markers: [...info.markers, later] }));
+    expect(stopFollowing).toHaveBeenCalledTimes(1);
+    expect(commands.followRecording).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status').textContent).not.toContain('Still recording');
+  });
 });
 
 const terminal = (over: Partial<TerminalInfo> = {}): TerminalInfo => ({
@@ -210,6 +242,15 @@ describe('sessions view', () => {
     expect(screen.getByRole('tab', { name: /bash/ }).getAttribute('aria-selected')).toBe('true');
     expect(commands.attachTerminal).toHaveBeenCalledWith('term0001', surfaces.made[0]?.surface);
     expect(surfaces.made[0]?.options).toMatchObject({ readOnly: false, label: 'Terminal: bash in /home/dev/app' });
+    // The core pausing and resuming the pty shows and hides the hint, with no reload.
+    const pausedHint = () => screen.queryByText(/paused: waiting for a viewer or the recording to catch up/);
+    expect(pausedHint()).toBeNull();
+    act(() => useTerminals.getState().terminalFlowChanged('term0001', true));
+    expect(pausedHint()).toBeTruthy();
+    act(() => useTerminals.getState().terminalFlowChanged('term0001', false));
+    expect(pausedHint()).toBeNull();
+    // The same surface all along: only the flag changed.
+    expect(surfaces.made).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Kill' }));
     expect(commands.killTerminal).toHaveBeenCalledWith('term0001');
     act(() => useTerminals.getState().terminalExited('term0001', 0));

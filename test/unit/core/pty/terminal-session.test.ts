@@ -1,0 +1,164 @@
+// A hosted terminal's flow-control state as its viewers see it, against a fake pty: one `terminal.flow` event when the
+// pty pauses (a viewer that does not acknowledge, or a recording that falls behind) and one when it resumes, never
+// one per chunk; the snapshot says where a late viewer starts; an exited program holds nothing back.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TerminalEvent } from '../../../../shared/domain.ts';
+import { HIGH_WATER_CHARS } from '../../../../electron/core/pty/flow-control.ts';
+import { OUTPUT_BATCH_MAX_CHARS } from '../../../../electron/core/pty/output-batcher.ts';
+import type { PtyProcess } from '../../../../electron/core/pty/pty-process.ts';
+import { TerminalSession } from '../../../../electron/core/pty/terminal-session.ts';
+import type { SessionRecorder } from '../../../../electron/core/recording/types.ts';
+
+/** A pty whose output the test writes; it notes what the session asks of it. */
+function fakePty() {
+  const data: Array<(bytes: Buffer) => void> = [];
+  const exits: Array<(code: number) => void> = [];
+  const calls: string[] = [];
+  const pty: PtyProcess = {
+    pid: 4242,
+    onData: (l) => data.push(l),
+    onExit: (l) => exits.push(l),
+    write: () => {},
+    resize: () => {},
+    kill: () => calls.push('kill'),
+    pause: () => calls.push('pause'),
+    resume: () => calls.push('resume'),
+  };
+  return {
+    pty,
+    calls,
+    /** One batch's worth of output: the batcher sends it to viewers at once. */
+    chunk: () => data.forEach((l) => l(Buffer.from('x'.repeat(OUTPUT_BATCH_MAX_CHARS)))),
+    exit: (code: number) => exits.forEach((l) => l(code)),
+  };
+}
+
+/** A recorder whose backlog the test sets. */
+function slowRecorder() {
+  let chars = 0;
+  const shrinks = new Set<() => void>();
+  const recorder: SessionRecorder = {
+    record: () => {},
+    close: async () => {},
+    backlog: {
+      chars: () => chars,
+      onShrink: (l) => {
+        shrinks.add(l);
+        return () => shrinks.delete(l);
+      },
+    },
+  };
+  return {
+    recorder,
+    setBacklog: (n: number) => {
+      const shrank = n < chars;
+      chars = n;
+      if (shrank) shrinks.forEach((l) => l());
+    },
+  };
+}
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.dispose();
+});
+
+function session(pty: PtyProcess, recorder: SessionRecorder | null = null): TerminalSession {
+  const s = new TerminalSession({
+    sessionId: 'term0001', agent: 'shell', argv: ['cat'], cwd: '/', shell: null, cols: 80, rows: 24, startedAtMs: Date.now(),
+    pty, recorder, takeCommand: () => null, onExit: () => {},
+  });
+  sessions.push(s);
+  return s;
+}
+
+/** A viewer that keeps every event; `flows()` is what it heard of pausing. */
+function viewer() {
+  const events: TerminalEvent[] = [];
+  return {
+    listen: (e: TerminalEvent) => events.push(e),
+    flows: () => events.flatMap((e) => (e.type === 'terminal.flow' ? [e.paused] : [])),
+    types: () => events.map((e) => e.type),
+  };
+}
+
+describe('a hosted terminal telling its viewers about flow control', () => {
+  it('sends paused once when a viewer falls behind and resumed once it has acknowledged, whatever comes between', async () => {
+    const f = fakePty();
+    const s = session(f.pty);
+    const slow = viewer();
+    const first = await s.attach('slow', slow.listen);
+    expect(first.paused).toBe(false);
+
+    // Two batches put the viewer past the high-water mark: paused, after the output that did it.
+    f.chunk();
+    expect(slow.flows()).toEqual([]);
+    f.chunk();
+    expect(2 * OUTPUT_BATCH_MAX_CHARS).toBeGreaterThan(HIGH_WATER_CHARS);
+    expect(slow.types()).toEqual(['terminal.output', 'terminal.output', 'terminal.flow']);
+    expect(slow.flows()).toEqual([true]);
+    expect(f.calls).toEqual(['pause']);
+    expect(s.info().paused).toBe(true);
+
+    // Output already on its way while paused, and acknowledgements that leave it behind, change nothing.
+    f.chunk();
+    s.ack('slow', HIGH_WATER_CHARS);
+    expect(slow.flows()).toEqual([true]);
+
+    // A viewer attaching now starts from the snapshot's state, and hears the resume with the first.
+    const late = viewer();
+    expect((await s.attach('late', late.listen)).paused).toBe(true);
+    s.ack('slow', 3 * OUTPUT_BATCH_MAX_CHARS);
+    expect(slow.flows()).toEqual([true, false]);
+    expect(late.flows()).toEqual([false]);
+    expect(f.calls).toEqual(['pause', 'resume']);
+    expect(s.info().paused).toBe(false);
+  });
+
+  it('resumes for the others when the viewer that held it back detaches', async () => {
+    const f = fakePty();
+    const s = session(f.pty);
+    const stuck = viewer();
+    const other = viewer();
+    await s.attach('stuck', stuck.listen);
+    await s.attach('other', other.listen);
+    f.chunk();
+    f.chunk();
+    s.ack('other', 2 * OUTPUT_BATCH_MAX_CHARS);
+    expect(other.flows()).toEqual([true]);
+    s.detach('stuck');
+    expect(other.flows()).toEqual([true, false]);
+    expect(stuck.flows()).toEqual([true]);
+  });
+
+  it('tells viewers when the recording holds the pty, and when it has caught up', async () => {
+    const f = fakePty();
+    const r = slowRecorder();
+    const s = session(f.pty, r.recorder);
+    const v = viewer();
+    await s.attach('v', v.listen);
+    r.setBacklog(3 * 1024 * 1024);
+    f.chunk();
+    s.ack('v', OUTPUT_BATCH_MAX_CHARS);
+    expect(v.flows()).toEqual([true]);
+    r.setBacklog(1024 * 1024);
+    expect(v.flows()).toEqual([true]);
+    r.setBacklog(0);
+    expect(v.flows()).toEqual([true, false]);
+  });
+
+  it('reports an exited program as not paused, though a viewer never acknowledged its output', async () => {
+    const f = fakePty();
+    const s = session(f.pty);
+    const v = viewer();
+    await s.attach('v', v.listen);
+    f.chunk();
+    f.chunk();
+    expect(s.info().paused).toBe(true);
+    s.kill('SIGTERM');
+    f.exit(143);
+    expect(s.info()).toMatchObject({ exitCode: 143, paused: false });
+    expect(await s.snapshot()).toMatchObject({ exitCode: 143, paused: false });
+    expect(v.types().at(-1)).toBe('terminal.exit');
+  });
+});
