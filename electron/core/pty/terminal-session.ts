@@ -30,6 +30,12 @@ const SCREEN_UNWATCHED_LIMIT_CHARS = 1024 * 1024;
  * busy; more would only hold memory.
  */
 const RECORDING_WATER_MARKS = { high: 2 * 1024 * 1024, low: 512 * 1024 };
+/**
+ * How long the pty must stay paused before viewers hear of it. A program printing flat out to a watching viewer pauses
+ * and resumes every few milliseconds (100 KB between the marks); announcing each would redraw the view hundreds of
+ * times a second, for a state nobody could read. A pause that lasts is announced, and its end at once.
+ */
+export const FLOW_NOTICE_MS = 250;
 
 export interface TerminalSessionOptions {
   sessionId: string;
@@ -44,6 +50,8 @@ export interface TerminalSessionOptions {
   recorder: SessionRecorder | null;
   /** The allowed gated line the next command starts from (see ShellMarks). */
   takeCommand: () => { command: string; requestId: string } | null;
+  /** Tests shorten it; FLOW_NOTICE_MS otherwise. */
+  flowNoticeMs?: number;
   onExit: (exitCode: number) => void;
   onError?: (err: unknown) => void;
 }
@@ -60,6 +68,9 @@ export class TerminalSession {
   private readonly stopWatchingRecorder: () => void;
   private seq = 0;
   private exitCode: number | null = null;
+  /** What viewers were told of pausing (`terminal.flow`, snapshots, info): the pty's state once it has lasted. */
+  private shownPaused = false;
+  private flowNotice: NodeJS.Timeout | null = null;
   readonly exited: Promise<number>;
 
   constructor(o: TerminalSessionOptions) {
@@ -93,6 +104,8 @@ export class TerminalSession {
         this.output(this.decoder.end());
         this.batcher.flush();
         this.exitCode = code;
+        if (this.flowNotice) clearTimeout(this.flowNotice);
+        this.flowNotice = null;
         this.broadcast({ type: 'terminal.exit', sessionId: this.sessionId, exitCode: code });
         o.onExit(code);
         resolve(code);
@@ -121,9 +134,9 @@ export class TerminalSession {
     };
   }
 
-  /** An exited program holds nothing back, whatever viewers have yet to acknowledge. */
+  /** As viewers were told. An exited program holds nothing back, whatever viewers have yet to acknowledge. */
   private get paused(): boolean {
-    return this.running && this.flow.paused;
+    return this.running && this.shownPaused;
   }
 
   /** Typed or pasted input, recorded as such. Ignored once the program has exited. */
@@ -177,6 +190,8 @@ export class TerminalSession {
 
   /** Ends the viewers' subscriptions and frees the screen; the pty must have exited or been killed. */
   dispose(): void {
+    if (this.flowNotice) clearTimeout(this.flowNotice);
+    this.flowNotice = null;
     this.batcher.dispose();
     this.viewers.clear();
     this.stopWatchingRecorder();
@@ -201,10 +216,24 @@ export class TerminalSession {
     this.flow.sent(data.length);
   }
 
-  /** FlowControl calls this only when the state changes, so viewers hear one event per pause and per resume. */
+  /** FlowControl calls this only when the state changes; viewers hear of a pause that lasts, then of its end. */
   private flowChanged(paused: boolean): void {
-    if (paused) this.o.pty.pause();
-    else this.o.pty.resume();
+    if (paused) {
+      this.o.pty.pause();
+      this.flowNotice ??= setTimeout(() => {
+        this.flowNotice = null;
+        if (this.flow.paused && this.running) this.showPaused(true);
+      }, this.o.flowNoticeMs ?? FLOW_NOTICE_MS);
+      return;
+    }
+    this.o.pty.resume();
+    if (this.flowNotice) clearTimeout(this.flowNotice);
+    this.flowNotice = null;
+    if (this.shownPaused) this.showPaused(false);
+  }
+
+  private showPaused(paused: boolean): void {
+    this.shownPaused = paused;
     this.broadcast({ type: 'terminal.flow', sessionId: this.sessionId, paused });
   }
 

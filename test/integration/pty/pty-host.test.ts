@@ -74,10 +74,15 @@ describe('hosted terminals', () => {
       check();
     });
     await waitReceived(HIGH_WATER_CHARS);
+    // Once the pause has lasted (FLOW_NOTICE_MS) the viewer hears of it, and the list says so.
+    await new Promise<void>((resolve) => {
+      const check = () => t.flowChanges().length > 0 && resolve();
+      cleanups.push(w.core.client.onTerminalEvent(check));
+      check();
+    });
+    expect(t.flowChanges()).toEqual([true]);
     const info = (await w.core.client.api.listTerminals()).find((i) => i.sessionId === t.info.sessionId);
     expect(info?.paused).toBe(true);
-    // The viewer heard it as it happened (before its listTerminals answer, on the same connection).
-    expect(t.flowChanges()).toEqual([true]);
     // A full round trip through the screen later, the program is still held: far from all of its output has come.
     await w.core.client.api.terminalSnapshot(t.info.sessionId);
     const whilePaused = t.received().length;

@@ -1,12 +1,18 @@
-// A hosted terminal's flow-control state as its viewers see it, against a fake pty: one `terminal.flow` event when the
-// pty pauses (a viewer that does not acknowledge, or a recording that falls behind) and one when it resumes, never
-// one per chunk; the snapshot says where a late viewer starts; an exited program holds nothing back.
+// A hosted terminal's flow-control state as its viewers see it, against a fake pty: one `terminal.flow` event when a
+// pause has lasted (a viewer that does not acknowledge, or a recording that falls behind) and one when it ends, never
+// one per chunk, none for a pause too short to see; the snapshot says where a late viewer starts; an exited program
+// holds nothing back.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TerminalEvent } from '../../../../shared/domain.ts';
 import { HIGH_WATER_CHARS } from '../../../../electron/core/pty/flow-control.ts';
 import { OUTPUT_BATCH_MAX_CHARS } from '../../../../electron/core/pty/output-batcher.ts';
 import type { PtyProcess } from '../../../../electron/core/pty/pty-process.ts';
 import { TerminalSession } from '../../../../electron/core/pty/terminal-session.ts';
+
+/** How long a pause must last before viewers hear of it, here (FLOW_NOTICE_MS in the app). */
+const NOTICE_MS = 2;
+/** Lets a lasting pause be announced. */
+const lasted = () => new Promise((resolve) => setTimeout(resolve, NOTICE_MS + 10));
 import type { SessionRecorder } from '../../../../electron/core/recording/types.ts';
 
 /** A pty whose output the test writes; it notes what the session asks of it. */
@@ -66,7 +72,7 @@ afterEach(() => {
 function session(pty: PtyProcess, recorder: SessionRecorder | null = null): TerminalSession {
   const s = new TerminalSession({
     sessionId: 'term0001', agent: 'shell', argv: ['cat'], cwd: '/', shell: null, cols: 80, rows: 24, startedAtMs: Date.now(),
-    pty, recorder, takeCommand: () => null, onExit: () => {},
+    pty, recorder, takeCommand: () => null, onExit: () => {}, flowNoticeMs: NOTICE_MS,
   });
   sessions.push(s);
   return s;
@@ -90,11 +96,15 @@ describe('a hosted terminal telling its viewers about flow control', () => {
     const first = await s.attach('slow', slow.listen);
     expect(first.paused).toBe(false);
 
-    // Two batches put the viewer past the high-water mark: paused, after the output that did it.
+    // Two batches put the viewer past the high-water mark: the pty is paused at once, and once that has lasted the
+    // viewer hears of it, after the output that did it.
     f.chunk();
     expect(slow.flows()).toEqual([]);
     f.chunk();
     expect(2 * OUTPUT_BATCH_MAX_CHARS).toBeGreaterThan(HIGH_WATER_CHARS);
+    expect(f.calls).toEqual(['pause']);
+    expect(slow.flows()).toEqual([]);
+    await lasted();
     expect(slow.types()).toEqual(['terminal.output', 'terminal.output', 'terminal.flow']);
     expect(slow.flows()).toEqual([true]);
     expect(f.calls).toEqual(['pause']);
@@ -125,6 +135,7 @@ describe('a hosted terminal telling its viewers about flow control', () => {
     f.chunk();
     f.chunk();
     s.ack('other', 2 * OUTPUT_BATCH_MAX_CHARS);
+    await lasted();
     expect(other.flows()).toEqual([true]);
     s.detach('stuck');
     expect(other.flows()).toEqual([true, false]);
@@ -140,6 +151,7 @@ describe('a hosted terminal telling its viewers about flow control', () => {
     r.setBacklog(3 * 1024 * 1024);
     f.chunk();
     s.ack('v', OUTPUT_BATCH_MAX_CHARS);
+    await lasted();
     expect(v.flows()).toEqual([true]);
     r.setBacklog(1024 * 1024);
     expect(v.flows()).toEqual([true]);
@@ -154,11 +166,33 @@ describe('a hosted terminal telling its viewers about flow control', () => {
     await s.attach('v', v.listen);
     f.chunk();
     f.chunk();
+    await lasted();
     expect(s.info().paused).toBe(true);
     s.kill('SIGTERM');
     f.exit(143);
     expect(s.info()).toMatchObject({ exitCode: 143, paused: false });
     expect(await s.snapshot()).toMatchObject({ exitCode: 143, paused: false });
     expect(v.types().at(-1)).toBe('terminal.exit');
+  });
+
+  it('keeps quiet about pauses too short to see: a watched program printing flat out', async () => {
+    const f = fakePty();
+    const s = session(f.pty);
+    const v = viewer();
+    await s.attach('v', v.listen);
+    // The viewer keeps up, a little behind: the pty pauses and resumes at every other batch. (Under 1 MB in all, so the
+    // headless screen, parsing in the background, never holds the resume: its low mark is 1 MB.)
+    for (let i = 0; i < 12; i++) {
+      f.chunk();
+      if (i % 2 === 1) s.ack('v', 2 * OUTPUT_BATCH_MAX_CHARS);
+    }
+    s.ack('v', 4 * OUTPUT_BATCH_MAX_CHARS);
+    const pauses = f.calls.filter((c) => c === 'pause').length;
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(f.calls.filter((c) => c === 'resume').length).toBe(pauses);
+    await lasted();
+    expect(v.flows()).toEqual([]);
+    expect(s.info().paused).toBe(false);
+    expect((await s.snapshot()).paused).toBe(false);
   });
 });
