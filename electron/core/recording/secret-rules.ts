@@ -12,6 +12,12 @@ export interface SecretRule {
    * than the two apart (measured: 3.7 ms/MB without it, 6.3 with it, 0.6 for it alone).
    */
   alone?: true;
+  /**
+   * A cheaper pattern (global) that finds every place a match can be: each match contains a hit of it that starts at
+   * most `reach` characters after the match does. The rule's own pattern is then tried only there. Rules scanned
+   * together must share the same anchor object for the pass to use it.
+   */
+  anchor?: { pattern: RegExp; reach: number };
 }
 
 /** The first and last line of a PEM private key; whatever lies between them is the secret. */
@@ -30,6 +36,16 @@ export const PRIVATE_KEY_MAX_LENGTH = 16 * 1024;
 const VALUE = String.raw`[^\s"'\x60\x00-\x1f\x7f,;]`;
 /** Key names that announce a secret in `name=value`, `name: value`, `"name": "value"` and `--name=value`. */
 const SECRET_KEYS = String.raw`(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key)`;
+/**
+ * Every key name ends in one of these, followed by what comes after a key (a quote, `:` or `=`; or the blank after a
+ * flag). A case-insensitive scan for the whole key list tries a dozen names at every a, c, p, s and t of the text;
+ * this finds the few places worth trying (measured on `ls -la --color` output: 3.0 → 1.6 ms/MB). The longest name
+ * before its ending (`client_`, `private_`) and a flag's `--` put a match's start at most 10 characters before it.
+ */
+const SECRET_KEY_ANCHOR = {
+  pattern: /(?:pass(?:word|wd|phrase)|secret|token|key)(?=["']?[ \t]*[:=]|[ \t])/gi,
+  reach: 10,
+};
 
 /** Order matters only when two rules match the same text: the first wins (Anthropic before OpenAI). */
 export const BUILT_IN_RULES: readonly SecretRule[] = [
@@ -45,6 +61,6 @@ export const BUILT_IN_RULES: readonly SecretRule[] = [
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   { name: 'url-credentials', pattern: new RegExp(String.raw`(?<pre>:\/\/[^\s:@/?#\x00-\x1f]{1,256}:)[^\s@/?#\x00-\x1f]{1,256}(?<post>@)`, 'g'), alone: true },
   { name: 'bearer-token', pattern: /(?<pre>\b(?:Bearer|Basic)[ \t]+)[A-Za-z0-9._~+/-]{16,}=*/g },
-  { name: 'secret-assignment', pattern: new RegExp(String.raw`(?<pre>${SECRET_KEYS}["']?[ \t]*[:=][ \t]*["']?)${VALUE}{1,512}`, 'gi') },
-  { name: 'secret-flag', pattern: new RegExp(String.raw`(?<pre>--${SECRET_KEYS}[ \t]+["']?)${VALUE}{1,512}`, 'gi') },
+  { name: 'secret-assignment', pattern: new RegExp(String.raw`(?<pre>${SECRET_KEYS}["']?[ \t]*[:=][ \t]*["']?)${VALUE}{1,512}`, 'gi'), anchor: SECRET_KEY_ANCHOR },
+  { name: 'secret-flag', pattern: new RegExp(String.raw`(?<pre>--${SECRET_KEYS}[ \t]+["']?)${VALUE}{1,512}`, 'gi'), anchor: SECRET_KEY_ANCHOR },
 ];

@@ -88,6 +88,11 @@ describe('Redactor: rules combined into one scan', () => {
       SECRET_SAMPLES.filter((s) => s.rule !== 'private-key').map((s) => s.secret).join(''),
       `Authorization: Bearer eyJ${'a'.repeat(20)}.eyJ${'b'.repeat(20)}.${'c'.repeat(20)} sk-ant-${'x'.repeat(30)} sk-${'y'.repeat(30)}`,
       `https://u:sk-${'z'.repeat(24)}@host --token ghp_${'q'.repeat(36)} api_key="AKIA${'Q'.repeat(16)}"`,
+      // Key names: within longer words, one inside another, flags and assignments side by side, values that never come.
+      'DB_PASSWORD=x1 mysecret_key=abc secret_token=z apikey:1 "auth_token": "t0k" CLIENT_SECRET = y passwordkey=q',
+      '--password foo --api-key\tval --Token=v --secret "quoted" --passphrase\t\t"x y"',
+      'password: \r\n token=abc key: \r\npasswd=; token = ,secret:=v private-key: pk access_key\t:\tak',
+      `token: key: v ${'secret '.repeat(30)}password=${'p'.repeat(600)} end`,
       capturedProgramOutput().slice(0, 50_000),
     ];
     for (const text of texts) {
