@@ -115,9 +115,11 @@ describe('a recording that cannot keep up', () => {
     const watched: PtyProcess = { ...pty, pause: () => (pty.pause(), paused()) };
     const session = new TerminalSession({
       sessionId: 'slow', agent: 'shell', argv: ['cat', file], cwd: path.dirname(file), shell: null, cols: 100, rows: 30,
-      startedAtMs: Date.now(), pty: watched, recorder, takeCommand: () => null, onExit: () => {},
+      startedAtMs: Date.now(), pty: watched, recorder, takeCommand: () => null, onExit: () => {}, flowNoticeMs: 1,
     });
     await pausedOnce;
+    // The pause lasts (the recording's writes are held): once past its notice time the session says so.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(session.info().paused).toBe(true);
     // Held well before the recorder would start dropping output.
     expect(recorder.backlogBytes).toBeLessThan(MAX_BACKLOG_BYTES);
