@@ -155,7 +155,8 @@ export interface TerminalInfo {
   exitCode: number | null;
   /**
    * True while the pty is not read because a viewer has not acknowledged enough of its output, or the recording has
-   * not stored enough of it. Attached viewers hear each change as `terminal.flow`.
+   * not stored enough of it, once that has lasted a quarter of a second (shorter pauses are not reported). Attached
+   * viewers hear each change as `terminal.flow`.
    */
   paused: boolean;
 }
@@ -191,5 +192,5 @@ export type TerminalEvent =
   | { type: 'terminal.output'; sessionId: string; data: string; seq: number }
   | { type: 'terminal.command'; sessionId: string; command: ShellCommandRecord }
   | { type: 'terminal.exit'; sessionId: string; exitCode: number }
-  /** The pty was paused (a viewer or the recording fell behind) or is read again; sent only when that changes. */
+  /** The pty has been paused for a quarter of a second (a viewer or the recording fell behind), or is read again after such a pause. */
   | { type: 'terminal.flow'; sessionId: string; paused: boolean };

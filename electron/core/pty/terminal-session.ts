@@ -104,8 +104,7 @@ export class TerminalSession {
         this.output(this.decoder.end());
         this.batcher.flush();
         this.exitCode = code;
-        if (this.flowNotice) clearTimeout(this.flowNotice);
-        this.flowNotice = null;
+        this.cancelFlowNotice();
         this.broadcast({ type: 'terminal.exit', sessionId: this.sessionId, exitCode: code });
         o.onExit(code);
         resolve(code);
@@ -190,8 +189,7 @@ export class TerminalSession {
 
   /** Ends the viewers' subscriptions and frees the screen; the pty must have exited or been killed. */
   dispose(): void {
-    if (this.flowNotice) clearTimeout(this.flowNotice);
-    this.flowNotice = null;
+    this.cancelFlowNotice();
     this.batcher.dispose();
     this.viewers.clear();
     this.stopWatchingRecorder();
@@ -227,9 +225,13 @@ export class TerminalSession {
       return;
     }
     this.o.pty.resume();
+    this.cancelFlowNotice();
+    if (this.shownPaused) this.showPaused(false);
+  }
+
+  private cancelFlowNotice(): void {
     if (this.flowNotice) clearTimeout(this.flowNotice);
     this.flowNotice = null;
-    if (this.shownPaused) this.showPaused(false);
   }
 
   private showPaused(paused: boolean): void {
