@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../app/history-export.ts';
 import { useAudit, type AuditFilter } from '../../stores/audit.ts';
 import { AGENT_NAMES, STATUS_WORDS, describeDecider, formatTime } from '../common/format.ts';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
+import { saveFile } from '../common/save-file.ts';
 
 export function Audit() {
   const commands = useCommands();
@@ -144,13 +145,7 @@ function ExportButtons() {
   const exportError = useAudit((s) => s.exportError);
   const download = async (format: ExportFormat) => {
     const file = await commands.exportHistory(format);
-    if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.text], { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.name;
-    a.click();
-    URL.revokeObjectURL(url);
+    if (file) saveFile(file, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
   };
   return (
     <div className="export" role="group" aria-label="Export decisions">

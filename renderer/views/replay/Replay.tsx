@@ -9,6 +9,7 @@ import { useSessions } from '../../stores/sessions.ts';
 import { SPEEDS, type Player, type Speed } from '../../terminal/player.ts';
 import { AGENT_NAMES, formatTime, shortId } from '../common/format.ts';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
+import { saveFile } from '../common/save-file.ts';
 import { TerminalBox } from '../common/TerminalBox.tsx';
 import { ReplaySearch } from './ReplaySearch.tsx';
 import { SeekBar } from './SeekBar.tsx';
@@ -140,13 +141,7 @@ function ReplayActions({ info }: { info: RecordingInfo }) {
   const [confirming, setConfirming] = useState(false);
   const download = async () => {
     const file = await commands.exportRecording(info.sessionId, 'asciicast-v2');
-    if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.text], { type: 'application/x-asciicast' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.name;
-    a.click();
-    URL.revokeObjectURL(url);
+    if (file) saveFile(file, 'application/x-asciicast');
   };
   return (
     <div className="export" role="group" aria-label="Recording">
