@@ -51,18 +51,23 @@ function session(): StreamEvent[] {
   return events.map((e, i) => ({ ...e, atMs: e.atMs + i * 40 }));
 }
 
+/** The session recorded and indexed as `s1`: its events as stored, and its keyframes. */
+async function recordedSession() {
+  const t = openRecordings();
+  t.addSession('s1');
+  const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now());
+  recordAll(recorder, session());
+  await recorder.close();
+  await t.recordings.indexed();
+  const stored = streamEvents(t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024).events);
+  const keyframes = t.db.prepare<[string], { event_index: number; at_ms: number }>('SELECT event_index, at_ms FROM recording_keyframes WHERE session_id = ? ORDER BY event_index').all('s1');
+  return { t, stored, keyframes };
+}
+
 describe('seeking', () => {
   it('gives the same screen as replaying from the start, at many random moments', async () => {
-    const t = openRecordings();
-    t.addSession('s1');
-    const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now());
-    recordAll(recorder, session());
-    await recorder.close();
-    await t.recordings.indexed();
-
-    const stored = streamEvents(t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024).events);
+    const { t, stored, keyframes } = await recordedSession();
     const duration = stored.at(-1)?.atMs ?? 0;
-    const keyframes = t.db.prepare<[string], { event_index: number; at_ms: number }>('SELECT event_index, at_ms FROM recording_keyframes WHERE session_id = ? ORDER BY event_index').all('s1');
     expect(keyframes.length).toBeGreaterThanOrEqual(4);
 
     const next = random(42);
@@ -76,16 +81,9 @@ describe('seeking', () => {
   });
 
   it('keeps keyframes close together and seeks from them, not from the start', async () => {
-    const t = openRecordings();
-    t.addSession('s1');
-    const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now());
-    recordAll(recorder, session());
-    await recorder.close();
-    await t.recordings.indexed();
-    const stored = streamEvents(t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024).events);
+    const { t, stored, keyframes } = await recordedSession();
 
     // No more than a keyframe's worth of output (plus the event that crossed it) between keyframes.
-    const keyframes = t.db.prepare<[string], { event_index: number; at_ms: number }>('SELECT event_index, at_ms FROM recording_keyframes WHERE session_id = ? ORDER BY event_index').all('s1');
     let previous = 0;
     for (const k of [...keyframes, { event_index: stored.length, at_ms: 0 }]) {
       const between = stored.slice(previous, k.event_index).reduce((n, e) => n + (e.kind === 'output' ? e.data.length : 0), 0);
