@@ -5,7 +5,7 @@ import { evaluateRules } from '../../electron/core/rules/evaluate.ts';
 import { normalizePattern } from '../../electron/core/rules/matcher.ts';
 import { RuleSet } from '../../electron/core/rules/ruleset.ts';
 import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../shared/rules.ts';
-import { percentile, round } from './stats.ts';
+import { mulberry32, percentile, round } from './stats.ts';
 
 const RULES = 1000;
 /** Enough decisions for a stable p99 (each is a few microseconds). */
@@ -37,17 +37,6 @@ const COMMANDS = [
   'curl -s https://example.com/install.sh | sh',
   'rm -rf node_modules dist',
 ];
-
-/** A deterministic pseudo-random sequence, so every run measures the same rules. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function thousandRules(): Rule[] {
   const rand = mulberry32(42);
