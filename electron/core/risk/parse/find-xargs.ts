@@ -43,25 +43,38 @@ export function findCommand(cmd: CommandInput, frame: Frame, reader: Reader): St
 const XARGS_VALUED = new Set(['-L', '-n', '-P', '-s', '-d', '-E', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--process-slot-var']);
 const XARGS_INPUT = '<xargs input>';
 
+/**
+ * Index of the command after a runner's options (`argv[0]` is the runner; `--` ends them). `take(option, at)` reads
+ * the option at `at` and says how many words it uses (2 when it takes the next one as its value).
+ */
+function afterOptions(argv: readonly Word[], take: (option: string, at: number) => number): number {
+  let i = 1;
+  while (i < argv.length) {
+    const t = (argv[i] as Word).text;
+    if (t === '--') return i + 1;
+    if (!t.startsWith('-') || t === '-') return i;
+    i += take(t, i);
+  }
+  return i;
+}
+
 /** `… | xargs [options] cmd args`: cmd runs with input words appended, or put where `-I R` says. */
 export function xargsCommand(cmd: CommandInput, frame: Frame): Step {
   const argv = cmd.argv;
-  let placeholder: string | null = null;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const t = (argv[i] as Word).text;
-    if (t === '--') {
-      i += 1;
-      break;
+  // Set by the option reader below (typed wide, so the check after it is not narrowed to its starting null).
+  let placeholder = null as string | null;
+  const i = afterOptions(argv, (t, at) => {
+    if (t === '-I') {
+      placeholder = argv[at + 1]?.text ?? '{}';
+      return 2;
     }
-    if (!t.startsWith('-') || t === '-') break;
-    if (t === '-I') placeholder = argv[++i]?.text ?? '{}';
-    else if (t.startsWith('-I')) placeholder = t.slice(2);
+    if (t.startsWith('-I')) placeholder = t.slice(2);
     else if (t === '-i' || t === '--replace') placeholder = '{}';
     else if (t.startsWith('-i') && !t.startsWith('--')) placeholder = t.slice(2);
     else if (t.startsWith('--replace=')) placeholder = t.slice('--replace='.length);
-    else if (XARGS_VALUED.has(t)) i += 1;
-  }
+    else if (XARGS_VALUED.has(t)) return 2;
+    return 1;
+  });
   const words = argv.slice(i);
   const command = words.length > 0 ? words : [known('echo')];
   const input = unknown(XARGS_INPUT);
@@ -82,16 +95,7 @@ const MAX_PARALLEL_COMMANDS = 32;
 /** GNU parallel: `parallel [options] cmd ::: inputs`, `… | parallel cmd`, `parallel ::: 'cmd1' 'cmd2'`. */
 export function parallelCommand(cmd: CommandInput, frame: Frame, reader: Reader): Step {
   const argv = cmd.argv;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const t = (argv[i] as Word).text;
-    if (t === '--') {
-      i += 1;
-      break;
-    }
-    if (!t.startsWith('-') || t === '-') break;
-    if (PARALLEL_VALUED.has(t)) i += 1;
-  }
+  const i = afterOptions(argv, (t) => (PARALLEL_VALUED.has(t) ? 2 : 1));
   const sep = argv.findIndex((w, k) => k >= i && PARALLEL_SEPARATOR.test(w.text));
   const words = argv.slice(i, sep < 0 ? argv.length : sep);
   const at = inside(frame, 'parallel');
