@@ -10,7 +10,7 @@ import type { RecordingRepository } from '../store/recordings.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { castEvents, castExit, castHeader, CastEventReader, CastFormatError, parseCastHeader, type CastHeader } from './asciicast.ts';
 import type { RecordingReader } from './reader.ts';
-import type { Recorder } from './recorder.ts';
+import type { ThreadRecorder } from './thread-recorder.ts';
 
 /** A page of an export: a few MB of text per control API call. */
 export const EXPORT_PAGE_BYTES = 4 * 1024 * 1024;
@@ -69,7 +69,7 @@ async function scan(file: string): Promise<Scanned> {
 export interface ImportDeps {
   sessions: SessionRepository;
   store: RecordingRepository;
-  startRecorder: (sessionId: string, startedAtMs: number) => Recorder;
+  startRecorder: (sessionId: string, startedAtMs: number) => Pick<ThreadRecorder, 'record' | 'backlogBytes' | 'ready' | 'finish'>;
   deleteSession: (sessionId: string) => void;
 }
 

@@ -1,6 +1,6 @@
-// Where a recorder's chunks go. The core's recorders send them to the recording thread, which compresses
-// and writes them (and indexes them) off the core's thread and without contending with it for the
-// database. `StoreSink` writes in the calling thread, for a process that records on its own.
+// Where a recorder's chunks go. The core's recorders run on the recording thread, whose sink (worker.ts) compresses
+// and writes them there (and indexes them), off the core's thread and without contending with it for the database.
+// `StoreSink` writes from any thread, for a process that records on its own.
 import type { NewMarker, RecordingRepository } from '../store/recordings.ts';
 import { compress, encodeEvents, type StreamEvent } from './codec.ts';
 import { rebuildScreen } from './screen-rebuild.ts';

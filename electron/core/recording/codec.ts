@@ -1,6 +1,7 @@
-// How a chunk of terminal events is stored, brotli-compressed: a small JSON index of the events (time, kind, length)
+// How a chunk of terminal events is stored, compressed: a small JSON index of the events (time, kind, length)
 // followed by their text as UTF-8, as the terminal got it. Times inside a chunk are relative to its start, so they
-// stay small. Chunks written before this format (a JSON array of whole events) still read.
+// stay small. Chunks written before this format (a JSON array of whole events), and chunks and keyframes compressed
+// with brotli before zstd, still read.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
@@ -10,19 +11,24 @@ export type StreamEvent =
   | { atMs: number; kind: 'resize'; cols: number; rows: number };
 
 /**
- * Brotli at quality 1: it runs on every byte recorded, on the recording thread, which must keep up with a
- * program printing as fast as it can. On varied terminal output (256 KB chunks of `ls -la --color`) quality 1
- * packs to 0.213 of the input at ~220 MB/s, quality 2 to 0.200 at ~120 MB/s, quality 5 to ~0.19 at a tenth of
- * that: 6% more bytes for twice the speed. Any quality decodes the same way, so older chunks read as before.
- * The size hint lets it pick its window without guessing.
+ * zstd at level 1: it runs on every byte recorded, on the recording thread, which must keep up with a program printing
+ * as fast as it can. On 256 KB chunks of `ls -la --color` output, measured on the recording benchmark's machine:
+ * zstd 1 packs to 0.225 of the input at ~4.7 ms/MB and unpacks at ~2 ms/MB; brotli quality 1 (used before) packs to
+ * 0.236 at ~5.3 ms/MB and unpacks at ~4.6. Negative zstd levels were no faster here and packed to 0.31-0.37.
  */
+const ZSTD_LEVEL = 1;
+/** A zstd frame starts with these bytes (RFC 8878). A brotli stream Gatehouse wrote never does: with a window of 2^17 or more, its first bit is 1, so its first byte is odd. */
+const ZSTD_MAGIC = 0xfd2fb528;
+/** Node has zstd from 22.15; an older Node writes brotli (and cannot read zstd chunks: decodeEvents says so). */
+const HAS_ZSTD = typeof zlib.zstdCompressSync === 'function';
+
+/** Brotli, for a Node without zstd: quality 1, a 512 KB window (2^19) to hold a whole chunk or keyframe. */
 const BROTLI_QUALITY = 1;
-/**
- * A 512 KB window (2^19) holds a whole chunk (256 KB of text, a little more as JSON) or keyframe; brotli's default
- * (4 MB) only costs memory on every call, on the recording thread.
- */
 const BROTLI_WINDOW_BITS = 19;
-const brotliCompress = promisify(zlib.brotliCompress);
+
+function zstdOptions(size: number): zlib.ZstdOptions {
+  return { pledgedSrcSize: size, params: { [zlib.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } };
+}
 
 function brotliOptions(size: number): zlib.BrotliOptions {
   return {
@@ -33,6 +39,18 @@ function brotliOptions(size: number): zlib.BrotliOptions {
       [zlib.constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
     },
   };
+}
+
+const zstdCompress = HAS_ZSTD ? promisify(zlib.zstdCompress) : null;
+const brotliCompress = promisify(zlib.brotliCompress);
+
+const isZstd = (payload: Uint8Array): boolean => payload.length >= 4 && Buffer.from(payload.buffer, payload.byteOffset, 4).readUInt32LE(0) === ZSTD_MAGIC;
+
+/** Undoes compressSync: zstd, or brotli for what older versions wrote. */
+function decompress(payload: Buffer): Buffer {
+  if (!isZstd(payload)) return zlib.brotliDecompressSync(payload);
+  if (!HAS_ZSTD) throw new Error(`it was compressed with zstd, which this Node (${process.version}) cannot read; Gatehouse needs Node 22.15 or later`);
+  return zlib.zstdDecompressSync(payload);
 }
 
 export class CorruptChunkError extends Error {
@@ -76,23 +94,23 @@ export function encodeEvents(events: readonly StreamEvent[], startMs: number): B
   return out;
 }
 
-/** Compresses on libuv's thread pool, so the core's thread keeps serving while a big chunk is packed. */
+/** Compresses on libuv's thread pool, so the calling thread keeps serving while a big chunk is packed. */
 export function compress(data: Uint8Array): Promise<Buffer> {
-  return brotliCompress(data, brotliOptions(data.length));
+  return zstdCompress ? zstdCompress(data, zstdOptions(data.length)) : brotliCompress(data, brotliOptions(data.length));
 }
 
 export function compressSync(data: Uint8Array): Buffer {
-  return zlib.brotliCompressSync(data, brotliOptions(data.length));
+  return HAS_ZSTD ? zlib.zstdCompressSync(data, zstdOptions(data.length)) : zlib.brotliCompressSync(data, brotliOptions(data.length));
 }
 
 export function decompressText(payload: Buffer): string {
-  return zlib.brotliDecompressSync(payload).toString('utf8');
+  return decompress(payload).toString('utf8');
 }
 
 export function decodeEvents(payload: Buffer, startMs: number): StreamEvent[] {
   let raw: Buffer;
   try {
-    raw = zlib.brotliDecompressSync(payload);
+    raw = decompress(payload);
   } catch (err) {
     throw new CorruptChunkError(`a recording chunk cannot be read: ${(err as Error).message}`);
   }

@@ -134,6 +134,23 @@ export class Recorder implements SessionRecorder {
     }
   }
 
+  /**
+   * Output dropped before it reached this recorder, from `fromMs` to `atMs` (a producer that bounds its own memory,
+   * see ThreadRecorder): recorded as a gap, as if this recorder had dropped it.
+   */
+  dropped(fromMs: number, atMs: number, droppedBytes: number): void {
+    if (this.closing) return;
+    try {
+      const at = Math.max(this.lastAtMs, Math.round(atMs));
+      if (!this.gap) this.openGap(Math.min(at, Math.max(this.lastAtMs, Math.round(fromMs))));
+      (this.gap as Gap).droppedBytes += droppedBytes;
+      this.closeGap(at);
+      this.schedule();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
   /** Resolves once everything recorded so far (except text kept back for redaction) is on disk. */
   async flushed(): Promise<void> {
     try {

@@ -93,9 +93,12 @@ const BUILT_IN_SCANNERS: readonly Scanner[] = combine(BUILT_IN_RULES);
 
 export class Redactor {
   private readonly scanners: readonly Scanner[];
+  /** The user's patterns it was built with: another thread builds the same redactor from them. */
+  readonly userPatterns: readonly string[];
 
   /** `userPatterns` come from settings and were checked there (they compile and do not match empty text). */
   constructor(userPatterns: readonly string[] = []) {
+    this.userPatterns = [...userPatterns];
     // User patterns are scanned one by one: they may use numbered groups or backreferences, which combining would shift.
     this.scanners = [...BUILT_IN_SCANNERS, ...userPatterns.map((p) => ({ pattern: compileUserPattern(p), names: [USER_RULE_NAME] }))];
   }

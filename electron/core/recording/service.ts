@@ -11,10 +11,10 @@ import { SessionPurge } from '../store/session-purge.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { exportPage, importCast } from './cast-files.ts';
 import { RecordingReader } from './reader.ts';
-import { Recorder } from './recorder.ts';
 import type { Redactor } from './redaction.ts';
 import { sessionsToDelete, RETENTION_INTERVAL_MS } from './retention.ts';
 import { locateHit, queryWords, wordsQuery } from './search.ts';
+import { ThreadRecorder } from './thread-recorder.ts';
 import type { RecordingService, SessionRecorder } from './types.ts';
 import { RecordingWorker } from './worker-host.ts';
 
@@ -49,7 +49,7 @@ export class Recordings implements RecordingService {
   private readonly worker: RecordingWorker;
   private readonly opts: RecordingsOptions;
   private readonly now: () => number;
-  private readonly active = new Map<string, Recorder>();
+  private readonly active = new Map<string, ThreadRecorder>();
   private retentionTimer: NodeJS.Timeout | null = null;
 
   constructor(opts: RecordingsOptions) {
@@ -58,7 +58,7 @@ export class Recordings implements RecordingService {
     this.store = new RecordingRepository(opts.db);
     this.purge = new SessionPurge(opts.db);
     this.reader = new RecordingReader(this.store);
-    this.worker = new RecordingWorker(opts.dbFile, this.store, opts.onError);
+    this.worker = new RecordingWorker({ dbFile: opts.dbFile, redactionPatterns: [...opts.redactor.userPatterns] }, this.store, opts.onError, this.now);
   }
 
   /** Starts (or, after a core restart, continues) recording a session that exists in the store. */
@@ -176,14 +176,11 @@ export class Recordings implements RecordingService {
     await this.worker.stop();
   }
 
-  private newRecorder(row: RecordingRow): Recorder {
-    const recorder = new Recorder({
+  private newRecorder(row: RecordingRow): ThreadRecorder {
+    const recorder = new ThreadRecorder({
       sessionId: row.session_id,
       startedAtMs: row.started_at,
-      sink: this.worker,
-      redactor: this.opts.redactor,
-      firstSeq: row.chunk_count,
-      firstEvent: this.store.nextEventIndex(row.session_id),
+      worker: this.worker,
       now: this.now,
       onClosed: () => {
         if (this.active.get(row.session_id) === recorder) this.active.delete(row.session_id);

@@ -1,10 +1,17 @@
-// Owns the recording thread: starts it, hands it chunks to write (it is every core recorder's sink),
-// waits for it, stops it.
+// Owns the recording thread: starts it, hands it the sessions' events (each session's recorder runs there), waits for
+// it, stops it.
 import { Worker } from 'node:worker_threads';
 import type { RecordingRepository } from '../store/recordings.ts';
-import type { ChunkSink, ChunkWrite } from './chunk-sink.ts';
 import type { RecordedScreen } from './types.ts';
-import type { FromRecordingWorker, ToRecordingWorker } from './worker-messages.ts';
+import type { FromRecordingWorker, RecordingWorkerData, ThreadEvent, ToRecordingWorker } from './worker-messages.ts';
+
+/** What the thread tells the core's side of one session's recorder. */
+export interface RecorderLink {
+  /** The thread took in `took` characters handed over, and its recorder holds `held` not yet stored. */
+  backlog(took: number, held: number): void;
+  /** The thread is gone: nothing more will be stored. */
+  gone(): void;
+}
 
 /**
  * The thread's code: next to this file when running from source (tests, type-stripping Node), and the
@@ -21,10 +28,12 @@ const STOP_GRACE_MS = 5000;
  */
 const RECORDING_THREAD_YOUNG_GENERATION_MB = 4;
 
-export class RecordingWorker implements ChunkSink {
+export class RecordingWorker {
   private readonly worker: Worker;
   private readonly store: RecordingRepository;
   private readonly onError: (err: unknown) => void;
+  private readonly now: () => number;
+  private readonly links = new Map<string, RecorderLink>();
   /** Requests waiting for their answer: `done` (no value) or `screen`. */
   private readonly pending = new Map<number, { resolve: (screen: RecordedScreen | null) => void; reject: (err: Error) => void }>();
   private readonly progressWaiters = new Set<() => void>();
@@ -35,10 +44,11 @@ export class RecordingWorker implements ChunkSink {
   private exited = false;
   private readonly exit: Promise<void>;
 
-  constructor(dbFile: string, store: RecordingRepository, onError: (err: unknown) => void) {
+  constructor(data: RecordingWorkerData, store: RecordingRepository, onError: (err: unknown) => void, now: () => number = Date.now) {
     this.store = store;
     this.onError = onError;
-    this.worker = new Worker(WORKER_URL, { workerData: { dbFile }, resourceLimits: { maxYoungGenerationSizeMb: RECORDING_THREAD_YOUNG_GENERATION_MB } });
+    this.now = now;
+    this.worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: RECORDING_THREAD_YOUNG_GENERATION_MB } });
     this.worker.on('message', (m: FromRecordingWorker) => this.receive(m));
     this.worker.on('error', (err) => onError(new Error(`the recording thread stopped: ${err.message}`)));
     this.exit = new Promise((resolve) =>
@@ -46,23 +56,44 @@ export class RecordingWorker implements ChunkSink {
         this.exited = true;
         for (const p of this.pending.values()) p.reject(new Error('the recording thread is gone'));
         this.pending.clear();
+        for (const link of this.links.values()) link.gone();
+        this.links.clear();
         this.wake();
         resolve();
       }),
     );
   }
 
-  /** The recording thread encodes, compresses and stores the chunk (its events are copied there as they are). */
-  write(write: ChunkWrite): Promise<void> {
-    return this.ask((seq) => ({ type: 'write', seq, write })).then(() => {});
+  /** Starts the session's recorder on the thread; `link` hears how far it has got. */
+  open(sessionId: string, startedAtMs: number, link: RecorderLink): void {
+    if (this.exited) return link.gone();
+    this.links.set(sessionId, link);
+    this.post({ type: 'open', sessionId, startedAtMs, now: this.now() });
   }
 
-  close(sessionId: string, at: number, durationMs: number): Promise<void> {
-    return this.ask((seq) => ({ type: 'close', seq, sessionId, at, durationMs })).then(() => {});
+  /** Hands over events for the session's recorder (`chars`: their text's length, for its backlog). */
+  events(sessionId: string, events: ThreadEvent[], chars: number): void {
+    if (this.exited) return;
+    this.post({ type: 'events', seq: ++this.sent, sessionId, events, chars, now: this.now() });
   }
 
-  async screen(sessionId: string, upToEvent: number, scrollback: number): Promise<RecordedScreen> {
-    const screen = await this.ask((seq) => ({ type: 'screen', seq, sessionId, upToEvent, scrollback }));
+  /** Resolves once the session's recorder has stored everything handed over (except text redaction keeps back). */
+  async flush(sessionId: string): Promise<void> {
+    await this.ask((seq) => ({ type: 'flush', seq, sessionId, now: this.now() }));
+  }
+
+  /** Ends the session's recording, `durationMs` long, once everything handed over is stored. */
+  async finish(sessionId: string, durationMs: number): Promise<void> {
+    try {
+      await this.ask((seq) => ({ type: 'finish', seq, sessionId, durationMs, now: this.now() }));
+    } finally {
+      this.links.delete(sessionId);
+    }
+  }
+
+  /** The session's terminal as recorded so far (see SessionRecorder.screen). */
+  async screen(sessionId: string, scrollback: number): Promise<RecordedScreen> {
+    const screen = await this.ask((seq) => ({ type: 'screen', seq, sessionId, scrollback, now: this.now() }));
     if (!screen) throw new Error('the recording thread sent no screen');
     return screen;
   }
@@ -111,6 +142,7 @@ export class RecordingWorker implements ChunkSink {
       if (m.error === null) p?.resolve(m.type === 'screen' ? m.screen : null);
       else p?.reject(new Error(m.error));
     }
+    if (m.type === 'backlog') this.links.get(m.sessionId)?.backlog(m.took, m.held);
     if (m.type === 'error') this.onError(new Error(`recording thread: ${m.message}`));
     if (m.type === 'idle') this.done = Math.max(this.done, m.seq);
     this.wake();

@@ -1,11 +1,14 @@
-// The recording thread: compresses and writes chunks, then builds keyframes and search rows from them,
-// over its own connection to the database, so none of it runs on (or blocks) the core's thread.
+// The recording thread: runs the sessions' recorders (redaction, chunking), compresses and writes their chunks, then
+// builds keyframes and search rows from them, over its own connection to the database, so none of it runs on (or
+// blocks) the core's thread. The core's thread hands each session's events over as they come (ThreadRecorder).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/database.ts';
 import { RecordingRepository } from '../store/recordings.ts';
-import { encodedChunk, storeChunk } from './chunk-sink.ts';
+import { encodedChunk, storeChunk, type ChunkSink } from './chunk-sink.ts';
 import { compressSync } from './codec.ts';
 import { RecordingIndexer } from './indexer.ts';
+import { Recorder } from './recorder.ts';
+import { Redactor } from './redaction.ts';
 import { rebuildScreen } from './screen-rebuild.ts';
 import type { RecordedScreen } from './types.ts';
 import { RecordingWorkerDataSchema, type FromRecordingWorker, type ToRecordingWorker } from './worker-messages.ts';
@@ -22,7 +25,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  */
 const INDEX_AFTER_QUIET_MS = 100;
 
-const { dbFile } = RecordingWorkerDataSchema.parse(workerData);
+const { dbFile, redactionPatterns } = RecordingWorkerDataSchema.parse(workerData);
 // Recording writes do not wait for the disk at every chunk (a sync per commit doubles what storing a chunk costs,
 // and much more on a busy disk): what a commit stored survives the core crashing, and the WAL is synced at each
 // checkpoint. Decisions and everything else go through the core's own connection, synced at every commit.
@@ -91,46 +94,113 @@ async function indexedThrough(sessionId: string, upToEvent: number): Promise<voi
 }
 
 /** A session's screen rebuilt from its recording, with the index brought up to that moment first (keyframes make it short). */
+async function screenAt(sessionId: string, upToEvent: number, scrollback: number): Promise<RecordedScreen> {
+  screensWanted++;
+  try {
+    await indexedThrough(sessionId, upToEvent);
+    return await rebuildScreen(store, sessionId, upToEvent, scrollback);
+  } finally {
+    screensWanted--;
+  }
+}
+
+/** Where the recorders' chunks go: compressed and stored at once, in this thread; the index follows. */
+const sink: ChunkSink = {
+  async write(w) {
+    lastWriteAt = performance.now();
+    const encoded = encodedChunk(w);
+    storeChunk(store, w, encoded ? compressSync(encoded) : null);
+    kick();
+  },
+  async close(sessionId, at, durationMs) {
+    store.close(sessionId, at, durationMs);
+  },
+  screen: screenAt,
+};
+
+const redactor = new Redactor(redactionPatterns);
+const recorders = new Map<string, Recorder>();
+/** The core's clock less this thread's (a core given a clock of its own stamps recordings with it). */
+let clockOffset = 0;
+const coreNow = () => Date.now() + clockOffset;
+
+function open(m: Extract<ToRecordingWorker, { type: 'open' }>): void {
+  const row = store.get(m.sessionId);
+  if (!row) return post({ type: 'error', message: `cannot record session ${m.sessionId}: it has no recording` });
+  const recorder = new Recorder({
+    sessionId: m.sessionId,
+    startedAtMs: m.startedAtMs,
+    sink,
+    redactor,
+    firstSeq: row.chunk_count,
+    firstEvent: store.nextEventIndex(m.sessionId),
+    now: coreNow,
+    onClosed: () => {
+      if (recorders.get(m.sessionId) === recorder) recorders.delete(m.sessionId);
+    },
+    onError: (err) => post({ type: 'error', message: message(err) }),
+  });
+  recorder.backlog.onShrink(() => post({ type: 'backlog', sessionId: m.sessionId, took: 0, held: recorder.backlogBytes }));
+  recorders.set(m.sessionId, recorder);
+}
+
+/** Hands a batch to its session's recorder and says how much it took (a batch for no recorder is taken too, and lost). */
+function take(m: Extract<ToRecordingWorker, { type: 'events' }>): void {
+  seen = m.seq;
+  const recorder = recorders.get(m.sessionId);
+  for (const { atMs, event } of recorder ? m.events : []) {
+    if (event.kind === 'dropped') recorder?.dropped(event.fromMs, atMs, event.bytes);
+    else recorder?.record(event, atMs);
+  }
+  post({ type: 'backlog', sessionId: m.sessionId, took: m.chars, held: recorder?.backlogBytes ?? 0 });
+  kick();
+}
+
+/** Answers `seq` once `work` has finished: `done`, with its error if it failed. */
+function answer(seq: number, work: () => Promise<void>): void {
+  seen = seq;
+  void work()
+    .then(
+      () => post({ type: 'done', seq, error: null }),
+      (err: unknown) => post({ type: 'done', seq, error: message(err) }),
+    )
+    .finally(kick);
+}
+
+function recorderOf(sessionId: string): Recorder {
+  const recorder = recorders.get(sessionId);
+  if (!recorder) throw new Error(`session ${sessionId} is not being recorded`);
+  return recorder;
+}
+
+/** The screen as recorded so far; a recording that has ended is replayed to its end. */
 async function answerScreen(m: Extract<ToRecordingWorker, { type: 'screen' }>): Promise<void> {
   seen = m.seq;
-  screensWanted++;
   let screen: RecordedScreen | null = null;
   let error: string | null = null;
   try {
-    await indexedThrough(m.sessionId, m.upToEvent);
-    screen = await rebuildScreen(store, m.sessionId, m.upToEvent, m.scrollback);
+    const recorder = recorders.get(m.sessionId);
+    screen = recorder ? await recorder.screen(m.scrollback) : await screenAt(m.sessionId, store.nextEventIndex(m.sessionId), m.scrollback);
   } catch (err) {
     error = message(err);
-  } finally {
-    screensWanted--;
   }
   post({ type: 'screen', seq: m.seq, screen, error });
   kick();
 }
 
-/** Writes run at once, between slices of indexing: recorders wait on them, the index can wait. */
-function answer(seq: number, work: () => void): void {
-  seen = seq;
-  lastWriteAt = performance.now();
-  let error: string | null = null;
-  try {
-    work();
-  } catch (err) {
-    error = message(err);
-  }
-  post({ type: 'done', seq, error });
-  kick();
-}
-
 port.on('message', (m: ToRecordingWorker) => {
+  if ('now' in m) clockOffset = m.now - Date.now();
   switch (m.type) {
-    case 'write':
-      return answer(m.seq, () => {
-        const encoded = encodedChunk(m.write);
-        storeChunk(store, m.write, encoded ? compressSync(encoded) : null);
+    case 'open':
+      return open(m);
+    case 'events':
+      return take(m);
+    case 'flush':
+      return answer(m.seq, async () => {
+        await recorderOf(m.sessionId).flushed();
       });
-    case 'close':
-      return answer(m.seq, () => store.close(m.sessionId, m.at, m.durationMs));
+    case 'finish':
+      return answer(m.seq, () => recorderOf(m.sessionId).finish(m.durationMs));
     case 'screen':
       return void answerScreen(m);
     case 'work':
@@ -138,12 +208,14 @@ port.on('message', (m: ToRecordingWorker) => {
       return kick();
     case 'stop':
       indexer.stop();
-      void (running ?? Promise.resolve()).then(() => {
-        indexer.dispose();
-        db.close();
-        post({ type: 'stopped' });
-        port.close();
-      });
+      void Promise.all([...recorders.values()].map((r) => r.close()))
+        .then(() => running ?? Promise.resolve())
+        .then(() => {
+          indexer.dispose();
+          db.close();
+          post({ type: 'stopped' });
+          port.close();
+        });
   }
 });
 

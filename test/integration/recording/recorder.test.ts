@@ -8,6 +8,7 @@ import { Broker } from '../../../electron/core/broker/broker.ts';
 import { StoreSink } from '../../../electron/core/recording/chunk-sink.ts';
 import { MAX_BACKLOG_BYTES, Recorder } from '../../../electron/core/recording/recorder.ts';
 import { Redactor } from '../../../electron/core/recording/redaction.ts';
+import type { ThreadRecorder } from '../../../electron/core/recording/thread-recorder.ts';
 import { openDatabase } from '../../../electron/core/store/database.ts';
 import { RecordingRepository } from '../../../electron/core/store/recordings.ts';
 import { RequestRepository } from '../../../electron/core/store/requests.ts';
@@ -38,7 +39,7 @@ describe('Recorder', () => {
   it('drops output it cannot keep up with, records a gap marker, and goes on afterwards', async () => {
     const t = openRecordings();
     t.addSession('s1');
-    const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now()) as Recorder;
+    const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now()) as ThreadRecorder;
     const piece = 'compressible line of output 0123456789\r\n'.repeat(1600);
     let most = 0;
     // A producer that never yields: nothing can be written meanwhile, so only the cap keeps memory bounded.

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compressSync, CorruptChunkError, decodeEvents, encodeEvents, type StreamEvent } from '../../../../electron/core/recording/codec.ts';
+import { compress, compressSync, CorruptChunkError, decodeEvents, decompressText, encodeEvents, type StreamEvent } from '../../../../electron/core/recording/codec.ts';
 
 const START = 1_000;
 
@@ -37,10 +37,32 @@ describe('recording chunk codec', () => {
     ]);
   });
 
+  it('compresses with zstd, on the calling thread or the thread pool alike', async () => {
+    const raw = encodeEvents(events, START);
+    for (const packed of [compressSync(raw), await compress(raw)]) {
+      expect(packed.readUInt32LE(0)).toBe(0xfd2fb528);
+      expect(zlib.zstdDecompressSync(packed)).toEqual(raw);
+      expect(decodeEvents(packed, START)).toEqual(events);
+    }
+  });
+
+  it('still reads chunks and keyframes that older versions compressed with brotli', () => {
+    // As they were written: quality 1 and a 2^19 window, and before that brotli's defaults.
+    const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_LGWIN]: 19 };
+    for (const options of [{ params }, {}]) {
+      const packed = zlib.brotliCompressSync(encodeEvents(events, START), options);
+      expect((packed[0] ?? 0) & 1).toBe(1);
+      expect(decodeEvents(packed, START)).toEqual(events);
+      expect(decompressText(zlib.brotliCompressSync(Buffer.from('\x1b[2J screen 日本語'), options))).toBe('\x1b[2J screen 日本語');
+    }
+    expect(decompressText(compressSync(Buffer.from('\x1b[2J screen 日本語')))).toBe('\x1b[2J screen 日本語');
+  });
+
   it('refuses a damaged chunk with a clear error instead of returning wrong text', () => {
     const raw = encodeEvents(events, START);
     const damaged = (b: Buffer) => () => decodeEvents(zlib.brotliCompressSync(b), START);
     expect(() => decodeEvents(Buffer.from('not brotli at all'), START)).toThrow(CorruptChunkError);
+    expect(() => decodeEvents(compressSync(raw).subarray(0, 30), START)).toThrow(CorruptChunkError);
     expect(damaged(raw.subarray(0, raw.length - 3))).toThrow(/too little text/);
     expect(damaged(Buffer.concat([raw, Buffer.from('extra')]))).toThrow(/5 characters no event accounts for/);
     expect(damaged(raw.subarray(0, 3))).toThrow(/cut short/);
