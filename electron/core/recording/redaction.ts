@@ -4,6 +4,7 @@ import { compileUserPattern } from '../../../shared/settings.ts';
 import {
   BUILT_IN_RULES,
   PRIVATE_KEY_BEGIN,
+  PRIVATE_KEY_BEGIN_NEEDS,
   PRIVATE_KEY_END,
   PRIVATE_KEY_RULE_NAME,
   type SecretRule,
@@ -36,6 +37,8 @@ interface Scanner {
   names: readonly string[];
   /** The group's shared anchor (see SecretRule.anchor), with the pattern made sticky to be tried where it points. */
   anchor?: { pattern: RegExp; reach: number; sticky: RegExp };
+  /** A string every match contains (a rule scanned alone, see SecretRule.needs): text without it is skipped. */
+  needs?: string;
 }
 
 /** Built-in rules grouped by flags, each group one scanner; a rule marked `alone` is a scanner of its own. */
@@ -52,6 +55,7 @@ function combine(rules: readonly SecretRule[]): Scanner[] {
     return {
       pattern,
       names: group.map((r) => r.name),
+      needs: group.length === 1 ? first.needs : undefined,
       anchor: anchor && { ...anchor, sticky: new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`) },
     };
   });
@@ -63,6 +67,7 @@ function combine(rules: readonly SecretRule[]): Scanner[] {
  * within `reach` of its start, so no match is missed, and the first start that matches is the leftmost.
  */
 function scan(sc: Scanner, text: string, each: (m: RegExpExecArray) => void): void {
+  if (sc.needs !== undefined && !text.includes(sc.needs)) return;
   if (!sc.anchor) {
     const re = sc.pattern;
     re.lastIndex = 0;
@@ -163,6 +168,7 @@ function applyMatches(text: string, matches: readonly SecretMatch[], from: numbe
 
 function findPrivateKeys(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
+  if (!text.includes(PRIVATE_KEY_BEGIN_NEEDS)) return found;
   const begin = PRIVATE_KEY_BEGIN;
   begin.lastIndex = 0;
   for (let m = begin.exec(text); m !== null; m = begin.exec(text)) {

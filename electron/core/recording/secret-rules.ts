@@ -13,6 +13,11 @@ export interface SecretRule {
    */
   alone?: true;
   /**
+   * A string every match contains. A rule scanned `alone` is skipped on text without it: finding a rare character is
+   * a native search (measured on `ls -la --color` output: 0.05 ms/MB for `@`, against 0.5 for the url-credentials scan).
+   */
+  needs?: string;
+  /**
    * A cheaper pattern (global) that finds every place a match can be: each match contains a hit of it that starts at
    * most `reach` characters after the match does. The rule's own pattern is then tried only there. Rules scanned
    * together must share the same anchor object for the pass to use it.
@@ -22,6 +27,8 @@ export interface SecretRule {
 
 /** The first and last line of a PEM private key; whatever lies between them is the secret. */
 export const PRIVATE_KEY_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40} PRIVATE KEY-----/g;
+/** What every BEGIN line contains: text without it is not scanned for one (a native search, ~0.05 ms/MB, against ~0.3). */
+export const PRIVATE_KEY_BEGIN_NEEDS = ' PRIVATE KEY-----';
 export const PRIVATE_KEY_END = /-----END[A-Z0-9 ]{0,40} PRIVATE KEY-----/g;
 /** The longest END line PRIVATE_KEY_END accepts: how much of a swallowed key to keep to find an END split across chunks. */
 export const PRIVATE_KEY_END_MAX_LENGTH = 80;
@@ -59,7 +66,7 @@ export const BUILT_IN_RULES: readonly SecretRule[] = [
   { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
   { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247}\b/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-  { name: 'url-credentials', pattern: new RegExp(String.raw`(?<pre>:\/\/[^\s:@/?#\x00-\x1f]{1,256}:)[^\s@/?#\x00-\x1f]{1,256}(?<post>@)`, 'g'), alone: true },
+  { name: 'url-credentials', pattern: new RegExp(String.raw`(?<pre>:\/\/[^\s:@/?#\x00-\x1f]{1,256}:)[^\s@/?#\x00-\x1f]{1,256}(?<post>@)`, 'g'), alone: true, needs: '@' },
   { name: 'bearer-token', pattern: /(?<pre>\b(?:Bearer|Basic)[ \t]+)[A-Za-z0-9._~+/-]{16,}=*/g },
   { name: 'secret-assignment', pattern: new RegExp(String.raw`(?<pre>${SECRET_KEYS}["']?[ \t]*[:=][ \t]*["']?)${VALUE}{1,512}`, 'gi'), anchor: SECRET_KEY_ANCHOR },
   { name: 'secret-flag', pattern: new RegExp(String.raw`(?<pre>--${SECRET_KEYS}[ \t]+["']?)${VALUE}{1,512}`, 'gi'), anchor: SECRET_KEY_ANCHOR },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Redactor, type SecretMatch } from '../../../../electron/core/recording/redaction.ts';
-import { BUILT_IN_RULES } from '../../../../electron/core/recording/secret-rules.ts';
+import { BUILT_IN_RULES, PRIVATE_KEY_BEGIN, PRIVATE_KEY_BEGIN_NEEDS } from '../../../../electron/core/recording/secret-rules.ts';
 import { RedactionStream, type EmittedPiece } from '../../../../electron/core/recording/redaction-stream.ts';
 import { SECRET_SAMPLES } from '../../../support/secrets.ts';
 import { capturedProgramOutput } from '../../../support/terminal-streams.ts';
@@ -99,6 +99,23 @@ describe('Redactor: rules combined into one scan', () => {
       const combined = redactor.find(text).map((m) => ({ name: m.name, start: m.start, end: m.end, secretStart: m.secretStart, secretEnd: m.secretEnd }));
       expect(combined, text.slice(0, 60)).toEqual(separately(text));
     }
+  });
+});
+
+describe('Redactor: text skipped for lacking what every match contains', () => {
+  it('skips only text in which no match can be', () => {
+    const texts = [...SECRET_SAMPLES.map((s) => s.text), SECRET_SAMPLES.map((s) => s.text).join('\n'), capturedProgramOutput().slice(0, 50_000)];
+    const rules = BUILT_IN_RULES.filter((r) => r.needs !== undefined);
+    expect(rules.map((r) => r.name)).toEqual(['url-credentials']);
+    for (const rule of rules) {
+      const matches = texts.flatMap((t) => [...t.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))].map((m) => m[0]));
+      expect(matches.length, rule.name).toBeGreaterThan(0);
+      for (const m of matches) expect(m, rule.name).toContain(rule.needs);
+    }
+    expect(PRIVATE_KEY_BEGIN.source).toContain(PRIVATE_KEY_BEGIN_NEEDS);
+    // With and without what the rule needs, side by side.
+    expect(redactor.redact('git clone https://me:hunter2hunter2@example.com/r.git and no at sign here')).toBe('git clone https://me:[REDACTED:url-credentials]@example.com/r.git and no at sign here');
+    expect(redactor.redact('see https://example.com:8443/path?q=1 for details')).toBe('see https://example.com:8443/path?q=1 for details');
   });
 });
 
