@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `gatehouse` command. Needs Node 22.12+; on an older Node it hands over to the Node 22 that
+// The `gatehouse` command. Needs Node 22.15+; on an older Node it hands over to the Node 22 that
 // `npm install` put in node_modules (the `node` package), so `npm link`ed installs work anywhere.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,13 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
+if (major < 22 || (major === 22 && minor < 15)) {
   const root = path.dirname(path.dirname(fs.realpathSync(fileURLToPath(import.meta.url))));
   const bundled = path.join(root, 'node_modules', 'node', 'bin', 'node');
   if (!fs.existsSync(bundled) || process.env.GATEHOUSE_REEXEC) {
     console.error(
-      `gatehouse: Node ${process.versions.node} is too old; Gatehouse needs Node 22.12 or newer ` +
-        '(its SQLite driver crashes on older versions). Run `npm install` in the Gatehouse folder, or install Node 22.',
+      `gatehouse: Node ${process.versions.node} is too old; Gatehouse needs Node 22.15 or newer ` +
+        '(its SQLite driver crashes on older versions, and recordings are zstd-compressed). Run `npm install` in the Gatehouse folder, or install Node 22.',
     );
     process.exit(1);
   }

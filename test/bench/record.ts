@@ -1,7 +1,8 @@
 // record.*: a hosted session producing output as fast as it can, through the pty host and the recorder (a real
 // core, a real pty running `cat` on ~100 MB of realistic terminal output, no viewer attached).
 //  throughput_mb_s  MB of output per second, from startTerminal until the session has ended with every byte of
-//                   its recording on disk (checked byte for byte against what the program wrote, no gap)
+//                   its recording on disk (checked byte for byte against what the program wrote, no gap); the
+//                   recording thread compresses such a burst's chunks when it indexes them, after the run
 //  drain_mb_s       the same session with a recording service that keeps nothing: the pty host as it runs
 //                   without recording (it then keeps the session's screen, having no recording to rebuild it from)
 //  overhead_ratio   time with recording / time without (medians of paired runs, alternated so that drift in

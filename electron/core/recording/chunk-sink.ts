@@ -30,7 +30,7 @@ export interface ChunkSink {
 }
 
 /** A chunk's events as they are compressed: encoded (times relative to the chunk's start). */
-export function encodedChunk(w: ChunkWrite): Uint8Array | null {
+export function encodedChunk(w: ChunkWrite): Buffer | null {
   return w.chunk ? encodeEvents(w.chunk.events, w.chunk.startMs) : null;
 }
 

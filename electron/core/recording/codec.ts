@@ -46,8 +46,16 @@ const brotliCompress = promisify(zlib.brotliCompress);
 
 const isZstd = (payload: Uint8Array): boolean => payload.length >= 4 && Buffer.from(payload.buffer, payload.byteOffset, 4).readUInt32LE(0) === ZSTD_MAGIC;
 
-/** Undoes compressSync: zstd, or brotli for what older versions wrote. */
+/**
+ * Whether a stored chunk is compressed. The recording thread may store a chunk as encoded (a burst is compressed when
+ * the indexer gets to it): it then starts with its format byte, which neither a zstd frame nor a brotli stream
+ * Gatehouse wrote can start with (brotli's first byte is odd).
+ */
+export const isCompressed = (payload: Uint8Array): boolean => payload[0] !== FORMAT_TEXT_AFTER_INDEX;
+
+/** Undoes compressSync: zstd, or brotli for what older versions wrote; a chunk stored uncompressed is returned as it is. */
 function decompress(payload: Buffer): Buffer {
+  if (!isCompressed(payload)) return payload;
   if (!isZstd(payload)) return zlib.brotliDecompressSync(payload);
   if (!HAS_ZSTD) throw new Error(`it was compressed with zstd, which this Node (${process.version}) cannot read; Gatehouse needs Node 22.15 or later`);
   return zlib.zstdDecompressSync(payload);

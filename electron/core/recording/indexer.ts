@@ -2,10 +2,10 @@
 // few seconds or few hundred KB, so a seek replays only a short tail) and full-text search rows. It reads
 // chunks back from the store, so it may lag behind a busy session without holding anything in memory,
 // and picks up after a crash wherever it stopped.
-import { compressSync, decodeEvents, decompressText, type StreamEvent } from './codec.ts';
+import { compressSync, decodeEvents, decompressText, isCompressed, type StreamEvent } from './codec.ts';
 import { stripAnsi } from './ansi.ts';
 import { ScreenTerminal } from './screen-terminal.ts';
-import type { NewKeyframe, RecordingRepository } from '../store/recordings.ts';
+import type { IndexedChunk, NewKeyframe, RecordingRepository } from '../store/recordings.ts';
 
 /** A keyframe at least every this much output: a seek replays at most about this much. */
 export const KEYFRAME_EVERY_BYTES = 256 * 1024;
@@ -34,6 +34,8 @@ export interface IndexerOptions {
   onError?: (err: unknown) => void;
   /** Before each chunk: resolves when indexing may go on (recording comes first; the index can wait). */
   mayProceed?: () => Promise<void>;
+  /** A chunk stored uncompressed, `bytes` long, has been replaced by its compressed form. */
+  onPacked?: (bytes: number) => void;
 }
 
 /** Applies an event to a terminal; input does not change the screen. */
@@ -111,7 +113,11 @@ export class RecordingIndexer {
     });
     await current.term.settled();
     current.nextEvent = chunk.first_event + events.length;
-    return this.commit(sessionId, seq, keyframes, stripAnsi(text).text, chunk.id);
+    // A chunk stored as it came (during a burst) is compressed now, in the same transaction.
+    const packed = isCompressed(chunk.payload) ? undefined : { payload: compressSync(chunk.payload), replacesBytes: chunk.payload.length };
+    const done = this.commit(sessionId, seq, keyframes, stripAnsi(text).text, chunk.id, packed);
+    if (done && packed) this.opts.onPacked?.(packed.replacesBytes);
+    return done;
   }
 
   private maybeKeyframe(r: Replay, eventIndex: number, atMs: number, size: number, out: NewKeyframe[]): void {
@@ -124,9 +130,9 @@ export class RecordingIndexer {
     r.lastKeyframeAtMs = atMs;
   }
 
-  private commit(sessionId: string, seq: number, keyframes: NewKeyframe[], text: string, chunkId?: number): boolean {
+  private commit(sessionId: string, seq: number, keyframes: NewKeyframe[], text: string, chunkId?: number, packed?: IndexedChunk['packed']): boolean {
     const id = chunkId ?? this.store.chunk(sessionId, seq)?.id;
-    const done = id !== undefined && this.store.commitIndexed({ sessionId, seq, chunkId: id, keyframes, text });
+    const done = id !== undefined && this.store.commitIndexed({ sessionId, seq, chunkId: id, keyframes, text, packed });
     if (!done) {
       this.drop(sessionId);
       return false;

@@ -85,6 +85,8 @@ export interface IndexedChunk {
   keyframes: readonly NewKeyframe[];
   /** What search finds in this chunk (output with escape sequences removed); empty for none. */
   text: string;
+  /** The chunk's events compressed, to replace a payload that was stored uncompressed (see codec.ts `isCompressed`). */
+  packed?: { payload: Buffer; replacesBytes: number };
 }
 
 export interface SearchRow {
@@ -153,6 +155,7 @@ export class RecordingRepository {
         'INSERT OR IGNORE INTO recording_keyframes (session_id, event_index, at_ms, cols, rows, state) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       insertSearch: db.prepare('INSERT INTO recording_search (rowid, text) VALUES (?, ?)'),
+      repack: db.prepare('UPDATE recording_chunks SET payload = ? WHERE id = ?'),
     };
   }
 
@@ -246,8 +249,9 @@ export class RecordingRepository {
    */
   commitIndexed(c: IndexedChunk): boolean {
     return this.db.transaction(() => {
-      const bytes = c.keyframes.reduce((n, k) => n + k.state.length, 0);
+      const bytes = c.keyframes.reduce((n, k) => n + k.state.length, 0) + (c.packed ? c.packed.payload.length - c.packed.replacesBytes : 0);
       if (this.stmts.markIndexed.run(c.seq + 1, bytes, c.sessionId, c.seq).changes === 0) return false;
+      if (c.packed) this.stmts.repack.run(c.packed.payload, c.chunkId);
       for (const k of c.keyframes) this.stmts.insertKeyframe.run(c.sessionId, k.eventIndex, k.atMs, k.cols, k.rows, k.state);
       if (c.text.length > 0) this.stmts.insertSearch.run(c.chunkId, c.text);
       return true;

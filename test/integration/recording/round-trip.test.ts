@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TimedEvent } from '../../../shared/recording.ts';
-import type { StreamEvent } from '../../../electron/core/recording/codec.ts';
+import path from 'node:path';
+import { compressSync, decodeEvents, encodeEvents, isCompressed, type StreamEvent } from '../../../electron/core/recording/codec.ts';
+import { RecordingIndexer } from '../../../electron/core/recording/indexer.ts';
+import { openDatabase } from '../../../electron/core/store/database.ts';
+import { RecordingRepository } from '../../../electron/core/store/recordings.ts';
+import { SessionRepository } from '../../../electron/core/store/sessions.ts';
+import { tempDir } from '../../support/temp.ts';
 import { capturedProgramOutput } from '../../support/terminal-streams.ts';
 import { openRecordings, programEvents, recordAll } from '../../support/recordings.ts';
 
@@ -65,9 +71,49 @@ describe('recording round trip', () => {
       offset += e.event.data.length;
     }
 
+    // A burst is stored as it came, and compressed once the indexer has read it back.
+    await t.recordings.indexed();
     const info = t.recordings.info('s1');
     expect(info).toMatchObject({ sessionId: 's1', source: 'live', cols: 80, rows: 24, recording: false, outputBytes: Buffer.byteLength(raw) });
     expect(info.storedBytes).toBeLessThan(info.outputBytes / 3);
+    const payloads = t.db.prepare<[string], { payload: Buffer }>('SELECT payload FROM recording_chunks WHERE session_id = ?').all('s1');
+    expect(payloads.length).toBeGreaterThan(0);
+    expect(payloads.filter((p) => !isCompressed(p.payload))).toEqual([]);
+    const keyframeBytes = t.db.prepare<[string], { n: number }>('SELECT coalesce(sum(length(state)), 0) AS n FROM recording_keyframes WHERE session_id = ?').get('s1')?.n ?? 0;
+    expect(info.storedBytes).toBe(payloads.reduce((n, p) => n + p.payload.length, 0) + keyframeBytes);
+    expect(outputOf(t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024).events)).toBe(raw);
     expect(t.errors).toEqual([]);
+  });
+
+  it('compresses a chunk stored as it came when it indexes it, and counts the bytes it saved', async () => {
+    const db = openDatabase(path.join(tempDir(), 'g.db'));
+    new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['x'], cwd: '/', pid: null, tokenHash: 'h', startedAt: 0 });
+    const store = new RecordingRepository(db);
+    store.create({ sessionId: 's1', source: 'live', cols: 80, rows: 24, startedAt: 0 });
+    const events = programEvents(capturedProgramOutput().slice(0, 200_000));
+    const half = Math.floor(events.length / 2);
+    const chunks = [events.slice(0, half), events.slice(half)];
+    // The first as a burst leaves it (uncompressed), the second compressed already.
+    const payloads = chunks.map((list, seq) => (seq === 0 ? encodeEvents(list, list[0]?.atMs ?? 0) : compressSync(encodeEvents(list, list[0]?.atMs ?? 0))));
+    chunks.forEach((list, seq) => {
+      const payload = payloads[seq] as Buffer;
+      const outputBytes = list.reduce((n, e) => n + (e.kind === 'output' ? Buffer.byteLength(e.data) : 0), 0);
+      store.append({ sessionId: 's1', seq, firstEvent: seq === 0 ? 0 : half, eventCount: list.length, startMs: list[0]?.atMs ?? 0, endMs: list.at(-1)?.atMs ?? 0, payload, outputBytes }, [], 's1', list.at(-1)?.atMs ?? 0);
+    });
+    expect(payloads.map((p) => isCompressed(p))).toEqual([false, true]);
+    expect(decodeEvents(payloads[0] as Buffer, chunks[0]?.[0]?.atMs ?? 0)).toEqual(chunks[0]);
+
+    const packed: number[] = [];
+    const indexer = new RecordingIndexer(store, { onPacked: (bytes) => packed.push(bytes), onError: (err) => { throw err; } });
+    await indexer.indexPending();
+    indexer.dispose();
+    expect(packed).toEqual([payloads[0]?.length]);
+    const stored = [0, 1].map((seq) => store.chunk('s1', seq)?.payload as Buffer);
+    expect(stored.map((p) => isCompressed(p))).toEqual([true, true]);
+    expect(stored[1]).toEqual(payloads[1]);
+    expect(decodeEvents(stored[0] as Buffer, chunks[0]?.[0]?.atMs ?? 0)).toEqual(chunks[0]);
+    const keyframeBytes = db.prepare<[], { n: number }>('SELECT coalesce(sum(length(state)), 0) AS n FROM recording_keyframes').get()?.n ?? 0;
+    expect(store.get('s1')?.stored_bytes).toBe(stored.reduce((n, p) => n + p.length, 0) + keyframeBytes);
+    db.close();
   });
 });
