@@ -26,7 +26,7 @@ afterEach(async () => {
   for (const t of open.splice(0)) await t.close();
 });
 
-export function openRecordings(opts: { retention?: Retention; patterns?: string[]; now?: () => number; file?: string } = {}): TestRecordings {
+export function openRecordings(opts: { retention?: Retention; patterns?: string[]; now?: () => number; file?: string; uncompressedMaxBytes?: number } = {}): TestRecordings {
   const file = opts.file ?? path.join(tempDir('gh-rec-'), 'gatehouse.db');
   const db = openDatabase(file);
   const sessions = new SessionRepository(db);
@@ -39,6 +39,7 @@ export function openRecordings(opts: { retention?: Retention; patterns?: string[
     retention: opts.retention ?? { maxAgeDays: 30, maxTotalMB: 2048 },
     onError: (err) => errors.push(err),
     now: opts.now,
+    uncompressedMaxBytes: opts.uncompressedMaxBytes,
   });
   let closed = false;
   const t: TestRecordings = {

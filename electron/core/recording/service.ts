@@ -30,6 +30,8 @@ export interface RecordingsOptions {
   retention: Retention;
   onError: (err: unknown) => void;
   now?: () => number;
+  /** How much of a burst may wait uncompressed for the indexer (see worker.ts); tests set 0 to compress as written. */
+  uncompressedMaxBytes?: number;
 }
 
 /** Whether a process still exists (signal 0 checks without signalling). */
@@ -58,7 +60,7 @@ export class Recordings implements RecordingService {
     this.store = new RecordingRepository(opts.db);
     this.purge = new SessionPurge(opts.db);
     this.reader = new RecordingReader(this.store);
-    this.worker = new RecordingWorker({ dbFile: opts.dbFile, redactionPatterns: [...opts.redactor.userPatterns] }, this.store, opts.onError, this.now);
+    this.worker = new RecordingWorker({ dbFile: opts.dbFile, redactionPatterns: [...opts.redactor.userPatterns], uncompressedMaxBytes: opts.uncompressedMaxBytes }, this.store, opts.onError, this.now);
   }
 
   /** Starts (or, after a core restart, continues) recording a session that exists in the store. */

@@ -6,6 +6,8 @@ export const RecordingWorkerDataSchema = z.object({
   dbFile: z.string().min(1),
   /** The user's redaction patterns from settings (checked there); the built-in rules always apply. */
   redactionPatterns: z.array(z.string()),
+  /** How much may wait uncompressed for the indexer (UNCOMPRESSED_MAX_BYTES unless given; tests give 0). */
+  uncompressedMaxBytes: z.number().int().min(0).optional(),
 });
 export type RecordingWorkerData = z.infer<typeof RecordingWorkerDataSchema>;
 

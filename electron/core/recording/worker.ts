@@ -32,7 +32,7 @@ const INDEX_AFTER_QUIET_MS = 100;
  */
 const UNCOMPRESSED_MAX_BYTES = 256 * 1024 * 1024;
 
-const { dbFile, redactionPatterns } = RecordingWorkerDataSchema.parse(workerData);
+const { dbFile, redactionPatterns, uncompressedMaxBytes = UNCOMPRESSED_MAX_BYTES } = RecordingWorkerDataSchema.parse(workerData);
 // Recording writes do not wait for the disk at every chunk (a sync per commit doubles what storing a chunk costs,
 // and much more on a busy disk): what a commit stored survives the core crashing, and the WAL is synced at each
 // checkpoint. Decisions and everything else go through the core's own connection, synced at every commit.
@@ -83,6 +83,8 @@ function kick(): void {
     .catch((err: unknown) => post({ type: 'error', message: message(err) }))
     .finally(() => {
       running = null;
+      // Every chunk stored is indexed, so compressed: what the count still holds was deleted, or could not be read.
+      uncompressed = 0;
       post({ type: 'idle', seq: seen });
       wakeIndexWaiters();
     });
@@ -119,7 +121,7 @@ const sink: ChunkSink = {
   async write(w) {
     lastWriteAt = performance.now();
     const encoded = encodedChunk(w);
-    const defer = encoded !== null && uncompressed + encoded.length <= UNCOMPRESSED_MAX_BYTES;
+    const defer = encoded !== null && uncompressed + encoded.length <= uncompressedMaxBytes;
     if (defer) uncompressed += encoded.length;
     storeChunk(store, w, encoded && !defer ? compressSync(encoded) : encoded);
     kick();

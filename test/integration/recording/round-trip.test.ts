@@ -85,6 +85,21 @@ describe('recording round trip', () => {
     expect(t.errors).toEqual([]);
   });
 
+  it('compresses chunks as they are written once the uncompressed allowance is used up', async () => {
+    const t = openRecordings({ uncompressedMaxBytes: 0 });
+    t.addSession('s1');
+    const sample = capturedProgramOutput();
+    const raw = sample.repeat(Math.ceil(600_000 / sample.length)).slice(0, 600_000);
+    const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now());
+    recordAll(recorder, programEvents(raw));
+    await recorder.close();
+    // Not indexed yet (the indexer waits for writes to pause), and compressed all the same.
+    const payloads = t.db.prepare<[string], { payload: Buffer }>('SELECT payload FROM recording_chunks WHERE session_id = ?').all('s1');
+    expect(payloads.length).toBeGreaterThan(1);
+    expect(payloads.filter((p) => !isCompressed(p.payload))).toEqual([]);
+    expect(outputOf(t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024).events)).toBe(raw);
+  });
+
   it('compresses a chunk stored as it came when it indexes it, and counts the bytes it saved', async () => {
     const db = openDatabase(path.join(tempDir(), 'g.db'));
     new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['x'], cwd: '/', pid: null, tokenHash: 'h', startedAt: 0 });
