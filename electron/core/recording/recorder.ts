@@ -52,14 +52,9 @@ export class Recorder implements SessionRecorder {
   private readonly now: () => number;
   /** Output and input on their way through redaction, each piece with the time it arrived. */
   private streams: Record<TextKind, TimedRedaction>;
-  private readonly shrinkListeners = new Set<() => void>();
-  readonly backlog: RecorderBacklog = {
-    chars: () => this.backlogBytes,
-    onShrink: (listener) => {
-      this.shrinkListeners.add(listener);
-      return () => this.shrinkListeners.delete(listener);
-    },
-  };
+  readonly backlog: RecorderBacklog;
+  private readonly shrunk: () => void;
+  private readonly report: (err: unknown) => void;
   /** Whether more text of the same kind and time may join the last event (nothing was recorded since). */
   private joinable = false;
   private batch: StreamEvent[] = [];
@@ -74,12 +69,13 @@ export class Recorder implements SessionRecorder {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
-  private reportedError = false;
 
   constructor(opts: RecorderOptions) {
     this.opts = opts;
     this.sessionId = opts.sessionId;
     this.now = opts.now ?? Date.now;
+    ({ backlog: this.backlog, shrunk: this.shrunk } = backlogOf(() => this.backlogBytes));
+    this.report = failureReporter(opts.sessionId, opts.onError);
     this.nextSeq = opts.firstSeq ?? 0;
     this.nextEvent = opts.firstEvent ?? 0;
     this.streams = this.freshStreams();
@@ -336,7 +332,7 @@ export class Recorder implements SessionRecorder {
         this.report(err);
       } finally {
         this.queued -= bytes;
-        for (const listener of this.shrinkListeners) listener();
+        this.shrunk();
       }
     }
   }
@@ -365,10 +361,31 @@ export class Recorder implements SessionRecorder {
     return { output: stream('output'), input: stream('input') };
   }
 
-  /** A recorder never throws at its producer: the session keeps running; the first failure is reported. */
-  private report(err: unknown): void {
-    if (this.reportedError) return;
-    this.reportedError = true;
-    this.opts.onError(new Error(`recording of session ${this.sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`));
-  }
+}
+
+/** A recorder's backlog as producers see it, and the call that tells its listeners it shrank. */
+export function backlogOf(chars: () => number): { backlog: RecorderBacklog; shrunk: () => void } {
+  const listeners = new Set<() => void>();
+  return {
+    backlog: {
+      chars,
+      onShrink: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    shrunk: () => {
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+/** A recorder never throws at its producer: the session keeps running, and the first failure is reported. */
+export function failureReporter(sessionId: string, onError: (err: unknown) => void): (err: unknown) => void {
+  let reported = false;
+  return (err) => {
+    if (reported) return;
+    reported = true;
+    onError(new Error(`recording of session ${sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`));
+  };
 }

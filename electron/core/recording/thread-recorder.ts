@@ -3,7 +3,7 @@
 // the record benchmark, a program printing flat out: redaction took ~7 of the core thread's ~17 ms per MB). This side
 // stamps each event with its time as it comes, hands events over in batches, and bounds what is in flight: when the
 // thread cannot keep up, text is dropped here and recorded as a gap, as the recorder itself does.
-import { MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from './recorder.ts';
+import { backlogOf, failureReporter, MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from './recorder.ts';
 import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from './types.ts';
 import type { RecorderLink, RecordingWorker } from './worker-host.ts';
 import type { ThreadEvent } from './worker-messages.ts';
@@ -31,14 +31,9 @@ export class ThreadRecorder implements SessionRecorder {
   readonly sessionId: string;
   private readonly opts: ThreadRecorderOptions;
   private readonly now: () => number;
-  private readonly shrinkListeners = new Set<() => void>();
-  readonly backlog: RecorderBacklog = {
-    chars: () => this.backlogBytes,
-    onShrink: (listener) => {
-      this.shrinkListeners.add(listener);
-      return () => this.shrinkListeners.delete(listener);
-    },
-  };
+  readonly backlog: RecorderBacklog;
+  private readonly shrunk: () => void;
+  private readonly report: (err: unknown) => void;
   private batch: ThreadEvent[] = [];
   private batchChars = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -51,12 +46,13 @@ export class ThreadRecorder implements SessionRecorder {
   /** The recording thread is gone: events go nowhere. */
   private lost = false;
   private closing: Promise<void> | null = null;
-  private reportedError = false;
 
   constructor(opts: ThreadRecorderOptions) {
     this.opts = opts;
     this.sessionId = opts.sessionId;
     this.now = opts.now ?? Date.now;
+    ({ backlog: this.backlog, shrunk: this.shrunk } = backlogOf(() => this.backlogBytes));
+    this.report = failureReporter(opts.sessionId, opts.onError);
     const link: RecorderLink = {
       backlog: (took, held) => {
         this.inFlight = Math.max(0, this.inFlight - took);
@@ -186,14 +182,4 @@ export class ThreadRecorder implements SessionRecorder {
     this.batchChars = 0;
   }
 
-  private shrunk(): void {
-    for (const listener of this.shrinkListeners) listener();
-  }
-
-  /** A recorder never throws at its producer: the session keeps running; the first failure is reported. */
-  private report(err: unknown): void {
-    if (this.reportedError) return;
-    this.reportedError = true;
-    this.opts.onError(new Error(`recording of session ${this.sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`));
-  }
 }
