@@ -1,8 +1,10 @@
-// kill -9 of a process while it records: everything it had written is there, the database opens cleanly,
-// and the recording can be read, seeked, indexed and continued.
+// kill -9 of a process while its recording service records (the recorder on its recording thread, as in the core):
+// everything it had written is there, the database opens cleanly, and the recording can be read, seeked, indexed
+// (which compresses the chunks the dead process stored uncompressed) and continued.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isCompressed } from '../../../electron/core/recording/codec.ts';
 import { openRecordings } from '../../support/recordings.ts';
 import { tempDir } from '../../support/temp.ts';
 
@@ -46,8 +48,11 @@ describe('a crash while recording', () => {
     lines.slice(0, -1).forEach((l, i) => expect(l).toBe(`\x1b[32mline ${i}\x1b[0m ${'.'.repeat((i + 1) % 70)}`));
     expect(t.recordings.info('crash')).toMatchObject({ recording: false, source: 'live' });
 
-    // The new core indexes what the dead one left, seeks in it, and records on where it stopped.
+    // The new core indexes what the dead one left (compressing what it stored as it came), seeks in it, and records
+    // on where it stopped.
     await t.recordings.indexed();
+    const payloads = t.db.prepare<[], { payload: Buffer }>("SELECT payload FROM recording_chunks WHERE session_id = 'crash'").all();
+    expect(payloads.filter((p) => !isCompressed(p.payload))).toEqual([]);
     const screen = await t.recordings.reader.screenAt('crash', page.events.at(-1)?.atMs ?? 0);
     expect(screen.data).toContain(`line ${lines.length - 2}`);
     t.sessions.end('crash', null, Date.now());
