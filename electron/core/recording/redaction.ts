@@ -39,16 +39,24 @@ interface Scanner {
   anchor?: { pattern: RegExp; reach: number; sticky: RegExp };
   /** A string every match contains (a rule scanned alone, see SecretRule.needs): text without it is skipped. */
   needs?: string;
+  /**
+   * An anchored scanner whose anchor this scanner's pattern also finds, as its last alternative `(?<anchor>…)`: one
+   * pass over the text serves both (measured on `ls -la --color` output: 5.6 → 3.7 ms/MB for the two).
+   */
+  carries?: Scanner & { anchor: NonNullable<Scanner['anchor']> };
 }
 
-/** Built-in rules grouped by flags, each group one scanner; a rule marked `alone` is a scanner of its own. */
+/**
+ * Built-in rules grouped by flags, each group one scanner; a rule marked `alone` is a scanner of its own. An anchored
+ * group whose anchor has the flags of another group rides that group's pass.
+ */
 function combine(rules: readonly SecretRule[]): Scanner[] {
   const groups = new Map<string, SecretRule[]>();
   rules.forEach((rule, i) => {
     const key = rule.alone ? `alone ${i}` : rule.pattern.flags;
     groups.set(key, [...(groups.get(key) ?? []), rule]);
   });
-  return [...groups.values()].map((group) => {
+  const scanners = [...groups.values()].map((group): Scanner => {
     const first = group[0] as SecretRule;
     const pattern = group.length === 1 ? first.pattern : new RegExp(group.map((r, i) => `(?<r${i}>${r.pattern.source.replace(/\(\?<(pre|post)>/g, `(?<r${i}$1>`)})`).join('|'), first.pattern.flags);
     const anchor = first.anchor && group.every((r) => r.anchor === first.anchor) ? first.anchor : undefined;
@@ -59,37 +67,87 @@ function combine(rules: readonly SecretRule[]): Scanner[] {
       anchor: anchor && { ...anchor, sticky: new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`) },
     };
   });
+  const carried = scanners.find((sc): sc is Scanner & { anchor: NonNullable<Scanner['anchor']> } => sc.anchor !== undefined);
+  const carrier = carried && scanners.find((sc) => !sc.anchor && !sc.needs && sc.names.length > 1 && sc.pattern.flags === carried.anchor.pattern.flags);
+  if (!carried || !carrier) return scanners;
+  carrier.pattern = new RegExp(`${carrier.pattern.source}|(?<anchor>${carried.anchor.pattern.source})`, carrier.pattern.flags);
+  carrier.carries = carried;
+  return scanners.filter((sc) => sc !== carried);
+}
+
+type Each = (m: RegExpExecArray, sc: Scanner) => void;
+
+/**
+ * An anchored scanner's matches, tried where each anchor hit allows, earliest first: every match contains a hit within
+ * `reach` of its start, so no match is missed, and the first start that matches is the leftmost. Hits come in order;
+ * one that overlaps the last (which the anchor's own global scan would step over) is ignored.
+ */
+class AnchorWalk {
+  private readonly sc: Scanner & { anchor: NonNullable<Scanner['anchor']> };
+  private readonly text: string;
+  private readonly each: Each;
+  /** Text before it belongs to a match already found. */
+  private taken = 0;
+  /** Where the anchor's own global scan would look next. */
+  private next = 0;
+
+  constructor(sc: Scanner & { anchor: NonNullable<Scanner['anchor']> }, text: string, each: Each) {
+    this.sc = sc;
+    this.text = text;
+    this.each = each;
+  }
+
+  hit(index: number, length: number): void {
+    if (index < this.next) return;
+    this.next = index + length;
+    const { reach, sticky } = this.sc.anchor;
+    for (let start = Math.max(this.taken, index - reach); start <= index; start++) {
+      sticky.lastIndex = start;
+      const m = sticky.exec(this.text);
+      if (m === null || m[0].length === 0) continue;
+      this.each(m, this.sc);
+      this.taken = start + m[0].length;
+      this.next = Math.max(this.next, this.taken);
+      return;
+    }
+  }
+
+  /** Every hit starting in `[from, to)`, by the anchor's own pattern. */
+  hitsIn(from: number, to: number): void {
+    const hits = this.sc.anchor.pattern;
+    hits.lastIndex = Math.max(from, this.next);
+    for (let hit = hits.exec(this.text); hit !== null && hit.index < to; hit = hits.exec(this.text)) {
+      this.hit(hit.index, hit[0].length);
+      hits.lastIndex = Math.max(hits.lastIndex, this.next);
+    }
+  }
 }
 
 /**
- * A scanner's matches, leftmost first and not overlapping, as its pattern's own global scan finds them. With an
- * anchor, the pattern is tried only at the starts an anchor hit allows, earliest first: every match contains a hit
- * within `reach` of its start, so no match is missed, and the first start that matches is the leftmost.
+ * A scanner's matches, leftmost first and not overlapping, as its pattern's own global scan finds them; and those of
+ * the anchored scanner it carries, as if scanned on their own. The carried anchor is the pattern's last alternative, so
+ * the other rules match where they would without it; after an anchor hit the scan goes on from the next character,
+ * and hits inside another rule's match are looked for there.
  */
-function scan(sc: Scanner, text: string, each: (m: RegExpExecArray) => void): void {
+function scan(sc: Scanner, text: string, each: Each): void {
   if (sc.needs !== undefined && !text.includes(sc.needs)) return;
-  if (!sc.anchor) {
-    const re = sc.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      else each(m);
-    }
+  if (sc.anchor) {
+    const walk = new AnchorWalk(sc as Scanner & { anchor: NonNullable<Scanner['anchor']> }, text, each);
+    walk.hitsIn(0, text.length);
     return;
   }
-  const { pattern: hits, reach, sticky } = sc.anchor;
-  hits.lastIndex = 0;
-  // Text before `taken` belongs to a match already found.
-  let taken = 0;
-  for (let hit = hits.exec(text); hit !== null; hit = hits.exec(text)) {
-    for (let start = Math.max(taken, hit.index - reach); start <= hit.index; start++) {
-      sticky.lastIndex = start;
-      const m = sticky.exec(text);
-      if (m === null || m[0].length === 0) continue;
-      each(m);
-      taken = start + m[0].length;
-      hits.lastIndex = Math.max(hits.lastIndex, taken);
-      break;
+  const walk = sc.carries && new AnchorWalk(sc.carries, text, each);
+  const re = sc.pattern;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+    } else if (walk && m.groups?.anchor !== undefined) {
+      walk.hit(m.index, m[0].length);
+      re.lastIndex = m.index + 1;
+    } else {
+      each(m, sc);
+      walk?.hitsIn(m.index, m.index + m[0].length);
     }
   }
 }
@@ -112,8 +170,8 @@ export class Redactor {
   find(text: string): SecretMatch[] {
     const found: SecretMatch[] = findPrivateKeys(text);
     for (const scanner of this.scanners) {
-      const names = scanner.names;
-      scan(scanner, text, (m) => {
+      scan(scanner, text, (m, sc) => {
+        const names = sc.names;
         const start = m.index;
         const end = start + m[0].length;
         const groups = m.groups;

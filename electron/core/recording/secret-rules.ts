@@ -39,6 +39,12 @@ export const PRIVATE_KEY_RULE_NAME = 'private-key';
  */
 export const PRIVATE_KEY_MAX_LENGTH = 16 * 1024;
 
+/**
+ * A word in either case, letter by letter (`[Kk][Ee][Yy]`): what `/i` matches for ASCII letters, written so that a
+ * pattern can join a case-sensitive scan (see redaction.ts, where the key-name anchor rides the token rules' pass).
+ */
+const anyCase = (word: string): string => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+
 /** Characters a secret value never contains when it is printed: whitespace, quotes, separators, control characters. */
 const VALUE = String.raw`[^\s"'\x60\x00-\x1f\x7f,;]`;
 /** Key names that announce a secret in `name=value`, `name: value`, `"name": "value"` and `--name=value`. */
@@ -50,7 +56,7 @@ const SECRET_KEYS = String.raw`(?:password|passwd|passphrase|secret|token|api[_-
  * before its ending (`client_`, `private_`) and a flag's `--` put a match's start at most 10 characters before it.
  */
 const SECRET_KEY_ANCHOR = {
-  pattern: /(?:pass(?:word|wd|phrase)|secret|token|key)(?=["']?[ \t]*[:=]|[ \t])/gi,
+  pattern: new RegExp(String.raw`(?:${anyCase('pass')}(?:${anyCase('word')}|${anyCase('wd')}|${anyCase('phrase')})|${anyCase('secret')}|${anyCase('token')}|${anyCase('key')})(?=["']?[ \t]*[:=]|[ \t])`, 'g'),
   reach: 10,
 };
 

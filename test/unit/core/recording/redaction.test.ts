@@ -93,6 +93,10 @@ describe('Redactor: rules combined into one scan', () => {
       '--password foo --api-key\tval --Token=v --secret "quoted" --passphrase\t\t"x y"',
       'password: \r\n token=abc key: \r\npasswd=; token = ,secret:=v private-key: pk access_key\t:\tak',
       `token: key: v ${'secret '.repeat(30)}password=${'p'.repeat(600)} end`,
+      // Key names inside a token's match (the anchor rides the token rules' pass), next to one, and overlapping.
+      `sk-${'a'.repeat(20)}token=${'f'.repeat(20)}:password=bar sk-${'a'.repeat(20)}token=secretvalue AKIA${'A'.repeat(12)}TOKEN=x Bearer ${'t'.repeat(20)}key: value`,
+      `xoxb-${'1'.repeat(12)}-password: hunter2 ghp_${'k'.repeat(36)}_secret=1 eyJ${'a'.repeat(9)}.eyJ${'b'.repeat(9)}.${'c'.repeat(9)}key=z`,
+      'keykey: v token token=1 PassWord = two SECRET\t"x" --TOKEN\tval key',
       capturedProgramOutput().slice(0, 50_000),
     ];
     for (const text of texts) {
