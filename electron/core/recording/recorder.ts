@@ -360,7 +360,6 @@ export class Recorder implements SessionRecorder {
     const stream = (kind: TextKind) => new TimedRedaction(this.opts.redactor, (text, atMs) => this.appendText(kind, text, atMs));
     return { output: stream('output'), input: stream('input') };
   }
-
 }
 
 /** A recorder's backlog as producers see it, and the call that tells its listeners it shrank. */

@@ -76,10 +76,6 @@ export class ThreadRecorder implements SessionRecorder {
     return this.batchChars + this.inFlight + this.held;
   }
 
-  get closed(): boolean {
-    return this.closing !== null;
-  }
-
   record(event: RecordEvent, atMs?: number): void {
     if (this.closing || this.lost) return;
     const at = Math.max(this.lastAtMs, Math.round(atMs ?? this.now() - this.opts.startedAtMs));
@@ -164,13 +160,10 @@ export class ThreadRecorder implements SessionRecorder {
   }
 
   private handOver(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.batch.length === 0 || this.lost) return;
     const events = this.batch;
     const chars = this.batchChars;
-    this.batch = [];
-    this.batchChars = 0;
+    this.clearBatch();
+    if (events.length === 0 || this.lost) return;
     this.inFlight += chars;
     this.opts.worker.events(this.sessionId, events, chars);
   }
@@ -181,5 +174,4 @@ export class ThreadRecorder implements SessionRecorder {
     this.batch = [];
     this.batchChars = 0;
   }
-
 }
