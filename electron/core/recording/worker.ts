@@ -162,18 +162,21 @@ function open(m: Extract<ToRecordingWorker, { type: 'open' }>): void {
 function take(m: Extract<ToRecordingWorker, { type: 'events' }>): void {
   seen = m.seq;
   const recorder = recorders.get(m.sessionId);
-  for (const { atMs, event } of recorder ? m.events : []) {
-    if (event.kind === 'dropped') recorder?.dropped(event.fromMs, atMs, event.bytes);
-    else recorder?.record(event, atMs);
+  if (recorder) {
+    for (const { atMs, event } of m.events) {
+      if (event.kind === 'dropped') recorder.dropped(event.fromMs, atMs, event.bytes);
+      else recorder.record(event, atMs);
+    }
   }
   post({ type: 'backlog', sessionId: m.sessionId, took: m.chars, held: recorder?.backlogBytes ?? 0 });
   kick();
 }
 
-/** Answers `seq` once `work` has finished: `done`, with its error if it failed. */
+/** Answers `seq` once `work` has finished: `done`, with its error if it failed (thrown at once or later). */
 function answer(seq: number, work: () => Promise<void>): void {
   seen = seq;
-  void work()
+  void Promise.resolve()
+    .then(work)
     .then(
       () => post({ type: 'done', seq, error: null }),
       (err: unknown) => post({ type: 'done', seq, error: message(err) }),
@@ -210,9 +213,7 @@ port.on('message', (m: ToRecordingWorker) => {
     case 'events':
       return take(m);
     case 'flush':
-      return answer(m.seq, async () => {
-        await recorderOf(m.sessionId).flushed();
-      });
+      return answer(m.seq, () => recorderOf(m.sessionId).flushed());
     case 'finish':
       return answer(m.seq, () => recorderOf(m.sessionId).finish(m.durationMs));
     case 'screen':
