@@ -45,7 +45,7 @@ export class RiskEngine {
     const segments: SegmentAssessment[] = [];
     const values = bareAssignments(command);
     for (const seg of parsed.segments) {
-      segments.push(assessSegment(seg, ctx, values));
+      segments.push(assessSegment(seg, ctx, values, this.parse));
       // `cd x && rm -rf *`: later commands run where cd went.
       if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv[1]?.known) {
         const dest = classifyPath(seg.argv[1], ctx).abs;
@@ -58,17 +58,20 @@ export class RiskEngine {
   }
 }
 
-function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>): SegmentAssessment {
+function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>, parse: Parse): SegmentAssessment {
   const { seg, found, runtime } = resolveProgram(written, values);
-  const score = judgeSegment(seg, ctx, found, 0, runtime);
+  const score = judgeSegment(seg, ctx, found, { depth: 0, parse }, runtime);
   return summarise(score, found, { text: written.text, argv: written.argv.map((w) => w.text), synthetic: written.synthetic, via: written.via });
 }
 
 /** Commands judged inside commands (`npx x`, `cmd /c "…"`, `gsudo x`): deep enough for real use, bounded against nesting games. */
 const MAX_NESTED_JUDGING = 4;
 
+type Parse = (command: string) => ParsedCommand;
+
 /** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
-function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number, runtime = false): number {
+function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { depth: number; parse: Parse }, runtime = false): number {
+  const { depth, parse } = at;
   const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
     if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
     const inner: Finding[] = [];
@@ -76,11 +79,21 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: n
     const pipeFrom = opts.pipeFrom === undefined ? seg.pipeFrom : opts.pipeFrom;
     const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [], pipeFrom, text };
     // Privilege found inside is its own finding, so the inner findings say everything.
-    judgeSegment(innerSeg, ctx, inner, depth + 1);
+    judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse });
     return inner;
   };
+  const shell = (commandLine: string, label: string): Finding[] => {
+    if (depth >= MAX_NESTED_JUDGING) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
+    const read = parse(commandLine);
+    const inner: Finding[] = read.complete ? [] : [finding('unparsed', S.medium, `${label} runs a command Gatehouse could not read all of: ${read.problems.join('; ')}`)];
+    for (const s of read.segments) {
+      const innerSeg: Segment = { ...s, via: [...seg.via, label, ...s.via], privileged: seg.privileged || s.privileged, remote: seg.remote ?? s.remote };
+      judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse });
+    }
+    return inner.length ? inner : [finding('read-only', S.none, `${label} runs nothing`)];
+  };
   // A program only named at run time has no name to look rules up by; resolveProgram said what there is to say.
-  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested }));
+  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested, shell }));
   let score = Math.max(...found.map((f) => f.score));
   if (seg.privileged) {
     score = Math.max(score + 10, S.elevated);

@@ -17,6 +17,7 @@ import { MIGRATION_RULES } from './migrations.ts';
 import { exposesEverywhere, NETWORK_RULES, outputInAddress } from './network.ts';
 import { PUBLISH_RULES } from './publish.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
+import { shapeVerdict, type ShapeVerdict } from './shapes.ts';
 import { SUPPLY_TABLES } from './supply.ts';
 import { PROCESS_RULES } from './processes.ts';
 import { diskRule, environmentChanges, isDiskTool, SYSTEM_RULES } from './system.ts';
@@ -109,14 +110,32 @@ export function judge(written: RuleInput): Finding[] {
   const specific = rules.flatMap((rule) => rule(input));
   if (isDiskTool(input.prog)) specific.push(...diskRule(input));
   found.push(...specific);
+  const shape = input.prog === '' || input.seg.argv.length === 0 ? null : shapeVerdict(input);
+  if (shape) found.push(...shape.found);
   if (specific.length === 0) {
     const general = [...runsScript(input), ...benign(input), ...runsByPath(input), ...(isCmdlet(input.prog) ? byVerb(input) : [])];
     if (general.length) found.push(...general);
-    // A program with rules that found nothing to say is known and doing something ordinary.
-    else if (rules.length) found.push(finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()));
+    // A program with rules that found nothing to say, read to its last word by its table: ordinary work.
+    else if (rules.length && shape) found.push(finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()));
     else if (input.seg.argv.length === 0) found.push(finding('read-only', S.none, 'runs no program, only its redirections'));
     // A program named only at run time has no name; the engine has already said what is known of it.
-    else if (input.prog !== '') found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog}, which Gatehouse has no rule for`));
+    else if (input.prog !== '' && !rules.length) found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog}, which Gatehouse has no rule for`));
   }
-  return found;
+  return [...found, ...lowMustBeProven(input, shape, found)];
+}
+
+/**
+ * Low is proven, never assumed: a segment the rules would rate low stays low only when its program has a shape
+ * table and every word is on it. An unknown option or subcommand is medium and never allowed by a rule
+ * (`unparsed`); a program with rules but no table is medium like any program Gatehouse has not read.
+ */
+function lowMustBeProven(input: RuleInput, shape: ShapeVerdict | null, found: readonly Finding[]): Finding[] {
+  if (input.prog === '' || input.seg.argv.length === 0) return [];
+  // cmd and PowerShell commands are judged by their own tables (windows*.ts: verbs, cmdlets, switches).
+  if (WINDOWS_PROGRAMS.has(input.prog) || isCmdlet(input.prog)) return [];
+  if (shape?.unproven) return [shape.unproven];
+  if (shape) return [];
+  if (found.some((f) => f.score >= S.medium)) return [];
+  if (input.seg.argv[0]?.text.includes('/')) return []; // a script or program run by its path is judged as such (benign.ts)
+  return [finding('unknown-program', S.unknownProgram, `Gatehouse has no table of what ${input.prog} may safely do, so it cannot prove this only reads or builds`)];
 }

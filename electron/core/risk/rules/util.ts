@@ -15,6 +15,11 @@ export interface RuleInput {
    * were written alone; `label` is the wrapper a person would name. Given by the engine.
    */
   nested: (argv: Word[], label: string, opts?: { privileged?: boolean; pipeFrom?: Word[] | null }) => Finding[];
+  /**
+   * Judges a shell command line this one runs (`rsync -e 'ssh -p 2'`, `git --upload-pack='…'`, `rg --pre x`):
+   * read by the shell parser, every segment judged. Given by the engine.
+   */
+  shell: (commandLine: string, label: string) => Finding[];
 }
 
 export type Rule = (input: RuleInput) => Finding[];

@@ -1,0 +1,134 @@
+// The language of the shape tables: what a program's options and subcommands are, written compactly so a
+// table of hundreds of programs stays readable. A table says what is *known*; anything else is unknown,
+// and an unknown word is never low (see read.ts). Low is proven, never assumed.
+
+/**
+ * What an option's value (or the words after it) is:
+ * - `value`: data that changes only what is printed or read (`-n 5`, `--format=json`);
+ * - `write`: a path the program writes (`find -fprint F`, `sort -o F`, `tee`-like options);
+ * - `shell`: a shell command line the program runs (`rsync -e`, `git --upload-pack`, `rg --pre`, `watch`);
+ * - `argv`: the rest of the words, up to `;` or `+`, are a command it runs (`find -exec`), read by the parser;
+ * - `code`: code in the program's own language (`node -e`, `python -c`), read by the language readers;
+ * - `load`: a file of code loaded before the program's own (`node --require`, `python -X importtime`? no: `-r`);
+ * - `check:NAME`: a value judged by a named check (`git -c key=value` by the config key it sets).
+ */
+export type ValueKind = 'value' | 'write' | 'shell' | 'argv' | 'code' | 'load' | `check:${string}`;
+
+export interface OptionSpec {
+  /** null for a flag; otherwise what its value is. */
+  value: ValueKind | null;
+  /** The value may only be attached (`--color=always`, `-n5`): the next word is not taken. */
+  attachedOnly: boolean;
+}
+
+/**
+ * One program's (or subcommand's) table.
+ * `opts` is a space-separated list: `-l` a flag, `-n=` an option with a value, `--color=?` a value only when
+ * attached, `-o=write` a value of that kind, `-lahR` (in `flags`) short flags that may be clustered.
+ */
+export interface ShapeSource {
+  /** Short flags, written together: `'lahRt1'` (each may appear alone or clustered, `-la`). */
+  flags?: string;
+  opts?: string;
+  /** Options accepted here and in every subcommand (`npm --workspace x run`, `npm run x --workspace y`); same syntax as `opts`. */
+  globals?: string;
+  /** Subcommands: the first operand must be one of them; each has its own table (its options add to the parent's). */
+  subs?: Record<string, ShapeSource | string>;
+  /** A subcommand is optional: operands may also be plain (`git` alone, `npm` alone is not). */
+  subOptional?: boolean;
+  /** Options are written with one dash and may be long (`-name`, `-maxdepth`): find, go, java. */
+  singleDash?: boolean;
+  /** `-5`, `-20`: a count (head, tail, xargs -n5 no). */
+  numeric?: boolean;
+  /**
+   * Where the program's own words end: after the first operand (`node script.js …`: the rest are the script's),
+   * or never (default). What comes after is the script's business, not an option of the program.
+   */
+  stopAt?: 'first-operand';
+  /**
+   * The operands are a command the program runs: `argv` (`git bisect run make test`: the words, as a program and its
+   * arguments) or `shell` (`git submodule foreach '…'`: the words joined, as a shell command line).
+   */
+  command?: 'argv' | 'shell';
+  /** Every operand must match (`make`: a target, never `VAR=value`, which can replace the recipe's shell or commands). */
+  operands?: { match: RegExp; why: string };
+  /** Only this many operands make sense (0: none at all, `pwd`); more is unknown. */
+  maxOperands?: number;
+  /** Note for a person reading the table: why this shape is read-only or ordinary. */
+  note?: string;
+}
+
+export interface Shape {
+  /** The options every subcommand inherits. */
+  globals: Array<[string, OptionSpec, 'short' | 'long']>;
+  shorts: Map<string, OptionSpec>;
+  longs: Map<string, OptionSpec>;
+  subs: Map<string, Shape> | null;
+  subOptional: boolean;
+  singleDash: boolean;
+  numeric: boolean;
+  stopAt: 'first-operand' | null;
+  maxOperands: number | null;
+  command: 'argv' | 'shell' | null;
+  operands: { match: RegExp; why: string } | null;
+  /** Long options known by their start (`--coverage.*`: a test runner's nested settings). */
+  prefixes: Array<[string, OptionSpec]>;
+}
+
+const KINDS = new Set(['value', 'write', 'shell', 'argv', 'code', 'load']);
+
+function optionOf(token: string, where: string): [string, OptionSpec] {
+  const eq = token.indexOf('=');
+  if (eq < 0) return [token, { value: null, attachedOnly: false }];
+  const name = token.slice(0, eq);
+  const kind = token.slice(eq + 1);
+  if (kind === '' || kind === '?') return [name, { value: 'value', attachedOnly: kind === '?' }];
+  if (!KINDS.has(kind) && !kind.startsWith('check:')) throw new Error(`shape table ${where}: unknown value kind in "${token}"`);
+  return [name, { value: kind as ValueKind, attachedOnly: false }];
+}
+
+/** Turns a table as written into the lookup the reader uses; a malformed table fails at load, not at run. */
+export function compileShape(src: ShapeSource | string, where: string, inherited: Shape['globals'] = []): Shape {
+  const source: ShapeSource = typeof src === 'string' ? { opts: src } : src;
+  const shape: Shape = {
+    globals: [...inherited],
+    shorts: new Map(),
+    longs: new Map(),
+    subs: null,
+    subOptional: source.subOptional === true,
+    singleDash: source.singleDash ?? false,
+    numeric: source.numeric ?? false,
+    stopAt: source.stopAt ?? null,
+    maxOperands: source.maxOperands ?? null,
+    command: source.command ?? null,
+    operands: source.operands ?? null,
+    prefixes: [],
+  };
+  const add = (name: string, spec: OptionSpec, global: boolean) => {
+    if (name.endsWith('*')) {
+      shape.prefixes.push([name.slice(0, -1), spec]);
+      return;
+    }
+    const short = /^-[^-]$/.test(name) && !shape.singleDash;
+    if (short) shape.shorts.set(name.slice(1), spec);
+    else shape.longs.set(name, spec);
+    if (global) shape.globals.push([short ? name.slice(1) : name, spec, short ? 'short' : 'long']);
+  };
+  for (const [name, spec, form] of inherited) (form === 'short' ? shape.shorts : shape.longs).set(name, spec);
+  for (const letter of source.flags ?? '') shape.shorts.set(letter, { value: null, attachedOnly: false });
+  for (const [list, global] of [[source.opts, false], [source.globals, true]] as const) {
+    for (const token of (list ?? '').split(/\s+/).filter(Boolean)) {
+      if (!token.startsWith('-') && !token.startsWith('+')) throw new Error(`shape table ${where}: "${token}" is not an option`);
+      const [name, spec] = optionOf(token, where);
+      add(name, spec, global);
+    }
+  }
+  if (source.subs) {
+    shape.subs = new Map();
+    for (const [name, sub] of Object.entries(source.subs)) {
+      const compiled = compileShape(sub, `${where} ${name.split('|')[0]}`, shape.globals);
+      for (const alias of name.split('|')) shape.subs.set(alias, compiled);
+    }
+  }
+  return shape;
+}
