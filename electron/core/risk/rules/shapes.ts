@@ -27,11 +27,12 @@ function judgePayload(p: Payload, input: RuleInput): Finding[] {
       return [overwrite(p.value, input, false, `${label} writes`)];
     case 'shell':
       if (!p.value.known) return [finding('remote-code', S.high, `${label} runs a command only known at run time (\`${p.value.text}\`)`)];
-      return input.shell(p.value.text, label);
+      // Running a program of the command line's choosing is worth a look whatever it is.
+      return [finding('remote-code', S.medium, `${label} runs \`${p.value.text}\``), ...input.shell(p.value.text, label)];
     case 'argv':
       if (PEELED_BY_PARSER.has(input.prog) || p.words.length === 0) return [];
       if (!p.words.every((w) => w.known) && !p.words[0]?.known) return [finding('remote-code', S.high, `${label} runs a program only known at run time`)];
-      return input.nested(p.words, label);
+      return [finding('remote-code', S.medium, `${label} runs \`${p.words.map((w) => w.text).join(' ')}\``), ...input.nested(p.words, label)];
     case 'load':
       return [finding('build-test', S.medium, `${label} loads ${p.value.text} into ${input.prog} before it runs`)];
     case 'code':

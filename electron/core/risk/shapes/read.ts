@@ -79,10 +79,15 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       // time can turn into an option that runs or writes something.
       return fail(`\`${t}\` is only known at run time, and for ${named()} it could become an option that runs or writes something`);
     }
+    if (current.dashOperands && t.startsWith('-') && !(t.length === 2 && current.shorts.has(t[1] as string))) {
+      // `echo ---`, `test -f x`: words that look like options are text or operators here.
+      operands++;
+      continue;
+    }
     // A long option (`--all`, `-name` where options are single-dashed, `-TERM`, `+short`), looked up whole first.
     const eq = t.indexOf('=');
     const name = eq < 0 ? t : t.slice(0, eq);
-    const long = /^[-+]./.test(t) && t.length > 2 ? current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1] : undefined;
+    const long = /^[-+]./.test(t) && (t.length > 2 || current.singleDash) ? current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1] : undefined;
     if (long || t.startsWith('--') || (current.singleDash && t.startsWith('-') && t.length > 2)) {
       const spec = long;
       if (spec) {

@@ -38,6 +38,8 @@ export interface ShapeSource {
   subOptional?: boolean;
   /** Options are written with one dash and may be long (`-name`, `-maxdepth`): find, go, java. */
   singleDash?: boolean;
+  /** Words that look like options but are not on the table are text (`echo ---`) or operators (`test -f x`). */
+  dashOperands?: boolean;
   /** `-5`, `-20`: a count (head, tail, xargs -n5 no). */
   numeric?: boolean;
   /**
@@ -67,6 +69,7 @@ export interface Shape {
   subOptional: boolean;
   singleDash: boolean;
   numeric: boolean;
+  dashOperands: boolean;
   stopAt: 'first-operand' | null;
   maxOperands: number | null;
   command: 'argv' | 'shell' | null;
@@ -98,6 +101,7 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     subOptional: source.subOptional === true,
     singleDash: source.singleDash ?? false,
     numeric: source.numeric ?? false,
+    dashOperands: source.dashOperands ?? false,
     stopAt: source.stopAt ?? null,
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,

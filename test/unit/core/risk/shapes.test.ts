@@ -1,0 +1,164 @@
+// Low is proven, never assumed: the shape tables (risk/shapes/) and the gate that applies them. A known form
+// is low; an unknown option or subcommand is medium, says so, and is never allowed by a rule; what an option
+// runs, loads or writes is judged as such; a word only known at run time never proves anything.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
+import type { Word } from '../../../../electron/core/risk/model.ts';
+import { codeCarryingAt } from '../../../../electron/core/risk/rules/shapes.ts';
+import { readShape } from '../../../../electron/core/risk/shapes/read.ts';
+import { programsWithShapes, shapeOf } from '../../../../electron/core/risk/shapes/index.ts';
+import { compileShape } from '../../../../electron/core/risk/shapes/spec.ts';
+import { isUnparsed } from '../../../../electron/core/rules/evaluate.ts';
+import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+
+let engine: RiskEngine;
+beforeAll(async () => {
+  engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 2, changedLines: 40, untrackedFiles: 1, stashes: 0 }));
+});
+const assess = (cmd: string) => engine.assess(cmd, PROJECT);
+const words = (...xs: string[]): Word[] => xs.map((text) => ({ text, known: !/[$*?`]/.test(text) }));
+const HIGH = ['high', 'critical'];
+
+describe('the reader', () => {
+  const shape = compileShape({ flags: 'abc', opts: '-n= --color=? --out=write --pre=shell -x=argv --all', subs: { show: '-v', run: { command: 'argv' } }, subOptional: true }, 'demo');
+
+  it('reads clustered flags, attached and separate values, and long options', () => {
+    expect(readShape('demo', shape, words('-abc', '-n5', '-n', '5', '--color', '--color=always', '--all', 'file')).proven).toBe(true);
+  });
+
+  it('names the first word it does not know', () => {
+    const r = readShape('demo', shape, words('-a', '-q', 'file'));
+    expect(r.proven).toBe(false);
+    expect(r.unknown).toMatch(/does not know what `-q`/);
+    expect(readShape('demo', shape, words('--frobnicate')).unknown).toMatch(/`--frobnicate`/);
+  });
+
+  it('does not take the next word for an option whose value is only attached', () => {
+    const r = readShape('demo', shape, words('--color', 'file'));
+    expect(r.proven).toBe(true);
+    expect(r.payloads).toEqual([]);
+  });
+
+  it('hands back what runs or writes, with where it stands', () => {
+    const r = readShape('demo', shape, words('-a', '--out', 'o.txt', '--pre=./x.sh', '-x', 'rm', '-rf', '/', ';', 'file'));
+    expect(r.payloads.map((p) => [p.kind, p.option, p.value.text, p.at])).toEqual([
+      ['write', '--out', 'o.txt', 1],
+      ['shell', '--pre', './x.sh', 3],
+      ['argv', '-x', 'rm', 4],
+    ]);
+    expect(r.payloads[2]?.words.map((w) => w.text)).toEqual(['rm', '-rf', '/']);
+  });
+
+  it('a subcommand whose operands are a command hands them back whole', () => {
+    const r = readShape('demo', shape, words('run', 'make', '-j4', 'test'));
+    expect(r.path).toEqual(['run']);
+    expect(r.payloads[0]?.words.map((w) => w.text)).toEqual(['make', '-j4', 'test']);
+  });
+
+  it('a word only known at run time proves nothing where an option could run or write', () => {
+    expect(readShape('demo', shape, words('$OPTS')).proven).toBe(false);
+    expect(readShape('demo', shape, words('*')).unknown).toMatch(/only known at run time/);
+    const plain = compileShape({ flags: 'l' }, 'plain');
+    expect(readShape('plain', plain, words('-l', '$FILE')).proven).toBe(true);
+  });
+
+  it('fails at load, not at run, on a malformed table', () => {
+    expect(() => compileShape({ opts: '-n=banana' }, 'bad')).toThrow(/unknown value kind/);
+    expect(() => compileShape({ opts: 'n' }, 'bad')).toThrow(/not an option/);
+  });
+
+  it('every table compiles, and the programs agents use most have one', () => {
+    for (const prog of ['git', 'ls', 'cat', 'grep', 'rg', 'find', 'npm', 'node', 'python3', 'cargo', 'go', 'make', 'rm', 'cd', 'echo', 'curl', 'tar']) expect(shapeOf(prog), prog).not.toBeNull();
+    expect(programsWithShapes().length).toBeGreaterThan(100);
+  });
+});
+
+describe('low is proven, never assumed', () => {
+  it.each([
+    'ls -la src',
+    'git status --short',
+    'git log --oneline -5',
+    'git diff --stat HEAD~1',
+    'git add -A',
+    'git commit -m "fix: the thing"',
+    'git -C ../other diff --shortstat',
+    'git -c color.ui=always log -3',
+    'grep -rn "TODO" src',
+    'find . -name "*.ts" -type f -not -path "./node_modules/*"',
+    'npm run build',
+    'npm test -- --grep login',
+    'node scripts/check.js --fix',
+    'cargo test --all-features',
+    'go test ./... -run TestLogin -count=1',
+    'make test',
+    'echo --- done ---',
+    'test -f package.json',
+    'head -20 README.md',
+    'tail -n 50 build.log',
+  ])('%s is low', (cmd) => {
+    const r = assess(cmd);
+    expect(r.level, `${cmd}: ${r.reasons.join('; ')}`).toBe('low');
+  });
+
+  it.each([
+    ['find . -fprint /etc/passwd', /find -fprint writes/],
+    ['git frobnicate', /does not know what `git frobnicate`/],
+    ['git status --frobnicate', /does not know what `--frobnicate`/],
+    ['ls --frobnicate', /does not know what `--frobnicate`/],
+    ['rm --no-preserve-root -rf build', /does not know what `--no-preserve-root`/],
+    ['make test FOO=bar', /VAR=value/],
+    ['cat --frobnicate README.md', /does not know/],
+  ])('%s is not low, and says why', (cmd, why) => {
+    const r = assess(cmd);
+    expect(r.level, cmd).not.toBe('low');
+    expect(r.reasons.join('; ')).toMatch(why);
+  });
+
+  it('an unknown word makes the command not fully read, so no rule may allow it', () => {
+    expect(isUnparsed(assess('git status --frobnicate'))).toBe(true);
+    expect(isUnparsed(assess('git status --short'))).toBe(false);
+  });
+
+  it('a program with rules but no table is never low', () => {
+    const r = assess('mkfs.frobnicate --help-me');
+    expect(r.level).not.toBe('low');
+  });
+});
+
+describe('options that carry code are judged as what they run', () => {
+  it.each([
+    "git -c core.fsmonitor='rm -rf ~' status",
+    "git -c alias.st='!rm -rf ~' st",
+    "git -c core.pager='sh -c x' log",
+    'git fetch --upload-pack="rm -rf ~" origin',
+    "git rebase -x 'rm -rf ~' main",
+    'git bisect run rm -rf ~',
+    "git submodule foreach 'rm -rf ~'",
+    "rg --pre 'rm -rf ~' foo",
+    "tar --to-command='rm -rf ~' -xf a.tar",
+    "tar -I 'rm -rf ~' -xf a.tar",
+    "make --eval='all: ; rm -rf ~'",
+    "go test -exec 'rm -rf ~' ./...",
+    "sort -o ~/.bashrc notes.txt",
+    'find . -fprint ~/.ssh/authorized_keys',
+    'npm test --script-shell="rm -rf ~"',
+    "npx -c 'rm -rf ~'",
+  ])('%s is high or critical', (cmd) => {
+    const r = assess(cmd);
+    expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
+  });
+
+  it.each(["git -c core.fsmonitor=/tmp/x status", 'rg --pre ./x files', 'node --require ./x.js app.js', "tar -xf a.tar --checkpoint-action=exec='sh x.sh'", 'make -f /tmp/Other.mk'])('%s is not low', (cmd) => {
+    expect(assess(cmd).level).not.toBe('low');
+  });
+
+  it('tells the rule learner where code starts in a segment', () => {
+    expect(codeCarryingAt('git', words('-c', 'core.pager=x', 'log'))).toBe(0);
+    expect(codeCarryingAt('git', words('log', '--oneline'))).toBeNull();
+    expect(codeCarryingAt('node', words('-e', 'console.log(1)'))).toBe(0);
+    expect(codeCarryingAt('node', words('tools/build.js', '--watch'))).toBeNull();
+    expect(codeCarryingAt('make', words('test', '--eval=x'))).toBe(1);
+    expect(codeCarryingAt('frobnicate', words('-x'))).toBeNull();
+  });
+});
