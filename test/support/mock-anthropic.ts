@@ -97,6 +97,8 @@ function sendMessage(res: ServerResponse, model: string, stream: boolean, block:
 
 export async function startMockAnthropic(opts: {
   command: string;
+  /** Further commands, one tool call a turn after the first (each once the previous result came back). */
+  then?: readonly string[];
   /** Awaited before the tool call is sent, so a test can change the world (stop the core) first. */
   beforeToolCall?: () => Promise<void>;
 }): Promise<MockModelServer> {
@@ -130,13 +132,15 @@ export async function startMockAnthropic(opts: {
       }
     }
 
-    if (hasBash && !sawToolResult) {
-      await opts.beforeToolCall?.();
+    const commands = [opts.command, ...(opts.then ?? [])];
+    const next = sawToolResult ? seenToolUseIds.size : 0;
+    if (hasBash && next < commands.length) {
+      if (next === 0) await opts.beforeToolCall?.();
       sendMessage(res, model, stream, {
         type: 'tool_use',
         id: mockId('toolu_mock'),
         name: 'Bash',
-        input: { command: opts.command, description: 'Run the command under test' },
+        input: { command: commands[next], description: 'Run the command under test' },
       });
     } else if (hasBash) {
       sendMessage(res, model, stream, { type: 'text', text: MOCK_FINAL_TEXT });

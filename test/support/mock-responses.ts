@@ -191,6 +191,8 @@ function sendResponse(res: ServerResponse, item: JsonObject): void {
 export interface MockResponsesOptions {
   /** The shell command the mock model asks Codex to run. */
   command: string;
+  /** Further commands, one function call a turn after the first (each once the previous output came back). */
+  then?: readonly string[];
   /**
    * Extra arguments merged into the function call, e.g.
    * `{ sandbox_permissions: 'require_escalated', justification: '…' }` for
@@ -230,11 +232,13 @@ export async function startMockResponses(opts: MockResponsesOptions): Promise<Mo
       }
     }
     const shell = findShellToolInRequest(body);
-    if (shell !== undefined && !sawOutput) {
-      await opts.beforeToolCall?.();
+    const commands = [opts.command, ...(opts.then ?? [])];
+    const next = sawOutput ? recordedCallIds.size : 0;
+    if (shell !== undefined && next < commands.length) {
+      if (next === 0) await opts.beforeToolCall?.();
       const callId = mockId('call_mock');
       issuedCallIds.add(callId);
-      sendResponse(res, shellCallItem(shell, opts.command, callId, opts.toolArguments));
+      sendResponse(res, shellCallItem(shell, commands[next] as string, callId, opts.toolArguments));
     } else {
       sendResponse(res, messageItem(shell !== undefined ? MOCK_FINAL_TEXT : 'Mock title'));
     }

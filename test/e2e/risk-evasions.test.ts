@@ -1,0 +1,80 @@
+// Low must be proven, end to end: the real Claude Code and the real Codex, with "Allow low risk without asking"
+// on, ask to run commands that an engine which assumed low would let through (code hidden in git settings, a sed
+// script that runs a command, string-built Python and Node calls, text turned into a shell script). Each must be
+// held for a person; the test denies each; the marker file each would create never appears. A plain `echo` runs
+// unasked, which proves auto-allow was on.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreEvent, GateRequest } from '../../shared/domain.ts';
+import { readAdminToken } from '../../electron/core/admin-token.ts';
+import { connectControl } from '../../electron/core/control/client.ts';
+import { corePaths } from '../../electron/core/paths.ts';
+import { claudeInvocation, codexInvocation } from '../support/agents.ts';
+import { startCli, startDaemon } from '../support/cli.ts';
+import { startMockAnthropic } from '../support/mock-anthropic.ts';
+import { startMockResponses } from '../support/mock-responses.ts';
+import { tempDir } from '../support/temp.ts';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Each form would create `marks/<name>` in the project if it ran. */
+function evasions(): Array<{ name: string; command: string }> {
+  return [
+    { name: 'fsmonitor', command: "git -c core.fsmonitor='touch marks/fsmonitor; false' status" },
+    { name: 'sed-e', command: "sed -n '1e touch marks/sed-e' seed.txt" },
+    { name: 'python-getattr', command: `python3 -c 'getattr(__import__("o"+"s"), "sys"+"tem")("touch marks/python-getattr")'` },
+    { name: 'node-concat', command: `node -e 'require("child_"+"process").execSync("touch marks/node-concat")'` },
+    { name: 'piped-shell', command: "printf 'touch marks/piped-shell\\n' | tr -d '\\r' | sh" },
+    { name: 'make-eval', command: "make --eval='gh: ; touch marks/make-eval' gh" },
+  ];
+}
+
+const AGENTS = [
+  { name: 'claude', mock: startMockAnthropic, invocation: (o: { mockUrl: string; home: string; cwd: string }) => claudeInvocation({ mockUrl: o.mockUrl, home: o.home, prompt: 'run the commands' }) },
+  { name: 'codex', mock: startMockResponses, invocation: (o: { mockUrl: string; home: string; cwd: string }) => codexInvocation({ mockUrl: o.mockUrl, home: o.home, cwd: o.cwd, prompt: 'run the commands' }) },
+] as const;
+
+describe.each(AGENTS)('$name with auto-allow of low risk on', (agent) => {
+  it('holds every form that hides code, and runs the plain one unasked', async () => {
+    const root = tempDir('gh-evasions-');
+    const ghHome = path.join(root, 'gatehouse');
+    const work = path.join(root, 'work');
+    fs.mkdirSync(path.join(work, 'marks'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'seed.txt'), 'one line\n');
+    execFileSync('git', ['init', '-q', work]);
+    const daemon = await startDaemon(ghHome, ['--hold-timeout', '60s']);
+    cleanups.push(() => daemon.stop());
+    const paths = corePaths(ghHome);
+    const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
+    cleanups.push(async () => client.close());
+    await client.api.updateSettings({ autoAllowLowRisk: true });
+
+    const forms = evasions();
+    const held: GateRequest[] = [];
+    const allowed: string[] = [];
+    await client.events((e: CoreEvent) => {
+      if (e.type === 'request.held') {
+        held.push(e.request);
+        void client.api.decide({ id: e.request.id, decision: 'deny', reason: 'evasion test' });
+      }
+      if (e.type === 'request.decided' && e.request.decision?.decision === 'allow') allowed.push(e.request.command);
+    });
+    const plain = 'echo "ran-$((6*7))"';
+    const mock = await agent.mock({ command: plain, then: forms.map((f) => f.command) });
+    cleanups.push(() => mock.close());
+    const inv = agent.invocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), cwd: work });
+    const result = await startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    expect(result.code, result.stderr).toBe(0);
+
+    expect(allowed).toEqual([plain]);
+    expect(mock.toolResults.join('\n')).toContain('ran-42');
+    expect(held.map((r) => r.command)).toEqual(forms.map((f) => f.command));
+    for (const r of held) expect(r.risk?.level, `${r.command}: ${r.risk?.reasons.join('; ')}`).not.toBe('low');
+    expect(fs.readdirSync(path.join(work, 'marks'))).toEqual([]);
+  });
+});
