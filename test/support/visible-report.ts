@@ -1,14 +1,14 @@
 // Which real agent commands Gatehouse would show escaped and flag as hiding something (each is rated high), for
 // tuning shared/visible-text.ts against false alarms:
 //   node --experimental-strip-types test/support/visible-report.ts [agent-traces.jsonl]
-// The file defaults to ../shared/data/agent-traces.jsonl beside the repository. Its commands are data: they are
-// read as text and never run.
+// The file defaults to $GATEHOUSE_TRACES, else ../shared/data/agent-traces.jsonl beside the repository. Its commands
+// are data: they are read as text and never run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { showText } from '../../shared/visible-text.ts';
 
-export const DEFAULT_TRACES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/agent-traces.jsonl');
+export const DEFAULT_TRACES = process.env.GATEHOUSE_TRACES ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/agent-traces.jsonl');
 
 /** The traces' commands, in order. */
 export function readTraceCommands(file: string): string[] {
