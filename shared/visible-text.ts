@@ -365,7 +365,7 @@ export function showText(text: string): ShownText {
     return { parts: text ? [{ text, from: 0, to: text.length, hidden: null, name: null }] : [], flags: [] };
   }
   const out = new Shown();
-  const lookAlikes = /[^\x00-\x7f]/.test(text) ? lookAlikesIn(text) : new Map<number, LookAlike>();
+  const lookAlikes = /[\u0080-\uffff]/.test(text) ? lookAlikesIn(text) : new Map<number, LookAlike>();
   const allowed = new Set<number>();
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i) as number;
