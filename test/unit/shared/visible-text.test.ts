@@ -2,7 +2,8 @@
 // ordinary text (multi-line commands, accents, CJK, emoji) shows as it is.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BLANK_LINES, HIDDEN_CHARACTERS, INDENT_COLUMNS, SPACE_RUN_COLUMNS, escapeCodePoint, partsBetween, showText, shownLine, shownText } from '../../../shared/visible-text.ts';
+import { HIDDEN_CHARACTERS, escapeCodePoint } from '../../../shared/hidden-characters.ts';
+import { BLANK_LINES, INDENT_COLUMNS, SPACE_RUN_COLUMNS, partsBetween, showText, shownLine, shownText } from '../../../shared/visible-text.ts';
 import { DEFAULT_TRACES, flaggedCommands, readTraceCommands } from '../../support/visible-report.ts';
 
 const flags = (text: string) => showText(text).flags.map((f) => f.message);
@@ -107,6 +108,13 @@ describe('look-alike letters', () => {
 
   it('names every look-alike of a word in one flag', () => {
     expect(flags('p\u0430ss\u0435d')).toEqual(['look-alike letters ‘а’, ‘е’ (Cyrillic) in “p\\u{0430}ss\\u{0435}d”']);
+  });
+
+  it('lets no joiner or selector hide beside a look-alike', () => {
+    expect(shownText('p\u0430\u200D\u0441s')).toBe('p\\u{0430}\\u{200D}\\u{0441}s');
+    // The joiner cuts the word in two, each half disguised.
+    expect(kinds('p\u0430\u200D\u0441s')).toEqual(['look-alike', 'zero-width', 'look-alike']);
+    expect(shownText('g\u0456\uFE0Fthub')).toBe('g\\u{0456}\\u{FE0F}thub');
   });
 
   it('as a whole program name made of look-alikes, where a command starts', () => {
