@@ -3,6 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Decision, GateRequest } from '../../shared/domain.ts';
 import { AGENT_NAMES } from '../../shared/notification-text.ts';
+import { shownLine } from '../../shared/visible-text.ts';
 
 /** A tray menu longer than this is a list nobody reads there; the window has them all. */
 export const TRAY_MENU_REQUESTS = 5;
@@ -37,9 +38,9 @@ export interface TrayExtras {
 
 export const NO_EXTRAS: TrayExtras = { trustEndsAt: null, now: 0, autoAllowLowRisk: false };
 
+/** One line, hidden characters escaped: a menu item draws what it is given. */
 function label(r: GateRequest): string {
-  const text = r.command.replace(/\s+/g, ' ').trim();
-  return `${AGENT_NAMES[r.agent]}: ${text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text}`;
+  return `${AGENT_NAMES[r.agent]}: ${shownLine(r.command, MAX_LABEL_CHARS)}`;
 }
 
 /** "14 min" while minutes are left, then "45 s": a menu is read at a glance. */

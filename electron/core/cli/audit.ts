@@ -2,11 +2,13 @@
 import { parseArgs } from 'node:util';
 import type { AuditEntry } from '../../../shared/audit.ts';
 import { CliError, withCore, type CliContext } from './context.ts';
+import { shownText } from './shown.ts';
 
 const USAGE = 'usage: gatehouse audit verify [--json] | gatehouse audit list [--after SEQ] [--limit N] [--json]';
 
+/** One entry a line; commands in its subject or data are escaped like any command the CLI prints (cli/shown.ts). */
 function entryLine(e: AuditEntry): string {
-  return `${String(e.seq).padStart(6)}  ${e.at}  ${e.kind.padEnd(13)}  ${e.actor}  ${e.subject}  ${JSON.stringify(e.data)}`;
+  return shownText(`${String(e.seq).padStart(6)}  ${e.at}  ${e.kind.padEnd(13)}  ${e.actor}  ${e.subject}  ${JSON.stringify(e.data)}`);
 }
 
 export async function auditCommand(ctx: CliContext, argv: string[]): Promise<number> {

@@ -8,11 +8,12 @@ import { CoreAlreadyRunningError } from '../lock.ts';
 import { resolveHome } from '../paths.ts';
 import { SettingsError } from '../settings.ts';
 import { CliError, type CliContext } from './context.ts';
+import { commandLines } from './shown.ts';
 
 function describe(e: CoreEvent): string {
   switch (e.type) {
     case 'request.held':
-      return `held     ${e.request.id}  [${e.request.agent}] ${e.request.command}`;
+      return `held     ${e.request.id}  [${e.request.agent}] ${commandLines(e.request.command, '', '')}`;
     case 'request.decided':
       return `${(e.request.status).padEnd(9)}${e.request.id}  by ${e.request.decision?.decidedBy ?? '?'}${e.request.decision?.reason ? `: ${e.request.decision.reason}` : ''}`;
     case 'session.started':

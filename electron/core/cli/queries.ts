@@ -6,10 +6,14 @@ import { formatScope } from '../../../shared/rules.ts';
 import { CliError, connect, withCore, type CliContext } from './context.ts';
 import { removeSessionCommand } from './recordings.ts';
 import { specFromArgs } from './rules.ts';
+import { commandLines, displayFields, shownText } from './shown.ts';
 
-/** The JSON shape `gatehouse pending --json` promises (see ARCHITECTURE.md, "CLI"). */
+/**
+ * The JSON shape `gatehouse pending --json` promises (README, "CLI"): `command` exactly as it runs, `display` as a
+ * person should see it, `hidden` what it would hide (empty for almost every command).
+ */
 function pendingJson(r: GateRequest) {
-  return { id: r.id, sessionId: r.sessionId, agent: r.agent, command: r.command, cwd: r.cwd, risk: r.risk, createdAt: r.createdAt, expiresAt: r.expiresAt };
+  return { id: r.id, sessionId: r.sessionId, agent: r.agent, command: r.command, ...displayFields(r.command), cwd: r.cwd, risk: r.risk, createdAt: r.createdAt, expiresAt: r.expiresAt };
 }
 
 export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<number> {
@@ -25,7 +29,7 @@ export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<n
   }
   for (const r of pending) {
     const left = r.expiresAt ? Math.max(0, Math.round((Date.parse(r.expiresAt) - Date.now()) / 1000)) : null;
-    ctx.out(`${r.id}  ${r.agent}  ${r.cwd}${left === null ? '' : `  (denied in ${left}s unless decided)`}\n    $ ${r.command}`);
+    ctx.out(`${r.id}  ${r.agent}  ${shownText(r.cwd)}${left === null ? '' : `  (denied in ${left}s unless decided)`}\n${commandLines(r.command, '    ')}`);
   }
   ctx.out(`\nDecide with: gatehouse decide <id> allow|deny [--reason TEXT]`);
   return 0;
@@ -63,7 +67,7 @@ export async function decideCommand(ctx: CliContext, argv: string[]): Promise<nu
 
 function sessionLine(s: Session): string {
   const state = s.endedAt ? `ended ${s.endedAt} (exit ${s.exitCode ?? '?'})` : 'running';
-  return `${s.id}  ${s.agent}  ${s.startedAt}  ${state}\n    ${s.cwd}  $ ${s.argv.join(' ')}`;
+  return `${s.id}  ${s.agent}  ${s.startedAt}  ${state}\n    ${shownText(s.cwd)}  $ ${shownText(s.argv.join(' '))}`;
 }
 
 export async function sessionsCommand(ctx: CliContext, argv: string[]): Promise<number> {

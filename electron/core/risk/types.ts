@@ -22,6 +22,8 @@ export const CATEGORIES = [
   'self-protection',
   'remote-exec',
   'unparsed',
+  /** The command shows differently from what runs (control characters, bidi, invisible or look-alike characters). */
+  'hidden-text',
   'unknown-program',
   'read-only',
   'build-test',

@@ -6,6 +6,7 @@ import { useCommands } from '../../app/context.ts';
 import type { ExportFormat } from '../../app/history-export.ts';
 import { useAudit, type AuditFilter } from '../../stores/audit.ts';
 import { AGENT_NAMES, STATUS_WORDS, describeDecider, formatTime } from '../common/format.ts';
+import { ShownCode } from '../common/ShownText.tsx';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { saveFile } from '../common/save-file.ts';
 
@@ -60,7 +61,7 @@ export function Audit() {
                     </td>
                     <td>{r.decision ? describeDecider(r.decision.decidedBy) : ''}</td>
                     <td>
-                      <code>{r.command}</code>
+                      <ShownCode text={r.command} />
                     </td>
                     <td>{AGENT_NAMES[r.agent]}</td>
                     <td>{r.decision?.reason ?? ''}</td>

@@ -9,6 +9,7 @@ import { messageOf } from '../../app/messages.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { EXPIRY_CHOICES, KIND_WORDS } from '../common/rule-words.ts';
 import { shortId } from '../common/format.ts';
+import { ShownCode } from '../common/ShownText.tsx';
 
 type ScopeChoice = 'project' | 'global' | 'session';
 interface Draft {
@@ -221,7 +222,7 @@ function BacktestSummary({ backtest }: { backtest: Backtest | undefined }) {
         <ul className="backtest-list">
           {others.map((c) => (
             <li key={c.requestId} className={c.risky ? 'risky' : undefined}>
-              <code>{c.command}</code>
+              <ShownCode text={c.command} />
               {c.risky && <span className={`level level-${c.level ?? 'high'}`}>{c.level ?? 'risky'}</span>}
             </li>
           ))}

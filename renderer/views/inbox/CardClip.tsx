@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_CLIP_MS } from '../../../shared/recording.ts';
 import type { GateRequest } from '../../../shared/domain.ts';
+import { shownText } from '../../../shared/visible-text.ts';
 import { useCommands } from '../../app/context.ts';
 import { messageOf } from '../../app/messages.ts';
 import type { PlaybackSource, Player, PlayerState } from '../../terminal/player.ts';
@@ -62,7 +63,7 @@ export function CardClip({ request, autoOpen }: { request: GateRequest; autoOpen
             <span className="hint">{playerState?.playing ? 'playing…' : 'ends where the agent asked'}</span>
           </div>
           <TerminalBox
-            label={`Terminal before: ${request.command}`}
+            label={`Terminal before: ${shownText(request.command)}`}
             cols={CLIP_SIZE.cols}
             rows={CLIP_SIZE.rows}
             readOnly

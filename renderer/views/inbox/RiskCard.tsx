@@ -1,6 +1,7 @@
 // One held request: who wants to run what, where, how risky, how long is left, and the decision buttons.
 import { useEffect, useRef } from 'react';
 import type { GateRequest } from '../../../shared/domain.ts';
+import { shownText } from '../../../shared/visible-text.ts';
 import { useCommands } from '../../app/context.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { useSessions } from '../../stores/sessions.ts';
@@ -32,7 +33,7 @@ export function RiskCard({ id }: { id: string }) {
       ref={ref}
       className={`card${selected ? ' selected' : ''}${pending ? '' : ' decided'} risk-${request.risk?.level ?? 'unscored'}`}
       data-request-id={request.id}
-      aria-label={`${agent} wants to run: ${request.command}`}
+      aria-label={`${agent} wants to run: ${shownText(request.command)}`}
       aria-current={selected ? 'true' : undefined}
       onClick={() => useInbox.getState().cardSelected(id)}
     >
@@ -116,8 +117,9 @@ function RiskSummary({ request }: { request: GateRequest }) {
       </p>
       {risk.reasons.length > 0 && (
         <ul className="reasons" aria-label="Reasons">
+          {/* Reasons quote the command's words: escaped like the command. */}
           {risk.reasons.map((r, i) => (
-            <li key={i}>{r}</li>
+            <li key={i}>{shownText(r)}</li>
           ))}
         </ul>
       )}

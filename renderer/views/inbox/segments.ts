@@ -5,7 +5,8 @@ import type { RiskAssessment, RiskSegment } from '../../../shared/domain.ts';
 
 export type { RiskSegment };
 
-export type CommandPiece = { text: string; segment: RiskSegment | null };
+/** A stretch of the command: its text, where it starts in the command, and the segment it is, if marked. */
+export type CommandPiece = { text: string; from: number; segment: RiskSegment | null };
 
 /** The segments of an assessment, if it has any. */
 export function segmentsOf(risk: RiskAssessment | null): RiskSegment[] {
@@ -26,10 +27,10 @@ export function markCommand(command: string, segments: readonly RiskSegment[]): 
       unplaced.push(segment);
       continue;
     }
-    if (found > at) pieces.push({ text: command.slice(at, found), segment: null });
-    pieces.push({ text: segment.text, segment });
+    if (found > at) pieces.push({ text: command.slice(at, found), from: at, segment: null });
+    pieces.push({ text: segment.text, from: found, segment });
     at = found + segment.text.length;
   }
-  if (at < command.length) pieces.push({ text: command.slice(at), segment: null });
+  if (at < command.length) pieces.push({ text: command.slice(at), from: at, segment: null });
   return { pieces, unplaced };
 }

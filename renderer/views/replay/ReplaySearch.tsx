@@ -1,5 +1,6 @@
 // Search inside the open recording: words in order, ignoring case and colours; each hit seeks to its moment.
 import { useState } from 'react';
+import { shownText } from '../../../shared/visible-text.ts';
 import { useCommands } from '../../app/context.ts';
 import { useReplay } from '../../stores/replay.ts';
 import { formatClock } from './time.ts';
@@ -42,7 +43,7 @@ export function ReplaySearch({ sessionId, onSeek }: { sessionId: string; onSeek:
             {search.hits.map((h, i) => (
               <li key={`${h.atMs}-${i}`}>
                 <button type="button" onClick={() => onSeek(h.atMs)}>
-                  <span className="clock">{formatClock(h.atMs)}</span> <code>{h.snippet}</code>
+                  <span className="clock">{formatClock(h.atMs)}</span> <code>{shownText(h.snippet)}</code>
                 </button>
               </li>
             ))}

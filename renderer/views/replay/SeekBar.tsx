@@ -1,6 +1,7 @@
 // The seek bar: the play head over the recording, and a marker for each interception coloured by its decision (held
 // and never decided: grey). Clicking a marker seeks to it.
 import type { RecordingMarker } from '../../../shared/recording.ts';
+import { shownText } from '../../../shared/visible-text.ts';
 import { formatClock } from './time.ts';
 
 export function markerOutcome(m: RecordingMarker): 'allowed' | 'denied' | 'undecided' {
@@ -28,8 +29,8 @@ export function SeekBar({ durationMs, positionMs, markers, onSeek }: { durationM
               type="button"
               className={`marker marker-${markerOutcome(m)}`}
               data-request-id={m.requestId ?? undefined}
-              aria-label={`Interception at ${formatClock(m.atMs)}: ${m.label}`}
-              title={`${formatClock(m.atMs)} ${m.label}`}
+              aria-label={`Interception at ${formatClock(m.atMs)}: ${shownText(m.label)}`}
+              title={`${formatClock(m.atMs)} ${shownText(m.label)}`}
               onClick={() => onSeek(m.atMs)}
             />
           </li>

@@ -2,10 +2,12 @@
 // and where it came from; add, edit, enable/disable, delete; and "test a command".
 import { useEffect } from 'react';
 import type { Rule } from '../../../shared/rules.ts';
+import { shownText } from '../../../shared/visible-text.ts';
 import { useCommands } from '../../app/context.ts';
 import { useRules } from '../../stores/rules.ts';
 import { formatTime } from '../common/format.ts';
 import { EFFECT_WORDS, KIND_WORDS, describeScope } from '../common/rule-words.ts';
+import { ShownCode } from '../common/ShownText.tsx';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { TestCommand } from './TestCommand.tsx';
@@ -73,14 +75,14 @@ function RuleRow({ rule, editing }: { rule: Rule; editing: boolean }) {
   const commands = useCommands();
   const rowError = useRules((s) => s.rowErrors[rule.id]);
   const expired = rule.expiresAt !== null && Date.parse(rule.expiresAt) <= Date.now();
-  const name = `${rule.kind}:${rule.pattern}`;
+  const name = `${rule.kind}:${shownText(rule.pattern)}`;
   return (
     <>
       <tr data-rule-id={rule.id} className={rule.enabled && !expired ? undefined : 'inactive'}>
         <td>{KIND_WORDS[rule.kind]}</td>
         <td>
-          <code>{rule.pattern}</code>
-          {rule.note && <div className="hint">{rule.note}</div>}
+          <ShownCode text={rule.pattern} />
+          {rule.note && <div className="hint">{shownText(rule.note)}</div>}
         </td>
         <td>
           <span className={`effect effect-${rule.effect}`}>{EFFECT_WORDS[rule.effect]}</span>

@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { useCommands } from '../../app/context.ts';
 import { useRules } from '../../stores/rules.ts';
+import { shownText } from '../../../shared/visible-text.ts';
 import { describeDecider } from '../common/format.ts';
+import { ShownCode } from '../common/ShownText.tsx';
 
 const DECISION_WORDS = { allow: 'Allowed', deny: 'Denied', hold: 'Held for you' } as const;
 
@@ -46,11 +48,11 @@ export function TestCommand() {
             {result.by !== 'human' && ` by ${describeDecider(result.by).toLowerCase()}`} · <span className={`level level-${result.risk.level}`}>{result.risk.level}</span>{' '}
             <span className="score">score {result.risk.score}/100</span>
           </p>
-          <p>{result.reason}</p>
+          <p>{shownText(result.reason)}</p>
           {result.risk.reasons.length > 0 && (
             <ul className="reasons" aria-label="Risk">
               {result.risk.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
+                <li key={i}>{shownText(r)}</li>
               ))}
             </ul>
           )}
@@ -67,12 +69,12 @@ export function TestCommand() {
               {result.segments.map((s, i) => (
                 <tr key={i}>
                   <td>
-                    <code>{s.text}</code>
+                    <ShownCode text={s.text} />
                   </td>
                   <td>
                     <span className={`level level-${s.level}`}>{s.level}</span>
                   </td>
-                  <td>{s.verdict}</td>
+                  <td>{shownText(s.verdict)}</td>
                 </tr>
               ))}
             </tbody>
