@@ -71,6 +71,9 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       if (current.subs && out.path.length === 0 && !current.subOptional) return fail(`Gatehouse does not know what \`${named()}\` does without a subcommand it knows`);
       const rest = args.length - i - 1;
       if (current.maxOperands !== null && operands + rest > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}`);
+      // After `--` every word is an operand, and must be one the table allows (`make -- SHELL=…`, `gh repo clone r -- --template=…`).
+      const odd = current.operands ? args.slice(i + 1).find((x) => x.known && !current.operands?.match.test(x.text)) : undefined;
+      if (current.operands && odd) return fail(`${current.operands.why} (\`${odd.text}\`)`);
       break;
     }
     if (current.stopAt === 'first-operand' && operands > 0) break;
@@ -121,7 +124,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     }
     // An operand: a subcommand first, where the table has them.
     if (current.subs && operands === 0) {
-      const sub = w.known ? current.subs.get(t) : undefined;
+      const sub = w.known ? current.subs.get(t) ?? (current.subPattern?.match.test(t) ? current.subPattern.shape : undefined) : undefined;
       if (sub) {
         out.path.push(t);
         current = sub;

@@ -34,6 +34,11 @@ export interface ShapeSource {
   globals?: string;
   /** Subcommands: the first operand must be one of them; each has its own table (its options add to the parent's). */
   subs?: Record<string, ShapeSource | string>;
+  /**
+   * Subcommands known by their form, for CLIs with more than can be listed (`aws ec2 describe-*`): a first operand
+   * that is no listed subcommand but matches is read against this one table. Tried after `subs`.
+   */
+  subPattern?: { match: RegExp; shape: ShapeSource | string };
   /** A subcommand is optional: operands may also be plain (`git` alone, `npm` alone is not). */
   subOptional?: boolean;
   /** Options are written with one dash and may be long (`-name`, `-maxdepth`): find, go, java. */
@@ -64,6 +69,7 @@ export interface Shape {
   shorts: Map<string, OptionSpec>;
   longs: Map<string, OptionSpec>;
   subs: Map<string, Shape> | null;
+  subPattern: { match: RegExp; shape: Shape } | null;
   subOptional: boolean;
   singleDash: boolean;
   numeric: boolean;
@@ -95,6 +101,7 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     shorts: new Map(),
     longs: new Map(),
     subs: null,
+    subPattern: null,
     subOptional: source.subOptional === true,
     singleDash: source.singleDash ?? false,
     numeric: source.numeric ?? false,
@@ -129,6 +136,10 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
       const compiled = compileShape(sub, `${where} ${name.split('|')[0]}`, shape.globals);
       for (const alias of name.split('|')) shape.subs.set(alias, compiled);
     }
+  }
+  if (source.subPattern) {
+    shape.subs ??= new Map();
+    shape.subPattern = { match: source.subPattern.match, shape: compileShape(source.subPattern.shape, `${where} ${String(source.subPattern.match)}`, shape.globals) };
   }
   return shape;
 }
