@@ -71,11 +71,12 @@ const mysqlCommand: ValueCheck = (value, input, label) => {
 
 /**
  * sqlite3 dot-commands that only describe or format; others run shell commands (`.shell`, `.system`), load code
- * (`.load`), or read and write files (`.output`, `.import`, `.read`, `.backup`). Exported for the operand rule.
+ * (`.load`), or read and write files (`.output`, `.import`, `.read`, `.backup`); so do some SQL functions of the
+ * sqlite3 shell (`load_extension`, `writefile`, `edit`, which runs an editor it is given).
  */
-export const SQLITE_SAFE_ARG = /^(?![\s\S]*\b(load_extension|writefile|readfile|edit|fts3_tokenizer)\s*\()(?![\s\S]*\b(attach|vacuum\s+into)\b)(?!\.[a-zA-Z])|^\.(tables|schema|indexes|indices|headers?|mode|dbinfo|databases|show|width|fullschema|timer|nullvalue|separator|echo|bail|eqp|print|help|version|stats|changes|lint|dump|quit|exit)\b[^\n]*$/i;
+const SQLITE_SAFE_ARG = /^(?![\s\S]*\b(load_extension|writefile|readfile|edit|fts3_tokenizer)\s*\()(?![\s\S]*\b(attach|vacuum\s+into)\b)(?!\.[a-zA-Z])|^\.(tables|schema|indexes|indices|headers?|mode|dbinfo|databases|show|width|fullschema|timer|nullvalue|separator|echo|bail|eqp|print|help|version|stats|changes|lint|dump|quit|exit)\b[^\n]*$/i;
 
-/** `sqlite3 -cmd`: a dot-command or SQL, judged as an operand is. */
+/** `sqlite3 -cmd` and sqlite3's operands (the database, then SQL or dot-commands); what the SQL does is the rules' business. */
 const sqliteCommand: ValueCheck = (value, input, label) => {
   if (!value.known) return [finding('database', S.medium, `${label} is only known at run time`)];
   const shell = /^\.(shell|system)\s+([\s\S]*)$/i.exec(value.text);
@@ -89,6 +90,15 @@ const mongoEval: ValueCheck = (value, _input, label) => {
   if (!value.known) return [finding('remote-code', S.high, `${label} runs JavaScript only known at run time`)];
   if (/\b(require|process|child_process|load|runProgram|runMongoProgram|_runMongoProgram|run|startMongoProgram|fs|import|eval|Function|exec\w*|spawn\w*)\s*[.(]/.test(value.text)) return [finding('remote-code', S.high, `${label} runs JavaScript that can reach this machine (\`${value.text.slice(0, 60)}\`)`)];
   return [];
+};
+
+/**
+ * A program the tool runs on its own output (`helm --post-renderer ./p.sh`): judged as that program, and never low,
+ * since it is given everything the tool renders (secrets included) and is named only here.
+ */
+const program: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label} runs a program only known at run time (\`${value.text}\`)`)];
+  return [finding('remote-code', S.medium, `${label} runs ${value.text} on what ${input.prog} renders`), ...input.shell(value.text, label)];
 };
 
 /** An endpoint other than this machine: signed requests, and any file a parameter reads (`file://…`), go there. */
@@ -112,5 +122,6 @@ export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
   sqlite: sqliteCommand,
   mongo: mongoEval,
   endpoint: localEndpoint,
+  program,
   arg: notOption,
 };

@@ -4,14 +4,14 @@
 // - what loads code or a configuration that names programs is `=load` (`kubectl --kubeconfig`: exec credential
 //   plugins; `helm --registry-config`, `docker --config`: credential helpers; `terraform -chdir`/`-plugin-dir`;
 //   compose `-f`; `alembic -c`, `knex --knexfile`, `prisma --schema`, `drizzle-kit --config`);
-// - what runs a program is `=shell` (`helm --post-renderer`); SQL and client commands that can reach the shell
+// - a program run on the tool's output is judged as that program and never low (`helm --post-renderer`, checked;
+//   its `--post-renderer-args` are left out); SQL and client commands that can reach the shell
 //   are checked (`psql -c`, `mysql -e`, `sqlite3 -cmd` and its operands, `mongosh --eval`);
 // - what sends data elsewhere or prints credentials is left out, so it stays unknown (medium): `aws --debug`
 //   (prints session tokens), `aws sts assume-role`, `gh auth status --show-token`, `fly ssh`, `heroku run`,
 //   `netlify env:*`, `wrangler d1 execute`, `ansible -m/-a`, `psql -v`/`-o`, `mysql --init-command`/`--pager`;
 // - clouds have more operations than can be listed: read operations are known by their form (`subPattern`), except
 //   those that print secrets or write files (`get-secret-value`, `get-login-password`, `s3api get-object OUTFILE`).
-import { SQLITE_SAFE_ARG } from './checks.ts';
 import type { ShapeSource } from './spec.ts';
 
 type Table = ShapeSource | string;
@@ -178,6 +178,8 @@ const KUBECTL: ShapeSource = {
     cp: '-c= --container= --no-preserve --retries=',
     proxy: '-p= --port= --address= --accept-hosts= --api-prefix= --reject-paths=',
     certificate: { subs: { 'approve|deny': '--force -o= -f= -R' } },
+    // `--enable-alpha-plugins`, `--enable-exec`, `--enable-helm`, `--helm-command`: programs kustomize runs, left out.
+    kustomize: '-o=write --output=write --load-restrictor= --reorder= --enable-managedby-label',
     completion: '',
     plugin: { subs: { list: '--name-only' } },
   },
@@ -188,7 +190,7 @@ const HELM_RENDER =
   `${HELM_CHART} -f= --values= --set= --set-string= --set-file= --set-json= --set-literal= --dry-run=? --wait --wait-for-jobs --timeout= --atomic ` +
   '--create-namespace --install -i --reuse-values --reset-values --reset-then-reuse-values --force --cleanup-on-fail --description= --dependency-update ' +
   '--disable-openapi-validation --skip-crds --skip-schema-validation --no-hooks --render-subchart-notes --history-max= --labels= -l= --enable-dns ' +
-  '--take-ownership --hide-notes --hide-secret -g --generate-name --name-template= --replace -o= --output= --post-renderer=shell --post-renderer-args=';
+  '--take-ownership --hide-notes --hide-secret -g --generate-name --name-template= --replace -o= --output= --post-renderer=check:program';
 const HELM: ShapeSource = {
   globals: '-n= --namespace= --kube-context= --kubeconfig=load --kube-apiserver= --kube-as-user= --kube-as-group= --kube-ca-file= --kube-insecure-skip-tls-verify --kube-tls-server-name= --burst-limit= --qps= --debug --registry-config=load --repository-config= --repository-cache= --help -h',
   subs: {
@@ -256,8 +258,9 @@ const TF_VARS = '-var= -var-file= -no-color -input=? -lock=? -lock-timeout= -par
 const TF_PLAN = `${TF_VARS} -refresh=? -refresh-only -replace= -target= -destroy -detailed-exitcode -out=write -state= -state-out=write -backup=write -generate-config-out=write -concise`;
 const TERRAFORM: ShapeSource = {
   singleDash: true,
-  // Another directory's code, or provider binaries from elsewhere, run as the project's would.
-  opts: '-chdir=load -version -v -help -h',
+  // `-chdir` is `make -C`: the configuration there is code the way the project's is. Provider binaries from a
+  // directory of one's choosing (`init -plugin-dir`) are loaded code.
+  opts: '-chdir= -version -v -help -h',
   subs: {
     init: `${TF_VARS} -upgrade -reconfigure -migrate-state -force-copy -backend=? -backend-config= -get=? -plugin-dir=load -lockfile= -from-module= -test-directory= -cloud=?`,
     validate: '-json -no-color -no-tests -test-directory=',
@@ -766,7 +769,7 @@ const REDIS_CLI =
 const SQLITE3: ShapeSource = {
   singleDash: true,
   opts: '-bail -batch -box -column -csv -echo -header -noheader -html -json -line -list -markdown -table -tabs -readonly -nullvalue= -separator= -newline= -cmd=check:sqlite -init=load -interactive -version -help -ascii -quote -safe -nofollow -stats -A=?',
-  operands: { match: SQLITE_SAFE_ARG, why: 'sqlite3 dot-commands and SQL functions can run shell commands, load code or write files' },
+  operandKind: 'check:sqlite',
 };
 
 // ---------------------------------------------------------------------------------------------------- migration tools

@@ -74,6 +74,8 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       // After `--` every word is an operand, and must be one the table allows (`make -- SHELL=…`, `gh repo clone r -- --template=…`).
       const odd = current.operands ? args.slice(i + 1).find((x) => x.known && !current.operands?.match.test(x.text)) : undefined;
       if (current.operands && odd) return fail(`${current.operands.why} (\`${odd.text}\`)`);
+      const kind = current.operandKind;
+      if (kind && kind !== 'value') args.slice(i + 1).forEach((x, k) => out.payloads.push({ kind, option: out.path.join(' '), value: x, words: [x], at: i + 1 + k }));
       break;
     }
     if (current.stopAt === 'first-operand' && operands > 0) break;
@@ -133,6 +135,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       if (!current.subOptional) return fail(w.known ? `Gatehouse does not know what \`${named()} ${t}\` does` : `the subcommand of ${named()} is only known at run time (\`${t}\`)`);
     }
     if (current.operands && w.known && !current.operands.match.test(t)) return fail(`${current.operands.why} (\`${t}\`)`);
+    if (current.operandKind && current.operandKind !== 'value') out.payloads.push({ kind: current.operandKind, option: out.path.join(' '), value: w, words: [w], at: i });
     operands++;
     if (current.maxOperands !== null && operands > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}; Gatehouse does not know what \`${t}\` is`);
   }

@@ -57,6 +57,8 @@ export interface ShapeSource {
   command?: 'argv' | 'shell';
   /** Every operand must match (`make`: a target, never `VAR=value`, which can replace the recipe's shell or commands). */
   operands?: { match: RegExp; why: string };
+  /** What every operand is, judged like an option's value of that kind (`sqlite3 app.db '.shell …'`: `check:sqlite`). */
+  operandKind?: ValueKind;
   /** Only this many operands make sense (0: none at all, `pwd`); more is unknown. */
   maxOperands?: number;
   /** Note for a person reading the table: why this shape is read-only or ordinary. */
@@ -77,6 +79,7 @@ export interface Shape {
   maxOperands: number | null;
   command: 'argv' | 'shell' | null;
   operands: { match: RegExp; why: string } | null;
+  operandKind: ValueKind | null;
   /** Long options known by their start (`--coverage.*`: a test runner's nested settings). */
   prefixes: Array<[string, OptionSpec]>;
 }
@@ -109,6 +112,7 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,
     operands: source.operands ?? null,
+    operandKind: source.operandKind ?? null,
     prefixes: [],
   };
   const add = (name: string, spec: OptionSpec, global: boolean) => {
