@@ -71,6 +71,11 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       if (current.subs && out.path.length === 0 && !current.subOptional) return fail(`Gatehouse does not know what \`${named()}\` does without a subcommand it knows`);
       const rest = args.length - i - 1;
       if (current.maxOperands !== null && operands + rest > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}`);
+      // After `--` every word is an operand, and must be one the table allows (`make -- SHELL=…`, `gh repo clone r -- --template=…`).
+      const odd = current.operands ? args.slice(i + 1).find((x) => x.known && !current.operands?.match.test(x.text)) : undefined;
+      if (current.operands && odd) return fail(`${current.operands.why} (\`${odd.text}\`)`);
+      const kind = current.operandKind;
+      if (kind && kind !== 'value') args.slice(i + 1).forEach((x, k) => out.payloads.push({ kind, option: out.path.join(' '), value: x, words: [x], at: i + 1 + k }));
       break;
     }
     if (current.stopAt === 'first-operand' && operands > 0) break;
@@ -126,7 +131,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     }
     // An operand: a subcommand first, where the table has them.
     if (current.subs && operands === 0) {
-      const sub = w.known ? current.subs.get(t) : undefined;
+      const sub = w.known ? current.subs.get(t) ?? (current.subPattern?.match.test(t) ? current.subPattern.shape : undefined) : undefined;
       if (sub) {
         out.path.push(t);
         current = sub;
@@ -135,6 +140,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       if (!current.subOptional) return fail(w.known ? `Gatehouse does not know what \`${named()} ${t}\` does` : `the subcommand of ${named()} is only known at run time (\`${t}\`)`);
     }
     if (current.operands && w.known && !current.operands.match.test(t)) return fail(`${current.operands.why} (\`${t}\`)`);
+    if (current.operandKind && current.operandKind !== 'value') out.payloads.push({ kind: current.operandKind, option: out.path.join(' '), value: w, words: [w], at: i });
     operands++;
     if (current.maxOperands !== null && operands > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}; Gatehouse does not know what \`${t}\` is`);
   }

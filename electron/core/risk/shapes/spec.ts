@@ -34,6 +34,11 @@ export interface ShapeSource {
   globals?: string;
   /** Subcommands: the first operand must be one of them; each has its own table (its options add to the parent's). */
   subs?: Record<string, ShapeSource | string>;
+  /**
+   * Subcommands known by their form, for CLIs with more than can be listed (`aws ec2 describe-*`): a first operand
+   * that is no listed subcommand but matches is read against this one table. Tried after `subs`.
+   */
+  subPattern?: { match: RegExp; shape: ShapeSource | string };
   /** A subcommand is optional: operands may also be plain (`git` alone, `npm` alone is not). */
   subOptional?: boolean;
   /** Options are written with one dash and may be long (`-name`, `-maxdepth`): find, go, java. */
@@ -54,6 +59,8 @@ export interface ShapeSource {
   command?: 'argv' | 'shell';
   /** Every operand must match (`make`: a target, never `VAR=value`, which can replace the recipe's shell or commands). */
   operands?: { match: RegExp; why: string };
+  /** What every operand is, judged like an option's value of that kind (`sqlite3 app.db '.shell …'`: `check:sqlite`). */
+  operandKind?: ValueKind;
   /** Only this many operands make sense (0: none at all, `pwd`); more is unknown. */
   maxOperands?: number;
   /** Note for a person reading the table: why this shape is read-only or ordinary. */
@@ -66,6 +73,7 @@ export interface Shape {
   shorts: Map<string, OptionSpec>;
   longs: Map<string, OptionSpec>;
   subs: Map<string, Shape> | null;
+  subPattern: { match: RegExp; shape: Shape } | null;
   subOptional: boolean;
   singleDash: boolean;
   numeric: boolean;
@@ -74,6 +82,7 @@ export interface Shape {
   maxOperands: number | null;
   command: 'argv' | 'shell' | null;
   operands: { match: RegExp; why: string } | null;
+  operandKind: ValueKind | null;
   /** Long options known by their start (`--coverage.*`: a test runner's nested settings). */
   prefixes: Array<[string, OptionSpec]>;
 }
@@ -98,6 +107,7 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     shorts: new Map(),
     longs: new Map(),
     subs: null,
+    subPattern: null,
     subOptional: source.subOptional === true,
     singleDash: source.singleDash ?? false,
     numeric: source.numeric ?? false,
@@ -106,6 +116,7 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,
     operands: source.operands ?? null,
+    operandKind: source.operandKind ?? null,
     prefixes: [],
   };
   const add = (name: string, spec: OptionSpec, global: boolean) => {
@@ -133,6 +144,10 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
       const compiled = compileShape(sub, `${where} ${name.split('|')[0]}`, shape.globals);
       for (const alias of name.split('|')) shape.subs.set(alias, compiled);
     }
+  }
+  if (source.subPattern) {
+    shape.subs ??= new Map();
+    shape.subPattern = { match: source.subPattern.match, shape: compileShape(source.subPattern.shape, `${where} ${String(source.subPattern.match)}`, shape.globals) };
   }
   return shape;
 }
