@@ -72,6 +72,8 @@ export const SHELL_SHAPES: Record<string, ShapeSource | string> = {
   locale: { flags: 'akmcv', opts: '--all-locales --charmaps --category-name --keyword-name --verbose' },
   env: { flags: '0', opts: '--null', maxOperands: 0, note: 'prints the environment (secrets rules judge that); with a command, the parser peels it' },
   history: { flags: 'c', opts: '-d= -a -n -r -w -p -s', note: 'secrets rules judge what it prints' },
+  // Gatehouse's own read-only subcommands; any other is an agent touching its own review (rules/agents.ts: critical).
+  gatehouse: { subs: { score: { opts: '--json --jsonl --cwd=', note: 'its operands are the command scored, not run' }, doctor: '--json', 'version|--version|-v|help|--help|-h': '' } },
 };
 
 /** Shells given a script file (`bash scripts/test.sh args`): the rest are the script's. */
