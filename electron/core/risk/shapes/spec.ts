@@ -49,7 +49,12 @@ export interface ShapeSource {
    * The operands are a command the program runs: `argv` (`git bisect run make test`: the words, as a program and its
    * arguments) or `shell` (`git submodule foreach '…'`: the words joined, as a shell command line).
    */
-  command?: 'argv' | 'shell';
+  command?: 'argv' | 'shell' | 'shell-each';
+  /**
+   * The first operand is a value of this kind (`sed 's/a/b/' f`: the script, `script out.log`: a file it writes),
+   * unless one of the `unless` options gave it already (`sed -e 's/a/b/' f`: every operand is a file).
+   */
+  firstOperand?: { kind: ValueKind; unless?: string[] };
   /** Every operand must match (`make`: a target, never `VAR=value`, which can replace the recipe's shell or commands). */
   operands?: { match: RegExp; why: string };
   /** Only this many operands make sense (0: none at all, `pwd`); more is unknown. */
@@ -69,7 +74,8 @@ export interface Shape {
   numeric: boolean;
   stopAt: 'first-operand' | null;
   maxOperands: number | null;
-  command: 'argv' | 'shell' | null;
+  command: 'argv' | 'shell' | 'shell-each' | null;
+  firstOperand: { kind: ValueKind; unless: string[] } | null;
   operands: { match: RegExp; why: string } | null;
   /** Long options known by their start (`--coverage.*`: a test runner's nested settings). */
   prefixes: Array<[string, OptionSpec]>;
@@ -101,6 +107,7 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     stopAt: source.stopAt ?? null,
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,
+    firstOperand: source.firstOperand ? { kind: source.firstOperand.kind, unless: source.firstOperand.unless ?? [] } : null,
     operands: source.operands ?? null,
     prefixes: [],
   };

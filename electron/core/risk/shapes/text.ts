@@ -22,7 +22,7 @@ const RG =
   '--field-context-separator= --path-separator= --context-separator= --no-context-separator -b --byte-offset --crlf --encoding= -E= --mmap --no-mmap ' +
   '--one-file-system --debug --trace --no-require-git --ignore-case --word-regexp --include-zero --auto-hybrid-regex ' +
   // `--pre` runs a program on every file searched; `-z` runs decompressors Gatehouse knows (gzip and friends).
-  '--pre=shell --pre-glob= -z --search-zip';
+  '--pre=check:runs --pre-glob= -z --search-zip';
 const LS =
   '-a --all -A --almost-all --author -b --escape --block-size= -B --ignore-backups -c -C --color=? -d --directory -D --dired -f -F --classify=? ' +
   '--file-type --format= --full-time -g --group-directories-first -G --no-group -h --human-readable --si -H --dereference-command-line ' +
