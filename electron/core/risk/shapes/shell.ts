@@ -34,6 +34,8 @@ export const SHELL_SHAPES: Record<string, ShapeSource | string> = {
   which: { flags: 'as', opts: '--all --skip-alias --skip-functions --read-alias --read-functions --show-dot --show-tilde --tty-only' },
   whereis: { flags: 'bmsulBMSf' },
   hash: { flags: 'rdlt', opts: '-p=' },
+  alias: { flags: 'p', note: 'a definition is judged as the command it will run (rules/system.ts)' },
+  unalias: { flags: 'a' },
   test: { note: 'its operands are an expression' },
   '[': {},
   '[[': {},

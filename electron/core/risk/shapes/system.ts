@@ -318,6 +318,8 @@ export const SYSTEM_SHAPES: Record<string, ShapeSource | string> = {
   dd: { opts: '--help --version', operands: { match: /^(if|of|bs|ibs|obs|cbs|count|skip|seek|iseek|oseek|status|conv|iflag|oflag)=/, why: 'dd takes only `name=value` operands it knows' }, note: 'what it reads and writes is judged by rules/files.ts and the disk rule' },
   shred: { flags: 'fuvxz', opts: '-n= --iterations= -s= --size= --random-source= --force --remove=? --exact --zero --verbose' },
   patch: { flags: 'NREslftuZbcnT', opts: '-p= --strip= -i= --input= -d= --directory= -o=write --output=write -r=write --reject-file=write --backup -B= -z= --suffix= -V= --version-control= --forward --reverse --remove-empty-files --ignore-whitespace --silent --quiet --force --batch --unified --context --normal -F= --fuzz= --dry-run --verbose --binary --posix --no-backup-if-mismatch --backup-if-mismatch --merge=? -D= --ifdef=', maxOperands: 2, note: '`-e`/`--ed` (an ed script, which can run commands) is not listed' },
+  // Gatehouse itself: only what reads (rules/agents.ts judges every other subcommand as the agent changing its own review).
+  gatehouse: { subs: { score: '--json --jsonl --cwd=', doctor: '--json', 'version|help': '' } },
   osascript: { opts: '-e=code -s=', maxOperands: 0, note: 'the AppleScript is judged by rules/code.ts; a script file (`osascript x.scpt`) and `-l` (JavaScript) are not listed' },
 };
 

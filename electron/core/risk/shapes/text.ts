@@ -76,6 +76,9 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   df: { flags: 'ahHiklPTv', opts: '-B= --block-size= -t= --type= -x= --exclude-type= --all --human-readable --si --inodes --local --portability --print-type --total --output=? --sync --no-sync' },
   tree: { flags: 'adlfxpugsDFqNQrtvUcCAShJX', opts: '-L= -P= -I= -o=write -H= -T= --charset= --filelimit= --dirsfirst --filesfirst --gitignore --noreport --prune --sort= --du --timefmt= --matchdirs --ignore-case --info --fromfile --metafirst -n -i -h' },
   ls: { opts: LS },
+  // GNU `dir`/`vdir` are `ls`; cmd's `dir` (reached through `cmd /c`) takes `/s /b /a` switches, which read as paths here.
+  dir: { opts: LS },
+  vdir: { opts: LS },
   find: { opts: FIND_EXPR, singleDash: true },
   fd: '-H --hidden -I --no-ignore -u --unrestricted --no-ignore-vcs --no-ignore-parent -s --case-sensitive -i --ignore-case -g --glob --regex -F --fixed-strings -a --absolute-path -l --list-details -L --follow -p --full-path -0 --print0 -d= --max-depth= --min-depth= --exact-depth= --prune -t= --type= -e= --extension= -S= --size= --changed-within= --changed-before= --newer= --older= -o= --owner= -E= --exclude= --ignore-file= -c= --color= -j= --threads= --max-results= -1 -q --quiet --show-errors --base-directory= --path-separator= --search-path= --strip-cwd-prefix=? --one-file-system --format= --hyperlink=? -x=argv --exec=argv -X=argv --exec-batch=argv --batch-size=',
   jq: { flags: 'nRsrajCMSecg', opts: '--null-input --raw-input --slurp --raw-output --join-output --ascii-output --sort-keys --color-output --monochrome-output --tab --indent= --unbuffered --stream --stream-errors --seq -f= --from-file= -L= --arg= --argjson= --slurpfile= --rawfile= --args --jsonargs --exit-status --raw-output0 -h --help -V --version --build-configuration' },
