@@ -53,7 +53,8 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       log: { opts: `${LOG_LIMITS} ${LOG_FORMAT} ${DIFF_OUTPUT}`, numeric: true },
       whatchanged: { opts: `${LOG_LIMITS} ${LOG_FORMAT} ${DIFF_OUTPUT}`, numeric: true },
       show: { opts: `${LOG_FORMAT} ${DIFF_OUTPUT} -s --no-patch`, numeric: true },
-      shortlog: { opts: '-n --numbered -s --summary -e --email --format= --group= -c --committer -w=? --date= ' + LOG_LIMITS, numeric: true },
+      // Its `-n` is `--numbered`, not log's `-n N`: listed after the log limits, so it wins.
+      shortlog: { opts: `${LOG_LIMITS} -n --numbered -s --summary -e --email --format= --group= -c --committer -w=? --date=`, numeric: true },
       'rev-list': { opts: `${LOG_LIMITS} ${LOG_FORMAT} --count --objects --objects-edge --in-commit-order --quiet --header --timestamp --max-age= --min-age= --left-right`, numeric: true },
       blame: '-b --root --show-stats -f --show-name -n --show-number -s -e --show-email -w -M=? -C=? -L= -l -t -S= -p --porcelain --line-porcelain --incremental --encoding= --contents= --date= --progress --no-progress --reverse= --first-parent --color-lines --color-by-age --abbrev= --ignore-rev= --ignore-revs-file=',
       annotate: '-b --root --show-stats -L= -l -t -S= -p --porcelain --incremental --encoding= --contents= --date= -M=? -C=?',

@@ -35,6 +35,16 @@ function hasDangerousKinds(shape: Shape): boolean {
   return shape.subs !== null;
 }
 
+/**
+ * A word only known at run time because of a glob after a plain start (`src/*.js`, `migrations/*.sql`): every file it
+ * expands to starts the same way, so none can be an option. A substitution (`$X`, `` `…` ``) can split into words
+ * and a leading glob (`*.js`) can match a file named `-e…`: those are not. Where such a word lands on a value that
+ * runs or writes (a sed script, a shell line), the value is still judged as unknown.
+ */
+function onlyGlobbed(text: string): boolean {
+  return /^[A-Za-z0-9_./@%,:]/.test(text) && !/[$`]/.test(text);
+}
+
 export function readShape(prog: string, shape: Shape, args: readonly Word[]): ShapeReading {
   const out: ShapeReading = { proven: true, unknown: null, payloads: [], path: [] };
   let current = shape;
@@ -94,7 +104,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       break;
     }
     if (current.stopAt === 'first-operand' && operands > 0) break;
-    if (!w.known && hasDangerousKinds(current)) {
+    if (!w.known && !onlyGlobbed(t) && hasDangerousKinds(current)) {
       // `find $ARGS`, `tar cf x.tar *` (a file named `--checkpoint-action=exec=…`): a word only known at run
       // time can turn into an option that runs or writes something.
       return fail(`\`${t}\` is only known at run time, and for ${named()} it could become an option that runs or writes something`);
@@ -102,6 +112,11 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     // A long option (`--all`, `-name` where options are single-dashed, `-TERM`, `+short`), looked up whole first.
     const eq = t.indexOf('=');
     const name = eq < 0 ? t : t.slice(0, eq);
+    if (current.textOperands && /^[-+]./.test(t) && !current.longs.has(name) && ![...t.slice(1)].every((l) => current.shorts.has(l))) {
+      // `echo "- fix"`, `test -x f`: not an option of this program, only text it prints or compares.
+      operands++;
+      continue;
+    }
     // Where options are single-dashed, a one-letter one (`find -o`, `openssl -in`'s `-a`) is in the same table.
     const long = /^[-+]./.test(t) && (t.length > 2 || current.singleDash) ? current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1] : undefined;
     if (long || t.startsWith('--') || (current.singleDash && t.startsWith('-') && t.length > 1)) {

@@ -55,6 +55,11 @@ export interface ShapeSource {
    * unless one of the `unless` options gave it already (`sed -e 's/a/b/' f`: every operand is a file).
    */
   firstOperand?: { kind: ValueKind; unless?: string[] };
+  /**
+   * A word it does not know as an option is text, not an option (`echo "- fix"`, `test -x f`): the program has no
+   * option that runs, loads or writes anything, and prints or compares what it is given.
+   */
+  textOperands?: boolean;
   /** Every operand must match (`make`: a target, never `VAR=value`, which can replace the recipe's shell or commands). */
   operands?: { match: RegExp; why: string };
   /** Only this many operands make sense (0: none at all, `pwd`); more is unknown. */
@@ -76,6 +81,7 @@ export interface Shape {
   maxOperands: number | null;
   command: 'argv' | 'shell' | 'shell-each' | null;
   firstOperand: { kind: ValueKind; unless: string[] } | null;
+  textOperands: boolean;
   operands: { match: RegExp; why: string } | null;
   /** Long options known by their start (`--coverage.*`: a test runner's nested settings). */
   prefixes: Array<[string, OptionSpec]>;
@@ -108,6 +114,7 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,
     firstOperand: source.firstOperand ? { kind: source.firstOperand.kind, unless: source.firstOperand.unless ?? [] } : null,
+    textOperands: source.textOperands === true,
     operands: source.operands ?? null,
     prefixes: [],
   };

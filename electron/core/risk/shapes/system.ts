@@ -252,7 +252,7 @@ export const SYSTEM_SHAPES: Record<string, ShapeSource | string> = {
 
   // Package managers: what they only look at.
   brew: {
-    opts: '--version -v --verbose -d --debug -q --quiet',
+    globals: '--verbose -v -d --debug -q --quiet',
     subs: {
       '--prefix|--cellar|--repository|--repo|--cache|--caskroom': { maxOperands: 1 },
       'list|ls': '--versions --cask --casks --formula --formulae -1 -l -r -t --pinned --full-name --multiple',

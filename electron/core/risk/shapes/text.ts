@@ -60,7 +60,7 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   paste: { flags: 'sz', opts: '-d= --delimiters= --serial --zero-terminated' },
   join: { flags: 'iz', opts: '-a= -e= -o= -t= -v= -1= -2= -j= --check-order --nocheck-order --header --ignore-case --zero-terminated' },
   comm: { flags: '123iz', opts: '--check-order --nocheck-order --output-delimiter= --total --zero-terminated' },
-  column: { flags: 'tsxenJ', opts: '-c= -o= -N= -R= -H= -W= -l= -r= -E= -O= --table --separator= --output-separator= --table-columns= --json --table-name= --fillrows --output-width=' },
+  column: { flags: 'txenJ', opts: '-s= -c= -o= -N= -R= -H= -W= -l= -r= -E= -O= --table --separator= --output-separator= --table-columns= --json --table-name= --fillrows --output-width=' },
   tr: { flags: 'cCdst', opts: '--complement --delete --squeeze-repeats --truncate-set1' },
   nl: '-b= -d= -f= -h= -i= -l= -n= -p -s= -v= -w= --body-numbering= --number-format= --number-width= --number-separator=',
   fold: { flags: 'bs', opts: '-w= --width= --bytes --spaces' },
