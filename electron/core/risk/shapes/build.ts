@@ -3,7 +3,7 @@
 // programs a build runs for it (`go test -exec`, `-toolexec`, `make --eval`, `make SHELL=…`).
 import type { ShapeSource } from './spec.ts';
 
-const PYTHON = '-B -b -bb -d -E -h --help -i -I -O -OO -P -q -R -s -S -u -v -V --version -x -X= -W= --check-hash-based-pycs= -c=code -m=argv';
+const PYTHON = '-B -b -bb -d -E -h --help -i -I -O -OO -P -q -R -s -S -u -v -V --version -x -X= -W= --check-hash-based-pycs= -c=code -m=stops';
 const PYTEST =
   '-x --exitfirst -v -vv -vvv --verbose -q -qq --quiet -s -k= -m= --maxfail= --lf --last-failed --ff --failed-first --nf --new-first --sw --stepwise ' +
   '--stepwise-skip --tb= --no-header --no-summary --co --collect-only -p= --pdb --trace --durations= --durations-min= --cov=? --cov-report= ' +

@@ -1,7 +1,8 @@
 // Values a shape table cannot judge by kind alone: `git -c key=value` is harmless or runs a program depending
 // on the key. Each check returns what it found ([] when the value is plain data).
 import type { Word } from '../model.ts';
-import { finding, type RuleInput } from '../rules/util.ts';
+import { overwrite } from '../rules/files.ts';
+import { finding, word, type RuleInput } from '../rules/util.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 
@@ -69,6 +70,149 @@ const mysqlCommand: ValueCheck = (value, input, label) => {
   return found;
 };
 
+/** A sed script's `e` command, `s///e` flag (run a shell command), and `w`/`W` commands, `s///w` flag (write a file). */
+interface SedEffects {
+  runs: string[];
+  writes: string[];
+  /** The script could not be read to its end (an unknown command): what it does is unknown. */
+  unread: string | null;
+}
+
+/** Reads a sed script command by command (GNU and BSD syntax), keeping only what runs or writes. */
+export function sedEffects(script: string): SedEffects {
+  const out: SedEffects = { runs: [], writes: [], unread: null };
+  let i = 0;
+  const n = script.length;
+  const restOfLine = () => {
+    const end = script.indexOf('\n', i);
+    const text = script.slice(i, end < 0 ? n : end);
+    i = end < 0 ? n : end + 1;
+    return text;
+  };
+  /** Reads up to an unescaped `delim` (the delimiter of `s`, `y` and `\cREGEXc`); false when it is missing. */
+  const until = (delim: string): boolean => {
+    while (i < n) {
+      const c = script[i] as string;
+      if (c === '\\') i += 2;
+      else if (c === delim) {
+        i++;
+        return true;
+      } else i++;
+    }
+    return false;
+  };
+  const address = (): boolean => {
+    const c = script[i];
+    if (c === undefined) return true;
+    if (/[\d$]/.test(c)) {
+      while (i < n && /[\d$~]/.test(script[i] as string)) i++;
+      return true;
+    }
+    if (c === '/') {
+      i++;
+      if (!until('/')) return false;
+    } else if (c === '\\') {
+      const d = script[i + 1];
+      if (d === undefined) return false;
+      i += 2;
+      if (!until(d)) return false;
+    } else return true;
+    while (i < n && /[IM]/.test(script[i] as string)) i++;
+    return true;
+  };
+  while (i < n) {
+    while (i < n && /[\s;]/.test(script[i] as string)) i++;
+    if (i >= n) break;
+    if (!address()) return { ...out, unread: 'an address is not closed' };
+    while (i < n && script[i] === ' ') i++;
+    if (script[i] === ',') {
+      i++;
+      if (script[i] === '+' || script[i] === '~') i++;
+      if (!address()) return { ...out, unread: 'an address is not closed' };
+    }
+    while (i < n && /[\s!]/.test(script[i] as string)) i++;
+    const cmd = script[i];
+    if (cmd === undefined) break;
+    i++;
+    if ('{}=dDgGhHlnNpPxzF'.includes(cmd)) {
+      if (cmd === 'l') while (i < n && /\d/.test(script[i] as string)) i++;
+      continue;
+    }
+    if ('qQL'.includes(cmd)) {
+      while (i < n && /[\d\s]/.test(script[i] as string) && script[i] !== '\n') i++;
+      continue;
+    }
+    if (cmd === '#') {
+      restOfLine();
+      continue;
+    }
+    if (cmd === ':' || 'btTv'.includes(cmd)) {
+      // A label: up to `;` or the end of the line.
+      while (i < n && script[i] !== ';' && script[i] !== '\n' && script[i] !== '}') i++;
+      continue;
+    }
+    if ('aic'.includes(cmd)) {
+      // Text to the end of the line (and on, while lines end in `\`).
+      let text = restOfLine();
+      while (text.endsWith('\\') && i < n) text = restOfLine();
+      continue;
+    }
+    if ('rR'.includes(cmd)) {
+      restOfLine();
+      continue;
+    }
+    if ('wW'.includes(cmd)) {
+      out.writes.push(restOfLine().trim());
+      continue;
+    }
+    if (cmd === 'e') {
+      out.runs.push(restOfLine().trim());
+      continue;
+    }
+    if (cmd === 's' || cmd === 'y') {
+      const delim = script[i];
+      if (delim === undefined || delim === '\n' || delim === '\\') return { ...out, unread: `\`${cmd}\` has no delimiter` };
+      i++;
+      if (!until(delim) || !until(delim)) return { ...out, unread: `\`${cmd}\` is not closed` };
+      if (cmd === 'y') continue;
+      while (i < n && /[gipIMmex\d]/.test(script[i] as string)) {
+        if (script[i] === 'e') out.runs.push('');
+        i++;
+      }
+      if (script[i] === 'w') {
+        i++;
+        out.writes.push(restOfLine().trim());
+      }
+      continue;
+    }
+    return { ...out, unread: `\`${cmd}\` is not a sed command Gatehouse knows` };
+  }
+  return out;
+}
+
+/** `sed 'script'`, `sed -e script`: the commands it runs and the files it writes. */
+const sedScript: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label}: the sed script is only known at run time, and sed scripts can run commands`)];
+  if (value.text === '') {
+    // BSD `sed -i '' 'script' f`: the empty word is the backup suffix, the script is the next one.
+    const at = input.args.findIndex((w) => w.text === '' && w.known);
+    const next = at >= 0 ? input.args[at + 1] : undefined;
+    return next && next.text !== '' ? sedScript(next, input, label) : [];
+  }
+  const { runs, writes, unread } = sedEffects(value.text);
+  const found: Finding[] = [];
+  for (const cmd of runs) {
+    if (cmd === '') found.push(finding('remote-code', S.high, `${label} runs the text it edits as shell commands (sed \`e\`)`));
+    else found.push(...input.shell(cmd, `${label} e`));
+  }
+  for (const file of writes) {
+    if (file === '/dev/stdout' || file === '/dev/stderr') continue;
+    found.push(file === '' ? finding('unparsed', S.medium, `${label} writes a file it does not name`) : overwrite(word(file), input, false, `${label} writes`));
+  }
+  if (unread) found.push(finding('unparsed', S.medium, `Gatehouse could not read this sed script: ${unread}`));
+  return found;
+};
+
 /**
  * sqlite3 dot-commands that only describe or format; others run shell commands (`.shell`, `.system`), load code
  * (`.load`), or read and write files (`.output`, `.import`, `.read`, `.backup`); so do some SQL functions of the
@@ -114,6 +258,56 @@ const notOption: ValueCheck = (value, _input, label) => {
   return [];
 };
 
+/**
+ * Ex commands that only move, show or set how the editor looks, and save or quit (`vim -c`, `--cmd`). Anything
+ * else (`:source`, `:py`, `:lua`, `:exe`, `:let`, `:call`, `:normal`, `:s` with `\=`) may run code.
+ */
+const PLAIN_EX = /^(\d+|\$|[wx]|wq?a?!?|xa(ll)?!?|q(a|all|uit)?!?|wqa(ll)?!?|up(date)?|se(t|tl|tlocal)?\s+[\w\s=.,:+^-]*|syn(tax)?\s+(on|off|enable)|filetype\s+[\w\s]+|colo(rscheme)?\s+[\w-]+|noh(lsearch)?|e(dit)?!?\s+[\w./~-]+|tabe(dit)?\s+[\w./~-]+|sp(lit)?\s+[\w./~-]+|vs(plit)?\s+[\w./~-]+|\/[^/|]*\/?|help\s+[\w.:-]+|version|ve|redraw!?|norm(al)?!?\s+[\w$^{}<>gGjkhlwbeWBE0-9]*|diffthis|diffoff|foldopen!?|zR|%?s\/[^\\|]*\/[^\\|]*\/[gic]*)$/;
+
+/** `vim -c cmd`, `vim --cmd cmd`: an Ex command. `!cmd`, `:r !cmd`, `:w !cmd`, `call system(…)` and `:terminal` run a shell command. */
+const exCommand: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label} runs an editor command only known at run time`)];
+  const found: Finding[] = [];
+  for (const raw of value.text.split('|')) {
+    const cmd = raw.trim().replace(/^:+\s*/, '');
+    if (cmd === '' || PLAIN_EX.test(cmd)) continue;
+    // A range before a filter (`%!sort`, `1,5!fmt`) or a bang command.
+    const bang = /^[%.$\d,'<>+\-\s]*!(.*)$/s.exec(cmd) ?? /^(?:r(?:ead)?|w(?:rite)?)\s*!(.*)$/s.exec(cmd) ?? /^(?:ter(?:m(?:inal)?)?)!?\s+(?:\+\+\w+\s+)*(.*)$/s.exec(cmd);
+    if (bang) {
+      found.push(finding('remote-code', S.medium, `${label} runs a shell command from the editor`), ...input.shell(bang[1] ?? '', label));
+      continue;
+    }
+    const call = /^(?:call?\s+|echo\s+|let\s+\S+\s*=\s*)?system(?:list)?\s*\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*\)\s*$/s.exec(cmd);
+    if (call) {
+      found.push(finding('remote-code', S.medium, `${label} runs a shell command from the editor`), ...input.shell(call[2] ?? '', label));
+      continue;
+    }
+    if (/\bsystem(list)?\s*\(|\bjob_start\b|\bjobstart\b|\bterm(inal)?\b|^(py|pyt|python|py3|python3|pyx|lua|luado|luafile|perl|ruby|rub|tcl|mz|so|source|exe|execute|runtime|ru|pa|packadd)\b/.test(cmd)) {
+      found.push(finding('remote-code', S.high, `${label} ${cmd.length > 60 ? `${cmd.slice(0, 57)}…` : cmd}: runs code or a program from the editor`));
+      continue;
+    }
+    found.push(finding('unparsed', S.medium, `Gatehouse does not know what the editor command \`${cmd.length > 60 ? `${cmd.slice(0, 57)}…` : cmd}\` does`));
+  }
+  return found;
+};
+
+/** `ssh-keygen -f FILE`: read when it only prints a key (`-l`, `-y`, `-F`, `-L`, `-e`, `-B`), written when it makes or changes one. */
+const keygenFile: ValueCheck = (value, input, label) => {
+  const reads = input.args.some((w) => /^-[a-zA-Z]*[lyFLeB]/.test(w.text));
+  const makes = input.args.some((w) => /^-[a-zA-Z]*[tpcNPb]/.test(w.text));
+  if (reads && !makes) return [];
+  return [overwrite(value, input, false, `${label}: ssh-keygen writes a key to`)];
+};
+
+/**
+ * `rg --pre CMD`, `zip -TT CMD`: a program run in place of one the tool would run itself, on every file it reads, an
+ * option an agent has no ordinary need for. Never low, and judged as the command line it is.
+ */
+const runsInstead: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label} runs a command only known at run time (\`${value.text}\`)`)];
+  return [finding('remote-code', S.medium, `${label} runs ${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text} in place of its own work`), ...input.shell(value.text, label)];
+};
+
 export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
   gitconfig: gitConfig,
   ssh: sshOption,
@@ -124,4 +318,8 @@ export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
   endpoint: localEndpoint,
   program,
   arg: notOption,
+  sed: sedScript,
+  excommand: exCommand,
+  keygenfile: keygenFile,
+  runs: runsInstead,
 };

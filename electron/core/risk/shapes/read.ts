@@ -6,7 +6,7 @@ import type { OptionSpec, Shape, ValueKind } from './spec.ts';
 
 /** A value the program runs, loads or writes (anything but plain data). */
 export interface Payload {
-  kind: Exclude<ValueKind, 'value'>;
+  kind: Exclude<ValueKind, 'value' | 'stops'>;
   /** The option as written (`--pre`, `-exec`, `-c`). */
   option: string;
   /** The value (for `argv`: the first word of the command). */
@@ -31,8 +31,18 @@ const SEPARATORS = new Set([';', '+']);
 
 /** Whether a table has options that run, load or write something: there, a word known only at run time may be one. */
 function hasDangerousKinds(shape: Shape): boolean {
-  for (const spec of [...shape.shorts.values(), ...shape.longs.values()]) if (spec.value !== null && spec.value !== 'value') return true;
+  for (const spec of [...shape.shorts.values(), ...shape.longs.values()]) if (spec.value !== null && spec.value !== 'value' && spec.value !== 'stops') return true;
   return shape.subs !== null;
+}
+
+/**
+ * A word only known at run time because of a glob after a plain start (`src/*.js`, `migrations/*.sql`): every file it
+ * expands to starts the same way, so none can be an option. A substitution (`$X`, `` `…` ``) can split into words
+ * and a leading glob (`*.js`) can match a file named `-e…`: those are not. Where such a word lands on a value that
+ * runs or writes (a sed script, a shell line), the value is still judged as unknown.
+ */
+function onlyGlobbed(text: string): boolean {
+  return /^[A-Za-z0-9_./@%,:]/.test(text) && !/[$`]/.test(text);
 }
 
 export function readShape(prog: string, shape: Shape, args: readonly Word[]): ShapeReading {
@@ -49,6 +59,8 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     if (!word) return -1;
     const end = attached !== null ? i : i + 1;
     if (spec.value === 'value') return end;
+    // `python -m pytest -q`: the words after the module are the module's (judged as its command by rules/supply.ts).
+    if (spec.value === 'stops') return args.length;
     if (spec.value === 'argv') {
       const words: Word[] = [];
       let k = end;
@@ -59,43 +71,65 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     out.payloads.push({ kind: spec.value, option, value: word, words: [word], at: i });
     return end;
   };
+  /** The operands from `at` on are the command the program runs: a program and its words, one shell line, or one line each. */
+  const commandPayloads = (kind: 'argv' | 'shell' | 'shell-each', words: Word[], at: number) => {
+    const option = out.path.join(' ');
+    if (kind === 'argv') out.payloads.push({ kind: 'argv', option, value: words[0] as Word, words, at });
+    else if (kind === 'shell') out.payloads.push({ kind: 'shell', option, value: { text: words.map((x) => x.text).join(' '), known: words.every((x) => x.known) }, words, at });
+    else words.forEach((x, k) => out.payloads.push({ kind: 'shell', option, value: x, words: [x], at: at + k }));
+  };
+  /** Options seen so far (for `firstOperand.unless`). */
+  const seen = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const w = args[i] as Word;
     const t = w.text;
     if (current.command === 'argv') {
       // The rest is a program and its arguments, which the program runs.
-      out.payloads.push({ kind: 'argv', option: out.path.join(' '), value: w, words: args.slice(i), at: i });
+      commandPayloads('argv', args.slice(i), i);
       break;
+    }
+    // A subcommand written as an option (`dpkg -l`, `brew --prefix`): taken whole, before any option reading.
+    if (current.subs && operands === 0 && w.known && /^[-+]/.test(t) && current.subs.has(t)) {
+      out.path.push(t);
+      current = current.subs.get(t) as Shape;
+      continue;
     }
     if (t === '--') {
       if (current.subs && out.path.length === 0 && !current.subOptional) return fail(`Gatehouse does not know what \`${named()}\` does without a subcommand it knows`);
       const rest = args.length - i - 1;
+      if (current.command !== null && rest > 0) {
+        // `watchexec -e ts -- cmd…`: what follows `--` is still the command the program runs.
+        commandPayloads(current.command, args.slice(i + 1), i + 1);
+        break;
+      }
       if (current.maxOperands !== null && operands + rest > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}`);
       // After `--` every word is an operand, and must be one the table allows (`make -- SHELL=…`, `gh repo clone r -- --template=…`).
       const odd = current.operands ? args.slice(i + 1).find((x) => x.known && !current.operands?.match.test(x.text)) : undefined;
       if (current.operands && odd) return fail(`${current.operands.why} (\`${odd.text}\`)`);
       const kind = current.operandKind;
-      if (kind && kind !== 'value') args.slice(i + 1).forEach((x, k) => out.payloads.push({ kind, option: out.path.join(' '), value: x, words: [x], at: i + 1 + k }));
+      if (kind && kind !== 'value' && kind !== 'stops') args.slice(i + 1).forEach((x, k) => out.payloads.push({ kind, option: out.path.join(' '), value: x, words: [x], at: i + 1 + k }));
       break;
     }
     if (current.stopAt === 'first-operand' && operands > 0) break;
-    if (!w.known && hasDangerousKinds(current)) {
+    if (!w.known && !onlyGlobbed(t) && hasDangerousKinds(current)) {
       // `find $ARGS`, `tar cf x.tar *` (a file named `--checkpoint-action=exec=…`): a word only known at run
       // time can turn into an option that runs or writes something.
       return fail(`\`${t}\` is only known at run time, and for ${named()} it could become an option that runs or writes something`);
     }
-    if (current.dashOperands && t.startsWith('-') && !(t.length === 2 && current.shorts.has(t[1] as string))) {
-      // `echo ---`, `test -f x`: words that look like options are text or operators here.
-      operands++;
-      continue;
-    }
     // A long option (`--all`, `-name` where options are single-dashed, `-TERM`, `+short`), looked up whole first.
     const eq = t.indexOf('=');
     const name = eq < 0 ? t : t.slice(0, eq);
+    if (current.textOperands && /^[-+]./.test(t) && !current.longs.has(name) && ![...t.slice(1)].every((l) => current.shorts.has(l))) {
+      // `echo "- fix"`, `test -x f`: not an option of this program, only text it prints or compares.
+      operands++;
+      continue;
+    }
+    // Where options are single-dashed, a one-letter one (`find -o`, `openssl -in`'s `-a`) is in the same table.
     const long = /^[-+]./.test(t) && (t.length > 2 || current.singleDash) ? current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1] : undefined;
-    if (long || t.startsWith('--') || (current.singleDash && t.startsWith('-') && t.length > 2)) {
+    if (long || t.startsWith('--') || (current.singleDash && t.startsWith('-') && t.length > 1)) {
       const spec = long;
       if (spec) {
+        seen.add(name);
         if (eq >= 0 && spec.value === null) return fail(`Gatehouse does not know what \`${t}\` does`);
         const next = take(name, spec, eq < 0 ? null : t.slice(eq + 1), i);
         if (next < 0) return fail(`\`${name}\` is missing its value`);
@@ -111,6 +145,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
         const letter = t[k] as string;
         const spec = current.shorts.get(letter);
         if (!spec) return fail(`Gatehouse does not know what \`-${letter}\`${t.length > 2 ? ` (in \`${t}\`)` : ''} does for ${named()}`);
+        seen.add(`-${letter}`);
         if (spec.value !== null) {
           const attached = k + 1 < t.length ? t.slice(k + 1) : null;
           next = take(`-${letter}`, spec, attached, i);
@@ -124,10 +159,14 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     if (current.numeric && /^\+\d+$/.test(t)) continue;
     if (current.command === 'shell') {
       // The rest is a shell command line the program runs.
-      const words = args.slice(i);
-      const value = current.command === 'shell' ? { text: words.map((x) => x.text).join(' '), known: words.every((x) => x.known) } : w;
-      out.payloads.push({ kind: current.command, option: out.path.join(' '), value, words, at: i });
+      commandPayloads('shell', args.slice(i), i);
       break;
+    }
+    if (current.command === 'shell-each') {
+      // Each operand is a shell command line of its own (`hyperfine 'a' 'b'`); options may follow.
+      commandPayloads('shell-each', [w], i);
+      operands++;
+      continue;
     }
     // An operand: a subcommand first, where the table has them.
     if (current.subs && operands === 0) {
@@ -140,7 +179,11 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       if (!current.subOptional) return fail(w.known ? `Gatehouse does not know what \`${named()} ${t}\` does` : `the subcommand of ${named()} is only known at run time (\`${t}\`)`);
     }
     if (current.operands && w.known && !current.operands.match.test(t)) return fail(`${current.operands.why} (\`${t}\`)`);
-    if (current.operandKind && current.operandKind !== 'value') out.payloads.push({ kind: current.operandKind, option: out.path.join(' '), value: w, words: [w], at: i });
+    if (current.operandKind && current.operandKind !== 'value' && current.operandKind !== 'stops') out.payloads.push({ kind: current.operandKind, option: out.path.join(' '), value: w, words: [w], at: i });
+    const first = current.firstOperand;
+    if (operands === 0 && first && !first.unless.some((o) => seen.has(o))) {
+      if (first.kind !== 'value' && first.kind !== 'stops') out.payloads.push({ kind: first.kind, option: out.path.join(' ') || 'operand', value: w, words: [w], at: i });
+    }
     operands++;
     if (current.maxOperands !== null && operands > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}; Gatehouse does not know what \`${t}\` is`);
   }

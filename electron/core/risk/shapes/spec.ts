@@ -5,6 +5,7 @@
 /**
  * What an option's value (or the words after it) is:
  * - `value`: data that changes only what is printed or read (`-n 5`, `--format=json`);
+ * - `stops`: a value after which the words are not this program's (`python -m pytest -q`: pytest's, judged as its command);
  * - `write`: a path the program writes (`find -fprint F`, `sort -o F`, `tee`-like options);
  * - `shell`: a shell command line the program runs (`rsync -e`, `git --upload-pack`, `rg --pre`, `watch`);
  * - `argv`: the rest of the words, up to `;` or `+`, are a command it runs (`find -exec`), read by the parser;
@@ -12,7 +13,7 @@
  * - `load`: a file of code loaded before the program's own (`node --require`, `python -X importtime`? no: `-r`);
  * - `check:NAME`: a value judged by a named check (`git -c key=value` by the config key it sets).
  */
-export type ValueKind = 'value' | 'write' | 'shell' | 'argv' | 'code' | 'load' | `check:${string}`;
+export type ValueKind = 'value' | 'stops' | 'write' | 'shell' | 'argv' | 'code' | 'load' | `check:${string}`;
 
 export interface OptionSpec {
   /** null for a flag; otherwise what its value is. */
@@ -43,8 +44,6 @@ export interface ShapeSource {
   subOptional?: boolean;
   /** Options are written with one dash and may be long (`-name`, `-maxdepth`): find, go, java. */
   singleDash?: boolean;
-  /** Words that look like options but are not on the table are text (`echo ---`) or operators (`test -f x`). */
-  dashOperands?: boolean;
   /** `-5`, `-20`: a count (head, tail, xargs -n5 no). */
   numeric?: boolean;
   /**
@@ -56,7 +55,17 @@ export interface ShapeSource {
    * The operands are a command the program runs: `argv` (`git bisect run make test`: the words, as a program and its
    * arguments) or `shell` (`git submodule foreach '…'`: the words joined, as a shell command line).
    */
-  command?: 'argv' | 'shell';
+  command?: 'argv' | 'shell' | 'shell-each';
+  /**
+   * The first operand is a value of this kind (`sed 's/a/b/' f`: the script, `script out.log`: a file it writes),
+   * unless one of the `unless` options gave it already (`sed -e 's/a/b/' f`: every operand is a file).
+   */
+  firstOperand?: { kind: ValueKind; unless?: string[] };
+  /**
+   * A word it does not know as an option is text, not an option (`echo "- fix"`, `test -x f`): the program has no
+   * option that runs, loads or writes anything, and prints or compares what it is given.
+   */
+  textOperands?: boolean;
   /** Every operand must match (`make`: a target, never `VAR=value`, which can replace the recipe's shell or commands). */
   operands?: { match: RegExp; why: string };
   /** What every operand is, judged like an option's value of that kind (`sqlite3 app.db '.shell …'`: `check:sqlite`). */
@@ -77,17 +86,18 @@ export interface Shape {
   subOptional: boolean;
   singleDash: boolean;
   numeric: boolean;
-  dashOperands: boolean;
   stopAt: 'first-operand' | null;
   maxOperands: number | null;
-  command: 'argv' | 'shell' | null;
+  command: 'argv' | 'shell' | 'shell-each' | null;
+  firstOperand: { kind: ValueKind; unless: string[] } | null;
+  textOperands: boolean;
   operands: { match: RegExp; why: string } | null;
   operandKind: ValueKind | null;
   /** Long options known by their start (`--coverage.*`: a test runner's nested settings). */
   prefixes: Array<[string, OptionSpec]>;
 }
 
-const KINDS = new Set(['value', 'write', 'shell', 'argv', 'code', 'load']);
+const KINDS = new Set(['value', 'stops', 'write', 'shell', 'argv', 'code', 'load']);
 
 function optionOf(token: string, where: string): [string, OptionSpec] {
   const eq = token.indexOf('=');
@@ -111,10 +121,11 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     subOptional: source.subOptional === true,
     singleDash: source.singleDash ?? false,
     numeric: source.numeric ?? false,
-    dashOperands: source.dashOperands ?? false,
     stopAt: source.stopAt ?? null,
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,
+    firstOperand: source.firstOperand ? { kind: source.firstOperand.kind, unless: source.firstOperand.unless ?? [] } : null,
+    textOperands: source.textOperands === true,
     operands: source.operands ?? null,
     operandKind: source.operandKind ?? null,
     prefixes: [],

@@ -22,7 +22,7 @@ const RG =
   '--field-context-separator= --path-separator= --context-separator= --no-context-separator -b --byte-offset --crlf --encoding= -E= --mmap --no-mmap ' +
   '--one-file-system --debug --trace --no-require-git --ignore-case --word-regexp --include-zero --auto-hybrid-regex ' +
   // `--pre` runs a program on every file searched; `-z` runs decompressors Gatehouse knows (gzip and friends).
-  '--pre=shell --pre-glob= -z --search-zip';
+  '--pre=check:runs --pre-glob= -z --search-zip';
 const LS =
   '-a --all -A --almost-all --author -b --escape --block-size= -B --ignore-backups -c -C --color=? -d --directory -D --dired -f -F --classify=? ' +
   '--file-type --format= --full-time -g --group-directories-first -G --no-group -h --human-readable --si -H --dereference-command-line ' +
@@ -60,7 +60,7 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   paste: { flags: 'sz', opts: '-d= --delimiters= --serial --zero-terminated' },
   join: { flags: 'iz', opts: '-a= -e= -o= -t= -v= -1= -2= -j= --check-order --nocheck-order --header --ignore-case --zero-terminated' },
   comm: { flags: '123iz', opts: '--check-order --nocheck-order --output-delimiter= --total --zero-terminated' },
-  column: { flags: 'tsxenJ', opts: '-c= -o= -N= -R= -H= -W= -l= -r= -E= -O= --table --separator= --output-separator= --table-columns= --json --table-name= --fillrows --output-width=' },
+  column: { flags: 'txenJ', opts: '-s= -c= -o= -N= -R= -H= -W= -l= -r= -E= -O= --table --separator= --output-separator= --table-columns= --json --table-name= --fillrows --output-width=' },
   tr: { flags: 'cCdst', opts: '--complement --delete --squeeze-repeats --truncate-set1' },
   nl: '-b= -d= -f= -h= -i= -l= -n= -p -s= -v= -w= --body-numbering= --number-format= --number-width= --number-separator=',
   fold: { flags: 'bs', opts: '-w= --width= --bytes --spaces' },
@@ -76,6 +76,9 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   df: { flags: 'ahHiklPTv', opts: '-B= --block-size= -t= --type= -x= --exclude-type= --all --human-readable --si --inodes --local --portability --print-type --total --output=? --sync --no-sync' },
   tree: { flags: 'adlfxpugsDFqNQrtvUcCAShJX', opts: '-L= -P= -I= -o=write -H= -T= --charset= --filelimit= --dirsfirst --filesfirst --gitignore --noreport --prune --sort= --du --timefmt= --matchdirs --ignore-case --info --fromfile --metafirst -n -i -h' },
   ls: { opts: LS },
+  // GNU `dir`/`vdir` are `ls`; cmd's `dir` (reached through `cmd /c`) takes `/s /b /a` switches, which read as paths here.
+  dir: { opts: LS },
+  vdir: { opts: LS },
   find: { opts: FIND_EXPR, singleDash: true },
   fd: '-H --hidden -I --no-ignore -u --unrestricted --no-ignore-vcs --no-ignore-parent -s --case-sensitive -i --ignore-case -g --glob --regex -F --fixed-strings -a --absolute-path -l --list-details -L --follow -p --full-path -0 --print0 -d= --max-depth= --min-depth= --exact-depth= --prune -t= --type= -e= --extension= -S= --size= --changed-within= --changed-before= --newer= --older= -o= --owner= -E= --exclude= --ignore-file= -c= --color= -j= --threads= --max-results= -1 -q --quiet --show-errors --base-directory= --path-separator= --search-path= --strip-cwd-prefix=? --one-file-system --format= --hyperlink=? -x=argv --exec=argv -X=argv --exec-batch=argv --batch-size=',
   jq: { flags: 'nRsrajCMSecg', opts: '--null-input --raw-input --slurp --raw-output --join-output --ascii-output --sort-keys --color-output --monochrome-output --tab --indent= --unbuffered --stream --stream-errors --seq -f= --from-file= -L= --arg= --argjson= --slurpfile= --rawfile= --args --jsonargs --exit-status --raw-output0 -h --help -V --version --build-configuration' },
