@@ -1,6 +1,7 @@
 // Values a shape table cannot judge by kind alone: `git -c key=value` is harmless or runs a program depending
 // on the key. Each check returns what it found ([] when the value is plain data).
 import type { Word } from '../model.ts';
+import { target } from '../rules/files.ts';
 import { finding, type RuleInput } from '../rules/util.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
@@ -37,4 +38,14 @@ const sshOption: ValueCheck = (value, input, label) => {
   return [finding('unparsed', S.medium, `Gatehouse does not know what the ssh option ${key} does`)];
 };
 
-export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = { gitconfig: gitConfig, ssh: sshOption };
+/**
+ * A file of code a tool loads as its configuration or build script (`webpack --config`, `mvn -f`, `rake -f`): the
+ * project's own is what the tool is for, like the script `node` is given; one from anywhere else is code nobody
+ * in the project wrote.
+ */
+const projectCode: ValueCheck = (value, input, label) => {
+  if (value.known && target(value, input).kind === 'project') return [];
+  return [finding('build-test', S.medium, `${label} loads ${value.text} into ${input.prog}, from outside the project`)];
+};
+
+export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = { gitconfig: gitConfig, ssh: sshOption, projectcode: projectCode };

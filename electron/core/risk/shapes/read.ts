@@ -82,7 +82,8 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     // A long option (`--all`, `-name` where options are single-dashed, `-TERM`, `+short`), looked up whole first.
     const eq = t.indexOf('=');
     const name = eq < 0 ? t : t.slice(0, eq);
-    const long = /^[-+]./.test(t) && t.length > 2 ? current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1] : undefined;
+    // Where options are single-dashed, a one-letter option is stored with the long ones (`go test -v`).
+    const long = /^[-+]./.test(t) && (t.length > 2 || current.singleDash) ? current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1] : undefined;
     if (long || t.startsWith('--') || (current.singleDash && t.startsWith('-') && t.length > 2)) {
       const spec = long;
       if (spec) {
