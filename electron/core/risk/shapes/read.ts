@@ -2,6 +2,7 @@
 // an operand the table knows. The first word it does not know ends the proof; the values that carry code
 // or name a file to write are handed back, for the rules to judge.
 import type { Word } from '../model.ts';
+import { isProjectListing } from '../paths.ts';
 import type { OptionSpec, Shape, ValueKind } from './spec.ts';
 
 /** A value the program runs, loads or writes (anything but plain data). */
@@ -74,6 +75,11 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       break;
     }
     if (current.stopAt === 'first-operand' && operands > 0) break;
+    if (!w.known && isProjectListing(t) && !current.subs && current.command === null) {
+      // `perl -pi -e … $(git ls-files '*.ts')`: the names of files git tracks, given as operands.
+      operands++;
+      continue;
+    }
     if (!w.known && hasDangerousKinds(current)) {
       // `find $ARGS`, `tar cf x.tar *` (a file named `--checkpoint-action=exec=…`): a word only known at run
       // time can turn into an option that runs or writes something.
