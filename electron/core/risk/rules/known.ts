@@ -32,7 +32,7 @@ export const READ_ONLY = new Set([
   'zmodload', 'rehash', 'source-highlight', 'Write-Output', 'Write-Host',
   // opening and copying to the clipboard; editors (their writes are a person's)
   'open', 'xdg-open', 'pbcopy', 'pbpaste', 'xclip', 'xsel', 'wl-copy', 'wl-paste', 'code', 'cursor', 'subl', 'vim', 'vi', 'nvim',
-  'nano', 'emacs', 'micro', 'hx', 'helix', 'kak', 'ed', 'watch', 'tmux', 'screen', 'zellij',
+  'nano', 'emacs', 'micro', 'hx', 'helix', 'kak', 'ed', 'watch', 'tmux', 'screen', 'zellij', 'code-insiders',
   // keys and certificates that are only looked at (secret paths are judged on their own)
   'ssh-add', 'ssh-keygen', 'ssh-keyscan', 'openssl', 'certutil', 'mktemp', 'xargs', 'timeout', 'time', 'nice', 'nohup', 'env', 'printenv',
   'tee', 'dos2unix', 'unix2dos', 'hyperfine',
@@ -56,7 +56,9 @@ export const BUILD_TEST = new Set([
   'black', 'blue', 'isort', 'flake8', 'pylint', 'pycodestyle', 'pydocstyle', 'pyflakes', 'autopep8', 'yapf', 'bandit', 'vulture', 'radon',
   'coverage', 'behave', 'robot', 'uv', 'poetry', 'pipenv', 'hatch', 'pdm', 'rye', 'pixi', 'flit', 'maturin', 'pip-compile', 'pipdeptree',
   'sphinx-build', 'sphinx-autobuild', 'mkdocs', 'jupyter', 'ipython', 'nbconvert', 'pre-commit', 'codespell', 'yamllint', 'interrogate',
-  'django-admin', 'flask', 'uvicorn', 'gunicorn', 'hypercorn', 'celery', 'streamlit',
+  'django-admin', 'flask', 'uvicorn', 'gunicorn', 'hypercorn', 'celery', 'streamlit', 'basedpyright',
+  // standard-library modules run with `python -m` (rules/supply.ts judges `python -m x` as x)
+  'unittest', 'venv', 'json.tool',
   // Rust, Go, C and C++
   'cargo', 'rustc', 'rustfmt', 'clippy-driver', 'rust-analyzer', 'cross', 'wasm-pack', 'wasm-bindgen', 'trunk', 'go', 'gofmt', 'gofumpt',
   'goimports', 'golangci-lint', 'staticcheck', 'revive', 'golint', 'govulncheck', 'errcheck', 'gopls', 'dlv', 'gotestsum', 'ginkgo',

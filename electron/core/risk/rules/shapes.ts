@@ -22,20 +22,18 @@ const PEELED_BY_PARSER = new Set(['find']);
 
 function judgePayload(p: Payload, input: RuleInput): Finding[] {
   const label = `${input.prog} ${p.option}`.trim();
-  // A command carried by an option (`rg --pre`, `rsync -e`, `git rebase -x`) is hidden beside the program's own work,
-  // so it is worth a look whatever it is; a program whose purpose is to run its operands (`watch`, `entr`,
-  // `git bisect run`) is as risky as what it runs.
-  const hidden = (what: string): Finding[] => (p.option.startsWith('-') ? [finding('remote-code', S.medium, `${label} runs \`${what}\``)] : []);
   switch (p.kind) {
     case 'write':
       return [overwrite(p.value, input, false, `${label} writes`)];
     case 'shell':
       if (!p.value.known) return [finding('remote-code', S.high, `${label} runs a command only known at run time (\`${p.value.text}\`)`)];
-      return [...hidden(p.value.text), ...input.shell(p.value.text, label)];
+      // Read and judged like `bash -c` (options that run something in place of the tool's own work, like `rg --pre`,
+      // are `check:runs`, which is never low).
+      return input.shell(p.value.text, label);
     case 'argv':
       if (PEELED_BY_PARSER.has(input.prog) || p.words.length === 0) return [];
       if (!p.words.every((w) => w.known) && !p.words[0]?.known) return [finding('remote-code', S.high, `${label} runs a program only known at run time`)];
-      return [...hidden(p.words.map((w) => w.text).join(' ')), ...input.nested(p.words, label)];
+      return input.nested(p.words, label);
     case 'load':
       return [finding('build-test', S.medium, `${label} loads ${p.value.text} into ${input.prog} before it runs`)];
     case 'code':

@@ -46,6 +46,11 @@ export const BUILD_SHAPES: Record<string, ShapeSource | string> = {
   python3: { opts: PYTHON, stopAt: 'first-operand' },
   python2: { opts: PYTHON, stopAt: 'first-operand' },
   pytest: { opts: PYTEST },
+  // Modules of the standard library run with `python -m`, judged as programs of their own (rules/supply.ts).
+  'http.server': { opts: '-b= --bind= -d= --directory= -p= --protocol= -h --help', maxOperands: 1, note: 'where it listens is judged by rules/network.ts; --cgi (runs scripts it serves) is left out' },
+  unittest: { opts: '-v --verbose -q --quiet -f --failfast -c --catch -b --buffer -k= --locals --durations= -h --help', subOptional: true, subs: { discover: '-v --verbose -q --quiet -f --failfast -c --catch -b --buffer -k= --locals --durations= -s= --start-directory= -p= --pattern= -t= --top-level-directory=' } },
+  venv: { opts: '--clear --upgrade --without-pip --system-site-packages --prompt= --copies --symlinks --upgrade-deps --without-scm-ignore-files -h --help' },
+  'json.tool': { opts: '--sort-keys --indent= --compact --no-ensure-ascii --json-lines --tab --no-indent -h --help', maxOperands: 2 },
   'py.test': { opts: PYTEST },
   pip: { globals: PIP, subs: { 'install|uninstall|download|wheel': '', 'list|show|freeze|check|inspect|debug|hash|search|index': '', cache: { subs: { 'dir|info|list': '' } }, config: { subs: { 'list|get|debug': '--global --user --site' } } } },
   pip3: { globals: PIP, subs: { 'install|uninstall|download|wheel': '', 'list|show|freeze|check|inspect|debug|hash|search|index': '', cache: { subs: { 'dir|info|list': '' } }, config: { subs: { 'list|get|debug': '--global --user --site' } } } },
@@ -64,6 +69,12 @@ export const BUILD_SHAPES: Record<string, ShapeSource | string> = {
       'add|remove|rm': '--dev --build --target= --features= -F= --no-default-features --default-features --optional --no-optional --rename= --path= --git= --branch= --tag= --rev= --registry= -p= --package= --dry-run --manifest-path=',
       'new|init': '--bin --lib --name= --vcs= --edition= --registry=',
       'version|help|search': '--limit= --registry= --index=',
+      // Publishing and installing are judged by rules/publish.ts and supply.ts (`--dry-run` publishes nothing).
+      publish: `${CARGO} --dry-run -n --allow-dirty --no-verify --registry= --index=`,
+      package: `${CARGO} --list -l --allow-dirty --no-verify --no-metadata --exclude-lockfile --registry= --index=`,
+      install: `${CARGO} --path= --git= --branch= --tag= --rev= --version= --force -f --bin= --list --no-track --debug --registry= --index=`,
+      nextest: { subs: { 'run|r|list': `${CARGO} --no-capture --nocapture --test-threads= --retries= --fail-fast --no-fail-fast -E= --filterset= --filter-expr= --profile= -P= --status-level= --final-status-level= --hide-progress-bar --run-ignored= --partition= --message-format= --no-tests= --cargo-profile=` } },
+      audit: '--json -D= --deny= --ignore= -q --quiet --no-fetch --stale -f= --file= -n --db=',
     },
   },
   go: {
@@ -72,6 +83,7 @@ export const BUILD_SHAPES: Record<string, ShapeSource | string> = {
       test: { opts: GO_TEST, singleDash: true },
       run: { opts: GO_BUILD, singleDash: true, stopAt: 'first-operand' },
       fmt: { opts: '-n -x -mod=', singleDash: true },
+      generate: { opts: '-run= -skip= -n -v -x -tags=', singleDash: true, note: 'runs the //go:generate lines of the project\'s own files' },
       mod: { subs: { 'tidy|download|verify|graph|why|init|vendor': { opts: '-v -e -x -json -go= -compat= -m -vendor -o= -diff', singleDash: true } } },
       'version|env|doc|help': { opts: '-json -m -u -w -all -c -cmd -short -src -u', singleDash: true },
     },

@@ -1,7 +1,7 @@
 // Values a shape table cannot judge by kind alone: `git -c key=value` is harmless or runs a program depending
 // on the key. Each check returns what it found ([] when the value is plain data).
 import type { Word } from '../model.ts';
-import { overwrite } from '../rules/files.ts';
+import { overwrite, target } from '../rules/files.ts';
 import { finding, word, type RuleInput } from '../rules/util.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
@@ -308,6 +308,16 @@ const runsInstead: ValueCheck = (value, input, label) => {
   return [finding('remote-code', S.medium, `${label} runs ${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text} in place of its own work`), ...input.shell(value.text, label)];
 };
 
+/**
+ * A file of code a tool loads as its configuration or build script (`webpack --config`, `mvn -f`, `rake -f`): the
+ * project's own is what the tool is for, like the script `node` is given; one from anywhere else is code nobody
+ * in the project wrote.
+ */
+const projectCode: ValueCheck = (value, input, label) => {
+  if (value.known && target(value, input).kind === 'project') return [];
+  return [finding('build-test', S.medium, `${label} loads ${value.text} into ${input.prog}, from outside the project`)];
+};
+
 export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
   gitconfig: gitConfig,
   ssh: sshOption,
@@ -322,4 +332,5 @@ export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
   excommand: exCommand,
   keygenfile: keygenFile,
   runs: runsInstead,
+  projectcode: projectCode,
 };

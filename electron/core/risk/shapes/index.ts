@@ -10,12 +10,13 @@ import { FILE_SHAPES } from './files.ts';
 import { GIT_SHAPES } from './git.ts';
 import { INFRA_SHAPES } from './infra.ts';
 import { JS_SHAPES } from './js.ts';
+import { LANG_SHAPES } from './lang.ts';
 import { SCRIPT_SHELL_SHAPES, SHELL_SHAPES } from './shell.ts';
 import { compileShape, type Shape, type ShapeSource } from './spec.ts';
 import { SYSTEM_SHAPES } from './system.ts';
 import { TEXT_SHAPES } from './text.ts';
 
-const FAMILIES: ReadonlyArray<Record<string, ShapeSource | string>> = [SHELL_SHAPES, SCRIPT_SHELL_SHAPES, TEXT_SHAPES, FILE_SHAPES, GIT_SHAPES, JS_SHAPES, BUILD_SHAPES, INFRA_SHAPES, SYSTEM_SHAPES];
+const FAMILIES: ReadonlyArray<Record<string, ShapeSource | string>> = [SHELL_SHAPES, SCRIPT_SHELL_SHAPES, TEXT_SHAPES, FILE_SHAPES, GIT_SHAPES, JS_SHAPES, BUILD_SHAPES, INFRA_SHAPES, SYSTEM_SHAPES, LANG_SHAPES];
 
 const SHAPES = new Map<string, Shape>();
 for (const family of FAMILIES) {

@@ -31,7 +31,7 @@ const VITEST =
   '--no-watch --logHeapUsage --expandSnapshotDiff --diff= --exclude= --include= --standalone --clearCache --merge-reports=? --no-cache --cache.*=? ' +
   '--printConsoleTrace --disableConsoleIntercept --experimental.*=? --vmThreads --threads --no-threads --single-thread --project.*=? --detectAsyncLeaks';
 const JEST =
-  '--watch --watchAll --coverage --collectCoverage --ci --no-ci --runInBand -i --verbose --silent -t= --testNamePattern= --testPathPattern= ' +
+  '--watch=? --watchAll=? --coverage=? --collectCoverage=? --ci=? --no-ci --runInBand -i --verbose --silent -t= --testNamePattern= --testPathPattern= ' +
   '--testPathPatterns= --testPathIgnorePatterns= --config= -c= -u --updateSnapshot --bail=? -b -o --onlyChanged --passWithNoTests --detectOpenHandles ' +
   '--forceExit -w= --maxWorkers= --json --outputFile=write --colors --no-colors --clearCache --listTests --findRelatedTests --lastCommit --changedSince= ' +
   '--selectProjects= --shard= --testTimeout= --reporters= --coverageReporters= --collectCoverageFrom= --coverageDirectory= --env= --testEnvironment= ' +
@@ -71,12 +71,21 @@ const PLAYWRIGHT_TEST =
   '--no-deps --fail-on-flaky-tests';
 const BUN_RUN = '--watch --hot --no-clear-screen --bun --smol --silent --if-present --env-file= --cwd= --define= -d= --tsconfig-override= --install= -i --prefer-offline --prefer-latest --no-install --shell= --filter= -F= --elide-lines= --conditions= --main-fields= --loader= --inspect=? --inspect-brk=? --inspect-wait=? -r=load --preload=load --import=load -e=code --eval=code -p=code --print=code';
 
+/**
+ * Options a person gives a script through the package manager (`npm test --coverage`, `yarn test --watch`): yarn and
+ * pnpm hand them to the script, npm keeps them as `npm_config_*` settings of no meaning to npm. Only names that are
+ * no npm setting are listed (`--node-options`, `--script-shell` are settings that run code).
+ */
+const SCRIPT_ARGS = '--reporter= --headed --project= --grep= --coverage=? --watch=? --watchAll=? --ui --fix --runInBand --passWithNoTests --updateSnapshot --debug';
+
 const packageManager = (extra: Record<string, ShapeSource | string>): ShapeSource => ({
   globals: NPM_GLOBALS,
   subs: {
     'install|i|in|ins|inst|isnt|add|ci|clean-install|uninstall|remove|rm|r|un|unlink|update|up|upgrade|udpate': '--frozen-lockfile --no-frozen-lockfile --prod --dev --no-lockfile --pure-lockfile --ignore-engines --exact --tilde --peer --optional --filter= -F= --recursive -r --workspace-root --lockfile-only --fix-lockfile --prefer-frozen-lockfile --shamefully-hoist --latest -L --interactive -i --immutable --check-cache --mode= --inline-builds --network-timeout= --no-verify-store-integrity',
-    'run|run-script|rum|urn': { opts: '--filter= -F= --recursive -r --parallel --stream --aggregate-output --no-bail --sequential --reporter-hide-prefix --resume-from= --report-summary --workspace-root --top-level -T', note: 'the script is the project\'s own (its text is judged where the script is read)' },
-    'test|t|tst|start|stop|restart|build': '--filter= -F= --recursive -r --parallel --stream',
+    'run|run-script|rum|urn': { opts: `--filter= -F= --recursive -r --parallel --stream --aggregate-output --no-bail --sequential --reporter-hide-prefix --resume-from= --report-summary --workspace-root --top-level -T ${SCRIPT_ARGS}`, note: 'the script is the project\'s own (its text is judged where the script is read)' },
+    'test|t|tst|start|stop|restart|build': `--filter= -F= --recursive -r --parallel --stream ${SCRIPT_ARGS}`,
+    publish: '--tag= --access= --otp= --provenance --no-git-checks --publish-branch= --report-summary',
+    pack: '--pack-destination= --out= --pack-gzip-level=',
     'list|ls|ll|la': '--depth= --prod --dev --long --only-projects --filter= -F= --recursive -r --pattern=',
     outdated: '--long --filter= -F= --recursive -r --compatible --dev --prod --no-table --format=',
     'audit': { subOptional: true, opts: '--audit-level= --omit= --production --fix --force --json --level= --groups= --ignore-registry-errors --ignore= --prod --dev', subs: { fix: '--force --dry-run --package-lock-only', signatures: '' } },
@@ -98,11 +107,22 @@ export const JS_SHAPES: Record<string, ShapeSource | string> = {
   node: { opts: NODE, stopAt: 'first-operand' },
   nodejs: { opts: NODE, stopAt: 'first-operand' },
   npm: packageManager({ 'exec|x': { opts: '-c=shell --call=shell --package= -y --yes --no', stopAt: 'first-operand' }, version: '', doctor: '', ping: '', whoami: '', fund: '', query: '', search: '--json --long --parseable' }),
-  pnpm: { ...packageManager({ exec: { opts: '-c --shell-mode --filter= -F= --recursive -r --parallel --workspace-root', stopAt: 'first-operand' }, store: { subs: { path: '', status: '' } } }), subOptional: false },
+  pnpm: {
+    ...packageManager({
+      exec: { opts: '-c --shell-mode --filter= -F= --recursive -r --parallel --workspace-root', stopAt: 'first-operand' },
+      dlx: { opts: '--package= --silent -s', stopAt: 'first-operand', note: 'what it runs is judged as a command of its own (rules/supply.ts); `-c` (a shell line) is left out' },
+      store: { subs: { path: '', status: '' } },
+      // `pnpm <script>` runs a package.json script: the names scripts are usually given. (An unknown name that is no
+      // script runs a program of that name, so the names are listed rather than any operand allowed.)
+      'dev|lint|format|typecheck|type-check|check-types|check|preview|serve|e2e|storybook|generate|codegen|coverage|watch|prepare': `--filter= -F= --recursive -r --parallel --stream ${SCRIPT_ARGS}`,
+    }),
+    globals: `${NPM_GLOBALS} -r --recursive --filter= -F= --parallel --stream --aggregate-output --workspace-root --reporter= --no-bail --sequential --fail-if-no-match`,
+    subOptional: false,
+  },
   yarn: { ...packageManager({ workspace: { stopAt: 'first-operand' }, workspaces: { subs: { list: '--json -v --verbose', info: '--json' } } }), subOptional: true, note: '`yarn <script>` runs a package.json script' },
   npx: { opts: '-y --yes --no --no-install --ignore-existing -q --quiet --prefer-offline -p= --package= -w= --workspace= -c=shell --call=shell', stopAt: 'first-operand', note: 'what it runs is judged as a command of its own (rules/supply.ts)' },
   bun: {
-    globals: '--cwd= --silent --env-file= --bun --smol -c= --config= --no-install --prefer-offline',
+    globals: '--cwd= --silent --env-file= --bun --smol -c= --config= --no-install --prefer-offline -h --help',
     subOptional: true,
     opts: BUN_RUN,
     stopAt: 'first-operand',

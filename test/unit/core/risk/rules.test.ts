@@ -32,10 +32,15 @@ describe('programs Gatehouse does not know, or that are named only at run time',
     for (const cmd of ['ip link set eth0 down', 'journalctl --vacuum-time=1d', 'nmap 203.0.113.0/24', 'docker inspect api']) expect(score(cmd).level, cmd).toBe('medium');
   });
 
-  it('treats files git lists as the project', () => {
-    const seg = { ...segment('perl -pi -e s/a/b/g'), argv: [...segment('perl -pi -e s/a/b/g').argv, { text: '$(git ls-files "*.ts")', known: false }] };
-    const listed = testEngine({ parse: () => ({ segments: [seg], complete: true, problems: [] }) });
-    expect(listed.assess('perl -pi …', PROJECT).level).toBe('low');
+  it('treats files git lists as the project once options have ended, since a tracked file may be named like an option', () => {
+    const listedAfter = (...words: string[]) => {
+      const base = segment('perl -pi -e s/a/b/g');
+      const seg = { ...base, argv: [...base.argv, ...words.map((text) => ({ text, known: text === '--' }))] };
+      return testEngine({ parse: () => ({ segments: [seg], complete: true, problems: [] }) }).assess('perl -pi …', PROJECT);
+    };
+    expect(listedAfter('--', '$(git ls-files "*.ts")').level).toBe('low');
+    // A tracked file named `-Mevil` would be read by perl as an option that loads a module.
+    expect(listedAfter('$(git ls-files "*.ts")').level).toBe('medium');
   });
 
   it('treats a program run by its path inside the project as project code, and outside it as unknown', () => {
