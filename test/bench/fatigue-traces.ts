@@ -25,9 +25,9 @@ export function measureTraces(engine: Assessor, lines: readonly TraceLine[], opt
   const warmUp = opts.warmUp ?? TRACE_WARM_UP;
   const { steps, projectOf, projectOfLine } = traceSteps(lines);
   const denies = (_i: number, risk: { level: string }) => risk.level === 'high' || risk.level === 'critical';
-  const { outcomes, rulesLearned } = review(engine, steps, { autoAllowLowRisk: opts.autoAllowLowRisk, projectOf, denies });
+  const { outcomes, learned } = review(engine, steps, { autoAllowLowRisk: opts.autoAllowLowRisk, projectOf, denies });
   const seen = new Map<string, number>();
-  const m: TraceMeasure = { commands: outcomes.length, low: 0, denied: 0, afterWarmUp: 0, heldAfterWarmUp: 0, rulesLearned };
+  const m: TraceMeasure = { commands: outcomes.length, low: 0, denied: 0, afterWarmUp: 0, heldAfterWarmUp: 0, rulesLearned: learned.length };
   for (const [i, o] of outcomes.entries()) {
     const project = projectOfLine[i] as string;
     const nth = (seen.get(project) ?? 0) + 1;

@@ -17,10 +17,10 @@ export async function fatigue(): Promise<Record<string, number>> {
   const trace = generateTrace();
   const steps = trace.map((s) => ({ command: s.command, cwd: path.join(HOME, s.project, s.subdir), sessionId: `s${s.session}` }));
   const run = (autoAllowLowRisk: boolean) => {
-    const { outcomes, rulesLearned } = review(engine, steps, { autoAllowLowRisk, projectOf, denies: (i) => trace[i]?.dangerous === true });
+    const { outcomes, learned } = review(engine, steps, { autoAllowLowRisk, projectOf, denies: (i) => trace[i]?.dangerous === true });
     const after = outcomes.map((o, i) => ({ ...o, dangerous: trace[i]?.dangerous === true })).slice(WARM_UP);
     return {
-      rulesLearned,
+      rulesLearned: learned.length,
       human: after.filter((o) => o.reachedPerson).length,
       dangerousToHuman: after.filter((o) => o.reachedPerson && o.dangerous).length,
       dangerousAutoAllowed: outcomes.filter((o, i) => o.allowedUnasked && trace[i]?.dangerous).length,

@@ -4,6 +4,7 @@
 // rule Gatehouse suggests. Shared by the fatigue benchmarks on the generated trace and on real traces.
 import path from 'node:path';
 import type { GateRequest, RiskAssessment, RiskLevel } from '../../shared/domain.ts';
+import type { Rule } from '../../shared/rules.ts';
 import { createRiskEngine } from '../../electron/core/risk/index.ts';
 import { suggestRules } from '../../electron/core/rules/learn.ts';
 import { GatePolicy } from '../../electron/core/rules/policy.ts';
@@ -44,7 +45,8 @@ export interface ReviewOptions {
 
 export interface Review {
   outcomes: ReviewOutcome[];
-  rulesLearned: number;
+  /** Every rule in force at the end (all learned). */
+  learned: Rule[];
 }
 
 /** The root above `dir` among `roots` (a project directory or anything under it), or null. */
@@ -90,7 +92,7 @@ export function review(engine: Assessor, steps: readonly ReviewStep[], opts: Rev
         'human:bench',
       );
     }
-    return { outcomes, rulesLearned: rules.list().length };
+    return { outcomes, learned: rules.list() };
   } finally {
     trust.dispose();
     rules.dispose();
