@@ -12,6 +12,7 @@ import { RuleService } from '../../electron/core/rules/service.ts';
 import { TrustMode } from '../../electron/core/rules/trust.ts';
 import { openDatabase } from '../../electron/core/store/database.ts';
 import { RuleRepository } from '../../electron/core/store/rules.ts';
+import { gateRequest } from '../support/rules.ts';
 
 /** A home outside the temp directory (the risk engine rightly treats files under /tmp as scratch). */
 export const HOME = '/home/dev';
@@ -80,7 +81,7 @@ export function review(engine: Assessor, steps: readonly ReviewStep[], opts: Rev
     for (const [i, step] of steps.entries()) {
       t += 20_000;
       const risk = engine.assess(step.command, step.cwd);
-      const request: GateRequest = { id: `q${i}`, sessionId: step.sessionId, agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: step.command, cwd: step.cwd, risk, status: 'pending', createdAt: new Date(t).toISOString(), expiresAt: null, decision: null };
+      const request = gateRequest(step.command, step.cwd, risk, { id: `q${i}`, sessionId: step.sessionId, createdAt: new Date(t).toISOString() });
       const e = policy.explain(step.command, risk, step.cwd, step.sessionId);
       const reachedPerson = e.decision === 'hold';
       outcomes.push({ level: risk.level, reachedPerson, allowedUnasked: e.decision === 'allow' });
