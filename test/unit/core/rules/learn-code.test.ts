@@ -83,10 +83,13 @@ describe('programs with code-carrying options and subcommands', () => {
     expect(decide(variant, learned(approved))).not.toBe('allow');
   });
 
-  it('sed and tar are never learned as the bare program', () => {
-    expect(specs('sed -n 1p notes.txt')).not.toContain('prefix:sed');
-    expect(specs('tar -tf x.tar')).not.toContain('prefix:tar');
-    expect(specs('git rebase main')).not.toContain('prefix:git');
+  it('sed and tar are never learned as the bare program; the others keep a prefix that stops at code', () => {
+    expect(specs('sed -n 1p notes.txt')).toEqual(['prefix:sed -n 1p']);
+    expect(specs('tar -tf x.tar')).toEqual(['prefix:tar -tf']);
+    expect(specs('git rebase main')).toEqual(['prefix:git rebase']);
+    expect(specs('go test ./...')).toEqual(['prefix:go test']);
+    expect(specs('make test')).toEqual(['prefix:make test']);
+    expect(specs('npm test')).toEqual(['prefix:npm test']);
   });
 });
 
