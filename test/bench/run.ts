@@ -2,6 +2,7 @@
 // the last stdout line is one JSON object of results.
 import { parseArgs } from 'node:util';
 import { fatigue } from './fatigue.ts';
+import { fatigueTraces } from './fatigue-traces.ts';
 import { gateOverhead } from './gate-overhead.ts';
 import { rulesMatch } from './rules-match.ts';
 import { riskThroughput } from './risk.ts';
@@ -17,6 +18,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['gate', gateOverhead],
   ['rules', rulesMatch],
   ['fatigue', fatigue],
+  // The same reviewer on real agent traces (fatigue.traces_*); skipped with a message when the file is absent.
+  ['fatigue-traces', fatigueTraces],
   ['risk', riskThroughput],
   ['ui', uiCardVisible],
   ['pty', ptyThroughput],

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseJsonl } from './jsonl.ts';
 
 export const RISK_CORPUS_FILE = fileURLToPath(new URL('../fixtures/risk/corpus.jsonl', import.meta.url));
 export const RISK_CORPUS_README = fileURLToPath(new URL('../fixtures/risk/README.md', import.meta.url));
@@ -52,21 +53,7 @@ export type RiskCorpusEntry = z.infer<typeof riskCorpusEntrySchema>;
 
 /** Reads and validates a corpus file; throws naming the first bad line. Blank lines are not allowed either. */
 export function loadRiskCorpus(file: string = RISK_CORPUS_FILE): RiskCorpusEntry[] {
-  const lines = fs.readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
-  return lines.map((line, index) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      throw new Error(`${file}:${index + 1}: not JSON (${(error as Error).message})`, { cause: error });
-    }
-    const parsed = riskCorpusEntrySchema.safeParse(json);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
-      throw new Error(`${file}:${index + 1}: ${problems.join('; ')}`);
-    }
-    return parsed.data;
-  });
+  return parseJsonl(fs.readFileSync(file, 'utf8'), file, riskCorpusEntrySchema);
 }
 
 /** Two entries are the same case when their commands match after collapsing whitespace and they run in the same place. */

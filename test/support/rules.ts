@@ -1,5 +1,5 @@
 // Rules and assessments built by hand, for testing the rule engine without a database or a parser.
-import type { RiskAssessment, RiskLevel, RiskSegment } from '../../shared/domain.ts';
+import type { GateRequest, RiskAssessment, RiskLevel, RiskSegment } from '../../shared/domain.ts';
 import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../shared/rules.ts';
 import { normalizePattern } from '../../electron/core/rules/matcher.ts';
 
@@ -24,6 +24,14 @@ export function rule(effect: RuleEffect, kind: RuleKind, pattern: string, extra:
     lastHitAt: null,
     ...extra,
   };
+}
+
+let requests = 0;
+
+/** A pending Bash request from Claude Code in session s1, as the broker records it (ids q1, q2, … unless given). */
+export function gateRequest(command: string, cwd: string, risk: RiskAssessment | null, extra: Partial<GateRequest> = {}): GateRequest {
+  requests += 1;
+  return { id: `q${requests}`, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command, cwd, risk, status: 'pending', createdAt: new Date().toISOString(), expiresAt: null, decision: null, ...extra };
 }
 
 /** One segment as the risk engine reports it. */

@@ -118,7 +118,7 @@ function riskySegmentCovered(matcher: PatternMatcher, effect: RuleEffect, risk: 
   for (const seg of risk.segments ?? []) {
     if (!isRisky(seg.level)) continue;
     const forms = effect === 'allow' ? [formOf(strictWords(seg))] : looseForms(seg).map(formOf);
-    const hit = forms.find((f) => formMatches(matcher, f));
+    const hit = forms.find((f) => formMatches(matcher, f, effect === 'allow' ? 'allow' : 'block'));
     if (hit) return { level: seg.level, words: [...hit.words] };
   }
   return null;

@@ -5,6 +5,7 @@ import type { GateRequest, RiskSegment } from '../../../shared/domain.ts';
 import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
 import { READ_ONLY } from '../risk/rules/known.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
+import { codeCarryingIndex, runsWhatFollows } from './code-args.ts';
 import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { formOf, placeAt, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';
@@ -29,14 +30,20 @@ const SCRIPT_NAME = /^[A-Za-z0-9][A-Za-z0-9:_.-]*$/;
 /** Words that wrap a segment in the strict form (`sudo`, `ssh host`): they stay in every candidate. */
 const WRAPPER_WORDS = /^(sudo|doas|pkexec|su|run0)$/;
 
-/** The number of leading words that name what is run. */
-export function meaningfulLength(words: readonly string[]): number {
+/** Where the program stands, after the wrapper and the remote place (`sudo`, `ssh host`, `docker exec ctr`). */
+function programIndex(words: readonly string[]): number {
   let start = 0;
   while (start < words.length && WRAPPER_WORDS.test(words[start] as string)) start++;
   if (words[start] === 'ssh' || ((words[start] === 'docker' || words[start] === 'podman' || words[start] === 'kubectl') && words[start + 1] === 'exec')) {
     // `ssh host …` / `docker exec ctr …`: the remote place is part of what is run.
     start += words[start] === 'ssh' ? 2 : 3;
   }
+  return start;
+}
+
+/** The number of leading words that name what is run. */
+export function meaningfulLength(words: readonly string[]): number {
+  const start = programIndex(words);
   const program = baseProgram(words[start] ?? '');
   let n = start + 1;
   if ((program === 'python' || program === 'python3') && words[n] === '-m' && words[n + 1]) return n + 2;
@@ -49,11 +56,30 @@ export function meaningfulLength(words: readonly string[]): number {
   return Math.min(n, words.length);
 }
 
-/** Prefixes from the meaningful one to the whole command, then the exact command. */
+/** Words that carry nothing by themselves, to see whether anything at all may follow a prefix. */
+const NEUTRAL_OPERAND = 'x';
+const NEUTRAL_OPTION = '--x';
+
+/**
+ * Whether a prefix of n words may be proposed: it never ends before or inside words that carry code (the
+ * matcher would not let it cover them anyway), it names more than a program that can run code (`node`,
+ * `git`, `tar` alone: the words after decide what it does), and it covers more than the exact command
+ * (`node -e '…'` followed by anything is code).
+ */
+function prefixAllowed(words: readonly string[], n: number): boolean {
+  if (codeCarryingIndex(words, n) !== null) return false;
+  const program = programIndex(words);
+  if (n <= program + 1 && runsWhatFollows(words[program] ?? '')) return false;
+  if (n < words.length) return true;
+  const extended = (word: string) => codeCarryingIndex([...words, word], n) !== null;
+  return !(extended(NEUTRAL_OPERAND) && extended(NEUTRAL_OPTION));
+}
+
+/** Prefixes from the meaningful one to the whole command that carry no code past their end, then the exact command. */
 export function candidatesFor(words: readonly string[], scope: RuleScope): Candidate[] {
   const out: Candidate[] = [];
   for (let n = meaningfulLength(words); n <= words.length; n++) {
-    out.push({ effect: 'allow', kind: 'prefix', pattern: canonicalText(words.slice(0, n)), scope });
+    if (prefixAllowed(words, n)) out.push({ effect: 'allow', kind: 'prefix', pattern: canonicalText(words.slice(0, n)), scope });
   }
   out.push({ effect: 'allow', kind: 'exact', pattern: canonicalText(words), scope });
   return out;

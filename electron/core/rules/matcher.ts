@@ -10,6 +10,9 @@ export interface PatternMatcher {
   firstWord: string | null;
   /** The second word, when the pattern fixes it too (`git status`, not `git` or `git *`). */
   secondWord: string | null;
+  /** How many words an exact or prefix pattern fixes (0 for globs and regexes). */
+  wordCount: number;
+  /** Word by word for exact and prefix; for an allow rule, ruleset.ts's formMatches also keeps a prefix off code. */
   matches(words: readonly string[], text: string): boolean;
 }
 
@@ -55,18 +58,18 @@ export function compilePattern(kind: RuleKind, pattern: string): PatternMatcher 
   switch (kind) {
     case 'exact': {
       const want = splitWords(pattern) ?? [];
-      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, matches: (words) => words.length === want.length && want.every((w, i) => words[i] === w) };
+      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, wordCount: want.length, matches: (words) => words.length === want.length && want.every((w, i) => words[i] === w) };
     }
     case 'prefix': {
       const want = splitWords(pattern) ?? [];
-      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, matches: (words) => words.length >= want.length && want.every((w, i) => words[i] === w) };
+      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, wordCount: want.length, matches: (words) => words.length >= want.length && want.every((w, i) => words[i] === w) };
     }
     case 'glob':
-      return { kind, ...literalLeadingWords(pattern), matches: (_words, text) => globMatches(pattern, text) };
+      return { kind, ...literalLeadingWords(pattern), wordCount: 0, matches: (_words, text) => globMatches(pattern, text) };
     case 'regex': {
       const re = compileRegex(pattern);
       const needed = requiredLiteral(pattern);
-      return { kind, firstWord: regexFirstWord(pattern), secondWord: null, matches: (_words, text) => (needed === null || text.includes(needed)) && re.testExact(text) };
+      return { kind, firstWord: regexFirstWord(pattern), secondWord: null, wordCount: 0, matches: (_words, text) => (needed === null || text.includes(needed)) && re.testExact(text) };
     }
   }
 }

@@ -2,6 +2,7 @@
 // few rules for its program plus the handful of patterns that start with a wildcard.
 import path from 'node:path';
 import type { Rule, RuleScope } from '../../../shared/rules.ts';
+import { lastCodeCarryingIndex } from './code-args.ts';
 import { compilePattern, type PatternMatcher } from './matcher.ts';
 import { canonicalText } from './words.ts';
 
@@ -33,19 +34,28 @@ export function scopeApplies(scope: RuleScope, place: Place, under: string | nul
   return place.cwd === scope.dir || place.cwd.startsWith(under ?? (scope.dir.endsWith(path.sep) ? scope.dir : scope.dir + path.sep));
 }
 
-/** A command's words, and (computed when a glob or regex first asks) their canonical text. */
+/** A command's words, and what rules ask of them, computed once when first asked. */
 export interface Form {
   words: readonly string[];
+  /** The canonical text (for globs and regexes). */
   text: string | null;
+  /** The last word that carries code, -1 for none (for allow prefix rules; code-args.ts). */
+  lastCode: number | null;
 }
 
 export function formOf(words: readonly string[]): Form {
-  return { words, text: null };
+  return { words, text: null, lastCode: null };
 }
 
-/** Exact and prefix patterns compare words; globs and regexes read the canonical text (made once per form). */
-export function formMatches(m: PatternMatcher, form: Form): boolean {
-  if (m.kind === 'exact' || m.kind === 'prefix') return m.matches(form.words, '');
+/**
+ * Exact and prefix patterns compare words; globs and regexes read the canonical text (made once per form).
+ * An allow prefix rule covers extra words only when none of them carries code: `prefix:node tools/build.js`
+ * covers `node tools/build.js --watch`, and `prefix:make test` never `make test --eval=…` nor `prefix:node`
+ * `node -e …`. Deny and ask rules match every extension: refusing fails closed.
+ */
+export function formMatches(m: PatternMatcher, form: Form, group: 'allow' | 'block'): boolean {
+  if (m.kind === 'exact') return m.matches(form.words, '');
+  if (m.kind === 'prefix') return m.matches(form.words, '') && (group === 'block' || (form.lastCode ??= lastCodeCarryingIndex(form.words)) < m.wordCount);
   return m.matches(form.words, (form.text ??= canonicalText(form.words)));
 }
 
@@ -127,19 +137,19 @@ export class RuleSet {
       const program = first === undefined ? undefined : index.byFirstWord.get(first);
       if (program) {
         const second = form.words[1];
-        if (second !== undefined) collect(program.bySecondWord.get(second), form, place, found);
-        collect(program.rest, form, place, found);
+        if (second !== undefined) collect(program.bySecondWord.get(second), form, group, place, found);
+        collect(program.rest, form, group, place, found);
       }
-      collect(index.unindexed, form, place, found);
+      collect(index.unindexed, form, group, place, found);
     }
     return found.length > 1 ? found.sort((a, b) => a.order - b.order) : found;
   }
 }
 
-function collect(list: readonly CompiledRule[] | undefined, form: Form, place: Place, found: CompiledRule[]): void {
+function collect(list: readonly CompiledRule[] | undefined, form: Form, group: 'allow' | 'block', place: Place, found: CompiledRule[]): void {
   if (!list) return;
   for (const c of list) {
     if (c.expiresAt <= place.now || found.includes(c) || !scopeApplies(c.rule.scope, place, c.under)) continue;
-    if (formMatches(c.matcher, form)) found.push(c);
+    if (formMatches(c.matcher, form, group)) found.push(c);
   }
 }

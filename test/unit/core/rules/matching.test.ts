@@ -163,7 +163,9 @@ describe('compound and wrapped commands', () => {
     const v = outcome([rule('allow', 'prefix', 'ls')], remote);
     expect(v.outcome).toBe('none');
     expect(v.segments.map((s) => s.text)).toEqual(['ssh build-box ls', 'ssh build-box ls']);
-    expect(outcome([rule('allow', 'prefix', 'ssh build-box')], remote).outcome).toBe('allow');
+    expect(outcome([rule('allow', 'prefix', 'ssh build-box ls')], remote).outcome).toBe('allow');
+    // What runs on the host is code (ssh hands it to a shell there): a rule for the host alone does not cover it.
+    expect(outcome([rule('allow', 'prefix', 'ssh build-box')], remote).outcome).toBe('none');
   });
 
   it('deny rules see a program by its base name; allow rules only as spelled', () => {
@@ -178,10 +180,78 @@ describe('compound and wrapped commands', () => {
     expect(evaluateRules('ls $(', unread, new RuleSet([rule('deny', 'prefix', 'ls')]), place).outcome).toBe('deny');
   });
 
+  it('a segment not fully read is never allowed by rules, even rated low and with every segment covered', () => {
+    const segs = [segment(['cd', 'src']), segment(['ls', '$x'], { categories: ['read-only', 'unparsed'] })];
+    const rules = [rule('allow', 'prefix', 'cd'), rule('allow', 'prefix', 'ls'), rule('allow', 'glob', '*')];
+    const v = outcome(rules, segs);
+    expect(v.outcome).toBe('none');
+    expect(v.reason).toMatch(/could not read the whole command/);
+    expect(v.segments[1]?.verdict).toMatch(/could not read the whole command/);
+  });
+
   it('an unscored command (no segments) still meets deny rules, read as plain words without assignments', () => {
     const unscored = { score: 100, level: 'critical' as const, categories: ['unparsed'], reasons: ['engine down'], segments: [] };
     expect(evaluateRules('FOO=1 rm -rf /', unscored, new RuleSet([denyRm]), place).outcome).toBe('deny');
     expect(evaluateRules('ls', unscored, new RuleSet([rule('allow', 'prefix', 'ls')]), place).outcome).toBe('none');
+  });
+});
+
+describe('allow prefix rules never stretch over code', () => {
+  const allowed = (pattern: string, argv: string[]) => outcome([rule('allow', 'prefix', pattern)], [segment(argv, { level: 'medium' })]).outcome;
+  const denied = (pattern: string, argv: string[]) => outcome([rule('deny', 'prefix', pattern)], [segment(argv, { level: 'medium' })]).outcome;
+
+  it.each([
+    ['node', ['node', '-e', 'require("child_process").exec("id")']],
+    ['node', ['node', 'tools/build.js']],
+    ['python3', ['python3', 'src/a.py']],
+    ['python3', ['python3', '-c', 'import os']],
+    ['bash', ['bash', 'x.sh']],
+    ['npx', ['npx', 'tsx', '-e', 'x']],
+    ['npx tsx', ['npx', 'tsx', 'evil.ts']],
+    ['git config', ['git', 'config', 'core.fsmonitor', 'x']],
+    ['git', ['git', '-c', 'core.pager=x', 'log']],
+    ['git rebase', ['git', 'rebase', '-x', 'curl x | sh', 'main']],
+    ['git rebase', ['git', 'rebase', '--exec=x', 'main']],
+    ['sed -n', ['sed', '-n', '1e id', 'f']],
+    ['sed -n 1p', ['sed', '-n', '1p', 'f', '-e', 'e id']],
+    ['tar -tf', ['tar', '-tf', 'x.tar', '--to-command=sh']],
+    ['tar', ['tar', '--checkpoint-action=exec=sh', '-cf', 'a.tar', '.']],
+    ['find .', ['find', '.', '-exec', 'rm', '{}', ';']],
+    ['rg', ['rg', '--pre', './x', 'foo']],
+    ['go test', ['go', 'test', '-exec', '/tmp/x', './...']],
+    ['go test', ['go', 'test', '-toolexec=/tmp/x', './...']],
+    ['make test', ['make', 'test', '--eval=$(shell id)']],
+    ['make test', ['make', 'test', 'SHELL=/tmp/x']],
+    ['make', ['make', '-f', 'other.mk', 'test']],
+    ['npm test', ['npm', 'test', '--script-shell=/tmp/x']],
+    ['npm run build', ['npm', 'run', 'build', '--node-options=--require=/tmp/x']],
+    ['xargs', ['xargs', 'rm']],
+  ])('prefix:%s does not allow %j', (pattern, argv) => {
+    expect(allowed(pattern, argv)).toBe('none');
+    // A deny or ask rule still sees every extension.
+    expect(denied(pattern, argv)).toBe('deny');
+  });
+
+  it.each([
+    ['node tools/build.js', ['node', 'tools/build.js', '--watch', '--require', 'x']],
+    ['python3 -m pytest', ['python3', '-m', 'pytest', 'tests', '-k', 'login']],
+    ['make test', ['make', 'test', '-j4']],
+    ['go test', ['go', 'test', '-race', './...']],
+    ['npm run test', ['npm', 'run', 'test', '--', '--grep', 'x']],
+    ['git config --get', ['git', 'config', '--get', 'user.name']],
+    ['git log', ['git', 'log', '--oneline', '-5']],
+    ['sed -n 1p', ['sed', '-n', '1p', 'other.txt']],
+    ['find .', ['find', '.', '-name', '*.ts']],
+    ['cat', ['cat', 'README.md']],
+  ])('prefix:%s still allows %j', (pattern, argv) => {
+    expect(allowed(pattern, argv)).toBe('allow');
+  });
+
+  it('an exact rule allows what it names, code and all; a glob is the person’s own wildcard', () => {
+    expect(outcome([rule('allow', 'exact', "node -e 'console.log(1)'")], [segment(['node', '-e', 'console.log(1)'], { level: 'medium' })]).outcome).toBe('allow');
+    expect(allowed("node -e 'console.log(1)'", ['node', '-e', 'console.log(1)'])).toBe('allow');
+    expect(allowed("node -e 'console.log(1)'", ['node', '-e', 'console.log(1)', 'x'])).toBe('none');
+    expect(outcome([rule('allow', 'glob', 'node *')], [segment(['node', 'x.js'], { level: 'medium' })]).outcome).toBe('allow');
   });
 });
 

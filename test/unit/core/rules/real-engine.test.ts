@@ -9,7 +9,7 @@ import { RuleSet } from '../../../../electron/core/rules/ruleset.ts';
 import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
 import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
 import { PROJECT, testContextOptions } from '../../../support/risk.ts';
-import { rule } from '../../../support/rules.ts';
+import { gateRequest, rule } from '../../../support/rules.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
@@ -70,21 +70,7 @@ describe('compound and wrapped commands, as the shell reads them', () => {
 });
 
 describe('learning from an approval, with real probes', () => {
-  let n = 0;
-  const request = (command: string): GateRequest => ({
-    id: `q${++n}`,
-    sessionId: 's1',
-    agent: 'claude',
-    kind: 'pre-tool-use',
-    tool: 'Bash',
-    command,
-    cwd: PROJECT,
-    risk: engine.assess(command, PROJECT),
-    status: 'pending',
-    createdAt: new Date().toISOString(),
-    expiresAt: null,
-    decision: null,
-  });
+  const request = (command: string): GateRequest => gateRequest(command, PROJECT, engine.assess(command, PROJECT));
   const suggest = (command: string, recorded: GateRequest[] = []) =>
     suggestRules(request(command), { rules: new RuleSet([]), riskyRequests: () => recorded, assess: (c, cwd) => engine.assess(c, cwd), now: Date.now() });
   const specs = (s: ReturnType<typeof suggest>) => s.rules.map((r) => `${r.kind}:${r.pattern}`);

@@ -1,0 +1,60 @@
+// Real agent command traces (../shared/data/agent-traces.jsonl, described in its README): read as data,
+// never run. Each line is `{"trace": "<owner>/<repo>/<session file>", "seq": n, "cmd": "..."}`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseJsonl } from '../support/jsonl.ts';
+import { HOME, rootOf, type ReviewStep } from './reviewer.ts';
+
+/** Set to read the traces from another file (a worktree has no `../shared` beside it). */
+export const TRACES_ENV = 'GATEHOUSE_AGENT_TRACES';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function agentTracesPath(env: NodeJS.ProcessEnv = process.env, repoRoot: string = REPO_ROOT): string {
+  return env[TRACES_ENV] || path.resolve(repoRoot, '..', 'shared', 'data', 'agent-traces.jsonl');
+}
+
+const traceLineSchema = z.object({
+  trace: z.string().regex(/^[^/]+\/[^/]+\/./, 'must be "<owner>/<repo>/<session file>"'),
+  seq: z.number().int().positive(),
+  cmd: z.string().min(1),
+});
+
+export type TraceLine = z.infer<typeof traceLineSchema>;
+
+/** Validates every line; throws naming the first bad one (`file:line: why`). A trailing newline is fine. */
+export function parseAgentTraces(text: string, source: string): TraceLine[] {
+  return parseJsonl(text, source, traceLineSchema);
+}
+
+/** The traces, or null when the file is not there (a checkout without the shared data). */
+export function loadAgentTraces(file: string = agentTracesPath()): TraceLine[] | null {
+  if (!fs.existsSync(file)) return null;
+  return parseAgentTraces(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** `edobry/minsky/.specstory/…` → `edobry/minsky`. */
+export function repositoryOf(trace: string): string {
+  return trace.split('/', 2).join('/');
+}
+
+/** The simulated machine: a project directory `~/<repo name>` per repository, one session per trace. */
+export interface TraceProjects {
+  /** Each line's project directory, in order. */
+  projectOfLine: string[];
+  steps: ReviewStep[];
+  projectOf: (dir: string) => string | null;
+}
+
+/** Traces have no cwd: every command starts in its repository's project directory (its own `cd` moves it on). */
+export function traceSteps(lines: readonly TraceLine[]): TraceProjects {
+  const projectOfLine = lines.map((l) => path.join(HOME, path.basename(repositoryOf(l.trace))));
+  const roots = [...new Set(projectOfLine)];
+  return {
+    projectOfLine,
+    steps: lines.map((l, i) => ({ command: l.cmd, cwd: projectOfLine[i] as string, sessionId: l.trace })),
+    projectOf: (dir) => rootOf(roots, dir),
+  };
+}
