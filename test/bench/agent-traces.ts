@@ -48,10 +48,33 @@ export interface TraceProjects {
   projectOf: (dir: string) => string | null;
 }
 
+/** `cd /abs/path` at the start of a command or after `&&`, `;` or a newline; `\ ` unescaped. Read as text, never run. */
+const CD_TARGET = /(?:^|&&|;|\n)\s*cd\s+(\/(?:\\ |[^\s;&|'"])+)/g;
+
+/**
+ * Where a repository's checkouts were on the recording machine: the directories agents `cd` into whose path names
+ * the repository (`…/github/chef-chopsky/frontend` → `…/github/chef-chopsky`; minsky's session checkouts under
+ * `~/.local/state/minsky/…`), cut at the last segment that names it. Without them every absolute `cd` would leave
+ * the simulated project, and ordinary work there would look like writes outside it.
+ */
+export function checkoutRoots(lines: readonly TraceLine[]): string[] {
+  const found = new Set<string>();
+  for (const l of lines) {
+    const name = path.basename(repositoryOf(l.trace));
+    for (const m of l.cmd.matchAll(CD_TARGET)) {
+      const segments = (m[1] as string).replace(/\\ /g, ' ').replace(/\/+$/, '').split('/');
+      const at = segments.lastIndexOf(name);
+      if (at > 1) found.add(segments.slice(0, at + 1).join('/'));
+    }
+  }
+  const all = [...found].sort();
+  return all.filter((r) => !all.some((o) => o !== r && r.startsWith(`${o}/`)));
+}
+
 /** Traces have no cwd: every command starts in its repository's project directory (its own `cd` moves it on). */
 export function traceSteps(lines: readonly TraceLine[]): TraceProjects {
   const projectOfLine = lines.map((l) => path.join(HOME, path.basename(repositoryOf(l.trace))));
-  const roots = [...new Set(projectOfLine)];
+  const roots = [...new Set(projectOfLine), ...checkoutRoots(lines)];
   return {
     projectOfLine,
     steps: lines.map((l, i) => ({ command: l.cmd, cwd: projectOfLine[i] as string, sessionId: l.trace })),

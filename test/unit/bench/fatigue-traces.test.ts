@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RiskLevel } from '../../../shared/domain.ts';
-import { agentTracesPath, loadAgentTraces, parseAgentTraces, repositoryOf, traceSteps, TRACES_ENV } from '../../bench/agent-traces.ts';
+import { agentTracesPath, checkoutRoots, loadAgentTraces, parseAgentTraces, repositoryOf, traceSteps, TRACES_ENV } from '../../bench/agent-traces.ts';
 import { measureTraces } from '../../bench/fatigue-traces.ts';
 import type { Assessor } from '../../bench/reviewer.ts';
 import { assessment, segment } from '../../support/rules.ts';
@@ -43,6 +43,20 @@ describe('the traces loader', () => {
     expect(steps[6]?.cwd).toBe('/home/dev/two');
     expect(projectOf('/home/dev/one/src/x')).toBe('/home/dev/one');
     expect(projectOf('/home/dev/onex')).toBeNull();
+  });
+
+  it('takes the checkouts agents cd into, by the segment that names the repository, as projects too', () => {
+    const line = (trace: string, cmd: string) => ({ trace, seq: 1, cmd });
+    const lines = [
+      line('acme/one/s.md', 'cd /Users/a/src/one/web && npm test'),
+      line('acme/one/s.md', 'cd /Users/a/src/one'),
+      line('acme/one/s.md', 'ls; cd /Users/a/My\\ Drive/one/api'),
+      line('acme/one/s.md', 'cd /Users/a/.state/one/sessions/t1 && cd /tmp'),
+      line('acme/two/s.md', 'cd /Users/b/elsewhere'),
+    ];
+    expect(checkoutRoots(lines)).toEqual(['/Users/a/.state/one', '/Users/a/My Drive/one', '/Users/a/src/one']);
+    expect(traceSteps(lines).projectOf('/Users/a/src/one/web')).toBe('/Users/a/src/one');
+    expect(traceSteps(lines).projectOf('/Users/b/elsewhere')).toBeNull();
   });
 });
 
