@@ -94,15 +94,16 @@ export function nodeFiles(opts: NodeFileOptions = {}): FileView {
     const now = Date.now();
     const hit = lists.get(abs, now);
     if (hit !== undefined) return hit;
-    let value: DirEntry[] | null = null;
+    let value: DirEntry[] | null;
     let dir: fs.Dir | null = null;
     try {
       dir = fs.opendirSync(abs);
-      value = [];
-      for (let d = dir.readSync(); d && value.length < MAX_LISTED; d = dir.readSync()) {
+      const entries: DirEntry[] = [];
+      for (let d = dir.readSync(); d && entries.length < MAX_LISTED; d = dir.readSync()) {
         const link = d.isSymbolicLink();
-        value.push({ name: d.name, dir: link ? (stat(path.join(abs, d.name))?.dir ?? false) : d.isDirectory(), link });
+        entries.push({ name: d.name, dir: link ? (stat(path.join(abs, d.name))?.dir ?? false) : d.isDirectory(), link });
       }
+      value = entries;
     } catch {
       value = null;
     } finally {

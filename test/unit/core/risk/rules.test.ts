@@ -125,7 +125,7 @@ describe('file deletion', () => {
 describe('overwriting and permissions', () => {
   it.each([
     ['echo x > /etc/hosts', 'critical'],
-    ['echo alias >> ~/.bashrc', 'high'],
+    ['echo alias >> ~/.bashrc', 'critical'],
     ['cat key >> ~/.ssh/authorized_keys', 'critical'],
     ['dd if=/dev/zero of=/dev/sda', 'critical'],
     ['echo hi > out.txt', 'low'],
