@@ -8,7 +8,7 @@ import { judge } from './rules/index.ts';
 import { bareAssignments, resolveProgram } from './rules/runtime.ts';
 import { runsDownloaded } from './rules/code.ts';
 import { endlessSpawningLoop, forkBomb } from './rules/processes.ts';
-import { finding, mentionsProduction, programName } from './rules/util.ts';
+import { finding, mentionsProduction, programName, type RuleInput } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
 
 export type SegmentAssessment = RiskSegment;
@@ -39,13 +39,15 @@ export class RiskEngine {
     this.parse = opts.parse;
   }
 
-  assess(command: string, cwd: string): CommandAssessment {
+  /** `depth`: how many scripts deep this text is (rules/scripts.ts reads a script a command runs as one more command). */
+  assess(command: string, cwd: string, depth = 0): CommandAssessment {
     const parsed = this.parse(command);
     let ctx = this.context.forCwd(cwd);
     const segments: SegmentAssessment[] = [];
     const values = bareAssignments(command);
+    const script = depth < MAX_SCRIPT_DEPTH ? (text: string, dir: string) => this.assess(text, dir, depth + 1) : undefined;
     for (const seg of parsed.segments) {
-      segments.push(assessSegment(seg, ctx, values));
+      segments.push(assessSegment(seg, ctx, values, script));
       // `cd x && rm -rf *`: later commands run where cd went.
       if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv[1]?.known) {
         const dest = classifyPath(seg.argv[1], ctx).abs;
@@ -58,17 +60,19 @@ export class RiskEngine {
   }
 }
 
-function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>): SegmentAssessment {
+function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>, script?: RuleInput['script']): SegmentAssessment {
   const { seg, found, runtime } = resolveProgram(written, values);
-  const score = judgeSegment(seg, ctx, found, 0, runtime);
+  const score = judgeSegment(seg, ctx, found, 0, runtime, script);
   return summarise(score, found, { text: written.text, argv: written.argv.map((w) => w.text), synthetic: written.synthetic, via: written.via });
 }
 
 /** Commands judged inside commands (`npx x`, `cmd /c "…"`, `gsudo x`): deep enough for real use, bounded against nesting games. */
 const MAX_NESTED_JUDGING = 4;
+/** Scripts read inside scripts (a `.sh` that runs another, an npm script that runs `npm run x`): two deep. */
+const MAX_SCRIPT_DEPTH = 2;
 
 /** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
-function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number, runtime = false): number {
+function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: number, runtime = false, script?: RuleInput['script']): number {
   const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
     if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
     const inner: Finding[] = [];
@@ -76,11 +80,11 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], depth: n
     const pipeFrom = opts.pipeFrom === undefined ? seg.pipeFrom : opts.pipeFrom;
     const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [], pipeFrom, text };
     // Privilege found inside is its own finding, so the inner findings say everything.
-    judgeSegment(innerSeg, ctx, inner, depth + 1);
+    judgeSegment(innerSeg, ctx, inner, depth + 1, false, script);
     return inner;
   };
   // A program only named at run time has no name to look rules up by; resolveProgram said what there is to say.
-  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested }));
+  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested, script }));
   let score = Math.max(...found.map((f) => f.score));
   if (seg.privileged) {
     score = Math.max(score + 10, S.elevated);

@@ -218,6 +218,8 @@ const SECRET_NAMES = ['.env', '.env.local', '.env.production', '.env.development
 export function secretNamed(dir: string, lastSegment: string, isSecret: (p: string) => boolean): string | null {
   const literal = lastSegment.replace(/\[[^\]]*\]|[*?]/g, '');
   if (!lastSegment.startsWith('.') && literal.replace(/\./g, '') === '') return null;
+  // `*.json`, `*.yml`: any file of a kind, which says nothing (`*.pem` is judged by its own text elsewhere).
+  if (/^\*+\.[\w.]+$/.test(lastSegment)) return null;
   const name = SECRET_NAMES.find((n) => segmentMatches(lastSegment, n) && isSecret(path.join(dir, n)));
   return name === undefined ? null : path.join(dir, name);
 }

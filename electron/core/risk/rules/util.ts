@@ -1,4 +1,5 @@
 // Small readers over a segment's words, shared by the rules.
+import type { RiskAssessment } from '../../../../shared/domain.ts';
 import type { RiskContext } from '../context.ts';
 import type { Segment, Word } from '../model.ts';
 import type { Category, Finding } from '../types.ts';
@@ -15,6 +16,11 @@ export interface RuleInput {
    * were written alone; `label` is the wrapper a person would name. Given by the engine.
    */
   nested: (argv: Word[], label: string, opts?: { privileged?: boolean; pipeFrom?: Word[] | null }) => Finding[];
+  /**
+   * Judges shell text a script holds (a `.sh` file, an npm script, a make recipe) as a whole command run in
+   * `cwd`. Absent when scripts are nested too deep to read (rules/scripts.ts). Given by the engine.
+   */
+  script?: (text: string, cwd: string) => RiskAssessment;
 }
 
 export type Rule = (input: RuleInput) => Finding[];

@@ -363,7 +363,7 @@ describe('the machine', () => {
     expect(score('codex --dangerously-bypass-approvals-and-sandbox exec tidy').level).toBe('critical');
     expect(score('codex exec --dangerously-bypass-hook-trust -c hooks.PreToolUse=[] refactor').level).toBe('critical');
     expect(score('gemini --yolo').level).toBe('critical');
-    expect(score('claude -p summarise').level).toBe('medium');
+    expect(score('claude -p summarise').level).toBe('high');
     expect(score('claude --version').level).toBe('low');
   });
 });
