@@ -236,7 +236,14 @@ function reached(pattern: string, ctx: RiskContext): Array<{ at: string; matched
   const expansion = expandGlob(pattern, ctx.files);
   for (const m of expansion?.matches ?? []) out.push({ at: m, matched: true });
   if (expansion === null || !expansion.complete) {
-    for (const fill of ['x', '']) out.push({ at: path.resolve(pattern.replace(/\[[^\]]*\]/g, 'x').replace(/\*+/g, fill).replace(/\?/g, 'x')), matched: false });
+    // Each wildcard as one letter, or `*` as nothing (`.env*` is `.env`); never a leading dot where bash would not match one.
+    for (const fill of ['x', '']) {
+      const filled = parts.map((p) => {
+        const t = p.replace(/\[[^\]]*\]/g, 'x').replace(/\*+/g, fill).replace(/\?/g, 'x');
+        return t.startsWith('.') && !p.startsWith('.') ? `x${t}` : t;
+      });
+      out.push({ at: path.resolve(filled.join('/')), matched: false });
+    }
     const last = parts[parts.length - 1] ?? '';
     const dir = parts.slice(0, -1).join('/').replace(/\[[^\]]*\]|\*+|\?/g, 'x') || '/';
     const named = hasGlob(last) ? secretNamed(dir, last, isSecretPath) : null;

@@ -43,6 +43,9 @@ const NO_FILE: Record<Lang, RegExp> = {
   awk: /./,
 };
 
+/** Every program this file reads a script for (Python, Perl and PHP also by versioned name). */
+const SCRIPT_PROGRAMS = new Set([...SHELLS, ...JS_RUNNERS, 'deno', 'ruby', 'jruby', 'npm', 'pnpm', 'yarn', 'make', 'gmake']);
+
 /** Programs a script may be run with: its language, or `shell`. */
 function languageOf(prog: string): Lang | 'shell' | null {
   if (SHELLS.has(prog)) return 'shell';
@@ -125,8 +128,11 @@ function shebangOf(text: string): Lang | 'shell' | 'other' | null {
  */
 function scriptFile(file: Word, lang: Lang | 'shell' | 'by-shebang', input: RuleInput): Finding[] {
   if (!file.known) return [];
-  const abs = classifyPath(file, input.ctx).abs;
-  if (!abs || /(^|\/)node_modules\//.test(abs)) return [];
+  const info = classifyPath(file, input.ctx);
+  const abs = info.abs;
+  // Installed packages are the supply rules' to judge; `source ~/.zshrc` runs the person's own startup file
+  // (as every new shell does), and `source .env` reads credentials, which are judged as such.
+  if (!abs || /(^|\/)node_modules\//.test(abs) || ['shell-startup', 'home-dotfile', 'secret', 'protected'].includes(info.kind)) return [];
   const cap = lang === 'shell' ? MAX_SCRIPT_BYTES : MAX_CODE_BYTES;
   const got = input.ctx.files.read(abs, cap);
   const label = `runs ${file.text}`;
@@ -312,13 +318,14 @@ function makeRecipes(input: RuleInput): Finding[] {
 export function scriptsRun(input: RuleInput): Finding[] {
   const { prog, seg } = input;
   if (seg.remote) return [];
+  const argv0 = seg.argv[0];
+  if (!SCRIPT_PROGRAMS.has(prog) && !/^(python|pypy|perl|php)[\d.]*$/.test(prog) && !argv0?.text.includes('/')) return [];
   const lang = languageOf(prog);
   if (lang === 'shell') return shellRun(input);
   if (prog === 'bun' || prog === 'npm' || prog === 'pnpm' || prog === 'yarn') return packageScripts(input);
   if (lang) return codeRun(input, lang);
   if (prog === 'deno') return codeRun(input, 'js');
   if (prog === 'make' || prog === 'gmake') return makeRecipes(input);
-  const argv0 = seg.argv[0];
   if (argv0?.known && argv0.text.includes('/') && !/^[A-Za-z]:/.test(argv0.text)) return scriptFile(argv0, 'by-shebang', input);
   return [];
 }

@@ -59,9 +59,8 @@ const CONTENT_PRINTERS = new Set(['cat', 'bat', 'batcat', 'head', 'tail', 'strin
 
 /** `find ~ -type f -exec cat {} +` reads as `cat ~/*` (find-xargs.ts): every file below the start, hidden ones too. */
 function treeReadByFind(w: Word, input: RuleInput): Finding | null {
-  if (!input.seg.via.some((v) => /^find -(exec|ok)/.test(v)) || !CONTENT_PRINTERS.has(input.prog)) return null;
   const m = /^(.*)\/\*$/.exec(w.text);
-  if (!m) return null;
+  if (!m || !CONTENT_PRINTERS.has(input.prog) || !input.seg.via.some((v) => /^find -(exec|ok)/.test(v))) return null;
   const start = classifyPath({ text: m[1] || '/', known: !/[$`*?[]/.test(m[1] ?? '') }, input.ctx);
   if (!start.abs || start.kind === 'secret') return null;
   const held = holdsSecrets(start.abs, input.ctx.home, input.ctx.files, isSecretPath);
@@ -71,8 +70,9 @@ function treeReadByFind(w: Word, input: RuleInput): Finding | null {
 /** `cp -r ~ /tmp/x`, `rsync -a ~/.config backup/`: a copy of a folder takes the credentials in it along. */
 function treeCopied(input: RuleInput): Finding | null {
   const { prog, args, ctx } = input;
+  if (prog !== 'cp' && prog !== 'rsync' && prog !== 'ditto') return null;
   const recursive = prog === 'ditto' || hasOption(args, 'r', '--recursive') || hasOption(args, 'R') || hasOption(args, 'a', '--archive');
-  if (!recursive || !['cp', 'rsync', 'ditto'].includes(prog)) return null;
+  if (!recursive) return null;
   const ops = operands(args, ['-t', '--target-directory', '-S', '--suffix', '-e', '--rsh', '--exclude', '--include', '--filter']);
   const dest = optionValue(args, 't', '--target-directory') ?? ops.at(-1)?.text ?? '';
   const sources = optionValue(args, 't', '--target-directory') !== null ? ops : ops.slice(0, -1);
