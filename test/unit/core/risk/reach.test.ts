@@ -320,6 +320,14 @@ describe('scripts the command runs', () => {
     expect(m.assess('bash loop.sh').level).toBe('medium');
   });
 
+  it("does not read the person's own startup files or .env as scripts", async () => {
+    const m = await machine({ '.zshrc': 'eval "$(pyenv init -)"\nalias rm="rm -rf /"\n', 'project/.env': 'A=$(rm -rf ~)\n' });
+    expect(m.assess('source ~/.zshrc').level).not.toMatch(/high|critical/);
+    expect(m.assess('bash -c "source ~/.zshrc && echo ok"').level).not.toMatch(/high|critical/);
+    expect(m.assess('source .env').level).toBe('high');
+    expect(m.assess('source .env').reasons[0]).not.toContain('rm -rf');
+  });
+
   it('judges as before when nothing is on disk to read', () => {
     for (const cmd of ['bash scripts/test.sh', './scripts/run-tests.sh --unit', 'python3 s.py', 'node tools/a.js', 'npm test', 'make test']) expect(level(cmd), cmd).toBe('low');
   });
