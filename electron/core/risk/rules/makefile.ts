@@ -144,9 +144,25 @@ export interface Recipes {
   unfound: string[];
 }
 
+/** Variables GNU make sets itself (`$(RM)` is `rm -f`), unless the Makefile or the command line sets them. */
+const BUILTIN_VARS: ReadonlyArray<[string, string]> = [
+  ['RM', 'rm -f'],
+  ['CC', 'cc'],
+  ['CXX', 'g++'],
+  ['CPP', 'cc -E'],
+  ['AR', 'ar'],
+  ['AS', 'as'],
+  ['LD', 'ld'],
+  ['FC', 'f77'],
+  ['LEX', 'lex'],
+  ['YACC', 'yacc'],
+  ['ARFLAGS', 'rv'],
+  ...['CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'LDLIBS', 'ASFLAGS', 'FFLAGS', 'MAKEFLAGS'].map((v): [string, string] => [v, '']),
+];
+
 /** The recipes `make goals…` runs, with `VAR=value` overrides from its command line. */
 export function recipesFor(mk: Makefile, goals: readonly string[], overrides: ReadonlyMap<string, string>, cwd: string): Recipes {
-  const vars = new Map([...mk.vars, ...overrides]);
+  const vars = new Map([...BUILTIN_VARS, ...mk.vars, ...overrides]);
   const lines: string[] = mk.onRead.map((t) => expandMake(t, vars, cwd));
   const seen = new Set<string>();
   const unfound: string[] = [];
