@@ -282,7 +282,8 @@ const AGENT_PLACES = new RegExp(
 const GIT_HOOKS = /(^|\/)\.git\/(modules\/.+\/|worktrees\/[^/]+\/)?(hooks(\/|$)|config$)/;
 /** Hooks kept in the project (husky): they run on every commit, but the change shows in the diff. */
 const PROJECT_HOOKS = /(^|\/)\.husky(\/|$)/;
-const SSH_DIR = /(^|\/)\.ssh(\/|$)/;
+/** ssh's keys, config (which runs ProxyCommand) and authorized keys; `known_hosts` only records hosts (high as a secret file). */
+const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
 /** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
 const MORE_STARTUP = /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
 

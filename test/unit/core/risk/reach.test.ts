@@ -183,6 +183,12 @@ describe('protected places, any way of writing them', () => {
     expect(level(cmd)).toBe('low');
   });
 
+  it("holds ~/.ssh's keys and config critical, and recording a host in known_hosts high as before", () => {
+    expect(level('echo "Host *\\n ProxyCommand x" >> ~/.ssh/config')).toBe('critical');
+    expect(level('cp id /home/dev/.ssh/')).toBe('critical');
+    expect(level('ssh-keyscan github.com >> ~/.ssh/known_hosts')).toBe('high');
+  });
+
   it('caps making an empty file or folder there at medium', () => {
     expect(level('mkdir -p .claude/commands')).toBe('medium');
     expect(level('touch .git/hooks/pre-push')).toBe('medium');
