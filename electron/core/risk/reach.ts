@@ -88,6 +88,8 @@ function rangeOf(a: string, b: string): string[] {
 }
 
 type Token = { t: 'star' } | { t: 'one' } | { t: 'set'; negate: boolean; body: string } | { t: 'char'; c: string };
+/** Glob segments already read into tokens: the same few patterns come back. */
+const tokenized = new Map<string, Token[]>();
 
 function tokens(seg: string): Token[] {
   const out: Token[] = [];
@@ -131,7 +133,12 @@ function matchesOne(tok: Token, ch: string): boolean {
  */
 export function segmentMatches(seg: string, name: string): boolean {
   if (name.startsWith('.') && !seg.startsWith('.')) return false;
-  const toks = tokens(seg);
+  let toks = tokenized.get(seg);
+  if (!toks) {
+    toks = tokens(seg);
+    if (tokenized.size >= 512) tokenized.clear();
+    tokenized.set(seg, toks);
+  }
   let p = 0;
   let n = 0;
   let starAt = -1;

@@ -60,7 +60,7 @@ const CONTENT_PRINTERS = new Set(['cat', 'bat', 'batcat', 'head', 'tail', 'strin
 /** `find ~ -type f -exec cat {} +` reads as `cat ~/*` (find-xargs.ts): every file below the start, hidden ones too. */
 function treeReadByFind(w: Word, input: RuleInput): Finding | null {
   const m = /^(.*)\/\*$/.exec(w.text);
-  if (!m || !CONTENT_PRINTERS.has(input.prog) || !input.seg.via.some((v) => /^find -(exec|ok)/.test(v))) return null;
+  if (!m) return null;
   const start = classifyPath({ text: m[1] || '/', known: !/[$`*?[]/.test(m[1] ?? '') }, input.ctx);
   if (!start.abs || start.kind === 'secret') return null;
   const held = holdsSecrets(start.abs, input.ctx.home, input.ctx.files, isSecretPath);
@@ -95,12 +95,13 @@ export function secretArguments(input: RuleInput): Finding[] {
   const onlyMetadata = METADATA.has(input.prog);
   const copied = treeCopied(input);
   if (copied) found.push(copied);
+  const underFind = !onlyMetadata && input.seg.via.length > 0 && CONTENT_PRINTERS.has(input.prog) && input.seg.via.some((v) => /^find -(exec|ok)/.test(v));
   for (const w of readArguments(input)) {
     if (w.text.startsWith('-') && !w.text.includes('=')) continue;
     // A bare `secret`/`credentials` is a subcommand (`git secrets`, `kubectl create secret`) unless a reader names it.
     if (/^(secrets?|credentials?)$/i.test(w.text) && !READ_ONLY.has(input.prog)) continue;
     const candidate = w.text.includes('=') && w.text.startsWith('-') ? { ...w, text: w.text.split('=').slice(1).join('=') } : w;
-    const tree = onlyMetadata ? null : treeReadByFind(candidate, input);
+    const tree = underFind ? treeReadByFind(candidate, input) : null;
     if (tree) found.push(tree);
     const info = classifyPath(candidate, input.ctx);
     if (info.kind === 'secret') {
