@@ -2,7 +2,6 @@
 // the start of a file. Globs are expanded with it, scripts a command runs are read with it. Everything is
 // synchronous (the engine is) and remembered briefly, so a burst of commands costs one look per path.
 import fs from 'node:fs';
-import path from 'node:path';
 
 export interface FileStat {
   file: boolean;
@@ -13,6 +12,7 @@ export interface FileStat {
 
 export interface DirEntry {
   name: string;
+  /** A folder (a link to one is `link`, not `dir`). */
   dir: boolean;
   /** A symbolic link (its target is not followed when walking). */
   link: boolean;
@@ -100,8 +100,8 @@ export function nodeFiles(opts: NodeFileOptions = {}): FileView {
       dir = fs.opendirSync(abs);
       const entries: DirEntry[] = [];
       for (let d = dir.readSync(); d && entries.length < MAX_LISTED; d = dir.readSync()) {
-        const link = d.isSymbolicLink();
-        entries.push({ name: d.name, dir: link ? (stat(path.join(abs, d.name))?.dir ?? false) : d.isDirectory(), link });
+        // A link's target is not looked at here (a folder of thousands of links would cost a stat each).
+        entries.push({ name: d.name, dir: d.isDirectory(), link: d.isSymbolicLink() });
       }
       value = entries;
     } catch {
@@ -125,12 +125,19 @@ export function nodeFiles(opts: NodeFileOptions = {}): FileView {
     const known = texts.get(abs);
     if (known?.key === key) return known.text;
     let text: FileText;
+    let fd: number | null = null;
     try {
-      const buf = fs.readFileSync(abs);
-      text = looksBinary(buf) ? { problem: 'binary', size: s.size } : { text: buf.toString('utf8'), stat: s };
+      // Never more than the cap, even if the file grew since it was looked at.
+      fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+      const buf = Buffer.alloc(maxBytes + 1);
+      const got = fs.readSync(fd, buf, 0, maxBytes + 1, 0);
+      if (got > maxBytes) text = { problem: 'too-large', size: got };
+      else text = looksBinary(buf.subarray(0, got)) ? { problem: 'binary', size: got } : { text: buf.subarray(0, got).toString('utf8'), stat: s };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       text = { problem: code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'not-a-file' : 'denied' };
+    } finally {
+      if (fd !== null) fs.closeSync(fd);
     }
     const bytes = 'text' in text ? text.text.length : 0;
     if (texts.size >= MAX_TEXTS || textBytes + bytes > MAX_TEXT_BYTES) {

@@ -206,7 +206,8 @@ export function expandGlob(pattern: string, files: FileView): Expansion | null {
         continue;
       }
       if (!segmentMatches(seg, e.name)) continue;
-      if (at === parts.length - 1 || e.dir) queue.push({ dir: full, at: at + 1, depth });
+      // A named link in the middle (`~/.ssh/*/x` through a linked folder) is followed; `**` never walks into one.
+      if (at === parts.length - 1 || e.dir || (e.link && files.stat(full)?.dir)) queue.push({ dir: full, at: at + 1, depth });
     }
     if (seg === '**') queue.push({ dir, at: at + 1, depth });
     if (!complete) break;
