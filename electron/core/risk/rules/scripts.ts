@@ -67,9 +67,15 @@ function judgeShell(text: string, cwd: string, label: string, input: RuleInput):
   if (!input.script) return [finding('unparsed', S.medium, `${label} from inside another script; Gatehouse reads scripts only two deep`)];
   const a = input.script(text, cwd);
   if (a.score >= ESCALATE_FROM) return [finding(category(a.categories[0]), a.score, `${label}, which ${a.reasons[0] ?? 'Gatehouse finds risky'}`)];
-  if (a.categories.includes('unparsed')) return [finding('unparsed', S.medium, `${label}, which Gatehouse could not read fully (${a.reasons.find((r) => /could not read/.test(r)) ?? 'unknown syntax'})`)];
+  // A script it runs in turn that could not be read is not read here either. (A construct the parser reports in
+  // the script's own text, like gradlew's `eval "set -- $(…)"`, does not by itself: what it does is judged.)
+  const unread = a.reasons.find((r) => UNREAD.test(r));
+  if (unread) return [finding('unparsed', S.medium, `${label}; ${unread}`)];
   return [];
 }
+
+/** The reasons this file gives when a script (or patch, or Makefile) could not be read. */
+const UNREAD = /^Gatehouse could not (read (?!all of it)|find )|Gatehouse reads scripts only two deep|Gatehouse does not read$/;
 
 /** Programs a code file's file calls become (`fs.rmSync` → rm): with a path computed at run time they are ordinary programming. */
 const FILE_CALLS = new Set(['rm', 'rmdir', 'tee', 'cat', 'cp', 'mv', 'chmod', 'mkdir', 'touch', 'curl', 'nc']);

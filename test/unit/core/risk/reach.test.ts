@@ -264,6 +264,12 @@ describe('scripts the command runs', () => {
     expect(m.assess('python3 s.py').level).toBe('low');
   });
 
+  it("judges a wrapper script's own idioms by what they do (gradlew's eval of its options)", async () => {
+    const gradlew = ['#!/bin/sh', 'cygwin=false', 'case "$( uname )" in', '  CYGWIN* ) cygwin=true ;;', 'esac', 'JAVACMD=java', 'if ! "$cygwin" ; then MAX_FD=$( ulimit -H -n ); fi', 'set -- -classpath "$CLASSPATH" org.gradle.wrapper.GradleWrapperMain "$@"', `eval "set -- $( printf '%s\\n' "$DEFAULT_JVM_OPTS $JAVA_OPTS" | xargs -n1 | tr '\\n' ' ' )" '"$@"'`, 'exec "$JAVACMD" "$@"', ''].join('\n');
+    const m = await machine({ 'project/gradlew': gradlew });
+    expect(m.assess('sh gradlew build').level).toBe('low');
+  });
+
   it('reads JavaScript and Python files for the commands and files they reach', async () => {
     const m = await machine({
       'project/tools/a.js': "const { execSync } = require('child_process');\nexecSync('rm -rf ~/');\n",
