@@ -298,6 +298,11 @@ describe('scripts the command runs', () => {
     expect(bad.assess('npm install').level).toBe('critical');
     expect(bad.assess('npm install --ignore-scripts').level).not.toBe('critical');
     expect(bad.assess('npm test', path.join(bad.project, 'src')).level).toBe('critical');
+    const broken = await machine({ 'project/package.json': '{ "scripts": { "test": ' });
+    expect(broken.assess('npm test').level).toBe('medium');
+    const bunFile = await machine({ 'project/run.ts': 'await Bun.$`rm -rf ~/`;\n' });
+    expect(bunFile.assess('bun run.ts').level).toBe('critical');
+    expect(bunFile.assess('bun run ./run.ts').level).toBe('critical');
   });
 
   it('reads Makefile recipes with their prerequisites and variables', async () => {
