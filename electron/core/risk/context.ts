@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { nodeFiles, type FileView } from './disk.ts';
 
 export interface GitState {
   branch: string | null;
@@ -24,6 +25,8 @@ export interface RiskContext {
   git(): GitState | null;
   /** Where words point from here, remembered (paths.ts fills it): the same few paths come back all day. */
   readonly places: Map<string, unknown>;
+  /** What the engine may look at on disk (globs, scripts a command runs, what a folder holds); cached briefly. */
+  readonly files: FileView;
 }
 
 export interface ContextOptions {
@@ -34,6 +37,8 @@ export interface ContextOptions {
   probeGit?: (dir: string) => GitState | null;
   /** How the repository above a directory is found (default: the nearest `.git`); replaced in tests. */
   findRepository?: (dir: string) => string | null;
+  /** The file system as the engine sees it (default: the real one, each look kept two seconds); replaced in tests. */
+  files?: FileView;
 }
 
 /** Git state goes stale as the agent works; a few seconds spares repeated probes within one burst of commands. */
@@ -48,6 +53,7 @@ export class ContextProvider {
   private readonly extraProtected: readonly string[];
   private readonly probeGit: (dir: string) => GitState | null;
   private readonly findRepository: (dir: string) => string | null;
+  private readonly files: FileView;
   private readonly projects = new Map<string, string | null>();
   private readonly gitCache = new Map<string, { at: number; state: GitState | null }>();
   private readonly contexts = new Map<string, RiskContext>();
@@ -57,6 +63,7 @@ export class ContextProvider {
     this.extraProtected = opts.protectedPaths ?? [];
     this.probeGit = opts.probeGit ?? readGitState;
     this.findRepository = opts.findRepository ?? findGitRoot;
+    this.files = opts.files ?? nodeFiles();
   }
 
   /** The same object for the same directory (bounded), so what it learns about paths is kept. */
@@ -72,6 +79,7 @@ export class ContextProvider {
       protectedPaths: [...this.extraProtected, ...agentSettingsPaths(this.home, projectRoot)],
       git: () => (projectRoot ? this.gitState(projectRoot) : null),
       places: new Map(),
+      files: this.files,
     };
     if (this.contexts.size >= MAX_CACHED_DIRS) this.contexts.clear();
     this.contexts.set(cwd, ctx);

@@ -9,7 +9,7 @@ import { judge } from './rules/index.ts';
 import { bareAssignments, resolveProgram } from './rules/runtime.ts';
 import { runsDownloaded } from './rules/code.ts';
 import { endlessSpawningLoop, forkBomb } from './rules/processes.ts';
-import { finding, mentionsProduction, programName } from './rules/util.ts';
+import { finding, mentionsProduction, programName, type RuleInput } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
 
 export type SegmentAssessment = RiskSegment;
@@ -40,13 +40,15 @@ export class RiskEngine {
     this.parse = opts.parse;
   }
 
-  assess(command: string, cwd: string): CommandAssessment {
+  /** `depth`: how many scripts deep this text is (rules/scripts.ts reads a script a command runs as one more command). */
+  assess(command: string, cwd: string, depth = 0): CommandAssessment {
     const parsed = this.parse(command);
     let ctx = this.context.forCwd(cwd);
     const segments: SegmentAssessment[] = [];
     const values = bareAssignments(command);
+    const script = depth < MAX_SCRIPT_DEPTH ? (text: string, dir: string) => this.assess(text, dir, depth + 1) : undefined;
     for (const seg of parsed.segments) {
-      segments.push(assessSegment(seg, ctx, values, this.parse));
+      segments.push(assessSegment(seg, ctx, values, this.parse, script));
       // `cd x && rm -rf *`: later commands run where cd went.
       if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv[1]?.known) {
         const dest = classifyPath(seg.argv[1], ctx).abs;
@@ -59,20 +61,22 @@ export class RiskEngine {
   }
 }
 
-function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>, parse: Parse): SegmentAssessment {
+function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>, parse: Parse, script?: RuleInput['script']): SegmentAssessment {
   const { seg, found, runtime } = resolveProgram(written, values);
-  const score = judgeSegment(seg, ctx, found, { depth: 0, parse }, runtime);
+  const score = judgeSegment(seg, ctx, found, { depth: 0, parse, script }, runtime);
   return summarise(score, found, { text: written.text, argv: written.argv.map((w) => w.text), synthetic: written.synthetic, via: written.via });
 }
 
 /** Commands judged inside commands (`npx x`, `cmd /c "…"`, `gsudo x`): deep enough for real use, bounded against nesting games. */
 const MAX_NESTED_JUDGING = 4;
+/** Scripts read inside scripts (a `.sh` that runs another, an npm script that runs `npm run x`): two deep. */
+const MAX_SCRIPT_DEPTH = 2;
 
 type Parse = (command: string) => ParsedCommand;
 
 /** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
-function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { depth: number; parse: Parse }, runtime = false): number {
-  const { depth, parse } = at;
+function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { depth: number; parse: Parse; script?: RuleInput['script'] | undefined }, runtime = false): number {
+  const { depth, parse, script } = at;
   const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
     if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
     const inner: Finding[] = [];
@@ -80,7 +84,7 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { de
     const pipeFrom = opts.pipeFrom === undefined ? seg.pipeFrom : opts.pipeFrom;
     const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [], pipeFrom, text };
     // Privilege found inside is its own finding, so the inner findings say everything.
-    judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse });
+    judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse, script });
     return inner;
   };
   const shell = (commandLine: string, label: string): Finding[] => {
@@ -94,7 +98,7 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { de
     return inner.length ? inner : [finding('read-only', S.none, `${label} runs nothing`)];
   };
   // A program only named at run time has no name to look rules up by; resolveProgram said what there is to say.
-  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested, shell }));
+  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested, shell, script }));
   let score = Math.max(...found.map((f) => f.score));
   if (seg.privileged) {
     score = Math.max(score + 10, S.elevated);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RiskContext } from './context.ts';
 import { isSystemDir } from './context.ts';
 import type { Word } from './model.ts';
+import { expandBraces, expandGlob, hasGlob, secretNamed } from './reach.ts';
 
 export type PathKind =
   | 'root'
@@ -30,6 +31,7 @@ export interface PathInfo {
   abs: string | null;
 }
 
+const PROC_ENVIRON = /^\/proc\/[^/]+\/(task\/[^/]+\/)?environ$/;
 const SHELL_STARTUP = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zshenv', '.zprofile', '.zlogin', '.config/fish/config.fish', '.inputrc'];
 /** Files and folders whose contents are credentials. */
 const SECRET_PATTERNS: readonly RegExp[] = [
@@ -55,6 +57,8 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(^|\/)Library\/Keychains(\/|$)/,
   /(^|\/)\.password-store(\/|$)/,
   /(^|\/)\.config\/gh\/hosts\.yml$/,
+  // A process's environment (its tokens among it): `/proc/self/environ`, `/proc/$PPID/environ`, `/proc/*/environ`.
+  PROC_ENVIRON,
 ];
 const DISK_DEVICE = /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d)/;
 const HARMLESS_DEVICE = /^\/dev\/(null|zero|random|urandom|stdout|stderr|stdin|tty|fd\/\d+|pts\/\d+)$/;
@@ -146,6 +150,7 @@ const MAX_PLACES = 5000;
 
 /** Where a word points from `ctx.cwd`. Remembered per directory: nothing it depends on changes while the core runs. */
 export function classifyPath(w: Word, ctx: RiskContext): PathInfo {
+  if (!w.known && GLOB_OR_BRACE.test(w.text)) return classifyGlob(w, ctx);
   const key = `${w.known ? 'k' : 'u'}${w.text}`;
   const known = ctx.places.get(key) as PathInfo | undefined;
   if (known) return known;
@@ -160,10 +165,170 @@ function classifyUncached(w: Word, ctx: RiskContext): PathInfo {
   if (abs === null) {
     const protectedByName = GATEHOUSE_NAMES.test(w.text) || /GATEHOUSE_/.test(w.text);
     if (!protectedByName && ctx.projectRoot && PROJECT_LISTING.test(w.text)) return { kind: 'project', shown: w.text, abs: null };
+    // `/proc/$PPID/environ`: whichever process it is, what it shows is an environment, tokens included.
+    if (!protectedByName && PROC_ENVIRON.test(w.text.replace(/\$\{?\w+\}?|\$\([^)]*\)/g, 'x'))) return { kind: 'secret', shown: w.text, abs: null };
     return { kind: protectedByName ? 'protected' : 'unknown', shown: w.text, abs: null };
   }
   // A Windows path is shown as written: its POSIX counterpart is only how it is judged.
   return { kind: kindOf(abs, ctx), shown: WINDOWS_PATH.test(w.text) ? w.text : abs, abs };
+}
+
+/** An unquoted glob or brace: the shell turns it into the paths it matches. */
+const GLOB_OR_BRACE = /[*?[]|\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
+/** What a glob matched is trusted this long: files come and go as the agent works. */
+const GLOB_TTL_MS = 2000;
+/** Kinds a glob is judged by when it reaches one, worst first; otherwise it is judged as before (by its folder). */
+const GLOB_RANK: Partial<Record<PathKind, number>> = { protected: 3, secret: 2, 'shell-startup': 1 };
+const rank = (kind: PathKind | undefined) => (kind ? (GLOB_RANK[kind] ?? 0) : 0);
+
+/**
+ * A glob is judged like the files it reaches: `cat ~/.ssh/id_*` like `cat ~/.ssh/id_rsa`. It is expanded
+ * on disk (bounded); when it cannot be (no such folder, too many entries), its text is judged instead, so
+ * `~/.ssh/*` holds credentials whatever is there and `.en?` may be `.env`. Remembered for a moment only.
+ */
+function classifyGlob(w: Word, ctx: RiskContext): PathInfo {
+  const key = `g${w.text}`;
+  const now = Date.now();
+  const hit = ctx.places.get(key) as { at: number; info: PathInfo } | undefined;
+  if (hit && now - hit.at < GLOB_TTL_MS) return hit.info;
+  const info = globUncached(w, ctx);
+  if (ctx.places.size >= MAX_PLACES) ctx.places.clear();
+  ctx.places.set(key, { at: now, info });
+  return info;
+}
+
+function globUncached(w: Word, ctx: RiskContext): PathInfo {
+  const plain = classifyUncached(w, ctx);
+  if (WINDOWS_PATH.test(w.text) || plain.kind === 'protected') return plain;
+  let best: PathInfo | null = null;
+  const consider = (info: PathInfo) => {
+    if (rank(info.kind) > rank(best?.kind)) best = info;
+  };
+  for (const alt of expandBraces(w.text)) {
+    const pattern = globAbsolute(alt, ctx);
+    if (pattern === null) {
+      // `$DIR/.e*`: where is only known at run time; what the name could be is still written.
+      const cut = alt.lastIndexOf('/');
+      const named = hasGlob(alt.slice(cut + 1)) ? secretNamed(alt.slice(0, Math.max(cut, 0)), alt.slice(cut + 1), isSecretPath) : null;
+      if (named) consider({ kind: 'secret', shown: w.text, abs: null });
+      continue;
+    }
+    for (const { at, matched } of reached(pattern, ctx)) {
+      const kind = kindOf(at, ctx);
+      consider({ kind, shown: matched ? `${w.text} (${at})` : w.text, abs: matched ? at : null });
+    }
+  }
+  return best !== null && rank((best as PathInfo).kind) > rank(plain.kind) ? best : plain;
+}
+
+/** A glob as an absolute pattern (`~`, `$HOME` and the working directory resolved), or null when it holds other expansions. */
+function globAbsolute(text: string, ctx: RiskContext): string | null {
+  let t = text.replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, ctx.home);
+  if (t === '~' || t.startsWith('~/')) t = ctx.home + t.slice(1);
+  if (/[$`~]/.test(t)) return null;
+  return path.resolve(ctx.cwd, t);
+}
+
+/** The paths a glob reaches: its matches on disk, or (when it cannot be expanded) what its text could name. */
+function reached(pattern: string, ctx: RiskContext): Array<{ at: string; matched: boolean }> {
+  if (!hasGlob(pattern)) return [{ at: pattern, matched: false }];
+  const out: Array<{ at: string; matched: boolean }> = [];
+  const parts = pattern.split('/');
+  const first = parts.findIndex((p) => hasGlob(p));
+  const base = parts.slice(0, first).join('/') || '/';
+  // A glob inside a folder of credentials reaches credentials, whatever is there today.
+  if (isSecretPath(base)) out.push({ at: base, matched: false });
+  const expansion = expandGlob(pattern, ctx.files);
+  for (const m of expansion?.matches ?? []) out.push({ at: m, matched: true });
+  if (expansion === null || !expansion.complete) {
+    // Each wildcard as one letter, or `*` as nothing (`.env*` is `.env`); never a leading dot where bash would not match one.
+    for (const fill of ['x', '']) {
+      const filled = parts.map((p) => {
+        const t = p.replace(/\[[^\]]*\]/g, 'x').replace(/\*+/g, fill).replace(/\?/g, 'x');
+        return t.startsWith('.') && !p.startsWith('.') ? `x${t}` : t;
+      });
+      out.push({ at: path.resolve(filled.join('/')), matched: false });
+    }
+    const last = parts[parts.length - 1] ?? '';
+    const dir = parts.slice(0, -1).join('/').replace(/\[[^\]]*\]|\*+|\?/g, 'x') || '/';
+    const named = hasGlob(last) ? secretNamed(dir, last, isSecretPath) : null;
+    if (named) out.push({ at: named, matched: false });
+  }
+  return out;
+}
+
+/** What writing a place does beyond replacing a file: who it hands control to. */
+export interface Guarded {
+  kind: 'agent' | 'startup' | 'git-hooks' | 'project-hooks' | 'ssh';
+  /** Said after the path: `, an agent's settings (…)`. */
+  what: string;
+}
+
+/**
+ * The agents' own settings, commands and hooks, in any project or in the home: writing them changes what an
+ * agent may run unasked, or turns Gatehouse's wiring off. Cursor's and Windsurf's `rules/` hold instructions
+ * the agent keeps for itself (written all day), not permissions, and are left out.
+ */
+const AGENT_PLACES = new RegExp(
+  [
+    String.raw`(^|/)\.(claude|codex|gemini|qwen|continue|amazonq|roo)(/|$)`,
+    String.raw`(^|/)\.claude\.json$`,
+    String.raw`(^|/)\.mcp\.json$`,
+    String.raw`(^|/)\.(cursor|windsurf)(/(?!rules(/|$))|$)`,
+    String.raw`(^|/)\.vscode/(settings|tasks|mcp)\.json$`,
+    String.raw`(^|/)\.aider\.(conf|model\.settings)\.ya?ml$`,
+    String.raw`(^|/)opencode\.jsonc?$`,
+    String.raw`(^|/)\.config/(opencode|goose|amp|claude|crush)(/|$)`,
+    String.raw`(^|/)\.codeium/windsurf(/|$)`,
+    String.raw`(^|/)(Code|Cursor|Windsurf|VSCodium)/User/(settings|mcp)\.json$`,
+  ].join('|'),
+);
+/** Hooks and config of any git repository: they run code on the person's own git commands, and no diff shows them. */
+const GIT_HOOKS = /(^|\/)\.git\/(modules\/.+\/|worktrees\/[^/]+\/)?(hooks(\/|$)|config$)/;
+/** Hooks kept in the project (husky): they run on every commit, but the change shows in the diff. */
+const PROJECT_HOOKS = /(^|\/)\.husky(\/|$)/;
+/** ssh's keys, config (which runs ProxyCommand) and authorized keys; `known_hosts` only records hosts (high as a secret file). */
+const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
+/** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
+const MORE_STARTUP = /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
+
+/** Where writing hands control to an agent, a shell, git or ssh; null for an ordinary place. */
+export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
+  // Every guarded name but opencode's and the editors' user settings sits under a dot folder or is a dotfile.
+  const dotted = abs.includes('/.') || abs.startsWith('.');
+  if (!dotted && !/opencode|\/User\//.test(abs)) {
+    const hooks = hooksPath(ctx);
+    return hooks && inside(abs, hooks) ? hooksGuard(hooks, ctx) : null;
+  }
+  if (AGENT_PLACES.test(abs)) return { kind: 'agent', what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)" };
+  if (SSH_DIR.test(abs)) return { kind: 'ssh', what: 'where ssh keeps keys and config (who may log in, what ssh runs)' };
+  if (GIT_HOOKS.test(abs)) return { kind: 'git-hooks', what: 'git hooks or config, which run code on git commands without showing in any diff' };
+  const rel = inside(abs, ctx.home) ? abs.slice(ctx.home.length + 1) : null;
+  if (rel !== null && (SHELL_STARTUP.includes(rel) || MORE_STARTUP.test(rel))) return { kind: 'startup', what: 'a shell startup file, which runs in every new shell' };
+  const hooks = hooksPath(ctx);
+  if (hooks && inside(abs, hooks)) return hooksGuard(hooks, ctx);
+  if (PROJECT_HOOKS.test(abs)) return { kind: 'project-hooks', what: 'a husky git hook, which runs on every commit' };
+  return null;
+}
+
+/** The folder `core.hooksPath` names: in the project's history (high) or not (critical). */
+function hooksGuard(hooks: string, ctx: RiskContext): Guarded {
+  const versioned = ctx.projectRoot !== null && inside(hooks, ctx.projectRoot) && !inside(hooks, path.join(ctx.projectRoot, '.git'));
+  return versioned ? { kind: 'project-hooks', what: 'the git hooks folder (core.hooksPath), which runs on every commit' } : { kind: 'git-hooks', what: 'the git hooks folder (core.hooksPath), which runs code on git commands' };
+}
+
+/** The project's `core.hooksPath`, read from its `.git/config` (null when unset); remembered for a moment. */
+function hooksPath(ctx: RiskContext): string | null {
+  if (!ctx.projectRoot) return null;
+  const now = Date.now();
+  const hit = ctx.places.get('hooksPath') as { at: number; value: string | null } | undefined;
+  if (hit && now - hit.at < GLOB_TTL_MS) return hit.value;
+  const config = ctx.files.read(path.join(ctx.projectRoot, '.git', 'config'), 64 * 1024);
+  const m = 'text' in config ? /^\s*hookspath\s*=\s*"?([^"\n]+?)"?\s*$/im.exec(config.text) : null;
+  const raw = m?.[1]?.trim() ?? null;
+  const value = raw ? path.resolve(ctx.projectRoot, raw.replace(/^~(?=\/|$)/, ctx.home)) : null;
+  ctx.places.set('hooksPath', { at: now, value });
+  return value;
 }
 
 function kindOf(abs: string, ctx: RiskContext): PathKind {

@@ -39,7 +39,18 @@ const CHECKS_OFF: Record<string, RegExp> = {
 /** Hooks emptied or disabled (where Gatehouse's own interception lives). */
 const HOOKS_OFF = /hooks(\.\w+)?\s*=\s*(\[\s*\]|\{\s*\})|"?disableAllHooks"?\s*[:=]\s*true|"hooks"\s*:\s*\{\s*\}/i;
 
-const agent: Rule = ({ prog, args }) => {
+/** The same agents under their package names (`npx @anthropic-ai/claude-code`, `npx @google/gemini-cli`). */
+const PACKAGE_NAMES: Record<string, string> = { 'claude-code': 'claude', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', 'opencode-ai': 'opencode', 'cursor-cli': 'cursor-agent' };
+/** Subcommands that look after the agent itself and start no session that runs commands. */
+const SELF_CARE = /^(doctor|update|upgrade|install|migrate-installer|login|logout|auth|completion|completions|version|help|status|features)$/;
+
+/**
+ * An agent started from an agent's shell runs outside Gatehouse: `gatehouse run` wires an agent through a
+ * settings layer of its own, and a nested `claude -p …` or `codex exec …` starts without it, so whatever that
+ * agent runs is never shown to anyone.
+ */
+const agent: Rule = ({ prog: named, args }) => {
+  const prog = PACKAGE_NAMES[named] ?? named;
   const words = args.map((w) => w.text);
   const off = words.find((w, i) => CHECKS_OFF[prog]?.test(w) || (w === '--permission-mode' && words[i + 1] === 'bypassPermissions') || (/^(-s|--sandbox)$/.test(w) && words[i + 1] === 'danger-full-access'));
   if (off) return [finding('self-protection', S.catastrophic - 5, `starts ${prog} with its own checks turned off (${off}), so nothing it runs is reviewed`)];
@@ -48,8 +59,10 @@ const agent: Rule = ({ prog, args }) => {
   if (words.includes('--dangerously-bypass-hook-trust')) return [finding('self-protection', S.high, `starts ${prog} trusting hooks nobody approved`)];
   const { sub } = subcommand(args);
   if (/^(mcp|plugin|plugins|config|extensions?)$/.test(sub)) return [finding('system-config', S.notable, `${prog} ${sub} ${operands(args)[1]?.text ?? ''}: changes which tools the agent may run`)];
-  if (words.some((w) => /^--(settings|config|mcp-config|add-dir)(=|$)|^-c$/.test(w))) return [finding('self-protection', 45, `starts ${prog} with other settings or tools than usual`)];
-  return [finding('remote-exec', 35, `starts another agent (${prog}), whose own commands Gatehouse sees only if it is wired through Gatehouse`)];
+  // Only as the first word: `claude -p update` is a prompt.
+  if (SELF_CARE.test(args[0]?.text ?? '')) return [finding('system-config', 35, `${prog} ${sub}: looks after the agent itself`)];
+  if (words.some((w) => /^--(settings|config|mcp-config|add-dir)(=|$)|^-c$/.test(w))) return [finding('self-protection', S.high, `starts an agent that Gatehouse does not watch (${prog}), with other settings or tools than usual`)];
+  return [finding('self-protection', S.elevated, `starts an agent that Gatehouse does not watch (${prog}): nothing it runs is shown to you`)];
 };
 
 export const AGENT_RULES: Record<string, Rule> = {
@@ -61,5 +74,5 @@ export const AGENT_RULES: Record<string, Rule> = {
   ...Object.fromEntries(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node'].map((p) => [p, runsGatehouse])),
   pkill: stopsGatehouse,
   killall: stopsGatehouse,
-  ...Object.fromEntries(Object.keys(CHECKS_OFF).map((p) => [p, agent])),
+  ...Object.fromEntries([...Object.keys(CHECKS_OFF), ...Object.keys(PACKAGE_NAMES)].map((p) => [p, agent])),
 };

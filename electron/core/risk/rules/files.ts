@@ -1,6 +1,8 @@
-// File deletion, overwriting and permissions: judged by where each target is.
+// File deletion, overwriting and permissions: judged by where each target is. Writing where an agent keeps
+// its settings, a shell its startup files, git its hooks or ssh its keys is critical however it is done.
+import path from 'node:path';
 import type { Word } from '../model.ts';
-import { classifyPath, where, type PathInfo, type PathKind } from '../paths.ts';
+import { classifyPath, guardedPlace, where, type Guarded, type PathInfo, type PathKind } from '../paths.ts';
 import type { Category, Finding } from '../types.ts';
 import { S } from '../types.ts';
 import { finding, hasOption, operands, optionValue, type Rule, type RuleInput } from './util.ts';
@@ -19,10 +21,24 @@ export function target(w: Word, input: RuleInput): PathInfo {
     const dir = parts.slice(0, firstGlob).join('/') || (w.text.startsWith('/') ? '/' : '.');
     const whole = parts.slice(firstGlob).every((p) => p === '*' || p === '.*' || p === '');
     const info = classifyPath({ text: whole ? dir : `${dir}/__glob__`, known: true }, input.ctx);
+    // `rm .e*` where that is `.env`: a glob is as bad as the worst file it reaches.
+    const reached = windows ? null : classifyPath(w, input.ctx);
+    if (reached && (reached.kind === 'protected' || (reached.kind === 'secret' && info.kind !== 'protected'))) return reached;
     return { ...info, shown: w.text };
   }
   return classifyPath(w, input.ctx);
 }
+
+/** Where writing `info` hands control to an agent, a shell, git or ssh (paths.ts), as a finding; null elsewhere. */
+function guardedWrite(info: PathInfo, input: RuleInput, action: string): Finding | null {
+  if (!info.abs || info.kind === 'protected' || info.kind === 'disk-device') return null;
+  const guard = guardedPlace(info.abs, input.ctx);
+  if (!guard) return null;
+  const reason = `${action} ${info.shown}, ${/authorized_keys/.test(info.abs) ? 'letting another key log in as you' : guard.what}`;
+  return finding(GUARD_CATEGORY[guard.kind], guard.kind === 'project-hooks' ? S.high : S.critical, reason);
+}
+
+const GUARD_CATEGORY: Record<Guarded['kind'], Category> = { agent: 'self-protection', startup: 'system-config', 'git-hooks': 'system-config', 'project-hooks': 'system-config', ssh: 'secrets' };
 
 /** Deleting: how bad, by where the target is. */
 const DELETE_SCORES: Record<PathKind, [recursive: number, single: number, category: Category]> = {
@@ -51,6 +67,9 @@ export function deletion(words: readonly Word[], recursive: boolean, input: Rule
     const [rec, single, category] = DELETE_SCORES[info.kind];
     let score = recursive ? rec : single;
     let reason = `${verb} ${where(info)}${recursive ? ' recursively' : ''}`;
+    // `rm -rf .claude`, `mv ~/.codex /tmp`: an agent without its settings runs without Gatehouse's hooks.
+    const guard = info.abs && info.kind !== 'protected' ? guardedPlace(info.abs, input.ctx) : null;
+    if (guard?.kind === 'agent' && score < S.critical) return finding('self-protection', S.critical, `${verb} ${info.shown}, ${guard.what}`);
     // `rm -rf "$DIR"/` is `rm -rf /` when DIR is empty or unset.
     if (info.kind === 'unknown' && recursive && /^["']?\$\{?\w+\}?["']?\/\*?$/.test(w.text)) {
       score = S.critical;
@@ -74,6 +93,8 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
   const info = target(w, input);
   const action = verb ?? (append ? 'appends to' : 'overwrites');
   const f = (category: Category, score: number, extra = '') => finding(category, score, `${action} ${where(info)}${extra}`);
+  const guarded = guardedWrite(info, input, action);
+  if (guarded) return guarded;
   switch (info.kind) {
     case 'disk-device':
       return f('disk', S.catastrophic, ', destroying what is on it');
@@ -135,27 +156,77 @@ const rmdir: Rule = (input) => {
 const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys beyond recovery').map((f) => ({ ...f, score: Math.max(f.score, 55) }));
 
 /** `mv SRC… DEST`: the sources leave their place (a deletion there), the destination is overwritten. */
+/** Options of cp, mv, ln and install that take a value. */
+const COPY_VALUED = ['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group'];
+
+/** Sources and destination of a copy: the last operand, or the folder `-t DIR` names (`cp -t .claude x`). */
+export function copyTargets(input: RuleInput, valued: readonly string[] = COPY_VALUED): { sources: Word[]; dest: Word } | null {
+  const ops = operands(input.args, valued);
+  const into = optionValue(input.args, 't', '--target-directory');
+  if (into !== null) return ops.length ? { sources: ops, dest: { text: into, known: !/[$`*?[]/.test(into) } } : null;
+  return ops.length >= 2 ? { sources: ops.slice(0, -1), dest: ops.at(-1) as Word } : null;
+}
+
+/** Names that, landing in a project or a home, are an agent's settings, a git hook or a shell startup file. */
+const PLANTED = /^\.(claude|codex|gemini|cursor|windsurf|qwen|continue|mcp\.json|vscode|git|husky|ssh|config|bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|bash_aliases|claude\.json|aider\.conf\.yml)$|^opencode\.jsonc?$/;
+
+/**
+ * A folder copied into the project or the home (`cp -r template/. .`, `cp -r dotfiles ~`) brings its own
+ * `.claude/`, `.git/hooks` or `.bashrc` with it. Seen on disk when the source is there; null when it plants nothing.
+ */
+export function plants(sources: readonly Word[], dest: Word, input: RuleInput, verb: string): Finding | null {
+  const info = target(dest, input);
+  if (!info.abs || !['project-root', 'home', 'user-home', 'project'].includes(info.kind)) return null;
+  for (const src of sources) {
+    const from = classifyPath(src, input.ctx).abs;
+    if (!from) continue;
+    const name = path.basename(from);
+    // `cp -r x/.claude .` lands as ./.claude; `cp -r x/. .` and a folder copied to a new name land as their entries.
+    const landing = PLANTED.test(name) ? [name] : (input.ctx.files.list(from) ?? []).map((e) => e.name).filter((n) => PLANTED.test(n));
+    for (const n of landing) {
+      const at = path.join(info.abs, n);
+      const guard = guardedPlace(at, input.ctx) ?? guardedPlace(path.join(at, 'settings.json'), input.ctx) ?? guardedPlace(path.join(at, 'hooks'), input.ctx);
+      if (guard) return finding(GUARD_CATEGORY[guard.kind], guard.kind === 'project-hooks' ? S.high : S.critical, `${verb} ${src.text} into ${info.shown}, bringing ${n} with it: ${guard.what}`);
+    }
+  }
+  return null;
+}
+
 const mv: Rule = (input) => {
-  const ops = operands(input.args, ['-t', '--target-directory', '-S', '--suffix']);
-  if (ops.length < 2) return [];
-  const dest = ops.at(-1) as Word;
-  const sources = ops.slice(0, -1);
+  const targets = copyTargets(input);
+  if (!targets) return [];
+  const { sources, dest } = targets;
+  const planted = plants(sources, dest, input, 'moves');
   // A rename inside the project (`mv tmp.json package.json`) deletes nothing: git still has it.
-  if ([...sources, dest].every((w) => target(w, input).kind === 'project')) return [finding('file-overwrite', S.lowWrite, `renames ${sources.map((w) => w.text).join(' ')} to ${dest.text} inside the project`)];
-  const found = deletion(sources, true, input, 'moves away').map((f) => ({ ...f, score: Math.max(S.lowWrite, f.score - 10) }));
+  const renameOnly = [...sources, dest].every((w) => target(w, input).kind === 'project') && !guardedWrite(target(dest, input), input, 'moves files into');
+  if (renameOnly && !planted) return [finding('file-overwrite', S.lowWrite, `renames ${sources.map((w) => w.text).join(' ')} to ${dest.text} inside the project`)];
+  const found = deletion(sources, true, input, 'moves away').map((f) => ({ ...f, score: f.category === 'self-protection' ? f.score : Math.max(S.lowWrite, f.score - 10) }));
+  if (planted) found.push(planted);
   if (dest.text === '/dev/null') return [...found, finding('file-deletion', S.severe, `throws ${sources.map((w) => w.text).join(' ')} away into /dev/null`)];
   return [...found, overwrite(dest, input, 'copy', 'moves files into')];
+};
+
+/** rsync's copy is judged with the network tools (network.ts); here only what a local copy brings into a project or home. */
+const rsyncPlants: Rule = (input) => {
+  const ops = operands(input.args, ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--exclude-from', '--include-from', '--files-from', '-T', '--temp-dir', '--backup-dir', '--suffix', '--chmod', '--chown', '-B', '--block-size', '--port', '--password-file', '--log-file']);
+  const dest = ops.at(-1);
+  if (!dest || ops.length < 2 || /^[^/]*:/.test(dest.text)) return [];
+  const planted = plants(ops.slice(0, -1), dest, input, 'copies');
+  return planted ? [planted] : [];
 };
 
 /** `.env.example` → `.env`: a file made from the project's template. */
 const TEMPLATE = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$/;
 
 const cp: Rule = (input) => {
-  const ops = operands(input.args, ['-t', '--target-directory', '-S', '--suffix']);
-  if (ops.length < 2) return [];
+  const targets = copyTargets(input);
+  if (!targets) return [];
+  const { sources, dest } = targets;
+  const ops = [...sources, dest];
   const [first] = ops;
-  const dest = ops.at(-1) as Word;
   if (first?.text === '/dev/null') return [overwrite(dest, input, 'truncate', 'empties')];
+  const planted = hasOption(input.args, 'r', '--recursive') || hasOption(input.args, 'R') || hasOption(input.args, 'a', '--archive') ? plants(sources, dest, input, 'copies') : null;
+  if (planted) return [planted];
   const noClobber = hasOption(input.args, 'n', '--no-clobber') || input.args.some((w) => w.text === '--update=none');
   const destKind = target(dest, input).kind;
   if (ops.length === 2 && first && TEMPLATE.test(first.text) && destKind === 'secret') {
@@ -192,16 +263,27 @@ const inPlace: Rule = (input) => {
 };
 
 const linkOrInstall: Rule = (input) => {
-  const ops = operands(input.args, ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S']);
+  // `install -d dir…` only makes folders.
+  if (input.prog === 'install' && hasOption(input.args, 'd', '--directory')) return create(input);
+  const targets = copyTargets(input);
   // `ln -sf x ~/.gitconfig` replaces what is there; plain `ln -s`/`install` usually make something new.
   const replaces = hasOption(input.args, 'f', '--force') && input.prog === 'ln';
-  return ops.length >= 2 ? [overwrite(ops.at(-1) as Word, input, replaces ? 'truncate' : 'copy', 'replaces')] : [];
+  return targets ? [overwrite(targets.dest, input, replaces ? 'truncate' : 'copy', 'replaces')] : [];
 };
 
+/**
+ * touch and mkdir make an empty file or folder: nothing in it runs, so even in an agent's settings or a
+ * hooks folder it is at most medium (what is written there later is judged then).
+ */
 const create: Rule = (input) =>
-  operands(input.args, ['-m', '--mode', '-d', '--date', '-r', '--reference', '-t'])
-    .map((w) => overwrite(w, input, false, 'creates'))
-    .map((f) => (f.category === 'file-overwrite' ? { ...f, score: Math.min(f.score, S.medium) } : f));
+  operands(input.args, ['-m', '--mode', '-d', '--date', '-r', '--reference', '-t']).map((w) => {
+    const f = overwrite(w, input, false, 'creates');
+    const info = target(w, input);
+    const guard = info.abs && info.kind !== 'protected' ? guardedPlace(info.abs, input.ctx) : null;
+    // An empty file in ~/.ssh is still judged as before (`touch ~/.ssh/authorized_keys` readies a key).
+    if (guard && guard.kind !== 'ssh') return { ...f, score: Math.min(f.score, S.notable) };
+    return f.category === 'file-overwrite' ? { ...f, score: Math.min(f.score, S.medium) } : f;
+  });
 
 /** chmod, chown, chgrp, chattr, setfacl. */
 const permissions: Rule = (input) => {
@@ -222,6 +304,9 @@ const permissions: Rule = (input) => {
     const place = where(info);
     const change = `${prog} ${mode}`;
     if (info.kind === 'protected') return finding('self-protection', S.catastrophic, `changes permissions of ${place}`);
+    // Locking an agent's settings away (or opening them to every user) changes which hooks it loads.
+    const guard = info.abs ? guardedPlace(info.abs, input.ctx) : null;
+    if (guard?.kind === 'agent') return finding('self-protection', S.critical, `${change} on ${info.shown}, ${guard.what}`);
     if (['root', 'system', 'home', 'user-home'].includes(info.kind)) {
       return finding('permissions', recursive || info.kind === 'root' ? S.catastrophic : S.critical, `${change} on ${place}${recursive ? ' recursively' : ''}`);
     }
@@ -257,6 +342,7 @@ export const FILE_RULES: Record<string, Rule> = {
   perl: inPlace,
   ln: linkOrInstall,
   install: linkOrInstall,
+  rsync: rsyncPlants,
   touch: create,
   mkdir: create,
   chmod: permissions,

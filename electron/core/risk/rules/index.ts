@@ -15,7 +15,9 @@ import { CLOUD_RULES } from './cloud.ts';
 import { CONTAINER_RULES } from './containers.ts';
 import { MIGRATION_RULES } from './migrations.ts';
 import { exposesEverywhere, NETWORK_RULES, outputInAddress } from './network.ts';
+import { patchWrites } from './patches.ts';
 import { PUBLISH_RULES } from './publish.ts';
+import { scriptsRun } from './scripts.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
 import { shapeVerdict, type ShapeVerdict } from './shapes.ts';
 import { SUPPLY_TABLES } from './supply.ts';
@@ -46,7 +48,7 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   ...WINDOWS_TABLES,
 ];
 /** Rules that look at every segment, whatever its program. */
-const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, outputInAddress, environmentChanges];
+const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, outputInAddress, environmentChanges, patchWrites, scriptsRun];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {

@@ -1,11 +1,12 @@
 // Reading credentials: private keys, cloud credentials, tokens in the environment or the keychain.
 // Looking at a secret file's name or size is not reading it; printing a token is.
 import type { Word } from '../model.ts';
-import { classifyPath, isHistoryFile, where } from '../paths.ts';
+import { classifyPath, isHistoryFile, isSecretPath, where } from '../paths.ts';
+import { holdsSecrets } from '../reach.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { READ_ONLY } from './known.ts';
-import { finding, hasOption, operands, optionValue, programName, subcommand, type Rule, type RuleInput } from './util.ts';
+import { finding, hasOption, operands, optionValue, programName, subcommand, word, type Rule, type RuleInput } from './util.ts';
 
 const SECRET_VAR = /\$\{?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)[A-Z0-9_]*\}?/i;
 /** Programs whose only job is to print credentials. */
@@ -53,18 +54,60 @@ function readArguments(input: RuleInput): Word[] {
   return args;
 }
 
+/** Programs that print what is in the files they are given (as `find -exec … {}` runs them over a tree). */
+const CONTENT_PRINTERS = new Set(['cat', 'bat', 'batcat', 'head', 'tail', 'strings', 'xxd', 'od', 'hexdump', 'base64', 'base32', 'nl', 'tac', 'less', 'more', 'grep', 'egrep', 'fgrep', 'rg', 'awk', 'sed', 'cp', 'scp', 'curl']);
+
+/** `find ~ -type f -exec cat {} +` reads as `cat ~/*` (find-xargs.ts): every file below the start, hidden ones too. */
+function treeReadByFind(w: Word, input: RuleInput): Finding | null {
+  const m = /^(.*)\/\*$/.exec(w.text);
+  if (!m) return null;
+  const start = classifyPath({ text: m[1] || '/', known: !/[$`*?[]/.test(m[1] ?? '') }, input.ctx);
+  if (!start.abs || start.kind === 'secret') return null;
+  const held = holdsSecrets(start.abs, input.ctx.home, input.ctx.files, isSecretPath);
+  return held ? finding('secrets', S.high, `reads every file under ${where(start)}, with the credentials it holds (${held.example})`) : null;
+}
+
+/** `cp -r ~ /tmp/x`, `rsync -a ~/.config backup/`: a copy of a folder takes the credentials in it along. */
+function treeCopied(input: RuleInput): Finding | null {
+  const { prog, args, ctx } = input;
+  if (prog !== 'cp' && prog !== 'rsync' && prog !== 'ditto') return null;
+  const recursive = prog === 'ditto' || hasOption(args, 'r', '--recursive') || hasOption(args, 'R') || hasOption(args, 'a', '--archive');
+  if (!recursive) return null;
+  const ops = operands(args, ['-t', '--target-directory', '-S', '--suffix', '-e', '--rsh', '--exclude', '--include', '--filter']);
+  const dest = optionValue(args, 't', '--target-directory') ?? ops.at(-1)?.text ?? '';
+  const sources = optionValue(args, 't', '--target-directory') !== null ? ops : ops.slice(0, -1);
+  const destInfo = classifyPath({ text: dest, known: !/[$`*?[]/.test(dest) }, ctx);
+  const away = !['project', 'project-root', 'project-git'].includes(destInfo.kind);
+  for (const w of sources) {
+    const info = classifyPath(w, ctx);
+    if (!info.abs || info.kind === 'secret') continue;
+    const held = holdsSecrets(info.abs, ctx.home, ctx.files, isSecretPath);
+    // A project's own `.env` copied within the project stays where it was; copied elsewhere it spreads.
+    if (held?.byPlace) return finding('secrets', S.high, `copies ${where(info)} with the credentials it holds (${held.example})`);
+    if (held && away) return finding('secrets', S.notable, `copies ${where(info)} with the credentials it holds (${held.example}) out of the project`);
+  }
+  return null;
+}
+
 /** Any argument naming a credential file, for any program (cat, cp, base64, grep, …). */
 export function secretArguments(input: RuleInput): Finding[] {
   const found: Finding[] = [];
   const onlyMetadata = METADATA.has(input.prog);
+  const copied = treeCopied(input);
+  if (copied) found.push(copied);
+  const underFind = !onlyMetadata && input.seg.via.length > 0 && CONTENT_PRINTERS.has(input.prog) && input.seg.via.some((v) => /^find -(exec|ok)/.test(v));
   for (const w of readArguments(input)) {
     if (w.text.startsWith('-') && !w.text.includes('=')) continue;
     // A bare `secret`/`credentials` is a subcommand (`git secrets`, `kubectl create secret`) unless a reader names it.
     if (/^(secrets?|credentials?)$/i.test(w.text) && !READ_ONLY.has(input.prog)) continue;
     const candidate = w.text.includes('=') && w.text.startsWith('-') ? { ...w, text: w.text.split('=').slice(1).join('=') } : w;
+    const tree = underFind ? treeReadByFind(candidate, input) : null;
+    if (tree) found.push(tree);
     const info = classifyPath(candidate, input.ctx);
     if (info.kind === 'secret') {
+      const environ = /\/environ\b/.test(info.shown);
       if (onlyMetadata) found.push(finding('secrets', S.medium, `looks at ${where(info)}, without reading what is in it`));
+      else if (environ) found.push(finding('secrets', S.severe, `reads the environment of a process (${info.shown}): the tokens and keys it was started with`));
       else found.push(finding('secrets', /id_|\.ssh|\.aws|\.gnupg|credentials|\.pem|\.key|Keychains|shadow|sudoers/.test(info.shown) ? S.severe : 55, `reads ${where(info)}`));
     } else if (!onlyMetadata && info.abs && isHistoryFile(info.abs)) {
       found.push(finding('secrets', 35, `reads ${info.shown}, a command history that can hold typed passwords and tokens`));
@@ -115,9 +158,51 @@ const search: Rule = (input) => {
     if (SECRET_PATTERN.test(pattern) || ENV_SECRET_NAME.test(pattern)) return [finding('secrets', S.severe - 5, `prints the environment's ${pattern} variables: tokens end up in the transcript`)];
     return [];
   }
+  const tree = recursiveRead(input, pattern, explicit !== null ? ops : ops.slice(1));
+  if (tree) return [tree];
   if (!SECRET_PATTERN.test(pattern)) return [];
   const wide = where_.map((w) => classifyPath(w, ctx)).find((i) => ['root', 'home', 'user-home', 'system', 'home-other', 'home-dotfile', 'secret'].includes(i.kind));
   return wide ? [finding('secrets', S.high, `${prog} hunts for credentials (${pattern}) in ${where(wide)}`)] : [];
+};
+
+/** Patterns that match (nearly) every line: with them a search prints whole files. */
+const EVERY_LINE = /^(|\.|\.\*|\.\+|\^|\$|\^\.\*|\.\*\$|\^\.\*\$|\\w|\\S|\[\^\]\]|\[\\s\\S\]|\w|\s)$/;
+/** Searchers that walk folders without being asked to. */
+const RECURSIVE_BY_DEFAULT = new Set(['rg', 'ag', 'ack', 'sift']);
+
+/**
+ * A recursive search that prints every line (`grep -r . ~/.config`, `grep -rv x ~`, `rg -uu '' ~`) or hunts for
+ * credentials in a folder that holds them (the home, ~/.config, a project with its `.env`) reads them out.
+ * ripgrep and ag skip hidden files unless told (`-uu`, `--hidden`); then only what is not hidden counts.
+ */
+function recursiveRead(input: RuleInput, pattern: string, targets: readonly Word[]): Finding | null {
+  const { prog, args, ctx } = input;
+  if (hasOption(args, null, '--files')) return null;
+  const recursive = RECURSIVE_BY_DEFAULT.has(prog) || hasOption(args, 'r', '--recursive') || hasOption(args, 'R', '--dereference-recursive') || optionValue(args, 'd', '--directories') === 'recurse';
+  if (!recursive) return null;
+  const namesOnly = hasOption(args, 'l', '--files-with-matches') || hasOption(args, 'L', '--files-without-match') || hasOption(args, 'c', '--count') || hasOption(args, 'q', '--quiet', '--silent');
+  if (namesOnly) return null;
+  const everyLine = hasOption(args, 'v', '--invert-match') || EVERY_LINE.test(pattern);
+  if (!everyLine && !SECRET_PATTERN.test(pattern)) return null;
+  const unrestricted = args.reduce((n, w) => n + (/^-[a-zA-Z]+$/.test(w.text) ? (w.text.match(/u/g)?.length ?? 0) : w.text === '--unrestricted' ? 1 : 0), 0);
+  const hidden = !RECURSIVE_BY_DEFAULT.has(prog) || prog === 'ack' || hasOption(args, null, '--hidden') || args.some((w) => w.text === '-.') || unrestricted >= (prog === 'ag' ? 1 : 2);
+  for (const w of targets.length ? targets : [word('.')]) {
+    const info = classifyPath(w, ctx);
+    if (!info.abs || info.kind === 'secret') continue;
+    const held = holdsSecrets(info.abs, ctx.home, ctx.files, isSecretPath, hidden);
+    if (held) return finding('secrets', S.high, everyLine ? `${prog} prints every line of every file under ${where(info)}, with the credentials it holds (${held.example})` : `${prog} hunts for credentials (${pattern}) under ${where(info)}, which holds ${held.example}`);
+  }
+  return null;
+}
+
+/**
+ * `ps e`, `ps auxe`, `ps eww` (BSD style) and `ps -E` (macOS) print each process's environment after its
+ * command: every token any running program was given. (`ps -e` is "every process", not this.)
+ */
+const processEnvironment: Rule = ({ args }) => {
+  const words = args.map((w) => w.text);
+  const env = words.some((w, i) => (/^[a-zA-Z]+$/.test(w) && w.includes('e') && (i === 0 || !words[i - 1]?.startsWith('-'))) || /^-[a-zA-Z]*E[a-zA-Z]*$/.test(w));
+  return env ? [finding('secrets', S.high, `ps ${words.join(' ')}: prints the environment of every process it lists, tokens included`)] : [];
 };
 
 /** find: setuid hunts and credential hunts across the machine are reconnaissance. */
@@ -172,6 +257,7 @@ export const SECRET_RULES: Record<string, Rule> = {
   ...Object.fromEntries([...CREDENTIAL_PRINTERS.map(([p]) => p), ...PASSWORD_STORES].map((p) => [p, credentialPrinter])),
   ...Object.fromEntries(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'ugrep', 'findstr', 'select-string', 'sls'].map((p) => [p, search])),
   find,
+  ps: processEnvironment,
   'ssh-keygen': sshKeygen,
   gpg,
   gpg2: gpg,

@@ -1,4 +1,5 @@
 // Small readers over a segment's words, shared by the rules.
+import type { RiskAssessment } from '../../../../shared/domain.ts';
 import type { RiskContext } from '../context.ts';
 import type { Segment, Word } from '../model.ts';
 import type { Category, Finding } from '../types.ts';
@@ -20,6 +21,11 @@ export interface RuleInput {
    * read by the shell parser, every segment judged. Given by the engine.
    */
   shell: (commandLine: string, label: string) => Finding[];
+  /**
+   * Judges shell text a script holds (a `.sh` file, an npm script, a make recipe) as a whole command run in
+   * `cwd`. Absent when scripts are nested too deep to read (rules/scripts.ts). Given by the engine.
+   */
+  script?: (text: string, cwd: string) => RiskAssessment;
 }
 
 export type Rule = (input: RuleInput) => Finding[];

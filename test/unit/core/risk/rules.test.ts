@@ -130,7 +130,7 @@ describe('file deletion', () => {
 describe('overwriting and permissions', () => {
   it.each([
     ['echo x > /etc/hosts', 'critical'],
-    ['echo alias >> ~/.bashrc', 'high'],
+    ['echo alias >> ~/.bashrc', 'critical'],
     ['cat key >> ~/.ssh/authorized_keys', 'critical'],
     ['dd if=/dev/zero of=/dev/sda', 'critical'],
     ['echo hi > out.txt', 'low'],
@@ -325,7 +325,7 @@ describe('the machine', () => {
     ['tmutil deletelocalsnapshots /', 'high'],
     ['chflags -R nouchg /', 'critical'],
     ['ssh-keygen -R github.com', 'medium'],
-    ['ssh-keygen -t ed25519 -f /home/dev/.ssh/id_ed25519', 'high'],
+    ['ssh-keygen -t ed25519 -f /home/dev/.ssh/id_ed25519', 'critical'],
     ['cat terraform.tfstate', 'high'],
     ['sops -d secrets.enc.yaml', 'high'],
     ['mkcert -install', 'high'],
@@ -368,7 +368,7 @@ describe('the machine', () => {
     expect(score('codex --dangerously-bypass-approvals-and-sandbox exec tidy').level).toBe('critical');
     expect(score('codex exec --dangerously-bypass-hook-trust -c hooks.PreToolUse=[] refactor').level).toBe('critical');
     expect(score('gemini --yolo').level).toBe('critical');
-    expect(score('claude -p summarise').level).toBe('medium');
+    expect(score('claude -p summarise').level).toBe('high');
     expect(score('claude --version').level).toBe('low');
   });
 });

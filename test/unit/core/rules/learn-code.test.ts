@@ -85,7 +85,9 @@ describe('programs with code-carrying options and subcommands', () => {
 
   it('sed and tar are never learned as the bare program; the others keep a prefix that stops at code', () => {
     expect(specs('sed -n 1p notes.txt')).toEqual(['prefix:sed -n 1p']);
-    expect(specs('tar -tf x.tar')).toEqual(['prefix:tar -tf']);
+    // `tar -tf` followed by the home is an archive read of a folder that holds credentials (high), so the learner
+    // backs off to the exact command.
+    expect(specs('tar -tf x.tar')).toEqual(['exact:tar -tf x.tar']);
     expect(specs('git rebase main')).toEqual(['prefix:git rebase']);
     expect(specs('go test ./...')).toEqual(['prefix:go test']);
     expect(specs('make test')).toEqual(['prefix:make test']);
