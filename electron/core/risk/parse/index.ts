@@ -2,10 +2,10 @@
 // rules judge (model.ts). Loading is async (WASM); parsing is synchronous and never throws.
 import type { ParsedCommand, Segment, Word } from '../model.ts';
 import { rootFrame, type CommandInput, type Frame, type Reader } from './frame.ts';
-import { describeErrors, loadGrammar, parseSyntax, STATEMENTS, type Grammar, type SyntaxNode } from './syntax.ts';
+import { describeErrors, loadGrammar, parseSyntax, STATEMENTS, type Grammar, type SyntaxNode, type SyntaxTree } from './syntax.ts';
 import { runCommand } from './unwrap.ts';
 import { StatementWalker } from './walk.ts';
-import { readWords } from './words.ts';
+import { IGNORE_SUBSTITUTIONS, readWords } from './words.ts';
 
 /**
  * Longer than any command a person would review; here-docs that write whole files fit. Past it the
@@ -54,12 +54,14 @@ class CommandReading implements Reader {
   }
 
   parseNested(text: string, frame: Frame): Segment | null {
-    this.nestedParses += 1;
-    if (this.nestedParses > MAX_NESTED_PARSES) {
-      this.problem(`more than ${MAX_NESTED_PARSES} nested commands; Gatehouse stopped reading them`);
-      return null;
-    }
+    if (!this.mayParseAgain()) return null;
     return this.parseInto(text, frame);
+  }
+
+  readSubstitutions(text: string, frame: Frame): void {
+    if (!this.mayParseAgain()) return;
+    const tree = this.parseChecked(text);
+    new StatementWalker(text, this).substitutions(tree.root, frame);
   }
 
   splitWords(text: string): Word[] | null {
@@ -70,7 +72,7 @@ class CommandReading implements Reader {
     // Only the words: substitutions in a string that env splits are not run by env.
     const words = only.children.flatMap((c): SyntaxNode[] => (c.field === 'name' ? c.children : c.field === 'argument' ? [c] : []));
     if (only.children.some((c) => c.type.endsWith('_redirect') || c.type === 'variable_assignment')) return null;
-    return readWords(words, text, () => undefined);
+    return readWords(words, text, IGNORE_SUBSTITUTIONS);
   }
 
   runCommand(cmd: CommandInput, frame: Frame): Segment | null {
@@ -85,6 +87,14 @@ class CommandReading implements Reader {
     this.segments.push(seg);
   }
 
+  emitted(): number {
+    return this.segments.length;
+  }
+
+  emittedSince(mark: number): readonly Segment[] {
+    return this.segments.slice(mark);
+  }
+
   problem(message: string): void {
     this.problems.add(message);
   }
@@ -97,10 +107,21 @@ class CommandReading implements Reader {
     return word.text.startsWith('<(') ? (this.outputs.get(word.text) ?? null) : null;
   }
 
-  private parseInto(text: string, frame: Frame): Segment | null {
+  private mayParseAgain(): boolean {
+    this.nestedParses += 1;
+    if (this.nestedParses <= MAX_NESTED_PARSES) return true;
+    this.problem(`more than ${MAX_NESTED_PARSES} nested commands; Gatehouse stopped reading them`);
+    return false;
+  }
+
+  private parseChecked(text: string): SyntaxTree {
     const tree = parseSyntax(this.grammar, text);
     if (tree.cut) this.problem('the command is too large or too deeply nested to read fully');
     if (tree.hasError) for (const p of describeErrors(text, tree.root)) this.problem(p);
-    return new StatementWalker(text, this).walk(tree.root, frame);
+    return tree;
+  }
+
+  private parseInto(text: string, frame: Frame): Segment | null {
+    return new StatementWalker(text, this).walk(this.parseChecked(text).root, frame);
   }
 }
