@@ -48,6 +48,11 @@ export interface Reader {
   emittedSince(mark: number): readonly Segment[];
   /** Reads text as shell words and runs only the substitutions in them (a word inside `${x:-…}` tree-sitter left as text). */
   readSubstitutions(text: string, frame: Frame): void;
+  /**
+   * Reads text that is one simple command into its words and redirections, running the substitutions
+   * in them but not the command; null when it is not one simple command.
+   */
+  readCommandLine(text: string, frame: Frame): { argv: Word[]; redirects: Redirect[] } | null;
   problem(message: string): void;
   /** Notes the command whose output a process substitution gives (`<(curl …)` as written). */
   remember(substitution: string, output: Segment): void;

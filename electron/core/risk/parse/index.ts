@@ -1,6 +1,6 @@
 // The shell parser of the risk engine: reads a command with tree-sitter-bash into the segments the
 // rules judge (model.ts). Loading is async (WASM); parsing is synchronous and never throws.
-import type { ParsedCommand, Segment, Word } from '../model.ts';
+import type { ParsedCommand, Redirect, Segment, Word } from '../model.ts';
 import { rootFrame, type CommandInput, type Frame, type Reader } from './frame.ts';
 import { describeErrors, loadGrammar, parseSyntax, STATEMENTS, type Grammar, type SyntaxNode, type SyntaxTree } from './syntax.ts';
 import { runCommand } from './unwrap.ts';
@@ -105,6 +105,12 @@ class CommandReading implements Reader {
 
   outputOf(word: Word): Segment | null {
     return word.text.startsWith('<(') ? (this.outputs.get(word.text) ?? null) : null;
+  }
+
+  readCommandLine(text: string, frame: Frame): { argv: Word[]; redirects: Redirect[] } | null {
+    if (!this.mayParseAgain()) return null;
+    const tree = this.parseChecked(text);
+    return new StatementWalker(text, this).commandLine(tree.root, frame);
   }
 
   private mayParseAgain(): boolean {

@@ -5,7 +5,7 @@
 import type { Redirect, Segment, Word } from '../model.ts';
 import { MAX_NESTING, type CommandInput, type Frame, type Reader } from './frame.ts';
 import { pipedText } from './piped.ts';
-import { readWriteMark, STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
+import { heredocLine, hereStringMark, readWriteMark, STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
 import { backticksIn, firstWord, readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
 
 /** Redirections written after a statement (`… > f`, `<<EOF`) that go to the command they follow. */
@@ -87,6 +87,31 @@ export class StatementWalker {
     }
   }
 
+  /** The words and redirections of a tree that is one simple command (a here-doc's first line, read again), or null. */
+  commandLine(root: SyntaxNode, frame: Frame): { argv: Word[]; redirects: Redirect[] } | null {
+    const statements = root.children.filter(isStatement);
+    let body: SyntaxNode | undefined = statements[0];
+    let outer: SyntaxNode[] = [];
+    if (statements.length !== 1 || !body) return null;
+    if (body.type === 'redirected_statement') {
+      const inner = body.children.find((c) => c.field === 'body');
+      outer = this.withGaps(body).filter((c) => c !== inner);
+      body = inner;
+    }
+    if (body?.type !== 'command') return null;
+    const words: SyntaxNode[] = [];
+    const redirects: SyntaxNode[] = [];
+    for (const c of this.withGaps(body)) {
+      if (c.field === 'name') words.push(...c.children);
+      else if (c.field === 'argument') words.push(c);
+      else if (c.type.endsWith('_redirect')) redirects.push(c);
+      else return null;
+    }
+    const own = this.tail(redirects, frame, []);
+    const after = this.tail(outer, frame, []);
+    return { argv: [...readWords(words, this.src, this.sink(frame)), ...own.args, ...after.args], redirects: [...own.redirects, ...after.redirects] };
+  }
+
   /** Runs only the substitutions in a tree (a word tree-sitter left unparsed inside `${…}`, read again). */
   substitutions(root: SyntaxNode, frame: Frame): void {
     substitutionsIn(root, this.src, this.sink(frame));
@@ -146,6 +171,8 @@ export class StatementWalker {
     const sink = this.sink(frame);
     // The command's words among the redirections, in the order written.
     const args: SyntaxNode[] = [];
+    // Words read from text again (a here-doc line tree-sitter could not parse).
+    const extra: Word[] = [];
     // tree-sitter reads the `0` of `>& /dev/tcp/h/p 0>&1` as a word of the redirection before: it is the next one's descriptor.
     let nextFd: number | null = null;
     const read = (r: SyntaxNode): void => {
@@ -172,19 +199,33 @@ export class StatementWalker {
         t.stdinKind = '<<<';
         args.push(...rest);
       } else if (r.type === 'heredoc_redirect') {
-        this.heredoc(r, t, args, read, after, sink);
+        this.heredoc(r, t, args, extra, read, after, frame);
       } else if (r.field === 'argument') {
         args.push(r);
       } else if (r.type !== 'comment') {
         this.unknown(r);
       }
     };
-    for (const r of nodes) read(r);
-    if (args.length) t.args = readWords(args, this.src, sink);
+    for (let i = 0; i < nodes.length; i++) {
+      const r = nodes[i] as SyntaxNode;
+      const next = nodes[i + 1];
+      if (next && hereStringMark(this.src, r, next)) {
+        // `2>/dev/null <<< 'cmd'`: tree-sitter's ERROR `<<` and a `<` redirection are one here-string.
+        const [text, rest] = firstWord(next.children.filter((c) => c.field === 'destination'), this.src);
+        t.stdin = readWords(text, this.src, sink).map((w) => w.text).join(' ');
+        t.stdinKind = '<<<';
+        args.push(...rest);
+        i += 1;
+        continue;
+      }
+      read(r);
+    }
+    if (args.length || extra.length) t.args = [...readWords(args, this.src, sink), ...extra];
     return t;
   }
 
-  private heredoc(r: SyntaxNode, t: Tail, args: SyntaxNode[], read: (r: SyntaxNode) => void, after: After[], sink: SubstitutionSink): void {
+  private heredoc(r: SyntaxNode, t: Tail, args: SyntaxNode[], extra: Word[], read: (r: SyntaxNode) => void, after: After[], frame: Frame): void {
+    const sink = this.sink(frame);
     const bodyNode = r.children.find((c) => c.type === 'heredoc_body');
     const strip = r.children.some((c) => c.type === '<<-');
     const text = bodyNode ? textOf(this.src, bodyNode) : '';
@@ -202,15 +243,29 @@ export class StatementWalker {
         sink.reread(b.body, 'commands');
       }
     }
+    const firstLine = heredocLine(r, bodyNode);
+    // tree-sitter cannot read words and redirections mixed after the marker (`cat <<EOF -n >x y`,
+    // `cmd <<EOF a 2>&1 b`): that stretch is read again as the rest of a simple command.
+    const broken = start !== undefined && r.children.some((c) => c.start < firstLine && hasErrorNode(c));
+    if (broken) {
+      const line = this.reader.readCommandLine(`: ${this.src.slice(start.end, firstLine)}`, frame);
+      if (line) {
+        extra.push(...line.argv.slice(1));
+        t.redirects.push(...line.redirects);
+      } else this.reader.problem(`words after a here-document's marker Gatehouse could not read (\`${snippet(this.src.slice(start.end, firstLine))}\`)`);
+    }
     for (const c of this.withGaps(r, bodyNode?.start)) {
-      if (c.field === 'argument') args.push(c);
-      else if (c.field === 'redirect') read(c);
-      else if (c.type === 'pipeline' && c.field === null) after.push({ node: c, piped: true });
+      if (c.type === 'pipeline' && c.field === null) after.push({ node: c, piped: true });
       else if (c.field === 'right') after.push({ node: c, piped: false });
+      else if (broken) continue;
+      else if (c.field === 'argument') args.push(c);
+      else if (c.field === 'redirect') read(c);
     }
   }
 
   private command(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
+    const cut = this.newlineCut(n);
+    if (cut >= 0) return this.splitLines(n, cut, frame, tail);
     const sink = this.sink(frame);
     const assignments: string[] = [];
     const words: SyntaxNode[] = [];
@@ -237,6 +292,8 @@ export class StatementWalker {
 
   /** `export A=$(x) B`, `local x`, `unset y`: the keyword and its words. */
   private declaration(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
+    const cut = this.newlineCut(n);
+    if (cut >= 0) return this.splitLines(n, cut, frame, tail);
     const children = this.withGaps(n);
     const keyword = children.find((c) => !c.named);
     const words = readWords(children.filter((c) => c.named && c.type !== 'comment' && !c.type.endsWith('_redirect')), this.src, this.sink(frame));
@@ -259,9 +316,11 @@ export class StatementWalker {
   /** `X=$(rm -rf ~)` runs what its value substitutes; `X=1 > f` still truncates f. */
   private assignment(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
     readWord(n, this.src, this.sink(frame));
-    if (tail.args.length) this.reader.problem(`words after an assignment's redirection (\`${snippet(textOf(this.src, n))}\`)`);
+    const assignments = n.type === 'variable_assignments' ? n.children.filter((c) => c.type === 'variable_assignment').map((c) => textOf(this.src, c)) : [textOf(this.src, n)];
+    // `A=1 B=2 2>>log cmd x`: tree-sitter files the command under the redirection; it runs with the assignments.
+    if (tail.args.length) return this.run(tail.args, assignments, NO_TAIL, { ...tail, args: [] }, `${textOf(this.src, n)} ${tail.args.map((w) => w.text).join(' ')}`, frame);
     if (tail.redirects.length === 0) return null;
-    return this.run([], [textOf(this.src, n)], NO_TAIL, tail, textOf(this.src, n), frame);
+    return this.run([], assignments, NO_TAIL, tail, textOf(this.src, n), frame);
   }
 
   private functionDefinition(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
@@ -297,6 +356,50 @@ export class StatementWalker {
     }
     flush();
     return last;
+  }
+
+  /**
+   * Where tree-sitter ran two lines into one command: it joins a line that starts with a backslash to
+   * the line before (`ls\n\rm -rf x` reads as `ls` with arguments), where bash ends the command at the
+   * newline. The offset of the first newline that is not escaped, or -1.
+   */
+  private newlineCut(n: SyntaxNode): number {
+    let at = n.start;
+    for (const c of n.children) {
+      const inGap = rawNewline(this.src, at, c.start);
+      if (inGap >= 0) return inGap;
+      const inWord = this.newlineInWord(c);
+      if (inWord >= 0) return inWord;
+      at = c.end;
+    }
+    return -1;
+  }
+
+  private newlineInWord(n: SyntaxNode): number {
+    if (n.type === 'word') return rawNewline(this.src, n.start, n.end);
+    if (n.type !== 'concatenation' && n.type !== 'command_name') return -1;
+    for (const c of n.children) {
+      const at = this.newlineInWord(c);
+      if (at >= 0) return at;
+    }
+    return -1;
+  }
+
+  /** Reads the command up to the newline, then the lines after it as commands of their own (which get the redirections written after them). */
+  private splitLines(n: SyntaxNode, cut: number, frame: Frame, tail: Tail): Segment | null {
+    const first = truncated(n, cut);
+    if (first.children.some((c) => c.field === 'name' || !c.named)) this.walk(first, frame);
+    else for (const c of first.children) substitutionsIn(c, this.src, this.sink(frame));
+    if (tail.args.length) this.reader.problem(`words after a redirection Gatehouse could not place (\`${snippet(textOf(this.src, n))}\`)`);
+    const piped = frame.stdinKind === '|';
+    const rest: Frame = {
+      ...frame,
+      pipeFrom: null,
+      redirects: [...frame.redirects, ...tail.redirects],
+      stdin: tail.stdin ?? (piped ? null : frame.stdin),
+      stdinKind: tail.stdin !== null ? tail.stdinKind : piped ? null : frame.stdinKind,
+    };
+    return this.reader.parseNested(this.src.slice(cut + 1, n.end), rest);
   }
 
   /** `{ a; } > f x` and `[[ … ]] > f x` are refused by bash; the words are reported rather than dropped. */
@@ -399,6 +502,25 @@ function blank(src: string, start: number, end: number): boolean {
     return false;
   }
   return true;
+}
+
+function hasErrorNode(n: SyntaxNode): boolean {
+  return n.type === 'ERROR' || n.missing || n.children.some(hasErrorNode);
+}
+
+/** The first newline in src[start, end) that ends a line (not escaped by an odd run of backslashes), or -1. */
+function rawNewline(src: string, start: number, end: number): number {
+  for (let i = src.indexOf('\n', start); i >= 0 && i < end; i = src.indexOf('\n', i + 1)) {
+    let k = i - 1;
+    while (k >= 0 && src.charCodeAt(k) === 92) k -= 1;
+    if ((i - 1 - k) % 2 === 0) return i;
+  }
+  return -1;
+}
+
+/** A copy of a node that ends at `end`: the children after it dropped, the one across it cut. */
+function truncated(n: SyntaxNode, end: number): SyntaxNode {
+  return { ...n, end: Math.min(n.end, end), children: n.children.filter((c) => c.start < end).map((c) => (c.end > end ? truncated(c, end) : c)) };
 }
 
 function snippet(text: string): string {

@@ -187,8 +187,11 @@ export function readWord(nodes: SyntaxNode | readonly SyntaxNode[], src: string,
 }
 
 /** The words adjacent nodes make: one, or several where an unquoted $IFS splits them. */
-function fieldsOf(list: readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word[] {
+function fieldsOf(nodes: readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word[] {
   const b = new WordBuilder(src, sink);
+  // A concatenation is only its parts side by side: flat, a `$` that ends one node and the `IFS` that
+  // starts the next are seen together (`timeout${IFS}30${IFS}rm$IFS-rf` is cut between name and argument).
+  const list = nodes.some((n) => n.type === 'concatenation') ? nodes.flatMap((n) => (n.type === 'concatenation' ? n.children : [n])) : nodes;
   for (let i = 0; i < list.length; i++) {
     const n = list[i] as SyntaxNode;
     const next = list[i + 1];
@@ -287,6 +290,11 @@ function runSubstitution(n: SyntaxNode, src: string, sink: SubstitutionSink, inD
   if (n.type === 'command_substitution' && src.charCodeAt(n.start) === 96) {
     const closed = n.end - n.start >= 2 && src.charCodeAt(n.end - 1) === 96 && !n.children[n.children.length - 1]?.missing;
     const body = src.slice(n.start + 1, closed ? n.end - 1 : n.end);
+    // tree-sitter reads `` `a` `b` `` as one substitution whose body is "a` `b": a backtick inside that is not escaped ends it.
+    if (closed && backticksIn(body).length > 0) {
+      for (const b of backticksIn(src.slice(n.start, n.end))) sink.reread(b.body, 'commands');
+      return;
+    }
     if (body.includes('\\')) {
       sink.reread(unescapeBackticks(body, inDoubleQuotes), 'commands');
       return;

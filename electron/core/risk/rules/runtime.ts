@@ -7,8 +7,11 @@ import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { finding } from './util.ts';
 
-/** `NAME=value` standing alone (followed by `;`, `&&`, `||`, a newline or the end): a value the shell will have. */
-const BARE_ASSIGNMENT = /(?:^|[;&|\n(]\s*)([A-Za-z_]\w*)=('[^'\n]*'|"[^"$`\\\n]*"|[^\s;&|$`'"()<>]+)(?=\s*(?:;|&&|\|\||\n|$))/g;
+/**
+ * `NAME=value` standing alone (followed by `;`, `&&`, `||`, a newline or the end): a value the shell will
+ * have. Also at the start of a quoted string, which `bash -c '…'`, `sh -c "…"` or `eval '…'` runs as commands.
+ */
+const BARE_ASSIGNMENT = /(?:^|[;&|\n('"]\s*)([A-Za-z_]\w*)=('[^'\n]*'|"[^"$`\\\n]*"|[^\s;&|$`'"()<>]+)(?=\s*(?:;|&&|\|\||\n|$))/g;
 
 /** Values of variables set by bare assignments in the command text, the last one winning. */
 export function bareAssignments(command: string): ReadonlyMap<string, string> {

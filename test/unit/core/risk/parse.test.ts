@@ -241,6 +241,57 @@ describe('every word is read, wherever it stands', () => {
     expect(lines(read('git commit -F - <<EOF\nmsg\nEOF'))).toEqual(['git commit -F -']);
   });
 
+  it('ends a command at a newline tree-sitter runs into the next line (a line starting with `\\`)', () => {
+    expect(lines(read('cd /tmp\n\\rm -rf ~/x'))).toEqual(['cd /tmp', 'rm -rf ~/x']);
+    expect(lines(read('ls\n\\rm x\n\\rm y'))).toEqual(['ls', 'rm x', 'rm y']);
+    expect(lines(read('echo a\n\\\nrm -rf ~'))).toEqual(['echo a', 'rm -rf ~']);
+    expect(lines(read('export A=1\n\\rm x'))).toEqual(['export A=1', 'rm x']);
+    const p = read('echo a\n\\rm x > f | sh');
+    expect(lines(p)).toEqual(['echo a', 'rm x', 'sh']);
+    expect(only(p, 'rm').redirects[0]?.target.text).toBe('f');
+    expect(only(p, 'sh').pipeFrom?.[0]?.text).toBe('rm');
+    // An escaped newline still joins the lines; an escaped backslash does not.
+    expect(lines(read('echo a \\\nb'))).toEqual(['echo a b']);
+    expect(lines(read('echo a\\\\\nrm x'))).toEqual(['echo a\\', 'rm x']);
+  });
+
+  it('reads `<<<` after another redirection as a here-string (tree-sitter reads `<<` and `<`)', () => {
+    const p = read("bash 2>/dev/null <<< 'rm -rf ~/'");
+    expect(p.complete).toBe(true);
+    expect(line(only(p, 'rm'))).toBe('rm -rf ~/');
+    expect(only(p, 'rm').via).toEqual(['bash <<<']);
+  });
+
+  it('reads words and redirections mixed after a here-doc marker', () => {
+    for (const [cmd, argv, redirects] of [
+      ['cat <<EOF a >>x b\nhi\nEOF', 'cat a b', ['>>x']],
+      ['cat <<EOF a 2>&1 b\nhi\nEOF', 'cat a b', ['2>&1']],
+      ['cat <<EOF -n <x\nhi\nEOF', 'cat -n', ['<x']],
+      ['cat <<EOF a 2>/dev/null ~/.ssh/id_rsa\nhi\nEOF', 'cat a ~/.ssh/id_rsa', ['2>/dev/null']],
+    ] as const) {
+      const p = read(cmd);
+      expect(p.complete, cmd).toBe(true);
+      expect(line(p.segments[0]!)).toBe(argv);
+      expect(p.segments[0]!.redirects.map((r) => `${r.fd ?? ''}${r.op}${r.target.text}`)).toEqual(redirects);
+    }
+  });
+
+  it('gives the words after the redirection of bare assignments to the command they prefix', () => {
+    const seg = only(read('A1=x A2=y 2>>log rm -rf / 2>>err <<< z'), 'rm');
+    expect(line(seg)).toBe('rm -rf /');
+    expect(seg.assignments).toEqual(['A1=x', 'A2=y']);
+    expect(seg.redirects.map((r) => r.target.text)).toEqual(['log', 'err']);
+  });
+
+  it('splits at $IFS across the parts tree-sitter cuts a word into', () => {
+    expect(lines(read('timeout${IFS}30${IFS}rm$IFS-rf$IFS/home/dev'))).toEqual(['rm -rf /home/dev']);
+    expect(only(read('sudo${IFS}rm$IFS-rf$IFS/var'), 'rm').via).toEqual(['sudo']);
+  });
+
+  it('runs both of two backtick substitutions side by side (tree-sitter reads them as one)', () => {
+    expect(lines(read('echo `ls` `rm -rf ~`')).slice(0, 2)).toEqual(['ls', 'rm -rf ~']);
+  });
+
   it('keeps the redirection of a statement that runs no command', () => {
     for (const cmd of ['[[ -f x ]] > /etc/passwd', '[ -f x ] > /etc/passwd', '((i++)) > /etc/passwd', '{ x=1; } > /etc/passwd', 'while false; do :; done > /etc/passwd']) {
       const targets = read(cmd).segments.flatMap((s) => s.redirects.map((r) => r.target.text));
