@@ -201,5 +201,5 @@ export function withIfs(shape: Shape, site: number, braces: boolean): string | n
 }
 
 export const SAME_DIRECTORY = ['cd . && ', 'cd "$PWD"; ', 'cd ./ && '] as const;
-export const HARMLESS_BEFORE = ['true && ', 'echo hi; ', ': ; ', 'ls >/dev/null; '] as const;
+export const HARMLESS_BEFORE = ['true && ', 'echo hi; ', ': ; ', 'ls >/dev/null; ', 'echo start\n'] as const;
 export const HARMLESS_AFTER = ['\ntrue', '\necho done'] as const;

@@ -60,11 +60,12 @@ class CommandReading implements Reader {
 
   readSubstitutions(text: string, frame: Frame): void {
     if (!this.mayParseAgain()) return;
-    const tree = this.parseChecked(text);
-    new StatementWalker(text, this).substitutions(tree.root, frame);
+    const { tree, src } = this.parseChecked(text);
+    new StatementWalker(src, this).substitutions(tree.root, frame);
   }
 
-  splitWords(text: string): Word[] | null {
+  splitWords(raw: string): Word[] | null {
+    const text = lineStartBackslashes(raw);
     const tree = parseSyntax(this.grammar, text);
     const statements = tree.root.children.filter((c) => STATEMENTS.has(c.type));
     const only = statements[0];
@@ -109,8 +110,8 @@ class CommandReading implements Reader {
 
   readCommandLine(text: string, frame: Frame): { argv: Word[]; redirects: Redirect[] } | null {
     if (!this.mayParseAgain()) return null;
-    const tree = this.parseChecked(text);
-    return new StatementWalker(text, this).commandLine(tree.root, frame);
+    const { tree, src } = this.parseChecked(text);
+    return new StatementWalker(src, this).commandLine(tree.root, frame);
   }
 
   private mayParseAgain(): boolean {
@@ -120,14 +121,28 @@ class CommandReading implements Reader {
     return false;
   }
 
-  private parseChecked(text: string): SyntaxTree {
-    const tree = parseSyntax(this.grammar, text);
+  /** Parses shell text (as fixed for tree-sitter, `src`) and reports what it could not read. */
+  private parseChecked(text: string): { tree: SyntaxTree; src: string } {
+    const src = lineStartBackslashes(text);
+    const tree = parseSyntax(this.grammar, src);
     if (tree.cut) this.problem('the command is too large or too deeply nested to read fully');
-    if (tree.hasError) for (const p of describeErrors(text, tree.root)) this.problem(p);
-    return tree;
+    if (tree.hasError) for (const p of describeErrors(src, tree.root)) this.problem(p);
+    return { tree, src };
   }
 
   private parseInto(text: string, frame: Frame): Segment | null {
-    return new StatementWalker(text, this).walk(this.parseChecked(text).root, frame);
+    const { tree, src } = this.parseChecked(text);
+    return new StatementWalker(src, this).walk(tree.root, frame);
   }
+}
+
+/**
+ * tree-sitter-bash reads a line that starts with `\` as part of the last word before the newline:
+ * `ls\n\rm -rf x` comes out as `ls` with arguments, `echo a > f\n\rm -rf ~` hides the rm among the
+ * redirection's words, and the first line of a here-doc's body becomes arguments. bash ends the
+ * command at the newline. A blank before the backslash makes tree-sitter read it as bash does, and
+ * changes nothing bash runs (only a here-doc's text, by one space).
+ */
+export function lineStartBackslashes(text: string): string {
+  return text.includes('\n\\') ? text.replace(/\n\\/g, '\n \\') : text;
 }

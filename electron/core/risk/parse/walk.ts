@@ -29,6 +29,8 @@ interface After {
 const NO_TAIL: Tail = { redirects: [], stdin: null, stdinKind: null, args: [] };
 /** Parts of a broken command that can still be read as its words. */
 const WORDISH = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'number']);
+/** What a run of words read out of broken syntax may start with to be taken as a command. */
+const RUN_START = new Set(['word', 'concatenation', 'string', 'raw_string', '{']);
 /** Parts of compound commands that hold statements: loop bodies, `case` arms, `elif`/`else` branches. */
 const BODIES = new Set(['do_group', 'case_item', 'elif_clause', 'else_clause']);
 /** Compound commands read by `block`: their statements run, their other parts (conditions, lists, patterns) only expand. */
@@ -122,6 +124,8 @@ export class StatementWalker {
     for (const c of n.children) {
       if (isStatement(c)) last = this.walk(c, frame);
       else if (BODIES.has(c.type)) last = this.block(c, frame);
+      // What tree-sitter could not parse (reported already) may still hold commands: `cat <<EOF; rm -rf ~`.
+      else if (c.type === 'ERROR') last = this.recover(c, frame) ?? last;
       else if (c.named && c.type !== 'comment') substitutionsIn(c, this.src, this.sink(frame));
     }
     return last;
@@ -339,21 +343,26 @@ export class StatementWalker {
     let run: SyntaxNode[] = [];
     const flush = () => {
       const first = run[0];
-      if (first && first.type === 'word') {
+      // A run starting with `{` glued to a word is a brace expansion as the program (`{rm,-rf,~}`).
+      if (first && RUN_START.has(first.type)) {
         const text = this.src.slice(first.start, (run[run.length - 1] as SyntaxNode).end);
         last = this.run(readWords(run, this.src, this.sink(frame)), [], NO_TAIL, NO_TAIL, text, frame);
       }
       run = [];
     };
-    for (const c of n.children) {
-      if (WORDISH.has(c.type)) {
+    n.children.forEach((c, i) => {
+      if (WORDISH.has(c.type) || (c.type === '{' && n.children[i + 1]?.start === c.end)) {
         run.push(c);
-        continue;
+        return;
+      }
+      if (c.type === 'command_name' || (c.field === 'argument' && c.type !== 'ERROR')) {
+        run.push(...(c.type === 'command_name' ? c.children : [c]));
+        return;
       }
       flush();
       if (isStatement(c)) last = this.walk(c, frame);
       else if (c.type === 'ERROR') last = this.recover(c, frame) ?? last;
-    }
+    });
     flush();
     return last;
   }

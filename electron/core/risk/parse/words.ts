@@ -21,12 +21,11 @@ export const IGNORE_SUBSTITUTIONS: SubstitutionSink = { run: () => undefined, re
 const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
 /** Leaves that never hold a substitution of their own, or are read for them elsewhere. */
 const PLAIN_TEXT = new Set(['heredoc_body', 'heredoc_content', 'raw_string', 'comment', 'ansi_c_string']);
-/** `{a,b}` and `{1..5}`, unquoted. */
-const BRACE_EXPANSION = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
 /** `[ab]`, `[!.]`, `[0-9]`, unquoted: a glob that matches one character. */
 const BRACKET_GLOB = /\[[^\]]+\]/;
 const LINE_CONTINUATIONS = /^(\\\n)+$/;
-const IFS_EXPANSION = /^\$(IFS|\{IFS\})$/;
+/** `$IFS`, `${IFS}`, and the parts of it that are still blanks: `${IFS%?}`, `${IFS::1}`, `${IFS#?}`. */
+const IFS_EXPANSION = /^\$(IFS|\{IFS(%%?[^}]*|##?[^}]*|:\d*(:\d+)?)?\})$/;
 /** What follows a lone `$` when tree-sitter cut `$IFS` in two (`rm$IFS-rf$IFS~` ends in `$`, `IFS~`). */
 const IFS_NAME = /^IFS(?!\w)/;
 
@@ -35,6 +34,8 @@ class WordBuilder {
   known = true;
   /** The word with quoted and escaped characters masked, to find unquoted globs and braces. */
   unquoted = '';
+  /** One flag per character of `text`: `u` unquoted, `q` quoted or escaped, `$` part of an expansion. */
+  private flags = '';
   /** Words already ended by an unquoted $IFS. */
   private readonly fields: Word[] = [];
   private inDoubleQuotes = false;
@@ -58,7 +59,8 @@ class WordBuilder {
         this.doubleQuoted(n);
         return;
       case 'translated_string':
-        for (const c of n.children) this.add(c);
+        // `$"…"`: the `$` only asks for a translation; the value is the string.
+        for (const c of n.children) if (c.type !== '$') this.add(c);
         return;
       case 'concatenation':
         for (const c of n.children) this.add(c);
@@ -116,23 +118,30 @@ class WordBuilder {
   /** Ends the current field; like bash, an empty unquoted one is dropped. */
   split(): void {
     if (this.text !== '' || this.unquoted !== '') {
+      // `{rm,-rf,~}`, `~/{.ssh,.aws}`: bash expands braces first, into words of their own.
+      const braces = this.known && this.unquoted.includes('{') ? expandBraces(this.text, this.flags) : [this.text];
+      if (braces === null) this.known = false;
       // Checked on the whole word: tree-sitter splits `[ab]c` into `[`, `ab`, `]`, `c`.
-      if (this.known && ((this.unquoted.includes('{') && BRACE_EXPANSION.test(this.unquoted)) || (this.unquoted.includes('[') && BRACKET_GLOB.test(this.unquoted)))) this.known = false;
-      this.fields.push({ text: this.text, known: this.known });
+      if (this.known && this.unquoted.includes('[') && BRACKET_GLOB.test(this.unquoted)) this.known = false;
+      if (braces && braces.length > 1) for (const text of braces) this.fields.push({ text, known: this.known });
+      else this.fields.push({ text: this.text, known: this.known });
     }
     this.text = '';
     this.known = true;
     this.unquoted = '';
+    this.flags = '';
   }
 
   private quoted(value: string): void {
     this.text += value;
+    this.flags += 'q'.repeat(value.length);
     // Even an empty `''` marks the word as written: a quoted empty word is still a word.
     this.unquoted += 'Q';
   }
 
   private expansion(n: SyntaxNode): void {
     this.text += this.src.slice(n.start, n.end);
+    this.flags += '$'.repeat(n.end - n.start);
     this.unquoted += '$';
     this.known = false;
   }
@@ -163,14 +172,59 @@ class WordBuilder {
         i += 1;
         if (raw[i] === '\n') continue;
         this.text += raw[i];
+        this.flags += 'q';
         this.unquoted += 'E';
         continue;
       }
       if (ch === '*' || ch === '?') this.known = false;
       this.text += ch;
+      this.flags += 'u';
       this.unquoted += ch;
     }
   }
+}
+
+/** Words one brace expansion may make; past it the word stays unknown. */
+const MAX_BRACE_WORDS = 64;
+const SEQUENCE = /^\{[^{}]*\.\.[^{}]*\}$/;
+
+/**
+ * bash's brace expansion of one word, on its unquoted braces (`flags` marks each character `u`
+ * unquoted): `a{b,c}d` is `abd acd`, nested and repeated braces multiply, `{}` and `{x}` stay as they
+ * are. null when the words depend on more than the text: a sequence (`{1..5}`) or more than
+ * MAX_BRACE_WORDS of them.
+ */
+export function expandBraces(text: string, flags: string): string[] | null {
+  const out: string[] = [];
+  const expand = (t: string, f: string): boolean => {
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] !== '{' || f[i] !== 'u') continue;
+      let depth = 0;
+      let close = -1;
+      const commas: number[] = [];
+      for (let j = i; j < t.length && close < 0; j++) {
+        if (f[j] !== 'u') continue;
+        if (t[j] === '{') depth += 1;
+        else if (t[j] === '}' && --depth === 0) close = j;
+        else if (t[j] === ',' && depth === 1) commas.push(j);
+      }
+      if (close < 0) continue;
+      if (commas.length === 0) {
+        if (SEQUENCE.test(t.slice(i, close + 1))) return false;
+        continue;
+      }
+      const bounds = [i, ...commas, close];
+      for (let k = 0; k + 1 < bounds.length; k++) {
+        const a = (bounds[k] as number) + 1;
+        const b = bounds[k + 1] as number;
+        if (!expand(t.slice(0, i) + t.slice(a, b) + t.slice(close + 1), f.slice(0, i) + f.slice(a, b) + f.slice(close + 1))) return false;
+      }
+      return true;
+    }
+    out.push(t);
+    return out.length <= MAX_BRACE_WORDS;
+  };
+  return expand(text, flags) ? out : null;
 }
 
 /** Whether a quoted node really ends with its closing quote (an unterminated one runs to the end). */

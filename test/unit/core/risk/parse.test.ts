@@ -255,6 +255,25 @@ describe('every word is read, wherever it stands', () => {
     expect(lines(read('echo a\\\\\nrm x'))).toEqual(['echo a\\', 'rm x']);
   });
 
+  it('reads a line starting with `\\` after a redirection or a here-doc marker as its own line', () => {
+    const p = read('echo a > f\n\\rm -rf ~');
+    expect(lines(p)).toEqual(['echo a', 'rm -rf ~']);
+    expect(only(p, 'echo').redirects.map((r) => r.target.text)).toEqual(['f']);
+    expect(lines(read('bash <<EOF\n\\rm -rf ~\nEOF'))).toEqual(['rm -rf ~']);
+    expect(lines(read("cat <<'EOF' > notes.md\n\\`rm -rf ~\\`\nEOF"))).toEqual(['cat']);
+  });
+
+  it('reads the commands inside syntax it could not parse, and says so', () => {
+    const p = read('cat <<EOF; rm -rf ~\nx\nEOF');
+    expect(p.complete).toBe(false);
+    expect(lines(p)).toContain('rm -rf ~');
+  });
+
+  it('reads $"…" as the program, and parts of $IFS that are still blanks as splits', () => {
+    expect(lines(read('$"rm" -rf ~'))).toEqual(['rm -rf ~']);
+    expect(lines(read('rm${IFS%?}-rf${IFS::1}~'))).toEqual(['rm -rf ~']);
+  });
+
   it('reads `<<<` after another redirection as a here-string (tree-sitter reads `<<` and `<`)', () => {
     const p = read("bash 2>/dev/null <<< 'rm -rf ~/'");
     expect(p.complete).toBe(true);
@@ -409,9 +428,14 @@ describe('words', () => {
   });
 
   it('keeps expansions as written and marks them unknown', () => {
-    expect(only(read('echo $HOME/x ${DIR}/ "a $x" $(pwd) $((1+2)) *.log a?c [ab]c {a,b} {1..3}'), 'echo').argv.slice(1)).toEqual(
-      ['$HOME/x', '${DIR}/', 'a $x', '$(pwd)', '$((1+2))', '*.log', 'a?c', '[ab]c', '{a,b}', '{1..3}'].map((text) => ({ text, known: false })),
+    expect(only(read('echo $HOME/x ${DIR}/ "a $x" $(pwd) $((1+2)) *.log a?c [ab]c {1..3} x{a,b}{1..2} ${y}{a,b}'), 'echo').argv.slice(1)).toEqual(
+      ['$HOME/x', '${DIR}/', 'a $x', '$(pwd)', '$((1+2))', '*.log', 'a?c', '[ab]c', '{1..3}', 'x{a,b}{1..2}', '${y}{a,b}'].map((text) => ({ text, known: false })),
     );
+  });
+
+  it('expands unquoted brace lists into words, as bash does before anything else', () => {
+    expect(lines(read('echo {a,b} x{1,2}y ~/{.ssh,.aws} {a,{b,c}} {} {x} "{a,b}" \\{a,b}'))).toEqual(['echo a b x1y x2y ~/.ssh ~/.aws a b c {} {x} {a,b} {a,b}']);
+    expect(lines(read('{rm,-rf,~}'))).toEqual(['rm -rf ~']);
   });
 
   it('treats quoted or escaped glob characters as plain text', () => {
