@@ -331,6 +331,7 @@ export class StatementWalker {
     const name = n.children.find((c) => c.field === 'name');
     const body = n.children.find((c) => c.field === 'body');
     const own = this.tail(n.children.filter((c) => c.field === 'redirect'), frame, []);
+    this.wordsAfterCompound(n, own);
     if (!body) return null;
     const inner: Frame = { ...frame, via: [...frame.via, `function ${name ? textOf(this.src, name) : ''}`.trim()], redirects: [...frame.redirects, ...own.redirects, ...tail.redirects] };
     this.walk(body, inner);
