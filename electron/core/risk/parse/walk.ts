@@ -520,7 +520,8 @@ function hasErrorNode(n: SyntaxNode): boolean {
 
 /** The first newline in src[start, end) that ends a line (not escaped by an odd run of backslashes), or -1. */
 function rawNewline(src: string, start: number, end: number): number {
-  for (let i = src.indexOf('\n', start); i >= 0 && i < end; i = src.indexOf('\n', i + 1)) {
+  for (let i = start; i < end; i++) {
+    if (src.charCodeAt(i) !== 10) continue;
     let k = i - 1;
     while (k >= 0 && src.charCodeAt(k) === 92) k -= 1;
     if ((i - 1 - k) % 2 === 0) return i;
