@@ -42,6 +42,17 @@ export interface Reader {
   /** Judges one simple command: peels its wrappers and emits what it runs; returns the command whose output it gives. */
   runCommand(cmd: CommandInput, frame: Frame): Segment | null;
   emit(seg: Segment): void;
+  /** How many segments were emitted so far (a mark for `emittedSince`). */
+  emitted(): number;
+  /** The segments emitted since a mark. */
+  emittedSince(mark: number): readonly Segment[];
+  /** Reads text as shell words and runs only the substitutions in them (a word inside `${x:-…}` tree-sitter left as text). */
+  readSubstitutions(text: string, frame: Frame): void;
+  /**
+   * Reads text that is one simple command into its words and redirections, running the substitutions
+   * in them but not the command; null when it is not one simple command.
+   */
+  readCommandLine(text: string, frame: Frame): { argv: Word[]; redirects: Redirect[] } | null;
   problem(message: string): void;
   /** Notes the command whose output a process substitution gives (`<(curl …)` as written). */
   remember(substitution: string, output: Segment): void;

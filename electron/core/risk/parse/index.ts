@@ -1,11 +1,11 @@
 // The shell parser of the risk engine: reads a command with tree-sitter-bash into the segments the
 // rules judge (model.ts). Loading is async (WASM); parsing is synchronous and never throws.
-import type { ParsedCommand, Segment, Word } from '../model.ts';
+import type { ParsedCommand, Redirect, Segment, Word } from '../model.ts';
 import { rootFrame, type CommandInput, type Frame, type Reader } from './frame.ts';
-import { describeErrors, loadGrammar, parseSyntax, STATEMENTS, type Grammar, type SyntaxNode } from './syntax.ts';
+import { describeErrors, loadGrammar, parseSyntax, STATEMENTS, type Grammar, type SyntaxNode, type SyntaxTree } from './syntax.ts';
 import { runCommand } from './unwrap.ts';
 import { StatementWalker } from './walk.ts';
-import { readWords } from './words.ts';
+import { IGNORE_SUBSTITUTIONS, readWords } from './words.ts';
 
 /**
  * Longer than any command a person would review; here-docs that write whole files fit. Past it the
@@ -54,15 +54,18 @@ class CommandReading implements Reader {
   }
 
   parseNested(text: string, frame: Frame): Segment | null {
-    this.nestedParses += 1;
-    if (this.nestedParses > MAX_NESTED_PARSES) {
-      this.problem(`more than ${MAX_NESTED_PARSES} nested commands; Gatehouse stopped reading them`);
-      return null;
-    }
+    if (!this.mayParseAgain()) return null;
     return this.parseInto(text, frame);
   }
 
-  splitWords(text: string): Word[] | null {
+  readSubstitutions(text: string, frame: Frame): void {
+    if (!this.mayParseAgain()) return;
+    const { tree, src } = this.parseChecked(text);
+    new StatementWalker(src, this).substitutions(tree.root, frame);
+  }
+
+  splitWords(raw: string): Word[] | null {
+    const text = lineStartBackslashes(raw);
     const tree = parseSyntax(this.grammar, text);
     const statements = tree.root.children.filter((c) => STATEMENTS.has(c.type));
     const only = statements[0];
@@ -70,7 +73,7 @@ class CommandReading implements Reader {
     // Only the words: substitutions in a string that env splits are not run by env.
     const words = only.children.flatMap((c): SyntaxNode[] => (c.field === 'name' ? c.children : c.field === 'argument' ? [c] : []));
     if (only.children.some((c) => c.type.endsWith('_redirect') || c.type === 'variable_assignment')) return null;
-    return readWords(words, text, () => undefined);
+    return readWords(words, text, IGNORE_SUBSTITUTIONS);
   }
 
   runCommand(cmd: CommandInput, frame: Frame): Segment | null {
@@ -85,6 +88,14 @@ class CommandReading implements Reader {
     this.segments.push(seg);
   }
 
+  emitted(): number {
+    return this.segments.length;
+  }
+
+  emittedSince(mark: number): readonly Segment[] {
+    return this.segments.slice(mark);
+  }
+
   problem(message: string): void {
     this.problems.add(message);
   }
@@ -97,10 +108,41 @@ class CommandReading implements Reader {
     return word.text.startsWith('<(') ? (this.outputs.get(word.text) ?? null) : null;
   }
 
-  private parseInto(text: string, frame: Frame): Segment | null {
-    const tree = parseSyntax(this.grammar, text);
-    if (tree.cut) this.problem('the command is too large or too deeply nested to read fully');
-    if (tree.hasError) for (const p of describeErrors(text, tree.root)) this.problem(p);
-    return new StatementWalker(text, this).walk(tree.root, frame);
+  readCommandLine(text: string, frame: Frame): { argv: Word[]; redirects: Redirect[] } | null {
+    if (!this.mayParseAgain()) return null;
+    const { tree, src } = this.parseChecked(text);
+    return new StatementWalker(src, this).commandLine(tree.root, frame);
   }
+
+  private mayParseAgain(): boolean {
+    this.nestedParses += 1;
+    if (this.nestedParses <= MAX_NESTED_PARSES) return true;
+    this.problem(`more than ${MAX_NESTED_PARSES} nested commands; Gatehouse stopped reading them`);
+    return false;
+  }
+
+  /** Parses shell text (as fixed for tree-sitter, `src`) and reports what it could not read. */
+  private parseChecked(text: string): { tree: SyntaxTree; src: string } {
+    const src = lineStartBackslashes(text);
+    const tree = parseSyntax(this.grammar, src);
+    if (tree.cut) this.problem('the command is too large or too deeply nested to read fully');
+    if (tree.hasError) for (const p of describeErrors(src, tree.root)) this.problem(p);
+    return { tree, src };
+  }
+
+  private parseInto(text: string, frame: Frame): Segment | null {
+    const { tree, src } = this.parseChecked(text);
+    return new StatementWalker(src, this).walk(tree.root, frame);
+  }
+}
+
+/**
+ * tree-sitter-bash reads a line that starts with `\` as part of the last word before the newline:
+ * `ls\n\rm -rf x` comes out as `ls` with arguments, `echo a > f\n\rm -rf ~` hides the rm among the
+ * redirection's words, and the first line of a here-doc's body becomes arguments. bash ends the
+ * command at the newline. A blank before the backslash makes tree-sitter read it as bash does, and
+ * changes nothing bash runs (only a here-doc's text, by one space).
+ */
+export function lineStartBackslashes(text: string): string {
+  return text.includes('\n\\') ? text.replace(/\n\\/g, '\n \\') : text;
 }

@@ -159,7 +159,12 @@ export function describeErrors(src: string, root: SyntaxNode): string[] {
       else problems.add(`syntax Gatehouse could not read near \`${snippet(text)}\``);
     }
     if (n.children.length === 0) lastToken = n;
-    for (const c of n.children) if (!readWriteMark(src, n, c)) visit(c);
+    // The words after a here-doc's marker are read again as a command line by the walker, which reports what it cannot read.
+    const line = n.type === 'heredoc_redirect' ? heredocLine(n, n.children.find((c) => c.type === 'heredoc_body')) : -1;
+    n.children.forEach((c, i) => {
+      if (c.start < line && (c.type === ERROR_TYPE || c.field === 'argument' || c.field === 'redirect')) return;
+      if (!readWriteMark(src, n, c) && !hereStringMark(src, c, n.children[i + 1])) visit(c);
+    });
   };
   visit(root);
   return [...problems];
@@ -172,6 +177,23 @@ export function describeErrors(src: string, root: SyntaxNode): string[] {
 export function readWriteMark(src: string, redirect: SyntaxNode, child: SyntaxNode): boolean {
   if (redirect.type !== 'file_redirect' || child.type !== ERROR_TYPE || textOf(src, child) !== '>') return false;
   return src[child.start - 1] === '<' && redirect.children.some((c) => c.type === '<' && c.end === child.start);
+}
+
+/** Where the words of a here-doc's first line end: at a pipe or list that follows it, or at its body. */
+export function heredocLine(r: SyntaxNode, body: SyntaxNode | undefined): number {
+  let end = body?.start ?? r.end;
+  for (const c of r.children) if ((c.type === 'pipeline' && c.field === null) || c.field === 'operator' || c.field === 'right') end = Math.min(end, c.start);
+  return end;
+}
+
+/**
+ * After another redirection tree-sitter-bash reads `<<<` (a here-string) as an ERROR holding `<<` and
+ * then a `<` redirection (`bash 2>/dev/null <<< 'cmd'`). True for that ERROR, given the node after it:
+ * the two read as the here-string, and are not reported as broken.
+ */
+export function hereStringMark(src: string, child: SyntaxNode, next: SyntaxNode | undefined): boolean {
+  if (child.type !== ERROR_TYPE || textOf(src, child) !== '<<' || next?.type !== 'file_redirect' || next.start !== child.end) return false;
+  return next.children[0]?.type === '<' && next.children[0].start === next.start;
 }
 
 function describeMissing(type: string, before: SyntaxNode | null, src: string): string {

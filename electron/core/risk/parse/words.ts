@@ -3,17 +3,29 @@
 import type { Word } from '../model.ts';
 import type { SyntaxNode } from './syntax.ts';
 
-/** Called for each `$(…)`, backtick or `<(…)`/`>(…)` met inside a word: their commands run too. */
-export type SubstitutionSink = (node: SyntaxNode, label: string) => void;
+/** Told of each `$(…)`, backtick or `<(…)`/`>(…)` met inside a word: their commands run too. */
+export interface SubstitutionSink {
+  /** A substitution tree-sitter parsed: its statements run (label: `$(…)`, `<(…)`, `>(…)`). */
+  run(node: SyntaxNode, label: string): void;
+  /**
+   * Shell text tree-sitter left unparsed that bash will still read: the body of backticks once their
+   * escapes are removed (`commands`), or a word inside `${x:-…}` whose substitutions run (`word`).
+   */
+  reread(text: string, mode: 'commands' | 'word'): void;
+}
+
+/** A sink for words whose substitutions are not run (the string env splits). */
+export const IGNORE_SUBSTITUTIONS: SubstitutionSink = { run: () => undefined, reread: () => undefined };
 
 /** Node types whose value is only known at run time. */
 const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
-/** `{a,b}` and `{1..5}`, unquoted. */
-const BRACE_EXPANSION = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
+/** Leaves that never hold a substitution of their own, or are read for them elsewhere. */
+const PLAIN_TEXT = new Set(['heredoc_body', 'heredoc_content', 'raw_string', 'comment', 'ansi_c_string']);
 /** `[ab]`, `[!.]`, `[0-9]`, unquoted: a glob that matches one character. */
 const BRACKET_GLOB = /\[[^\]]+\]/;
 const LINE_CONTINUATIONS = /^(\\\n)+$/;
-const IFS_EXPANSION = /^\$(IFS|\{IFS\})$/;
+/** `$IFS`, `${IFS}`, and the parts of it that are still blanks: `${IFS%?}`, `${IFS::1}`, `${IFS#?}`. */
+const IFS_EXPANSION = /^\$(IFS|\{IFS(%%?[^}]*|##?[^}]*|:\d*(:\d+)?)?\})$/;
 /** What follows a lone `$` when tree-sitter cut `$IFS` in two (`rm$IFS-rf$IFS~` ends in `$`, `IFS~`). */
 const IFS_NAME = /^IFS(?!\w)/;
 
@@ -22,6 +34,8 @@ class WordBuilder {
   known = true;
   /** The word with quoted and escaped characters masked, to find unquoted globs and braces. */
   unquoted = '';
+  /** One flag per character of `text`: `u` unquoted, `q` quoted or escaped, `$` part of an expansion. */
+  private flags = '';
   /** Words already ended by an unquoted $IFS. */
   private readonly fields: Word[] = [];
   private inDoubleQuotes = false;
@@ -45,18 +59,19 @@ class WordBuilder {
         this.doubleQuoted(n);
         return;
       case 'translated_string':
-        for (const c of n.children) this.add(c);
+        // `$"…"`: the `$` only asks for a translation; the value is the string.
+        for (const c of n.children) if (c.type !== '$') this.add(c);
         return;
       case 'concatenation':
         for (const c of n.children) this.add(c);
         return;
       case 'command_substitution':
         this.expansion(n);
-        this.sink(n, '$(…)');
+        runSubstitution(n, this.src, this.sink, this.inDoubleQuotes);
         return;
       case 'process_substitution':
         this.expansion(n);
-        this.sink(n, this.src.startsWith('>(', n.start) ? '>(…)' : '<(…)');
+        runSubstitution(n, this.src, this.sink, false);
         return;
       case 'simple_expansion':
       case 'expansion':
@@ -66,12 +81,12 @@ class WordBuilder {
           return;
         }
         this.expansion(n);
-        this.substitutionsIn(n);
+        substitutionsIn(n, this.src, this.sink);
         return;
       case 'arithmetic_expansion':
       case 'brace_expression':
         this.expansion(n);
-        this.substitutionsIn(n);
+        substitutionsIn(n, this.src, this.sink);
         return;
       default:
         if (n.children.length > 0 && n.named) {
@@ -103,32 +118,32 @@ class WordBuilder {
   /** Ends the current field; like bash, an empty unquoted one is dropped. */
   split(): void {
     if (this.text !== '' || this.unquoted !== '') {
+      // `{rm,-rf,~}`, `~/{.ssh,.aws}`: bash expands braces first, into words of their own.
+      const braces = this.known && this.unquoted.includes('{') ? expandBraces(this.text, this.flags) : [this.text];
+      if (braces === null) this.known = false;
       // Checked on the whole word: tree-sitter splits `[ab]c` into `[`, `ab`, `]`, `c`.
-      if (this.known && ((this.unquoted.includes('{') && BRACE_EXPANSION.test(this.unquoted)) || (this.unquoted.includes('[') && BRACKET_GLOB.test(this.unquoted)))) this.known = false;
-      this.fields.push({ text: this.text, known: this.known });
+      if (this.known && this.unquoted.includes('[') && BRACKET_GLOB.test(this.unquoted)) this.known = false;
+      if (braces && braces.length > 1) for (const text of braces) this.fields.push({ text, known: this.known });
+      else this.fields.push({ text: this.text, known: this.known });
     }
     this.text = '';
     this.known = true;
     this.unquoted = '';
+    this.flags = '';
   }
 
   private quoted(value: string): void {
     this.text += value;
+    this.flags += 'q'.repeat(value.length);
     // Even an empty `''` marks the word as written: a quoted empty word is still a word.
     this.unquoted += 'Q';
   }
 
   private expansion(n: SyntaxNode): void {
     this.text += this.src.slice(n.start, n.end);
+    this.flags += '$'.repeat(n.end - n.start);
     this.unquoted += '$';
     this.known = false;
-  }
-
-  private substitutionsIn(n: SyntaxNode): void {
-    for (const c of n.children) {
-      if (c.type === 'command_substitution' || c.type === 'process_substitution') this.add(c);
-      else this.substitutionsIn(c);
-    }
   }
 
   /** `"…"`: `\` escapes only `$`, `` ` ``, `"`, `\` and newline; expansions inside stay as written. */
@@ -157,14 +172,59 @@ class WordBuilder {
         i += 1;
         if (raw[i] === '\n') continue;
         this.text += raw[i];
+        this.flags += 'q';
         this.unquoted += 'E';
         continue;
       }
       if (ch === '*' || ch === '?') this.known = false;
       this.text += ch;
+      this.flags += 'u';
       this.unquoted += ch;
     }
   }
+}
+
+/** Words one brace expansion may make; past it the word stays unknown. */
+const MAX_BRACE_WORDS = 64;
+const SEQUENCE = /^\{[^{}]*\.\.[^{}]*\}$/;
+
+/**
+ * bash's brace expansion of one word, on its unquoted braces (`flags` marks each character `u`
+ * unquoted): `a{b,c}d` is `abd acd`, nested and repeated braces multiply, `{}` and `{x}` stay as they
+ * are. null when the words depend on more than the text: a sequence (`{1..5}`) or more than
+ * MAX_BRACE_WORDS of them.
+ */
+export function expandBraces(text: string, flags: string): string[] | null {
+  const out: string[] = [];
+  const expand = (t: string, f: string): boolean => {
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] !== '{' || f[i] !== 'u') continue;
+      let depth = 0;
+      let close = -1;
+      const commas: number[] = [];
+      for (let j = i; j < t.length && close < 0; j++) {
+        if (f[j] !== 'u') continue;
+        if (t[j] === '{') depth += 1;
+        else if (t[j] === '}' && --depth === 0) close = j;
+        else if (t[j] === ',' && depth === 1) commas.push(j);
+      }
+      if (close < 0) continue;
+      if (commas.length === 0) {
+        if (SEQUENCE.test(t.slice(i, close + 1))) return false;
+        continue;
+      }
+      const bounds = [i, ...commas, close];
+      for (let k = 0; k + 1 < bounds.length; k++) {
+        const a = (bounds[k] as number) + 1;
+        const b = bounds[k + 1] as number;
+        if (!expand(t.slice(0, i) + t.slice(a, b) + t.slice(close + 1), f.slice(0, i) + f.slice(a, b) + f.slice(close + 1))) return false;
+      }
+      return true;
+    }
+    out.push(t);
+    return out.length <= MAX_BRACE_WORDS;
+  };
+  return expand(text, flags) ? out : null;
 }
 
 /** Whether a quoted node really ends with its closing quote (an unterminated one runs to the end). */
@@ -181,8 +241,11 @@ export function readWord(nodes: SyntaxNode | readonly SyntaxNode[], src: string,
 }
 
 /** The words adjacent nodes make: one, or several where an unquoted $IFS splits them. */
-function fieldsOf(list: readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word[] {
+function fieldsOf(nodes: readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word[] {
   const b = new WordBuilder(src, sink);
+  // A concatenation is only its parts side by side: flat, a `$` that ends one node and the `IFS` that
+  // starts the next are seen together (`timeout${IFS}30${IFS}rm$IFS-rf` is cut between name and argument).
+  const list = nodes.some((n) => n.type === 'concatenation') ? nodes.flatMap((n) => (n.type === 'concatenation' ? n.children : [n])) : nodes;
   for (let i = 0; i < list.length; i++) {
     const n = list[i] as SyntaxNode;
     const next = list[i + 1];
@@ -210,6 +273,19 @@ function withoutTrailingDollar(n: SyntaxNode): SyntaxNode[] | null {
   return null;
 }
 
+/** Whether two neighbouring nodes are parts of one shell word. */
+function sameWord(prev: SyntaxNode, n: SyntaxNode, src: string): boolean {
+  // `a\<newline>b` is one word: bash removes line continuations before it splits words.
+  return prev.end === n.start || LINE_CONTINUATIONS.test(src.slice(prev.end, n.start));
+}
+
+/** The nodes of the first word, and the rest: a redirection's target and the arguments written after it. */
+export function firstWord(nodes: readonly SyntaxNode[], src: string): [SyntaxNode[], SyntaxNode[]] {
+  let k = 1;
+  while (k < nodes.length && sameWord(nodes[k - 1] as SyntaxNode, nodes[k] as SyntaxNode, src)) k += 1;
+  return [nodes.slice(0, Math.min(k, nodes.length)), nodes.slice(k)];
+}
+
 /**
  * Reads argument nodes into words. tree-sitter sometimes splits one shell word into neighbours
  * (`$"…"`, `a$`), so nodes that touch are joined, as the shell would.
@@ -219,8 +295,7 @@ export function readWords(nodes: readonly SyntaxNode[], src: string, sink: Subst
   let group: SyntaxNode[] = [];
   for (const n of nodes) {
     const prev = group[group.length - 1];
-    // `a\<newline>b` is one word: bash removes line continuations before it splits words.
-    if (prev && prev.end !== n.start && !LINE_CONTINUATIONS.test(src.slice(prev.end, n.start))) {
+    if (prev && !sameWord(prev, n, src)) {
       words.push(...fieldsOf(group, src, sink));
       group = [];
     }
@@ -230,13 +305,91 @@ export function readWords(nodes: readonly SyntaxNode[], src: string, sink: Subst
   return words;
 }
 
-/** Runs every substitution inside a node that is not itself a word (a `[[ … ]]` test, an arithmetic for). */
+/**
+ * Runs every substitution inside a node whose value is not itself read here: the parts of `${x:-…}`
+ * and `$((…))`, a `[[ … ]]` test, an arithmetic for, a case pattern, a here-document's body.
+ */
 export function substitutionsIn(n: SyntaxNode, src: string, sink: SubstitutionSink): void {
   if (n.type === 'command_substitution' || n.type === 'process_substitution') {
-    readWord(n, src, sink);
+    runSubstitution(n, src, sink, false);
+    return;
+  }
+  if (n.children.length === 0) {
+    // tree-sitter leaves some text inside `${…}` as a plain word (`${x:-`rm -rf ~`}`, `${x/`cmd`/y}`),
+    // which bash still expands: read it again as a word, for the substitutions it holds.
+    // A here-document's text is read for backticks by the walker (it expands like a double-quoted string, not a word).
+    if (n.named && !PLAIN_TEXT.has(n.type) && mayHideSubstitution(src, n.start, n.end)) sink.reread(src.slice(n.start, n.end), 'word');
     return;
   }
   for (const c of n.children) substitutionsIn(c, src, sink);
+}
+
+/** Whether text may hold a command or process substitution (cheap test before reading it again). */
+function mayHideSubstitution(src: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = src.charCodeAt(i);
+    // '`', or '$(' / '<(' / '>('
+    if (ch === 96) return true;
+    if ((ch === 36 || ch === 60 || ch === 62) && src.charCodeAt(i + 1) === 40 && i + 1 < end) return true;
+  }
+  return false;
+}
+
+/**
+ * Hands a substitution to the sink. Inside backticks bash removes the backslash of `\$`, `` \` `` and
+ * `\\` (and of `\"` within double quotes) before it reads the commands, so `` `echo \`rm -rf ~\`` ``
+ * runs `rm -rf ~`: such a body is read again as text rather than as tree-sitter parsed it.
+ */
+function runSubstitution(n: SyntaxNode, src: string, sink: SubstitutionSink, inDoubleQuotes: boolean): void {
+  if (n.type === 'command_substitution' && src.charCodeAt(n.start) === 96) {
+    const closed = n.end - n.start >= 2 && src.charCodeAt(n.end - 1) === 96 && !n.children[n.children.length - 1]?.missing;
+    const body = src.slice(n.start + 1, closed ? n.end - 1 : n.end);
+    // tree-sitter reads `` `a` `b` `` as one substitution whose body is "a` `b": a backtick inside that is not escaped ends it.
+    if (closed && backticksIn(body).length > 0) {
+      for (const b of backticksIn(src.slice(n.start, n.end))) sink.reread(b.body, 'commands');
+      return;
+    }
+    if (body.includes('\\')) {
+      sink.reread(unescapeBackticks(body, inDoubleQuotes), 'commands');
+      return;
+    }
+  }
+  sink.run(n, n.type === 'command_substitution' ? '$(…)' : src.startsWith('>(', n.start) ? '>(…)' : '<(…)');
+}
+
+/** The commands of a backtick substitution as bash reads them: `\$`, `` \` ``, `\\` (and `\"` in double quotes) lose their backslash. */
+export function unescapeBackticks(body: string, inDoubleQuotes: boolean): string {
+  return body.replace(inDoubleQuotes ? /\\([$`\\"])/g : /\\([$`\\])/g, '$1');
+}
+
+/**
+ * The bodies of the backtick substitutions in text read like a double-quoted string (an unquoted
+ * here-document): an escaped backtick is plain text. tree-sitter does not parse these; bash runs them.
+ * `closed: false` when the last one never ends (bash refuses the here-document then).
+ */
+export function backticksIn(text: string): Array<{ body: string; closed: boolean }> {
+  const found: Array<{ body: string; closed: boolean }> = [];
+  if (!text.includes('`')) return found;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch !== '`') continue;
+    let body = '';
+    let j = i + 1;
+    for (; j < text.length && text[j] !== '`'; j++) {
+      if (text[j] === '\\' && j + 1 < text.length) {
+        const next = text[j + 1] as string;
+        body += '$`\\'.includes(next) ? next : `\\${next}`;
+        j += 1;
+      } else body += text[j];
+    }
+    found.push({ body, closed: j < text.length });
+    i = j;
+  }
+  return found;
 }
 
 export function unescapeDoubleQuoted(raw: string): string {

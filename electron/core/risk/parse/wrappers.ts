@@ -59,6 +59,8 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   nocache: PLAIN,
   unbuffer: PLAIN,
   'dbus-run-session': PLAIN,
+  // A proxy that runs a command and trims its output for the model (`rtk git push`): the command is what runs.
+  rtk: PLAIN,
   command: { noCommand: ['-v', '-V'] },
   exec: { valued: ['-a'] },
   timeout: TIMEOUT,

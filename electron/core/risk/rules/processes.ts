@@ -71,16 +71,30 @@ export function forkBomb(segments: ReadonlyArray<{ argv: readonly string[]; via:
   return [...selfCalls].some(([name, n]) => n >= 2 && called.has(name));
 }
 
-/** `while true; do … & done`: a loop with no end that starts a background job on every pass. */
-const ENDLESS_SPAWNING_LOOP = /\b(?:while\s+(?:true|:|\[\s*1\s*\])|until\s+false|for\s*\(\(\s*;\s*;\s*\)\))\s*;?\s*do\b(?:(?!\bdone\b)[\s\S])*?[^&|>]&(?![&>])(?:(?!\bdone\b)[\s\S])*\bdone\b/;
+/** A body that starts a background job (`… & done`). */
+const SPAWNING_BODY = String.raw`\s*do\b(?:(?!\bdone\b)[\s\S])*?[^&|>]&(?![&>])(?:(?!\bdone\b)[\s\S])*\bdone\b`;
+/** `while COND; do … & done`, `until COND; …`: the condition is checked against the segments (see below). */
+const CONDITIONAL_SPAWNING_LOOP = new RegExp(String.raw`\b(while|until)\s+([^;\n]*?)\s*[;\n]` + SPAWNING_BODY, 'g');
+const ENDLESS_FOR_SPAWNING_LOOP = new RegExp(String.raw`\bfor\s*\(\(\s*;\s*;\s*\)\)\s*;?` + SPAWNING_BODY);
+/** Redirections, which do not change what a condition returns (`while true 2>/dev/null`). */
+const REDIRECTION = /(?:^|\s)\d*(?:>>?|<|&>>?|>&|<&|>\|)\s*[^\s;&|]+/g;
+const bare = (text: string) => text.replace(REDIRECTION, ' ').trim();
 
 /**
  * A loop that never ends and backgrounds a job each time round fills the process table like a fork bomb.
- * Judged on what runs: the loop's own condition must be a segment (text that only spells such a loop is harmless).
+ * Judged on what runs: the loop's condition must be a segment that always succeeds (`true`, `:`) or
+ * fails (`until false`), however it is written (`'true'`, `command true`, `env true`, `true 2>/dev/null`),
+ * so text that only spells such a loop is harmless.
  */
-export function endlessSpawningLoop(command: string, segments: ReadonlyArray<{ argv: readonly string[] }>): boolean {
-  const condition = segments.some((s) => s.argv.length === 1 && (s.argv[0] === 'true' || s.argv[0] === ':' || s.argv[0] === 'false')) || /for\s*\(\(\s*;\s*;/.test(command);
-  return condition && ENDLESS_SPAWNING_LOOP.test(command);
+export function endlessSpawningLoop(command: string, segments: ReadonlyArray<{ argv: readonly string[]; text?: string }>): boolean {
+  if (ENDLESS_FOR_SPAWNING_LOOP.test(command)) return true;
+  for (const m of command.matchAll(CONDITIONAL_SPAWNING_LOOP)) {
+    const forever = m[1] === 'while' ? ['true', ':'] : ['false'];
+    const condition = bare(m[2] ?? '');
+    if (m[1] === 'while' && /^\[\s*1\s*\]$/.test(condition)) return true;
+    if (segments.some((s) => s.argv.length === 1 && forever.includes(s.argv[0] ?? '') && s.text !== undefined && bare(s.text) === condition)) return true;
+  }
+  return false;
 }
 
 const power: Rule = ({ prog }) => [finding('process', S.critical, `${prog === 'shutdown' || prog === 'halt' || prog === 'poweroff' ? 'shuts down' : 'restarts'} the machine (${prog})`)];

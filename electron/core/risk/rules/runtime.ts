@@ -5,19 +5,49 @@
 import type { Segment, Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
+import { decodeAnsiC } from '../parse/words.ts';
 import { finding } from './util.ts';
 
-/** `NAME=value` standing alone (followed by `;`, `&&`, `||`, a newline or the end): a value the shell will have. */
-const BARE_ASSIGNMENT = /(?:^|[;&|\n(]\s*)([A-Za-z_]\w*)=('[^'\n]*'|"[^"$`\\\n]*"|[^\s;&|$`'"()<>]+)(?=\s*(?:;|&&|\|\||\n|$))/g;
+/**
+ * `NAME=value` standing alone (followed by `;`, `&&`, `||`, a newline or the end): a value the shell will
+ * have. Also at the start of a quoted string, which `bash -c '…'`, `sh -c "…"` or `eval '…'` runs as commands.
+ */
+const BARE_ASSIGNMENT = /(?:^|[;&|\n('"]\s*)([A-Za-z_]\w*)=('[^'\n]*'|"[^"$`\\\n]*"|\$'(?:[^'\\\n]|\\.)*'|[^\s;&|$`'"()<>]+)(?=\s*(?:;|&&|\|\||\n|$))/g;
 
-/** Values of variables set by bare assignments in the command text, the last one winning. */
+/** Values of variables set by bare assignments in the command text, the last one winning (`$'\x20'` decoded). */
 export function bareAssignments(command: string): ReadonlyMap<string, string> {
   const values = new Map<string, string>();
   for (const m of command.matchAll(BARE_ASSIGNMENT)) {
     const raw = m[2] ?? '';
-    values.set(m[1] ?? '', /^['"]/.test(raw) ? raw.slice(1, -1) : raw);
+    values.set(m[1] ?? '', raw.startsWith("$'") ? decodeAnsiC(raw.slice(2, -1)) : /^['"]/.test(raw) ? raw.slice(1, -1) : raw);
   }
   return values;
+}
+
+/** `$NAME` and `${NAME}` in a word. */
+const VARIABLE_REFERENCE = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
+
+/**
+ * A program word made of variables whose values the command sets (`x=rm; $x -rf ~`,
+ * `X=$'\x20'; rm${X}-rf${X}~`, `IFS=,; x=rm,-rf,~; $x`): the words it splits into, with the
+ * variables it used; null when any part is only known at run time.
+ */
+function materialise(word: string, values: ReadonlyMap<string, string>): { words: string[]; used: string[] } | null {
+  const used: string[] = [];
+  let unknown = false;
+  const text = word.replace(VARIABLE_REFERENCE, (m, braced: string | undefined, bare: string | undefined) => {
+    const name = (braced ?? bare) as string;
+    const value = values.get(name);
+    if (value === undefined || /[$`]/.test(value)) unknown = true;
+    used.push(name);
+    return value ?? m;
+  });
+  if (unknown || used.length === 0 || /[$`]/.test(text)) return null;
+  // The values are split where IFS says (blanks unless the command set IFS).
+  const ifs = values.get('IFS');
+  const separators = ifs === undefined ? /\s+/ : new RegExp(`[${[...ifs].map((c) => `\\${c}`).join('')}\\s]+`);
+  const words = text.split(separators).filter(Boolean);
+  return words.length ? { words, used } : null;
 }
 
 /** Arguments that make an unknown program worth a closer look: force, recursion, the root or the home, SQL that destroys. */
@@ -43,12 +73,12 @@ export function resolveProgram(seg: Segment, values: ReadonlyMap<string, string>
   const base = argv0.text.replace(/\/+$/, '').split('/').pop() ?? '';
   // `$(npm bin)/eslint`, `"$VENV"/bin/python`: only the directory is unknown; the program is named.
   if (!substituted && base && !/[$`]/.test(base)) return { seg, found: [], runtime: false };
-  const variable = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(argv0.text)?.[1];
-  const value = variable ? values.get(variable) : undefined;
-  if (value !== undefined && value !== '' && !/[$`]/.test(value)) {
-    const [program, ...more] = value.split(/\s+/).map((text): Word => ({ text, known: true }));
+  const resolved = substituted ? null : materialise(argv0.text, values);
+  if (resolved) {
+    const [program, ...more] = resolved.words.map((text): Word => ({ text, known: true }));
     const argv = [program as Word, ...more, ...seg.argv.slice(1)];
-    return { seg: { ...seg, argv }, found: [finding('unparsed', S.medium, `runs ${value} through the variable $${variable}, set earlier in the command`)], runtime: false };
+    const names = [...new Set(resolved.used)].map((v) => `$${v}`).join(', ');
+    return { seg: { ...seg, argv }, found: [finding('unparsed', S.medium, `runs ${resolved.words.join(' ')} through ${names}, set earlier in the command`)], runtime: false };
   }
   return { seg, found: [unknownProgram(seg, argv0)], runtime: true };
 }

