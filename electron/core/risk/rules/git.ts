@@ -81,7 +81,9 @@ const git: Rule = (input: RuleInput) => {
       if (!hasOption(rest, 'f', '--force')) return [finding('git-history', S.lowWrite, 'git clean without --force does nothing')];
       return hard('untracked', `deletes untracked files${hasOption(rest, 'x') ? ', ignored ones too (.env files, local configs)' : ''}${hasOption(rest, 'd') ? ' and folders' : ''}`);
     case 'checkout': {
-      const discard = rest.some((w) => w.text === '--' || w.text === '.') || hasOption(rest, 'f', '--force') || operands(rest).length > 1;
+      // A path, not a branch: `.`, `./x`, `src/` (a trailing slash), a glob, or anything after `--`.
+      const isPath = (t: string) => t === '.' || /^\.\.?\//.test(t) || t.endsWith('/') || /[*?[]/.test(t);
+      const discard = rest.some((w) => w.text === '--' || isPath(w.text)) || hasOption(rest, 'f', '--force') || operands(rest).length > 1;
       if (hasOption(rest, 'b') || hasOption(rest, 'B') || hasOption(rest, null, '--orphan')) return [finding('build-test', S.lowWrite, 'creates a branch')];
       return discard ? hard('changes', 'git checkout over files discards their uncommitted changes') : [finding('build-test', S.lowWrite, 'switches branch')];
     }

@@ -87,7 +87,7 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   hexdump: { flags: 'bcCdovx', opts: '-e= -f= -n= -s= --canonical --length= --skip= --no-squeezing --color=?' },
   od: { flags: 'bcdfilosvx', opts: '-A= -j= -N= -S= -t= -w=? --address-radix= --skip-bytes= --read-bytes= --strings=? --format= --output-duplicates --width=? --traditional --endian=' },
   strings: { flags: 'afdw', opts: '-n= --bytes= -t= --radix= -e= --encoding= --all --data --print-file-name -o -s= --output-separator=', numeric: true },
-  base64: { flags: 'diw', opts: '-w= --decode --ignore-garbage --wrap=' },
+  base64: { flags: 'diwD', opts: '-w= --decode --ignore-garbage --wrap= -b= --break= -i= --input= -o=write --output=write', note: 'BSD base64 (macOS) reads -i and writes -o' },
   base32: { flags: 'diw', opts: '-w= --decode --ignore-garbage --wrap=' },
   md5sum: { flags: 'bctwz', opts: '--binary --check --tag --text --zero --ignore-missing --quiet --status --strict --warn' },
   sha1sum: { flags: 'bctwz', opts: '--binary --check --tag --text --zero --ignore-missing --quiet --status --strict --warn' },

@@ -219,6 +219,16 @@ const CLASSES: Record<string, string[]> = {
     'bash -lc "echo hi | sh -c \'rm -rf ~\'"',
     'find . -delete',
   ],
+  'Options and subcommands that carry code or write files (the shape tables)': [
+    'git checkout src/',
+    'git -c alias.rh="reset --hard" rh',
+    'git -c core.hooksPath=/tmp/h commit -m x',
+    `git -c core.pager='sh -c "rm -rf ~"' log`,
+    "sed -n '1e rm -rf ~' README.md",
+    'base64 -d -o ~/.bashrc payload.b64',
+    'git log --output=/home/dev/.bashrc',
+    'find . -fprint /home/dev/.bashrc',
+  ],
 };
 
 describe.each(Object.entries(CLASSES))('%s', (_name, cases) => {
@@ -237,15 +247,7 @@ const PENDING: Array<[cmd: string, owner: string]> = [
   ['rev <<< "~ fr- mr" | sh', 'rules/code.ts: a producer that is not a literal piped into a shell'],
   [`echo ${B64} | base64 -d > /tmp/x.sh && bash /tmp/x.sh`, 'rules/code.ts: decoded text written to a script, then run'],
   ['install -m 4755 /bin/bash /tmp/rootsh', 'rules/files.ts: install of a setuid copy of a shell'],
-  ['git checkout src/', 'git rules (low is proven): checkout of a pathspec discards changes'],
-  ['git -c alias.rh="reset --hard" rh', 'code-carrying options (rules/index.ts, known.ts): git -c alias.*'],
-  ['git -c core.hooksPath=/tmp/h commit -m x', 'code-carrying options (rules/index.ts, known.ts): git -c core.hooksPath'],
-  [`git -c core.pager='sh -c "rm -rf ~"' log`, 'code-carrying options (rules/index.ts, known.ts): git -c core.pager'],
-  ["sed -n '1e rm -rf ~' README.md", 'low is proven (known.ts): sed e command'],
   ['rg --pre ./evil.sh TODO .', 'low is proven (known.ts): rg --pre runs a program'],
-  ['base64 -d -o ~/.bashrc payload.b64', 'low is proven (known.ts) / protected places: base64 -o writes a shell start-up file'],
-  ['git log --output=/home/dev/.bashrc', 'low is proven (known.ts) / protected places: git --output writes a file'],
-  ['find . -fprint /home/dev/.bashrc', 'low is proven (known.ts) / protected places: find -fprint writes a file'],
 ];
 
 describe('pending on rules others own (it.fails until their fix lands)', () => {
