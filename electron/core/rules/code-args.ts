@@ -7,6 +7,7 @@
 // A program is one entry of CODE_ARGS, made of plain lists (the shape is CodeArgs below). To add one: write
 // its entry, then a case in test/unit/core/rules/code-args.test.ts. The risk engine keeps its own, richer
 // model of the same facts (electron/core/risk/); this table is the rules' view of it, to be merged into it.
+import { codeCarryingMarks } from '../risk/rules/shapes.ts';
 import { baseProgram } from './words.ts';
 
 export interface CodeArgs {
@@ -498,6 +499,12 @@ export function codeCarryingWords(argv: readonly string[]): boolean[] {
   const marked = argv.map(() => false);
   const spec = codeArgsFor(argv[0] ?? '');
   if (spec) scan(argv, 1, spec, marked);
+  // The risk engine's shape tables say the same of every program they know: what runs, loads or is judged by its
+  // value, and every word from the first they do not know.
+  const fromShape = codeCarryingMarks(baseProgram(argv[0] ?? ''), argv.slice(1).map((text) => ({ text, known: true })));
+  fromShape?.forEach((code, i) => {
+    if (code) marked[i + 1] = true;
+  });
   return marked;
 }
 

@@ -5,6 +5,7 @@ import type { GateRequest, RiskSegment } from '../../../shared/domain.ts';
 import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
 import { READ_ONLY } from '../risk/rules/known.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
+import { plainFlagAfter } from '../risk/rules/shapes.ts';
 import { codeCarryingIndex, runsWhatFollows } from './code-args.ts';
 import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { formOf, placeAt, type RuleSet } from './ruleset.ts';
@@ -72,7 +73,9 @@ function prefixAllowed(words: readonly string[], n: number): boolean {
   if (n <= program + 1 && runsWhatFollows(words[program] ?? '')) return false;
   if (n < words.length) return true;
   const extended = (word: string) => codeCarryingIndex([...words, word], n) !== null;
-  return !(extended(NEUTRAL_OPERAND) && extended(NEUTRAL_OPTION));
+  // A flag the program's shape table knows as plain, where it has one (`make test -k`), else any option.
+  const flag = plainFlagAfter(baseProgram(words[program] ?? ''), words.slice(program + 1).map((text) => ({ text, known: true }))) ?? NEUTRAL_OPTION;
+  return !(extended(NEUTRAL_OPERAND) && extended(flag));
 }
 
 /** Prefixes from the meaningful one to the whole command that carry no code past their end, then the exact command. */

@@ -59,6 +59,8 @@ export const BUILD_SHAPES: Record<string, ShapeSource | string> = {
   black: '--check --diff --color --no-color -l= --line-length= -t= --target-version= --fast --safe -q --quiet -v --verbose --include= --exclude= --extend-exclude= --force-exclude= --config= -S --skip-string-normalization --preview --version -h --help',
   cargo: {
     globals: '-q --quiet -v -vv --verbose --color= --locked --frozen --offline -C=',
+    // `cargo +nightly test`: the toolchain rustup runs it with.
+    opts: '+*',
     subs: {
       'build|b|check|c|test|t|bench|doc|d|rustc|clean': `${CARGO} --open --no-deps --document-private-items --doc`,
       'run|r': { opts: CARGO, stopAt: 'first-operand' },

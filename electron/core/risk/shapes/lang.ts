@@ -297,6 +297,8 @@ const DEV_TOOL_SHAPES: Record<string, ShapeSource | string> = {
       tree: '--depth= -d= --invert --outdated --universal --package= --prune= --no-dedupe --script= --show-sizes',
       pip: { subs: { 'install|uninstall|sync|compile': '-r= --requirement= -e= --editable= -c= --constraint= --system --break-system-packages --target= --prefix= --upgrade -U --upgrade-package= -P= --no-deps --dry-run -o=write --output-file=write --universal --generate-hashes --reinstall --strict --no-header --all-extras --extra=', 'list|show|freeze|check|tree': '--format= --outdated --editable -e --exclude-editable --strict --files -f --system --depth= -d= --invert --show-version-specifiers' } },
       python: { subs: { 'list|find|dir': '--only-installed --only-downloads --all-versions --all-platforms --show-urls --system --bin', 'install|pin': '--reinstall -r --force -f --global --resolved --no-project' } },
+      // `uv run CMD`: CMD is judged as its own command; `--with` installs packages from the registry first.
+      run: { opts: '--with=load --with-requirements=load --with-editable=load --isolated --no-project --package= --all-packages --module -m --script -s --env-file= --no-env-file --exact --no-editable', command: 'argv' },
       venv: '--seed --prompt= --system-site-packages --relocatable --allow-existing --clear --no-project',
       init: '--lib --app --package --no-package --name= --vcs= --build-backend= --bare --no-readme --script --no-workspace --author-from=',
       build: '--wheel --sdist -o= --out-dir= --package= --all-packages --no-build-isolation --build-constraint= -b=',

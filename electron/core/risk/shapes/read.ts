@@ -23,8 +23,12 @@ export interface ShapeReading {
   /** Why not, in words a person can act on (`Gatehouse does not know what \`-fprint\` does`). */
   unknown: string | null;
   payloads: Payload[];
+  /** Where the first word not on the table stands (an index into the arguments), or null. */
+  failedAt: number | null;
   /** The subcommands taken (`['stash', 'list']`). */
   path: string[];
+  /** The table of the last subcommand taken (the program's own without one): what may follow. */
+  last: Shape;
 }
 
 const SEPARATORS = new Set([';', '+']);
@@ -46,10 +50,11 @@ function onlyGlobbed(text: string): boolean {
 }
 
 export function readShape(prog: string, shape: Shape, args: readonly Word[]): ShapeReading {
-  const out: ShapeReading = { proven: true, unknown: null, payloads: [], path: [] };
   let current = shape;
+  const out: ShapeReading = { proven: true, unknown: null, failedAt: null, payloads: [], path: [], last: shape };
+  let cursor = 0;
   let operands = 0;
-  const fail = (why: string): ShapeReading => ({ ...out, proven: false, unknown: why });
+  const fail = (why: string): ShapeReading => ({ ...out, proven: false, unknown: why, failedAt: cursor, last: current });
   const named = () => [prog, ...out.path].join(' ');
   /** Takes an option's value (attached or the next word); returns the index it ended at, or -1 when it is missing. */
   const take = (option: string, spec: OptionSpec, attached: string | null, i: number): number => {
@@ -81,6 +86,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
   /** Options seen so far (for `firstOperand.unless`). */
   const seen = new Set<string>();
   for (let i = 0; i < args.length; i++) {
+    cursor = i;
     const w = args[i] as Word;
     const t = w.text;
     if (current.command === 'argv') {
@@ -190,5 +196,5 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
   if (current.subs && !current.subOptional && operands === 0) {
     return fail(`Gatehouse does not know what \`${named()}\` does without a subcommand it knows`);
   }
-  return out;
+  return { ...out, last: current };
 }
