@@ -22,11 +22,15 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** Each form would create `marks/<name>` in the project if it ran. */
-function evasions(): Array<{ name: string; command: string }> {
+/**
+ * Each form would create `marks/<name>` in the project if it ran. Where the hidden command is read, it runs `mark`, a
+ * program outside the project that Gatehouse does not know (so it is held on its own merits: a harmless `touch` in the
+ * project would rightly be low).
+ */
+function evasions(mark: string): Array<{ name: string; command: string }> {
   return [
-    { name: 'fsmonitor', command: "git -c core.fsmonitor='touch marks/fsmonitor; false' status" },
-    { name: 'sed-e', command: "sed -n '1e touch marks/sed-e' seed.txt" },
+    { name: 'fsmonitor', command: `git -c core.fsmonitor='${mark} fsmonitor; false' status` },
+    { name: 'sed-e', command: `sed -n '1e ${mark} sed-e' seed.txt` },
     { name: 'python-getattr', command: `python3 -c 'getattr(__import__("o"+"s"), "sys"+"tem")("touch marks/python-getattr")'` },
     { name: 'node-concat', command: `node -e 'require("child_"+"process").execSync("touch marks/node-concat")'` },
     { name: 'piped-shell', command: "printf 'touch marks/piped-shell\\n' | tr -d '\\r' | sh" },
@@ -46,6 +50,9 @@ describe.each(AGENTS)('$name with auto-allow of low risk on', (agent) => {
     const work = path.join(root, 'work');
     fs.mkdirSync(path.join(work, 'marks'), { recursive: true });
     fs.writeFileSync(path.join(work, 'seed.txt'), 'one line\n');
+    const mark = path.join(root, 'bin', 'mark');
+    fs.mkdirSync(path.dirname(mark));
+    fs.writeFileSync(mark, `#!/bin/sh\ntouch "${path.join(work, 'marks')}/$1"\n`, { mode: 0o755 });
     execFileSync('git', ['init', '-q', work]);
     const daemon = await startDaemon(ghHome, ['--hold-timeout', '60s']);
     cleanups.push(() => daemon.stop());
@@ -54,7 +61,7 @@ describe.each(AGENTS)('$name with auto-allow of low risk on', (agent) => {
     cleanups.push(async () => client.close());
     await client.api.updateSettings({ autoAllowLowRisk: true });
 
-    const forms = evasions();
+    const forms = evasions(mark);
     const held: GateRequest[] = [];
     const allowed: string[] = [];
     await client.events((e: CoreEvent) => {
