@@ -71,13 +71,33 @@ export function checkoutRoots(lines: readonly TraceLine[]): string[] {
   return all.filter((r) => !all.some((o) => o !== r && r.startsWith(`${o}/`)));
 }
 
-/** Traces have no cwd: every command starts in its repository's project directory (its own `cd` moves it on). */
+/**
+ * Traces have no cwd. A session starts in the checkout it first `cd`s into (agents `cd` to their own project's
+ * absolute path all the time), else in the checkout its repository's sessions use most, else in `~/<repo name>`;
+ * its own `cd`s move it on from there. `projectOfLine` names the repository, for counting each one's warm-up.
+ */
 export function traceSteps(lines: readonly TraceLine[]): TraceProjects {
   const projectOfLine = lines.map((l) => path.join(HOME, path.basename(repositoryOf(l.trace))));
-  const roots = [...new Set(projectOfLine), ...checkoutRoots(lines)];
+  const checkouts = checkoutRoots(lines);
+  const roots = [...new Set(projectOfLine), ...checkouts];
+  const firstCheckout = new Map<string, string>();
+  const uses = new Map<string, Map<string, number>>();
+  for (const l of lines) {
+    for (const m of l.cmd.matchAll(CD_TARGET)) {
+      const root = rootOf(checkouts, (m[1] as string).replace(/\\ /g, ' ').replace(/\/+$/, ''));
+      if (!root) continue;
+      if (!firstCheckout.has(l.trace)) firstCheckout.set(l.trace, root);
+      const repo = repositoryOf(l.trace);
+      const counts = uses.get(repo) ?? new Map<string, number>();
+      counts.set(root, (counts.get(root) ?? 0) + 1);
+      uses.set(repo, counts);
+    }
+  }
+  const mostUsed = (repo: string): string | undefined => [...(uses.get(repo) ?? [])].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const startOf = (l: TraceLine, i: number): string => firstCheckout.get(l.trace) ?? mostUsed(repositoryOf(l.trace)) ?? (projectOfLine[i] as string);
   return {
     projectOfLine,
-    steps: lines.map((l, i) => ({ command: l.cmd, cwd: projectOfLine[i] as string, sessionId: l.trace })),
+    steps: lines.map((l, i) => ({ command: l.cmd, cwd: startOf(l, i), sessionId: l.trace })),
     projectOf: (dir) => rootOf(roots, dir),
   };
 }

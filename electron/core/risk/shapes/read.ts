@@ -142,6 +142,8 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
         i = next;
         continue;
       }
+      // `--help` prints how to use the program and exits, in every command-line program there is.
+      if (t === '--help') continue;
       if (t.startsWith('--') || !current.singleDash) return fail(`Gatehouse does not know what \`${name}\` does for ${named()}`);
     }
     if (t.startsWith('-') && t.length > 1) {

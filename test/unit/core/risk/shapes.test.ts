@@ -96,6 +96,8 @@ describe('low is proven, never assumed', () => {
     'test -f package.json',
     'head -20 README.md',
     'tail -n 50 build.log',
+    'git status --help',
+    'cargo test --help',
   ])('%s is low', (cmd) => {
     const r = assess(cmd);
     expect(r.level, `${cmd}: ${r.reasons.join('; ')}`).toBe('low');
