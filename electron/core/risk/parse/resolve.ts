@@ -100,7 +100,7 @@ const REWRITES: Partial<Record<Lang, Rewrite[]>> = {
 const TRIGGERS: Partial<Record<Lang, RegExp>> = {
   python: /__import__|import_module|getattr|globals|locals|vars\s*\(|__builtins__/,
   js: /require\s*\(\s*[^'"`\s)]|require\s*\(\s*(['"`])[^'"`]*\1\s*[+,]|\[\s*[^\]\d\s]/,
-  ruby: /send\s*\(|const_get/,
+  ruby: /send\s*\(|const_get|constantize/,
   php: /call_user_func|\)\s*\(/,
   lua: /_G\s*\[|_ENV\s*\[/,
   perl: /&\{/,
@@ -126,7 +126,7 @@ export function resolveNames(code: string, lang: Lang): string {
     return name ? `${name}(` : m;
   });
   if (lang === 'perl') out = out.replace(/&\{\s*([^{}]+?)\s*\}/g, (m, expr: string) => nameOf(expr, lang) ?? m);
-  if (lang === 'ruby') out = out.replace(/((['"])[^'"]*\2(?:\s*\+\s*(['"])[^'"]*\3)*)\s*\.\s*(?:safe_)?constantize\b/g, (m, expr: string) => nameOf(expr, lang) ?? m);
+  if (lang === 'ruby') out = out.replace(/\(?\s*((['"])[^'"]*\2(?:\s*\+\s*(['"])[^'"]*\3)*)\s*\)?\s*\.\s*(?:safe_)?constantize\b/g, (m, expr: string) => nameOf(expr, lang) ?? m);
   const rewrites = REWRITES[lang] ?? [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const hits: Array<{ at: number; rewrite: Rewrite }> = [];
