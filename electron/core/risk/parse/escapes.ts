@@ -6,7 +6,7 @@
 // the rules score it at least high. Files they write or read (`sed w f`, `:w f`, `.output f`) are
 // `tee f` and `cat f`.
 import type { Word } from '../model.ts';
-import { readQuoted, type Lang } from './literals.ts';
+import { MAX_CALL_CHARS, readQuoted, type Lang } from './literals.ts';
 
 export type Escapes = 'sed' | 'dc' | 'vim' | 'gdb' | 'lldb' | 'emacs' | 'sqlite' | 'psql' | 'mysql';
 
@@ -407,7 +407,7 @@ function elispArgs(s: string, i: number): Sexp[] {
       const start = ch === "'" ? i + 1 : i;
       let depth = 0;
       let j = start;
-      for (; j < s.length; j++) {
+      for (const stop = Math.min(s.length, start + MAX_CALL_CHARS); j < stop; j++) {
         if (s[j] === '"') j = readQuoted(s, j + 1, '"', 'all', null, 'js').end - 1;
         else if (s[j] === '(') depth += 1;
         else if (s[j] === ')' && --depth === 0) break;
@@ -431,6 +431,7 @@ const ELISP = /\((shell-command(?:-to-string)?|async-shell-command|call-process-
 function elisp(code: string, known: boolean): Escape[] {
   const out: Escape[] = [];
   for (const m of code.matchAll(ELISP)) {
+    if (out.length >= MAX_ESCAPES) break;
     const fn = m[1] as string;
     const args = elispArgs(code, (m.index ?? 0) + m[0].length);
     const call = code.slice(m.index ?? 0, (m.index ?? 0) + 160);

@@ -13,6 +13,8 @@ export interface Found {
 
 /** Calls read from one piece of code: enough for any one-liner; a flood of calls is not read further. */
 const MAX_CALLS = 64;
+/** Call sites looked at in one piece of code, whether or not they come to anything (`exec("a"` a thousand times). */
+const MAX_READS = 128;
 /** How much of a call is shown as its text. */
 const CALL_TEXT = 160;
 
@@ -31,13 +33,17 @@ const RUNNER: Record<Lang, string> = {
   groovy: 'groovy', scala: 'scala', kotlin: 'kotlin', raku: 'raku', tcl: 'tclsh', r: 'Rscript', applescript: 'osascript',
 };
 
-/** Every command-like call in `code`, in order of appearance. */
-export function scanCode(code: string, lang: Lang, depth = 0): Found[] {
+/** Every command-like call in `code`, in order of appearance. `cut` is set when there were more than Gatehouse reads. */
+export function scanCode(code: string, lang: Lang, depth = 0, cut: { cut: boolean } = { cut: false }): Found[] {
   const hits: Array<{ at: number; found: Found[] }> = [];
+  let reads = 0;
   for (const pattern of PATTERNS[lang]) {
     if (pattern.requires && !pattern.requires.test(code)) continue;
     for (const m of code.matchAll(pattern.re)) {
-      if (hits.length >= MAX_CALLS) break;
+      if (hits.length >= MAX_CALLS || ++reads > MAX_READS) {
+        cut.cut = true;
+        break;
+      }
       const found = readCall(code, m, pattern.action, lang, depth);
       if (found.length) hits.push({ at: m.index, found });
     }

@@ -23,6 +23,11 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', 
 const STRING_START = /['"`%qrbufRBUF[]/;
 /** How far a one-liner's arguments are read: a runaway (unbalanced) argument list stops here. */
 const MAX_ARGS = 64;
+/**
+ * How many characters one call's arguments (or one bracket) are read for: far longer than any real
+ * call, short enough that code full of unbalanced calls cannot make reading it quadratic.
+ */
+export const MAX_CALL_CHARS = 16 * 1024;
 
 /** A stand-in for a value only known at run time: `$name` for a plain variable, `$EXPR` otherwise. */
 export function placeholder(expr: string): Word {
@@ -81,7 +86,8 @@ export function matching(code: string, at: number, lang: Lang): number {
   const open = code[at] as string;
   const close = CLOSERS[open] ?? open;
   let depth = 0;
-  for (let i = at; i < code.length; i++) {
+  const end = Math.min(code.length, at + MAX_CALL_CHARS);
+  for (let i = at; i < end; i++) {
     const lit = i > at ? readString(code, i, lang) : null;
     if (lit) {
       i = lit.end - 1;
@@ -132,7 +138,8 @@ export function splitArgs(code: string, at: number, lang: Lang, parens: boolean)
   let start = at;
   let depth = 0;
   let i = at;
-  for (; i < code.length && args.length < MAX_ARGS; i++) {
+  const stop = Math.min(code.length, at + MAX_CALL_CHARS);
+  for (; i < stop && args.length < MAX_ARGS; i++) {
     const lit = readString(code, i, lang);
     if (lit) {
       i = lit.end - 1;
@@ -296,6 +303,20 @@ const DECODE_SUFFIXES: ReadonlyArray<[RegExp, (inner: string, m: RegExpExecArray
  * expression is none of these.
  */
 function decodedLiteral(e: string, lang: Lang): Value | null {
+  if (decoding >= MAX_DECODE_DEPTH) return null;
+  decoding += 1;
+  try {
+    return decodeOnce(e, lang);
+  } finally {
+    decoding -= 1;
+  }
+}
+
+/** Decodings inside decodings (`b64decode(b64decode('…'))`) are read this deep; a chain of thousands is not. */
+const MAX_DECODE_DEPTH = 8;
+let decoding = 0;
+
+function decodeOnce(e: string, lang: Lang): Value | null {
   for (const [re, decode] of DECODE_SUFFIXES) {
     const m = re.exec(e);
     if (!m) continue;

@@ -300,11 +300,13 @@ export function oneLiner(cmd: CommandInput, frame: Frame, reader: Reader): Step 
 
 /** Reads code for the commands and file operations it performs, each a synthetic segment labelled with where the code was. */
 function readCode(code: string, lang: Lang, label: string, frame: Frame, reader: Reader): void {
-  for (const found of scanCode(resolveNames(code, lang), lang)) {
+  const cut = { cut: false };
+  for (const found of scanCode(resolveNames(code, lang), lang, 0, cut)) {
     const at = inside(frame, label, { call: found.call, redirects: [], stdin: null, stdinKind: null, pipeFrom: null });
     if (found.shell) reader.parseNested(found.shell.text, at);
     else if (found.argv?.length) reader.runCommand(commandOf(found.argv, found.call), at);
   }
+  if (cut.cut) reader.problem(`the ${label} code makes more calls than Gatehouse reads; it read only the first ones`);
 }
 
 /** sed, dc, vim, gdb, lldb, emacs and database shells: the shell commands and code their own commands run. */

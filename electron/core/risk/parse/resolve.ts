@@ -114,11 +114,17 @@ const NAMESPACE: Partial<Record<Lang, RegExp>> = {
 
 /** Passes over the code: each resolves names one level deeper (`getattr(__import__(…), …)` takes two). */
 const MAX_PASSES = 4;
+/** Names resolved per pass, and the longest code resolved at all: real one-liners build a handful. */
+const MAX_REWRITES = 32;
+const MAX_RESOLVE_CHARS = 64 * 1024;
 
-/** The code with the names it builds from literals written out, so the calls it makes can be read. */
+/**
+ * The code with the names it builds from literals written out, so the calls it makes can be read.
+ * Code past the bounds is left as written: the rules still say it was not fully read (unread.ts).
+ */
 export function resolveNames(code: string, lang: Lang): string {
   const trigger = TRIGGERS[lang];
-  if (!trigger || !trigger.test(code)) return code;
+  if (!trigger || code.length > MAX_RESOLVE_CHARS || !trigger.test(code)) return code;
   let out = code;
   // PHP `("sys"."tem")("id")`, Ruby `"Fi"+"le".constantize`, Perl `&{"sys"."tem"}(…)`: a name in parentheses or braces.
   if (lang === 'php') out = out.replace(/\(\s*((?:(['"])[^'"]*\2\s*\.\s*)+(['"])[^'"]*\3)\s*\)\s*\(/g, (m, expr: string) => {
@@ -130,7 +136,12 @@ export function resolveNames(code: string, lang: Lang): string {
   const rewrites = REWRITES[lang] ?? [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const hits: Array<{ at: number; rewrite: Rewrite }> = [];
-    for (const rewrite of rewrites) for (const m of out.matchAll(rewrite.head)) hits.push({ at: m.index, rewrite });
+    for (const rewrite of rewrites) {
+      for (const m of out.matchAll(rewrite.head)) {
+        if (hits.length >= MAX_REWRITES) break;
+        hits.push({ at: m.index, rewrite });
+      }
+    }
     let changed = false;
     // Innermost (rightmost) first: an outer call's start is unmoved by rewriting inside it.
     for (const { at, rewrite } of hits.sort((a, b) => b.at - a.at)) {

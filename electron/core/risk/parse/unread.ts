@@ -295,6 +295,8 @@ const FOLDABLE = /(?:(['"])[^'"\\\n]*\1|chr\s*\(\s*\d+\s*\))(?:\s*(?:\+|\.\.?|~|
 
 /** Code inside code (a decoded payload) is read this deep. */
 const MAX_DEPTH = 2;
+/** Call sites of one kind looked at in one piece of code (each is read to its closing parenthesis). */
+const MAX_MATCHES = 32;
 
 type Reach = 'processes' | 'files' | 'the network';
 
@@ -312,7 +314,15 @@ function analyse(code: string, lang: Lang, depth: number): { what: string[]; rea
   const reach = new Set<Reach>();
   let anything = false;
   for (const check of CHECKS[lang]) {
+    let looked = 0;
     for (const m of code.matchAll(check.re)) {
+      // A flood of call sites: past the first ones, what they are given is not read, so they count as not read.
+      if (++looked > MAX_MATCHES) {
+        if (check.kind !== 'decode') anything = true;
+        if (check.kind === 'exec') reach.add('processes');
+        what.push(check.what);
+        break;
+      }
       const needsArgs = check.arg !== undefined || check.test !== undefined;
       const call = needsArgs || check.kind === 'decode' ? argsAfter(code, m, lang) : null;
       const args = call?.args ?? [];

@@ -185,6 +185,31 @@ describe('commands that editors, debuggers and database shells run', () => {
   });
 });
 
+describe('bounds', () => {
+  it('says when code makes more calls than it reads, and is at least medium', () => {
+    const cmd = `python3 -c 'import os, shutil; ${"os.remove('a'); ".repeat(130)}shutil.rmtree("/")'`.replace(/'a'/g, '"a"');
+    const a = assess(cmd);
+    expect(['medium', 'high', 'critical']).toContain(a.level);
+    expect(a.reasons.join(' ')).toMatch(/makes more calls than Gatehouse reads/);
+  });
+
+  it('counts call sites past the ones it looks at as not read', () => {
+    expect(['high', 'critical']).toContain(assess(`python3 -c '${'exec("a"); '.repeat(40)}exec(x)'`).level);
+  });
+
+  it('reads 200 KB of unbalanced calls, decodings and names in bounded time', () => {
+    for (const code of ['exec("a" '.repeat(20_000), `x${'.decode()'.repeat(20_000)}`, 'getattr(os, '.repeat(16_000)]) {
+      const started = performance.now();
+      expect(['medium', 'high', 'critical']).toContain(assess(`python3 -c 'import os; os.system(${code})'`).level);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    }
+    const started = performance.now();
+    assess(`node -e '${'require(x '.repeat(20_000)}'`);
+    assess(`emacs --batch --eval '${'(shell-command ('.repeat(13_000)}'`);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe('one-liners agents write every day stay low', () => {
   it.each([
     `python3 -c 'import json,sys; print(json.load(sys.stdin)["a"])'`,
