@@ -174,7 +174,8 @@ export const interpreterCode: Rule = ({ prog, seg }) => {
     if (SOCKET.test(code) && SHELL_WIRING.test(code)) return [finding('remote-code', S.catastrophic, `connects a shell to a remote host (a reverse shell, in ${prog})`)];
     if (FETCHES.test(code) && EXECUTES.test(code)) return [finding('remote-code', S.catastrophic - 5, `downloads code and runs it (${prog}), without anyone reading it`)];
   }
-  if (!source.code.known) {
+  // `python3 <<< "$CODE"`: the here-string is one expansion (a here-doc of only `$CODE` would not even parse).
+  if (!source.code.known || (source.stdin && ONLY_EXPANSION.test(code))) {
     const whole = ONLY_EXPANSION.test(code);
     found.push(finding('unparsed', whole ? S.high : S.notable, whole ? `not fully read: the ${source.label} code is only known at run time (${code.trim().slice(0, 40)})` : `not fully read: the shell fills in part of the ${source.label} code at run time`));
   }

@@ -100,6 +100,7 @@ describe('code that is not fully read', () => {
     expect(assess(`python3 -c "print('$HOME')"`).level).toBe('medium');
     expect(HIGH).toContain(assess(`python3 -c "$CODE"`).level);
     expect(HIGH).toContain(assess(`node -e "$(cat payload.js)"`).level);
+    expect(HIGH).toContain(assess(`python3 <<< "$CODE"`).level);
     expect(assess(`node -e "$(cat payload.js)"`).reasons.join(' ')).toMatch(/only known at run time/);
   });
 
