@@ -228,7 +228,8 @@ export function readsCodeFromStdin(prog: string, args: readonly Word[]): boolean
     }
     return true;
   }
-  if (prog === 'source' || prog === '.') return isStdin(args[0]);
+  // fish's `… | source` reads stdin with no file named.
+  if (prog === 'source' || prog === '.') return args.length === 0 || isStdin(args[0]);
   if (POWERSHELL.has(prog)) {
     const named = args.findIndex((w) => /^-(c|command|f|file|e|ec|encodedcommand)$/i.test(w.text));
     if (named >= 0) return isStdin(args[named + 1]);

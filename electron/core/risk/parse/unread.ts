@@ -38,8 +38,17 @@ const getattrTest = (args: string[], lang: Lang): boolean => {
   if (isPlain(name, lang)) return false;
   return evaluate(name, lang).kind === 'string' || MODULE_ISH.test((args[0] ?? '').trim());
 };
-/** `require('./x')` is read; `require(path.join(__dirname, 'x'))` is a file path; anything else is named at run time. */
-const requireTest = (args: string[], lang: Lang): boolean => !isPlain(args[0] ?? "''", lang) && !/^(?:path\.(?:join|resolve)\s*\(|require\.resolve\s*\(|__dirname\b|process\.cwd\(\)\s*\+)/.test((args[0] ?? '').trim());
+/** A path under the script's own directory or the working directory: a file, never a built-in module. */
+const LOCAL_PATH = /^(?:(?:path|require\(\s*['"](?:node:)?path['"]\s*\))\.(?:join|resolve)\s*\(\s*(?:__dirname|process\.cwd\(\)|['"`]\.{0,2}\/)|require\.resolve\s*\(\s*['"`]\.{0,2}\/|__dirname\b|process\.cwd\(\)\s*\+)/;
+/** `require('./x')` is read; `require(path.join(__dirname, 'x'))` is a file of the project; anything else is named at run time. */
+const requireTest = (args: string[], lang: Lang): boolean => {
+  const raw = (args[0] ?? "''").trim();
+  if (isPlain(raw, lang)) return false;
+  const v = evaluate(raw, lang);
+  // `require(path.join("child_" + "process"))` is still child_process.
+  if (v.kind === 'string' && v.word.known) return !/^\.{0,2}\//.test(v.word.text);
+  return !LOCAL_PATH.test(raw);
+};
 
 const JS_CHECKS: Check[] = [
   C(/(?<![\w.$])eval\s*\(/, 'exec', 'runs code built at run time (eval)', { arg: 0 }),
@@ -52,7 +61,8 @@ const JS_CHECKS: Check[] = [
   C(/(?<![\w.$])import\s*\(/, 'name', 'imports a module named at run time (import())', { arg: 0 }),
   C(/\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\s*\(|\bprocess\s*\[\s*['"`](?:binding|_linkedBinding|dlopen)/, 'name', 'loads native bindings (process.binding, process.dlopen)'),
   C(/\b(?:module\.constructor|Module)\s*\.\s*_load\s*\(|\bprocess\.mainModule\b|\bmodule\.require\s*\(/, 'name', "loads modules through Node's internals"),
-  C(/\b(?:global|globalThis|window|self|this|process|Reflect|module|exports)\s*\[/, 'name', 'looks up a name built at run time ([…])', { arg: 0 }),
+  // On the global object only: `this[key]` and `exports[name]` are everyday JavaScript.
+  C(/\b(?:global|globalThis|window|self|Reflect)\s*\[/, 'name', 'looks up a name built at run time ([…])', { arg: 0 }),
   C(/\[\s*(?:(['"`])[^'"`]*\1\s*\+\s*)+(['"`])[^'"`]*\2\s*\]/, 'name', 'builds a member name from pieces ("ex" + "ec")'),
   C(/\bBuffer\s*\.\s*from\s*\((?=[^)]*,\s*['"`](?:base64|base64url|hex)['"`])/, 'decode', 'decodes base64 or hex (Buffer.from)'),
   C(/(?<![\w.$])atob\s*\(/, 'decode', 'decodes base64 (atob)'),
@@ -78,7 +88,7 @@ const CHECKS: Record<Lang, Check[]> = {
     C(/\bimport_module\s*\(/, 'name', 'imports a module named at run time (import_module)', { arg: 0 }),
     C(/(?<![\w.])getattr\s*\(/, 'name', 'looks up an attribute named at run time (getattr)', { arg: 1, test: getattrTest }),
     C(/\b(?:globals|locals|vars)\s*\(\s*\)\s*\[/, 'name', 'looks up a name built at run time (globals()[…])', { arg: 0 }),
-    C(/__builtins__|\bbuiltins\s*\.\s*__dict__|__dict__\s*\[|__getattribute__\s*\(|__subclasses__\s*\(|\bsys\.modules\s*\[/, 'name', "reaches into the interpreter's internals"),
+    C(/__builtins__|\b(?:builtins|os|sys|subprocess)\s*\.\s*__dict__|__getattribute__\s*\(|__subclasses__\s*\(|\bsys\.modules\s*\[/, 'name', "reaches into the interpreter's internals"),
     C(/\bctypes\b|\bcdll\b|\bCDLL\s*\(/, 'name', 'calls native code (ctypes)'),
     C(/\b(?:b64decode|b32decode|b16decode|b85decode|a85decode|decodebytes|decodestring|urlsafe_b64decode|standard_b64decode)\s*\(/, 'decode', 'decodes base64'),
     C(/\bbytes\.fromhex\s*\(|\bunhexlify\s*\(|\ba2b_(?:hex|base64|uu|qp)\s*\(/, 'decode', 'decodes hex'),

@@ -40,6 +40,7 @@ describe('code that is not fully read', () => {
     [`python3 -c 'import os; getattr(os, "\\x73\\x79\\x73\\x74\\x65\\x6d")("id")'`, /escapes/],
     // JavaScript
     [`node -e 'require("child_"+"process").execSync("x")'`, /module named at run time/],
+    [`node -e 'require(require("path").join("child_"+"process")).execSync("x")'`, /module named at run time/],
     [`node -e 'eval(Buffer.from("Y29uc29sZS5sb2coMSk=", "base64").toString())'`, /runs code built at run time/],
     [`node -e 'new Function(process.argv[1])()'`, /function from text/],
     [`node -e 'require("vm").runInNewContext(process.argv[2])'`, /vm/],
@@ -243,6 +244,8 @@ describe('one-liners agents write every day stay low', () => {
     `echo 'print(1)' | python3`,
     `cat <<'EOF' | python3\nimport json\nprint(json.dumps({"a": 1}))\nEOF`,
     `python3 - <<'EOF'\nimport json, pathlib\nfor p in pathlib.Path('src').glob('*.json'):\n    json.loads(p.read_text())\nEOF`,
+    `python3 - <<'EOF'\nclass C:\n    def get(self, k):\n        return getattr(self, k, self.__dict__[k])\nprint(C().get('x'))\nEOF`,
+    `node <<'EOF'\nclass A { get(k) { return this[k]; } }\nexports[name] = new A();\nconsole.log(require(require('path').join(__dirname, 'package.json')).name)\nEOF`,
   ])('%s is low', (cmd) => {
     expect(assess(cmd).level, said(cmd)).toBe('low');
   });

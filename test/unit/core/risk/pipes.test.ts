@@ -37,6 +37,7 @@ describe('what is piped into a shell or interpreter, when no literal produces it
     'cat x | busybox sh',
     'cat x | sudo sh',
     'cat x | source /dev/stdin',
+    'cat x | source',
     'cat x | bash /dev/stdin',
     'cat x | python3',
     'cat x | python3 -',
