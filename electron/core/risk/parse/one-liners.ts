@@ -99,9 +99,16 @@ function specFor(prog: string): Spec | null {
 
 /** The language of a program's inline code, or the kind of commands it runs (sed, vim, …); null for anything else. */
 export function interpreterFor(prog: string): Lang | Escapes | null {
-  if (prog === 'deno') return 'js';
-  return specFor(prog)?.lang ?? escapeKind(prog);
+  const cached = kinds.get(prog);
+  if (cached !== undefined) return cached;
+  const kind = prog === 'deno' ? 'js' : (specFor(prog)?.lang ?? escapeKind(prog));
+  // Every segment asks (the rules do too); program names repeat, so the answer is kept, boundedly.
+  if (kinds.size < MAX_CACHED_PROGRAMS) kinds.set(prog, kind);
+  return kind;
 }
+
+const kinds = new Map<string, Lang | Escapes | null>();
+const MAX_CACHED_PROGRAMS = 4096;
 
 /** Names a program reads its stdin through, as well as `-`. */
 const STDIN_NAMES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);

@@ -289,6 +289,7 @@ const ESCAPE = /\\(?:x\{?([0-9a-fA-F]{2})\}?|u\{?([0-9a-fA-F]{4})\}?|([0-7]{3}))
 const LUA_ESCAPE = /\\(\d{1,3})/g;
 
 function escapedText(code: string, lang: Lang): string | null {
+  if (!(lang === 'lua' ? /\\\d/ : /\\[xu0-7]/).test(code)) return null;
   let letters = 0;
   const decode = (_m: string, hex?: string, uni?: string, oct?: string): string => {
     const n = hex ? parseInt(hex, 16) : uni ? parseInt(uni, 16) : parseInt(oct ?? '0', lang === 'lua' ? 10 : 8);
