@@ -16,10 +16,10 @@ export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh'
 export const INTERPRETERS = new Set(['python', 'python2', 'python3', 'py', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php', 'lua', 'osascript', 'Rscript', 'julia', 'tclsh', 'awk', 'gawk']);
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'aria2c', 'irm', 'iwr', 'invoke-webrequest', 'invoke-restmethod', 'lwp-request', 'gh']);
 const DECODERS = new Set(['base64', 'base32', 'xxd', 'openssl', 'gunzip', 'zcat', 'rev', 'tr', 'printf', 'echo', 'certutil']);
-/** Programs whose output comes over the network: downloaders, raw sockets, DNS answers, remote shells and copies. */
+/** Programs whose output comes over the network: downloaders, raw sockets, DNS answers, remote shells and copies, cluster and cloud CLIs. */
 const NETWORK = new Set([
   ...DOWNLOADERS, 'xh', 'curlie', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'host', 'dig', 'nslookup', 'drill', 'kdig', 'delv', 'whois',
-  'ssh', 'sftp', 'ftp', 'tftp', 'lftp', 'gsutil', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl',
+  'ssh', 'sftp', 'ftp', 'tftp', 'lftp', 'gsutil', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'kubectl', 'oc', 'aws', 'gcloud', 'az',
 ]);
 /** A word that names something on the network: a URL, or a cloud storage address. */
 const REMOTE_ADDRESS = /^(?:https?|ftp|s3|gs|wss?|tcp|udp):\/\//i;
@@ -116,7 +116,10 @@ export function runsDownloaded(segments: readonly Segment[]): Finding | null {
 function networkIntoShell(segments: readonly Segment[]): Finding | null {
   for (const seg of segments) {
     const prog = programName(seg.argv[0]);
-    if (!seg.pipeFrom || !readsCodeFromStdin(prog, seg.argv.slice(1))) continue;
+    if (!seg.pipeFrom) continue;
+    // `… | while read l; do echo "$l"; done | sh`: the shell read text echoed at run time (its commands carry `sh |`).
+    const fedShell = /^(\S+) \|$/.exec(seg.via.at(-1) ?? '') !== null && echoesUnknown(seg.pipeFrom);
+    if (!fedShell && !readsCodeFromStdin(prog, seg.argv.slice(1))) continue;
     const chain = upstream(seg, segments);
     // The stage right before is judged by the segment's own rule (runsFetchedCode).
     const network = chain.slice(1).find((s) => reachesNetwork(s.argv, s.remote)) ?? (chain[0]?.remote ? chain[0] : undefined);

