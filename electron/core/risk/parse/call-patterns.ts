@@ -1,11 +1,12 @@
-// The calls in Python, JavaScript, Ruby, Perl, PHP and awk code that run commands or touch files, by
-// language: each pattern finds a call's start and names what it does (languages.ts reads its arguments).
+// The calls in Python, JavaScript, Ruby, Perl, PHP, awk, Lua, Julia, Elixir, Erlang, Groovy, Scala,
+// Kotlin, Raku, Tcl and R code that run commands or touch files, by language: each pattern finds a
+// call's start and names what it does (languages.ts reads its arguments).
 import type { Lang } from './literals.ts';
 
 export type Action =
   | 'shell' | 'spawn' | 'exec' | 'rm' | 'rm-r' | 'rmdir' | 'mv' | 'cp' | 'cp-r' | 'write' | 'append' | 'read' | 'open' | 'perl-open'
   | 'chmod' | 'chmod-mode-first' | 'fs' | 'env-name' | 'env-all' | 'upload' | 'fetch' | 'literal-shell' | 'path' | 'run-code'
-  | 'pipe-to' | 'pipe-from' | 'print-to' | 'connect';
+  | 'pipe-to' | 'pipe-from' | 'print-to' | 'connect' | 'argv' | 'shell-before' | 'file-method' | 'rest-shell' | 'tcl-delete' | 'tcl-socket';
 
 export interface CallPattern {
   re: RegExp;
@@ -53,6 +54,8 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/\b(?:process\.env\.(\w+)|process\.env\[\s*(['"])(\w+)\2|Deno\.env\.get\s*\(\s*(['"])(\w+)\4)/, 'env-name'),
     P(/\b(?:process\.env\b(?!\s*[.[])|Deno\.env\.toObject\s*\()/, 'env-all'),
     P(/(?<![\w.])fetch\s*\(/, 'fetch'),
+    // JavaScript for Automation (`osascript -l JavaScript`): `app.doShellScript("…")`.
+    P(/\bdoShellScript\s*\(/, 'shell'),
     P(/(?<![\w.$])eval\s*\(|\bnew\s+Function\s*\(/, 'run-code'),
     P(/\b(?:net\.(?:connect|createConnection)|\.connect)\s*\(/, 'connect', /require\(\s*['"](?:node:)?net['"]\s*\)/),
   ],
@@ -116,4 +119,109 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/\bENVIRON\s*\[\s*"(\w+)"/, 'env-name'),
     P(/\bENVIRON\b(?!\s*\[)/, 'env-all'),
   ],
+  lua: [
+    // Lua calls with one string argument need no parentheses: `os.execute "id"`.
+    P(/\b(?:os\.execute|io\.popen)\s*(?:\(|(?=['"[]))/, 'shell'),
+    P(/\bos\.remove\s*\(/, 'rm'),
+    P(/\bos\.rename\s*\(/, 'mv'),
+    P(/\bio\.open\s*\(/, 'open'),
+    P(/\bos\.getenv\s*\(?\s*(['"])(\w+)\1/, 'env-name'),
+    P(/(?<![\w.:])(?:load|loadstring)\s*\(/, 'run-code'),
+    P(/\bsocket\.connect\s*\(|:connect\s*\(/, 'connect', /\bsocket\b/),
+  ],
+  julia: [
+    P(/(?<![\w.])(?:run|read|success)\s*\(\s*(?=`)/, 'shell'),
+    P(/(?<![\w.])rm\s*\(/, 'rm'),
+    P(/(?<![\w.])(?:mv)\s*\(/, 'mv'),
+    P(/(?<![\w.])cp\s*\(/, 'cp'),
+    P(/(?<![\w.])write\s*\(\s*(?=")/, 'write'),
+    P(/(?<![\w.])open\s*\(/, 'open'),
+    P(/\bENV\s*\[\s*(")(\w+)\1/, 'env-name'),
+    P(/(?<![\w.])include_string\s*\(\s*Main\s*,\s*|\bMeta\.parse\s*\(/, 'run-code'),
+    P(/\bconnect\s*\(/, 'connect', /\bSockets\b/),
+  ],
+  elixir: [
+    P(/\bSystem\.cmd\b\s*\(?/, 'spawn'),
+    P(/\bSystem\.shell\b\s*\(?|:os\.cmd\s*\(/, 'shell'),
+    P(/\bFile\.rm_rf\b!?\s*\(?/, 'rm-r'),
+    P(/\bFile\.rm\b!?\s*\(?/, 'rm'),
+    P(/\bFile\.rmdir\b!?\s*\(?/, 'rmdir'),
+    P(/\bFile\.(?:rename|mv)\b!?\s*\(?/, 'mv'),
+    P(/\bFile\.cp_r\b!?\s*\(?/, 'cp-r'),
+    P(/\bFile\.cp\b!?\s*\(?/, 'cp'),
+    P(/\bFile\.write\b!?\s*\(?/, 'write'),
+    P(/\bFile\.read\b!?\s*\(?/, 'read'),
+    P(/\bSystem\.get_env\s*\(\s*(")(\w+)\1/, 'env-name'),
+    P(/\bSystem\.get_env\s*\(\s*\)/, 'env-all'),
+    P(/\bCode\.eval_string\s*\(?/, 'run-code'),
+    P(/:gen_tcp\.connect\s*\(/, 'connect'),
+  ],
+  erlang: [
+    P(/\bos:cmd\s*\(/, 'shell'),
+    P(/\bopen_port\s*\(\s*\{\s*spawn\s*,\s*/, 'shell'),
+    P(/\bfile:delete\s*\(/, 'rm'),
+    P(/\bfile:del_dir_r\s*\(/, 'rm-r'),
+    P(/\bfile:del_dir\s*\(/, 'rmdir'),
+    P(/\bfile:rename\s*\(/, 'mv'),
+    P(/\bfile:copy\s*\(/, 'cp'),
+    P(/\bfile:write_file\s*\(/, 'write'),
+    P(/\bfile:read_file\s*\(/, 'read'),
+    P(/\bos:getenv\s*\(\s*(")(\w+)\1/, 'env-name'),
+    P(/\bgen_tcp:connect\s*\(/, 'connect'),
+  ],
+  groovy: jvm(),
+  scala: [
+    // sys.process: `"cmd".!`, `"cmd" !!`, `Seq("rm", "-rf", p).!`, `Process("cmd").!`
+    P(/("(?:[^"\\]|\\.)*"|(?:Seq|List)\s*\([^()]*\))\s*\.?\s*!!?/, 'shell-before'),
+    P(/\bProcess\s*\(/, 'shell'),
+    ...jvm(),
+  ],
+  kotlin: jvm(),
+  raku: [
+    P(new RegExp(String.raw`${BARE}shell\b\s*\(?`), 'shell'),
+    P(new RegExp(String.raw`${BARE}run\b\s*\(?`), 'argv'),
+    P(/\b(?:qx|QX)\s*(?=[^\w\s])/, 'literal-shell'),
+    P(new RegExp(String.raw`${BARE}unlink\b\s*\(?`), 'rm'),
+    P(new RegExp(String.raw`${BARE}rmdir\b\s*\(?`), 'rmdir'),
+    P(new RegExp(String.raw`${BARE}spurt\b\s*\(?`), 'write'),
+    P(new RegExp(String.raw`${BARE}slurp\b\s*\(?`), 'read'),
+    P(/%\*ENV\s*(?:<\s*(\w+)\s*>|\{\s*(['"])(\w+)\2\s*\})/, 'env-name'),
+    P(/\bEVAL\b\s*\(?/, 'run-code'),
+  ],
+  tcl: [
+    // `exec rm -rf x`, `[exec ls | wc]`: the rest of the command is a pipeline Tcl runs.
+    P(/(?:^|[;\n[{]\s*)exec\s+/, 'rest-shell'),
+    // expect's `spawn prog args` starts a program to talk to.
+    P(/(?:^|[;\n[{]\s*)spawn\s+/, 'rest-shell'),
+    P(/\bopen\s+"\|/, 'rest-shell'),
+    P(/\bfile\s+delete\s+/, 'tcl-delete'),
+    P(/\$(?:::)?env\((\w+)\)/, 'env-name'),
+    P(/\bsocket\s+/, 'tcl-socket'),
+  ],
+  r: [
+    P(/(?<![\w.])(?:system|shell)\s*\(/, 'shell'),
+    P(/(?<![\w.])system2\s*\(/, 'spawn'),
+    P(/(?<![\w.])(?:unlink|file\.remove)\s*\(/, 'rm'),
+    P(/(?<![\w.])file\.rename\s*\(/, 'mv'),
+    P(/(?<![\w.])file\.copy\s*\(/, 'cp'),
+    P(/\bSys\.getenv\s*\(\s*(['"])(\w+)\1/, 'env-name'),
+    P(/\bSys\.getenv\s*\(\s*\)/, 'env-all'),
+    P(/\bsocketConnection\s*\(/, 'connect'),
+  ],
+  // AppleScript's `do shell script` is read by the osascript rule (rules/code.ts).
+  applescript: [],
 };
+
+/** Groovy, Scala and Kotlin share the JVM's ways of running programs and deleting files. */
+function jvm(): CallPattern[] {
+  return [
+    // Groovy: `"rm -rf x".execute()`, `["rm", "-rf", x].execute()`
+    P(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\[[^\][]*\])\s*\.execute\s*\(/, 'shell-before'),
+    P(/\bRuntime\.getRuntime(?:\(\))?\.exec\s*\(/, 'shell'),
+    P(/\bProcessBuilder\s*\(/, 'argv'),
+    P(/\bFile\s*\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)\s*\.(deleteDir|deleteRecursively|delete|writeText|write|setText|text\s*=)\s*\(?/, 'file-method'),
+    P(/\b(?:Eval\.me|evaluate)\s*\(/, 'run-code'),
+    P(/\bSystem\.getenv\s*\(\s*(")(\w+)\1/, 'env-name'),
+    P(/\bnew\s+Socket\s*\(|\bSocket\s*\(/, 'connect'),
+  ];
+}

@@ -13,6 +13,8 @@ export interface Found {
 
 /** Calls read from one piece of code: enough for any one-liner; a flood of calls is not read further. */
 const MAX_CALLS = 64;
+/** Call sites looked at in one piece of code, whether or not they come to anything (`exec("a"` a thousand times). */
+const MAX_READS = 128;
 /** How much of a call is shown as its text. */
 const CALL_TEXT = 160;
 
@@ -26,15 +28,22 @@ const NETWORK_CALL = /\b(?:urlopen|urlretrieve|requests\.get|httpx\.get|fetch|ax
 /** A URL anywhere in the code given to `exec`/`eval` (in a literal, or in a command whose output is run). */
 const URL_IN_CODE = /https?:\/\/[^'"`\s)]+/;
 /** The program that runs a language's code, as a reviewer would picture it run from a pipe. */
-const RUNNER: Record<Lang, string> = { python: 'python3', js: 'node', ruby: 'ruby', perl: 'perl', php: 'php', awk: 'awk' };
+const RUNNER: Record<Lang, string> = {
+  python: 'python3', js: 'node', ruby: 'ruby', perl: 'perl', php: 'php', awk: 'awk', lua: 'lua', julia: 'julia', elixir: 'elixir', erlang: 'erl',
+  groovy: 'groovy', scala: 'scala', kotlin: 'kotlin', raku: 'raku', tcl: 'tclsh', r: 'Rscript', applescript: 'osascript',
+};
 
-/** Every command-like call in `code`, in order of appearance. */
-export function scanCode(code: string, lang: Lang, depth = 0): Found[] {
+/** Every command-like call in `code`, in order of appearance. `cut` is set when there were more than Gatehouse reads. */
+export function scanCode(code: string, lang: Lang, depth = 0, cut: { cut: boolean } = { cut: false }): Found[] {
   const hits: Array<{ at: number; found: Found[] }> = [];
+  let reads = 0;
   for (const pattern of PATTERNS[lang]) {
     if (pattern.requires && !pattern.requires.test(code)) continue;
     for (const m of code.matchAll(pattern.re)) {
-      if (hits.length >= MAX_CALLS) break;
+      if (hits.length >= MAX_CALLS || ++reads > MAX_READS) {
+        cut.cut = true;
+        break;
+      }
       const found = readCall(code, m, pattern.action, lang, depth);
       if (found.length) hits.push({ at: m.index, found });
     }
@@ -70,12 +79,29 @@ function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang,
       return literalShell(code, at, head, lang);
     case 'path':
       return pathCall(code, at, head, lang);
+    case 'shell-before': {
+      // The command is the receiver: `"rm -rf x".execute()`, `Seq("rm", "-rf", x).!`.
+      const recv = (m[1] ?? '').replace(/^(?:Seq|List)\s*\(([\s\S]*)\)$/, '[$1]');
+      const v = evaluate(recv, lang);
+      if (v.kind === 'list') return v.items.length ? [{ call: head, argv: v.items }] : [];
+      return v.word.text.trim() ? [{ call: head, shell: v.word }] : [];
+    }
+    case 'file-method': {
+      const path = wordOf(evaluate(m[1] ?? '', lang));
+      const verb = m[2] ?? '';
+      return [{ call: head, argv: /^delete(?:Dir|Recursively)$/.test(verb) ? [w('rm'), w('-rf'), path] : verb === 'delete' ? [w('rm'), path] : [w('tee'), path] }];
+    }
+    case 'rest-shell':
+    case 'tcl-delete':
+    case 'tcl-socket':
+      return tclCommand(code, at, head, action);
     default:
   }
   const parens = head.trimEnd().endsWith('(');
   const { args: raw, end } = splitArgs(code, at + head.length, lang, parens);
   const call = code.slice(at, Math.min(end + (parens ? 1 : 0), at + CALL_TEXT));
-  const args = raw.filter(Boolean).map((a) => evaluate(a, lang));
+  // R names its arguments (`system2("rm", args = c(…))`): the value is what counts.
+  const args = raw.filter(Boolean).map((a) => evaluate(lang === 'r' ? a.replace(/^[\w.]+\s*=(?!=)\s*/, '') : a, lang));
   if (action === 'run-code') return runCode(args, raw.join(','), lang, depth, call);
   if (action === 'print-to') return args[0] ? [{ call, argv: [w('tee'), ...(m[1] === '>>' ? [w('-a')] : []), wordOf(args[0])] }] : [];
   const method = /(\w+)\s*\(?\s*$/.exec(head)?.[1] ?? '';
@@ -101,10 +127,16 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
   const word = (i: number): Word | null => (args[i] ? wordOf(args[i] as Value) : null);
   const strings = args.filter((a) => a.kind !== 'list').map(wordOf);
   const rawText = raw.join(',');
-  const recursive = /recursive\s*[:=]\s*(true|True)\b/.test(rawText);
+  const recursive = /recursive\s*[:=]\s*(true|True|TRUE|T)\b/.test(rawText);
   const first = word(0);
   const argv = (...words: Word[]): Run[] => [{ argv: words }];
   switch (action) {
+    case 'argv': {
+      // `ProcessBuilder("rm", "-rf", p)`, `ProcessBuilder(listOf(…))`, Raku's `run 'rm', '-rf', p`.
+      const list = args.find((a) => a.kind === 'list');
+      if (list?.kind === 'list') return list.items.length ? [{ argv: list.items }] : [];
+      return strings.length ? [{ argv: strings }] : [];
+    }
     case 'shell': {
       const v = args[0];
       if (!v) return [];
@@ -251,6 +283,39 @@ function literalShell(code: string, at: number, head: string, lang: Lang): Found
   const interp = lang === 'ruby' ? 'ruby' : lang === 'js' ? 'js' : 'dollar';
   const lit = delim === '`' ? readQuoted(code, open + 1, '`', 'all', interp, lang) : readQuoted(code, open + 1, CLOSERS[delim] ?? delim, 'all', interp, lang, CLOSERS[delim] ? delim : '');
   return lit.word.text.trim() ? [{ call: code.slice(at, Math.min(lit.end, at + CALL_TEXT)), shell: lit.word }] : [];
+}
+
+/**
+ * Tcl commands are words to the end of the command (a newline, `;` or the `]` closing a substitution):
+ * `exec rm -rf x` and `open "|cmd"` run a pipeline; `file delete -force x` is `rm -rf x`; `socket h p`
+ * connects. Braces quote like single quotes; `$name` is only known at run time.
+ */
+function tclCommand(code: string, at: number, head: string, action: Action): Found[] {
+  let i = at + head.length;
+  let depth = 0;
+  const quoted = head.endsWith('"|');
+  for (; i < code.length; i++) {
+    const ch = code[i] as string;
+    if (quoted ? ch === '"' && code[i - 1] !== '\\' : depth === 0 && (ch === '\n' || ch === ';' || ch === ']')) break;
+    if (ch === '[' || ch === '{') depth += 1;
+    else if (ch === ']' || ch === '}') depth -= 1;
+  }
+  const raw = code.slice(at + head.length, i).trim();
+  const call = code.slice(at, Math.min(i, at + CALL_TEXT)).trim();
+  const known = !/\$\{?\w|\[/.test(raw);
+  const text = raw.replace(/\{([^{}]*)\}/g, "'$1'");
+  if (action === 'rest-shell') {
+    const cmd = text.replace(/^(?:-(?:ignorestderr|keepnewline|noecho|console|nottycopy|nottyinit|leaveopen|pty)\s+|-(?:ignore|open)\s+\S+\s+)*(?:--\s+)?/, '');
+    return cmd ? [{ call, shell: { text: cmd, known } }] : [];
+  }
+  const words = text.split(/\s+/).filter(Boolean).map((t): Word => ({ text: t.replace(/^(['"])(.*)\1$/s, '$2'), known }));
+  if (action === 'tcl-socket') {
+    const operands = words.filter((x, k) => !x.text.startsWith('-') && !/^-(myaddr|myport)$/.test(words[k - 1]?.text ?? ''));
+    return operands.length >= 2 ? [{ call, argv: [w('nc'), operands[0] as Word, operands[1] as Word] }] : [];
+  }
+  const force = words.some((x) => x.text === '-force');
+  const paths = words.filter((x) => !/^-(force|-)?$/.test(x.text));
+  return paths.length ? [{ call, argv: [w('rm'), ...(force ? [w('-rf')] : []), ...paths] }] : [];
 }
 
 const PATH_METHODS: Record<string, (p: Word, args: Value[]) => Word[]> = {

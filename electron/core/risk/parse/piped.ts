@@ -30,7 +30,9 @@ const MAX_PRINTF_ROUNDS = 64;
 function printfText(args: readonly Word[]): string {
   const [format, ...values] = args;
   if (!format) return '';
-  const unescape = (s: string) => s.replace(/\\(.)/gs, (m, c: string) => PRINTF_ESCAPES[c] ?? m);
+  // `\xHH` and `\NNN` (octal) too: `printf '\x72\x6d …' | sh` spells its command in escapes.
+  const unescape = (s: string) =>
+    s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs, (m, c: string) => (c.length > 1 || /[0-7]/.test(c) ? String.fromCharCode(parseInt(c.startsWith('x') ? c.slice(1) : c, c.startsWith('x') ? 16 : 8)) : PRINTF_ESCAPES[c] ?? m));
   if (/%(?!%|[-+ #0]*\d*(?:\.\d+)?[sbdiqc])/.test(format.text)) return args.map((w) => w.text).join(' ');
   const fmt = unescape(format.text);
   let out = '';

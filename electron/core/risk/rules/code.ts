@@ -1,7 +1,13 @@
-// Code from elsewhere: shells and interpreters fed a download or decoded text, interpreter one-liners
-// that fetch and run code or wire a shell to a socket, Deno running a URL, AppleScript doing things as
+// Code from elsewhere and code nobody can read: shells and interpreters fed by a pipe (anything but a
+// literal is unreviewed code; critical when the pipeline reaches the network), a download or decoded
+// text, interpreter code that fetches and runs code or wires a shell to a socket, inline code that is
+// not fully read (run from text, names built at run time, decoded on the spot: parse/unread.ts), what
+// sed/vim/gdb/database shells run that cannot be read, Deno running a URL, AppleScript doing things as
 // administrator. (The parser already turns os.system/subprocess/shutil/fs calls into commands.)
 import type { Segment, Word } from '../model.ts';
+import { escapesOf, type Escapes } from '../parse/escapes.ts';
+import { inlineCode, interpreterFor, readsCodeFromStdin } from '../parse/one-liners.ts';
+import { unreadCode } from '../parse/unread.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { finding, hasOption, operands, optionValue, programName, word, type Rule, type RuleInput } from './util.ts';
@@ -10,36 +16,63 @@ export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh'
 export const INTERPRETERS = new Set(['python', 'python2', 'python3', 'py', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php', 'lua', 'osascript', 'Rscript', 'julia', 'tclsh', 'awk', 'gawk']);
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'aria2c', 'irm', 'iwr', 'invoke-webrequest', 'invoke-restmethod', 'lwp-request', 'gh']);
 const DECODERS = new Set(['base64', 'base32', 'xxd', 'openssl', 'gunzip', 'zcat', 'rev', 'tr', 'printf', 'echo', 'certutil']);
+/** Programs whose output comes over the network: downloaders, raw sockets, DNS answers, remote shells and copies, cluster and cloud CLIs. */
+const NETWORK = new Set([
+  ...DOWNLOADERS, 'xh', 'curlie', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'host', 'dig', 'nslookup', 'drill', 'kdig', 'delv', 'whois',
+  'ssh', 'sftp', 'ftp', 'tftp', 'lftp', 'gsutil', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'kubectl', 'oc', 'aws', 'gcloud', 'az',
+]);
+/** A word that names something on the network: a URL, or a cloud storage address. */
+const REMOTE_ADDRESS = /^(?:https?|ftp|s3|gs|wss?|tcp|udp):\/\//i;
 
 function hostOf(args: readonly Word[]): string | null {
-  const url = args.find((w) => /^(https?|ftp|s3|gs):\/\//i.test(w.text) || /^[\w.-]+\.[a-z]{2,}(\/|:|$)/i.test(w.text));
+  const url = args.find((w) => /^(https?|ftp|s3|gs):\/\//i.test(w.text)) ?? args.find((w) => /^[\w.-]+\.[a-z]{2,}(\/|:|$)/i.test(w.text));
   if (!url) return null;
   return url.text.replace(/^\w+:\/\//, '').split(/[/?#]/)[0] ?? null;
 }
 
-/**
- * A shell or interpreter that runs what arrives on its stdin: `curl … | python3 script.py` gives the
- * download to a script as data; without a script (or with `-`) the download is the code.
- */
-function runsItsInput(prog: string, args: readonly Word[]): boolean {
-  if (!SHELLS.has(prog) && !INTERPRETERS.has(prog)) return false;
-  return SHELLS.has(prog) ? !args.some((w) => /\.(sh|bash|zsh|ps1)$/.test(w.text)) : operands(args, ['-c', '-e', '-m', '-W', '-X']).every((w) => w.text === '-');
+/** Whether a pipeline stage gets what it prints from the network (`curl`, `nc`, `openssl s_client`, `dig txt`, `ssh host cat`, a URL). */
+function reachesNetwork(argv: readonly Word[], remote: string | null = null): boolean {
+  const prog = programName(argv[0]);
+  if (remote !== null || NETWORK.has(prog)) return true;
+  if (prog === 'openssl') return argv.some((w) => /^s_(client|server)$/.test(w.text));
+  return argv.slice(1).some((w) => REMOTE_ADDRESS.test(w.text));
 }
 
-/** A shell or interpreter that runs what arrives on its stdin or from a process substitution. */
+const stage = (argv: readonly Word[]): string => {
+  const text = argv.map((w) => w.text).join(' ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/** `echo "…$X…"`, `printf '%s' "$(…)"`: text a literal producer gives only at run time. */
+const echoesUnknown = (argv: readonly Word[]): boolean => /^(echo|printf)$/.test(programName(argv[0])) && argv.slice(1).some((w) => !w.known);
+
+/**
+ * A shell or interpreter that runs what arrives on its stdin (`… | sh`, `… | python3`, `sh < <(…)`):
+ * unless a literal (`echo`/`printf` of a constant, a here-doc) feeds it, nobody read that code: high,
+ * critical when the producer reaches the network or decodes hidden text. A script named
+ * (`curl … | python3 parse.py`) reads its stdin as data.
+ */
 export const runsFetchedCode: Rule = ({ seg, prog, args }) => {
-  if (!SHELLS.has(prog) && !INTERPRETERS.has(prog)) return [];
-  const from = seg.pipeFrom ? programName(seg.pipeFrom[0]) : null;
-  if (from && DOWNLOADERS.has(from) && runsItsInput(prog, args)) {
-    return [finding('remote-code', S.catastrophic - 5, `runs a script downloaded from ${hostOf(seg.pipeFrom ?? []) ?? 'the network'} without anyone reading it (${from} | ${prog})`)];
-  }
-  if (from && DECODERS.has(from) && seg.pipeFrom?.some((w) => /^-(d|D|-decode)$|^-r$|^base64$/.test(w.text) || from === 'echo' || from === 'printf')) {
-    if ((from !== 'echo' && from !== 'printf') || seg.pipeFrom?.some((w) => /^[A-Za-z0-9+/=]{16,}$/.test(w.text))) {
-      return [finding('remote-code', S.critical, `runs decoded or hidden code (${from} | ${prog})`)];
+  const fetchedArg = SHELLS.has(prog) || INTERPRETERS.has(prog) ? args.find((w) => /^[<>]\(\s*(curl|wget|fetch|http|iwr|irm)\b|\$\(\s*(curl|wget|fetch|http)\b|`\s*(curl|wget)\b/.test(w.text)) : undefined;
+  if (fetchedArg) return [finding('remote-code', S.catastrophic - 5, `runs code downloaded at run time (${fetchedArg.text.slice(0, 60)})`)];
+  const from = seg.pipeFrom;
+  if (!from) return [];
+  // `echo "ls $DIR" | sh`: the shell's commands were read from text the outer shell fills in at run time.
+  const fedShell = /^(\S+) \|$/.exec(seg.via.at(-1) ?? '')?.[1];
+  if (fedShell && echoesUnknown(from)) return [finding('remote-code', S.high + 5, `runs text the shell fills in at run time as ${fedShell} commands (${stage(from)} | ${fedShell})`)];
+  if (!readsCodeFromStdin(prog, args)) return [];
+  const producer = programName(from[0]);
+  if (DOWNLOADERS.has(producer)) return [finding('remote-code', S.catastrophic - 5, `runs a script downloaded from ${hostOf(from) ?? 'the network'} without anyone reading it (${producer} | ${prog})`)];
+  if (reachesNetwork(from)) return [finding('remote-code', S.catastrophic - 5, `runs what ${producer} receives from ${hostOf(from.slice(1)) ?? 'the network'} as ${prog} code, without anyone reading it (${stage(from)} | ${prog})`)];
+  if (DECODERS.has(producer) && from.some((w) => /^-(d|D|-decode)$|^-r$|^base64$/.test(w.text) || producer === 'echo' || producer === 'printf')) {
+    if ((producer !== 'echo' && producer !== 'printf') || from.some((w) => /^[A-Za-z0-9+/=]{16,}$/.test(w.text))) {
+      return [finding('remote-code', S.critical, `runs decoded or hidden code (${producer} | ${prog})`)];
     }
   }
-  const fetchedArg = args.find((w) => /^[<>]\(\s*(curl|wget|fetch|http|iwr|irm)\b|\$\(\s*(curl|wget|fetch|http)\b|`\s*(curl|wget)\b/.test(w.text));
-  if (fetchedArg) return [finding('remote-code', S.catastrophic - 5, `runs code downloaded at run time (${fetchedArg.text.slice(0, 60)})`)];
+  if (seg.stdin === null) return [finding('remote-code', S.high + 5, `runs what \`${stage(from)}\` prints as ${prog} code, which nobody has read`)];
+  if (echoesUnknown(from)) return [finding('remote-code', S.high + 5, `runs text the shell fills in at run time as ${prog} code (${stage(from)} | ${prog})`)];
+  // A literal the shell was handed but the parser did not read as commands (`echo … | source /dev/stdin`).
+  if (/^(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh|source|\.)$/.test(prog)) return [finding('remote-code', S.high + 5, `runs text piped into ${prog} that Gatehouse did not read as commands`)];
   return [];
 };
 
@@ -57,43 +90,59 @@ function savedAs(seg: Segment): string | null {
   return (prog === 'wget' && !named) || hasOption(args, 'O', '--remote-name') ? remoteName || null : null;
 }
 
-/** Filters that pass what they read on (perhaps changed): a download piped through them is still the download. */
-const PASS_THROUGH = new Set(['tee', 'cat', 'head', 'tail', 'sed', 'grep', 'tr', 'dos2unix', 'iconv', 'gunzip', 'zcat', 'gzip', 'xz', 'bzip2', 'base64', 'openssl', 'rev', 'awk', 'cut', 'sort', 'uniq', 'xxd', 'fold', 'stdbuf', 'pv', 'buffer']);
-
-/** A download piped through filters into a shell (`curl URL | tee i.sh | sh`). */
-function downloadUpstream(seg: Segment, segments: readonly Segment[]): Word[] | null {
+/** Stages before this one in its pipeline, nearest first, each found by the argv its successor's pipeFrom names. */
+function upstream(seg: Segment, segments: readonly Segment[]): Segment[] {
+  const chain: Segment[] = [];
   let from = seg.pipeFrom;
   for (let hops = 0; from && hops < segments.length; hops++) {
-    const prog = programName(from[0]);
-    if (DOWNLOADERS.has(prog)) return from;
-    if (!PASS_THROUGH.has(prog)) return null;
-    const stage = from;
-    from = segments.find((s) => s.argv === stage)?.pipeFrom ?? null;
+    const argv = from;
+    const producer = segments.find((s) => s.argv === argv);
+    if (!producer) break;
+    chain.push(producer);
+    from = producer.pipeFrom;
   }
-  return null;
+  return chain;
 }
 
 /** A file the same command downloaded and then runs (`curl -o i.sh URL && bash i.sh`): remote code, one step removed. */
 export function runsDownloaded(segments: readonly Segment[]): Finding | null {
-  return filteredIntoShell(segments) ?? savedThenRun(segments);
+  return networkIntoShell(segments) ?? savedThenRun(segments);
 }
 
-function filteredIntoShell(segments: readonly Segment[]): Finding | null {
+/**
+ * Anything up a pipeline that reaches the network, feeding a shell or interpreter through other stages
+ * (`curl URL | tr a b | sh`, `dig +short txt x | base64 -d | bash`, `ssh h cat x | jq -r .cmd | sh`).
+ */
+function networkIntoShell(segments: readonly Segment[]): Finding | null {
   for (const seg of segments) {
     const prog = programName(seg.argv[0]);
-    if (!runsItsInput(prog, seg.argv.slice(1))) continue;
-    const download = seg.pipeFrom && !DOWNLOADERS.has(programName(seg.pipeFrom[0])) ? downloadUpstream(seg, segments) : null;
-    if (download) return finding('remote-code', S.catastrophic - 5, `runs a download from ${hostOf(download) ?? 'the network'} passed through ${programName(seg.pipeFrom?.[0])} (${prog} reads it)`);
+    if (!seg.pipeFrom) continue;
+    // `… | while read l; do echo "$l"; done | sh`: the shell read text echoed at run time (its commands carry `sh |`).
+    const fedShell = /^(\S+) \|$/.exec(seg.via.at(-1) ?? '') !== null && echoesUnknown(seg.pipeFrom);
+    if (!fedShell && !readsCodeFromStdin(prog, seg.argv.slice(1))) continue;
+    const chain = upstream(seg, segments);
+    // The stage right before is judged by the segment's own rule (runsFetchedCode).
+    const network = chain.slice(1).find((s) => reachesNetwork(s.argv, s.remote)) ?? (chain[0]?.remote ? chain[0] : undefined);
+    if (!network) continue;
+    const through = programName(seg.pipeFrom[0]);
+    const host = hostOf(network.argv.slice(1)) ?? network.remote ?? 'the network';
+    return finding('remote-code', S.catastrophic - 5, `runs ${DOWNLOADERS.has(programName(network.argv[0])) ? 'a download' : `what ${programName(network.argv[0])} receives`} from ${host} passed through ${through} (${prog} reads it)`);
   }
   return null;
 }
 
 function savedThenRun(segments: readonly Segment[]): Finding | null {
   const saved = new Set<string>();
+  const decoded = new Set<string>();
   for (const seg of segments) {
     const file = savedAs(seg);
     if (file) {
       saved.add(file.replace(/^\.\//, ''));
+      continue;
+    }
+    const written = decodedInto(seg);
+    if (written) {
+      decoded.add(written.replace(/^\.\//, ''));
       continue;
     }
     const prog = programName(seg.argv[0]);
@@ -101,19 +150,21 @@ function savedThenRun(segments: readonly Segment[]): Finding | null {
     const script = SHELLS.has(prog) || INTERPRETERS.has(prog) ? operands(seg.argv.slice(1), ['-c', '-e', '-m'])[0]?.text.replace(/^\.\//, '') : undefined;
     const ran = [direct, script].find((f) => f !== undefined && saved.has(f));
     if (ran) return finding('remote-code', S.critical, `runs ${ran}, which the same command just downloaded, without anyone reading it`);
+    const ranDecoded = [direct, script].find((f) => f !== undefined && decoded.has(f));
+    if (ranDecoded) return finding('remote-code', S.high + 5, `runs ${ranDecoded}, which the same command just wrote from encoded text nobody can read`);
   }
   return null;
 }
 
-/** Where an interpreter's inline code is: `-c`, `-e`, `-r`, `--eval`, or a here-doc/pipe on stdin. */
-function inlineCode(prog: string, args: readonly Word[], stdin: string | null): string | null {
-  const flags = prog.startsWith('php') ? ['-r'] : prog === 'osascript' ? ['-e'] : prog.startsWith('python') || prog === 'py' || prog === 'pypy3' ? ['-c'] : ['-e', '-E', '--eval', '-p', '--print', '-c', '-r'];
-  const parts: string[] = [];
-  args.forEach((w, i) => {
-    if (flags.includes(args[i - 1]?.text ?? '') && !(flags.includes(w.text))) parts.push(w.text);
-  });
-  if (parts.length) return parts.join('\n');
-  return operands(args).every((w) => w.text === '-') ? stdin : null;
+/** Decoding options: `base64 -d`, `xxd -r`, `openssl enc -d`/`base64 -d`. */
+const DECODES = /^(-d|-D|--decode|-r|-revert)$/;
+
+/** Where a decoder writes what it decoded (`echo … | base64 -d > x.sh`), or null. */
+function decodedInto(seg: Segment): string | null {
+  const prog = programName(seg.argv[0]);
+  if (!DECODERS.has(prog) || !seg.argv.slice(1).some((w) => DECODES.test(w.text))) return null;
+  const out = seg.redirects.find((r) => (r.op === '>' || r.op === '>|' || r.op === '>>') && (r.fd === null || r.fd === 1));
+  return out ? out.target.text : (optionValue(seg.argv.slice(1), 'o', '--output', '-out') ?? null);
 }
 
 /** Fetching code from the network, in the languages agents write one-liners in. */
@@ -123,16 +174,56 @@ const EXECUTES = /\bexec\s*\(|\beval\s*\(|\(\s*eval\s*\)|\bnew\s+Function\s*\(|\
 /** A socket wired to a shell: the shape of every reverse shell. */
 const SOCKET = /socket\s*\.\s*socket|socket\s*\(|\bnet\.(connect|Socket|createConnection)|TCPSocket|IO::Socket|fsockopen|\bSocket\.new|new\s+Socket|\/dev\/tcp\//i;
 const SHELL_WIRING = /dup2|pty\.spawn|\/bin\/(ba|z|da)?sh\b|\b(ba|z)?sh\s+-i\b|spawn\s*\(\s*['"](\/bin\/)?(ba)?sh|child_process|proc_open|popen|subprocess|exec\s*\(\s*['"]\/bin|cmd\.exe/i;
+/** Code that is one expansion and nothing else (`python3 -c "$CODE"`, `node -e "$(cat x)"`). */
+const ONLY_EXPANSION = /^\s*(?:\$\{?\w+\}?|\$\([\s\S]*\)|`[\s\S]*`|\$\{[^}]*\})\s*$/;
 
-/** Interpreter code that downloads and runs code, or hands a shell to a remote host. */
-export const interpreterCode: Rule = ({ prog, args, seg }) => {
-  if (!INTERPRETERS.has(prog) || prog === 'osascript') return [];
-  const code = inlineCode(prog, args, seg.stdin);
-  if (!code) return [];
-  if (SOCKET.test(code) && SHELL_WIRING.test(code)) return [finding('remote-code', S.catastrophic, `connects a shell to a remote host (a reverse shell, in ${prog})`)];
-  if (FETCHES.test(code) && EXECUTES.test(code)) return [finding('remote-code', S.catastrophic - 5, `downloads code and runs it (${prog}), without anyone reading it`)];
-  return [];
+/**
+ * Interpreter code (`-c`, `-e`, `-r`, `--eval`, a here-doc or a literal on stdin): code that downloads
+ * and runs code or hands a shell to a remote host, and code that is not fully read (parse/unread.ts):
+ * at least medium, high when it can reach processes, files or the network. Code the shell fills in at
+ * run time is not what was read either. sed, vim, gdb and the database shells: what they run that
+ * cannot be read is high.
+ */
+export const interpreterCode: Rule = ({ prog, seg }) => {
+  const kind = interpreterFor(prog);
+  if (!kind) return [];
+  if (isEscapes(kind)) return unreadEscapes(kind, seg);
+  const source = inlineCode(seg.argv, seg.stdin);
+  if (!source) return [];
+  const code = source.code.text;
+  const found: Finding[] = [];
+  if (source.lang !== 'applescript') {
+    if (SOCKET.test(code) && SHELL_WIRING.test(code)) return [finding('remote-code', S.catastrophic, `connects a shell to a remote host (a reverse shell, in ${prog})`)];
+    if (FETCHES.test(code) && EXECUTES.test(code)) return [finding('remote-code', S.catastrophic - 5, `downloads code and runs it (${prog}), without anyone reading it`)];
+  }
+  // `python3 <<< "$CODE"`: the here-string is one expansion (a here-doc of only `$CODE` would not even parse).
+  if (!source.code.known || (source.stdin && ONLY_EXPANSION.test(code))) {
+    const whole = ONLY_EXPANSION.test(code);
+    found.push(finding('unparsed', whole ? S.high : S.notable, whole ? `not fully read: the ${source.label} code is only known at run time (${code.trim().slice(0, 40)})` : `not fully read: the shell fills in part of the ${source.label} code at run time`));
+  }
+  const unread = unreadCode(code, source.lang);
+  if (unread.what.length > 0) {
+    const high = unread.anything || unread.reaches !== null;
+    found.push(finding('unparsed', high ? S.high : S.notable, `not fully read: the ${source.label} code ${unread.what.slice(0, 3).join('; ')}${unread.reaches ? `, and can reach ${unread.reaches}` : ''}`));
+  }
+  return found;
 };
+
+const ESCAPE_KINDS = new Set<string>(['sed', 'dc', 'vim', 'gdb', 'lldb', 'emacs', 'sqlite', 'psql', 'mysql']);
+const isEscapes = (kind: string): kind is Escapes => ESCAPE_KINDS.has(kind);
+
+/** What sed, dc, vim, gdb, lldb, emacs and the database shells run that cannot be read, and code they run that is not fully read. */
+function unreadEscapes(kind: Escapes, seg: Segment): Finding[] {
+  const found: Finding[] = [];
+  for (const e of escapesOf(kind, seg.argv, seg.stdin)) {
+    if (e.unread) found.push(finding('unparsed', S.high, `not fully read: ${e.unread}`));
+    if (e.code) {
+      const unread = unreadCode(e.code.text.text, e.code.lang);
+      if (unread.what.length > 0) found.push(finding('unparsed', unread.anything || unread.reaches ? S.high : S.notable, `not fully read: the ${e.label} code ${unread.what.slice(0, 3).join('; ')}`));
+    }
+  }
+  return found;
+}
 
 /** A shell started interactively from inside another program's code: what a reverse shell runs. */
 export const interactiveShellInCode: Rule = ({ seg, prog, args }) => {
@@ -151,7 +242,7 @@ const deno: Rule = ({ args }) => {
 
 /** AppleScript: administrator privileges, power, and shell scripts it runs. */
 const osascript: Rule = (input: RuleInput): Finding[] => {
-  const code = inlineCode('osascript', input.args, input.seg.stdin) ?? '';
+  const code = inlineCode(input.seg.argv, input.seg.stdin)?.code.text ?? '';
   const found: Finding[] = [];
   const admin = /with administrator privileges/i.test(code);
   const shell = /do shell script\s+"((?:[^"\\]|\\.)*)"/i.exec(code)?.[1];

@@ -268,7 +268,11 @@ const linkOrInstall: Rule = (input) => {
   const targets = copyTargets(input);
   // `ln -sf x ~/.gitconfig` replaces what is there; plain `ln -s`/`install` usually make something new.
   const replaces = hasOption(input.args, 'f', '--force') && input.prog === 'ln';
-  return targets ? [overwrite(targets.dest, input, replaces ? 'truncate' : 'copy', 'replaces')] : [];
+  const found = targets ? [overwrite(targets.dest, input, replaces ? 'truncate' : 'copy', 'replaces')] : [];
+  // `install -m 4755 /bin/bash /tmp/rootsh`: a copy that runs as its owner (root, if root installs it).
+  const mode = input.prog === 'install' ? optionValue(input.args, 'm', '--mode') ?? '' : '';
+  if (/^[2-7][0-7]{3}$/.test(mode) || /[ug]\+\w*s/.test(mode)) found.push(finding('permissions', S.severe, `installs ${targets?.dest.text ?? 'a program'} to run as its owner (setuid/setgid, mode ${mode})`));
+  return found;
 };
 
 /**

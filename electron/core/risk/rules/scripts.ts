@@ -25,7 +25,7 @@ const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash
 /** Programs that run a JavaScript or TypeScript file given as their first operand. */
 const JS_RUNNERS = new Set(['node', 'nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'esno', 'esr', 'jiti', 'vite-node', 'zx', 'bun']);
 /** Options of those runners (and of the other interpreters) that take the next word as their value. */
-const VALUED: Record<Lang, string[]> = {
+const VALUED: Partial<Record<Lang, string[]>> = {
   js: ['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type', '--title', '--inspect-port', '--tsconfig', '--project', '-P', '-O', '--compiler-options'],
   python: ['-W', '-X', '-Q'],
   ruby: ['-I', '-r', '-C', '-E', '-F', '-x'],
@@ -34,7 +34,7 @@ const VALUED: Record<Lang, string[]> = {
   awk: ['-F', '-v'],
 };
 /** Options after which there is no script file (code on the command line, a module, stdin). */
-const NO_FILE: Record<Lang, RegExp> = {
+const NO_FILE: Partial<Record<Lang, RegExp>> = {
   js: /^(-e|-p|--eval|--print|-pe|--test|--run|-)$|^--(eval|print)=/,
   python: /^-[a-zA-Z]*[cm]|^-$/,
   ruby: /^-[a-zA-Z]*e$|^-$/,
@@ -46,12 +46,16 @@ const NO_FILE: Record<Lang, RegExp> = {
 /** Every program this file reads a script for (Python, Perl and PHP also by versioned name). */
 const SCRIPT_PROGRAMS = new Set([...SHELLS, ...JS_RUNNERS, 'deno', 'ruby', 'jruby', 'npm', 'pnpm', 'yarn', 'make', 'gmake']);
 
+/** The languages whose script files are read (the call reader knows them, and how their runners take options). */
+type ScriptLang = 'js' | 'python' | 'ruby' | 'perl' | 'php';
+const SCRIPT_LANGS: ReadonlySet<string> = new Set<ScriptLang>(['js', 'python', 'ruby', 'perl', 'php']);
+
 /** Programs a script may be run with: its language, or `shell`. */
-function languageOf(prog: string): Lang | 'shell' | null {
+function languageOf(prog: string): ScriptLang | 'shell' | null {
   if (SHELLS.has(prog)) return 'shell';
   if (JS_RUNNERS.has(prog)) return 'js';
   const lang = interpreterFor(prog);
-  return lang === 'awk' ? null : lang;
+  return lang !== null && SCRIPT_LANGS.has(lang) ? (lang as ScriptLang) : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -177,7 +181,8 @@ function codeRun(input: RuleInput, lang: Lang): Finding[] {
   const file = operands(words.filter((w) => !/^--allow-|^-A$/.test(w.text)), VALUED[lang])[0];
   // Options before the file decide whether there is one (`python3 -m x`, `node -e …`); after it they are the script's.
   const before = file ? words.slice(0, words.indexOf(file)) : words;
-  if (!file || before.some((w) => NO_FILE[lang].test(w.text))) return [];
+  const noFile = NO_FILE[lang];
+  if (!file || !noFile || before.some((w) => noFile.test(w.text))) return [];
   return scriptFile(file, lang, input);
 }
 

@@ -392,9 +392,13 @@ const DEV_TOOL_SHAPES: Record<string, ShapeSource | string> = {
 
 // Interpreters Gatehouse has no reader for: their inline code (`-e`) is left out.
 const OTHER_INTERPRETERS: Record<string, ShapeSource | string> = {
-  lua: { opts: '-v -E -W -l=load', stopAt: 'first-operand', note: '-e (code Gatehouse has no reader for) and -i are left out' },
-  Rscript: { opts: '--vanilla --no-save --no-restore --no-environ --no-site-file --no-init-file --version --verbose --default-packages=', stopAt: 'first-operand', note: '-e (code Gatehouse has no reader for) is left out' },
-  julia: { opts: '--project=? -t= --threads= --startup-file= -O= --optimize=? --version -v -q --quiet --color= --compile= --check-bounds= --depwarn= --banner= --history-file= --heap-size-hint= -g=? --code-coverage=? --track-allocation=? --sysimage=load -J=load -L=load --load=load', stopAt: 'first-operand', note: '-e, -E and -p (code and workers) are left out' },
+  lua: { opts: '-v -E -W -l=load -e=code', stopAt: 'first-operand', note: '-e is read by the language readers (parse/one-liners.ts); -i (interactive) is left out' },
+  luajit: { opts: '-v -E -l=load -e=code -O=? -j=', stopAt: 'first-operand', note: '-b (bytecode output) and -i are left out' },
+  raku: { opts: '-e=code -c -v --version -h --help -I=load -M=load', stopAt: 'first-operand' },
+  perl6: { opts: '-e=code -c -v --version -h --help -I=load -M=load', stopAt: 'first-operand' },
+  // Rules know programs by their lower-cased names (`Rscript` is `rscript`).
+  rscript: { opts: '--vanilla --no-save --no-restore --no-environ --no-site-file --no-init-file --version --verbose --default-packages= -e=code', stopAt: 'first-operand' },
+  julia: { opts: '--project=? -t= --threads= --startup-file= -O= --optimize=? --version -v -q --quiet --color= --compile= --check-bounds= --depwarn= --banner= --history-file= --heap-size-hint= -g=? --code-coverage=? --track-allocation=? --sysimage=load -J=load -L=load --load=load -e=code --eval=code -E=code --print=code', stopAt: 'first-operand', note: '-p/--procs (workers) is left out' },
 };
 
 export const LANG_SHAPES: Record<string, ShapeSource | string> = {
@@ -495,7 +499,7 @@ export const LANG_SHAPES: Record<string, ShapeSource | string> = {
       'release|escript.build|assets.deploy|assets.build': '--overwrite --quiet --path= --version= --force',
     },
   },
-  elixir: { opts: '-v --version -h --help --no-halt --werl --hidden --sname= --name= --cookie= --boot= --logger-otp-reports= --logger-sasl-reports= -r=load --require=load -pa=load -pz=load', stopAt: 'first-operand', note: '-e (code Gatehouse has no reader for), -S (a script from PATH), --erl (options to the VM) are left out' },
+  elixir: { opts: '-v --version -h --help --no-halt --werl --hidden --sname= --name= --cookie= --boot= --logger-otp-reports= --logger-sasl-reports= -r=load --require=load -pa=load -pz=load -e=code --eval=code', stopAt: 'first-operand', note: '-S (a script from PATH) and --erl (options to the VM) are left out' },
 
   // Swift, Apple
   swift: {

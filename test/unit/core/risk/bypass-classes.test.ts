@@ -219,6 +219,12 @@ const CLASSES: Record<string, string[]> = {
     'bash -lc "echo hi | sh -c \'rm -rf ~\'"',
     'find . -delete',
   ],
+  'Decoded or reversed text run as code (the inline-code and pipe readers)': [
+    `python3 -c "import base64,os;os.system(base64.b64decode('${B64}').decode())"`,
+    `perl -e 'system(pack("H*","726d202d7266207e"))'`,
+    `node -e "require('child_process').execSync(Buffer.from('${B64}','base64').toString())"`,
+    'rev <<< "~ fr- mr" | sh',
+  ],
   'Options and subcommands that carry code or write files (the shape tables)': [
     'git checkout src/',
     'git -c alias.rh="reset --hard" rh',
@@ -235,23 +241,19 @@ describe.each(Object.entries(CLASSES))('%s', (_name, cases) => {
   it.each(cases)('%j is high or critical', (cmd) => expectHigh(cmd));
 });
 
-/**
- * Cases that stay below high until rules other engineers own change. Each names the owner; when its
- * fix lands the `it.fails` turns red, and the case moves into CLASSES above.
- */
-const PENDING: Array<[cmd: string, owner: string]> = [
-  [`python3 -c "import base64,os;os.system(base64.b64decode('${B64}').decode())"`, 'inline code (one-liners/languages): decoded text run by os.system'],
-  [`perl -e 'system(pack("H*","726d202d7266207e"))'`, 'inline code (one-liners/languages): hex-decoded text run by system'],
-  [`node -e "require('child_process').execSync(Buffer.from('${B64}','base64').toString())"`, 'inline code (one-liners/languages): base64 text run by execSync'],
-  ["printf '\\x72\\x6d\\x20\\x2d\\x72\\x66\\x20\\x7e' | sh", 'piped.ts (printf \\xHH not decoded) and rules/code.ts (non-literal producer piped into a shell)'],
-  ['rev <<< "~ fr- mr" | sh', 'rules/code.ts: a producer that is not a literal piped into a shell'],
-  [`echo ${B64} | base64 -d > /tmp/x.sh && bash /tmp/x.sh`, 'rules/code.ts: decoded text written to a script, then run'],
-  ['install -m 4755 /bin/bash /tmp/rootsh', 'rules/files.ts: install of a setuid copy of a shell'],
-  ['rg --pre ./evil.sh TODO .', 'low is proven (known.ts): rg --pre runs a program'],
-];
+describe('escaped, decoded or setuid: what the text hides becomes what is judged', () => {
+  it.each([
+    "printf '\\x72\\x6d\\x20\\x2d\\x72\\x66\\x20\\x7e' | sh",
+    "printf '\\162\\155 -rf ~' | sh",
+    `echo ${B64} | base64 -d > /tmp/x.sh && bash /tmp/x.sh`,
+    'install -m 4755 /bin/bash /tmp/rootsh',
+    'install -m u+s /bin/bash /tmp/rootsh',
+  ])('%j is high or critical', (cmd) => expectHigh(cmd));
+});
 
-describe('pending on rules others own (it.fails until their fix lands)', () => {
-  for (const [cmd, owner] of PENDING) it.fails(`${JSON.stringify(cmd)} — ${owner}`, () => expectHigh(cmd));
+describe('a program an option runs in place of the tool is never low, even when it cannot be read', () => {
+  // `./evil.sh` is not on disk here: Gatehouse cannot read it, so a person decides (medium), not an alarm.
+  it.each(['rg --pre ./evil.sh TODO .', 'zip -TT ./t.sh -T a.zip f'])('%j is not low', (cmd) => expect(engine.assess(cmd, PROJECT).level).not.toBe('low'));
 });
 
 describe("what only mentions a dangerous command stays low (Codex's word-only reading)", () => {
