@@ -102,7 +102,9 @@ const hosting: Rule = (input) => {
     const live = toProd || (!PREVIEW_BY_DEFAULT.has(prog) && !NON_PRODUCTION.test(w));
     return [finding('cloud', live ? S.high + 5 : S.notable, `${prog} ${w.slice(0, 40)}: deploys${live ? ' to the live, production site' : ' a preview or non-production version'}`)];
   }
-  if (/\b(secrets? (set|unset)|env (add|rm|pull)|config:(set|unset)|scale|restart|ps:stop|maintenance)\b/.test(w)) return production([finding('cloud', S.notable, `${prog} ${w.slice(0, 40)}`)], input);
+  // Removing a deployed app's variables or secrets breaks it where it runs.
+  if (/\b(secrets? unset|env (rm|remove)|env:(unset|rm)|config:unset|variables? (delete|rm))\b/.test(w)) return [finding('cloud', S.high, `${prog} ${w.slice(0, 40)}: removes settings a deployed app runs with`)];
+  if (/\b(secrets? (set|unset)|env (add|rm|pull)|env:(set|import|clone)|config:(set|unset)|scale|restart|ps:stop|maintenance)\b/.test(w)) return production([finding('cloud', S.notable, `${prog} ${w.slice(0, 40)}`)], input);
   if (/\b(login|link|env pull)\b/.test(w)) return [finding('secrets', S.medium, `${prog} ${sub}: stores credentials or secrets on this machine`)];
   return [finding('read-only', S.build, `${prog} ${w.slice(0, 40)}`)];
 };

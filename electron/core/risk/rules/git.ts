@@ -3,6 +3,7 @@ import type { RiskContext } from '../context.ts';
 import type { Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
+import { isGitDataKey } from '../shapes/checks.ts';
 import { deletion } from './files.ts';
 import { finding, hasOption, operands, subcommand, type Rule, type RuleInput } from './util.ts';
 
@@ -58,8 +59,10 @@ function config(rest: Word[]): Finding[] {
   const reads = ops.length <= 1 || hasOption(rest, 'l', '--list', '--get', '--get-all', '--get-regexp', '--show-origin');
   if (reads && !hasOption(rest, null, '--unset', '--unset-all', '--add', '--replace-all')) return [finding('read-only', S.readOnly, `reads git configuration${key ? ` (${key})` : ''}`)];
   const runsCode = CODE_KEYS.test(key) || (key.startsWith('alias.') && value.startsWith('!'));
-  if (runsCode) return [finding('system-config', global ? S.high + 5 : S.notable, `sets ${key}, which makes git run ${value || 'a program'}${global ? ' in every repository' : ' in this repository'}`)];
+  if (runsCode) return [finding('system-config', global ? S.high + 5 : S.high, `sets ${key}, which makes git run ${value || 'a program'}${global ? ' in every repository' : ' in this repository'}`)];
   if (global) return [finding('system-config', S.medium, `changes your git configuration for every repository (${key})`)];
+  // git reads hundreds of keys; only those known to be data (how output looks, who commits) are ordinary.
+  if (!isGitDataKey(key)) return [finding('system-config', S.medium, `sets ${key}, a git setting Gatehouse does not know to be only data (some make git run programs or send data elsewhere)`)];
   return [finding('build-test', S.lowWrite, `changes this repository's git config (${key})`)];
 }
 

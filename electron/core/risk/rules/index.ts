@@ -11,6 +11,7 @@ import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } 
 import { DATA_RULES } from './data.ts';
 import { FILE_RULES, overwrite } from './files.ts';
 import { GIT_RULES } from './git.ts';
+import { INTERFACE_RULES } from './interfaces.ts';
 import { CLOUD_RULES } from './cloud.ts';
 import { CONTAINER_RULES } from './containers.ts';
 import { MIGRATION_RULES } from './migrations.ts';
@@ -44,6 +45,7 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   CLOUD_RULES,
   SYSTEM_RULES,
   PROCESS_RULES,
+  INTERFACE_RULES,
   AGENT_RULES,
   ...WINDOWS_TABLES,
 ];

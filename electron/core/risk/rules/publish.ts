@@ -8,8 +8,8 @@ import { finding, hasOption, isDryRun, mentionsProduction, operands, optionValue
 /** How each tool publishes: the subcommand (or, for build tools, any task) that publishes, and those that withdraw. */
 const PUBLISHERS: Record<string, { publish: RegExp; withdraw?: RegExp; anyTask?: boolean }> = {
   npm: { publish: /^(publish|dist-tag|owner|access)$/, withdraw: /^(unpublish|deprecate)$/ },
-  yarn: { publish: /^(publish|npm)$/ },
-  pnpm: { publish: /^publish$/ },
+  yarn: { publish: /^(publish|npm)$/, withdraw: /^unpublish$/ },
+  pnpm: { publish: /^publish$/, withdraw: /^unpublish$/ },
   bun: { publish: /^publish$/ },
   cargo: { publish: /^(publish|owner)$/, withdraw: /^yank$/ },
   gem: { publish: /^(push|owner)$/, withdraw: /^yank$/ },

@@ -21,6 +21,11 @@ function jsManager(prog: string, sub: string, rest: readonly Word[]): Finding[] 
   const next = operands(rest)[0]?.text ?? '';
   if (sub === 'version' && next && !next.startsWith('-')) return [finding('git-history', S.medium, `${prog} version ${next}: bumps the version, commits and tags`)];
   if (/^(login|adduser|add-user)$/.test(sub)) return [finding('secrets', 35, `${prog} ${sub}: stores registry credentials on this machine`)];
+  // Keys that name a program npm runs (every script's shell, node's options, git, an editor) or where it installs.
+  const key = (sub === 'set' ? next : operands(rest)[1]?.text ?? '').split('=')[0] ?? '';
+  if ((sub === 'config' || sub === 'set') && /^(script-shell|node-options|shell|git|editor|browser|prefix|globalconfig|userconfig|onload-script|init-module)$/.test(key)) {
+    return [finding('system-config', S.high, `${prog} config sets ${key}, which decides what ${prog} runs or where it installs from`)];
+  }
   if ((sub === 'config' || sub === 'set') && /^(set|delete|rm|edit)$/.test(sub === 'set' ? 'set' : next)) return [finding('system-config', S.medium, `${prog} config ${next}: changes your ${prog} settings (~/.npmrc or similar)`)];
   if (sub === 'cache' && CACHE_CLEAN.test(next)) return [finding('file-deletion', S.medium, `${prog} cache ${next}: deletes the package cache outside the project`)];
   if (sub === 'audit') return next === 'fix' || hasOption(rest, null, '--fix') ? [finding('package-install', hasOption(rest, null, '--force') ? S.notable : S.medium, `${prog} audit fix: upgrades dependencies${hasOption(rest, null, '--force') ? ' across breaking versions' : ''}`)] : [finding('read-only', S.build, `${prog} audit`)];

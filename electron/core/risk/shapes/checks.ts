@@ -16,6 +16,11 @@ export type ValueCheck = (value: Word, input: RuleInput, label: string) => Findi
  */
 const GIT_DATA_KEYS = /^(color\.[\w.-]+|core\.(quotepath|autocrlf|safecrlf|filemode|ignorecase|precomposeunicode|abbrev|whitespace|longpaths)|user\.(name|email)|author\.(name|email)|committer\.(name|email)|advice\.[\w-]+|init\.defaultbranch|log\.[\w-]+|format\.pretty|pager\.[\w-]+=false|column\.ui|diff\.(noprefix|mnemonicprefix|renames|algorithm|colormoved|context|interhunkcontext|relative|statgraphwidth)|merge\.(conflictstyle|ff)|pull\.(rebase|ff)|push\.(default|autosetupremote)|fetch\.prune|commit\.gpgsign|tag\.gpgsign|gc\.auto|maintenance\.auto|status\.[\w-]+|branch\.sort|rebase\.autosquash|i18n\.[\w-]+|versionsort\.suffix|grep\.[\w-]+|blame\.[\w-]+|http\.sslverify)$/i;
 
+/** Whether a git configuration key (or `key=value`) is only data: how output looks, who commits. */
+export function isGitDataKey(key: string): boolean {
+  return GIT_DATA_KEYS.test(key);
+}
+
 const gitConfig: ValueCheck = (value, _input, label) => {
   if (!value.known) return [finding('remote-code', S.high, `${label} sets git configuration only known at run time (\`${value.text}\`)`)];
   const eq = value.text.indexOf('=');
@@ -318,7 +323,24 @@ const projectCode: ValueCheck = (value, input, label) => {
   return [finding('build-test', S.medium, `${label} loads ${value.text} into ${input.prog}, from outside the project`)];
 };
 
+/** `tar --checkpoint-action=exec=CMD` runs CMD at every checkpoint; `echo`, `dot`, `bell`, `sleep=`, `ttyout=`, `totals`, `wait=` only print or wait. */
+const tarCheckpoint: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label} is only known at run time, and can run a command`)];
+  const exec = /^exec=([\s\S]*)$/.exec(value.text);
+  if (exec) return [finding('remote-code', S.high, `${label} runs ${exec[1]} at every checkpoint`), ...input.shell(exec[1] ?? '', label)];
+  if (/^(echo|dot|\.|bell|totals|(sleep|ttyout|wait)=.*|echo=.*)$/.test(value.text)) return [];
+  return [finding('unparsed', S.medium, `Gatehouse does not know what the checkpoint action ${value.text} does`)];
+};
+
+/** `npm --script-shell X`, `yarn --script-shell X`: every script the project runs goes through X instead of the shell. */
+const replacesShell: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label} runs every script through a program only known at run time`)];
+  return [finding('remote-code', S.high, `${label} runs every script through ${value.text} instead of the shell`), ...input.shell(value.text, label)];
+};
+
 export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
+  checkpoint: tarCheckpoint,
+  scriptshell: replacesShell,
   gitconfig: gitConfig,
   ssh: sshOption,
   psql: psqlCommand,

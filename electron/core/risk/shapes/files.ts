@@ -43,7 +43,7 @@ export const FILE_SHAPES: Record<string, ShapeSource | string> = {
       '--ignore-case --null --no-null --dereference --hard-dereference --one-file-system --absolute-names --show-transformed-names --warning= --format= -H= --label= ' +
       '-V= --occurrence=? --sparse --acls --xattrs --selinux --no-acls --no-xattrs --index-file=write --quoting-style= -L= --tape-length= ' +
       // What tar runs: a compressor, a program per file, an action at checkpoints.
-      '-I=shell --use-compress-program=shell --to-command=shell --checkpoint=? --info-script=shell -F=shell --new-volume-script=shell --rsh-command=shell',
+      '-I=shell --use-compress-program=shell --to-command=shell --checkpoint=? --checkpoint-action=check:checkpoint --info-script=shell -F=shell --new-volume-script=shell --rsh-command=shell',
     note: '`--checkpoint-action` is not listed: `exec=` runs a command',
   },
   zip: { flags: 'rqvjmdgDTuFlXy0123456789o', opts: '-x= -i= -b= -n= -t= -tt= -P= --password= -e --encrypt -s= -sp -z --recurse-paths --quiet --exclude= --include= --symlinks -@ -TT=check:runs --unzip-command=check:runs', note: '`-T` tests with unzip; `-TT cmd` runs cmd' },

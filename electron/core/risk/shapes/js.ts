@@ -22,7 +22,7 @@ const NPM_GLOBALS =
   '--save-peer --save-prod -P -B --save-bundle -g --global --registry= --omit= --include= --production --dry-run --json --parseable -p --long -l --color=? ' +
   '--no-color --ignore-scripts --foreground-scripts --progress=? --no-progress --prefer-offline --prefer-online --offline --depth= --all -a --package-lock-only ' +
   '--no-package-lock --install-links --install-strategy= --no-optional --force -f --no-update-notifier --unicode --no-unicode --timing --no-workspaces ' +
-  '--script-shell=shell';
+  '--script-shell=check:scriptshell';
 const VITEST =
   '--run --watch -w --reporter= --reporters= --outputFile=write --coverage --coverage.*=? --ui --open --api=? --globals --dom --environment= --config= -c= ' +
   '--root= -r= --dir= -t= --testNamePattern= -u --update --pool= --poolOptions.*=? --bail= --retry= --silent=? --hideSkippedTests --passWithNoTests ' +

@@ -29,7 +29,9 @@ describe('programs Gatehouse does not know, or that are named only at run time',
     for (const cmd of ['ip addr show', 'journalctl -u nginx --no-pager', 'nmap -p 3000 localhost', 'timedatectl status', 'patch -p1 fixes/a.diff', 'rmdir src/empty', 'git push --dry-run origin feature/x', 'npm install --dry-run', 'docker inspect --format {{.State.Status}} api']) {
       expect(score(cmd).level, cmd).toBe('low');
     }
-    for (const cmd of ['ip link set eth0 down', 'journalctl --vacuum-time=1d', 'nmap 203.0.113.0/24', 'docker inspect api']) expect(score(cmd).level, cmd).toBe('medium');
+    // Taking an interface down can cut the machine off the network: high (rules/interfaces.ts).
+    for (const cmd of ['ip link set eth0 down', 'ifconfig eth0 down', 'ip route del default']) expect(score(cmd).level, cmd).toBe('high');
+    for (const cmd of ['journalctl --vacuum-time=1d', 'nmap 203.0.113.0/24', 'docker inspect api']) expect(score(cmd).level, cmd).toBe('medium');
   });
 
   it('treats files git lists as the project once options have ended, since a tracked file may be named like an option', () => {

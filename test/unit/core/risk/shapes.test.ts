@@ -151,6 +151,26 @@ describe('options that carry code are judged as what they run', () => {
     expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
   });
 
+  it.each([
+    "tar --checkpoint=1 --checkpoint-action=exec='rm -rf ~' -cf a.tar .",
+    'yarn --script-shell=/tmp/evil test',
+    "less +'!rm -rf ~' README.md",
+    "git config core.fsmonitor 'rm -rf ~'",
+    'npm config set script-shell /tmp/evil',
+    'pnpm unpublish my-pkg@1.0.0',
+    'netlify env:unset API_KEY',
+    'ifconfig eth0 down',
+  ])('%s is high or critical (what it sets or starts runs, or what it removes is live)', (cmd) => {
+    const r = assess(cmd);
+    expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
+  });
+
+  it('tar checkpoint actions that only print stay low; a git key not known to be data is medium', () => {
+    expect(assess('tar --checkpoint=1000 --checkpoint-action=dot -cf a.tar src').level).toBe('low');
+    expect(assess('git config pull.rebase true').level).toBe('low');
+    expect(assess('git config sendemail.smtpserver smtp.example.com').level).toBe('medium');
+  });
+
   it.each(["git -c core.fsmonitor=/tmp/x status", 'rg --pre ./x files', 'node --require ./x.js app.js', "tar -xf a.tar --checkpoint-action=exec='sh x.sh'", 'make -f /tmp/Other.mk'])('%s is not low', (cmd) => {
     expect(assess(cmd).level).not.toBe('low');
   });

@@ -1,0 +1,32 @@
+// Network interfaces and routes, and pagers' start-up commands: small programs whose ordinary forms only show
+// something (`ifconfig`, `ip addr`, `less f`) and whose other forms cut the machine off or run a shell.
+import { S } from '../types.ts';
+import { finding, operands, text, type Rule } from './util.ts';
+
+/** `ip` objects and the verbs that change them (`ip link set eth0 down`, `ip route flush all`). */
+const IP_CHANGES = /^(add|del|delete|change|replace|set|flush|append|prepend|restore|save)$/;
+
+/** `ifconfig` shows; `ifconfig eth0 down`, `ifconfig eth0 10.0.0.2`, `ifconfig eth0 mtu 1` change the interface. */
+const ifconfig: Rule = ({ args }) => {
+  const ops = operands(args);
+  if (ops.length <= 1) return [];
+  return [finding('system-config', S.high, `ifconfig ${text(ops)}: changes a network interface, which can cut this machine off the network`)];
+};
+
+/** `ip addr show`, `ip route` show; `ip link set … down`, `ip route del default`, `ip addr flush` change them. */
+const ip: Rule = ({ args }) => {
+  const ops = operands(args, ['-n', '-netns', '-f', '-family', '-b', '-batch']);
+  const verb = ops[1]?.text ?? '';
+  if (!IP_CHANGES.test(verb)) return [];
+  return [finding('system-config', S.high, `ip ${text(ops)}: changes network interfaces, addresses or routes`)];
+};
+
+/** `less +!cmd f`, `more '+!cmd'`: a command less runs at start; `!` in one runs a shell. */
+const pager: Rule = ({ prog, args, shell }) => {
+  const start = args.find((w) => w.text.startsWith('+') && /!/.test(w.text));
+  if (!start) return [];
+  const cmd = start.text.slice(start.text.indexOf('!') + 1);
+  return [finding('remote-code', S.high, `${prog} ${start.text}: runs a shell command when it starts`), ...shell(cmd, `${prog} +!`)];
+};
+
+export const INTERFACE_RULES: Record<string, Rule> = { ifconfig, ip, less: pager, more: pager, most: pager };
