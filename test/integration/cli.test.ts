@@ -15,14 +15,20 @@ afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
 });
 
+/** A real daemon on a fresh data directory, and a control client of it; both stopped after the test. */
+async function daemonWithClient() {
+  const home = tempDir('gh-home-');
+  const daemon = await startDaemon(home);
+  stops.push(daemon.stop);
+  const paths = corePaths(home);
+  const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
+  stops.push(async () => client.close());
+  return { home, paths, client };
+}
+
 describe('gatehouse CLI', () => {
   it('lists held commands as JSON, decides them, and lists sessions', async () => {
-    const home = tempDir('gh-home-');
-    const daemon = await startDaemon(home);
-    stops.push(daemon.stop);
-    const paths = corePaths(home);
-    const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
-    stops.push(async () => client.close());
+    const { home, paths, client } = await daemonWithClient();
     const s = await client.api.startSession({ agent: 'claude', argv: ['claude', '-p', 'x'], cwd: '/work/p', pid: null });
     let onHeld = () => {};
     const held = new Promise<void>((resolve) => (onHeld = resolve));
@@ -59,12 +65,7 @@ describe('gatehouse CLI', () => {
   });
 
   it('shows a held command the way it runs: control characters escaped, what they hide said, JSON raw', async () => {
-    const home = tempDir('gh-home-');
-    const daemon = await startDaemon(home);
-    stops.push(daemon.stop);
-    const paths = corePaths(home);
-    const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
-    stops.push(async () => client.close());
+    const { home, paths, client } = await daemonWithClient();
     const s = await client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: '/work/p', pid: null });
     let onHeld = () => {};
     const held = new Promise<void>((resolve) => (onHeld = resolve));

@@ -38,6 +38,9 @@ const FIND_EXPR =
   // The actions: what runs (read by the parser as commands of their own), what deletes (a synthetic rm), what writes.
   '-exec=argv -execdir=argv -ok=argv -okdir=argv -delete -fprint=write -fprint0=write -fprintf=write -fls=write';
 
+/** md5sum, sha1sum, sha256sum, sha512sum: the same coreutils options. */
+const CHECKSUM: ShapeSource = { flags: 'bctwz', opts: '--binary --check --tag --text --zero --ignore-missing --quiet --status --strict --warn' };
+
 export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   cat: { flags: 'AbeEnstTuv', opts: '--show-all --number-nonblank --show-ends --number --squeeze-blank --show-tabs --show-nonprinting --help --version' },
   tac: '-b --before -r --regex -s= --separator=',
@@ -89,10 +92,10 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   strings: { flags: 'afdw', opts: '-n= --bytes= -t= --radix= -e= --encoding= --all --data --print-file-name -o -s= --output-separator=', numeric: true },
   base64: { flags: 'diwD', opts: '-w= --decode --ignore-garbage --wrap= -b= --break= -i= --input= -o=write --output=write', note: 'BSD base64 (macOS) reads -i and writes -o' },
   base32: { flags: 'diw', opts: '-w= --decode --ignore-garbage --wrap=' },
-  md5sum: { flags: 'bctwz', opts: '--binary --check --tag --text --zero --ignore-missing --quiet --status --strict --warn' },
-  sha1sum: { flags: 'bctwz', opts: '--binary --check --tag --text --zero --ignore-missing --quiet --status --strict --warn' },
-  sha256sum: { flags: 'bctwz', opts: '--binary --check --tag --text --zero --ignore-missing --quiet --status --strict --warn' },
-  sha512sum: { flags: 'bctwz', opts: '--binary --check --tag --text --zero --ignore-missing --quiet --status --strict --warn' },
+  md5sum: CHECKSUM,
+  sha1sum: CHECKSUM,
+  sha256sum: CHECKSUM,
+  sha512sum: CHECKSUM,
   shasum: { flags: 'bctUp0', opts: '-a= --algorithm= --binary --check --text --portable --status --quiet --warn --strict --tag' },
   cksum: '-a= --algorithm= --base64 -l= --length= --raw --tag --untagged -c --check',
   basename: { flags: 'asz', opts: '--multiple --suffix= -s= --zero' },
