@@ -85,7 +85,8 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   flock: { valued: ['-w', '--wait', '--timeout', '-E', '--conflict-exit-code'], shellString: ['-c', '--command'], operands: 1 },
   watch: { valued: ['-n', '--interval', '-d'], joinsWithShell: true },
   script: { valued: ['-t', '-T', '-I', '-O', '-B', '-E'], shellString: ['-c', '--command'], operands: 1 },
-  screen: { valued: ['-S', '-c', '-t', '-p', '-X', '-h', '-e', '-s', '-T'] },
+  // `-X cmd` sends a command to a running session (`stuff` types text into it): judged by rules/interfaces.ts, not peeled.
+  screen: { valued: ['-S', '-c', '-t', '-p', '-h', '-e', '-s', '-T'], noCommand: ['-X', '-ls', '-list', '-r', '-R', '-x', '-wipe'] },
   'systemd-run': { valued: ['-u', '--unit', '-p', '--property', '-E', '--setenv', '--uid', '--gid', '--nice', '--working-directory', '-M', '--machine', '-H', '--host', '--slice', '--description', '--on-calendar', '--on-active'] },
   // Language and environment managers that run a command in their environment.
   uv: { sub: ['run'], valued: ['--with', '--python', '-p', '--package', '--directory', '--project', '--env-file', '--extra', '--group', '--index', '--from', '-w', '--with-requirements'] },

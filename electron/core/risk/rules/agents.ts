@@ -74,5 +74,7 @@ export const AGENT_RULES: Record<string, Rule> = {
   ...Object.fromEntries(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node'].map((p) => [p, runsGatehouse])),
   pkill: stopsGatehouse,
   killall: stopsGatehouse,
+  // `kill $(pgrep -f gatehouse)`: the pid is found by name at run time.
+  kill: stopsGatehouse,
   ...Object.fromEntries([...Object.keys(CHECKS_OFF), ...Object.keys(PACKAGE_NAMES)].map((p) => [p, agent])),
 };

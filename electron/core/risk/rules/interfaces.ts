@@ -1,5 +1,5 @@
-// Network interfaces and routes, and pagers' start-up commands: small programs whose ordinary forms only show
-// something (`ifconfig`, `ip addr`, `less f`) and whose other forms cut the machine off or run a shell.
+// Small programs whose ordinary forms only show something (`ifconfig`, `ip addr`, `less f`, `tmux ls`) and whose
+// other forms cut the machine off, run a shell, type into another terminal or hand out rights (`setcap`).
 import { S } from '../types.ts';
 import { finding, operands, text, type Rule } from './util.ts';
 
@@ -29,4 +29,24 @@ const pager: Rule = ({ prog, args, shell }) => {
   return [finding('remote-code', S.high, `${prog} ${start.text}: runs a shell command when it starts`), ...shell(cmd, `${prog} +!`)];
 };
 
-export const INTERFACE_RULES: Record<string, Rule> = { ifconfig, ip, less: pager, more: pager, most: pager };
+/**
+ * `tmux send-keys -t pane 'cmd' Enter`, `screen -X stuff 'cmd\n'`: types a command into another terminal, whose shell
+ * may not be one Gatehouse gates. Judged as the command typed, and never below high.
+ */
+const typesInto: Rule = ({ prog, args, shell }) => {
+  const words = args.map((w) => w.text);
+  const at = prog === 'tmux' ? words.findIndex((w) => w === 'send-keys' || w === 'send') : words.indexOf('stuff');
+  if (at < 0) return [];
+  const keys = operands(args.slice(at + 1), ['-t', '-N']).map((w) => w.text).filter((w) => !/^(Enter|C-m|KPEnter)$/.test(w));
+  const typed = keys.join(' ').replace(/\\n|\\r/g, '\n');
+  return [finding('remote-code', S.high, `${prog} types \`${typed.slice(0, 60)}\` into another terminal, where Gatehouse may not see it run`), ...shell(typed, `${prog} ${words[at]}`)];
+};
+
+/** `setcap cap_setuid+ep /usr/bin/python3`: gives a program rights its user does not have. */
+const setcap: Rule = ({ args }) => {
+  const ops = operands(args);
+  if (ops.length < 2 || args.some((w) => w.text === '-v')) return [];
+  return [finding('privilege', S.severe, `setcap ${text(ops)}: gives a program capabilities (rights) beyond its user's`)];
+};
+
+export const INTERFACE_RULES: Record<string, Rule> = { ifconfig, ip, less: pager, more: pager, most: pager, tmux: typesInto, screen: typesInto, setcap };

@@ -160,6 +160,10 @@ describe('options that carry code are judged as what they run', () => {
     'pnpm unpublish my-pkg@1.0.0',
     'netlify env:unset API_KEY',
     'ifconfig eth0 down',
+    "tmux send-keys -t 0 'rm -rf ~' Enter",
+    "screen -X stuff 'rm -rf ~\\n'",
+    'setcap cap_setuid+ep /usr/bin/python3',
+    'kill $(pgrep -f gatehouse)',
   ])('%s is high or critical (what it sets or starts runs, or what it removes is live)', (cmd) => {
     const r = assess(cmd);
     expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
