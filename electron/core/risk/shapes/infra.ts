@@ -908,4 +908,15 @@ export const INFRA_SHAPES: Record<string, ShapeSource | string> = {
   dbmate: DBMATE,
   goose: GOOSE,
   migrate: MIGRATE,
+  // Infrastructure checkers that only read manifests and print (what they read is judged by the secrets rules).
+  kubeconform: { singleDash: true, opts: '-strict -summary -verbose -skip= -reject= -schema-location= -kubernetes-version= -output= -n= -ignore-missing-schemas -ignore-filename-pattern= -insecure-skip-tls-verify -exit-on-error -debug -v -h' },
+  kubeval: '--strict --ignore-missing-schemas --kubernetes-version= -v= --schema-location= --additional-schema-locations= -o= --output= --skip-kinds= --exit-on-error -d= --directories= --quiet --force-color --insecure-skip-tls-verify',
+  'kube-linter': { subs: { lint: '--config= --format= --fail-on-invalid-resource --add-all-built-in --do-not-auto-add-defaults --include= --exclude= -v --verbose', checks: { subs: { list: '--format=' } }, version: '' } },
+  tflint: '--init --recursive --chdir= --format= -f= --config= -c= --force --minimum-failure-severity= --no-color --color --only= --enable-rule= --disable-rule= --module --no-module --call-module-type= --var-file= --var= --fix --loglevel= -v --version -h --help',
+  tfsec: '--format= -f= --out=write -O=write --soft-fail -s --minimum-severity= -m= --exclude= -e= --concise-output --no-color --include-passed --exclude-downloaded-modules --tfvars-file= --config-file= --force-all-dirs --verbose --version',
+  checkov: '-d= --directory= -f= --file= --framework= --skip-framework= -c= --check= --skip-check= -o= --output= --output-file-path= --quiet --compact --soft-fail --download-external-modules= --var-file= --skip-path= --config-file= --repo-id= -v --version --list',
+  terrascan: { subs: { scan: '-d= --iac-dir= -f= --iac-file= -i= --iac-type= -t= --policy-type= -o= --output= --verbose --skip-rules= --non-recursive', version: '' } },
+  'terraform-docs': { subs: { 'markdown|md|json|yaml|table|asciidoc': '--output-file= --output-mode= --config= --recursive' }, subOptional: true },
+  // `cdk synth`/`diff`/`ls` render or compare locally; deploy and destroy are judged by rules/cloud.ts (iac).
+  cdk: { globals: '--app= -a= --context= -c= --profile= --region= --verbose -v --json -j --quiet -q --no-color --ci --output= -o= --strict --lookups --no-lookups --debug --version --help', subs: { 'synth|synthesize': '--exclusively -e --validation --no-validation --quiet -q', diff: '--exclusively -e --context-lines= --template= --strict --security-only --fail --no-change-set --processed', 'ls|list': '--long -l --show-dependencies -d', doctor: '', docs: '', 'deploy|destroy': '--all --require-approval= --force -f --exclusively -e --hotswap --no-rollback --outputs-file= --parameters= --tags= --method= --concurrency=' } },
 };

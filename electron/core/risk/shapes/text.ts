@@ -108,6 +108,7 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   bzcat: { flags: 'sv' },
   zstdcat: { flags: 'fqv' },
   iconv: { flags: 'clsf', opts: '-f= -t= --from-code= --to-code= -o=write --output=write --silent --list' },
+  xmllint: { singleDash: false, opts: '--noout --format --valid --dtdvalid= --schema= --relaxng= --xpath= --encode= --nonet --noent --dropdtd --c14n --c14n11 --exc-c14n --recover --nowarning --pedantic --debug --quiet --stream --huge --html --xmlout --timing --version --noblanks --nocdata --nsclean --insert --load-trace --loaddtd --dtdattr --auto --path= -o=write --output=write', note: '`--shell` (an interactive shell of its own) is left out' },
   tee: { flags: 'aip', opts: '--append --ignore-interrupts --output-error=?' },
   printenv: { flags: '0', opts: '--null' },
 };
