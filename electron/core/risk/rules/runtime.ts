@@ -54,7 +54,7 @@ function materialise(word: string, values: ReadonlyMap<string, string>): { words
 const DESTRUCTIVE_ARG = /^(-[a-zA-Z]*[rRf][a-zA-Z]*|--(force|recursive|delete|hard|no-preserve-root|mirror|all)|\/\*?|~\/?|\$\{?HOME\}?\/?\*?|\*|-9|-KILL)$|\b(DROP|TRUNCATE|DELETE|FLUSHALL)\b/;
 /** A command substitution whose output is run: from a download it is remote code. */
 /** Tools whose whole output is shell setup meant for `eval` (`eval "$(ssh-agent -s)"`, `eval "$(pyenv init -)"`). */
-const SHELL_SETUP = /^(\$\(|`)\s*(ssh-agent( -[sc])?|(pyenv|rbenv|nodenv|goenv|jenv|plenv) init\b|direnv (hook|export)\b|(\/[\w/.]+\/)?brew shellenv|starship init\b|zoxide init\b|fnm env\b|mise (activate|env)\b|opam env\b|conda shell\.\w+ hook|keychain --eval\b|dircolors\b|gpg-agent --daemon|thefuck --alias|register-python-argcomplete\b)/;
+const SHELL_SETUP = /^(\$\(|`)\s*(ssh-agent( -[sc])?|(pyenv|rbenv|nodenv|goenv|jenv|plenv) init\b|direnv (hook|export)\b|(['"]?\/[\w/.]+\/)?brew['"]? shellenv|starship init\b|zoxide init\b|fnm env\b|mise (activate|env)\b|opam env\b|conda shell\.\w+ hook|keychain --eval\b|dircolors\b|gpg-agent --daemon|thefuck --alias|register-python-argcomplete\b)/;
 const DOWNLOAD_SUBSTITUTION = /^(\$\(|`)\s*(curl|wget|fetch|iwr|irm|invoke-webrequest|invoke-restmethod|http|aria2c)\b/i;
 
 export interface ProgramName {
