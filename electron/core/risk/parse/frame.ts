@@ -20,6 +20,8 @@ export interface Frame {
   depth: number;
   /** Set for segments read out of another language's code: they are synthetic, and their text is the call. */
   call: string | null;
+  /** Environment assignments of an enclosing command (`BASH_ENV=x bash -c '…'`): every command inside runs with them. */
+  env: string[];
 }
 
 /** One simple command as written, before its wrappers are peeled. */
@@ -66,7 +68,7 @@ export interface Reader {
  */
 export const MAX_NESTING = 8;
 
-export const rootFrame = (): Frame => ({ via: [], privileged: false, remote: null, redirects: [], stdin: null, stdinKind: null, pipeFrom: null, depth: 0, call: null });
+export const rootFrame = (): Frame => ({ via: [], privileged: false, remote: null, redirects: [], stdin: null, stdinKind: null, pipeFrom: null, depth: 0, call: null, env: [] });
 
 /** A frame one wrapper deeper. */
 export function inside(frame: Frame, label: string, extra: Partial<Frame> = {}): Frame {
@@ -76,7 +78,7 @@ export function inside(frame: Frame, label: string, extra: Partial<Frame> = {}):
 export function segmentOf(cmd: CommandInput, frame: Frame): Segment {
   return {
     argv: cmd.argv,
-    assignments: cmd.assignments,
+    assignments: frame.env.length ? [...frame.env, ...cmd.assignments] : cmd.assignments,
     redirects: [...frame.redirects, ...cmd.redirects],
     stdin: cmd.stdin ?? frame.stdin,
     pipeFrom: frame.pipeFrom,
@@ -114,5 +116,11 @@ export function keep(cmd: CommandInput, frame: Frame, reader: Reader): { out: Se
 
 /** The frame for shell text run by this command: its redirections and stdin carry over. */
 export function carry(cmd: CommandInput, frame: Frame): Frame {
-  return { ...frame, redirects: [...frame.redirects, ...cmd.redirects], stdin: cmd.stdin ?? frame.stdin, stdinKind: cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind };
+  return {
+    ...frame,
+    redirects: [...frame.redirects, ...cmd.redirects],
+    stdin: cmd.stdin ?? frame.stdin,
+    stdinKind: cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind,
+    env: cmd.assignments.length ? [...frame.env, ...cmd.assignments] : frame.env,
+  };
 }

@@ -87,6 +87,8 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   script: { valued: ['-t', '-T', '-I', '-O', '-B', '-E'], shellString: ['-c', '--command'], operands: 1 },
   // `-X cmd` sends a command to a running session (`stuff` types text into it): judged by rules/interfaces.ts, not peeled.
   screen: { valued: ['-S', '-c', '-t', '-p', '-h', '-e', '-s', '-T'], noCommand: ['-X', '-ls', '-list', '-r', '-R', '-x', '-wipe'] },
+  // `unshare -r cmd`: cmd runs in new namespaces (a root that is root only inside them).
+  unshare: { valued: ['--map-user', '--map-group', '-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--propagation', '--setgroups', '--map-users', '--map-groups', '--kill-child'] },
   'systemd-run': { valued: ['-u', '--unit', '-p', '--property', '-E', '--setenv', '--uid', '--gid', '--nice', '--working-directory', '-M', '--machine', '-H', '--host', '--slice', '--description', '--on-calendar', '--on-active'] },
   // Language and environment managers that run a command in their environment.
   uv: { sub: ['run'], valued: ['--with', '--python', '-p', '--package', '--directory', '--project', '--env-file', '--extra', '--group', '--index', '--from', '-w', '--with-requirements'] },

@@ -106,7 +106,51 @@ function upstream(seg: Segment, segments: readonly Segment[]): Segment[] {
 
 /** A file the same command downloaded and then runs (`curl -o i.sh URL && bash i.sh`): remote code, one step removed. */
 export function runsDownloaded(segments: readonly Segment[]): Finding | null {
-  return networkIntoShell(segments) ?? savedThenRun(segments);
+  return networkIntoShell(segments) ?? savedThenRun(segments) ?? clonedThenRun(segments);
+}
+
+/** Programs that run the code of the folder they run in: its Makefile, package scripts, build scripts, tests. */
+const RUNS_THE_FOLDER = new Set(['make', 'gmake', 'just', 'task', 'rake', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'cargo', 'go', 'pip', 'pip3', 'uv', 'poetry', 'python', 'python3', 'node', 'bash', 'sh', 'zsh', 'source', '.', 'mvn', 'gradle', './gradlew', 'gradlew', 'cmake', 'meson', 'ninja', 'bundle', 'composer', 'mix', 'dotnet', 'swift', 'deno', 'pytest', 'tox', 'nox', 'docker']);
+
+/** `git clone URL dir`: the folder it makes (the URL's last part without `.git` when none is named). */
+function clonedInto(seg: Segment): { dir: string; url: string } | null {
+  const prog = programName(seg.argv[0]);
+  const args = seg.argv.slice(1);
+  const isClone = (prog === 'git' && operands(args, ['-C', '-c'])[0]?.text === 'clone') || (prog === 'gh' && args[0]?.text === 'repo' && args[1]?.text === 'clone');
+  if (!isClone) return null;
+  const ops = operands(args, ['-C', '-c', '-b', '--branch', '--depth', '-o', '--origin', '--config', '--reference', '-j', '--jobs', '--filter', '-u', '--upload-pack']).map((w) => w.text).filter((t) => t !== 'clone' && t !== 'repo');
+  const url = ops[0];
+  if (!url) return null;
+  const dir = ops[1] ?? url.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '') ?? '';
+  return dir ? { dir: dir.replace(/^\.\//, '').replace(/\/+$/, ''), url } : null;
+}
+
+/**
+ * `git clone URL r && cd r && make`, `git clone URL && ./r/install.sh`: code from a repository nobody has read yet,
+ * run in the same command (its Makefile, package scripts, build scripts and tests are all its code).
+ */
+function clonedThenRun(segments: readonly Segment[]): Finding | null {
+  const cloned: Array<{ dir: string; url: string }> = [];
+  let inside: { dir: string; url: string } | null = null;
+  for (const seg of segments) {
+    const c = clonedInto(seg);
+    if (c) {
+      cloned.push(c);
+      continue;
+    }
+    if (cloned.length === 0) continue;
+    const prog = programName(seg.argv[0]);
+    const argv0 = (seg.argv[0]?.text ?? '').replace(/^\.\//, '');
+    if (prog === 'cd') {
+      const to = (seg.argv[1]?.text ?? '').replace(/^\.\//, '').replace(/\/+$/, '');
+      inside = cloned.find((c) => to === c.dir || to.startsWith(`${c.dir}/`)) ?? (to === '' || to.startsWith('/') || to === '..' ? null : inside);
+      continue;
+    }
+    const byPath = cloned.find((c) => argv0.startsWith(`${c.dir}/`) || seg.argv.slice(1, 2).some((w) => w.text.replace(/^\.\//, '').startsWith(`${c.dir}/`) && RUNS_THE_FOLDER.has(prog)));
+    const from = byPath ?? (inside && (RUNS_THE_FOLDER.has(prog) || argv0.includes('/') || seg.argv[0]?.text.startsWith('./')) ? inside : null);
+    if (from) return finding('remote-code', S.high + 5, `runs code from ${from.url}, a repository this command just cloned, before anyone has read it`);
+  }
+  return null;
 }
 
 /**

@@ -24,6 +24,7 @@ import { shapeVerdict, type ShapeVerdict } from './shapes.ts';
 import { SUPPLY_TABLES } from './supply.ts';
 import { PROCESS_RULES } from './processes.ts';
 import { diskRule, environmentChanges, isDiskTool, SYSTEM_RULES } from './system.ts';
+import { codeInEnvironment } from './environment.ts';
 import { finding, type Rule, type RuleInput } from './util.ts';
 import { WINDOWS_FILE_RULES, WINDOWS_SHELL_RULES } from './windows.ts';
 import { byVerb, isCmdlet, WINDOWS_SYSTEM_RULES } from './windows-system.ts';
@@ -50,7 +51,7 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   ...WINDOWS_TABLES,
 ];
 /** Rules that look at every segment, whatever its program. */
-const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, outputInAddress, environmentChanges, patchWrites, scriptsRun];
+const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, outputInAddress, environmentChanges, codeInEnvironment, patchWrites, scriptsRun];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {

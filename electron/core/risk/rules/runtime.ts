@@ -14,18 +14,34 @@ import { finding } from './util.ts';
  */
 const BARE_ASSIGNMENT = /(?:^|[;&|\n('"]\s*)([A-Za-z_]\w*)=('[^'\n]*'|"[^"$`\\\n]*"|\$'(?:[^'\\\n]|\\.)*'|[^\s;&|$`'"()<>]+)(?=\s*(?:;|&&|\|\||\n|$))/g;
 
-/** Values of variables set by bare assignments in the command text, the last one winning (`$'\x20'` decoded). */
+/** `a=(rm -rf ~)`, `declare -a a=(…)`: an array of plain words. */
+const ARRAY_ASSIGNMENT = /(?:^|[;&|\n]\s*)(?:(?:declare|typeset|local)\s+-[aA]\s+)?([A-Za-z_]\w*)=\(([^()$`]*)\)/g;
+/** `set -- rm -rf ~`: the positional parameters (`$@`, `$*`). */
+const SET_POSITIONAL = /(?:^|[;&|\n]\s*)set\s+--\s+([^;&|\n$`]*)/g;
+/** `read -r c <<< 'rm -rf ~'`: a variable read from a here-string of plain text. */
+const READ_HERESTRING = /(?:^|[;&|\n]\s*)read\s+(?:-r\s+)?([A-Za-z_]\w*)\s*<<<\s*('[^'\n]*'|"[^"$`\\\n]*"|[^\s;&|$`'"]+)/g;
+
+const unquote = (raw: string): string => (raw.startsWith("$'") ? decodeAnsiC(raw.slice(2, -1)) : /^['"]/.test(raw) ? raw.slice(1, -1) : raw);
+
+/**
+ * Values of variables set in the command text, the last one winning (`$'\x20'` decoded): bare assignments, plain
+ * arrays (their words joined), `set --` (as `@` and `*`) and `read` from a plain here-string.
+ */
 export function bareAssignments(command: string): ReadonlyMap<string, string> {
   const values = new Map<string, string>();
-  for (const m of command.matchAll(BARE_ASSIGNMENT)) {
-    const raw = m[2] ?? '';
-    values.set(m[1] ?? '', raw.startsWith("$'") ? decodeAnsiC(raw.slice(2, -1)) : /^['"]/.test(raw) ? raw.slice(1, -1) : raw);
+  for (const m of command.matchAll(BARE_ASSIGNMENT)) values.set(m[1] ?? '', unquote(m[2] ?? ''));
+  for (const m of command.matchAll(ARRAY_ASSIGNMENT)) values.set(m[1] ?? '', (m[2] ?? '').trim().split(/\s+/).map(unquote).join(' '));
+  for (const m of command.matchAll(SET_POSITIONAL)) {
+    const words = (m[1] ?? '').trim().split(/\s+/).map(unquote).join(' ');
+    values.set('@', words);
+    values.set('*', words);
   }
+  for (const m of command.matchAll(READ_HERESTRING)) values.set(m[1] ?? '', unquote(m[2] ?? ''));
   return values;
 }
 
-/** `$NAME` and `${NAME}` in a word. */
-const VARIABLE_REFERENCE = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
+/** `$NAME`, `${NAME}`, `${NAME[@]}`, `$@` and `$*` in a word. */
+const VARIABLE_REFERENCE = /\$(?:\{([A-Za-z_]\w*)(?:\[[@*]\])?\}|([A-Za-z_]\w*|[@*]))/g;
 
 /**
  * A program word made of variables whose values the command sets (`x=rm; $x -rf ~`,

@@ -17,6 +17,17 @@ export interface ShapeVerdict {
   unproven: Finding | null;
 }
 
+/** Programs that run their command once per result, with the result in `{}` or appended (`fd -x rm`). */
+const EACH_RESULT = new Set(['fd', 'fdfind']);
+
+/** The command as it runs for one result: `{}` (and fd's `{/}`, `{.}`…) or an appended word only known at run time. */
+function withEachResult(words: readonly Word[], prog: string): Word[] {
+  const result = `<${prog} result>`;
+  const placed = words.some((w) => /\{[/.]*\}/.test(w.text));
+  const out = words.map((w) => (/\{[/.]*\}/.test(w.text) ? { text: w.text.replace(/\{[/.]*\}/g, result), known: false } : w));
+  return placed ? out : [...out, { text: result, known: false }];
+}
+
 /** Programs whose `argv` payloads the parser already reads as segments of their own (find -exec). */
 const PEELED_BY_PARSER = new Set(['find']);
 
@@ -33,7 +44,7 @@ function judgePayload(p: Payload, input: RuleInput): Finding[] {
     case 'argv':
       if (PEELED_BY_PARSER.has(input.prog) || p.words.length === 0) return [];
       if (!p.words.every((w) => w.known) && !p.words[0]?.known) return [finding('remote-code', S.high, `${label} runs a program only known at run time`)];
-      return input.nested(p.words, label);
+      return input.nested(EACH_RESULT.has(input.prog) ? withEachResult(p.words, input.prog) : p.words, label);
     case 'load':
       return [finding('build-test', S.medium, `${label} loads ${p.value.text} into ${input.prog} before it runs`)];
     case 'code':
