@@ -564,7 +564,7 @@ export const LANG_SHAPES: Record<string, ShapeSource | string> = {
       'info|doc': '--json --html --lint --name= --output= --private --filter=',
       'compile': `${DENO_PERMS} -o=write --output=write --target= --include= --exclude= --icon= --no-terminal --self-extracting`,
       'coverage': '--include= --exclude= --lcov --html --detailed --output=write',
-      eval: { opts: `${DENO_PERMS} -p --print --ext=`, maxOperands: 1, note: 'the code is read by the language readers' },
+      eval: { opts: `${DENO_PERMS} -p --print --ext=`, maxOperands: 1, operandsCarryCode: 'all', note: 'the code is read by the language readers' },
       types: '',
       outdated: '--compatible --recursive -r --latest --filter=',
     },
