@@ -6,7 +6,7 @@ import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
 import { READ_ONLY } from '../risk/rules/known.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
 import { plainFlagAfter } from '../risk/rules/shapes.ts';
-import { codeCarryingIndex, runsWhatFollows } from './code-args.ts';
+import { codeCarryingIndex, runsWhatFollows } from '../risk/rules/code-words.ts';
 import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { formOf, placeAt, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';

@@ -2,7 +2,7 @@
 // few rules for its program plus the handful of patterns that start with a wildcard.
 import path from 'node:path';
 import type { Rule, RuleScope } from '../../../shared/rules.ts';
-import { lastCodeCarryingIndex } from './code-args.ts';
+import { lastCodeCarryingIndex } from '../risk/rules/code-words.ts';
 import { compilePattern, type PatternMatcher } from './matcher.ts';
 import { canonicalText } from './words.ts';
 
@@ -39,7 +39,7 @@ export interface Form {
   words: readonly string[];
   /** The canonical text (for globs and regexes). */
   text: string | null;
-  /** The last word that carries code, -1 for none (for allow prefix rules; code-args.ts). */
+  /** The last word that carries code, -1 for none (for allow prefix rules; risk/rules/code-words.ts reads it off the shape tables). */
   lastCode: number | null;
 }
 

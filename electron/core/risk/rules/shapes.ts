@@ -67,13 +67,6 @@ export function shapeVerdict(input: RuleInput): ShapeVerdict | null {
   return { found, unproven: reading.proven ? null : finding('unparsed', S.medium, reading.unknown ?? `Gatehouse could not read every word of ${input.prog}`) };
 }
 
-/** Words of a segment's arguments that carry code, by index (for the rule learner: no prefix ends before one). */
-export function codeCarryingAt(prog: string, args: readonly Word[]): number | null {
-  const marks = codeCarryingMarks(prog, args);
-  const at = marks?.indexOf(true) ?? -1;
-  return at < 0 ? null : at;
-}
-
 /**
  * A flag the program's table knows as plain where `args` end (`-k` after `make test`), to ask whether a learned
  * prefix could cover anything beyond the exact command; null when there is none or no table.
@@ -88,21 +81,3 @@ export function plainFlagAfter(prog: string, args: readonly Word[]): string | nu
   return null;
 }
 
-/**
- * For each argument, whether it carries code by the program's table: an option that runs, loads or is judged by
- * its value (`-c key=…`, `--pre`, `-e`) and its value, the words of a command it runs, and every word from the
- * first one the table does not know (it may take the next as its value, or run something). Null without a table.
- */
-export function codeCarryingMarks(prog: string, args: readonly Word[]): boolean[] | null {
-  const shape = shapeOf(prog);
-  if (!shape) return null;
-  const reading = readShape(prog, shape, args);
-  const marks = args.map(() => false);
-  for (const p of reading.payloads) {
-    if (p.kind === 'write') continue;
-    const last = p.kind === 'argv' ? p.at + p.words.length : args[p.at + 1] === p.value ? p.at + 1 : p.at;
-    for (let k = p.at; k <= Math.min(last, args.length - 1); k++) marks[k] = true;
-  }
-  if (reading.failedAt !== null) for (let k = reading.failedAt; k < args.length; k++) marks[k] = true;
-  return marks;
-}

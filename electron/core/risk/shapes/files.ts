@@ -34,6 +34,7 @@ export const FILE_SHAPES: Record<string, ShapeSource | string> = {
   mktemp: { flags: 'dquV', opts: '-p= --tmpdir=? -t --directory --dry-run --quiet --suffix=' },
   truncate: { flags: 'co', opts: '-r= --reference= -s= --size= --no-create --io-blocks' },
   tar: {
+    bundledFirst: true,
     flags: 'cxtrudAzjJZavkpPhOmBSWiGKMR',
     opts: '-f= --file= -C= --directory= -T= --files-from= -X= --exclude-from= --exclude= --exclude-vcs --exclude-vcs-ignores --exclude-caches -b= --blocking-factor= ' +
       '--create --extract --get --list --append --update --delete --diff --compare --concatenate --gzip --gunzip --bzip2 --xz --zstd --lzip --lzma --lzop --compress ' +
@@ -46,7 +47,7 @@ export const FILE_SHAPES: Record<string, ShapeSource | string> = {
       '-I=shell --use-compress-program=shell --to-command=shell --checkpoint=? --checkpoint-action=check:checkpoint --info-script=shell -F=shell --new-volume-script=shell --rsh-command=shell',
     note: '`--checkpoint-action` is not listed: `exec=` runs a command',
   },
-  zip: { flags: 'rqvjmdgDTuFlXy0123456789o', opts: '-x= -i= -b= -n= -t= -tt= -P= --password= -e --encrypt -s= -sp -z --recurse-paths --quiet --exclude= --include= --symlinks -@ -TT=check:runs --unzip-command=check:runs', note: '`-T` tests with unzip; `-TT cmd` runs cmd' },
+  zip: { flags: 'rqvjmdgDTuFlXy0123456789o', opts: '-x= -i= -b= -n= -t= -tt= -P= --password= -e --encrypt -s= -sp -z --recurse-paths --quiet --exclude= --include= --symlinks -@ -TT=check:runs --unzip-command=check:runs', alters: '-TT', note: '`-T` tests with unzip; `-TT cmd` runs cmd' },
   unzip: { flags: 'lvtTzZcpfunoqjCaXVLM', opts: '-d= -x= -P= -qq -O= -I=' },
   gzip: { flags: 'cdfhklLnNqrtv123456789', opts: '-S= --suffix= --stdout --to-stdout --decompress --uncompress --force --keep --list --no-name --name --quiet --recursive --test --verbose --fast --best --rsyncable' },
   gunzip: { flags: 'cfhklLnNqrtv', opts: '-S= --suffix= --stdout --force --keep --list --quiet --recursive --test --verbose' },

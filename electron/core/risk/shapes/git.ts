@@ -41,6 +41,10 @@ const FETCH_OPTS =
   '--recurse-submodules=? --no-recurse-submodules -j= --jobs= --set-upstream -u=shell --upload-pack=shell -q --quiet -v --verbose --progress ' +
   '--no-progress -o= --server-option= --show-forced-updates --no-show-forced-updates -4 --ipv4 -6 --ipv6 --filter=';
 
+/** For the learner: options that decide which program runs (a diff driver, a merge strategy's `git-merge-<name>`). */
+const EXT_DIFF = '--ext-diff';
+const STRATEGY = '-s --strategy';
+
 export const GIT_SHAPES: Record<string, ShapeSource | string> = {
   git: {
     // Before the subcommand: where and how git runs. `-c`/`--config-env` set configuration, judged key by key.
@@ -48,11 +52,11 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       '--literal-pathspecs --glob-pathspecs --noglob-pathspecs --icase-pathspecs --no-optional-locks --no-advice --namespace= --html-path --man-path --info-path',
     subs: {
       status: '-s --short -b --branch --show-stash --porcelain=? --long -v --verbose -u=? --untracked-files=? --ignore-submodules=? --ignored=? -z --column=? --no-column --ahead-behind --no-ahead-behind --renames --no-renames --find-renames=?',
-      diff: { opts: `${DIFF_OUTPUT} --cached --staged --merge-base --no-index -1 -2 -3 --base --ours --theirs -0`, note: 'prints differences' },
+      diff: { alters: EXT_DIFF, opts: `${DIFF_OUTPUT} --cached --staged --merge-base --no-index -1 -2 -3 --base --ours --theirs -0`, note: 'prints differences' },
       'diff-tree|diff-index|diff-files': `${DIFF_OUTPUT} -r --root --cached -m -c --cc --stdin --no-commit-id -v --always --merge-base`,
-      log: { opts: `${LOG_LIMITS} ${LOG_FORMAT} ${DIFF_OUTPUT}`, numeric: true },
+      log: { alters: EXT_DIFF, opts: `${LOG_LIMITS} ${LOG_FORMAT} ${DIFF_OUTPUT}`, numeric: true },
       whatchanged: { opts: `${LOG_LIMITS} ${LOG_FORMAT} ${DIFF_OUTPUT}`, numeric: true },
-      show: { opts: `${LOG_FORMAT} ${DIFF_OUTPUT} -s --no-patch`, numeric: true },
+      show: { alters: EXT_DIFF, opts: `${LOG_FORMAT} ${DIFF_OUTPUT} -s --no-patch`, numeric: true },
       // Its `-n` is `--numbered`, not log's `-n N`: listed after the log limits, so it wins.
       shortlog: { opts: `${LOG_LIMITS} -n --numbered -s --summary -e --email --format= --group= -c --committer -w=? --date=`, numeric: true },
       'rev-list': { opts: `${LOG_LIMITS} ${LOG_FORMAT} --count --objects --objects-edge --in-commit-order --quiet --header --timestamp --max-age= --min-age= --left-right`, numeric: true },
@@ -91,8 +95,9 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       checkout: `-q --quiet --progress --no-progress -f --force --ours --theirs -b= -B= -t --track=? --no-track --guess --no-guess -l -d --detach --orphan= --ignore-skip-worktree-bits -m --merge --conflict= -p --patch --ignore-other-worktrees --overwrite-ignore --no-overwrite-ignore --recurse-submodules --no-recurse-submodules --overlay --no-overlay ${PATHSPEC}`,
       switch: '-c= --create= -C= --force-create= -d --detach --guess --no-guess -f --force --discard-changes -m --merge --conflict= -q --quiet --progress --no-progress -t --track=? --no-track --orphan= --ignore-other-worktrees --recurse-submodules --no-recurse-submodules',
       branch: '-d --delete -D -f --force -m --move -M -c --copy -C --color=? --no-color -i --ignore-case --omit-empty --column=? --no-column -r --remotes -a --all -l --list --show-current -v -vv --verbose -q --quiet --abbrev=? --no-abbrev -t --track=? --no-track -u= --set-upstream-to= --unset-upstream --contains=? --no-contains=? --merged=? --no-merged=? --sort= --points-at= --format= --create-reflog',
-      merge: MERGE_OPTS,
-      rebase: '--onto= --keep-base --continue --skip --abort --quit --edit-todo --show-current-patch -m --merge -s= --strategy= -X= --strategy-option= -S=? --gpg-sign=? --no-gpg-sign -q --quiet -v --verbose --stat -n --no-stat --no-verify --verify -C= --no-ff --force-rebase -f --fork-point --no-fork-point --ignore-whitespace --whitespace= --committer-date-is-author-date --ignore-date --reset-author-date --signoff -i --interactive -r --rebase-merges=? --no-rebase-merges -x=shell --exec=shell --root --autosquash --no-autosquash --autostash --no-autostash --reschedule-failed-exec --no-reschedule-failed-exec --update-refs --no-update-refs --empty= --keep-empty --no-keep-empty --apply',
+      merge: { opts: MERGE_OPTS, alters: STRATEGY },
+      // `-i` hands the todo list to the editor; a strategy is a program (`git-merge-<name>`) found on PATH.
+      rebase: { alters: `-i --interactive ${STRATEGY}`, opts: '--onto= --keep-base --continue --skip --abort --quit --edit-todo --show-current-patch -m --merge -s= --strategy= -X= --strategy-option= -S=? --gpg-sign=? --no-gpg-sign -q --quiet -v --verbose --stat -n --no-stat --no-verify --verify -C= --no-ff --force-rebase -f --fork-point --no-fork-point --ignore-whitespace --whitespace= --committer-date-is-author-date --ignore-date --reset-author-date --signoff -i --interactive -r --rebase-merges=? --no-rebase-merges -x=shell --exec=shell --root --autosquash --no-autosquash --autostash --no-autostash --reschedule-failed-exec --no-reschedule-failed-exec --update-refs --no-update-refs --empty= --keep-empty --no-keep-empty --apply' },
       'cherry-pick': '--edit -e --cleanup= -x -r -m= --mainline= -n --no-commit -s --signoff -S=? --gpg-sign=? --no-gpg-sign --ff --allow-empty --allow-empty-message --empty= --keep-redundant-commits --strategy= -X= --strategy-option= --rerere-autoupdate --no-rerere-autoupdate --continue --skip --quit --abort',
       revert: '--edit -e --no-edit --cleanup= -m= --mainline= -n --no-commit -S=? --gpg-sign=? --no-gpg-sign -s --signoff --strategy= -X= --strategy-option= --rerere-autoupdate --no-rerere-autoupdate --reference --continue --skip --quit --abort',
       reset: `--soft --mixed --hard --merge --keep -q --quiet --no-quiet -p --patch -N --intent-to-add --recurse-submodules --no-recurse-submodules --no-refresh --refresh ${PATHSPEC}`,
@@ -118,7 +123,7 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       init: '-q --quiet --bare --object-format= --ref-format= --separate-git-dir= -b= --initial-branch= --shared=?',
       clone: '-l --local --no-hardlinks -s --shared --reference= --reference-if-able= --dissociate -q --quiet -v --verbose --progress --server-option= -n --no-checkout --reject-shallow --no-reject-shallow --bare --sparse --filter= --also-filter-submodules --mirror -o= --origin= -b= --branch= --revision= -u=shell --upload-pack=shell -c=check:gitconfig --config=check:gitconfig --depth= --shallow-since= --shallow-exclude= --single-branch --no-single-branch --no-tags --tags --recurse-submodules=? --shallow-submodules --no-shallow-submodules --remote-submodules --no-remote-submodules --separate-git-dir= --ref-format= -j= --jobs= --bundle-uri=',
       fetch: FETCH_OPTS,
-      pull: `${FETCH_OPTS} ${MERGE_OPTS} -r --rebase=? --no-rebase`,
+      pull: { opts: `${FETCH_OPTS} ${MERGE_OPTS} -r --rebase=? --no-rebase`, alters: STRATEGY },
       push: '--all --branches --prune --mirror -n --dry-run --porcelain --delete -d --tags --follow-tags --no-follow-tags --signed=? --no-signed --atomic --no-atomic -o= --push-option= --repo= -f --force --force-with-lease=? --no-force-with-lease --force-if-includes --no-force-if-includes -u --set-upstream -q --quiet -v --verbose --progress --no-progress --recurse-submodules= --no-recurse-submodules --verify --no-verify -4 --ipv4 -6 --ipv6 --receive-pack=shell --exec=shell',
       remote: {
         opts: '-v --verbose',
@@ -146,7 +151,13 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
           repair: '',
         },
       },
-      config: '--global --system --local --worktree -f= --file= --blob= --get --get-all --get-regexp --get-urlmatch --replace-all --add --unset --unset-all -l --list --fixed-value --type= --no-type --bool --int --bool-or-int --path --expiry-date -z --null --name-only --show-origin --show-scope --get-colorbool --get-color --default= --includes --no-includes',
+      // For the learner: the key and value set are code (a pager, a hook path), unless an option makes it a read.
+      config: {
+        operandsCarryCode: 'all',
+        reads: '--get --get-all --get-regexp --get-urlmatch --get-color --get-colorbool --list -l',
+        alters: '-e --edit --add --replace-all --unset --unset-all --rename-section --remove-section',
+        opts: '--global --system --local --worktree -f= --file= --blob= --get --get-all --get-regexp --get-urlmatch --replace-all --add --unset --unset-all -l --list --fixed-value --type= --no-type --bool --int --bool-or-int --path --expiry-date -z --null --name-only --show-origin --show-scope --get-colorbool --get-color --default= --includes --no-includes',
+      },
       reflog: { subOptional: true, opts: `${LOG_FORMAT} ${LOG_LIMITS}`, subs: { show: `${LOG_FORMAT} ${LOG_LIMITS}`, list: '', exists: '', expire: '--expire= --expire-unreachable= --rewrite --updateref --stale-fix -n --dry-run --verbose --all --single-worktree', delete: '--rewrite --updateref -n --dry-run --verbose' } },
       bisect: {
         subs: {
@@ -176,7 +187,7 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
         },
       },
       // difftool runs the diff tool configured (or `-x`/`--extcmd`) on each file.
-      difftool: `${DIFF_OUTPUT} --cached --staged -d --dir-diff -y --no-prompt --prompt --symlinks --no-symlinks -t= --tool= --tool-help -g --gui --no-gui --trust-exit-code --no-trust-exit-code -x=shell --extcmd=shell`,
+      difftool: { alters: '-t --tool', opts: `${DIFF_OUTPUT} --cached --staged -d --dir-diff -y --no-prompt --prompt --symlinks --no-symlinks -t= --tool= --tool-help -g --gui --no-gui --trust-exit-code --no-trust-exit-code -x=shell --extcmd=shell` },
       apply: '--stat --numstat --summary --check --index --intent-to-add -N --3way -3 --ours --theirs --union --build-fake-ancestor= -R --reverse --reject -z -p= -C= --unidiff-zero --apply --no-add --allow-binary-replacement --binary --exclude= --include= --ignore-space-change --ignore-whitespace --whitespace= --inaccurate-eof -v --verbose -q --quiet --recount --directory= --unsafe-paths --allow-empty --cached',
       am: '-s --signoff -k --keep --keep-non-patch --keep-cr --no-keep-cr -c --scissors --no-scissors --quoted-cr= -m --message-id --no-message-id -q --quiet -u --utf8 --no-utf8 -3 --3way --no-3way --rerere-autoupdate --no-rerere-autoupdate --ignore-space-change --ignore-whitespace --whitespace= -C= -p= --directory= --exclude= --include= --reject --patch-format= -i --interactive --committer-date-is-author-date --ignore-date --skip -S=? --gpg-sign=? --no-gpg-sign --continue -r --resolved --resolvemsg= --abort --quit --retry --show-current-patch=? --allow-empty --empty=',
       'format-patch': { opts: `${DIFF_OUTPUT} -o= --output-directory= --stdout -n --numbered -N --no-numbered --start-number= --numbered-files -k --keep-subject -s --signoff --cover-letter --no-cover-letter --subject-prefix= --rfc=? -v= --reroll-count= --to= --cc= --from=? --in-reply-to= --attach=? --inline=? --thread=? --no-thread --signature= --no-signature --base= --suffix= -q --quiet --zero-commit --progress --interdiff= --range-diff=`, numeric: true },

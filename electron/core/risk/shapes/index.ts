@@ -15,8 +15,9 @@ import { SCRIPT_SHELL_SHAPES, SHELL_SHAPES } from './shell.ts';
 import { compileShape, type Shape, type ShapeSource } from './spec.ts';
 import { SYSTEM_SHAPES } from './system.ts';
 import { TEXT_SHAPES } from './text.ts';
+import { RUNNER_SHAPES } from './runners.ts';
 
-const FAMILIES: ReadonlyArray<Record<string, ShapeSource | string>> = [SHELL_SHAPES, SCRIPT_SHELL_SHAPES, TEXT_SHAPES, FILE_SHAPES, GIT_SHAPES, JS_SHAPES, BUILD_SHAPES, INFRA_SHAPES, SYSTEM_SHAPES, LANG_SHAPES];
+const FAMILIES: ReadonlyArray<Record<string, ShapeSource | string>> = [SHELL_SHAPES, SCRIPT_SHELL_SHAPES, TEXT_SHAPES, FILE_SHAPES, GIT_SHAPES, JS_SHAPES, BUILD_SHAPES, INFRA_SHAPES, SYSTEM_SHAPES, LANG_SHAPES, RUNNER_SHAPES];
 
 const SHAPES = new Map<string, Shape>();
 for (const family of FAMILIES) {

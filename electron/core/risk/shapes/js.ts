@@ -78,10 +78,19 @@ const BUN_RUN = '--watch --hot --no-clear-screen --bun --smol --silent --if-pres
  */
 const SCRIPT_ARGS = '--reporter= --headed --project= --grep= --coverage=? --watch=? --watchAll=? --ui --fix --runInBand --passWithNoTests --updateSnapshot --debug';
 
+const BUN_INSTALL =
+  '-d --dev -D --development --optional --peer -E --exact -g --global --production -p --frozen-lockfile --no-save --save --dry-run --force -f --no-cache --lockfile-only --trust --latest --verbose --backend= --linker= --filter= -F= --recursive -r --yarn -y --ignore-scripts --concurrent-scripts= --network-concurrency= --omit= --save-text-lockfile --minimum-release-age= --analyze --interactive -i';
+const INSTALL_OPTS =
+  '--frozen-lockfile --no-frozen-lockfile --prod --dev --no-lockfile --pure-lockfile --ignore-engines --exact --tilde --peer --optional --filter= -F= --recursive -r --workspace-root --lockfile-only --fix-lockfile --prefer-frozen-lockfile --shamefully-hoist --latest -L --interactive -i --immutable --check-cache --mode= --inline-builds --network-timeout= --no-verify-store-integrity';
+
 const packageManager = (extra: Record<string, ShapeSource | string>): ShapeSource => ({
   globals: NPM_GLOBALS,
+  // For the learner: another project (`--prefix`, `-C`) or registry decides which scripts and packages run.
+  alters: '--prefix --registry',
   subs: {
-    'install|i|in|ins|inst|isnt|add|ci|clean-install|uninstall|remove|rm|r|un|unlink|update|up|upgrade|udpate': '--frozen-lockfile --no-frozen-lockfile --prod --dev --no-lockfile --pure-lockfile --ignore-engines --exact --tilde --peer --optional --filter= -F= --recursive -r --workspace-root --lockfile-only --fix-lockfile --prefer-frozen-lockfile --shamefully-hoist --latest -L --interactive -i --immutable --check-cache --mode= --inline-builds --network-timeout= --no-verify-store-integrity',
+    // Each package named is fetched and its install scripts run: every one carries code for the learner.
+    'install|i|in|ins|inst|isnt|add|update|up|upgrade|udpate': { opts: INSTALL_OPTS, operandsCarryCode: 'all' },
+    'ci|clean-install|uninstall|remove|rm|r|un|unlink': INSTALL_OPTS,
     'run|run-script|rum|urn': { opts: `--filter= -F= --recursive -r --parallel --stream --aggregate-output --no-bail --sequential --reporter-hide-prefix --resume-from= --report-summary --workspace-root --top-level -T ${SCRIPT_ARGS}`, note: 'the script is the project\'s own (its text is judged where the script is read)' },
     'test|t|tst|start|stop|restart|build': `--filter= -F= --recursive -r --parallel --stream ${SCRIPT_ARGS}`,
     publish: '--tag= --access= --otp= --provenance --no-git-checks --publish-branch= --report-summary',
@@ -106,11 +115,11 @@ const packageManager = (extra: Record<string, ShapeSource | string>): ShapeSourc
 export const JS_SHAPES: Record<string, ShapeSource | string> = {
   node: { opts: NODE, stopAt: 'first-operand' },
   nodejs: { opts: NODE, stopAt: 'first-operand' },
-  npm: packageManager({ 'exec|x': { opts: '-c=shell --call=shell --package= -y --yes --no', stopAt: 'first-operand' }, version: '', doctor: '', ping: '', whoami: '', fund: '', query: '', search: '--json --long --parseable' }),
+  npm: packageManager({ 'exec|x': { opts: '-c=shell --call=shell --package= -y --yes --no', stopAt: 'first-operand', operandsCarryCode: 'program' }, version: '', doctor: '', ping: '', whoami: '', fund: '', query: '', search: '--json --long --parseable' }),
   pnpm: {
     ...packageManager({
-      exec: { opts: '-c --shell-mode --filter= -F= --recursive -r --parallel --workspace-root', stopAt: 'first-operand' },
-      dlx: { opts: '--package= --silent -s', stopAt: 'first-operand', note: 'what it runs is judged as a command of its own (rules/supply.ts); `-c` (a shell line) is left out' },
+      exec: { opts: '-c --shell-mode --filter= -F= --recursive -r --parallel --workspace-root', stopAt: 'first-operand', operandsCarryCode: 'program' },
+      dlx: { opts: '--package= --silent -s', stopAt: 'first-operand', operandsCarryCode: 'program', note: 'what it runs is judged as a command of its own (rules/supply.ts); `-c` (a shell line) is left out' },
       store: { subs: { path: '', status: '' } },
       // `pnpm <script>` runs a package.json script: the names scripts are usually given. (An unknown name that is no
       // script runs a program of that name, so the names are listed rather than any operand allowed.)
@@ -119,8 +128,10 @@ export const JS_SHAPES: Record<string, ShapeSource | string> = {
     globals: `${NPM_GLOBALS} -r --recursive --filter= -F= --parallel --stream --aggregate-output --workspace-root --reporter= --no-bail --sequential --fail-if-no-match`,
     subOptional: false,
   },
-  yarn: { ...packageManager({ workspace: { stopAt: 'first-operand' }, workspaces: { subs: { list: '--json -v --verbose', info: '--json' } } }), subOptional: true, note: '`yarn <script>` runs a package.json script' },
-  npx: { opts: '-y --yes --no --no-install --ignore-existing -q --quiet --prefer-offline -p= --package= -w= --workspace= -c=shell --call=shell', stopAt: 'first-operand', note: 'what it runs is judged as a command of its own (rules/supply.ts)' },
+  // For the learner: `yarn <name>` runs a script or, with no such script, a program of that name (`yarn dlx x`,
+  // `yarn node x.js`), and `yarn workspace <ws> <command…>` runs a yarn command there: every operand carries code.
+  yarn: { operandsCarryCode: 'all', ...packageManager({ workspace: { stopAt: 'first-operand', operandsCarryCode: 'remote' }, workspaces: { subs: { list: '--json -v --verbose', info: '--json' } } }), subOptional: true, note: '`yarn <script>` runs a package.json script' },
+  npx: { opts: '-y --yes --no --no-install --ignore-existing -q --quiet --prefer-offline -p= --package= -w= --workspace= -c=shell --call=shell', stopAt: 'first-operand', operandsCarryCode: 'program', note: 'what it runs is judged as a command of its own (rules/supply.ts)' },
   bun: {
     globals: '--cwd= --silent --env-file= --bun --smol -c= --config= --no-install --prefer-offline -h --help',
     subOptional: true,
@@ -130,10 +141,14 @@ export const JS_SHAPES: Record<string, ShapeSource | string> = {
       run: { opts: BUN_RUN, stopAt: 'first-operand' },
       test: '--watch --timeout= -t= --test-name-pattern= --coverage --coverage-reporter= --coverage-dir= --bail=? --rerun-each= --update-snapshots -u --only --todo --reporter= --reporter-outfile= --preload=load -r=load --only-failures --concurrent --randomize --seed= --max-concurrency= --pass-with-no-tests',
       build: '--outdir= --outfile=write --target= --minify --minify-syntax --minify-whitespace --minify-identifiers --sourcemap=? --splitting --external= -e= --format= --compile --watch --define= --entry-naming= --chunk-naming= --asset-naming= --root= --public-path= --no-bundle --packages= --env= --production --bytecode --conditions= --loader= --banner= --footer= --drop= --css-chunking --jsx-factory= --jsx-fragment= --jsx-import-source= --jsx-runtime= --emit-dce-annotations --tsconfig-override=',
-      'install|i|add|a|remove|rm|update|link|unlink|outdated': '-d --dev -D --development --optional --peer -E --exact -g --global --production -p --frozen-lockfile --no-save --save --dry-run --force -f --no-cache --lockfile-only --trust --latest --verbose --backend= --linker= --filter= -F= --recursive -r --yarn -y --ignore-scripts --concurrent-scripts= --network-concurrency= --omit= --save-text-lockfile --minimum-release-age= --analyze --interactive -i',
+      'install|i|add|a|update': { operandsCarryCode: 'all', opts: BUN_INSTALL },
+      'remove|rm|link|unlink|outdated': BUN_INSTALL,
+      // For the learner: `bun exec` runs a shell line, `bun create` a template package's program.
+      exec: { command: 'shell' },
+      'create|c': { stopAt: 'first-operand', operandsCarryCode: 'program' },
       pm: { subs: { 'ls|bin|hash|hash-string|hash-print|cache|whoami|version|view|why': '--all -g --json' } },
       init: '-y --yes -m --minimal -r --react=?',
-      x: { opts: '--bun -p= --package= --no-install', stopAt: 'first-operand' },
+      x: { opts: '--bun -p= --package= --no-install', stopAt: 'first-operand', operandsCarryCode: 'program' },
       'upgrade': '--canary --stable',
       why: '--top --depth=',
       info: '--json',

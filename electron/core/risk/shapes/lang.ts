@@ -292,10 +292,11 @@ const DEV_TOOL_SHAPES: Record<string, ShapeSource | string> = {
     subOptional: true,
     maxOperands: 0,
     subs: {
-      'sync|add|remove': '--upgrade -U --upgrade-package= -P= --dry-run --inexact --exact --no-install-project --no-install-workspace --all-packages --package= --optional= --rev= --tag= --branch= --editable --raw --bounds= --script= --no-editable --compile-bytecode --reinstall',
+      // For the learner: each package named is fetched and built (its build hooks run).
+      'sync|add|remove': { operandsCarryCode: 'all', alters: '--rev --tag --branch --editable', opts: '--upgrade -U --upgrade-package= -P= --dry-run --inexact --exact --no-install-project --no-install-workspace --all-packages --package= --optional= --rev= --tag= --branch= --editable --raw --bounds= --script= --no-editable --compile-bytecode --reinstall' },
       lock: '--check --check-exists --upgrade -U --upgrade-package= -P= --dry-run --script=',
       tree: '--depth= -d= --invert --outdated --universal --package= --prune= --no-dedupe --script= --show-sizes',
-      pip: { subs: { 'install|uninstall|sync|compile': '-r= --requirement= -e= --editable= -c= --constraint= --system --break-system-packages --target= --prefix= --upgrade -U --upgrade-package= -P= --no-deps --dry-run -o=write --output-file=write --universal --generate-hashes --reinstall --strict --no-header --all-extras --extra=', 'list|show|freeze|check|tree': '--format= --outdated --editable -e --exclude-editable --strict --files -f --system --depth= -d= --invert --show-version-specifiers' } },
+      pip: { subs: { 'install|uninstall|sync|compile': { operandsCarryCode: 'all', alters: '-r --requirement -e --editable -c --constraint', opts: '-r= --requirement= -e= --editable= -c= --constraint= --system --break-system-packages --target= --prefix= --upgrade -U --upgrade-package= -P= --no-deps --dry-run -o=write --output-file=write --universal --generate-hashes --reinstall --strict --no-header --all-extras --extra=' }, 'list|show|freeze|check|tree': '--format= --outdated --editable -e --exclude-editable --strict --files -f --system --depth= -d= --invert --show-version-specifiers' } },
       python: { subs: { 'list|find|dir': '--only-installed --only-downloads --all-versions --all-platforms --show-urls --system --bin', 'install|pin': '--reinstall -r --force -f --global --resolved --no-project' } },
       // `uv run CMD`: CMD is judged as its own command; `--with` installs packages from the registry first.
       run: { opts: '--with=load --with-requirements=load --with-editable=load --isolated --no-project --package= --all-packages --module -m --script -s --env-file= --no-env-file --exact --no-editable', command: 'argv' },
@@ -312,7 +313,7 @@ const DEV_TOOL_SHAPES: Record<string, ShapeSource | string> = {
   poetry: {
     globals: '-q --quiet -v -vv -vvv --verbose -n --no-interaction --ansi --no-ansi --no-plugins --no-cache -C= --directory= -P= --project= -h --help -V --version',
     subs: {
-      'install|add|remove|update|lock|sync': '--with= --without= --only= --only-root --no-root --no-directory --sync --dry-run --extras= -E= --all-extras --all-groups --compile --group= -G= --dev -D --editable -e --allow-prereleases --source= --python= --platform= --lock --markers= --optional=? --regenerate --no-update',
+      'install|add|remove|update|lock|sync': { operandsCarryCode: 'all', opts: '--with= --without= --only= --only-root --no-root --no-directory --sync --dry-run --extras= -E= --all-extras --all-groups --compile --group= -G= --dev -D --editable -e --allow-prereleases --source= --python= --platform= --lock --markers= --optional=? --regenerate --no-update' },
       show: '--tree --latest -l --outdated -o --only= --with= --without= --top-level -T --all -a --why --no-dev',
       check: '--lock --strict',
       build: '-f= --format= -o= --output= --clean --config-settings=',
@@ -325,7 +326,7 @@ const DEV_TOOL_SHAPES: Record<string, ShapeSource | string> = {
     },
     note: '`poetry run` is read by the parser; `poetry publish` is judged by the publishing rules; `poetry shell` starts a shell',
   },
-  pipenv: { globals: '--python= --site-packages --clear -q --quiet -v --verbose -h --help --version', subOptional: true, maxOperands: 0, opts: '--venv --where --py --envs --support', subs: { 'install|uninstall|lock|sync|update|upgrade|clean': '--dev -d --categories= --deploy --system --ignore-pipfile --skip-lock --pre --extra-pip-args= --dry-run --outdated --all --all-dev -r= --requirements=', 'graph|check|verify|requirements|scripts|audit': '--json --json-tree --reverse --bare --hash --exclude-markers --dev --dev-only --categories= --output= --quiet --ignore= -i=' } },
+  pipenv: { globals: '--python= --site-packages --clear -q --quiet -v --verbose -h --help --version', subOptional: true, maxOperands: 0, opts: '--venv --where --py --envs --support', subs: { 'install|uninstall|lock|sync|update|upgrade|clean': { operandsCarryCode: 'all', opts: '--dev -d --categories= --deploy --system --ignore-pipfile --skip-lock --pre --extra-pip-args= --dry-run --outdated --all --all-dev -r= --requirements=' }, 'graph|check|verify|requirements|scripts|audit': '--json --json-tree --reverse --bare --hash --exclude-markers --dev --dev-only --categories= --output= --quiet --ignore= -i=' } },
   hatch: { globals: '-e= --env= -p= --project= -v --verbose -q --quiet --color --no-color --interactive --no-interactive --data-dir= --cache-dir= --version -h --help', subs: { build: '-t= --target= -c --clean --hooks-only --no-hooks --ext', version: '', status: '', env: { subs: { 'show|find': '--ascii --json --internal -i' } }, fmt: '--check --linter -l --formatter -f --sync --preview --diff', test: '--cover -c --cover-quiet --all -a --parallel -p --randomize -r --retries= --retry-delay= --python= -py= --include= -i= --exclude= -x= --show -s', clean: '-t= --target= --hooks-only --no-hooks --ext', project: { subs: { metadata: '' } }, dep: { subs: { show: { subs: { 'table|requirements': '--ascii --project-only -p --environment-only -e --features= --all' } }, hash: '' } }, config: { subs: { 'show|find': '-a --all' } }, python: { subs: { 'show|find': '--ascii -p --parent' } } } },
   pdm: { globals: '-v --verbose -q --quiet -g --global -p= --project= -h --help -V --version -I --ignore-python -c= --config=', subs: { 'install|add|remove|update|lock|sync': '-d --dev -G= --group= --prod --production --no-default --frozen-lockfile --no-lock --dry-run --no-self --no-editable --no-isolation --check --update-reuse --update-eager --update-all -u --unconstrained --pre --prerelease --save-compatible --save-wildcard --save-exact --save-minimum --clean --only-keep --fail-fast -x --skip=', 'list|show|info|outdated': '--graph --tree --json --fields= --sort= --reverse -r --csv --markdown --freeze --include= --exclude= --resolve --packages --where --python --env --version --keywords --name --summary --platform', build: '--no-sdist --no-wheel -d= --dest= --no-clean --skip=', venv: { subs: { list: '' } }, config: { maxOperands: 1, opts: '-l --local' } } },
   tox: { subOptional: true, maxOperands: 0, opts: TOX, subs: { 'run|r|run-parallel|p|list|l|config|c|depends|de': TOX }, note: '`tox exec` (a command in an environment) is left out' },
@@ -564,7 +565,7 @@ export const LANG_SHAPES: Record<string, ShapeSource | string> = {
       'info|doc': '--json --html --lint --name= --output= --private --filter=',
       'compile': `${DENO_PERMS} -o=write --output=write --target= --include= --exclude= --icon= --no-terminal --self-extracting`,
       'coverage': '--include= --exclude= --lcov --html --detailed --output=write',
-      eval: { opts: `${DENO_PERMS} -p --print --ext=`, maxOperands: 1, note: 'the code is read by the language readers' },
+      eval: { opts: `${DENO_PERMS} -p --print --ext=`, maxOperands: 1, operandsCarryCode: 'all', note: 'the code is read by the language readers' },
       types: '',
       outdated: '--compatible --recursive -r --latest --filter=',
     },

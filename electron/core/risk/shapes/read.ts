@@ -29,6 +29,12 @@ export interface ShapeReading {
   path: string[];
   /** The table of the last subcommand taken (the program's own without one): what may follow. */
   last: Shape;
+  /** For the rule learner: where the operands read stand (indices into the arguments, after `--` too). */
+  operandsAt: number[];
+  /** For the rule learner: where the options read stand (the word of each, a cluster once). */
+  optionsAt: number[];
+  /** Where an option of kind `stops` stood (`python -m`), and its value after it: the words after are another command's. */
+  stoppedAt: { option: number; value: number } | null;
 }
 
 const SEPARATORS = new Set([';', '+']);
@@ -51,7 +57,7 @@ function onlyGlobbed(text: string): boolean {
 
 export function readShape(prog: string, shape: Shape, args: readonly Word[]): ShapeReading {
   let current = shape;
-  const out: ShapeReading = { proven: true, unknown: null, failedAt: null, payloads: [], path: [], last: shape };
+  const out: ShapeReading = { proven: true, unknown: null, failedAt: null, payloads: [], path: [], last: shape, operandsAt: [], optionsAt: [], stoppedAt: null };
   let cursor = 0;
   let operands = 0;
   const fail = (why: string): ShapeReading => ({ ...out, proven: false, unknown: why, failedAt: cursor, last: current });
@@ -65,7 +71,10 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     const end = attached !== null ? i : i + 1;
     if (spec.value === 'value') return end;
     // `python -m pytest -q`: the words after the module are the module's (judged as its command by rules/supply.ts).
-    if (spec.value === 'stops') return args.length;
+    if (spec.value === 'stops') {
+      out.stoppedAt = { option: i, value: end };
+      return args.length;
+    }
     if (spec.value === 'argv') {
       const words: Word[] = [];
       let k = end;
@@ -114,6 +123,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       if (current.operands && odd) return fail(`${current.operands.why} (\`${odd.text}\`)`);
       const kind = current.operandKind;
       if (kind && kind !== 'value' && kind !== 'stops') args.slice(i + 1).forEach((x, k) => out.payloads.push({ kind, option: out.path.join(' '), value: x, words: [x], at: i + 1 + k }));
+      for (let k = i + 1; k < args.length; k++) out.operandsAt.push(k);
       break;
     }
     if (current.stopAt === 'first-operand' && operands > 0) break;
@@ -127,6 +137,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     const name = eq < 0 ? t : t.slice(0, eq);
     if (current.textOperands && /^[-+]./.test(t) && !current.longs.has(name) && ![...t.slice(1)].every((l) => current.shorts.has(l))) {
       // `echo "- fix"`, `test -x f`: not an option of this program, only text it prints or compares.
+      out.operandsAt.push(i);
       operands++;
       continue;
     }
@@ -136,6 +147,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       const spec = long;
       if (spec) {
         seen.add(name);
+        out.optionsAt.push(i);
         if (eq >= 0 && spec.value === null) return fail(`Gatehouse does not know what \`${t}\` does`);
         const next = take(name, spec, eq < 0 ? null : t.slice(eq + 1), i);
         if (next < 0) return fail(`\`${name}\` is missing its value`);
@@ -149,6 +161,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     if (t.startsWith('-') && t.length > 1) {
       if (current.numeric && /^-\d+$/.test(t)) continue;
       let next = i;
+      out.optionsAt.push(i);
       for (let k = 1; k < t.length; k++) {
         const letter = t[k] as string;
         const spec = current.shorts.get(letter);
@@ -192,6 +205,7 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     if (operands === 0 && first && !first.unless.some((o) => seen.has(o))) {
       if (first.kind !== 'value' && first.kind !== 'stops') out.payloads.push({ kind: first.kind, option: out.path.join(' ') || 'operand', value: w, words: [w], at: i });
     }
+    out.operandsAt.push(i);
     operands++;
     if (current.maxOperands !== null && operands > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}; Gatehouse does not know what \`${t}\` is`);
   }

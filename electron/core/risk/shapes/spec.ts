@@ -52,6 +52,11 @@ export interface ShapeSource {
    */
   stopAt?: 'first-operand';
   /**
+   * The first word may be a cluster of short options written without the dash (`tar xIf zstd a.tar`): the rule learner
+   * reads it as `-xIf`, so what such a cluster runs carries code (the risk engine's archive rule reads tar's mode).
+   */
+  bundledFirst?: boolean;
+  /**
    * The operands are a command the program runs: `argv` (`git bisect run make test`: the words, as a program and its
    * arguments) or `shell` (`git submodule foreach '…'`: the words joined, as a shell command line).
    */
@@ -72,6 +77,32 @@ export interface ShapeSource {
   operandKind?: ValueKind;
   /** Only this many operands make sense (0: none at all, `pwd`); more is unknown. */
   maxOperands?: number;
+  /**
+   * Which operands carry code, for the rule learner (risk/rules/code-words.ts): an allow prefix rule must reach them.
+   * `first`: the first operand is what runs (a script, a module, a package's task); the words after it are its own.
+   * `all`: every operand does (make's targets and `VAR=value` overrides, packages to install, `eval`'s words).
+   * `program`: the first operand is a program (or a package's program) run with the words after it, which its own
+   * table reads (`npx tsx -e …`, `sudo node x.js`). `remote`: the first operand is where (a host, a container) and
+   * every word after it is a command run there (`ssh host uptime`). `none`: the operands are data even though the
+   * reading stops at the first (`cargo run -- args`: the built program's arguments).
+   * Unset: `first` where `stopAt` is `first-operand`, else none. Options that run code say so by their value kinds.
+   */
+  operandsCarryCode?: 'first' | 'all' | 'program' | 'remote' | 'none';
+  /**
+   * Options that make the command a read (`git config --get`, `--list`), space-separated: they decide what the
+   * operands are, so for the learner they carry code themselves (a rule must include them) and the operands do not.
+   */
+  reads?: string;
+  /**
+   * Options that change what the command does to what it is given (`find -delete`), space-separated: for the learner
+   * they and every word after them carry code, so no rule learned without them covers them.
+   */
+  alters?: string;
+  /**
+   * Options that take the next word as their value on some systems and not others (`sed -i ''` on macOS,
+   * `sed -i 's/…/'` with GNU), space-separated: the learner reads the command both ways, and that word carries code.
+   */
+  ambiguous?: string;
   /** Note for a person reading the table: why this shape is read-only or ordinary. */
   note?: string;
 }
@@ -87,12 +118,18 @@ export interface Shape {
   singleDash: boolean;
   numeric: boolean;
   stopAt: 'first-operand' | null;
+  bundledFirst: boolean;
   maxOperands: number | null;
   command: 'argv' | 'shell' | 'shell-each' | null;
   firstOperand: { kind: ValueKind; unless: string[] } | null;
   textOperands: boolean;
   operands: { match: RegExp; why: string } | null;
   operandKind: ValueKind | null;
+  /** For the rule learner (see ShapeSource): null where no operand carries code. */
+  operandsCarryCode: 'first' | 'all' | 'program' | 'remote' | null;
+  reads: ReadonlySet<string>;
+  alters: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
   /** Long options known by their start (`--coverage.*`: a test runner's nested settings). */
   prefixes: Array<[string, OptionSpec]>;
 }
@@ -109,9 +146,12 @@ function optionOf(token: string, where: string): [string, OptionSpec] {
   return [name, { value: kind as ValueKind, attachedOnly: false }];
 }
 
+const names = (list: string | undefined): ReadonlySet<string> => new Set((list ?? '').split(/\s+/).filter(Boolean));
+
 /** Turns a table as written into the lookup the reader uses; a malformed table fails at load, not at run. */
 export function compileShape(src: ShapeSource | string, where: string, inherited: Shape['globals'] = []): Shape {
   const source: ShapeSource = typeof src === 'string' ? { opts: src } : src;
+  const carries = source.operandsCarryCode ?? (source.stopAt === 'first-operand' ? 'first' : 'none');
   const shape: Shape = {
     globals: [...inherited],
     shorts: new Map(),
@@ -122,12 +162,17 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     singleDash: source.singleDash ?? false,
     numeric: source.numeric ?? false,
     stopAt: source.stopAt ?? null,
+    bundledFirst: source.bundledFirst === true,
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,
     firstOperand: source.firstOperand ? { kind: source.firstOperand.kind, unless: source.firstOperand.unless ?? [] } : null,
     textOperands: source.textOperands === true,
     operands: source.operands ?? null,
     operandKind: source.operandKind ?? null,
+    operandsCarryCode: carries === 'none' ? null : carries,
+    reads: names(source.reads),
+    alters: names(source.alters),
+    ambiguous: names(source.ambiguous),
     prefixes: [],
   };
   const add = (name: string, spec: OptionSpec, global: boolean) => {

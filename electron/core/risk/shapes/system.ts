@@ -17,6 +17,8 @@ const SED: ShapeSource = {
     '-n --quiet --silent -e=check:sed --expression=check:sed -f=load --file=load -i=? --in-place=? -I=? -E -r --regexp-extended -s --separate ' +
     '-z --null-data -u --unbuffered -l= --line-length= --posix --debug --sandbox -b --binary --follow-symlinks --help --version -a',
   firstOperand: { kind: 'check:sed', unless: ['-e', '--expression', '-f', '--file'] },
+  // macOS sed takes `-i ''` (a suffix as the next word), GNU sed `-i` alone: the learner reads both.
+  ambiguous: '-i',
 };
 
 const SIGNALS = '-TERM -KILL -INT -HUP -QUIT -USR1 -USR2 -STOP -CONT -ALRM -WINCH -SIGTERM -SIGKILL -SIGINT -SIGHUP -SIGQUIT -SIGUSR1 -SIGUSR2 -SIGSTOP -SIGCONT -SIGALRM -SIGWINCH';
@@ -54,10 +56,10 @@ const OPENSSL_DIGEST = { singleDash: true, opts: '-sha1 -sha224 -sha256 -sha384 
 const OPENSSL_KEY = { singleDash: true, opts: '-in= -inform= -outform= -out=write -pubout -pubin -noout -text -check -modulus -passin= -passout= -des3 -aes256 -aes128 -traditional' };
 
 export const SYSTEM_SHAPES: Record<string, ShapeSource | string> = {
-  awk: { opts: AWK, note: 'the program is read by the language readers (parse/one-liners.ts) and the awk rule' },
-  gawk: { opts: AWK },
-  mawk: { opts: AWK },
-  nawk: { opts: AWK },
+  awk: { opts: AWK, operandsCarryCode: 'first', note: 'the program is read by the language readers (parse/one-liners.ts) and the awk rule' },
+  gawk: { opts: AWK, operandsCarryCode: 'first' },
+  mawk: { opts: AWK, operandsCarryCode: 'first' },
+  nawk: { opts: AWK, operandsCarryCode: 'first' },
   sed: SED,
   gsed: SED,
 
@@ -106,7 +108,7 @@ export const SYSTEM_SHAPES: Record<string, ShapeSource | string> = {
   script: { flags: 'aefqk', opts: '--append --return --flush --quiet --force -E= --echo= -m= --logging-format= -t --help --version', firstOperand: { kind: 'write' }, maxOperands: 1, note: '`-c` is peeled by the parser; the file operand is written' },
 
   // Remote shells and copies.
-  ssh: { opts: SSH_OPTS, stopAt: 'first-operand', note: 'the remote command is read by the parser (parse/remote.ts)' },
+  ssh: { opts: SSH_OPTS, stopAt: 'first-operand', operandsCarryCode: 'remote', note: 'the remote command is read by the parser (parse/remote.ts)' },
   scp: { flags: '346ABCOpqRrTv', opts: '-i= -P= -l= -o=check:ssh -F=load -J= -c= -S=shell -D=shell -X=' },
   sftp: { flags: '46ACNpqrv', opts: '-i= -P= -l= -o=check:ssh -F=load -J= -c= -B= -R= -S=shell -b=load', note: 'a batch file (`-b`) can run local commands (`!cmd`)' },
   'ssh-keyscan': { flags: '46cDHv', opts: '-f= -p= -T= -t=' },
@@ -218,7 +220,8 @@ export const SYSTEM_SHAPES: Record<string, ShapeSource | string> = {
   },
   service: { opts: '--status-all --full-restart', note: '`service NAME ACTION`: the action is judged by rules/system.ts' },
   crontab: { opts: '-l -u= -T', maxOperands: 0, note: '`-e`, `-r` and installing a file are not listed' },
-  sudo: { opts: '-k -K -l -v -n -V -S -u= -g= -h= -U= --list --validate --reset-timestamp --remove-timestamp --non-interactive --version --help --user= --stdin --other-user=', maxOperands: 0, note: 'a command after sudo is peeled by the parser and judged as privileged' },
+  // No command is listed (maxOperands), so for the learner every word from the command on carries code.
+  sudo: { operandsCarryCode: 'program', opts: '-k -K -l -v -n -V -S -u= -g= -h= -U= --list --validate --reset-timestamp --remove-timestamp --non-interactive --version --help --user= --stdin --other-user=', maxOperands: 0, note: 'a command after sudo is peeled by the parser and judged as privileged' },
   timedatectl: { globals: '--no-pager -a --all -p= --property= --value -H= -M= --no-ask-password', subOptional: true, maxOperands: 0, subs: { 'status|show|list-timezones|timesync-status|show-timesync': '' } },
   hostnamectl: { globals: '--no-pager -H= -M= --static --transient --pretty --json=', subOptional: true, maxOperands: 0, subs: { 'status|hostname': '' } },
   loginctl: { globals: '--no-pager --no-legend -a --all -p= --property= --value', subs: { 'list-sessions|list-users|list-seats|session-status|show-session|user-status|show-user|seat-status|show-seat': '' } },

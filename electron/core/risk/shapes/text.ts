@@ -82,7 +82,7 @@ export const TEXT_SHAPES: Record<string, ShapeSource | string> = {
   // GNU `dir`/`vdir` are `ls`; cmd's `dir` (reached through `cmd /c`) takes `/s /b /a` switches, which read as paths here.
   dir: { opts: LS },
   vdir: { opts: LS },
-  find: { opts: FIND_EXPR, singleDash: true },
+  find: { opts: FIND_EXPR, singleDash: true, alters: '-delete' },
   fd: '-H --hidden -I --no-ignore -u --unrestricted --no-ignore-vcs --no-ignore-parent -s --case-sensitive -i --ignore-case -g --glob --regex -F --fixed-strings -a --absolute-path -l --list-details -L --follow -p --full-path -0 --print0 -d= --max-depth= --min-depth= --exact-depth= --prune -t= --type= -e= --extension= -S= --size= --changed-within= --changed-before= --newer= --older= -o= --owner= -E= --exclude= --ignore-file= -c= --color= -j= --threads= --max-results= -1 -q --quiet --show-errors --base-directory= --path-separator= --search-path= --strip-cwd-prefix=? --one-file-system --format= --hyperlink=? -x=argv --exec=argv -X=argv --exec-batch=argv --batch-size=',
   jq: { flags: 'nRsrajCMSecg', opts: '--null-input --raw-input --slurp --raw-output --join-output --ascii-output --sort-keys --color-output --monochrome-output --tab --indent= --unbuffered --stream --stream-errors --seq -f= --from-file= -L= --arg= --argjson= --slurpfile= --rawfile= --args --jsonargs --exit-status --raw-output0 -h --help -V --version --build-configuration' },
   yq: '-r -e -i= -o= -p= -P -C -M -I= -n -s= --output-format= --input-format= --prettyPrint --colors --no-colors --indent= --null-input --exit-status --unwrapScalar= -0 --nul-output --expression= --from-file= --front-matter= --header-preprocess= --no-doc -N',

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
 import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
 import type { Word } from '../../../../electron/core/risk/model.ts';
-import { codeCarryingAt } from '../../../../electron/core/risk/rules/shapes.ts';
 import { readShape } from '../../../../electron/core/risk/shapes/read.ts';
 import { programsWithShapes, shapeOf } from '../../../../electron/core/risk/shapes/index.ts';
 import { compileShape } from '../../../../electron/core/risk/shapes/spec.ts';
@@ -207,14 +206,5 @@ describe('options that carry code are judged as what they run', () => {
 
   it.each(["git -c core.fsmonitor=/tmp/x status", 'rg --pre ./x files', 'node --require ./x.js app.js', "tar -xf a.tar --checkpoint-action=exec='sh x.sh'", 'make -f /tmp/Other.mk'])('%s is not low', (cmd) => {
     expect(assess(cmd).level).not.toBe('low');
-  });
-
-  it('tells the rule learner where code starts in a segment', () => {
-    expect(codeCarryingAt('git', words('-c', 'core.pager=x', 'log'))).toBe(0);
-    expect(codeCarryingAt('git', words('log', '--oneline'))).toBeNull();
-    expect(codeCarryingAt('node', words('-e', 'console.log(1)'))).toBe(0);
-    expect(codeCarryingAt('node', words('tools/build.js', '--watch'))).toBeNull();
-    expect(codeCarryingAt('make', words('test', '--eval=x'))).toBe(1);
-    expect(codeCarryingAt('frobnicate', words('-x'))).toBeNull();
   });
 });

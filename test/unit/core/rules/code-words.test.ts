@@ -1,7 +1,8 @@
-// The rules' table of code-carrying arguments: which words of a command carry code or run another program.
+// Which words of a command carry code or run another program, as the rules read them off the shape tables.
 // Shown as the command with those words in brackets.
 import { describe, expect, it } from 'vitest';
-import { codeArgsFor, codeCarryingIndex, codeCarryingWords, CODE_ARGS, lastCodeCarryingIndex } from '../../../../electron/core/rules/code-args.ts';
+import { codeCarryingIndex, codeCarryingWords, lastCodeCarryingIndex, runsWhatFollows, shapeForWord } from '../../../../electron/core/risk/rules/code-words.ts';
+import { shapeOf } from '../../../../electron/core/risk/shapes/index.ts';
 import { splitWords } from '../../../../electron/core/rules/words.ts';
 
 function marked(command: string): string {
@@ -51,6 +52,10 @@ describe('code-carrying words', () => {
     ['pnpm --config.script-shell=/x test', 'pnpm [--config.script-shell=/x] [test]'],
     ['uv run python x.py', 'uv run [python] [x.py]'],
     ['uv run --with evil python', 'uv run [--with] [evil] [python]'],
+    ['uv add requests', 'uv add [requests]'],
+    ['uv pip install -r req.txt', 'uv pip install [-r] [req.txt]'],
+    ['poetry add requests', 'poetry add [requests]'],
+    ['pip install requests', 'pip install [requests]'],
     ['xargs -0 -n1 node', 'xargs -0 -n1 [node]'],
     ['xargs -I {} sh -c "echo {}"', 'xargs -I {} [sh] [-c] [echo {}]'],
     ['sudo node x.js', 'sudo [node] [x.js]'],
@@ -79,7 +84,8 @@ describe('code-carrying words', () => {
     ['git config user.name X', 'git config [user.name] [X]'],
     ['git config --global user.name X', 'git config --global [user.name] [X]'],
     ['git config --get user.name', 'git config [--get] user.name'],
-    ['git config get user.name', 'git config get user.name'],
+    // Changed: git's table has no `config get` subcommand, so `get` is read as a key to set (more conservative).
+    ['git config get user.name', 'git config [get] [user.name]'],
     ['git config --list', 'git config [--list]'],
     ['git config --unset core.pager', 'git config [--unset] [core.pager]'],
     ['git rebase main', 'git rebase main'],
@@ -132,11 +138,29 @@ describe('code-carrying words', () => {
   });
 
   it('finds a program by the name it is called by', () => {
-    expect(codeArgsFor('/usr/local/bin/node22')).toBe(CODE_ARGS.node);
-    expect(codeArgsFor('python3.12')).toBe(CODE_ARGS.python);
-    expect(codeArgsFor('NPX.exe')).toBe(CODE_ARGS.npx);
-    expect(codeArgsFor('nvim')).toBe(CODE_ARGS.vim);
-    expect(codeArgsFor('cat')).toBeNull();
-    expect(codeArgsFor('constructor')).toBeNull();
+    expect(shapeForWord('/usr/local/bin/node22')?.shape).toBe(shapeOf('node'));
+    expect(shapeForWord('python3.12')?.shape).toBe(shapeOf('python3'));
+    expect(shapeForWord('NPX.exe')?.shape).toBe(shapeOf('npx'));
+    expect(shapeForWord('nvim')?.shape).toBe(shapeOf('nvim'));
+    expect(shapeForWord('frobnicate')).toBeNull();
+    expect(shapeForWord('constructor')).toBeNull();
+  });
+
+  it('never learns a rule for a program whose next words say what it does', () => {
+    for (const word of ['node', 'npx', 'git', 'tar', 'python3', 'sudo', 'sed', 'xargs']) expect(runsWhatFollows(word), word).toBe(true);
+    for (const word of ['cat', 'make', 'frobnicate']) expect(runsWhatFollows(word), word).toBe(false);
+  });
+
+  // Moved from test/unit/core/risk/shapes.test.ts (the learner's view of a segment is read here now).
+  it('tells the rule learner where code starts in a segment', () => {
+    expect(codeCarryingIndex(['git', '-c', 'core.pager=x', 'log'])).toBe(1);
+    expect(codeCarryingIndex(['git', 'log', '--oneline'])).toBeNull();
+    expect(codeCarryingIndex(['node', '-e', 'console.log(1)'])).toBe(1);
+    // Changed: a script is what runs, so it carries code (the old shape-only view left it to code-args.ts).
+    expect(codeCarryingIndex(['node', 'tools/build.js', '--watch'])).toBe(1);
+    expect(codeCarryingIndex(['node', 'tools/build.js', '--watch'], 2)).toBeNull();
+    expect(codeCarryingIndex(['make', 'test', '--eval=x'])).toBe(1);
+    expect(codeCarryingIndex(['make', 'test', '--eval=x'], 2)).toBe(2);
+    expect(codeCarryingIndex(['frobnicate', '-x'])).toBeNull();
   });
 });
