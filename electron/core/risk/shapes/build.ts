@@ -39,7 +39,7 @@ const MAKE =
   '-d --debug=? -t --touch -o= --old-file= --assume-old= -W= --what-if= --new-file= --assume-new= -l=? --load-average=? -O=? --output-sync=? --trace ' +
   '-p --print-data-base -v --version -h --help -L --check-symlink-times --warn-undefined-variables ' +
   // Another makefile, or make code given on the command line, runs recipes nobody has read.
-  '-f=load --file=load --makefile=load -I= --include-dir= -E=shell --eval=shell';
+  '-f=load --file=load --makefile=load -I= --include-dir= -E=check:makeeval --eval=check:makeeval';
 
 /** What pip installs runs (its build hooks); a requirements file, an editable path or an index decide what that is. */
 const PIP_INSTALLS = { operandsCarryCode: 'all', alters: '-r --requirement -e --editable -i --index-url --extra-index-url -f --find-links -c --constraint' } as const;
@@ -75,8 +75,8 @@ export const BUILD_SHAPES: Record<string, ShapeSource | string> = {
   black: '--check --diff --color --no-color -l= --line-length= -t= --target-version= --fast --safe -q --quiet -v --verbose --include= --exclude= --extend-exclude= --force-exclude= --config= -S --skip-string-normalization --preview --version -h --help',
   cargo: {
     globals: '-q --quiet -v -vv --verbose --color= --locked --frozen --offline -C=',
-    // `cargo +nightly test`: the toolchain rustup runs it with.
-    opts: '+*',
+    // `cargo +nightly test`: the toolchain rustup runs it with. `--config` may name a runner, linker or wrapper.
+    opts: '+* --config=check:cargoconfig',
     // Unstable flags (`-Zx`) change what cargo and rustc do, some of them what they run.
     alters: '-Z',
     subs: {

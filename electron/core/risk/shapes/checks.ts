@@ -338,7 +338,33 @@ const replacesShell: ValueCheck = (value, input, label) => {
   return [finding('remote-code', S.high, `${label} runs every script through ${value.text} instead of the shell`), ...input.shell(value.text, label)];
 };
 
+/** `make --eval=TEXT`: make code; `$(shell CMD)` and recipe lines (`t: ; CMD`) run CMD. Never low. */
+const makeEval: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label} runs make code only known at run time`)];
+  const asShell = value.text.replace(/\$[({]shell\s+/g, '$(').replace(/^[^:\n]*::?\s*;?/gm, '');
+  return [finding('remote-code', S.medium, `${label} adds make code from the command line`), ...input.shell(asShell, label)];
+};
+
+/** `cargo --config KEY=VALUE`: a runner, linker, wrapper or alias runs a program; other keys are settings; a file is loaded. */
+const cargoConfig: ValueCheck = (value, input, label) => {
+  if (!value.known) return [finding('remote-code', S.high, `${label} sets cargo configuration only known at run time`)];
+  const eq = value.text.indexOf('=');
+  if (eq < 0) return [finding('build-test', S.medium, `${label} loads ${value.text} as cargo configuration`)];
+  const key = value.text.slice(0, eq).trim();
+  if (/(runner|linker|rustc|rustc-wrapper|rustc-workspace-wrapper|rustdoc|\bar$|credential-provider|alias\.|\.command|build-std|target-applies-to-host)/.test(key)) {
+    const program = value.text.slice(eq + 1).trim().replace(/^['"\[]+|['"\]]+$/g, '');
+    return [finding('remote-code', S.high, `${label} ${key}: makes cargo run ${program}`), ...input.shell(program, label)];
+  }
+  return [];
+};
+
+/** `git --exec-path=DIR`: git runs its own subcommands (`git-status`…) from DIR. */
+const gitExecPath: ValueCheck = (value, _input, label) => [finding('remote-code', S.high, `${label}=${value.text}: git runs its own programs from there`)];
+
 export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
+  makeeval: makeEval,
+  cargoconfig: cargoConfig,
+  gitexecpath: gitExecPath,
   checkpoint: tarCheckpoint,
   scriptshell: replacesShell,
   gitconfig: gitConfig,

@@ -48,7 +48,7 @@ const STRATEGY = '-s --strategy';
 export const GIT_SHAPES: Record<string, ShapeSource | string> = {
   git: {
     // Before the subcommand: where and how git runs. `-c`/`--config-env` set configuration, judged key by key.
-    opts: '-C= -c=check:gitconfig --config-env=check:gitconfig --no-pager -P --paginate -p --git-dir= --work-tree= --bare --no-replace-objects ' +
+    opts: '--exec-path=?check:gitexecpath -C= -c=check:gitconfig --config-env=check:gitconfig --no-pager -P --paginate -p --git-dir= --work-tree= --bare --no-replace-objects ' +
       '--literal-pathspecs --glob-pathspecs --noglob-pathspecs --icase-pathspecs --no-optional-locks --no-advice --namespace= --html-path --man-path --info-path',
     subs: {
       status: '-s --short -b --branch --show-stash --porcelain=? --long -v --verbose -u=? --untracked-files=? --ignore-submodules=? --ignored=? -z --column=? --no-column --ahead-behind --no-ahead-behind --renames --no-renames --find-renames=?',

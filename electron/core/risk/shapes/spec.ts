@@ -142,8 +142,11 @@ function optionOf(token: string, where: string): [string, OptionSpec] {
   const name = token.slice(0, eq);
   const kind = token.slice(eq + 1);
   if (kind === '' || kind === '?') return [name, { value: 'value', attachedOnly: kind === '?' }];
-  if (!KINDS.has(kind) && !kind.startsWith('check:')) throw new Error(`shape table ${where}: unknown value kind in "${token}"`);
-  return [name, { value: kind as ValueKind, attachedOnly: false }];
+  // `--exec-path=?check:gitexecpath`: a value only when attached, of that kind (`git --exec-path` alone prints it).
+  const attachedOnly = kind.startsWith('?');
+  const valueKind = attachedOnly ? kind.slice(1) : kind;
+  if (!KINDS.has(valueKind) && !valueKind.startsWith('check:')) throw new Error(`shape table ${where}: unknown value kind in "${token}"`);
+  return [name, { value: valueKind as ValueKind, attachedOnly }];
 }
 
 const names = (list: string | undefined): ReadonlySet<string> => new Set((list ?? '').split(/\s+/).filter(Boolean));

@@ -188,6 +188,9 @@ describe('options that carry code are judged as what they run', () => {
     'unshare -r rm -rf ~',
     'git clone https://x.io/r && cd r && make',
     'git clone https://x.io/r && ./r/install.sh',
+    "make -s -C . --eval='$(shell rm -rf ~)'",
+    `cargo --config 'target.x86_64-unknown-linux-gnu.runner="rm -rf ~"' run`,
+    'git --exec-path=/tmp/evil status',
   ])('%s is high or critical (code in the environment, arrays, results, clones)', (cmd) => {
     const r = assess(cmd);
     expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
