@@ -352,7 +352,7 @@ const cargoConfig: ValueCheck = (value, input, label) => {
   if (eq < 0) return [finding('build-test', S.medium, `${label} loads ${value.text} as cargo configuration`)];
   const key = value.text.slice(0, eq).trim();
   if (/(runner|linker|rustc|rustc-wrapper|rustc-workspace-wrapper|rustdoc|\bar$|credential-provider|alias\.|\.command|build-std|target-applies-to-host)/.test(key)) {
-    const program = value.text.slice(eq + 1).trim().replace(/^['"\[]+|['"\]]+$/g, '');
+    const program = value.text.slice(eq + 1).trim().replace(/^['"[]+|['"\]]+$/g, '');
     return [finding('remote-code', S.high, `${label} ${key}: makes cargo run ${program}`), ...input.shell(program, label)];
   }
   return [];
