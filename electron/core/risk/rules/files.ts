@@ -38,6 +38,17 @@ function guardedWrite(info: PathInfo, input: RuleInput, action: string): Finding
   return finding(GUARD_CATEGORY[guard.kind], guard.kind === 'project-hooks' ? S.high : S.critical, reason);
 }
 
+/** Folders on the usual PATH that a user can write: a file put there can stand in for a real program (`curl`, `git`). */
+const HOME_PROGRAM_DIRS = /^(\.local\/bin|bin|go\/bin|\.cargo\/bin|\.npm-global\/bin|\.bun\/bin|\.deno\/bin|\.volta\/bin|\.yarn\/bin|\.pnpm|Library\/pnpm|\.nix-profile\/bin|\.pyenv\/shims|\.rbenv\/shims|\.asdf\/shims|\.local\/share\/mise\/shims)(\/|$)/;
+/** Writing into a program folder on PATH: later commands, and hooks that run `curl`, may run it instead of the real one. */
+function programFolderWrite(info: PathInfo, input: RuleInput, action: string): Finding | null {
+  if (!info.abs) return null;
+  const home = input.ctx.home.replace(/\/+$/, '');
+  // (System program folders such as /usr/local/bin are system places, judged as such.)
+  if (!info.abs.startsWith(`${home}/`) || !HOME_PROGRAM_DIRS.test(info.abs.slice(home.length + 1))) return null;
+  return finding('file-overwrite', S.high, `${action} ${info.shown}, in a folder searched for programs: later commands (and hooks that run curl or git) may run it instead of the real one`);
+}
+
 const GUARD_CATEGORY: Record<Guarded['kind'], Category> = { agent: 'self-protection', startup: 'system-config', 'git-hooks': 'system-config', 'project-hooks': 'system-config', ssh: 'secrets' };
 
 /** Deleting: how bad, by where the target is. */
@@ -93,7 +104,7 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
   const info = target(w, input);
   const action = verb ?? (append ? 'appends to' : 'overwrites');
   const f = (category: Category, score: number, extra = '') => finding(category, score, `${action} ${where(info)}${extra}`);
-  const guarded = guardedWrite(info, input, action);
+  const guarded = guardedWrite(info, input, action) ?? programFolderWrite(info, input, action);
   if (guarded) return guarded;
   switch (info.kind) {
     case 'disk-device':

@@ -191,6 +191,9 @@ describe('options that carry code are judged as what they run', () => {
     "make -s -C . --eval='$(shell rm -rf ~)'",
     `cargo --config 'target.x86_64-unknown-linux-gnu.runner="rm -rf ~"' run`,
     'git --exec-path=/tmp/evil status',
+    'cp evil ~/bin/git',
+    'ln -sf ~/evil ~/.local/bin/curl',
+    'echo x > ~/.cargo/bin/cargo',
   ])('%s is high or critical (code in the environment, arrays, results, clones)', (cmd) => {
     const r = assess(cmd);
     expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
