@@ -40,7 +40,7 @@ export function findCommand(cmd: CommandInput, frame: Frame, reader: Reader): St
 }
 
 /** xargs options that take a value (`-n 1`, `-n1`, `--max-args=1`). */
-const XARGS_VALUED = new Set(['-L', '-n', '-P', '-s', '-d', '-E', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--process-slot-var']);
+const XARGS_VALUED = new Set(['-L', '-n', '-P', '-s', '-d', '-E', '-a', '-J', '-R', '-S', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--process-slot-var']);
 const XARGS_INPUT = '<xargs input>';
 
 /**

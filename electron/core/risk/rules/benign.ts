@@ -37,6 +37,9 @@ export const runsScript: Rule = ({ prog, args, ctx }) => {
   if (!SCRIPT_RUNNERS.has(prog)) return [];
   const file = operands(args, ['-o', '-O', '+o', '+O'])[0];
   if (!file) return [];
+  // `bash -c X` with X only known at run time (`xargs bash -c`, `bash -c "$CMD"`): shell code nobody can read.
+  // (A known string is read by the parser as commands of its own.)
+  if (args.some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.text)) && !file.known) return [finding('remote-code', S.high, `${prog} -c runs shell code only known at run time (${file.text.slice(0, 40)})`)];
   const info = classifyPath(file, ctx);
   const inProject = IN_PROJECT.has(info.kind);
   if (info.abs && isDownloaded(info.abs, ctx.home)) return [downloadedCode(file.text)];
