@@ -134,7 +134,8 @@ function combine(command: string, parsed: ParsedCommand, segments: SegmentAssess
   const hidden = hiddenText(command);
   if (hidden) found.push(hidden);
   if (!parsed.complete) {
-    found.push(finding('unparsed', S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));
+    // Syntax it could not follow leaves the rest judged (medium); a part never read at all could be anything (high).
+    found.push(finding('unparsed', parsed.truncated ? S.high : S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));
   }
   if (segments.length === 0 && parsed.complete) found.push(finding('read-only', S.none, 'runs nothing'));
   const score = Math.min(100, Math.max(0, ...found.map((f) => f.score)));

@@ -49,4 +49,6 @@ export interface ParsedCommand {
   /** False when some part could not be read fully; `problems` says what, in words a person understands. */
   complete: boolean;
   problems: string[];
+  /** Part of it was never read at all (a size or nesting cap, a reader failure): what is there could do anything. */
+  truncated?: boolean;
 }

@@ -29,6 +29,8 @@ export async function loadShellParser(): Promise<ShellParse> {
 class CommandReading implements Reader {
   private readonly segments: Segment[] = [];
   private readonly problems = new Set<string>();
+  /** Part of the command was never read (a cap or a failure), as opposed to read with syntax Gatehouse could not follow. */
+  private truncated = false;
   private nestedParses = 0;
   /** Process substitutions met so far (as written), with the command whose output each gives. */
   private readonly outputs = new Map<string, Segment>();
@@ -43,14 +45,16 @@ class CommandReading implements Reader {
       let text = command;
       if (text.length > MAX_COMMAND_CHARS) {
         this.problem(`the command is longer than ${MAX_COMMAND_CHARS / 1024} KB; Gatehouse read only the start of it`);
+        this.truncated = true;
         text = text.slice(0, MAX_COMMAND_CHARS);
       }
       this.parseInto(text, rootFrame());
     } catch (err) {
       this.grammar.parser.reset();
       this.problem(`Gatehouse failed while reading it (${err instanceof Error ? err.message : String(err)})`);
+      this.truncated = true;
     }
-    return { segments: this.segments, complete: this.problems.size === 0, problems: [...this.problems] };
+    return { segments: this.segments, complete: this.problems.size === 0, problems: [...this.problems], ...(this.truncated ? { truncated: true } : {}) };
   }
 
   parseNested(text: string, frame: Frame): Segment | null {
@@ -83,6 +87,7 @@ class CommandReading implements Reader {
   emit(seg: Segment): void {
     if (this.segments.length >= MAX_SEGMENTS) {
       this.problem(`more than ${MAX_SEGMENTS} commands; Gatehouse stopped reading there`);
+      this.truncated = true;
       return;
     }
     this.segments.push(seg);
@@ -118,6 +123,7 @@ class CommandReading implements Reader {
     this.nestedParses += 1;
     if (this.nestedParses <= MAX_NESTED_PARSES) return true;
     this.problem(`more than ${MAX_NESTED_PARSES} nested commands; Gatehouse stopped reading them`);
+    this.truncated = true;
     return false;
   }
 
@@ -125,7 +131,10 @@ class CommandReading implements Reader {
   private parseChecked(text: string): { tree: SyntaxTree; src: string } {
     const src = lineStartBackslashes(text);
     const tree = parseSyntax(this.grammar, src);
-    if (tree.cut) this.problem('the command is too large or too deeply nested to read fully');
+    if (tree.cut) {
+      this.problem('the command is too large or too deeply nested to read fully');
+      this.truncated = true;
+    }
     if (tree.hasError) for (const p of describeErrors(src, tree.root)) this.problem(p);
     return { tree, src };
   }
