@@ -29,14 +29,16 @@ const unquote = (raw: string): string => (raw.startsWith("$'") ? decodeAnsiC(raw
  */
 export function bareAssignments(command: string): ReadonlyMap<string, string> {
   const values = new Map<string, string>();
+  // Each pattern is tried only where its mark is in the text: this runs for every command scored.
+  if (!command.includes('=') && !command.includes('set') && !command.includes('<<<')) return values;
   for (const m of command.matchAll(BARE_ASSIGNMENT)) values.set(m[1] ?? '', unquote(m[2] ?? ''));
-  for (const m of command.matchAll(ARRAY_ASSIGNMENT)) values.set(m[1] ?? '', (m[2] ?? '').trim().split(/\s+/).map(unquote).join(' '));
-  for (const m of command.matchAll(SET_POSITIONAL)) {
+  if (command.includes('=(')) for (const m of command.matchAll(ARRAY_ASSIGNMENT)) values.set(m[1] ?? '', (m[2] ?? '').trim().split(/\s+/).map(unquote).join(' '));
+  if (command.includes('set')) for (const m of command.matchAll(SET_POSITIONAL)) {
     const words = (m[1] ?? '').trim().split(/\s+/).map(unquote).join(' ');
     values.set('@', words);
     values.set('*', words);
   }
-  for (const m of command.matchAll(READ_HERESTRING)) values.set(m[1] ?? '', unquote(m[2] ?? ''));
+  if (command.includes('<<<')) for (const m of command.matchAll(READ_HERESTRING)) values.set(m[1] ?? '', unquote(m[2] ?? ''));
   return values;
 }
 

@@ -40,9 +40,14 @@ export interface ShapeReading {
 const SEPARATORS = new Set([';', '+']);
 
 /** Whether a table has options that run, load or write something: there, a word known only at run time may be one. */
+const DANGEROUS_KINDS = new WeakMap<Shape, boolean>();
 function hasDangerousKinds(shape: Shape): boolean {
-  for (const spec of [...shape.shorts.values(), ...shape.longs.values()]) if (spec.value !== null && spec.value !== 'value' && spec.value !== 'stops') return true;
-  return shape.subs !== null;
+  const known = DANGEROUS_KINDS.get(shape);
+  if (known !== undefined) return known;
+  let found = shape.subs !== null;
+  for (const specs of [shape.shorts.values(), shape.longs.values()]) for (const spec of specs) if (spec.value !== null && spec.value !== 'value' && spec.value !== 'stops') found = true;
+  DANGEROUS_KINDS.set(shape, found);
+  return found;
 }
 
 /**
