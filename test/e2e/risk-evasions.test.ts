@@ -35,6 +35,12 @@ function evasions(mark: string): Array<{ name: string; command: string }> {
     { name: 'node-concat', command: `node -e 'require("child_"+"process").execSync("touch marks/node-concat")'` },
     { name: 'piped-shell', command: "printf 'touch marks/piped-shell\\n' | tr -d '\\r' | sh" },
     { name: 'make-eval', command: "make --eval='gh: ; touch marks/make-eval' gh" },
+    // Words after a redirection are read (class 1); a backtick inside ${x:-…} runs (class 6).
+    { name: 'after-redirect', command: `git 2>/dev/null -c core.fsmonitor='${mark} after-redirect; false' status` },
+    { name: 'hidden-expansion', command: `echo "\${UNSET_VAR:-\`${mark} hidden-expansion\`}"` },
+    // A copy into the agent's settings folder (class 8), and a command drawn over by a carriage return (class 10).
+    { name: 'settings-copy', command: 'cp seed.txt .claude/' },
+    { name: 'hidden-text', command: 'echo ran-$((6*9))-hidden #\r\u001b[2K    $ npm test' },
   ];
 }
 
@@ -50,6 +56,7 @@ describe.each(AGENTS)('$name with auto-allow of low risk on', (agent) => {
     const work = path.join(root, 'work');
     fs.mkdirSync(path.join(work, 'marks'), { recursive: true });
     fs.writeFileSync(path.join(work, 'seed.txt'), 'one line\n');
+    fs.mkdirSync(path.join(work, '.claude'));
     const mark = path.join(root, 'bin', 'mark');
     fs.mkdirSync(path.dirname(mark));
     fs.writeFileSync(mark, `#!/bin/sh\ntouch "${path.join(work, 'marks')}/$1"\n`, { mode: 0o755 });
@@ -80,8 +87,13 @@ describe.each(AGENTS)('$name with auto-allow of low risk on', (agent) => {
 
     expect(allowed).toEqual([plain]);
     expect(mock.toolResults.join('\n')).toContain('ran-42');
-    expect(held.map((r) => r.command)).toEqual(forms.map((f) => f.command));
+    // Claude Code itself refuses a command that carries an escape sequence, before any hook runs (seen with 2.1.330):
+    // it never reaches Gatehouse, and never runs (checked below).
+    const reachesGate = forms.filter((f) => !(agent.name === 'claude' && f.name === 'hidden-text'));
+    expect(held.map((r) => r.command)).toEqual(reachesGate.map((f) => f.command));
     for (const r of held) expect(r.risk?.level, `${r.command}: ${r.risk?.reasons.join('; ')}`).not.toBe('low');
     expect(fs.readdirSync(path.join(work, 'marks'))).toEqual([]);
+    expect(fs.readdirSync(path.join(work, '.claude'))).toEqual([]);
+    expect(mock.toolResults.join('\n')).not.toContain('ran-54-hidden');
   });
 });
