@@ -1,6 +1,7 @@
 // Low must be proven, end to end: the real Claude Code and the real Codex, with "Allow low risk without asking"
 // on, ask to run commands that an engine which assumed low would let through (code hidden in git settings, a sed
-// script that runs a command, string-built Python and Node calls, text turned into a shell script). Each must be
+// script that runs a command, string-built Python and Node calls, text turned into a shell script, make code, words
+// after a redirection, a substitution inside `${x:-…}`, a copy into `.claude/`, a line drawn over by `\r`). Each must be
 // held for a person; the test denies each; the marker file each would create never appears. A plain `echo` runs
 // unasked, which proves auto-allow was on.
 import { execFileSync } from 'node:child_process';
