@@ -32,7 +32,7 @@ export interface PathInfo {
 }
 
 const PROC_ENVIRON = /^\/proc\/[^/]+\/(task\/[^/]+\/)?environ$/;
-const SHELL_STARTUP = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zshenv', '.zprofile', '.zlogin', '.config/fish/config.fish', '.inputrc'];
+export const SHELL_STARTUP = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zshenv', '.zprofile', '.zlogin', '.config/fish/config.fish', '.inputrc'];
 /** Files and folders whose contents are credentials. */
 const SECRET_PATTERNS: readonly RegExp[] = [
   /(^|\/)\.ssh(\/|$)/,
@@ -143,7 +143,7 @@ export function resolveWord(w: Word, ctx: RiskContext): string | null {
   return path.resolve(ctx.cwd, t);
 }
 
-const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+export const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
 
 /** Distinct words remembered per directory; beyond this the memory starts over (a flood of odd paths cannot grow it). */
 const MAX_PLACES = 5000;
@@ -175,8 +175,8 @@ function classifyUncached(w: Word, ctx: RiskContext): PathInfo {
 
 /** An unquoted glob or brace: the shell turns it into the paths it matches. */
 const GLOB_OR_BRACE = /[*?[]|\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
-/** What a glob matched is trusted this long: files come and go as the agent works. */
-const GLOB_TTL_MS = 2000;
+/** What a glob matched (and the project's `core.hooksPath`, `guarded.ts`) is trusted this long: files come and go as the agent works. */
+export const GLOB_TTL_MS = 2000;
 /** Kinds a glob is judged by when it reaches one, worst first; otherwise it is judged as before (by its folder). */
 const GLOB_RANK: Partial<Record<PathKind, number>> = { protected: 3, secret: 2, 'shell-startup': 1 };
 const rank = (kind: PathKind | undefined) => (kind ? (GLOB_RANK[kind] ?? 0) : 0);
@@ -255,80 +255,6 @@ function reached(pattern: string, ctx: RiskContext): Array<{ at: string; matched
     if (named) out.push({ at: named, matched: false });
   }
   return out;
-}
-
-/** What writing a place does beyond replacing a file: who it hands control to. */
-export interface Guarded {
-  kind: 'agent' | 'startup' | 'git-hooks' | 'project-hooks' | 'ssh';
-  /** Said after the path: `, an agent's settings (…)`. */
-  what: string;
-}
-
-/**
- * The agents' own settings, commands and hooks, in any project or in the home: writing them changes what an
- * agent may run unasked, or turns Gatehouse's wiring off. Cursor's and Windsurf's `rules/` hold instructions
- * the agent keeps for itself (written all day), not permissions, and are left out.
- */
-const AGENT_PLACES = new RegExp(
-  [
-    String.raw`(^|/)\.(claude|codex|gemini|qwen|continue|amazonq|roo)(/|$)`,
-    String.raw`(^|/)\.claude\.json$`,
-    String.raw`(^|/)\.mcp\.json$`,
-    String.raw`(^|/)\.(cursor|windsurf)(/(?!rules(/|$))|$)`,
-    String.raw`(^|/)\.vscode/(settings|tasks|mcp)\.json$`,
-    String.raw`(^|/)\.aider\.(conf|model\.settings)\.ya?ml$`,
-    String.raw`(^|/)opencode\.jsonc?$`,
-    String.raw`(^|/)\.config/(opencode|goose|amp|claude|crush)(/|$)`,
-    String.raw`(^|/)\.codeium/windsurf(/|$)`,
-    String.raw`(^|/)(Code|Cursor|Windsurf|VSCodium)/User/(settings|mcp)\.json$`,
-  ].join('|'),
-);
-/** Hooks and config of any git repository: they run code on the person's own git commands, and no diff shows them. */
-const GIT_HOOKS = /(^|\/)\.git\/(modules\/.+\/|worktrees\/[^/]+\/)?(hooks(\/|$)|config$)/;
-/** Hooks kept in the project (husky): they run on every commit, but the change shows in the diff. */
-const PROJECT_HOOKS = /(^|\/)\.husky(\/|$)/;
-/** ssh's keys, config (which runs ProxyCommand) and authorized keys; `known_hosts` only records hosts (high as a secret file). */
-const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
-/** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
-const MORE_STARTUP = /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
-
-/** Where writing hands control to an agent, a shell, git or ssh; null for an ordinary place. */
-export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
-  // Every guarded name but opencode's and the editors' user settings sits under a dot folder or is a dotfile.
-  const dotted = abs.includes('/.') || abs.startsWith('.');
-  if (!dotted && !/opencode|\/User\//.test(abs)) {
-    const hooks = hooksPath(ctx);
-    return hooks && inside(abs, hooks) ? hooksGuard(hooks, ctx) : null;
-  }
-  if (AGENT_PLACES.test(abs)) return { kind: 'agent', what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)" };
-  if (SSH_DIR.test(abs)) return { kind: 'ssh', what: 'where ssh keeps keys and config (who may log in, what ssh runs)' };
-  if (GIT_HOOKS.test(abs)) return { kind: 'git-hooks', what: 'git hooks or config, which run code on git commands without showing in any diff' };
-  const rel = inside(abs, ctx.home) ? abs.slice(ctx.home.length + 1) : null;
-  if (rel !== null && (SHELL_STARTUP.includes(rel) || MORE_STARTUP.test(rel))) return { kind: 'startup', what: 'a shell startup file, which runs in every new shell' };
-  const hooks = hooksPath(ctx);
-  if (hooks && inside(abs, hooks)) return hooksGuard(hooks, ctx);
-  if (PROJECT_HOOKS.test(abs)) return { kind: 'project-hooks', what: 'a husky git hook, which runs on every commit' };
-  return null;
-}
-
-/** The folder `core.hooksPath` names: in the project's history (high) or not (critical). */
-function hooksGuard(hooks: string, ctx: RiskContext): Guarded {
-  const versioned = ctx.projectRoot !== null && inside(hooks, ctx.projectRoot) && !inside(hooks, path.join(ctx.projectRoot, '.git'));
-  return versioned ? { kind: 'project-hooks', what: 'the git hooks folder (core.hooksPath), which runs on every commit' } : { kind: 'git-hooks', what: 'the git hooks folder (core.hooksPath), which runs code on git commands' };
-}
-
-/** The project's `core.hooksPath`, read from its `.git/config` (null when unset); remembered for a moment. */
-function hooksPath(ctx: RiskContext): string | null {
-  if (!ctx.projectRoot) return null;
-  const now = Date.now();
-  const hit = ctx.places.get('hooksPath') as { at: number; value: string | null } | undefined;
-  if (hit && now - hit.at < GLOB_TTL_MS) return hit.value;
-  const config = ctx.files.read(path.join(ctx.projectRoot, '.git', 'config'), 64 * 1024);
-  const m = 'text' in config ? /^\s*hookspath\s*=\s*"?([^"\n]+?)"?\s*$/im.exec(config.text) : null;
-  const raw = m?.[1]?.trim() ?? null;
-  const value = raw ? path.resolve(ctx.projectRoot, raw.replace(/^~(?=\/|$)/, ctx.home)) : null;
-  ctx.places.set('hooksPath', { at: now, value });
-  return value;
 }
 
 function kindOf(abs: string, ctx: RiskContext): PathKind {

@@ -2,31 +2,15 @@
 // functions, redirections and here-docs, substitutions wherever they appear; each simple command is
 // handed to the reader, which peels its wrappers. Every word of a simple command is read wherever it
 // stands (before, between or after redirections); a part the walker does not know is reported.
+// Redirections and here-docs are read by `redirections.ts`; the text between nodes by `tree-text.ts`.
 import type { Redirect, Segment, Word } from '../model.ts';
 import { MAX_NESTING, type CommandInput, type Frame, type Reader } from './frame.ts';
 import { pipedText } from './piped.ts';
-import { heredocLine, hereStringMark, readWriteMark, STATEMENTS, textOf, type SyntaxNode } from './syntax.ts';
-import { backticksIn, firstWord, readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
+import { NO_TAIL, readTail, type After, type Tail } from './redirections.ts';
+import { textOf, type SyntaxNode } from './syntax.ts';
+import { isStatement, snippet, unknownPart, withGaps } from './tree-text.ts';
+import { readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
 
-/** Redirections written after a statement (`… > f`, `<<EOF`) that go to the command they follow. */
-interface Tail {
-  redirects: Redirect[];
-  stdin: string | null;
-  stdinKind: string | null;
-  /**
-   * Words that tree-sitter files under a redirection but that are the command's arguments: those after
-   * a redirection's target (`rm -rf 2>/dev/null /`), after a here-doc's marker (`cat <<EOF -n`).
-   */
-  args: Word[];
-}
-
-/** What tree-sitter files under a here-doc but runs after the command: `cat <<EOF | psql`, `cat <<EOF && x`. */
-interface After {
-  node: SyntaxNode;
-  piped: boolean;
-}
-
-const NO_TAIL: Tail = { redirects: [], stdin: null, stdinKind: null, args: [] };
 /** Parts of a broken command that can still be read as its words. */
 const WORDISH = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'number']);
 /** What a run of words read out of broken syntax may start with to be taken as a command. */
@@ -35,9 +19,6 @@ const RUN_START = new Set(['word', 'concatenation', 'string', 'raw_string', '{']
 const BODIES = new Set(['do_group', 'case_item', 'elif_clause', 'else_clause']);
 /** Compound commands read by `block`: their statements run, their other parts (conditions, lists, patterns) only expand. */
 const BLOCKS = new Set(['program', 'compound_statement', 'subshell', 'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement']);
-/** Text tree-sitter leaves out of the tree that is still a plain word bash passes on (`python3 - <<EOF` loses its `-`). */
-const PLAIN_WORD = /^[\w\-./=:,+@%~^]+$/;
-const SNIPPET = 24;
 
 export class StatementWalker {
   private readonly src: string;
@@ -171,100 +152,7 @@ export class StatementWalker {
 
   /** Reads redirection nodes (and the words among them); here-docs may also carry statements that follow the command (`after`). */
   private tail(nodes: SyntaxNode[], frame: Frame, after: After[]): Tail {
-    const t: Tail = { redirects: [], stdin: null, stdinKind: null, args: [] };
-    const sink = this.sink(frame);
-    // The command's words among the redirections, in the order written.
-    const args: SyntaxNode[] = [];
-    // Words read from text again (a here-doc line tree-sitter could not parse).
-    const extra: Word[] = [];
-    // tree-sitter reads the `0` of `>& /dev/tcp/h/p 0>&1` as a word of the redirection before: it is the next one's descriptor.
-    let nextFd: number | null = null;
-    const read = (r: SyntaxNode): void => {
-      const fd = r.children.find((c) => c.field === 'descriptor');
-      const given = nextFd;
-      nextFd = null;
-      if (r.type === 'file_redirect') {
-        const op = r.children.find((c) => !c.named);
-        const children = this.withGaps(r);
-        // `2>/dev/null / x`: the target is the first word; tree-sitter files the rest under the redirection too.
-        const [target, rest] = firstWord(children.filter((c) => c.field === 'destination'), this.src);
-        const last = rest[rest.length - 1];
-        if (last && /^\d+$/.test(textOf(this.src, last)) && /[<>]/.test(this.src[last.end] ?? '')) {
-          nextFd = Number(textOf(this.src, last));
-          rest.pop();
-        }
-        args.push(...rest, ...children.filter((c) => c.field === 'argument'));
-        const readWrite = r.children.some((c) => readWriteMark(this.src, r, c));
-        if (op && target.length) t.redirects.push({ op: readWrite ? '<>' : op.type, fd: fd ? Number(textOf(this.src, fd)) : given, target: readWord(target, this.src, sink) });
-        else this.unknown(r);
-      } else if (r.type === 'herestring_redirect') {
-        const [text, rest] = firstWord(r.children.filter((c) => c.named && c !== fd), this.src);
-        t.stdin = readWords(text, this.src, sink).map((w) => w.text).join(' ');
-        t.stdinKind = '<<<';
-        args.push(...rest);
-      } else if (r.type === 'heredoc_redirect') {
-        this.heredoc(r, t, args, extra, read, after, frame);
-      } else if (r.field === 'argument') {
-        args.push(r);
-      } else if (r.type !== 'comment') {
-        this.unknown(r);
-      }
-    };
-    for (let i = 0; i < nodes.length; i++) {
-      const r = nodes[i] as SyntaxNode;
-      const next = nodes[i + 1];
-      if (next && hereStringMark(this.src, r, next)) {
-        // `2>/dev/null <<< 'cmd'`: tree-sitter's ERROR `<<` and a `<` redirection are one here-string.
-        const [text, rest] = firstWord(next.children.filter((c) => c.field === 'destination'), this.src);
-        t.stdin = readWords(text, this.src, sink).map((w) => w.text).join(' ');
-        t.stdinKind = '<<<';
-        args.push(...rest);
-        i += 1;
-        continue;
-      }
-      read(r);
-    }
-    if (args.length || extra.length) t.args = [...readWords(args, this.src, sink), ...extra];
-    return t;
-  }
-
-  private heredoc(r: SyntaxNode, t: Tail, args: SyntaxNode[], extra: Word[], read: (r: SyntaxNode) => void, after: After[], frame: Frame): void {
-    const sink = this.sink(frame);
-    const bodyNode = r.children.find((c) => c.type === 'heredoc_body');
-    const strip = r.children.some((c) => c.type === '<<-');
-    const text = bodyNode ? textOf(this.src, bodyNode) : '';
-    t.stdin = strip ? text.replace(/^\t+/gm, '') : text;
-    t.stdinKind = '<<EOF';
-    const start = r.children.find((c) => c.type === 'heredoc_start');
-    // `<<'EOF'`, `<<"EOF"`, `<<\EOF`: the body is plain text. Otherwise it expands like a double-quoted string.
-    const quoted = start !== undefined && /['"\\]/.test(textOf(this.src, start));
-    if (bodyNode && !quoted) {
-      // tree-sitter parses `$(…)` in the body; the backticks it leaves as text (`git commit -F - <<EOF` …
-      // `` `cmd` ``), bash runs: those are read from the body's text, once (not again inside `${…}`).
-      substitutionsIn(bodyNode, this.src, { run: sink.run, reread: (body, mode) => (mode === 'commands' ? sink.reread(body, mode) : undefined) });
-      for (const b of backticksIn(text)) {
-        if (!b.closed) this.reader.problem('a backtick in a here-document that is never closed');
-        sink.reread(b.body, 'commands');
-      }
-    }
-    const firstLine = heredocLine(r, bodyNode);
-    // tree-sitter cannot read words and redirections mixed after the marker (`cat <<EOF -n >x y`,
-    // `cmd <<EOF a 2>&1 b`): that stretch is read again as the rest of a simple command.
-    const broken = start !== undefined && r.children.some((c) => c.start < firstLine && hasErrorNode(c));
-    if (broken) {
-      const line = this.reader.readCommandLine(`: ${this.src.slice(start.end, firstLine)}`, frame);
-      if (line) {
-        extra.push(...line.argv.slice(1));
-        t.redirects.push(...line.redirects);
-      } else this.reader.problem(`words after a here-document's marker Gatehouse could not read (\`${snippet(this.src.slice(start.end, firstLine))}\`)`);
-    }
-    for (const c of this.withGaps(r, bodyNode?.start)) {
-      if (c.type === 'pipeline' && c.field === null) after.push({ node: c, piped: true });
-      else if (c.field === 'right') after.push({ node: c, piped: false });
-      else if (broken) continue;
-      else if (c.field === 'argument') args.push(c);
-      else if (c.field === 'redirect') read(c);
-    }
+    return readTail({ src: this.src, reader: this.reader, frame, sink: this.sink(frame) }, nodes, after);
   }
 
   private command(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
@@ -419,47 +307,12 @@ export class StatementWalker {
 
   /** A part of the command the walker has no reading for: the command is not fully read, and says where. */
   private unknown(n: SyntaxNode): void {
-    this.reader.problem(`a part Gatehouse does not know how to read (\`${snippet(textOf(this.src, n))}\`)`);
+    unknownPart(this.src, this.reader, n);
   }
 
-  /**
-   * A node's children, plus the words tree-sitter left out of the tree between them (it drops the `-`
-   * of `python3 - <<'EOF'`), as word nodes of their own so they are read like any other argument.
-   * Only children before `end` are looked at (a here-doc's body is text, not words).
-   */
-  private withGaps(n: SyntaxNode, end = n.end): SyntaxNode[] {
-    let out: SyntaxNode[] | null = null;
-    let at = n.start;
-    for (let i = 0; i < n.children.length; i++) {
-      const c = n.children[i] as SyntaxNode;
-      if (c.start >= end) {
-        out?.push(...n.children.slice(i));
-        break;
-      }
-      if (c.start > at && !blank(this.src, at, c.start)) {
-        out ??= n.children.slice(0, i);
-        out.push(...this.gapWords(at, c.start));
-      }
-      out?.push(c);
-      at = Math.max(at, c.end);
-    }
-    if (end === n.end && n.end > at && n.children.length > 0 && !blank(this.src, at, n.end)) {
-      out ??= [...n.children];
-      out.push(...this.gapWords(at, n.end));
-    }
-    return out ?? n.children;
-  }
-
-  private gapWords(start: number, end: number): SyntaxNode[] {
-    const words: SyntaxNode[] = [];
-    const re = /\S+/g;
-    const text = this.src.slice(start, end);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (!PLAIN_WORD.test(m[0])) this.reader.problem(`text Gatehouse could not place in the command (\`${snippet(m[0])}\`)`);
-      const s = start + m.index;
-      words.push({ type: 'word', named: true, field: 'argument', start: s, end: s + m[0].length, missing: false, children: [] });
-    }
-    return words;
+  /** A node's children, plus the words tree-sitter left out of the tree between them (see `tree-text.ts`). */
+  private withGaps(n: SyntaxNode): SyntaxNode[] {
+    return withGaps(this.src, this.reader, n);
   }
 
   /** Commands inside `$(…)`, backticks and `<(…)`: they run first, in a subshell of their own. */
@@ -495,29 +348,6 @@ export class StatementWalker {
   }
 }
 
-function isStatement(n: SyntaxNode): boolean {
-  return STATEMENTS.has(n.type);
-}
-
-/** Whether src[start, end) is only blanks and line continuations. */
-function blank(src: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const ch = src.charCodeAt(i);
-    // space, tab, newline, carriage return
-    if (ch === 32 || ch === 9 || ch === 10 || ch === 13) continue;
-    if (ch === 92 && src.charCodeAt(i + 1) === 10) {
-      i += 1;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
-function hasErrorNode(n: SyntaxNode): boolean {
-  return n.type === 'ERROR' || n.missing || n.children.some(hasErrorNode);
-}
-
 /** The first newline in src[start, end) that ends a line (not escaped by an odd run of backslashes), or -1. */
 function rawNewline(src: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
@@ -532,9 +362,4 @@ function rawNewline(src: string, start: number, end: number): number {
 /** A copy of a node that ends at `end`: the children after it dropped, the one across it cut. */
 function truncated(n: SyntaxNode, end: number): SyntaxNode {
   return { ...n, end: Math.min(n.end, end), children: n.children.filter((c) => c.start < end).map((c) => (c.end > end ? truncated(c, end) : c)) };
-}
-
-function snippet(text: string): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > SNIPPET ? `${line.slice(0, SNIPPET)}…` : line;
 }

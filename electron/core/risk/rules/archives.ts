@@ -1,8 +1,9 @@
 // Archives: extracting writes every file the archive names into a folder (unseen, replacing what is
 // there); creating one writes the archive file and carries off what it packs; listing only reads.
 import path from 'node:path';
+import { guardedPlace } from '../guarded.ts';
 import type { Word } from '../model.ts';
-import { classifyPath, guardedPlace, isSecretPath, where } from '../paths.ts';
+import { classifyPath, isSecretPath, where } from '../paths.ts';
 import { holdsSecrets } from '../reach.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';

@@ -1,8 +1,9 @@
 // File deletion, overwriting and permissions: judged by where each target is. Writing where an agent keeps
 // its settings, a shell its startup files, git its hooks or ssh its keys is critical however it is done.
 import path from 'node:path';
+import { guardedPlace, type Guarded } from '../guarded.ts';
 import type { Word } from '../model.ts';
-import { classifyPath, guardedPlace, where, type Guarded, type PathInfo, type PathKind } from '../paths.ts';
+import { classifyPath, where, type PathInfo, type PathKind } from '../paths.ts';
 import type { Category, Finding } from '../types.ts';
 import { S } from '../types.ts';
 import { finding, hasOption, operands, optionValue, type Rule, type RuleInput } from './util.ts';

@@ -5,7 +5,7 @@
 import type { Segment, Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { decodeAnsiC } from '../parse/words.ts';
+import { decodeAnsiC } from '../parse/shell-text.ts';
 import { finding } from './util.ts';
 
 /**
