@@ -6,18 +6,29 @@
 // subcommands; (2) add cases to test/unit/core/risk/shapes.test.ts (a known form is low, an unknown option is
 // medium, a code-carrying option is judged as what it runs).
 import { BUILD_SHAPES } from './build.ts';
+import { CLOUD_SHAPES } from './cloud.ts';
+import { COMPILED_SHAPES } from './compiled.ts';
+import { CONTAINER_SHAPES } from './containers.ts';
+import { DATA_SHAPES } from './data.ts';
+import { DEV_TOOL_SHAPES } from './devtools.ts';
 import { FILE_SHAPES } from './files.ts';
 import { GIT_SHAPES } from './git.ts';
-import { INFRA_SHAPES } from './infra.ts';
+import { HOSTING_SHAPES } from './hosting.ts';
+import { JS_TOOL_SHAPES } from './js-tools.ts';
 import { JS_SHAPES } from './js.ts';
-import { LANG_SHAPES } from './lang.ts';
+import { PYTHON_SHAPES } from './python.ts';
+import { SCRIPTING_SHAPES } from './scripting.ts';
 import { SCRIPT_SHELL_SHAPES, SHELL_SHAPES } from './shell.ts';
 import { compileShape, type Shape, type ShapeSource } from './spec.ts';
 import { SYSTEM_SHAPES } from './system.ts';
 import { TEXT_SHAPES } from './text.ts';
 import { RUNNER_SHAPES } from './runners.ts';
 
-const FAMILIES: ReadonlyArray<Record<string, ShapeSource | string>> = [SHELL_SHAPES, SCRIPT_SHELL_SHAPES, TEXT_SHAPES, FILE_SHAPES, GIT_SHAPES, JS_SHAPES, BUILD_SHAPES, INFRA_SHAPES, SYSTEM_SHAPES, LANG_SHAPES, RUNNER_SHAPES];
+const FAMILIES: ReadonlyArray<Record<string, ShapeSource | string>> = [
+  SHELL_SHAPES, SCRIPT_SHELL_SHAPES, TEXT_SHAPES, FILE_SHAPES, GIT_SHAPES, JS_SHAPES, BUILD_SHAPES,
+  CONTAINER_SHAPES, CLOUD_SHAPES, HOSTING_SHAPES, DATA_SHAPES, SYSTEM_SHAPES,
+  SCRIPTING_SHAPES, COMPILED_SHAPES, JS_TOOL_SHAPES, PYTHON_SHAPES, DEV_TOOL_SHAPES, RUNNER_SHAPES,
+];
 
 const SHAPES = new Map<string, Shape>();
 for (const family of FAMILIES) {

@@ -1,6 +1,7 @@
-// Shape tables for containers, clusters, clouds, hosting, databases and migration tools (risk/shapes/infra.ts),
-// through the whole engine: a known read form is low, an unknown option is medium and says Gatehouse does not
-// know it, and what a table marks as running, loading or writing something is judged as such.
+// Shape tables for containers, clusters, clouds, hosting, databases and migration tools (risk/shapes/containers.ts,
+// cloud.ts, hosting.ts, data.ts), through the whole engine: a known read form is low, an unknown option is medium
+// and says Gatehouse does not know it, and what a table marks as running, loading or writing something is judged
+// as such.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
 import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
