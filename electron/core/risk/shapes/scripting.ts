@@ -1,10 +1,10 @@
 // Interpreted languages' toolchains: Ruby, PHP, Perl, Elixir and Erlang (their interpreters, test runners,
-// linters and package managers), and the interpreters Gatehouse has no reader for (lua, raku, Rscript, julia).
+// linters and package managers), and other interpreters (lua, luajit, raku, Rscript, julia).
 // They build and test the project's own code, which is their job. What is marked, or left out so that it stays
 // unknown:
-// - code given on the command line: `ruby -e`, `perl -e`, `php -r` (read by the language readers) are `=code`;
-//   languages Gatehouse has no reader for (`lua -e`, `julia -e`, `Rscript -e`, `elixir -e`, `erl -eval`,
-//   `mix run -e`, `rake -e`) are left out, so they are never low;
+// - code given on the command line: `ruby -e`, `perl -e`, `php -r`, `lua -e`, `julia -e`, `Rscript -e`, `elixir -e`,
+//   `raku -e` are `=code`, read by the language readers (parse/one-liners.ts); `erl -eval`, `mix run -e` and `rake -e`
+//   are left out, so they are never low;
 // - code loaded first: `ruby -r`, `perl -M`, a build file or config written in code from outside the project
 //   (`=check:projectcode`);
 // - settings that name programs: `rake` `VAR=value` operands, `php -d`: left out.
