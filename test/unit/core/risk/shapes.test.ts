@@ -18,6 +18,10 @@ beforeAll(async () => {
 const assess = (cmd: string) => engine.assess(cmd, PROJECT);
 const words = (...xs: string[]): Word[] => xs.map((text) => ({ text, known: !/[$*?`]/.test(text) }));
 const HIGH = ['high', 'critical'];
+const expectHigh = (cmd: string) => {
+  const r = assess(cmd);
+  expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
+};
 
 describe('the reader', () => {
   const shape = compileShape({ flags: 'abc', opts: '-n= --color=? --out=write --pre=shell -x=argv --all', subs: { show: '-v', run: { command: 'argv' } }, subOptional: true }, 'demo');
@@ -160,8 +164,7 @@ describe('options that carry code are judged as what they run', () => {
     'npm test --script-shell="rm -rf ~"',
     "npx -c 'rm -rf ~'",
   ])('%s is high or critical', (cmd) => {
-    const r = assess(cmd);
-    expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
+    expectHigh(cmd);
   });
 
   it.each([
@@ -178,8 +181,7 @@ describe('options that carry code are judged as what they run', () => {
     'setcap cap_setuid+ep /usr/bin/python3',
     'kill $(pgrep -f gatehouse)',
   ])('%s is high or critical (what it sets or starts runs, or what it removes is live)', (cmd) => {
-    const r = assess(cmd);
-    expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
+    expectHigh(cmd);
   });
 
   it.each([
@@ -209,8 +211,7 @@ describe('options that carry code are judged as what they run', () => {
     'ln -sf ~/evil ~/.local/bin/curl',
     'echo x > ~/.cargo/bin/cargo',
   ])('%s is high or critical (code in the environment, arrays, results, clones)', (cmd) => {
-    const r = assess(cmd);
-    expect(HIGH, `${cmd}: ${r.level} ${r.reasons.join('; ')}`).toContain(r.level);
+    expectHigh(cmd);
   });
 
   it.each(['GIT_EDITOR=true git rebase --continue', 'GIT_PAGER=cat git log', 'NODE_OPTIONS=--max-old-space-size=4096 npm run build', 'CC=clang make', 'PYTHONPATH=. pytest', 'MAKEFLAGS=-j4 make', 'files=(a b); ls "${files[@]}"', 'fd -e ts -x wc -l', 'git clone https://x.io/r && ls r'])('%s stays low', (cmd) => {
