@@ -214,8 +214,10 @@ export const powershell: Rule = (input) => {
     const info = classifyPath(pathWord(file), input.ctx);
     const inProject = info.kind === 'project' || info.kind === 'project-root';
     const downloaded = isDownloaded(info.abs ?? file, input.ctx.home);
-    const score = downloaded ? S.high : inProject ? 15 : found.length ? 55 : S.medium;
-    return [...found, finding(downloaded ? 'remote-code' : 'build-test', score, `runs the script ${file}${downloaded ? ', downloaded from somewhere' : inProject ? '' : ', from outside the project'}${found.length && !inProject ? ' with script checks off' : ''}`)];
+    // Gatehouse reads shell, JavaScript and Python scripts (rules/scripts.ts) but not PowerShell: a script it cannot
+    // read is never low, even the project's own.
+    const score = downloaded ? S.high : found.length && !inProject ? 55 : S.medium;
+    return [...found, finding(downloaded ? 'remote-code' : 'build-test', score, `runs the script ${file}${downloaded ? ', downloaded from somewhere' : inProject ? ', which Gatehouse cannot read (PowerShell)' : ', from outside the project'}${found.length && !inProject ? ' with script checks off' : ''}`)];
   }
   const positional = psPositionals(args, ['ExecutionPolicy', 'ex', 'ep', 'WindowStyle', 'Version', 'InputFormat', 'OutputFormat', 'ConfigurationName', 'WorkingDirectory']);
   if (positional.length) return [...found, ...judgeWindowsLine(positional.map((w) => w.text).join(' '), input, prog)];

@@ -225,7 +225,7 @@ describe('options that carry code are judged as what they run', () => {
     expect(assess('git config sendemail.smtpserver smtp.example.com').level).toBe('medium');
   });
 
-  it.each(["git -c core.fsmonitor=/tmp/x status", 'rg --pre ./x files', 'node --require ./x.js app.js', "tar -xf a.tar --checkpoint-action=exec='sh x.sh'", 'make -f /tmp/Other.mk'])('%s is not low', (cmd) => {
+  it.each(["git -c core.fsmonitor=/tmp/x status", 'rg --pre ./x files', 'node --require ./x.js app.js', "tar -xf a.tar --checkpoint-action=exec='sh x.sh'", 'make -f /tmp/Other.mk', 'pwsh -File ./build.ps1', 'powershell -File scripts/setup.ps1'])('%s is not low', (cmd) => {
     expect(assess(cmd).level).not.toBe('low');
   });
 });
