@@ -44,12 +44,18 @@ function valueOf(args: readonly Word[], ...names: string[]): string | null {
 
 /** `ssh [options] host [command…]`: the words after the host are joined and run by the remote shell. */
 export function sshCommand(cmd: CommandInput, frame: Frame, reader: Reader): Step {
-  const own = segmentOf(cmd, frame);
-  reader.emit(own);
-  const hostAt = firstOperand(cmd.argv, 1, (o) => o.length === 2 && SSH_VALUED.has(o[1] as string));
+  const valued = (o: string) => o.length === 2 && SSH_VALUED.has(o[1] as string);
+  const hostAt = firstOperand(cmd.argv, 1, valued);
   const host = cmd.argv[hostAt];
+  // OpenSSH reads options after the host too (`ssh host -o ProxyCommand=… cmd`): they are ssh's, not the remote
+  // command's. The segment lists them before the host, where the rules and the shape table read ssh's options.
+  const commandAt = host ? firstOperand(cmd.argv, hostAt + 1, valued) : hostAt;
+  const late = host ? cmd.argv.slice(hostAt + 1, commandAt).filter((w) => w.text !== '--') : [];
+  const argv = late.length ? [...cmd.argv.slice(0, hostAt), ...late, ...cmd.argv.slice(hostAt, hostAt + 1), ...cmd.argv.slice(commandAt)] : cmd.argv;
+  const own = segmentOf({ ...cmd, argv }, frame);
+  reader.emit(own);
   if (!host) return { out: own };
-  const words = cmd.argv.slice(hostAt + 1);
+  const words = cmd.argv.slice(commandAt);
   const user = valueOf(cmd.argv.slice(1, hostAt), '-l') ?? (host.text.includes('@') ? host.text.split('@')[0] : null);
   const label = `ssh ${host.text}`;
   const stdin = cmd.stdin ?? frame.stdin;

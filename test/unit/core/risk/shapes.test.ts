@@ -207,6 +207,8 @@ describe('options that carry code are judged as what they run', () => {
     "parallel bash -c ::: 'rm -rf /'",
     'bash -c "$CMD"',
     'echo / | xargs -J {} rm -rf {}',
+    "ssh host -o ProxyCommand='rm -rf ~'",
+    "vim '+!rm -rf ~' notes.txt",
     'cp evil ~/bin/git',
     'ln -sf ~/evil ~/.local/bin/curl',
     'echo x > ~/.cargo/bin/cargo',
