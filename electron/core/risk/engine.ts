@@ -74,11 +74,13 @@ const MAX_SCRIPT_DEPTH = 2;
 
 type Parse = (command: string) => ParsedCommand;
 
+const tooDeep = (label: string): Finding[] => [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
+
 /** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
 function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { depth: number; parse: Parse; script?: RuleInput['script'] | undefined }, runtime = false): number {
   const { depth, parse, script } = at;
   const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
-    if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
+    if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return tooDeep(label);
     const inner: Finding[] = [];
     const text = argv.map((w) => (/\s/.test(w.text) ? `"${w.text}"` : w.text)).join(' ');
     const pipeFrom = opts.pipeFrom === undefined ? seg.pipeFrom : opts.pipeFrom;
@@ -88,7 +90,7 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { de
     return inner;
   };
   const shell = (commandLine: string, label: string): Finding[] => {
-    if (depth >= MAX_NESTED_JUDGING) return [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
+    if (depth >= MAX_NESTED_JUDGING) return tooDeep(label);
     const read = parse(commandLine);
     const inner: Finding[] = read.complete ? [] : [finding('unparsed', S.medium, `${label} runs a command Gatehouse could not read all of: ${read.problems.join('; ')}`)];
     for (const s of read.segments) {

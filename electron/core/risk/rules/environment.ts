@@ -5,7 +5,7 @@
 import type { Word } from '../model.ts';
 import { readShape } from '../shapes/read.ts';
 import { shapeOf } from '../shapes/index.ts';
-import { isGitDataKey } from '../shapes/checks.ts';
+import { isGitDataKey, runsAsCommand } from '../shapes/checks.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { finding, type RuleInput } from './util.ts';
@@ -36,6 +36,13 @@ const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
   [/^PATH$/, 'path'],
 ];
 
+/** `npm_config_script_shell=X`: every package script runs through X (the same as `npm --script-shell X`). */
+const scriptShell = runsAsCommand(
+  S.high,
+  (value, _input, label) => `${label}${value.text}: every package script runs through it instead of the shell`,
+  (value, label) => `${label}${value.text.slice(0, 40)}: runs a command only known at run time`,
+);
+
 /** `NAME=value` as written (quotes and all): the name and the value as the shell would set it, when it can be known. */
 function parseAssignment(written: string): { name: string; value: Word } | null {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)\+?=([\s\S]*)$/.exec(written);
@@ -65,7 +72,7 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
     case 'program':
       return input.shell(value.text, label);
     case 'scriptshell':
-      return [finding('remote-code', S.high, `${label}${value.text}: every package script runs through it instead of the shell`), ...input.shell(value.text, label)];
+      return scriptShell(value, input, label);
     case 'startup':
       return [finding('remote-code', S.high, `${label}${value.text}: every new shell or interpreter runs that file first`)];
     case 'gitconfig': {

@@ -9,6 +9,17 @@ import type { Finding } from '../types.ts';
 export type ValueCheck = (value: Word, input: RuleInput, label: string) => Finding[];
 
 /**
+ * A value the tool runs as a command line (`helm --post-renderer`, `rg --pre`, `--script-shell`): a finding of `score`
+ * that says so, then the command judged as what it is; high when it is only known at run time.
+ */
+export function runsAsCommand(score: number, says: (value: Word, input: RuleInput, label: string) => string, unknown: (value: Word, label: string) => string): ValueCheck {
+  return (value, input, label) => {
+    if (!value.known) return [finding('remote-code', S.high, unknown(value, label))];
+    return [finding('remote-code', score, says(value, input, label)), ...input.shell(value.text, label)];
+  };
+}
+
+/**
  * git configuration keys that are only data (how output looks, who commits). Any other key may make git run a
  * program (`core.fsmonitor`, `core.pager`, `alias.*`, `diff.*.textconv`, `filter.*`, `credential.helper`,
  * `core.sshCommand`, `protocol.*.allow`, `uploadpack.packObjectsHook`, …): git reads hundreds, so the known
@@ -245,10 +256,11 @@ const mongoEval: ValueCheck = (value, _input, label) => {
  * A program the tool runs on its own output (`helm --post-renderer ./p.sh`): judged as that program, and never low,
  * since it is given everything the tool renders (secrets included) and is named only here.
  */
-const program: ValueCheck = (value, input, label) => {
-  if (!value.known) return [finding('remote-code', S.high, `${label} runs a program only known at run time (\`${value.text}\`)`)];
-  return [finding('remote-code', S.medium, `${label} runs ${value.text} on what ${input.prog} renders`), ...input.shell(value.text, label)];
-};
+const program = runsAsCommand(
+  S.medium,
+  (value, input, label) => `${label} runs ${value.text} on what ${input.prog} renders`,
+  (value, label) => `${label} runs a program only known at run time (\`${value.text}\`)`,
+);
 
 /** An endpoint other than this machine: signed requests, and any file a parameter reads (`file://…`), go there. */
 const localEndpoint: ValueCheck = (value, _input, label) => {
@@ -308,10 +320,11 @@ const keygenFile: ValueCheck = (value, input, label) => {
  * `rg --pre CMD`, `zip -TT CMD`: a program run in place of one the tool would run itself, on every file it reads, an
  * option an agent has no ordinary need for. Never low, and judged as the command line it is.
  */
-const runsInstead: ValueCheck = (value, input, label) => {
-  if (!value.known) return [finding('remote-code', S.high, `${label} runs a command only known at run time (\`${value.text}\`)`)];
-  return [finding('remote-code', S.medium, `${label} runs ${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text} in place of its own work`), ...input.shell(value.text, label)];
-};
+const runsInstead = runsAsCommand(
+  S.medium,
+  (value, _input, label) => `${label} runs ${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text} in place of its own work`,
+  (value, label) => `${label} runs a command only known at run time (\`${value.text}\`)`,
+);
 
 /**
  * A file of code a tool loads as its configuration or build script (`webpack --config`, `mvn -f`, `rake -f`): the
@@ -333,10 +346,11 @@ const tarCheckpoint: ValueCheck = (value, input, label) => {
 };
 
 /** `npm --script-shell X`, `yarn --script-shell X`: every script the project runs goes through X instead of the shell. */
-const replacesShell: ValueCheck = (value, input, label) => {
-  if (!value.known) return [finding('remote-code', S.high, `${label} runs every script through a program only known at run time`)];
-  return [finding('remote-code', S.high, `${label} runs every script through ${value.text} instead of the shell`), ...input.shell(value.text, label)];
-};
+const replacesShell = runsAsCommand(
+  S.high,
+  (value, _input, label) => `${label} runs every script through ${value.text} instead of the shell`,
+  (_value, label) => `${label} runs every script through a program only known at run time`,
+);
 
 /** `make --eval=TEXT`: make code; `$(shell CMD)` and recipe lines (`t: ; CMD`) run CMD. Never low. */
 const makeEval: ValueCheck = (value, input, label) => {
