@@ -95,7 +95,7 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { de
     const inner: Finding[] = read.complete ? [] : [finding('unparsed', S.medium, `${label} runs a command Gatehouse could not read all of: ${read.problems.join('; ')}`)];
     for (const s of read.segments) {
       const innerSeg: Segment = { ...s, via: [...seg.via, label, ...s.via], privileged: seg.privileged || s.privileged, remote: seg.remote ?? s.remote };
-      judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse });
+      judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse, script });
     }
     return inner.length ? inner : [finding('read-only', S.none, `${label} runs nothing`)];
   };

@@ -9,6 +9,8 @@ import { escapesOf, type Escapes } from '../parse/escapes.ts';
 import { inlineCode, interpreterFor, readsCodeFromStdin } from '../parse/one-liners.ts';
 import { unreadCode } from '../parse/unread.ts';
 import { S } from '../types.ts';
+import { SCRIPT_RUNNERS } from './benign.ts';
+import { BUILD_TEST } from './known.ts';
 import type { Finding } from '../types.ts';
 import { finding, hasOption, operands, optionValue, programName, word, type Rule, type RuleInput } from './util.ts';
 
@@ -109,8 +111,13 @@ export function runsDownloaded(segments: readonly Segment[]): Finding | null {
   return networkIntoShell(segments) ?? savedThenRun(segments) ?? clonedThenRun(segments);
 }
 
-/** Programs that run the code of the folder they run in: its Makefile, package scripts, build scripts, tests. */
-const RUNS_THE_FOLDER = new Set(['make', 'gmake', 'just', 'task', 'rake', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'cargo', 'go', 'pip', 'pip3', 'uv', 'poetry', 'python', 'python3', 'node', 'bash', 'sh', 'zsh', 'source', '.', 'mvn', 'gradle', './gradlew', 'gradlew', 'cmake', 'meson', 'ninja', 'bundle', 'composer', 'mix', 'dotnet', 'swift', 'deno', 'pytest', 'tox', 'nox', 'docker']);
+/**
+ * Programs that run the code of the folder they run in: every build, test and run tool (its Makefile, package scripts,
+ * build scripts, tests and configs are code) and the shells, as known.ts and benign.ts list them; the package runners,
+ * which run the folder's own bins first; and `pip install .` and `docker build`, which run its setup and Dockerfile.
+ */
+const FOLDER_RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'pip', 'pip3', 'docker']);
+const runsTheFolder = (prog: string): boolean => BUILD_TEST.has(prog) || SCRIPT_RUNNERS.has(prog) || FOLDER_RUNNERS.has(prog);
 
 /** `git clone URL dir`: the folder it makes (the URL's last part without `.git` when none is named). */
 function clonedInto(seg: Segment): { dir: string; url: string } | null {
@@ -146,8 +153,8 @@ function clonedThenRun(segments: readonly Segment[]): Finding | null {
       inside = cloned.find((c) => to === c.dir || to.startsWith(`${c.dir}/`)) ?? (to === '' || to.startsWith('/') || to === '..' ? null : inside);
       continue;
     }
-    const byPath = cloned.find((c) => argv0.startsWith(`${c.dir}/`) || seg.argv.slice(1, 2).some((w) => w.text.replace(/^\.\//, '').startsWith(`${c.dir}/`) && RUNS_THE_FOLDER.has(prog)));
-    const from = byPath ?? (inside && (RUNS_THE_FOLDER.has(prog) || argv0.includes('/') || seg.argv[0]?.text.startsWith('./')) ? inside : null);
+    const byPath = cloned.find((c) => argv0.startsWith(`${c.dir}/`) || seg.argv.slice(1, 2).some((w) => w.text.replace(/^\.\//, '').startsWith(`${c.dir}/`) && runsTheFolder(prog)));
+    const from = byPath ?? (inside && (runsTheFolder(prog) || argv0.includes('/') || seg.argv[0]?.text.startsWith('./')) ? inside : null);
     if (from) return finding('remote-code', S.high + 5, `runs code from ${from.url}, a repository this command just cloned, before anyone has read it`);
   }
   return null;

@@ -21,6 +21,7 @@ import { PUBLISH_RULES } from './publish.ts';
 import { scriptsRun } from './scripts.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
 import { shapeVerdict, type ShapeVerdict } from './shapes.ts';
+import { shapeOf } from '../shapes/index.ts';
 import { SUPPLY_TABLES } from './supply.ts';
 import { PROCESS_RULES } from './processes.ts';
 import { diskRule, environmentChanges, isDiskTool, SYSTEM_RULES } from './system.ts';
@@ -108,7 +109,9 @@ const ONLY_ABOUT_ITSELF = /^(--?help|-h|-\?|\/\?|--version|-V|version|help|--usa
 export function judge(written: RuleInput): Finding[] {
   const input = asWritten(written);
   const found = [...redirects(input), ...touchesProtected(input), ...EVERY_SEGMENT.flatMap((rule) => rule(input))];
-  if (input.args.length === 1 && ONLY_ABOUT_ITSELF.test(input.args[0]?.text ?? '') && input.prog !== '') {
+  // Only a program Gatehouse knows is taken at its word: an unknown one may do anything with `--help`.
+  const known = BY_PROGRAM.has(input.prog) || shapeOf(input.prog) !== null || WINDOWS_PROGRAMS.has(input.prog) || isCmdlet(input.prog);
+  if (known && input.args.length === 1 && ONLY_ABOUT_ITSELF.test(input.args[0]?.text ?? '')) {
     return [...found, finding('read-only', S.readOnly, `${input.prog} ${input.args[0]?.text} prints and exits`)];
   }
   const rules = BY_PROGRAM.get(input.prog) ?? [];

@@ -254,6 +254,8 @@ describe('scripts the command runs', () => {
     fs.chmodSync(path.join(m.project, 'scripts/get.sh'), 0o755);
     expect(m.assess('./scripts/get.sh').level).toBe('critical');
     expect(m.assess('scripts/clean.sh --now').level).toBe('critical');
+    // A script an option runs (`rg --pre`, `git rebase -x`) is read too.
+    expect(m.assess("git rebase -x 'bash scripts/clean.sh' main").level).toBe('critical');
   });
 
   it('leaves benign scripts low', async () => {
