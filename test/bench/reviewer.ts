@@ -34,6 +34,8 @@ export interface ReviewOutcome {
   reachedPerson: boolean;
   /** Allowed by a rule or by auto-allow, nobody asked. */
   allowedUnasked: boolean;
+  /** The rules suggested when the reviewer approved it (`kind:pattern`), or why none was. */
+  suggested?: string[];
 }
 
 export interface ReviewOptions {
@@ -88,6 +90,8 @@ export function review(engine: Assessor, steps: readonly ReviewStep[], opts: Rev
       if (isRisky(request)) risky.push(request);
       if (!reachedPerson || opts.denies(i, risk)) continue;
       const suggestion = suggestRules(request, { rules: rules.ruleSet, riskyRequests: () => risky, assess: (c, dir) => engine.assess(c, dir), now: t, projectOf: (dir) => opts.projectOf(dir) ?? dir });
+      const o = outcomes[outcomes.length - 1] as ReviewOutcome;
+      o.suggested = suggestion.rules.length ? suggestion.rules.map((r) => `${r.kind}:${r.pattern}`) : [`(none: ${suggestion.notes.join("; ")})`];
       rules.add(
         suggestion.rules.map((s) => ({ effect: s.effect, kind: s.kind, pattern: s.pattern, scope: s.scope, source: `learned:${request.id}` })),
         'human:bench',
