@@ -13,6 +13,24 @@ export type ControlHandlers = Omit<ControlApi, ConnectionCalls>;
 export type ConnectionFactory = (client: ControlClientApi, connectionId: string) => ConnectionHandlers;
 export type { TextChannel };
 
+/** A line that is not a birpc message: dropped, never thrown where the carrier reads (that would end the core). */
+class MalformedMessage extends Error {}
+
+/** birpc's two message shapes: a call (`t: "q"`, method name and arguments) and an answer (`t: "s"`). */
+function readMessage(data: string): unknown {
+  let msg: unknown;
+  try {
+    msg = decodeMessage(data);
+  } catch {
+    throw new MalformedMessage('not JSON');
+  }
+  if (!msg || typeof msg !== 'object' || Array.isArray(msg)) throw new MalformedMessage('not an object');
+  const m = msg as { t?: unknown; m?: unknown; a?: unknown };
+  if (m.t === 'q' && typeof m.m === 'string' && (m.a === undefined || Array.isArray(m.a))) return msg;
+  if (m.t === 's') return msg;
+  throw new MalformedMessage('not a call or an answer');
+}
+
 /** Serves the API on `channel` until the returned disposer runs (the carrier calls it when the connection closes). */
 export function serveControl(handlers: ControlHandlers, connect: ConnectionFactory, channel: TextChannel): () => void {
   let open = true;
@@ -25,15 +43,20 @@ export function serveControl(handlers: ControlHandlers, connect: ConnectionFacto
     },
   };
   const connection = connect(push, newId());
+  const functions: Record<string, unknown> = { ...handlers, ...connection.api };
   const rpc = createBirpc<ControlClientApi, ControlApi>(
-    { ...handlers, ...connection.api },
+    functions as unknown as ControlApi,
     {
       post: (data: string) => {
         if (open) channel.post(data);
       },
       on: (fn) => channel.on(fn),
       serialize: encodeMessage,
-      deserialize: (data: string) => decodeMessage(data),
+      deserialize: readMessage,
+      // Only the API's own calls answer: a name from the prototype (`constructor`, `toString`) is "not found".
+      resolver: (name, fn) => (Object.hasOwn(functions, name) ? fn : undefined),
+      // A malformed line from any client (or a bug in one) is dropped; it must not end the core.
+      onGeneralError: (error) => error instanceof MalformedMessage,
       eventNames: ['onEvent', 'onTerminalEvent'],
     },
   );
