@@ -4,6 +4,7 @@ import type { CoreEvent } from '../../../shared/domain.ts';
 import { formatDuration, parseDuration } from '../../../shared/duration.ts';
 import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS } from '../../../shared/settings.ts';
 import { startCore } from '../core.ts';
+import { keepServing } from '../last-resort.ts';
 import { CoreAlreadyRunningError } from '../lock.ts';
 import { resolveHome } from '../paths.ts';
 import { SettingsError } from '../settings.ts';
@@ -61,6 +62,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
     if (err instanceof Error && err.message.startsWith('the UI is not built')) throw new CliError(err.message);
     throw err;
   }
+  const stopGuard = keepServing(process, ctx.err);
   const status = core.status();
   ctx.out(`Gatehouse ${status.version} core running (pid ${status.pid})`);
   ctx.out(`  data:         ${status.home}`);
@@ -76,6 +78,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   });
   stop();
   await core.close();
+  stopGuard();
   ctx.out('Gatehouse core stopped.');
   return 0;
 }

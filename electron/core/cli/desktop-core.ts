@@ -4,6 +4,7 @@
 import { portChannel, type PortLike } from '../../../shared/carrier.ts';
 import { ToCoreMessageSchema, type FromCoreMessage } from '../../../shared/desktop.ts';
 import { startCore } from '../core.ts';
+import { keepServing } from '../last-resort.ts';
 import { resolveHome } from '../paths.ts';
 import { CliError, type CliContext } from './context.ts';
 
@@ -23,6 +24,7 @@ export async function desktopCoreCommand(ctx: CliContext, _argv: string[], signa
     parent.postMessage({ type: 'failed', message: (err as Error).message });
     return 1;
   }
+  const stopGuard = keepServing(process, ctx.err);
   const connections = new Set<() => void>();
   const stopped = new Promise<void>((resolve) => {
     signal.addEventListener('abort', () => resolve(), { once: true });
@@ -45,6 +47,7 @@ export async function desktopCoreCommand(ctx: CliContext, _argv: string[], signa
   await stopped;
   for (const dispose of connections) dispose();
   await core.close();
+  stopGuard();
   parent.postMessage({ type: 'stopped' });
   return 0;
 }
