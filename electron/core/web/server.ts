@@ -11,6 +11,10 @@ import { newToken } from '../ids.ts';
 import type { RendererAssets } from './assets.ts';
 import { UiGuard, allowedHosts } from './guard.ts';
 
+/** A page and its assets arrive in one go; a socket that sends nothing is a leak or a slow attack. */
+const IDLE_MS = 5_000;
+const HEARTBEAT_MS = 15_000;
+
 /** The WebSocket's path; the renderer connects to `ws://<host>/api?token=…`. */
 export const API_PATH = '/api';
 
@@ -22,6 +26,10 @@ export interface UiServerOptions {
   port: number;
   /** Fixed in tests; random otherwise. */
   token?: string;
+  /** How long a connection may sit without sending a whole request (default 5 s; shorter in tests). */
+  idleMs?: number;
+  /** How often the WebSocket is pinged; a peer that has not answered the last ping by the next is dropped (default 15 s). */
+  heartbeatMs?: number;
 }
 
 export class UiServer {
@@ -31,11 +39,24 @@ export class UiServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_LINE_BYTES });
   private guard: UiGuard | null = null;
   private port = 0;
+  private readonly heartbeat: NodeJS.Timeout;
+  /** WebSockets that have not answered the last ping. */
+  private readonly unanswered = new WeakSet<WebSocket>();
 
   constructor(opts: UiServerOptions) {
     this.opts = opts;
     this.token = opts.token ?? newToken();
-    this.http = http.createServer((req, res) => this.onRequest(req, res));
+    const idleMs = opts.idleMs ?? IDLE_MS;
+    // Node checks these timeouts every connectionsCheckingInterval; the defaults let a silent socket stay ~90 s.
+    this.http = http.createServer(
+      { headersTimeout: idleMs, requestTimeout: idleMs * 2, keepAliveTimeout: idleMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(idleMs / 4))) },
+      (req, res) => this.onRequest(req, res),
+    );
+    // A socket that sends nothing at all is no request yet, so only the socket's own idle timeout ends it
+    // (ws clears it on a WebSocket once upgraded).
+    this.http.timeout = idleMs;
+    this.heartbeat = setInterval(() => this.ping(), opts.heartbeatMs ?? HEARTBEAT_MS);
+    this.heartbeat.unref();
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
   }
 
@@ -57,6 +78,7 @@ export class UiServer {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
     this.http.closeAllConnections();
@@ -96,7 +118,20 @@ export class UiServer {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
   }
 
+  /** Drops the WebSockets whose peer went away without closing (a sleeping laptop, a killed browser). */
+  private ping(): void {
+    for (const ws of this.wss.clients) {
+      if (this.unanswered.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.unanswered.add(ws);
+      ws.ping();
+    }
+  }
+
   private onConnection(ws: WebSocket): void {
+    ws.on('pong', () => this.unanswered.delete(ws));
     let deliver: (data: string) => void = () => {};
     const dispose = this.opts.serve({
       post: (data) => {
