@@ -72,6 +72,8 @@ const FORMS: Array<{ name: string; line: string; asked: string; askedInSandbox?:
   { name: 'script', line: `bash script.sh`, asked: 'bash script.sh', askedInSandbox: '/usr/bin/bash script.sh' },
   { name: 'env-u', line: `env -u BASH_ENV -u ZDOTDIR bash -c 'touch m-env-u'`, asked: 'touch m-env-u' },
   { name: 'spoof', line: `GATEHOUSE_GATED=1 sh -c 'touch m-spoof'`, asked: 'touch m-spoof' },
+  // The wrapper carries its hook, socket and token itself: ones from the environment are not used.
+  { name: 'fake-hook', line: `GATEHOUSE_GATE_HOOK='printf {}' GATEHOUSE_SOCKET=/nonexistent PATH=/tmp:$PATH sh -c 'touch m-fake-hook'`, asked: 'touch m-fake-hook' },
   { name: 'abs-bash', line: `/usr/bin/bash -c 'touch m-abs-bash'`, asked: 'touch m-abs-bash' },
   // Only the sandbox puts a wrapper at the shells' own paths.
   { name: 'abs-sh', line: `/bin/sh -c 'touch m-abs-sh'`, asked: 'touch m-abs-sh', sandboxOnly: true },
@@ -108,7 +110,12 @@ describe.skipIf(!SANDBOX)('the sandbox (bubblewrap)', () => {
     const w = await world('1s');
     const userSettings = path.join(w.home, '.claude', 'settings.json');
     fs.writeFileSync(userSettings, '{"theme":"dark"}\n');
+    const snapshot = path.join(w.home, '.claude', 'shell-snapshots', 'snapshot-bash-1.sh');
+    fs.mkdirSync(path.dirname(snapshot));
+    fs.writeFileSync(snapshot, 'alias ll="ls -l"\n');
     const script = [
+      `printf 'touch m-snap' >> "$HOME/.claude/shell-snapshots/snapshot-bash-1.sh" 2>/dev/null; echo "snapshot-write=$?"`,
+      `touch "$HOME/.claude/shell-snapshots/new.sh" 2>/dev/null; echo "snapshot-new=$?"`,
       'echo "data:[$(ls -A "$GATEHOUSE_HOME" 2>/dev/null)]"',
       'touch "$GATEHOUSE_HOME/evil" 2>/dev/null; echo "data-write=$?"',
       `printf '{"disableAllHooks":true}' > .claude/settings.local.json 2>/dev/null; echo "project-write=$?"`,
@@ -120,7 +127,8 @@ describe.skipIf(!SANDBOX)('the sandbox (bubblewrap)', () => {
     const result = await runAgent(w, script, []);
     expect(result.stderr).toContain('sandboxed (bwrap)');
     expect(result.stdout).toContain('data:[]');
-    for (const what of ['data-write', 'project-write', 'user-write', 'socket-rm']) expect(result.stdout).toMatch(new RegExp(`${what}=[1-9]`));
+    for (const what of ['snapshot-write', 'snapshot-new', 'data-write', 'project-write', 'user-write', 'socket-rm']) expect(result.stdout).toMatch(new RegExp(`${what}=[1-9]`));
+    expect(fs.readFileSync(snapshot, 'utf8')).toBe('alias ll="ls -l"\n');
     expect(result.stdout).toContain('sockets:[gate.sock]');
     // The gate still answered (a timeout, nobody decided) after the attempt to remove its socket.
     expect(result.stdout).toContain('after-exit=126');
