@@ -13,7 +13,11 @@ export interface SystemShell {
   names: string[];
 }
 
-const SHELL_NAMES = ['sh', 'bash', 'dash', 'zsh', 'fish'] as const;
+/**
+ * The Korn and C shells read `-c STRING` and one-letter options like dash (what is shown for anything else is the
+ * whole invocation). busybox is left out: it is every other program too, and each of its calls would be asked.
+ */
+const SHELL_NAMES = ['sh', 'bash', 'dash', 'zsh', 'fish', 'rbash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'yash', 'posh', 'csh', 'tcsh'] as const;
 /** Looked in besides PATH: where systems and package managers put shells. */
 const SYSTEM_DIRS = ['/bin', '/usr/bin', '/usr/local/bin', '/opt/homebrew/bin', '/run/current-system/sw/bin'];
 
@@ -21,7 +25,7 @@ function kindOf(name: string, real: string): WrappedShellKind {
   const base = path.basename(real);
   if (base === 'bash' || base === 'zsh' || base === 'fish') return base;
   // `sh` that is really bash (some systems) runs as bash in POSIX mode; anything else reads POSIX options.
-  return name === 'bash' ? 'bash' : 'dash';
+  return name === 'bash' || name === 'rbash' ? 'bash' : 'dash';
 }
 
 /** Every shell of SHELL_NAMES found on PATH or in SYSTEM_DIRS, one entry per binary. */
