@@ -1,4 +1,4 @@
-// gatehouse run [--agent claude|codex|shell] [--quiet] -- <agent> [args…]
+// gatehouse run [--agent claude|codex|shell] [--no-sandbox] [--quiet] -- <agent> [args…]
 // Starts the agent in its own pty, passed through to this terminal unchanged, with its hooks wired to the running
 // core; streams the terminal to the core's recording and records the session's end.
 import fs from 'node:fs';
@@ -11,11 +11,13 @@ import { findExecutable } from '../agents/which.ts';
 import { chooseTransport, sessionEnv, wireAgent, WiringError } from '../agents/wire.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { passthrough, terminalSize } from '../pty/passthrough.ts';
-import { execGateEnv, withoutShellGating } from '../pty/shell-launch.ts';
+import { withoutShellGating } from '../pty/shell-launch.ts';
+import { SandboxUnavailableError } from '../sandbox/index.ts';
 import { CliError, connect, type CliContext } from './context.ts';
 import { RecordStream } from './record-stream.ts';
+import { containRun, resolveProgram } from './run-sandbox.ts';
 
-const USAGE = 'usage: gatehouse run [--agent claude|codex|shell] [--quiet] -- <agent command> [args…]';
+const USAGE = 'usage: gatehouse run [--agent claude|codex|shell] [--no-sandbox] [--quiet] -- <agent command> [args…]';
 /** Signals a supervisor (or a terminal that is not ours) sends us, which the agent in its pty must get too. */
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
 const AGENT_NAMES: Readonly<Record<RunAgent, string>> = { claude: 'Claude Code', codex: 'Codex', shell: 'the agent' };
@@ -26,11 +28,13 @@ type RunAgent = WiredAgent | 'shell';
 interface RunArgs {
   agent: RunAgent | null;
   quiet: boolean;
+  /** `--no-sandbox`: start the agent uncontained (electron/core/sandbox/). */
+  noSandbox: boolean;
   command: string[];
 }
 
 export function parseRunArgs(argv: string[]): RunArgs {
-  const out: RunArgs = { agent: null, quiet: false, command: [] };
+  const out: RunArgs = { agent: null, quiet: false, noSandbox: false, command: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--') {
@@ -38,6 +42,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
       break;
     }
     if (a === '--quiet' || a === '-q') out.quiet = true;
+    else if (a === '--no-sandbox') out.noSandbox = true;
     else if (a === '--agent' || a.startsWith('--agent=')) {
       const value = a === '--agent' ? argv[++i] : a.slice('--agent='.length);
       if (value !== 'claude' && value !== 'codex' && value !== 'shell') throw new CliError(`--agent takes claude, codex or shell, not "${value ?? ''}"\n${USAGE}`, 2);
@@ -65,6 +70,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-run-'));
   let exitCode: number | null = null;
   let child: ReturnType<typeof passthrough> | null = null;
+  let disposeSandbox = () => {};
   const recording = new RecordStream({
     sessionId: started.session.id,
     startedAtMs: Date.parse(started.session.startedAt),
@@ -75,27 +81,23 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
   try {
     const transport = chooseTransport(ctx);
     const base = { ...withoutShellGating(ctx.env), ...sessionEnv(started) };
-    let command: string[];
-    let env: NodeJS.ProcessEnv;
-    if (agent === 'shell') {
-      const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
-      command = run.command;
-      env = { ...base, ...execGateEnv(hook, ctx.env) };
-    } else {
-      command = await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
-      env = base;
-    }
+    const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
+    const command = agent === 'shell' ? run.command : await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
+    const contained = containRun({ ctx, started, tmpDir, command: resolveProgram(command, base), env: base, gateShells: agent === 'shell' ? hook : null, sandbox: !run.noSandbox });
+    disposeSandbox = contained.dispose;
     if (!run.quiet) {
       ctx.err(`gatehouse: session ${started.session.id} — every shell command ${AGENT_NAMES[agent]} runs waits for your decision (gatehouse pending).`);
+      ctx.err(`gatehouse: ${contained.status}.`);
     }
-    const [exe, ...args] = command as [string, ...string[]];
-    child = startInPty(exe, args, env, ctx.cwd, (event) => recording.record(event));
+    const [exe, ...args] = contained.argv as [string, ...string[]];
+    child = startInPty(exe, args, contained.env, ctx.cwd, (event) => recording.record(event));
     exitCode = await child.exited;
     return exitCode;
   } catch (err) {
-    if (err instanceof WiringError) throw new CliError(err.message);
+    if (err instanceof WiringError || err instanceof SandboxUnavailableError) throw new CliError(err.message);
     throw err;
   } finally {
+    disposeSandbox();
     fs.rmSync(tmpDir, { recursive: true, force: true });
     await recording.close();
     try {

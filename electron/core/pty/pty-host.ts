@@ -11,8 +11,9 @@ import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
 import { chooseTransport, sessionEnv, wireAgent, WiringError, type LaunchContext } from '../agents/wire.ts';
 import { findExecutable } from '../agents/which.ts';
 import type { SessionService } from '../sessions/session-service.ts';
+import { ShellKitError, writeShellKit } from '../sandbox/index.ts';
 import { spawnPty } from './pty-process.ts';
-import { assertShellIntegrationPresent, chooseShell, execGateEnv, interactiveShell, ShellNotFoundError, withoutShellGating } from './shell-launch.ts';
+import { assertShellIntegrationPresent, chooseShell, interactiveShell, ShellNotFoundError, withoutShellGating } from './shell-launch.ts';
 import { TerminalSession, type TerminalListener } from './terminal-session.ts';
 
 /** Ended sessions stay listed (and their last screen viewable) until this many newer ones have ended. */
@@ -85,7 +86,7 @@ export class PtyHost {
     } catch (err) {
       fs.rmSync(tmpDir, { recursive: true, force: true });
       this.deps.sessions.end(started.session.id, null).catch(this.deps.onError);
-      if (err instanceof WiringError || err instanceof ShellNotFoundError) throw new ApiError('invalid_input', err.message);
+      if (err instanceof WiringError || err instanceof ShellNotFoundError || err instanceof ShellKitError) throw new ApiError('invalid_input', err.message);
       throw new ApiError('internal', `could not start ${argv[0]}: ${(err as Error).message}`);
     }
     this.terminals.set(session.sessionId, session);
@@ -166,8 +167,12 @@ export class PtyHost {
       const s = interactiveShell(shell, hook, this.deps.env);
       return { file: s.file, args: s.args, env: { ...base, ...s.env }, shell: s.kind };
     }
+    // An agent without hooks: every shell it starts asks the gate (the kit's wrappers first on PATH; hosted sessions
+    // are not sandboxed, see ARCHITECTURE.md "Sandbox").
     const [exe, ...args] = argv as [string, ...string[]];
-    return { file: this.executable(exe), args, env: { ...base, ...execGateEnv(hook, this.deps.env) }, shell: null };
+    const file = this.executable(exe);
+    const kit = writeShellKit({ dir: path.join(tmpDir, 'kit'), session: { hook, socket: started.gateSocket, token: started.token, sessionId: started.session.id }, env: base });
+    return { file, args, env: { ...base, ...kit.env }, shell: null };
   }
 
   /** A pty reports a missing program only as text on its screen; look for it first to say so clearly. */

@@ -1,7 +1,7 @@
 // How a shell is started with Gatehouse's shell integration, without touching the user's dotfiles: bash with
-// `--init-file`, zsh through ZDOTDIR, fish with `--init-command`; and the environment that gates `bash -c` and
-// `zsh -c` strings for an agent without hooks. The scripts are static files in shell-integration/ (copied beside
-// the bundle by scripts/build.mjs); what varies per session (the hook command, the token) comes in the environment.
+// `--init-file`, zsh through ZDOTDIR, fish with `--init-command`. The scripts are static files in shell-integration/
+// (copied beside the bundle by scripts/build.mjs); what varies per session (the hook command, the token) comes in the
+// environment. An agent without hooks gets a per-session kit instead (electron/core/sandbox/shell-kit.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,9 @@ export const SHELL_ENV = {
   /** The blocking hook command that posts `{command, cwd}` to the gate. */
   hook: 'GATEHOUSE_GATE_HOOK',
   dir: 'GATEHOUSE_SHELL_DIR',
-  /** Set for an agent without hooks: `bash -c` / `zsh -c` strings are gated. */
-  gateExec: 'GATEHOUSE_GATE_EXEC',
-  /** Set inside an allowed `-c` command, so shells nested in it are not asked again. */
+  /** An agent without hooks: the directory of its session's shell kit (electron/core/sandbox/shell-kit.ts). */
+  kit: 'GATEHOUSE_GATE_KIT',
+  /** Set inside an allowed command to the session's secret, so shells nested in it are not asked again. */
   gated: 'GATEHOUSE_GATED',
   userBashEnv: 'GATEHOUSE_USER_BASH_ENV',
   userZdotdir: 'GATEHOUSE_USER_ZDOTDIR',
@@ -73,29 +73,20 @@ export function interactiveShell(shell: { file: string; kind: ShellKind }, hookC
   }
 }
 
-/** For an agent without hooks: its `bash -c` and `zsh -c` strings ask the gate first. */
-export function execGateEnv(hookCommand: string, env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {
-    [SHELL_ENV.hook]: hookCommand,
-    [SHELL_ENV.dir]: SHELL_INTEGRATION_DIR,
-    [SHELL_ENV.gateExec]: '1',
-    BASH_ENV: path.join(SHELL_INTEGRATION_DIR, 'bash-env.bash'),
-    ...zdotdirEnv(env),
-  };
-  if (env.BASH_ENV && env.BASH_ENV !== out.BASH_ENV) out[SHELL_ENV.userBashEnv] = env.BASH_ENV;
-  return out;
-}
-
 /**
- * An environment for an agent with its own hooks (Claude Code, Codex): none of the shell gating a parent session
- * may have left in it, so its commands are not asked twice.
+ * An environment for a new session: none of the shell gating a parent session may have left in it (an agent with
+ * its own hooks is not asked twice; an agent without them gets its own kit, electron/core/sandbox/shell-kit.ts).
  */
 export function withoutShellGating(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
-  if (out[SHELL_ENV.gateExec]) {
-    if (out.BASH_ENV === path.join(SHELL_INTEGRATION_DIR, 'bash-env.bash')) out.BASH_ENV = out[SHELL_ENV.userBashEnv];
-    if (out.ZDOTDIR === zshDir()) out.ZDOTDIR = out[SHELL_ENV.userZdotdir] || undefined;
+  const kit = out[SHELL_ENV.kit];
+  if (kit) {
+    const inKit = (p: string | undefined) => p !== undefined && (p === kit || p.startsWith(kit + path.sep));
+    if (inKit(out.BASH_ENV)) out.BASH_ENV = out[SHELL_ENV.userBashEnv] || undefined;
+    if (inKit(out.ZDOTDIR)) out.ZDOTDIR = out[SHELL_ENV.userZdotdir] || undefined;
+    if (out.PATH) out.PATH = out.PATH.split(path.delimiter).filter((d) => !inKit(d)).join(path.delimiter);
   }
+  if (out.ZDOTDIR === zshDir()) out.ZDOTDIR = out[SHELL_ENV.userZdotdir] || undefined;
   for (const name of Object.values(SHELL_ENV)) delete out[name];
   for (const name of ['BASH_ENV', 'ZDOTDIR'] as const) if (out[name] === undefined) delete out[name];
   return out;

@@ -4,11 +4,12 @@ import { parseRunArgs } from '../../../electron/core/cli/run.ts';
 
 describe('gatehouse run arguments', () => {
   it('takes everything after -- as the agent command, options included', () => {
-    expect(parseRunArgs(['--', 'claude', '-p', 'hi', '--settings', 'x'])).toEqual({ agent: null, quiet: false, command: ['claude', '-p', 'hi', '--settings', 'x'] });
+    expect(parseRunArgs(['--', 'claude', '-p', 'hi', '--settings', 'x', '--no-sandbox'])).toEqual({ agent: null, quiet: false, noSandbox: false, command: ['claude', '-p', 'hi', '--settings', 'x', '--no-sandbox'] });
   });
 
   it('takes the first word that is not an option as the start of the command', () => {
-    expect(parseRunArgs(['--agent', 'codex', '-q', 'my-codex', 'exec', '--json'])).toEqual({ agent: 'codex', quiet: true, command: ['my-codex', 'exec', '--json'] });
+    expect(parseRunArgs(['--agent', 'codex', '-q', 'my-codex', 'exec', '--json'])).toEqual({ agent: 'codex', quiet: true, noSandbox: false, command: ['my-codex', 'exec', '--json'] });
+    expect(parseRunArgs(['--no-sandbox', '--agent', 'shell', 'aider'])).toEqual({ agent: 'shell', quiet: false, noSandbox: true, command: ['aider'] });
     expect(parseRunArgs(['--agent=claude', 'c'])).toMatchObject({ agent: 'claude' });
   });
 

@@ -14,6 +14,12 @@ __gatehouse_json() {
   printf '%s' "$s"
 }
 
+# Runs the hook with the JSON on stdin. A session's kit (electron/core/sandbox/shell-kit.ts) defines its own first:
+# the real shell by its path and the session's socket and token, since `sh` on PATH is then a gating wrapper.
+if ! typeset -f __gatehouse_run_hook >/dev/null 2>&1; then
+  __gatehouse_run_hook() { command sh -c "$GATEHOUSE_GATE_HOOK"; }
+fi
+
 # Returns 0 when the gate allows $1; otherwise sets __gatehouse_reason and returns 1.
 __gatehouse_check() {
   local body answer reason
@@ -22,7 +28,7 @@ __gatehouse_check() {
     return 1
   fi
   body="{\"command\":\"$(__gatehouse_json "$1")\",\"cwd\":\"$(__gatehouse_json "$PWD")\"}"
-  if answer=$(printf '%s' "$body" | command sh -c "$GATEHOUSE_GATE_HOOK" 2>&1); then
+  if answer=$(printf '%s' "$body" | __gatehouse_run_hook 2>&1); then
     case $answer in
       *'"decision":"allow"'*) return 0 ;;
       *'"reason":"'*)

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCwd } from '../../../../electron/core/pty/shell-marks.ts';
-import { chooseShell, execGateEnv, interactiveShell, SHELL_ENV, SHELL_INTEGRATION_DIR, withoutShellGating } from '../../../../electron/core/pty/shell-launch.ts';
+import { chooseShell, interactiveShell, SHELL_ENV, SHELL_INTEGRATION_DIR, withoutShellGating } from '../../../../electron/core/pty/shell-launch.ts';
+import { writeShellKit } from '../../../../electron/core/sandbox/index.ts';
 import { tempDir } from '../../../support/temp.ts';
 
 /** A PATH holding stand-in shells (only their names matter). */
@@ -37,13 +38,15 @@ describe('shell integration environment', () => {
     for (const f of ['gate.sh', 'bash-env.bash', 'zsh/.zshenv', 'zsh/.zshrc']) expect(fs.existsSync(path.join(SHELL_INTEGRATION_DIR, f))).toBe(true);
   });
 
-  it('gates -c strings for an agent without hooks, and takes all of it away for one with hooks', () => {
-    const user = { HOME: '/home/u', BASH_ENV: '/home/u/.bashenv', PATH: '/bin', [SHELL_ENV.gated]: '1' };
-    const gated = { ...withoutShellGating(user), ...execGateEnv('HOOK', user) };
-    expect(gated).toMatchObject({ BASH_ENV: path.join(SHELL_INTEGRATION_DIR, 'bash-env.bash'), [SHELL_ENV.userBashEnv]: '/home/u/.bashenv', [SHELL_ENV.gateExec]: '1', [SHELL_ENV.userZdotdir]: '' });
+  it('gates the shells of an agent without hooks through its kit, and takes all of it away for one with hooks', () => {
+    const user = { HOME: '/home/u', BASH_ENV: '/home/u/.bashenv', PATH: '/usr/bin:/bin', [SHELL_ENV.gated]: '1' };
+    const dir = path.join(tempDir(), 'kit');
+    const kit = writeShellKit({ dir, session: { hook: 'HOOK', socket: '/s', token: 't', sessionId: 'sid' }, env: withoutShellGating(user) });
+    const gated = { ...withoutShellGating(user), ...kit.env };
+    expect(gated).toMatchObject({ BASH_ENV: path.join(dir, 'bash-env.bash'), ZDOTDIR: path.join(dir, 'zsh'), PATH: `${path.join(dir, 'bin')}:/usr/bin:/bin`, [SHELL_ENV.userBashEnv]: '/home/u/.bashenv', [SHELL_ENV.kit]: dir });
     // An inherited "already asked" marker would let every command through: it never survives into a new session.
     expect(gated[SHELL_ENV.gated]).toBeUndefined();
-    expect(withoutShellGating(gated)).toEqual({ HOME: '/home/u', BASH_ENV: '/home/u/.bashenv', PATH: '/bin' });
+    expect(withoutShellGating({ ...gated, [SHELL_ENV.gated]: kit.secret })).toEqual({ HOME: '/home/u', BASH_ENV: '/home/u/.bashenv', PATH: '/usr/bin:/bin' });
   });
 });
 

@@ -1,12 +1,14 @@
 # Gatehouse: ZDOTDIR points here; each of these files runs yours (from your own ZDOTDIR, or ~) and adds Gatehouse's
-# part. Under an agent without hooks (`--agent shell`), every `zsh -c STRING` asks the gate about STRING first.
-if [[ -n ${GATEHOUSE_GATE_EXEC-} && -n ${ZSH_EXECUTION_STRING-} && -z ${GATEHOUSE_GATED-} ]]; then
+# part. Under an agent without hooks (`--agent shell`), ZDOTDIR is the session's kit, whose .zshenv sets
+# __gatehouse_secret first: every `zsh -c STRING` asks the gate about STRING first, unless GATEHOUSE_GATED holds the
+# secret (a shell inside an allowed command).
+if [[ -n ${__gatehouse_secret-} && -n ${ZSH_EXECUTION_STRING-} && ${GATEHOUSE_GATED-} != "$__gatehouse_secret" ]]; then
   . "$GATEHOUSE_SHELL_DIR/gate.sh"
   if ! __gatehouse_check "$ZSH_EXECUTION_STRING"; then
     print -ru2 -- "$__gatehouse_reason"
     exit 126
   fi
-  export GATEHOUSE_GATED=1
+  export GATEHOUSE_GATED=$__gatehouse_secret
 fi
 
 __gatehouse_zdotdir=$ZDOTDIR

@@ -43,7 +43,7 @@ if [[ -o interactive ]]; then
 fi
 
 # A hosted shell gives nested shells your own ZDOTDIR back; an agent's shell keeps ours so `zsh -c` stays gated.
-if [[ -z ${GATEHOUSE_GATE_EXEC-} ]]; then
+if [[ -z ${__gatehouse_secret-} ]]; then
   ZDOTDIR=$GATEHOUSE_USER_ZDOTDIR
 else
   ZDOTDIR=$__gatehouse_zdotdir
