@@ -8,7 +8,7 @@ import type { WiredAgent } from '../agents/detect.ts';
 import { detectAgent } from '../agents/detect.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
 import { findExecutable } from '../agents/which.ts';
-import { chooseTransport, sessionEnv, wireAgent, WiringError } from '../agents/wire.ts';
+import { chooseTransport, sessionEnv, wireAgent, WiringError, writtenHookFiles } from '../agents/wire.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { passthrough, terminalSize } from '../pty/passthrough.ts';
 import { execGateEnv, withoutShellGating } from '../pty/shell-launch.ts';
@@ -84,6 +84,9 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     } else {
       command = await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
       env = base;
+      // The core watches the hook settings written here while the session runs (tamper detection).
+      const files = writtenHookFiles(tmpDir);
+      if (files.length > 0) await client.api.protectHookFiles({ sessionId: started.session.id, files });
     }
     if (!run.quiet) {
       ctx.err(`gatehouse: session ${started.session.id} — every shell command ${AGENT_NAMES[agent]} runs waits for your decision (gatehouse pending).`);
@@ -96,13 +99,14 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     if (err instanceof WiringError) throw new CliError(err.message);
     throw err;
   } finally {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
     await recording.close();
     try {
       await client.api.endSession({ sessionId: started.session.id, exitCode });
     } catch (err) {
       ctx.err(`gatehouse: could not record the end of session ${started.session.id}: ${(err as Error).message}`);
     }
+    // Removed once the session has ended: the core watches the hook settings in it until then.
+    fs.rmSync(tmpDir, { recursive: true, force: true });
     client.close();
   }
 }
