@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ApiError } from '../../../shared/api.ts';
 import type { WiredAgent } from '../agents/detect.ts';
 import { detectAgent } from '../agents/detect.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
@@ -84,9 +85,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     } else {
       command = await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
       env = base;
-      // The core watches the hook settings written here while the session runs (tamper detection).
-      const files = writtenHookFiles(tmpDir);
-      if (files.length > 0) await client.api.protectHookFiles({ sessionId: started.session.id, files });
+      await protectHookFiles(ctx, client, started.session.id, tmpDir);
     }
     if (!run.quiet) {
       ctx.err(`gatehouse: session ${started.session.id} — every shell command ${AGENT_NAMES[agent]} runs waits for your decision (gatehouse pending).`);
@@ -108,6 +107,22 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     // Removed once the session has ended: the core watches the hook settings in it until then.
     fs.rmSync(tmpDir, { recursive: true, force: true });
     client.close();
+  }
+}
+
+/**
+ * Hands the hook settings written here to the core, which watches them while the session runs (tamper detection).
+ * A core that refuses them (they already differ from what was written) stops the launch; a core that has gone away
+ * does not: the agent's hooks block while there is no gate anyway.
+ */
+async function protectHookFiles(ctx: CliContext, client: Awaited<ReturnType<typeof connect>>, sessionId: string, tmpDir: string): Promise<void> {
+  const files = writtenHookFiles(tmpDir);
+  if (files.length === 0) return;
+  try {
+    await client.api.protectHookFiles({ sessionId, files });
+  } catch (err) {
+    if (err instanceof ApiError) throw new CliError(`the hook settings could not be protected: ${err.message}`);
+    ctx.err(`gatehouse: the core did not take the hook settings to watch (${(err as Error).message}); a change to them will not be detected this session.`);
   }
 }
 
