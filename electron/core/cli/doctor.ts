@@ -72,6 +72,7 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
   const running = lock !== null && isAlive(lock.pid);
   let coreDetail = running ? `running, pid ${lock.pid}` : 'not running: start it with `gatehouse daemon`';
   let coreOk = false;
+  let tamper: Check | null = null;
   if (running) {
     try {
       const started = performance.now();
@@ -80,11 +81,15 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
       client.close();
       coreOk = true;
       coreDetail += `; control API answered in ${(performance.now() - started).toFixed(1)} ms; ${status.pending} held`;
+      tamper = status.tamper.locked
+        ? { name: 'tamper', ok: false, detail: `the gate was tampered with ${status.tamper.count} time(s) since ${status.tamper.since}: every command is held; \`gatehouse tamper\` shows what happened` }
+        : { name: 'tamper', ok: true, detail: 'sockets and hook settings watched; nothing tampered with since the last acknowledgement' };
     } catch (err) {
       coreDetail += `; control API: ${(err as Error).message}`;
     }
   }
   checks.push({ name: 'core', ok: coreOk, detail: coreDetail });
+  if (tamper) checks.push(tamper);
   if (running) {
     const gate = await gateHealth(paths.gateSocket);
     const sockMode = mode(paths.gateSocket);
