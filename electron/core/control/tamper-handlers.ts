@@ -1,11 +1,10 @@
 // The control API's tamper calls: hook files to watch for a session, what was tampered with, and the acknowledgement
 // that lifts the lock.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ControlApi } from '../../../shared/api.ts';
 import { AcknowledgeTamperInputSchema, ProtectHookFilesInputSchema } from '../../../shared/tamper.ts';
 import type { TamperAlarm } from '../integrity/tamper-alarm.ts';
-import type { TamperWatch } from '../integrity/tamper-watch.ts';
+import { nodeWatchIo, type TamperWatch } from '../integrity/tamper-watch.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { validate } from './validate.ts';
 
@@ -25,7 +24,7 @@ export function registerTamperHandlers(s: TamperServices): Pick<ControlApi, 'pro
       // Only what is on disk already can be protected: the core writes a file back, it never writes one first.
       for (const f of d.files) {
         if (!path.isAbsolute(f.path)) throw new ApiError('invalid_input', `files: ${f.path} is not an absolute path`);
-        if (readOrNull(f.path) !== f.content) throw new ApiError('invalid_input', `files: ${f.path} does not hold the content given`);
+        if (nodeWatchIo.readText(f.path) !== f.content) throw new ApiError('invalid_input', `files: ${f.path} does not hold the content given`);
       }
       s.watch.protectFiles(d.sessionId, d.files);
       return true;
@@ -36,12 +35,4 @@ export function registerTamperHandlers(s: TamperServices): Pick<ControlApi, 'pro
       return s.alarm.acknowledge(`human:${d.via}`, d.note);
     },
   };
-}
-
-function readOrNull(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
 }

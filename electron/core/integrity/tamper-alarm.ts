@@ -40,7 +40,7 @@ export class TamperAlarm {
   readonly tamperedSince = (): string | null => this.since;
 
   /** Records the report (audit first), marks the running sessions and tells every client. */
-  raise(r: NewTamperReport): TamperReport {
+  raise(r: NewTamperReport): void {
     const at = this.now();
     const report: TamperReport = { ...r, at: new Date(at).toISOString(), sessionIds: this.deps.runningSessions() };
     // The lock is on before the audit entry is written: if the write fails, the lock still holds (the throw is logged).
@@ -52,7 +52,6 @@ export class TamperAlarm {
     this.deps.log(`gatehouse: TAMPERING: ${report.detail} ${report.response} Every command is held for you until you run \`gatehouse tamper ack\`.`);
     this.deps.audit.record({ at, kind: 'gate.tampered', actor: 'system', subject: report.what, data: report });
     this.deps.emit({ type: 'gate.tampered', report, status: this.status() });
-    return report;
   }
 
   status(): TamperStatus {
