@@ -36,6 +36,7 @@ import {
   type UpdateRuleInput,
 } from './rules.ts';
 import type { Settings } from './settings.ts';
+import type { AcknowledgeTamperInput, ProtectHookFilesInput, TamperStatus } from './tamper.ts';
 import type {
   DeleteSessionInput,
   DeletedSession,
@@ -166,6 +167,7 @@ export interface CoreStatus {
   pending: number;
   holdTimeoutMs: number;
   trust: TrustStatus;
+  tamper: TamperStatus;
 }
 
 /** A page of decided requests is a screenful or two; an export walks the pages. */
@@ -252,6 +254,12 @@ export interface ControlApi {
   stopTrust(): TrustStatus;
   listAudit(input?: ListAuditInput): AuditEntry[];
   verifyAudit(): AuditVerification;
+  /** Hook settings written for a session (by `gatehouse run`): the core watches them until the session ends. */
+  protectHookFiles(input: ProtectHookFilesInput): boolean;
+  /** What was tampered with since the last acknowledgement, and whether every request is held because of it. */
+  tamperStatus(): TamperStatus;
+  /** A person has seen the reports: rules, trust and auto-allow decide again. Returns what was acknowledged. */
+  acknowledgeTamper(input?: AcknowledgeTamperInput): TamperStatus;
 
   /** Starts `terminal.*` events for one session on this connection; the snapshot says where they pick up. */
   attachTerminal(sessionId: string): Promise<TerminalSnapshot>;

@@ -11,7 +11,11 @@ export type AuditKind =
   | 'rule.imported'
   | 'rule.expired'
   | 'trust.started'
-  | 'trust.ended';
+  | 'trust.ended'
+  /** The gate socket or a session's hook settings were tampered with (`TamperReport` as data). */
+  | 'gate.tampered'
+  /** A person acknowledged the tampering: rules, trust and auto-allow decide again. */
+  | 'gate.tamper-acknowledged';
 
 export interface AuditEntry {
   /** Position in the chain, from 1. */

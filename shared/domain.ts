@@ -2,6 +2,7 @@
 // Pure TypeScript: no Node, no DOM.
 import { z } from 'zod';
 import type { Settings } from './settings.ts';
+import type { TamperReport, TamperStatus } from './tamper.ts';
 
 /**
  * The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. `shell` is
@@ -131,7 +132,10 @@ export type CoreEvent =
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'rules.changed'; change: 'added' | 'edited' | 'deleted' | 'imported' | 'expired'; ruleIds: string[] }
   | { type: 'trust.started'; endsAt: string }
-  | { type: 'trust.ended'; why: 'expired' | 'stopped' | 'shutdown' };
+  | { type: 'trust.ended'; why: 'expired' | 'stopped' | 'shutdown' }
+  /** The gate socket or a session's hook settings were tampered with: every request is held until acknowledged. */
+  | { type: 'gate.tampered'; report: TamperReport; status: TamperStatus }
+  | { type: 'gate.tamper-acknowledged'; status: TamperStatus };
 
 /** Which shell a hosted session runs, when it runs one with Gatehouse's shell integration. */
 export const ShellKindSchema = z.enum(['bash', 'zsh', 'fish']);

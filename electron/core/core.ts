@@ -9,6 +9,8 @@ import { registerConnectionHandlers, registerControlHandlers } from './control/h
 import { ControlServer } from './control/server.ts';
 import { serveControl, type ConnectionFactory, type TextChannel } from './control/serve.ts';
 import { GateServer } from './gate/server.ts';
+import { TamperAlarm } from './integrity/tamper-alarm.ts';
+import { TamperWatch } from './integrity/tamper-watch.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
 import { PtyHost } from './pty/pty-host.ts';
@@ -122,7 +124,9 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     broker.onEvent((e) => {
       if (e.type === 'settings.changed') live = e.settings;
     });
-    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => live.autoAllowLowRisk });
+    const log = opts.log ?? ((m: string) => console.error(m));
+    const { alarm, watch } = tamperDetection(audit, broker, (id) => sessions.get(id)?.endedAt === null, log, onError);
+    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => live.autoAllowLowRisk, tamperedSince: alarm.tamperedSince });
 
     // Where terminal streams and interception markers go: the core's recordings unless a test brings its own.
     const streams = opts.recordings === undefined ? recordings : opts.recordings;
@@ -132,12 +136,19 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       broker,
       gateSocket: () => paths.gateSocket,
       recordings: streams,
-      log: opts.log ?? ((m) => console.error(m)),
+      log,
       onError,
     });
     // Runs after the pty host has ended its sessions: their recordings are flushed last.
     cleanup.push(() => sessionService.close());
-    const terminals = new PtyHost({ sessions: sessionService, broker, env: opts.env ?? process.env, hookClientPath: opts.hookClientPath ?? '', onError });
+    const terminals = new PtyHost({
+      sessions: sessionService,
+      broker,
+      env: opts.env ?? process.env,
+      hookClientPath: opts.hookClientPath ?? '',
+      protectHookFiles: (sessionId, files) => watch.protectFiles(sessionId, files),
+      onError,
+    });
     cleanup.push(() => terminals.close());
 
     const startedAt = new Date().toISOString();
@@ -155,6 +166,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       policy,
       trust,
       audit,
+      alarm,
+      watch,
       userHome: opts.userHome ?? os.homedir(),
       now: Date.now,
     });
@@ -169,6 +182,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const control = new ControlServer(handlers, connect, ensureAdminToken(paths.adminTokenFile));
     await control.listen(paths.controlSocket);
     cleanup.push(() => control.close());
+    if (process.platform !== 'win32') {
+      // The runtime directory may have gone with the socket: it is made again, private, before listening there.
+      const retake = (server: { retake(p: string): Promise<void> }, socketPath: string) => async () => {
+        ensurePrivateDir(paths.runtimeDir);
+        await server.retake(socketPath);
+      };
+      watch.guardSocket({ what: 'gate-socket', path: paths.gateSocket, retake: retake(gate, paths.gateSocket) });
+      watch.guardSocket({ what: 'control-socket', path: paths.controlSocket, retake: retake(control, paths.controlSocket) });
+      watch.start();
+    }
+    // Runs before the sockets close: the core closing its own sockets is no tampering.
+    cleanup.push(() => watch.dispose());
     let ui: UiServer | null = null;
     if (opts.ui) {
       ui = new UiServer({ assets: new RendererAssets(opts.ui.rendererDir), port: opts.ui.port, token: opts.ui.token, serve: (channel) => serveControl(handlers, connect, channel) });
@@ -221,4 +246,28 @@ function trustChanged(change: TrustChange, audit: AuditRepository, broker: Broke
 
 function removeStaleSocket(socketPath: string): void {
   if (process.platform !== 'win32') fs.rmSync(socketPath, { force: true });
+}
+
+/**
+ * The alarm (audit entry, event, lock) and the watch that raises it. The sessions running when it is raised are the
+ * ones this core started and has not seen end.
+ */
+function tamperDetection(
+  audit: AuditRepository,
+  broker: Broker,
+  sessionRunning: (sessionId: string) => boolean,
+  log: (message: string) => void,
+  onError: (err: unknown) => void,
+): { alarm: TamperAlarm; watch: TamperWatch } {
+  const running = new Set<string>();
+  const alarm = new TamperAlarm({ audit, emit: (e) => broker.emit(e), runningSessions: () => [...running], reconsider: () => broker.reconsider(), log });
+  const watch = new TamperWatch({ raise: (r) => alarm.raise(r), sessionRunning, onError });
+  broker.onEvent((e) => {
+    if (e.type === 'session.started') running.add(e.session.id);
+    if (e.type === 'session.ended') {
+      running.delete(e.session.id);
+      watch.forgetSession(e.session.id);
+    }
+  });
+  return { alarm, watch };
 }

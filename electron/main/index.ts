@@ -117,6 +117,7 @@ async function main(): Promise<void> {
   const applyLoginItem = () => app.setLoginItemSettings({ openAtLogin: settings.get().openAtLogin });
   client.onEvent((e) => {
     trayState.onEvent(e);
+    if (e.type === 'gate.tampered') notifier.tampered(e.report);
     if (e.type !== 'settings.changed') return;
     settings.changed(e.settings);
     applyLoginItem();

@@ -3,6 +3,7 @@
 import type { GateRequest } from '../../shared/domain.ts';
 import { heldNotificationText } from '../../shared/notification-text.ts';
 import type { Settings } from '../../shared/settings.ts';
+import type { TamperReport } from '../../shared/tamper.ts';
 
 export interface NativeNotification {
   on(event: 'action', listener: (event: unknown, index: number) => void): unknown;
@@ -24,7 +25,8 @@ export interface NotifierDeps {
   settings(): Settings | null;
   anyWindowFocused(): boolean;
   decide(id: string, decision: 'allow' | 'deny'): void;
-  openWindow(requestId: string): void;
+  /** On a request's card, or (no id) on the window as it is. */
+  openWindow(requestId?: string): void;
 }
 
 const ACTIONS = [
@@ -54,6 +56,16 @@ export class HeldNotifier {
       this.deps.openWindow(r.id);
     });
     this.shown.set(r.id, n);
+    n.show();
+  }
+
+  /**
+   * The gate was tampered with: always said, whatever the notification settings and focus (it is no ordinary held
+   * command), and a click opens the window, where the banner says what happened.
+   */
+  tampered(report: TamperReport): void {
+    const n = this.deps.create({ title: 'Gatehouse was tampered with: every command now waits for you', body: `${report.detail} ${report.response}`, actions: [] });
+    n.on('click', () => this.deps.openWindow());
     n.show();
   }
 

@@ -12,6 +12,7 @@ import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
 import { useSettings } from '../stores/settings.ts';
 import { useTerminals } from '../stores/terminals.ts';
+import { useTamper } from '../stores/tamper.ts';
 import { useTrust } from '../stores/trust.ts';
 import { LiveTerminals } from '../terminal/live-terminals.ts';
 import { exportFile, type ExportFormat } from './history-export.ts';
@@ -36,6 +37,7 @@ export interface CoreCommands {
   /** Trust mode for QUICK_TRUST_MS (everything below high risk allowed). */
   startTrust(): Promise<void>;
   stopTrust(): Promise<void>;
+  acknowledgeTamper(): Promise<void>;
 }
 
 /** Everything the views can ask for. */
@@ -72,6 +74,7 @@ export class Controller implements CoreCommands {
       updateSettings: (patch) => this.updateSettings(patch),
       startTrust: () => this.startTrust(),
       stopTrust: () => this.stopTrust(),
+      acknowledgeTamper: () => this.acknowledgeTamper(),
       ...rulesCommands(api),
       ...terminalCommands(api, this.live),
       ...replayCommands(api),
@@ -102,12 +105,25 @@ export class Controller implements CoreCommands {
     );
   }
 
+  /** Trust mode and tampering, from one status call. */
   private async loadTrust(): Promise<void> {
     try {
       const status = await this.connection.api.status();
       useTrust.getState().trustLoaded(status.trust.active ? status.trust.endsAt : null);
+      useTamper.getState().tamperLoaded(status.tamper);
     } catch (err) {
       useTrust.getState().changeFailed(messageOf(err));
+    }
+  }
+
+  /** The person has read the banner: rules, trust and auto-allow decide again. */
+  async acknowledgeTamper(): Promise<void> {
+    useTamper.getState().acknowledgeStarted();
+    try {
+      await this.connection.api.acknowledgeTamper({ via: 'window' });
+      useTamper.getState().tamperAcknowledged((await this.connection.api.status()).tamper);
+    } catch (err) {
+      useTamper.getState().acknowledgeFailed(messageOf(err));
     }
   }
 
@@ -160,6 +176,12 @@ export class Controller implements CoreCommands {
         break;
       case 'trust.ended':
         useTrust.getState().trustEnded();
+        break;
+      case 'gate.tampered':
+        useTamper.getState().tamperReported(e.status);
+        break;
+      case 'gate.tamper-acknowledged':
+        useTamper.getState().tamperAcknowledged(e.status);
         break;
       case 'agent.notification':
         break;

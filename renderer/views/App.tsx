@@ -11,6 +11,7 @@ import { Replay } from './replay/Replay.tsx';
 import { Rules } from './rules/Rules.tsx';
 import { Sessions } from './sessions/Sessions.tsx';
 import { Settings } from './settings/Settings.tsx';
+import { TamperBanner } from './TamperBanner.tsx';
 import { TrustControls } from './TrustControls.tsx';
 
 /** The views, in the order the navigation lists them. */
@@ -66,6 +67,7 @@ export function App() {
             </button>
           </div>
         )}
+        <TamperBanner />
         {view === 'inbox' && <Inbox />}
         {view === 'sessions' && <Sessions />}
         {view === 'replay' && <Replay />}

@@ -42,7 +42,7 @@ export async function gateOverhead(): Promise<Record<string, number>> {
   try {
     const s = await client.api.startSession({ agent: 'claude', argv: ['bench'], cwd: home, pid: null });
     const env = { PATH: process.env.PATH ?? '', GATEHOUSE_SOCKET: s.gateSocket, GATEHOUSE_TOKEN: s.token };
-    const hook = blockingHookCommand({ kind: 'curl' }, GATE_PATHS.claudePreToolUse, 60);
+    const hook = blockingHookCommand({ kind: 'curl', curlPath: '/usr/bin/curl' }, GATE_PATHS.claudePreToolUse, 60);
     for (let i = 0; i < WARMUP; i++) {
       await timeHook(hook, env);
       await timeHook(NOOP_HOOK, env);

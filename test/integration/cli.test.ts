@@ -199,6 +199,8 @@ describe('gatehouse CLI', () => {
     const report = JSON.parse(doctor.stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean }> };
     expect(report.checks.find((c) => c.name === 'core')?.ok).toBe(true);
     expect(report.checks.find((c) => c.name === 'gate socket')?.ok).toBe(true);
+    expect(report.checks.find((c) => c.name === 'tamper')).toMatchObject({ ok: true, detail: expect.stringMatching(/nothing tampered with/) });
+    expect(report.checks.find((c) => c.name === 'hook transport')).toMatchObject({ detail: expect.stringMatching(/at \/(usr\/)?bin\/curl \(owned by root/) });
     const stopped = await daemon.stop();
     expect(stopped.code).toBe(0);
     expect(stopped.stdout).toContain('Gatehouse core stopped.');

@@ -5,8 +5,12 @@ import type { GATE_PATHS } from '../gate/server.ts';
 
 export type GateEndpoint = (typeof GATE_PATHS)[Exclude<keyof typeof GATE_PATHS, 'health'>];
 
-/** curl over the Unix socket (≈10 ms), or the bundled Node client where curl is missing (≈130 ms) and on Windows. */
-export type HookTransport = { kind: 'curl' } | { kind: 'node'; nodePath: string; clientPath: string };
+/**
+ * curl over the Unix socket (≈10 ms), or the bundled Node client where no trusted curl is found (≈130 ms) and on
+ * Windows. Every program is named by its absolute path: the hook never looks anything up on PATH, where the agent
+ * could have put its own `curl` first (`agents/trusted-path.ts` says which curl is trusted).
+ */
+export type HookTransport = { kind: 'curl'; curlPath: string } | { kind: 'node'; nodePath: string; clientPath: string };
 
 /** Environment variables `gatehouse run` gives the agent; the hook command reads them. */
 export const ENV = { socket: 'GATEHOUSE_SOCKET', token: 'GATEHOUSE_TOKEN', session: 'GATEHOUSE_SESSION_ID' } as const;
@@ -21,21 +25,25 @@ export function shellQuote(s: string): string {
 }
 
 /**
- * `-q` skips ~/.curlrc (a user's config must not change where the hook goes); an empty `Expect:` stops curl from
- * waiting up to a second for `100 Continue` before sending a payload over 1 KiB.
+ * curl by its absolute path. `-q` skips ~/.curlrc (a user's config must not change where the hook goes); an empty
+ * `Expect:` stops curl from waiting up to a second for `100 Continue` before sending a payload over 1 KiB.
  */
-function curl(endpoint: GateEndpoint, maxTimeS: number): string {
+function curl(curlPath: string, endpoint: GateEndpoint, maxTimeS: number): string {
   return (
-    `curl -q -sS --fail-with-body --max-time ${maxTimeS} --unix-socket "$${ENV.socket}" ` +
+    `${shellQuote(curlPath)} -q -sS --fail-with-body --max-time ${maxTimeS} --unix-socket "$${ENV.socket}" ` +
     `-H "Authorization: Bearer $${ENV.token}" -H 'Content-Type: application/json' -H 'Expect:' --data-binary @- ${URL_BASE}${endpoint}`
   );
 }
 
-/** For PreToolUse and PermissionRequest: prints the gate's answer, or blocks (exit 2) with a reason. */
+/**
+ * For PreToolUse and PermissionRequest: prints the gate's answer, or blocks (exit 2) with a reason. Besides the
+ * client (by absolute path) it uses only the shell itself: `printf` and `exit` are builtins of every sh, and `$(…)`,
+ * `&&` and `>&2` are syntax, so nothing else is looked up on PATH.
+ */
 export function blockingHookCommand(t: HookTransport, endpoint: GateEndpoint, maxTimeS: number): string {
   if (t.kind === 'node') return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --blocking --max-time ${maxTimeS} ${endpoint}`;
   return (
-    `r=$(${curl(endpoint, maxTimeS)} 2>&1) && printf '%s' "$r" && exit 0; ` +
+    `r=$(${curl(t.curlPath, endpoint, maxTimeS)} 2>&1) && printf '%s' "$r" && exit 0; ` +
     `printf 'Gatehouse blocked this command: %s\\n' "\${r:-the Gatehouse gate did not answer (is Gatehouse running?)}" >&2; exit 2`
   );
 }
@@ -43,7 +51,7 @@ export function blockingHookCommand(t: HookTransport, endpoint: GateEndpoint, ma
 /** For notifications: forwards the payload and never blocks or fails the agent. */
 export function eventHookCommand(t: HookTransport, endpoint: GateEndpoint): string {
   if (t.kind === 'node') return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --max-time ${EVENT_MAX_TIME_S} ${endpoint}`;
-  return `${curl(endpoint, EVENT_MAX_TIME_S)} >/dev/null 2>&1; exit 0`;
+  return `${curl(t.curlPath, endpoint, EVENT_MAX_TIME_S)} >/dev/null 2>&1; exit 0`;
 }
 
 /** The hook's own timeout must outlast the gate's answer, which comes at the hold timeout at the latest. */

@@ -8,13 +8,13 @@ import { claudeArgs, claudeSettings, claudeSupportsOnFailure, mergeClaudeSetting
 import { codexArgs } from './codex.ts';
 import type { WiredAgent } from './detect.ts';
 import { ENV, type HookTransport } from './hook-command.ts';
-import { findExecutable } from './which.ts';
+import { findTrustedCurl, nodePathProbe, type PathProbe } from './trusted-path.ts';
 
 /** Where an agent is launched from: its environment and working directory. */
 export interface LaunchContext {
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** The bundled Node hook client, used where curl is missing. */
+  /** The bundled Node hook client, used where no trusted curl is found. */
   hookClientPath: string;
 }
 
@@ -23,9 +23,23 @@ export class WiringError extends Error {
   override readonly name = 'WiringError';
 }
 
-export function chooseTransport(ctx: LaunchContext): HookTransport {
-  if (process.platform !== 'win32' && findExecutable('curl', ctx.env)) return { kind: 'curl' };
+/**
+ * curl from a system location the user cannot write (never from PATH: the agent could put a fake one first), else
+ * the bundled Node client, run by this Node's absolute path.
+ */
+export function chooseTransport(ctx: LaunchContext, probe: PathProbe = nodePathProbe): HookTransport {
+  const curlPath = process.platform === 'win32' ? null : findTrustedCurl(probe);
+  if (curlPath) return { kind: 'curl', curlPath };
   return { kind: 'node', nodePath: process.execPath, clientPath: ctx.hookClientPath };
+}
+
+/** The name of Claude's settings layer in the launch's temp dir. */
+const CLAUDE_SETTINGS_FILE = 'settings.json';
+
+/** The hook settings files `wireAgent` wrote into `tmpDir`, as written: the core watches them while the session runs. */
+export function writtenHookFiles(tmpDir: string): Array<{ path: string; content: string }> {
+  const file = path.join(tmpDir, CLAUDE_SETTINGS_FILE);
+  return fs.existsSync(file) ? [{ path: file, content: fs.readFileSync(file, 'utf8') }] : [];
 }
 
 /** The variables the hook command (and the shell integration) read to reach the gate as this session. */
@@ -44,7 +58,7 @@ export async function wireAgent(agent: WiredAgent, started: StartedSession, comm
     const ours = claudeSettings({ transport, holdTimeoutMs: started.holdTimeoutMs, platform: process.platform, onFailureBlock: claudeSupportsOnFailure(await agentVersion(exe, ctx)) });
     // Claude Code would honour only the last of the user's --settings; all of them are merged here, in order.
     const merged = [...userSettings.map((s) => readUserSettings(s, ctx.cwd)), ours].reduce<Settings>((acc, next) => mergeClaudeSettings(acc, next), {});
-    const file = path.join(tmpDir, 'settings.json');
+    const file = path.join(tmpDir, CLAUDE_SETTINGS_FILE);
     fs.writeFileSync(file, JSON.stringify(merged, null, 2), { mode: 0o600 });
     return [exe, ...claudeArgs(file), ...rest];
   }

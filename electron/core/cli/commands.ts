@@ -11,6 +11,7 @@ import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from '.
 import { exportCommand, importCommand, searchCommand } from './recordings.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
+import { tamperCommand } from './tamper.ts';
 import { trustCommand } from './trust.ts';
 import { scoreCommand } from './score.ts';
 
@@ -27,6 +28,8 @@ Usage:
                                                --remember alone keeps the rule Gatehouse suggests
   gatehouse rules add|list|rm|edit|test|backtest|import|export   see \`gatehouse rules help\`
   gatehouse trust 15m|off|status               let commands below high risk through for a while
+  gatehouse tamper [status]                    what was done to the gate socket or hook settings
+  gatehouse tamper ack [--note TEXT]           shows it, then lets rules, trust and auto-allow decide again
   gatehouse audit verify|list                  the hash-chained record of decisions and rule changes
   gatehouse sessions [--json]                  agent sessions, newest first
   gatehouse sessions rm <session>              delete an ended session and all of its recording
@@ -58,6 +61,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   doctor: doctorCommand,
   rules: rulesCommand,
   trust: trustCommand,
+  tamper: tamperCommand,
   audit: auditCommand,
   score: scoreCommand,
   [DESKTOP_CORE_COMMAND]: desktopCoreCommand,

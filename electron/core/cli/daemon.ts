@@ -31,6 +31,10 @@ function describe(e: CoreEvent): string {
       return `trust    off (${e.why})`;
     case 'settings.changed':
       return `settings changed: hold timeout ${formatDuration(e.settings.holdTimeoutMs)}, auto-allow low risk ${e.settings.autoAllowLowRisk ? 'on' : 'off'}, theme ${e.settings.theme}`;
+    case 'gate.tampered':
+      return `TAMPER   ${e.report.detail} ${e.report.response} Every command is held until \`gatehouse tamper ack\`.`;
+    case 'gate.tamper-acknowledged':
+      return 'tamper   acknowledged: rules, trust mode and auto-allow decide again';
   }
 }
 

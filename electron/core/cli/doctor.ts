@@ -10,6 +10,8 @@ import { GATE_PATHS } from '../gate/server.ts';
 import { readLock, isAlive } from '../lock.ts';
 import { pathsFor, type CliContext } from './context.ts';
 import { findExecutable } from '../agents/which.ts';
+import { replaceableBecause, TRUSTED_CURL_LOCATIONS } from '../agents/trusted-path.ts';
+import { chooseTransport } from '../agents/wire.ts';
 
 /** `--version` of an agent is quick; one that takes longer is hung, and doctor must still finish. */
 const VERSION_TIMEOUT_MS = 15_000;
@@ -70,6 +72,7 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
   const running = lock !== null && isAlive(lock.pid);
   let coreDetail = running ? `running, pid ${lock.pid}` : 'not running: start it with `gatehouse daemon`';
   let coreOk = false;
+  let tamper: Check | null = null;
   if (running) {
     try {
       const started = performance.now();
@@ -78,11 +81,15 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
       client.close();
       coreOk = true;
       coreDetail += `; control API answered in ${(performance.now() - started).toFixed(1)} ms; ${status.pending} held`;
+      tamper = status.tamper.locked
+        ? { name: 'tamper', ok: false, detail: `the gate was tampered with ${status.tamper.count} time(s) since ${status.tamper.since}: every command is held; \`gatehouse tamper\` shows what happened` }
+        : { name: 'tamper', ok: true, detail: 'sockets and hook settings watched; nothing tampered with since the last acknowledgement' };
     } catch (err) {
       coreDetail += `; control API: ${(err as Error).message}`;
     }
   }
   checks.push({ name: 'core', ok: coreOk, detail: coreDetail });
+  if (tamper) checks.push(tamper);
   if (running) {
     const gate = await gateHealth(paths.gateSocket);
     const sockMode = mode(paths.gateSocket);
@@ -91,15 +98,19 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
   const tokenMode = mode(paths.adminTokenFile);
   if (tokenMode) checks.push({ name: 'admin token', ok: tokenMode === '0600', detail: `${paths.adminTokenFile} (mode ${tokenMode})` });
 
-  const curl = findExecutable('curl', ctx.env);
+  // The same choice `gatehouse run` makes: curl only from a location the user cannot write, never from PATH.
+  const transport = chooseTransport({ env: ctx.env, cwd: ctx.cwd, hookClientPath: ctx.hookClientPath });
+  const curl = transport.kind === 'curl' ? transport.curlPath : null;
   const curlVersion = curl ? await run(curl, ['--version'], ctx.env) : null;
   const unixSockets = curlVersion ? /UnixSockets/i.test(curlVersion) : false;
+  const nodeReplaceable = replaceableBecause(process.execPath);
   checks.push({
     name: 'hook transport',
     ok: true,
     detail: curl && unixSockets
-      ? `${curlVersion?.split(' ').slice(0, 2).join(' ')} over the Unix socket`
-      : `curl ${curl ? 'lacks Unix socket support' : 'not found'}: hooks use the Node client (${ctx.hookClientPath}), slower (about 130 ms a command) but also fail closed`,
+      ? `${curlVersion?.split(' ').slice(0, 2).join(' ')} at ${curl} (owned by root, writable by nobody else) over the Unix socket`
+      : `${curl ? `${curl} lacks Unix socket support` : `no curl where only root can write (${TRUSTED_CURL_LOCATIONS.join(', ')})`}: hooks use the Node client (${ctx.hookClientPath}), slower (about 130 ms a command) but also fail closed` +
+        (nodeReplaceable ? `; Node itself could be replaced by your user (${nodeReplaceable})` : ''),
   });
 
   const agents = await Promise.all(

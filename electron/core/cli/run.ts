@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ApiError } from '../../../shared/api.ts';
 import type { WiredAgent } from '../agents/detect.ts';
 import { detectAgent } from '../agents/detect.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
 import { findExecutable } from '../agents/which.ts';
-import { chooseTransport, sessionEnv, wireAgent, WiringError } from '../agents/wire.ts';
+import { chooseTransport, sessionEnv, wireAgent, WiringError, writtenHookFiles } from '../agents/wire.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { passthrough, terminalSize } from '../pty/passthrough.ts';
 import { withoutShellGating } from '../pty/shell-launch.ts';
@@ -83,6 +84,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     const base = { ...withoutShellGating(ctx.env), ...sessionEnv(started) };
     const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
     const command = agent === 'shell' ? run.command : await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
+    if (agent !== 'shell') await protectHookFiles(ctx, client, started.session.id, tmpDir);
     const contained = containRun({ ctx, started, tmpDir, command: resolveProgram(command, base), env: base, gateShells: agent === 'shell' ? hook : null, sandbox: !run.noSandbox });
     disposeSandbox = contained.dispose;
     if (!run.quiet) {
@@ -98,14 +100,31 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     throw err;
   } finally {
     disposeSandbox();
-    fs.rmSync(tmpDir, { recursive: true, force: true });
     await recording.close();
     try {
       await client.api.endSession({ sessionId: started.session.id, exitCode });
     } catch (err) {
       ctx.err(`gatehouse: could not record the end of session ${started.session.id}: ${(err as Error).message}`);
     }
+    // Removed once the session has ended: the core watches the hook settings in it until then.
+    fs.rmSync(tmpDir, { recursive: true, force: true });
     client.close();
+  }
+}
+
+/**
+ * Hands the hook settings written here to the core, which watches them while the session runs (tamper detection).
+ * A core that refuses them (they already differ from what was written) stops the launch; a core that has gone away
+ * does not: the agent's hooks block while there is no gate anyway.
+ */
+async function protectHookFiles(ctx: CliContext, client: Awaited<ReturnType<typeof connect>>, sessionId: string, tmpDir: string): Promise<void> {
+  const files = writtenHookFiles(tmpDir);
+  if (files.length === 0) return;
+  try {
+    await client.api.protectHookFiles({ sessionId, files });
+  } catch (err) {
+    if (err instanceof ApiError) throw new CliError(`the hook settings could not be protected: ${err.message}`);
+    ctx.err(`gatehouse: the core did not take the hook settings to watch (${(err as Error).message}); a change to them will not be detected this session.`);
   }
 }
 

@@ -30,15 +30,16 @@ import type { DecidedPosition } from '../store/requests.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { recordingHandlers } from './recording-handlers.ts';
 import { registerRulesHandlers, suggestionFor, type RulesServices } from './rules-handlers.ts';
+import { registerTamperHandlers, type TamperServices } from './tamper-handlers.ts';
 import { validate, validateId } from './validate.ts';
 
-export interface ControlServices extends RulesServices {
+export interface ControlServices extends RulesServices, TamperServices {
   sessions: SessionRepository;
   settings: SettingsFile;
   sessionService: SessionService;
   terminals: PtyHost;
   recordings: Recordings;
-  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust'>;
+  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust' | 'tamper'>;
 }
 
 /**
@@ -72,7 +73,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
     ...recordingHandlers(s.recordings),
-    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status() }),
+    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), tamper: s.alarm.status() }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(validateId(id)),
     decide: (input: DecideInput) => decideAndRemember(s, validate(DecideInputSchema, input)),
@@ -127,6 +128,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     },
     terminalSnapshot: (sessionId) => terminals.snapshot(validateId(sessionId)),
     ...registerRulesHandlers(s),
+    ...registerTamperHandlers(s),
   };
 }
 

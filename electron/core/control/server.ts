@@ -5,13 +5,13 @@ import net from 'node:net';
 import { encodeMessage } from '../../../shared/rpc-codec.ts';
 import { lineChannel, readLines } from './lines.ts';
 import { serveControl, type ConnectionFactory, type ControlHandlers } from './serve.ts';
-import { listenPrivate } from '../sockets.ts';
+import { listenPrivate, relistenPrivate } from '../sockets.ts';
 
 /** A client that has not said who it is within this time is dropped. */
 const HANDSHAKE_TIMEOUT_MS = 5000;
 
 export class ControlServer {
-  private readonly server: net.Server;
+  private server: net.Server;
   private readonly tokenDigest: Buffer;
   private readonly sockets = new Set<net.Socket>();
   private readonly handlers: ControlHandlers;
@@ -27,6 +27,13 @@ export class ControlServer {
 
   async listen(socketPath: string): Promise<void> {
     await listenPrivate(this.server, socketPath);
+  }
+
+  /** Listens again at `socketPath` after something else took the path (tamper detection); connections stay. */
+  async retake(socketPath: string): Promise<void> {
+    const old = this.server;
+    this.server = net.createServer((socket) => this.accept(socket));
+    await relistenPrivate(old, this.server, socketPath);
   }
 
   async close(): Promise<void> {

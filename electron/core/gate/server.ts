@@ -21,7 +21,7 @@ import {
   type HookAnswer,
   type Interception,
 } from './protocols.ts';
-import { listenPrivate } from '../sockets.ts';
+import { listenPrivate, relistenPrivate } from '../sockets.ts';
 
 /** Hook payloads are a command plus a little metadata; 1 MiB leaves room for a long here-doc and refuses a flood. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -64,17 +64,23 @@ export interface GateServerDeps {
 }
 
 export class GateServer {
-  private readonly server: http.Server;
+  /** The listener now, and earlier ones (after a retake) still answering the requests they hold. */
+  private server: http.Server;
+  private readonly retired = new Set<http.Server>();
   private readonly routes: Record<string, Route>;
   private readonly deps: GateServerDeps;
 
   constructor(deps: GateServerDeps) {
     this.deps = deps;
     this.routes = this.buildRoutes();
+    this.server = this.createServer();
+  }
+
+  private createServer(): http.Server {
     // No request timeout: a held request legitimately waits for minutes. Headers must arrive promptly.
-    this.server = http.createServer({ requestTimeout: 0, headersTimeout: BODY_TIMEOUT_MS }, (req, res) => {
+    return http.createServer({ requestTimeout: 0, headersTimeout: BODY_TIMEOUT_MS }, (req, res) => {
       this.serve(req, res).catch((err: unknown) => {
-        deps.onError?.(err);
+        this.deps.onError?.(err);
         if (!res.headersSent) reply(res, 500, { error: 'internal error in the gate; the command is blocked' });
       });
     });
@@ -85,13 +91,21 @@ export class GateServer {
     await listenPrivate(this.server, socketPath);
   }
 
+  /**
+   * Listens again at `socketPath` after something else took the path (tamper detection). Requests held on the old
+   * listener's connections are still answered there; new hooks reach the new one.
+   */
+  async retake(socketPath: string): Promise<void> {
+    const old = this.server;
+    this.retired.add(old);
+    old.once('close', () => this.retired.delete(old));
+    this.server = this.createServer();
+    await relistenPrivate(old, this.server, socketPath);
+  }
+
   /** Stops accepting; answers already written get a moment to leave before connections are cut. */
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeIdleConnections();
-      setTimeout(() => this.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
-    });
+    await Promise.all([this.server, ...this.retired].map((server) => closeGently(server)));
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -217,6 +231,15 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   } catch {
     throw new HttpError(400, 'the body is not valid JSON');
   }
+}
+
+function closeGently(server: http.Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // A listener retired by a retake no longer listens: it calls back at once, and its connections are cut below.
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+  });
 }
 
 function reply(res: http.ServerResponse, status: number, body: unknown): void {

@@ -8,7 +8,7 @@ import type { CoreEvent, ShellKind, TerminalInfo, TerminalSnapshot } from '../..
 import type { Broker } from '../broker/broker.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
-import { chooseTransport, sessionEnv, wireAgent, WiringError, type LaunchContext } from '../agents/wire.ts';
+import { chooseTransport, sessionEnv, wireAgent, WiringError, writtenHookFiles, type LaunchContext } from '../agents/wire.ts';
 import { findExecutable } from '../agents/which.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { ShellKitError, writeShellKit } from '../sandbox/index.ts';
@@ -29,6 +29,8 @@ export interface PtyHostDeps {
   /** The environment hosted programs start from (the core's own, normally). */
   env: NodeJS.ProcessEnv;
   hookClientPath: string;
+  /** Hook settings written for a session, as written: watched for tampering while it runs. */
+  protectHookFiles?: (sessionId: string, files: Array<{ path: string; content: string }>) => void;
   onError: (err: unknown) => void;
 }
 
@@ -160,6 +162,8 @@ export class PtyHost {
     const base = { ...withoutShellGating(this.deps.env), ...sessionEnv(started) };
     if (input.agent === 'claude' || input.agent === 'codex') {
       const [exe, ...args] = (await wireAgent(input.agent, started, argv, tmpDir, chooseTransport(ctx), ctx)) as [string, ...string[]];
+      const files = writtenHookFiles(tmpDir);
+      if (files.length > 0) this.deps.protectHookFiles?.(started.session.id, files);
       return { file: this.executable(exe), args, env: base, shell: null };
     }
     const hook = blockingHookCommand(chooseTransport(ctx), GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
@@ -183,9 +187,10 @@ export class PtyHost {
   }
 
   private onEnded(sessionId: string, exitCode: number, tmpDir: string): void {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
     this.allowedLines.delete(sessionId);
+    // Ended first (synchronously marked): the core watches the hook settings in tmpDir while the session runs.
     this.deps.sessions.end(sessionId, exitCode).catch(this.deps.onError);
+    fs.rmSync(tmpDir, { recursive: true, force: true });
     this.ended.push(sessionId);
     while (this.ended.length > MAX_ENDED_TERMINALS_KEPT) {
       const old = this.ended.shift() as string;

@@ -1,5 +1,6 @@
-// The decision order for a scored request: deny rules; ask rules; allow rules covering every segment;
-// trust mode (below `high`); auto-allow of low-risk commands (a setting, off by default); else a person.
+// The decision order for a scored request: deny rules; ask rules; the tamper lock (nothing below allows while it is
+// on); allow rules covering every segment; trust mode (below `high`); auto-allow of low-risk commands (a setting, off
+// by default); else a person.
 import type { RiskAssessment } from '../../../shared/domain.ts';
 import type { Explanation } from '../../../shared/rules.ts';
 import type { PolicyVerdict, ScoredSubmission } from '../broker/broker.ts';
@@ -12,11 +13,18 @@ export interface GatePolicyOptions {
   trust: TrustMode;
   /** Asked on every decision, so a change to the setting applies at once. */
   autoAllowLowRisk: () => boolean;
+  /**
+   * Since when the gate has been tampered with and nobody has acknowledged it (ISO 8601), or null. While set, rules,
+   * trust mode and auto-allow allow nothing: every request that no deny rule refuses waits for a person.
+   */
+  tamperedSince?: () => string | null;
 }
 
 export const POLICY_REASONS = {
   trust: (endsAt: string) => `Allowed by Gatehouse trust mode (below high risk, until ${endsAt}).`,
   autoAllow: 'Allowed by Gatehouse: low risk, and auto-allow of low-risk commands is on.',
+  tampered: (since: string) =>
+    `Held for a person: Gatehouse's gate was tampered with at ${since}, so rules, trust mode and auto-allow allow nothing until the user acknowledges it (\`gatehouse tamper ack\`).`,
 } as const;
 
 export class GatePolicy {
@@ -38,6 +46,8 @@ export class GatePolicy {
       return { ...base, decision: 'deny', by: `rule:${firstRule.id}`, ruleIds, reason: `Denied by Gatehouse rule ${firstRule.id} (${firstRule.kind}:${firstRule.pattern}).${note}` };
     }
     if (v.outcome === 'ask') return { ...base, decision: 'hold', by: 'human', ruleIds, reason: `Held for a person: ${v.reason}.` };
+    const tamperedSince = this.opts.tamperedSince?.() ?? null;
+    if (tamperedSince) return { ...base, decision: 'hold', by: 'human', ruleIds: [], reason: POLICY_REASONS.tampered(tamperedSince) };
     if (v.outcome === 'allow' && firstRule) {
       return { ...base, decision: 'allow', by: `rule:${firstRule.id}`, ruleIds, reason: `Allowed by Gatehouse ${v.reason}.` };
     }

@@ -4,7 +4,7 @@ import { codexArgs } from '../../../electron/core/agents/codex.ts';
 import { failMode } from '../../../electron/core/cli/doctor.ts';
 import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
 
-const curl = { kind: 'curl' } as const;
+const curl = { kind: 'curl', curlPath: '/usr/bin/curl' } as const;
 
 describe('Claude Code wiring', () => {
   it('gates Bash through PreToolUse with a timeout past the hold timeout, and forwards Notification and Stop', () => {

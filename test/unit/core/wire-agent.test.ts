@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StartedSession } from '../../../shared/api.ts';
-import { wireAgent, type LaunchContext } from '../../../electron/core/agents/wire.ts';
+import type { HookTransport } from '../../../electron/core/agents/hook-command.ts';
+import type { PathFacts, PathProbe } from '../../../electron/core/agents/trusted-path.ts';
+import { chooseTransport, wireAgent, writtenHookFiles, type LaunchContext } from '../../../electron/core/agents/wire.ts';
 import { tempDir } from '../../support/temp.ts';
+
+const CURL: HookTransport = { kind: 'curl', curlPath: '/usr/bin/curl' };
 
 const started: StartedSession = {
   session: { id: 's1', agent: 'claude', argv: ['claude'], cwd: '/w', pid: null, startedAt: '', endedAt: null, exitCode: null },
@@ -26,7 +30,7 @@ function ctx(cwd: string): LaunchContext {
 describe('wireAgent (Claude Code)', () => {
   it('writes a settings layer with onFailure "block" for a version that honours it', async () => {
     const dir = tempDir();
-    const argv = await wireAgent('claude', started, [fakeAgent(dir, '2.1.330 (Claude Code)'), '-p', 'hi'], dir, { kind: 'curl' }, ctx(dir));
+    const argv = await wireAgent('claude', started, [fakeAgent(dir, '2.1.330 (Claude Code)'), '-p', 'hi'], dir, CURL, ctx(dir));
     expect(argv.slice(1)).toEqual(['--settings', path.join(dir, 'settings.json'), '-p', 'hi']);
     const settings = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
     expect(settings.hooks.PreToolUse[0].hooks[0]).toMatchObject({ onFailure: 'block', timeout: 660 });
@@ -36,7 +40,7 @@ describe('wireAgent (Claude Code)', () => {
   it('leaves onFailure out for an older version, and merges the user\'s own --settings file', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'mine.json'), JSON.stringify({ model: 'opus', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }] } }));
-    const argv = await wireAgent('claude', started, [fakeAgent(dir, '2.0.1 (Claude Code)'), '--settings', 'mine.json', '-p', 'hi'], dir, { kind: 'curl' }, ctx(dir));
+    const argv = await wireAgent('claude', started, [fakeAgent(dir, '2.0.1 (Claude Code)'), '--settings', 'mine.json', '-p', 'hi'], dir, CURL, ctx(dir));
     expect(argv.filter((a) => a === '--settings')).toHaveLength(1);
     const settings = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
     expect(settings.model).toBe('opus');
@@ -47,14 +51,46 @@ describe('wireAgent (Claude Code)', () => {
 
   it('refuses an unreadable --settings instead of dropping it', async () => {
     const dir = tempDir();
-    await expect(wireAgent('claude', started, [fakeAgent(dir, '2.1.330'), '--settings', 'missing.json'], dir, { kind: 'curl' }, ctx(dir))).rejects.toThrow(/cannot use your --settings missing.json/);
+    await expect(wireAgent('claude', started, [fakeAgent(dir, '2.1.330'), '--settings', 'missing.json'], dir, CURL, ctx(dir))).rejects.toThrow(/cannot use your --settings missing.json/);
+  });
+});
+
+describe('writtenHookFiles', () => {
+  it('lists Claude\'s settings layer as written, and nothing for Codex (its hooks are arguments)', async () => {
+    const dir = tempDir();
+    await wireAgent('claude', started, [fakeAgent(dir, '2.1.330 (Claude Code)'), '-p', 'hi'], dir, CURL, ctx(dir));
+    const file = path.join(dir, 'settings.json');
+    expect(writtenHookFiles(dir)).toEqual([{ path: file, content: fs.readFileSync(file, 'utf8') }]);
+    expect(writtenHookFiles(tempDir())).toEqual([]);
+  });
+});
+
+describe('chooseTransport', () => {
+  const dir: PathFacts = { uid: 0, mode: 0o755, kind: 'directory' };
+  /** A machine whose files are all root-owned and safe, except those `facts` overrides. */
+  const probe = (facts: Record<string, PathFacts | null>): PathProbe => ({
+    lstat: (p) => (p in facts ? (facts[p] ?? null) : p.endsWith('curl') ? null : dir),
+    realpath: (p) => {
+      if (!(p in facts) || facts[p] === null) throw new Error('ENOENT');
+      return p;
+    },
+  });
+
+  it('takes curl by its absolute path from a root-owned location, never from PATH', () => {
+    const t = chooseTransport({ ...ctx('/'), env: { PATH: '/home/u/.local/bin:/usr/bin' } }, probe({ '/usr/bin/curl': { uid: 0, mode: 0o755, kind: 'file' } }));
+    expect(t).toEqual({ kind: 'curl', curlPath: '/usr/bin/curl' });
+  });
+
+  it('falls back to the bundled Node client by absolute paths when no curl is trusted', () => {
+    const t = chooseTransport(ctx('/'), probe({ '/usr/bin/curl': { uid: 1000, mode: 0o755, kind: 'file' } }));
+    expect(t).toEqual({ kind: 'node', nodePath: process.execPath, clientPath: '/x/hook-client.mjs' });
   });
 });
 
 describe('wireAgent (Codex)', () => {
   it('puts the hook overrides before the user\'s arguments', async () => {
     const dir = tempDir();
-    const argv = await wireAgent('codex', { ...started, session: { ...started.session, agent: 'codex' } }, ['codex', 'exec', 'do it'], dir, { kind: 'curl' }, ctx(dir));
+    const argv = await wireAgent('codex', { ...started, session: { ...started.session, agent: 'codex' } }, ['codex', 'exec', 'do it'], dir, CURL, ctx(dir));
     expect(argv[0]).toBe('codex');
     expect(argv[1]).toBe('--dangerously-bypass-hook-trust');
     expect(argv.slice(-2)).toEqual(['exec', 'do it']);

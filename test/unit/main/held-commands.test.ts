@@ -92,7 +92,7 @@ function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?:
     settings: () => opts.settings ?? DEFAULT_SETTINGS,
     anyWindowFocused: () => opts.focused ?? false,
     decide: (id, decision) => held.decide(id, decision, 'notification'),
-    openWindow: (id) => opened.push(id),
+    openWindow: (id) => opened.push(id ?? 'window'),
   });
   const fail = (err: unknown) => {
     throw err;
@@ -119,10 +119,21 @@ function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?:
     clock.now += ms;
     clock.ticks.forEach((t) => t());
   };
-  return { held, emit, decide, startTrust, stopTrust, updateSettings, notifications, tray, opened, item, advance, clock, trayState };
+  return { held, notifier, emit, decide, startTrust, stopTrust, updateSettings, notifications, tray, opened, item, advance, clock, trayState };
 }
 
 const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
+
+describe('tamper notification', () => {
+  it('is shown whatever the notification settings and focus, and a click opens the window', () => {
+    const s = shell({ settings: { ...DEFAULT_SETTINGS, notifyOnHeld: false }, focused: true });
+    s.notifier.tampered({ at: '2026-12-06T23:30:00.000Z', what: 'gate-socket', path: '/run/g/gate.sock', detail: 'The gate socket /run/g/gate.sock was replaced.', response: 'Gatehouse took its socket back.', sessionIds: [] });
+    expect(s.notifications).toHaveLength(1);
+    expect(s.notifications[0]).toMatchObject({ shown: true, options: { title: 'Gatehouse was tampered with: every command now waits for you', body: 'The gate socket /run/g/gate.sock was replaced. Gatehouse took its socket back.', actions: [] } });
+    s.notifications[0]?.emit('click');
+    expect(s.opened).toEqual(['window']);
+  });
+});
 
 describe('tray and notifications', () => {
   it('a held request produces a notification and a tray count; its decision clears both', async () => {

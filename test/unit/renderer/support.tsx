@@ -13,6 +13,7 @@ import { SETTINGS_INITIAL, useSettings } from '../../../renderer/stores/settings
 import { REPLAY_INITIAL, useReplay } from '../../../renderer/stores/replay.ts';
 import { RULES_INITIAL, useRules } from '../../../renderer/stores/rules.ts';
 import { TERMINALS_INITIAL, useTerminals } from '../../../renderer/stores/terminals.ts';
+import { TAMPER_INITIAL, useTamper } from '../../../renderer/stores/tamper.ts';
 import { TRUST_INITIAL, useTrust } from '../../../renderer/stores/trust.ts';
 import type { SurfaceFactory, SurfaceOptions, TerminalSize, TerminalSurface } from '../../../renderer/terminal/surface.ts';
 
@@ -21,6 +22,7 @@ export function resetStores(): void {
   useRules.setState(RULES_INITIAL, true);
   useTerminals.setState(TERMINALS_INITIAL, true);
   useTrust.setState(TRUST_INITIAL, true);
+  useTamper.setState(TAMPER_INITIAL, true);
   useInbox.setState(INBOX_INITIAL, true);
   useSessions.setState(SESSIONS_INITIAL, true);
   useAudit.setState(AUDIT_INITIAL, true);
@@ -119,6 +121,7 @@ export function fakeCommands() {
     updateSettings: vi.fn<Commands['updateSettings']>(async () => {}),
     startTrust: vi.fn<Commands['startTrust']>(async () => {}),
     stopTrust: vi.fn<Commands['stopTrust']>(async () => {}),
+    acknowledgeTamper: vi.fn<Commands['acknowledgeTamper']>(async () => {}),
     loadRules: vi.fn<Commands['loadRules']>(async () => {}),
     saveRule: vi.fn<Commands['saveRule']>(async () => {}),
     setRuleEnabled: vi.fn<Commands['setRuleEnabled']>(async () => {}),

@@ -8,6 +8,7 @@ import { useApp } from '../../../renderer/stores/connection.ts';
 import { useInbox } from '../../../renderer/stores/inbox.ts';
 import { useSessions } from '../../../renderer/stores/sessions.ts';
 import { useSettings } from '../../../renderer/stores/settings.ts';
+import { useTamper } from '../../../renderer/stores/tamper.ts';
 import { App } from '../../../renderer/views/App.tsx';
 import { Audit } from '../../../renderer/views/audit/Audit.tsx';
 import { Sessions } from '../../../renderer/views/sessions/Sessions.tsx';
@@ -32,6 +33,20 @@ describe('app shell', () => {
     fireEvent.click(within(nav).getByRole('button', { name: 'Sessions' }));
     expect(useApp.getState().view).toBe('sessions');
     expect(within(nav).getByRole('button', { name: 'Sessions' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('shows what was tampered with above every view until the reviewer acknowledges it', () => {
+    const { commands } = renderInApp(<App />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    const report = { at: '2026-12-06T23:30:00.000Z', what: 'gate-socket' as const, path: '/run/g/gate.sock', detail: 'The gate socket /run/g/gate.sock was replaced.', response: 'Gatehouse took its socket back.', sessionIds: ['s1'] };
+    act(() => useTamper.getState().tamperReported({ locked: true, since: report.at, reports: [report], count: 1, sessionIds: ['s1'] }));
+    const banner = screen.getByRole('alert', { name: 'Gatehouse was tampered with' });
+    expect(banner.textContent).toContain('The gate socket /run/g/gate.sock was replaced. Gatehouse took its socket back.');
+    expect(banner.textContent).toContain('Sessions running then: s1');
+    fireEvent.click(within(banner).getByRole('button', { name: 'I have checked: acknowledge' }));
+    expect(commands.acknowledgeTamper).toHaveBeenCalledTimes(1);
+    act(() => useTamper.getState().tamperAcknowledged({ locked: false, since: null, reports: [], count: 0, sessionIds: [] }));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says so when the connection to the core is lost', () => {

@@ -22,6 +22,7 @@ let broker: Broker;
 let rules: RuleService;
 let trust: TrustMode;
 let autoAllow: boolean;
+let tampered: string | null;
 let events: CoreEvent[];
 
 function build(now: () => number = Date.now) {
@@ -34,7 +35,8 @@ function build(now: () => number = Date.now) {
   broker.onEvent((e) => events.push(e));
   rules = new RuleService({ repository: new RuleRepository(db), now, onChange: () => broker.reconsider() });
   trust = new TrustMode({ now, onChange: (c) => c.type === 'started' && broker.reconsider() });
-  const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => autoAllow });
+  tampered = null;
+  const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => autoAllow, tamperedSince: () => tampered });
 }
 
 const submit = (command: string, cwd = PROJECT) => {
@@ -122,6 +124,42 @@ describe('auto-allow of low-risk commands', () => {
     await expect(submit('git status')).resolves.toMatchObject({ decision: 'allow', decidedBy: 'auto-allow' });
     void submit('rm notes.txt');
     expect(broker.pending().map((r) => r.command)).toEqual(['ls -la', 'rm notes.txt']);
+  });
+});
+
+describe('the tamper lock', () => {
+  beforeEach(() => build());
+
+  it('holds what allow rules, trust mode and auto-allow would allow; deny rules still deny', async () => {
+    rules.add([{ effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'global' }, source: 'cli' }], 'user');
+    rules.add([{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'global' }, source: 'cli' }], 'user');
+    autoAllow = true;
+    trust.start(60_000);
+    tampered = '2026-12-06T23:00:00.000Z';
+    void submit('npm run test');
+    void submit('git status');
+    void submit('rm -rf build');
+    await expect(submit('git push -f')).resolves.toMatchObject({ decision: 'deny' });
+    expect(broker.pending().map((r) => r.command)).toEqual(['npm run test', 'git status', 'rm -rf build']);
+  });
+
+  it('says why in the explanation', () => {
+    autoAllow = true;
+    tampered = '2026-12-06T23:00:00.000Z';
+    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => autoAllow, tamperedSince: () => tampered });
+    const e = policy.explain('git status', engine.assess('git status', PROJECT), PROJECT, 's1');
+    expect(e).toMatchObject({ decision: 'hold', by: 'human' });
+    expect(e.reason).toMatch(/tampered with at 2026-12-06T23:00:00.000Z.*gatehouse tamper ack/);
+  });
+
+  it('once lifted, held requests are decided as usual again', async () => {
+    autoAllow = true;
+    tampered = '2026-12-06T23:00:00.000Z';
+    const verdict = submit('git status');
+    expect(broker.pending()).toHaveLength(1);
+    tampered = null;
+    broker.reconsider();
+    await expect(verdict).resolves.toMatchObject({ decision: 'allow', decidedBy: 'auto-allow' });
   });
 });
 
