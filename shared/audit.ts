@@ -11,7 +11,9 @@ export type AuditKind =
   | 'rule.imported'
   | 'rule.expired'
   | 'trust.started'
-  | 'trust.ended';
+  | 'trust.ended'
+  /** A decision or a loosening call refused because it came from inside an agent session (or from a process that could not be told). */
+  | 'decision.refused';
 
 export interface AuditEntry {
   /** Position in the chain, from 1. */

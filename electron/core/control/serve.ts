@@ -9,12 +9,16 @@ import { newId } from '../ids.ts';
 import type { ConnectionHandlers } from './handlers.ts';
 
 export type ControlHandlers = Omit<ControlApi, ConnectionCalls>;
+/** The handlers as a carrier serves them: any call may answer later (a guarded call first looks at its caller). */
+export type ServedHandlers = {
+  [K in keyof ControlHandlers]: (...args: Parameters<ControlHandlers[K]>) => ReturnType<ControlHandlers[K]> | Promise<Awaited<ReturnType<ControlHandlers[K]>>>;
+};
 /** Builds the calls that belong to one connection; `client` pushes events to it. */
 export type ConnectionFactory = (client: ControlClientApi, connectionId: string) => ConnectionHandlers;
 export type { TextChannel };
 
 /** Serves the API on `channel` until the returned disposer runs (the carrier calls it when the connection closes). */
-export function serveControl(handlers: ControlHandlers, connect: ConnectionFactory, channel: TextChannel): () => void {
+export function serveControl(handlers: ServedHandlers, connect: ConnectionFactory, channel: TextChannel): () => void {
   let open = true;
   const push: ControlClientApi = {
     onEvent: (event) => {
@@ -25,7 +29,7 @@ export function serveControl(handlers: ControlHandlers, connect: ConnectionFacto
     },
   };
   const connection = connect(push, newId());
-  const rpc = createBirpc<ControlClientApi, ControlApi>(
+  const rpc = createBirpc<ControlClientApi, ServedHandlers & Pick<ControlApi, ConnectionCalls>>(
     { ...handlers, ...connection.api },
     {
       post: (data: string) => {
