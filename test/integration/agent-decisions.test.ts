@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GATE_PATHS } from '../../electron/core/gate/server.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { PROJECT, testEngine } from '../support/risk.ts';
+import { tempDir } from '../support/temp.ts';
 import { post } from '../support/unix-http.ts';
 
 const RAW_CLIENT = path.resolve('test/support/raw-control-client.mjs');
@@ -95,5 +96,15 @@ describe.runIf(process.platform === 'linux')('decisions from inside an agent ses
     expect(audit.filter((e) => e.kind === 'decision.refused').map((e) => e.data)).toEqual([expect.objectContaining({ call: 'decide', sessionId: started.session.id, sign: 'ancestry' })]);
     await t.client.api.decide({ id: request.id, decision: 'allow' });
     expect(await answer).toBe('allow');
+  });
+
+  it('a hosted terminal counts as an agent session: its program is refused, even with an empty environment', async () => {
+    const t = (core = await startTestCore({ assess: (c, cwd) => engine.assess(c, cwd) }));
+    const argv = ['env', '-i', `PATH=${process.env.PATH ?? ''}`, process.execPath, RAW_CLIENT, t.core.paths.controlSocket, t.core.paths.adminTokenFile, 'startTrust', '{"durationMs":60000}'];
+    const terminal = await t.client.api.startTerminal({ agent: 'shell', argv, cwd: tempDir('gh-hosted-') });
+    await t.core.terminals.exited(terminal.sessionId);
+    const [entry] = (await t.client.api.listAudit({})).filter((e) => e.kind === 'decision.refused');
+    expect(entry).toMatchObject({ actor: `agent:${terminal.sessionId}`, subject: 'startTrust', data: { call: 'startTrust', sign: 'ancestry' } });
+    expect((await t.client.api.status()).trust.active).toBe(false);
   });
 });
