@@ -57,7 +57,8 @@ export function socketInode(socket: net.Socket, readlink: (p: string) => string 
   }
 }
 
-function findSs(exists: (p: string) => boolean = fs.existsSync): string | null {
+/** Where `ss` is, looked for in system directories only; null when iproute2 is not installed. */
+export function findSs(exists: (p: string) => boolean = fs.existsSync): string | null {
   return SS_PATHS.find((p) => exists(p)) ?? null;
 }
 
