@@ -75,8 +75,9 @@ export class AgentGuard {
       };
     }
     served.startSession = async (input) => {
-      const started = handlers.startSession(input);
+      // Looked up first, so the session starts (and `session.started` goes out) just as its answer does.
       const found = await lookup();
+      const started = handlers.startSession(input);
       if (found.kind === 'found') this.deps.setRootProcesses(started.session.id, found.pids);
       return started;
     };
