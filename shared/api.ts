@@ -285,6 +285,8 @@ export const ApiErrorCodeSchema = z.enum([
   /** The thing exists but is busy (a running session cannot be deleted). */
   'conflict',
   'unauthorized',
+  /** Not from here: a decision from inside an agent session. */
+  'forbidden',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

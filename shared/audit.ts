@@ -15,7 +15,9 @@ export type AuditKind =
   /** The gate socket or a session's hook settings were tampered with (`TamperReport` as data). */
   | 'gate.tampered'
   /** A person acknowledged the tampering: rules, trust and auto-allow decide again. */
-  | 'gate.tamper-acknowledged';
+  | 'gate.tamper-acknowledged'
+  /** A decision or a loosening call refused because it came from inside an agent session (or from a process that could not be told). */
+  | 'decision.refused';
 
 export interface AuditEntry {
   /** Position in the chain, from 1. */

@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
+import { AgentGuard, sessionKnowledge } from './control/agent-guard.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
 import { serveControl, type ConnectionFactory, type TextChannel } from './control/serve.ts';
@@ -13,6 +14,8 @@ import { TamperAlarm } from './integrity/tamper-alarm.ts';
 import { TamperWatch } from './integrity/tamper-watch.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
+import { ancestry, linuxProc } from './peer/proc.ts';
+import { lookupPeer } from './peer/unix-peer.ts';
 import { PtyHost } from './pty/pty-host.ts';
 import { Redactor } from './recording/redaction.ts';
 import { Recordings } from './recording/service.ts';
@@ -22,6 +25,7 @@ import { createRiskEngine } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode, type TrustChange } from './rules/trust.ts';
+import { SessionRoots } from './sessions/session-roots.ts';
 import { SessionService } from './sessions/session-service.ts';
 import { SettingsFile } from './settings.ts';
 import { AuditRepository } from './store/audit.ts';
@@ -131,6 +135,9 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Where terminal streams and interception markers go: the core's recordings unless a test brings its own.
     const streams = opts.recordings === undefined ? recordings : opts.recordings;
     if (streams) cleanup.push(markInterceptions(broker, streams));
+    // Where /proc exists (Linux), the processes sessions run under are kept, and decisions from below them refused.
+    const proc = process.platform === 'linux' ? linuxProc : null;
+    const roots = new SessionRoots(proc, proc ? ancestry(proc, process.pid).map((p) => p.pid) : []);
     const sessionService = new SessionService({
       sessions,
       broker,
@@ -138,6 +145,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       recordings: streams,
       log,
       onError,
+      roots,
     });
     // Runs after the pty host has ended its sessions: their recordings are flushed last.
     cleanup.push(() => sessionService.close());
@@ -179,7 +187,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const gate = new GateServer({ broker, sessions, onError: opts.onError });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
-    const control = new ControlServer(handlers, connect, ensureAdminToken(paths.adminTokenFile));
+    const guard = proc
+      ? new AgentGuard({
+          lookup: (socket) => lookupPeer(socket),
+          proc,
+          sessions: sessionKnowledge(sessions, roots),
+          coreNamespace: proc.pidNamespace('self'),
+          setRootProcesses: (id, pids) => sessionService.setRootProcesses(id, pids),
+          audit,
+          now: Date.now,
+        })
+      : null;
+    const control = new ControlServer(handlers, connect, ensureAdminToken(paths.adminTokenFile), guard);
     await control.listen(paths.controlSocket);
     cleanup.push(() => control.close());
     if (process.platform !== 'win32') {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { fatigue } from './fatigue.ts';
 import { fatigueTraces } from './fatigue-traces.ts';
 import { gateOverhead } from './gate-overhead.ts';
+import { peerLookup } from './peer-lookup.ts';
 import { rulesMatch } from './rules-match.ts';
 import { riskThroughput } from './risk.ts';
 import { uiCardVisible } from './ui-card.ts';
@@ -26,6 +27,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['recording', recordingBench],
   // A hosted session through the pty host and the recorder (record.*).
   ['record', recordBench],
+  // Who is at the other end of a control connection (peer.*): once per connection.
+  ['peer', peerLookup],
 ];
 
 const wanted = args.only?.split(',') ?? benches.map(([name]) => name);

@@ -8,6 +8,7 @@ import { connectControl } from '../control/client.ts';
 import { claudeSupportsOnFailure } from '../agents/claude.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { readLock, isAlive } from '../lock.ts';
+import { findSs } from '../peer/unix-peer.ts';
 import { pathsFor, type CliContext } from './context.ts';
 import { findExecutable } from '../agents/which.ts';
 import { replaceableBecause, TRUSTED_CURL_LOCATIONS } from '../agents/trusted-path.ts';
@@ -113,6 +114,8 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
         (nodeReplaceable ? `; Node itself could be replaced by your user (${nodeReplaceable})` : ''),
   });
 
+  checks.push(agentDecisionsCheck());
+
   const agents = await Promise.all(
     (['claude', 'codex'] as const).map(async (agent): Promise<AgentReport> => {
       const file = findExecutable(agent, ctx.env);
@@ -126,6 +129,18 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
 }
 
 /** Whether a command is blocked when Gatehouse cannot answer, for this agent at this version. */
+/** Whether the core can tell a decision sent from inside an agent session (see control/agent-guard.ts). */
+function agentDecisionsCheck(): Check {
+  const name = 'agent decisions';
+  if (process.platform !== 'linux') {
+    return { name, ok: true, detail: 'this platform has no peer lookup yet: only the CLI itself refuses decisions from inside an agent session' };
+  }
+  const ss = findSs();
+  return ss
+    ? { name, ok: true, detail: `decisions sent from inside an agent session are refused (the sender is found with ${ss})` }
+    : { name, ok: false, detail: '`ss` (iproute2) is not installed: the core cannot tell who sends a decision over the control socket, so it refuses them all; install iproute2, or decide in the window or the tray' };
+}
+
 export function failMode(agent: 'claude' | 'codex', version: string | null, help: string | null): { failsClosed: boolean; detail: string } {
   if (agent === 'claude') {
     return claudeSupportsOnFailure(version)

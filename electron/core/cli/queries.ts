@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api.ts';
 import { DecisionSchema, type GateRequest, type Session } from '../../../shared/domain.ts';
 import { formatScope } from '../../../shared/rules.ts';
 import { CliError, connect, withCore, type CliContext } from './context.ts';
+import { refuseInsideSession } from './inside-session.ts';
 import { removeSessionCommand } from './recordings.ts';
 import { specFromArgs } from './rules.ts';
 import { commandLines, displayFields, shownText } from './shown.ts';
@@ -50,6 +51,7 @@ export async function decideCommand(ctx: CliContext, argv: string[]): Promise<nu
   // `--remember prefix:npm run test` leaves the pattern's other words as positionals.
   const remember = values.remember === undefined ? undefined : values.remember === '' ? true : specFromArgs([values.remember, ...extra]);
   if (extra.length > 0 && (remember === undefined || remember === true)) throw new CliError(DECIDE_USAGE, 2);
+  refuseInsideSession(ctx, 'decide a held command');
   try {
     const r = await withCore(ctx, (c) => c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli', remember }));
     if (values.json) ctx.out(JSON.stringify(r, null, 2));

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api.ts';
 import type { ExportFormat } from '../../../shared/recording.ts';
 import { formatDuration } from '../../../shared/duration.ts';
 import { CliError, withCore, type CliContext } from './context.ts';
+import { refuseInsideSession } from './inside-session.ts';
 import { shownText } from './shown.ts';
 
 /** Turns the core's refusals (unknown session, bad file, running session) into one-line CLI errors. */
@@ -106,6 +107,7 @@ export async function removeSessionCommand(ctx: CliContext, argv: string[]): Pro
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
   const [sessionId, ...extra] = positionals;
   if (!sessionId || extra.length > 0) throw new CliError('usage: gatehouse sessions rm <session>', 2);
+  refuseInsideSession(ctx, 'delete a session and its record');
   const deleted = await asCliErrors(() => withCore(ctx, (c) => c.api.deleteSession({ sessionId })));
   ctx.out(`Deleted session ${deleted.sessionId} and everything recorded for it (${(deleted.freedBytes / 2 ** 20).toFixed(1)} MB of recording).`);
   return 0;

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/rules.ts';
 import { quoteWord } from '../rules/words.ts';
 import { CliError, withCore, type CliContext } from './context.ts';
+import { refuseInsideSession } from './inside-session.ts';
 import { commandLines, shownText } from './shown.ts';
 
 export const RULES_HELP = `Usage:
@@ -222,6 +223,9 @@ const SUBCOMMANDS: Readonly<Record<string, Sub>> = {
   export: exportCommand,
 };
 
+/** The subcommands that change what is allowed: refused from inside an agent session. */
+const CHANGING: ReadonlySet<string> = new Set(['add', 'rm', 'enable', 'disable', 'edit', 'import']);
+
 export async function rulesCommand(ctx: CliContext, argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const run = sub ? SUBCOMMANDS[sub] : undefined;
@@ -229,5 +233,6 @@ export async function rulesCommand(ctx: CliContext, argv: string[]): Promise<num
     ctx.out(RULES_HELP);
     return sub === undefined || sub === 'help' || sub === '--help' ? 0 : 2;
   }
+  if (sub && CHANGING.has(sub)) refuseInsideSession(ctx, `change rules (\`rules ${sub}\`)`);
   return run(ctx, rest);
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatDuration, parseDuration } from '../../../shared/duration.ts';
 import { MAX_TRUST_MS, type TrustStatus } from '../../../shared/rules.ts';
 import { CliError, withCore, type CliContext } from './context.ts';
+import { refuseInsideSession } from './inside-session.ts';
 
 const USAGE = 'usage: gatehouse trust <duration>|off|status [--json]   (for example: gatehouse trust 15m)';
 
@@ -21,6 +22,7 @@ export async function trustCommand(ctx: CliContext, argv: string[]): Promise<num
   else {
     const ms = parseDuration(what);
     if (ms === null || ms < 1000 || ms > MAX_TRUST_MS) throw new CliError(`trust takes a duration from 1s to ${formatDuration(MAX_TRUST_MS)} (for example 15m), not "${what}"`, 2);
+    refuseInsideSession(ctx, 'start trust mode');
     status = await withCore(ctx, (c) => c.api.startTrust({ durationMs: ms }));
   }
   ctx.out(values.json ? JSON.stringify(status, null, 2) : statusText(status));

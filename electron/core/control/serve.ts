@@ -9,6 +9,10 @@ import { newId } from '../ids.ts';
 import type { ConnectionHandlers } from './handlers.ts';
 
 export type ControlHandlers = Omit<ControlApi, ConnectionCalls>;
+/** The handlers as a carrier serves them: any call may answer later (a guarded call first looks at its caller). */
+export type ServedHandlers = {
+  [K in keyof ControlHandlers]: (...args: Parameters<ControlHandlers[K]>) => ReturnType<ControlHandlers[K]> | Promise<Awaited<ReturnType<ControlHandlers[K]>>>;
+};
 /** Builds the calls that belong to one connection; `client` pushes events to it. */
 export type ConnectionFactory = (client: ControlClientApi, connectionId: string) => ConnectionHandlers;
 export type { TextChannel };
@@ -32,7 +36,7 @@ function readMessage(data: string): unknown {
 }
 
 /** Serves the API on `channel` until the returned disposer runs (the carrier calls it when the connection closes). */
-export function serveControl(handlers: ControlHandlers, connect: ConnectionFactory, channel: TextChannel): () => void {
+export function serveControl(handlers: ServedHandlers, connect: ConnectionFactory, channel: TextChannel): () => void {
   let open = true;
   const push: ControlClientApi = {
     onEvent: (event) => {
@@ -44,8 +48,8 @@ export function serveControl(handlers: ControlHandlers, connect: ConnectionFacto
   };
   const connection = connect(push, newId());
   const functions: Record<string, unknown> = { ...handlers, ...connection.api };
-  const rpc = createBirpc<ControlClientApi, ControlApi>(
-    functions as unknown as ControlApi,
+  const rpc = createBirpc<ControlClientApi, ServedHandlers & Pick<ControlApi, ConnectionCalls>>(
+    functions as unknown as ServedHandlers & Pick<ControlApi, ConnectionCalls>,
     {
       post: (data: string) => {
         if (open) channel.post(data);

@@ -3,6 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import net from 'node:net';
 import { encodeMessage } from '../../../shared/rpc-codec.ts';
+import type { AgentGuard } from './agent-guard.ts';
 import { lineChannel, readLines } from './lines.ts';
 import { serveControl, type ConnectionFactory, type ControlHandlers } from './serve.ts';
 import { listenPrivate, relistenPrivate } from '../sockets.ts';
@@ -16,11 +17,16 @@ export class ControlServer {
   private readonly sockets = new Set<net.Socket>();
   private readonly handlers: ControlHandlers;
   private readonly connect: ConnectionFactory;
+  private readonly guard: AgentGuard | null;
 
-  /** `connect` builds the per-connection calls (events, attached terminals) for each authorised client. */
-  constructor(handlers: ControlHandlers, connect: ConnectionFactory, adminToken: string) {
+  /**
+   * `connect` builds the per-connection calls (events, attached terminals) for each authorised client; `guard`
+   * refuses decisions from processes inside an agent session (the admin token alone does not say who is asking).
+   */
+  constructor(handlers: ControlHandlers, connect: ConnectionFactory, adminToken: string, guard: AgentGuard | null) {
     this.handlers = handlers;
     this.connect = connect;
+    this.guard = guard;
     this.tokenDigest = digest(adminToken);
     this.server = net.createServer((socket) => this.accept(socket));
   }
@@ -79,7 +85,8 @@ export class ControlServer {
 
   private serveRpc(socket: net.Socket): { receive: (line: string) => void; dispose: () => void } {
     const { channel, receive } = lineChannel(socket);
-    return { receive, dispose: serveControl(this.handlers, this.connect, channel) };
+    const handlers = this.guard ? this.guard.forConnection(this.handlers, socket) : this.handlers;
+    return { receive, dispose: serveControl(handlers, this.connect, channel) };
   }
 }
 

@@ -71,6 +71,8 @@ export class PtyHost {
     try {
       const launch = await this.launch(input, argv, shell, started, tmpDir, ctx);
       const pty = spawnPty({ file: launch.file, args: launch.args, cwd: input.cwd, env: launch.env, ...input.size });
+      // The hosted program is the session's process: anything it starts is inside the session (no decisions from there).
+      this.deps.sessions.setRootProcesses(started.session.id, [pty.pid]);
       session = new TerminalSession({
         sessionId: started.session.id,
         agent: input.agent,

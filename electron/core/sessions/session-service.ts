@@ -9,6 +9,7 @@ import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
 import type { RecordEvent, RecordingService, SessionRecorder } from '../recording/types.ts';
 import type { SessionRepository } from '../store/sessions.ts';
+import type { SessionRoots } from './session-roots.ts';
 
 export interface SessionServiceDeps {
   sessions: SessionRepository;
@@ -18,6 +19,8 @@ export interface SessionServiceDeps {
   recordings?: RecordingService | null;
   log: (message: string) => void;
   onError: (err: unknown) => void;
+  /** The processes running sessions live under (none kept without one). */
+  roots?: SessionRoots;
 }
 
 export type NewSessionInput = Omit<StartSessionInput, 'size'> & { pid: number | null };
@@ -37,6 +40,8 @@ export class SessionService {
     const token = newToken();
     const session = sessions.insert({ id: newId(), agent: input.agent, argv: input.argv, cwd: input.cwd, pid: input.pid, tokenHash: hashToken(token), startedAt: Date.now() });
     if (size) this.startRecording(session, size);
+    // The pid `gatehouse run` says is its own; the control socket replaces it with the one it sees (control/agent-guard.ts).
+    if (input.pid !== null) this.setRootProcesses(session.id, [input.pid]);
     broker.emit({ type: 'session.started', session });
     return { session, token, gateSocket: this.deps.gateSocket(), holdTimeoutMs: broker.timeoutMs };
   }
@@ -45,9 +50,16 @@ export class SessionService {
   async end(sessionId: string, exitCode: number | null): Promise<Session> {
     const session = this.deps.sessions.end(sessionId, exitCode, Date.now());
     if (!session) throw new ApiError('not_found', `no session with id ${sessionId}`);
+    this.deps.roots?.delete(sessionId);
     await this.closeRecording(sessionId);
     this.deps.broker.emit({ type: 'session.ended', session });
     return session;
+  }
+
+  /** The processes the session's agent runs under (`gatehouse run`, a hosted terminal's program): decisions from below them are refused. */
+  setRootProcesses(sessionId: string, pids: readonly number[]): void {
+    if (this.deps.sessions.get(sessionId)?.endedAt) return;
+    this.deps.roots?.set(sessionId, pids);
   }
 
   /** The live recorder of a session, or null when it is not recorded. */

@@ -1,0 +1,113 @@
+// The control socket's guard: decisions and loosening calls from inside an agent session are refused and audited;
+// read-only calls never wait for the peer lookup; the lookup runs once per connection.
+import type net from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, type StartedSession } from '../../../../shared/api.ts';
+import { AgentGuard, GUARDED_CALLS } from '../../../../electron/core/control/agent-guard.ts';
+import type { ControlHandlers } from '../../../../electron/core/control/serve.ts';
+import type { ProcReader } from '../../../../electron/core/peer/proc.ts';
+import type { PeerLookup } from '../../../../electron/core/peer/unix-peer.ts';
+import { AuditRepository } from '../../../../electron/core/store/audit.ts';
+import { openDatabase, type Db } from '../../../../electron/core/store/database.ts';
+import { tempDir } from '../../../support/temp.ts';
+
+const NS = 'pid:[1]';
+// 50 is a helper started by an agent session's shell (40, which carries the session's id); 70 is a person's terminal.
+const PROCS: Record<number, { ppid: number; env: Record<string, string> }> = {
+  40: { ppid: 1, env: { GATEHOUSE_SESSION_ID: 's1' } },
+  50: { ppid: 40, env: {} },
+  70: { ppid: 1, env: {} },
+};
+const proc: ProcReader = {
+  stat: (pid) => (PROCS[pid] ? { ppid: PROCS[pid].ppid, startTime: pid } : null),
+  environ: (pid) => (PROCS[pid] ? new Map(Object.entries(PROCS[pid].env)) : null),
+  pidNamespace: () => NS,
+};
+
+const dbs: Db[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+function setup(peer: PeerLookup) {
+  const db = openDatabase(path.join(tempDir('gh-guard-'), 'g.db'));
+  dbs.push(db);
+  const audit = new AuditRepository(db);
+  const lookup = vi.fn(async () => peer);
+  const setRootProcesses = vi.fn();
+  const guard = new AgentGuard({
+    lookup,
+    proc,
+    sessions: { roots: () => [], sessionById: (id) => (id === 's1' ? id : null), sessionByToken: () => null },
+    coreNamespace: NS,
+    setRootProcesses,
+    audit,
+    now: () => 1_700_000_000_000,
+  });
+  const decide = vi.fn(() => ({ id: 'q1' }));
+  const handlers = {
+    decide,
+    listPending: () => [],
+    startTrust: vi.fn(() => ({ active: true })),
+    startSession: () => ({ session: { id: 's2' } }) as StartedSession,
+  } as unknown as ControlHandlers;
+  const served = guard.forConnection(handlers, {} as net.Socket);
+  return { served, audit, lookup, decide, setRootProcesses, handlers };
+}
+
+describe('AgentGuard', () => {
+  it('refuses a decision from a helper an agent session started, says where to decide, and audits the attempt', async () => {
+    const { served, audit, decide } = setup({ kind: 'found', pids: [50] });
+    const refused = await Promise.resolve(served.decide({ id: 'q1', decision: 'allow' })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).code).toBe('forbidden');
+    expect((refused as ApiError).message).toMatch(/refused to decide a held command: the request comes from inside agent session s1 \(pid 50's ancestor 40 carries/);
+    expect((refused as ApiError).message).toContain('Decide in the Gatehouse window, from its tray menu, or with `gatehouse` in a terminal the agent did not start.');
+    expect(decide).not.toHaveBeenCalled();
+    const [entry] = audit.list(0, 10);
+    expect(entry).toMatchObject({ kind: 'decision.refused', actor: 'agent:s1', subject: 'q1', data: { call: 'decide', sessionId: 's1', pid: 50, sign: 'environment' } });
+    expect(audit.verify().ok).toBe(true);
+  });
+
+  it('lets the person decide from their own terminal', async () => {
+    const { served, audit, decide } = setup({ kind: 'found', pids: [70] });
+    expect(await served.decide({ id: 'q1', decision: 'allow' })).toEqual({ id: 'q1' });
+    expect(decide).toHaveBeenCalledOnce();
+    expect(audit.list(0, 10)).toEqual([]);
+  });
+
+  it('refuses when any process holding the connection is inside a session', async () => {
+    const { served } = setup({ kind: 'found', pids: [70, 50] });
+    await expect(Promise.resolve(served.startTrust({ durationMs: 60_000 }))).rejects.toThrow(/refused to start trust mode/);
+  });
+
+  it('fails closed when the peer cannot be told, and audits that', async () => {
+    const { served, audit } = setup({ kind: 'failed', why: '`ss` (iproute2) is not installed' });
+    await expect(Promise.resolve(served.decide({ id: 'q1', decision: 'allow' }))).rejects.toThrow(/could not tell which process asked \(`ss` \(iproute2\) is not installed\)/);
+    expect(audit.list(0, 10)[0]).toMatchObject({ kind: 'decision.refused', actor: 'unknown', data: { sign: 'unknown-peer' } });
+  });
+
+  it('where the platform has no lookup, only the CLI check applies', async () => {
+    const { served, decide } = setup({ kind: 'unsupported' });
+    await served.decide({ id: 'q1', decision: 'allow' });
+    expect(decide).toHaveBeenCalledOnce();
+  });
+
+  it('read-only calls never look at the peer; the lookup runs once per connection', async () => {
+    const { served, lookup } = setup({ kind: 'found', pids: [70] });
+    served.listPending();
+    expect(lookup).not.toHaveBeenCalled();
+    await served.decide({ id: 'q1', decision: 'allow' });
+    await served.startTrust({ durationMs: 60_000 });
+    expect(lookup).toHaveBeenCalledOnce();
+  });
+
+  it('guards every call that decides or loosens, and nothing read-only', () => {
+    expect(Object.keys(GUARDED_CALLS).sort()).toEqual(['addRule', 'decide', 'deleteSession', 'importRules', 'removeRule', 'startTrust', 'updateRule', 'updateSettings']);
+  });
+
+  it('a session started over the socket is rooted at the process the socket shows', async () => {
+    const { served, setRootProcesses } = setup({ kind: 'found', pids: [70] });
+    await served.startSession({ agent: 'claude', argv: ['claude'], cwd: '/w', pid: 12345 });
+    expect(setRootProcesses).toHaveBeenCalledWith('s2', [70]);
+  });
+});
