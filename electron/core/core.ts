@@ -8,7 +8,7 @@ import { Broker, type Assess, type Policy } from './broker/broker.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
 import { serveControl, type ConnectionFactory, type TextChannel } from './control/serve.ts';
-import { GateServer } from './gate/server.ts';
+import { GateServer, type FileChangeJudge } from './gate/server.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
 import { PtyHost } from './pty/pty-host.ts';
@@ -16,7 +16,7 @@ import { Redactor } from './recording/redaction.ts';
 import { Recordings } from './recording/service.ts';
 import { markInterceptions, type RecordingService } from './recording/types.ts';
 import { GitBranches } from './risk/git-branch.ts';
-import { createRiskEngine } from './risk/index.ts';
+import { createFileChangeJudge, createRiskEngine } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode, type TrustChange } from './rules/trust.ts';
@@ -39,6 +39,8 @@ export interface CoreOptions {
   policy?: Policy;
   /** Scores each request before it is held or decided; default: the risk engine, guarding this core's own files. */
   assess?: Assess;
+  /** Judges a file tool's change by where it lands; default: the risk engine's protected places, with this core's files. */
+  judgeFileChange?: FileChangeJudge;
   /** Where the agents' settings are read from on `rules import` (tests); default: the user's home. */
   userHome?: string;
   /** Browser mode: serve the built renderer and the API over a WebSocket on 127.0.0.1. */
@@ -163,7 +165,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
     removeStaleSocket(paths.controlSocket);
-    const gate = new GateServer({ broker, sessions, onError: opts.onError });
+    const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge({ protectedPaths: coreProtectedPaths(paths) });
+    const gate = new GateServer({ broker, sessions, judgeFileChange, onError: opts.onError });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
     const control = new ControlServer(handlers, connect, ensureAdminToken(paths.adminTokenFile));
@@ -202,8 +205,13 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
 }
 
 async function defaultAssess(paths: CorePaths): Promise<Assess> {
-  const engine = await createRiskEngine({ protectedPaths: [paths.home, paths.runtimeDir] });
+  const engine = await createRiskEngine({ protectedPaths: coreProtectedPaths(paths) });
   return (command, cwd) => engine.assess(command, cwd);
+}
+
+/** This core's own files: its data directory (database, tokens, settings) and its socket directory. */
+function coreProtectedPaths(paths: CorePaths): string[] {
+  return [paths.home, paths.runtimeDir];
 }
 
 /** Trust mode starting or ending is a policy change: it goes into the audit trail and to every client. */
