@@ -207,8 +207,8 @@ function toolCallItem(call: MockToolCall, callId: string, toolResults: readonly 
 }
 
 export interface MockResponsesOptions {
-  /** The shell command the mock model asks Codex to run. */
-  command: string;
+  /** The shell command the mock model asks Codex to run (or another tool call to make first). */
+  command: string | MockToolCall;
   /** Further commands or other tool calls, one a turn after the first (each once the previous output came back). */
   then?: ReadonlyArray<string | MockToolCall>;
   /**
