@@ -11,7 +11,6 @@ import { corePaths } from '../../electron/core/paths.ts';
 import { claudeInvocation, codexInvocation } from '../support/agents.ts';
 import { startCli, startDaemon } from '../support/cli.ts';
 import { startMockAnthropic } from '../support/mock-anthropic.ts';
-import type { MockModelServer } from '../support/mock-model.ts';
 import { startMockResponses } from '../support/mock-responses.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -44,7 +43,7 @@ async function world(decision: 'allow' | 'deny' = 'deny') {
       void client.api.decide({ id: e.request.id, decision, reason: decision === 'deny' ? DENIED : undefined });
     }
   });
-  const run = (mock: MockModelServer, inv: { command: string; args: string[]; env: Record<string, string> }) =>
+  const run = (inv: { command: string; args: string[]; env: Record<string, string> }) =>
     startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
   return { root, home, work, held, events, run };
 }
@@ -69,7 +68,7 @@ describe('Claude Code file tools through gatehouse run', () => {
     cleanups.push(() => mock.close());
     const inv = claudeInvocation({ mockUrl: mock.url, home: w.home, prompt: 'write the files' });
     // The person's own choice lets Claude Code write in the project unasked; Gatehouse adds nothing to ordinary edits.
-    const result = await w.run(mock, { ...inv, args: [...inv.args, '--permission-mode', 'acceptEdits'] });
+    const result = await w.run({ ...inv, args: [...inv.args, '--permission-mode', 'acceptEdits'] });
     expect(result.code, result.stderr).toBe(0);
 
     expect(fs.readFileSync(ordinary, 'utf8')).toBe('edited work\n');
@@ -105,7 +104,7 @@ describe('Claude Code file tools through gatehouse run', () => {
       ],
     });
     cleanups.push(() => mock.close());
-    const result = await w.run(mock, claudeInvocation({ mockUrl: mock.url, home: w.home, prompt: 'write it' }));
+    const result = await w.run(claudeInvocation({ mockUrl: mock.url, home: w.home, prompt: 'write it' }));
     expect(result.code, result.stderr).toBe(0);
     expect(w.held.map((r) => r.tool)).toEqual(['Write', 'Write', 'Write', 'Write']);
     // Gatehouse's allow also answers Claude Code's own prompt (as for Bash): these are written.
@@ -135,7 +134,7 @@ describe('Codex apply_patch and write_stdin through gatehouse run', () => {
       ],
     });
     cleanups.push(() => mock.close());
-    const result = await w.run(mock, codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch the files' }));
+    const result = await w.run(codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch the files' }));
     expect(result.code, result.stderr).toBe(0);
 
     expect(fs.readFileSync(path.join(w.work, 'src', 'a.txt'), 'utf8')).toBe('written = true\n');
@@ -164,7 +163,7 @@ describe('Codex apply_patch and write_stdin through gatehouse run', () => {
       ],
     });
     cleanups.push(() => mock.close());
-    const result = await w.run(mock, codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch and type' }));
+    const result = await w.run(codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch and type' }));
     expect(result.code, result.stderr).toBe(0);
     expect(fs.readFileSync(path.join(w.work, '.mcp.json'), 'utf8')).toBe('{}\n');
     // Two requests (the patch, the shell); the typed line never reached Gatehouse, and ran.
