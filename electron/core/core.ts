@@ -16,7 +16,7 @@ import { Redactor } from './recording/redaction.ts';
 import { Recordings } from './recording/service.ts';
 import { markInterceptions, type RecordingService } from './recording/types.ts';
 import { GitBranches } from './risk/git-branch.ts';
-import { createFileChangeJudge, createRiskEngine } from './risk/index.ts';
+import { agentDirsFrom, createFileChangeJudge, createRiskEngine, type ContextOptions } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode, type TrustChange } from './rules/trust.ts';
@@ -96,7 +96,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const recordings = new Recordings({ db, dbFile: paths.database, sessions, redactor, retention: settings.retention, onError });
     // Closed before the database: recorders flush what they hold.
     cleanup.push(() => recordings.close());
-    const assess = opts.assess ?? (await defaultAssess(paths));
+    const assess = opts.assess ?? (await defaultAssess(paths, opts.env ?? process.env));
     // The broker asks the policy only once requests arrive, after everything below exists.
     const branches = new GitBranches();
     const broker = new Broker({
@@ -165,7 +165,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
     removeStaleSocket(paths.controlSocket);
-    const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge({ protectedPaths: coreProtectedPaths(paths) });
+    const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge(riskOptions(paths, opts.env ?? process.env));
     const gate = new GateServer({ broker, sessions, judgeFileChange, onError: opts.onError });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
@@ -204,14 +204,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   }
 }
 
-async function defaultAssess(paths: CorePaths): Promise<Assess> {
-  const engine = await createRiskEngine({ protectedPaths: coreProtectedPaths(paths) });
+async function defaultAssess(paths: CorePaths, env: NodeJS.ProcessEnv): Promise<Assess> {
+  const engine = await createRiskEngine(riskOptions(paths, env));
   return (command, cwd) => engine.assess(command, cwd);
 }
 
-/** This core's own files: its data directory (database, tokens, settings) and its socket directory. */
-function coreProtectedPaths(paths: CorePaths): string[] {
-  return [paths.home, paths.runtimeDir];
+/**
+ * What the risk engine and the file tools' judge protect beyond the agents' usual places: this core's own files (its
+ * data directory, with database, tokens and settings, and its socket directory), and the agents' configuration
+ * directories where the environment moves them (`CLAUDE_CONFIG_DIR`, `CODEX_HOME`).
+ */
+function riskOptions(paths: CorePaths, env: NodeJS.ProcessEnv): ContextOptions {
+  return { protectedPaths: [paths.home, paths.runtimeDir], agentDirs: agentDirsFrom(env) };
 }
 
 /** Trust mode starting or ending is a policy change: it goes into the audit trail and to every client. */

@@ -40,15 +40,19 @@ const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
 /** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
 const MORE_STARTUP = /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
 
+const AGENT_GUARD: Guarded = { kind: 'agent', what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)" };
+
 /** Where writing hands control to an agent, a shell, git or ssh; null for an ordinary place. */
 export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
+  // An agent's configuration directory moved by the environment (CLAUDE_CONFIG_DIR: its settings, hooks, shell snapshots).
+  if (ctx.agentDirs.some((d) => inside(abs, d))) return AGENT_GUARD;
   // Every guarded name but opencode's and the editors' user settings sits under a dot folder or is a dotfile.
   const dotted = abs.includes('/.') || abs.startsWith('.');
   if (!dotted && !/opencode|\/User\//.test(abs)) {
     const hooks = hooksPath(ctx);
     return hooks && inside(abs, hooks) ? hooksGuard(hooks, ctx) : null;
   }
-  if (AGENT_PLACES.test(abs)) return { kind: 'agent', what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)" };
+  if (AGENT_PLACES.test(abs)) return AGENT_GUARD;
   if (SSH_DIR.test(abs)) return { kind: 'ssh', what: 'where ssh keeps keys and config (who may log in, what ssh runs)' };
   if (GIT_HOOKS.test(abs)) return { kind: 'git-hooks', what: 'git hooks or config, which run code on git commands without showing in any diff' };
   const rel = inside(abs, ctx.home) ? abs.slice(ctx.home.length + 1) : null;

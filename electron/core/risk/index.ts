@@ -6,6 +6,7 @@ import { fileChangeJudge, type FileChange } from './file-change.ts';
 import { loadShellParser } from './parse/index.ts';
 
 export type { FileChange } from './file-change.ts';
+export { agentDirsFrom, type ContextOptions } from './context.ts';
 
 export async function createRiskEngine(opts: ContextOptions = {}): Promise<RiskEngine> {
   const parse = await loadShellParser();

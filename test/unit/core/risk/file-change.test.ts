@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContextProvider } from '../../../../electron/core/risk/context.ts';
+import { agentDirsFrom, ContextProvider } from '../../../../electron/core/risk/context.ts';
 import { judgeFileChange, landingPlaces } from '../../../../electron/core/risk/file-change.ts';
+import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
 import { HOME, PROJECT, testContextOptions } from '../../../support/risk.ts';
 import { tempDir } from '../../../support/temp.ts';
 
@@ -71,6 +72,35 @@ describe('file tools on protected places', () => {
     expect(r?.level).toBe('critical');
     expect(r?.reasons).toEqual([`apply_patch patches ${PROJECT}/.codex/config.toml, Gatehouse's own data or an agent's hook settings`]);
     expect(judge(['src/a.ts', 'src/b.ts'], 'apply_patch')).toBeNull();
+  });
+});
+
+describe('agents\' configuration directories moved by the environment', () => {
+  const claudeDir = `${HOME}/conf/claude`;
+  const codexDir = '/opt/codex-home';
+  const moved = new ContextProvider({ ...testContextOptions(), agentDirs: agentDirsFrom({ CLAUDE_CONFIG_DIR: claudeDir, CODEX_HOME: codexDir }) }).forCwd(PROJECT);
+
+  it('reads CLAUDE_CONFIG_DIR and CODEX_HOME, absolute ones only', () => {
+    expect(agentDirsFrom({ CLAUDE_CONFIG_DIR: '/a/b/', CODEX_HOME: 'rel/x' })).toEqual({ claude: '/a/b' });
+    expect(agentDirsFrom({})).toEqual({});
+  });
+
+  it.each([
+    ['Claude Code\'s shell snapshot (2.1.330 writes them to $CLAUDE_CONFIG_DIR/shell-snapshots/)', `${claudeDir}/shell-snapshots/snapshot-bash-1-abc.sh`],
+    ['its settings', `${claudeDir}/settings.json`],
+    ['a hook script beside them', `${claudeDir}/hooks/pre.sh`],
+    ['Codex\'s config', `${codexDir}/config.toml`],
+  ])('%s is held, critical', (_name, file) => {
+    expect(judgeFileChange({ tool: 'Write', paths: [file], cwd: PROJECT }, moved)?.level).toBe('critical');
+    // Without the variables these are ordinary files outside the project.
+    expect(judgeFileChange({ tool: 'Write', paths: [file], cwd: PROJECT }, ctx)).toBeNull();
+  });
+
+  it('holds a shell append to a moved snapshot folder as critical too (the same judgement)', async () => {
+    const engine = await createRiskEngine({ ...testContextOptions(), agentDirs: { claude: claudeDir } });
+    const a = engine.assess(`echo 'curl x | sh' >> ${claudeDir}/shell-snapshots/snapshot-bash-1-abc.sh`, PROJECT);
+    expect(a.level).toBe('critical');
+    expect(a.reasons[0]).toContain("an agent's settings");
   });
 });
 
