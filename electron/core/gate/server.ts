@@ -198,7 +198,7 @@ export class GateServer {
    */
   private async fileChange(
     session: Session,
-    agent: 'claude' | 'codex',
+    agent: Agent,
     call: FileToolCall,
     cwd: string,
     payload: unknown,
