@@ -33,6 +33,8 @@ const AGENT_PLACES = new RegExp(
 );
 /** Hooks and config of any git repository: they run code on the person's own git commands, and no diff shows them. */
 const GIT_HOOKS = /(^|\/)\.git\/(modules\/.+\/|worktrees\/[^/]+\/)?(hooks(\/|$)|config$)/;
+/** The user's git config: like a repository's `.git/config`, for every repository at once. */
+const USER_GIT_CONFIG = /^(\.gitconfig|\.config\/git\/config)$/;
 /** Hooks kept in the project (husky): they run on every commit, but the change shows in the diff. */
 const PROJECT_HOOKS = /(^|\/)\.husky(\/|$)/;
 /** ssh's keys, config (which runs ProxyCommand) and authorized keys; `known_hosts` only records hosts (high as a secret file). */
@@ -57,6 +59,7 @@ export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
   if (GIT_HOOKS.test(abs)) return { kind: 'git-hooks', what: 'git hooks or config, which run code on git commands without showing in any diff' };
   const rel = inside(abs, ctx.home) ? abs.slice(ctx.home.length + 1) : null;
   if (rel !== null && (SHELL_STARTUP.includes(rel) || MORE_STARTUP.test(rel))) return { kind: 'startup', what: 'a shell startup file, which runs in every new shell' };
+  if (rel !== null && USER_GIT_CONFIG.test(rel)) return { kind: 'git-hooks', what: "git's own settings for every repository, which run code on git commands (core.fsmonitor, core.hooksPath, aliases, pagers)" };
   const hooks = hooksPath(ctx);
   if (hooks && inside(abs, hooks)) return hooksGuard(hooks, ctx);
   if (PROJECT_HOOKS.test(abs)) return { kind: 'project-hooks', what: 'a husky git hook, which runs on every commit' };

@@ -31,6 +31,8 @@ describe('file tools on protected places', () => {
     ['fish\'s config', `${HOME}/.config/fish/config.fish`],
     ['a git hook', '.git/hooks/pre-commit'],
     ['the repository\'s git config', '.git/config'],
+    ['the user\'s git config', '~/.gitconfig'],
+    ['the user\'s git config, XDG', `${HOME}/.config/git/config`],
     ['ssh\'s authorized keys', '~/.ssh/authorized_keys'],
     ['ssh\'s config', `${HOME}/.ssh/config`],
     ['Gatehouse\'s data', `${HOME}/.config/Gatehouse/settings.json`],
