@@ -9,7 +9,7 @@ import { AgentGuard, sessionKnowledge } from './control/agent-guard.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
 import { serveControl, type ConnectionFactory, type TextChannel } from './control/serve.ts';
-import { GateServer } from './gate/server.ts';
+import { GateServer, type FileChangeJudge } from './gate/server.ts';
 import { TamperAlarm } from './integrity/tamper-alarm.ts';
 import { TamperWatch } from './integrity/tamper-watch.ts';
 import { acquireLock } from './lock.ts';
@@ -21,7 +21,7 @@ import { Redactor } from './recording/redaction.ts';
 import { Recordings } from './recording/service.ts';
 import { markInterceptions, type RecordingService } from './recording/types.ts';
 import { GitBranches } from './risk/git-branch.ts';
-import { createRiskEngine } from './risk/index.ts';
+import { agentDirsFrom, createFileChangeJudge, createRiskEngine, type ContextOptions } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode, type TrustChange } from './rules/trust.ts';
@@ -45,6 +45,8 @@ export interface CoreOptions {
   policy?: Policy;
   /** Scores each request before it is held or decided; default: the risk engine, guarding this core's own files. */
   assess?: Assess;
+  /** Judges a file tool's change by where it lands; default: the risk engine's protected places, with this core's files. */
+  judgeFileChange?: FileChangeJudge;
   /** Where the agents' settings are read from on `rules import` (tests); default: the user's home. */
   userHome?: string;
   /** Browser mode: serve the built renderer and the API over a WebSocket on 127.0.0.1. */
@@ -100,7 +102,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const recordings = new Recordings({ db, dbFile: paths.database, sessions, redactor, retention: settings.retention, onError });
     // Closed before the database: recorders flush what they hold.
     cleanup.push(() => recordings.close());
-    const assess = opts.assess ?? (await defaultAssess(paths));
+    const assess = opts.assess ?? (await defaultAssess(paths, opts.env ?? process.env));
     // The broker asks the policy only once requests arrive, after everything below exists.
     const branches = new GitBranches();
     const broker = new Broker({
@@ -184,7 +186,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
     removeStaleSocket(paths.controlSocket);
-    const gate = new GateServer({ broker, sessions, onError: opts.onError });
+    const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge(riskOptions(paths, opts.env ?? process.env));
+    const gate = new GateServer({ broker, sessions, judgeFileChange, onError: opts.onError });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
     const guard = proc
@@ -245,9 +248,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   }
 }
 
-async function defaultAssess(paths: CorePaths): Promise<Assess> {
-  const engine = await createRiskEngine({ protectedPaths: [paths.home, paths.runtimeDir] });
+async function defaultAssess(paths: CorePaths, env: NodeJS.ProcessEnv): Promise<Assess> {
+  const engine = await createRiskEngine(riskOptions(paths, env));
   return (command, cwd) => engine.assess(command, cwd);
+}
+
+/**
+ * What the risk engine and the file tools' judge protect beyond the agents' usual places: this core's own files (its
+ * data directory, with database, tokens and settings, and its socket directory), and the agents' configuration
+ * directories where the environment moves them (`CLAUDE_CONFIG_DIR`, `CODEX_HOME`).
+ */
+function riskOptions(paths: CorePaths, env: NodeJS.ProcessEnv): ContextOptions {
+  return { protectedPaths: [paths.home, paths.runtimeDir], agentDirs: agentDirsFrom(env) };
 }
 
 /** Trust mode starting or ending is a policy change: it goes into the audit trail and to every client. */

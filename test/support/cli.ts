@@ -32,8 +32,9 @@ export function cli(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string
 }
 
 /** Starts `gatehouse daemon` and resolves once it says it is running. */
-export async function startDaemon(home: string, args: string[] = []): Promise<{ child: ChildProcess; stop: () => Promise<CliResult>; output: () => string }> {
-  const { child, done } = startCli(['daemon', ...args], cliEnv(home));
+/** `env`: more variables for the daemon (`HOME`, so the agent's home is the one the core protects). */
+export async function startDaemon(home: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; stop: () => Promise<CliResult>; output: () => string }> {
+  const { child, done } = startCli(['daemon', ...args], cliEnv(home, env));
   let out = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {

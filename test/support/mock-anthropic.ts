@@ -95,10 +95,17 @@ function sendMessage(res: ServerResponse, model: string, stream: boolean, block:
   ]);
 }
 
+/** A tool call other than Bash: `{ tool: 'Write', input: { file_path, content } }`. */
+export interface MockToolUse {
+  tool: string;
+  input: Record<string, unknown>;
+}
+
 export async function startMockAnthropic(opts: {
-  command: string;
-  /** Further commands, one tool call a turn after the first (each once the previous result came back). */
-  then?: readonly string[];
+  /** The first tool call: a Bash command, or another tool's call. */
+  command: string | MockToolUse;
+  /** Further calls, one a turn after the first (each once the previous result came back). */
+  then?: ReadonlyArray<string | MockToolUse>;
   /** Awaited before the tool call is sent, so a test can change the world (stop the core) first. */
   beforeToolCall?: () => Promise<void>;
 }): Promise<MockModelServer> {
@@ -136,11 +143,11 @@ export async function startMockAnthropic(opts: {
     const next = sawToolResult ? seenToolUseIds.size : 0;
     if (hasBash && next < commands.length) {
       if (next === 0) await opts.beforeToolCall?.();
+      const call = commands[next] as string | MockToolUse;
       sendMessage(res, model, stream, {
         type: 'tool_use',
         id: mockId('toolu_mock'),
-        name: 'Bash',
-        input: { command: commands[next], description: 'Run the command under test' },
+        ...(typeof call === 'string' ? { name: 'Bash', input: { command: call, description: 'Run the command under test' } } : { name: call.tool, input: call.input }),
       });
     } else if (hasBash) {
       sendMessage(res, model, stream, { type: 'text', text: MOCK_FINAL_TEXT });

@@ -188,11 +188,29 @@ function sendResponse(res: ServerResponse, item: JsonObject): void {
   sendSse(res, events);
 }
 
+/**
+ * A tool call other than the shell: a `function_call` (`exec_command` with `tty: true`, `write_stdin`) or a freeform
+ * `custom_tool_call` (`apply_patch`). A function of the outputs so far can build it from what came back (the
+ * session id `exec_command` printed, which `write_stdin` needs).
+ */
+export type MockToolCall =
+  | { function: string; arguments: Record<string, unknown> }
+  | { custom: string; input: string }
+  | ((toolResults: readonly string[]) => { function: string; arguments: Record<string, unknown> } | { custom: string; input: string });
+
+function toolCallItem(call: MockToolCall, callId: string, toolResults: readonly string[]): JsonObject {
+  const c = typeof call === 'function' ? call(toolResults) : call;
+  if ('custom' in c) {
+    return { type: 'custom_tool_call', id: mockId('ctc_mock'), call_id: callId, name: c.custom, input: c.input, status: 'completed' };
+  }
+  return { type: 'function_call', id: mockId('fc_mock'), call_id: callId, name: c.function, arguments: JSON.stringify(c.arguments), status: 'completed' };
+}
+
 export interface MockResponsesOptions {
-  /** The shell command the mock model asks Codex to run. */
-  command: string;
-  /** Further commands, one function call a turn after the first (each once the previous output came back). */
-  then?: readonly string[];
+  /** The shell command the mock model asks Codex to run (or another tool call to make first). */
+  command: string | MockToolCall;
+  /** Further commands or other tool calls, one a turn after the first (each once the previous output came back). */
+  then?: ReadonlyArray<string | MockToolCall>;
   /**
    * Extra arguments merged into the function call, e.g.
    * `{ sandbox_permissions: 'require_escalated', justification: '…' }` for
@@ -238,7 +256,8 @@ export async function startMockResponses(opts: MockResponsesOptions): Promise<Mo
       if (next === 0) await opts.beforeToolCall?.();
       const callId = mockId('call_mock');
       issuedCallIds.add(callId);
-      sendResponse(res, shellCallItem(shell, commands[next] as string, callId, opts.toolArguments));
+      const call = commands[next] as string | MockToolCall;
+      sendResponse(res, typeof call === 'string' ? shellCallItem(shell, call, callId, opts.toolArguments) : toolCallItem(call, callId, toolResults));
     } else {
       sendResponse(res, messageItem(shell !== undefined ? MOCK_FINAL_TEXT : 'Mock title'));
     }

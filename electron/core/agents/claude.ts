@@ -1,5 +1,6 @@
 // Claude Code: hooks arrive through `--settings <file>`, a layer on top of the user's own settings,
-// which stay untouched. PreToolUse for shell tools is held at the gate; Notification and Stop are forwarded.
+// which stay untouched. PreToolUse for shell and file tools is held at the gate; Notification and Stop are forwarded.
+import { FILE_TOOLS } from '../gate/file-tools.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from './hook-command.ts';
 
@@ -29,9 +30,11 @@ export function claudeSettings(o: ClaudeHookOptions): { hooks: Record<string, Ar
   };
   const eventHook: CommandHook = { type: 'command', command: eventHookCommand(o.transport, GATE_PATHS.claudeEvent), timeout: 10 };
   const shellTools = o.platform === 'win32' ? ['Bash', 'PowerShell'] : ['Bash'];
+  // The file tools go through the same hook: held only when they change a protected place (gate/file-tools.ts).
+  const gated = [...shellTools, ...FILE_TOOLS.claude];
   return {
     hooks: {
-      PreToolUse: shellTools.map((matcher) => ({ matcher, hooks: [gateHook] })),
+      PreToolUse: gated.map((matcher) => ({ matcher, hooks: [gateHook] })),
       Notification: [{ hooks: [eventHook] }],
       Stop: [{ hooks: [eventHook] }],
     },

@@ -1,5 +1,6 @@
 // Codex: hooks arrive as `-c` config overrides, a layer Gatehouse controls for this run only; no file of the
 // user's is touched. `--dangerously-bypass-hook-trust` trusts exactly these hooks for the runs Gatehouse launches.
+import { FILE_TOOLS } from '../gate/file-tools.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts, type HookTransport } from './hook-command.ts';
 
@@ -11,8 +12,9 @@ export interface CodexHookOptions {
 /** TOML basic strings accept JSON's escapes, so a JSON string literal is a valid TOML one. */
 const toml = (s: string): string => JSON.stringify(s);
 
-function hookTable(matcher: string, command: string, timeoutS: number): string {
-  return `[{matcher=${toml(matcher)}, hooks=[{type="command", command=${toml(command)}, timeout=${timeoutS}}]}]`;
+function hookTable(matchers: readonly string[], command: string, timeoutS: number): string {
+  const entries = matchers.map((m) => `{matcher=${toml(m)}, hooks=[{type="command", command=${toml(command)}, timeout=${timeoutS}}]}`);
+  return `[${entries.join(', ')}]`;
 }
 
 export function codexArgs(o: CodexHookOptions): string[] {
@@ -22,8 +24,10 @@ export function codexArgs(o: CodexHookOptions): string[] {
   return [
     '--dangerously-bypass-hook-trust',
     '-c',
-    `hooks.PreToolUse=${hookTable('Bash', pre, hookTimeoutS)}`,
+    // `apply_patch` reaches PreToolUse under its own name (0.169; its patch in tool_input.command). `write_stdin`
+    // reaches no hook at all, so the risk engine rates starting an interactive shell or REPL high instead.
+    `hooks.PreToolUse=${hookTable(['Bash', ...FILE_TOOLS.codex], pre, hookTimeoutS)}`,
     '-c',
-    `hooks.PermissionRequest=${hookTable('Bash', permission, hookTimeoutS)}`,
+    `hooks.PermissionRequest=${hookTable(['Bash'], permission, hookTimeoutS)}`,
   ];
 }

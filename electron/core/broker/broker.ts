@@ -21,7 +21,11 @@ export interface PolicyVerdict {
   ruleIds?: string[];
 }
 
-export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt' | 'risk'>;
+/**
+ * What the gate hands in: a command (scored here), or a change whose assessment the gate already has (`risk`: a file
+ * tool's change, judged by where it lands).
+ */
+export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt' | 'risk'> & { risk?: RiskAssessment };
 
 /** A submission with its risk assessment, which is what a policy judges. */
 export type ScoredSubmission = Submission & { risk: RiskAssessment };
@@ -117,7 +121,7 @@ export class Broker {
     if (this.closed) return Promise.resolve({ requestId: '', decision: 'deny', reason: REASONS.shutdown, decidedBy: 'shutdown' });
     const createdAt = this.now();
     const id = newId();
-    const risk = this.scoreCommand(submission.command, submission.cwd);
+    const risk = submission.risk ?? this.scoreCommand(submission.command, submission.cwd);
     const base: NewRequest = { ...submission, risk, id, createdAt, expiresAt: null };
     const ruled = this.judge({ ...submission, risk });
     if (ruled) {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { RiskAssessment } from '../../../shared/domain.ts';
 import { corePaths, resolveHome } from '../paths.ts';
-import { createRiskEngine } from '../risk/index.ts';
+import { agentDirsFrom, createRiskEngine } from '../risk/index.ts';
 import type { RiskEngine } from '../risk/engine.ts';
 import { CliError, type CliContext } from './context.ts';
 import { commandLines, shownText } from './shown.ts';
@@ -18,7 +18,7 @@ const LineSchema = z.object({ cmd: z.string(), cwd: z.string().min(1).optional()
 /** Gatehouse's own data and sockets are protected paths wherever the command runs. */
 async function engineFor(ctx: CliContext): Promise<RiskEngine> {
   const home = resolveHome(ctx.env);
-  return createRiskEngine({ protectedPaths: [home, corePaths(home, ctx.env).runtimeDir] });
+  return createRiskEngine({ protectedPaths: [home, corePaths(home, ctx.env).runtimeDir], agentDirs: agentDirsFrom(ctx.env) });
 }
 
 /** The `--jsonl` output shape (ARCHITECTURE.md, "CLI"). */

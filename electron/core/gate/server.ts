@@ -4,8 +4,10 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { z } from 'zod';
-import type { Agent, Session } from '../../../shared/domain.ts';
-import type { Broker } from '../broker/broker.ts';
+import type { Agent, RiskAssessment, Session } from '../../../shared/domain.ts';
+import type { Broker, Verdict } from '../broker/broker.ts';
+import type { FileChange } from '../risk/file-change.ts';
+import { claudeFileCall, codexPatchCall, FILE_TOOLS, type FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import {
   ClaudeEventSchema,
@@ -57,9 +59,13 @@ interface Route {
   handle(body: unknown, session: Session, signal: AbortSignal): Promise<HookAnswer>;
 }
 
+/** Judges a file tool's change by where it lands (`risk/file-change.ts`); null when no protected place is touched. */
+export type FileChangeJudge = (change: FileChange) => RiskAssessment | null;
+
 export interface GateServerDeps {
   broker: Broker;
   sessions: SessionRepository;
+  judgeFileChange: FileChangeJudge;
   onError?: (err: unknown) => void;
 }
 
@@ -157,6 +163,8 @@ export class GateServer {
         agent: 'claude',
         handle: async (body, session, signal) => {
           const p = parse(ClaudePreToolUseSchema, body);
+          const file = fileCall(() => claudeFileCall(p.tool_name, p.tool_input));
+          if (file) return this.fileChange(session, 'claude', file, p.cwd, body, signal, claudeAnswer);
           if (!SHELL_TOOLS.claude.includes(p.tool_name)) return { status: 200, body: '' };
           const command = p.tool_input.command;
           if (!command) throw new HttpError(422, `${p.tool_name} call without tool_input.command`);
@@ -175,7 +183,11 @@ export class GateServer {
       },
       [GATE_PATHS.codexPreToolUse]: {
         agent: 'codex',
-        handle: async (body, session, signal) => codexPreToolUseAnswer(await decide(session, codexInterception(body, 'pre-tool-use'), body, signal)),
+        handle: async (body, session, signal) => {
+          const patch = codexPatch(body);
+          if (patch) return this.fileChange(session, 'codex', patch.call, patch.cwd, body, signal, codexPreToolUseAnswer);
+          return codexPreToolUseAnswer(await decide(session, codexInterception(body, 'pre-tool-use'), body, signal));
+        },
       },
       [GATE_PATHS.codexPermissionRequest]: {
         agent: 'codex',
@@ -192,6 +204,44 @@ export class GateServer {
       },
     };
   }
+
+  /**
+   * A file tool's call: held (as a request, with the judge's assessment) only when it changes a protected place.
+   * Anything else goes on at once with no output, so the agent's own permissions apply as if Gatehouse were not
+   * there, and nothing is recorded: an ordinary edit is neither a card nor a row in the history.
+   */
+  private async fileChange(
+    session: Session,
+    agent: Agent,
+    call: FileToolCall,
+    cwd: string,
+    payload: unknown,
+    signal: AbortSignal,
+    answer: (v: Verdict) => HookAnswer,
+  ): Promise<HookAnswer> {
+    const risk = this.deps.judgeFileChange({ tool: call.tool, paths: call.paths, cwd });
+    if (!risk) return { status: 200, body: '' };
+    const submission = { sessionId: session.id, agent, kind: 'pre-tool-use' as const, tool: call.tool, command: call.summary, cwd, payload, risk };
+    return answer(await this.deps.broker.submit(submission, signal));
+  }
+}
+
+/** A file tool's call, or null; a file tool's call the gate cannot read is a 422 (the hook blocks it). */
+function fileCall(read: () => FileToolCall | null): FileToolCall | null {
+  try {
+    return read();
+  } catch (err) {
+    throw new HttpError(422, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Codex's `apply_patch` (its patch in `tool_input.command`), or null for any other tool. */
+function codexPatch(body: unknown): { call: FileToolCall; cwd: string } | null {
+  const p = parse(CodexHookSchema, body);
+  if (!p.tool_name || !FILE_TOOLS.codex.includes(p.tool_name)) return null;
+  const patch = p.tool_input?.command;
+  if (typeof patch !== 'string') throw new HttpError(422, `${p.tool_name} call without the patch in tool_input.command`);
+  return { call: codexPatchCall(patch), cwd: p.cwd };
 }
 
 function codexInterception(body: unknown, kind: 'pre-tool-use' | 'permission-request'): Interception {

@@ -21,6 +21,8 @@ export interface RiskContext {
   projectRoot: string | null;
   /** Gatehouse's own data, sockets and tokens, and the agents' hook settings: touching them is critical. */
   protectedPaths: readonly string[];
+  /** The agents' configuration directories named by the environment: writing anywhere in them is writing an agent's settings. */
+  agentDirs: readonly string[];
   /** Uncommitted work at stake in `projectRoot`, or null outside a repository (computed on first use). */
   git(): GitState | null;
   /** Where words point from here, remembered (paths.ts fills it): the same few paths come back all day. */
@@ -29,10 +31,29 @@ export interface RiskContext {
   readonly files: FileView;
 }
 
+/** Where the agents keep their configuration when the environment says (`CLAUDE_CONFIG_DIR`, `CODEX_HOME`). */
+export interface AgentDirs {
+  claude?: string;
+  codex?: string;
+}
+
+/** The agents' configuration directories an environment names (absolute ones only: a relative one depends on the agent's cwd). */
+export function agentDirsFrom(env: Readonly<Record<string, string | undefined>>): AgentDirs {
+  const dir = (v: string | undefined) => (v && path.isAbsolute(v) ? path.resolve(v) : undefined);
+  const claude = dir(env['CLAUDE_CONFIG_DIR']);
+  const codex = dir(env['CODEX_HOME']);
+  return { ...(claude ? { claude } : {}), ...(codex ? { codex } : {}) };
+}
+
 export interface ContextOptions {
   home?: string;
   /** Extra protected paths (the running core's data directory and socket directory). */
   protectedPaths?: readonly string[];
+  /**
+   * The agents' configuration directories when the environment moves them (`CLAUDE_CONFIG_DIR`, `CODEX_HOME`): their
+   * settings, hooks and Claude Code's shell snapshots live there instead of `~/.claude` and `~/.codex`.
+   */
+  agentDirs?: AgentDirs;
   /** How git state is read; replaced in tests. */
   probeGit?: (dir: string) => GitState | null;
   /** How the repository above a directory is found (default: the nearest `.git`); replaced in tests. */
@@ -51,6 +72,7 @@ const MAX_CACHED_DIRS = 500;
 export class ContextProvider {
   private readonly home: string;
   private readonly extraProtected: readonly string[];
+  private readonly agentDirs: AgentDirs;
   private readonly probeGit: (dir: string) => GitState | null;
   private readonly findRepository: (dir: string) => string | null;
   private readonly files: FileView;
@@ -61,6 +83,7 @@ export class ContextProvider {
   constructor(opts: ContextOptions = {}) {
     this.home = opts.home ?? os.homedir();
     this.extraProtected = opts.protectedPaths ?? [];
+    this.agentDirs = opts.agentDirs ?? {};
     this.probeGit = opts.probeGit ?? readGitState;
     this.findRepository = opts.findRepository ?? findGitRoot;
     this.files = opts.files ?? nodeFiles();
@@ -76,7 +99,8 @@ export class ContextProvider {
       cwd: dir,
       home: this.home,
       projectRoot,
-      protectedPaths: [...this.extraProtected, ...agentSettingsPaths(this.home, projectRoot)],
+      protectedPaths: [...this.extraProtected, ...agentSettingsPaths(this.home, projectRoot, this.agentDirs)],
+      agentDirs: [this.agentDirs.claude, this.agentDirs.codex].filter((d): d is string => d !== undefined),
       git: () => (projectRoot ? this.gitState(projectRoot) : null),
       places: new Map(),
       files: this.files,
@@ -122,9 +146,11 @@ export function isSystemDir(p: string): boolean {
 }
 
 /** The agents' own settings, where their hooks (and so Gatehouse's wiring) live. */
-function agentSettingsPaths(home: string, projectRoot: string | null): string[] {
+function agentSettingsPaths(home: string, projectRoot: string | null, dirs: AgentDirs): string[] {
   const paths = [path.join(home, '.claude', 'settings.json'), path.join(home, '.claude', 'settings.local.json'), path.join(home, '.claude.json'), path.join(home, '.codex')];
   if (projectRoot) paths.push(path.join(projectRoot, '.claude', 'settings.json'), path.join(projectRoot, '.claude', 'settings.local.json'), path.join(projectRoot, '.codex'));
+  if (dirs.claude) paths.push(path.join(dirs.claude, 'settings.json'), path.join(dirs.claude, 'settings.local.json'), path.join(dirs.claude, '.claude.json'));
+  if (dirs.codex) paths.push(dirs.codex);
   return paths;
 }
 

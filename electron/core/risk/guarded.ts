@@ -33,6 +33,8 @@ const AGENT_PLACES = new RegExp(
 );
 /** Hooks and config of any git repository: they run code on the person's own git commands, and no diff shows them. */
 const GIT_HOOKS = /(^|\/)\.git\/(modules\/.+\/|worktrees\/[^/]+\/)?(hooks(\/|$)|config$)/;
+/** The user's git config: like a repository's `.git/config`, for every repository at once. */
+const USER_GIT_CONFIG = /^(\.gitconfig|\.config\/git\/config)$/;
 /** Hooks kept in the project (husky): they run on every commit, but the change shows in the diff. */
 const PROJECT_HOOKS = /(^|\/)\.husky(\/|$)/;
 /** ssh's keys, config (which runs ProxyCommand) and authorized keys; `known_hosts` only records hosts (high as a secret file). */
@@ -40,19 +42,24 @@ const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
 /** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
 const MORE_STARTUP = /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
 
+const AGENT_GUARD: Guarded = { kind: 'agent', what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)" };
+
 /** Where writing hands control to an agent, a shell, git or ssh; null for an ordinary place. */
 export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
+  // An agent's configuration directory moved by the environment (CLAUDE_CONFIG_DIR: its settings, hooks, shell snapshots).
+  if (ctx.agentDirs.some((d) => inside(abs, d))) return AGENT_GUARD;
   // Every guarded name but opencode's and the editors' user settings sits under a dot folder or is a dotfile.
   const dotted = abs.includes('/.') || abs.startsWith('.');
   if (!dotted && !/opencode|\/User\//.test(abs)) {
     const hooks = hooksPath(ctx);
     return hooks && inside(abs, hooks) ? hooksGuard(hooks, ctx) : null;
   }
-  if (AGENT_PLACES.test(abs)) return { kind: 'agent', what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)" };
+  if (AGENT_PLACES.test(abs)) return AGENT_GUARD;
   if (SSH_DIR.test(abs)) return { kind: 'ssh', what: 'where ssh keeps keys and config (who may log in, what ssh runs)' };
   if (GIT_HOOKS.test(abs)) return { kind: 'git-hooks', what: 'git hooks or config, which run code on git commands without showing in any diff' };
   const rel = inside(abs, ctx.home) ? abs.slice(ctx.home.length + 1) : null;
   if (rel !== null && (SHELL_STARTUP.includes(rel) || MORE_STARTUP.test(rel))) return { kind: 'startup', what: 'a shell startup file, which runs in every new shell' };
+  if (rel !== null && USER_GIT_CONFIG.test(rel)) return { kind: 'git-hooks', what: "git's own settings for every repository, which run code on git commands (core.fsmonitor, core.hooksPath, aliases, pagers)" };
   const hooks = hooksPath(ctx);
   if (hooks && inside(abs, hooks)) return hooksGuard(hooks, ctx);
   if (PROJECT_HOOKS.test(abs)) return { kind: 'project-hooks', what: 'a husky git hook, which runs on every commit' };

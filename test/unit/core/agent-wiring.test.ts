@@ -7,9 +7,11 @@ import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
 const curl = { kind: 'curl', curlPath: '/usr/bin/curl' } as const;
 
 describe('Claude Code wiring', () => {
-  it('gates Bash through PreToolUse with a timeout past the hold timeout, and forwards Notification and Stop', () => {
+  it('gates Bash and the file tools through PreToolUse with a timeout past the hold timeout, and forwards Notification and Stop', () => {
     const s = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true });
-    expect(s.hooks.PreToolUse).toHaveLength(1);
+    expect(s.hooks.PreToolUse?.map((m) => m.matcher)).toEqual(['Bash', 'Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
+    // One hook, one gate route: the gate tells a shell command from a file change by the tool's name.
+    expect(new Set(s.hooks.PreToolUse?.map((m) => m.hooks[0]))).toHaveProperty('size', 1);
     const [pre] = s.hooks.PreToolUse ?? [];
     expect(pre?.matcher).toBe('Bash');
     expect(pre?.hooks[0]).toMatchObject({ type: 'command', timeout: 660, onFailure: 'block' });
@@ -21,7 +23,7 @@ describe('Claude Code wiring', () => {
 
   it('adds PowerShell on Windows and leaves onFailure out where it is not supported', () => {
     const s = claudeSettings({ transport: { kind: 'node', nodePath: 'node', clientPath: 'c.mjs' }, holdTimeoutMs: 1000, platform: 'win32', onFailureBlock: false });
-    expect(s.hooks.PreToolUse?.map((m) => m.matcher)).toEqual(['Bash', 'PowerShell']);
+    expect(s.hooks.PreToolUse?.map((m) => m.matcher)).toEqual(['Bash', 'PowerShell', 'Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
     expect(s.hooks.PreToolUse?.[0]?.hooks[0]).not.toHaveProperty('onFailure');
   });
 
@@ -67,7 +69,9 @@ describe('Codex wiring', () => {
     const overrides = args.filter((_, i) => args[i - 1] === '-c');
     expect(overrides).toHaveLength(2);
     expect(overrides[0]).toMatch(/^hooks\.PreToolUse=\[\{matcher="Bash", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/);
-    expect(overrides[1]).toMatch(/^hooks\.PermissionRequest=/);
+    // apply_patch goes through the same hook (the gate holds it only on a protected path).
+    expect(overrides[0]).toMatch(/\}\]\}, \{matcher="apply_patch", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/);
+    expect(overrides[1]).toMatch(/^hooks\.PermissionRequest=\[\{matcher="Bash", hooks=\[\{type="command", command="[^"\\]*(\\.[^"\\]*)*", timeout=660\}\]\}\]$/);
     // The embedded command survives TOML (JSON-compatible) escaping intact.
     const command = JSON.parse(/command=(".*?[^\\]")/.exec(overrides[0] ?? '')?.[1] ?? '""') as string;
     expect(command).toContain(`--unix-socket "$GATEHOUSE_SOCKET"`);

@@ -1,6 +1,7 @@
 // File deletion, overwriting and permissions: judged by where each target is. Writing where an agent keeps
 // its settings, a shell its startup files, git its hooks or ssh its keys is critical however it is done.
 import path from 'node:path';
+import type { RiskContext } from '../context.ts';
 import { guardedPlace, type Guarded } from '../guarded.ts';
 import type { Word } from '../model.ts';
 import { classifyPath, where, type PathInfo, type PathKind } from '../paths.ts';
@@ -30,10 +31,20 @@ export function target(w: Word, input: RuleInput): PathInfo {
   return classifyPath(w, input.ctx);
 }
 
+/**
+ * Writing a place that is Gatehouse's own, hands control to an agent, a shell, git or ssh, or stands in for a program
+ * on PATH: the one judgement of a protected place, shared by the shell rules (`overwrite`) and the file tools Gatehouse
+ * gates (`risk/file-change.ts`). Null for any other place.
+ */
+export function protectedWrite(info: PathInfo, ctx: RiskContext, action: string): Finding | null {
+  if (info.kind === 'protected') return finding('self-protection', S.catastrophic, `${action} ${where(info)}`);
+  return guardedWrite(info, ctx, action) ?? programFolderWrite(info, ctx, action);
+}
+
 /** Where writing `info` hands control to an agent, a shell, git or ssh (paths.ts), as a finding; null elsewhere. */
-function guardedWrite(info: PathInfo, input: RuleInput, action: string): Finding | null {
+function guardedWrite(info: PathInfo, ctx: RiskContext, action: string): Finding | null {
   if (!info.abs || info.kind === 'protected' || info.kind === 'disk-device') return null;
-  const guard = guardedPlace(info.abs, input.ctx);
+  const guard = guardedPlace(info.abs, ctx);
   if (!guard) return null;
   const reason = `${action} ${info.shown}, ${/authorized_keys/.test(info.abs) ? 'letting another key log in as you' : guard.what}`;
   return finding(GUARD_CATEGORY[guard.kind], guard.kind === 'project-hooks' ? S.high : S.critical, reason);
@@ -42,9 +53,9 @@ function guardedWrite(info: PathInfo, input: RuleInput, action: string): Finding
 /** Folders on the usual PATH that a user can write: a file put there can stand in for a real program (`curl`, `git`). */
 const HOME_PROGRAM_DIRS = /^(\.local\/bin|bin|go\/bin|\.cargo\/bin|\.npm-global\/bin|\.bun\/bin|\.deno\/bin|\.volta\/bin|\.yarn\/bin|\.pnpm|Library\/pnpm|\.nix-profile\/bin|\.pyenv\/shims|\.rbenv\/shims|\.asdf\/shims|\.local\/share\/mise\/shims)(\/|$)/;
 /** Writing into a program folder on PATH: later commands, and hooks that run `curl`, may run it instead of the real one. */
-function programFolderWrite(info: PathInfo, input: RuleInput, action: string): Finding | null {
+function programFolderWrite(info: PathInfo, ctx: RiskContext, action: string): Finding | null {
   if (!info.abs) return null;
-  const home = input.ctx.home.replace(/\/+$/, '');
+  const home = ctx.home.replace(/\/+$/, '');
   // (System program folders such as /usr/local/bin are system places, judged as such.)
   if (!info.abs.startsWith(`${home}/`) || !HOME_PROGRAM_DIRS.test(info.abs.slice(home.length + 1))) return null;
   return finding('file-overwrite', S.high, `${action} ${info.shown}, in a folder searched for programs: later commands (and hooks that run curl or git) may run it instead of the real one`);
@@ -105,7 +116,7 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
   const info = target(w, input);
   const action = verb ?? (append ? 'appends to' : 'overwrites');
   const f = (category: Category, score: number, extra = '') => finding(category, score, `${action} ${where(info)}${extra}`);
-  const guarded = guardedWrite(info, input, action) ?? programFolderWrite(info, input, action);
+  const guarded = guardedWrite(info, input.ctx, action) ?? programFolderWrite(info, input.ctx, action);
   if (guarded) return guarded;
   switch (info.kind) {
     case 'disk-device':
@@ -210,7 +221,7 @@ const mv: Rule = (input) => {
   const { sources, dest } = targets;
   const planted = plants(sources, dest, input, 'moves');
   // A rename inside the project (`mv tmp.json package.json`) deletes nothing: git still has it.
-  const renameOnly = [...sources, dest].every((w) => target(w, input).kind === 'project') && !guardedWrite(target(dest, input), input, 'moves files into');
+  const renameOnly = [...sources, dest].every((w) => target(w, input).kind === 'project') && !guardedWrite(target(dest, input), input.ctx, 'moves files into');
   if (renameOnly && !planted) return [finding('file-overwrite', S.lowWrite, `renames ${sources.map((w) => w.text).join(' ')} to ${dest.text} inside the project`)];
   const found = deletion(sources, true, input, 'moves away').map((f) => ({ ...f, score: f.category === 'self-protection' ? f.score : Math.max(S.lowWrite, f.score - 10) }));
   if (planted) found.push(planted);

@@ -11,6 +11,7 @@ import { CODE_RULES, interactiveShellInCode, interpreterCode, runsFetchedCode } 
 import { DATA_RULES } from './data.ts';
 import { FILE_RULES, overwrite } from './files.ts';
 import { GIT_RULES } from './git.ts';
+import { interactiveSession } from './interactive.ts';
 import { INTERFACE_RULES } from './interfaces.ts';
 import { CLOUD_RULES } from './cloud.ts';
 import { CONTAINER_RULES } from './containers.ts';
@@ -52,7 +53,7 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   ...WINDOWS_TABLES,
 ];
 /** Rules that look at every segment, whatever its program. */
-const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, exposesEverywhere, outputInAddress, environmentChanges, codeInEnvironment, patchWrites, scriptsRun];
+const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, interactiveSession, exposesEverywhere, outputInAddress, environmentChanges, codeInEnvironment, patchWrites, scriptsRun];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {

@@ -12,15 +12,15 @@ import { finding, hasOption, operands, optionValue, programName, subcommand, wor
 
 /** Larger patches are not read (and say so). */
 export const MAX_PATCH_BYTES = 512 * 1024;
-/** Files judged per patch: the worst is what matters. */
-const MAX_TARGETS = 200;
+/** Files judged per patch: the worst is what matters. A patch that names more is not fully read (and says so). */
+export const MAX_TARGETS = 200;
 
-/** The files a patch writes, as written in it (`a/`/`b/` prefixes kept; the caller strips). */
+/** The files a patch writes, as written in it (`a/`/`b/` prefixes kept; the caller strips); one past the cap says there are more. */
 export function patchTargets(text: string): string[] {
   const out = new Set<string>();
   const add = (p: string | undefined) => {
     const t = p?.trim().replace(/^"(.*)"$/, '$1').replace(/\t.*$/, '');
-    if (t && t !== '/dev/null' && out.size < MAX_TARGETS) out.add(t);
+    if (t && t !== '/dev/null' && out.size <= MAX_TARGETS) out.add(t);
   };
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -82,7 +82,9 @@ function strip(p: string, n: number): string | null {
 function judgeTargets(targets: readonly string[], base: string, stripCount: number | null, input: RuleInput, label: string): Finding[] {
   const found: Finding[] = [];
   const seen = new Set<string>();
-  for (const raw of targets) {
+  // Past the cap a protected file could hide behind ordinary ones: not fully read, so never allowed by a rule.
+  if (targets.length > MAX_TARGETS) found.push(finding('unparsed', S.medium, `the patch (from ${label}) names more than ${MAX_TARGETS} files; Gatehouse judged the first ${MAX_TARGETS}`));
+  for (const raw of targets.slice(0, MAX_TARGETS)) {
     // Without `-p`, git-style `a/` and `b/` prefixes are dropped; any path may also be meant as written.
     const candidates = stripCount !== null ? [strip(raw, stripCount)] : [raw, /^[ab]\//.test(raw) ? raw.slice(2) : null];
     for (const c of candidates) {

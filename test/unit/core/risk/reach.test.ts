@@ -225,6 +225,15 @@ describe('protected places, any way of writing them', () => {
     expect(m.assess('git apply missing.patch').level).toBe('low');
     expect(m.assess("applypatch <<'PATCH'\n*** Begin Patch\n*** Add File: .claude/settings.local.json\n+{}\n*** End Patch\nPATCH").level).toBe('critical');
   });
+
+  it('does not let a protected file hide behind more files than it judges', async () => {
+    const m = await machine();
+    const ordinary = Array.from({ length: 250 }, (_, i) => `*** Add File: src/f${i}.txt\n+x\n`).join('');
+    const a = m.assess(`apply_patch <<'PATCH'\n*** Begin Patch\n${ordinary}*** Add File: .claude/settings.json\n+{}\n*** End Patch\nPATCH`);
+    expect(a.categories).toContain('unparsed');
+    expect(a.reasons.join(' | ')).toContain('names more than 200 files');
+    expect(m.assess(`apply_patch <<'PATCH'\n*** Begin Patch\n${ordinary.slice(0, 2000)}*** End Patch\nPATCH`).categories).not.toContain('unparsed');
+  });
 });
 
 describe('nested agents', () => {

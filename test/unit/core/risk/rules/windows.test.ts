@@ -30,7 +30,8 @@ describe('Windows files and folders', () => {
     ['Remove-Item build\\out.txt', 'medium'],
     ['Remove-Item -Recurse $env:APPDATA\\Gatehouse', 'critical'],
     ['Set-Content -Path C:\\Windows\\System32\\drivers\\etc\\hosts -Value x', 'critical'],
-    ['Add-Content -Path $env:USERPROFILE\\.gitconfig -Value x', 'high'],
+    // The user's git config runs code on every git command in every repository, like a repository's .git/config.
+    ['Add-Content -Path $env:USERPROFILE\\.gitconfig -Value x', 'critical'],
     ['Set-Content -Path src\\version.txt -Value 1.2.3', 'low'],
     ['Clear-RecycleBin -Force', 'high'],
     ['robocopy .\\dist C:\\Users\\dev /MIR', 'critical'],
