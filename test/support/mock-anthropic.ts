@@ -95,12 +95,20 @@ function sendMessage(res: ServerResponse, model: string, stream: boolean, block:
   ]);
 }
 
+/** A tool call of another tool than Bash (a command string stands for a Bash call). */
+export interface MockToolCall {
+  name: string;
+  input: Record<string, unknown>;
+}
+
 export async function startMockAnthropic(opts: {
-  command: string;
+  command: string | MockToolCall;
   /** Further commands, one tool call a turn after the first (each once the previous result came back). */
-  then?: readonly string[];
+  then?: ReadonlyArray<string | MockToolCall>;
   /** Awaited before the tool call is sent, so a test can change the world (stop the core) first. */
   beforeToolCall?: () => Promise<void>;
+  /** Awaited before each later tool call (index 1, 2, …), so a test can wait for the last one's effects. */
+  beforeLaterToolCall?: (index: number) => Promise<void>;
 }): Promise<MockModelServer> {
   const seenToolUseIds = new Set<string>();
   const handle = async (req: RecordedRequest, res: ServerResponse, toolResults: string[]): Promise<void> => {
@@ -136,11 +144,12 @@ export async function startMockAnthropic(opts: {
     const next = sawToolResult ? seenToolUseIds.size : 0;
     if (hasBash && next < commands.length) {
       if (next === 0) await opts.beforeToolCall?.();
+      else await opts.beforeLaterToolCall?.(next);
+      const call = commands[next] as string | MockToolCall;
       sendMessage(res, model, stream, {
         type: 'tool_use',
         id: mockId('toolu_mock'),
-        name: 'Bash',
-        input: { command: commands[next], description: 'Run the command under test' },
+        ...(typeof call === 'string' ? { name: 'Bash', input: { command: call, description: 'Run the command under test' } } : call),
       });
     } else if (hasBash) {
       sendMessage(res, model, stream, { type: 'text', text: MOCK_FINAL_TEXT });
