@@ -108,6 +108,8 @@ export async function startMockAnthropic(opts: {
   then?: ReadonlyArray<string | MockToolUse>;
   /** Awaited before the tool call is sent, so a test can change the world (stop the core) first. */
   beforeToolCall?: () => Promise<void>;
+  /** Awaited before each later tool call (index 1, 2, …), so a test can wait for the last one's effects. */
+  beforeLaterToolCall?: (index: number) => Promise<void>;
 }): Promise<MockModelServer> {
   const seenToolUseIds = new Set<string>();
   const handle = async (req: RecordedRequest, res: ServerResponse, toolResults: string[]): Promise<void> => {
@@ -143,6 +145,7 @@ export async function startMockAnthropic(opts: {
     const next = sawToolResult ? seenToolUseIds.size : 0;
     if (hasBash && next < commands.length) {
       if (next === 0) await opts.beforeToolCall?.();
+      else await opts.beforeLaterToolCall?.(next);
       const call = commands[next] as string | MockToolUse;
       sendMessage(res, model, stream, {
         type: 'tool_use',

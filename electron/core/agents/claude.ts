@@ -37,8 +37,28 @@ export function claudeSettings(o: ClaudeHookOptions): { hooks: Record<string, Ar
       PreToolUse: gated.map((matcher) => ({ matcher, hooks: [gateHook] })),
       Notification: [{ hooks: [eventHook] }],
       Stop: [{ hooks: [eventHook] }],
+      ConfigChange: claudeConfigChangeHooks(o),
     },
   };
+}
+
+/** The ConfigChange check is a file read at the gate: 30 s is ample, and a gate that does not answer blocks. */
+const CONFIG_CHANGE_MAX_TIME_S = 30;
+const CONFIG_CHANGE_HOOK_TIMEOUT_S = 60;
+
+/**
+ * ConfigChange: Claude Code asks before it applies a settings file that changed during the session (user, project,
+ * local; managed changes cannot be blocked). The gate re-reads the file and refuses a change that would switch
+ * Gatehouse off; an unreachable gate blocks the change too (exit 2).
+ */
+export function claudeConfigChangeHooks(o: ClaudeHookOptions): Array<{ hooks: CommandHook[] }> {
+  const hook: CommandHook = {
+    type: 'command',
+    command: blockingHookCommand(o.transport, GATE_PATHS.claudeConfigChange, CONFIG_CHANGE_MAX_TIME_S),
+    timeout: CONFIG_CHANGE_HOOK_TIMEOUT_S,
+    ...(o.onFailureBlock ? { onFailure: 'block' as const } : {}),
+  };
+  return [{ hooks: [hook] }];
 }
 
 /** Arguments to put before the user's own: Claude Code takes `--settings` anywhere on its command line. */

@@ -9,6 +9,7 @@ import { codexArgs } from './codex.ts';
 import type { WiredAgent } from './detect.ts';
 import { ENV, type HookTransport } from './hook-command.ts';
 import { findTrustedCurl, nodePathProbe, type PathProbe } from './trusted-path.ts';
+import { checkLaunch, refusalMessage } from './launch-checks.ts';
 
 /** Where an agent is launched from: its environment and working directory. */
 export interface LaunchContext {
@@ -50,11 +51,16 @@ export function sessionEnv(started: StartedSession): Record<string, string> {
 /** How long `<agent> --version` may take; a version we cannot read only turns off features not every version has. */
 const VERSION_TIMEOUT_MS = 10_000;
 
-/** Builds the agent's argv with Gatehouse's hooks, writing Claude's settings layer into `tmpDir`. */
+/**
+ * Builds the agent's argv with Gatehouse's hooks, writing Claude's settings layer into `tmpDir`. Refuses (a
+ * `WiringError` naming the file and the key) when a settings source the agent will read switches hooks off.
+ */
 export async function wireAgent(agent: WiredAgent, started: StartedSession, command: string[], tmpDir: string, transport: HookTransport, ctx: LaunchContext): Promise<string[]> {
   const [exe, ...args] = command as [string, ...string[]];
+  const { settings: userSettings, rest } = agent === 'claude' ? splitUserSettings(args) : { settings: [], rest: args };
+  const findings = await checkLaunch(agent, exe, rest, userSettings, { cwd: ctx.cwd, env: ctx.env, platform: process.platform });
+  if (findings.length > 0) throw new WiringError(refusalMessage(findings));
   if (agent === 'claude') {
-    const { settings: userSettings, rest } = splitUserSettings(args);
     const ours = claudeSettings({ transport, holdTimeoutMs: started.holdTimeoutMs, platform: process.platform, onFailureBlock: claudeSupportsOnFailure(await agentVersion(exe, ctx)) });
     // Claude Code would honour only the last of the user's --settings; all of them are merged here, in order.
     const merged = [...userSettings.map((s) => readUserSettings(s, ctx.cwd)), ours].reduce<Settings>((acc, next) => mergeClaudeSettings(acc, next), {});

@@ -38,7 +38,7 @@ Usage:
   gatehouse import <file.cast>                 view an asciicast recording in Gatehouse
   gatehouse search <words…> [--session ID]     find words in every recording
   gatehouse events                             stream core events as JSON lines
-  gatehouse doctor [--json]                    check agents, hooks and sockets
+  gatehouse doctor [--json] [--cwd DIR]        check agents, hooks, sockets, and the agents' settings for DIR
   gatehouse score [--json] [--cwd DIR] <command>
                                                how risky a command is, and why
   gatehouse score --jsonl                      stdin lines {"cmd","cwd"?} ⇒ stdout lines

@@ -2,14 +2,16 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkLaunch, describeFinding, type LaunchFinding } from '../agents/launch-checks.ts';
 import { readAdminToken } from '../admin-token.ts';
 import { connectControl } from '../control/client.ts';
 import { claudeSupportsOnFailure } from '../agents/claude.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { readLock, isAlive } from '../lock.ts';
 import { findSs } from '../peer/unix-peer.ts';
-import { pathsFor, type CliContext } from './context.ts';
+import { CliError, pathsFor, type CliContext } from './context.ts';
 import { findExecutable } from '../agents/which.ts';
 import { replaceableBecause, TRUSTED_CURL_LOCATIONS } from '../agents/trusted-path.ts';
 import { chooseTransport } from '../agents/wire.ts';
@@ -29,12 +31,16 @@ export interface AgentReport {
   version: string | null;
   failsClosed: boolean;
   detail: string;
+  /** Settings that would switch Gatehouse off for this agent started in the report's `cwd` (`gatehouse run` refuses then). */
+  settings: LaunchFinding[];
 }
 
 export interface DoctorReport {
   ok: boolean;
   checks: Check[];
   agents: AgentReport[];
+  /** The directory the agents' settings were read for. */
+  cwd: string;
 }
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
@@ -63,7 +69,8 @@ function gateHealth(socketPath: string): Promise<{ ok: boolean; ms: number; deta
   });
 }
 
-export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
+/** `cwd`: the directory whose project settings the launch checks read (as `gatehouse run` would there). */
+export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<DoctorReport> {
   const paths = pathsFor(ctx);
   const checks: Check[] = [];
   const homeMode = mode(paths.home);
@@ -119,13 +126,14 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
   const agents = await Promise.all(
     (['claude', 'codex'] as const).map(async (agent): Promise<AgentReport> => {
       const file = findExecutable(agent, ctx.env);
-      if (!file) return { agent, path: null, version: null, failsClosed: false, detail: 'not found on PATH' };
+      if (!file) return { agent, path: null, version: null, failsClosed: false, detail: 'not found on PATH', settings: [] };
       const version = await run(file, ['--version'], ctx.env);
       const help = agent === 'codex' ? await run(file, ['--help'], ctx.env) : null;
-      return { agent, path: file, version, ...failMode(agent, version, help) };
+      const settings = await checkLaunch(agent, file, [], [], { cwd, env: ctx.env, platform: process.platform });
+      return { agent, path: file, version, ...failMode(agent, version, help), settings };
     }),
   );
-  return { ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || a.failsClosed), checks, agents };
+  return { ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || (a.failsClosed && a.settings.length === 0)), checks, agents, cwd };
 }
 
 /** Whether a command is blocked when Gatehouse cannot answer, for this agent at this version. */
@@ -157,8 +165,10 @@ export function failMode(agent: 'claude' | 'codex', version: string | null, help
 }
 
 export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
-  const report = await diagnose(ctx);
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, cwd: { type: 'string' } }, strict: true });
+  const cwd = path.resolve(ctx.cwd, values.cwd ?? '.');
+  if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new CliError(`--cwd: ${cwd} is not a directory`, 2);
+  const report = await diagnose(ctx, cwd);
   if (values.json) {
     ctx.out(JSON.stringify(report, null, 2));
     return report.ok ? 0 : 1;
@@ -171,6 +181,8 @@ export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<nu
     }
     ctx.out(`${a.failsClosed ? 'ok  ' : 'WARN'}  ${a.agent.padEnd(15)} ${a.version ?? 'version unknown'} at ${a.path}`);
     ctx.out(`      ${''.padEnd(15)} ${a.failsClosed ? 'fails closed' : 'CANNOT BE GATED'}: ${a.detail}`);
+    if (a.settings.length === 0) ctx.out(`ok    ${`${a.agent} settings`.padEnd(15)} nothing in its settings for ${report.cwd} switches Gatehouse's hooks off`);
+    for (const f of a.settings) ctx.out(`FAIL  ${`${a.agent} settings`.padEnd(15)} ${describeFinding(f)} (\`gatehouse run\` refuses to start ${a.agent} in ${report.cwd})`);
   }
   return report.ok ? 0 : 1;
 }

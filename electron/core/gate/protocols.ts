@@ -54,6 +54,18 @@ export const ClaudeEventSchema = z.looseObject({
   message: z.string().optional(),
 });
 
+/** Claude Code's ConfigChange: which settings source changed, and its file. */
+export const ClaudeConfigChangeSchema = z.looseObject({
+  hook_event_name: z.literal('ConfigChange'),
+  source: z.string().min(1),
+  file_path: z.string().min(1).optional(),
+});
+
+/** ConfigChange: `decision: "block"` keeps the change out of the session (Claude Code ignores it for managed settings). */
+export function claudeConfigChangeAnswer(refusal: string | null): HookAnswer {
+  return refusal === null ? silent : json({ decision: 'block', reason: refusal });
+}
+
 /** `["bash", "-lc", "npm test"]` is `npm test`; any other argv is shown shell-quoted. */
 export function commandText(command: string | string[]): string {
   if (typeof command === 'string') return command;

@@ -9,7 +9,10 @@ import type { Broker, Verdict } from '../broker/broker.ts';
 import type { FileChange } from '../risk/file-change.ts';
 import { claudeFileCall, codexPatchCall, FILE_TOOLS, type FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
+import { checkConfigChange, describeFinding } from '../agents/launch-checks.ts';
 import {
+  ClaudeConfigChangeSchema,
+  claudeConfigChangeAnswer,
   ClaudeEventSchema,
   ClaudePreToolUseSchema,
   CodexHookSchema,
@@ -35,6 +38,7 @@ const CLOSE_GRACE_MS = 500;
 export const GATE_PATHS = {
   claudePreToolUse: '/v1/gate/claude/pre-tool-use',
   claudeEvent: '/v1/gate/claude/event',
+  claudeConfigChange: '/v1/gate/claude/config-change',
   codexPreToolUse: '/v1/gate/codex/pre-tool-use',
   codexPermissionRequest: '/v1/gate/codex/permission-request',
   check: '/v1/gate/check',
@@ -179,6 +183,17 @@ export class GateServer {
           this.deps.sessions.recordEvent(session.id, p.hook_event_name, body, Date.now());
           broker.emit({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: p.message ?? null });
           return { status: 200, body: '' };
+        },
+      },
+      [GATE_PATHS.claudeConfigChange]: {
+        agent: 'claude',
+        handle: async (body, session) => {
+          const p = parse(ClaudeConfigChangeSchema, body);
+          const findings = checkConfigChange(p.source, p.file_path);
+          const refusal = findings.length > 0 ? `Gatehouse refused this settings change: ${findings.map(describeFinding).join(' ')}` : null;
+          this.deps.sessions.recordEvent(session.id, p.hook_event_name, body, Date.now());
+          if (refusal) broker.emit({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: refusal });
+          return claudeConfigChangeAnswer(refusal);
         },
       },
       [GATE_PATHS.codexPreToolUse]: {
