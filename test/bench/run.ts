@@ -10,6 +10,7 @@ import { uiCardVisible } from './ui-card.ts';
 import { ptyThroughput } from './pty-throughput.ts';
 import { recordingBench } from './recording.ts';
 import { recordBench } from './record.ts';
+import { storeLockStall } from './store-lock.ts';
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const json = args.json;
@@ -26,6 +27,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['recording', recordingBench],
   // A hosted session through the pty host and the recorder (record.*).
   ['record', recordBench],
+  // Another process holding the database's write lock for 8 s under traffic (store.lock_*).
+  ['store', storeLockStall],
 ];
 
 const wanted = args.only?.split(',') ?? benches.map(([name]) => name);
