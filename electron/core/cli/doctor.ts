@@ -10,6 +10,7 @@ import { GATE_PATHS } from '../gate/server.ts';
 import { readLock, isAlive } from '../lock.ts';
 import { pathsFor, type CliContext } from './context.ts';
 import { findExecutable } from '../agents/which.ts';
+import { storeChecks } from './doctor-store.ts';
 
 /** `--version` of an agent is quick; one that takes longer is hung, and doctor must still finish. */
 const VERSION_TIMEOUT_MS = 15_000;
@@ -88,6 +89,7 @@ export async function diagnose(ctx: CliContext): Promise<DoctorReport> {
     const sockMode = mode(paths.gateSocket);
     checks.push({ name: 'gate socket', ok: gate.ok && (sockMode === '0600' || process.platform === 'win32'), detail: `${paths.gateSocket} (mode ${sockMode ?? '?'}): ${gate.detail} in ${gate.ms.toFixed(1)} ms` });
   }
+  checks.push(...storeChecks(paths.home, paths.database, running ? (lock?.pid ?? null) : null));
   const tokenMode = mode(paths.adminTokenFile);
   if (tokenMode) checks.push({ name: 'admin token', ok: tokenMode === '0600', detail: `${paths.adminTokenFile} (mode ${tokenMode})` });
 

@@ -87,6 +87,8 @@ export function openStoreForCore(file: string, reserve: SpaceReserve, opts: Stor
     close() {
       clearInterval(timer);
       guard.dispose();
+      // The rules and audit as the core leaves them, for the next start to restore should the file be damaged meanwhile.
+      refreshBackup(db, opts.backupDir, opts.log);
       db.close();
     },
   };
