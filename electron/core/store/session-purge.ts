@@ -68,9 +68,11 @@ export class SessionPurge {
     try {
       return purge();
     } catch (err) {
-      // On a full disk the deletion's own log has nowhere to go: the room kept aside for this is given back, then it
-      // is tried again. The pages it frees are reused by the next writes.
-      if (!(err instanceof StoreUnavailableError && err.kind === 'full') || !guardOf(this.db)?.reserve?.release()) throw err;
+      // On a full disk the deletion's own log has nowhere to go: the room kept aside for this is given back (or, with
+      // none left, the write-ahead log is emptied into the file and cut to nothing), then it is tried again. The pages
+      // it frees are reused by the next writes.
+      if (!(err instanceof StoreUnavailableError && err.kind === 'full')) throw err;
+      if (!guardOf(this.db)?.reserve?.release()) this.db.pragma('wal_checkpoint(TRUNCATE)');
       const deleted = purge();
       this.db.pragma('wal_checkpoint(PASSIVE)');
       return deleted;
