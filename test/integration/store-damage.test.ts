@@ -67,6 +67,14 @@ describe('a damaged database at start', () => {
     await expectRestored(home, database, auditEntries, /is damaged \(/);
   });
 
+  it('finds a file whose header was overwritten (not a database any more) and restores from the backup', async () => {
+    const { home, database, auditEntries } = await usedHome();
+    const fd = fs.openSync(database, 'r+');
+    fs.writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, 0);
+    fs.closeSync(fd);
+    await expectRestored(home, database, auditEntries, /is damaged \(file is not a database\)/);
+  });
+
   it('restores a zero-length file from the backup instead of starting empty', async () => {
     const { home, database, auditEntries } = await usedHome();
     fs.truncateSync(database, 0);
