@@ -101,7 +101,8 @@ export function refreshBackup(db: Db, backupDir: string, report: (message: strin
     writeBackup(db, backupDir);
   } catch (err) {
     const problem = describeStoreError(err, path.join(backupDir, 'rules-audit.db'));
-    report(`could not refresh the backup of rules and the audit trail in ${backupDir}: ${problem?.message ?? String(err)}`);
+    const why = problem?.kind === 'full' ? 'the disk is full' : (problem?.message ?? String(err));
+    report(`gatehouse: could not refresh the backup of rules and the audit trail in ${backupDir} (${why}); the earlier backups are kept.`);
   }
 }
 
