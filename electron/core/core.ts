@@ -2,6 +2,7 @@
 // Runs under plain Node (`gatehouse daemon`) and, later, as the desktop app's utilityProcess.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
@@ -29,7 +30,8 @@ import { SessionRoots } from './sessions/session-roots.ts';
 import { SessionService } from './sessions/session-service.ts';
 import { SettingsFile } from './settings.ts';
 import { AuditRepository } from './store/audit.ts';
-import { openDatabase } from './store/database.ts';
+import { SpaceReserve } from './store/space.ts';
+import { openStoreForCore } from './store/startup.ts';
 import { RequestRepository } from './store/requests.ts';
 import { RuleRepository } from './store/rules.ts';
 import { SessionRepository } from './store/sessions.ts';
@@ -58,6 +60,8 @@ export interface CoreOptions {
   /** The environment hosted terminals start from; the core's own by default. */
   env?: NodeJS.ProcessEnv;
   onError?: (err: unknown) => void;
+  /** How long the start waits for another process's write lock on the database before refusing (default 5 s). */
+  storeLockWaitMs?: number;
   /** Where the core says things a person should know (one line each). */
   log?: (message: string) => void;
 }
@@ -83,17 +87,24 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   ensurePrivateDir(paths.home);
   const settingsFile = new SettingsFile(paths.home);
   const settings = settingsFile.read();
-  const lock = acquireLock(paths.lockFile, paths.home);
+  // Made before the lock: on a full disk, giving its room back is what lets the lock file be written.
+  const reserve = new SpaceReserve(paths.home);
+  const usedBefore = fs.existsSync(paths.adminTokenFile);
+  const lock = acquireLock(paths.lockFile, paths.home, () => reserve.release());
   const cleanup: Array<() => void | Promise<void>> = [() => lock.release()];
   const undo = async () => {
     for (const fn of cleanup.reverse()) await fn();
   };
   try {
     if (process.platform !== 'win32') ensurePrivateDir(paths.runtimeDir);
-    const db = openDatabase(paths.database);
-    cleanup.push(() => {
-      db.close();
+    const store = openStoreForCore(paths.database, reserve, {
+      backupDir: path.join(paths.home, 'backups'),
+      usedBefore,
+      lockWaitMs: opts.storeLockWaitMs,
+      log: opts.log ?? ((m) => console.error(m)),
     });
+    const db = store.db;
+    cleanup.push(() => store.close());
     const sessions = new SessionRepository(db);
     const redactor = new Redactor(settings.redactionPatterns);
     const requests = new RequestRepository(db, redactor);

@@ -1,5 +1,6 @@
 // One core per data directory: an exclusive lock file holding the owner's pid.
 import fs from 'node:fs';
+import { diskFullMessage, isDiskFull, StoreUnavailableError } from './store/failures.ts';
 
 export class CoreAlreadyRunningError extends Error {
   override readonly name = 'CoreAlreadyRunningError';
@@ -50,18 +51,38 @@ export interface Lock {
   release(): void;
 }
 
-/** Takes the lock or throws CoreAlreadyRunningError. A lock left by a dead process is taken over. */
-export function acquireLock(file: string, home: string): Lock {
+/**
+ * Writes `text` to a file created here (`wx`) or aside (then renamed). A write that fails (a full disk) leaves no
+ * empty or partial file behind, and a full disk is said as such: the file is removed and the error names the place.
+ * `makeRoom` may free some space (the data directory's reserve) and says whether it did; then it is tried once more.
+ */
+function writeWhole(file: string, text: string, flag: 'wx' | 'w', makeRoom?: () => boolean): void {
+  try {
+    fs.writeFileSync(file, text, { flag, mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw err;
+    fs.rmSync(file, { force: true });
+    if (isDiskFull(err) && makeRoom?.()) return writeWhole(file, text, flag);
+    if (isDiskFull(err)) throw new StoreUnavailableError('full', `Gatehouse cannot start: ${diskFullMessage(file).replace(/^Gatehouse cannot record decisions: /, '')}`);
+    throw err;
+  }
+}
+
+/**
+ * Takes the lock or throws CoreAlreadyRunningError. A lock left by a dead process is taken over.
+ * On a full disk, `makeRoom` is asked to free some space (see writeWhole).
+ */
+export function acquireLock(file: string, home: string, makeRoom?: () => boolean): Lock {
   if (heldHere.has(file)) throw new CoreAlreadyRunningError(process.pid, home);
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
+      writeWhole(file, JSON.stringify(info), 'wx', makeRoom);
       heldHere.add(file);
       return {
         publish(sockets) {
           // Written aside and renamed, so a reader never sees half a file.
-          fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ ...info, ...sockets }), { mode: 0o600 });
+          writeWhole(`${file}.${process.pid}.tmp`, JSON.stringify({ ...info, ...sockets }), 'w', makeRoom);
           fs.renameSync(`${file}.${process.pid}.tmp`, file);
         },
         release() {

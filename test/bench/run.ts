@@ -11,6 +11,7 @@ import { uiCardVisible } from './ui-card.ts';
 import { ptyThroughput } from './pty-throughput.ts';
 import { recordingBench } from './recording.ts';
 import { recordBench } from './record.ts';
+import { storeLockStall } from './store-lock.ts';
 
 const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const json = args.json;
@@ -29,6 +30,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['record', recordBench],
   // Who is at the other end of a control connection (peer.*): once per connection.
   ['peer', peerLookup],
+  // Another process holding the database's write lock for 8 s under traffic (store.lock_*).
+  ['store', storeLockStall],
 ];
 
 const wanted = args.only?.split(',') ?? benches.map(([name]) => name);

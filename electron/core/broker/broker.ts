@@ -4,7 +4,15 @@ import { ApiError } from '../../../shared/api.ts';
 import type { CoreEvent, DecidedBy, Decision, GateRequest, RiskAssessment } from '../../../shared/domain.ts';
 import { newId } from '../ids.ts';
 import type { NewRequest, RequestRepository } from '../store/requests.ts';
+import { StoreUnavailableError } from '../store/failures.ts';
 import { formatDuration } from '../../../shared/duration.ts';
+
+/**
+ * How long a request waits for a database another process has locked before its agent is denied with the reason.
+ * Long enough for a sqlite3 shell's quick write or a backup's last step; short enough that an agent is not left
+ * hanging on a lock nobody will release.
+ */
+export const STORE_WAIT_MS = 2000;
 
 export interface Verdict {
   requestId: string;
@@ -84,6 +92,8 @@ export class Broker {
   private readonly listeners = new Set<Listener>();
   private holdTimeoutMs: number;
   private closed = false;
+  /** The last store trouble reported, so a locked or full store is logged once, not per request. */
+  private lastStoreProblem: string | null = null;
 
   constructor(opts: BrokerOptions) {
     this.requests = opts.requests;
@@ -124,6 +134,41 @@ export class Broker {
     const risk = submission.risk ?? this.scoreCommand(submission.command, submission.cwd);
     const base: NewRequest = { ...submission, risk, id, createdAt, expiresAt: null };
     const ruled = this.judge({ ...submission, risk });
+    try {
+      return this.record(base, ruled, signal);
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return this.recordWhenWritable(base, ruled, signal, err);
+    }
+  }
+
+  /**
+   * The store could not take the request. A lock held by another process is waited for, off the core's thread, for
+   * up to STORE_WAIT_MS; then (or at once for a full disk or a damaged file) the agent is denied with the reason:
+   * a request that cannot be recorded is never allowed.
+   */
+  private async recordWhenWritable(base: NewRequest, ruled: PolicyVerdict | null, signal: AbortSignal | undefined, first: StoreUnavailableError): Promise<Verdict> {
+    const deadline = performance.now() + STORE_WAIT_MS;
+    let problem = first;
+    while (problem.kind === 'locked' && !signal?.aborted) {
+      const left = deadline - performance.now();
+      if (left <= 0 || !(await this.requests.whenWritable(left)) || signal?.aborted) break;
+      try {
+        return await this.record(base, ruled, signal);
+      } catch (err) {
+        if (!(err instanceof StoreUnavailableError)) throw err;
+        problem = err;
+      }
+    }
+    // Said once per trouble, not once per blocked command.
+    if (problem.message !== this.lastStoreProblem) this.onError(problem.message);
+    this.lastStoreProblem = problem.message;
+    return { requestId: base.id, decision: 'deny', reason: signal?.aborted ? REASONS.agentGone : problem.message, decidedBy: 'policy' };
+  }
+
+  /** Stores the request: decided at once by the policy's verdict, or held. Throws StoreUnavailableError. */
+  private record(base: NewRequest, ruled: PolicyVerdict | null, signal: AbortSignal | undefined): Promise<Verdict> {
+    const { id, createdAt } = base;
     if (ruled) {
       const decidedBy = ruled.decidedBy ?? 'policy';
       const request = this.requests.insertDecided(base, { decision: ruled.decision, reason: ruled.reason, decidedBy, ruleIds: ruled.ruleIds, decidedAt: createdAt });
@@ -131,8 +176,9 @@ export class Broker {
       return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy });
     }
     const timeoutMs = this.holdTimeoutMs;
-    if (this.branchOf) this.branches.set(id, this.branchOf(submission.cwd));
-    const request = this.withBranch(this.requests.insert({ ...base, expiresAt: createdAt + timeoutMs }));
+    const stored = this.requests.insert({ ...base, expiresAt: createdAt + timeoutMs });
+    if (this.branchOf) this.branches.set(id, this.branchOf(base.cwd));
+    const request = this.withBranch(stored);
     return new Promise<Verdict>((resolve) => {
       const timer = setTimeout(() => this.settleQuietly(id, 'deny', REASONS.timeout(timeoutMs), 'timeout'), timeoutMs);
       const onAbort = () => this.settleQuietly(id, 'deny', REASONS.agentGone, 'agent-gone', 'abandoned');
@@ -231,12 +277,15 @@ export class Broker {
       waiter.resolve(
         request
           ? { requestId: id, decision, reason, decidedBy }
-          : { requestId: id, decision: 'deny', reason: REASONS.storeFailed, decidedBy },
+          : { requestId: id, decision: 'deny', reason: storeError instanceof StoreUnavailableError ? storeError.message : REASONS.storeFailed, decidedBy },
       );
     }
     const announced = request ? this.withBranch(request) : null;
     this.branches.delete(id);
-    if (storeError) throw new ApiError('internal', `could not record the decision for ${id}: ${String(storeError)}`);
+    if (storeError) {
+      const why = storeError instanceof StoreUnavailableError ? storeError.message : String(storeError);
+      throw new ApiError('internal', `could not record the decision for ${id}, so the agent was denied: ${why}`);
+    }
     if (announced) this.emit({ type: 'request.decided', request: announced });
     return announced;
   }

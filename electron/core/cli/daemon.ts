@@ -8,6 +8,7 @@ import { keepServing } from '../last-resort.ts';
 import { CoreAlreadyRunningError } from '../lock.ts';
 import { resolveHome } from '../paths.ts';
 import { SettingsError } from '../settings.ts';
+import { StoreUnavailableError } from '../store/failures.ts';
 import { CliError, type CliContext } from './context.ts';
 import { commandLines } from './shown.ts';
 
@@ -61,7 +62,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   try {
     core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, ui, hookClientPath: ctx.hookClientPath, env: ctx.env, onError: (err) => ctx.err(`gatehouse: ${String(err)}`), log: ctx.err });
   } catch (err) {
-    if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError) throw new CliError(err.message);
+    if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError || err instanceof StoreUnavailableError) throw new CliError(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${port} is in use; pick another with --port, or leave it out for a free one`);
     if (err instanceof Error && err.message.startsWith('the UI is not built')) throw new CliError(err.message);
     throw err;

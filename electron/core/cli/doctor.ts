@@ -15,6 +15,7 @@ import { CliError, pathsFor, type CliContext } from './context.ts';
 import { findExecutable } from '../agents/which.ts';
 import { replaceableBecause, TRUSTED_CURL_LOCATIONS } from '../agents/trusted-path.ts';
 import { chooseTransport } from '../agents/wire.ts';
+import { storeChecks } from './doctor-store.ts';
 
 /** `--version` of an agent is quick; one that takes longer is hung, and doctor must still finish. */
 const VERSION_TIMEOUT_MS = 15_000;
@@ -103,6 +104,7 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<
     const sockMode = mode(paths.gateSocket);
     checks.push({ name: 'gate socket', ok: gate.ok && (sockMode === '0600' || process.platform === 'win32'), detail: `${paths.gateSocket} (mode ${sockMode ?? '?'}): ${gate.detail} in ${gate.ms.toFixed(1)} ms` });
   }
+  checks.push(...storeChecks(paths.home, paths.database, running ? (lock?.pid ?? null) : null));
   const tokenMode = mode(paths.adminTokenFile);
   if (tokenMode) checks.push({ name: 'admin token', ok: tokenMode === '0600', detail: `${paths.adminTokenFile} (mode ${tokenMode})` });
 

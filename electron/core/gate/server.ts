@@ -27,6 +27,7 @@ import {
   type Interception,
 } from './protocols.ts';
 import { listenPrivate, relistenPrivate } from '../sockets.ts';
+import { StoreUnavailableError } from '../store/failures.ts';
 
 /** Hook payloads are a command plus a little metadata; 1 MiB leaves room for a long here-doc and refuses a flood. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -91,6 +92,8 @@ export class GateServer {
     return http.createServer({ requestTimeout: 0, headersTimeout: BODY_TIMEOUT_MS }, (req, res) => {
       this.serve(req, res).catch((err: unknown) => {
         this.deps.onError?.(err);
+        // A store that cannot write (locked, full disk, damaged) is said as such, with what to do.
+        if (!res.headersSent && err instanceof StoreUnavailableError) reply(res, 503, { error: err.message });
         if (!res.headersSent) reply(res, 500, { error: 'internal error in the gate; the command is blocked' });
       });
     });

@@ -31,12 +31,19 @@ const INDEX_AFTER_QUIET_MS = 100;
  * An eighth of the default retention size (2 GB): a burst this long is ~5 s of output at full speed.
  */
 const UNCOMPRESSED_MAX_BYTES = 256 * 1024 * 1024;
+/**
+ * How long a write here waits for another process's lock on the database. Waiting blocks only this thread (the
+ * core's stays free): meanwhile hosted programs wait for their recording (flow control) and `gatehouse run` streams
+ * wait on their unanswered batches. A chunk whose write fails is dropped, so this is longer than any lock a sqlite3
+ * shell or backup tool holds for long (the core's own writes give up after 50 ms; see store/guard.ts).
+ */
+const RECORDING_BUSY_TIMEOUT_MS = 30_000;
 
 const { dbFile, redactionPatterns, uncompressedMaxBytes = UNCOMPRESSED_MAX_BYTES } = RecordingWorkerDataSchema.parse(workerData);
 // Recording writes do not wait for the disk at every chunk (a sync per commit doubles what storing a chunk costs,
 // and much more on a busy disk): what a commit stored survives the core crashing, and the WAL is synced at each
 // checkpoint. Decisions and everything else go through the core's own connection, synced at every commit.
-const db = openDatabase(dbFile, { durability: 'normal' });
+const db = openDatabase(dbFile, { durability: 'normal', busyTimeoutMs: RECORDING_BUSY_TIMEOUT_MS });
 const store = new RecordingRepository(db);
 let lastWriteAt = 0;
 /** Bytes of chunks this thread stored uncompressed that the indexer has not compressed yet. */

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditKind, AuditVerification } from '../../../shared/audit.ts';
 import type { Db } from './database.ts';
+import { guardedWrite } from './guard.ts';
 
 /** The link before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -72,7 +73,7 @@ export class AuditRepository {
 
   /** Appends in a transaction of its own (for changes that have no other write). */
   record(e: NewAuditEntry): void {
-    this.db.transaction(() => this.append(e))();
+    guardedWrite(this.db, this.db.transaction(() => this.append(e)));
   }
 
   list(afterSeq: number, limit: number): AuditEntry[] {

@@ -12,16 +12,23 @@ export interface OpenOptions {
    * ones (synced at each checkpoint). For a connection that only writes recordings.
    */
   durability?: 'full' | 'normal';
+  /** How long a statement waits for another connection's lock while opening (and after, unless the core's guard shortens it). */
+  busyTimeoutMs?: number;
 }
+
+/** Opening waits this long for a lock: nothing is served yet, and a backup or sqlite3 shell may be finishing. */
+export const OPEN_BUSY_TIMEOUT_MS = 5000;
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const migrations = opts.migrations ?? MIGRATIONS;
-  const db = new Database(file);
+  const busyTimeoutMs = opts.busyTimeoutMs ?? OPEN_BUSY_TIMEOUT_MS;
+  // The busy timeout is set before anything else: switching to WAL and migrating may wait for another process's lock.
+  const db = new Database(file, { timeout: busyTimeoutMs });
   try {
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${opts.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db, migrations);
     return db;
   } catch (err) {

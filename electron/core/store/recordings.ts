@@ -3,6 +3,7 @@
 // a marker can say exactly where in the stream it belongs.
 import type { Decision } from '../../../shared/domain.ts';
 import type { Db } from './database.ts';
+import { guardedWrite } from './guard.ts';
 
 export interface RecordingRow {
   session_id: string;
@@ -160,7 +161,7 @@ export class RecordingRepository {
   }
 
   create(r: NewRecording): RecordingRow {
-    this.stmts.insertRecording.run(r.sessionId, r.source, r.cols, r.rows, r.startedAt);
+    guardedWrite(this.db, () => this.stmts.insertRecording.run(r.sessionId, r.source, r.cols, r.rows, r.startedAt));
     return this.get(r.sessionId) as RecordingRow;
   }
 
@@ -183,7 +184,7 @@ export class RecordingRepository {
 
   /** A marker for a session that no recorder is writing (an interception in a session without a terminal). */
   addMarker(sessionId: string, marker: NewMarker): void {
-    this.insertMarkerRow(sessionId, marker);
+    guardedWrite(this.db, () => this.insertMarkerRow(sessionId, marker));
   }
 
   close(sessionId: string, at: number, durationMs: number): void {

@@ -12,6 +12,7 @@ import type { DeciderGroup } from '../../../shared/api.ts';
 import { AuditRepository } from './audit.ts';
 import { Redactor } from '../recording/redaction.ts';
 import type { Db } from './database.ts';
+import { guardedWrite, guardOf } from './guard.ts';
 
 interface RequestRow {
   id: string;
@@ -158,23 +159,30 @@ export class RequestRepository {
   }
 
   insert(r: NewRequest): GateRequest {
-    this.insertRow(r);
+    guardedWrite(this.db, () => this.insertRow(r));
     return this.get(r.id) as GateRequest;
   }
 
   /** Inserts and decides in one transaction, for requests that never wait for a person. */
   insertDecided(r: NewRequest, d: DecisionInput): GateRequest {
-    this.db.transaction(() => {
-      this.insertRow(r);
-      this.writeDecision(r.id, d);
-    })();
+    guardedWrite(this.db, () =>
+      this.db.transaction(() => {
+        this.insertRow(r);
+        this.writeDecision(r.id, d);
+      })(),
+    );
     return this.get(r.id) as GateRequest;
   }
 
   /** Returns the decided request, or null when it was not pending (unknown or already decided). */
   decide(id: string, d: DecisionInput): GateRequest | null {
-    const done = this.db.transaction(() => this.writeDecision(id, d))();
+    const done = guardedWrite(this.db, () => this.db.transaction(() => this.writeDecision(id, d))());
     return done ? this.get(id) : null;
+  }
+
+  /** Resolves true once the store is not known to be locked by another process (at once if it is not), false after `ms`. */
+  whenWritable(ms: number): Promise<boolean> {
+    return guardOf(this.db)?.whenWritable(ms) ?? Promise.resolve(false);
   }
 
   get(id: string): GateRequest | null {

@@ -4,6 +4,7 @@ import type { AuditKind } from '../../../shared/audit.ts';
 import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../../shared/rules.ts';
 import { AuditRepository } from './audit.ts';
 import type { Db } from './database.ts';
+import { guardedWrite } from './guard.ts';
 
 interface RuleRow {
   id: string;
@@ -109,19 +110,22 @@ export class RuleRepository {
 
   /** Adds rules and their audit entries in one transaction (an import lands whole or not at all). */
   insert(rules: NewRule[], by: ChangeBy, kind: Extract<AuditKind, 'rule.added' | 'rule.imported'> = 'rule.added'): Rule[] {
-    return this.db.transaction(() =>
-      rules.map((r) => {
-        this.insertStmt.run(r.id, r.effect, r.kind, r.pattern, r.scope.type, scopeValue(r.scope), r.source, r.note, r.createdAt, r.expiresAt);
-        const rule = this.get(r.id) as Rule;
-        this.audit.append({ at: by.at, kind, actor: by.actor, subject: r.id, data: describe(rule) });
-        return rule;
-      }),
-    )();
+    return guardedWrite(
+      this.db,
+      this.db.transaction(() =>
+        rules.map((r) => {
+          this.insertStmt.run(r.id, r.effect, r.kind, r.pattern, r.scope.type, scopeValue(r.scope), r.source, r.note, r.createdAt, r.expiresAt);
+          const rule = this.get(r.id) as Rule;
+          this.audit.append({ at: by.at, kind, actor: by.actor, subject: r.id, data: describe(rule) });
+          return rule;
+        }),
+      ),
+    );
   }
 
   /** Applies changes; the audit entry says whether it was an edit, a disable or an enable. */
   update(id: string, changes: RuleChanges, by: ChangeBy): Rule | null {
-    return this.db.transaction(() => {
+    return guardedWrite(this.db, this.db.transaction(() => {
       const before = this.get(id);
       if (!before) return null;
       const scope = changes.scope ?? before.scope;
@@ -143,28 +147,31 @@ export class RuleRepository {
       const kind: AuditKind = onlyToggle ? (enabled ? 'rule.enabled' : 'rule.disabled') : 'rule.edited';
       this.audit.append({ at: by.at, kind, actor: by.actor, subject: id, data: { before: describe(before), after: describe(after) } });
       return after;
-    })();
+    }));
   }
 
   delete(id: string, by: ChangeBy): Rule | null {
-    return this.db.transaction(() => {
+    return guardedWrite(this.db, this.db.transaction(() => {
       const rule = this.get(id);
       if (!rule || this.deleteStmt.run(by.at, id).changes === 0) return null;
       this.audit.append({ at: by.at, kind: 'rule.deleted', actor: by.actor, subject: id, data: describe(rule) });
       return rule;
-    })();
+    }));
   }
 
   /** Rules whose expiry has passed and is not yet in the audit trail: records it, once each. */
   noteExpired(now: number): Rule[] {
-    return this.db.transaction(() =>
-      this.dueStmt.all(now).map((row) => {
-        this.notedStmt.run(row.id);
-        const rule = toRule(row);
-        this.audit.append({ at: now, kind: 'rule.expired', actor: 'system', subject: row.id, data: describe(rule) });
-        return rule;
-      }),
-    )();
+    return guardedWrite(
+      this.db,
+      this.db.transaction(() =>
+        this.dueStmt.all(now).map((row) => {
+          this.notedStmt.run(row.id);
+          const rule = toRule(row);
+          this.audit.append({ at: now, kind: 'rule.expired', actor: 'system', subject: row.id, data: describe(rule) });
+          return rule;
+        }),
+      ),
+    );
   }
 
   get(id: string): Rule | null {

@@ -1,6 +1,8 @@
 // Deleting a session deletes all of it: recording chunks, keyframes, search rows, markers, requests and
 // their decisions, forwarded events, and the session. Also what retention needs to choose sessions.
 import type { Db } from './database.ts';
+import { StoreUnavailableError } from './failures.ts';
+import { guardedWrite, guardOf } from './guard.ts';
 
 export interface SessionFootprint {
   sessionId: string;
@@ -55,10 +57,25 @@ export class SessionPurge {
 
   /** Deletes everything of one session in one transaction. Returns false when there was no such session. */
   delete(sessionId: string): boolean {
-    return this.db.transaction(() => {
-      let changes = 0;
-      for (const stmt of this.deletes) changes = stmt.run(sessionId).changes;
-      return changes > 0;
-    })();
+    const purge = () =>
+      guardedWrite(this.db, () =>
+        this.db.transaction(() => {
+          let changes = 0;
+          for (const stmt of this.deletes) changes = stmt.run(sessionId).changes;
+          return changes > 0;
+        })(),
+      );
+    try {
+      return purge();
+    } catch (err) {
+      // On a full disk the deletion's own log has nowhere to go: the room kept aside for this is given back (or, with
+      // none left, the write-ahead log is emptied into the file and cut to nothing), then it is tried again. The pages
+      // it frees are reused by the next writes.
+      if (!(err instanceof StoreUnavailableError && err.kind === 'full')) throw err;
+      if (!guardOf(this.db)?.reserve?.release()) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      const deleted = purge();
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+      return deleted;
+    }
   }
 }

@@ -1,6 +1,7 @@
 // Sessions: one per agent run launched through Gatehouse.
 import type { Agent, Session } from '../../../shared/domain.ts';
 import type { Db } from './database.ts';
+import { guardedWrite } from './guard.ts';
 
 interface SessionRow {
   id: string;
@@ -45,8 +46,10 @@ export class SessionRepository {
   private readonly endStmt;
   private readonly listStmt;
   private readonly eventStmt;
+  private readonly db: Db;
 
   constructor(db: Db) {
+    this.db = db;
     this.insertStmt = db.prepare(
       'INSERT INTO sessions (id, agent, argv, cwd, token_hash, pid, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -58,7 +61,7 @@ export class SessionRepository {
   }
 
   insert(s: NewSession): Session {
-    this.insertStmt.run(s.id, s.agent, JSON.stringify(s.argv), s.cwd, s.tokenHash, s.pid, s.startedAt);
+    guardedWrite(this.db, () => this.insertStmt.run(s.id, s.agent, JSON.stringify(s.argv), s.cwd, s.tokenHash, s.pid, s.startedAt));
     return this.get(s.id) as Session;
   }
 
@@ -74,7 +77,7 @@ export class SessionRepository {
   }
 
   end(id: string, exitCode: number | null, at: number): Session | null {
-    this.endStmt.run(at, exitCode, id);
+    guardedWrite(this.db, () => this.endStmt.run(at, exitCode, id));
     return this.get(id);
   }
 
@@ -83,6 +86,6 @@ export class SessionRepository {
   }
 
   recordEvent(sessionId: string, kind: string, payload: unknown, at: number): void {
-    this.eventStmt.run(sessionId, kind, JSON.stringify(payload), at);
+    guardedWrite(this.db, () => this.eventStmt.run(sessionId, kind, JSON.stringify(payload), at));
   }
 }
