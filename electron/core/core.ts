@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
+import { SteadyClock } from './clock.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
@@ -107,8 +108,11 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     broker.abandonOrphans();
     recordings.startRetention();
+    // Expiries and trust count in one steady time: the wall clock, never going back within this process.
+    const steady = new SteadyClock();
     const rules = new RuleService({
       repository: new RuleRepository(db),
+      clock: steady,
       onError: opts.onError,
       onChange: (change, changed) => {
         broker.emit({ type: 'rules.changed', change, ruleIds: changed.map((r) => r.id) });
@@ -116,7 +120,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       },
     });
     cleanup.push(() => rules.dispose());
-    const trust = new TrustMode({ onChange: (change) => trustChanged(change, audit, broker) });
+    const trust = new TrustMode({ clock: steady, onChange: (change) => trustChanged(change, audit, broker) });
     // The settings the policy reads follow every change made through the API.
     let live = settings;
     broker.onEvent((e) => {
@@ -156,7 +160,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       trust,
       audit,
       userHome: opts.userHome ?? os.homedir(),
-      now: Date.now,
+      now: () => steady.now(),
     });
     const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ broker, terminals }, client, id);
 
