@@ -24,6 +24,8 @@ import { TrustMode, type TrustChange } from './rules/trust.ts';
 import { SessionService } from './sessions/session-service.ts';
 import { SettingsFile } from './settings.ts';
 import { AuditRepository } from './store/audit.ts';
+import { StoreSpace } from './store/space.ts';
+import { Upkeep } from './upkeep/upkeep.ts';
 import { openDatabase } from './store/database.ts';
 import { RequestRepository } from './store/requests.ts';
 import { RuleRepository } from './store/rules.ts';
@@ -65,6 +67,8 @@ export interface RunningCore {
   terminals: PtyHost;
   /** Hand this to whatever produces terminal streams (the pty host, `gatehouse run`). */
   recordings: Recordings;
+  /** Retention, audit retention and vacuum, hourly from when the sockets open (`run()` joins a running pass). */
+  upkeep: Upkeep;
   status(): CoreStatus;
   /** Serves the control API on one more connection (a desktop window's MessagePort); returns its disposer. */
   serve(channel: TextChannel): () => void;
@@ -107,7 +111,6 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       onError: opts.onError,
     });
     broker.abandonOrphans();
-    recordings.startRetention();
     // Expiries and trust count in one steady time: the wall clock, never going back within this process.
     const steady = new SteadyClock();
     const rules = new RuleService({
@@ -146,7 +149,17 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
 
     const startedAt = new Date().toISOString();
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
+    // Retention, audit retention and vacuum: started once the sockets are open, in slices (upkeep/).
+    const upkeep = new Upkeep({
+      recordings,
+      audit,
+      space: new StoreSpace(db, paths.database),
+      databaseFile: paths.database,
+      settings: () => live,
+      onError,
+    });
     const handlers = registerControlHandlers({
+      storage: upkeep,
       broker,
       sessions,
       requests,
@@ -185,6 +198,9 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Trust mode never outlives the core; its end is in the audit trail.
     cleanup.push(() => trust.dispose());
     lock.publish({ gateSocket: paths.gateSocket, controlSocket: paths.controlSocket });
+    // Stopped before the database closes (cleanup runs last-in first): a pass ends at its next step.
+    cleanup.push(() => upkeep.close());
+    upkeep.start();
 
     let closing: Promise<void> | null = null;
     return {
@@ -195,6 +211,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       uiUrl: ui?.url ?? null,
       terminals,
       recordings,
+      upkeep,
       status: () => handlers.status(),
       serve: (channel) => serveControl(handlers, connect, channel),
       close: () => (closing ??= undo()),

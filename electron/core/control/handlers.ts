@@ -39,6 +39,7 @@ export interface ControlServices extends RulesServices {
   terminals: PtyHost;
   recordings: Recordings;
   status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust'>;
+  storage: Pick<ControlApi, 'storageStatus' | 'compactStorage'>;
 }
 
 /**
@@ -87,6 +88,8 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
       const result: HistoryPage = { items: page.map((r) => r.request), nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null };
       return result;
     },
+    storageStatus: () => s.storage.storageStatus(),
+    compactStorage: () => s.storage.compactStorage(),
     getSettings: () => settings.read(),
     updateSettings: (patch) => {
       const next = settings.update(patch);
