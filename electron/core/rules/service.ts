@@ -110,7 +110,8 @@ export class RuleService {
 
   /** Checks and normalises a draft into a row (throws invalid_input with the reason). */
   prepare(draft: RuleDraft): NewRule {
-    const createdAt = this.clock.wall();
+    // Steady time (the wall clock, unless it stepped back in this process): a lifetime lasts as long as it says.
+    const createdAt = this.now();
     return {
       id: newId(),
       effect: draft.effect,
@@ -120,8 +121,7 @@ export class RuleService {
       source: draft.source,
       note: draft.note ?? null,
       createdAt,
-      // A lifetime is counted in steady time: after a step back it still lasts ttlMs, not ttlMs plus the step.
-      expiresAt: draft.ttlMs !== undefined ? this.now() + draft.ttlMs : (draft.expiresAt ?? null),
+      expiresAt: draft.ttlMs !== undefined ? createdAt + draft.ttlMs : (draft.expiresAt ?? null),
     };
   }
 
