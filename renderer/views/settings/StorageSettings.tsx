@@ -21,6 +21,10 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * MB)).toFixed(1)} GB`;
 }
 
+function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function StorageSettings({ settings, onSave }: { settings: SettingsValues; onSave: (patch: Partial<SettingsValues>) => void }) {
   const commands = useCommands();
   const status = useStorage((s) => s.status);
@@ -65,12 +69,12 @@ function Sizes({ status }: { status: StorageStatus }) {
         <dd>{formatBytes(status.recordingBytes)}</dd>
         <dt>Kept</dt>
         <dd>
-          {status.sessions} sessions, {status.requests} requests, {status.auditEntries} audit entries
+          {counted(status.sessions, 'session')}, {counted(status.requests, 'request')}, {counted(status.auditEntries, 'audit entry', 'audit entries')}
         </dd>
       </dl>
-      <p className="hint" title={status.databaseFile}>
+      <p className="hint storage-last" title={status.databaseFile}>
         {last
-          ? `Last clean-up ${formatTime(last.at)}: ${last.sessionsDeleted} sessions deleted, ${last.auditPruned} audit entries removed, ${formatBytes(last.bytesFreed)} given back, in ${(last.ms / 1000).toFixed(1)} s (agents waited at most ${last.longestSliceMs} ms at a time).`
+          ? `Last clean-up ${formatTime(last.at)}: ${counted(last.sessionsDeleted, 'session')} deleted, ${counted(last.auditPruned, 'audit entry', 'audit entries')} removed, ${formatBytes(last.bytesFreed)} given back, in ${(last.ms / 1000).toFixed(1)} s (agents waited at most ${last.longestSliceMs} ms at a time).`
           : 'Gatehouse cleans up an hour apart, starting when it starts.'}
       </p>
     </>
