@@ -54,6 +54,7 @@ export class Upkeep {
   private readonly deps: UpkeepDeps;
   private readonly clock: Clock;
   private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Immediate | null = null;
   private running: Promise<UpkeepReport> | null = null;
   private last: { at: string; report: UpkeepReport } | null = null;
   private stopped = false;
@@ -68,7 +69,7 @@ export class Upkeep {
     const kick = () => {
       this.run().catch((err: unknown) => this.deps.onError(err));
     };
-    setImmediate(kick);
+    this.first = setImmediate(kick);
     this.timer = setInterval(kick, UPKEEP_INTERVAL_MS);
     this.timer.unref();
   }
@@ -113,7 +114,9 @@ export class Upkeep {
   /** Stops the timer and waits for a running pass to stop at its next step. */
   async close(): Promise<void> {
     this.stopped = true;
+    if (this.first) clearImmediate(this.first);
     if (this.timer) clearInterval(this.timer);
+    this.first = null;
     this.timer = null;
     await this.running?.catch(() => {});
   }
