@@ -2,7 +2,7 @@
 // Carriers (a Unix socket for the CLI, a WebSocket for the browser UI, MessagePorts in the desktop app) only move
 // these calls: every carrier serves the same handlers.
 import { z } from 'zod';
-import type { AuditEntry, AuditVerification, ListAuditInput } from './audit.ts';
+import type { AuditCheckpoint, AuditEntry, AuditVerification, ListAuditInput } from './audit.ts';
 import {
   AgentSchema,
   DecisionChannelSchema,
@@ -170,6 +170,26 @@ export interface CoreStatus {
   tamper: TamperStatus;
 }
 
+/** How much room Gatehouse's database takes, and what upkeep last did (Settings → Storage). */
+export interface StorageStatus {
+  databaseFile: string;
+  fileBytes: number;
+  /** The write-ahead log beside it (emptied into the file at checkpoints). */
+  walBytes: number;
+  /** Pages inside the file that deleted data left, reused before the file grows. */
+  freeBytes: number;
+  /** `incremental`: free pages are handed back to the disk after large deletions; `none`: a database from an older Gatehouse, until compacted. */
+  autoVacuum: 'none' | 'full' | 'incremental';
+  recordingBytes: number;
+  sessions: number;
+  requests: number;
+  auditEntries: number;
+  /** Where the kept audit trail starts, when audit retention has removed older entries. */
+  auditCheckpoint: AuditCheckpoint | null;
+  /** The last upkeep pass (retention, audit retention, vacuum) of this core; null before the first ends. */
+  lastUpkeep: { at: string; sessionsDeleted: number; auditPruned: number; bytesFreed: number; ms: number; longestSliceMs: number } | null;
+}
+
 /** A page of decided requests is a screenful or two; an export walks the pages. */
 export const DEFAULT_HISTORY_PAGE = 100;
 export const MAX_HISTORY_PAGE = 500;
@@ -215,6 +235,13 @@ export interface ControlApi {
   endSession(input: EndSessionInput): Promise<Session>;
   /** Deletes an ended session and all of it: recording, markers, requests and decisions. */
   deleteSession(input: DeleteSessionInput): DeletedSession;
+  /** The database's sizes and the last upkeep. */
+  storageStatus(): StorageStatus;
+  /**
+   * Hands the free pages back to the disk now. A database from an older Gatehouse is first switched to
+   * incremental vacuum: one full rewrite, during which the core answers nothing (about 7 ms per MB kept).
+   */
+  compactStorage(): Promise<StorageStatus>;
   // Recordings (schemas in shared/recording.ts).
   getRecording(sessionId: string): RecordingInfo;
   /** The screen at a moment: nearest keyframe plus a short replay. */

@@ -17,7 +17,9 @@ export type AuditKind =
   /** A person acknowledged the tampering: rules, trust and auto-allow decide again. */
   | 'gate.tamper-acknowledged'
   /** A decision or a loosening call refused because it came from inside an agent session (or from a process that could not be told). */
-  | 'decision.refused';
+  | 'decision.refused'
+  /** Audit retention removed the entries up to `data.throughSeq` (a checkpoint keeps the chain verifiable). */
+  | 'audit.pruned';
 
 export interface AuditEntry {
   /** Position in the chain, from 1. */
@@ -44,9 +46,25 @@ export const ListAuditInputSchema = z
   .default({ afterSeq: 0, limit: 200 });
 export type ListAuditInput = z.input<typeof ListAuditInputSchema>;
 
+/** Where the kept trail starts when audit retention has removed older entries. */
+export interface AuditCheckpoint {
+  /** Entries up to and including this one were removed. */
+  throughSeq: number;
+  /** The removed entry's hash: the next entry links to it. */
+  throughHash: string;
+  /** ISO 8601: when they were removed, and the age limit then (entries older than `before`). */
+  at: string;
+  before: string;
+  /** How many entries that pruning removed. */
+  entries: number;
+}
+
 export interface AuditVerification {
   ok: boolean;
+  /** Entries checked (those kept; the pruned ones are summed up by the checkpoint). */
   entries: number;
   /** The first entry whose link does not hold, and why; null when the chain is whole. */
   firstBroken: { seq: number; reason: string } | null;
+  /** The chain was verified from this checkpoint on; null when nothing was ever pruned. */
+  checkpoint?: AuditCheckpoint | null;
 }

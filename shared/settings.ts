@@ -12,6 +12,8 @@ export const MAX_HOLD_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_RETENTION_DAYS = 30;
 /** 2 GB: months of typical agent sessions (recordings compress ~5–20×) without filling a laptop's disk. */
 export const DEFAULT_RETENTION_MB = 2048;
+/** The audit answers "who allowed this last week?": keeping less than a week would defeat it. */
+export const MIN_AUDIT_RETENTION_DAYS = 7;
 /** A secret pattern longer than this is a sign of a pasted blob, not a pattern; long patterns also cost time on every chunk. */
 export const MAX_REDACTION_PATTERN_LENGTH = 500;
 /** Each pattern runs over every chunk of output; a hundred is far more than anyone writes by hand. */
@@ -70,6 +72,11 @@ const FIELDS = {
   /** Extra secret shapes (JavaScript regular expressions; a leading `(?i)` ignores case), redacted like the built-in ones. */
   redactionPatterns: z.array(RedactionPatternSchema).max(MAX_REDACTION_PATTERNS),
   retention: RetentionSchema,
+  /**
+   * Audit entries older than this many days are removed (a checkpoint keeps the rest verifiable); null keeps
+   * them forever. Decisions name the commands, so a person may want them gone with the sessions.
+   */
+  auditRetentionDays: z.number().int().min(MIN_AUDIT_RETENTION_DAYS).max(36_500).nullable(),
 };
 
 export const SettingsSchema = z.object({
@@ -81,6 +88,7 @@ export const SettingsSchema = z.object({
   autoAllowLowRisk: FIELDS.autoAllowLowRisk.default(false),
   redactionPatterns: FIELDS.redactionPatterns.default([]),
   retention: FIELDS.retention.default({ maxAgeDays: DEFAULT_RETENTION_DAYS, maxTotalMB: DEFAULT_RETENTION_MB }),
+  auditRetentionDays: FIELDS.auditRetentionDays.default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
+import { SteadyClock } from './clock.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
 import { AgentGuard, sessionKnowledge } from './control/agent-guard.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
@@ -32,6 +33,8 @@ import { SettingsFile } from './settings.ts';
 import { AuditRepository } from './store/audit.ts';
 import { SpaceReserve } from './store/space.ts';
 import { openStoreForCore } from './store/startup.ts';
+import { StoreSpace } from './store/compaction.ts';
+import { Upkeep } from './upkeep/upkeep.ts';
 import { RequestRepository } from './store/requests.ts';
 import { RuleRepository } from './store/rules.ts';
 import { SessionRepository } from './store/sessions.ts';
@@ -76,6 +79,8 @@ export interface RunningCore {
   terminals: PtyHost;
   /** Hand this to whatever produces terminal streams (the pty host, `gatehouse run`). */
   recordings: Recordings;
+  /** Retention, audit retention and vacuum, hourly from when the sockets open (`run()` joins a running pass). */
+  upkeep: Upkeep;
   status(): CoreStatus;
   /** Serves the control API on one more connection (a desktop window's MessagePort); returns its disposer. */
   serve(channel: TextChannel): () => void;
@@ -125,9 +130,11 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       onError: opts.onError,
     });
     broker.abandonOrphans();
-    recordings.startRetention();
+    // Expiries and trust count in one steady time: the wall clock, never going back within this process.
+    const steady = new SteadyClock();
     const rules = new RuleService({
       repository: new RuleRepository(db),
+      clock: steady,
       onError: opts.onError,
       onChange: (change, changed) => {
         broker.emit({ type: 'rules.changed', change, ruleIds: changed.map((r) => r.id) });
@@ -135,7 +142,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       },
     });
     cleanup.push(() => rules.dispose());
-    const trust = new TrustMode({ onChange: (change) => trustChanged(change, audit, broker) });
+    const trust = new TrustMode({ clock: steady, onChange: (change) => trustChanged(change, audit, broker) });
     // The settings the policy reads follow every change made through the API.
     let live = settings;
     broker.onEvent((e) => {
@@ -174,7 +181,17 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
 
     const startedAt = new Date().toISOString();
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
+    // Retention, audit retention and vacuum: started once the sockets are open, in slices (upkeep/).
+    const upkeep = new Upkeep({
+      recordings,
+      audit,
+      space: new StoreSpace(db, paths.database),
+      databaseFile: paths.database,
+      settings: () => live,
+      onError,
+    });
     const handlers = registerControlHandlers({
+      storage: upkeep,
       broker,
       sessions,
       requests,
@@ -190,7 +207,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       alarm,
       watch,
       userHome: opts.userHome ?? os.homedir(),
-      now: Date.now,
+      now: () => steady.now(),
     });
     const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ broker, terminals }, client, id);
 
@@ -239,6 +256,9 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Trust mode never outlives the core; its end is in the audit trail.
     cleanup.push(() => trust.dispose());
     lock.publish({ gateSocket: paths.gateSocket, controlSocket: paths.controlSocket });
+    // Stopped before the database closes (cleanup runs last-in first): a pass ends at its next step.
+    cleanup.push(() => upkeep.close());
+    upkeep.start();
 
     let closing: Promise<void> | null = null;
     return {
@@ -249,6 +269,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       uiUrl: ui?.url ?? null,
       terminals,
       recordings,
+      upkeep,
       status: () => handlers.status(),
       serve: (channel) => serveControl(handlers, connect, channel),
       close: () => (closing ??= undo()),

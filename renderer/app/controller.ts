@@ -18,6 +18,7 @@ import { LiveTerminals } from '../terminal/live-terminals.ts';
 import { exportFile, type ExportFormat } from './history-export.ts';
 import { messageOf } from './messages.ts';
 import { replayCommands, type ReplayCommands } from './replay-commands.ts';
+import { storageCommands, type StorageCommands } from './storage-commands.ts';
 import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
 
@@ -41,7 +42,7 @@ export interface CoreCommands {
 }
 
 /** Everything the views can ask for. */
-export type Commands = CoreCommands & RulesCommands & TerminalCommands & ReplayCommands;
+export type Commands = CoreCommands & RulesCommands & TerminalCommands & ReplayCommands & StorageCommands;
 
 export class Controller implements CoreCommands {
   private readonly connection: Connection;
@@ -78,6 +79,7 @@ export class Controller implements CoreCommands {
       ...rulesCommands(api),
       ...terminalCommands(api, this.live),
       ...replayCommands(api),
+      ...storageCommands(api),
     };
   }
 

@@ -17,7 +17,10 @@ export async function auditCommand(ctx: CliContext, argv: string[]): Promise<num
     const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, strict: true });
     const v = await withCore(ctx, (c) => c.api.verifyAudit());
     if (values.json) ctx.out(JSON.stringify(v, null, 2));
-    else if (v.ok) ctx.out(`The audit trail is whole: ${v.entries} entries, every link holds.`);
+    else if (v.ok && v.checkpoint) {
+      const cp = v.checkpoint;
+      ctx.out(`The audit trail is whole from the checkpoint at entry ${cp.throughSeq} (entries up to it, older than ${cp.before}, were removed by audit retention on ${cp.at}): ${v.entries} entries, every link holds.`);
+    } else if (v.ok) ctx.out(`The audit trail is whole: ${v.entries} entries, every link holds.`);
     else ctx.out(`The audit trail is broken at entry ${v.firstBroken?.seq}: ${v.firstBroken?.reason}. Entries before it are intact.`);
     return v.ok ? 0 : 1;
   }

@@ -40,6 +40,7 @@ export interface ControlServices extends RulesServices, TamperServices {
   terminals: PtyHost;
   recordings: Recordings;
   status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust' | 'tamper'>;
+  storage: Pick<ControlApi, 'storageStatus' | 'compactStorage'>;
 }
 
 /**
@@ -88,6 +89,8 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
       const result: HistoryPage = { items: page.map((r) => r.request), nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null };
       return result;
     },
+    storageStatus: () => s.storage.storageStatus(),
+    compactStorage: () => s.storage.compactStorage(),
     getSettings: () => settings.read(),
     updateSettings: (patch) => {
       const next = settings.update(patch);

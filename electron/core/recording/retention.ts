@@ -3,8 +3,7 @@
 import type { Retention } from '../../../shared/settings.ts';
 import type { SessionFootprint } from '../store/session-purge.ts';
 
-/** Retention runs when the core starts and then hourly: recordings grow by megabytes an hour, not gigabytes. */
-export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+// When it runs (after the sockets open, hourly, in slices) is upkeep/upkeep.ts's.
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MB = 1024 * 1024;
 

@@ -6,16 +6,18 @@ import type { Decision, Session } from '../../../shared/domain.ts';
 import type { DeletedSession, ExportFormat, ExportPage, RecordingInfo, SearchHit } from '../../../shared/recording.ts';
 import type { Retention } from '../../../shared/settings.ts';
 import type { Db } from '../store/database.ts';
-import { RecordingRepository, type RecordingRow } from '../store/recordings.ts';
+import { RecordingRepository, type NewMarker, type RecordingRow } from '../store/recordings.ts';
+import { RequestRepository } from '../store/requests.ts';
 import { SessionPurge } from '../store/session-purge.ts';
 import type { SessionRepository } from '../store/sessions.ts';
+import { runSliced, type SliceOptions } from '../upkeep/sliced.ts';
 import { exportPage, importCast } from './cast-files.ts';
 import { RecordingReader } from './reader.ts';
 import type { Redactor } from './redaction.ts';
-import { sessionsToDelete, RETENTION_INTERVAL_MS } from './retention.ts';
+import { sessionsToDelete } from './retention.ts';
 import { locateHit, queryWords, wordsQuery } from './search.ts';
 import { ThreadRecorder } from './thread-recorder.ts';
-import type { RecordingService, SessionRecorder } from './types.ts';
+import { interceptionLabel, type RecordingService, type SessionRecorder } from './types.ts';
 import { RecordingWorker } from './worker-host.ts';
 
 /** The index knows which chunks have all the words, not whether they stand together: look at a few per hit. */
@@ -32,6 +34,11 @@ export interface RecordingsOptions {
   now?: () => number;
   /** How much of a burst may wait uncompressed for the indexer (see worker.ts); tests set 0 to compress as written. */
   uncompressedMaxBytes?: number;
+}
+
+/** An interception's marker on a timeline only (not between recorded events). */
+function marker(atMs: number, label: string, requestId: string, decision: Decision | null): NewMarker {
+  return { at_ms: atMs, event_index: null, kind: 'marker', label, request_id: requestId, decision, dropped_bytes: null };
 }
 
 /** Whether a process still exists (signal 0 checks without signalling). */
@@ -52,13 +59,15 @@ export class Recordings implements RecordingService {
   private readonly opts: RecordingsOptions;
   private readonly now: () => number;
   private readonly active = new Map<string, ThreadRecorder>();
-  private retentionTimer: NodeJS.Timeout | null = null;
+  /** Read only: a new recording's timeline gets the interceptions its session had before it started. */
+  private readonly requests: RequestRepository;
 
   constructor(opts: RecordingsOptions) {
     this.opts = opts;
     this.now = opts.now ?? Date.now;
     this.store = new RecordingRepository(opts.db);
     this.purge = new SessionPurge(opts.db);
+    this.requests = new RequestRepository(opts.db, opts.redactor);
     this.reader = new RecordingReader(this.store);
     this.worker = new RecordingWorker({ dbFile: opts.dbFile, redactionPatterns: [...opts.redactor.userPatterns], uncompressedMaxBytes: opts.uncompressedMaxBytes }, this.store, opts.onError, this.now);
   }
@@ -71,6 +80,7 @@ export class Recordings implements RecordingService {
     const existing = this.store.get(sessionId);
     if (existing?.source === 'import') throw new ApiError('invalid_input', `session ${sessionId} is an imported recording; it cannot be recorded into`);
     const row = existing ?? this.store.create({ sessionId, source: 'live', cols: size.cols, rows: size.rows, startedAt: startedAtMs ?? this.now() });
+    if (!existing) this.markEarlierInterceptions(row);
     const recorder = this.newRecorder(row);
     if (existing) recorder.record({ kind: 'resize', cols: size.cols, rows: size.rows });
     return recorder;
@@ -80,12 +90,13 @@ export class Recordings implements RecordingService {
     try {
       const recorder = this.active.get(sessionId);
       if (recorder) return recorder.record({ kind: 'marker', label, requestId, decision });
-      // No terminal is being recorded for this session: the marker still goes on its timeline.
-      const session = this.opts.sessions.get(sessionId);
-      if (!session) return;
-      const origin = this.store.get(sessionId)?.started_at ?? Date.parse(session.startedAt);
+      // No terminal is being recorded now, but the session has a recording (it ended, or the core restarted):
+      // the marker still goes on its timeline. A session with no recording gets none (a row per request,
+      // 12 MB per 100,000, for nothing: the requests are stored); if a recording starts later, it gets them.
+      const recording = this.store.get(sessionId);
+      if (!recording) return;
       this.store.addMarker(sessionId, {
-        at_ms: Math.max(0, this.now() - origin),
+        at_ms: Math.max(0, this.now() - recording.started_at),
         event_index: null,
         kind: 'marker',
         label: this.opts.redactor.redact(label),
@@ -152,18 +163,45 @@ export class Recordings implements RecordingService {
     return { sessionId, freedBytes: bytes };
   }
 
-  /** Deletes ended sessions past the retention age, then the oldest until recordings fit the size limit. */
-  enforceRetention(): string[] {
-    const doomed = sessionsToDelete(this.purge.footprints(), this.opts.retention, this.now(), (id) => this.isRunning(id));
-    for (const id of doomed) this.purge.delete(id);
-    return doomed;
+  /** The sessions retention deletes now: ended past the age limit, then the oldest until recordings fit the size limit. */
+  retentionPlan(retention: Retention = this.opts.retention): string[] {
+    return sessionsToDelete(this.purge.footprints(), retention, this.now(), (id) => this.isRunning(id));
   }
 
-  /** Enforces retention now and every RETENTION_INTERVAL_MS until `close`. */
-  startRetention(): void {
-    this.runRetention();
-    this.retentionTimer = setInterval(() => this.runRetention(), RETENTION_INTERVAL_MS);
-    this.retentionTimer.unref();
+  /**
+   * One bounded step of deleting a session retention chose (see SessionPurge.deleteStep); true while more
+   * remains. A session that started running again since it was chosen is left alone.
+   */
+  retentionStep(sessionId: string): boolean {
+    if (this.isRunning(sessionId)) return false;
+    return this.purge.deleteStep(sessionId);
+  }
+
+  /** Around a purge: the search index's own merging waits, and is then done in bounded steps (SessionPurge). */
+  pauseSearchMerges(): void {
+    this.purge.pauseSearchMerges();
+  }
+
+  mergeSearchStep(): boolean {
+    return this.purge.mergeSearchStep();
+  }
+
+  resumeSearchMerges(): void {
+    this.purge.resumeSearchMerges();
+  }
+
+  /** Applies retention now, in slices that yield to the event loop (the core's upkeep does this hourly). */
+  async enforceRetention(retention: Retention = this.opts.retention, slices: SliceOptions = {}): Promise<string[]> {
+    const doomed = this.retentionPlan(retention);
+    if (doomed.length === 0) return doomed;
+    this.pauseSearchMerges();
+    try {
+      for (const id of doomed) await runSliced(() => this.retentionStep(id), slices);
+      await runSliced(() => this.mergeSearchStep(), slices);
+    } finally {
+      this.resumeSearchMerges();
+    }
+    return doomed;
   }
 
   /** Resolves once everything recorded so far is written, with keyframes and search rows. */
@@ -173,7 +211,6 @@ export class Recordings implements RecordingService {
 
   /** Ends every recording (writing what is buffered) and stops the recording thread. */
   async close(): Promise<void> {
-    if (this.retentionTimer) clearInterval(this.retentionTimer);
     await Promise.all([...this.active.values()].map((r) => r.close()));
     await this.worker.stop();
   }
@@ -193,12 +230,16 @@ export class Recordings implements RecordingService {
     return recorder;
   }
 
-  private runRetention(): void {
-    try {
-      this.enforceRetention();
-    } catch (err) {
-      this.opts.onError(err);
+  /** A recording that starts after its session's first interceptions: they go on its timeline, at their times. */
+  private markEarlierInterceptions(row: RecordingRow): void {
+    const markers: NewMarker[] = [];
+    const at = (ms: number) => Math.max(0, ms - row.started_at);
+    for (const r of this.requests.listBySession(row.session_id)) {
+      const createdAt = Date.parse(r.createdAt);
+      if (r.expiresAt !== null) markers.push(marker(at(createdAt), interceptionLabel({ ...r, status: 'pending', decision: null }), r.id, null));
+      if (r.decision) markers.push(marker(at(Date.parse(r.decision.decidedAt)), interceptionLabel(r), r.id, r.decision.decision));
     }
+    if (markers.length) this.store.append(null, markers, row.session_id, row.duration_ms);
   }
 
   private toInfo(r: RecordingRow): RecordingInfo {

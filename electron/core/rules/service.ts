@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/api.ts';
 import type { RiskAssessment } from '../../../shared/domain.ts';
 import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../../shared/rules.ts';
+import { clockOf, SteadyClock } from '../clock.ts';
 import { newId } from '../ids.ts';
 import { findGitRoot } from '../risk/context.ts';
 import type { ChangeBy, NewRule, RuleChanges, RuleRepository } from '../store/rules.ts';
@@ -31,6 +32,9 @@ export interface RuleDraft {
 
 export interface RuleServiceOptions {
   repository: RuleRepository;
+  /** Expiries are compared with it (a step back of the wall clock never revives an expired rule); default: the system's. */
+  clock?: SteadyClock;
+  /** Instead of `clock`: one function for both clocks (tests, benchmarks). */
   now?: () => number;
   /** Called after every change is committed (events, re-deciding held requests). */
   onChange?: (change: RulesChange, rules: Rule[]) => void;
@@ -56,7 +60,7 @@ export function normalizeScope(scope: RuleScope): RuleScope {
 
 export class RuleService {
   private readonly repository: RuleRepository;
-  private readonly now: () => number;
+  private readonly clock: SteadyClock;
   private readonly onChange: (change: RulesChange, rules: Rule[]) => void;
   private readonly onError: (err: unknown) => void;
   private compiled: RuleSet;
@@ -65,19 +69,29 @@ export class RuleService {
 
   constructor(opts: RuleServiceOptions) {
     this.repository = opts.repository;
-    this.now = opts.now ?? Date.now;
+    this.clock = opts.clock ?? new SteadyClock(opts.now ? clockOf(opts.now) : undefined);
     this.onChange = opts.onChange ?? (() => {});
     this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
     this.compiled = this.compile();
     this.noteExpired();
   }
 
-  /** Rules in force (enabled, not expired), or every rule not deleted with `all`. */
+  /**
+   * Rules in force (enabled, not expired), or every rule not deleted with `all`. A rule is expired once the
+   * core's steady time passes its expiry, or once its expiry is in the audit trail (noted by this core or an
+   * earlier one): a wall clock stepped back never brings it back.
+   */
   list(all = false): Rule[] {
     const rules = this.repository.list();
     if (all) return rules;
     const now = this.now();
-    return rules.filter((r) => r.enabled && (r.expiresAt === null || Date.parse(r.expiresAt) > now));
+    const noted = this.repository.expiredIds();
+    return rules.filter((r) => r.enabled && (r.expiresAt === null || (Date.parse(r.expiresAt) > now && !noted.has(r.id))));
+  }
+
+  /** The time expiries are compared with: the wall clock, never going back within this process (clock.ts). */
+  now(): number {
+    return this.clock.now();
   }
 
   get(id: string): Rule {
@@ -96,6 +110,7 @@ export class RuleService {
 
   /** Checks and normalises a draft into a row (throws invalid_input with the reason). */
   prepare(draft: RuleDraft): NewRule {
+    // Steady time (the wall clock, unless it stepped back in this process): a lifetime lasts as long as it says.
     const createdAt = this.now();
     return {
       id: newId(),
@@ -144,7 +159,7 @@ export class RuleService {
   }
 
   private by(actor: string): ChangeBy {
-    return { actor, at: this.now() };
+    return { actor, at: this.clock.wall() };
   }
 
   private changed(change: RulesChange, rules: Rule[]): void {
@@ -164,7 +179,7 @@ export class RuleService {
   /** Writes the expiry of every rule that has passed it into the audit trail, once, and tells listeners. */
   private noteExpired(): void {
     try {
-      const expired = this.repository.noteExpired(this.now());
+      const expired = this.repository.noteExpired(this.now(), this.clock.wall());
       if (expired.length) this.changed('expired', expired);
       else this.scheduleExpiry();
     } catch (err) {

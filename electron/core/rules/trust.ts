@@ -1,36 +1,43 @@
 // Trust mode: for a while, let every command below `high` through without asking. It lives in memory
-// only (a restart ends it), counts down, and never lets `high` or `critical` through.
+// only (a restart ends it), counts down, and never lets `high` or `critical` through. It counts in the
+// core's steady time (clock.ts): a wall clock stepped back does not lengthen it; one stepped forward (or a
+// suspend) may shorten it, never the other way.
 import type { RiskLevel } from '../../../shared/domain.ts';
 import type { TrustStatus } from '../../../shared/rules.ts';
+import { clockOf, SteadyClock } from '../clock.ts';
 
 /** The hard floor: whatever the trust, these always reach a person. */
 export const TRUST_FLOOR: readonly RiskLevel[] = ['high', 'critical'];
 
+/** `endsAt`: epoch ms on the wall clock as it read when trust started, for people. */
 export type TrustChange = { type: 'started'; endsAt: number } | { type: 'ended'; why: 'expired' | 'stopped' | 'shutdown' };
 
 export interface TrustModeOptions {
+  clock?: SteadyClock;
+  /** Instead of `clock`: one function for both clocks (tests, benchmarks). */
   now?: () => number;
   onChange?: (change: TrustChange) => void;
 }
 
 export class TrustMode {
-  private readonly now: () => number;
+  private readonly clock: SteadyClock;
   private readonly onChange: (change: TrustChange) => void;
+  /** In the steady clock's time. */
   private endsAt: number | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(opts: TrustModeOptions = {}) {
-    this.now = opts.now ?? Date.now;
+    this.clock = opts.clock ?? new SteadyClock(opts.now ? clockOf(opts.now) : undefined);
     this.onChange = opts.onChange ?? (() => {});
   }
 
   /** Starts (or restarts) a window of `durationMs` from now. */
   start(durationMs: number): TrustStatus {
     this.clearTimer();
-    const endsAt = this.now() + durationMs;
-    this.endsAt = endsAt;
+    this.endsAt = this.clock.now() + durationMs;
+    // Node's timers run on the monotonic clock; the window is also checked against the steady clock.
     this.timer = setTimeout(() => this.end('expired'), durationMs);
-    this.onChange({ type: 'started', endsAt });
+    this.onChange({ type: 'started', endsAt: this.clock.wall() + durationMs });
     return this.status();
   }
 
@@ -41,7 +48,7 @@ export class TrustMode {
 
   /** True while a window is open (checked against the clock too, not only the timer). */
   get active(): boolean {
-    return this.endsAt !== null && this.now() < this.endsAt;
+    return this.remaining() > 0;
   }
 
   /** Whether trust lets a command of this level through now. */
@@ -49,18 +56,24 @@ export class TrustMode {
     return this.active && !TRUST_FLOOR.includes(level);
   }
 
+  /** `endsAt` is when the wall clock, as it reads now, will show the end; `remainingMs` is what counts. */
   status(): TrustStatus {
-    const active = this.active;
+    const remainingMs = this.remaining();
+    const active = remainingMs > 0;
     return {
       active,
-      endsAt: active && this.endsAt !== null ? new Date(this.endsAt).toISOString() : null,
-      remainingMs: active && this.endsAt !== null ? this.endsAt - this.now() : 0,
+      endsAt: active ? new Date(this.clock.wall() + remainingMs).toISOString() : null,
+      remainingMs,
       floor: [...TRUST_FLOOR],
     };
   }
 
   dispose(): void {
     if (this.endsAt !== null) this.end('shutdown');
+  }
+
+  private remaining(): number {
+    return this.endsAt === null ? 0 : Math.max(0, this.endsAt - this.clock.now());
   }
 
   private end(why: 'expired' | 'stopped' | 'shutdown'): void {

@@ -154,4 +154,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'audit retention: checkpoints of the pruned prefix; only entries behind a checkpoint may be deleted',
+    sql: `
+      CREATE TABLE audit_checkpoints (
+        through_seq   INTEGER PRIMARY KEY,
+        through_hash  TEXT NOT NULL,
+        at            INTEGER NOT NULL,
+        before        INTEGER NOT NULL,
+        entries       INTEGER NOT NULL
+      );
+      CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+      CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+      DROP TRIGGER audit_no_delete;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        WHEN old.seq > COALESCE((SELECT max(through_seq) FROM audit_checkpoints), 0)
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    `,
+  },
 ];

@@ -87,6 +87,7 @@ export class RuleRepository {
   private readonly deleteStmt;
   private readonly dueStmt;
   private readonly notedStmt;
+  private readonly notedIdsStmt;
 
   constructor(db: Db) {
     this.db = db;
@@ -106,6 +107,7 @@ export class RuleRepository {
     this.deleteStmt = db.prepare('UPDATE rules SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
     this.dueStmt = db.prepare<[number], RuleRow>('SELECT * FROM rules WHERE deleted_at IS NULL AND expiry_noted = 0 AND expires_at IS NOT NULL AND expires_at <= ?');
     this.notedStmt = db.prepare('UPDATE rules SET expiry_noted = 1 WHERE id = ?');
+    this.notedIdsStmt = db.prepare<[], { id: string }>('SELECT id FROM rules WHERE deleted_at IS NULL AND expiry_noted = 1');
   }
 
   /** Adds rules and their audit entries in one transaction (an import lands whole or not at all). */
@@ -159,19 +161,27 @@ export class RuleRepository {
     }));
   }
 
-  /** Rules whose expiry has passed and is not yet in the audit trail: records it, once each. */
-  noteExpired(now: number): Rule[] {
+  /**
+   * Rules whose expiry is at or before `now` and not yet in the audit trail: records it, once each (the
+   * entry's time is `at`, the wall clock). A noted expiry stays noted until the rule is given a new one.
+   */
+  noteExpired(now: number, at = now): Rule[] {
     return guardedWrite(
       this.db,
       this.db.transaction(() =>
         this.dueStmt.all(now).map((row) => {
           this.notedStmt.run(row.id);
           const rule = toRule(row);
-          this.audit.append({ at: now, kind: 'rule.expired', actor: 'system', subject: row.id, data: describe(rule) });
+          this.audit.append({ at, kind: 'rule.expired', actor: 'system', subject: row.id, data: describe(rule) });
           return rule;
         }),
       ),
     );
+  }
+
+  /** Rules whose expiry is in the audit trail: expired whatever the clock says now. */
+  expiredIds(): Set<string> {
+    return new Set(this.notedIdsStmt.all().map((r) => r.id));
   }
 
   get(id: string): Rule | null {

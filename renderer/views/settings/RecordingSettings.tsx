@@ -30,7 +30,7 @@ export function RecordingSettings({ settings, onSave }: { settings: SettingsValu
   );
 }
 
-function NumberField({ id, label, value, min, max, onSave }: { id: string; label: string; value: number; min: number; max: number; onSave: (n: number) => void }) {
+export function NumberField({ id, label, value, min, max, onSave }: { id: string; label: string; value: number; min: number; max: number; onSave: (n: number) => void }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const n = Number(text);

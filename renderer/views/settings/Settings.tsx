@@ -5,6 +5,7 @@ import { useAppContext } from '../../app/context.ts';
 import { useSettings } from '../../stores/settings.ts';
 import { ErrorState, Loading } from '../common/states.tsx';
 import { RecordingSettings } from './RecordingSettings.tsx';
+import { StorageSettings } from './StorageSettings.tsx';
 
 const MINUTE_MS = 60_000;
 const THEME_WORDS = { system: 'Same as the system', light: 'Light', dark: 'Dark' } as const;
@@ -54,6 +55,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
         <p className="hint">Only commands Gatehouse read completely and rated low in every part; never medium and above.</p>
       </fieldset>
       <RecordingSettings settings={settings} onSave={save} />
+      <StorageSettings settings={settings} onSave={save} />
       <fieldset>
         <legend>Notifications</legend>
         <label className="check">

@@ -130,11 +130,28 @@ describe('Recorder', () => {
     const broker = new Broker({ requests: new RequestRepository(t.db), holdTimeoutMs: 60_000 });
     markInterceptions(broker, t.recordings);
     void broker.submit({ sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: {} });
+    // No recording yet: no marker row is written for it (the request is stored)...
+    expect(t.db.prepare('SELECT count(*) AS n FROM recording_markers').get()).toEqual({ n: 0 });
+    // ...and a recording that starts later gets it at its start, where it happened (before anything recorded).
     const recorder = t.recordings.start('s1', { cols: 80, rows: 24 });
     await recorder.close();
     const [marker] = t.recordings.info('s1').markers;
     expect(marker?.label).toMatch(/ held: ls$/);
-    expect(marker?.atMs).toBeGreaterThanOrEqual(5000);
+    expect(marker?.atMs).toBe(0);
+    // Once the session has a recording, interceptions go on its timeline even with no recorder running.
+    broker.decide(broker.pending()[0]?.id ?? '', 'deny', undefined, 'human:cli');
+    expect(t.recordings.info('s1').markers.map((m) => m.decision)).toEqual([null, 'deny']);
+    broker.close();
+  });
+
+  it('writes no marker row for the requests of a session that is never recorded', async () => {
+    const t = openRecordings();
+    t.addSession('s1');
+    const broker = new Broker({ requests: new RequestRepository(t.db), holdTimeoutMs: 60_000, policy: () => ({ decision: 'allow', reason: 'rule' }) });
+    markInterceptions(broker, t.recordings);
+    for (let i = 0; i < 50; i++) await broker.submit({ sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: `ls ${i}`, cwd: '/w', payload: {} });
+    expect(t.db.prepare('SELECT count(*) AS n FROM recording_markers').get()).toEqual({ n: 0 });
+    expect(t.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 50 });
     broker.close();
   });
 

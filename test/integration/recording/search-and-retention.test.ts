@@ -114,7 +114,7 @@ describe('retention', () => {
     // A recording of long ago, imported (closed) today, counts from today.
     t.addSession('imported-today', { startedAt: now - 400 * DAY, endedAt: now - 399 * DAY });
     await t.recordings.start('imported-today', { cols: 80, rows: 24 }, now - 400 * DAY).close();
-    expect(t.recordings.enforceRetention().sort()).toEqual(['dead-never-ended', 'old']);
+    expect((await t.recordings.enforceRetention()).sort()).toEqual(['dead-never-ended', 'old']);
     expect(t.sessions.list().map((s) => s.id).sort()).toEqual(['imported-today', 'old-but-running', 'recent']);
   });
 
@@ -130,7 +130,10 @@ describe('retention', () => {
     }
     const sizes = t.db.prepare<[], { session_id: string; stored_bytes: number }>('SELECT session_id, stored_bytes FROM recordings').all();
     expect(sizes.every((s) => s.stored_bytes > 400_000)).toBe(true);
-    expect(t.recordings.enforceRetention()).toEqual(['first', 'second', 'third']);
+    // Deleted in slices of a few chunks each (yielding between them), all of it in the end.
+    expect(await t.recordings.enforceRetention(undefined, { sliceMs: 0 })).toEqual(['first', 'second', 'third']);
     expect(t.sessions.list().map((s) => s.id)).toEqual(['running']);
+    for (const id of ['first', 'second', 'third']) expect(Object.values(rowCounts(t, id))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(rowCounts(t, 'running').chunks).toBeGreaterThan(0);
   });
 });

@@ -46,4 +46,11 @@ describe('settings: retention and redaction patterns', () => {
   it('refuses retention values that make no sense', () => {
     expect(() => loadSettings(homeWith({ retention: { maxAgeDays: 0, maxTotalMB: 100 } }))).toThrow(/retention\.maxAgeDays/);
   });
+
+  it('keeps the audit trail forever unless auditRetentionDays says otherwise (a week at least)', () => {
+    expect(loadSettings(homeWith({})).auditRetentionDays).toBeNull();
+    expect(loadSettings(homeWith({ auditRetentionDays: 90 })).auditRetentionDays).toBe(90);
+    expect(loadSettings(homeWith({ auditRetentionDays: null })).auditRetentionDays).toBeNull();
+    expect(() => loadSettings(homeWith({ auditRetentionDays: 3 }))).toThrow(/auditRetentionDays/);
+  });
 });

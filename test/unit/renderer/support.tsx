@@ -10,6 +10,7 @@ import { APP_INITIAL, useApp } from '../../../renderer/stores/connection.ts';
 import { INBOX_INITIAL, useInbox } from '../../../renderer/stores/inbox.ts';
 import { SESSIONS_INITIAL, useSessions } from '../../../renderer/stores/sessions.ts';
 import { SETTINGS_INITIAL, useSettings } from '../../../renderer/stores/settings.ts';
+import { STORAGE_INITIAL, useStorage } from '../../../renderer/stores/storage.ts';
 import { REPLAY_INITIAL, useReplay } from '../../../renderer/stores/replay.ts';
 import { RULES_INITIAL, useRules } from '../../../renderer/stores/rules.ts';
 import { TERMINALS_INITIAL, useTerminals } from '../../../renderer/stores/terminals.ts';
@@ -27,6 +28,7 @@ export function resetStores(): void {
   useSessions.setState(SESSIONS_INITIAL, true);
   useAudit.setState(AUDIT_INITIAL, true);
   useSettings.setState(SETTINGS_INITIAL, true);
+  useStorage.setState(STORAGE_INITIAL, true);
   useApp.setState(APP_INITIAL, true);
 }
 
@@ -119,6 +121,8 @@ export function fakeCommands() {
     loadMoreHistory: vi.fn<Commands['loadMoreHistory']>(async () => {}),
     exportHistory: vi.fn<Commands['exportHistory']>(async () => null),
     updateSettings: vi.fn<Commands['updateSettings']>(async () => {}),
+    loadStorage: vi.fn<Commands['loadStorage']>(async () => {}),
+    compactStorage: vi.fn<Commands['compactStorage']>(async () => {}),
     startTrust: vi.fn<Commands['startTrust']>(async () => {}),
     stopTrust: vi.fn<Commands['stopTrust']>(async () => {}),
     acknowledgeTamper: vi.fn<Commands['acknowledgeTamper']>(async () => {}),
