@@ -7,6 +7,7 @@ import {
   AgentSchema,
   DecisionChannelSchema,
   DecisionSchema,
+  PROTECTION_LAYERS,
   RequestStatusSchema,
   type CoreEvent,
   type GateRequest,
@@ -104,6 +105,15 @@ export const EndSessionInputSchema = z.object({
   exitCode: z.number().int().nullable(),
 });
 export type EndSessionInput = z.input<typeof EndSessionInputSchema>;
+
+export const ReportProtectionsInputSchema = z.object({
+  sessionId: z.string().min(1).max(64),
+  protections: z
+    .array(z.object({ layer: z.enum(PROTECTION_LAYERS), state: z.enum(['on', 'partial', 'off']), detail: z.string().min(1).max(1000) }))
+    .min(1)
+    .max(PROTECTION_LAYERS.length),
+});
+export type ReportProtectionsInput = z.input<typeof ReportProtectionsInputSchema>;
 
 /** One write of typed or pasted input; a paste of a few MiB is the most a person does at once. */
 export const MAX_TERMINAL_INPUT_CHARS = 4 * 1024 * 1024;
@@ -233,6 +243,8 @@ export interface ControlApi {
   startSession(input: StartSessionInput): StartedSession;
   /** Resolves once the session's recording (if any) is on disk. */
   endSession(input: EndSessionInput): Promise<Session>;
+  /** What guards a running session, as its launcher found it: stored with the session, shown by the UI and the CLI. */
+  reportProtections(input: ReportProtectionsInput): Session;
   /** Deletes an ended session and all of it: recording, markers, requests and decisions. */
   deleteSession(input: DeleteSessionInput): DeletedSession;
   /** The database's sizes and the last upkeep. */

@@ -120,6 +120,19 @@ export interface Session {
   startedAt: string;
   endedAt: string | null;
   exitCode: number | null;
+  /** What guards this session, as its launcher found it (`gatehouse run`, the pty host); absent when it did not say. */
+  protections?: SessionProtection[];
+}
+
+/** The layers of protection a session can run with (see ARCHITECTURE.md, "Honest status"). */
+export const PROTECTION_LAYERS = ['hooks', 'hook-client', 'file-tools', 'shells', 'sandbox', 'tamper-watch'] as const;
+export type ProtectionLayer = (typeof PROTECTION_LAYERS)[number];
+
+/** One layer, on or not, with what it does or why it is off, in words a person can act on. */
+export interface SessionProtection {
+  layer: ProtectionLayer;
+  state: 'on' | 'partial' | 'off';
+  detail: string;
 }
 
 /** Things that happen in the core, pushed to every control client that subscribed. */
@@ -128,6 +141,8 @@ export type CoreEvent =
   | { type: 'request.decided'; request: GateRequest }
   | { type: 'session.started'; session: Session }
   | { type: 'session.ended'; session: Session }
+  /** The launcher said what guards the session (once, right after it started). */
+  | { type: 'session.protections'; session: Session }
   | { type: 'agent.notification'; sessionId: string; event: string; message: string | null }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'rules.changed'; change: 'added' | 'edited' | 'deleted' | 'imported' | 'expired'; ruleIds: string[] }

@@ -162,6 +162,9 @@ export class Controller implements CoreCommands {
         useSessions.getState().sessionStarted(e.session);
         this.refreshTerminals();
         break;
+      case 'session.protections':
+        useSessions.getState().sessionUpdated(e.session);
+        break;
       case 'session.ended':
         useSessions.getState().sessionEnded(e.session);
         this.refreshTerminals();

@@ -11,6 +11,8 @@ export interface SessionsState {
   sessionsFailed(message: string): void;
   sessionStarted(session: Session): void;
   sessionEnded(session: Session): void;
+  /** A session changed in place (ended, or its protections were reported). */
+  sessionUpdated(session: Session): void;
 }
 
 export const useSessions = create<SessionsState>()((set) => ({
@@ -21,6 +23,7 @@ export const useSessions = create<SessionsState>()((set) => ({
   sessionsFailed: (message) => set({ load: 'error', loadError: message }),
   sessionStarted: (session) => set((s) => ({ sessions: [session, ...s.sessions.filter((x) => x.id !== session.id)] })),
   sessionEnded: (session) => set((s) => ({ sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) })),
+  sessionUpdated: (session) => set((s) => ({ sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) })),
 }));
 
 export const SESSIONS_INITIAL = useSessions.getState();

@@ -4,6 +4,7 @@ import {
   ApiError,
   DecideInputSchema,
   EndSessionInputSchema,
+  ReportProtectionsInputSchema,
   HistoryQuerySchema,
   KillTerminalInputSchema,
   RecordEventsInputSchema,
@@ -107,6 +108,10 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     endSession: (input) => {
       const d = validate(EndSessionInputSchema, input);
       return sessionService.end(d.sessionId, d.exitCode);
+    },
+    reportProtections: (input) => {
+      const d = validate(ReportProtectionsInputSchema, input);
+      return sessionService.reportProtections(d.sessionId, d.protections);
     },
     recordEvents: (input) => {
       const d = validate(RecordEventsInputSchema, input);

@@ -3,7 +3,7 @@
 // stream. (Interception markers are put in by the recording service itself: `Recordings.attach`.)
 import type { StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
-import type { Session } from '../../../shared/domain.ts';
+import type { Session, SessionProtection } from '../../../shared/domain.ts';
 import type { Broker } from '../broker/broker.ts';
 import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
@@ -60,6 +60,16 @@ export class SessionService {
   setRootProcesses(sessionId: string, pids: readonly number[]): void {
     if (this.deps.sessions.get(sessionId)?.endedAt) return;
     this.deps.roots?.set(sessionId, pids);
+  }
+
+  /** Stores what guards a running session, as its launcher found it, and tells the control clients. */
+  reportProtections(sessionId: string, protections: readonly SessionProtection[]): Session {
+    const { sessions, broker } = this.deps;
+    if (!sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
+    if (!sessions.setProtections(sessionId, protections)) throw new ApiError('invalid_input', `session ${sessionId} has ended`);
+    const session = sessions.get(sessionId) as Session;
+    broker.emit({ type: 'session.protections', session });
+    return session;
   }
 
   /** The live recorder of a session, or null when it is not recorded. */

@@ -173,4 +173,9 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     `,
   },
+  {
+    version: 6,
+    description: 'what guards each session, as its launcher found it (JSON)',
+    sql: `ALTER TABLE sessions ADD COLUMN protections TEXT;`,
+  },
 ];

@@ -1,5 +1,5 @@
 // Sessions: one per agent run launched through Gatehouse.
-import type { Agent, Session } from '../../../shared/domain.ts';
+import type { Agent, Session, SessionProtection } from '../../../shared/domain.ts';
 import type { Db } from './database.ts';
 import { guardedWrite } from './guard.ts';
 
@@ -12,6 +12,7 @@ interface SessionRow {
   started_at: number;
   ended_at: number | null;
   exit_code: number | null;
+  protections: string | null;
 }
 
 export interface NewSession {
@@ -36,6 +37,7 @@ function toSession(row: SessionRow): Session {
     startedAt: new Date(row.started_at).toISOString(),
     endedAt: iso(row.ended_at),
     exitCode: row.exit_code,
+    ...(row.protections ? { protections: JSON.parse(row.protections) as SessionProtection[] } : {}),
   };
 }
 
@@ -46,6 +48,7 @@ export class SessionRepository {
   private readonly endStmt;
   private readonly listStmt;
   private readonly eventStmt;
+  private readonly protectionsStmt;
   private readonly db: Db;
 
   constructor(db: Db) {
@@ -57,6 +60,7 @@ export class SessionRepository {
     this.byTokenStmt = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
     this.endStmt = db.prepare('UPDATE sessions SET ended_at = ?, exit_code = ? WHERE id = ? AND ended_at IS NULL');
     this.listStmt = db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC, id');
+    this.protectionsStmt = db.prepare('UPDATE sessions SET protections = ? WHERE id = ? AND ended_at IS NULL');
     this.eventStmt = db.prepare('INSERT INTO session_events (session_id, kind, payload, at) VALUES (?, ?, ?, ?)');
   }
 
@@ -79,6 +83,11 @@ export class SessionRepository {
   end(id: string, exitCode: number | null, at: number): Session | null {
     guardedWrite(this.db, () => this.endStmt.run(at, exitCode, id));
     return this.get(id);
+  }
+
+  /** Stores what guards a running session; false when it has ended (or is not there). */
+  setProtections(id: string, protections: readonly SessionProtection[]): boolean {
+    return guardedWrite(this.db, () => this.protectionsStmt.run(JSON.stringify(protections), id)).changes > 0;
   }
 
   list(): Session[] {
