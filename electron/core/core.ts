@@ -135,6 +135,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       log: opts.log ?? ((m) => console.error(m)),
       onError,
     });
+    // Sessions an earlier core left running whose client is gone; the others wait for their client (`resumeSession`).
+    sessionService.endOrphans();
     // Runs after the pty host has ended its sessions: their recordings are flushed last.
     cleanup.push(() => sessionService.close());
     const terminals = new PtyHost({ sessions: sessionService, broker, env: opts.env ?? process.env, hookClientPath: opts.hookClientPath ?? '', onError });

@@ -12,8 +12,8 @@ import { chooseTransport, sessionEnv, wireAgent, WiringError } from '../agents/w
 import { GATE_PATHS } from '../gate/server.ts';
 import { passthrough, terminalSize } from '../pty/passthrough.ts';
 import { execGateEnv, withoutShellGating } from '../pty/shell-launch.ts';
-import { CliError, connect, type CliContext } from './context.ts';
-import { RecordStream } from './record-stream.ts';
+import { CliError, type CliContext } from './context.ts';
+import { RunSession } from './run-session.ts';
 
 const USAGE = 'usage: gatehouse run [--agent claude|codex|shell] [--quiet] -- <agent command> [args…]';
 /** Signals a supervisor (or a terminal that is not ours) sends us, which the agent in its pty must get too. */
@@ -59,19 +59,15 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     throw new CliError(`cannot tell which agent \`${run.command[0]}\` is; say it with --agent claude, codex or shell`, 2);
   }
   // No core, no agent: starting it unguarded would be the one thing Gatehouse must never do.
-  const client = await connect(ctx);
-  const size = terminalSize(process.stdout);
-  const started = await client.api.startSession({ agent, argv: run.command, cwd: ctx.cwd, pid: process.pid, size });
+  let child: ReturnType<typeof passthrough> | null = null;
+  // Survives a restart of the core: reconnects, resumes the session and its recording (run-session.ts).
+  const session = await RunSession.start(ctx, { agent, argv: run.command, cwd: ctx.cwd, pid: process.pid }, {
+    size: () => terminalSize(process.stdout),
+    backpressure: (hold) => (hold ? child?.pause() : child?.resume()),
+  });
+  const started = session.started;
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-run-'));
   let exitCode: number | null = null;
-  let child: ReturnType<typeof passthrough> | null = null;
-  const recording = new RecordStream({
-    sessionId: started.session.id,
-    startedAtMs: Date.parse(started.session.startedAt),
-    send: (input) => client.api.recordEvents(input),
-    backpressure: (hold) => (hold ? child?.pause() : child?.resume()),
-    warn: (message) => ctx.err(message),
-  });
   try {
     const transport = chooseTransport(ctx);
     const base = { ...withoutShellGating(ctx.env), ...sessionEnv(started) };
@@ -89,7 +85,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
       ctx.err(`gatehouse: session ${started.session.id} — every shell command ${AGENT_NAMES[agent]} runs waits for your decision (gatehouse pending).`);
     }
     const [exe, ...args] = command as [string, ...string[]];
-    child = startInPty(exe, args, env, ctx.cwd, (event) => recording.record(event));
+    child = startInPty(exe, args, env, ctx.cwd, (event) => session.record(event));
     exitCode = await child.exited;
     return exitCode;
   } catch (err) {
@@ -97,13 +93,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     throw err;
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
-    await recording.close();
-    try {
-      await client.api.endSession({ sessionId: started.session.id, exitCode });
-    } catch (err) {
-      ctx.err(`gatehouse: could not record the end of session ${started.session.id}: ${(err as Error).message}`);
-    }
-    client.close();
+    await session.end(exitCode);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   KillTerminalInputSchema,
   RecordEventsInputSchema,
   ResizeTerminalInputSchema,
+  ResumeSessionInputSchema,
   StartSessionInputSchema,
   StartTerminalInputSchema,
   WriteTerminalInputSchema,
@@ -104,9 +105,10 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
       const d = validate(EndSessionInputSchema, input);
       return sessionService.end(d.sessionId, d.exitCode);
     },
+    resumeSession: (input) => sessionService.resume(validate(ResumeSessionInputSchema, input)),
     recordEvents: (input) => {
       const d = validate(RecordEventsInputSchema, input);
-      sessionService.record(d.sessionId, d.events);
+      sessionService.record(d.sessionId, d.events, { seq: d.seq, gap: d.gap });
       return true;
     },
     listTerminals: () => terminals.list(),

@@ -98,6 +98,10 @@ export class Recordings implements RecordingService {
     }
   }
 
+  recordedThroughMs(sessionId: string): number | null {
+    return this.store.lastEventAt(sessionId);
+  }
+
   info(sessionId: string): RecordingInfo {
     return this.toInfo(this.reader.recording(sessionId));
   }
