@@ -14,8 +14,9 @@ export interface CoreLinkOptions {
   /** Connects to the core as it is published now (the lock file names its sockets). */
   connect: () => Promise<ControlClient>;
   /**
-   * Runs on each new connection before anything else may use it (`resumeSession`). Throwing CoreUnreachableError tries
-   * again later; anything else means the core will not take the session back, and the link stops.
+   * Runs on each new connection before the link counts as connected (`resumeSession`, then what the core lacks is sent
+   * on `api`). Throwing CoreUnreachableError tries again later; anything else means the core will not take the session
+   * back, and the link stops.
    */
   onReconnect: (client: ControlClient) => Promise<void>;
   /** One line to stderr when the core goes, and when it is back. */
@@ -26,11 +27,14 @@ export interface CoreLinkOptions {
 
 export class CoreLink {
   private readonly o: CoreLinkOptions;
+  /** The connection in use, from its handshake (`onReconnect`) on; null while the core is away. */
   private client: ControlClient | null;
+  /** The connection has been taken up again (the handshake is done): calls may go out. */
+  private ready = true;
   private closed = false;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
-  private waiters = new Set<() => void>();
+  private readonly waiters = new Set<() => void>();
 
   private constructor(o: CoreLinkOptions, client: ControlClient) {
     this.o = o;
@@ -44,10 +48,10 @@ export class CoreLink {
   }
 
   get connected(): boolean {
-    return this.client !== null;
+    return this.client !== null && this.ready;
   }
 
-  /** The API of the connection now; throws CoreUnreachableError while the core is away. */
+  /** The API of the connection now (during a reconnect's handshake too); throws CoreUnreachableError while the core is away. */
   get api(): Api {
     if (!this.client) throw new CoreUnreachableError('the Gatehouse core is not reachable');
     return this.client.api;
@@ -59,9 +63,9 @@ export class CoreLink {
    */
   async call<T>(fn: (api: Api) => Promise<T>, deadline: number): Promise<T> {
     for (;;) {
-      if (this.client) {
+      if (this.connected) {
         try {
-          return await fn(this.client.api);
+          return await fn(this.api);
         } catch (err) {
           if (!isUnreachable(err)) throw err;
         }
@@ -71,18 +75,17 @@ export class CoreLink {
     }
   }
 
-  /** Resolves true once connected, false at `deadline`. */
+  /** Resolves true once connected, false at `deadline` (or once the link has stopped). */
   whenConnected(deadline: number): Promise<boolean> {
-    if (this.client) return Promise.resolve(true);
+    if (this.connected) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const done = (ok: boolean) => {
+      const done = () => {
         clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve(ok);
+        this.waiters.delete(done);
+        resolve(this.connected);
       };
-      const wake = () => done(this.client !== null);
-      const timer = setTimeout(() => done(false), Math.max(0, deadline - Date.now()));
-      this.waiters.add(wake);
+      const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+      this.waiters.add(done);
     });
   }
 
@@ -97,7 +100,8 @@ export class CoreLink {
 
   private watch(client: ControlClient): void {
     void client.closed.then(() => {
-      if (this.client !== client || this.closed) return;
+      // A connection lost during its handshake is retried by tryOnce itself.
+      if (this.client !== client || !this.ready || this.closed) return;
       this.client = null;
       this.o.say('gatehouse: lost the Gatehouse core; the agent\'s commands are blocked until it is back. Reconnecting…');
       this.reconnect(0);
@@ -105,6 +109,7 @@ export class CoreLink {
   }
 
   private reconnect(attempt: number): void {
+    this.ready = false;
     const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** attempt);
     this.retry = setTimeout(() => void this.tryOnce(attempt), delay);
     // The agent's pty keeps this process alive while it runs; a pending retry must not once it has exited.
@@ -120,21 +125,31 @@ export class CoreLink {
     } catch {
       return this.reconnect(attempt + 1);
     }
+    if (this.closed) return client.close();
+    this.client = client;
+    this.watch(client);
     try {
       await this.o.onReconnect(client);
     } catch (err) {
+      this.client = null;
       client.close();
+      if (this.closed) return;
       if (isUnreachable(err)) return this.reconnect(attempt + 1);
       this.stopped = true;
       this.o.gaveUp(err as Error);
       this.wake();
       return;
     }
-    if (this.closed) return client.close();
-    this.client = client;
-    this.watch(client);
+    if (this.closed) return;
+    this.ready = true;
     this.o.say('gatehouse: the Gatehouse core is back; this session goes on.');
     this.wake();
+    // Closed during the handshake's last moment: start over.
+    if (client.api.$closed) {
+      this.client = null;
+      this.o.say('gatehouse: lost the Gatehouse core; the agent\'s commands are blocked until it is back. Reconnecting…');
+      this.reconnect(0);
+    }
   }
 
   private wake(): void {

@@ -72,7 +72,8 @@ export class Recordings implements RecordingService {
     if (existing?.source === 'import') throw new ApiError('invalid_input', `session ${sessionId} is an imported recording; it cannot be recorded into`);
     const row = existing ?? this.store.create({ sessionId, source: 'live', cols: size.cols, rows: size.rows, startedAt: startedAtMs ?? this.now() });
     const recorder = this.newRecorder(row);
-    if (existing) recorder.record({ kind: 'resize', cols: size.cols, rows: size.rows });
+    // Continued (the core restarted): the size now holds from the last event stored, before anything resent after it.
+    if (existing) recorder.record({ kind: 'resize', cols: size.cols, rows: size.rows }, this.store.lastEventAt(sessionId) ?? 0);
     return recorder;
   }
 
