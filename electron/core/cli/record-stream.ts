@@ -67,6 +67,8 @@ export class RecordStream {
   /** A batch's first event comes after the previous batch's last, so a time says which batch an event was in. */
   private lastAtMs = -1;
   private failed = false;
+  /** `close` calls waiting for the core to take what is kept. */
+  private closing = 0;
   /** Counts connections (`resumed`): what a send from an earlier one says about the connection is old news. */
   private epoch = 0;
   private drainedWaiters = new Set<() => void>();
@@ -127,6 +129,8 @@ export class RecordStream {
     this.kept = next;
     this.keptChars = next.reduce((n, b) => n + b.chars, 0);
     if (r.resumed === 'restarted') this.restarted = true;
+    // Closing already (the agent exited while the core was away): nothing more will come to carry the marker.
+    if (this.closing > 0 && this.restarted) this.flushGap();
     this.online = true;
     this.flush();
   }
@@ -139,19 +143,37 @@ export class RecordStream {
     // A gap with nothing after it is still recorded: an empty batch carries it.
     if (this.lost || this.restarted) this.flushGap();
     this.flush();
-    while (!this.failed && this.kept.some((b) => b.state !== 'taken')) {
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(left, 2 ** 31 - 1));
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.drainedWaiters.add(() => done());
-      });
+    this.closing++;
+    try {
+      while (!this.failed && this.kept.some((b) => b.state !== 'taken')) {
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, Math.min(left, 2 ** 31 - 1));
+          function done() {
+            clearTimeout(timer);
+            resolve();
+          }
+          this.drainedWaiters.add(() => done());
+        });
+      }
+      return !this.failed;
+    } finally {
+      this.closing--;
     }
-    return !this.failed;
+  }
+
+  /** The core will not take the stream back (it refused the session): nothing more is kept or sent. */
+  abandon(): void {
+    this.failed = true;
+    this.kept = [];
+    this.keptChars = 0;
+    this.batch = [];
+    this.batchChars = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.hold(false);
+    this.wakeDrained();
   }
 
   private push(at: number, event: Sendable, chars: number): void {

@@ -51,7 +51,10 @@ export class RunSession {
         session.recording.resumed(resumed);
       },
       say: (line) => ctx.err(line),
-      gaveUp: (err) => ctx.err(`gatehouse: the Gatehouse core did not take this session back: ${err.message}`),
+      gaveUp: (err) => {
+        ctx.err(`gatehouse: the Gatehouse core did not take this session back: ${err.message}`);
+        session?.recording.abandon();
+      },
     });
     try {
       const started = await link.api.startSession({ ...input, size: o.size() });

@@ -2,7 +2,6 @@
 // is streamed to the core's recording.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { BIN } from '../../support/cli.ts';
 import { startTestCore, type TestCore } from '../../support/core.ts';
@@ -32,7 +31,9 @@ it('passes the agent\'s bytes through unchanged, returns its exit code, and reco
   const work = fs.realpathSync(tempDir('gh-run-'));
   // Colours, a multi-byte character, a byte that is not UTF-8, and enough output for many reads.
   const script = "printf 'a\\033[31mred\\033[0m \\303\\251 \\377\\n'; i=0; while [ $i -lt 2000 ]; do echo \"line $i of the stream\"; i=$((i+1)); done; exit 7";
-  const r = await runCli(['run', '--agent', 'shell', '--', 'bash', '-c', script], { ...process.env, GATEHOUSE_HOME: core.core.paths.home }, work);
+  // A temp dir of its own: other tests' `gatehouse run`s may have theirs open in the shared one meanwhile.
+  const runTmp = tempDir('gh-run-tmp-');
+  const r = await runCli(['run', '--agent', 'shell', '--', 'bash', '-c', script], { ...process.env, GATEHOUSE_HOME: core.core.paths.home, TMPDIR: runTmp }, work);
   expect(r.stderr).toMatch(/gatehouse: session \w+ — every shell command the agent runs waits/);
   expect(r.code).toBe(7);
 
@@ -56,7 +57,7 @@ it('passes the agent\'s bytes through unchanged, returns its exit code, and reco
   expect(rec.events.filter((e) => e.event.kind === 'marker').map((e) => e.event)).toEqual([
     { kind: 'marker', label: expect.stringContaining(script), requestId: expect.any(String), decision: 'allow' },
   ]);
-  expect(fs.readdirSync(path.dirname(work)).some((f) => f.startsWith('gatehouse-run-'))).toBe(false);
+  expect(fs.readdirSync(runTmp).some((f) => f.startsWith('gatehouse-run-'))).toBe(false);
 });
 
 it('stores the stream in the core\'s own recordings by default, interception marked, searchable', async () => {

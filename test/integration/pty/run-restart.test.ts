@@ -190,7 +190,8 @@ async function acrossRestart(stop: (d: Daemon) => Promise<void>) {
   return { c, sessionId };
 }
 
-describe('gatehouse run across a restart of the core', () => {
+// Two daemon starts per test: ~5 s on an idle machine, several times that on a loaded one.
+describe('gatehouse run across a restart of the core', { timeout: 120_000 }, () => {
   it('survives kill -9 of the core: resumed, recorded once with a gap marker, ended with the agent\'s exit code', async () => {
     await acrossRestart(killHard);
   });

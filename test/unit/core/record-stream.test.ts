@@ -97,6 +97,31 @@ describe('RecordStream', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('marks the restart even when the program ended while the core was away', async () => {
+    const core = flakyCore();
+    const { s, tick } = stream(core.send);
+    core.state.up = false;
+    tick(5);
+    s.record({ kind: 'output', data: 'last words' });
+    const closed = s.close();
+    await settle();
+    core.state.up = true;
+    s.resumed({ resumed: 'restarted', lastSeq: null, recordedThroughMs: null });
+    expect(await closed).toBe(true);
+    expect(core.got.map((i) => [texts([i]), i.gap])).toEqual([[['last words'], undefined], [[], { fromMs: 5, bytes: 0 }]]);
+  });
+
+  it('stops keeping anything once the core refuses the session back', async () => {
+    const core = flakyCore();
+    const { s } = stream(core.send);
+    core.state.up = false;
+    s.record({ kind: 'output', data: 'x' });
+    const closed = s.close();
+    await settle();
+    s.abandon();
+    expect(await closed).toBe(false);
+  });
+
   it('after a dropped connection to the same core, sends again only the batches after the last it took', async () => {
     const core = flakyCore();
     const { s, tick } = stream(core.send);
