@@ -19,6 +19,11 @@ export const MAX_BATCHES_IN_FLIGHT = 8;
  * is still here. While the core is down, output beyond this is dropped and counted.
  */
 export const MAX_KEPT_CHARS = 8 * 1024 * 1024;
+/**
+ * ...and at most this many batches, so a session printing a little at a time does not pile up small ones: 4096 batches
+ * are at least 200 s of output at one batch per RECORD_FLUSH_MS, far more than a core holds back unwritten.
+ */
+export const MAX_KEPT_BATCHES = 4096;
 
 type Sendable = RecordEventsInput['events'][number]['event'];
 type TimedEvent = RecordEventsInput['events'][number];
@@ -185,10 +190,13 @@ export class RecordStream {
   /** Whether `chars` more may be kept; old batches the core has taken make room first. */
   private admit(chars: number): boolean {
     if (this.lost && !this.online) return false;
-    while (this.keptChars + this.batchChars + chars > MAX_KEPT_CHARS && this.kept[0]?.state === 'taken') {
+    // This event starts a batch of its own when none is being filled.
+    const newBatch = this.batch.length === 0 ? 1 : 0;
+    const fits = () => this.keptChars + this.batchChars + chars <= MAX_KEPT_CHARS && this.kept.length + newBatch <= MAX_KEPT_BATCHES;
+    while (!fits() && this.kept[0]?.state === 'taken') {
       this.keptChars -= (this.kept.shift() as Batch).chars;
     }
-    return this.keptChars + this.batchChars + chars <= MAX_KEPT_CHARS;
+    return fits();
   }
 
   private flushGap(): void {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordEventsInput } from '../../../shared/api.ts';
-import { MAX_BATCHES_IN_FLIGHT, MAX_KEPT_CHARS, RECORD_FLUSH_CHARS, RECORD_FLUSH_MS, RecordStream } from '../../../electron/core/cli/record-stream.ts';
+import { MAX_BATCHES_IN_FLIGHT, MAX_KEPT_BATCHES, MAX_KEPT_CHARS, RECORD_FLUSH_CHARS, RECORD_FLUSH_MS, RecordStream } from '../../../electron/core/cli/record-stream.ts';
 import { CoreUnreachableError } from '../../../electron/core/control/client.ts';
 
 afterEach(() => {
@@ -109,6 +109,23 @@ describe('RecordStream', () => {
     s.resumed({ resumed: 'restarted', lastSeq: null, recordedThroughMs: null });
     expect(await closed).toBe(true);
     expect(core.got.map((i) => [texts([i]), i.gap])).toEqual([[['last words'], undefined], [[], { fromMs: 5, bytes: 0 }]]);
+  });
+
+  it('keeps at most MAX_KEPT_BATCHES of the batches the core took, however small', async () => {
+    const core = flakyCore();
+    const { s, tick } = stream(core.send);
+    for (let i = 0; i < MAX_KEPT_BATCHES + 5; i++) {
+      s.record({ kind: 'output', data: `${i}` });
+      await s.close();
+      tick(1);
+    }
+    core.got.length = 0;
+    s.resumed({ resumed: 'restarted', lastSeq: null, recordedThroughMs: null });
+    await s.close();
+    // The newest MAX_KEPT_BATCHES sent again, then an empty batch carrying the restart's marker.
+    expect(core.got).toHaveLength(MAX_KEPT_BATCHES + 1);
+    expect(texts(core.got.slice(0, 1))).toEqual(['5']);
+    expect(core.got.at(-1)).toMatchObject({ events: [], gap: { bytes: 0 } });
   });
 
   it('stops keeping anything once the core refuses the session back', async () => {
