@@ -179,6 +179,11 @@ export interface ResumedSession {
   lastSeq: number | null;
   /** The time of the last event on disk (ms from the session's start), or null if nothing is. */
   recordedThroughMs: number | null;
+  /**
+   * The text stored at `recordedThroughMs` itself: a piece the client sent at that millisecond may have been stored in
+   * part (the rest is sent again). Null when nothing is on disk or the core was not restarted.
+   */
+  recordedTail: { output: string; input: string } | null;
 }
 
 export interface StartedSession {

@@ -48,6 +48,23 @@ export interface RecordStreamOptions {
   now?: () => number;
 }
 
+/**
+ * The events a restarted core lacks: those after `through` (the time of the last event on disk), and of those at
+ * `through` itself what follows the text stored there (the core may have written a piece in part: redaction holds back a
+ * stream's last 4 KB, a full chunk is cut). When the stored text is not how the piece starts (it was redacted), the
+ * piece is taken as stored: a few characters may be missing, none recorded twice.
+ */
+export function notRecorded(events: readonly TimedEvent[], through: number, tail: { output: string; input: string }): TimedEvent[] {
+  const rest: TimedEvent[] = [];
+  for (const kind of ['output', 'input'] as const) {
+    let sent = '';
+    for (const e of events) if (e.atMs === through && e.event.kind === kind) sent += e.event.data;
+    const stored = tail[kind];
+    if (sent.length > stored.length && sent.startsWith(stored)) rest.push({ atMs: through, event: { kind, data: sent.slice(stored.length) } });
+  }
+  return [...rest, ...events.filter((e) => e.atMs > through)];
+}
+
 export class RecordStream {
   private readonly o: RecordStreamOptions;
   private readonly now: () => number;
@@ -113,7 +130,7 @@ export class RecordStream {
    * The core took the session back (`resumeSession`): what it has is not sent again, the rest is, in order. After a
    * restart, the next batch carries the gap marker.
    */
-  resumed(r: Pick<ResumedSession, 'resumed' | 'lastSeq' | 'recordedThroughMs'>): void {
+  resumed(r: Pick<ResumedSession, 'resumed' | 'lastSeq' | 'recordedThroughMs'> & Partial<Pick<ResumedSession, 'recordedTail'>>): void {
     if (this.failed) return;
     // What was printed while the core was away comes before the restart's marker.
     this.queueBatch();
@@ -124,7 +141,7 @@ export class RecordStream {
         if (r.lastSeq !== null && b.seq <= r.lastSeq) continue;
       } else if (r.recordedThroughMs !== null) {
         const through = r.recordedThroughMs;
-        b.events = b.events.filter((e) => e.atMs > through);
+        b.events = r.recordedTail ? notRecorded(b.events, through, r.recordedTail) : b.events.filter((e) => e.atMs > through);
         b.chars = b.events.reduce((n, e) => n + (e.event.kind === 'resize' ? 0 : e.event.data.length), 0);
       }
       if (b.events.length === 0 && !b.gap) continue;

@@ -7,8 +7,11 @@ import { connect, type CliContext } from './context.ts';
 import { CoreLink } from './core-link.ts';
 import { RecordStream } from './record-stream.ts';
 
-/** How long the end of a session waits for a core that is away before saying so (the next core start ends it). */
-export const END_WAIT_MS = 10_000;
+/**
+ * How long the end of a session waits for a core that is away before saying so (the next core start ends it). A restart
+ * takes about a second on an idle machine and took over 10 s on a loaded one; a person can Ctrl-C the wait.
+ */
+export const END_WAIT_MS = 30_000;
 
 export interface RunSessionOptions {
   /** The terminal's size now (a resumed recording continues at it). */

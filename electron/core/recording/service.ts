@@ -10,12 +10,13 @@ import { RecordingRepository, type RecordingRow } from '../store/recordings.ts';
 import { SessionPurge } from '../store/session-purge.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { exportPage, importCast } from './cast-files.ts';
+import { decodeEvents } from './codec.ts';
 import { RecordingReader } from './reader.ts';
 import type { Redactor } from './redaction.ts';
 import { sessionsToDelete, RETENTION_INTERVAL_MS } from './retention.ts';
 import { locateHit, queryWords, wordsQuery } from './search.ts';
 import { ThreadRecorder } from './thread-recorder.ts';
-import type { RecordingService, SessionRecorder } from './types.ts';
+import type { RecordedEnd, RecordingService, SessionRecorder } from './types.ts';
 import { RecordingWorker } from './worker-host.ts';
 
 /** The index knows which chunks have all the words, not whether they stand together: look at a few per hit. */
@@ -99,8 +100,31 @@ export class Recordings implements RecordingService {
     }
   }
 
-  recordedThroughMs(sessionId: string): number | null {
-    return this.store.lastEventAt(sessionId);
+  /**
+   * Where a session's recording on disk ends: the time of its last event and the text stored at that very millisecond
+   * (a piece cut there, by redaction holding back a stream's tail or by a full chunk, goes on in what was not written).
+   */
+  recordedEnd(sessionId: string): RecordedEnd | null {
+    const row = this.store.get(sessionId);
+    if (!row || row.chunk_count === 0) return null;
+    const atMs = this.store.lastEventAt(sessionId);
+    if (atMs === null) return null;
+    const end: RecordedEnd = { atMs, output: '', input: '' };
+    for (let seq = row.chunk_count - 1; seq >= 0; seq--) {
+      const chunk = this.store.chunk(sessionId, seq);
+      if (!chunk || chunk.end_ms < atMs) break;
+      let output = '';
+      let input = '';
+      for (const e of decodeEvents(chunk.payload, chunk.start_ms)) {
+        if (e.atMs !== atMs) continue;
+        if (e.kind === 'output') output += e.data;
+        else if (e.kind === 'input') input += e.data;
+      }
+      end.output = output + end.output;
+      end.input = input + end.input;
+      if (chunk.start_ms < atMs) break;
+    }
+    return end;
   }
 
   info(sessionId: string): RecordingInfo {

@@ -55,8 +55,15 @@ export interface RecordingService {
   start(sessionId: string, size: { cols: number; rows: number }, startedAtMs?: number): SessionRecorder;
   /** Puts a moment on a session's timeline: in its live recording when it has one, else beside it. Never throws. */
   mark(sessionId: string, label: string, requestId: string | null, decision: Decision | null): void;
-  /** The time of a session's last event on disk (ms from its start), or null: where a resumed stream picks up. */
-  recordedThroughMs?(sessionId: string): number | null;
+  /** Where a session's recording on disk ends, or null: where a resumed stream picks up. */
+  recordedEnd?(sessionId: string): RecordedEnd | null;
+}
+
+/** The time of a recording's last event on disk (ms from its start), and the text stored at that millisecond. */
+export interface RecordedEnd {
+  atMs: number;
+  output: string;
+  input: string;
 }
 
 /** What a marker says about an interception: its id, state and (shortened) command. */

@@ -85,12 +85,15 @@ export class SessionService {
     const live = this.seen.has(session.id);
     this.seen.add(session.id);
     if (!live) sessions.recordEvent(session.id, RESUMED, {}, Date.now());
+    // What the disk has, read before the recording goes on.
+    const end = live ? null : (this.deps.recordings?.recordedEnd?.(session.id) ?? null);
     if (input.size && !this.recorders.has(session.id)) this.startRecording(session, input.size);
     return {
       session,
       resumed: live ? 'live' : 'restarted',
       lastSeq: live ? (this.lastSeq.get(session.id) ?? null) : null,
-      recordedThroughMs: live ? null : (this.deps.recordings?.recordedThroughMs?.(session.id) ?? null),
+      recordedThroughMs: end?.atMs ?? null,
+      recordedTail: end ? { output: end.output, input: end.input } : null,
     };
   }
 

@@ -19,12 +19,15 @@ import { post } from '../../support/unix-http.ts';
 const AGENT = `
 const fs = require('node:fs');
 const dir = process.argv[2];
-// ~10 KB/s: more than redaction keeps back (4 KB), so the core has written chunks when it is killed.
+// ~30 KB/s: more than redaction keeps back (4 KB), so the core has written chunks when it is killed.
 const PAD = '.'.repeat(100);
 fs.writeFileSync(dir + '/token', process.env.GATEHOUSE_TOKEN);
 let i = 0;
 const timer = setInterval(() => {
-  process.stdout.write('line ' + i++ + ' ' + PAD + '\\n');
+  // Three lines a write: a killed core may have stored part of one read, and the rest must be sent again.
+  let text = '';
+  for (let n = 0; n < 3; n++) text += 'line ' + i++ + ' ' + PAD + '\\n';
+  process.stdout.write(text);
   if (fs.existsSync(dir + '/stop')) {
     clearInterval(timer);
     process.stdout.write('done\\n');
@@ -210,7 +213,7 @@ describe('gatehouse run across a restart of the core', { timeout: 120_000 }, () 
     await until('output', () => run.lines() >= 10);
     await killHard(first);
     fs.writeFileSync(path.join(run.dir, 'stop'), '');
-    await until('the run to wait for the core', () => run.err().includes('waiting up to 10 s for the Gatehouse core'));
+    await until('the run to wait for the core', () => run.err().includes('waiting up to 30 s for the Gatehouse core'));
     await daemon(home);
     const result = await run.done;
     expect(result.code).toBe(7);

@@ -74,7 +74,7 @@ describe('resumeSession', () => {
     // Its client (this process) is alive: the session was left running for it.
     expect((await c.client.api.listSessions())[0]).toMatchObject({ id, endedAt: null });
     const r = await c.client.api.resumeSession({ sessionId: id, token: s.token, size: { cols: 100, rows: 30 } });
-    expect(r).toMatchObject({ resumed: 'restarted', lastSeq: null, recordedThroughMs: 10 });
+    expect(r).toMatchObject({ resumed: 'restarted', lastSeq: null, recordedThroughMs: 10, recordedTail: { output: 'before\r\n', input: '' } });
     await c.client.api.recordEvents({ sessionId: id, seq: 2, events: [output('kept\r\n', 20)] });
     await c.client.api.recordEvents({ sessionId: id, seq: 3, gap: { fromMs: 25, bytes: 123 }, events: [output('after\r\n', 40)] });
     await c.client.api.endSession({ sessionId: id, exitCode: 3 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordEventsInput } from '../../../shared/api.ts';
-import { MAX_BATCHES_IN_FLIGHT, MAX_KEPT_BATCHES, MAX_KEPT_CHARS, RECORD_FLUSH_CHARS, RECORD_FLUSH_MS, RecordStream } from '../../../electron/core/cli/record-stream.ts';
+import { MAX_BATCHES_IN_FLIGHT, MAX_KEPT_BATCHES, MAX_KEPT_CHARS, notRecorded, RECORD_FLUSH_CHARS, RECORD_FLUSH_MS, RecordStream } from '../../../electron/core/cli/record-stream.ts';
 import { CoreUnreachableError } from '../../../electron/core/control/client.ts';
 
 afterEach(() => {
@@ -83,7 +83,7 @@ describe('RecordStream', () => {
     tick(10);
     s.record({ kind: 'output', data: 'd' });
     // The new core has `a` on disk (at 0 ms): `b` and `c` are sent again, then the gap, then `d`.
-    s.resumed({ resumed: 'restarted', lastSeq: null, recordedThroughMs: 0 });
+    s.resumed({ resumed: 'restarted', lastSeq: null, recordedThroughMs: 0, recordedTail: { output: 'a', input: '' } });
     tick(10);
     s.record({ kind: 'output', data: 'e' });
     expect(await s.close()).toBe(true);
@@ -137,6 +137,18 @@ describe('RecordStream', () => {
     await settle();
     s.abandon();
     expect(await closed).toBe(false);
+  });
+
+  it('sends again the rest of a piece the killed core stored in part, and nothing it stored', () => {
+    const at = (atMs: number, data: string, kind: 'output' | 'input' = 'output') => ({ atMs, event: { kind, data } });
+    const events = [at(9, 'old\r\n'), at(10, 'line 1\r\n'), at(10, 'line 2\r\n'), at(10, 'y', 'input'), at(11, 'line 3\r\n')];
+    // Redaction held back `line 2` when the core died: it stored `line 1` at 10 ms, and the input.
+    expect(notRecorded(events, 10, { output: 'line 1\r\n', input: 'y' })).toEqual([at(10, 'line 2\r\n'), at(11, 'line 3\r\n')]);
+    // Cut inside a line.
+    expect(notRecorded(events, 10, { output: 'line 1\r\nli', input: '' })).toEqual([at(10, 'ne 2\r\n'), at(10, 'y', 'input'), at(11, 'line 3\r\n')]);
+    // Stored redacted: it does not start the same, so it counts as stored (nothing twice).
+    expect(notRecorded(events, 10, { output: '[REDACTED:x]', input: 'y' })).toEqual([at(11, 'line 3\r\n')]);
+    expect(notRecorded(events, 11, { output: 'line 3\r\n', input: '' })).toEqual([]);
   });
 
   it('after a dropped connection to the same core, sends again only the batches after the last it took', async () => {
