@@ -153,11 +153,49 @@ export const RecordEventSchema = z.discriminatedUnion('kind', [
 ]);
 export const RecordEventsInputSchema = z.object({
   sessionId: SessionId,
+  /**
+   * The batch's number in its stream (1, 2, …). A batch resent after a reconnect whose number the core has already
+   * taken is ignored, so nothing is recorded twice.
+   */
+  seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Output the client could not keep while the core was down (from `fromMs`), recorded as a gap before these events. */
+  gap: z.object({ fromMs: z.number().int().min(0), bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).optional(),
   events: z
     .array(z.object({ atMs: z.number().int().min(0), event: RecordEventSchema }))
     .max(MAX_RECORD_EVENTS_PER_CALL),
 });
 export type RecordEventsInput = z.input<typeof RecordEventsInputSchema>;
+
+/** Session tokens are random URL-safe strings (the gate accepts the same shape in its Authorization header). */
+const SessionToken = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/);
+
+/** `gatehouse run` picks its session up again on a core that restarted (or after its connection dropped). */
+export const ResumeSessionInputSchema = z.object({
+  sessionId: SessionId,
+  /** The session's own token, as its agent's hooks present it: only the client that started the session has it. */
+  token: SessionToken,
+  /** The terminal's size now: the recording continues at it (absent: the session is not recorded). */
+  size: TerminalSizeSchema.optional(),
+});
+export type ResumeSessionInput = z.input<typeof ResumeSessionInputSchema>;
+
+export interface ResumedSession {
+  session: Session;
+  /**
+   * `live`: this core was recording the session all along (only the connection dropped): resend the batches after
+   * `lastSeq`. `restarted`: the core started again; resend the events after `recordedThroughMs`.
+   */
+  resumed: 'live' | 'restarted';
+  /** The last batch this core took for the session (`live`), or null. */
+  lastSeq: number | null;
+  /** The time of the last event on disk (ms from the session's start), or null if nothing is. */
+  recordedThroughMs: number | null;
+  /**
+   * The text stored at `recordedThroughMs` itself: a piece the client sent at that millisecond may have been stored in
+   * part (the rest is sent again). Null when nothing is on disk or the core was not restarted.
+   */
+  recordedTail: { output: string; input: string } | null;
+}
 
 export interface StartedSession {
   session: Session;
@@ -243,8 +281,13 @@ export interface ControlApi {
   startSession(input: StartSessionInput): StartedSession;
   /** Resolves once the session's recording (if any) is on disk. */
   endSession(input: EndSessionInput): Promise<Session>;
-  /** What guards a running session, as its launcher found it: stored with the session, shown by the UI and the CLI. */
+  /**
+   * What guards a running session, as its launcher found it: stored with the session, shown by the UI and the CLI.
+   * Said once, before the agent starts (`conflict` after that).
+   */
   reportProtections(input: ReportProtectionsInput): Session;
+  /** Picks a session up again after a restart or a dropped connection (authenticated by the session's token). */
+  resumeSession(input: ResumeSessionInput): ResumedSession;
   /** Deletes an ended session and all of it: recording, markers, requests and decisions. */
   deleteSession(input: DeleteSessionInput): DeletedSession;
   /** The database's sizes and the last upkeep. */

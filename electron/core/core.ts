@@ -167,6 +167,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       onError,
       roots,
     });
+    // Sessions an earlier core left running whose client is gone; the others wait for their client (`resumeSession`).
+    sessionService.endOrphans();
     // Runs after the pty host has ended its sessions: their recordings are flushed last.
     cleanup.push(() => sessionService.close());
     const terminals = new PtyHost({

@@ -201,6 +201,10 @@ describe('gatehouse CLI', () => {
     expect(report.checks.find((c) => c.name === 'gate socket')?.ok).toBe(true);
     expect(report.checks.find((c) => c.name === 'tamper')).toMatchObject({ ok: true, detail: expect.stringMatching(/nothing tampered with/) });
     expect(report.checks.find((c) => c.name === 'hook transport')).toMatchObject({ detail: expect.stringMatching(/at \/(usr\/)?bin\/curl \(owned by root/) });
+    // This machine (and CI) has bubblewrap: `gatehouse run` would sandbox agents, and doctor says so.
+    expect(report.checks.find((c) => c.name === 'sandbox')).toMatchObject({ ok: true, detail: expect.stringMatching(/^bwrap: `gatehouse run` starts agents/) });
+    const optedOut = JSON.parse((await cli(['doctor', '--json'], cliEnv(home, { ...isolated, GATEHOUSE_SANDBOX: 'off' }))).stdout) as typeof report;
+    expect(optedOut.checks.find((c) => c.name === 'sandbox')).toMatchObject({ detail: expect.stringMatching(/^off: GATEHOUSE_SANDBOX=off/) });
     const stopped = await daemon.stop();
     expect(stopped.code).toBe(0);
     expect(stopped.stdout).toContain('Gatehouse core stopped.');

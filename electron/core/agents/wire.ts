@@ -43,6 +43,19 @@ export function writtenHookFiles(tmpDir: string): Array<{ path: string; content:
   return fs.existsSync(file) ? [{ path: file, content: fs.readFileSync(file, 'utf8') }] : [];
 }
 
+/** Whether the Claude settings layer written into `tmpDir` makes Gatehouse's PreToolUse hook block when it crashes or times out (the user's own hooks merged in are theirs). */
+export function claudeLayerFailsClosed(tmpDir: string): boolean {
+  const [file] = writtenHookFiles(tmpDir);
+  if (!file) return false;
+  try {
+    const settings = JSON.parse(file.content) as { hooks?: { PreToolUse?: Array<{ hooks?: Array<{ onFailure?: unknown }> }> } };
+    const hooks = (settings.hooks?.PreToolUse ?? []).flatMap((m) => m.hooks ?? []);
+    return hooks.some((h) => h.onFailure === 'block');
+  } catch {
+    return false;
+  }
+}
+
 /** The variables the hook command (and the shell integration) read to reach the gate as this session. */
 export function sessionEnv(started: StartedSession): Record<string, string> {
   return { [ENV.socket]: started.gateSocket, [ENV.token]: started.token, [ENV.session]: started.session.id };

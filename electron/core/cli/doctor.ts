@@ -16,6 +16,7 @@ import { findExecutable } from '../agents/which.ts';
 import { replaceableBecause, TRUSTED_CURL_LOCATIONS } from '../agents/trusted-path.ts';
 import { chooseTransport } from '../agents/wire.ts';
 import { storeChecks } from './doctor-store.ts';
+import { probeSandbox, sandboxWanted } from '../sandbox/index.ts';
 
 /** `--version` of an agent is quick; one that takes longer is hung, and doctor must still finish. */
 const VERSION_TIMEOUT_MS = 15_000;
@@ -124,6 +125,7 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<
   });
 
   checks.push(agentDecisionsCheck());
+  checks.push(sandboxCheck(ctx.env));
 
   const agents = await Promise.all(
     (['claude', 'codex'] as const).map(async (agent): Promise<AgentReport> => {
@@ -138,7 +140,20 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<
   return { ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || (a.failsClosed && a.settings.length === 0)), checks, agents, cwd };
 }
 
-/** Whether a command is blocked when Gatehouse cannot answer, for this agent at this version. */
+/** Whether `gatehouse run` would start agents in a sandbox here, and what it would say if it cannot. */
+function sandboxCheck(env: NodeJS.ProcessEnv): Check {
+  const name = 'sandbox';
+  if (!sandboxWanted(false, env)) return { name, ok: true, detail: 'off: GATEHOUSE_SANDBOX=off is set, so agents can change Gatehouse\'s files and their own settings' };
+  try {
+    const kind = probeSandbox(process.platform, env);
+    return kind
+      ? { name, ok: true, detail: `${kind}: \`gatehouse run\` starts agents with Gatehouse's files hidden and the agents' settings read-only` }
+      : { name, ok: true, detail: `none on ${process.platform}: agents run unsandboxed, their hooks still gate what they run` };
+  } catch (err) {
+    return { name, ok: false, detail: (err as Error).message };
+  }
+}
+
 /** Whether the core can tell a decision sent from inside an agent session (see control/agent-guard.ts). */
 function agentDecisionsCheck(): Check {
   const name = 'agent decisions';

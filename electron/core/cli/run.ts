@@ -5,18 +5,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api.ts';
+import type { SessionProtection } from '../../../shared/domain.ts';
+import { describeProtections, protectionLines } from '../agents/protections.ts';
 import type { WiredAgent } from '../agents/detect.ts';
 import { detectAgent } from '../agents/detect.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
 import { findExecutable } from '../agents/which.ts';
-import { chooseTransport, sessionEnv, wireAgent, WiringError, writtenHookFiles } from '../agents/wire.ts';
+import { chooseTransport, claudeLayerFailsClosed, sessionEnv, wireAgent, WiringError, writtenHookFiles } from '../agents/wire.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { passthrough, terminalSize } from '../pty/passthrough.ts';
 import { withoutShellGating } from '../pty/shell-launch.ts';
 import { SandboxUnavailableError } from '../sandbox/index.ts';
-import { CliError, connect, type CliContext } from './context.ts';
-import { RecordStream } from './record-stream.ts';
+import { CliError, type CliContext } from './context.ts';
 import { containRun, resolveProgram } from './run-sandbox.ts';
+import { RunSession } from './run-session.ts';
 
 const USAGE = 'usage: gatehouse run [--agent claude|codex|shell] [--no-sandbox] [--quiet] -- <agent command> [args…]';
 /** Signals a supervisor (or a terminal that is not ours) sends us, which the agent in its pty must get too. */
@@ -65,34 +67,39 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     throw new CliError(`cannot tell which agent \`${run.command[0]}\` is; say it with --agent claude, codex or shell`, 2);
   }
   // No core, no agent: starting it unguarded would be the one thing Gatehouse must never do.
-  const client = await connect(ctx);
-  const size = terminalSize(process.stdout);
-  const started = await client.api.startSession({ agent, argv: run.command, cwd: ctx.cwd, pid: process.pid, size });
+  let child: ReturnType<typeof passthrough> | null = null;
+  // Survives a restart of the core: reconnects, resumes the session and its recording (run-session.ts).
+  const session = await RunSession.start(ctx, { agent, argv: run.command, cwd: ctx.cwd, pid: process.pid }, {
+    size: () => terminalSize(process.stdout),
+    backpressure: (hold) => (hold ? child?.pause() : child?.resume()),
+  });
+  const started = session.started;
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-run-'));
   let exitCode: number | null = null;
-  let child: ReturnType<typeof passthrough> | null = null;
   let disposeSandbox = () => {};
-  const recording = new RecordStream({
-    sessionId: started.session.id,
-    startedAtMs: Date.parse(started.session.startedAt),
-    send: (input) => client.api.recordEvents(input),
-    backpressure: (hold) => (hold ? child?.pause() : child?.resume()),
-    warn: (message) => ctx.err(message),
-  });
   try {
     const transport = chooseTransport(ctx);
     const base = { ...withoutShellGating(ctx.env), ...sessionEnv(started) };
     const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
     const command = agent === 'shell' ? run.command : await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
-    if (agent !== 'shell') await protectHookFiles(ctx, client, started.session.id, tmpDir);
+    const hookFilesWatched = agent === 'claude' ? await protectHookFiles(ctx, session, tmpDir) : null;
     const contained = containRun({ ctx, started, tmpDir, command: resolveProgram(command, base), env: base, gateShells: agent === 'shell' ? hook : null, sandbox: !run.noSandbox });
     disposeSandbox = contained.dispose;
+    const protections = describeProtections({
+      agent,
+      transport,
+      claudeFailClosed: agent === 'claude' && claudeLayerFailsClosed(tmpDir),
+      sandbox: { kind: contained.sandbox, status: contained.status },
+      hookFilesWatched,
+      platform: process.platform,
+    });
+    await reportProtections(ctx, session, protections);
     if (!run.quiet) {
-      ctx.err(`gatehouse: session ${started.session.id} — every shell command ${AGENT_NAMES[agent]} runs waits for your decision (gatehouse pending).`);
-      ctx.err(`gatehouse: ${contained.status}.`);
+      ctx.err(`gatehouse: session ${started.session.id}: ${AGENT_NAMES[agent]}, guarded by Gatehouse as follows (gatehouse pending lists what waits for you):`);
+      for (const line of protectionLines(protections)) ctx.err(`gatehouse:   ${line}`);
     }
     const [exe, ...args] = contained.argv as [string, ...string[]];
-    child = startInPty(exe, args, contained.env, ctx.cwd, (event) => recording.record(event));
+    child = startInPty(exe, args, contained.env, ctx.cwd, (event) => session.record(event));
     exitCode = await child.exited;
     return exitCode;
   } catch (err) {
@@ -100,15 +107,9 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     throw err;
   } finally {
     disposeSandbox();
-    await recording.close();
-    try {
-      await client.api.endSession({ sessionId: started.session.id, exitCode });
-    } catch (err) {
-      ctx.err(`gatehouse: could not record the end of session ${started.session.id}: ${(err as Error).message}`);
-    }
+    await session.end(exitCode);
     // Removed once the session has ended: the core watches the hook settings in it until then.
     fs.rmSync(tmpDir, { recursive: true, force: true });
-    client.close();
   }
 }
 
@@ -117,14 +118,25 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
  * A core that refuses them (they already differ from what was written) stops the launch; a core that has gone away
  * does not: the agent's hooks block while there is no gate anyway.
  */
-async function protectHookFiles(ctx: CliContext, client: Awaited<ReturnType<typeof connect>>, sessionId: string, tmpDir: string): Promise<void> {
+async function protectHookFiles(ctx: CliContext, session: RunSession, tmpDir: string): Promise<boolean | null> {
   const files = writtenHookFiles(tmpDir);
-  if (files.length === 0) return;
+  if (files.length === 0) return null;
   try {
-    await client.api.protectHookFiles({ sessionId, files });
+    await session.api.protectHookFiles({ sessionId: session.started.session.id, files });
+    return true;
   } catch (err) {
     if (err instanceof ApiError) throw new CliError(`the hook settings could not be protected: ${err.message}`);
     ctx.err(`gatehouse: the core did not take the hook settings to watch (${(err as Error).message}); a change to them will not be detected this session.`);
+    return false;
+  }
+}
+
+/** Tells the core what guards the session, for the UI and `gatehouse sessions`; a core that is away only misses it. */
+async function reportProtections(ctx: CliContext, session: RunSession, protections: SessionProtection[]): Promise<void> {
+  try {
+    await session.api.reportProtections({ sessionId: session.started.session.id, protections });
+  } catch (err) {
+    ctx.err(`gatehouse: the core did not take what guards this session (${(err as Error).message}); the window will not show it.`);
   }
 }
 

@@ -25,7 +25,6 @@ export const GUARDED_CALLS = {
   startTrust: 'start trust mode',
   updateSettings: 'change settings',
   deleteSession: 'delete a session and its record',
-  reportProtections: 'say what guards a session',
 } as const satisfies Partial<Record<keyof ControlHandlers, string>>;
 type GuardedCall = keyof typeof GUARDED_CALLS;
 

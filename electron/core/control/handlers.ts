@@ -9,6 +9,7 @@ import {
   KillTerminalInputSchema,
   RecordEventsInputSchema,
   ResizeTerminalInputSchema,
+  ResumeSessionInputSchema,
   StartSessionInputSchema,
   StartTerminalInputSchema,
   WriteTerminalInputSchema,
@@ -113,9 +114,10 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
       const d = validate(ReportProtectionsInputSchema, input);
       return sessionService.reportProtections(d.sessionId, d.protections);
     },
+    resumeSession: (input) => sessionService.resume(validate(ResumeSessionInputSchema, input)),
     recordEvents: (input) => {
       const d = validate(RecordEventsInputSchema, input);
-      sessionService.record(d.sessionId, d.events);
+      sessionService.record(d.sessionId, d.events, { seq: d.seq, gap: d.gap });
       return true;
     },
     listTerminals: () => terminals.list(),

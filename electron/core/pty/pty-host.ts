@@ -8,13 +8,17 @@ import type { CoreEvent, ShellKind, TerminalInfo, TerminalSnapshot } from '../..
 import type { Broker } from '../broker/broker.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
-import { chooseTransport, sessionEnv, wireAgent, WiringError, writtenHookFiles, type LaunchContext } from '../agents/wire.ts';
+import { describeProtections } from '../agents/protections.ts';
+import { chooseTransport, claudeLayerFailsClosed, sessionEnv, wireAgent, WiringError, writtenHookFiles, type LaunchContext } from '../agents/wire.ts';
 import { findExecutable } from '../agents/which.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { ShellKitError, writeShellKit } from '../sandbox/index.ts';
 import { spawnPty } from './pty-process.ts';
 import { assertShellIntegrationPresent, chooseShell, interactiveShell, ShellNotFoundError, withoutShellGating } from './shell-launch.ts';
 import { TerminalSession, type TerminalListener } from './terminal-session.ts';
+
+/** Why a hosted agent runs without the sandbox, for its protections. */
+const HOSTED_UNSANDBOXED = 'terminals hosted by Gatehouse are not sandboxed: start the agent with `gatehouse run` in a terminal for the sandbox';
 
 /** Ended sessions stay listed (and their last screen viewable) until this many newer ones have ended. */
 export const MAX_ENDED_TERMINALS_KEPT = 20;
@@ -162,13 +166,20 @@ export class PtyHost {
 
   private async launch(input: ResolvedStart, argv: string[], shell: { file: string; kind: ShellKind } | null, started: Parameters<typeof sessionEnv>[0], tmpDir: string, ctx: LaunchContext): Promise<Launch> {
     const base = { ...withoutShellGating(this.deps.env), ...sessionEnv(started) };
+    const transport = chooseTransport(ctx);
+    const report = (agent: 'claude' | 'codex' | 'shell', hookFilesWatched: boolean | null) =>
+      this.deps.sessions.reportProtections(
+        started.session.id,
+        describeProtections({ agent, transport, claudeFailClosed: agent === 'claude' && claudeLayerFailsClosed(tmpDir), sandbox: { kind: null, status: HOSTED_UNSANDBOXED }, hookFilesWatched, platform: process.platform }),
+      );
     if (input.agent === 'claude' || input.agent === 'codex') {
-      const [exe, ...args] = (await wireAgent(input.agent, started, argv, tmpDir, chooseTransport(ctx), ctx)) as [string, ...string[]];
+      const [exe, ...args] = (await wireAgent(input.agent, started, argv, tmpDir, transport, ctx)) as [string, ...string[]];
       const files = writtenHookFiles(tmpDir);
       if (files.length > 0) this.deps.protectHookFiles?.(started.session.id, files);
+      report(input.agent, files.length > 0 ? Boolean(this.deps.protectHookFiles) : null);
       return { file: this.executable(exe), args, env: base, shell: null };
     }
-    const hook = blockingHookCommand(chooseTransport(ctx), GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
+    const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
     if (shell) {
       const s = interactiveShell(shell, hook, this.deps.env);
       return { file: s.file, args: s.args, env: { ...base, ...s.env }, shell: s.kind };
@@ -177,6 +188,7 @@ export class PtyHost {
     // are not sandboxed, see ARCHITECTURE.md "Sandbox").
     const [exe, ...args] = argv as [string, ...string[]];
     const file = this.executable(exe);
+    report('shell', null);
     const kit = writeShellKit({ dir: path.join(tmpDir, 'kit'), session: { hook, socket: started.gateSocket, token: started.token, sessionId: started.session.id }, env: base });
     return { file, args, env: { ...base, ...kit.env }, shell: null };
   }

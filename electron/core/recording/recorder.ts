@@ -41,9 +41,13 @@ export interface RecorderOptions {
 
 type TextKind = 'output' | 'input';
 
+/** Why output is missing: the recorder fell behind, or the core was down (restarted under a streaming client). */
+export type GapCause = 'behind' | 'restart';
+
 interface Gap {
   atMs: number;
   droppedBytes: number;
+  cause: GapCause;
 }
 
 export class Recorder implements SessionRecorder {
@@ -132,13 +136,15 @@ export class Recorder implements SessionRecorder {
 
   /**
    * Output dropped before it reached this recorder, from `fromMs` to `atMs` (a producer that bounds its own memory,
-   * see ThreadRecorder): recorded as a gap, as if this recorder had dropped it.
+   * see ThreadRecorder): recorded as a gap, as if this recorder had dropped it. `restart`: a restart of the core cut
+   * the stream (what its client could not keep while the core was down); its own marker, even for 0 bytes.
    */
-  dropped(fromMs: number, atMs: number, droppedBytes: number): void {
+  dropped(fromMs: number, atMs: number, droppedBytes: number, cause: GapCause = 'behind'): void {
     if (this.closing) return;
     try {
       const at = Math.max(this.lastAtMs, Math.round(atMs));
-      if (!this.gap) this.openGap(Math.min(at, Math.max(this.lastAtMs, Math.round(fromMs))));
+      if (this.gap && this.gap.cause !== cause) this.closeGap(at);
+      if (!this.gap) this.openGap(Math.min(at, Math.max(this.lastAtMs, Math.round(fromMs))), cause);
       (this.gap as Gap).droppedBytes += droppedBytes;
       this.closeGap(at);
       this.schedule();
@@ -220,10 +226,10 @@ export class Recorder implements SessionRecorder {
   }
 
   /** Writing fell behind: what is kept back goes out now, then text is dropped until the backlog drains. */
-  private openGap(at: number): void {
+  private openGap(at: number, cause: GapCause = 'behind'): void {
     this.releaseStream('output', true);
     this.releaseStream('input', true);
-    this.gap = { atMs: at, droppedBytes: 0 };
+    this.gap = { atMs: at, droppedBytes: 0, cause };
   }
 
   private closeGap(at: number): void {
@@ -239,7 +245,10 @@ export class Recorder implements SessionRecorder {
       at_ms: Math.max(gap.atMs, this.lastAtMs),
       event_index: this.nextEvent,
       kind: 'gap',
-      label: `recording gap: ${mb} MB of output dropped over ${((at - gap.atMs) / 1000).toFixed(1)} s (the recorder could not keep up)`,
+      label:
+        gap.cause === 'restart'
+          ? `Gatehouse restarted: ${gap.droppedBytes} bytes not recorded`
+          : `recording gap: ${mb} MB of output dropped over ${((at - gap.atMs) / 1000).toFixed(1)} s (the recorder could not keep up)`,
       request_id: null,
       decision: null,
       dropped_bytes: gap.droppedBytes,

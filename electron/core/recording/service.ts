@@ -12,12 +12,13 @@ import { SessionPurge } from '../store/session-purge.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { runSliced, type SliceOptions } from '../upkeep/sliced.ts';
 import { exportPage, importCast } from './cast-files.ts';
+import { decodeEvents } from './codec.ts';
 import { RecordingReader } from './reader.ts';
 import type { Redactor } from './redaction.ts';
 import { sessionsToDelete } from './retention.ts';
 import { locateHit, queryWords, wordsQuery } from './search.ts';
 import { ThreadRecorder } from './thread-recorder.ts';
-import { interceptionLabel, type RecordingService, type SessionRecorder } from './types.ts';
+import { interceptionLabel, type RecordedEnd, type RecordingService, type SessionRecorder } from './types.ts';
 import { RecordingWorker } from './worker-host.ts';
 
 /** The index knows which chunks have all the words, not whether they stand together: look at a few per hit. */
@@ -82,7 +83,8 @@ export class Recordings implements RecordingService {
     const row = existing ?? this.store.create({ sessionId, source: 'live', cols: size.cols, rows: size.rows, startedAt: startedAtMs ?? this.now() });
     if (!existing) this.markEarlierInterceptions(row);
     const recorder = this.newRecorder(row);
-    if (existing) recorder.record({ kind: 'resize', cols: size.cols, rows: size.rows });
+    // Continued (the core restarted): the size now holds from the last event stored, before anything resent after it.
+    if (existing) recorder.record({ kind: 'resize', cols: size.cols, rows: size.rows }, this.store.lastEventAt(sessionId) ?? 0);
     return recorder;
   }
 
@@ -107,6 +109,33 @@ export class Recordings implements RecordingService {
     } catch (err) {
       this.opts.onError(err);
     }
+  }
+
+  /**
+   * Where a session's recording on disk ends: the time of its last event and the text stored at that very millisecond
+   * (a piece cut there, by redaction holding back a stream's tail or by a full chunk, goes on in what was not written).
+   */
+  recordedEnd(sessionId: string): RecordedEnd | null {
+    const row = this.store.get(sessionId);
+    if (!row || row.chunk_count === 0) return null;
+    const atMs = this.store.lastEventAt(sessionId);
+    if (atMs === null) return null;
+    const end: RecordedEnd = { atMs, output: '', input: '' };
+    for (let seq = row.chunk_count - 1; seq >= 0; seq--) {
+      const chunk = this.store.chunk(sessionId, seq);
+      if (!chunk || chunk.end_ms < atMs) break;
+      let output = '';
+      let input = '';
+      for (const e of decodeEvents(chunk.payload, chunk.start_ms)) {
+        if (e.atMs !== atMs) continue;
+        if (e.kind === 'output') output += e.data;
+        else if (e.kind === 'input') input += e.data;
+      }
+      end.output = output + end.output;
+      end.input = input + end.input;
+      if (chunk.start_ms < atMs) break;
+    }
+    return end;
   }
 
   info(sessionId: string): RecordingInfo {

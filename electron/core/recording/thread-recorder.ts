@@ -94,6 +94,16 @@ export class ThreadRecorder implements SessionRecorder {
     else this.timer ??= setTimeout(() => this.handOver(), HANDOVER_MS);
   }
 
+  /** Output lost while the core was down, from `fromMs` to `atMs` (see SessionRecorder.restarted). */
+  restarted(fromMs: number, atMs: number, bytes: number): void {
+    if (this.closing || this.lost) return;
+    const at = Math.max(this.lastAtMs, Math.round(atMs));
+    this.lastAtMs = at;
+    if (this.gap) this.closeGap(at);
+    this.batch.push({ atMs: at, event: { kind: 'dropped', fromMs, bytes, cause: 'restart' } });
+    this.timer ??= setTimeout(() => this.handOver(), HANDOVER_MS);
+  }
+
   /** Resolves once everything recorded so far (except text kept back for redaction) is on disk. */
   async flushed(): Promise<void> {
     this.handOver();

@@ -20,6 +20,11 @@ export interface SessionRecorder {
   /** Flushes what is buffered and ends the recording. */
   close(): Promise<void>;
   /**
+   * The stream was cut by a restart of the core: `bytes` of output from `fromMs` on were lost, and the stream goes on
+   * at `atMs`. Recorded as a gap ("Gatehouse restarted: N bytes not recorded"). Absent: the gap is not marked.
+   */
+  restarted?(fromMs: number, atMs: number, bytes: number): void;
+  /**
    * What the recorder has been given and not stored yet. A producer that can wait (a pty) stops reading while it is
    * large, so that the recorder never has to drop output. Absent: the recorder never falls behind.
    */
@@ -50,6 +55,15 @@ export interface RecordingService {
   start(sessionId: string, size: { cols: number; rows: number }, startedAtMs?: number): SessionRecorder;
   /** Puts a moment on a session's timeline: in its live recording when it has one, else beside it. Never throws. */
   mark(sessionId: string, label: string, requestId: string | null, decision: Decision | null): void;
+  /** Where a session's recording on disk ends, or null: where a resumed stream picks up. */
+  recordedEnd?(sessionId: string): RecordedEnd | null;
+}
+
+/** The time of a recording's last event on disk (ms from its start), and the text stored at that millisecond. */
+export interface RecordedEnd {
+  atMs: number;
+  output: string;
+  input: string;
 }
 
 /** What a marker says about an interception: its id, state and (shortened) command. */

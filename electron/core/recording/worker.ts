@@ -171,7 +171,7 @@ function take(m: Extract<ToRecordingWorker, { type: 'events' }>): void {
   const recorder = recorders.get(m.sessionId);
   if (recorder) {
     for (const { atMs, event } of m.events) {
-      if (event.kind === 'dropped') recorder.dropped(event.fromMs, atMs, event.bytes);
+      if (event.kind === 'dropped') recorder.dropped(event.fromMs, atMs, event.bytes, event.cause);
       else recorder.record(event, atMs);
     }
   }

@@ -1,12 +1,13 @@
 // Starting and ending agent sessions, for `gatehouse run` (through the control API) and for the pty host alike,
 // and the live recording of each session's terminal: one recorder per session, fed by whoever produces the
 // stream. (Interception markers are put in by the recording service itself: `Recordings.attach`.)
-import type { StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
+import type { ResumedSession, ResumeSessionInput, StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
 import type { Session, SessionProtection } from '../../../shared/domain.ts';
 import type { Broker } from '../broker/broker.ts';
 import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
+import { isAlive } from '../lock.ts';
 import type { RecordEvent, RecordingService, SessionRecorder } from '../recording/types.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import type { SessionRoots } from './session-roots.ts';
@@ -25,9 +26,18 @@ export interface SessionServiceDeps {
 
 export type NewSessionInput = Omit<StartSessionInput, 'size'> & { pid: number | null };
 
+/** `session_events` kinds: the core ended a session whose client was gone at its start; its client came back. */
+const ENDED_WHILE_DOWN = 'gatehouse.ended-while-down';
+const RESUMED = 'gatehouse.resumed';
+export const ENDED_WHILE_DOWN_LABEL = 'ended while Gatehouse was down (exit code unknown)';
+
 export class SessionService {
   private readonly deps: SessionServiceDeps;
   private readonly recorders = new Map<string, SessionRecorder>();
+  /** The last batch taken per streamed session (`recordEvents` seq), so a resent batch is not recorded twice. */
+  private readonly lastSeq = new Map<string, number>();
+  /** Sessions this core started or resumed: a client reconnecting to one of them finds its state here. */
+  private readonly seen = new Set<string>();
   private saidNoRecorder = false;
 
   constructor(deps: SessionServiceDeps) {
@@ -42,6 +52,7 @@ export class SessionService {
     if (size) this.startRecording(session, size);
     // The pid `gatehouse run` says is its own; the control socket replaces it with the one it sees (control/agent-guard.ts).
     if (input.pid !== null) this.setRootProcesses(session.id, [input.pid]);
+    this.seen.add(session.id);
     broker.emit({ type: 'session.started', session });
     return { session, token, gateSocket: this.deps.gateSocket(), holdTimeoutMs: broker.timeoutMs };
   }
@@ -51,6 +62,8 @@ export class SessionService {
     const session = this.deps.sessions.end(sessionId, exitCode, Date.now());
     if (!session) throw new ApiError('not_found', `no session with id ${sessionId}`);
     this.deps.roots?.delete(sessionId);
+    this.seen.delete(sessionId);
+    this.lastSeq.delete(sessionId);
     await this.closeRecording(sessionId);
     this.deps.broker.emit({ type: 'session.ended', session });
     return session;
@@ -66,7 +79,8 @@ export class SessionService {
   reportProtections(sessionId: string, protections: readonly SessionProtection[]): Session {
     const { sessions, broker } = this.deps;
     if (!sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
-    if (!sessions.setProtections(sessionId, protections)) throw new ApiError('invalid_input', `session ${sessionId} has ended`);
+    // Said once, by the launcher, before the agent starts: nothing the agent runs later can rewrite it.
+    if (!sessions.setProtections(sessionId, protections)) throw new ApiError('conflict', `session ${sessionId} has ended or has already said what guards it`);
     const session = sessions.get(sessionId) as Session;
     broker.emit({ type: 'session.protections', session });
     return session;
@@ -77,14 +91,73 @@ export class SessionService {
     return this.recorders.get(sessionId) ?? null;
   }
 
-  /** Events streamed by a client (`gatehouse run`); `atMs` counts from the session's start. */
-  record(sessionId: string, events: ReadonlyArray<{ atMs: number; event: RecordEvent }>): void {
+  /**
+   * Picks up a session whose client lost this core, or an earlier one: authenticated by the session's own token. A
+   * session ended by a restart (its client looked gone) runs again; its recording continues where the disk has it.
+   */
+  resume(input: ResumeSessionInput): ResumedSession {
+    const { sessions, broker } = this.deps;
+    const found = sessions.findByTokenHash(hashToken(input.token));
+    if (!found || found.id !== input.sessionId) throw new ApiError('unauthorized', `the token is not session ${input.sessionId}'s`);
+    let session = found;
+    if (session.endedAt !== null) {
+      if (sessions.lastOf(session.id, ENDED_WHILE_DOWN, RESUMED) !== ENDED_WHILE_DOWN) throw new ApiError('conflict', `session ${session.id} has ended`);
+      session = sessions.reopen(session.id) ?? session;
+      broker.emit({ type: 'session.started', session });
+    }
+    const live = this.seen.has(session.id);
+    this.seen.add(session.id);
+    if (!live) sessions.recordEvent(session.id, RESUMED, {}, Date.now());
+    // What the disk has, read before the recording goes on.
+    const end = live ? null : (this.deps.recordings?.recordedEnd?.(session.id) ?? null);
+    if (input.size && !this.recorders.has(session.id)) this.startRecording(session, input.size);
+    return {
+      session,
+      resumed: live ? 'live' : 'restarted',
+      lastSeq: live ? (this.lastSeq.get(session.id) ?? null) : null,
+      recordedThroughMs: end?.atMs ?? null,
+      recordedTail: end ? { output: end.output, input: end.input } : null,
+    };
+  }
+
+  /**
+   * At start: sessions an earlier core left running whose `gatehouse run` (or hosting core) is gone ended while
+   * Gatehouse was down, with no exit code known. Those whose process lives are left for their client to resume.
+   */
+  endOrphans(): Session[] {
+    const { sessions, broker } = this.deps;
+    const ended: Session[] = [];
+    for (const s of sessions.running()) {
+      if (s.pid === null || isAlive(s.pid)) continue;
+      const now = Date.now();
+      const session = sessions.end(s.id, null, now);
+      if (!session) continue;
+      sessions.recordEvent(s.id, ENDED_WHILE_DOWN, { pid: s.pid }, now);
+      this.deps.recordings?.mark(s.id, ENDED_WHILE_DOWN_LABEL, null, null);
+      broker.emit({ type: 'session.ended', session });
+      ended.push(session);
+    }
+    if (ended.length > 0) this.deps.log(`gatehouse: ${ended.length} session(s) ${ENDED_WHILE_DOWN_LABEL}: ${ended.map((s) => s.id).join(', ')}`);
+    return ended;
+  }
+
+  /**
+   * Events streamed by a client (`gatehouse run`); `atMs` counts from the session's start. A batch whose `seq` this
+   * core has taken already (resent after a reconnect) is ignored; `gap` marks output lost while a core was down.
+   */
+  record(sessionId: string, events: ReadonlyArray<{ atMs: number; event: RecordEvent }>, batch: { seq?: number; gap?: { fromMs: number; bytes: number } } = {}): void {
+    if (batch.seq !== undefined) {
+      if (batch.seq <= (this.lastSeq.get(sessionId) ?? 0)) return;
+      if (!this.deps.sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
+      this.lastSeq.set(sessionId, batch.seq);
+    }
     const recorder = this.recorders.get(sessionId);
     if (!recorder) {
       if (!this.deps.sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
       if (!this.deps.recordings) this.sayNoRecorderOnce();
       return;
     }
+    if (batch.gap) recorder.restarted?.(batch.gap.fromMs, events[0]?.atMs ?? batch.gap.fromMs, batch.gap.bytes);
     for (const { atMs, event } of events) recorder.record(event, atMs);
   }
 

@@ -147,6 +147,7 @@ export class RecordingRepository {
       nextEvent: db.prepare<[string], { next: number | null }>(
         'SELECT max(first_event + event_count) AS next FROM recording_chunks WHERE session_id = ?',
       ),
+      lastEventAt: db.prepare<[string], { at: number | null }>('SELECT max(end_ms) AS at FROM recording_chunks WHERE session_id = ?'),
       chunk: db.prepare<[string, number], ChunkRow>(`SELECT ${CHUNK_COLUMNS} FROM recording_chunks WHERE session_id = ? AND seq = ?`),
       toIndex: db.prepare<[], { session_id: string; indexed_chunks: number; chunk_count: number }>(
         'SELECT session_id, indexed_chunks, chunk_count FROM recordings WHERE indexed_chunks < chunk_count ORDER BY started_at',
@@ -233,6 +234,11 @@ export class RecordingRepository {
   /** The index the next recorded event gets: one past the last stored. */
   nextEventIndex(sessionId: string): number {
     return this.stmts.nextEvent.get(sessionId)?.next ?? 0;
+  }
+
+  /** The time of the last event stored (ms from the recording's start), or null when no chunk is. */
+  lastEventAt(sessionId: string): number | null {
+    return this.stmts.lastEventAt.get(sessionId)?.at ?? null;
   }
 
   chunk(sessionId: string, seq: number): ChunkRow | null {

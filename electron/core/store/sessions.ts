@@ -47,8 +47,11 @@ export class SessionRepository {
   private readonly byTokenStmt;
   private readonly endStmt;
   private readonly listStmt;
+  private readonly runningStmt;
+  private readonly reopenStmt;
   private readonly eventStmt;
   private readonly protectionsStmt;
+  private readonly lastEventStmt;
   private readonly db: Db;
 
   constructor(db: Db) {
@@ -60,8 +63,13 @@ export class SessionRepository {
     this.byTokenStmt = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
     this.endStmt = db.prepare('UPDATE sessions SET ended_at = ?, exit_code = ? WHERE id = ? AND ended_at IS NULL');
     this.listStmt = db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC, id');
-    this.protectionsStmt = db.prepare('UPDATE sessions SET protections = ? WHERE id = ? AND ended_at IS NULL');
+    this.protectionsStmt = db.prepare('UPDATE sessions SET protections = ? WHERE id = ? AND ended_at IS NULL AND protections IS NULL');
+    this.runningStmt = db.prepare<[], SessionRow>('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY started_at, id');
+    this.reopenStmt = db.prepare('UPDATE sessions SET ended_at = NULL, exit_code = NULL WHERE id = ?');
     this.eventStmt = db.prepare('INSERT INTO session_events (session_id, kind, payload, at) VALUES (?, ?, ?, ?)');
+    this.lastEventStmt = db.prepare<[string, string, string], { kind: string }>(
+      'SELECT kind FROM session_events WHERE session_id = ? AND kind IN (?, ?) ORDER BY id DESC LIMIT 1',
+    );
   }
 
   insert(s: NewSession): Session {
@@ -85,13 +93,29 @@ export class SessionRepository {
     return this.get(id);
   }
 
-  /** Stores what guards a running session; false when it has ended (or is not there). */
+  /** Stores what guards a running session, once: false when it has ended, is not there, or was already told. */
   setProtections(id: string, protections: readonly SessionProtection[]): boolean {
     return guardedWrite(this.db, () => this.protectionsStmt.run(JSON.stringify(protections), id)).changes > 0;
   }
 
   list(): Session[] {
     return this.listStmt.all().map(toSession);
+  }
+
+  /** Sessions not ended, oldest first. */
+  running(): Session[] {
+    return this.runningStmt.all().map(toSession);
+  }
+
+  /** Marks an ended session running again (its end was a core restart's guess, and its client came back). */
+  reopen(id: string): Session | null {
+    this.reopenStmt.run(id);
+    return this.get(id);
+  }
+
+  /** Which of the two event kinds was recorded last for the session, or null for neither. */
+  lastOf(sessionId: string, a: string, b: string): string | null {
+    return this.lastEventStmt.get(sessionId, a, b)?.kind ?? null;
   }
 
   recordEvent(sessionId: string, kind: string, payload: unknown, at: number): void {

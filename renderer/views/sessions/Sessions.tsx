@@ -1,6 +1,7 @@
 // Sessions: hosted terminals, live (and a new one started here), then every agent session, newest first, each with
-// its replay.
+// what guards it and its replay.
 import { useEffect } from 'react';
+import type { SessionProtection } from '../../../shared/domain.ts';
 import { useCommands } from '../../app/context.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { useSessions } from '../../stores/sessions.ts';
@@ -33,6 +34,30 @@ export function Sessions() {
   );
 }
 
+const STATE_WORDS: Readonly<Record<SessionProtection['state'], string>> = { on: 'on', partial: 'partly', off: 'off' };
+
+/** What guards a session, as its launcher said: a one-line count, each layer with its reason on opening. */
+function Protections({ list }: { list: SessionProtection[] | undefined }) {
+  if (!list?.length) return <span className="hint">not said</span>;
+  const count = (state: SessionProtection['state']) => list.filter((p) => p.state === state).length;
+  const summary = [`${count('on')} on`, count('partial') ? `${count('partial')} partly` : '', count('off') ? `${count('off')} off` : ''].filter(Boolean).join(' · ');
+  return (
+    <details className="protections">
+      <summary>{summary}</summary>
+      <ul>
+        {list.map((p) => (
+          <li key={p.layer} className={`protection-${p.state}`}>
+            <strong>
+              {p.layer} {STATE_WORDS[p.state]}
+            </strong>
+            : {p.detail}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function SessionTable() {
   const commands = useCommands();
   const load = useSessions((s) => s.load);
@@ -62,6 +87,7 @@ function SessionTable() {
             <th scope="col">Directory</th>
             <th scope="col">Started</th>
             <th scope="col">State</th>
+            <th scope="col">Guarded by</th>
             <th scope="col">
               <span className="visually-hidden">Recording</span>
             </th>
@@ -88,6 +114,9 @@ function SessionTable() {
                 ) : (
                   <span className="state-running">running{waiting(s.id) ? ` · ${waiting(s.id)} waiting` : ''}</span>
                 )}
+              </td>
+              <td>
+                <Protections list={s.protections} />
               </td>
               <td>
                 <button type="button" aria-label={`Replay session ${shortId(s.id)}`} onClick={() => void commands.openReplay(s.id)}>

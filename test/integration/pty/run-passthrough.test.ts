@@ -31,10 +31,12 @@ it('passes the agent\'s bytes through unchanged, returns its exit code, and reco
   const work = fs.realpathSync(tempDir('gh-run-'));
   // Colours, a multi-byte character, a byte that is not UTF-8, and enough output for many reads.
   const script = "printf 'a\\033[31mred\\033[0m \\303\\251 \\377\\n'; i=0; while [ $i -lt 2000 ]; do echo \"line $i of the stream\"; i=$((i+1)); done; exit 7";
-  // A temp dir of its own: the shared one may hold other processes' runs.
-  const tmp = tempDir('gh-run-tmp-');
-  const r = await runCli(['run', '--agent', 'shell', '--', 'bash', '-c', script], { ...process.env, GATEHOUSE_HOME: core.core.paths.home, TMPDIR: tmp }, work);
-  expect(r.stderr).toMatch(/gatehouse: session \w+ — every shell command the agent runs waits/);
+  // A temp dir of its own: other tests' `gatehouse run`s may have theirs open in the shared one meanwhile.
+  const runTmp = tempDir('gh-run-tmp-');
+  const r = await runCli(['run', '--agent', 'shell', '--', 'bash', '-c', script], { ...process.env, GATEHOUSE_HOME: core.core.paths.home, TMPDIR: runTmp }, work);
+  // What guards the session, layer by layer, not one fixed sentence; the same is stored with the session.
+  expect(r.stderr).toMatch(/gatehouse: session \w+: the agent, guarded by Gatehouse as follows/);
+  for (const layer of ['hooks', 'hook-client', 'file-tools', 'shells', 'sandbox', 'tamper-watch']) expect(r.stderr).toMatch(new RegExp(`gatehouse: {3}(on|partly|off) +${layer} +\\S`));
   expect(r.code).toBe(7);
 
   // What a pty does to the bytes (LF becomes CRLF) and nothing else.
@@ -46,6 +48,8 @@ it('passes the agent\'s bytes through unchanged, returns its exit code, and reco
 
   const [session] = await core.client.api.listSessions();
   expect(session).toMatchObject({ agent: 'shell', argv: ['bash', '-c', script], cwd: work, exitCode: 7 });
+  expect(session?.protections?.map((p) => p.layer)).toEqual(['hooks', 'hook-client', 'file-tools', 'shells', 'sandbox', 'tamper-watch']);
+  expect(session?.protections?.find((p) => p.layer === 'hooks')).toMatchObject({ state: 'off' });
   const rec = await recordings.closed(session?.id as string);
   expect(rec.size).toEqual({ cols: 80, rows: 24 });
   expect(rec.startedAtMs).toBe(Date.parse(session?.startedAt as string));
@@ -57,7 +61,7 @@ it('passes the agent\'s bytes through unchanged, returns its exit code, and reco
   expect(rec.events.filter((e) => e.event.kind === 'marker').map((e) => e.event)).toEqual([
     { kind: 'marker', label: expect.stringContaining(script), requestId: expect.any(String), decision: 'allow' },
   ]);
-  expect(fs.readdirSync(tmp).some((f) => f.startsWith('gatehouse-run-'))).toBe(false);
+  expect(fs.readdirSync(runTmp).some((f) => f.startsWith('gatehouse-run-'))).toBe(false);
 });
 
 it('stores the stream in the core\'s own recordings by default, interception marked, searchable', async () => {

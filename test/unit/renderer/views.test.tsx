@@ -70,6 +70,28 @@ describe('sessions view', () => {
     expect(rows.map((r) => r.getAttribute('data-session-id'))).toEqual(['sessbbbb', 'sessaaaa']);
     expect(rows[0]?.textContent).toContain('ended (exit 3)');
     expect(rows[1]?.textContent).toContain('running');
+    expect(rows[1]?.textContent).toContain('not said');
+  });
+
+  it('shows what guards each session once its launcher said, layer by layer', () => {
+    renderInApp(<Sessions />);
+    const started = new Date().toISOString();
+    const session = { id: 'sesscccc', agent: 'claude' as const, argv: ['claude'], cwd: '/w', pid: 1, startedAt: started, endedAt: null, exitCode: null };
+    act(() => useSessions.getState().sessionsLoaded([session]));
+    act(() =>
+      useSessions.getState().sessionUpdated({
+        ...session,
+        protections: [
+          { layer: 'hooks', state: 'on', detail: 'every Bash command waits for Gatehouse' },
+          { layer: 'hook-client', state: 'partial', detail: 'the bundled Node client' },
+          { layer: 'sandbox', state: 'off', detail: 'not sandboxed: --no-sandbox was given' },
+        ],
+      }),
+    );
+    const row = screen.getAllByRole('row')[1] as HTMLElement;
+    expect(within(row).getByText('1 on · 1 partly · 1 off')).toBeTruthy();
+    expect(row.textContent).toContain('sandbox off: not sandboxed: --no-sandbox was given');
+    expect(row.textContent).toContain('hook-client partly: the bundled Node client');
   });
 });
 
