@@ -35,6 +35,24 @@ export interface TailScope {
   reader: Reader;
   frame: Frame;
   sink: SubstitutionSink;
+  /** Descriptors tree-sitter filed as a word of the command (`cat 0< f` reads `0` as an argument): the redirection each belongs to. */
+  descriptors?: ReadonlyMap<SyntaxNode, number>;
+}
+
+/**
+ * `cat 0< f`: tree-sitter reads the `0` written against `<` as an argument of the command. Such a word (digits, with a
+ * redirection starting right where it ends) is that redirection's descriptor: it leaves the words, and the map says whose.
+ */
+export function leadingDescriptors(src: string, words: SyntaxNode[], redirects: readonly SyntaxNode[]): Map<SyntaxNode, number> {
+  const found = new Map<SyntaxNode, number>();
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] as SyntaxNode;
+    const r = redirects.find((x) => x.start === w.end && x.type === 'file_redirect');
+    if (!r || !/^\d+$/.test(src.slice(w.start, w.end)) || r.children.some((c) => c.field === 'descriptor')) continue;
+    found.set(r, Number(src.slice(w.start, w.end)));
+    words.splice(i, 1);
+  }
+  return found;
 }
 
 /** Reads redirection nodes (and the words among them); here-docs may also carry statements that follow the command (`after`). */
@@ -49,7 +67,7 @@ export function readTail(at: TailScope, nodes: SyntaxNode[], after: After[]): Ta
   let nextFd: number | null = null;
   const read = (r: SyntaxNode): void => {
     const fd = r.children.find((c) => c.field === 'descriptor');
-    const given = nextFd;
+    const given = nextFd ?? at.descriptors?.get(r) ?? null;
     nextFd = null;
     if (r.type === 'file_redirect') {
       const op = r.children.find((c) => !c.named);

@@ -6,7 +6,7 @@
 import type { Redirect, Segment, Word } from '../model.ts';
 import { MAX_NESTING, type CommandInput, type Frame, type Reader } from './frame.ts';
 import { pipedText } from './piped.ts';
-import { NO_TAIL, readTail, type After, type Tail } from './redirections.ts';
+import { leadingDescriptors, NO_TAIL, readTail, type After, type Tail } from './redirections.ts';
 import { textOf, type SyntaxNode } from './syntax.ts';
 import { isStatement, snippet, unknownPart, withGaps } from './tree-text.ts';
 import { readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
@@ -23,6 +23,8 @@ const BLOCKS = new Set(['program', 'compound_statement', 'subshell', 'if_stateme
 export class StatementWalker {
   private readonly src: string;
   private readonly reader: Reader;
+  /** Words that turned out to be a redirection's descriptor (`cat 0< f`): not arguments. */
+  private readonly descriptorWords = new Set<SyntaxNode>();
 
   constructor(src: string, reader: Reader) {
     this.src = src;
@@ -90,7 +92,7 @@ export class StatementWalker {
       else if (c.type.endsWith('_redirect')) redirects.push(c);
       else return null;
     }
-    const own = this.tail(redirects, frame, []);
+    const own = this.tail(redirects, frame, [], leadingDescriptors(this.src, words, redirects));
     const after = this.tail(outer, frame, []);
     return { argv: [...readWords(words, this.src, this.sink(frame)), ...own.args, ...after.args], redirects: [...own.redirects, ...after.redirects] };
   }
@@ -133,7 +135,12 @@ export class StatementWalker {
     const children = this.withGaps(n);
     const body = children.find((c) => c.field === 'body');
     const after: After[] = [];
-    const own = this.tail(children.filter((c) => c !== body), frame, after);
+    const redirects = children.filter((c) => c !== body);
+    // `cat 0< f`: tree-sitter ends the command at `0` and hangs `< f` on the statement; `0` is the descriptor.
+    const lastWord = body?.type === 'command' ? body.children.filter((c) => c.field === 'argument').pop() : undefined;
+    const descriptors = lastWord ? leadingDescriptors(this.src, [lastWord], redirects) : undefined;
+    if (lastWord && descriptors?.size) this.descriptorWords.add(lastWord);
+    const own = this.tail(redirects, frame, after, descriptors);
     const tail: Tail = { redirects: [...own.redirects, ...outer.redirects], stdin: own.stdin ?? outer.stdin, stdinKind: own.stdin !== null ? own.stdinKind : outer.stdinKind, args: [...own.args, ...outer.args] };
     const before = this.reader.emitted();
     // In `a && b > f` the redirection is b's; around `{ …; }` it is every command's (see walk()).
@@ -151,8 +158,8 @@ export class StatementWalker {
   }
 
   /** Reads redirection nodes (and the words among them); here-docs may also carry statements that follow the command (`after`). */
-  private tail(nodes: SyntaxNode[], frame: Frame, after: After[]): Tail {
-    return readTail({ src: this.src, reader: this.reader, frame, sink: this.sink(frame) }, nodes, after);
+  private tail(nodes: SyntaxNode[], frame: Frame, after: After[], descriptors?: ReadonlyMap<SyntaxNode, number>): Tail {
+    return readTail({ src: this.src, reader: this.reader, frame, sink: this.sink(frame), descriptors }, nodes, after);
   }
 
   private command(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
@@ -164,6 +171,7 @@ export class StatementWalker {
     const redirects: SyntaxNode[] = [];
     let named = false;
     for (const c of this.withGaps(n)) {
+      if (this.descriptorWords.has(c)) continue;
       if (c.type === 'variable_assignment' && !named) {
         readWord(c, this.src, sink);
         assignments.push(textOf(this.src, c));
@@ -178,8 +186,9 @@ export class StatementWalker {
         words.push(c);
       }
     }
+    const descriptors = leadingDescriptors(this.src, words, redirects);
     const argv = readWords(words, this.src, sink);
-    return this.run(argv, assignments, this.tail(redirects, frame, []), tail, textOf(this.src, n), frame);
+    return this.run(argv, assignments, this.tail(redirects, frame, [], descriptors), tail, textOf(this.src, n), frame);
   }
 
   /** `export A=$(x) B`, `local x`, `unset y`: the keyword and its words. */

@@ -161,12 +161,26 @@ function scriptFile(file: Word, lang: Lang | 'shell' | 'by-shebang', input: Rule
   return judgeCode(abs, got.stat, got.text, how, label, input);
 }
 
-/** `bash x.sh`, `sh -e x.sh`, `source x.sh`: the first operand is the script (none with `-c` or `-s`: that is text or stdin). */
+/**
+ * `bash < x.sh`, `python3 - < s.py`: with no script named and no code on the command line, the file fed to stdin is
+ * the script, read like one named. A file named only at run time (`bash < "$F"`) cannot be read: medium.
+ */
+function stdinScript(input: RuleInput, lang: Lang | 'shell'): Finding[] {
+  const from = input.seg.redirects.find((r) => r.op === '<' && (r.fd === null || r.fd === 0));
+  if (!from) return [];
+  // Nothing to run: the shell or interpreter reads an empty input and exits.
+  if (from.target.text === '/dev/null') return [];
+  if (!from.target.known) return [finding('unparsed', S.medium, `runs the code in ${from.target.text}, which is named only when the command runs: Gatehouse could not read it`)];
+  return scriptFile(from.target, lang, input);
+}
+
+/** `bash x.sh`, `sh -e x.sh`, `source x.sh`: the first operand is the script (none with `-c`: that is text; `-s` or none: stdin). */
 function shellRun(input: RuleInput): Finding[] {
   const { args } = input;
-  if (args.some((w) => /^-[a-zA-Z]*[cs][a-zA-Z]*$/.test(w.text))) return [];
-  const file = operands(args, ['-o', '-O', '+o', '+O', '--rcfile', '--init-file'])[0];
-  return file ? scriptFile(file, 'shell', input) : [];
+  if (args.some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.text))) return [];
+  const fromStdin = args.some((w) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text));
+  const file = fromStdin ? undefined : operands(args, ['-o', '-O', '+o', '+O', '--rcfile', '--init-file'])[0];
+  return file ? scriptFile(file, 'shell', input) : stdinScript(input, 'shell');
 }
 
 /** `node a.js`, `python3 -u s.py`, `tsx watch x.ts`, `deno run -A x.ts`: the file after the interpreter's options. */
@@ -182,7 +196,10 @@ function codeRun(input: RuleInput, lang: Lang): Finding[] {
   // Options before the file decide whether there is one (`python3 -m x`, `node -e …`); after it they are the script's.
   const before = file ? words.slice(0, words.indexOf(file)) : words;
   const noFile = NO_FILE[lang];
-  if (!file || !noFile || before.some((w) => noFile.test(w.text))) return [];
+  if (!noFile) return [];
+  // `-` reads the script from stdin; any other of these options gives the code on the command line (or a module).
+  if (before.some((w) => w.text !== '-' && noFile.test(w.text))) return [];
+  if (!file || file.text === '-' || before.some((w) => w.text === '-')) return lang === 'awk' ? [] : stdinScript(input, lang);
   return scriptFile(file, lang, input);
 }
 

@@ -85,6 +85,16 @@ describe('compound commands', () => {
     expect(p.segments[1]?.redirects[0]?.target.text).toBe('list');
   });
 
+  it('takes the digits written against a redirection as its descriptor, not an argument (`cat 0< f`)', () => {
+    for (const [cmd, argv] of [['cat 0< f', 'cat'], ['cat 0<f', 'cat'], ['rm -rf 0</dev/null /', 'rm -rf /'], ['git 0</dev/null push -f origin main', 'git push -f origin main']] as const) {
+      const p = read(cmd);
+      expect(line(p.segments[0]!), cmd).toBe(argv);
+      expect(p.segments[0]?.redirects.map((r) => [r.fd, r.op]), cmd).toEqual([[0, '<']]);
+    }
+    // With a space between, the digits are an argument.
+    expect(line(read('echo 0 < f').segments[0]!)).toBe('echo 0');
+  });
+
   it('reads the substitutions of a [[ … ]] test', () => {
     expect(lines(read('[[ -f $(rm -rf ~) ]]'))).toEqual(['rm -rf ~']);
   });

@@ -267,6 +267,21 @@ describe('scripts the command runs', () => {
     expect(m.assess("git rebase -x 'bash scripts/clean.sh' main").level).toBe('critical');
   });
 
+  it('reads a script fed to a shell or interpreter on stdin like one it is given by name', async () => {
+    const m = await machine({ 'project/scripts/clean.sh': 'rm -rf ~\n', 'project/s.py': "import shutil\nshutil.rmtree('/etc')\n", 'project/scripts/ok.sh': 'echo ok\n' });
+    for (const cmd of ['bash < scripts/clean.sh', 'sh < scripts/clean.sh', 'bash -s < scripts/clean.sh', 'bash -s -- now < scripts/clean.sh', 'bash 0< scripts/clean.sh', 'bash 0<scripts/clean.sh', 'python3 < s.py', 'python3 - < s.py']) {
+      expect(m.assess(cmd).level, cmd).toBe('critical');
+    }
+    expect(m.assess('bash < scripts/ok.sh').level).toBe('low');
+    // Named only when it runs, or not there: not read, so never low.
+    expect(m.assess('bash < "$SCRIPT"').level).toBe('medium');
+    expect(m.assess('bash < scripts/missing.sh').level).toBe('medium');
+    // Code given on the command line or a script named: stdin is only its data; /dev/null is no code at all.
+    expect(m.assess('bash -c "echo hi" < scripts/clean.sh').level).toBe('low');
+    expect(m.assess('bash scripts/ok.sh < scripts/clean.sh').level).toBe('low');
+    expect(m.assess('bash < /dev/null').level).toBe('low');
+  });
+
   it('leaves benign scripts low', async () => {
     const m = await machine({ 'project/scripts/test.sh': '#!/bin/sh\necho ok\nls -la\n', 'project/tools/a.js': "console.log('hi');\nconst fs = require('fs');\nfs.writeFileSync(require('path').join(out, 'x.json'), '{}');\n", 'project/s.py': "import os\nprint(os.environ.get('API_TOKEN'))\nwith open(out, 'w') as f: f.write('x')\n" });
     expect(m.assess('bash scripts/test.sh').level).toBe('low');
