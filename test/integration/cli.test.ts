@@ -203,6 +203,9 @@ describe('gatehouse CLI', () => {
     expect(report.checks.find((c) => c.name === 'hook transport')).toMatchObject({ detail: expect.stringMatching(/at \/(usr\/)?bin\/curl \(owned by root/) });
     // This machine (and CI) has bubblewrap: `gatehouse run` would sandbox agents, and doctor says so.
     expect(report.checks.find((c) => c.name === 'sandbox')).toMatchObject({ ok: true, detail: expect.stringMatching(/^bwrap: `gatehouse run` starts agents/) });
+    // The human report ends with the threat model in plain words: what is stopped, what needs the sandbox, what is not.
+    const human = (await cli(['doctor'], cliEnv(home, isolated))).stdout;
+    expect(human).toMatch(/What this protects against[\s\S]*stopped with or without the sandbox[\s\S]*needs the sandbox[\s\S]*not stopped/);
     const optedOut = JSON.parse((await cli(['doctor', '--json'], cliEnv(home, { ...isolated, GATEHOUSE_SANDBOX: 'off' }))).stdout) as typeof report;
     expect(optedOut.checks.find((c) => c.name === 'sandbox')).toMatchObject({ detail: expect.stringMatching(/^off: GATEHOUSE_SANDBOX=off/) });
     const stopped = await daemon.stop();

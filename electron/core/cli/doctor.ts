@@ -181,6 +181,20 @@ export function failMode(agent: 'claude' | 'codex', version: string | null, help
   };
 }
 
+/** What the checks above add up to, in plain words (README.md, "What Gatehouse protects against", says more). */
+export const THREAT_MODEL: readonly string[] = [
+  'What this protects against. The agent runs as you and may have been told what to do by a file it read:',
+  '- stopped with or without the sandbox: every shell command waits for a decision unless a rule, trust or auto-allow',
+  '  covers it (never for high or critical, never for what Gatehouse could not read); settings that switch the hooks',
+  '  off stop the launch; file-tool writes to protected places wait for you; a replaced socket or hook file is taken',
+  '  back and holds everything; a decision from inside the agent\'s session is refused; no answer means no run.',
+  '- needs the sandbox: keeping the agent away from Gatehouse\'s files, the admin token and the agents\' settings, and',
+  '  gating every shell of an agent without hooks by any path.',
+  '- not stopped: what an allowed command does once it runs; text typed into a shell Codex started (starting one is',
+  '  held as high); code an agent without hooks runs without a shell; services already running as you outside the',
+  '  session (tmux, systemd --user, cron).',
+];
+
 export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, cwd: { type: 'string' } }, strict: true });
   const cwd = path.resolve(ctx.cwd, values.cwd ?? '.');
@@ -201,5 +215,7 @@ export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<nu
     if (a.settings.length === 0) ctx.out(`ok    ${`${a.agent} settings`.padEnd(15)} nothing in its settings for ${report.cwd} switches Gatehouse's hooks off`);
     for (const f of a.settings) ctx.out(`FAIL  ${`${a.agent} settings`.padEnd(15)} ${describeFinding(f)} (\`gatehouse run\` refuses to start ${a.agent} in ${report.cwd})`);
   }
+  ctx.out('');
+  for (const line of THREAT_MODEL) ctx.out(line);
   return report.ok ? 0 : 1;
 }
