@@ -151,6 +151,20 @@ describe('gatehouse CLI', () => {
     expect(fs.existsSync(marker)).toBe(false);
   });
 
+  it('tells a missing control socket under a live core from a stopped core', async () => {
+    const home = tempDir('gh-home-');
+    const paths = corePaths(home, process.env);
+    fs.writeFileSync(paths.adminTokenFile, 'a-token-for-this-test', { mode: 0o600 });
+    // A core that is alive (this test's process holds the lock) whose socket a temp cleaner removed.
+    const gone = `${tempDir('gh-sock-')}/control.sock`;
+    fs.writeFileSync(paths.lockFile, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), gateSocket: `${gone}.gate`, controlSocket: gone }));
+    const r = await cli(['pending'], cliEnv(home));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`the Gatehouse core (pid ${process.pid}) is running, but its control socket ${gone} did not take the connection`);
+    expect(r.stderr).toMatch(/puts back a socket that was removed or replaced/);
+    expect(r.stderr).not.toMatch(/Start it with/);
+  });
+
   // Where the machine's own Node is older than 22 (as on this project's machines), the bin hands over to the
   // Node 22 that npm installed, so a linked `gatehouse` works from any shell.
   const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((n) => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { readAdminToken } from '../admin-token.ts';
 import type { ParentPortLike } from './desktop-core.ts';
 import { connectControl, CoreUnreachableError, type ControlClient } from '../control/client.ts';
-import { readLock } from '../lock.ts';
+import { isAlive, readLock } from '../lock.ts';
 import { corePaths, locateCore, resolveHome, type CorePaths } from '../paths.ts';
 
 export interface CliContext {
@@ -46,6 +46,14 @@ export async function connect(ctx: CliContext): Promise<ControlClient> {
     return await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
   } catch (err) {
     if (err instanceof CoreUnreachableError) {
+      // A socket removed (a temp cleaner) or replaced under a live core is not a stopped core: say which.
+      const lock = readLock(corePaths(paths.home, ctx.env).lockFile);
+      if (lock && isAlive(lock.pid)) {
+        throw new CliError(
+          `the Gatehouse core (pid ${lock.pid}) is running, but its control socket ${paths.controlSocket} did not take the connection (${err.message}). ` +
+            `The core puts back a socket that was removed or replaced within a second or two: try again. If this goes on, restart the core (stop pid ${lock.pid}, then \`gatehouse daemon\`).`,
+        );
+      }
       throw new CliError(`${err.message} for ${paths.home}. Start it with \`gatehouse daemon\` in another terminal (or set GATEHOUSE_HOME).`);
     }
     throw err;
