@@ -216,6 +216,14 @@ export interface CoreStatus {
   holdTimeoutMs: number;
   trust: TrustStatus;
   tamper: TamperStatus;
+  /** File descriptors in use and the limit (each held request keeps one), where the platform tells; null otherwise. */
+  descriptors: DescriptorUse | null;
+}
+
+export interface DescriptorUse {
+  open: number;
+  /** The soft limit on open files; null where it cannot be read (macOS). */
+  limit: number | null;
 }
 
 /** How much room Gatehouse's database takes, and what upkeep last did (Settings → Storage). */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { SteadyClock } from './clock.ts';
+import { DescriptorWatch } from './descriptors.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
 import { AgentGuard, sessionKnowledge } from './control/agent-guard.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
@@ -182,6 +183,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     cleanup.push(() => terminals.close());
 
     const startedAt = new Date().toISOString();
+    // Each held request keeps its hook's connection: running out of descriptors is said before it bites.
+    const descriptors = new DescriptorWatch({ held: () => broker.heldCount(), log });
     const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
     // Retention, audit retention and vacuum: started once the sockets are open, in slices (upkeep/).
     const upkeep = new Upkeep({
@@ -202,6 +205,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       terminals,
       recordings,
       status: baseStatus,
+      descriptors: () => descriptors.check(),
       rules,
       policy,
       trust,
@@ -258,6 +262,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Trust mode never outlives the core; its end is in the audit trail.
     cleanup.push(() => trust.dispose());
     lock.publish({ gateSocket: paths.gateSocket, controlSocket: paths.controlSocket });
+    descriptors.start();
+    cleanup.push(() => descriptors.stop());
     // Stopped before the database closes (cleanup runs last-in first): a pass ends at its next step.
     cleanup.push(() => upkeep.close());
     upkeep.start();

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { fatigue } from './fatigue.ts';
 import { fatigueTraces } from './fatigue-traces.ts';
 import { gateOverhead } from './gate-overhead.ts';
+import { heldCapacity } from './held-capacity.ts';
 import { peerLookup } from './peer-lookup.ts';
 import { rulesMatch } from './rules-match.ts';
 import { riskThroughput } from './risk.ts';
@@ -32,6 +33,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['peer', peerLookup],
   // Another process holding the database's write lock for 8 s under traffic (store.lock_*).
   ['store', storeLockStall],
+  // Requests held at once under the default open-files limit, the core still answering (gate.held_capacity).
+  ['held', heldCapacity],
 ];
 
 const wanted = args.only?.split(',') ?? benches.map(([name]) => name);

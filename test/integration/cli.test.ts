@@ -215,6 +215,7 @@ describe('gatehouse CLI', () => {
     expect(report.checks.find((c) => c.name === 'gate socket')?.ok).toBe(true);
     expect(report.checks.find((c) => c.name === 'tamper')).toMatchObject({ ok: true, detail: expect.stringMatching(/nothing tampered with/) });
     expect(report.checks.find((c) => c.name === 'hook transport')).toMatchObject({ detail: expect.stringMatching(/at \/(usr\/)?bin\/curl \(owned by root/) });
+    expect(report.checks.find((c) => c.name === 'descriptors')).toMatchObject({ ok: true, detail: expect.stringMatching(/^\d+ of \d+ open; 0 held$/) });
     // This machine (and CI) has bubblewrap: `gatehouse run` would sandbox agents, and doctor says so.
     expect(report.checks.find((c) => c.name === 'sandbox')).toMatchObject({ ok: true, detail: expect.stringMatching(/^bwrap: `gatehouse run` starts agents/) });
     // The human report ends with the threat model in plain words: what is stopped, what needs the sandbox, what is not.

@@ -58,9 +58,18 @@ export interface BrokerOptions {
   now?: () => number;
   /** Where failures that have no caller to throw to are reported. */
   onError?: (err: unknown) => void;
+  /** Requests one session may have held at once; past it the next is denied at once, saying why (default 256). */
+  maxHeldPerSession?: number;
 }
 
+/**
+ * Each held request keeps its hook's connection, one file descriptor. An agent that floods the gate (by accident or
+ * on purpose) would take them all and leave none for other sessions; 256 is more than a person reads in a day.
+ */
+export const MAX_HELD_PER_SESSION = 256;
+
 interface Held {
+  sessionId: string;
   resolve: (v: Verdict) => void;
   timer: NodeJS.Timeout;
   detachAbort: () => void;
@@ -73,6 +82,8 @@ export const REASONS = {
   agentGone: 'The agent stopped waiting before a decision; nothing ran.',
   storeFailed: 'Gatehouse could not record the decision, so the command was not run.',
   coreRestart: 'Gatehouse restarted while this request was held; the agent was told the command was blocked.',
+  tooManyHeld: (n: number) =>
+    `Gatehouse is already holding ${n} commands from this session for the user to decide, so this one was not run. Wait for the user to decide those, then try again.`,
   timeout: (ms: number) =>
     `Nobody decided in Gatehouse within ${formatDuration(ms)}, so the command was not run. Ask the user to review it in Gatehouse, then try again.`,
 } as const;
@@ -94,6 +105,7 @@ export class Broker {
   private closed = false;
   /** The last store trouble reported, so a locked or full store is logged once, not per request. */
   private lastStoreProblem: string | null = null;
+  private readonly maxHeldPerSession: number;
 
   constructor(opts: BrokerOptions) {
     this.requests = opts.requests;
@@ -103,6 +115,15 @@ export class Broker {
     this.branchOf = opts.branchOf ?? null;
     this.now = opts.now ?? Date.now;
     this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
+    this.maxHeldPerSession = opts.maxHeldPerSession ?? MAX_HELD_PER_SESSION;
+  }
+
+  /** Requests held for a person right now, for one session or all. */
+  heldCount(sessionId?: string): number {
+    if (sessionId === undefined) return this.held.size;
+    let n = 0;
+    for (const h of this.held.values()) if (h.sessionId === sessionId) n += 1;
+    return n;
   }
 
   get timeoutMs(): number {
@@ -133,7 +154,10 @@ export class Broker {
     const id = newId();
     const risk = submission.risk ?? this.scoreCommand(submission.command, submission.cwd);
     const base: NewRequest = { ...submission, risk, id, createdAt, expiresAt: null };
-    const ruled = this.judge({ ...submission, risk });
+    let ruled = this.judge({ ...submission, risk });
+    if (!ruled && this.heldCount(submission.sessionId) >= this.maxHeldPerSession) {
+      ruled = { decision: 'deny', reason: REASONS.tooManyHeld(this.maxHeldPerSession), decidedBy: 'policy' };
+    }
     try {
       return this.record(base, ruled, signal);
     } catch (err) {
@@ -183,7 +207,7 @@ export class Broker {
       const timer = setTimeout(() => this.settleQuietly(id, 'deny', REASONS.timeout(timeoutMs), 'timeout'), timeoutMs);
       const onAbort = () => this.settleQuietly(id, 'deny', REASONS.agentGone, 'agent-gone', 'abandoned');
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.held.set(id, { resolve, timer, detachAbort: () => signal?.removeEventListener('abort', onAbort) });
+      this.held.set(id, { sessionId: base.sessionId, resolve, timer, detachAbort: () => signal?.removeEventListener('abort', onAbort) });
       this.emit({ type: 'request.held', request });
       if (signal?.aborted) onAbort();
     });

@@ -16,6 +16,8 @@ import { findExecutable } from '../agents/which.ts';
 import { replaceableBecause, TRUSTED_CURL_LOCATIONS } from '../agents/trusted-path.ts';
 import { chooseTransport } from '../agents/wire.ts';
 import { storeChecks } from './doctor-store.ts';
+import type { DescriptorUse } from '../../../shared/api.ts';
+import { WARN_AT } from '../descriptors.ts';
 import { probeSandbox, sandboxWanted } from '../sandbox/index.ts';
 
 /** `--version` of an agent is quick; one that takes longer is hung, and doctor must still finish. */
@@ -83,6 +85,7 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<
   let coreDetail = running ? `running, pid ${lock.pid}` : 'not running: start it with `gatehouse daemon`';
   let coreOk = false;
   let tamper: Check | null = null;
+  let descriptors: Check | null = null;
   if (running) {
     try {
       const started = performance.now();
@@ -94,12 +97,14 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<
       tamper = status.tamper.locked
         ? { name: 'tamper', ok: false, detail: `the gate was tampered with ${status.tamper.count} time(s) since ${status.tamper.since}: every command is held; \`gatehouse tamper\` shows what happened` }
         : { name: 'tamper', ok: true, detail: 'sockets and hook settings watched; nothing tampered with since the last acknowledgement' };
+      descriptors = descriptorCheck(status.descriptors, status.pending);
     } catch (err) {
       coreDetail += `; control API: ${(err as Error).message}`;
     }
   }
   checks.push({ name: 'core', ok: coreOk, detail: coreDetail });
   if (tamper) checks.push(tamper);
+  if (descriptors) checks.push(descriptors);
   if (running) {
     const gate = await gateHealth(paths.gateSocket);
     const sockMode = mode(paths.gateSocket);
@@ -138,6 +143,15 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<
     }),
   );
   return { ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || (a.failsClosed && a.settings.length === 0)), checks, agents, cwd };
+}
+
+/** How close the core is to its open-files limit: every held request keeps a descriptor, and past the limit hooks cannot connect. */
+function descriptorCheck(use: DescriptorUse | null, held: number): Check | null {
+  if (!use) return null;
+  if (use.limit === null) return { name: 'descriptors', ok: true, detail: `${use.open} open (the limit cannot be read on this platform); ${held} held` };
+  const ok = use.open < use.limit * WARN_AT;
+  const detail = `${use.open} of ${use.limit} open; ${held} held` + (ok ? '' : ': near the limit, past it new hooks cannot connect and their commands are blocked (decide what is held, or start the core with a higher `ulimit -n`)');
+  return { name: 'descriptors', ok, detail };
 }
 
 /** Whether `gatehouse run` would start agents in a sandbox here, and what it would say if it cannot. */

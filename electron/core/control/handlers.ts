@@ -19,6 +19,7 @@ import {
   type CoreStatus,
   type DecideInput,
   type DecideResult,
+  type DescriptorUse,
   type HistoryPage,
 } from '../../../shared/api.ts';
 import type { z } from 'zod';
@@ -41,7 +42,9 @@ export interface ControlServices extends RulesServices, TamperServices {
   sessionService: SessionService;
   terminals: PtyHost;
   recordings: Recordings;
-  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust' | 'tamper'>;
+  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust' | 'tamper' | 'descriptors'>;
+  /** File descriptors in use now (optional: tests build services without it). */
+  descriptors?: () => DescriptorUse | null;
   storage: Pick<ControlApi, 'storageStatus' | 'compactStorage'>;
 }
 
@@ -76,7 +79,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
     ...recordingHandlers(s.recordings),
-    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), tamper: s.alarm.status() }),
+    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), tamper: s.alarm.status(), descriptors: s.descriptors?.() ?? null }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(validateId(id)),
     decide: (input: DecideInput) => decideAndRemember(s, validate(DecideInputSchema, input)),

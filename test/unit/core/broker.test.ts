@@ -46,6 +46,26 @@ describe('Broker', () => {
     expect(events.map((e) => e.type)).toEqual(['request.held', 'request.decided']);
   });
 
+  it('holds at most so many requests per session, denying the next at once with the reason, other sessions unaffected', async () => {
+    new SessionRepository(db).insert({ id: 's2', agent: 'codex', argv: ['codex'], cwd: '/w', pid: null, tokenHash: 'h2', startedAt: 0 });
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, maxHeldPerSession: 2 });
+    void broker.submit(submission);
+    void broker.submit(submission);
+    const third = await broker.submit(submission);
+    expect(third).toMatchObject({ decision: 'deny', decidedBy: 'policy', reason: REASONS.tooManyHeld(2) });
+    expect(third.reason).toMatch(/already holding 2 commands from this session/);
+    expect(requests.get(third.requestId)?.status).toBe('denied');
+    void broker.submit({ ...submission, sessionId: 's2' });
+    expect(broker.heldCount('s1')).toBe(2);
+    expect(broker.heldCount('s2')).toBe(1);
+    expect(broker.heldCount()).toBe(3);
+    // Once one is decided, the session may have another held.
+    broker.decide(heldId(broker), 'deny', undefined, 'human:cli');
+    void broker.submit(submission);
+    expect(broker.heldCount('s1')).toBe(2);
+    broker.close();
+  });
+
   it('shows the branch of the cwd on a held request, in its events and the pending list, until it is decided', async () => {
     const asked: string[] = [];
     const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, branchOf: (cwd) => (asked.push(cwd), 'feature/login') });
