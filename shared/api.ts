@@ -218,6 +218,8 @@ export interface CoreStatus {
   tamper: TamperStatus;
   /** File descriptors in use and the limit (each held request keeps one), where the platform tells; null otherwise. */
   descriptors: DescriptorUse | null;
+  /** What the store cannot do now, in words (the database locked by pid N, the disk full), or null when it records. */
+  store: string | null;
 }
 
 export interface DescriptorUse {

@@ -143,6 +143,8 @@ export type CoreEvent =
   | { type: 'session.ended'; session: Session }
   /** The launcher said what guards the session (once, right after it started). */
   | { type: 'session.protections'; session: Session }
+  /** Whether the store can record decisions: the problem in words (locked, disk full, damaged), or null once it is over. */
+  | { type: 'store.health'; problem: string | null }
   | { type: 'agent.notification'; sessionId: string; event: string; message: string | null }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'rules.changed'; change: 'added' | 'edited' | 'deleted' | 'imported' | 'expired'; ruleIds: string[] }

@@ -7,6 +7,8 @@ import type { CoreStatus } from '../../shared/api.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { SteadyClock } from './clock.ts';
 import { DescriptorWatch } from './descriptors.ts';
+import { StoreHealth } from './broker/store-health.ts';
+import { guardOf } from './store/guard.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
 import { AgentGuard, sessionKnowledge } from './control/agent-guard.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
@@ -129,7 +131,11 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       assess,
       branchOf: (cwd) => branches.branchOf(cwd),
       onError: opts.onError,
+      onStoreTrouble: (message) => storeHealth.failed(message),
     });
+    // Whether decisions can be recorded, for the reviewer (a banner) and `status`: a lock as long as it lasts, a failed
+    // write for 30 s after it.
+    const storeHealth = new StoreHealth({ lasting: () => guardOf(db)?.problem?.message ?? null, changed: (problem) => broker.emit({ type: 'store.health', problem }) });
     broker.abandonOrphans();
     // Expiries and trust count in one steady time: the wall clock, never going back within this process.
     const steady = new SteadyClock();
@@ -206,6 +212,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       recordings,
       status: baseStatus,
       descriptors: () => descriptors.check(),
+      storeHealth: () => storeHealth.current(),
       rules,
       policy,
       trust,
@@ -264,6 +271,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     lock.publish({ gateSocket: paths.gateSocket, controlSocket: paths.controlSocket });
     descriptors.start();
     cleanup.push(() => descriptors.stop());
+    storeHealth.start();
+    cleanup.push(() => storeHealth.stop());
     // Stopped before the database closes (cleanup runs last-in first): a pass ends at its next step.
     cleanup.push(() => upkeep.close());
     upkeep.start();

@@ -12,6 +12,7 @@ import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
 import { useSettings } from '../stores/settings.ts';
 import { useTerminals } from '../stores/terminals.ts';
+import { useStoreHealth } from '../stores/store-health.ts';
 import { useTamper } from '../stores/tamper.ts';
 import { useTrust } from '../stores/trust.ts';
 import { LiveTerminals } from '../terminal/live-terminals.ts';
@@ -107,12 +108,13 @@ export class Controller implements CoreCommands {
     );
   }
 
-  /** Trust mode and tampering, from one status call. */
+  /** Trust mode, tampering and the store's health, from one status call. */
   private async loadTrust(): Promise<void> {
     try {
       const status = await this.connection.api.status();
       useTrust.getState().trustLoaded(status.trust.active ? status.trust.endsAt : null);
       useTamper.getState().tamperLoaded(status.tamper);
+      useStoreHealth.getState().storeHealthChanged(status.store);
     } catch (err) {
       useTrust.getState().changeFailed(messageOf(err));
     }
@@ -181,6 +183,9 @@ export class Controller implements CoreCommands {
         break;
       case 'trust.ended':
         useTrust.getState().trustEnded();
+        break;
+      case 'store.health':
+        useStoreHealth.getState().storeHealthChanged(e.problem);
         break;
       case 'gate.tampered':
         useTamper.getState().tamperReported(e.status);

@@ -11,6 +11,7 @@ import { Replay } from './replay/Replay.tsx';
 import { Rules } from './rules/Rules.tsx';
 import { Sessions } from './sessions/Sessions.tsx';
 import { Settings } from './settings/Settings.tsx';
+import { StoreBanner } from './StoreBanner.tsx';
 import { TamperBanner } from './TamperBanner.tsx';
 import { TrustControls } from './TrustControls.tsx';
 
@@ -68,6 +69,7 @@ export function App() {
           </div>
         )}
         <TamperBanner />
+        <StoreBanner />
         {view === 'inbox' && <Inbox />}
         {view === 'sessions' && <Sessions />}
         {view === 'replay' && <Replay />}

@@ -101,6 +101,8 @@ describe.skipIf(!canMount)('a full disk', () => {
       new RegExp(`^Gatehouse cannot record decisions: the disk holding ${database.replace(/[.]/g, '\\.')} is full \\(0\\.\\d MB free; Gatehouse needs at least 8\\.0 MB\\)\\. Free some space there`),
     );
     expect(storeChecks(home, database, process.pid).find((c) => c.name === 'disk space')).toMatchObject({ ok: false, detail: expect.stringContaining(`the disk holding ${database} is full`) });
+    // The reviewer is told too: the status (and the UI's banner from it) says why commands are denied.
+    expect((await t.client.api.status()).store).toMatch(/^Gatehouse cannot record decisions: the disk holding .* is full/);
 
     // Deleting needs no room: the reserve is given back for it, and the pages it frees take the next decisions.
     const freeBefore = freeBytes(database) ?? 0;

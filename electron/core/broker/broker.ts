@@ -60,6 +60,8 @@ export interface BrokerOptions {
   onError?: (err: unknown) => void;
   /** Requests one session may have held at once; past it the next is denied at once, saying why (default 256). */
   maxHeldPerSession?: number;
+  /** Told each time the store could not record something (the reason, in words): for the reviewer's "store" health. */
+  onStoreTrouble?: (message: string) => void;
 }
 
 /**
@@ -106,6 +108,7 @@ export class Broker {
   /** The last store trouble reported, so a locked or full store is logged once, not per request. */
   private lastStoreProblem: string | null = null;
   private readonly maxHeldPerSession: number;
+  private readonly onStoreTrouble: (message: string) => void;
 
   constructor(opts: BrokerOptions) {
     this.requests = opts.requests;
@@ -116,6 +119,7 @@ export class Broker {
     this.now = opts.now ?? Date.now;
     this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
     this.maxHeldPerSession = opts.maxHeldPerSession ?? MAX_HELD_PER_SESSION;
+    this.onStoreTrouble = opts.onStoreTrouble ?? (() => {});
   }
 
   /** Requests held for a person right now, for one session or all. */
@@ -187,6 +191,7 @@ export class Broker {
     // Said once per trouble, not once per blocked command.
     if (problem.message !== this.lastStoreProblem) this.onError(problem.message);
     this.lastStoreProblem = problem.message;
+    this.onStoreTrouble(problem.message);
     return { requestId: base.id, decision: 'deny', reason: signal?.aborted ? REASONS.agentGone : problem.message, decidedBy: 'policy' };
   }
 
@@ -308,6 +313,7 @@ export class Broker {
     this.branches.delete(id);
     if (storeError) {
       const why = storeError instanceof StoreUnavailableError ? storeError.message : String(storeError);
+      if (storeError instanceof StoreUnavailableError) this.onStoreTrouble(storeError.message);
       throw new ApiError('internal', `could not record the decision for ${id}, so the agent was denied: ${why}`);
     }
     if (announced) this.emit({ type: 'request.decided', request: announced });

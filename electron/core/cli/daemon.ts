@@ -20,6 +20,8 @@ function describe(e: CoreEvent): string {
       return `${(e.request.status).padEnd(9)}${e.request.id}  by ${e.request.decision?.decidedBy ?? '?'}${e.request.decision?.reason ? `: ${e.request.decision.reason}` : ''}`;
     case 'session.started':
       return `session  ${e.session.id} started: ${e.session.agent} in ${e.session.cwd}`;
+    case 'store.health':
+      return e.problem ? `store    ${e.problem}` : 'store    records decisions again';
     case 'session.protections':
       return `session  ${e.session.id} guarded by: ${(e.session.protections ?? []).map((p) => `${p.layer} ${p.state}`).join(', ')}`;
     case 'session.ended':

@@ -42,9 +42,11 @@ export interface ControlServices extends RulesServices, TamperServices {
   sessionService: SessionService;
   terminals: PtyHost;
   recordings: Recordings;
-  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust' | 'tamper' | 'descriptors'>;
+  status: () => Omit<CoreStatus, 'pending' | 'holdTimeoutMs' | 'trust' | 'tamper' | 'descriptors' | 'store'>;
   /** File descriptors in use now (optional: tests build services without it). */
   descriptors?: () => DescriptorUse | null;
+  /** What the store cannot do now, or null (optional: tests build services without it). */
+  storeHealth?: () => string | null;
   storage: Pick<ControlApi, 'storageStatus' | 'compactStorage'>;
 }
 
@@ -79,7 +81,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
     ...recordingHandlers(s.recordings),
-    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), tamper: s.alarm.status(), descriptors: s.descriptors?.() ?? null }),
+    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), tamper: s.alarm.status(), descriptors: s.descriptors?.() ?? null, store: s.storeHealth?.() ?? null }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(validateId(id)),
     decide: (input: DecideInput) => decideAndRemember(s, validate(DecideInputSchema, input)),

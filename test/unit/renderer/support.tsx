@@ -15,6 +15,7 @@ import { REPLAY_INITIAL, useReplay } from '../../../renderer/stores/replay.ts';
 import { RULES_INITIAL, useRules } from '../../../renderer/stores/rules.ts';
 import { TERMINALS_INITIAL, useTerminals } from '../../../renderer/stores/terminals.ts';
 import { TAMPER_INITIAL, useTamper } from '../../../renderer/stores/tamper.ts';
+import { STORE_HEALTH_INITIAL, useStoreHealth } from '../../../renderer/stores/store-health.ts';
 import { TRUST_INITIAL, useTrust } from '../../../renderer/stores/trust.ts';
 import type { SurfaceFactory, SurfaceOptions, TerminalSize, TerminalSurface } from '../../../renderer/terminal/surface.ts';
 
@@ -24,6 +25,7 @@ export function resetStores(): void {
   useTerminals.setState(TERMINALS_INITIAL, true);
   useTrust.setState(TRUST_INITIAL, true);
   useTamper.setState(TAMPER_INITIAL, true);
+  useStoreHealth.setState(STORE_HEALTH_INITIAL, true);
   useInbox.setState(INBOX_INITIAL, true);
   useSessions.setState(SESSIONS_INITIAL, true);
   useAudit.setState(AUDIT_INITIAL, true);

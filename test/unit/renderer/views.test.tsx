@@ -7,6 +7,7 @@ import { useAudit } from '../../../renderer/stores/audit.ts';
 import { useApp } from '../../../renderer/stores/connection.ts';
 import { useInbox } from '../../../renderer/stores/inbox.ts';
 import { useSessions } from '../../../renderer/stores/sessions.ts';
+import { useStoreHealth } from '../../../renderer/stores/store-health.ts';
 import { useSettings } from '../../../renderer/stores/settings.ts';
 import { useTamper } from '../../../renderer/stores/tamper.ts';
 import { App } from '../../../renderer/views/App.tsx';
@@ -47,6 +48,16 @@ describe('app shell', () => {
     expect(commands.acknowledgeTamper).toHaveBeenCalledTimes(1);
     act(() => useTamper.getState().tamperAcknowledged({ locked: false, since: null, reports: [], count: 0, sessionIds: [] }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says why commands are denied while the store cannot record decisions, and goes when it can', () => {
+    renderInApp(<App />);
+    expect(screen.queryByRole('alert', { name: 'Gatehouse cannot record decisions' })).toBeNull();
+    act(() => useStoreHealth.getState().storeHealthChanged('Gatehouse cannot record decisions: the disk holding /d is full (2 MB free; Gatehouse needs at least 8 MB).'));
+    const banner = screen.getByRole('alert', { name: 'Gatehouse cannot record decisions' });
+    expect(banner.textContent).toMatch(/Commands are being denied\. Gatehouse cannot record decisions: the disk holding \/d is full/);
+    act(() => useStoreHealth.getState().storeHealthChanged(null));
+    expect(screen.queryByRole('alert', { name: 'Gatehouse cannot record decisions' })).toBeNull();
   });
 
   it('says so when the connection to the core is lost', () => {
