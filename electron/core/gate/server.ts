@@ -26,7 +26,7 @@ import {
   type HookAnswer,
   type Interception,
 } from './protocols.ts';
-import { listenPrivate, relistenPrivate } from '../sockets.ts';
+import { clearSocketPath, listenPrivate } from '../sockets.ts';
 import { StoreUnavailableError } from '../store/failures.ts';
 
 /** Hook payloads are a command plus a little metadata; 1 MiB leaves room for a long here-doc and refuses a flood. */
@@ -105,15 +105,16 @@ export class GateServer {
   }
 
   /**
-   * Listens again at `socketPath` after something else took the path (tamper detection). Requests held on the old
-   * listener's connections are still answered there; new hooks reach the new one.
+   * Listens again at `socketPath` after something else took the path (tamper detection). New hooks reach the new
+   * listener. The old one keeps listening until the core stops: requests held on its connections are answered there,
+   * and a sandbox that bound the old socket in (bubblewrap binds by inode) still reaches the gate through it; nothing
+   * else can, its name is gone. (Closed earlier, it would unlink the new socket's file: libuv unlinks by name.)
    */
   async retake(socketPath: string): Promise<void> {
-    const old = this.server;
-    this.retired.add(old);
-    old.once('close', () => this.retired.delete(old));
+    this.retired.add(this.server);
     this.server = this.createServer();
-    await relistenPrivate(old, this.server, socketPath);
+    clearSocketPath(socketPath);
+    await listenPrivate(this.server, socketPath);
   }
 
   /** Stops accepting; answers already written get a moment to leave before connections are cut. */
