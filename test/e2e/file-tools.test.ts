@@ -43,8 +43,9 @@ async function world(decision: 'allow' | 'deny' = 'deny') {
       void client.api.decide({ id: e.request.id, decision, reason: decision === 'deny' ? DENIED : undefined });
     }
   });
+  // This layer on its own: in the sandbox the protected places are read-only anyway (sandbox.test.ts).
   const run = (inv: { command: string; args: string[]; env: Record<string, string> }) =>
-    startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    startCli(['run', '--no-sandbox', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
   return { root, home, work, held, events, run };
 }
 

@@ -41,8 +41,13 @@ async function world() {
   await client.events((e) => {
     events.push(e);
     waiters.forEach((w) => w());
-    // Nobody allows anything here: whatever is held is denied.
-    if (e.type === 'request.held') void client.api.decide({ id: e.request.id, decision: 'deny', reason: 'launch-checks test' });
+    // Nobody allows a command here: whatever shell command is held is denied. A write to the agent's settings through its
+    // file tools (held by the file-tool gate) is allowed, as a person might, so that what is tested is the ConfigChange
+    // check behind it.
+    if (e.type === 'request.held') {
+      const fileTool = e.request.tool !== null && e.request.tool !== 'Bash';
+      void client.api.decide({ id: e.request.id, decision: fileTool ? 'allow' : 'deny', reason: 'launch-checks test' });
+    }
   });
   const until = (match: (e: CoreEvent) => boolean, ms: number) =>
     new Promise<CoreEvent | null>((resolve) => {
@@ -58,7 +63,8 @@ async function world() {
       waiters.add(check);
       check();
     });
-  const run = (inv: AgentInvocation) => startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+  // This layer on its own: in the sandbox the agent could not write its settings at all (sandbox.test.ts).
+  const run = (inv: AgentInvocation) => startCli(['run', '--no-sandbox', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
   return { root, work, marker, events, until, run };
 }
 
@@ -118,7 +124,7 @@ describe('launch checks', () => {
     const notice = w.events.find(refused);
     expect(notice, 'Claude Code reported the settings change to the gate').toBeDefined();
     expect(notice?.type === 'agent.notification' && notice.message).toContain(`${local} (local) sets "disableAllHooks": true`);
-    const held = w.events.filter((e) => e.type === 'request.held');
+    const held = w.events.filter((e) => e.type === 'request.held' && e.request.tool === 'Bash');
     expect(held.map((e) => e.type === 'request.held' && e.request.command)).toEqual([`touch ${w.marker}`]);
     expect(fs.existsSync(w.marker)).toBe(false);
     expect(mock.toolResults.join('\n')).toContain('launch-checks test');
@@ -144,7 +150,7 @@ describe('launch checks', () => {
     expect(fs.readFileSync(local, 'utf8')).toContain(w.marker);
     const notice = w.events.find(refused);
     expect(notice?.type === 'agent.notification' && notice.message).toContain(`${local} (local) sets "hooks" (PreToolUse)`);
-    expect(w.events.filter((e) => e.type === 'request.held')).toHaveLength(1);
+    expect(w.events.filter((e) => e.type === 'request.held' && e.request.tool === 'Bash')).toHaveLength(1);
     expect(fs.existsSync(w.marker)).toBe(false);
   });
 });

@@ -118,7 +118,8 @@ describe.runIf(process.platform === 'linux').each(AGENTS)('$name cannot approve 
     const mock = await agent.mock({ command: first, then: [second] });
     cleanups.push(() => mock.close());
     const inv = agent.invocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), cwd: work });
-    const result = await startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    // This layer on its own: in the sandbox the helper could not even reach the control socket or read the admin token.
+    const result = await startCli(['run', '--no-sandbox', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
     expect(result.code, result.stderr).toBe(0);
     await until('the helper to finish', () => fs.existsSync(path.join(work, 'helper-done')), HELPER_DEADLINE_MS);
 
