@@ -17,6 +17,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 async function world(agent: 'claude' | 'codex') {
   const work = fs.realpathSync(tempDir('gh-files-'));
   fs.mkdirSync(path.join(work, '.git'));
+  fs.writeFileSync(path.join(work, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   t = await startTestCore();
   const s = await t.client.api.startSession({ agent, argv: [agent], cwd: work, pid: null });
   const events: CoreEvent[] = [];

@@ -10,6 +10,7 @@ function setup() {
   const root = tempDir('gh-score-');
   const project = path.join(root, 'project');
   fs.mkdirSync(path.join(project, '.git'), { recursive: true });
+  fs.writeFileSync(path.join(project, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   return { env: cliEnv(path.join(root, 'gatehouse'), { HOME: root }), project, root };
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { claudeArgFindings, claudeCommandFindings, claudeEnvFindings, claudeSettingsFindings, claudeSettingsSources, type ClaudeSource } from './claude-checks.ts';
 import { codexArgFindings, codexConfigSources, codexEffectiveHooks, codexFeatureArgs, codexProfileArg, codexTextFindings, type CodexSource } from './codex-checks.ts';
 import type { WiredAgent } from './detect.ts';
+import { findGitRoot } from '../risk/context.ts';
 
 /** One thing that would switch Gatehouse off: where it is, which key, and what to do about it. */
 export interface LaunchFinding {
@@ -82,16 +83,8 @@ export interface LaunchSite {
   platform: NodeJS.Platform;
 }
 
-/** The nearest directory at or above `dir` holding `.git` (a directory, or a file for worktrees), or null. */
-export function findGitRoot(dir: string, exists: (p: string) => boolean = fs.existsSync): string | null {
-  let current = path.resolve(dir);
-  for (;;) {
-    if (exists(path.join(current, '.git'))) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return null;
-    current = parent;
-  }
-}
+/** The git top level the agents read project settings from: the one the rest of Gatehouse uses. */
+export { findGitRoot };
 
 function homeOf(env: NodeJS.ProcessEnv): string {
   return env.HOME || env.USERPROFILE || os.homedir();

@@ -132,9 +132,24 @@ export class ContextProvider {
   }
 }
 
-export function findGitRoot(dir: string): string | null {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, '.git'))) return d;
+/**
+ * Whether `.git` at this path makes a repository, as git would take it: a folder with a `HEAD`, or a file (a worktree's
+ * `gitdir:` pointer). An empty `.git` folder is not one: Codex's own sandbox leaves such a mount point in the roots it
+ * lets the agent write (`/tmp` among them), and taking it for a repository would make all of `/tmp` one project.
+ */
+export function isGitMarker(p: string): boolean {
+  try {
+    const st = fs.statSync(p);
+    return st.isFile() || (st.isDirectory() && fs.existsSync(path.join(p, 'HEAD')));
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest directory at or above `dir` that is a repository's top level (`isGitMarker`), or null. */
+export function findGitRoot(dir: string, isRepo: (gitPath: string) => boolean = isGitMarker): string | null {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (isRepo(path.join(d, '.git'))) return d;
     if (path.dirname(d) === d) return null;
   }
 }

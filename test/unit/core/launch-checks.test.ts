@@ -117,6 +117,7 @@ describe('Claude Code: every layer, checked', () => {
   it('reads a real git root above cwd', () => {
     const root = tempDir();
     fs.mkdirSync(path.join(root, '.git'));
+    fs.writeFileSync(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     fs.mkdirSync(path.join(root, 'pkg', '.claude'), { recursive: true });
     fs.mkdirSync(path.join(root, '.claude'));
     fs.writeFileSync(path.join(root, '.claude', 'settings.json'), '{"disableAllHooks": true}');

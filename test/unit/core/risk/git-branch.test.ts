@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findGitRoot } from '../../../../electron/core/risk/context.ts';
 import { GitBranches, readBranch } from '../../../../electron/core/risk/git-branch.ts';
 import { tempDir } from '../../../support/temp.ts';
 
@@ -13,6 +14,19 @@ function repo(head: string): string {
   fs.mkdirSync(path.join(root, 'src', 'deep'), { recursive: true });
   return root;
 }
+
+describe('the repository of a directory', () => {
+  it('takes a .git folder with a HEAD or a worktree .git file, never an empty .git folder (Codex leaves one in /tmp)', () => {
+    const root = repo('ref: refs/heads/main');
+    const outer = tempDir('gh-outer-');
+    fs.mkdirSync(path.join(outer, '.git'));
+    fs.mkdirSync(path.join(outer, 'work', 'sub'), { recursive: true });
+    expect(findGitRoot(path.join(outer, 'work', 'sub'))).not.toBe(outer);
+    expect(findGitRoot(path.join(root, 'src', 'deep'))).toBe(root);
+    fs.writeFileSync(path.join(outer, 'work', '.git'), `gitdir: ${path.join(root, '.git')}\n`);
+    expect(findGitRoot(path.join(outer, 'work', 'sub'))).toBe(path.join(outer, 'work'));
+  });
+});
 
 describe('git branch of a directory', () => {
   it('reads the branch, a detached HEAD, and a worktree that points elsewhere', () => {

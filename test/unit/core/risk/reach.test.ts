@@ -25,6 +25,7 @@ async function machine(files: Record<string, string | Buffer> = {}) {
   const home = fs.realpathSync(tempDir('gh-reach-'));
   const project = path.join(home, 'project');
   fs.mkdirSync(path.join(project, '.git'), { recursive: true });
+  fs.writeFileSync(path.join(project, '.git', 'HEAD'), 'ref: refs/heads/main\n');
   for (const [rel, content] of Object.entries(files)) {
     const at = path.join(home, rel);
     fs.mkdirSync(path.dirname(at), { recursive: true });
