@@ -153,7 +153,10 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // The settings the policy reads follow every change made through the API.
     let live = settings;
     broker.onEvent((e) => {
-      if (e.type === 'settings.changed') live = e.settings;
+      if (e.type !== 'settings.changed') return;
+      // A redaction pattern saved in Settings applies at once, to what is recorded and stored from now on.
+      if (e.settings.redactionPatterns.join('\n') !== live.redactionPatterns.join('\n')) recordings.setRedactionPatterns(e.settings.redactionPatterns);
+      live = e.settings;
     });
     const log = opts.log ?? ((m: string) => console.error(m));
     const { alarm, watch } = tamperDetection(audit, broker, (id) => sessions.get(id)?.endedAt === null, log, onError);

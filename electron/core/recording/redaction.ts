@@ -157,12 +157,20 @@ function scan(sc: Scanner, text: string, each: Each): void {
 const BUILT_IN_SCANNERS: readonly Scanner[] = combine(BUILT_IN_RULES);
 
 export class Redactor {
-  private readonly scanners: readonly Scanner[];
-  /** The user's patterns it was built with: another thread builds the same redactor from them. */
-  readonly userPatterns: readonly string[];
+  private scanners: readonly Scanner[] = BUILT_IN_SCANNERS;
+  /** The user's patterns in force: another thread builds the same redactor from them. */
+  userPatterns: readonly string[] = [];
 
   /** `userPatterns` come from settings and were checked there (they compile and do not match empty text). */
   constructor(userPatterns: readonly string[] = []) {
+    this.setUserPatterns(userPatterns);
+  }
+
+  /**
+   * The user's patterns changed in Settings: everything redacted from now on uses them, with no restart (streams read
+   * the redactor at every piece of text).
+   */
+  setUserPatterns(userPatterns: readonly string[]): void {
     this.userPatterns = [...userPatterns];
     // User patterns are scanned one by one: they may use numbered groups or backreferences, which combining would shift.
     this.scanners = [...BUILT_IN_SCANNERS, ...userPatterns.map((p) => ({ pattern: compileUserPattern(p), names: [USER_RULE_NAME] }))];

@@ -73,6 +73,15 @@ export class Recordings implements RecordingService {
     this.worker = new RecordingWorker({ dbFile: opts.dbFile, redactionPatterns: [...opts.redactor.userPatterns], uncompressedMaxBytes: opts.uncompressedMaxBytes }, this.store, opts.onError, this.now);
   }
 
+  /**
+   * The user's redaction patterns changed in Settings (checked there): what is redacted from now on uses them, here
+   * (commands, payloads, marker labels) and on the recording thread (every recorder, running ones included).
+   */
+  setRedactionPatterns(patterns: readonly string[]): void {
+    this.opts.redactor.setUserPatterns(patterns);
+    this.worker.setRedactionPatterns(patterns);
+  }
+
   /** Starts (or, after a core restart, continues) recording a session that exists in the store. */
   start(sessionId: string, size: { cols: number; rows: number }, startedAtMs?: number): SessionRecorder {
     const running = this.active.get(sessionId);

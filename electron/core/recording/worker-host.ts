@@ -71,6 +71,11 @@ export class RecordingWorker {
     this.post({ type: 'open', sessionId, startedAtMs, now: this.now() });
   }
 
+  /** The user's redaction patterns changed: the thread's recorders redact with them from now on. */
+  setRedactionPatterns(patterns: readonly string[]): void {
+    if (!this.exited) this.post({ type: 'patterns', patterns: [...patterns] });
+  }
+
   /** Hands over events for the session's recorder (`chars`: their text's length, for its backlog). */
   events(sessionId: string, events: ThreadEvent[], chars: number): void {
     if (this.exited) return;

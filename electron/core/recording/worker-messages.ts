@@ -30,6 +30,8 @@ export type ToRecordingWorker =
   | { type: 'finish'; seq: number; sessionId: string; durationMs: number; now: number }
   | { type: 'screen'; seq: number; sessionId: string; scrollback: number; now: number }
   | { type: 'work'; seq: number }
+  /** The user's redaction patterns changed in Settings: every recorder redacts with them from now on. */
+  | { type: 'patterns'; patterns: string[] }
   | { type: 'stop' };
 
 /** `backlog`: the recorder of `sessionId` took in `took` characters the core's thread handed over, and holds `held` not yet stored. */

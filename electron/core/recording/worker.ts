@@ -228,6 +228,8 @@ port.on('message', (m: ToRecordingWorker) => {
     case 'work':
       seen = m.seq;
       return kick();
+    case 'patterns':
+      return redactor.setUserPatterns(m.patterns);
     case 'stop':
       indexer.stop();
       void Promise.all([...recorders.values()].map((r) => r.close()))
