@@ -8,6 +8,7 @@
 // - `--bare` / `CLAUDE_CODE_SIMPLE` (bare mode) and `--safe-mode` / `CLAUDE_CODE_SAFE_MODE` run no settings hooks;
 //   a settings file's `env` can set those variables too.
 import path from 'node:path';
+import { agentConfigDirs } from '../risk/context.ts';
 import type { LaunchFinding, SettingsReader } from './launch-checks.ts';
 
 /** A settings file and the layer it is. */
@@ -38,7 +39,7 @@ export function claudeSettingsSources(o: { platform: NodeJS.Platform; env: NodeJ
     // An unreadable folder is reported as the folder itself (its read fails below).
     dropIns = [''];
   }
-  const configDir = o.env.CLAUDE_CONFIG_DIR || path.join(o.home, '.claude');
+  const configDir = agentConfigDirs(o.env, o.home, o.cwd).claude;
   const projectDirs = [...new Set([path.resolve(o.cwd), ...(o.gitRoot ? [path.resolve(o.gitRoot)] : [])])];
   const all = [
     { layer: 'managed', file: join(managed, 'managed-settings.json') },

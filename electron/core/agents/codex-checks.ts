@@ -7,6 +7,7 @@
 // - `allow_managed_hooks_only = true` in requirements.toml keeps only managed hooks, and ours are not.
 // - Gatehouse's hooks arrive as `-c hooks.PreToolUse=…`; a later `-c hooks…` of the user's replaces them.
 import path from 'node:path';
+import { agentConfigDirs } from '../risk/context.ts';
 import type { LaunchFinding } from './launch-checks.ts';
 
 export interface CodexSource {
@@ -15,7 +16,7 @@ export interface CodexSource {
 }
 
 export function codexConfigSources(o: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; home: string; cwd: string; gitRoot: string | null; args: readonly string[] }): CodexSource[] {
-  const codexHome = o.env.CODEX_HOME || path.join(o.home, '.codex');
+  const codexHome = agentConfigDirs(o.env, o.home, o.cwd).codex;
   const system = o.platform === 'win32' ? [] : [
     { layer: 'system', file: '/etc/codex/config.toml' },
     { layer: 'managed', file: '/etc/codex/managed_config.toml' },

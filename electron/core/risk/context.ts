@@ -45,6 +45,16 @@ export function agentDirsFrom(env: Readonly<Record<string, string | undefined>>)
   return { ...(claude ? { claude } : {}), ...(codex ? { codex } : {}) };
 }
 
+/**
+ * Where Claude Code and Codex keep their configuration for an agent started in `cwd` with `env`: `CLAUDE_CONFIG_DIR`
+ * and `CODEX_HOME` when set (a relative one from `cwd`), else `~/.claude` and `~/.codex`. The launch checks read their
+ * settings there and the sandbox makes them read-only there.
+ */
+export function agentConfigDirs(env: Readonly<Record<string, string | undefined>>, home: string, cwd: string): { claude: string; codex: string } {
+  const dir = (v: string | undefined, fallback: string) => (v ? path.resolve(cwd, v) : path.join(home, fallback));
+  return { claude: dir(env['CLAUDE_CONFIG_DIR'], '.claude'), codex: dir(env['CODEX_HOME'], '.codex') };
+}
+
 export interface ContextOptions {
   home?: string;
   /** Extra protected paths (the running core's data directory and socket directory). */

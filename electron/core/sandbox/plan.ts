@@ -1,6 +1,7 @@
 // What a sandboxed agent may not touch, as paths: the same list for bubblewrap (Linux) and sandbox-exec (macOS).
 import os from 'node:os';
 import path from 'node:path';
+import { agentConfigDirs } from '../risk/context.ts';
 
 export interface SandboxPlan {
   /** Hidden: an empty read-only directory in their place (Gatehouse's data, tokens and sockets). */
@@ -31,8 +32,7 @@ export interface PlanInput {
 
 /** A settings file Claude Code or Codex reads: hooks, permissions, the model's tools. */
 export function agentSettingsPaths(home: string, cwd: string, env: NodeJS.ProcessEnv): string[] {
-  const claudeDir = env.CLAUDE_CONFIG_DIR || path.join(home, '.claude');
-  const codexDir = env.CODEX_HOME || path.join(home, '.codex');
+  const { claude: claudeDir, codex: codexDir } = agentConfigDirs(env, home, cwd);
   return [
     path.join(claudeDir, 'settings.json'),
     path.join(claudeDir, 'settings.local.json'),
