@@ -22,6 +22,7 @@ export interface LockInfo {
   controlSocket?: string;
 }
 
+/** Whether a process exists (signal 0 checks without signalling; EPERM: it exists but is not ours to signal). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -2,6 +2,7 @@
 // platform, from the npm registry). Everything else sees this small interface, with bytes as Buffers.
 import fs from 'node:fs';
 import pty from '@lydell/node-pty';
+import { isAlive } from '../lock.ts';
 
 export interface PtyProcess {
   readonly pid: number;
@@ -82,16 +83,6 @@ export function spawnPty(o: PtySpawnOptions): PtyProcess {
       reads.start();
     },
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but is not ours to signal (it changed user); still alive.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 interface ReadHandle {

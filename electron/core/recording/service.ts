@@ -20,6 +20,7 @@ import { locateHit, queryWords, wordsQuery } from './search.ts';
 import { ThreadRecorder } from './thread-recorder.ts';
 import { interceptionLabel, type RecordedEnd, type RecordingService, type SessionRecorder } from './types.ts';
 import { RecordingWorker } from './worker-host.ts';
+import { isAlive } from '../lock.ts';
 
 /** The index knows which chunks have all the words, not whether they stand together: look at a few per hit. */
 const SEARCH_CANDIDATES = 4;
@@ -40,16 +41,6 @@ export interface RecordingsOptions {
 /** An interception's marker on a timeline only (not between recorded events). */
 function marker(atMs: number, label: string, requestId: string, decision: Decision | null): NewMarker {
   return { at_ms: atMs, event_index: null, kind: 'marker', label, request_id: requestId, decision, dropped_bytes: null };
-}
-
-/** Whether a process still exists (signal 0 checks without signalling). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class Recordings implements RecordingService {
@@ -189,7 +180,7 @@ export class Recordings implements RecordingService {
   isRunning(sessionId: string): boolean {
     if (this.active.has(sessionId)) return true;
     const s = this.opts.sessions.get(sessionId);
-    return s !== null && s.endedAt === null && (s.pid === null || processAlive(s.pid));
+    return s !== null && s.endedAt === null && (s.pid === null || isAlive(s.pid));
   }
 
   /** Deletes a session that is not running, with everything recorded for it. */
