@@ -270,7 +270,9 @@ describe('scripts the command runs', () => {
 
   it('reads a script fed to a shell or interpreter on stdin like one it is given by name', async () => {
     const m = await machine({ 'project/scripts/clean.sh': 'rm -rf ~\n', 'project/s.py': "import shutil\nshutil.rmtree('/etc')\n", 'project/scripts/ok.sh': 'echo ok\n' });
-    for (const cmd of ['bash < scripts/clean.sh', 'sh < scripts/clean.sh', 'bash -s < scripts/clean.sh', 'bash -s -- now < scripts/clean.sh', 'bash 0< scripts/clean.sh', 'bash 0<scripts/clean.sh', 'python3 < s.py', 'python3 - < s.py']) {
+    for (const cmd of ['bash < scripts/clean.sh', 'sh < scripts/clean.sh', 'bash -s < scripts/clean.sh', 'bash -s -- now < scripts/clean.sh', 'bash 0< scripts/clean.sh', 'bash 0<scripts/clean.sh', 'python3 < s.py', 'python3 - < s.py',
+      // Rewrites that keep the meaning: the redirection first, a wrapper, a group, a nested shell, other quoting.
+      '< scripts/clean.sh bash', 'env bash < scripts/clean.sh', 'timeout 5 bash < scripts/clean.sh', '{ bash; } < scripts/clean.sh', "sh -c 'bash < scripts/clean.sh'", '"ba"sh 2>/dev/null <scripts/clean.sh']) {
       expect(m.assess(cmd).level, cmd).toBe('critical');
     }
     expect(m.assess('bash < scripts/ok.sh').level).toBe('low');
