@@ -70,6 +70,14 @@ async function world() {
 
 const modelCalls = (mock: MockModelServer) => mock.requests.filter((r) => JSON.stringify(r).includes('/v1/messages') || JSON.stringify(r).includes('/responses'));
 
+/** Claude Code with its own permission prompts off, so only Gatehouse stands between the agent and the command. */
+function runUnprompted(w: Awaited<ReturnType<typeof world>>, mock: MockModelServer) {
+  const inv = claudeInvocation({ mockUrl: mock.url, home: path.join(w.root, 'agent-home'), prompt: 'run the command' });
+  inv.args.push('--permission-mode', 'bypassPermissions');
+  if (os.userInfo().uid === 0) inv.env.IS_SANDBOX = '1';
+  return w.run(inv);
+}
+
 describe('launch checks', () => {
   it('Claude Code: a project\'s settings.local.json with disableAllHooks is refused before Claude starts', async () => {
     const w = await world();
@@ -114,11 +122,7 @@ describe('launch checks', () => {
       beforeLaterToolCall: async () => void (await w.until(refused, CONFIG_CHANGE_WAIT_MS)),
     });
     cleanups.push(() => mock.close());
-    const inv = claudeInvocation({ mockUrl: mock.url, home: path.join(w.root, 'agent-home'), prompt: 'run the command' });
-    // Claude's own permission prompts are off, so only Gatehouse stands between the agent and the command.
-    inv.args.push('--permission-mode', 'bypassPermissions');
-    if (os.userInfo().uid === 0) inv.env.IS_SANDBOX = '1';
-    const result = await w.run(inv);
+    const result = await runUnprompted(w, mock);
     expect(result.code, result.stderr).toBe(0);
     expect(fs.readFileSync(local, 'utf8')).toContain('disableAllHooks');
     const notice = w.events.find(refused);
@@ -142,10 +146,7 @@ describe('launch checks', () => {
       beforeLaterToolCall: async () => void (await w.until(refused, CONFIG_CHANGE_WAIT_MS)),
     });
     cleanups.push(() => mock.close());
-    const inv = claudeInvocation({ mockUrl: mock.url, home: path.join(w.root, 'agent-home'), prompt: 'run the command' });
-    inv.args.push('--permission-mode', 'bypassPermissions');
-    if (os.userInfo().uid === 0) inv.env.IS_SANDBOX = '1';
-    const result = await w.run(inv);
+    const result = await runUnprompted(w, mock);
     expect(result.code, result.stderr).toBe(0);
     expect(fs.readFileSync(local, 'utf8')).toContain(w.marker);
     const notice = w.events.find(refused);
