@@ -36,6 +36,8 @@ export interface ReviewOutcome {
   allowedUnasked: boolean;
   /** The rules suggested when the reviewer approved it (`kind:pattern`), or why none was. */
   suggested?: string[];
+  /** Why the suggestion is what it is (candidates found too broad, scope widened). */
+  notes?: string[];
 }
 
 export interface ReviewOptions {
@@ -92,6 +94,7 @@ export function review(engine: Assessor, steps: readonly ReviewStep[], opts: Rev
       const suggestion = suggestRules(request, { rules: rules.ruleSet, riskyRequests: () => risky, assess: (c, dir) => engine.assess(c, dir), now: t, projectOf: (dir) => opts.projectOf(dir) ?? dir });
       const o = outcomes[outcomes.length - 1] as ReviewOutcome;
       o.suggested = suggestion.rules.length ? suggestion.rules.map((r) => `${r.kind}:${r.pattern}`) : [`(none: ${suggestion.notes.join("; ")})`];
+      o.notes = suggestion.notes;
       rules.add(
         suggestion.rules.map((s) => ({ effect: s.effect, kind: s.kind, pattern: s.pattern, scope: s.scope, source: `learned:${request.id}` })),
         'human:bench',

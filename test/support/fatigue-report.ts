@@ -30,7 +30,7 @@ for (const [i, o] of outcomes.entries()) {
   const risk = engine.assess(step.command, step.cwd);
   const key = `${risk.level} · ${risk.reasons[0] ?? '(no reason)'}`;
   const list = groups.get(key) ?? [];
-  list.push(`${step.command.replace(/\s+/g, ' ').slice(0, 140)}\n          => ${(o.suggested ?? ['(denied)']).join(' | ').slice(0, 240)}`);
+  list.push(`${step.command.replace(/\s+/g, ' ').slice(0, 140)}\n          => ${(o.suggested ?? ['(denied)']).join(' | ').slice(0, 240)}${process.argv.includes('--notes') && o.notes?.length ? `\n          notes: ${o.notes.join(' / ').slice(0, 400)}` : ''}`);
   groups.set(key, list);
 }
 process.stdout.write(`held after warm-up: ${held} of ${after} (${(held / after).toFixed(3)})\n\n`);
