@@ -2,7 +2,7 @@
 // exist, and every section they (or the README, or a comment in the code) point at by name must be there. Files get
 // moved and names renamed in commits that never open the docs; this test is what makes them notice.
 //
-// The convention, as ARCHITECTURE.md ("Conventions of these docs") states it:
+// The convention, as ARCHITECTURE.md, "Conventions of these docs" states it:
 // - A backticked token is a **path** when it has no blank and either ends in a source extension (`.ts`, `.tsx`,
 //   `.mjs`, `.js`, `.bash`, `.css`, `.html`, `.md`) or starts with a folder or file at the top of the repository
 //   (`electron/`, `test/`, `package.json`, …) or of the core (`risk/`, `store/`, …, the core's folders being named
@@ -31,8 +31,8 @@ const THIS_FILE = path.relative(ROOT, fileURLToPath(import.meta.url));
 /** Never part of the map: dependencies, build output, version control, what the tests leave behind. */
 const NOT_THE_TREE = new Set(['node_modules', 'dist', '.git', '.gatehouse-test', 'test/e2e/screenshots']);
 const PATH_EXTENSIONS = /\.(ts|tsx|mjs|js|bash|css|html|md)$/;
-/** Where the code is, for symbols: everything in the tree except prose. */
-const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|mjs|cjs|js|json|bash|sh|zsh|fish|css|html|yml|yaml)$|(^|\/)\.?[a-z]+rc$|^\.ci\//;
+/** Where the code is, for symbols: everything in the tree except prose (the shell integration's dotfiles included). */
+const SOURCE = /\.(ts|tsx|mts|mjs|cjs|js|json|bash|sh|fish|css|html|yml|yaml)$|^\.ci\/|\/shell-integration\//;
 
 /**
  * Names the docs use that belong to other programs and that Gatehouse's code never spells: each with what it is, so
@@ -52,6 +52,8 @@ interface Tree {
   entries: string[];
   /** Whole words of the source. */
   words: Set<string>;
+  /** Each source file's text, to find where a type is defined. */
+  sources: Map<string, string>;
   /** Names at the top of the repository and of the core, which make a token a path. */
   tops: Set<string>;
 }
@@ -69,13 +71,30 @@ function readTree(): Tree {
   const entries: string[] = [];
   walk('', entries);
   const words = new Set<string>();
+  const sources = new Map<string, string>();
   for (const file of entries) {
-    if (file.endsWith('/') || file === THIS_FILE || file.startsWith('docs/') || !SOURCE_EXTENSIONS.test(file)) continue;
-    for (const word of fs.readFileSync(path.join(ROOT, file), 'utf8').split(/[^\w$]+/)) if (word) words.add(word);
+    if (file.endsWith('/') || file === THIS_FILE || file.startsWith('docs/') || !SOURCE.test(file)) continue;
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    sources.set(file, text);
+    for (const word of text.split(/[^\w$]+/)) if (word) words.add(word);
   }
   const topOf = (dir: string) => fs.readdirSync(path.join(ROOT, dir)).filter((name) => !NOT_THE_TREE.has(name));
   const tops = new Set([...topOf('.'), ...topOf('electron/core')]);
-  return { entries: entries.map((e) => e.replace(/\/$/, '')), words, tops };
+  return { entries: entries.map((e) => e.replace(/\/$/, '')), words, sources, tops };
+}
+
+/**
+ * `Type.member` where Gatehouse defines `Type` (a class, interface, type, enum or constant of ours): the member must be
+ * in a file that defines it, so a method renamed or moved to another class is noticed. Types from elsewhere
+ * (`Buffer.from`) are only checked as words.
+ */
+function memberMissing(names: string[], tree: Tree): string | null {
+  const [owner, member] = names;
+  if (names.length < 2 || !/^[A-Z]/.test(owner!)) return null;
+  const defines = new RegExp(`\\b(class|interface|type|enum|namespace|const|function) ${owner}\\b`);
+  const word = new RegExp(`\\b${member!.replace(/\$/g, '\\$')}\\b`);
+  const definers = [...tree.sources.values()].filter((text) => defines.test(text));
+  return definers.length > 0 && !definers.some((text) => word.test(text)) ? `${owner} has no ${member}` : null;
 }
 
 /** The markdown files these rules hold for: the map and everything under docs/. */
@@ -206,8 +225,11 @@ function checkNames(file: string, tree: Tree, packages: Set<string>): Problem[] 
       if (!pathExists(text, tree.entries)) problems.push({ where, what: `\`${text}\` names no file or folder` });
     } else {
       const names = symbolNames(text);
-      const missing = names?.filter((n) => !tree.words.has(n) && !(n in OUTSIDE_NAMES));
-      if (missing?.length) problems.push({ where, what: `\`${text}\`: ${missing.join(', ')} not found in the source` });
+      if (!names) continue;
+      const missing = names.filter((n) => !tree.words.has(n) && !(n in OUTSIDE_NAMES));
+      const member = missing.length ? null : memberMissing(names, tree);
+      if (missing.length) problems.push({ where, what: `\`${text}\`: ${missing.join(', ')} not found in the source` });
+      else if (member) problems.push({ where, what: `\`${text}\`: ${member}` });
     }
   }
   return problems;
@@ -227,18 +249,27 @@ function slug(heading: string): string {
     .replace(/ /g, '-');
 }
 
-const REFERENCE = /\b((?:docs\/[\w/.-]+?|ARCHITECTURE|README)\.md),? "([^"]+)"/g;
+/** `ARCHITECTURE.md, "Layers"`: a file named from the root, then the heading. */
+const REFERENCE = /(?<![\w/.-])((?:docs\/[\w/.-]+?|ARCHITECTURE|README)\.md),? "([^"]+)"/g;
+/** `[sandbox.md](sandbox.md), "Honest status"`: a markdown link, resolved from the linking file, then the heading. */
+const LINKED_REFERENCE = /\]\(([^)\s#]+\.md)\),? "([^"]+)"/g;
 const LINK = /\]\(([^)\s]+)\)/g;
 
 function checkReferences(file: string): Problem[] {
   const problems: Problem[] = [];
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-  for (const m of text.matchAll(REFERENCE)) {
-    const [, target, heading] = m;
+  const linked = file.endsWith('.md') ? [...text.matchAll(LINKED_REFERENCE)] : [];
+  const references = [
+    ...[...text.matchAll(REFERENCE)].map((m) => ({ m, target: m[1]! })),
+    ...linked.map((m) => ({ m, target: path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!)) })),
+  ];
+  for (const { m, target } of references) {
+    // A quoted heading may wrap onto the next line (of a paragraph or a comment).
+    const heading = m[2]!.replace(/\s*\n\s*(?:\/\/|\*)?\s*/g, ' ');
     const where = `${file}:${lineOf(m.index)}`;
-    if (!fs.existsSync(path.join(ROOT, target!))) problems.push({ where, what: `${target} does not exist` });
-    else if (!headings(target!).some((h) => h.startsWith(heading!))) problems.push({ where, what: `${target} has no section "${heading}"` });
+    if (!fs.existsSync(path.join(ROOT, target))) problems.push({ where, what: `${target} does not exist` });
+    else if (!headings(target).some((h) => h.startsWith(heading))) problems.push({ where, what: `${target} has no section "${heading}"` });
   }
   if (!file.endsWith('.md')) return problems;
   for (const m of text.matchAll(LINK)) {
