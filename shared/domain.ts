@@ -124,7 +124,7 @@ export interface Session {
   protections?: SessionProtection[];
 }
 
-/** The layers of protection a session can run with (see ARCHITECTURE.md, "Honest status"). */
+/** The layers of protection a session can run with (see docs/sandbox.md, "Honest status"). */
 export const PROTECTION_LAYERS = ['hooks', 'hook-client', 'file-tools', 'shells', 'sandbox', 'tamper-watch'] as const;
 export type ProtectionLayer = (typeof PROTECTION_LAYERS)[number];
 

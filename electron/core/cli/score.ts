@@ -21,7 +21,7 @@ async function engineFor(ctx: CliContext): Promise<RiskEngine> {
   return createRiskEngine({ protectedPaths: [home, corePaths(home, ctx.env).runtimeDir], agentDirs: agentDirsFrom(ctx.env) });
 }
 
-/** The `--jsonl` output shape (ARCHITECTURE.md, "CLI"). */
+/** The `--jsonl` output shape (README.md, "Use"). */
 function lineJson(cmd: string, r: RiskAssessment) {
   return { cmd, score: r.score, level: r.level, categories: r.categories, reasons: r.reasons };
 }

@@ -3,7 +3,7 @@
 // Gatehouse started (peer/agent-origin.ts). If it does, or if that cannot be told, the call is refused with where to
 // decide instead, and the attempt is written to the audit trail. Read-only calls are never held up.
 // The browser UI's WebSocket and the desktop app's MessagePorts are not guarded here: their token is never in an
-// agent's environment or files (see ARCHITECTURE.md, "No decisions from inside an agent").
+// agent's environment or files (see docs/threat-model.md, "No decisions from inside an agent").
 import type net from 'node:net';
 import { ApiError } from '../../../shared/api.ts';
 import { agentOrigin, type AgentOrigin, type SessionKnowledge } from '../peer/agent-origin.ts';

@@ -6,7 +6,7 @@
 // - PID namespace: it lives in another one than the core (a sandbox such as bubblewrap's).
 // What still escapes: a process that both cleared its environment and was reparented out of the tree, in the core's
 // own namespace (and anything a same-user service outside the tree runs for it: systemd-run --user, a tmux server
-// started elsewhere, cron). See ARCHITECTURE.md, "No decisions from inside an agent".
+// started elsewhere, cron). See docs/threat-model.md, "No decisions from inside an agent".
 import { ENV as SESSION_ENV } from '../agents/hook-command.ts';
 import { ancestry, type ProcReader } from './proc.ts';
 

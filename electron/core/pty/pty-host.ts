@@ -185,7 +185,7 @@ export class PtyHost {
       return { file: s.file, args: s.args, env: { ...base, ...s.env }, shell: s.kind };
     }
     // An agent without hooks: every shell it starts asks the gate (the kit's wrappers first on PATH; hosted sessions
-    // are not sandboxed, see ARCHITECTURE.md "Sandbox").
+    // are not sandboxed, see docs/sandbox.md "Sandbox").
     const [exe, ...args] = argv as [string, ...string[]];
     const file = this.executable(exe);
     report('shell', null);

@@ -1,6 +1,6 @@
 // Interactive sessions: a shell or a REPL started with nothing to run reads its commands from its input, later. An
 // agent can type into it (Codex's `write_stdin` into a process `exec_command` started with a terminal), and no hook
-// sees what it types (measured with Codex 0.169: ARCHITECTURE.md, "File tools"). So the start is the one moment
+// sees what it types (measured with Codex 0.169: docs/interception.md, "File tools"). So the start is the one moment
 // Gatehouse can judge, and it is high: whatever runs in the session afterwards is never read.
 import type { Word } from '../model.ts';
 import { S } from '../types.ts';
