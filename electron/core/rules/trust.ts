@@ -1,7 +1,8 @@
 // Trust mode: for a while, let every command below `high` through without asking. It lives in memory
 // only (a restart ends it), counts down, and never lets `high` or `critical` through. It counts in the
 // core's steady time (clock.ts): a wall clock stepped back does not lengthen it; one stepped forward (or a
-// suspend) may shorten it, never the other way.
+// suspend) may shorten it, never the other way. Its start and end go into the audit trail and onto the core's
+// event bus (`trust.started`, `trust.ended`).
 import type { RiskLevel } from '../../../shared/domain.ts';
 import type { TrustStatus } from '../../../shared/rules.ts';
 import { clockOf, SteadyClock } from '../clock.ts';
