@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreStatus } from '../../shared/api.ts';
+import type { CoreEvent } from '../../shared/domain.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { SteadyClock } from './clock.ts';
 import { DescriptorWatch } from './descriptors.ts';
@@ -14,6 +15,7 @@ import { AgentGuard, sessionKnowledge } from './control/agent-guard.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
 import { serveControl, type ConnectionFactory, type TextChannel } from './control/serve.ts';
+import { EventBus, type Subscribable } from './events/bus.ts';
 import { GateServer, type FileChangeJudge } from './gate/server.ts';
 import { TamperAlarm } from './integrity/tamper-alarm.ts';
 import { TamperWatch } from './integrity/tamper-watch.ts';
@@ -29,10 +31,11 @@ import { GitBranches } from './risk/git-branch.ts';
 import { agentDirsFrom, createFileChangeJudge, createRiskEngine, type ContextOptions } from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
-import { TrustMode, type TrustChange } from './rules/trust.ts';
+import { TrustMode } from './rules/trust.ts';
 import { SessionRoots } from './sessions/session-roots.ts';
 import { SessionService } from './sessions/session-service.ts';
-import { SettingsFile } from './settings.ts';
+import { SettingsFile } from './settings/file.ts';
+import { SettingsService } from './settings/service.ts';
 import { AuditRepository } from './store/audit.ts';
 import { SpaceReserve } from './store/space.ts';
 import { openStoreForCore } from './store/startup.ts';
@@ -75,6 +78,8 @@ export interface CoreOptions {
 export interface RunningCore {
   paths: CorePaths;
   broker: Broker;
+  /** What happens in the core, as control clients hear it (`gatehouse daemon` logs it). */
+  events: Subscribable;
   rules: RuleService;
   trust: TrustMode;
   /** The browser UI's address, token included, when started with `ui`. */
@@ -93,8 +98,11 @@ export interface RunningCore {
 export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   const paths = corePaths(opts.home);
   ensurePrivateDir(paths.home);
-  const settingsFile = new SettingsFile(paths.home);
-  const settings = settingsFile.read();
+  const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
+  // Services publish what happened here; subscribers are wired below. A subscriber that throws is reported.
+  const events = new EventBus<CoreEvent>({ onError: (err, e) => onError(new Error(`a subscriber to ${e.type} failed: ${String(err)}`, { cause: err })) });
+  // The one owner of the settings: read here (a file that is not valid stops the start), told of every update.
+  const settings = new SettingsService({ file: new SettingsFile(paths.home), overrides: { holdTimeoutMs: opts.holdTimeoutMs }, events, onError });
   // Made before the lock: on a full disk, giving its room back is what lets the lock file be written.
   const reserve = new SpaceReserve(paths.home);
   const usedBefore = fs.existsSync(paths.adminTokenFile);
@@ -114,11 +122,10 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const db = store.db;
     cleanup.push(() => store.close());
     const sessions = new SessionRepository(db);
-    const redactor = new Redactor(settings.redactionPatterns);
+    const redactor = new Redactor(settings.current().redactionPatterns);
     const requests = new RequestRepository(db, redactor);
     const audit = new AuditRepository(db);
-    const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
-    const recordings = new Recordings({ db, dbFile: paths.database, sessions, redactor, retention: settings.retention, onError });
+    const recordings = new Recordings({ db, dbFile: paths.database, sessions, redactor, retention: () => settings.current().retention, onError });
     // Closed before the database: recorders flush what they hold.
     cleanup.push(() => recordings.close());
     const assess = opts.assess ?? (await defaultAssess(paths, opts.env ?? process.env));
@@ -126,7 +133,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const branches = new GitBranches();
     const broker = new Broker({
       requests,
-      holdTimeoutMs: opts.holdTimeoutMs ?? settings.holdTimeoutMs,
+      events,
+      holdTimeoutMs: settings.current().holdTimeoutMs,
       policy: opts.policy ?? ((r) => policy.decide(r)),
       assess,
       branchOf: (cwd) => branches.branchOf(cwd),
@@ -135,42 +143,36 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     // Whether decisions can be recorded, for the reviewer (a banner) and `status`: a lock as long as it lasts, a failed
     // write for 30 s after it.
-    const storeHealth = new StoreHealth({ lasting: () => guardOf(db)?.problem?.message ?? null, changed: (problem) => broker.emit({ type: 'store.health', problem }) });
+    const storeHealth = new StoreHealth({ lasting: () => guardOf(db)?.problem?.message ?? null, changed: (problem) => events.publish({ type: 'store.health', problem }) });
     broker.abandonOrphans();
+    // What acts on a setting without asking for it each time is told of every change.
+    settings.subscribe(({ settings: now, previous }) => {
+      broker.setHoldTimeout(now.holdTimeoutMs);
+      // A redaction pattern saved in Settings applies at once, to what is recorded (the recording thread too, running
+      // recordings included) and stored from now on.
+      if (JSON.stringify(now.redactionPatterns) !== JSON.stringify(previous.redactionPatterns)) recordings.setRedactionPatterns(now.redactionPatterns);
+    });
     // Expiries and trust count in one steady time: the wall clock, never going back within this process.
     const steady = new SteadyClock();
-    const rules = new RuleService({
-      repository: new RuleRepository(db),
-      clock: steady,
-      onError: opts.onError,
-      onChange: (change, changed) => {
-        broker.emit({ type: 'rules.changed', change, ruleIds: changed.map((r) => r.id) });
-        broker.reconsider();
-      },
-    });
+    const rules = new RuleService({ repository: new RuleRepository(db), clock: steady, events, onError: opts.onError });
     cleanup.push(() => rules.dispose());
-    const trust = new TrustMode({ clock: steady, onChange: (change) => trustChanged(change, audit, broker) });
-    // The settings the policy reads follow every change made through the API.
-    let live = settings;
-    broker.onEvent((e) => {
-      if (e.type !== 'settings.changed') return;
-      // A redaction pattern saved in Settings applies at once, to what is recorded and stored from now on.
-      if (e.settings.redactionPatterns.join('\n') !== live.redactionPatterns.join('\n')) recordings.setRedactionPatterns(e.settings.redactionPatterns);
-      live = e.settings;
-    });
+    const trust = new TrustMode({ clock: steady, audit, events });
     const log = opts.log ?? ((m: string) => console.error(m));
-    const { alarm, watch } = tamperDetection(audit, broker, (id) => sessions.get(id)?.endedAt === null, log, onError);
-    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => live.autoAllowLowRisk, tamperedSince: alarm.tamperedSince });
+    const { alarm, watch } = tamperDetection(audit, events, broker, (id) => sessions.get(id)?.endedAt === null, log, onError);
+    // The policy asks the settings at each decision (auto-allow), and the rule set as it is (rules/service.ts).
+    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => settings.current().autoAllowLowRisk, tamperedSince: alarm.tamperedSince });
+    reconsiderWhenPolicyChanges(events, broker);
 
     // Where terminal streams and interception markers go: the core's recordings unless a test brings its own.
     const streams = opts.recordings === undefined ? recordings : opts.recordings;
-    if (streams) cleanup.push(markInterceptions(broker, streams));
+    if (streams) cleanup.push(markInterceptions(events, streams));
     // Where /proc exists (Linux), the processes sessions run under are kept, and decisions from below them refused.
     const proc = process.platform === 'linux' ? linuxProc : null;
     const roots = new SessionRoots(proc, proc ? ancestry(proc, process.pid).map((p) => p.pid) : []);
     const sessionService = new SessionService({
       sessions,
-      broker,
+      events,
+      holdTimeoutMs: () => settings.current().holdTimeoutMs,
       gateSocket: () => paths.gateSocket,
       recordings: streams,
       log,
@@ -183,7 +185,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     cleanup.push(() => sessionService.close());
     const terminals = new PtyHost({
       sessions: sessionService,
-      broker,
+      events,
       env: opts.env ?? process.env,
       hookClientPath: opts.hookClientPath ?? '',
       protectHookFiles: (sessionId, files) => watch.protectFiles(sessionId, files),
@@ -201,7 +203,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       audit,
       space: new StoreSpace(db, paths.database),
       databaseFile: paths.database,
-      settings: () => live,
+      // Asked at each pass: the next pass uses a retention saved since.
+      settings: () => settings.current(),
       onError,
     });
     const handlers = registerControlHandlers({
@@ -209,7 +212,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       broker,
       sessions,
       requests,
-      settings: settingsFile,
+      settings,
+      events,
       sessionService,
       terminals,
       recordings,
@@ -225,13 +229,13 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       userHome: opts.userHome ?? os.homedir(),
       now: () => steady.now(),
     });
-    const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ broker, terminals }, client, id);
+    const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ events, terminals }, client, id);
 
     // We hold the lock, so a socket file still there belongs to a core that died.
     removeStaleSocket(paths.gateSocket);
     removeStaleSocket(paths.controlSocket);
     const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge(riskOptions(paths, opts.env ?? process.env));
-    const gate = new GateServer({ broker, sessions, judgeFileChange, onError: opts.onError });
+    const gate = new GateServer({ broker, events, sessions, judgeFileChange, onError: opts.onError });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
     const guard = proc
@@ -267,8 +271,12 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       const server = ui;
       cleanup.push(() => server.close());
     }
-    // Runs first on close: every held agent is answered (denied, with the reason) before the sockets go.
-    cleanup.push(() => broker.close());
+    // Runs first on close: every held agent is answered (denied, with the reason) before the sockets go. Then nobody is
+    // told any more of what closing does (sessions ending with their terminals).
+    cleanup.push(() => {
+      broker.close();
+      events.close();
+    });
     // Trust mode never outlives the core; its end is in the audit trail.
     cleanup.push(() => trust.dispose());
     lock.publish({ gateSocket: paths.gateSocket, controlSocket: paths.controlSocket });
@@ -284,6 +292,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     return {
       paths,
       broker,
+      events,
       rules,
       trust,
       uiUrl: ui?.url ?? null,
@@ -314,17 +323,16 @@ function riskOptions(paths: CorePaths, env: NodeJS.ProcessEnv): ContextOptions {
   return { protectedPaths: [paths.home, paths.runtimeDir], agentDirs: agentDirsFrom(env) };
 }
 
-/** Trust mode starting or ending is a policy change: it goes into the audit trail and to every client. */
-function trustChanged(change: TrustChange, audit: AuditRepository, broker: Broker): void {
-  const at = Date.now();
-  if (change.type === 'started') {
-    audit.record({ at, kind: 'trust.started', actor: 'user', subject: 'trust', data: { endsAt: new Date(change.endsAt).toISOString() } });
-    broker.emit({ type: 'trust.started', endsAt: new Date(change.endsAt).toISOString() });
-    broker.reconsider();
-  } else {
-    audit.record({ at, kind: 'trust.ended', actor: change.why === 'stopped' ? 'user' : 'system', subject: 'trust', data: { why: change.why } });
-    broker.emit({ type: 'trust.ended', why: change.why });
-  }
+/**
+ * Held requests are asked again whenever what the policy reads may now allow more: a rule added or changed (one
+ * learned from an approval decides the other requests it covers), trust mode started, settings saved (auto-allow of
+ * low risk). The bus delivers the decisions this makes after the event that caused them. (The tamper alarm asks
+ * itself once acknowledged.)
+ */
+function reconsiderWhenPolicyChanges(events: Subscribable, broker: Broker): void {
+  events.subscribe((e) => {
+    if (e.type === 'rules.changed' || e.type === 'trust.started' || e.type === 'settings.changed') broker.reconsider();
+  });
 }
 
 function removeStaleSocket(socketPath: string): void {
@@ -337,15 +345,16 @@ function removeStaleSocket(socketPath: string): void {
  */
 function tamperDetection(
   audit: AuditRepository,
+  events: EventBus<CoreEvent>,
   broker: Broker,
   sessionRunning: (sessionId: string) => boolean,
   log: (message: string) => void,
   onError: (err: unknown) => void,
 ): { alarm: TamperAlarm; watch: TamperWatch } {
   const running = new Set<string>();
-  const alarm = new TamperAlarm({ audit, emit: (e) => broker.emit(e), runningSessions: () => [...running], reconsider: () => broker.reconsider(), log });
+  const alarm = new TamperAlarm({ audit, emit: (e) => events.publish(e), runningSessions: () => [...running], reconsider: () => broker.reconsider(), log });
   const watch = new TamperWatch({ raise: (r) => alarm.raise(r), sessionRunning, onError });
-  broker.onEvent((e) => {
+  events.subscribe((e) => {
     if (e.type === 'session.started') running.add(e.session.id);
     if (e.type === 'session.ended') {
       running.delete(e.session.id);

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     let sessionId: string | null = null;
     let resolveEnded: () => void = () => {};
     const ended = new Promise<void>((resolve) => (resolveEnded = resolve));
-    core.broker.onEvent((e) => {
+    core.events.subscribe((e) => {
       if (e.type === 'session.ended' && e.session.id === sessionId) resolveEnded();
     });
     const baselineRss = process.memoryUsage().rss;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GATE_PATHS } from '../../electron/core/gate/server.ts';
-import { SettingsFile } from '../../electron/core/settings.ts';
+import { SettingsFile } from '../../electron/core/settings/file.ts';
 import { AuditRepository } from '../../electron/core/store/audit.ts';
 import { openDatabase } from '../../electron/core/store/database.ts';
 import { cli, cliEnv } from '../support/cli.ts';

@@ -1,7 +1,8 @@
 // The queue of held requests. Every request is stored, then decided by the policy or held for a person;
 // a decision is committed to the store before the waiting agent is answered.
 import { ApiError } from '../../../shared/api.ts';
-import type { CoreEvent, DecidedBy, Decision, GateRequest, RiskAssessment } from '../../../shared/domain.ts';
+import type { DecidedBy, Decision, GateRequest, RiskAssessment } from '../../../shared/domain.ts';
+import type { Publisher } from '../events/bus.ts';
 import { newId } from '../ids.ts';
 import type { NewRequest, RequestRepository } from '../store/requests.ts';
 import { StoreUnavailableError } from '../store/failures.ts';
@@ -49,7 +50,10 @@ export const holdEverything: Policy = () => null;
 
 export interface BrokerOptions {
   requests: RequestRepository;
+  /** For requests held from now on; `setHoldTimeout` changes it (the settings service tells it, core.ts). */
   holdTimeoutMs: number;
+  /** Where `request.held` and `request.decided` are published; without it nobody hears (tests that look at verdicts). */
+  events?: Publisher;
   policy?: Policy;
   /** Without one, every request is recorded as not scored (and so as risky as it gets for any policy). */
   assess?: Assess;
@@ -90,9 +94,8 @@ export const REASONS = {
     `Nobody decided in Gatehouse within ${formatDuration(ms)}, so the command was not run. Ask the user to review it in Gatehouse, then try again.`,
 } as const;
 
-type Listener = (event: CoreEvent) => void;
-
 export class Broker {
+  private readonly events: Publisher | null;
   private readonly requests: RequestRepository;
   private readonly policy: Policy;
   private readonly assess: Assess | null;
@@ -102,7 +105,6 @@ export class Broker {
   private readonly held = new Map<string, Held>();
   /** The branch of each request held by this core, until its decision has been announced. */
   private readonly branches = new Map<string, string | null>();
-  private readonly listeners = new Set<Listener>();
   private holdTimeoutMs: number;
   private closed = false;
   /** The last store trouble reported, so a locked or full store is logged once, not per request. */
@@ -112,6 +114,7 @@ export class Broker {
 
   constructor(opts: BrokerOptions) {
     this.requests = opts.requests;
+    this.events = opts.events ?? null;
     this.holdTimeoutMs = opts.holdTimeoutMs;
     this.policy = opts.policy ?? holdEverything;
     this.assess = opts.assess ?? null;
@@ -201,7 +204,7 @@ export class Broker {
     if (ruled) {
       const decidedBy = ruled.decidedBy ?? 'policy';
       const request = this.requests.insertDecided(base, { decision: ruled.decision, reason: ruled.reason, decidedBy, ruleIds: ruled.ruleIds, decidedAt: createdAt });
-      this.emit({ type: 'request.decided', request });
+      this.events?.publish({ type: 'request.decided', request });
       return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy });
     }
     const timeoutMs = this.holdTimeoutMs;
@@ -213,7 +216,7 @@ export class Broker {
       const onAbort = () => this.settleQuietly(id, 'deny', REASONS.agentGone, 'agent-gone', 'abandoned');
       signal?.addEventListener('abort', onAbort, { once: true });
       this.held.set(id, { sessionId: base.sessionId, resolve, timer, detachAbort: () => signal?.removeEventListener('abort', onAbort) });
-      this.emit({ type: 'request.held', request });
+      this.events?.publish({ type: 'request.held', request });
       if (signal?.aborted) onAbort();
     });
   }
@@ -264,26 +267,10 @@ export class Broker {
     return this.branches.has(r.id) ? { ...r, branch: this.branches.get(r.id) ?? null } : r;
   }
 
-  onEvent(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(event: CoreEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch {
-        // A listener's failure (a client that went away) must never break a decision.
-      }
-    }
-  }
-
   /** Denies everything still held (the agents are told why) and refuses new requests. */
   close(): void {
     this.closed = true;
     for (const id of [...this.held.keys()]) this.settleQuietly(id, 'deny', REASONS.shutdown, 'shutdown');
-    this.listeners.clear();
   }
 
   /**
@@ -316,7 +303,7 @@ export class Broker {
       if (storeError instanceof StoreUnavailableError) this.onStoreTrouble(storeError.message);
       throw new ApiError('internal', `could not record the decision for ${id}, so the agent was denied: ${why}`);
     }
-    if (announced) this.emit({ type: 'request.decided', request: announced });
+    if (announced) this.events?.publish({ type: 'request.decided', request: announced });
     return announced;
   }
 

@@ -7,7 +7,7 @@ import { startCore } from '../core.ts';
 import { keepServing } from '../last-resort.ts';
 import { CoreAlreadyRunningError } from '../lock.ts';
 import { resolveHome } from '../paths.ts';
-import { SettingsError } from '../settings.ts';
+import { SettingsError } from '../settings/file.ts';
 import { StoreUnavailableError } from '../store/failures.ts';
 import { CliError, type CliContext } from './context.ts';
 import { commandLines } from './shown.ts';
@@ -80,7 +80,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   ctx.out(`  hold timeout: ${formatDuration(status.holdTimeoutMs)}`);
   if (core.uiUrl) ctx.out(`  ui:           ${core.uiUrl}`);
   ctx.out('Start an agent in another terminal with `gatehouse run -- claude` (or codex). Ctrl-C stops the core; held commands are denied.');
-  const stop = core.broker.onEvent((e) => ctx.out(`${new Date().toISOString()}  ${describe(e)}`));
+  const stop = core.events.subscribe((e) => ctx.out(`${new Date().toISOString()}  ${describe(e)}`));
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });

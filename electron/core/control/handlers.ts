@@ -28,7 +28,8 @@ import type { Recordings } from '../recording/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
 import { learnedScope } from '../rules/learn.ts';
 import type { SessionService } from '../sessions/session-service.ts';
-import type { SettingsFile } from '../settings.ts';
+import type { Subscribable } from '../events/bus.ts';
+import type { SettingsService } from '../settings/service.ts';
 import type { DecidedPosition } from '../store/requests.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { recordingHandlers } from './recording-handlers.ts';
@@ -38,7 +39,9 @@ import { validate, validateId } from './validate.ts';
 
 export interface ControlServices extends RulesServices, TamperServices {
   sessions: SessionRepository;
-  settings: SettingsFile;
+  settings: Pick<SettingsService, 'saved' | 'update'>;
+  /** The core's events, pushed to each connection that subscribes. */
+  events: Subscribable;
   sessionService: SessionService;
   terminals: PtyHost;
   recordings: Recordings;
@@ -98,15 +101,9 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     },
     storageStatus: () => s.storage.storageStatus(),
     compactStorage: () => s.storage.compactStorage(),
-    getSettings: () => settings.read(),
-    updateSettings: (patch) => {
-      const next = settings.update(patch);
-      if (typeof (patch as { holdTimeoutMs?: unknown }).holdTimeoutMs === 'number') broker.setHoldTimeout(next.holdTimeoutMs);
-      broker.emit({ type: 'settings.changed', settings: next });
-      // Turning auto-allow of low risk on decides what it now covers.
-      broker.reconsider();
-      return next;
-    },
+    getSettings: () => settings.saved(),
+    // The service tells whatever acts on a setting, and publishes `settings.changed` (core.ts wires both).
+    updateSettings: (patch) => settings.update(patch),
     startSession: (input) => {
       const { size, ...d } = validate(StartSessionInputSchema, input);
       return sessionService.start(d, size);
@@ -153,13 +150,13 @@ export interface ConnectionHandlers {
 }
 
 /** The calls whose effect belongs to one connection: its event subscription and the terminals it views. */
-export function registerConnectionHandlers(s: Pick<ControlServices, 'broker' | 'terminals'>, client: Pick<ControlClientApi, 'onEvent' | 'onTerminalEvent'>, connectionId: string): ConnectionHandlers {
+export function registerConnectionHandlers(s: Pick<ControlServices, 'events' | 'terminals'>, client: Pick<ControlClientApi, 'onEvent' | 'onTerminalEvent'>, connectionId: string): ConnectionHandlers {
   let unsubscribe: (() => void) | null = null;
   const attached = new Set<string>();
   return {
     api: {
       subscribe: () => {
-        unsubscribe ??= s.broker.onEvent((event) => client.onEvent(event));
+        unsubscribe ??= s.events.subscribe((event) => client.onEvent(event));
         return true;
       },
       attachTerminal: (sessionId) => {

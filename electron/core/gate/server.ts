@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { z } from 'zod';
 import type { Agent, RiskAssessment, Session } from '../../../shared/domain.ts';
 import type { Broker, Verdict } from '../broker/broker.ts';
+import type { Publisher } from '../events/bus.ts';
 import type { FileChange } from '../risk/file-change.ts';
 import { claudeFileCall, codexPatchCall, FILE_TOOLS, type FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
@@ -69,6 +70,8 @@ export type FileChangeJudge = (change: FileChange) => RiskAssessment | null;
 
 export interface GateServerDeps {
   broker: Broker;
+  /** Where an agent's notifications (and refused settings changes) are published as `agent.notification`. */
+  events: Publisher;
   sessions: SessionRepository;
   judgeFileChange: FileChangeJudge;
   onError?: (err: unknown) => void;
@@ -185,7 +188,7 @@ export class GateServer {
         handle: async (body, session) => {
           const p = parse(ClaudeEventSchema, body);
           this.deps.sessions.recordEvent(session.id, p.hook_event_name, body, Date.now());
-          broker.emit({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: p.message ?? null });
+          this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: p.message ?? null });
           return { status: 200, body: '' };
         },
       },
@@ -196,7 +199,7 @@ export class GateServer {
           const findings = checkConfigChange(p.source, p.file_path);
           const refusal = findings.length > 0 ? `Gatehouse refused this settings change: ${findings.map(describeFinding).join(' ')}` : null;
           this.deps.sessions.recordEvent(session.id, p.hook_event_name, body, Date.now());
-          if (refusal) broker.emit({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: refusal });
+          if (refusal) this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: refusal });
           return claudeConfigChangeAnswer(refusal);
         },
       },

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError, type StartTerminalInput, type TerminalSize } from '../../../shared/api.ts';
 import type { CoreEvent, ShellKind, TerminalInfo, TerminalSnapshot } from '../../../shared/domain.ts';
-import type { Broker } from '../broker/broker.ts';
+import type { Subscribable } from '../events/bus.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
 import { describeProtections } from '../agents/protections.ts';
@@ -29,7 +29,8 @@ const MAX_QUEUED_LINES = 100;
 
 export interface PtyHostDeps {
   sessions: SessionService;
-  broker: Broker;
+  /** Heard for the hosted shells' lines that were allowed (their command marks then carry the request's id). */
+  events: Subscribable;
   /** The environment hosted programs start from (the core's own, normally). */
   env: NodeJS.ProcessEnv;
   hookClientPath: string;
@@ -57,7 +58,7 @@ export class PtyHost {
 
   constructor(deps: PtyHostDeps) {
     this.deps = deps;
-    this.stopWatching = deps.broker.onEvent((e) => this.noteAllowedLine(e));
+    this.stopWatching = deps.events.subscribe((e) => this.noteAllowedLine(e));
   }
 
   list(): TerminalInfo[] {

@@ -31,7 +31,8 @@ export interface RecordingsOptions {
   dbFile: string;
   sessions: SessionRepository;
   redactor: Redactor;
-  retention: Retention;
+  /** For the calls that name no retention; a function for the value in force now (it changes through the API). */
+  retention: Retention | (() => Retention);
   onError: (err: unknown) => void;
   now?: () => number;
   /** How much of a burst may wait uncompressed for the indexer (see worker.ts); tests set 0 to compress as written. */
@@ -193,7 +194,7 @@ export class Recordings implements RecordingService {
   }
 
   /** The sessions retention deletes now: ended past the age limit, then the oldest until recordings fit the size limit. */
-  retentionPlan(retention: Retention = this.opts.retention): string[] {
+  retentionPlan(retention: Retention = this.retention()): string[] {
     return sessionsToDelete(this.purge.footprints(), retention, this.now(), (id) => this.isRunning(id));
   }
 
@@ -220,7 +221,7 @@ export class Recordings implements RecordingService {
   }
 
   /** Applies retention now, in slices that yield to the event loop (the core's upkeep does this hourly). */
-  async enforceRetention(retention: Retention = this.opts.retention, slices: SliceOptions = {}): Promise<string[]> {
+  async enforceRetention(retention: Retention = this.retention(), slices: SliceOptions = {}): Promise<string[]> {
     const doomed = this.retentionPlan(retention);
     if (doomed.length === 0) return doomed;
     this.pauseSearchMerges();
@@ -242,6 +243,11 @@ export class Recordings implements RecordingService {
   async close(): Promise<void> {
     await Promise.all([...this.active.values()].map((r) => r.close()));
     await this.worker.stop();
+  }
+
+  private retention(): Retention {
+    const r = this.opts.retention;
+    return typeof r === 'function' ? r() : r;
   }
 
   private newRecorder(row: RecordingRow): ThreadRecorder {

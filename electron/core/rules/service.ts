@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api.ts';
 import type { RiskAssessment } from '../../../shared/domain.ts';
 import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../../shared/rules.ts';
 import { clockOf, SteadyClock } from '../clock.ts';
+import type { Publisher } from '../events/bus.ts';
 import { newId } from '../ids.ts';
 import { findGitRoot } from '../risk/context.ts';
 import type { ChangeBy, NewRule, RuleChanges, RuleRepository } from '../store/rules.ts';
@@ -36,7 +37,9 @@ export interface RuleServiceOptions {
   clock?: SteadyClock;
   /** Instead of `clock`: one function for both clocks (tests, benchmarks). */
   now?: () => number;
-  /** Called after every change is committed (events, re-deciding held requests). */
+  /** Where `rules.changed` is published after every change is committed. */
+  events?: Publisher;
+  /** Also called after every change is committed (tests re-decide held requests with it). */
   onChange?: (change: RulesChange, rules: Rule[]) => void;
   onError?: (err: unknown) => void;
 }
@@ -61,6 +64,7 @@ export function normalizeScope(scope: RuleScope): RuleScope {
 export class RuleService {
   private readonly repository: RuleRepository;
   private readonly clock: SteadyClock;
+  private readonly events: Publisher | null;
   private readonly onChange: (change: RulesChange, rules: Rule[]) => void;
   private readonly onError: (err: unknown) => void;
   private compiled: RuleSet;
@@ -70,6 +74,7 @@ export class RuleService {
   constructor(opts: RuleServiceOptions) {
     this.repository = opts.repository;
     this.clock = opts.clock ?? new SteadyClock(opts.now ? clockOf(opts.now) : undefined);
+    this.events = opts.events ?? null;
     this.onChange = opts.onChange ?? (() => {});
     this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
     this.compiled = this.compile();
@@ -165,6 +170,8 @@ export class RuleService {
   private changed(change: RulesChange, rules: Rule[]): void {
     this.compiled = this.compile();
     this.scheduleExpiry();
+    // Clients hear of it; so does whatever asks held requests again (wired in core.ts).
+    this.events?.publish({ type: 'rules.changed', change, ruleIds: rules.map((r) => r.id) });
     try {
       this.onChange(change, rules);
     } catch (err) {

@@ -4,7 +4,7 @@
 import type { ResumedSession, ResumeSessionInput, StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
 import type { Session, SessionProtection } from '../../../shared/domain.ts';
-import type { Broker } from '../broker/broker.ts';
+import type { Publisher } from '../events/bus.ts';
 import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
 import { isAlive } from '../lock.ts';
@@ -14,7 +14,10 @@ import type { SessionRoots } from './session-roots.ts';
 
 export interface SessionServiceDeps {
   sessions: SessionRepository;
-  broker: Broker;
+  /** Where sessions starting, ending and saying what guards them are announced. */
+  events: Publisher;
+  /** The hold timeout in force, told to a session's launcher (its hooks wait a little longer than the gate holds). */
+  holdTimeoutMs: () => number;
   gateSocket: () => string;
   /** Where terminal streams are stored; none until the recording service is built in (then streams are dropped). */
   recordings?: RecordingService | null;
@@ -46,15 +49,15 @@ export class SessionService {
 
   /** Creates the session and its token; starts its recording when the caller will stream its terminal (`size`). */
   start(input: NewSessionInput, size?: TerminalSize): StartedSession {
-    const { sessions, broker } = this.deps;
+    const { sessions, events } = this.deps;
     const token = newToken();
     const session = sessions.insert({ id: newId(), agent: input.agent, argv: input.argv, cwd: input.cwd, pid: input.pid, tokenHash: hashToken(token), startedAt: Date.now() });
     if (size) this.startRecording(session, size);
     // The pid `gatehouse run` says is its own; the control socket replaces it with the one it sees (control/agent-guard.ts).
     if (input.pid !== null) this.setRootProcesses(session.id, [input.pid]);
     this.seen.add(session.id);
-    broker.emit({ type: 'session.started', session });
-    return { session, token, gateSocket: this.deps.gateSocket(), holdTimeoutMs: broker.timeoutMs };
+    events.publish({ type: 'session.started', session });
+    return { session, token, gateSocket: this.deps.gateSocket(), holdTimeoutMs: this.deps.holdTimeoutMs() };
   }
 
   /** Ends the session; resolves once its recording is on disk, so whoever ended it can rely on the recording. */
@@ -65,7 +68,7 @@ export class SessionService {
     this.seen.delete(sessionId);
     this.lastSeq.delete(sessionId);
     await this.closeRecording(sessionId);
-    this.deps.broker.emit({ type: 'session.ended', session });
+    this.deps.events.publish({ type: 'session.ended', session });
     return session;
   }
 
@@ -77,12 +80,12 @@ export class SessionService {
 
   /** Stores what guards a running session, as its launcher found it, and tells the control clients. */
   reportProtections(sessionId: string, protections: readonly SessionProtection[]): Session {
-    const { sessions, broker } = this.deps;
+    const { sessions, events } = this.deps;
     if (!sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
     // Said once, by the launcher, before the agent starts: nothing the agent runs later can rewrite it.
     if (!sessions.setProtections(sessionId, protections)) throw new ApiError('conflict', `session ${sessionId} has ended or has already said what guards it`);
     const session = sessions.get(sessionId) as Session;
-    broker.emit({ type: 'session.protections', session });
+    events.publish({ type: 'session.protections', session });
     return session;
   }
 
@@ -96,14 +99,14 @@ export class SessionService {
    * session ended by a restart (its client looked gone) runs again; its recording continues where the disk has it.
    */
   resume(input: ResumeSessionInput): ResumedSession {
-    const { sessions, broker } = this.deps;
+    const { sessions, events } = this.deps;
     const found = sessions.findByTokenHash(hashToken(input.token));
     if (!found || found.id !== input.sessionId) throw new ApiError('unauthorized', `the token is not session ${input.sessionId}'s`);
     let session = found;
     if (session.endedAt !== null) {
       if (sessions.lastOf(session.id, ENDED_WHILE_DOWN, RESUMED) !== ENDED_WHILE_DOWN) throw new ApiError('conflict', `session ${session.id} has ended`);
       session = sessions.reopen(session.id) ?? session;
-      broker.emit({ type: 'session.started', session });
+      events.publish({ type: 'session.started', session });
     }
     const live = this.seen.has(session.id);
     this.seen.add(session.id);
@@ -125,7 +128,7 @@ export class SessionService {
    * Gatehouse was down, with no exit code known. Those whose process lives are left for their client to resume.
    */
   endOrphans(): Session[] {
-    const { sessions, broker } = this.deps;
+    const { sessions, events } = this.deps;
     const ended: Session[] = [];
     for (const s of sessions.running()) {
       if (s.pid === null || isAlive(s.pid)) continue;
@@ -134,7 +137,7 @@ export class SessionService {
       if (!session) continue;
       sessions.recordEvent(s.id, ENDED_WHILE_DOWN, { pid: s.pid }, now);
       this.deps.recordings?.mark(s.id, ENDED_WHILE_DOWN_LABEL, null, null);
-      broker.emit({ type: 'session.ended', session });
+      events.publish({ type: 'session.ended', session });
       ended.push(session);
     }
     if (ended.length > 0) this.deps.log(`gatehouse: ${ended.length} session(s) ${ENDED_WHILE_DOWN_LABEL}: ${ended.map((s) => s.id).join(', ')}`);

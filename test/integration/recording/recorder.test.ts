@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimedEvent } from '../../../shared/recording.ts';
 import { markInterceptions } from '../../../electron/core/recording/types.ts';
 import { Broker } from '../../../electron/core/broker/broker.ts';
+import { EventBus } from '../../../electron/core/events/bus.ts';
 import { StoreSink } from '../../../electron/core/recording/chunk-sink.ts';
 import { MAX_BACKLOG_BYTES, Recorder } from '../../../electron/core/recording/recorder.ts';
 import { Redactor } from '../../../electron/core/recording/redaction.ts';
@@ -99,8 +100,9 @@ describe('Recorder', () => {
     t.addSession('s1');
     const requests = new RequestRepository(t.db);
     const seenByPolicy: string[] = [];
-    const broker = new Broker({ requests, holdTimeoutMs: 60_000, policy: (s) => (seenByPolicy.push(s.command), null) });
-    markInterceptions(broker, t.recordings);
+    const events = new EventBus();
+    const broker = new Broker({ requests, events, holdTimeoutMs: 60_000, policy: (s) => (seenByPolicy.push(s.command), null) });
+    markInterceptions(events, t.recordings);
     const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now());
     recorder.record({ kind: 'output', data: 'agent thinking…\r\n' });
     const secretCommand = 'curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345" https://x';
@@ -127,8 +129,9 @@ describe('Recorder', () => {
   it('puts an interception on the timeline of a session that records no terminal', async () => {
     const t = openRecordings();
     t.addSession('s1', { startedAt: Date.now() - 5000 });
-    const broker = new Broker({ requests: new RequestRepository(t.db), holdTimeoutMs: 60_000 });
-    markInterceptions(broker, t.recordings);
+    const events = new EventBus();
+    const broker = new Broker({ requests: new RequestRepository(t.db), events, holdTimeoutMs: 60_000 });
+    markInterceptions(events, t.recordings);
     void broker.submit({ sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: {} });
     // No recording yet: no marker row is written for it (the request is stored)...
     expect(t.db.prepare('SELECT count(*) AS n FROM recording_markers').get()).toEqual({ n: 0 });
@@ -147,8 +150,9 @@ describe('Recorder', () => {
   it('writes no marker row for the requests of a session that is never recorded', async () => {
     const t = openRecordings();
     t.addSession('s1');
-    const broker = new Broker({ requests: new RequestRepository(t.db), holdTimeoutMs: 60_000, policy: () => ({ decision: 'allow', reason: 'rule' }) });
-    markInterceptions(broker, t.recordings);
+    const events = new EventBus();
+    const broker = new Broker({ requests: new RequestRepository(t.db), events, holdTimeoutMs: 60_000, policy: () => ({ decision: 'allow', reason: 'rule' }) });
+    markInterceptions(events, t.recordings);
     for (let i = 0; i < 50; i++) await broker.submit({ sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: `ls ${i}`, cwd: '/w', payload: {} });
     expect(t.db.prepare('SELECT count(*) AS n FROM recording_markers').get()).toEqual({ n: 0 });
     expect(t.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 50 });

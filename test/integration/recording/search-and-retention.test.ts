@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api.ts';
 import { markInterceptions } from '../../../electron/core/recording/types.ts';
 import { Broker } from '../../../electron/core/broker/broker.ts';
+import { EventBus } from '../../../electron/core/events/bus.ts';
 import { RequestRepository } from '../../../electron/core/store/requests.ts';
 import { openRecordings, type TestRecordings } from '../../support/recordings.ts';
 
@@ -56,8 +57,9 @@ describe('deleting a session', () => {
     const t = openRecordings();
     t.addSession('gone', { endedAt: Date.now() });
     t.addSession('kept', { endedAt: Date.now() });
-    const broker = new Broker({ requests: new RequestRepository(t.db), holdTimeoutMs: 60_000 });
-    markInterceptions(broker, t.recordings);
+    const events = new EventBus();
+    const broker = new Broker({ requests: new RequestRepository(t.db), events, holdTimeoutMs: 60_000 });
+    markInterceptions(events, t.recordings);
     for (const id of ['gone', 'kept']) {
       const recorder = t.recordings.start(id, { cols: 80, rows: 24 }, Date.now());
       for (let i = 0; i < 3000; i++) recorder.record({ kind: 'output', data: `access denied line ${i} ${'#'.repeat(100)}\r\n` }, i * 3);

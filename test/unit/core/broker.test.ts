@@ -31,9 +31,8 @@ function heldId(broker: Broker): string {
 
 describe('Broker', () => {
   it('holds every command until a person decides, and commits the decision before answering', async () => {
-    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS });
     const events: CoreEvent[] = [];
-    broker.onEvent((e) => events.push(e));
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, events: { publish: (e) => events.push(e) } });
     const verdict = broker.submit(submission);
     const id = heldId(broker);
     expect(events.map((e) => e.type)).toEqual(['request.held']);
@@ -68,9 +67,8 @@ describe('Broker', () => {
 
   it('shows the branch of the cwd on a held request, in its events and the pending list, until it is decided', async () => {
     const asked: string[] = [];
-    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, branchOf: (cwd) => (asked.push(cwd), 'feature/login') });
     const events: CoreEvent[] = [];
-    broker.onEvent((e) => events.push(e));
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, events: { publish: (e) => events.push(e) }, branchOf: (cwd) => (asked.push(cwd), 'feature/login') });
     const verdict = broker.submit(submission);
     const id = heldId(broker);
     expect(asked).toEqual(['/w']);

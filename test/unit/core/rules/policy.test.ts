@@ -31,8 +31,7 @@ function build(now: () => number = Date.now) {
   const requests = new RequestRepository(db);
   autoAllow = false;
   events = [];
-  broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, assess: (c, cwd) => engine.assess(c, cwd), policy: (r) => policy.decide(r), now });
-  broker.onEvent((e) => events.push(e));
+  broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, events: { publish: (e) => events.push(e) }, assess: (c, cwd) => engine.assess(c, cwd), policy: (r) => policy.decide(r), now });
   rules = new RuleService({ repository: new RuleRepository(db), now, onChange: () => broker.reconsider() });
   trust = new TrustMode({ now, onChange: (c) => c.type === 'started' && broker.reconsider() });
   tampered = null;

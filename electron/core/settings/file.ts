@@ -1,9 +1,9 @@
 // Reads and writes the settings file through `conf`, the library electron-store wraps, with the schema from shared/.
 // The core is the only writer; conf writes atomically (a temp file renamed over settings.json).
 import Conf from 'conf';
-import { ApiError } from '../../shared/api.ts';
-import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../shared/settings.ts';
-import { patternCostProblem } from './recording/pattern-guard.ts';
+import { ApiError } from '../../../shared/api.ts';
+import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../../shared/settings.ts';
+import { patternCostProblem } from '../recording/pattern-guard.ts';
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
