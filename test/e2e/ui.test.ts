@@ -108,7 +108,7 @@ describe('reviewer UI in Chromium with the real Claude Code', () => {
     await w.page.getByRole('button', { name: 'Deny', exact: true }).click();
     await done;
     expect(fs.existsSync(w.marker)).toBe(false);
-    await w.page.getByRole('button', { name: 'Settings' }).click();
+    await w.page.getByRole('button', { name: 'Settings', exact: true }).click();
     await shoot(w.page, 'settings-zoom-200');
   });
 });

@@ -55,7 +55,7 @@ export type UiWorld = Awaited<ReturnType<typeof uiWorld>>;
 export const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true });
 
 export async function chooseTheme(page: Page, theme: 'Light' | 'Dark') {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   // The radio follows the core's answer (settings.changed), not the click itself.
   await page.getByRole('radio', { name: theme }).click();
   await page.locator(`html[data-theme="${theme.toLowerCase()}"]`).waitFor();
