@@ -388,11 +388,11 @@ export const CONTROL_CALLS = {
 type Declared = typeof CONTROL_CALLS;
 export type ApiCallName = keyof Declared;
 /** What a client passes to a call: the schema's input (fields with a default may be left out). */
-export type CallInput<K extends ApiCallName> = z.input<Declared[K]['input']>;
+type CallInput<K extends ApiCallName> = z.input<Declared[K]['input']>;
 /** What the call's handler receives: the input as the schema parsed it (defaults filled in, text trimmed). */
 export type ParsedInput<K extends ApiCallName> = z.output<Declared[K]['input']>;
 /** What a call answers; a Promise for a call that answers later. */
-export type CallResult<K extends ApiCallName> = Declared[K] extends ApiCall<z.ZodType, infer Result> ? Result : never;
+type CallResult<K extends ApiCallName> = Declared[K] extends ApiCall<z.ZodType, infer Result> ? Result : never;
 
 type TakesNoInput<K extends ApiCallName> = [ParsedInput<K>] extends [undefined] ? true : false;
 type HandlerArgs<K extends ApiCallName> = TakesNoInput<K> extends true ? [] : [input: ParsedInput<K>];
