@@ -1,8 +1,9 @@
-// The control API contract: one place for every call and its input schema.
+// The control API contract: one place for every call, its input schema and its result (`CONTROL_CALLS`, below).
 // Carriers (a Unix socket for the CLI, a WebSocket for the browser UI, MessagePorts in the desktop app) only move
-// these calls: every carrier serves the same handlers.
+// these calls: every carrier serves the same handlers, and the server parses each input with its schema once, where
+// calls are dispatched (electron/core/control/serve.ts). The handler and client types are derived from the table.
 import { z } from 'zod';
-import type { AuditCheckpoint, AuditEntry, AuditVerification, ListAuditInput } from './audit.ts';
+import { ListAuditInputSchema, type AuditCheckpoint, type AuditEntry, type AuditVerification } from './audit.ts';
 import {
   AgentSchema,
   DecisionChannelSchema,
@@ -17,43 +18,43 @@ import {
   type TerminalSnapshot,
 } from './domain.ts';
 import {
+  AddRuleInputSchema,
+  BacktestInputSchema,
+  ExplainInputSchema,
+  ExportRulesInputSchema,
+  ImportRulesInputSchema,
+  ListRulesInputSchema,
   RuleScopeSchema,
   RuleSpecSchema,
   RuleTtlSchema,
-  type AddRuleInput,
-  type BacktestInput,
+  StartTrustInputSchema,
+  UpdateRuleInputSchema,
   type BacktestResult,
-  type ExplainInput,
   type Explanation,
   type ExportResult,
-  type ExportRulesInput,
   type ImportResult,
-  type ImportRulesInput,
-  type ListRulesInput,
   type Rule,
-  type StartTrustInput,
   type Suggestion,
   type TrustStatus,
-  type UpdateRuleInput,
 } from './rules.ts';
-import type { Settings } from './settings.ts';
-import type { AcknowledgeTamperInput, ProtectHookFilesInput, TamperStatus } from './tamper.ts';
-import type {
-  DeleteSessionInput,
-  DeletedSession,
-  EventPage,
-  EventsBetweenInput,
-  ExportInput,
-  ExportPage,
-  ImportedRecording,
-  ImportInput,
-  RecordingClip,
-  RecordingClipInput,
-  RecordingInfo,
-  Screen,
-  ScreenAtInput,
-  SearchHit,
-  SearchInput,
+import { SettingsPatchSchema, type Settings } from './settings.ts';
+import { AcknowledgeTamperInputSchema, ProtectHookFilesInputSchema, type TamperStatus } from './tamper.ts';
+import {
+  DeleteSessionInputSchema,
+  EventsBetweenInputSchema,
+  ExportInputSchema,
+  ImportInputSchema,
+  RecordingClipInputSchema,
+  ScreenAtInputSchema,
+  SearchInputSchema,
+  type DeletedSession,
+  type EventPage,
+  type ExportPage,
+  type ImportedRecording,
+  type RecordingClip,
+  type RecordingInfo,
+  type Screen,
+  type SearchHit,
 } from './recording.ts';
 
 /** A decision's reason is read by the agent; a page of text is plenty and keeps the store small. */
@@ -277,88 +278,132 @@ export interface HistoryPage {
   nextCursor: string | null;
 }
 
-/** What the core answers. Inputs are `unknown` on purpose: every handler validates with the schemas above. */
-export interface ControlApi {
-  status(): CoreStatus;
-  listPending(): GateRequest[];
-  getRequest(id: string): GateRequest;
-  decide(input: DecideInput): DecideResult;
-  listSessions(): Session[];
-  listHistory(query: HistoryQuery): HistoryPage;
-  getSettings(): Settings;
+/**
+ * One call of the contract: the schema its one input is parsed with (by the server, before the handler runs) and, as
+ * a type only, what it answers (a Promise for a call that answers later).
+ */
+export interface ApiCall<Input extends z.ZodType = z.ZodType, Result = unknown> {
+  readonly input: Input;
+  /** Never set: it carries the result type to the handler and client types derived below. */
+  readonly result?: Result;
+}
+
+/** Declares a call: `call(InputSchema).returns<Result>()`. */
+function call<Input extends z.ZodType>(input: Input): { returns<Result>(): ApiCall<Input, Result> } {
+  return { returns: () => ({ input }) };
+}
+
+/** The input of a call that takes none. JSON has no `undefined`: a client's `undefined` argument arrives as null. */
+const NoInput = z.custom<undefined>((v) => v === undefined || v === null, { error: 'this call takes no input' });
+/** The ids the core makes (requests, sessions, rules), when a call takes just one. */
+const Id = z.string({ error: 'an id must be a non-empty string' }).min(1, { error: 'an id must be a non-empty string' }).max(64);
+
+/**
+ * Every call of the control API: its name, its input schema and its result. The server serves exactly these (a name
+ * not here is "not found"), and parses each input here before the handler sees it; clients are typed from this too.
+ */
+export const CONTROL_CALLS = {
+  status: call(NoInput).returns<CoreStatus>(),
+  listPending: call(NoInput).returns<GateRequest[]>(),
+  getRequest: call(Id).returns<GateRequest>(),
+  decide: call(DecideInputSchema).returns<DecideResult>(),
+  listSessions: call(NoInput).returns<Session[]>(),
+  listHistory: call(HistoryQuerySchema).returns<HistoryPage>(),
+  getSettings: call(NoInput).returns<Settings>(),
   /** Validates the patch with the settings schema, writes `settings.json` atomically, emits `settings.changed`. */
-  updateSettings(patch: unknown): Settings;
-  startSession(input: StartSessionInput): StartedSession;
+  updateSettings: call(SettingsPatchSchema).returns<Settings>(),
+  startSession: call(StartSessionInputSchema).returns<StartedSession>(),
   /** Resolves once the session's recording (if any) is on disk. */
-  endSession(input: EndSessionInput): Promise<Session>;
+  endSession: call(EndSessionInputSchema).returns<Promise<Session>>(),
   /**
    * What guards a running session, as its launcher found it: stored with the session, shown by the UI and the CLI.
    * Said once, before the agent starts (`conflict` after that).
    */
-  reportProtections(input: ReportProtectionsInput): Session;
+  reportProtections: call(ReportProtectionsInputSchema).returns<Session>(),
   /** Picks a session up again after a restart or a dropped connection (authenticated by the session's token). */
-  resumeSession(input: ResumeSessionInput): ResumedSession;
+  resumeSession: call(ResumeSessionInputSchema).returns<ResumedSession>(),
   /** Deletes an ended session and all of it: recording, markers, requests and decisions. */
-  deleteSession(input: DeleteSessionInput): DeletedSession;
+  deleteSession: call(DeleteSessionInputSchema).returns<DeletedSession>(),
   /** The database's sizes and the last upkeep. */
-  storageStatus(): StorageStatus;
+  storageStatus: call(NoInput).returns<StorageStatus>(),
   /**
    * Hands the free pages back to the disk now. A database from an older Gatehouse is first switched to
    * incremental vacuum: one full rewrite, during which the core answers nothing (about 7 ms per MB kept).
    */
-  compactStorage(): Promise<StorageStatus>;
+  compactStorage: call(NoInput).returns<Promise<StorageStatus>>(),
   // Recordings (schemas in shared/recording.ts).
-  getRecording(sessionId: string): RecordingInfo;
+  /** A session's recording: its length, size and markers (the input is the session's id). */
+  getRecording: call(Id).returns<RecordingInfo>(),
   /** The screen at a moment: nearest keyframe plus a short replay. */
-  screenAt(input: ScreenAtInput): Promise<Screen>;
+  screenAt: call(ScreenAtInputSchema).returns<Promise<Screen>>(),
   /** Events in (fromMs, toMs], markers in place, a page at a time. */
-  recordingEvents(input: EventsBetweenInput): EventPage;
+  recordingEvents: call(EventsBetweenInputSchema).returns<EventPage>(),
   /** The moments before an interception: a screen, then the events up to it. */
-  recordingClip(input: RecordingClipInput): Promise<RecordingClip>;
-  searchRecordings(input: SearchInput): SearchHit[];
+  recordingClip: call(RecordingClipInputSchema).returns<Promise<RecordingClip>>(),
+  searchRecordings: call(SearchInputSchema).returns<SearchHit[]>(),
   /** asciicast v2/v3, a page at a time (the first page starts with the header). */
-  exportRecording(input: ExportInput): ExportPage;
+  exportRecording: call(ExportInputSchema).returns<ExportPage>(),
   /** Imports a .cast file the core can read as a read-only session. */
-  importRecording(input: ImportInput): Promise<ImportedRecording>;
+  importRecording: call(ImportInputSchema).returns<Promise<ImportedRecording>>(),
   /** Appends terminal events to a session's recording (see StartSessionInput.size). */
-  recordEvents(input: RecordEventsInput): boolean;
+  recordEvents: call(RecordEventsInputSchema).returns<boolean>(),
   /** Hosted terminal sessions, running or recently ended. */
-  listTerminals(): TerminalInfo[];
-  startTerminal(input: StartTerminalInput): Promise<TerminalInfo>;
-  writeTerminal(input: WriteTerminalInput): boolean;
-  resizeTerminal(input: ResizeTerminalInput): TerminalInfo;
-  killTerminal(input: KillTerminalInput): boolean;
-  terminalSnapshot(sessionId: string): Promise<TerminalSnapshot>;
+  listTerminals: call(NoInput).returns<TerminalInfo[]>(),
+  startTerminal: call(StartTerminalInputSchema).returns<Promise<TerminalInfo>>(),
+  writeTerminal: call(WriteTerminalInputSchema).returns<boolean>(),
+  resizeTerminal: call(ResizeTerminalInputSchema).returns<TerminalInfo>(),
+  killTerminal: call(KillTerminalInputSchema).returns<boolean>(),
+  terminalSnapshot: call(Id).returns<Promise<TerminalSnapshot>>(),
   // Per connection: events go to the connection that asked.
-  subscribe(): boolean;
-  listRules(input?: ListRulesInput): Rule[];
-  addRule(input: AddRuleInput): Rule;
-  updateRule(input: UpdateRuleInput): Rule;
-  removeRule(id: string): Rule;
+  subscribe: call(NoInput).returns<boolean>(),
+  listRules: call(ListRulesInputSchema).returns<Rule[]>(),
+  addRule: call(AddRuleInputSchema).returns<Rule>(),
+  updateRule: call(UpdateRuleInputSchema).returns<Rule>(),
+  removeRule: call(Id).returns<Rule>(),
   /** How the core would decide a command here and now, and why (`gatehouse rules test`). */
-  explain(input: ExplainInput): Explanation;
-  backtestRule(input: BacktestInput): BacktestResult;
-  /** The rules Gatehouse would remember if this request were approved. */
-  suggestRules(requestId: string): Suggestion;
-  importRules(input: ImportRulesInput): ImportResult;
-  exportRules(input: ExportRulesInput): ExportResult;
-  startTrust(input: StartTrustInput): TrustStatus;
-  stopTrust(): TrustStatus;
-  listAudit(input?: ListAuditInput): AuditEntry[];
-  verifyAudit(): AuditVerification;
+  explain: call(ExplainInputSchema).returns<Explanation>(),
+  backtestRule: call(BacktestInputSchema).returns<BacktestResult>(),
+  /** The rules Gatehouse would remember if this request were approved (the input is the request's id). */
+  suggestRules: call(Id).returns<Suggestion>(),
+  importRules: call(ImportRulesInputSchema).returns<ImportResult>(),
+  exportRules: call(ExportRulesInputSchema).returns<ExportResult>(),
+  startTrust: call(StartTrustInputSchema).returns<TrustStatus>(),
+  stopTrust: call(NoInput).returns<TrustStatus>(),
+  listAudit: call(ListAuditInputSchema).returns<AuditEntry[]>(),
+  verifyAudit: call(NoInput).returns<AuditVerification>(),
   /** Hook settings written for a session (by `gatehouse run`): the core watches them until the session ends. */
-  protectHookFiles(input: ProtectHookFilesInput): boolean;
+  protectHookFiles: call(ProtectHookFilesInputSchema).returns<boolean>(),
   /** What was tampered with since the last acknowledgement, and whether every request is held because of it. */
-  tamperStatus(): TamperStatus;
+  tamperStatus: call(NoInput).returns<TamperStatus>(),
   /** A person has seen the reports: rules, trust and auto-allow decide again. Returns what was acknowledged. */
-  acknowledgeTamper(input?: AcknowledgeTamperInput): TamperStatus;
+  acknowledgeTamper: call(AcknowledgeTamperInputSchema).returns<TamperStatus>(),
 
   /** Starts `terminal.*` events for one session on this connection; the snapshot says where they pick up. */
-  attachTerminal(sessionId: string): Promise<TerminalSnapshot>;
-  detachTerminal(sessionId: string): boolean;
+  attachTerminal: call(Id).returns<Promise<TerminalSnapshot>>(),
+  detachTerminal: call(Id).returns<boolean>(),
   /** Flow control: output to this connection pauses while too much of it is unacknowledged. */
-  ackTerminal(input: AckTerminalInput): boolean;
-}
+  ackTerminal: call(AckTerminalInputSchema).returns<boolean>(),
+} satisfies Record<string, ApiCall>;
+
+type Declared = typeof CONTROL_CALLS;
+export type ApiCallName = keyof Declared;
+/** What a client passes to a call: the schema's input (fields with a default may be left out). */
+type CallInput<K extends ApiCallName> = z.input<Declared[K]['input']>;
+/** What the call's handler receives: the input as the schema parsed it (defaults filled in, text trimmed). */
+export type ParsedInput<K extends ApiCallName> = z.output<Declared[K]['input']>;
+/** What a call answers; a Promise for a call that answers later. */
+type CallResult<K extends ApiCallName> = Declared[K] extends ApiCall<z.ZodType, infer Result> ? Result : never;
+
+type TakesNoInput<K extends ApiCallName> = [ParsedInput<K>] extends [undefined] ? true : false;
+type HandlerArgs<K extends ApiCallName> = TakesNoInput<K> extends true ? [] : [input: ParsedInput<K>];
+type ClientArgs<K extends ApiCallName> =
+  TakesNoInput<K> extends true ? [] : undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
+
+/** What the core answers: one handler per call, given its input already parsed (see CONTROL_CALLS). */
+export type ControlApi = { [K in ApiCallName]: (...input: HandlerArgs<K>) => CallResult<K> };
+
+/** Every call as a client makes it, over any carrier: the input as sent, the answer later. The one client type. */
+export type CoreApi = { [K in ApiCallName]: (...input: ClientArgs<K>) => Promise<Awaited<CallResult<K>>> };
 
 /** The calls a carrier implements per connection, because they concern that connection's own events. */
 export type ConnectionCalls = 'subscribe' | 'attachTerminal' | 'detachTerminal' | 'ackTerminal';

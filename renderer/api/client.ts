@@ -1,14 +1,12 @@
 // The renderer's one way to the core: the control API contract over whichever carrier this window has.
 import { createBirpc } from 'birpc';
-import type { ControlApi, ControlClientApi } from '../../shared/api.ts';
+import type { ControlClientApi, CoreApi } from '../../shared/api.ts';
 import type { TextChannel } from '../../shared/carrier.ts';
 import type { CoreEvent, TerminalEvent } from '../../shared/domain.ts';
 import { decodeMessage, encodeMessage } from '../../shared/rpc-codec.ts';
 
-/** Every call of the contract, answered asynchronously. Tests implement it with a fake core. */
-export type CoreApi = { [K in keyof ControlApi]: (...args: Parameters<ControlApi[K]>) => Promise<Awaited<ReturnType<ControlApi[K]>>> };
-
 export interface Connection {
+  /** Every call of the contract, answered asynchronously (the type derived from shared/api.ts). Tests fake it. */
   api: CoreApi;
   /** Adds an event listener; returns its remover. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
@@ -29,7 +27,7 @@ export interface Carrier {
 export function connect(carrier: Carrier): Connection {
   const listeners = new Set<(event: CoreEvent) => void>();
   const terminalListeners = new Set<(event: TerminalEvent) => void>();
-  const rpc = createBirpc<ControlApi, ControlClientApi>(
+  const rpc = createBirpc<CoreApi, ControlClientApi>(
     { onEvent: (event) => listeners.forEach((l) => l(event)), onTerminalEvent: (event) => terminalListeners.forEach((l) => l(event)) },
     {
       post: (data: string) => carrier.channel.post(data),

@@ -1,8 +1,8 @@
 // The commands of the Replay view and of a card's terminal clip: open a recording, play it on a surface, search it,
 // export it, delete its session. Screens and events go from the API into the player, never into the stores.
+import type { CoreApi } from '../../shared/api.ts';
 import type { GateRequest } from '../../shared/domain.ts';
 import type { ExportFormat, RecordingInfo, TimedEvent } from '../../shared/recording.ts';
-import type { CoreApi } from '../api/client.ts';
 import { useApp } from '../stores/connection.ts';
 import { useReplay } from '../stores/replay.ts';
 import { useSessions } from '../stores/sessions.ts';

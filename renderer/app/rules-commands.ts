@@ -1,7 +1,6 @@
 // The commands of the Rules view and of a card's "Always allow…": call the core, then tell the stores.
-import { ApiError, type RememberRule } from '../../shared/api.ts';
+import { ApiError, type CoreApi, type RememberRule } from '../../shared/api.ts';
 import type { AddRuleInput, BacktestInput, BacktestResult, Rule, RuleEffect, RuleKind, RuleScope, Suggestion } from '../../shared/rules.ts';
-import type { CoreApi } from '../api/client.ts';
 import { canDecide, useInbox } from '../stores/inbox.ts';
 import { useRules } from '../stores/rules.ts';
 import { messageOf } from './messages.ts';

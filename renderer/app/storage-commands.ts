@@ -1,5 +1,5 @@
 // The Storage section's commands: the database's sizes, and compacting it on request.
-import type { CoreApi } from '../api/client.ts';
+import type { CoreApi } from '../../shared/api.ts';
 import { useStorage } from '../stores/storage.ts';
 import { messageOf } from './messages.ts';
 

@@ -1,7 +1,6 @@
 // The commands of the Sessions view's live terminals: list, start, kill, and show one on a surface. The bytes go
 // through `LiveTerminals`, never through the stores.
-import type { StartTerminalInput } from '../../shared/api.ts';
-import type { CoreApi } from '../api/client.ts';
+import type { CoreApi, StartTerminalInput } from '../../shared/api.ts';
 import { useTerminals } from '../stores/terminals.ts';
 import type { LiveTerminals } from '../terminal/live-terminals.ts';
 import type { TerminalSurface } from '../terminal/surface.ts';

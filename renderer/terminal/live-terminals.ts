@@ -1,8 +1,8 @@
 // Live hosted terminals on screen: attach (the snapshot, then output chunks by `seq`), acknowledge what xterm.js has
 // drawn (the core pauses a terminal whose viewer falls behind), input and resizes back to the core. Terminal bytes go
 // from the connection's events into the surface here and nowhere else.
+import type { CoreApi } from '../../shared/api.ts';
 import type { TerminalEvent, TerminalSnapshot } from '../../shared/domain.ts';
-import type { CoreApi } from '../api/client.ts';
 import type { TerminalSize, TerminalSurface } from './surface.ts';
 
 export type LiveTerminalApi = Pick<CoreApi, 'attachTerminal' | 'detachTerminal' | 'ackTerminal' | 'writeTerminal' | 'resizeTerminal'>;

@@ -35,7 +35,7 @@ describe('settings over the control API', () => {
     await t.client.api.updateSettings({ theme: 'light' });
     const before = fs.readFileSync(t.core.paths.settingsFile, 'utf8');
     for (const patch of [{ theme: 'neon' }, { holdTimeoutMs: 10 }, { unknownKey: true }, 'not an object']) {
-      const err = await t.client.api.updateSettings(patch).catch((e: unknown) => e);
+      const err = await t.client.api.updateSettings(patch as never).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).code).toBe('invalid_input');
     }

@@ -1,13 +1,13 @@
 // A control API client over any TextChannel (a WebSocket, a MessagePort), for carrier tests.
 import { createBirpc, type BirpcReturn } from 'birpc';
 import WebSocket from 'ws';
-import type { ControlApi, ControlClientApi } from '../../shared/api.ts';
+import type { ControlClientApi, CoreApi } from '../../shared/api.ts';
 import type { TextChannel } from '../../shared/carrier.ts';
 import type { CoreEvent } from '../../shared/domain.ts';
 import { decodeMessage, encodeMessage } from '../../shared/rpc-codec.ts';
 
 export interface TextClient {
-  api: BirpcReturn<ControlApi, ControlClientApi>;
+  api: BirpcReturn<CoreApi, ControlClientApi>;
   events: CoreEvent[];
   /** Resolves with the first event of `type` (already received or to come) that matches. */
   event<T extends CoreEvent['type']>(type: T, match?: (e: Extract<CoreEvent, { type: T }>) => boolean): Promise<Extract<CoreEvent, { type: T }>>;
@@ -16,7 +16,7 @@ export interface TextClient {
 export function textClient(channel: TextChannel): TextClient {
   const events: CoreEvent[] = [];
   const waiters = new Set<() => void>();
-  const api = createBirpc<ControlApi, ControlClientApi>(
+  const api = createBirpc<CoreApi, ControlClientApi>(
     {
       onEvent: (e) => {
         events.push(e);

@@ -1,7 +1,7 @@
 // A control API client over the control socket, used by the CLI (and by tests).
 import net from 'node:net';
 import { createBirpc, type BirpcReturn } from 'birpc';
-import type { ControlApi, ControlClientApi } from '../../../shared/api.ts';
+import type { ControlClientApi, CoreApi } from '../../../shared/api.ts';
 import type { CoreEvent, TerminalEvent } from '../../../shared/domain.ts';
 import { decodeMessage } from '../../../shared/rpc-codec.ts';
 import { lineChannel, readLines } from './lines.ts';
@@ -14,7 +14,8 @@ export class CoreUnreachableError extends Error {
 }
 
 export interface ControlClient {
-  api: BirpcReturn<ControlApi, ControlClientApi>;
+  /** Every call of the contract (the client type derived from shared/api.ts), plus birpc's `$close`/`$closed`. */
+  api: BirpcReturn<CoreApi, ControlClientApi>;
   /** Subscribes this connection to core events. */
   events(listener: (event: CoreEvent) => void): Promise<void>;
   /** Receives `terminal.*` events of the terminals this connection attaches to (`api.attachTerminal`). */
@@ -61,7 +62,7 @@ export async function connectControl(socketPath: string, token: string): Promise
     socket.write(`${JSON.stringify({ token })}\n`);
   });
 
-  const api = createBirpc<ControlApi, ControlClientApi>(
+  const api = createBirpc<CoreApi, ControlClientApi>(
     {
       onEvent: (event) => listeners.forEach((l) => l(event)),
       onTerminalEvent: (event) => terminalListeners.forEach((l) => l(event)),

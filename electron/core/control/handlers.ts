@@ -1,28 +1,16 @@
-// The control API's handlers: validate the input, call a service, return a typed result.
+// The control API's handlers: take the input (already parsed with its schema, see parse-input.ts), call a service,
+// return a typed result.
 import {
-  AckTerminalInputSchema,
   ApiError,
-  DecideInputSchema,
-  EndSessionInputSchema,
-  ReportProtectionsInputSchema,
-  HistoryQuerySchema,
-  KillTerminalInputSchema,
-  RecordEventsInputSchema,
-  ResizeTerminalInputSchema,
-  ResumeSessionInputSchema,
-  StartSessionInputSchema,
-  StartTerminalInputSchema,
-  WriteTerminalInputSchema,
   type ConnectionCalls,
   type ControlApi,
   type ControlClientApi,
   type CoreStatus,
-  type DecideInput,
   type DecideResult,
   type DescriptorUse,
   type HistoryPage,
+  type ParsedInput,
 } from '../../../shared/api.ts';
-import type { z } from 'zod';
 import type { PtyHost } from '../pty/pty-host.ts';
 import type { Recordings } from '../recording/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
@@ -35,7 +23,6 @@ import type { SessionRepository } from '../store/sessions.ts';
 import { recordingHandlers } from './recording-handlers.ts';
 import { registerRulesHandlers, suggestionFor, type RulesServices } from './rules-handlers.ts';
 import { registerTamperHandlers, type TamperServices } from './tamper-handlers.ts';
-import { validate, validateId } from './validate.ts';
 
 export interface ControlServices extends RulesServices, TamperServices {
   sessions: SessionRepository;
@@ -58,7 +45,7 @@ export interface ControlServices extends RulesServices, TamperServices {
  * checked before anything is decided, so a bad rule loses nothing; they are added once the decision is
  * committed (and then decide any other held request they cover).
  */
-function decideAndRemember(s: ControlServices, d: z.output<typeof DecideInputSchema>): DecideResult {
+function decideAndRemember(s: ControlServices, d: ParsedInput<'decide'>): DecideResult {
   const by = `human:${d.via}` as const;
   if (!d.remember) return s.broker.decide(d.id, d.decision, d.reason, by);
   if (d.decision !== 'allow') throw new ApiError('invalid_input', '--remember goes with allow (add a deny rule with `gatehouse rules add --deny`)');
@@ -86,11 +73,10 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     ...recordingHandlers(s.recordings),
     status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), tamper: s.alarm.status(), descriptors: s.descriptors?.() ?? null, store: s.storeHealth?.() ?? null }),
     listPending: () => broker.pending(),
-    getRequest: (id) => broker.get(validateId(id)),
-    decide: (input: DecideInput) => decideAndRemember(s, validate(DecideInputSchema, input)),
+    getRequest: (id) => broker.get(id),
+    decide: (d) => decideAndRemember(s, d),
     listSessions: () => sessions.list(),
-    listHistory: (query) => {
-      const q = validate(HistoryQuerySchema, query);
+    listHistory: (q) => {
       const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
       // One more than asked for tells whether another page exists.
       const rows = requests.listDecided(q, q.limit + 1, after);
@@ -104,41 +90,26 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     getSettings: () => settings.saved(),
     // The service tells whatever acts on a setting, and publishes `settings.changed` (core.ts wires both).
     updateSettings: (patch) => settings.update(patch),
-    startSession: (input) => {
-      const { size, ...d } = validate(StartSessionInputSchema, input);
-      return sessionService.start(d, size);
-    },
-    endSession: (input) => {
-      const d = validate(EndSessionInputSchema, input);
-      return sessionService.end(d.sessionId, d.exitCode);
-    },
-    reportProtections: (input) => {
-      const d = validate(ReportProtectionsInputSchema, input);
-      return sessionService.reportProtections(d.sessionId, d.protections);
-    },
-    resumeSession: (input) => sessionService.resume(validate(ResumeSessionInputSchema, input)),
-    recordEvents: (input) => {
-      const d = validate(RecordEventsInputSchema, input);
+    startSession: ({ size, ...d }) => sessionService.start(d, size),
+    endSession: (d) => sessionService.end(d.sessionId, d.exitCode),
+    reportProtections: (d) => sessionService.reportProtections(d.sessionId, d.protections),
+    resumeSession: (d) => sessionService.resume(d),
+    recordEvents: (d) => {
       sessionService.record(d.sessionId, d.events, { seq: d.seq, gap: d.gap });
       return true;
     },
     listTerminals: () => terminals.list(),
-    startTerminal: (input) => terminals.start(validate(StartTerminalInputSchema, input)),
-    writeTerminal: (input) => {
-      const d = validate(WriteTerminalInputSchema, input);
+    startTerminal: (d) => terminals.start(d),
+    writeTerminal: (d) => {
       terminals.write(d.sessionId, d.data);
       return true;
     },
-    resizeTerminal: (input) => {
-      const d = validate(ResizeTerminalInputSchema, input);
-      return terminals.resize(d.sessionId, d.cols, d.rows);
-    },
-    killTerminal: (input) => {
-      const d = validate(KillTerminalInputSchema, input);
+    resizeTerminal: (d) => terminals.resize(d.sessionId, d.cols, d.rows),
+    killTerminal: (d) => {
       terminals.kill(d.sessionId, d.signal);
       return true;
     },
-    terminalSnapshot: (sessionId) => terminals.snapshot(validateId(sessionId)),
+    terminalSnapshot: (sessionId) => terminals.snapshot(sessionId),
     ...registerRulesHandlers(s),
     ...registerTamperHandlers(s),
   };
@@ -159,19 +130,16 @@ export function registerConnectionHandlers(s: Pick<ControlServices, 'events' | '
         unsubscribe ??= s.events.subscribe((event) => client.onEvent(event));
         return true;
       },
-      attachTerminal: (sessionId) => {
-        const id = validateId(sessionId);
+      attachTerminal: (id) => {
         attached.add(id);
         return s.terminals.attach(id, connectionId, (event) => client.onTerminalEvent(event));
       },
-      detachTerminal: (sessionId) => {
-        const id = validateId(sessionId);
+      detachTerminal: (id) => {
         attached.delete(id);
         s.terminals.detach(id, connectionId);
         return true;
       },
-      ackTerminal: (input) => {
-        const d = validate(AckTerminalInputSchema, input);
+      ackTerminal: (d) => {
         s.terminals.ack(d.sessionId, connectionId, d.chars);
         return true;
       },

@@ -1,19 +1,7 @@
-// The control API's rule, trust and audit calls: validate, call the rules services, return typed results.
+// The control API's rule, trust and audit calls: take the parsed input, call the rules services, return typed results.
 import { ApiError, type ControlApi } from '../../../shared/api.ts';
-import { ListAuditInputSchema } from '../../../shared/audit.ts';
 import type { GateRequest } from '../../../shared/domain.ts';
-import {
-  AddRuleInputSchema,
-  BacktestInputSchema,
-  ExplainInputSchema,
-  ExportRulesInputSchema,
-  ImportRulesInputSchema,
-  ListRulesInputSchema,
-  StartTrustInputSchema,
-  UpdateRuleInputSchema,
-  type RuleScope,
-  type Suggestion,
-} from '../../../shared/rules.ts';
+import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
 import type { Broker } from '../broker/broker.ts';
 import { backtest } from '../rules/backtest.ts';
 import { exportClaude } from '../rules/interop-claude.ts';
@@ -26,7 +14,6 @@ import { projectOf, type RuleService } from '../rules/service.ts';
 import type { TrustMode } from '../rules/trust.ts';
 import type { AuditRepository } from '../store/audit.ts';
 import type { RequestRepository } from '../store/requests.ts';
-import { validate, validateId } from './validate.ts';
 
 export interface RulesServices {
   broker: Broker;
@@ -64,26 +51,19 @@ export function suggestionFor(s: RulesServices, request: GateRequest): Suggestio
 export function registerRulesHandlers(s: RulesServices): RulesApi {
   const { rules, trust, audit } = s;
   return {
-    listRules: (input) => rules.list(validate(ListRulesInputSchema, input).all),
-    addRule: (input) => {
-      const d = validate(AddRuleInputSchema, input);
+    listRules: (d) => rules.list(d.all),
+    addRule: (d) => {
       const [rule] = rules.add([{ effect: d.effect, kind: d.kind, pattern: d.pattern, scope: resolveScope(d.scope, d.cwd), source: d.source, note: d.note ?? null, ttlMs: d.ttlMs }], 'user');
       if (!rule) throw new ApiError('internal', 'the rule was not added');
       return rule;
     },
-    updateRule: (input) => {
-      const d = validate(UpdateRuleInputSchema, input);
-      const { id, ttlMs, ...changes } = d;
+    updateRule: ({ id, ttlMs, ...changes }) => {
       const expiresAt = ttlMs === undefined ? undefined : ttlMs === null ? null : s.now() + ttlMs;
       return rules.update(id, { ...changes, ...(expiresAt !== undefined ? { expiresAt } : {}) }, 'user');
     },
-    removeRule: (id) => rules.remove(validateId(id), 'user'),
-    explain: (input) => {
-      const d = validate(ExplainInputSchema, input);
-      return s.policy.explain(d.command, s.broker.scoreCommand(d.command, d.cwd), d.cwd, d.sessionId ?? null);
-    },
-    backtestRule: (input) => {
-      const d = validate(BacktestInputSchema, input);
+    removeRule: (id) => rules.remove(id, 'user'),
+    explain: (d) => s.policy.explain(d.command, s.broker.scoreCommand(d.command, d.cwd), d.cwd, d.sessionId ?? null),
+    backtestRule: (d) => {
       const scope = resolveScope(d.scope, d.cwd);
       const candidate = { effect: d.effect, kind: d.kind, pattern: rules.prepare({ ...d, scope, source: 'backtest' }).pattern, scope };
       const cwd = d.cwd ?? (scope.type === 'project' ? scope.dir : s.userHome);
@@ -96,9 +76,8 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
         now: s.now(),
       }, cwd, d.replaces);
     },
-    suggestRules: (id) => suggestionFor(s, s.broker.get(validateId(id))),
-    importRules: (input) => {
-      const d = validate(ImportRulesInputSchema, input);
+    suggestRules: (id) => suggestionFor(s, s.broker.get(id)),
+    importRules: (d) => {
       const named = d.claude !== undefined || d.codex !== undefined;
       const plan = planImport({
         claude: named ? (d.claude ?? []) : claudeFiles(s.userHome, d.cwd),
@@ -110,8 +89,7 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
       const added = rules.add(plan.drafts, 'import', 'imported');
       return { files: plan.files, added, skipped: plan.skipped, errors: plan.errors };
     },
-    exportRules: (input) => {
-      const d = validate(ExportRulesInputSchema, input);
+    exportRules: (d) => {
       const here = placeAt(d.cwd, null, s.now());
       const live = rules.list();
       const chosen = live.filter((r) => r.scope.type !== 'session' && scopeApplies(r.scope, here));
@@ -119,12 +97,9 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
       const left = live.filter((r) => !chosen.includes(r)).map((r) => ({ ruleId: r.id, why: r.scope.type === 'session' ? 'a session rule ends with its session' : `it applies only under ${r.scope.type === 'project' ? r.scope.dir : ''}` }));
       return { ...result, skipped: [...result.skipped, ...left] };
     },
-    startTrust: (input) => trust.start(validate(StartTrustInputSchema, input).durationMs),
+    startTrust: (d) => trust.start(d.durationMs),
     stopTrust: () => trust.stop(),
-    listAudit: (input) => {
-      const d = validate(ListAuditInputSchema, input);
-      return audit.list(d.afterSeq, d.limit);
-    },
+    listAudit: (d) => audit.list(d.afterSeq, d.limit),
     verifyAudit: () => audit.verify(),
   };
 }

@@ -1,12 +1,14 @@
 // The control API on one carrier connection: the shared handlers plus the per-connection calls (event
 // subscription, attached terminals). Every carrier (the control socket, the UI's WebSocket, the desktop app's
-// MessagePorts) hands its connection here; none has its own API.
+// MessagePorts) hands its connection here; none has its own API. Every call's input is parsed here, once, with the
+// schema the contract declares for it (parse-input.ts): the handlers receive typed input and validate nothing.
 import { createBirpc } from 'birpc';
 import type { ConnectionCalls, ControlApi, ControlClientApi } from '../../../shared/api.ts';
 import type { TextChannel } from '../../../shared/carrier.ts';
 import { decodeMessage, encodeMessage } from '../../../shared/rpc-codec.ts';
 import { newId } from '../ids.ts';
 import type { ConnectionHandlers } from './handlers.ts';
+import { isDeclaredCall, withParsedInput } from './parse-input.ts';
 
 export type ControlHandlers = Omit<ControlApi, ConnectionCalls>;
 /** The handlers as a carrier serves them: any call may answer later (a guarded call first looks at its caller). */
@@ -57,8 +59,10 @@ export function serveControl(handlers: ServedHandlers, connect: ConnectionFactor
       on: (fn) => channel.on(fn),
       serialize: encodeMessage,
       deserialize: readMessage,
-      // Only the API's own calls answer: a name from the prototype (`constructor`, `toString`) is "not found".
-      resolver: (name, fn) => (Object.hasOwn(functions, name) ? fn : undefined),
+      // Only the contract's own calls answer: a name from the prototype (`constructor`, `toString`) or one the contract
+      // does not declare is "not found". Here, the one place every carrier's calls pass, each input is parsed with its
+      // schema before the handler runs.
+      resolver: (name, fn) => (Object.hasOwn(functions, name) && isDeclaredCall(name) ? withParsedInput(name, fn) : undefined),
       // A malformed line from any client (or a bug in one) is dropped; it must not end the core.
       onGeneralError: (error) => error instanceof MalformedMessage,
       eventNames: ['onEvent', 'onTerminalEvent'],

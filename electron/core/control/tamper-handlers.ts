@@ -2,11 +2,9 @@
 // that lifts the lock.
 import path from 'node:path';
 import { ApiError, type ControlApi } from '../../../shared/api.ts';
-import { AcknowledgeTamperInputSchema, ProtectHookFilesInputSchema } from '../../../shared/tamper.ts';
 import type { TamperAlarm } from '../integrity/tamper-alarm.ts';
 import { nodeWatchIo, type TamperWatch } from '../integrity/tamper-watch.ts';
 import type { SessionRepository } from '../store/sessions.ts';
-import { validate } from './validate.ts';
 
 export interface TamperServices {
   alarm: TamperAlarm;
@@ -16,8 +14,7 @@ export interface TamperServices {
 
 export function registerTamperHandlers(s: TamperServices): Pick<ControlApi, 'protectHookFiles' | 'tamperStatus' | 'acknowledgeTamper'> {
   return {
-    protectHookFiles: (input) => {
-      const d = validate(ProtectHookFilesInputSchema, input);
+    protectHookFiles: (d) => {
       const session = s.sessions.get(d.sessionId);
       if (!session) throw new ApiError('not_found', `no session with id ${d.sessionId}`);
       if (session.endedAt) throw new ApiError('conflict', `session ${d.sessionId} has ended`);
@@ -30,9 +27,6 @@ export function registerTamperHandlers(s: TamperServices): Pick<ControlApi, 'pro
       return true;
     },
     tamperStatus: () => s.alarm.status(),
-    acknowledgeTamper: (input) => {
-      const d = validate(AcknowledgeTamperInputSchema, input);
-      return s.alarm.acknowledge(`human:${d.via}`, d.note);
-    },
+    acknowledgeTamper: (d) => s.alarm.acknowledge(`human:${d.via}`, d.note),
   };
 }

@@ -1,9 +1,9 @@
 // The controller between one connection and the stores, against a fake core.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, type HistoryPage } from '../../../shared/api.ts';
+import { ApiError, type CoreApi, type HistoryPage } from '../../../shared/api.ts';
 import type { CoreEvent, TerminalEvent, TerminalInfo } from '../../../shared/domain.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
-import type { Connection, CoreApi } from '../../../renderer/api/client.ts';
+import type { Connection } from '../../../renderer/api/client.ts';
 import { Controller } from '../../../renderer/app/controller.ts';
 import { useAudit } from '../../../renderer/stores/audit.ts';
 import { useApp } from '../../../renderer/stores/connection.ts';

@@ -24,6 +24,8 @@ const proc: ProcReader = {
   environ: (pid) => (PROCS[pid] ? new Map(Object.entries(PROCS[pid].env)) : null),
   pidNamespace: () => NS,
 };
+/** A decision as the guard receives it: already parsed by the dispatch (`via` filled in). */
+const ALLOW_Q1 = { id: 'q1', decision: 'allow', via: 'cli' } as const;
 
 const dbs: Db[] = [];
 afterEach(() => dbs.splice(0).forEach((db) => db.close()));
@@ -57,7 +59,7 @@ function setup(peer: PeerLookup) {
 describe('AgentGuard', () => {
   it('refuses a decision from a helper an agent session started, says where to decide, and audits the attempt', async () => {
     const { served, audit, decide } = setup({ kind: 'found', pids: [50] });
-    const refused = await Promise.resolve(served.decide({ id: 'q1', decision: 'allow' })).catch((e: unknown) => e);
+    const refused = await Promise.resolve(served.decide(ALLOW_Q1)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).code).toBe('forbidden');
     expect((refused as ApiError).message).toMatch(/refused to decide a held command: the request comes from inside agent session s1 \(pid 50's ancestor 40 carries/);
@@ -70,7 +72,7 @@ describe('AgentGuard', () => {
 
   it('lets the person decide from their own terminal', async () => {
     const { served, audit, decide } = setup({ kind: 'found', pids: [70] });
-    expect(await served.decide({ id: 'q1', decision: 'allow' })).toEqual({ id: 'q1' });
+    expect(await served.decide(ALLOW_Q1)).toEqual({ id: 'q1' });
     expect(decide).toHaveBeenCalledOnce();
     expect(audit.list(0, 10)).toEqual([]);
   });
@@ -82,13 +84,13 @@ describe('AgentGuard', () => {
 
   it('fails closed when the peer cannot be told, and audits that', async () => {
     const { served, audit } = setup({ kind: 'failed', why: '`ss` (iproute2) is not installed' });
-    await expect(Promise.resolve(served.decide({ id: 'q1', decision: 'allow' }))).rejects.toThrow(/could not tell which process asked \(`ss` \(iproute2\) is not installed\)/);
+    await expect(Promise.resolve(served.decide(ALLOW_Q1))).rejects.toThrow(/could not tell which process asked \(`ss` \(iproute2\) is not installed\)/);
     expect(audit.list(0, 10)[0]).toMatchObject({ kind: 'decision.refused', actor: 'unknown', data: { sign: 'unknown-peer' } });
   });
 
   it('where the platform has no lookup, only the CLI check applies', async () => {
     const { served, decide } = setup({ kind: 'unsupported' });
-    await served.decide({ id: 'q1', decision: 'allow' });
+    await served.decide(ALLOW_Q1);
     expect(decide).toHaveBeenCalledOnce();
   });
 
@@ -96,7 +98,7 @@ describe('AgentGuard', () => {
     const { served, lookup } = setup({ kind: 'found', pids: [70] });
     served.listPending();
     expect(lookup).not.toHaveBeenCalled();
-    await served.decide({ id: 'q1', decision: 'allow' });
+    await served.decide(ALLOW_Q1);
     await served.startTrust({ durationMs: 60_000 });
     expect(lookup).toHaveBeenCalledOnce();
   });
