@@ -24,7 +24,7 @@ import {
 } from '../../../shared/api.ts';
 import type { z } from 'zod';
 import type { PtyHost } from '../pty/pty-host.ts';
-import type { Recordings } from '../recording/service.ts';
+import type { Recordings } from '../recording/core/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
 import { learnedScope } from '../rules/learn.ts';
 import type { SessionService } from '../sessions/session-service.ts';

@@ -10,7 +10,7 @@ import {
   ScreenAtInputSchema,
   SearchInputSchema,
 } from '../../../shared/recording.ts';
-import type { Recordings } from '../recording/service.ts';
+import type { Recordings } from '../recording/core/service.ts';
 import { validate } from './validate.ts';
 
 export type RecordingHandlers = Pick<

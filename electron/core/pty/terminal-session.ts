@@ -1,7 +1,7 @@
 // One hosted terminal: a pty, its current screen, its viewers (with flow control) and its recording.
 import { StringDecoder } from 'node:string_decoder';
 import type { ShellKind, TerminalEvent, TerminalInfo, TerminalSnapshot } from '../../../shared/domain.ts';
-import type { SessionRecorder } from '../recording/types.ts';
+import type { SessionRecorder } from '../recording/common/types.ts';
 import { FlowControl } from './flow-control.ts';
 import { OutputBatcher } from './output-batcher.ts';
 import type { PtyProcess } from './pty-process.ts';

@@ -3,12 +3,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TimedEvent } from '../../../shared/recording.ts';
-import { markInterceptions } from '../../../electron/core/recording/types.ts';
+import { markInterceptions } from '../../../electron/core/recording/common/types.ts';
 import { Broker } from '../../../electron/core/broker/broker.ts';
-import { StoreSink } from '../../../electron/core/recording/chunk-sink.ts';
-import { MAX_BACKLOG_BYTES, Recorder } from '../../../electron/core/recording/recorder.ts';
-import { Redactor } from '../../../electron/core/recording/redaction.ts';
-import type { ThreadRecorder } from '../../../electron/core/recording/thread-recorder.ts';
+import { StoreSink } from '../../../electron/core/recording/thread/chunk-sink.ts';
+import { MAX_BACKLOG_BYTES, Recorder } from '../../../electron/core/recording/thread/recorder.ts';
+import { Redactor } from '../../../electron/core/redaction/redaction.ts';
+import type { ThreadRecorder } from '../../../electron/core/recording/core/thread-recorder.ts';
 import { openDatabase } from '../../../electron/core/store/database.ts';
 import { RecordingRepository } from '../../../electron/core/store/recordings.ts';
 import { RequestRepository } from '../../../electron/core/store/requests.ts';

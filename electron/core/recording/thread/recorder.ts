@@ -2,11 +2,11 @@
 // markers recorded among its events, to a sink that compresses and stores it in one transaction. Memory
 // stays bounded: when writing cannot keep up, output is dropped and a "recording gap" marker says how much.
 import type { ChunkSink } from './chunk-sink.ts';
-import type { StreamEvent } from './codec.ts';
-import type { Redactor } from './redaction.ts';
+import type { StreamEvent } from '../common/codec.ts';
+import type { Redactor } from '../../redaction/redaction.ts';
 import { TimedRedaction } from './timed-redaction.ts';
-import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from './types.ts';
-import type { NewMarker } from '../store/recordings.ts';
+import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from '../common/types.ts';
+import type { NewMarker } from '../../store/recordings.ts';
 
 /** Batches are written at least this often: a crash loses at most about this much of the recording. */
 export const FLUSH_INTERVAL_MS = 250;

@@ -3,10 +3,10 @@
 // the record benchmark, a program printing flat out: redaction took ~7 of the core thread's ~17 ms per MB). This side
 // stamps each event with its time as it comes, hands events over in batches, and bounds what is in flight: when the
 // thread cannot keep up, text is dropped here and recorded as a gap, as the recorder itself does.
-import { backlogOf, failureReporter, MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from './recorder.ts';
-import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from './types.ts';
+import { backlogOf, failureReporter, MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from '../thread/recorder.ts';
+import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from '../common/types.ts';
 import type { RecorderLink, RecordingWorker } from './worker-host.ts';
-import type { ThreadEvent } from './worker-messages.ts';
+import type { ThreadEvent } from '../common/worker-messages.ts';
 
 /** Events are handed over at most this long after they came: a few pty reads per message, not one each. */
 export const HANDOVER_MS = 5;
