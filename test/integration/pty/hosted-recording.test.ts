@@ -9,7 +9,8 @@ import { spawnPty, type PtyProcess } from '../../../electron/core/pty/pty-proces
 import { SCREEN_SCROLLBACK_LINES } from '../../../electron/core/pty/screen.ts';
 import { TerminalSession } from '../../../electron/core/pty/terminal-session.ts';
 import { StoreSink, type ChunkSink } from '../../../electron/core/recording/thread/chunk-sink.ts';
-import { Recorder, MAX_BACKLOG_BYTES } from '../../../electron/core/recording/thread/recorder.ts';
+import { MAX_BACKLOG_BYTES } from '../../../electron/core/recording/common/backlog.ts';
+import { Recorder } from '../../../electron/core/recording/thread/recorder.ts';
 import { Redactor } from '../../../electron/core/redaction/redaction.ts';
 import { RecordingRepository } from '../../../electron/core/store/recordings.ts';
 import type { RecordingReader } from '../../../electron/core/recording/core/reader.ts';
