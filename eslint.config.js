@@ -37,20 +37,33 @@ const layers = [
   },
 ];
 
+/** Folders inside a layer that must not import some of its other folders, beyond what their layer forbids. */
+const folderBans = [
+  {
+    folder: 'electron/core/store',
+    forbid: ['**/recording/**'],
+    message: 'store/ never imports recording/: the store keeps data for every part of the core (redaction, which both use, is in redaction/).',
+  },
+];
+
 function boundaryRule(groups) {
   return { 'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }] };
 }
 
-/** One entry per layer, plus one per native owner folder inside it (ESLint replaces, not merges, a rule's options). */
+/**
+ * One entry per layer, plus one per folder inside it that owns a native module or has bans of its own, carrying the
+ * layer's groups too (ESLint replaces, not merges, a rule's options).
+ */
 function boundaries() {
   return layers.flatMap((layer) => {
     const prefix = layer.files[0].split('/**')[0];
     const natives = (except) =>
       nativeOwners.filter((n) => n.folder !== except).map((n) => [[n.name], `${n.name} is imported only in ${n.folder}/.`]);
-    const owned = nativeOwners.filter((n) => n.folder.startsWith(prefix));
+    const bans = (folder) => folderBans.filter((b) => b.folder === folder).map((b) => [b.forbid, b.message]);
+    const folders = [...new Set([...nativeOwners, ...folderBans].map((f) => f.folder).filter((f) => f.startsWith(prefix)))];
     return [
       { files: layer.files, rules: boundaryRule([[layer.forbid, layer.message], ...natives(null)]) },
-      ...owned.map((n) => ({ files: [`${n.folder}/**/*.ts`], rules: boundaryRule([[layer.forbid, layer.message], ...natives(n.folder)]) })),
+      ...folders.map((folder) => ({ files: [`${folder}/**/*.ts`], rules: boundaryRule([[layer.forbid, layer.message], ...natives(folder), ...bans(folder)]) })),
     ];
   });
 }

@@ -24,7 +24,7 @@ for (const icon of ['tray.png', 'trayTemplate.png']) fs.copyFileSync(`build/${ic
 
 await Promise.all([
   // The recording thread (a worker) is its own entry; the core finds it next to its own bundle.
-  build({ ...common, entryPoints: { gatehouse: 'electron/core/main.ts', 'recording-worker': 'electron/core/recording/worker.ts' }, outdir: 'dist/core', packages: 'external' }),
+  build({ ...common, entryPoints: { gatehouse: 'electron/core/main.ts', 'recording-worker': 'electron/core/recording/thread/worker.ts' }, outdir: 'dist/core', packages: 'external' }),
   // The hook client must start fast and depend on nothing: it is what an agent runs where curl is missing.
   build({ ...common, entryPoints: { 'hook-client': 'electron/core/gate/hook-client.ts' }, outdir: 'dist/core', banner: {} }),
   // The renderer: one script and one stylesheet, loaded by index.html (CSP: script-src 'self', no inline code).

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type RunningCore } from '../../electron/core/core.ts';
 import { spawnPty } from '../../electron/core/pty/pty-process.ts';
-import type { RecordingService } from '../../electron/core/recording/types.ts';
+import type { RecordingService } from '../../electron/core/recording/common/types.ts';
 
 export interface RecordRun {
   ms: number;

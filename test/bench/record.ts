@@ -41,7 +41,7 @@ type Mode = 'record' | 'drain' | 'raw';
  */
 async function bundleSession(): Promise<string> {
   await build({
-    entryPoints: { 'record-session': root('test/bench/record-session.ts'), 'recording-worker': root('electron/core/recording/worker.ts') },
+    entryPoints: { 'record-session': root('test/bench/record-session.ts'), 'recording-worker': root('electron/core/recording/thread/worker.ts') },
     outdir: BUNDLE_DIR,
     bundle: true,
     platform: 'node',

@@ -14,9 +14,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Redactor } from '../../electron/core/recording/redaction.ts';
-import type { Recorder } from '../../electron/core/recording/recorder.ts';
-import { Recordings } from '../../electron/core/recording/service.ts';
+import { Redactor } from '../../electron/core/redaction/redaction.ts';
+import type { Recorder } from '../../electron/core/recording/thread/recorder.ts';
+import { Recordings } from '../../electron/core/recording/core/service.ts';
 import { openDatabase } from '../../electron/core/store/database.ts';
 import { SessionRepository } from '../../electron/core/store/sessions.ts';
 import { percentile, round } from './stats.ts';

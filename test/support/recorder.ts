@@ -1,6 +1,6 @@
 // An in-memory RecordingService: keeps every event each session's recorder was given, for assertions.
 import type { Decision } from '../../shared/domain.ts';
-import type { RecordEvent, RecordingService, SessionRecorder } from '../../electron/core/recording/types.ts';
+import type { RecordEvent, RecordingService, SessionRecorder } from '../../electron/core/recording/common/types.ts';
 
 export interface RecordedSession {
   size: { cols: number; rows: number };

@@ -2,8 +2,8 @@
 // Its recorder runs on the recording thread, as in the core. Prints `stored <events>` each time the database holds
 // more of the session's events (read back over this process's own connection), so the parent knows what must survive
 // a kill -9.
-import { Recordings } from '../../electron/core/recording/service.ts';
-import { Redactor } from '../../electron/core/recording/redaction.ts';
+import { Recordings } from '../../electron/core/recording/core/service.ts';
+import { Redactor } from '../../electron/core/redaction/redaction.ts';
 import { openDatabase } from '../../electron/core/store/database.ts';
 import { RecordingRepository } from '../../electron/core/store/recordings.ts';
 import { SessionRepository } from '../../electron/core/store/sessions.ts';

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Retention } from '../../shared/settings.ts';
-import type { StreamEvent } from '../../electron/core/recording/codec.ts';
-import { Redactor } from '../../electron/core/recording/redaction.ts';
-import { Recordings } from '../../electron/core/recording/service.ts';
-import type { SessionRecorder } from '../../electron/core/recording/types.ts';
+import type { StreamEvent } from '../../electron/core/recording/common/codec.ts';
+import { Redactor } from '../../electron/core/redaction/redaction.ts';
+import { Recordings } from '../../electron/core/recording/core/service.ts';
+import type { SessionRecorder } from '../../electron/core/recording/common/types.ts';
 import { openDatabase, type Db } from '../../electron/core/store/database.ts';
 import { SessionRepository } from '../../electron/core/store/sessions.ts';
 import { tempDir } from './temp.ts';

@@ -4,9 +4,9 @@
 // look the same and go on to look the same.
 import xtermHeadless from '@xterm/headless';
 import type { IBuffer, Terminal } from '@xterm/headless';
-import { SCREEN_SCROLLBACK, sgr } from '../../electron/core/recording/screen-terminal.ts';
-import type { StreamEvent } from '../../electron/core/recording/codec.ts';
-import { coreOf, isDecGraphics, type BufferState } from '../../electron/core/recording/xterm-internals.ts';
+import { SCREEN_SCROLLBACK, sgr } from '../../electron/core/recording/common/screen-terminal.ts';
+import type { StreamEvent } from '../../electron/core/recording/common/codec.ts';
+import { coreOf, isDecGraphics, type BufferState } from '../../electron/core/recording/common/xterm-internals.ts';
 
 export function newTerminal(cols: number, rows: number): Terminal {
   return new xtermHeadless.Terminal({ cols, rows, scrollback: SCREEN_SCROLLBACK, allowProposedApi: true });

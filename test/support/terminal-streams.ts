@@ -2,7 +2,7 @@
 // stream that exercises the terminal state a keyframe must carry (scroll regions, saved cursors,
 // the alternate screen, pending wraps, charsets, modes, wide characters, resizes).
 import { execFileSync } from 'node:child_process';
-import type { StreamEvent } from '../../electron/core/recording/codec.ts';
+import type { StreamEvent } from '../../electron/core/recording/common/codec.ts';
 
 /** Output of real programs in a real pty (util-linux `script`), colours and all. */
 export function capturedProgramOutput(): string {

@@ -4,7 +4,7 @@
 // has taken, so nothing is recorded twice. What is kept is bounded: past it, output is dropped, counted, and recorded
 // as a gap ("Gatehouse restarted: N bytes not recorded").
 import type { RecordEventsInput, ResumedSession } from '../../../shared/api.ts';
-import type { RecordEvent } from '../recording/types.ts';
+import type { RecordEvent } from '../recording/common/types.ts';
 import { isUnreachable } from './core-link.ts';
 
 /** A batch leaves after this long: the core's recorder loses at most ~250 ms on a crash, and this stays well inside. */

@@ -2,7 +2,7 @@
 // carried over a restart of the core (reconnect, `resumeSession`, what the core lacks sent again), then ended with the
 // agent's exit code, waiting a while for a core that is away.
 import type { StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
-import type { RecordEvent } from '../recording/types.ts';
+import type { RecordEvent } from '../recording/common/types.ts';
 import { connect, type CliContext } from './context.ts';
 import { CoreLink } from './core-link.ts';
 import { RecordStream } from './record-stream.ts';

@@ -12,7 +12,7 @@ import {
   type ParsedInput,
 } from '../../../shared/api.ts';
 import type { PtyHost } from '../pty/pty-host.ts';
-import type { Recordings } from '../recording/service.ts';
+import type { Recordings } from '../recording/core/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
 import { learnedScope } from '../rules/learn.ts';
 import type { SessionService } from '../sessions/session-service.ts';

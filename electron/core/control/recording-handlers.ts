@@ -1,7 +1,7 @@
 // The control API's recording calls: take the parsed input, call the recording service, return the result.
 import type { ControlApi } from '../../../shared/api.ts';
 import { MAX_PAGE_BYTES } from '../../../shared/recording.ts';
-import type { Recordings } from '../recording/service.ts';
+import type { Recordings } from '../recording/core/service.ts';
 
 export type RecordingHandlers = Pick<
   ControlApi,

@@ -3,7 +3,7 @@
 // to its pace. Once a few MB have gone by with nobody watching, it is dropped, provided the recording can rebuild
 // it: the next viewer gets the screen rebuilt from the recording (its keyframes and the output after them), which
 // then goes on live.
-import type { SessionRecorder } from '../recording/types.ts';
+import type { SessionRecorder } from '../recording/common/types.ts';
 import { HeadlessScreen, SCREEN_SCROLLBACK_LINES } from './screen.ts';
 
 export interface ScreenState {

@@ -1,7 +1,7 @@
 // `gatehouse run`'s terminal: the agent runs in its own pty, and its bytes pass through to this terminal unchanged
 // (raw mode on a TTY, window size followed) while a copy of the stream goes to the recording.
 import { StringDecoder } from 'node:string_decoder';
-import type { RecordEvent } from '../recording/types.ts';
+import type { RecordEvent } from '../recording/common/types.ts';
 import { spawnPty } from './pty-process.ts';
 
 /** The size a pty gets when this process has no terminal to take it from (piped output, as in CI). */

@@ -1,7 +1,7 @@
 // A session's current screen, kept in a headless xterm.js so that a viewer who attaches late (or reconnects)
 // draws exactly what is on screen now, scrollback included, without replaying the session. Its snapshot is the
 // recordings' exact capture (the serialize addon leaves out scroll regions, saved cursors, a pending wrap, charsets).
-import { ScreenTerminal } from '../recording/screen-terminal.ts';
+import { ScreenTerminal } from '../recording/common/screen-terminal.ts';
 
 /** Lines a late viewer can scroll back through; xterm.js's own default, and what the viewers keep too. */
 export const SCREEN_SCROLLBACK_LINES = 1000;

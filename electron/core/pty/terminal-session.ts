@@ -1,7 +1,7 @@
 // One hosted terminal: a pty, its current screen, its viewers (with flow control) and its recording.
 import { StringDecoder } from 'node:string_decoder';
 import type { ShellKind, TerminalEvent, TerminalInfo, TerminalSnapshot } from '../../../shared/domain.ts';
-import type { SessionRecorder } from '../recording/types.ts';
+import type { SessionRecorder } from '../recording/common/types.ts';
 import { FlowControl } from './flow-control.ts';
 import { OutputBatcher } from './output-batcher.ts';
 import type { PtyProcess } from './pty-process.ts';
@@ -25,9 +25,9 @@ const SCREEN_WATER_MARKS = { high: 4 * 1024 * 1024, low: 1024 * 1024 };
  */
 const SCREEN_UNWATCHED_LIMIT_CHARS = 1024 * 1024;
 /**
- * Output the recorder may hold before the pty is paused: a quarter of what makes it drop output (MAX_BACKLOG_BYTES),
- * so a hosted program waits for the recording instead of losing part of it. Eight chunks keep the recording thread
- * busy; more would only hold memory.
+ * Output the recorder may hold before the pty is paused: a quarter of what makes it drop output (MAX_BACKLOG_BYTES in
+ * recording/common/backlog.ts), so a hosted program waits for the recording instead of losing part of it. Eight chunks
+ * keep the recording thread busy; more would only hold memory.
  */
 const RECORDING_WATER_MARKS = { high: 2 * 1024 * 1024, low: 512 * 1024 };
 /**

@@ -8,7 +8,7 @@ import type { Publisher } from '../events/bus.ts';
 import { hashToken } from '../gate/server.ts';
 import { newId, newToken } from '../ids.ts';
 import { isAlive } from '../lock.ts';
-import type { RecordEvent, RecordingService, SessionRecorder } from '../recording/types.ts';
+import type { RecordEvent, RecordingService, SessionRecorder } from '../recording/common/types.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import type { SessionRoots } from './session-roots.ts';
 

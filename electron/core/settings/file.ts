@@ -3,7 +3,7 @@
 import Conf from 'conf';
 import { ApiError } from '../../../shared/api.ts';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../../shared/settings.ts';
-import { patternCostProblem } from '../recording/pattern-guard.ts';
+import { patternCostProblem } from '../redaction/pattern-guard.ts';
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';

@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/domain.ts';
 import type { DeciderGroup } from '../../../shared/api.ts';
 import { AuditRepository } from './audit.ts';
-import { Redactor } from '../recording/redaction.ts';
+import { Redactor } from '../redaction/redaction.ts';
 import type { Db } from './database.ts';
 import { guardedWrite, guardOf } from './guard.ts';
 

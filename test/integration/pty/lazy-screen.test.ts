@@ -3,9 +3,9 @@
 import headless from '@xterm/headless';
 import type { Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../../electron/core/recording/codec.ts';
-import { sgr } from '../../../electron/core/recording/screen-terminal.ts';
-import type { SessionRecorder } from '../../../electron/core/recording/types.ts';
+import type { StreamEvent } from '../../../electron/core/recording/common/codec.ts';
+import { sgr } from '../../../electron/core/recording/common/screen-terminal.ts';
+import type { SessionRecorder } from '../../../electron/core/recording/common/types.ts';
 import { LiveScreen, type ScreenState } from '../../../electron/core/pty/live-screen.ts';
 import { SCREEN_SCROLLBACK_LINES } from '../../../electron/core/pty/screen.ts';
 import { openRecordings, programEvents, recordAll } from '../../support/recordings.ts';

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isCompressed } from '../../../electron/core/recording/codec.ts';
+import { isCompressed } from '../../../electron/core/recording/common/codec.ts';
 import { openRecordings } from '../../support/recordings.ts';
 import { tempDir } from '../../support/temp.ts';
 

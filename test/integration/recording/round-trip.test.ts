@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TimedEvent } from '../../../shared/recording.ts';
 import path from 'node:path';
-import { compressSync, decodeEvents, encodeEvents, isCompressed, type StreamEvent } from '../../../electron/core/recording/codec.ts';
-import { RecordingIndexer } from '../../../electron/core/recording/indexer.ts';
+import { compressSync, decodeEvents, encodeEvents, isCompressed, type StreamEvent } from '../../../electron/core/recording/common/codec.ts';
+import { RecordingIndexer } from '../../../electron/core/recording/thread/indexer.ts';
 import { openDatabase } from '../../../electron/core/store/database.ts';
 import { RecordingRepository } from '../../../electron/core/store/recordings.ts';
 import { SessionRepository } from '../../../electron/core/store/sessions.ts';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api.ts';
-import { markInterceptions } from '../../../electron/core/recording/types.ts';
+import { markInterceptions } from '../../../electron/core/recording/common/types.ts';
 import { Broker } from '../../../electron/core/broker/broker.ts';
 import { EventBus } from '../../../electron/core/events/bus.ts';
 import { RequestRepository } from '../../../electron/core/store/requests.ts';

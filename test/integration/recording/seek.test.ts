@@ -2,8 +2,8 @@
 // screen that replaying the whole recording from the start gives.
 import { describe, expect, it } from 'vitest';
 import type { TimedEvent } from '../../../shared/recording.ts';
-import type { StreamEvent } from '../../../electron/core/recording/codec.ts';
-import { KEYFRAME_EVERY_BYTES } from '../../../electron/core/recording/indexer.ts';
+import type { StreamEvent } from '../../../electron/core/recording/common/codec.ts';
+import { KEYFRAME_EVERY_BYTES } from '../../../electron/core/recording/thread/indexer.ts';
 import { openRecordings, programEvents, recordAll } from '../../support/recordings.ts';
 import { fingerprint, newTerminal, replayInto, settled } from '../../support/screen-fingerprint.ts';
 import { capturedProgramOutput, trickyPieces } from '../../support/terminal-streams.ts';

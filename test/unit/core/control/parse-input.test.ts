@@ -8,7 +8,7 @@ import { decodeMessage } from '../../../../shared/rpc-codec.ts';
 import { registerConnectionHandlers, registerControlHandlers, type ControlServices, type ConnectionHandlers } from '../../../../electron/core/control/handlers.ts';
 import { recordingHandlers } from '../../../../electron/core/control/recording-handlers.ts';
 import { serveControl, type ControlHandlers } from '../../../../electron/core/control/serve.ts';
-import type { Recordings } from '../../../../electron/core/recording/service.ts';
+import type { Recordings } from '../../../../electron/core/recording/core/service.ts';
 
 interface Answer {
   r?: unknown;

@@ -13,7 +13,7 @@ import { TerminalSession } from '../../../../electron/core/pty/terminal-session.
 const NOTICE_MS = 2;
 /** Lets a lasting pause be announced. */
 const lasted = () => new Promise((resolve) => setTimeout(resolve, NOTICE_MS + 10));
-import type { SessionRecorder } from '../../../../electron/core/recording/types.ts';
+import type { SessionRecorder } from '../../../../electron/core/recording/common/types.ts';
 
 /** A pty whose output the test writes; it notes what the session asks of it. */
 function fakePty() {

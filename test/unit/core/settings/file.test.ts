@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION_DAYS, DEFAULT_RETENTION_MB } from '../../../../shared/settings.ts';
-import { patternCostProblem } from '../../../../electron/core/recording/pattern-guard.ts';
+import { patternCostProblem } from '../../../../electron/core/redaction/pattern-guard.ts';
 import { SettingsError, SettingsFile } from '../../../../electron/core/settings/file.ts';
 import { tempDir } from '../../../support/temp.ts';
 

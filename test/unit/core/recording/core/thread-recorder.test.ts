@@ -2,10 +2,10 @@
 // in order and with the times they came; the backlog counts what the thread has not stored; when the thread falls
 // too far behind, text is dropped and handed over as a gap; a thread that is gone never holds the session back.
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from '../../../../electron/core/recording/recorder.ts';
-import { HANDOVER_CHARS, HANDOVER_MS, ThreadRecorder, type RecorderThread } from '../../../../electron/core/recording/thread-recorder.ts';
-import type { RecorderLink } from '../../../../electron/core/recording/worker-host.ts';
-import type { ThreadEvent } from '../../../../electron/core/recording/worker-messages.ts';
+import { MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from '../../../../../electron/core/recording/common/backlog.ts';
+import { HANDOVER_CHARS, HANDOVER_MS, ThreadRecorder, type RecorderThread } from '../../../../../electron/core/recording/core/thread-recorder.ts';
+import type { RecorderLink } from '../../../../../electron/core/recording/core/worker-host.ts';
+import type { ThreadEvent } from '../../../../../electron/core/recording/common/worker-messages.ts';
 
 /** A recording thread that keeps what it is handed; the test says what it has taken in and stored. */
 function fakeThread() {

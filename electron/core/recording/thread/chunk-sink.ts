@@ -1,10 +1,10 @@
 // Where a recorder's chunks go. The core's recorders run on the recording thread, whose sink (worker.ts) compresses
 // and writes them there (and indexes them), off the core's thread and without contending with it for the database.
 // `StoreSink` writes from any thread, for a process that records on its own.
-import type { NewMarker, RecordingRepository } from '../store/recordings.ts';
-import { compress, encodeEvents, type StreamEvent } from './codec.ts';
+import type { NewMarker, RecordingRepository } from '../../store/recordings.ts';
+import { compress, encodeEvents, type StreamEvent } from '../common/codec.ts';
 import { rebuildScreen } from './screen-rebuild.ts';
-import type { RecordedScreen } from './types.ts';
+import type { RecordedScreen } from '../common/types.ts';
 
 /** A batch of events as the recorder made it (encoding and compressing are the sink's work), with the markers recorded among them. */
 export interface ChunkWrite {

@@ -1,11 +1,10 @@
 // Reads recordings back: the screen at any moment (nearest keyframe plus a short replay), the events in a
 // range with markers in their place, and the moments before an interception.
-import { ApiError } from '../../../shared/api.ts';
-import { DEFAULT_CLIP_MS, MAX_PAGE_BYTES, type EventPage, type RecordingClip, type RecordingMarker, type Screen, type TimedEvent } from '../../../shared/recording.ts';
-import { decodeEvents, decompressText, type StreamEvent } from './codec.ts';
-import { applyEvent } from './indexer.ts';
-import { ScreenTerminal } from './screen-terminal.ts';
-import type { MarkerRow, RecordingRepository, RecordingRow } from '../store/recordings.ts';
+import { ApiError } from '../../../../shared/api.ts';
+import { DEFAULT_CLIP_MS, MAX_PAGE_BYTES, type EventPage, type RecordingClip, type RecordingMarker, type Screen, type TimedEvent } from '../../../../shared/recording.ts';
+import { decodeEvents, decompressText, type StreamEvent } from '../common/codec.ts';
+import { applyEvent, ScreenTerminal } from '../common/screen-terminal.ts';
+import type { MarkerRow, RecordingRepository, RecordingRow } from '../../store/recordings.ts';
 
 /** What an event counts for against a page's byte budget besides its text. */
 const EVENT_OVERHEAD_BYTES = 16;

@@ -2,10 +2,10 @@
 // few seconds or few hundred KB, so a seek replays only a short tail) and full-text search rows. It reads
 // chunks back from the store, so it may lag behind a busy session without holding anything in memory,
 // and picks up after a crash wherever it stopped.
-import { compressSync, decodeEvents, decompressText, isCompressed, type StreamEvent } from './codec.ts';
-import { stripAnsi } from './ansi.ts';
-import { ScreenTerminal } from './screen-terminal.ts';
-import type { IndexedChunk, NewKeyframe, RecordingRepository } from '../store/recordings.ts';
+import { compressSync, decodeEvents, decompressText, isCompressed } from '../common/codec.ts';
+import { stripAnsi } from '../common/ansi.ts';
+import { applyEvent, ScreenTerminal } from '../common/screen-terminal.ts';
+import type { IndexedChunk, NewKeyframe, RecordingRepository } from '../../store/recordings.ts';
 
 /** A keyframe at least every this much output: a seek replays at most about this much. */
 export const KEYFRAME_EVERY_BYTES = 256 * 1024;
@@ -36,12 +36,6 @@ export interface IndexerOptions {
   mayProceed?: () => Promise<void>;
   /** A chunk stored uncompressed, `bytes` long, has been replaced by its compressed form. */
   onPacked?: (bytes: number) => void;
-}
-
-/** Applies an event to a terminal; input does not change the screen. */
-export function applyEvent(term: ScreenTerminal, e: StreamEvent): void {
-  if (e.kind === 'output') term.write(e.data);
-  else if (e.kind === 'resize') term.resize(e.cols, e.rows);
 }
 
 export class RecordingIndexer {

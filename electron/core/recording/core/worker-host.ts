@@ -1,9 +1,9 @@
 // Owns the recording thread: starts it, hands it the sessions' events (each session's recorder runs there), waits for
 // it, stops it.
 import { Worker } from 'node:worker_threads';
-import type { RecordingRepository } from '../store/recordings.ts';
-import type { RecordedScreen } from './types.ts';
-import type { FromRecordingWorker, RecordingWorkerData, ThreadEvent, ToRecordingWorker } from './worker-messages.ts';
+import type { RecordingRepository } from '../../store/recordings.ts';
+import type { RecordedScreen } from '../common/types.ts';
+import type { FromRecordingWorker, RecordingWorkerData, ThreadEvent, ToRecordingWorker } from '../common/worker-messages.ts';
 
 /** What the thread tells the core's side of one session's recorder. */
 export interface RecorderLink {
@@ -14,10 +14,10 @@ export interface RecorderLink {
 }
 
 /**
- * The thread's code: next to this file when running from source (tests, type-stripping Node), and the
+ * The thread's code: `recording/thread/worker.ts` when running from source (tests, type-stripping Node), and the
  * separately bundled `recording-worker.mjs` next to the core's bundle otherwise (see scripts/build.mjs).
  */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker.ts', import.meta.url) : new URL('./recording-worker.mjs', import.meta.url);
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../thread/worker.ts', import.meta.url) : new URL('./recording-worker.mjs', import.meta.url);
 
 /** A thread that does not stop within this time is terminated (it may be deep in a big chunk). */
 const STOP_GRACE_MS = 5000;

@@ -1,7 +1,7 @@
 // One recorded text stream (a session's output, or its input) on its way through redaction: text is redacted in
 // large pieces, and what redaction lets through (maybe later, maybe replaced) keeps the time its input arrived.
-import type { Redactor } from './redaction.ts';
-import { RedactionStream, type EmittedPiece } from './redaction-stream.ts';
+import type { Redactor } from '../../redaction/redaction.ts';
+import { RedactionStream, type EmittedPiece } from '../../redaction/redaction-stream.ts';
 
 /** Text kept back by redaction is let through once no more has arrived for this long. */
 export const CARRY_QUIET_MS = 50;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Redactor, type SecretMatch } from '../../../../electron/core/recording/redaction.ts';
-import { BUILT_IN_RULES, PRIVATE_KEY_BEGIN, PRIVATE_KEY_BEGIN_NEEDS } from '../../../../electron/core/recording/secret-rules.ts';
-import { RedactionStream, type EmittedPiece } from '../../../../electron/core/recording/redaction-stream.ts';
+import { Redactor, type SecretMatch } from '../../../../electron/core/redaction/redaction.ts';
+import { BUILT_IN_RULES, PRIVATE_KEY_BEGIN, PRIVATE_KEY_BEGIN_NEEDS } from '../../../../electron/core/redaction/secret-rules.ts';
+import { RedactionStream, type EmittedPiece } from '../../../../electron/core/redaction/redaction-stream.ts';
 import { SECRET_SAMPLES } from '../../../support/secrets.ts';
 import { capturedProgramOutput } from '../../../support/terminal-streams.ts';
 

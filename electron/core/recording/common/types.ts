@@ -1,6 +1,6 @@
 // The seam between what produces a session's terminal stream (the pty host, `gatehouse run`) and what
 // stores it (the recorder). Producers only see these types; recording/ implements them.
-import type { CoreEvent, Decision, GateRequest } from '../../../shared/domain.ts';
+import type { CoreEvent, Decision, GateRequest } from '../../../../shared/domain.ts';
 
 /** A marker's label names the interception; a command longer than this is cut (the request keeps all of it). */
 const MAX_LABEL_COMMAND = 200;

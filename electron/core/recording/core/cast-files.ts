@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ApiError } from '../../../shared/api.ts';
-import type { Session } from '../../../shared/domain.ts';
-import type { ExportFormat, ExportPage, RecordingInfo } from '../../../shared/recording.ts';
-import { newId } from '../ids.ts';
-import type { RecordingRepository } from '../store/recordings.ts';
-import type { SessionRepository } from '../store/sessions.ts';
+import { ApiError } from '../../../../shared/api.ts';
+import type { Session } from '../../../../shared/domain.ts';
+import type { ExportFormat, ExportPage, RecordingInfo } from '../../../../shared/recording.ts';
+import { newId } from '../../ids.ts';
+import type { RecordingRepository } from '../../store/recordings.ts';
+import type { SessionRepository } from '../../store/sessions.ts';
 import { castEvents, castExit, castHeader, CastEventReader, CastFormatError, parseCastHeader, type CastHeader } from './asciicast.ts';
 import type { RecordingReader } from './reader.ts';
 import type { ThreadRecorder } from './thread-recorder.ts';

@@ -6,6 +6,7 @@
 import { SerializeAddon } from '@xterm/addon-serialize';
 import xtermHeadless from '@xterm/headless';
 import type { IBufferCell, Terminal } from '@xterm/headless';
+import type { StreamEvent } from './codec.ts';
 import { coreOf, DEC_GRAPHICS_DESIGNATOR, isDecGraphics, PARSER_GROUND, type AttributesLike, type BufferState } from './xterm-internals.ts';
 
 const { Terminal: HeadlessTerminal } = xtermHeadless;
@@ -128,6 +129,15 @@ export class ScreenTerminal {
     out += CHARSET_SHIFTS[charsets.glevel] ?? '';
     return out;
   }
+}
+
+/**
+ * Applies a recorded event to a terminal; input does not change the screen. Here, beside the terminal, because both
+ * threads replay: the recording thread to take keyframes and rebuild screens, the core's to read one moment back.
+ */
+export function applyEvent(term: ScreenTerminal, e: StreamEvent): void {
+  if (e.kind === 'output') term.write(e.data);
+  else if (e.kind === 'resize') term.resize(e.cols, e.rows);
 }
 
 /** CUP to a 0-based row and column. */

@@ -1,7 +1,7 @@
 // Which sessions retention deletes: those untouched for longer than the age limit (ended, or imported,
 // that long ago), then the oldest until recordings fit the size limit. A running session is never chosen.
-import type { Retention } from '../../../shared/settings.ts';
-import type { SessionFootprint } from '../store/session-purge.ts';
+import type { Retention } from '../../../../shared/settings.ts';
+import type { SessionFootprint } from '../../store/session-purge.ts';
 
 // When it runs (after the sockets open, hourly, in slices) is upkeep/upkeep.ts's.
 const DAY_MS = 24 * 60 * 60 * 1000;

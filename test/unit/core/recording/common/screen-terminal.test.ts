@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../../../electron/core/recording/codec.ts';
-import { ScreenTerminal } from '../../../../electron/core/recording/screen-terminal.ts';
-import { fingerprint, newTerminal, replayInto, settled } from '../../../support/screen-fingerprint.ts';
-import { capturedProgramOutput, trickyEvents } from '../../../support/terminal-streams.ts';
+import type { StreamEvent } from '../../../../../electron/core/recording/common/codec.ts';
+import { ScreenTerminal } from '../../../../../electron/core/recording/common/screen-terminal.ts';
+import { fingerprint, newTerminal, replayInto, settled } from '../../../../support/screen-fingerprint.ts';
+import { capturedProgramOutput, trickyEvents } from '../../../../support/terminal-streams.ts';
 
 interface Truth {
   /** fingerprints[k]: the terminal after the first k events. */

@@ -2,10 +2,10 @@
 // the words of each chunk's output with escape sequences removed and secrets redacted. It finds chunks that
 // have every word; reading a chunk back checks that the words are there as a phrase and turns the match
 // into a time and a snippet.
-import type { SearchHit } from '../../../shared/recording.ts';
-import { stripAnsi } from './ansi.ts';
-import { decodeEvents } from './codec.ts';
-import type { SearchRow } from '../store/recordings.ts';
+import type { SearchHit } from '../../../../shared/recording.ts';
+import { stripAnsi } from '../common/ansi.ts';
+import { decodeEvents } from '../common/codec.ts';
+import type { SearchRow } from '../../store/recordings.ts';
 
 /** Characters of context on each side of a match in a snippet. */
 const SNIPPET_CONTEXT = 40;

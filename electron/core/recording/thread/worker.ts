@@ -2,16 +2,16 @@
 // builds keyframes and search rows from them, over its own connection to the database, so none of it runs on (or
 // blocks) the core's thread. The core's thread hands each session's events over as they come (ThreadRecorder).
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../store/database.ts';
-import { RecordingRepository } from '../store/recordings.ts';
+import { openDatabase } from '../../store/database.ts';
+import { RecordingRepository } from '../../store/recordings.ts';
 import { encodedChunk, storeChunk, type ChunkSink } from './chunk-sink.ts';
-import { compressSync } from './codec.ts';
+import { compressSync } from '../common/codec.ts';
 import { RecordingIndexer } from './indexer.ts';
 import { Recorder } from './recorder.ts';
-import { Redactor } from './redaction.ts';
+import { Redactor } from '../../redaction/redaction.ts';
 import { rebuildScreen } from './screen-rebuild.ts';
-import type { RecordedScreen } from './types.ts';
-import { RecordingWorkerDataSchema, type FromRecordingWorker, type ToRecordingWorker } from './worker-messages.ts';
+import type { RecordedScreen } from '../common/types.ts';
+import { RecordingWorkerDataSchema, type FromRecordingWorker, type ToRecordingWorker } from '../common/worker-messages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('the recording worker runs as a worker thread');

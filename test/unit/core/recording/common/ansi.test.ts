@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripAnsi } from '../../../../electron/core/recording/ansi.ts';
+import { stripAnsi } from '../../../../../electron/core/recording/common/ansi.ts';
 
 describe('stripAnsi', () => {
   it('keeps the text a person reads and drops escape sequences and control characters', () => {

@@ -1,11 +1,10 @@
 // A live session's screen rebuilt from its recording: what a viewer who attaches late is shown when the pty host did
 // not keep the session's screen (nobody was watching and it could not keep up with the output). The last keyframe
 // far enough back to hold the scrollback, then the events after it, replayed into a terminal with scrollback.
-import type { RecordingRepository } from '../store/recordings.ts';
-import { decodeEvents, decompressText, type StreamEvent } from './codec.ts';
-import { applyEvent } from './indexer.ts';
-import { ScreenTerminal } from './screen-terminal.ts';
-import type { RecordedScreen } from './types.ts';
+import type { RecordingRepository } from '../../store/recordings.ts';
+import { decodeEvents, decompressText, type StreamEvent } from '../common/codec.ts';
+import { applyEvent, ScreenTerminal } from '../common/screen-terminal.ts';
+import type { RecordedScreen } from '../common/types.ts';
 
 /**
  * However many lines the scrollback asks for, at most about this much output before the screen is replayed to find

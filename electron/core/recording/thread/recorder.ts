@@ -1,24 +1,20 @@
 // Records one session: redacts what it is given, batches it into chunks and hands each chunk, with the
 // markers recorded among its events, to a sink that compresses and stores it in one transaction. Memory
-// stays bounded: when writing cannot keep up, output is dropped and a "recording gap" marker says how much.
+// stays bounded: when writing cannot keep up, output is dropped and a "recording gap" marker says how much
+// (the policy is common/backlog.ts's).
 import type { ChunkSink } from './chunk-sink.ts';
-import type { StreamEvent } from './codec.ts';
-import type { Redactor } from './redaction.ts';
+import { BacklogGate, backlogOf, gapLabel, RESUME_BACKLOG_BYTES, type Gap, type GapCause } from '../common/backlog.ts';
+import type { StreamEvent } from '../common/codec.ts';
+import { failureReporter } from '../common/failure-reporter.ts';
+import type { Redactor } from '../../redaction/redaction.ts';
 import { TimedRedaction } from './timed-redaction.ts';
-import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from './types.ts';
-import type { NewMarker } from '../store/recordings.ts';
+import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from '../common/types.ts';
+import type { NewMarker } from '../../store/recordings.ts';
 
 /** Batches are written at least this often: a crash loses at most about this much of the recording. */
 export const FLUSH_INTERVAL_MS = 250;
 /** A chunk holds at most this much text; a busy session writes a chunk as soon as one fills. */
 export const CHUNK_MAX_BYTES = 256 * 1024;
-/**
- * Text waiting to be written; beyond it, output is dropped and a gap is recorded. Writing runs at tens of
- * MB/s, so this absorbs a burst of a fraction of a second while keeping the core's memory small.
- */
-export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
-/** After a gap, recording resumes once the backlog has drained to this. */
-export const RESUME_BACKLOG_BYTES = MAX_BACKLOG_BYTES / 4;
 /** What a resize counts for in the backlog: a few numbers. */
 const RESIZE_BYTES = 16;
 
@@ -41,15 +37,6 @@ export interface RecorderOptions {
 
 type TextKind = 'output' | 'input';
 
-/** Why output is missing: the recorder fell behind, or the core was down (restarted under a streaming client). */
-export type GapCause = 'behind' | 'restart';
-
-interface Gap {
-  atMs: number;
-  droppedBytes: number;
-  cause: GapCause;
-}
-
 export class Recorder implements SessionRecorder {
   readonly sessionId: string;
   private readonly opts: RecorderOptions;
@@ -69,7 +56,16 @@ export class Recorder implements SessionRecorder {
   private nextSeq: number;
   private nextEvent: number;
   private lastAtMs = 0;
-  private gap: Gap | null = null;
+  /** Drops text while writing is too far behind, and closes each gap with its marker. */
+  private readonly gate = new BacklogGate({
+    backlog: () => this.backlogBytes,
+    // What redaction keeps back goes out before the gap: it came before the text that is dropped.
+    opening: () => {
+      this.releaseStream('output', true);
+      this.releaseStream('input', true);
+    },
+    closed: (gap, atMs) => this.gapClosed(gap, atMs),
+  });
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
@@ -143,10 +139,7 @@ export class Recorder implements SessionRecorder {
     if (this.closing) return;
     try {
       const at = Math.max(this.lastAtMs, Math.round(atMs));
-      if (this.gap && this.gap.cause !== cause) this.closeGap(at);
-      if (!this.gap) this.openGap(Math.min(at, Math.max(this.lastAtMs, Math.round(fromMs))), cause);
-      (this.gap as Gap).droppedBytes += droppedBytes;
-      this.closeGap(at);
+      this.gate.dropped(Math.min(at, Math.max(this.lastAtMs, Math.round(fromMs))), at, droppedBytes, cause);
       this.schedule();
     } catch (err) {
       this.report(err);
@@ -196,7 +189,7 @@ export class Recorder implements SessionRecorder {
       try {
         this.releaseStream('output', true);
         this.releaseStream('input', true);
-        this.closeGap(this.lastAtMs);
+        this.gate.close(this.lastAtMs);
       } catch (err) {
         this.report(err);
       }
@@ -212,43 +205,23 @@ export class Recorder implements SessionRecorder {
   }
 
   private recordText(kind: TextKind, data: string, at: number): void {
-    if (this.gap || this.backlogBytes + data.length > MAX_BACKLOG_BYTES) {
-      if (!this.gap) this.openGap(at);
-      if (this.backlogBytes > RESUME_BACKLOG_BYTES) {
-        (this.gap as Gap).droppedBytes += Buffer.byteLength(data);
-        return;
-      }
-      this.closeGap(at);
-    }
+    if (!this.gate.admit(data, at)) return;
     // What the other stream has waiting goes first, so that input and output keep their order.
     this.streams[kind === 'output' ? 'input' : 'output'].redactWaiting();
     this.streams[kind].push(data, at, this.now());
   }
 
-  /** Writing fell behind: what is kept back goes out now, then text is dropped until the backlog drains. */
-  private openGap(at: number, cause: GapCause = 'behind'): void {
-    this.releaseStream('output', true);
-    this.releaseStream('input', true);
-    this.gap = { atMs: at, droppedBytes: 0, cause };
-  }
-
-  private closeGap(at: number): void {
-    const gap = this.gap;
-    if (!gap) return;
-    this.gap = null;
+  /** A gap ended at `at`: its marker goes in before whatever comes next. */
+  private gapClosed(gap: Gap, at: number): void {
     // Secrets cannot straddle a gap: the text before it is gone from the stream.
     this.streams = this.freshStreams();
     this.joinable = false;
-    const mb = (gap.droppedBytes / (1024 * 1024)).toFixed(1);
     this.markers.push({
       // Resizes are kept during a gap, so the marker (placed after them) may not go before them in time.
       at_ms: Math.max(gap.atMs, this.lastAtMs),
       event_index: this.nextEvent,
       kind: 'gap',
-      label:
-        gap.cause === 'restart'
-          ? `Gatehouse restarted: ${gap.droppedBytes} bytes not recorded`
-          : `recording gap: ${mb} MB of output dropped over ${((at - gap.atMs) / 1000).toFixed(1)} s (the recorder could not keep up)`,
+      label: gapLabel(gap, at),
       request_id: null,
       decision: null,
       dropped_bytes: gap.droppedBytes,
@@ -369,31 +342,4 @@ export class Recorder implements SessionRecorder {
     const stream = (kind: TextKind) => new TimedRedaction(this.opts.redactor, (text, atMs) => this.appendText(kind, text, atMs));
     return { output: stream('output'), input: stream('input') };
   }
-}
-
-/** A recorder's backlog as producers see it, and the call that tells its listeners it shrank. */
-export function backlogOf(chars: () => number): { backlog: RecorderBacklog; shrunk: () => void } {
-  const listeners = new Set<() => void>();
-  return {
-    backlog: {
-      chars,
-      onShrink: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    },
-    shrunk: () => {
-      for (const listener of listeners) listener();
-    },
-  };
-}
-
-/** A recorder never throws at its producer: the session keeps running, and the first failure is reported. */
-export function failureReporter(sessionId: string, onError: (err: unknown) => void): (err: unknown) => void {
-  let reported = false;
-  return (err) => {
-    if (reported) return;
-    reported = true;
-    onError(new Error(`recording of session ${sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`));
-  };
 }

@@ -1,26 +1,26 @@
 // The recording service: starts a recorder per session, puts a marker in a session's recording for each
 // interception, answers the recording calls of the control API, enforces retention, and owns the
 // recording thread (which writes and indexes what recorders hand it). The core builds one (core.ts) and hands it to whatever produces terminal streams.
-import { ApiError } from '../../../shared/api.ts';
-import type { Decision, Session } from '../../../shared/domain.ts';
-import type { DeletedSession, ExportFormat, ExportPage, RecordingInfo, SearchHit } from '../../../shared/recording.ts';
-import type { Retention } from '../../../shared/settings.ts';
-import type { Db } from '../store/database.ts';
-import { RecordingRepository, type NewMarker, type RecordingRow } from '../store/recordings.ts';
-import { RequestRepository } from '../store/requests.ts';
-import { SessionPurge } from '../store/session-purge.ts';
-import type { SessionRepository } from '../store/sessions.ts';
-import { runSliced, type SliceOptions } from '../upkeep/sliced.ts';
+import { ApiError } from '../../../../shared/api.ts';
+import type { Decision, Session } from '../../../../shared/domain.ts';
+import type { DeletedSession, ExportFormat, ExportPage, RecordingInfo, SearchHit } from '../../../../shared/recording.ts';
+import type { Retention } from '../../../../shared/settings.ts';
+import type { Db } from '../../store/database.ts';
+import { RecordingRepository, type NewMarker, type RecordingRow } from '../../store/recordings.ts';
+import { RequestRepository } from '../../store/requests.ts';
+import { SessionPurge } from '../../store/session-purge.ts';
+import type { SessionRepository } from '../../store/sessions.ts';
+import { runSliced, type SliceOptions } from '../../upkeep/sliced.ts';
 import { exportPage, importCast } from './cast-files.ts';
-import { decodeEvents } from './codec.ts';
+import { decodeEvents } from '../common/codec.ts';
 import { RecordingReader } from './reader.ts';
-import type { Redactor } from './redaction.ts';
+import type { Redactor } from '../../redaction/redaction.ts';
 import { sessionsToDelete } from './retention.ts';
 import { locateHit, queryWords, wordsQuery } from './search.ts';
 import { ThreadRecorder } from './thread-recorder.ts';
-import { interceptionLabel, type RecordedEnd, type RecordingService, type SessionRecorder } from './types.ts';
+import { interceptionLabel, type RecordedEnd, type RecordingService, type SessionRecorder } from '../common/types.ts';
 import { RecordingWorker } from './worker-host.ts';
-import { isAlive } from '../lock.ts';
+import { isAlive } from '../../lock.ts';
 
 /** The index knows which chunks have all the words, not whether they stand together: look at a few per hit. */
 const SEARCH_CANDIDATES = 4;

@@ -1,8 +1,8 @@
 // asciicast v2 and v3 (https://docs.asciinema.org/manual/asciicast/v2/, …/v3/): writing recordings out,
 // with a marker event ("m") for each interception, and reading .cast files in.
 import { z } from 'zod';
-import type { Session } from '../../../shared/domain.ts';
-import type { ExportFormat, RecordingInfo, TimedEvent } from '../../../shared/recording.ts';
+import type { Session } from '../../../../shared/domain.ts';
+import type { ExportFormat, RecordingInfo, TimedEvent } from '../../../../shared/recording.ts';
 
 /** What an exported recording says its terminal was; Gatehouse's terminals are xterm-compatible. */
 const TERM_TYPE = 'xterm-256color';

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compress, compressSync, CorruptChunkError, decodeEvents, decompressText, encodeEvents, type StreamEvent } from '../../../../electron/core/recording/codec.ts';
+import { compress, compressSync, CorruptChunkError, decodeEvents, decompressText, encodeEvents, type StreamEvent } from '../../../../../electron/core/recording/common/codec.ts';
 
 const START = 1_000;
 

@@ -2,11 +2,13 @@
 // next to compression and the database: on the core's thread it would share a core with the pty it reads (measured on
 // the record benchmark, a program printing flat out: redaction took ~7 of the core thread's ~17 ms per MB). This side
 // stamps each event with its time as it comes, hands events over in batches, and bounds what is in flight: when the
-// thread cannot keep up, text is dropped here and recorded as a gap, as the recorder itself does.
-import { backlogOf, failureReporter, MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from './recorder.ts';
-import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from './types.ts';
+// thread cannot keep up, text is dropped here and recorded as a gap, by the same policy as the recorder itself
+// (common/backlog.ts).
+import { BacklogGate, backlogOf, RESUME_BACKLOG_BYTES } from '../common/backlog.ts';
+import { failureReporter } from '../common/failure-reporter.ts';
+import type { RecordedScreen, RecorderBacklog, RecordEvent, SessionRecorder } from '../common/types.ts';
 import type { RecorderLink, RecordingWorker } from './worker-host.ts';
-import type { ThreadEvent } from './worker-messages.ts';
+import type { ThreadEvent } from '../common/worker-messages.ts';
 
 /** Events are handed over at most this long after they came: a few pty reads per message, not one each. */
 export const HANDOVER_MS = 5;
@@ -42,7 +44,14 @@ export class ThreadRecorder implements SessionRecorder {
   /** Text the thread's recorder holds, not yet stored (as it last said). */
   private held = 0;
   private lastAtMs = 0;
-  private gap: { atMs: number; droppedBytes: number } | null = null;
+  /**
+   * Drops text while the thread is too far behind (memory stays bounded). A gap is handed over as a `dropped` event
+   * once the backlog has drained, and the thread's recorder marks it.
+   */
+  private readonly gate = new BacklogGate({
+    backlog: () => this.backlogBytes,
+    closed: (gap, at) => this.batch.push({ atMs: at, event: { kind: 'dropped', fromMs: gap.atMs, bytes: gap.droppedBytes } }),
+  });
   /** The recording thread is gone: events go nowhere. */
   private lost = false;
   private closing: Promise<void> | null = null;
@@ -81,7 +90,7 @@ export class ThreadRecorder implements SessionRecorder {
     const at = Math.max(this.lastAtMs, Math.round(atMs ?? this.now() - this.opts.startedAtMs));
     this.lastAtMs = at;
     if (event.kind === 'output' || event.kind === 'input') {
-      if (!this.admit(event.data, at)) return;
+      if (!this.gate.admit(event.data, at)) return;
       const last = this.batch.at(-1);
       // Reads in the same millisecond are one event (the recorder would join them too).
       if (last && last.atMs === at && last.event.kind === event.kind) last.event = { kind: event.kind, data: last.event.data + event.data };
@@ -99,7 +108,8 @@ export class ThreadRecorder implements SessionRecorder {
     if (this.closing || this.lost) return;
     const at = Math.max(this.lastAtMs, Math.round(atMs));
     this.lastAtMs = at;
-    if (this.gap) this.closeGap(at);
+    // A gap open here ends before the restart's: each has its own marker, in order.
+    this.gate.close(at);
     this.batch.push({ atMs: at, event: { kind: 'dropped', fromMs, bytes, cause: 'restart' } });
     this.timer ??= setTimeout(() => this.handOver(), HANDOVER_MS);
   }
@@ -133,7 +143,7 @@ export class ThreadRecorder implements SessionRecorder {
   /** Ends the recording with a known length (an import ends at its last event). */
   finish(durationMs: number): Promise<void> {
     this.closing ??= (async () => {
-      if (this.gap) this.closeGap(this.lastAtMs);
+      this.gate.close(this.lastAtMs);
       this.handOver();
       if (!this.lost) {
         try {
@@ -145,28 +155,6 @@ export class ThreadRecorder implements SessionRecorder {
       this.opts.onClosed?.();
     })();
     return this.closing;
-  }
-
-  /**
-   * Whether text may be handed over: not while the thread is this far behind (memory stays bounded). Dropped text is
-   * counted, and recorded as a gap once the backlog has drained.
-   */
-  private admit(data: string, at: number): boolean {
-    if (!this.gap && this.backlogBytes + data.length <= MAX_BACKLOG_BYTES) return true;
-    this.gap ??= { atMs: at, droppedBytes: 0 };
-    if (this.backlogBytes > RESUME_BACKLOG_BYTES) {
-      this.gap.droppedBytes += Buffer.byteLength(data);
-      return false;
-    }
-    this.closeGap(at);
-    return true;
-  }
-
-  private closeGap(at: number): void {
-    const gap = this.gap;
-    if (!gap) return;
-    this.gap = null;
-    this.batch.push({ atMs: at, event: { kind: 'dropped', fromMs: gap.atMs, bytes: gap.droppedBytes } });
   }
 
   private handOver(): void {
