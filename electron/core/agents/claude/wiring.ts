@@ -132,7 +132,7 @@ export async function wireClaude(launch: Launch): Promise<WiredLaunch> {
 }
 
 /** The settings layer `wireClaude` wrote into `tmpDir`, as written (none when nothing was written). */
-export function claudeHookFiles(tmpDir: string): Array<{ path: string; content: string }> {
+function claudeHookFiles(tmpDir: string): Array<{ path: string; content: string }> {
   const file = path.join(tmpDir, CLAUDE_SETTINGS_FILE);
   return fs.existsSync(file) ? [{ path: file, content: fs.readFileSync(file, 'utf8') }] : [];
 }
