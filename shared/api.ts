@@ -122,8 +122,8 @@ const SessionId = z.string().min(1).max(64);
 
 export const StartTerminalInputSchema = z.object({
   /** `shell` without `argv`: the login shell with every line gated. `shell` with `argv`: an agent without hooks. */
-  agent: z.enum(['shell', 'claude', 'codex']),
-  /** The program and its arguments; defaults to `claude` / `codex` for those agents. */
+  agent: AgentSchema.exclude(['generic']),
+  /** The program and its arguments; defaults to the agent's own program (`claude`, `codex`). */
   argv: z.array(z.string().min(1)).min(1).max(1000).optional(),
   cwd: z.string().min(1).max(4096),
   /** The shell to host instead of `$SHELL` (a path or a name on PATH). */

@@ -11,6 +11,8 @@ import type { TamperReport, TamperStatus } from './tamper.ts';
  */
 export const AgentSchema = z.enum(['claude', 'codex', 'generic', 'shell']);
 export type Agent = z.infer<typeof AgentSchema>;
+/** The agents the core has a plug-in for: all but `generic`. `electron/core/agents/registry.ts` is held equal to it. */
+export type PluginAgent = Exclude<Agent, 'generic'>;
 
 /** The kind of interception a request came from. */
 export const RequestKindSchema = z.enum(['pre-tool-use', 'permission-request', 'check']);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { MAX_HELD_PER_SESSION } from '../../electron/core/broker/broker.ts';
 import { connectControl } from '../../electron/core/control/client.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { corePaths } from '../../electron/core/paths.ts';
 import { BIN } from '../support/cli.ts';
 

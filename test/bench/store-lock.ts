@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { connectControl } from '../../electron/core/control/client.ts';
 import { startCore } from '../../electron/core/core.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { holdWriteLock } from '../support/db-lock.ts';
 import { percentile, round } from './stats.ts';
 

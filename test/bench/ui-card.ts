@@ -8,7 +8,7 @@ import path from 'node:path';
 import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { connectControl } from '../../electron/core/control/client.ts';
 import { startCore } from '../../electron/core/core.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { launchChromium } from '../support/browser.ts';
 import { percentile, round } from './stats.ts';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { connectControl } from '../../electron/core/control/client.ts';
 import { corePaths } from '../../electron/core/paths.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { BIN, cli, cliEnv, startCli, startDaemon } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 import { post } from '../support/unix-http.ts';

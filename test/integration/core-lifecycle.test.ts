@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectControl } from '../../electron/core/control/client.ts';
 import { startCore } from '../../electron/core/core.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';
 import { post } from '../support/unix-http.ts';

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GATE_PATHS, MAX_BODY_BYTES } from '../../electron/core/gate/server.ts';
+import { MAX_BODY_BYTES } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { post } from '../support/unix-http.ts';
 

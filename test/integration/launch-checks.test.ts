@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { cli, cliEnv } from '../support/cli.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';

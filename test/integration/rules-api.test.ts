@@ -4,7 +4,7 @@ import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api.ts';
 import type { CoreEvent } from '../../shared/domain.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { PROJECT, testEngine } from '../support/risk.ts';
 import { tempDir } from '../support/temp.ts';

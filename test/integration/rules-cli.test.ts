@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Rule } from '../../shared/rules.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { cli, cliEnv } from '../support/cli.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { PROJECT, testEngine } from '../support/risk.ts';

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeChecks } from '../../electron/core/cli/doctor-store.ts';
 import { startCore } from '../../electron/core/core.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { freeBytes } from '../../electron/core/store/failures.ts';
 import { cli, cliEnv } from '../support/cli.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';

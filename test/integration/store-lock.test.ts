@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/core.ts';
-import { GATE_PATHS } from '../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../support/gate-paths.ts';
 import { STORE_WAIT_MS } from '../../electron/core/broker/broker.ts';
 import { cli, cliEnv } from '../support/cli.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';

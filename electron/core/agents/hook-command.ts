@@ -1,9 +1,9 @@
 // The command an agent's hook runs to reach the gate. It reads the hook payload on stdin, posts it to the
 // gate socket with the session token, and prints the answer. If the gate cannot be reached or refuses,
 // it blocks: exit 2 with the reason on stderr, which both Claude Code and Codex treat as "do not run".
-import type { GATE_PATHS } from '../gate/server.ts';
 
-export type GateEndpoint = (typeof GATE_PATHS)[Exclude<keyof typeof GATE_PATHS, 'health'>];
+/** An endpoint a hook posts to: the generic check, or one of an agent's (`/v1/gate/<agent id>/…`). */
+export type GateEndpoint = `/v1/gate/${string}`;
 
 /**
  * curl over the Unix socket (≈10 ms), or the bundled Node client where no trusted curl is found (≈130 ms) and on

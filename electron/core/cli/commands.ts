@@ -1,5 +1,6 @@
 // The CLI's command table and dispatcher.
 import { ApiError } from '../../../shared/api.ts';
+import { AGENT_IDS } from '../agents/registry.ts';
 import { VERSION } from '../version.ts';
 import { auditCommand } from './audit.ts';
 import { CliError, type CliContext } from './context.ts';
@@ -21,7 +22,7 @@ Usage:
   gatehouse daemon [--hold-timeout 10m] [--ui [--port N]]
                                                run the core in the foreground; --ui also serves
                                                the reviewer UI on 127.0.0.1 and prints its URL
-  gatehouse run [--agent claude|codex|shell] -- <agent> [args…]
+  gatehouse run [--agent ${AGENT_IDS.join('|')}] -- <agent> [args…]
                                                start an agent here, wired to the core
   gatehouse pending [--json]                   commands waiting for a decision
   gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]

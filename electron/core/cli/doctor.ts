@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkLaunch, describeFinding, type LaunchFinding } from '../agents/launch-checks.ts';
+import { describeFinding, type LaunchFinding } from '../agents/launch-checks.ts';
+import type { AgentPlugin, AgentProgram } from '../agents/plugin.ts';
+import { AGENTS } from '../agents/registry.ts';
 import { readAdminToken } from '../admin-token.ts';
 import { connectControl } from '../control/client.ts';
-import { claudeSupportsOnFailure } from '../agents/claude.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { readLock, isAlive } from '../lock.ts';
 import { findSs } from '../peer/unix-peer.ts';
@@ -30,7 +31,8 @@ export interface Check {
 }
 
 export interface AgentReport {
-  agent: 'claude' | 'codex';
+  /** The plug-in's id. */
+  agent: string;
   path: string | null;
   version: string | null;
   failsClosed: boolean;
@@ -73,8 +75,11 @@ function gateHealth(socketPath: string): Promise<{ ok: boolean; ms: number; deta
   });
 }
 
-/** `cwd`: the directory whose project settings the launch checks read (as `gatehouse run` would there). */
-export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<DoctorReport> {
+/**
+ * `cwd`: the directory whose project settings the launch checks read (as `gatehouse run` would there). `plugins`: the
+ * agents to look for, every registered one with a program of its own unless a test says otherwise.
+ */
+export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd, plugins: readonly AgentPlugin[] = AGENTS): Promise<DoctorReport> {
   const paths = pathsFor(ctx);
   const checks: Check[] = [];
   const homeMode = mode(paths.home);
@@ -132,17 +137,20 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd): Promise<
   checks.push(agentDecisionsCheck());
   checks.push(sandboxCheck(ctx.env));
 
-  const agents = await Promise.all(
-    (['claude', 'codex'] as const).map(async (agent): Promise<AgentReport> => {
-      const file = findExecutable(agent, ctx.env);
-      if (!file) return { agent, path: null, version: null, failsClosed: false, detail: 'not found on PATH', settings: [] };
-      const version = await run(file, ['--version'], ctx.env);
-      const help = agent === 'codex' ? await run(file, ['--help'], ctx.env) : null;
-      const settings = await checkLaunch(agent, file, [], [], { cwd, env: ctx.env, platform: process.platform });
-      return { agent, path: file, version, ...failMode(agent, version, help), settings };
-    }),
-  );
+  const withProgram = plugins.flatMap((plugin) => (plugin.program ? [{ plugin, program: plugin.program }] : []));
+  const agents = await Promise.all(withProgram.map(({ plugin, program }) => agentReport(plugin, program, ctx.env, cwd)));
   return { ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || (a.failsClosed && a.settings.length === 0)), checks, agents, cwd };
+}
+
+/** Is the agent's program on PATH, which version, does it fail closed, and would its settings for `cwd` switch Gatehouse off? */
+async function agentReport(plugin: AgentPlugin, program: AgentProgram, env: NodeJS.ProcessEnv, cwd: string): Promise<AgentReport> {
+  const agent = plugin.id;
+  const file = findExecutable(program.name, env);
+  if (!file) return { agent, path: null, version: null, failsClosed: false, detail: 'not found on PATH', settings: [] };
+  const version = await run(file, ['--version'], env);
+  const failMode = await program.failMode({ version, run: (args) => run(file, [...args], env) });
+  const settings = await plugin.checkLaunch(file, [], { cwd, env, platform: process.platform });
+  return { agent, path: file, version, ...failMode, settings };
 }
 
 /** How close the core is to its open-files limit: every held request keeps a descriptor, and past the limit hooks cannot connect. */
@@ -180,21 +188,6 @@ function agentDecisionsCheck(): Check {
     : { name, ok: false, detail: '`ss` (iproute2) is not installed: the core cannot tell who sends a decision over the control socket, so it refuses them all; install iproute2, or decide in the window or the tray' };
 }
 
-export function failMode(agent: 'claude' | 'codex', version: string | null, help: string | null): { failsClosed: boolean; detail: string } {
-  if (agent === 'claude') {
-    return claudeSupportsOnFailure(version)
-      ? { failsClosed: true, detail: 'an unreachable gate blocks the command (hook exits 2), and so does a hook that crashes or times out (onFailure "block")' }
-      : { failsClosed: true, detail: 'an unreachable gate blocks the command (hook exits 2); this version lacks onFailure "block", so a hook that crashes or times out would let it run (upgrade Claude Code)' };
-  }
-  if (help !== null && !help.includes('--dangerously-bypass-hook-trust')) {
-    return { failsClosed: false, detail: 'this Codex cannot take per-run hooks (no --dangerously-bypass-hook-trust); upgrade Codex before using it with Gatehouse' };
-  }
-  return {
-    failsClosed: true,
-    detail: 'an unreachable gate blocks the command (hook exits 2). Codex lets a command run if a hook crashes or times out, so the hook timeout is set past the hold timeout',
-  };
-}
-
 /** What the checks above add up to, in plain words (README.md, "What Gatehouse protects against", says more). */
 export const THREAT_MODEL: readonly string[] = [
   'What this protects against. The agent runs as you and may have been told what to do by a file it read:',
@@ -209,6 +202,23 @@ export const THREAT_MODEL: readonly string[] = [
   '  session (tmux, systemd --user, cron).',
 ];
 
+/** The report for a person: one line a check, three or more an agent, then the threat model. */
+export function reportLines(report: DoctorReport): string[] {
+  const lines: string[] = [];
+  for (const c of report.checks) lines.push(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(15)} ${c.detail}`);
+  for (const a of report.agents) {
+    if (!a.path) {
+      lines.push(`--    ${a.agent.padEnd(15)} not found on PATH`);
+      continue;
+    }
+    lines.push(`${a.failsClosed ? 'ok  ' : 'WARN'}  ${a.agent.padEnd(15)} ${a.version ?? 'version unknown'} at ${a.path}`);
+    lines.push(`      ${''.padEnd(15)} ${a.failsClosed ? 'fails closed' : 'CANNOT BE GATED'}: ${a.detail}`);
+    if (a.settings.length === 0) lines.push(`ok    ${`${a.agent} settings`.padEnd(15)} nothing in its settings for ${report.cwd} switches Gatehouse's hooks off`);
+    for (const f of a.settings) lines.push(`FAIL  ${`${a.agent} settings`.padEnd(15)} ${describeFinding(f)} (\`gatehouse run\` refuses to start ${a.agent} in ${report.cwd})`);
+  }
+  return [...lines, '', ...THREAT_MODEL];
+}
+
 export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, cwd: { type: 'string' } }, strict: true });
   const cwd = path.resolve(ctx.cwd, values.cwd ?? '.');
@@ -218,18 +228,6 @@ export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<nu
     ctx.out(JSON.stringify(report, null, 2));
     return report.ok ? 0 : 1;
   }
-  for (const c of report.checks) ctx.out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(15)} ${c.detail}`);
-  for (const a of report.agents) {
-    if (!a.path) {
-      ctx.out(`--    ${a.agent.padEnd(15)} not found on PATH`);
-      continue;
-    }
-    ctx.out(`${a.failsClosed ? 'ok  ' : 'WARN'}  ${a.agent.padEnd(15)} ${a.version ?? 'version unknown'} at ${a.path}`);
-    ctx.out(`      ${''.padEnd(15)} ${a.failsClosed ? 'fails closed' : 'CANNOT BE GATED'}: ${a.detail}`);
-    if (a.settings.length === 0) ctx.out(`ok    ${`${a.agent} settings`.padEnd(15)} nothing in its settings for ${report.cwd} switches Gatehouse's hooks off`);
-    for (const f of a.settings) ctx.out(`FAIL  ${`${a.agent} settings`.padEnd(15)} ${describeFinding(f)} (\`gatehouse run\` refuses to start ${a.agent} in ${report.cwd})`);
-  }
-  ctx.out('');
-  for (const line of THREAT_MODEL) ctx.out(line);
+  for (const line of reportLines(report)) ctx.out(line);
   return report.ok ? 0 : 1;
 }

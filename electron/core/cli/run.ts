@@ -7,11 +7,11 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/api.ts';
 import type { SessionProtection } from '../../../shared/domain.ts';
 import { describeProtections, protectionLines } from '../agents/protections.ts';
-import type { WiredAgent } from '../agents/detect.ts';
-import { detectAgent } from '../agents/detect.ts';
+import { WiringError, type WiredLaunch } from '../agents/plugin.ts';
+import { AGENT_IDS, agentIdList, agentPlugin, detectAgent, isAgentId, type AgentId } from '../agents/registry.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
 import { findExecutable } from '../agents/which.ts';
-import { chooseTransport, claudeLayerFailsClosed, sessionEnv, wireAgent, WiringError, writtenHookFiles } from '../agents/wire.ts';
+import { chooseTransport, sessionEnv, wireAgent } from '../agents/wire.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { passthrough, terminalSize } from '../pty/passthrough.ts';
 import { withoutShellGating } from '../pty/shell-launch.ts';
@@ -20,16 +20,13 @@ import { CliError, type CliContext } from './context.ts';
 import { containRun, resolveProgram } from './run-sandbox.ts';
 import { RunSession } from './run-session.ts';
 
-const USAGE = 'usage: gatehouse run [--agent claude|codex|shell] [--no-sandbox] [--quiet] -- <agent command> [args…]';
+const USAGE = `usage: gatehouse run [--agent ${AGENT_IDS.join('|')}] [--no-sandbox] [--quiet] -- <agent command> [args…]`;
 /** Signals a supervisor (or a terminal that is not ours) sends us, which the agent in its pty must get too. */
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
-const AGENT_NAMES: Readonly<Record<RunAgent, string>> = { claude: 'Claude Code', codex: 'Codex', shell: 'the agent' };
-
-/** `shell`: an agent without hooks; its `bash -c` / `zsh -c` strings are gated. */
-type RunAgent = WiredAgent | 'shell';
 
 interface RunArgs {
-  agent: RunAgent | null;
+  /** Any registered agent; `shell` is an agent without hooks, whose `bash -c` / `zsh -c` strings are gated. */
+  agent: AgentId | null;
   quiet: boolean;
   /** `--no-sandbox`: start the agent uncontained (electron/core/sandbox/). */
   noSandbox: boolean;
@@ -48,7 +45,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     else if (a === '--no-sandbox') out.noSandbox = true;
     else if (a === '--agent' || a.startsWith('--agent=')) {
       const value = a === '--agent' ? argv[++i] : a.slice('--agent='.length);
-      if (value !== 'claude' && value !== 'codex' && value !== 'shell') throw new CliError(`--agent takes claude, codex or shell, not "${value ?? ''}"\n${USAGE}`, 2);
+      if (value === undefined || !isAgentId(value)) throw new CliError(`--agent takes ${agentIdList()}, not "${value ?? ''}"\n${USAGE}`, 2);
       out.agent = value;
     } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     else {
@@ -64,7 +61,7 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
   const run = parseRunArgs(argv);
   const agent = run.agent ?? detectAgent(run.command[0] as string);
   if (!agent) {
-    throw new CliError(`cannot tell which agent \`${run.command[0]}\` is; say it with --agent claude, codex or shell`, 2);
+    throw new CliError(`cannot tell which agent \`${run.command[0]}\` is; say it with --agent ${agentIdList()}`, 2);
   }
   // No core, no agent: starting it unguarded would be the one thing Gatehouse must never do.
   let child: ReturnType<typeof passthrough> | null = null;
@@ -79,23 +76,26 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
   let disposeSandbox = () => {};
   try {
     const transport = chooseTransport(ctx);
-    const base = { ...withoutShellGating(ctx.env), ...sessionEnv(started) };
+    const plugin = agentPlugin(agent);
+    const wired = await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
+    const env = { ...withoutShellGating(ctx.env), ...sessionEnv(started), ...wired.env };
+    const hookFilesWatched = await protectHookFiles(ctx, session, wired);
+    // An agent without hooks is gated by its shells: the sandbox's gated shells, or the shell kit's wrappers.
     const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
-    const command = agent === 'shell' ? run.command : await wireAgent(agent, started, run.command, tmpDir, transport, ctx);
-    const hookFilesWatched = agent === 'claude' ? await protectHookFiles(ctx, session, tmpDir) : null;
-    const contained = containRun({ ctx, started, tmpDir, command: resolveProgram(command, base), env: base, gateShells: agent === 'shell' ? hook : null, sandbox: !run.noSandbox });
+    const gateShells = plugin.gatedBy === 'shells' ? hook : null;
+    const contained = containRun({ ctx, started, tmpDir, command: resolveProgram(wired.argv, env), env, gateShells, sandbox: !run.noSandbox });
     disposeSandbox = contained.dispose;
     const protections = describeProtections({
       agent,
       transport,
-      claudeFailClosed: agent === 'claude' && claudeLayerFailsClosed(tmpDir),
+      hooksFailClosed: wired.hooksFailClosed,
       sandbox: { kind: contained.sandbox, status: contained.status },
       hookFilesWatched,
       platform: process.platform,
     });
     await reportProtections(ctx, session, protections);
     if (!run.quiet) {
-      ctx.err(`gatehouse: session ${started.session.id}: ${AGENT_NAMES[agent]}, guarded by Gatehouse as follows (gatehouse pending lists what waits for you):`);
+      ctx.err(`gatehouse: session ${started.session.id}: ${plugin.name}, guarded by Gatehouse as follows (gatehouse pending lists what waits for you):`);
       for (const line of protectionLines(protections)) ctx.err(`gatehouse:   ${line}`);
     }
     const [exe, ...args] = contained.argv as [string, ...string[]];
@@ -118,8 +118,8 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
  * A core that refuses them (they already differ from what was written) stops the launch; a core that has gone away
  * does not: the agent's hooks block while there is no gate anyway.
  */
-async function protectHookFiles(ctx: CliContext, session: RunSession, tmpDir: string): Promise<boolean | null> {
-  const files = writtenHookFiles(tmpDir);
+async function protectHookFiles(ctx: CliContext, session: RunSession, wired: WiredLaunch): Promise<boolean | null> {
+  const files = wired.hookFiles;
   if (files.length === 0) return null;
   try {
     await session.api.protectHookFiles({ sessionId: session.started.session.id, files });

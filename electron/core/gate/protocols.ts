@@ -1,11 +1,12 @@
-// Each agent's hook protocol: what its hook sends, and how a verdict is said back in its own words.
+// What every hook protocol shares: the request the gate needs from any payload, the answer a hook prints, a payload
+// the gate cannot read, and the generic `{command, cwd}` check. Each agent's own protocol (what its hooks send, how a
+// verdict is said in its words) lives with its plug-in (`agents/<agent>/protocol.ts`).
 import { z } from 'zod';
-import type { Agent, RequestKind } from '../../../shared/domain.ts';
+import type { RequestKind } from '../../../shared/domain.ts';
 import { REASONS, type Verdict } from '../broker/broker.ts';
 
-/** What the gate needs from any payload. */
+/** What the gate needs from any payload; the agent is the session's. */
 export interface Interception {
-  agent: Agent;
   kind: RequestKind;
   tool: string | null;
   command: string;
@@ -18,53 +19,23 @@ export interface HookAnswer {
   body: string;
 }
 
-const ShellCommand = z.union([z.string(), z.array(z.string()).min(1)]);
+/** A payload the gate cannot read: answered with a 422, which the hook command turns into a block. */
+export class HookPayloadError extends Error {
+  override readonly name = 'HookPayloadError';
+}
 
-/** The tool names under which each agent runs shell commands. */
-export const SHELL_TOOLS: Readonly<Record<'claude' | 'codex', readonly string[]>> = {
-  claude: ['Bash', 'PowerShell'],
-  codex: ['Bash', 'shell', 'exec_command', 'local_shell', 'unified_exec', 'container.exec'],
-};
-
-export const ClaudePreToolUseSchema = z.looseObject({
-  hook_event_name: z.literal('PreToolUse'),
-  tool_name: z.string().min(1),
-  tool_input: z.looseObject({ command: z.string().optional() }),
-  cwd: z.string().min(1),
-  session_id: z.string().optional(),
-});
-
-export const CodexHookSchema = z.looseObject({
-  hook_event_name: z.enum(['PreToolUse', 'PermissionRequest']),
-  tool_name: z.string().min(1).optional(),
-  tool_input: z
-    .looseObject({ command: ShellCommand.optional(), cmd: ShellCommand.optional() })
-    .optional(),
-  cwd: z.string().min(1),
-  session_id: z.string().optional(),
-});
+/** The payload as `schema` reads it; a `HookPayloadError` naming the first few problems otherwise. */
+export function parseHookPayload<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+  throw new HookPayloadError(`invalid hook payload: ${issues.join('; ')}`);
+}
 
 export const GenericCheckSchema = z.object({
   command: z.string().min(1),
   cwd: z.string().min(1),
 });
-
-export const ClaudeEventSchema = z.looseObject({
-  hook_event_name: z.string().min(1),
-  message: z.string().optional(),
-});
-
-/** Claude Code's ConfigChange: which settings source changed, and its file. */
-export const ClaudeConfigChangeSchema = z.looseObject({
-  hook_event_name: z.literal('ConfigChange'),
-  source: z.string().min(1),
-  file_path: z.string().min(1).optional(),
-});
-
-/** ConfigChange: `decision: "block"` keeps the change out of the session (Claude Code ignores it for managed settings). */
-export function claudeConfigChangeAnswer(refusal: string | null): HookAnswer {
-  return refusal === null ? silent : json({ decision: 'block', reason: refusal });
-}
 
 /** `["bash", "-lc", "npm test"]` is `npm test`; any other argv is shown shell-quoted. */
 export function commandText(command: string | string[]): string {
@@ -88,38 +59,10 @@ export function agentReason(v: Verdict): string {
   return v.reason;
 }
 
-const json = (value: unknown): HookAnswer => ({ status: 200, body: JSON.stringify(value) });
-const silent: HookAnswer = { status: 200, body: '' };
-
-/** Claude Code: allow and deny both as `permissionDecision`, so an approval also skips Claude's own prompt. */
-export function claudeAnswer(v: Verdict): HookAnswer {
-  return json({
-    hookSpecificOutput: {
-      hookEventName: 'PreToolUse',
-      permissionDecision: v.decision,
-      permissionDecisionReason: v.decision === 'allow' ? v.reason : agentReason(v),
-    },
-  });
-}
-
-/** Codex PreToolUse accepts only deny; silence means go on. */
-export function codexPreToolUseAnswer(v: Verdict): HookAnswer {
-  if (v.decision === 'allow') return silent;
-  return json({
-    hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: agentReason(v) },
-  });
-}
-
-/** Codex PermissionRequest: Codex's own approval prompt, answered for it. */
-export function codexPermissionAnswer(v: Verdict): HookAnswer {
-  return json({
-    hookSpecificOutput: {
-      hookEventName: 'PermissionRequest',
-      decision: v.decision === 'allow' ? { behavior: 'allow' } : { behavior: 'deny', message: agentReason(v) },
-    },
-  });
-}
+export const jsonAnswer = (value: unknown): HookAnswer => ({ status: 200, body: JSON.stringify(value) });
+/** No output: the agent goes on as if no hook had run (its own permissions apply). */
+export const SILENT: HookAnswer = { status: 200, body: '' };
 
 export function genericAnswer(v: Verdict): HookAnswer {
-  return json({ requestId: v.requestId, decision: v.decision, reason: v.decision === 'allow' ? v.reason : agentReason(v), decidedBy: v.decidedBy });
+  return jsonAnswer({ requestId: v.requestId, decision: v.decision, reason: v.decision === 'allow' ? v.reason : agentReason(v), decidedBy: v.decidedBy });
 }

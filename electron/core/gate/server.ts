@@ -1,32 +1,18 @@
 // The gate: HTTP over a Unix socket (a named pipe on Windows), reachable by agents' hooks.
 // It accepts only interception requests, each with its session's token. Anything it cannot read is
 // answered with a 4xx, which the hook command turns into a block: a bad request is never an allow.
+// Each agent's endpoints come from its plug-in (`agents/registry.ts`); the gate itself serves only the generic check.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { z } from 'zod';
-import type { Agent, RiskAssessment, Session } from '../../../shared/domain.ts';
+import type { RiskAssessment, Session } from '../../../shared/domain.ts';
 import type { Broker, Verdict } from '../broker/broker.ts';
 import type { Publisher } from '../events/bus.ts';
 import type { FileChange } from '../risk/file-change.ts';
-import { claudeFileCall, codexPatchCall, FILE_TOOLS, type FileToolCall } from './file-tools.ts';
+import type { FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
-import { checkConfigChange, describeFinding } from '../agents/launch-checks.ts';
-import {
-  ClaudeConfigChangeSchema,
-  claudeConfigChangeAnswer,
-  ClaudeEventSchema,
-  ClaudePreToolUseSchema,
-  CodexHookSchema,
-  GenericCheckSchema,
-  SHELL_TOOLS,
-  claudeAnswer,
-  codexPermissionAnswer,
-  codexPreToolUseAnswer,
-  commandText,
-  genericAnswer,
-  type HookAnswer,
-  type Interception,
-} from './protocols.ts';
+import type { AgentPlugin, HookCall } from '../agents/plugin.ts';
+import { AGENTS } from '../agents/registry.ts';
+import { GenericCheckSchema, genericAnswer, HookPayloadError, parseHookPayload, type HookAnswer } from './protocols.ts';
 import { clearSocketPath, listenPrivate } from '../sockets.ts';
 import { StoreUnavailableError } from '../store/failures.ts';
 
@@ -37,12 +23,8 @@ const BODY_TIMEOUT_MS = 10_000;
 /** Long enough to flush a written answer over a local socket; short enough that shutdown feels immediate. */
 const CLOSE_GRACE_MS = 500;
 
+/** The gate's own endpoints; each agent's are under `/v1/gate/<agent id>/` (its plug-in's `hooks`). */
 export const GATE_PATHS = {
-  claudePreToolUse: '/v1/gate/claude/pre-tool-use',
-  claudeEvent: '/v1/gate/claude/event',
-  claudeConfigChange: '/v1/gate/claude/config-change',
-  codexPreToolUse: '/v1/gate/codex/pre-tool-use',
-  codexPermissionRequest: '/v1/gate/codex/permission-request',
   check: '/v1/gate/check',
   health: '/v1/health',
 } as const;
@@ -61,7 +43,7 @@ class HttpError extends Error {
 
 interface Route {
   /** The agent whose hooks call this route; `null` for routes any session may use. */
-  agent: Agent | null;
+  agent: string | null;
   handle(body: unknown, session: Session, signal: AbortSignal): Promise<HookAnswer>;
 }
 
@@ -74,6 +56,8 @@ export interface GateServerDeps {
   events: Publisher;
   sessions: SessionRepository;
   judgeFileChange: FileChangeJudge;
+  /** The agents whose endpoints the gate serves; every registered plug-in unless a test says otherwise. */
+  agents?: readonly AgentPlugin[];
   onError?: (err: unknown) => void;
 }
 
@@ -148,7 +132,9 @@ export class GateServer {
       if (!res.destroyed) {
         res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
       }
-    } catch (err) {
+    } catch (caught) {
+      // A payload a hook could not read is a 422 like any other bad request: the hook command blocks.
+      const err = caught instanceof HookPayloadError ? new HttpError(422, caught.message) : caught;
       if (!(err instanceof HttpError)) throw err;
       reply(res, err.status, { error: err.message });
       // Anything unread is dropped with the connection instead of being parsed.
@@ -165,119 +151,51 @@ export class GateServer {
     return session;
   }
 
+  /** Every agent's endpoints (each only for its own sessions), and the generic check for any session. */
   private buildRoutes(): Record<string, Route> {
-    const { broker } = this.deps;
-    const decide = (session: Session, i: Interception, payload: unknown, signal: AbortSignal) =>
-      broker.submit({ sessionId: session.id, agent: i.agent, kind: i.kind, tool: i.tool, command: i.command, cwd: i.cwd, payload }, signal);
+    const routes: Record<string, Route> = {};
+    for (const agent of this.deps.agents ?? AGENTS) {
+      for (const hook of agent.hooks) {
+        // An endpoint outside the agent's own prefix, or one taken twice, would let one agent answer for another.
+        if (!hook.path.startsWith(`/v1/gate/${agent.id}/`)) throw new Error(`${agent.id}: the endpoint ${hook.path} is not under /v1/gate/${agent.id}/`);
+        if (routes[hook.path]) throw new Error(`${agent.id}: the endpoint ${hook.path} is taken twice`);
+        routes[hook.path] = { agent: agent.id, handle: (body, session, signal) => hook.handle(this.hookCall(body, session, signal)) };
+      }
+    }
+    routes[GATE_PATHS.check] = {
+      agent: null,
+      handle: async (body, session, signal) => {
+        const p = parseHookPayload(GenericCheckSchema, body);
+        return genericAnswer(await this.hookCall(body, session, signal).decide({ kind: 'check', tool: null, command: p.command, cwd: p.cwd }));
+      },
+    };
+    return routes;
+  }
+
+  /** One call of a hook: its payload, its session, and the ways to a decision (see `HookCall`). */
+  private hookCall(body: unknown, session: Session, signal: AbortSignal): HookCall {
+    const { broker, sessions } = this.deps;
     return {
-      [GATE_PATHS.claudePreToolUse]: {
-        agent: 'claude',
-        handle: async (body, session, signal) => {
-          const p = parse(ClaudePreToolUseSchema, body);
-          const file = fileCall(() => claudeFileCall(p.tool_name, p.tool_input));
-          if (file) return this.fileChange(session, 'claude', file, p.cwd, body, signal, claudeAnswer);
-          if (!SHELL_TOOLS.claude.includes(p.tool_name)) return { status: 200, body: '' };
-          const command = p.tool_input.command;
-          if (!command) throw new HttpError(422, `${p.tool_name} call without tool_input.command`);
-          const i: Interception = { agent: 'claude', kind: 'pre-tool-use', tool: p.tool_name, command, cwd: p.cwd };
-          return claudeAnswer(await decide(session, i, body, signal));
-        },
-      },
-      [GATE_PATHS.claudeEvent]: {
-        agent: 'claude',
-        handle: async (body, session) => {
-          const p = parse(ClaudeEventSchema, body);
-          this.deps.sessions.recordEvent(session.id, p.hook_event_name, body, Date.now());
-          this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: p.message ?? null });
-          return { status: 200, body: '' };
-        },
-      },
-      [GATE_PATHS.claudeConfigChange]: {
-        agent: 'claude',
-        handle: async (body, session) => {
-          const p = parse(ClaudeConfigChangeSchema, body);
-          const findings = checkConfigChange(p.source, p.file_path);
-          const refusal = findings.length > 0 ? `Gatehouse refused this settings change: ${findings.map(describeFinding).join(' ')}` : null;
-          this.deps.sessions.recordEvent(session.id, p.hook_event_name, body, Date.now());
-          if (refusal) this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event: p.hook_event_name, message: refusal });
-          return claudeConfigChangeAnswer(refusal);
-        },
-      },
-      [GATE_PATHS.codexPreToolUse]: {
-        agent: 'codex',
-        handle: async (body, session, signal) => {
-          const patch = codexPatch(body);
-          if (patch) return this.fileChange(session, 'codex', patch.call, patch.cwd, body, signal, codexPreToolUseAnswer);
-          return codexPreToolUseAnswer(await decide(session, codexInterception(body, 'pre-tool-use'), body, signal));
-        },
-      },
-      [GATE_PATHS.codexPermissionRequest]: {
-        agent: 'codex',
-        handle: async (body, session, signal) =>
-          codexPermissionAnswer(await decide(session, codexInterception(body, 'permission-request'), body, signal)),
-      },
-      [GATE_PATHS.check]: {
-        agent: null,
-        handle: async (body, session, signal) => {
-          const p = parse(GenericCheckSchema, body);
-          const i: Interception = { agent: session.agent, kind: 'check', tool: null, command: p.command, cwd: p.cwd };
-          return genericAnswer(await decide(session, i, body, signal));
-        },
-      },
+      body,
+      session,
+      decide: (i) => broker.submit({ sessionId: session.id, agent: session.agent, kind: i.kind, tool: i.tool, command: i.command, cwd: i.cwd, payload: body }, signal),
+      decideFileChange: (call, cwd) => this.fileChange(session, call, cwd, body, signal),
+      record: (event) => sessions.recordEvent(session.id, event, body, Date.now()),
+      notify: (event, message) => this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event, message }),
     };
   }
 
   /**
    * A file tool's call: held (as a request, with the judge's assessment) only when it changes a protected place.
-   * Anything else goes on at once with no output, so the agent's own permissions apply as if Gatehouse were not
-   * there, and nothing is recorded: an ordinary edit is neither a card nor a row in the history.
+   * Anything else goes on at once (null: the hook answers with no output), so the agent's own permissions apply as if
+   * Gatehouse were not there, and nothing is recorded: an ordinary edit is neither a card nor a row in the history.
    */
-  private async fileChange(
-    session: Session,
-    agent: Agent,
-    call: FileToolCall,
-    cwd: string,
-    payload: unknown,
-    signal: AbortSignal,
-    answer: (v: Verdict) => HookAnswer,
-  ): Promise<HookAnswer> {
+  private async fileChange(session: Session, call: FileToolCall, cwd: string, payload: unknown, signal: AbortSignal): Promise<Verdict | null> {
     const risk = this.deps.judgeFileChange({ tool: call.tool, paths: call.paths, cwd });
-    if (!risk) return { status: 200, body: '' };
-    const submission = { sessionId: session.id, agent, kind: 'pre-tool-use' as const, tool: call.tool, command: call.summary, cwd, payload, risk };
-    return answer(await this.deps.broker.submit(submission, signal));
+    if (!risk) return null;
+    const submission = { sessionId: session.id, agent: session.agent, kind: 'pre-tool-use' as const, tool: call.tool, command: call.summary, cwd, payload, risk };
+    return this.deps.broker.submit(submission, signal);
   }
-}
-
-/** A file tool's call, or null; a file tool's call the gate cannot read is a 422 (the hook blocks it). */
-function fileCall(read: () => FileToolCall | null): FileToolCall | null {
-  try {
-    return read();
-  } catch (err) {
-    throw new HttpError(422, err instanceof Error ? err.message : String(err));
-  }
-}
-
-/** Codex's `apply_patch` (its patch in `tool_input.command`), or null for any other tool. */
-function codexPatch(body: unknown): { call: FileToolCall; cwd: string } | null {
-  const p = parse(CodexHookSchema, body);
-  if (!p.tool_name || !FILE_TOOLS.codex.includes(p.tool_name)) return null;
-  const patch = p.tool_input?.command;
-  if (typeof patch !== 'string') throw new HttpError(422, `${p.tool_name} call without the patch in tool_input.command`);
-  return { call: codexPatchCall(patch), cwd: p.cwd };
-}
-
-function codexInterception(body: unknown, kind: 'pre-tool-use' | 'permission-request'): Interception {
-  const p = parse(CodexHookSchema, body);
-  const raw = p.tool_input?.command ?? p.tool_input?.cmd;
-  if (raw === undefined) throw new HttpError(422, `${p.tool_name ?? 'tool'} call without tool_input.command`);
-  return { agent: 'codex', kind, tool: p.tool_name ?? null, command: commandText(raw), cwd: p.cwd };
-}
-
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-  throw new HttpError(422, `invalid hook payload: ${issues.join('; ')}`);
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {

@@ -8,8 +8,10 @@ import type { CoreEvent, ShellKind, TerminalInfo, TerminalSnapshot } from '../..
 import type { Subscribable } from '../events/bus.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
+import { WiringError } from '../agents/plugin.ts';
 import { describeProtections } from '../agents/protections.ts';
-import { chooseTransport, claudeLayerFailsClosed, sessionEnv, wireAgent, WiringError, writtenHookFiles, type LaunchContext } from '../agents/wire.ts';
+import { agentPlugin } from '../agents/registry.ts';
+import { chooseTransport, sessionEnv, wireAgent, type LaunchContext } from '../agents/wire.ts';
 import { findExecutable } from '../agents/which.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { ShellKitError, writeShellKit } from '../sandbox/index.ts';
@@ -67,8 +69,10 @@ export class PtyHost {
 
   async start(input: ResolvedStart): Promise<TerminalInfo> {
     if (!fs.existsSync(input.cwd) || !fs.statSync(input.cwd).isDirectory()) throw new ApiError('invalid_input', `cwd: ${input.cwd} is not a directory`);
-    const shell = input.agent === 'shell' && !input.argv ? this.pickShell(input.shell) : null;
-    const argv = input.argv ?? (input.agent === 'shell' ? [shell?.file ?? 'bash'] : [input.agent]);
+    const program = agentPlugin(input.agent).program;
+    // No argv and no program of the agent's own (the shell plug-in): the login shell, every line gated.
+    const shell = !input.argv && !program ? this.pickShell(input.shell) : null;
+    const argv = input.argv ?? [shell?.file ?? program?.name ?? 'bash'];
     const started = this.deps.sessions.start({ agent: input.agent, argv, cwd: input.cwd, pid: process.pid }, input.size);
     const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-pty-'));
     const ctx: LaunchContext = { env: this.deps.env, cwd: input.cwd, hookClientPath: this.deps.hookClientPath };
@@ -168,30 +172,31 @@ export class PtyHost {
   private async launch(input: ResolvedStart, argv: string[], shell: { file: string; kind: ShellKind } | null, started: Parameters<typeof sessionEnv>[0], tmpDir: string, ctx: LaunchContext): Promise<Launch> {
     const base = { ...withoutShellGating(this.deps.env), ...sessionEnv(started) };
     const transport = chooseTransport(ctx);
-    const report = (agent: 'claude' | 'codex' | 'shell', hookFilesWatched: boolean | null) =>
-      this.deps.sessions.reportProtections(
-        started.session.id,
-        describeProtections({ agent, transport, claudeFailClosed: agent === 'claude' && claudeLayerFailsClosed(tmpDir), sandbox: { kind: null, status: HOSTED_UNSANDBOXED }, hookFilesWatched, platform: process.platform }),
-      );
-    if (input.agent === 'claude' || input.agent === 'codex') {
-      const [exe, ...args] = (await wireAgent(input.agent, started, argv, tmpDir, transport, ctx)) as [string, ...string[]];
-      const files = writtenHookFiles(tmpDir);
-      if (files.length > 0) this.deps.protectHookFiles?.(started.session.id, files);
-      report(input.agent, files.length > 0 ? Boolean(this.deps.protectHookFiles) : null);
-      return { file: this.executable(exe), args, env: base, shell: null };
-    }
     const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
     if (shell) {
       const s = interactiveShell(shell, hook, this.deps.env);
       return { file: s.file, args: s.args, env: { ...base, ...s.env }, shell: s.kind };
     }
+    const wired = await wireAgent(input.agent, started, argv, tmpDir, transport, ctx);
+    const env = { ...base, ...wired.env };
+    const report = (hookFilesWatched: boolean | null) =>
+      this.deps.sessions.reportProtections(
+        started.session.id,
+        describeProtections({ agent: input.agent, transport, hooksFailClosed: wired.hooksFailClosed, sandbox: { kind: null, status: HOSTED_UNSANDBOXED }, hookFilesWatched, platform: process.platform }),
+      );
+    const [exe, ...args] = wired.argv as [string, ...string[]];
+    if (agentPlugin(input.agent).gatedBy === 'hooks') {
+      const files = wired.hookFiles;
+      if (files.length > 0) this.deps.protectHookFiles?.(started.session.id, files);
+      report(files.length > 0 ? Boolean(this.deps.protectHookFiles) : null);
+      return { file: this.executable(exe), args, env, shell: null };
+    }
     // An agent without hooks: every shell it starts asks the gate (the kit's wrappers first on PATH; hosted sessions
     // are not sandboxed, see docs/sandbox.md "Sandbox").
-    const [exe, ...args] = argv as [string, ...string[]];
     const file = this.executable(exe);
-    report('shell', null);
-    const kit = writeShellKit({ dir: path.join(tmpDir, 'kit'), session: { hook, socket: started.gateSocket, token: started.token, sessionId: started.session.id }, env: base });
-    return { file, args, env: { ...base, ...kit.env }, shell: null };
+    report(null);
+    const kit = writeShellKit({ dir: path.join(tmpDir, 'kit'), session: { hook, socket: started.gateSocket, token: started.token, sessionId: started.session.id }, env });
+    return { file, args, env: { ...env, ...kit.env }, shell: null };
   }
 
   /** A pty reports a missing program only as text on its screen; look for it first to say so clearly. */

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPage, TimedEvent } from '../../../shared/recording.ts';
 import { readAdminToken } from '../../../electron/core/admin-token.ts';
 import { connectControl, type ControlClient } from '../../../electron/core/control/client.ts';
-import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../../support/gate-paths.ts';
 import { corePaths } from '../../../electron/core/paths.ts';
 import { cliEnv, startCli, startDaemon, type CliResult } from '../../support/cli.ts';
 import { tempDir } from '../../support/temp.ts';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api.ts';
 import type { ExportFormat, Screen } from '../../../shared/recording.ts';
 import { CastEventReader, parseCastHeader, type CastEvent } from '../../../electron/core/recording/core/asciicast.ts';
-import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
+import { GATE_PATHS } from '../../support/gate-paths.ts';
 import { startTestCore, type TestCore } from '../../support/core.ts';
 import { capturedProgramOutput } from '../../support/terminal-streams.ts';
 import { programEvents, recordAll } from '../../support/recordings.ts';

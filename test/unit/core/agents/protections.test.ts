@@ -1,16 +1,14 @@
 // Honest status: what a session is guarded by, layer by layer, from what the launcher found; never one fixed sentence.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionProtection } from '../../../../shared/domain.ts';
-import { describeProtections, protectionLines, type LaunchFacts } from '../../../../electron/core/agents/protections.ts';
-import { claudeLayerFailsClosed } from '../../../../electron/core/agents/wire.ts';
-import { tempDir } from '../../../support/temp.ts';
+import type { LaunchFacts } from '../../../../electron/core/agents/plugin.ts';
+import { describeProtections, protectionLines } from '../../../../electron/core/agents/protections.ts';
+import type { AgentId } from '../../../../electron/core/agents/registry.ts';
 
-const base: LaunchFacts = {
+const base: LaunchFacts<AgentId> = {
   agent: 'claude',
   transport: { kind: 'curl', curlPath: '/usr/bin/curl' },
-  claudeFailClosed: true,
+  hooksFailClosed: true,
   sandbox: { kind: 'bwrap', status: "sandboxed (bwrap): Gatehouse's files, tokens and sockets are hidden" },
   hookFilesWatched: true,
   platform: 'linux',
@@ -31,7 +29,7 @@ describe('describeProtections', () => {
     const list = byLayer(
       describeProtections({
         ...base,
-        claudeFailClosed: false,
+        hooksFailClosed: false,
         transport: { kind: 'node', nodePath: '/home/u/.nvm/node', clientPath: '/opt/gh/hook-client.mjs' },
         sandbox: { kind: null, status: 'not sandboxed: --no-sandbox was given' },
         hookFilesWatched: false,
@@ -67,19 +65,5 @@ describe('describeProtections', () => {
     const lines = protectionLines(describeProtections({ ...base, sandbox: { kind: null, status: 'not sandboxed' } }));
     expect(lines[0]).toMatch(/^on {6}hooks {9}every Bash command/);
     expect(lines.find((l) => l.includes('sandbox'))).toMatch(/^off {5}sandbox {7}not sandboxed$/);
-  });
-});
-
-describe('claudeLayerFailsClosed', () => {
-  function layer(hooks: unknown): string {
-    const dir = tempDir('gh-layer-');
-    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ hooks: { PreToolUse: hooks } }, null, 2));
-    return dir;
-  }
-
-  it("reads Gatehouse's onFailure from the settings layer written for the launch", () => {
-    expect(claudeLayerFailsClosed(layer([{ matcher: 'Bash', hooks: [{ type: 'command', command: 'theirs' }, { type: 'command', command: 'ours', onFailure: 'block' }] }]))).toBe(true);
-    expect(claudeLayerFailsClosed(layer([{ matcher: 'Bash', hooks: [{ type: 'command', command: 'ours' }] }]))).toBe(false);
-    expect(claudeLayerFailsClosed(tempDir('gh-empty-'))).toBe(false);
   });
 });

@@ -1,8 +1,11 @@
+// Wiring Claude Code: the settings layer Gatehouse passes with --settings, the versions that honour onFailure, and
+// the user's own --settings merged in beside ours.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claudeArgs, claudeSettings, claudeSupportsOnFailure, mergeClaudeSettings, splitUserSettings } from '../../../electron/core/agents/claude.ts';
-import { codexArgs } from '../../../electron/core/agents/codex.ts';
-import { failMode } from '../../../electron/core/cli/doctor.ts';
-import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
+import { CLAUDE_PATHS } from '../../../../../electron/core/agents/claude/protocol.ts';
+import { claudeArgs, claudeLayerFailsClosed, claudeSettings, claudeSupportsOnFailure, mergeClaudeSettings, splitUserSettings } from '../../../../../electron/core/agents/claude/wiring.ts';
+import { tempDir } from '../../../../support/temp.ts';
 
 const curl = { kind: 'curl', curlPath: '/usr/bin/curl' } as const;
 
@@ -15,10 +18,10 @@ describe('Claude Code wiring', () => {
     const [pre] = s.hooks.PreToolUse ?? [];
     expect(pre?.matcher).toBe('Bash');
     expect(pre?.hooks[0]).toMatchObject({ type: 'command', timeout: 660, onFailure: 'block' });
-    expect(pre?.hooks[0]?.command).toContain(GATE_PATHS.claudePreToolUse);
+    expect(pre?.hooks[0]?.command).toContain(CLAUDE_PATHS.preToolUse);
     expect(pre?.hooks[0]?.command).toContain('exit 2');
-    expect(s.hooks.Notification?.[0]?.hooks[0]?.command).toContain(GATE_PATHS.claudeEvent);
-    expect(s.hooks.Stop?.[0]?.hooks[0]?.command).toContain(GATE_PATHS.claudeEvent);
+    expect(s.hooks.Notification?.[0]?.hooks[0]?.command).toContain(CLAUDE_PATHS.event);
+    expect(s.hooks.Stop?.[0]?.hooks[0]?.command).toContain(CLAUDE_PATHS.event);
   });
 
   it('adds PowerShell on Windows and leaves onFailure out where it is not supported', () => {
@@ -29,6 +32,16 @@ describe('Claude Code wiring', () => {
 
   it('passes the settings layer with --settings', () => {
     expect(claudeArgs('/tmp/x/settings.json')).toEqual(['--settings', '/tmp/x/settings.json']);
+  });
+});
+
+describe('ConfigChange: the hook in Gatehouse\'s settings layer', () => {
+  it('posts to the gate, blocks when the gate cannot answer, and has no matcher (every settings source)', () => {
+    const [entry] = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true }).hooks.ConfigChange ?? [];
+    expect(entry).not.toHaveProperty('matcher');
+    expect(entry?.hooks[0]).toMatchObject({ type: 'command', timeout: 60, onFailure: 'block' });
+    expect(entry?.hooks[0]?.command).toContain(CLAUDE_PATHS.configChange);
+    expect(entry?.hooks[0]?.command).toContain('exit 2');
   });
 });
 
@@ -62,31 +75,16 @@ describe('Claude Code versions and user settings', () => {
   });
 });
 
-describe('Codex wiring', () => {
-  it('passes PreToolUse and PermissionRequest hooks as -c overrides with a TOML-escaped command', () => {
-    const args = codexArgs({ transport: curl, holdTimeoutMs: 600_000 });
-    expect(args[0]).toBe('--dangerously-bypass-hook-trust');
-    const overrides = args.filter((_, i) => args[i - 1] === '-c');
-    expect(overrides).toHaveLength(2);
-    expect(overrides[0]).toMatch(/^hooks\.PreToolUse=\[\{matcher="Bash", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/);
-    // apply_patch goes through the same hook (the gate holds it only on a protected path).
-    expect(overrides[0]).toMatch(/\}\]\}, \{matcher="apply_patch", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/);
-    expect(overrides[1]).toMatch(/^hooks\.PermissionRequest=\[\{matcher="Bash", hooks=\[\{type="command", command="[^"\\]*(\\.[^"\\]*)*", timeout=660\}\]\}\]$/);
-    // The embedded command survives TOML (JSON-compatible) escaping intact.
-    const command = JSON.parse(/command=(".*?[^\\]")/.exec(overrides[0] ?? '')?.[1] ?? '""') as string;
-    expect(command).toContain(`--unix-socket "$GATEHOUSE_SOCKET"`);
-    expect(command).toContain(GATE_PATHS.codexPreToolUse);
-  });
-});
+describe('claudeLayerFailsClosed', () => {
+  function layer(hooks: unknown): string {
+    const dir = tempDir('gh-layer-');
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ hooks: { PreToolUse: hooks } }, null, 2));
+    return dir;
+  }
 
-describe('doctor: does each agent fail closed?', () => {
-  it('says whether Claude Code also blocks on a crashing hook', () => {
-    expect(failMode('claude', '2.1.330 (Claude Code)', null)).toMatchObject({ failsClosed: true, detail: expect.stringContaining('onFailure "block"') });
-    expect(failMode('claude', '2.0.0 (Claude Code)', null).detail).toContain('upgrade Claude Code');
-  });
-
-  it('flags a Codex that cannot take per-run hooks', () => {
-    expect(failMode('codex', 'codex-cli 0.169.0', 'Options:\n  --dangerously-bypass-hook-trust\n').failsClosed).toBe(true);
-    expect(failMode('codex', 'codex-cli 0.50.0', 'Options:\n  -c, --config\n').failsClosed).toBe(false);
+  it("reads Gatehouse's onFailure from the settings layer written for the launch", () => {
+    expect(claudeLayerFailsClosed(layer([{ matcher: 'Bash', hooks: [{ type: 'command', command: 'theirs' }, { type: 'command', command: 'ours', onFailure: 'block' }] }]))).toBe(true);
+    expect(claudeLayerFailsClosed(layer([{ matcher: 'Bash', hooks: [{ type: 'command', command: 'ours' }] }]))).toBe(false);
+    expect(claudeLayerFailsClosed(tempDir('gh-empty-'))).toBe(false);
   });
 });

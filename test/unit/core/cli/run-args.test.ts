@@ -1,6 +1,7 @@
+// `gatehouse run`'s arguments: the options, the agent command, and which agent it is.
 import { describe, expect, it } from 'vitest';
-import { detectAgent } from '../../../electron/core/agents/detect.ts';
-import { parseRunArgs } from '../../../electron/core/cli/run.ts';
+import { detectAgent } from '../../../../electron/core/agents/registry.ts';
+import { parseRunArgs } from '../../../../electron/core/cli/run.ts';
 
 describe('gatehouse run arguments', () => {
   it('takes everything after -- as the agent command, options included', () => {

@@ -1,10 +1,11 @@
-// Codex: hooks arrive as `-c` config overrides, a layer Gatehouse controls for this run only; no file of the
+// Wiring Codex: hooks arrive as `-c` config overrides, a layer Gatehouse controls for this run only; no file of the
 // user's is touched. `--dangerously-bypass-hook-trust` trusts exactly these hooks for the runs Gatehouse launches.
-import { FILE_TOOLS } from '../gate/file-tools.ts';
-import { GATE_PATHS } from '../gate/server.ts';
-import { blockingHookCommand, hookTimeouts, type HookTransport } from './hook-command.ts';
+import { blockingHookCommand, hookTimeouts, type HookTransport } from '../hook-command.ts';
+import type { Launch, WiredLaunch } from '../plugin.ts';
+import { CODEX_FILE_TOOLS } from './file-tools.ts';
+import { CODEX_PATHS } from './protocol.ts';
 
-export interface CodexHookOptions {
+interface CodexHookOptions {
   transport: HookTransport;
   holdTimeoutMs: number;
 }
@@ -19,15 +20,21 @@ function hookTable(matchers: readonly string[], command: string, timeoutS: numbe
 
 export function codexArgs(o: CodexHookOptions): string[] {
   const { clientMaxTimeS, hookTimeoutS } = hookTimeouts(o.holdTimeoutMs);
-  const pre = blockingHookCommand(o.transport, GATE_PATHS.codexPreToolUse, clientMaxTimeS);
-  const permission = blockingHookCommand(o.transport, GATE_PATHS.codexPermissionRequest, clientMaxTimeS);
+  const pre = blockingHookCommand(o.transport, CODEX_PATHS.preToolUse, clientMaxTimeS);
+  const permission = blockingHookCommand(o.transport, CODEX_PATHS.permissionRequest, clientMaxTimeS);
   return [
     '--dangerously-bypass-hook-trust',
     '-c',
     // `apply_patch` reaches PreToolUse under its own name (0.169; its patch in tool_input.command). `write_stdin`
     // reaches no hook at all, so the risk engine rates starting an interactive shell or REPL high instead.
-    `hooks.PreToolUse=${hookTable(['Bash', ...FILE_TOOLS.codex], pre, hookTimeoutS)}`,
+    `hooks.PreToolUse=${hookTable(['Bash', ...CODEX_FILE_TOOLS], pre, hookTimeoutS)}`,
     '-c',
     `hooks.PermissionRequest=${hookTable(['Bash'], permission, hookTimeoutS)}`,
   ];
+}
+
+/** Gatehouse's overrides go before the user's arguments; nothing is written, so there is no file to watch. */
+export async function wireCodex(launch: Launch): Promise<WiredLaunch> {
+  const [exe, ...args] = launch.command;
+  return { argv: [exe, ...codexArgs({ transport: launch.transport, holdTimeoutMs: launch.started.holdTimeoutMs }), ...args], env: {}, hookFiles: [], hooksFailClosed: false };
 }

@@ -3,11 +3,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../../../electron/core/agents/hook-command.ts';
-import { findTrustedCurl } from '../../../electron/core/agents/trusted-path.ts';
-import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
-import { cannedServer } from '../../support/unix-http.ts';
-import { tempDir } from '../../support/temp.ts';
+import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../../../../electron/core/agents/hook-command.ts';
+import { findTrustedCurl } from '../../../../electron/core/agents/trusted-path.ts';
+import { GATE_PATHS } from '../../../support/gate-paths.ts';
+import { cannedServer } from '../../../support/unix-http.ts';
+import { tempDir } from '../../../support/temp.ts';
 
 const trustedCurl = findTrustedCurl();
 if (!trustedCurl) throw new Error('these tests need curl in a root-owned system location (/usr/bin/curl)');

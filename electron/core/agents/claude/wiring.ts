@@ -1,8 +1,11 @@
-// Claude Code: hooks arrive through `--settings <file>`, a layer on top of the user's own settings,
-// which stay untouched. PreToolUse for shell and file tools is held at the gate; Notification and Stop are forwarded.
-import { FILE_TOOLS } from '../gate/file-tools.ts';
-import { GATE_PATHS } from '../gate/server.ts';
-import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from './hook-command.ts';
+// Wiring Claude Code: hooks arrive through `--settings <file>`, a layer on top of the user's own settings, which stay
+// untouched. PreToolUse for shell and file tools is held at the gate; Notification and Stop are forwarded.
+import fs from 'node:fs';
+import path from 'node:path';
+import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../hook-command.ts';
+import { WiringError, type Launch, type WiredLaunch } from '../plugin.ts';
+import { CLAUDE_FILE_TOOLS } from './file-tools.ts';
+import { CLAUDE_PATHS } from './protocol.ts';
 
 export interface ClaudeHookOptions {
   transport: HookTransport;
@@ -24,14 +27,14 @@ export function claudeSettings(o: ClaudeHookOptions): { hooks: Record<string, Ar
   const { clientMaxTimeS, hookTimeoutS } = hookTimeouts(o.holdTimeoutMs);
   const gateHook: CommandHook = {
     type: 'command',
-    command: blockingHookCommand(o.transport, GATE_PATHS.claudePreToolUse, clientMaxTimeS),
+    command: blockingHookCommand(o.transport, CLAUDE_PATHS.preToolUse, clientMaxTimeS),
     timeout: hookTimeoutS,
     ...(o.onFailureBlock ? { onFailure: 'block' as const } : {}),
   };
-  const eventHook: CommandHook = { type: 'command', command: eventHookCommand(o.transport, GATE_PATHS.claudeEvent), timeout: 10 };
+  const eventHook: CommandHook = { type: 'command', command: eventHookCommand(o.transport, CLAUDE_PATHS.event), timeout: 10 };
   const shellTools = o.platform === 'win32' ? ['Bash', 'PowerShell'] : ['Bash'];
-  // The file tools go through the same hook: held only when they change a protected place (gate/file-tools.ts).
-  const gated = [...shellTools, ...FILE_TOOLS.claude];
+  // The file tools go through the same hook: held only when they change a protected place (file-tools.ts).
+  const gated = [...shellTools, ...CLAUDE_FILE_TOOLS];
   return {
     hooks: {
       PreToolUse: gated.map((matcher) => ({ matcher, hooks: [gateHook] })),
@@ -54,7 +57,7 @@ const CONFIG_CHANGE_HOOK_TIMEOUT_S = 60;
 export function claudeConfigChangeHooks(o: ClaudeHookOptions): Array<{ hooks: CommandHook[] }> {
   const hook: CommandHook = {
     type: 'command',
-    command: blockingHookCommand(o.transport, GATE_PATHS.claudeConfigChange, CONFIG_CHANGE_MAX_TIME_S),
+    command: blockingHookCommand(o.transport, CLAUDE_PATHS.configChange, CONFIG_CHANGE_MAX_TIME_S),
     timeout: CONFIG_CHANGE_HOOK_TIMEOUT_S,
     ...(o.onFailureBlock ? { onFailure: 'block' as const } : {}),
   };
@@ -85,7 +88,7 @@ export function claudeSupportsOnFailure(versionOutput: string | null): boolean {
   return true;
 }
 
-export type Settings = Record<string, unknown> & { hooks?: Record<string, unknown[]> };
+type Settings = Record<string, unknown> & { hooks?: Record<string, unknown[]> };
 
 /**
  * Claude Code honours only the last `--settings`, so a user's own `--settings` (a file or inline JSON) is
@@ -109,4 +112,51 @@ export function mergeClaudeSettings(base: Settings, next: Settings): Settings {
   const hooks: Record<string, unknown[]> = { ...(base.hooks ?? {}) };
   for (const [event, matchers] of Object.entries(nextHooks ?? {})) hooks[event] = [...(hooks[event] ?? []), ...matchers];
   return { ...base, ...nextRest, hooks };
+}
+
+/** The name of Claude's settings layer in the launch's folder. */
+const CLAUDE_SETTINGS_FILE = 'settings.json';
+
+/**
+ * Writes Claude's settings layer (the user's own `--settings` merged in, in order: Claude Code would honour only the
+ * last) into the launch's folder, and passes it with `--settings`.
+ */
+export async function wireClaude(launch: Launch): Promise<WiredLaunch> {
+  const [exe, ...args] = launch.command;
+  const { settings: userSettings, rest } = splitUserSettings(args);
+  const ours = claudeSettings({ transport: launch.transport, holdTimeoutMs: launch.started.holdTimeoutMs, platform: launch.platform, onFailureBlock: claudeSupportsOnFailure(await launch.version()) });
+  const merged = [...userSettings.map((s) => readUserSettings(s, launch.cwd)), ours].reduce<Settings>((acc, next) => mergeClaudeSettings(acc, next), {});
+  const file = path.join(launch.tmpDir, CLAUDE_SETTINGS_FILE);
+  fs.writeFileSync(file, JSON.stringify(merged, null, 2), { mode: 0o600 });
+  return { argv: [exe, ...claudeArgs(file), ...rest], env: {}, hookFiles: claudeHookFiles(launch.tmpDir), hooksFailClosed: claudeLayerFailsClosed(launch.tmpDir) };
+}
+
+/** The settings layer `wireClaude` wrote into `tmpDir`, as written (none when nothing was written). */
+function claudeHookFiles(tmpDir: string): Array<{ path: string; content: string }> {
+  const file = path.join(tmpDir, CLAUDE_SETTINGS_FILE);
+  return fs.existsSync(file) ? [{ path: file, content: fs.readFileSync(file, 'utf8') }] : [];
+}
+
+/** Whether the settings layer written into `tmpDir` makes Gatehouse's PreToolUse hook block when it crashes or times out (the user's own hooks merged in are theirs). */
+export function claudeLayerFailsClosed(tmpDir: string): boolean {
+  const [file] = claudeHookFiles(tmpDir);
+  if (!file) return false;
+  try {
+    const settings = JSON.parse(file.content) as { hooks?: { PreToolUse?: Array<{ hooks?: Array<{ onFailure?: unknown }> }> } };
+    const hooks = (settings.hooks?.PreToolUse ?? []).flatMap((m) => m.hooks ?? []);
+    return hooks.some((h) => h.onFailure === 'block');
+  } catch {
+    return false;
+  }
+}
+
+function readUserSettings(value: string, cwd: string): Settings {
+  try {
+    const text = value.trim().startsWith('{') ? value : fs.readFileSync(path.resolve(cwd, value), 'utf8');
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Settings;
+    throw new Error('not a JSON object');
+  } catch (err) {
+    throw new WiringError(`cannot use your --settings ${value}: ${(err as Error).message}`);
+  }
 }

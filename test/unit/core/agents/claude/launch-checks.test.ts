@@ -1,28 +1,14 @@
+// Claude Code's launch checks: every settings source it reads, the keys that switch Gatehouse's hooks off, and a
+// settings file changed mid-session (ConfigChange), re-read.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claudeArgFindings, claudeSettingsFindings, claudeSettingsSources } from '../../../electron/core/agents/claude-checks.ts';
-import { codexArgFindings, codexConfigSources, codexEffectiveHooks, codexFeatureArgs, codexTextFindings } from '../../../electron/core/agents/codex-checks.ts';
-import { checkClaude, checkCodex, checkConfigChange, describeFinding, findGitRoot, refusalMessage, type SettingsReader } from '../../../electron/core/agents/launch-checks.ts';
-import { wireAgent, WiringError } from '../../../electron/core/agents/wire.ts';
-import { claudeSettings } from '../../../electron/core/agents/claude.ts';
-import { GATE_PATHS } from '../../../electron/core/gate/server.ts';
-import { tempDir } from '../../support/temp.ts';
-
-/** A reader over an in-memory tree; a value of `Error` makes that file unreadable. */
-function memoryReader(files: Record<string, string | Error>): SettingsReader {
-  return {
-    read(file) {
-      const v = files[file];
-      if (v instanceof Error) throw v;
-      return v ?? null;
-    },
-    list(dir) {
-      const names = Object.keys(files).filter((f) => path.dirname(f) === dir).map((f) => path.basename(f));
-      return names.length > 0 ? names : null;
-    },
-  };
-}
+import { claudeArgFindings, claudeSettingsFindings, claudeSettingsSources } from '../../../../../electron/core/agents/claude/checks.ts';
+import { claudeAgent } from '../../../../../electron/core/agents/claude/index.ts';
+import { checkClaude, checkConfigChange } from '../../../../../electron/core/agents/claude/launch-checks.ts';
+import { describeFinding, findGitRoot, refusalMessage } from '../../../../../electron/core/agents/launch-checks.ts';
+import { memoryReader } from '../../../../support/memory-reader.ts';
+import { tempDir } from '../../../../support/temp.ts';
 
 const site = (cwd: string, env: NodeJS.ProcessEnv = {}) => ({ cwd, env: { HOME: '/home/u', ...env }, platform: 'linux' as const });
 
@@ -127,53 +113,13 @@ describe('Claude Code: every layer, checked', () => {
   });
 });
 
-describe('wireAgent (gatehouse run and the pty host)', () => {
-  const started = {
-    session: { id: 's1', agent: 'claude' as const, argv: ['claude'], cwd: '/w', pid: null, startedAt: '', endedAt: null, exitCode: null },
-    token: 't',
-    gateSocket: '/tmp/g.sock',
-    holdTimeoutMs: 600_000,
-  };
-
-  it('refuses to wire an agent whose settings switch hooks off, before writing anything or asking its version', async () => {
-    const cwd = project('settings.local.json', '{"disableAllHooks": true}');
-    const out = tempDir();
-    const ctx = { env: { HOME: tempDir(), PATH: '' }, cwd, hookClientPath: '/x/hook-client.mjs' };
-    await expect(wireAgent('claude', started, ['/nonexistent/claude', '-p', 'hi'], out, { kind: 'curl', curlPath: '/usr/bin/curl' }, ctx)).rejects.toThrow(WiringError);
-    await expect(wireAgent('claude', started, ['/nonexistent/claude', '-p', 'hi'], out, { kind: 'curl', curlPath: '/usr/bin/curl' }, ctx)).rejects.toThrow(/settings\.local\.json \(local\) sets "disableAllHooks": true/);
-    expect(fs.readdirSync(out)).toEqual([]);
-  });
-
-  it('checks the user\'s own --settings before merging it into Gatehouse\'s layer', async () => {
-    const ctx = { env: { HOME: tempDir(), PATH: '' }, cwd: tempDir(), hookClientPath: '/x/hook-client.mjs' };
-    await expect(wireAgent('claude', started, ['/nonexistent/claude', '--settings', '{"disableAllHooks": true}'], tempDir(), { kind: 'curl', curlPath: '/usr/bin/curl' }, ctx)).rejects.toThrow(/your inline --settings JSON \(--settings\) sets "disableAllHooks": true/);
-  });
-
-  function project(name: string, text: string): string {
-    const dir = tempDir();
-    fs.mkdirSync(path.join(dir, '.claude'));
-    fs.writeFileSync(path.join(dir, '.claude', name), text);
-    return dir;
-  }
-});
-
 describe('the refusal message', () => {
   it('names the agent, then each file, layer, key, what it does and what to do', () => {
     const findings = checkClaude(site('/w'), [], [], memoryReader({ '/w/.claude/settings.local.json': '{"disableAllHooks": true, "permissions": {"allow": ["Bash"]}}' }));
-    expect(refusalMessage(findings)).toBe(
+    expect(refusalMessage(claudeAgent.name, findings)).toBe(
       'Gatehouse refuses to start Claude Code: its settings would let commands run without being held.\n' +
         '  - /w/.claude/settings.local.json (local) sets "disableAllHooks": true: Claude Code then runs no hook of Gatehouse\'s, so commands run without being held. Remove "disableAllHooks" from it (or set it to false)',
     );
-  });
-});
-
-describe('ConfigChange: the hook in Gatehouse\'s settings layer', () => {
-  it('posts to the gate, blocks when the gate cannot answer, and has no matcher (every settings source)', () => {
-    const [entry] = claudeSettings({ transport: { kind: 'curl', curlPath: '/usr/bin/curl' }, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true }).hooks.ConfigChange ?? [];
-    expect(entry).not.toHaveProperty('matcher');
-    expect(entry?.hooks[0]).toMatchObject({ type: 'command', timeout: 60, onFailure: 'block' });
-    expect(entry?.hooks[0]?.command).toContain(GATE_PATHS.claudeConfigChange);
-    expect(entry?.hooks[0]?.command).toContain('exit 2');
   });
 });
 
@@ -200,88 +146,5 @@ describe('ConfigChange: the changed file, re-read', () => {
     expect(checkConfigChange('local_settings', '/gone.json', memoryReader({}))).toEqual([]);
     expect(checkConfigChange('skills', '/w/.claude/skills/x/SKILL.md', memoryReader({}))).toEqual([]);
     expect(checkConfigChange('user_settings', undefined, memoryReader({}))).toEqual([]);
-  });
-});
-
-describe('Codex: config text', () => {
-  const at = { layer: 'user', file: '/h/.codex/config.toml' };
-  it.each([
-    ['[features]\nhooks = false\n', '[features] hooks = false'],
-    ['[features]\ncodex_hooks = false # old name\n', '[features] codex_hooks = false'],
-    ['model = "x"\nfeatures.hooks = false\n', '[features] hooks = false'],
-    ['features = { web_search = true, hooks = false }\n', '[features] hooks = false'],
-    ['[ "features" ]\n"hooks" = false\n', '[features] hooks = false'],
-  ])('%j is found', (text, key) => {
-    expect(codexTextFindings(text, at).findings.map((f) => f.key)).toEqual([key]);
-  });
-
-  it.each([['[features]\nhooks = true\n'], ['[other]\nhooks = false\n'], ['# [features]\n# hooks = false\n'], ['[features]\nweb_search = false\n'], ['[hooks]\nPreToolUse = []\n']])('%j is not', (text) => {
-    expect(codexTextFindings(text, at).findings).toEqual([]);
-  });
-
-  it('allow_managed_hooks_only in requirements.toml', () => {
-    expect(codexTextFindings('allow_managed_hooks_only = true\n', { layer: 'requirements', file: '/etc/codex/requirements.toml' }).findings[0]?.key).toBe('allow_managed_hooks_only = true');
-  });
-
-  it('a profile counts only when it is in use', async () => {
-    const files = { '/h/.codex/config.toml': '[profiles.fast.features]\nhooks = false\n[profiles.slow]\nfeatures = { hooks = false }\n' };
-    const env = { HOME: '/h', PATH: '' };
-    const none = await checkCodex({ cwd: '/w', env, platform: 'linux' }, '/nonexistent/codex', [], memoryReader(files));
-    expect(none).toEqual([]);
-    const fast = await checkCodex({ cwd: '/w', env, platform: 'linux' }, '/nonexistent/codex', ['--profile', 'fast'], memoryReader(files));
-    expect(fast.map((f) => f.key)).toEqual(['profiles.fast.features: hooks = false']);
-    const selected = await checkCodex({ cwd: '/w', env, platform: 'linux' }, '/nonexistent/codex', [], memoryReader({ '/h/.codex/config.toml': `profile = "slow"\n${files['/h/.codex/config.toml']}` }));
-    expect(selected.map((f) => f.key)).toEqual(['profiles.slow.features: hooks = false']);
-  });
-});
-
-describe('Codex: layers and arguments', () => {
-  it('reads system, managed, requirements, user (CODEX_HOME), the profile file, and project files up to the git root', () => {
-    const sources = codexConfigSources({ platform: 'linux', env: { CODEX_HOME: '/ch' }, home: '/h', cwd: '/repo/a/b', gitRoot: '/repo', args: ['-p', 'work'] });
-    expect(sources.map((s) => `${s.layer} ${s.file}`)).toEqual([
-      'system /etc/codex/config.toml',
-      'managed /etc/codex/managed_config.toml',
-      'requirements /etc/codex/requirements.toml',
-      'user /ch/config.toml',
-      'profile work /ch/work.config.toml',
-      'project /repo/a/b/.codex/config.toml',
-      'project /repo/a/.codex/config.toml',
-      'project /repo/.codex/config.toml',
-    ]);
-  });
-
-  it.each([
-    [['--disable', 'hooks'], '--disable hooks'],
-    [['--disable=codex_hooks'], '--disable codex_hooks'],
-    [['-c', 'features.hooks=false'], '-c features.hooks=false'],
-    [['--config', 'features.codex_hooks = false'], '-c features.codex_hooks=false'],
-    [['-c', 'features={hooks=false}'], '-c features={hooks=false}'],
-    [['-c', 'hooks.PreToolUse=[]'], '-c hooks.PreToolUse=…'],
-    [['-c', 'hooks={}'], '-c hooks=…'],
-    [['-c', 'hooks.PermissionRequest=[]'], '-c hooks.PermissionRequest=…'],
-    [['-c', 'hooks.state.x.enabled=false'], '-c hooks.state.x.enabled=…'],
-  ])('%j is found', (args, key) => {
-    expect(codexArgFindings(['exec', ...args, 'do it']).map((f) => f.key)).toEqual([key]);
-  });
-
-  it('ordinary overrides are not, and the ones for `codex features list` are kept', () => {
-    expect(codexArgFindings(['-c', 'hooks.Stop=[]', '-c', 'hooks_extra=1'])).toEqual([]);
-    const args = ['exec', '-c', 'model="x"', '--enable', 'web_search', '-s', 'workspace-write', '-m', 'gpt', 'prompt'];
-    expect(codexArgFindings(args)).toEqual([]);
-    expect(codexFeatureArgs(args)).toEqual(['-c', 'model="x"', '--enable', 'web_search']);
-  });
-
-  it('reads the hooks row of `codex features list`', () => {
-    expect(codexEffectiveHooks('guardian  stable  true\nhooks                stable             false\n')).toBe(false);
-    expect(codexEffectiveHooks('hooks                stable             true\n')).toBe(true);
-    expect(codexEffectiveHooks(null)).toBeNull();
-  });
-
-  it('names a file in a refusal message for Codex', async () => {
-    const findings = await checkCodex({ cwd: '/w', env: { HOME: '/h' }, platform: 'linux' }, '/nonexistent/codex', [], memoryReader({ '/w/.codex/config.toml': '[features]\nhooks = false\n' }));
-    expect(refusalMessage(findings)).toBe(
-      'Gatehouse refuses to start Codex: its settings would let commands run without being held.\n' +
-        '  - /w/.codex/config.toml (project) sets [features] hooks = false: Codex then runs no hook at all, so commands run without being held. Remove features.hooks (or set it to true)',
-    );
   });
 });

@@ -1,6 +1,7 @@
-// The agents' file tools as the gate reads them: which files a call changes, and what the card shows.
+// Claude Code's file tools as the gate reads them: which file a call changes, and what the card shows.
 import { describe, expect, it } from 'vitest';
-import { claudeFileCall, codexPatchCall, codexPatchPaths, MAX_SHOWN_CHARS } from '../../../electron/core/gate/file-tools.ts';
+import { claudeFileCall } from '../../../../../electron/core/agents/claude/file-tools.ts';
+import { MAX_SHOWN_CHARS } from '../../../../../electron/core/gate/file-tools.ts';
 
 describe('Claude Code file tools', () => {
   it('reads Write, Edit, MultiEdit and NotebookEdit (payloads as Claude Code 2.1.330 sends them)', () => {
@@ -27,33 +28,5 @@ describe('Claude Code file tools', () => {
     const summary = claudeFileCall('Write', { file_path: '/p/x', content: 'y'.repeat(MAX_SHOWN_CHARS * 2) })?.summary ?? '';
     expect(summary.length).toBeLessThan(MAX_SHOWN_CHARS + 100);
     expect(summary).toMatch(/more characters not shown\)$/);
-  });
-});
-
-describe('Codex apply_patch', () => {
-  const patch = [
-    '*** Begin Patch',
-    '*** Add File: src/new.txt',
-    '+hello',
-    '*** Update File: src/a.txt',
-    '*** Move to: .codex/config.toml',
-    '@@',
-    '-old',
-    '+*** Add File: not/a/header.txt',
-    '*** Delete File: /abs/gone.txt\r',
-    '*** Update File: src/a.txt',
-    '*** End Patch',
-  ].join('\n');
-
-  it('reads every file the patch adds, updates, deletes or moves to, once each; content lines are not headers', () => {
-    expect(codexPatchPaths(patch)).toEqual(['src/new.txt', 'src/a.txt', '.codex/config.toml', '/abs/gone.txt']);
-  });
-
-  it('shows the whole patch on the card', () => {
-    expect(codexPatchCall(patch)).toEqual({ tool: 'apply_patch', paths: codexPatchPaths(patch), summary: `apply_patch\n${patch}` });
-  });
-
-  it('names no file for text that is not a patch (Codex refuses it itself)', () => {
-    expect(codexPatchPaths('echo hi')).toEqual([]);
   });
 });

@@ -1,0 +1,132 @@
+// An agent as a plug-in: everything Gatehouse knows about one agent (Claude Code, Codex, an agent without hooks) in
+// one object, so the gate, `gatehouse run`, the hosted terminals, doctor, the launch checks and the protections ask
+// the registry (`registry.ts`) instead of naming agents. Adding an agent is a folder under `agents/` exporting one
+// `AgentPlugin`, and one line in the registry.
+import type { StartedSession } from '../../../shared/api.ts';
+import type { Session, SessionProtection } from '../../../shared/domain.ts';
+import type { Verdict } from '../broker/broker.ts';
+import type { FileToolCall } from '../gate/file-tools.ts';
+import type { HookAnswer, Interception } from '../gate/protocols.ts';
+import type { GateEndpoint, HookTransport } from './hook-command.ts';
+import type { LaunchFinding, LaunchSite } from './launch-checks.ts';
+
+export interface AgentPlugin<Id extends string = string> {
+  /** Its id in sessions, requests and `gatehouse run --agent`; its gate endpoints live under `/v1/gate/<id>/`. */
+  readonly id: Id;
+  /** Its name in a sentence: "Gatehouse refuses to start Claude Code". */
+  readonly name: string;
+  /** The program that starts it; null for an agent with no program of its own (the shell plug-in: any program). */
+  readonly program: AgentProgram | null;
+  /**
+   * How its commands reach the gate: its own hooks (wired by `wire`), or, for an agent without hooks, every shell it
+   * starts (the launcher puts the shell kit, or the sandbox's gated shells, in front of it).
+   */
+  readonly gatedBy: 'hooks' | 'shells';
+  /** Its hook endpoints at the gate. A session of this agent may call these and the generic check, nothing else. */
+  readonly hooks: readonly GateHook[];
+  /**
+   * What would switch its hooks off when `exe` starts with the user's `args` at `site`: settings files, arguments,
+   * the environment. Any finding refuses the launch (`gatehouse run`, the hosted terminals), and doctor lists them.
+   */
+  checkLaunch(exe: string, args: readonly string[], site: LaunchSite): Promise<LaunchFinding[]>;
+  /** Its argv, environment and hook settings for a launch whose checks found nothing. */
+  wire(launch: Launch): Promise<WiredLaunch>;
+  /** The protection layers that depend on the agent, for `gatehouse run`, the hosted terminals and the UI. */
+  protections(facts: LaunchFacts): AgentProtections;
+}
+
+/** An agent's own program: `gatehouse run -- <name>` is recognised as it, and doctor looks for it on PATH. */
+export interface AgentProgram {
+  readonly name: string;
+  /** For doctor: whether a command fails closed with the installed program, and why (or what to upgrade). */
+  failMode(probe: ProgramProbe): Promise<FailMode>;
+}
+
+/** The installed program, as doctor found it. */
+export interface ProgramProbe {
+  /** What `<program> --version` printed (trimmed), or null if it did not answer. */
+  version: string | null;
+  /** Runs the program with `args`: what it printed (trimmed), or null if it failed or took too long. */
+  run(args: readonly string[]): Promise<string | null>;
+}
+
+export interface FailMode {
+  failsClosed: boolean;
+  detail: string;
+}
+
+/** One hook endpoint of an agent: the agent's payload in, a decision in the agent's own words out. */
+export interface GateHook {
+  /** Under `/v1/gate/<agent id>/` (the gate refuses to mount it elsewhere). */
+  readonly path: GateEndpoint;
+  /** Throws `HookPayloadError` (a 422: the hook blocks) for a payload it cannot read. */
+  handle(call: HookCall): Promise<HookAnswer>;
+}
+
+/** What the gate gives a hook for one call: the payload, its session, and the ways to a decision. */
+export interface HookCall {
+  /** The parsed JSON body, not yet checked: the hook parses it with its schema (`parseHookPayload`). */
+  readonly body: unknown;
+  readonly session: Session;
+  /** Holds a command for a decision (rules, trust, a person); the payload is stored with it. */
+  decide(request: Interception): Promise<Verdict>;
+  /**
+   * A file tool's change, judged by where it lands: held like a command when it touches a protected place, else null
+   * (the agent goes on as if Gatehouse were not there, and nothing is recorded).
+   */
+  decideFileChange(call: FileToolCall, cwd: string): Promise<Verdict | null>;
+  /** Records a hook event (`Stop`, `ConfigChange`, …) in the session's history, with the payload. */
+  record(event: string): void;
+  /** Tells the reviewer (the UI's notifications) about a hook event. */
+  notify(event: string, message: string | null): void;
+}
+
+/** A launch whose checks found nothing, to be wired. */
+export interface Launch {
+  started: StartedSession;
+  /** The command as the user gave it, program first. */
+  command: readonly [string, ...string[]];
+  /** A private folder for this launch's files (hook settings), removed when the session ends. */
+  tmpDir: string;
+  transport: HookTransport;
+  cwd: string;
+  platform: NodeJS.Platform;
+  /** What `<program> --version` prints, or null if it does not answer (then only features every version has are used). */
+  version(): Promise<string | null>;
+}
+
+export interface WiredLaunch {
+  /** The command to start, Gatehouse's hooks in it. */
+  argv: string[];
+  /** Variables to add to the session's environment. */
+  env: Record<string, string>;
+  /** Hook settings files written into the launch's folder, as written: the core watches them while the session runs. */
+  hookFiles: Array<{ path: string; content: string }>;
+  /** Whether these hooks block a command when they crash or time out (Claude Code's `onFailure: "block"`). */
+  hooksFailClosed: boolean;
+}
+
+/** A wiring problem the user can fix (settings that switch hooks off, an unreadable `--settings`); the message names it. */
+export class WiringError extends Error {
+  override readonly name = 'WiringError';
+}
+
+/** What the launcher found, for the protections a session reports (`protections.ts`). */
+export interface LaunchFacts<Id extends string = string> {
+  agent: Id;
+  transport: HookTransport;
+  /** The hooks written for this launch block a command when they crash or time out (`WiredLaunch.hooksFailClosed`). */
+  hooksFailClosed: boolean;
+  /** The sandbox the agent runs in (`bwrap`, `sandbox-exec`), or null; `status` says why not, or what it does. */
+  sandbox: { kind: string | null; status: string };
+  /** The core took the hook settings Gatehouse wrote to watch them (tamper detection); null when there are none. */
+  hookFilesWatched: boolean | null;
+  platform: NodeJS.Platform;
+}
+
+/** The layers only the agent can speak for; `shells` only for an agent gated by its shells. */
+export interface AgentProtections {
+  hooks: SessionProtection;
+  fileTools: SessionProtection;
+  shells: SessionProtection | null;
+}
