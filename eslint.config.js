@@ -67,6 +67,18 @@ export default tseslint.config(
     },
   },
   ...boundaries(),
+  // Type-aware rules, only for the sources the tsconfig projects cover (the project service finds each file's
+  // project through the references in tsconfig.json): a promise nobody awaits loses its rejection, a promise passed
+  // where a void callback is expected is never awaited, and a switch over a union must name every member.
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.ts', 'test/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
   {
     files: ['test/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },

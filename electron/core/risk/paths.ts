@@ -338,7 +338,9 @@ export function where(info: PathInfo): string {
       return `${info.shown}, a personal settings or history file`;
     case 'disk-device':
       return `the disk device ${info.shown}`;
-    default:
+    case 'harmless-device':
+    case 'home-other':
+    case 'outside':
       return `${info.shown}, outside the project`;
   }
 }
