@@ -1,58 +1,94 @@
-// Lint rules, including the import boundaries that keep each layer in its lane (see ARCHITECTURE.md).
+// Lint rules, including the import boundaries that keep each layer in its lane and the walls between folders inside
+// the core (see ARCHITECTURE.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto', 'stream', 'util', 'events'];
 
-/** Native modules: each is imported in exactly one folder. */
-const nativeOwners = [
-  { name: 'better-sqlite3', folder: 'electron/core/store' },
-  { name: '@lydell/node-pty', folder: 'electron/core/pty' },
-  { name: 'electron-store', folder: 'electron/main' },
-];
-
 /** Each layer and what it must not import (ARCHITECTURE.md, "Layers"). */
 const layers = [
   {
-    files: ['shared/**/*.ts'],
+    in: ['shared'],
     forbid: [...nodeBuiltins, 'electron', 'electron/*', 'react', 'react-dom', 'zustand', '@xterm/*', 'conf', '**/electron/**', '**/renderer/**'],
     message: 'shared/ is pure TypeScript: it may import only zod and other shared/ files.',
   },
   {
-    files: ['electron/core/**/*.ts'],
+    in: ['electron/core'],
     // @xterm/headless and its serialize addon are DOM-free: the core keeps hosted screens and replays recordings with
     // them; the DOM ones are the renderer's.
     forbid: ['electron', 'electron/*', 'react', 'react-dom', 'zustand', '@xterm/xterm', '@xterm/addon-*', '!@xterm/addon-serialize', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
     message: 'The core never imports electron, the renderer or the Electron shell: it must run under plain Node.',
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    in: ['renderer'],
     forbid: [...nodeBuiltins, 'electron', 'electron/*', '**/electron/**'],
     message: 'The renderer talks only to the API client and shared/.',
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    in: ['electron/main', 'electron/preload'],
     forbid: ['react', 'react-dom', 'zustand', '@xterm/*', '**/renderer/**', '**/electron/core/**'],
     message: 'The Electron shell reaches the core only through the API contract in shared/.',
   },
 ];
+const sources = layers.flatMap((layer) => layer.in);
 
-function boundaryRule(groups) {
-  return { 'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }] };
+/** Modules each imported in exactly one folder: the native ones, and the DOM terminal (the renderer's terminal surface). */
+const owners = [
+  { modules: ['better-sqlite3'], folder: 'electron/core/store' },
+  { modules: ['@lydell/node-pty'], folder: 'electron/core/pty' },
+  { modules: ['electron-store'], folder: 'electron/main' },
+  { modules: ['@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-webgl'], folder: 'renderer/terminal' },
+];
+
+/**
+ * Every boundary: the folders it covers (`in`), folders inside those it spares (`except`), and the imports it forbids:
+ * `forbid`, patterns on the import as written, or `leave`, the only folder (from the root) a relative import may reach
+ * outside `in` (a folder that imports only itself and that one).
+ */
+const walls = [
+  ...layers,
+  ...owners.map((o) => ({ in: sources, except: [o.folder], forbid: o.modules, message: `${o.modules[0]} is imported only in ${o.folder}/.` })),
+  // The risk engine is a closed box: the rest of the core reaches it through its index, and it needs nothing but shared/.
+  {
+    in: ['electron/core'],
+    except: ['electron/core/risk'],
+    forbid: ['**/risk/**', '!**/risk/index.ts'],
+    message: 'Outside risk/, the risk engine is reached only through electron/core/risk/index.ts: export what you need there.',
+  },
+  { in: ['electron/core/risk'], leave: 'shared', message: 'risk/ imports only itself and shared/ (and npm packages).' },
+];
+
+/** How deep a folder's subfolders go for `leave` (deeper than any today); each depth needs its own relative pattern. */
+const MAX_DEPTH = 4;
+const within = (folder, outer) => folder === outer || folder.startsWith(`${outer}/`);
+const segments = (folder) => folder.split('/').length;
+
+/** The patterns a file directly in `zone` gets from one wall (null when the wall does not cover it). */
+function patternsFor(wall, zone) {
+  const outer = wall.in.find((f) => within(zone, f));
+  if (!outer || (wall.except ?? []).some((f) => within(zone, f))) return null;
+  if (wall.forbid) return [{ group: wall.forbid, message: wall.message }];
+  // A file `depth` folders below `outer` leaves it with depth+1 `../`; the allowed folder sits at the root.
+  const depth = segments(zone) - segments(outer);
+  const up = (n) => `(?:\\.\\./){${n}}`;
+  return [{ regex: `^${up(depth + 1)}(?!${up(segments(outer) - 1)}${wall.leave}/)`, message: wall.message }];
 }
 
-/** One entry per layer, plus one per native owner folder inside it (ESLint replaces, not merges, a rule's options). */
+/**
+ * One entry per folder where the set of boundaries changes, shallow before deep so the deeper one wins (ESLint
+ * replaces, not merges, a rule's options per file): each entry carries every pattern that applies there.
+ */
 function boundaries() {
-  return layers.flatMap((layer) => {
-    const prefix = layer.files[0].split('/**')[0];
-    const natives = (except) =>
-      nativeOwners.filter((n) => n.folder !== except).map((n) => [[n.name], `${n.name} is imported only in ${n.folder}/.`]);
-    const owned = nativeOwners.filter((n) => n.folder.startsWith(prefix));
-    return [
-      { files: layer.files, rules: boundaryRule([[layer.forbid, layer.message], ...natives(null)]) },
-      ...owned.map((n) => ({ files: [`${n.folder}/**/*.ts`], rules: boundaryRule([[layer.forbid, layer.message], ...natives(n.folder)]) })),
-    ];
-  });
+  const zones = new Set(walls.flatMap((wall) => [...wall.in, ...(wall.except ?? [])]));
+  for (const wall of walls.filter((w) => w.leave)) {
+    for (const folder of wall.in) for (let d = 1; d <= MAX_DEPTH; d++) zones.add(folder + '/*'.repeat(d));
+  }
+  return [...zones]
+    .sort((a, b) => segments(a) - segments(b))
+    .map((zone) => ({
+      files: [`${zone}/**/*.ts`, `${zone}/**/*.tsx`],
+      rules: { 'no-restricted-imports': ['error', { patterns: walls.flatMap((wall) => patternsFor(wall, zone) ?? []) }] },
+    }));
 }
 
 export default tseslint.config(

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { claudeArgFindings, claudeCommandFindings, claudeEnvFindings, claudeSettingsFindings, claudeSettingsSources, type ClaudeSource } from './claude-checks.ts';
 import { codexArgFindings, codexConfigSources, codexEffectiveHooks, codexFeatureArgs, codexProfileArg, codexTextFindings, type CodexSource } from './codex-checks.ts';
 import type { WiredAgent } from './detect.ts';
-import { findGitRoot } from '../risk/context.ts';
+import { findGitRoot } from '../risk/index.ts';
 
 /** One thing that would switch Gatehouse off: where it is, which key, and what to do about it. */
 export interface LaunchFinding {

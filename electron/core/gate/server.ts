@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { z } from 'zod';
 import type { Agent, RiskAssessment, Session } from '../../../shared/domain.ts';
 import type { Broker, Verdict } from '../broker/broker.ts';
-import type { FileChange } from '../risk/file-change.ts';
+import type { FileChange } from '../risk/index.ts';
 import { claudeFileCall, codexPatchCall, FILE_TOOLS, type FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import { checkConfigChange, describeFinding } from '../agents/launch-checks.ts';

@@ -7,7 +7,7 @@ import type { RiskAssessment } from '../../../shared/domain.ts';
 import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../../shared/rules.ts';
 import { clockOf, SteadyClock } from '../clock.ts';
 import { newId } from '../ids.ts';
-import { findGitRoot } from '../risk/context.ts';
+import { findGitRoot } from '../risk/index.ts';
 import type { ChangeBy, NewRule, RuleChanges, RuleRepository } from '../store/rules.ts';
 import { evaluateRules, type RulesVerdict } from './evaluate.ts';
 import { normalizePattern, PatternError } from './matcher.ts';
