@@ -1,7 +1,11 @@
 // Lint rules, including the import boundaries that keep each layer in its lane and the walls between folders inside
 // the core (see ARCHITECTURE.md).
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/** The TypeScript the tsconfig projects cover: the type-aware rules and the cycle check read these. */
+const typescriptSources = ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.ts', 'test/**/*.tsx'];
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto', 'stream', 'util', 'events'];
 
@@ -107,13 +111,28 @@ export default tseslint.config(
   // project through the references in tsconfig.json): a promise nobody awaits loses its rejection, a promise passed
   // where a void callback is expected is never awaited, and a switch over a union must name every member.
   {
-    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.ts', 'test/**/*.tsx'],
+    files: typescriptSources,
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
+  },
+  // No import cycles among the sources: a cycle makes load order decide what a module sees (an export still undefined
+  // at import time), and it means two folders are one. Imports name their `.ts` files, so plain Node resolution finds
+  // them; type-only imports are erased and do not count; npm packages are not followed. Tests are left out: nothing
+  // imports them, so they cannot close a cycle through the sources, and walking the whole graph again from each of
+  // them would double the check's time.
+  {
+    files: typescriptSources.filter((glob) => !glob.startsWith('test/')),
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['test/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.js'],
