@@ -67,10 +67,6 @@ export function parseRuleSpec(text: string): RuleSpec | { error: string } {
   return parsed.data;
 }
 
-export function formatRuleSpec(r: RuleSpec): string {
-  return `${r.kind}:${r.pattern}`;
-}
-
 /** `global`, `project:/abs/dir`, `session:<id>`. */
 export function formatScope(s: RuleScope): string {
   return s.type === 'global' ? 'global' : s.type === 'project' ? `project:${s.dir}` : `session:${s.sessionId}`;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { claudeArgFindings, claudeCommandFindings, claudeEnvFindings, claudeSettingsFindings, claudeSettingsSources, type ClaudeSource } from './claude-checks.ts';
-import { codexArgFindings, codexConfigSources, codexEffectiveHooks, codexFeatureArgs, codexProfileArg, codexTextFindings, type CodexSource } from './codex-checks.ts';
+import { codexArgFindings, codexConfigSources, codexEffectiveHooks, codexFeatureArgs, codexProfileArg, codexTextFindings } from './codex-checks.ts';
 import type { WiredAgent } from './detect.ts';
 import { findGitRoot } from '../risk/index.ts';
 
@@ -50,16 +50,6 @@ export const diskReader: SettingsReader = {
     }
   },
 };
-
-/** A launch refused because of findings; the message lists each one. */
-export class LaunchRefusedError extends Error {
-  override readonly name = 'LaunchRefusedError';
-  readonly findings: LaunchFinding[];
-  constructor(findings: LaunchFinding[]) {
-    super(refusalMessage(findings));
-    this.findings = findings;
-  }
-}
 
 const AGENT_NAMES: Readonly<Record<WiredAgent, string>> = { claude: 'Claude Code', codex: 'Codex' };
 
@@ -212,5 +202,3 @@ function codexFeaturesList(exe: string, args: string[], site: LaunchSite): Promi
 export async function checkLaunch(agent: WiredAgent, exe: string, args: readonly string[], userSettings: readonly string[], site: LaunchSite): Promise<LaunchFinding[]> {
   return agent === 'claude' ? checkClaude(site, args, userSettings) : checkCodex(site, exe, args);
 }
-
-export type { ClaudeSource, CodexSource };
