@@ -1,5 +1,7 @@
 // Lint rules, including the import boundaries that keep each layer in its lane and the walls between folders inside
 // the core (see ARCHITECTURE.md).
+import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
@@ -62,37 +64,35 @@ const walls = [
   { in: ['electron/core/risk'], leave: 'shared', message: 'risk/ imports only itself and shared/ (and npm packages).' },
 ];
 
-/** How deep a folder's subfolders go for `leave` (deeper than any today); each depth needs its own relative pattern. */
-const MAX_DEPTH = 4;
 const within = (folder, outer) => folder === outer || folder.startsWith(`${outer}/`);
 const segments = (folder) => folder.split('/').length;
 
-/** The patterns a file directly in `zone` gets from one wall (null when the wall does not cover it). */
-function patternsFor(wall, zone) {
-  const outer = wall.in.find((f) => within(zone, f));
-  if (!outer || (wall.except ?? []).some((f) => within(zone, f))) return null;
+/** The patterns the files directly in `folder` get from one wall (null when the wall does not cover it). */
+function patternsFor(wall, folder) {
+  const outer = wall.in.find((f) => within(folder, f));
+  if (!outer || (wall.except ?? []).some((f) => within(folder, f))) return null;
   if (wall.forbid) return [{ group: wall.forbid, message: wall.message }];
   // A file `depth` folders below `outer` leaves it with depth+1 `../`; the allowed folder sits at the root.
-  const depth = segments(zone) - segments(outer);
+  const depth = segments(folder) - segments(outer);
   const up = (n) => `(?:\\.\\./){${n}}`;
   return [{ regex: `^${up(depth + 1)}(?!${up(segments(outer) - 1)}${wall.leave}/)`, message: wall.message }];
 }
 
 /**
- * One entry per folder where the set of boundaries changes, shallow before deep so the deeper one wins (ESLint
- * replaces, not merges, a rule's options per file): each entry carries every pattern that applies there.
+ * One entry per folder of the layers (read from the disk, so a new folder is covered at once), for the files directly
+ * in it, carrying every pattern that applies there: ESLint replaces, not merges, a rule's options per file, so each
+ * file must match exactly one entry.
  */
 function boundaries() {
-  const zones = new Set(walls.flatMap((wall) => [...wall.in, ...(wall.except ?? [])]));
-  for (const wall of walls.filter((w) => w.leave)) {
-    for (const folder of wall.in) for (let d = 1; d <= MAX_DEPTH; d++) zones.add(folder + '/*'.repeat(d));
-  }
-  return [...zones]
-    .sort((a, b) => segments(a) - segments(b))
-    .map((zone) => ({
-      files: [`${zone}/**/*.ts`, `${zone}/**/*.tsx`],
-      rules: { 'no-restricted-imports': ['error', { patterns: walls.flatMap((wall) => patternsFor(wall, zone) ?? []) }] },
-    }));
+  const subfolders = (root) =>
+    fs
+      .readdirSync(path.join(import.meta.dirname, root), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => path.relative(import.meta.dirname, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
+  return sources.flatMap((root) => [root, ...subfolders(root)]).map((folder) => ({
+    files: [`${folder}/*.ts`, `${folder}/*.tsx`],
+    rules: { 'no-restricted-imports': ['error', { patterns: walls.flatMap((wall) => patternsFor(wall, folder) ?? []) }] },
+  }));
 }
 
 export default tseslint.config(
