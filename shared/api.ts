@@ -105,7 +105,6 @@ export const EndSessionInputSchema = z.object({
   sessionId: z.string().min(1).max(64),
   exitCode: z.number().int().nullable(),
 });
-export type EndSessionInput = z.input<typeof EndSessionInputSchema>;
 
 export const ReportProtectionsInputSchema = z.object({
   sessionId: z.string().min(1).max(64),
@@ -114,7 +113,6 @@ export const ReportProtectionsInputSchema = z.object({
     .min(1)
     .max(PROTECTION_LAYERS.length),
 });
-export type ReportProtectionsInput = z.input<typeof ReportProtectionsInputSchema>;
 
 /** One write of typed or pasted input; a paste of a few MiB is the most a person does at once. */
 export const MAX_TERMINAL_INPUT_CHARS = 4 * 1024 * 1024;
@@ -133,17 +131,13 @@ export const StartTerminalInputSchema = z.object({
 export type StartTerminalInput = z.input<typeof StartTerminalInputSchema>;
 
 export const WriteTerminalInputSchema = z.object({ sessionId: SessionId, data: z.string().max(MAX_TERMINAL_INPUT_CHARS) });
-export type WriteTerminalInput = z.input<typeof WriteTerminalInputSchema>;
 
 export const ResizeTerminalInputSchema = TerminalSizeSchema.extend({ sessionId: SessionId });
-export type ResizeTerminalInput = z.input<typeof ResizeTerminalInputSchema>;
 
 export const KillTerminalInputSchema = z.object({ sessionId: SessionId, signal: z.enum(['SIGTERM', 'SIGKILL', 'SIGHUP', 'SIGINT']).default('SIGTERM') });
-export type KillTerminalInput = z.input<typeof KillTerminalInputSchema>;
 
 /** `chars`: how much of the received `terminal.output` data (in string length) the viewer has drawn. */
 export const AckTerminalInputSchema = z.object({ sessionId: SessionId, chars: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-export type AckTerminalInput = z.input<typeof AckTerminalInputSchema>;
 
 /** What `gatehouse run` streams: the session's terminal, batched. */
 export const MAX_RECORD_EVENTS_PER_CALL = 10_000;

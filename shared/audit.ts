@@ -44,7 +44,6 @@ export const ListAuditInputSchema = z
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .default({ afterSeq: 0, limit: 200 });
-export type ListAuditInput = z.input<typeof ListAuditInputSchema>;
 
 /** Where the kept trail starts when audit retention has removed older entries. */
 export interface AuditCheckpoint {

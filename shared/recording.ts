@@ -104,7 +104,6 @@ export const MAX_CLIP_MS = 60 * 60 * 1000;
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 export const ScreenAtInputSchema = z.object({ sessionId: SessionIdSchema, atMs: OffsetSchema });
-export type ScreenAtInput = z.input<typeof ScreenAtInputSchema>;
 
 export const EventsBetweenInputSchema = z.object({
   sessionId: SessionIdSchema,
@@ -114,21 +113,18 @@ export const EventsBetweenInputSchema = z.object({
   toMs: OffsetSchema,
   maxBytes: z.number().int().min(1024).max(MAX_PAGE_BYTES).default(1024 * 1024),
 });
-export type EventsBetweenInput = z.input<typeof EventsBetweenInputSchema>;
 
 export const RecordingClipInputSchema = z.object({
   sessionId: SessionIdSchema,
   atMs: OffsetSchema,
   spanMs: z.number().int().min(1).max(MAX_CLIP_MS).default(DEFAULT_CLIP_MS),
 });
-export type RecordingClipInput = z.input<typeof RecordingClipInputSchema>;
 
 export const SearchInputSchema = z.object({
   query: z.string().trim().min(1).max(200),
   sessionId: SessionIdSchema.optional(),
   limit: z.number().int().min(1).max(500).default(50),
 });
-export type SearchInput = z.input<typeof SearchInputSchema>;
 
 export const ExportFormatSchema = z.enum(['asciicast-v2', 'asciicast-v3']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
@@ -139,13 +135,10 @@ export const ExportInputSchema = z.object({
   /** Absent for the first page (which carries the header). */
   fromMs: OffsetSchema.optional(),
 });
-export type ExportInput = z.input<typeof ExportInputSchema>;
 
 export const ImportInputSchema = z.object({
   /** An absolute path to a .cast file (asciicast v2 or v3) that the core can read. */
   path: z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path'),
 });
-export type ImportInput = z.input<typeof ImportInputSchema>;
 
 export const DeleteSessionInputSchema = z.object({ sessionId: SessionIdSchema });
-export type DeleteSessionInput = z.input<typeof DeleteSessionInputSchema>;

@@ -67,10 +67,6 @@ export function parseRuleSpec(text: string): RuleSpec | { error: string } {
   return parsed.data;
 }
 
-export function formatRuleSpec(r: RuleSpec): string {
-  return `${r.kind}:${r.pattern}`;
-}
-
 /** `global`, `project:/abs/dir`, `session:<id>`. */
 export function formatScope(s: RuleScope): string {
   return s.type === 'global' ? 'global' : s.type === 'project' ? `project:${s.dir}` : `session:${s.sessionId}`;
@@ -111,17 +107,14 @@ export const UpdateRuleInputSchema = z.object({
   ttlMs: RuleTtlSchema.nullable().optional(),
   note: z.string().trim().max(MAX_NOTE_LENGTH).nullable().optional(),
 });
-export type UpdateRuleInput = z.input<typeof UpdateRuleInputSchema>;
 
 export const ListRulesInputSchema = z.object({ all: z.boolean().default(false) }).default({ all: false });
-export type ListRulesInput = z.input<typeof ListRulesInputSchema>;
 
 export const ExplainInputSchema = z.object({
   command: z.string().min(1).max(1024 * 1024),
   cwd: z.string().min(1).max(4096),
   sessionId: z.string().min(1).max(64).optional(),
 });
-export type ExplainInput = z.input<typeof ExplainInputSchema>;
 
 export const BacktestInputSchema = RuleSpecSchema.extend({
   effect: RuleEffectSchema.default('allow'),
@@ -210,7 +203,6 @@ export const ImportRulesInputSchema = z.object({
   codex: z.array(z.string().min(1).max(4096)).max(100).optional(),
   cwd: z.string().min(1).max(4096),
 });
-export type ImportRulesInput = z.input<typeof ImportRulesInputSchema>;
 
 export interface ImportResult {
   /** Files read. */
@@ -227,7 +219,6 @@ export const ExportRulesInputSchema = z.object({
   /** Project rules are exported only when they cover this directory. */
   cwd: z.string().min(1).max(4096),
 });
-export type ExportRulesInput = z.input<typeof ExportRulesInputSchema>;
 
 export interface ExportResult {
   text: string;
@@ -242,7 +233,6 @@ export const MAX_TRUST_MS = 8 * 3_600_000;
 export const QUICK_TRUST_MS = 15 * 60_000;
 
 export const StartTrustInputSchema = z.object({ durationMs: z.number().int().min(1000).max(MAX_TRUST_MS) });
-export type StartTrustInput = z.input<typeof StartTrustInputSchema>;
 
 export interface TrustStatus {
   active: boolean;

@@ -55,7 +55,6 @@ export const RetentionSchema = z.object({
 export type Retention = z.infer<typeof RetentionSchema>;
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
-export type Theme = z.infer<typeof ThemeSchema>;
 
 /** Each key's schema without its default: a patch must not bring defaults for the keys it leaves out. */
 const FIELDS = {

@@ -51,7 +51,6 @@ export const ProtectHookFilesInputSchema = z.object({
     .min(1)
     .max(16),
 });
-export type ProtectHookFilesInput = z.input<typeof ProtectHookFilesInputSchema>;
 
 export const AcknowledgeTamperInputSchema = z
   .object({
@@ -61,4 +60,3 @@ export const AcknowledgeTamperInputSchema = z
     via: DecisionChannelSchema.default('cli'),
   })
   .default({ via: 'cli' });
-export type AcknowledgeTamperInput = z.input<typeof AcknowledgeTamperInputSchema>;

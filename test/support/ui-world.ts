@@ -50,8 +50,6 @@ export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<un
   return { url, page, run, open, card, marker, command, mock, work, ghHome, gatehouse };
 }
 
-export type UiWorld = Awaited<ReturnType<typeof uiWorld>>;
-
 export const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true });
 
 export async function chooseTheme(page: Page, theme: 'Light' | 'Dark') {

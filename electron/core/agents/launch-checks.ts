@@ -4,7 +4,7 @@
 // `AgentPlugin.checkLaunch`); this file holds what they share: a finding, reading the disk, and saying what was found.
 import fs from 'node:fs';
 import os from 'node:os';
-import { findGitRoot } from '../risk/context.ts';
+import { findGitRoot } from '../risk/index.ts';
 
 /** One thing that would switch Gatehouse off: where it is, which key, and what to do about it. */
 export interface LaunchFinding {

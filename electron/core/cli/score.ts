@@ -5,8 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { RiskAssessment } from '../../../shared/domain.ts';
 import { corePaths, resolveHome } from '../paths.ts';
-import { agentDirsFrom, createRiskEngine } from '../risk/index.ts';
-import type { RiskEngine } from '../risk/engine.ts';
+import { agentDirsFrom, createRiskEngine, type RiskEngine } from '../risk/index.ts';
 import { CliError, type CliContext } from './context.ts';
 import { commandLines, shownText } from './shown.ts';
 

@@ -1,9 +1,9 @@
 // Commands as the CLI prints them for people: what would draw as something else is escaped (a raw carriage return
 // or escape sequence printed to a terminal would redraw the line), and what it hid is said under the command.
 // JSON output keeps the raw command; this is for human output only.
-import { showText, shownLine, shownText } from '../../../shared/visible-text.ts';
+import { showText, shownText } from '../../../shared/visible-text.ts';
 
-export { shownLine, shownText };
+export { shownText };
 
 /** `$ <command>` escaped, then a warning and one line per hidden thing, each line indented by `indent`. */
 export function commandLines(command: string, indent: string, prompt = '$ '): string {

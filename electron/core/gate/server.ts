@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { RiskAssessment, Session } from '../../../shared/domain.ts';
 import type { Broker, Verdict } from '../broker/broker.ts';
 import type { Publisher } from '../events/bus.ts';
-import type { FileChange } from '../risk/file-change.ts';
+import type { FileChange } from '../risk/index.ts';
 import type { FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import type { AgentPlugin, HookCall } from '../agents/plugin.ts';

@@ -170,7 +170,7 @@ export function unreadableWhy(problem: Unreadable, size?: number): string {
       return 'it is not text';
     case 'denied':
       return 'it cannot be opened';
-    default:
+    case 'not-a-file':
       return 'it is not a file';
   }
 }

@@ -1,4 +1,5 @@
 // The risk engine, assembled: the shell parser (loaded once, WASM) and the rules, with context cached per cwd.
+// The only way into risk/ from the rest of the core (lint enforces it): what other folders use is exported here.
 import type { RiskAssessment } from '../../../shared/domain.ts';
 import { ContextProvider, type ContextOptions } from './context.ts';
 import { RiskEngine } from './engine.ts';
@@ -6,7 +7,13 @@ import { fileChangeJudge, type FileChange } from './file-change.ts';
 import { loadShellParser } from './parse/index.ts';
 
 export type { FileChange } from './file-change.ts';
-export { agentDirsFrom, type ContextOptions } from './context.ts';
+export type { RiskEngine } from './engine.ts';
+export { agentConfigDirs, agentDirsFrom, findGitRoot, type ContextOptions } from './context.ts';
+export { GitBranches } from './git-branch.ts';
+// The learner and the rule set read commands with the engine's own vocabulary, so a learned rule and a risk score agree.
+export { READ_ONLY } from './rules/known.ts';
+export { plainFlagAfter } from './rules/shapes.ts';
+export { codeCarryingIndex, lastCodeCarryingIndex, runsWhatFollows } from './rules/code-words.ts';
 
 export async function createRiskEngine(opts: ContextOptions = {}): Promise<RiskEngine> {
   const parse = await loadShellParser();

@@ -76,11 +76,6 @@ export function isSecretPath(p: string): boolean {
 /** Files git lists (`$(git ls-files '*.ts')`, `$(git diff --name-only)`): tracked or changed files of the project. */
 const PROJECT_LISTING = /^(\$\(|`)\s*git\s+(ls-files|diff\s+(--cached\s+)?--name-only|grep\s+-l)\b[^)`]*(\)|`)$/;
 
-/** Whether a word is a substitution that lists files git tracks or has changed (their names, as operands). */
-export function isProjectListing(text: string): boolean {
-  return PROJECT_LISTING.test(text);
-}
-
 /** Windows variables that name well-known folders, with where they point (relative to the home when they start with `~`). */
 const WINDOWS_FOLDERS: Record<string, string> = {
   userprofile: '~',
@@ -338,7 +333,9 @@ export function where(info: PathInfo): string {
       return `${info.shown}, a personal settings or history file`;
     case 'disk-device':
       return `the disk device ${info.shown}`;
-    default:
+    case 'harmless-device':
+    case 'home-other':
+    case 'outside':
       return `${info.shown}, outside the project`;
   }
 }

@@ -3,10 +3,8 @@
 // the exact command; the first that covers nothing rated high or critical (recorded or probed) wins.
 import type { GateRequest, RiskSegment } from '../../../shared/domain.ts';
 import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
-import { READ_ONLY } from '../risk/rules/known.ts';
+import { codeCarryingIndex, plainFlagAfter, READ_ONLY, runsWhatFollows } from '../risk/index.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
-import { plainFlagAfter } from '../risk/rules/shapes.ts';
-import { codeCarryingIndex, runsWhatFollows } from '../risk/rules/code-words.ts';
 import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { formOf, placeAt, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';

@@ -2,7 +2,7 @@
 // few rules for its program plus the handful of patterns that start with a wildcard.
 import path from 'node:path';
 import type { Rule, RuleScope } from '../../../shared/rules.ts';
-import { lastCodeCarryingIndex } from '../risk/rules/code-words.ts';
+import { lastCodeCarryingIndex } from '../risk/index.ts';
 import { compilePattern, type PatternMatcher } from './matcher.ts';
 import { canonicalText } from './words.ts';
 

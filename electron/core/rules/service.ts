@@ -8,7 +8,7 @@ import type { Rule, RuleEffect, RuleKind, RuleScope } from '../../../shared/rule
 import { clockOf, SteadyClock } from '../clock.ts';
 import type { Publisher } from '../events/bus.ts';
 import { newId } from '../ids.ts';
-import { findGitRoot } from '../risk/context.ts';
+import { findGitRoot } from '../risk/index.ts';
 import type { ChangeBy, NewRule, RuleChanges, RuleRepository } from '../store/rules.ts';
 import { evaluateRules, type RulesVerdict } from './evaluate.ts';
 import { normalizePattern, PatternError } from './matcher.ts';

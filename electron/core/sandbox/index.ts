@@ -11,7 +11,6 @@ import { sandboxExecArgs } from './seatbelt.ts';
 import { writeShellKit, type KitSession } from './shell-kit.ts';
 import { findShells } from './shells.ts';
 
-export { SandboxPlanError } from './plan.ts';
 export { ShellKitError, writeShellKit, type KitSession } from './shell-kit.ts';
 
 /** `GATEHOUSE_SANDBOX=off` in the environment: the same as `--no-sandbox` on every run. */

@@ -1,7 +1,7 @@
 // What a sandboxed agent may not touch, as paths: the same list for bubblewrap (Linux) and sandbox-exec (macOS).
 import os from 'node:os';
 import path from 'node:path';
-import { agentConfigDirs } from '../risk/context.ts';
+import { agentConfigDirs } from '../risk/index.ts';
 
 export interface SandboxPlan {
   /** Hidden: an empty read-only directory in their place (Gatehouse's data, tokens and sockets). */

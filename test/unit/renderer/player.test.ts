@@ -14,7 +14,9 @@ function source(events: TimedEvent[], durationMs: number) {
   const s: PlaybackSource & { calls: string[]; holdScreens(p: Promise<void>): void } = {
     durationMs,
     calls,
-    holdScreens: (p) => (hold = p),
+    holdScreens: (p) => {
+      hold = p;
+    },
     screenAt: async (atMs): Promise<Screen> => {
       calls.push(`screen ${atMs}`);
       if (hold) await hold;

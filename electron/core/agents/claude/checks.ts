@@ -8,7 +8,7 @@
 // - `--bare` / `CLAUDE_CODE_SIMPLE` (bare mode) and `--safe-mode` / `CLAUDE_CODE_SAFE_MODE` run no settings hooks;
 //   a settings file's `env` can set those variables too.
 import path from 'node:path';
-import { agentConfigDirs } from '../../risk/context.ts';
+import { agentConfigDirs } from '../../risk/index.ts';
 import type { LaunchFinding, SettingsReader } from '../launch-checks.ts';
 
 /** A settings file and the layer it is. */

@@ -7,7 +7,7 @@
 // - `allow_managed_hooks_only = true` in requirements.toml keeps only managed hooks, and ours are not.
 // - Gatehouse's hooks arrive as `-c hooks.PreToolUse=…`; a later `-c hooks…` of the user's replaces them.
 import path from 'node:path';
-import { agentConfigDirs } from '../../risk/context.ts';
+import { agentConfigDirs } from '../../risk/index.ts';
 import type { LaunchFinding } from '../launch-checks.ts';
 
 export interface CodexSource {

@@ -63,6 +63,9 @@ export function scanCode(code: string, lang: Lang, depth = 0, cut: { cut: boolea
 function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang, depth: number): Found[] {
   const at = m.index ?? 0;
   const head = m[0];
+  // Only the calls that are not "a name and its arguments" are read here; every other action falls through to the
+  // argument split below and is named case by case in actOn, whose switch is exhaustive.
+  // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- the default is the common path
   switch (action) {
     case 'pipe-from': {
       const cmd = wordOf(evaluate(m[1] ?? '', lang));
@@ -202,7 +205,20 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
       return first && /method\s*:\s*['"`](POST|PUT|PATCH)/i.test(rawText) ? argv(w('curl'), w('-X'), w('POST'), first) : [];
     case 'connect':
       return connect(args, lang);
-    default:
+    // Read in readCall before the arguments are split (`pipe-to` arrives here as `shell`).
+    case 'pipe-from':
+    case 'pipe-to':
+    case 'print-to':
+    case 'run-code':
+    case 'env-name':
+    case 'env-all':
+    case 'literal-shell':
+    case 'path':
+    case 'shell-before':
+    case 'file-method':
+    case 'rest-shell':
+    case 'tcl-delete':
+    case 'tcl-socket':
       return [];
   }
 }

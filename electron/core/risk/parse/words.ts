@@ -212,7 +212,8 @@ function fieldsOf(nodes: readonly SyntaxNode[], src: string, sink: SubstitutionS
     // tree-sitter reads `$"…"` (a translated string) as a lone `$` then a string: the `$` is not text.
     if (n.type === '$' && !n.named && touching && next.type === 'string') continue;
     const head = touching && next.type === 'word' && IFS_NAME.test(src.slice(next.start, next.end)) ? withoutTrailingDollar(n) : null;
-    if (head) {
+    // `head` is only set when `next` is the touching `IFS` word; checking `next` again tells the type checker so.
+    if (head && next) {
       for (const c of head) b.add(c);
       b.split();
       b.addSource(next.start + 'IFS'.length, next.end);

@@ -147,7 +147,8 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
       return f('file-overwrite', 25);
     case 'harmless-device':
       return f('read-only', S.none);
-    default:
+    case 'project-root':
+    case 'project':
       return f('file-overwrite', S.lowWrite);
   }
 }

@@ -32,11 +32,6 @@ export type Rule = (input: RuleInput) => Finding[];
 
 export const word = (text: string): Word => ({ text, known: true });
 
-/** The worst finding of several (or none). */
-export function worst(found: readonly Finding[]): Finding | null {
-  return found.reduce<Finding | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
-}
-
 export function finding(category: Category, score: number, reason: string): Finding {
   return { category, score, reason };
 }

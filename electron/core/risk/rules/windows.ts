@@ -151,11 +151,6 @@ export const WINDOWS_FILE_RULES: Record<string, Rule> = {
   rp: itemProperty,
 };
 
-/** Whether a bash-parsed segment is a cmd `rmdir /s` rather than POSIX rmdir. */
-export function isCmdRmdir(input: RuleInput): boolean {
-  return input.args.some((w) => /^\/[sq]$/i.test(w.text));
-}
-
 /** The commands in a cmd or PowerShell string, each judged by the engine. */
 export function judgeWindowsLine(line: string, input: RuleInput, label: string, privileged = false): Finding[] {
   const found: Finding[] = [];

@@ -96,7 +96,7 @@ describe('AgentGuard', () => {
 
   it('read-only calls never look at the peer; the lookup runs once per connection', async () => {
     const { served, lookup } = setup({ kind: 'found', pids: [70] });
-    served.listPending();
+    await served.listPending();
     expect(lookup).not.toHaveBeenCalled();
     await served.decide(ALLOW_Q1);
     await served.startTrust({ durationMs: 60_000 });
