@@ -7,22 +7,64 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** The TypeScript the tsconfig projects cover: the type-aware rules and the cycle check read these. */
-const typescriptSources = ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.ts', 'test/**/*.tsx'];
+const typescriptSources = [
+  'electron/**/*.ts',
+  'shared/**/*.ts',
+  'renderer/**/*.ts',
+  'renderer/**/*.tsx',
+  'test/**/*.ts',
+  'test/**/*.tsx',
+];
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto', 'stream', 'util', 'events'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'crypto',
+  'stream',
+  'util',
+  'events',
+];
 
 /** Each layer and what it must not import (ARCHITECTURE.md, "Layers"). */
 const layers = [
   {
     in: ['shared'],
-    forbid: [...nodeBuiltins, 'electron', 'electron/*', 'react', 'react-dom', 'zustand', '@xterm/*', 'conf', '**/electron/**', '**/renderer/**'],
+    forbid: [
+      ...nodeBuiltins,
+      'electron',
+      'electron/*',
+      'react',
+      'react-dom',
+      'zustand',
+      '@xterm/*',
+      'conf',
+      '**/electron/**',
+      '**/renderer/**',
+    ],
     message: 'shared/ is pure TypeScript: it may import only zod and other shared/ files.',
   },
   {
     in: ['electron/core'],
     // @xterm/headless and its serialize addon are DOM-free: the core keeps hosted screens and replays recordings with
     // them; the DOM ones are the renderer's.
-    forbid: ['electron', 'electron/*', 'react', 'react-dom', 'zustand', '@xterm/xterm', '@xterm/addon-*', '!@xterm/addon-serialize', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+    forbid: [
+      'electron',
+      'electron/*',
+      'react',
+      'react-dom',
+      'zustand',
+      '@xterm/xterm',
+      '@xterm/addon-*',
+      '!@xterm/addon-serialize',
+      '**/renderer/**',
+      '**/electron/main/**',
+      '**/electron/preload/**',
+    ],
     message: 'The core never imports electron, the renderer or the Electron shell: it must run under plain Node.',
   },
   {
@@ -53,17 +95,27 @@ const owners = [
  */
 const walls = [
   ...layers,
-  ...owners.map((o) => ({ in: sources, except: [o.folder], forbid: o.modules, message: `${o.modules[0]} is imported only in ${o.folder}/.` })),
+  ...owners.map((o) => ({
+    in: sources,
+    except: [o.folder],
+    forbid: o.modules,
+    message: `${o.modules[0]} is imported only in ${o.folder}/.`,
+  })),
   // The risk engine is a closed box: the rest of the core reaches it through its index, and it needs nothing but shared/.
   {
     in: ['electron/core'],
     except: ['electron/core/risk'],
     forbid: ['**/risk/**', '!**/risk/index.ts'],
-    message: 'Outside risk/, the risk engine is reached only through electron/core/risk/index.ts: export what you need there.',
+    message:
+      'Outside risk/, the risk engine is reached only through electron/core/risk/index.ts: export what you need there.',
   },
   { in: ['electron/core/risk'], leave: 'shared', message: 'risk/ imports only itself and shared/ (and npm packages).' },
   // The store keeps data for every part of the core; redaction, which the store and recording both use, is in redaction/.
-  { in: ['electron/core/store'], forbid: ['**/recording/**'], message: 'store/ never imports recording/ (redaction, which both use, is in redaction/).' },
+  {
+    in: ['electron/core/store'],
+    forbid: ['**/recording/**'],
+    message: 'store/ never imports recording/ (redaction, which both use, is in redaction/).',
+  },
 ];
 
 const within = (folder, outer) => folder === outer || folder.startsWith(`${outer}/`);
@@ -90,11 +142,20 @@ function boundaries() {
     fs
       .readdirSync(path.join(import.meta.dirname, root), { recursive: true, withFileTypes: true })
       .filter((d) => d.isDirectory())
-      .map((d) => path.relative(import.meta.dirname, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
-  return sources.flatMap((root) => [root, ...subfolders(root)]).map((folder) => ({
-    files: [`${folder}/*.ts`, `${folder}/*.tsx`],
-    rules: { 'no-restricted-imports': ['error', { patterns: walls.flatMap((wall) => patternsFor(wall, folder) ?? []) }] },
-  }));
+      .map((d) =>
+        path
+          .relative(import.meta.dirname, path.join(d.parentPath, d.name))
+          .split(path.sep)
+          .join('/'),
+      );
+  return sources
+    .flatMap((root) => [root, ...subfolders(root)])
+    .map((folder) => ({
+      files: [`${folder}/*.ts`, `${folder}/*.tsx`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: walls.flatMap((wall) => patternsFor(wall, folder) ?? []) }],
+      },
+    }));
 }
 
 export default tseslint.config(

@@ -30,7 +30,9 @@ if (major < 22 || (major === 22 && minor < 15)) {
     await import('../dist/core/gatehouse.mjs');
   } catch (err) {
     if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/core/gatehouse.mjs')) {
-      console.error('gatehouse: the core is not built; run `npm install` (or `npm run build`) in the Gatehouse folder.');
+      console.error(
+        'gatehouse: the core is not built; run `npm install` (or `npm run build`) in the Gatehouse folder.',
+      );
       process.exit(1);
     }
     throw err;

@@ -54,5 +54,7 @@ async function start(): Promise<void> {
 }
 
 start().catch((err: unknown) => {
-  root.render(<ErrorState title="Gatehouse cannot reach its core" message={messageOf(err)} onRetry={() => location.reload()} />);
+  root.render(
+    <ErrorState title="Gatehouse cannot reach its core" message={messageOf(err)} onRetry={() => location.reload()} />,
+  );
 });

@@ -13,7 +13,9 @@ const common = {
   logLevel: 'warning',
   outExtension: { '.js': '.mjs' },
   // ESM bundles have no require(); some dependencies still call it.
-  banner: { js: "import { createRequire as __gatehouseRequire } from 'node:module'; const require = __gatehouseRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __gatehouseRequire } from 'node:module'; const require = __gatehouseRequire(import.meta.url);",
+  },
 };
 
 fs.rmSync('dist/renderer', { recursive: true, force: true });
@@ -24,9 +26,19 @@ for (const icon of ['tray.png', 'trayTemplate.png']) fs.copyFileSync(`build/${ic
 
 await Promise.all([
   // The recording thread (a worker) is its own entry; the core finds it next to its own bundle.
-  build({ ...common, entryPoints: { gatehouse: 'electron/core/main.ts', 'recording-worker': 'electron/core/recording/thread/worker.ts' }, outdir: 'dist/core', packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: { gatehouse: 'electron/core/main.ts', 'recording-worker': 'electron/core/recording/thread/worker.ts' },
+    outdir: 'dist/core',
+    packages: 'external',
+  }),
   // The hook client must start fast and depend on nothing: it is what an agent runs where curl is missing.
-  build({ ...common, entryPoints: { 'hook-client': 'electron/core/gate/hook-client.ts' }, outdir: 'dist/core', banner: {} }),
+  build({
+    ...common,
+    entryPoints: { 'hook-client': 'electron/core/gate/hook-client.ts' },
+    outdir: 'dist/core',
+    banner: {},
+  }),
   // The renderer: one script and one stylesheet, loaded by index.html (CSP: script-src 'self', no inline code).
   build({
     entryPoints: { app: 'renderer/main.tsx' },
@@ -41,11 +53,28 @@ await Promise.all([
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
   }),
-  build({ entryPoints: { app: 'renderer/styles.css' }, outdir: 'dist/renderer', bundle: true, minify: true, logLevel: 'warning' }),
+  build({
+    entryPoints: { app: 'renderer/styles.css' },
+    outdir: 'dist/renderer',
+    bundle: true,
+    minify: true,
+    logLevel: 'warning',
+  }),
   // The desktop shell's main process (ESM; Electron and electron-store stay external).
   build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'dist/main', packages: 'external' }),
   // A sandboxed preload must be one CommonJS file that requires nothing but electron.
-  build({ entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/preload', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', target: 'node22', format: 'cjs', external: ['electron'], sourcemap: 'linked', logLevel: 'warning' }),
+  build({
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outdir: 'dist/preload',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    external: ['electron'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  }),
 ]);
 
 // The shell integration scripts are read by the shells themselves: they sit beside the bundle, as beside the sources.

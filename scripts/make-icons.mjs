@@ -33,12 +33,19 @@ function png(size, pixel) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** 1 inside the gate's arch opening, else 0 (unit square coordinates). */
 function inArch(x, y) {
-  const cx = 0.5, top = 0.42, r = 0.2;
+  const cx = 0.5,
+    top = 0.42,
+    r = 0.2;
   if (x < cx - r || x > cx + r || y > 0.8) return false;
   return y >= top || (x - cx) ** 2 + (y - top) ** 2 <= r * r;
 }
@@ -49,7 +56,8 @@ function inRoundedSquare(x, y, margin, radius) {
   return x >= margin && x <= 1 - margin && y >= margin && y <= 1 - margin && dx * dx + dy * dy <= radius * radius;
 }
 
-const appIcon = (x, y) => (!inRoundedSquare(x, y, 0.06, 0.18) ? [0, 0, 0, 0] : inArch(x, y) ? [246, 247, 249, 255] : [36, 89, 201, 255]);
+const appIcon = (x, y) =>
+  !inRoundedSquare(x, y, 0.06, 0.18) ? [0, 0, 0, 0] : inArch(x, y) ? [246, 247, 249, 255] : [36, 89, 201, 255];
 /** Monochrome, for the tray (macOS tints `…Template` images for light and dark menu bars). */
 const trayIcon = (x, y) => (!inRoundedSquare(x, y, 0.04, 0.16) || inArch(x, y) ? [0, 0, 0, 0] : [0, 0, 0, 255]);
 

@@ -76,7 +76,9 @@ export const DecideInputSchema = z.object({
   reason: z.string().trim().max(MAX_REASON_LENGTH).optional(),
   via: DecisionChannelSchema.default('cli'),
   /** On allow: also add this rule (or these, as the window's "Always allow…" sends them), or (`true`) the rules Gatehouse suggests. */
-  remember: z.union([z.literal(true), RememberRuleSchema, z.array(RememberRuleSchema).min(1).max(MAX_REMEMBERED_RULES)]).optional(),
+  remember: z
+    .union([z.literal(true), RememberRuleSchema, z.array(RememberRuleSchema).min(1).max(MAX_REMEMBERED_RULES)])
+    .optional(),
 });
 export type DecideInput = z.input<typeof DecideInputSchema>;
 
@@ -109,7 +111,13 @@ export const EndSessionInputSchema = z.object({
 export const ReportProtectionsInputSchema = z.object({
   sessionId: z.string().min(1).max(64),
   protections: z
-    .array(z.object({ layer: z.enum(PROTECTION_LAYERS), state: z.enum(['on', 'partial', 'off']), detail: z.string().min(1).max(1000) }))
+    .array(
+      z.object({
+        layer: z.enum(PROTECTION_LAYERS),
+        state: z.enum(['on', 'partial', 'off']),
+        detail: z.string().min(1).max(1000),
+      }),
+    )
     .min(1)
     .max(PROTECTION_LAYERS.length),
 });
@@ -130,14 +138,23 @@ export const StartTerminalInputSchema = z.object({
 });
 export type StartTerminalInput = z.input<typeof StartTerminalInputSchema>;
 
-export const WriteTerminalInputSchema = z.object({ sessionId: SessionId, data: z.string().max(MAX_TERMINAL_INPUT_CHARS) });
+export const WriteTerminalInputSchema = z.object({
+  sessionId: SessionId,
+  data: z.string().max(MAX_TERMINAL_INPUT_CHARS),
+});
 
 export const ResizeTerminalInputSchema = TerminalSizeSchema.extend({ sessionId: SessionId });
 
-export const KillTerminalInputSchema = z.object({ sessionId: SessionId, signal: z.enum(['SIGTERM', 'SIGKILL', 'SIGHUP', 'SIGINT']).default('SIGTERM') });
+export const KillTerminalInputSchema = z.object({
+  sessionId: SessionId,
+  signal: z.enum(['SIGTERM', 'SIGKILL', 'SIGHUP', 'SIGINT']).default('SIGTERM'),
+});
 
 /** `chars`: how much of the received `terminal.output` data (in string length) the viewer has drawn. */
-export const AckTerminalInputSchema = z.object({ sessionId: SessionId, chars: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const AckTerminalInputSchema = z.object({
+  sessionId: SessionId,
+  chars: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 /** What `gatehouse run` streams: the session's terminal, batched. */
 export const MAX_RECORD_EVENTS_PER_CALL = 10_000;
@@ -154,7 +171,9 @@ export const RecordEventsInputSchema = z.object({
    */
   seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   /** Output the client could not keep while the core was down (from `fromMs`), recorded as a gap before these events. */
-  gap: z.object({ fromMs: z.number().int().min(0), bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).optional(),
+  gap: z
+    .object({ fromMs: z.number().int().min(0), bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+    .optional(),
   events: z
     .array(z.object({ atMs: z.number().int().min(0), event: RecordEventSchema }))
     .max(MAX_RECORD_EVENTS_PER_CALL),
@@ -240,7 +259,14 @@ export interface StorageStatus {
   /** Where the kept audit trail starts, when audit retention has removed older entries. */
   auditCheckpoint: AuditCheckpoint | null;
   /** The last upkeep pass (retention, audit retention, vacuum) of this core; null before the first ends. */
-  lastUpkeep: { at: string; sessionsDeleted: number; auditPruned: number; bytesFreed: number; ms: number; longestSliceMs: number } | null;
+  lastUpkeep: {
+    at: string;
+    sessionsDeleted: number;
+    auditPruned: number;
+    bytesFreed: number;
+    ms: number;
+    longestSliceMs: number;
+  } | null;
 }
 
 /** A page of decided requests is a screenful or two; an export walks the pages. */
@@ -290,7 +316,10 @@ function call<Input extends z.ZodType>(input: Input): { returns<Result>(): ApiCa
 /** The input of a call that takes none. JSON has no `undefined`: a client's `undefined` argument arrives as null. */
 const NoInput = z.custom<undefined>((v) => v === undefined || v === null, { error: 'this call takes no input' });
 /** The ids the core makes (requests, sessions, rules), when a call takes just one. */
-const Id = z.string({ error: 'an id must be a non-empty string' }).min(1, { error: 'an id must be a non-empty string' }).max(64);
+const Id = z
+  .string({ error: 'an id must be a non-empty string' })
+  .min(1, { error: 'an id must be a non-empty string' })
+  .max(64);
 
 /**
  * Every call of the control API: its name, its input schema and its result. The server serves exactly these (a name

@@ -31,7 +31,12 @@ const MAX_REQUEST_ID_LENGTH = 64;
 export function isOpenCardMessage(data: unknown): data is OpenCardMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Partial<OpenCardMessage>;
-  return m.type === OPEN_CARD_MESSAGE && typeof m.requestId === 'string' && m.requestId.length > 0 && m.requestId.length <= MAX_REQUEST_ID_LENGTH;
+  return (
+    m.type === OPEN_CARD_MESSAGE &&
+    typeof m.requestId === 'string' &&
+    m.requestId.length > 0 &&
+    m.requestId.length <= MAX_REQUEST_ID_LENGTH
+  );
 }
 
 /** The scheme and host the desktop app serves the renderer from (`app://gatehouse/index.html`). */

@@ -22,7 +22,10 @@ export type FromCoreMessage =
   | { type: 'stopped' };
 
 export const FromCoreMessageSchema: z.ZodType<FromCoreMessage> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), status: z.custom<CoreStatus>((v) => typeof v === 'object' && v !== null && 'pid' in v) }),
+  z.object({
+    type: z.literal('ready'),
+    status: z.custom<CoreStatus>((v) => typeof v === 'object' && v !== null && 'pid' in v),
+  }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('stopped') }),
 ]);

@@ -26,8 +26,16 @@ export interface HiddenClass {
   joins?: 'between' | 'after';
 }
 
-const range = (from: number, to: number, kind: HiddenKind, name: string, why: string, joins?: HiddenClass['joins']): HiddenClass => ({ from, to, kind, name, why, joins });
-const one = (cp: number, kind: HiddenKind, name: string, why: string, joins?: HiddenClass['joins']): HiddenClass => range(cp, cp, kind, name, why, joins);
+const range = (
+  from: number,
+  to: number,
+  kind: HiddenKind,
+  name: string,
+  why: string,
+  joins?: HiddenClass['joins'],
+): HiddenClass => ({ from, to, kind, name, why, joins });
+const one = (cp: number, kind: HiddenKind, name: string, why: string, joins?: HiddenClass['joins']): HiddenClass =>
+  range(cp, cp, kind, name, why, joins);
 
 const INVISIBLE = 'is invisible';
 const REORDERS = 'reorders how the text around it is drawn';
@@ -39,8 +47,18 @@ const BREAKS = 'breaks the line in some views and not in others';
  * names it). Tab and line feed are not here: multi-line commands show as they are.
  */
 export const HIDDEN_CHARACTERS: readonly HiddenClass[] = [
-  one(0x0d, 'carriage-return', 'carriage return', 'hides what comes before it: the terminal draws what follows over it'),
-  one(0x1b, 'terminal-escape', 'escape character', 'starts a terminal control sequence, which can erase, move or recolour text'),
+  one(
+    0x0d,
+    'carriage-return',
+    'carriage return',
+    'hides what comes before it: the terminal draws what follows over it',
+  ),
+  one(
+    0x1b,
+    'terminal-escape',
+    'escape character',
+    'starts a terminal control sequence, which can erase, move or recolour text',
+  ),
   one(0x9b, 'terminal-escape', 'control sequence introducer', 'starts a terminal control sequence on some terminals'),
   one(0x08, 'control', 'backspace', 'moves back over what comes before it'),
   one(0x85, 'line-break', 'next-line character', BREAKS),
@@ -89,7 +107,13 @@ export const HIDDEN_CHARACTERS: readonly HiddenClass[] = [
 
 /** Any other format or control character Unicode knows of (new ones included) is invisible too. */
 const OTHER_FORMAT = /^[\p{Cf}\p{Cc}]$/u;
-const OTHER_FORMAT_CLASS: HiddenClass = { from: 0, to: 0, kind: 'invisible', name: 'invisible format character', why: INVISIBLE };
+const OTHER_FORMAT_CLASS: HiddenClass = {
+  from: 0,
+  to: 0,
+  kind: 'invisible',
+  name: 'invisible format character',
+  why: INVISIBLE,
+};
 
 const CLASSES: readonly HiddenClass[] = [...HIDDEN_CHARACTERS, OTHER_FORMAT_CLASS];
 /** The class of each code point of the basic plane once looked up (index into CLASSES; -1 none, -2 not yet). */
@@ -146,7 +170,11 @@ export const LOOK_ALIKE_RANGES: ReadonlyArray<{ from: number; to: number; script
   { from: 0x2160, to: 0x217f, script: 'Roman numeral' },
 ];
 
-const LOOK_ALIKES = new Map<number, string>(LOOK_ALIKE_LETTERS.flatMap(({ script, letters }) => [...letters].map((l) => [l.codePointAt(0) as number, script] as const)));
+const LOOK_ALIKES = new Map<number, string>(
+  LOOK_ALIKE_LETTERS.flatMap(({ script, letters }) =>
+    [...letters].map((l) => [l.codePointAt(0) as number, script] as const),
+  ),
+);
 
 /** The script a look-alike letter comes from, or undefined for any other code point. */
 export function lookAlikeScript(cp: number): string | undefined {

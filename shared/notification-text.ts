@@ -2,7 +2,12 @@
 import type { Agent, GateRequest } from './domain.ts';
 import { showText, shownLine, shownText } from './visible-text.ts';
 
-export const AGENT_NAMES: Readonly<Record<Agent, string>> = { claude: 'Claude Code', codex: 'Codex', generic: 'An agent', shell: 'A shell' };
+export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
+  claude: 'Claude Code',
+  codex: 'Codex',
+  generic: 'An agent',
+  shell: 'A shell',
+};
 
 /** Notification bodies are cut by every platform; past this the command is shortened with an ellipsis. */
 const MAX_COMMAND_CHARS = 120;

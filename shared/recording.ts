@@ -111,7 +111,12 @@ export const EventsBetweenInputSchema = z.object({
   fromMs: OffsetSchema,
   /** Inclusive. */
   toMs: OffsetSchema,
-  maxBytes: z.number().int().min(1024).max(MAX_PAGE_BYTES).default(1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(MAX_PAGE_BYTES)
+    .default(1024 * 1024),
 });
 
 export const RecordingClipInputSchema = z.object({
@@ -138,7 +143,11 @@ export const ExportInputSchema = z.object({
 
 export const ImportInputSchema = z.object({
   /** An absolute path to a .cast file (asciicast v2 or v3) that the core can read. */
-  path: z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path'),
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path'),
 });
 
 export const DeleteSessionInputSchema = z.object({ sessionId: SessionIdSchema });

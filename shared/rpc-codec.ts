@@ -17,7 +17,10 @@ export function decodeMessage(text: string): unknown {
     if (v && typeof v === 'object' && ERROR_KEY in v) {
       const e = (v as Record<string, unknown>)[ERROR_KEY] as { code?: unknown; message?: unknown } | null;
       const code = ApiErrorCodeSchema.safeParse(e?.code);
-      return new ApiError(code.success ? code.data : 'internal', typeof e?.message === 'string' ? e.message : 'unknown error');
+      return new ApiError(
+        code.success ? code.data : 'internal',
+        typeof e?.message === 'string' ? e.message : 'unknown error',
+      );
     }
     return v;
   });

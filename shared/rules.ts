@@ -61,7 +61,10 @@ export type RuleSpec = z.infer<typeof RuleSpecSchema>;
 export function parseRuleSpec(text: string): RuleSpec | { error: string } {
   const colon = text.indexOf(':');
   const kind = RuleKindSchema.safeParse(colon > 0 ? text.slice(0, colon) : '');
-  if (!kind.success) return { error: `"${text}" is not a rule: write <kind>:<pattern>, where kind is exact, prefix, glob or regex (for example prefix:npm run test)` };
+  if (!kind.success)
+    return {
+      error: `"${text}" is not a rule: write <kind>:<pattern>, where kind is exact, prefix, glob or regex (for example prefix:npm run test)`,
+    };
   const parsed = RuleSpecSchema.safeParse({ kind: kind.data, pattern: text.slice(colon + 1) });
   if (!parsed.success) return { error: `"${text}": the pattern must be 1 to ${MAX_PATTERN_LENGTH} characters` };
   return parsed.data;
@@ -76,13 +79,19 @@ export function formatScope(s: RuleScope): string {
 export function parseScope(text: string): RuleScope | 'project-of-cwd' | { error: string } {
   if (text === 'global') return { type: 'global' };
   if (text === 'project') return 'project-of-cwd';
-  if (text.startsWith('project:') && text.length > 'project:'.length) return { type: 'project', dir: text.slice('project:'.length) };
-  if (text.startsWith('session:') && text.length > 'session:'.length) return { type: 'session', sessionId: text.slice('session:'.length) };
+  if (text.startsWith('project:') && text.length > 'project:'.length)
+    return { type: 'project', dir: text.slice('project:'.length) };
+  if (text.startsWith('session:') && text.length > 'session:'.length)
+    return { type: 'session', sessionId: text.slice('session:'.length) };
   return { error: `"${text}" is not a scope: use global, project, project:DIR or session:ID` };
 }
 
 /** A rule's lifetime from now, in milliseconds; a year is the longest that is still a lifetime rather than "for good". */
-export const RuleTtlSchema = z.number().int().positive().max(366 * 24 * 3_600_000);
+export const RuleTtlSchema = z
+  .number()
+  .int()
+  .positive()
+  .max(366 * 24 * 3_600_000);
 
 export const AddRuleInputSchema = RuleSpecSchema.extend({
   effect: RuleEffectSchema,
@@ -111,7 +120,10 @@ export const UpdateRuleInputSchema = z.object({
 export const ListRulesInputSchema = z.object({ all: z.boolean().default(false) }).default({ all: false });
 
 export const ExplainInputSchema = z.object({
-  command: z.string().min(1).max(1024 * 1024),
+  command: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
   cwd: z.string().min(1).max(4096),
   sessionId: z.string().min(1).max(64).optional(),
 });

@@ -37,12 +37,18 @@ const RedactionPatternSchema = z
     try {
       re = compileUserPattern(pattern);
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(pattern)} is not a valid regular expression (${(err as Error).message})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(pattern)} is not a valid regular expression (${(err as Error).message})`,
+      });
       return;
     }
     // A pattern that matches nothing at all would redact between every character.
     if (new RegExp(re.source, re.flags.replace('g', '')).test('')) {
-      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(pattern)} matches empty text; it must match at least one character` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(pattern)} matches empty text; it must match at least one character`,
+      });
     }
   });
 

@@ -72,7 +72,14 @@ function joinable(text: string, i: number, disguised: ReadonlyMap<number, LookAl
 }
 
 /** Whether ordinary text uses this joiner or selector here, so it shows as it is. */
-function joinsHere(text: string, i: number, size: number, cls: HiddenClass, allowed: ReadonlySet<number>, disguised: ReadonlyMap<number, LookAlike>): boolean {
+function joinsHere(
+  text: string,
+  i: number,
+  size: number,
+  cls: HiddenClass,
+  allowed: ReadonlySet<number>,
+  disguised: ReadonlyMap<number, LookAlike>,
+): boolean {
   const prev = before(text, i);
   if (prev === undefined) return false;
   const prevShown = joinable(text, prev.start, disguised) || allowed.has(prev.start);
@@ -93,7 +100,8 @@ function flagTags(text: string, i: number, allowed: Set<number>): void {
     tags.push(j);
     if (cp === 0xe007f) break;
   }
-  if (tags.length >= 2 && text.codePointAt(tags[tags.length - 1] as number) === 0xe007f) for (const t of tags) allowed.add(t);
+  if (tags.length >= 2 && text.codePointAt(tags[tags.length - 1] as number) === 0xe007f)
+    for (const t of tags) allowed.add(t);
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -174,7 +182,13 @@ class Shown {
     const flags = [...this.flags.values()].map((f) => ({ kind: f.kind, message: f.text(f.count) }));
     if (flags.length <= MAX_FLAGS) return { parts: this.parts, flags };
     const rest = flags.slice(MAX_FLAGS - 1);
-    return { parts: this.parts, flags: [...flags.slice(0, MAX_FLAGS - 1), { kind: (rest[0] as HiddenFlag).kind, message: `and ${rest.length} more hidden things` }] };
+    return {
+      parts: this.parts,
+      flags: [
+        ...flags.slice(0, MAX_FLAGS - 1),
+        { kind: (rest[0] as HiddenFlag).kind, message: `and ${rest.length} more hidden things` },
+      ],
+    };
   }
 }
 
@@ -214,7 +228,11 @@ function blankLines(text: string, i: number, out: Shown): number {
     return end;
   }
   out.hidden(`\n⟨${lines} blank lines⟩\n`, i, end, 'blank-run', `${lines} blank lines`);
-  out.flag(`lines:${i}`, 'blank-run', () => `${lines} blank lines push ${quote(lineFrom(text, end + next))} out of view`);
+  out.flag(
+    `lines:${i}`,
+    'blank-run',
+    () => `${lines} blank lines push ${quote(lineFrom(text, end + next))} out of view`,
+  );
   return end;
 }
 
@@ -226,7 +244,7 @@ export function showText(text: string): ShownText {
   const out = new Shown();
   const lookAlikes = /[\u0080-\uffff]/.test(text) ? lookAlikesIn(text) : new Map<number, LookAlike>();
   const allowed = new Set<number>();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) as number;
     const size = cp > 0xffff ? 2 : 1;
     if (cp === 0x20 || cp === 0x09) {
@@ -257,7 +275,8 @@ export function showText(text: string): ShownText {
       out.hidden(escaped, i, i + size, cls.kind, cls.name);
       // A carriage return that ends a line (CRLF, or the very end) hides nothing: shown escaped, not flagged.
       const next = text[i + 1];
-      if (!(cp === 0x0d && (next === undefined || next === '\n'))) out.flag(`char:${cp}`, cls.kind, (n) => `${cls.name} (${escaped}${times(n)}) ${cls.why}`);
+      if (!(cp === 0x0d && (next === undefined || next === '\n')))
+        out.flag(`char:${cp}`, cls.kind, (n) => `${cls.name} (${escaped}${times(n)}) ${cls.why}`);
     }
     i += size;
   }

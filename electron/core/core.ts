@@ -27,7 +27,13 @@ import { PtyHost } from './pty/pty-host.ts';
 import { Redactor } from './redaction/redaction.ts';
 import { Recordings } from './recording/core/service.ts';
 import { markInterceptions, type RecordingService } from './recording/common/types.ts';
-import { agentDirsFrom, createFileChangeJudge, createRiskEngine, GitBranches, type ContextOptions } from './risk/index.ts';
+import {
+  agentDirsFrom,
+  createFileChangeJudge,
+  createRiskEngine,
+  GitBranches,
+  type ContextOptions,
+} from './risk/index.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode } from './rules/trust.ts';
@@ -99,9 +105,16 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
   ensurePrivateDir(paths.home);
   const onError = opts.onError ?? ((err: unknown) => console.error('gatehouse:', err));
   // Services publish what happened here; subscribers are wired below. A subscriber that throws is reported.
-  const events = new EventBus<CoreEvent>({ onError: (err, e) => onError(new Error(`a subscriber to ${e.type} failed: ${String(err)}`, { cause: err })) });
+  const events = new EventBus<CoreEvent>({
+    onError: (err, e) => onError(new Error(`a subscriber to ${e.type} failed: ${String(err)}`, { cause: err })),
+  });
   // The one owner of the settings: read here (a file that is not valid stops the start), told of every update.
-  const settings = new SettingsService({ file: new SettingsFile(paths.home), overrides: { holdTimeoutMs: opts.holdTimeoutMs }, events, onError });
+  const settings = new SettingsService({
+    file: new SettingsFile(paths.home),
+    overrides: { holdTimeoutMs: opts.holdTimeoutMs },
+    events,
+    onError,
+  });
   // Made before the lock: on a full disk, giving its room back is what lets the lock file be written.
   const reserve = new SpaceReserve(paths.home);
   const usedBefore = fs.existsSync(paths.adminTokenFile);
@@ -124,7 +137,14 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const redactor = new Redactor(settings.current().redactionPatterns);
     const requests = new RequestRepository(db, redactor);
     const audit = new AuditRepository(db);
-    const recordings = new Recordings({ db, dbFile: paths.database, sessions, redactor, retention: () => settings.current().retention, onError });
+    const recordings = new Recordings({
+      db,
+      dbFile: paths.database,
+      sessions,
+      redactor,
+      retention: () => settings.current().retention,
+      onError,
+    });
     // Closed before the database: recorders flush what they hold.
     cleanup.push(() => recordings.close());
     const assess = opts.assess ?? (await defaultAssess(paths, opts.env ?? process.env));
@@ -142,14 +162,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     // Whether decisions can be recorded, for the reviewer (a banner) and `status`: a lock as long as it lasts, a failed
     // write for 30 s after it.
-    const storeHealth = new StoreHealth({ lasting: () => guardOf(db)?.problem?.message ?? null, changed: (problem) => events.publish({ type: 'store.health', problem }) });
+    const storeHealth = new StoreHealth({
+      lasting: () => guardOf(db)?.problem?.message ?? null,
+      changed: (problem) => events.publish({ type: 'store.health', problem }),
+    });
     broker.abandonOrphans();
     // What acts on a setting without asking for it each time is told of every change.
     settings.subscribe(({ settings: now, previous }) => {
       broker.setHoldTimeout(now.holdTimeoutMs);
       // A redaction pattern saved in Settings applies at once, to what is recorded (the recording thread too, running
       // recordings included) and stored from now on.
-      if (JSON.stringify(now.redactionPatterns) !== JSON.stringify(previous.redactionPatterns)) recordings.setRedactionPatterns(now.redactionPatterns);
+      if (JSON.stringify(now.redactionPatterns) !== JSON.stringify(previous.redactionPatterns))
+        recordings.setRedactionPatterns(now.redactionPatterns);
     });
     // Expiries and trust count in one steady time: the wall clock, never going back within this process.
     const steady = new SteadyClock();
@@ -157,9 +181,21 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     cleanup.push(() => rules.dispose());
     const trust = new TrustMode({ clock: steady, audit, events });
     const log = opts.log ?? ((m: string) => console.error(m));
-    const { alarm, watch } = tamperDetection(audit, events, broker, (id) => sessions.get(id)?.endedAt === null, log, onError);
+    const { alarm, watch } = tamperDetection(
+      audit,
+      events,
+      broker,
+      (id) => sessions.get(id)?.endedAt === null,
+      log,
+      onError,
+    );
     // The policy asks the settings at each decision (auto-allow), and the rule set as it is (rules/service.ts).
-    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => settings.current().autoAllowLowRisk, tamperedSince: alarm.tamperedSince });
+    const policy = new GatePolicy({
+      rules,
+      trust,
+      autoAllowLowRisk: () => settings.current().autoAllowLowRisk,
+      tamperedSince: alarm.tamperedSince,
+    });
     reconsiderWhenPolicyChanges(events, broker);
 
     // Where terminal streams and interception markers go: the core's recordings unless a test brings its own.
@@ -195,7 +231,14 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     const startedAt = new Date().toISOString();
     // Each held request keeps its hook's connection: running out of descriptors is said before it bites.
     const descriptors = new DescriptorWatch({ held: () => broker.heldCount(), log });
-    const baseStatus = () => ({ version: VERSION, pid: process.pid, home: paths.home, gateSocket: paths.gateSocket, controlSocket: paths.controlSocket, startedAt });
+    const baseStatus = () => ({
+      version: VERSION,
+      pid: process.pid,
+      home: paths.home,
+      gateSocket: paths.gateSocket,
+      controlSocket: paths.controlSocket,
+      startedAt,
+    });
     // Retention, audit retention and vacuum: started once the sockets are open, in slices (upkeep/).
     const upkeep = new Upkeep({
       recordings,
@@ -258,14 +301,23 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
         await server.retake(socketPath);
       };
       watch.guardSocket({ what: 'gate-socket', path: paths.gateSocket, retake: retake(gate, paths.gateSocket) });
-      watch.guardSocket({ what: 'control-socket', path: paths.controlSocket, retake: retake(control, paths.controlSocket) });
+      watch.guardSocket({
+        what: 'control-socket',
+        path: paths.controlSocket,
+        retake: retake(control, paths.controlSocket),
+      });
       watch.start();
     }
     // Runs before the sockets close: the core closing its own sockets is no tampering.
     cleanup.push(() => watch.dispose());
     let ui: UiServer | null = null;
     if (opts.ui) {
-      ui = new UiServer({ assets: new RendererAssets(opts.ui.rendererDir), port: opts.ui.port, token: opts.ui.token, serve: (channel) => serveControl(handlers, connect, channel) });
+      ui = new UiServer({
+        assets: new RendererAssets(opts.ui.rendererDir),
+        port: opts.ui.port,
+        token: opts.ui.token,
+        serve: (channel) => serveControl(handlers, connect, channel),
+      });
       await ui.listen();
       const server = ui;
       cleanup.push(() => server.close());
@@ -351,7 +403,13 @@ function tamperDetection(
   onError: (err: unknown) => void,
 ): { alarm: TamperAlarm; watch: TamperWatch } {
   const running = new Set<string>();
-  const alarm = new TamperAlarm({ audit, emit: (e) => events.publish(e), runningSessions: () => [...running], reconsider: () => broker.reconsider(), log });
+  const alarm = new TamperAlarm({
+    audit,
+    emit: (e) => events.publish(e),
+    runningSessions: () => [...running],
+    reconsider: () => broker.reconsider(),
+    log,
+  });
   const watch = new TamperWatch({ raise: (r) => alarm.raise(r), sessionRunning, onError });
   events.subscribe((e) => {
     if (e.type === 'session.started') running.add(e.session.id);

@@ -25,7 +25,10 @@ export const procDescriptors: DescriptorReader = {
   },
   softLimit: () => {
     try {
-      const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+      const line = fs
+        .readFileSync('/proc/self/limits', 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('Max open files'));
       const soft = line?.split(/\s{2,}/)[1];
       return soft && /^\d+$/.test(soft) ? Number(soft) : null;
     } catch {
@@ -76,7 +79,8 @@ export class DescriptorWatch {
 
   check(): DescriptorUse | null {
     // Reading the descriptor folder takes a descriptor: when that fails after it worked, none are left.
-    const use = readDescriptorUse(this.o.reader) ?? (this.last?.limit ? { open: this.last.limit, limit: this.last.limit } : null);
+    const use =
+      readDescriptorUse(this.o.reader) ?? (this.last?.limit ? { open: this.last.limit, limit: this.last.limit } : null);
     this.last = use;
     if (!use?.limit) return use;
     const share = use.open / use.limit;

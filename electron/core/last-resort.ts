@@ -13,8 +13,10 @@ function describe(error: unknown): string {
 
 /** Installs the handlers for the life of a core; the returned function removes them. */
 export function keepServing(proc: ProcessLike, log: (message: string) => void): () => void {
-  const onException = (error: unknown) => log(`gatehouse: an error nobody caught; the core keeps running: ${describe(error)}`);
-  const onRejection = (reason: unknown) => log(`gatehouse: a promise failed and nobody caught it; the core keeps running: ${describe(reason)}`);
+  const onException = (error: unknown) =>
+    log(`gatehouse: an error nobody caught; the core keeps running: ${describe(error)}`);
+  const onRejection = (reason: unknown) =>
+    log(`gatehouse: a promise failed and nobody caught it; the core keeps running: ${describe(reason)}`);
   proc.on('uncaughtException', onException);
   proc.on('unhandledRejection', onRejection);
   return () => {

@@ -36,7 +36,10 @@ export function readLock(file: string): LockInfo | null {
   try {
     const info = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockInfo>;
     if (typeof info.pid !== 'number') return null;
-    const sockets = typeof info.gateSocket === 'string' && typeof info.controlSocket === 'string' ? { gateSocket: info.gateSocket, controlSocket: info.controlSocket } : {};
+    const sockets =
+      typeof info.gateSocket === 'string' && typeof info.controlSocket === 'string'
+        ? { gateSocket: info.gateSocket, controlSocket: info.controlSocket }
+        : {};
     return { pid: info.pid, startedAt: String(info.startedAt ?? ''), ...sockets };
   } catch {
     return null;
@@ -64,7 +67,11 @@ function writeWhole(file: string, text: string, flag: 'wx' | 'w', makeRoom?: () 
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw err;
     fs.rmSync(file, { force: true });
     if (isDiskFull(err) && makeRoom?.()) return writeWhole(file, text, flag);
-    if (isDiskFull(err)) throw new StoreUnavailableError('full', `Gatehouse cannot start: ${diskFullMessage(file).replace(/^Gatehouse cannot record decisions: /, '')}`);
+    if (isDiskFull(err))
+      throw new StoreUnavailableError(
+        'full',
+        `Gatehouse cannot start: ${diskFullMessage(file).replace(/^Gatehouse cannot record decisions: /, '')}`,
+      );
     throw err;
   }
 }
@@ -94,7 +101,8 @@ export function acquireLock(file: string, home: string, makeRoom?: () => boolean
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(file);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new CoreAlreadyRunningError(holder.pid, home);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid))
+        throw new CoreAlreadyRunningError(holder.pid, home);
       // Stale (its process is gone) or unreadable (a crash mid-write): remove it and try once more.
       fs.rmSync(file, { force: true });
     }

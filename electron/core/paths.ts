@@ -44,13 +44,24 @@ export function corePaths(home: string, env: NodeJS.ProcessEnv = process.env, pl
     lockFile: path.join(home, 'core.lock'),
   };
   if (platform === 'win32') {
-    return { ...files, runtimeDir: home, gateSocket: `\\\\.\\pipe\\gatehouse-${id}-gate`, controlSocket: `\\\\.\\pipe\\gatehouse-${id}-control` };
+    return {
+      ...files,
+      runtimeDir: home,
+      gateSocket: `\\\\.\\pipe\\gatehouse-${id}-gate`,
+      controlSocket: `\\\\.\\pipe\\gatehouse-${id}-control`,
+    };
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   const candidates = [env.XDG_RUNTIME_DIR, os.tmpdir(), '/tmp'].filter((d): d is string => Boolean(d));
-  const base = candidates.find((d) => path.join(d, `gatehouse-${uid}-${id}`, 'control.sock').length <= MAX_SOCKET_PATH) ?? '/tmp';
+  const base =
+    candidates.find((d) => path.join(d, `gatehouse-${uid}-${id}`, 'control.sock').length <= MAX_SOCKET_PATH) ?? '/tmp';
   const runtimeDir = path.join(base, `gatehouse-${uid}-${id}`);
-  return { ...files, runtimeDir, gateSocket: path.join(runtimeDir, 'gate.sock'), controlSocket: path.join(runtimeDir, 'control.sock') };
+  return {
+    ...files,
+    runtimeDir,
+    gateSocket: path.join(runtimeDir, 'gate.sock'),
+    controlSocket: path.join(runtimeDir, 'control.sock'),
+  };
 }
 
 /**
@@ -63,7 +74,8 @@ export function ensurePrivateDir(dir: string): void {
   const st = fs.lstatSync(dir);
   if (!st.isDirectory()) throw new Error(`${dir} is not a directory`);
   const uid = process.getuid?.();
-  if (uid !== undefined && st.uid !== uid) throw new Error(`${dir} belongs to another user (uid ${st.uid}); refusing to use it`);
+  if (uid !== undefined && st.uid !== uid)
+    throw new Error(`${dir} belongs to another user (uid ${st.uid}); refusing to use it`);
   if ((st.mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
 
@@ -71,7 +83,11 @@ export function ensurePrivateDir(dir: string): void {
  * The paths of the core running for `home`: its sockets as it published them in the lock file (the temp dir,
  * and so the derived path, can differ between the core's shell and ours), else where it would put them.
  */
-export function locateCore(home: string, published: { gateSocket?: string; controlSocket?: string } | null, env: NodeJS.ProcessEnv = process.env): CorePaths {
+export function locateCore(
+  home: string,
+  published: { gateSocket?: string; controlSocket?: string } | null,
+  env: NodeJS.ProcessEnv = process.env,
+): CorePaths {
   const derived = corePaths(home, env);
   if (!published?.gateSocket || !published.controlSocket) return derived;
   return { ...derived, gateSocket: published.gateSocket, controlSocket: published.controlSocket };

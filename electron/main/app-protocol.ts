@@ -40,7 +40,12 @@ export async function appAsset(rendererDir: string, url: string): Promise<AppAss
   } catch {
     return notFound;
   }
-  const headers = { 'content-type': type, 'content-security-policy': contentSecurityPolicy([]), 'x-content-type-options': 'nosniff' };
-  if (path.basename(file) === 'index.html') return { status: 200, headers, body: renderIndexHtml(body.toString('utf8'), '') };
+  const headers = {
+    'content-type': type,
+    'content-security-policy': contentSecurityPolicy([]),
+    'x-content-type-options': 'nosniff',
+  };
+  if (path.basename(file) === 'index.html')
+    return { status: 200, headers, body: renderIndexHtml(body.toString('utf8'), '') };
   return { status: 200, headers, body };
 }

@@ -6,7 +6,10 @@ import type { CoreEvent } from '../../shared/domain.ts';
 import { decodeMessage, encodeMessage } from '../../shared/rpc-codec.ts';
 
 /** The calls the shell makes (of the one client type derived from the contract). */
-export type ShellApi = Pick<CoreApi, 'listPending' | 'decide' | 'getSettings' | 'updateSettings' | 'subscribe' | 'status' | 'startTrust' | 'stopTrust'>;
+export type ShellApi = Pick<
+  CoreApi,
+  'listPending' | 'decide' | 'getSettings' | 'updateSettings' | 'subscribe' | 'status' | 'startTrust' | 'stopTrust'
+>;
 
 export interface CoreClient {
   api: ShellApi;

@@ -1,6 +1,11 @@
 // The core as a utilityProcess: started with `gatehouse desktop-core`, told to stop, and given MessagePorts.
 // Electron is a parameter (`fork`), so this runs in tests without an Electron binary.
-import { DESKTOP_CORE_COMMAND, FromCoreMessageSchema, type FromCoreMessage, type ToCoreMessage } from '../../shared/desktop.ts';
+import {
+  DESKTOP_CORE_COMMAND,
+  FromCoreMessageSchema,
+  type FromCoreMessage,
+  type ToCoreMessage,
+} from '../../shared/desktop.ts';
 import type { CoreStatus } from '../../shared/api.ts';
 
 /** What the shell needs of Electron's UtilityProcess. */
@@ -11,7 +16,11 @@ export interface UtilityProcessLike {
   kill(): boolean;
 }
 
-export type ForkCore = (modulePath: string, args: string[], options: { serviceName: string; env: Record<string, string | undefined> }) => UtilityProcessLike;
+export type ForkCore = (
+  modulePath: string,
+  args: string[],
+  options: { serviceName: string; env: Record<string, string | undefined> },
+) => UtilityProcessLike;
 
 /** A core that does not answer a stop by then is killed: held agents are denied by their hooks either way. */
 export const STOP_TIMEOUT_MS = 5000;
@@ -33,7 +42,9 @@ export class CoreProcess {
         if (message.type === 'ready') resolve(message.status);
         if (message.type === 'failed') reject(new Error(message.message));
       });
-      void this.exited.then((code) => reject(new Error(`the Gatehouse core exited (code ${code}) before it was ready`)));
+      void this.exited.then((code) =>
+        reject(new Error(`the Gatehouse core exited (code ${code}) before it was ready`)),
+      );
     });
     // Reported where it is awaited; this only keeps an early failure from being an unhandled rejection.
     this.ready.catch(() => {});

@@ -25,13 +25,18 @@ export function secureWebPreferences(preload: string): WebPreferences {
 
 /** What hardening needs of a WebContents (Electron's, or a test's fake). */
 export interface WebContentsLike {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void; url: string }, url?: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void; url: string }, url?: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
 }
 
 /** Node's URL gives custom schemes the origin "null", so scheme and host are compared instead. */
@@ -45,7 +50,10 @@ export function isOwnOrigin(url: string): boolean {
 }
 
 /** Called for every web contents (app.on('web-contents-created')). `openExternal` is never called with our own URLs. */
-export function hardenWebContents(contents: WebContentsLike, onBlocked: (what: string, url: string) => void = () => {}): void {
+export function hardenWebContents(
+  contents: WebContentsLike,
+  onBlocked: (what: string, url: string) => void = () => {},
+): void {
   contents.setWindowOpenHandler(({ url }) => {
     onBlocked('window.open', url);
     return { action: 'deny' };

@@ -28,7 +28,8 @@ export class HeldCommands {
       if (e.type === 'request.decided') this.decided(e.request);
     });
     await this.deps.client.api.subscribe();
-    for (const r of await this.deps.client.api.listPending()) if (!this.pending.some((p) => p.id === r.id)) this.pending.push(r);
+    for (const r of await this.deps.client.api.listPending())
+      if (!this.pending.some((p) => p.id === r.id)) this.pending.push(r);
     this.pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     this.deps.show(this.pending);
   }

@@ -2,7 +2,20 @@
 // Everything with logic lives in the modules it imports, which take Electron as parameters and are unit-tested.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, MessageChannelMain, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, session, utilityProcess } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  MessageChannelMain,
+  Notification,
+  Tray,
+  app,
+  dialog,
+  ipcMain,
+  nativeImage,
+  protocol,
+  session,
+  utilityProcess,
+} from 'electron';
 import Store from 'electron-store';
 import { APP_ORIGIN, APP_SCHEME, IPC } from '../../shared/desktop-bridge.ts';
 import { appAsset } from './app-protocol.ts';
@@ -23,12 +36,16 @@ const dist = path.resolve(here, '..');
 /** The same data directory the CLI uses: GATEHOUSE_HOME, else Electron's userData (`…/Gatehouse`). */
 const home = process.env.GATEHOUSE_HOME?.trim() || app.getPath('userData');
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, (what, url) => console.warn(`gatehouse: blocked ${what} to ${url}`)));
+  app.on('web-contents-created', (_e, contents) =>
+    hardenWebContents(contents, (what, url) => console.warn(`gatehouse: blocked ${what} to ${url}`)),
+  );
   void app.whenReady().then(main);
 }
 
@@ -40,14 +57,26 @@ async function main(): Promise<void> {
   restrictPermissions(session.defaultSession);
   const store = new Store({ cwd: home, name: 'settings', clearInvalidConfig: false });
   const settings = new AppSettings({ read: () => store.store }, (m) => console.warn(`gatehouse: ${m}`));
-  const core = new CoreProcess((entry, args, options) => utilityProcess.fork(entry, args, { ...options, stdio: 'inherit' }), path.join(dist, 'core', 'gatehouse.mjs'), { ...process.env, GATEHOUSE_HOME: home });
+  const core = new CoreProcess(
+    (entry, args, options) => utilityProcess.fork(entry, args, { ...options, stdio: 'inherit' }),
+    path.join(dist, 'core', 'gatehouse.mjs'),
+    { ...process.env, GATEHOUSE_HOME: home },
+  );
 
   let window: BrowserWindow | null = null;
   let quitting = false;
   /** Shows the reviewer window (the Inbox lists every held request, oldest first), on a card when one is named. */
   const openWindow = (requestId?: string) => {
     if (!window) {
-      window = new BrowserWindow({ width: 1100, height: 760, minWidth: 420, minHeight: 360, title: 'Gatehouse', show: false, webPreferences: secureWebPreferences(path.join(dist, 'preload', 'preload.cjs')) });
+      window = new BrowserWindow({
+        width: 1100,
+        height: 760,
+        minWidth: 420,
+        minHeight: 360,
+        title: 'Gatehouse',
+        show: false,
+        webPreferences: secureWebPreferences(path.join(dist, 'preload', 'preload.cjs')),
+      });
       window.once('ready-to-show', () => window?.show());
       // Closing the window keeps Gatehouse in the tray; Quit (tray menu, Cmd-Q) ends it.
       window.on('close', (e) => {
@@ -88,7 +117,11 @@ async function main(): Promise<void> {
   const own = new MessageChannelMain();
   core.connect(own.port1);
   const client = coreClient(own.port2);
-  const tray = new Tray(nativeImage.createFromPath(path.join(dist, 'main', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png')));
+  const tray = new Tray(
+    nativeImage.createFromPath(
+      path.join(dist, 'main', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+    ),
+  );
   const warn = (err: unknown) => console.warn(`gatehouse: ${String(err)}`);
   const actions: TrayActions = {
     decide: (id, decision) => held.decide(id, decision, 'tray'),

@@ -23,13 +23,17 @@ export interface IpcDeps {
 
 export function isTrustedSender(event: IpcSenderEvent, windowContentsIds: readonly number[]): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && windowContentsIds.includes(event.sender.id) && isOwnOrigin(frame.url);
+  return (
+    frame !== null && frame.parent === null && windowContentsIds.includes(event.sender.id) && isOwnOrigin(frame.url)
+  );
 }
 
 export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): () => void {
   ipcMain.on(IPC.requestCorePort, (event) => {
     if (!isTrustedSender(event, deps.windowContentsIds())) {
-      deps.onRejected(`IPC ${IPC.requestCorePort} from an unknown sender (${event.senderFrame?.url ?? 'no frame'}) dropped`);
+      deps.onRejected(
+        `IPC ${IPC.requestCorePort} from an unknown sender (${event.senderFrame?.url ?? 'no frame'}) dropped`,
+      );
       return;
     }
     deps.sendCorePort(event.sender.id);

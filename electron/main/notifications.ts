@@ -64,7 +64,11 @@ export class HeldNotifier {
    * command), and a click opens the window, where the banner says what happened.
    */
   tampered(report: TamperReport): void {
-    const n = this.deps.create({ title: 'Gatehouse was tampered with: every command now waits for you', body: `${report.detail} ${report.response}`, actions: [] });
+    const n = this.deps.create({
+      title: 'Gatehouse was tampered with: every command now waits for you',
+      body: `${report.detail} ${report.response}`,
+      actions: [],
+    });
     n.on('click', () => this.deps.openWindow());
     n.show();
   }

@@ -6,7 +6,10 @@ import type { TrayActions } from './tray.ts';
 
 export type PolicyActions = Pick<TrayActions, 'startTrust' | 'stopTrust' | 'setAutoAllow'>;
 
-export function policyActions(api: Pick<ShellApi, 'startTrust' | 'stopTrust' | 'updateSettings'>, onError: (err: unknown) => void): PolicyActions {
+export function policyActions(
+  api: Pick<ShellApi, 'startTrust' | 'stopTrust' | 'updateSettings'>,
+  onError: (err: unknown) => void,
+): PolicyActions {
   return {
     startTrust: () => void api.startTrust({ durationMs: QUICK_TRUST_MS }).catch(onError),
     stopTrust: () => void api.stopTrust().catch(onError),

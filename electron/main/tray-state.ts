@@ -78,6 +78,10 @@ export class TrayState {
   }
 
   private draw(): void {
-    showHeld(this.surface, this.pending, this.actions, { trustEndsAt: this.trustEndsAt, now: this.timers.now(), autoAllowLowRisk: this.autoAllowLowRisk });
+    showHeld(this.surface, this.pending, this.actions, {
+      trustEndsAt: this.trustEndsAt,
+      now: this.timers.now(),
+      autoAllowLowRisk: this.autoAllowLowRisk,
+    });
   }
 }

@@ -53,16 +53,31 @@ function policyItems(extras: TrayExtras, actions: TrayActions): MenuItemConstruc
   const trusting = extras.trustEndsAt !== null && extras.trustEndsAt > extras.now;
   return [
     trusting
-      ? { label: `Trusting: ${trustLeft((extras.trustEndsAt as number) - extras.now)} left — Stop trusting`, click: () => actions.stopTrust() }
-      : { label: 'Trust for 15 minutes', toolTip: 'Allow everything below high risk for 15 minutes', click: () => actions.startTrust() },
+      ? {
+          label: `Trusting: ${trustLeft((extras.trustEndsAt as number) - extras.now)} left — Stop trusting`,
+          click: () => actions.stopTrust(),
+        }
+      : {
+          label: 'Trust for 15 minutes',
+          toolTip: 'Allow everything below high risk for 15 minutes',
+          click: () => actions.startTrust(),
+        },
     extras.autoAllowLowRisk
-      ? { label: 'Pause auto-allow', toolTip: 'Ask about low-risk commands too', click: () => actions.setAutoAllow(false) }
+      ? {
+          label: 'Pause auto-allow',
+          toolTip: 'Ask about low-risk commands too',
+          click: () => actions.setAutoAllow(false),
+        }
       : { label: 'Auto-allow low-risk commands', click: () => actions.setAutoAllow(true) },
   ];
 }
 
 /** The menu for the held requests (oldest first), newest on top. */
-export function trayMenu(pending: readonly GateRequest[], actions: TrayActions, extras: TrayExtras = NO_EXTRAS): MenuItemConstructorOptions[] {
+export function trayMenu(
+  pending: readonly GateRequest[],
+  actions: TrayActions,
+  extras: TrayExtras = NO_EXTRAS,
+): MenuItemConstructorOptions[] {
   const newest = [...pending].reverse().slice(0, TRAY_MENU_REQUESTS);
   const items: MenuItemConstructorOptions[] = newest.map((r) => ({
     label: label(r),
@@ -86,10 +101,17 @@ export function trayMenu(pending: readonly GateRequest[], actions: TrayActions, 
   ];
 }
 
-export function showHeld(tray: TraySurface, pending: readonly GateRequest[], actions: TrayActions, extras: TrayExtras = NO_EXTRAS): void {
+export function showHeld(
+  tray: TraySurface,
+  pending: readonly GateRequest[],
+  actions: TrayActions,
+  extras: TrayExtras = NO_EXTRAS,
+): void {
   const n = pending.length;
   const trusting = extras.trustEndsAt !== null && extras.trustEndsAt > extras.now;
-  tray.setToolTip(`${n ? `Gatehouse: ${n} command${n === 1 ? '' : 's'} waiting` : 'Gatehouse: nothing waiting'}${trusting ? ' · trusting' : ''}`);
+  tray.setToolTip(
+    `${n ? `Gatehouse: ${n} command${n === 1 ? '' : 's'} waiting` : 'Gatehouse: nothing waiting'}${trusting ? ' · trusting' : ''}`,
+  );
   tray.setTitle(n ? String(n) : '');
   tray.setBadgeCount(n);
   tray.setMenu(trayMenu(pending, actions, extras));

@@ -2,7 +2,13 @@
 // the core port the main process sends (a MessagePort cannot cross contextBridge) and the card a notification or the
 // tray asked to show.
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC, OPEN_CARD_MESSAGE, PORT_MESSAGE, isOpenCardMessage, type DesktopBridge } from '../../shared/desktop-bridge.ts';
+import {
+  IPC,
+  OPEN_CARD_MESSAGE,
+  PORT_MESSAGE,
+  isOpenCardMessage,
+  type DesktopBridge,
+} from '../../shared/desktop-bridge.ts';
 
 ipcRenderer.on(IPC.corePort, (event) => {
   window.postMessage(PORT_MESSAGE, window.location.origin, event.ports);

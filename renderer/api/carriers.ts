@@ -8,11 +8,23 @@ export function webSocketCarrier(location: Pick<Location, 'host' | 'search'>): P
   const token = new URLSearchParams(location.search).get('token') ?? '';
   const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
   const closed = new Promise<string>((resolve) =>
-    ws.addEventListener('close', () => resolve('Lost the connection to the Gatehouse core. If it restarted, open the new URL it printed.'), { once: true }),
+    ws.addEventListener(
+      'close',
+      () => resolve('Lost the connection to the Gatehouse core. If it restarted, open the new URL it printed.'),
+      { once: true },
+    ),
   );
   return new Promise((resolve, reject) => {
-    ws.addEventListener('open', () => resolve({ channel: wsChannel(ws), closed, close: () => ws.close() }), { once: true });
-    void closed.then(() => reject(new Error('Cannot reach the Gatehouse core. Is `gatehouse daemon --ui` running, and is this the URL it printed (with its token)?')));
+    ws.addEventListener('open', () => resolve({ channel: wsChannel(ws), closed, close: () => ws.close() }), {
+      once: true,
+    });
+    void closed.then(() =>
+      reject(
+        new Error(
+          'Cannot reach the Gatehouse core. Is `gatehouse daemon --ui` running, and is this the URL it printed (with its token)?',
+        ),
+      ),
+    );
   });
 }
 

@@ -28,7 +28,10 @@ export function connect(carrier: Carrier): Connection {
   const listeners = new Set<(event: CoreEvent) => void>();
   const terminalListeners = new Set<(event: TerminalEvent) => void>();
   const rpc = createBirpc<CoreApi, ControlClientApi>(
-    { onEvent: (event) => listeners.forEach((l) => l(event)), onTerminalEvent: (event) => terminalListeners.forEach((l) => l(event)) },
+    {
+      onEvent: (event) => listeners.forEach((l) => l(event)),
+      onTerminalEvent: (event) => terminalListeners.forEach((l) => l(event)),
+    },
     {
       post: (data: string) => carrier.channel.post(data),
       on: (fn) => carrier.channel.on(fn),

@@ -176,7 +176,8 @@ export class Controller implements CoreCommands {
         break;
       case 'rules.changed':
         // Hit counts, expiries and edits from anywhere (the CLI, learning): the Rules view shows the core's list.
-        if (useRules.getState().load !== 'loading' || useApp.getState().view === 'rules') void rulesCommands(this.connection.api).loadRules();
+        if (useRules.getState().load !== 'loading' || useApp.getState().view === 'rules')
+          void rulesCommands(this.connection.api).loadRules();
         break;
       case 'trust.started':
         useTrust.getState().trustStarted(e.endsAt);
@@ -204,7 +205,12 @@ export class Controller implements CoreCommands {
     if (!canDecide(inbox, id)) return;
     inbox.decisionSent(id, decision);
     try {
-      const decided = await this.connection.api.decide({ id, decision, reason: reason?.trim() || undefined, via: 'window' });
+      const decided = await this.connection.api.decide({
+        id,
+        decision,
+        reason: reason?.trim() || undefined,
+        via: 'window',
+      });
       useInbox.getState().requestDecided(decided);
     } catch (err) {
       // Someone else decided first: the event shows the outcome; anything else is worth saying.

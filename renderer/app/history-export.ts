@@ -4,7 +4,20 @@ import type { GateRequest } from '../../shared/domain.ts';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
-export const CSV_COLUMNS = ['decided_at', 'status', 'decided_by', 'reason', 'agent', 'session_id', 'command', 'cwd', 'risk_level', 'risk_score', 'requested_at', 'id'] as const;
+export const CSV_COLUMNS = [
+  'decided_at',
+  'status',
+  'decided_by',
+  'reason',
+  'agent',
+  'session_id',
+  'command',
+  'cwd',
+  'risk_level',
+  'risk_score',
+  'requested_at',
+  'id',
+] as const;
 
 export function toJsonl(items: readonly GateRequest[]): string {
   return items.map((r) => JSON.stringify(r)).join('\n') + (items.length ? '\n' : '');
@@ -34,7 +47,11 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function exportFile(items: readonly GateRequest[], format: ExportFormat, at: Date): { name: string; text: string } {
+export function exportFile(
+  items: readonly GateRequest[],
+  format: ExportFormat,
+  at: Date,
+): { name: string; text: string } {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   return { name: `gatehouse-decisions-${stamp}.${format}`, text: format === 'csv' ? toCsv(items) : toJsonl(items) };
 }

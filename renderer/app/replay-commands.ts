@@ -30,7 +30,17 @@ export interface ReplayCommands {
   clipFor(request: GateRequest): Promise<PlaybackSource | null>;
 }
 
-type ReplayApi = Pick<CoreApi, 'getRecording' | 'screenAt' | 'recordingEvents' | 'recordingClip' | 'searchRecordings' | 'exportRecording' | 'deleteSession' | 'listSessions'>;
+type ReplayApi = Pick<
+  CoreApi,
+  | 'getRecording'
+  | 'screenAt'
+  | 'recordingEvents'
+  | 'recordingClip'
+  | 'searchRecordings'
+  | 'exportRecording'
+  | 'deleteSession'
+  | 'listSessions'
+>;
 
 /** A page of events as large as one message comfortably carries. */
 const EVENT_PAGE_BYTES = 2 * 1024 * 1024;
@@ -96,7 +106,8 @@ export function replayCommands(api: ReplayApi): ReplayCommands {
       }
     },
     followRecording: (sessionId) => followRecording(api, sessionId),
-    createPlayer: (info, surface) => new Player(recordingSource(api, info), surface, (state) => useReplay.getState().playerChanged(state)),
+    createPlayer: (info, surface) =>
+      new Player(recordingSource(api, info), surface, (state) => useReplay.getState().playerChanged(state)),
     createClipPlayer: (source, surface, report) => new Player(source, surface, report),
     searchRecording: async (sessionId, query) => {
       useReplay.getState().searchStarted(query);
@@ -144,7 +155,9 @@ export function replayCommands(api: ReplayApi): ReplayCommands {
       }
       // The interception's marker when it is written; until then, when the request was made.
       const marker = info.markers.find((m) => m.requestId === request.id);
-      const atMs = marker?.atMs ?? Math.max(0, Math.min(info.durationMs, Date.parse(request.createdAt) - Date.parse(info.startedAt)));
+      const atMs =
+        marker?.atMs ??
+        Math.max(0, Math.min(info.durationMs, Date.parse(request.createdAt) - Date.parse(info.startedAt)));
       const clip = await api.recordingClip({ sessionId: request.sessionId, atMs });
       return clipSource(clip.start, clip.events, atMs);
     },

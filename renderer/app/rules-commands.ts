@@ -1,6 +1,15 @@
 // The commands of the Rules view and of a card's "Always allow…": call the core, then tell the stores.
 import { ApiError, type CoreApi, type RememberRule } from '../../shared/api.ts';
-import type { AddRuleInput, BacktestInput, BacktestResult, Rule, RuleEffect, RuleKind, RuleScope, Suggestion } from '../../shared/rules.ts';
+import type {
+  AddRuleInput,
+  BacktestInput,
+  BacktestResult,
+  Rule,
+  RuleEffect,
+  RuleKind,
+  RuleScope,
+  Suggestion,
+} from '../../shared/rules.ts';
 import { canDecide, useInbox } from '../stores/inbox.ts';
 import { useRules } from '../stores/rules.ts';
 import { messageOf } from './messages.ts';
@@ -28,7 +37,18 @@ export interface RulesCommands {
   alwaysAllow(requestId: string, rules: RememberRule[]): Promise<void>;
 }
 
-type RulesApi = Pick<CoreApi, 'listRules' | 'addRule' | 'updateRule' | 'removeRule' | 'explain' | 'suggestRules' | 'backtestRule' | 'decide' | 'getRequest'>;
+type RulesApi = Pick<
+  CoreApi,
+  | 'listRules'
+  | 'addRule'
+  | 'updateRule'
+  | 'removeRule'
+  | 'explain'
+  | 'suggestRules'
+  | 'backtestRule'
+  | 'decide'
+  | 'getRequest'
+>;
 
 export function rulesCommands(api: RulesApi): RulesCommands {
   const changeRow = async (id: string, change: () => Promise<Rule>) => {
@@ -51,10 +71,28 @@ export function rulesCommands(api: RulesApi): RulesCommands {
       try {
         const note = form.note.trim();
         if (id === 'new') {
-          const input: AddRuleInput = { effect: form.effect, kind: form.kind, pattern: form.pattern, scope: form.scope, note: note || undefined, ttlMs: form.ttlMs ?? undefined, source: 'window' };
+          const input: AddRuleInput = {
+            effect: form.effect,
+            kind: form.kind,
+            pattern: form.pattern,
+            scope: form.scope,
+            note: note || undefined,
+            ttlMs: form.ttlMs ?? undefined,
+            source: 'window',
+          };
           useRules.getState().ruleSaved(await api.addRule(input));
         } else {
-          useRules.getState().ruleSaved(await api.updateRule({ id, effect: form.effect, kind: form.kind, pattern: form.pattern, scope: form.scope, note: note || null, ttlMs: form.ttlMs }));
+          useRules.getState().ruleSaved(
+            await api.updateRule({
+              id,
+              effect: form.effect,
+              kind: form.kind,
+              pattern: form.pattern,
+              scope: form.scope,
+              note: note || null,
+              ttlMs: form.ttlMs,
+            }),
+          );
         }
       } catch (err) {
         useRules.getState().saveFailed(messageOf(err));
@@ -87,7 +125,8 @@ export function rulesCommands(api: RulesApi): RulesCommands {
         useInbox.getState().requestDecided(await api.decide({ id, decision: 'allow', via: 'window', remember: rules }));
         useInbox.getState().allowFormClosed();
       } catch (err) {
-        if (err instanceof ApiError && err.code === 'already_decided') useInbox.getState().requestDecided(await api.getRequest(id));
+        if (err instanceof ApiError && err.code === 'already_decided')
+          useInbox.getState().requestDecided(await api.getRequest(id));
         else useInbox.getState().decisionFailed(id, messageOf(err));
       }
     },

@@ -44,10 +44,15 @@ export const useAudit = create<AuditState>()((set) => ({
   filterChanged: (filter) => set({ filter, load: 'loading', loadError: null, items: [], nextCursor: null }),
   firstPageLoaded: (items, nextCursor) => set({ load: 'ready', items, nextCursor }),
   morePageLoading: () => set({ loadingMore: true }),
-  morePageLoaded: (items, nextCursor) => set((s) => ({ items: [...s.items, ...items], nextCursor, loadingMore: false })),
+  morePageLoaded: (items, nextCursor) =>
+    set((s) => ({ items: [...s.items, ...items], nextCursor, loadingMore: false })),
   historyFailed: (message) => set({ load: 'error', loadError: message, loadingMore: false }),
   requestDecided: (request) =>
-    set((s) => (s.load === 'ready' && matchesFilter(request, s.filter) && !s.items.some((r) => r.id === request.id) ? { items: [request, ...s.items] } : s)),
+    set((s) =>
+      s.load === 'ready' && matchesFilter(request, s.filter) && !s.items.some((r) => r.id === request.id)
+        ? { items: [request, ...s.items] }
+        : s,
+    ),
   exportStarted: () => set({ exporting: true, exportError: null }),
   exportFinished: (error) => set({ exporting: false, exportError: error }),
 }));
@@ -57,13 +62,26 @@ export const AUDIT_INITIAL = useAudit.getState();
 /** The API query for a filter (empty fields left out). */
 export function historyQuery(filter: AuditFilter): HistoryQuery {
   const search = filter.search?.trim();
-  return { status: filter.status, decidedBy: filter.decidedBy, agent: filter.agent, search: search ? search : undefined };
+  return {
+    status: filter.status,
+    decidedBy: filter.decidedBy,
+    agent: filter.agent,
+    search: search ? search : undefined,
+  };
 }
 
 /** The same test the core applies, for decisions pushed as events. */
 export function matchesFilter(r: GateRequest, f: AuditFilter): boolean {
   const by = r.decision?.decidedBy ?? '';
-  const group = by.startsWith('human:') ? 'human' : by.startsWith('rule:') ? 'rule' : by === 'timeout' ? by : by === 'policy' || by === 'trust-mode' || by === 'auto-allow' ? 'policy' : 'system';
+  const group = by.startsWith('human:')
+    ? 'human'
+    : by.startsWith('rule:')
+      ? 'rule'
+      : by === 'timeout'
+        ? by
+        : by === 'policy' || by === 'trust-mode' || by === 'auto-allow'
+          ? 'policy'
+          : 'system';
   const search = f.search?.trim().toLowerCase();
   return (
     r.status !== 'pending' &&

@@ -57,7 +57,9 @@ export const useInbox = create<InboxState>()((set) => ({
       const byId = new Map(s.cards.map((c) => [c.id, c]));
       for (const r of requests) if (!byId.has(r.id)) byId.set(r.id, r);
       const next = { ...s, load: 'ready' as const, loadError: null, cards: sortOldestFirst([...byId.values()]) };
-      return next.wantedId && byId.has(next.wantedId) ? { ...next, ...moveTo(next, next.wantedId), wantedId: null } : next;
+      return next.wantedId && byId.has(next.wantedId)
+        ? { ...next, ...moveTo(next, next.wantedId), wantedId: null }
+        : next;
     }),
   pendingFailed: (message) => set({ load: 'error', loadError: message }),
   requestHeld: (request) =>
@@ -70,7 +72,11 @@ export const useInbox = create<InboxState>()((set) => ({
     set((s) => {
       const sending = without(s.sending, request.id);
       if (request.id === s.selectedId) {
-        return { cards: s.cards.map((c) => (c.id === request.id ? request : c)), sending, ...closeFormsOf(s, request.id) };
+        return {
+          cards: s.cards.map((c) => (c.id === request.id ? request : c)),
+          sending,
+          ...closeFormsOf(s, request.id),
+        };
       }
       return { cards: s.cards.filter((c) => c.id !== request.id), sending, ...closeFormsOf(s, request.id) };
     }),
@@ -87,7 +93,8 @@ export const useInbox = create<InboxState>()((set) => ({
   denyFormClosed: () => set({ denyingId: null }),
   allowFormOpened: (id) => set((s) => (isPending(s.cards, id) ? { allowingId: id, denyingId: null } : s)),
   allowFormClosed: () => set({ allowingId: null }),
-  cardRequested: (id) => set((s) => (s.cards.some((c) => c.id === id) ? { ...moveTo(s, id), wantedId: null } : { wantedId: id })),
+  cardRequested: (id) =>
+    set((s) => (s.cards.some((c) => c.id === id) ? { ...moveTo(s, id), wantedId: null } : { wantedId: id })),
   decisionSent: (id, decision) =>
     set((s) => {
       return { sending: { ...s.sending, [id]: decision }, sendErrors: without(s.sendErrors, id) };

@@ -49,7 +49,17 @@ export const useReplay = create<ReplayState>()((set) => ({
   busy: null,
   actionError: null,
 
-  replayOpened: (sessionId) => set({ sessionId, load: 'loading', loadError: null, info: null, player: IDLE_PLAYER, search: NO_SEARCH, busy: null, actionError: null }),
+  replayOpened: (sessionId) =>
+    set({
+      sessionId,
+      load: 'loading',
+      loadError: null,
+      info: null,
+      player: IDLE_PLAYER,
+      search: NO_SEARCH,
+      busy: null,
+      actionError: null,
+    }),
   recordingLoaded: (info) => set((s) => (s.sessionId === info.sessionId ? { load: 'ready', info } : s)),
   // A look that was on its way while another recording was opened (or this one closed) changes nothing.
   recordingRefreshed: (info) => set((s) => (s.sessionId === info.sessionId && s.load === 'ready' ? { info } : s)),
@@ -69,14 +79,21 @@ export const REPLAY_INITIAL = useReplay.getState();
 
 /** Interceptions (not gaps, not other marks), in time order. */
 export function interceptions(info: RecordingInfo | null): RecordingMarker[] {
-  return (info?.markers ?? []).filter((m) => m.kind === 'marker' && m.requestId !== null).sort((a, b) => a.atMs - b.atMs);
+  return (info?.markers ?? [])
+    .filter((m) => m.kind === 'marker' && m.requestId !== null)
+    .sort((a, b) => a.atMs - b.atMs);
 }
 
 /**
  * The interception to jump to from `positionMs`: the first after it (`+1`) or the last before it (`-1`). A marker within
  * `nearMs` of the play head counts as where we are, so pressing again moves on.
  */
-export function adjacentMarker(markers: readonly RecordingMarker[], positionMs: number, direction: 1 | -1, nearMs = 250): RecordingMarker | null {
+export function adjacentMarker(
+  markers: readonly RecordingMarker[],
+  positionMs: number,
+  direction: 1 | -1,
+  nearMs = 250,
+): RecordingMarker | null {
   if (direction === 1) return markers.find((m) => m.atMs > positionMs + nearMs) ?? null;
   return [...markers].reverse().find((m) => m.atMs < positionMs - nearMs) ?? null;
 }

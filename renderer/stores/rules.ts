@@ -48,7 +48,12 @@ export const useRules = create<RulesState>()((set) => ({
   ruleSaved: (rule) => set((s) => ({ saving: false, editing: null, rules: upsert(s.rules, rule) })),
   saveFailed: (message) => set({ saving: false, saveError: message }),
   ruleChanged: (rule) => set((s) => ({ rules: upsert(s.rules, rule), rowErrors: without(s.rowErrors, rule.id) })),
-  ruleRemoved: (id) => set((s) => ({ rules: s.rules.filter((r) => r.id !== id), rowErrors: without(s.rowErrors, id), editing: s.editing === id ? null : s.editing })),
+  ruleRemoved: (id) =>
+    set((s) => ({
+      rules: s.rules.filter((r) => r.id !== id),
+      rowErrors: without(s.rowErrors, id),
+      editing: s.editing === id ? null : s.editing,
+    })),
   rowFailed: (id, message) => set((s) => ({ rowErrors: { ...s.rowErrors, [id]: message } })),
   testStarted: (command, cwd) => set({ test: { command, cwd, state: 'loading', result: null, error: null } }),
   testExplained: (result) => set((s) => ({ test: { ...s.test, state: 'ready', result } })),

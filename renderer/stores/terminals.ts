@@ -30,7 +30,10 @@ export interface TerminalsState {
 }
 
 /** One terminal's info changed; the others keep their objects, so only views of that one render again. */
-function patchTerminal(sessionId: string, patch: Partial<TerminalInfo>): (s: TerminalsState) => Pick<TerminalsState, 'terminals'> {
+function patchTerminal(
+  sessionId: string,
+  patch: Partial<TerminalInfo>,
+): (s: TerminalsState) => Pick<TerminalsState, 'terminals'> {
   return (s) => ({ terminals: s.terminals.map((t) => (t.sessionId === sessionId ? { ...t, ...patch } : t)) });
 }
 
@@ -44,11 +47,20 @@ export const useTerminals = create<TerminalsState>()((set) => ({
   attachErrors: {},
 
   terminalsLoaded: (terminals) =>
-    set((s) => ({ load: 'ready', loadError: null, terminals: [...terminals].sort((a, b) => b.startedAt.localeCompare(a.startedAt)), openId: s.openId ?? terminals.find((t) => t.exitCode === null)?.sessionId ?? null })),
+    set((s) => ({
+      load: 'ready',
+      loadError: null,
+      terminals: [...terminals].sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
+      openId: s.openId ?? terminals.find((t) => t.exitCode === null)?.sessionId ?? null,
+    })),
   terminalsFailed: (message) => set({ load: 'error', loadError: message }),
   startRequested: () => set({ starting: true, startError: null }),
   terminalStarted: (terminal) =>
-    set((s) => ({ starting: false, terminals: [terminal, ...s.terminals.filter((t) => t.sessionId !== terminal.sessionId)], openId: terminal.sessionId })),
+    set((s) => ({
+      starting: false,
+      terminals: [terminal, ...s.terminals.filter((t) => t.sessionId !== terminal.sessionId)],
+      openId: terminal.sessionId,
+    })),
   startFailed: (message) => set({ starting: false, startError: message }),
   terminalOpened: (sessionId) => set({ openId: sessionId }),
   // An exited program holds nothing back, whatever its last flow event said.

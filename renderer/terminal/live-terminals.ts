@@ -5,7 +5,10 @@ import type { CoreApi } from '../../shared/api.ts';
 import type { TerminalEvent, TerminalSnapshot } from '../../shared/domain.ts';
 import type { TerminalSize, TerminalSurface } from './surface.ts';
 
-export type LiveTerminalApi = Pick<CoreApi, 'attachTerminal' | 'detachTerminal' | 'ackTerminal' | 'writeTerminal' | 'resizeTerminal'>;
+export type LiveTerminalApi = Pick<
+  CoreApi,
+  'attachTerminal' | 'detachTerminal' | 'ackTerminal' | 'writeTerminal' | 'resizeTerminal'
+>;
 
 export interface LiveTerminalHooks {
   exited(sessionId: string, exitCode: number): void;
@@ -43,7 +46,10 @@ export class LiveTerminals {
       early: [],
       exited: false,
       stopInput: surface.onInput((data) => {
-        if (!viewer.exited) this.api.writeTerminal({ sessionId, data }).catch((err: unknown) => this.hooks.failed(sessionId, messageOf(err)));
+        if (!viewer.exited)
+          this.api
+            .writeTerminal({ sessionId, data })
+            .catch((err: unknown) => this.hooks.failed(sessionId, messageOf(err)));
       }),
     };
     this.viewers.set(sessionId, viewer);
@@ -113,7 +119,11 @@ export class LiveTerminals {
     this.fit(sessionId);
   }
 
-  private drawChunk(sessionId: string, viewer: Viewer, chunk: Extract<TerminalEvent, { type: 'terminal.output' }>): void {
+  private drawChunk(
+    sessionId: string,
+    viewer: Viewer,
+    chunk: Extract<TerminalEvent, { type: 'terminal.output' }>,
+  ): void {
     const seq = viewer.seq ?? 0;
     // Chunks up to the snapshot's seq are already in it; each chunk is acknowledged all the same, once drawn or skipped.
     if (chunk.seq <= seq) {

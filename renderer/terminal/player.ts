@@ -73,7 +73,12 @@ export class Player {
   private lastReport = 0;
   private disposed = false;
 
-  constructor(source: PlaybackSource, surface: TerminalSurface, report: (state: PlayerState) => void, clock: PlayerClock = browserClock) {
+  constructor(
+    source: PlaybackSource,
+    surface: TerminalSurface,
+    report: (state: PlayerState) => void,
+    clock: PlayerClock = browserClock,
+  ) {
     this.source = source;
     this.surface = surface;
     this.report = report;
@@ -161,9 +166,11 @@ export class Player {
     this.lastTick = now;
     // Nothing happens before the next event, or (none fetched yet) before the edge of what was fetched.
     const quietUntil = this.queue[0]?.atMs ?? this.fetchedTo;
-    if (this.skipIdle && quietUntil - this.state.positionMs > IDLE_MS) position = Math.max(position, quietUntil - IDLE_KEPT_MS);
+    if (this.skipIdle && quietUntil - this.state.positionMs > IDLE_MS)
+      position = Math.max(position, quietUntil - IDLE_KEPT_MS);
     position = Math.min(position, this.durationMs);
-    while (this.queue.length && (this.queue[0] as TimedEvent).atMs <= position) this.apply(this.queue.shift() as TimedEvent);
+    while (this.queue.length && (this.queue[0] as TimedEvent).atMs <= position)
+      this.apply(this.queue.shift() as TimedEvent);
     this.state.positionMs = position;
     if (this.queue.length === 0 && this.fetchedTo < position) {
       // Out of fetched events: wait at the edge of what is known.
@@ -191,7 +198,12 @@ export class Player {
   }
 
   private fetchAhead(): void {
-    if (this.fetching || this.fetchedTo >= this.readableTo || this.fetchedTo - this.state.positionMs > FETCH_AHEAD_MS / 2) return;
+    if (
+      this.fetching ||
+      this.fetchedTo >= this.readableTo ||
+      this.fetchedTo - this.state.positionMs > FETCH_AHEAD_MS / 2
+    )
+      return;
     const generation = this.generation;
     const from = this.fetchedTo;
     const to = Math.min(this.readableTo, from + FETCH_AHEAD_MS);

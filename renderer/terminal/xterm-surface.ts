@@ -46,7 +46,9 @@ export const createXtermSurface: SurfaceFactory = (element, options) => {
     },
     fittingSize: () => {
       const d = fit.proposeDimensions();
-      return d && Number.isFinite(d.cols) && Number.isFinite(d.rows) && d.cols > 0 && d.rows > 0 ? { cols: d.cols, rows: d.rows } : null;
+      return d && Number.isFinite(d.cols) && Number.isFinite(d.rows) && d.cols > 0 && d.rows > 0
+        ? { cols: d.cols, rows: d.rows }
+        : null;
     },
     onInput: (listener) => {
       const sub = terminal.onData(listener);

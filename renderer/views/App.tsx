@@ -45,7 +45,11 @@ export function App() {
           <ul>
             {VIEWS.map((v) => (
               <li key={v.name}>
-                <button type="button" aria-current={view === v.name ? 'page' : undefined} onClick={() => useApp.getState().viewChosen(v.name)}>
+                <button
+                  type="button"
+                  aria-current={view === v.name ? 'page' : undefined}
+                  onClick={() => useApp.getState().viewChosen(v.name)}
+                >
                   {v.label}
                   {v.name === 'inbox' && waiting > 0 && (
                     <span className="badge" aria-label={`${waiting} waiting`}>

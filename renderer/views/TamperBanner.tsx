@@ -13,8 +13,9 @@ export function TamperBanner() {
     <section className="banner tamper" role="alert" aria-label="Gatehouse was tampered with">
       <div>
         <p>
-          <strong>Gatehouse&apos;s gate was tampered with</strong> {status.count === 1 ? 'once' : `${status.count} times`} since {status.since}. Every command waits
-          for you: rules, trust mode and auto-allow allow nothing until you acknowledge it.
+          <strong>Gatehouse&apos;s gate was tampered with</strong>{' '}
+          {status.count === 1 ? 'once' : `${status.count} times`} since {status.since}. Every command waits for you:
+          rules, trust mode and auto-allow allow nothing until you acknowledge it.
         </p>
         <ul>
           {status.reports.map((r, i) => (
@@ -23,7 +24,9 @@ export function TamperBanner() {
             </li>
           ))}
         </ul>
-        {status.sessionIds.length > 0 && <p>Sessions running then: {status.sessionIds.join(', ')}. Check what they did before you trust them again.</p>}
+        {status.sessionIds.length > 0 && (
+          <p>Sessions running then: {status.sessionIds.join(', ')}. Check what they did before you trust them again.</p>
+        )}
         {error && <p className="error">{error}</p>}
       </div>
       <button type="button" disabled={acknowledging} onClick={() => void commands.acknowledgeTamper()}>

@@ -19,7 +19,11 @@ export function TrustControls() {
     <div className="trust" role="group" aria-label="Trust and auto-allow">
       {endsAt && left > 0 ? (
         <>
-          <span className="trusting" role="timer" aria-label={`Trusting for ${spokenDuration(left)} more: everything below high risk is allowed`}>
+          <span
+            className="trusting"
+            role="timer"
+            aria-label={`Trusting for ${spokenDuration(left)} more: everything below high risk is allowed`}
+          >
             <span aria-hidden="true">Trusting · {formatCountdown(left)}</span>
           </span>
           <button type="button" disabled={changing} onClick={() => void commands.stopTrust()}>
@@ -27,12 +31,23 @@ export function TrustControls() {
           </button>
         </>
       ) : (
-        <button type="button" disabled={changing} title="Allow everything below high risk for 15 minutes" onClick={() => void commands.startTrust()}>
+        <button
+          type="button"
+          disabled={changing}
+          title="Allow everything below high risk for 15 minutes"
+          onClick={() => void commands.startTrust()}
+        >
           Trust for 15 minutes
         </button>
       )}
       {autoAllow !== undefined && (
-        <button type="button" aria-pressed={autoAllow} disabled={saving} title="Commands rated low risk are allowed without asking" onClick={() => void commands.updateSettings({ autoAllowLowRisk: !autoAllow })}>
+        <button
+          type="button"
+          aria-pressed={autoAllow}
+          disabled={saving}
+          title="Commands rated low risk are allowed without asking"
+          onClick={() => void commands.updateSettings({ autoAllowLowRisk: !autoAllow })}
+        >
           {autoAllow ? 'Pause auto-allow' : 'Auto-allow low risk'}
         </button>
       )}

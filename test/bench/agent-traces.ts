@@ -93,8 +93,10 @@ export function traceSteps(lines: readonly TraceLine[]): TraceProjects {
       uses.set(repo, counts);
     }
   }
-  const mostUsed = (repo: string): string | undefined => [...(uses.get(repo) ?? [])].sort((x, y) => y[1] - x[1])[0]?.[0];
-  const startOf = (l: TraceLine, i: number): string => firstCheckout.get(l.trace) ?? mostUsed(repositoryOf(l.trace)) ?? (projectOfLine[i] as string);
+  const mostUsed = (repo: string): string | undefined =>
+    [...(uses.get(repo) ?? [])].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const startOf = (l: TraceLine, i: number): string =>
+    firstCheckout.get(l.trace) ?? mostUsed(repositoryOf(l.trace)) ?? (projectOfLine[i] as string);
   return {
     projectOfLine,
     steps: lines.map((l, i) => ({ command: l.cmd, cwd: startOf(l, i), sessionId: l.trace })),

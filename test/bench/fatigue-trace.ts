@@ -27,18 +27,46 @@ export interface ProjectKind {
 const PROJECTS: ProjectKind[] = [
   {
     name: 'web',
-    files: ['src/App.tsx', 'src/main.tsx', 'src/api/client.ts', 'src/hooks/useAuth.ts', 'src/components/LoginForm.tsx', 'src/components/Header.tsx', 'src/store/session.ts', 'package.json', 'tsconfig.json', 'vite.config.ts', 'README.md', 'src/utils/format.ts'],
+    files: [
+      'src/App.tsx',
+      'src/main.tsx',
+      'src/api/client.ts',
+      'src/hooks/useAuth.ts',
+      'src/components/LoginForm.tsx',
+      'src/components/Header.tsx',
+      'src/store/session.ts',
+      'package.json',
+      'tsconfig.json',
+      'vite.config.ts',
+      'README.md',
+      'src/utils/format.ts',
+    ],
     dirs: ['src', 'src/components', 'src/api', 'src/hooks', 'test'],
     symbols: ['useAuth', 'LoginForm', 'fetchJson', 'sessionStore', 'formatDate', 'refreshToken', 'onSubmit'],
     tests: ['login', 'header renders', 'refresh', 'formatDate'],
     packages: ['zod', 'date-fns', '@testing-library/react', 'msw'],
     build: ['npm run build', 'npm run lint', 'npx tsc --noEmit', 'npm run typecheck', 'npx prettier --check src'],
-    test: (t) => ['npm test', `npm run test -- --grep "${t}"`, `npx vitest run src/components -t "${t}"`, 'npm run test:unit'],
+    test: (t) => [
+      'npm test',
+      `npm run test -- --grep "${t}"`,
+      `npx vitest run src/components -t "${t}"`,
+      'npm run test:unit',
+    ],
     install: (p) => [`npm install ${p}`, `npm install -D ${p}`, 'npm ci'],
   },
   {
     name: 'api',
-    files: ['app/main.py', 'app/routes/users.py', 'app/models.py', 'app/db.py', 'tests/test_users.py', 'tests/conftest.py', 'pyproject.toml', 'README.md', 'app/auth.py'],
+    files: [
+      'app/main.py',
+      'app/routes/users.py',
+      'app/models.py',
+      'app/db.py',
+      'tests/test_users.py',
+      'tests/conftest.py',
+      'pyproject.toml',
+      'README.md',
+      'app/auth.py',
+    ],
     dirs: ['app', 'app/routes', 'tests'],
     symbols: ['get_user', 'create_user', 'SessionLocal', 'verify_token', 'UserModel', 'hash_password'],
     tests: ['test_create_user', 'test_login', 'test_token_expiry', 'test_get_user'],
@@ -60,13 +88,25 @@ const PROJECTS: ProjectKind[] = [
   },
   {
     name: 'svc',
-    files: ['main.go', 'internal/handler/handler.go', 'internal/store/store.go', 'go.mod', 'README.md', 'internal/handler/handler_test.go'],
+    files: [
+      'main.go',
+      'internal/handler/handler.go',
+      'internal/store/store.go',
+      'go.mod',
+      'README.md',
+      'internal/handler/handler_test.go',
+    ],
     dirs: ['internal', 'internal/handler', 'internal/store', 'cmd'],
     symbols: ['NewHandler', 'ServeHTTP', 'Store', 'GetOrder', 'ErrNotFound'],
     tests: ['TestHandler', 'TestGetOrder', 'TestStoreMissing'],
     packages: ['github.com/stretchr/testify', 'github.com/google/uuid', 'golang.org/x/sync'],
     build: ['go build ./...', 'go vet ./...', 'gofmt -l .', 'golangci-lint run'],
-    test: (t) => ['go test ./...', `go test -run ${t} ./internal/...`, 'go test -race ./...', `go test -v -run ${t} ./internal/handler`],
+    test: (t) => [
+      'go test ./...',
+      `go test -run ${t} ./internal/...`,
+      'go test -race ./...',
+      `go test -v -run ${t} ./internal/handler`,
+    ],
     install: (p) => [`go get ${p}`, 'go mod tidy', 'go mod download'],
   },
 ];
@@ -96,7 +136,7 @@ const DANGEROUS: readonly string[] = [
   'terraform destroy -auto-approve',
   'dd if=/dev/zero of=/dev/sda bs=1M',
   'echo "alias ls=rm" >> ~/.bashrc',
-  "python3 -c \"import shutil; shutil.rmtree('/home')\"",
+  'python3 -c "import shutil; shutil.rmtree(\'/home\')"',
   'cd .. && rm -rf *',
 ];
 
@@ -121,7 +161,8 @@ export function generateTrace(seed = 7): TraceCommand[] {
     // Each task touches a shuffled handful of the project's files first.
     const files = [...p.files].sort(() => rand() - 0.5);
     const branch = `feat/task-${session}`;
-    const add = (command: string, subdir = '') => trace.push({ command, subdir, project: p.name, session, dangerous: false });
+    const add = (command: string, subdir = '') =>
+      trace.push({ command, subdir, project: p.name, session, dangerous: false });
     add('git status');
     add(`git checkout -b ${branch}`);
     for (let i = 0; i < COMMANDS_PER_SESSION; i++) {
@@ -133,20 +174,54 @@ export function generateTrace(seed = 7): TraceCommand[] {
       const file = favourite(files);
       const t = pick(p.tests);
       if (r < 0.3) {
-        const reads = [`cat ${file}`, `head -n 60 ${file}`, `sed -n '1,80p' ${file}`, `grep -rn "${pick(p.symbols)}" ${pick(p.dirs)}`, `rg ${pick(p.symbols)}`, `ls -la ${pick(p.dirs)}`, 'ls', `wc -l ${file}`, 'pwd', `find ${pick(p.dirs)} -type f`, 'tree -L 2'];
+        const reads = [
+          `cat ${file}`,
+          `head -n 60 ${file}`,
+          `sed -n '1,80p' ${file}`,
+          `grep -rn "${pick(p.symbols)}" ${pick(p.dirs)}`,
+          `rg ${pick(p.symbols)}`,
+          `ls -la ${pick(p.dirs)}`,
+          'ls',
+          `wc -l ${file}`,
+          'pwd',
+          `find ${pick(p.dirs)} -type f`,
+          'tree -L 2',
+        ];
         add(pick(reads));
       } else if (r < 0.55) {
         add(pick(p.test(t)));
       } else if (r < 0.68) {
         add(pick(p.build));
       } else if (r < 0.86) {
-        const git = ['git status', 'git diff', 'git diff --stat', 'git log --oneline -10', `git add ${file}`, 'git add -A', `git commit -m "task ${session}: update ${file}"`, `git show HEAD --stat`, 'git branch', `git push origin ${branch}`, 'git stash', 'git stash pop', `git diff main...${branch}`];
+        const git = [
+          'git status',
+          'git diff',
+          'git diff --stat',
+          'git log --oneline -10',
+          `git add ${file}`,
+          'git add -A',
+          `git commit -m "task ${session}: update ${file}"`,
+          `git show HEAD --stat`,
+          'git branch',
+          `git push origin ${branch}`,
+          'git stash',
+          'git stash pop',
+          `git diff main...${branch}`,
+        ];
         add(pick(git));
       } else if (r < 0.91) {
         add(pick(p.install(pick(p.packages))));
       } else {
         const dir = pick(p.dirs);
-        const edits = [`mkdir -p ${dir}/new`, `touch ${dir}/notes.md`, `cp ${file} ${file}.bak`, `rm ${file}.bak`, `mv ${dir}/notes.md ${dir}/NOTES.md`, `chmod +x scripts/dev.sh`, `cd ${dir} && ls`];
+        const edits = [
+          `mkdir -p ${dir}/new`,
+          `touch ${dir}/notes.md`,
+          `cp ${file} ${file}.bak`,
+          `rm ${file}.bak`,
+          `mv ${dir}/notes.md ${dir}/NOTES.md`,
+          `chmod +x scripts/dev.sh`,
+          `cd ${dir} && ls`,
+        ];
         add(pick(edits), rand() < 0.2 ? dir : '');
       }
     }

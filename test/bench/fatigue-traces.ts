@@ -21,13 +21,24 @@ export interface TraceMeasure {
   rulesLearned: number;
 }
 
-export function measureTraces(engine: Assessor, lines: readonly TraceLine[], opts: { autoAllowLowRisk: boolean; warmUp?: number }): TraceMeasure {
+export function measureTraces(
+  engine: Assessor,
+  lines: readonly TraceLine[],
+  opts: { autoAllowLowRisk: boolean; warmUp?: number },
+): TraceMeasure {
   const warmUp = opts.warmUp ?? TRACE_WARM_UP;
   const { steps, projectOf, projectOfLine } = traceSteps(lines);
   const denies = (_i: number, risk: { level: string }) => risk.level === 'high' || risk.level === 'critical';
   const { outcomes, learned } = review(engine, steps, { autoAllowLowRisk: opts.autoAllowLowRisk, projectOf, denies });
   const seen = new Map<string, number>();
-  const m: TraceMeasure = { commands: outcomes.length, low: 0, denied: 0, afterWarmUp: 0, heldAfterWarmUp: 0, rulesLearned: learned.length };
+  const m: TraceMeasure = {
+    commands: outcomes.length,
+    low: 0,
+    denied: 0,
+    afterWarmUp: 0,
+    heldAfterWarmUp: 0,
+    rulesLearned: learned.length,
+  };
   for (const [i, o] of outcomes.entries()) {
     const project = projectOfLine[i] as string;
     const nth = (seen.get(project) ?? 0) + 1;
@@ -45,7 +56,9 @@ export async function fatigueTraces(): Promise<Record<string, number>> {
   const file = agentTracesPath();
   const lines = loadAgentTraces(file);
   if (!lines) {
-    process.stderr.write(`fatigue-traces: ${file} is not there, so fatigue.traces_* are skipped (set GATEHOUSE_AGENT_TRACES to read it elsewhere)\n`);
+    process.stderr.write(
+      `fatigue-traces: ${file} is not there, so fatigue.traces_* are skipped (set GATEHOUSE_AGENT_TRACES to read it elsewhere)\n`,
+    );
     return {};
   }
   const engine = await benchEngine(traceSteps(lines).projectOf);

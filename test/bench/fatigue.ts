@@ -15,9 +15,17 @@ export async function fatigue(): Promise<Record<string, number>> {
   const projectOf = (dir: string): string | null => rootOf(roots, dir);
   const engine = await benchEngine(projectOf);
   const trace = generateTrace();
-  const steps = trace.map((s) => ({ command: s.command, cwd: path.join(HOME, s.project, s.subdir), sessionId: `s${s.session}` }));
+  const steps = trace.map((s) => ({
+    command: s.command,
+    cwd: path.join(HOME, s.project, s.subdir),
+    sessionId: `s${s.session}`,
+  }));
   const run = (autoAllowLowRisk: boolean) => {
-    const { outcomes, learned } = review(engine, steps, { autoAllowLowRisk, projectOf, denies: (i) => trace[i]?.dangerous === true });
+    const { outcomes, learned } = review(engine, steps, {
+      autoAllowLowRisk,
+      projectOf,
+      denies: (i) => trace[i]?.dangerous === true,
+    });
     const after = outcomes.map((o, i) => ({ ...o, dangerous: trace[i]?.dangerous === true })).slice(WARM_UP);
     return {
       rulesLearned: learned.length,

@@ -13,7 +13,13 @@ import { percentile, round } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 500);
 const WARMUP = 20;
-const PAYLOAD = JSON.stringify({ session_id: 'bench', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm test' }, cwd: '/tmp' });
+const PAYLOAD = JSON.stringify({
+  session_id: 'bench',
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  tool_input: { command: 'npm test' },
+  cwd: '/tmp',
+});
 const NOOP_HOOK = 'cat >/dev/null; exit 0';
 /** curl's own cost: the same client against the cheapest endpoint, to show how much of the overhead is the gate. */
 const CURL_FLOOR = 'cat >/dev/null; curl -q -s --unix-socket "$GATEHOUSE_SOCKET" http://gatehouse/v1/health >/dev/null';

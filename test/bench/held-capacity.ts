@@ -18,7 +18,12 @@ import { BIN } from '../support/cli.ts';
 const LIMIT = 1024;
 /** Well past what the limit allows: the flood stops at the first connection the core cannot take. */
 const MAX_TRIES = 3000;
-const PAYLOAD = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm test' }, cwd: '/tmp' });
+const PAYLOAD = JSON.stringify({
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  tool_input: { command: 'npm test' },
+  cwd: '/tmp',
+});
 
 /** How long one request may take to be held before the core counts as unable to take more. */
 const HOLD_WAIT_MS = 5000;
@@ -27,7 +32,13 @@ const HOLD_WAIT_MS = 5000;
  * Opens one request and resolves true once the core announced it held (`held()` reached `target`), false when its
  * connection failed, it was answered at once, or nothing came in time.
  */
-function hold(socketPath: string, token: string, opened: http.ClientRequest[], held: () => number, target: number): Promise<boolean> {
+function hold(
+  socketPath: string,
+  token: string,
+  opened: http.ClientRequest[],
+  held: () => number,
+  target: number,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (ok: boolean) => {
       clearInterval(poll);
@@ -36,7 +47,12 @@ function hold(socketPath: string, token: string, opened: http.ClientRequest[], h
     };
     const poll = setInterval(() => held() >= target && done(true), 2);
     const timer = setTimeout(() => done(false), HOLD_WAIT_MS);
-    const req = http.request({ socketPath, path: GATE_PATHS.claudePreToolUse, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const req = http.request({
+      socketPath,
+      path: GATE_PATHS.claudePreToolUse,
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
     req.on('error', () => done(false));
     req.on('response', (res) => {
       // Answered at once: not held (a refusal, or the core out of descriptors for its database).
@@ -60,13 +76,22 @@ export async function heldCapacity(): Promise<Record<string, number>> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-bench-held-'));
   const paths = corePaths(home, process.env);
   // Our own command line, not data: the limit, then the daemon in place of the shell.
-  const daemon = spawn('sh', ['-c', `ulimit -n ${LIMIT} && exec "$0" "$@"`, process.execPath, BIN, 'daemon', '--hold-timeout', '10m'], {
-    env: { ...process.env, GATEHOUSE_HOME: home },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
+  const daemon = spawn(
+    'sh',
+    ['-c', `ulimit -n ${LIMIT} && exec "$0" "$@"`, process.execPath, BIN, 'daemon', '--hold-timeout', '10m'],
+    {
+      env: { ...process.env, GATEHOUSE_HOME: home },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  );
   const opened: http.ClientRequest[] = [];
   try {
-    await waitFor(() => fs.existsSync(paths.lockFile) && (JSON.parse(fs.readFileSync(paths.lockFile, 'utf8')) as { controlSocket?: string }).controlSocket !== undefined, 20_000);
+    await waitFor(
+      () =>
+        fs.existsSync(paths.lockFile) &&
+        (JSON.parse(fs.readFileSync(paths.lockFile, 'utf8')) as { controlSocket?: string }).controlSocket !== undefined,
+      20_000,
+    );
     const lock = JSON.parse(fs.readFileSync(paths.lockFile, 'utf8')) as { controlSocket: string; gateSocket: string };
     const client = await connectControl(lock.controlSocket, readAdminToken(paths.adminTokenFile));
     let heldEvents = 0;
@@ -75,7 +100,7 @@ export async function heldCapacity(): Promise<Record<string, number>> {
     });
     let held = 0;
     let refused = 0;
-    for (let tries = 0; tries < MAX_TRIES; ) {
+    for (let tries = 0; tries < MAX_TRIES;) {
       const s = await client.api.startSession({ agent: 'claude', argv: ['bench'], cwd: home, pid: null });
       let inSession = 0;
       for (; inSession < MAX_HELD_PER_SESSION && tries < MAX_TRIES; inSession++, tries++) {

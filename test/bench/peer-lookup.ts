@@ -37,7 +37,11 @@ export async function peerLookup(): Promise<Record<string, number>> {
   const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
   await new Promise<void>((resolve) => server.listen(sockPath, resolve));
   // The client is another process, as `gatehouse decide` is.
-  const client = spawn(process.execPath, ['-e', `require('net').connect(${JSON.stringify(sockPath)}); setInterval(() => {}, 1000)`], { stdio: 'ignore' });
+  const client = spawn(
+    process.execPath,
+    ['-e', `require('net').connect(${JSON.stringify(sockPath)}); setInterval(() => {}, 1000)`],
+    { stdio: 'ignore' },
+  );
   const extra: ChildProcess[] = [];
   try {
     const socket = await accepted;

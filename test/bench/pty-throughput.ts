@@ -8,7 +8,14 @@ const STREAM_MB = 50;
 const COMMAND = ['sh', '-c', `head -c ${STREAM_MB * 1024 * 1024} /dev/zero | tr '\\000' x`] as const;
 
 function spawnStream() {
-  return spawnPty({ file: COMMAND[0], args: [...COMMAND.slice(1)], cwd: process.cwd(), env: process.env, cols: 120, rows: 40 });
+  return spawnPty({
+    file: COMMAND[0],
+    args: [...COMMAND.slice(1)],
+    cwd: process.cwd(),
+    env: process.env,
+    cols: 120,
+    rows: 40,
+  });
 }
 
 async function raw(): Promise<number> {
@@ -24,8 +31,18 @@ async function raw(): Promise<number> {
 async function hosted(): Promise<number> {
   const start = performance.now();
   const session = new TerminalSession({
-    sessionId: 'bench', agent: 'shell', argv: [...COMMAND], cwd: process.cwd(), shell: null, cols: 120, rows: 40,
-    startedAtMs: Date.now(), pty: spawnStream(), recorder: null, takeCommand: () => null, onExit: () => {},
+    sessionId: 'bench',
+    agent: 'shell',
+    argv: [...COMMAND],
+    cwd: process.cwd(),
+    shell: null,
+    cols: 120,
+    rows: 40,
+    startedAtMs: Date.now(),
+    pty: spawnStream(),
+    recorder: null,
+    takeCommand: () => null,
+    onExit: () => {},
   });
   await session.exited;
   // The screen has drawn everything once its snapshot can be taken.

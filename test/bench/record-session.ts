@@ -46,7 +46,7 @@ function countingRecordings(): { service: RecordingService; chars: () => number 
 /** Every output byte of the recording, read back from disk page by page, hashed. */
 function recordedOutputHash(core: RunningCore, sessionId: string): string {
   const hash = createHash('sha256');
-  for (let from: number | null = -1; from !== null; ) {
+  for (let from: number | null = -1; from !== null;) {
     const page = core.recordings.reader.eventsBetween(sessionId, from, Number.MAX_SAFE_INTEGER);
     for (const { event } of page.events) if (event.kind === 'output') hash.update(event.data);
     from = page.nextFromMs;
@@ -59,7 +59,13 @@ async function raw(file: string, repeats: number, expectedBytes: number): Promis
   const baselineRss = process.memoryUsage().rss;
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const pty = spawnPty({ file: 'cat', args: Array<string>(repeats).fill(file), cwd: path.dirname(file), env: process.env, ...SIZE });
+  const pty = spawnPty({
+    file: 'cat',
+    args: Array<string>(repeats).fill(file),
+    cwd: path.dirname(file),
+    env: process.env,
+    ...SIZE,
+  });
   let bytes = 0;
   pty.onData((b) => (bytes += b.length));
   await new Promise<void>((resolve) => pty.onExit(() => resolve()));
@@ -75,7 +81,8 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 
 async function main(): Promise<void> {
   const [mode, file, repeatArg] = process.argv.slice(2);
-  if ((mode !== 'record' && mode !== 'drain' && mode !== 'raw') || !file || !repeatArg) throw new Error('usage: record-session.ts <record|drain|raw> <file> <repeats>');
+  if ((mode !== 'record' && mode !== 'drain' && mode !== 'raw') || !file || !repeatArg)
+    throw new Error('usage: record-session.ts <record|drain|raw> <file> <repeats>');
   const repeats = Number(repeatArg);
   // What the terminal receives (the pty turns each '\n' into '\r\n'), read only once the run is measured.
   const written = () => fs.readFileSync(file, 'utf8').replaceAll('\n', '\r\n');
@@ -106,7 +113,12 @@ async function main(): Promise<void> {
     const baselineRss = process.memoryUsage().rss;
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const info = await core.terminals.start({ agent: 'shell', argv: ['cat', ...Array<string>(repeats).fill(file)], cwd: home, size: SIZE });
+    const info = await core.terminals.start({
+      agent: 'shell',
+      argv: ['cat', ...Array<string>(repeats).fill(file)],
+      cwd: home,
+      size: SIZE,
+    });
     sessionId = info.sessionId;
     await ended;
     const ms = performance.now() - started;
@@ -115,13 +127,17 @@ async function main(): Promise<void> {
 
     if (errors.length > 0) throw new Error(`errors while running: ${errors.map(String).join('; ')}`);
     const shown = written();
-    if (mode === 'drain' && counting.chars() !== shown.length * repeats) throw new Error(`drained ${counting.chars()} chars, expected ${shown.length * repeats}`);
+    if (mode === 'drain' && counting.chars() !== shown.length * repeats)
+      throw new Error(`drained ${counting.chars()} chars, expected ${shown.length * repeats}`);
     if (mode === 'record') {
       const rec = core.recordings.info(info.sessionId);
       if (rec.markers.some((m) => m.kind === 'gap')) throw new Error('the recorder dropped output');
       const expected = createHash('sha256');
       for (let i = 0; i < repeats; i++) expected.update(shown);
-      if (recordedOutputHash(core, info.sessionId) !== expected.digest('hex')) throw new Error(`the recording is not the program's output (${rec.outputBytes} bytes recorded, ${Buffer.byteLength(shown) * repeats} written)`);
+      if (recordedOutputHash(core, info.sessionId) !== expected.digest('hex'))
+        throw new Error(
+          `the recording is not the program's output (${rec.outputBytes} bytes recorded, ${Buffer.byteLength(shown) * repeats} written)`,
+        );
     }
     const run: RecordRun = { ms, cpuMs, baselineRss, peakRss };
     process.stdout.write(`${JSON.stringify(run)}\n`);

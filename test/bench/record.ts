@@ -41,7 +41,10 @@ type Mode = 'record' | 'drain' | 'raw';
  */
 async function bundleSession(): Promise<string> {
   await build({
-    entryPoints: { 'record-session': root('test/bench/record-session.ts'), 'recording-worker': root('electron/core/recording/thread/worker.ts') },
+    entryPoints: {
+      'record-session': root('test/bench/record-session.ts'),
+      'recording-worker': root('electron/core/recording/thread/worker.ts'),
+    },
     outdir: BUNDLE_DIR,
     bundle: true,
     platform: 'node',
@@ -51,7 +54,9 @@ async function bundleSession(): Promise<string> {
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
     // ESM bundles have no require(); some dependencies still call it.
-    banner: { js: "import { createRequire as __gatehouseRequire } from 'node:module'; const require = __gatehouseRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __gatehouseRequire } from 'node:module'; const require = __gatehouseRequire(import.meta.url);",
+    },
   });
   return path.join(BUNDLE_DIR, 'record-session.mjs');
 }
@@ -59,7 +64,9 @@ async function bundleSession(): Promise<string> {
 function runSession(script: string, mode: Mode, file: string, repeats: number): Promise<RecordRun> {
   return new Promise((resolve, reject) => {
     // The same Node, in a process of its own.
-    const child = spawn(process.execPath, [script, mode, file, String(repeats)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, mode, file, String(repeats)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);

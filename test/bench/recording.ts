@@ -31,7 +31,13 @@ const PIECE = 64 * 1024;
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Records `bytes` of `stream` (cycled) in pty-sized pieces, waiting only when the recorder asks to. */
-async function record(recorder: Recorder, stream: string, bytes: number, atMsOf: (piece: number, pieces: number) => number, onPiece: () => void): Promise<void> {
+async function record(
+  recorder: Recorder,
+  stream: string,
+  bytes: number,
+  atMsOf: (piece: number, pieces: number) => number,
+  onPiece: () => void,
+): Promise<void> {
   const pieces = Math.ceil(bytes / PIECE);
   for (let n = 0; n < pieces; n++) {
     const from = (n * PIECE) % (stream.length - PIECE);
@@ -48,26 +54,62 @@ export async function recordingBench(): Promise<Record<string, number>> {
   const db = openDatabase(file);
   const sessions = new SessionRepository(db);
   const errors: unknown[] = [];
-  const recordings = new Recordings({ db, dbFile: file, sessions, redactor: new Redactor(), retention: { maxAgeDays: 30, maxTotalMB: 100_000 }, onError: (e) => errors.push(e) });
+  const recordings = new Recordings({
+    db,
+    dbFile: file,
+    sessions,
+    redactor: new Redactor(),
+    retention: { maxAgeDays: 30, maxTotalMB: 100_000 },
+    onError: (e) => errors.push(e),
+  });
   try {
     const stream = realisticOutput(8 * MB);
-    sessions.insert({ id: 'fast', agent: 'generic', argv: ['bench'], cwd: home, pid: null, tokenHash: 'bench-fast', startedAt: Date.now() });
+    sessions.insert({
+      id: 'fast',
+      agent: 'generic',
+      argv: ['bench'],
+      cwd: home,
+      pid: null,
+      tokenHash: 'bench-fast',
+      startedAt: Date.now(),
+    });
     await recordings.indexed();
     const baseRss = process.memoryUsage().rss;
     let rss = baseRss;
     const cpu = process.cpuUsage();
     const started = performance.now();
-    await record(recordings.start('fast', { cols: 120, rows: 40 }) as Recorder, stream, WRITE_MB * MB, (n) => n, () => (rss = Math.max(rss, process.memoryUsage().rss)));
+    await record(
+      recordings.start('fast', { cols: 120, rows: 40 }) as Recorder,
+      stream,
+      WRITE_MB * MB,
+      (n) => n,
+      () => (rss = Math.max(rss, process.memoryUsage().rss)),
+    );
     const written = performance.now();
     const used = process.cpuUsage(cpu);
     await recordings.indexed();
     const indexed = performance.now();
     const fast = recordings.info('fast');
-    if (fast.markers.some((m) => m.kind === 'gap')) throw new Error('the recorder dropped output in the write benchmark');
+    if (fast.markers.some((m) => m.kind === 'gap'))
+      throw new Error('the recorder dropped output in the write benchmark');
 
     // One hour of a session, 100 MB of output, a piece every ~140 ms.
-    sessions.insert({ id: 'hour', agent: 'generic', argv: ['bench'], cwd: home, pid: null, tokenHash: 'bench-hour', startedAt: Date.now() });
-    await record(recordings.start('hour', { cols: 120, rows: 40 }) as Recorder, stream, HOUR_MB * MB, (n, pieces) => Math.floor((n * HOUR_MS) / pieces), () => {});
+    sessions.insert({
+      id: 'hour',
+      agent: 'generic',
+      argv: ['bench'],
+      cwd: home,
+      pid: null,
+      tokenHash: 'bench-hour',
+      startedAt: Date.now(),
+    });
+    await record(
+      recordings.start('hour', { cols: 120, rows: 40 }) as Recorder,
+      stream,
+      HOUR_MB * MB,
+      (n, pieces) => Math.floor((n * HOUR_MS) / pieces),
+      () => {},
+    );
     await recordings.indexed();
     const times: number[] = [];
     let state = 7;

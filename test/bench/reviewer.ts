@@ -85,18 +85,36 @@ export function review(engine: Assessor, steps: readonly ReviewStep[], opts: Rev
     for (const [i, step] of steps.entries()) {
       t += 20_000;
       const risk = engine.assess(step.command, step.cwd);
-      const request = gateRequest(step.command, step.cwd, risk, { id: `q${i}`, sessionId: step.sessionId, createdAt: new Date(t).toISOString() });
+      const request = gateRequest(step.command, step.cwd, risk, {
+        id: `q${i}`,
+        sessionId: step.sessionId,
+        createdAt: new Date(t).toISOString(),
+      });
       const e = policy.explain(step.command, risk, step.cwd, step.sessionId);
       const reachedPerson = e.decision === 'hold';
       outcomes.push({ level: risk.level, reachedPerson, allowedUnasked: e.decision === 'allow' });
       if (isRisky(request)) risky.push(request);
       if (!reachedPerson || opts.denies(i, risk)) continue;
-      const suggestion = suggestRules(request, { rules: rules.ruleSet, riskyRequests: () => risky, assess: (c, dir) => engine.assess(c, dir), now: t, projectOf: (dir) => opts.projectOf(dir) ?? dir });
+      const suggestion = suggestRules(request, {
+        rules: rules.ruleSet,
+        riskyRequests: () => risky,
+        assess: (c, dir) => engine.assess(c, dir),
+        now: t,
+        projectOf: (dir) => opts.projectOf(dir) ?? dir,
+      });
       const o = outcomes[outcomes.length - 1] as ReviewOutcome;
-      o.suggested = suggestion.rules.length ? suggestion.rules.map((r) => `${r.kind}:${r.pattern}`) : [`(none: ${suggestion.notes.join("; ")})`];
+      o.suggested = suggestion.rules.length
+        ? suggestion.rules.map((r) => `${r.kind}:${r.pattern}`)
+        : [`(none: ${suggestion.notes.join('; ')})`];
       o.notes = suggestion.notes;
       rules.add(
-        suggestion.rules.map((s) => ({ effect: s.effect, kind: s.kind, pattern: s.pattern, scope: s.scope, source: `learned:${request.id}` })),
+        suggestion.rules.map((s) => ({
+          effect: s.effect,
+          kind: s.kind,
+          pattern: s.pattern,
+          scope: s.scope,
+          source: `learned:${request.id}`,
+        })),
         'human:bench',
       );
     }

@@ -10,7 +10,9 @@ const PASSES = Number(process.env.BENCH_RISK_PASSES ?? 20);
 
 export async function riskThroughput(): Promise<Record<string, number>> {
   const corpus = loadRiskCorpus();
-  const engine = await createRiskEngine(testContextOptions({ branch: 'feature/search', changedFiles: 4, changedLines: 120, untrackedFiles: 2, stashes: 1 }));
+  const engine = await createRiskEngine(
+    testContextOptions({ branch: 'feature/search', changedFiles: 4, changedLines: 120, untrackedFiles: 2, stashes: 1 }),
+  );
   const samples: number[] = [];
   let total = 0;
   for (let pass = 0; pass <= PASSES; pass++) {

@@ -11,8 +11,70 @@ const RULES = 1000;
 /** Enough decisions for a stable p99 (each is a few microseconds). */
 const ROUNDS = 20;
 
-const PROGRAMS = ['git', 'npm', 'pnpm', 'yarn', 'cargo', 'go', 'python3', 'pytest', 'docker', 'kubectl', 'make', 'ls', 'cat', 'grep', 'rg', 'find', 'sed', 'head', 'tail', 'node', 'npx', 'tsc', 'eslint', 'prettier', 'ruff', 'mypy', 'pip', 'uv', 'terraform', 'aws', 'gh', 'curl', 'rm', 'cp', 'mv', 'mkdir', 'chmod', 'echo', 'jq', 'wc'];
-const SUBS = ['status', 'diff', 'log', 'test', 'build', 'run', 'install', 'lint', 'check', 'fmt', 'get', 'apply', 'show', 'list', 'add', 'commit', 'push', 'pull', 'exec', 'up'];
+const PROGRAMS = [
+  'git',
+  'npm',
+  'pnpm',
+  'yarn',
+  'cargo',
+  'go',
+  'python3',
+  'pytest',
+  'docker',
+  'kubectl',
+  'make',
+  'ls',
+  'cat',
+  'grep',
+  'rg',
+  'find',
+  'sed',
+  'head',
+  'tail',
+  'node',
+  'npx',
+  'tsc',
+  'eslint',
+  'prettier',
+  'ruff',
+  'mypy',
+  'pip',
+  'uv',
+  'terraform',
+  'aws',
+  'gh',
+  'curl',
+  'rm',
+  'cp',
+  'mv',
+  'mkdir',
+  'chmod',
+  'echo',
+  'jq',
+  'wc',
+];
+const SUBS = [
+  'status',
+  'diff',
+  'log',
+  'test',
+  'build',
+  'run',
+  'install',
+  'lint',
+  'check',
+  'fmt',
+  'get',
+  'apply',
+  'show',
+  'list',
+  'add',
+  'commit',
+  'push',
+  'pull',
+  'exec',
+  'up',
+];
 const PROJECTS = ['/home/dev/web', '/home/dev/api', '/home/dev/cli', '/home/dev/infra', '/home/dev/ml'];
 
 const COMMANDS = [
@@ -50,17 +112,49 @@ export function thousandRules(): Rule[] {
     const prog = pick(PROGRAMS);
     const sub = pick(SUBS);
     const pattern =
-      kind === 'prefix' ? `${prog} ${sub}` : kind === 'exact' ? `${prog} ${sub} --flag-${i}` : kind === 'glob' ? (i % 20 === 0 ? `* ${sub} *` : `${prog} * ${sub}-${i % 7}`) : i % 20 === 0 ? `.*--danger-${i}.*` : `${prog} (${sub}|${pick(SUBS)})( .*)?`;
+      kind === 'prefix'
+        ? `${prog} ${sub}`
+        : kind === 'exact'
+          ? `${prog} ${sub} --flag-${i}`
+          : kind === 'glob'
+            ? i % 20 === 0
+              ? `* ${sub} *`
+              : `${prog} * ${sub}-${i % 7}`
+            : i % 20 === 0
+              ? `.*--danger-${i}.*`
+              : `${prog} (${sub}|${pick(SUBS)})( .*)?`;
     const effect: RuleEffect = rand() < 0.8 ? 'allow' : rand() < 0.5 ? 'deny' : 'ask';
     const s = rand();
-    const scope: RuleScope = s < 0.4 ? { type: 'global' } : s < 0.9 ? { type: 'project', dir: pick(PROJECTS) } : { type: 'session', sessionId: `s${i % 9}` };
-    rules.push({ id: `r${i}`, effect, kind, pattern: normalizePattern(kind, pattern), scope, enabled: true, source: 'bench', note: null, createdAt: new Date(1_700_000_000_000 + i).toISOString(), expiresAt: i % 10 === 0 ? new Date(4_000_000_000_000).toISOString() : null, hits: 0, lastHitAt: null });
+    const scope: RuleScope =
+      s < 0.4
+        ? { type: 'global' }
+        : s < 0.9
+          ? { type: 'project', dir: pick(PROJECTS) }
+          : { type: 'session', sessionId: `s${i % 9}` };
+    rules.push({
+      id: `r${i}`,
+      effect,
+      kind,
+      pattern: normalizePattern(kind, pattern),
+      scope,
+      enabled: true,
+      source: 'bench',
+      note: null,
+      createdAt: new Date(1_700_000_000_000 + i).toISOString(),
+      expiresAt: i % 10 === 0 ? new Date(4_000_000_000_000).toISOString() : null,
+      hits: 0,
+      lastHitAt: null,
+    });
   }
   return rules;
 }
 
 export async function rulesMatch(): Promise<Record<string, number>> {
-  const engine = await createRiskEngine({ home: '/home/dev', probeGit: () => null, findRepository: (dir) => PROJECTS.find((p) => dir === p || dir.startsWith(`${p}/`)) ?? null });
+  const engine = await createRiskEngine({
+    home: '/home/dev',
+    probeGit: () => null,
+    findRepository: (dir) => PROJECTS.find((p) => dir === p || dir.startsWith(`${p}/`)) ?? null,
+  });
   const assessed = COMMANDS.map((command) => ({ command, risk: engine.assess(command, PROJECTS[0] as string) }));
   const thousand = thousandRules();
   const rules = new RuleSet(thousand);

@@ -14,7 +14,9 @@ import { recordingBench } from './recording.ts';
 import { recordBench } from './record.ts';
 import { storeLockStall } from './store-lock.ts';
 
-const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
 const json = args.json;
 const results: Record<string, number> = {};
 const benches: Array<[string, () => Promise<Record<string, number>>]> = [
@@ -39,7 +41,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
 
 const wanted = args.only?.split(',') ?? benches.map(([name]) => name);
 const unknown = wanted.filter((w) => !benches.some(([name]) => name === w));
-if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.join(', ')}; there are: ${benches.map(([n]) => n).join(', ')}`);
+if (unknown.length > 0)
+  throw new Error(`no benchmark named ${unknown.join(', ')}; there are: ${benches.map(([n]) => n).join(', ')}`);
 const chosen = benches.filter(([name]) => wanted.includes(name));
 for (const [name, bench] of chosen) {
   if (!json) process.stderr.write(`running ${name}…\n`);

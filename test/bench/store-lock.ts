@@ -18,16 +18,29 @@ const LOCK_MS = Number(process.env.BENCH_LOCK_MS ?? 8000);
 const BASELINE_MS = 4000;
 const TRAFFIC_EVERY_MS = 100;
 const TICK_MS = 10;
-const PAYLOAD = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm test' }, cwd: '/tmp' });
+const PAYLOAD = JSON.stringify({
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  tool_input: { command: 'npm test' },
+  cwd: '/tmp',
+});
 
 function gateCall(socketPath: string, token: string): Promise<{ ms: number; body: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath, path: GATE_PATHS.claudePreToolUse, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ ms: performance.now() - started, body }));
-    });
+    const req = http.request(
+      {
+        socketPath,
+        path: GATE_PATHS.claudePreToolUse,
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ ms: performance.now() - started, body }));
+      },
+    );
     req.on('error', reject);
     req.end(PAYLOAD);
   });

@@ -10,13 +10,19 @@ const ESCAPE_OR_NUMBER = new RegExp(String.raw`\x1b\[[0-9;?]*[A-Za-z]|\d+`, 'g')
  * receives it, or '\n' as a program writes it (the pty turns each '\n' into '\r\n' on the way).
  */
 export function realisticOutput(bytes: number, newline: '\r\n' | '\n' = '\r\n'): string {
-  const sample = execFileSync('script', ['-q', '-e', '-c', 'ls -la --color=always /usr/bin /usr/lib | head -3000', '/dev/null'], { encoding: 'utf8', maxBuffer: 64 * MB });
+  const sample = execFileSync(
+    'script',
+    ['-q', '-e', '-c', 'ls -la --color=always /usr/bin /usr/lib | head -3000', '/dev/null'],
+    { encoding: 'utf8', maxBuffer: 64 * MB },
+  );
   const lines = sample.split('\r\n');
   const out: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
     // Numbers change from line to line; escape sequences (colours) stay as the program wrote them.
-    const line = (lines[i % lines.length] ?? '').replace(ESCAPE_OR_NUMBER, (s) => (s.startsWith('\x1b') ? s : String((Number(s) * 31 + i) % 99991)));
+    const line = (lines[i % lines.length] ?? '').replace(ESCAPE_OR_NUMBER, (s) =>
+      s.startsWith('\x1b') ? s : String((Number(s) * 31 + i) % 99991),
+    );
     out.push(line);
     size += line.length + newline.length;
   }

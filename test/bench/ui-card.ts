@@ -19,13 +19,27 @@ const WARMUP = 3;
 const wallNow = () => performance.timeOrigin + performance.now();
 
 function hookCall(socketPath: string, token: string, command: string): { sentAt: number; answered: Promise<number> } {
-  const body = JSON.stringify({ session_id: 'bench', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: '/tmp' });
+  const body = JSON.stringify({
+    session_id: 'bench',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command },
+    cwd: '/tmp',
+  });
   const sentAt = wallNow();
   const answered = new Promise<number>((resolve, reject) => {
-    const req = http.request({ socketPath, path: GATE_PATHS.claudePreToolUse, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(wallNow()));
-    });
+    const req = http.request(
+      {
+        socketPath,
+        path: GATE_PATHS.claudePreToolUse,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(wallNow()));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -34,7 +48,11 @@ function hookCall(socketPath: string, token: string, command: string): { sentAt:
 
 export async function uiCardVisible(): Promise<Record<string, number>> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-bench-ui-'));
-  const core = await startCore({ home, holdTimeoutMs: 60_000, ui: { rendererDir: path.resolve('dist/renderer'), port: 0 } });
+  const core = await startCore({
+    home,
+    holdTimeoutMs: 60_000,
+    ui: { rendererDir: path.resolve('dist/renderer'), port: 0 },
+  });
   const client = await connectControl(core.paths.controlSocket, readAdminToken(core.paths.adminTokenFile));
   const browser = await launchChromium();
   try {
@@ -61,10 +79,19 @@ export async function uiCardVisible(): Promise<Record<string, number>> {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const command = `echo bench-${i}`;
       const call = hookCall(s.gateSocket, s.token, command);
-      await page.waitForFunction((c) => ((window as unknown as { __seen: Record<string, number> }).__seen[c] ?? 0) > 0, command, { polling: 'raf' });
-      const shownAt = await page.evaluate((c) => (window as unknown as { __seen: Record<string, number> }).__seen[c] as number, command);
+      await page.waitForFunction(
+        (c) => ((window as unknown as { __seen: Record<string, number> }).__seen[c] ?? 0) > 0,
+        command,
+        { polling: 'raf' },
+      );
+      const shownAt = await page.evaluate(
+        (c) => (window as unknown as { __seen: Record<string, number> }).__seen[c] as number,
+        command,
+      );
       const clickedAt = await page.evaluate((c) => {
-        const card = [...document.querySelectorAll('article[data-request-id]')].find((a) => a.querySelector('pre.command')?.textContent === c);
+        const card = [...document.querySelectorAll('article[data-request-id]')].find(
+          (a) => a.querySelector('pre.command')?.textContent === c,
+        );
         const button = card?.querySelector<HTMLButtonElement>('button.approve');
         const at = performance.timeOrigin + performance.now();
         button?.click();

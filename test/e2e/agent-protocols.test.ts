@@ -26,7 +26,11 @@ interface RunResult {
   ms: number;
 }
 
-function runAgent(inv: AgentInvocation, extraArgs: { before?: string[]; after?: string[] }, cwd: string): Promise<RunResult> {
+function runAgent(
+  inv: AgentInvocation,
+  extraArgs: { before?: string[]; after?: string[] },
+  cwd: string,
+): Promise<RunResult> {
   const args = [...(extraArgs.before ?? []), ...inv.args, ...(extraArgs.after ?? [])];
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -59,12 +63,17 @@ function writeHook(dir: string, name: string, output: string, exitCode = 0): { p
 
 function readHookInput(stdinFile: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(readFileSync(stdinFile, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('hook stdin is not an object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('hook stdin is not an object');
   return parsed as Record<string, unknown>;
 }
 
 const allowOutput = JSON.stringify({
-  hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'allow', permissionDecisionReason: 'harness allows' },
+  hookSpecificOutput: {
+    hookEventName: 'PreToolUse',
+    permissionDecision: 'allow',
+    permissionDecisionReason: 'harness allows',
+  },
 });
 const denyReason = 'HARNESS_DENY: a human said no';
 const denyOutput = JSON.stringify({
@@ -101,48 +110,63 @@ afterEach(async () => {
 });
 
 describe('Claude Code (real binary, mock Messages API)', () => {
-  it('hook allows: the Bash command runs and its output returns as tool_result', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const marker = join(work, 'claude-ran');
-    const command = `touch '${marker}' && echo CLAUDE_HARNESS_RAN`;
-    mock = await startMockAnthropic({ command });
-    const hook = writeHook(hooks, 'allow', allowOutput);
-    const settings = join(hooks, 'settings.json');
-    writeFileSync(settings, JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: hook.path }] }] } }));
+  it(
+    'hook allows: the Bash command runs and its output returns as tool_result',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const marker = join(work, 'claude-ran');
+      const command = `touch '${marker}' && echo CLAUDE_HARNESS_RAN`;
+      mock = await startMockAnthropic({ command });
+      const hook = writeHook(hooks, 'allow', allowOutput);
+      const settings = join(hooks, 'settings.json');
+      writeFileSync(
+        settings,
+        JSON.stringify({
+          hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: hook.path }] }] },
+        }),
+      );
 
-    const inv = claudeInvocation({ mockUrl: mock.url, home, prompt: 'Run the command.' });
-    const run = await runAgent(inv, { after: ['--settings', settings] }, work);
+      const inv = claudeInvocation({ mockUrl: mock.url, home, prompt: 'Run the command.' });
+      const run = await runAgent(inv, { after: ['--settings', settings] }, work);
 
-    expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(marker)).toBe(true);
-    expect(mock.toolResults).toHaveLength(1);
-    expect(mock.toolResults[0]).toContain('CLAUDE_HARNESS_RAN');
-    const input = readHookInput(hook.stdinFile);
-    expect(input['hook_event_name']).toBe('PreToolUse');
-    expect(input['tool_name']).toBe('Bash');
-    expect(input['tool_input']).toMatchObject({ command });
-    expect(input['cwd']).toBe(work);
-    const result = JSON.parse(run.stdout) as { is_error: boolean; permission_denials: unknown[] };
-    expect(result.is_error).toBe(false);
-    expect(result.permission_denials).toEqual([]);
-  });
+      expect(run.code, run.stderr).toBe(0);
+      expect(existsSync(marker)).toBe(true);
+      expect(mock.toolResults).toHaveLength(1);
+      expect(mock.toolResults[0]).toContain('CLAUDE_HARNESS_RAN');
+      const input = readHookInput(hook.stdinFile);
+      expect(input['hook_event_name']).toBe('PreToolUse');
+      expect(input['tool_name']).toBe('Bash');
+      expect(input['tool_input']).toMatchObject({ command });
+      expect(input['cwd']).toBe(work);
+      const result = JSON.parse(run.stdout) as { is_error: boolean; permission_denials: unknown[] };
+      expect(result.is_error).toBe(false);
+      expect(result.permission_denials).toEqual([]);
+    },
+  );
 
-  it('hook denies with a reason: the command does not run and the reason reaches the model', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const marker = join(work, 'claude-ran');
-    mock = await startMockAnthropic({ command: `touch '${marker}' && echo CLAUDE_HARNESS_RAN` });
-    const hook = writeHook(hooks, 'deny', denyOutput);
-    const settings = { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: hook.path }] }] } };
+  it(
+    'hook denies with a reason: the command does not run and the reason reaches the model',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const marker = join(work, 'claude-ran');
+      mock = await startMockAnthropic({ command: `touch '${marker}' && echo CLAUDE_HARNESS_RAN` });
+      const hook = writeHook(hooks, 'deny', denyOutput);
+      const settings = {
+        hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: hook.path }] }] },
+      };
 
-    const inv = claudeInvocation({ mockUrl: mock.url, home, prompt: 'Run the command.' });
-    // --settings also accepts inline JSON.
-    const run = await runAgent(inv, { after: ['--settings', JSON.stringify(settings)] }, work);
+      const inv = claudeInvocation({ mockUrl: mock.url, home, prompt: 'Run the command.' });
+      // --settings also accepts inline JSON.
+      const run = await runAgent(inv, { after: ['--settings', JSON.stringify(settings)] }, work);
 
-    expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(hook.stdinFile)).toBe(true);
-    expect(existsSync(marker)).toBe(false);
-    expect(mock.toolResults).toHaveLength(1);
-    expect(mock.toolResults[0]).toContain(denyReason);
-    expect(mock.toolResults[0]).not.toContain('CLAUDE_HARNESS_RAN');
-  });
+      expect(run.code, run.stderr).toBe(0);
+      expect(existsSync(hook.stdinFile)).toBe(true);
+      expect(existsSync(marker)).toBe(false);
+      expect(mock.toolResults).toHaveLength(1);
+      expect(mock.toolResults[0]).toContain(denyReason);
+      expect(mock.toolResults[0]).not.toContain('CLAUDE_HARNESS_RAN');
+    },
+  );
 });
 
 describe('Claude Code hook failures', () => {
@@ -166,55 +190,67 @@ describe('Claude Code hook failures', () => {
 });
 
 describe('Codex (real binary, mock Responses API)', () => {
-  it('hook silent: the command runs and its output returns as function_call_output', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const marker = join(work, 'codex-ran');
-    const command = `touch '${marker}' && echo CODEX_HARNESS_RAN`;
-    mock = await startMockResponses({ command });
-    const hook = writeHook(hooks, 'silent', '');
+  it(
+    'hook silent: the command runs and its output returns as function_call_output',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const marker = join(work, 'codex-ran');
+      const command = `touch '${marker}' && echo CODEX_HARNESS_RAN`;
+      mock = await startMockResponses({ command });
+      const hook = writeHook(hooks, 'silent', '');
 
-    const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.' });
-    const run = await runAgent(inv, { before: codexHookArgs(hook.path) }, work);
+      const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.' });
+      const run = await runAgent(inv, { before: codexHookArgs(hook.path) }, work);
 
-    expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(marker)).toBe(true);
-    expect(mock.toolResults).toHaveLength(1);
-    expect(mock.toolResults[0]).toContain('CODEX_HARNESS_RAN');
-    const input = readHookInput(hook.stdinFile);
-    expect(input['hook_event_name']).toBe('PreToolUse');
-    expect(input['tool_name']).toBe('Bash');
-    expect(input['tool_input']).toEqual({ command });
-    expect(input['cwd']).toBe(work);
-  });
+      expect(run.code, run.stderr).toBe(0);
+      expect(existsSync(marker)).toBe(true);
+      expect(mock.toolResults).toHaveLength(1);
+      expect(mock.toolResults[0]).toContain('CODEX_HARNESS_RAN');
+      const input = readHookInput(hook.stdinFile);
+      expect(input['hook_event_name']).toBe('PreToolUse');
+      expect(input['tool_name']).toBe('Bash');
+      expect(input['tool_input']).toEqual({ command });
+      expect(input['cwd']).toBe(work);
+    },
+  );
 
-  it('hook denies: the command does not run and the reason reaches the model', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const marker = join(work, 'codex-ran');
-    mock = await startMockResponses({ command: `touch '${marker}' && echo CODEX_HARNESS_RAN` });
-    const hook = writeHook(hooks, 'deny', denyOutput);
+  it(
+    'hook denies: the command does not run and the reason reaches the model',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const marker = join(work, 'codex-ran');
+      mock = await startMockResponses({ command: `touch '${marker}' && echo CODEX_HARNESS_RAN` });
+      const hook = writeHook(hooks, 'deny', denyOutput);
 
-    const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.' });
-    const run = await runAgent(inv, { before: codexHookArgs(hook.path) }, work);
+      const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.' });
+      const run = await runAgent(inv, { before: codexHookArgs(hook.path) }, work);
 
-    expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(hook.stdinFile)).toBe(true);
-    expect(existsSync(marker)).toBe(false);
-    expect(mock.toolResults).toHaveLength(1);
-    expect(mock.toolResults[0]).toContain(`Command blocked by PreToolUse hook: ${denyReason}`);
-  });
+      expect(run.code, run.stderr).toBe(0);
+      expect(existsSync(hook.stdinFile)).toBe(true);
+      expect(existsSync(marker)).toBe(false);
+      expect(mock.toolResults).toHaveLength(1);
+      expect(mock.toolResults[0]).toContain(`Command blocked by PreToolUse hook: ${denyReason}`);
+    },
+  );
 
-  it("hook denies in code mode (Codex's default model): the command does not run", { timeout: TEST_TIMEOUT_MS }, async () => {
-    const marker = join(work, 'codex-ran');
-    mock = await startMockResponses({ command: `touch '${marker}' && echo CODEX_HARNESS_RAN` });
-    const hook = writeHook(hooks, 'deny-exit2', '', 2);
-    writeFileSync(hook.path, `#!/bin/sh\ncat > '${hook.stdinFile}'\necho '${denyReason}' >&2\nexit 2\n`);
+  it(
+    "hook denies in code mode (Codex's default model): the command does not run",
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const marker = join(work, 'codex-ran');
+      mock = await startMockResponses({ command: `touch '${marker}' && echo CODEX_HARNESS_RAN` });
+      const hook = writeHook(hooks, 'deny-exit2', '', 2);
+      writeFileSync(hook.path, `#!/bin/sh\ncat > '${hook.stdinFile}'\necho '${denyReason}' >&2\nexit 2\n`);
 
-    const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.', model: null });
-    // Hook flags after the prompt work too.
-    const run = await runAgent(inv, { after: codexHookArgs(hook.path) }, work);
+      const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.', model: null });
+      // Hook flags after the prompt work too.
+      const run = await runAgent(inv, { after: codexHookArgs(hook.path) }, work);
 
-    expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(hook.stdinFile)).toBe(true);
-    expect(existsSync(marker)).toBe(false);
-    expect(mock.toolResults).toHaveLength(1);
-    expect(mock.toolResults[0]).toContain(denyReason);
-  });
+      expect(run.code, run.stderr).toBe(0);
+      expect(existsSync(hook.stdinFile)).toBe(true);
+      expect(existsSync(marker)).toBe(false);
+      expect(mock.toolResults).toHaveLength(1);
+      expect(mock.toolResults[0]).toContain(denyReason);
+    },
+  );
 });

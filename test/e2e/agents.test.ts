@@ -63,7 +63,10 @@ async function world(agent: AgentCase, opts: { holdTimeout?: string; beforeToolC
   const inv = agent.invocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), cwd: work });
 
   /** Resolves with the first event (already seen or to come) that matches. */
-  const event = <T extends CoreEvent['type']>(type: T, match: (e: Extract<CoreEvent, { type: T }>) => boolean = () => true) =>
+  const event = <T extends CoreEvent['type']>(
+    type: T,
+    match: (e: Extract<CoreEvent, { type: T }>) => boolean = () => true,
+  ) =>
     new Promise<Extract<CoreEvent, { type: T }>>((resolve) => {
       const check = () => {
         const found = events.find((e) => e.type === type && match(e as Extract<CoreEvent, { type: T }>));
@@ -77,7 +80,11 @@ async function world(agent: AgentCase, opts: { holdTimeout?: string; beforeToolC
     });
 
   const run = (): Promise<CliResult> =>
-    startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    startCli(
+      ['run', '--', inv.command, ...inv.args],
+      { ...inv.env, GATEHOUSE_HOME: ghHome },
+      { cwd: work, input: null },
+    ).done;
 
   return { daemon, client, mock, marker, command, work, run, event, events, agentTmp: inv.env.TMPDIR ?? '' };
 }
@@ -87,7 +94,13 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
     const w = await world(agent);
     const done = w.run();
     const { request } = await w.event('request.held');
-    expect(request).toMatchObject({ agent: agent.name, command: w.command, cwd: w.work, status: 'pending', tool: 'Bash' });
+    expect(request).toMatchObject({
+      agent: agent.name,
+      command: w.command,
+      cwd: w.work,
+      status: 'pending',
+      tool: 'Bash',
+    });
     expect(fs.existsSync(w.marker)).toBe(false);
     await w.client.api.decide({ id: request.id, decision: 'allow' });
     const result = await done;
@@ -96,7 +109,8 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
     expect(w.mock.toolResults.join('\n')).toContain('ran-42');
     const ended = await w.event('session.ended');
     expect(ended.session).toMatchObject({ id: request.sessionId, exitCode: 0, agent: agent.name });
-    if (agent.name === 'claude') await w.event('agent.notification', (e) => e.event === 'Stop' && e.sessionId === request.sessionId);
+    if (agent.name === 'claude')
+      await w.event('agent.notification', (e) => e.event === 'Stop' && e.sessionId === request.sessionId);
     // The temporary settings layer is gone with the run.
     expect(fs.readdirSync(w.agentTmp).filter((f) => f.startsWith('gatehouse-run-'))).toEqual([]);
   });
@@ -108,7 +122,9 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
     await w.client.api.decide({ id: request.id, decision: 'deny', reason: 'use the staging database instead' });
     await done;
     expect(fs.existsSync(w.marker)).toBe(false);
-    expect(w.mock.toolResults.join('\n')).toContain('The user denied this command in Gatehouse: use the staging database instead');
+    expect(w.mock.toolResults.join('\n')).toContain(
+      'The user denied this command in Gatehouse: use the staging database instead',
+    );
     expect(w.mock.toolResults.join('\n')).not.toContain('ran-42');
   });
 
@@ -144,14 +160,19 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
     released();
     await done;
     expect(fs.existsSync(w.marker)).toBe(false);
-    expect(w.mock.toolResults.join('\n')).toMatch(/Gatehouse blocked this command: .*the Gatehouse gate did not answer|Gatehouse blocked this command: curl: \(7\)/s);
+    expect(w.mock.toolResults.join('\n')).toMatch(
+      /Gatehouse blocked this command: .*the Gatehouse gate did not answer|Gatehouse blocked this command: curl: \(7\)/s,
+    );
   });
 });
 
 describe('codex in code mode (its default model)', () => {
   it('gates commands run from the JavaScript exec tool too', async () => {
     const codex = AGENTS[1] as AgentCase;
-    const w = await world({ ...codex, invocation: ({ mockUrl, home, cwd }) => codexInvocation({ mockUrl, home, cwd, prompt: 'run it', model: null }) });
+    const w = await world({
+      ...codex,
+      invocation: ({ mockUrl, home, cwd }) => codexInvocation({ mockUrl, home, cwd, prompt: 'run it', model: null }),
+    });
     const done = w.run();
     const { request } = await w.event('request.held');
     expect(request.command).toBe(w.command);

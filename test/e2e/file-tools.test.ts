@@ -45,7 +45,11 @@ async function world(decision: 'allow' | 'deny' = 'deny') {
   });
   // This layer on its own: in the sandbox the protected places are read-only anyway (sandbox.test.ts).
   const run = (inv: { command: string; args: string[]; env: Record<string, string> }) =>
-    startCli(['run', '--no-sandbox', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    startCli(
+      ['run', '--no-sandbox', '--', inv.command, ...inv.args],
+      { ...inv.env, GATEHOUSE_HOME: ghHome },
+      { cwd: work, input: null },
+    ).done;
   return { root, home, work, held, events, run };
 }
 
@@ -82,7 +86,11 @@ describe('Claude Code file tools through gatehouse run', () => {
     expect(w.held[0]?.risk?.reasons[0]).toContain(`Write writes ${settings}`);
     expect(w.held[1]?.risk?.reasons[0]).toContain('a shell startup file');
     // The ordinary write was never a request at all: no card, no decision, no row.
-    expect(w.events.filter((e) => (e.type === 'request.held' || e.type === 'request.decided') && e.request.command.includes(ordinary))).toEqual([]);
+    expect(
+      w.events.filter(
+        (e) => (e.type === 'request.held' || e.type === 'request.decided') && e.request.command.includes(ordinary),
+      ),
+    ).toEqual([]);
     expect(fs.existsSync(settings)).toBe(false);
     expect(fs.existsSync(bashrc)).toBe(false);
     expect(mock.toolResults.join('\n')).toContain(`The user denied this command in Gatehouse: ${DENIED}`);
@@ -131,11 +139,20 @@ describe('Codex apply_patch and write_stdin through gatehouse run', () => {
         { custom: 'apply_patch', input: patch('.mcp.json') },
         { function: 'exec_command', arguments: { cmd: 'bash', tty: true, yield_time_ms: 500 } },
         // What Codex would type into that shell: no hook sees it (Codex 0.169), so the shell must never have started.
-        (outputs) => ({ function: 'write_stdin', arguments: { session_id: Number(/session ID (\d+)/.exec(outputs.join('\n'))?.[1] ?? 1), chars: `touch ${marker}\n`, yield_time_ms: 500 } }),
+        (outputs) => ({
+          function: 'write_stdin',
+          arguments: {
+            session_id: Number(/session ID (\d+)/.exec(outputs.join('\n'))?.[1] ?? 1),
+            chars: `touch ${marker}\n`,
+            yield_time_ms: 500,
+          },
+        }),
       ],
     });
     cleanups.push(() => mock.close());
-    const result = await w.run(codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch the files' }));
+    const result = await w.run(
+      codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch the files' }),
+    );
     expect(result.code, result.stderr).toBe(0);
 
     expect(fs.readFileSync(path.join(w.work, 'src', 'a.txt'), 'utf8')).toBe('written = true\n');
@@ -146,8 +163,14 @@ describe('Codex apply_patch and write_stdin through gatehouse run', () => {
     ]);
     expect(w.held[0]?.command).toContain('*** Add File: .codex/config.toml');
     expect(w.held[1]?.risk?.reasons[0]).toContain(`apply_patch patches ${path.join(w.work, '.mcp.json')}`);
-    expect(w.held[2]?.risk?.reasons[0]).toMatch(/^starts an interactive shell \(bash\) whose later input Gatehouse cannot see/);
-    expect(w.events.filter((e) => (e.type === 'request.held' || e.type === 'request.decided') && e.request.command.includes('src/a.txt'))).toEqual([]);
+    expect(w.held[2]?.risk?.reasons[0]).toMatch(
+      /^starts an interactive shell \(bash\) whose later input Gatehouse cannot see/,
+    );
+    expect(
+      w.events.filter(
+        (e) => (e.type === 'request.held' || e.type === 'request.decided') && e.request.command.includes('src/a.txt'),
+      ),
+    ).toEqual([]);
     expect(fs.existsSync(path.join(w.work, '.codex', 'config.toml'))).toBe(false);
     expect(fs.existsSync(path.join(w.work, '.mcp.json'))).toBe(false);
     expect(fs.existsSync(marker)).toBe(false);
@@ -160,11 +183,20 @@ describe('Codex apply_patch and write_stdin through gatehouse run', () => {
       command: { custom: 'apply_patch', input: '*** Begin Patch\n*** Add File: .mcp.json\n+{}\n*** End Patch\n' },
       then: [
         { function: 'exec_command', arguments: { cmd: 'bash', tty: true, yield_time_ms: 500 } },
-        (outputs) => ({ function: 'write_stdin', arguments: { session_id: Number(/session ID (\d+)/.exec(outputs.join('\n'))?.[1] ?? 1), chars: `touch ${marker}\n`, yield_time_ms: 1000 } }),
+        (outputs) => ({
+          function: 'write_stdin',
+          arguments: {
+            session_id: Number(/session ID (\d+)/.exec(outputs.join('\n'))?.[1] ?? 1),
+            chars: `touch ${marker}\n`,
+            yield_time_ms: 1000,
+          },
+        }),
       ],
     });
     cleanups.push(() => mock.close());
-    const result = await w.run(codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch and type' }));
+    const result = await w.run(
+      codexInvocation({ mockUrl: mock.url, home: w.home, cwd: w.work, prompt: 'patch and type' }),
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(fs.readFileSync(path.join(w.work, '.mcp.json'), 'utf8')).toBe('{}\n');
     // Two requests (the patch, the shell); the typed line never reached Gatehouse, and ran.

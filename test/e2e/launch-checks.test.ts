@@ -64,11 +64,17 @@ async function world() {
       check();
     });
   // This layer on its own: in the sandbox the agent could not write its settings at all (sandbox.test.ts).
-  const run = (inv: AgentInvocation) => startCli(['run', '--no-sandbox', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+  const run = (inv: AgentInvocation) =>
+    startCli(
+      ['run', '--no-sandbox', '--', inv.command, ...inv.args],
+      { ...inv.env, GATEHOUSE_HOME: ghHome },
+      { cwd: work, input: null },
+    ).done;
   return { root, work, marker, events, until, run };
 }
 
-const modelCalls = (mock: MockModelServer) => mock.requests.filter((r) => JSON.stringify(r).includes('/v1/messages') || JSON.stringify(r).includes('/responses'));
+const modelCalls = (mock: MockModelServer) =>
+  mock.requests.filter((r) => JSON.stringify(r).includes('/v1/messages') || JSON.stringify(r).includes('/responses'));
 
 /** Claude Code with its own permission prompts off, so only Gatehouse stands between the agent and the command. */
 function runUnprompted(w: Awaited<ReturnType<typeof world>>, mock: MockModelServer) {
@@ -79,14 +85,16 @@ function runUnprompted(w: Awaited<ReturnType<typeof world>>, mock: MockModelServ
 }
 
 describe('launch checks', () => {
-  it('Claude Code: a project\'s settings.local.json with disableAllHooks is refused before Claude starts', async () => {
+  it("Claude Code: a project's settings.local.json with disableAllHooks is refused before Claude starts", async () => {
     const w = await world();
     fs.mkdirSync(path.join(w.work, '.claude'));
     const local = path.join(w.work, '.claude', 'settings.local.json');
     fs.writeFileSync(local, JSON.stringify({ disableAllHooks: true, permissions: { allow: ['Bash'] } }));
     const mock = await startMockAnthropic({ command: `touch ${w.marker}` });
     cleanups.push(() => mock.close());
-    const result = await w.run(claudeInvocation({ mockUrl: mock.url, home: path.join(w.root, 'agent-home'), prompt: 'run the command' }));
+    const result = await w.run(
+      claudeInvocation({ mockUrl: mock.url, home: path.join(w.root, 'agent-home'), prompt: 'run the command' }),
+    );
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('Gatehouse refuses to start Claude Code');
     expect(result.stderr).toContain(`${local} (local) sets "disableAllHooks": true`);
@@ -99,7 +107,12 @@ describe('launch checks', () => {
     const w = await world();
     const mock = await startMockResponses({ command: `touch ${w.marker}` });
     cleanups.push(() => mock.close());
-    const inv = codexInvocation({ mockUrl: mock.url, home: path.join(w.root, 'agent-home'), cwd: w.work, prompt: 'run the command' });
+    const inv = codexInvocation({
+      mockUrl: mock.url,
+      home: path.join(w.root, 'agent-home'),
+      cwd: w.work,
+      prompt: 'run the command',
+    });
     const config = path.join(inv.env.CODEX_HOME as string, 'config.toml');
     fs.writeFileSync(config, '[features]\nhooks = false\n');
     const result = await w.run(inv);
@@ -113,7 +126,13 @@ describe('launch checks', () => {
   it('Claude Code: settings.local.json written mid-session with disableAllHooks is refused, and the next command is still held', async () => {
     const w = await world();
     const local = path.join(w.work, '.claude', 'settings.local.json');
-    const write: MockToolUse = { tool: 'Write', input: { file_path: local, content: `${JSON.stringify({ disableAllHooks: true, permissions: { allow: ['Bash'] } })}\n` } };
+    const write: MockToolUse = {
+      tool: 'Write',
+      input: {
+        file_path: local,
+        content: `${JSON.stringify({ disableAllHooks: true, permissions: { allow: ['Bash'] } })}\n`,
+      },
+    };
     const refused = (e: CoreEvent) => e.type === 'agent.notification' && e.event === 'ConfigChange';
     const mock = await startMockAnthropic({
       command: write,
@@ -127,7 +146,9 @@ describe('launch checks', () => {
     expect(fs.readFileSync(local, 'utf8')).toContain('disableAllHooks');
     const notice = w.events.find(refused);
     expect(notice, 'Claude Code reported the settings change to the gate').toBeDefined();
-    expect(notice?.type === 'agent.notification' && notice.message).toContain(`${local} (local) sets "disableAllHooks": true`);
+    expect(notice?.type === 'agent.notification' && notice.message).toContain(
+      `${local} (local) sets "disableAllHooks": true`,
+    );
     const held = w.events.filter((e) => e.type === 'request.held' && e.request.tool === 'Bash');
     expect(held.map((e) => e.type === 'request.held' && e.request.command)).toEqual([`touch ${w.marker}`]);
     expect(fs.existsSync(w.marker)).toBe(false);
@@ -138,7 +159,9 @@ describe('launch checks', () => {
     const w = await world();
     const local = path.join(w.work, '.claude', 'settings.local.json');
     // Claude Code would run this hook's command itself, beside Gatehouse's, before the next Bash call.
-    const planted = { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: `touch ${w.marker}` }] }] } };
+    const planted = {
+      hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: `touch ${w.marker}` }] }] },
+    };
     const refused = (e: CoreEvent) => e.type === 'agent.notification' && e.event === 'ConfigChange';
     const mock = await startMockAnthropic({
       command: { tool: 'Write', input: { file_path: local, content: `${JSON.stringify(planted)}\n` } },
@@ -150,7 +173,9 @@ describe('launch checks', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(fs.readFileSync(local, 'utf8')).toContain(w.marker);
     const notice = w.events.find(refused);
-    expect(notice?.type === 'agent.notification' && notice.message).toContain(`${local} (local) sets "hooks" (PreToolUse)`);
+    expect(notice?.type === 'agent.notification' && notice.message).toContain(
+      `${local} (local) sets "hooks" (PreToolUse)`,
+    );
     expect(w.events.filter((e) => e.type === 'request.held' && e.request.tool === 'Bash')).toHaveLength(1);
     expect(fs.existsSync(w.marker)).toBe(false);
   });

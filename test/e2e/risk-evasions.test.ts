@@ -32,7 +32,10 @@ function evasions(mark: string): Array<{ name: string; command: string }> {
   return [
     { name: 'fsmonitor', command: `git -c core.fsmonitor='${mark} fsmonitor; false' status` },
     { name: 'sed-e', command: `sed -n '1e ${mark} sed-e' seed.txt` },
-    { name: 'python-getattr', command: `python3 -c 'getattr(__import__("o"+"s"), "sys"+"tem")("touch marks/python-getattr")'` },
+    {
+      name: 'python-getattr',
+      command: `python3 -c 'getattr(__import__("o"+"s"), "sys"+"tem")("touch marks/python-getattr")'`,
+    },
     { name: 'node-concat', command: `node -e 'require("child_"+"process").execSync("touch marks/node-concat")'` },
     { name: 'piped-shell', command: "printf 'touch marks/piped-shell\\n' | tr -d '\\r' | sh" },
     { name: 'make-eval', command: "make --eval='gh: ; touch marks/make-eval' gh" },
@@ -46,8 +49,18 @@ function evasions(mark: string): Array<{ name: string; command: string }> {
 }
 
 const AGENTS = [
-  { name: 'claude', mock: startMockAnthropic, invocation: (o: { mockUrl: string; home: string; cwd: string }) => claudeInvocation({ mockUrl: o.mockUrl, home: o.home, prompt: 'run the commands' }) },
-  { name: 'codex', mock: startMockResponses, invocation: (o: { mockUrl: string; home: string; cwd: string }) => codexInvocation({ mockUrl: o.mockUrl, home: o.home, cwd: o.cwd, prompt: 'run the commands' }) },
+  {
+    name: 'claude',
+    mock: startMockAnthropic,
+    invocation: (o: { mockUrl: string; home: string; cwd: string }) =>
+      claudeInvocation({ mockUrl: o.mockUrl, home: o.home, prompt: 'run the commands' }),
+  },
+  {
+    name: 'codex',
+    mock: startMockResponses,
+    invocation: (o: { mockUrl: string; home: string; cwd: string }) =>
+      codexInvocation({ mockUrl: o.mockUrl, home: o.home, cwd: o.cwd, prompt: 'run the commands' }),
+  },
 ] as const;
 
 describe.each(AGENTS)('$name with auto-allow of low risk on', (agent) => {
@@ -83,7 +96,11 @@ describe.each(AGENTS)('$name with auto-allow of low risk on', (agent) => {
     const mock = await agent.mock({ command: plain, then: forms.map((f) => f.command) });
     cleanups.push(() => mock.close());
     const inv = agent.invocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), cwd: work });
-    const result = await startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    const result = await startCli(
+      ['run', '--', inv.command, ...inv.args],
+      { ...inv.env, GATEHOUSE_HOME: ghHome },
+      { cwd: work, input: null },
+    ).done;
     expect(result.code, result.stderr).toBe(0);
 
     expect(allowed).toEqual([plain]);

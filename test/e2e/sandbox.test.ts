@@ -22,7 +22,9 @@ afterEach(async () => {
 
 function canSandbox(): boolean {
   try {
-    execFileSync('bwrap', ['--dev-bind', '/', '/', '--unshare-pid', '--proc', '/proc', '--', 'true'], { stdio: 'ignore' });
+    execFileSync('bwrap', ['--dev-bind', '/', '/', '--unshare-pid', '--proc', '/proc', '--', 'true'], {
+      stdio: 'ignore',
+    });
     return true;
   } catch {
     return false;
@@ -57,11 +59,19 @@ function runAgent(w: Awaited<ReturnType<typeof world>>, script: string, flags: s
     LANG: 'C.UTF-8',
     GATEHOUSE_HOME: w.ghHome,
   };
-  return startCli(['run', ...flags, '--agent', 'shell', '--', 'sh', 'agent.sh'], env, { cwd: w.work, input: null }).done;
+  return startCli(['run', ...flags, '--agent', 'shell', '--', 'sh', 'agent.sh'], env, { cwd: w.work, input: null })
+    .done;
 }
 
 /** Each way to start a shell: the line the agent runs, and what the person is asked about. */
-const FORMS: Array<{ name: string; line: string; asked: string; askedInSandbox?: string; only?: string; sandboxOnly?: true }> = [
+const FORMS: Array<{
+  name: string;
+  line: string;
+  asked: string;
+  askedInSandbox?: string;
+  only?: string;
+  sandboxOnly?: true;
+}> = [
   { name: 'sh', line: `sh -c 'touch m-sh'`, asked: 'touch m-sh' },
   { name: 'bash-p', line: `bash -p -c 'touch m-bash-p'`, asked: 'touch m-bash-p' },
   { name: 'bash-posix', line: `bash --posix -c 'touch m-bash-posix'`, asked: 'touch m-bash-posix' },
@@ -73,14 +83,39 @@ const FORMS: Array<{ name: string; line: string; asked: string; askedInSandbox?:
   { name: 'env-u', line: `env -u BASH_ENV -u ZDOTDIR bash -c 'touch m-env-u'`, asked: 'touch m-env-u' },
   { name: 'spoof', line: `GATEHOUSE_GATED=1 sh -c 'touch m-spoof'`, asked: 'touch m-spoof' },
   // The wrapper carries its hook, socket and token itself: ones from the environment are not used.
-  { name: 'fake-hook', line: `GATEHOUSE_GATE_HOOK='printf {}' GATEHOUSE_SOCKET=/nonexistent PATH=/tmp:$PATH sh -c 'touch m-fake-hook'`, asked: 'touch m-fake-hook' },
+  {
+    name: 'fake-hook',
+    line: `GATEHOUSE_GATE_HOOK='printf {}' GATEHOUSE_SOCKET=/nonexistent PATH=/tmp:$PATH sh -c 'touch m-fake-hook'`,
+    asked: 'touch m-fake-hook',
+  },
   { name: 'abs-bash', line: `/usr/bin/bash -c 'touch m-abs-bash'`, asked: 'touch m-abs-bash' },
   // Only the sandbox puts a wrapper at the shells' own paths.
   { name: 'abs-sh', line: `/bin/sh -c 'touch m-abs-sh'`, asked: 'touch m-abs-sh', sandboxOnly: true },
-  { name: 'abs-dash', line: `env -i /usr/bin/dash -c 'touch m-abs-dash'`, asked: 'touch m-abs-dash', sandboxOnly: true },
-  { name: 'abs-bash-p', line: `env -i /bin/bash -p -c 'touch m-abs-bash-p'`, asked: 'touch m-abs-bash-p', sandboxOnly: true },
-  { name: 'python', line: `/usr/bin/python3 -c "import os, sys; sys.exit(os.system('touch m-python') >> 8)"`, asked: 'touch m-python', only: 'python3', sandboxOnly: true },
-  { name: 'node', line: `node -e "require('child_process').execSync('touch m-node')"`, asked: 'touch m-node', sandboxOnly: true },
+  {
+    name: 'abs-dash',
+    line: `env -i /usr/bin/dash -c 'touch m-abs-dash'`,
+    asked: 'touch m-abs-dash',
+    sandboxOnly: true,
+  },
+  {
+    name: 'abs-bash-p',
+    line: `env -i /bin/bash -p -c 'touch m-abs-bash-p'`,
+    asked: 'touch m-abs-bash-p',
+    sandboxOnly: true,
+  },
+  {
+    name: 'python',
+    line: `/usr/bin/python3 -c "import os, sys; sys.exit(os.system('touch m-python') >> 8)"`,
+    asked: 'touch m-python',
+    only: 'python3',
+    sandboxOnly: true,
+  },
+  {
+    name: 'node',
+    line: `node -e "require('child_process').execSync('touch m-node')"`,
+    asked: 'touch m-node',
+    sandboxOnly: true,
+  },
 ];
 
 describe.each([
@@ -127,7 +162,8 @@ describe.skipIf(!SANDBOX)('the sandbox (bubblewrap)', () => {
     const result = await runAgent(w, script, []);
     expect(result.stderr).toContain('sandboxed (bwrap)');
     expect(result.stdout).toContain('data:[]');
-    for (const what of ['snapshot-write', 'snapshot-new', 'data-write', 'project-write', 'user-write', 'socket-rm']) expect(result.stdout).toMatch(new RegExp(`${what}=[1-9]`));
+    for (const what of ['snapshot-write', 'snapshot-new', 'data-write', 'project-write', 'user-write', 'socket-rm'])
+      expect(result.stdout).toMatch(new RegExp(`${what}=[1-9]`));
     expect(fs.readFileSync(snapshot, 'utf8')).toBe('alias ll="ls -l"\n');
     expect(result.stdout).toContain('sockets:[gate.sock]');
     // The gate still answered (a timeout, nobody decided) after the attempt to remove its socket.
@@ -145,12 +181,20 @@ describe.skipIf(!SANDBOX)('the sandbox (bubblewrap)', () => {
     // A PATH without bwrap (nor anything else of /usr/bin): the agent names its one program by path.
     fs.writeFileSync(path.join(w.work, 'agent.sh'), '/usr/bin/touch started\n');
     const node = path.join(BIN_DIR, 'node');
-    const refused = await startCli(['run', '--agent', 'shell', '--', '/bin/sh', 'agent.sh'], { ...noBwrap, PATH: path.dirname(fs.realpathSync(node)) }, { cwd: w.work, input: null }).done;
+    const refused = await startCli(
+      ['run', '--agent', 'shell', '--', '/bin/sh', 'agent.sh'],
+      { ...noBwrap, PATH: path.dirname(fs.realpathSync(node)) },
+      { cwd: w.work, input: null },
+    ).done;
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('cannot start the sandbox: bubblewrap (bwrap) is not installed');
     expect(refused.stderr).toContain('--no-sandbox');
     expect(fs.existsSync(path.join(w.work, 'started'))).toBe(false);
-    const optedOut = await startCli(['run', '--agent', 'shell', '--', '/bin/sh', 'agent.sh'], { ...noBwrap, PATH: path.dirname(fs.realpathSync(node)), GATEHOUSE_SANDBOX: 'off' }, { cwd: w.work, input: null }).done;
+    const optedOut = await startCli(
+      ['run', '--agent', 'shell', '--', '/bin/sh', 'agent.sh'],
+      { ...noBwrap, PATH: path.dirname(fs.realpathSync(node)), GATEHOUSE_SANDBOX: 'off' },
+      { cwd: w.work, input: null },
+    ).done;
     expect(optedOut.stderr).toContain('sandbox off');
     expect(fs.existsSync(path.join(w.work, 'started'))).toBe(true);
   });
@@ -162,7 +206,12 @@ describe.skipIf(!SANDBOX)('the real Claude Code in the sandbox', () => {
     const mock = await startMockAnthropic({ command: command(w) });
     cleanups.push(() => mock.close());
     const inv = claudeInvocation({ mockUrl: mock.url, home: w.home, prompt: 'do it' });
-    const run = () => startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: w.ghHome }, { cwd: w.work, input: null }).done;
+    const run = () =>
+      startCli(
+        ['run', '--', inv.command, ...inv.args],
+        { ...inv.env, GATEHOUSE_HOME: w.ghHome },
+        { cwd: w.work, input: null },
+      ).done;
     const next = (type: CoreEvent['type']) =>
       new Promise<CoreEvent>((resolve) => {
         const poll = setInterval(() => {
@@ -209,8 +258,14 @@ describe.skipIf(!SANDBOX)('the real Claude Code in the sandbox', () => {
         `{ node server.js ${port} > server.log 2>&1 & } && sleep 1 && curl -s http://127.0.0.1:${port}/ && kill %1`,
     );
     fs.writeFileSync(path.join(w.work, 'Makefile'), 'build:\n\tprintf built > out.txt\n');
-    fs.writeFileSync(path.join(w.work, 'package.json'), JSON.stringify({ name: 'p', version: '1.0.0', scripts: { test: 'node test.js' } }));
-    fs.writeFileSync(path.join(w.work, 'test.js'), "const fs = require('fs'); if (fs.readFileSync('out.txt', 'utf8') !== 'built') process.exit(1); console.log('tests-passed');\n");
+    fs.writeFileSync(
+      path.join(w.work, 'package.json'),
+      JSON.stringify({ name: 'p', version: '1.0.0', scripts: { test: 'node test.js' } }),
+    );
+    fs.writeFileSync(
+      path.join(w.work, 'test.js'),
+      "const fs = require('fs'); if (fs.readFileSync('out.txt', 'utf8') !== 'built') process.exit(1); console.log('tests-passed');\n",
+    );
     fs.writeFileSync(
       path.join(w.work, 'server.js'),
       "require('http').createServer((q, r) => r.end('served-' + (6 * 7))).listen(Number(process.argv[2]), '127.0.0.1');\n",

@@ -41,7 +41,11 @@ interface AgentCase {
 }
 
 const AGENTS: AgentCase[] = [
-  { name: 'claude', mock: startMockAnthropic, invocation: ({ mockUrl, home }) => claudeInvocation({ mockUrl, home, prompt: 'run the commands' }) },
+  {
+    name: 'claude',
+    mock: startMockAnthropic,
+    invocation: ({ mockUrl, home }) => claudeInvocation({ mockUrl, home, prompt: 'run the commands' }),
+  },
   {
     name: 'codex',
     mock: startMockResponses,
@@ -101,7 +105,10 @@ describe.runIf(process.platform === 'linux').each(AGENTS)('$name cannot approve 
 
     const tag = 'second-step';
     const marker = path.join(work, `marker-${tag}`);
-    fs.writeFileSync(path.join(work, 'helper.sh'), helperScript({ ghHome, controlSocket: paths.controlSocket, tokenFile: paths.adminTokenFile, tag }));
+    fs.writeFileSync(
+      path.join(work, 'helper.sh'),
+      helperScript({ ghHome, controlSocket: paths.controlSocket, tokenFile: paths.adminTokenFile, tag }),
+    );
     const first = 'setsid sh helper.sh > /dev/null 2>&1 < /dev/null &';
     const second = `touch ${marker}`;
 
@@ -119,7 +126,11 @@ describe.runIf(process.platform === 'linux').each(AGENTS)('$name cannot approve 
     cleanups.push(() => mock.close());
     const inv = agent.invocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), cwd: work });
     // This layer on its own: in the sandbox the helper could not even reach the control socket or read the admin token.
-    const result = await startCli(['run', '--no-sandbox', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    const result = await startCli(
+      ['run', '--no-sandbox', '--', inv.command, ...inv.args],
+      { ...inv.env, GATEHOUSE_HOME: ghHome },
+      { cwd: work, input: null },
+    ).done;
     expect(result.code, result.stderr).toBe(0);
     await until('the helper to finish', () => fs.existsSync(path.join(work, 'helper-done')), HELPER_DEADLINE_MS);
 
@@ -133,10 +144,16 @@ describe.runIf(process.platform === 'linux').each(AGENTS)('$name cannot approve 
     expect(read('attempt-cli.log')).toContain('refusing to decide a held command from inside an agent session');
     expect(read('attempt-raw.log')).toContain('"code":"forbidden"');
     expect(read('attempt-clean-env.log')).toContain('"code":"forbidden"');
-    const refusals = (await client.api.listAudit({ limit: 1000 })).filter((e: AuditEntry) => e.kind === 'decision.refused');
+    const refusals = (await client.api.listAudit({ limit: 1000 })).filter(
+      (e: AuditEntry) => e.kind === 'decision.refused',
+    );
     expect(refusals).toHaveLength(2);
     for (const entry of refusals) {
-      expect(entry).toMatchObject({ subject: next?.id, actor: `agent:${next?.sessionId}`, data: { call: 'decide', sessionId: next?.sessionId } });
+      expect(entry).toMatchObject({
+        subject: next?.id,
+        actor: `agent:${next?.sessionId}`,
+        data: { call: 'decide', sessionId: next?.sessionId },
+      });
     }
     expect((await client.api.verifyAudit()).ok).toBe(true);
   });

@@ -39,7 +39,9 @@ const AGENTS: AgentCase[] = [
     name: 'claude',
     mock: startMockAnthropic,
     invocation: ({ mockUrl, home }) => claudeInvocation({ mockUrl, home, prompt: 'run the commands' }),
-    allowAnswer: JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'allow', permissionDecisionReason: 'ok' } }),
+    allowAnswer: JSON.stringify({
+      hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'allow', permissionDecisionReason: 'ok' },
+    }),
   },
   {
     name: 'codex',
@@ -58,7 +60,13 @@ function world(prefix: string) {
   const mark = path.join(root, 'bin', 'mark');
   fs.mkdirSync(path.dirname(mark));
   fs.writeFileSync(mark, `#!/bin/sh\ntouch "${path.join(work, 'marks')}/$1"\n`, { mode: 0o755 });
-  return { root, ghHome: path.join(root, 'gatehouse'), work, mark, marks: () => fs.readdirSync(path.join(work, 'marks')).sort() };
+  return {
+    root,
+    ghHome: path.join(root, 'gatehouse'),
+    work,
+    mark,
+    marks: () => fs.readdirSync(path.join(work, 'marks')).sort(),
+  };
 }
 
 async function controlClient(ghHome: string) {
@@ -74,7 +82,11 @@ describe.each(AGENTS)('$name', (agent) => {
     const fakeBin = path.join(w.root, 'fake-bin');
     const fakeRan = path.join(w.root, 'fake-curl-ran');
     fs.mkdirSync(fakeBin);
-    fs.writeFileSync(path.join(fakeBin, 'curl'), `#!/bin/sh\ntouch '${fakeRan}'\ncat >/dev/null\nprintf '%s' '${agent.allowAnswer}'\nexit 0\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(fakeBin, 'curl'),
+      `#!/bin/sh\ntouch '${fakeRan}'\ncat >/dev/null\nprintf '%s' '${agent.allowAnswer}'\nexit 0\n`,
+      { mode: 0o755 },
+    );
     const daemon = await startDaemon(w.ghHome, ['--hold-timeout', '3s']);
     cleanups.push(() => daemon.stop());
     const { client } = await controlClient(w.ghHome);
@@ -133,42 +145,66 @@ describe.each(AGENTS)('$name', (agent) => {
         // then allows the first command over its connection, which the swap did not cut.
         // The impostor listens beside the socket and is renamed over it: one step, so the core (another process)
         // cannot take the path back between an unlink and a listen and leave the impostor nowhere.
-        steps.push((async () => {
-          const beside = path.join(path.dirname(paths.gateSocket), 'impostor.sock');
-          await new Promise<void>((r) => impostor.listen(beside, r));
-          fs.renameSync(beside, paths.gateSocket);
-          await tamperSeen;
-          await client.api.decide({ id: e.request.id, decision: 'allow', reason: 'the test allows the first command' });
-        })());
+        steps.push(
+          (async () => {
+            const beside = path.join(path.dirname(paths.gateSocket), 'impostor.sock');
+            await new Promise<void>((r) => impostor.listen(beside, r));
+            fs.renameSync(beside, paths.gateSocket);
+            await tamperSeen;
+            await client.api.decide({
+              id: e.request.id,
+              decision: 'allow',
+              reason: 'the test allows the first command',
+            });
+          })(),
+        );
       }
       if (e.request.command === second) {
         // Low risk with auto-allow on, and still held: the tamper lock. Acknowledging it lets auto-allow decide.
-        steps.push((async () => {
-          expect(w.marks()).toEqual([]);
-          const status = await cli(['tamper'], cliEnv(w.ghHome));
-          expect(status.stdout).toMatch(/tampered with once since/);
-          const ack = await cli(['tamper', 'ack', '--note', 'the e2e test swapped it'], cliEnv(w.ghHome));
-          expect(ack.code, ack.stderr).toBe(0);
-          ackOutput = ack.stdout;
-        })());
+        steps.push(
+          (async () => {
+            expect(w.marks()).toEqual([]);
+            const status = await cli(['tamper'], cliEnv(w.ghHome));
+            expect(status.stdout).toMatch(/tampered with once since/);
+            const ack = await cli(['tamper', 'ack', '--note', 'the e2e test swapped it'], cliEnv(w.ghHome));
+            expect(ack.code, ack.stderr).toBe(0);
+            ackOutput = ack.stdout;
+          })(),
+        );
       }
     });
 
     const mock = await agent.mock({ command: first, then: [second, third] });
     cleanups.push(() => mock.close());
     const inv = agent.invocation({ mockUrl: mock.url, home: path.join(w.root, 'agent-home'), cwd: w.work });
-    const result = await startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: w.ghHome }, { cwd: w.work, input: null }).done;
+    const result = await startCli(
+      ['run', '--', inv.command, ...inv.args],
+      { ...inv.env, GATEHOUSE_HOME: w.ghHome },
+      { cwd: w.work, input: null },
+    ).done;
     await Promise.all(steps);
     expect(result.code, result.stderr).toBe(0);
 
     expect(impostorHits).toEqual([]);
     const report = events.find((e) => e.type === 'gate.tampered');
-    expect(report).toMatchObject({ report: { what: 'gate-socket', path: paths.gateSocket, detail: expect.stringMatching(/was replaced/), response: expect.stringMatching(/took its socket back/) } });
+    expect(report).toMatchObject({
+      report: {
+        what: 'gate-socket',
+        path: paths.gateSocket,
+        detail: expect.stringMatching(/was replaced/),
+        response: expect.stringMatching(/took its socket back/),
+      },
+    });
     const session = events.find((e) => e.type === 'session.started');
-    expect(report && 'report' in report && session && 'session' in session && report.report.sessionIds).toEqual([session && 'session' in session ? session.session.id : '']);
+    expect(report && 'report' in report && session && 'session' in session && report.report.sessionIds).toEqual([
+      session && 'session' in session ? session.session.id : '',
+    ]);
     expect(ackOutput).toMatch(/gate-socket[\s\S]*took its socket back[\s\S]*Acknowledged/);
 
-    const decidedBy = (command: string) => events.flatMap((e) => (e.type === 'request.decided' && e.request.command === command ? [e.request.decision?.decidedBy] : []));
+    const decidedBy = (command: string) =>
+      events.flatMap((e) =>
+        e.type === 'request.decided' && e.request.command === command ? [e.request.decision?.decidedBy] : [],
+      );
     const heldCommands = events.flatMap((e) => (e.type === 'request.held' ? [e.request.command] : []));
     expect(heldCommands).toEqual([first, second]);
     expect(decidedBy(first)).toEqual(['human:cli']);
@@ -178,8 +214,12 @@ describe.each(AGENTS)('$name', (agent) => {
     expect(w.marks()).toEqual(['three', 'two']);
 
     const audit = await client.api.listAudit({ afterSeq: 0, limit: 1000 });
-    expect(audit.filter((a) => a.kind === 'gate.tampered')).toMatchObject([{ actor: 'system', subject: 'gate-socket' }]);
-    expect(audit.filter((a) => a.kind === 'gate.tamper-acknowledged')).toMatchObject([{ actor: 'human:cli', data: { note: 'the e2e test swapped it' } }]);
+    expect(audit.filter((a) => a.kind === 'gate.tampered')).toMatchObject([
+      { actor: 'system', subject: 'gate-socket' },
+    ]);
+    expect(audit.filter((a) => a.kind === 'gate.tamper-acknowledged')).toMatchObject([
+      { actor: 'human:cli', data: { note: 'the e2e test swapped it' } },
+    ]);
     expect((await client.api.verifyAudit()).ok).toBe(true);
   });
 });

@@ -23,18 +23,29 @@ afterEach(async () => {
 
 /** What a terminal shows, read from xterm.js's accessibility tree (the WebGL renderer draws pixels only). */
 function terminalText(terminal: Locator): Promise<string> {
-  return terminal.evaluate((el) => (el.querySelector('.xterm-accessibility-tree') as HTMLElement | null)?.innerText ?? '');
-}
-
-async function waitForText(terminal: Locator, text: string, present = true): Promise<void> {
-  await terminal.page().waitForFunction(
-    ([el, t, p]) => ((el as HTMLElement).querySelector('.xterm-accessibility-tree') as HTMLElement | null)?.innerText.includes(t as string) === p,
-    [await terminal.elementHandle(), text, present] as const,
+  return terminal.evaluate(
+    (el) => (el.querySelector('.xterm-accessibility-tree') as HTMLElement | null)?.innerText ?? '',
   );
 }
 
+async function waitForText(terminal: Locator, text: string, present = true): Promise<void> {
+  await terminal
+    .page()
+    .waitForFunction(
+      ([el, t, p]) =>
+        ((el as HTMLElement).querySelector('.xterm-accessibility-tree') as HTMLElement | null)?.innerText.includes(
+          t as string,
+        ) === p,
+      [await terminal.elementHandle(), text, present] as const,
+    );
+}
+
 /** Approves the held line of a hosted shell from the Inbox, then comes back to Sessions. */
-async function approveInInbox(page: Page, text: string, beforeApproving: (card: Locator) => Promise<void> = async () => {}): Promise<void> {
+async function approveInInbox(
+  page: Page,
+  text: string,
+  beforeApproving: (card: Locator) => Promise<void> = async () => {},
+): Promise<void> {
   await page.getByRole('button', { name: /^Inbox/ }).click();
   const card = page.locator('article[data-request-id]', { hasText: text });
   await beforeApproving(card);
@@ -54,7 +65,10 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     const panel = w.card().getByRole('form', { name: 'Always allow' });
     await panel.waitFor();
     // The suggestion and its backtest arrive from the core.
-    await panel.getByText(/Of \d+ earlier command/).first().waitFor();
+    await panel
+      .getByText(/Of \d+ earlier command/)
+      .first()
+      .waitFor();
     expect(await panel.getByRole('radio', { name: /This project/ }).isChecked()).toBe(true);
     await panel.getByRole('radio', { name: 'After 2 hours' }).check();
     await shoot(w.page, 'inbox-always-allow-light');
@@ -71,7 +85,10 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     // No card was held for it: the rule decided.
     await w.page.getByRole('button', { name: 'Audit' }).click();
     const rows = w.page.locator('tr[data-request-id]', { hasText: w.marker });
-    await rows.filter({ hasText: /^.*Rule [a-z0-9]+/ }).first().waitFor();
+    await rows
+      .filter({ hasText: /^.*Rule [a-z0-9]+/ })
+      .first()
+      .waitFor();
     expect(await rows.filter({ hasText: 'A person, in the window' }).count()).toBe(1);
     expect(await w.page.locator('article[data-request-id]').count()).toBe(0);
 
@@ -84,7 +101,10 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     await w.page.getByLabel('Command', { exact: true }).fill(w.command);
     await w.page.getByLabel('In directory').fill(w.work);
     await w.page.getByRole('button', { name: 'Test', exact: true }).click();
-    await w.page.getByRole('status', { name: 'How Gatehouse would decide' }).getByText('Allowed', { exact: true }).waitFor();
+    await w.page
+      .getByRole('status', { name: 'How Gatehouse would decide' })
+      .getByText('Allowed', { exact: true })
+      .waitFor();
     await shoot(w.page, 'rules-light');
     await chooseTheme(w.page, 'Dark');
     await w.page.getByRole('button', { name: 'Rules' }).click();
@@ -116,7 +136,9 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     await w.page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __csp: string[] }).__csp = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`),
+      );
     });
     await w.open();
     await w.page.getByRole('button', { name: 'Sessions' }).click();
@@ -128,7 +150,9 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     await w.page.keyboard.type('echo dom renderer');
     await terminal.locator('.xterm-rows', { hasText: 'echo dom renderer' }).waitFor();
     // The DOM renderer's own CSS (blocked as <style> elements by the CSP) applies through the mirrored style sheets.
-    const row = await terminal.locator('.xterm-rows').evaluate((el) => ({ whiteSpace: getComputedStyle(el).whiteSpace, font: getComputedStyle(el).fontFamily }));
+    const row = await terminal
+      .locator('.xterm-rows')
+      .evaluate((el) => ({ whiteSpace: getComputedStyle(el).whiteSpace, font: getComputedStyle(el).fontFamily }));
     expect(row.whiteSpace).toBe('pre');
     expect(row.font).toMatch(/monospace/);
     // Only xterm.js's <style> elements were refused (their rules apply through the mirror); no script was.
@@ -145,11 +169,19 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     // A second viewer on its own connection that never acknowledges: the core holds the program once it is 100 000
     // chars behind, whatever the page does.
     const page = new URL(w.url);
-    const { ws, channel } = await openUiSocket(`ws://${page.host}/api?token=${page.searchParams.get('token') ?? ''}`, page.origin);
+    const { ws, channel } = await openUiSocket(
+      `ws://${page.host}/api?token=${page.searchParams.get('token') ?? ''}`,
+      page.origin,
+    );
     cleanups.push(async () => ws.close());
     const stuck = textClient(channel);
-    const program = "process.stdout.write('flow-ready\\n'); process.stdin.once('data', () => process.stdout.write('x'.repeat(300000) + '\\nflow-done\\n'))";
-    const info = await stuck.api.startTerminal({ agent: 'shell', argv: [process.execPath, '-e', program], cwd: w.work });
+    const program =
+      "process.stdout.write('flow-ready\\n'); process.stdin.once('data', () => process.stdout.write('x'.repeat(300000) + '\\nflow-done\\n'))";
+    const info = await stuck.api.startTerminal({
+      agent: 'shell',
+      argv: [process.execPath, '-e', program],
+      cwd: w.work,
+    });
     const terminal = w.page.locator('.live-terminal');
     await waitForText(terminal, 'flow-ready');
     const hint = w.page.getByText(/paused: waiting for a viewer or the recording to catch up/);

@@ -19,7 +19,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const world = (viewport?: { width: number; height: number }, deviceScaleFactor?: number) => uiWorld(browser, cleanups, { viewport, deviceScaleFactor });
+const world = (viewport?: { width: number; height: number }, deviceScaleFactor?: number) =>
+  uiWorld(browser, cleanups, { viewport, deviceScaleFactor });
 
 describe('reviewer UI in Chromium with the real Claude Code', () => {
   it('refuses the page, its assets and its API without the token', async () => {
@@ -50,12 +51,18 @@ describe('reviewer UI in Chromium with the real Claude Code', () => {
     expect(await w.card().textContent()).toContain('Claude Code');
     expect(fs.existsSync(w.marker)).toBe(false);
     await shoot(w.page, 'inbox-light');
-    await w.card().getByRole('button', { name: /Approve/ }).click();
+    await w
+      .card()
+      .getByRole('button', { name: /Approve/ })
+      .click();
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(fs.existsSync(w.marker)).toBe(true);
     expect(w.mock.toolResults.join('\n')).toContain('ran-42');
-    await w.card().getByText(/Allowed by a person, in the window/).waitFor();
+    await w
+      .card()
+      .getByText(/Allowed by a person, in the window/)
+      .waitFor();
 
     await w.page.getByRole('button', { name: 'Audit' }).click();
     await w.page.locator('tr[data-request-id]', { hasText: w.command }).getByText('A person, in the window').waitFor();
@@ -91,8 +98,13 @@ describe('reviewer UI in Chromium with the real Claude Code', () => {
     await w.page.keyboard.press('Enter');
     await done;
     expect(fs.existsSync(w.marker)).toBe(false);
-    expect(w.mock.toolResults.join('\n')).toContain('The user denied this command in Gatehouse: use the staging database instead');
-    await w.card().getByText(/Denied by a person, in the window: use the staging database instead/).waitFor();
+    expect(w.mock.toolResults.join('\n')).toContain(
+      'The user denied this command in Gatehouse: use the staging database instead',
+    );
+    await w
+      .card()
+      .getByText(/Denied by a person, in the window: use the staging database instead/)
+      .waitFor();
   });
 
   it('stays readable at 200% zoom', async () => {

@@ -23,15 +23,26 @@ type Answer = { r?: unknown; e?: { code: string; message: string } };
 
 async function hold(t: TestCore, token: string, command: string) {
   const held = t.next('request.held', (e) => e.request.command === command);
-  const answer = post(t.core.paths.gateSocket, GATE_PATHS.claudePreToolUse, JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: PROJECT }), { authorization: `Bearer ${token}` }).then(
-    (r) => (JSON.parse(r.body) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision,
+  const answer = post(
+    t.core.paths.gateSocket,
+    GATE_PATHS.claudePreToolUse,
+    JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: PROJECT }),
+    { authorization: `Bearer ${token}` },
+  ).then(
+    (r) =>
+      (JSON.parse(r.body) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput
+        .permissionDecision,
   );
   return { request: (await held).request, answer };
 }
 
 /** Runs the raw client as its own process; `lines` receives each JSON answer it prints. */
 function rawClient(t: TestCore, method: string, arg: unknown, env: NodeJS.ProcessEnv, then: string[] = []) {
-  const child = spawn(process.execPath, [RAW_CLIENT, t.core.paths.controlSocket, t.core.paths.adminTokenFile, method, JSON.stringify(arg), ...then], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [RAW_CLIENT, t.core.paths.controlSocket, t.core.paths.adminTokenFile, method, JSON.stringify(arg), ...then],
+    { env, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const answers: Answer[] = [];
   const waiters: Array<() => void> = [];
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
@@ -52,20 +63,36 @@ describe.runIf(process.platform === 'linux')('decisions from inside an agent ses
     const s = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: PROJECT, pid: null });
     const { request, answer } = await hold(t, s.token, 'git push --force');
 
-    const helper = rawClient(t, 'decide', { id: request.id, decision: 'allow' }, { PATH: process.env.PATH, GATEHOUSE_SESSION_ID: s.session.id });
+    const helper = rawClient(
+      t,
+      'decide',
+      { id: request.id, decision: 'allow' },
+      { PATH: process.env.PATH, GATEHOUSE_SESSION_ID: s.session.id },
+    );
     const refused = await helper.nth(0);
     await helper.exited;
     expect(refused.e?.code).toBe('forbidden');
-    expect(refused.e?.message).toContain(`from inside agent session ${s.session.id} (pid ${helper.child.pid} carries the session's GATEHOUSE_SESSION_ID)`);
-    expect(refused.e?.message).toContain('Decide in the Gatehouse window, from its tray menu, or with `gatehouse` in a terminal the agent did not start.');
+    expect(refused.e?.message).toContain(
+      `from inside agent session ${s.session.id} (pid ${helper.child.pid} carries the session's GATEHOUSE_SESSION_ID)`,
+    );
+    expect(refused.e?.message).toContain(
+      'Decide in the Gatehouse window, from its tray menu, or with `gatehouse` in a terminal the agent did not start.',
+    );
     expect((await t.client.api.getRequest(request.id)).status).toBe('pending');
 
     // Read-only calls from the same place are answered.
-    const reader = rawClient(t, 'getRequest', request.id, { PATH: process.env.PATH, GATEHOUSE_SESSION_ID: s.session.id });
+    const reader = rawClient(t, 'getRequest', request.id, {
+      PATH: process.env.PATH,
+      GATEHOUSE_SESSION_ID: s.session.id,
+    });
     expect((await reader.nth(0)).r).toMatchObject({ id: request.id, status: 'pending' });
 
     const audit = await t.client.api.listAudit({});
-    expect(audit.find((e) => e.kind === 'decision.refused')).toMatchObject({ actor: `agent:${s.session.id}`, subject: request.id, data: { call: 'decide', pid: helper.child.pid, sign: 'environment' } });
+    expect(audit.find((e) => e.kind === 'decision.refused')).toMatchObject({
+      actor: `agent:${s.session.id}`,
+      subject: request.id,
+      data: { call: 'decide', pid: helper.child.pid, sign: 'environment' },
+    });
 
     await t.client.api.decide({ id: request.id, decision: 'deny', reason: 'the person decided' });
     expect(await answer).toBe('deny');
@@ -75,36 +102,62 @@ describe.runIf(process.platform === 'linux')('decisions from inside an agent ses
     const t = (core = await startTestCore({ assess: (c, cwd) => engine.assess(c, cwd) }));
     // The launcher starts a session over the socket (as `gatehouse run` does), then a child with only PATH that tries to
     // start trust mode and, on the next line it reads, to allow the held request.
-    const launcher = rawClient(t, 'startSession', { agent: 'claude', argv: ['claude'], cwd: PROJECT, pid: null }, { PATH: process.env.PATH }, [
-      '--then',
-      process.execPath,
-      RAW_CLIENT,
-      t.core.paths.controlSocket,
-      t.core.paths.adminTokenFile,
-      'decide',
-      '{"id":"{line}","decision":"allow"}',
-    ]);
+    const launcher = rawClient(
+      t,
+      'startSession',
+      { agent: 'claude', argv: ['claude'], cwd: PROJECT, pid: null },
+      { PATH: process.env.PATH },
+      [
+        '--then',
+        process.execPath,
+        RAW_CLIENT,
+        t.core.paths.controlSocket,
+        t.core.paths.adminTokenFile,
+        'decide',
+        '{"id":"{line}","decision":"allow"}',
+      ],
+    );
     const started = (await launcher.nth(0)).r as { token: string; session: { id: string } };
     const { request, answer } = await hold(t, started.token, 'git push --force');
     launcher.child.stdin?.write(`${request.id}\n`);
     const refused = await launcher.nth(1);
     await launcher.exited;
     expect(refused.e?.code).toBe('forbidden');
-    expect(refused.e?.message).toMatch(new RegExp(`from inside agent session ${started.session.id} \\(pid \\d+ descends from the session's process ${launcher.child.pid}\\)`));
+    expect(refused.e?.message).toMatch(
+      new RegExp(
+        `from inside agent session ${started.session.id} \\(pid \\d+ descends from the session's process ${launcher.child.pid}\\)`,
+      ),
+    );
     expect((await t.client.api.getRequest(request.id)).status).toBe('pending');
     const audit = await t.client.api.listAudit({});
-    expect(audit.filter((e) => e.kind === 'decision.refused').map((e) => e.data)).toEqual([expect.objectContaining({ call: 'decide', sessionId: started.session.id, sign: 'ancestry' })]);
+    expect(audit.filter((e) => e.kind === 'decision.refused').map((e) => e.data)).toEqual([
+      expect.objectContaining({ call: 'decide', sessionId: started.session.id, sign: 'ancestry' }),
+    ]);
     await t.client.api.decide({ id: request.id, decision: 'allow' });
     expect(await answer).toBe('allow');
   });
 
   it('a hosted terminal counts as an agent session: its program is refused, even with an empty environment', async () => {
     const t = (core = await startTestCore({ assess: (c, cwd) => engine.assess(c, cwd) }));
-    const argv = ['env', '-i', `PATH=${process.env.PATH ?? ''}`, process.execPath, RAW_CLIENT, t.core.paths.controlSocket, t.core.paths.adminTokenFile, 'startTrust', '{"durationMs":60000}'];
+    const argv = [
+      'env',
+      '-i',
+      `PATH=${process.env.PATH ?? ''}`,
+      process.execPath,
+      RAW_CLIENT,
+      t.core.paths.controlSocket,
+      t.core.paths.adminTokenFile,
+      'startTrust',
+      '{"durationMs":60000}',
+    ];
     const terminal = await t.client.api.startTerminal({ agent: 'shell', argv, cwd: tempDir('gh-hosted-') });
     await t.core.terminals.exited(terminal.sessionId);
     const [entry] = (await t.client.api.listAudit({})).filter((e) => e.kind === 'decision.refused');
-    expect(entry).toMatchObject({ actor: `agent:${terminal.sessionId}`, subject: 'startTrust', data: { call: 'startTrust', sign: 'ancestry' } });
+    expect(entry).toMatchObject({
+      actor: `agent:${terminal.sessionId}`,
+      subject: 'startTrust',
+      data: { call: 'startTrust', sign: 'ancestry' },
+    });
     expect((await t.client.api.status()).trust.active).toBe(false);
   });
 });

@@ -55,7 +55,10 @@ function rendererDir(): string {
 }
 
 /** The control socket after a good handshake, as raw lines. */
-async function rawControl(socketPath: string, token: string): Promise<{ send: (line: string) => void; close: () => void }> {
+async function rawControl(
+  socketPath: string,
+  token: string,
+): Promise<{ send: (line: string) => void; close: () => void }> {
   const socket = net.connect(socketPath);
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);

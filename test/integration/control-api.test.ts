@@ -26,7 +26,11 @@ describe('settings over the control API', () => {
     const next = await t.client.api.updateSettings({ theme: 'dark', notifyOnlyWhenUnfocused: true });
     expect(next).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', notifyOnlyWhenUnfocused: true });
     expect((await changed).settings).toEqual(next);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ fromANewerVersion: 'kept', theme: 'dark', notifyOnlyWhenUnfocused: true });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
+      fromANewerVersion: 'kept',
+      theme: 'dark',
+      notifyOnlyWhenUnfocused: true,
+    });
     expect(await t.client.api.getSettings()).toEqual(next);
   });
 
@@ -76,7 +80,9 @@ describe('history of decisions', () => {
     expect((await t.client.api.listHistory({ sessionId: b.session.id })).items).toHaveLength(2);
     // % and _ are matched literally, and case does not matter.
     expect((await t.client.api.listHistory({ search: '0%_' })).items.map((r) => r.command)).toEqual(['echo 100%_done']);
-    expect((await t.client.api.listHistory({ search: 'RM -RF' })).items.map((r) => r.command)).toEqual(['rm -rf build']);
+    expect((await t.client.api.listHistory({ search: 'RM -RF' })).items.map((r) => r.command)).toEqual([
+      'rm -rf build',
+    ]);
     expect((await t.client.api.listHistory({ decidedBy: 'timeout' })).items).toEqual([]);
 
     const pages: string[][] = [];

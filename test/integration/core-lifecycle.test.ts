@@ -17,7 +17,8 @@ async function start(home: string) {
   cores.push(c);
   return c;
 }
-const payload = (command: string) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: '/w' });
+const payload = (command: string) =>
+  JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: '/w' });
 
 describe('core lifecycle', () => {
   it('refuses a second core on the same data directory, with a clear message, and leaves the first working', async () => {
@@ -40,24 +41,36 @@ describe('core lifecycle', () => {
     let c = await start(home);
     const s = await c.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: '/w', pid: null });
     let held = c.next('request.held');
-    const answered = post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('npm test'), { authorization: `Bearer ${s.token}` });
+    const answered = post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('npm test'), {
+      authorization: `Bearer ${s.token}`,
+    });
     const decidedId = (await held).request.id;
     await c.client.api.decide({ id: decidedId, decision: 'allow', reason: 'fine' });
     await answered;
     held = c.next('request.held');
-    const cut = post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('rm -rf /'), { authorization: `Bearer ${s.token}` });
+    const cut = post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('rm -rf /'), {
+      authorization: `Bearer ${s.token}`,
+    });
     const heldId = (await held).request.id;
     await cores.pop()?.stop();
     // The held request was answered with a deny as the core shut down.
     expect(JSON.parse((await cut).body).hookSpecificOutput.permissionDecision).toBe('deny');
 
     c = await start(home);
-    expect(await c.client.api.getRequest(decidedId)).toMatchObject({ status: 'allowed', decision: { reason: 'fine', decidedBy: 'human:cli' } });
-    expect(await c.client.api.getRequest(heldId)).toMatchObject({ status: 'denied', decision: { decidedBy: 'shutdown' } });
+    expect(await c.client.api.getRequest(decidedId)).toMatchObject({
+      status: 'allowed',
+      decision: { reason: 'fine', decidedBy: 'human:cli' },
+    });
+    expect(await c.client.api.getRequest(heldId)).toMatchObject({
+      status: 'denied',
+      decision: { decidedBy: 'shutdown' },
+    });
     expect((await c.client.api.listSessions()).map((x) => x.id)).toEqual([s.session.id]);
     // The session's token still works after the restart: a running agent keeps being gated.
     held = c.next('request.held');
-    const again = post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('ls'), { authorization: `Bearer ${s.token}` });
+    const again = post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('ls'), {
+      authorization: `Bearer ${s.token}`,
+    });
     await c.client.api.decide({ id: (await held).request.id, decision: 'deny' });
     expect((await again).status).toBe(200);
   });
@@ -70,9 +83,15 @@ describe('core lifecycle', () => {
   it('rejects invalid control input with a typed error, not a crash', async () => {
     const c = await start(tempDir('gh-home-'));
     await expect(c.client.api.decide({ id: '', decision: 'allow' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(c.client.api.decide({ id: 'x', decision: 'maybe' as 'allow' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(c.client.api.decide({ id: 'nosuchid', decision: 'allow' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(c.client.api.endSession({ sessionId: 'nope', exitCode: 0 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(c.client.api.decide({ id: 'x', decision: 'maybe' as 'allow' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(c.client.api.decide({ id: 'nosuchid', decision: 'allow' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(c.client.api.endSession({ sessionId: 'nope', exitCode: 0 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await c.client.api.status()).pending).toBe(0);
   });
 

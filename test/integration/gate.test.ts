@@ -11,7 +11,13 @@ let t: TestCore;
 afterEach(async () => t?.stop());
 
 const claudePayload = (command: string) =>
-  JSON.stringify({ session_id: 'abc', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: '/work/p' });
+  JSON.stringify({
+    session_id: 'abc',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command },
+    cwd: '/work/p',
+  });
 
 async function session(agent: 'claude' | 'codex' | 'generic' = 'claude') {
   return t.client.api.startSession({ agent, argv: [agent], cwd: '/work/p', pid: null });
@@ -26,19 +32,35 @@ describe('gate server', () => {
     const held = t.next('request.held');
     const answer = post(s.gateSocket, GATE_PATHS.claudePreToolUse, claudePayload('git push --force'), bearer(s.token));
     const { request } = await held;
-    expect(request).toMatchObject({ sessionId: s.session.id, agent: 'claude', command: 'git push --force', cwd: '/work/p', tool: 'Bash', status: 'pending' });
+    expect(request).toMatchObject({
+      sessionId: s.session.id,
+      agent: 'claude',
+      command: 'git push --force',
+      cwd: '/work/p',
+      tool: 'Bash',
+      status: 'pending',
+    });
     await t.client.api.decide({ id: request.id, decision: 'deny', reason: 'not on main' });
     const res = await answer;
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({
-      hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'The user denied this command in Gatehouse: not on main' },
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'deny',
+        permissionDecisionReason: 'The user denied this command in Gatehouse: not on main',
+      },
     });
   });
 
   it('answers Codex with silence for allow and a reasoned deny otherwise', async () => {
     t = await startTestCore();
     const s = await session('codex');
-    const payload = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: ['bash', '-lc', 'npm test'] }, cwd: '/w' });
+    const payload = JSON.stringify({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: ['bash', '-lc', 'npm test'] },
+      cwd: '/w',
+    });
     let held = t.next('request.held');
     let answer = post(s.gateSocket, GATE_PATHS.codexPreToolUse, payload, bearer(s.token));
     let { request } = await held;
@@ -51,14 +73,21 @@ describe('gate server', () => {
     ({ request } = await held);
     expect(request.kind).toBe('permission-request');
     await t.client.api.decide({ id: request.id, decision: 'deny' });
-    expect(JSON.parse((await answer).body)).toMatchObject({ hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny' } } });
+    expect(JSON.parse((await answer).body)).toMatchObject({
+      hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny' } },
+    });
   });
 
   it('answers the generic check with the decision as JSON', async () => {
     t = await startTestCore();
     const s = await session('generic');
     const held = t.next('request.held');
-    const answer = post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command: 'make deploy', cwd: '/w' }), bearer(s.token));
+    const answer = post(
+      s.gateSocket,
+      GATE_PATHS.check,
+      JSON.stringify({ command: 'make deploy', cwd: '/w' }),
+      bearer(s.token),
+    );
     await t.client.api.decide({ id: (await held).request.id, decision: 'allow' });
     expect(JSON.parse((await answer).body)).toMatchObject({ decision: 'allow', decidedBy: 'human:cli' });
   });
@@ -70,7 +99,12 @@ describe('gate server', () => {
   ])('refuses a request with %s (401) and holds nothing', async (_name, headers, body, status) => {
     t = await startTestCore();
     await session('claude');
-    const res = await post(t.core.paths.gateSocket, GATE_PATHS.claudePreToolUse, body, headers as Record<string, string>);
+    const res = await post(
+      t.core.paths.gateSocket,
+      GATE_PATHS.claudePreToolUse,
+      body,
+      headers as Record<string, string>,
+    );
     expect(res.status).toBe(status);
     expect(JSON.parse(res.body).error).toBeTruthy();
     expect(await t.client.api.listPending()).toEqual([]);
@@ -83,7 +117,11 @@ describe('gate server', () => {
     const cases: Array<[string, string | Buffer, number]> = [
       [GATE_PATHS.claudePreToolUse, '{not json', 400],
       [GATE_PATHS.claudePreToolUse, JSON.stringify({ hook_event_name: 'PreToolUse' }), 422],
-      [GATE_PATHS.claudePreToolUse, JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {}, cwd: '/' }), 422],
+      [
+        GATE_PATHS.claudePreToolUse,
+        JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {}, cwd: '/' }),
+        422,
+      ],
       [GATE_PATHS.claudePreToolUse, '"just a string"', 422],
       [GATE_PATHS.claudePreToolUse, Buffer.alloc(MAX_BODY_BYTES + 1, 'a'), 413],
       [GATE_PATHS.codexPreToolUse, claudePayload('ls'), 403],
@@ -96,7 +134,9 @@ describe('gate server', () => {
     }
     expect(await t.client.api.listPending()).toEqual([]);
     const health = await new Promise<number>((resolve) => {
-      const c = net.connect(s.gateSocket, () => c.write('GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      const c = net.connect(s.gateSocket, () =>
+        c.write('GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      );
       c.on('data', (d) => resolve(Number(d.toString().split(' ')[1])));
     });
     expect(health).toBe(200);
@@ -112,7 +152,9 @@ describe('gate server', () => {
     });
     await new Promise<void>((resolve) => {
       const c = net.connect(s.gateSocket, () => {
-        c.write(`POST ${GATE_PATHS.claudePreToolUse} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${s.token}\r\nContent-Length: 500\r\n\r\n{"hook`);
+        c.write(
+          `POST ${GATE_PATHS.claudePreToolUse} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${s.token}\r\nContent-Length: 500\r\n\r\n{"hook`,
+        );
         setImmediate(() => c.destroy());
       });
       c.on('close', () => resolve());
@@ -148,7 +190,9 @@ describe('gate server', () => {
     const decided = t.next('request.decided');
     const body = claudePayload('sleep 1000');
     const c = net.connect(s.gateSocket, () =>
-      c.write(`POST ${GATE_PATHS.claudePreToolUse} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${s.token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`),
+      c.write(
+        `POST ${GATE_PATHS.claudePreToolUse} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${s.token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      ),
     );
     await held;
     c.destroy();
@@ -159,9 +203,18 @@ describe('gate server', () => {
     t = await startTestCore();
     const s = await session('claude');
     const note = t.next('agent.notification');
-    const res = await post(s.gateSocket, GATE_PATHS.claudeEvent, JSON.stringify({ hook_event_name: 'Notification', message: 'Claude needs your permission' }), bearer(s.token));
+    const res = await post(
+      s.gateSocket,
+      GATE_PATHS.claudeEvent,
+      JSON.stringify({ hook_event_name: 'Notification', message: 'Claude needs your permission' }),
+      bearer(s.token),
+    );
     expect(res.status).toBe(200);
-    expect(await note).toMatchObject({ sessionId: s.session.id, event: 'Notification', message: 'Claude needs your permission' });
+    expect(await note).toMatchObject({
+      sessionId: s.session.id,
+      event: 'Notification',
+      message: 'Claude needs your permission',
+    });
   });
 
   it('makes the socket 0600 inside a 0700 directory', async () => {

@@ -23,7 +23,8 @@ function project(settings: Record<string, string>): string {
 }
 
 describe('ConfigChange at the gate', () => {
-  const change = (source: string, file: string) => JSON.stringify({ session_id: 'x', hook_event_name: 'ConfigChange', source, file_path: file, cwd: '/w' });
+  const change = (source: string, file: string) =>
+    JSON.stringify({ session_id: 'x', hook_event_name: 'ConfigChange', source, file_path: file, cwd: '/w' });
 
   it('blocks a change that switches hooks off, with the file and key, and tells the person', async () => {
     t = await startTestCore();
@@ -31,11 +32,15 @@ describe('ConfigChange at the gate', () => {
     const dir = project({ 'settings.local.json': '{"disableAllHooks": true}' });
     const file = path.join(dir, '.claude', 'settings.local.json');
     const notified = t.next('agent.notification');
-    const res = await post(s.gateSocket, GATE_PATHS.claudeConfigChange, change('local_settings', file), { authorization: `Bearer ${s.token}` });
+    const res = await post(s.gateSocket, GATE_PATHS.claudeConfigChange, change('local_settings', file), {
+      authorization: `Bearer ${s.token}`,
+    });
     expect(res.status).toBe(200);
     const answer = JSON.parse(res.body) as { decision: string; reason: string };
     expect(answer.decision).toBe('block');
-    expect(answer.reason).toContain(`Gatehouse refused this settings change: ${file} (local) sets "disableAllHooks": true`);
+    expect(answer.reason).toContain(
+      `Gatehouse refused this settings change: ${file} (local) sets "disableAllHooks": true`,
+    );
     expect((await notified).message).toBe(answer.reason);
   });
 
@@ -44,15 +49,32 @@ describe('ConfigChange at the gate', () => {
     const s = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: '/w', pid: null });
     const dir = project({ 'settings.json': '{"model": "opus"}', 'settings.local.json': '{"disableAllHooks": tr' });
     const auth = { authorization: `Bearer ${s.token}` };
-    expect(await post(s.gateSocket, GATE_PATHS.claudeConfigChange, change('project_settings', path.join(dir, '.claude', 'settings.json')), auth)).toEqual({ status: 200, body: '' });
-    const bad = await post(s.gateSocket, GATE_PATHS.claudeConfigChange, change('local_settings', path.join(dir, '.claude', 'settings.local.json')), auth);
-    expect(JSON.parse(bad.body)).toMatchObject({ decision: 'block', reason: expect.stringContaining('is not valid JSON') });
+    expect(
+      await post(
+        s.gateSocket,
+        GATE_PATHS.claudeConfigChange,
+        change('project_settings', path.join(dir, '.claude', 'settings.json')),
+        auth,
+      ),
+    ).toEqual({ status: 200, body: '' });
+    const bad = await post(
+      s.gateSocket,
+      GATE_PATHS.claudeConfigChange,
+      change('local_settings', path.join(dir, '.claude', 'settings.local.json')),
+      auth,
+    );
+    expect(JSON.parse(bad.body)).toMatchObject({
+      decision: 'block',
+      reason: expect.stringContaining('is not valid JSON'),
+    });
   });
 
   it('is for Claude Code sessions only', async () => {
     t = await startTestCore();
     const s = await t.client.api.startSession({ agent: 'codex', argv: ['codex'], cwd: '/w', pid: null });
-    const res = await post(s.gateSocket, GATE_PATHS.claudeConfigChange, change('user_settings', '/nonexistent.json'), { authorization: `Bearer ${s.token}` });
+    const res = await post(s.gateSocket, GATE_PATHS.claudeConfigChange, change('user_settings', '/nonexistent.json'), {
+      authorization: `Bearer ${s.token}`,
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -65,7 +87,9 @@ describe('the pty host', () => {
       fs.writeFileSync(fake, '#!/bin/sh\necho "2.1.330 (Claude Code)"\n', { mode: 0o755 });
       fs.mkdirSync(path.join(w.work, '.claude'));
       fs.writeFileSync(path.join(w.work, '.claude', 'settings.json'), '{"disableAllHooks": true}');
-      await expect(w.start({ agent: 'claude', argv: [fake, '-p', 'hi'] })).rejects.toThrow(/settings\.json \(project\) sets "disableAllHooks": true/);
+      await expect(w.start({ agent: 'claude', argv: [fake, '-p', 'hi'] })).rejects.toThrow(
+        /settings\.json \(project\) sets "disableAllHooks": true/,
+      );
       expect(await w.core.client.api.listTerminals()).toEqual([]);
     } finally {
       await w.stop();
@@ -82,16 +106,28 @@ describe('gatehouse doctor --cwd', () => {
     // doctor runs the agents' `--version`, which write into their homes: keep them out of the real home.
     const env = cliEnv(home, { HOME: home, CODEX_HOME: `${home}/.codex`, CLAUDE_CONFIG_DIR: `${home}/.claude` });
     const json = await cli(['doctor', '--json', '--cwd', dir], env);
-    const report = JSON.parse(json.stdout) as { ok: boolean; cwd: string; agents: Array<{ agent: string; settings: Array<{ file: string; key: string }> }> };
+    const report = JSON.parse(json.stdout) as {
+      ok: boolean;
+      cwd: string;
+      agents: Array<{ agent: string; settings: Array<{ file: string; key: string }> }>;
+    };
     expect(report.ok).toBe(false);
     expect(report.cwd).toBe(dir);
-    expect(report.agents.find((a) => a.agent === 'claude')?.settings).toMatchObject([{ file: path.join(dir, '.claude', 'settings.local.json'), key: '"disableAllHooks": true' }]);
-    expect(report.agents.find((a) => a.agent === 'codex')?.settings).toMatchObject([{ file: path.join(dir, '.codex', 'config.toml'), key: '[features] codex_hooks = false' }]);
+    expect(report.agents.find((a) => a.agent === 'claude')?.settings).toMatchObject([
+      { file: path.join(dir, '.claude', 'settings.local.json'), key: '"disableAllHooks": true' },
+    ]);
+    expect(report.agents.find((a) => a.agent === 'codex')?.settings).toMatchObject([
+      { file: path.join(dir, '.codex', 'config.toml'), key: '[features] codex_hooks = false' },
+    ]);
     const text = await cli(['doctor', '--cwd', dir], env);
-    expect(text.stdout).toContain(`FAIL  claude settings ${path.join(dir, '.claude', 'settings.local.json')} (local) sets "disableAllHooks": true`);
+    expect(text.stdout).toContain(
+      `FAIL  claude settings ${path.join(dir, '.claude', 'settings.local.json')} (local) sets "disableAllHooks": true`,
+    );
     expect(text.stdout).toContain(`(\`gatehouse run\` refuses to start claude in ${dir})`);
 
-    const clean = JSON.parse((await cli(['doctor', '--json', '--cwd', tempDir('gh-clean-')], env)).stdout) as { agents: Array<{ settings: unknown[] }> };
+    const clean = JSON.parse((await cli(['doctor', '--json', '--cwd', tempDir('gh-clean-')], env)).stdout) as {
+      agents: Array<{ settings: unknown[] }>;
+    };
     expect(clean.agents.map((a) => a.settings)).toEqual([[], []]);
     expect((await cli(['doctor', '--cwd', path.join(dir, 'missing')], env)).code).toBe(2);
   });

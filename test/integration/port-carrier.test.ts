@@ -78,7 +78,16 @@ describe('gatehouse desktop-core', () => {
         notify = check;
         check();
       });
-    const ctx: CliContext = { env: { ...process.env, GATEHOUSE_HOME: home }, cwd: home, out: () => {}, err: () => {}, hookClientPath: '', stdin: Readable.from([]), rendererDir: '', parentPort: parent };
+    const ctx: CliContext = {
+      env: { ...process.env, GATEHOUSE_HOME: home },
+      cwd: home,
+      out: () => {},
+      err: () => {},
+      hookClientPath: '',
+      stdin: Readable.from([]),
+      rendererDir: '',
+      parentPort: parent,
+    };
     const stop = new AbortController();
     const exit = desktopCoreCommand(ctx, [], stop.signal);
     const ready = await seen('ready');
@@ -100,7 +109,16 @@ describe('gatehouse desktop-core', () => {
     t = await startTestCore();
     const fromCore: FromCoreMessage[] = [];
     const parent: ParentPortLike = { on: () => {}, postMessage: (m) => fromCore.push(m) };
-    const ctx: CliContext = { env: { ...process.env, GATEHOUSE_HOME: t.core.paths.home }, cwd: '/', out: () => {}, err: () => {}, hookClientPath: '', stdin: Readable.from([]), rendererDir: '', parentPort: parent };
+    const ctx: CliContext = {
+      env: { ...process.env, GATEHOUSE_HOME: t.core.paths.home },
+      cwd: '/',
+      out: () => {},
+      err: () => {},
+      hookClientPath: '',
+      stdin: Readable.from([]),
+      rendererDir: '',
+      parentPort: parent,
+    };
     expect(await desktopCoreCommand(ctx, [], new AbortController().signal)).toBe(1);
     expect(fromCore).toEqual([{ type: 'failed', message: expect.stringContaining('another Gatehouse core') }]);
   });

@@ -26,33 +26,77 @@ async function start(): Promise<{ core: TestCore; env: NodeJS.ProcessEnv; userHo
 }
 
 /** Sends a command through the gate as Claude Code's hook would; resolves with the hook's answer. */
-async function ask(t: TestCore, token: string, command: string, cwd = PROJECT): Promise<{ decision: string; reason: string }> {
-  const res = await post(t.core.paths.gateSocket, GATE_PATHS.claudePreToolUse, JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd }), { authorization: `Bearer ${token}` });
-  const out = JSON.parse(res.body) as { hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string } };
-  return { decision: out.hookSpecificOutput.permissionDecision, reason: out.hookSpecificOutput.permissionDecisionReason };
+async function ask(
+  t: TestCore,
+  token: string,
+  command: string,
+  cwd = PROJECT,
+): Promise<{ decision: string; reason: string }> {
+  const res = await post(
+    t.core.paths.gateSocket,
+    GATE_PATHS.claudePreToolUse,
+    JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd }),
+    { authorization: `Bearer ${token}` },
+  );
+  const out = JSON.parse(res.body) as {
+    hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string };
+  };
+  return {
+    decision: out.hookSpecificOutput.permissionDecision,
+    reason: out.hookSpecificOutput.permissionDecisionReason,
+  };
 }
 
 describe('gatehouse rules', () => {
   it('adds, lists, tests and removes rules', async () => {
     const { env } = await start();
-    const added = await cli(['rules', 'add', '--allow', 'prefix:npm', 'run', 'test', '--scope', `project:${PROJECT}`, '--ttl', '2h', '--json'], env);
+    const added = await cli(
+      [
+        'rules',
+        'add',
+        '--allow',
+        'prefix:npm',
+        'run',
+        'test',
+        '--scope',
+        `project:${PROJECT}`,
+        '--ttl',
+        '2h',
+        '--json',
+      ],
+      env,
+    );
     expect(added.code).toBe(0);
     const rule = JSON.parse(added.stdout) as Rule;
-    expect(rule).toMatchObject({ effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'project', dir: PROJECT }, source: 'cli', hits: 0 });
+    expect(rule).toMatchObject({
+      effect: 'allow',
+      kind: 'prefix',
+      pattern: 'npm run test',
+      scope: { type: 'project', dir: PROJECT },
+      source: 'cli',
+      hits: 0,
+    });
     expect(Date.parse(rule.expiresAt ?? '') - Date.parse(rule.createdAt)).toBe(2 * 3_600_000);
 
     const listed = JSON.parse((await cli(['rules', 'list', '--json'], env)).stdout) as Rule[];
     expect(listed.map((r) => r.id)).toEqual([rule.id]);
 
     const yes = await cli(['rules', 'test', '--cwd', PROJECT, 'npm run test -- --grep foo'], env);
-    expect(yes.stdout).toContain(`allowed (rule:${rule.id}): Allowed by Gatehouse rule ${rule.id} (allow prefix:npm run test).`);
+    expect(yes.stdout).toContain(
+      `allowed (rule:${rule.id}): Allowed by Gatehouse rule ${rule.id} (allow prefix:npm run test).`,
+    );
     const elsewhere = await cli(['rules', 'test', '--cwd', '/tmp', 'npm run test'], env);
     expect(elsewhere.stdout).toContain('held for you (human)');
 
     await cli(['rules', 'add', '--allow', 'prefix:cd'], env);
-    const compound = JSON.parse((await cli(['rules', 'test', '--json', '--cwd', PROJECT, 'cd x | rm -rf ~'], env)).stdout) as { decision: string; segments: Array<{ text: string; verdict: string }> };
+    const compound = JSON.parse(
+      (await cli(['rules', 'test', '--json', '--cwd', PROJECT, 'cd x | rm -rf ~'], env)).stdout,
+    ) as { decision: string; segments: Array<{ text: string; verdict: string }> };
     expect(compound.decision).toBe('hold');
-    expect(compound.segments.map((s) => [s.text, s.verdict.split(' (')[0]])).toEqual([['cd x', expect.stringMatching(/^allowed by rule \w+$/)], ['rm -rf ~', 'no allow rule covers it']]);
+    expect(compound.segments.map((s) => [s.text, s.verdict.split(' (')[0]])).toEqual([
+      ['cd x', expect.stringMatching(/^allowed by rule \w+$/)],
+      ['rm -rf ~', 'no allow rule covers it'],
+    ]);
 
     const removed = await cli(['rules', 'rm', rule.id], env);
     expect(removed.stdout).toBe(`removed ${rule.id} (allow prefix:npm run test)\n`);
@@ -76,13 +120,22 @@ describe('gatehouse rules', () => {
     const held = t.next('request.held');
     const answer = ask(t, s.token, 'npm run lint');
     await held;
-    const added = await cli(['rules', 'add', '--allow', 'exact:npm run lint', '--scope', 'project', '--json'], { ...env }, { cwd: tempDir('gh-cwd-') });
+    const added = await cli(
+      ['rules', 'add', '--allow', 'exact:npm run lint', '--scope', 'project', '--json'],
+      { ...env },
+      { cwd: tempDir('gh-cwd-') },
+    );
     const rule = JSON.parse(added.stdout) as Rule;
     expect(rule.scope.type).toBe('project');
     // `project` alone is the project of the cwd: a temp dir here, so the held request (in PROJECT) stays held.
     expect((await t.client.api.listPending()).length).toBe(1);
-    const global = JSON.parse((await cli(['rules', 'add', '--allow', 'exact:npm run lint', '--json'], env)).stdout) as Rule;
-    await expect(answer).resolves.toEqual({ decision: 'allow', reason: `Allowed by Gatehouse rule ${global.id} (allow exact:npm run lint).` });
+    const global = JSON.parse(
+      (await cli(['rules', 'add', '--allow', 'exact:npm run lint', '--json'], env)).stdout,
+    ) as Rule;
+    await expect(answer).resolves.toEqual({
+      decision: 'allow',
+      reason: `Allowed by Gatehouse rule ${global.id} (allow exact:npm run lint).`,
+    });
     expect((await t.client.api.listRules()).find((r) => r.id === global.id)?.hits).toBe(1);
   });
 
@@ -126,7 +179,10 @@ describe('gatehouse rules', () => {
     expect(result.files).toEqual([claudeFile, codexFile]);
     // Codex's `git diff` prefix is Claude's `Bash(git diff *)`: one rule.
     expect(result.added).toHaveLength(14);
-    expect(result.added.find((r) => r.pattern === 'git reset --hard')).toMatchObject({ effect: 'deny', source: `codex:${codexFile}:10` });
+    expect(result.added.find((r) => r.pattern === 'git reset --hard')).toMatchObject({
+      effect: 'deny',
+      source: `codex:${codexFile}:10`,
+    });
     expect([fs.readFileSync(claudeFile, 'utf8'), fs.readFileSync(codexFile, 'utf8')]).toEqual(before);
     const again = JSON.parse((await cli(['rules', 'import', '--json'], env)).stdout) as { added: Rule[] };
     expect(again.added).toEqual([]);
@@ -136,11 +192,17 @@ describe('gatehouse rules', () => {
     expect(broken.stderr).toContain(`${path.join(FIXTURES, 'broken.rules')}:5: `);
 
     const claude = await cli(['rules', 'export', '--format', 'claude'], env);
-    expect(JSON.parse(claude.stdout).permissions.deny).toEqual(['Bash(curl:*)', 'Bash(rm -rf:*)', 'Bash(git reset --hard:*)']);
+    expect(JSON.parse(claude.stdout).permissions.deny).toEqual([
+      'Bash(curl:*)',
+      'Bash(rm -rf:*)',
+      'Bash(git reset --hard:*)',
+    ]);
     const out = path.join(tempDir(), 'gatehouse.rules');
     const codex = await cli(['rules', 'export', '--format', 'codex', '-o', out], env);
     expect(codex.stderr).toMatch(/^exported \d+ rules to /);
-    expect(fs.readFileSync(out, 'utf8')).toContain('pattern = ["git", "reset", "--hard"],\n    decision = "forbidden",');
+    expect(fs.readFileSync(out, 'utf8')).toContain(
+      'pattern = ["git", "reset", "--hard"],\n    decision = "forbidden",',
+    );
     const refused = await cli(['rules', 'export', '--format', 'claude', '-o', claudeFile], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("is an agent's own settings: Gatehouse never writes those");
@@ -157,7 +219,12 @@ describe('gatehouse rules', () => {
       await t.client.api.decide({ id: request.id, decision: 'deny' });
       await answer;
     }
-    const b = JSON.parse((await cli(['rules', 'backtest', '--json', 'prefix:rm'], env)).stdout) as { examined: number; changedTotal: number; changed: Array<{ command: string; after: string }>; warnings: string[] };
+    const b = JSON.parse((await cli(['rules', 'backtest', '--json', 'prefix:rm'], env)).stdout) as {
+      examined: number;
+      changedTotal: number;
+      changed: Array<{ command: string; after: string }>;
+      warnings: string[];
+    };
     expect(b).toMatchObject({ examined: 2, changedTotal: 1 });
     expect(b.changed.map((c) => [c.command, c.after])).toEqual([['rm notes.txt', 'allow']]);
     expect(b.warnings).toContain('it would also cover `rm -rf /`, rated critical');
@@ -168,10 +235,15 @@ describe('gatehouse rules', () => {
 describe('gatehouse trust and audit', () => {
   it('starts and stops trust mode, and keeps every change in a verifiable audit trail', async () => {
     const { env } = await start();
-    const on = JSON.parse((await cli(['trust', '15m', '--json'], env)).stdout) as { active: boolean; remainingMs: number };
+    const on = JSON.parse((await cli(['trust', '15m', '--json'], env)).stdout) as {
+      active: boolean;
+      remainingMs: number;
+    };
     expect(on.active).toBe(true);
     expect(on.remainingMs).toBeLessThanOrEqual(15 * 60_000);
-    expect((await cli(['trust'], env)).stdout).toMatch(/^Trust mode is on for .* more .*high and critical still wait for you/);
+    expect((await cli(['trust'], env)).stdout).toMatch(
+      /^Trust mode is on for .* more .*high and critical still wait for you/,
+    );
     expect((await cli(['trust', 'off'], env)).stdout).toContain('Trust mode is off');
     expect((await cli(['trust', '9h'], env)).code).toBe(2);
     await cli(['rules', 'add', '--deny', 'prefix:git push'], env);

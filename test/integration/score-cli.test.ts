@@ -37,7 +37,10 @@ describe('gatehouse score', () => {
     ].join('\n');
     const r = await cli(['score', '--jsonl'], env, { cwd: project, input });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.cmd)).toEqual(['ls -la', 'rm -rf *', 'git status']);
     for (const l of lines) expect(Object.keys(l).sort()).toEqual(['categories', 'cmd', 'level', 'reasons', 'score']);
     expect(lines[0]).toMatchObject({ level: 'low' });
@@ -49,7 +52,10 @@ describe('gatehouse score', () => {
     const input = ['not json', JSON.stringify({ command: 'ls' }), JSON.stringify({ cmd: 'pwd' })].join('\n');
     const r = await cli(['score', '--jsonl'], env, { cwd: project, input });
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ line: 1, error: expect.stringContaining('not valid JSON') });
     expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('"cmd"') });
     expect(lines[2]).toMatchObject({ cmd: 'pwd', level: 'low' });

@@ -30,7 +30,8 @@ async function usedHome(): Promise<{ home: string; database: string; auditEntrie
 function damageMiddlePages(file: string): void {
   const pages = fs.statSync(file).size / PAGE;
   const fd = fs.openSync(file, 'r+');
-  for (let p = Math.floor(pages / 3); p < Math.ceil((2 * pages) / 3); p++) fs.writeSync(fd, Buffer.alloc(PAGE, 0xa5), 0, PAGE, p * PAGE);
+  for (let p = Math.floor(pages / 3); p < Math.ceil((2 * pages) / 3); p++)
+    fs.writeSync(fd, Buffer.alloc(PAGE, 0xa5), 0, PAGE, p * PAGE);
   fs.closeSync(fd);
 }
 
@@ -45,7 +46,9 @@ async function expectRestored(home: string, database: string, auditEntries: numb
   const { t, log } = await startLogged(home);
   const said = log.join('\n');
   expect(said).toMatch(what);
-  expect(said).toMatch(/Gatehouse moved it to \S+\.damaged-\S+ and restored 2 rules and \d+ audit entries from the backup of /);
+  expect(said).toMatch(
+    /Gatehouse moved it to \S+\.damaged-\S+ and restored 2 rules and \d+ audit entries from the backup of /,
+  );
   expect((await t.client.api.listRules()).map((r) => r.pattern).sort()).toEqual(['npm test', 'rm -rf']);
   const audit = await t.client.api.verifyAudit();
   expect(audit).toMatchObject({ ok: true, firstBroken: null });
@@ -97,7 +100,9 @@ describe('a damaged database at start', () => {
     const { home, database } = await usedHome();
     damageMiddlePages(database);
     fs.rmSync(path.join(home, 'backups'), { recursive: true });
-    await expect(startCore({ home })).rejects.toThrow(/is damaged \(.*\), and there is no backup in .*Keep the file and start afresh with `mv .*gatehouse\.db .*\.damaged-.*`.*\.recover/);
+    await expect(startCore({ home })).rejects.toThrow(
+      /is damaged \(.*\), and there is no backup in .*Keep the file and start afresh with `mv .*gatehouse\.db .*\.damaged-.*`.*\.recover/,
+    );
   });
 
   it('keeps a few generations of backups, and writes one only when the audit trail has grown', async () => {

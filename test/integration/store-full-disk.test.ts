@@ -71,12 +71,18 @@ function fillDisk(dir: string, name = 'filler'): void {
 function castFile(): string {
   const file = path.join(tempDir('gh-cast-'), 'big.cast');
   const lines = [JSON.stringify({ version: 2, width: 80, height: 24 })];
-  for (let i = 0; i < 3000; i++) lines.push(JSON.stringify([i * 0.01, 'o', `${randomBytes(750).toString('base64')}\r\n`]));
+  for (let i = 0; i < 3000; i++)
+    lines.push(JSON.stringify([i * 0.01, 'o', `${randomBytes(750).toString('base64')}\r\n`]));
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
-const payload = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'npm test' }, cwd: '/w' });
+const payload = JSON.stringify({
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  tool_input: { command: 'npm test' },
+  cwd: '/w',
+});
 
 describe.skipIf(!canMount)('a full disk', () => {
   it('tells agents the disk is full, doctor says so, and sessions rm frees room for decisions again', async () => {
@@ -87,7 +93,10 @@ describe.skipIf(!canMount)('a full disk', () => {
     const database = t.core.paths.database;
     const imported = await t.client.api.importRecording({ path: castFile() });
     const s = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: '/w', pid: null });
-    const gate = async () => JSON.parse((await post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload, { authorization: `Bearer ${s.token}` })).body).hookSpecificOutput;
+    const gate = async () =>
+      JSON.parse(
+        (await post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload, { authorization: `Bearer ${s.token}` })).body,
+      ).hookSpecificOutput;
     expect((await gate()).permissionDecision).toBe('allow');
 
     // The write-ahead log emptied, then the disk filled: the next decision has nowhere to go.
@@ -98,17 +107,28 @@ describe.skipIf(!canMount)('a full disk', () => {
     const denied = await gate();
     expect(denied.permissionDecision).toBe('deny');
     expect(denied.permissionDecisionReason).toMatch(
-      new RegExp(`^Gatehouse cannot record decisions: the disk holding ${database.replace(/[.]/g, '\\.')} is full \\(0\\.\\d MB free; Gatehouse needs at least 8\\.0 MB\\)\\. Free some space there`),
+      new RegExp(
+        `^Gatehouse cannot record decisions: the disk holding ${database.replace(/[.]/g, '\\.')} is full \\(0\\.\\d MB free; Gatehouse needs at least 8\\.0 MB\\)\\. Free some space there`,
+      ),
     );
-    expect(storeChecks(home, database, process.pid).find((c) => c.name === 'disk space')).toMatchObject({ ok: false, detail: expect.stringContaining(`the disk holding ${database} is full`) });
+    expect(storeChecks(home, database, process.pid).find((c) => c.name === 'disk space')).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining(`the disk holding ${database} is full`),
+    });
     // The reviewer is told too: the status (and the UI's banner from it) says why commands are denied.
-    expect((await t.client.api.status()).store).toMatch(/^Gatehouse cannot record decisions: the disk holding .* is full/);
+    expect((await t.client.api.status()).store).toMatch(
+      /^Gatehouse cannot record decisions: the disk holding .* is full/,
+    );
 
     // Deleting needs no room: the reserve is given back for it, and the pages it frees take the next decisions.
     const freeBefore = freeBytes(database) ?? 0;
     const rm = await cli(['sessions', 'rm', imported.session.id], cliEnv(home));
     expect(rm.stderr).toBe('');
-    expect(rm.stdout).toMatch(new RegExp(`^Deleted session ${imported.session.id} and everything recorded for it \\([1-9]\\d*\\.\\d MB of recording\\)`));
+    expect(rm.stdout).toMatch(
+      new RegExp(
+        `^Deleted session ${imported.session.id} and everything recorded for it \\([1-9]\\d*\\.\\d MB of recording\\)`,
+      ),
+    );
     expect(rm.code).toBe(0);
     expect(freeBytes(database)).toBeGreaterThan(freeBefore);
     for (let i = 0; i < 20; i++) expect((await gate()).permissionDecision).toBe('allow');
@@ -135,7 +155,9 @@ describe.skipIf(!canMount)('a full disk', () => {
     await (await startTestCore({ home })).stop();
     fs.rmSync(path.join(home, 'space.reserve'), { force: true });
     fillDisk(disk);
-    await expect(startCore({ home })).rejects.toThrow(new RegExp(`^Gatehouse cannot start: the disk holding ${home}/core\\.lock is full`));
+    await expect(startCore({ home })).rejects.toThrow(
+      new RegExp(`^Gatehouse cannot start: the disk holding ${home}/core\\.lock is full`),
+    );
     expect(fs.existsSync(path.join(home, 'core.lock'))).toBe(false);
   }, 30_000);
 

@@ -18,7 +18,8 @@ afterEach(async () => {
   for (const c of cores.splice(0)) await c.stop();
 });
 
-const payload = (command: string) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: '/w' });
+const payload = (command: string) =>
+  JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, cwd: '/w' });
 /** How long the lock is held: "several seconds", past the gate's own wait so both outcomes are seen. */
 const LOCK_MS = 3500;
 /** An answer or a control call on a loaded test machine; a stalled core took seconds. */
@@ -35,7 +36,8 @@ describe('a database locked by another process', () => {
     const t = await startTestCore({ policy: () => ({ decision: 'allow', reason: 'test' }), recordings: null });
     cores.push(t);
     const s = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: '/w', pid: null });
-    const gate = () => post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('npm test'), { authorization: `Bearer ${s.token}` });
+    const gate = () =>
+      post(s.gateSocket, GATE_PATHS.claudePreToolUse, payload('npm test'), { authorization: `Bearer ${s.token}` });
     const lock = await holdWriteLock(t.core.paths.database, LOCK_MS);
     locks.push(lock);
     const lockedAt = performance.now();
@@ -67,7 +69,9 @@ describe('a database locked by another process', () => {
       }
     }
     // The first ones waited their 2 s and were denied; the last ones were decided once the lock went.
-    expect(results.filter((r) => r.sentAt < LOCK_MS - STORE_WAIT_MS - 500).every((r) => r.value.body.includes('"deny"'))).toBe(true);
+    expect(
+      results.filter((r) => r.sentAt < LOCK_MS - STORE_WAIT_MS - 500).every((r) => r.value.body.includes('"deny"')),
+    ).toBe(true);
     expect(results.at(-1)?.value.body).toContain('"allow"');
     // Everything allowed was recorded; nothing denied for the lock was (it could not be).
     const allowed = results.filter((r) => r.value.body.includes('"allow"')).length;

@@ -16,7 +16,11 @@ import { tempDir } from '../support/temp.ts';
 let t: TestCore;
 afterEach(async () => t?.stop());
 
-const SETTINGS = JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: "'/usr/bin/curl' …" }] }] } }, null, 2);
+const SETTINGS = JSON.stringify(
+  { hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: "'/usr/bin/curl' …" }] }] } },
+  null,
+  2,
+);
 
 describe('tamper detection', () => {
   it('writes changed hook settings back, locks, and lifts the lock on acknowledgement', async () => {
@@ -26,13 +30,23 @@ describe('tamper detection', () => {
     const file = path.join(tempDir('gh-run-settings-'), 'settings.json');
     fs.writeFileSync(file, SETTINGS);
     // Only what is on disk can be protected: the call cannot make the core write something new.
-    await expect(t.client.api.protectHookFiles({ sessionId: s.session.id, files: [{ path: file, content: '{"other":1}' }] })).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(await t.client.api.protectHookFiles({ sessionId: s.session.id, files: [{ path: file, content: SETTINGS }] })).toBe(true);
+    await expect(
+      t.client.api.protectHookFiles({ sessionId: s.session.id, files: [{ path: file, content: '{"other":1}' }] }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(
+      await t.client.api.protectHookFiles({ sessionId: s.session.id, files: [{ path: file, content: SETTINGS }] }),
+    ).toBe(true);
 
     const tampered = t.next('gate.tampered');
     fs.writeFileSync(file, '{"disableAllHooks": true}');
     const { report, status } = await tampered;
-    expect(report).toMatchObject({ what: 'hook-settings', path: file, detail: expect.stringMatching(/were changed/), response: 'Gatehouse wrote them back as they were.', sessionIds: [s.session.id] });
+    expect(report).toMatchObject({
+      what: 'hook-settings',
+      path: file,
+      detail: expect.stringMatching(/were changed/),
+      response: 'Gatehouse wrote them back as they were.',
+      sessionIds: [s.session.id],
+    });
     expect(status).toMatchObject({ locked: true, count: 1, sessionIds: [s.session.id] });
     expect(fs.readFileSync(file, 'utf8')).toBe(SETTINGS);
 
@@ -44,9 +58,18 @@ describe('tamper detection', () => {
     const seen = await t.client.api.acknowledgeTamper({ note: 'checked' });
     expect(seen).toMatchObject({ locked: true, count: 1 });
     expect(JSON.parse((await answer).body)).toMatchObject({ decision: 'allow' });
-    expect((await t.client.api.status()).tamper).toEqual({ locked: false, since: null, reports: [], count: 0, sessionIds: [] });
+    expect((await t.client.api.status()).tamper).toEqual({
+      locked: false,
+      since: null,
+      reports: [],
+      count: 0,
+      sessionIds: [],
+    });
     const audit = await t.client.api.listAudit({ afterSeq: 0, limit: 100 });
-    expect(audit.map((a) => a.kind).filter((k) => k.startsWith('gate.'))).toEqual(['gate.tampered', 'gate.tamper-acknowledged']);
+    expect(audit.map((a) => a.kind).filter((k) => k.startsWith('gate.'))).toEqual([
+      'gate.tampered',
+      'gate.tamper-acknowledged',
+    ]);
 
     // An ended session's files are its launcher's to remove.
     await t.client.api.endSession({ sessionId: s.session.id, exitCode: 0 });
@@ -65,7 +88,10 @@ describe('tamper detection', () => {
     const tampered = t.next('gate.tampered');
     fs.renameSync(beside, controlSocket);
     const { report } = await tampered;
-    expect(report).toMatchObject({ what: 'control-socket', detail: expect.stringMatching(/control socket .* was replaced/) });
+    expect(report).toMatchObject({
+      what: 'control-socket',
+      detail: expect.stringMatching(/control socket .* was replaced/),
+    });
     const fresh = await connectControl(controlSocket, readAdminToken(adminTokenFile));
     expect((await fresh.api.tamperStatus()).locked).toBe(true);
     fresh.close();
@@ -81,7 +107,9 @@ describe('tamper detection', () => {
     fs.rmSync(t.core.paths.gateSocket);
     await tampered;
     const status = await cli(['tamper'], env);
-    expect(status.stdout).toMatch(/tampered with once since .*Until this is acknowledged, every command is held for you\./);
+    expect(status.stdout).toMatch(
+      /tampered with once since .*Until this is acknowledged, every command is held for you\./,
+    );
     expect(status.stdout).toContain(`gate-socket  ${t.core.paths.gateSocket}`);
     expect(status.stdout).toMatch(/was removed\.\n {2}Gatehouse took its socket back/);
     const ack = await cli(['tamper', 'ack'], env);

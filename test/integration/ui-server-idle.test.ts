@@ -19,15 +19,26 @@ afterEach(async () => {
 async function start(): Promise<number> {
   const dir = tempDir('gh-renderer-');
   fs.writeFileSync(path.join(dir, 'index.html'), '<p>ui</p>');
-  server = new UiServer({ assets: new RendererAssets(dir), serve: () => () => {}, port: 0, token: TOKEN, idleMs: 200, heartbeatMs: 500 });
+  server = new UiServer({
+    assets: new RendererAssets(dir),
+    serve: () => () => {},
+    port: 0,
+    token: TOKEN,
+    idleMs: 200,
+    heartbeatMs: 500,
+  });
   await server.listen();
   return Number(new URL(server.url).port);
 }
 
-const closed = (emitter: { once(event: 'close', fn: () => void): unknown }) => new Promise<void>((resolve) => emitter.once('close', () => resolve()));
+const closed = (emitter: { once(event: 'close', fn: () => void): unknown }) =>
+  new Promise<void>((resolve) => emitter.once('close', () => resolve()));
 
 function openSocket(port: number, autoPong: boolean): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${TOKEN}`, { origin: `http://127.0.0.1:${port}`, autoPong });
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${TOKEN}`, {
+    origin: `http://127.0.0.1:${port}`,
+    autoPong,
+  });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);

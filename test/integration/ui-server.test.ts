@@ -29,13 +29,18 @@ async function start(): Promise<{ base: string; port: number }> {
   return { base: `http://127.0.0.1:${url.port}`, port: Number(url.port) };
 }
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    }).on('error', reject);
+    http
+      .get(url, { headers }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -83,13 +88,17 @@ describe('browser UI server', () => {
       const c = textClient(channel);
       expect(await c.api.subscribe()).toBe(true);
       const s = await t.client.api.startSession({ agent: 'generic', argv: ['x'], cwd: '/w', pid: null });
-      const answer = post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command: 'make deploy', cwd: '/w' }), { authorization: `Bearer ${s.token}` });
+      const answer = post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command: 'make deploy', cwd: '/w' }), {
+        authorization: `Bearer ${s.token}`,
+      });
       const held = await c.event('request.held');
       expect((await c.api.listPending()).map((r) => r.id)).toEqual([held.request.id]);
       const decided = await c.api.decide({ id: held.request.id, decision: 'deny', reason: 'not today', via: 'window' });
       expect(decided.decision).toMatchObject({ decidedBy: 'human:window', reason: 'not today' });
       expect(JSON.parse((await answer).body)).toMatchObject({ decision: 'deny' });
-      const err = await c.api.decide({ id: held.request.id, decision: 'allow', via: 'window' }).catch((e: unknown) => e);
+      const err = await c.api
+        .decide({ id: held.request.id, decision: 'allow', via: 'window' })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).code).toBe('already_decided');
     } finally {

@@ -26,12 +26,22 @@ afterEach(async () => {
 function seedOldSession(file: string, id: string, chunks: number, requests: number): void {
   const db = openDatabase(file);
   const long = Date.now() - 60 * DAY;
-  db.prepare('INSERT INTO sessions (id, agent, argv, cwd, token_hash, pid, started_at, ended_at, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(id, 'claude', '["claude"]', '/w', `h-${id}`, null, long, long + 1000, 0);
-  db.prepare('INSERT INTO recordings (session_id, source, cols, rows, started_at, stored_bytes, chunk_count, indexed_chunks, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(id, 'live', 80, 24, long, chunks * CHUNK_BYTES, chunks, chunks, long + 1000);
-  const chunk = db.prepare('INSERT INTO recording_chunks (session_id, seq, first_event, event_count, start_ms, end_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  db.prepare(
+    'INSERT INTO sessions (id, agent, argv, cwd, token_hash, pid, started_at, ended_at, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, 'claude', '["claude"]', '/w', `h-${id}`, null, long, long + 1000, 0);
+  db.prepare(
+    'INSERT INTO recordings (session_id, source, cols, rows, started_at, stored_bytes, chunk_count, indexed_chunks, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, 'live', 80, 24, long, chunks * CHUNK_BYTES, chunks, chunks, long + 1000);
+  const chunk = db.prepare(
+    'INSERT INTO recording_chunks (session_id, seq, first_event, event_count, start_ms, end_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const search = db.prepare('INSERT INTO recording_search (rowid, text) VALUES (?, ?)');
-  const request = db.prepare("INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, status, created_at) VALUES (?, ?, 'claude', 'pre-tool-use', 'Bash', ?, '/w', '{}', 'allowed', ?)");
-  const decision = db.prepare("INSERT INTO decisions (request_id, decision, reason, decided_by, decided_at) VALUES (?, 'allow', 'rule', 'policy', ?)");
+  const request = db.prepare(
+    "INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, status, created_at) VALUES (?, ?, 'claude', 'pre-tool-use', 'Bash', ?, '/w', '{}', 'allowed', ?)",
+  );
+  const decision = db.prepare(
+    "INSERT INTO decisions (request_id, decision, reason, decided_by, decided_at) VALUES (?, 'allow', 'rule', 'policy', ?)",
+  );
   const payload = randomBytes(CHUNK_BYTES);
   db.transaction(() => {
     for (let i = 0; i < chunks; i++) {
@@ -62,7 +72,10 @@ describe('upkeep', () => {
     seedOldSession(file, 'old', 1000, 15_000);
     t = await startTestCore({ home, policy: () => ({ decision: 'allow', reason: 'test policy' }) });
     const s = await t.client.api.startSession({ agent: 'generic', argv: ['x'], cwd: '/w', pid: null });
-    const ask = () => post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command: 'ls', cwd: '/w' }), { authorization: `Bearer ${s.token}` });
+    const ask = () =>
+      post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command: 'ls', cwd: '/w' }), {
+        authorization: `Bearer ${s.token}`,
+      });
     // The first answer of a core loads the risk engine; it is already running the purge meanwhile.
     expect((await ask()).status).toBe(200);
     const pass = t.core.upkeep.run();
@@ -84,7 +97,10 @@ describe('upkeep', () => {
     // What holds on any machine, however loaded (timings belong to the benchmarks): the purge ran in many slices, and
     // the gate answered between them (a purge done in one go lets at most the one answer already under way through).
     expect(report.slices.slices, `slices of the ${Math.round(report.ms)} ms purge`).toBeGreaterThanOrEqual(5);
-    expect(latencies.length, `gate answers during the ${Math.round(report.ms)} ms purge (slowest ${Math.round(longest)} ms)`).toBeGreaterThanOrEqual(2);
+    expect(
+      latencies.length,
+      `gate answers during the ${Math.round(report.ms)} ms purge (slowest ${Math.round(longest)} ms)`,
+    ).toBeGreaterThanOrEqual(2);
     expect(count(file, "SELECT count(*) AS n FROM recording_chunks WHERE session_id = 'old'")).toBe(0);
     expect(count(file, "SELECT count(*) AS n FROM requests WHERE session_id = 'old'")).toBe(0);
   });
@@ -113,12 +129,23 @@ describe('upkeep', () => {
     const home = tempDir('gh-home-');
     const db = openDatabase(path.join(home, 'gatehouse.db'));
     const audit = new AuditRepository(db);
-    for (let i = 0; i < 55; i++) audit.record({ at: Date.now() - (i < 50 ? 30 : 1) * DAY + i, kind: 'decision', actor: 'rule:r1', subject: `q${i}`, data: { command: `ls ${i}` } });
+    for (let i = 0; i < 55; i++)
+      audit.record({
+        at: Date.now() - (i < 50 ? 30 : 1) * DAY + i,
+        kind: 'decision',
+        actor: 'rule:r1',
+        subject: `q${i}`,
+        data: { command: `ls ${i}` },
+      });
     db.close();
     new SettingsFile(home).update({ auditRetentionDays: 7 });
     t = await startTestCore({ home });
     await t.core.upkeep.run();
-    expect(await t.client.api.verifyAudit()).toMatchObject({ ok: true, entries: 6, checkpoint: { throughSeq: 50, entries: 50 } });
+    expect(await t.client.api.verifyAudit()).toMatchObject({
+      ok: true,
+      entries: 6,
+      checkpoint: { throughSeq: 50, entries: 50 },
+    });
     const status = await t.client.api.storageStatus();
     expect(status).toMatchObject({ auditEntries: 6, auditCheckpoint: { throughSeq: 50 } });
     const res = await cli(['audit', 'verify'], cliEnv(home));

@@ -7,7 +7,15 @@ export const CHROMIUM = process.env.GATEHOUSE_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test/e2e/screenshots');
 
 /** Flags for a quiet, offline, headless Chromium in a container (no sandbox: we run as root here). */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** `extraArgs`: more Chromium switches (`--disable-webgl` to drive xterm.js's DOM renderer, the fallback). */
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {

@@ -16,8 +16,16 @@ export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
 
 /** Starts `gatehouse …args` and returns the child plus a promise of its result. */
 /** `input: null` leaves stdin closed (`codex exec` reads a piped stdin into its prompt). */
-export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; input?: string | null } = {}): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd, stdio: [opts.input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { cwd?: string; input?: string | null } = {},
+): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env,
+    cwd: opts.cwd,
+    stdio: [opts.input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -27,13 +35,21 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: s
   return { child, done };
 }
 
-export function cli(args: string[], env: NodeJS.ProcessEnv, opts: { cwd?: string; input?: string } = {}): Promise<CliResult> {
+export function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { cwd?: string; input?: string } = {},
+): Promise<CliResult> {
   return startCli(args, env, opts).done;
 }
 
 /** Starts `gatehouse daemon` and resolves once it says it is running. */
 /** `env`: more variables for the daemon (`HOME`, so the agent's home is the one the core protects). */
-export async function startDaemon(home: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; stop: () => Promise<CliResult>; output: () => string }> {
+export async function startDaemon(
+  home: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; stop: () => Promise<CliResult>; output: () => string }> {
   const { child, done } = startCli(['daemon', ...args], cliEnv(home, env));
   let out = '';
   await new Promise<void>((resolve, reject) => {

@@ -9,7 +9,10 @@ export interface TestCore {
   core: RunningCore;
   client: ControlClient;
   /** Resolves with the first event matching `match` from now on. */
-  next<T extends CoreEvent['type']>(type: T, match?: (e: Extract<CoreEvent, { type: T }>) => boolean): Promise<Extract<CoreEvent, { type: T }>>;
+  next<T extends CoreEvent['type']>(
+    type: T,
+    match?: (e: Extract<CoreEvent, { type: T }>) => boolean,
+  ): Promise<Extract<CoreEvent, { type: T }>>;
   stop(): Promise<void>;
 }
 

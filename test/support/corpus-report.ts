@@ -29,5 +29,8 @@ const only = process.argv[2];
 for (const [name, xs] of Object.entries(groups)) {
   if (only && only !== name) continue;
   console.log(`\n## ${name} on the wrong side (${xs.length})`);
-  for (const { entry, risk } of xs) console.log(`${risk.level} ${risk.score}  ${entry.cmd.replace(/\n/g, '\\n')}\n      label: ${entry.why} | said: ${risk.reasons.join(' / ')}`);
+  for (const { entry, risk } of xs)
+    console.log(
+      `${risk.level} ${risk.score}  ${entry.cmd.replace(/\n/g, '\\n')}\n      label: ${entry.why} | said: ${risk.reasons.join(' / ')}`,
+    );
 }

@@ -14,7 +14,9 @@ export interface HeldLock {
 
 /** Resolves once the other process holds the write lock; it lets go after `ms` at the latest. */
 export function holdWriteLock(file: string, ms: number): Promise<HeldLock> {
-  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', HOLDER, file, String(ms)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', HOLDER, file, String(ms)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const released = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';

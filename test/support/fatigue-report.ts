@@ -30,12 +30,16 @@ for (const [i, o] of outcomes.entries()) {
   const risk = engine.assess(step.command, step.cwd);
   const key = `${risk.level} · ${risk.reasons[0] ?? '(no reason)'}`;
   const list = groups.get(key) ?? [];
-  list.push(`${step.command.replace(/\s+/g, ' ').slice(0, 140)}\n          => ${(o.suggested ?? ['(denied)']).join(' | ').slice(0, 240)}${process.argv.includes('--notes') && o.notes?.length ? `\n          notes: ${o.notes.join(' / ').slice(0, 400)}` : ''}`);
+  list.push(
+    `${step.command.replace(/\s+/g, ' ').slice(0, 140)}\n          => ${(o.suggested ?? ['(denied)']).join(' | ').slice(0, 240)}${process.argv.includes('--notes') && o.notes?.length ? `\n          notes: ${o.notes.join(' / ').slice(0, 400)}` : ''}`,
+  );
   groups.set(key, list);
 }
 process.stdout.write(`held after warm-up: ${held} of ${after} (${(held / after).toFixed(3)})\n\n`);
 const all = process.argv.includes('--all');
-if (process.argv.includes('--rules')) for (const r of learned) process.stdout.write(`rule ${r.kind}:${r.pattern} @ ${r.scope.type === 'project' ? r.scope.dir : r.scope.type}\n`);
+if (process.argv.includes('--rules'))
+  for (const r of learned)
+    process.stdout.write(`rule ${r.kind}:${r.pattern} @ ${r.scope.type === 'project' ? r.scope.dir : r.scope.type}\n`);
 for (const [key, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
   process.stdout.write(`${list.length}  ${key}\n`);
   for (const c of all ? list : list.slice(0, 4)) process.stdout.write(`      ${c}\n`);

@@ -7,11 +7,16 @@ import { createRiskEngine } from '../../electron/core/risk/index.ts';
 import { loadRiskCorpus } from './risk-corpus.ts';
 import { PROJECT, testContextOptions } from './risk.ts';
 
-const engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 4, changedLines: 120, untrackedFiles: 2, stashes: 1 }));
+const engine = await createRiskEngine(
+  testContextOptions({ branch: 'feature/x', changedFiles: 4, changedLines: 120, untrackedFiles: 2, stashes: 1 }),
+);
 const traces = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'agent-traces.jsonl');
 const file = process.argv[2] ?? (existsSync(traces) ? traces : null);
 const commands = file
-  ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { cmd: string }).cmd)
+  ? readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { cmd: string }).cmd)
   : loadRiskCorpus().map((e) => e.cmd);
 const counts = new Map<string, number>();
 const unproven = new Map<string, number>();

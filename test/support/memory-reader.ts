@@ -11,7 +11,9 @@ export function memoryReader(files: Record<string, string | Error>): SettingsRea
       return v ?? null;
     },
     list(dir) {
-      const names = Object.keys(files).filter((f) => path.dirname(f) === dir).map((f) => path.basename(f));
+      const names = Object.keys(files)
+        .filter((f) => path.dirname(f) === dir)
+        .map((f) => path.basename(f));
       return names.length > 0 ? names : null;
     },
   };

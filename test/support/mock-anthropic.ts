@@ -26,8 +26,7 @@ import {
 export const MOCK_FINAL_TEXT = 'Done: the mock model saw the tool result.';
 
 type ContentBlock =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+  { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
 
 function toolResultText(block: Record<string, unknown>): string {
   const content = block['content'];
@@ -119,7 +118,10 @@ export async function startMockAnthropic(opts: {
       return;
     }
     if (req.method !== 'POST' || !path.endsWith('/v1/messages') || !isObject(req.body)) {
-      sendJson(res, 404, { type: 'error', error: { type: 'not_found_error', message: `mock: no route ${req.method} ${path}` } });
+      sendJson(res, 404, {
+        type: 'error',
+        error: { type: 'not_found_error', message: `mock: no route ${req.method} ${path}` },
+      });
       return;
     }
     const body = req.body;
@@ -150,7 +152,9 @@ export async function startMockAnthropic(opts: {
       sendMessage(res, model, stream, {
         type: 'tool_use',
         id: mockId('toolu_mock'),
-        ...(typeof call === 'string' ? { name: 'Bash', input: { command: call, description: 'Run the command under test' } } : { name: call.tool, input: call.input }),
+        ...(typeof call === 'string'
+          ? { name: 'Bash', input: { command: call, description: 'Run the command under test' } }
+          : { name: call.tool, input: call.input }),
       });
     } else if (hasBash) {
       sendMessage(res, model, stream, { type: 'text', text: MOCK_FINAL_TEXT });

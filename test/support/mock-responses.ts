@@ -111,11 +111,7 @@ function shellCallItem(
     };
   }
   const args =
-    tool.name === 'exec_command'
-      ? { cmd: command }
-      : tool.name === 'shell_command'
-        ? { command }
-        : { command: argv };
+    tool.name === 'exec_command' ? { cmd: command } : tool.name === 'shell_command' ? { command } : { command: argv };
   return {
     type: 'function_call',
     id: mockId('fc_mock'),
@@ -196,14 +192,30 @@ function sendResponse(res: ServerResponse, item: JsonObject): void {
 export type MockToolCall =
   | { function: string; arguments: Record<string, unknown> }
   | { custom: string; input: string }
-  | ((toolResults: readonly string[]) => { function: string; arguments: Record<string, unknown> } | { custom: string; input: string });
+  | ((
+      toolResults: readonly string[],
+    ) => { function: string; arguments: Record<string, unknown> } | { custom: string; input: string });
 
 function toolCallItem(call: MockToolCall, callId: string, toolResults: readonly string[]): JsonObject {
   const c = typeof call === 'function' ? call(toolResults) : call;
   if ('custom' in c) {
-    return { type: 'custom_tool_call', id: mockId('ctc_mock'), call_id: callId, name: c.custom, input: c.input, status: 'completed' };
+    return {
+      type: 'custom_tool_call',
+      id: mockId('ctc_mock'),
+      call_id: callId,
+      name: c.custom,
+      input: c.input,
+      status: 'completed',
+    };
   }
-  return { type: 'function_call', id: mockId('fc_mock'), call_id: callId, name: c.function, arguments: JSON.stringify(c.arguments), status: 'completed' };
+  return {
+    type: 'function_call',
+    id: mockId('fc_mock'),
+    call_id: callId,
+    name: c.function,
+    arguments: JSON.stringify(c.arguments),
+    status: 'completed',
+  };
 }
 
 export interface MockResponsesOptions {
@@ -257,7 +269,12 @@ export async function startMockResponses(opts: MockResponsesOptions): Promise<Mo
       const callId = mockId('call_mock');
       issuedCallIds.add(callId);
       const call = commands[next] as string | MockToolCall;
-      sendResponse(res, typeof call === 'string' ? shellCallItem(shell, call, callId, opts.toolArguments) : toolCallItem(call, callId, toolResults));
+      sendResponse(
+        res,
+        typeof call === 'string'
+          ? shellCallItem(shell, call, callId, opts.toolArguments)
+          : toolCallItem(call, callId, toolResults),
+      );
     } else {
       sendResponse(res, messageItem(shell !== undefined ? MOCK_FINAL_TEXT : 'Mock title'));
     }

@@ -20,7 +20,9 @@ function call() {
     const lines = readline.createInterface({ input: socket });
     let greeted = false;
     socket.on('error', reject);
-    socket.on('connect', () => socket.write(`${JSON.stringify({ token: fs.readFileSync(tokenFile, 'utf8').trim() })}\n`));
+    socket.on('connect', () =>
+      socket.write(`${JSON.stringify({ token: fs.readFileSync(tokenFile, 'utf8').trim() })}\n`),
+    );
     lines.on('line', (line) => {
       const message = JSON.parse(line);
       if (!greeted) {
@@ -43,6 +45,9 @@ if (thenFlag === '--then') {
   const line = await new Promise((resolve) => input.once('line', resolve));
   input.close();
   const [program, ...args] = then.map((a) => a.replaceAll('{line}', line));
-  const child = spawn(program, args, { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(program, args, {
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   await new Promise((resolve) => child.on('exit', resolve));
 }

@@ -40,7 +40,8 @@ export class MemoryRecordings implements RecordingService {
   }
 
   /** Markers go into the session's recording when it has an open one (as the real service does); others are kept aside. */
-  readonly timeline: Array<{ sessionId: string; label: string; requestId: string | null; decision: Decision | null }> = [];
+  readonly timeline: Array<{ sessionId: string; label: string; requestId: string | null; decision: Decision | null }> =
+    [];
 
   mark(sessionId: string, label: string, requestId: string | null, decision: Decision | null): void {
     const rec = this.sessions.get(sessionId);
@@ -57,7 +58,9 @@ export class MemoryRecordings implements RecordingService {
   closed(sessionId: string): Promise<RecordedSession> {
     const rec = this.sessions.get(sessionId);
     if (rec?.closed) return Promise.resolve(rec);
-    return new Promise((resolve) => this.closeWaiters.set(sessionId, () => resolve(this.sessions.get(sessionId) as RecordedSession)));
+    return new Promise((resolve) =>
+      this.closeWaiters.set(sessionId, () => resolve(this.sessions.get(sessionId) as RecordedSession)),
+    );
   }
 
   /** All output text of a session, in order. */

@@ -13,7 +13,15 @@ if (!file) throw new Error('usage: recording-child.ts <db file>');
 const db = openDatabase(file);
 const startedAt = Date.now();
 const sessions = new SessionRepository(db);
-sessions.insert({ id: 'crash', agent: 'claude', argv: ['claude'], cwd: '/w', pid: process.pid, tokenHash: 'h-crash', startedAt });
+sessions.insert({
+  id: 'crash',
+  agent: 'claude',
+  argv: ['claude'],
+  cwd: '/w',
+  pid: process.pid,
+  tokenHash: 'h-crash',
+  startedAt,
+});
 const recordings = new Recordings({
   db,
   dbFile: file,
@@ -28,7 +36,8 @@ let line = 0;
 let reported = 0;
 // Runs until killed; the parent sends SIGKILL, so nothing here ever gets to clean up.
 setInterval(() => {
-  for (let k = 0; k < 20; k++) recorder.record({ kind: 'output', data: `\x1b[32mline ${line++}\x1b[0m ${'.'.repeat(line % 70)}\r\n` });
+  for (let k = 0; k < 20; k++)
+    recorder.record({ kind: 'output', data: `\x1b[32mline ${line++}\x1b[0m ${'.'.repeat(line % 70)}\r\n` });
   const events = store.get('crash')?.event_count ?? 0;
   if (events > reported) {
     reported = events;

@@ -26,7 +26,15 @@ afterEach(async () => {
   for (const t of open.splice(0)) await t.close();
 });
 
-export function openRecordings(opts: { retention?: Retention; patterns?: string[]; now?: () => number; file?: string; uncompressedMaxBytes?: number } = {}): TestRecordings {
+export function openRecordings(
+  opts: {
+    retention?: Retention;
+    patterns?: string[];
+    now?: () => number;
+    file?: string;
+    uncompressedMaxBytes?: number;
+  } = {},
+): TestRecordings {
   const file = opts.file ?? path.join(tempDir('gh-rec-'), 'gatehouse.db');
   const db = openDatabase(file);
   const sessions = new SessionRepository(db);
@@ -49,7 +57,15 @@ export function openRecordings(opts: { retention?: Retention; patterns?: string[
     recordings,
     errors,
     addSession(id, o = {}) {
-      sessions.insert({ id, agent: 'claude', argv: ['claude'], cwd: '/w', pid: o.pid === undefined ? process.pid : o.pid, tokenHash: `h-${id}`, startedAt: o.startedAt ?? Date.now() });
+      sessions.insert({
+        id,
+        agent: 'claude',
+        argv: ['claude'],
+        cwd: '/w',
+        pid: o.pid === undefined ? process.pid : o.pid,
+        tokenHash: `h-${id}`,
+        startedAt: o.startedAt ?? Date.now(),
+      });
       if (o.endedAt !== undefined) sessions.end(id, 0, o.endedAt);
     },
     async close() {
@@ -79,7 +95,8 @@ export function programEvents(raw: string, opts: { resizes?: boolean } = {}): St
     const size = 1 + ((n * 7919) % 3000);
     events.push({ atMs: (t += 1 + (n % 9)), kind: 'output', data: raw.slice(i, i + size) });
     i += size;
-    if (opts.resizes && n % 25 === 24) events.push({ atMs: (t += 1), kind: 'resize', cols: n % 2 ? 120 : 80, rows: n % 2 ? 40 : 24 });
+    if (opts.resizes && n % 25 === 24)
+      events.push({ atMs: (t += 1), kind: 'resize', cols: n % 2 ? 120 : 80, rows: n % 2 ? 40 : 24 });
   }
   return events;
 }

@@ -37,7 +37,17 @@ export async function loadRewriter(): Promise<void> {
 }
 
 /** Nodes inside which commands are not the text's own (substitutions, strings) or not plain (here-doc bodies). */
-const OPAQUE = new Set(['command_substitution', 'process_substitution', 'string', 'raw_string', 'heredoc_body', 'arithmetic_expansion', 'expansion', 'test_command', 'ERROR']);
+const OPAQUE = new Set([
+  'command_substitution',
+  'process_substitution',
+  'string',
+  'raw_string',
+  'heredoc_body',
+  'arithmetic_expansion',
+  'expansion',
+  'test_command',
+  'ERROR',
+]);
 
 /** The text's simple commands, or null when tree-sitter cannot read it cleanly (rewrites would be guesses). */
 export function shapeOf(text: string): Shape | null {
@@ -66,19 +76,27 @@ export function shapeOf(text: string): Shape | null {
         } else words.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end) });
       }
       const own = n.children.some((c) => c.type.endsWith('_redirect'));
-      const whole = top.length === 1 && (top[0] === n || (top[0]?.type === 'redirected_statement' && top[0].children.find((c) => c.field === 'body') === n));
+      const whole =
+        top.length === 1 &&
+        (top[0] === n ||
+          (top[0]?.type === 'redirected_statement' && top[0].children.find((c) => c.field === 'body') === n));
       sites.push({ nameStart: name.start, words, piped, redirected: redirected || own, whole });
       return;
     }
     const isPipe = n.type === 'pipeline';
     const redir = n.type === 'redirected_statement' || n.type === 'function_definition';
-    for (const c of n.children) visit(c, piped || isPipe, redirected || (redir && c.field === 'body') || n.type === 'while_statement');
+    for (const c of n.children)
+      visit(c, piped || isPipe, redirected || (redir && c.field === 'body') || n.type === 'while_statement');
   };
   visit(tree.root, false, false);
   return { text, sites, functions };
 }
 
-const WINDOWS_PROGRAMS = new Set([...Object.keys(WINDOWS_FILE_RULES), ...Object.keys(WINDOWS_SYSTEM_RULES), ...Object.keys(WINDOWS_SHELL_RULES)]);
+const WINDOWS_PROGRAMS = new Set([
+  ...Object.keys(WINDOWS_FILE_RULES),
+  ...Object.keys(WINDOWS_SYSTEM_RULES),
+  ...Object.keys(WINDOWS_SHELL_RULES),
+]);
 
 /**
  * A line written for cmd.exe or PowerShell (`rd /s /q C:\…`, `Remove-Item …`): bash's quoting, redirections,
@@ -95,16 +113,76 @@ export function isWindowsLine(shape: Shape): boolean {
 const PLAIN = /^[A-Za-z0-9_\-./,+@%:=]+$/;
 /** Builtins and keywords that act on the shell itself: a wrapper (`nice cd x`) would run them elsewhere, or not at all. */
 const SHELL_STATE = new Set([
-  'cd', 'pushd', 'popd', 'export', 'source', '.', 'set', 'shopt', 'alias', 'unalias', 'eval', 'exec', 'read', 'unset', 'declare', 'local', 'typeset',
-  'readonly', 'ulimit', 'umask', 'trap', 'shift', 'exit', 'return', 'break', 'continue', 'wait', 'jobs', 'fg', 'bg', 'disown', 'hash', 'history',
-  'let', 'getopts', 'mapfile', 'readarray', 'complete', 'enable', 'builtin', 'command', 'caller', 'times', 'suspend', 'logout', ':',
-  'time', 'coproc',
+  'cd',
+  'pushd',
+  'popd',
+  'export',
+  'source',
+  '.',
+  'set',
+  'shopt',
+  'alias',
+  'unalias',
+  'eval',
+  'exec',
+  'read',
+  'unset',
+  'declare',
+  'local',
+  'typeset',
+  'readonly',
+  'ulimit',
+  'umask',
+  'trap',
+  'shift',
+  'exit',
+  'return',
+  'break',
+  'continue',
+  'wait',
+  'jobs',
+  'fg',
+  'bg',
+  'disown',
+  'hash',
+  'history',
+  'let',
+  'getopts',
+  'mapfile',
+  'readarray',
+  'complete',
+  'enable',
+  'builtin',
+  'command',
+  'caller',
+  'times',
+  'suspend',
+  'logout',
+  ':',
+  'time',
+  'coproc',
 ]);
 /** Builtins `builtin` can run. */
-const BUILTINS = new Set(['echo', 'printf', 'kill', 'test', 'eval', 'source', '.', 'cd', 'export', 'read', 'type', 'umask', 'trap', 'ulimit']);
+const BUILTINS = new Set([
+  'echo',
+  'printf',
+  'kill',
+  'test',
+  'eval',
+  'source',
+  '.',
+  'cd',
+  'export',
+  'read',
+  'type',
+  'umask',
+  'trap',
+  'ulimit',
+]);
 
 const insert = (text: string, at: number, what: string) => text.slice(0, at) + what + text.slice(at);
-const replace = (text: string, start: number, end: number, what: string) => text.slice(0, start) + what + text.slice(end);
+const replace = (text: string, start: number, end: number, what: string) =>
+  text.slice(0, start) + what + text.slice(end);
 
 export const REDIRECTIONS = ['2>/dev/null', '>/dev/null', '</dev/null', '2>&1'] as const;
 
@@ -114,7 +192,12 @@ export const REDIRECTIONS = ['2>/dev/null', '>/dev/null', '</dev/null', '2>&1'] 
  * is what it does: not into a pipe, not beside its own redirections, not into a shell or interpreter
  * that would read its program from stdin, not onto a reader whose output is the point.
  */
-export function withRedirection(shape: Shape, site: number, at: number, op: (typeof REDIRECTIONS)[number]): string | null {
+export function withRedirection(
+  shape: Shape,
+  site: number,
+  at: number,
+  op: (typeof REDIRECTIONS)[number],
+): string | null {
   const s = shape.sites[site];
   if (!s) return null;
   if (op === '>/dev/null' || op === '</dev/null') {
@@ -146,7 +229,20 @@ export function withQuoting(shape: Shape, site: number, word: number, style: (ty
   return replace(shape.text, w.start, w.end, quoted);
 }
 
-export const PREFIX_WRAPPERS = ['command', 'env', 'env -i', 'nice', 'nice -n 5', 'timeout 5', 'nohup', 'sudo -u bob', 'stdbuf -o0', 'time', 'builtin', 'exec'] as const;
+export const PREFIX_WRAPPERS = [
+  'command',
+  'env',
+  'env -i',
+  'nice',
+  'nice -n 5',
+  'timeout 5',
+  'nohup',
+  'sudo -u bob',
+  'stdbuf -o0',
+  'time',
+  'builtin',
+  'exec',
+] as const;
 
 /** A wrapper put before one command's name. Only where it runs the same thing (not a function, not `cd`). */
 export function withWrapper(shape: Shape, site: number, wrapper: (typeof PREFIX_WRAPPERS)[number]): string | null {

@@ -16,7 +16,18 @@ export function simpleParse(command: string): ParsedCommand {
   let prev: Word[] | null = null;
   for (const stage of stages) {
     let rest = stage.trim();
-    const seg: Segment = { argv: [], assignments: [], redirects: [], stdin: null, pipeFrom: prev, via: [], privileged: false, remote: null, synthetic: false, text: rest };
+    const seg: Segment = {
+      argv: [],
+      assignments: [],
+      redirects: [],
+      stdin: null,
+      pipeFrom: prev,
+      via: [],
+      privileged: false,
+      remote: null,
+      synthetic: false,
+      text: rest,
+    };
     if (rest.startsWith('sudo: ')) {
       seg.privileged = true;
       seg.via.push('sudo');
@@ -48,5 +59,8 @@ export function testContextOptions(git: GitState | null = null): ContextOptions 
 }
 
 export function testEngine(opts: { git?: GitState | null; parse?: (c: string) => ParsedCommand } = {}): RiskEngine {
-  return new RiskEngine({ context: new ContextProvider(testContextOptions(opts.git ?? null)), parse: opts.parse ?? simpleParse });
+  return new RiskEngine({
+    context: new ContextProvider(testContextOptions(opts.git ?? null)),
+    parse: opts.parse ?? simpleParse,
+  });
 }

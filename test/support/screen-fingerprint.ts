@@ -61,6 +61,7 @@ export function fingerprint(term: Terminal): string {
     `normal ${hidden(core._bufferService.buffers.normal)}`,
     cells(term.buffer.normal, term.cols, term.rows),
   ];
-  if (active.type === 'alternate') parts.push(`alt ${hidden(core._bufferService.buffers.alt)}`, cells(active, term.cols, term.rows));
+  if (active.type === 'alternate')
+    parts.push(`alt ${hidden(core._bufferService.buffers.alt)}`, cells(active, term.cols, term.rows));
   return parts.join('\n');
 }

@@ -15,17 +15,41 @@ export interface SecretSample {
   secret: string;
 }
 
-const pem = ['-----BEGIN OPENSSH PRIVATE KEY-----', ...Array.from({ length: 12 }, (_, i) => alnum(70, i + 3)), '-----END OPENSSH PRIVATE KEY-----'].join('\r\n');
+const pem = [
+  '-----BEGIN OPENSSH PRIVATE KEY-----',
+  ...Array.from({ length: 12 }, (_, i) => alnum(70, i + 3)),
+  '-----END OPENSSH PRIVATE KEY-----',
+].join('\r\n');
 
 export const SECRET_SAMPLES: readonly SecretSample[] = [
-  { rule: 'aws-access-key', secret: 'AKIA' + 'IOSFODNN7EXAMPLE', text: 'export AWS_ACCESS_KEY_ID=AKIA' + 'IOSFODNN7EXAMPLE' },
+  {
+    rule: 'aws-access-key',
+    secret: 'AKIA' + 'IOSFODNN7EXAMPLE',
+    text: 'export AWS_ACCESS_KEY_ID=AKIA' + 'IOSFODNN7EXAMPLE',
+  },
   { rule: 'github-token', secret: 'ghp_' + alnum(36), text: 'remote: using ghp_' + alnum(36) + ' for push' },
-  { rule: 'github-token', secret: 'github_pat_' + alnum(22) + '_' + alnum(59, 5), text: 'GH=github_pat_' + alnum(22) + '_' + alnum(59, 5) },
+  {
+    rule: 'github-token',
+    secret: 'github_pat_' + alnum(22) + '_' + alnum(59, 5),
+    text: 'GH=github_pat_' + alnum(22) + '_' + alnum(59, 5),
+  },
   { rule: 'github-token', secret: 'gho_' + alnum(36, 3), text: 'oauth gho_' + alnum(36, 3) },
   { rule: 'npm-token', secret: 'npm_' + alnum(36, 5), text: 'publishing with npm_' + alnum(36, 5) + ' now' },
-  { rule: 'slack-token', secret: 'xoxb-' + '123456789012-1234567890123-' + alnum(24), text: 'SLACK xoxb-' + '123456789012-1234567890123-' + alnum(24) + ' ok' },
-  { rule: 'anthropic-key', secret: 'sk-ant-' + 'api03-' + alnum(80, 9), text: 'ANTHROPIC_API_KEY is sk-ant-' + 'api03-' + alnum(80, 9) },
-  { rule: 'openai-key', secret: 'sk-' + 'proj-' + alnum(48, 13), text: 'using key sk-' + 'proj-' + alnum(48, 13) + '\r\n' },
+  {
+    rule: 'slack-token',
+    secret: 'xoxb-' + '123456789012-1234567890123-' + alnum(24),
+    text: 'SLACK xoxb-' + '123456789012-1234567890123-' + alnum(24) + ' ok',
+  },
+  {
+    rule: 'anthropic-key',
+    secret: 'sk-ant-' + 'api03-' + alnum(80, 9),
+    text: 'ANTHROPIC_API_KEY is sk-ant-' + 'api03-' + alnum(80, 9),
+  },
+  {
+    rule: 'openai-key',
+    secret: 'sk-' + 'proj-' + alnum(48, 13),
+    text: 'using key sk-' + 'proj-' + alnum(48, 13) + '\r\n',
+  },
   { rule: 'google-api-key', secret: 'AIza' + alnum(35, 17), text: 'maps key: AIza' + alnum(35, 17) + ' (browser)' },
   { rule: 'stripe-key', secret: 'sk_' + 'live_' + alnum(24, 19), text: 'stripe sk_' + 'live_' + alnum(24, 19) },
   {
@@ -39,5 +63,9 @@ export const SECRET_SAMPLES: readonly SecretSample[] = [
   { rule: 'secret-assignment', secret: 's3cr3tvalue', text: 'DB_SECRET: s3cr3tvalue\r\n' },
   { rule: 'secret-flag', secret: 'Tr0ub4dor', text: 'login --password Tr0ub4dor --user bob' },
   { rule: 'url-credentials', secret: 'pa55w0rd', text: 'git clone https://bob:pa55w0rd@git.example.com/repo.git' },
-  { rule: 'bearer-token', secret: alnum(40, 29), text: 'curl -H "Authorization: Bearer ' + alnum(40, 29) + '" https://api' },
+  {
+    rule: 'bearer-token',
+    secret: alnum(40, 29),
+    text: 'curl -H "Authorization: Bearer ' + alnum(40, 29) + '" https://api',
+  },
 ];

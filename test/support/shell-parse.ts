@@ -22,6 +22,7 @@ export function lines(parsed: ParsedCommand): string[] {
 /** The only segment whose argv[0] is `prog`; fails the test when there is not exactly one. */
 export function only(parsed: ParsedCommand, prog: string): Segment {
   const found = parsed.segments.filter((s) => s.argv[0]?.text === prog);
-  if (found.length !== 1) throw new Error(`expected one \`${prog}\` segment, got ${found.length}: ${JSON.stringify(lines(parsed))}`);
+  if (found.length !== 1)
+    throw new Error(`expected one \`${prog}\` segment, got ${found.length}: ${JSON.stringify(lines(parsed))}`);
   return found[0] as Segment;
 }

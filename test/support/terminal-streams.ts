@@ -36,7 +36,16 @@ export function trickyPieces(): string[] {
   pieces.push('\x1b[?25l', 'hidden cursor', '\x1b[?25h', '\x1b[4h', 'ins', '\x1b[4l', '\x1b[?1h\x1b[?2004h');
   pieces.push('\x1b[1;2;3;4;5;7;9;53m\x1b[38;2;1;2;3m\x1b[48;5;200mstyled', ' still styled');
   pieces.push('\x1b[0m\x1b[s', '\x1b[12;40Hmoved', '\x1b[u', 'restored\r\n');
-  pieces.push('\x1b[?1049h', '\x1b[H\x1b[2J', '\x1b[2;20r', '\x1b[20;1H', 'alt screen line\n', 'more\n', '\x1b7\x1b[5;5Halt saved\x1b8', 'alt end');
+  pieces.push(
+    '\x1b[?1049h',
+    '\x1b[H\x1b[2J',
+    '\x1b[2;20r',
+    '\x1b[20;1H',
+    'alt screen line\n',
+    'more\n',
+    '\x1b7\x1b[5;5Halt saved\x1b8',
+    'alt end',
+  );
   pieces.push('\x1b[1;80H', 'E');
   pieces.push('\x1b[?1049l', 'back on main\r\n');
   for (let i = 30; i < 60; i++) pieces.push(line(i));

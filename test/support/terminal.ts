@@ -4,7 +4,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StartTerminalInput } from '../../shared/api.ts';
-import type { GateRequest, ShellCommandRecord, TerminalEvent, TerminalInfo, TerminalSnapshot } from '../../shared/domain.ts';
+import type {
+  GateRequest,
+  ShellCommandRecord,
+  TerminalEvent,
+  TerminalInfo,
+  TerminalSnapshot,
+} from '../../shared/domain.ts';
 import type { Policy } from '../../electron/core/broker/broker.ts';
 import { startTestCore, type TestCore } from './core.ts';
 import { MemoryRecordings } from './recorder.ts';
@@ -13,7 +19,8 @@ import { tempDir } from './temp.ts';
 /** Lines containing this word are held for a decision; every other line is allowed at once by the test policy. */
 export const HOLD_WORD = 'held';
 
-export const testPolicy: Policy = (r) => (r.command.includes(HOLD_WORD) ? null : { decision: 'allow', reason: 'allowed by the test policy' });
+export const testPolicy: Policy = (r) =>
+  r.command.includes(HOLD_WORD) ? null : { decision: 'allow', reason: 'allowed by the test policy' };
 
 /** The shells a machine has: tests for a missing one are skipped with its name. */
 export function hasShell(name: string): boolean {
@@ -33,18 +40,34 @@ export interface TerminalWorld {
 }
 
 /** `env`: more of the core's environment (which hosted programs start from), given the test's home directory. */
-export async function terminalWorld(opts: { env?: (home: string) => Record<string, string> } = {}): Promise<TerminalWorld> {
+export async function terminalWorld(
+  opts: { env?: (home: string) => Record<string, string> } = {},
+): Promise<TerminalWorld> {
   const root = fs.realpathSync(tempDir('gh-pty-'));
   const home = path.join(root, 'home');
   const work = path.join(root, 'work');
   fs.mkdirSync(home);
   fs.mkdirSync(work);
   const recordings = new MemoryRecordings();
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, SHELL: '/bin/bash', LANG: 'C.UTF-8', TERM: 'xterm-256color', ...opts.env?.(home) };
-  const core = await startTestCore({ home: path.join(root, 'gatehouse'), policy: testPolicy, recordings, env, log: () => {} });
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    SHELL: '/bin/bash',
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    ...opts.env?.(home),
+  };
+  const core = await startTestCore({
+    home: path.join(root, 'gatehouse'),
+    policy: testPolicy,
+    recordings,
+    env,
+    log: () => {},
+  });
   const requests: GateRequest[] = [];
   await core.client.events((e) => {
-    if (e.type === 'request.held' || (e.type === 'request.decided' && !requests.some((r) => r.id === e.request.id))) requests.push(e.request);
+    if (e.type === 'request.held' || (e.type === 'request.decided' && !requests.some((r) => r.id === e.request.id)))
+      requests.push(e.request);
   });
   return {
     core,

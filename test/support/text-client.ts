@@ -10,7 +10,10 @@ export interface TextClient {
   api: BirpcReturn<CoreApi, ControlClientApi>;
   events: CoreEvent[];
   /** Resolves with the first event of `type` (already received or to come) that matches. */
-  event<T extends CoreEvent['type']>(type: T, match?: (e: Extract<CoreEvent, { type: T }>) => boolean): Promise<Extract<CoreEvent, { type: T }>>;
+  event<T extends CoreEvent['type']>(
+    type: T,
+    match?: (e: Extract<CoreEvent, { type: T }>) => boolean,
+  ): Promise<Extract<CoreEvent, { type: T }>>;
 }
 
 export function textClient(channel: TextChannel): TextClient {
@@ -25,7 +28,12 @@ export function textClient(channel: TextChannel): TextClient {
       // These tests never attach to a terminal.
       onTerminalEvent: () => {},
     },
-    { post: (d: string) => channel.post(d), on: (fn) => channel.on(fn), serialize: encodeMessage, deserialize: (d: string) => decodeMessage(d) },
+    {
+      post: (d: string) => channel.post(d),
+      on: (fn) => channel.on(fn),
+      serialize: encodeMessage,
+      deserialize: (d: string) => decodeMessage(d),
+    },
   );
   return {
     api,

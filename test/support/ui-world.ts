@@ -28,15 +28,26 @@ export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<un
   if (!url) throw new Error(`the daemon printed no UI URL:\n${daemon.output()}`);
   const mock = await startMockAnthropic({ command });
   cleanups.push(() => mock.close());
-  const context: BrowserContext = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 860 }, deviceScaleFactor: opts.deviceScaleFactor ?? 1 });
+  const context: BrowserContext = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 860 },
+    deviceScaleFactor: opts.deviceScaleFactor ?? 1,
+  });
   cleanups.push(() => context.close());
   const page: Page = await context.newPage();
   let runs = 0;
   /** One run of Claude Code through `gatehouse run` (a fresh agent home each time: nothing carries over but rules). */
   const run = (): Promise<CliResult> => {
     runs += 1;
-    const inv = claudeInvocation({ mockUrl: mock.url, home: path.join(root, `agent-home-${runs}`), prompt: 'run the command' });
-    return startCli(['run', '--', inv.command, ...inv.args], { ...inv.env, GATEHOUSE_HOME: ghHome }, { cwd: work, input: null }).done;
+    const inv = claudeInvocation({
+      mockUrl: mock.url,
+      home: path.join(root, `agent-home-${runs}`),
+      prompt: 'run the command',
+    });
+    return startCli(
+      ['run', '--', inv.command, ...inv.args],
+      { ...inv.env, GATEHOUSE_HOME: ghHome },
+      { cwd: work, input: null },
+    ).done;
   };
   /** Opens the UI and waits until it is connected (the Inbox has loaded). */
   const open = async () => {

@@ -28,13 +28,21 @@ export async function cannedServer(status: number, body: string): Promise<Canned
 }
 
 /** Posts raw bytes to a Unix-socket HTTP server and returns status and body. */
-export function post(socketPath: string, urlPath: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function post(
+  socketPath: string,
+  urlPath: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath, path: urlPath, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { socketPath, path: urlPath, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { showText } from '../../shared/visible-text.ts';
 
-export const DEFAULT_TRACES = process.env.GATEHOUSE_TRACES ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/agent-traces.jsonl');
+export const DEFAULT_TRACES =
+  process.env.GATEHOUSE_TRACES ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/agent-traces.jsonl');
 
 /** The traces' commands, in order. */
 export function readTraceCommands(file: string): string[] {
@@ -21,7 +23,9 @@ export function readTraceCommands(file: string): string[] {
 
 /** The commands that would be flagged, with their flags. */
 export function flaggedCommands(commands: readonly string[]): Array<{ cmd: string; flags: string[] }> {
-  return commands.map((cmd) => ({ cmd, flags: showText(cmd).flags.map((f) => f.message) })).filter((r) => r.flags.length > 0);
+  return commands
+    .map((cmd) => ({ cmd, flags: showText(cmd).flags.map((f) => f.message) }))
+    .filter((r) => r.flags.length > 0);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

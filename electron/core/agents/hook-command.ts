@@ -41,7 +41,8 @@ function curl(curlPath: string, endpoint: GateEndpoint, maxTimeS: number): strin
  * `&&` and `>&2` are syntax, so nothing else is looked up on PATH.
  */
 export function blockingHookCommand(t: HookTransport, endpoint: GateEndpoint, maxTimeS: number): string {
-  if (t.kind === 'node') return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --blocking --max-time ${maxTimeS} ${endpoint}`;
+  if (t.kind === 'node')
+    return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --blocking --max-time ${maxTimeS} ${endpoint}`;
   return (
     `r=$(${curl(t.curlPath, endpoint, maxTimeS)} 2>&1) && printf '%s' "$r" && exit 0; ` +
     `printf 'Gatehouse blocked this command: %s\\n' "\${r:-the Gatehouse gate did not answer (is Gatehouse running?)}" >&2; exit 2`
@@ -50,7 +51,8 @@ export function blockingHookCommand(t: HookTransport, endpoint: GateEndpoint, ma
 
 /** For notifications: forwards the payload and never blocks or fails the agent. */
 export function eventHookCommand(t: HookTransport, endpoint: GateEndpoint): string {
-  if (t.kind === 'node') return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --max-time ${EVENT_MAX_TIME_S} ${endpoint}`;
+  if (t.kind === 'node')
+    return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --max-time ${EVENT_MAX_TIME_S} ${endpoint}`;
   return `${curl(t.curlPath, endpoint, EVENT_MAX_TIME_S)} >/dev/null 2>&1; exit 0`;
 }
 

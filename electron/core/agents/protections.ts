@@ -7,7 +7,12 @@ import type { LaunchFacts } from './plugin.ts';
 import { agentPlugin, type AgentId } from './registry.ts';
 
 function hookClient(f: LaunchFacts): SessionProtection {
-  if (f.transport.kind === 'curl') return { layer: 'hook-client', state: 'on', detail: `curl at ${f.transport.curlPath}, where only root can write (never from PATH)` };
+  if (f.transport.kind === 'curl')
+    return {
+      layer: 'hook-client',
+      state: 'on',
+      detail: `curl at ${f.transport.curlPath}, where only root can write (never from PATH)`,
+    };
   return {
     layer: 'hook-client',
     state: 'partial',
@@ -21,20 +26,36 @@ function sandbox(f: LaunchFacts): SessionProtection {
 }
 
 function tamperWatch(f: LaunchFacts): SessionProtection {
-  if (f.platform === 'win32') return { layer: 'tamper-watch', state: 'off', detail: 'named pipes are not watched on Windows' };
+  if (f.platform === 'win32')
+    return { layer: 'tamper-watch', state: 'off', detail: 'named pipes are not watched on Windows' };
   if (f.hookFilesWatched === false) {
-    return { layer: 'tamper-watch', state: 'partial', detail: 'the gate and control sockets are watched; the core did not take the hook settings to watch, so a change to them goes unnoticed' };
+    return {
+      layer: 'tamper-watch',
+      state: 'partial',
+      detail:
+        'the gate and control sockets are watched; the core did not take the hook settings to watch, so a change to them goes unnoticed',
+    };
   }
   const files = f.hookFilesWatched ? ' and the hook settings written for this session are' : '';
-  return { layer: 'tamper-watch', state: 'on', detail: `the gate and control sockets${files} watched: a change holds every command until you acknowledge it` };
+  return {
+    layer: 'tamper-watch',
+    state: 'on',
+    detail: `the gate and control sockets${files} watched: a change holds every command until you acknowledge it`,
+  };
 }
 
 export function describeProtections(f: LaunchFacts<AgentId>): SessionProtection[] {
   const own = agentPlugin(f.agent).protections(f);
-  return [own.hooks, hookClient(f), own.fileTools, own.shells, sandbox(f), tamperWatch(f)].filter((p): p is SessionProtection => p !== null);
+  return [own.hooks, hookClient(f), own.fileTools, own.shells, sandbox(f), tamperWatch(f)].filter(
+    (p): p is SessionProtection => p !== null,
+  );
 }
 
-const MARK: Readonly<Record<SessionProtection['state'], string>> = { on: 'on     ', partial: 'partly ', off: 'off    ' };
+const MARK: Readonly<Record<SessionProtection['state'], string>> = {
+  on: 'on     ',
+  partial: 'partly ',
+  off: 'off    ',
+};
 
 /** One line a layer, for a terminal: `on      hooks         every Bash command…`. */
 export function protectionLines(list: readonly SessionProtection[]): string[] {

@@ -33,7 +33,10 @@ export function isAgentId(value: string): value is AgentId {
 
 /** Which agent a command line starts, from the program's name (`/usr/local/bin/claude`, `codex.cmd`). */
 export function detectAgent(command: string): AgentId | null {
-  const base = path.basename(command).toLowerCase().replace(/\.(exe|cmd|bat|js|mjs|cjs)$/, '');
+  const base = path
+    .basename(command)
+    .toLowerCase()
+    .replace(/\.(exe|cmd|bat|js|mjs|cjs)$/, '');
   return AGENTS.find((a) => a.program?.name === base)?.id ?? null;
 }
 

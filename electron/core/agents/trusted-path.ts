@@ -6,7 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Where curl is installed by the system or a root-run package manager, in the order they are tried. */
-export const TRUSTED_CURL_LOCATIONS: readonly string[] = ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl', '/opt/homebrew/bin/curl'];
+export const TRUSTED_CURL_LOCATIONS: readonly string[] = [
+  '/usr/bin/curl',
+  '/bin/curl',
+  '/usr/local/bin/curl',
+  '/opt/homebrew/bin/curl',
+];
 
 export interface PathFacts {
   uid: number;
@@ -63,7 +68,10 @@ export function replaceableBecause(file: string, probe: PathProbe = nodePathProb
 }
 
 /** The first trusted curl in `TRUSTED_CURL_LOCATIONS`, or null (then the Node client is used). */
-export function findTrustedCurl(probe: PathProbe = nodePathProbe, locations: readonly string[] = TRUSTED_CURL_LOCATIONS): string | null {
+export function findTrustedCurl(
+  probe: PathProbe = nodePathProbe,
+  locations: readonly string[] = TRUSTED_CURL_LOCATIONS,
+): string | null {
   return locations.find((p) => replaceableBecause(p, probe) === null) ?? null;
 }
 
@@ -71,7 +79,8 @@ function unsafe(p: string, facts: PathFacts | null): string | null {
   if (!facts) return `${p} does not exist`;
   if (facts.uid !== ROOT_UID) return `${p} is owned by uid ${facts.uid}, not root`;
   // A symlink's own mode means nothing; who may replace it is decided by the directory holding it.
-  if (facts.kind !== 'symlink' && (facts.mode & WRITABLE_BY_OTHERS) !== 0) return `${p} is writable by group or others (mode ${facts.mode.toString(8)})`;
+  if (facts.kind !== 'symlink' && (facts.mode & WRITABLE_BY_OTHERS) !== 0)
+    return `${p} is writable by group or others (mode ${facts.mode.toString(8)})`;
   return null;
 }
 

@@ -39,12 +39,27 @@ const VERSION_TIMEOUT_MS = 10_000;
  * The agent's argv with Gatehouse's hooks, and what its plug-in wrote into `tmpDir`. Refuses (a `WiringError` naming
  * the file and the key) when a settings source the agent will read switches hooks off, before writing anything.
  */
-export async function wireAgent(agent: AgentId, started: StartedSession, command: string[], tmpDir: string, transport: HookTransport, ctx: LaunchContext): Promise<WiredLaunch> {
+export async function wireAgent(
+  agent: AgentId,
+  started: StartedSession,
+  command: string[],
+  tmpDir: string,
+  transport: HookTransport,
+  ctx: LaunchContext,
+): Promise<WiredLaunch> {
   const plugin = agentPlugin(agent);
   const [exe, ...args] = command as [string, ...string[]];
   const findings = await plugin.checkLaunch(exe, args, { cwd: ctx.cwd, env: ctx.env, platform: process.platform });
   if (findings.length > 0) throw new WiringError(refusalMessage(plugin.name, findings));
-  return plugin.wire({ started, command: [exe, ...args], tmpDir, transport, cwd: ctx.cwd, platform: process.platform, version: () => agentVersion(exe, ctx) });
+  return plugin.wire({
+    started,
+    command: [exe, ...args],
+    tmpDir,
+    transport,
+    cwd: ctx.cwd,
+    platform: process.platform,
+    version: () => agentVersion(exe, ctx),
+  });
 }
 
 /**
@@ -53,7 +68,12 @@ export async function wireAgent(agent: AgentId, started: StartedSession, command
  */
 function agentVersion(exe: string, ctx: LaunchContext): Promise<string | null> {
   return new Promise((resolve) => {
-    const child = execFile(exe, ['--version'], { env: ctx.env, cwd: ctx.cwd, timeout: VERSION_TIMEOUT_MS, encoding: 'utf8' }, (err, stdout) => resolve(err ? null : stdout));
+    const child = execFile(
+      exe,
+      ['--version'],
+      { env: ctx.env, cwd: ctx.cwd, timeout: VERSION_TIMEOUT_MS, encoding: 'utf8' },
+      (err, stdout) => resolve(err ? null : stdout),
+    );
     child.stdin?.end();
   });
 }

@@ -149,14 +149,21 @@ export class Broker {
   abandonOrphans(): number {
     const orphans = this.requests.listByStatus('pending').filter((r) => !this.held.has(r.id));
     for (const r of orphans) {
-      this.requests.decide(r.id, { decision: 'deny', reason: REASONS.coreRestart, decidedBy: 'core-restart', decidedAt: this.now(), status: 'abandoned' });
+      this.requests.decide(r.id, {
+        decision: 'deny',
+        reason: REASONS.coreRestart,
+        decidedBy: 'core-restart',
+        decidedAt: this.now(),
+        status: 'abandoned',
+      });
     }
     return orphans.length;
   }
 
   /** Stores the request and resolves when it is decided. `signal` aborts when the agent stops waiting. */
   submit(submission: Submission, signal?: AbortSignal): Promise<Verdict> {
-    if (this.closed) return Promise.resolve({ requestId: '', decision: 'deny', reason: REASONS.shutdown, decidedBy: 'shutdown' });
+    if (this.closed)
+      return Promise.resolve({ requestId: '', decision: 'deny', reason: REASONS.shutdown, decidedBy: 'shutdown' });
     const createdAt = this.now();
     const id = newId();
     const risk = submission.risk ?? this.scoreCommand(submission.command, submission.cwd);
@@ -178,7 +185,12 @@ export class Broker {
    * up to STORE_WAIT_MS; then (or at once for a full disk or a damaged file) the agent is denied with the reason:
    * a request that cannot be recorded is never allowed.
    */
-  private async recordWhenWritable(base: NewRequest, ruled: PolicyVerdict | null, signal: AbortSignal | undefined, first: StoreUnavailableError): Promise<Verdict> {
+  private async recordWhenWritable(
+    base: NewRequest,
+    ruled: PolicyVerdict | null,
+    signal: AbortSignal | undefined,
+    first: StoreUnavailableError,
+  ): Promise<Verdict> {
     const deadline = performance.now() + STORE_WAIT_MS;
     let problem = first;
     while (problem.kind === 'locked' && !signal?.aborted) {
@@ -195,7 +207,12 @@ export class Broker {
     if (problem.message !== this.lastStoreProblem) this.onError(problem.message);
     this.lastStoreProblem = problem.message;
     this.onStoreTrouble(problem.message);
-    return { requestId: base.id, decision: 'deny', reason: signal?.aborted ? REASONS.agentGone : problem.message, decidedBy: 'policy' };
+    return {
+      requestId: base.id,
+      decision: 'deny',
+      reason: signal?.aborted ? REASONS.agentGone : problem.message,
+      decidedBy: 'policy',
+    };
   }
 
   /** Stores the request: decided at once by the policy's verdict, or held. Throws StoreUnavailableError. */
@@ -203,7 +220,13 @@ export class Broker {
     const { id, createdAt } = base;
     if (ruled) {
       const decidedBy = ruled.decidedBy ?? 'policy';
-      const request = this.requests.insertDecided(base, { decision: ruled.decision, reason: ruled.reason, decidedBy, ruleIds: ruled.ruleIds, decidedAt: createdAt });
+      const request = this.requests.insertDecided(base, {
+        decision: ruled.decision,
+        reason: ruled.reason,
+        decidedBy,
+        ruleIds: ruled.ruleIds,
+        decidedAt: createdAt,
+      });
       this.events?.publish({ type: 'request.decided', request });
       return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy });
     }
@@ -215,7 +238,12 @@ export class Broker {
       const timer = setTimeout(() => this.settleQuietly(id, 'deny', REASONS.timeout(timeoutMs), 'timeout'), timeoutMs);
       const onAbort = () => this.settleQuietly(id, 'deny', REASONS.agentGone, 'agent-gone', 'abandoned');
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.held.set(id, { sessionId: base.sessionId, resolve, timer, detachAbort: () => signal?.removeEventListener('abort', onAbort) });
+      this.held.set(id, {
+        sessionId: base.sessionId,
+        resolve,
+        timer,
+        detachAbort: () => signal?.removeEventListener('abort', onAbort),
+      });
       this.events?.publish({ type: 'request.held', request });
       if (signal?.aborted) onAbort();
     });
@@ -240,10 +268,26 @@ export class Broker {
     for (const id of [...this.held.keys()]) {
       const r = this.requests.get(id);
       if (!r || r.status !== 'pending' || !r.risk) continue;
-      const ruled = this.judge({ sessionId: r.sessionId, agent: r.agent, kind: r.kind, tool: r.tool, command: r.command, cwd: r.cwd, payload: null, risk: r.risk });
+      const ruled = this.judge({
+        sessionId: r.sessionId,
+        agent: r.agent,
+        kind: r.kind,
+        tool: r.tool,
+        command: r.command,
+        cwd: r.cwd,
+        payload: null,
+        risk: r.risk,
+      });
       if (!ruled) continue;
       try {
-        const request = this.settle(id, ruled.decision, ruled.reason, ruled.decidedBy ?? 'policy', undefined, ruled.ruleIds);
+        const request = this.settle(
+          id,
+          ruled.decision,
+          ruled.reason,
+          ruled.decidedBy ?? 'policy',
+          undefined,
+          ruled.ruleIds,
+        );
         if (request) decided.push(request);
       } catch (err) {
         this.onError(err);
@@ -277,7 +321,14 @@ export class Broker {
    * Commits the decision, then answers the waiting agent. Returns null if it was not pending.
    * If the store cannot record it, the agent is denied: an unrecorded allow would break the audit trail.
    */
-  private settle(id: string, decision: Decision, reason: string, decidedBy: DecidedBy, status?: 'abandoned', ruleIds?: string[]): GateRequest | null {
+  private settle(
+    id: string,
+    decision: Decision,
+    reason: string,
+    decidedBy: DecidedBy,
+    status?: 'abandoned',
+    ruleIds?: string[],
+  ): GateRequest | null {
     let request: GateRequest | null = null;
     let storeError: unknown = null;
     try {
@@ -293,7 +344,12 @@ export class Broker {
       waiter.resolve(
         request
           ? { requestId: id, decision, reason, decidedBy }
-          : { requestId: id, decision: 'deny', reason: storeError instanceof StoreUnavailableError ? storeError.message : REASONS.storeFailed, decidedBy },
+          : {
+              requestId: id,
+              decision: 'deny',
+              reason: storeError instanceof StoreUnavailableError ? storeError.message : REASONS.storeFailed,
+              decidedBy,
+            },
       );
     }
     const announced = request ? this.withBranch(request) : null;
@@ -329,7 +385,13 @@ export class Broker {
   }
 
   /** For timers and aborts: the agent has been answered (denied) even if the store failed; report, do not throw. */
-  private settleQuietly(id: string, decision: Decision, reason: string, decidedBy: DecidedBy, status?: 'abandoned'): void {
+  private settleQuietly(
+    id: string,
+    decision: Decision,
+    reason: string,
+    decidedBy: DecidedBy,
+    status?: 'abandoned',
+  ): void {
     try {
       this.settle(id, decision, reason, decidedBy, status);
     } catch (err) {
@@ -339,5 +401,11 @@ export class Broker {
 }
 
 function unscored(why: string): RiskAssessment {
-  return { score: 100, level: 'critical', categories: ['unparsed'], reasons: [`Gatehouse could not score this command: ${why}. Read it yourself.`], segments: [] };
+  return {
+    score: 100,
+    level: 'critical',
+    categories: ['unparsed'],
+    reasons: [`Gatehouse could not score this command: ${why}. Read it yourself.`],
+    segments: [],
+  };
 }

@@ -40,7 +40,9 @@ export function pathsFor(ctx: CliContext): CorePaths {
 export async function connect(ctx: CliContext): Promise<ControlClient> {
   const paths = pathsFor(ctx);
   if (!fs.existsSync(paths.adminTokenFile)) {
-    throw new CliError(`no Gatehouse core has run for ${paths.home}. Start one with \`gatehouse daemon\` (or set GATEHOUSE_HOME).`);
+    throw new CliError(
+      `no Gatehouse core has run for ${paths.home}. Start one with \`gatehouse daemon\` (or set GATEHOUSE_HOME).`,
+    );
   }
   try {
     return await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
@@ -54,7 +56,9 @@ export async function connect(ctx: CliContext): Promise<ControlClient> {
             `The core puts back a socket that was removed or replaced within a second or two: try again. If this goes on, restart the core (stop pid ${lock.pid}, then \`gatehouse daemon\`).`,
         );
       }
-      throw new CliError(`${err.message} for ${paths.home}. Start it with \`gatehouse daemon\` in another terminal (or set GATEHOUSE_HOME).`);
+      throw new CliError(
+        `${err.message} for ${paths.home}. Start it with \`gatehouse daemon\` in another terminal (or set GATEHOUSE_HOME).`,
+      );
     }
     throw err;
   }

@@ -71,7 +71,8 @@ export class CoreLink {
         }
       }
       if (this.stopped || this.closed) throw new CoreUnreachableError('the Gatehouse core is not reachable');
-      if (!(await this.whenConnected(deadline))) throw new CoreUnreachableError('the Gatehouse core did not come back in time');
+      if (!(await this.whenConnected(deadline)))
+        throw new CoreUnreachableError('the Gatehouse core did not come back in time');
     }
   }
 
@@ -103,7 +104,9 @@ export class CoreLink {
       // A connection lost during its handshake is retried by tryOnce itself.
       if (this.client !== client || !this.ready || this.closed) return;
       this.client = null;
-      this.o.say('gatehouse: lost the Gatehouse core; the agent\'s commands are blocked until it is back. Reconnecting…');
+      this.o.say(
+        "gatehouse: lost the Gatehouse core; the agent's commands are blocked until it is back. Reconnecting…",
+      );
       this.reconnect(0);
     });
   }
@@ -147,7 +150,9 @@ export class CoreLink {
     // Closed during the handshake's last moment: start over.
     if (client.api.$closed) {
       this.client = null;
-      this.o.say('gatehouse: lost the Gatehouse core; the agent\'s commands are blocked until it is back. Reconnecting…');
+      this.o.say(
+        "gatehouse: lost the Gatehouse core; the agent's commands are blocked until it is back. Reconnecting…",
+      );
       this.reconnect(0);
     }
   }

@@ -17,7 +17,7 @@ function describe(e: CoreEvent): string {
     case 'request.held':
       return `held     ${e.request.id}  [${e.request.agent}] ${commandLines(e.request.command, '', '')}`;
     case 'request.decided':
-      return `${(e.request.status).padEnd(9)}${e.request.id}  by ${e.request.decision?.decidedBy ?? '?'}${e.request.decision?.reason ? `: ${e.request.decision.reason}` : ''}`;
+      return `${e.request.status.padEnd(9)}${e.request.id}  by ${e.request.decision?.decidedBy ?? '?'}${e.request.decision?.reason ? `: ${e.request.decision.reason}` : ''}`;
     case 'session.started':
       return `session  ${e.session.id} started: ${e.session.agent} in ${e.session.cwd}`;
     case 'store.health':
@@ -45,29 +45,48 @@ function describe(e: CoreEvent): string {
 
 function parsePort(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(port >= 1 && port <= 65535)) throw new CliError(`--port takes a port number between 1 and 65535, not "${text}"`, 2);
+  if (!(port >= 1 && port <= 65535))
+    throw new CliError(`--port takes a port number between 1 and 65535, not "${text}"`, 2);
   return port;
 }
 
 export async function daemonCommand(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'hold-timeout': { type: 'string' }, ui: { type: 'boolean' }, port: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'hold-timeout': { type: 'string' }, ui: { type: 'boolean' }, port: { type: 'string' } },
+    strict: true,
+  });
   let holdTimeoutMs: number | undefined;
   if (values['hold-timeout'] !== undefined) {
     const ms = parseDuration(values['hold-timeout']);
     if (ms === null || ms < MIN_HOLD_TIMEOUT_MS || ms > MAX_HOLD_TIMEOUT_MS) {
-      throw new CliError(`--hold-timeout takes a duration between 1s and 24h (for example 90s, 10m), not "${values['hold-timeout']}"`, 2);
+      throw new CliError(
+        `--hold-timeout takes a duration between 1s and 24h (for example 90s, 10m), not "${values['hold-timeout']}"`,
+        2,
+      );
     }
     holdTimeoutMs = ms;
   }
   const port = values.port === undefined ? 0 : parsePort(values.port);
-  if (values.port !== undefined && !values.ui) throw new CliError('--port is the browser UI\'s port: use it with --ui', 2);
+  if (values.port !== undefined && !values.ui)
+    throw new CliError("--port is the browser UI's port: use it with --ui", 2);
   const ui = values.ui ? { rendererDir: ctx.rendererDir, port } : undefined;
   let core;
   try {
-    core = await startCore({ home: resolveHome(ctx.env), holdTimeoutMs, ui, hookClientPath: ctx.hookClientPath, env: ctx.env, onError: (err) => ctx.err(`gatehouse: ${String(err)}`), log: ctx.err });
+    core = await startCore({
+      home: resolveHome(ctx.env),
+      holdTimeoutMs,
+      ui,
+      hookClientPath: ctx.hookClientPath,
+      env: ctx.env,
+      onError: (err) => ctx.err(`gatehouse: ${String(err)}`),
+      log: ctx.err,
+    });
   } catch (err) {
-    if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError || err instanceof StoreUnavailableError) throw new CliError(err.message);
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${port} is in use; pick another with --port, or leave it out for a free one`);
+    if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError || err instanceof StoreUnavailableError)
+      throw new CliError(err.message);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new CliError(`port ${port} is in use; pick another with --port, or leave it out for a free one`);
     if (err instanceof Error && err.message.startsWith('the UI is not built')) throw new CliError(err.message);
     throw err;
   }
@@ -79,7 +98,9 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   ctx.out(`  control:      ${status.controlSocket}`);
   ctx.out(`  hold timeout: ${formatDuration(status.holdTimeoutMs)}`);
   if (core.uiUrl) ctx.out(`  ui:           ${core.uiUrl}`);
-  ctx.out('Start an agent in another terminal with `gatehouse run -- claude` (or codex). Ctrl-C stops the core; held commands are denied.');
+  ctx.out(
+    'Start an agent in another terminal with `gatehouse run -- claude` (or codex). Ctrl-C stops the core; held commands are denied.',
+  );
   const stop = core.events.subscribe((e) => ctx.out(`${new Date().toISOString()}  ${describe(e)}`));
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();

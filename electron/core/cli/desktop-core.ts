@@ -16,7 +16,8 @@ export interface ParentPortLike {
 
 export async function desktopCoreCommand(ctx: CliContext, _argv: string[], signal: AbortSignal): Promise<number> {
   const parent = ctx.parentPort;
-  if (!parent) throw new CliError('desktop-core is started by the Gatehouse desktop app; run `gatehouse daemon` instead', 2);
+  if (!parent)
+    throw new CliError('desktop-core is started by the Gatehouse desktop app; run `gatehouse daemon` instead', 2);
   let core;
   try {
     core = await startCore({ home: resolveHome(ctx.env), onError: (err) => ctx.err(`gatehouse: ${String(err)}`) });

@@ -68,7 +68,9 @@ function gateHealth(socketPath: string): Promise<{ ok: boolean; ms: number; deta
   return new Promise((resolve) => {
     const req = http.get({ socketPath, path: GATE_PATHS.health, timeout: 3000 }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ ok: res.statusCode === 200, ms: performance.now() - started, detail: `HTTP ${res.statusCode}` }));
+      res.on('end', () =>
+        resolve({ ok: res.statusCode === 200, ms: performance.now() - started, detail: `HTTP ${res.statusCode}` }),
+      );
     });
     req.on('timeout', () => req.destroy(new Error('no answer in 3 s')));
     req.on('error', (err) => resolve({ ok: false, ms: performance.now() - started, detail: err.message }));
@@ -79,11 +81,21 @@ function gateHealth(socketPath: string): Promise<{ ok: boolean; ms: number; deta
  * `cwd`: the directory whose project settings the launch checks read (as `gatehouse run` would there). `plugins`: the
  * agents to look for, every registered one with a program of its own unless a test says otherwise.
  */
-export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd, plugins: readonly AgentPlugin[] = AGENTS): Promise<DoctorReport> {
+export async function diagnose(
+  ctx: CliContext,
+  cwd: string = ctx.cwd,
+  plugins: readonly AgentPlugin[] = AGENTS,
+): Promise<DoctorReport> {
   const paths = pathsFor(ctx);
   const checks: Check[] = [];
   const homeMode = mode(paths.home);
-  checks.push({ name: 'data directory', ok: homeMode === '0700', detail: homeMode ? `${paths.home} (mode ${homeMode})` : `${paths.home} does not exist yet (created by \`gatehouse daemon\`)` });
+  checks.push({
+    name: 'data directory',
+    ok: homeMode === '0700',
+    detail: homeMode
+      ? `${paths.home} (mode ${homeMode})`
+      : `${paths.home} does not exist yet (created by \`gatehouse daemon\`)`,
+  });
 
   const lock = readLock(paths.lockFile);
   const running = lock !== null && isAlive(lock.pid);
@@ -100,8 +112,16 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd, plugins: 
       coreOk = true;
       coreDetail += `; control API answered in ${(performance.now() - started).toFixed(1)} ms; ${status.pending} held`;
       tamper = status.tamper.locked
-        ? { name: 'tamper', ok: false, detail: `the gate was tampered with ${status.tamper.count} time(s) since ${status.tamper.since}: every command is held; \`gatehouse tamper\` shows what happened` }
-        : { name: 'tamper', ok: true, detail: 'sockets and hook settings watched; nothing tampered with since the last acknowledgement' };
+        ? {
+            name: 'tamper',
+            ok: false,
+            detail: `the gate was tampered with ${status.tamper.count} time(s) since ${status.tamper.since}: every command is held; \`gatehouse tamper\` shows what happened`,
+          }
+        : {
+            name: 'tamper',
+            ok: true,
+            detail: 'sockets and hook settings watched; nothing tampered with since the last acknowledgement',
+          };
       descriptors = descriptorCheck(status.descriptors, status.pending);
     } catch (err) {
       coreDetail += `; control API: ${(err as Error).message}`;
@@ -113,11 +133,20 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd, plugins: 
   if (running) {
     const gate = await gateHealth(paths.gateSocket);
     const sockMode = mode(paths.gateSocket);
-    checks.push({ name: 'gate socket', ok: gate.ok && (sockMode === '0600' || process.platform === 'win32'), detail: `${paths.gateSocket} (mode ${sockMode ?? '?'}): ${gate.detail} in ${gate.ms.toFixed(1)} ms` });
+    checks.push({
+      name: 'gate socket',
+      ok: gate.ok && (sockMode === '0600' || process.platform === 'win32'),
+      detail: `${paths.gateSocket} (mode ${sockMode ?? '?'}): ${gate.detail} in ${gate.ms.toFixed(1)} ms`,
+    });
   }
   checks.push(...storeChecks(paths.home, paths.database, running ? (lock?.pid ?? null) : null));
   const tokenMode = mode(paths.adminTokenFile);
-  if (tokenMode) checks.push({ name: 'admin token', ok: tokenMode === '0600', detail: `${paths.adminTokenFile} (mode ${tokenMode})` });
+  if (tokenMode)
+    checks.push({
+      name: 'admin token',
+      ok: tokenMode === '0600',
+      detail: `${paths.adminTokenFile} (mode ${tokenMode})`,
+    });
 
   // The same choice `gatehouse run` makes: curl only from a location the user cannot write, never from PATH.
   const transport = chooseTransport({ env: ctx.env, cwd: ctx.cwd, hookClientPath: ctx.hookClientPath });
@@ -128,22 +157,35 @@ export async function diagnose(ctx: CliContext, cwd: string = ctx.cwd, plugins: 
   checks.push({
     name: 'hook transport',
     ok: true,
-    detail: curl && unixSockets
-      ? `${curlVersion?.split(' ').slice(0, 2).join(' ')} at ${curl} (owned by root, writable by nobody else) over the Unix socket`
-      : `${curl ? `${curl} lacks Unix socket support` : `no curl where only root can write (${TRUSTED_CURL_LOCATIONS.join(', ')})`}: hooks use the Node client (${ctx.hookClientPath}), slower (about 130 ms a command) but also fail closed` +
-        (nodeReplaceable ? `; Node itself could be replaced by your user (${nodeReplaceable})` : ''),
+    detail:
+      curl && unixSockets
+        ? `${curlVersion?.split(' ').slice(0, 2).join(' ')} at ${curl} (owned by root, writable by nobody else) over the Unix socket`
+        : `${curl ? `${curl} lacks Unix socket support` : `no curl where only root can write (${TRUSTED_CURL_LOCATIONS.join(', ')})`}: hooks use the Node client (${ctx.hookClientPath}), slower (about 130 ms a command) but also fail closed` +
+          (nodeReplaceable ? `; Node itself could be replaced by your user (${nodeReplaceable})` : ''),
   });
 
   checks.push(agentDecisionsCheck());
   checks.push(sandboxCheck(ctx.env));
 
   const withProgram = plugins.flatMap((plugin) => (plugin.program ? [{ plugin, program: plugin.program }] : []));
-  const agents = await Promise.all(withProgram.map(({ plugin, program }) => agentReport(plugin, program, ctx.env, cwd)));
-  return { ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || (a.failsClosed && a.settings.length === 0)), checks, agents, cwd };
+  const agents = await Promise.all(
+    withProgram.map(({ plugin, program }) => agentReport(plugin, program, ctx.env, cwd)),
+  );
+  return {
+    ok: checks.every((c) => c.ok) && agents.every((a) => !a.path || (a.failsClosed && a.settings.length === 0)),
+    checks,
+    agents,
+    cwd,
+  };
 }
 
 /** Is the agent's program on PATH, which version, does it fail closed, and would its settings for `cwd` switch Gatehouse off? */
-async function agentReport(plugin: AgentPlugin, program: AgentProgram, env: NodeJS.ProcessEnv, cwd: string): Promise<AgentReport> {
+async function agentReport(
+  plugin: AgentPlugin,
+  program: AgentProgram,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<AgentReport> {
   const agent = plugin.id;
   const file = findExecutable(program.name, env);
   if (!file) return { agent, path: null, version: null, failsClosed: false, detail: 'not found on PATH', settings: [] };
@@ -156,21 +198,43 @@ async function agentReport(plugin: AgentPlugin, program: AgentProgram, env: Node
 /** How close the core is to its open-files limit: every held request keeps a descriptor, and past the limit hooks cannot connect. */
 function descriptorCheck(use: DescriptorUse | null, held: number): Check | null {
   if (!use) return null;
-  if (use.limit === null) return { name: 'descriptors', ok: true, detail: `${use.open} open (the limit cannot be read on this platform); ${held} held` };
+  if (use.limit === null)
+    return {
+      name: 'descriptors',
+      ok: true,
+      detail: `${use.open} open (the limit cannot be read on this platform); ${held} held`,
+    };
   const ok = use.open < use.limit * WARN_AT;
-  const detail = `${use.open} of ${use.limit} open; ${held} held` + (ok ? '' : ': near the limit, past it new hooks cannot connect and their commands are blocked (decide what is held, or start the core with a higher `ulimit -n`)');
+  const detail =
+    `${use.open} of ${use.limit} open; ${held} held` +
+    (ok
+      ? ''
+      : ': near the limit, past it new hooks cannot connect and their commands are blocked (decide what is held, or start the core with a higher `ulimit -n`)');
   return { name: 'descriptors', ok, detail };
 }
 
 /** Whether `gatehouse run` would start agents in a sandbox here, and what it would say if it cannot. */
 function sandboxCheck(env: NodeJS.ProcessEnv): Check {
   const name = 'sandbox';
-  if (!sandboxWanted(false, env)) return { name, ok: true, detail: 'off: GATEHOUSE_SANDBOX=off is set, so agents can change Gatehouse\'s files and their own settings' };
+  if (!sandboxWanted(false, env))
+    return {
+      name,
+      ok: true,
+      detail: "off: GATEHOUSE_SANDBOX=off is set, so agents can change Gatehouse's files and their own settings",
+    };
   try {
     const kind = probeSandbox(process.platform, env);
     return kind
-      ? { name, ok: true, detail: `${kind}: \`gatehouse run\` starts agents with Gatehouse's files hidden and the agents' settings read-only` }
-      : { name, ok: true, detail: `none on ${process.platform}: agents run unsandboxed, their hooks still gate what they run` };
+      ? {
+          name,
+          ok: true,
+          detail: `${kind}: \`gatehouse run\` starts agents with Gatehouse's files hidden and the agents' settings read-only`,
+        }
+      : {
+          name,
+          ok: true,
+          detail: `none on ${process.platform}: agents run unsandboxed, their hooks still gate what they run`,
+        };
   } catch (err) {
     return { name, ok: false, detail: (err as Error).message };
   }
@@ -180,12 +244,26 @@ function sandboxCheck(env: NodeJS.ProcessEnv): Check {
 function agentDecisionsCheck(): Check {
   const name = 'agent decisions';
   if (process.platform !== 'linux') {
-    return { name, ok: true, detail: 'this platform has no peer lookup yet: only the CLI itself refuses decisions from inside an agent session' };
+    return {
+      name,
+      ok: true,
+      detail:
+        'this platform has no peer lookup yet: only the CLI itself refuses decisions from inside an agent session',
+    };
   }
   const ss = findSs();
   return ss
-    ? { name, ok: true, detail: `decisions sent from inside an agent session are refused (the sender is found with ${ss})` }
-    : { name, ok: false, detail: '`ss` (iproute2) is not installed: the core cannot tell who sends a decision over the control socket, so it refuses them all; install iproute2, or decide in the window or the tray' };
+    ? {
+        name,
+        ok: true,
+        detail: `decisions sent from inside an agent session are refused (the sender is found with ${ss})`,
+      }
+    : {
+        name,
+        ok: false,
+        detail:
+          '`ss` (iproute2) is not installed: the core cannot tell who sends a decision over the control socket, so it refuses them all; install iproute2, or decide in the window or the tray',
+      };
 }
 
 /** What the checks above add up to, in plain words (README.md, "What Gatehouse protects against", says more). */
@@ -194,8 +272,8 @@ export const THREAT_MODEL: readonly string[] = [
   '- stopped with or without the sandbox: every shell command waits for a decision unless a rule, trust or auto-allow',
   '  covers it (never for high or critical, never for what Gatehouse could not read); settings that switch the hooks',
   '  off stop the launch; file-tool writes to protected places wait for you; a replaced socket or hook file is taken',
-  '  back and holds everything; a decision from inside the agent\'s session is refused; no answer means no run.',
-  '- needs the sandbox: keeping the agent away from Gatehouse\'s files, the admin token and the agents\' settings, and',
+  "  back and holds everything; a decision from inside the agent's session is refused; no answer means no run.",
+  "- needs the sandbox: keeping the agent away from Gatehouse's files, the admin token and the agents' settings, and",
   '  gating every shell of an agent without hooks by any path.',
   '- not stopped: what an allowed command does once it runs; text typed into a shell Codex started (starting one is',
   '  held as high); code an agent without hooks runs without a shell; services already running as you outside the',
@@ -211,16 +289,28 @@ export function reportLines(report: DoctorReport): string[] {
       lines.push(`--    ${a.agent.padEnd(15)} not found on PATH`);
       continue;
     }
-    lines.push(`${a.failsClosed ? 'ok  ' : 'WARN'}  ${a.agent.padEnd(15)} ${a.version ?? 'version unknown'} at ${a.path}`);
+    lines.push(
+      `${a.failsClosed ? 'ok  ' : 'WARN'}  ${a.agent.padEnd(15)} ${a.version ?? 'version unknown'} at ${a.path}`,
+    );
     lines.push(`      ${''.padEnd(15)} ${a.failsClosed ? 'fails closed' : 'CANNOT BE GATED'}: ${a.detail}`);
-    if (a.settings.length === 0) lines.push(`ok    ${`${a.agent} settings`.padEnd(15)} nothing in its settings for ${report.cwd} switches Gatehouse's hooks off`);
-    for (const f of a.settings) lines.push(`FAIL  ${`${a.agent} settings`.padEnd(15)} ${describeFinding(f)} (\`gatehouse run\` refuses to start ${a.agent} in ${report.cwd})`);
+    if (a.settings.length === 0)
+      lines.push(
+        `ok    ${`${a.agent} settings`.padEnd(15)} nothing in its settings for ${report.cwd} switches Gatehouse's hooks off`,
+      );
+    for (const f of a.settings)
+      lines.push(
+        `FAIL  ${`${a.agent} settings`.padEnd(15)} ${describeFinding(f)} (\`gatehouse run\` refuses to start ${a.agent} in ${report.cwd})`,
+      );
   }
   return [...lines, '', ...THREAT_MODEL];
 }
 
 export async function doctorCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, cwd: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' }, cwd: { type: 'string' } },
+    strict: true,
+  });
   const cwd = path.resolve(ctx.cwd, values.cwd ?? '.');
   if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory()) throw new CliError(`--cwd: ${cwd} is not a directory`, 2);
   const report = await diagnose(ctx, cwd);

@@ -24,7 +24,14 @@ export function insideSessionWhy(env: NodeJS.ProcessEnv, parentPid: number, proc
 }
 
 /** Throws, before anything reaches the core, when this CLI process runs inside an agent session. */
-export function refuseInsideSession(ctx: CliContext, what: string, proc: ProcReader | null = process.platform === 'linux' ? linuxProc : null): void {
+export function refuseInsideSession(
+  ctx: CliContext,
+  what: string,
+  proc: ProcReader | null = process.platform === 'linux' ? linuxProc : null,
+): void {
   const why = insideSessionWhy(ctx.env, process.ppid, proc);
-  if (why) throw new CliError(`refusing to ${what} from inside an agent session (${why}): an agent cannot decide for itself. ${DECIDE_ELSEWHERE}`);
+  if (why)
+    throw new CliError(
+      `refusing to ${what} from inside an agent session (${why}): an agent cannot decide for itself. ${DECIDE_ELSEWHERE}`,
+    );
 }

@@ -14,7 +14,17 @@ import { commandLines, displayFields, shownText } from './shown.ts';
  * person should see it, `hidden` what it would hide (empty for almost every command).
  */
 function pendingJson(r: GateRequest) {
-  return { id: r.id, sessionId: r.sessionId, agent: r.agent, command: r.command, ...displayFields(r.command), cwd: r.cwd, risk: r.risk, createdAt: r.createdAt, expiresAt: r.expiresAt };
+  return {
+    id: r.id,
+    sessionId: r.sessionId,
+    agent: r.agent,
+    command: r.command,
+    ...displayFields(r.command),
+    cwd: r.cwd,
+    risk: r.risk,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+  };
 }
 
 export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<number> {
@@ -30,7 +40,9 @@ export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<n
   }
   for (const r of pending) {
     const left = r.expiresAt ? Math.max(0, Math.round((Date.parse(r.expiresAt) - Date.now()) / 1000)) : null;
-    ctx.out(`${r.id}  ${r.agent}  ${shownText(r.cwd)}${left === null ? '' : `  (denied in ${left}s unless decided)`}\n${commandLines(r.command, '    ')}`);
+    ctx.out(
+      `${r.id}  ${r.agent}  ${shownText(r.cwd)}${left === null ? '' : `  (denied in ${left}s unless decided)`}\n${commandLines(r.command, '    ')}`,
+    );
   }
   ctx.out(`\nDecide with: gatehouse decide <id> allow|deny [--reason TEXT]`);
   return 0;
@@ -38,27 +50,43 @@ export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<n
 
 /** `--remember` takes an optional value: alone (or before another option) it means the suggested rule. */
 function optionalRemember(argv: string[]): string[] {
-  return argv.map((a, i) => (a === '--remember' && (i === argv.length - 1 || argv[i + 1]?.startsWith('-')) ? '--remember=' : a));
+  return argv.map((a, i) =>
+    a === '--remember' && (i === argv.length - 1 || argv[i + 1]?.startsWith('-')) ? '--remember=' : a,
+  );
 }
 
 const DECIDE_USAGE = 'usage: gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]';
 
 export async function decideCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: optionalRemember(argv), options: { reason: { type: 'string' }, remember: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: optionalRemember(argv),
+    options: { reason: { type: 'string' }, remember: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [id, verb, ...extra] = positionals;
   const decision = DecisionSchema.safeParse(verb);
   if (!id || !decision.success) throw new CliError(DECIDE_USAGE, 2);
   // `--remember prefix:npm run test` leaves the pattern's other words as positionals.
-  const remember = values.remember === undefined ? undefined : values.remember === '' ? true : specFromArgs([values.remember, ...extra]);
+  const remember =
+    values.remember === undefined
+      ? undefined
+      : values.remember === ''
+        ? true
+        : specFromArgs([values.remember, ...extra]);
   if (extra.length > 0 && (remember === undefined || remember === true)) throw new CliError(DECIDE_USAGE, 2);
   refuseInsideSession(ctx, 'decide a held command');
   try {
-    const r = await withCore(ctx, (c) => c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli', remember }));
+    const r = await withCore(ctx, (c) =>
+      c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli', remember }),
+    );
     if (values.json) ctx.out(JSON.stringify(r, null, 2));
     else {
       ctx.out(`${r.id}: ${r.status}${r.decision?.reason ? ` — ${r.decision.reason}` : ''}`);
-      for (const rule of r.remembered ?? []) ctx.out(`remembered ${rule.id}: allow ${rule.kind}:${rule.pattern} (${formatScope(rule.scope)})`);
-      if (remember && !r.remembered?.length) ctx.out(`nothing remembered${r.rememberNotes?.length ? `: ${r.rememberNotes.join('; ')}` : ''}`);
+      for (const rule of r.remembered ?? [])
+        ctx.out(`remembered ${rule.id}: allow ${rule.kind}:${rule.pattern} (${formatScope(rule.scope)})`);
+      if (remember && !r.remembered?.length)
+        ctx.out(`nothing remembered${r.rememberNotes?.length ? `: ${r.rememberNotes.join('; ')}` : ''}`);
     }
     return 0;
   } catch (err) {
@@ -77,7 +105,12 @@ export async function sessionsCommand(ctx: CliContext, argv: string[]): Promise<
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
   const sessions = await withCore(ctx, (c) => c.api.listSessions());
   if (values.json) ctx.out(JSON.stringify(sessions, null, 2));
-  else ctx.out(sessions.length ? sessions.map(sessionLine).join('\n') : 'No sessions yet. Start one with `gatehouse run -- claude`.');
+  else
+    ctx.out(
+      sessions.length
+        ? sessions.map(sessionLine).join('\n')
+        : 'No sessions yet. Start one with `gatehouse run -- claude`.',
+    );
   return 0;
 }
 

@@ -54,13 +54,18 @@ export interface RecordStreamOptions {
  * stream's last 4 KB, a full chunk is cut). When the stored text is not how the piece starts (it was redacted), the
  * piece is taken as stored: a few characters may be missing, none recorded twice.
  */
-export function notRecorded(events: readonly TimedEvent[], through: number, tail: { output: string; input: string }): TimedEvent[] {
+export function notRecorded(
+  events: readonly TimedEvent[],
+  through: number,
+  tail: { output: string; input: string },
+): TimedEvent[] {
   const rest: TimedEvent[] = [];
   for (const kind of ['output', 'input'] as const) {
     let sent = '';
     for (const e of events) if (e.atMs === through && e.event.kind === kind) sent += e.event.data;
     const stored = tail[kind];
-    if (sent.length > stored.length && sent.startsWith(stored)) rest.push({ atMs: through, event: { kind, data: sent.slice(stored.length) } });
+    if (sent.length > stored.length && sent.startsWith(stored))
+      rest.push({ atMs: through, event: { kind, data: sent.slice(stored.length) } });
   }
   return [...rest, ...events.filter((e) => e.atMs > through)];
 }
@@ -130,7 +135,10 @@ export class RecordStream {
    * The core took the session back (`resumeSession`): what it has is not sent again, the rest is, in order. After a
    * restart, the next batch carries the gap marker.
    */
-  resumed(r: Pick<ResumedSession, 'resumed' | 'lastSeq' | 'recordedThroughMs'> & Partial<Pick<ResumedSession, 'recordedTail'>>): void {
+  resumed(
+    r: Pick<ResumedSession, 'resumed' | 'lastSeq' | 'recordedThroughMs'> &
+      Partial<Pick<ResumedSession, 'recordedTail'>>,
+  ): void {
     if (this.failed) return;
     // What was printed while the core was away comes before the restart's marker.
     this.queueBatch();
@@ -141,7 +149,9 @@ export class RecordStream {
         if (r.lastSeq !== null && b.seq <= r.lastSeq) continue;
       } else if (r.recordedThroughMs !== null) {
         const through = r.recordedThroughMs;
-        b.events = r.recordedTail ? notRecorded(b.events, through, r.recordedTail) : b.events.filter((e) => e.atMs > through);
+        b.events = r.recordedTail
+          ? notRecorded(b.events, through, r.recordedTail)
+          : b.events.filter((e) => e.atMs > through);
         b.chars = b.events.reduce((n, e) => n + (e.event.kind === 'resize' ? 0 : e.event.data.length), 0);
       }
       if (b.events.length === 0 && !b.gap) continue;
@@ -209,7 +219,8 @@ export class RecordStream {
     if (this.lost && !this.online) return false;
     // This event starts a batch of its own when none is being filled.
     const newBatch = this.batch.length === 0 ? 1 : 0;
-    const fits = () => this.keptChars + this.batchChars + chars <= MAX_KEPT_CHARS && this.kept.length + newBatch <= MAX_KEPT_BATCHES;
+    const fits = () =>
+      this.keptChars + this.batchChars + chars <= MAX_KEPT_CHARS && this.kept.length + newBatch <= MAX_KEPT_BATCHES;
     while (!fits() && this.kept[0]?.state === 'taken') {
       this.keptChars -= (this.kept.shift() as Batch).chars;
     }
@@ -263,32 +274,38 @@ export class RecordStream {
     b.state = 'sending';
     this.sending++;
     const epoch = this.epoch;
-    const input: RecordEventsInput = { sessionId: this.o.sessionId, seq: b.seq, events: b.events, ...(b.gap ? { gap: b.gap } : {}) };
+    const input: RecordEventsInput = {
+      sessionId: this.o.sessionId,
+      seq: b.seq,
+      events: b.events,
+      ...(b.gap ? { gap: b.gap } : {}),
+    };
     let sent: Promise<unknown>;
     try {
       sent = this.o.send(input);
     } catch (err) {
       sent = Promise.reject(err);
     }
-    sent.then(
-      () => {
-        b.state = 'taken';
-      },
-      (err: unknown) => {
-        if (isUnreachable(err)) {
-          // Sent again once the core is back and has said what it has (`resumed` has put it in line already).
-          if (epoch !== this.epoch) return;
-          if (b.state === 'sending') b.state = 'waiting';
-          if (this.online) this.offlineAtMs = Math.max(0, this.now() - this.o.startedAtMs);
-          this.online = false;
-          return;
-        }
-        if (!this.failed) this.o.warn(`gatehouse: the recording of this session stopped: ${(err as Error).message}`);
-        this.failed = true;
-        this.kept = [];
-        this.keptChars = 0;
-      },
-    )
+    sent
+      .then(
+        () => {
+          b.state = 'taken';
+        },
+        (err: unknown) => {
+          if (isUnreachable(err)) {
+            // Sent again once the core is back and has said what it has (`resumed` has put it in line already).
+            if (epoch !== this.epoch) return;
+            if (b.state === 'sending') b.state = 'waiting';
+            if (this.online) this.offlineAtMs = Math.max(0, this.now() - this.o.startedAtMs);
+            this.online = false;
+            return;
+          }
+          if (!this.failed) this.o.warn(`gatehouse: the recording of this session stopped: ${(err as Error).message}`);
+          this.failed = true;
+          this.kept = [];
+          this.keptChars = 0;
+        },
+      )
       .finally(() => {
         this.sending--;
         this.pump();

@@ -27,13 +27,19 @@ const offset = (ms: number): string => {
 export async function exportCommand(ctx: CliContext, argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', default: 'asciicast' }, v3: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+    options: {
+      format: { type: 'string', default: 'asciicast' },
+      v3: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+    },
     allowPositionals: true,
     strict: true,
   });
   const [sessionId, ...extra] = positionals;
-  if (!sessionId || extra.length > 0) throw new CliError('usage: gatehouse export <session> --format asciicast [--v3] [-o FILE]', 2);
-  if (values.format !== 'asciicast') throw new CliError(`--format ${values.format} is not supported; use --format asciicast`, 2);
+  if (!sessionId || extra.length > 0)
+    throw new CliError('usage: gatehouse export <session> --format asciicast [--v3] [-o FILE]', 2);
+  if (values.format !== 'asciicast')
+    throw new CliError(`--format ${values.format} is not supported; use --format asciicast`, 2);
   const format: ExportFormat = values.v3 ? 'asciicast-v3' : 'asciicast-v2';
   const target = values.output === undefined ? null : path.resolve(ctx.cwd, values.output);
   // Written beside the target and renamed at the end: a failed export never leaves half a file behind.
@@ -55,7 +61,9 @@ export async function exportCommand(ctx: CliContext, argv: string[]): Promise<nu
     if (fd !== null && temp && target) {
       fs.closeSync(fd);
       fs.renameSync(temp, target);
-      ctx.err(`Exported session ${sessionId} to ${target} (asciicast ${format === 'asciicast-v3' ? 'v3' : 'v2'}; play it with \`asciinema play ${values.output}\`).`);
+      ctx.err(
+        `Exported session ${sessionId} to ${target} (asciicast ${format === 'asciicast-v3' ? 'v3' : 'v2'}; play it with \`asciinema play ${values.output}\`).`,
+      );
     }
     return 0;
   } catch (err) {
@@ -76,12 +84,22 @@ function openForWriting(file: string, shown: string): number {
 }
 
 export async function importCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new CliError('usage: gatehouse import <file.cast> [--json]', 2);
-  const imported = await asCliErrors(() => withCore(ctx, (c) => c.api.importRecording({ path: path.resolve(ctx.cwd, file) })));
+  const imported = await asCliErrors(() =>
+    withCore(ctx, (c) => c.api.importRecording({ path: path.resolve(ctx.cwd, file) })),
+  );
   if (values.json) ctx.out(JSON.stringify(imported, null, 2));
-  else ctx.out(`Imported ${file} as session ${imported.session.id} (${formatDuration(imported.recording.durationMs)}, ${imported.recording.eventCount} events, ${imported.recording.markers.length} markers).`);
+  else
+    ctx.out(
+      `Imported ${file} as session ${imported.session.id} (${formatDuration(imported.recording.durationMs)}, ${imported.recording.eventCount} events, ${imported.recording.markers.length} markers).`,
+    );
   return 0;
 }
 
@@ -94,8 +112,11 @@ export async function searchCommand(ctx: CliContext, argv: string[]): Promise<nu
   });
   const query = positionals.join(' ').trim();
   const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (!query || (limit !== undefined && !Number.isInteger(limit))) throw new CliError('usage: gatehouse search <words…> [--session ID] [--limit N] [--json]', 2);
-  const hits = await asCliErrors(() => withCore(ctx, (c) => c.api.searchRecordings({ query, sessionId: values.session, limit })));
+  if (!query || (limit !== undefined && !Number.isInteger(limit)))
+    throw new CliError('usage: gatehouse search <words…> [--session ID] [--limit N] [--json]', 2);
+  const hits = await asCliErrors(() =>
+    withCore(ctx, (c) => c.api.searchRecordings({ query, sessionId: values.session, limit })),
+  );
   if (values.json) ctx.out(JSON.stringify(hits, null, 2));
   else if (hits.length === 0) ctx.out(`Nothing recorded matches "${query}".`);
   else for (const h of hits) ctx.out(`${h.sessionId}  ${offset(h.atMs)}  ${shownText(h.snippet)}`);
@@ -109,6 +130,8 @@ export async function removeSessionCommand(ctx: CliContext, argv: string[]): Pro
   if (!sessionId || extra.length > 0) throw new CliError('usage: gatehouse sessions rm <session>', 2);
   refuseInsideSession(ctx, 'delete a session and its record');
   const deleted = await asCliErrors(() => withCore(ctx, (c) => c.api.deleteSession({ sessionId })));
-  ctx.out(`Deleted session ${deleted.sessionId} and everything recorded for it (${(deleted.freedBytes / 2 ** 20).toFixed(1)} MB of recording).`);
+  ctx.out(
+    `Deleted session ${deleted.sessionId} and everything recorded for it (${(deleted.freedBytes / 2 ** 20).toFixed(1)} MB of recording).`,
+  );
   return 0;
 }

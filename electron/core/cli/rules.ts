@@ -36,10 +36,14 @@ glob (* anything, ? one character: glob:git * main), regex (RE2, matched against
 
 const EFFECT_FLAGS = { allow: { type: 'boolean' }, deny: { type: 'boolean' }, ask: { type: 'boolean' } } as const;
 
-function effectOf(values: { allow?: boolean; deny?: boolean; ask?: boolean }, required: boolean): RuleEffect | undefined {
+function effectOf(
+  values: { allow?: boolean; deny?: boolean; ask?: boolean },
+  required: boolean,
+): RuleEffect | undefined {
   const set = (['allow', 'deny', 'ask'] as const).filter((e) => values[e]);
   if (set.length > 1) throw new CliError('choose one of --allow, --deny, --ask', 2);
-  if (required && set.length === 0) throw new CliError(`say what the rule does: --allow, --deny or --ask\n\n${RULES_HELP}`, 2);
+  if (required && set.length === 0)
+    throw new CliError(`say what the rule does: --allow, --deny or --ask\n\n${RULES_HELP}`, 2);
   return set[0];
 }
 
@@ -57,7 +61,8 @@ function scopeFrom(text: string | undefined, cwd: string): RuleScope | 'project-
   if (text === undefined) return undefined;
   const scope = parseScope(text);
   if (typeof scope === 'object' && 'error' in scope) throw new CliError(scope.error, 2);
-  if (typeof scope === 'object' && scope.type === 'project') return { type: 'project', dir: path.resolve(cwd, scope.dir) };
+  if (typeof scope === 'object' && scope.type === 'project')
+    return { type: 'project', dir: path.resolve(cwd, scope.dir) };
   return scope;
 }
 
@@ -81,44 +86,91 @@ export function ruleLine(r: Rule, now = Date.now()): string {
 
 // Commands, patterns and the reasons and verdicts that quote them are printed escaped (cli/shown.ts).
 function explanationText(e: Explanation): string {
-  const lines = [`${e.decision === 'hold' ? 'held for you' : e.decision === 'allow' ? 'allowed' : 'denied'} (${e.by}): ${shownText(e.reason)}`, `risk: ${e.risk.level} (${e.risk.score})${e.risk.reasons.length ? ` — ${shownText(e.risk.reasons.join('; '))}` : ''}`];
+  const lines = [
+    `${e.decision === 'hold' ? 'held for you' : e.decision === 'allow' ? 'allowed' : 'denied'} (${e.by}): ${shownText(e.reason)}`,
+    `risk: ${e.risk.level} (${e.risk.score})${e.risk.reasons.length ? ` — ${shownText(e.risk.reasons.join('; '))}` : ''}`,
+  ];
   for (const s of e.segments) lines.push(`  $ ${shownText(s.text)}  [${s.level}]\n      ${shownText(s.verdict)}`);
   return lines.join('\n');
 }
 
 function backtestText(b: BacktestResult): string {
-  const lines = [`${b.rule.effect} ${b.rule.kind}:${shownText(b.rule.pattern)} (${shownText(formatScope(b.rule.scope))}) against ${b.examined} recorded requests: changes ${b.changedTotal}${b.riskyTotal ? `, ${b.riskyTotal} of them rated high or critical` : ''}`];
-  for (const m of b.changed) lines.push(`  ${m.risky ? '!' : ' '} ${m.requestId}  ${m.before} → ${m.after}  [${m.level ?? 'unscored'}]  ${shownText(m.cwd)}\n${commandLines(m.command, '      ')}`);
+  const lines = [
+    `${b.rule.effect} ${b.rule.kind}:${shownText(b.rule.pattern)} (${shownText(formatScope(b.rule.scope))}) against ${b.examined} recorded requests: changes ${b.changedTotal}${b.riskyTotal ? `, ${b.riskyTotal} of them rated high or critical` : ''}`,
+  ];
+  for (const m of b.changed)
+    lines.push(
+      `  ${m.risky ? '!' : ' '} ${m.requestId}  ${m.before} → ${m.after}  [${m.level ?? 'unscored'}]  ${shownText(m.cwd)}\n${commandLines(m.command, '      ')}`,
+    );
   if (b.changed.length < b.changedTotal) lines.push(`  … and ${b.changedTotal - b.changed.length} more`);
   for (const w of b.warnings) lines.push(`warning: ${shownText(w)}`);
   return lines.join('\n');
 }
 
-const issueLine = (i: ImportIssue) => `  ${i.file}${i.line ? `:${i.line}` : ''}: ${shownText(`${i.entry ? `${i.entry}: ` : ''}${i.message}`)}`;
+const issueLine = (i: ImportIssue) =>
+  `  ${i.file}${i.line ? `:${i.line}` : ''}: ${shownText(`${i.entry ? `${i.entry}: ` : ''}${i.message}`)}`;
 
 /** Files the agents read their own settings from: Gatehouse reads them, and never writes them. */
 function isAgentSettings(file: string): boolean {
   const parts = path.resolve(file).split(path.sep);
   const base = parts.at(-1) ?? '';
-  return (parts.at(-2) === '.claude' && /^settings(\.local)?\.json$/.test(base)) || parts.includes('.codex') || base === '.claude.json';
+  return (
+    (parts.at(-2) === '.claude' && /^settings(\.local)?\.json$/.test(base)) ||
+    parts.includes('.codex') ||
+    base === '.claude.json'
+  );
 }
 
 type Sub = (ctx: CliContext, argv: string[]) => Promise<number>;
 
 const add: Sub = async (ctx, argv) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { ...EFFECT_FLAGS, scope: { type: 'string' }, ttl: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      ...EFFECT_FLAGS,
+      scope: { type: 'string' },
+      ttl: { type: 'string' },
+      note: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
   const effect = effectOf(values, true) as RuleEffect;
   const spec = specFromArgs(positionals);
-  const rule = await withCore(ctx, (c) => c.api.addRule({ ...spec, effect, scope: scopeFrom(values.scope, ctx.cwd), cwd: ctx.cwd, ttlMs: ttlFrom(values.ttl), note: values.note, source: 'cli' }));
-  ctx.out(values.json ? JSON.stringify(rule, null, 2) : `added ${ruleLine(rule)}\nSee what else it would have decided: gatehouse rules backtest --${rule.effect} --scope ${shownText(formatScope(rule.scope))} '${rule.kind}:${shownText(rule.pattern)}'`);
+  const rule = await withCore(ctx, (c) =>
+    c.api.addRule({
+      ...spec,
+      effect,
+      scope: scopeFrom(values.scope, ctx.cwd),
+      cwd: ctx.cwd,
+      ttlMs: ttlFrom(values.ttl),
+      note: values.note,
+      source: 'cli',
+    }),
+  );
+  ctx.out(
+    values.json
+      ? JSON.stringify(rule, null, 2)
+      : `added ${ruleLine(rule)}\nSee what else it would have decided: gatehouse rules backtest --${rule.effect} --scope ${shownText(formatScope(rule.scope))} '${rule.kind}:${shownText(rule.pattern)}'`,
+  );
   return 0;
 };
 
 const list: Sub = async (ctx, argv) => {
-  const { values } = parseArgs({ args: argv, options: { all: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { all: { type: 'boolean' }, json: { type: 'boolean' } },
+    strict: true,
+  });
   const rules = await withCore(ctx, (c) => c.api.listRules({ all: values.all ?? false }));
   if (values.json) ctx.out(JSON.stringify(rules, null, 2));
-  else ctx.out(rules.length ? rules.map((r) => ruleLine(r)).join('\n') : 'No rules. Add one with `gatehouse rules add --allow prefix:npm test`, or approve with `gatehouse decide <id> allow --remember`.');
+  else
+    ctx.out(
+      rules.length
+        ? rules.map((r) => ruleLine(r)).join('\n')
+        : 'No rules. Add one with `gatehouse rules add --allow prefix:npm test`, or approve with `gatehouse decide <id> allow --remember`.',
+    );
   return 0;
 };
 
@@ -134,60 +186,131 @@ const remove: Sub = async (ctx, argv) => {
   return 0;
 };
 
-const toggle = (enabled: boolean): Sub => async (ctx, argv) => {
-  const rule = await withCore(ctx, (c) => c.api.updateRule({ id: oneId(argv, enabled ? 'enable' : 'disable'), enabled }));
-  ctx.out(`${enabled ? 'enabled' : 'disabled'} ${ruleLine(rule)}`);
-  return 0;
-};
+const toggle =
+  (enabled: boolean): Sub =>
+  async (ctx, argv) => {
+    const rule = await withCore(ctx, (c) =>
+      c.api.updateRule({ id: oneId(argv, enabled ? 'enable' : 'disable'), enabled }),
+    );
+    ctx.out(`${enabled ? 'enabled' : 'disabled'} ${ruleLine(rule)}`);
+    return 0;
+  };
 
 const edit: Sub = async (ctx, argv) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { ...EFFECT_FLAGS, pattern: { type: 'string' }, scope: { type: 'string' }, ttl: { type: 'string' }, note: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new CliError('usage: gatehouse rules edit <id> [--allow|--deny|--ask] [--pattern K:P] [--scope S] [--ttl D|none] [--note TEXT]', 2);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      ...EFFECT_FLAGS,
+      pattern: { type: 'string' },
+      scope: { type: 'string' },
+      ttl: { type: 'string' },
+      note: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1)
+    throw new CliError(
+      'usage: gatehouse rules edit <id> [--allow|--deny|--ask] [--pattern K:P] [--scope S] [--ttl D|none] [--note TEXT]',
+      2,
+    );
   const spec = values.pattern === undefined ? undefined : specFromArgs([values.pattern]);
   const scope = scopeFrom(values.scope, ctx.cwd);
   if (scope === 'project-of-cwd') throw new CliError('give the project directory: --scope project:DIR', 2);
   const rule = await withCore(ctx, (c) =>
-    c.api.updateRule({ id: positionals[0] as string, effect: effectOf(values, false), ...spec, scope, ttlMs: values.ttl === 'none' ? null : ttlFrom(values.ttl), note: values.note }),
+    c.api.updateRule({
+      id: positionals[0] as string,
+      effect: effectOf(values, false),
+      ...spec,
+      scope,
+      ttlMs: values.ttl === 'none' ? null : ttlFrom(values.ttl),
+      note: values.note,
+    }),
   );
   ctx.out(`edited ${ruleLine(rule)}`);
   return 0;
 };
 
 const test: Sub = async (ctx, argv) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { cwd: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { cwd: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length === 0) throw new CliError('usage: gatehouse rules test [--cwd DIR] <command>', 2);
   const command = positionals.join(' ');
-  const e = await withCore(ctx, (c) => c.api.explain({ command, cwd: path.resolve(ctx.cwd, values.cwd ?? '.'), sessionId: values.session }));
+  const e = await withCore(ctx, (c) =>
+    c.api.explain({ command, cwd: path.resolve(ctx.cwd, values.cwd ?? '.'), sessionId: values.session }),
+  );
   ctx.out(values.json ? JSON.stringify(e, null, 2) : explanationText(e));
   return 0;
 };
 
 const backtestCommand: Sub = async (ctx, argv) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { ...EFFECT_FLAGS, scope: { type: 'string' }, replaces: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...EFFECT_FLAGS, scope: { type: 'string' }, replaces: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const spec = specFromArgs(positionals);
-  const b = await withCore(ctx, (c) => c.api.backtestRule({ ...spec, effect: effectOf(values, false) ?? 'allow', scope: scopeFrom(values.scope, ctx.cwd), cwd: ctx.cwd, replaces: values.replaces }));
+  const b = await withCore(ctx, (c) =>
+    c.api.backtestRule({
+      ...spec,
+      effect: effectOf(values, false) ?? 'allow',
+      scope: scopeFrom(values.scope, ctx.cwd),
+      cwd: ctx.cwd,
+      replaces: values.replaces,
+    }),
+  );
   ctx.out(values.json ? JSON.stringify(b, null, 2) : backtestText(b));
   return 0;
 };
 
 const suggest: Sub = async (ctx, argv) => {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 1) throw new CliError('usage: gatehouse rules suggest <request-id>', 2);
   const s = await withCore(ctx, (c) => c.api.suggestRules(positionals[0] as string));
   if (values.json) ctx.out(JSON.stringify(s, null, 2));
-  else ctx.out([...s.rules.map((r) => `allow ${r.kind}:${shownText(r.pattern)}  (${shownText(formatScope(r.scope))})`), ...s.notes.map((n) => `note: ${shownText(n)}`)].join('\n') || 'nothing to suggest');
+  else
+    ctx.out(
+      [
+        ...s.rules.map((r) => `allow ${r.kind}:${shownText(r.pattern)}  (${shownText(formatScope(r.scope))})`),
+        ...s.notes.map((n) => `note: ${shownText(n)}`),
+      ].join('\n') || 'nothing to suggest',
+    );
   return 0;
 };
 
 const importCommand: Sub = async (ctx, argv) => {
-  const { values } = parseArgs({ args: argv, options: { claude: { type: 'string', multiple: true }, codex: { type: 'string', multiple: true }, json: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      claude: { type: 'string', multiple: true },
+      codex: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
   const abs = (files: string[] | undefined) => files?.map((f) => path.resolve(ctx.cwd, f));
-  const r = await withCore(ctx, (c) => c.api.importRules({ claude: abs(values.claude), codex: abs(values.codex), cwd: ctx.cwd }));
+  const r = await withCore(ctx, (c) =>
+    c.api.importRules({ claude: abs(values.claude), codex: abs(values.codex), cwd: ctx.cwd }),
+  );
   if (values.json) {
     ctx.out(JSON.stringify(r, null, 2));
   } else {
-    ctx.out(r.files.length ? `read ${r.files.join(', ')}` : 'found no Claude Code settings or Codex .rules files to read');
-    ctx.out(`added ${r.added.length} rule${r.added.length === 1 ? '' : 's'}${r.added.length ? `:\n${r.added.map((x) => ruleLine(x)).join('\n')}` : ''}`);
+    ctx.out(
+      r.files.length ? `read ${r.files.join(', ')}` : 'found no Claude Code settings or Codex .rules files to read',
+    );
+    ctx.out(
+      `added ${r.added.length} rule${r.added.length === 1 ? '' : 's'}${r.added.length ? `:\n${r.added.map((x) => ruleLine(x)).join('\n')}` : ''}`,
+    );
     if (r.skipped.length) ctx.out(`skipped ${r.skipped.length}:\n${r.skipped.map(issueLine).join('\n')}`);
     if (r.errors.length) ctx.err(`could not read ${r.errors.length}:\n${r.errors.map(issueLine).join('\n')}`);
   }
@@ -195,16 +318,26 @@ const importCommand: Sub = async (ctx, argv) => {
 };
 
 const exportCommand: Sub = async (ctx, argv) => {
-  const { values } = parseArgs({ args: argv, options: { format: { type: 'string' }, output: { type: 'string', short: 'o' } }, strict: true });
-  if (values.format !== 'claude' && values.format !== 'codex') throw new CliError('usage: gatehouse rules export --format claude|codex [-o FILE]', 2);
+  const { values } = parseArgs({
+    args: argv,
+    options: { format: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    strict: true,
+  });
+  if (values.format !== 'claude' && values.format !== 'codex')
+    throw new CliError('usage: gatehouse rules export --format claude|codex [-o FILE]', 2);
   const target = values.output === undefined ? null : path.resolve(ctx.cwd, values.output);
-  if (target && isAgentSettings(target)) throw new CliError(`${target} is an agent's own settings: Gatehouse never writes those. Export to another file (or stdout) and merge it yourself.`);
+  if (target && isAgentSettings(target))
+    throw new CliError(
+      `${target} is an agent's own settings: Gatehouse never writes those. Export to another file (or stdout) and merge it yourself.`,
+    );
   const format = values.format;
   const r = await withCore(ctx, (c) => c.api.exportRules({ format, cwd: ctx.cwd }));
   if (target) fs.writeFileSync(target, r.text, { mode: 0o600 });
   else ctx.out(r.text.trimEnd());
   const skipped = r.skipped.map((s) => `  ${s.ruleId}: ${s.why}`).join('\n');
-  ctx.err(`exported ${r.exported} rule${r.exported === 1 ? '' : 's'}${target ? ` to ${target}` : ''}${r.skipped.length ? `; not exported:\n${skipped}` : ''}`);
+  ctx.err(
+    `exported ${r.exported} rule${r.exported === 1 ? '' : 's'}${target ? ` to ${target}` : ''}${r.skipped.length ? `; not exported:\n${skipped}` : ''}`,
+  );
   return 0;
 };
 

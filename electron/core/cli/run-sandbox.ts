@@ -27,7 +27,10 @@ export function containRun(o: {
 }): Contained {
   const paths = pathsFor(o.ctx);
   return contain({
-    gateShells: o.gateShells === null ? null : { hook: o.gateShells, socket: o.started.gateSocket, token: o.started.token, sessionId: o.started.session.id },
+    gateShells:
+      o.gateShells === null
+        ? null
+        : { hook: o.gateShells, socket: o.started.gateSocket, token: o.started.token, sessionId: o.started.session.id },
     argv: o.command,
     env: o.env,
     cwd: o.ctx.cwd,

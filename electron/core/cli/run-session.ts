@@ -43,7 +43,11 @@ export class RunSession {
   }
 
   /** Starts the session on the running core (no core: CliError, and the agent is not started). */
-  static async start(ctx: CliContext, input: Omit<StartSessionInput, 'size'>, o: RunSessionOptions): Promise<RunSession> {
+  static async start(
+    ctx: CliContext,
+    input: Omit<StartSessionInput, 'size'>,
+    o: RunSessionOptions,
+  ): Promise<RunSession> {
     let session: RunSession | null = null;
     const link = await CoreLink.open({
       connect: () => connect(ctx),
@@ -83,11 +87,16 @@ export class RunSession {
     const id = this.started.session.id;
     const deadline = Date.now() + this.endWaitMs;
     try {
-      if (!this.link.connected) this.ctx.err(`gatehouse: the agent has exited; waiting up to ${Math.round(this.endWaitMs / 1000)} s for the Gatehouse core to record the end of session ${id}…`);
+      if (!this.link.connected)
+        this.ctx.err(
+          `gatehouse: the agent has exited; waiting up to ${Math.round(this.endWaitMs / 1000)} s for the Gatehouse core to record the end of session ${id}…`,
+        );
       await this.recording.close(deadline);
       await this.link.call((api) => api.endSession({ sessionId: id, exitCode }), deadline);
     } catch (err) {
-      const why = this.link.connected ? (err as Error).message : 'the Gatehouse core is not back; it will end the session when it next starts';
+      const why = this.link.connected
+        ? (err as Error).message
+        : 'the Gatehouse core is not back; it will end the session when it next starts';
       this.ctx.err(`gatehouse: could not record the end of session ${id}: ${why}`);
     } finally {
       this.link.close();

@@ -45,7 +45,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
     else if (a === '--no-sandbox') out.noSandbox = true;
     else if (a === '--agent' || a.startsWith('--agent=')) {
       const value = a === '--agent' ? argv[++i] : a.slice('--agent='.length);
-      if (value === undefined || !isAgentId(value)) throw new CliError(`--agent takes ${agentIdList()}, not "${value ?? ''}"\n${USAGE}`, 2);
+      if (value === undefined || !isAgentId(value))
+        throw new CliError(`--agent takes ${agentIdList()}, not "${value ?? ''}"\n${USAGE}`, 2);
       out.agent = value;
     } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     else {
@@ -66,10 +67,14 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
   // No core, no agent: starting it unguarded would be the one thing Gatehouse must never do.
   let child: ReturnType<typeof passthrough> | null = null;
   // Survives a restart of the core: reconnects, resumes the session and its recording (run-session.ts).
-  const session = await RunSession.start(ctx, { agent, argv: run.command, cwd: ctx.cwd, pid: process.pid }, {
-    size: () => terminalSize(process.stdout),
-    backpressure: (hold) => (hold ? child?.pause() : child?.resume()),
-  });
+  const session = await RunSession.start(
+    ctx,
+    { agent, argv: run.command, cwd: ctx.cwd, pid: process.pid },
+    {
+      size: () => terminalSize(process.stdout),
+      backpressure: (hold) => (hold ? child?.pause() : child?.resume()),
+    },
+  );
   const started = session.started;
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-run-'));
   let exitCode: number | null = null;
@@ -83,7 +88,15 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     // An agent without hooks is gated by its shells: the sandbox's gated shells, or the shell kit's wrappers.
     const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
     const gateShells = plugin.gatedBy === 'shells' ? hook : null;
-    const contained = containRun({ ctx, started, tmpDir, command: resolveProgram(wired.argv, env), env, gateShells, sandbox: !run.noSandbox });
+    const contained = containRun({
+      ctx,
+      started,
+      tmpDir,
+      command: resolveProgram(wired.argv, env),
+      env,
+      gateShells,
+      sandbox: !run.noSandbox,
+    });
     disposeSandbox = contained.dispose;
     const protections = describeProtections({
       agent,
@@ -95,7 +108,9 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
     });
     await reportProtections(ctx, session, protections);
     if (!run.quiet) {
-      ctx.err(`gatehouse: session ${started.session.id}: ${plugin.name}, guarded by Gatehouse as follows (gatehouse pending lists what waits for you):`);
+      ctx.err(
+        `gatehouse: session ${started.session.id}: ${plugin.name}, guarded by Gatehouse as follows (gatehouse pending lists what waits for you):`,
+      );
       for (const line of protectionLines(protections)) ctx.err(`gatehouse:   ${line}`);
     }
     const [exe, ...args] = contained.argv as [string, ...string[]];
@@ -126,22 +141,36 @@ async function protectHookFiles(ctx: CliContext, session: RunSession, wired: Wir
     return true;
   } catch (err) {
     if (err instanceof ApiError) throw new CliError(`the hook settings could not be protected: ${err.message}`);
-    ctx.err(`gatehouse: the core did not take the hook settings to watch (${(err as Error).message}); a change to them will not be detected this session.`);
+    ctx.err(
+      `gatehouse: the core did not take the hook settings to watch (${(err as Error).message}); a change to them will not be detected this session.`,
+    );
     return false;
   }
 }
 
 /** Tells the core what guards the session, for the UI and `gatehouse sessions`; a core that is away only misses it. */
-async function reportProtections(ctx: CliContext, session: RunSession, protections: SessionProtection[]): Promise<void> {
+async function reportProtections(
+  ctx: CliContext,
+  session: RunSession,
+  protections: SessionProtection[],
+): Promise<void> {
   try {
     await session.api.reportProtections({ sessionId: session.started.session.id, protections });
   } catch (err) {
-    ctx.err(`gatehouse: the core did not take what guards this session (${(err as Error).message}); the window will not show it.`);
+    ctx.err(
+      `gatehouse: the core did not take what guards this session (${(err as Error).message}); the window will not show it.`,
+    );
   }
 }
 
 /** Runs the agent in a pty passed through to this terminal, forwarding the signals a supervisor sends us. */
-function startInPty(exe: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, record: Parameters<typeof passthrough>[0]['record']): ReturnType<typeof passthrough> {
+function startInPty(
+  exe: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  record: Parameters<typeof passthrough>[0]['record'],
+): ReturnType<typeof passthrough> {
   // A pty reports a missing program only as text on the terminal; look for it first to say so clearly.
   const file = findExecutable(exe, env);
   if (!file) throw new CliError(`\`${exe}\` was not found on PATH`);

@@ -17,7 +17,10 @@ const LineSchema = z.object({ cmd: z.string(), cwd: z.string().min(1).optional()
 /** Gatehouse's own data and sockets are protected paths wherever the command runs. */
 async function engineFor(ctx: CliContext): Promise<RiskEngine> {
   const home = resolveHome(ctx.env);
-  return createRiskEngine({ protectedPaths: [home, corePaths(home, ctx.env).runtimeDir], agentDirs: agentDirsFrom(ctx.env) });
+  return createRiskEngine({
+    protectedPaths: [home, corePaths(home, ctx.env).runtimeDir],
+    agentDirs: agentDirsFrom(ctx.env),
+  });
 }
 
 /** The `--jsonl` output shape (README.md, "Use"). */

@@ -13,7 +13,12 @@ function statusText(s: TrustStatus): string {
 }
 
 export async function trustCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [what, ...extra] = positionals;
   if (extra.length > 0) throw new CliError(USAGE, 2);
   let status: TrustStatus;
@@ -21,7 +26,11 @@ export async function trustCommand(ctx: CliContext, argv: string[]): Promise<num
   else if (what === 'off' || what === 'stop') status = await withCore(ctx, (c) => c.api.stopTrust());
   else {
     const ms = parseDuration(what);
-    if (ms === null || ms < 1000 || ms > MAX_TRUST_MS) throw new CliError(`trust takes a duration from 1s to ${formatDuration(MAX_TRUST_MS)} (for example 15m), not "${what}"`, 2);
+    if (ms === null || ms < 1000 || ms > MAX_TRUST_MS)
+      throw new CliError(
+        `trust takes a duration from 1s to ${formatDuration(MAX_TRUST_MS)} (for example 15m), not "${what}"`,
+        2,
+      );
     refuseInsideSession(ctx, 'start trust mode');
     status = await withCore(ctx, (c) => c.api.startTrust({ durationMs: ms }));
   }

@@ -28,7 +28,8 @@ export const GUARDED_CALLS = {
 } as const satisfies Partial<Record<keyof ControlHandlers, string>>;
 type GuardedCall = keyof typeof GUARDED_CALLS;
 
-export const DECIDE_ELSEWHERE = 'Decide in the Gatehouse window, from its tray menu, or with `gatehouse` in a terminal the agent did not start.';
+export const DECIDE_ELSEWHERE =
+  'Decide in the Gatehouse window, from its tray menu, or with `gatehouse` in a terminal the agent did not start.';
 
 export interface AgentGuardDeps {
   /** Who holds the other end of a connection; runs once per connection, when first needed. */
@@ -103,7 +104,13 @@ export class AgentGuard {
       kind: 'decision.refused',
       actor: origin ? `agent:${origin.sessionId ?? 'sandbox'}` : 'unknown',
       subject: typeof requestId === 'string' ? requestId : call,
-      data: { call, sessionId: origin?.sessionId ?? null, pid: origin?.pid ?? null, sign: origin?.why ?? 'unknown-peer', why: verdict.why },
+      data: {
+        call,
+        sessionId: origin?.sessionId ?? null,
+        pid: origin?.pid ?? null,
+        sign: origin?.why ?? 'unknown-peer',
+        why: verdict.why,
+      },
     });
     const message = origin
       ? `refused to ${what}: the request comes from inside ${origin.sessionId ? `agent session ${origin.sessionId}` : 'a sandbox'} (${verdict.why}). An agent cannot decide for itself. ${DECIDE_ELSEWHERE}`

@@ -30,7 +30,11 @@ export async function connectControl(socketPath: string, token: string): Promise
     const s = net.connect(socketPath);
     const timer = setTimeout(() => {
       s.destroy();
-      reject(new CoreUnreachableError(`the Gatehouse core at ${socketPath} did not answer within ${CONNECT_TIMEOUT_MS / 1000} s`));
+      reject(
+        new CoreUnreachableError(
+          `the Gatehouse core at ${socketPath} did not answer within ${CONNECT_TIMEOUT_MS / 1000} s`,
+        ),
+      );
     }, CONNECT_TIMEOUT_MS);
     s.once('connect', () => {
       clearTimeout(timer);
@@ -39,7 +43,11 @@ export async function connectControl(socketPath: string, token: string): Promise
     s.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const down = err.code === 'ENOENT' || err.code === 'ECONNREFUSED';
-      reject(new CoreUnreachableError(down ? 'the Gatehouse core is not running' : `cannot reach the Gatehouse core: ${err.message}`));
+      reject(
+        new CoreUnreachableError(
+          down ? 'the Gatehouse core is not running' : `cannot reach the Gatehouse core: ${err.message}`,
+        ),
+      );
     });
   });
 

@@ -48,7 +48,11 @@ export interface ControlServices extends RulesServices, TamperServices {
 function decideAndRemember(s: ControlServices, d: ParsedInput<'decide'>): DecideResult {
   const by = `human:${d.via}` as const;
   if (!d.remember) return s.broker.decide(d.id, d.decision, d.reason, by);
-  if (d.decision !== 'allow') throw new ApiError('invalid_input', '--remember goes with allow (add a deny rule with `gatehouse rules add --deny`)');
+  if (d.decision !== 'allow')
+    throw new ApiError(
+      'invalid_input',
+      '--remember goes with allow (add a deny rule with `gatehouse rules add --deny`)',
+    );
   const request = s.broker.get(d.id);
   const notes: string[] = [];
   let drafts: RuleDraft[];
@@ -58,7 +62,14 @@ function decideAndRemember(s: ControlServices, d: ParsedInput<'decide'>): Decide
     drafts = suggestion.rules.map((r) => ({ ...r, source: `learned:${request.id}` }));
   } else {
     const chosen = Array.isArray(d.remember) ? d.remember : [d.remember];
-    drafts = chosen.map((r) => ({ effect: 'allow', kind: r.kind, pattern: r.pattern, scope: r.scope ?? learnedScope(request), ttlMs: r.ttlMs, source: `learned:${request.id}` }));
+    drafts = chosen.map((r) => ({
+      effect: 'allow',
+      kind: r.kind,
+      pattern: r.pattern,
+      scope: r.scope ?? learnedScope(request),
+      ttlMs: r.ttlMs,
+      source: `learned:${request.id}`,
+    }));
   }
   drafts.forEach((draft) => s.rules.prepare(draft));
   const decided = s.broker.decide(d.id, d.decision, d.reason, by);
@@ -71,7 +82,15 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
     ...recordingHandlers(s.recordings),
-    status: () => ({ ...s.status(), pending: broker.pending().length, holdTimeoutMs: broker.timeoutMs, trust: s.trust.status(), tamper: s.alarm.status(), descriptors: s.descriptors?.() ?? null, store: s.storeHealth?.() ?? null }),
+    status: () => ({
+      ...s.status(),
+      pending: broker.pending().length,
+      holdTimeoutMs: broker.timeoutMs,
+      trust: s.trust.status(),
+      tamper: s.alarm.status(),
+      descriptors: s.descriptors?.() ?? null,
+      store: s.storeHealth?.() ?? null,
+    }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(id),
     decide: (d) => decideAndRemember(s, d),
@@ -82,7 +101,10 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
       const rows = requests.listDecided(q, q.limit + 1, after);
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
-      const result: HistoryPage = { items: page.map((r) => r.request), nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null };
+      const result: HistoryPage = {
+        items: page.map((r) => r.request),
+        nextCursor: rows.length > q.limit && last ? encodeCursor(last.position) : null,
+      };
       return result;
     },
     storageStatus: () => s.storage.storageStatus(),
@@ -121,7 +143,11 @@ export interface ConnectionHandlers {
 }
 
 /** The calls whose effect belongs to one connection: its event subscription and the terminals it views. */
-export function registerConnectionHandlers(s: Pick<ControlServices, 'events' | 'terminals'>, client: Pick<ControlClientApi, 'onEvent' | 'onTerminalEvent'>, connectionId: string): ConnectionHandlers {
+export function registerConnectionHandlers(
+  s: Pick<ControlServices, 'events' | 'terminals'>,
+  client: Pick<ControlClientApi, 'onEvent' | 'onTerminalEvent'>,
+  connectionId: string,
+): ConnectionHandlers {
   let unsubscribe: (() => void) | null = null;
   const attached = new Set<string>();
   return {

@@ -28,7 +28,12 @@ export function readLines(socket: net.Socket, onLine: (line: string) => void): (
  * line reader calls once the handshake is over.
  */
 export function lineChannel(socket: net.Socket): {
-  channel: { post: (data: string) => void; on: (fn: (data: string) => void) => void; serialize: typeof encodeMessage; deserialize: typeof decodeMessage };
+  channel: {
+    post: (data: string) => void;
+    on: (fn: (data: string) => void) => void;
+    serialize: typeof encodeMessage;
+    deserialize: typeof decodeMessage;
+  };
   receive: (line: string) => void;
 } {
   let deliver: (line: string) => void = () => {};

@@ -17,10 +17,16 @@ export function parseInput(name: ApiCallName, args: readonly unknown[]): unknown
   const schema: z.ZodType = CONTROL_CALLS[name].input;
   const parsed = schema.safeParse(args[0]);
   if (parsed.success) return parsed.data;
-  throw new ApiError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  throw new ApiError(
+    'invalid_input',
+    parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+  );
 }
 
 /** `handler` as the dispatch calls it: with the parsed input in place of what the client sent. */
-export function withParsedInput(name: ApiCallName, handler: (input: unknown) => unknown): (...args: unknown[]) => unknown {
+export function withParsedInput(
+  name: ApiCallName,
+  handler: (input: unknown) => unknown,
+): (...args: unknown[]) => unknown {
   return (...args) => handler(parseInput(name, args));
 }

@@ -5,7 +5,14 @@ import type { Recordings } from '../recording/core/service.ts';
 
 export type RecordingHandlers = Pick<
   ControlApi,
-  'deleteSession' | 'getRecording' | 'screenAt' | 'recordingEvents' | 'recordingClip' | 'searchRecordings' | 'exportRecording' | 'importRecording'
+  | 'deleteSession'
+  | 'getRecording'
+  | 'screenAt'
+  | 'recordingEvents'
+  | 'recordingClip'
+  | 'searchRecordings'
+  | 'exportRecording'
+  | 'importRecording'
 >;
 
 export function recordingHandlers(recordings: Recordings): RecordingHandlers {

@@ -29,7 +29,19 @@ export interface RulesServices {
 
 export type RulesApi = Pick<
   ControlApi,
-  'listRules' | 'addRule' | 'updateRule' | 'removeRule' | 'explain' | 'backtestRule' | 'suggestRules' | 'importRules' | 'exportRules' | 'startTrust' | 'stopTrust' | 'listAudit' | 'verifyAudit'
+  | 'listRules'
+  | 'addRule'
+  | 'updateRule'
+  | 'removeRule'
+  | 'explain'
+  | 'backtestRule'
+  | 'suggestRules'
+  | 'importRules'
+  | 'exportRules'
+  | 'startTrust'
+  | 'stopTrust'
+  | 'listAudit'
+  | 'verifyAudit'
 >;
 
 function resolveScope(scope: RuleScope | 'project-of-cwd', cwd: string | undefined): RuleScope {
@@ -53,7 +65,20 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
   return {
     listRules: (d) => rules.list(d.all),
     addRule: (d) => {
-      const [rule] = rules.add([{ effect: d.effect, kind: d.kind, pattern: d.pattern, scope: resolveScope(d.scope, d.cwd), source: d.source, note: d.note ?? null, ttlMs: d.ttlMs }], 'user');
+      const [rule] = rules.add(
+        [
+          {
+            effect: d.effect,
+            kind: d.kind,
+            pattern: d.pattern,
+            scope: resolveScope(d.scope, d.cwd),
+            source: d.source,
+            note: d.note ?? null,
+            ttlMs: d.ttlMs,
+          },
+        ],
+        'user',
+      );
       if (!rule) throw new ApiError('internal', 'the rule was not added');
       return rule;
     },
@@ -65,16 +90,26 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
     explain: (d) => s.policy.explain(d.command, s.broker.scoreCommand(d.command, d.cwd), d.cwd, d.sessionId ?? null),
     backtestRule: (d) => {
       const scope = resolveScope(d.scope, d.cwd);
-      const candidate = { effect: d.effect, kind: d.kind, pattern: rules.prepare({ ...d, scope, source: 'backtest' }).pattern, scope };
+      const candidate = {
+        effect: d.effect,
+        kind: d.kind,
+        pattern: rules.prepare({ ...d, scope, source: 'backtest' }).pattern,
+        scope,
+      };
       const cwd = d.cwd ?? (scope.type === 'project' ? scope.dir : s.userHome);
       if (d.replaces) rules.get(d.replaces);
-      return backtest(candidate, {
-        requests: () => s.requests.iterateAll(),
-        riskyRequests: () => s.requests.iterateRisky(),
-        rules: rules.list(),
-        assess: (command, dir) => s.broker.scoreCommand(command, dir),
-        now: s.now(),
-      }, cwd, d.replaces);
+      return backtest(
+        candidate,
+        {
+          requests: () => s.requests.iterateAll(),
+          riskyRequests: () => s.requests.iterateRisky(),
+          rules: rules.list(),
+          assess: (command, dir) => s.broker.scoreCommand(command, dir),
+          now: s.now(),
+        },
+        cwd,
+        d.replaces,
+      );
     },
     suggestRules: (id) => suggestionFor(s, s.broker.get(id)),
     importRules: (d) => {
@@ -94,7 +129,15 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
       const live = rules.list();
       const chosen = live.filter((r) => r.scope.type !== 'session' && scopeApplies(r.scope, here));
       const result = d.format === 'claude' ? exportClaude(chosen) : exportCodex(chosen);
-      const left = live.filter((r) => !chosen.includes(r)).map((r) => ({ ruleId: r.id, why: r.scope.type === 'session' ? 'a session rule ends with its session' : `it applies only under ${r.scope.type === 'project' ? r.scope.dir : ''}` }));
+      const left = live
+        .filter((r) => !chosen.includes(r))
+        .map((r) => ({
+          ruleId: r.id,
+          why:
+            r.scope.type === 'session'
+              ? 'a session rule ends with its session'
+              : `it applies only under ${r.scope.type === 'project' ? r.scope.dir : ''}`,
+        }));
       return { ...result, skipped: [...result.skipped, ...left] };
     },
     startTrust: (d) => trust.start(d.durationMs),

@@ -13,7 +13,9 @@ import { isDeclaredCall, withParsedInput } from './parse-input.ts';
 export type ControlHandlers = Omit<ControlApi, ConnectionCalls>;
 /** The handlers as a carrier serves them: any call may answer later (a guarded call first looks at its caller). */
 export type ServedHandlers = {
-  [K in keyof ControlHandlers]: (...args: Parameters<ControlHandlers[K]>) => ReturnType<ControlHandlers[K]> | Promise<Awaited<ReturnType<ControlHandlers[K]>>>;
+  [K in keyof ControlHandlers]: (
+    ...args: Parameters<ControlHandlers[K]>
+  ) => ReturnType<ControlHandlers[K]> | Promise<Awaited<ReturnType<ControlHandlers[K]>>>;
 };
 /** Builds the calls that belong to one connection; `client` pushes events to it. */
 export type ConnectionFactory = (client: ControlClientApi, connectionId: string) => ConnectionHandlers;
@@ -62,7 +64,8 @@ export function serveControl(handlers: ServedHandlers, connect: ConnectionFactor
       // Only the contract's own calls answer: a name from the prototype (`constructor`, `toString`) or one the contract
       // does not declare is "not found". Here, the one place every carrier's calls pass, each input is parsed with its
       // schema before the handler runs.
-      resolver: (name, fn) => (Object.hasOwn(functions, name) && isDeclaredCall(name) ? withParsedInput(name, fn) : undefined),
+      resolver: (name, fn) =>
+        Object.hasOwn(functions, name) && isDeclaredCall(name) ? withParsedInput(name, fn) : undefined,
       // A malformed line from any client (or a bug in one) is dropped; it must not end the core.
       onGeneralError: (error) => error instanceof MalformedMessage,
       eventNames: ['onEvent', 'onTerminalEvent'],

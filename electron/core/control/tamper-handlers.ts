@@ -12,7 +12,9 @@ export interface TamperServices {
   sessions: SessionRepository;
 }
 
-export function registerTamperHandlers(s: TamperServices): Pick<ControlApi, 'protectHookFiles' | 'tamperStatus' | 'acknowledgeTamper'> {
+export function registerTamperHandlers(
+  s: TamperServices,
+): Pick<ControlApi, 'protectHookFiles' | 'tamperStatus' | 'acknowledgeTamper'> {
   return {
     protectHookFiles: (d) => {
       const session = s.sessions.get(d.sessionId);
@@ -21,7 +23,8 @@ export function registerTamperHandlers(s: TamperServices): Pick<ControlApi, 'pro
       // Only what is on disk already can be protected: the core writes a file back, it never writes one first.
       for (const f of d.files) {
         if (!path.isAbsolute(f.path)) throw new ApiError('invalid_input', `files: ${f.path} is not an absolute path`);
-        if (nodeWatchIo.readText(f.path) !== f.content) throw new ApiError('invalid_input', `files: ${f.path} does not hold the content given`);
+        if (nodeWatchIo.readText(f.path) !== f.content)
+          throw new ApiError('invalid_input', `files: ${f.path} does not hold the content given`);
       }
       s.watch.protectFiles(d.sessionId, d.files);
       return true;

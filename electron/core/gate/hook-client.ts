@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const socketPath = process.env.GATEHOUSE_SOCKET;
   const token = process.env.GATEHOUSE_TOKEN;
   if (!endpoint?.startsWith('/')) block('the hook client was started without an endpoint');
-  if (!socketPath || !token) block('GATEHOUSE_SOCKET or GATEHOUSE_TOKEN is not set; start the agent with `gatehouse run`');
+  if (!socketPath || !token)
+    block('GATEHOUSE_SOCKET or GATEHOUSE_TOKEN is not set; start the agent with `gatehouse run`');
   const body = await readStdin();
   const req = http.request({
     socketPath,

@@ -41,7 +41,13 @@ export const GenericCheckSchema = z.object({
 export function commandText(command: string | string[]): string {
   if (typeof command === 'string') return command;
   const [exe, flag, script, ...rest] = command;
-  if (exe && /(^|\/)(ba|z|da)?sh$/.test(exe) && (flag === '-c' || flag === '-lc') && script !== undefined && rest.length === 0) {
+  if (
+    exe &&
+    /(^|\/)(ba|z|da)?sh$/.test(exe) &&
+    (flag === '-c' || flag === '-lc') &&
+    script !== undefined &&
+    rest.length === 0
+  ) {
     return script;
   }
   return command.map(shellQuote).join(' ');
@@ -64,5 +70,10 @@ export const jsonAnswer = (value: unknown): HookAnswer => ({ status: 200, body: 
 export const SILENT: HookAnswer = { status: 200, body: '' };
 
 export function genericAnswer(v: Verdict): HookAnswer {
-  return jsonAnswer({ requestId: v.requestId, decision: v.decision, reason: v.decision === 'allow' ? v.reason : agentReason(v), decidedBy: v.decidedBy });
+  return jsonAnswer({
+    requestId: v.requestId,
+    decision: v.decision,
+    reason: v.decision === 'allow' ? v.reason : agentReason(v),
+    decidedBy: v.decidedBy,
+  });
 }

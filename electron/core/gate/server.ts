@@ -157,16 +157,27 @@ export class GateServer {
     for (const agent of this.deps.agents ?? AGENTS) {
       for (const hook of agent.hooks) {
         // An endpoint outside the agent's own prefix, or one taken twice, would let one agent answer for another.
-        if (!hook.path.startsWith(`/v1/gate/${agent.id}/`)) throw new Error(`${agent.id}: the endpoint ${hook.path} is not under /v1/gate/${agent.id}/`);
+        if (!hook.path.startsWith(`/v1/gate/${agent.id}/`))
+          throw new Error(`${agent.id}: the endpoint ${hook.path} is not under /v1/gate/${agent.id}/`);
         if (routes[hook.path]) throw new Error(`${agent.id}: the endpoint ${hook.path} is taken twice`);
-        routes[hook.path] = { agent: agent.id, handle: (body, session, signal) => hook.handle(this.hookCall(body, session, signal)) };
+        routes[hook.path] = {
+          agent: agent.id,
+          handle: (body, session, signal) => hook.handle(this.hookCall(body, session, signal)),
+        };
       }
     }
     routes[GATE_PATHS.check] = {
       agent: null,
       handle: async (body, session, signal) => {
         const p = parseHookPayload(GenericCheckSchema, body);
-        return genericAnswer(await this.hookCall(body, session, signal).decide({ kind: 'check', tool: null, command: p.command, cwd: p.cwd }));
+        return genericAnswer(
+          await this.hookCall(body, session, signal).decide({
+            kind: 'check',
+            tool: null,
+            command: p.command,
+            cwd: p.cwd,
+          }),
+        );
       },
     };
     return routes;
@@ -178,10 +189,23 @@ export class GateServer {
     return {
       body,
       session,
-      decide: (i) => broker.submit({ sessionId: session.id, agent: session.agent, kind: i.kind, tool: i.tool, command: i.command, cwd: i.cwd, payload: body }, signal),
+      decide: (i) =>
+        broker.submit(
+          {
+            sessionId: session.id,
+            agent: session.agent,
+            kind: i.kind,
+            tool: i.tool,
+            command: i.command,
+            cwd: i.cwd,
+            payload: body,
+          },
+          signal,
+        ),
       decideFileChange: (call, cwd) => this.fileChange(session, call, cwd, body, signal),
       record: (event) => sessions.recordEvent(session.id, event, body, Date.now()),
-      notify: (event, message) => this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event, message }),
+      notify: (event, message) =>
+        this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event, message }),
     };
   }
 
@@ -190,10 +214,25 @@ export class GateServer {
    * Anything else goes on at once (null: the hook answers with no output), so the agent's own permissions apply as if
    * Gatehouse were not there, and nothing is recorded: an ordinary edit is neither a card nor a row in the history.
    */
-  private async fileChange(session: Session, call: FileToolCall, cwd: string, payload: unknown, signal: AbortSignal): Promise<Verdict | null> {
+  private async fileChange(
+    session: Session,
+    call: FileToolCall,
+    cwd: string,
+    payload: unknown,
+    signal: AbortSignal,
+  ): Promise<Verdict | null> {
     const risk = this.deps.judgeFileChange({ tool: call.tool, paths: call.paths, cwd });
     if (!risk) return null;
-    const submission = { sessionId: session.id, agent: session.agent, kind: 'pre-tool-use' as const, tool: call.tool, command: call.summary, cwd, payload, risk };
+    const submission = {
+      sessionId: session.id,
+      agent: session.agent,
+      kind: 'pre-tool-use' as const,
+      tool: call.tool,
+      command: call.summary,
+      cwd,
+      payload,
+      risk,
+    };
     return this.deps.broker.submit(submission, signal);
   }
 }

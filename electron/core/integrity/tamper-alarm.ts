@@ -49,20 +49,34 @@ export class TamperAlarm {
     this.reports.push(report);
     if (this.reports.length > MAX_TAMPER_REPORTS_KEPT) this.reports.shift();
     for (const id of report.sessionIds) this.sessions.add(id);
-    this.deps.log(`gatehouse: TAMPERING: ${report.detail} ${report.response} Every command is held for you until you run \`gatehouse tamper ack\`.`);
+    this.deps.log(
+      `gatehouse: TAMPERING: ${report.detail} ${report.response} Every command is held for you until you run \`gatehouse tamper ack\`.`,
+    );
     this.deps.audit.record({ at, kind: 'gate.tampered', actor: 'system', subject: report.what, data: report });
     this.deps.emit({ type: 'gate.tampered', report, status: this.status() });
   }
 
   status(): TamperStatus {
-    return { locked: this.locked, since: this.since, reports: [...this.reports], count: this.count, sessionIds: [...this.sessions] };
+    return {
+      locked: this.locked,
+      since: this.since,
+      reports: [...this.reports],
+      count: this.count,
+      sessionIds: [...this.sessions],
+    };
   }
 
   /** A person has read the reports: lifts the lock (audited with what was acknowledged) and returns it. */
   acknowledge(by: string, note: string | undefined): TamperStatus {
     const seen = this.status();
     if (!seen.locked) return seen;
-    this.deps.audit.record({ at: this.now(), kind: 'gate.tamper-acknowledged', actor: by, subject: 'tamper', data: { since: seen.since, count: seen.count, sessionIds: seen.sessionIds, note: note ?? null } });
+    this.deps.audit.record({
+      at: this.now(),
+      kind: 'gate.tamper-acknowledged',
+      actor: by,
+      subject: 'tamper',
+      data: { since: seen.since, count: seen.count, sessionIds: seen.sessionIds, note: note ?? null },
+    });
     this.reports = [];
     this.count = 0;
     this.since = null;

@@ -53,7 +53,10 @@ interface SocketState extends GuardedSocket {
   failing: boolean;
 }
 
-const LABELS: Readonly<Record<GuardedSocket['what'], string>> = { 'gate-socket': 'gate socket', 'control-socket': 'control socket' };
+const LABELS: Readonly<Record<GuardedSocket['what'], string>> = {
+  'gate-socket': 'gate socket',
+  'control-socket': 'control socket',
+};
 
 export class TamperWatch {
   private readonly deps: TamperWatchDeps;
@@ -153,16 +156,20 @@ export class TamperWatch {
     for (const f of files) {
       const now = this.io.readText(f.path);
       if (now === f.content) continue;
-      const detail = now === null
-        ? `The hook settings Gatehouse wrote for session ${sessionId} (${f.path}) were removed.`
-        : `The hook settings Gatehouse wrote for session ${sessionId} (${f.path}) were changed.`;
+      const detail =
+        now === null
+          ? `The hook settings Gatehouse wrote for session ${sessionId} (${f.path}) were removed.`
+          : `The hook settings Gatehouse wrote for session ${sessionId} (${f.path}) were changed.`;
       let response: string;
       try {
         this.io.writeText(f.path, f.content);
         response = 'Gatehouse wrote them back as they were.';
       } catch (err) {
         // Reported once: a file that cannot be written back is no longer watched.
-        this.files.set(sessionId, (this.files.get(sessionId) ?? []).filter((x) => x !== f));
+        this.files.set(
+          sessionId,
+          (this.files.get(sessionId) ?? []).filter((x) => x !== f),
+        );
         response = `Gatehouse could not write them back (${(err as Error).message}) and stopped watching them.`;
       }
       this.deps.raise({ what: 'hook-settings', path: f.path, detail, response });
@@ -174,9 +181,11 @@ export class TamperWatch {
     const dirs = new Set(this.sockets.map((s) => path.dirname(s.path)));
     const names = new Set(this.sockets.map((s) => path.basename(s.path)));
     for (const dir of dirs) {
-      this.dirWatchers.push(this.io.watchDir(dir, (name) => {
-        if (name === null || names.has(name)) void this.check();
-      }));
+      this.dirWatchers.push(
+        this.io.watchDir(dir, (name) => {
+          if (name === null || names.has(name)) void this.check();
+        }),
+      );
     }
   }
 }
@@ -207,7 +216,9 @@ export const nodeWatchIo: WatchIo = {
   },
   watchDir(dir, onChange) {
     try {
-      const watcher = fs.watch(dir, { persistent: false }, (_event, name) => onChange(typeof name === 'string' ? name : null));
+      const watcher = fs.watch(dir, { persistent: false }, (_event, name) =>
+        onChange(typeof name === 'string' ? name : null),
+      );
       watcher.on('error', () => watcher.close());
       return () => watcher.close();
     } catch {

@@ -27,15 +27,36 @@ export interface SessionKnowledge {
 
 export type AgentOrigin =
   | { inside: false }
-  | { inside: true; pid: number; sessionId: string | null; why: 'ancestry' | 'environment' | 'namespace'; detail: string };
+  | {
+      inside: true;
+      pid: number;
+      sessionId: string | null;
+      why: 'ancestry' | 'environment' | 'namespace';
+      detail: string;
+    };
 
 /** The first sign that `pid` runs inside an agent session, or `{inside: false}`. */
-export function agentOrigin(pid: number, proc: ProcReader, sessions: SessionKnowledge, coreNamespace: string | null): AgentOrigin {
+export function agentOrigin(
+  pid: number,
+  proc: ProcReader,
+  sessions: SessionKnowledge,
+  coreNamespace: string | null,
+): AgentOrigin {
   const chain = ancestry(proc, pid);
   const roots = [...sessions.roots()];
   for (const link of chain) {
     const root = roots.find((r) => r.pid === link.pid && r.startTime === link.stat.startTime);
-    if (root) return { inside: true, pid, sessionId: root.sessionId, why: 'ancestry', detail: link.pid === pid ? `pid ${pid} is the session's own process` : `pid ${pid} descends from the session's process ${link.pid}` };
+    if (root)
+      return {
+        inside: true,
+        pid,
+        sessionId: root.sessionId,
+        why: 'ancestry',
+        detail:
+          link.pid === pid
+            ? `pid ${pid} is the session's own process`
+            : `pid ${pid} descends from the session's process ${link.pid}`,
+      };
   }
   for (const link of chain) {
     const env = proc.environ(link.pid);
@@ -45,12 +66,24 @@ export function agentOrigin(pid: number, proc: ProcReader, sessions: SessionKnow
     const sessionId = byId ?? byToken;
     if (sessionId) {
       const whose = link.pid === pid ? `pid ${pid}` : `pid ${pid}'s ancestor ${link.pid}`;
-      return { inside: true, pid, sessionId, why: 'environment', detail: `${whose} carries the session's ${byId ? SESSION_ENV.session : SESSION_ENV.token}` };
+      return {
+        inside: true,
+        pid,
+        sessionId,
+        why: 'environment',
+        detail: `${whose} carries the session's ${byId ? SESSION_ENV.session : SESSION_ENV.token}`,
+      };
     }
   }
   const namespace = proc.pidNamespace(pid);
   if (coreNamespace && namespace && namespace !== coreNamespace) {
-    return { inside: true, pid, sessionId: null, why: 'namespace', detail: `pid ${pid} runs in another PID namespace (${namespace}) than Gatehouse (${coreNamespace}): a sandbox` };
+    return {
+      inside: true,
+      pid,
+      sessionId: null,
+      why: 'namespace',
+      detail: `pid ${pid} runs in another PID namespace (${namespace}) than Gatehouse (${coreNamespace}): a sandbox`,
+    };
   }
   return { inside: false };
 }

@@ -23,7 +23,10 @@ export function parseStat(text: string): ProcStat | null {
   const close = text.lastIndexOf(')');
   if (close < 0) return null;
   // After the name: state (3), ppid (4), … starttime (22), so ppid is the 2nd field here and starttime the 20th.
-  const fields = text.slice(close + 1).trim().split(/\s+/);
+  const fields = text
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
   const ppid = Number(fields[1]);
   const startTime = Number(fields[19]);
   if (!Number.isInteger(ppid) || !Number.isFinite(startTime)) return null;

@@ -64,12 +64,20 @@ export function findSs(exists: (p: string) => boolean = fs.existsSync): string |
 
 function runSs(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(file, ['-xpn'], { timeout: SS_TIMEOUT_MS, maxBuffer: SS_MAX_OUTPUT, env: { LC_ALL: 'C' } }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    execFile(
+      file,
+      ['-xpn'],
+      { timeout: SS_TIMEOUT_MS, maxBuffer: SS_MAX_OUTPUT, env: { LC_ALL: 'C' } },
+      (err, stdout) => (err ? reject(err) : resolve(stdout)),
+    );
   });
 }
 
 /** Finds the client processes of an accepted control connection. Runs `ss` once: call it once per connection. */
-export async function lookupPeer(socket: net.Socket, platform: NodeJS.Platform = process.platform): Promise<PeerLookup> {
+export async function lookupPeer(
+  socket: net.Socket,
+  platform: NodeJS.Platform = process.platform,
+): Promise<PeerLookup> {
   if (platform !== 'linux') return { kind: 'unsupported' };
   const fd = socketFd(socket);
   const inode = socketInode(socket);
@@ -83,5 +91,7 @@ export async function lookupPeer(socket: net.Socket, platform: NodeJS.Platform =
     return { kind: 'failed', why: `\`ss -xpn\` failed: ${(err as Error).message}` };
   }
   const pids = peerPidsFromSs(output, inode, { pid: process.pid, fd });
-  return pids.length > 0 ? { kind: 'found', pids } : { kind: 'failed', why: 'no process holds the other end of the connection (it has gone)' };
+  return pids.length > 0
+    ? { kind: 'found', pids }
+    : { kind: 'failed', why: 'no process holds the other end of the connection (it has gone)' };
 }

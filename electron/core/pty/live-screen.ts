@@ -136,7 +136,11 @@ export class LiveScreen {
       (err: unknown) => {
         const reason = err instanceof Error ? err.message : String(err);
         this.o.onError(new Error(`a hosted session's screen could not be rebuilt from its recording: ${reason}`));
-        this.rebuilt(this.size.cols, this.size.rows, `\r\n[gatehouse: the screen could not be rebuilt from the recording: ${reason}]\r\n`);
+        this.rebuilt(
+          this.size.cols,
+          this.size.rows,
+          `\r\n[gatehouse: the screen could not be rebuilt from the recording: ${reason}]\r\n`,
+        );
       },
     );
   }

@@ -31,7 +31,9 @@ export interface Passthrough {
 }
 
 export function terminalSize(stdout: NodeJS.WriteStream): { cols: number; rows: number } {
-  return stdout.isTTY && stdout.columns > 0 && stdout.rows > 0 ? { cols: stdout.columns, rows: stdout.rows } : { ...DEFAULT_SIZE };
+  return stdout.isTTY && stdout.columns > 0 && stdout.rows > 0
+    ? { cols: stdout.columns, rows: stdout.rows }
+    : { ...DEFAULT_SIZE };
 }
 
 /** Starts the program; throws if it cannot be started. */

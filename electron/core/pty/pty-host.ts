@@ -16,11 +16,18 @@ import { findExecutable } from '../agents/which.ts';
 import type { SessionService } from '../sessions/session-service.ts';
 import { ShellKitError, writeShellKit } from '../sandbox/index.ts';
 import { spawnPty } from './pty-process.ts';
-import { assertShellIntegrationPresent, chooseShell, interactiveShell, ShellNotFoundError, withoutShellGating } from './shell-launch.ts';
+import {
+  assertShellIntegrationPresent,
+  chooseShell,
+  interactiveShell,
+  ShellNotFoundError,
+  withoutShellGating,
+} from './shell-launch.ts';
 import { TerminalSession, type TerminalListener } from './terminal-session.ts';
 
 /** Why a hosted agent runs without the sandbox, for its protections. */
-const HOSTED_UNSANDBOXED = 'terminals hosted by Gatehouse are not sandboxed: start the agent with `gatehouse run` in a terminal for the sandbox';
+const HOSTED_UNSANDBOXED =
+  'terminals hosted by Gatehouse are not sandboxed: start the agent with `gatehouse run` in a terminal for the sandbox';
 
 /** Ended sessions stay listed (and their last screen viewable) until this many newer ones have ended. */
 export const MAX_ENDED_TERMINALS_KEPT = 20;
@@ -68,12 +75,16 @@ export class PtyHost {
   }
 
   async start(input: ResolvedStart): Promise<TerminalInfo> {
-    if (!fs.existsSync(input.cwd) || !fs.statSync(input.cwd).isDirectory()) throw new ApiError('invalid_input', `cwd: ${input.cwd} is not a directory`);
+    if (!fs.existsSync(input.cwd) || !fs.statSync(input.cwd).isDirectory())
+      throw new ApiError('invalid_input', `cwd: ${input.cwd} is not a directory`);
     const program = agentPlugin(input.agent).program;
     // No argv and no program of the agent's own (the shell plug-in): the login shell, every line gated.
     const shell = !input.argv && !program ? this.pickShell(input.shell) : null;
     const argv = input.argv ?? [shell?.file ?? program?.name ?? 'bash'];
-    const started = this.deps.sessions.start({ agent: input.agent, argv, cwd: input.cwd, pid: process.pid }, input.size);
+    const started = this.deps.sessions.start(
+      { agent: input.agent, argv, cwd: input.cwd, pid: process.pid },
+      input.size,
+    );
     const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-pty-'));
     const ctx: LaunchContext = { env: this.deps.env, cwd: input.cwd, hookClientPath: this.deps.hookClientPath };
     let session: TerminalSession;
@@ -99,7 +110,8 @@ export class PtyHost {
     } catch (err) {
       fs.rmSync(tmpDir, { recursive: true, force: true });
       this.deps.sessions.end(started.session.id, null).catch(this.deps.onError);
-      if (err instanceof WiringError || err instanceof ShellNotFoundError || err instanceof ShellKitError) throw new ApiError('invalid_input', err.message);
+      if (err instanceof WiringError || err instanceof ShellNotFoundError || err instanceof ShellKitError)
+        throw new ApiError('invalid_input', err.message);
       throw new ApiError('internal', `could not start ${argv[0]}: ${(err as Error).message}`);
     }
     this.terminals.set(session.sessionId, session);
@@ -169,7 +181,14 @@ export class PtyHost {
     }
   }
 
-  private async launch(input: ResolvedStart, argv: string[], shell: { file: string; kind: ShellKind } | null, started: Parameters<typeof sessionEnv>[0], tmpDir: string, ctx: LaunchContext): Promise<Launch> {
+  private async launch(
+    input: ResolvedStart,
+    argv: string[],
+    shell: { file: string; kind: ShellKind } | null,
+    started: Parameters<typeof sessionEnv>[0],
+    tmpDir: string,
+    ctx: LaunchContext,
+  ): Promise<Launch> {
     const base = { ...withoutShellGating(this.deps.env), ...sessionEnv(started) };
     const transport = chooseTransport(ctx);
     const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
@@ -182,7 +201,14 @@ export class PtyHost {
     const report = (hookFilesWatched: boolean | null) =>
       this.deps.sessions.reportProtections(
         started.session.id,
-        describeProtections({ agent: input.agent, transport, hooksFailClosed: wired.hooksFailClosed, sandbox: { kind: null, status: HOSTED_UNSANDBOXED }, hookFilesWatched, platform: process.platform }),
+        describeProtections({
+          agent: input.agent,
+          transport,
+          hooksFailClosed: wired.hooksFailClosed,
+          sandbox: { kind: null, status: HOSTED_UNSANDBOXED },
+          hookFilesWatched,
+          platform: process.platform,
+        }),
       );
     const [exe, ...args] = wired.argv as [string, ...string[]];
     if (agentPlugin(input.agent).gatedBy === 'hooks') {
@@ -195,7 +221,11 @@ export class PtyHost {
     // are not sandboxed, see docs/sandbox.md "Sandbox").
     const file = this.executable(exe);
     report(null);
-    const kit = writeShellKit({ dir: path.join(tmpDir, 'kit'), session: { hook, socket: started.gateSocket, token: started.token, sessionId: started.session.id }, env });
+    const kit = writeShellKit({
+      dir: path.join(tmpDir, 'kit'),
+      session: { hook, socket: started.gateSocket, token: started.token, sessionId: started.session.id },
+      env,
+    });
     return { file, args, env: { ...env, ...kit.env }, shell: null };
   }
 

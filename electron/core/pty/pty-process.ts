@@ -39,7 +39,14 @@ const TERM_NAME = 'xterm-256color';
 /** Starts `file` in a new pty. Throws (with the reason) if it cannot be started. */
 export function spawnPty(o: PtySpawnOptions): PtyProcess {
   // `encoding: null`: data arrives as Buffers, so nothing is decoded (or mangled) on the way.
-  const p = pty.spawn(o.file, o.args, { name: TERM_NAME, cols: o.cols, rows: o.rows, cwd: o.cwd, env: o.env, encoding: null });
+  const p = pty.spawn(o.file, o.args, {
+    name: TERM_NAME,
+    cols: o.cols,
+    rows: o.rows,
+    cwd: o.cwd,
+    env: o.env,
+    encoding: null,
+  });
   const reads = readControl(p);
   const dataListeners: Array<(data: Buffer) => void> = [];
   const deliver = (data: Buffer) => dataListeners.forEach((l) => l(data));
@@ -115,7 +122,10 @@ const DRAIN_CHUNK_BYTES = 64 * 1024;
  * end-of-file, and before the socket closes the descriptor, whatever the pty still holds is read directly.
  */
 function drainAtEnd(p: pty.IPty, deliver: (data: Buffer) => void): void {
-  const internals = p as unknown as { fd?: unknown; _socket?: { prependListener?: (event: 'end', fn: () => void) => void } };
+  const internals = p as unknown as {
+    fd?: unknown;
+    _socket?: { prependListener?: (event: 'end', fn: () => void) => void };
+  };
   const fd = internals.fd;
   if (typeof fd !== 'number' || typeof internals._socket?.prependListener !== 'function') return;
   internals._socket.prependListener('end', () => {

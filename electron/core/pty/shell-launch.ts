@@ -61,15 +61,31 @@ export function chooseShell(requested: string | undefined, env: NodeJS.ProcessEn
 }
 
 /** An interactive shell whose every line goes to the gate before the shell accepts it. */
-export function interactiveShell(shell: { file: string; kind: ShellKind }, hookCommand: string, env: NodeJS.ProcessEnv): ShellLaunch {
+export function interactiveShell(
+  shell: { file: string; kind: ShellKind },
+  hookCommand: string,
+  env: NodeJS.ProcessEnv,
+): ShellLaunch {
   const common = { [SHELL_ENV.hook]: hookCommand, [SHELL_ENV.dir]: SHELL_INTEGRATION_DIR };
   switch (shell.kind) {
     case 'bash':
-      return { ...shell, args: ['--init-file', path.join(SHELL_INTEGRATION_DIR, 'bash-interactive.bash'), '-i'], env: common };
+      return {
+        ...shell,
+        args: ['--init-file', path.join(SHELL_INTEGRATION_DIR, 'bash-interactive.bash'), '-i'],
+        env: common,
+      };
     case 'zsh':
       return { ...shell, args: ['-i'], env: { ...common, ...zdotdirEnv(env) } };
     case 'fish':
-      return { ...shell, args: ['--interactive', '--init-command', `source ${fishQuote(path.join(SHELL_INTEGRATION_DIR, 'fish-interactive.fish'))}`], env: common };
+      return {
+        ...shell,
+        args: [
+          '--interactive',
+          '--init-command',
+          `source ${fishQuote(path.join(SHELL_INTEGRATION_DIR, 'fish-interactive.fish'))}`,
+        ],
+        env: common,
+      };
   }
 }
 
@@ -84,7 +100,10 @@ export function withoutShellGating(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     const inKit = (p: string | undefined) => p !== undefined && (p === kit || p.startsWith(kit + path.sep));
     if (inKit(out.BASH_ENV)) out.BASH_ENV = out[SHELL_ENV.userBashEnv] || undefined;
     if (inKit(out.ZDOTDIR)) out.ZDOTDIR = out[SHELL_ENV.userZdotdir] || undefined;
-    if (out.PATH) out.PATH = out.PATH.split(path.delimiter).filter((d) => !inKit(d)).join(path.delimiter);
+    if (out.PATH)
+      out.PATH = out.PATH.split(path.delimiter)
+        .filter((d) => !inKit(d))
+        .join(path.delimiter);
   }
   if (out.ZDOTDIR === zshDir()) out.ZDOTDIR = out[SHELL_ENV.userZdotdir] || undefined;
   for (const name of Object.values(SHELL_ENV)) delete out[name];
@@ -111,5 +130,6 @@ function fishQuote(s: string): string {
 /** Fails early, with the path, when the scripts are missing (a broken install), instead of starting an ungated shell. */
 export function assertShellIntegrationPresent(): void {
   const probe = path.join(SHELL_INTEGRATION_DIR, 'gate.sh');
-  if (!fs.existsSync(probe)) throw new ShellNotFoundError(`Gatehouse's shell integration is missing (${probe}); reinstall Gatehouse`);
+  if (!fs.existsSync(probe))
+    throw new ShellNotFoundError(`Gatehouse's shell integration is missing (${probe}); reinstall Gatehouse`);
 }

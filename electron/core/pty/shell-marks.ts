@@ -16,7 +16,12 @@ export interface ShellMarksOptions {
 
 export class ShellMarks {
   private cwdNow: string | null = null;
-  private running: { startedAtMs: number; cwd: string | null; command: string | null; requestId: string | null } | null = null;
+  private running: {
+    startedAtMs: number;
+    cwd: string | null;
+    command: string | null;
+    requestId: string | null;
+  } | null = null;
   private readonly o: ShellMarksOptions;
   private readonly scanner: OscScanner;
 
@@ -42,7 +47,12 @@ export class ShellMarks {
     const [kind, arg] = data.split(';');
     if (kind === 'C') {
       const gated = this.o.takeCommand();
-      this.running = { startedAtMs: this.o.now(), cwd: this.cwdNow, command: gated?.command ?? null, requestId: gated?.requestId ?? null };
+      this.running = {
+        startedAtMs: this.o.now(),
+        cwd: this.cwdNow,
+        command: gated?.command ?? null,
+        requestId: gated?.requestId ?? null,
+      };
     } else if (kind === 'D' && this.running) {
       const code = arg !== undefined && /^-?\d+$/.test(arg) ? Number(arg) : null;
       const { startedAtMs, cwd, command, requestId } = this.running;

@@ -87,7 +87,8 @@ export class TerminalSession {
       unwatchedLimit: SCREEN_UNWATCHED_LIMIT_CHARS,
       unwatched: () => this.viewers.size === 0 && this.running,
       parsed: (chars) => this.flow.ack(SCREEN_CONSUMER, chars),
-      tracked: (on) => (on ? this.flow.addViewer(SCREEN_CONSUMER, SCREEN_WATER_MARKS) : this.flow.removeViewer(SCREEN_CONSUMER)),
+      tracked: (on) =>
+        on ? this.flow.addViewer(SCREEN_CONSUMER, SCREEN_WATER_MARKS) : this.flow.removeViewer(SCREEN_CONSUMER),
       onError: (err) => o.onError?.(err),
     });
     this.batcher = new OutputBatcher((data) => this.deliver(data));

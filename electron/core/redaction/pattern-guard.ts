@@ -28,7 +28,9 @@ function probes(pattern: string): string[] {
 export function patternCostProblem(pattern: string): string | null {
   const context = vm.createContext({ re: compileUserPattern(pattern), texts: probes(pattern) });
   try {
-    new vm.Script('for (const t of texts) { re.lastIndex = 0; while (re.exec(t) !== null) {} }').runInContext(context, { timeout: PROBE_BUDGET_MS });
+    new vm.Script('for (const t of texts) { re.lastIndex = 0; while (re.exec(t) !== null) {} }').runInContext(context, {
+      timeout: PROBE_BUDGET_MS,
+    });
     return null;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {

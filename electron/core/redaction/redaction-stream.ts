@@ -72,7 +72,8 @@ export class RedactionStream {
     if (!final) {
       // A match reaching into the held tail may grow with the next piece: hold all of it.
       const straddling = matches.find((m) => m.start < cut && m.end >= cut);
-      if (straddling) cut = raw.length - straddling.start > MAX_HELD_CHARS ? straddling.end : Math.max(base, straddling.start);
+      if (straddling)
+        cut = raw.length - straddling.start > MAX_HELD_CHARS ? straddling.end : Math.max(base, straddling.start);
       if (cut > base && cut < raw.length && isHighSurrogate(raw.charCodeAt(cut - 1))) cut--;
     }
     const out = this.emit(raw, base, cut, matches);
@@ -97,7 +98,8 @@ export class RedactionStream {
       const from = Math.max(pos, m.secretStart);
       plain(pos, from);
       // A secret that began in text already let through: what follows of it is dropped, not marked again.
-      if (m.secretStart >= pos || !(this.endsInSecret && pos === base)) out.push({ text: placeholder(m.name), rawStart: abs(from), rawEnd: abs(m.secretEnd), plain: false });
+      if (m.secretStart >= pos || !(this.endsInSecret && pos === base))
+        out.push({ text: placeholder(m.name), rawStart: abs(from), rawEnd: abs(m.secretEnd), plain: false });
       pos = m.secretEnd;
       lastSecretEnd = m.secretEnd;
     }

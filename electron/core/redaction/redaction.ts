@@ -61,7 +61,13 @@ function combine(rules: readonly SecretRule[]): Scanner[] {
   });
   const scanners = [...groups.values()].map((group): Scanner => {
     const first = group[0] as SecretRule;
-    const pattern = group.length === 1 ? first.pattern : new RegExp(group.map((r, i) => `(?<r${i}>${r.pattern.source.replace(/\(\?<(pre|post)>/g, `(?<r${i}$1>`)})`).join('|'), first.pattern.flags);
+    const pattern =
+      group.length === 1
+        ? first.pattern
+        : new RegExp(
+            group.map((r, i) => `(?<r${i}>${r.pattern.source.replace(/\(\?<(pre|post)>/g, `(?<r${i}$1>`)})`).join('|'),
+            first.pattern.flags,
+          );
     const anchor = first.anchor && group.every((r) => r.anchor === first.anchor) ? first.anchor : undefined;
     return {
       pattern,
@@ -71,9 +77,16 @@ function combine(rules: readonly SecretRule[]): Scanner[] {
     };
   });
   const carried = scanners.find(isAnchored);
-  const carrier = carried && scanners.find((sc) => !sc.anchor && !sc.needs && sc.names.length > 1 && sc.pattern.flags === carried.anchor.pattern.flags);
+  const carrier =
+    carried &&
+    scanners.find(
+      (sc) => !sc.anchor && !sc.needs && sc.names.length > 1 && sc.pattern.flags === carried.anchor.pattern.flags,
+    );
   if (!carried || !carrier) return scanners;
-  carrier.pattern = new RegExp(`${carrier.pattern.source}|(?<anchor>${carried.anchor.pattern.source})`, carrier.pattern.flags);
+  carrier.pattern = new RegExp(
+    `${carrier.pattern.source}|(?<anchor>${carried.anchor.pattern.source})`,
+    carrier.pattern.flags,
+  );
   carrier.carries = carried;
   return scanners.filter((sc) => sc !== carried);
 }
@@ -173,7 +186,10 @@ export class Redactor {
   setUserPatterns(userPatterns: readonly string[]): void {
     this.userPatterns = [...userPatterns];
     // User patterns are scanned one by one: they may use numbered groups or backreferences, which combining would shift.
-    this.scanners = [...BUILT_IN_SCANNERS, ...userPatterns.map((p) => ({ pattern: compileUserPattern(p), names: [USER_RULE_NAME] }))];
+    this.scanners = [
+      ...BUILT_IN_SCANNERS,
+      ...userPatterns.map((p) => ({ pattern: compileUserPattern(p), names: [USER_RULE_NAME] })),
+    ];
   }
 
   /** Every secret in `text`, sorted and without overlaps (the earliest wins; then the longest; then the first rule). */
@@ -190,7 +206,14 @@ export class Redactor {
         const prefix = names.length > 1 ? `r${rule}` : '';
         const pre = groups?.[`${prefix}pre`]?.length ?? 0;
         const post = groups?.[`${prefix}post`]?.length ?? 0;
-        found.push({ name: names[rule] as string, start, end, secretStart: start + pre, secretEnd: end - post, unterminated: false });
+        found.push({
+          name: names[rule] as string,
+          start,
+          end,
+          secretStart: start + pre,
+          secretEnd: end - post,
+          unterminated: false,
+        });
       });
     }
     if (found.length <= 1) return found;
@@ -244,7 +267,14 @@ function findPrivateKeys(text: string): SecretMatch[] {
     end.lastIndex = m.index + m[0].length;
     const close = end.exec(text);
     const stop = close ? close.index + close[0].length : text.length;
-    found.push({ name: PRIVATE_KEY_RULE_NAME, start: m.index, end: stop, secretStart: m.index, secretEnd: stop, unterminated: !close });
+    found.push({
+      name: PRIVATE_KEY_RULE_NAME,
+      start: m.index,
+      end: stop,
+      secretStart: m.index,
+      secretEnd: stop,
+      unterminated: !close,
+    });
     if (!close) break;
     begin.lastIndex = stop;
   }

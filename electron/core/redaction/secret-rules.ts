@@ -56,7 +56,10 @@ const SECRET_KEYS = String.raw`(?:password|passwd|passphrase|secret|token|api[_-
  * before its ending (`client_`, `private_`) and a flag's `--` put a match's start at most 10 characters before it.
  */
 const SECRET_KEY_ANCHOR = {
-  pattern: new RegExp(String.raw`(?:${anyCase('pass')}(?:${anyCase('word')}|${anyCase('wd')}|${anyCase('phrase')})|${anyCase('secret')}|${anyCase('token')}|${anyCase('key')})(?=["']?[ \t]*[:=]|[ \t])`, 'g'),
+  pattern: new RegExp(
+    String.raw`(?:${anyCase('pass')}(?:${anyCase('word')}|${anyCase('wd')}|${anyCase('phrase')})|${anyCase('secret')}|${anyCase('token')}|${anyCase('key')})(?=["']?[ \t]*[:=]|[ \t])`,
+    'g',
+  ),
   reach: 10,
 };
 
@@ -72,8 +75,21 @@ export const BUILT_IN_RULES: readonly SecretRule[] = [
   { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
   { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247}\b/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-  { name: 'url-credentials', pattern: new RegExp(String.raw`(?<pre>:\/\/[^\s:@/?#\x00-\x1f]{1,256}:)[^\s@/?#\x00-\x1f]{1,256}(?<post>@)`, 'g'), alone: true, needs: '@' },
+  {
+    name: 'url-credentials',
+    pattern: new RegExp(String.raw`(?<pre>:\/\/[^\s:@/?#\x00-\x1f]{1,256}:)[^\s@/?#\x00-\x1f]{1,256}(?<post>@)`, 'g'),
+    alone: true,
+    needs: '@',
+  },
   { name: 'bearer-token', pattern: /(?<pre>\b(?:Bearer|Basic)[ \t]+)[A-Za-z0-9._~+/-]{16,}=*/g },
-  { name: 'secret-assignment', pattern: new RegExp(String.raw`(?<pre>${SECRET_KEYS}["']?[ \t]*[:=][ \t]*["']?)${VALUE}{1,512}`, 'gi'), anchor: SECRET_KEY_ANCHOR },
-  { name: 'secret-flag', pattern: new RegExp(String.raw`(?<pre>--${SECRET_KEYS}[ \t]+["']?)${VALUE}{1,512}`, 'gi'), anchor: SECRET_KEY_ANCHOR },
+  {
+    name: 'secret-assignment',
+    pattern: new RegExp(String.raw`(?<pre>${SECRET_KEYS}["']?[ \t]*[:=][ \t]*["']?)${VALUE}{1,512}`, 'gi'),
+    anchor: SECRET_KEY_ANCHOR,
+  },
+  {
+    name: 'secret-flag',
+    pattern: new RegExp(String.raw`(?<pre>--${SECRET_KEYS}[ \t]+["']?)${VALUE}{1,512}`, 'gi'),
+    anchor: SECRET_KEY_ANCHOR,
+  },
 ];

@@ -50,7 +50,11 @@ export function agentDirsFrom(env: Readonly<Record<string, string | undefined>>)
  * and `CODEX_HOME` when set (a relative one from `cwd`), else `~/.claude` and `~/.codex`. The launch checks read their
  * settings there and the sandbox makes them read-only there.
  */
-export function agentConfigDirs(env: Readonly<Record<string, string | undefined>>, home: string, cwd: string): { claude: string; codex: string } {
+export function agentConfigDirs(
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+  cwd: string,
+): { claude: string; codex: string } {
   const dir = (v: string | undefined, fallback: string) => (v ? path.resolve(cwd, v) : path.join(home, fallback));
   return { claude: dir(env['CLAUDE_CONFIG_DIR'], '.claude'), codex: dir(env['CODEX_HOME'], '.codex') };
 }
@@ -164,7 +168,27 @@ export function findGitRoot(dir: string, isRepo: (gitPath: string) => boolean = 
   }
 }
 
-const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/boot', '/dev', '/proc', '/sys', '/var', '/opt', '/srv', '/root', '/System', '/Library', '/private', '/Applications', '/snap'];
+const SYSTEM_DIRS = [
+  '/etc',
+  '/usr',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib64',
+  '/boot',
+  '/dev',
+  '/proc',
+  '/sys',
+  '/var',
+  '/opt',
+  '/srv',
+  '/root',
+  '/System',
+  '/Library',
+  '/private',
+  '/Applications',
+  '/snap',
+];
 
 export function isSystemDir(p: string): boolean {
   return SYSTEM_DIRS.some((d) => p === d || p.startsWith(`${d}/`));
@@ -172,15 +196,34 @@ export function isSystemDir(p: string): boolean {
 
 /** The agents' own settings, where their hooks (and so Gatehouse's wiring) live. */
 function agentSettingsPaths(home: string, projectRoot: string | null, dirs: AgentDirs): string[] {
-  const paths = [path.join(home, '.claude', 'settings.json'), path.join(home, '.claude', 'settings.local.json'), path.join(home, '.claude.json'), path.join(home, '.codex')];
-  if (projectRoot) paths.push(path.join(projectRoot, '.claude', 'settings.json'), path.join(projectRoot, '.claude', 'settings.local.json'), path.join(projectRoot, '.codex'));
-  if (dirs.claude) paths.push(path.join(dirs.claude, 'settings.json'), path.join(dirs.claude, 'settings.local.json'), path.join(dirs.claude, '.claude.json'));
+  const paths = [
+    path.join(home, '.claude', 'settings.json'),
+    path.join(home, '.claude', 'settings.local.json'),
+    path.join(home, '.claude.json'),
+    path.join(home, '.codex'),
+  ];
+  if (projectRoot)
+    paths.push(
+      path.join(projectRoot, '.claude', 'settings.json'),
+      path.join(projectRoot, '.claude', 'settings.local.json'),
+      path.join(projectRoot, '.codex'),
+    );
+  if (dirs.claude)
+    paths.push(
+      path.join(dirs.claude, 'settings.json'),
+      path.join(dirs.claude, 'settings.local.json'),
+      path.join(dirs.claude, '.claude.json'),
+    );
   if (dirs.codex) paths.push(dirs.codex);
   return paths;
 }
 
 function git(dir: string, args: string[]): string | null {
-  const r = spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8', timeout: GIT_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'ignore'] });
+  const r = spawnSync('git', ['-C', dir, ...args], {
+    encoding: 'utf8',
+    timeout: GIT_TIMEOUT_MS,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return r.status === 0 ? r.stdout : null;
 }
 
@@ -189,8 +232,10 @@ export function readGitState(dir: string): GitState | null {
   const status = git(dir, ['status', '--porcelain=v1', '--branch', '--untracked-files=all']);
   if (status === null) return null;
   const lines = status.split('\n').filter(Boolean);
-  const head = lines[0]?.startsWith('## ') ? lines.shift()?.slice(3) ?? '' : '';
-  const branch = head.startsWith('No commits yet on ') ? head.slice('No commits yet on '.length) : (head.split('...')[0] ?? '').trim() || null;
+  const head = lines[0]?.startsWith('## ') ? (lines.shift()?.slice(3) ?? '') : '';
+  const branch = head.startsWith('No commits yet on ')
+    ? head.slice('No commits yet on '.length)
+    : (head.split('...')[0] ?? '').trim() || null;
   const untrackedFiles = lines.filter((l) => l.startsWith('??')).length;
   const numstat = git(dir, ['diff', 'HEAD', '--numstat']) ?? '';
   let changedLines = 0;

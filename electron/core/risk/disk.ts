@@ -132,7 +132,10 @@ export function nodeFiles(opts: NodeFileOptions = {}): FileView {
       const buf = Buffer.alloc(maxBytes + 1);
       const got = fs.readSync(fd, buf, 0, maxBytes + 1, 0);
       if (got > maxBytes) text = { problem: 'too-large', size: got };
-      else text = looksBinary(buf.subarray(0, got)) ? { problem: 'binary', size: got } : { text: buf.subarray(0, got).toString('utf8'), stat: s };
+      else
+        text = looksBinary(buf.subarray(0, got))
+          ? { problem: 'binary', size: got }
+          : { text: buf.subarray(0, got).toString('utf8'), stat: s };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       text = { problem: code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'not-a-file' : 'denied' };

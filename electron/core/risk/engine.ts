@@ -46,7 +46,8 @@ export class RiskEngine {
     let ctx = this.context.forCwd(cwd);
     const segments: SegmentAssessment[] = [];
     const values = bareAssignments(command);
-    const script = depth < MAX_SCRIPT_DEPTH ? (text: string, dir: string) => this.assess(text, dir, depth + 1) : undefined;
+    const script =
+      depth < MAX_SCRIPT_DEPTH ? (text: string, dir: string) => this.assess(text, dir, depth + 1) : undefined;
     for (const seg of parsed.segments) {
       segments.push(assessSegment(seg, ctx, values, this.parse, script));
       // `cd x && rm -rf *`: later commands run where cd went.
@@ -61,10 +62,21 @@ export class RiskEngine {
   }
 }
 
-function assessSegment(written: Segment, ctx: RiskContext, values: ReadonlyMap<string, string>, parse: Parse, script?: RuleInput['script']): SegmentAssessment {
+function assessSegment(
+  written: Segment,
+  ctx: RiskContext,
+  values: ReadonlyMap<string, string>,
+  parse: Parse,
+  script?: RuleInput['script'],
+): SegmentAssessment {
   const { seg, found, runtime } = resolveProgram(written, values);
   const score = judgeSegment(seg, ctx, found, { depth: 0, parse, script }, runtime);
-  return summarise(score, found, { text: written.text, argv: written.argv.map((w) => w.text), synthetic: written.synthetic, via: written.via });
+  return summarise(score, found, {
+    text: written.text,
+    argv: written.argv.map((w) => w.text),
+    synthetic: written.synthetic,
+    via: written.via,
+  });
 }
 
 /** Commands judged inside commands (`npx x`, `cmd /c "…"`, `gsudo x`): deep enough for real use, bounded against nesting games. */
@@ -74,17 +86,38 @@ const MAX_SCRIPT_DEPTH = 2;
 
 type Parse = (command: string) => ParsedCommand;
 
-const tooDeep = (label: string): Finding[] => [finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`)];
+const tooDeep = (label: string): Finding[] => [
+  finding('unparsed', S.medium, `${label} runs commands nested too deep to judge`),
+];
 
 /** Adds every finding about one segment to `found` (privilege and where it runs included) and returns its score. */
-function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { depth: number; parse: Parse; script?: RuleInput['script'] | undefined }, runtime = false): number {
+function judgeSegment(
+  seg: Segment,
+  ctx: RiskContext,
+  found: Finding[],
+  at: { depth: number; parse: Parse; script?: RuleInput['script'] | undefined },
+  runtime = false,
+): number {
   const { depth, parse, script } = at;
-  const nested = (argv: Word[], label: string, opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {}): Finding[] => {
+  const nested = (
+    argv: Word[],
+    label: string,
+    opts: { privileged?: boolean; pipeFrom?: Word[] | null } = {},
+  ): Finding[] => {
     if (depth >= MAX_NESTED_JUDGING || argv.length === 0) return tooDeep(label);
     const inner: Finding[] = [];
     const text = argv.map((w) => (/\s/.test(w.text) ? `"${w.text}"` : w.text)).join(' ');
     const pipeFrom = opts.pipeFrom === undefined ? seg.pipeFrom : opts.pipeFrom;
-    const innerSeg: Segment = { ...seg, argv, via: [...seg.via, label], privileged: opts.privileged === true, remote: null, redirects: [], pipeFrom, text };
+    const innerSeg: Segment = {
+      ...seg,
+      argv,
+      via: [...seg.via, label],
+      privileged: opts.privileged === true,
+      remote: null,
+      redirects: [],
+      pipeFrom,
+      text,
+    };
     // Privilege found inside is its own finding, so the inner findings say everything.
     judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse, script });
     return inner;
@@ -92,19 +125,48 @@ function judgeSegment(seg: Segment, ctx: RiskContext, found: Finding[], at: { de
   const shell = (commandLine: string, label: string): Finding[] => {
     if (depth >= MAX_NESTED_JUDGING) return tooDeep(label);
     const read = parse(commandLine);
-    const inner: Finding[] = read.complete ? [] : [finding('unparsed', S.medium, `${label} runs a command Gatehouse could not read all of: ${read.problems.join('; ')}`)];
+    const inner: Finding[] = read.complete
+      ? []
+      : [
+          finding(
+            'unparsed',
+            S.medium,
+            `${label} runs a command Gatehouse could not read all of: ${read.problems.join('; ')}`,
+          ),
+        ];
     for (const s of read.segments) {
-      const innerSeg: Segment = { ...s, via: [...seg.via, label, ...s.via], privileged: seg.privileged || s.privileged, remote: seg.remote ?? s.remote };
+      const innerSeg: Segment = {
+        ...s,
+        via: [...seg.via, label, ...s.via],
+        privileged: seg.privileged || s.privileged,
+        remote: seg.remote ?? s.remote,
+      };
       judgeSegment(innerSeg, ctx, inner, { depth: depth + 1, parse, script });
     }
     return inner.length ? inner : [finding('read-only', S.none, `${label} runs nothing`)];
   };
   // A program only named at run time has no name to look rules up by; resolveProgram said what there is to say.
-  found.push(...judge({ seg, prog: runtime ? '' : programName(seg.argv[0]), args: seg.argv.slice(1), ctx, nested, shell, script }));
+  found.push(
+    ...judge({
+      seg,
+      prog: runtime ? '' : programName(seg.argv[0]),
+      args: seg.argv.slice(1),
+      ctx,
+      nested,
+      shell,
+      script,
+    }),
+  );
   let score = Math.max(...found.map((f) => f.score));
   if (seg.privileged) {
     score = Math.max(score + 10, S.elevated);
-    found.push(finding('privilege', score, `runs with elevated rights (${seg.via.find((v) => /sudo|doas|su\b|pkexec|run0|runas|elevat|admin/i.test(v)) ?? 'sudo'})`));
+    found.push(
+      finding(
+        'privilege',
+        score,
+        `runs with elevated rights (${seg.via.find((v) => /sudo|doas|su\b|pkexec|run0|runas|elevat|admin/i.test(v)) ?? 'sudo'})`,
+      ),
+    );
   }
   if (seg.remote) {
     const prod = mentionsProduction(seg);
@@ -123,21 +185,43 @@ function summarise<T extends object>(score: number, found: Finding[], extra: T):
 }
 
 function combine(command: string, parsed: ParsedCommand, segments: SegmentAssessment[]): CommandAssessment {
-  const found: Finding[] = segments.flatMap((s) => s.reasons.map((reason, i) => ({ category: (s.categories[i] ?? s.categories[0] ?? 'unknown-program') as Category, score: s.score, reason })));
+  const found: Finding[] = segments.flatMap((s) =>
+    s.reasons.map((reason, i) => ({
+      category: (s.categories[i] ?? s.categories[0] ?? 'unknown-program') as Category,
+      score: s.score,
+      reason,
+    })),
+  );
   const has = (c: Category, floor = REASON_FLOOR) => segments.some((s) => s.categories.includes(c) && s.score >= floor);
   // A real read of credentials (high), not a look at a file's name or a stored login, beside anything that sends.
   if (has('secrets', SECRET_READ_FLOOR) && (has('network-upload') || has('remote-exec') || has('publishing'))) {
-    found.push(finding('secrets', S.catastrophic, 'reads credentials and sends data off the machine in the same command'));
+    found.push(
+      finding('secrets', S.catastrophic, 'reads credentials and sends data off the machine in the same command'),
+    );
   }
   const downloadedAndRun = runsDownloaded(parsed.segments);
   if (downloadedAndRun) found.push(downloadedAndRun);
-  if (forkBomb(segments)) found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
-  if (endlessSpawningLoop(command, segments)) found.push(finding('process', S.critical, 'starts a background job on every pass of a loop that never ends, until the machine runs out of processes'));
+  if (forkBomb(segments))
+    found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
+  if (endlessSpawningLoop(command, segments))
+    found.push(
+      finding(
+        'process',
+        S.critical,
+        'starts a background job on every pass of a loop that never ends, until the machine runs out of processes',
+      ),
+    );
   const hidden = hiddenText(command);
   if (hidden) found.push(hidden);
   if (!parsed.complete) {
     // Syntax it could not follow leaves the rest judged (medium); a part never read at all could be anything (high).
-    found.push(finding('unparsed', parsed.truncated ? S.high : S.medium, `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`));
+    found.push(
+      finding(
+        'unparsed',
+        parsed.truncated ? S.high : S.medium,
+        `Gatehouse could not read all of it: ${parsed.problems.join('; ') || 'unknown syntax'}`,
+      ),
+    );
   }
   if (segments.length === 0 && parsed.complete) found.push(finding('read-only', S.none, 'runs nothing'));
   const score = Math.min(100, Math.max(0, ...found.map((f) => f.score)));
@@ -156,7 +240,11 @@ function hiddenText(command: string): Finding | null {
   if (flags.length === 0) return null;
   const named = flags.slice(0, HIDDEN_NAMED).map((f) => f.message);
   const more = flags.length > HIDDEN_NAMED ? `; and ${flags.length - HIDDEN_NAMED} more` : '';
-  return finding('hidden-text', S.high, `it shows differently from what runs (shown escaped): ${named.join('; ')}${more}`);
+  return finding(
+    'hidden-text',
+    S.high,
+    `it shows differently from what runs (shown escaped): ${named.join('; ')}${more}`,
+  );
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -72,7 +72,13 @@ function readLink(p: string): string | null {
 }
 
 /** How a tool changes a file, in the reasons: "Write writes …". */
-const VERBS: Readonly<Record<string, string>> = { Write: 'writes', Edit: 'edits', MultiEdit: 'edits', NotebookEdit: 'edits', apply_patch: 'patches' };
+const VERBS: Readonly<Record<string, string>> = {
+  Write: 'writes',
+  Edit: 'edits',
+  MultiEdit: 'edits',
+  NotebookEdit: 'edits',
+  apply_patch: 'patches',
+};
 
 /** What the change does to protected places, worst first; null when it touches none of them. */
 export function judgeFileChange(change: FileChange, ctx: RiskContext): RiskAssessment | null {
@@ -83,7 +89,8 @@ export function judgeFileChange(change: FileChange, ctx: RiskContext): RiskAsses
     for (const at of [named, real]) {
       if (at === undefined) continue;
       const f = protectedWrite(classifyPath(word(at), ctx), ctx, action);
-      if (f) found.push(at === named ? f : { ...f, reason: `${f.reason} (${written} is a symbolic link that leads there)` });
+      if (f)
+        found.push(at === named ? f : { ...f, reason: `${f.reason} (${written} is a symbolic link that leads there)` });
     }
   }
   if (found.length === 0) return null;

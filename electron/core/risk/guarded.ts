@@ -40,9 +40,13 @@ const PROJECT_HOOKS = /(^|\/)\.husky(\/|$)/;
 /** ssh's keys, config (which runs ProxyCommand) and authorized keys; `known_hosts` only records hosts (high as a secret file). */
 const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
 /** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
-const MORE_STARTUP = /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
+const MORE_STARTUP =
+  /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
 
-const AGENT_GUARD: Guarded = { kind: 'agent', what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)" };
+const AGENT_GUARD: Guarded = {
+  kind: 'agent',
+  what: "an agent's settings (what it may run unasked, and where Gatehouse's hooks live)",
+};
 
 /** Where writing hands control to an agent, a shell, git or ssh; null for an ordinary place. */
 export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
@@ -55,11 +59,21 @@ export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
     return hooks && inside(abs, hooks) ? hooksGuard(hooks, ctx) : null;
   }
   if (AGENT_PLACES.test(abs)) return AGENT_GUARD;
-  if (SSH_DIR.test(abs)) return { kind: 'ssh', what: 'where ssh keeps keys and config (who may log in, what ssh runs)' };
-  if (GIT_HOOKS.test(abs)) return { kind: 'git-hooks', what: 'git hooks or config, which run code on git commands without showing in any diff' };
+  if (SSH_DIR.test(abs))
+    return { kind: 'ssh', what: 'where ssh keeps keys and config (who may log in, what ssh runs)' };
+  if (GIT_HOOKS.test(abs))
+    return {
+      kind: 'git-hooks',
+      what: 'git hooks or config, which run code on git commands without showing in any diff',
+    };
   const rel = inside(abs, ctx.home) ? abs.slice(ctx.home.length + 1) : null;
-  if (rel !== null && (SHELL_STARTUP.includes(rel) || MORE_STARTUP.test(rel))) return { kind: 'startup', what: 'a shell startup file, which runs in every new shell' };
-  if (rel !== null && USER_GIT_CONFIG.test(rel)) return { kind: 'git-hooks', what: "git's own settings for every repository, which run code on git commands (core.fsmonitor, core.hooksPath, aliases, pagers)" };
+  if (rel !== null && (SHELL_STARTUP.includes(rel) || MORE_STARTUP.test(rel)))
+    return { kind: 'startup', what: 'a shell startup file, which runs in every new shell' };
+  if (rel !== null && USER_GIT_CONFIG.test(rel))
+    return {
+      kind: 'git-hooks',
+      what: "git's own settings for every repository, which run code on git commands (core.fsmonitor, core.hooksPath, aliases, pagers)",
+    };
   const hooks = hooksPath(ctx);
   if (hooks && inside(abs, hooks)) return hooksGuard(hooks, ctx);
   if (PROJECT_HOOKS.test(abs)) return { kind: 'project-hooks', what: 'a husky git hook, which runs on every commit' };
@@ -68,8 +82,11 @@ export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
 
 /** The folder `core.hooksPath` names: in the project's history (high) or not (critical). */
 function hooksGuard(hooks: string, ctx: RiskContext): Guarded {
-  const versioned = ctx.projectRoot !== null && inside(hooks, ctx.projectRoot) && !inside(hooks, path.join(ctx.projectRoot, '.git'));
-  return versioned ? { kind: 'project-hooks', what: 'the git hooks folder (core.hooksPath), which runs on every commit' } : { kind: 'git-hooks', what: 'the git hooks folder (core.hooksPath), which runs code on git commands' };
+  const versioned =
+    ctx.projectRoot !== null && inside(hooks, ctx.projectRoot) && !inside(hooks, path.join(ctx.projectRoot, '.git'));
+  return versioned
+    ? { kind: 'project-hooks', what: 'the git hooks folder (core.hooksPath), which runs on every commit' }
+    : { kind: 'git-hooks', what: 'the git hooks folder (core.hooksPath), which runs code on git commands' };
 }
 
 /** The project's `core.hooksPath`, read from its `.git/config` (null when unset); remembered for a moment. */

@@ -32,7 +32,18 @@ export interface PathInfo {
 }
 
 const PROC_ENVIRON = /^\/proc\/[^/]+\/(task\/[^/]+\/)?environ$/;
-export const SHELL_STARTUP = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zshenv', '.zprofile', '.zlogin', '.config/fish/config.fish', '.inputrc'];
+export const SHELL_STARTUP = [
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zshenv',
+  '.zprofile',
+  '.zlogin',
+  '.config/fish/config.fish',
+  '.inputrc',
+];
 /** Files and folders whose contents are credentials. */
 const SECRET_PATTERNS: readonly RegExp[] = [
   /(^|\/)\.ssh(\/|$)/,
@@ -60,14 +71,17 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   // A process's environment (its tokens among it): `/proc/self/environ`, `/proc/$PPID/environ`, `/proc/*/environ`.
   PROC_ENVIRON,
 ];
-const DISK_DEVICE = /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d)/;
+const DISK_DEVICE =
+  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d)/;
 const HARMLESS_DEVICE = /^\/dev\/(null|zero|random|urandom|stdout|stderr|stdin|tty|fd\/\d+|pts\/\d+)$/;
 const TEMP_DIRS = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
 /** Default data directories of Gatehouse on each platform, and its socket directories, by name. */
-const GATEHOUSE_NAMES = /([\\/]Gatehouse([\\/]|$)|\/gatehouse-\d+-[0-9a-f]{12}(\/|$)|(^|[\\/])gatehouse\.db|(^|[\\/])admin\.token$|(\$\{?(XDG_RUNTIME_DIR|TMPDIR|TMP|TEMP)\}?|^\/tmp|^\/run\/user\/\d+|^\/var\/folders\/[^/]+\/[^/]+\/T)\/+gatehouse-)/;
+const GATEHOUSE_NAMES =
+  /([\\/]Gatehouse([\\/]|$)|\/gatehouse-\d+-[0-9a-f]{12}(\/|$)|(^|[\\/])gatehouse\.db|(^|[\\/])admin\.token$|(\$\{?(XDG_RUNTIME_DIR|TMPDIR|TMP|TEMP)\}?|^\/tmp|^\/run\/user\/\d+|^\/var\/folders\/[^/]+\/[^/]+\/T)\/+gatehouse-)/;
 
 /** Public halves that sit beside secrets: public keys, certificates and CA bundles, env templates. */
-const PUBLIC_BESIDE_SECRETS = /\.pub$|\.env\.(example|sample|template|dist|defaults)$|(^|\/)[^/]*(cert|chain|ca|bundle|public|pubkey)[^/]*\.pem$/i;
+const PUBLIC_BESIDE_SECRETS =
+  /\.pub$|\.env\.(example|sample|template|dist|defaults)$|(^|\/)[^/]*(cert|chain|ca|bundle|public|pubkey)[^/]*\.pem$/i;
 
 export function isSecretPath(p: string): boolean {
   return SECRET_PATTERNS.some((re) => re.test(p)) && !PUBLIC_BESIDE_SECRETS.test(p);
@@ -130,7 +144,11 @@ export function resolveWord(w: Word, ctx: RiskContext): string | null {
   if (WINDOWS_PATH.test(t)) return fromWindows(t, ctx);
   if (!w.known) {
     // $HOME and ${HOME} are the one expansion whose value we know.
-    if (!/^(\$HOME|\$\{HOME\})(\/|$)/.test(t) || /\$[^H{]|\$\{(?!HOME\})|`|\*|\?/.test(t.replace(/^(\$HOME|\$\{HOME\})/, ''))) return null;
+    if (
+      !/^(\$HOME|\$\{HOME\})(\/|$)/.test(t) ||
+      /\$[^H{]|\$\{(?!HOME\})|`|\*|\?/.test(t.replace(/^(\$HOME|\$\{HOME\})/, ''))
+    )
+      return null;
     t = t.replace(/^(\$HOME|\$\{HOME\})/, ctx.home);
   }
   if (t === '~' || t.startsWith('~/')) t = ctx.home + t.slice(1);
@@ -159,9 +177,11 @@ function classifyUncached(w: Word, ctx: RiskContext): PathInfo {
   const abs = resolveWord(w, ctx);
   if (abs === null) {
     const protectedByName = GATEHOUSE_NAMES.test(w.text) || /GATEHOUSE_/.test(w.text);
-    if (!protectedByName && ctx.projectRoot && PROJECT_LISTING.test(w.text)) return { kind: 'project', shown: w.text, abs: null };
+    if (!protectedByName && ctx.projectRoot && PROJECT_LISTING.test(w.text))
+      return { kind: 'project', shown: w.text, abs: null };
     // `/proc/$PPID/environ`: whichever process it is, what it shows is an environment, tokens included.
-    if (!protectedByName && PROC_ENVIRON.test(w.text.replace(/\$\{?\w+\}?|\$\([^)]*\)/g, 'x'))) return { kind: 'secret', shown: w.text, abs: null };
+    if (!protectedByName && PROC_ENVIRON.test(w.text.replace(/\$\{?\w+\}?|\$\([^)]*\)/g, 'x')))
+      return { kind: 'secret', shown: w.text, abs: null };
     return { kind: protectedByName ? 'protected' : 'unknown', shown: w.text, abs: null };
   }
   // A Windows path is shown as written: its POSIX counterpart is only how it is judged.
@@ -204,7 +224,9 @@ function globUncached(w: Word, ctx: RiskContext): PathInfo {
     if (pattern === null) {
       // `$DIR/.e*`: where is only known at run time; what the name could be is still written.
       const cut = alt.lastIndexOf('/');
-      const named = hasGlob(alt.slice(cut + 1)) ? secretNamed(alt.slice(0, Math.max(cut, 0)), alt.slice(cut + 1), isSecretPath) : null;
+      const named = hasGlob(alt.slice(cut + 1))
+        ? secretNamed(alt.slice(0, Math.max(cut, 0)), alt.slice(cut + 1), isSecretPath)
+        : null;
       if (named) consider({ kind: 'secret', shown: w.text, abs: null });
       continue;
     }
@@ -239,13 +261,20 @@ function reached(pattern: string, ctx: RiskContext): Array<{ at: string; matched
     // Each wildcard as one letter, or `*` as nothing (`.env*` is `.env`); never a leading dot where bash would not match one.
     for (const fill of ['x', '']) {
       const filled = parts.map((p) => {
-        const t = p.replace(/\[[^\]]*\]/g, 'x').replace(/\*+/g, fill).replace(/\?/g, 'x');
+        const t = p
+          .replace(/\[[^\]]*\]/g, 'x')
+          .replace(/\*+/g, fill)
+          .replace(/\?/g, 'x');
         return t.startsWith('.') && !p.startsWith('.') ? `x${t}` : t;
       });
       out.push({ at: path.resolve(filled.join('/')), matched: false });
     }
     const last = parts[parts.length - 1] ?? '';
-    const dir = parts.slice(0, -1).join('/').replace(/\[[^\]]*\]|\*+|\?/g, 'x') || '/';
+    const dir =
+      parts
+        .slice(0, -1)
+        .join('/')
+        .replace(/\[[^\]]*\]|\*+|\?/g, 'x') || '/';
     const named = hasGlob(last) ? secretNamed(dir, last, isSecretPath) : null;
     if (named) out.push({ at: named, matched: false });
   }
@@ -276,12 +305,14 @@ function kindOf(abs: string, ctx: RiskContext): PathKind {
   }
   if (TEMP_DIRS.some((d) => inside(abs, d))) return 'temp';
   if (/^\/(home|Users)\/[^/]+\/?$/.test(abs)) return 'user-home';
-  if (isSystemDir(abs) || /^\/[A-Za-z]:\/(Windows|Program Files|ProgramData)( \(x86\))?(\/|$)/i.test(abs)) return 'system';
+  if (isSystemDir(abs) || /^\/[A-Za-z]:\/(Windows|Program Files|ProgramData)( \(x86\))?(\/|$)/i.test(abs))
+    return 'system';
   return 'outside';
 }
 
 /** Hidden folders in the home that hold caches, tools and app data rather than one personal setting. */
-const HOME_DATA_DIRS = /^\.(cache|local|config|npm|yarn|pnpm-store|bun|deno|cargo|rustup|m2|gradle|ivy2|sbt|nvm|pyenv|rbenv|nodenv|gem|bundle|conda|vscode|vscode-server|cursor|Trash|thumbnails|mozilla|zoom|android|dotnet|nuget|terraform\.d|minikube|ollama|vim|emacs\.d|tmux|oh-my-zsh|docker|kube|cocoapods|swiftpm|node-gyp|pub-cache|composer|cpan|cpanm|stack|ghcup|opam|julia|jupyter|ipython|matplotlib|keras|cache-\w+)$/;
+const HOME_DATA_DIRS =
+  /^\.(cache|local|config|npm|yarn|pnpm-store|bun|deno|cargo|rustup|m2|gradle|ivy2|sbt|nvm|pyenv|rbenv|nodenv|gem|bundle|conda|vscode|vscode-server|cursor|Trash|thumbnails|mozilla|zoom|android|dotnet|nuget|terraform\.d|minikube|ollama|vim|emacs\.d|tmux|oh-my-zsh|docker|kube|cocoapods|swiftpm|node-gyp|pub-cache|composer|cpan|cpanm|stack|ghcup|opam|julia|jupyter|ipython|matplotlib|keras|cache-\w+)$/;
 
 /**
  * One personal file directly in the home (`~/.gitconfig`, `~/.bash_history`, `~/.vimrc`), or the git and
@@ -299,7 +330,9 @@ export function isDownloaded(abs: string, home: string): boolean {
 
 /** A shell's or a REPL's command history: it often holds secrets people typed. */
 export function isHistoryFile(p: string): boolean {
-  return /(^|\/)\.(bash|zsh|sh|ksh|fish|python|psql|mysql|sqlite|node_repl|irb|pry|rediscli|lesshst|mongosh|dbshell)_?history$|(^|\/)\.local\/share\/fish\/fish_history$|(^|\/)ConsoleHost_history\.txt$/.test(p);
+  return /(^|\/)\.(bash|zsh|sh|ksh|fish|python|psql|mysql|sqlite|node_repl|irb|pry|rediscli|lesshst|mongosh|dbshell)_?history$|(^|\/)\.local\/share\/fish\/fish_history$|(^|\/)ConsoleHost_history\.txt$/.test(
+    p,
+  );
 }
 
 /** How a person would say where a path is. */

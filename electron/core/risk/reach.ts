@@ -207,7 +207,8 @@ export function expandGlob(pattern: string, files: FileView): Expansion | null {
       }
       if (!segmentMatches(seg, e.name)) continue;
       // A named link in the middle (`~/.ssh/*/x` through a linked folder) is followed; `**` never walks into one.
-      if (at === parts.length - 1 || e.dir || (e.link && files.stat(full)?.dir)) queue.push({ dir: full, at: at + 1, depth });
+      if (at === parts.length - 1 || e.dir || (e.link && files.stat(full)?.dir))
+        queue.push({ dir: full, at: at + 1, depth });
     }
     if (seg === '**') queue.push({ dir, at: at + 1, depth });
     if (!complete) break;
@@ -216,7 +217,39 @@ export function expandGlob(pattern: string, files: FileView): Expansion | null {
 }
 
 /** Names credentials are kept under; a glob that could match one may reach them. */
-const SECRET_NAMES = ['.env', '.env.local', '.env.production', '.env.development', 'id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', 'credentials', 'credentials.json', '.credentials.json', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.pgpass', '.my.cnf', 'secrets.yaml', 'secrets.yml', 'secrets.json', 'server.key', 'private.key', 'key.pem', 'auth.json', 'hosts.yml', '.vault-token', 'shadow', 'environ', 'config.json', 'config', 'token'];
+const SECRET_NAMES = [
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.development',
+  'id_rsa',
+  'id_ed25519',
+  'id_ecdsa',
+  'id_dsa',
+  'credentials',
+  'credentials.json',
+  '.credentials.json',
+  '.npmrc',
+  '.pypirc',
+  '.netrc',
+  '.git-credentials',
+  '.pgpass',
+  '.my.cnf',
+  'secrets.yaml',
+  'secrets.yml',
+  'secrets.json',
+  'server.key',
+  'private.key',
+  'key.pem',
+  'auth.json',
+  'hosts.yml',
+  '.vault-token',
+  'shadow',
+  'environ',
+  'config.json',
+  'config',
+  'token',
+];
 
 /**
  * A credential file a glob's last segment could name in `dir` (`.en?`, `.e*`, `id_*`, `cred*`; `conf*` in
@@ -233,11 +266,39 @@ export function secretNamed(dir: string, lastSegment: string, isSecret: (p: stri
 }
 
 /** Places under the home whose contents are credentials; a folder above any of them holds credentials. */
-const HOME_SECRETS = ['.ssh', '.aws', '.gnupg', '.kube/config', '.docker/config.json', '.config/gcloud', '.config/gh/hosts.yml', '.azure', '.password-store', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.pgpass', '.claude/.credentials.json', '.codex/auth.json', '.terraform.d/credentials.tfrc.json', '.vault-token'];
+const HOME_SECRETS = [
+  '.ssh',
+  '.aws',
+  '.gnupg',
+  '.kube/config',
+  '.docker/config.json',
+  '.config/gcloud',
+  '.config/gh/hosts.yml',
+  '.azure',
+  '.password-store',
+  '.netrc',
+  '.npmrc',
+  '.pypirc',
+  '.git-credentials',
+  '.pgpass',
+  '.claude/.credentials.json',
+  '.codex/auth.json',
+  '.terraform.d/credentials.tfrc.json',
+  '.vault-token',
+];
 /** A macOS home (`/Users/…`) also keeps its keychains, which are not hidden. */
 const MAC_HOME_SECRETS = ['Library/Keychains'];
 /** The same outside the home. */
-const SYSTEM_SECRETS = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh', '/root/.ssh', '/run/secrets', '/var/run/secrets', '/proc/self/environ'];
+const SYSTEM_SECRETS = [
+  '/etc/shadow',
+  '/etc/gshadow',
+  '/etc/sudoers',
+  '/etc/ssh',
+  '/root/.ssh',
+  '/run/secrets',
+  '/var/run/secrets',
+  '/proc/self/environ',
+];
 
 export interface Holds {
   /** An example of what it holds, as a person would name it (`~/.ssh`, `.env`). */
@@ -251,10 +312,21 @@ export interface Holds {
  * or, on disk, by a credential file among its entries (`.env` in a project). `hidden: false` for readers that
  * skip hidden files (ripgrep, ag without `--hidden`): then only what is not hidden counts.
  */
-export function holdsSecrets(abs: string, home: string, files: FileView, isSecret: (p: string) => boolean, hidden = true): Holds | null {
+export function holdsSecrets(
+  abs: string,
+  home: string,
+  files: FileView,
+  isSecret: (p: string) => boolean,
+  hidden = true,
+): Holds | null {
   const dir = abs.replace(/\/+$/, '') || '/';
   const under = (p: string) => dir === '/' || p === dir || p.startsWith(`${dir}/`);
-  const visible = (p: string) => hidden || !path.relative(dir, p).split('/').some((s) => s.startsWith('.'));
+  const visible = (p: string) =>
+    hidden ||
+    !path
+      .relative(dir, p)
+      .split('/')
+      .some((s) => s.startsWith('.'));
   for (const rel of home.startsWith('/Users/') ? [...HOME_SECRETS, ...MAC_HOME_SECRETS] : HOME_SECRETS) {
     const p = path.join(home, rel);
     if (under(p) && p !== dir && visible(p)) return { example: `~/${rel}`, byPlace: true };

@@ -77,13 +77,15 @@ export interface BacktestDeps {
   now: number;
 }
 
-const isRisky = (level: RiskLevel | undefined): boolean => level !== undefined && NEVER_ALLOWED_BY_RULES.includes(level);
+const isRisky = (level: RiskLevel | undefined): boolean =>
+  level !== undefined && NEVER_ALLOWED_BY_RULES.includes(level);
 
 /** Commands a prefix rule (or a glob ending in ` *` after plain words) covers that may be dangerous. */
 export function probes(kind: RuleKind, pattern: string): Array<{ command: string; tail: readonly string[] }> {
   let words: string[] | null = null;
   if (kind === 'prefix') words = splitWords(pattern);
-  else if (kind === 'glob' && pattern.endsWith(' *') && !/[*?\\'"]/.test(pattern.slice(0, -2))) words = pattern.slice(0, -2).split(' ');
+  else if (kind === 'glob' && pattern.endsWith(' *') && !/[*?\\'"]/.test(pattern.slice(0, -2)))
+    words = pattern.slice(0, -2).split(' ');
   if (!words?.length) return [];
   const base = words;
   return DANGEROUS_TAILS.map((tail) => ({ command: canonicalText([...base, ...tail]), tail }));
@@ -114,7 +116,11 @@ function tailAfter(candidate: Candidate, words: readonly string[]): string[] | n
 }
 
 /** The first segment of an assessment rated high or critical that the pattern (whatever its scope) matches. */
-function riskySegmentCovered(matcher: PatternMatcher, effect: RuleEffect, risk: RiskAssessment): { level: RiskLevel; words: string[] } | null {
+function riskySegmentCovered(
+  matcher: PatternMatcher,
+  effect: RuleEffect,
+  risk: RiskAssessment,
+): { level: RiskLevel; words: string[] } | null {
   for (const seg of risk.segments ?? []) {
     if (!isRisky(seg.level)) continue;
     const forms = effect === 'allow' ? [formOf(strictWords(seg))] : looseForms(seg).map(formOf);
@@ -135,12 +141,14 @@ export function dangerCovered(candidate: Candidate, deps: DangerDeps, cwd: strin
   // Recorded commands first: what really happened says more than what could.
   for (const r of deps.riskyRequests()) {
     const hit = r.risk ? riskySegmentCovered(matcher, 'allow', r.risk) : null;
-    if (hit && dangerFromPattern(tailAfter(candidate, hit.words), deps, r.cwd)) warnings.push(`it covers the recorded command \`${r.command}\` (${r.id}), rated ${hit.level}`);
+    if (hit && dangerFromPattern(tailAfter(candidate, hit.words), deps, r.cwd))
+      warnings.push(`it covers the recorded command \`${r.command}\` (${r.id}), rated ${hit.level}`);
     if (warnings.length >= max) return warnings;
   }
   for (const probe of probes(candidate.kind, candidate.pattern)) {
     const hit = riskySegmentCovered(matcher, 'allow', deps.assess(probe.command, cwd));
-    if (hit && dangerFromPattern(probe.tail, deps, cwd)) warnings.push(`it would also cover \`${probe.command}\`, rated ${hit.level}`);
+    if (hit && dangerFromPattern(probe.tail, deps, cwd))
+      warnings.push(`it would also cover \`${probe.command}\`, rated ${hit.level}`);
     if (warnings.length >= max) break;
   }
   return warnings;
@@ -176,7 +184,17 @@ export function backtest(candidate: Candidate, deps: BacktestDeps, cwd: string, 
     const risky = isRisky(r.risk.level);
     changedTotal += 1;
     if (risky) riskyTotal += 1;
-    if (changed.length < MAX_LISTED) changed.push({ requestId: r.id, command: r.command, cwd: r.cwd, createdAt: r.createdAt, level: r.risk.level, before, after, risky });
+    if (changed.length < MAX_LISTED)
+      changed.push({
+        requestId: r.id,
+        command: r.command,
+        cwd: r.cwd,
+        createdAt: r.createdAt,
+        level: r.risk.level,
+        before,
+        after,
+        risky,
+      });
   }
   // Risky first: they are what a person must read.
   changed.sort((a, b) => Number(b.risky) - Number(a.risky));

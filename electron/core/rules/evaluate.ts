@@ -23,7 +23,12 @@ export function isUnparsed(risk: RiskAssessment): boolean {
 }
 
 const describeRule = (c: CompiledRule): string => `${c.rule.id} (${c.rule.effect} ${c.rule.kind}:${c.rule.pattern})`;
-const toMatch = (c: CompiledRule): RuleMatch => ({ ruleId: c.rule.id, effect: c.rule.effect, kind: c.rule.kind, pattern: c.rule.pattern });
+const toMatch = (c: CompiledRule): RuleMatch => ({
+  ruleId: c.rule.id,
+  effect: c.rule.effect,
+  kind: c.rule.kind,
+  pattern: c.rule.pattern,
+});
 
 /**
  * When the engine could not read the command at all (it failed, or is not running), deny and ask rules
@@ -32,7 +37,20 @@ const toMatch = (c: CompiledRule): RuleMatch => ({ ruleId: c.rule.id, effect: c.
 function fallbackSegments(command: string, risk: RiskAssessment): RiskSegment[] {
   const words = splitWords(command) ?? command.split(/\s+/).filter(Boolean);
   while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] as string)) words.shift();
-  return words.length ? [{ text: command, argv: words, synthetic: false, via: [], score: risk.score, level: risk.level, categories: risk.categories, reasons: risk.reasons }] : [];
+  return words.length
+    ? [
+        {
+          text: command,
+          argv: words,
+          synthetic: false,
+          via: [],
+          score: risk.score,
+          level: risk.level,
+          categories: risk.categories,
+          reasons: risk.reasons,
+        },
+      ]
+    : [];
 }
 
 interface SegmentResult {
@@ -50,10 +68,17 @@ function explainSegment(r: SegmentResult, unparsed: boolean): SegmentExplanation
   if (deny) verdict = `denied by rule ${describeRule(deny)}`;
   else if (ask) verdict = `always asked by rule ${describeRule(ask)}`;
   else if (!allow) verdict = 'no allow rule covers it';
-  else if (NEVER_ALLOWED_BY_RULES.includes(r.seg.level)) verdict = `allow rule ${describeRule(allow)} matches, but it is rated ${r.seg.level}: rules never allow that`;
-  else if (unparsed) verdict = `allow rule ${describeRule(allow)} matches, but Gatehouse could not read the whole command`;
+  else if (NEVER_ALLOWED_BY_RULES.includes(r.seg.level))
+    verdict = `allow rule ${describeRule(allow)} matches, but it is rated ${r.seg.level}: rules never allow that`;
+  else if (unparsed)
+    verdict = `allow rule ${describeRule(allow)} matches, but Gatehouse could not read the whole command`;
   else verdict = `allowed by rule ${describeRule(allow)}`;
-  return { text: canonicalText(r.strict), level: r.seg.level, matches: [...r.blocking, ...r.allowing].map(toMatch), verdict };
+  return {
+    text: canonicalText(r.strict),
+    level: r.seg.level,
+    matches: [...r.blocking, ...r.allowing].map(toMatch),
+    verdict,
+  };
 }
 
 /** A verdict whose per-segment explanation (strings for people) is made only when read. */
@@ -65,7 +90,13 @@ class LazyVerdict implements RulesVerdict {
   private readonly results: readonly SegmentResult[];
   private readonly unparsed: boolean;
 
-  constructor(outcome: RuleOutcome, rules: CompiledRule[], reason: string, results: readonly SegmentResult[], unparsed: boolean) {
+  constructor(
+    outcome: RuleOutcome,
+    rules: CompiledRule[],
+    reason: string,
+    results: readonly SegmentResult[],
+    unparsed: boolean,
+  ) {
     this.outcome = outcome;
     this.rules = rules;
     this.reason = reason;
@@ -99,7 +130,11 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
     // One form object for the strict words, shared by both groups, so its canonical text is made once.
     const strictForm = [formOf(strict)];
     const loose = looseForms(seg, strict);
-    const blocking = rules.match(loose.length === 1 ? strictForm : [strictForm[0] as Form, ...loose.slice(1).map(formOf)], 'block', place);
+    const blocking = rules.match(
+      loose.length === 1 ? strictForm : [strictForm[0] as Form, ...loose.slice(1).map(formOf)],
+      'block',
+      place,
+    );
     const allowing = rules.match(strictForm, 'allow', place);
     for (const c of blocking) {
       if (c.rule.effect === 'deny') deny ??= c;
@@ -112,10 +147,12 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
     results.push({ seg, strict, blocking, allowing });
   }
 
-  const verdict = (outcome: RulesVerdict['outcome'], chosen: CompiledRule[], reason: string): RulesVerdict => new LazyVerdict(outcome, chosen, reason, results, unparsed);
+  const verdict = (outcome: RulesVerdict['outcome'], chosen: CompiledRule[], reason: string): RulesVerdict =>
+    new LazyVerdict(outcome, chosen, reason, results, unparsed);
   if (deny) return verdict('deny', [deny], `denied by rule ${describeRule(deny)}`);
   if (ask) return verdict('ask', [ask], `rule ${describeRule(ask)} always asks`);
-  if (!everySegmentAllowed) return verdict('none', [], allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches');
+  if (!everySegmentAllowed)
+    return verdict('none', [], allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches');
   if (unparsed) return verdict('none', [], 'Gatehouse could not read the whole command, so no rule may allow it');
   if (NEVER_ALLOWED_BY_RULES.includes(risk.level) || segments.some((s) => NEVER_ALLOWED_BY_RULES.includes(s.level))) {
     return verdict('none', [], `it is rated ${risk.level}: rules never allow high or critical commands`);

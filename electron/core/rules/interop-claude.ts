@@ -6,14 +6,20 @@ import path from 'node:path';
 import type { Rule, RuleEffect, RuleScope } from '../../../shared/rules.ts';
 import type { ReadResult } from './interop.ts';
 
-const CLAUDE_LISTS: ReadonlyArray<[string, RuleEffect]> = [['allow', 'allow'], ['ask', 'ask'], ['deny', 'deny']];
+const CLAUDE_LISTS: ReadonlyArray<[string, RuleEffect]> = [
+  ['allow', 'allow'],
+  ['ask', 'ask'],
+  ['deny', 'deny'],
+];
 const BASH_ENTRY = /^Bash(?:\((.*)\))?$/s;
 
 /** A project's settings (`<root>/.claude/settings*.json`) give project rules; the user's give global ones. */
 export function claudeScope(file: string, home: string): RuleScope {
   const dir = path.dirname(path.resolve(file));
   const root = path.dirname(dir);
-  return path.basename(dir) === '.claude' && root !== path.resolve(home) ? { type: 'project', dir: root } : { type: 'global' };
+  return path.basename(dir) === '.claude' && root !== path.resolve(home)
+    ? { type: 'project', dir: root }
+    : { type: 'global' };
 }
 
 function lineOf(raw: string, entry: string): number | null {
@@ -56,17 +62,33 @@ export function readClaudeSettings(file: string, raw: string, home: string): Rea
     for (const entry of entries) {
       const line = typeof entry === 'string' ? lineOf(raw, entry) : null;
       if (typeof entry !== 'string') {
-        out.errors.push({ file, line, entry: JSON.stringify(entry), message: `an entry of permissions.${list} is not a string` });
+        out.errors.push({
+          file,
+          line,
+          entry: JSON.stringify(entry),
+          message: `an entry of permissions.${list} is not a string`,
+        });
         continue;
       }
       const m = BASH_ENTRY.exec(entry.trim());
       if (!m) {
-        out.skipped.push({ file, line, entry, message: 'not a shell command rule (Gatehouse reviews shell commands only)' });
+        out.skipped.push({
+          file,
+          line,
+          entry,
+          message: 'not a shell command rule (Gatehouse reviews shell commands only)',
+        });
         continue;
       }
       const spec = (m[1] ?? '*').trim();
       if (spec === '*' || spec === '') {
-        if (effect === 'allow') out.skipped.push({ file, line, entry, message: 'allows every command: imported, Gatehouse would stop reviewing anything' });
+        if (effect === 'allow')
+          out.skipped.push({
+            file,
+            line,
+            entry,
+            message: 'allows every command: imported, Gatehouse would stop reviewing anything',
+          });
         else out.drafts.push({ effect, kind: 'glob', pattern: '*', scope, source: `claude:${file}`, line, entry });
         continue;
       }
@@ -85,7 +107,11 @@ function toClaudeEntry(rule: Rule): string | { why: string } {
   return `Bash(${rule.pattern})`;
 }
 
-export function exportClaude(rules: readonly Rule[]): { text: string; exported: number; skipped: Array<{ ruleId: string; why: string }> } {
+export function exportClaude(rules: readonly Rule[]): {
+  text: string;
+  exported: number;
+  skipped: Array<{ ruleId: string; why: string }>;
+} {
   const permissions: Record<'allow' | 'ask' | 'deny', string[]> = { allow: [], ask: [], deny: [] };
   const skipped: Array<{ ruleId: string; why: string }> = [];
   for (const rule of rules) {
@@ -96,4 +122,3 @@ export function exportClaude(rules: readonly Rule[]): { text: string; exported: 
   const exported = permissions.allow.length + permissions.ask.length + permissions.deny.length;
   return { text: `${JSON.stringify({ permissions }, null, 2)}\n`, exported, skipped };
 }
-

@@ -16,7 +16,8 @@ export function codexScope(file: string, home: string): RuleScope {
   const rulesDir = path.dirname(path.resolve(file));
   const codexDir = path.dirname(rulesDir);
   const root = path.dirname(codexDir);
-  const inProject = path.basename(rulesDir) === 'rules' && path.basename(codexDir) === '.codex' && root !== path.resolve(home);
+  const inProject =
+    path.basename(rulesDir) === 'rules' && path.basename(codexDir) === '.codex' && root !== path.resolve(home);
   return inProject ? { type: 'project', dir: root } : { type: 'global' };
 }
 
@@ -25,7 +26,12 @@ function expand(pattern: StarValue): string[][] | string {
   if (!Array.isArray(pattern) || pattern.length === 0) return 'pattern must be a non-empty list of words';
   let combos: string[][] = [[]];
   for (const part of pattern) {
-    const options = typeof part === 'string' ? [part] : Array.isArray(part) && part.length > 0 && part.every((p) => typeof p === 'string') ? (part as string[]) : null;
+    const options =
+      typeof part === 'string'
+        ? [part]
+        : Array.isArray(part) && part.length > 0 && part.every((p) => typeof p === 'string')
+          ? (part as string[])
+          : null;
     if (!options) return 'each pattern element must be a word or a list of alternative words';
     combos = combos.flatMap((c) => options.map((o) => [...c, o]));
     if (combos.length > MAX_COMBINATIONS) return `the alternatives make more than ${MAX_COMBINATIONS} rules`;
@@ -54,7 +60,12 @@ export function readCodexRules(file: string, raw: string, home: string): ReadRes
     const decision = call.args.decision ?? 'allow';
     const effect = typeof decision === 'string' ? DECISIONS[decision] : undefined;
     if (!effect) {
-      out.errors.push({ file, line: call.argLines.decision ?? call.line, entry, message: `decision must be "allow", "prompt" or "forbidden", not ${JSON.stringify(decision)}` });
+      out.errors.push({
+        file,
+        line: call.argLines.decision ?? call.line,
+        entry,
+        message: `decision must be "allow", "prompt" or "forbidden", not ${JSON.stringify(decision)}`,
+      });
       continue;
     }
     const combos = expand(call.args.pattern ?? null);
@@ -65,7 +76,16 @@ export function readCodexRules(file: string, raw: string, home: string): ReadRes
     const justification = call.args.justification;
     const note = typeof justification === 'string' ? justification : null;
     for (const words of combos) {
-      out.drafts.push({ effect, kind: 'prefix', pattern: canonicalText(words), scope, source: `codex:${file}:${call.line}`, note, line: call.line, entry });
+      out.drafts.push({
+        effect,
+        kind: 'prefix',
+        pattern: canonicalText(words),
+        scope,
+        source: `codex:${file}:${call.line}`,
+        note,
+        line: call.line,
+        entry,
+      });
     }
   }
   return out;
@@ -76,12 +96,24 @@ function starString(s: string): string {
 }
 
 /** `prefix_rule(...)` calls for the rules Codex can express: prefix rules, plain words. */
-export function exportCodex(rules: readonly Rule[]): { text: string; exported: number; skipped: Array<{ ruleId: string; why: string }> } {
-  const blocks: string[] = ['# Exported from Gatehouse. Codex reads prefix rules only; see the skipped list for the rest.'];
+export function exportCodex(rules: readonly Rule[]): {
+  text: string;
+  exported: number;
+  skipped: Array<{ ruleId: string; why: string }>;
+} {
+  const blocks: string[] = [
+    '# Exported from Gatehouse. Codex reads prefix rules only; see the skipped list for the rest.',
+  ];
   const skipped: Array<{ ruleId: string; why: string }> = [];
   for (const rule of rules) {
     if (rule.kind !== 'prefix') {
-      skipped.push({ ruleId: rule.id, why: rule.kind === 'exact' ? 'Codex has prefix rules only; an exact rule would become broader' : `Codex has no ${rule.kind} rules` });
+      skipped.push({
+        ruleId: rule.id,
+        why:
+          rule.kind === 'exact'
+            ? 'Codex has prefix rules only; an exact rule would become broader'
+            : `Codex has no ${rule.kind} rules`,
+      });
       continue;
     }
     const words = splitWords(rule.pattern) ?? [];

@@ -21,7 +21,14 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export function claudeFiles(home: string, cwd: string): string[] {
   const project = projectOf(cwd);
   // Run from the home directory, the project's files are the user's: read them once.
-  return [...new Set([home, project].flatMap((dir) => [path.join(dir, '.claude', 'settings.json'), path.join(dir, '.claude', 'settings.local.json')]))];
+  return [
+    ...new Set(
+      [home, project].flatMap((dir) => [
+        path.join(dir, '.claude', 'settings.json'),
+        path.join(dir, '.claude', 'settings.local.json'),
+      ]),
+    ),
+  ];
 }
 
 /** Where Codex keeps exec-policy rules: `~/.codex/rules/*.rules` and the project's `.codex/rules/*.rules`. */
@@ -29,7 +36,11 @@ export function codexFiles(home: string, cwd: string): string[] {
   const dirs = [path.join(home, '.codex', 'rules'), path.join(projectOf(cwd), '.codex', 'rules')];
   return [...new Set(dirs)].flatMap((dir) => {
     try {
-      return fs.readdirSync(dir).filter((f) => f.endsWith('.rules')).sort().map((f) => path.join(dir, f));
+      return fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.rules'))
+        .sort()
+        .map((f) => path.join(dir, f));
     } catch {
       return [];
     }
@@ -43,16 +54,31 @@ export interface ImportPlan {
   errors: ImportIssue[];
 }
 
-const sameRule = (a: Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>, b: Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>) =>
-  a.effect === b.effect && a.kind === b.kind && a.pattern === b.pattern && JSON.stringify(a.scope) === JSON.stringify(b.scope);
+const sameRule = (
+  a: Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>,
+  b: Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>,
+) =>
+  a.effect === b.effect &&
+  a.kind === b.kind &&
+  a.pattern === b.pattern &&
+  JSON.stringify(a.scope) === JSON.stringify(b.scope);
 
 /**
  * Reads the files (missing default files are not an error; a missing named file is) and returns the
  * rules to add: checked, normalised, and without those already present.
  */
-export function planImport(opts: { claude: string[]; codex: string[]; named: boolean; home: string; existing: readonly Rule[] }): ImportPlan {
+export function planImport(opts: {
+  claude: string[];
+  codex: string[];
+  named: boolean;
+  home: string;
+  existing: readonly Rule[];
+}): ImportPlan {
   const plan: ImportPlan = { files: [], drafts: [], skipped: [], errors: [] };
-  const sources: Array<[string, typeof readClaudeSettings]> = [...opts.claude.map((f) => [f, readClaudeSettings] as [string, typeof readClaudeSettings]), ...opts.codex.map((f) => [f, readCodexRules] as [string, typeof readClaudeSettings])];
+  const sources: Array<[string, typeof readClaudeSettings]> = [
+    ...opts.claude.map((f) => [f, readClaudeSettings] as [string, typeof readClaudeSettings]),
+    ...opts.codex.map((f) => [f, readCodexRules] as [string, typeof readClaudeSettings]),
+  ];
   const taken: Array<Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>> = [...opts.existing];
   for (const [file, read] of sources) {
     let raw: string;
@@ -61,7 +87,13 @@ export function planImport(opts: { claude: string[]; codex: string[]; named: boo
       raw = fs.readFileSync(file, 'utf8');
     } catch (err) {
       const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-      if (!missing || opts.named) plan.errors.push({ file, line: null, entry: '', message: missing ? 'no such file' : `cannot read it: ${(err as Error).message}` });
+      if (!missing || opts.named)
+        plan.errors.push({
+          file,
+          line: null,
+          entry: '',
+          message: missing ? 'no such file' : `cannot read it: ${(err as Error).message}`,
+        });
       continue;
     }
     plan.files.push(file);
@@ -82,7 +114,14 @@ export function planImport(opts: { claude: string[]; codex: string[]; named: boo
         continue;
       }
       taken.push(draft);
-      plan.drafts.push({ effect: draft.effect, kind: draft.kind, pattern: draft.pattern, scope: draft.scope, source: draft.source, note: draft.note ?? null });
+      plan.drafts.push({
+        effect: draft.effect,
+        kind: draft.kind,
+        pattern: draft.pattern,
+        scope: draft.scope,
+        source: draft.source,
+        note: draft.note ?? null,
+      });
     }
   }
   return plan;

@@ -16,10 +16,54 @@ import { baseProgram, canonicalText, strictWords } from './words.ts';
  * like a subcommand; programs that only read take none (`cat x` is `cat` on x).
  */
 const SUBCOMMAND_WORDS: Readonly<Record<string, number>> = {
-  git: 1, cargo: 1, go: 1, make: 1, just: 1, rake: 1, mix: 1, pip: 1, pip3: 1, poetry: 1, pdm: 1, hatch: 1, bundle: 1, composer: 1,
-  dotnet: 1, mvn: 1, gradle: 1, deno: 1, brew: 1, apt: 1, 'apt-get': 1, systemctl: 1, terraform: 1, helm: 1, swift: 1, flutter: 1,
-  npm: 1, pnpm: 1, yarn: 1, bun: 1, uv: 2, npx: 2, bunx: 2, docker: 2, podman: 2, kubectl: 2, gh: 2, aws: 2, az: 2, gcloud: 3,
-  node: 0, python: 0, python3: 0, ruby: 0, perl: 0, bash: 0, sh: 0, zsh: 0,
+  git: 1,
+  cargo: 1,
+  go: 1,
+  make: 1,
+  just: 1,
+  rake: 1,
+  mix: 1,
+  pip: 1,
+  pip3: 1,
+  poetry: 1,
+  pdm: 1,
+  hatch: 1,
+  bundle: 1,
+  composer: 1,
+  dotnet: 1,
+  mvn: 1,
+  gradle: 1,
+  deno: 1,
+  brew: 1,
+  apt: 1,
+  'apt-get': 1,
+  systemctl: 1,
+  terraform: 1,
+  helm: 1,
+  swift: 1,
+  flutter: 1,
+  npm: 1,
+  pnpm: 1,
+  yarn: 1,
+  bun: 1,
+  uv: 2,
+  npx: 2,
+  bunx: 2,
+  docker: 2,
+  podman: 2,
+  kubectl: 2,
+  gh: 2,
+  aws: 2,
+  az: 2,
+  gcloud: 3,
+  node: 0,
+  python: 0,
+  python3: 0,
+  ruby: 0,
+  perl: 0,
+  bash: 0,
+  sh: 0,
+  zsh: 0,
 };
 
 /** Subcommands whose next word is a script or task name, part of what is run (`npm run test`). */
@@ -33,7 +77,11 @@ const WRAPPER_WORDS = /^(sudo|doas|pkexec|su|run0)$/;
 function programIndex(words: readonly string[]): number {
   let start = 0;
   while (start < words.length && WRAPPER_WORDS.test(words[start] as string)) start++;
-  if (words[start] === 'ssh' || ((words[start] === 'docker' || words[start] === 'podman' || words[start] === 'kubectl') && words[start + 1] === 'exec')) {
+  if (
+    words[start] === 'ssh' ||
+    ((words[start] === 'docker' || words[start] === 'podman' || words[start] === 'kubectl') &&
+      words[start + 1] === 'exec')
+  ) {
     // `ssh host …` / `docker exec ctr …`: the remote place is part of what is run.
     start += words[start] === 'ssh' ? 2 : 3;
   }
@@ -72,7 +120,11 @@ function prefixAllowed(words: readonly string[], n: number): boolean {
   if (n < words.length) return true;
   const extended = (word: string) => codeCarryingIndex([...words, word], n) !== null;
   // A flag the program's shape table knows as plain, where it has one (`make test -k`), else any option.
-  const flag = plainFlagAfter(baseProgram(words[program] ?? ''), words.slice(program + 1).map((text) => ({ text, known: true }))) ?? NEUTRAL_OPTION;
+  const flag =
+    plainFlagAfter(
+      baseProgram(words[program] ?? ''),
+      words.slice(program + 1).map((text) => ({ text, known: true })),
+    ) ?? NEUTRAL_OPTION;
   return !(extended(NEUTRAL_OPERAND) && extended(flag));
 }
 
@@ -80,7 +132,8 @@ function prefixAllowed(words: readonly string[], n: number): boolean {
 export function candidatesFor(words: readonly string[], scope: RuleScope): Candidate[] {
   const out: Candidate[] = [];
   for (let n = meaningfulLength(words); n <= words.length; n++) {
-    if (prefixAllowed(words, n)) out.push({ effect: 'allow', kind: 'prefix', pattern: canonicalText(words.slice(0, n)), scope });
+    if (prefixAllowed(words, n))
+      out.push({ effect: 'allow', kind: 'prefix', pattern: canonicalText(words.slice(0, n)), scope });
   }
   out.push({ effect: 'allow', kind: 'exact', pattern: canonicalText(words), scope });
   return out;
@@ -95,7 +148,10 @@ export interface LearnDeps extends Pick<BacktestDeps, 'riskyRequests' | 'assess'
 }
 
 /** The default scope of a learned rule: the project (git top level) of the cwd, or the session outside any project. */
-export function learnedScope(request: Pick<GateRequest, 'cwd' | 'sessionId'>, findProject: (cwd: string) => string = projectOf): RuleScope {
+export function learnedScope(
+  request: Pick<GateRequest, 'cwd' | 'sessionId'>,
+  findProject: (cwd: string) => string = projectOf,
+): RuleScope {
   const dir = findProject(request.cwd);
   return isTooBroadForProject(dir) ? { type: 'session', sessionId: request.sessionId } : { type: 'project', dir };
 }
@@ -104,11 +160,17 @@ function none(request: GateRequest, note: string): Suggestion {
   return { requestId: request.id, rules: [], notes: [note] };
 }
 
-export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleScope = learnedScope(request, deps.projectOf)): Suggestion {
+export function suggestRules(
+  request: GateRequest,
+  deps: LearnDeps,
+  scope: RuleScope = learnedScope(request, deps.projectOf),
+): Suggestion {
   const risk = request.risk;
   if (!risk) return none(request, 'this request was never scored, so Gatehouse cannot say what a rule would cover');
-  if (isUnparsed(risk) || !risk.segments?.length) return none(request, 'Gatehouse could not read all of this command, so no rule may allow it');
-  if (NEVER_ALLOWED_BY_RULES.includes(risk.level)) return none(request, `it is rated ${risk.level}: Gatehouse never remembers a rule for high or critical commands`);
+  if (isUnparsed(risk) || !risk.segments?.length)
+    return none(request, 'Gatehouse could not read all of this command, so no rule may allow it');
+  if (NEVER_ALLOWED_BY_RULES.includes(risk.level))
+    return none(request, `it is rated ${risk.level}: Gatehouse never remembers a rule for high or critical commands`);
   const place = placeAt(request.cwd, request.sessionId, deps.now);
   const notes: string[] = [];
   const rules: Suggestion['rules'] = [];
@@ -116,9 +178,15 @@ export function suggestRules(request: GateRequest, deps: LearnDeps, scope: RuleS
     const words = strictWords(seg);
     if (deps.rules.match([formOf(words)], 'allow', place).length > 0) continue;
     const chosen = chooseCandidate(seg, words, scope, deps, request.cwd, notes);
-    if (!chosen) return { requestId: request.id, rules: [], notes: [...notes, `no rule for \`${canonicalText(words)}\` is safe to remember`] };
+    if (!chosen)
+      return {
+        requestId: request.id,
+        rules: [],
+        notes: [...notes, `no rule for \`${canonicalText(words)}\` is safe to remember`],
+      };
     const where = widenedScope(seg, chosen, scope, deps.rules, notes);
-    if (!rules.some((r) => r.kind === chosen.kind && r.pattern === chosen.pattern)) rules.push({ effect: 'allow', kind: chosen.kind, pattern: chosen.pattern, scope: where });
+    if (!rules.some((r) => r.kind === chosen.kind && r.pattern === chosen.pattern))
+      rules.push({ effect: 'allow', kind: chosen.kind, pattern: chosen.pattern, scope: where });
   }
   if (rules.length === 0) notes.push('allow rules already cover every part of this command');
   return { requestId: request.id, rules, notes };
@@ -131,15 +199,30 @@ const PROJECTS_BEFORE_GLOBAL = 2;
  * A low-risk rule the person has already approved in other projects is proposed globally: asking again in
  * each new project teaches nothing. Medium ones stay in the project (deleting `*.bak` here is not there).
  */
-function widenedScope(seg: RiskSegment, chosen: Candidate, scope: RuleScope, rules: RuleSet, notes: string[]): RuleScope {
+function widenedScope(
+  seg: RiskSegment,
+  chosen: Candidate,
+  scope: RuleScope,
+  rules: RuleSet,
+  notes: string[],
+): RuleScope {
   if (seg.level !== 'low' || scope.type !== 'project') return scope;
   const elsewhere = rules.sameAllowElsewhere(chosen.kind, chosen.pattern, scope.dir);
   if (elsewhere.length < PROJECTS_BEFORE_GLOBAL) return scope;
-  notes.push(`${chosen.kind}:${chosen.pattern} is already allowed in ${elsewhere.length} other projects, so it is proposed for all of them`);
+  notes.push(
+    `${chosen.kind}:${chosen.pattern} is already allowed in ${elsewhere.length} other projects, so it is proposed for all of them`,
+  );
   return { type: 'global' };
 }
 
-function chooseCandidate(seg: RiskSegment, words: readonly string[], scope: RuleScope, deps: LearnDeps, cwd: string, notes: string[]): Candidate | null {
+function chooseCandidate(
+  seg: RiskSegment,
+  words: readonly string[],
+  scope: RuleScope,
+  deps: LearnDeps,
+  cwd: string,
+  notes: string[],
+): Candidate | null {
   if (NEVER_ALLOWED_BY_RULES.includes(seg.level)) return null;
   for (const candidate of candidatesFor(words, scope)) {
     // One reason is enough to move on to a narrower candidate.

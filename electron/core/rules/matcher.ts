@@ -33,7 +33,8 @@ export function normalizePattern(kind: RuleKind, pattern: string): string {
     const words = splitWords(kind === 'prefix' ? trimmed.replace(PREFIX_WILDCARD, '') : trimmed);
     if (words === null) throw new PatternError(`${kind}:${pattern} has an unterminated quote`);
     if (words.length === 0) throw new PatternError(`${kind}:${pattern} names no command`);
-    if (kind === 'prefix' && words.some((w) => w === '*')) throw new PatternError(`prefix:${pattern}: a prefix is plain words (use glob: for wildcards)`);
+    if (kind === 'prefix' && words.some((w) => w === '*'))
+      throw new PatternError(`prefix:${pattern}: a prefix is plain words (use glob: for wildcards)`);
     return canonicalText(words);
   }
   if (kind === 'glob') {
@@ -49,7 +50,9 @@ function compileRegex(pattern: string): RE2JS {
   try {
     return RE2JS.compile(pattern);
   } catch (err) {
-    throw new PatternError(`regex:${pattern} is not a valid RE2 regular expression (${err instanceof Error ? err.message : String(err)}); RE2 has no backreferences or lookarounds`);
+    throw new PatternError(
+      `regex:${pattern} is not a valid RE2 regular expression (${err instanceof Error ? err.message : String(err)}); RE2 has no backreferences or lookarounds`,
+    );
   }
 }
 
@@ -58,18 +61,41 @@ export function compilePattern(kind: RuleKind, pattern: string): PatternMatcher 
   switch (kind) {
     case 'exact': {
       const want = splitWords(pattern) ?? [];
-      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, wordCount: want.length, matches: (words) => words.length === want.length && want.every((w, i) => words[i] === w) };
+      return {
+        kind,
+        firstWord: want[0] ?? null,
+        secondWord: want[1] ?? null,
+        wordCount: want.length,
+        matches: (words) => words.length === want.length && want.every((w, i) => words[i] === w),
+      };
     }
     case 'prefix': {
       const want = splitWords(pattern) ?? [];
-      return { kind, firstWord: want[0] ?? null, secondWord: want[1] ?? null, wordCount: want.length, matches: (words) => words.length >= want.length && want.every((w, i) => words[i] === w) };
+      return {
+        kind,
+        firstWord: want[0] ?? null,
+        secondWord: want[1] ?? null,
+        wordCount: want.length,
+        matches: (words) => words.length >= want.length && want.every((w, i) => words[i] === w),
+      };
     }
     case 'glob':
-      return { kind, ...literalLeadingWords(pattern), wordCount: 0, matches: (_words, text) => globMatches(pattern, text) };
+      return {
+        kind,
+        ...literalLeadingWords(pattern),
+        wordCount: 0,
+        matches: (_words, text) => globMatches(pattern, text),
+      };
     case 'regex': {
       const re = compileRegex(pattern);
       const needed = requiredLiteral(pattern);
-      return { kind, firstWord: regexFirstWord(pattern), secondWord: null, wordCount: 0, matches: (_words, text) => (needed === null || text.includes(needed)) && re.testExact(text) };
+      return {
+        kind,
+        firstWord: regexFirstWord(pattern),
+        secondWord: null,
+        wordCount: 0,
+        matches: (_words, text) => (needed === null || text.includes(needed)) && re.testExact(text),
+      };
     }
   }
 }
@@ -83,7 +109,8 @@ const GLOB_SPECIAL = /[*?\\'"]/;
  */
 function literalLeadingWords(pattern: string): { firstWord: string | null; secondWord: string | null } {
   const [first, second] = pattern.split(' ', 2);
-  if (!first || GLOB_SPECIAL.test(first) || (second === undefined && pattern !== first)) return { firstWord: null, secondWord: null };
+  if (!first || GLOB_SPECIAL.test(first) || (second === undefined && pattern !== first))
+    return { firstWord: null, secondWord: null };
   const secondFixed = second !== undefined && second !== '' && !GLOB_SPECIAL.test(second);
   return { firstWord: first, secondWord: secondFixed ? second : null };
 }

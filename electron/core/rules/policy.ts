@@ -38,28 +38,53 @@ export class GatePolicy {
   explain(command: string, risk: RiskAssessment, cwd: string, sessionId: string | null): Explanation {
     const { rules, trust } = this.opts;
     const v = rules.evaluate(command, risk, { cwd, sessionId });
-    const base = { risk: { score: risk.score, level: risk.level, categories: risk.categories, reasons: risk.reasons }, segments: v.segments };
+    const base = {
+      risk: { score: risk.score, level: risk.level, categories: risk.categories, reasons: risk.reasons },
+      segments: v.segments,
+    };
     const ruleIds = v.rules.map((c) => c.rule.id);
     const firstRule = v.rules[0]?.rule;
     if (v.outcome === 'deny' && firstRule) {
       const note = firstRule.note ? ` ${firstRule.note}` : '';
-      return { ...base, decision: 'deny', by: `rule:${firstRule.id}`, ruleIds, reason: `Denied by Gatehouse rule ${firstRule.id} (${firstRule.kind}:${firstRule.pattern}).${note}` };
+      return {
+        ...base,
+        decision: 'deny',
+        by: `rule:${firstRule.id}`,
+        ruleIds,
+        reason: `Denied by Gatehouse rule ${firstRule.id} (${firstRule.kind}:${firstRule.pattern}).${note}`,
+      };
     }
-    if (v.outcome === 'ask') return { ...base, decision: 'hold', by: 'human', ruleIds, reason: `Held for a person: ${v.reason}.` };
+    if (v.outcome === 'ask')
+      return { ...base, decision: 'hold', by: 'human', ruleIds, reason: `Held for a person: ${v.reason}.` };
     const tamperedSince = this.opts.tamperedSince?.() ?? null;
-    if (tamperedSince) return { ...base, decision: 'hold', by: 'human', ruleIds: [], reason: POLICY_REASONS.tampered(tamperedSince) };
+    if (tamperedSince)
+      return { ...base, decision: 'hold', by: 'human', ruleIds: [], reason: POLICY_REASONS.tampered(tamperedSince) };
     if (v.outcome === 'allow' && firstRule) {
-      return { ...base, decision: 'allow', by: `rule:${firstRule.id}`, ruleIds, reason: `Allowed by Gatehouse ${v.reason}.` };
+      return {
+        ...base,
+        decision: 'allow',
+        by: `rule:${firstRule.id}`,
+        ruleIds,
+        reason: `Allowed by Gatehouse ${v.reason}.`,
+      };
     }
     const readable = !isUnparsed(risk) && (risk.segments?.length ?? 0) > 0;
     const status = trust.status();
     if (readable && status.endsAt && trust.admits(risk.level)) {
       return { ...base, decision: 'allow', by: 'trust-mode', ruleIds: [], reason: POLICY_REASONS.trust(status.endsAt) };
     }
-    if (readable && this.opts.autoAllowLowRisk() && risk.level === 'low' && (risk.segments ?? []).every((s) => s.level === 'low')) {
+    if (
+      readable &&
+      this.opts.autoAllowLowRisk() &&
+      risk.level === 'low' &&
+      (risk.segments ?? []).every((s) => s.level === 'low')
+    ) {
       return { ...base, decision: 'allow', by: 'auto-allow', ruleIds: [], reason: POLICY_REASONS.autoAllow };
     }
-    const why = trust.active && !trust.admits(risk.level) ? `${v.reason}; trust mode never lets ${risk.level} risk through` : v.reason;
+    const why =
+      trust.active && !trust.admits(risk.level)
+        ? `${v.reason}; trust mode never lets ${risk.level} risk through`
+        : v.reason;
     return { ...base, decision: 'hold', by: 'human', ruleIds, reason: `Held for a person: ${why}.` };
   }
 

@@ -31,7 +31,10 @@ export function placeAt(cwd: string, sessionId: string | null, now: number): Pla
 export function scopeApplies(scope: RuleScope, place: Place, under: string | null = null): boolean {
   if (scope.type === 'global') return true;
   if (scope.type === 'session') return scope.sessionId === place.sessionId;
-  return place.cwd === scope.dir || place.cwd.startsWith(under ?? (scope.dir.endsWith(path.sep) ? scope.dir : scope.dir + path.sep));
+  return (
+    place.cwd === scope.dir ||
+    place.cwd.startsWith(under ?? (scope.dir.endsWith(path.sep) ? scope.dir : scope.dir + path.sep))
+  );
 }
 
 /** A command's words, and what rules ask of them, computed once when first asked. */
@@ -55,7 +58,11 @@ export function formOf(words: readonly string[]): Form {
  */
 export function formMatches(m: PatternMatcher, form: Form, group: 'allow' | 'block'): boolean {
   if (m.kind === 'exact') return m.matches(form.words, '');
-  if (m.kind === 'prefix') return m.matches(form.words, '') && (group === 'block' || (form.lastCode ??= lastCodeCarryingIndex(form.words)) < m.wordCount);
+  if (m.kind === 'prefix')
+    return (
+      m.matches(form.words, '') &&
+      (group === 'block' || (form.lastCode ??= lastCodeCarryingIndex(form.words)) < m.wordCount)
+    );
   return m.matches(form.words, (form.text ??= canonicalText(form.words)));
 }
 
@@ -107,8 +114,19 @@ export class RuleSet {
         onBadRule(rule, err);
         continue;
       }
-      const under = rule.scope.type === 'project' ? (rule.scope.dir.endsWith(path.sep) ? rule.scope.dir : rule.scope.dir + path.sep) : null;
-      const compiled: CompiledRule = { rule, matcher, expiresAt: rule.expiresAt ? Date.parse(rule.expiresAt) : Infinity, order: size, under };
+      const under =
+        rule.scope.type === 'project'
+          ? rule.scope.dir.endsWith(path.sep)
+            ? rule.scope.dir
+            : rule.scope.dir + path.sep
+          : null;
+      const compiled: CompiledRule = {
+        rule,
+        matcher,
+        expiresAt: rule.expiresAt ? Date.parse(rule.expiresAt) : Infinity,
+        order: size,
+        under,
+      };
       (rule.effect === 'allow' ? this.allowing : this.blocking).add(compiled);
       if (rule.effect === 'allow' && rule.scope.type === 'project') {
         const key = `${rule.kind}:${rule.pattern}`;
@@ -146,7 +164,13 @@ export class RuleSet {
   }
 }
 
-function collect(list: readonly CompiledRule[] | undefined, form: Form, group: 'allow' | 'block', place: Place, found: CompiledRule[]): void {
+function collect(
+  list: readonly CompiledRule[] | undefined,
+  form: Form,
+  group: 'allow' | 'block',
+  place: Place,
+  found: CompiledRule[],
+): void {
   if (!list) return;
   for (const c of list) {
     if (c.expiresAt <= place.now || found.includes(c) || !scopeApplies(c.rule.scope, place, c.under)) continue;

@@ -57,7 +57,8 @@ export function isTooBroadForProject(dir: string): boolean {
 
 export function normalizeScope(scope: RuleScope): RuleScope {
   if (scope.type !== 'project') return scope;
-  if (!path.isAbsolute(scope.dir)) throw new ApiError('invalid_input', `a project scope needs an absolute directory, not "${scope.dir}"`);
+  if (!path.isAbsolute(scope.dir))
+    throw new ApiError('invalid_input', `a project scope needs an absolute directory, not "${scope.dir}"`);
   return { type: 'project', dir: path.resolve(scope.dir) };
 }
 
@@ -91,7 +92,9 @@ export class RuleService {
     if (all) return rules;
     const now = this.now();
     const noted = this.repository.expiredIds();
-    return rules.filter((r) => r.enabled && (r.expiresAt === null || (Date.parse(r.expiresAt) > now && !noted.has(r.id))));
+    return rules.filter(
+      (r) => r.enabled && (r.expiresAt === null || (Date.parse(r.expiresAt) > now && !noted.has(r.id))),
+    );
   }
 
   /** The time expiries are compared with: the wall clock, never going back within this process (clock.ts). */
@@ -142,7 +145,8 @@ export class RuleService {
     const before = this.get(id);
     const kind = changes.kind ?? before.kind;
     const next: RuleChanges = { ...changes };
-    if (changes.pattern !== undefined || changes.kind !== undefined) next.pattern = normalized(kind, changes.pattern ?? before.pattern);
+    if (changes.pattern !== undefined || changes.kind !== undefined)
+      next.pattern = normalized(kind, changes.pattern ?? before.pattern);
     if (changes.scope) next.scope = normalizeScope(changes.scope);
     const rule = this.repository.update(id, next, this.by(by));
     if (!rule) throw new ApiError('not_found', `no rule with id ${id}`);
@@ -180,7 +184,9 @@ export class RuleService {
   }
 
   private compile(): RuleSet {
-    return new RuleSet(this.list(), (rule, err) => this.onError(new Error(`rule ${rule.id} (${rule.kind}:${rule.pattern}) is ignored: ${String(err)}`)));
+    return new RuleSet(this.list(), (rule, err) =>
+      this.onError(new Error(`rule ${rule.id} (${rule.kind}:${rule.pattern}) is ignored: ${String(err)}`)),
+    );
   }
 
   /** Writes the expiry of every rule that has passed it into the audit trail, once, and tells listeners. */

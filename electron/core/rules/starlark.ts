@@ -22,7 +22,15 @@ export class StarlarkError extends Error {
 
 type Token = { type: 'name' | 'string' | 'number' | 'punct'; value: string; line: number };
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '0': '\0',
+};
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
@@ -87,7 +95,11 @@ export function parseStarlarkCalls(src: string): StarCall[] {
   const lastLine = () => tokens.at(-1)?.line ?? 1;
   const expect = (value: string): Token => {
     const t = tokens[pos];
-    if (!t || t.value !== value) throw new StarlarkError(t?.line ?? lastLine(), `expected "${value}"${t ? ` but found "${t.value}"` : ' before the end of the file'}`);
+    if (!t || t.value !== value)
+      throw new StarlarkError(
+        t?.line ?? lastLine(),
+        `expected "${value}"${t ? ` but found "${t.value}"` : ' before the end of the file'}`,
+      );
     pos++;
     return t;
   };
@@ -116,19 +128,24 @@ export function parseStarlarkCalls(src: string): StarCall[] {
       expect(']');
       return items;
     }
-    throw new StarlarkError(t.line, `Gatehouse reads only strings, lists, numbers and True/False/None here, not "${t.value}"`);
+    throw new StarlarkError(
+      t.line,
+      `Gatehouse reads only strings, lists, numbers and True/False/None here, not "${t.value}"`,
+    );
   };
 
   const calls: StarCall[] = [];
   while (pos < tokens.length) {
     const name = tokens[pos] as Token;
-    if (name.type !== 'name') throw new StarlarkError(name.line, `expected a call such as prefix_rule(...), found "${name.value}"`);
+    if (name.type !== 'name')
+      throw new StarlarkError(name.line, `expected a call such as prefix_rule(...), found "${name.value}"`);
     pos++;
     expect('(');
     const call: StarCall = { name: name.value, line: name.line, args: {}, argLines: {} };
     while (peek()?.value !== ')') {
       const key = tokens[pos];
-      if (!key || key.type !== 'name' || tokens[pos + 1]?.value !== '=') throw new StarlarkError(key?.line ?? lastLine(), `${name.value}(...) takes keyword arguments (name = value)`);
+      if (!key || key.type !== 'name' || tokens[pos + 1]?.value !== '=')
+        throw new StarlarkError(key?.line ?? lastLine(), `${name.value}(...) takes keyword arguments (name = value)`);
       pos += 2;
       call.argLines[key.value] = tokens[pos]?.line ?? key.line;
       call.args[key.value] = value();

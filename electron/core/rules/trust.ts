@@ -13,7 +13,8 @@ import type { AuditRepository } from '../store/audit.ts';
 export const TRUST_FLOOR: readonly RiskLevel[] = ['high', 'critical'];
 
 /** `endsAt`: epoch ms on the wall clock as it read when trust started, for people. */
-export type TrustChange = { type: 'started'; endsAt: number } | { type: 'ended'; why: 'expired' | 'stopped' | 'shutdown' };
+export type TrustChange =
+  { type: 'started'; endsAt: number } | { type: 'ended'; why: 'expired' | 'stopped' | 'shutdown' };
 
 export interface TrustModeOptions {
   clock?: SteadyClock;
@@ -101,7 +102,13 @@ export class TrustMode {
       this.audit?.record({ at, kind: 'trust.started', actor: 'user', subject: 'trust', data: { endsAt } });
       this.events?.publish({ type: 'trust.started', endsAt });
     } else {
-      this.audit?.record({ at, kind: 'trust.ended', actor: change.why === 'stopped' ? 'user' : 'system', subject: 'trust', data: { why: change.why } });
+      this.audit?.record({
+        at,
+        kind: 'trust.ended',
+        actor: change.why === 'stopped' ? 'user' : 'system',
+        subject: 'trust',
+        data: { why: change.why },
+      });
       this.events?.publish({ type: 'trust.ended', why: change.why });
     }
     this.onChange(change);

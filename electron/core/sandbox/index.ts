@@ -61,19 +61,28 @@ export function sandboxWanted(noSandboxFlag: boolean, env: NodeJS.ProcessEnv): b
 export function probeSandbox(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): SandboxKind | null {
   const optOut = 'or start without it: `gatehouse run --no-sandbox …` (or GATEHOUSE_SANDBOX=off)';
   if (platform === 'darwin') {
-    if (!fs.existsSync(SANDBOX_EXEC)) throw new SandboxUnavailableError(`cannot start the sandbox: ${SANDBOX_EXEC} is missing; ${optOut}`);
+    if (!fs.existsSync(SANDBOX_EXEC))
+      throw new SandboxUnavailableError(`cannot start the sandbox: ${SANDBOX_EXEC} is missing; ${optOut}`);
     return 'sandbox-exec';
   }
   if (platform !== 'linux') return null;
   const bwrap = findExecutable('bwrap', env);
-  if (!bwrap) throw new SandboxUnavailableError(`cannot start the sandbox: bubblewrap (bwrap) is not installed. Install it (apt install bubblewrap, dnf install bubblewrap), ${optOut}`);
-  const probe = spawnSync(bwrap, ['--dev-bind', '/', '/', '--unshare-pid', '--proc', '/proc', '--', 'true'], { timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' });
+  if (!bwrap)
+    throw new SandboxUnavailableError(
+      `cannot start the sandbox: bubblewrap (bwrap) is not installed. Install it (apt install bubblewrap, dnf install bubblewrap), ${optOut}`,
+    );
+  const probe = spawnSync(bwrap, ['--dev-bind', '/', '/', '--unshare-pid', '--proc', '/proc', '--', 'true'], {
+    timeout: PROBE_TIMEOUT_MS,
+    encoding: 'utf8',
+  });
   if (probe.status !== 0) {
     const said = (probe.stderr || probe.error?.message || `exit ${probe.status}`).trim();
     const why = /namespace|uid map|Operation not permitted|Permission denied/i.test(said)
       ? 'user namespaces are disabled here (kernel.unprivileged_userns_clone=0, user.max_user_namespaces=0, or an AppArmor rule such as kernel.apparmor_restrict_unprivileged_userns=1)'
       : 'bwrap failed';
-    throw new SandboxUnavailableError(`cannot start the sandbox: ${why}: ${said}. Allow unprivileged user namespaces, ${optOut}`);
+    throw new SandboxUnavailableError(
+      `cannot start the sandbox: ${why}: ${said}. Allow unprivileged user namespaces, ${optOut}`,
+    );
   }
   return 'bwrap';
 }
@@ -84,14 +93,29 @@ export function contain(input: ContainInput): Contained {
   const kitDir = path.join(input.runDir, 'kit');
   const realDir = path.join(kitDir, 'real');
   const shells = input.gateShells ? findShells(input.env) : [];
-  const hidden = (real: string) => path.join(realDir, `${shells.findIndex((s) => s.real === real)}-${path.basename(real)}`);
+  const hidden = (real: string) =>
+    path.join(realDir, `${shells.findIndex((s) => s.real === real)}-${path.basename(real)}`);
   const covering = kind === 'bwrap' && input.gateShells !== null;
-  const kit = input.gateShells ? writeShellKit({ dir: kitDir, session: input.gateShells, env: input.env, shells, hiddenPathOf: covering ? hidden : undefined }) : null;
+  const kit = input.gateShells
+    ? writeShellKit({
+        dir: kitDir,
+        session: input.gateShells,
+        env: input.env,
+        shells,
+        hiddenPathOf: covering ? hidden : undefined,
+      })
+    : null;
   const env = { ...input.env, ...kit?.env };
   const gated = kit ? ' every shell it starts asks the gate first;' : '';
   if (!kind) {
     const why = input.sandbox ? `no sandbox on ${platform}` : 'sandbox off (--no-sandbox)';
-    return { argv: input.argv, env, sandbox: null, status: `${why};${gated || ' its hooks gate its commands;'} Gatehouse's files are not protected from it`, dispose: () => {} };
+    return {
+      argv: input.argv,
+      env,
+      sandbox: null,
+      status: `${why};${gated || ' its hooks gate its commands;'} Gatehouse's files are not protected from it`,
+      dispose: () => {},
+    };
   }
 
   const shellCovers = covering && kit ? kit.covers.map((c) => ({ ...c, hidden: hidden(c.real) })) : [];
@@ -106,7 +130,14 @@ export function contain(input: ContainInput): Contained {
     shells: shellCovers,
   });
   const status = `sandboxed (${kind}):${gated} Gatehouse's files, tokens and sockets are hidden and the agents' settings are read-only`;
-  if (kind === 'sandbox-exec') return { argv: [SANDBOX_EXEC, ...sandboxExecArgs(plan, input.argv)], env, sandbox: kind, status, dispose: () => {} };
+  if (kind === 'sandbox-exec')
+    return {
+      argv: [SANDBOX_EXEC, ...sandboxExecArgs(plan, input.argv)],
+      env,
+      sandbox: kind,
+      status,
+      dispose: () => {},
+    };
 
   const placeholders = makeMountPoints(plan);
   // The agent itself may be a shell (`--agent shell -- sh agent.sh`): it runs as started, not through its wrapper.
@@ -114,7 +145,13 @@ export function contain(input: ContainInput): Contained {
   const cover = shellCovers.find((s) => s.real === realPath(exe));
   const argv = [cover ? cover.hidden : exe, ...rest];
   const bwrap = findExecutable('bwrap', input.env) as string;
-  return { argv: [bwrap, ...bwrapArgs(plan, argv)], env, sandbox: kind, status, dispose: () => removePlaceholders(placeholders) };
+  return {
+    argv: [bwrap, ...bwrapArgs(plan, argv)],
+    env,
+    sandbox: kind,
+    status,
+    dispose: () => removePlaceholders(placeholders),
+  };
 }
 
 function realPath(file: string): string {

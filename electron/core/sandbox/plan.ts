@@ -52,7 +52,10 @@ export class SandboxPlanError extends Error {
 export function sandboxPlan(input: PlanInput): SandboxPlan {
   const hide = [...new Set([input.dataDir, ...input.runtimeDirs])];
   for (const dir of hide) {
-    if (isWithin(input.cwd, dir)) throw new SandboxPlanError(`the working directory ${input.cwd} is inside Gatehouse's own ${dir}, which the sandbox hides`);
+    if (isWithin(input.cwd, dir))
+      throw new SandboxPlanError(
+        `the working directory ${input.cwd} is inside Gatehouse's own ${dir}, which the sandbox hides`,
+      );
   }
   return {
     hide,

@@ -103,7 +103,8 @@ export class ShellKitError extends Error {
 export function writeShellKit(o: KitOptions): ShellKit {
   const shells = o.shells ?? findShells(o.env);
   const bash = shells.find((s) => s.kind === 'bash');
-  if (!bash) throw new ShellKitError('bash was not found; Gatehouse needs it to gate the shells of an agent without hooks');
+  if (!bash)
+    throw new ShellKitError('bash was not found; Gatehouse needs it to gate the shells of an agent without hooks');
   const inside = (real: string): string => (o.hiddenPathOf ? o.hiddenPathOf(real) : real);
   const secret = randomBytes(SECRET_BYTES).toString('hex');
   const base = { interpreter: inside(bash.real), secret, session: o.session };
@@ -122,7 +123,11 @@ export function writeShellKit(o: KitOptions): ShellKit {
       // Without a sandbox the wrapper runs what PATH would have found under that name.
       const found = o.hiddenPathOf ? s.real : fs.realpathSync(findExecutable(name, o.env) ?? s.real);
       const shell = shells.find((x) => x.real === found) ?? s;
-      fs.writeFileSync(path.join(binDir, name), wrapperScript({ ...base, kind: shell.kind, real: inside(found), name }), { mode: 0o700 });
+      fs.writeFileSync(
+        path.join(binDir, name),
+        wrapperScript({ ...base, kind: shell.kind, real: inside(found), name }),
+        { mode: 0o700 },
+      );
     }
   }
 
@@ -130,12 +135,21 @@ export function writeShellKit(o: KitOptions): ShellKit {
   const userBashEnv = o.env.BASH_ENV ?? '';
   fs.writeFileSync(
     path.join(o.dir, 'bash-env.bash'),
-    [...preamble, `GATEHOUSE_USER_BASH_ENV=${shQuote(userBashEnv)}`, `. ${shQuote(path.join(SHELL_INTEGRATION_DIR, 'bash-env.bash'))}`, ''].join('\n'),
+    [
+      ...preamble,
+      `GATEHOUSE_USER_BASH_ENV=${shQuote(userBashEnv)}`,
+      `. ${shQuote(path.join(SHELL_INTEGRATION_DIR, 'bash-env.bash'))}`,
+      '',
+    ].join('\n'),
     { mode: 0o600 },
   );
   for (const file of ['.zshenv', '.zprofile', '.zshrc', '.zlogin']) {
     const lines = file === '.zshenv' ? preamble : [];
-    fs.writeFileSync(path.join(o.dir, 'zsh', file), [...lines, `. ${shQuote(path.join(SHELL_INTEGRATION_DIR, 'zsh', file))}`, ''].join('\n'), { mode: 0o600 });
+    fs.writeFileSync(
+      path.join(o.dir, 'zsh', file),
+      [...lines, `. ${shQuote(path.join(SHELL_INTEGRATION_DIR, 'zsh', file))}`, ''].join('\n'),
+      { mode: 0o600 },
+    );
   }
 
   const userZdotdir = o.env.ZDOTDIR ?? '';

@@ -17,7 +17,22 @@ export interface SystemShell {
  * The Korn and C shells read `-c STRING` and one-letter options like dash (what is shown for anything else is the
  * whole invocation). busybox is left out: it is every other program too, and each of its calls would be asked.
  */
-const SHELL_NAMES = ['sh', 'bash', 'dash', 'zsh', 'fish', 'rbash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'yash', 'posh', 'csh', 'tcsh'] as const;
+const SHELL_NAMES = [
+  'sh',
+  'bash',
+  'dash',
+  'zsh',
+  'fish',
+  'rbash',
+  'ksh',
+  'ksh93',
+  'mksh',
+  'pdksh',
+  'yash',
+  'posh',
+  'csh',
+  'tcsh',
+] as const;
 /** Looked in besides PATH: where systems and package managers put shells. */
 const SYSTEM_DIRS = ['/bin', '/usr/bin', '/usr/local/bin', '/opt/homebrew/bin', '/run/current-system/sw/bin'];
 
@@ -30,7 +45,9 @@ function kindOf(name: string, real: string): WrappedShellKind {
 
 /** Every shell of SHELL_NAMES found on PATH or in SYSTEM_DIRS, one entry per binary. */
 export function findShells(env: NodeJS.ProcessEnv): SystemShell[] {
-  const dirs = [...new Set([...(env.PATH ?? '').split(path.delimiter).filter((d) => path.isAbsolute(d)), ...SYSTEM_DIRS])];
+  const dirs = [
+    ...new Set([...(env.PATH ?? '').split(path.delimiter).filter((d) => path.isAbsolute(d)), ...SYSTEM_DIRS]),
+  ];
   const byReal = new Map<string, SystemShell>();
   for (const name of SHELL_NAMES) {
     for (const dir of dirs) {

@@ -1,7 +1,13 @@
 // Starting and ending agent sessions, for `gatehouse run` (through the control API) and for the pty host alike,
 // and the live recording of each session's terminal: one recorder per session, fed by whoever produces the
 // stream. (Interception markers are put in by the recording service itself: `Recordings.attach`.)
-import type { ResumedSession, ResumeSessionInput, StartedSession, StartSessionInput, TerminalSize } from '../../../shared/api.ts';
+import type {
+  ResumedSession,
+  ResumeSessionInput,
+  StartedSession,
+  StartSessionInput,
+  TerminalSize,
+} from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
 import type { Session, SessionProtection } from '../../../shared/domain.ts';
 import type { Publisher } from '../events/bus.ts';
@@ -51,7 +57,15 @@ export class SessionService {
   start(input: NewSessionInput, size?: TerminalSize): StartedSession {
     const { sessions, events } = this.deps;
     const token = newToken();
-    const session = sessions.insert({ id: newId(), agent: input.agent, argv: input.argv, cwd: input.cwd, pid: input.pid, tokenHash: hashToken(token), startedAt: Date.now() });
+    const session = sessions.insert({
+      id: newId(),
+      agent: input.agent,
+      argv: input.argv,
+      cwd: input.cwd,
+      pid: input.pid,
+      tokenHash: hashToken(token),
+      startedAt: Date.now(),
+    });
     if (size) this.startRecording(session, size);
     // The pid `gatehouse run` says is its own; the control socket replaces it with the one it sees (control/agent-guard.ts).
     if (input.pid !== null) this.setRootProcesses(session.id, [input.pid]);
@@ -83,7 +97,8 @@ export class SessionService {
     const { sessions, events } = this.deps;
     if (!sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
     // Said once, by the launcher, before the agent starts: nothing the agent runs later can rewrite it.
-    if (!sessions.setProtections(sessionId, protections)) throw new ApiError('conflict', `session ${sessionId} has ended or has already said what guards it`);
+    if (!sessions.setProtections(sessionId, protections))
+      throw new ApiError('conflict', `session ${sessionId} has ended or has already said what guards it`);
     const session = sessions.get(sessionId) as Session;
     events.publish({ type: 'session.protections', session });
     return session;
@@ -101,10 +116,12 @@ export class SessionService {
   resume(input: ResumeSessionInput): ResumedSession {
     const { sessions, events } = this.deps;
     const found = sessions.findByTokenHash(hashToken(input.token));
-    if (!found || found.id !== input.sessionId) throw new ApiError('unauthorized', `the token is not session ${input.sessionId}'s`);
+    if (!found || found.id !== input.sessionId)
+      throw new ApiError('unauthorized', `the token is not session ${input.sessionId}'s`);
     let session = found;
     if (session.endedAt !== null) {
-      if (sessions.lastOf(session.id, ENDED_WHILE_DOWN, RESUMED) !== ENDED_WHILE_DOWN) throw new ApiError('conflict', `session ${session.id} has ended`);
+      if (sessions.lastOf(session.id, ENDED_WHILE_DOWN, RESUMED) !== ENDED_WHILE_DOWN)
+        throw new ApiError('conflict', `session ${session.id} has ended`);
       session = sessions.reopen(session.id) ?? session;
       events.publish({ type: 'session.started', session });
     }
@@ -140,7 +157,10 @@ export class SessionService {
       events.publish({ type: 'session.ended', session });
       ended.push(session);
     }
-    if (ended.length > 0) this.deps.log(`gatehouse: ${ended.length} session(s) ${ENDED_WHILE_DOWN_LABEL}: ${ended.map((s) => s.id).join(', ')}`);
+    if (ended.length > 0)
+      this.deps.log(
+        `gatehouse: ${ended.length} session(s) ${ENDED_WHILE_DOWN_LABEL}: ${ended.map((s) => s.id).join(', ')}`,
+      );
     return ended;
   }
 
@@ -148,7 +168,11 @@ export class SessionService {
    * Events streamed by a client (`gatehouse run`); `atMs` counts from the session's start. A batch whose `seq` this
    * core has taken already (resent after a reconnect) is ignored; `gap` marks output lost while a core was down.
    */
-  record(sessionId: string, events: ReadonlyArray<{ atMs: number; event: RecordEvent }>, batch: { seq?: number; gap?: { fromMs: number; bytes: number } } = {}): void {
+  record(
+    sessionId: string,
+    events: ReadonlyArray<{ atMs: number; event: RecordEvent }>,
+    batch: { seq?: number; gap?: { fromMs: number; bytes: number } } = {},
+  ): void {
     if (batch.seq !== undefined) {
       if (batch.seq <= (this.lastSeq.get(sessionId) ?? 0)) return;
       if (!this.deps.sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
@@ -195,5 +219,4 @@ export class SessionService {
     this.saidNoRecorder = true;
     this.deps.log('gatehouse: this core has no recording service; terminal streams are accepted and not stored.');
   }
-
 }

@@ -19,9 +19,16 @@ export class SettingsFile {
   constructor(home: string) {
     this.home = home;
     try {
-      this.conf = new Conf<RawSettings>({ cwd: home, configName: 'settings', projectName: 'gatehouse', clearInvalidConfig: false });
+      this.conf = new Conf<RawSettings>({
+        cwd: home,
+        configName: 'settings',
+        projectName: 'gatehouse',
+        clearInvalidConfig: false,
+      });
     } catch (err) {
-      throw new SettingsError(`cannot read ${home}/settings.json: ${(err as Error).message}. Fix the file or move it aside.`);
+      throw new SettingsError(
+        `cannot read ${home}/settings.json: ${(err as Error).message}. Fix the file or move it aside.`,
+      );
     }
   }
 
@@ -36,7 +43,8 @@ export class SettingsFile {
       throw new SettingsError(`${this.home}/settings.json is not valid (${issues}). Fix the file or move it aside.`);
     }
     const slow = slowPattern(parsed.data);
-    if (slow) throw new SettingsError(`${this.home}/settings.json is not valid (${slow}). Fix the file or move it aside.`);
+    if (slow)
+      throw new SettingsError(`${this.home}/settings.json is not valid (${slow}). Fix the file or move it aside.`);
     return parsed.data;
   }
 
@@ -48,11 +56,17 @@ export class SettingsFile {
   update(patch: unknown): Settings {
     const p = SettingsPatchSchema.safeParse(patch);
     if (!p.success) {
-      throw new ApiError('invalid_input', p.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '));
+      throw new ApiError(
+        'invalid_input',
+        p.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '),
+      );
     }
     const next = SettingsSchema.safeParse({ ...this.raw(), ...p.data });
     if (!next.success) {
-      throw new ApiError('invalid_input', `settings.json would not be valid: ${next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new ApiError(
+        'invalid_input',
+        `settings.json would not be valid: ${next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const slow = slowPattern(next.data);
     if (slow) throw new ApiError('invalid_input', slow);
@@ -64,7 +78,9 @@ export class SettingsFile {
     try {
       return this.conf.store;
     } catch (err) {
-      throw new SettingsError(`cannot read ${this.home}/settings.json: ${(err as Error).message}. Fix the file or move it aside.`);
+      throw new SettingsError(
+        `cannot read ${this.home}/settings.json: ${(err as Error).message}. Fix the file or move it aside.`,
+      );
     }
   }
 }

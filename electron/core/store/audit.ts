@@ -39,7 +39,10 @@ export interface NewAuditEntry {
 }
 
 /** What a link's hash covers: the previous hash and every stored field, in a fixed order. */
-export function linkHash(prevHash: string, row: { seq: number; at: number; kind: string; actor: string; subject: string; data: string }): string {
+export function linkHash(
+  prevHash: string,
+  row: { seq: number; at: number; kind: string; actor: string; subject: string; data: string },
+): string {
   return createHash('sha256')
     .update([prevHash, row.seq, row.at, row.kind, row.actor, row.subject, row.data].join('\n'))
     .digest('hex');
@@ -59,7 +62,13 @@ function toEntry(row: AuditRow): AuditEntry {
 }
 
 function toCheckpoint(row: CheckpointRow): AuditCheckpoint {
-  return { throughSeq: row.through_seq, throughHash: row.through_hash, at: new Date(row.at).toISOString(), before: new Date(row.before).toISOString(), entries: row.entries };
+  return {
+    throughSeq: row.through_seq,
+    throughHash: row.through_hash,
+    at: new Date(row.at).toISOString(),
+    before: new Date(row.before).toISOString(),
+    entries: row.entries,
+  };
 }
 
 /** Rows read per step while verifying, so a long trail never sits in memory at once. */
@@ -82,16 +91,28 @@ export class AuditRepository {
 
   constructor(db: Db) {
     this.db = db;
-    this.lastStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
-    this.insertStmt = db.prepare('INSERT INTO audit (seq, at, kind, actor, subject, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.lastStmt = db.prepare<[], { seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1',
+    );
+    this.insertStmt = db.prepare(
+      'INSERT INTO audit (seq, at, kind, actor, subject, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.pageStmt = db.prepare<[number, number], AuditRow>('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?');
-    this.checkpointStmt = db.prepare<[], CheckpointRow>('SELECT * FROM audit_checkpoints ORDER BY through_seq DESC LIMIT 1');
-    this.addCheckpointStmt = db.prepare('INSERT INTO audit_checkpoints (through_seq, through_hash, at, before, entries) VALUES (?, ?, ?, ?, ?)');
+    this.checkpointStmt = db.prepare<[], CheckpointRow>(
+      'SELECT * FROM audit_checkpoints ORDER BY through_seq DESC LIMIT 1',
+    );
+    this.addCheckpointStmt = db.prepare(
+      'INSERT INTO audit_checkpoints (through_seq, through_hash, at, before, entries) VALUES (?, ?, ?, ?, ?)',
+    );
     // The first entry after `seq` that is recent enough to keep (a clock stepped back may leave older ones after it: kept).
-    this.firstKeptStmt = db.prepare<[number, number], { seq: number }>('SELECT seq FROM audit WHERE seq > ? AND at >= ? ORDER BY seq LIMIT 1');
+    this.firstKeptStmt = db.prepare<[number, number], { seq: number }>(
+      'SELECT seq FROM audit WHERE seq > ? AND at >= ? ORDER BY seq LIMIT 1',
+    );
     this.hashOfStmt = db.prepare<[number], { hash: string }>('SELECT hash FROM audit WHERE seq = ?');
     this.pendingStmt = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM audit WHERE seq <= ?');
-    this.pruneStepStmt = db.prepare<[number, number]>('DELETE FROM audit WHERE seq IN (SELECT seq FROM audit WHERE seq <= ? ORDER BY seq LIMIT ?)');
+    this.pruneStepStmt = db.prepare<[number, number]>(
+      'DELETE FROM audit WHERE seq IN (SELECT seq FROM audit WHERE seq <= ? ORDER BY seq LIMIT ?)',
+    );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit');
   }
 
@@ -99,13 +120,23 @@ export class AuditRepository {
   append(e: NewAuditEntry): void {
     const last = this.lastStmt.get() ?? this.checkpointLink();
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const row = { seq: (last?.seq ?? 0) + 1, at: e.at, kind: e.kind, actor: e.actor, subject: e.subject, data: JSON.stringify(e.data ?? null) };
+    const row = {
+      seq: (last?.seq ?? 0) + 1,
+      at: e.at,
+      kind: e.kind,
+      actor: e.actor,
+      subject: e.subject,
+      data: JSON.stringify(e.data ?? null),
+    };
     this.insertStmt.run(row.seq, row.at, row.kind, row.actor, row.subject, row.data, prevHash, linkHash(prevHash, row));
   }
 
   /** Appends in a transaction of its own (for changes that have no other write). */
   record(e: NewAuditEntry): void {
-    guardedWrite(this.db, this.db.transaction(() => this.append(e)));
+    guardedWrite(
+      this.db,
+      this.db.transaction(() => this.append(e)),
+    );
   }
 
   list(afterSeq: number, limit: number): AuditEntry[] {
@@ -139,7 +170,13 @@ export class AuditRepository {
       const hash = this.hashOfStmt.get(through)?.hash;
       if (!hash) return null;
       const entries = through - from;
-      this.append({ at, kind: 'audit.pruned', actor: 'system', subject: 'audit', data: { throughSeq: through, throughHash: hash, entries, before: new Date(before).toISOString() } });
+      this.append({
+        at,
+        kind: 'audit.pruned',
+        actor: 'system',
+        subject: 'audit',
+        data: { throughSeq: through, throughHash: hash, entries, before: new Date(before).toISOString() },
+      });
       this.addCheckpointStmt.run(through, hash, at, before, entries);
       return this.checkpoint();
     })();
@@ -163,18 +200,29 @@ export class AuditRepository {
     let expectedSeq = (cp?.through_seq ?? 0) + 1;
     let entries = 0;
     let confirmed = !cp;
-    const result = (v: Omit<AuditVerification, 'checkpoint'>): AuditVerification => (cp ? { ...v, checkpoint: toCheckpoint(cp) } : v);
+    const result = (v: Omit<AuditVerification, 'checkpoint'>): AuditVerification =>
+      cp ? { ...v, checkpoint: toCheckpoint(cp) } : v;
     for (;;) {
       const page = this.pageStmt.all(expectedSeq - 1, VERIFY_PAGE);
       if (page.length === 0) break;
       for (const row of page) {
-        const broken = (reason: string): AuditVerification => result({ ok: false, entries: entries + 1, firstBroken: { seq: row.seq, reason } });
-        if (row.seq !== expectedSeq) return result({ ok: false, entries, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (the next one is ${row.seq})` } });
+        const broken = (reason: string): AuditVerification =>
+          result({ ok: false, entries: entries + 1, firstBroken: { seq: row.seq, reason } });
+        if (row.seq !== expectedSeq)
+          return result({
+            ok: false,
+            entries,
+            firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (the next one is ${row.seq})` },
+          });
         if (row.prev_hash !== prevHash) {
-          const what = cp && row.seq === cp.through_seq + 1 ? `the checkpoint of the entries pruned up to ${cp.through_seq}` : `entry ${row.seq - 1}`;
+          const what =
+            cp && row.seq === cp.through_seq + 1
+              ? `the checkpoint of the entries pruned up to ${cp.through_seq}`
+              : `entry ${row.seq - 1}`;
           return broken(`it does not link to ${what} (an entry before it was changed or removed)`);
         }
-        if (linkHash(prevHash, row) !== row.hash) return broken('its content does not match its hash (it was edited after it was written)');
+        if (linkHash(prevHash, row) !== row.hash)
+          return broken('its content does not match its hash (it was edited after it was written)');
         if (cp && !confirmed && row.kind === 'audit.pruned') confirmed = confirmsCheckpoint(row, cp);
         prevHash = row.hash;
         expectedSeq += 1;
@@ -182,7 +230,14 @@ export class AuditRepository {
       }
     }
     if (!confirmed && cp) {
-      return result({ ok: false, entries, firstBroken: { seq: cp.through_seq, reason: `the checkpoint of the entries pruned up to ${cp.through_seq} has no audit.pruned entry in the trail (it was not written by Gatehouse)` } });
+      return result({
+        ok: false,
+        entries,
+        firstBroken: {
+          seq: cp.through_seq,
+          reason: `the checkpoint of the entries pruned up to ${cp.through_seq} has no audit.pruned entry in the trail (it was not written by Gatehouse)`,
+        },
+      });
     }
     return result({ ok: true, entries, firstBroken: null });
   }

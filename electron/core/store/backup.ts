@@ -39,13 +39,18 @@ function auditSeq(db: Db, schema = 'main'): number {
 }
 
 function columns(db: Db, schema: string, table: string): string[] {
-  return (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as Array<{ name: string }>).map((c) => c.name);
+  return (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as Array<{ name: string }>).map(
+    (c) => c.name,
+  );
 }
 
 /** Copies `table` from schema `from` to schema `to` (the columns both have). */
 function copyTable(db: Db, from: string, to: string, table: string): number {
   const theirs = new Set(columns(db, from, table));
-  const shared = columns(db, to, table).filter((c) => theirs.has(c)).map((c) => `"${c}"`).join(', ');
+  const shared = columns(db, to, table)
+    .filter((c) => theirs.has(c))
+    .map((c) => `"${c}"`)
+    .join(', ');
   return db.prepare(`INSERT INTO ${to}.${table} (${shared}) SELECT ${shared} FROM ${from}.${table}`).run().changes;
 }
 
@@ -87,7 +92,10 @@ export function writeBackup(db: Db, dir: string, now = Date.now()): string | nul
 export function restoreBackup(db: Db, backupFile: string): { rules: number; audit: number } {
   db.prepare('ATTACH DATABASE ? AS restored').run(backupFile);
   try {
-    return db.transaction(() => ({ rules: copyTable(db, 'restored', 'main', 'rules'), audit: copyTable(db, 'restored', 'main', 'audit') }))();
+    return db.transaction(() => ({
+      rules: copyTable(db, 'restored', 'main', 'rules'),
+      audit: copyTable(db, 'restored', 'main', 'audit'),
+    }))();
   } finally {
     db.exec('DETACH DATABASE restored');
   }

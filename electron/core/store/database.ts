@@ -41,7 +41,9 @@ function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new Error(`the database was written by a newer Gatehouse (schema ${current}, this one knows ${latest}); upgrade Gatehouse`);
+    throw new Error(
+      `the database was written by a newer Gatehouse (schema ${current}, this one knows ${latest}); upgrade Gatehouse`,
+    );
   }
   for (const m of migrations) {
     if (m.version <= current) continue;

@@ -32,7 +32,12 @@ export function isBusy(err: unknown): boolean {
 
 export function isDiskFull(err: unknown): boolean {
   const code = sqliteCode(err);
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || (code.startsWith('SQLITE_IOERR') && /no space|disk is full/i.test(String(err)));
+  return (
+    code === 'SQLITE_FULL' ||
+    code === 'ENOSPC' ||
+    code === 'EDQUOT' ||
+    (code.startsWith('SQLITE_IOERR') && /no space|disk is full/i.test(String(err)))
+  );
 }
 
 export function isCorrupt(err: unknown): boolean {
@@ -64,7 +69,8 @@ export function diskFullMessage(file: string): string {
 }
 
 export function lockedMessage(file: string, holder: number | null): string {
-  const who = holder === null ? 'another process' : holder === process.pid ? `this process (pid ${holder})` : `pid ${holder}`;
+  const who =
+    holder === null ? 'another process' : holder === process.pid ? `this process (pid ${holder})` : `pid ${holder}`;
   return (
     `Gatehouse cannot record decisions: the database ${file} is locked by ${who}. ` +
     'Commands are blocked until it lets go (close the sqlite3 shell or backup tool that has it open).'
@@ -83,7 +89,10 @@ export function writeLockHolder(dbFile: string): number | null {
     const locks = fs.readFileSync('/proc/locks', 'utf8');
     for (const line of locks.split('\n')) {
       // "1: POSIX  ADVISORY  WRITE 12345 08:01:1234567 120 120"
-      const m = /^\d+:\s+(?:->\s+)?POSIX\s+ADVISORY\s+WRITE\s+(\d+)\s+[0-9a-f]+:[0-9a-f]+:(\d+)\s+(\d+)\s+(\d+|EOF)/.exec(line.trim());
+      const m =
+        /^\d+:\s+(?:->\s+)?POSIX\s+ADVISORY\s+WRITE\s+(\d+)\s+[0-9a-f]+:[0-9a-f]+:(\d+)\s+(\d+)\s+(\d+|EOF)/.exec(
+          line.trim(),
+        );
       if (!m || Number(m[2]) !== inode) continue;
       const start = Number(m[3]);
       const end = m[4] === 'EOF' ? Infinity : Number(m[4]);
@@ -109,7 +118,10 @@ export function describeStoreError(err: unknown, dbFile: string): StoreUnavailab
   }
   const code = sqliteCode(err);
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') {
-    return new StoreUnavailableError('io', `Gatehouse cannot record decisions: the database ${dbFile} cannot be written (${code}: ${String((err as Error).message)}).`);
+    return new StoreUnavailableError(
+      'io',
+      `Gatehouse cannot record decisions: the database ${dbFile} cannot be written (${code}: ${String((err as Error).message)}).`,
+    );
   }
   return null;
 }

@@ -108,7 +108,9 @@ export class RecordingRepository {
   constructor(db: Db) {
     this.db = db;
     this.stmts = {
-      insertRecording: db.prepare('INSERT INTO recordings (session_id, source, cols, rows, started_at) VALUES (?, ?, ?, ?, ?)'),
+      insertRecording: db.prepare(
+        'INSERT INTO recordings (session_id, source, cols, rows, started_at) VALUES (?, ?, ?, ?, ?)',
+      ),
       get: db.prepare<[string], RecordingRow>('SELECT * FROM recordings WHERE session_id = ?'),
       insertChunk: db.prepare(
         'INSERT INTO recording_chunks (session_id, seq, first_event, event_count, start_ms, end_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -122,7 +124,9 @@ export class RecordingRepository {
       ),
       extend: db.prepare('UPDATE recordings SET duration_ms = max(duration_ms, ?) WHERE session_id = ?'),
       close: db.prepare('UPDATE recordings SET closed_at = ?, duration_ms = max(duration_ms, ?) WHERE session_id = ?'),
-      markers: db.prepare<[string], MarkerRow>(`SELECT ${MARKER_COLUMNS} FROM recording_markers WHERE session_id = ? ORDER BY at_ms, id`),
+      markers: db.prepare<[string], MarkerRow>(
+        `SELECT ${MARKER_COLUMNS} FROM recording_markers WHERE session_id = ? ORDER BY at_ms, id`,
+      ),
       markersBetween: db.prepare<[string, number, number], MarkerRow>(
         `SELECT ${MARKER_COLUMNS} FROM recording_markers WHERE session_id = ? AND at_ms > ? AND at_ms <= ? ORDER BY at_ms, id`,
       ),
@@ -147,12 +151,18 @@ export class RecordingRepository {
       nextEvent: db.prepare<[string], { next: number | null }>(
         'SELECT max(first_event + event_count) AS next FROM recording_chunks WHERE session_id = ?',
       ),
-      lastEventAt: db.prepare<[string], { at: number | null }>('SELECT max(end_ms) AS at FROM recording_chunks WHERE session_id = ?'),
-      chunk: db.prepare<[string, number], ChunkRow>(`SELECT ${CHUNK_COLUMNS} FROM recording_chunks WHERE session_id = ? AND seq = ?`),
+      lastEventAt: db.prepare<[string], { at: number | null }>(
+        'SELECT max(end_ms) AS at FROM recording_chunks WHERE session_id = ?',
+      ),
+      chunk: db.prepare<[string, number], ChunkRow>(
+        `SELECT ${CHUNK_COLUMNS} FROM recording_chunks WHERE session_id = ? AND seq = ?`,
+      ),
       toIndex: db.prepare<[], { session_id: string; indexed_chunks: number; chunk_count: number }>(
         'SELECT session_id, indexed_chunks, chunk_count FROM recordings WHERE indexed_chunks < chunk_count ORDER BY started_at',
       ),
-      markIndexed: db.prepare('UPDATE recordings SET indexed_chunks = ?, stored_bytes = stored_bytes + ? WHERE session_id = ? AND indexed_chunks = ?'),
+      markIndexed: db.prepare(
+        'UPDATE recordings SET indexed_chunks = ?, stored_bytes = stored_bytes + ? WHERE session_id = ? AND indexed_chunks = ?',
+      ),
       insertKeyframe: db.prepare(
         'INSERT OR IGNORE INTO recording_keyframes (session_id, event_index, at_ms, cols, rows, state) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -174,8 +184,23 @@ export class RecordingRepository {
   append(chunk: NewChunk | null, markers: readonly NewMarker[], sessionId: string, durationMs: number): void {
     this.db.transaction(() => {
       if (chunk) {
-        this.stmts.insertChunk.run(chunk.sessionId, chunk.seq, chunk.firstEvent, chunk.eventCount, chunk.startMs, chunk.endMs, chunk.payload);
-        this.stmts.countChunk.run(chunk.seq + 1, chunk.eventCount, chunk.outputBytes, chunk.payload.length, durationMs, sessionId);
+        this.stmts.insertChunk.run(
+          chunk.sessionId,
+          chunk.seq,
+          chunk.firstEvent,
+          chunk.eventCount,
+          chunk.startMs,
+          chunk.endMs,
+          chunk.payload,
+        );
+        this.stmts.countChunk.run(
+          chunk.seq + 1,
+          chunk.eventCount,
+          chunk.outputBytes,
+          chunk.payload.length,
+          durationMs,
+          sessionId,
+        );
       } else {
         this.stmts.extend.run(durationMs, sessionId);
       }
@@ -247,7 +272,9 @@ export class RecordingRepository {
 
   /** Recordings with chunks that have no keyframes and search rows yet, oldest first. */
   toIndex(): Array<{ sessionId: string; indexedChunks: number; chunkCount: number }> {
-    return this.stmts.toIndex.all().map((r) => ({ sessionId: r.session_id, indexedChunks: r.indexed_chunks, chunkCount: r.chunk_count }));
+    return this.stmts.toIndex
+      .all()
+      .map((r) => ({ sessionId: r.session_id, indexedChunks: r.indexed_chunks, chunkCount: r.chunk_count }));
   }
 
   /**
@@ -256,10 +283,13 @@ export class RecordingRepository {
    */
   commitIndexed(c: IndexedChunk): boolean {
     return this.db.transaction(() => {
-      const bytes = c.keyframes.reduce((n, k) => n + k.state.length, 0) + (c.packed ? c.packed.payload.length - c.packed.replacesBytes : 0);
+      const bytes =
+        c.keyframes.reduce((n, k) => n + k.state.length, 0) +
+        (c.packed ? c.packed.payload.length - c.packed.replacesBytes : 0);
       if (this.stmts.markIndexed.run(c.seq + 1, bytes, c.sessionId, c.seq).changes === 0) return false;
       if (c.packed) this.stmts.repack.run(c.packed.payload, c.chunkId);
-      for (const k of c.keyframes) this.stmts.insertKeyframe.run(c.sessionId, k.eventIndex, k.atMs, k.cols, k.rows, k.state);
+      for (const k of c.keyframes)
+        this.stmts.insertKeyframe.run(c.sessionId, k.eventIndex, k.atMs, k.cols, k.rows, k.state);
       if (c.text.length > 0) this.stmts.insertSearch.run(c.chunkId, c.text);
       return true;
     })();
@@ -277,6 +307,15 @@ export class RecordingRepository {
   }
 
   private insertMarkerRow(sessionId: string, m: NewMarker): void {
-    this.stmts.insertMarker.run(sessionId, m.at_ms, m.event_index, m.kind, m.label, m.request_id, m.decision, m.dropped_bytes);
+    this.stmts.insertMarker.run(
+      sessionId,
+      m.at_ms,
+      m.event_index,
+      m.kind,
+      m.label,
+      m.request_id,
+      m.decision,
+      m.dropped_bytes,
+    );
   }
 }

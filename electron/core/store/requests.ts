@@ -147,15 +147,21 @@ export class RequestRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
     );
     this.byIdStmt = db.prepare<[string], RequestRow>(`${SELECT} WHERE r.id = ?`);
-    this.byStatusStmt = db.prepare<[RequestStatus], RequestRow>(`${SELECT} WHERE r.status = ? ORDER BY r.created_at, r.rowid`);
-    this.bySessionStmt = db.prepare<[string], RequestRow>(`${SELECT} WHERE r.session_id = ? ORDER BY r.created_at, r.rowid`);
+    this.byStatusStmt = db.prepare<[RequestStatus], RequestRow>(
+      `${SELECT} WHERE r.status = ? ORDER BY r.created_at, r.rowid`,
+    );
+    this.bySessionStmt = db.prepare<[string], RequestRow>(
+      `${SELECT} WHERE r.session_id = ? ORDER BY r.created_at, r.rowid`,
+    );
     this.setStatusStmt = db.prepare("UPDATE requests SET status = ? WHERE id = ? AND status = 'pending'");
     this.insertDecisionStmt = db.prepare(
       'INSERT INTO decisions (request_id, decision, reason, decided_by, decided_at, rule_ids) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.hitStmt = db.prepare('UPDATE rules SET hits = hits + 1, last_hit_at = ? WHERE id = ?');
     this.allStmt = db.prepare<[], RequestRow>(`${SELECT} ORDER BY r.created_at, r.rowid`);
-    this.riskyStmt = db.prepare<[], RequestRow>(`${SELECT} WHERE json_extract(r.risk, '$.level') IN ('high', 'critical') ORDER BY r.created_at, r.rowid`);
+    this.riskyStmt = db.prepare<[], RequestRow>(
+      `${SELECT} WHERE json_extract(r.risk, '$.level') IN ('high', 'critical') ORDER BY r.created_at, r.rowid`,
+    );
   }
 
   insert(r: NewRequest): GateRequest {
@@ -209,7 +215,11 @@ export class RequestRepository {
   }
 
   /** Decided requests, newest decision first, `limit` at a time, starting after `after`. Built per query: filters vary. */
-  listDecided(filter: DecidedFilter, limit: number, after: DecidedPosition | null): Array<{ request: GateRequest; position: DecidedPosition }> {
+  listDecided(
+    filter: DecidedFilter,
+    limit: number,
+    after: DecidedPosition | null,
+  ): Array<{ request: GateRequest; position: DecidedPosition }> {
     const where: string[] = [];
     const params: Array<string | number> = [];
     if (filter.status) {
@@ -242,14 +252,33 @@ export class RequestRepository {
   private insertRow(r: NewRequest): void {
     const command = this.redactor.redact(r.command);
     const payload = JSON.stringify(this.redactor.redactDeep(r.payload));
-    this.insertStmt.run(r.id, r.sessionId, r.agent, r.kind, r.tool, command, r.cwd, payload, r.risk === null ? null : JSON.stringify(r.risk), r.createdAt, r.expiresAt);
+    this.insertStmt.run(
+      r.id,
+      r.sessionId,
+      r.agent,
+      r.kind,
+      r.tool,
+      command,
+      r.cwd,
+      payload,
+      r.risk === null ? null : JSON.stringify(r.risk),
+      r.createdAt,
+      r.expiresAt,
+    );
   }
 
   private writeDecision(id: string, d: DecisionInput): boolean {
     const status: RequestStatus = d.status ?? (d.decision === 'allow' ? 'allowed' : 'denied');
     if (this.setStatusStmt.run(status, id).changes === 0) return false;
     const ruleIds = d.ruleIds ?? [];
-    this.insertDecisionStmt.run(id, d.decision, d.reason, d.decidedBy, d.decidedAt, ruleIds.length ? JSON.stringify(ruleIds) : null);
+    this.insertDecisionStmt.run(
+      id,
+      d.decision,
+      d.reason,
+      d.decidedBy,
+      d.decidedAt,
+      ruleIds.length ? JSON.stringify(ruleIds) : null,
+    );
     for (const ruleId of ruleIds) this.hitStmt.run(d.decidedAt, ruleId);
     const r = this.byIdStmt.get(id);
     this.audit.append({
@@ -257,7 +286,15 @@ export class RequestRepository {
       kind: 'decision',
       actor: d.decidedBy,
       subject: id,
-      data: { decision: d.decision, status, reason: d.reason, ruleIds, command: r?.command, cwd: r?.cwd, sessionId: r?.session_id },
+      data: {
+        decision: d.decision,
+        status,
+        reason: d.reason,
+        ruleIds,
+        command: r?.command,
+        cwd: r?.cwd,
+        sessionId: r?.session_id,
+      },
     });
     return true;
   }

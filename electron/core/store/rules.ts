@@ -35,7 +35,9 @@ export interface NewRule {
   expiresAt: number | null;
 }
 
-export type RuleChanges = Partial<Pick<NewRule, 'effect' | 'kind' | 'pattern' | 'scope' | 'note' | 'expiresAt'>> & { enabled?: boolean };
+export type RuleChanges = Partial<Pick<NewRule, 'effect' | 'kind' | 'pattern' | 'scope' | 'note' | 'expiresAt'>> & {
+  enabled?: boolean;
+};
 
 /** Who changed a rule, for the audit trail (`cli`, `window`, `human:cli` when remembered from a decision, `import`). */
 export interface ChangeBy {
@@ -74,7 +76,16 @@ function toRule(row: RuleRow): Rule {
 
 /** What the audit trail keeps of a rule: enough to read what it did without the rules table. */
 function describe(r: Rule): Record<string, unknown> {
-  return { effect: r.effect, kind: r.kind, pattern: r.pattern, scope: r.scope, enabled: r.enabled, expiresAt: r.expiresAt, source: r.source, note: r.note };
+  return {
+    effect: r.effect,
+    kind: r.kind,
+    pattern: r.pattern,
+    scope: r.scope,
+    enabled: r.enabled,
+    expiresAt: r.expiresAt,
+    source: r.source,
+    note: r.note,
+  };
 }
 
 export class RuleRepository {
@@ -105,18 +116,37 @@ export class RuleRepository {
        WHERE id = @id`,
     );
     this.deleteStmt = db.prepare('UPDATE rules SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
-    this.dueStmt = db.prepare<[number], RuleRow>('SELECT * FROM rules WHERE deleted_at IS NULL AND expiry_noted = 0 AND expires_at IS NOT NULL AND expires_at <= ?');
+    this.dueStmt = db.prepare<[number], RuleRow>(
+      'SELECT * FROM rules WHERE deleted_at IS NULL AND expiry_noted = 0 AND expires_at IS NOT NULL AND expires_at <= ?',
+    );
     this.notedStmt = db.prepare('UPDATE rules SET expiry_noted = 1 WHERE id = ?');
-    this.notedIdsStmt = db.prepare<[], { id: string }>('SELECT id FROM rules WHERE deleted_at IS NULL AND expiry_noted = 1');
+    this.notedIdsStmt = db.prepare<[], { id: string }>(
+      'SELECT id FROM rules WHERE deleted_at IS NULL AND expiry_noted = 1',
+    );
   }
 
   /** Adds rules and their audit entries in one transaction (an import lands whole or not at all). */
-  insert(rules: NewRule[], by: ChangeBy, kind: Extract<AuditKind, 'rule.added' | 'rule.imported'> = 'rule.added'): Rule[] {
+  insert(
+    rules: NewRule[],
+    by: ChangeBy,
+    kind: Extract<AuditKind, 'rule.added' | 'rule.imported'> = 'rule.added',
+  ): Rule[] {
     return guardedWrite(
       this.db,
       this.db.transaction(() =>
         rules.map((r) => {
-          this.insertStmt.run(r.id, r.effect, r.kind, r.pattern, r.scope.type, scopeValue(r.scope), r.source, r.note, r.createdAt, r.expiresAt);
+          this.insertStmt.run(
+            r.id,
+            r.effect,
+            r.kind,
+            r.pattern,
+            r.scope.type,
+            scopeValue(r.scope),
+            r.source,
+            r.note,
+            r.createdAt,
+            r.expiresAt,
+          );
           const rule = this.get(r.id) as Rule;
           this.audit.append({ at: by.at, kind, actor: by.actor, subject: r.id, data: describe(rule) });
           return rule;
@@ -127,38 +157,55 @@ export class RuleRepository {
 
   /** Applies changes; the audit entry says whether it was an edit, a disable or an enable. */
   update(id: string, changes: RuleChanges, by: ChangeBy): Rule | null {
-    return guardedWrite(this.db, this.db.transaction(() => {
-      const before = this.get(id);
-      if (!before) return null;
-      const scope = changes.scope ?? before.scope;
-      const expiresAt = changes.expiresAt !== undefined ? changes.expiresAt : before.expiresAt === null ? null : Date.parse(before.expiresAt);
-      const enabled = changes.enabled ?? before.enabled;
-      this.updateStmt.run({
-        effect: changes.effect ?? before.effect,
-        kind: changes.kind ?? before.kind,
-        pattern: changes.pattern ?? before.pattern,
-        scopeType: scope.type,
-        scopeValue: scopeValue(scope),
-        note: changes.note !== undefined ? changes.note : before.note,
-        expiresAt,
-        enabled: enabled ? 1 : 0,
-        id,
-      });
-      const after = this.get(id) as Rule;
-      const onlyToggle = Object.keys(changes).every((k) => k === 'enabled');
-      const kind: AuditKind = onlyToggle ? (enabled ? 'rule.enabled' : 'rule.disabled') : 'rule.edited';
-      this.audit.append({ at: by.at, kind, actor: by.actor, subject: id, data: { before: describe(before), after: describe(after) } });
-      return after;
-    }));
+    return guardedWrite(
+      this.db,
+      this.db.transaction(() => {
+        const before = this.get(id);
+        if (!before) return null;
+        const scope = changes.scope ?? before.scope;
+        const expiresAt =
+          changes.expiresAt !== undefined
+            ? changes.expiresAt
+            : before.expiresAt === null
+              ? null
+              : Date.parse(before.expiresAt);
+        const enabled = changes.enabled ?? before.enabled;
+        this.updateStmt.run({
+          effect: changes.effect ?? before.effect,
+          kind: changes.kind ?? before.kind,
+          pattern: changes.pattern ?? before.pattern,
+          scopeType: scope.type,
+          scopeValue: scopeValue(scope),
+          note: changes.note !== undefined ? changes.note : before.note,
+          expiresAt,
+          enabled: enabled ? 1 : 0,
+          id,
+        });
+        const after = this.get(id) as Rule;
+        const onlyToggle = Object.keys(changes).every((k) => k === 'enabled');
+        const kind: AuditKind = onlyToggle ? (enabled ? 'rule.enabled' : 'rule.disabled') : 'rule.edited';
+        this.audit.append({
+          at: by.at,
+          kind,
+          actor: by.actor,
+          subject: id,
+          data: { before: describe(before), after: describe(after) },
+        });
+        return after;
+      }),
+    );
   }
 
   delete(id: string, by: ChangeBy): Rule | null {
-    return guardedWrite(this.db, this.db.transaction(() => {
-      const rule = this.get(id);
-      if (!rule || this.deleteStmt.run(by.at, id).changes === 0) return null;
-      this.audit.append({ at: by.at, kind: 'rule.deleted', actor: by.actor, subject: id, data: describe(rule) });
-      return rule;
-    }));
+    return guardedWrite(
+      this.db,
+      this.db.transaction(() => {
+        const rule = this.get(id);
+        if (!rule || this.deleteStmt.run(by.at, id).changes === 0) return null;
+        this.audit.append({ at: by.at, kind: 'rule.deleted', actor: by.actor, subject: id, data: describe(rule) });
+        return rule;
+      }),
+    );
   }
 
   /**

@@ -91,18 +91,29 @@ export class SessionPurge {
       step('SELECT event_index AS id FROM recording_keyframes WHERE session_id = ? LIMIT ?', KEYFRAMES_PER_STEP, [
         `DELETE FROM recording_keyframes WHERE session_id = @session AND event_index ${inList}`,
       ]),
-      step('SELECT id FROM recording_markers WHERE session_id = ? LIMIT ?', ROWS_PER_STEP, [`DELETE FROM recording_markers WHERE session_id = @session AND id ${inList}`]),
+      step('SELECT id FROM recording_markers WHERE session_id = ? LIMIT ?', ROWS_PER_STEP, [
+        `DELETE FROM recording_markers WHERE session_id = @session AND id ${inList}`,
+      ]),
       step('SELECT id FROM requests WHERE session_id = ? LIMIT ?', ROWS_PER_STEP, [
         `DELETE FROM decisions WHERE request_id ${inList}`,
         `DELETE FROM requests WHERE session_id = @session AND id ${inList}`,
       ]),
-      step('SELECT id FROM session_events WHERE session_id = ? LIMIT ?', ROWS_PER_STEP, [`DELETE FROM session_events WHERE session_id = @session AND id ${inList}`]),
+      step('SELECT id FROM session_events WHERE session_id = ? LIMIT ?', ROWS_PER_STEP, [
+        `DELETE FROM session_events WHERE session_id = @session AND id ${inList}`,
+      ]),
     ];
   }
 
   /** Every session with its recording size, the longest untouched first. */
   footprints(): SessionFootprint[] {
-    return this.footprintsStmt.all().map((r) => ({ sessionId: r.id, startedAt: r.started_at, endedAt: r.ended_at, lastActiveAt: r.last_active, pid: r.pid, bytes: r.bytes }));
+    return this.footprintsStmt.all().map((r) => ({
+      sessionId: r.id,
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+      lastActiveAt: r.last_active,
+      pid: r.pid,
+      bytes: r.bytes,
+    }));
   }
 
   /**
@@ -146,7 +157,9 @@ export class SessionPurge {
 
   resumeSearchMerges(): void {
     // A literal: FTS5 reads the value as it is written (a bound JavaScript number arrives as a float).
-    this.db.prepare(`INSERT INTO recording_search (recording_search, rank) VALUES ('automerge', ${FTS5_DEFAULT_AUTOMERGE})`).run();
+    this.db
+      .prepare(`INSERT INTO recording_search (recording_search, rank) VALUES ('automerge', ${FTS5_DEFAULT_AUTOMERGE})`)
+      .run();
   }
 
   /** Deletes everything of one session in one transaction. Returns false when there was no such session. */

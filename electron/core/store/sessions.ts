@@ -63,8 +63,12 @@ export class SessionRepository {
     this.byTokenStmt = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
     this.endStmt = db.prepare('UPDATE sessions SET ended_at = ?, exit_code = ? WHERE id = ? AND ended_at IS NULL');
     this.listStmt = db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY started_at DESC, id');
-    this.protectionsStmt = db.prepare('UPDATE sessions SET protections = ? WHERE id = ? AND ended_at IS NULL AND protections IS NULL');
-    this.runningStmt = db.prepare<[], SessionRow>('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY started_at, id');
+    this.protectionsStmt = db.prepare(
+      'UPDATE sessions SET protections = ? WHERE id = ? AND ended_at IS NULL AND protections IS NULL',
+    );
+    this.runningStmt = db.prepare<[], SessionRow>(
+      'SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY started_at, id',
+    );
     this.reopenStmt = db.prepare('UPDATE sessions SET ended_at = NULL, exit_code = NULL WHERE id = ?');
     this.eventStmt = db.prepare('INSERT INTO session_events (session_id, kind, payload, at) VALUES (?, ?, ?, ?)');
     this.lastEventStmt = db.prepare<[string, string, string], { kind: string }>(
@@ -73,7 +77,9 @@ export class SessionRepository {
   }
 
   insert(s: NewSession): Session {
-    guardedWrite(this.db, () => this.insertStmt.run(s.id, s.agent, JSON.stringify(s.argv), s.cwd, s.tokenHash, s.pid, s.startedAt));
+    guardedWrite(this.db, () =>
+      this.insertStmt.run(s.id, s.agent, JSON.stringify(s.argv), s.cwd, s.tokenHash, s.pid, s.startedAt),
+    );
     return this.get(s.id) as Session;
   }
 

@@ -39,7 +39,12 @@ export function openCoreStore(file: string, opts: StoreStartOptions): OpenedStor
   const now = opts.now ?? Date.now;
   const size = fileSize(file);
   if (size === 0 && (opts.usedBefore || listBackups(opts.backupDir).length > 0)) {
-    return recover(file, opts, now, `${file} is empty (0 bytes), though Gatehouse has used it before: its rules and audit trail were lost`);
+    return recover(
+      file,
+      opts,
+      now,
+      `${file} is empty (0 bytes), though Gatehouse has used it before: its rules and audit trail were lost`,
+    );
   }
   let db: Db;
   try {
@@ -52,7 +57,12 @@ export function openCoreStore(file: string, opts: StoreStartOptions): OpenedStor
     const damage = integrityProblems(db, size ?? 0);
     if (damage.length > 0) {
       db.close();
-      return recover(file, opts, now, `${file} is damaged (quick_check: ${damage.slice(0, 3).join('; ')}${damage.length > 3 ? `; ${damage.length - 3} more` : ''})`);
+      return recover(
+        file,
+        opts,
+        now,
+        `${file} is damaged (quick_check: ${damage.slice(0, 3).join('; ')}${damage.length > 3 ? `; ${damage.length - 3} more` : ''})`,
+      );
     }
     probeWriteLock(db, file);
     return { db, restored: null };
@@ -73,7 +83,11 @@ export interface CoreStore {
  * The core's database: opened and checked (see openCoreStore), backed up now and every BACKUP_INTERVAL_MS, its writes
  * under a StoreGuard, and the disk's reserve made when there is room (the caller made `reserve` before taking the lock).
  */
-export function openStoreForCore(file: string, reserve: SpaceReserve, opts: StoreStartOptions & { log: (message: string) => void }): CoreStore {
+export function openStoreForCore(
+  file: string,
+  reserve: SpaceReserve,
+  opts: StoreStartOptions & { log: (message: string) => void },
+): CoreStore {
   const { db, restored } = openCoreStore(file, opts);
   if (restored) opts.log(`gatehouse: ${restored}`);
   refreshBackup(db, opts.backupDir, opts.log);
@@ -102,7 +116,9 @@ export function refreshBackup(db: Db, backupDir: string, report: (message: strin
   } catch (err) {
     const problem = describeStoreError(err, path.join(backupDir, 'rules-audit.db'));
     const why = problem?.kind === 'full' ? 'the disk is full' : (problem?.message ?? String(err));
-    report(`gatehouse: could not refresh the backup of rules and the audit trail in ${backupDir} (${why}); the earlier backups are kept.`);
+    report(
+      `gatehouse: could not refresh the backup of rules and the audit trail in ${backupDir} (${why}); the earlier backups are kept.`,
+    );
   }
 }
 
@@ -116,9 +132,18 @@ function fileSize(file: string): number | null {
 
 /** `quick_check`'s complaints (empty when the file is sound), over the whole file or, for a large one, the tables that matter. */
 function integrityProblems(db: Db, size: number): string[] {
-  const check = (sql: string) => (db.prepare(sql).all() as Array<Record<string, string>>).map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
+  const check = (sql: string) =>
+    (db.prepare(sql).all() as Array<Record<string, string>>)
+      .map((r) => Object.values(r)[0] ?? '')
+      .filter((m) => m !== 'ok');
   if (size <= FULL_CHECK_MAX_BYTES) return check('PRAGMA quick_check');
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'recording_search%'").all() as Array<{ name: string }>)
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'recording_search%'",
+      )
+      .all() as Array<{ name: string }>
+  )
     .map((t) => t.name)
     .filter((t) => !BULK_TABLES.has(t));
   return tables.flatMap((t) => check(`PRAGMA quick_check("${t}")`));
@@ -132,7 +157,10 @@ function probeWriteLock(db: Db, file: string): void {
   } catch (err) {
     const problem = describeStoreError(err, file);
     if (problem?.kind === 'locked') {
-      throw new StoreUnavailableError('locked', `${lockedMessage(file, writeLockHolder(file)).replace('Commands are blocked until it lets go', 'Gatehouse cannot start until it lets go')}`);
+      throw new StoreUnavailableError(
+        'locked',
+        `${lockedMessage(file, writeLockHolder(file)).replace('Commands are blocked until it lets go', 'Gatehouse cannot start until it lets go')}`,
+      );
     }
     throw err;
   }

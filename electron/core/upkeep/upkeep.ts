@@ -31,7 +31,10 @@ export interface UpkeepDeps {
   };
   audit: Pick<AuditRepository, 'beginPrune' | 'pruneStep' | 'checkpoint'>;
   databaseFile: string;
-  space: Pick<StoreSpace, 'autoVacuum' | 'liveBytes' | 'freePages' | 'sizes' | 'vacuumStep' | 'convertToIncremental' | 'checkpoint'>;
+  space: Pick<
+    StoreSpace,
+    'autoVacuum' | 'liveBytes' | 'freePages' | 'sizes' | 'vacuumStep' | 'convertToIncremental' | 'checkpoint'
+  >;
   /** The settings as they are now (they change through the API). */
   settings: () => Pick<Settings, 'retention' | 'auditRetentionDays'>;
   clock?: Clock;
@@ -128,7 +131,14 @@ export class Upkeep {
   async compact(): Promise<UpkeepReport> {
     await this.running?.catch(() => {});
     const started = this.clock.monotonic();
-    const report: UpkeepReport = { sessionsDeleted: 0, auditPruned: 0, bytesFreed: 0, converted: false, slices: emptyStats(), ms: 0 };
+    const report: UpkeepReport = {
+      sessionsDeleted: 0,
+      auditPruned: 0,
+      bytesFreed: 0,
+      converted: false,
+      slices: emptyStats(),
+      ms: 0,
+    };
     await this.reclaim(report, true);
     report.ms = this.clock.monotonic() - started;
     return report;
@@ -136,9 +146,17 @@ export class Upkeep {
 
   private async pass(): Promise<UpkeepReport> {
     const started = this.clock.monotonic();
-    const report: UpkeepReport = { sessionsDeleted: 0, auditPruned: 0, bytesFreed: 0, converted: false, slices: emptyStats(), ms: 0 };
+    const report: UpkeepReport = {
+      sessionsDeleted: 0,
+      auditPruned: 0,
+      bytesFreed: 0,
+      converted: false,
+      slices: emptyStats(),
+      ms: 0,
+    };
     const settings = this.deps.settings();
-    const sliced = (step: () => boolean) => runSliced(step, { sliceMs: this.deps.sliceMs, monotonic: this.clock.monotonic, stopped: () => this.stopped });
+    const sliced = (step: () => boolean) =>
+      runSliced(step, { sliceMs: this.deps.sliceMs, monotonic: this.clock.monotonic, stopped: () => this.stopped });
 
     const { recordings } = this.deps;
     const doomed = this.stopped ? [] : recordings.retentionPlan(settings.retention);
@@ -183,7 +201,14 @@ export class Upkeep {
     }
     const sizes = space.sizes();
     if (sizes.autoVacuum !== 'incremental' || (!asked && sizes.freeBytes < VACUUM_MIN_FREE_BYTES)) return;
-    addStats(report.slices, await runSliced(() => space.vacuumStep(), { sliceMs: this.deps.sliceMs, monotonic: this.clock.monotonic, stopped: () => this.stopped }));
+    addStats(
+      report.slices,
+      await runSliced(() => space.vacuumStep(), {
+        sliceMs: this.deps.sliceMs,
+        monotonic: this.clock.monotonic,
+        stopped: () => this.stopped,
+      }),
+    );
     space.checkpoint();
     report.bytesFreed += Math.max(0, sizes.freeBytes - space.sizes().freeBytes);
   }

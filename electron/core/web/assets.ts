@@ -26,11 +26,13 @@ export class RendererAssets {
   /** Throws a sentence a person can act on when the renderer has not been built. */
   constructor(dir: string) {
     const index = path.join(dir, 'index.html');
-    if (!fs.existsSync(index)) throw new Error(`the UI is not built (${index} is missing); run \`npm run build\` in the Gatehouse folder`);
+    if (!fs.existsSync(index))
+      throw new Error(`the UI is not built (${index} is missing); run \`npm run build\` in the Gatehouse folder`);
     this.indexTemplate = fs.readFileSync(index, 'utf8');
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const type = CONTENT_TYPES[path.extname(entry.name)];
-      if (entry.isFile() && type && entry.name !== 'index.html') this.files.set(`/${entry.name}`, { type, body: fs.readFileSync(path.join(dir, entry.name)) });
+      if (entry.isFile() && type && entry.name !== 'index.html')
+        this.files.set(`/${entry.name}`, { type, body: fs.readFileSync(path.join(dir, entry.name)) });
     }
   }
 

@@ -23,7 +23,12 @@ export class UiGuard {
   }
 
   /** Null when the request may proceed. `origin` is checked when given, and required for WebSocket upgrades. */
-  check(req: { host: string | undefined; url: string | undefined; origin: string | undefined; upgrade: boolean }): Refusal | null {
+  check(req: {
+    host: string | undefined;
+    url: string | undefined;
+    origin: string | undefined;
+    upgrade: boolean;
+  }): Refusal | null {
     if (!req.host || !allowedHosts(this.port).includes(req.host.toLowerCase())) {
       return { status: 403, message: 'Forbidden: the Gatehouse UI answers only on 127.0.0.1 and localhost.' };
     }
@@ -34,7 +39,10 @@ export class UiGuard {
     }
     const token = tokenOf(req.url);
     if (token === null || !timingSafeEqual(digest(token), this.tokenDigest)) {
-      return { status: 401, message: 'Unauthorized: open the UI with the URL `gatehouse daemon --ui` printed (it carries the token).' };
+      return {
+        status: 401,
+        message: 'Unauthorized: open the UI with the URL `gatehouse daemon --ui` printed (it carries the token).',
+      };
     }
     return null;
   }

@@ -49,7 +49,12 @@ export class UiServer {
     const idleMs = opts.idleMs ?? IDLE_MS;
     // Node checks these timeouts every connectionsCheckingInterval; the defaults let a silent socket stay ~90 s.
     this.http = http.createServer(
-      { headersTimeout: idleMs, requestTimeout: idleMs * 2, keepAliveTimeout: idleMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(idleMs / 4))) },
+      {
+        headersTimeout: idleMs,
+        requestTimeout: idleMs * 2,
+        keepAliveTimeout: idleMs,
+        connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(idleMs / 4))),
+      },
       (req, res) => this.onRequest(req, res),
     );
     // A socket that sends nothing at all is no request yet, so only the socket's own idle timeout ends it
@@ -96,7 +101,10 @@ export class UiServer {
     if (refusal) return sendText(res, refusal.status, refusal.message);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     const { pathname } = new URL(req.url ?? '/', 'http://gatehouse.invalid');
-    const asset = pathname === '/' || pathname === '/index.html' ? this.opts.assets.page(`?token=${encodeURIComponent(this.token)}`) : this.opts.assets.get(pathname);
+    const asset =
+      pathname === '/' || pathname === '/index.html'
+        ? this.opts.assets.page(`?token=${encodeURIComponent(this.token)}`)
+        : this.opts.assets.get(pathname);
     if (!asset) return sendText(res, 404, 'Not found.');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -112,7 +120,9 @@ export class UiServer {
     const { pathname } = new URL(req.url ?? '/', 'http://gatehouse.invalid');
     if (refusal || pathname !== API_PATH) {
       const { status, message } = refusal ?? { status: 404, message: 'Not found.' };
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`);
+      socket.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`,
+      );
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));

@@ -32,10 +32,18 @@ export function Audit() {
       {load === 'loading' || load === 'idle' ? (
         <Loading label="Loading decisions…" />
       ) : load === 'error' ? (
-        <ErrorState title="Could not load decisions" message={loadError ?? ''} onRetry={() => void commands.loadHistory()} />
+        <ErrorState
+          title="Could not load decisions"
+          message={loadError ?? ''}
+          onRetry={() => void commands.loadHistory()}
+        />
       ) : items.length === 0 ? (
         <EmptyState title={filtered ? 'No decisions match this filter' : 'No decisions yet'}>
-          <p>{filtered ? 'Change or clear the filter.' : 'Decisions appear here as soon as they are made, by you, a timeout or a policy.'}</p>
+          <p>
+            {filtered
+              ? 'Change or clear the filter.'
+              : 'Decisions appear here as soon as they are made, by you, a timeout or a policy.'}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -55,7 +63,13 @@ export function Audit() {
               <tbody>
                 {items.map((r) => (
                   <tr key={r.id} data-request-id={r.id}>
-                    <td>{r.decision ? <time dateTime={r.decision.decidedAt}>{formatTime(r.decision.decidedAt)}</time> : ''}</td>
+                    <td>
+                      {r.decision ? (
+                        <time dateTime={r.decision.decidedAt}>{formatTime(r.decision.decidedAt)}</time>
+                      ) : (
+                        ''
+                      )}
+                    </td>
                     <td>
                       <span className={`outcome-tag outcome-${r.status}`}>{STATUS_WORDS[r.status]}</span>
                     </td>
@@ -71,7 +85,12 @@ export function Audit() {
             </table>
           </div>
           {hasMore && (
-            <button type="button" className="more" disabled={loadingMore} onClick={() => void commands.loadMoreHistory()}>
+            <button
+              type="button"
+              className="more"
+              disabled={loadingMore}
+              onClick={() => void commands.loadMoreHistory()}
+            >
               {loadingMore ? 'Loading…' : 'Load older decisions'}
             </button>
           )}
@@ -89,7 +108,8 @@ function AuditFilters() {
     useAudit.getState().filterChanged(next);
     void commands.loadHistory();
   };
-  const choose = <K extends keyof AuditFilter>(key: K, value: string) => apply({ ...filter, [key]: value === '' ? undefined : value });
+  const choose = <K extends keyof AuditFilter>(key: K, value: string) =>
+    apply({ ...filter, [key]: value === '' ? undefined : value });
   return (
     <form
       className="filters"
@@ -111,7 +131,10 @@ function AuditFilters() {
       </label>
       <label>
         Decided by
-        <select value={filter.decidedBy ?? ''} onChange={(e) => choose('decidedBy', e.target.value as DeciderGroup | '')}>
+        <select
+          value={filter.decidedBy ?? ''}
+          onChange={(e) => choose('decidedBy', e.target.value as DeciderGroup | '')}
+        >
           <option value="">Anyone</option>
           <option value="human">A person</option>
           <option value="rule">A rule</option>

@@ -18,7 +18,16 @@ export interface TerminalBoxProps {
   className?: string;
 }
 
-export function TerminalBox({ label, cols, rows, readOnly, onSurface, onResize, surfaceKey, className }: TerminalBoxProps) {
+export function TerminalBox({
+  label,
+  cols,
+  rows,
+  readOnly,
+  onSurface,
+  onResize,
+  surfaceKey,
+  className,
+}: TerminalBoxProps) {
   const element = useRef<HTMLDivElement>(null);
   const create = useSurfaces();
   // The latest callbacks, without making a new terminal whenever the parent renders.
@@ -46,5 +55,7 @@ export function TerminalBox({ label, cols, rows, readOnly, onSurface, onResize, 
     };
     // A new terminal only for another session (surfaceKey); size changes go through the surface itself.
   }, [create, surfaceKey]);
-  return <div ref={element} className={`terminal-box${className ? ` ${className}` : ''}`} role="region" aria-label={label} />;
+  return (
+    <div ref={element} className={`terminal-box${className ? ` ${className}` : ''}`} role="region" aria-label={label} />
+  );
 }

@@ -3,7 +3,13 @@
 // flagged. Confirming approves the command and keeps the rules. Enter confirms, Escape closes.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { GateRequest } from '../../../shared/domain.ts';
-import { RuleKindSchema, type BacktestResult, type RuleKind, type RuleScope, type Suggestion } from '../../../shared/rules.ts';
+import {
+  RuleKindSchema,
+  type BacktestResult,
+  type RuleKind,
+  type RuleScope,
+  type Suggestion,
+} from '../../../shared/rules.ts';
 import { useCommands } from '../../app/context.ts';
 import { messageOf } from '../../app/messages.ts';
 import { useInbox } from '../../stores/inbox.ts';
@@ -49,7 +55,12 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
   }, [commands, request.id]);
 
   const projectScope = suggestion?.rules.find((r) => r.scope.type === 'project')?.scope ?? null;
-  const scope: RuleScope = scopeChoice === 'global' ? { type: 'global' } : scopeChoice === 'session' || !projectScope ? { type: 'session', sessionId: request.sessionId } : projectScope;
+  const scope: RuleScope =
+    scopeChoice === 'global'
+      ? { type: 'global' }
+      : scopeChoice === 'session' || !projectScope
+        ? { type: 'session', sessionId: request.sessionId }
+        : projectScope;
   const draftsKey = JSON.stringify([drafts, scope]);
 
   useEffect(() => {
@@ -59,7 +70,8 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
     drafts.forEach((d, i) => {
       commands.backtestRule({ effect: 'allow', kind: d.kind, pattern: d.pattern, scope, cwd: request.cwd }).then(
         (result) => live && setBacktests((b) => b.map((x, j) => (j === i ? { state: 'ready', result } : x))),
-        (err: unknown) => live && setBacktests((b) => b.map((x, j) => (j === i ? { state: 'error', message: messageOf(err) } : x))),
+        (err: unknown) =>
+          live && setBacktests((b) => b.map((x, j) => (j === i ? { state: 'error', message: messageOf(err) } : x))),
       );
     });
     return () => {
@@ -72,7 +84,10 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
   const confirm = () => {
     if (drafts.length === 0 || drafts.some((d) => !d.pattern.trim()) || sending) return;
     const ttlMs = EXPIRY_CHOICES[expiry]?.ttlMs ?? null;
-    void commands.alwaysAllow(request.id, drafts.map((d) => ({ kind: d.kind, pattern: d.pattern.trim(), scope, ...(ttlMs ? { ttlMs } : {}) })));
+    void commands.alwaysAllow(
+      request.id,
+      drafts.map((d) => ({ kind: d.kind, pattern: d.pattern.trim(), scope, ...(ttlMs ? { ttlMs } : {}) })),
+    );
   };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === 'Escape') {
@@ -97,7 +112,11 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
           Could not suggest a rule: {loadError}
         </p>
       )}
-      {!suggestion && !loadError && <p role="status" className="hint">Working out the smallest safe rule…</p>}
+      {!suggestion && !loadError && (
+        <p role="status" className="hint">
+          Working out the smallest safe rule…
+        </p>
+      )}
       {suggestion && drafts.length === 0 && (
         <div role="status">
           <p>Gatehouse has no safe rule to remember for this command.</p>
@@ -129,15 +148,31 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
           <fieldset className="choice">
             <legend>Applies</legend>
             <label className="check">
-              <input type="radio" name={`scope-${request.id}`} checked={scopeChoice === 'project'} disabled={!projectScope} onChange={() => setScopeChoice('project')} />
+              <input
+                type="radio"
+                name={`scope-${request.id}`}
+                checked={scopeChoice === 'project'}
+                disabled={!projectScope}
+                onChange={() => setScopeChoice('project')}
+              />
               {projectScope?.type === 'project' ? `This project (${projectScope.dir})` : 'This project (not in one)'}
             </label>
             <label className="check">
-              <input type="radio" name={`scope-${request.id}`} checked={scopeChoice === 'global'} onChange={() => setScopeChoice('global')} />
+              <input
+                type="radio"
+                name={`scope-${request.id}`}
+                checked={scopeChoice === 'global'}
+                onChange={() => setScopeChoice('global')}
+              />
               Everywhere
             </label>
             <label className="check">
-              <input type="radio" name={`scope-${request.id}`} checked={scopeChoice === 'session'} onChange={() => setScopeChoice('session')} />
+              <input
+                type="radio"
+                name={`scope-${request.id}`}
+                checked={scopeChoice === 'session'}
+                onChange={() => setScopeChoice('session')}
+              />
               This session only ({shortId(request.sessionId)})
             </label>
           </fieldset>
@@ -145,7 +180,12 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
             <legend>Expires</legend>
             {EXPIRY_CHOICES.map((c, i) => (
               <label key={c.label} className="check">
-                <input type="radio" name={`expiry-${request.id}`} checked={expiry === i} onChange={() => setExpiry(i)} />
+                <input
+                  type="radio"
+                  name={`expiry-${request.id}`}
+                  checked={expiry === i}
+                  onChange={() => setExpiry(i)}
+                />
                 {c.ttlMs === null ? 'Never' : `After ${c.label}`}
               </label>
             ))}
@@ -154,7 +194,11 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
       )}
       <div className="actions">
         <button type="submit" className="approve" disabled={drafts.length === 0 || Boolean(sending)}>
-          {sending === 'allow' ? 'Approving…' : drafts.length > 1 ? `Approve and keep ${drafts.length} rules` : 'Approve and keep the rule'}
+          {sending === 'allow'
+            ? 'Approving…'
+            : drafts.length > 1
+              ? `Approve and keep ${drafts.length} rules`
+              : 'Approve and keep the rule'}
         </button>
         <button type="button" onClick={close}>
           Cancel
@@ -164,7 +208,17 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
   );
 }
 
-function RuleDraft({ index, draft, backtest, onChange }: { index: number; draft: Draft; backtest: Backtest | undefined; onChange: (d: Draft) => void }) {
+function RuleDraft({
+  index,
+  draft,
+  backtest,
+  onChange,
+}: {
+  index: number;
+  draft: Draft;
+  backtest: Backtest | undefined;
+  onChange: (d: Draft) => void;
+}) {
   const [text, setText] = useState(draft.pattern);
   useEffect(() => setText(draft.pattern), [draft.pattern]);
   const commit = () => {
@@ -207,8 +261,18 @@ function RuleDraft({ index, draft, backtest, onChange }: { index: number; draft:
 }
 
 function BacktestSummary({ backtest }: { backtest: Backtest | undefined }) {
-  if (!backtest || backtest.state === 'loading') return <p className="hint" role="status">Checking your history…</p>;
-  if (backtest.state === 'error') return <p className="send-error" role="alert">{backtest.message}</p>;
+  if (!backtest || backtest.state === 'loading')
+    return (
+      <p className="hint" role="status">
+        Checking your history…
+      </p>
+    );
+  if (backtest.state === 'error')
+    return (
+      <p className="send-error" role="alert">
+        {backtest.message}
+      </p>
+    );
   const r = backtest.result;
   const others = r.changed.slice(0, BACKTEST_SHOWN);
   return (

@@ -14,7 +14,12 @@ const CLIP_SPEED = 4;
 /** The size a clip is drawn at until its recording says otherwise. */
 const CLIP_SIZE = { cols: 100, rows: 16 };
 
-type ClipState = { state: 'closed' } | { state: 'loading' } | { state: 'none' } | { state: 'error'; message: string } | { state: 'ready' };
+type ClipState =
+  | { state: 'closed' }
+  | { state: 'loading' }
+  | { state: 'none' }
+  | { state: 'error'; message: string }
+  | { state: 'ready' };
 
 export function CardClip({ request, autoOpen }: { request: GateRequest; autoOpen: boolean }) {
   const commands = useCommands();
@@ -47,8 +52,14 @@ export function CardClip({ request, autoOpen }: { request: GateRequest; autoOpen
   }
   return (
     <div className="clip" role="group" aria-label={`Terminal in the ${seconds} seconds before this request`}>
-      {clip.state === 'loading' && <p role="status" className="hint">Loading the terminal…</p>}
-      {clip.state === 'none' && <p className="hint">This session has no recording (only terminals that go through Gatehouse are recorded).</p>}
+      {clip.state === 'loading' && (
+        <p role="status" className="hint">
+          Loading the terminal…
+        </p>
+      )}
+      {clip.state === 'none' && (
+        <p className="hint">This session has no recording (only terminals that go through Gatehouse are recorded).</p>
+      )}
       {clip.state === 'error' && (
         <p role="alert" className="send-error">
           Could not load the terminal: {clip.message}
@@ -57,7 +68,11 @@ export function CardClip({ request, autoOpen }: { request: GateRequest; autoOpen
       {clip.state === 'ready' && source.current && (
         <>
           <div className="clip-controls">
-            <button type="button" disabled={!playerState || playerState.busy} onClick={() => (playerState?.playing ? player.current?.pause() : void replayFromStart(player.current))}>
+            <button
+              type="button"
+              disabled={!playerState || playerState.busy}
+              onClick={() => (playerState?.playing ? player.current?.pause() : void replayFromStart(player.current))}
+            >
               {playerState?.playing ? 'Pause' : 'Play the lead-up'}
             </button>
             <span className="hint">{playerState?.playing ? 'playing…' : 'ends where the agent asked'}</span>

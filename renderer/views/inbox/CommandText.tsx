@@ -9,14 +9,20 @@ import { markCommand, segmentsOf } from './segments.ts';
 export function CommandText({ command, risk }: { command: string; risk: RiskAssessment | null }) {
   const shown = useMemo(() => showText(command), [command]);
   const { pieces, unplaced } = markCommand(command, segmentsOf(risk));
-  const partsOf = (p: { from: number; text: string }) => <ShownParts parts={partsBetween(shown.parts, p.from, p.from + p.text.length)} />;
+  const partsOf = (p: { from: number; text: string }) => (
+    <ShownParts parts={partsBetween(shown.parts, p.from, p.from + p.text.length)} />
+  );
   return (
     <>
       <pre className="command" aria-label="Command">
         <code>
           {pieces.map((p, i) =>
             p.segment ? (
-              <mark key={i} className={`seg seg-${p.segment.level}`} title={`${p.segment.level.toUpperCase()} (${p.segment.score}): ${shownText(p.segment.reasons.join('; '))}`}>
+              <mark
+                key={i}
+                className={`seg seg-${p.segment.level}`}
+                title={`${p.segment.level.toUpperCase()} (${p.segment.score}): ${shownText(p.segment.reasons.join('; '))}`}
+              >
                 {partsOf(p)}
                 <span className="visually-hidden"> [{p.segment.level} risk]</span>
               </mark>

@@ -9,7 +9,11 @@ export function Countdown({ expiresAt }: { expiresAt: string }) {
   const now = useClock((s) => s.now);
   const left = Date.parse(expiresAt) - now;
   return (
-    <span className={`countdown${left < URGENT_MS ? ' urgent' : ''}`} role="timer" aria-label={`Denied automatically in ${spokenDuration(left)}`}>
+    <span
+      className={`countdown${left < URGENT_MS ? ' urgent' : ''}`}
+      role="timer"
+      aria-label={`Denied automatically in ${spokenDuration(left)}`}
+    >
       <span aria-hidden="true">denied in {formatCountdown(left)}</span>
     </span>
   );

@@ -2,7 +2,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_REASON_LENGTH } from '../../../shared/api.ts';
 
-export function DenyForm({ onDeny, onCancel, sending }: { onDeny: (reason: string) => void; onCancel: () => void; sending: boolean }) {
+export function DenyForm({
+  onDeny,
+  onCancel,
+  sending,
+}: {
+  onDeny: (reason: string) => void;
+  onCancel: () => void;
+  sending: boolean;
+}) {
   const [reason, setReason] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => field.current?.focus(), []);
@@ -25,7 +33,14 @@ export function DenyForm({ onDeny, onCancel, sending }: { onDeny: (reason: strin
     >
       <label>
         Reason for the agent <span className="hint">(optional; Enter to deny, Esc to cancel)</span>
-        <textarea ref={field} value={reason} maxLength={MAX_REASON_LENGTH} rows={2} onChange={(e) => setReason(e.target.value)} onKeyDown={onKeyDown} />
+        <textarea
+          ref={field}
+          value={reason}
+          maxLength={MAX_REASON_LENGTH}
+          rows={2}
+          onChange={(e) => setReason(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
       </label>
       <div className="actions">
         <button type="submit" className="deny" disabled={sending}>

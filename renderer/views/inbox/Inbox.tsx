@@ -18,17 +18,23 @@ export function Inbox() {
       <header className="view-head">
         <h2 id="inbox-title">Inbox</h2>
         <p className="hint">
-          {waiting === 0 ? 'Nothing waiting' : `${waiting} waiting`} · <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>d</kbd> deny, <kbd>w</kbd> always allow
+          {waiting === 0 ? 'Nothing waiting' : `${waiting} waiting`} · <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd>{' '}
+          approve, <kbd>d</kbd> deny, <kbd>w</kbd> always allow
         </p>
       </header>
       {load === 'loading' && ids.length === 0 ? (
         <Loading label="Loading held commands…" />
       ) : load === 'error' ? (
-        <ErrorState title="Could not load held commands" message={loadError ?? ''} onRetry={() => void commands.reloadInbox()} />
+        <ErrorState
+          title="Could not load held commands"
+          message={loadError ?? ''}
+          onRetry={() => void commands.reloadInbox()}
+        />
       ) : ids.length === 0 ? (
         <EmptyState title="Nothing is waiting for you">
           <p>
-            When an agent started with <code>gatehouse run -- claude</code> (or codex) wants to run a shell command, it waits here for your decision.
+            When an agent started with <code>gatehouse run -- claude</code> (or codex) wants to run a shell command, it
+            waits here for your decision.
           </p>
         </EmptyState>
       ) : (

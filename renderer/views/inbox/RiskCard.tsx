@@ -51,7 +51,10 @@ export function RiskCard({ id }: { id: string }) {
         {request.branch && (
           <>
             {' '}
-            <span className="label">on</span> <code className="branch" aria-label={`git branch ${request.branch}`}>{request.branch}</code>
+            <span className="label">on</span>{' '}
+            <code className="branch" aria-label={`git branch ${request.branch}`}>
+              {request.branch}
+            </code>
           </>
         )}
       </p>
@@ -60,18 +63,40 @@ export function RiskCard({ id }: { id: string }) {
       {pending && <CardClip request={request} autoOpen={selected} />}
       {pending ? (
         denying ? (
-          <DenyForm sending={Boolean(sending)} onDeny={(reason) => void commands.decide(id, 'deny', reason)} onCancel={() => useInbox.getState().denyFormClosed()} />
+          <DenyForm
+            sending={Boolean(sending)}
+            onDeny={(reason) => void commands.decide(id, 'deny', reason)}
+            onCancel={() => useInbox.getState().denyFormClosed()}
+          />
         ) : allowing ? (
           <AlwaysAllow request={request} />
         ) : (
           <div className="actions">
-            <button type="button" className="approve" aria-keyshortcuts="A" disabled={Boolean(sending)} onClick={() => void commands.decide(id, 'allow')}>
+            <button
+              type="button"
+              className="approve"
+              aria-keyshortcuts="A"
+              disabled={Boolean(sending)}
+              onClick={() => void commands.decide(id, 'allow')}
+            >
               {sending === 'allow' ? 'Approving…' : 'Approve'} <kbd aria-hidden="true">a</kbd>
             </button>
-            <button type="button" className="deny" aria-keyshortcuts="D" disabled={Boolean(sending)} onClick={() => useInbox.getState().denyFormOpened(id)}>
+            <button
+              type="button"
+              className="deny"
+              aria-keyshortcuts="D"
+              disabled={Boolean(sending)}
+              onClick={() => useInbox.getState().denyFormOpened(id)}
+            >
               {sending === 'deny' ? 'Denying…' : 'Deny…'} <kbd aria-hidden="true">d</kbd>
             </button>
-            <button type="button" className="always" aria-keyshortcuts="W" disabled={Boolean(sending)} onClick={() => useInbox.getState().allowFormOpened(id)}>
+            <button
+              type="button"
+              className="always"
+              aria-keyshortcuts="W"
+              disabled={Boolean(sending)}
+              onClick={() => useInbox.getState().allowFormOpened(id)}
+            >
               Always allow… <kbd aria-hidden="true">w</kbd>
             </button>
           </div>
@@ -97,14 +122,16 @@ function RiskSummary({ request }: { request: GateRequest }) {
   if (!risk) {
     return (
       <p className="risk">
-        <span className="level level-unscored">not scored</span> <span className="hint">Gatehouse has no risk assessment for this command. Read it before you approve.</span>
+        <span className="level level-unscored">not scored</span>{' '}
+        <span className="hint">Gatehouse has no risk assessment for this command. Read it before you approve.</span>
       </p>
     );
   }
   return (
     <div className="risk">
       <p>
-        <span className={`level level-${risk.level}`}>{risk.level}</span> <span className="score">score {risk.score}/100</span>
+        <span className={`level level-${risk.level}`}>{risk.level}</span>{' '}
+        <span className="score">score {risk.score}/100</span>
         {risk.categories.length > 0 && (
           <span className="categories" aria-label="Categories">
             {risk.categories.map((c) => (

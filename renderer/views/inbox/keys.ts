@@ -6,10 +6,15 @@ import { canDecide, useInbox } from '../../stores/inbox.ts';
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return Boolean(el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable));
+  return Boolean(
+    el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable),
+  );
 }
 
-export function handleInboxKey(e: Pick<KeyboardEvent, 'key' | 'repeat' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'preventDefault'>, commands: Commands): void {
+export function handleInboxKey(
+  e: Pick<KeyboardEvent, 'key' | 'repeat' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'preventDefault'>,
+  commands: Commands,
+): void {
   if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
   const inbox = useInbox.getState();
   switch (e.key) {

@@ -17,7 +17,10 @@ export function segmentsOf(risk: RiskAssessment | null): RiskSegment[] {
 const marked = (s: RiskSegment) => s.level !== 'low' && s.text.length > 0;
 
 /** The command cut into pieces, risky segments as their own pieces (in order, each at its first place after the last). */
-export function markCommand(command: string, segments: readonly RiskSegment[]): { pieces: CommandPiece[]; unplaced: RiskSegment[] } {
+export function markCommand(
+  command: string,
+  segments: readonly RiskSegment[],
+): { pieces: CommandPiece[]; unplaced: RiskSegment[] } {
   const pieces: CommandPiece[] = [];
   const unplaced: RiskSegment[] = [];
   let at = 0;

@@ -28,7 +28,8 @@ export function Replay() {
         <h2 id="replay-title">Replay</h2>
         {session && (
           <p className="hint">
-            {AGENT_NAMES[session.agent]} · session {shortId(session.id)} · <code>{session.cwd}</code> · {formatTime(session.startedAt)}
+            {AGENT_NAMES[session.agent]} · session {shortId(session.id)} · <code>{session.cwd}</code> ·{' '}
+            {formatTime(session.startedAt)}
           </p>
         )}
         <button type="button" onClick={() => useApp.getState().viewChosen('sessions')}>
@@ -42,7 +43,11 @@ export function Replay() {
       ) : load === 'loading' || load === 'idle' ? (
         <Loading label="Loading the recording…" />
       ) : load === 'error' || !info ? (
-        <ErrorState title="Could not open the recording" message={loadError ?? ''} onRetry={() => void commands.openReplay(sessionId)} />
+        <ErrorState
+          title="Could not open the recording"
+          message={loadError ?? ''}
+          onRetry={() => void commands.openReplay(sessionId)}
+        />
       ) : (
         <ReplayPlayer key={info.sessionId} info={info} />
       )}
@@ -66,12 +71,20 @@ function ReplayPlayer({ info }: { info: RecordingInfo }) {
   useEffect(() => player.current?.setSkipIdle(skipIdle), [skipIdle]);
   // A recording still being written is looked at again while it is on screen: the bar, its markers and the player
   // reach further as it grows (the player, its play head and the search stay).
-  useEffect(() => (info.recording ? commands.followRecording(info.sessionId) : undefined), [commands, info.sessionId, info.recording]);
+  useEffect(
+    () => (info.recording ? commands.followRecording(info.sessionId) : undefined),
+    [commands, info.sessionId, info.recording],
+  );
   useEffect(() => player.current?.extend(info.durationMs, info.recording), [info.durationMs, info.recording]);
   return (
     <div className="replay">
       <div className="replay-controls" role="group" aria-label="Playback">
-        <button type="button" className="primary" disabled={state.busy} onClick={() => (state.playing ? player.current?.pause() : player.current?.play())}>
+        <button
+          type="button"
+          className="primary"
+          disabled={state.busy}
+          onClick={() => (state.playing ? player.current?.pause() : player.current?.play())}
+        >
           {state.playing ? 'Pause' : 'Play'}
         </button>
         <button type="button" disabled={!adjacentMarker(markers, state.positionMs, -1)} onClick={() => jump(-1)}>
@@ -91,7 +104,11 @@ function ReplayPlayer({ info }: { info: RecordingInfo }) {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={skipIdle} onChange={(e) => useReplay.getState().skipIdleChosen(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={skipIdle}
+            onChange={(e) => useReplay.getState().skipIdleChosen(e.target.checked)}
+          />
           Skip idle time
         </label>
         <span className="clock" role="timer" aria-live="off" data-position-ms={Math.round(state.positionMs)}>
@@ -105,7 +122,11 @@ function ReplayPlayer({ info }: { info: RecordingInfo }) {
         </p>
       )}
       <p className="hint" role="status">
-        {state.busy ? 'Seeking…' : markers.length === 0 ? 'No interceptions in this recording.' : `${markers.length} interception${markers.length === 1 ? '' : 's'} marked on the bar.`}
+        {state.busy
+          ? 'Seeking…'
+          : markers.length === 0
+            ? 'No interceptions in this recording.'
+            : `${markers.length} interception${markers.length === 1 ? '' : 's'} marked on the bar.`}
         {info.recording ? ' Still recording: the bar grows as it does.' : ''}
       </p>
       <TerminalBox
@@ -151,7 +172,12 @@ function ReplayActions({ info }: { info: RecordingInfo }) {
       {confirming ? (
         <>
           <span>Delete this session, its recording and its requests?</span>
-          <button type="button" className="deny" disabled={busy !== null} onClick={() => void commands.deleteSession(info.sessionId)}>
+          <button
+            type="button"
+            className="deny"
+            disabled={busy !== null}
+            onClick={() => void commands.deleteSession(info.sessionId)}
+          >
             {busy === 'deleting' ? 'Deleting…' : 'Delete for good'}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
@@ -159,11 +185,20 @@ function ReplayActions({ info }: { info: RecordingInfo }) {
           </button>
         </>
       ) : (
-        <button type="button" disabled={busy !== null || !ended} title={ended ? undefined : 'A running session cannot be deleted'} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          disabled={busy !== null || !ended}
+          title={ended ? undefined : 'A running session cannot be deleted'}
+          onClick={() => setConfirming(true)}
+        >
           Delete session…
         </button>
       )}
-      {actionError && <span role="alert" className="send-error">{actionError}</span>}
+      {actionError && (
+        <span role="alert" className="send-error">
+          {actionError}
+        </span>
+      )}
     </div>
   );
 }

@@ -8,7 +8,17 @@ export function markerOutcome(m: RecordingMarker): 'allowed' | 'denied' | 'undec
   return m.decision === 'allow' ? 'allowed' : m.decision === 'deny' ? 'denied' : 'undecided';
 }
 
-export function SeekBar({ durationMs, positionMs, markers, onSeek }: { durationMs: number; positionMs: number; markers: readonly RecordingMarker[]; onSeek: (atMs: number) => void }) {
+export function SeekBar({
+  durationMs,
+  positionMs,
+  markers,
+  onSeek,
+}: {
+  durationMs: number;
+  positionMs: number;
+  markers: readonly RecordingMarker[];
+  onSeek: (atMs: number) => void;
+}) {
   const span = Math.max(1, durationMs);
   return (
     <div className="seekbar">

@@ -1,7 +1,14 @@
 // Add or edit a rule: effect, kind, pattern, where it applies, expiry, note. The core checks the pattern (RE2 for
 // regexes, a project needs an absolute directory) and its refusal is shown here, with nothing lost.
 import { useState } from 'react';
-import { RuleEffectSchema, RuleKindSchema, type Rule, type RuleEffect, type RuleKind, type RuleScope } from '../../../shared/rules.ts';
+import {
+  RuleEffectSchema,
+  RuleKindSchema,
+  type Rule,
+  type RuleEffect,
+  type RuleKind,
+  type RuleScope,
+} from '../../../shared/rules.ts';
 import { useCommands } from '../../app/context.ts';
 import { useRules } from '../../stores/rules.ts';
 import { EFFECT_WORDS, EXPIRY_CHOICES, KIND_WORDS } from '../common/rule-words.ts';
@@ -22,7 +29,12 @@ export function RuleEditor({ rule }: { rule: Rule | null }) {
   const [sessionId, setSessionId] = useState(rule?.scope.type === 'session' ? rule.scope.sessionId : '');
   const [expiry, setExpiry] = useState<ExpiryChoice>(rule ? 'keep' : '0');
   const [note, setNote] = useState(rule?.note ?? '');
-  const scope: RuleScope = scopeType === 'global' ? { type: 'global' } : scopeType === 'project' ? { type: 'project', dir: dir.trim() } : { type: 'session', sessionId: sessionId.trim() };
+  const scope: RuleScope =
+    scopeType === 'global'
+      ? { type: 'global' }
+      : scopeType === 'project'
+        ? { type: 'project', dir: dir.trim() }
+        : { type: 'session', sessionId: sessionId.trim() };
   const ttlMs = expiry === 'keep' ? undefined : (EXPIRY_CHOICES[Number(expiry)]?.ttlMs ?? null);
   const title = rule ? `Edit rule ${rule.id}` : 'Add a rule';
   return (
@@ -79,7 +91,13 @@ export function RuleEditor({ rule }: { rule: Rule | null }) {
         {scopeType === 'session' && (
           <label className="grow">
             Session id
-            <input type="text" value={sessionId} required spellCheck={false} onChange={(e) => setSessionId(e.target.value)} />
+            <input
+              type="text"
+              value={sessionId}
+              required
+              spellCheck={false}
+              onChange={(e) => setSessionId(e.target.value)}
+            />
           </label>
         )}
         <label>

@@ -26,7 +26,12 @@ export function Rules() {
       <header className="view-head">
         <h2 id="rules-title">Rules</h2>
         <p className="hint">Deny beats ask beats allow. Rules never allow a command rated high or critical.</p>
-        <button type="button" className="primary" disabled={editing === 'new'} onClick={() => useRules.getState().editOpened('new')}>
+        <button
+          type="button"
+          className="primary"
+          disabled={editing === 'new'}
+          onClick={() => useRules.getState().editOpened('new')}
+        >
           Add rule…
         </button>
       </header>
@@ -89,7 +94,16 @@ function RuleRow({ rule, editing }: { rule: Rule; editing: boolean }) {
           {!rule.enabled && <div className="hint">disabled</div>}
         </td>
         <td>{describeScope(rule.scope)}</td>
-        <td>{rule.expiresAt ? <time dateTime={rule.expiresAt}>{expired ? 'expired ' : ''}{formatTime(rule.expiresAt)}</time> : 'never'}</td>
+        <td>
+          {rule.expiresAt ? (
+            <time dateTime={rule.expiresAt}>
+              {expired ? 'expired ' : ''}
+              {formatTime(rule.expiresAt)}
+            </time>
+          ) : (
+            'never'
+          )}
+        </td>
         <td className="num">{rule.hits}</td>
         <td>{rule.lastHitAt ? <time dateTime={rule.lastHitAt}>{formatTime(rule.lastHitAt)}</time> : '—'}</td>
         <td>
@@ -99,10 +113,19 @@ function RuleRow({ rule, editing }: { rule: Rule; editing: boolean }) {
           <button type="button" aria-label={`Edit ${name}`} onClick={() => useRules.getState().editOpened(rule.id)}>
             Edit
           </button>
-          <button type="button" aria-label={`${rule.enabled ? 'Disable' : 'Enable'} ${name}`} onClick={() => void commands.setRuleEnabled(rule.id, !rule.enabled)}>
+          <button
+            type="button"
+            aria-label={`${rule.enabled ? 'Disable' : 'Enable'} ${name}`}
+            onClick={() => void commands.setRuleEnabled(rule.id, !rule.enabled)}
+          >
             {rule.enabled ? 'Disable' : 'Enable'}
           </button>
-          <button type="button" className="deny" aria-label={`Delete ${name}`} onClick={() => void commands.removeRule(rule.id)}>
+          <button
+            type="button"
+            className="deny"
+            aria-label={`Delete ${name}`}
+            onClick={() => void commands.removeRule(rule.id)}
+          >
             Delete
           </button>
           {rowError && (

@@ -30,7 +30,13 @@ export function TestCommand() {
         </label>
         <label>
           In directory
-          <input type="text" value={cwd} placeholder="/home/you/project" spellCheck={false} onChange={(e) => setCwd(e.target.value)} />
+          <input
+            type="text"
+            value={cwd}
+            placeholder="/home/you/project"
+            spellCheck={false}
+            onChange={(e) => setCwd(e.target.value)}
+          />
         </label>
         <button type="submit" disabled={!command.trim() || !cwd.trim() || test.state === 'loading'}>
           Test
@@ -44,8 +50,13 @@ export function TestCommand() {
       {result && (
         <div className="explanation" role="status" aria-label="How Gatehouse would decide">
           <p>
-            <strong className={`outcome-tag outcome-${result.decision === 'allow' ? 'allowed' : result.decision === 'deny' ? 'denied' : 'pending'}`}>{DECISION_WORDS[result.decision]}</strong>
-            {result.by !== 'human' && ` by ${describeDecider(result.by).toLowerCase()}`} · <span className={`level level-${result.risk.level}`}>{result.risk.level}</span>{' '}
+            <strong
+              className={`outcome-tag outcome-${result.decision === 'allow' ? 'allowed' : result.decision === 'deny' ? 'denied' : 'pending'}`}
+            >
+              {DECISION_WORDS[result.decision]}
+            </strong>
+            {result.by !== 'human' && ` by ${describeDecider(result.by).toLowerCase()}`} ·{' '}
+            <span className={`level level-${result.risk.level}`}>{result.risk.level}</span>{' '}
             <span className="score">score {result.risk.score}/100</span>
           </p>
           <p>{shownText(result.reason)}</p>

@@ -13,7 +13,14 @@ export function LiveTerminals() {
   const terminals = useTerminals((s) => s.terminals);
   const openId = useTerminals((s) => s.openId);
   if (load === 'loading') return <Loading label="Loading terminals…" />;
-  if (load === 'error') return <ErrorState title="Could not load terminals" message={loadError ?? ''} onRetry={() => void commands.loadTerminals()} />;
+  if (load === 'error')
+    return (
+      <ErrorState
+        title="Could not load terminals"
+        message={loadError ?? ''}
+        onRetry={() => void commands.loadTerminals()}
+      />
+    );
   if (terminals.length === 0) {
     return (
       <EmptyState title="No terminals yet">

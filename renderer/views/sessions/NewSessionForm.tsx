@@ -46,7 +46,14 @@ export function NewSessionForm() {
       </label>
       <label className="grow">
         In directory
-        <input type="text" value={cwd ?? lastCwd} placeholder="/home/you/project" spellCheck={false} aria-invalid={dir !== '' && !absolute} onChange={(e) => setCwd(e.target.value)} />
+        <input
+          type="text"
+          value={cwd ?? lastCwd}
+          placeholder="/home/you/project"
+          spellCheck={false}
+          aria-invalid={dir !== '' && !absolute}
+          onChange={(e) => setCwd(e.target.value)}
+        />
       </label>
       <button type="submit" disabled={starting || !absolute}>
         {starting ? 'Starting…' : 'Start session'}

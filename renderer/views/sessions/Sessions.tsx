@@ -40,7 +40,13 @@ const STATE_WORDS: Readonly<Record<SessionProtection['state'], string>> = { on: 
 function Protections({ list }: { list: SessionProtection[] | undefined }) {
   if (!list?.length) return <span className="hint">not said</span>;
   const count = (state: SessionProtection['state']) => list.filter((p) => p.state === state).length;
-  const summary = [`${count('on')} on`, count('partial') ? `${count('partial')} partly` : '', count('off') ? `${count('off')} off` : ''].filter(Boolean).join(' · ');
+  const summary = [
+    `${count('on')} on`,
+    count('partial') ? `${count('partial')} partly` : '',
+    count('off') ? `${count('off')} off` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <details className="protections">
       <summary>{summary}</summary>
@@ -66,12 +72,20 @@ function SessionTable() {
   const cards = useInbox((s) => s.cards);
   const waiting = (id: string) => cards.filter((c) => c.sessionId === id && c.status === 'pending').length;
   if (load === 'loading') return <Loading label="Loading sessions…" />;
-  if (load === 'error') return <ErrorState title="Could not load sessions" message={loadError ?? ''} onRetry={() => void commands.reloadSessions()} />;
+  if (load === 'error')
+    return (
+      <ErrorState
+        title="Could not load sessions"
+        message={loadError ?? ''}
+        onRetry={() => void commands.reloadSessions()}
+      />
+    );
   if (sessions.length === 0) {
     return (
       <EmptyState title="No sessions yet">
         <p>
-          Start one above, or an agent in your project with <code>gatehouse run -- claude</code> or <code>gatehouse run -- codex</code>.
+          Start one above, or an agent in your project with <code>gatehouse run -- claude</code> or{' '}
+          <code>gatehouse run -- codex</code>.
         </p>
       </EmptyState>
     );
@@ -119,7 +133,11 @@ function SessionTable() {
                 <Protections list={s.protections} />
               </td>
               <td>
-                <button type="button" aria-label={`Replay session ${shortId(s.id)}`} onClick={() => void commands.openReplay(s.id)}>
+                <button
+                  type="button"
+                  aria-label={`Replay session ${shortId(s.id)}`}
+                  onClick={() => void commands.openReplay(s.id)}
+                >
                   Replay
                 </button>
               </td>

@@ -5,7 +5,13 @@ import { useEffect, useState } from 'react';
 import { MAX_REDACTION_PATTERNS, type Settings as SettingsValues } from '../../../shared/settings.ts';
 import { useSettings } from '../../stores/settings.ts';
 
-export function RecordingSettings({ settings, onSave }: { settings: SettingsValues; onSave: (patch: Partial<SettingsValues>) => void }) {
+export function RecordingSettings({
+  settings,
+  onSave,
+}: {
+  settings: SettingsValues;
+  onSave: (patch: Partial<SettingsValues>) => void;
+}) {
   return (
     <fieldset>
       <legend>Recordings</legend>
@@ -25,12 +31,29 @@ export function RecordingSettings({ settings, onSave }: { settings: SettingsValu
         max={10_000_000}
         onSave={(maxTotalMB) => onSave({ retention: { ...settings.retention, maxTotalMB } })}
       />
-      <RedactionPatterns patterns={settings.redactionPatterns} onSave={(redactionPatterns) => onSave({ redactionPatterns })} />
+      <RedactionPatterns
+        patterns={settings.redactionPatterns}
+        onSave={(redactionPatterns) => onSave({ redactionPatterns })}
+      />
     </fieldset>
   );
 }
 
-export function NumberField({ id, label, value, min, max, onSave }: { id: string; label: string; value: number; min: number; max: number; onSave: (n: number) => void }) {
+export function NumberField({
+  id,
+  label,
+  value,
+  min,
+  max,
+  onSave,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onSave: (n: number) => void;
+}) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const n = Number(text);
@@ -56,7 +79,11 @@ export function NumberField({ id, label, value, min, max, onSave }: { id: string
           if (e.key === 'Enter') commit();
         }}
       />
-      {!valid && <p className="send-error">A whole number from {min} to {max}.</p>}
+      {!valid && (
+        <p className="send-error">
+          A whole number from {min} to {max}.
+        </p>
+      )}
     </div>
   );
 }
@@ -73,10 +100,21 @@ function RedactionPatterns({ patterns, onSave }: { patterns: string[]; onSave: (
   const changed = lines.join('\n') !== patterns.join('\n');
   return (
     <div className="field">
-      <label htmlFor="redaction-patterns">Also redact these secret shapes (one regular expression a line; a leading (?i) ignores case)</label>
-      <textarea id="redaction-patterns" rows={4} spellCheck={false} value={text} aria-describedby="redaction-help" aria-invalid={sent && Boolean(saveError)} onChange={(e) => setText(e.target.value)} />
+      <label htmlFor="redaction-patterns">
+        Also redact these secret shapes (one regular expression a line; a leading (?i) ignores case)
+      </label>
+      <textarea
+        id="redaction-patterns"
+        rows={4}
+        spellCheck={false}
+        value={text}
+        aria-describedby="redaction-help"
+        aria-invalid={sent && Boolean(saveError)}
+        onChange={(e) => setText(e.target.value)}
+      />
       <p id="redaction-help" className="hint">
-        Applied to what is recorded from now on, beside the built-in shapes (API keys, tokens, passwords). At most {MAX_REDACTION_PATTERNS}.
+        Applied to what is recorded from now on, beside the built-in shapes (API keys, tokens, passwords). At most{' '}
+        {MAX_REDACTION_PATTERNS}.
       </p>
       {sent && saveError && (
         <p className="send-error" role="alert">

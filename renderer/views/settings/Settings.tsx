@@ -1,6 +1,11 @@
 // Settings the core keeps in settings.json; each change is saved at once and comes back as `settings.changed`.
 import { useEffect, useState } from 'react';
-import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS, ThemeSchema, type Settings as SettingsValues } from '../../../shared/settings.ts';
+import {
+  MAX_HOLD_TIMEOUT_MS,
+  MIN_HOLD_TIMEOUT_MS,
+  ThemeSchema,
+  type Settings as SettingsValues,
+} from '../../../shared/settings.ts';
 import { useAppContext } from '../../app/context.ts';
 import { useSettings } from '../../stores/settings.ts';
 import { ErrorState, Loading } from '../common/states.tsx';
@@ -21,7 +26,11 @@ export function Settings() {
         <SaveStatus />
       </header>
       {load === 'loading' || !settings ? (
-        load === 'error' ? <ErrorState title="Could not load settings" message={loadError ?? ''} /> : <Loading label="Loading settings…" />
+        load === 'error' ? (
+          <ErrorState title="Could not load settings" message={loadError ?? ''} />
+        ) : (
+          <Loading label="Loading settings…" />
+        )
       ) : (
         <SettingsForm settings={settings} />
       )}
@@ -32,7 +41,12 @@ export function Settings() {
 function SaveStatus() {
   const saving = useSettings((s) => s.saving);
   const saveError = useSettings((s) => s.saveError);
-  if (saveError) return <p role="alert" className="send-error">Not saved: {saveError}</p>;
+  if (saveError)
+    return (
+      <p role="alert" className="send-error">
+        Not saved: {saveError}
+      </p>
+    );
   return (
     <p role="status" className="hint">
       {saving ? 'Saving…' : 'Changes are saved as you make them.'}
@@ -49,21 +63,36 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
         <legend>Held commands</legend>
         <HoldTimeout valueMs={settings.holdTimeoutMs} onSave={(holdTimeoutMs) => save({ holdTimeoutMs })} />
         <label className="check">
-          <input type="checkbox" checked={settings.autoAllowLowRisk} onChange={(e) => save({ autoAllowLowRisk: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.autoAllowLowRisk}
+            onChange={(e) => save({ autoAllowLowRisk: e.target.checked })}
+          />
           Allow commands rated low risk without asking
         </label>
-        <p className="hint">Only commands Gatehouse read completely and rated low in every part; never medium and above.</p>
+        <p className="hint">
+          Only commands Gatehouse read completely and rated low in every part; never medium and above.
+        </p>
       </fieldset>
       <RecordingSettings settings={settings} onSave={save} />
       <StorageSettings settings={settings} onSave={save} />
       <fieldset>
         <legend>Notifications</legend>
         <label className="check">
-          <input type="checkbox" checked={settings.notifyOnHeld} onChange={(e) => save({ notifyOnHeld: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.notifyOnHeld}
+            onChange={(e) => save({ notifyOnHeld: e.target.checked })}
+          />
           Notify me when a command is held
         </label>
         <label className="check">
-          <input type="checkbox" checked={settings.notifyOnlyWhenUnfocused} disabled={!settings.notifyOnHeld} onChange={(e) => save({ notifyOnlyWhenUnfocused: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.notifyOnlyWhenUnfocused}
+            disabled={!settings.notifyOnHeld}
+            onChange={(e) => save({ notifyOnlyWhenUnfocused: e.target.checked })}
+          />
           Only when the Gatehouse window is not focused
         </label>
         {mode === 'browser' && <BrowserPermission />}
@@ -72,7 +101,13 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
         <legend>Appearance</legend>
         {ThemeSchema.options.map((theme) => (
           <label key={theme} className="check">
-            <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => save({ theme })} />
+            <input
+              type="radio"
+              name="theme"
+              value={theme}
+              checked={settings.theme === theme}
+              onChange={() => save({ theme })}
+            />
             {THEME_WORDS[theme]}
           </label>
         ))}
@@ -81,7 +116,11 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
         <fieldset>
           <legend>Desktop app</legend>
           <label className="check">
-            <input type="checkbox" checked={settings.openAtLogin} onChange={(e) => save({ openAtLogin: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.openAtLogin}
+              onChange={(e) => save({ openAtLogin: e.target.checked })}
+            />
             Start Gatehouse when I log in
           </label>
         </fieldset>
@@ -95,7 +134,8 @@ function HoldTimeout({ valueMs, onSave }: { valueMs: number; onSave: (ms: number
   useEffect(() => setText(String(valueMs / MINUTE_MS)), [valueMs]);
   const minutes = Number(text);
   const ms = Math.round(minutes * MINUTE_MS);
-  const valid = text.trim() !== '' && Number.isFinite(minutes) && ms >= MIN_HOLD_TIMEOUT_MS && ms <= MAX_HOLD_TIMEOUT_MS;
+  const valid =
+    text.trim() !== '' && Number.isFinite(minutes) && ms >= MIN_HOLD_TIMEOUT_MS && ms <= MAX_HOLD_TIMEOUT_MS;
   const commit = () => {
     if (valid && ms !== valueMs) onSave(ms);
   };
@@ -119,7 +159,9 @@ function HoldTimeout({ valueMs, onSave }: { valueMs: number; onSave: (ms: number
         }}
       />
       <p id="hold-timeout-help" className={valid ? 'hint' : 'send-error'}>
-        {valid ? 'Applies to commands held from now on. The agent is told why.' : 'Between 1 second and 24 hours (1440 minutes).'}
+        {valid
+          ? 'Applies to commands held from now on. The agent is told why.'
+          : 'Between 1 second and 24 hours (1440 minutes).'}
       </p>
     </div>
   );
@@ -130,7 +172,8 @@ function BrowserPermission() {
   const [permission, setPermission] = useState(supported ? Notification.permission : 'denied');
   if (!supported) return <p className="hint">This browser cannot show notifications.</p>;
   if (permission === 'granted') return <p className="hint">This browser may show Gatehouse notifications.</p>;
-  if (permission === 'denied') return <p className="hint">This browser blocks notifications from this page; allow them in the site settings.</p>;
+  if (permission === 'denied')
+    return <p className="hint">This browser blocks notifications from this page; allow them in the site settings.</p>;
   return (
     <button type="button" onClick={() => void Notification.requestPermission().then(setPermission)}>
       Allow notifications in this browser

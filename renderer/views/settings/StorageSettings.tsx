@@ -25,7 +25,13 @@ function counted(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function StorageSettings({ settings, onSave }: { settings: SettingsValues; onSave: (patch: Partial<SettingsValues>) => void }) {
+export function StorageSettings({
+  settings,
+  onSave,
+}: {
+  settings: SettingsValues;
+  onSave: (patch: Partial<SettingsValues>) => void;
+}) {
   const commands = useCommands();
   const status = useStorage((s) => s.status);
   const load = useStorage((s) => s.load);
@@ -43,10 +49,14 @@ export function StorageSettings({ settings, onSave }: { settings: SettingsValues
         </p>
       )}
       {status && <Reclaim status={status} />}
-      <AuditRetention days={settings.auditRetentionDays} onSave={(auditRetentionDays) => onSave({ auditRetentionDays })} />
+      <AuditRetention
+        days={settings.auditRetentionDays}
+        onSave={(auditRetentionDays) => onSave({ auditRetentionDays })}
+      />
       {status?.auditCheckpoint && (
         <p className="hint">
-          Audit entries up to #{status.auditCheckpoint.throughSeq} were removed on {formatTime(status.auditCheckpoint.at)}; the rest still verifies from the checkpoint kept for them.
+          Audit entries up to #{status.auditCheckpoint.throughSeq} were removed on{' '}
+          {formatTime(status.auditCheckpoint.at)}; the rest still verifies from the checkpoint kept for them.
         </p>
       )}
     </fieldset>
@@ -69,7 +79,8 @@ function Sizes({ status }: { status: StorageStatus }) {
         <dd>{formatBytes(status.recordingBytes)}</dd>
         <dt>Kept</dt>
         <dd>
-          {counted(status.sessions, 'session')}, {counted(status.requests, 'request')}, {counted(status.auditEntries, 'audit entry', 'audit entries')}
+          {counted(status.sessions, 'session')}, {counted(status.requests, 'request')},{' '}
+          {counted(status.auditEntries, 'audit entry', 'audit entries')}
         </dd>
       </dl>
       <p className="hint storage-last" title={status.databaseFile}>
@@ -84,7 +95,10 @@ function Sizes({ status }: { status: StorageStatus }) {
 function Reclaim({ status }: { status: StorageStatus }) {
   const commands = useCommands();
   const compacting = useStorage((s) => s.compacting);
-  const rewriteSeconds = Math.max(1, Math.round((((status.fileBytes - status.freeBytes) / MB) * REWRITE_MS_PER_MB) / 1000));
+  const rewriteSeconds = Math.max(
+    1,
+    Math.round((((status.fileBytes - status.freeBytes) / MB) * REWRITE_MS_PER_MB) / 1000),
+  );
   const older = status.autoVacuum !== 'incremental';
   if (!older && status.freeBytes === 0) return <p className="hint">Space freed by deletions goes back to the disk.</p>;
   return (
@@ -95,7 +109,12 @@ function Reclaim({ status }: { status: StorageStatus }) {
           : 'Free space goes back to the disk after large deletions; you can also give it back now.'}
       </p>
       <div className="actions">
-        <button type="button" aria-describedby="compact-help" disabled={compacting} onClick={() => void commands.compactStorage()}>
+        <button
+          type="button"
+          aria-describedby="compact-help"
+          disabled={compacting}
+          onClick={() => void commands.compactStorage()}
+        >
           {compacting ? 'Compacting…' : 'Compact now'}
         </button>
       </div>
@@ -107,11 +126,28 @@ function AuditRetention({ days, onSave }: { days: number | null; onSave: (days: 
   return (
     <>
       <label className="check">
-        <input type="checkbox" checked={days !== null} onChange={(e) => onSave(e.target.checked ? DEFAULT_AUDIT_DAYS : null)} />
+        <input
+          type="checkbox"
+          checked={days !== null}
+          onChange={(e) => onSave(e.target.checked ? DEFAULT_AUDIT_DAYS : null)}
+        />
         Remove audit entries after a while
       </label>
-      {days !== null && <NumberField id="audit-days" label="Remove audit entries older than (days)" value={days} min={MIN_AUDIT_RETENTION_DAYS} max={36_500} onSave={onSave} />}
-      <p className="hint">{days === null ? 'The audit trail of every decision and rule change is kept forever.' : 'Older entries are removed; the rest stays verifiable (gatehouse audit verify).'}</p>
+      {days !== null && (
+        <NumberField
+          id="audit-days"
+          label="Remove audit entries older than (days)"
+          value={days}
+          min={MIN_AUDIT_RETENTION_DAYS}
+          max={36_500}
+          onSave={onSave}
+        />
+      )}
+      <p className="hint">
+        {days === null
+          ? 'The audit trail of every decision and rule change is kept forever.'
+          : 'Older entries are removed; the rest stays verifiable (gatehouse audit verify).'}
+      </p>
     </>
   );
 }

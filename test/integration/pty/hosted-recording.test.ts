@@ -38,7 +38,7 @@ function outputFile(bytes: number): { file: string; shown: string } {
 /** Every output byte a recording holds, read back page by page. */
 function recordedOutput(reader: RecordingReader, sessionId: string): string {
   let out = '';
-  for (let from: number | null = -1; from !== null; ) {
+  for (let from: number | null = -1; from !== null;) {
     const page = reader.eventsBetween(sessionId, from, Number.MAX_SAFE_INTEGER);
     for (const { event } of page.events) if (event.kind === 'output') out += event.data;
     from = page.nextFromMs;
@@ -49,7 +49,8 @@ function recordedOutput(reader: RecordingReader, sessionId: string): string {
 function lines(term: Terminal): string[] {
   const b = term.buffer.active;
   const out = [`cursor ${b.cursorX},${b.cursorY}`];
-  for (let y = 0; y < b.length; y++) out.push(`${y > 0 && b.getLine(y)?.isWrapped ? '↩' : ''}${b.getLine(y)?.translateToString(true) ?? ''}`);
+  for (let y = 0; y < b.length; y++)
+    out.push(`${y > 0 && b.getLine(y)?.isWrapped ? '↩' : ''}${b.getLine(y)?.translateToString(true) ?? ''}`);
   return out;
 }
 
@@ -69,7 +70,12 @@ describe('a hosted program printing fast with nobody watching', () => {
     // More than a screen nobody watches is kept for (4 MB): the screen is rebuilt from the recording.
     const { file, shown } = outputFile(6 * 1024 * 1024);
     const size = { cols: 100, rows: 30 };
-    const info = await core.client.api.startTerminal({ agent: 'shell', argv: ['cat', file], cwd: path.dirname(file), size });
+    const info = await core.client.api.startTerminal({
+      agent: 'shell',
+      argv: ['cat', file],
+      cwd: path.dirname(file),
+      size,
+    });
     await core.next('session.ended', (e) => e.session.id === info.sessionId);
 
     const recordings = core.core.recordings;
@@ -78,7 +84,9 @@ describe('a hosted program printing fast with nobody watching', () => {
 
     const snapshot = await core.client.api.attachTerminal(info.sessionId);
     expect(snapshot.exitCode).toBe(0);
-    expect(await drawnFrom(snapshot.data, snapshot.cols, snapshot.rows)).toEqual(await drawnFrom(shown, size.cols, size.rows));
+    expect(await drawnFrom(snapshot.data, snapshot.cols, snapshot.rows)).toEqual(
+      await drawnFrom(shown, size.cols, size.rows),
+    );
   });
 });
 
@@ -107,7 +115,13 @@ describe('a recording that cannot keep up', () => {
     store.create({ sessionId: 'slow', source: 'live', cols: 100, rows: 30, startedAt: Date.now() });
     const gated = gatedSink(new StoreSink(store));
     const errors: unknown[] = [];
-    const recorder = new Recorder({ sessionId: 'slow', startedAtMs: Date.now(), sink: gated.sink, redactor: new Redactor(), onError: (err) => errors.push(err) });
+    const recorder = new Recorder({
+      sessionId: 'slow',
+      startedAtMs: Date.now(),
+      sink: gated.sink,
+      redactor: new Redactor(),
+      onError: (err) => errors.push(err),
+    });
     const { file, shown } = outputFile(3 * MAX_BACKLOG_BYTES);
 
     const pty = spawnPty({ file: 'cat', args: [file], cwd: path.dirname(file), env: process.env, cols: 100, rows: 30 });
@@ -115,8 +129,19 @@ describe('a recording that cannot keep up', () => {
     const pausedOnce = new Promise<void>((resolve) => (paused = resolve));
     const watched: PtyProcess = { ...pty, pause: () => (pty.pause(), paused()) };
     const session = new TerminalSession({
-      sessionId: 'slow', agent: 'shell', argv: ['cat', file], cwd: path.dirname(file), shell: null, cols: 100, rows: 30,
-      startedAtMs: Date.now(), pty: watched, recorder, takeCommand: () => null, onExit: () => {}, flowNoticeMs: 1,
+      sessionId: 'slow',
+      agent: 'shell',
+      argv: ['cat', file],
+      cwd: path.dirname(file),
+      shell: null,
+      cols: 100,
+      rows: 30,
+      startedAtMs: Date.now(),
+      pty: watched,
+      recorder,
+      takeCommand: () => null,
+      onExit: () => {},
+      flowNoticeMs: 1,
     });
     await pausedOnce;
     // The pause lasts (the recording's writes are held): once past its notice time the session says so.

@@ -62,7 +62,17 @@ async function drawn(state: ScreenState, scope: Scope): Promise<string[]> {
  * wrap edge cases, as the keyframe tests also check them).
  */
 async function expectedAfter(events: readonly StreamEvent[], scope: Scope): Promise<string[]> {
-  const live = new LiveScreen({ ...SIZE, recorder: null, unwatchedLimit: Infinity, unwatched: () => true, parsed: () => {}, tracked: () => {}, onError: (err) => { throw err; } });
+  const live = new LiveScreen({
+    ...SIZE,
+    recorder: null,
+    unwatchedLimit: Infinity,
+    unwatched: () => true,
+    parsed: () => {},
+    tracked: () => {},
+    onError: (err) => {
+      throw err;
+    },
+  });
   for (const e of events) {
     if (e.kind === 'output') live.write(e.data);
     else if (e.kind === 'resize') live.resize(e.cols, e.rows);
@@ -91,7 +101,15 @@ function producer(unwatchedLimit: number): Producer {
   t.addSession('s');
   const recorder = t.recordings.start('s', SIZE, Date.now());
   const errors: unknown[] = [];
-  const screen = new LiveScreen({ ...SIZE, recorder, unwatchedLimit, unwatched: () => true, parsed: () => {}, tracked: () => {}, onError: (err) => errors.push(err) });
+  const screen = new LiveScreen({
+    ...SIZE,
+    recorder,
+    unwatchedLimit,
+    unwatched: () => true,
+    parsed: () => {},
+    tracked: () => {},
+    onError: (err) => errors.push(err),
+  });
   return {
     screen,
     recorder,
@@ -113,7 +131,10 @@ function producer(unwatchedLimit: number): Producer {
  */
 function longSession(): StreamEvent[] {
   const raw = capturedProgramOutput();
-  const events = programEvents(raw.repeat(Math.ceil((600 * 1024) / raw.length))).map((e, i) => ({ ...e, atMs: i * 6000 }));
+  const events = programEvents(raw.repeat(Math.ceil((600 * 1024) / raw.length))).map((e, i) => ({
+    ...e,
+    atMs: i * 6000,
+  }));
   const at = (i: number) => (events[i] as StreamEvent).atMs;
   // A resize early on and one near the end, where the replay must already hold a full buffer to reflow alike: wider
   // and taller, so wrapped lines join and lines come back from the scrollback.
@@ -122,7 +143,10 @@ function longSession(): StreamEvent[] {
   // Ten seconds later, a few lines: the last keyframe (taken at least every 5 s) holds no scrollback, so the
   // scrollback has to come from replaying further back.
   const end = at(events.length - 1);
-  events.push({ atMs: end + 10_000, kind: 'output', data: 'later\r\n' }, { atMs: end + 10_001, kind: 'output', data: 'and later\r\n' });
+  events.push(
+    { atMs: end + 10_000, kind: 'output', data: 'later\r\n' },
+    { atMs: end + 10_001, kind: 'output', data: 'and later\r\n' },
+  );
   return events;
 }
 
@@ -136,9 +160,11 @@ describe('a screen rebuilt from the recording', () => {
     expect(p.screen.live).toBe(true);
     // The rebuilt screen carries the state a plain snapshot leaves out (scroll regions, saved cursors, charsets, the
     // alternate screen): what comes next draws as it would have.
-    const more = trickyEvents().map((e) => ({ ...e, atMs: e.atMs + ((first.at(-1) as StreamEvent).atMs) }));
+    const more = trickyEvents().map((e) => ({ ...e, atMs: e.atMs + (first.at(-1) as StreamEvent).atMs }));
     p.play(more);
-    expect(await drawn(await p.screen.serialize(), 'screen')).toEqual(await expectedAfter([...first, ...more], 'screen'));
+    expect(await drawn(await p.screen.serialize(), 'screen')).toEqual(
+      await expectedAfter([...first, ...more], 'screen'),
+    );
     expect(p.errors).toEqual([]);
   });
 
@@ -166,7 +192,15 @@ describe('a screen rebuilt from the recording', () => {
     const t = openRecordings();
     t.addSession('w');
     const recorder = t.recordings.start('w', SIZE, Date.now());
-    const screen = new LiveScreen({ ...SIZE, recorder, unwatchedLimit: 100, unwatched: () => !watched, parsed: () => {}, tracked: () => {}, onError: () => {} });
+    const screen = new LiveScreen({
+      ...SIZE,
+      recorder,
+      unwatchedLimit: 100,
+      unwatched: () => !watched,
+      parsed: () => {},
+      tracked: () => {},
+      onError: () => {},
+    });
     screen.write('x'.repeat(1000));
     expect(screen.live).toBe(true);
     // The count starts again whenever somebody watches.
@@ -181,7 +215,15 @@ describe('a screen rebuilt from the recording', () => {
     expect(screen.live).toBe(false);
 
     const memoryOnly: SessionRecorder = { record: () => {}, close: async () => {} };
-    const kept = new LiveScreen({ ...SIZE, recorder: memoryOnly, unwatchedLimit: 100, unwatched: () => true, parsed: () => {}, tracked: () => {}, onError: () => {} });
+    const kept = new LiveScreen({
+      ...SIZE,
+      recorder: memoryOnly,
+      unwatchedLimit: 100,
+      unwatched: () => true,
+      parsed: () => {},
+      tracked: () => {},
+      onError: () => {},
+    });
     kept.write('x'.repeat(1000));
     expect(kept.live).toBe(true);
     kept.dispose();

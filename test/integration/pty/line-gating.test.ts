@@ -17,68 +17,87 @@ const SET_SOCKET: Record<string, (p: string) => string> = {
 };
 
 describe.each(['bash', 'zsh', 'fish'])('line gating in %s', (shell) => {
-  it.skipIf(!hasShell(shell))(`runs allowed lines, never runs denied ones, and marks each command (${shell} must be installed)`, async () => {
-    const w = await terminalWorld();
-    worlds.push(w);
-    const t = await w.start({ agent: 'shell', shell });
-    expect(t.info).toMatchObject({ agent: 'shell', shell, cwd: w.work });
-    await t.prompt();
+  it.skipIf(!hasShell(shell))(
+    `runs allowed lines, never runs denied ones, and marks each command (${shell} must be installed)`,
+    async () => {
+      const w = await terminalWorld();
+      worlds.push(w);
+      const t = await w.start({ agent: 'shell', shell });
+      expect(t.info).toMatchObject({ agent: 'shell', shell, cwd: w.work });
+      await t.prompt();
 
-    // Allowed by the policy at once: it runs, and OSC 133 gives it a start, an end, an exit code and a cwd.
-    let from = t.output().length;
-    await t.type('touch allowed.txt; expr 1234 + 4321\r');
-    const allowed = await t.nextCommand();
-    expect(t.output().slice(from)).toContain('5555');
-    expect(allowed).toMatchObject({ command: 'touch allowed.txt; expr 1234 + 4321', exitCode: 0, cwd: w.work });
-    expect(allowed.endedAtMs).toBeGreaterThanOrEqual(allowed.startedAtMs);
-    expect(fs.existsSync(path.join(w.work, 'allowed.txt'))).toBe(true);
-    await t.prompt(from);
+      // Allowed by the policy at once: it runs, and OSC 133 gives it a start, an end, an exit code and a cwd.
+      let from = t.output().length;
+      await t.type('touch allowed.txt; expr 1234 + 4321\r');
+      const allowed = await t.nextCommand();
+      expect(t.output().slice(from)).toContain('5555');
+      expect(allowed).toMatchObject({ command: 'touch allowed.txt; expr 1234 + 4321', exitCode: 0, cwd: w.work });
+      expect(allowed.endedAtMs).toBeGreaterThanOrEqual(allowed.startedAtMs);
+      expect(fs.existsSync(path.join(w.work, 'allowed.txt'))).toBe(true);
+      await t.prompt(from);
 
-    // Held, then allowed by a person through the control API.
-    let held = w.core.next('request.held');
-    await t.type('touch held-ok.txt; expr 2000 + 22\r');
-    const heldOk = (await held).request;
-    expect(heldOk).toMatchObject({ command: 'touch held-ok.txt; expr 2000 + 22', kind: 'check', agent: 'shell', cwd: w.work, sessionId: t.info.sessionId });
-    await w.core.client.api.decide({ id: heldOk.id, decision: 'allow' });
-    expect(await t.nextCommand()).toMatchObject({ requestId: heldOk.id, exitCode: 0 });
-    expect(fs.existsSync(path.join(w.work, 'held-ok.txt'))).toBe(true);
+      // Held, then allowed by a person through the control API.
+      let held = w.core.next('request.held');
+      await t.type('touch held-ok.txt; expr 2000 + 22\r');
+      const heldOk = (await held).request;
+      expect(heldOk).toMatchObject({
+        command: 'touch held-ok.txt; expr 2000 + 22',
+        kind: 'check',
+        agent: 'shell',
+        cwd: w.work,
+        sessionId: t.info.sessionId,
+      });
+      await w.core.client.api.decide({ id: heldOk.id, decision: 'allow' });
+      expect(await t.nextCommand()).toMatchObject({ requestId: heldOk.id, exitCode: 0 });
+      expect(fs.existsSync(path.join(w.work, 'held-ok.txt'))).toBe(true);
 
-    // Held, then denied: the line is cleared, the reason printed, and it never runs.
-    from = t.output().length;
-    held = w.core.next('request.held');
-    await t.type('touch held-denied.txt\r');
-    const heldNo = (await held).request;
-    await w.core.client.api.decide({ id: heldNo.id, decision: 'deny', reason: 'not today' });
-    await t.waitForOutput(/not today/, from);
-    await t.prompt(from);
-    expect(fs.existsSync(path.join(w.work, 'held-denied.txt'))).toBe(false);
+      // Held, then denied: the line is cleared, the reason printed, and it never runs.
+      from = t.output().length;
+      held = w.core.next('request.held');
+      await t.type('touch held-denied.txt\r');
+      const heldNo = (await held).request;
+      await w.core.client.api.decide({ id: heldNo.id, decision: 'deny', reason: 'not today' });
+      await t.waitForOutput(/not today/, from);
+      await t.prompt(from);
+      expect(fs.existsSync(path.join(w.work, 'held-denied.txt'))).toBe(false);
 
-    // Whitespace-only lines pass without a request; exit codes and the working directory are reported.
-    const before = w.requests.length;
-    await t.type('   \r');
-    await t.type('mkdir -p sub; cd sub\r');
-    await t.nextCommand();
-    await t.type("sh -c 'exit 3'\r");
-    expect(await t.nextCommand()).toMatchObject({ command: "sh -c 'exit 3'", exitCode: 3, cwd: path.join(w.work, 'sub') });
-    expect(w.requests.slice(before).map((r) => r.command)).toEqual(['mkdir -p sub; cd sub', "sh -c 'exit 3'"]);
+      // Whitespace-only lines pass without a request; exit codes and the working directory are reported.
+      const before = w.requests.length;
+      await t.type('   \r');
+      await t.type('mkdir -p sub; cd sub\r');
+      await t.nextCommand();
+      await t.type("sh -c 'exit 3'\r");
+      expect(await t.nextCommand()).toMatchObject({
+        command: "sh -c 'exit 3'",
+        exitCode: 3,
+        cwd: path.join(w.work, 'sub'),
+      });
+      expect(w.requests.slice(before).map((r) => r.command)).toEqual(['mkdir -p sub; cd sub', "sh -c 'exit 3'"]);
 
-    // Gate unreachable: the line is blocked with a clear message and does not run.
-    await t.type(`${SET_SOCKET[shell]?.('/nonexistent/gate.sock')}\r`);
-    await t.nextCommand();
-    from = t.output().length;
-    await t.type('touch unreachable.txt\r');
-    await t.waitForOutput(/Gatehouse blocked this command/, from);
-    await t.prompt(from);
-    expect(fs.existsSync(path.join(w.work, 'unreachable.txt'))).toBe(false);
+      // Gate unreachable: the line is blocked with a clear message and does not run.
+      await t.type(`${SET_SOCKET[shell]?.('/nonexistent/gate.sock')}\r`);
+      await t.nextCommand();
+      from = t.output().length;
+      await t.type('touch unreachable.txt\r');
+      await t.waitForOutput(/Gatehouse blocked this command/, from);
+      await t.prompt(from);
+      expect(fs.existsSync(path.join(w.work, 'unreachable.txt'))).toBe(false);
 
-    // The recording saw the output and what was typed.
-    const rec = w.recordings.sessions.get(t.info.sessionId);
-    expect(rec?.size).toEqual({ cols: 80, rows: 24 });
-    expect(w.recordings.output(t.info.sessionId)).toContain('5555');
-    expect(rec?.events.some(({ event }) => event.kind === 'input' && event.data.includes('touch held-denied.txt'))).toBe(true);
-    expect(rec?.events.filter(({ event }) => event.kind === 'marker' && event.requestId === heldNo.id).map(({ event }) => event.kind === 'marker' && event.decision)).toEqual([null, 'deny']);
+      // The recording saw the output and what was typed.
+      const rec = w.recordings.sessions.get(t.info.sessionId);
+      expect(rec?.size).toEqual({ cols: 80, rows: 24 });
+      expect(w.recordings.output(t.info.sessionId)).toContain('5555');
+      expect(
+        rec?.events.some(({ event }) => event.kind === 'input' && event.data.includes('touch held-denied.txt')),
+      ).toBe(true);
+      expect(
+        rec?.events
+          .filter(({ event }) => event.kind === 'marker' && event.requestId === heldNo.id)
+          .map(({ event }) => event.kind === 'marker' && event.decision),
+      ).toEqual([null, 'deny']);
 
-    await w.core.client.api.killTerminal({ sessionId: t.info.sessionId, signal: 'SIGKILL' });
-    expect(await t.exit).toBe(137);
-  });
+      await w.core.client.api.killTerminal({ sessionId: t.info.sessionId, signal: 'SIGKILL' });
+      expect(await t.exit).toBe(137);
+    },
+  );
 });

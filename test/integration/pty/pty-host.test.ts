@@ -43,15 +43,21 @@ describe('hosted terminals', () => {
     const w = await world();
     const t = await w.start({ agent: 'shell', shell: 'bash', size: { cols: 90, rows: 30 } });
     await t.prompt();
-    expect(await w.core.client.api.resizeTerminal({ sessionId: t.info.sessionId, cols: 120, rows: 41 })).toMatchObject({ cols: 120, rows: 41 });
+    expect(await w.core.client.api.resizeTerminal({ sessionId: t.info.sessionId, cols: 120, rows: 41 })).toMatchObject({
+      cols: 120,
+      rows: 41,
+    });
     const from = t.output().length;
     await t.type('stty size\r');
     await t.waitForOutput(/41 120/, from);
     const events = w.recordings.sessions.get(t.info.sessionId)?.events.map(({ event }) => event) ?? [];
-    expect(events.filter((e) => e.kind === 'resize')).toEqual([{ kind: 'resize', cols: 90, rows: 30 }, { kind: 'resize', cols: 120, rows: 41 }]);
+    expect(events.filter((e) => e.kind === 'resize')).toEqual([
+      { kind: 'resize', cols: 90, rows: 30 },
+      { kind: 'resize', cols: 120, rows: 41 },
+    ]);
   });
 
-  it('ends a killed program with the signal\'s exit code, and ends its session', async () => {
+  it("ends a killed program with the signal's exit code, and ends its session", async () => {
     const w = await world();
     const t = await w.start({ agent: 'shell', argv: ['sleep', '600'] });
     const ended = w.core.next('session.ended', (e) => e.session.id === t.info.sessionId);
@@ -65,14 +71,18 @@ describe('hosted terminals', () => {
   it('pauses a fast program while its viewer is behind, and resumes when the viewer acknowledges', async () => {
     const w = await world();
     const total = 3_000_000;
-    const t = await w.start({ agent: 'shell', argv: ['sh', '-c', `head -c ${total} /dev/zero | tr '\\000' x; echo; echo FLOW-END; exit 3`] });
+    const t = await w.start({
+      agent: 'shell',
+      argv: ['sh', '-c', `head -c ${total} /dev/zero | tr '\\000' x; echo; echo FLOW-END; exit 3`],
+    });
     // This viewer does not acknowledge anything until the pty is paused.
     await t.waitForOutput(/x{10}/);
-    const waitReceived = (n: number) => new Promise<void>((resolve) => {
-      const check = () => t.received().length >= n && resolve();
-      cleanups.push(w.core.client.onTerminalEvent(check));
-      check();
-    });
+    const waitReceived = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => t.received().length >= n && resolve();
+        cleanups.push(w.core.client.onTerminalEvent(check));
+        check();
+      });
     await waitReceived(HIGH_WATER_CHARS);
     // Once the pause has lasted (FLOW_NOTICE_MS) the viewer hears of it, and the list says so.
     await new Promise<void>((resolve) => {
@@ -92,7 +102,8 @@ describe('hosted terminals', () => {
     // Acknowledging as the output arrives lets the rest through.
     const ack = (e: TerminalEvent) => {
       // The last acknowledgements may still be on their way when the test closes its connection.
-      if (e.type === 'terminal.output') w.core.client.api.ackTerminal({ sessionId: e.sessionId, chars: e.data.length }).catch(() => {});
+      if (e.type === 'terminal.output')
+        w.core.client.api.ackTerminal({ sessionId: e.sessionId, chars: e.data.length }).catch(() => {});
     };
     cleanups.push(w.core.client.onTerminalEvent(ack));
     await w.core.client.api.ackTerminal({ sessionId: t.info.sessionId, chars: whilePaused });
@@ -132,20 +143,33 @@ describe('hosted terminals', () => {
   it('starts Claude Code wired by its own hooks, with no shell gating added', async () => {
     const w = await world();
     const fake = path.join(w.work, 'claude');
-    fs.writeFileSync(fake, '#!/bin/sh\n[ "$1" = --version ] && { echo "2.1.330 (Claude Code)"; exit 0; }\necho "args: $*"\necho "bash_env=${BASH_ENV:-none} gate_exec=${GATEHOUSE_GATE_EXEC:-none} session=$GATEHOUSE_SESSION_ID"\n', { mode: 0o755 });
+    fs.writeFileSync(
+      fake,
+      '#!/bin/sh\n[ "$1" = --version ] && { echo "2.1.330 (Claude Code)"; exit 0; }\necho "args: $*"\necho "bash_env=${BASH_ENV:-none} gate_exec=${GATEHOUSE_GATE_EXEC:-none} session=$GATEHOUSE_SESSION_ID"\n',
+      { mode: 0o755 },
+    );
     const t = await w.start({ agent: 'claude', argv: [fake, '-p', 'hi'] });
     expect(await t.exit).toBe(0);
     const out = w.recordings.output(t.info.sessionId);
     expect(out).toMatch(/args: --settings \S+settings\.json -p hi/);
     expect(out).toContain(`bash_env=none gate_exec=none session=${t.info.sessionId}`);
-    expect((await w.core.client.api.listSessions()).find((s) => s.id === t.info.sessionId)).toMatchObject({ agent: 'claude', exitCode: 0 });
+    expect((await w.core.client.api.listSessions()).find((s) => s.id === t.info.sessionId)).toMatchObject({
+      agent: 'claude',
+      exitCode: 0,
+    });
   });
 
   it('refuses a directory that does not exist and a program that is not there, and starts nothing', async () => {
     const w = await world();
-    await expect(w.core.client.api.startTerminal({ agent: 'shell', cwd: '/nonexistent/dir' })).rejects.toThrow(/not a directory/);
-    await expect(w.core.client.api.startTerminal({ agent: 'shell', argv: ['no-such-agent-xyz'], cwd: w.work })).rejects.toThrow(/was not found on PATH/);
-    await expect(w.core.client.api.startTerminal({ agent: 'shell', shell: 'sh', cwd: w.work })).rejects.toThrow(/can gate bash, zsh and fish/);
+    await expect(w.core.client.api.startTerminal({ agent: 'shell', cwd: '/nonexistent/dir' })).rejects.toThrow(
+      /not a directory/,
+    );
+    await expect(
+      w.core.client.api.startTerminal({ agent: 'shell', argv: ['no-such-agent-xyz'], cwd: w.work }),
+    ).rejects.toThrow(/was not found on PATH/);
+    await expect(w.core.client.api.startTerminal({ agent: 'shell', shell: 'sh', cwd: w.work })).rejects.toThrow(
+      /can gate bash, zsh and fish/,
+    );
     expect(await w.core.client.api.listTerminals()).toEqual([]);
   });
 });

@@ -94,7 +94,11 @@ function startRun(home: string): Run {
   const dir = tempDir('gh-agent-');
   const script = path.join(dir, 'agent.cjs');
   fs.writeFileSync(script, AGENT);
-  const { child, done } = startCli(['run', '-q', '--agent', 'shell', '--', process.execPath, script, dir], cliEnv(home), { cwd: dir });
+  const { child, done } = startCli(
+    ['run', '-q', '--agent', 'shell', '--', process.execPath, script, dir],
+    cliEnv(home),
+    { cwd: dir },
+  );
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -111,7 +115,7 @@ function startRun(home: string): Run {
 async function allEvents(c: ControlClient, sessionId: string): Promise<TimedEvent[]> {
   const info = await c.api.getRecording(sessionId);
   const events: TimedEvent[] = [];
-  for (let from: number | null = -1; from !== null; ) {
+  for (let from: number | null = -1; from !== null;) {
     const page: EventPage = await c.api.recordingEvents({ sessionId, fromMs: from, toMs: info.durationMs + 1 });
     events.push(...page.events);
     from = page.nextFromMs;
@@ -120,7 +124,11 @@ async function allEvents(c: ControlClient, sessionId: string): Promise<TimedEven
 }
 
 /** The line numbers in the recorded output, in order, and where the gap markers fall among them. */
-function linesAndGaps(events: TimedEvent[]): { numbers: number[]; gaps: Array<{ label: string; afterLine: number }>; text: string } {
+function linesAndGaps(events: TimedEvent[]): {
+  numbers: number[];
+  gaps: Array<{ label: string; afterLine: number }>;
+  text: string;
+} {
   let text = '';
   const gaps: Array<{ label: string; at: number }> = [];
   for (const e of events) {
@@ -128,7 +136,8 @@ function linesAndGaps(events: TimedEvent[]): { numbers: number[]; gaps: Array<{ 
     if (e.event.kind === 'gap') gaps.push({ label: e.event.label, at: text.length });
   }
   const numbers = [...text.matchAll(/line (\d+) \.+\r\n/g)].map((m) => Number(m[1]));
-  const lineBefore = (at: number) => [...text.slice(0, at).matchAll(/line (\d+) \.+\r\n/g)].map((m) => Number(m[1])).at(-1) ?? -1;
+  const lineBefore = (at: number) =>
+    [...text.slice(0, at).matchAll(/line (\d+) \.+\r\n/g)].map((m) => Number(m[1])).at(-1) ?? -1;
   return { numbers, gaps: gaps.map((g) => ({ label: g.label, afterLine: lineBefore(g.at) })), text };
 }
 
@@ -142,7 +151,10 @@ async function acrossRestart(stop: (d: Daemon) => Promise<void>) {
   // Part of the stream is on disk when the core goes: what is resent after the restart must start right after it.
   const watcher = await client(home);
   const [running] = await watcher.api.listSessions();
-  const stored = await eventually(async () => (await watcher.api.getRecording(running?.id as string)).eventCount, (n) => n > 0);
+  const stored = await eventually(
+    async () => (await watcher.api.getRecording(running?.id as string)).eventCount,
+    (n) => n > 0,
+  );
   expect(stored).toBeGreaterThan(0);
   await stop(first);
   await until('the run to notice', () => run.err().includes('lost the Gatehouse core'));
@@ -162,7 +174,7 @@ async function acrossRestart(stop: (d: Daemon) => Promise<void>) {
   expect(result.code).toBe(7);
   // One line when the core went, one when it came back; nothing else.
   expect(result.stderr.trim().split('\n')).toEqual([
-    'gatehouse: lost the Gatehouse core; the agent\'s commands are blocked until it is back. Reconnecting…',
+    "gatehouse: lost the Gatehouse core; the agent's commands are blocked until it is back. Reconnecting…",
     'gatehouse: the Gatehouse core is back; this session goes on.',
   ]);
 
@@ -187,7 +199,10 @@ async function acrossRestart(stop: (d: Daemon) => Promise<void>) {
   expect(screen.data).toContain('done');
   for (const n of [5, printed - 5]) {
     // The index follows the writes once they pause.
-    const hits = await eventually(() => c.api.searchRecordings({ query: `line ${n}`, sessionId }), (h) => h.length > 0);
+    const hits = await eventually(
+      () => c.api.searchRecordings({ query: `line ${n}`, sessionId }),
+      (h) => h.length > 0,
+    );
     expect(hits[0]?.snippet).toContain(`${n}`);
   }
   return { c, sessionId };
@@ -195,7 +210,7 @@ async function acrossRestart(stop: (d: Daemon) => Promise<void>) {
 
 // Two daemon starts per test: ~5 s on an idle machine, several times that on a loaded one.
 describe('gatehouse run across a restart of the core', { timeout: 120_000 }, () => {
-  it('survives kill -9 of the core: resumed, recorded once with a gap marker, ended with the agent\'s exit code', async () => {
+  it("survives kill -9 of the core: resumed, recorded once with a gap marker, ended with the agent's exit code", async () => {
     await acrossRestart(killHard);
   });
 

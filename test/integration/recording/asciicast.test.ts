@@ -39,7 +39,10 @@ function readBack(text: string): { header: ReturnType<typeof parseCastHeader>; e
   expect(lines.at(-1)).toBe('');
   const header = parseCastHeader(lines[0] ?? '');
   const reader = new CastEventReader(header.version);
-  const events = lines.slice(1, -1).map((l, i) => reader.read(l, i + 2)).filter((e): e is CastEvent => e !== null);
+  const events = lines
+    .slice(1, -1)
+    .map((l, i) => reader.read(l, i + 2))
+    .filter((e): e is CastEvent => e !== null);
   return { header, events };
 }
 
@@ -53,24 +56,43 @@ async function shown(screen: Screen): Promise<string> {
   return fp;
 }
 
-const outputOf = (events: readonly CastEvent[]) => events.map((e) => ('event' in e && e.event.kind === 'output' ? e.event.data : '')).join('');
+const outputOf = (events: readonly CastEvent[]) =>
+  events.map((e) => ('event' in e && e.event.kind === 'output' ? e.event.data : '')).join('');
 
 /** A core with one recorded session that had one interception denied through the gate. */
 async function recordedSession(): Promise<{ core: TestCore; sessionId: string; raw: string; requestId: string }> {
   const core = await startTestCore();
   cores.push(core);
-  const s = await core.client.api.startSession({ agent: 'claude', argv: ['claude', '-p', 'tidy up'], cwd: '/work/p', pid: process.pid });
+  const s = await core.client.api.startSession({
+    agent: 'claude',
+    argv: ['claude', '-p', 'tidy up'],
+    cwd: '/work/p',
+    pid: process.pid,
+  });
   const recorder = core.core.recordings.start(s.session.id, { cols: 100, rows: 30 });
   const raw = capturedProgramOutput();
   const events = programEvents(raw, { resizes: true });
   const half = Math.floor(events.length / 2);
   recordAll(recorder, events.slice(0, half));
   const held = core.next('request.held');
-  const answer = post(s.gateSocket, GATE_PATHS.claudePreToolUse, JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf build' }, cwd: '/work/p' }), { authorization: `Bearer ${s.token}` });
+  const answer = post(
+    s.gateSocket,
+    GATE_PATHS.claudePreToolUse,
+    JSON.stringify({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'rm -rf build' },
+      cwd: '/work/p',
+    }),
+    { authorization: `Bearer ${s.token}` },
+  );
   const { request } = await held;
   await core.client.api.decide({ id: request.id, decision: 'deny', reason: 'keep the build' });
   await answer;
-  recordAll(recorder, events.slice(half).map((e) => ({ ...e, atMs: e.atMs + 1 })));
+  recordAll(
+    recorder,
+    events.slice(half).map((e) => ({ ...e, atMs: e.atMs + 1 })),
+  );
   recorder.record({ kind: 'input', data: 'q' });
   await recorder.close();
   await core.client.api.endSession({ sessionId: s.session.id, exitCode: 3 });
@@ -83,32 +105,50 @@ describe('asciicast export and import', () => {
     const text = await exported(core, sessionId, 'asciicast-v2');
     const { header, events } = readBack(text);
     expect(header).toMatchObject({ version: 2, cols: 100, rows: 30 });
-    expect(JSON.parse(text.split('\n')[0] ?? '')).toMatchObject({ version: 2, width: 100, height: 30, env: { TERM: 'xterm-256color' }, command: 'claude -p tidy up' });
+    expect(JSON.parse(text.split('\n')[0] ?? '')).toMatchObject({
+      version: 2,
+      width: 100,
+      height: 30,
+      env: { TERM: 'xterm-256color' },
+      command: 'claude -p tidy up',
+    });
     expect(outputOf(events)).toBe(raw);
     const markers = events.flatMap((e) => ('event' in e && e.event.kind === 'marker' ? [e.event.label] : []));
     expect(markers).toEqual([`${requestId} held: rm -rf build`, `${requestId} denied by human:cli: rm -rf build`]);
     expect(events.some((e) => 'event' in e && e.event.kind === 'resize')).toBe(true);
     expect(events.at(-1)).toMatchObject({ event: { kind: 'input', data: 'q' } });
-    const times = text.split('\n').slice(1, -1).map((l) => JSON.parse(l)[0] as number);
+    const times = text
+      .split('\n')
+      .slice(1, -1)
+      .map((l) => JSON.parse(l)[0] as number);
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
-  it.skipIf(!hasAsciinema)('plays in asciinema: `asciinema cat` and `asciinema play` print exactly the recorded output', async () => {
-    const { core, sessionId, raw } = await recordedSession();
-    const file = path.join(tempDir(), 'session.cast');
-    fs.writeFileSync(file, await exported(core, sessionId, 'asciicast-v2'));
-    // asciinema wants a terminal: `script` gives it a pty, with output processing off so bytes pass unchanged.
-    for (const command of [`asciinema cat '${file}'`, `asciinema play -i 0.001 -s 1000 '${file}'`]) {
-      const run = spawnSync('script', ['-qec', `stty -opost; ${command}`, '/dev/null'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout, command).toBe(raw);
-    }
-  });
+  it.skipIf(!hasAsciinema)(
+    'plays in asciinema: `asciinema cat` and `asciinema play` print exactly the recorded output',
+    async () => {
+      const { core, sessionId, raw } = await recordedSession();
+      const file = path.join(tempDir(), 'session.cast');
+      fs.writeFileSync(file, await exported(core, sessionId, 'asciicast-v2'));
+      // asciinema wants a terminal: `script` gives it a pty, with output processing off so bytes pass unchanged.
+      for (const command of [`asciinema cat '${file}'`, `asciinema play -i 0.001 -s 1000 '${file}'`]) {
+        const run = spawnSync('script', ['-qec', `stty -opost; ${command}`, '/dev/null'], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stdout, command).toBe(raw);
+      }
+    },
+  );
 
   it('exports v3 with intervals, markers and the exit status last', async () => {
     const { core, sessionId, raw } = await recordedSession();
     const text = await exported(core, sessionId, 'asciicast-v3');
-    expect(JSON.parse(text.split('\n')[0] ?? '')).toMatchObject({ version: 3, term: { cols: 100, rows: 30, type: 'xterm-256color' } });
+    expect(JSON.parse(text.split('\n')[0] ?? '')).toMatchObject({
+      version: 3,
+      term: { cols: 100, rows: 30, type: 'xterm-256color' },
+    });
     const { events } = readBack(text);
     expect(outputOf(events)).toBe(raw);
     expect(events.at(-1)).toMatchObject({ exit: 3 });
@@ -132,7 +172,9 @@ describe('asciicast export and import', () => {
       const end = imported.recording.durationMs;
       const screen = await core.client.api.screenAt({ sessionId: imported.session.id, atMs: end });
       expect(await shown(screen)).toBe(await shown(await core.client.api.screenAt({ sessionId, atMs: end })));
-      expect(() => core.core.recordings.start(imported.session.id, { cols: 80, rows: 24 })).toThrow(/imported recording/);
+      expect(() => core.core.recordings.start(imported.session.id, { cols: 80, rows: 24 })).toThrow(
+        /imported recording/,
+      );
     }
   });
 
@@ -158,8 +200,12 @@ describe('asciicast export and import', () => {
       expect((err as ApiError).code).toBe('invalid_input');
       expect((err as ApiError).message).toMatch(message);
     }
-    await expect(core.client.api.importRecording({ path: path.join(dir, 'missing.cast') })).rejects.toThrow(/cannot read .*missing\.cast: ENOENT/);
-    await expect(core.client.api.importRecording({ path: 'relative.cast' })).rejects.toThrow(/must be an absolute path/);
+    await expect(core.client.api.importRecording({ path: path.join(dir, 'missing.cast') })).rejects.toThrow(
+      /cannot read .*missing\.cast: ENOENT/,
+    );
+    await expect(core.client.api.importRecording({ path: 'relative.cast' })).rejects.toThrow(
+      /must be an absolute path/,
+    );
     expect(await core.client.api.listSessions()).toEqual([]);
   });
 
@@ -167,7 +213,19 @@ describe('asciicast export and import', () => {
     const core = await startTestCore();
     cores.push(core);
     const file = path.join(tempDir(), 'ok.cast');
-    fs.writeFileSync(file, ['{"version": 3, "term": {"cols": 20, "rows": 5}, "title": "demo"}', '# a comment', '[0.1, "o", "hi"]', '', '[0.2, "z", {"future": true}]', '[0.3, "m", ""]', '[0.4, "x", "0"]', ''].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        '{"version": 3, "term": {"cols": 20, "rows": 5}, "title": "demo"}',
+        '# a comment',
+        '[0.1, "o", "hi"]',
+        '',
+        '[0.2, "z", {"future": true}]',
+        '[0.3, "m", ""]',
+        '[0.4, "x", "0"]',
+        '',
+      ].join('\n'),
+    );
     const imported = await core.client.api.importRecording({ path: file });
     expect(imported.session.argv).toEqual(['demo']);
     expect(imported.recording.durationMs).toBe(1000);

@@ -21,7 +21,8 @@ function castFile(dir: string): { file: string; output: string } {
   let t = 0;
   for (let i = 0; i < output.length; i += 2000) {
     lines.push(JSON.stringify([(t += 0.05), 'o', output.slice(i, i + 2000)]));
-    if (i === 10_000) lines.push(JSON.stringify([(t += 0.01), 'm', 'looked here']), JSON.stringify([(t += 0.01), 'r', '120x40']));
+    if (i === 10_000)
+      lines.push(JSON.stringify([(t += 0.01), 'm', 'looked here']), JSON.stringify([(t += 0.01), 'r', '120x40']));
   }
   const file = path.join(dir, 'demo.cast');
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
@@ -77,16 +78,22 @@ describe('gatehouse import | export | search | sessions rm', () => {
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]).toMatchObject({ sessionId: id });
     expect(hits[0]?.snippet.toLowerCase()).toContain(`[${word}]`);
-    expect((await cli(['search', 'zzqxj', 'nothing'], env)).stdout).toContain('Nothing recorded matches "zzqxj nothing".');
+    expect((await cli(['search', 'zzqxj', 'nothing'], env)).stdout).toContain(
+      'Nothing recorded matches "zzqxj nothing".',
+    );
 
     const rm = await cli(['sessions', 'rm', id], env);
     expect(rm.code).toBe(0);
-    expect(rm.stdout).toMatch(new RegExp(`^Deleted session ${id} and everything recorded for it \\(\\d+\\.\\d MB of recording\\)\\.`));
+    expect(rm.stdout).toMatch(
+      new RegExp(`^Deleted session ${id} and everything recorded for it \\(\\d+\\.\\d MB of recording\\)\\.`),
+    );
     expect(JSON.parse((await cli(['sessions', '--json'], env)).stdout)).toEqual([]);
     const again = await cli(['sessions', 'rm', id], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`no session with id ${id}`);
-    expect((await cli(['export', id, '--format', 'asciicast'], env)).stderr).toContain(`session ${id} has no recording`);
+    expect((await cli(['export', id, '--format', 'asciicast'], env)).stderr).toContain(
+      `session ${id} has no recording`,
+    );
   });
 
   it('refuses bad input clearly and writes nothing', async () => {
@@ -95,19 +102,27 @@ describe('gatehouse import | export | search | sessions rm', () => {
     stops.push(daemon.stop);
     const env = cliEnv(home);
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'bad.cast'), '{"version": 2, "width": 80, "height": 24}\n[0.1, "o", "fine"]\nnot an event\n');
+    fs.writeFileSync(
+      path.join(dir, 'bad.cast'),
+      '{"version": 2, "width": 80, "height": 24}\n[0.1, "o", "fine"]\nnot an event\n',
+    );
     const bad = await cli(['import', 'bad.cast'], env, { cwd: dir });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('gatehouse: bad.cast is not a valid asciicast file: line 3: not JSON\n');
     expect(JSON.parse((await cli(['sessions', '--json'], env)).stdout)).toEqual([]);
 
-    expect((await cli(['export', 'nosuch', '--format', 'asciicast'], env)).stderr).toContain('session nosuch has no recording');
+    expect((await cli(['export', 'nosuch', '--format', 'asciicast'], env)).stderr).toContain(
+      'session nosuch has no recording',
+    );
     expect((await cli(['export', 'nosuch', '--format', 'json'], env)).code).toBe(2);
     expect((await cli(['export'], env)).code).toBe(2);
     const { file } = castFile(dir);
     const ok = await cli(['import', file, '--json'], env);
     const id = (JSON.parse(ok.stdout) as { session: { id: string } }).session.id;
-    const unwritable = await cli(['export', id, '--format', 'asciicast', '-o', path.join(dir, 'missing-dir', 'x.cast')], env);
+    const unwritable = await cli(
+      ['export', id, '--format', 'asciicast', '-o', path.join(dir, 'missing-dir', 'x.cast')],
+      env,
+    );
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/cannot write .*missing-dir\/x\.cast: ENOENT/);
 

@@ -18,7 +18,9 @@ describe('a crash while recording', () => {
     const child = spawn(process.execPath, [CHILD, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     const storedEvents = await new Promise<number>((resolve, reject) => {
       let seen = 0;
       let buffer = '';
@@ -51,7 +53,9 @@ describe('a crash while recording', () => {
     // The new core indexes what the dead one left (compressing what it stored as it came), seeks in it, and records
     // on where it stopped.
     await t.recordings.indexed();
-    const payloads = t.db.prepare<[], { payload: Buffer }>("SELECT payload FROM recording_chunks WHERE session_id = 'crash'").all();
+    const payloads = t.db
+      .prepare<[], { payload: Buffer }>("SELECT payload FROM recording_chunks WHERE session_id = 'crash'")
+      .all();
     expect(payloads.filter((p) => !isCompressed(p.payload))).toEqual([]);
     const screen = await t.recordings.reader.screenAt('crash', page.events.at(-1)?.atMs ?? 0);
     expect(screen.data).toContain(`line ${lines.length - 2}`);

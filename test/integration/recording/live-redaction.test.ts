@@ -10,17 +10,35 @@ import { post } from '../../support/unix-http.ts';
 let t: TestCore;
 afterEach(async () => t?.stop());
 
-const output = (data: string, atMs: number): RecordEventsInput['events'][number] => ({ atMs, event: { kind: 'output', data } });
+const output = (data: string, atMs: number): RecordEventsInput['events'][number] => ({
+  atMs,
+  event: { kind: 'output', data },
+});
 
 it('redacts with a pattern saved mid-session, in the running recording and in stored commands', async () => {
-  t = await startTestCore({ home: tempDir('gh-home-'), policy: () => ({ decision: 'allow', reason: 'test' }), log: () => {} });
-  const s = await t.client.api.startSession({ agent: 'shell', argv: ['a'], cwd: '/w', pid: null, size: { cols: 80, rows: 24 } });
+  t = await startTestCore({
+    home: tempDir('gh-home-'),
+    policy: () => ({ decision: 'allow', reason: 'test' }),
+    log: () => {},
+  });
+  const s = await t.client.api.startSession({
+    agent: 'shell',
+    argv: ['a'],
+    cwd: '/w',
+    pid: null,
+    size: { cols: 80, rows: 24 },
+  });
   const id = s.session.id;
   await t.client.api.recordEvents({ sessionId: id, seq: 1, events: [output('before: acme-7731\r\n', 1)] });
 
   await t.client.api.updateSettings({ redactionPatterns: ['acme-[0-9]{4}'] });
   await t.client.api.recordEvents({ sessionId: id, seq: 2, events: [output('after: acme-7732\r\n', 2)] });
-  const asked = await post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command: 'deploy --key acme-7733', cwd: '/w' }), { authorization: `Bearer ${s.token}` });
+  const asked = await post(
+    s.gateSocket,
+    GATE_PATHS.check,
+    JSON.stringify({ command: 'deploy --key acme-7733', cwd: '/w' }),
+    { authorization: `Bearer ${s.token}` },
+  );
   expect(asked.status).toBe(200);
   await t.client.api.endSession({ sessionId: id, exitCode: 0 });
 

@@ -20,17 +20,35 @@ import { SECRET_SAMPLES } from '../../support/secrets.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const END = Number.MAX_SAFE_INTEGER;
-const outputOf = (events: readonly TimedEvent[]) => events.map((e) => (e.event.kind === 'output' ? e.event.data : '')).join('');
+const outputOf = (events: readonly TimedEvent[]) =>
+  events.map((e) => (e.event.kind === 'output' ? e.event.data : '')).join('');
 
 describe('Recorder', () => {
   it('writes what it holds on its timer, without being closed', async () => {
     const db = openDatabase(path.join(tempDir(), 'g.db'));
-    new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['x'], cwd: '/', pid: null, tokenHash: 'h', startedAt: 0 });
+    new SessionRepository(db).insert({
+      id: 's1',
+      agent: 'claude',
+      argv: ['x'],
+      cwd: '/',
+      pid: null,
+      tokenHash: 'h',
+      startedAt: 0,
+    });
     const store = new RecordingRepository(db);
     store.create({ sessionId: 's1', source: 'live', cols: 80, rows: 24, startedAt: 0 });
     let stored: (n: number) => void = () => {};
     const onDisk = new Promise<number>((resolve) => (stored = resolve));
-    const recorder = new Recorder({ sessionId: 's1', startedAtMs: 0, sink: new StoreSink(store), redactor: new Redactor(), onStored: (s) => stored(s.events), onError: (err) => { throw err; } });
+    const recorder = new Recorder({
+      sessionId: 's1',
+      startedAtMs: 0,
+      sink: new StoreSink(store),
+      redactor: new Redactor(),
+      onStored: (s) => stored(s.events),
+      onError: (err) => {
+        throw err;
+      },
+    });
     recorder.record({ kind: 'output', data: 'a prompt$ ' }, 5);
     expect(await onDisk).toBe(1);
     expect(store.get('s1')).toMatchObject({ chunk_count: 1, event_count: 1, closed_at: null });
@@ -62,7 +80,9 @@ describe('Recorder', () => {
     const gapEvent = page.events.find((e) => e.event.kind === 'gap');
     expect(gapEvent?.event).toMatchObject({ kind: 'gap' });
     const dropped = gapEvent?.event.kind === 'gap' ? gapEvent.event.droppedBytes : 0;
-    expect(dropped + info.outputBytes).toBe(Math.ceil((3 * MAX_BACKLOG_BYTES) / piece.length) * piece.length + 'after the gap\r\n'.length);
+    expect(dropped + info.outputBytes).toBe(
+      Math.ceil((3 * MAX_BACKLOG_BYTES) / piece.length) * piece.length + 'after the gap\r\n'.length,
+    );
     expect(outputOf(page.events).endsWith('after the gap\r\n')).toBe(true);
     expect(page.events.at(-2)?.event.kind).toBe('gap');
     expect(t.errors).toEqual([]);
@@ -80,7 +100,15 @@ describe('Recorder', () => {
     }
     recorder.record({ kind: 'input', data: 'export TOKEN=ghp_' + 'q'.repeat(36) + '\r' }, (at += 10));
     recorder.record({ kind: 'output', data: 'ticket ACME-123456\r\n' }, (at += 10));
-    recorder.record({ kind: 'marker', label: 'held: curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345"', requestId: 'r1', decision: null }, at + 10);
+    recorder.record(
+      {
+        kind: 'marker',
+        label: 'held: curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345"',
+        requestId: 'r1',
+        decision: null,
+      },
+      at + 10,
+    );
     await recorder.close();
 
     const events = t.recordings.reader.eventsBetween('s1', -1, END, 1024 * 1024).events;
@@ -90,7 +118,10 @@ describe('Recorder', () => {
     expect(everything).not.toContain('ACME-123456');
     expect(everything).not.toContain('abcdefghijklmnopqrstuvwxyz012345');
     expect(outputOf(events)).toContain('[REDACTED:private-key]');
-    expect(events.find((e) => e.event.kind === 'input')?.event).toEqual({ kind: 'input', data: 'export TOKEN=[REDACTED:secret-assignment]\r' });
+    expect(events.find((e) => e.event.kind === 'input')?.event).toEqual({
+      kind: 'input',
+      data: 'export TOKEN=[REDACTED:secret-assignment]\r',
+    });
     await t.recordings.indexed();
     expect(t.recordings.search('ACME 123456', 10)).toEqual([]);
     expect(t.recordings.search('REDACTED custom', 10).map((h) => h.sessionId)).toEqual(['s1']);
@@ -102,12 +133,25 @@ describe('Recorder', () => {
     const requests = new RequestRepository(t.db);
     const seenByPolicy: string[] = [];
     const events = new EventBus();
-    const broker = new Broker({ requests, events, holdTimeoutMs: 60_000, policy: (s) => (seenByPolicy.push(s.command), null) });
+    const broker = new Broker({
+      requests,
+      events,
+      holdTimeoutMs: 60_000,
+      policy: (s) => (seenByPolicy.push(s.command), null),
+    });
     markInterceptions(events, t.recordings);
     const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now());
     recorder.record({ kind: 'output', data: 'agent thinking…\r\n' });
     const secretCommand = 'curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345" https://x';
-    const verdict = broker.submit({ sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: secretCommand, cwd: '/w', payload: { tool_input: { command: secretCommand } } });
+    const verdict = broker.submit({
+      sessionId: 's1',
+      agent: 'claude',
+      kind: 'pre-tool-use',
+      tool: 'Bash',
+      command: secretCommand,
+      cwd: '/w',
+      payload: { tool_input: { command: secretCommand } },
+    });
     const [held] = broker.pending();
     if (!held) throw new Error('nothing held');
     recorder.record({ kind: 'output', data: 'waiting for approval\r\n' });
@@ -117,13 +161,24 @@ describe('Recorder', () => {
 
     expect(seenByPolicy).toEqual([secretCommand]);
     expect(requests.get(held.id)?.command).toBe('curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x');
-    const stored = t.db.prepare<[string], { payload: string }>('SELECT payload FROM requests WHERE id = ?').get(held.id);
-    expect(JSON.parse(stored?.payload ?? 'null')).toEqual({ tool_input: { command: 'curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x' } });
+    const stored = t.db
+      .prepare<[string], { payload: string }>('SELECT payload FROM requests WHERE id = ?')
+      .get(held.id);
+    expect(JSON.parse(stored?.payload ?? 'null')).toEqual({
+      tool_input: { command: 'curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x' },
+    });
     const markers = t.recordings.info('s1').markers;
-    expect(markers.map((m) => [m.requestId, m.decision])).toEqual([[held.id, null], [held.id, 'deny']]);
-    expect(markers[0]?.label).toBe(`${held.id} held: curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x`);
+    expect(markers.map((m) => [m.requestId, m.decision])).toEqual([
+      [held.id, null],
+      [held.id, 'deny'],
+    ]);
+    expect(markers[0]?.label).toBe(
+      `${held.id} held: curl -H "Authorization: Bearer [REDACTED:bearer-token]" https://x`,
+    );
     expect(markers[1]?.label).toMatch(new RegExp(`^${held.id} denied by human:cli: curl`));
-    const kinds = t.recordings.reader.eventsBetween('s1', -1, END, 1024 * 1024).events.map((e) => (e.event.kind === 'marker' ? `marker:${e.event.decision}` : e.event.kind));
+    const kinds = t.recordings.reader
+      .eventsBetween('s1', -1, END, 1024 * 1024)
+      .events.map((e) => (e.event.kind === 'marker' ? `marker:${e.event.decision}` : e.event.kind));
     expect(kinds).toEqual(['output', 'marker:null', 'output', 'marker:deny']);
   });
 
@@ -133,7 +188,15 @@ describe('Recorder', () => {
     const events = new EventBus();
     const broker = new Broker({ requests: new RequestRepository(t.db), events, holdTimeoutMs: 60_000 });
     markInterceptions(events, t.recordings);
-    void broker.submit({ sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: {} });
+    void broker.submit({
+      sessionId: 's1',
+      agent: 'claude',
+      kind: 'pre-tool-use',
+      tool: 'Bash',
+      command: 'ls',
+      cwd: '/w',
+      payload: {},
+    });
     // No recording yet: no marker row is written for it (the request is stored)...
     expect(t.db.prepare('SELECT count(*) AS n FROM recording_markers').get()).toEqual({ n: 0 });
     // ...and a recording that starts later gets it at its start, where it happened (before anything recorded).
@@ -152,9 +215,23 @@ describe('Recorder', () => {
     const t = openRecordings();
     t.addSession('s1');
     const events = new EventBus();
-    const broker = new Broker({ requests: new RequestRepository(t.db), events, holdTimeoutMs: 60_000, policy: () => ({ decision: 'allow', reason: 'rule' }) });
+    const broker = new Broker({
+      requests: new RequestRepository(t.db),
+      events,
+      holdTimeoutMs: 60_000,
+      policy: () => ({ decision: 'allow', reason: 'rule' }),
+    });
     markInterceptions(events, t.recordings);
-    for (let i = 0; i < 50; i++) await broker.submit({ sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: `ls ${i}`, cwd: '/w', payload: {} });
+    for (let i = 0; i < 50; i++)
+      await broker.submit({
+        sessionId: 's1',
+        agent: 'claude',
+        kind: 'pre-tool-use',
+        tool: 'Bash',
+        command: `ls ${i}`,
+        cwd: '/w',
+        payload: {},
+      });
     expect(t.db.prepare('SELECT count(*) AS n FROM recording_markers').get()).toEqual({ n: 0 });
     expect(t.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 50 });
     broker.close();
@@ -164,7 +241,8 @@ describe('Recorder', () => {
     const t = openRecordings();
     t.addSession('s1');
     const recorder = t.recordings.start('s1', { cols: 80, rows: 24 }, Date.now());
-    for (let i = 0; i < 2000; i++) recorder.record({ kind: 'output', data: `line ${i} ${'x'.repeat(i % 200)}\r\n` }, Math.floor(i / 3));
+    for (let i = 0; i < 2000; i++)
+      recorder.record({ kind: 'output', data: `line ${i} ${'x'.repeat(i % 200)}\r\n` }, Math.floor(i / 3));
     recorder.record({ kind: 'marker', label: 'middle', requestId: null, decision: null }, 400);
     await recorder.close();
     const whole = t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024);

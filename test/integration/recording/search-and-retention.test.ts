@@ -10,7 +10,11 @@ import { openRecordings, type TestRecordings } from '../../support/recordings.ts
 
 const DAY = 24 * 60 * 60 * 1000;
 
-async function recordText(t: TestRecordings, sessionId: string, pieces: ReadonlyArray<[number, string]>): Promise<void> {
+async function recordText(
+  t: TestRecordings,
+  sessionId: string,
+  pieces: ReadonlyArray<[number, string]>,
+): Promise<void> {
   const recorder = t.recordings.start(sessionId, { cols: 80, rows: 24 }, Date.now());
   for (const [atMs, data] of pieces) recorder.record({ kind: 'output', data }, atMs);
   await recorder.close();
@@ -24,29 +28,49 @@ function rowCounts(t: TestRecordings, sessionId: string): Record<string, number>
     markers: count('SELECT count(*) AS n FROM recording_markers WHERE session_id = ?'),
     recordings: count('SELECT count(*) AS n FROM recordings WHERE session_id = ?'),
     requests: count('SELECT count(*) AS n FROM requests WHERE session_id = ?'),
-    decisions: count('SELECT count(*) AS n FROM decisions d JOIN requests r ON r.id = d.request_id WHERE r.session_id = ?'),
+    decisions: count(
+      'SELECT count(*) AS n FROM decisions d JOIN requests r ON r.id = d.request_id WHERE r.session_id = ?',
+    ),
     sessions: count('SELECT count(*) AS n FROM sessions WHERE id = ?'),
   };
 }
 
-const searchRows = (t: TestRecordings) => (t.db.prepare("SELECT count(*) AS n FROM recording_search WHERE recording_search MATCH 'denied'").get() as { n: number }).n;
+const searchRows = (t: TestRecordings) =>
+  (
+    t.db.prepare("SELECT count(*) AS n FROM recording_search WHERE recording_search MATCH 'denied'").get() as {
+      n: number;
+    }
+  ).n;
 
 describe('search', () => {
   it('finds words across recordings through colours and line breaks, with the time and a snippet', async () => {
     const t = openRecordings();
     t.addSession('a');
     t.addSession('b');
-    await recordText(t, 'a', [[100, '$ git push\r\n'], [2300, '\x1b[31mremote: Permission\x1b[0m denied to bob.\r\n'], [4000, 'fatal: unable to access\r\n']]);
-    await recordText(t, 'b', [[50, 'npm test\r\n'], [900, 'PASS  test/a.test.ts\r\n'], [1500, 'Permission denied (publickey).\r\n']]);
+    await recordText(t, 'a', [
+      [100, '$ git push\r\n'],
+      [2300, '\x1b[31mremote: Permission\x1b[0m denied to bob.\r\n'],
+      [4000, 'fatal: unable to access\r\n'],
+    ]);
+    await recordText(t, 'b', [
+      [50, 'npm test\r\n'],
+      [900, 'PASS  test/a.test.ts\r\n'],
+      [1500, 'Permission denied (publickey).\r\n'],
+    ]);
     t.addSession('c');
     await recordText(t, 'c', [[10, 'access denied; no permission to write\r\n']]);
     await t.recordings.indexed();
 
     const hits = t.recordings.search('permission denied', 10);
-    expect(hits.map((h) => [h.sessionId, h.atMs]).sort()).toEqual([['a', 2300], ['b', 1500]]);
+    expect(hits.map((h) => [h.sessionId, h.atMs]).sort()).toEqual([
+      ['a', 2300],
+      ['b', 1500],
+    ]);
     expect(hits.find((h) => h.sessionId === 'a')?.snippet).toBe('remote: [Permission denied] to bob.');
     expect(t.recordings.search('permission denied', 10, 'b').map((h) => h.sessionId)).toEqual(['b']);
-    expect(t.recordings.search('unable to acc', 10)).toMatchObject([{ sessionId: 'a', atMs: 4000, snippet: 'fatal: [unable to acc]ess' }]);
+    expect(t.recordings.search('unable to acc', 10)).toMatchObject([
+      { sessionId: 'a', atMs: 4000, snippet: 'fatal: [unable to acc]ess' },
+    ]);
     expect(t.recordings.search('nothing like this', 10)).toEqual([]);
     expect(() => t.recordings.search('!!!', 10)).toThrow(/at least one word/);
   });
@@ -62,8 +86,17 @@ describe('deleting a session', () => {
     markInterceptions(events, t.recordings);
     for (const id of ['gone', 'kept']) {
       const recorder = t.recordings.start(id, { cols: 80, rows: 24 }, Date.now());
-      for (let i = 0; i < 3000; i++) recorder.record({ kind: 'output', data: `access denied line ${i} ${'#'.repeat(100)}\r\n` }, i * 3);
-      const verdict = broker.submit({ sessionId: id, agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: {} });
+      for (let i = 0; i < 3000; i++)
+        recorder.record({ kind: 'output', data: `access denied line ${i} ${'#'.repeat(100)}\r\n` }, i * 3);
+      const verdict = broker.submit({
+        sessionId: id,
+        agent: 'claude',
+        kind: 'pre-tool-use',
+        tool: 'Bash',
+        command: 'ls',
+        cwd: '/w',
+        payload: {},
+      });
       broker.decide(broker.pending()[0]?.id ?? '', 'allow', undefined, 'human:cli');
       await verdict;
       await recorder.close();
@@ -117,25 +150,36 @@ describe('retention', () => {
     t.addSession('imported-today', { startedAt: now - 400 * DAY, endedAt: now - 399 * DAY });
     await t.recordings.start('imported-today', { cols: 80, rows: 24 }, now - 400 * DAY).close();
     expect((await t.recordings.enforceRetention()).sort()).toEqual(['dead-never-ended', 'old']);
-    expect(t.sessions.list().map((s) => s.id).sort()).toEqual(['imported-today', 'old-but-running', 'recent']);
+    expect(
+      t.sessions
+        .list()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['imported-today', 'old-but-running', 'recent']);
   });
 
   it('deletes the oldest ended sessions until recordings fit the size limit', async () => {
     const t = openRecordings({ retention: { maxAgeDays: 30, maxTotalMB: 1 } });
     const now = Date.now();
     for (const [i, id] of ['first', 'second', 'third', 'running'].entries()) {
-      t.addSession(id, { startedAt: now - (10 - i) * 60_000, endedAt: id === 'running' ? undefined : now - (9 - i) * 60_000 });
+      t.addSession(id, {
+        startedAt: now - (10 - i) * 60_000,
+        endedAt: id === 'running' ? undefined : now - (9 - i) * 60_000,
+      });
       const recorder = t.recordings.start(id, { cols: 80, rows: 24 }, now);
       // Random text barely compresses: each session takes about 0.6 MB.
       for (let k = 0; k < 200; k++) recorder.record({ kind: 'output', data: randomBytes(3000).toString('base64') }, k);
       await recorder.close();
     }
-    const sizes = t.db.prepare<[], { session_id: string; stored_bytes: number }>('SELECT session_id, stored_bytes FROM recordings').all();
+    const sizes = t.db
+      .prepare<[], { session_id: string; stored_bytes: number }>('SELECT session_id, stored_bytes FROM recordings')
+      .all();
     expect(sizes.every((s) => s.stored_bytes > 400_000)).toBe(true);
     // Deleted in slices of a few chunks each (yielding between them), all of it in the end.
     expect(await t.recordings.enforceRetention(undefined, { sliceMs: 0 })).toEqual(['first', 'second', 'third']);
     expect(t.sessions.list().map((s) => s.id)).toEqual(['running']);
-    for (const id of ['first', 'second', 'third']) expect(Object.values(rowCounts(t, id))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    for (const id of ['first', 'second', 'third'])
+      expect(Object.values(rowCounts(t, id))).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(rowCounts(t, 'running').chunks).toBeGreaterThan(0);
   });
 });

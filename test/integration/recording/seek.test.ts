@@ -28,7 +28,10 @@ function streamEvents(events: readonly TimedEvent[]): StreamEvent[] {
 
 async function fullReplayAt(stored: readonly StreamEvent[], atMs: number, cols: number, rows: number): Promise<string> {
   const term = newTerminal(cols, rows);
-  replayInto(term, stored.filter((e) => e.atMs <= atMs));
+  replayInto(
+    term,
+    stored.filter((e) => e.atMs <= atMs),
+  );
   await settled(term);
   const fp = fingerprint(term);
   term.dispose();
@@ -47,7 +50,9 @@ async function restored(data: string, cols: number, rows: number): Promise<strin
 /** About a megabyte of real program output and a stream full of hidden terminal state, with resizes, over ~30 s. */
 function session(): StreamEvent[] {
   const raw = capturedProgramOutput();
-  const events = programEvents(raw.repeat(Math.ceil(800_000 / raw.length)) + trickyPieces().join('') + raw, { resizes: true });
+  const events = programEvents(raw.repeat(Math.ceil(800_000 / raw.length)) + trickyPieces().join('') + raw, {
+    resizes: true,
+  });
   return events.map((e, i) => ({ ...e, atMs: e.atMs + i * 40 }));
 }
 
@@ -60,7 +65,11 @@ async function recordedSession() {
   await recorder.close();
   await t.recordings.indexed();
   const stored = streamEvents(t.recordings.reader.eventsBetween('s1', -1, END, 64 * 1024 * 1024).events);
-  const keyframes = t.db.prepare<[string], { event_index: number; at_ms: number }>('SELECT event_index, at_ms FROM recording_keyframes WHERE session_id = ? ORDER BY event_index').all('s1');
+  const keyframes = t.db
+    .prepare<[string], { event_index: number; at_ms: number }>(
+      'SELECT event_index, at_ms FROM recording_keyframes WHERE session_id = ? ORDER BY event_index',
+    )
+    .all('s1');
   return { t, stored, keyframes };
 }
 
@@ -71,11 +80,18 @@ describe('seeking', () => {
     expect(keyframes.length).toBeGreaterThanOrEqual(4);
 
     const next = random(42);
-    const moments = [-1, 0, duration, ...keyframes.map((k) => k.at_ms), ...Array.from({ length: 40 }, () => Math.floor(next() * duration))];
+    const moments = [
+      -1,
+      0,
+      duration,
+      ...keyframes.map((k) => k.at_ms),
+      ...Array.from({ length: 40 }, () => Math.floor(next() * duration)),
+    ];
     const wrong: number[] = [];
     for (const atMs of moments) {
       const screen = await t.recordings.reader.screenAt('s1', atMs);
-      if ((await restored(screen.data, screen.cols, screen.rows)) !== (await fullReplayAt(stored, atMs, 80, 24))) wrong.push(atMs);
+      if ((await restored(screen.data, screen.cols, screen.rows)) !== (await fullReplayAt(stored, atMs, 80, 24)))
+        wrong.push(atMs);
     }
     expect(wrong).toEqual([]);
   });
@@ -86,7 +102,9 @@ describe('seeking', () => {
     // No more than a keyframe's worth of output (plus the event that crossed it) between keyframes.
     let previous = 0;
     for (const k of [...keyframes, { event_index: stored.length, at_ms: 0 }]) {
-      const between = stored.slice(previous, k.event_index).reduce((n, e) => n + (e.kind === 'output' ? e.data.length : 0), 0);
+      const between = stored
+        .slice(previous, k.event_index)
+        .reduce((n, e) => n + (e.kind === 'output' ? e.data.length : 0), 0);
       expect(between).toBeLessThan(KEYFRAME_EVERY_BYTES + 3000 + 4096);
       previous = k.event_index;
     }
@@ -96,7 +114,9 @@ describe('seeking', () => {
     if (!last) throw new Error('no keyframes');
     const atMs = stored.at(-1)?.atMs ?? 0;
     const truth = await fullReplayAt(stored, atMs, 80, 24);
-    t.db.prepare('DELETE FROM recording_chunks WHERE session_id = ? AND first_event + event_count <= ?').run('s1', last.event_index);
+    t.db
+      .prepare('DELETE FROM recording_chunks WHERE session_id = ? AND first_event + event_count <= ?')
+      .run('s1', last.event_index);
     const screen = await t.recordings.reader.screenAt('s1', atMs);
     expect(await restored(screen.data, screen.cols, screen.rows)).toBe(truth);
   });

@@ -12,7 +12,7 @@ const SAID: SessionProtection[] = [
   { layer: 'sandbox', state: 'off', detail: 'not sandboxed: --no-sandbox was given' },
 ];
 
-it('stores and announces a session\'s protections once, and refuses a second account', async () => {
+it("stores and announces a session's protections once, and refuses a second account", async () => {
   t = await startTestCore({ log: () => {} });
   const started = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: '/', pid: null });
   const id = started.session.id;
@@ -22,8 +22,20 @@ it('stores and announces a session\'s protections once, and refuses a second acc
   expect((await announced).session.protections).toEqual(SAID);
   expect((await t.client.api.listSessions()).find((s) => s.id === id)?.protections).toEqual(SAID);
 
-  await expect(t.client.api.reportProtections({ sessionId: id, protections: [{ layer: 'sandbox', state: 'on', detail: 'sandboxed, honestly' }] })).rejects.toMatchObject({ code: 'conflict' });
-  await expect(t.client.api.reportProtections({ sessionId: id, protections: [{ layer: 'nonsense' as 'hooks', state: 'on', detail: 'x' }] })).rejects.toMatchObject({ code: 'invalid_input' });
-  await expect(t.client.api.reportProtections({ sessionId: 'nope', protections: SAID })).rejects.toMatchObject({ code: 'not_found' });
+  await expect(
+    t.client.api.reportProtections({
+      sessionId: id,
+      protections: [{ layer: 'sandbox', state: 'on', detail: 'sandboxed, honestly' }],
+    }),
+  ).rejects.toMatchObject({ code: 'conflict' });
+  await expect(
+    t.client.api.reportProtections({
+      sessionId: id,
+      protections: [{ layer: 'nonsense' as 'hooks', state: 'on', detail: 'x' }],
+    }),
+  ).rejects.toMatchObject({ code: 'invalid_input' });
+  await expect(t.client.api.reportProtections({ sessionId: 'nope', protections: SAID })).rejects.toMatchObject({
+    code: 'not_found',
+  });
   expect((await t.client.api.listSessions()).find((s) => s.id === id)?.protections).toEqual(SAID);
 });

@@ -27,7 +27,10 @@ async function restart(c: TestCore): Promise<TestCore> {
   return core(c.core.paths.home);
 }
 
-const output = (data: string, atMs: number): RecordEventsInput['events'][number] => ({ atMs, event: { kind: 'output', data } });
+const output = (data: string, atMs: number): RecordEventsInput['events'][number] => ({
+  atMs,
+  event: { kind: 'output', data },
+});
 
 async function events(c: TestCore, sessionId: string): Promise<TimedEvent[]> {
   const info = await c.client.api.getRecording(sessionId);
@@ -40,19 +43,44 @@ function deadPid(): number {
 }
 
 describe('resumeSession', () => {
-  it('takes only the session\'s own token', async () => {
+  it("takes only the session's own token", async () => {
     const c = await core(tempDir('gh-home-'));
-    const a = await c.client.api.startSession({ agent: 'shell', argv: ['a'], cwd: '/w', pid: process.pid, size: { cols: 80, rows: 24 } });
+    const a = await c.client.api.startSession({
+      agent: 'shell',
+      argv: ['a'],
+      cwd: '/w',
+      pid: process.pid,
+      size: { cols: 80, rows: 24 },
+    });
     const b = await c.client.api.startSession({ agent: 'shell', argv: ['b'], cwd: '/w', pid: process.pid });
-    await expect(c.client.api.resumeSession({ sessionId: a.session.id, token: b.token })).rejects.toMatchObject({ code: 'unauthorized' });
-    await expect(c.client.api.resumeSession({ sessionId: a.session.id, token: 'short' })).rejects.toMatchObject({ code: 'invalid_input' });
-    const r = await c.client.api.resumeSession({ sessionId: a.session.id, token: a.token, size: { cols: 80, rows: 24 } });
-    expect(r).toMatchObject({ resumed: 'live', lastSeq: null, recordedThroughMs: null, session: { id: a.session.id, endedAt: null } });
+    await expect(c.client.api.resumeSession({ sessionId: a.session.id, token: b.token })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    await expect(c.client.api.resumeSession({ sessionId: a.session.id, token: 'short' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    const r = await c.client.api.resumeSession({
+      sessionId: a.session.id,
+      token: a.token,
+      size: { cols: 80, rows: 24 },
+    });
+    expect(r).toMatchObject({
+      resumed: 'live',
+      lastSeq: null,
+      recordedThroughMs: null,
+      session: { id: a.session.id, endedAt: null },
+    });
   });
 
   it('records a batch resent to the same core once, and says which it took last', async () => {
     const c = await core(tempDir('gh-home-'));
-    const s = await c.client.api.startSession({ agent: 'shell', argv: ['a'], cwd: '/w', pid: process.pid, size: { cols: 80, rows: 24 } });
+    const s = await c.client.api.startSession({
+      agent: 'shell',
+      argv: ['a'],
+      cwd: '/w',
+      pid: process.pid,
+      size: { cols: 80, rows: 24 },
+    });
     const id = s.session.id;
     await c.client.api.recordEvents({ sessionId: id, seq: 1, events: [output('one\r\n', 1)] });
     await c.client.api.recordEvents({ sessionId: id, seq: 2, events: [output('two\r\n', 2)] });
@@ -67,16 +95,32 @@ describe('resumeSession', () => {
 
   it('after a restart: the recording goes on in the same numbering, with the gap marked where the client says', async () => {
     let c = await core(tempDir('gh-home-'));
-    const s = await c.client.api.startSession({ agent: 'shell', argv: ['a'], cwd: '/w', pid: process.pid, size: { cols: 80, rows: 24 } });
+    const s = await c.client.api.startSession({
+      agent: 'shell',
+      argv: ['a'],
+      cwd: '/w',
+      pid: process.pid,
+      size: { cols: 80, rows: 24 },
+    });
     const id = s.session.id;
     await c.client.api.recordEvents({ sessionId: id, seq: 1, events: [output('before\r\n', 10)] });
     c = await restart(c);
     // Its client (this process) is alive: the session was left running for it.
     expect((await c.client.api.listSessions())[0]).toMatchObject({ id, endedAt: null });
     const r = await c.client.api.resumeSession({ sessionId: id, token: s.token, size: { cols: 100, rows: 30 } });
-    expect(r).toMatchObject({ resumed: 'restarted', lastSeq: null, recordedThroughMs: 10, recordedTail: { output: 'before\r\n', input: '' } });
+    expect(r).toMatchObject({
+      resumed: 'restarted',
+      lastSeq: null,
+      recordedThroughMs: 10,
+      recordedTail: { output: 'before\r\n', input: '' },
+    });
     await c.client.api.recordEvents({ sessionId: id, seq: 2, events: [output('kept\r\n', 20)] });
-    await c.client.api.recordEvents({ sessionId: id, seq: 3, gap: { fromMs: 25, bytes: 123 }, events: [output('after\r\n', 40)] });
+    await c.client.api.recordEvents({
+      sessionId: id,
+      seq: 3,
+      gap: { fromMs: 25, bytes: 123 },
+      events: [output('after\r\n', 40)],
+    });
     await c.client.api.endSession({ sessionId: id, exitCode: 3 });
 
     const all = await events(c, id);
@@ -116,6 +160,8 @@ describe('resumeSession', () => {
     const r = await c.client.api.resumeSession({ sessionId: s.session.id, token: s.token });
     expect(r).toMatchObject({ resumed: 'restarted', session: { id: s.session.id, endedAt: null } });
     await c.client.api.endSession({ sessionId: s.session.id, exitCode: 0 });
-    await expect(c.client.api.resumeSession({ sessionId: s.session.id, token: s.token })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(c.client.api.resumeSession({ sessionId: s.session.id, token: s.token })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 });

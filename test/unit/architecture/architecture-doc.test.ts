@@ -125,7 +125,7 @@ function codeSpans(markdown: string): Span[] {
     const lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
     const lineAt = (offset: number) => paraStart + lineStarts.filter((s) => s <= offset).length;
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       if (text[i] !== '`') {
         i++;
         continue;
@@ -184,7 +184,9 @@ function pathExists(token: string, entries: string[]): boolean {
   const body = token
     .replace(/\/$/, '')
     .split(/(\*|<[^>]*>)/)
-    .map((part) => (part === '*' ? '[^/]*' : part.startsWith('<') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      part === '*' ? '[^/]*' : part.startsWith('<') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('');
   const re = new RegExp(`(^|/)${body}$`);
   return entries.some((e) => re.test(e));
@@ -205,7 +207,8 @@ function symbolNames(token: string): string[] | null {
   if (!CHAIN.test(chain)) return null;
   if (chain.includes('()')) called = true;
   const parts = chain.replace(/\(\)/g, '').split('.');
-  const distinctive = (p: string) => /[a-z][A-Z]/.test(p) || /^[A-Z][a-z]/.test(p) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(p);
+  const distinctive = (p: string) =>
+    /[a-z][A-Z]/.test(p) || /^[A-Z][a-z]/.test(p) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(p);
   if (!called && !parts.some(distinctive)) return null;
   return parts;
 }
@@ -269,7 +272,8 @@ function checkReferences(file: string): Problem[] {
     const heading = m[2]!.replace(/\s*\n\s*(?:\/\/|\*)?\s*/g, ' ');
     const where = `${file}:${lineOf(m.index)}`;
     if (!fs.existsSync(path.join(ROOT, target))) problems.push({ where, what: `${target} does not exist` });
-    else if (!headings(target).some((h) => h.startsWith(heading))) problems.push({ where, what: `${target} has no section "${heading}"` });
+    else if (!headings(target).some((h) => h.startsWith(heading)))
+      problems.push({ where, what: `${target} has no section "${heading}"` });
   }
   if (!file.endsWith('.md')) return problems;
   for (const m of text.matchAll(LINK)) {
@@ -294,10 +298,30 @@ describe('the convention the check applies', () => {
   const tops = new Set(['electron', 'test', 'package.json', 'risk', 'store']);
 
   it('takes source files and folders of the repository or the core as paths, and places elsewhere as not', () => {
-    for (const p of ['electron/core/core.ts', 'risk/engine.ts', 'wire.ts', 'store/', 'rules/<family>.ts', 'risk/rules/windows*.ts', 'package.json', 'README.md']) {
+    for (const p of [
+      'electron/core/core.ts',
+      'risk/engine.ts',
+      'wire.ts',
+      'store/',
+      'rules/<family>.ts',
+      'risk/rules/windows*.ts',
+      'package.json',
+      'README.md',
+    ]) {
       expect.soft(isPathToken(p, new Set([...tops, 'rules'])), p).toBe(true);
     }
-    for (const p of ['~/.claude/settings.json', '/usr/bin/curl', '$CODEX_HOME/config.toml', '.claude/settings.json', 'settings.json', 'kit/real/N-name', '-o/-O', 'http://127.0.0.1:PORT/', '../shared/data/agent-traces.jsonl', 'node x.js']) {
+    for (const p of [
+      '~/.claude/settings.json',
+      '/usr/bin/curl',
+      '$CODEX_HOME/config.toml',
+      '.claude/settings.json',
+      'settings.json',
+      'kit/real/N-name',
+      '-o/-O',
+      'http://127.0.0.1:PORT/',
+      '../shared/data/agent-traces.jsonl',
+      'node x.js',
+    ]) {
       expect.soft(isPathToken(p, tops), p).toBe(false);
     }
   });
@@ -309,7 +333,16 @@ describe('the convention the check applies', () => {
     expect(symbolNames('status().tamper')).toEqual(['status', 'tamper']);
     expect(symbolNames('MAX_HELD_PER_SESSION')).toEqual(['MAX_HELD_PER_SESSION']);
     expect(symbolNames('PtyHost')).toEqual(['PtyHost']);
-    for (const plain of ['decide', 'status', 'low', 'HEAD', 'tool_input', 'rm -rf /', 'gatehouse run', '{"ok": true}']) {
+    for (const plain of [
+      'decide',
+      'status',
+      'low',
+      'HEAD',
+      'tool_input',
+      'rm -rf /',
+      'gatehouse run',
+      '{"ok": true}',
+    ]) {
       expect.soft(symbolNames(plain), plain).toBeNull();
     }
   });
@@ -323,7 +356,10 @@ describe('the convention the check applies', () => {
 
 describe('ARCHITECTURE.md and docs/', () => {
   const tree = readTree();
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
   const packages = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
 
   it.each(docFiles())('%s names only files, folders, packages and symbols that exist', (file) => {
@@ -331,12 +367,22 @@ describe('ARCHITECTURE.md and docs/', () => {
   });
 
   it('every section named by file and heading, in the docs, the README or the code, exists, and every link resolves', () => {
-    const files = [...docFiles(), 'README.md', ...tree.entries.filter((e) => /^(electron|shared|renderer|test|scripts)\/.*\.(ts|tsx|mjs)$|^[\w.]+\.(js|ts)$/.test(e))];
+    const files = [
+      ...docFiles(),
+      'README.md',
+      ...tree.entries.filter((e) =>
+        /^(electron|shared|renderer|test|scripts)\/.*\.(ts|tsx|mjs)$|^[\w.]+\.(js|ts)$/.test(e),
+      ),
+    ];
     expect(report(files.flatMap(checkReferences))).toEqual([]);
   });
 
   it('the outside names are still used by the docs and still absent from the source', () => {
-    const used = new Set(docFiles().flatMap((f) => codeSpans(fs.readFileSync(path.join(ROOT, f), 'utf8')).flatMap((s) => symbolNames(s.text) ?? [])));
+    const used = new Set(
+      docFiles().flatMap((f) =>
+        codeSpans(fs.readFileSync(path.join(ROOT, f), 'utf8')).flatMap((s) => symbolNames(s.text) ?? []),
+      ),
+    );
     for (const name of Object.keys(OUTSIDE_NAMES)) {
       expect.soft(used.has(name), `${name} is used by the docs`).toBe(true);
       expect.soft(tree.words.has(name), `${name} is absent from the source`).toBe(false);

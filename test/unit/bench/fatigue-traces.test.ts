@@ -5,7 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RiskLevel } from '../../../shared/domain.ts';
-import { agentTracesPath, checkoutRoots, loadAgentTraces, parseAgentTraces, repositoryOf, traceSteps, TRACES_ENV } from '../../bench/agent-traces.ts';
+import {
+  agentTracesPath,
+  checkoutRoots,
+  loadAgentTraces,
+  parseAgentTraces,
+  repositoryOf,
+  traceSteps,
+  TRACES_ENV,
+} from '../../bench/agent-traces.ts';
 import { measureTraces } from '../../bench/fatigue-traces.ts';
 import type { Assessor } from '../../bench/reviewer.ts';
 import { assessment, segment } from '../../support/rules.ts';
@@ -24,9 +32,15 @@ describe('the traces loader', () => {
   it('fails naming the file, the line and what is wrong', () => {
     const good = line({ trace: 'a/b/s.md', seq: 1, cmd: 'ls' });
     expect(() => parseAgentTraces(`${good}\n{"trace": "a/b/s.md", `, 't.jsonl')).toThrow(/^t\.jsonl:2: not JSON/);
-    expect(() => parseAgentTraces(`${good}\n${good}\n${line({ trace: 'a/b/s.md', seq: 3 })}\n`, 't.jsonl')).toThrow(/^t\.jsonl:3: cmd: /);
-    expect(() => parseAgentTraces(line({ trace: 'no-repo', seq: 1, cmd: 'ls' }), 't.jsonl')).toThrow(/^t\.jsonl:1: trace: must be "<owner>\/<repo>\/<session file>"/);
-    expect(() => parseAgentTraces(line({ trace: 'a/b/s.md', seq: 0, cmd: 'ls' }), 't.jsonl')).toThrow(/^t\.jsonl:1: seq: /);
+    expect(() => parseAgentTraces(`${good}\n${good}\n${line({ trace: 'a/b/s.md', seq: 3 })}\n`, 't.jsonl')).toThrow(
+      /^t\.jsonl:3: cmd: /,
+    );
+    expect(() => parseAgentTraces(line({ trace: 'no-repo', seq: 1, cmd: 'ls' }), 't.jsonl')).toThrow(
+      /^t\.jsonl:1: trace: must be "<owner>\/<repo>\/<session file>"/,
+    );
+    expect(() => parseAgentTraces(line({ trace: 'a/b/s.md', seq: 0, cmd: 'ls' }), 't.jsonl')).toThrow(
+      /^t\.jsonl:1: seq: /,
+    );
     expect(() => parseAgentTraces(`${good}\n\n${good}`, 't.jsonl')).toThrow(/^t\.jsonl:2: not JSON/);
   });
 
@@ -39,7 +53,11 @@ describe('the traces loader', () => {
 
   it('gives each repository a project under the fake home, and each trace a session', () => {
     const { steps, projectOf } = traceSteps(loadAgentTraces(SAMPLE) ?? []);
-    expect(steps[0]).toEqual({ command: 'cat README.md', cwd: '/home/dev/one', sessionId: 'acme/one/.specstory/history/2030-01-01_a.md' });
+    expect(steps[0]).toEqual({
+      command: 'cat README.md',
+      cwd: '/home/dev/one',
+      sessionId: 'acme/one/.specstory/history/2030-01-01_a.md',
+    });
     expect(steps[6]?.cwd).toBe('/home/dev/two');
     expect(projectOf('/home/dev/one/src/x')).toBe('/home/dev/one');
     expect(projectOf('/home/dev/onex')).toBeNull();
@@ -78,15 +96,32 @@ describe('the simulated person on a hand-written trace', () => {
   it('with auto-allow of low risk: low runs unasked, medium is learned per project, critical is denied', () => {
     // one: cat (auto), npm test (learned), cat, npm test (rule), rm -rf (held, denied), npm run lint (held, learned);
     // two: ls, ls (auto), npm test (held: one's rule is for one only), ls -la (auto). After 2 per project: 3 of 6 held.
-    expect(measureTraces(stub, lines, { autoAllowLowRisk: true, warmUp: 2 })).toEqual({ commands: 10, low: 5, denied: 1, afterWarmUp: 6, heldAfterWarmUp: 3, rulesLearned: 3 });
+    expect(measureTraces(stub, lines, { autoAllowLowRisk: true, warmUp: 2 })).toEqual({
+      commands: 10,
+      low: 5,
+      denied: 1,
+      afterWarmUp: 6,
+      heldAfterWarmUp: 3,
+      rulesLearned: 3,
+    });
   });
 
   it('with rules alone: the low commands are learned too', () => {
     // one: cat, npm test learned, then covered; rm -rf and npm run lint held. two: ls learned (covers ls -la), npm test held.
-    expect(measureTraces(stub, lines, { autoAllowLowRisk: false, warmUp: 2 })).toEqual({ commands: 10, low: 5, denied: 1, afterWarmUp: 6, heldAfterWarmUp: 3, rulesLearned: 5 });
+    expect(measureTraces(stub, lines, { autoAllowLowRisk: false, warmUp: 2 })).toEqual({
+      commands: 10,
+      low: 5,
+      denied: 1,
+      afterWarmUp: 6,
+      heldAfterWarmUp: 3,
+      rulesLearned: 5,
+    });
   });
 
   it('counts every command once the warm-up is over', () => {
-    expect(measureTraces(stub, lines, { autoAllowLowRisk: false, warmUp: 0 })).toMatchObject({ afterWarmUp: 10, heldAfterWarmUp: 6 });
+    expect(measureTraces(stub, lines, { autoAllowLowRisk: false, warmUp: 0 })).toMatchObject({
+      afterWarmUp: 10,
+      heldAfterWarmUp: 6,
+    });
   });
 });

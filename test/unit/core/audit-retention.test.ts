@@ -20,7 +20,14 @@ function trail(n: number): { db: Db; audit: AuditRepository } {
   open.push(db);
   const audit = new AuditRepository(db);
   db.transaction(() => {
-    for (let i = 0; i < n; i++) audit.append({ at: NOW - (n - 1 - i) * DAY, kind: 'decision', actor: 'rule:r1', subject: `q${i + 1}`, data: { command: `ls ${i}` } });
+    for (let i = 0; i < n; i++)
+      audit.append({
+        at: NOW - (n - 1 - i) * DAY,
+        kind: 'decision',
+        actor: 'rule:r1',
+        subject: `q${i + 1}`,
+        data: { command: `ls ${i}` },
+      });
   })();
   return { db, audit };
 }
@@ -37,7 +44,12 @@ describe('audit retention', () => {
     pruneAll(audit);
     const kept = audit.list(0, 1000);
     expect(kept[0]?.seq).toBe(70);
-    expect(kept.at(-1)).toMatchObject({ seq: 101, kind: 'audit.pruned', actor: 'system', data: { throughSeq: 69, entries: 69 } });
+    expect(kept.at(-1)).toMatchObject({
+      seq: 101,
+      kind: 'audit.pruned',
+      actor: 'system',
+      data: { throughSeq: 69, entries: 69 },
+    });
     expect(audit.verify()).toMatchObject({ ok: true, entries: 32, firstBroken: null, checkpoint: { throughSeq: 69 } });
     // The chain goes on, and a second prune moves the checkpoint forward.
     audit.record({ at: NOW + DAY, kind: 'decision', actor: 'timeout', subject: 'q999', data: null });
@@ -80,18 +92,31 @@ describe('audit retention', () => {
     pruneAll(a.audit);
     a.db.exec('DROP TRIGGER audit_no_delete');
     a.db.prepare('DELETE FROM audit WHERE seq = 6').run();
-    expect(a.audit.verify()).toMatchObject({ ok: false, firstBroken: { seq: 6, reason: expect.stringMatching(/missing/) } });
+    expect(a.audit.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 6, reason: expect.stringMatching(/missing/) },
+    });
 
     // Someone deletes the oldest entries and adds a checkpoint to hide it: there is no audit.pruned entry for it.
     const b = trail(10);
     const hash4 = b.audit.list(0, 10)[3]?.hash;
-    b.db.prepare('INSERT INTO audit_checkpoints (through_seq, through_hash, at, before, entries) VALUES (4, ?, ?, ?, 4)').run(hash4, NOW, NOW);
+    b.db
+      .prepare('INSERT INTO audit_checkpoints (through_seq, through_hash, at, before, entries) VALUES (4, ?, ?, ?, 4)')
+      .run(hash4, NOW, NOW);
     b.db.prepare('DELETE FROM audit WHERE seq <= 4').run();
-    expect(b.audit.verify()).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: expect.stringMatching(/no audit.pruned entry/) } });
+    expect(b.audit.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 4, reason: expect.stringMatching(/no audit.pruned entry/) },
+    });
 
     // A checkpoint with another hash does not link to the first kept entry.
     const c = trail(10);
-    c.db.prepare('INSERT INTO audit_checkpoints (through_seq, through_hash, at, before, entries) VALUES (4, ?, ?, ?, 4)').run('f'.repeat(64), NOW, NOW);
-    expect(c.audit.verify()).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: expect.stringMatching(/checkpoint/) } });
+    c.db
+      .prepare('INSERT INTO audit_checkpoints (through_seq, through_hash, at, before, entries) VALUES (4, ?, ?, ?, 4)')
+      .run('f'.repeat(64), NOW, NOW);
+    expect(c.audit.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 5, reason: expect.stringMatching(/checkpoint/) },
+    });
   });
 });

@@ -16,15 +16,50 @@ afterEach(() => {
 function fixture() {
   const db = openDatabase(path.join(tempDir(), 'g.db'));
   open.push(db);
-  new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: '/w', pid: null, tokenHash: 'h', startedAt: 0 });
+  new SessionRepository(db).insert({
+    id: 's1',
+    agent: 'claude',
+    argv: ['claude'],
+    cwd: '/w',
+    pid: null,
+    tokenHash: 'h',
+    startedAt: 0,
+  });
   return { db, audit: new AuditRepository(db), requests: new RequestRepository(db), rules: new RuleRepository(db) };
 }
 
 function someHistory(f: ReturnType<typeof fixture>) {
   const by = { actor: 'user', at: 1000 };
-  const [rule] = f.rules.insert([{ id: 'ru1', effect: 'allow', kind: 'prefix', pattern: 'ls', scope: { type: 'global' }, source: 'cli', note: null, createdAt: 1000, expiresAt: 5000 }], by);
+  const [rule] = f.rules.insert(
+    [
+      {
+        id: 'ru1',
+        effect: 'allow',
+        kind: 'prefix',
+        pattern: 'ls',
+        scope: { type: 'global' },
+        source: 'cli',
+        note: null,
+        createdAt: 1000,
+        expiresAt: 5000,
+      },
+    ],
+    by,
+  );
   f.requests.insertDecided(
-    { id: 'q1', sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls -la', cwd: '/w', payload: {}, risk: null, createdAt: 2000, expiresAt: null },
+    {
+      id: 'q1',
+      sessionId: 's1',
+      agent: 'claude',
+      kind: 'pre-tool-use',
+      tool: 'Bash',
+      command: 'ls -la',
+      cwd: '/w',
+      payload: {},
+      risk: null,
+      createdAt: 2000,
+      expiresAt: null,
+    },
     { decision: 'allow', reason: 'rule', decidedBy: 'rule:ru1', ruleIds: ['ru1'], decidedAt: 2000 },
   );
   f.rules.update('ru1', { enabled: false }, { actor: 'user', at: 3000 });
@@ -57,10 +92,40 @@ describe('audit trail', () => {
 
   it('keeps hit counts and the last hit on the rule', () => {
     const f = fixture();
-    f.rules.insert([{ id: 'ru2', effect: 'allow', kind: 'prefix', pattern: 'ls', scope: { type: 'global' }, source: 'cli', note: null, createdAt: 1, expiresAt: null }], { actor: 'user', at: 1 });
-    for (const [id, at] of [['a', 10], ['b', 20]] as const) {
+    f.rules.insert(
+      [
+        {
+          id: 'ru2',
+          effect: 'allow',
+          kind: 'prefix',
+          pattern: 'ls',
+          scope: { type: 'global' },
+          source: 'cli',
+          note: null,
+          createdAt: 1,
+          expiresAt: null,
+        },
+      ],
+      { actor: 'user', at: 1 },
+    );
+    for (const [id, at] of [
+      ['a', 10],
+      ['b', 20],
+    ] as const) {
       f.requests.insertDecided(
-        { id, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: {}, risk: null, createdAt: at, expiresAt: null },
+        {
+          id,
+          sessionId: 's1',
+          agent: 'claude',
+          kind: 'pre-tool-use',
+          tool: 'Bash',
+          command: 'ls',
+          cwd: '/w',
+          payload: {},
+          risk: null,
+          createdAt: at,
+          expiresAt: null,
+        },
         { decision: 'allow', reason: 'rule', decidedBy: 'rule:ru2', ruleIds: ['ru2'], decidedAt: at },
       );
     }
@@ -79,7 +144,11 @@ describe('audit trail', () => {
     someHistory(f);
     f.db.exec('DROP TRIGGER audit_no_update');
     f.db.prepare(`UPDATE audit SET data = json_set(data, '$.decision', 'deny') WHERE seq = 2`).run();
-    expect(f.audit.verify()).toEqual({ ok: false, entries: 2, firstBroken: { seq: 2, reason: expect.stringMatching(/edited after it was written/) } });
+    expect(f.audit.verify()).toEqual({
+      ok: false,
+      entries: 2,
+      firstBroken: { seq: 2, reason: expect.stringMatching(/edited after it was written/) },
+    });
   });
 
   it('finds an entry removed from the middle, and one whose hash was rewritten to match', () => {
@@ -93,9 +162,19 @@ describe('audit trail', () => {
     someHistory(g);
     g.db.exec('DROP TRIGGER audit_no_update');
     // A forger who edits entry 2 and recomputes its hash still breaks the link from entry 3.
-    const row = g.db.prepare('SELECT * FROM audit WHERE seq = 2').get() as { seq: number; at: number; kind: string; actor: string; subject: string; data: string; prev_hash: string };
+    const row = g.db.prepare('SELECT * FROM audit WHERE seq = 2').get() as {
+      seq: number;
+      at: number;
+      kind: string;
+      actor: string;
+      subject: string;
+      data: string;
+      prev_hash: string;
+    };
     const data = row.data.replace('"allow"', '"deny"');
-    g.db.prepare('UPDATE audit SET data = ?, hash = ? WHERE seq = 2').run(data, linkHash(row.prev_hash, { ...row, data }));
+    g.db
+      .prepare('UPDATE audit SET data = ?, hash = ? WHERE seq = 2')
+      .run(data, linkHash(row.prev_hash, { ...row, data }));
     expect(g.audit.verify().firstBroken).toEqual({ seq: 3, reason: expect.stringMatching(/does not link to entry 2/) });
   });
 });
@@ -103,12 +182,33 @@ describe('audit trail', () => {
 describe('rule expiry in the audit trail', () => {
   it('is noted once, and again only for a new expiry', () => {
     const f = fixture();
-    f.rules.insert([{ id: 'e1', effect: 'allow', kind: 'prefix', pattern: 'ls', scope: { type: 'global' }, source: 'cli', note: null, createdAt: 1, expiresAt: 100 }], { actor: 'user', at: 1 });
+    f.rules.insert(
+      [
+        {
+          id: 'e1',
+          effect: 'allow',
+          kind: 'prefix',
+          pattern: 'ls',
+          scope: { type: 'global' },
+          source: 'cli',
+          note: null,
+          createdAt: 1,
+          expiresAt: 100,
+        },
+      ],
+      { actor: 'user', at: 1 },
+    );
     expect(f.rules.noteExpired(200).map((r) => r.id)).toEqual(['e1']);
     f.rules.update('e1', { enabled: false }, { actor: 'user', at: 300 });
     expect(f.rules.noteExpired(400)).toEqual([]);
     f.rules.update('e1', { expiresAt: 500 }, { actor: 'user', at: 450 });
     expect(f.rules.noteExpired(600).map((r) => r.id)).toEqual(['e1']);
-    expect(f.audit.list(0, 10).map((e) => e.kind)).toEqual(['rule.added', 'rule.expired', 'rule.disabled', 'rule.edited', 'rule.expired']);
+    expect(f.audit.list(0, 10).map((e) => e.kind)).toEqual([
+      'rule.added',
+      'rule.expired',
+      'rule.disabled',
+      'rule.edited',
+      'rule.expired',
+    ]);
   });
 });

@@ -8,14 +8,30 @@ import { SessionRepository } from '../../../electron/core/store/sessions.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const HOLD_MS = 60_000;
-const submission: Submission = { sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'rm -rf build', cwd: '/w', payload: {} };
+const submission: Submission = {
+  sessionId: 's1',
+  agent: 'claude',
+  kind: 'pre-tool-use',
+  tool: 'Bash',
+  command: 'rm -rf build',
+  cwd: '/w',
+  payload: {},
+};
 
 let db: Db;
 let requests: RequestRepository;
 
 beforeEach(() => {
   db = openDatabase(path.join(tempDir(), 'g.db'));
-  new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: '/w', pid: null, tokenHash: 'h', startedAt: 0 });
+  new SessionRepository(db).insert({
+    id: 's1',
+    agent: 'claude',
+    argv: ['claude'],
+    cwd: '/w',
+    pid: null,
+    tokenHash: 'h',
+    startedAt: 0,
+  });
   requests = new RequestRepository(db);
 });
 afterEach(() => {
@@ -39,14 +55,27 @@ describe('Broker', () => {
     let statusWhenAnswered: string | undefined;
     void verdict.then(() => (statusWhenAnswered = requests.get(id)?.status));
     broker.decide(id, 'deny', 'use a clean build instead', 'human:cli');
-    await expect(verdict).resolves.toEqual({ requestId: id, decision: 'deny', reason: 'use a clean build instead', decidedBy: 'human:cli' });
+    await expect(verdict).resolves.toEqual({
+      requestId: id,
+      decision: 'deny',
+      reason: 'use a clean build instead',
+      decidedBy: 'human:cli',
+    });
     expect(statusWhenAnswered).toBe('denied');
     expect(broker.pending()).toEqual([]);
     expect(events.map((e) => e.type)).toEqual(['request.held', 'request.decided']);
   });
 
   it('holds at most so many requests per session, denying the next at once with the reason, other sessions unaffected', async () => {
-    new SessionRepository(db).insert({ id: 's2', agent: 'codex', argv: ['codex'], cwd: '/w', pid: null, tokenHash: 'h2', startedAt: 0 });
+    new SessionRepository(db).insert({
+      id: 's2',
+      agent: 'codex',
+      argv: ['codex'],
+      cwd: '/w',
+      pid: null,
+      tokenHash: 'h2',
+      startedAt: 0,
+    });
     const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, maxHeldPerSession: 2 });
     void broker.submit(submission);
     void broker.submit(submission);
@@ -68,7 +97,12 @@ describe('Broker', () => {
   it('shows the branch of the cwd on a held request, in its events and the pending list, until it is decided', async () => {
     const asked: string[] = [];
     const events: CoreEvent[] = [];
-    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, events: { publish: (e) => events.push(e) }, branchOf: (cwd) => (asked.push(cwd), 'feature/login') });
+    const broker = new Broker({
+      requests,
+      holdTimeoutMs: HOLD_MS,
+      events: { publish: (e) => events.push(e) },
+      branchOf: (cwd) => (asked.push(cwd), 'feature/login'),
+    });
     const verdict = broker.submit(submission);
     const id = heldId(broker);
     expect(asked).toEqual(['/w']);
@@ -76,7 +110,9 @@ describe('Broker', () => {
     expect(broker.get(id).branch).toBe('feature/login');
     broker.decide(id, 'allow', undefined, 'human:cli');
     await verdict;
-    expect(events.map((e) => (e.type === 'request.held' || e.type === 'request.decided' ? e.request.branch : null))).toEqual(['feature/login', 'feature/login']);
+    expect(
+      events.map((e) => (e.type === 'request.held' || e.type === 'request.decided' ? e.request.branch : null)),
+    ).toEqual(['feature/login', 'feature/login']);
     // The history does not keep it: the branch is for the card.
     expect(broker.get(id).branch).toBeUndefined();
   });
@@ -112,8 +148,12 @@ describe('Broker', () => {
     const id = heldId(broker);
     broker.decide(id, 'allow', undefined, 'human:cli');
     await verdict;
-    expect(() => broker.decide(id, 'deny', undefined, 'human:cli')).toThrow(expect.objectContaining({ code: 'already_decided' }));
-    expect(() => broker.decide('nope', 'deny', undefined, 'human:cli')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => broker.decide(id, 'deny', undefined, 'human:cli')).toThrow(
+      expect.objectContaining({ code: 'already_decided' }),
+    );
+    expect(() => broker.decide('nope', 'deny', undefined, 'human:cli')).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
   });
 
   it('marks a request abandoned when the agent stops waiting', async () => {
@@ -138,7 +178,11 @@ describe('Broker', () => {
   });
 
   it('lets a policy decide without holding, and still records it', async () => {
-    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, policy: () => ({ decision: 'allow', reason: 'routine' }) });
+    const broker = new Broker({
+      requests,
+      holdTimeoutMs: HOLD_MS,
+      policy: () => ({ decision: 'allow', reason: 'routine' }),
+    });
     const v = await broker.submit(submission);
     expect(v).toMatchObject({ decision: 'allow', decidedBy: 'policy' });
     expect(requests.get(v.requestId)?.status).toBe('allowed');
@@ -147,7 +191,12 @@ describe('Broker', () => {
   it('scores every request before a policy sees it, and keeps the assessment with the request', async () => {
     const risk = { score: 90, level: 'critical' as const, categories: ['file-deletion'], reasons: ['deletes /'] };
     const seen: unknown[] = [];
-    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, assess: (command, cwd) => ({ ...risk, reasons: [`${command} in ${cwd}`] }), policy: (r) => (seen.push(r.risk), null) });
+    const broker = new Broker({
+      requests,
+      holdTimeoutMs: HOLD_MS,
+      assess: (command, cwd) => ({ ...risk, reasons: [`${command} in ${cwd}`] }),
+      policy: (r) => (seen.push(r.risk), null),
+    });
     void broker.submit(submission);
     const held = broker.pending()[0];
     expect(seen).toEqual([{ ...risk, reasons: ['rm -rf build in /w'] }]);
@@ -157,9 +206,14 @@ describe('Broker', () => {
 
   it('holds a command it cannot score as critical, saying why, instead of failing open', async () => {
     const errors: unknown[] = [];
-    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, onError: (e) => errors.push(e), assess: () => {
-      throw new Error('parser exploded');
-    } });
+    const broker = new Broker({
+      requests,
+      holdTimeoutMs: HOLD_MS,
+      onError: (e) => errors.push(e),
+      assess: () => {
+        throw new Error('parser exploded');
+      },
+    });
     void broker.submit(submission);
     const risk = broker.pending()[0]?.risk;
     expect(risk?.level).toBe('critical');
@@ -180,7 +234,9 @@ describe('Broker', () => {
     const verdict = broker.submit(submission);
     const id = heldId(broker);
     db.close();
-    expect(() => broker.decide(id, 'allow', undefined, 'human:cli')).toThrow(expect.objectContaining({ code: 'internal' }));
+    expect(() => broker.decide(id, 'allow', undefined, 'human:cli')).toThrow(
+      expect.objectContaining({ code: 'internal' }),
+    );
     expect(await verdict).toMatchObject({ decision: 'deny', reason: REASONS.storeFailed });
     db = openDatabase(path.join(tempDir(), 'other.db'));
   });

@@ -52,7 +52,13 @@ function ruleService(database: Db, clock: SteadyClock): RuleService {
   return rules;
 }
 
-const allowNpmTest = { effect: 'allow' as const, kind: 'prefix' as const, pattern: 'npm test', scope: { type: 'global' as const }, source: 'cli' };
+const allowNpmTest = {
+  effect: 'allow' as const,
+  kind: 'prefix' as const,
+  pattern: 'npm test',
+  scope: { type: 'global' as const },
+  source: 'cli',
+};
 
 describe('SteadyClock', () => {
   it('follows the wall clock forward and carries on from its last reading when it steps back', () => {
@@ -183,10 +189,26 @@ describe('hold timeouts across clock steps', () => {
   it('a held request times out after its time on the monotonic timers, whichever way the wall clock steps', async () => {
     vi.useFakeTimers({ now: T0 });
     const database = db();
-    new SessionRepository(database).insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: '/p', pid: null, tokenHash: 'h', startedAt: T0 });
+    new SessionRepository(database).insert({
+      id: 's1',
+      agent: 'claude',
+      argv: ['claude'],
+      cwd: '/p',
+      pid: null,
+      tokenHash: 'h',
+      startedAt: T0,
+    });
     const broker = new Broker({ requests: new RequestRepository(database), holdTimeoutMs: 10 * MIN });
     disposers.push(() => broker.close());
-    const submission: Submission = { sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'make deploy', cwd: '/p', payload: {} };
+    const submission: Submission = {
+      sessionId: 's1',
+      agent: 'claude',
+      kind: 'pre-tool-use',
+      tool: 'Bash',
+      command: 'make deploy',
+      cwd: '/p',
+      payload: {},
+    };
     let settled = false;
     const back = broker.submit(submission).then((v) => ((settled = true), v));
     vi.setSystemTime(T0 + 20 * MIN); // the wall clock jumps past the stored expiry: nothing happens

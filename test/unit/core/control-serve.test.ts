@@ -26,7 +26,8 @@ function serve(): ReturnType<typeof fakeChannel> {
   return c;
 }
 
-const answers = (sent: string[]) => sent.map((s) => JSON.parse(s) as { t: string; i: string; r?: unknown; e?: { $error?: { message: string } } });
+const answers = (sent: string[]) =>
+  sent.map((s) => JSON.parse(s) as { t: string; i: string; r?: unknown; e?: { $error?: { message: string } } });
 
 describe('serveControl', () => {
   it('drops lines that are not messages and keeps answering', async () => {
@@ -35,7 +36,18 @@ describe('serveControl', () => {
     const onRejection = (e: unknown) => unhandled.push(e);
     process.on('unhandledRejection', onRejection);
     try {
-      for (const bad of ['not json', 'null', '42', '"text"', '[]', '{}', '{"t":"q"}', '{"t":"q","m":7}', '{"t":"q","m":"status","a":"x"}']) await c.send(bad);
+      for (const bad of [
+        'not json',
+        'null',
+        '42',
+        '"text"',
+        '[]',
+        '{}',
+        '{"t":"q"}',
+        '{"t":"q","m":7}',
+        '{"t":"q","m":"status","a":"x"}',
+      ])
+        await c.send(bad);
       expect(c.sent).toEqual([]);
       await c.send(JSON.stringify({ t: 'q', i: 'a1', m: 'status', a: [] }));
       expect(answers(c.sent)).toEqual([{ t: 's', i: 'a1', r: { ok: true } }]);

@@ -1,6 +1,11 @@
 // Running out of file descriptors is said before it bites: once when the use nears the limit, once when it is back.
 import { describe, expect, it } from 'vitest';
-import { DescriptorWatch, procDescriptors, readDescriptorUse, type DescriptorReader } from '../../../electron/core/descriptors.ts';
+import {
+  DescriptorWatch,
+  procDescriptors,
+  readDescriptorUse,
+  type DescriptorReader,
+} from '../../../electron/core/descriptors.ts';
 
 function reader(limit: number | null): DescriptorReader & { open: number } {
   const r = { open: 10, openCount: () => r.open, softLimit: () => limit };
@@ -21,7 +26,9 @@ describe('DescriptorWatch', () => {
     r.open = 950;
     watch.check();
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatch(/800 of 1000 file descriptors in use, 790 commands held\. Past the limit new hooks cannot connect.*ulimit -n/);
+    expect(logged[0]).toMatch(
+      /800 of 1000 file descriptors in use, 790 commands held\. Past the limit new hooks cannot connect.*ulimit -n/,
+    );
     r.open = 750;
     watch.check();
     expect(logged).toHaveLength(1);
@@ -33,7 +40,11 @@ describe('DescriptorWatch', () => {
   it('takes a failed read after a good one as no descriptors left', () => {
     const r = reader(1000);
     const logged: string[] = [];
-    const watch = new DescriptorWatch({ reader: { openCount: () => r.openCount(), softLimit: () => r.softLimit() }, held: () => 990, log: (m) => logged.push(m) });
+    const watch = new DescriptorWatch({
+      reader: { openCount: () => r.openCount(), softLimit: () => r.softLimit() },
+      held: () => 990,
+      log: (m) => logged.push(m),
+    });
     watch.check();
     r.openCount = () => null;
     expect(watch.check()).toEqual({ open: 1000, limit: 1000 });

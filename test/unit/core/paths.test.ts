@@ -10,7 +10,9 @@ describe('paths', () => {
     expect(defaultHome({}, 'darwin')).toMatch(/Library\/Application Support\/Gatehouse$/);
     expect(defaultHome({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toMatch(/Gatehouse$/);
     expect(resolveHome({ GATEHOUSE_HOME: '/data/gh' })).toBe('/data/gh');
-    expect(resolveHome({ GATEHOUSE_HOME: '  ', XDG_CONFIG_HOME: '/c' })).toBe(path.resolve(defaultHome({ XDG_CONFIG_HOME: '/c' })));
+    expect(resolveHome({ GATEHOUSE_HOME: '  ', XDG_CONFIG_HOME: '/c' })).toBe(
+      path.resolve(defaultHome({ XDG_CONFIG_HOME: '/c' })),
+    );
   });
 
   it('keeps socket paths under the 104-byte macOS limit however deep the data directory is', () => {

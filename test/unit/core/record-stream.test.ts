@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordEventsInput } from '../../../shared/api.ts';
-import { MAX_BATCHES_IN_FLIGHT, MAX_KEPT_BATCHES, MAX_KEPT_CHARS, notRecorded, RECORD_FLUSH_CHARS, RECORD_FLUSH_MS, RecordStream } from '../../../electron/core/cli/record-stream.ts';
+import {
+  MAX_BATCHES_IN_FLIGHT,
+  MAX_KEPT_BATCHES,
+  MAX_KEPT_CHARS,
+  notRecorded,
+  RECORD_FLUSH_CHARS,
+  RECORD_FLUSH_MS,
+  RecordStream,
+} from '../../../electron/core/cli/record-stream.ts';
 import { CoreUnreachableError } from '../../../electron/core/control/client.ts';
 
 afterEach(() => {
@@ -11,7 +19,14 @@ function stream(send: (i: RecordEventsInput) => Promise<unknown>) {
   const holds: boolean[] = [];
   const warnings: string[] = [];
   let now = 1000;
-  const s = new RecordStream({ sessionId: 's1', startedAtMs: 1000, send, backpressure: (h) => holds.push(h), warn: (m) => warnings.push(m), now: () => now });
+  const s = new RecordStream({
+    sessionId: 's1',
+    startedAtMs: 1000,
+    send,
+    backpressure: (h) => holds.push(h),
+    warn: (m) => warnings.push(m),
+    now: () => now,
+  });
   return { s, holds, warnings, tick: (ms: number) => (now += ms) };
 }
 
@@ -26,7 +41,16 @@ describe('RecordStream', () => {
     s.record({ kind: 'marker', label: 'x', requestId: null, decision: null });
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(RECORD_FLUSH_MS);
-    expect(sent).toEqual([{ sessionId: 's1', seq: 1, events: [{ atMs: 0, event: { kind: 'output', data: 'hi' } }, { atMs: 7, event: { kind: 'resize', cols: 100, rows: 30 } }] }]);
+    expect(sent).toEqual([
+      {
+        sessionId: 's1',
+        seq: 1,
+        events: [
+          { atMs: 0, event: { kind: 'output', data: 'hi' } },
+          { atMs: 7, event: { kind: 'resize', cols: 100, rows: 30 } },
+        ],
+      },
+    ]);
     s.record({ kind: 'input', data: 'y'.repeat(RECORD_FLUSH_CHARS) });
     expect(sent).toHaveLength(2);
     await s.close();
@@ -34,7 +58,9 @@ describe('RecordStream', () => {
 
   it('holds the producer while too many batches are on their way, and warns once when the core stops taking them', async () => {
     const pending: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
-    const { s, holds, warnings } = stream(() => new Promise<void>((resolve, reject) => pending.push({ resolve, reject })));
+    const { s, holds, warnings } = stream(
+      () => new Promise<void>((resolve, reject) => pending.push({ resolve, reject })),
+    );
     for (let i = 0; i < MAX_BATCHES_IN_FLIGHT; i++) s.record({ kind: 'output', data: 'z'.repeat(RECORD_FLUSH_CHARS) });
     expect(holds).toEqual([true]);
     pending.shift()?.resolve();
@@ -45,7 +71,9 @@ describe('RecordStream', () => {
     pending.shift()?.reject(new Error('again'));
     for (const p of pending.splice(0)) p.resolve();
     await s.close();
-    expect(warnings).toEqual(['gatehouse: the recording of this session stopped: the Gatehouse core closed the connection']);
+    expect(warnings).toEqual([
+      'gatehouse: the recording of this session stopped: the Gatehouse core closed the connection',
+    ]);
     s.record({ kind: 'output', data: 'after' });
     await s.close();
     expect(pending).toEqual([]);
@@ -61,7 +89,8 @@ describe('RecordStream', () => {
     };
     return { got, state, send };
   }
-  const texts = (got: RecordEventsInput[]) => got.flatMap((i) => i.events.map((e) => (e.event.kind === 'resize' ? '' : e.event.data)));
+  const texts = (got: RecordEventsInput[]) =>
+    got.flatMap((i) => i.events.map((e) => (e.event.kind === 'resize' ? '' : e.event.data)));
   const settle = async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
   };
@@ -108,7 +137,10 @@ describe('RecordStream', () => {
     core.state.up = true;
     s.resumed({ resumed: 'restarted', lastSeq: null, recordedThroughMs: null });
     expect(await closed).toBe(true);
-    expect(core.got.map((i) => [texts([i]), i.gap])).toEqual([[['last words'], undefined], [[], { fromMs: 5, bytes: 0 }]]);
+    expect(core.got.map((i) => [texts([i]), i.gap])).toEqual([
+      [['last words'], undefined],
+      [[], { fromMs: 5, bytes: 0 }],
+    ]);
   });
 
   it('keeps at most MAX_KEPT_BATCHES of the batches the core took, however small', async () => {
@@ -141,11 +173,24 @@ describe('RecordStream', () => {
 
   it('sends again the rest of a piece the killed core stored in part, and nothing it stored', () => {
     const at = (atMs: number, data: string, kind: 'output' | 'input' = 'output') => ({ atMs, event: { kind, data } });
-    const events = [at(9, 'old\r\n'), at(10, 'line 1\r\n'), at(10, 'line 2\r\n'), at(10, 'y', 'input'), at(11, 'line 3\r\n')];
+    const events = [
+      at(9, 'old\r\n'),
+      at(10, 'line 1\r\n'),
+      at(10, 'line 2\r\n'),
+      at(10, 'y', 'input'),
+      at(11, 'line 3\r\n'),
+    ];
     // Redaction held back `line 2` when the core died: it stored `line 1` at 10 ms, and the input.
-    expect(notRecorded(events, 10, { output: 'line 1\r\n', input: 'y' })).toEqual([at(10, 'line 2\r\n'), at(11, 'line 3\r\n')]);
+    expect(notRecorded(events, 10, { output: 'line 1\r\n', input: 'y' })).toEqual([
+      at(10, 'line 2\r\n'),
+      at(11, 'line 3\r\n'),
+    ]);
     // Cut inside a line.
-    expect(notRecorded(events, 10, { output: 'line 1\r\nli', input: '' })).toEqual([at(10, 'ne 2\r\n'), at(10, 'y', 'input'), at(11, 'line 3\r\n')]);
+    expect(notRecorded(events, 10, { output: 'line 1\r\nli', input: '' })).toEqual([
+      at(10, 'ne 2\r\n'),
+      at(10, 'y', 'input'),
+      at(11, 'line 3\r\n'),
+    ]);
     // Stored redacted: it does not start the same, so it counts as stored (nothing twice).
     expect(notRecorded(events, 10, { output: '[REDACTED:x]', input: 'y' })).toEqual([at(11, 'line 3\r\n')]);
     expect(notRecorded(events, 11, { output: 'line 3\r\n', input: '' })).toEqual([]);
@@ -163,7 +208,10 @@ describe('RecordStream', () => {
     core.state.up = true;
     s.resumed({ resumed: 'live', lastSeq: 1, recordedThroughMs: null });
     await s.close();
-    expect(core.got.map((i) => [i.seq, i.gap])).toEqual([[1, undefined], [2, undefined]]);
+    expect(core.got.map((i) => [i.seq, i.gap])).toEqual([
+      [1, undefined],
+      [2, undefined],
+    ]);
     expect(texts(core.got)).toEqual(['a', 'b']);
   });
 
@@ -190,6 +238,9 @@ describe('RecordStream', () => {
     const last = core.got.at(-1) as RecordEventsInput;
     expect(last.gap).toEqual({ fromMs: pieces, bytes: 3 * RECORD_FLUSH_CHARS });
     // The size the terminal had when output was dropped is given again before what follows the gap.
-    expect(last.events.map((e) => e.event)).toEqual([{ kind: 'resize', cols: 90, rows: 20 }, { kind: 'output', data: 'back' }]);
+    expect(last.events.map((e) => e.event)).toEqual([
+      { kind: 'resize', cols: 90, rows: 20 },
+      { kind: 'output', data: 'back' },
+    ]);
   });
 });

@@ -72,10 +72,16 @@ describe('StoreGuard', () => {
 
 describe('store failures in words', () => {
   it('says a full disk, with the place, and a damaged file, with what to do', () => {
-    const full = describeStoreError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), '/data/gatehouse.db');
+    const full = describeStoreError(
+      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+      '/data/gatehouse.db',
+    );
     expect(full?.kind).toBe('full');
     expect(full?.message).toMatch(/^Gatehouse cannot record decisions: the disk holding \/data\/gatehouse\.db is full/);
-    const corrupt = describeStoreError(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }), '/data/gatehouse.db');
+    const corrupt = describeStoreError(
+      Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }),
+      '/data/gatehouse.db',
+    );
     expect(corrupt?.kind).toBe('corrupt');
     expect(corrupt?.message).toContain('restores rules and the audit trail from its last backup');
     expect(describeStoreError(new TypeError('a bug'), '/data/gatehouse.db')).toBeNull();

@@ -16,7 +16,17 @@ function fixture() {
 }
 
 const req = (id: string): NewRequest => ({
-  id, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'ls', cwd: '/w', payload: { x: 1 }, risk: null, createdAt: 2000, expiresAt: 5000,
+  id,
+  sessionId: 's1',
+  agent: 'claude',
+  kind: 'pre-tool-use',
+  tool: 'Bash',
+  command: 'ls',
+  cwd: '/w',
+  payload: { x: 1 },
+  risk: null,
+  createdAt: 2000,
+  expiresAt: 5000,
 });
 
 describe('store', () => {
@@ -40,10 +50,20 @@ describe('store', () => {
     expect(requests.listByStatus('pending').map((r) => r.id)).toEqual(['r1']);
     const decided = requests.decide('r1', { decision: 'deny', reason: 'no', decidedBy: 'human:cli', decidedAt: 3000 });
     expect(decided?.status).toBe('denied');
-    expect(decided?.decision).toEqual({ decision: 'deny', reason: 'no', decidedBy: 'human:cli', ruleIds: [], decidedAt: new Date(3000).toISOString() });
-    expect(requests.decide('r1', { decision: 'allow', reason: null, decidedBy: 'human:cli', decidedAt: 4000 })).toBeNull();
+    expect(decided?.decision).toEqual({
+      decision: 'deny',
+      reason: 'no',
+      decidedBy: 'human:cli',
+      ruleIds: [],
+      decidedAt: new Date(3000).toISOString(),
+    });
+    expect(
+      requests.decide('r1', { decision: 'allow', reason: null, decidedBy: 'human:cli', decidedAt: 4000 }),
+    ).toBeNull();
     expect(requests.get('r1')?.status).toBe('denied');
-    expect(requests.decide('missing', { decision: 'allow', reason: null, decidedBy: 'human:cli', decidedAt: 4000 })).toBeNull();
+    expect(
+      requests.decide('missing', { decision: 'allow', reason: null, decidedBy: 'human:cli', decidedAt: 4000 }),
+    ).toBeNull();
     db.close();
   });
 

@@ -37,7 +37,11 @@ describe('core process', () => {
   it('starts the desktop-core command, resolves when ready, and hands ports over', async () => {
     const f = fakeFork();
     const core = new CoreProcess(f.fork, '/app/dist/core/gatehouse.mjs', { GATEHOUSE_HOME: '/h' });
-    expect(f.forked()).toEqual({ entry: '/app/dist/core/gatehouse.mjs', args: [DESKTOP_CORE_COMMAND], env: { GATEHOUSE_HOME: '/h' } });
+    expect(f.forked()).toEqual({
+      entry: '/app/dist/core/gatehouse.mjs',
+      args: [DESKTOP_CORE_COMMAND],
+      env: { GATEHOUSE_HOME: '/h' },
+    });
     f.emit('message', { type: 'bogus' });
     f.emit('message', { type: 'ready', status: { pid: 42 } });
     expect((await core.ready).pid).toBe(42);
@@ -46,7 +50,7 @@ describe('core process', () => {
     expect(f.posted).toEqual([{ message: { type: 'connect' }, transfer: [port] }]);
   });
 
-  it('rejects with the core\'s own words when it cannot start, or when it exits first', async () => {
+  it("rejects with the core's own words when it cannot start, or when it exits first", async () => {
     const f = fakeFork();
     const core = new CoreProcess(f.fork, 'x', {});
     f.emit('message', { type: 'failed', message: 'another Gatehouse core (pid 9) is already running' });
@@ -84,7 +88,13 @@ describe('app:// protocol', () => {
     expect(index).toMatchObject({ status: 200, body: '<script src="app.js"></script>' });
     expect(index.headers['content-security-policy']).toContain("default-src 'none'");
     expect((await appAsset(dir, 'app://gatehouse/app.js')).body.toString()).toBe('ok');
-    for (const url of ['app://gatehouse/%2e%2e/secret.js', 'app://gatehouse/..%2fsecret.js', 'app://other/app.js', 'app://gatehouse/missing.js', 'not a url']) {
+    for (const url of [
+      'app://gatehouse/%2e%2e/secret.js',
+      'app://gatehouse/..%2fsecret.js',
+      'app://other/app.js',
+      'app://gatehouse/missing.js',
+      'not a url',
+    ]) {
       expect((await appAsset(dir, url)).status, url).toBe(404);
     }
   });
@@ -92,7 +102,10 @@ describe('app:// protocol', () => {
 
 describe('app settings', () => {
   it('reads the settings file with the shared schema, and falls back to defaults when it is invalid', () => {
-    expect(new AppSettings({ read: () => ({ theme: 'dark' }) }, () => {}).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(new AppSettings({ read: () => ({ theme: 'dark' }) }, () => {}).get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'dark',
+    });
     const problems: string[] = [];
     const s = new AppSettings({ read: () => ({ holdTimeoutMs: 'soon' }) }, (m) => problems.push(m));
     expect(s.get()).toEqual(DEFAULT_SETTINGS);

@@ -1,7 +1,12 @@
 // Window hardening and IPC sender checks, with fake web contents and a fake ipcMain.
 import { describe, expect, it, vi } from 'vitest';
 import { IPC, OPEN_CARD_MESSAGE, isOpenCardMessage } from '../../../shared/desktop-bridge.ts';
-import { hardenWebContents, restrictPermissions, secureWebPreferences, type WebContentsLike } from '../../../electron/main/hardening.ts';
+import {
+  hardenWebContents,
+  restrictPermissions,
+  secureWebPreferences,
+  type WebContentsLike,
+} from '../../../electron/main/hardening.ts';
 import { registerIpc, type IpcMainLike, type IpcSenderEvent } from '../../../electron/main/ipc.ts';
 
 function fakeContents() {
@@ -39,14 +44,22 @@ describe('web contents hardening', () => {
   });
 
   it('gives every window isolated, sandboxed, node-free preferences', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ preload: '/p.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
   });
 
   it('grants no permission but notifications', () => {
     let handler: (c: unknown, p: string, cb: (g: boolean) => void) => void = () => {};
     restrictPermissions({ setPermissionRequestHandler: (h) => (handler = h) });
     const answers: Record<string, boolean> = {};
-    for (const p of ['media', 'geolocation', 'clipboard-read', 'notifications']) handler(null, p, (g) => (answers[p] = g));
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'notifications'])
+      handler(null, p, (g) => (answers[p] = g));
     expect(answers).toEqual({ media: false, geolocation: false, 'clipboard-read': false, notifications: true });
   });
 });
@@ -57,7 +70,11 @@ describe('IPC sender validation', () => {
     const ipcMain: IpcMainLike = { on: (_c, l) => (listener = l), removeAllListeners: () => {} };
     const sent: number[] = [];
     const rejected: string[] = [];
-    registerIpc(ipcMain, { windowContentsIds: () => windowIds, sendCorePort: (id) => sent.push(id), onRejected: (r) => rejected.push(r) });
+    registerIpc(ipcMain, {
+      windowContentsIds: () => windowIds,
+      sendCorePort: (id) => sent.push(id),
+      onRejected: (r) => rejected.push(r),
+    });
     return { send: (e: IpcSenderEvent) => listener(e), sent, rejected };
   }
 
@@ -80,7 +97,15 @@ describe('IPC sender validation', () => {
 
   it('the page takes a card to open only in the exact shape the preload posts', () => {
     expect(isOpenCardMessage({ type: OPEN_CARD_MESSAGE, requestId: 'k3f9x2a7' })).toBe(true);
-    for (const bad of [null, 'k3f9x2a7', { type: OPEN_CARD_MESSAGE }, { type: OPEN_CARD_MESSAGE, requestId: '' }, { type: OPEN_CARD_MESSAGE, requestId: 'x'.repeat(65) }, { type: 'other', requestId: 'k3f9x2a7' }, { type: OPEN_CARD_MESSAGE, requestId: 7 }]) {
+    for (const bad of [
+      null,
+      'k3f9x2a7',
+      { type: OPEN_CARD_MESSAGE },
+      { type: OPEN_CARD_MESSAGE, requestId: '' },
+      { type: OPEN_CARD_MESSAGE, requestId: 'x'.repeat(65) },
+      { type: 'other', requestId: 'k3f9x2a7' },
+      { type: OPEN_CARD_MESSAGE, requestId: 7 },
+    ]) {
       expect(isOpenCardMessage(bad), JSON.stringify(bad)).toBe(false);
     }
   });

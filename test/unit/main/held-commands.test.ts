@@ -7,7 +7,11 @@ import type { CoreEvent, GateRequest } from '../../../shared/domain.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings.ts';
 import type { CoreClient, ShellApi } from '../../../electron/main/core-client.ts';
 import { HeldCommands } from '../../../electron/main/held-commands.ts';
-import { HeldNotifier, type NativeNotification, type NotificationOptions } from '../../../electron/main/notifications.ts';
+import {
+  HeldNotifier,
+  type NativeNotification,
+  type NotificationOptions,
+} from '../../../electron/main/notifications.ts';
 import { policyActions } from '../../../electron/main/policy-actions.ts';
 import { revealCard } from '../../../electron/main/reveal-card.ts';
 import { TRAY_MENU_REQUESTS, type TraySurface } from '../../../electron/main/tray.ts';
@@ -19,8 +23,18 @@ let seq = 0;
 function request(command: string): GateRequest {
   seq += 1;
   return {
-    id: `r${seq}`, sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command, cwd: '/p', risk: null, status: 'pending',
-    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), expiresAt: null, decision: null,
+    id: `r${seq}`,
+    sessionId: 's1',
+    agent: 'claude',
+    kind: 'pre-tool-use',
+    tool: 'Bash',
+    command,
+    cwd: '/p',
+    risk: null,
+    status: 'pending',
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
+    expiresAt: null,
+    decision: null,
   };
 }
 
@@ -47,13 +61,22 @@ class FakeNotification implements NativeNotification {
   }
 }
 
-function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?: boolean; pending?: GateRequest[] } = {}) {
+function shell(
+  opts: { settings?: Settings; focused?: boolean; supportsActions?: boolean; pending?: GateRequest[] } = {},
+) {
   const listeners = new Set<(e: CoreEvent) => void>();
   const decide = vi.fn<ShellApi['decide']>(async (input) => ({ ...request('x'), id: input.id }));
   const noTrust = { active: false, endsAt: null, remainingMs: 0, floor: ['high' as const, 'critical' as const] };
-  const startTrust = vi.fn<ShellApi['startTrust']>(async (input) => ({ ...noTrust, active: true, endsAt: new Date(clock.now + (input as { durationMs: number }).durationMs).toISOString() }));
+  const startTrust = vi.fn<ShellApi['startTrust']>(async (input) => ({
+    ...noTrust,
+    active: true,
+    endsAt: new Date(clock.now + (input as { durationMs: number }).durationMs).toISOString(),
+  }));
   const stopTrust = vi.fn<ShellApi['stopTrust']>(async () => noTrust);
-  const updateSettings = vi.fn<ShellApi['updateSettings']>(async (patch) => ({ ...DEFAULT_SETTINGS, ...(patch as Partial<Settings>) }));
+  const updateSettings = vi.fn<ShellApi['updateSettings']>(async (patch) => ({
+    ...DEFAULT_SETTINGS,
+    ...(patch as Partial<Settings>),
+  }));
   const client: CoreClient = {
     api: {
       subscribe: async () => true,
@@ -107,10 +130,20 @@ function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?:
   };
   const trayState = new TrayState(
     surface,
-    { decide: (id, d) => held.decide(id, d, 'tray'), openWindow: (id) => opened.push(id ?? 'window'), ...policyActions(client.api, fail), quit: () => {} },
+    {
+      decide: (id, d) => held.decide(id, d, 'tray'),
+      openWindow: (id) => opened.push(id ?? 'window'),
+      ...policyActions(client.api, fail),
+      quit: () => {},
+    },
     timers,
   );
-  const held: HeldCommands = new HeldCommands({ client, notifier, show: (pending) => trayState.heldChanged(pending), onError: fail });
+  const held: HeldCommands = new HeldCommands({
+    client,
+    notifier,
+    show: (pending) => trayState.heldChanged(pending),
+    onError: fail,
+  });
   client.onEvent((e) => trayState.onEvent(e));
   const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
   const item = (label: RegExp) => tray.menu.find((m) => label.test(m.label ?? ''));
@@ -119,7 +152,22 @@ function shell(opts: { settings?: Settings; focused?: boolean; supportsActions?:
     clock.now += ms;
     clock.ticks.forEach((t) => t());
   };
-  return { held, notifier, emit, decide, startTrust, stopTrust, updateSettings, notifications, tray, opened, item, advance, clock, trayState };
+  return {
+    held,
+    notifier,
+    emit,
+    decide,
+    startTrust,
+    stopTrust,
+    updateSettings,
+    notifications,
+    tray,
+    opened,
+    item,
+    advance,
+    clock,
+    trayState,
+  };
 }
 
 const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
@@ -127,9 +175,23 @@ const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as 
 describe('tamper notification', () => {
   it('is shown whatever the notification settings and focus, and a click opens the window', () => {
     const s = shell({ settings: { ...DEFAULT_SETTINGS, notifyOnHeld: false }, focused: true });
-    s.notifier.tampered({ at: '2026-12-06T23:30:00.000Z', what: 'gate-socket', path: '/run/g/gate.sock', detail: 'The gate socket /run/g/gate.sock was replaced.', response: 'Gatehouse took its socket back.', sessionIds: [] });
+    s.notifier.tampered({
+      at: '2026-12-06T23:30:00.000Z',
+      what: 'gate-socket',
+      path: '/run/g/gate.sock',
+      detail: 'The gate socket /run/g/gate.sock was replaced.',
+      response: 'Gatehouse took its socket back.',
+      sessionIds: [],
+    });
     expect(s.notifications).toHaveLength(1);
-    expect(s.notifications[0]).toMatchObject({ shown: true, options: { title: 'Gatehouse was tampered with: every command now waits for you', body: 'The gate socket /run/g/gate.sock was replaced. Gatehouse took its socket back.', actions: [] } });
+    expect(s.notifications[0]).toMatchObject({
+      shown: true,
+      options: {
+        title: 'Gatehouse was tampered with: every command now waits for you',
+        body: 'The gate socket /run/g/gate.sock was replaced. Gatehouse took its socket back.',
+        actions: [],
+      },
+    });
     s.notifications[0]?.emit('click');
     expect(s.opened).toEqual(['window']);
   });
@@ -145,7 +207,10 @@ describe('tray and notifications', () => {
     expect(s.tray).toMatchObject({ tooltip: 'Gatehouse: 1 command waiting', title: '1', badge: 1 });
     expect(s.item(/rm -rf build/)).toBeTruthy();
     expect(s.notifications).toHaveLength(1);
-    expect(s.notifications[0]).toMatchObject({ shown: true, options: { title: 'Claude Code wants to run `rm -rf build`', actions: [{ text: 'Approve' }, { text: 'Deny' }] } });
+    expect(s.notifications[0]).toMatchObject({
+      shown: true,
+      options: { title: 'Claude Code wants to run `rm -rf build`', actions: [{ text: 'Approve' }, { text: 'Deny' }] },
+    });
 
     s.emit({ type: 'request.decided', request: { ...r, status: 'allowed' } });
     expect(s.tray).toMatchObject({ title: '', badge: 0 });
@@ -191,7 +256,12 @@ describe('tray and notifications', () => {
     await s.held.start();
     expect(s.tray.badge).toBe(pending.length);
     const labels = s.tray.menu.map((m) => m.label ?? '');
-    expect(labels.filter((l) => l.startsWith('Claude Code: '))).toEqual(pending.slice(2).reverse().map((r) => `Claude Code: ${r.command}`));
+    expect(labels.filter((l) => l.startsWith('Claude Code: '))).toEqual(
+      pending
+        .slice(2)
+        .reverse()
+        .map((r) => `Claude Code: ${r.command}`),
+    );
     expect(labels).toContain('2 more in the window…');
   });
 
@@ -257,7 +327,9 @@ describe('tray: trust mode and auto-allow', () => {
     await s.held.start();
     const r = request('terraform apply');
     s.emit({ type: 'request.held', request: r });
-    click((s.item(/terraform apply/)?.submenu as MenuItemConstructorOptions[]).find((m) => m.label === 'Show in Gatehouse'));
+    click(
+      (s.item(/terraform apply/)?.submenu as MenuItemConstructorOptions[]).find((m) => m.label === 'Show in Gatehouse'),
+    );
     expect(s.opened).toEqual([r.id]);
 
     const sent: unknown[][] = [];
@@ -282,7 +354,10 @@ describe('tray: trust mode and auto-allow', () => {
     expect(sent).toEqual([[IPC.openCard, r.id]]);
     revealCard(win, 'other');
     revealCard(win);
-    expect(sent).toEqual([[IPC.openCard, r.id], [IPC.openCard, 'other']]);
+    expect(sent).toEqual([
+      [IPC.openCard, r.id],
+      [IPC.openCard, 'other'],
+    ]);
     expect(win.shown).toBe(3);
   });
 });

@@ -20,7 +20,16 @@ function backtest(pattern: string, changed: Array<{ command: string; risky: bool
   return {
     rule: { effect: 'allow', kind: 'prefix', pattern, scope: { type: 'global' } },
     examined: 12,
-    changed: changed.map((c, i) => ({ requestId: `r${i}`, command: c.command, cwd: '/p', createdAt: '2026-01-01T00:00:00Z', level: c.risky ? 'high' : 'low', before: 'none', after: 'allow', risky: c.risky })),
+    changed: changed.map((c, i) => ({
+      requestId: `r${i}`,
+      command: c.command,
+      cwd: '/p',
+      createdAt: '2026-01-01T00:00:00Z',
+      level: c.risky ? 'high' : 'low',
+      before: 'none',
+      after: 'allow',
+      risky: c.risky,
+    })),
     changedTotal: changed.length,
     riskyTotal: changed.filter((c) => c.risky).length,
     warnings: [],
@@ -41,7 +50,15 @@ describe('Always allow…', () => {
       notes: ['prefix:npm is too broad'],
     });
     commands.backtestRule.mockImplementation(async (input) =>
-      backtest(input.pattern, input.pattern === 'cargo build' ? [{ command: 'cargo build --release', risky: false }, { command: 'cargo build && rm -rf ~', risky: true }] : []),
+      backtest(
+        input.pattern,
+        input.pattern === 'cargo build'
+          ? [
+              { command: 'cargo build --release', risky: false },
+              { command: 'cargo build && rm -rf ~', risky: true },
+            ]
+          : [],
+      ),
     );
     renderInApp(<Inbox />, commands);
     act(() => useInbox.getState().pendingLoaded([r]));
@@ -84,7 +101,11 @@ describe('Always allow…', () => {
   it('says so when no rule is safe to keep, and offers nothing to confirm', async () => {
     const commands = fakeCommands();
     const r = heldRequest({ command: 'rm -rf /' });
-    commands.suggestRules.mockResolvedValue({ requestId: r.id, rules: [], notes: ['it is rated critical: Gatehouse never remembers a rule for high or critical commands'] });
+    commands.suggestRules.mockResolvedValue({
+      requestId: r.id,
+      rules: [],
+      notes: ['it is rated critical: Gatehouse never remembers a rule for high or critical commands'],
+    });
     renderInApp(<Inbox />, commands);
     act(() => {
       useInbox.getState().pendingLoaded([r]);
@@ -101,7 +122,9 @@ describe('Always allow…', () => {
     const surfaces = fakeSurfaces();
     const r = heldRequest();
     const start = { sessionId: r.sessionId, atMs: 1000, cols: 80, rows: 10, data: '$ make test\r\n' };
-    commands.clipFor.mockResolvedValue(clipSource(start, [{ atMs: 2000, event: { kind: 'output', data: 'FAIL 3 tests' } }], 2500));
+    commands.clipFor.mockResolvedValue(
+      clipSource(start, [{ atMs: 2000, event: { kind: 'output', data: 'FAIL 3 tests' } }], 2500),
+    );
     commands.createClipPlayer.mockImplementation((source, surface, report) => new Player(source, surface, report));
     renderInApp(<Inbox />, commands, 'browser', surfaces.factory);
     act(() => useInbox.getState().pendingLoaded([r]));

@@ -74,7 +74,19 @@ describe('controller', () => {
     useAudit.getState().firstPageLoaded([], null);
     f.emit({ type: 'request.held', request: r });
     f.emit({ type: 'request.decided', request: decided(r, 'deny') });
-    f.emit({ type: 'session.started', session: { id: 's1', agent: 'codex', argv: ['codex'], cwd: '/w', pid: null, startedAt: r.createdAt, endedAt: null, exitCode: null } });
+    f.emit({
+      type: 'session.started',
+      session: {
+        id: 's1',
+        agent: 'codex',
+        argv: ['codex'],
+        cwd: '/w',
+        pid: null,
+        startedAt: r.createdAt,
+        endedAt: null,
+        exitCode: null,
+      },
+    });
     f.emit({ type: 'settings.changed', settings: { ...DEFAULT_SETTINGS, theme: 'dark' } });
     expect(useInbox.getState().cards).toEqual([]);
     expect(useAudit.getState().items.map((x) => x.id)).toEqual([r.id]);
@@ -82,7 +94,9 @@ describe('controller', () => {
     expect(useSettings.getState().settings?.theme).toBe('dark');
     expect(seen.map((e) => e.type)).toEqual(['request.held', 'request.decided']);
     f.lose('The core stopped.');
-    await vi.waitFor(() => expect(useApp.getState().connection).toEqual({ state: 'lost', message: 'The core stopped.' }));
+    await vi.waitFor(() =>
+      expect(useApp.getState().connection).toEqual({ state: 'lost', message: 'The core stopped.' }),
+    );
   });
 
   it('decides through the API as the window, and shows what happened when someone else decided first', async () => {
@@ -90,7 +104,11 @@ describe('controller', () => {
     const decide = vi.fn<CoreApi['decide']>(async () => {
       throw new ApiError('already_decided', 'already denied');
     });
-    const f = fakeConnection({ listPending: async () => [r], decide, getRequest: async () => decided(r, 'deny', 'from the CLI') });
+    const f = fakeConnection({
+      listPending: async () => [r],
+      decide,
+      getRequest: async () => decided(r, 'deny', 'from the CLI'),
+    });
     const c = new Controller(f.connection);
     await c.start();
     useInbox.getState().cardSelected(r.id);
@@ -119,7 +137,9 @@ describe('controller', () => {
 
   it('exports every page that matches the filter', async () => {
     const items = [decided(heldRequest(), 'allow'), decided(heldRequest(), 'deny'), decided(heldRequest(), 'allow')];
-    const listHistory = vi.fn<CoreApi['listHistory']>(async (q): Promise<HistoryPage> => (q.cursor ? { items: items.slice(2), nextCursor: null } : { items: items.slice(0, 2), nextCursor: 'd2' }));
+    const listHistory = vi.fn<CoreApi['listHistory']>(async (q): Promise<HistoryPage> =>
+      q.cursor ? { items: items.slice(2), nextCursor: null } : { items: items.slice(0, 2), nextCursor: 'd2' },
+    );
     const c = new Controller(fakeConnection({ listHistory }).connection);
     useAudit.getState().filterChanged({ status: 'allowed' });
     const file = await c.exportHistory('jsonl');
@@ -134,7 +154,8 @@ describe('controller', () => {
   it('"Always allow" decides with the chosen rules as the window; a refused rule keeps the card and says why', async () => {
     const r = heldRequest();
     const decide = vi.fn<CoreApi['decide']>(async (input) => {
-      if (Array.isArray(input.remember) && input.remember[0]?.kind === 'regex') throw new ApiError('invalid_input', 'not a valid RE2 regular expression');
+      if (Array.isArray(input.remember) && input.remember[0]?.kind === 'regex')
+        throw new ApiError('invalid_input', 'not a valid RE2 regular expression');
       return { ...decided(r, 'allow'), remembered: [] };
     });
     const c = new Controller(fakeConnection({ listPending: async () => [r], decide }).connection);
@@ -145,17 +166,27 @@ describe('controller', () => {
     await commands.alwaysAllow(r.id, [{ kind: 'regex', pattern: '(a)\\1' }]);
     expect(useInbox.getState().sendErrors[r.id]).toBe('not a valid RE2 regular expression');
     expect(useInbox.getState().allowingId).toBe(r.id);
-    const rules = [{ kind: 'prefix' as const, pattern: 'npm test', scope: { type: 'global' as const }, ttlMs: 900_000 }];
+    const rules = [
+      { kind: 'prefix' as const, pattern: 'npm test', scope: { type: 'global' as const }, ttlMs: 900_000 },
+    ];
     await commands.alwaysAllow(r.id, rules);
     expect(decide).toHaveBeenLastCalledWith({ id: r.id, decision: 'allow', via: 'window', remember: rules });
     expect(useInbox.getState()).toMatchObject({ allowingId: null, sendErrors: {} });
     expect(useInbox.getState().cards[0]?.status).toBe('allowed');
   });
 
-  it('follows trust mode from the status at start and the core\'s events, and starts it for 15 minutes', async () => {
+  it("follows trust mode from the status at start and the core's events, and starts it for 15 minutes", async () => {
     const endsAt = new Date(Date.now() + 60_000).toISOString();
-    const startTrust = vi.fn<CoreApi['startTrust']>(async () => ({ active: true, endsAt, remainingMs: 60_000, floor: ['high', 'critical'] }));
-    const f = fakeConnection({ status: async () => ({ trust: { active: true, endsAt, remainingMs: 60_000, floor: [] } }) as never, startTrust });
+    const startTrust = vi.fn<CoreApi['startTrust']>(async () => ({
+      active: true,
+      endsAt,
+      remainingMs: 60_000,
+      floor: ['high', 'critical'],
+    }));
+    const f = fakeConnection({
+      status: async () => ({ trust: { active: true, endsAt, remainingMs: 60_000, floor: [] } }) as never,
+      startTrust,
+    });
     const c = new Controller(f.connection);
     await c.start();
     expect(useTrust.getState().endsAt).toBe(endsAt);
@@ -178,11 +209,31 @@ describe('controller', () => {
     expect(useSettings.getState()).toMatchObject({ saving: false, saveError: 'holdTimeoutMs: too small' });
   });
 
-  it('follows a live terminal\'s paused state from its snapshot and its flow events; its output never reaches a store', async () => {
-    const terminal: TerminalInfo = { sessionId: 't1', agent: 'shell', argv: ['bash'], cwd: '/w', shell: 'bash', cols: 80, rows: 24, pid: 7, startedAt: '2026-01-01T00:00:00Z', exitCode: null, paused: false };
+  it("follows a live terminal's paused state from its snapshot and its flow events; its output never reaches a store", async () => {
+    const terminal: TerminalInfo = {
+      sessionId: 't1',
+      agent: 'shell',
+      argv: ['bash'],
+      cwd: '/w',
+      shell: 'bash',
+      cols: 80,
+      rows: 24,
+      pid: 7,
+      startedAt: '2026-01-01T00:00:00Z',
+      exitCode: null,
+      paused: false,
+    };
     const f = fakeConnection({
       listTerminals: async () => [terminal],
-      attachTerminal: async () => ({ sessionId: 't1', cols: 80, rows: 24, data: '$ ', seq: 0, exitCode: null, paused: true }),
+      attachTerminal: async () => ({
+        sessionId: 't1',
+        cols: 80,
+        rows: 24,
+        data: '$ ',
+        seq: 0,
+        exitCode: null,
+        paused: true,
+      }),
       ackTerminal: async () => true,
       detachTerminal: async () => true,
     });

@@ -42,8 +42,26 @@ describe('Inbox view', () => {
       categories: ['file-deletion'],
       reasons: ['deletes everything in the build folder'],
       segments: [
-        { text: 'cd build', argv: ['cd', 'build'], synthetic: false, via: [], score: 2, level: 'low', categories: ['read-only'], reasons: [] },
-        { text: 'rm -rf *', argv: ['rm', '-rf', '*'], synthetic: false, via: [], score: 88, level: 'critical', categories: ['file-deletion'], reasons: ['deletes everything'] },
+        {
+          text: 'cd build',
+          argv: ['cd', 'build'],
+          synthetic: false,
+          via: [],
+          score: 2,
+          level: 'low',
+          categories: ['read-only'],
+          reasons: [],
+        },
+        {
+          text: 'rm -rf *',
+          argv: ['rm', '-rf', '*'],
+          synthetic: false,
+          via: [],
+          score: 88,
+          level: 'critical',
+          categories: ['file-deletion'],
+          reasons: ['deletes everything'],
+        },
       ],
     } as RiskAssessment;
     renderInApp(<Inbox />);

@@ -12,9 +12,15 @@ function fakeApi() {
     detachTerminal: vi.fn<LiveTerminalApi['detachTerminal']>(async () => true),
     ackTerminal: vi.fn<LiveTerminalApi['ackTerminal']>(async () => true),
     writeTerminal: vi.fn<LiveTerminalApi['writeTerminal']>(async () => true),
-    resizeTerminal: vi.fn<LiveTerminalApi['resizeTerminal']>(async (input) => ({ ...(input as { cols: number; rows: number }) }) as unknown as TerminalInfo),
+    resizeTerminal: vi.fn<LiveTerminalApi['resizeTerminal']>(
+      async (input) => ({ ...(input as { cols: number; rows: number }) }) as unknown as TerminalInfo,
+    ),
   };
-  return { api, snapshot: (s: Partial<TerminalSnapshot>) => answer({ sessionId: 't1', cols: 80, rows: 24, data: '$ ', seq: 0, exitCode: null, paused: false, ...s }) };
+  return {
+    api,
+    snapshot: (s: Partial<TerminalSnapshot>) =>
+      answer({ sessionId: 't1', cols: 80, rows: 24, data: '$ ', seq: 0, exitCode: null, paused: false, ...s }),
+  };
 }
 
 const fakeHooks = () => ({ exited: vi.fn(), flowChanged: vi.fn(), resized: vi.fn(), failed: vi.fn() });
@@ -80,7 +86,7 @@ describe('live terminals', () => {
     expect(hooks.failed).toHaveBeenCalledWith('t1', 'no terminal session t1');
   });
 
-  it('passes on the paused state: the snapshot\'s, then every flow event, and nothing of it to the surface', async () => {
+  it("passes on the paused state: the snapshot's, then every flow event, and nothing of it to the surface", async () => {
     const f = fakeApi();
     const hooks = fakeHooks();
     const live = new LiveTerminals(f.api, hooks);

@@ -2,7 +2,14 @@
 // the moment; playing writes events on time, at speed, skipping idle stretches; a stale seek never draws.
 import { describe, expect, it } from 'vitest';
 import type { Screen, TimedEvent } from '../../../shared/recording.ts';
-import { clipSource, IDLE_MS, Player, type PlaybackSource, type PlayerClock, type PlayerState } from '../../../renderer/terminal/player.ts';
+import {
+  clipSource,
+  IDLE_MS,
+  Player,
+  type PlaybackSource,
+  type PlayerClock,
+  type PlayerState,
+} from '../../../renderer/terminal/player.ts';
 import { FakeSurface } from './support.tsx';
 
 const out = (atMs: number, data: string): TimedEvent => ({ atMs, event: { kind: 'output', data } });
@@ -167,7 +174,11 @@ describe('replay player', () => {
 
   it('a clip is the screen before the interception and the events up to it, in its own time', async () => {
     const start: Screen = { sessionId: 's', atMs: 10_000, cols: 100, rows: 20, data: '[then]' };
-    const clip = clipSource(start, [out(12_000, 'x'), { atMs: 13_000, event: { kind: 'resize', cols: 120, rows: 30 } }, out(14_000, 'y')], 15_000);
+    const clip = clipSource(
+      start,
+      [out(12_000, 'x'), { atMs: 13_000, event: { kind: 'resize', cols: 120, rows: 30 } }, out(14_000, 'y')],
+      15_000,
+    );
     expect(clip.durationMs).toBe(5000);
     const surface = new FakeSurface();
     const player = new Player(clip, surface, () => {}, fakeClock().clock);

@@ -8,12 +8,26 @@ import { formatCountdown, spokenDuration } from '../../../renderer/views/common/
 import { markCommand, segmentsOf, type RiskSegment } from '../../../renderer/views/inbox/segments.ts';
 import { decided, heldRequest } from './support.tsx';
 
-const seg = (text: string, level: RiskSegment['level']): RiskSegment => ({ text, argv: text.split(' '), synthetic: false, via: [], level, score: level === 'low' ? 2 : 80, categories: [], reasons: [`${text} is ${level}`] });
+const seg = (text: string, level: RiskSegment['level']): RiskSegment => ({
+  text,
+  argv: text.split(' '),
+  synthetic: false,
+  via: [],
+  level,
+  score: level === 'low' ? 2 : 80,
+  categories: [],
+  reasons: [`${text} is ${level}`],
+});
 
 describe('risky segment marking', () => {
   it('cuts the command around medium-and-worse segments, in order, and lists the ones it cannot place', () => {
     const command = 'cd build && rm -rf * && ls';
-    const { pieces, unplaced } = markCommand(command, [seg('cd build', 'low'), seg('rm -rf *', 'critical'), seg('ls', 'low'), seg('rm  -rf  *', 'high')]);
+    const { pieces, unplaced } = markCommand(command, [
+      seg('cd build', 'low'),
+      seg('rm -rf *', 'critical'),
+      seg('ls', 'low'),
+      seg('rm  -rf  *', 'high'),
+    ]);
     expect(pieces.map((p) => [p.text, p.segment?.level ?? null])).toEqual([
       ['cd build && ', null],
       ['rm -rf *', 'critical'],
@@ -38,9 +52,15 @@ describe('risky segment marking', () => {
 
 describe('history export', () => {
   it('writes CSV with quoting, and defuses cells a spreadsheet would run as formulas', () => {
-    const r = decided(heldRequest({ command: '=HYPERLINK("http://x")', cwd: '/w, "quoted"' }), 'deny', 'line one\nline two');
+    const r = decided(
+      heldRequest({ command: '=HYPERLINK("http://x")', cwd: '/w, "quoted"' }),
+      'deny',
+      'line one\nline two',
+    );
     const [header, row] = toCsv([r]).split('\r\n');
-    expect(header).toBe('decided_at,status,decided_by,reason,agent,session_id,command,cwd,risk_level,risk_score,requested_at,id');
+    expect(header).toBe(
+      'decided_at,status,decided_by,reason,agent,session_id,command,cwd,risk_level,risk_score,requested_at,id',
+    );
     expect(row).toContain('"line one\nline two"');
     expect(toCsv([r])).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(toCsv([r])).toContain('"/w, ""quoted"""');
@@ -76,8 +96,19 @@ describe('words', () => {
 
   it('names the agent, the command and the risk in a notification', () => {
     const r = heldRequest({ command: 'rm -rf build' });
-    expect(heldNotificationText(r)).toEqual({ title: 'Claude Code wants to run `rm -rf build`', body: 'Not scored · in /home/dev/project' });
-    const scored = { ...r, risk: { score: 80, level: 'high' as const, categories: ['file-deletion'], reasons: ['deletes 1,204 files inside the project'] } };
+    expect(heldNotificationText(r)).toEqual({
+      title: 'Claude Code wants to run `rm -rf build`',
+      body: 'Not scored · in /home/dev/project',
+    });
+    const scored = {
+      ...r,
+      risk: {
+        score: 80,
+        level: 'high' as const,
+        categories: ['file-deletion'],
+        reasons: ['deletes 1,204 files inside the project'],
+      },
+    };
     expect(heldNotificationText(scored).body).toBe('HIGH: deletes 1,204 files inside the project');
   });
 });

@@ -15,12 +15,27 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const marker = (atMs: number, id: string): RecordingMarker => ({ atMs, kind: 'marker', label: `${id} held: make deploy`, requestId: id, decision: null });
+const marker = (atMs: number, id: string): RecordingMarker => ({
+  atMs,
+  kind: 'marker',
+  label: `${id} held: make deploy`,
+  requestId: id,
+  decision: null,
+});
 
 function recording(durationMs: number, markers: RecordingMarker[], stillRecording = true): RecordingInfo {
   return {
-    sessionId: 'sess0001', source: 'live', cols: 80, rows: 24, startedAt: '2026-01-01T00:00:00Z', durationMs, eventCount: 10, outputBytes: 100, storedBytes: 50,
-    recording: stillRecording, markers,
+    sessionId: 'sess0001',
+    source: 'live',
+    cols: 80,
+    rows: 24,
+    startedAt: '2026-01-01T00:00:00Z',
+    durationMs,
+    eventCount: 10,
+    outputBytes: 100,
+    storedBytes: 50,
+    recording: stillRecording,
+    markers,
   };
 }
 

@@ -27,8 +27,19 @@ afterEach(cleanup);
 
 function rule(over: Partial<Rule> = {}): Rule {
   return {
-    id: 'rule0001', effect: 'allow', kind: 'prefix', pattern: 'npm test', scope: { type: 'project', dir: '/home/dev/app' }, enabled: true, source: 'learned:req1', note: null,
-    createdAt: '2026-01-01T00:00:00Z', expiresAt: null, hits: 7, lastHitAt: '2026-01-02T00:00:00Z', ...over,
+    id: 'rule0001',
+    effect: 'allow',
+    kind: 'prefix',
+    pattern: 'npm test',
+    scope: { type: 'project', dir: '/home/dev/app' },
+    enabled: true,
+    source: 'learned:req1',
+    note: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    expiresAt: null,
+    hits: 7,
+    lastHitAt: '2026-01-02T00:00:00Z',
+    ...over,
   };
 }
 
@@ -38,7 +49,21 @@ describe('rules view', () => {
     renderInApp(<Rules />, commands);
     expect(commands.loadRules).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('status').textContent).toContain('Loading rules');
-    act(() => useRules.getState().rulesLoaded([rule(), rule({ id: 'rule0002', effect: 'deny', kind: 'glob', pattern: 'git push * main', scope: { type: 'global' }, enabled: false, hits: 0, lastHitAt: null })]));
+    act(() =>
+      useRules.getState().rulesLoaded([
+        rule(),
+        rule({
+          id: 'rule0002',
+          effect: 'deny',
+          kind: 'glob',
+          pattern: 'git push * main',
+          scope: { type: 'global' },
+          enabled: false,
+          hits: 0,
+          lastHitAt: null,
+        }),
+      ]),
+    );
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows[0]?.textContent).toContain('Starts with');
     expect(rows[0]?.textContent).toContain('Project /home/dev/app');
@@ -58,7 +83,7 @@ describe('rules view', () => {
     expect(within(rows[1] as HTMLElement).getByRole('alert').textContent).toBe('no rule with id rule0002');
   });
 
-  it('adds a rule from the form, and shows the core\'s refusal without losing what was typed', () => {
+  it("adds a rule from the form, and shows the core's refusal without losing what was typed", () => {
     const commands = fakeCommands();
     renderInApp(<Rules />, commands);
     act(() => useRules.getState().rulesLoaded([]));
@@ -72,7 +97,14 @@ describe('rules view', () => {
     fireEvent.change(within(form).getByLabelText('Project directory'), { target: { value: '/srv/app' } });
     fireEvent.change(within(form).getByLabelText('Expires'), { target: { value: '3' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add rule' }));
-    expect(commands.saveRule).toHaveBeenCalledWith('new', { effect: 'deny', kind: 'regex', pattern: '(a)\\1', scope: { type: 'project', dir: '/srv/app' }, ttlMs: 7 * 24 * 3_600_000, note: '' });
+    expect(commands.saveRule).toHaveBeenCalledWith('new', {
+      effect: 'deny',
+      kind: 'regex',
+      pattern: '(a)\\1',
+      scope: { type: 'project', dir: '/srv/app' },
+      ttlMs: 7 * 24 * 3_600_000,
+      note: '',
+    });
     act(() => useRules.getState().saveFailed('"(a)\\1" is not a valid RE2 regular expression'));
     expect(within(form).getByRole('alert').textContent).toContain('not a valid RE2');
     expect((within(form).getByLabelText('Pattern') as HTMLInputElement).value).toBe('(a)\\1');
@@ -86,7 +118,14 @@ describe('rules view', () => {
     const form = screen.getByRole('form', { name: 'Edit rule rule0001' });
     fireEvent.change(within(form).getByLabelText('Pattern'), { target: { value: 'npm run test' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save rule' }));
-    expect(commands.saveRule).toHaveBeenCalledWith('rule0001', { effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'project', dir: '/home/dev/app' }, ttlMs: undefined, note: '' });
+    expect(commands.saveRule).toHaveBeenCalledWith('rule0001', {
+      effect: 'allow',
+      kind: 'prefix',
+      pattern: 'npm run test',
+      scope: { type: 'project', dir: '/home/dev/app' },
+      ttlMs: undefined,
+      note: '',
+    });
   });
 
   it('tests a command: which rule decides each part, and the risk', () => {
@@ -100,10 +139,23 @@ describe('rules view', () => {
     act(() => {
       useRules.getState().testStarted('npm test && rm -rf dist', '/home/dev/app');
       useRules.getState().testExplained({
-        decision: 'hold', by: 'human', reason: 'Held for a person: rm -rf dist has no rule.', ruleIds: ['rule0001'],
-        risk: { score: 40, level: 'medium', categories: ['delete'], reasons: ['deletes dist recursively, inside the project'] },
+        decision: 'hold',
+        by: 'human',
+        reason: 'Held for a person: rm -rf dist has no rule.',
+        ruleIds: ['rule0001'],
+        risk: {
+          score: 40,
+          level: 'medium',
+          categories: ['delete'],
+          reasons: ['deletes dist recursively, inside the project'],
+        },
         segments: [
-          { text: 'npm test', level: 'low', matches: [{ ruleId: 'rule0001', effect: 'allow', kind: 'prefix', pattern: 'npm test' }], verdict: 'allowed by rule rule0001' },
+          {
+            text: 'npm test',
+            level: 'low',
+            matches: [{ ruleId: 'rule0001', effect: 'allow', kind: 'prefix', pattern: 'npm test' }],
+            verdict: 'allowed by rule rule0001',
+          },
           { text: 'rm -rf dist', level: 'medium', matches: [], verdict: 'no rule matches' },
         ],
       });
@@ -111,12 +163,26 @@ describe('rules view', () => {
     const result = screen.getByRole('status', { name: 'How Gatehouse would decide' });
     expect(result.textContent).toContain('Held for you');
     expect(result.textContent).toContain('deletes dist recursively');
-    expect(within(result).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['npm testlowallowed by rule rule0001', 'rm -rf distmediumno rule matches']);
+    expect(
+      within(result)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(['npm testlowallowed by rule rule0001', 'rm -rf distmediumno rule matches']);
   });
 });
 
 const info: RecordingInfo = {
-  sessionId: 'sess0001', source: 'live', cols: 80, rows: 24, startedAt: '2026-01-01T00:00:00Z', durationMs: 10_000, eventCount: 3, outputBytes: 10, storedBytes: 10, recording: false,
+  sessionId: 'sess0001',
+  source: 'live',
+  cols: 80,
+  rows: 24,
+  startedAt: '2026-01-01T00:00:00Z',
+  durationMs: 10_000,
+  eventCount: 3,
+  outputBytes: 10,
+  storedBytes: 10,
+  recording: false,
   markers: [
     { atMs: 2000, kind: 'marker', label: 'r1 held: make deploy', requestId: 'r1', decision: null },
     { atMs: 3000, kind: 'marker', label: 'r1 denied by human:window: make deploy', requestId: 'r1', decision: 'deny' },
@@ -128,10 +194,18 @@ const info: RecordingInfo = {
 /** The recording's screen at any moment is `[screen at N]`, with no events: what a seek drew is plain to see. */
 function playsScreens(commands: ReturnType<typeof fakeCommands>): void {
   const api = {
-    screenAt: async ({ atMs }: { atMs: number }) => ({ sessionId: 'sess0001', atMs, cols: 80, rows: 24, data: `[screen at ${atMs}]` }),
+    screenAt: async ({ atMs }: { atMs: number }) => ({
+      sessionId: 'sess0001',
+      atMs,
+      cols: 80,
+      rows: 24,
+      data: `[screen at ${atMs}]`,
+    }),
     recordingEvents: async () => ({ events: [], nextFromMs: null }),
   };
-  commands.createPlayer.mockImplementation((i, surface) => new Player(recordingSource(api as never, i), surface, (s) => useReplay.getState().playerChanged(s)));
+  commands.createPlayer.mockImplementation(
+    (i, surface) => new Player(recordingSource(api as never, i), surface, (s) => useReplay.getState().playerChanged(s)),
+  );
 }
 
 describe('replay view', () => {
@@ -146,7 +220,11 @@ describe('replay view', () => {
       useReplay.getState().recordingLoaded(info);
     });
     const markers = within(screen.getByRole('list', { name: 'Interceptions' })).getAllByRole('button');
-    expect(markers.map((m) => m.className)).toEqual(['marker marker-undecided', 'marker marker-denied', 'marker marker-allowed']);
+    expect(markers.map((m) => m.className)).toEqual([
+      'marker marker-undecided',
+      'marker marker-denied',
+      'marker marker-allowed',
+    ]);
     const surface = () => surfaces.made[0]?.surface;
     await waitFor(() => expect(surface()?.text()).toBe('[screen at 0]'));
     fireEvent.click(markers[1] as HTMLElement);
@@ -166,14 +244,29 @@ describe('replay view', () => {
     playsScreens(commands);
     renderInApp(<Replay />, commands, 'browser', surfaces.factory);
     act(() => {
-      useSessions.getState().sessionsLoaded([{ id: 'sess0001', agent: 'shell', argv: ['bash'], cwd: '/w', pid: 1, startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:10:00Z', exitCode: 0 }]);
+      useSessions.getState().sessionsLoaded([
+        {
+          id: 'sess0001',
+          agent: 'shell',
+          argv: ['bash'],
+          cwd: '/w',
+          pid: 1,
+          startedAt: '2026-01-01T00:00:00Z',
+          endedAt: '2026-01-01T00:10:00Z',
+          exitCode: 0,
+        },
+      ]);
       useReplay.getState().replayOpened('sess0001');
       useReplay.getState().recordingLoaded(info);
     });
     fireEvent.change(screen.getByLabelText('Find in this recording'), { target: { value: 'permission denied' } });
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     expect(commands.searchRecording).toHaveBeenCalledWith('sess0001', 'permission denied');
-    act(() => useReplay.getState().searchFinished([{ sessionId: 'sess0001', atMs: 4200, snippet: 'cat: x: [Permission denied]' }]));
+    act(() =>
+      useReplay
+        .getState()
+        .searchFinished([{ sessionId: 'sess0001', atMs: 4200, snippet: 'cat: x: [Permission denied]' }]),
+    );
     const hit = within(screen.getByRole('list', { name: 'Matches' })).getByRole('button');
     expect(hit.textContent).toContain('0:04');
     fireEvent.click(hit);
@@ -199,8 +292,16 @@ describe('replay view', () => {
     expect(screen.getByRole('status').textContent).toContain('Still recording');
     const surface = () => surfaces.made[0]?.surface;
     await waitFor(() => expect(surface()?.text()).toBe('[screen at 0]'));
-    const later = { atMs: 14_000, kind: 'marker' as const, label: 'r3 held: rm -rf build', requestId: 'r3', decision: null };
-    act(() => useReplay.getState().recordingRefreshed({ ...live, durationMs: 15_000, markers: [...info.markers, later] }));
+    const later = {
+      atMs: 14_000,
+      kind: 'marker' as const,
+      label: 'r3 held: rm -rf build',
+      requestId: 'r3',
+      decision: null,
+    };
+    act(() =>
+      useReplay.getState().recordingRefreshed({ ...live, durationMs: 15_000, markers: [...info.markers, later] }),
+    );
     expect(screen.getByLabelText('Position in the recording').getAttribute('max')).toBe('15000');
     const markers = within(screen.getByRole('list', { name: 'Interceptions' })).getAllByRole('button');
     expect(markers).toHaveLength(4);
@@ -209,7 +310,11 @@ describe('replay view', () => {
     await waitFor(() => expect(surface()?.text()).toBe('[screen at 14000]'));
     expect(surfaces.made).toHaveLength(1);
     expect(stopFollowing).not.toHaveBeenCalled();
-    act(() => useReplay.getState().recordingRefreshed({ ...live, durationMs: 15_500, recording: false, markers: [...info.markers, later] }));
+    act(() =>
+      useReplay
+        .getState()
+        .recordingRefreshed({ ...live, durationMs: 15_500, recording: false, markers: [...info.markers, later] }),
+    );
     expect(stopFollowing).toHaveBeenCalledTimes(1);
     expect(commands.followRecording).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('status').textContent).not.toContain('Still recording');
@@ -217,7 +322,18 @@ describe('replay view', () => {
 });
 
 const terminal = (over: Partial<TerminalInfo> = {}): TerminalInfo => ({
-  sessionId: 'term0001', agent: 'shell', argv: ['/bin/bash'], cwd: '/home/dev/app', shell: 'bash', cols: 80, rows: 24, pid: 42, startedAt: '2026-01-01T00:00:00Z', exitCode: null, paused: false, ...over,
+  sessionId: 'term0001',
+  agent: 'shell',
+  argv: ['/bin/bash'],
+  cwd: '/home/dev/app',
+  shell: 'bash',
+  cols: 80,
+  rows: 24,
+  pid: 42,
+  startedAt: '2026-01-01T00:00:00Z',
+  exitCode: null,
+  paused: false,
+  ...over,
 });
 
 describe('sessions view', () => {
@@ -237,7 +353,11 @@ describe('sessions view', () => {
     expect((within(form).getByRole('button', { name: 'Start session' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(within(form).getByLabelText('In directory'), { target: { value: '/home/dev/app' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Start session' }));
-    expect(commands.startTerminal).toHaveBeenCalledWith({ agent: 'claude', cwd: '/home/dev/app', size: { cols: 100, rows: 30 } });
+    expect(commands.startTerminal).toHaveBeenCalledWith({
+      agent: 'claude',
+      cwd: '/home/dev/app',
+      size: { cols: 100, rows: 30 },
+    });
     act(() => useTerminals.getState().terminalStarted(terminal()));
     expect(screen.getByRole('tab', { name: /bash/ }).getAttribute('aria-selected')).toBe('true');
     expect(commands.attachTerminal).toHaveBeenCalledWith('term0001', surfaces.made[0]?.surface);
@@ -279,7 +399,7 @@ describe('trust and auto-allow', () => {
 });
 
 describe('recording settings', () => {
-  it('saves auto-allow, retention and redaction patterns, and shows the core\'s refusal of a pattern', () => {
+  it("saves auto-allow, retention and redaction patterns, and shows the core's refusal of a pattern", () => {
     const commands = fakeCommands();
     renderInApp(<Settings />, commands);
     act(() => useSettings.getState().settingsLoaded(DEFAULT_SETTINGS));
@@ -300,6 +420,8 @@ describe('recording settings', () => {
       { redactionPatterns: ['ACME-[0-9]{6}', '(a+)+'] },
     ]);
     act(() => useSettings.getState().saveFailed('redactionPatterns.1: "(a+)+" backtracks catastrophically'));
-    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('redactionPatterns.1: "(a+)+" backtracks catastrophically');
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+      'redactionPatterns.1: "(a+)+" backtracks catastrophically',
+    );
   });
 });

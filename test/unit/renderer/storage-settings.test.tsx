@@ -28,7 +28,14 @@ function status(over: Partial<StorageStatus> = {}): StorageStatus {
     requests: 100_000,
     auditEntries: 100_400,
     auditCheckpoint: null,
-    lastUpkeep: { at: '2026-12-01T10:00:00.000Z', sessionsDeleted: 3, auditPruned: 0, bytesFreed: 0, ms: 2300, longestSliceMs: 38 },
+    lastUpkeep: {
+      at: '2026-12-01T10:00:00.000Z',
+      sessionsDeleted: 3,
+      auditPruned: 0,
+      bytesFreed: 0,
+      ms: 2300,
+      longestSliceMs: 38,
+    },
     ...over,
   };
 }
@@ -42,10 +49,16 @@ describe('storage settings', () => {
     const section = screen.getByRole('group', { name: 'Storage' });
     expect(within(section).getByText('Measuring…')).toBeTruthy();
     act(() => useStorage.getState().storageLoaded(status()));
-    expect(within(section).getByText('Database').nextElementSibling?.textContent).toBe('300 MB (plus 4.0 MB not yet written into it)');
+    expect(within(section).getByText('Database').nextElementSibling?.textContent).toBe(
+      '300 MB (plus 4.0 MB not yet written into it)',
+    );
     expect(within(section).getByText('Free inside it').nextElementSibling?.textContent).toBe('210 MB');
     expect(within(section).getByText('12 sessions, 100000 requests, 100400 audit entries')).toBeTruthy();
-    expect(within(section).getByText(/3 sessions deleted, 0 audit entries removed, 0 B given back, in 2\.3 s \(agents waited at most 38 ms at a time\)/)).toBeTruthy();
+    expect(
+      within(section).getByText(
+        /3 sessions deleted, 0 audit entries removed, 0 B given back, in 2\.3 s \(agents waited at most 38 ms at a time\)/,
+      ),
+    ).toBeTruthy();
   });
 
   it('offers to compact a database from an earlier Gatehouse, saying how long Gatehouse pauses', () => {
@@ -58,7 +71,9 @@ describe('storage settings', () => {
     expect(commands.compactStorage).toHaveBeenCalledTimes(1);
     act(() => useStorage.getState().compactStarted());
     expect(screen.getByRole('button', { name: 'Compacting…' }).hasAttribute('disabled')).toBe(true);
-    act(() => useStorage.getState().storageLoaded(status({ autoVacuum: 'incremental', freeBytes: 0, fileBytes: 90 * MB })));
+    act(() =>
+      useStorage.getState().storageLoaded(status({ autoVacuum: 'incremental', freeBytes: 0, fileBytes: 90 * MB })),
+    );
     expect(screen.queryByRole('button', { name: /Compact/ })).toBeNull();
     expect(screen.getByText('Space freed by deletions goes back to the disk.')).toBeTruthy();
   });
@@ -83,6 +98,13 @@ describe('storage settings', () => {
   });
 
   it('writes sizes a person reads at a glance', () => {
-    expect([0, 1023, 2048, 5.25 * MB, 210 * MB, 3 * 1024 * MB].map(formatBytes)).toEqual(['0 B', '1023 B', '2 KB', '5.3 MB', '210 MB', '3.0 GB']);
+    expect([0, 1023, 2048, 5.25 * MB, 210 * MB, 3 * 1024 * MB].map(formatBytes)).toEqual([
+      '0 B',
+      '1023 B',
+      '2 KB',
+      '5.3 MB',
+      '210 MB',
+      '3.0 GB',
+    ]);
   });
 });

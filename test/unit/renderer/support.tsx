@@ -17,7 +17,12 @@ import { TERMINALS_INITIAL, useTerminals } from '../../../renderer/stores/termin
 import { TAMPER_INITIAL, useTamper } from '../../../renderer/stores/tamper.ts';
 import { STORE_HEALTH_INITIAL, useStoreHealth } from '../../../renderer/stores/store-health.ts';
 import { TRUST_INITIAL, useTrust } from '../../../renderer/stores/trust.ts';
-import type { SurfaceFactory, SurfaceOptions, TerminalSize, TerminalSurface } from '../../../renderer/terminal/surface.ts';
+import type {
+  SurfaceFactory,
+  SurfaceOptions,
+  TerminalSize,
+  TerminalSurface,
+} from '../../../renderer/terminal/surface.ts';
 
 export function resetStores(): void {
   useReplay.setState(REPLAY_INITIAL, true);
@@ -56,7 +61,11 @@ export function heldRequest(over: Partial<GateRequest> = {}): GateRequest {
 }
 
 export function decided(r: GateRequest, decision: 'allow' | 'deny', reason: string | null = null): GateRequest {
-  return { ...r, status: decision === 'allow' ? 'allowed' : 'denied', decision: { decision, reason, decidedBy: 'human:cli', ruleIds: [], decidedAt: new Date().toISOString() } };
+  return {
+    ...r,
+    status: decision === 'allow' ? 'allowed' : 'denied',
+    decision: { decision, reason, decidedBy: 'human:cli', ruleIds: [], decidedAt: new Date().toISOString() },
+  };
 }
 
 /** A terminal surface that keeps what it was told, for tests (xterm.js needs a real browser). */
@@ -154,6 +163,11 @@ export function fakeCommands() {
   } satisfies Commands;
 }
 
-export function renderInApp(ui: ReactElement, commands: Commands = fakeCommands(), mode: WindowMode = 'browser', surfaces: SurfaceFactory = fakeSurfaces().factory) {
+export function renderInApp(
+  ui: ReactElement,
+  commands: Commands = fakeCommands(),
+  mode: WindowMode = 'browser',
+  surfaces: SurfaceFactory = fakeSurfaces().factory,
+) {
   return { commands, ...render(<AppContext.Provider value={{ commands, mode, surfaces }}>{ui}</AppContext.Provider>) };
 }

@@ -23,7 +23,11 @@ describe('app shell', () => {
   it('names every view in the navigation, counts what is waiting, and applies the theme', () => {
     renderInApp(<App />);
     const nav = screen.getByRole('navigation', { name: 'Views' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Inbox', 'Sessions', 'Replay', 'Rules', 'Audit', 'Settings']);
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Inbox', 'Sessions', 'Replay', 'Rules', 'Audit', 'Settings']);
     act(() => {
       useInbox.getState().pendingLoaded([heldRequest(), heldRequest()]);
       useSettings.getState().settingsLoaded({ ...DEFAULT_SETTINGS, theme: 'dark' });
@@ -39,23 +43,46 @@ describe('app shell', () => {
   it('shows what was tampered with above every view until the reviewer acknowledges it', () => {
     const { commands } = renderInApp(<App />);
     expect(screen.queryByRole('alert')).toBeNull();
-    const report = { at: '2026-12-06T23:30:00.000Z', what: 'gate-socket' as const, path: '/run/g/gate.sock', detail: 'The gate socket /run/g/gate.sock was replaced.', response: 'Gatehouse took its socket back.', sessionIds: ['s1'] };
-    act(() => useTamper.getState().tamperReported({ locked: true, since: report.at, reports: [report], count: 1, sessionIds: ['s1'] }));
+    const report = {
+      at: '2026-12-06T23:30:00.000Z',
+      what: 'gate-socket' as const,
+      path: '/run/g/gate.sock',
+      detail: 'The gate socket /run/g/gate.sock was replaced.',
+      response: 'Gatehouse took its socket back.',
+      sessionIds: ['s1'],
+    };
+    act(() =>
+      useTamper
+        .getState()
+        .tamperReported({ locked: true, since: report.at, reports: [report], count: 1, sessionIds: ['s1'] }),
+    );
     const banner = screen.getByRole('alert', { name: 'Gatehouse was tampered with' });
-    expect(banner.textContent).toContain('The gate socket /run/g/gate.sock was replaced. Gatehouse took its socket back.');
+    expect(banner.textContent).toContain(
+      'The gate socket /run/g/gate.sock was replaced. Gatehouse took its socket back.',
+    );
     expect(banner.textContent).toContain('Sessions running then: s1');
     fireEvent.click(within(banner).getByRole('button', { name: 'I have checked: acknowledge' }));
     expect(commands.acknowledgeTamper).toHaveBeenCalledTimes(1);
-    act(() => useTamper.getState().tamperAcknowledged({ locked: false, since: null, reports: [], count: 0, sessionIds: [] }));
+    act(() =>
+      useTamper.getState().tamperAcknowledged({ locked: false, since: null, reports: [], count: 0, sessionIds: [] }),
+    );
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says why commands are denied while the store cannot record decisions, and goes when it can', () => {
     renderInApp(<App />);
     expect(screen.queryByRole('alert', { name: 'Gatehouse cannot record decisions' })).toBeNull();
-    act(() => useStoreHealth.getState().storeHealthChanged('Gatehouse cannot record decisions: the disk holding /d is full (2 MB free; Gatehouse needs at least 8 MB).'));
+    act(() =>
+      useStoreHealth
+        .getState()
+        .storeHealthChanged(
+          'Gatehouse cannot record decisions: the disk holding /d is full (2 MB free; Gatehouse needs at least 8 MB).',
+        ),
+    );
     const banner = screen.getByRole('alert', { name: 'Gatehouse cannot record decisions' });
-    expect(banner.textContent).toMatch(/Commands are being denied\. Gatehouse cannot record decisions: the disk holding \/d is full/);
+    expect(banner.textContent).toMatch(
+      /Commands are being denied\. Gatehouse cannot record decisions: the disk holding \/d is full/,
+    );
     act(() => useStoreHealth.getState().storeHealthChanged(null));
     expect(screen.queryByRole('alert', { name: 'Gatehouse cannot record decisions' })).toBeNull();
   });
@@ -74,8 +101,26 @@ describe('sessions view', () => {
     expect(screen.getByText('No sessions yet')).toBeTruthy();
     const started = new Date().toISOString();
     act(() => {
-      useSessions.getState().sessionStarted({ id: 'sessaaaa', agent: 'claude', argv: ['claude', '-p', 'fix'], cwd: '/w', pid: 1, startedAt: started, endedAt: null, exitCode: null });
-      useSessions.getState().sessionStarted({ id: 'sessbbbb', agent: 'codex', argv: ['codex'], cwd: '/v', pid: 2, startedAt: started, endedAt: started, exitCode: 3 });
+      useSessions.getState().sessionStarted({
+        id: 'sessaaaa',
+        agent: 'claude',
+        argv: ['claude', '-p', 'fix'],
+        cwd: '/w',
+        pid: 1,
+        startedAt: started,
+        endedAt: null,
+        exitCode: null,
+      });
+      useSessions.getState().sessionStarted({
+        id: 'sessbbbb',
+        agent: 'codex',
+        argv: ['codex'],
+        cwd: '/v',
+        pid: 2,
+        startedAt: started,
+        endedAt: started,
+        exitCode: 3,
+      });
     });
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-session-id'))).toEqual(['sessbbbb', 'sessaaaa']);
@@ -87,7 +132,16 @@ describe('sessions view', () => {
   it('shows what guards each session once its launcher said, layer by layer', () => {
     renderInApp(<Sessions />);
     const started = new Date().toISOString();
-    const session = { id: 'sesscccc', agent: 'claude' as const, argv: ['claude'], cwd: '/w', pid: 1, startedAt: started, endedAt: null, exitCode: null };
+    const session = {
+      id: 'sesscccc',
+      agent: 'claude' as const,
+      argv: ['claude'],
+      cwd: '/w',
+      pid: 1,
+      startedAt: started,
+      endedAt: null,
+      exitCode: null,
+    };
     act(() => useSessions.getState().sessionsLoaded([session]));
     act(() =>
       useSessions.getState().sessionUpdated({
@@ -151,7 +205,12 @@ describe('settings view', () => {
     expect(timeout.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(timeout, { target: { value: '2' } });
     fireEvent.blur(timeout);
-    expect(commands.updateSettings.mock.calls.map(([p]) => p)).toEqual([{ theme: 'dark' }, { notifyOnlyWhenUnfocused: true }, { openAtLogin: true }, { holdTimeoutMs: 120_000 }]);
+    expect(commands.updateSettings.mock.calls.map(([p]) => p)).toEqual([
+      { theme: 'dark' },
+      { notifyOnlyWhenUnfocused: true },
+      { openAtLogin: true },
+      { holdTimeoutMs: 120_000 },
+    ]);
   });
 
   it('shows start-at-login only in the desktop app, and a save error', () => {

@@ -24,7 +24,11 @@ describe('web notifier', () => {
   it('notifies a held request, opens its card on click, and closes when it is decided', () => {
     const f = fakeHost(true);
     const opened: string[] = [];
-    const n = new WebNotifier(f.host, () => DEFAULT_SETTINGS, (id) => opened.push(id));
+    const n = new WebNotifier(
+      f.host,
+      () => DEFAULT_SETTINGS,
+      (id) => opened.push(id),
+    );
     const r = heldRequest({ command: 'git push --force' });
     n.handle({ type: 'request.held', request: r });
     expect(f.shown).toMatchObject([{ title: 'Claude Code wants to run `git push --force`', tag: r.id, closed: false }]);
@@ -47,11 +51,19 @@ describe('web notifier', () => {
     ];
     for (const [settings, focused, permission] of cases) {
       const f = fakeHost(focused, permission);
-      new WebNotifier(f.host, () => settings, () => {}).handle({ type: 'request.held', request: heldRequest() });
+      new WebNotifier(
+        f.host,
+        () => settings,
+        () => {},
+      ).handle({ type: 'request.held', request: heldRequest() });
       expect(f.shown).toEqual([]);
     }
     const f = fakeHost(false);
-    new WebNotifier(f.host, () => ({ ...DEFAULT_SETTINGS, notifyOnlyWhenUnfocused: true }), () => {}).handle({ type: 'request.held', request: heldRequest() });
+    new WebNotifier(
+      f.host,
+      () => ({ ...DEFAULT_SETTINGS, notifyOnlyWhenUnfocused: true }),
+      () => {},
+    ).handle({ type: 'request.held', request: heldRequest() });
     expect(f.shown).toHaveLength(1);
   });
 });

@@ -28,7 +28,10 @@ export function claudeManagedDir(platform: NodeJS.Platform): string {
  * Every settings file Claude Code reads when started in `cwd`: managed (the file and its drop-in folder, listed
  * through `reader`), user (`$CLAUDE_CONFIG_DIR` or `~/.claude`), and project and local for `cwd` and its git root.
  */
-export function claudeSettingsSources(o: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; home: string; cwd: string; gitRoot: string | null }, reader: SettingsReader): ClaudeSource[] {
+export function claudeSettingsSources(
+  o: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; home: string; cwd: string; gitRoot: string | null },
+  reader: SettingsReader,
+): ClaudeSource[] {
   const join = o.platform === 'win32' ? path.win32.join : path.posix.join;
   const managed = claudeManagedDir(o.platform);
   const dropIn = join(managed, 'managed-settings.d');
@@ -54,33 +57,65 @@ export function claudeSettingsSources(o: { platform: NodeJS.Platform; env: NodeJ
   return all.filter((s, i) => all.findIndex((t) => t.file === s.file) === i);
 }
 
-const TURNED_OFF = 'Claude Code then runs no hook of Gatehouse\'s, so commands run without being held';
+const TURNED_OFF = "Claude Code then runs no hook of Gatehouse's, so commands run without being held";
 
 /** The findings in one parsed settings file. */
 export function claudeSettingsFindings(settings: unknown, source: ClaudeSource): LaunchFinding[] {
   const at = { agent: 'claude' as const, layer: source.layer, file: source.file };
   if (!settings || typeof settings !== 'object' || Array.isArray(settings)) {
-    return [{ ...at, key: '(the whole file)', effect: 'it is not a JSON object, and Claude Code might read it differently than Gatehouse can', fix: 'Make it a JSON object ({…}), or remove the file' }];
+    return [
+      {
+        ...at,
+        key: '(the whole file)',
+        effect: 'it is not a JSON object, and Claude Code might read it differently than Gatehouse can',
+        fix: 'Make it a JSON object ({…}), or remove the file',
+      },
+    ];
   }
   const s = settings as Record<string, unknown>;
   const findings: LaunchFinding[] = [];
   if (s.disableAllHooks === true) {
-    findings.push({ ...at, key: '"disableAllHooks": true', effect: TURNED_OFF, fix: 'Remove "disableAllHooks" from it (or set it to false)' });
+    findings.push({
+      ...at,
+      key: '"disableAllHooks": true',
+      effect: TURNED_OFF,
+      fix: 'Remove "disableAllHooks" from it (or set it to false)',
+    });
   }
   if (s.allowManagedHooksOnly === true) {
-    findings.push({ ...at, key: '"allowManagedHooksOnly": true', effect: `only managed hooks run: ${TURNED_OFF}`, fix: 'Remove "allowManagedHooksOnly" from it (in managed settings: ask whoever manages them)' });
+    findings.push({
+      ...at,
+      key: '"allowManagedHooksOnly": true',
+      effect: `only managed hooks run: ${TURNED_OFF}`,
+      fix: 'Remove "allowManagedHooksOnly" from it (in managed settings: ask whoever manages them)',
+    });
   }
   const strict = s.strictPluginOnlyCustomization;
   if (strict === true || (Array.isArray(strict) && strict.includes('hooks'))) {
-    findings.push({ ...at, key: `"strictPluginOnlyCustomization": ${JSON.stringify(strict)}`, effect: `only plugins' hooks run: ${TURNED_OFF}`, fix: 'Remove "hooks" from "strictPluginOnlyCustomization" (in managed settings: ask whoever manages them)' });
+    findings.push({
+      ...at,
+      key: `"strictPluginOnlyCustomization": ${JSON.stringify(strict)}`,
+      effect: `only plugins' hooks run: ${TURNED_OFF}`,
+      fix: 'Remove "hooks" from "strictPluginOnlyCustomization" (in managed settings: ask whoever manages them)',
+    });
   }
   const env = s.env;
-  if (env && typeof env === 'object' && !Array.isArray(env)) findings.push(...claudeEnvFindings(env as Record<string, unknown>, source.file, source.layer, '"env".'));
+  if (env && typeof env === 'object' && !Array.isArray(env))
+    findings.push(...claudeEnvFindings(env as Record<string, unknown>, source.file, source.layer, '"env".'));
   return findings;
 }
 
 /** Settings keys whose value is a command Claude Code runs itself (never through the Bash tool, so never gated). */
-const COMMAND_KEYS = ['apiKeyHelper', 'awsAuthRefresh', 'awsCredentialExport', 'gcpAuthRefresh', 'otelHeadersHelper', 'statusLine', 'subagentStatusLine', 'fileSuggestion'] as const;
+const COMMAND_KEYS = [
+  'apiKeyHelper',
+  'awsAuthRefresh',
+  'awsCredentialExport',
+  'gcpAuthRefresh',
+  'otelHeadersHelper',
+  'statusLine',
+  'subagentStatusLine',
+  'fileSuggestion',
+] as const;
 
 /**
  * For a settings file that changed during a session (ConfigChange): the hooks and helper commands in it. Claude Code
@@ -92,13 +127,28 @@ export function claudeCommandFindings(settings: unknown, source: ClaudeSource): 
   const s = settings as Record<string, unknown>;
   const at = { agent: 'claude' as const, layer: source.layer, file: source.file };
   const findings: LaunchFinding[] = [];
-  const hooks = s.hooks && typeof s.hooks === 'object' ? Object.entries(s.hooks as Record<string, unknown>).filter(([, v]) => !Array.isArray(v) || v.length > 0).map(([k]) => k) : [];
+  const hooks =
+    s.hooks && typeof s.hooks === 'object'
+      ? Object.entries(s.hooks as Record<string, unknown>)
+          .filter(([, v]) => !Array.isArray(v) || v.length > 0)
+          .map(([k]) => k)
+      : [];
   if (hooks.length > 0) {
-    findings.push({ ...at, key: `"hooks" (${hooks.join(', ')})`, effect: 'Claude Code would run these hooks\' commands itself, with no decision in Gatehouse', fix: 'Check what they run, then start a new session to use them' });
+    findings.push({
+      ...at,
+      key: `"hooks" (${hooks.join(', ')})`,
+      effect: "Claude Code would run these hooks' commands itself, with no decision in Gatehouse",
+      fix: 'Check what they run, then start a new session to use them',
+    });
   }
   for (const key of COMMAND_KEYS) {
     if (s[key] === undefined || s[key] === null) continue;
-    findings.push({ ...at, key: `"${key}"`, effect: 'Claude Code would run its command itself, with no decision in Gatehouse', fix: 'Check what it runs, then start a new session to use it' });
+    findings.push({
+      ...at,
+      key: `"${key}"`,
+      effect: 'Claude Code would run its command itself, with no decision in Gatehouse',
+      fix: 'Check what it runs, then start a new session to use it',
+    });
   }
   return findings;
 }
@@ -115,7 +165,12 @@ function isOn(value: unknown): boolean {
   return !['', '0', 'false', 'no', 'off'].includes(String(value).trim().toLowerCase());
 }
 
-export function claudeEnvFindings(env: Readonly<Record<string, unknown>>, file: string, layer: string, prefix = ''): LaunchFinding[] {
+export function claudeEnvFindings(
+  env: Readonly<Record<string, unknown>>,
+  file: string,
+  layer: string,
+  prefix = '',
+): LaunchFinding[] {
   return MODE_VARIABLES.filter((v) => isOn(env[v.name])).map((v) => ({
     agent: 'claude' as const,
     layer,

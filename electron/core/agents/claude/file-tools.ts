@@ -27,6 +27,8 @@ export function claudeFileCall(tool: string, input: unknown): FileToolCall | nul
   const body =
     p.content ??
     p.new_source ??
-    (p.edits ?? [{ old_string: p.old_string, new_string: p.new_string }]).map((e) => `replace:\n${e.old_string ?? ''}\nwith:\n${e.new_string ?? ''}`).join('\n');
+    (p.edits ?? [{ old_string: p.old_string, new_string: p.new_string }])
+      .map((e) => `replace:\n${e.old_string ?? ''}\nwith:\n${e.new_string ?? ''}`)
+      .join('\n');
   return { tool, paths: [file], summary: cappedSummary(`${tool} ${file}\n${body}`) };
 }

@@ -6,7 +6,15 @@ import { describeFinding } from '../launch-checks.ts';
 import type { GateHook, HookCall } from '../plugin.ts';
 import { claudeFileCall } from './file-tools.ts';
 import { checkConfigChange } from './launch-checks.ts';
-import { CLAUDE_PATHS, CLAUDE_SHELL_TOOLS, claudeAnswer, claudeConfigChangeAnswer, ClaudeConfigChangeSchema, ClaudeEventSchema, ClaudePreToolUseSchema } from './protocol.ts';
+import {
+  CLAUDE_PATHS,
+  CLAUDE_SHELL_TOOLS,
+  claudeAnswer,
+  claudeConfigChangeAnswer,
+  ClaudeConfigChangeSchema,
+  ClaudeEventSchema,
+  ClaudePreToolUseSchema,
+} from './protocol.ts';
 
 /** One hook, one route for shell and file tools alike: the tool's name tells them apart. */
 async function preToolUse(call: HookCall): Promise<HookAnswer> {
@@ -32,7 +40,8 @@ async function event(call: HookCall): Promise<HookAnswer> {
 async function configChange(call: HookCall): Promise<HookAnswer> {
   const p = parseHookPayload(ClaudeConfigChangeSchema, call.body);
   const findings = checkConfigChange(p.source, p.file_path);
-  const refusal = findings.length > 0 ? `Gatehouse refused this settings change: ${findings.map(describeFinding).join(' ')}` : null;
+  const refusal =
+    findings.length > 0 ? `Gatehouse refused this settings change: ${findings.map(describeFinding).join(' ')}` : null;
   call.record(p.hook_event_name);
   if (refusal) call.notify(p.hook_event_name, refusal);
   return claudeConfigChangeAnswer(refusal);

@@ -2,13 +2,40 @@
 // the environment), read from disk and checked (`checks.ts` is the pure part); and a settings file it reports changed
 // mid-session (ConfigChange), re-read and checked the same way.
 import path from 'node:path';
-import { diskReader, findGitRoot, homeOf, readOrFinding, type LaunchFinding, type LaunchSite, type ReadResult, type SettingsReader } from '../launch-checks.ts';
-import { claudeArgFindings, claudeCommandFindings, claudeEnvFindings, claudeSettingsFindings, claudeSettingsSources, type ClaudeSource } from './checks.ts';
+import {
+  diskReader,
+  findGitRoot,
+  homeOf,
+  readOrFinding,
+  type LaunchFinding,
+  type LaunchSite,
+  type ReadResult,
+  type SettingsReader,
+} from '../launch-checks.ts';
+import {
+  claudeArgFindings,
+  claudeCommandFindings,
+  claudeEnvFindings,
+  claudeSettingsFindings,
+  claudeSettingsSources,
+  type ClaudeSource,
+} from './checks.ts';
 
 /** Every Claude Code settings source for this launch (files, the user's `--settings`, argv, environment), checked. */
-export function checkClaude(site: LaunchSite, args: readonly string[], userSettings: readonly string[], reader: SettingsReader = diskReader): LaunchFinding[] {
-  const sources = claudeSettingsSources({ platform: site.platform, env: site.env, home: homeOf(site.env), cwd: site.cwd, gitRoot: findGitRoot(site.cwd) }, reader);
-  const findings: LaunchFinding[] = [...claudeArgFindings(args), ...claudeEnvFindings(site.env, 'the environment', 'environment')];
+export function checkClaude(
+  site: LaunchSite,
+  args: readonly string[],
+  userSettings: readonly string[],
+  reader: SettingsReader = diskReader,
+): LaunchFinding[] {
+  const sources = claudeSettingsSources(
+    { platform: site.platform, env: site.env, home: homeOf(site.env), cwd: site.cwd, gitRoot: findGitRoot(site.cwd) },
+    reader,
+  );
+  const findings: LaunchFinding[] = [
+    ...claudeArgFindings(args),
+    ...claudeEnvFindings(site.env, 'the environment', 'environment'),
+  ];
   for (const source of sources) findings.push(...checkClaudeSource(source, reader));
   for (const value of userSettings) {
     const inline = value.trim().startsWith('{');
@@ -36,17 +63,33 @@ const CONFIG_CHANGE_LAYERS: Readonly<Record<string, string>> = {
  * besides, hooks and helper commands in it wait for a new session (`claudeCommandFindings`). Skills and a change
  * without a file (a file removed) cannot switch hooks off or add a command.
  */
-export function checkConfigChange(source: string, filePath: string | undefined, reader: SettingsReader = diskReader): LaunchFinding[] {
+export function checkConfigChange(
+  source: string,
+  filePath: string | undefined,
+  reader: SettingsReader = diskReader,
+): LaunchFinding[] {
   if (source === 'skills' || !filePath) return [];
   const at = { layer: CONFIG_CHANGE_LAYERS[source] ?? source, file: filePath };
   return checkClaudeText(readOrFinding(filePath, reader), at, claudeCommandFindings);
 }
 
 /** `also`: more checks of the parsed file (ConfigChange adds the commands a changed file would run). */
-function checkClaudeText(text: ReadResult, source: ClaudeSource, also?: (parsed: unknown, source: ClaudeSource) => LaunchFinding[]): LaunchFinding[] {
+function checkClaudeText(
+  text: ReadResult,
+  source: ClaudeSource,
+  also?: (parsed: unknown, source: ClaudeSource) => LaunchFinding[],
+): LaunchFinding[] {
   if (text === null) return [];
   if (typeof text !== 'string') {
-    return [{ agent: 'claude', ...source, key: '(the whole file)', effect: `it cannot be read (${text.error}), so Gatehouse cannot tell whether it switches hooks off`, fix: 'Make it readable, or remove it' }];
+    return [
+      {
+        agent: 'claude',
+        ...source,
+        key: '(the whole file)',
+        effect: `it cannot be read (${text.error}), so Gatehouse cannot tell whether it switches hooks off`,
+        fix: 'Make it readable, or remove it',
+      },
+    ];
   }
   let parsed: unknown;
   try {

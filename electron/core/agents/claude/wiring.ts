@@ -23,7 +23,9 @@ interface CommandHook {
 }
 
 /** The settings object written to the temporary `--settings` file. */
-export function claudeSettings(o: ClaudeHookOptions): { hooks: Record<string, Array<{ matcher?: string; hooks: CommandHook[] }>> } {
+export function claudeSettings(o: ClaudeHookOptions): {
+  hooks: Record<string, Array<{ matcher?: string; hooks: CommandHook[] }>>;
+} {
   const { clientMaxTimeS, hookTimeoutS } = hookTimeouts(o.holdTimeoutMs);
   const gateHook: CommandHook = {
     type: 'command',
@@ -31,7 +33,11 @@ export function claudeSettings(o: ClaudeHookOptions): { hooks: Record<string, Ar
     timeout: hookTimeoutS,
     ...(o.onFailureBlock ? { onFailure: 'block' as const } : {}),
   };
-  const eventHook: CommandHook = { type: 'command', command: eventHookCommand(o.transport, CLAUDE_PATHS.event), timeout: 10 };
+  const eventHook: CommandHook = {
+    type: 'command',
+    command: eventHookCommand(o.transport, CLAUDE_PATHS.event),
+    timeout: 10,
+  };
   const shellTools = o.platform === 'win32' ? ['Bash', 'PowerShell'] : ['Bash'];
   // The file tools go through the same hook: held only when they change a protected place (file-tools.ts).
   const gated = [...shellTools, ...CLAUDE_FILE_TOOLS];
@@ -110,7 +116,8 @@ export function splitUserSettings(args: readonly string[]): { settings: string[]
 export function mergeClaudeSettings(base: Settings, next: Settings): Settings {
   const { hooks: nextHooks, ...nextRest } = next;
   const hooks: Record<string, unknown[]> = { ...(base.hooks ?? {}) };
-  for (const [event, matchers] of Object.entries(nextHooks ?? {})) hooks[event] = [...(hooks[event] ?? []), ...matchers];
+  for (const [event, matchers] of Object.entries(nextHooks ?? {}))
+    hooks[event] = [...(hooks[event] ?? []), ...matchers];
   return { ...base, ...nextRest, hooks };
 }
 
@@ -124,11 +131,24 @@ const CLAUDE_SETTINGS_FILE = 'settings.json';
 export async function wireClaude(launch: Launch): Promise<WiredLaunch> {
   const [exe, ...args] = launch.command;
   const { settings: userSettings, rest } = splitUserSettings(args);
-  const ours = claudeSettings({ transport: launch.transport, holdTimeoutMs: launch.started.holdTimeoutMs, platform: launch.platform, onFailureBlock: claudeSupportsOnFailure(await launch.version()) });
-  const merged = [...userSettings.map((s) => readUserSettings(s, launch.cwd)), ours].reduce<Settings>((acc, next) => mergeClaudeSettings(acc, next), {});
+  const ours = claudeSettings({
+    transport: launch.transport,
+    holdTimeoutMs: launch.started.holdTimeoutMs,
+    platform: launch.platform,
+    onFailureBlock: claudeSupportsOnFailure(await launch.version()),
+  });
+  const merged = [...userSettings.map((s) => readUserSettings(s, launch.cwd)), ours].reduce<Settings>(
+    (acc, next) => mergeClaudeSettings(acc, next),
+    {},
+  );
   const file = path.join(launch.tmpDir, CLAUDE_SETTINGS_FILE);
   fs.writeFileSync(file, JSON.stringify(merged, null, 2), { mode: 0o600 });
-  return { argv: [exe, ...claudeArgs(file), ...rest], env: {}, hookFiles: claudeHookFiles(launch.tmpDir), hooksFailClosed: claudeLayerFailsClosed(launch.tmpDir) };
+  return {
+    argv: [exe, ...claudeArgs(file), ...rest],
+    env: {},
+    hookFiles: claudeHookFiles(launch.tmpDir),
+    hooksFailClosed: claudeLayerFailsClosed(launch.tmpDir),
+  };
 }
 
 /** The settings layer `wireClaude` wrote into `tmpDir`, as written (none when nothing was written). */
@@ -142,7 +162,9 @@ export function claudeLayerFailsClosed(tmpDir: string): boolean {
   const [file] = claudeHookFiles(tmpDir);
   if (!file) return false;
   try {
-    const settings = JSON.parse(file.content) as { hooks?: { PreToolUse?: Array<{ hooks?: Array<{ onFailure?: unknown }> }> } };
+    const settings = JSON.parse(file.content) as {
+      hooks?: { PreToolUse?: Array<{ hooks?: Array<{ onFailure?: unknown }> }> };
+    };
     const hooks = (settings.hooks?.PreToolUse ?? []).flatMap((m) => m.hooks ?? []);
     return hooks.some((h) => h.onFailure === 'block');
   } catch {

@@ -15,13 +15,23 @@ export interface CodexSource {
   file: string;
 }
 
-export function codexConfigSources(o: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; home: string; cwd: string; gitRoot: string | null; args: readonly string[] }): CodexSource[] {
+export function codexConfigSources(o: {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  home: string;
+  cwd: string;
+  gitRoot: string | null;
+  args: readonly string[];
+}): CodexSource[] {
   const codexHome = agentConfigDirs(o.env, o.home, o.cwd).codex;
-  const system = o.platform === 'win32' ? [] : [
-    { layer: 'system', file: '/etc/codex/config.toml' },
-    { layer: 'managed', file: '/etc/codex/managed_config.toml' },
-    { layer: 'requirements', file: '/etc/codex/requirements.toml' },
-  ];
+  const system =
+    o.platform === 'win32'
+      ? []
+      : [
+          { layer: 'system', file: '/etc/codex/config.toml' },
+          { layer: 'managed', file: '/etc/codex/managed_config.toml' },
+          { layer: 'requirements', file: '/etc/codex/requirements.toml' },
+        ];
   const profile = codexProfileArg(o.args);
   return [
     ...system,
@@ -67,7 +77,8 @@ const REPLACES_OURS = /^hooks(?:$|\.(?:PreToolUse|PermissionRequest|state)(?:$|\
 /** A dotted TOML key split into its parts, quotes removed (`a."b.c".d` → a, b.c, d). */
 function keyParts(key: string): string[] {
   const parts: string[] = [];
-  for (const m of key.matchAll(/\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g)) parts.push(m[1] ?? m[2] ?? m[3] ?? '');
+  for (const m of key.matchAll(/\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g))
+    parts.push(m[1] ?? m[2] ?? m[3] ?? '');
   return parts;
 }
 
@@ -90,7 +101,10 @@ function withoutComment(line: string): string {
  * reading of TOML's tables and `key = value` lines: the forms a config file sets a feature with (a `[features]`
  * table, dotted keys, an inline table), which is all Codex documents for it.
  */
-export function codexTextFindings(text: string, source: CodexSource): { findings: LaunchFinding[]; profiles: string[] } {
+export function codexTextFindings(
+  text: string,
+  source: CodexSource,
+): { findings: LaunchFinding[]; profiles: string[] } {
   const at = { agent: 'codex' as const, layer: source.layer, file: source.file };
   const findings: LaunchFinding[] = [];
   const profiles: string[] = [];
@@ -111,9 +125,15 @@ export function codexTextFindings(text: string, source: CodexSource): { findings
     if (feature && /^false\b/.test(value)) findings.push(hookFinding(at, feature[1], `${feature[2]} = false`, full));
     const inline = FEATURES_TABLE.exec(full);
     const inlineOff = inline && value.startsWith('{') ? INLINE_HOOKS_OFF.exec(value) : null;
-    if (inline && inlineOff) findings.push(hookFinding(at, inline[1], `${inlineOff[1]} = false`, `${full}.${inlineOff[1]}`));
+    if (inline && inlineOff)
+      findings.push(hookFinding(at, inline[1], `${inlineOff[1]} = false`, `${full}.${inlineOff[1]}`));
     if (full === 'allow_managed_hooks_only' && /^true\b/.test(value)) {
-      findings.push({ ...at, key: 'allow_managed_hooks_only = true', effect: `only managed hooks run: ${TURNED_OFF}`, fix: 'Remove allow_managed_hooks_only (ask whoever manages requirements.toml)' });
+      findings.push({
+        ...at,
+        key: 'allow_managed_hooks_only = true',
+        effect: `only managed hooks run: ${TURNED_OFF}`,
+        fix: 'Remove allow_managed_hooks_only (ask whoever manages requirements.toml)',
+      });
     }
     if (full === 'profile') {
       const name = /^"([^"]+)"|^'([^']+)'/.exec(value);
@@ -123,7 +143,12 @@ export function codexTextFindings(text: string, source: CodexSource): { findings
   return { findings, profiles };
 }
 
-function hookFinding(at: { agent: 'codex'; layer: string; file: string }, profile: string | undefined, setting: string, full: string): LaunchFinding {
+function hookFinding(
+  at: { agent: 'codex'; layer: string; file: string },
+  profile: string | undefined,
+  setting: string,
+  full: string,
+): LaunchFinding {
   return {
     ...at,
     // The profile stays in the key, so only the profile in use counts (launch-checks.ts filters on it).
@@ -147,11 +172,22 @@ export function codexArgFindings(args: readonly string[]): LaunchFinding[] {
     const key = keyParts(value.slice(0, eq)).join('.');
     const v = value.slice(eq + 1).trim();
     if (REPLACES_OURS.test(key)) {
-      findings.push({ ...at, key: `-c ${key}=…`, effect: 'it replaces (or switches off) the hooks Gatehouse passes to Codex with -c, so commands would run without being held', fix: 'Put your own hooks in a hooks.json or config.toml instead of -c (they run beside Gatehouse\'s)' });
+      findings.push({
+        ...at,
+        key: `-c ${key}=…`,
+        effect:
+          'it replaces (or switches off) the hooks Gatehouse passes to Codex with -c, so commands would run without being held',
+        fix: "Put your own hooks in a hooks.json or config.toml instead of -c (they run beside Gatehouse's)",
+      });
     } else if (HOOK_FEATURE.test(key) && /^false\b/.test(v)) {
       findings.push({ ...at, key: `-c ${key}=false`, effect: TURNED_OFF, fix: `Leave out -c ${key}=false` });
     } else if (key === 'features' && INLINE_HOOKS_OFF.test(v)) {
-      findings.push({ ...at, key: `-c features=${v}`, effect: TURNED_OFF, fix: 'Leave hooks out of that -c features override' });
+      findings.push({
+        ...at,
+        key: `-c features=${v}`,
+        effect: TURNED_OFF,
+        fix: 'Leave hooks out of that -c features override',
+      });
     }
   }
   return findings;
@@ -166,7 +202,8 @@ function options(args: readonly string[]): Array<{ flag: string; value: string }
     for (const flag of ['-c', '--config', '--disable', '--enable']) {
       if (a === flag && i + 1 < args.length) out.push({ flag, value: args[++i] as string });
       else if (a.startsWith(`${flag}=`)) out.push({ flag, value: a.slice(flag.length + 1) });
-      else if (flag === '-c' && a.startsWith('-c') && a.length > 2 && !a.startsWith('--')) out.push({ flag, value: a.slice(2) });
+      else if (flag === '-c' && a.startsWith('-c') && a.length > 2 && !a.startsWith('--'))
+        out.push({ flag, value: a.slice(2) });
     }
   }
   return out;

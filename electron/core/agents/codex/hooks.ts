@@ -1,6 +1,13 @@
 // Codex's endpoints at the gate: a PreToolUse payload becomes a held command or (for `apply_patch`) a judged file
 // change; a PermissionRequest (Codex's own approval prompt) becomes a held command; each is answered in Codex's words.
-import { commandText, HookPayloadError, parseHookPayload, SILENT, type HookAnswer, type Interception } from '../../gate/protocols.ts';
+import {
+  commandText,
+  HookPayloadError,
+  parseHookPayload,
+  SILENT,
+  type HookAnswer,
+  type Interception,
+} from '../../gate/protocols.ts';
 import type { FileToolCall } from '../../gate/file-tools.ts';
 import type { GateHook, HookCall } from '../plugin.ts';
 import { CODEX_FILE_TOOLS, codexPatchCall } from './file-tools.ts';
@@ -24,7 +31,8 @@ function codexPatch(body: unknown): { call: FileToolCall; cwd: string } | null {
   const p = parseHookPayload(CodexHookSchema, body);
   if (!p.tool_name || !CODEX_FILE_TOOLS.includes(p.tool_name)) return null;
   const patch = p.tool_input?.command;
-  if (typeof patch !== 'string') throw new HookPayloadError(`${p.tool_name} call without the patch in tool_input.command`);
+  if (typeof patch !== 'string')
+    throw new HookPayloadError(`${p.tool_name} call without the patch in tool_input.command`);
   return { call: codexPatchCall(patch), cwd: p.cwd };
 }
 

@@ -15,9 +15,7 @@ const ShellCommand = z.union([z.string(), z.array(z.string()).min(1)]);
 export const CodexHookSchema = z.looseObject({
   hook_event_name: z.enum(['PreToolUse', 'PermissionRequest']),
   tool_name: z.string().min(1).optional(),
-  tool_input: z
-    .looseObject({ command: ShellCommand.optional(), cmd: ShellCommand.optional() })
-    .optional(),
+  tool_input: z.looseObject({ command: ShellCommand.optional(), cmd: ShellCommand.optional() }).optional(),
   cwd: z.string().min(1),
   session_id: z.string().optional(),
 });
@@ -26,7 +24,11 @@ export const CodexHookSchema = z.looseObject({
 export function codexPreToolUseAnswer(v: Verdict): HookAnswer {
   if (v.decision === 'allow') return SILENT;
   return jsonAnswer({
-    hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: agentReason(v) },
+    hookSpecificOutput: {
+      hookEventName: 'PreToolUse',
+      permissionDecision: 'deny',
+      permissionDecisionReason: agentReason(v),
+    },
   });
 }
 

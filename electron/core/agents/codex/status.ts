@@ -5,11 +5,16 @@ import type { AgentProtections, FailMode } from '../plugin.ts';
 /** From `codex --help`: Gatehouse's per-run hooks need `--dangerously-bypass-hook-trust`. */
 export function codexFailMode(help: string | null): FailMode {
   if (help !== null && !help.includes('--dangerously-bypass-hook-trust')) {
-    return { failsClosed: false, detail: 'this Codex cannot take per-run hooks (no --dangerously-bypass-hook-trust); upgrade Codex before using it with Gatehouse' };
+    return {
+      failsClosed: false,
+      detail:
+        'this Codex cannot take per-run hooks (no --dangerously-bypass-hook-trust); upgrade Codex before using it with Gatehouse',
+    };
   }
   return {
     failsClosed: true,
-    detail: 'an unreachable gate blocks the command (hook exits 2). Codex lets a command run if a hook crashes or times out, so the hook timeout is set past the hold timeout',
+    detail:
+      'an unreachable gate blocks the command (hook exits 2). Codex lets a command run if a hook crashes or times out, so the hook timeout is set past the hold timeout',
   };
 }
 
@@ -18,12 +23,14 @@ export function codexProtections(): AgentProtections {
     hooks: {
       layer: 'hooks',
       state: 'partial',
-      detail: 'every shell command waits for Gatehouse and no config layer switches the hooks off; Codex runs a command whose hook crashes, so a hook client killed mid-request would let one through',
+      detail:
+        'every shell command waits for Gatehouse and no config layer switches the hooks off; Codex runs a command whose hook crashes, so a hook client killed mid-request would let one through',
     },
     fileTools: {
       layer: 'file-tools',
       state: 'partial',
-      detail: 'apply_patch to protected places waits for you; text typed into a running shell (write_stdin) reaches no hook, so starting an interactive shell or REPL is held as high',
+      detail:
+        'apply_patch to protected places waits for you; text typed into a running shell (write_stdin) reaches no hook, so starting an interactive shell or REPL is held as high',
     },
     shells: null,
   };

@@ -14,7 +14,9 @@ interface CodexHookOptions {
 const toml = (s: string): string => JSON.stringify(s);
 
 function hookTable(matchers: readonly string[], command: string, timeoutS: number): string {
-  const entries = matchers.map((m) => `{matcher=${toml(m)}, hooks=[{type="command", command=${toml(command)}, timeout=${timeoutS}}]}`);
+  const entries = matchers.map(
+    (m) => `{matcher=${toml(m)}, hooks=[{type="command", command=${toml(command)}, timeout=${timeoutS}}]}`,
+  );
   return `[${entries.join(', ')}]`;
 }
 
@@ -36,5 +38,10 @@ export function codexArgs(o: CodexHookOptions): string[] {
 /** Gatehouse's overrides go before the user's arguments; nothing is written, so there is no file to watch. */
 export async function wireCodex(launch: Launch): Promise<WiredLaunch> {
   const [exe, ...args] = launch.command;
-  return { argv: [exe, ...codexArgs({ transport: launch.transport, holdTimeoutMs: launch.started.holdTimeoutMs }), ...args], env: {}, hookFiles: [], hooksFailClosed: false };
+  return {
+    argv: [exe, ...codexArgs({ transport: launch.transport, holdTimeoutMs: launch.started.holdTimeoutMs }), ...args],
+    env: {},
+    hookFiles: [],
+    hooksFailClosed: false,
+  };
 }

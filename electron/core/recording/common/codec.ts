@@ -44,7 +44,8 @@ function brotliOptions(size: number): zlib.BrotliOptions {
 const zstdCompress = HAS_ZSTD ? promisify(zlib.zstdCompress) : null;
 const brotliCompress = promisify(zlib.brotliCompress);
 
-const isZstd = (payload: Uint8Array): boolean => payload.length >= 4 && Buffer.from(payload.buffer, payload.byteOffset, 4).readUInt32LE(0) === ZSTD_MAGIC;
+const isZstd = (payload: Uint8Array): boolean =>
+  payload.length >= 4 && Buffer.from(payload.buffer, payload.byteOffset, 4).readUInt32LE(0) === ZSTD_MAGIC;
 
 /**
  * Whether a stored chunk is compressed. The recording thread may store a chunk as encoded (a burst is compressed when
@@ -57,7 +58,10 @@ export const isCompressed = (payload: Uint8Array): boolean => payload[0] !== FOR
 function decompress(payload: Buffer): Buffer {
   if (!isCompressed(payload)) return payload;
   if (!isZstd(payload)) return zlib.brotliDecompressSync(payload);
-  if (!HAS_ZSTD) throw new Error(`it was compressed with zstd, which this Node (${process.version}) cannot read; Gatehouse needs Node 22.15 or later`);
+  if (!HAS_ZSTD)
+    throw new Error(
+      `it was compressed with zstd, which this Node (${process.version}) cannot read; Gatehouse needs Node 22.15 or later`,
+    );
   return zlib.zstdDecompressSync(payload);
 }
 
@@ -108,7 +112,9 @@ export function compress(data: Uint8Array): Promise<Buffer> {
 }
 
 export function compressSync(data: Uint8Array): Buffer {
-  return HAS_ZSTD ? zlib.zstdCompressSync(data, zstdOptions(data.length)) : zlib.brotliCompressSync(data, brotliOptions(data.length));
+  return HAS_ZSTD
+    ? zlib.zstdCompressSync(data, zstdOptions(data.length))
+    : zlib.brotliCompressSync(data, brotliOptions(data.length));
 }
 
 export function decompressText(payload: Buffer): string {
@@ -148,11 +154,15 @@ function decodeTextAfterIndex(raw: Buffer, startMs: number): StreamEvent[] {
         at += w[2];
         return { atMs, kind: w[1] === 'o' ? 'output' : 'input', data };
       }
-      if (w[1] === 'r' && typeof w[2] === 'number' && typeof w[3] === 'number') return { atMs, kind: 'resize', cols: w[2], rows: w[3] };
+      if (w[1] === 'r' && typeof w[2] === 'number' && typeof w[3] === 'number')
+        return { atMs, kind: 'resize', cols: w[2], rows: w[3] };
     }
-    throw new CorruptChunkError(`a recording chunk holds an unknown event or too little text: ${JSON.stringify(w).slice(0, 80)}`);
+    throw new CorruptChunkError(
+      `a recording chunk holds an unknown event or too little text: ${JSON.stringify(w).slice(0, 80)}`,
+    );
   });
-  if (at !== text.length) throw new CorruptChunkError(`a recording chunk holds ${text.length - at} characters no event accounts for`);
+  if (at !== text.length)
+    throw new CorruptChunkError(`a recording chunk holds ${text.length - at} characters no event accounts for`);
   return events;
 }
 
@@ -168,8 +178,10 @@ function decodeLegacy(raw: Buffer, startMs: number): StreamEvent[] {
   return wire.map((w: unknown): StreamEvent => {
     if (Array.isArray(w) && typeof w[0] === 'number') {
       const atMs = startMs + w[0];
-      if ((w[1] === 'o' || w[1] === 'i') && typeof w[2] === 'string') return { atMs, kind: w[1] === 'o' ? 'output' : 'input', data: w[2] };
-      if (w[1] === 'r' && typeof w[2] === 'number' && typeof w[3] === 'number') return { atMs, kind: 'resize', cols: w[2], rows: w[3] };
+      if ((w[1] === 'o' || w[1] === 'i') && typeof w[2] === 'string')
+        return { atMs, kind: w[1] === 'o' ? 'output' : 'input', data: w[2] };
+      if (w[1] === 'r' && typeof w[2] === 'number' && typeof w[3] === 'number')
+        return { atMs, kind: 'resize', cols: w[2], rows: w[3] };
     }
     throw new CorruptChunkError(`a recording chunk holds an unknown event: ${JSON.stringify(w).slice(0, 80)}`);
   });

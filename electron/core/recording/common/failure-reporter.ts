@@ -7,6 +7,10 @@ export function failureReporter(sessionId: string, onError: (err: unknown) => vo
   return (err) => {
     if (reported) return;
     reported = true;
-    onError(new Error(`recording of session ${sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`));
+    onError(
+      new Error(
+        `recording of session ${sessionId} failed; later events may be missing: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    );
   };
 }

@@ -7,7 +7,14 @@ import { SerializeAddon } from '@xterm/addon-serialize';
 import xtermHeadless from '@xterm/headless';
 import type { IBufferCell, Terminal } from '@xterm/headless';
 import type { StreamEvent } from './codec.ts';
-import { coreOf, DEC_GRAPHICS_DESIGNATOR, isDecGraphics, PARSER_GROUND, type AttributesLike, type BufferState } from './xterm-internals.ts';
+import {
+  coreOf,
+  DEC_GRAPHICS_DESIGNATOR,
+  isDecGraphics,
+  PARSER_GROUND,
+  type AttributesLike,
+  type BufferState,
+} from './xterm-internals.ts';
 
 const { Terminal: HeadlessTerminal } = xtermHeadless;
 
@@ -79,7 +86,11 @@ export class ScreenTerminal {
     if (this.term.buffer.active.type === 'alternate') {
       const split = cells.lastIndexOf(ALT_SCREEN_ON);
       // The main screen, then the cursor that entering the alternate screen saved (restored on leaving it).
-      out = cells.slice(0, split) + scrollRegion(normal, this.rows) + cup(normal.savedY, normal.savedX) + sgr(normal.savedCurAttrData);
+      out =
+        cells.slice(0, split) +
+        scrollRegion(normal, this.rows) +
+        cup(normal.savedY, normal.savedX) +
+        sgr(normal.savedCurAttrData);
       out += ALT_SCREEN_ON + cells.slice(split + ALT_SCREEN_ON.length) + this.bufferSuffix(alt);
     } else {
       out = cells + this.bufferSuffix(normal);
@@ -102,7 +113,8 @@ export class ScreenTerminal {
       // The cursor sits past the last column (waiting to wrap, or stuck there with wraparound off): reprint
       // the last cell, before the modes are set, to get there again.
       const cell = active.getLine(active.baseY + active.cursorY)?.getCell(this.cols - 1);
-      if (cell && cell.getWidth() === 1) return out + cup(row, this.cols - 1) + '\x1b[0m' + sgr(cell) + (cell.getChars() || ' ');
+      if (cell && cell.getWidth() === 1)
+        return out + cup(row, this.cols - 1) + '\x1b[0m' + sgr(cell) + (cell.getChars() || ' ');
     }
     return out + cup(row, Math.min(active.cursorX, this.cols - 1));
   }
@@ -119,7 +131,9 @@ export class ScreenTerminal {
     if (m.reverseWraparoundMode) out += '\x1b[?45h';
     if (m.sendFocusMode) out += '\x1b[?1004h';
     if (!m.wraparoundMode) out += '\x1b[?7l';
-    const mouse = { none: '', x10: '\x1b[?9h', vt200: '\x1b[?1000h', drag: '\x1b[?1002h', any: '\x1b[?1003h' }[m.mouseTrackingMode];
+    const mouse = { none: '', x10: '\x1b[?9h', vt200: '\x1b[?1000h', drag: '\x1b[?1002h', any: '\x1b[?1003h' }[
+      m.mouseTrackingMode
+    ];
     out += mouse;
     if (core.coreService.isCursorHidden) out += '\x1b[?25l';
     const charsets = core._charsetService;
@@ -146,7 +160,9 @@ function cup(row: number, col: number): string {
 }
 
 function scrollRegion(buffer: BufferState, rows: number): string {
-  return buffer.scrollTop === 0 && buffer.scrollBottom === rows - 1 ? '' : `\x1b[${buffer.scrollTop + 1};${buffer.scrollBottom + 1}r`;
+  return buffer.scrollTop === 0 && buffer.scrollBottom === rows - 1
+    ? ''
+    : `\x1b[${buffer.scrollTop + 1};${buffer.scrollBottom + 1}r`;
 }
 
 function savedCursor(buffer: BufferState): string {
@@ -171,7 +187,15 @@ export function sgr(a: AttributesLike | IBufferCell): string {
   return p.length > 0 ? `\x1b[${p.join(';')}m` : '';
 }
 
-function color(p: Array<number | string>, rgb: boolean, palette: boolean, c: number, base: number, bright: number, extended: number): void {
+function color(
+  p: Array<number | string>,
+  rgb: boolean,
+  palette: boolean,
+  c: number,
+  base: number,
+  bright: number,
+  extended: number,
+): void {
   if (rgb) p.push(`${extended};2;${(c >> 16) & 0xff};${(c >> 8) & 0xff};${c & 0xff}`);
   else if (palette && c < 8) p.push(base + c);
   else if (palette && c < 16) p.push(bright + c - 8);

@@ -74,8 +74,17 @@ export function interceptionLabel(r: GateRequest): string {
 }
 
 /** Marks every interception held and decided in the session it belongs to. Returns the unsubscribe. */
-export function markInterceptions(events: { subscribe(listener: (e: CoreEvent) => void): () => void }, recordings: Pick<RecordingService, 'mark'>): () => void {
+export function markInterceptions(
+  events: { subscribe(listener: (e: CoreEvent) => void): () => void },
+  recordings: Pick<RecordingService, 'mark'>,
+): () => void {
   return events.subscribe((e) => {
-    if (e.type === 'request.held' || e.type === 'request.decided') recordings.mark(e.request.sessionId, interceptionLabel(e.request), e.request.id, e.request.decision?.decision ?? null);
+    if (e.type === 'request.held' || e.type === 'request.decided')
+      recordings.mark(
+        e.request.sessionId,
+        interceptionLabel(e.request),
+        e.request.id,
+        e.request.decision?.decision ?? null,
+      );
   });
 }

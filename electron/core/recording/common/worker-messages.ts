@@ -15,7 +15,10 @@ export type RecordingWorkerData = z.infer<typeof RecordingWorkerDataSchema>;
  * One event as the core's thread took it in, with its time (ms since the session started). `dropped`: text the core's
  * thread could not hand over in time (see ThreadRecorder), recorded as a gap from `fromMs` to `atMs`.
  */
-export type ThreadEvent = { atMs: number; event: RecordEvent | { kind: 'dropped'; fromMs: number; bytes: number; cause?: 'restart' } };
+export type ThreadEvent = {
+  atMs: number;
+  event: RecordEvent | { kind: 'dropped'; fromMs: number; bytes: number; cause?: 'restart' };
+};
 
 /**
  * A session's recorder runs on the recording thread: `open` starts it, `events` feeds it, `finish` ends it. `seq`

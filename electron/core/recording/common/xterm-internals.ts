@@ -52,8 +52,12 @@ export const DEC_GRAPHICS_DESIGNATOR = '0';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isBuffer = (b: unknown): boolean =>
-  isObject(b) && typeof b.scrollTop === 'number' && typeof b.scrollBottom === 'number' && typeof b.savedX === 'number' &&
-  typeof b.savedY === 'number' && isObject(b.savedCurAttrData);
+  isObject(b) &&
+  typeof b.scrollTop === 'number' &&
+  typeof b.scrollBottom === 'number' &&
+  typeof b.savedX === 'number' &&
+  typeof b.savedY === 'number' &&
+  isObject(b.savedCurAttrData);
 
 export class XtermInternalsError extends Error {
   override readonly name = 'XtermInternalsError';
@@ -64,13 +68,25 @@ export function coreOf(term: Terminal): CoreState {
   const buffers = isObject(core) && isObject(core._bufferService) ? core._bufferService.buffers : undefined;
   const charsets = isObject(core) ? core._charsetService : undefined;
   const ok =
-    isObject(core) && isObject(buffers) && isBuffer(buffers.normal) && isBuffer(buffers.alt) &&
-    isObject(core.coreService) && typeof core.coreService.isCursorHidden === 'boolean' &&
-    isObject(charsets) && typeof charsets.glevel === 'number' && Array.isArray(charsets._charsets) &&
-    isObject(core._inputHandler) && isObject(core._inputHandler._curAttrData) &&
-    isObject(core._inputHandler._parser) && typeof core._inputHandler._parser.currentState === 'number' &&
-    isObject(core._inputHandler._stringDecoder) && typeof core._inputHandler._stringDecoder._interim === 'number';
-  if (!ok) throw new XtermInternalsError('@xterm/headless changed its internals; keyframes cannot be captured faithfully with this version');
+    isObject(core) &&
+    isObject(buffers) &&
+    isBuffer(buffers.normal) &&
+    isBuffer(buffers.alt) &&
+    isObject(core.coreService) &&
+    typeof core.coreService.isCursorHidden === 'boolean' &&
+    isObject(charsets) &&
+    typeof charsets.glevel === 'number' &&
+    Array.isArray(charsets._charsets) &&
+    isObject(core._inputHandler) &&
+    isObject(core._inputHandler._curAttrData) &&
+    isObject(core._inputHandler._parser) &&
+    typeof core._inputHandler._parser.currentState === 'number' &&
+    isObject(core._inputHandler._stringDecoder) &&
+    typeof core._inputHandler._stringDecoder._interim === 'number';
+  if (!ok)
+    throw new XtermInternalsError(
+      '@xterm/headless changed its internals; keyframes cannot be captured faithfully with this version',
+    );
   return core as unknown as CoreState;
 }
 

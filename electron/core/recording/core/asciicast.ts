@@ -15,13 +15,33 @@ export function castHeader(format: ExportFormat, info: RecordingInfo, session: S
   const command = session ? session.argv.join(' ') : undefined;
   const header =
     format === 'asciicast-v2'
-      ? { version: 2, width: info.cols, height: info.rows, timestamp, duration: info.durationMs / 1000, command, title, env: { TERM: TERM_TYPE } }
-      : { version: 3, term: { cols: info.cols, rows: info.rows, type: TERM_TYPE }, timestamp, command, title, env: { TERM: TERM_TYPE } };
+      ? {
+          version: 2,
+          width: info.cols,
+          height: info.rows,
+          timestamp,
+          duration: info.durationMs / 1000,
+          command,
+          title,
+          env: { TERM: TERM_TYPE },
+        }
+      : {
+          version: 3,
+          term: { cols: info.cols, rows: info.rows, type: TERM_TYPE },
+          timestamp,
+          command,
+          title,
+          env: { TERM: TERM_TYPE },
+        };
   return `${JSON.stringify(header)}\n`;
 }
 
 /** Event lines. v2 times are since the start; v3 times are since the previous event (`previousMs`). */
-export function castEvents(format: ExportFormat, events: readonly TimedEvent[], previousMs: number): { text: string; lastMs: number } {
+export function castEvents(
+  format: ExportFormat,
+  events: readonly TimedEvent[],
+  previousMs: number,
+): { text: string; lastMs: number } {
   let text = '';
   let prev = previousMs;
   for (const { atMs, event } of events) {
@@ -117,14 +137,32 @@ export function parseCastHeader(line: string): CastHeader {
   if (version === 2) {
     const h = V2HeaderSchema.safeParse(json);
     if (!h.success) throw new CastFormatError(`line 1: not a valid asciicast v2 header (${issues(h.error)})`);
-    return { version: 2, cols: h.data.width, rows: h.data.height, startedAtMs: h.data.timestamp === undefined ? null : h.data.timestamp * 1000, durationMs: h.data.duration === undefined ? null : h.data.duration * 1000, command: h.data.command ?? null, title: h.data.title ?? null };
+    return {
+      version: 2,
+      cols: h.data.width,
+      rows: h.data.height,
+      startedAtMs: h.data.timestamp === undefined ? null : h.data.timestamp * 1000,
+      durationMs: h.data.duration === undefined ? null : h.data.duration * 1000,
+      command: h.data.command ?? null,
+      title: h.data.title ?? null,
+    };
   }
   if (version === 3) {
     const h = V3HeaderSchema.safeParse(json);
     if (!h.success) throw new CastFormatError(`line 1: not a valid asciicast v3 header (${issues(h.error)})`);
-    return { version: 3, cols: h.data.term.cols, rows: h.data.term.rows, startedAtMs: h.data.timestamp === undefined ? null : h.data.timestamp * 1000, durationMs: null, command: h.data.command ?? null, title: h.data.title ?? null };
+    return {
+      version: 3,
+      cols: h.data.term.cols,
+      rows: h.data.term.rows,
+      startedAtMs: h.data.timestamp === undefined ? null : h.data.timestamp * 1000,
+      durationMs: null,
+      command: h.data.command ?? null,
+      title: h.data.title ?? null,
+    };
   }
-  throw new CastFormatError(`line 1: asciicast version ${JSON.stringify(version ?? null)} is not supported (Gatehouse reads versions 2 and 3)`);
+  throw new CastFormatError(
+    `line 1: asciicast version ${JSON.stringify(version ?? null)} is not supported (Gatehouse reads versions 2 and 3)`,
+  );
 }
 
 /** Reads the event lines after the header, one at a time, keeping track of time. Unknown event codes are skipped, as the spec asks. */
@@ -152,9 +190,11 @@ export class CastEventReader {
     if (!parsed.success) return fail(`not an event [time, code, data] (${issues(parsed.error)})`);
     const [time, code, data] = parsed.data;
     // v2 counts from the start (a file whose clock goes back is kept in order); v3 counts from the previous event.
-    const atMs = this.version === 2 ? Math.max(this.clockMs, Math.round(time * 1000)) : this.clockMs + Math.round(time * 1000);
+    const atMs =
+      this.version === 2 ? Math.max(this.clockMs, Math.round(time * 1000)) : this.clockMs + Math.round(time * 1000);
     this.clockMs = atMs;
-    const text = (): string => (typeof data === 'string' ? data : fail(`the data of a "${code}" event must be a string`));
+    const text = (): string =>
+      typeof data === 'string' ? data : fail(`the data of a "${code}" event must be a string`);
     switch (code) {
       case 'o':
         return { atMs, event: { kind: 'output', data: text() } };
@@ -166,7 +206,8 @@ export class CastEventReader {
         const m = RESIZE.exec(text());
         const cols = Number(m?.[1]);
         const rows = Number(m?.[2]);
-        if (!m || cols < 1 || rows < 1 || cols > MAX_DIMENSION || rows > MAX_DIMENSION) return fail(`a resize must be "COLSxROWS", not ${JSON.stringify(data)}`);
+        if (!m || cols < 1 || rows < 1 || cols > MAX_DIMENSION || rows > MAX_DIMENSION)
+          return fail(`a resize must be "COLSxROWS", not ${JSON.stringify(data)}`);
         return { atMs, event: { kind: 'resize', cols, rows } };
       }
       case 'x': {

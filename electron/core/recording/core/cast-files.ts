@@ -8,7 +8,15 @@ import type { ExportFormat, ExportPage, RecordingInfo } from '../../../../shared
 import { newId } from '../../ids.ts';
 import type { RecordingRepository } from '../../store/recordings.ts';
 import type { SessionRepository } from '../../store/sessions.ts';
-import { castEvents, castExit, castHeader, CastEventReader, CastFormatError, parseCastHeader, type CastHeader } from './asciicast.ts';
+import {
+  castEvents,
+  castExit,
+  castHeader,
+  CastEventReader,
+  CastFormatError,
+  parseCastHeader,
+  type CastHeader,
+} from './asciicast.ts';
 import type { RecordingReader } from './reader.ts';
 import type { ThreadRecorder } from './thread-recorder.ts';
 
@@ -17,14 +25,21 @@ export const EXPORT_PAGE_BYTES = 4 * 1024 * 1024;
 /** Larger files are refused rather than read: a recording this big is not a terminal session. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
 
-export function exportPage(reader: RecordingReader, info: RecordingInfo, session: Session | null, format: ExportFormat, fromMs: number | undefined): ExportPage {
+export function exportPage(
+  reader: RecordingReader,
+  info: RecordingInfo,
+  session: Session | null,
+  format: ExportFormat,
+  fromMs: number | undefined,
+): ExportPage {
   const header = fromMs === undefined ? castHeader(format, info, session) : '';
   const start = fromMs ?? -1;
   const page = reader.eventsBetween(info.sessionId, start, Number.MAX_SAFE_INTEGER, EXPORT_PAGE_BYTES);
   const { text, lastMs } = castEvents(format, page.events, Math.max(0, start));
-  const exit = format === 'asciicast-v3' && page.nextFromMs === null && session?.exitCode != null && session.endedAt !== null
-    ? castExit(session.exitCode, Math.max(lastMs, info.durationMs), lastMs)
-    : '';
+  const exit =
+    format === 'asciicast-v3' && page.nextFromMs === null && session?.exitCode != null && session.endedAt !== null
+      ? castExit(session.exitCode, Math.max(lastMs, info.durationMs), lastMs)
+      : '';
   return { text: header + text + exit, nextFromMs: page.nextFromMs };
 }
 
@@ -69,7 +84,10 @@ async function scan(file: string): Promise<Scanned> {
 export interface ImportDeps {
   sessions: SessionRepository;
   store: RecordingRepository;
-  startRecorder: (sessionId: string, startedAtMs: number) => Pick<ThreadRecorder, 'record' | 'backlogBytes' | 'ready' | 'finish'>;
+  startRecorder: (
+    sessionId: string,
+    startedAtMs: number,
+  ) => Pick<ThreadRecorder, 'record' | 'backlogBytes' | 'ready' | 'finish'>;
   deleteSession: (sessionId: string) => void;
 }
 
@@ -79,15 +97,23 @@ export async function importCast(deps: ImportDeps, file: string): Promise<Sessio
   try {
     stat = fs.statSync(file);
   } catch (err) {
-    throw new ApiError('invalid_input', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new ApiError(
+      'invalid_input',
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   if (!stat.isFile()) throw new ApiError('invalid_input', `${file} is not a file`);
-  if (stat.size > MAX_IMPORT_BYTES) throw new ApiError('invalid_input', `${file} is ${Math.round(stat.size / 2 ** 20)} MB; Gatehouse imports casts up to ${MAX_IMPORT_BYTES / 2 ** 30} GB`);
+  if (stat.size > MAX_IMPORT_BYTES)
+    throw new ApiError(
+      'invalid_input',
+      `${file} is ${Math.round(stat.size / 2 ** 20)} MB; Gatehouse imports casts up to ${MAX_IMPORT_BYTES / 2 ** 30} GB`,
+    );
   let scanned: Scanned;
   try {
     scanned = await scan(file);
   } catch (err) {
-    if (err instanceof CastFormatError) throw new ApiError('invalid_input', `${path.basename(file)} is not a valid asciicast file: ${err.message}`);
+    if (err instanceof CastFormatError)
+      throw new ApiError('invalid_input', `${path.basename(file)} is not a valid asciicast file: ${err.message}`);
     throw err;
   }
   const { header } = scanned;
@@ -105,7 +131,13 @@ export async function importCast(deps: ImportDeps, file: string): Promise<Sessio
     startedAt: Math.round(startedAt),
   });
   try {
-    deps.store.create({ sessionId: id, source: 'import', cols: header.cols, rows: header.rows, startedAt: Math.round(startedAt) });
+    deps.store.create({
+      sessionId: id,
+      source: 'import',
+      cols: header.cols,
+      rows: header.rows,
+      startedAt: Math.round(startedAt),
+    });
     const recorder = deps.startRecorder(id, startedAt);
     const reader = new CastEventReader(header.version);
     let n = 0;
@@ -113,7 +145,10 @@ export async function importCast(deps: ImportDeps, file: string): Promise<Sessio
       if (n++ === 0) continue;
       const e = reader.read(line, n);
       if (!e || 'exit' in e) continue;
-      recorder.record(e.event.kind === 'gap' ? { kind: 'marker', label: e.event.label, requestId: null, decision: null } : e.event, e.atMs);
+      recorder.record(
+        e.event.kind === 'gap' ? { kind: 'marker', label: e.event.label, requestId: null, decision: null } : e.event,
+        e.atMs,
+      );
       if (recorder.backlogBytes > 0) await recorder.ready();
     }
     await recorder.finish(durationMs);

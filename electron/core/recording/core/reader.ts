@@ -1,7 +1,15 @@
 // Reads recordings back: the screen at any moment (nearest keyframe plus a short replay), the events in a
 // range with markers in their place, and the moments before an interception.
 import { ApiError } from '../../../../shared/api.ts';
-import { DEFAULT_CLIP_MS, MAX_PAGE_BYTES, type EventPage, type RecordingClip, type RecordingMarker, type Screen, type TimedEvent } from '../../../../shared/recording.ts';
+import {
+  DEFAULT_CLIP_MS,
+  MAX_PAGE_BYTES,
+  type EventPage,
+  type RecordingClip,
+  type RecordingMarker,
+  type Screen,
+  type TimedEvent,
+} from '../../../../shared/recording.ts';
 import { decodeEvents, decompressText, type StreamEvent } from '../common/codec.ts';
 import { applyEvent, ScreenTerminal } from '../common/screen-terminal.ts';
 import type { MarkerRow, RecordingRepository, RecordingRow } from '../../store/recordings.ts';
@@ -16,9 +24,10 @@ export function toMarker(m: MarkerRow): RecordingMarker {
 function markerEvent(m: MarkerRow): TimedEvent {
   return {
     atMs: m.at_ms,
-    event: m.kind === 'gap'
-      ? { kind: 'gap', label: m.label, droppedBytes: m.dropped_bytes ?? 0 }
-      : { kind: 'marker', label: m.label, requestId: m.request_id, decision: m.decision },
+    event:
+      m.kind === 'gap'
+        ? { kind: 'gap', label: m.label, droppedBytes: m.dropped_bytes ?? 0 }
+        : { kind: 'marker', label: m.label, requestId: m.request_id, decision: m.decision },
   };
 }
 
@@ -49,7 +58,11 @@ export class RecordingReader {
       if (keyframe) term.write(decompressText(keyframe.state));
       const from = keyframe?.event_index ?? 0;
       if (atMs >= 0) {
-        const chunks = this.store.chunks(sessionId, this.store.chunkSeqOfEvent(sessionId, from), this.store.chunkSeqAfter(sessionId, atMs));
+        const chunks = this.store.chunks(
+          sessionId,
+          this.store.chunkSeqOfEvent(sessionId, from),
+          this.store.chunkSeqAfter(sessionId, atMs),
+        );
         for (const c of chunks) {
           decodeEvents(c.payload, c.start_ms).forEach((e, i) => {
             if (c.first_event + i >= from && e.atMs <= atMs) applyEvent(term, e);
@@ -96,7 +109,12 @@ export class RecordingReader {
    * The moments before `atMs` (an interception): the screen `spanMs` earlier, then every event until `atMs`.
    * Shortened (it starts later) when that much output would not fit `maxBytes`.
    */
-  async lastSeconds(sessionId: string, atMs: number, spanMs = DEFAULT_CLIP_MS, maxBytes = MAX_PAGE_BYTES): Promise<RecordingClip> {
+  async lastSeconds(
+    sessionId: string,
+    atMs: number,
+    spanMs = DEFAULT_CLIP_MS,
+    maxBytes = MAX_PAGE_BYTES,
+  ): Promise<RecordingClip> {
     let start = Math.max(-1, atMs - spanMs);
     let page = this.eventsBetween(sessionId, start, atMs, maxBytes);
     // Too much happened: keep the end (what led up to `atMs`) by starting later.

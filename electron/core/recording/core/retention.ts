@@ -8,7 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MB = 1024 * 1024;
 
 /** `footprints` must be oldest first (by `lastActiveAt`). */
-export function sessionsToDelete(footprints: readonly SessionFootprint[], retention: Retention, now: number, isRunning: (sessionId: string) => boolean): string[] {
+export function sessionsToDelete(
+  footprints: readonly SessionFootprint[],
+  retention: Retention,
+  now: number,
+  isRunning: (sessionId: string) => boolean,
+): string[] {
   const doomed = new Set<string>();
   const oldest = now - retention.maxAgeDays * DAY_MS;
   for (const f of footprints) {

@@ -46,6 +46,8 @@ export function locateHit(row: SearchRow, words: readonly string[]): SearchHit |
   const end = match.index + match[0].length;
   const nextBreak = text.indexOf('\n', end);
   const lineEnd = Math.min(nextBreak < 0 ? text.length : nextBreak, end + SNIPPET_CONTEXT);
-  const snippet = `${text.slice(lineStart, match.index)}[${match[0]}]${text.slice(end, lineEnd)}`.replace(/\s+/g, ' ').trim();
+  const snippet = `${text.slice(lineStart, match.index)}[${match[0]}]${text.slice(end, lineEnd)}`
+    .replace(/\s+/g, ' ')
+    .trim();
   return { sessionId: row.session_id, atMs, snippet };
 }

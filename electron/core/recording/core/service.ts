@@ -3,7 +3,13 @@
 // recording thread (which writes and indexes what recorders hand it). The core builds one (core.ts) and hands it to whatever produces terminal streams.
 import { ApiError } from '../../../../shared/api.ts';
 import type { Decision, Session } from '../../../../shared/domain.ts';
-import type { DeletedSession, ExportFormat, ExportPage, RecordingInfo, SearchHit } from '../../../../shared/recording.ts';
+import type {
+  DeletedSession,
+  ExportFormat,
+  ExportPage,
+  RecordingInfo,
+  SearchHit,
+} from '../../../../shared/recording.ts';
 import type { Retention } from '../../../../shared/settings.ts';
 import type { Db } from '../../store/database.ts';
 import { RecordingRepository, type NewMarker, type RecordingRow } from '../../store/recordings.ts';
@@ -41,7 +47,15 @@ export interface RecordingsOptions {
 
 /** An interception's marker on a timeline only (not between recorded events). */
 function marker(atMs: number, label: string, requestId: string, decision: Decision | null): NewMarker {
-  return { at_ms: atMs, event_index: null, kind: 'marker', label, request_id: requestId, decision, dropped_bytes: null };
+  return {
+    at_ms: atMs,
+    event_index: null,
+    kind: 'marker',
+    label,
+    request_id: requestId,
+    decision,
+    dropped_bytes: null,
+  };
 }
 
 export class Recordings implements RecordingService {
@@ -62,7 +76,16 @@ export class Recordings implements RecordingService {
     this.purge = new SessionPurge(opts.db);
     this.requests = new RequestRepository(opts.db, opts.redactor);
     this.reader = new RecordingReader(this.store);
-    this.worker = new RecordingWorker({ dbFile: opts.dbFile, redactionPatterns: [...opts.redactor.userPatterns], uncompressedMaxBytes: opts.uncompressedMaxBytes }, this.store, opts.onError, this.now);
+    this.worker = new RecordingWorker(
+      {
+        dbFile: opts.dbFile,
+        redactionPatterns: [...opts.redactor.userPatterns],
+        uncompressedMaxBytes: opts.uncompressedMaxBytes,
+      },
+      this.store,
+      opts.onError,
+      this.now,
+    );
   }
 
   /**
@@ -80,12 +103,22 @@ export class Recordings implements RecordingService {
     if (running) return running;
     if (!this.opts.sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
     const existing = this.store.get(sessionId);
-    if (existing?.source === 'import') throw new ApiError('invalid_input', `session ${sessionId} is an imported recording; it cannot be recorded into`);
-    const row = existing ?? this.store.create({ sessionId, source: 'live', cols: size.cols, rows: size.rows, startedAt: startedAtMs ?? this.now() });
+    if (existing?.source === 'import')
+      throw new ApiError('invalid_input', `session ${sessionId} is an imported recording; it cannot be recorded into`);
+    const row =
+      existing ??
+      this.store.create({
+        sessionId,
+        source: 'live',
+        cols: size.cols,
+        rows: size.rows,
+        startedAt: startedAtMs ?? this.now(),
+      });
     if (!existing) this.markEarlierInterceptions(row);
     const recorder = this.newRecorder(row);
     // Continued (the core restarted): the size now holds from the last event stored, before anything resent after it.
-    if (existing) recorder.record({ kind: 'resize', cols: size.cols, rows: size.rows }, this.store.lastEventAt(sessionId) ?? 0);
+    if (existing)
+      recorder.record({ kind: 'resize', cols: size.cols, rows: size.rows }, this.store.lastEventAt(sessionId) ?? 0);
     return recorder;
   }
 
@@ -188,7 +221,8 @@ export class Recordings implements RecordingService {
   deleteSession(sessionId: string): DeletedSession {
     const bytes = this.store.get(sessionId)?.stored_bytes ?? 0;
     if (!this.opts.sessions.get(sessionId)) throw new ApiError('not_found', `no session with id ${sessionId}`);
-    if (this.isRunning(sessionId)) throw new ApiError('conflict', `session ${sessionId} is still running; end it before deleting it`);
+    if (this.isRunning(sessionId))
+      throw new ApiError('conflict', `session ${sessionId} is still running; end it before deleting it`);
     this.purge.delete(sessionId);
     return { sessionId, freedBytes: bytes };
   }
@@ -271,8 +305,10 @@ export class Recordings implements RecordingService {
     const at = (ms: number) => Math.max(0, ms - row.started_at);
     for (const r of this.requests.listBySession(row.session_id)) {
       const createdAt = Date.parse(r.createdAt);
-      if (r.expiresAt !== null) markers.push(marker(at(createdAt), interceptionLabel({ ...r, status: 'pending', decision: null }), r.id, null));
-      if (r.decision) markers.push(marker(at(Date.parse(r.decision.decidedAt)), interceptionLabel(r), r.id, r.decision.decision));
+      if (r.expiresAt !== null)
+        markers.push(marker(at(createdAt), interceptionLabel({ ...r, status: 'pending', decision: null }), r.id, null));
+      if (r.decision)
+        markers.push(marker(at(Date.parse(r.decision.decidedAt)), interceptionLabel(r), r.id, r.decision.decision));
     }
     if (markers.length) this.store.append(null, markers, row.session_id, row.duration_ms);
   }

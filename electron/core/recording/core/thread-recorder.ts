@@ -50,7 +50,8 @@ export class ThreadRecorder implements SessionRecorder {
    */
   private readonly gate = new BacklogGate({
     backlog: () => this.backlogBytes,
-    closed: (gap, at) => this.batch.push({ atMs: at, event: { kind: 'dropped', fromMs: gap.atMs, bytes: gap.droppedBytes } }),
+    closed: (gap, at) =>
+      this.batch.push({ atMs: at, event: { kind: 'dropped', fromMs: gap.atMs, bytes: gap.droppedBytes } }),
   });
   /** The recording thread is gone: events go nowhere. */
   private lost = false;
@@ -93,7 +94,8 @@ export class ThreadRecorder implements SessionRecorder {
       if (!this.gate.admit(event.data, at)) return;
       const last = this.batch.at(-1);
       // Reads in the same millisecond are one event (the recorder would join them too).
-      if (last && last.atMs === at && last.event.kind === event.kind) last.event = { kind: event.kind, data: last.event.data + event.data };
+      if (last && last.atMs === at && last.event.kind === event.kind)
+        last.event = { kind: event.kind, data: last.event.data + event.data };
       else this.batch.push({ atMs: at, event });
       this.batchChars += event.data.length;
     } else {

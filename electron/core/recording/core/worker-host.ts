@@ -3,7 +3,12 @@
 import { Worker } from 'node:worker_threads';
 import type { RecordingRepository } from '../../store/recordings.ts';
 import type { RecordedScreen } from '../common/types.ts';
-import type { FromRecordingWorker, RecordingWorkerData, ThreadEvent, ToRecordingWorker } from '../common/worker-messages.ts';
+import type {
+  FromRecordingWorker,
+  RecordingWorkerData,
+  ThreadEvent,
+  ToRecordingWorker,
+} from '../common/worker-messages.ts';
 
 /** What the thread tells the core's side of one session's recorder. */
 export interface RecorderLink {
@@ -17,7 +22,9 @@ export interface RecorderLink {
  * The thread's code: `recording/thread/worker.ts` when running from source (tests, type-stripping Node), and the
  * separately bundled `recording-worker.mjs` next to the core's bundle otherwise (see scripts/build.mjs).
  */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../thread/worker.ts', import.meta.url) : new URL('./recording-worker.mjs', import.meta.url);
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../thread/worker.ts', import.meta.url)
+  : new URL('./recording-worker.mjs', import.meta.url);
 
 /** A thread that does not stop within this time is terminated (it may be deep in a big chunk). */
 const STOP_GRACE_MS = 5000;
@@ -35,7 +42,10 @@ export class RecordingWorker {
   private readonly now: () => number;
   private readonly links = new Map<string, RecorderLink>();
   /** Requests waiting for their answer: `done` (no value) or `screen`. */
-  private readonly pending = new Map<number, { resolve: (screen: RecordedScreen | null) => void; reject: (err: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (screen: RecordedScreen | null) => void; reject: (err: Error) => void }
+  >();
   private readonly progressWaiters = new Set<() => void>();
   private idleWaiters: Array<() => void> = [];
   /** Messages with work sent (the thread's start counts as 1), and the last one it reported done. */
@@ -44,11 +54,19 @@ export class RecordingWorker {
   private exited = false;
   private readonly exit: Promise<void>;
 
-  constructor(data: RecordingWorkerData, store: RecordingRepository, onError: (err: unknown) => void, now: () => number = Date.now) {
+  constructor(
+    data: RecordingWorkerData,
+    store: RecordingRepository,
+    onError: (err: unknown) => void,
+    now: () => number = Date.now,
+  ) {
     this.store = store;
     this.onError = onError;
     this.now = now;
-    this.worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: RECORDING_THREAD_YOUNG_GENERATION_MB } });
+    this.worker = new Worker(WORKER_URL, {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: RECORDING_THREAD_YOUNG_GENERATION_MB },
+    });
     this.worker.on('message', (m: FromRecordingWorker) => this.receive(m));
     this.worker.on('error', (err) => onError(new Error(`the recording thread stopped: ${err.message}`)));
     this.exit = new Promise((resolve) =>

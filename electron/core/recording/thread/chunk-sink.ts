@@ -38,7 +38,23 @@ export function encodedChunk(w: ChunkWrite): Buffer | null {
 export function storeChunk(store: RecordingRepository, w: ChunkWrite, payload: Buffer | null): void {
   const c = w.chunk;
   const outputBytes = c ? c.events.reduce((n, e) => n + (e.kind === 'output' ? Buffer.byteLength(e.data) : 0), 0) : 0;
-  store.append(c && payload ? { sessionId: w.sessionId, seq: c.seq, firstEvent: c.firstEvent, eventCount: c.events.length, startMs: c.startMs, endMs: c.endMs, payload, outputBytes } : null, w.markers, w.sessionId, w.durationMs);
+  store.append(
+    c && payload
+      ? {
+          sessionId: w.sessionId,
+          seq: c.seq,
+          firstEvent: c.firstEvent,
+          eventCount: c.events.length,
+          startMs: c.startMs,
+          endMs: c.endMs,
+          payload,
+          outputBytes,
+        }
+      : null,
+    w.markers,
+    w.sessionId,
+    w.durationMs,
+  );
 }
 
 export class StoreSink implements ChunkSink {

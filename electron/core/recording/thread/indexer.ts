@@ -76,7 +76,11 @@ export class RecordingIndexer {
     try {
       return await this.indexChunk(sessionId, seq);
     } catch (err) {
-      this.opts.onError?.(new Error(`cannot index chunk ${seq} of session ${sessionId}: ${err instanceof Error ? err.message : String(err)}`));
+      this.opts.onError?.(
+        new Error(
+          `cannot index chunk ${seq} of session ${sessionId}: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      );
       this.drop(sessionId);
       // Move past it (nothing is found in it, and seeks replay through it from the keyframe before).
       return this.commit(sessionId, seq, [], '');
@@ -108,7 +112,9 @@ export class RecordingIndexer {
     await current.term.settled();
     current.nextEvent = chunk.first_event + events.length;
     // A chunk stored as it came (during a burst) is compressed now, in the same transaction.
-    const packed = isCompressed(chunk.payload) ? undefined : { payload: compressSync(chunk.payload), replacesBytes: chunk.payload.length };
+    const packed = isCompressed(chunk.payload)
+      ? undefined
+      : { payload: compressSync(chunk.payload), replacesBytes: chunk.payload.length };
     const done = this.commit(sessionId, seq, keyframes, stripAnsi(text).text, chunk.id, packed);
     if (done && packed) this.opts.onPacked?.(packed.replacesBytes);
     return done;
@@ -116,15 +122,30 @@ export class RecordingIndexer {
 
   private maybeKeyframe(r: Replay, eventIndex: number, atMs: number, size: number, out: NewKeyframe[]): void {
     r.bytesSinceKeyframe += size;
-    const due = r.bytesSinceKeyframe >= KEYFRAME_EVERY_BYTES || (r.bytesSinceKeyframe > 0 && atMs - r.lastKeyframeAtMs >= KEYFRAME_EVERY_MS);
+    const due =
+      r.bytesSinceKeyframe >= KEYFRAME_EVERY_BYTES ||
+      (r.bytesSinceKeyframe > 0 && atMs - r.lastKeyframeAtMs >= KEYFRAME_EVERY_MS);
     // In the middle of an escape sequence a capture would not continue like the original: wait for the next event.
     if (!due || !r.term.atRest()) return;
-    out.push({ eventIndex, atMs, cols: r.term.cols, rows: r.term.rows, state: compressSync(Buffer.from(r.term.capture(), 'utf8')) });
+    out.push({
+      eventIndex,
+      atMs,
+      cols: r.term.cols,
+      rows: r.term.rows,
+      state: compressSync(Buffer.from(r.term.capture(), 'utf8')),
+    });
     r.bytesSinceKeyframe = 0;
     r.lastKeyframeAtMs = atMs;
   }
 
-  private commit(sessionId: string, seq: number, keyframes: NewKeyframe[], text: string, chunkId?: number, packed?: IndexedChunk['packed']): boolean {
+  private commit(
+    sessionId: string,
+    seq: number,
+    keyframes: NewKeyframe[],
+    text: string,
+    chunkId?: number,
+    packed?: IndexedChunk['packed'],
+  ): boolean {
     const id = chunkId ?? this.store.chunk(sessionId, seq)?.id;
     const done = id !== undefined && this.store.commitIndexed({ sessionId, seq, chunkId: id, keyframes, text, packed });
     if (!done) {

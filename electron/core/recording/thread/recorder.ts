@@ -240,14 +240,20 @@ export class Recorder implements SessionRecorder {
   private appendText(kind: TextKind, text: string, atMs: number): void {
     const at = Math.max(atMs, this.lastAtMs);
     const last = this.batch.at(-1);
-    if (this.joinable && last && last.kind === kind && last.atMs === at && last.data.length + text.length <= CHUNK_MAX_BYTES) {
+    if (
+      this.joinable &&
+      last &&
+      last.kind === kind &&
+      last.atMs === at &&
+      last.data.length + text.length <= CHUNK_MAX_BYTES
+    ) {
       last.data += text;
       this.batchBytes += text.length;
       this.queued += text.length;
       if (this.batchBytes >= CHUNK_MAX_BYTES) this.startWriting();
       return;
     }
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       let end = Math.min(text.length, i + CHUNK_MAX_BYTES);
       const code = text.charCodeAt(end - 1);
       if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--;
@@ -339,7 +345,8 @@ export class Recorder implements SessionRecorder {
   }
 
   private freshStreams(): Record<TextKind, TimedRedaction> {
-    const stream = (kind: TextKind) => new TimedRedaction(this.opts.redactor, (text, atMs) => this.appendText(kind, text, atMs));
+    const stream = (kind: TextKind) =>
+      new TimedRedaction(this.opts.redactor, (text, atMs) => this.appendText(kind, text, atMs));
     return { output: stream('output'), input: stream('input') };
   }
 }

@@ -13,7 +13,12 @@ import type { RecordedScreen } from '../common/types.ts';
 export const MAX_SCROLLBACK_REPLAY_CHARS = 2 * 1024 * 1024;
 
 /** The screen after the first `upToEvent` events of a session's recording, with up to `scrollback` lines above it. */
-export async function rebuildScreen(store: RecordingRepository, sessionId: string, upToEvent: number, scrollback: number): Promise<RecordedScreen> {
+export async function rebuildScreen(
+  store: RecordingRepository,
+  sessionId: string,
+  upToEvent: number,
+  scrollback: number,
+): Promise<RecordedScreen> {
   const recording = store.get(sessionId);
   if (!recording) throw new Error(`session ${sessionId} has no recording`);
   const last = upToEvent - 1;
@@ -26,7 +31,11 @@ export async function rebuildScreen(store: RecordingRepository, sessionId: strin
     if (keyframe) term.write(decompressText(keyframe.state));
     const from = keyframe?.event_index ?? 0;
     if (last >= from) {
-      for (const c of store.chunks(sessionId, store.chunkSeqOfEvent(sessionId, from), store.chunkSeqOfEvent(sessionId, last) + 1)) {
+      for (const c of store.chunks(
+        sessionId,
+        store.chunkSeqOfEvent(sessionId, from),
+        store.chunkSeqOfEvent(sessionId, last) + 1,
+      )) {
         decodeEvents(c.payload, c.start_ms).forEach((e, i) => {
           const index = c.first_event + i;
           if (index >= from && index <= last) applyEvent(term, e);
@@ -46,7 +55,13 @@ export async function rebuildScreen(store: RecordingRepository, sessionId: strin
  * that lines reflow as they did live), going back at most MAX_SCROLLBACK_REPLAY_CHARS of output; 0 when the
  * recording is shorter.
  */
-function scrollbackStart(store: RecordingRepository, sessionId: string, last: number, scrollback: number, rowsAtEnd: number): number {
+function scrollbackStart(
+  store: RecordingRepository,
+  sessionId: string,
+  last: number,
+  scrollback: number,
+  rowsAtEnd: number,
+): number {
   let rows = rowsAtEnd;
   let feeds = 0;
   let chars = 0;

@@ -11,7 +11,11 @@ import { Recorder } from './recorder.ts';
 import { Redactor } from '../../redaction/redaction.ts';
 import { rebuildScreen } from './screen-rebuild.ts';
 import type { RecordedScreen } from '../common/types.ts';
-import { RecordingWorkerDataSchema, type FromRecordingWorker, type ToRecordingWorker } from '../common/worker-messages.ts';
+import {
+  RecordingWorkerDataSchema,
+  type FromRecordingWorker,
+  type ToRecordingWorker,
+} from '../common/worker-messages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('the recording worker runs as a worker thread');
@@ -39,7 +43,11 @@ const UNCOMPRESSED_MAX_BYTES = 256 * 1024 * 1024;
  */
 const RECORDING_BUSY_TIMEOUT_MS = 30_000;
 
-const { dbFile, redactionPatterns, uncompressedMaxBytes = UNCOMPRESSED_MAX_BYTES } = RecordingWorkerDataSchema.parse(workerData);
+const {
+  dbFile,
+  redactionPatterns,
+  uncompressedMaxBytes = UNCOMPRESSED_MAX_BYTES,
+} = RecordingWorkerDataSchema.parse(workerData);
 // Recording writes do not wait for the disk at every chunk (a sync per commit doubles what storing a chunk costs,
 // and much more on a busy disk): what a commit stored survives the core crashing, and the WAL is synced at each
 // checkpoint. Decisions and everything else go through the core's own connection, synced at every commit.
@@ -64,7 +72,11 @@ const indexer = new RecordingIndexer(store, {
   onError: (err) => post({ type: 'error', message: message(err) }),
   onPacked: (bytes) => (uncompressed = Math.max(0, uncompressed - bytes)),
   mayProceed: async () => {
-    for (let quiet = performance.now() - lastWriteAt; quiet < INDEX_AFTER_QUIET_MS && screensWanted === 0; quiet = performance.now() - lastWriteAt) {
+    for (
+      let quiet = performance.now() - lastWriteAt;
+      quiet < INDEX_AFTER_QUIET_MS && screensWanted === 0;
+      quiet = performance.now() - lastWriteAt
+    ) {
       await new Promise((resolve) => setTimeout(resolve, INDEX_AFTER_QUIET_MS - quiet));
     }
   },
@@ -100,7 +112,7 @@ function kick(): void {
 /** Resolves once the chunks holding the first `upToEvent` events are indexed, or indexing stops short of them. */
 async function indexedThrough(sessionId: string, upToEvent: number): Promise<void> {
   const needed = upToEvent === 0 ? 0 : store.chunkSeqOfEvent(sessionId, upToEvent - 1) + 1;
-  for (let before = -1; ; ) {
+  for (let before = -1; ;) {
     const indexed = store.get(sessionId)?.indexed_chunks;
     if (indexed === undefined || indexed >= needed) return;
     // A whole round of indexing went by without getting there (a chunk it cannot read): replay from what there is.
@@ -161,7 +173,9 @@ function open(m: Extract<ToRecordingWorker, { type: 'open' }>): void {
     },
     onError: (err) => post({ type: 'error', message: message(err) }),
   });
-  recorder.backlog.onShrink(() => post({ type: 'backlog', sessionId: m.sessionId, took: 0, held: recorder.backlogBytes }));
+  recorder.backlog.onShrink(() =>
+    post({ type: 'backlog', sessionId: m.sessionId, took: 0, held: recorder.backlogBytes }),
+  );
   recorders.set(m.sessionId, recorder);
 }
 
@@ -204,7 +218,9 @@ async function answerScreen(m: Extract<ToRecordingWorker, { type: 'screen' }>): 
   let error: string | null = null;
   try {
     const recorder = recorders.get(m.sessionId);
-    screen = recorder ? await recorder.screen(m.scrollback) : await screenAt(m.sessionId, store.nextEventIndex(m.sessionId), m.scrollback);
+    screen = recorder
+      ? await recorder.screen(m.scrollback)
+      : await screenAt(m.sessionId, store.nextEventIndex(m.sessionId), m.scrollback);
   } catch (err) {
     error = message(err);
   }

@@ -4,9 +4,40 @@
 import type { Lang } from './literals.ts';
 
 export type Action =
-  | 'shell' | 'spawn' | 'exec' | 'rm' | 'rm-r' | 'rmdir' | 'mv' | 'cp' | 'cp-r' | 'write' | 'append' | 'read' | 'open' | 'perl-open'
-  | 'chmod' | 'chmod-mode-first' | 'fs' | 'env-name' | 'env-all' | 'upload' | 'fetch' | 'literal-shell' | 'path' | 'run-code'
-  | 'pipe-to' | 'pipe-from' | 'print-to' | 'connect' | 'argv' | 'shell-before' | 'file-method' | 'rest-shell' | 'tcl-delete' | 'tcl-socket';
+  | 'shell'
+  | 'spawn'
+  | 'exec'
+  | 'rm'
+  | 'rm-r'
+  | 'rmdir'
+  | 'mv'
+  | 'cp'
+  | 'cp-r'
+  | 'write'
+  | 'append'
+  | 'read'
+  | 'open'
+  | 'perl-open'
+  | 'chmod'
+  | 'chmod-mode-first'
+  | 'fs'
+  | 'env-name'
+  | 'env-all'
+  | 'upload'
+  | 'fetch'
+  | 'literal-shell'
+  | 'path'
+  | 'run-code'
+  | 'pipe-to'
+  | 'pipe-from'
+  | 'print-to'
+  | 'connect'
+  | 'argv'
+  | 'shell-before'
+  | 'file-method'
+  | 'rest-shell'
+  | 'tcl-delete'
+  | 'tcl-socket';
 
 export interface CallPattern {
   re: RegExp;
@@ -15,7 +46,11 @@ export interface CallPattern {
   requires?: RegExp;
 }
 
-const P = (re: RegExp, action: Action, requires?: RegExp): CallPattern => ({ re: new RegExp(re.source, 'g'), action, ...(requires ? { requires } : {}) });
+const P = (re: RegExp, action: Action, requires?: RegExp): CallPattern => ({
+  re: new RegExp(re.source, 'g'),
+  action,
+  ...(requires ? { requires } : {}),
+});
 /** Perl and Ruby builtins are called with or without parentheses; not when they are a method or a variable. */
 const BARE = String.raw`(?<![\w$@%&>:.])`;
 
@@ -47,7 +82,10 @@ export const PATTERNS: Record<Lang, CallPattern[]> = {
     P(/\b(?:execFile|execFileSync|spawn|spawnSync|fork)\s*\(/, 'spawn', /child_process/),
     P(/\b(?:Bun\.spawn(?:Sync)?|Deno\.Command|Deno\.run)\s*\(/, 'spawn'),
     P(/\bBun\.\$\s*(?=`)/, 'literal-shell'),
-    P(/(?:\b(?:fs|fsp|fse|fsPromises|promises)|require\(\s*['"](?:node:)?fs(?:\/promises)?['"]\s*\))\.(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|writeFileSync|writeFile|appendFileSync|appendFile|readFileSync|readFile|renameSync|rename|copyFileSync|copyFile|cpSync|cp|chmodSync|chmod|createWriteStream|createReadStream)\s*\(/, 'fs'),
+    P(
+      /(?:\b(?:fs|fsp|fse|fsPromises|promises)|require\(\s*['"](?:node:)?fs(?:\/promises)?['"]\s*\))\.(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|writeFileSync|writeFile|appendFileSync|appendFile|readFileSync|readFile|renameSync|rename|copyFileSync|copyFile|cpSync|cp|chmodSync|chmod|createWriteStream|createReadStream)\s*\(/,
+      'fs',
+    ),
     P(/\bDeno\.(?:remove|removeSync)\s*\(/, 'rm'),
     P(/\b(?:Deno\.(?:writeTextFile|writeTextFileSync|writeFile|writeFileSync)|Bun\.write)\s*\(/, 'write'),
     P(/\bDeno\.(?:readTextFile|readTextFileSync|readFile|readFileSync)\s*\(/, 'read'),
@@ -219,7 +257,10 @@ function jvm(): CallPattern[] {
     P(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\[[^\][]*\])\s*\.execute\s*\(/, 'shell-before'),
     P(/\bRuntime\.getRuntime(?:\(\))?\.exec\s*\(/, 'shell'),
     P(/\bProcessBuilder\s*\(/, 'argv'),
-    P(/\bFile\s*\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)\s*\.(deleteDir|deleteRecursively|delete|writeText|write|setText|text\s*=)\s*\(?/, 'file-method'),
+    P(
+      /\bFile\s*\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)\s*\.(deleteDir|deleteRecursively|delete|writeText|write|setText|text\s*=)\s*\(?/,
+      'file-method',
+    ),
     P(/\b(?:Eval\.me|evaluate)\s*\(/, 'run-code'),
     P(/\bSystem\.getenv\s*\(\s*(")(\w+)\1/, 'env-name'),
     P(/\bnew\s+Socket\s*\(|\bSocket\s*\(/, 'connect'),

@@ -32,12 +32,18 @@ export function valuesOf(args: readonly Word[], names: readonly string[], glued 
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as Word;
     if (a.text === '--') break;
-    const name = names.find((n) => a.text === n || (n.startsWith('--') && a.text.startsWith(`${n}=`)) || (glued && !n.startsWith('--') && a.text.startsWith(n) && a.text.length > n.length));
+    const name = names.find(
+      (n) =>
+        a.text === n ||
+        (n.startsWith('--') && a.text.startsWith(`${n}=`)) ||
+        (glued && !n.startsWith('--') && a.text.startsWith(n) && a.text.length > n.length),
+    );
     if (!name) continue;
     if (a.text === name) {
       const v = args[++i];
       if (v) out.push(v);
-    } else out.push({ text: a.text.slice(a.text.startsWith(`${name}=`) ? name.length + 1 : name.length), known: a.known });
+    } else
+      out.push({ text: a.text.slice(a.text.startsWith(`${name}=`) ? name.length + 1 : name.length), known: a.known });
   }
   return out;
 }

@@ -16,7 +16,20 @@ function firstArg(s: string): string {
   return t.startsWith('|') ? t : (t.split(/\s+/)[0] ?? '');
 }
 
-const SQLITE_VALUED = new Set(['-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-mmap', '-pagecache', '-lookaside', '-heap', '-escape', '-A']);
+const SQLITE_VALUED = new Set([
+  '-init',
+  '-separator',
+  '-newline',
+  '-nullvalue',
+  '-vfs',
+  '-maxsize',
+  '-mmap',
+  '-pagecache',
+  '-lookaside',
+  '-heap',
+  '-escape',
+  '-A',
+]);
 
 export const sqlite: EscapeReader = (args, stdin) => {
   if (args.some((a) => /^--?safe$/.test(a.text))) return [];
@@ -34,16 +47,34 @@ export const sqlite: EscapeReader = (args, stdin) => {
     for (const line of text.text.split('\n')) {
       const m = /^\s*\.(shell|system|once|output|excel|read|import|load)\b\s*(.*)$/s.exec(line);
       if (!m) {
-        if (/\bload_extension\s*\(/i.test(line)) out.push({ label: 'sqlite3 load_extension', call: line.trim(), unread: 'sqlite3 loads a native extension, which runs code nobody can read' });
+        if (/\bload_extension\s*\(/i.test(line))
+          out.push({
+            label: 'sqlite3 load_extension',
+            call: line.trim(),
+            unread: 'sqlite3 loads a native extension, which runs code nobody can read',
+          });
         continue;
       }
       const [, dot, rawArg = ''] = m;
       const label = `sqlite3 .${dot as string}`;
       const arg = firstArg(rawArg.replace(/^(?:--?\w+\s+)*/, ''));
-      if (dot === 'shell' || dot === 'system') out.push({ label, call: line.trim(), shell: w(unquote(rawArg), text.known) });
-      else if (dot === 'load') out.push({ label, call: line.trim(), unread: 'sqlite3 loads a native extension (.load), which runs code nobody can read' });
-      else if (arg.startsWith('|')) out.push({ label, call: line.trim(), shell: w(arg.slice(1).trim(), text.known), fed: dot === 'once' || dot === 'output' || dot === 'excel' });
-      else if ((dot === 'once' || dot === 'output') && arg && arg !== 'stdout') out.push({ label, call: line.trim(), argv: [w('tee'), w(arg, text.known)] });
+      if (dot === 'shell' || dot === 'system')
+        out.push({ label, call: line.trim(), shell: w(unquote(rawArg), text.known) });
+      else if (dot === 'load')
+        out.push({
+          label,
+          call: line.trim(),
+          unread: 'sqlite3 loads a native extension (.load), which runs code nobody can read',
+        });
+      else if (arg.startsWith('|'))
+        out.push({
+          label,
+          call: line.trim(),
+          shell: w(arg.slice(1).trim(), text.known),
+          fed: dot === 'once' || dot === 'output' || dot === 'excel',
+        });
+      else if ((dot === 'once' || dot === 'output') && arg && arg !== 'stdout')
+        out.push({ label, call: line.trim(), argv: [w('tee'), w(arg, text.known)] });
     }
   }
   return out;
@@ -53,7 +84,8 @@ export const psql: EscapeReader = (args, stdin) => {
   const commands = valuesOf(args, ['-c', '--command']);
   const out: Escape[] = [];
   for (const o of valuesOf(args, ['-o', '--output'], true)) {
-    if (o.text.startsWith('|')) out.push({ label: 'psql -o', call: `-o ${o.text}`, shell: w(o.text.slice(1).trim(), o.known), fed: true });
+    if (o.text.startsWith('|'))
+      out.push({ label: 'psql -o', call: `-o ${o.text}`, shell: w(o.text.slice(1).trim(), o.known), fed: true });
   }
   const file = valuesOf(args, ['-f', '--file'])[0];
   const texts = [...commands, ...(stdin !== null && (commands.length === 0 || file?.text === '-') ? [w(stdin)] : [])];
@@ -61,14 +93,27 @@ export const psql: EscapeReader = (args, stdin) => {
     for (const line of text.text.split('\n')) {
       let m: RegExpExecArray | null;
       if ((m = /\\!\s*(.*)$/.exec(line))) {
-        out.push(m[1] ? { label: 'psql \\!', call: line.trim(), shell: w(m[1] as string, text.known) } : { label: 'psql \\!', call: line.trim(), unread: 'psql starts an interactive shell (\\!)' });
+        out.push(
+          m[1]
+            ? { label: 'psql \\!', call: line.trim(), shell: w(m[1] as string, text.known) }
+            : { label: 'psql \\!', call: line.trim(), unread: 'psql starts an interactive shell (\\!)' },
+        );
         continue;
       }
-      for (const pipe of line.matchAll(/\\(?:o|out|g|gx|w|write)\s+\|\s*(.*)$/g)) out.push({ label: 'psql \\o |', call: line.trim(), shell: w(pipe[1] as string, text.known), fed: true });
-      for (const f of line.matchAll(/\\(?:o|out|w|write)\s+(?!\|)(\S+)/g)) out.push({ label: 'psql \\o', call: line.trim(), argv: [w('tee'), w(unquote(f[1] as string), text.known)] });
-      for (const p of line.matchAll(/\b(?:to|from)\s+program\s+'((?:[^']|'')*)'/gi)) out.push({ label: 'psql COPY … PROGRAM', call: line.trim(), shell: w((p[1] as string).replace(/''/g, "'"), text.known) });
+      for (const pipe of line.matchAll(/\\(?:o|out|g|gx|w|write)\s+\|\s*(.*)$/g))
+        out.push({ label: 'psql \\o |', call: line.trim(), shell: w(pipe[1] as string, text.known), fed: true });
+      for (const f of line.matchAll(/\\(?:o|out|w|write)\s+(?!\|)(\S+)/g))
+        out.push({ label: 'psql \\o', call: line.trim(), argv: [w('tee'), w(unquote(f[1] as string), text.known)] });
+      for (const p of line.matchAll(/\b(?:to|from)\s+program\s+'((?:[^']|'')*)'/gi))
+        out.push({
+          label: 'psql COPY … PROGRAM',
+          call: line.trim(),
+          shell: w((p[1] as string).replace(/''/g, "'"), text.known),
+        });
       // Backticks in a meta-command's arguments run a shell command (`\set x \`cmd\``).
-      if (/\\[a-z]/i.test(line)) for (const b of line.matchAll(/`([^`]+)`/g)) out.push({ label: 'psql `…`', call: line.trim(), shell: w(b[1] as string, text.known) });
+      if (/\\[a-z]/i.test(line))
+        for (const b of line.matchAll(/`([^`]+)`/g))
+          out.push({ label: 'psql `…`', call: line.trim(), shell: w(b[1] as string, text.known) });
     }
   }
   return out;
@@ -77,8 +122,10 @@ export const psql: EscapeReader = (args, stdin) => {
 export const mysql: EscapeReader = (args, stdin) => {
   const statements = valuesOf(args, ['-e', '--execute'], true);
   const out: Escape[] = [];
-  for (const p of valuesOf(args, ['--pager'])) if (p.text) out.push({ label: 'mysql --pager', call: `--pager=${p.text}`, shell: p, fed: true });
-  for (const t of valuesOf(args, ['--tee'])) out.push({ label: 'mysql --tee', call: `--tee=${t.text}`, argv: [w('tee'), t] });
+  for (const p of valuesOf(args, ['--pager']))
+    if (p.text) out.push({ label: 'mysql --pager', call: `--pager=${p.text}`, shell: p, fed: true });
+  for (const t of valuesOf(args, ['--tee']))
+    out.push({ label: 'mysql --tee', call: `--tee=${t.text}`, argv: [w('tee'), t] });
   const texts = [...statements, ...(stdin !== null && statements.length === 0 ? [w(stdin)] : [])];
   for (const text of texts) {
     // Client commands start a statement: after a newline or a `;`.
@@ -86,12 +133,16 @@ export const mysql: EscapeReader = (args, stdin) => {
       const m = /^\s*(?:(system|pager|tee)\b|(\\!|\\P|\\T))\s*(.*)$/i.exec(stmt);
       // Backslash commands are case-sensitive (`\p` prints the query, `\P` sets the pager).
       if (!m || (m[2] && !/^\\[!PT]$/.test(m[2]))) continue;
-      const verb = m[1] ? (m[1] as string).toLowerCase() : ({ '\\!': 'system', '\\P': 'pager', '\\T': 'tee' } as Record<string, string>)[m[2] as string] ?? '';
+      const verb = m[1]
+        ? (m[1] as string).toLowerCase()
+        : (({ '\\!': 'system', '\\P': 'pager', '\\T': 'tee' } as Record<string, string>)[m[2] as string] ?? '');
       const arg = (m[3] as string).trim();
       if (verb === 'tee') {
         if (arg) out.push({ label: 'mysql tee', call: stmt.trim(), argv: [w('tee'), w(unquote(arg), text.known)] });
-      } else if (arg) out.push({ label: `mysql ${verb}`, call: stmt.trim(), shell: w(arg, text.known), fed: verb === 'pager' });
-      else if (verb === 'system') out.push({ label: 'mysql system', call: stmt.trim(), unread: 'mysql starts an interactive shell' });
+      } else if (arg)
+        out.push({ label: `mysql ${verb}`, call: stmt.trim(), shell: w(arg, text.known), fed: verb === 'pager' });
+      else if (verb === 'system')
+        out.push({ label: 'mysql system', call: stmt.trim(), unread: 'mysql starts an interactive shell' });
     }
   }
   return out;

@@ -22,7 +22,8 @@ function vimString(s: string): string | null {
   return null;
 }
 
-const VIM_MODIFIERS = /^(?:sil(?:ent)?!?|noa(?:utocmd)?|keepj(?:umps)?|keepa(?:lt)?|keepm(?:arks)?|keepp(?:atterns)?|uns(?:ilent)?|vert(?:ical)?|tab|lefta(?:bove)?|abo(?:veleft)?|rightb(?:elow)?|bel(?:owright)?|bo(?:tright)?|to(?:pleft)?|hor(?:izontal)?|conf(?:irm)?|lockm(?:arks)?|sandbox|verb(?:ose)?)\s+/;
+const VIM_MODIFIERS =
+  /^(?:sil(?:ent)?!?|noa(?:utocmd)?|keepj(?:umps)?|keepa(?:lt)?|keepm(?:arks)?|keepp(?:atterns)?|uns(?:ilent)?|vert(?:ical)?|tab|lefta(?:bove)?|abo(?:veleft)?|rightb(?:elow)?|bel(?:owright)?|bo(?:tright)?|to(?:pleft)?|hor(?:izontal)?|conf(?:irm)?|lockm(?:arks)?|sandbox|verb(?:ose)?)\s+/;
 const VIM_RANGE = /^(?:(?:[%.$]|\d+|'[a-zA-Z<>]|\/(?:\\.|[^/])*\/?|\?(?:\\.|[^?])*\??)(?:\s*[+-]\d*)*\s*[,;]?\s*)*/;
 
 /** The shell commands, code and files of Ex commands (`-c`, `+cmd`, `--cmd`), `|`-separated. */
@@ -36,25 +37,41 @@ function exCommands(text: string, known: boolean, depth = 0): Escape[] {
     c = c.slice(range.length);
     const shell = (cmd: string, label: string, fed = false): Escape[] => [
       ...out,
-      cmd.trim() ? { label, call: text.trim(), shell: w(cmd.trim(), known), fed } : { label, call: text.trim(), unread: `${label} starts an interactive shell` },
+      cmd.trim()
+        ? { label, call: text.trim(), shell: w(cmd.trim(), known), fed }
+        : { label, call: text.trim(), unread: `${label} starts an interactive shell` },
     ];
     // Commands that take the rest of the line, `|` included. `:%!cmd` filters lines through cmd; `:w !cmd` feeds it the buffer.
     let m: RegExpExecArray | null;
     if ((m = /^!(.*)$/s.exec(c))) return shell(m[1] as string, 'vim :!', range.trim() !== '');
-    if ((m = /^(r(?:e(?:ad?)?)?|w(?:r(?:i(?:te?)?)?)?)!?\s*!(.*)$/s.exec(c))) return shell(m[2] as string, 'vim :!', (m[1] as string).startsWith('w'));
-    if ((m = /^ter(?:m(?:i(?:n(?:al?)?)?)?)?!?\s*((?:\+\+\S+\s*)*)(.*)$/s.exec(c))) return shell(m[2] as string, 'vim :terminal');
-    if ((m = /^(?:py3?|python3?|pyx|pythonx)(?:do)?\s+(.*)$/s.exec(c))) return [...out, { label: 'vim :python', call: c, code: { lang: 'python', text: w(m[1] as string, known) } }];
-    if ((m = /^lua(?:do)?\s+(.*)$/s.exec(c))) return [...out, { label: 'vim :lua', call: c, code: { lang: 'lua', text: w(m[1] as string, known) } }];
-    if ((m = /^(?:perl?|pe)(?:do)?\s+(.*)$/s.exec(c))) return [...out, { label: 'vim :perl', call: c, code: { lang: 'perl', text: w(m[1] as string, known) } }];
-    if ((m = /^rub(?:y)?(?:do)?\s+(.*)$/s.exec(c))) return [...out, { label: 'vim :ruby', call: c, code: { lang: 'ruby', text: w(m[1] as string, known) } }];
+    if ((m = /^(r(?:e(?:ad?)?)?|w(?:r(?:i(?:te?)?)?)?)!?\s*!(.*)$/s.exec(c)))
+      return shell(m[2] as string, 'vim :!', (m[1] as string).startsWith('w'));
+    if ((m = /^ter(?:m(?:i(?:n(?:al?)?)?)?)?!?\s*((?:\+\+\S+\s*)*)(.*)$/s.exec(c)))
+      return shell(m[2] as string, 'vim :terminal');
+    if ((m = /^(?:py3?|python3?|pyx|pythonx)(?:do)?\s+(.*)$/s.exec(c)))
+      return [...out, { label: 'vim :python', call: c, code: { lang: 'python', text: w(m[1] as string, known) } }];
+    if ((m = /^lua(?:do)?\s+(.*)$/s.exec(c)))
+      return [...out, { label: 'vim :lua', call: c, code: { lang: 'lua', text: w(m[1] as string, known) } }];
+    if ((m = /^(?:perl?|pe)(?:do)?\s+(.*)$/s.exec(c)))
+      return [...out, { label: 'vim :perl', call: c, code: { lang: 'perl', text: w(m[1] as string, known) } }];
+    if ((m = /^rub(?:y)?(?:do)?\s+(.*)$/s.exec(c)))
+      return [...out, { label: 'vim :ruby', call: c, code: { lang: 'ruby', text: w(m[1] as string, known) } }];
     if ((m = /^norm(?:al)?!?\s+(.*)$/s.exec(c))) {
-      if (/[!:Q]/.test(m[1] as string)) out.push({ label: 'vim :normal', call: c, unread: 'vim types keys (`:normal`) that can run shell commands' });
+      if (/[!:Q]/.test(m[1] as string))
+        out.push({ label: 'vim :normal', call: c, unread: 'vim types keys (`:normal`) that can run shell commands' });
       return out;
     }
     if ((m = /^exe(?:c(?:u(?:te?)?)?)?\s+(.*)$/s.exec(c))) {
       const lit = vimString(m[1] as string);
       if (lit !== null && depth < 2) return [...out, ...exCommands(lit, known, depth + 1)];
-      return [...out, { label: 'vim :execute', call: c, unread: 'vim builds an Ex command at run time (`:execute`), which can run anything' }];
+      return [
+        ...out,
+        {
+          label: 'vim :execute',
+          call: c,
+          unread: 'vim builds an Ex command at run time (`:execute`), which can run anything',
+        },
+      ];
     }
     // A command up to an unquoted `|`.
     const bar = /(?<!\\)\|/.exec(c);
@@ -63,11 +80,26 @@ function exCommands(text: string, known: boolean, depth = 0): Escape[] {
     for (const call of one.matchAll(/\b(system|systemlist|jobstart|termopen|libcall|libcallnr)\s*\(\s*/g)) {
       const arg = one.slice((call.index ?? 0) + call[0].length);
       const lit = /^\[/.test(arg) ? null : vimString(arg);
-      if (lit !== null && /^lib/.test(call[1] as string) === false) out.push({ label: `vim ${call[1] as string}()`, call: one.trim(), shell: w(lit, known) });
-      else out.push({ label: `vim ${call[1] as string}()`, call: one.trim(), unread: `vim runs a command built at run time (${call[1] as string}())` });
+      if (lit !== null && /^lib/.test(call[1] as string) === false)
+        out.push({ label: `vim ${call[1] as string}()`, call: one.trim(), shell: w(lit, known) });
+      else
+        out.push({
+          label: `vim ${call[1] as string}()`,
+          call: one.trim(),
+          unread: `vim runs a command built at run time (${call[1] as string}())`,
+        });
     }
-    if ((m = /^(?:w(?:r(?:i(?:te?)?)?)?|wq|x(?:it)?|sav(?:eas?)?|up(?:date)?)!?\s+(?:\+\+\S+\s+)*([^\s|!][^|]*?)\s*$/.exec(one))) {
-      out.push({ label: 'vim :write', call: one.trim(), argv: [w('tee'), w((m[1] as string).replace(/\\ /g, ' '), known)] });
+    if (
+      (m =
+        /^(?:w(?:r(?:i(?:te?)?)?)?|wq|x(?:it)?|sav(?:eas?)?|up(?:date)?)!?\s+(?:\+\+\S+\s+)*([^\s|!][^|]*?)\s*$/.exec(
+          one,
+        ))
+    ) {
+      out.push({
+        label: 'vim :write',
+        call: one.trim(),
+        argv: [w('tee'), w((m[1] as string).replace(/\\ /g, ' '), known)],
+      });
     }
   }
   return out;
@@ -82,7 +114,8 @@ export const vim: EscapeReader = (args) => {
     if ((t === '-c' || t === '--cmd') && args[i + 1]) {
       out.push(...exCommands((args[i + 1] as Word).text, (args[i + 1] as Word).known));
       i += 1;
-    } else if (t.startsWith('+') && t.length > 1 && !/^\+\d+$/.test(t) && !t.startsWith('+/')) out.push(...exCommands(t.slice(1), known));
+    } else if (t.startsWith('+') && t.length > 1 && !/^\+\d+$/.test(t) && !t.startsWith('+/'))
+      out.push(...exCommands(t.slice(1), known));
   }
   return out;
 };
@@ -94,28 +127,48 @@ function systemCall(cmd: string, label: string, known: boolean): Escape[] {
   const m = /\bsystem\s*\(\s*/.exec(cmd);
   if (!m) return [];
   const lit = vimString(cmd.slice(m.index + m[0].length));
-  return [lit !== null ? { label, call: cmd, shell: w(lit, known) } : { label, call: cmd, unread: `${label} calls system() with a command built at run time` }];
+  return [
+    lit !== null
+      ? { label, call: cmd, shell: w(lit, known) }
+      : { label, call: cmd, unread: `${label} calls system() with a command built at run time` },
+  ];
 }
 
 function gdbCommand(text: string, known: boolean): Escape[] {
   const c = text.trim();
   let m: RegExpExecArray | null;
-  if ((m = /^(?:shell|!)\s*(.*)$/s.exec(c))) return m[1] ? [{ label: 'gdb shell', call: c, shell: w(m[1] as string, known) }] : [{ label: 'gdb shell', call: c, unread: 'gdb starts an interactive shell' }];
+  if ((m = /^(?:shell|!)\s*(.*)$/s.exec(c)))
+    return m[1]
+      ? [{ label: 'gdb shell', call: c, shell: w(m[1] as string, known) }]
+      : [{ label: 'gdb shell', call: c, unread: 'gdb starts an interactive shell' }];
   if ((m = /^(?:pipe|\|)\s*(?:-d\s+(\S+)\s+)?(.*)$/s.exec(c))) {
     const delim = m[1] ?? '|';
     const at = (m[2] as string).indexOf(delim);
     const cmd = at >= 0 ? (m[2] as string).slice(at + delim.length).trim() : '';
     return cmd ? [{ label: 'gdb pipe', call: c, shell: w(cmd, known), fed: true }] : [];
   }
-  if ((m = /^(?:python|py|python-interactive|pi)\b\s*(.*)$/s.exec(c))) return m[1] ? [{ label: 'gdb python', call: c, code: { lang: 'python', text: w(m[1] as string, known) } }] : [];
+  if ((m = /^(?:python|py|python-interactive|pi)\b\s*(.*)$/s.exec(c)))
+    return m[1] ? [{ label: 'gdb python', call: c, code: { lang: 'python', text: w(m[1] as string, known) } }] : [];
   if (/^(?:guile|gu)\b/.test(c)) return [{ label: 'gdb guile', call: c, unread: 'gdb runs Guile code' }];
-  if (/^eval\b/.test(c)) return [{ label: 'gdb eval', call: c, unread: 'gdb builds a command at run time (`eval`), which can run anything' }];
+  if (/^eval\b/.test(c))
+    return [
+      { label: 'gdb eval', call: c, unread: 'gdb builds a command at run time (`eval`), which can run anything' },
+    ];
   if (/^(?:call|print|p|output|print-object|po)\b/.test(c)) return systemCall(c, 'gdb call', known);
   return [];
 }
 
 export const gdb: EscapeReader = (args, stdin) => {
-  const cmds = valuesOf(args, ['-ex', '--ex', '-eval-command', '--eval-command', '-iex', '--iex', '-init-eval-command', '--init-eval-command']);
+  const cmds = valuesOf(args, [
+    '-ex',
+    '--ex',
+    '-eval-command',
+    '--eval-command',
+    '-iex',
+    '--iex',
+    '-init-eval-command',
+    '--init-eval-command',
+  ]);
   const batch = args.some((a) => /^--?batch$/.test(a.text));
   const out = cmds.flatMap((c) => gdbCommand(c.text, c.known));
   // gdb reads its commands from stdin when it is not told to stop after its options.
@@ -126,13 +179,18 @@ export const gdb: EscapeReader = (args, stdin) => {
 function lldbCommand(text: string, known: boolean): Escape[] {
   const c = text.trim();
   let m: RegExpExecArray | null;
-  if ((m = /^(?:platform\s+shell|shell)\b\s*(?:-h\s+|-[ts]\s+\S+\s+)*(?:--\s+)?(.*)$/s.exec(c))) return m[1] ? [{ label: 'lldb platform shell', call: c, shell: w(m[1] as string, known) }] : [];
-  if ((m = /^scr(?:ipt)?\b\s*(?:-l\s+python\s+)?(?:--\s+)?(.*)$/s.exec(c))) return m[1] ? [{ label: 'lldb script', call: c, code: { lang: 'python', text: w(m[1] as string, known) } }] : [];
+  if ((m = /^(?:platform\s+shell|shell)\b\s*(?:-h\s+|-[ts]\s+\S+\s+)*(?:--\s+)?(.*)$/s.exec(c)))
+    return m[1] ? [{ label: 'lldb platform shell', call: c, shell: w(m[1] as string, known) }] : [];
+  if ((m = /^scr(?:ipt)?\b\s*(?:-l\s+python\s+)?(?:--\s+)?(.*)$/s.exec(c)))
+    return m[1] ? [{ label: 'lldb script', call: c, code: { lang: 'python', text: w(m[1] as string, known) } }] : [];
   if (/^(?:expr(?:ession)?|p|print|call|po)\b/.test(c)) return systemCall(c, 'lldb expression', known);
   return [];
 }
 
-export const lldb: EscapeReader = (args) => valuesOf(args, ['-o', '--one-line', '-O', '--one-line-before-file', '-k', '--one-line-on-crash']).flatMap((c) => lldbCommand(c.text, c.known));
+export const lldb: EscapeReader = (args) =>
+  valuesOf(args, ['-o', '--one-line', '-O', '--one-line-before-file', '-k', '--one-line-on-crash']).flatMap((c) =>
+    lldbCommand(c.text, c.known),
+  );
 
 // ---- emacs ------------------------------------------------------------------------------------------
 
@@ -161,7 +219,9 @@ function elispArgs(s: string, i: number): Sexp[] {
       const inner = s.slice(start + 1, j);
       const strings = [...inner.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] as string).replace(/\\(.)/g, '$1'));
       const quoted = ch === "'" || /^list\b/.test(inner);
-      out.push(quoted && strings.length ? { kind: 'list', items: strings } : { kind: 'other', text: s.slice(i, j + 1) });
+      out.push(
+        quoted && strings.length ? { kind: 'list', items: strings } : { kind: 'other', text: s.slice(i, j + 1) },
+      );
       i = j + 1;
     } else {
       const m = /^[^\s()"]+/.exec(s.slice(i));
@@ -172,7 +232,8 @@ function elispArgs(s: string, i: number): Sexp[] {
   return out;
 }
 
-const ELISP = /\((shell-command(?:-to-string)?|async-shell-command|call-process-shell-command|start-process-shell-command|process-lines|call-process|start-process|start-file-process|make-process|delete-file|delete-directory|write-region|eval)(?=[\s)])/g;
+const ELISP =
+  /\((shell-command(?:-to-string)?|async-shell-command|call-process-shell-command|start-process-shell-command|process-lines|call-process|start-process|start-file-process|make-process|delete-file|delete-directory|write-region|eval)(?=[\s)])/g;
 
 function elisp(code: string, known: boolean): Escape[] {
   const out: Escape[] = [];
@@ -186,27 +247,55 @@ function elisp(code: string, known: boolean): Escape[] {
     const shellAt = fn === 'start-process-shell-command' ? 2 : /shell-command/.test(fn) ? 0 : -1;
     if (shellAt >= 0) {
       const cmd = str(shellAt);
-      out.push(cmd !== null ? { label, call, shell: w(cmd, known) } : { label, call, unread: `emacs runs a shell command built at run time (${fn})` });
+      out.push(
+        cmd !== null
+          ? { label, call, shell: w(cmd, known) }
+          : { label, call, unread: `emacs runs a shell command built at run time (${fn})` },
+      );
       continue;
     }
     if (fn === 'make-process') {
       const at = args.findIndex((a) => a.kind === 'other' && a.text === ':command');
       const cmd = args[at + 1];
-      out.push(cmd?.kind === 'list' ? { label, call, argv: cmd.items.map((t) => w(t, known)) } : { label, call, unread: 'emacs starts a process named at run time (make-process)' });
+      out.push(
+        cmd?.kind === 'list'
+          ? { label, call, argv: cmd.items.map((t) => w(t, known)) }
+          : { label, call, unread: 'emacs starts a process named at run time (make-process)' },
+      );
       continue;
     }
-    const progAt = fn === 'process-lines' || fn === 'call-process' ? 0 : fn === 'start-process' || fn === 'start-file-process' ? 2 : -1;
+    const progAt =
+      fn === 'process-lines' || fn === 'call-process'
+        ? 0
+        : fn === 'start-process' || fn === 'start-file-process'
+          ? 2
+          : -1;
     if (progAt >= 0) {
       const prog = str(progAt);
       const from = fn === 'call-process' ? 4 : progAt + 1;
       const rest = args.slice(from).map((a) => (a.kind === 'string' ? w(a.text, known) : w('$EXPR', false)));
-      out.push(prog !== null ? { label, call, argv: [w(prog, known), ...rest] } : { label, call, unread: `emacs starts a program named at run time (${fn})` });
+      out.push(
+        prog !== null
+          ? { label, call, argv: [w(prog, known), ...rest] }
+          : { label, call, unread: `emacs starts a program named at run time (${fn})` },
+      );
       continue;
     }
     if (fn === 'delete-file' || fn === 'delete-directory') {
       const path = str(0);
-      const recursive = fn === 'delete-directory' && args[1] !== undefined && !(args[1].kind === 'other' && args[1].text === 'nil');
-      if (path !== null) out.push({ label, call, argv: fn === 'delete-file' ? [w('rm'), w(path, known)] : recursive ? [w('rm'), w('-rf'), w(path, known)] : [w('rmdir'), w(path, known)] });
+      const recursive =
+        fn === 'delete-directory' && args[1] !== undefined && !(args[1].kind === 'other' && args[1].text === 'nil');
+      if (path !== null)
+        out.push({
+          label,
+          call,
+          argv:
+            fn === 'delete-file'
+              ? [w('rm'), w(path, known)]
+              : recursive
+                ? [w('rm'), w('-rf'), w(path, known)]
+                : [w('rmdir'), w(path, known)],
+        });
       continue;
     }
     if (fn === 'write-region') {

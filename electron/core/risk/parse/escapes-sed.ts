@@ -164,9 +164,18 @@ export const sed: EscapeReader = (args) => {
   for (const c of sedCommands(scripts.map((s) => s.text).join('\n'))) {
     if (c.op === 'e') {
       if (c.arg) out.push({ label: 'sed e', call: `e ${c.arg}`, shell: w(c.arg, known) });
-      else out.push({ label: 'sed e', call: 'e', unread: 'sed runs the text it edits as a shell command (`e`, `s///e`), which nobody can read beforehand' });
+      else
+        out.push({
+          label: 'sed e',
+          call: 'e',
+          unread: 'sed runs the text it edits as a shell command (`e`, `s///e`), which nobody can read beforehand',
+        });
     } else if (c.arg && !STD_STREAMS.test(c.arg)) {
-      out.push({ label: `sed ${c.op}`, call: `${c.op} ${c.arg}`, argv: [w(c.op === 'w' ? 'tee' : 'cat'), w(c.arg, known)] });
+      out.push({
+        label: `sed ${c.op}`,
+        call: `${c.op} ${c.arg}`,
+        argv: [w(c.op === 'w' ? 'tee' : 'cat'), w(c.arg, known)],
+      });
     }
   }
   return out;

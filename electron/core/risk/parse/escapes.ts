@@ -18,9 +18,27 @@ export type { Escape } from './escapes-common.ts';
 export type Escapes = 'sed' | 'dc' | 'vim' | 'gdb' | 'lldb' | 'emacs' | 'sqlite' | 'psql' | 'mysql';
 
 const KINDS: ReadonlyMap<string, Escapes> = new Map<string, Escapes>([
-  ['sed', 'sed'], ['gsed', 'sed'], ['dc', 'dc'], ['vim', 'vim'], ['vi', 'vim'], ['nvim', 'vim'], ['gvim', 'vim'], ['mvim', 'vim'],
-  ['vimdiff', 'vim'], ['nvi', 'vim'], ['ex', 'vim'], ['view', 'vim'], ['gdb', 'gdb'], ['gdb-multiarch', 'gdb'], ['lldb', 'lldb'],
-  ['emacs', 'emacs'], ['emacsclient', 'emacs'], ['sqlite3', 'sqlite'], ['sqlite', 'sqlite'], ['psql', 'psql'], ['mysql', 'mysql'],
+  ['sed', 'sed'],
+  ['gsed', 'sed'],
+  ['dc', 'dc'],
+  ['vim', 'vim'],
+  ['vi', 'vim'],
+  ['nvim', 'vim'],
+  ['gvim', 'vim'],
+  ['mvim', 'vim'],
+  ['vimdiff', 'vim'],
+  ['nvi', 'vim'],
+  ['ex', 'vim'],
+  ['view', 'vim'],
+  ['gdb', 'gdb'],
+  ['gdb-multiarch', 'gdb'],
+  ['lldb', 'lldb'],
+  ['emacs', 'emacs'],
+  ['emacsclient', 'emacs'],
+  ['sqlite3', 'sqlite'],
+  ['sqlite', 'sqlite'],
+  ['psql', 'psql'],
+  ['mysql', 'mysql'],
   ['mariadb', 'mysql'],
 ]);
 

@@ -1,7 +1,18 @@
 // Commands that run another command once per file or input line: find -exec/-delete, xargs, GNU parallel.
 // What each run receives is only known at run time, so it becomes an unknown word naming where it comes from.
 import type { Word } from '../model.ts';
-import { commandOf, inside, keep, known, segmentOf, unknown, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
+import {
+  commandOf,
+  inside,
+  keep,
+  known,
+  segmentOf,
+  unknown,
+  type CommandInput,
+  type Frame,
+  type Reader,
+  type Step,
+} from './frame.ts';
 
 const FIND_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
@@ -12,24 +23,37 @@ const FIND_LEADING = /^-(H|L|P|O\d*)$/;
 export function findCommand(cmd: CommandInput, frame: Frame, reader: Reader): Step {
   const args = cmd.argv.slice(1);
   let i = 0;
-  while (i < args.length && (FIND_LEADING.test((args[i] as Word).text) || (args[i] as Word).text === '-D')) i += (args[i] as Word).text === '-D' ? 2 : 1;
+  while (i < args.length && (FIND_LEADING.test((args[i] as Word).text) || (args[i] as Word).text === '-D'))
+    i += (args[i] as Word).text === '-D' ? 2 : 1;
   const starts: Word[] = [];
   while (i < args.length && !/^[-(!),]/.test((args[i] as Word).text)) starts.push(args[i++] as Word);
   const start = starts[0] ?? known('.');
   const nameAt = args.findIndex((w, k) => k >= i && FIND_NAME_TESTS.has(w.text));
-  const pattern = nameAt >= 0 ? args[nameAt + 1]?.text ?? null : null;
+  const pattern = nameAt >= 0 ? (args[nameAt + 1]?.text ?? null) : null;
   const base = start.text.replace(/\/+$/, '') || '/';
   const joined = base === '/' ? '' : base;
   // -path patterns already name the path from the start (`./build/*`); -name ones match anywhere below it.
-  const each = unknown(pattern === null ? `${joined}/*` : /^(\.|\/|\*)/.test(pattern) && /^-(i?path|i?wholename)$/.test(args[nameAt]?.text ?? '') ? pattern : `${joined}/**/${pattern}`);
+  const each = unknown(
+    pattern === null
+      ? `${joined}/*`
+      : /^(\.|\/|\*)/.test(pattern) && /^-(i?path|i?wholename)$/.test(args[nameAt]?.text ?? '')
+        ? pattern
+        : `${joined}/**/${pattern}`,
+  );
   const own = keep(cmd, frame, reader);
   for (let k = i; k < args.length; k++) {
     const t = (args[k] as Word).text;
     if (FIND_ACTIONS.has(t)) {
       const end = args.findIndex((w, j) => j > k && (w.text === ';' || w.text === '+'));
-      const words = args.slice(k + 1, end < 0 ? args.length : end).map((w) => (w.text.includes('{}') ? unknown(w.text.split('{}').join(each.text)) : w));
+      const words = args
+        .slice(k + 1, end < 0 ? args.length : end)
+        .map((w) => (w.text.includes('{}') ? unknown(w.text.split('{}').join(each.text)) : w));
       if (end < 0) reader.problem(`\`find ${t}\` without a closing \`;\` or \`+\``);
-      if (words.length > 0) reader.runCommand(commandOf(words, words.map((w) => w.text).join(' ')), inside(frame, `find ${t}`, { redirects: [], stdin: null, pipeFrom: null }));
+      if (words.length > 0)
+        reader.runCommand(
+          commandOf(words, words.map((w) => w.text).join(' ')),
+          inside(frame, `find ${t}`, { redirects: [], stdin: null, pipeFrom: null }),
+        );
       k = end < 0 ? args.length : end;
     } else if (t === '-delete') {
       const rm = commandOf([known('rm'), ...(pattern === null ? [known('-r')] : []), each], cmd.text);
@@ -40,7 +64,26 @@ export function findCommand(cmd: CommandInput, frame: Frame, reader: Reader): St
 }
 
 /** xargs options that take a value (`-n 1`, `-n1`, `--max-args=1`). */
-const XARGS_VALUED = new Set(['-L', '-n', '-P', '-s', '-d', '-E', '-a', '-J', '-R', '-S', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--max-lines', '--max-chars', '--eof', '--process-slot-var']);
+const XARGS_VALUED = new Set([
+  '-L',
+  '-n',
+  '-P',
+  '-s',
+  '-d',
+  '-E',
+  '-a',
+  '-J',
+  '-R',
+  '-S',
+  '--max-args',
+  '--max-procs',
+  '--delimiter',
+  '--arg-file',
+  '--max-lines',
+  '--max-chars',
+  '--eof',
+  '--process-slot-var',
+]);
 const XARGS_INPUT = '<xargs input>';
 
 /**
@@ -79,11 +122,48 @@ export function xargsCommand(cmd: CommandInput, frame: Frame): Step {
   const command = words.length > 0 ? words : [known('echo')];
   const input = unknown(XARGS_INPUT);
   const replaced = placeholder !== null && command.some((w) => w.text.includes(placeholder as string));
-  const next = replaced ? command.map((w) => (w.text === placeholder ? input : w.text.includes(placeholder as string) ? unknown(w.text.split(placeholder as string).join(XARGS_INPUT)) : w)) : [...command, input];
+  const next = replaced
+    ? command.map((w) =>
+        w.text === placeholder
+          ? input
+          : w.text.includes(placeholder as string)
+            ? unknown(w.text.split(placeholder as string).join(XARGS_INPUT))
+            : w,
+      )
+    : [...command, input];
   return { next: { ...cmd, argv: next, text: cmd.text }, frame: inside(frame, 'xargs') };
 }
 
-const PARALLEL_VALUED = new Set(['-j', '--jobs', '-S', '--sshlogin', '--sshloginfile', '-d', '--delimiter', '-a', '--arg-file', '-N', '-n', '--max-args', '--colsep', '-C', '-I', '--results', '--joblog', '--halt', '--timeout', '--delay', '--retries', '-E', '--tmpdir', '--workdir', '--env', '--max-lines', '--tagstring', '--basefile']);
+const PARALLEL_VALUED = new Set([
+  '-j',
+  '--jobs',
+  '-S',
+  '--sshlogin',
+  '--sshloginfile',
+  '-d',
+  '--delimiter',
+  '-a',
+  '--arg-file',
+  '-N',
+  '-n',
+  '--max-args',
+  '--colsep',
+  '-C',
+  '-I',
+  '--results',
+  '--joblog',
+  '--halt',
+  '--timeout',
+  '--delay',
+  '--retries',
+  '-E',
+  '--tmpdir',
+  '--workdir',
+  '--env',
+  '--max-lines',
+  '--tagstring',
+  '--basefile',
+]);
 const PARALLEL_SEPARATOR = /^:{3,4}\+?$/;
 const PARALLEL_PLACEHOLDER = /\{(\.|\/|\/\/|\/\.|#|%|\d+)?\}/;
 const EVERY_PLACEHOLDER = new RegExp(PARALLEL_PLACEHOLDER.source, 'g');
@@ -103,7 +183,8 @@ export function parallelCommand(cmd: CommandInput, frame: Frame, reader: Reader)
     // No command: each input is one.
     const inputs = sep < 0 ? [] : argv.slice(sep + 1).filter((w) => !PARALLEL_SEPARATOR.test(w.text));
     for (const w of inputs.slice(0, MAX_PARALLEL_COMMANDS)) reader.parseNested(w.text, at);
-    if (inputs.length > MAX_PARALLEL_COMMANDS) reader.problem(`parallel runs ${inputs.length} commands; Gatehouse read the first ${MAX_PARALLEL_COMMANDS}`);
+    if (inputs.length > MAX_PARALLEL_COMMANDS)
+      reader.problem(`parallel runs ${inputs.length} commands; Gatehouse read the first ${MAX_PARALLEL_COMMANDS}`);
     return inputs.length ? { out: null } : keep(cmd, frame, reader);
   }
   // The command words are joined and run by a shell, with each input in the placeholders or appended.
@@ -112,6 +193,14 @@ export function parallelCommand(cmd: CommandInput, frame: Frame, reader: Reader)
   if (split === null) return { out: reader.parseNested(template.replace(EVERY_PLACEHOLDER, '"$PARALLEL_INPUT"'), at) };
   const input = unknown(PARALLEL_INPUT);
   const hasPlaceholder = split.some((w) => PARALLEL_PLACEHOLDER.test(w.text));
-  const next = hasPlaceholder ? split.map((w) => (WHOLE_PLACEHOLDER.test(w.text) ? input : PARALLEL_PLACEHOLDER.test(w.text) ? unknown(w.text.replace(EVERY_PLACEHOLDER, PARALLEL_INPUT)) : w)) : [...split, input];
+  const next = hasPlaceholder
+    ? split.map((w) =>
+        WHOLE_PLACEHOLDER.test(w.text)
+          ? input
+          : PARALLEL_PLACEHOLDER.test(w.text)
+            ? unknown(w.text.replace(EVERY_PLACEHOLDER, PARALLEL_INPUT))
+            : w,
+      )
+    : [...split, input];
   return { next: { ...cmd, argv: next }, frame: at };
 }

@@ -68,7 +68,18 @@ export interface Reader {
  */
 export const MAX_NESTING = 8;
 
-export const rootFrame = (): Frame => ({ via: [], privileged: false, remote: null, redirects: [], stdin: null, stdinKind: null, pipeFrom: null, depth: 0, call: null, env: [] });
+export const rootFrame = (): Frame => ({
+  via: [],
+  privileged: false,
+  remote: null,
+  redirects: [],
+  stdin: null,
+  stdinKind: null,
+  pipeFrom: null,
+  depth: 0,
+  call: null,
+  env: [],
+});
 
 /** A frame one wrapper deeper. */
 export function inside(frame: Frame, label: string, extra: Partial<Frame> = {}): Frame {
@@ -101,7 +112,14 @@ export function baseName(w: Word | undefined): string {
 
 /** A command made from words alone (no redirections of its own). */
 export function commandOf(argv: Word[], text: string, from?: CommandInput): CommandInput {
-  return { argv, assignments: [], redirects: from?.redirects ?? [], stdin: from?.stdin ?? null, stdinKind: from?.stdinKind ?? null, text };
+  return {
+    argv,
+    assignments: [],
+    redirects: from?.redirects ?? [],
+    stdin: from?.stdin ?? null,
+    stdinKind: from?.stdinKind ?? null,
+    text,
+  };
 }
 
 /** What a wrapper's reader did: handed on a command to peel further, or finished (with the command whose output it gives). */

@@ -2,7 +2,15 @@
 // rules judge (model.ts). Loading is async (WASM); parsing is synchronous and never throws.
 import type { ParsedCommand, Redirect, Segment, Word } from '../model.ts';
 import { rootFrame, type CommandInput, type Frame, type Reader } from './frame.ts';
-import { describeErrors, loadGrammar, parseSyntax, STATEMENTS, type Grammar, type SyntaxNode, type SyntaxTree } from './syntax.ts';
+import {
+  describeErrors,
+  loadGrammar,
+  parseSyntax,
+  STATEMENTS,
+  type Grammar,
+  type SyntaxNode,
+  type SyntaxTree,
+} from './syntax.ts';
 import { runCommand } from './unwrap.ts';
 import { StatementWalker } from './walk.ts';
 import { IGNORE_SUBSTITUTIONS, readWords } from './words.ts';
@@ -54,7 +62,12 @@ class CommandReading implements Reader {
       this.problem(`Gatehouse failed while reading it (${err instanceof Error ? err.message : String(err)})`);
       this.truncated = true;
     }
-    return { segments: this.segments, complete: this.problems.size === 0, problems: [...this.problems], ...(this.truncated ? { truncated: true } : {}) };
+    return {
+      segments: this.segments,
+      complete: this.problems.size === 0,
+      problems: [...this.problems],
+      ...(this.truncated ? { truncated: true } : {}),
+    };
   }
 
   parseNested(text: string, frame: Frame): Segment | null {
@@ -75,7 +88,9 @@ class CommandReading implements Reader {
     const only = statements[0];
     if (tree.hasError || tree.cut || statements.length !== 1 || only?.type !== 'command') return null;
     // Only the words: substitutions in a string that env splits are not run by env.
-    const words = only.children.flatMap((c): SyntaxNode[] => (c.field === 'name' ? c.children : c.field === 'argument' ? [c] : []));
+    const words = only.children.flatMap((c): SyntaxNode[] =>
+      c.field === 'name' ? c.children : c.field === 'argument' ? [c] : [],
+    );
     if (only.children.some((c) => c.type.endsWith('_redirect') || c.type === 'variable_assignment')) return null;
     return readWords(words, text, IGNORE_SUBSTITUTIONS);
   }

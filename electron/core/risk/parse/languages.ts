@@ -24,13 +24,29 @@ const unknownValue = (text: string): Word => ({ text, known: false });
 /** Code run by code (`exec("…")`, `eval("…")`): read as deep as this, no deeper. */
 const MAX_CODE_DEPTH = 4;
 /** Calls that fetch over the network: code they return and `exec`/`eval` runs is downloaded code. */
-const NETWORK_CALL = /\b(?:urlopen|urlretrieve|requests\.get|httpx\.get|fetch|axios|https?\.get|Net::HTTP|URI\.open|HTTP::Tiny|LWP|curl_exec)\b|(?<![\w.>:$])get\s*\(/;
+const NETWORK_CALL =
+  /\b(?:urlopen|urlretrieve|requests\.get|httpx\.get|fetch|axios|https?\.get|Net::HTTP|URI\.open|HTTP::Tiny|LWP|curl_exec)\b|(?<![\w.>:$])get\s*\(/;
 /** A URL anywhere in the code given to `exec`/`eval` (in a literal, or in a command whose output is run). */
 const URL_IN_CODE = /https?:\/\/[^'"`\s)]+/;
 /** The program that runs a language's code, as a reviewer would picture it run from a pipe. */
 const RUNNER: Record<Lang, string> = {
-  python: 'python3', js: 'node', ruby: 'ruby', perl: 'perl', php: 'php', awk: 'awk', lua: 'lua', julia: 'julia', elixir: 'elixir', erlang: 'erl',
-  groovy: 'groovy', scala: 'scala', kotlin: 'kotlin', raku: 'raku', tcl: 'tclsh', r: 'Rscript', applescript: 'osascript',
+  python: 'python3',
+  js: 'node',
+  ruby: 'ruby',
+  perl: 'perl',
+  php: 'php',
+  awk: 'awk',
+  lua: 'lua',
+  julia: 'julia',
+  elixir: 'elixir',
+  erlang: 'erl',
+  groovy: 'groovy',
+  scala: 'scala',
+  kotlin: 'kotlin',
+  raku: 'raku',
+  tcl: 'tclsh',
+  r: 'Rscript',
+  applescript: 'osascript',
 };
 
 /** Every command-like call in `code`, in order of appearance. `cut` is set when there were more than Gatehouse reads. */
@@ -92,7 +108,16 @@ function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang,
     case 'file-method': {
       const path = wordOf(evaluate(m[1] ?? '', lang));
       const verb = m[2] ?? '';
-      return [{ call: head, argv: /^delete(?:Dir|Recursively)$/.test(verb) ? [w('rm'), w('-rf'), path] : verb === 'delete' ? [w('rm'), path] : [w('tee'), path] }];
+      return [
+        {
+          call: head,
+          argv: /^delete(?:Dir|Recursively)$/.test(verb)
+            ? [w('rm'), w('-rf'), path]
+            : verb === 'delete'
+              ? [w('rm'), path]
+              : [w('tee'), path],
+        },
+      ];
     }
     case 'rest-shell':
     case 'tcl-delete':
@@ -106,7 +131,8 @@ function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang,
   // R names its arguments (`system2("rm", args = c(…))`): the value is what counts.
   const args = raw.filter(Boolean).map((a) => evaluate(lang === 'r' ? a.replace(/^[\w.]+\s*=(?!=)\s*/, '') : a, lang));
   if (action === 'run-code') return runCode(args, raw.join(','), lang, depth, call);
-  if (action === 'print-to') return args[0] ? [{ call, argv: [w('tee'), ...(m[1] === '>>' ? [w('-a')] : []), wordOf(args[0])] }] : [];
+  if (action === 'print-to')
+    return args[0] ? [{ call, argv: [w('tee'), ...(m[1] === '>>' ? [w('-a')] : []), wordOf(args[0])] }] : [];
   const method = /(\w+)\s*\(?\s*$/.exec(head)?.[1] ?? '';
   return actOn(action === 'pipe-to' ? 'shell' : action, args, raw, lang, method).map((r) => ({ call, ...r }));
 }
@@ -117,7 +143,8 @@ function readCall(code: string, m: RegExpMatchArray, action: Action, lang: Lang,
  */
 function runCode(args: Value[], raw: string, lang: Lang, depth: number, call: string): Found[] {
   const first = args[0];
-  if (first?.kind === 'string' && first.word.known) return depth < MAX_CODE_DEPTH ? scanCode(first.word.text, lang, depth + 1) : [];
+  if (first?.kind === 'string' && first.word.known)
+    return depth < MAX_CODE_DEPTH ? scanCode(first.word.text, lang, depth + 1) : [];
   const url = URL_IN_CODE.exec(raw)?.[0];
   if (!url && !NETWORK_CALL.test(raw)) return [];
   const from = url ? `'${url.replace(/'/g, `'\\''`)}'` : '"$URL"';
@@ -145,7 +172,8 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
       if (!v) return [];
       if (v.kind === 'list') return [{ argv: v.items }];
       // Ruby and Perl: `system('rm', '-rf', dir)` with several arguments is an argv, not shell text.
-      if ((lang === 'ruby' || lang === 'perl') && args.length > 1 && !/^\s*\{/.test(raw[0] ?? '')) return [{ argv: strings }];
+      if ((lang === 'ruby' || lang === 'perl') && args.length > 1 && !/^\s*\{/.test(raw[0] ?? ''))
+        return [{ argv: strings }];
       return [{ shell: v.word }];
     }
     case 'spawn': {
@@ -173,7 +201,13 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
       return fsMethod(method, args, raw, recursive);
     case 'rm':
       // Perl's unlink and Ruby's File.delete take many files; the other languages' calls take one path.
-      return strings.length ? argv(w('rm'), ...(recursive ? [w('-rf')] : []), ...(lang === 'perl' || lang === 'ruby' ? strings : strings.slice(0, 1))) : [];
+      return strings.length
+        ? argv(
+            w('rm'),
+            ...(recursive ? [w('-rf')] : []),
+            ...(lang === 'perl' || lang === 'ruby' ? strings : strings.slice(0, 1)),
+          )
+        : [];
     case 'rm-r':
       return strings.length ? argv(w('rm'), w('-rf'), ...strings) : [];
     case 'rmdir':
@@ -181,7 +215,14 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
     case 'mv':
     case 'cp':
     case 'cp-r':
-      return args.length >= 2 ? argv(w(action === 'mv' ? 'mv' : 'cp'), ...(action === 'cp-r' ? [w('-r')] : []), word(0) as Word, word(1) as Word) : [];
+      return args.length >= 2
+        ? argv(
+            w(action === 'mv' ? 'mv' : 'cp'),
+            ...(action === 'cp-r' ? [w('-r')] : []),
+            word(0) as Word,
+            word(1) as Word,
+          )
+        : [];
     case 'write':
       return first ? argv(w('tee'), ...(/FILE_APPEND|flags?\s*:\s*['"]a/.test(rawText) ? [w('-a')] : []), first) : [];
     case 'append':
@@ -191,7 +232,9 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
     case 'open': {
       const mode = word(1)?.text ?? 'r';
       if (!first) return [];
-      return /[wax+]/.test(mode) ? argv(w('tee'), ...(mode.includes('a') ? [w('-a')] : []), first) : argv(w(isUrl(first) ? 'curl' : 'cat'), first);
+      return /[wax+]/.test(mode)
+        ? argv(w('tee'), ...(mode.includes('a') ? [w('-a')] : []), first)
+        : argv(w(isUrl(first) ? 'curl' : 'cat'), first);
     }
     case 'perl-open':
       return perlOpen(args);
@@ -202,7 +245,9 @@ function actOn(action: Action, args: Value[], raw: string[], lang: Lang, method:
     case 'upload':
       return first ? argv(w('curl'), w('-X'), w('POST'), first) : [];
     case 'fetch':
-      return first && /method\s*:\s*['"`](POST|PUT|PATCH)/i.test(rawText) ? argv(w('curl'), w('-X'), w('POST'), first) : [];
+      return first && /method\s*:\s*['"`](POST|PUT|PATCH)/i.test(rawText)
+        ? argv(w('curl'), w('-X'), w('POST'), first)
+        : [];
     case 'connect':
       return connect(args, lang);
     // Read in readCall before the arguments are split (`pipe-to` arrives here as `shell`).
@@ -238,13 +283,30 @@ function connect(args: Value[], lang: Lang): Run[] {
   if (host && port === undefined) {
     // `"tcp://host:port"`, `"host:port"`
     const m = /^(?:\w+:\/\/)?(.+):(\d+)$/.exec(host.text);
-    if (m) [host, port] = [{ text: m[1] as string, known: host.known }, { text: m[2] as string, known: host.known }];
+    if (m)
+      [host, port] = [
+        { text: m[1] as string, known: host.known },
+        { text: m[2] as string, known: host.known },
+      ];
   }
   return host ? [{ argv: [w('nc'), host, ...(port ? [port] : [])] }] : [];
 }
 
 /** Node's fs methods, by name without `Sync`. */
-const FS_ACTIONS: Record<string, Action> = { rm: 'rm', rmdir: 'rmdir', unlink: 'rm', writeFile: 'write', createWriteStream: 'write', appendFile: 'append', readFile: 'read', createReadStream: 'read', rename: 'mv', copyFile: 'cp', cp: 'cp', chmod: 'chmod' };
+const FS_ACTIONS: Record<string, Action> = {
+  rm: 'rm',
+  rmdir: 'rmdir',
+  unlink: 'rm',
+  writeFile: 'write',
+  createWriteStream: 'write',
+  appendFile: 'append',
+  readFile: 'read',
+  createReadStream: 'read',
+  rename: 'mv',
+  copyFile: 'cp',
+  cp: 'cp',
+  chmod: 'chmod',
+};
 
 function fsMethod(method: string, args: Value[], raw: string[], recursive: boolean): Run[] {
   const action = FS_ACTIONS[method.replace(/Sync$/, '')];
@@ -287,7 +349,8 @@ function perlOpen(args: Value[]): Run[] {
   const target = args[2] ? wordOf(args[2]) : null;
   const m = spec.text.trim();
   if (target && (m === '-|' || m === '|-')) return [{ shell: target }];
-  if (!target && (m.startsWith('|') || m.endsWith('|'))) return [{ shell: { text: m.replace(/^\|\s*|\s*\|$/g, ''), known: spec.known } }];
+  if (!target && (m.startsWith('|') || m.endsWith('|')))
+    return [{ shell: { text: m.replace(/^\|\s*|\s*\|$/g, ''), known: spec.known } }];
   const file = target ?? { text: m.replace(/^(\+?<|\+?>>?)\s*/, ''), known: spec.known };
   return [{ argv: /^\+?>/.test(m) ? [w('tee'), ...(m.startsWith('>>') ? [w('-a')] : []), file] : [w('cat'), file] }];
 }
@@ -297,7 +360,10 @@ function literalShell(code: string, at: number, head: string, lang: Lang): Found
   const open = head === '`' ? at : at + head.length;
   const delim = code[open] ?? '`';
   const interp = lang === 'ruby' ? 'ruby' : lang === 'js' ? 'js' : 'dollar';
-  const lit = delim === '`' ? readQuoted(code, open + 1, '`', 'all', interp, lang) : readQuoted(code, open + 1, CLOSERS[delim] ?? delim, 'all', interp, lang, CLOSERS[delim] ? delim : '');
+  const lit =
+    delim === '`'
+      ? readQuoted(code, open + 1, '`', 'all', interp, lang)
+      : readQuoted(code, open + 1, CLOSERS[delim] ?? delim, 'all', interp, lang, CLOSERS[delim] ? delim : '');
   return lit.word.text.trim() ? [{ call: code.slice(at, Math.min(lit.end, at + CALL_TEXT)), shell: lit.word }] : [];
 }
 
@@ -321,12 +387,20 @@ function tclCommand(code: string, at: number, head: string, action: Action): Fou
   const known = !/\$\{?\w|\[/.test(raw);
   const text = raw.replace(/\{([^{}]*)\}/g, "'$1'");
   if (action === 'rest-shell') {
-    const cmd = text.replace(/^(?:-(?:ignorestderr|keepnewline|noecho|console|nottycopy|nottyinit|leaveopen|pty)\s+|-(?:ignore|open)\s+\S+\s+)*(?:--\s+)?/, '');
+    const cmd = text.replace(
+      /^(?:-(?:ignorestderr|keepnewline|noecho|console|nottycopy|nottyinit|leaveopen|pty)\s+|-(?:ignore|open)\s+\S+\s+)*(?:--\s+)?/,
+      '',
+    );
     return cmd ? [{ call, shell: { text: cmd, known } }] : [];
   }
-  const words = text.split(/\s+/).filter(Boolean).map((t): Word => ({ text: t.replace(/^(['"])(.*)\1$/s, '$2'), known }));
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t): Word => ({ text: t.replace(/^(['"])(.*)\1$/s, '$2'), known }));
   if (action === 'tcl-socket') {
-    const operands = words.filter((x, k) => !x.text.startsWith('-') && !/^-(myaddr|myport)$/.test(words[k - 1]?.text ?? ''));
+    const operands = words.filter(
+      (x, k) => !x.text.startsWith('-') && !/^-(myaddr|myport)$/.test(words[k - 1]?.text ?? ''),
+    );
     return operands.length >= 2 ? [{ call, argv: [w('nc'), operands[0] as Word, operands[1] as Word] }] : [];
   }
   const force = words.some((x) => x.text === '-force');
@@ -371,5 +445,13 @@ function pathCall(code: string, at: number, head: string, lang: Lang): Found[] {
   const make = method ? PATH_METHODS[method[1] as string] : undefined;
   if (!method || !make) return [];
   const { args, end } = splitArgs(code, i + method[0].length, lang, true);
-  return [{ call: code.slice(at, Math.min(end + 1, at + CALL_TEXT)), argv: make(base, args.filter(Boolean).map((a) => evaluate(a, lang))) }];
+  return [
+    {
+      call: code.slice(at, Math.min(end + 1, at + CALL_TEXT)),
+      argv: make(
+        base,
+        args.filter(Boolean).map((a) => evaluate(a, lang)),
+      ),
+    },
+  ];
 }

@@ -6,8 +6,23 @@
 import type { Word } from '../model.ts';
 
 export type Lang =
-  | 'python' | 'js' | 'ruby' | 'perl' | 'php' | 'awk' | 'lua' | 'julia' | 'elixir' | 'erlang' | 'groovy' | 'scala' | 'kotlin' | 'raku'
-  | 'tcl' | 'r' | 'applescript';
+  | 'python'
+  | 'js'
+  | 'ruby'
+  | 'perl'
+  | 'php'
+  | 'awk'
+  | 'lua'
+  | 'julia'
+  | 'elixir'
+  | 'erlang'
+  | 'groovy'
+  | 'scala'
+  | 'kotlin'
+  | 'raku'
+  | 'tcl'
+  | 'r'
+  | 'applescript';
 
 /** What one argument evaluates to, as far as literals tell. */
 export type Value = { kind: 'string'; word: Word } | { kind: 'list'; items: Word[] } | { kind: 'other'; word: Word };
@@ -18,7 +33,17 @@ export interface Literal {
 }
 
 export const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  e: '\x1b',
+};
 /** Characters that can begin a string literal in one of the languages (quotes, prefixes, `%q`, `qq`). */
 const STRING_START = /['"`%qrbufRBUF[]/;
 /** How far a one-liner's arguments are read: a runaway (unbalanced) argument list stops here. */
@@ -38,7 +63,15 @@ export function placeholder(expr: string): Word {
 export type Interp = 'python' | 'js' | 'ruby' | 'dollar' | null;
 
 /** Reads quoted text from `i` (just after the opening quote) to `close`. */
-export function readQuoted(code: string, i: number, close: string, escapes: 'all' | 'quotes' | 'none', interp: Interp, lang: Lang, open = ''): Literal {
+export function readQuoted(
+  code: string,
+  i: number,
+  close: string,
+  escapes: 'all' | 'quotes' | 'none',
+  interp: Interp,
+  lang: Lang,
+  open = '',
+): Literal {
   let text = '';
   let isKnown = true;
   let depth = 0;
@@ -109,9 +142,24 @@ export function readString(code: string, at: number, lang: Lang): Literal | null
     const m = /^([rRbBuUfF]{1,2})?('''|"""|'|")/.exec(code.slice(at, at + 5));
     if (!m || (m[1] && /\w/.test(code[at - 1] ?? ''))) return null;
     const prefix = (m[1] ?? '').toLowerCase();
-    return readQuoted(code, at + m[0].length, m[2] as string, prefix.includes('r') ? 'none' : 'all', prefix.includes('f') ? 'python' : null, lang);
+    return readQuoted(
+      code,
+      at + m[0].length,
+      m[2] as string,
+      prefix.includes('r') ? 'none' : 'all',
+      prefix.includes('f') ? 'python' : null,
+      lang,
+    );
   }
-  if (ch === '"') return readQuoted(code, at + 1, '"', 'all', lang === 'js' ? null : lang === 'ruby' || lang === 'elixir' ? 'ruby' : 'dollar', lang);
+  if (ch === '"')
+    return readQuoted(
+      code,
+      at + 1,
+      '"',
+      'all',
+      lang === 'js' ? null : lang === 'ruby' || lang === 'elixir' ? 'ruby' : 'dollar',
+      lang,
+    );
   if (ch === "'") return readQuoted(code, at + 1, "'", lang === 'js' ? 'all' : 'quotes', null, lang);
   if (ch === '`' && lang === 'js') return readQuoted(code, at + 1, '`', 'all', 'js', lang);
   // Julia's backticks are a command literal: `run(\`rm -rf x\`)`.
@@ -120,11 +168,24 @@ export function readString(code: string, at: number, lang: Lang): Literal | null
   const long = lang === 'lua' && ch === '[' ? /^\[(=*)\[/.exec(code.slice(at, at + 12)) : null;
   if (long) return readQuoted(code, at + long[0].length, `]${long[1] as string}]`, 'none', null, lang);
   // Ruby %q() %Q() %(), Perl and Raku q() qq(): any bracket or punctuation delimits them.
-  const m = lang === 'ruby' ? /^%([qQ]?)([^\w\s])/.exec(code.slice(at, at + 3)) : lang === 'perl' || lang === 'raku' ? /^(qq|q)\s*([^\w\s])/.exec(code.slice(at, at + 4)) : null;
+  const m =
+    lang === 'ruby'
+      ? /^%([qQ]?)([^\w\s])/.exec(code.slice(at, at + 3))
+      : lang === 'perl' || lang === 'raku'
+        ? /^(qq|q)\s*([^\w\s])/.exec(code.slice(at, at + 4))
+        : null;
   if (m && !/\w/.test(code[at - 1] ?? '')) {
     const delim = m[2] as string;
     const interp = m[1] === 'q' ? null : lang === 'ruby' ? 'ruby' : 'dollar';
-    return readQuoted(code, at + m[0].length, CLOSERS[delim] ?? delim, m[1] === 'q' ? 'quotes' : 'all', interp, lang, CLOSERS[delim] ? delim : '');
+    return readQuoted(
+      code,
+      at + m[0].length,
+      CLOSERS[delim] ?? delim,
+      m[1] === 'q' ? 'quotes' : 'all',
+      interp,
+      lang,
+      CLOSERS[delim] ? delim : '',
+    );
   }
   return null;
 }
@@ -154,7 +215,12 @@ export function splitArgs(code: string, at: number, lang: Lang, parens: boolean)
       // Julia's keyword arguments follow a `;`: `rm(p; recursive=true)`.
       args.push(code.slice(start, i));
       start = i + 1;
-    } else if (depth === 0 && !parens && (ch === ';' || ch === '\n' || /^\s+(or|and|if|unless|\|\||&&)\b/.test(code.slice(i, i + 10)))) break;
+    } else if (
+      depth === 0 &&
+      !parens &&
+      (ch === ';' || ch === '\n' || /^\s+(or|and|if|unless|\|\||&&)\b/.test(code.slice(i, i + 10)))
+    )
+      break;
   }
   const last = code.slice(start, i);
   if (last.trim() || args.length) args.push(last);
@@ -163,8 +229,23 @@ export function splitArgs(code: string, at: number, lang: Lang, parens: boolean)
 
 /** Each language's string concatenation operators (Python's `/` joins paths; awk's operator is a space). */
 const CONCAT: Record<Lang, readonly string[]> = {
-  python: ['+', '/'], js: ['+'], ruby: ['+'], perl: ['.'], php: ['.'], awk: [' ', '\t'], lua: ['..'], julia: ['*'], elixir: ['<>'],
-  erlang: ['++'], groovy: ['+'], scala: ['+'], kotlin: ['+'], raku: ['~'], tcl: [], r: [], applescript: ['&'],
+  python: ['+', '/'],
+  js: ['+'],
+  ruby: ['+'],
+  perl: ['.'],
+  php: ['.'],
+  awk: [' ', '\t'],
+  lua: ['..'],
+  julia: ['*'],
+  elixir: ['<>'],
+  erlang: ['++'],
+  groovy: ['+'],
+  scala: ['+'],
+  kotlin: ['+'],
+  raku: ['~'],
+  tcl: [],
+  r: [],
+  applescript: ['&'],
 };
 
 /** The top-level parts of an expression joined by the language's string operator (`+`, `.`, `..`, Path's `/`; awk's is a space). */
@@ -198,26 +279,44 @@ function concatenated(expr: string, lang: Lang): string[] {
 }
 
 /** Calls that only pass a path through (`Path(p)`, `os.path.expanduser(p)`), and ones that join paths. */
-const PASS_THROUGH = /^(?:(?:pathlib\.)?(?:Pure)?(?:Posix)?Path|str|String|os\.path\.(?:expanduser|expandvars|abspath|realpath|normpath)|path\.(?:resolve|normalize)|File\.expand_path|Pathname\.new|realpath)$/;
+const PASS_THROUGH =
+  /^(?:(?:pathlib\.)?(?:Pure)?(?:Posix)?Path|str|String|os\.path\.(?:expanduser|expandvars|abspath|realpath|normpath)|path\.(?:resolve|normalize)|File\.expand_path|Pathname\.new|realpath)$/;
 const JOINS = /^(?:os\.path\.join|path\.join|path\.resolve|File\.join)$/;
 const HOME = /^(?:(?:pathlib\.)?Path\.home\(\s*\)|os\.homedir\(\s*\)|Dir\.home|Deno\.env\.get\(\s*['"]HOME['"]\s*\))$/;
-const HOME_VAR = /^(?:os\.environ\s*\[\s*['"]HOME['"]\s*\]|process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|ENV\s*\[\s*['"]HOME['"]\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|getenv\(\s*['"]HOME['"]\s*\)|\$_SERVER\[\s*['"]HOME['"]\s*\])$/;
+const HOME_VAR =
+  /^(?:os\.environ\s*\[\s*['"]HOME['"]\s*\]|process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|ENV\s*\[\s*['"]HOME['"]\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|getenv\(\s*['"]HOME['"]\s*\)|\$_SERVER\[\s*['"]HOME['"]\s*\])$/;
 
 /** Evaluates one argument: literals, lists of literals, concatenations, and the common path helpers. */
 export function evaluate(expr: string, lang: Lang): Value {
   const e = expr.trim();
-  const list = (lang === 'r' ? /^(c\s*\(|list\s*\()/ : /^(\[|\(|array\s*\(|(?:listOf|arrayOf|List\.of|Arrays\.asList)\s*\(|%[wW]\s*[[(]|qw\s*[[(/])/).exec(e);
+  const list = (
+    lang === 'r'
+      ? /^(c\s*\(|list\s*\()/
+      : /^(\[|\(|array\s*\(|(?:listOf|arrayOf|List\.of|Arrays\.asList)\s*\(|%[wW]\s*[[(]|qw\s*[[(/])/
+  ).exec(e);
   if (list && matching(e, list[0].length - 1, lang) === e.length - 1) {
     const inner = e.slice(list[0].length, -1);
-    if (/^(%[wW]|qw)/.test(list[0])) return { kind: 'list', items: inner.split(/\s+/).filter(Boolean).map((text) => ({ text, known: true })) };
-    const items = splitArgs(inner, 0, lang, true).args.filter(Boolean).map((a) => wordOf(evaluate(a, lang)));
+    if (/^(%[wW]|qw)/.test(list[0]))
+      return {
+        kind: 'list',
+        items: inner
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((text) => ({ text, known: true })),
+      };
+    const items = splitArgs(inner, 0, lang, true)
+      .args.filter(Boolean)
+      .map((a) => wordOf(evaluate(a, lang)));
     return { kind: 'list', items };
   }
   const parts = concatenated(e, lang);
   if (parts.length > 1) {
     const words = parts.map((p) => wordOf(evaluate(p, lang)));
     const sep = lang === 'python' && /[^+]\/[^/]/.test(e) && !e.includes('+') ? '/' : '';
-    return { kind: words.every((w) => w.known) ? 'string' : 'other', word: { text: words.map((w) => w.text).join(sep), known: words.every((w) => w.known) } };
+    return {
+      kind: words.every((w) => w.known) ? 'string' : 'other',
+      word: { text: words.map((w) => w.text).join(sep), known: words.every((w) => w.known) },
+    };
   }
   return term(e, lang);
 }
@@ -230,7 +329,11 @@ function term(e: string, lang: Lang): Value {
   // Python's implicit concatenation: 'a' 'b'.
   if (lit && lang === 'python') {
     const rest = term(e.slice(lit.end).trim(), lang);
-    if (rest.kind === 'string') return { kind: 'string', word: { text: lit.word.text + rest.word.text, known: lit.word.known && rest.word.known } };
+    if (rest.kind === 'string')
+      return {
+        kind: 'string',
+        word: { text: lit.word.text + rest.word.text, known: lit.word.known && rest.word.known },
+      };
   }
   if (HOME.test(e)) return { kind: 'string', word: { text: '~', known: true } };
   if (HOME_VAR.test(e)) return { kind: 'other', word: { text: '$HOME', known: false } };
@@ -238,10 +341,13 @@ function term(e: string, lang: Lang): Value {
   if (decoded !== null) return decoded;
   const call = /^([\w.$]+)\s*\(/.exec(e);
   if (call && matching(e, call[0].length - 1, lang) === e.length - 1) {
-    const args = splitArgs(e, call[0].length, lang, true).args.filter(Boolean).map((a) => wordOf(evaluate(a, lang)));
+    const args = splitArgs(e, call[0].length, lang, true)
+      .args.filter(Boolean)
+      .map((a) => wordOf(evaluate(a, lang)));
     const name = call[1] as string;
     if (JOINS.test(name) && args.length) return joined(args);
-    if (PASS_THROUGH.test(name) && args.length === 1) return { kind: (args[0] as Word).known ? 'string' : 'other', word: args[0] as Word };
+    if (PASS_THROUGH.test(name) && args.length === 1)
+      return { kind: (args[0] as Word).known ? 'string' : 'other', word: args[0] as Word };
   }
   return { kind: 'other', word: placeholder(e) };
 }
@@ -249,9 +355,16 @@ function term(e: string, lang: Lang): Value {
 /** Longest text decoded from a literal: enough for any payload a one-liner hides, bounded against floods. */
 const MAX_DECODED = 64 * 1024;
 
-const base64Text = (s: string): string | null => (/^[A-Za-z0-9+/=_\-\s]+$/.test(s) ? Buffer.from(s.replace(/\s/g, ''), 'base64').toString('utf8') : null);
-const hexText = (s: string): string | null => (/^(?:0x)?(?:[0-9a-fA-F]{2}[\s:]?)+$/.test(s.trim()) ? Buffer.from(s.trim().replace(/^0x|[\s:]/g, ''), 'hex').toString('utf8') : null);
-const rot13 = (s: string): string => s.replace(/[A-Za-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - (c <= 'Z' ? 65 : 97) + 13) % 26) + (c <= 'Z' ? 65 : 97)));
+const base64Text = (s: string): string | null =>
+  /^[A-Za-z0-9+/=_\-\s]+$/.test(s) ? Buffer.from(s.replace(/\s/g, ''), 'base64').toString('utf8') : null;
+const hexText = (s: string): string | null =>
+  /^(?:0x)?(?:[0-9a-fA-F]{2}[\s:]?)+$/.test(s.trim())
+    ? Buffer.from(s.trim().replace(/^0x|[\s:]/g, ''), 'hex').toString('utf8')
+    : null;
+const rot13 = (s: string): string =>
+  s.replace(/[A-Za-z]/g, (c) =>
+    String.fromCharCode(((c.charCodeAt(0) - (c <= 'Z' ? 65 : 97) + 13) % 26) + (c <= 'Z' ? 65 : 97)),
+  );
 const reversed = (s: string): string => [...s].reverse().join('');
 const codes = (words: readonly Word[]): string | null => {
   const nums = words.map((w) => (/^(?:0x[0-9a-f]+|\d+)$/i.test(w.text.trim()) ? Number(w.text.trim()) : NaN));
@@ -263,25 +376,51 @@ function asText(text: string | null): Value | null {
   if (text === null) return null;
   if (text.length > MAX_DECODED) return { kind: 'other', word: { text: '$DECODED', known: false } };
   const printable = text.replace(/[^\t\n\r\x20-\x7e\u00a0-\ufffc]/g, '').length;
-  return printable >= text.length * 0.9 ? { kind: 'string', word: { text, known: true } } : { kind: 'other', word: { text: '$DECODED', known: false } };
+  return printable >= text.length * 0.9
+    ? { kind: 'string', word: { text, known: true } }
+    : { kind: 'other', word: { text: '$DECODED', known: false } };
 }
 
 /** Calls that decode what they are given, by name, and how (for `codecs.decode` and `Buffer.from`, by the encoding named). */
 const DECODE_CALLS: ReadonlyArray<[RegExp, (args: Word[]) => string | null]> = [
-  [/^(?:base64\.)?(?:b64decode|standard_b64decode|urlsafe_b64decode|decodebytes|decodestring)$|^atob$|^(?:Base64\.)?(?:decode64|strict_decode64|urlsafe_decode64)$|^base64_decode$|^(?:MIME::Base64::)?decode_base64$|^Base\.(?:url_)?decode64!?$|^base64decode$|^base64:decode(?:_to_string)?$/, (a) => base64Text(a[0]?.text ?? '')],
-  [/^bytes\.fromhex$|^(?:binascii\.)?(?:unhexlify|a2b_hex)$|^hex2bin$|^Base\.decode16!?$|^hex2bytes$/, (a) => hexText(a[0]?.text ?? '')],
+  [
+    /^(?:base64\.)?(?:b64decode|standard_b64decode|urlsafe_b64decode|decodebytes|decodestring)$|^atob$|^(?:Base64\.)?(?:decode64|strict_decode64|urlsafe_decode64)$|^base64_decode$|^(?:MIME::Base64::)?decode_base64$|^Base\.(?:url_)?decode64!?$|^base64decode$|^base64:decode(?:_to_string)?$/,
+    (a) => base64Text(a[0]?.text ?? ''),
+  ],
+  [
+    /^bytes\.fromhex$|^(?:binascii\.)?(?:unhexlify|a2b_hex)$|^hex2bin$|^Base\.decode16!?$|^hex2bytes$/,
+    (a) => hexText(a[0]?.text ?? ''),
+  ],
   [/^str_rot13$/, (a) => rot13(a[0]?.text ?? '')],
   [/^strrev$/, (a) => reversed(a[0]?.text ?? '')],
   [/^(?:String\.fromCharCode|String\.fromCodePoint|chr|intToUtf8|string\.char|utf8\.char)$/, codes],
   [/^paste0$/, (a) => a.map((w) => w.text).join('')],
-  [/^codecs\.decode$/, (a) => {
-    const enc = (a[1]?.text ?? '').toLowerCase().replace(/[-_]?codec$/, '');
-    return /^rot_?13$/.test(enc) ? rot13(a[0]?.text ?? '') : enc === 'hex' ? hexText(a[0]?.text ?? '') : enc === 'base64' ? base64Text(a[0]?.text ?? '') : null;
-  }],
-  [/^Buffer\.from$/, (a) => {
-    const enc = (a[1]?.text ?? 'utf8').toLowerCase();
-    return enc === 'base64' || enc === 'base64url' ? base64Text(a[0]?.text ?? '') : enc === 'hex' ? hexText(a[0]?.text ?? '') : /^utf-?8$/.test(enc) ? (a[0]?.text ?? null) : null;
-  }],
+  [
+    /^codecs\.decode$/,
+    (a) => {
+      const enc = (a[1]?.text ?? '').toLowerCase().replace(/[-_]?codec$/, '');
+      return /^rot_?13$/.test(enc)
+        ? rot13(a[0]?.text ?? '')
+        : enc === 'hex'
+          ? hexText(a[0]?.text ?? '')
+          : enc === 'base64'
+            ? base64Text(a[0]?.text ?? '')
+            : null;
+    },
+  ],
+  [
+    /^Buffer\.from$/,
+    (a) => {
+      const enc = (a[1]?.text ?? 'utf8').toLowerCase();
+      return enc === 'base64' || enc === 'base64url'
+        ? base64Text(a[0]?.text ?? '')
+        : enc === 'hex'
+          ? hexText(a[0]?.text ?? '')
+          : /^utf-?8$/.test(enc)
+            ? (a[0]?.text ?? null)
+            : null;
+    },
+  ],
   // Perl's and PHP's pack('H*', hex).
   [/^pack$/, (a) => (/^H\*?$/.test(a[0]?.text ?? '') ? hexText(a[1]?.text ?? '') : null)],
 ];
@@ -289,11 +428,17 @@ const DECODE_CALLS: ReadonlyArray<[RegExp, (args: Word[]) => string | null]> = [
 /** A method applied to a literal that decodes or reverses it: `.decode()`, `[::-1]`, `.unpack1('m')`, `''.join(…)`. */
 const DECODE_SUFFIXES: ReadonlyArray<[RegExp, (inner: string, m: RegExpExecArray, lang: Lang) => string | null]> = [
   [/^([\s\S]+?)\.(?:decode|toString)\(\s*(?:(['"])(?:utf-?8|ascii|latin-?1|binary)\2)?\s*\)$/i, (inner) => inner],
-  [/^([\s\S]+?)\.decode\(\s*(['"])(rot_?13|hex|base64)\2\s*\)$/, (inner, m) => (/^rot/.test(m[3] ?? '') ? rot13(inner) : m[3] === 'hex' ? hexText(inner) : base64Text(inner))],
+  [
+    /^([\s\S]+?)\.decode\(\s*(['"])(rot_?13|hex|base64)\2\s*\)$/,
+    (inner, m) => (/^rot/.test(m[3] ?? '') ? rot13(inner) : m[3] === 'hex' ? hexText(inner) : base64Text(inner)),
+  ],
   [/^([\s\S]+?)\[\s*::\s*-1\s*\]$/, (inner) => reversed(inner)],
   [/^([\s\S]+?)\.split\(\s*(['"])\2\s*\)\.reverse\(\)\.join\(\s*(['"])\3\s*\)$/, (inner) => reversed(inner)],
   [/^([\s\S]+?)\.reverse(?:\(\))?$/, (inner) => reversed(inner)],
-  [/^([\s\S]+?)\.(?:unpack1\(\s*(['"])m0?\2\s*\)|unpack\(\s*(['"])m0?\3\s*\)(?:\[0\]|\.first))$/, (inner) => base64Text(inner)],
+  [
+    /^([\s\S]+?)\.(?:unpack1\(\s*(['"])m0?\2\s*\)|unpack\(\s*(['"])m0?\3\s*\)(?:\[0\]|\.first))$/,
+    (inner) => base64Text(inner),
+  ],
   [/^\[([\s\S]+?)\]\.pack\(\s*(['"])H\*\2\s*\)$/, (inner) => hexText(inner)],
 ];
 
@@ -339,7 +484,9 @@ function decodeOnce(e: string, lang: Lang): Value | null {
     }
     if (items.kind !== 'list') items = { kind: 'list', items: [] };
     const known = items.items.length > 0 && items.items.every((w) => w.known) && sep.kind === 'string';
-    return known ? { kind: 'string', word: { text: items.items.map((w) => w.text).join(sep.word.text), known: true } } : { kind: 'other', word: placeholder(e) };
+    return known
+      ? { kind: 'string', word: { text: items.items.map((w) => w.text).join(sep.word.text), known: true } }
+      : { kind: 'other', word: placeholder(e) };
   }
   // Ruby's `111.chr`.
   const rubyChr = /^(\d+)\.chr$/.exec(e);
@@ -349,13 +496,17 @@ function decodeOnce(e: string, lang: Lang): Value | null {
   const name = call[1] as string;
   const decoder = DECODE_CALLS.find(([re]) => re.test(name))?.[1];
   if (!decoder) return null;
-  const args = splitArgs(e, call[0].length, lang, true).args.filter(Boolean).map((a) => wordOf(evaluate(a, lang)));
+  const args = splitArgs(e, call[0].length, lang, true)
+    .args.filter(Boolean)
+    .map((a) => wordOf(evaluate(a, lang)));
   if (args.length === 0 || !args.every((a) => a.known)) return { kind: 'other', word: placeholder(e) };
   return asText(decoder(args));
 }
 
 function joined(words: Word[]): Value {
-  const text = words.map((w, i) => (i === 0 ? w.text : w.text.replace(/^\/+/, ''))).reduce((a, b) => (a.endsWith('/') ? a + b : `${a}/${b}`));
+  const text = words
+    .map((w, i) => (i === 0 ? w.text : w.text.replace(/^\/+/, '')))
+    .reduce((a, b) => (a.endsWith('/') ? a + b : `${a}/${b}`));
   const isKnown = words.every((w) => w.known);
   return { kind: isKnown ? 'string' : 'other', word: { text, known: isKnown } };
 }

@@ -42,47 +42,207 @@ interface Spec {
 }
 
 const ABOUT = ['--version', '--help', '-h', '-?'];
-const PYTHON: Spec = { lang: 'python', code: 'c', valued: 'WXQ', stop: 'm', gluedCode: true, longValued: ['--check-hash-based-pycs'], stdin: 'no-script', noRun: ['-V', '-VV'] };
-const NODE: Spec = {
-  lang: 'js', code: 'ep', valued: 'rC', gluedCode: false, longCode: ['--eval', '--print'],
-  longValued: ['--require', '--import', '--loader', '--experimental-loader', '--env-file', '--input-type', '--conditions', '--title', '--inspect-port'],
-  stdin: 'no-script', noRun: ['-v', '-c', '--check', '--test', '--run', '--v8-options'],
+const PYTHON: Spec = {
+  lang: 'python',
+  code: 'c',
+  valued: 'WXQ',
+  stop: 'm',
+  gluedCode: true,
+  longValued: ['--check-hash-based-pycs'],
+  stdin: 'no-script',
+  noRun: ['-V', '-VV'],
 };
-const BUN: Spec = { lang: 'js', code: 'ep', valued: 'r', gluedCode: false, longCode: ['--eval', '--print'], longValued: ['--preload', '--cwd', '--config', '--env-file', '--tsconfig-override'], sub: ['run'], stdin: 'dash' };
-const RUBY: Spec = { lang: 'ruby', code: 'e', valued: 'IrCEFx0', gluedOnly: 'Fx0', gluedCode: true, longValued: ['--encoding', '--external-encoding', '--internal-encoding'], stdin: 'no-script', noRun: ['-v', '-c', '-y'] };
-const PERL: Spec = { lang: 'perl', code: 'eE', valued: 'IMmix0lFCdD', gluedOnly: 'ix0lFCdD', gluedCode: true, stdin: 'no-script', noRun: ['-v', '-V', '-c'] };
+const NODE: Spec = {
+  lang: 'js',
+  code: 'ep',
+  valued: 'rC',
+  gluedCode: false,
+  longCode: ['--eval', '--print'],
+  longValued: [
+    '--require',
+    '--import',
+    '--loader',
+    '--experimental-loader',
+    '--env-file',
+    '--input-type',
+    '--conditions',
+    '--title',
+    '--inspect-port',
+  ],
+  stdin: 'no-script',
+  noRun: ['-v', '-c', '--check', '--test', '--run', '--v8-options'],
+};
+const BUN: Spec = {
+  lang: 'js',
+  code: 'ep',
+  valued: 'r',
+  gluedCode: false,
+  longCode: ['--eval', '--print'],
+  longValued: ['--preload', '--cwd', '--config', '--env-file', '--tsconfig-override'],
+  sub: ['run'],
+  stdin: 'dash',
+};
+const RUBY: Spec = {
+  lang: 'ruby',
+  code: 'e',
+  valued: 'IrCEFx0',
+  gluedOnly: 'Fx0',
+  gluedCode: true,
+  longValued: ['--encoding', '--external-encoding', '--internal-encoding'],
+  stdin: 'no-script',
+  noRun: ['-v', '-c', '-y'],
+};
+const PERL: Spec = {
+  lang: 'perl',
+  code: 'eE',
+  valued: 'IMmix0lFCdD',
+  gluedOnly: 'ix0lFCdD',
+  gluedCode: true,
+  stdin: 'no-script',
+  noRun: ['-v', '-V', '-c'],
+};
 // `-B`, `-R` and `-E` are code run before, for each line of, and after the input.
-const PHP: Spec = { lang: 'php', code: 'rBRE', valued: 'cdztS', stop: 'fF', gluedCode: true, stdin: 'no-script', noRun: ['-v', '-i', '-m', '-l', '-s', '-S', '--ini'] };
+const PHP: Spec = {
+  lang: 'php',
+  code: 'rBRE',
+  valued: 'cdztS',
+  stop: 'fF',
+  gluedCode: true,
+  stdin: 'no-script',
+  noRun: ['-v', '-i', '-m', '-l', '-s', '-S', '--ini'],
+};
 // awk's program is its first operand (see awkProgram); `-f file` reads it from a file instead, `-f -` from stdin.
 const AWK: Spec = { lang: 'awk', valued: 'Fv', longValued: ['--field-separator', '--assign'], stdin: 'dash' };
 const LUA: Spec = { lang: 'lua', code: 'e', valued: 'l', gluedCode: true, stdin: 'no-script', noRun: ['-v'] };
 const LUAJIT: Spec = { ...LUA, valued: 'lj', gluedOnly: 'O', stop: 'b' };
 const JULIA: Spec = {
-  lang: 'julia', code: 'eE', valued: 'LJCtpgO', gluedOnly: 'gO', gluedCode: true, longCode: ['--eval', '--print'],
-  longValued: ['--load', '--sysimage', '--threads', '--procs', '--machine-file', '--cpu-target'], stdin: 'no-script', noRun: ['-v'],
+  lang: 'julia',
+  code: 'eE',
+  valued: 'LJCtpgO',
+  gluedOnly: 'gO',
+  gluedCode: true,
+  longCode: ['--eval', '--print'],
+  longValued: ['--load', '--sysimage', '--threads', '--procs', '--machine-file', '--cpu-target'],
+  stdin: 'no-script',
+  noRun: ['-v'],
 };
 const ELIXIR: Spec = {
-  lang: 'elixir', clusters: false, longCode: ['-e', '--eval'],
-  longValued: ['-r', '-pr', '-pa', '-pz', '--app', '--erl', '--sname', '--name', '--cookie', '--boot', '--boot-var', '--vm-args', '--logger-otp-reports', '--logger-sasl-reports'],
+  lang: 'elixir',
+  clusters: false,
+  longCode: ['-e', '--eval'],
+  longValued: [
+    '-r',
+    '-pr',
+    '-pa',
+    '-pz',
+    '--app',
+    '--erl',
+    '--sname',
+    '--name',
+    '--cookie',
+    '--boot',
+    '--boot-var',
+    '--vm-args',
+    '--logger-otp-reports',
+    '--logger-sasl-reports',
+  ],
   stdin: 'never',
 };
 const ERL: Spec = { lang: 'erlang', scanAll: true, longCode: ['-eval'], stdin: 'never' };
 const JVM_VALUED = ['-cp', '-classpath', '--classpath', '-d', '-J'];
-const GROOVY: Spec = { lang: 'groovy', clusters: false, longCode: ['-e'], longValued: [...JVM_VALUED, '-c', '--encoding', '-a', '--autosplit', '-i', '-l', '--configscript', '-b', '--basescript'], stdin: 'never' };
-const SCALA: Spec = { lang: 'scala', clusters: false, longCode: ['-e', '--execute-script', '--execute-scala'], longValued: JVM_VALUED, stdin: 'never' };
-const KOTLIN: Spec = { lang: 'kotlin', clusters: false, longCode: ['-e', '-expression'], longValued: [...JVM_VALUED, '-jvm-target', '-language-version', '-api-version', '-jdk-home', '-kotlin-home', '-module-name'], stdin: 'never' };
+const GROOVY: Spec = {
+  lang: 'groovy',
+  clusters: false,
+  longCode: ['-e'],
+  longValued: [
+    ...JVM_VALUED,
+    '-c',
+    '--encoding',
+    '-a',
+    '--autosplit',
+    '-i',
+    '-l',
+    '--configscript',
+    '-b',
+    '--basescript',
+  ],
+  stdin: 'never',
+};
+const SCALA: Spec = {
+  lang: 'scala',
+  clusters: false,
+  longCode: ['-e', '--execute-script', '--execute-scala'],
+  longValued: JVM_VALUED,
+  stdin: 'never',
+};
+const KOTLIN: Spec = {
+  lang: 'kotlin',
+  clusters: false,
+  longCode: ['-e', '-expression'],
+  longValued: [
+    ...JVM_VALUED,
+    '-jvm-target',
+    '-language-version',
+    '-api-version',
+    '-jdk-home',
+    '-kotlin-home',
+    '-module-name',
+  ],
+  stdin: 'never',
+};
 const RAKU: Spec = { lang: 'raku', code: 'e', valued: 'IM', gluedCode: true, stdin: 'no-script', noRun: ['-v', '-c'] };
 const TCL: Spec = { lang: 'tcl', clusters: false, longValued: ['-encoding'], stdin: 'no-script' };
-const EXPECT: Spec = { lang: 'tcl', clusters: false, longCode: ['-c'], longValued: ['-D'], stopWords: ['-f'], stdin: 'dash' };
+const EXPECT: Spec = {
+  lang: 'tcl',
+  clusters: false,
+  longCode: ['-c'],
+  longValued: ['-D'],
+  stopWords: ['-f'],
+  stdin: 'dash',
+};
 const RSCRIPT: Spec = { lang: 'r', clusters: false, longCode: ['-e'], stdin: 'dash' };
-const R: Spec = { lang: 'r', clusters: false, longCode: ['-e'], longValued: ['-f', '--file', '-d', '--debugger'], stdin: 'never' };
-const OSASCRIPT: Spec = { lang: 'applescript', clusters: false, longCode: ['-e'], longValued: ['-l', '-s'], stdin: 'no-script' };
+const R: Spec = {
+  lang: 'r',
+  clusters: false,
+  longCode: ['-e'],
+  longValued: ['-f', '--file', '-d', '--debugger'],
+  stdin: 'never',
+};
+const OSASCRIPT: Spec = {
+  lang: 'applescript',
+  clusters: false,
+  longCode: ['-e'],
+  longValued: ['-l', '-s'],
+  stdin: 'no-script',
+};
 
 const SPECS: ReadonlyMap<string, Spec> = new Map([
-  ['py', PYTHON], ['node', NODE], ['nodejs', NODE], ['bun', BUN], ['ruby', RUBY], ['jruby', RUBY], ['truffleruby', RUBY], ['lua', LUA],
-  ['luajit', LUAJIT], ['julia', JULIA], ['elixir', ELIXIR], ['erl', ERL], ['groovy', GROOVY], ['scala', SCALA], ['scala-cli', SCALA],
-  ['scala3', SCALA], ['kotlin', KOTLIN], ['kotlinc', KOTLIN], ['kotlinc-jvm', KOTLIN], ['raku', RAKU], ['perl6', RAKU], ['rakudo', RAKU],
-  ['expect', EXPECT], ['rscript', RSCRIPT], ['r', R], ['osascript', OSASCRIPT],
+  ['py', PYTHON],
+  ['node', NODE],
+  ['nodejs', NODE],
+  ['bun', BUN],
+  ['ruby', RUBY],
+  ['jruby', RUBY],
+  ['truffleruby', RUBY],
+  ['lua', LUA],
+  ['luajit', LUAJIT],
+  ['julia', JULIA],
+  ['elixir', ELIXIR],
+  ['erl', ERL],
+  ['groovy', GROOVY],
+  ['scala', SCALA],
+  ['scala-cli', SCALA],
+  ['scala3', SCALA],
+  ['kotlin', KOTLIN],
+  ['kotlinc', KOTLIN],
+  ['kotlinc-jvm', KOTLIN],
+  ['raku', RAKU],
+  ['perl6', RAKU],
+  ['rakudo', RAKU],
+  ['expect', EXPECT],
+  ['rscript', RSCRIPT],
+  ['r', R],
+  ['osascript', OSASCRIPT],
 ]);
 
 function specFor(prog: string): Spec | null {
@@ -112,7 +272,8 @@ const MAX_CACHED_PROGRAMS = 4096;
 
 /** Names a program reads its stdin through, as well as `-`. */
 const STDIN_NAMES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
-const isStdin = (w: Word | undefined): boolean => w !== undefined && (STDIN_NAMES.has(w.text) || w.text.startsWith('<('));
+const isStdin = (w: Word | undefined): boolean =>
+  w !== undefined && (STDIN_NAMES.has(w.text) || w.text.startsWith('<('));
 
 /** Where a program's code is: in its words (`-c code`, `-e code`, repeatable), or in a script it names (`-` is stdin). */
 type Located = { code: Word; flag: string } | { script: Word | undefined };
@@ -146,9 +307,16 @@ function denoCode(argv: readonly Word[]): Located | null {
     const at = argv.findIndex((w) => w.text === '--eval' || w.text.startsWith('--eval='));
     const w = argv[at];
     if (!w) return null;
-    return w.text === '--eval' ? (argv[at + 1] ? { code: argv[at + 1] as Word, flag: 'repl --eval' } : null) : { code: { text: w.text.slice(7), known: w.known }, flag: 'repl --eval' };
+    return w.text === '--eval'
+      ? argv[at + 1]
+        ? { code: argv[at + 1] as Word, flag: 'repl --eval' }
+        : null
+      : { code: { text: w.text.slice(7), known: w.known }, flag: 'repl --eval' };
   }
-  if (sub === 'run') return isStdin(argv.slice(2).find((w) => !w.text.startsWith('-') || w.text === '-')) ? { script: { text: '-', known: true } } : null;
+  if (sub === 'run')
+    return isStdin(argv.slice(2).find((w) => !w.text.startsWith('-') || w.text === '-'))
+      ? { script: { text: '-', known: true } }
+      : null;
   return null;
 }
 
@@ -199,7 +367,8 @@ function locate(prog: string, spec: Spec, argv: readonly Word[]): Located | null
       }
     }
   }
-  if (pieces.length > 0) return { code: { text: pieces.map((p) => p.text).join('\n'), known: pieces.every((p) => p.known) }, flag };
+  if (pieces.length > 0)
+    return { code: { text: pieces.map((p) => p.text).join('\n'), known: pieces.every((p) => p.known) }, flag };
   return { script: spec.scanAll ? undefined : argv[i] };
 }
 
@@ -211,7 +380,24 @@ function stdinRuns(spec: Spec, argv: readonly Word[], located: Located): boolean
 }
 
 /** Shells that run what arrives on stdin when they are given no script (or `-`, `-s`, `/dev/stdin`). */
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh', 'pdksh', 'rbash', 'elvish', 'nu', 'xonsh']);
+const SHELLS = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ksh',
+  'mksh',
+  'ash',
+  'yash',
+  'fish',
+  'csh',
+  'tcsh',
+  'pdksh',
+  'rbash',
+  'elvish',
+  'nu',
+  'xonsh',
+]);
 /** Shell options that take a value. */
 const SHELL_VALUED = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file', '-C', '--command', '--init-command']);
 /** PowerShell reads its commands from stdin with `-Command -`, `-File -`, or with nothing to run named. */
@@ -244,8 +430,16 @@ export function readsCodeFromStdin(prog: string, args: readonly Word[]): boolean
   }
   const kind = escapeKind(prog);
   if (kind === 'dc') return !args.some((w) => /^-(e|f|-expression|-file)/.test(w.text) || !w.text.startsWith('-'));
-  if (kind === 'sed') return args.some((w, i) => (w.text === '-f' || w.text === '--file') && isStdin(args[i + 1])) || args.some((w) => /^--file=(-|\/dev\/stdin)$/.test(w.text));
-  if (kind === 'gdb') return !args.some((w) => /^--?batch$/.test(w.text)) || args.some((w, i) => /^--?x$|^--?command$/.test(w.text) && isStdin(args[i + 1]));
+  if (kind === 'sed')
+    return (
+      args.some((w, i) => (w.text === '-f' || w.text === '--file') && isStdin(args[i + 1])) ||
+      args.some((w) => /^--file=(-|\/dev\/stdin)$/.test(w.text))
+    );
+  if (kind === 'gdb')
+    return (
+      !args.some((w) => /^--?batch$/.test(w.text)) ||
+      args.some((w, i) => /^--?x$|^--?command$/.test(w.text) && isStdin(args[i + 1]))
+    );
   if (kind) return false;
   const spec = specOf(prog);
   if (!spec) return false;
@@ -268,7 +462,11 @@ export interface InlineCode {
  * The code an interpreter runs, from its words and its stdin (null when it runs a script file, or
  * nothing to read): `python -c '…'`, `node -e '…'`, `python3 - <<EOF`, `echo '…' | ruby`.
  */
-export function inlineCode(argv: readonly Word[], stdin: string | null, stdinKind: string | null = null): InlineCode | null {
+export function inlineCode(
+  argv: readonly Word[],
+  stdin: string | null,
+  stdinKind: string | null = null,
+): InlineCode | null {
   const prog = baseName(argv[0]);
   const spec = specOf(prog);
   const located = spec ? locateFor(prog, spec, argv) : null;
@@ -277,9 +475,17 @@ export function inlineCode(argv: readonly Word[], stdin: string | null, stdinKin
 
 const DENO: Spec = { lang: 'js', stdin: 'dash' };
 const specOf = (prog: string): Spec | null => (prog === 'deno' ? DENO : specFor(prog));
-const locateFor = (prog: string, spec: Spec, argv: readonly Word[]): Located | null => (prog === 'deno' ? denoCode(argv) : locate(prog, spec, argv));
+const locateFor = (prog: string, spec: Spec, argv: readonly Word[]): Located | null =>
+  prog === 'deno' ? denoCode(argv) : locate(prog, spec, argv);
 
-function codeFrom(prog: string, spec: Spec, argv: readonly Word[], located: Located, stdin: string | null, stdinKind: string | null): InlineCode | null {
+function codeFrom(
+  prog: string,
+  spec: Spec,
+  argv: readonly Word[],
+  located: Located,
+  stdin: string | null,
+  stdinKind: string | null,
+): InlineCode | null {
   // `osascript -l JavaScript` runs JavaScript for Automation.
   const l = argv.findIndex((w) => w.text === '-l');
   const lang = prog === 'osascript' && l > 0 && /^javascript$/i.test(argv[l + 1]?.text ?? '') ? 'js' : spec.lang;
@@ -323,8 +529,16 @@ function escapeCommands(kind: Escapes, cmd: CommandInput, frame: Frame, reader: 
   for (const e of escapesOf(kind, cmd.argv, cmd.stdin ?? frame.stdin)) {
     if (e.code) readCode(e.code.text.text, e.code.lang, e.label, frame, reader);
     // `\o |sh`, `.once |cmd`, `:w !cmd`: the command reads the program's output, as a pipe would give it.
-    else if (e.shell) reader.parseNested(e.shell.text, inside(frame, e.label, { redirects: [], stdin: null, stdinKind: null, pipeFrom: e.fed ? cmd.argv : null }));
-    else if (e.argv?.length) reader.runCommand(commandOf(e.argv, e.call), inside(frame, e.label, { call: e.call, redirects: [], stdin: null, stdinKind: null, pipeFrom: null }));
+    else if (e.shell)
+      reader.parseNested(
+        e.shell.text,
+        inside(frame, e.label, { redirects: [], stdin: null, stdinKind: null, pipeFrom: e.fed ? cmd.argv : null }),
+      );
+    else if (e.argv?.length)
+      reader.runCommand(
+        commandOf(e.argv, e.call),
+        inside(frame, e.label, { call: e.call, redirects: [], stdin: null, stdinKind: null, pipeFrom: null }),
+      );
   }
   return own;
 }

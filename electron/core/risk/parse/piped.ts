@@ -12,7 +12,10 @@ export function pipedText(prev: Segment | null): string | null {
   if (prog === 'echo') {
     let i = 0;
     while (i < args.length && /^-[neE]+$/.test((args[i] as Word).text)) i += 1;
-    return args.slice(i).map((w) => w.text).join(' ');
+    return args
+      .slice(i)
+      .map((w) => w.text)
+      .join(' ');
   }
   // `printf -v NAME …` prints nothing; `--` ends its options.
   if (prog === 'printf') return args[0]?.text === '-v' ? '' : printfText(args[0]?.text === '--' ? args.slice(1) : args);
@@ -20,7 +23,17 @@ export function pipedText(prev: Segment | null): string | null {
 }
 
 /** Escapes printf decodes in its format (and `%b` in its arguments). */
-const PRINTF_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', v: '\v', f: '\f' };
+const PRINTF_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  a: '\x07',
+  v: '\v',
+  f: '\f',
+};
 /** Directives whose argument is printed as it is: enough to read `printf '%s\n' 'cmd' | sh`. */
 const PRINTF_DIRECTIVE = /%(%|[-+ #0]*\d*(?:\.\d+)?[sbdiqc])/g;
 /** Rounds of a format before giving up (printf reuses it until the arguments run out). */
@@ -32,7 +45,11 @@ function printfText(args: readonly Word[]): string {
   if (!format) return '';
   // `\xHH` and `\NNN` (octal) too: `printf '\x72\x6d …' | sh` spells its command in escapes.
   const unescape = (s: string) =>
-    s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs, (m, c: string) => (c.length > 1 || /[0-7]/.test(c) ? String.fromCharCode(parseInt(c.startsWith('x') ? c.slice(1) : c, c.startsWith('x') ? 16 : 8)) : PRINTF_ESCAPES[c] ?? m));
+    s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs, (m, c: string) =>
+      c.length > 1 || /[0-7]/.test(c)
+        ? String.fromCharCode(parseInt(c.startsWith('x') ? c.slice(1) : c, c.startsWith('x') ? 16 : 8))
+        : (PRINTF_ESCAPES[c] ?? m),
+    );
   if (/%(?!%|[-+ #0]*\d*(?:\.\d+)?[sbdiqc])/.test(format.text)) return args.map((w) => w.text).join(' ');
   const fmt = unescape(format.text);
   let out = '';

@@ -43,7 +43,11 @@ export interface TailScope {
  * `cat 0< f`: tree-sitter reads the `0` written against `<` as an argument of the command. Such a word (digits, with a
  * redirection starting right where it ends) is that redirection's descriptor: it leaves the words, and the map says whose.
  */
-export function leadingDescriptors(src: string, words: SyntaxNode[], redirects: readonly SyntaxNode[]): Map<SyntaxNode, number> {
+export function leadingDescriptors(
+  src: string,
+  words: SyntaxNode[],
+  redirects: readonly SyntaxNode[],
+): Map<SyntaxNode, number> {
   const found = new Map<SyntaxNode, number>();
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i] as SyntaxNode;
@@ -73,7 +77,10 @@ export function readTail(at: TailScope, nodes: SyntaxNode[], after: After[]): Ta
       const op = r.children.find((c) => !c.named);
       const children = withGaps(src, reader, r);
       // `2>/dev/null / x`: the target is the first word; tree-sitter files the rest under the redirection too.
-      const [target, rest] = firstWord(children.filter((c) => c.field === 'destination'), src);
+      const [target, rest] = firstWord(
+        children.filter((c) => c.field === 'destination'),
+        src,
+      );
       const last = rest[rest.length - 1];
       if (last && /^\d+$/.test(textOf(src, last)) && /[<>]/.test(src[last.end] ?? '')) {
         nextFd = Number(textOf(src, last));
@@ -81,11 +88,21 @@ export function readTail(at: TailScope, nodes: SyntaxNode[], after: After[]): Ta
       }
       args.push(...rest, ...children.filter((c) => c.field === 'argument'));
       const readWrite = r.children.some((c) => readWriteMark(src, r, c));
-      if (op && target.length) t.redirects.push({ op: readWrite ? '<>' : op.type, fd: fd ? Number(textOf(src, fd)) : given, target: readWord(target, src, sink) });
+      if (op && target.length)
+        t.redirects.push({
+          op: readWrite ? '<>' : op.type,
+          fd: fd ? Number(textOf(src, fd)) : given,
+          target: readWord(target, src, sink),
+        });
       else unknownPart(src, reader, r);
     } else if (r.type === 'herestring_redirect') {
-      const [text, rest] = firstWord(r.children.filter((c) => c.named && c !== fd), src);
-      t.stdin = readWords(text, src, sink).map((w) => w.text).join(' ');
+      const [text, rest] = firstWord(
+        r.children.filter((c) => c.named && c !== fd),
+        src,
+      );
+      t.stdin = readWords(text, src, sink)
+        .map((w) => w.text)
+        .join(' ');
       t.stdinKind = '<<<';
       args.push(...rest);
     } else if (r.type === 'heredoc_redirect') {
@@ -101,8 +118,13 @@ export function readTail(at: TailScope, nodes: SyntaxNode[], after: After[]): Ta
     const next = nodes[i + 1];
     if (next && hereStringMark(src, r, next)) {
       // `2>/dev/null <<< 'cmd'`: tree-sitter's ERROR `<<` and a `<` redirection are one here-string.
-      const [text, rest] = firstWord(next.children.filter((c) => c.field === 'destination'), src);
-      t.stdin = readWords(text, src, sink).map((w) => w.text).join(' ');
+      const [text, rest] = firstWord(
+        next.children.filter((c) => c.field === 'destination'),
+        src,
+      );
+      t.stdin = readWords(text, src, sink)
+        .map((w) => w.text)
+        .join(' ');
       t.stdinKind = '<<<';
       args.push(...rest);
       i += 1;
@@ -114,7 +136,15 @@ export function readTail(at: TailScope, nodes: SyntaxNode[], after: After[]): Ta
   return t;
 }
 
-function heredoc(at: TailScope, r: SyntaxNode, t: Tail, args: SyntaxNode[], extra: Word[], read: (r: SyntaxNode) => void, after: After[]): void {
+function heredoc(
+  at: TailScope,
+  r: SyntaxNode,
+  t: Tail,
+  args: SyntaxNode[],
+  extra: Word[],
+  read: (r: SyntaxNode) => void,
+  after: After[],
+): void {
   const { src, reader, frame, sink } = at;
   const bodyNode = r.children.find((c) => c.type === 'heredoc_body');
   const strip = r.children.some((c) => c.type === '<<-');
@@ -127,7 +157,10 @@ function heredoc(at: TailScope, r: SyntaxNode, t: Tail, args: SyntaxNode[], extr
   if (bodyNode && !quoted) {
     // tree-sitter parses `$(…)` in the body; the backticks it leaves as text (`git commit -F - <<EOF` …
     // `` `cmd` ``), bash runs: those are read from the body's text, once (not again inside `${…}`).
-    substitutionsIn(bodyNode, src, { run: sink.run, reread: (body, mode) => (mode === 'commands' ? sink.reread(body, mode) : undefined) });
+    substitutionsIn(bodyNode, src, {
+      run: sink.run,
+      reread: (body, mode) => (mode === 'commands' ? sink.reread(body, mode) : undefined),
+    });
     for (const b of backticksIn(text)) {
       if (!b.closed) reader.problem('a backtick in a here-document that is never closed');
       sink.reread(b.body, 'commands');
@@ -142,7 +175,10 @@ function heredoc(at: TailScope, r: SyntaxNode, t: Tail, args: SyntaxNode[], extr
     if (line) {
       extra.push(...line.argv.slice(1));
       t.redirects.push(...line.redirects);
-    } else reader.problem(`words after a here-document's marker Gatehouse could not read (\`${snippet(src.slice(start.end, firstLine))}\`)`);
+    } else
+      reader.problem(
+        `words after a here-document's marker Gatehouse could not read (\`${snippet(src.slice(start.end, firstLine))}\`)`,
+      );
   }
   for (const c of withGaps(src, reader, r, bodyNode?.start)) {
     if (c.type === 'pipeline' && c.field === null) after.push({ node: c, piped: true });

@@ -51,7 +51,9 @@ export function sshCommand(cmd: CommandInput, frame: Frame, reader: Reader): Ste
   // command's. The segment lists them before the host, where the rules and the shape table read ssh's options.
   const commandAt = host ? firstOperand(cmd.argv, hostAt + 1, valued) : hostAt;
   const late = host ? cmd.argv.slice(hostAt + 1, commandAt).filter((w) => w.text !== '--') : [];
-  const argv = late.length ? [...cmd.argv.slice(0, hostAt), ...late, ...cmd.argv.slice(hostAt, hostAt + 1), ...cmd.argv.slice(commandAt)] : cmd.argv;
+  const argv = late.length
+    ? [...cmd.argv.slice(0, hostAt), ...late, ...cmd.argv.slice(hostAt, hostAt + 1), ...cmd.argv.slice(commandAt)]
+    : cmd.argv;
   const own = segmentOf({ ...cmd, argv }, frame);
   reader.emit(own);
   if (!host) return { out: own };
@@ -59,7 +61,13 @@ export function sshCommand(cmd: CommandInput, frame: Frame, reader: Reader): Ste
   const user = valueOf(cmd.argv.slice(1, hostAt), '-l') ?? (host.text.includes('@') ? host.text.split('@')[0] : null);
   const label = `ssh ${host.text}`;
   const stdin = cmd.stdin ?? frame.stdin;
-  const remote = inside(frame, label, { remote: label, privileged: user === 'root', redirects: [], stdin: words.length ? stdin : null, stdinKind: cmd.stdinKind ?? frame.stdinKind });
+  const remote = inside(frame, label, {
+    remote: label,
+    privileged: user === 'root',
+    redirects: [],
+    stdin: words.length ? stdin : null,
+    stdinKind: cmd.stdinKind ?? frame.stdinKind,
+  });
   if (words.length > 0) reader.parseNested(words.map((w) => w.text).join(' '), remote);
   else if (stdin !== null) reader.parseNested(stdin, remote);
   return { out: own };
@@ -73,9 +81,40 @@ function inner(words: Word[], outer: CommandInput): CommandInput {
   return { ...commandOf(words, words.map((w) => w.text).join(' ')), stdin: outer.stdin, stdinKind: outer.stdinKind };
 }
 
-const DOCKER_GLOBALS = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
-const COMPOSE_GLOBALS = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel']);
-const EXEC_VALUED = new Set(['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys', '--index']);
+const DOCKER_GLOBALS = new Set([
+  '-H',
+  '--host',
+  '-c',
+  '--context',
+  '--config',
+  '-l',
+  '--log-level',
+  '--tlscacert',
+  '--tlscert',
+  '--tlskey',
+]);
+const COMPOSE_GLOBALS = new Set([
+  '-f',
+  '--file',
+  '-p',
+  '--project-name',
+  '--profile',
+  '--env-file',
+  '--project-directory',
+  '--ansi',
+  '--parallel',
+]);
+const EXEC_VALUED = new Set([
+  '-e',
+  '--env',
+  '--env-file',
+  '-u',
+  '--user',
+  '-w',
+  '--workdir',
+  '--detach-keys',
+  '--index',
+]);
 
 /** `docker exec [options] ctr cmd…`, `docker container exec`, `docker compose exec svc cmd…` (and podman, nerdctl). */
 export function containerExec(cmd: CommandInput, frame: Frame, reader: Reader): Step {
@@ -83,7 +122,10 @@ export function containerExec(cmd: CommandInput, frame: Frame, reader: Reader): 
   reader.emit(own);
   const argv = cmd.argv;
   const prog = (argv[0]?.text.split('/').pop() ?? '').toLowerCase();
-  let i = prog === 'docker-compose' ? firstOperand(argv, 1, (o) => COMPOSE_GLOBALS.has(o)) : firstOperand(argv, 1, (o) => DOCKER_GLOBALS.has(o));
+  let i =
+    prog === 'docker-compose'
+      ? firstOperand(argv, 1, (o) => COMPOSE_GLOBALS.has(o))
+      : firstOperand(argv, 1, (o) => DOCKER_GLOBALS.has(o));
   let label = prog === 'docker-compose' ? 'docker compose exec' : `${prog} exec`;
   if (argv[i]?.text === 'container') i += 1;
   else if (argv[i]?.text === 'compose' && prog !== 'docker-compose') {
@@ -97,11 +139,39 @@ export function containerExec(cmd: CommandInput, frame: Frame, reader: Reader): 
   if (!ctr || words.length === 0) return { out: own };
   const where = `${label} ${ctr.text}`;
   const user = valueOf(argv.slice(i + 1, ctrAt), '-u', '--user');
-  reader.runCommand(inner(words, cmd), inside(frame, where, { remote: where, privileged: user === 'root' || user === '0', redirects: [], pipeFrom: frame.pipeFrom }));
+  reader.runCommand(
+    inner(words, cmd),
+    inside(frame, where, {
+      remote: where,
+      privileged: user === 'root' || user === '0',
+      redirects: [],
+      pipeFrom: frame.pipeFrom,
+    }),
+  );
   return { out: own };
 }
 
-const KUBE_VALUED = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '-c', '--container', '-f', '--filename', '--pod-running-timeout', '--request-timeout', '-l', '--selector']);
+const KUBE_VALUED = new Set([
+  '-n',
+  '--namespace',
+  '--context',
+  '--kubeconfig',
+  '--cluster',
+  '--user',
+  '-s',
+  '--server',
+  '--token',
+  '--as',
+  '--as-group',
+  '-c',
+  '--container',
+  '-f',
+  '--filename',
+  '--pod-running-timeout',
+  '--request-timeout',
+  '-l',
+  '--selector',
+]);
 
 /** `kubectl [globals] exec [options] pod [-c ctr] -- cmd…` (and `oc exec`). */
 export function kubeExec(cmd: CommandInput, frame: Frame, reader: Reader): Step {
@@ -114,12 +184,16 @@ export function kubeExec(cmd: CommandInput, frame: Frame, reader: Reader): Step 
   const head = dashes > 0 ? argv.slice(0, dashes) : argv;
   const podAt = firstOperand(head, subAt + 1, (o) => KUBE_VALUED.has(o));
   const pod = head[podAt];
-  const words = dashes > 0 ? argv.slice(dashes + 1) : argv.slice(firstOperand(argv, podAt + 1, (o) => KUBE_VALUED.has(o)));
+  const words =
+    dashes > 0 ? argv.slice(dashes + 1) : argv.slice(firstOperand(argv, podAt + 1, (o) => KUBE_VALUED.has(o)));
   if (!pod || words.length === 0) return { out: own };
   const ns = valueOf(head.slice(1), '-n', '--namespace');
   const ctx = valueOf(head.slice(1), '--context');
   const prog = (argv[0]?.text.split('/').pop() ?? 'kubectl').toLowerCase();
   const where = `${prog} exec ${pod.text}${ns ? ` -n ${ns}` : ''}${ctx ? ` --context ${ctx}` : ''}`;
-  reader.runCommand(inner(words, cmd), inside(frame, where, { remote: where, privileged: false, redirects: [], pipeFrom: frame.pipeFrom }));
+  reader.runCommand(
+    inner(words, cmd),
+    inside(frame, where, { remote: where, privileged: false, redirects: [], pipeFrom: frame.pipeFrom }),
+  );
   return { out: own };
 }

@@ -69,7 +69,10 @@ const firstArgIsName =
     const call = callArgs(code, at + head.length, lang);
     const name = call?.args[0] !== undefined ? nameOf(call.args[0], lang) : null;
     if (!call || !name) return null;
-    return { text: `${keepDot && head.trimStart().startsWith('.') ? '.' : ''}${name}(${call.args.slice(1).join(', ')})`, end: call.end + 1 };
+    return {
+      text: `${keepDot && head.trimStart().startsWith('.') ? '.' : ''}${name}(${call.args.slice(1).join(', ')})`,
+      end: call.end + 1,
+    };
   };
 
 const R = (re: RegExp, build: Build): Rewrite => ({ head: new RegExp(re.source, 'g'), build });
@@ -127,12 +130,17 @@ export function resolveNames(code: string, lang: Lang): string {
   if (!trigger || code.length > MAX_RESOLVE_CHARS || !trigger.test(code)) return code;
   let out = code;
   // PHP `("sys"."tem")("id")`, Ruby `"Fi"+"le".constantize`, Perl `&{"sys"."tem"}(…)`: a name in parentheses or braces.
-  if (lang === 'php') out = out.replace(/\(\s*((?:(['"])[^'"]*\2\s*\.\s*)+(['"])[^'"]*\3)\s*\)\s*\(/g, (m, expr: string) => {
-    const name = nameOf(expr, lang);
-    return name ? `${name}(` : m;
-  });
+  if (lang === 'php')
+    out = out.replace(/\(\s*((?:(['"])[^'"]*\2\s*\.\s*)+(['"])[^'"]*\3)\s*\)\s*\(/g, (m, expr: string) => {
+      const name = nameOf(expr, lang);
+      return name ? `${name}(` : m;
+    });
   if (lang === 'perl') out = out.replace(/&\{\s*([^{}]+?)\s*\}/g, (m, expr: string) => nameOf(expr, lang) ?? m);
-  if (lang === 'ruby') out = out.replace(/\(?\s*((['"])[^'"]*\2(?:\s*\+\s*(['"])[^'"]*\3)*)\s*\)?\s*\.\s*(?:safe_)?constantize\b/g, (m, expr: string) => nameOf(expr, lang) ?? m);
+  if (lang === 'ruby')
+    out = out.replace(
+      /\(?\s*((['"])[^'"]*\2(?:\s*\+\s*(['"])[^'"]*\3)*)\s*\)?\s*\.\s*(?:safe_)?constantize\b/g,
+      (m, expr: string) => nameOf(expr, lang) ?? m,
+    );
   const rewrites = REWRITES[lang] ?? [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const hits: Array<{ at: number; rewrite: Rewrite }> = [];

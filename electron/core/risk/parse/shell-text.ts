@@ -35,7 +35,13 @@ export function expandBraces(text: string, flags: string): string[] | null {
       for (let k = 0; k + 1 < bounds.length; k++) {
         const a = (bounds[k] as number) + 1;
         const b = bounds[k + 1] as number;
-        if (!expand(t.slice(0, i) + t.slice(a, b) + t.slice(close + 1), f.slice(0, i) + f.slice(a, b) + f.slice(close + 1))) return false;
+        if (
+          !expand(
+            t.slice(0, i) + t.slice(a, b) + t.slice(close + 1),
+            f.slice(0, i) + f.slice(a, b) + f.slice(close + 1),
+          )
+        )
+          return false;
       }
       return true;
     }
@@ -84,7 +90,21 @@ export function unescapeDoubleQuoted(raw: string): string {
   return raw.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
 }
 
-const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_C: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** `$'…'`: C-style escapes (`\n`, `\x41`, `\u00e9`, `\101`, `\cA`). */
 export function decodeAnsiC(raw: string): string {

@@ -54,7 +54,9 @@ export function loadGrammar(): Promise<Grammar> {
     const resolve = createRequire(import.meta.url).resolve;
     const runtimeWasm = resolve('web-tree-sitter/web-tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtimeWasm });
-    const lang = await Language.load(new Uint8Array(fs.readFileSync(resolve('tree-sitter-bash/tree-sitter-bash.wasm'))));
+    const lang = await Language.load(
+      new Uint8Array(fs.readFileSync(resolve('tree-sitter-bash/tree-sitter-bash.wasm'))),
+    );
     const parser = new Parser();
     parser.setLanguage(lang);
     const named: boolean[] = [];
@@ -89,7 +91,15 @@ function copyTree(g: Grammar, tree: Tree): SyntaxTree {
       // Only zero-width nodes can be missing ones: ask WASM only then.
       const missing = start === end && cursor.nodeIsMissing;
       if (missing || type === ERROR_TYPE) hasError = true;
-      return { type, named: g.named[id] ?? true, field: g.fields[cursor.currentFieldId] ?? null, start, end, missing, children: [] };
+      return {
+        type,
+        named: g.named[id] ?? true,
+        field: g.fields[cursor.currentFieldId] ?? null,
+        start,
+        end,
+        missing,
+        children: [],
+      };
     };
     const root = node();
     let cut = false;
@@ -132,14 +142,36 @@ export const textOf = (src: string, n: SyntaxNode): string => src.slice(n.start,
 
 /** Statement types of the bash grammar (its `_statement` supertype). */
 export const STATEMENTS = new Set([
-  'c_style_for_statement', 'case_statement', 'command', 'compound_statement', 'declaration_command', 'for_statement', 'function_definition',
-  'if_statement', 'list', 'negated_command', 'pipeline', 'redirected_statement', 'subshell', 'test_command', 'unset_command',
-  'variable_assignment', 'variable_assignments', 'while_statement',
+  'c_style_for_statement',
+  'case_statement',
+  'command',
+  'compound_statement',
+  'declaration_command',
+  'for_statement',
+  'function_definition',
+  'if_statement',
+  'list',
+  'negated_command',
+  'pipeline',
+  'redirected_statement',
+  'subshell',
+  'test_command',
+  'unset_command',
+  'variable_assignment',
+  'variable_assignments',
+  'while_statement',
 ]);
 
 const SNIPPET = 24;
 /** The word that ends each compound command, for telling a person which one is left open. */
-const CLOSING_KEYWORD: Readonly<Record<string, string>> = { if: 'fi', while: 'done', until: 'done', for: 'done', select: 'done', case: 'esac' };
+const CLOSING_KEYWORD: Readonly<Record<string, string>> = {
+  if: 'fi',
+  while: 'done',
+  until: 'done',
+  for: 'done',
+  select: 'done',
+  case: 'esac',
+};
 
 /** What a person should be told about the parts tree-sitter could not read. */
 export function describeErrors(src: string, root: SyntaxNode): string[] {
@@ -154,13 +186,21 @@ export function describeErrors(src: string, root: SyntaxNode): string[] {
     if (n.type === ERROR_TYPE) {
       const text = textOf(src, n).trimStart();
       const opener = n.children[0]?.type ?? '';
-      if (/^['"`]/.test(text) || n.children.some((c) => c.type === ERROR_TYPE && /^['"`]/.test(textOf(src, c)))) problems.add('an unterminated quote');
-      else if (Object.hasOwn(CLOSING_KEYWORD, opener) && !n.children[0]?.named && n.end >= src.trimEnd().length) problems.add(`an \`${opener}\` that never reaches \`${CLOSING_KEYWORD[opener]}\``);
+      if (/^['"`]/.test(text) || n.children.some((c) => c.type === ERROR_TYPE && /^['"`]/.test(textOf(src, c))))
+        problems.add('an unterminated quote');
+      else if (Object.hasOwn(CLOSING_KEYWORD, opener) && !n.children[0]?.named && n.end >= src.trimEnd().length)
+        problems.add(`an \`${opener}\` that never reaches \`${CLOSING_KEYWORD[opener]}\``);
       else problems.add(`syntax Gatehouse could not read near \`${snippet(text)}\``);
     }
     if (n.children.length === 0) lastToken = n;
     // The words after a here-doc's marker are read again as a command line by the walker, which reports what it cannot read.
-    const line = n.type === 'heredoc_redirect' ? heredocLine(n, n.children.find((c) => c.type === 'heredoc_body')) : -1;
+    const line =
+      n.type === 'heredoc_redirect'
+        ? heredocLine(
+            n,
+            n.children.find((c) => c.type === 'heredoc_body'),
+          )
+        : -1;
     n.children.forEach((c, i) => {
       if (c.start < line && (c.type === ERROR_TYPE || c.field === 'argument' || c.field === 'redirect')) return;
       if (!readWriteMark(src, n, c) && !hereStringMark(src, c, n.children[i + 1])) visit(c);
@@ -182,7 +222,9 @@ export function readWriteMark(src: string, redirect: SyntaxNode, child: SyntaxNo
 /** Where the words of a here-doc's first line end: at a pipe or list that follows it, or at its body. */
 export function heredocLine(r: SyntaxNode, body: SyntaxNode | undefined): number {
   let end = body?.start ?? r.end;
-  for (const c of r.children) if ((c.type === 'pipeline' && c.field === null) || c.field === 'operator' || c.field === 'right') end = Math.min(end, c.start);
+  for (const c of r.children)
+    if ((c.type === 'pipeline' && c.field === null) || c.field === 'operator' || c.field === 'right')
+      end = Math.min(end, c.start);
   return end;
 }
 
@@ -192,13 +234,20 @@ export function heredocLine(r: SyntaxNode, body: SyntaxNode | undefined): number
  * the two read as the here-string, and are not reported as broken.
  */
 export function hereStringMark(src: string, child: SyntaxNode, next: SyntaxNode | undefined): boolean {
-  if (child.type !== ERROR_TYPE || textOf(src, child) !== '<<' || next?.type !== 'file_redirect' || next.start !== child.end) return false;
+  if (
+    child.type !== ERROR_TYPE ||
+    textOf(src, child) !== '<<' ||
+    next?.type !== 'file_redirect' ||
+    next.start !== child.end
+  )
+    return false;
   return next.children[0]?.type === '<' && next.children[0].start === next.start;
 }
 
 function describeMissing(type: string, before: SyntaxNode | null, src: string): string {
   if (type === '"' || type === "'" || type === '`') return 'an unterminated quote';
-  if (type === ')' || type === '}' || type === ']]' || type === ']' || type === '))') return `a \`${opener(type)}\` that is never closed`;
+  if (type === ')' || type === '}' || type === ']]' || type === ']' || type === '))')
+    return `a \`${opener(type)}\` that is never closed`;
   if (/^(fi|done|esac|then|do|in)$/.test(type)) return `a compound command that never reaches \`${type}\``;
   if (before && !before.named) return `the command ends right after \`${textOf(src, before)}\``;
   return `the command ends where Gatehouse expected more (\`${type}\`)`;

@@ -47,7 +47,15 @@ function gapWords(src: string, reader: Reader, start: number, end: number): Synt
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!PLAIN_WORD.test(m[0])) reader.problem(`text Gatehouse could not place in the command (\`${snippet(m[0])}\`)`);
     const s = start + m.index;
-    words.push({ type: 'word', named: true, field: 'argument', start: s, end: s + m[0].length, missing: false, children: [] });
+    words.push({
+      type: 'word',
+      named: true,
+      field: 'argument',
+      start: s,
+      end: s + m[0].length,
+      missing: false,
+      children: [],
+    });
   }
   return words;
 }

@@ -28,18 +28,25 @@ interface Check {
   test?: (args: string[], lang: Lang) => boolean;
 }
 
-const C = (re: RegExp, kind: Kind, what: string, extra: Omit<Check, 're' | 'kind' | 'what'> = {}): Check => ({ re: new RegExp(re.source, `g${re.flags.replace('g', '')}`), kind, what, ...extra });
+const C = (re: RegExp, kind: Kind, what: string, extra: Omit<Check, 're' | 'kind' | 'what'> = {}): Check => ({
+  re: new RegExp(re.source, `g${re.flags.replace('g', '')}`),
+  kind,
+  what,
+  ...extra,
+});
 const BARE = String.raw`(?<![\w$@%&>:.])`;
 
 /** Modules whose attributes run commands or reach the system: `getattr(os, name)` is not fully read. */
-const MODULE_ISH = /^(?:os|sys|subprocess|builtins|__builtins__|importlib|shutil|socket|pty|posix|nt|ctypes|io|pathlib|urllib\S*|http\S*|requests|__import__\s*\([\s\S]*\)|globals\(\)|locals\(\)|importlib\.import_module\s*\([\s\S]*\))$/;
+const MODULE_ISH =
+  /^(?:os|sys|subprocess|builtins|__builtins__|importlib|shutil|socket|pty|posix|nt|ctypes|io|pathlib|urllib\S*|http\S*|requests|__import__\s*\([\s\S]*\)|globals\(\)|locals\(\)|importlib\.import_module\s*\([\s\S]*\))$/;
 const getattrTest = (args: string[], lang: Lang): boolean => {
   const name = args[1] ?? '';
   if (isPlain(name, lang)) return false;
   return evaluate(name, lang).kind === 'string' || MODULE_ISH.test((args[0] ?? '').trim());
 };
 /** A path under the script's own directory or the working directory: a file, never a built-in module. */
-const LOCAL_PATH = /^(?:(?:path|require\(\s*['"](?:node:)?path['"]\s*\))\.(?:join|resolve)\s*\(\s*(?:__dirname|process\.cwd\(\)|['"`]\.{0,2}\/)|require\.resolve\s*\(\s*['"`]\.{0,2}\/|__dirname\b|process\.cwd\(\)\s*\+)/;
+const LOCAL_PATH =
+  /^(?:(?:path|require\(\s*['"](?:node:)?path['"]\s*\))\.(?:join|resolve)\s*\(\s*(?:__dirname|process\.cwd\(\)|['"`]\.{0,2}\/)|require\.resolve\s*\(\s*['"`]\.{0,2}\/|__dirname\b|process\.cwd\(\)\s*\+)/;
 /** `require('./x')` is read; `require(path.join(__dirname, 'x'))` is a file of the project; anything else is named at run time. */
 const requireTest = (args: string[], lang: Lang): boolean => {
   const raw = (args[0] ?? "''").trim();
@@ -53,30 +60,74 @@ const requireTest = (args: string[], lang: Lang): boolean => {
 const JS_CHECKS: Check[] = [
   C(/(?<![\w.$])eval\s*\(/, 'exec', 'runs code built at run time (eval)', { arg: 0 }),
   C(/\bnew\s+Function\s*\(|(?<![\w.$])Function\s*\(/, 'exec', 'builds a function from text (Function)'),
-  C(/\bvm\s*\.\s*(?:runIn\w+|compileFunction|Script|SourceTextModule)\b|\brunIn(?:This|New)?Context\s*\(/, 'exec', 'runs code through vm'),
+  C(
+    /\bvm\s*\.\s*(?:runIn\w+|compileFunction|Script|SourceTextModule)\b|\brunIn(?:This|New)?Context\s*\(/,
+    'exec',
+    'runs code through vm',
+  ),
   C(/\bset(?:Timeout|Interval|Immediate)\s*\(\s*(?:['"`]|[\w$.]+\s*\+)/, 'exec', 'runs a string as code (setTimeout)'),
-  C(/\.constructor\s*\.\s*constructor\s*\(|\[\s*['"`]constructor['"`]\s*\]\s*[[(]/, 'exec', 'reaches Function through a constructor'),
+  C(
+    /\.constructor\s*\.\s*constructor\s*\(|\[\s*['"`]constructor['"`]\s*\]\s*[[(]/,
+    'exec',
+    'reaches Function through a constructor',
+  ),
   C(/\bdoShellScript\s*\(/, 'exec', 'runs a shell command built at run time (doShellScript)', { arg: 0 }),
   C(/(?<![\w.$])require\s*\(/, 'name', 'loads a module named at run time (require)', { test: requireTest, arg: 0 }),
   C(/(?<![\w.$])import\s*\(/, 'name', 'imports a module named at run time (import())', { arg: 0 }),
-  C(/\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\s*\(|\bprocess\s*\[\s*['"`](?:binding|_linkedBinding|dlopen)/, 'name', 'loads native bindings (process.binding, process.dlopen)'),
-  C(/\b(?:module\.constructor|Module)\s*\.\s*_load\s*\(|\bprocess\.mainModule\b|\bmodule\.require\s*\(/, 'name', "loads modules through Node's internals"),
+  C(
+    /\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\s*\(|\bprocess\s*\[\s*['"`](?:binding|_linkedBinding|dlopen)/,
+    'name',
+    'loads native bindings (process.binding, process.dlopen)',
+  ),
+  C(
+    /\b(?:module\.constructor|Module)\s*\.\s*_load\s*\(|\bprocess\.mainModule\b|\bmodule\.require\s*\(/,
+    'name',
+    "loads modules through Node's internals",
+  ),
   // On the global object only: `this[key]` and `exports[name]` are everyday JavaScript.
   C(/\b(?:global|globalThis|window|self|Reflect)\s*\[/, 'name', 'looks up a name built at run time ([…])', { arg: 0 }),
-  C(/\[\s*(?:(['"`])[^'"`]*\1\s*\+\s*)+(['"`])[^'"`]*\2\s*\]/, 'name', 'builds a member name from pieces ("ex" + "ec")'),
-  C(/\bBuffer\s*\.\s*from\s*\((?=[^)]*,\s*['"`](?:base64|base64url|hex)['"`])/, 'decode', 'decodes base64 or hex (Buffer.from)'),
+  C(
+    /\[\s*(?:(['"`])[^'"`]*\1\s*\+\s*)+(['"`])[^'"`]*\2\s*\]/,
+    'name',
+    'builds a member name from pieces ("ex" + "ec")',
+  ),
+  C(
+    /\bBuffer\s*\.\s*from\s*\((?=[^)]*,\s*['"`](?:base64|base64url|hex)['"`])/,
+    'decode',
+    'decodes base64 or hex (Buffer.from)',
+  ),
   C(/(?<![\w.$])atob\s*\(/, 'decode', 'decodes base64 (atob)'),
-  C(/\bString\s*\.\s*from(?:CharCode|CodePoint)\s*\(/, 'decode', 'spells text from character codes (String.fromCharCode)'),
+  C(
+    /\bString\s*\.\s*from(?:CharCode|CodePoint)\s*\(/,
+    'decode',
+    'spells text from character codes (String.fromCharCode)',
+  ),
   C(/(?<![\w.$])unescape\s*\(/, 'decode', 'decodes escaped text (unescape)'),
   C(/\.split\(\s*(['"`])\1\s*\)\s*\.reverse\(\)\s*\.join\(/, 'decode', 'reverses a string'),
   C(/\bzlib\s*\.\s*(?:inflate|gunzip|unzip|brotliDecompress|inflateRaw)\w*\s*\(/, 'decode', 'decompresses data (zlib)'),
 ];
 
 const JVM_CHECKS: Check[] = [
-  C(/\bEval\.(?:me|x|xy|xyz)\s*\(|(?<![\w.])evaluate\s*\(|\bGroovyShell\b|\bScriptEngine(?:Manager)?\b|\bToolBox\b|\.eval\s*\(|\bIMain\b/, 'exec', 'runs code built at run time (eval)'),
-  C(/\bClass\.forName\s*\(|\.getMethod\s*\(|\.getDeclaredMethod\s*\(|\.invoke\s*\(|\.invokeMethod\s*\(|\.\s*"\$|\.\s*&?\$\{/, 'name', 'calls a class or method named at run time (reflection)'),
-  C(/\bBase64\.getDecoder\b|\.decodeBase64\s*\(|\.decodeHex\s*\(|DatatypeConverter\.parse(?:Base64|HexBinary)|\bBase64\.decode\b/, 'decode', 'decodes base64 or hex'),
-  C(/\bnew\s+String\s*\(\s*(?:new\s+)?(?:byte|char)\b|\(char\)\s*\d+|\b\d+\.toChar\(\)/, 'decode', 'spells text from character codes'),
+  C(
+    /\bEval\.(?:me|x|xy|xyz)\s*\(|(?<![\w.])evaluate\s*\(|\bGroovyShell\b|\bScriptEngine(?:Manager)?\b|\bToolBox\b|\.eval\s*\(|\bIMain\b/,
+    'exec',
+    'runs code built at run time (eval)',
+  ),
+  C(
+    /\bClass\.forName\s*\(|\.getMethod\s*\(|\.getDeclaredMethod\s*\(|\.invoke\s*\(|\.invokeMethod\s*\(|\.\s*"\$|\.\s*&?\$\{/,
+    'name',
+    'calls a class or method named at run time (reflection)',
+  ),
+  C(
+    /\bBase64\.getDecoder\b|\.decodeBase64\s*\(|\.decodeHex\s*\(|DatatypeConverter\.parse(?:Base64|HexBinary)|\bBase64\.decode\b/,
+    'decode',
+    'decodes base64 or hex',
+  ),
+  C(
+    /\bnew\s+String\s*\(\s*(?:new\s+)?(?:byte|char)\b|\(char\)\s*\d+|\b\d+\.toChar\(\)/,
+    'decode',
+    'spells text from character codes',
+  ),
   C(/\b(?:GZIPInputStream|InflaterInputStream|Inflater)\b/, 'decode', 'decompresses data'),
 ];
 
@@ -86,37 +137,91 @@ const CHECKS: Record<Lang, Check[]> = {
     C(/(?<![\w.])compile\s*\(/, 'exec', 'compiles code built at run time (compile)', { arg: 0 }),
     C(/\b__import__\s*\(/, 'name', 'imports a module named at run time (__import__)', { arg: 0 }),
     C(/\bimport_module\s*\(/, 'name', 'imports a module named at run time (import_module)', { arg: 0 }),
-    C(/(?<![\w.])getattr\s*\(/, 'name', 'looks up an attribute named at run time (getattr)', { arg: 1, test: getattrTest }),
-    C(/\b(?:globals|locals|vars)\s*\(\s*\)\s*\[/, 'name', 'looks up a name built at run time (globals()[…])', { arg: 0 }),
-    C(/__builtins__|\b(?:builtins|os|sys|subprocess)\s*\.\s*__dict__|__getattribute__\s*\(|__subclasses__\s*\(|\bsys\.modules\s*\[/, 'name', "reaches into the interpreter's internals"),
+    C(/(?<![\w.])getattr\s*\(/, 'name', 'looks up an attribute named at run time (getattr)', {
+      arg: 1,
+      test: getattrTest,
+    }),
+    C(/\b(?:globals|locals|vars)\s*\(\s*\)\s*\[/, 'name', 'looks up a name built at run time (globals()[…])', {
+      arg: 0,
+    }),
+    C(
+      /__builtins__|\b(?:builtins|os|sys|subprocess)\s*\.\s*__dict__|__getattribute__\s*\(|__subclasses__\s*\(|\bsys\.modules\s*\[/,
+      'name',
+      "reaches into the interpreter's internals",
+    ),
     C(/\bctypes\b|\bcdll\b|\bCDLL\s*\(/, 'name', 'calls native code (ctypes)'),
-    C(/\b(?:b64decode|b32decode|b16decode|b85decode|a85decode|decodebytes|decodestring|urlsafe_b64decode|standard_b64decode)\s*\(/, 'decode', 'decodes base64'),
+    C(
+      /\b(?:b64decode|b32decode|b16decode|b85decode|a85decode|decodebytes|decodestring|urlsafe_b64decode|standard_b64decode)\s*\(/,
+      'decode',
+      'decodes base64',
+    ),
     C(/\bbytes\.fromhex\s*\(|\bunhexlify\s*\(|\ba2b_(?:hex|base64|uu|qp)\s*\(/, 'decode', 'decodes hex'),
-    C(/\bcodecs\.decode\s*\(|\.decode\s*\(\s*['"](?:hex|base64|rot_?13|zlib|bz2|uu)(?:_codec)?['"]/, 'decode', 'decodes text (codecs, rot13)'),
+    C(
+      /\bcodecs\.decode\s*\(|\.decode\s*\(\s*['"](?:hex|base64|rot_?13|zlib|bz2|uu)(?:_codec)?['"]/,
+      'decode',
+      'decodes text (codecs, rot13)',
+    ),
     C(/\b(?:zlib|gzip|bz2|lzma)\.decompress\s*\(/, 'decode', 'decompresses data'),
-    C(/(?<![\w.])chr\s*\(\s*\d+\s*\)\s*\+|\+\s*chr\s*\(|\bjoin\s*\(\s*(?:map\s*\(\s*chr\b|\[?\s*chr\s*\()/, 'decode', 'spells text with chr()'),
+    C(
+      /(?<![\w.])chr\s*\(\s*\d+\s*\)\s*\+|\+\s*chr\s*\(|\bjoin\s*\(\s*(?:map\s*\(\s*chr\b|\[?\s*chr\s*\()/,
+      'decode',
+      'spells text with chr()',
+    ),
     C(/['"]\s*\)?\s*\[\s*::\s*-1\s*\]/, 'decode', 'reverses a string ([::-1])'),
   ],
   js: JS_CHECKS,
   ruby: [
-    C(new RegExp(String.raw`${BARE}eval\b(?:\s*\(|\s+(?=['"%\w$@]))`), 'exec', 'runs code built at run time (eval)', { arg: 0 }),
-    C(/\b(?:instance_eval|class_eval|module_eval|class_exec|instance_exec|binding\.eval)\b(?!\s*(?:\{|do\b))/, 'exec', 'runs code built at run time (instance_eval)'),
-    C(/(?:\.|(?<![\w.]))(?:send|public_send|__send__)\s*(?:\(|\s+(?=[:'"\w]))/, 'name', 'calls a method named at run time (send)', { arg: 0 }),
+    C(new RegExp(String.raw`${BARE}eval\b(?:\s*\(|\s+(?=['"%\w$@]))`), 'exec', 'runs code built at run time (eval)', {
+      arg: 0,
+    }),
+    C(
+      /\b(?:instance_eval|class_eval|module_eval|class_exec|instance_exec|binding\.eval)\b(?!\s*(?:\{|do\b))/,
+      'exec',
+      'runs code built at run time (instance_eval)',
+    ),
+    C(
+      /(?:\.|(?<![\w.]))(?:send|public_send|__send__)\s*(?:\(|\s+(?=[:'"\w]))/,
+      'name',
+      'calls a method named at run time (send)',
+      { arg: 0 },
+    ),
     C(/\bconst_get\s*(?:\(|\s+(?=[:'"\w]))/, 'name', 'looks up a class named at run time (const_get)', { arg: 0 }),
     C(/\b(?:safe_)?constantize\b/, 'name', 'looks up a class named at run time (constantize)'),
     C(/(?<![\w.])method\s*\(/, 'name', 'calls a method named at run time (method)', { arg: 0 }),
-    C(/(?<![\w.:])(?:require|load|require_relative)\s*(?:\(|\s+(?=[\w$@'"]))/, 'name', 'loads code named at run time (require)', { arg: 0 }),
+    C(
+      /(?<![\w.:])(?:require|load|require_relative)\s*(?:\(|\s+(?=[\w$@'"]))/,
+      'name',
+      'loads code named at run time (require)',
+      { arg: 0 },
+    ),
     C(/\bObjectSpace\b|\bFiddle\b|\bsyscall\b/, 'name', "reaches into Ruby's internals or native code"),
-    C(/\b(?:Base64\.)?(?:decode64|strict_decode64|urlsafe_decode64)\b|\.unpack1?\s*\(?\s*['"](?:m|u|H)/, 'decode', 'decodes base64 or hex'),
+    C(
+      /\b(?:Base64\.)?(?:decode64|strict_decode64|urlsafe_decode64)\b|\.unpack1?\s*\(?\s*['"](?:m|u|H)/,
+      'decode',
+      'decodes base64 or hex',
+    ),
     C(/\.pack\s*\(?\s*['"](?:H|m|U\*|c\*|C\*)/, 'decode', 'packs bytes into text (pack)'),
     C(/\bZlib::Inflate\b|\bZlib\.inflate\b/, 'decode', 'decompresses data'),
     C(/\b\d+\.chr\b[\s\S]*\b\d+\.chr\b|\(\s*&:chr\s*\)/, 'decode', 'spells text from character codes (.chr)'),
     C(/['"]\s*\.reverse\b/, 'decode', 'reverses a string'),
   ],
   perl: [
-    C(new RegExp(String.raw`${BARE}eval\b(?!\s*\{)(?:\s*\(|\s+(?=['"$\w]))`), 'exec', 'runs code built at run time (eval)', { arg: 0 }),
-    C(/\bs([^\w\s{(<[])(?:\\.|(?!\1)[^\\])*\1(?:\\.|(?!\1)[^\\])*\1[a-z]*e[a-z]*e/, 'exec', 'evaluates a substitution as code (s///ee)'),
-    C(/&\{\s*["'$]|&\$\w+\s*\(|\*\{\s*["']|->can\s*\(\s*(?!['"]\w+['"]\s*\))|->\$\w+\s*\(|\bno\s+strict\s+['"]?refs/, 'name', 'calls a sub named at run time'),
+    C(
+      new RegExp(String.raw`${BARE}eval\b(?!\s*\{)(?:\s*\(|\s+(?=['"$\w]))`),
+      'exec',
+      'runs code built at run time (eval)',
+      { arg: 0 },
+    ),
+    C(
+      /\bs([^\w\s{(<[])(?:\\.|(?!\1)[^\\])*\1(?:\\.|(?!\1)[^\\])*\1[a-z]*e[a-z]*e/,
+      'exec',
+      'evaluates a substitution as code (s///ee)',
+    ),
+    C(
+      /&\{\s*["'$]|&\$\w+\s*\(|\*\{\s*["']|->can\s*\(\s*(?!['"]\w+['"]\s*\))|->\$\w+\s*\(|\bno\s+strict\s+['"]?refs/,
+      'name',
+      'calls a sub named at run time',
+    ),
     C(/(?<![\w$@%&>:.])(?:require|do)\s+\$/, 'name', 'loads code named at run time'),
     C(/\bdecode_base64\s*\(|MIME::Base64|\bunpack\s*\(?\s*['"](?:m|u)/, 'decode', 'decodes base64'),
     C(/\bpack\s*\(?\s*['"](?:H|h|C\*|c\*|U\*|u|m)/, 'decode', 'packs bytes into text (pack)'),
@@ -128,7 +233,11 @@ const CHECKS: Record<Lang, Check[]> = {
   php: [
     C(/(?<![\w$>:])(?:eval|assert)\s*\(/, 'exec', 'runs code built at run time (eval)', { arg: 0 }),
     C(/\bcreate_function\s*\(/, 'exec', 'builds a function from text (create_function)'),
-    C(/\bpreg_replace\s*\(\s*(['"])([^\w\s\\])(?:(?!\2).)*\2[a-zA-Z]*e[a-zA-Z]*\1/, 'exec', 'evaluates a replacement as code (preg_replace /e)'),
+    C(
+      /\bpreg_replace\s*\(\s*(['"])([^\w\s\\])(?:(?!\2).)*\2[a-zA-Z]*e[a-zA-Z]*\1/,
+      'exec',
+      'evaluates a replacement as code (preg_replace /e)',
+    ),
     C(/\bcall_user_func(?:_array)?\s*\(/, 'name', 'calls a function named at run time (call_user_func)', { arg: 0 }),
     C(/(?<![\w$>:])\$\w+\s*\(|\$\$\w+|\$\{\s*['"$]|\)\s*\(\s*['"$]/, 'name', 'calls a function named by a variable'),
     C(/\b(?:base64_decode|convert_uudecode)\s*\(/, 'decode', 'decodes base64'),
@@ -147,23 +256,48 @@ const CHECKS: Record<Lang, Check[]> = {
     C(/:reverse\s*\(|\bstring\.reverse\s*\(/, 'decode', 'reverses a string'),
   ],
   julia: [
-    C(/(?<![\w.])eval\s*\(|@eval\b|\bMeta\.parse\s*\(|\binclude_string\s*\(/, 'exec', 'runs code built at run time (eval, Meta.parse)'),
+    C(
+      /(?<![\w.])eval\s*\(|@eval\b|\bMeta\.parse\s*\(|\binclude_string\s*\(/,
+      'exec',
+      'runs code built at run time (eval, Meta.parse)',
+    ),
     C(/\bgetfield\s*\(|\bgetproperty\s*\(|\bSymbol\s*\(/, 'name', 'looks up a name built at run time (Symbol)'),
     C(/\bccall\b|\bcglobal\b|@ccall\b/, 'name', 'calls native code (ccall)'),
-    C(/\bbase64decode\s*\(|\bhex2bytes\s*\(|\bString\s*\(\s*(?:UInt8\s*)?\[|\bChar\s*\(\s*\d+/, 'decode', 'decodes bytes into text'),
+    C(
+      /\bbase64decode\s*\(|\bhex2bytes\s*\(|\bString\s*\(\s*(?:UInt8\s*)?\[|\bChar\s*\(\s*\d+/,
+      'decode',
+      'decodes bytes into text',
+    ),
     C(/\bCodecZlib\b|\bZlib\./, 'decode', 'decompresses data'),
   ],
   elixir: [
-    C(/\bCode\.(?:eval_string|eval_quoted|eval_file|compile_string|compile_quoted|string_to_quoted!?|require_file)\b\s*\(?/, 'exec', 'runs code built at run time (Code.eval_string)', { arg: 0 }),
+    C(
+      /\bCode\.(?:eval_string|eval_quoted|eval_file|compile_string|compile_quoted|string_to_quoted!?|require_file)\b\s*\(?/,
+      'exec',
+      'runs code built at run time (Code.eval_string)',
+      { arg: 0 },
+    ),
     C(/:erlang\.binary_to_term\b/, 'exec', 'unpacks terms, which can run code (binary_to_term)'),
     C(/(?<![\w.])apply\s*\(/, 'name', 'calls a function named at run time (apply)', { arg: 1 }),
-    C(/\bString\.to_(?:existing_)?atom\s*\(|\bModule\.concat\s*\(|:erlang\.(?:list|binary)_to_atom\b|\bList\.to_atom\s*\(/, 'name', 'builds a module or function name at run time'),
+    C(
+      /\bString\.to_(?:existing_)?atom\s*\(|\bModule\.concat\s*\(|:erlang\.(?:list|binary)_to_atom\b|\bList\.to_atom\s*\(/,
+      'name',
+      'builds a module or function name at run time',
+    ),
     C(/\bBase\.(?:url_)?decode(?:64|32|16)\b|:base64\.decode\b/, 'decode', 'decodes base64 or hex'),
     C(/:zlib\./, 'decode', 'decompresses data'),
   ],
   erlang: [
-    C(/\berl_eval\b|\berl_scan\b|\berl_parse\b|\bbinary_to_term\s*\(/, 'exec', 'runs code built at run time (erl_eval)'),
-    C(/\b(?:list_to_atom|binary_to_atom|list_to_existing_atom)\s*\(|\b(?:erlang:)?apply\s*\(/, 'name', 'calls a function named at run time'),
+    C(
+      /\berl_eval\b|\berl_scan\b|\berl_parse\b|\bbinary_to_term\s*\(/,
+      'exec',
+      'runs code built at run time (erl_eval)',
+    ),
+    C(
+      /\b(?:list_to_atom|binary_to_atom|list_to_existing_atom)\s*\(|\b(?:erlang:)?apply\s*\(/,
+      'name',
+      'calls a function named at run time',
+    ),
     C(/\bbase64:decode|\bbinary:decode_hex|\bzlib:/, 'decode', 'decodes or decompresses data'),
   ],
   groovy: JVM_CHECKS,
@@ -171,7 +305,11 @@ const CHECKS: Record<Lang, Check[]> = {
   kotlin: JVM_CHECKS,
   raku: [
     C(/\bEVAL(?:FILE)?\b\s*\(?/, 'exec', 'runs code built at run time (EVAL)', { arg: 0 }),
-    C(/::\(\s*['"$]|\.\s*"\$|\.\s*\$\w+\s*\(|\.\^find_method\b|\.&\$|::\{\s*['"$]/, 'name', 'calls a routine named at run time'),
+    C(
+      /::\(\s*['"$]|\.\s*"\$|\.\s*\$\w+\s*\(|\.\^find_method\b|\.&\$|::\{\s*['"$]/,
+      'name',
+      'calls a routine named at run time',
+    ),
     C(/MIME::Base64|\.chrs?\b|\bchrs?\s*\(|\.flip\b/, 'decode', 'decodes or reverses text'),
   ],
   tcl: [
@@ -179,13 +317,30 @@ const CHECKS: Record<Lang, Check[]> = {
     // expect types text into the program it spawned: commands run there that are not read as commands here.
     C(/(?:^|[;\n[{]\s*)(?:exp_)?send\s+(?!-user\b)/, 'exec', 'types text into a program it started (expect send)'),
     C(/(?:^|[;\n[]\s*)\$\w+(?:\s|$)/, 'name', 'runs a command named by a variable'),
-    C(/\bbinary\s+(?:decode|format)\b|\bformat\s+%c|\bencoding\s+convertfrom\b|\bzlib\s+(?:inflate|decompress|gunzip)\b/, 'decode', 'decodes bytes into text'),
+    C(
+      /\bbinary\s+(?:decode|format)\b|\bformat\s+%c|\bencoding\s+convertfrom\b|\bzlib\s+(?:inflate|decompress|gunzip)\b/,
+      'decode',
+      'decodes bytes into text',
+    ),
   ],
   r: [
-    C(/(?<![\w.])evalq?\s*\(|\bparse\s*\(\s*text\s*=|(?<![\w.])source\s*\(\s*(?!['"])/, 'exec', 'runs code built at run time (eval(parse()))'),
-    C(/\bdo\.call\s*\(|(?<![\w.])get0?\s*\(|\bmatch\.fun\s*\(|\bgetFromNamespace\s*\(/, 'name', 'calls a function named at run time', { arg: 0 }),
+    C(
+      /(?<![\w.])evalq?\s*\(|\bparse\s*\(\s*text\s*=|(?<![\w.])source\s*\(\s*(?!['"])/,
+      'exec',
+      'runs code built at run time (eval(parse()))',
+    ),
+    C(
+      /\bdo\.call\s*\(|(?<![\w.])get0?\s*\(|\bmatch\.fun\s*\(|\bgetFromNamespace\s*\(/,
+      'name',
+      'calls a function named at run time',
+      { arg: 0 },
+    ),
     C(/\bdyn\.load\s*\(|\.Call\s*\(|(?<![\w])\.C\s*\(|\.External\s*\(/, 'name', 'calls native code'),
-    C(/\bbase64(?:enc::base64)?decode\s*\(|\bbase64_dec\s*\(|\brawToChar\s*\(|\bintToUtf8\s*\(|\bchartr\s*\(|\bmemDecompress\s*\(|\bhex2raw\b/, 'decode', 'decodes bytes into text'),
+    C(
+      /\bbase64(?:enc::base64)?decode\s*\(|\bbase64_dec\s*\(|\brawToChar\s*\(|\bintToUtf8\s*\(|\bchartr\s*\(|\bmemDecompress\s*\(|\bhex2raw\b/,
+      'decode',
+      'decodes bytes into text',
+    ),
   ],
   applescript: [
     C(/\brun script\b/i, 'exec', 'runs AppleScript built at run time (run script)'),
@@ -209,17 +364,23 @@ const JVM_CAPS: Caps = {
 /** What code can reach: its modules and calls that run processes, touch files or use the network. */
 const CAPS: Record<Lang, Caps> = {
   python: {
-    processes: /\b(?:os|subprocess|pty|ctypes|commands|popen2|posix|nt|multiprocessing)\b|\b(?:system|popen|spawn[lv]?p?e?|exec[lv]p?e?|Popen|check_output|check_call|getoutput)\b|(?<![\w.])(?:exec|eval|compile)\s*\(|__import__|import_module|__builtins__|\bbuiltins\b/,
-    files: /(?<![\w.])open\s*\(|\b(?:shutil|pathlib|tempfile|fileinput)\b|\b(?:remove|unlink|rmtree|removedirs|rename|chmod|chown|write_text|write_bytes)\b/,
-    network: /\b(?:socket|urllib\d?|requests|httpx|http\.client|ftplib|smtplib|telnetlib|paramiko|aiohttp|websockets?|urlopen|xmlrpc)\b/,
+    processes:
+      /\b(?:os|subprocess|pty|ctypes|commands|popen2|posix|nt|multiprocessing)\b|\b(?:system|popen|spawn[lv]?p?e?|exec[lv]p?e?|Popen|check_output|check_call|getoutput)\b|(?<![\w.])(?:exec|eval|compile)\s*\(|__import__|import_module|__builtins__|\bbuiltins\b/,
+    files:
+      /(?<![\w.])open\s*\(|\b(?:shutil|pathlib|tempfile|fileinput)\b|\b(?:remove|unlink|rmtree|removedirs|rename|chmod|chown|write_text|write_bytes)\b/,
+    network:
+      /\b(?:socket|urllib\d?|requests|httpx|http\.client|ftplib|smtplib|telnetlib|paramiko|aiohttp|websockets?|urlopen|xmlrpc)\b/,
   },
   js: {
-    processes: /child_process|\b(?:spawn|spawnSync|execSync|execFile\w*|fork|exec|doShellScript)\b|\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen|kill|mainModule)|\bDeno\.(?:run|Command)|\bBun\.spawn|(?<![\w.$])eval\s*\(|\bFunction\s*\(|\bvm\b|worker_threads/,
-    files: /\bfs\b|fs\/promises|\b(?:writeFile\w*|appendFile\w*|unlink\w*|rmSync|rmdir\w*|createWriteStream|readFile\w*)\b|\bDeno\.(?:write|remove|readTextFile)|\bBun\.(?:write|file)\b/,
+    processes:
+      /child_process|\b(?:spawn|spawnSync|execSync|execFile\w*|fork|exec|doShellScript)\b|\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen|kill|mainModule)|\bDeno\.(?:run|Command)|\bBun\.spawn|(?<![\w.$])eval\s*\(|\bFunction\s*\(|\bvm\b|worker_threads/,
+    files:
+      /\bfs\b|fs\/promises|\b(?:writeFile\w*|appendFile\w*|unlink\w*|rmSync|rmdir\w*|createWriteStream|readFile\w*)\b|\bDeno\.(?:write|remove|readTextFile)|\bBun\.(?:write|file)\b/,
     network: /\b(?:https?|net|dgram|tls|http2)\b|\bfetch\s*\(|XMLHttpRequest|WebSocket|axios|undici|node-fetch/,
   },
   ruby: {
-    processes: /\b(?:system|exec|spawn|fork|syscall)\b|`|%x|\bIO\.popen|\b(?:Open3|Process|Kernel|PTY|Fiddle)\b|\b(?:eval|instance_eval|class_eval|module_eval)\b/,
+    processes:
+      /\b(?:system|exec|spawn|fork|syscall)\b|`|%x|\bIO\.popen|\b(?:Open3|Process|Kernel|PTY|Fiddle)\b|\b(?:eval|instance_eval|class_eval|module_eval)\b/,
     files: /\b(?:File|FileUtils|Dir|IO|Pathname)\b|(?<![\w.])open\s*[\s(]/,
     network: /\b(?:Net::\w+|TCPSocket|UDPSocket|Socket|URI|OpenURI|HTTParty|Faraday|RestClient)\b|open-uri/,
   },
@@ -229,13 +390,16 @@ const CAPS: Record<Lang, Caps> = {
     network: /IO::Socket|\bSocket\b|LWP|HTTP::|Net::|\bsocket\b/,
   },
   php: {
-    processes: /\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|eval|assert|create_function|call_user_func\w*)\b|`/,
-    files: /\b(?:fopen|file_put_contents|file_get_contents|unlink|rmdir|rename|copy|chmod|include|require|include_once|require_once|fwrite)\b/,
+    processes:
+      /\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|eval|assert|create_function|call_user_func\w*)\b|`/,
+    files:
+      /\b(?:fopen|file_put_contents|file_get_contents|unlink|rmdir|rename|copy|chmod|include|require|include_once|require_once|fwrite)\b/,
     network: /\b(?:fsockopen|pfsockopen|stream_socket_client|curl_\w+|socket_\w+|mail)\b|https?:\/\//,
   },
   awk: { processes: /\bsystem\s*\(|\|\s*getline|\|&?\s*"/, files: />>?\s*"/, network: /\/inet\// },
   lua: {
-    processes: /\bos\.(?:execute|exit)|\bio\.popen|\b(?:load|loadstring|dofile|loadfile|require)\b|package\.loadlib|\bffi\b/,
+    processes:
+      /\bos\.(?:execute|exit)|\bio\.popen|\b(?:load|loadstring|dofile|loadfile|require)\b|package\.loadlib|\bffi\b/,
     files: /\bio\.(?:open|lines|write|output)|\bos\.(?:remove|rename|tmpname)/,
     network: /\bsocket\b|\bhttp\b/,
   },
@@ -249,18 +413,34 @@ const CAPS: Record<Lang, Caps> = {
     files: /\bFile\.\w+/,
     network: /:gen_tcp|:gen_udp|:httpc|:ssl|HTTPoison|\bReq\.|Finch|Tesla|Mint/,
   },
-  erlang: { processes: /os:cmd|open_port|erl_eval|\bapply\s*\(/, files: /\bfile:\w+/, network: /gen_tcp|gen_udp|httpc|ssl:|inets/ },
+  erlang: {
+    processes: /os:cmd|open_port|erl_eval|\bapply\s*\(/,
+    files: /\bfile:\w+/,
+    network: /gen_tcp|gen_udp|httpc|ssl:|inets/,
+  },
   groovy: JVM_CAPS,
   scala: JVM_CAPS,
   kotlin: JVM_CAPS,
-  raku: { processes: /\b(?:run|shell|qx|QX|Proc|EVAL)\b/, files: /\b(?:spurt|unlink|rmdir|slurp|open|mkdir|rename|copy|move)\b|\.IO\b/, network: /IO::Socket|HTTP::|Cro::/ },
-  tcl: { processes: /\b(?:exec|eval|uplevel|subst|interp)\b|open\s+"?\|/, files: /\bfile\s+(?:delete|rename|copy|mkdir|attributes)|\bopen\b/, network: /\b(?:socket|http::\w+)\b/ },
+  raku: {
+    processes: /\b(?:run|shell|qx|QX|Proc|EVAL)\b/,
+    files: /\b(?:spurt|unlink|rmdir|slurp|open|mkdir|rename|copy|move)\b|\.IO\b/,
+    network: /IO::Socket|HTTP::|Cro::/,
+  },
+  tcl: {
+    processes: /\b(?:exec|eval|uplevel|subst|interp)\b|open\s+"?\|/,
+    files: /\bfile\s+(?:delete|rename|copy|mkdir|attributes)|\bopen\b/,
+    network: /\b(?:socket|http::\w+)\b/,
+  },
   r: {
     processes: /\b(?:system2?|shell|pipe|eval|do\.call|match\.fun|dyn\.load)\s*\(|\.Call\s*\(/,
     files: /\b(?:file\.remove|unlink|writeLines|write\.\w+|saveRDS|file\.rename|file\.copy|sink)\s*\(/,
     network: /\b(?:download\.file|url|socketConnection|httr|curl|RCurl|GET|POST)\b/,
   },
-  applescript: { processes: /do shell script|doShellScript|NSTask|run script/i, files: /\b(?:delete|write|Finder)\b/i, network: /\bopen location\b|\bURL\b/i },
+  applescript: {
+    processes: /do shell script|doShellScript|NSTask|run script/i,
+    files: /\b(?:delete|write|Finder)\b/i,
+    network: /\bopen location\b|\bURL\b/i,
+  },
 };
 
 /** A plain literal: a string written out whole (or a number, or a Ruby/Elixir symbol), nothing built. */
@@ -297,12 +477,16 @@ function escapedText(code: string, lang: Lang): string | null {
     if (/[A-Za-z0-9_./]/.test(c)) letters += 1;
     return c;
   };
-  const text = lang === 'lua' ? code.replace(LUA_ESCAPE, (m, d: string) => decode(m, undefined, undefined, d)) : code.replace(ESCAPE, (m, h?: string, u?: string, o?: string) => decode(m, h, u, o));
+  const text =
+    lang === 'lua'
+      ? code.replace(LUA_ESCAPE, (m, d: string) => decode(m, undefined, undefined, d))
+      : code.replace(ESCAPE, (m, h?: string, u?: string, o?: string) => decode(m, h, u, o));
   return letters >= MIN_LETTER_ESCAPES ? text : null;
 }
 
 /** Literal pieces joined by the language's concatenation (`"o"+"s"`, `'sys'.'tem'`, `chr(111)+chr(115)`), folded. */
-const FOLDABLE = /(?:(['"])[^'"\\\n]*\1|chr\s*\(\s*\d+\s*\))(?:\s*(?:\+|\.\.?|~|<>)\s*(?:(['"])[^'"\\\n]*\2|chr\s*\(\s*\d+\s*\)))+/g;
+const FOLDABLE =
+  /(?:(['"])[^'"\\\n]*\1|chr\s*\(\s*\d+\s*\))(?:\s*(?:\+|\.\.?|~|<>)\s*(?:(['"])[^'"\\\n]*\2|chr\s*\(\s*\d+\s*\)))+/g;
 
 /** Code inside code (a decoded payload) is read this deep. */
 const MAX_DEPTH = 2;
@@ -315,7 +499,12 @@ type Reach = 'processes' | 'files' | 'the network';
 export function unreadCode(code: string, lang: Lang): Unread {
   const found = analyse(code, lang, 0);
   const reached = (['processes', 'files', 'the network'] as const).filter((r) => found.reach.has(r));
-  const reaches = reached.length === 0 ? null : reached.length === 1 ? (reached[0] as string) : `${reached.slice(0, -1).join(', ')} and ${reached[reached.length - 1] as string}`;
+  const reaches =
+    reached.length === 0
+      ? null
+      : reached.length === 1
+        ? (reached[0] as string)
+        : `${reached.slice(0, -1).join(', ')} and ${reached[reached.length - 1] as string}`;
   return { what: found.what, reaches, anything: found.anything };
 }
 

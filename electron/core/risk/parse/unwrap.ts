@@ -2,7 +2,18 @@
 // here-doc, eval, su -c; and hands remote, per-item and language wrappers to their own readers.
 import type { Segment, Word } from '../model.ts';
 import { findCommand, parallelCommand, xargsCommand } from './find-xargs.ts';
-import { baseName, carry, inside, keep, MAX_NESTING, segmentOf, type CommandInput, type Frame, type Reader, type Step } from './frame.ts';
+import {
+  baseName,
+  carry,
+  inside,
+  keep,
+  MAX_NESTING,
+  segmentOf,
+  type CommandInput,
+  type Frame,
+  type Reader,
+  type Step,
+} from './frame.ts';
 import { interpreterFor, oneLiner } from './one-liners.ts';
 import { fedBy } from './piped.ts';
 import { containerExec, kubeExec, sshCommand } from './remote.ts';
@@ -30,14 +41,18 @@ const prefixWrapper: Handler = (cmd, frame, reader) => {
   const peeled = spec ? peelWrapper(prog, cmd.argv, spec) : { kind: 'keep' as const };
   if (peeled.kind === 'keep') return keep(cmd, frame, reader);
   const privileged = frame.privileged || runsAsRoot(prog, cmd.argv);
-  if (peeled.kind === 'shell') return runText(peeled.text, cmd, frame, inside(carry(cmd, frame), peeled.label, { privileged }), reader);
+  if (peeled.kind === 'shell')
+    return runText(peeled.text, cmd, frame, inside(carry(cmd, frame), peeled.label, { privileged }), reader);
   let argv = peeled.argv;
   if (peeled.split) {
     const words = reader.splitWords(peeled.split.text);
     if (words === null) reader.problem(`\`${prog}\` splits text Gatehouse could not read as one command`);
     argv = [...(words ?? [{ text: peeled.split.text, known: false }]), ...argv];
   }
-  return { next: { ...cmd, argv, assignments: [...cmd.assignments, ...peeled.assignments] }, frame: inside(frame, peeled.label, { privileged }) };
+  return {
+    next: { ...cmd, argv, assignments: [...cmd.assignments, ...peeled.assignments] },
+    frame: inside(frame, peeled.label, { privileged }),
+  };
 };
 
 /** `bash -c 'string'`, `bash <<EOF`, `curl … | bash`: the string or stdin is shell text to read. */
@@ -67,7 +82,9 @@ const shell: Handler = (cmd, frame, reader) => {
   const reads = script !== null || i >= argv.length || argv.slice(1).some((w) => w.text === '-s');
   if (reads && stdin !== null) {
     const kind = script ? script.stdinKind : ((cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind) ?? '<<EOF');
-    return { out: reader.parseNested(stdin, inside({ ...carry(cmd, at), stdin: null, stdinKind: null }, `${prog} ${kind}`)) };
+    return {
+      out: reader.parseNested(stdin, inside({ ...carry(cmd, at), stdin: null, stdinKind: null }, `${prog} ${kind}`)),
+    };
   }
   return keep(cmd, at, reader);
 };
@@ -77,7 +94,12 @@ const sourced: Handler = (cmd, frame, reader) => {
   const script = fedBy(cmd.argv[1], frame, reader);
   if (!script) return keep(cmd, frame, reader);
   if (script.stdin === null) return keep(cmd, script, reader);
-  return { out: reader.parseNested(script.stdin, inside({ ...carry(cmd, script), stdin: null, stdinKind: null }, `${baseName(cmd.argv[0])} <(…)`)) };
+  return {
+    out: reader.parseNested(
+      script.stdin,
+      inside({ ...carry(cmd, script), stdin: null, stdinKind: null }, `${baseName(cmd.argv[0])} <(…)`),
+    ),
+  };
 };
 
 /** `eval "…"`: the words are joined and read again. */
@@ -134,7 +156,8 @@ const scheduled: Handler = (cmd, frame, reader) => {
   const stdin = cmd.stdin ?? frame.stdin;
   const fromFile = cmd.argv.some((w) => /^-[A-Za-z]*f/.test(w.text));
   const listing = cmd.argv.some((w) => /^-[lcdr]$/.test(w.text));
-  if (stdin !== null && !fromFile && !listing) reader.parseNested(stdin, inside({ ...carry(cmd, frame), stdin: null, stdinKind: null }, baseName(cmd.argv[0])));
+  if (stdin !== null && !fromFile && !listing)
+    reader.parseNested(stdin, inside({ ...carry(cmd, frame), stdin: null, stdinKind: null }, baseName(cmd.argv[0])));
   return own;
 };
 

@@ -12,13 +12,32 @@ import { isStatement, snippet, unknownPart, withGaps } from './tree-text.ts';
 import { readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
 
 /** Parts of a broken command that can still be read as its words. */
-const WORDISH = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'number']);
+const WORDISH = new Set([
+  'word',
+  'string',
+  'raw_string',
+  'ansi_c_string',
+  'concatenation',
+  'simple_expansion',
+  'expansion',
+  'command_substitution',
+  'number',
+]);
 /** What a run of words read out of broken syntax may start with to be taken as a command. */
 const RUN_START = new Set(['word', 'concatenation', 'string', 'raw_string', '{']);
 /** Parts of compound commands that hold statements: loop bodies, `case` arms, `elif`/`else` branches. */
 const BODIES = new Set(['do_group', 'case_item', 'elif_clause', 'else_clause']);
 /** Compound commands read by `block`: their statements run, their other parts (conditions, lists, patterns) only expand. */
-const BLOCKS = new Set(['program', 'compound_statement', 'subshell', 'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement']);
+const BLOCKS = new Set([
+  'program',
+  'compound_statement',
+  'subshell',
+  'if_statement',
+  'while_statement',
+  'for_statement',
+  'c_style_for_statement',
+  'case_statement',
+]);
 
 export class StatementWalker {
   private readonly src: string;
@@ -68,7 +87,17 @@ export class StatementWalker {
         }
         this.wordsAfterCompound(n, tail);
         // program, { … }, ( … ), if/while/for/case and their parts: redirections apply to everything inside.
-        return this.block(n, tail === NO_TAIL ? frame : { ...frame, redirects: [...frame.redirects, ...tail.redirects], stdin: tail.stdin ?? frame.stdin, stdinKind: tail.stdin !== null ? tail.stdinKind : frame.stdinKind });
+        return this.block(
+          n,
+          tail === NO_TAIL
+            ? frame
+            : {
+                ...frame,
+                redirects: [...frame.redirects, ...tail.redirects],
+                stdin: tail.stdin ?? frame.stdin,
+                stdinKind: tail.stdin !== null ? tail.stdinKind : frame.stdinKind,
+              },
+        );
     }
   }
 
@@ -94,7 +123,10 @@ export class StatementWalker {
     }
     const own = this.tail(redirects, frame, [], leadingDescriptors(this.src, words, redirects));
     const after = this.tail(outer, frame, []);
-    return { argv: [...readWords(words, this.src, this.sink(frame)), ...own.args, ...after.args], redirects: [...own.redirects, ...after.redirects] };
+    return {
+      argv: [...readWords(words, this.src, this.sink(frame)), ...own.args, ...after.args],
+      redirects: [...own.redirects, ...after.redirects],
+    };
   }
 
   /** Runs only the substitutions in a tree (a word tree-sitter left unparsed inside `${…}`, read again). */
@@ -125,7 +157,8 @@ export class StatementWalker {
   private pipeline(stages: SyntaxNode[], frame: Frame, tail: Tail, before: Segment | null): Segment | null {
     let prev = before;
     stages.forEach((stage, i) => {
-      const at = i === 0 && !before ? frame : { ...frame, pipeFrom: prev?.argv ?? null, stdin: pipedText(prev), stdinKind: '|' };
+      const at =
+        i === 0 && !before ? frame : { ...frame, pipeFrom: prev?.argv ?? null, stdin: pipedText(prev), stdinKind: '|' };
       prev = this.walk(stage, at, i === stages.length - 1 ? tail : NO_TAIL);
     });
     return prev;
@@ -141,7 +174,12 @@ export class StatementWalker {
     const descriptors = lastWord ? leadingDescriptors(this.src, [lastWord], redirects) : undefined;
     if (lastWord && descriptors?.size) this.descriptorWords.add(lastWord);
     const own = this.tail(redirects, frame, after, descriptors);
-    const tail: Tail = { redirects: [...own.redirects, ...outer.redirects], stdin: own.stdin ?? outer.stdin, stdinKind: own.stdin !== null ? own.stdinKind : outer.stdinKind, args: [...own.args, ...outer.args] };
+    const tail: Tail = {
+      redirects: [...own.redirects, ...outer.redirects],
+      stdin: own.stdin ?? outer.stdin,
+      stdinKind: own.stdin !== null ? own.stdinKind : outer.stdinKind,
+      args: [...own.args, ...outer.args],
+    };
     const before = this.reader.emitted();
     // In `a && b > f` the redirection is b's; around `{ …; }` it is every command's (see walk()).
     let out = body ? this.walk(body, frame, tail) : this.run([], [], NO_TAIL, tail, textOf(this.src, n), frame);
@@ -197,9 +235,24 @@ export class StatementWalker {
     if (cut >= 0) return this.splitLines(n, cut, frame, tail);
     const children = this.withGaps(n);
     const keyword = children.find((c) => !c.named);
-    const words = readWords(children.filter((c) => c.named && c.type !== 'comment' && !c.type.endsWith('_redirect')), this.src, this.sink(frame));
+    const words = readWords(
+      children.filter((c) => c.named && c.type !== 'comment' && !c.type.endsWith('_redirect')),
+      this.src,
+      this.sink(frame),
+    );
     const argv = keyword ? [{ text: textOf(this.src, keyword), known: true }, ...words] : words;
-    return this.run(argv, [], this.tail(children.filter((c) => c.type.endsWith('_redirect')), frame, []), tail, textOf(this.src, n), frame);
+    return this.run(
+      argv,
+      [],
+      this.tail(
+        children.filter((c) => c.type.endsWith('_redirect')),
+        frame,
+        [],
+      ),
+      tail,
+      textOf(this.src, n),
+      frame,
+    );
   }
 
   private run(argv: Word[], assignments: string[], own: Tail, tail: Tail, text: string, frame: Frame): Segment | null {
@@ -217,9 +270,20 @@ export class StatementWalker {
   /** `X=$(rm -rf ~)` runs what its value substitutes; `X=1 > f` still truncates f. */
   private assignment(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
     readWord(n, this.src, this.sink(frame));
-    const assignments = n.type === 'variable_assignments' ? n.children.filter((c) => c.type === 'variable_assignment').map((c) => textOf(this.src, c)) : [textOf(this.src, n)];
+    const assignments =
+      n.type === 'variable_assignments'
+        ? n.children.filter((c) => c.type === 'variable_assignment').map((c) => textOf(this.src, c))
+        : [textOf(this.src, n)];
     // `A=1 B=2 2>>log cmd x`: tree-sitter files the command under the redirection; it runs with the assignments.
-    if (tail.args.length) return this.run(tail.args, assignments, NO_TAIL, { ...tail, args: [] }, `${textOf(this.src, n)} ${tail.args.map((w) => w.text).join(' ')}`, frame);
+    if (tail.args.length)
+      return this.run(
+        tail.args,
+        assignments,
+        NO_TAIL,
+        { ...tail, args: [] },
+        `${textOf(this.src, n)} ${tail.args.map((w) => w.text).join(' ')}`,
+        frame,
+      );
     if (tail.redirects.length === 0) return null;
     return this.run([], assignments, NO_TAIL, tail, textOf(this.src, n), frame);
   }
@@ -227,10 +291,18 @@ export class StatementWalker {
   private functionDefinition(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
     const name = n.children.find((c) => c.field === 'name');
     const body = n.children.find((c) => c.field === 'body');
-    const own = this.tail(n.children.filter((c) => c.field === 'redirect'), frame, []);
+    const own = this.tail(
+      n.children.filter((c) => c.field === 'redirect'),
+      frame,
+      [],
+    );
     this.wordsAfterCompound(n, own);
     if (!body) return null;
-    const inner: Frame = { ...frame, via: [...frame.via, `function ${name ? textOf(this.src, name) : ''}`.trim()], redirects: [...frame.redirects, ...own.redirects, ...tail.redirects] };
+    const inner: Frame = {
+      ...frame,
+      via: [...frame.via, `function ${name ? textOf(this.src, name) : ''}`.trim()],
+      redirects: [...frame.redirects, ...own.redirects, ...tail.redirects],
+    };
     this.walk(body, inner);
     return null;
   }
@@ -297,7 +369,8 @@ export class StatementWalker {
     const first = truncated(n, cut);
     if (first.children.some((c) => c.field === 'name' || !c.named)) this.walk(first, frame);
     else for (const c of first.children) substitutionsIn(c, this.src, this.sink(frame));
-    if (tail.args.length) this.reader.problem(`words after a redirection Gatehouse could not place (\`${snippet(textOf(this.src, n))}\`)`);
+    if (tail.args.length)
+      this.reader.problem(`words after a redirection Gatehouse could not place (\`${snippet(textOf(this.src, n))}\`)`);
     const piped = frame.stdinKind === '|';
     const rest: Frame = {
       ...frame,
@@ -311,7 +384,8 @@ export class StatementWalker {
 
   /** `{ a; } > f x` and `[[ … ]] > f x` are refused by bash; the words are reported rather than dropped. */
   private wordsAfterCompound(n: SyntaxNode, tail: Tail): void {
-    if (tail.args.length) this.reader.problem(`words after the redirection of \`${snippet(textOf(this.src, n))}\`, which bash refuses`);
+    if (tail.args.length)
+      this.reader.problem(`words after the redirection of \`${snippet(textOf(this.src, n))}\`, which bash refuses`);
   }
 
   /** A part of the command the walker has no reading for: the command is not fully read, and says where. */
@@ -328,11 +402,19 @@ export class StatementWalker {
   private sink(frame: Frame): SubstitutionSink {
     return {
       run: (node, label) => {
-        const inner: Frame = { ...frame, via: [...frame.via, label], redirects: [], stdin: null, stdinKind: null, pipeFrom: null };
+        const inner: Frame = {
+          ...frame,
+          via: [...frame.via, label],
+          redirects: [],
+          stdin: null,
+          stdinKind: null,
+          pipeFrom: null,
+        };
         const statements = node.children.filter(isStatement);
         const reads = node.children.filter((c) => c.type === 'file_redirect');
         // `$(< file)` is `$(cat file)`.
-        if (statements.length === 0 && reads.length > 0) this.run([], [], this.tail(reads, inner, []), NO_TAIL, textOf(this.src, node), inner);
+        if (statements.length === 0 && reads.length > 0)
+          this.run([], [], this.tail(reads, inner, []), NO_TAIL, textOf(this.src, node), inner);
         let last: Segment | null = null;
         for (const s of node.children) {
           if (isStatement(s)) last = this.walk(s, inner);
@@ -350,7 +432,15 @@ export class StatementWalker {
           this.reader.readSubstitutions(text, { ...frame, depth: frame.depth + 1 });
           return;
         }
-        const inner: Frame = { ...frame, via: [...frame.via, '$(…)'], redirects: [], stdin: null, stdinKind: null, pipeFrom: null, depth: frame.depth + 1 };
+        const inner: Frame = {
+          ...frame,
+          via: [...frame.via, '$(…)'],
+          redirects: [],
+          stdin: null,
+          stdinKind: null,
+          pipeFrom: null,
+          depth: frame.depth + 1,
+        };
         this.reader.parseNested(text, inner);
       },
     };
@@ -370,5 +460,9 @@ function rawNewline(src: string, start: number, end: number): number {
 
 /** A copy of a node that ends at `end`: the children after it dropped, the one across it cut. */
 function truncated(n: SyntaxNode, end: number): SyntaxNode {
-  return { ...n, end: Math.min(n.end, end), children: n.children.filter((c) => c.start < end).map((c) => (c.end > end ? truncated(c, end) : c)) };
+  return {
+    ...n,
+    end: Math.min(n.end, end),
+    children: n.children.filter((c) => c.start < end).map((c) => (c.end > end ? truncated(c, end) : c)),
+  };
 }

@@ -20,7 +20,13 @@ export interface SubstitutionSink {
 export const IGNORE_SUBSTITUTIONS: SubstitutionSink = { run: () => undefined, reread: () => undefined };
 
 /** Node types whose value is only known at run time. */
-const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
+const EXPANSIONS = new Set([
+  'simple_expansion',
+  'expansion',
+  'command_substitution',
+  'process_substitution',
+  'arithmetic_expansion',
+]);
 /** Leaves that never hold a substitution of their own, or are read for them elsewhere. */
 const PLAIN_TEXT = new Set(['heredoc_body', 'heredoc_content', 'raw_string', 'comment', 'ansi_c_string']);
 /** `[ab]`, `[!.]`, `[0-9]`, unquoted: a glob that matches one character. */
@@ -196,7 +202,9 @@ function closes(src: string, n: SyntaxNode, quote: string): boolean {
 /** Reads a word made of one node or of several adjacent ones (no space between them is one word). */
 export function readWord(nodes: SyntaxNode | readonly SyntaxNode[], src: string, sink: SubstitutionSink): Word {
   const words = fieldsOf(Array.isArray(nodes) ? nodes : [nodes], src, sink);
-  return words.length === 1 ? (words[0] as Word) : { text: words.map((w) => w.text).join(' '), known: words.every((w) => w.known) };
+  return words.length === 1
+    ? (words[0] as Word)
+    : { text: words.map((w) => w.text).join(' '), known: words.every((w) => w.known) };
 }
 
 /** The words adjacent nodes make: one, or several where an unquoted $IFS splits them. */
@@ -204,14 +212,19 @@ function fieldsOf(nodes: readonly SyntaxNode[], src: string, sink: SubstitutionS
   const b = new WordBuilder(src, sink);
   // A concatenation is only its parts side by side: flat, a `$` that ends one node and the `IFS` that
   // starts the next are seen together (`timeout${IFS}30${IFS}rm$IFS-rf` is cut between name and argument).
-  const list = nodes.some((n) => n.type === 'concatenation') ? nodes.flatMap((n) => (n.type === 'concatenation' ? n.children : [n])) : nodes;
+  const list = nodes.some((n) => n.type === 'concatenation')
+    ? nodes.flatMap((n) => (n.type === 'concatenation' ? n.children : [n]))
+    : nodes;
   for (let i = 0; i < list.length; i++) {
     const n = list[i] as SyntaxNode;
     const next = list[i + 1];
     const touching = next !== undefined && next.start === n.end;
     // tree-sitter reads `$"…"` (a translated string) as a lone `$` then a string: the `$` is not text.
     if (n.type === '$' && !n.named && touching && next.type === 'string') continue;
-    const head = touching && next.type === 'word' && IFS_NAME.test(src.slice(next.start, next.end)) ? withoutTrailingDollar(n) : null;
+    const head =
+      touching && next.type === 'word' && IFS_NAME.test(src.slice(next.start, next.end))
+        ? withoutTrailingDollar(n)
+        : null;
     // `head` is only set when `next` is the touching `IFS` word; checking `next` again tells the type checker so.
     if (head && next) {
       for (const c of head) b.add(c);
@@ -278,7 +291,8 @@ export function substitutionsIn(n: SyntaxNode, src: string, sink: SubstitutionSi
     // tree-sitter leaves some text inside `${…}` as a plain word (`${x:-`rm -rf ~`}`, `${x/`cmd`/y}`),
     // which bash still expands: read it again as a word, for the substitutions it holds.
     // A here-document's text is read for backticks by the walker (it expands like a double-quoted string, not a word).
-    if (n.named && !PLAIN_TEXT.has(n.type) && mayHideSubstitution(src, n.start, n.end)) sink.reread(src.slice(n.start, n.end), 'word');
+    if (n.named && !PLAIN_TEXT.has(n.type) && mayHideSubstitution(src, n.start, n.end))
+      sink.reread(src.slice(n.start, n.end), 'word');
     return;
   }
   for (const c of n.children) substitutionsIn(c, src, sink);
@@ -302,7 +316,8 @@ function mayHideSubstitution(src: string, start: number, end: number): boolean {
  */
 function runSubstitution(n: SyntaxNode, src: string, sink: SubstitutionSink, inDoubleQuotes: boolean): void {
   if (n.type === 'command_substitution' && src.charCodeAt(n.start) === 96) {
-    const closed = n.end - n.start >= 2 && src.charCodeAt(n.end - 1) === 96 && !n.children[n.children.length - 1]?.missing;
+    const closed =
+      n.end - n.start >= 2 && src.charCodeAt(n.end - 1) === 96 && !n.children[n.children.length - 1]?.missing;
     const body = src.slice(n.start + 1, closed ? n.end - 1 : n.end);
     // tree-sitter reads `` `a` `b` `` as one substitution whose body is "a` `b": a backtick inside that is not escaped ends it.
     if (closed && backticksIn(body).length > 0) {

@@ -32,20 +32,85 @@ export type Peeled =
   | { kind: 'argv'; argv: Word[]; label: string; assignments: string[]; split: Word | null }
   | { kind: 'shell'; text: Word; label: string };
 
-const SUDO_VALUED = ['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-p', '--prompt', '-r', '--role', '-t', '--type', '-T', '--command-timeout', '-U', '--other-user', '-R', '--chroot', '-h', '--host'];
+const SUDO_VALUED = [
+  '-u',
+  '--user',
+  '-g',
+  '--group',
+  '-C',
+  '--close-from',
+  '-D',
+  '--chdir',
+  '-p',
+  '--prompt',
+  '-r',
+  '--role',
+  '-t',
+  '--type',
+  '-T',
+  '--command-timeout',
+  '-U',
+  '--other-user',
+  '-R',
+  '--chroot',
+  '-h',
+  '--host',
+];
 const TIMEOUT: WrapperSpec = { valued: ['-s', '--signal', '-k', '--kill-after'], operands: 1 };
 const PLAIN: WrapperSpec = {};
 /** `doppler run -- cmd`, `op run -- cmd`: everything after `--` (or the first operand) is the command. */
-const SECRETS_RUNNER: WrapperSpec = { valued: ['-e', '--env', '-f', '--env-file', '-p', '--project', '-c', '--config', '--path', '--projectId', '--token'] };
+const SECRETS_RUNNER: WrapperSpec = {
+  valued: ['-e', '--env', '-f', '--env-file', '-p', '--project', '-c', '--config', '--path', '--projectId', '--token'],
+};
 
 /** Wrappers by program name (lower-cased, without directory). */
 export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
-  sudo: { valued: SUDO_VALUED, privileged: true, noCommand: ['-e', '--edit', '-l', '--list', '-v', '--validate', '-k', '-K', '--reset-timestamp', '--remove-timestamp', '-V', '--version'] },
+  sudo: {
+    valued: SUDO_VALUED,
+    privileged: true,
+    noCommand: [
+      '-e',
+      '--edit',
+      '-l',
+      '--list',
+      '-v',
+      '--validate',
+      '-k',
+      '-K',
+      '--reset-timestamp',
+      '--remove-timestamp',
+      '-V',
+      '--version',
+    ],
+  },
   doas: { valued: ['-u', '-C'], privileged: true },
   pkexec: { valued: ['--user'], privileged: true },
-  run0: { valued: ['-u', '--user', '-g', '--group', '-D', '--chdir', '--unit', '--property', '--description', '--slice', '--nice', '--setenv', '--background', '--machine'], privileged: true },
+  run0: {
+    valued: [
+      '-u',
+      '--user',
+      '-g',
+      '--group',
+      '-D',
+      '--chdir',
+      '--unit',
+      '--property',
+      '--description',
+      '--slice',
+      '--nice',
+      '--setenv',
+      '--background',
+      '--machine',
+    ],
+    privileged: true,
+  },
   nsenter: { valued: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '--wd'], privileged: true },
-  env: { valued: ['-u', '--unset', '-C', '--chdir', '-P'], splitString: ['-S', '--split-string'], assignments: true, dashIsOption: true },
+  env: {
+    valued: ['-u', '--unset', '-C', '--chdir', '-P'],
+    splitString: ['-S', '--split-string'],
+    assignments: true,
+    dashIsOption: true,
+  },
   nice: { valued: ['-n', '--adjustment'] },
   nohup: PLAIN,
   // `coproc cmd…` runs cmd in the background (a NAME is only allowed before a compound command).
@@ -68,7 +133,11 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   time: { valued: ['-f', '--format', '-o', '--output'] },
   stdbuf: { valued: ['-i', '--input', '-o', '--output', '-e', '--error'] },
   ionice: { valued: ['-c', '--class', '-n', '--classdata'], noCommand: ['-p', '--pid', '-P', '--pgid', '-u', '--uid'] },
-  chrt: { valued: ['-T', '--sched-runtime', '-P', '--sched-period', '-D', '--sched-deadline'], noCommand: ['-p', '--pid', '-m', '--max'], operands: 1 },
+  chrt: {
+    valued: ['-T', '--sched-runtime', '-P', '--sched-period', '-D', '--sched-deadline'],
+    noCommand: ['-p', '--pid', '-m', '--max'],
+    operands: 1,
+  },
   taskset: { noCommand: ['-p', '--pid'], operands: 1 },
   caffeinate: { valued: ['-t', '-w'] },
   strace: { valued: ['-e', '-o', '-s', '-u', '-E', '-a', '-b', '-I', '-O', '-P', '-S', '-X'], noCommand: ['-p'] },
@@ -78,20 +147,96 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   proxychains: { valued: ['-f'] },
   proxychains4: { valued: ['-f'] },
   torsocks: { valued: ['-u', '-p', '-a', '-P'] },
-  'xvfb-run': { valued: ['-n', '--server-num', '-s', '--server-args', '-f', '--auth-file', '-e', '--error-file', '-p', '--xauth-protocol'] },
+  'xvfb-run': {
+    valued: [
+      '-n',
+      '--server-num',
+      '-s',
+      '--server-args',
+      '-f',
+      '--auth-file',
+      '-e',
+      '--error-file',
+      '-p',
+      '--xauth-protocol',
+    ],
+  },
   chroot: { valued: ['--userspec', '--groups'], operands: 1 },
   gosu: { operands: 1 },
   'su-exec': { operands: 1 },
-  flock: { valued: ['-w', '--wait', '--timeout', '-E', '--conflict-exit-code'], shellString: ['-c', '--command'], operands: 1 },
+  flock: {
+    valued: ['-w', '--wait', '--timeout', '-E', '--conflict-exit-code'],
+    shellString: ['-c', '--command'],
+    operands: 1,
+  },
   watch: { valued: ['-n', '--interval', '-d'], joinsWithShell: true },
   script: { valued: ['-t', '-T', '-I', '-O', '-B', '-E'], shellString: ['-c', '--command'], operands: 1 },
   // `-X cmd` sends a command to a running session (`stuff` types text into it): judged by rules/interfaces.ts, not peeled.
-  screen: { valued: ['-S', '-c', '-t', '-p', '-h', '-e', '-s', '-T'], noCommand: ['-X', '-ls', '-list', '-r', '-R', '-x', '-wipe'] },
+  screen: {
+    valued: ['-S', '-c', '-t', '-p', '-h', '-e', '-s', '-T'],
+    noCommand: ['-X', '-ls', '-list', '-r', '-R', '-x', '-wipe'],
+  },
   // `unshare -r cmd`: cmd runs in new namespaces (a root that is root only inside them).
-  unshare: { valued: ['--map-user', '--map-group', '-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--propagation', '--setgroups', '--map-users', '--map-groups', '--kill-child'] },
-  'systemd-run': { valued: ['-u', '--unit', '-p', '--property', '-E', '--setenv', '--uid', '--gid', '--nice', '--working-directory', '-M', '--machine', '-H', '--host', '--slice', '--description', '--on-calendar', '--on-active'] },
+  unshare: {
+    valued: [
+      '--map-user',
+      '--map-group',
+      '-S',
+      '--setuid',
+      '-G',
+      '--setgid',
+      '-R',
+      '--root',
+      '-w',
+      '--wd',
+      '--propagation',
+      '--setgroups',
+      '--map-users',
+      '--map-groups',
+      '--kill-child',
+    ],
+  },
+  'systemd-run': {
+    valued: [
+      '-u',
+      '--unit',
+      '-p',
+      '--property',
+      '-E',
+      '--setenv',
+      '--uid',
+      '--gid',
+      '--nice',
+      '--working-directory',
+      '-M',
+      '--machine',
+      '-H',
+      '--host',
+      '--slice',
+      '--description',
+      '--on-calendar',
+      '--on-active',
+    ],
+  },
   // Language and environment managers that run a command in their environment.
-  uv: { sub: ['run'], valued: ['--with', '--python', '-p', '--package', '--directory', '--project', '--env-file', '--extra', '--group', '--index', '--from', '-w', '--with-requirements'] },
+  uv: {
+    sub: ['run'],
+    valued: [
+      '--with',
+      '--python',
+      '-p',
+      '--package',
+      '--directory',
+      '--project',
+      '--env-file',
+      '--extra',
+      '--group',
+      '--index',
+      '--from',
+      '-w',
+      '--with-requirements',
+    ],
+  },
   poetry: { sub: ['run'], valued: ['-C', '--directory', '-P', '--project'] },
   pipenv: { sub: ['run'] },
   pdm: { sub: ['run'], valued: ['-p', '--project'] },
@@ -109,7 +254,12 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   rbenv: { sub: ['exec'] },
   pyenv: { sub: ['exec'] },
   nodenv: { sub: ['exec'] },
-  mise: { sub: ['exec', 'x'], valued: ['-C', '--cd', '-E', '--env', '-j', '--jobs'], commandAfter: ['--'], shellString: ['-c', '--command'] },
+  mise: {
+    sub: ['exec', 'x'],
+    valued: ['-C', '--cd', '-E', '--env', '-j', '--jobs'],
+    commandAfter: ['--'],
+    shellString: ['-c', '--command'],
+  },
   fnm: { sub: ['exec'], valued: ['--using'] },
   volta: { sub: ['run'], valued: ['--node', '--npm', '--yarn', '--pnpm', '--env'] },
   nix: { sub: ['develop', 'shell'], commandAfter: ['-c', '--command'] },
@@ -151,12 +301,18 @@ export function peelWrapper(prog: string, argv: readonly Word[], spec: WrapperSp
     label = `${prog} ${sub}`;
     i = 2;
   }
-  const shellAt = spec.shellString ? argv.findIndex((w, k) => k >= i && spec.shellString?.some((o) => isOption(w.text, o))) : -1;
+  const shellAt = spec.shellString
+    ? argv.findIndex((w, k) => k >= i && spec.shellString?.some((o) => isOption(w.text, o)))
+    : -1;
   if (shellAt >= 0) {
     const opt = argv[shellAt] as Word;
     const eq = opt.text.startsWith('--') ? opt.text.indexOf('=') : -1;
     const name = eq > 0 ? opt.text.slice(0, eq) : opt.text.startsWith('--') ? opt.text : `-${opt.text.slice(-1)}`;
-    return found('shell', eq > 0 ? { text: opt.text.slice(eq + 1), known: opt.known } : argv[shellAt + 1], `${label} ${name}`);
+    return found(
+      'shell',
+      eq > 0 ? { text: opt.text.slice(eq + 1), known: opt.known } : argv[shellAt + 1],
+      `${label} ${name}`,
+    );
   }
   const after = spec.commandAfter ? argv.findIndex((w, k) => k >= i && spec.commandAfter?.includes(w.text)) : -1;
   if (after >= 0) return rest(argv.slice(after + 1), label, [], null);
@@ -176,14 +332,20 @@ export function peelWrapper(prog: string, argv: readonly Word[], spec: WrapperSp
   }
   const assignments: string[] = [];
   if (spec.assignments) {
-    while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test((argv[i] as Word).text)) assignments.push((argv[i++] as Word).text);
+    while (i < argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test((argv[i] as Word).text))
+      assignments.push((argv[i++] as Word).text);
   }
   i += spec.operands ?? 0;
   return rest(argv.slice(i), label, assignments, split);
 
   function rest(words: Word[], lbl: string, assigned: string[], splitWord: Word | null): Peeled {
     if (words.length === 0 && !splitWord) return { kind: 'keep' };
-    if (spec.joinsWithShell && words.length > 0) return { kind: 'shell', text: { text: words.map((w) => w.text).join(' '), known: words.every((w) => w.known) }, label: lbl };
+    if (spec.joinsWithShell && words.length > 0)
+      return {
+        kind: 'shell',
+        text: { text: words.map((w) => w.text).join(' '), known: words.every((w) => w.known) },
+        label: lbl,
+      };
     return { kind: 'argv', argv: words, label: lbl, assignments: assigned, split: splitWord };
   }
 }
@@ -206,7 +368,11 @@ function readOption(argv: readonly Word[], i: number, spec: WrapperSpec): Option
     if (spec.noCommand?.includes(name)) return { next: i + 1, noCommand: true, split: null };
     const takesValue = spec.valued?.includes(name) || spec.splitString?.includes(name);
     const value = eq > 0 ? { text: t.slice(eq + 1), known: w.known } : takesValue ? valueAt(i + 1) : null;
-    return { next: eq < 0 && takesValue ? i + 2 : i + 1, noCommand: false, split: spec.splitString?.includes(name) ? value : null };
+    return {
+      next: eq < 0 && takesValue ? i + 2 : i + 1,
+      noCommand: false,
+      split: spec.splitString?.includes(name) ? value : null,
+    };
   }
   for (let k = 1; k < t.length; k++) {
     const opt = `-${t[k]}`;

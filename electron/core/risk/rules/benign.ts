@@ -5,9 +5,29 @@ import { BUILD_TEST, READ_ONLY } from './known.ts';
 import { finding, operands, subcommand, type Rule } from './util.ts';
 
 /** Script names that usually reach beyond the project. */
-const RISKY_SCRIPT = /(^|[:/_.-])(deploy|publish|release|destroy|drop|reset|nuke|prod|production|migrate|seed|wipe|purge|rollback|teardown|uninstall)([:/_.-]|$)/i;
+const RISKY_SCRIPT =
+  /(^|[:/_.-])(deploy|publish|release|destroy|drop|reset|nuke|prod|production|migrate|seed|wipe|purge|rollback|teardown|uninstall)([:/_.-]|$)/i;
 /** Task runners whose first operand names a project script. */
-const TASK_RUNNERS = ['npm', 'yarn', 'pnpm', 'bun', 'make', 'gmake', 'just', 'task', 'rake', 'mix', 'composer', 'turbo', 'nx', 'lerna', 'gradle', 'gradlew', 'mvn', 'mvnw'];
+const TASK_RUNNERS = [
+  'npm',
+  'yarn',
+  'pnpm',
+  'bun',
+  'make',
+  'gmake',
+  'just',
+  'task',
+  'rake',
+  'mix',
+  'composer',
+  'turbo',
+  'nx',
+  'lerna',
+  'gradle',
+  'gradlew',
+  'mvn',
+  'mvnw',
+];
 const IN_PROJECT = new Set(['project', 'project-root']);
 
 /** Running something from the Downloads folder runs code from the network that nobody reviewed. */
@@ -16,8 +36,20 @@ const downloadedCode = (file: string) => finding('remote-code', S.high, `runs ${
 export const benign: Rule = ({ prog, args, ctx }) => {
   if (READ_ONLY.has(prog)) return [finding('read-only', S.readOnly, `${prog} only reads`)];
   if (!BUILD_TEST.has(prog)) return [];
-  const { sub, rest } = subcommand(args, ['--prefix', '-C', '--cwd', '--dir', '--filter', '-w', '--workspace', '-p', '--project', '-f', '--file']);
-  const script = sub === 'run' || sub === 'run-script' ? operands(rest)[0]?.text ?? '' : sub;
+  const { sub, rest } = subcommand(args, [
+    '--prefix',
+    '-C',
+    '--cwd',
+    '--dir',
+    '--filter',
+    '-w',
+    '--workspace',
+    '-p',
+    '--project',
+    '-f',
+    '--file',
+  ]);
+  const script = sub === 'run' || sub === 'run-script' ? (operands(rest)[0]?.text ?? '') : sub;
   if (TASK_RUNNERS.includes(prog) && RISKY_SCRIPT.test(script)) {
     return [finding('build-test', 35, `runs the project's "${script}" task, which may reach beyond this machine`)];
   }
@@ -26,7 +58,8 @@ export const benign: Rule = ({ prog, args, ctx }) => {
   if (file && /\.(py|js|mjs|cjs|ts|mts|rb|pl|php|sh|lua|jar)$/.test(file.text)) {
     const info = classifyPath(file, ctx);
     if (info.abs && isDownloaded(info.abs, ctx.home)) return [downloadedCode(file.text)];
-    if (!IN_PROJECT.has(info.kind) && info.kind !== 'unknown') return [finding('build-test', 25, `runs ${file.text}, from outside the project`)];
+    if (!IN_PROJECT.has(info.kind) && info.kind !== 'unknown')
+      return [finding('build-test', 25, `runs ${file.text}, from outside the project`)];
   }
   return [finding('build-test', S.build, `${prog}${sub ? ` ${sub}` : ''} builds, tests or runs project code`)];
 };
@@ -39,12 +72,28 @@ export const runsScript: Rule = ({ prog, args, ctx }) => {
   if (!file) return [];
   // `bash -c X` with X only known at run time (`xargs bash -c`, `bash -c "$CMD"`): shell code nobody can read.
   // (A known string is read by the parser as commands of its own.)
-  if (args.some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.text)) && !file.known) return [finding('remote-code', S.high, `${prog} -c runs shell code only known at run time (${file.text.slice(0, 40)})`)];
+  if (args.some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.text)) && !file.known)
+    return [
+      finding('remote-code', S.high, `${prog} -c runs shell code only known at run time (${file.text.slice(0, 40)})`),
+    ];
   const info = classifyPath(file, ctx);
   const inProject = IN_PROJECT.has(info.kind);
   if (info.abs && isDownloaded(info.abs, ctx.home)) return [downloadedCode(file.text)];
-  if (inProject && RISKY_SCRIPT.test(file.text)) return [finding('build-test', 35, `runs the project's script ${file.text}, whose name says it reaches beyond this machine`)];
-  return [finding('build-test', inProject ? 15 : S.medium, `runs the script ${file.text}${inProject ? '' : ', from outside the project'}`)];
+  if (inProject && RISKY_SCRIPT.test(file.text))
+    return [
+      finding(
+        'build-test',
+        35,
+        `runs the project's script ${file.text}, whose name says it reaches beyond this machine`,
+      ),
+    ];
+  return [
+    finding(
+      'build-test',
+      inProject ? 15 : S.medium,
+      `runs the script ${file.text}${inProject ? '' : ', from outside the project'}`,
+    ),
+  ];
 };
 
 /**
@@ -57,6 +106,9 @@ export const runsByPath: Rule = ({ seg, ctx }) => {
   const info = classifyPath(argv0, ctx);
   if (info.abs && isDownloaded(info.abs, ctx.home)) return [downloadedCode(argv0.text)];
   if (!IN_PROJECT.has(info.kind)) return [];
-  if (RISKY_SCRIPT.test(argv0.text)) return [finding('build-test', 35, `runs the project's ${argv0.text}, whose name says it reaches beyond this machine`)];
+  if (RISKY_SCRIPT.test(argv0.text))
+    return [
+      finding('build-test', 35, `runs the project's ${argv0.text}, whose name says it reaches beyond this machine`),
+    ];
   return [finding('build-test', 15, `runs the project's own ${argv0.text}`)];
 };

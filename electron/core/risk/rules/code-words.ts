@@ -40,13 +40,21 @@ const isOption = (text: string): boolean => /^[-+]./.test(text);
  * Marks the words of `argv` from `at` (the program word) on that carry code, as read by the table of `name` (or of the
  * program word). Marks are only ever added. `settled`: an ambiguous option's value was taken out already.
  */
-function markFrom(argv: readonly string[], at: number, marks: boolean[], depth: number, name?: string, settled = false): void {
+function markFrom(
+  argv: readonly string[],
+  at: number,
+  marks: boolean[],
+  depth: number,
+  name?: string,
+  settled = false,
+): void {
   const found = shapeForWord(name ?? (argv[at] as string));
   if (!found || depth > MAX_DEPTH) return;
   const { shape } = found;
   const texts = argv.slice(at + 1);
   // tar's old style (`tar xIf zstd a.tar`): the first word is a cluster of its options without the dash.
-  if (shape.bundledFirst && texts[0] !== undefined && texts[0] !== '' && !texts[0].startsWith('-')) texts[0] = `-${texts[0]}`;
+  if (shape.bundledFirst && texts[0] !== undefined && texts[0] !== '' && !texts[0].startsWith('-'))
+    texts[0] = `-${texts[0]}`;
   const args: Word[] = texts.map((text) => ({ text, known: true }));
   const reading = readShape(found.name, shape, args);
   const markRest = (from: number): void => {
@@ -60,7 +68,11 @@ function markFrom(argv: readonly string[], at: number, marks: boolean[], depth: 
     const listed = (entry: string): boolean =>
       entry === name ||
       // Loosely for what adds code (in a cluster, `-Zx`, `-qTT`): a false alarm only narrows a rule.
-      (set === 'alters' && !name.startsWith('--') && !entry.startsWith('--') && name.length > 2 && name.slice(1).includes(entry.slice(1)));
+      (set === 'alters' &&
+        !name.startsWith('--') &&
+        !entry.startsWith('--') &&
+        name.length > 2 &&
+        name.slice(1).includes(entry.slice(1)));
     return [...shape[set]].some(listed) || [...reading.last[set]].some(listed);
   };
 
@@ -158,7 +170,8 @@ export function lastCodeCarryingIndex(argv: readonly string[]): number {
 export function runsWhatFollows(word: string): boolean {
   const shape = shapeForWord(word)?.shape;
   if (!shape) return false;
-  const codeKind = (kind: string | null | undefined): boolean => kind !== null && kind !== undefined && kind !== 'value';
+  const codeKind = (kind: string | null | undefined): boolean =>
+    kind !== null && kind !== undefined && kind !== 'value';
   return (
     shape.subs !== null ||
     shape.stopAt !== null ||

@@ -14,20 +14,114 @@ import { BUILD_TEST } from './known.ts';
 import type { Finding } from '../types.ts';
 import { finding, hasOption, operands, optionValue, programName, word, type Rule, type RuleInput } from './util.ts';
 
-export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh', 'ash', 'pwsh', 'powershell', 'iex', 'invoke-expression', 'source', '.']);
-export const INTERPRETERS = new Set(['python', 'python2', 'python3', 'py', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php', 'lua', 'osascript', 'Rscript', 'julia', 'tclsh', 'awk', 'gawk']);
-const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'aria2c', 'irm', 'iwr', 'invoke-webrequest', 'invoke-restmethod', 'lwp-request', 'gh']);
-const DECODERS = new Set(['base64', 'base32', 'xxd', 'openssl', 'gunzip', 'zcat', 'rev', 'tr', 'printf', 'echo', 'certutil']);
+export const SHELLS = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ksh',
+  'fish',
+  'csh',
+  'tcsh',
+  'ash',
+  'pwsh',
+  'powershell',
+  'iex',
+  'invoke-expression',
+  'source',
+  '.',
+]);
+export const INTERPRETERS = new Set([
+  'python',
+  'python2',
+  'python3',
+  'py',
+  'pypy3',
+  'node',
+  'nodejs',
+  'deno',
+  'bun',
+  'ruby',
+  'perl',
+  'php',
+  'lua',
+  'osascript',
+  'Rscript',
+  'julia',
+  'tclsh',
+  'awk',
+  'gawk',
+]);
+const DOWNLOADERS = new Set([
+  'curl',
+  'wget',
+  'fetch',
+  'http',
+  'https',
+  'aria2c',
+  'irm',
+  'iwr',
+  'invoke-webrequest',
+  'invoke-restmethod',
+  'lwp-request',
+  'gh',
+]);
+const DECODERS = new Set([
+  'base64',
+  'base32',
+  'xxd',
+  'openssl',
+  'gunzip',
+  'zcat',
+  'rev',
+  'tr',
+  'printf',
+  'echo',
+  'certutil',
+]);
 /** Programs whose output comes over the network: downloaders, raw sockets, DNS answers, remote shells and copies, cluster and cloud CLIs. */
 const NETWORK = new Set([
-  ...DOWNLOADERS, 'xh', 'curlie', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'host', 'dig', 'nslookup', 'drill', 'kdig', 'delv', 'whois',
-  'ssh', 'sftp', 'ftp', 'tftp', 'lftp', 'gsutil', 'rclone', 's3cmd', 'smbclient', 'websocat', 'wscat', 'grpcurl', 'kubectl', 'oc', 'aws', 'gcloud', 'az',
+  ...DOWNLOADERS,
+  'xh',
+  'curlie',
+  'httpie',
+  'nc',
+  'ncat',
+  'netcat',
+  'socat',
+  'telnet',
+  'host',
+  'dig',
+  'nslookup',
+  'drill',
+  'kdig',
+  'delv',
+  'whois',
+  'ssh',
+  'sftp',
+  'ftp',
+  'tftp',
+  'lftp',
+  'gsutil',
+  'rclone',
+  's3cmd',
+  'smbclient',
+  'websocat',
+  'wscat',
+  'grpcurl',
+  'kubectl',
+  'oc',
+  'aws',
+  'gcloud',
+  'az',
 ]);
 /** A word that names something on the network: a URL, or a cloud storage address. */
 const REMOTE_ADDRESS = /^(?:https?|ftp|s3|gs|wss?|tcp|udp):\/\//i;
 
 function hostOf(args: readonly Word[]): string | null {
-  const url = args.find((w) => /^(https?|ftp|s3|gs):\/\//i.test(w.text)) ?? args.find((w) => /^[\w.-]+\.[a-z]{2,}(\/|:|$)/i.test(w.text));
+  const url =
+    args.find((w) => /^(https?|ftp|s3|gs):\/\//i.test(w.text)) ??
+    args.find((w) => /^[\w.-]+\.[a-z]{2,}(\/|:|$)/i.test(w.text));
   if (!url) return null;
   return url.text.replace(/^\w+:\/\//, '').split(/[/?#]/)[0] ?? null;
 }
@@ -46,7 +140,8 @@ const stage = (argv: readonly Word[]): string => {
 };
 
 /** `echo "…$X…"`, `printf '%s' "$(…)"`: text a literal producer gives only at run time. */
-const echoesUnknown = (argv: readonly Word[]): boolean => /^(echo|printf)$/.test(programName(argv[0])) && argv.slice(1).some((w) => !w.known);
+const echoesUnknown = (argv: readonly Word[]): boolean =>
+  /^(echo|printf)$/.test(programName(argv[0])) && argv.slice(1).some((w) => !w.known);
 
 /**
  * A shell or interpreter that runs what arrives on its stdin (`… | sh`, `… | python3`, `sh < <(…)`):
@@ -55,26 +150,69 @@ const echoesUnknown = (argv: readonly Word[]): boolean => /^(echo|printf)$/.test
  * (`curl … | python3 parse.py`) reads its stdin as data.
  */
 export const runsFetchedCode: Rule = ({ seg, prog, args }) => {
-  const fetchedArg = SHELLS.has(prog) || INTERPRETERS.has(prog) ? args.find((w) => /^[<>]\(\s*(curl|wget|fetch|http|iwr|irm)\b|\$\(\s*(curl|wget|fetch|http)\b|`\s*(curl|wget)\b/.test(w.text)) : undefined;
-  if (fetchedArg) return [finding('remote-code', S.catastrophic - 5, `runs code downloaded at run time (${fetchedArg.text.slice(0, 60)})`)];
+  const fetchedArg =
+    SHELLS.has(prog) || INTERPRETERS.has(prog)
+      ? args.find((w) =>
+          /^[<>]\(\s*(curl|wget|fetch|http|iwr|irm)\b|\$\(\s*(curl|wget|fetch|http)\b|`\s*(curl|wget)\b/.test(w.text),
+        )
+      : undefined;
+  if (fetchedArg)
+    return [
+      finding('remote-code', S.catastrophic - 5, `runs code downloaded at run time (${fetchedArg.text.slice(0, 60)})`),
+    ];
   const from = seg.pipeFrom;
   if (!from) return [];
   // `echo "ls $DIR" | sh`: the shell's commands were read from text the outer shell fills in at run time.
   const fedShell = /^(\S+) \|$/.exec(seg.via.at(-1) ?? '')?.[1];
-  if (fedShell && echoesUnknown(from)) return [finding('remote-code', S.high + 5, `runs text the shell fills in at run time as ${fedShell} commands (${stage(from)} | ${fedShell})`)];
+  if (fedShell && echoesUnknown(from))
+    return [
+      finding(
+        'remote-code',
+        S.high + 5,
+        `runs text the shell fills in at run time as ${fedShell} commands (${stage(from)} | ${fedShell})`,
+      ),
+    ];
   if (!readsCodeFromStdin(prog, args)) return [];
   const producer = programName(from[0]);
-  if (DOWNLOADERS.has(producer)) return [finding('remote-code', S.catastrophic - 5, `runs a script downloaded from ${hostOf(from) ?? 'the network'} without anyone reading it (${producer} | ${prog})`)];
-  if (reachesNetwork(from)) return [finding('remote-code', S.catastrophic - 5, `runs what ${producer} receives from ${hostOf(from.slice(1)) ?? 'the network'} as ${prog} code, without anyone reading it (${stage(from)} | ${prog})`)];
-  if (DECODERS.has(producer) && from.some((w) => /^-(d|D|-decode)$|^-r$|^base64$/.test(w.text) || producer === 'echo' || producer === 'printf')) {
+  if (DOWNLOADERS.has(producer))
+    return [
+      finding(
+        'remote-code',
+        S.catastrophic - 5,
+        `runs a script downloaded from ${hostOf(from) ?? 'the network'} without anyone reading it (${producer} | ${prog})`,
+      ),
+    ];
+  if (reachesNetwork(from))
+    return [
+      finding(
+        'remote-code',
+        S.catastrophic - 5,
+        `runs what ${producer} receives from ${hostOf(from.slice(1)) ?? 'the network'} as ${prog} code, without anyone reading it (${stage(from)} | ${prog})`,
+      ),
+    ];
+  if (
+    DECODERS.has(producer) &&
+    from.some((w) => /^-(d|D|-decode)$|^-r$|^base64$/.test(w.text) || producer === 'echo' || producer === 'printf')
+  ) {
     if ((producer !== 'echo' && producer !== 'printf') || from.some((w) => /^[A-Za-z0-9+/=]{16,}$/.test(w.text))) {
       return [finding('remote-code', S.critical, `runs decoded or hidden code (${producer} | ${prog})`)];
     }
   }
-  if (seg.stdin === null) return [finding('remote-code', S.high + 5, `runs what \`${stage(from)}\` prints as ${prog} code, which nobody has read`)];
-  if (echoesUnknown(from)) return [finding('remote-code', S.high + 5, `runs text the shell fills in at run time as ${prog} code (${stage(from)} | ${prog})`)];
+  if (seg.stdin === null)
+    return [
+      finding('remote-code', S.high + 5, `runs what \`${stage(from)}\` prints as ${prog} code, which nobody has read`),
+    ];
+  if (echoesUnknown(from))
+    return [
+      finding(
+        'remote-code',
+        S.high + 5,
+        `runs text the shell fills in at run time as ${prog} code (${stage(from)} | ${prog})`,
+      ),
+    ];
   // A literal the shell was handed but the parser did not read as commands (`echo … | source /dev/stdin`).
-  if (/^(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh|source|\.)$/.test(prog)) return [finding('remote-code', S.high + 5, `runs text piped into ${prog} that Gatehouse did not read as commands`)];
+  if (/^(sh|bash|zsh|dash|ksh|mksh|ash|yash|fish|csh|tcsh|source|\.)$/.test(prog))
+    return [finding('remote-code', S.high + 5, `runs text piped into ${prog} that Gatehouse did not read as commands`)];
   return [];
 };
 
@@ -86,7 +224,9 @@ function savedAs(seg: Segment): string | null {
   const redirected = seg.redirects.find((r) => r.op === '>' || r.op === '>|' || r.op === '&>');
   if (redirected && (redirected.fd === null || redirected.fd === 1)) return redirected.target.text;
   const url = args.find((w) => /^https?:\/\//.test(w.text))?.text;
-  const named = optionValue(args, 'o', '--output', '--output-document', '-OutFile') ?? (prog === 'wget' ? optionValue(args, 'O') : null);
+  const named =
+    optionValue(args, 'o', '--output', '--output-document', '-OutFile') ??
+    (prog === 'wget' ? optionValue(args, 'O') : null);
   if (named && named !== '-') return named;
   const remoteName = url?.split(/[?#]/)[0]?.split('/').pop();
   return (prog === 'wget' && !named) || hasOption(args, 'O', '--remote-name') ? remoteName || null : null;
@@ -117,18 +257,45 @@ export function runsDownloaded(segments: readonly Segment[]): Finding | null {
  * which run the folder's own bins first; and `pip install .` and `docker build`, which run its setup and Dockerfile.
  */
 const FOLDER_RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'pip', 'pip3', 'docker']);
-const runsTheFolder = (prog: string): boolean => BUILD_TEST.has(prog) || SCRIPT_RUNNERS.has(prog) || FOLDER_RUNNERS.has(prog);
+const runsTheFolder = (prog: string): boolean =>
+  BUILD_TEST.has(prog) || SCRIPT_RUNNERS.has(prog) || FOLDER_RUNNERS.has(prog);
 
 /** `git clone URL dir`: the folder it makes (the URL's last part without `.git` when none is named). */
 function clonedInto(seg: Segment): { dir: string; url: string } | null {
   const prog = programName(seg.argv[0]);
   const args = seg.argv.slice(1);
-  const isClone = (prog === 'git' && operands(args, ['-C', '-c'])[0]?.text === 'clone') || (prog === 'gh' && args[0]?.text === 'repo' && args[1]?.text === 'clone');
+  const isClone =
+    (prog === 'git' && operands(args, ['-C', '-c'])[0]?.text === 'clone') ||
+    (prog === 'gh' && args[0]?.text === 'repo' && args[1]?.text === 'clone');
   if (!isClone) return null;
-  const ops = operands(args, ['-C', '-c', '-b', '--branch', '--depth', '-o', '--origin', '--config', '--reference', '-j', '--jobs', '--filter', '-u', '--upload-pack']).map((w) => w.text).filter((t) => t !== 'clone' && t !== 'repo');
+  const ops = operands(args, [
+    '-C',
+    '-c',
+    '-b',
+    '--branch',
+    '--depth',
+    '-o',
+    '--origin',
+    '--config',
+    '--reference',
+    '-j',
+    '--jobs',
+    '--filter',
+    '-u',
+    '--upload-pack',
+  ])
+    .map((w) => w.text)
+    .filter((t) => t !== 'clone' && t !== 'repo');
   const url = ops[0];
   if (!url) return null;
-  const dir = ops[1] ?? url.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '') ?? '';
+  const dir =
+    ops[1] ??
+    url
+      .replace(/\/+$/, '')
+      .split(/[/:]/)
+      .pop()
+      ?.replace(/\.git$/, '') ??
+    '';
   return dir ? { dir: dir.replace(/^\.\//, '').replace(/\/+$/, ''), url } : null;
 }
 
@@ -150,12 +317,25 @@ function clonedThenRun(segments: readonly Segment[]): Finding | null {
     const argv0 = (seg.argv[0]?.text ?? '').replace(/^\.\//, '');
     if (prog === 'cd') {
       const to = (seg.argv[1]?.text ?? '').replace(/^\.\//, '').replace(/\/+$/, '');
-      inside = cloned.find((c) => to === c.dir || to.startsWith(`${c.dir}/`)) ?? (to === '' || to.startsWith('/') || to === '..' ? null : inside);
+      inside =
+        cloned.find((c) => to === c.dir || to.startsWith(`${c.dir}/`)) ??
+        (to === '' || to.startsWith('/') || to === '..' ? null : inside);
       continue;
     }
-    const byPath = cloned.find((c) => argv0.startsWith(`${c.dir}/`) || seg.argv.slice(1, 2).some((w) => w.text.replace(/^\.\//, '').startsWith(`${c.dir}/`) && runsTheFolder(prog)));
-    const from = byPath ?? (inside && (runsTheFolder(prog) || argv0.includes('/') || seg.argv[0]?.text.startsWith('./')) ? inside : null);
-    if (from) return finding('remote-code', S.high + 5, `runs code from ${from.url}, a repository this command just cloned, before anyone has read it`);
+    const byPath = cloned.find(
+      (c) =>
+        argv0.startsWith(`${c.dir}/`) ||
+        seg.argv.slice(1, 2).some((w) => w.text.replace(/^\.\//, '').startsWith(`${c.dir}/`) && runsTheFolder(prog)),
+    );
+    const from =
+      byPath ??
+      (inside && (runsTheFolder(prog) || argv0.includes('/') || seg.argv[0]?.text.startsWith('./')) ? inside : null);
+    if (from)
+      return finding(
+        'remote-code',
+        S.high + 5,
+        `runs code from ${from.url}, a repository this command just cloned, before anyone has read it`,
+      );
   }
   return null;
 }
@@ -173,11 +353,16 @@ function networkIntoShell(segments: readonly Segment[]): Finding | null {
     if (!fedShell && !readsCodeFromStdin(prog, seg.argv.slice(1))) continue;
     const chain = upstream(seg, segments);
     // The stage right before is judged by the segment's own rule (runsFetchedCode).
-    const network = chain.slice(1).find((s) => reachesNetwork(s.argv, s.remote)) ?? (chain[0]?.remote ? chain[0] : undefined);
+    const network =
+      chain.slice(1).find((s) => reachesNetwork(s.argv, s.remote)) ?? (chain[0]?.remote ? chain[0] : undefined);
     if (!network) continue;
     const through = programName(seg.pipeFrom[0]);
     const host = hostOf(network.argv.slice(1)) ?? network.remote ?? 'the network';
-    return finding('remote-code', S.catastrophic - 5, `runs ${DOWNLOADERS.has(programName(network.argv[0])) ? 'a download' : `what ${programName(network.argv[0])} receives`} from ${host} passed through ${through} (${prog} reads it)`);
+    return finding(
+      'remote-code',
+      S.catastrophic - 5,
+      `runs ${DOWNLOADERS.has(programName(network.argv[0])) ? 'a download' : `what ${programName(network.argv[0])} receives`} from ${host} passed through ${through} (${prog} reads it)`,
+    );
   }
   return null;
 }
@@ -198,11 +383,24 @@ function savedThenRun(segments: readonly Segment[]): Finding | null {
     }
     const prog = programName(seg.argv[0]);
     const direct = (seg.argv[0]?.text ?? '').replace(/^\.\//, '');
-    const script = SHELLS.has(prog) || INTERPRETERS.has(prog) ? operands(seg.argv.slice(1), ['-c', '-e', '-m'])[0]?.text.replace(/^\.\//, '') : undefined;
+    const script =
+      SHELLS.has(prog) || INTERPRETERS.has(prog)
+        ? operands(seg.argv.slice(1), ['-c', '-e', '-m'])[0]?.text.replace(/^\.\//, '')
+        : undefined;
     const ran = [direct, script].find((f) => f !== undefined && saved.has(f));
-    if (ran) return finding('remote-code', S.critical, `runs ${ran}, which the same command just downloaded, without anyone reading it`);
+    if (ran)
+      return finding(
+        'remote-code',
+        S.critical,
+        `runs ${ran}, which the same command just downloaded, without anyone reading it`,
+      );
     const ranDecoded = [direct, script].find((f) => f !== undefined && decoded.has(f));
-    if (ranDecoded) return finding('remote-code', S.high + 5, `runs ${ranDecoded}, which the same command just wrote from encoded text nobody can read`);
+    if (ranDecoded)
+      return finding(
+        'remote-code',
+        S.high + 5,
+        `runs ${ranDecoded}, which the same command just wrote from encoded text nobody can read`,
+      );
   }
   return null;
 }
@@ -214,17 +412,23 @@ const DECODES = /^(-d|-D|--decode|-r|-revert)$/;
 function decodedInto(seg: Segment): string | null {
   const prog = programName(seg.argv[0]);
   if (!DECODERS.has(prog) || !seg.argv.slice(1).some((w) => DECODES.test(w.text))) return null;
-  const out = seg.redirects.find((r) => (r.op === '>' || r.op === '>|' || r.op === '>>') && (r.fd === null || r.fd === 1));
+  const out = seg.redirects.find(
+    (r) => (r.op === '>' || r.op === '>|' || r.op === '>>') && (r.fd === null || r.fd === 1),
+  );
   return out ? out.target.text : (optionValue(seg.argv.slice(1), 'o', '--output', '-out') ?? null);
 }
 
 /** Fetching code from the network, in the languages agents write one-liners in. */
-const FETCHES = /urlopen|urllib|requests\.(get|post)|httpx\.|http\.client|fetch\s*\(|https?\.get\s*\(|axios|Net::HTTP|open-uri|URI\.(open|parse)|LWP::|HTTP::Tiny|file_get_contents\s*\(\s*['"]https?:|curl_exec|Invoke-WebRequest|DownloadString|socket\.recv/i;
+const FETCHES =
+  /urlopen|urllib|requests\.(get|post)|httpx\.|http\.client|fetch\s*\(|https?\.get\s*\(|axios|Net::HTTP|open-uri|URI\.(open|parse)|LWP::|HTTP::Tiny|file_get_contents\s*\(\s*['"]https?:|curl_exec|Invoke-WebRequest|DownloadString|socket\.recv/i;
 /** Running text as code. */
-const EXECUTES = /\bexec\s*\(|\beval\s*\(|\(\s*eval\s*\)|\bnew\s+Function\s*\(|\bFunction\s*\(|\binstance_eval\b|\bload\s*\(|\brequire\s*\(\s*['"]https?:|\bimport\s*\(\s*['"]https?:|\bmarshal\.loads|\bpickle\.loads|\bcompile\s*\(|\bvm\.run|`\s*\$\(|\beval\s+\$/;
+const EXECUTES =
+  /\bexec\s*\(|\beval\s*\(|\(\s*eval\s*\)|\bnew\s+Function\s*\(|\bFunction\s*\(|\binstance_eval\b|\bload\s*\(|\brequire\s*\(\s*['"]https?:|\bimport\s*\(\s*['"]https?:|\bmarshal\.loads|\bpickle\.loads|\bcompile\s*\(|\bvm\.run|`\s*\$\(|\beval\s+\$/;
 /** A socket wired to a shell: the shape of every reverse shell. */
-const SOCKET = /socket\s*\.\s*socket|socket\s*\(|\bnet\.(connect|Socket|createConnection)|TCPSocket|IO::Socket|fsockopen|\bSocket\.new|new\s+Socket|\/dev\/tcp\//i;
-const SHELL_WIRING = /dup2|pty\.spawn|\/bin\/(ba|z|da)?sh\b|\b(ba|z)?sh\s+-i\b|spawn\s*\(\s*['"](\/bin\/)?(ba)?sh|child_process|proc_open|popen|subprocess|exec\s*\(\s*['"]\/bin|cmd\.exe/i;
+const SOCKET =
+  /socket\s*\.\s*socket|socket\s*\(|\bnet\.(connect|Socket|createConnection)|TCPSocket|IO::Socket|fsockopen|\bSocket\.new|new\s+Socket|\/dev\/tcp\//i;
+const SHELL_WIRING =
+  /dup2|pty\.spawn|\/bin\/(ba|z|da)?sh\b|\b(ba|z)?sh\s+-i\b|spawn\s*\(\s*['"](\/bin\/)?(ba)?sh|child_process|proc_open|popen|subprocess|exec\s*\(\s*['"]\/bin|cmd\.exe/i;
 /** Code that is one expansion and nothing else (`python3 -c "$CODE"`, `node -e "$(cat x)"`). */
 const ONLY_EXPANSION = /^\s*(?:\$\{?\w+\}?|\$\([\s\S]*\)|`[\s\S]*`|\$\{[^}]*\})\s*$/;
 
@@ -244,18 +448,38 @@ export const interpreterCode: Rule = ({ prog, seg }) => {
   const code = source.code.text;
   const found: Finding[] = [];
   if (source.lang !== 'applescript') {
-    if (SOCKET.test(code) && SHELL_WIRING.test(code)) return [finding('remote-code', S.catastrophic, `connects a shell to a remote host (a reverse shell, in ${prog})`)];
-    if (FETCHES.test(code) && EXECUTES.test(code)) return [finding('remote-code', S.catastrophic - 5, `downloads code and runs it (${prog}), without anyone reading it`)];
+    if (SOCKET.test(code) && SHELL_WIRING.test(code))
+      return [
+        finding('remote-code', S.catastrophic, `connects a shell to a remote host (a reverse shell, in ${prog})`),
+      ];
+    if (FETCHES.test(code) && EXECUTES.test(code))
+      return [
+        finding('remote-code', S.catastrophic - 5, `downloads code and runs it (${prog}), without anyone reading it`),
+      ];
   }
   // `python3 <<< "$CODE"`: the here-string is one expansion (a here-doc of only `$CODE` would not even parse).
   if (!source.code.known || (source.stdin && ONLY_EXPANSION.test(code))) {
     const whole = ONLY_EXPANSION.test(code);
-    found.push(finding('unparsed', whole ? S.high : S.notable, whole ? `not fully read: the ${source.label} code is only known at run time (${code.trim().slice(0, 40)})` : `not fully read: the shell fills in part of the ${source.label} code at run time`));
+    found.push(
+      finding(
+        'unparsed',
+        whole ? S.high : S.notable,
+        whole
+          ? `not fully read: the ${source.label} code is only known at run time (${code.trim().slice(0, 40)})`
+          : `not fully read: the shell fills in part of the ${source.label} code at run time`,
+      ),
+    );
   }
   const unread = unreadCode(code, source.lang);
   if (unread.what.length > 0) {
     const high = unread.anything || unread.reaches !== null;
-    found.push(finding('unparsed', high ? S.high : S.notable, `not fully read: the ${source.label} code ${unread.what.slice(0, 3).join('; ')}${unread.reaches ? `, and can reach ${unread.reaches}` : ''}`));
+    found.push(
+      finding(
+        'unparsed',
+        high ? S.high : S.notable,
+        `not fully read: the ${source.label} code ${unread.what.slice(0, 3).join('; ')}${unread.reaches ? `, and can reach ${unread.reaches}` : ''}`,
+      ),
+    );
   }
   return found;
 };
@@ -270,7 +494,14 @@ function unreadEscapes(kind: Escapes, seg: Segment): Finding[] {
     if (e.unread) found.push(finding('unparsed', S.high, `not fully read: ${e.unread}`));
     if (e.code) {
       const unread = unreadCode(e.code.text.text, e.code.lang);
-      if (unread.what.length > 0) found.push(finding('unparsed', unread.anything || unread.reaches ? S.high : S.notable, `not fully read: the ${e.label} code ${unread.what.slice(0, 3).join('; ')}`));
+      if (unread.what.length > 0)
+        found.push(
+          finding(
+            'unparsed',
+            unread.anything || unread.reaches ? S.high : S.notable,
+            `not fully read: the ${e.label} code ${unread.what.slice(0, 3).join('; ')}`,
+          ),
+        );
     }
   }
   return found;
@@ -279,16 +510,31 @@ function unreadEscapes(kind: Escapes, seg: Segment): Finding[] {
 /** A shell started interactively from inside another program's code: what a reverse shell runs. */
 export const interactiveShellInCode: Rule = ({ seg, prog, args }) => {
   if (!seg.synthetic || !['sh', 'bash', 'zsh', 'dash', 'ksh'].includes(prog)) return [];
-  return hasOption(args, 'i') || args.length === 0 ? [finding('remote-code', S.high + 5, `starts an interactive ${prog} from inside a program (${seg.via.at(-1) ?? 'code'}), which is how reverse shells work`)] : [];
+  return hasOption(args, 'i') || args.length === 0
+    ? [
+        finding(
+          'remote-code',
+          S.high + 5,
+          `starts an interactive ${prog} from inside a program (${seg.via.at(-1) ?? 'code'}), which is how reverse shells work`,
+        ),
+      ]
+    : [];
 };
 
 /** `deno run https://…`: remote code, sandboxed unless permissions are granted. */
 const deno: Rule = ({ args }) => {
   const { 0: sub } = operands(args).map((w) => w.text);
   const url = args.find((w) => /^(https?:|npm:|jsr:)/.test(w.text));
-  if (!url || !/^(run|install|compile|x)$/.test(sub ?? '') && sub !== url.text) return [];
-  const open = hasOption(args, 'A', '--allow-all') || args.some((w) => /^--allow-(run|write|ffi|sys|env)(=|$)/.test(w.text));
-  return [finding('remote-code', open ? S.high + 5 : 35, `runs ${url.text} from the network${open ? ' with permission to run programs or write files' : ', sandboxed by Deno'}`)];
+  if (!url || (!/^(run|install|compile|x)$/.test(sub ?? '') && sub !== url.text)) return [];
+  const open =
+    hasOption(args, 'A', '--allow-all') || args.some((w) => /^--allow-(run|write|ffi|sys|env)(=|$)/.test(w.text));
+  return [
+    finding(
+      'remote-code',
+      open ? S.high + 5 : 35,
+      `runs ${url.text} from the network${open ? ' with permission to run programs or write files' : ', sandboxed by Deno'}`,
+    ),
+  ];
 };
 
 /** AppleScript: administrator privileges, power, and shell scripts it runs. */
@@ -297,21 +543,35 @@ const osascript: Rule = (input: RuleInput): Finding[] => {
   const found: Finding[] = [];
   const admin = /with administrator privileges/i.test(code);
   const shell = /do shell script\s+"((?:[^"\\]|\\.)*)"/i.exec(code)?.[1];
-  if (shell) found.push(...input.nested(shell.split(/\s+/).filter(Boolean).map(word), 'osascript do shell script', { privileged: admin }));
+  if (shell)
+    found.push(
+      ...input.nested(shell.split(/\s+/).filter(Boolean).map(word), 'osascript do shell script', { privileged: admin }),
+    );
   else if (admin) found.push(finding('privilege', S.elevated, 'asks for administrator privileges (osascript)'));
-  if (/\b(shut down|restart|log out)\b/i.test(code) && /System Events|Finder/i.test(code)) found.push(finding('process', S.critical, 'shuts down, restarts or logs out the Mac (osascript)'));
-  if (/keystroke|key code/i.test(code)) found.push(finding('system-config', 45, 'types keystrokes into other applications (osascript)'));
-  if (found.length === 0) found.push(/^\s*display (notification|dialog|alert)/i.test(code) ? finding('read-only', S.readOnly, 'shows a notification or dialog') : finding('unknown-program', S.medium, 'runs AppleScript, which can control other applications'));
+  if (/\b(shut down|restart|log out)\b/i.test(code) && /System Events|Finder/i.test(code))
+    found.push(finding('process', S.critical, 'shuts down, restarts or logs out the Mac (osascript)'));
+  if (/keystroke|key code/i.test(code))
+    found.push(finding('system-config', 45, 'types keystrokes into other applications (osascript)'));
+  if (found.length === 0)
+    found.push(
+      /^\s*display (notification|dialog|alert)/i.test(code)
+        ? finding('read-only', S.readOnly, 'shows a notification or dialog')
+        : finding('unknown-program', S.medium, 'runs AppleScript, which can control other applications'),
+    );
   return found;
 };
 
 /** awk programs run shell commands through `system("…")` and `print | "sh"`. */
 const awk: Rule = (input) => {
-  const program = input.args.find((w, i) => !w.text.startsWith('-') && !/^-[fvF]$/.test(input.args[i - 1]?.text ?? ''))?.text ?? '';
+  const program =
+    input.args.find((w, i) => !w.text.startsWith('-') && !/^-[fvF]$/.test(input.args[i - 1]?.text ?? ''))?.text ?? '';
   const found: Finding[] = [];
-  for (const m of program.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/g)) found.push(...input.nested((m[1] ?? '').split(/\s+/).filter(Boolean).map(word), 'awk system()'));
-  if (/\|\s*"\s*(\/bin\/)?(ba|z|da)?sh\b/.test(program) || (/system\s*\(\s*[^"\s)]/.test(program))) found.push(finding('remote-code', S.high, `${input.prog} runs shell commands built at run time`));
-  if (/\|\s*getline/.test(program) && /"[^"]*\b(curl|wget|nc)\b/.test(program)) found.push(finding('remote-code', S.high, `${input.prog} reads the output of a network command`));
+  for (const m of program.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/g))
+    found.push(...input.nested((m[1] ?? '').split(/\s+/).filter(Boolean).map(word), 'awk system()'));
+  if (/\|\s*"\s*(\/bin\/)?(ba|z|da)?sh\b/.test(program) || /system\s*\(\s*[^"\s)]/.test(program))
+    found.push(finding('remote-code', S.high, `${input.prog} runs shell commands built at run time`));
+  if (/\|\s*getline/.test(program) && /"[^"]*\b(curl|wget|nc)\b/.test(program))
+    found.push(finding('remote-code', S.high, `${input.prog} reads the output of a network command`));
   return found;
 };
 

@@ -2,30 +2,69 @@
 import type { Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
-import { finding, hasOption, mentionsProduction, operands, optionValue, programName, type Rule, type RuleInput } from './util.ts';
+import {
+  finding,
+  hasOption,
+  mentionsProduction,
+  operands,
+  optionValue,
+  programName,
+  type Rule,
+  type RuleInput,
+} from './util.ts';
 
 /** A WHERE that every row satisfies is no WHERE at all (`WHERE 1=1`, `WHERE true`, `WHERE 'a'='a'`). */
-const REAL_WHERE = /\bwhere\b(?!\s+(1\s*=\s*1|true|1|not\s+false|'(\w*)'\s*=\s*'\2'|(\w+)\s*=\s*\3|\w+\s+is\s+not\s+null|1\s*<>\s*0)\s*($|;|\)|order|limit|returning))/i;
+const REAL_WHERE =
+  /\bwhere\b(?!\s+(1\s*=\s*1|true|1|not\s+false|'(\w*)'\s*=\s*'\2'|(\w+)\s*=\s*\3|\w+\s+is\s+not\s+null|1\s*<>\s*0)\s*($|;|\)|order|limit|returning))/i;
 
 /** Judges SQL text statement by statement; the worst one counts. */
 export function judgeSql(sql: string): Finding[] {
   const found: Finding[] = [];
-  const statements = sql.replace(/--[^\n]*/g, ' ').split(';').map((s) => s.trim()).filter(Boolean);
+  const statements = sql
+    .replace(/--[^\n]*/g, ' ')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const st of statements) {
     // `EXPLAIN ANALYZE <statement>` runs the statement; plain EXPLAIN only plans it.
     const s = st.replace(/\s+/g, ' ').replace(/^explain\s+(\(\s*analy[sz]e[^)]*\)|analy[sz]e(\s+verbose)?)\s+/i, '');
     let m: RegExpExecArray | null;
-    if ((m = /^drop\s+(database|schema|keyspace)\b(?:\s+if\s+exists)?\s+([\w."`-]+)/i.exec(s))) found.push(finding('database', S.catastrophic, `drops the ${m[1]?.toLowerCase()} ${m[2]}`));
-    else if ((m = /^drop\s+(table|materialized view|collection|column ?family)\b(?:\s+if\s+exists)?\s+([\w."`, -]+)/i.exec(s))) found.push(finding('database', S.critical, `drops the ${m[1]?.toLowerCase()} ${m[2]?.trim()}`));
-    else if ((m = /^drop\s+(\w+)/i.exec(s))) found.push(finding('database', S.high, `drops a ${m[1]?.toLowerCase()} (${s.slice(0, 60)})`));
-    else if ((m = /^truncate\b(?:\s+table)?\s+([\w."`]+)/i.exec(s))) found.push(finding('database', S.critical, `empties the table ${m[1]} (TRUNCATE)`));
-    else if ((m = /^delete\s+(?:from\s+)?([\w."`]+)/i.exec(s))) found.push(REAL_WHERE.test(s) ? finding('database', S.medium, `deletes rows from ${m[1]} (with a WHERE clause)`) : finding('database', S.critical, `deletes every row of ${m[1]} (DELETE without a WHERE that limits it)`));
-    else if ((m = /^update\s+([\w."`]+)\s+set\b/i.exec(s))) found.push(REAL_WHERE.test(s) ? finding('database', S.medium, `updates rows of ${m[1]} (with a WHERE clause)`) : finding('database', S.critical - 5, `changes every row of ${m[1]} (UPDATE without a WHERE that limits it)`));
-    else if (/^alter\s+table\b.*\bdrop\b/i.test(s)) found.push(finding('database', S.high, `drops part of a table (${s.slice(0, 60)})`));
-    else if (/\b(to|from)\s+program\b/i.test(s) && /^copy\b/i.test(s)) found.push(finding('remote-code', S.critical, 'runs a shell command from the database server (COPY … PROGRAM)'));
-    else if (/^(alter|create)\s+(user|role)\b.*\b(superuser|createrole|bypassrls)\b|^grant\s+all\b.*\bto\s+public\b/i.test(s)) found.push(finding('database', S.high, `gives broad database rights (${s.slice(0, 50)})`));
-    else if (/^(grant|revoke|alter\s+(user|role)|create\s+(user|role))\b/i.test(s)) found.push(finding('database', 45, `changes database permissions (${s.slice(0, 40)})`));
-    else if (/^(insert|create|alter|copy|merge|replace|upsert|call|exec|execute|vacuum|reindex|cluster|refresh)\b/i.test(s)) found.push(finding('database', 25, `changes the database (${s.split(' ')[0]?.toUpperCase()})`));
+    if ((m = /^drop\s+(database|schema|keyspace)\b(?:\s+if\s+exists)?\s+([\w."`-]+)/i.exec(s)))
+      found.push(finding('database', S.catastrophic, `drops the ${m[1]?.toLowerCase()} ${m[2]}`));
+    else if (
+      (m = /^drop\s+(table|materialized view|collection|column ?family)\b(?:\s+if\s+exists)?\s+([\w."`, -]+)/i.exec(s))
+    )
+      found.push(finding('database', S.critical, `drops the ${m[1]?.toLowerCase()} ${m[2]?.trim()}`));
+    else if ((m = /^drop\s+(\w+)/i.exec(s)))
+      found.push(finding('database', S.high, `drops a ${m[1]?.toLowerCase()} (${s.slice(0, 60)})`));
+    else if ((m = /^truncate\b(?:\s+table)?\s+([\w."`]+)/i.exec(s)))
+      found.push(finding('database', S.critical, `empties the table ${m[1]} (TRUNCATE)`));
+    else if ((m = /^delete\s+(?:from\s+)?([\w."`]+)/i.exec(s)))
+      found.push(
+        REAL_WHERE.test(s)
+          ? finding('database', S.medium, `deletes rows from ${m[1]} (with a WHERE clause)`)
+          : finding('database', S.critical, `deletes every row of ${m[1]} (DELETE without a WHERE that limits it)`),
+      );
+    else if ((m = /^update\s+([\w."`]+)\s+set\b/i.exec(s)))
+      found.push(
+        REAL_WHERE.test(s)
+          ? finding('database', S.medium, `updates rows of ${m[1]} (with a WHERE clause)`)
+          : finding('database', S.critical - 5, `changes every row of ${m[1]} (UPDATE without a WHERE that limits it)`),
+      );
+    else if (/^alter\s+table\b.*\bdrop\b/i.test(s))
+      found.push(finding('database', S.high, `drops part of a table (${s.slice(0, 60)})`));
+    else if (/\b(to|from)\s+program\b/i.test(s) && /^copy\b/i.test(s))
+      found.push(finding('remote-code', S.critical, 'runs a shell command from the database server (COPY … PROGRAM)'));
+    else if (
+      /^(alter|create)\s+(user|role)\b.*\b(superuser|createrole|bypassrls)\b|^grant\s+all\b.*\bto\s+public\b/i.test(s)
+    )
+      found.push(finding('database', S.high, `gives broad database rights (${s.slice(0, 50)})`));
+    else if (/^(grant|revoke|alter\s+(user|role)|create\s+(user|role))\b/i.test(s))
+      found.push(finding('database', 45, `changes database permissions (${s.slice(0, 40)})`));
+    else if (
+      /^(insert|create|alter|copy|merge|replace|upsert|call|exec|execute|vacuum|reindex|cluster|refresh)\b/i.test(s)
+    )
+      found.push(finding('database', 25, `changes the database (${s.split(' ')[0]?.toUpperCase()})`));
     else found.push(finding('read-only', S.build, `queries the database (${s.split(' ')[0]?.toUpperCase() ?? ''})`));
   }
   return found;
@@ -33,26 +72,42 @@ export function judgeSql(sql: string): Finding[] {
 
 /** A query that prints only counts, versions or plans (no rows of personal data) even on production. */
 export function printsNoRows(sql: string): boolean {
-  return sql.split(';').map((s) => s.trim()).filter(Boolean).every((s) => /^(select\s+((count|sum|avg|min|max)\s*\([^)]*\)|version\(\)|now\(\)|current_\w+|1)(\s*(as\s+)?\w*)?(\s*,\s*((count|sum|avg|min|max)\s*\([^)]*\)|\w+))*\s*(from\b[^;]*)?$|explain\s+(?!analy)|show\b|describe\b|\\d\w*|\\l|\.schema|\.tables|info\b|ping\b|dbsize\b)/i.test(s));
+  return sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .every((s) =>
+      /^(select\s+((count|sum|avg|min|max)\s*\([^)]*\)|version\(\)|now\(\)|current_\w+|1)(\s*(as\s+)?\w*)?(\s*,\s*((count|sum|avg|min|max)\s*\([^)]*\)|\w+))*\s*(from\b[^;]*)?$|explain\s+(?!analy)|show\b|describe\b|\\d\w*|\\l|\.schema|\.tables|info\b|ping\b|dbsize\b)/i.test(
+        s,
+      ),
+    );
 }
 
 /** MongoDB shell code. */
 export function judgeMongo(js: string): Finding[] {
   if (/\.dropDatabase\s*\(/.test(js)) return [finding('database', S.catastrophic, 'drops a MongoDB database')];
-  if (/\.drop\s*\(|\.dropCollection\s*\(/.test(js)) return [finding('database', S.critical, 'drops a MongoDB collection')];
-  if (/\.(deleteMany|remove)\s*\(\s*\{\s*\}\s*\)/.test(js)) return [finding('database', S.critical, 'deletes every document of a collection')];
-  if (/\.updateMany\s*\(\s*\{\s*\}/.test(js)) return [finding('database', S.critical - 5, 'updates every document of a collection')];
-  if (/\.(delete|remove|update|insert|replace)\w*\s*\(/.test(js)) return [finding('database', S.medium, 'changes MongoDB documents')];
+  if (/\.drop\s*\(|\.dropCollection\s*\(/.test(js))
+    return [finding('database', S.critical, 'drops a MongoDB collection')];
+  if (/\.(deleteMany|remove)\s*\(\s*\{\s*\}\s*\)/.test(js))
+    return [finding('database', S.critical, 'deletes every document of a collection')];
+  if (/\.updateMany\s*\(\s*\{\s*\}/.test(js))
+    return [finding('database', S.critical - 5, 'updates every document of a collection')];
+  if (/\.(delete|remove|update|insert|replace)\w*\s*\(/.test(js))
+    return [finding('database', S.medium, 'changes MongoDB documents')];
   return [finding('read-only', S.build, 'queries MongoDB')];
 }
 
 function redis(args: readonly Word[]): Finding[] {
-  const ops = operands(args, ['-h', '-p', '-a', '-n', '-u', '--user', '--pass', '-s', '--tls-cert']).map((w) => w.text.toUpperCase());
+  const ops = operands(args, ['-h', '-p', '-a', '-n', '-u', '--user', '--pass', '-s', '--tls-cert']).map((w) =>
+    w.text.toUpperCase(),
+  );
   const cmd = ops[0] ?? '';
-  if (cmd === 'FLUSHALL' || cmd === 'FLUSHDB') return [finding('database', S.catastrophic - 5, `deletes every key (${cmd})`)];
+  if (cmd === 'FLUSHALL' || cmd === 'FLUSHDB')
+    return [finding('database', S.catastrophic - 5, `deletes every key (${cmd})`)];
   if (cmd === 'SHUTDOWN' || cmd === 'DEBUG') return [finding('database', S.critical, `redis ${cmd}`)];
   if (cmd === 'CONFIG' && ops[1] === 'SET') return [finding('database', 55, 'changes the Redis server configuration')];
-  if (['DEL', 'UNLINK', 'EXPIRE', 'SET', 'HSET', 'RENAME', 'MIGRATE'].includes(cmd)) return [finding('database', S.medium, `changes keys (${cmd})`)];
+  if (['DEL', 'UNLINK', 'EXPIRE', 'SET', 'HSET', 'RENAME', 'MIGRATE'].includes(cmd))
+    return [finding('database', S.medium, `changes keys (${cmd})`)];
   if (cmd === '') return [finding('database', S.medium, 'opens an interactive Redis session')];
   return [finding('read-only', S.build, `reads from Redis (${cmd})`)];
 }
@@ -78,7 +133,14 @@ function queryText(prog: string, args: readonly Word[], stdin: string | null): s
       return opt(['-e', '--execute']) ?? stdin;
     case 'sqlite3':
     case 'duckdb':
-      return operands(args, ['-cmd', '-separator', '-init']).slice(1).map((w) => w.text).join(' ') || opt(['-cmd']) || stdin;
+      return (
+        operands(args, ['-cmd', '-separator', '-init'])
+          .slice(1)
+          .map((w) => w.text)
+          .join(' ') ||
+        opt(['-cmd']) ||
+        stdin
+      );
     case 'clickhouse-client':
     case 'clickhouse':
       return opt(['-q', '--query']) ?? stdin;
@@ -91,29 +153,78 @@ function queryText(prog: string, args: readonly Word[], stdin: string | null): s
   }
 }
 
-const SQL_CLIENTS = ['psql', 'mysql', 'mariadb', 'sqlite3', 'duckdb', 'clickhouse-client', 'clickhouse', 'sqlcmd', 'cqlsh', 'pgcli', 'mycli', 'litecli', 'usql', 'mysqlsh'];
+const SQL_CLIENTS = [
+  'psql',
+  'mysql',
+  'mariadb',
+  'sqlite3',
+  'duckdb',
+  'clickhouse-client',
+  'clickhouse',
+  'sqlcmd',
+  'cqlsh',
+  'pgcli',
+  'mycli',
+  'litecli',
+  'usql',
+  'mysqlsh',
+];
 
 const sqlClient: Rule = ({ prog, args, seg }) => {
   const sql = queryText(prog, args, seg.stdin);
   if (sql !== null) return withProduction(judgeSql(sql), seg, printsNoRows(sql));
-  const file = optionValue(args, 'f', '--file') ?? seg.redirects.find((r) => r.op === '<')?.target.text ?? (seg.pipeFrom ? `what ${programName(seg.pipeFrom[0])} prints` : null);
-  if (/^(-l|--list)$/.test(args[0]?.text ?? '')) return withProduction([finding('read-only', S.build, `${prog} lists databases`)], seg, true);
-  return withProduction([finding('database', S.medium, file ? `runs the SQL in ${file} with ${prog}` : `opens an interactive ${prog} session`)], seg, false);
+  const file =
+    optionValue(args, 'f', '--file') ??
+    seg.redirects.find((r) => r.op === '<')?.target.text ??
+    (seg.pipeFrom ? `what ${programName(seg.pipeFrom[0])} prints` : null);
+  if (/^(-l|--list)$/.test(args[0]?.text ?? ''))
+    return withProduction([finding('read-only', S.build, `${prog} lists databases`)], seg, true);
+  return withProduction(
+    [
+      finding(
+        'database',
+        S.medium,
+        file ? `runs the SQL in ${file} with ${prog}` : `opens an interactive ${prog} session`,
+      ),
+    ],
+    seg,
+    false,
+  );
 };
 
 const mongo: Rule = ({ args, seg }) => {
   const code = args.find((_w, i) => args[i - 1]?.text === '--eval')?.text ?? seg.stdin;
-  return withProduction(code ? judgeMongo(code) : [finding('database', S.medium, 'opens a MongoDB shell')], seg, code !== null && /\.(stats|count\w*|getCollectionNames|version|serverStatus)\s*\(/.test(code));
+  return withProduction(
+    code ? judgeMongo(code) : [finding('database', S.medium, 'opens a MongoDB shell')],
+    seg,
+    code !== null && /\.(stats|count\w*|getCollectionNames|version|serverStatus)\s*\(/.test(code),
+  );
 };
 
 /** Redis commands come as arguments, or through a pipe (`echo FLUSHALL | redis-cli`). */
 const redisCli: Rule = ({ args, seg }) => {
   const given = operands(args, ['-h', '-p', '-a', '-n', '-u', '--user', '--pass', '-s', '--tls-cert']).length > 0;
-  const echoed = seg.pipeFrom && /^(echo|printf)$/.test(programName(seg.pipeFrom[0])) ? seg.pipeFrom.slice(1).map((w) => w.text).join(' ') : null;
+  const echoed =
+    seg.pipeFrom && /^(echo|printf)$/.test(programName(seg.pipeFrom[0]))
+      ? seg.pipeFrom
+          .slice(1)
+          .map((w) => w.text)
+          .join(' ')
+      : null;
   const piped = seg.stdin ?? echoed;
-  const words = !given && piped ? piped.trim().split(/\s+/).map((text): Word => ({ text, known: true })) : args;
+  const words =
+    !given && piped
+      ? piped
+          .trim()
+          .split(/\s+/)
+          .map((text): Word => ({ text, known: true }))
+      : args;
   const found = redis(words);
-  return withProduction(found, seg, found.every((f) => f.score <= S.build));
+  return withProduction(
+    found,
+    seg,
+    found.every((f) => f.score <= S.build),
+  );
 };
 
 /** Dumping copies the data to this machine; restoring replaces what is in the database. */
@@ -121,25 +232,65 @@ const dumpTools: Rule = ({ prog, args, seg }) => {
   const restore = /restore|import|load/.test(prog);
   if (restore) {
     const drops = hasOption(args, 'c', '--clean', '--drop');
-    return withProduction([finding('database', drops ? S.high : S.medium, `${prog} ${drops ? 'drops and replaces' : 'writes'} database contents${drops ? '' : ' from a dump or file'}`)], seg, false);
+    return withProduction(
+      [
+        finding(
+          'database',
+          drops ? S.high : S.medium,
+          `${prog} ${drops ? 'drops and replaces' : 'writes'} database contents${drops ? '' : ' from a dump or file'}`,
+        ),
+      ],
+      seg,
+      false,
+    );
   }
   const schemaOnly = hasOption(args, 's', '--schema-only', '--no-data');
   const prod = mentionsProduction(seg);
   // Without a file (-f, --out, a redirect) the dump is printed: every row goes into the transcript.
-  const toTerminal = optionValue(args, 'f', '--file', '-o', '--out', '--result-file', '--archive') === null && !seg.redirects.some((r) => r.op.includes('>')) && seg.pipeFrom === null && !/mongodump/.test(prog);
-  if (prod && toTerminal && !schemaOnly) return [finding('database', S.high, `${prog} prints the data of a production database (${prod}): its rows end up in the transcript`)];
-  if (prod) return [finding('database', schemaOnly ? S.medium : 45, `${prog} copies ${schemaOnly ? 'the schema' : 'the data'} of a production database (${prod}) to this machine`)];
+  const toTerminal =
+    optionValue(args, 'f', '--file', '-o', '--out', '--result-file', '--archive') === null &&
+    !seg.redirects.some((r) => r.op.includes('>')) &&
+    seg.pipeFrom === null &&
+    !/mongodump/.test(prog);
+  if (prod && toTerminal && !schemaOnly)
+    return [
+      finding(
+        'database',
+        S.high,
+        `${prog} prints the data of a production database (${prod}): its rows end up in the transcript`,
+      ),
+    ];
+  if (prod)
+    return [
+      finding(
+        'database',
+        schemaOnly ? S.medium : 45,
+        `${prog} copies ${schemaOnly ? 'the schema' : 'the data'} of a production database (${prod}) to this machine`,
+      ),
+    ];
   return [finding('database', S.lowWrite, `${prog} writes a ${schemaOnly ? 'schema' : 'database'} dump`)];
 };
 
 /** Tools that drop whole databases or users by name. */
 const dropTools: Rule = ({ prog, args, seg }) => {
-  if (prog === 'dropdb') return withProduction([finding('database', S.catastrophic, `drops the database ${operands(args).at(-1)?.text ?? ''}`)], seg, false);
+  if (prog === 'dropdb')
+    return withProduction(
+      [finding('database', S.catastrophic, `drops the database ${operands(args).at(-1)?.text ?? ''}`)],
+      seg,
+      false,
+    );
   if (prog === 'dropuser') return [finding('database', S.high, 'drops a database user')];
-  if (prog === 'createdb' || prog === 'createuser') return withProduction([finding('database', S.lowWrite, `${prog} ${operands(args).at(-1)?.text ?? ''}`)], seg, false);
+  if (prog === 'createdb' || prog === 'createuser')
+    return withProduction(
+      [finding('database', S.lowWrite, `${prog} ${operands(args).at(-1)?.text ?? ''}`)],
+      seg,
+      false,
+    );
   const words = args.map((w) => w.text).join(' ');
-  if (/\bdrop\b/.test(words)) return withProduction([finding('database', S.catastrophic, 'drops a MySQL database')], seg, false);
-  if (/\b(shutdown|kill|flush-\w+|password)\b/.test(words)) return withProduction([finding('database', S.high, `mysqladmin ${words}`)], seg, false);
+  if (/\bdrop\b/.test(words))
+    return withProduction([finding('database', S.catastrophic, 'drops a MySQL database')], seg, false);
+  if (/\b(shutdown|kill|flush-\w+|password)\b/.test(words))
+    return withProduction([finding('database', S.high, `mysqladmin ${words}`)], seg, false);
   return [];
 };
 
@@ -151,8 +302,21 @@ function withProduction(found: Finding[], seg: RuleInput['seg'], noRows: boolean
   const prod = mentionsProduction(seg);
   if (!prod) return found;
   return found.map((f) => {
-    if (f.category === 'database' && f.score >= S.medium) return { ...f, score: Math.min(100, Math.max(f.score + 15, S.high)), reason: `${f.reason}, on what looks like production (${prod})` };
-    if (f.score < S.medium) return noRows ? { ...f, score: S.medium, reason: `${f.reason}, on production (${prod})` } : { ...f, category: 'database' as const, score: S.high, reason: `${f.reason} from production (${prod}): its rows end up in the transcript` };
+    if (f.category === 'database' && f.score >= S.medium)
+      return {
+        ...f,
+        score: Math.min(100, Math.max(f.score + 15, S.high)),
+        reason: `${f.reason}, on what looks like production (${prod})`,
+      };
+    if (f.score < S.medium)
+      return noRows
+        ? { ...f, score: S.medium, reason: `${f.reason}, on production (${prod})` }
+        : {
+            ...f,
+            category: 'database' as const,
+            score: S.high,
+            reason: `${f.reason} from production (${prod}): its rows end up in the transcript`,
+          };
     return f;
   });
 }
@@ -169,5 +333,18 @@ export const DATA_RULES: Record<string, Rule> = {
   createdb: dropTools,
   createuser: dropTools,
   mysqladmin: dropTools,
-  ...Object.fromEntries(['pg_dump', 'pg_dumpall', 'mysqldump', 'mariadb-dump', 'mongodump', 'mongoexport', 'pg_restore', 'mongorestore', 'mongoimport', 'mysqlimport'].map((p) => [p, dumpTools])),
+  ...Object.fromEntries(
+    [
+      'pg_dump',
+      'pg_dumpall',
+      'mysqldump',
+      'mariadb-dump',
+      'mongodump',
+      'mongoexport',
+      'pg_restore',
+      'mongorestore',
+      'mongoimport',
+      'mysqlimport',
+    ].map((p) => [p, dumpTools]),
+  ),
 };

@@ -23,8 +23,14 @@ import { finding, type RuleInput } from './util.ts';
 type EnvKind = 'command' | 'program' | 'scriptshell' | 'startup' | `options:${string}` | 'gitconfig' | 'agent' | 'path';
 
 const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
-  [/^(GIT_SSH_COMMAND|GIT_PAGER|PAGER|MANPAGER|GIT_EDITOR|EDITOR|VISUAL|GIT_SEQUENCE_EDITOR|LESSOPEN|LESSCLOSE|GIT_EXTERNAL_DIFF|SVN_EDITOR|FCEDIT)$/, 'command'],
-  [/^(GIT_SSH|GIT_ASKPASS|SSH_ASKPASS|SUDO_ASKPASS|GIT_PROXY_COMMAND|BROWSER|CC|CXX|LD|AR|RUSTC|RUSTC_WRAPPER|RUSTC_WORKSPACE_WRAPPER|RUSTDOC|CARGO_BUILD_RUSTC_WRAPPER|CARGO_TARGET_\w+_RUNNER|CARGO_TARGET_\w+_LINKER|npm_config_(git|editor|browser)|NPM_CONFIG_(GIT|EDITOR|BROWSER))$/i, 'program'],
+  [
+    /^(GIT_SSH_COMMAND|GIT_PAGER|PAGER|MANPAGER|GIT_EDITOR|EDITOR|VISUAL|GIT_SEQUENCE_EDITOR|LESSOPEN|LESSCLOSE|GIT_EXTERNAL_DIFF|SVN_EDITOR|FCEDIT)$/,
+    'command',
+  ],
+  [
+    /^(GIT_SSH|GIT_ASKPASS|SSH_ASKPASS|SUDO_ASKPASS|GIT_PROXY_COMMAND|BROWSER|CC|CXX|LD|AR|RUSTC|RUSTC_WRAPPER|RUSTC_WORKSPACE_WRAPPER|RUSTDOC|CARGO_BUILD_RUSTC_WRAPPER|CARGO_TARGET_\w+_RUNNER|CARGO_TARGET_\w+_LINKER|npm_config_(git|editor|browser)|NPM_CONFIG_(GIT|EDITOR|BROWSER))$/i,
+    'program',
+  ],
   [/^(npm_config_(script_shell|shell)|NPM_CONFIG_(SCRIPT_SHELL|SHELL))$/, 'scriptshell'],
   [/^(BASH_ENV|ENV|ZDOTDIR|PYTHONSTARTUP|IRBRC|NODE_REPL_EXTERNAL_MODULE)$/, 'startup'],
   [/^(NODE_OPTIONS|npm_config_node_options|NPM_CONFIG_NODE_OPTIONS)$/, 'options:node'],
@@ -32,7 +38,10 @@ const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
   [/^(PERL5OPT)$/, 'options:perl'],
   [/^(RUBYOPT)$/, 'options:ruby'],
   [/^(GIT_CONFIG_PARAMETERS|GIT_CONFIG_VALUE_\d+|GIT_CONFIG_KEY_\d+|GIT_EXEC_PATH|GIT_TEMPLATE_DIR)$/, 'gitconfig'],
-  [/^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|MAVEN_OPTS|GRADLE_OPTS|DOTNET_STARTUP_HOOKS|CORECLR_PROFILER_PATH\w*|GOFLAGS)$/, 'agent'],
+  [
+    /^(JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|MAVEN_OPTS|GRADLE_OPTS|DOTNET_STARTUP_HOOKS|CORECLR_PROFILER_PATH\w*|GOFLAGS)$/,
+    'agent',
+  ],
   [/^PATH$/, 'path'],
 ];
 
@@ -55,15 +64,31 @@ function parseAssignment(written: string): { name: string; value: Word } | null 
   return { name: m[1] as string, value: { text, known: !/[$`]/.test(double ? (double[1] ?? '') : raw) } };
 }
 
-const split = (text: string): Word[] => text.split(/\s+/).filter(Boolean).map((t) => ({ text: t, known: true }));
+const split = (text: string): Word[] =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => ({ text: t, known: true }));
 
 function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInput): Finding[] {
   const label = `${name}=`;
-  const unknown = (what: string): Finding[] => [finding('remote-code', S.high, `${label}${value.text.slice(0, 40)}: ${what} only known at run time`)];
+  const unknown = (what: string): Finding[] => [
+    finding('remote-code', S.high, `${label}${value.text.slice(0, 40)}: ${what} only known at run time`),
+  ];
   if (kind === 'path') {
     const entries = value.text.split(':');
-    const relative = entries.filter((e) => e === '' || (!e.startsWith('/') && !e.startsWith('$') && !e.startsWith('~')));
-    return relative.length ? [finding('system-config', S.medium, `${label}: programs in ${relative.map((e) => e || '(the current folder)').join(', ')} are found before the real ones`)] : [];
+    const relative = entries.filter(
+      (e) => e === '' || (!e.startsWith('/') && !e.startsWith('$') && !e.startsWith('~')),
+    );
+    return relative.length
+      ? [
+          finding(
+            'system-config',
+            S.medium,
+            `${label}: programs in ${relative.map((e) => e || '(the current folder)').join(', ')} are found before the real ones`,
+          ),
+        ]
+      : [];
   }
   if (!value.known) return unknown(kind === 'command' || kind === 'program' ? 'runs a command' : 'sets what runs');
   if (value.text === '') return [];
@@ -74,25 +99,62 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
     case 'scriptshell':
       return scriptShell(value, input, label);
     case 'startup':
-      return [finding('remote-code', S.high, `${label}${value.text}: every new shell or interpreter runs that file first`)];
+      return [
+        finding('remote-code', S.high, `${label}${value.text}: every new shell or interpreter runs that file first`),
+      ];
     case 'gitconfig': {
-      if (/^GIT_(EXEC_PATH|TEMPLATE_DIR)$/.test(name)) return [finding('remote-code', S.high, `${label}${value.text}: git runs its programs or copies its hooks from there`)];
-      const keys = name === 'GIT_CONFIG_PARAMETERS' ? [...value.text.matchAll(/'([^'=]+)=/g)].map((k) => k[1] ?? '') : [value.text.split('=')[0] ?? ''];
+      if (/^GIT_(EXEC_PATH|TEMPLATE_DIR)$/.test(name))
+        return [
+          finding('remote-code', S.high, `${label}${value.text}: git runs its programs or copies its hooks from there`),
+        ];
+      const keys =
+        name === 'GIT_CONFIG_PARAMETERS'
+          ? [...value.text.matchAll(/'([^'=]+)=/g)].map((k) => k[1] ?? '')
+          : [value.text.split('=')[0] ?? ''];
       const bad = keys.filter((k) => name.startsWith('GIT_CONFIG_VALUE') || !isGitDataKey(k));
-      return bad.length && !name.startsWith('GIT_CONFIG_VALUE') ? [finding('remote-code', S.high, `${label}: sets git configuration (${bad.join(', ')}) that may make git run a program`)] : [];
+      return bad.length && !name.startsWith('GIT_CONFIG_VALUE')
+        ? [
+            finding(
+              'remote-code',
+              S.high,
+              `${label}: sets git configuration (${bad.join(', ')}) that may make git run a program`,
+            ),
+          ]
+        : [];
     }
     case 'agent': {
       // A startup hook or profiler is code by definition; JVM and Go options carry code only through these flags.
-      const loads = /^(DOTNET_STARTUP_HOOKS|CORECLR_PROFILER_PATH\w*)$/.test(name) || /(^|\s)-(javaagent|agentpath|agentlib|toolexec|exec)\b/.test(value.text);
-      return loads ? [finding('remote-code', S.high, `${label}${value.text.slice(0, 60)}: loads or runs code in every program it starts`)] : [];
+      const loads =
+        /^(DOTNET_STARTUP_HOOKS|CORECLR_PROFILER_PATH\w*)$/.test(name) ||
+        /(^|\s)-(javaagent|agentpath|agentlib|toolexec|exec)\b/.test(value.text);
+      return loads
+        ? [
+            finding(
+              'remote-code',
+              S.high,
+              `${label}${value.text.slice(0, 60)}: loads or runs code in every program it starts`,
+            ),
+          ]
+        : [];
     }
     default: {
       const prog = kind.slice('options:'.length);
       const shape = shapeOf(prog);
       if (!shape) return [finding('unparsed', S.medium, `${label}: options for ${prog} Gatehouse cannot read`)];
       const reading = readShape(prog, shape, split(value.text));
-      const found: Finding[] = reading.payloads.filter((p) => p.kind !== 'write').map((p) => finding('remote-code', S.high, `${label}${value.text.slice(0, 60)}: makes every ${prog} ${p.kind === 'load' ? 'load' : 'run'} ${p.value.text}`));
-      if (!reading.proven) found.push(finding('unparsed', S.medium, `${label}: ${reading.unknown ?? `options for ${prog} Gatehouse cannot read`}`));
+      const found: Finding[] = reading.payloads
+        .filter((p) => p.kind !== 'write')
+        .map((p) =>
+          finding(
+            'remote-code',
+            S.high,
+            `${label}${value.text.slice(0, 60)}: makes every ${prog} ${p.kind === 'load' ? 'load' : 'run'} ${p.value.text}`,
+          ),
+        );
+      if (!reading.proven)
+        found.push(
+          finding('unparsed', S.medium, `${label}: ${reading.unknown ?? `options for ${prog} Gatehouse cannot read`}`),
+        );
       return found;
     }
   }
@@ -100,7 +162,10 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
 
 /** Every assignment before the command, and every `export`/`declare -x` of one. */
 export function codeInEnvironment(input: RuleInput): Finding[] {
-  const written = [...input.seg.assignments, ...(/^(export|declare|typeset|setenv|local)$/.test(input.prog) ? input.args.map((w) => w.text) : [])];
+  const written = [
+    ...input.seg.assignments,
+    ...(/^(export|declare|typeset|setenv|local)$/.test(input.prog) ? input.args.map((w) => w.text) : []),
+  ];
   const found: Finding[] = [];
   for (const w of written) {
     const a = parseAssignment(w);

@@ -25,7 +25,8 @@ export function target(w: Word, input: RuleInput): PathInfo {
     const info = classifyPath({ text: whole ? dir : `${dir}/__glob__`, known: true }, input.ctx);
     // `rm .e*` where that is `.env`: a glob is as bad as the worst file it reaches.
     const reached = windows ? null : classifyPath(w, input.ctx);
-    if (reached && (reached.kind === 'protected' || (reached.kind === 'secret' && info.kind !== 'protected'))) return reached;
+    if (reached && (reached.kind === 'protected' || (reached.kind === 'secret' && info.kind !== 'protected')))
+      return reached;
     return { ...info, shown: w.text };
   }
   return classifyPath(w, input.ctx);
@@ -51,17 +52,28 @@ function guardedWrite(info: PathInfo, ctx: RiskContext, action: string): Finding
 }
 
 /** Folders on the usual PATH that a user can write: a file put there can stand in for a real program (`curl`, `git`). */
-const HOME_PROGRAM_DIRS = /^(\.local\/bin|bin|go\/bin|\.cargo\/bin|\.npm-global\/bin|\.bun\/bin|\.deno\/bin|\.volta\/bin|\.yarn\/bin|\.pnpm|Library\/pnpm|\.nix-profile\/bin|\.pyenv\/shims|\.rbenv\/shims|\.asdf\/shims|\.local\/share\/mise\/shims)(\/|$)/;
+const HOME_PROGRAM_DIRS =
+  /^(\.local\/bin|bin|go\/bin|\.cargo\/bin|\.npm-global\/bin|\.bun\/bin|\.deno\/bin|\.volta\/bin|\.yarn\/bin|\.pnpm|Library\/pnpm|\.nix-profile\/bin|\.pyenv\/shims|\.rbenv\/shims|\.asdf\/shims|\.local\/share\/mise\/shims)(\/|$)/;
 /** Writing into a program folder on PATH: later commands, and hooks that run `curl`, may run it instead of the real one. */
 function programFolderWrite(info: PathInfo, ctx: RiskContext, action: string): Finding | null {
   if (!info.abs) return null;
   const home = ctx.home.replace(/\/+$/, '');
   // (System program folders such as /usr/local/bin are system places, judged as such.)
   if (!info.abs.startsWith(`${home}/`) || !HOME_PROGRAM_DIRS.test(info.abs.slice(home.length + 1))) return null;
-  return finding('file-overwrite', S.high, `${action} ${info.shown}, in a folder searched for programs: later commands (and hooks that run curl or git) may run it instead of the real one`);
+  return finding(
+    'file-overwrite',
+    S.high,
+    `${action} ${info.shown}, in a folder searched for programs: later commands (and hooks that run curl or git) may run it instead of the real one`,
+  );
 }
 
-const GUARD_CATEGORY: Record<Guarded['kind'], Category> = { agent: 'self-protection', startup: 'system-config', 'git-hooks': 'system-config', 'project-hooks': 'system-config', ssh: 'secrets' };
+const GUARD_CATEGORY: Record<Guarded['kind'], Category> = {
+  agent: 'self-protection',
+  startup: 'system-config',
+  'git-hooks': 'system-config',
+  'project-hooks': 'system-config',
+  ssh: 'secrets',
+};
 
 /** Deleting: how bad, by where the target is. */
 const DELETE_SCORES: Record<PathKind, [recursive: number, single: number, category: Category]> = {
@@ -92,7 +104,8 @@ export function deletion(words: readonly Word[], recursive: boolean, input: Rule
     let reason = `${verb} ${where(info)}${recursive ? ' recursively' : ''}`;
     // `rm -rf .claude`, `mv ~/.codex /tmp`: an agent without its settings runs without Gatehouse's hooks.
     const guard = info.abs && info.kind !== 'protected' ? guardedPlace(info.abs, input.ctx) : null;
-    if (guard?.kind === 'agent' && score < S.critical) return finding('self-protection', S.critical, `${verb} ${info.shown}, ${guard.what}`);
+    if (guard?.kind === 'agent' && score < S.critical)
+      return finding('self-protection', S.critical, `${verb} ${info.shown}, ${guard.what}`);
     // `rm -rf "$DIR"/` is `rm -rf /` when DIR is empty or unset.
     if (info.kind === 'unknown' && recursive && /^["']?\$\{?\w+\}?["']?\/\*?$/.test(w.text)) {
       score = S.critical;
@@ -115,7 +128,8 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
   const append = how === 'append';
   const info = target(w, input);
   const action = verb ?? (append ? 'appends to' : 'overwrites');
-  const f = (category: Category, score: number, extra = '') => finding(category, score, `${action} ${where(info)}${extra}`);
+  const f = (category: Category, score: number, extra = '') =>
+    finding(category, score, `${action} ${where(info)}${extra}`);
   const guarded = guardedWrite(info, input.ctx, action) ?? programFolderWrite(info, input.ctx, action);
   if (guarded) return guarded;
   switch (info.kind) {
@@ -128,7 +142,9 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
       return f('system-config', S.critical);
     case 'secret':
       if (/authorized_keys/.test(info.shown)) return f('secrets', S.critical, ', letting another key log in as you');
-      return info.shown.startsWith('/etc/') ? f('privilege', S.critical, ', which decides who may log in or become root') : f('secrets', S.severe);
+      return info.shown.startsWith('/etc/')
+        ? f('privilege', S.critical, ', which decides who may log in or become root')
+        : f('secrets', S.severe);
     case 'shell-startup':
       return append ? f('system-config', 55, ', which runs in every new shell') : f('file-overwrite', S.severe);
     case 'home-dotfile':
@@ -140,7 +156,11 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
       return f('file-overwrite', S.high);
     case 'home-other':
     case 'outside':
-      return f('file-overwrite', how === 'truncate' ? 55 : S.notable, how === 'truncate' ? ', replacing what is there' : '');
+      return f(
+        'file-overwrite',
+        how === 'truncate' ? 55 : S.notable,
+        how === 'truncate' ? ', replacing what is there' : '',
+      );
     case 'unknown':
       return f('file-overwrite', 45);
     case 'temp':
@@ -157,7 +177,8 @@ const rm: Rule = (input) => {
   const { args } = input;
   const recursive = hasOption(args, 'r', '--recursive') || hasOption(args, 'R');
   const found = deletion(operands(args), recursive, input);
-  if (hasOption(args, null, '--no-preserve-root')) found.push(finding('file-deletion', S.catastrophic, 'disables the protection against deleting /'));
+  if (hasOption(args, null, '--no-preserve-root'))
+    found.push(finding('file-deletion', S.catastrophic, 'disables the protection against deleting /'));
   return found;
 };
 
@@ -166,25 +187,38 @@ const rm: Rule = (input) => {
 const rimraf: Rule = (input) => deletion(operands(input.args, ['--glob', '-G']), true, input);
 
 /** Moving to the trash can be undone from the trash, so it is milder than deleting, but never nothing. */
-const trash: Rule = (input) => deletion(operands(input.args), false, input, 'moves to the trash').map((f) => ({ ...f, score: Math.max(S.medium, f.score - 15) }));
+const trash: Rule = (input) =>
+  deletion(operands(input.args), false, input, 'moves to the trash').map((f) => ({
+    ...f,
+    score: Math.max(S.medium, f.score - 15),
+  }));
 
 const rmdir: Rule = (input) => {
   const tree = input.args.some((w) => /^\/s$/i.test(w.text));
   const targets = operands(input.args.filter((w) => !/^\/[sq]$/i.test(w.text)));
   if (tree) return deletion(targets, true, input);
   // An empty folder inside the project holds nothing to lose.
-  return deletion(targets, false, input).map((f, i) => ({ ...f, score: target(targets[i] as Word, input).kind === 'project' ? S.lowWrite : Math.min(f.score, 55) }));
+  return deletion(targets, false, input).map((f, i) => ({
+    ...f,
+    score: target(targets[i] as Word, input).kind === 'project' ? S.lowWrite : Math.min(f.score, 55),
+  }));
 };
 
 /** shred and srm overwrite before deleting: nothing can bring the file back, not even git or a backup of the disk. */
-const shred: Rule = (input) => deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys beyond recovery').map((f) => ({ ...f, score: Math.max(f.score, 55) }));
+const shred: Rule = (input) =>
+  deletion(operands(input.args, ['-n', '-s', '--iterations', '--size']), false, input, 'destroys beyond recovery').map(
+    (f) => ({ ...f, score: Math.max(f.score, 55) }),
+  );
 
 /** `mv SRC… DEST`: the sources leave their place (a deletion there), the destination is overwritten. */
 /** Options of cp, mv, ln and install that take a value. */
 const COPY_VALUED = ['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group'];
 
 /** Sources and destination of a copy: the last operand, or the folder `-t DIR` names (`cp -t .claude x`). */
-export function copyTargets(input: RuleInput, valued: readonly string[] = COPY_VALUED): { sources: Word[]; dest: Word } | null {
+export function copyTargets(
+  input: RuleInput,
+  valued: readonly string[] = COPY_VALUED,
+): { sources: Word[]; dest: Word } | null {
   const ops = operands(input.args, valued);
   const into = optionValue(input.args, 't', '--target-directory');
   if (into !== null) return ops.length ? { sources: ops, dest: { text: into, known: !/[$`*?[]/.test(into) } } : null;
@@ -192,7 +226,8 @@ export function copyTargets(input: RuleInput, valued: readonly string[] = COPY_V
 }
 
 /** Names that, landing in a project or a home, are an agent's settings, a git hook or a shell startup file. */
-const PLANTED = /^\.(claude|codex|gemini|cursor|windsurf|qwen|continue|mcp\.json|vscode|git|husky|ssh|config|bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|bash_aliases|claude\.json|aider\.conf\.yml)$|^opencode\.jsonc?$/;
+const PLANTED =
+  /^\.(claude|codex|gemini|cursor|windsurf|qwen|continue|mcp\.json|vscode|git|husky|ssh|config|bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|bash_aliases|claude\.json|aider\.conf\.yml)$|^opencode\.jsonc?$/;
 
 /**
  * A folder copied into the project or the home (`cp -r template/. .`, `cp -r dotfiles ~`) brings its own
@@ -206,11 +241,21 @@ export function plants(sources: readonly Word[], dest: Word, input: RuleInput, v
     if (!from) continue;
     const name = path.basename(from);
     // `cp -r x/.claude .` lands as ./.claude; `cp -r x/. .` and a folder copied to a new name land as their entries.
-    const landing = PLANTED.test(name) ? [name] : (input.ctx.files.list(from) ?? []).map((e) => e.name).filter((n) => PLANTED.test(n));
+    const landing = PLANTED.test(name)
+      ? [name]
+      : (input.ctx.files.list(from) ?? []).map((e) => e.name).filter((n) => PLANTED.test(n));
     for (const n of landing) {
       const at = path.join(info.abs, n);
-      const guard = guardedPlace(at, input.ctx) ?? guardedPlace(path.join(at, 'settings.json'), input.ctx) ?? guardedPlace(path.join(at, 'hooks'), input.ctx);
-      if (guard) return finding(GUARD_CATEGORY[guard.kind], guard.kind === 'project-hooks' ? S.high : S.critical, `${verb} ${src.text} into ${info.shown}, bringing ${n} with it: ${guard.what}`);
+      const guard =
+        guardedPlace(at, input.ctx) ??
+        guardedPlace(path.join(at, 'settings.json'), input.ctx) ??
+        guardedPlace(path.join(at, 'hooks'), input.ctx);
+      if (guard)
+        return finding(
+          GUARD_CATEGORY[guard.kind],
+          guard.kind === 'project-hooks' ? S.high : S.critical,
+          `${verb} ${src.text} into ${info.shown}, bringing ${n} with it: ${guard.what}`,
+        );
     }
   }
   return null;
@@ -222,17 +267,54 @@ const mv: Rule = (input) => {
   const { sources, dest } = targets;
   const planted = plants(sources, dest, input, 'moves');
   // A rename inside the project (`mv tmp.json package.json`) deletes nothing: git still has it.
-  const renameOnly = [...sources, dest].every((w) => target(w, input).kind === 'project') && !guardedWrite(target(dest, input), input.ctx, 'moves files into');
-  if (renameOnly && !planted) return [finding('file-overwrite', S.lowWrite, `renames ${sources.map((w) => w.text).join(' ')} to ${dest.text} inside the project`)];
-  const found = deletion(sources, true, input, 'moves away').map((f) => ({ ...f, score: f.category === 'self-protection' ? f.score : Math.max(S.lowWrite, f.score - 10) }));
+  const renameOnly =
+    [...sources, dest].every((w) => target(w, input).kind === 'project') &&
+    !guardedWrite(target(dest, input), input.ctx, 'moves files into');
+  if (renameOnly && !planted)
+    return [
+      finding(
+        'file-overwrite',
+        S.lowWrite,
+        `renames ${sources.map((w) => w.text).join(' ')} to ${dest.text} inside the project`,
+      ),
+    ];
+  const found = deletion(sources, true, input, 'moves away').map((f) => ({
+    ...f,
+    score: f.category === 'self-protection' ? f.score : Math.max(S.lowWrite, f.score - 10),
+  }));
   if (planted) found.push(planted);
-  if (dest.text === '/dev/null') return [...found, finding('file-deletion', S.severe, `throws ${sources.map((w) => w.text).join(' ')} away into /dev/null`)];
+  if (dest.text === '/dev/null')
+    return [
+      ...found,
+      finding('file-deletion', S.severe, `throws ${sources.map((w) => w.text).join(' ')} away into /dev/null`),
+    ];
   return [...found, overwrite(dest, input, 'copy', 'moves files into')];
 };
 
 /** rsync's copy is judged with the network tools (network.ts); here only what a local copy brings into a project or home. */
 const rsyncPlants: Rule = (input) => {
-  const ops = operands(input.args, ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--exclude-from', '--include-from', '--files-from', '-T', '--temp-dir', '--backup-dir', '--suffix', '--chmod', '--chown', '-B', '--block-size', '--port', '--password-file', '--log-file']);
+  const ops = operands(input.args, [
+    '-e',
+    '--rsh',
+    '--exclude',
+    '--include',
+    '--filter',
+    '-f',
+    '--exclude-from',
+    '--include-from',
+    '--files-from',
+    '-T',
+    '--temp-dir',
+    '--backup-dir',
+    '--suffix',
+    '--chmod',
+    '--chown',
+    '-B',
+    '--block-size',
+    '--port',
+    '--password-file',
+    '--log-file',
+  ]);
   const dest = ops.at(-1);
   if (!dest || ops.length < 2 || /^[^/]*:/.test(dest.text)) return [];
   const planted = plants(ops.slice(0, -1), dest, input, 'copies');
@@ -249,31 +331,49 @@ const cp: Rule = (input) => {
   const ops = [...sources, dest];
   const [first] = ops;
   if (first?.text === '/dev/null') return [overwrite(dest, input, 'truncate', 'empties')];
-  const planted = hasOption(input.args, 'r', '--recursive') || hasOption(input.args, 'R') || hasOption(input.args, 'a', '--archive') ? plants(sources, dest, input, 'copies') : null;
+  const planted =
+    hasOption(input.args, 'r', '--recursive') || hasOption(input.args, 'R') || hasOption(input.args, 'a', '--archive')
+      ? plants(sources, dest, input, 'copies')
+      : null;
   if (planted) return [planted];
   const noClobber = hasOption(input.args, 'n', '--no-clobber') || input.args.some((w) => w.text === '--update=none');
   const destKind = target(dest, input).kind;
   if (ops.length === 2 && first && TEMPLATE.test(first.text) && destKind === 'secret') {
-    return [noClobber ? finding('file-overwrite', S.lowWrite, `creates ${dest.text} from the template ${first.text} if it is missing`) : finding('file-overwrite', S.notable, `writes ${dest.text} from the template ${first.text}, replacing the values in it if it exists`)];
+    return [
+      noClobber
+        ? finding('file-overwrite', S.lowWrite, `creates ${dest.text} from the template ${first.text} if it is missing`)
+        : finding(
+            'file-overwrite',
+            S.notable,
+            `writes ${dest.text} from the template ${first.text}, replacing the values in it if it exists`,
+          ),
+    ];
   }
   // Installing the project's own git hook is a reviewed change, not an unknown hook.
   const fromProject = ops.slice(0, -1).every((w) => target(w, input).kind === 'project');
-  if (destKind === 'project-git' && fromProject && /\.git\/hooks(\/|$)/.test(target(dest, input).shown)) return [finding('file-overwrite', S.notable, `installs the project's own git hook into ${dest.text}`)];
+  if (destKind === 'project-git' && fromProject && /\.git\/hooks(\/|$)/.test(target(dest, input).shown))
+    return [finding('file-overwrite', S.notable, `installs the project's own git hook into ${dest.text}`)];
   const found = overwrite(dest, input, 'copy', noClobber ? 'copies (without replacing) into' : 'copies over');
-  return [noClobber && found.category === 'file-overwrite' ? { ...found, score: Math.min(found.score, S.notable) } : found];
+  return [
+    noClobber && found.category === 'file-overwrite' ? { ...found, score: Math.min(found.score, S.notable) } : found,
+  ];
 };
 
 const dd: Rule = (input) => {
   const found: Finding[] = [];
   for (const w of input.args) {
-    if (w.text.startsWith('of=')) found.push(overwrite({ text: w.text.slice(3), known: w.known }, input, false, 'writes raw bytes over'));
-    if (w.text.startsWith('if=/dev/') && !/^if=\/dev\/(zero|urandom|random)$/.test(w.text)) found.push(finding('disk', 45, `reads the raw device ${w.text.slice(3)}`));
+    if (w.text.startsWith('of='))
+      found.push(overwrite({ text: w.text.slice(3), known: w.known }, input, false, 'writes raw bytes over'));
+    if (w.text.startsWith('if=/dev/') && !/^if=\/dev\/(zero|urandom|random)$/.test(w.text))
+      found.push(finding('disk', 45, `reads the raw device ${w.text.slice(3)}`));
   }
   return found;
 };
 
-const truncate: Rule = (input) => operands(input.args, ['-s', '--size', '-r', '--reference']).map((w) => overwrite(w, input, false, 'truncates'));
-const tee: Rule = (input) => operands(input.args).map((w) => overwrite(w, input, hasOption(input.args, 'a', '--append')));
+const truncate: Rule = (input) =>
+  operands(input.args, ['-s', '--size', '-r', '--reference']).map((w) => overwrite(w, input, false, 'truncates'));
+const tee: Rule = (input) =>
+  operands(input.args).map((w) => overwrite(w, input, hasOption(input.args, 'a', '--append')));
 
 /** `sed -i` and `perl -i` edit the files named after the script. */
 const inPlace: Rule = (input) => {
@@ -294,8 +394,15 @@ const linkOrInstall: Rule = (input) => {
   const replaces = hasOption(input.args, 'f', '--force') && input.prog === 'ln';
   const found = targets ? [overwrite(targets.dest, input, replaces ? 'truncate' : 'copy', 'replaces')] : [];
   // `install -m 4755 /bin/bash /tmp/rootsh`: a copy that runs as its owner (root, if root installs it).
-  const mode = input.prog === 'install' ? optionValue(input.args, 'm', '--mode') ?? '' : '';
-  if (/^[2-7][0-7]{3}$/.test(mode) || /[ug]\+\w*s/.test(mode)) found.push(finding('permissions', S.severe, `installs ${targets?.dest.text ?? 'a program'} to run as its owner (setuid/setgid, mode ${mode})`));
+  const mode = input.prog === 'install' ? (optionValue(input.args, 'm', '--mode') ?? '') : '';
+  if (/^[2-7][0-7]{3}$/.test(mode) || /[ug]\+\w*s/.test(mode))
+    found.push(
+      finding(
+        'permissions',
+        S.severe,
+        `installs ${targets?.dest.text ?? 'a program'} to run as its owner (setuid/setgid, mode ${mode})`,
+      ),
+    );
   return found;
 };
 
@@ -318,13 +425,33 @@ const permissions: Rule = (input) => {
   const { args, prog } = input;
   const recursive = hasOption(args, 'R', '--recursive');
   // chattr's attributes look like options (`-i`, `+i`, `=ai`); chmod's symbolic modes can too (`-x`).
-  const attribute = (w: Word) => (prog === 'chattr' && /^[-+=][aAcCdDeEFijmPsStTux]+$/.test(w.text)) || (prog === 'chmod' && /^-[rwxXst]+$/.test(w.text));
-  const aclOptions = ['-m', '-M', '-x', '-X', '--modify', '--modify-file', '--remove', '--remove-file', '--set', '--set-file'];
-  const ops = [...args.filter(attribute), ...operands(args.filter((w) => !attribute(w)), prog === 'setfacl' ? aclOptions : ['--reference', '--from', '-p', '-v'])];
+  const attribute = (w: Word) =>
+    (prog === 'chattr' && /^[-+=][aAcCdDeEFijmPsStTux]+$/.test(w.text)) ||
+    (prog === 'chmod' && /^-[rwxXst]+$/.test(w.text));
+  const aclOptions = [
+    '-m',
+    '-M',
+    '-x',
+    '-X',
+    '--modify',
+    '--modify-file',
+    '--remove',
+    '--remove-file',
+    '--set',
+    '--set-file',
+  ];
+  const ops = [
+    ...args.filter(attribute),
+    ...operands(
+      args.filter((w) => !attribute(w)),
+      prog === 'setfacl' ? aclOptions : ['--reference', '--from', '-p', '-v'],
+    ),
+  ];
   if (prog === 'setfacl') ops.unshift({ text: optionValue(args, null, ...aclOptions) ?? 'acl', known: true });
   // The first operand is the mode, owner or attribute; the rest are the files.
   const mode = ops.shift()?.text ?? '';
-  const worldWritable = prog === 'chmod' && (/^[0-7]?[0-7][0-7][2367]$/.test(mode) || /(a|o)[+=]\w*w/.test(mode) || /^\+?w$/.test(mode));
+  const worldWritable =
+    prog === 'chmod' && (/^[0-7]?[0-7][0-7][2367]$/.test(mode) || /(a|o)[+=]\w*w/.test(mode) || /^\+?w$/.test(mode));
   const setuid = prog === 'chmod' && (/^[4-7][0-7]{3}$/.test(mode) || /[ug]\+\w*s/.test(mode));
   const lockout = prog === 'chmod' && /^0?00$|^0{3,4}$/.test(mode);
   return ops.map((w) => {
@@ -334,17 +461,30 @@ const permissions: Rule = (input) => {
     if (info.kind === 'protected') return finding('self-protection', S.catastrophic, `changes permissions of ${place}`);
     // Locking an agent's settings away (or opening them to every user) changes which hooks it loads.
     const guard = info.abs ? guardedPlace(info.abs, input.ctx) : null;
-    if (guard?.kind === 'agent') return finding('self-protection', S.critical, `${change} on ${info.shown}, ${guard.what}`);
+    if (guard?.kind === 'agent')
+      return finding('self-protection', S.critical, `${change} on ${info.shown}, ${guard.what}`);
     if (['root', 'system', 'home', 'user-home'].includes(info.kind)) {
-      return finding('permissions', recursive || info.kind === 'root' ? S.catastrophic : S.critical, `${change} on ${place}${recursive ? ' recursively' : ''}`);
+      return finding(
+        'permissions',
+        recursive || info.kind === 'root' ? S.catastrophic : S.critical,
+        `${change} on ${place}${recursive ? ' recursively' : ''}`,
+      );
     }
-    if (info.kind === 'secret') return finding('permissions', worldWritable || lockout ? S.critical : S.high, `${change} on ${place}`);
+    if (info.kind === 'secret')
+      return finding('permissions', worldWritable || lockout ? S.critical : S.high, `${change} on ${place}`);
     if (setuid) return finding('permissions', S.severe, `makes ${info.shown} run as its owner (setuid/setgid)`);
     const inProject = info.kind === 'project' || info.kind === 'project-root' || info.kind === 'temp';
     if (worldWritable) return finding('permissions', inProject ? 35 : S.high, `lets every user write ${place}`);
-    if (lockout) return finding('permissions', inProject ? 35 : S.high, `${change} locks everyone out of ${place}, you and your tools included`);
-    if (prog === 'chown' || prog === 'chgrp') return finding('permissions', inProject ? S.medium : 55, `changes the owner of ${place}`);
-    if (prog === 'chattr' || prog === 'chflags') return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
+    if (lockout)
+      return finding(
+        'permissions',
+        inProject ? 35 : S.high,
+        `${change} locks everyone out of ${place}, you and your tools included`,
+      );
+    if (prog === 'chown' || prog === 'chgrp')
+      return finding('permissions', inProject ? S.medium : 55, `changes the owner of ${place}`);
+    if (prog === 'chattr' || prog === 'chflags')
+      return finding('permissions', inProject ? S.medium : 55, `changes file attributes of ${place}`);
     return finding('permissions', inProject ? S.lowWrite : 45, `${change} on ${place}`);
   });
 };
@@ -380,4 +520,3 @@ export const FILE_RULES: Record<string, Rule> = {
   chflags: permissions,
   setfacl: permissions,
 };
-

@@ -32,7 +32,11 @@ import { WINDOWS_FILE_RULES, WINDOWS_SHELL_RULES } from './windows.ts';
 import { byVerb, isCmdlet, WINDOWS_SYSTEM_RULES } from './windows-system.ts';
 import { windowsArgs } from './windows-words.ts';
 
-const WINDOWS_TABLES: ReadonlyArray<Record<string, Rule>> = [WINDOWS_FILE_RULES, WINDOWS_SYSTEM_RULES, WINDOWS_SHELL_RULES];
+const WINDOWS_TABLES: ReadonlyArray<Record<string, Rule>> = [
+  WINDOWS_FILE_RULES,
+  WINDOWS_SYSTEM_RULES,
+  WINDOWS_SHELL_RULES,
+];
 const TABLES: ReadonlyArray<Record<string, Rule>> = [
   FILE_RULES,
   ARCHIVE_RULES,
@@ -53,7 +57,19 @@ const TABLES: ReadonlyArray<Record<string, Rule>> = [
   ...WINDOWS_TABLES,
 ];
 /** Rules that look at every segment, whatever its program. */
-const EVERY_SEGMENT: readonly Rule[] = [secretArguments, runsFetchedCode, interpreterCode, interactiveShellInCode, interactiveSession, exposesEverywhere, outputInAddress, environmentChanges, codeInEnvironment, patchWrites, scriptsRun];
+const EVERY_SEGMENT: readonly Rule[] = [
+  secretArguments,
+  runsFetchedCode,
+  interpreterCode,
+  interactiveShellInCode,
+  interactiveSession,
+  exposesEverywhere,
+  outputInAddress,
+  environmentChanges,
+  codeInEnvironment,
+  patchWrites,
+  scriptsRun,
+];
 
 const BY_PROGRAM = new Map<string, Rule[]>();
 for (const table of TABLES) {
@@ -66,7 +82,11 @@ const WINDOWS_TEXT = /(^|[\s"'=])([A-Za-z]:\\|%\w+%|\$env:|\.\\)/i;
 /** For a command written for cmd or PowerShell, its words as that shell splits them. */
 function asWritten(input: RuleInput): RuleInput {
   const argv0 = input.seg.argv[0]?.text ?? '';
-  const windows = WINDOWS_PROGRAMS.has(input.prog) || isCmdlet(input.prog) || /\.exe$/i.test(argv0) || WINDOWS_TEXT.test(input.seg.text);
+  const windows =
+    WINDOWS_PROGRAMS.has(input.prog) ||
+    isCmdlet(input.prog) ||
+    /\.exe$/i.test(argv0) ||
+    WINDOWS_TEXT.test(input.seg.text);
   const args = windows ? windowsArgs(input.seg, input.prog) : null;
   return args ? { ...input, args } : input;
 }
@@ -77,7 +97,9 @@ function redirects(input: RuleInput): Finding[] {
   for (const r of input.seg.redirects) {
     if (/^\d+$|^-$/.test(r.target.text) && /&/.test(r.op)) continue;
     if (/^\/dev\/(tcp|udp)\//.test(r.target.text)) {
-      found.push(finding('remote-code', S.catastrophic, `connects ${r.op} ${r.target.text}: a shell wired to the network`));
+      found.push(
+        finding('remote-code', S.catastrophic, `connects ${r.op} ${r.target.text}: a shell wired to the network`),
+      );
       continue;
     }
     if (r.op.includes('<')) {
@@ -99,7 +121,8 @@ function touchesProtected(input: RuleInput): Finding[] {
     const info: PathInfo = classifyPath(candidate, input.ctx);
     if (info.kind === 'protected') return [finding('self-protection', S.catastrophic, `touches ${where(info)}`)];
   }
-  if (input.seg.argv.some((w) => /GATEHOUSE_(TOKEN|SOCKET)/.test(w.text))) return [finding('self-protection', S.catastrophic, "uses Gatehouse's own session token or socket")];
+  if (input.seg.argv.some((w) => /GATEHOUSE_(TOKEN|SOCKET)/.test(w.text)))
+    return [finding('self-protection', S.catastrophic, "uses Gatehouse's own session token or socket")];
   return [];
 }
 
@@ -111,7 +134,11 @@ export function judge(written: RuleInput): Finding[] {
   const input = asWritten(written);
   const found = [...redirects(input), ...touchesProtected(input), ...EVERY_SEGMENT.flatMap((rule) => rule(input))];
   // Only a program Gatehouse knows is taken at its word: an unknown one may do anything with `--help`.
-  const known = BY_PROGRAM.has(input.prog) || shapeOf(input.prog) !== null || WINDOWS_PROGRAMS.has(input.prog) || isCmdlet(input.prog);
+  const known =
+    BY_PROGRAM.has(input.prog) ||
+    shapeOf(input.prog) !== null ||
+    WINDOWS_PROGRAMS.has(input.prog) ||
+    isCmdlet(input.prog);
   if (known && input.args.length === 1 && ONLY_ABOUT_ITSELF.test(input.args[0]?.text ?? '')) {
     return [...found, finding('read-only', S.readOnly, `${input.prog} ${input.args[0]?.text} prints and exits`)];
   }
@@ -122,13 +149,23 @@ export function judge(written: RuleInput): Finding[] {
   const shape = input.prog === '' || input.seg.argv.length === 0 ? null : shapeVerdict(input);
   if (shape) found.push(...shape.found);
   if (specific.length === 0) {
-    const general = [...runsScript(input), ...benign(input), ...runsByPath(input), ...(isCmdlet(input.prog) ? byVerb(input) : [])];
+    const general = [
+      ...runsScript(input),
+      ...benign(input),
+      ...runsByPath(input),
+      ...(isCmdlet(input.prog) ? byVerb(input) : []),
+    ];
     if (general.length) found.push(...general);
     // A program with rules that found nothing to say, read to its last word by its table: ordinary work.
-    else if (rules.length && shape) found.push(finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()));
-    else if (input.seg.argv.length === 0) found.push(finding('read-only', S.none, 'runs no program, only its redirections'));
+    else if (rules.length && shape)
+      found.push(
+        finding('build-test', S.lowWrite, `${input.prog} ${input.args[0]?.text ?? ''}: nothing of concern`.trim()),
+      );
+    else if (input.seg.argv.length === 0)
+      found.push(finding('read-only', S.none, 'runs no program, only its redirections'));
     // A program named only at run time has no name; the engine has already said what is known of it.
-    else if (input.prog !== '' && !rules.length) found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog}, which Gatehouse has no rule for`));
+    else if (input.prog !== '' && !rules.length)
+      found.push(finding('unknown-program', S.unknownProgram, `runs ${input.prog}, which Gatehouse has no rule for`));
   }
   return [...found, ...lowMustBeProven(input, shape, found)];
 }
@@ -146,5 +183,11 @@ function lowMustBeProven(input: RuleInput, shape: ShapeVerdict | null, found: re
   if (shape) return [];
   if (found.some((f) => f.score >= S.medium)) return [];
   if (input.seg.argv[0]?.text.includes('/')) return []; // a script or program run by its path is judged as such (benign.ts)
-  return [finding('unknown-program', S.unknownProgram, `Gatehouse has no table of what ${input.prog} may safely do, so it cannot prove this only reads or builds`)];
+  return [
+    finding(
+      'unknown-program',
+      S.unknownProgram,
+      `Gatehouse has no table of what ${input.prog} may safely do, so it cannot prove this only reads or builds`,
+    ),
+  ];
 }

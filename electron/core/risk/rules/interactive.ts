@@ -53,14 +53,31 @@ const powershell: Session = {
 
 const node: Session = {
   kind: 'REPL',
-  valued: ['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--title', '--inspect-port'],
+  valued: [
+    '-r',
+    '--require',
+    '--import',
+    '--loader',
+    '--experimental-loader',
+    '-C',
+    '--conditions',
+    '--env-file',
+    '--title',
+    '--inspect-port',
+  ],
   runs: /^(--eval|--print)(=|$)|^-[a-zA-Z]*[ep][a-zA-Z]*$/,
   reads: /^(-i|--interactive)$/,
   exits: /^(-v|--version|-h|--help|--test|--run|-c|--check|--v8-options)(=|$)/,
 };
 
 /** A REPL: bare it reads its input; `runs` gives it code; `reads` keeps it reading after a script. */
-const repl = (valued: readonly string[], runs: RegExp, reads: RegExp = NEVER, exits: RegExp = HELP): Session => ({ kind: 'REPL', valued, runs, reads, exits });
+const repl = (valued: readonly string[], runs: RegExp, reads: RegExp = NEVER, exits: RegExp = HELP): Session => ({
+  kind: 'REPL',
+  valued,
+  runs,
+  reads,
+  exits,
+});
 
 const SESSIONS: Readonly<Record<string, Session>> = {
   bash: shell,
@@ -84,12 +101,33 @@ const SESSIONS: Readonly<Record<string, Session>> = {
   pypy: python,
   pypy3: python,
   // Ruby, Perl and PHP bare read a whole program from the input (not a REPL, but typed all the same).
-  ruby: { kind: 'interpreter', valued: ['-r', '-I', '-C', '-E', '--encoding'], runs: /^-[a-zA-Z]*e[a-zA-Z]*$/, exits: /^(-v|--version|-h|--help|-c|-y)$/ },
-  perl: { kind: 'interpreter', valued: ['-I', '-M', '-m'], runs: /^-[a-zA-Z]*[eE][a-zA-Z]*$/, exits: /^(-v|-V|--version|-h|--help|-c)$/ },
-  php: { kind: 'interpreter', valued: ['-c', '-d', '-z'], runs: /^(-r|-f|-R|-F|-B|-E|-S|-l|-s|-w|-m|-i)$/, reads: /^-a$/, exits: /^(-v|--version|-h|--help)$/ },
+  ruby: {
+    kind: 'interpreter',
+    valued: ['-r', '-I', '-C', '-E', '--encoding'],
+    runs: /^-[a-zA-Z]*e[a-zA-Z]*$/,
+    exits: /^(-v|--version|-h|--help|-c|-y)$/,
+  },
+  perl: {
+    kind: 'interpreter',
+    valued: ['-I', '-M', '-m'],
+    runs: /^-[a-zA-Z]*[eE][a-zA-Z]*$/,
+    exits: /^(-v|-V|--version|-h|--help|-c)$/,
+  },
+  php: {
+    kind: 'interpreter',
+    valued: ['-c', '-d', '-z'],
+    runs: /^(-r|-f|-R|-F|-B|-E|-S|-l|-s|-w|-m|-i)$/,
+    reads: /^-a$/,
+    exits: /^(-v|--version|-h|--help)$/,
+  },
   lua: repl(['-l'], /^-e$/, /^-i$/, /^-v$/),
   luajit: repl(['-l', '-j', '-O'], /^-e$/, /^-i$/, /^-v$/),
-  julia: repl(['-J', '--sysimage', '-t', '--threads', '-p', '--procs', '--project', '-L', '--load'], /^(-e|--eval|-E|--print)(=|$)/, /^(-i|--interactive)$/, /^(-v|--version|-h|--help)$/),
+  julia: repl(
+    ['-J', '--sysimage', '-t', '--threads', '-p', '--procs', '--project', '-L', '--load'],
+    /^(-e|--eval|-E|--print)(=|$)/,
+    /^(-i|--interactive)$/,
+    /^(-v|--version|-h|--help)$/,
+  ),
   irb: repl(['-r', '-I'], NEVER, NEVER, /^(-v|--version|-h|--help)$/),
   pry: repl(['-r', '-I'], /^(-e|--exec)$/, NEVER, /^(-v|--version|-h|--help)$/),
   ipython: repl(['--profile', '--config'], /^(-c|-m)$/, /^-i$/),
@@ -100,12 +138,34 @@ const SESSIONS: Readonly<Record<string, Session>> = {
   r: repl([], /^(-e|-f|--file=.*)$/, NEVER, /^(--version|-h|--help|CMD)$/),
   tclsh: repl(['-encoding'], NEVER),
   jshell: repl(['--class-path', '-cp', '--module-path', '-R', '-J'], NEVER),
-  erl: repl(['-pa', '-pz', '-sname', '-name', '-setcookie'], /^(-eval|-s|-run|-noshell|-detached)$/, NEVER, /^-version$/),
-  deno: { kind: 'REPL', valued: [], runs: NEVER, exits: /^(-V|--version|-h|--help)$/, subs: { opens: /^repl$/, bare: true } },
+  erl: repl(
+    ['-pa', '-pz', '-sname', '-name', '-setcookie'],
+    /^(-eval|-s|-run|-noshell|-detached)$/,
+    NEVER,
+    /^-version$/,
+  ),
+  deno: {
+    kind: 'REPL',
+    valued: [],
+    runs: NEVER,
+    exits: /^(-V|--version|-h|--help)$/,
+    subs: { opens: /^repl$/, bare: true },
+  },
   bun: { kind: 'REPL', valued: [], runs: NEVER, subs: { opens: /^repl$/, bare: false } },
   // A terminal multiplexer started without a command opens a shell in a terminal of its own.
-  tmux: { kind: 'shell', valued: ['-L', '-S', '-f', '-c', '-s', '-n', '-t', '-x', '-y', '-e', '-F'], runs: NEVER, exits: /^-V$/, subs: { opens: /^(new|new-session)$/, bare: true } },
-  screen: { kind: 'shell', valued: ['-S', '-c', '-e', '-h', '-p', '-s', '-t', '-T'], runs: /^(-r|-R|-x|-d|-D|-ls|-list|-X|-Q|-wipe)$/, exits: /^(-v|-version|--version|-help)$/ },
+  tmux: {
+    kind: 'shell',
+    valued: ['-L', '-S', '-f', '-c', '-s', '-n', '-t', '-x', '-y', '-e', '-F'],
+    runs: NEVER,
+    exits: /^-V$/,
+    subs: { opens: /^(new|new-session)$/, bare: true },
+  },
+  screen: {
+    kind: 'shell',
+    valued: ['-S', '-c', '-e', '-h', '-p', '-s', '-t', '-T'],
+    runs: /^(-r|-R|-x|-d|-D|-ls|-list|-X|-Q|-wipe)$/,
+    exits: /^(-v|-version|--version|-help)$/,
+  },
 };
 
 const VERSIONED_PYTHON = /^(python|pypy)\d(\.\d+)?$/;
@@ -132,7 +192,11 @@ function readWords(args: readonly Word[], s: Session): { options: string[]; firs
 
 /** Whether its input is given in the command itself (a here-doc, a pipe, `< file`): then nothing is typed into it later. */
 function inputGiven({ seg }: RuleInput): boolean {
-  return seg.stdin !== null || seg.pipeFrom !== null || seg.redirects.some((r) => r.op.includes('<') && !r.op.includes('>') && (r.fd === null || r.fd === 0));
+  return (
+    seg.stdin !== null ||
+    seg.pipeFrom !== null ||
+    seg.redirects.some((r) => r.op.includes('<') && !r.op.includes('>') && (r.fd === null || r.fd === 0))
+  );
 }
 
 /** `bash`, `python3`, `node -i`, `deno repl`, `tmux new`: a session whose later input Gatehouse never sees. */
@@ -145,9 +209,17 @@ export const interactiveSession: Rule = (input) => {
   const runsCode = options.some((o) => s.runs.test(o));
   const reads = options.some((o) => s.reads?.test(o));
   const opens = s.subs
-    ? first === null ? s.subs.bare && !runsCode : s.subs.opens.test(first)
+    ? first === null
+      ? s.subs.bare && !runsCode
+      : s.subs.opens.test(first)
     : reads || (!runsCode && (first === null || first === '-'));
   if (!opens) return [];
   const name = [input.prog, ...input.args.map((w) => w.text)].join(' ');
-  return [finding('unparsed', S.high, `starts an interactive ${s.kind} (${name}) whose later input Gatehouse cannot see: what an agent types into it is never checked`)];
+  return [
+    finding(
+      'unparsed',
+      S.high,
+      `starts an interactive ${s.kind} (${name}) whose later input Gatehouse cannot see: what an agent types into it is never checked`,
+    ),
+  ];
 };

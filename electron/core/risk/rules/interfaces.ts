@@ -10,7 +10,13 @@ const IP_CHANGES = /^(add|del|delete|change|replace|set|flush|append|prepend|res
 const ifconfig: Rule = ({ args }) => {
   const ops = operands(args);
   if (ops.length <= 1) return [];
-  return [finding('system-config', S.high, `ifconfig ${text(ops)}: changes a network interface, which can cut this machine off the network`)];
+  return [
+    finding(
+      'system-config',
+      S.high,
+      `ifconfig ${text(ops)}: changes a network interface, which can cut this machine off the network`,
+    ),
+  ];
 };
 
 /** `ip addr show`, `ip route` show; `ip link set … down`, `ip route del default`, `ip addr flush` change them. */
@@ -26,7 +32,10 @@ const pager: Rule = ({ prog, args, shell }) => {
   const start = args.find((w) => w.text.startsWith('+') && /!/.test(w.text));
   if (!start) return [];
   const cmd = start.text.slice(start.text.indexOf('!') + 1);
-  return [finding('remote-code', S.high, `${prog} ${start.text}: runs a shell command when it starts`), ...shell(cmd, `${prog} +!`)];
+  return [
+    finding('remote-code', S.high, `${prog} ${start.text}: runs a shell command when it starts`),
+    ...shell(cmd, `${prog} +!`),
+  ];
 };
 
 /**
@@ -37,16 +46,36 @@ const typesInto: Rule = ({ prog, args, shell }) => {
   const words = args.map((w) => w.text);
   const at = prog === 'tmux' ? words.findIndex((w) => w === 'send-keys' || w === 'send') : words.indexOf('stuff');
   if (at < 0) return [];
-  const keys = operands(args.slice(at + 1), ['-t', '-N']).map((w) => w.text).filter((w) => !/^(Enter|C-m|KPEnter)$/.test(w));
+  const keys = operands(args.slice(at + 1), ['-t', '-N'])
+    .map((w) => w.text)
+    .filter((w) => !/^(Enter|C-m|KPEnter)$/.test(w));
   const typed = keys.join(' ').replace(/\\n|\\r/g, '\n');
-  return [finding('remote-code', S.high, `${prog} types \`${typed.slice(0, 60)}\` into another terminal, where Gatehouse may not see it run`), ...shell(typed, `${prog} ${words[at]}`)];
+  return [
+    finding(
+      'remote-code',
+      S.high,
+      `${prog} types \`${typed.slice(0, 60)}\` into another terminal, where Gatehouse may not see it run`,
+    ),
+    ...shell(typed, `${prog} ${words[at]}`),
+  ];
 };
 
 /** `setcap cap_setuid+ep /usr/bin/python3`: gives a program rights its user does not have. */
 const setcap: Rule = ({ args }) => {
   const ops = operands(args);
   if (ops.length < 2 || args.some((w) => w.text === '-v')) return [];
-  return [finding('privilege', S.severe, `setcap ${text(ops)}: gives a program capabilities (rights) beyond its user's`)];
+  return [
+    finding('privilege', S.severe, `setcap ${text(ops)}: gives a program capabilities (rights) beyond its user's`),
+  ];
 };
 
-export const INTERFACE_RULES: Record<string, Rule> = { ifconfig, ip, less: pager, more: pager, most: pager, tmux: typesInto, screen: typesInto, setcap };
+export const INTERFACE_RULES: Record<string, Rule> = {
+  ifconfig,
+  ip,
+  less: pager,
+  more: pager,
+  most: pager,
+  tmux: typesInto,
+  screen: typesInto,
+  setcap,
+};

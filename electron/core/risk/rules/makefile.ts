@@ -132,7 +132,9 @@ export function expandMake(text: string, vars: ReadonlyMap<string, string>, cwd:
     .replace(/\$[@<^?+|*%]/g, '${MAKE_AUTOMATIC}')
     .replace(/\$([A-Za-z_])/g, (_m, v: string) => {
       const value = vars.get(v);
-      return value !== undefined && depth < MAX_EXPANSION_DEPTH ? expandMake(value, vars, cwd, depth + 1) : `\${MAKE_${v}}`;
+      return value !== undefined && depth < MAX_EXPANSION_DEPTH
+        ? expandMake(value, vars, cwd, depth + 1)
+        : `\${MAKE_${v}}`;
     });
   return out.split(DOLLAR).join('$');
 }
@@ -157,11 +159,18 @@ const BUILTIN_VARS: ReadonlyArray<[string, string]> = [
   ['LEX', 'lex'],
   ['YACC', 'yacc'],
   ['ARFLAGS', 'rv'],
-  ...['CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'LDLIBS', 'ASFLAGS', 'FFLAGS', 'MAKEFLAGS'].map((v): [string, string] => [v, '']),
+  ...['CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'LDLIBS', 'ASFLAGS', 'FFLAGS', 'MAKEFLAGS'].map(
+    (v): [string, string] => [v, ''],
+  ),
 ];
 
 /** The recipes `make goals…` runs, with `VAR=value` overrides from its command line. */
-export function recipesFor(mk: Makefile, goals: readonly string[], overrides: ReadonlyMap<string, string>, cwd: string): Recipes {
+export function recipesFor(
+  mk: Makefile,
+  goals: readonly string[],
+  overrides: ReadonlyMap<string, string>,
+  cwd: string,
+): Recipes {
   const vars = new Map([...BUILTIN_VARS, ...mk.vars, ...overrides]);
   const lines: string[] = mk.onRead.map((t) => expandMake(t, vars, cwd));
   const seen = new Set<string>();

@@ -19,7 +19,10 @@ export const MAX_TARGETS = 200;
 export function patchTargets(text: string): string[] {
   const out = new Set<string>();
   const add = (p: string | undefined) => {
-    const t = p?.trim().replace(/^"(.*)"$/, '$1').replace(/\t.*$/, '');
+    const t = p
+      ?.trim()
+      .replace(/^"(.*)"$/, '$1')
+      .replace(/\t.*$/, '');
     if (t && t !== '/dev/null' && out.size <= MAX_TARGETS) out.add(t);
   };
   const lines = text.split('\n');
@@ -34,8 +37,7 @@ export function patchTargets(text: string): string[] {
       add(m[1]);
       add(/^\+\+\+ (\S+)/.exec(lines[i + 1] ?? '')?.[1]);
       i += 1;
-    }
-    else if ((m = /^(?:rename|copy) (?:from|to) (.+)$/.exec(line))) add(`b/${m[1]}`);
+    } else if ((m = /^(?:rename|copy) (?:from|to) (.+)$/.exec(line))) add(`b/${m[1]}`);
     // Codex's patch format.
     else if ((m = /^\*\*\* (?:Add|Update|Delete) File: (.+)$/.exec(line))) add(m[1]);
     else if ((m = /^\*\*\* Move to: (.+)$/.exec(line))) add(m[1]);
@@ -60,7 +62,9 @@ function patchSource(input: RuleInput, file: string | null): Source | null {
     const got = ctx.files.read(abs, MAX_PATCH_BYTES);
     if ('text' in got) return { text: got.text, label: name };
     // A patch that is not there applies nothing; one that is there but cannot be read is not read.
-    return got.problem === 'missing' ? null : { text: null, label: name, problem: unreadableWhy(got.problem, got.size) };
+    return got.problem === 'missing'
+      ? null
+      : { text: null, label: name, problem: unreadableWhy(got.problem, got.size) };
   };
   if (file !== null && file !== '-') return fromFile(file);
   const redirected = seg.redirects.find((r) => r.op === '<' && (r.fd === null || r.fd === 0));
@@ -79,14 +83,28 @@ function strip(p: string, n: number): string | null {
 }
 
 /** What patching these files does, worst first; only what is not an ordinary write inside the project. */
-function judgeTargets(targets: readonly string[], base: string, stripCount: number | null, input: RuleInput, label: string): Finding[] {
+function judgeTargets(
+  targets: readonly string[],
+  base: string,
+  stripCount: number | null,
+  input: RuleInput,
+  label: string,
+): Finding[] {
   const found: Finding[] = [];
   const seen = new Set<string>();
   // Past the cap a protected file could hide behind ordinary ones: not fully read, so never allowed by a rule.
-  if (targets.length > MAX_TARGETS) found.push(finding('unparsed', S.medium, `the patch (from ${label}) names more than ${MAX_TARGETS} files; Gatehouse judged the first ${MAX_TARGETS}`));
+  if (targets.length > MAX_TARGETS)
+    found.push(
+      finding(
+        'unparsed',
+        S.medium,
+        `the patch (from ${label}) names more than ${MAX_TARGETS} files; Gatehouse judged the first ${MAX_TARGETS}`,
+      ),
+    );
   for (const raw of targets.slice(0, MAX_TARGETS)) {
     // Without `-p`, git-style `a/` and `b/` prefixes are dropped; any path may also be meant as written.
-    const candidates = stripCount !== null ? [strip(raw, stripCount)] : [raw, /^[ab]\//.test(raw) ? raw.slice(2) : null];
+    const candidates =
+      stripCount !== null ? [strip(raw, stripCount)] : [raw, /^[ab]\//.test(raw) ? raw.slice(2) : null];
     for (const c of candidates) {
       if (c === null) continue;
       const abs = path.resolve(base, c);
@@ -100,16 +118,39 @@ function judgeTargets(targets: readonly string[], base: string, stripCount: numb
 }
 
 function unreadable(source: Source, prog: string): Finding[] {
-  return [finding('unparsed', S.medium, `Gatehouse could not read ${source.label}, the patch ${prog} applies: ${source.problem ?? 'unknown'}`)];
+  return [
+    finding(
+      'unparsed',
+      S.medium,
+      `Gatehouse could not read ${source.label}, the patch ${prog} applies: ${source.problem ?? 'unknown'}`,
+    ),
+  ];
 }
 
 /** `git apply [-pN] [--directory=d] [files]`, `git am [files]`: paths are the repository's. */
 function gitPatch(input: RuleInput): Finding[] {
   const { sub, rest } = subcommand(input.args, ['-C', '-c', '--git-dir', '--work-tree']);
   if (sub !== 'apply' && sub !== 'am') return [];
-  if (sub === 'apply' && hasOption(rest, null, '--check', '--stat', '--numstat', '--summary') && !hasOption(rest, null, '--apply')) return [];
-  if (sub === 'am' && hasOption(rest, null, '--abort', '--skip', '--quit', '--show-current-patch', '--continue', '--resolved')) return [];
-  const files = operands(rest, ['--exclude', '--include', '--directory', '-C', '--whitespace', '--patch-format', '--resolvemsg']);
+  if (
+    sub === 'apply' &&
+    hasOption(rest, null, '--check', '--stat', '--numstat', '--summary') &&
+    !hasOption(rest, null, '--apply')
+  )
+    return [];
+  if (
+    sub === 'am' &&
+    hasOption(rest, null, '--abort', '--skip', '--quit', '--show-current-patch', '--continue', '--resolved')
+  )
+    return [];
+  const files = operands(rest, [
+    '--exclude',
+    '--include',
+    '--directory',
+    '-C',
+    '--whitespace',
+    '--patch-format',
+    '--resolvemsg',
+  ]);
   const p = /^-p(\d+)$/.exec(rest.find((w) => /^-p\d+$/.test(w.text))?.text ?? '')?.[1];
   const root = input.ctx.projectRoot ?? input.ctx.cwd;
   const base = path.resolve(root, optionValue(rest, null, '--directory') ?? '.');
@@ -127,7 +168,28 @@ function gitPatch(input: RuleInput): Finding[] {
 function gnuPatch(input: RuleInput): Finding[] {
   const { args, ctx } = input;
   if (hasOption(args, null, '--dry-run')) return [];
-  const valued = ['-p', '--strip', '-d', '--directory', '-i', '--input', '-o', '--output', '-F', '--fuzz', '-B', '--prefix', '-z', '--suffix', '-r', '--reject-file', '-D', '--ifdef', '-V', '--version-control'];
+  const valued = [
+    '-p',
+    '--strip',
+    '-d',
+    '--directory',
+    '-i',
+    '--input',
+    '-o',
+    '--output',
+    '-F',
+    '--fuzz',
+    '-B',
+    '--prefix',
+    '-z',
+    '--suffix',
+    '-r',
+    '--reject-file',
+    '-D',
+    '--ifdef',
+    '-V',
+    '--version-control',
+  ];
   const ops = operands(args, valued);
   const out = optionValue(args, 'o', '--output');
   const file = optionValue(args, 'i', '--input') ?? ops[1]?.text ?? null;
@@ -135,7 +197,10 @@ function gnuPatch(input: RuleInput): Finding[] {
   if (!source) return [];
   if (source.text === null) return unreadable(source, 'patch');
   const dir = path.resolve(ctx.cwd, optionValue(args, 'd', '--directory') ?? '.');
-  if (out) return [overwrite(word(path.resolve(dir, out)), input, 'truncate', 'writes the patched file to')].filter((f) => f.score >= S.medium);
+  if (out)
+    return [overwrite(word(path.resolve(dir, out)), input, 'truncate', 'writes the patched file to')].filter(
+      (f) => f.score >= S.medium,
+    );
   const p = optionValue(args, 'p', '--strip');
   const named = ops[0] ? [ops[0].text] : patchTargets(source.text);
   return judgeTargets(named, dir, p !== null && /^\d+$/.test(p) ? Number(p) : null, input, source.label);

@@ -5,9 +5,11 @@ import { S } from '../types.ts';
 import { finding, hasOption, operands, type Rule } from './util.ts';
 
 /** Processes the system cannot live without. */
-const SYSTEM_PROCESS = /^(init|systemd|launchd|kernel_task|WindowServer|loginwindow|csrss|wininit|winlogon|lsass|smss|services)$/i;
+const SYSTEM_PROCESS =
+  /^(init|systemd|launchd|kernel_task|WindowServer|loginwindow|csrss|wininit|winlogon|lsass|smss|services)$/i;
 /** Processes whose every instance is something people and tools depend on: runtimes, shells, remote access, agents, servers. */
-const BROAD_PROCESS = /^(\.|\.\*|\*|node|nodejs|bun|deno|python\d*(\.\d+)?|java|ruby|perl|php|dotnet|go|bash|zsh|sh|fish|tmux|screen|ssh|sshd|ssh-agent|gpg-agent|code|cursor|electron|chrome|google-chrome|firefox|safari|Finder|Dock|SystemUIServer|explorer|gnome-shell|plasmashell|Xorg|Xwayland|docker|dockerd|containerd|kubelet|claude|codex|gemini|aider|postgres|postgresql|mysqld|mariadbd|mongod|redis-server|nginx|httpd|apache2|gunicorn|uvicorn|php-fpm|sudo|su)$/i;
+const BROAD_PROCESS =
+  /^(\.|\.\*|\*|node|nodejs|bun|deno|python\d*(\.\d+)?|java|ruby|perl|php|dotnet|go|bash|zsh|sh|fish|tmux|screen|ssh|sshd|ssh-agent|gpg-agent|code|cursor|electron|chrome|google-chrome|firefox|safari|Finder|Dock|SystemUIServer|explorer|gnome-shell|plasmashell|Xorg|Xwayland|docker|dockerd|containerd|kubelet|claude|codex|gemini|aider|postgres|postgresql|mysqld|mariadbd|mongod|redis-server|nginx|httpd|apache2|gunicorn|uvicorn|php-fpm|sudo|su)$/i;
 
 /** kill: the first word may be a signal; every other word is a pid, a job (`%1`) or a process group (`-1234`). */
 function killTargets(args: readonly Word[]): { signal: string; targets: string[]; lists: boolean } {
@@ -36,23 +38,49 @@ const kill: Rule = ({ args }) => {
   const force = signal === '9' || signal === 'KILL';
   if (signal === '0') return [finding('read-only', S.readOnly, `checks whether process ${targets.join(' ')} exists`)];
   if (targets.some((t) => t === '-1')) return [finding('process', S.catastrophic, 'kills every process you can reach')];
-  if (targets.some((t) => t === '1')) return [finding('process', S.catastrophic, 'kills init, taking the whole system down')];
-  if (targets.some((t) => t === '0' || /^-\d+$/.test(t))) return [finding('process', S.high, `kills a whole process group (${targets.join(' ')}), which can include this shell and the agent`)];
+  if (targets.some((t) => t === '1'))
+    return [finding('process', S.catastrophic, 'kills init, taking the whole system down')];
+  if (targets.some((t) => t === '0' || /^-\d+$/.test(t)))
+    return [
+      finding(
+        'process',
+        S.high,
+        `kills a whole process group (${targets.join(' ')}), which can include this shell and the agent`,
+      ),
+    ];
   const found = targets.find((t) => /\$\(\s*(pgrep|pidof)\s+(-\w+\s+)*['"]?([\w.-]+)/.test(t));
-  const named = found ? /\$\(\s*(pgrep|pidof)\s+(-\w+\s+)*['"]?([\w.-]+)/.exec(found)?.[3] ?? '' : '';
-  if (named && (BROAD_PROCESS.test(named) || SYSTEM_PROCESS.test(named))) return [finding('process', S.high, `${force ? 'force-kills' : 'stops'} every ${named} process`)];
-  return [finding('process', force ? 35 : S.medium, `${force ? 'force-kills' : 'stops'} ${targets.join(' ') || 'a process'}`)];
+  const named = found ? (/\$\(\s*(pgrep|pidof)\s+(-\w+\s+)*['"]?([\w.-]+)/.exec(found)?.[3] ?? '') : '';
+  if (named && (BROAD_PROCESS.test(named) || SYSTEM_PROCESS.test(named)))
+    return [finding('process', S.high, `${force ? 'force-kills' : 'stops'} every ${named} process`)];
+  return [
+    finding('process', force ? 35 : S.medium, `${force ? 'force-kills' : 'stops'} ${targets.join(' ') || 'a process'}`),
+  ];
 };
 
 /** pkill, killall: by name or pattern. */
 const killByName: Rule = ({ prog, args }) => {
-  const patterns = operands(args, ['-s', '--signal', '-u', '-U', '-g', '-G', '-t', '-P', '--parent', '-n', '-o']).map((w) => w.text);
-  const force = args.some((w) => /^-(9|KILL|SIGKILL)$/i.test(w.text)) || (args.some((w) => w.text === '-s') && args.some((w) => /^(9|KILL|SIGKILL)$/i.test(w.text)));
+  const patterns = operands(args, ['-s', '--signal', '-u', '-U', '-g', '-G', '-t', '-P', '--parent', '-n', '-o']).map(
+    (w) => w.text,
+  );
+  const force =
+    args.some((w) => /^-(9|KILL|SIGKILL)$/i.test(w.text)) ||
+    (args.some((w) => w.text === '-s') && args.some((w) => /^(9|KILL|SIGKILL)$/i.test(w.text)));
   const what = patterns.join(' ') || '(nothing)';
-  if (patterns.some((p) => SYSTEM_PROCESS.test(p))) return [finding('process', S.critical, `${prog} kills ${what}, which the system needs`)];
-  if ((hasOption(args, 'u') || hasOption(args, 'U')) && patterns.length === 0) return [finding('process', S.critical, `${prog} kills every process of a user`)];
-  if (patterns.some((p) => BROAD_PROCESS.test(p))) return [finding('process', S.high, `${prog} ${force ? '-9 ' : ''}kills every ${what} process, the agent's and its reviewer's included`)];
-  return [finding('process', force ? 45 : S.notable, `${prog} ${force ? '-9 ' : ''}kills every process matching ${what}`)];
+  if (patterns.some((p) => SYSTEM_PROCESS.test(p)))
+    return [finding('process', S.critical, `${prog} kills ${what}, which the system needs`)];
+  if ((hasOption(args, 'u') || hasOption(args, 'U')) && patterns.length === 0)
+    return [finding('process', S.critical, `${prog} kills every process of a user`)];
+  if (patterns.some((p) => BROAD_PROCESS.test(p)))
+    return [
+      finding(
+        'process',
+        S.high,
+        `${prog} ${force ? '-9 ' : ''}kills every ${what} process, the agent's and its reviewer's included`,
+      ),
+    ];
+  return [
+    finding('process', force ? 45 : S.notable, `${prog} ${force ? '-9 ' : ''}kills every process matching ${what}`),
+  ];
 };
 
 /**
@@ -86,25 +114,54 @@ const bare = (text: string) => text.replace(REDIRECTION, ' ').trim();
  * fails (`until false`), however it is written (`'true'`, `command true`, `env true`, `true 2>/dev/null`),
  * so text that only spells such a loop is harmless.
  */
-export function endlessSpawningLoop(command: string, segments: ReadonlyArray<{ argv: readonly string[]; text?: string }>): boolean {
+export function endlessSpawningLoop(
+  command: string,
+  segments: ReadonlyArray<{ argv: readonly string[]; text?: string }>,
+): boolean {
   if (ENDLESS_FOR_SPAWNING_LOOP.test(command)) return true;
   for (const m of command.matchAll(CONDITIONAL_SPAWNING_LOOP)) {
     const forever = m[1] === 'while' ? ['true', ':'] : ['false'];
     const condition = bare(m[2] ?? '');
     if (m[1] === 'while' && /^\[\s*1\s*\]$/.test(condition)) return true;
-    if (segments.some((s) => s.argv.length === 1 && forever.includes(s.argv[0] ?? '') && s.text !== undefined && bare(s.text) === condition)) return true;
+    if (
+      segments.some(
+        (s) =>
+          s.argv.length === 1 &&
+          forever.includes(s.argv[0] ?? '') &&
+          s.text !== undefined &&
+          bare(s.text) === condition,
+      )
+    )
+      return true;
   }
   return false;
 }
 
-const power: Rule = ({ prog }) => [finding('process', S.critical, `${prog === 'shutdown' || prog === 'halt' || prog === 'poweroff' ? 'shuts down' : 'restarts'} the machine (${prog})`)];
+const power: Rule = ({ prog }) => [
+  finding(
+    'process',
+    S.critical,
+    `${prog === 'shutdown' || prog === 'halt' || prog === 'poweroff' ? 'shuts down' : 'restarts'} the machine (${prog})`,
+  ),
+];
 
 export const PROCESS_RULES: Record<string, Rule> = {
   kill,
   pkill: killByName,
   killall: killByName,
   skill: killByName,
-  fuser: ({ args }) => (hasOption(args, 'k', '--kill') ? [finding('process', 35, `kills whatever uses ${operands(args).map((w) => w.text).join(' ')}`)] : [finding('read-only', S.readOnly, 'shows which processes use a file or port')]),
+  fuser: ({ args }) =>
+    hasOption(args, 'k', '--kill')
+      ? [
+          finding(
+            'process',
+            35,
+            `kills whatever uses ${operands(args)
+              .map((w) => w.text)
+              .join(' ')}`,
+          ),
+        ]
+      : [finding('read-only', S.readOnly, 'shows which processes use a file or port')],
   renice: () => [finding('process', S.medium, 'changes the priority of running processes')],
   shutdown: power,
   reboot: power,

@@ -23,10 +23,39 @@ const ESCALATE_FROM = S.notable;
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash', 'source', '.']);
 /** Programs that run a JavaScript or TypeScript file given as their first operand. */
-const JS_RUNNERS = new Set(['node', 'nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'esno', 'esr', 'jiti', 'vite-node', 'zx', 'bun']);
+const JS_RUNNERS = new Set([
+  'node',
+  'nodejs',
+  'tsx',
+  'ts-node',
+  'ts-node-esm',
+  'esno',
+  'esr',
+  'jiti',
+  'vite-node',
+  'zx',
+  'bun',
+]);
 /** Options of those runners (and of the other interpreters) that take the next word as their value. */
 const VALUED: Partial<Record<Lang, string[]>> = {
-  js: ['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type', '--title', '--inspect-port', '--tsconfig', '--project', '-P', '-O', '--compiler-options'],
+  js: [
+    '-r',
+    '--require',
+    '--import',
+    '--loader',
+    '--experimental-loader',
+    '-C',
+    '--conditions',
+    '--env-file',
+    '--input-type',
+    '--title',
+    '--inspect-port',
+    '--tsconfig',
+    '--project',
+    '-P',
+    '-O',
+    '--compiler-options',
+  ],
   python: ['-W', '-X', '-Q'],
   ruby: ['-I', '-r', '-C', '-E', '-F', '-x'],
   perl: ['-I', '-M', '-m'],
@@ -44,7 +73,18 @@ const NO_FILE: Partial<Record<Lang, RegExp>> = {
 };
 
 /** Every program this file reads a script for (Python, Perl and PHP also by versioned name). */
-const SCRIPT_PROGRAMS = new Set([...SHELLS, ...JS_RUNNERS, 'deno', 'ruby', 'jruby', 'npm', 'pnpm', 'yarn', 'make', 'gmake']);
+const SCRIPT_PROGRAMS = new Set([
+  ...SHELLS,
+  ...JS_RUNNERS,
+  'deno',
+  'ruby',
+  'jruby',
+  'npm',
+  'pnpm',
+  'yarn',
+  'make',
+  'gmake',
+]);
 
 /** The languages whose script files are read (the call reader knows them, and how their runners take options). */
 type ScriptLang = 'js' | 'python' | 'ruby' | 'perl' | 'php';
@@ -68,9 +108,13 @@ function category(c: string | undefined): Category {
 
 /** Shell text a command runs, judged as a command of its own in `cwd`; what is at least notable (or unreadable) becomes the command's. */
 function judgeShell(text: string, cwd: string, label: string, input: RuleInput): Finding[] {
-  if (!input.script) return [finding('unparsed', S.medium, `${label} from inside another script; Gatehouse reads scripts only two deep`)];
+  if (!input.script)
+    return [
+      finding('unparsed', S.medium, `${label} from inside another script; Gatehouse reads scripts only two deep`),
+    ];
   const a = input.script(text, cwd);
-  if (a.score >= ESCALATE_FROM) return [finding(category(a.categories[0]), a.score, `${label}, which ${a.reasons[0] ?? 'Gatehouse finds risky'}`)];
+  if (a.score >= ESCALATE_FROM)
+    return [finding(category(a.categories[0]), a.score, `${label}, which ${a.reasons[0] ?? 'Gatehouse finds risky'}`)];
   // A script it runs in turn that could not be read is not read here either. (A construct the parser reports in
   // the script's own text, like gradlew's `eval "set -- $(…)"`, does not by itself: what it does is judged.)
   const unread = a.reasons.find((r) => UNREAD.test(r));
@@ -79,7 +123,8 @@ function judgeShell(text: string, cwd: string, label: string, input: RuleInput):
 }
 
 /** The reasons this file gives when a script (or patch, or Makefile) could not be read. */
-const UNREAD = /^Gatehouse could not (read (?!all of it)|find )|Gatehouse reads scripts only two deep|Gatehouse does not read$/;
+const UNREAD =
+  /^Gatehouse could not (read (?!all of it)|find )|Gatehouse reads scripts only two deep|Gatehouse does not read$/;
 
 /** Programs a code file's file calls become (`fs.rmSync` → rm): with a path computed at run time they are ordinary programming. */
 const FILE_CALLS = new Set(['rm', 'rmdir', 'tee', 'cat', 'cp', 'mv', 'chmod', 'mkdir', 'touch', 'curl', 'nc']);
@@ -117,7 +162,9 @@ function judgeCode(abs: string, stat: FileStat, text: string, lang: Lang, label:
     const prog = argv[0]?.text ?? '';
     if (argv.length === 0 || prog === 'printenv') continue;
     if (FILE_CALLS.has(prog) && argv.slice(1).some((w) => !w.known)) continue;
-    const top = input.nested(argv, label).reduce<Finding | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
+    const top = input
+      .nested(argv, label)
+      .reduce<Finding | null>((a, b) => (a === null || b.score > a.score ? b : a), null);
     if (top && top.score >= ESCALATE_FROM) keep({ ...top, reason: `${label}, which ${top.reason} (${call})` });
   }
   return worst ? [worst] : [];
@@ -142,7 +189,12 @@ function scriptFile(file: Word, lang: Lang | 'shell' | 'by-shebang', input: Rule
   const abs = info.abs;
   // Installed packages are the supply rules' to judge; `source ~/.zshrc` runs the person's own startup file
   // (as every new shell does), and `source .env` reads credentials, which are judged as such.
-  if (!abs || /(^|\/)node_modules\//.test(abs) || ['shell-startup', 'home-dotfile', 'secret', 'protected'].includes(info.kind)) return [];
+  if (
+    !abs ||
+    /(^|\/)node_modules\//.test(abs) ||
+    ['shell-startup', 'home-dotfile', 'secret', 'protected'].includes(info.kind)
+  )
+    return [];
   const cap = lang === 'shell' ? MAX_SCRIPT_BYTES : MAX_CODE_BYTES;
   const got = input.ctx.files.read(abs, cap);
   const label = `runs ${file.text}`;
@@ -150,12 +202,32 @@ function scriptFile(file: Word, lang: Lang | 'shell' | 'by-shebang', input: Rule
     // A program run by its path that is not text is a compiled program, not a script.
     if (lang === 'by-shebang' && (got.problem === 'binary' || got.problem === 'not-a-file')) return [];
     if (got.problem === 'missing' && !input.ctx.files.stat(path.dirname(abs))?.dir) return [];
-    return [finding('unparsed', S.medium, `Gatehouse could not read ${file.text}, which this command runs: ${unreadableWhy(got.problem, got.size)}`)];
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `Gatehouse could not read ${file.text}, which this command runs: ${unreadableWhy(got.problem, got.size)}`,
+      ),
+    ];
   }
   const how = lang === 'by-shebang' ? (shebangOf(got.text) ?? 'shell') : lang;
-  if (how === 'other') return [finding('unparsed', S.medium, `${label}, whose interpreter (${/^#!\s*(.*)/.exec(got.text)?.[1]?.trim().slice(0, 40) ?? '?'}) Gatehouse does not read`)];
+  if (how === 'other')
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `${label}, whose interpreter (${/^#!\s*(.*)/.exec(got.text)?.[1]?.trim().slice(0, 40) ?? '?'}) Gatehouse does not read`,
+      ),
+    ];
   if (how === 'shell') {
-    if (got.stat.size > MAX_SCRIPT_BYTES) return [finding('unparsed', S.medium, `Gatehouse could not read ${file.text}, which this command runs: ${unreadableWhy('too-large', got.stat.size)}`)];
+    if (got.stat.size > MAX_SCRIPT_BYTES)
+      return [
+        finding(
+          'unparsed',
+          S.medium,
+          `Gatehouse could not read ${file.text}, which this command runs: ${unreadableWhy('too-large', got.stat.size)}`,
+        ),
+      ];
     return judgeShell(got.text, input.ctx.cwd, label, input);
   }
   return judgeCode(abs, got.stat, got.text, how, label, input);
@@ -170,7 +242,14 @@ function stdinScript(input: RuleInput, lang: Lang | 'shell'): Finding[] {
   if (!from) return [];
   // Nothing to run: the shell or interpreter reads an empty input and exits.
   if (from.target.text === '/dev/null') return [];
-  if (!from.target.known) return [finding('unparsed', S.medium, `runs the code in ${from.target.text}, which is named only when the command runs: Gatehouse could not read it`)];
+  if (!from.target.known)
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `runs the code in ${from.target.text}, which is named only when the command runs: Gatehouse could not read it`,
+      ),
+    ];
   return scriptFile(from.target, lang, input);
 }
 
@@ -192,14 +271,18 @@ function codeRun(input: RuleInput, lang: Lang): Finding[] {
     words = args.slice(1);
   }
   if (prog === 'tsx' && words[0]?.text === 'watch') words = words.slice(1);
-  const file = operands(words.filter((w) => !/^--allow-|^-A$/.test(w.text)), VALUED[lang])[0];
+  const file = operands(
+    words.filter((w) => !/^--allow-|^-A$/.test(w.text)),
+    VALUED[lang],
+  )[0];
   // Options before the file decide whether there is one (`python3 -m x`, `node -e …`); after it they are the script's.
   const before = file ? words.slice(0, words.indexOf(file)) : words;
   const noFile = NO_FILE[lang];
   if (!noFile) return [];
   // `-` reads the script from stdin; any other of these options gives the code on the command line (or a module).
   if (before.some((w) => w.text !== '-' && noFile.test(w.text))) return [];
-  if (!file || file.text === '-' || before.some((w) => w.text === '-')) return lang === 'awk' ? [] : stdinScript(input, lang);
+  if (!file || file.text === '-' || before.some((w) => w.text === '-'))
+    return lang === 'awk' ? [] : stdinScript(input, lang);
   return scriptFile(file, lang, input);
 }
 
@@ -230,11 +313,18 @@ interface Wanted {
 /** Which package.json scripts a package-manager command runs; null when it runs none (or workspaces Gatehouse does not resolve). */
 function wantedScripts(input: RuleInput): Wanted | null {
   const { prog, args, ctx } = input;
-  if (args.some((w) => /^(-w|--workspace(=|$)|--workspaces|-ws|--filter(=|$)|-F|-r|--recursive|--if-present)$/.test(w.text))) return null;
-  const dirOption = optionValue(args, null, '--prefix', '--cwd', '--dir') ?? (prog === 'pnpm' ? optionValue(args, 'C') : null);
+  if (
+    args.some((w) =>
+      /^(-w|--workspace(=|$)|--workspaces|-ws|--filter(=|$)|-F|-r|--recursive|--if-present)$/.test(w.text),
+    )
+  )
+    return null;
+  const dirOption =
+    optionValue(args, null, '--prefix', '--cwd', '--dir') ?? (prog === 'pnpm' ? optionValue(args, 'C') : null);
   const dir = path.resolve(ctx.cwd, dirOption ?? '.');
   const { sub, rest } = subcommand(args, ['--prefix', '--cwd', '--dir', '-C']);
-  const withHooks = (name: string) => (hasOption(args, null, '--ignore-scripts') ? [name] : [`pre${name}`, name, `post${name}`]);
+  const withHooks = (name: string) =>
+    hasOption(args, null, '--ignore-scripts') ? [name] : [`pre${name}`, name, `post${name}`];
   let name: string | null = null;
   let after = rest;
   if (/^(run|run-script|rum|urn)$/.test(sub)) {
@@ -243,7 +333,10 @@ function wantedScripts(input: RuleInput): Wanted | null {
     after = named ? rest.slice(rest.indexOf(named) + 1) : [];
   } else if (/^(test|t|tst)$/.test(sub) && prog !== 'bun') name = 'test';
   else if (/^(start|stop|restart)$/.test(sub)) name = sub;
-  else if ((sub === 'install' || sub === 'i' || sub === 'ci' || (sub === '' && prog === 'yarn')) && operands(rest).length === 0) {
+  else if (
+    (sub === 'install' || sub === 'i' || sub === 'ci' || (sub === '' && prog === 'yarn')) &&
+    operands(rest).length === 0
+  ) {
     if (hasOption(args, null, '--ignore-scripts')) return null;
     return { dir, names: INSTALL_SCRIPTS, main: null, extra: [], label: `${prog} ${sub || 'install'}` };
   } else if (sub && !PM_BUILTINS[prog]?.test(sub) && prog !== 'npm') name = sub;
@@ -280,20 +373,40 @@ function packageScripts(input: RuleInput): Finding[] {
   const manifest = findUp(wanted.dir, 'package.json', input);
   if (!manifest) return [];
   const got = input.ctx.files.read(manifest, MAX_SCRIPT_BYTES * 4);
-  if (!('text' in got)) return [finding('unparsed', S.medium, `Gatehouse could not read ${manifest}, whose scripts ${wanted.label} runs: ${unreadableWhy(got.problem, got.size)}`)];
+  if (!('text' in got))
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `Gatehouse could not read ${manifest}, whose scripts ${wanted.label} runs: ${unreadableWhy(got.problem, got.size)}`,
+      ),
+    ];
   let scripts: Record<string, unknown>;
   try {
     const parsed = JSON.parse(got.text) as { scripts?: unknown };
     scripts = parsed.scripts && typeof parsed.scripts === 'object' ? (parsed.scripts as Record<string, unknown>) : {};
   } catch {
-    return [finding('unparsed', S.medium, `Gatehouse could not read ${manifest} (not valid JSON), whose scripts ${wanted.label} runs`)];
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `Gatehouse could not read ${manifest} (not valid JSON), whose scripts ${wanted.label} runs`,
+      ),
+    ];
   }
   const found: Finding[] = [];
   for (const name of wanted.names) {
     const text = scripts[name];
     if (typeof text !== 'string' || !text.trim()) continue;
     const line = name === wanted.main && wanted.extra.length ? `${text} ${wanted.extra.map(quote).join(' ')}` : text;
-    found.push(...judgeShell(line, path.dirname(manifest), `runs the "${name}" script of package.json (${text.length > 60 ? `${text.slice(0, 57)}…` : text})`, input));
+    found.push(
+      ...judgeShell(
+        line,
+        path.dirname(manifest),
+        `runs the "${name}" script of package.json (${text.length > 60 ? `${text.slice(0, 57)}…` : text})`,
+        input,
+      ),
+    );
   }
   return found;
 }
@@ -301,13 +414,39 @@ function packageScripts(input: RuleInput): Finding[] {
 // ---------------------------------------------------------------------------------------------------------
 // Makefiles
 
-const MAKE_VALUED = ['-C', '--directory', '-f', '--file', '--makefile', '-I', '--include-dir', '-o', '--old-file', '--assume-old', '-W', '--what-if', '--new-file', '--assume-new', '-j', '--jobs', '-l', '--load-average', '-O', '--output-sync'];
+const MAKE_VALUED = [
+  '-C',
+  '--directory',
+  '-f',
+  '--file',
+  '--makefile',
+  '-I',
+  '--include-dir',
+  '-o',
+  '--old-file',
+  '--assume-old',
+  '-W',
+  '--what-if',
+  '--new-file',
+  '--assume-new',
+  '-j',
+  '--jobs',
+  '-l',
+  '--load-average',
+  '-O',
+  '--output-sync',
+];
 const parsedMakefiles = new Map<string, Makefile>();
 
 /** `make [-C dir] [-f file] [VAR=value…] [goal…]`: the recipes of the goals (and their prerequisites). */
 function makeRecipes(input: RuleInput): Finding[] {
   const { args, ctx } = input;
-  if (hasOption(args, 'n', '--dry-run', '--just-print', '--recon') || hasOption(args, 'q', '--question') || hasOption(args, 'p', '--print-data-base')) return [];
+  if (
+    hasOption(args, 'n', '--dry-run', '--just-print', '--recon') ||
+    hasOption(args, 'q', '--question') ||
+    hasOption(args, 'p', '--print-data-base')
+  )
+    return [];
   let dir = ctx.cwd;
   for (let i = 0; i < args.length; i++) {
     const t = (args[i] as Word).text;
@@ -316,12 +455,28 @@ function makeRecipes(input: RuleInput): Finding[] {
     else if (/^-C./.test(t)) dir = path.resolve(dir, t.slice(2));
   }
   // `-j` and `-l` may stand alone; a number after them is theirs.
-  const ops = operands(args.filter((w, i) => !(/^\d+$/.test(w.text) && /^(-j|-l|--jobs|--load-average)$/.test(args[i - 1]?.text ?? ''))), MAKE_VALUED.filter((o) => !/^(-j|-l|--jobs|--load-average)$/.test(o)));
+  const ops = operands(
+    args.filter((w, i) => !(/^\d+$/.test(w.text) && /^(-j|-l|--jobs|--load-average)$/.test(args[i - 1]?.text ?? ''))),
+    MAKE_VALUED.filter((o) => !/^(-j|-l|--jobs|--load-average)$/.test(o)),
+  );
   const named = optionValue(args, 'f', '--file', '--makefile');
-  const file = named !== null ? path.resolve(dir, named) : (['GNUmakefile', 'makefile', 'Makefile'].map((n) => path.join(dir, n)).find((p) => ctx.files.stat(p)?.file) ?? null);
+  const file =
+    named !== null
+      ? path.resolve(dir, named)
+      : (['GNUmakefile', 'makefile', 'Makefile'].map((n) => path.join(dir, n)).find((p) => ctx.files.stat(p)?.file) ??
+        null);
   if (!file) return [];
   const got = ctx.files.read(file, MAX_SCRIPT_BYTES);
-  if (!('text' in got)) return got.problem === 'missing' ? [] : [finding('unparsed', S.medium, `Gatehouse could not read ${file}, the Makefile make runs: ${unreadableWhy(got.problem, got.size)}`)];
+  if (!('text' in got))
+    return got.problem === 'missing'
+      ? []
+      : [
+          finding(
+            'unparsed',
+            S.medium,
+            `Gatehouse could not read ${file}, the Makefile make runs: ${unreadableWhy(got.problem, got.size)}`,
+          ),
+        ];
   const key = `${file}\u0000${got.stat.size}\u0000${got.stat.mtimeMs}`;
   let mk = parsedMakefiles.get(key);
   if (!mk) {
@@ -329,11 +484,26 @@ function makeRecipes(input: RuleInput): Finding[] {
     if (parsedMakefiles.size >= MAX_SCANNED) parsedMakefiles.clear();
     parsedMakefiles.set(key, mk);
   }
-  const overrides = new Map(ops.filter((w) => /^[\w.-]+=/.test(w.text)).map((w) => [w.text.slice(0, w.text.indexOf('=')), w.text.slice(w.text.indexOf('=') + 1)] as [string, string]));
+  const overrides = new Map(
+    ops
+      .filter((w) => /^[\w.-]+=/.test(w.text))
+      .map((w) => [w.text.slice(0, w.text.indexOf('=')), w.text.slice(w.text.indexOf('=') + 1)] as [string, string]),
+  );
   const goals = ops.filter((w) => !w.text.includes('=')).map((w) => w.text);
   const { text, unfound } = recipesFor(mk, goals, overrides, dir);
-  const found: Finding[] = unfound.length ? [finding('unparsed', S.medium, `Gatehouse could not find ${unfound.join(', ')} in ${path.basename(file)}, which includes other Makefiles: their recipes were not read`)] : [];
-  if (text) found.push(...judgeShell(text, dir, `runs the recipes of make ${goals.join(' ') || mk.first || ''}`.trimEnd(), input));
+  const found: Finding[] = unfound.length
+    ? [
+        finding(
+          'unparsed',
+          S.medium,
+          `Gatehouse could not find ${unfound.join(', ')} in ${path.basename(file)}, which includes other Makefiles: their recipes were not read`,
+        ),
+      ]
+    : [];
+  if (text)
+    found.push(
+      ...judgeShell(text, dir, `runs the recipes of make ${goals.join(' ') || mk.first || ''}`.trimEnd(), input),
+    );
   return found;
 }
 
@@ -347,13 +517,15 @@ export function scriptsRun(input: RuleInput): Finding[] {
   const { prog, seg } = input;
   if (seg.remote) return [];
   const argv0 = seg.argv[0];
-  if (!SCRIPT_PROGRAMS.has(prog) && !/^(python|pypy|perl|php)[\d.]*$/.test(prog) && !argv0?.text.includes('/')) return [];
+  if (!SCRIPT_PROGRAMS.has(prog) && !/^(python|pypy|perl|php)[\d.]*$/.test(prog) && !argv0?.text.includes('/'))
+    return [];
   const lang = languageOf(prog);
   if (lang === 'shell') return shellRun(input);
   if (prog === 'bun' || prog === 'npm' || prog === 'pnpm' || prog === 'yarn') return packageScripts(input);
   if (lang) return codeRun(input, lang);
   if (prog === 'deno') return codeRun(input, 'js');
   if (prog === 'make' || prog === 'gmake') return makeRecipes(input);
-  if (argv0?.known && argv0.text.includes('/') && !/^[A-Za-z]:/.test(argv0.text)) return scriptFile(argv0, 'by-shebang', input);
+  if (argv0?.known && argv0.text.includes('/') && !/^[A-Za-z]:/.test(argv0.text))
+    return scriptFile(argv0, 'by-shebang', input);
   return [];
 }

@@ -24,7 +24,9 @@ const EACH_RESULT = new Set(['fd', 'fdfind']);
 function withEachResult(words: readonly Word[], prog: string): Word[] {
   const result = `<${prog} result>`;
   const placed = words.some((w) => /\{[/.]*\}/.test(w.text));
-  const out = words.map((w) => (/\{[/.]*\}/.test(w.text) ? { text: w.text.replace(/\{[/.]*\}/g, result), known: false } : w));
+  const out = words.map((w) =>
+    /\{[/.]*\}/.test(w.text) ? { text: w.text.replace(/\{[/.]*\}/g, result), known: false } : w,
+  );
   return placed ? out : [...out, { text: result, known: false }];
 }
 
@@ -37,13 +39,15 @@ function judgePayload(p: Payload, input: RuleInput): Finding[] {
     case 'write':
       return [overwrite(p.value, input, false, `${label} writes`)];
     case 'shell':
-      if (!p.value.known) return [finding('remote-code', S.high, `${label} runs a command only known at run time (\`${p.value.text}\`)`)];
+      if (!p.value.known)
+        return [finding('remote-code', S.high, `${label} runs a command only known at run time (\`${p.value.text}\`)`)];
       // Read and judged like `bash -c` (options that run something in place of the tool's own work, like `rg --pre`,
       // are `check:runs`, which is never low).
       return input.shell(p.value.text, label);
     case 'argv':
       if (PEELED_BY_PARSER.has(input.prog) || p.words.length === 0) return [];
-      if (!p.words.every((w) => w.known) && !p.words[0]?.known) return [finding('remote-code', S.high, `${label} runs a program only known at run time`)];
+      if (!p.words.every((w) => w.known) && !p.words[0]?.known)
+        return [finding('remote-code', S.high, `${label} runs a program only known at run time`)];
       return input.nested(EACH_RESULT.has(input.prog) ? withEachResult(p.words, input.prog) : p.words, label);
     case 'load':
       return [finding('build-test', S.medium, `${label} loads ${p.value.text} into ${input.prog} before it runs`)];
@@ -64,7 +68,12 @@ export function shapeVerdict(input: RuleInput): ShapeVerdict | null {
   if (!shape) return null;
   const reading = readShape(input.prog, shape, input.args);
   const found = reading.payloads.flatMap((p) => judgePayload(p, input));
-  return { found, unproven: reading.proven ? null : finding('unparsed', S.medium, reading.unknown ?? `Gatehouse could not read every word of ${input.prog}`) };
+  return {
+    found,
+    unproven: reading.proven
+      ? null
+      : finding('unparsed', S.medium, reading.unknown ?? `Gatehouse could not read every word of ${input.prog}`),
+  };
 }
 
 /**
@@ -80,4 +89,3 @@ export function plainFlagAfter(prog: string, args: readonly Word[]): string | nu
   for (const [name, spec] of last.longs) if (spec.value === null && name.startsWith('--')) return name;
   return null;
 }
-

@@ -39,7 +39,10 @@ export function finding(category: Category, score: number, reason: string): Find
 export function programName(w: Word | undefined): string {
   if (!w) return '';
   const base = w.text.split(/[\\/]/).pop() ?? '';
-  return base.toLowerCase().replace(/\.exe$/, '').replace(/^\\/, '');
+  return base
+    .toLowerCase()
+    .replace(/\.exe$/, '')
+    .replace(/^\\/, '');
 }
 
 /** Words that are not options (everything after `--` counts as an operand). */
@@ -87,7 +90,10 @@ export function optionValue(args: readonly Word[], short: string | null, ...long
 }
 
 /** The first operand (the subcommand) and the words after it, skipping global options that take a value. */
-export function subcommand(args: readonly Word[], globalsWithValue: readonly string[] = []): { sub: string; rest: Word[] } {
+export function subcommand(
+  args: readonly Word[],
+  globalsWithValue: readonly string[] = [],
+): { sub: string; rest: Word[] } {
   for (let i = 0; i < args.length; i++) {
     const t = (args[i] as Word).text;
     if (globalsWithValue.includes(t)) {

@@ -110,7 +110,11 @@ export function psPositionals(args: readonly Word[], valued: readonly string[] =
 
 /** cmd switches: `/s`, `/Q`, `/F`, `/grant` (case-insensitive). */
 export function cmdSwitch(args: readonly Word[], ...names: string[]): boolean {
-  return args.some((w) => names.some((n) => w.text.toLowerCase() === `/${n.toLowerCase()}` || w.text.toLowerCase().startsWith(`/${n.toLowerCase()}:`)));
+  return args.some((w) =>
+    names.some(
+      (n) => w.text.toLowerCase() === `/${n.toLowerCase()}` || w.text.toLowerCase().startsWith(`/${n.toLowerCase()}:`),
+    ),
+  );
 }
 
 /** The value after a cmd switch (`/IM node.exe`, `/user:Administrator`). */

@@ -12,7 +12,11 @@ export type ValueCheck = (value: Word, input: RuleInput, label: string) => Findi
  * A value the tool runs as a command line (`helm --post-renderer`, `rg --pre`, `--script-shell`): a finding of `score`
  * that says so, then the command judged as what it is; high when it is only known at run time.
  */
-export function runsAsCommand(score: number, says: (value: Word, input: RuleInput, label: string) => string, unknown: (value: Word, label: string) => string): ValueCheck {
+export function runsAsCommand(
+  score: number,
+  says: (value: Word, input: RuleInput, label: string) => string,
+  unknown: (value: Word, label: string) => string,
+): ValueCheck {
   return (value, input, label) => {
     if (!value.known) return [finding('remote-code', S.high, unknown(value, label))];
     return [finding('remote-code', score, says(value, input, label)), ...input.shell(value.text, label)];
@@ -25,7 +29,8 @@ export function runsAsCommand(score: number, says: (value: Word, input: RuleInpu
  * `core.sshCommand`, `protocol.*.allow`, `uploadpack.packObjectsHook`, …): git reads hundreds, so the known
  * data keys are listed, not the dangerous ones.
  */
-const GIT_DATA_KEYS = /^(color\.[\w.-]+|core\.(quotepath|autocrlf|safecrlf|filemode|ignorecase|precomposeunicode|abbrev|whitespace|longpaths)|user\.(name|email)|author\.(name|email)|committer\.(name|email)|advice\.[\w-]+|init\.defaultbranch|log\.[\w-]+|format\.pretty|pager\.[\w-]+=false|column\.ui|diff\.(noprefix|mnemonicprefix|renames|algorithm|colormoved|context|interhunkcontext|relative|statgraphwidth)|merge\.(conflictstyle|ff)|pull\.(rebase|ff)|push\.(default|autosetupremote)|fetch\.prune|commit\.gpgsign|tag\.gpgsign|gc\.auto|maintenance\.auto|status\.[\w-]+|branch\.sort|rebase\.autosquash|i18n\.[\w-]+|versionsort\.suffix|grep\.[\w-]+|blame\.[\w-]+|http\.sslverify)$/i;
+const GIT_DATA_KEYS =
+  /^(color\.[\w.-]+|core\.(quotepath|autocrlf|safecrlf|filemode|ignorecase|precomposeunicode|abbrev|whitespace|longpaths)|user\.(name|email)|author\.(name|email)|committer\.(name|email)|advice\.[\w-]+|init\.defaultbranch|log\.[\w-]+|format\.pretty|pager\.[\w-]+=false|column\.ui|diff\.(noprefix|mnemonicprefix|renames|algorithm|colormoved|context|interhunkcontext|relative|statgraphwidth)|merge\.(conflictstyle|ff)|pull\.(rebase|ff)|push\.(default|autosetupremote)|fetch\.prune|commit\.gpgsign|tag\.gpgsign|gc\.auto|maintenance\.auto|status\.[\w-]+|branch\.sort|rebase\.autosquash|i18n\.[\w-]+|versionsort\.suffix|grep\.[\w-]+|blame\.[\w-]+|http\.sslverify)$/i;
 
 /** Whether a git configuration key (or `key=value`) is only data: how output looks, who commits. */
 export function isGitDataKey(key: string): boolean {
@@ -33,23 +38,38 @@ export function isGitDataKey(key: string): boolean {
 }
 
 const gitConfig: ValueCheck = (value, _input, label) => {
-  if (!value.known) return [finding('remote-code', S.high, `${label} sets git configuration only known at run time (\`${value.text}\`)`)];
+  if (!value.known)
+    return [
+      finding('remote-code', S.high, `${label} sets git configuration only known at run time (\`${value.text}\`)`),
+    ];
   const eq = value.text.indexOf('=');
   const key = (eq < 0 ? value.text : value.text.slice(0, eq)).toLowerCase();
   const v = eq < 0 ? 'true' : value.text.slice(eq + 1);
   if (GIT_DATA_KEYS.test(key) || GIT_DATA_KEYS.test(`${key}=${v}`)) return [];
-  return [finding('remote-code', S.high, `${label} ${key}=${v.length > 60 ? `${v.slice(0, 57)}…` : v}: git may run this setting's value as a program`)];
+  return [
+    finding(
+      'remote-code',
+      S.high,
+      `${label} ${key}=${v.length > 60 ? `${v.slice(0, 57)}…` : v}: git may run this setting's value as a program`,
+    ),
+  ];
 };
 
 /** `ssh -o Option=value`: options that run a local command or forward ports and agents. */
-const SSH_SAFE_OPTIONS = /^(batchmode|connecttimeout|connectionattempts|stricthostkeychecking|userknownhostsfile|loglevel|serveraliveinterval|serveralivecountmax|port|user|identitiesonly|identityfile|compression|tcpkeepalive|addressfamily|hostkeyalgorithms|pubkeyacceptedkeytypes|pubkeyacceptedalgorithms|preferredauthentications|passwordauthentication|updatehostkeys|requesttty|controlmaster|controlpath|controlpersist|visualhostkey|checkhostip|hashknownhosts|kexalgorithms|ciphers|macs|numberofpasswordprompts|setenv|sendenv)$/i;
+const SSH_SAFE_OPTIONS =
+  /^(batchmode|connecttimeout|connectionattempts|stricthostkeychecking|userknownhostsfile|loglevel|serveraliveinterval|serveralivecountmax|port|user|identitiesonly|identityfile|compression|tcpkeepalive|addressfamily|hostkeyalgorithms|pubkeyacceptedkeytypes|pubkeyacceptedalgorithms|preferredauthentications|passwordauthentication|updatehostkeys|requesttty|controlmaster|controlpath|controlpersist|visualhostkey|checkhostip|hashknownhosts|kexalgorithms|ciphers|macs|numberofpasswordprompts|setenv|sendenv)$/i;
 
 const sshOption: ValueCheck = (value, input, label) => {
   if (!value.known) return [finding('remote-code', S.high, `${label} sets an ssh option only known at run time`)];
   const [key = '', ...rest] = value.text.split(/[=\s]+/);
   const v = rest.join(' ');
-  if (/^(proxycommand|localcommand|knownhostscommand|remotecommand)$/i.test(key)) return [finding('remote-code', S.high, `${label} ${key} runs a command on this machine`), ...input.shell(v, `${label} ${key}`)];
-  if (/^permitlocalcommand$/i.test(key)) return [finding('remote-code', S.high, `${label} ${key} lets ssh run local commands`)];
+  if (/^(proxycommand|localcommand|knownhostscommand|remotecommand)$/i.test(key))
+    return [
+      finding('remote-code', S.high, `${label} ${key} runs a command on this machine`),
+      ...input.shell(v, `${label} ${key}`),
+    ];
+  if (/^permitlocalcommand$/i.test(key))
+    return [finding('remote-code', S.high, `${label} ${key} lets ssh run local commands`)];
   if (SSH_SAFE_OPTIONS.test(key)) return [];
   return [finding('unparsed', S.medium, `Gatehouse does not know what the ssh option ${key} does`)];
 };
@@ -63,11 +83,23 @@ const psqlCommand: ValueCheck = (value, input, label) => {
   const found: Finding[] = [];
   for (const m of value.text.matchAll(/\\([a-zA-Z]+\+?|[!?.])([^\\\n]*)/g)) {
     const [, meta = '', rest = ''] = m;
-    if (meta === '!') found.push(finding('remote-code', S.high, `${label} \\! runs a shell command`), ...input.shell(rest.trim(), `${label} \\!`));
-    else if (rest.includes('|')) found.push(finding('remote-code', S.high, `${label} \\${meta} pipes to a shell command`), ...input.shell(rest.slice(rest.indexOf('|') + 1).trim(), `${label} \\${meta}`));
-    else if (!PSQL_SAFE_META.test(meta)) found.push(finding('unparsed', S.medium, `Gatehouse does not know what the psql meta-command \\${meta} does here`));
+    if (meta === '!')
+      found.push(
+        finding('remote-code', S.high, `${label} \\! runs a shell command`),
+        ...input.shell(rest.trim(), `${label} \\!`),
+      );
+    else if (rest.includes('|'))
+      found.push(
+        finding('remote-code', S.high, `${label} \\${meta} pipes to a shell command`),
+        ...input.shell(rest.slice(rest.indexOf('|') + 1).trim(), `${label} \\${meta}`),
+      );
+    else if (!PSQL_SAFE_META.test(meta))
+      found.push(
+        finding('unparsed', S.medium, `Gatehouse does not know what the psql meta-command \\${meta} does here`),
+      );
   }
-  if (/\bprogram\s+'/i.test(value.text)) found.push(finding('remote-code', S.high, `${label} runs a program through COPY … PROGRAM`));
+  if (/\bprogram\s+'/i.test(value.text))
+    found.push(finding('remote-code', S.high, `${label} runs a program through COPY … PROGRAM`));
   return found;
 };
 
@@ -78,9 +110,18 @@ const mysqlCommand: ValueCheck = (value, input, label) => {
   for (const st of value.text.split(/[;\n]/)) {
     const sys = /^\s*system\s+(.*)$/i.exec(st) ?? /\\!\s*(.*)$/.exec(st);
     if (sys) {
-      found.push(finding('remote-code', S.high, `${label} runs a shell command`), ...input.shell((sys[1] ?? '').trim(), `${label} system`));
+      found.push(
+        finding('remote-code', S.high, `${label} runs a shell command`),
+        ...input.shell((sys[1] ?? '').trim(), `${label} system`),
+      );
     } else if (/^\s*(pager|tee|source|edit|connect|prompt)\b|\\[PTe.]/i.test(st)) {
-      found.push(finding('unparsed', S.medium, `Gatehouse does not know what the mysql client command in \`${st.trim().slice(0, 40)}\` does here`));
+      found.push(
+        finding(
+          'unparsed',
+          S.medium,
+          `Gatehouse does not know what the mysql client command in \`${st.trim().slice(0, 40)}\` does here`,
+        ),
+      );
     }
   }
   return found;
@@ -187,7 +228,8 @@ export function sedEffects(script: string): SedEffects {
     }
     if (cmd === 's' || cmd === 'y') {
       const delim = script[i];
-      if (delim === undefined || delim === '\n' || delim === '\\') return { ...out, unread: `\`${cmd}\` has no delimiter` };
+      if (delim === undefined || delim === '\n' || delim === '\\')
+        return { ...out, unread: `\`${cmd}\` has no delimiter` };
       i++;
       if (!until(delim) || !until(delim)) return { ...out, unread: `\`${cmd}\` is not closed` };
       if (cmd === 'y') continue;
@@ -208,7 +250,14 @@ export function sedEffects(script: string): SedEffects {
 
 /** `sed 'script'`, `sed -e script`: the commands it runs and the files it writes. */
 const sedScript: ValueCheck = (value, input, label) => {
-  if (!value.known) return [finding('remote-code', S.high, `${label}: the sed script is only known at run time, and sed scripts can run commands`)];
+  if (!value.known)
+    return [
+      finding(
+        'remote-code',
+        S.high,
+        `${label}: the sed script is only known at run time, and sed scripts can run commands`,
+      ),
+    ];
   if (value.text === '') {
     // BSD `sed -i '' 'script' f`: the empty word is the backup suffix, the script is the next one.
     const at = input.args.findIndex((w) => w.text === '' && w.known);
@@ -218,12 +267,17 @@ const sedScript: ValueCheck = (value, input, label) => {
   const { runs, writes, unread } = sedEffects(value.text);
   const found: Finding[] = [];
   for (const cmd of runs) {
-    if (cmd === '') found.push(finding('remote-code', S.high, `${label} runs the text it edits as shell commands (sed \`e\`)`));
+    if (cmd === '')
+      found.push(finding('remote-code', S.high, `${label} runs the text it edits as shell commands (sed \`e\`)`));
     else found.push(...input.shell(cmd, `${label} e`));
   }
   for (const file of writes) {
     if (file === '/dev/stdout' || file === '/dev/stderr') continue;
-    found.push(file === '' ? finding('unparsed', S.medium, `${label} writes a file it does not name`) : overwrite(word(file), input, false, `${label} writes`));
+    found.push(
+      file === ''
+        ? finding('unparsed', S.medium, `${label} writes a file it does not name`)
+        : overwrite(word(file), input, false, `${label} writes`),
+    );
   }
   if (unread) found.push(finding('unparsed', S.medium, `Gatehouse could not read this sed script: ${unread}`));
   return found;
@@ -234,21 +288,44 @@ const sedScript: ValueCheck = (value, input, label) => {
  * (`.load`), or read and write files (`.output`, `.import`, `.read`, `.backup`); so do some SQL functions of the
  * sqlite3 shell (`load_extension`, `writefile`, `edit`, which runs an editor it is given).
  */
-const SQLITE_SAFE_ARG = /^(?![\s\S]*\b(load_extension|writefile|readfile|edit|fts3_tokenizer)\s*\()(?![\s\S]*\b(attach|vacuum\s+into)\b)(?!\.[a-zA-Z])|^\.(tables|schema|indexes|indices|headers?|mode|dbinfo|databases|show|width|fullschema|timer|nullvalue|separator|echo|bail|eqp|print|help|version|stats|changes|lint|dump|quit|exit)\b[^\n]*$/i;
+const SQLITE_SAFE_ARG =
+  /^(?![\s\S]*\b(load_extension|writefile|readfile|edit|fts3_tokenizer)\s*\()(?![\s\S]*\b(attach|vacuum\s+into)\b)(?!\.[a-zA-Z])|^\.(tables|schema|indexes|indices|headers?|mode|dbinfo|databases|show|width|fullschema|timer|nullvalue|separator|echo|bail|eqp|print|help|version|stats|changes|lint|dump|quit|exit)\b[^\n]*$/i;
 
 /** `sqlite3 -cmd` and sqlite3's operands (the database, then SQL or dot-commands); what the SQL does is the rules' business. */
 const sqliteCommand: ValueCheck = (value, input, label) => {
   if (!value.known) return [finding('database', S.medium, `${label} is only known at run time`)];
   const shell = /^\.(shell|system)\s+([\s\S]*)$/i.exec(value.text);
-  if (shell) return [finding('remote-code', S.high, `${label} runs a shell command`), ...input.shell(shell[2] ?? '', `${label} .${shell[1]}`)];
-  if (!SQLITE_SAFE_ARG.test(value.text)) return [finding('unparsed', S.medium, `Gatehouse does not know what \`${value.text.slice(0, 40)}\` does in sqlite3: it may load code or read and write files`)];
+  if (shell)
+    return [
+      finding('remote-code', S.high, `${label} runs a shell command`),
+      ...input.shell(shell[2] ?? '', `${label} .${shell[1]}`),
+    ];
+  if (!SQLITE_SAFE_ARG.test(value.text))
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `Gatehouse does not know what \`${value.text.slice(0, 40)}\` does in sqlite3: it may load code or read and write files`,
+      ),
+    ];
   return [];
 };
 
 /** `mongosh --eval`: JavaScript that may reach this machine (`require`, `process`, `load`, `runProgram`); queries are the rules' business. */
 const mongoEval: ValueCheck = (value, _input, label) => {
   if (!value.known) return [finding('remote-code', S.high, `${label} runs JavaScript only known at run time`)];
-  if (/\b(require|process|child_process|load|runProgram|runMongoProgram|_runMongoProgram|run|startMongoProgram|fs|import|eval|Function|exec\w*|spawn\w*)\s*[.(]/.test(value.text)) return [finding('remote-code', S.high, `${label} runs JavaScript that can reach this machine (\`${value.text.slice(0, 60)}\`)`)];
+  if (
+    /\b(require|process|child_process|load|runProgram|runMongoProgram|_runMongoProgram|run|startMongoProgram|fs|import|eval|Function|exec\w*|spawn\w*)\s*[.(]/.test(
+      value.text,
+    )
+  )
+    return [
+      finding(
+        'remote-code',
+        S.high,
+        `${label} runs JavaScript that can reach this machine (\`${value.text.slice(0, 60)}\`)`,
+      ),
+    ];
   return [];
 };
 
@@ -264,14 +341,31 @@ const program = runsAsCommand(
 
 /** An endpoint other than this machine: signed requests, and any file a parameter reads (`file://…`), go there. */
 const localEndpoint: ValueCheck = (value, _input, label) => {
-  if (value.known && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]|host\.docker\.internal)(:\d+)?(\/|$)/i.test(value.text)) return [];
-  return [finding('network-upload', S.medium, `${label} sends requests to ${value.known ? value.text : 'an endpoint only known at run time'} instead of the cloud's own`)];
+  if (
+    value.known &&
+    /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]|host\.docker\.internal)(:\d+)?(\/|$)/i.test(value.text)
+  )
+    return [];
+  return [
+    finding(
+      'network-upload',
+      S.medium,
+      `${label} sends requests to ${value.known ? value.text : 'an endpoint only known at run time'} instead of the cloud's own`,
+    ),
+  ];
 };
 
 /** A value an argparse CLI (aws, gcloud, az) would read as an option of its own, not as this option's value. */
 const notOption: ValueCheck = (value, _input, label) => {
   if (!value.known) return [];
-  if (/^-[^\d]/.test(value.text)) return [finding('unparsed', S.medium, `Gatehouse does not know what \`${value.text}\` does: ${label} would not take it as its value`)];
+  if (/^-[^\d]/.test(value.text))
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `Gatehouse does not know what \`${value.text}\` does: ${label} would not take it as its value`,
+      ),
+    ];
   return [];
 };
 
@@ -279,7 +373,8 @@ const notOption: ValueCheck = (value, _input, label) => {
  * Ex commands that only move, show or set how the editor looks, and save or quit (`vim -c`, `--cmd`). Anything
  * else (`:source`, `:py`, `:lua`, `:exe`, `:let`, `:call`, `:normal`, `:s` with `\=`) may run code.
  */
-const PLAIN_EX = /^(\d+|\$|[wx]|wq?a?!?|xa(ll)?!?|q(a|all|uit)?!?|wqa(ll)?!?|up(date)?|se(t|tl|tlocal)?\s+[\w\s=.,:+^-]*|syn(tax)?\s+(on|off|enable)|filetype\s+[\w\s]+|colo(rscheme)?\s+[\w-]+|noh(lsearch)?|e(dit)?!?\s+[\w./~-]+|tabe(dit)?\s+[\w./~-]+|sp(lit)?\s+[\w./~-]+|vs(plit)?\s+[\w./~-]+|\/[^/|]*\/?|help\s+[\w.:-]+|version|ve|redraw!?|norm(al)?!?\s+[\w$^{}<>gGjkhlwbeWBE0-9]*|diffthis|diffoff|foldopen!?|zR|%?s\/[^\\|]*\/[^\\|]*\/[gic]*)$/;
+const PLAIN_EX =
+  /^(\d+|\$|[wx]|wq?a?!?|xa(ll)?!?|q(a|all|uit)?!?|wqa(ll)?!?|up(date)?|se(t|tl|tlocal)?\s+[\w\s=.,:+^-]*|syn(tax)?\s+(on|off|enable)|filetype\s+[\w\s]+|colo(rscheme)?\s+[\w-]+|noh(lsearch)?|e(dit)?!?\s+[\w./~-]+|tabe(dit)?\s+[\w./~-]+|sp(lit)?\s+[\w./~-]+|vs(plit)?\s+[\w./~-]+|\/[^/|]*\/?|help\s+[\w.:-]+|version|ve|redraw!?|norm(al)?!?\s+[\w$^{}<>gGjkhlwbeWBE0-9]*|diffthis|diffoff|foldopen!?|zR|%?s\/[^\\|]*\/[^\\|]*\/[gic]*)$/;
 
 /** `vim -c cmd`, `vim --cmd cmd`: an Ex command. `!cmd`, `:r !cmd`, `:w !cmd`, `call system(…)` and `:terminal` run a shell command. */
 const exCommand: ValueCheck = (value, input, label) => {
@@ -289,21 +384,49 @@ const exCommand: ValueCheck = (value, input, label) => {
     const cmd = raw.trim().replace(/^:+\s*/, '');
     if (cmd === '' || PLAIN_EX.test(cmd)) continue;
     // A range before a filter (`%!sort`, `1,5!fmt`) or a bang command.
-    const bang = /^[%.$\d,'<>+\-\s]*!(.*)$/s.exec(cmd) ?? /^(?:r(?:ead)?|w(?:rite)?)\s*!(.*)$/s.exec(cmd) ?? /^(?:ter(?:m(?:inal)?)?)!?\s+(?:\+\+\w+\s+)*(.*)$/s.exec(cmd);
+    const bang =
+      /^[%.$\d,'<>+\-\s]*!(.*)$/s.exec(cmd) ??
+      /^(?:r(?:ead)?|w(?:rite)?)\s*!(.*)$/s.exec(cmd) ??
+      /^(?:ter(?:m(?:inal)?)?)!?\s+(?:\+\+\w+\s+)*(.*)$/s.exec(cmd);
     if (bang) {
-      found.push(finding('remote-code', S.medium, `${label} runs a shell command from the editor`), ...input.shell(bang[1] ?? '', label));
+      found.push(
+        finding('remote-code', S.medium, `${label} runs a shell command from the editor`),
+        ...input.shell(bang[1] ?? '', label),
+      );
       continue;
     }
-    const call = /^(?:call?\s+|echo\s+|let\s+\S+\s*=\s*)?system(?:list)?\s*\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*\)\s*$/s.exec(cmd);
+    const call =
+      /^(?:call?\s+|echo\s+|let\s+\S+\s*=\s*)?system(?:list)?\s*\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*\)\s*$/s.exec(
+        cmd,
+      );
     if (call) {
-      found.push(finding('remote-code', S.medium, `${label} runs a shell command from the editor`), ...input.shell(call[2] ?? '', label));
+      found.push(
+        finding('remote-code', S.medium, `${label} runs a shell command from the editor`),
+        ...input.shell(call[2] ?? '', label),
+      );
       continue;
     }
-    if (/\bsystem(list)?\s*\(|\bjob_start\b|\bjobstart\b|\bterm(inal)?\b|^(py|pyt|python|py3|python3|pyx|lua|luado|luafile|perl|ruby|rub|tcl|mz|so|source|exe|execute|runtime|ru|pa|packadd)\b/.test(cmd)) {
-      found.push(finding('remote-code', S.high, `${label} ${cmd.length > 60 ? `${cmd.slice(0, 57)}…` : cmd}: runs code or a program from the editor`));
+    if (
+      /\bsystem(list)?\s*\(|\bjob_start\b|\bjobstart\b|\bterm(inal)?\b|^(py|pyt|python|py3|python3|pyx|lua|luado|luafile|perl|ruby|rub|tcl|mz|so|source|exe|execute|runtime|ru|pa|packadd)\b/.test(
+        cmd,
+      )
+    ) {
+      found.push(
+        finding(
+          'remote-code',
+          S.high,
+          `${label} ${cmd.length > 60 ? `${cmd.slice(0, 57)}…` : cmd}: runs code or a program from the editor`,
+        ),
+      );
       continue;
     }
-    found.push(finding('unparsed', S.medium, `Gatehouse does not know what the editor command \`${cmd.length > 60 ? `${cmd.slice(0, 57)}…` : cmd}\` does`));
+    found.push(
+      finding(
+        'unparsed',
+        S.medium,
+        `Gatehouse does not know what the editor command \`${cmd.length > 60 ? `${cmd.slice(0, 57)}…` : cmd}\` does`,
+      ),
+    );
   }
   return found;
 };
@@ -322,7 +445,8 @@ const keygenFile: ValueCheck = (value, input, label) => {
  */
 const runsInstead = runsAsCommand(
   S.medium,
-  (value, _input, label) => `${label} runs ${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text} in place of its own work`,
+  (value, _input, label) =>
+    `${label} runs ${value.text.length > 60 ? `${value.text.slice(0, 57)}…` : value.text} in place of its own work`,
   (value, label) => `${label} runs a command only known at run time (\`${value.text}\`)`,
 );
 
@@ -338,9 +462,14 @@ const projectCode: ValueCheck = (value, input, label) => {
 
 /** `tar --checkpoint-action=exec=CMD` runs CMD at every checkpoint; `echo`, `dot`, `bell`, `sleep=`, `ttyout=`, `totals`, `wait=` only print or wait. */
 const tarCheckpoint: ValueCheck = (value, input, label) => {
-  if (!value.known) return [finding('remote-code', S.high, `${label} is only known at run time, and can run a command`)];
+  if (!value.known)
+    return [finding('remote-code', S.high, `${label} is only known at run time, and can run a command`)];
   const exec = /^exec=([\s\S]*)$/.exec(value.text);
-  if (exec) return [finding('remote-code', S.high, `${label} runs ${exec[1]} at every checkpoint`), ...input.shell(exec[1] ?? '', label)];
+  if (exec)
+    return [
+      finding('remote-code', S.high, `${label} runs ${exec[1]} at every checkpoint`),
+      ...input.shell(exec[1] ?? '', label),
+    ];
   if (/^(echo|dot|\.|bell|totals|(sleep|ttyout|wait)=.*|echo=.*)$/.test(value.text)) return [];
   return [finding('unparsed', S.medium, `Gatehouse does not know what the checkpoint action ${value.text} does`)];
 };
@@ -356,7 +485,10 @@ const replacesShell = runsAsCommand(
 const makeEval: ValueCheck = (value, input, label) => {
   if (!value.known) return [finding('remote-code', S.high, `${label} runs make code only known at run time`)];
   const asShell = value.text.replace(/\$[({]shell\s+/g, '$(').replace(/^[^:\n]*::?\s*;?/gm, '');
-  return [finding('remote-code', S.medium, `${label} adds make code from the command line`), ...input.shell(asShell, label)];
+  return [
+    finding('remote-code', S.medium, `${label} adds make code from the command line`),
+    ...input.shell(asShell, label),
+  ];
 };
 
 /** `cargo --config KEY=VALUE`: a runner, linker, wrapper or alias runs a program; other keys are settings; a file is loaded. */
@@ -365,15 +497,27 @@ const cargoConfig: ValueCheck = (value, input, label) => {
   const eq = value.text.indexOf('=');
   if (eq < 0) return [finding('build-test', S.medium, `${label} loads ${value.text} as cargo configuration`)];
   const key = value.text.slice(0, eq).trim();
-  if (/(runner|linker|rustc|rustc-wrapper|rustc-workspace-wrapper|rustdoc|\bar$|credential-provider|alias\.|\.command|build-std|target-applies-to-host)/.test(key)) {
-    const program = value.text.slice(eq + 1).trim().replace(/^['"[]+|['"\]]+$/g, '');
-    return [finding('remote-code', S.high, `${label} ${key}: makes cargo run ${program}`), ...input.shell(program, label)];
+  if (
+    /(runner|linker|rustc|rustc-wrapper|rustc-workspace-wrapper|rustdoc|\bar$|credential-provider|alias\.|\.command|build-std|target-applies-to-host)/.test(
+      key,
+    )
+  ) {
+    const program = value.text
+      .slice(eq + 1)
+      .trim()
+      .replace(/^['"[]+|['"\]]+$/g, '');
+    return [
+      finding('remote-code', S.high, `${label} ${key}: makes cargo run ${program}`),
+      ...input.shell(program, label),
+    ];
   }
   return [];
 };
 
 /** `git --exec-path=DIR`: git runs its own subcommands (`git-status`…) from DIR. */
-const gitExecPath: ValueCheck = (value, _input, label) => [finding('remote-code', S.high, `${label}=${value.text}: git runs its own programs from there`)];
+const gitExecPath: ValueCheck = (value, _input, label) => [
+  finding('remote-code', S.high, `${label}=${value.text}: git runs its own programs from there`),
+];
 
 export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
   makeeval: makeEval,

@@ -9,7 +9,12 @@
 import type { Table } from './common.ts';
 import type { ShapeSource } from './spec.ts';
 
-const opts = (names: string, kind = ''): string => names.split(/\s+/).filter(Boolean).map((n) => `${n}=${kind}`).join(' ');
+const opts = (names: string, kind = ''): string =>
+  names
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((n) => `${n}=${kind}`)
+    .join(' ');
 
 // ---------------------------------------------------------------------------------------------------- terraform
 
@@ -30,11 +35,36 @@ const TERRAFORM: ShapeSource = {
     fmt: '-list=? -write=? -diff -check -recursive -no-color',
     show: '-json -no-color',
     output: '-json -raw -no-color -state=',
-    state: { subs: { list: '-state= -id=', show: '-state=', pull: '', mv: '-dry-run -lock=? -lock-timeout= -backup=write -state= -state-out=write', rm: '-dry-run -lock=? -lock-timeout= -backup=write -state=', push: '-force -lock=? -lock-timeout=', 'replace-provider': '-auto-approve -lock=? -lock-timeout=' } },
-    providers: { subOptional: true, subs: { lock: '-platform= -fs-mirror= -net-mirror= -provider= -enable-plugin-cache', schema: '-json', mirror: '-platform=' } },
+    state: {
+      subs: {
+        list: '-state= -id=',
+        show: '-state=',
+        pull: '',
+        mv: '-dry-run -lock=? -lock-timeout= -backup=write -state= -state-out=write',
+        rm: '-dry-run -lock=? -lock-timeout= -backup=write -state=',
+        push: '-force -lock=? -lock-timeout=',
+        'replace-provider': '-auto-approve -lock=? -lock-timeout=',
+      },
+    },
+    providers: {
+      subOptional: true,
+      subs: {
+        lock: '-platform= -fs-mirror= -net-mirror= -provider= -enable-plugin-cache',
+        schema: '-json',
+        mirror: '-platform=',
+      },
+    },
     version: '-json',
     import: `${TF_VARS} -config= -allow-missing-config -state= -state-out=write -backup=write`,
-    workspace: { subs: { list: '', show: '', select: '-or-create', new: '-state= -lock=? -lock-timeout=', delete: '-force -lock=? -lock-timeout=' } },
+    workspace: {
+      subs: {
+        list: '',
+        show: '',
+        select: '-or-create',
+        new: '-state= -lock=? -lock-timeout=',
+        delete: '-force -lock=? -lock-timeout=',
+      },
+    },
     graph: '-type= -plan= -draw-cycles -module-depth=',
     console: `${TF_VARS} -state= -plan`,
     get: '-update -no-color -test-directory=',
@@ -50,7 +80,8 @@ const TERRAFORM: ShapeSource = {
 // ---------------------------------------------------------------------------------------------------- clouds
 
 /** Words a read operation's name may not have: they print secrets or credentials, or write files. */
-const SECRETISH = '(?![a-z0-9-]*(secret|password|passwd|token|credential|key|auth|login|sas|connection-string|publishing|decrypt|export|sdk|job-output|media|object$|object-torrent|console|session))';
+const SECRETISH =
+  '(?![a-z0-9-]*(secret|password|passwd|token|credential|key|auth|login|sas|connection-string|publishing|decrypt|export|sdk|job-output|media|object$|object-torrent|console|session))';
 const AWS_READ = new RegExp(`^(describe|list|get)-${SECRETISH}[a-z0-9-]+$`);
 const GCLOUD_READ = new RegExp(`^(list|describe)(-${SECRETISH}[a-z0-9-]+)?$|^get-iam-policy$`);
 const AZ_READ = new RegExp(`^(list|show)(-${SECRETISH}[a-z0-9-]+)?$`);
@@ -83,19 +114,25 @@ const AWS_PARAMS = opts(
     '--include-deprecated --statistic --threshold --comparison-operator --evaluation-periods',
   'check:arg',
 );
-const AWS_OP: ShapeSource = { opts: `${AWS_PARAMS} --dry-run --no-dry-run --all-regions --include-all-instances --no-include-all-instances --force --generate-cli-skeleton=?`, maxOperands: 0 };
+const AWS_OP: ShapeSource = {
+  opts: `${AWS_PARAMS} --dry-run --no-dry-run --all-regions --include-all-instances --no-include-all-instances --force --generate-cli-skeleton=?`,
+  maxOperands: 0,
+};
 const AWS_SERVICES: Record<string, string> = {
   ec2: 'run-instances start-instances stop-instances reboot-instances terminate-instances create-tags delete-tags create-security-group delete-security-group authorize-security-group-ingress revoke-security-group-ingress create-snapshot delete-snapshot create-volume delete-volume attach-volume detach-volume modify-instance-attribute create-image deregister-image allocate-address release-address associate-address',
-  s3api: 'create-bucket delete-bucket put-bucket-acl put-bucket-policy delete-bucket-policy put-object-acl delete-object delete-objects put-public-access-block put-bucket-versioning head-object head-bucket',
+  s3api:
+    'create-bucket delete-bucket put-bucket-acl put-bucket-policy delete-bucket-policy put-object-acl delete-object delete-objects put-public-access-block put-bucket-versioning head-object head-bucket',
   iam: 'create-user delete-user create-role delete-role attach-role-policy detach-role-policy attach-user-policy detach-user-policy put-role-policy create-access-key delete-access-key create-policy delete-policy add-user-to-group remove-user-from-group',
   sts: 'get-caller-identity decode-authorization-message',
-  lambda: 'invoke update-function-code update-function-configuration create-function delete-function publish-version add-permission remove-permission',
+  lambda:
+    'invoke update-function-code update-function-configuration create-function delete-function publish-version add-permission remove-permission',
   ecs: 'update-service create-service delete-service run-task stop-task register-task-definition deregister-task-definition create-cluster delete-cluster',
   eks: 'create-cluster delete-cluster update-cluster-config create-nodegroup delete-nodegroup update-nodegroup-config',
   ecr: 'create-repository delete-repository batch-delete-image put-image put-lifecycle-policy',
   rds: 'create-db-instance delete-db-instance modify-db-instance reboot-db-instance start-db-instance stop-db-instance create-db-snapshot delete-db-snapshot restore-db-instance-from-db-snapshot',
   dynamodb: 'scan query create-table delete-table update-table put-item update-item delete-item batch-write-item',
-  cloudformation: 'create-stack update-stack delete-stack deploy create-change-set execute-change-set delete-change-set validate-template',
+  cloudformation:
+    'create-stack update-stack delete-stack deploy create-change-set execute-change-set delete-change-set validate-template',
   cloudwatch: 'put-metric-alarm delete-alarms put-metric-data set-alarm-state',
   logs: 'tail filter-log-events start-query stop-query create-log-group delete-log-group put-retention-policy',
   route53: 'change-resource-record-sets create-hosted-zone delete-hosted-zone',
@@ -104,7 +141,8 @@ const AWS_SERVICES: Record<string, string> = {
   secretsmanager: 'create-secret delete-secret update-secret put-secret-value rotate-secret',
   ssm: 'put-parameter delete-parameter send-command start-automation-execution',
   kms: 'schedule-key-deletion cancel-key-deletion disable-key enable-key create-key create-alias delete-alias',
-  elbv2: 'create-load-balancer delete-load-balancer create-target-group delete-target-group register-targets deregister-targets modify-listener',
+  elbv2:
+    'create-load-balancer delete-load-balancer create-target-group delete-target-group register-targets deregister-targets modify-listener',
   autoscaling: 'update-auto-scaling-group set-desired-capacity delete-auto-scaling-group',
   cloudfront: 'create-invalidation create-distribution update-distribution delete-distribution',
   apigateway: 'create-deployment delete-rest-api',
@@ -112,7 +150,7 @@ const AWS_SERVICES: Record<string, string> = {
   elasticache: 'create-cache-cluster delete-cache-cluster reboot-cache-cluster',
   organizations: '',
   cloudtrail: 'lookup-events',
-  'resourcegroupstaggingapi': '',
+  resourcegroupstaggingapi: '',
   'application-autoscaling': '',
   elb: '',
   kinesis: '',
@@ -144,13 +182,17 @@ const AWS_SERVICES: Record<string, string> = {
   account: '',
   ram: '',
 };
-const S3_COPY = '--recursive --exclude= --include= --acl= --content-type= --cache-control= --metadata= --storage-class= --sse= --sse-kms-key-id= --dryrun --quiet --only-show-errors --no-progress --follow-symlinks --no-follow-symlinks --expires= --size-only --exact-timestamps --grants= --website-redirect= --request-payer= --source-region= --page-size= --checksum-algorithm=';
+const S3_COPY =
+  '--recursive --exclude= --include= --acl= --content-type= --cache-control= --metadata= --storage-class= --sse= --sse-kms-key-id= --dryrun --quiet --only-show-errors --no-progress --follow-symlinks --no-follow-symlinks --expires= --size-only --exact-timestamps --grants= --website-redirect= --request-payer= --source-region= --page-size= --checksum-algorithm=';
 const AWS: ShapeSource = {
   // `--debug` prints the signed requests, session token included; `--endpoint-url` elsewhere sends them there.
-  globals: '--region= --profile= --output= --query= --no-cli-pager --cli-auto-prompt --no-cli-auto-prompt --endpoint-url=check:endpoint --no-verify-ssl --no-paginate --color= --no-sign-request --ca-bundle= --cli-read-timeout= --cli-connect-timeout= --cli-binary-format=',
+  globals:
+    '--region= --profile= --output= --query= --no-cli-pager --cli-auto-prompt --no-cli-auto-prompt --endpoint-url=check:endpoint --no-verify-ssl --no-paginate --color= --no-sign-request --ca-bundle= --cli-read-timeout= --cli-connect-timeout= --cli-binary-format=',
   opts: '--version',
   subs: {
-    ...Object.fromEntries(Object.entries(AWS_SERVICES).map(([service, verbs]) => [service, group(verbs, AWS_OP, AWS_READ)])),
+    ...Object.fromEntries(
+      Object.entries(AWS_SERVICES).map(([service, verbs]) => [service, group(verbs, AWS_OP, AWS_READ)]),
+    ),
     s3: {
       subs: {
         ls: { opts: '--recursive --human-readable --summarize --page-size= --request-payer=', maxOperands: 1 },
@@ -175,19 +217,64 @@ const GCLOUD_PARAMS = opts(
     '--entry-point --tier --storage-size --name',
   'check:arg',
 );
-const GCLOUD_LEAF: ShapeSource = { opts: `${GCLOUD_PARAMS} --async --no-async --quiet --recursive --long -l --allow-unauthenticated --no-allow-unauthenticated --all --internal-ip` };
+const GCLOUD_LEAF: ShapeSource = {
+  opts: `${GCLOUD_PARAMS} --async --no-async --quiet --recursive --long -l --allow-unauthenticated --no-allow-unauthenticated --all --internal-ip`,
+};
 const GCLOUD_GROUPS: Record<string, Group> = {
   // `compute ssh`/`scp`, `sql connect`, `auth print-access-token`, `secrets versions access`, `container clusters get-credentials`: left out.
-  compute: ['', { instances: 'create delete start stop reset suspend resume add-metadata add-tags remove-tags set-machine-type', disks: 'create delete resize snapshot', 'firewall-rules': 'create delete update', networks: 'create delete', zones: '', regions: '', images: 'create delete', addresses: 'create delete', 'machine-types': '', 'instance-groups': ['', { managed: 'resize rolling-action', unmanaged: '' }], 'forwarding-rules': 'create delete', 'backend-services': '', snapshots: 'delete', operations: '' }],
-  container: ['', { clusters: 'create delete resize upgrade update', 'node-pools': 'create delete update', images: 'delete', operations: '' }],
-  run: ['deploy', { services: 'delete update update-traffic add-iam-policy-binding', revisions: 'delete', jobs: 'create delete execute update', regions: '' }],
+  compute: [
+    '',
+    {
+      instances: 'create delete start stop reset suspend resume add-metadata add-tags remove-tags set-machine-type',
+      disks: 'create delete resize snapshot',
+      'firewall-rules': 'create delete update',
+      networks: 'create delete',
+      zones: '',
+      regions: '',
+      images: 'create delete',
+      addresses: 'create delete',
+      'machine-types': '',
+      'instance-groups': ['', { managed: 'resize rolling-action', unmanaged: '' }],
+      'forwarding-rules': 'create delete',
+      'backend-services': '',
+      snapshots: 'delete',
+      operations: '',
+    },
+  ],
+  container: [
+    '',
+    {
+      clusters: 'create delete resize upgrade update',
+      'node-pools': 'create delete update',
+      images: 'delete',
+      operations: '',
+    },
+  ],
+  run: [
+    'deploy',
+    {
+      services: 'delete update update-traffic add-iam-policy-binding',
+      revisions: 'delete',
+      jobs: 'create delete execute update',
+      regions: '',
+    },
+  ],
   functions: ['deploy delete call logs', {}],
   projects: 'create delete add-iam-policy-binding remove-iam-policy-binding',
   config: ['get-value set unset', { configurations: 'activate create delete' }],
   auth: 'login revoke',
   iam: ['', { 'service-accounts': 'create delete add-iam-policy-binding', roles: 'create delete update' }],
   storage: ['ls cat cp mv rm', { buckets: 'create delete update add-iam-policy-binding', objects: 'delete update' }],
-  sql: ['', { instances: 'create delete patch restart', databases: 'create delete', users: 'create delete', backups: 'create delete', operations: '' }],
+  sql: [
+    '',
+    {
+      instances: 'create delete patch restart',
+      databases: 'create delete',
+      users: 'create delete',
+      backups: 'create delete',
+      operations: '',
+    },
+  ],
   logging: ['read', { logs: 'delete', sinks: 'create delete update' }],
   pubsub: ['', { topics: 'create delete publish', subscriptions: 'create delete pull' }],
   secrets: ['create delete', { versions: 'add destroy disable' }],
@@ -202,8 +289,13 @@ const GCLOUD_GROUPS: Record<string, Group> = {
   components: 'install update remove',
 };
 const GCLOUD: ShapeSource = {
-  globals: '--project= --account= --configuration= --format= --filter= --limit= --page-size= --sort-by= --uri --quiet -q --verbosity= --impersonate-service-account= --billing-project= --flatten= --no-user-output-enabled --help -h',
-  subs: { ...Object.fromEntries(Object.entries(GCLOUD_GROUPS).map(([name, g]) => [name, group(g, GCLOUD_LEAF, GCLOUD_READ)])), info: '--run-diagnostics', version: '' },
+  globals:
+    '--project= --account= --configuration= --format= --filter= --limit= --page-size= --sort-by= --uri --quiet -q --verbosity= --impersonate-service-account= --billing-project= --flatten= --no-user-output-enabled --help -h',
+  subs: {
+    ...Object.fromEntries(Object.entries(GCLOUD_GROUPS).map(([name, g]) => [name, group(g, GCLOUD_LEAF, GCLOUD_READ)])),
+    info: '--run-diagnostics',
+    version: '',
+  },
 };
 
 const AZ_PARAMS = opts(
@@ -213,19 +305,32 @@ const AZ_PARAMS = opts(
     '--template-file --parameters --mode --subscription-id --query-examples',
   'check:arg',
 );
-const AZ_LEAF: ShapeSource = { opts: `${AZ_PARAMS} --show-details -d --all --include-inherited --yes -y --no-wait --generate-ssh-keys --force` };
+const AZ_LEAF: ShapeSource = {
+  opts: `${AZ_PARAMS} --show-details -d --all --include-inherited --yes -y --no-wait --generate-ssh-keys --force`,
+};
 const AZ_GROUPS: Record<string, Group> = {
   // `account get-access-token`, `aks get-credentials`, `keyvault secret show`, `storage account keys`, `webapp config appsettings`: left out.
   group: 'create delete exists update wait',
   vm: 'create delete start stop restart deallocate resize open-port run-command',
-  webapp: ['create delete start stop restart up browse', { deployment: ['', { slot: 'swap create delete' }], log: 'tail download' }],
+  webapp: [
+    'create delete start stop restart up browse',
+    { deployment: ['', { slot: 'swap create delete' }], log: 'tail download' },
+  ],
   functionapp: 'create delete start stop restart',
   aks: 'create delete scale upgrade start stop nodepool',
   acr: ['create delete login', { repository: 'delete' }],
   storage: ['', { account: 'create delete update', container: 'create delete', blob: 'upload download delete' }],
   keyvault: ['create delete', {}],
   account: 'set',
-  network: ['', { vnet: 'create delete', nsg: ['create delete', { rule: 'create delete update' }], 'public-ip': 'create delete', lb: 'create delete' }],
+  network: [
+    '',
+    {
+      vnet: 'create delete',
+      nsg: ['create delete', { rule: 'create delete update' }],
+      'public-ip': 'create delete',
+      lb: 'create delete',
+    },
+  ],
   sql: ['', { server: 'create delete', db: 'create delete' }],
   monitor: ['', { metrics: '', 'activity-log': '' }],
   role: ['', { assignment: 'create delete', definition: 'create delete' }],
@@ -236,7 +341,12 @@ const AZ_GROUPS: Record<string, Group> = {
 };
 const AZ: ShapeSource = {
   globals: '--subscription= -o= --output= --query= --only-show-errors --verbose --help -h',
-  subs: { ...Object.fromEntries(Object.entries(AZ_GROUPS).map(([name, g]) => [name, group(g, AZ_LEAF, AZ_READ)])), version: '', login: '--use-device-code --tenant= -t= --identity --allow-no-subscriptions', logout: '' },
+  subs: {
+    ...Object.fromEntries(Object.entries(AZ_GROUPS).map(([name, g]) => [name, group(g, AZ_LEAF, AZ_READ)])),
+    version: '',
+    login: '--use-device-code --tenant= -t= --identity --allow-no-subscriptions',
+    logout: '',
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------- ansible
@@ -257,15 +367,46 @@ export const CLOUD_SHAPES: Record<string, ShapeSource | string> = {
   az: AZ,
   ansible: { opts: `${ANSIBLE_COMMON} -o --one-line -t=write --tree=write -B= --background= -P= --poll=` },
   'ansible-playbook': { opts: ANSIBLE_PLAYBOOK },
-  'ansible-inventory': { opts: '-i= --inventory= --list --graph --host= -y --yaml --toml --vars --export --output=write --playbook-dir= --limit= -l= --vault-id= --ask-vault-pass -v -vv -vvv --version -h --help' },
+  'ansible-inventory': {
+    opts: '-i= --inventory= --list --graph --host= -y --yaml --toml --vars --export --output=write --playbook-dir= --limit= -l= --vault-id= --ask-vault-pass -v -vv -vvv --version -h --help',
+  },
   'ansible-doc': '-l --list -t= --type= -s --snippet -j --json -F --list_files -M= --module-path= -h --help --version',
-  'ansible-vault': { globals: '--vault-id= --vault-password-file=load --ask-vault-pass -v -h --help', subs: { 'view|encrypt|decrypt|create|edit|rekey|encrypt_string': '--output=write --encrypt-vault-id= --new-vault-id= --new-vault-password-file=load -n= --name= -p --prompt --stdin-name=' } },
+  'ansible-vault': {
+    globals: '--vault-id= --vault-password-file=load --ask-vault-pass -v -h --help',
+    subs: {
+      'view|encrypt|decrypt|create|edit|rekey|encrypt_string':
+        '--output=write --encrypt-vault-id= --new-vault-id= --new-vault-password-file=load -n= --name= -p --prompt --stdin-name=',
+    },
+  },
   // Infrastructure checkers that only read manifests and print (what they read is judged by the secrets rules).
-  tflint: '--init --recursive --chdir= --format= -f= --config= -c= --force --minimum-failure-severity= --no-color --color --only= --enable-rule= --disable-rule= --module --no-module --call-module-type= --var-file= --var= --fix --loglevel= -v --version -h --help',
-  tfsec: '--format= -f= --out=write -O=write --soft-fail -s --minimum-severity= -m= --exclude= -e= --concise-output --no-color --include-passed --exclude-downloaded-modules --tfvars-file= --config-file= --force-all-dirs --verbose --version',
-  checkov: '-d= --directory= -f= --file= --framework= --skip-framework= -c= --check= --skip-check= -o= --output= --output-file-path= --quiet --compact --soft-fail --download-external-modules= --var-file= --skip-path= --config-file= --repo-id= -v --version --list',
-  terrascan: { subs: { scan: '-d= --iac-dir= -f= --iac-file= -i= --iac-type= -t= --policy-type= -o= --output= --verbose --skip-rules= --non-recursive', version: '' } },
-  'terraform-docs': { subs: { 'markdown|md|json|yaml|table|asciidoc': '--output-file= --output-mode= --config= --recursive' }, subOptional: true },
+  tflint:
+    '--init --recursive --chdir= --format= -f= --config= -c= --force --minimum-failure-severity= --no-color --color --only= --enable-rule= --disable-rule= --module --no-module --call-module-type= --var-file= --var= --fix --loglevel= -v --version -h --help',
+  tfsec:
+    '--format= -f= --out=write -O=write --soft-fail -s --minimum-severity= -m= --exclude= -e= --concise-output --no-color --include-passed --exclude-downloaded-modules --tfvars-file= --config-file= --force-all-dirs --verbose --version',
+  checkov:
+    '-d= --directory= -f= --file= --framework= --skip-framework= -c= --check= --skip-check= -o= --output= --output-file-path= --quiet --compact --soft-fail --download-external-modules= --var-file= --skip-path= --config-file= --repo-id= -v --version --list',
+  terrascan: {
+    subs: {
+      scan: '-d= --iac-dir= -f= --iac-file= -i= --iac-type= -t= --policy-type= -o= --output= --verbose --skip-rules= --non-recursive',
+      version: '',
+    },
+  },
+  'terraform-docs': {
+    subs: { 'markdown|md|json|yaml|table|asciidoc': '--output-file= --output-mode= --config= --recursive' },
+    subOptional: true,
+  },
   // `cdk synth`/`diff`/`ls` render or compare locally; deploy and destroy are judged by rules/cloud.ts (iac).
-  cdk: { globals: '--app= -a= --context= -c= --profile= --region= --verbose -v --json -j --quiet -q --no-color --ci --output= -o= --strict --lookups --no-lookups --debug --version --help', subs: { 'synth|synthesize': '--exclusively -e --validation --no-validation --quiet -q', diff: '--exclusively -e --context-lines= --template= --strict --security-only --fail --no-change-set --processed', 'ls|list': '--long -l --show-dependencies -d', doctor: '', docs: '', 'deploy|destroy': '--all --require-approval= --force -f --exclusively -e --hotswap --no-rollback --outputs-file= --parameters= --tags= --method= --concurrency=' } },
+  cdk: {
+    globals:
+      '--app= -a= --context= -c= --profile= --region= --verbose -v --json -j --quiet -q --no-color --ci --output= -o= --strict --lookups --no-lookups --debug --version --help',
+    subs: {
+      'synth|synthesize': '--exclusively -e --validation --no-validation --quiet -q',
+      diff: '--exclusively -e --context-lines= --template= --strict --security-only --fail --no-change-set --processed',
+      'ls|list': '--long -l --show-dependencies -d',
+      doctor: '',
+      docs: '',
+      'deploy|destroy':
+        '--all --require-approval= --force -f --exclusively -e --hotswap --no-rollback --outputs-file= --parameters= --tags= --method= --concurrency=',
+    },
+  },
 };

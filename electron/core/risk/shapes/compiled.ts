@@ -69,7 +69,8 @@ const DOTNET_TEST =
   '--list-tests -t --diag= -d= --no-ansi --minimum-expected-tests= --report-trx --coverage --coverage-output= --coverage-output-format= ' +
   // A runsettings file names data collectors and test adapters: code loaded into the test run.
   '--settings=check:projectcode';
-const DOTNET_FORMAT = '--verify-no-changes --include= --exclude= --severity= --diagnostics= --exclude-diagnostics= --no-restore --report= --binarylog= -v= --verbosity= --folder --include-generated';
+const DOTNET_FORMAT =
+  '--verify-no-changes --include= --exclude= --severity= --diagnostics= --exclude-diagnostics= --no-restore --report= --binarylog= -v= --verbosity= --folder --include-generated';
 
 // Swift, Dart -------------------------------------------------------------------------------------------------
 
@@ -125,14 +126,49 @@ const CTEST =
 
 export const COMPILED_SHAPES: Record<string, ShapeSource | string> = {
   // JVM
-  mvn: { opts: MVN, operands: { match: MVN_GOALS, why: 'Gatehouse knows the maven phases and the goals that only build, test or report, not this one' } },
-  mvnw: { opts: MVN, operands: { match: MVN_GOALS, why: 'Gatehouse knows the maven phases and the goals that only build, test or report, not this one' } },
-  gradle: { opts: GRADLE, operands: GRADLE_TASKS, note: 'tasks are the build script\'s own (its text is the project)' },
-  gradlew: { opts: GRADLE, operands: GRADLE_TASKS, note: 'tasks are the build script\'s own (its text is the project)' },
-  java: { opts: JAVA, singleDash: true, stopAt: 'first-operand', operands: NO_ARGFILE, note: '-javaagent, -agentlib, -agentpath, -Xbootclasspath and -XX:OnError/OnOutOfMemoryError load or run code: left out' },
-  javac: { opts: JAVAC, singleDash: true, operands: NO_ARGFILE, note: 'annotation processors (-processor, -processorpath) and -J (options to the JVM) are left out' },
-  kotlinc: { opts: '-d= -cp= -classpath= -include-runtime -jvm-target= -language-version= -api-version= -no-stdlib -no-reflect -nowarn -Werror -verbose -version -help -h -progressive -java-parameters -module-name=', singleDash: true, operands: NO_ARGFILE },
-  sbt: { opts: '-v --verbose -d --debug -warn -error --client --server -batch --batch -no-colors --no-colors -Dsbt.*=? -J-Xmx*=? -mem= --mem= -java-home= --java-home= --version --numeric-version --script-version -h --help', singleDash: true, operands: { match: /^~?(clean|compile|Test\/compile|test|testOnly|testQuick|package|assembly|update|reload|projects|scalafmt\w*|scalafix\w*|dependencyTree|doc|run|version|about)( [\w.*:/-]+)*$/, why: 'Gatehouse knows the sbt tasks that build, test or run the project (`set`, `eval` and `console` run Scala given here)' } },
+  mvn: {
+    opts: MVN,
+    operands: {
+      match: MVN_GOALS,
+      why: 'Gatehouse knows the maven phases and the goals that only build, test or report, not this one',
+    },
+  },
+  mvnw: {
+    opts: MVN,
+    operands: {
+      match: MVN_GOALS,
+      why: 'Gatehouse knows the maven phases and the goals that only build, test or report, not this one',
+    },
+  },
+  gradle: { opts: GRADLE, operands: GRADLE_TASKS, note: "tasks are the build script's own (its text is the project)" },
+  gradlew: { opts: GRADLE, operands: GRADLE_TASKS, note: "tasks are the build script's own (its text is the project)" },
+  java: {
+    opts: JAVA,
+    singleDash: true,
+    stopAt: 'first-operand',
+    operands: NO_ARGFILE,
+    note: '-javaagent, -agentlib, -agentpath, -Xbootclasspath and -XX:OnError/OnOutOfMemoryError load or run code: left out',
+  },
+  javac: {
+    opts: JAVAC,
+    singleDash: true,
+    operands: NO_ARGFILE,
+    note: 'annotation processors (-processor, -processorpath) and -J (options to the JVM) are left out',
+  },
+  kotlinc: {
+    opts: '-d= -cp= -classpath= -include-runtime -jvm-target= -language-version= -api-version= -no-stdlib -no-reflect -nowarn -Werror -verbose -version -help -h -progressive -java-parameters -module-name=',
+    singleDash: true,
+    operands: NO_ARGFILE,
+  },
+  sbt: {
+    opts: '-v --verbose -d --debug -warn -error --client --server -batch --batch -no-colors --no-colors -Dsbt.*=? -J-Xmx*=? -mem= --mem= -java-home= --java-home= --version --numeric-version --script-version -h --help',
+    singleDash: true,
+    operands: {
+      match:
+        /^~?(clean|compile|Test\/compile|test|testOnly|testQuick|package|assembly|update|reload|projects|scalafmt\w*|scalafix\w*|dependencyTree|doc|run|version|about)( [\w.*:/-]+)*$/,
+      why: 'Gatehouse knows the sbt tasks that build, test or run the project (`set`, `eval` and `console` run Scala given here)',
+    },
+  },
 
   // .NET
   dotnet: {
@@ -144,18 +180,41 @@ export const COMPILED_SHAPES: Record<string, ShapeSource | string> = {
       test: DOTNET_TEST,
       run: { opts: `${DOTNET_BUILD} -lp= --launch-profile= --no-launch-profile --file=`, stopAt: 'first-operand' },
       'publish|pack': `${DOTNET_BUILD} --include-symbols --include-source --serviceable`,
-      restore: '-s= --source= --packages= --locked-mode --force-evaluate --no-cache --no-http-cache --ignore-failed-sources -r= --runtime= --interactive=? --use-lock-file --lock-file-path= --configfile= --disable-parallel --no-dependencies -v= --verbosity= --force --disable-build-servers',
+      restore:
+        '-s= --source= --packages= --locked-mode --force-evaluate --no-cache --no-http-cache --ignore-failed-sources -r= --runtime= --interactive=? --use-lock-file --lock-file-path= --configfile= --disable-parallel --no-dependencies -v= --verbosity= --force --disable-build-servers',
       clean: '-c= --configuration= -f= --framework= -o= --output= -r= --runtime= -v= --verbosity= --nologo',
       format: { subOptional: true, opts: DOTNET_FORMAT, subs: { 'whitespace|style|analyzers': DOTNET_FORMAT } },
-      watch: { subOptional: true, opts: `${DOTNET_BUILD} -q --quiet --list --no-hot-reload --non-interactive`, stopAt: 'first-operand', subs: { 'run|test|build': `${DOTNET_TEST} -q --quiet --list --no-hot-reload --non-interactive` } },
-      new: { subOptional: true, opts: '-n= --name= -o= --output= --force --dry-run -lang= --language= -f= --framework= --no-restore --type= --use-program-main --aot', subs: { 'list|search': '--type= -lang= --language= --tag= --author= --columns= --columns-all' }, note: '`dotnet new install` (template packages) is not listed' },
-      'add|remove': { subs: { package: '-v= --version= --prerelease --no-restore -f= --framework= -s= --source= --package-directory= --interactive', reference: '-f= --framework= --interactive' } },
-      list: { subs: { package: '--outdated --vulnerable --deprecated --include-transitive --framework= --format= --output-version= --include-prerelease --highest-minor --highest-patch --source= --config= --interactive -v= --verbosity=', reference: '' } },
+      watch: {
+        subOptional: true,
+        opts: `${DOTNET_BUILD} -q --quiet --list --no-hot-reload --non-interactive`,
+        stopAt: 'first-operand',
+        subs: { 'run|test|build': `${DOTNET_TEST} -q --quiet --list --no-hot-reload --non-interactive` },
+      },
+      new: {
+        subOptional: true,
+        opts: '-n= --name= -o= --output= --force --dry-run -lang= --language= -f= --framework= --no-restore --type= --use-program-main --aot',
+        subs: { 'list|search': '--type= -lang= --language= --tag= --author= --columns= --columns-all' },
+        note: '`dotnet new install` (template packages) is not listed',
+      },
+      'add|remove': {
+        subs: {
+          package:
+            '-v= --version= --prerelease --no-restore -f= --framework= -s= --source= --package-directory= --interactive',
+          reference: '-f= --framework= --interactive',
+        },
+      },
+      list: {
+        subs: {
+          package:
+            '--outdated --vulnerable --deprecated --include-transitive --framework= --format= --output-version= --include-prerelease --highest-minor --highest-patch --source= --config= --interactive -v= --verbosity=',
+          reference: '',
+        },
+      },
       sln: { subs: { 'list|add|remove': '--in-root -s= --solution-folder=' } },
       tool: { subs: { list: '-g --global --local --tool-path=' } },
-      'nuget': { subs: { locals: { subs: { 'all|http-cache|global-packages|temp|plugins-cache': '-l --list' } } } },
-      'workload': { subs: { 'list|search': '--machine-readable' } },
-      'help': '',
+      nuget: { subs: { locals: { subs: { 'all|http-cache|global-packages|temp|plugins-cache': '-l --list' } } } },
+      workload: { subs: { 'list|search': '--machine-readable' } },
+      help: '',
     },
   },
 
@@ -166,28 +225,55 @@ export const COMPILED_SHAPES: Record<string, ShapeSource | string> = {
     subs: {
       build: SWIFT_BUILD,
       test: SWIFT_TEST,
-      run: { opts: `${SWIFT_BUILD} --skip-build --build-tests --repl --debugger --disable-sandbox`, stopAt: 'first-operand' },
-      package: { subs: { 'resolve|update|describe|show-dependencies|dump-package|clean|reset|purge-cache|init|tools-version|compute-checksum|completion-tool|show-executables|diagnose-api-breaking-changes|edit|unedit|plugin|archive-source': `${SWIFT_BUILD} --type= --name= --format= --dry-run --list --path= --revision= --branch= -o= --output=` } },
+      run: {
+        opts: `${SWIFT_BUILD} --skip-build --build-tests --repl --debugger --disable-sandbox`,
+        stopAt: 'first-operand',
+      },
+      package: {
+        subs: {
+          'resolve|update|describe|show-dependencies|dump-package|clean|reset|purge-cache|init|tools-version|compute-checksum|completion-tool|show-executables|diagnose-api-breaking-changes|edit|unedit|plugin|archive-source': `${SWIFT_BUILD} --type= --name= --format= --dry-run --list --path= --revision= --branch= -o= --output=`,
+        },
+      },
     },
   },
   xcodebuild: {
     singleDash: true,
     opts: '-scheme= -project= -workspace= -target= -alltargets -configuration= -sdk= -destination= -destination-timeout= -derivedDataPath= -resultBundlePath= -list -showsdks -showBuildSettings -showdestinations -showTestPlans -version -quiet -verbose -json -parallel-testing-enabled= -parallel-testing-worker-count= -only-testing:*=? -skip-testing:*=? -testPlan= -enableCodeCoverage= -allowProvisioningUpdates -skipPackagePluginValidation -skipMacroValidation -jobs= -parallelizeTargets -dry-run -n -arch= -clonedSourcePackagesDirPath= -disableAutomaticPackageResolution -onlyUsePackageVersionsFromResolvedFile -resolvePackageDependencies -archivePath= -exportArchive -exportPath= -exportOptionsPlist= -usage -help -hideShellScriptEnvironment -retry-tests-on-failure -test-iterations= -testLanguage= -testRegion= -xctestrun= -showBuildTimingSummary',
-    operands: { match: /^(build|build-for-testing|test|test-without-building|clean|analyze|archive|docbuild|installsrc)$/, why: 'xcodebuild takes actions; a `SETTING=value` operand can replace the compiler or the scripts a build runs' },
+    operands: {
+      match: /^(build|build-for-testing|test|test-without-building|clean|analyze|archive|docbuild|installsrc)$/,
+      why: 'xcodebuild takes actions; a `SETTING=value` operand can replace the compiler or the scripts a build runs',
+    },
   },
-  xcrun: { subOptional: true, maxOperands: 0, opts: '--show-sdk-path --show-sdk-version --show-sdk-build-version --show-sdk-platform-path --show-sdk-platform-version --sdk= -sdk= --find= -f= --version -h --help -v --verbose -l --log -n --no-cache -k --kill-cache', subs: { simctl: { subs: { list: { opts: '-j --json -v', maxOperands: 2 }, help: '' } }, 'xcodebuild': { singleDash: true, opts: '-version -showsdks -list' } }, note: '`xcrun <tool>` runs any tool of the SDK: only the lookups and `simctl list` are listed' },
+  xcrun: {
+    subOptional: true,
+    maxOperands: 0,
+    opts: '--show-sdk-path --show-sdk-version --show-sdk-build-version --show-sdk-platform-path --show-sdk-platform-version --sdk= -sdk= --find= -f= --version -h --help -v --verbose -l --log -n --no-cache -k --kill-cache',
+    subs: {
+      simctl: { subs: { list: { opts: '-j --json -v', maxOperands: 2 }, help: '' } },
+      xcodebuild: { singleDash: true, opts: '-version -showsdks -list' },
+    },
+    note: '`xcrun <tool>` runs any tool of the SDK: only the lookups and `simctl list` are listed',
+  },
   flutter: {
     globals: FLUTTER_GLOBALS,
     subOptional: true,
     maxOperands: 0,
     subs: {
       test: '--coverage --coverage-path= --name= --plain-name= --tags= -t= --exclude-tags= -x= --update-goldens --concurrency= -j= --reporter= -r= --file-reporter= --no-pub --pub --platform= --test-randomize-ordering-seed= --total-shards= --shard-index= --timeout= --dart-define= --fail-fast --no-test-assets --flavor= --dart-define-from-file=',
-      analyze: '--no-pub --pub --fatal-infos --no-fatal-infos --fatal-warnings --no-fatal-warnings --watch --write= --current-package --no-current-package',
+      analyze:
+        '--no-pub --pub --fatal-infos --no-fatal-infos --fatal-warnings --no-fatal-warnings --watch --write= --current-package --no-current-package',
       build: { subs: { 'apk|appbundle|ios|ipa|web|macos|linux|windows|aar|ios-framework|bundle': FLUTTER_BUILD } },
       run: `${FLUTTER_BUILD} --hot --no-hot --no-resident --web-port= --web-hostname= --machine --start-paused --trace-startup --use-application-binary=`,
-      'pub': { subs: { 'get|upgrade|outdated|deps|add|remove|downgrade|cache': '--offline --no-offline --dry-run -n --precompile --no-precompile --major-versions --tighten --style= --json --no-dev --dev --show-all --mode= --enforce-lockfile --unlock-transitive --directory= -C=' } },
-      'doctor|devices|emulators|clean|config|channel|gen-l10n|format|pub-get|precache': '-v --verbose --android-licenses --list --machine --device-timeout= --device-connection= --set-exit-if-changed -o= --output= --line-length=',
-      create: '--org= --project-name= --platforms= -t= --template= -i= -a= --ios-language= --android-language= --description= --empty --overwrite --offline',
+      pub: {
+        subs: {
+          'get|upgrade|outdated|deps|add|remove|downgrade|cache':
+            '--offline --no-offline --dry-run -n --precompile --no-precompile --major-versions --tighten --style= --json --no-dev --dev --show-all --mode= --enforce-lockfile --unlock-transitive --directory= -C=',
+        },
+      },
+      'doctor|devices|emulators|clean|config|channel|gen-l10n|format|pub-get|precache':
+        '-v --verbose --android-licenses --list --machine --device-timeout= --device-connection= --set-exit-if-changed -o= --output= --line-length=',
+      create:
+        '--org= --project-name= --platforms= -t= --template= -i= -a= --ios-language= --android-language= --description= --empty --overwrite --offline',
     },
   },
   dart: {
@@ -196,12 +282,26 @@ export const COMPILED_SHAPES: Record<string, ShapeSource | string> = {
     maxOperands: 0,
     subs: {
       analyze: '--fatal-infos --no-fatal-infos --fatal-warnings --no-fatal-warnings --format=',
-      'format': '-o= --output= --set-exit-if-changed -l= --line-length= --page-width= --language-version= --fix --show= --summary= --trailing-commas=',
+      format:
+        '-o= --output= --set-exit-if-changed -l= --line-length= --page-width= --language-version= --fix --show= --summary= --trailing-commas=',
       fix: '--dry-run -n --apply --code=',
       test: '-n= --name= -N= --plain-name= -t= --tags= -x= --exclude-tags= -p= --platform= -c= --compiler= -j= --concurrency= -r= --reporter= --file-reporter= --coverage= --timeout= --fail-fast --chain-stack-traces --no-chain-stack-traces --run-skipped --test-randomize-ordering-seed= --total-shards= --shard-index=',
-      run: { opts: '--enable-asserts --no-enable-asserts --observe=? --pause-isolates-on-start --enable-vm-service=? -D= --define=', stopAt: 'first-operand' },
-      'compile': { subs: { 'exe|js|aot-snapshot|jit-snapshot|kernel|wasm': '-o=write --output=write -D= --define= -O=? --target-os= --verbosity= --packages=' } },
-      pub: { subs: { 'get|upgrade|outdated|deps|add|remove|downgrade|cache': '--offline --no-offline --dry-run -n --precompile --no-precompile --major-versions --tighten --style= --json --no-dev --dev --show-all --mode= --enforce-lockfile --directory= -C=' } },
+      run: {
+        opts: '--enable-asserts --no-enable-asserts --observe=? --pause-isolates-on-start --enable-vm-service=? -D= --define=',
+        stopAt: 'first-operand',
+      },
+      compile: {
+        subs: {
+          'exe|js|aot-snapshot|jit-snapshot|kernel|wasm':
+            '-o=write --output=write -D= --define= -O=? --target-os= --verbosity= --packages=',
+        },
+      },
+      pub: {
+        subs: {
+          'get|upgrade|outdated|deps|add|remove|downgrade|cache':
+            '--offline --no-offline --dry-run -n --precompile --no-precompile --major-versions --tighten --style= --json --no-dev --dev --show-all --mode= --enforce-lockfile --directory= -C=',
+        },
+      },
       info: '',
       doc: '--output= -o= --dry-run --validate-links',
     },
@@ -214,26 +314,38 @@ export const COMPILED_SHAPES: Record<string, ShapeSource | string> = {
   'c++': COMPILER,
   clang: COMPILER,
   'clang++': COMPILER,
-  cmake: { opts: CMAKE, note: '`cmake --install` (writes to the prefix, /usr/local by default) and `cmake -E` (rm, copy, env …) are left out' },
+  cmake: {
+    opts: CMAKE,
+    note: '`cmake --install` (writes to the prefix, /usr/local by default) and `cmake -E` (rm, copy, env …) are left out',
+  },
   ctest: { opts: CTEST, note: 'dashboard modes (-D, -T, -M, -S: scripts and uploads) are left out' },
-  ninja: { opts: '-C= -j= -k= -l= -n -v --verbose --quiet -d=? -w=? --version -h -f=check:projectcode', note: '`-t` (tools, one of which runs a command) is left out' },
+  ninja: {
+    opts: '-C= -j= -k= -l= -n -v --verbose --quiet -d=? -w=? --version -h -f=check:projectcode',
+    note: '`-t` (tools, one of which runs a command) is left out',
+  },
   meson: {
     globals: '-h --help -v --version',
     subs: {
-      setup: '--buildtype= -D= --prefix= --libdir= --bindir= --backend= --reconfigure --wipe --werror --warnlevel= --optimization= --debug --default-library= --unity= --fatal-meson-warnings --vsenv --genvslite= -Db_*=? --layout= --auto-features= --wrap-mode= --force-fallback-for= --pkgconfig.relocatable --native-file=check:projectcode --cross-file=check:projectcode',
-      'compile': '-C= -j= --jobs= -l= --load-average= -v --verbose --clean',
+      setup:
+        '--buildtype= -D= --prefix= --libdir= --bindir= --backend= --reconfigure --wipe --werror --warnlevel= --optimization= --debug --default-library= --unity= --fatal-meson-warnings --vsenv --genvslite= -Db_*=? --layout= --auto-features= --wrap-mode= --force-fallback-for= --pkgconfig.relocatable --native-file=check:projectcode --cross-file=check:projectcode',
+      compile: '-C= -j= --jobs= -l= --load-average= -v --verbose --clean',
       test: '-C= --suite= --no-suite= --print-errorlogs --verbose -v --num-processes= --repeat= -t= --timeout-multiplier= --list --no-rebuild --benchmark --logbase= --maxfail= --setup= --quiet -q --test-args= --interactive -i',
       configure: '-D= --clearcache --no-pager',
-      introspect: '--targets --buildoptions --tests --benchmarks --projectinfo --all -a --indent --dependencies --installed --install-plan --buildsystem-files --scan-dependencies --backend= -f --force-object-output',
+      introspect:
+        '--targets --buildoptions --tests --benchmarks --projectinfo --all -a --indent --dependencies --installed --install-plan --buildsystem-files --scan-dependencies --backend= -f --force-object-output',
       dist: '-C= --formats= --include-subprojects --no-tests --allow-dirty',
-      'format|fmt': '-q --check-only -i --inplace -r --recursive -c= --configuration= -e --editor-config -o=write --output=write',
+      'format|fmt':
+        '-q --check-only -i --inplace -r --recursive -c= --configuration= -e --editor-config -o=write --output=write',
     },
   },
   zig: {
     subOptional: true,
     maxOperands: 0,
     subs: {
-      build: { opts: '--summary= -D= --prefix= -p= --release=? --verbose --color= -j= --watch --debounce= --fuzz --help -h --global-cache-dir= --cache-dir= --search-prefix= --sysroot= --libc= --build-file=check:projectcode --seed= --maxrss= --skip-oom-steps --fetch --incremental -freference-trace=? --prominent-compile-errors --time-report --list-steps -l', operands: { match: /^[\w.-]+$/, why: 'a zig build step is a name' } },
+      build: {
+        opts: '--summary= -D= --prefix= -p= --release=? --verbose --color= -j= --watch --debounce= --fuzz --help -h --global-cache-dir= --cache-dir= --search-prefix= --sysroot= --libc= --build-file=check:projectcode --seed= --maxrss= --skip-oom-steps --fetch --incremental -freference-trace=? --prominent-compile-errors --time-report --list-steps -l',
+        operands: { match: /^[\w.-]+$/, why: 'a zig build step is a name' },
+      },
       test: '-O= -target= --test-filter= -femit-bin=write -lc -I= --summary=',
       fmt: '--check --stdin --ast-check --exclude= --color=',
       'version|env|zen|targets|help': '',

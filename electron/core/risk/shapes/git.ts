@@ -48,33 +48,56 @@ const STRATEGY = '-s --strategy';
 export const GIT_SHAPES: Record<string, ShapeSource | string> = {
   git: {
     // Before the subcommand: where and how git runs. `-c`/`--config-env` set configuration, judged key by key.
-    opts: '--exec-path=?check:gitexecpath -C= -c=check:gitconfig --config-env=check:gitconfig --no-pager -P --paginate -p --git-dir= --work-tree= --bare --no-replace-objects ' +
+    opts:
+      '--exec-path=?check:gitexecpath -C= -c=check:gitconfig --config-env=check:gitconfig --no-pager -P --paginate -p --git-dir= --work-tree= --bare --no-replace-objects ' +
       '--literal-pathspecs --glob-pathspecs --noglob-pathspecs --icase-pathspecs --no-optional-locks --no-advice --namespace= --html-path --man-path --info-path',
     subs: {
-      status: '-s --short -b --branch --show-stash --porcelain=? --long -v --verbose -u=? --untracked-files=? --ignore-submodules=? --ignored=? -z --column=? --no-column --ahead-behind --no-ahead-behind --renames --no-renames --find-renames=?',
-      diff: { alters: EXT_DIFF, opts: `${DIFF_OUTPUT} --cached --staged --merge-base --no-index -1 -2 -3 --base --ours --theirs -0`, note: 'prints differences' },
+      status:
+        '-s --short -b --branch --show-stash --porcelain=? --long -v --verbose -u=? --untracked-files=? --ignore-submodules=? --ignored=? -z --column=? --no-column --ahead-behind --no-ahead-behind --renames --no-renames --find-renames=?',
+      diff: {
+        alters: EXT_DIFF,
+        opts: `${DIFF_OUTPUT} --cached --staged --merge-base --no-index -1 -2 -3 --base --ours --theirs -0`,
+        note: 'prints differences',
+      },
       'diff-tree|diff-index|diff-files': `${DIFF_OUTPUT} -r --root --cached -m -c --cc --stdin --no-commit-id -v --always --merge-base`,
       log: { alters: EXT_DIFF, opts: `${LOG_LIMITS} ${LOG_FORMAT} ${DIFF_OUTPUT}`, numeric: true },
       whatchanged: { opts: `${LOG_LIMITS} ${LOG_FORMAT} ${DIFF_OUTPUT}`, numeric: true },
       show: { alters: EXT_DIFF, opts: `${LOG_FORMAT} ${DIFF_OUTPUT} -s --no-patch`, numeric: true },
       // Its `-n` is `--numbered`, not log's `-n N`: listed after the log limits, so it wins.
-      shortlog: { opts: `${LOG_LIMITS} -n --numbered -s --summary -e --email --format= --group= -c --committer -w=? --date=`, numeric: true },
-      'rev-list': { opts: `${LOG_LIMITS} ${LOG_FORMAT} --count --objects --objects-edge --in-commit-order --quiet --header --timestamp --max-age= --min-age= --left-right`, numeric: true },
-      blame: '-b --root --show-stats -f --show-name -n --show-number -s -e --show-email -w -M=? -C=? -L= -l -t -S= -p --porcelain --line-porcelain --incremental --encoding= --contents= --date= --progress --no-progress --reverse= --first-parent --color-lines --color-by-age --abbrev= --ignore-rev= --ignore-revs-file=',
-      annotate: '-b --root --show-stats -L= -l -t -S= -p --porcelain --incremental --encoding= --contents= --date= -M=? -C=?',
+      shortlog: {
+        opts: `${LOG_LIMITS} -n --numbered -s --summary -e --email --format= --group= -c --committer -w=? --date=`,
+        numeric: true,
+      },
+      'rev-list': {
+        opts: `${LOG_LIMITS} ${LOG_FORMAT} --count --objects --objects-edge --in-commit-order --quiet --header --timestamp --max-age= --min-age= --left-right`,
+        numeric: true,
+      },
+      blame:
+        '-b --root --show-stats -f --show-name -n --show-number -s -e --show-email -w -M=? -C=? -L= -l -t -S= -p --porcelain --line-porcelain --incremental --encoding= --contents= --date= --progress --no-progress --reverse= --first-parent --color-lines --color-by-age --abbrev= --ignore-rev= --ignore-revs-file=',
+      annotate:
+        '-b --root --show-stats -L= -l -t -S= -p --porcelain --incremental --encoding= --contents= --date= -M=? -C=?',
       grep: '--cached --untracked --no-index --no-exclude-standard --exclude-standard --recurse-submodules -a --text --textconv --no-textconv -i --ignore-case -I --max-depth= -r --recursive --no-recursive -w --word-regexp -v --invert-match -h -H --full-name -E --extended-regexp -G --basic-regexp -P --perl-regexp -F --fixed-strings -n --line-number --column -l --files-with-matches --name-only -L --files-without-match -z --null -o --only-matching -c --count --color=? --no-color --break --heading -p --show-function -A= -B= -C= --after-context= --before-context= --context= -W --function-context -m= --max-count= --threads= -f= -e= --and --or --not --all-match -q --quiet',
-      'ls-files': '-c --cached -d --deleted -m --modified -o --others -i --ignored -s --stage -u --unmerged -k --killed -z -t -v -f --directory --no-empty-directory --eol --deduplicate -x= --exclude= -X= --exclude-from= --exclude-per-directory= --exclude-standard --error-unmatch --with-tree= --full-name --recurse-submodules --abbrev=? --format= --sparse',
+      'ls-files':
+        '-c --cached -d --deleted -m --modified -o --others -i --ignored -s --stage -u --unmerged -k --killed -z -t -v -f --directory --no-empty-directory --eol --deduplicate -x= --exclude= -X= --exclude-from= --exclude-per-directory= --exclude-standard --error-unmatch --with-tree= --full-name --recurse-submodules --abbrev=? --format= --sparse',
       // The index's entries and bits (`--chmod=+x`); `--fsmonitor`, `--index-info` and `--cacheinfo` are not listed.
-      'update-index': '--chmod= --add --remove --force-remove --refresh --really-refresh -q --ignore-missing --ignore-submodules --unmerged --assume-unchanged --no-assume-unchanged --skip-worktree --no-skip-worktree --info-only --again -g --unresolve --verbose -z --stdin',
+      'update-index':
+        '--chmod= --add --remove --force-remove --refresh --really-refresh -q --ignore-missing --ignore-submodules --unmerged --assume-unchanged --no-assume-unchanged --skip-worktree --no-skip-worktree --info-only --again -g --unresolve --verbose -z --stdin',
       // git-secrets (awslabs): scanning and listing; `--install`, `--register-aws`, `--add` change hooks or configuration.
       secrets: '--scan -r --recursive --cached --no-index --untracked --scan-history --list',
-      'ls-tree': '-d -r -t -l --long -z --name-only --name-status --object-only --full-name --full-tree --abbrev=? --format=',
-      'ls-remote': '-h --heads -b --branches -t --tags --refs -q --quiet --exit-code --get-url --sort= --symref -o= --server-option=',
-      'rev-parse': '--parseopt --sq-quote --keep-dashdash --stop-at-non-option --stuck-long --revs-only --no-revs --flags --no-flags --default= --prefix= --verify -q --quiet --sq --short=? --not --abbrev-ref=? --symbolic --symbolic-full-name --all --branches=? --tags=? --remotes=? --glob= --exclude= --disambiguate= --local-env-vars --path-format= --git-dir --git-common-dir --resolve-git-dir= --git-path= --show-toplevel --show-superproject-working-tree --shared-index-path --absolute-git-dir --is-inside-git-dir --is-inside-work-tree --is-bare-repository --is-shallow-repository --show-cdup --show-prefix --show-object-format=? --show-ref-format --since= --after= --until= --before=',
-      describe: '--dirty=? --broken=? --all --tags --contains --abbrev= --candidates= --exact-match --debug --long --match= --exclude= --always --first-parent',
-      'cat-file': '-t -s -e -p --textconv --filters --path= --batch=? --batch-check=? --batch-command=? --batch-all-objects --buffer --unordered --allow-unknown-type --follow-symlinks -Z',
-      'show-ref': '--head --branches --heads --tags -d --dereference -s --hash=? --abbrev=? --verify --exists -q --quiet --exclude-existing=?',
-      'for-each-ref': '--count= --shell --perl --python --tcl --sort= --format= --color=? --points-at= --merged=? --no-merged=? --contains=? --no-contains=? --ignore-case --omit-empty --exclude= --stdin',
+      'ls-tree':
+        '-d -r -t -l --long -z --name-only --name-status --object-only --full-name --full-tree --abbrev=? --format=',
+      'ls-remote':
+        '-h --heads -b --branches -t --tags --refs -q --quiet --exit-code --get-url --sort= --symref -o= --server-option=',
+      'rev-parse':
+        '--parseopt --sq-quote --keep-dashdash --stop-at-non-option --stuck-long --revs-only --no-revs --flags --no-flags --default= --prefix= --verify -q --quiet --sq --short=? --not --abbrev-ref=? --symbolic --symbolic-full-name --all --branches=? --tags=? --remotes=? --glob= --exclude= --disambiguate= --local-env-vars --path-format= --git-dir --git-common-dir --resolve-git-dir= --git-path= --show-toplevel --show-superproject-working-tree --shared-index-path --absolute-git-dir --is-inside-git-dir --is-inside-work-tree --is-bare-repository --is-shallow-repository --show-cdup --show-prefix --show-object-format=? --show-ref-format --since= --after= --until= --before=',
+      describe:
+        '--dirty=? --broken=? --all --tags --contains --abbrev= --candidates= --exact-match --debug --long --match= --exclude= --always --first-parent',
+      'cat-file':
+        '-t -s -e -p --textconv --filters --path= --batch=? --batch-check=? --batch-command=? --batch-all-objects --buffer --unordered --allow-unknown-type --follow-symlinks -Z',
+      'show-ref':
+        '--head --branches --heads --tags -d --dereference -s --hash=? --abbrev=? --verify --exists -q --quiet --exclude-existing=?',
+      'for-each-ref':
+        '--count= --shell --perl --python --tcl --sort= --format= --color=? --points-at= --merged=? --no-merged=? --contains=? --no-contains=? --ignore-case --omit-empty --exclude= --stdin',
       'merge-base': '-a --all --octopus --independent --is-ancestor --fork-point',
       'name-rev': '--tags --refs= --exclude= --all --annotate-stdin --name-only --no-undefined --always',
       'count-objects': '-v --verbose -H --human-readable',
@@ -82,7 +105,8 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       'check-attr': '-a --all --cached --stdin -z --source=',
       'range-diff': `${DIFF_OUTPUT} --creation-factor= --no-dual-color --left-only --right-only`,
       cherry: '-v --abbrev=?',
-      'show-branch': '-r --remotes -a --all --current --topo-order --date-order --sparse --more= --list --merge-base --independent --no-name --sha1-name --topics -g --reflog=? --color=? --no-color',
+      'show-branch':
+        '-r --remotes -a --all --current --topo-order --date-order --sparse --more= --list --merge-base --independent --no-name --sha1-name --topics -g --reflog=? --color=? --no-color',
       'verify-commit|verify-tag': '-v --verbose --raw',
       fsck: '--unreachable --dangling --no-dangling --root --tags --cache --no-reflogs --full --no-full --connectivity-only --strict --verbose --lost-found --name-objects --progress --no-progress',
       var: '-l',
@@ -91,21 +115,29 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       // Local writes: they change the repository, which is the agent's job; what they could lose is judged by the rules.
       add: `-n --dry-run -v --verbose -f --force -i --interactive -p --patch -e --edit -u --update -A --all --no-all --ignore-removal --no-ignore-removal -N --intent-to-add --refresh --ignore-errors --ignore-missing --no-warn-embedded-repo --renormalize --chmod= --sparse ${PATHSPEC}`,
       commit: COMMIT_OPTS,
-      'restore': `-s= --source= -p --patch -W --worktree -S --staged -q --quiet --progress --no-progress --ours --theirs -m --merge --conflict= --ignore-unmerged --ignore-skip-worktree-bits --recurse-submodules --no-recurse-submodules --overlay --no-overlay ${PATHSPEC}`,
+      restore: `-s= --source= -p --patch -W --worktree -S --staged -q --quiet --progress --no-progress --ours --theirs -m --merge --conflict= --ignore-unmerged --ignore-skip-worktree-bits --recurse-submodules --no-recurse-submodules --overlay --no-overlay ${PATHSPEC}`,
       checkout: `-q --quiet --progress --no-progress -f --force --ours --theirs -b= -B= -t --track=? --no-track --guess --no-guess -l -d --detach --orphan= --ignore-skip-worktree-bits -m --merge --conflict= -p --patch --ignore-other-worktrees --overwrite-ignore --no-overwrite-ignore --recurse-submodules --no-recurse-submodules --overlay --no-overlay ${PATHSPEC}`,
-      switch: '-c= --create= -C= --force-create= -d --detach --guess --no-guess -f --force --discard-changes -m --merge --conflict= -q --quiet --progress --no-progress -t --track=? --no-track --orphan= --ignore-other-worktrees --recurse-submodules --no-recurse-submodules',
-      branch: '-d --delete -D -f --force -m --move -M -c --copy -C --color=? --no-color -i --ignore-case --omit-empty --column=? --no-column -r --remotes -a --all -l --list --show-current -v -vv --verbose -q --quiet --abbrev=? --no-abbrev -t --track=? --no-track -u= --set-upstream-to= --unset-upstream --contains=? --no-contains=? --merged=? --no-merged=? --sort= --points-at= --format= --create-reflog',
+      switch:
+        '-c= --create= -C= --force-create= -d --detach --guess --no-guess -f --force --discard-changes -m --merge --conflict= -q --quiet --progress --no-progress -t --track=? --no-track --orphan= --ignore-other-worktrees --recurse-submodules --no-recurse-submodules',
+      branch:
+        '-d --delete -D -f --force -m --move -M -c --copy -C --color=? --no-color -i --ignore-case --omit-empty --column=? --no-column -r --remotes -a --all -l --list --show-current -v -vv --verbose -q --quiet --abbrev=? --no-abbrev -t --track=? --no-track -u= --set-upstream-to= --unset-upstream --contains=? --no-contains=? --merged=? --no-merged=? --sort= --points-at= --format= --create-reflog',
       merge: { opts: MERGE_OPTS, alters: STRATEGY },
       // `-i` hands the todo list to the editor; a strategy is a program (`git-merge-<name>`) found on PATH.
-      rebase: { alters: `-i --interactive ${STRATEGY}`, opts: '--onto= --keep-base --continue --skip --abort --quit --edit-todo --show-current-patch -m --merge -s= --strategy= -X= --strategy-option= -S=? --gpg-sign=? --no-gpg-sign -q --quiet -v --verbose --stat -n --no-stat --no-verify --verify -C= --no-ff --force-rebase -f --fork-point --no-fork-point --ignore-whitespace --whitespace= --committer-date-is-author-date --ignore-date --reset-author-date --signoff -i --interactive -r --rebase-merges=? --no-rebase-merges -x=shell --exec=shell --root --autosquash --no-autosquash --autostash --no-autostash --reschedule-failed-exec --no-reschedule-failed-exec --update-refs --no-update-refs --empty= --keep-empty --no-keep-empty --apply' },
-      'cherry-pick': '--edit -e --cleanup= -x -r -m= --mainline= -n --no-commit -s --signoff -S=? --gpg-sign=? --no-gpg-sign --ff --allow-empty --allow-empty-message --empty= --keep-redundant-commits --strategy= -X= --strategy-option= --rerere-autoupdate --no-rerere-autoupdate --continue --skip --quit --abort',
-      revert: '--edit -e --no-edit --cleanup= -m= --mainline= -n --no-commit -S=? --gpg-sign=? --no-gpg-sign -s --signoff --strategy= -X= --strategy-option= --rerere-autoupdate --no-rerere-autoupdate --reference --continue --skip --quit --abort',
+      rebase: {
+        alters: `-i --interactive ${STRATEGY}`,
+        opts: '--onto= --keep-base --continue --skip --abort --quit --edit-todo --show-current-patch -m --merge -s= --strategy= -X= --strategy-option= -S=? --gpg-sign=? --no-gpg-sign -q --quiet -v --verbose --stat -n --no-stat --no-verify --verify -C= --no-ff --force-rebase -f --fork-point --no-fork-point --ignore-whitespace --whitespace= --committer-date-is-author-date --ignore-date --reset-author-date --signoff -i --interactive -r --rebase-merges=? --no-rebase-merges -x=shell --exec=shell --root --autosquash --no-autosquash --autostash --no-autostash --reschedule-failed-exec --no-reschedule-failed-exec --update-refs --no-update-refs --empty= --keep-empty --no-keep-empty --apply',
+      },
+      'cherry-pick':
+        '--edit -e --cleanup= -x -r -m= --mainline= -n --no-commit -s --signoff -S=? --gpg-sign=? --no-gpg-sign --ff --allow-empty --allow-empty-message --empty= --keep-redundant-commits --strategy= -X= --strategy-option= --rerere-autoupdate --no-rerere-autoupdate --continue --skip --quit --abort',
+      revert:
+        '--edit -e --no-edit --cleanup= -m= --mainline= -n --no-commit -S=? --gpg-sign=? --no-gpg-sign -s --signoff --strategy= -X= --strategy-option= --rerere-autoupdate --no-rerere-autoupdate --reference --continue --skip --quit --abort',
       reset: `--soft --mixed --hard --merge --keep -q --quiet --no-quiet -p --patch -N --intent-to-add --recurse-submodules --no-recurse-submodules --no-refresh --refresh ${PATHSPEC}`,
       stash: {
         opts: '-p --patch -S --staged -k --keep-index --no-keep-index -u --include-untracked --no-include-untracked -a --all -q --quiet -m= --message= --pathspec-from-file= --pathspec-file-nul',
         subOptional: true,
         subs: {
-          'push|save': '-p --patch -S --staged -k --keep-index --no-keep-index -u --include-untracked --no-include-untracked -a --all -q --quiet -m= --message= --pathspec-from-file= --pathspec-file-nul',
+          'push|save':
+            '-p --patch -S --staged -k --keep-index --no-keep-index -u --include-untracked --no-include-untracked -a --all -q --quiet -m= --message= --pathspec-from-file= --pathspec-file-nul',
           list: `${LOG_FORMAT} ${LOG_LIMITS}`,
           show: `${DIFF_OUTPUT} -u --include-untracked --only-untracked`,
           'pop|apply': '--index -q --quiet',
@@ -121,7 +153,8 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       rm: `-f --force -n --dry-run -r --cached --ignore-unmatch --sparse -q --quiet ${PATHSPEC}`,
       clean: '-d -f --force -i --interactive -n --dry-run -q --quiet -e= --exclude= -x -X',
       init: '-q --quiet --bare --object-format= --ref-format= --separate-git-dir= -b= --initial-branch= --shared=?',
-      clone: '-l --local --no-hardlinks -s --shared --reference= --reference-if-able= --dissociate -q --quiet -v --verbose --progress --server-option= -n --no-checkout --reject-shallow --no-reject-shallow --bare --sparse --filter= --also-filter-submodules --mirror -o= --origin= -b= --branch= --revision= -u=shell --upload-pack=shell -c=check:gitconfig --config=check:gitconfig --depth= --shallow-since= --shallow-exclude= --single-branch --no-single-branch --no-tags --tags --recurse-submodules=? --shallow-submodules --no-shallow-submodules --remote-submodules --no-remote-submodules --separate-git-dir= --ref-format= -j= --jobs= --bundle-uri=',
+      clone:
+        '-l --local --no-hardlinks -s --shared --reference= --reference-if-able= --dissociate -q --quiet -v --verbose --progress --server-option= -n --no-checkout --reject-shallow --no-reject-shallow --bare --sparse --filter= --also-filter-submodules --mirror -o= --origin= -b= --branch= --revision= -u=shell --upload-pack=shell -c=check:gitconfig --config=check:gitconfig --depth= --shallow-since= --shallow-exclude= --single-branch --no-single-branch --no-tags --tags --recurse-submodules=? --shallow-submodules --no-shallow-submodules --remote-submodules --no-remote-submodules --separate-git-dir= --ref-format= -j= --jobs= --bundle-uri=',
       fetch: FETCH_OPTS,
       pull: { opts: `${FETCH_OPTS} ${MERGE_OPTS} -r --rebase=? --no-rebase`, alters: STRATEGY },
       push: '--all --branches --prune --mirror -n --dry-run --porcelain --delete -d --tags --follow-tags --no-follow-tags --signed=? --no-signed --atomic --no-atomic -o= --push-option= --repo= -f --force --force-with-lease=? --no-force-with-lease --force-if-includes --no-force-if-includes -u --set-upstream -q --quiet -v --verbose --progress --no-progress --recurse-submodules= --no-recurse-submodules --verify --no-verify -4 --ipv4 -6 --ipv6 --receive-pack=shell --exec=shell',
@@ -158,7 +191,18 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
         alters: '-e --edit --add --replace-all --unset --unset-all --rename-section --remove-section',
         opts: '--global --system --local --worktree -f= --file= --blob= --get --get-all --get-regexp --get-urlmatch --replace-all --add --unset --unset-all -l --list --fixed-value --type= --no-type --bool --int --bool-or-int --path --expiry-date -z --null --name-only --show-origin --show-scope --get-colorbool --get-color --default= --includes --no-includes',
       },
-      reflog: { subOptional: true, opts: `${LOG_FORMAT} ${LOG_LIMITS}`, subs: { show: `${LOG_FORMAT} ${LOG_LIMITS}`, list: '', exists: '', expire: '--expire= --expire-unreachable= --rewrite --updateref --stale-fix -n --dry-run --verbose --all --single-worktree', delete: '--rewrite --updateref -n --dry-run --verbose' } },
+      reflog: {
+        subOptional: true,
+        opts: `${LOG_FORMAT} ${LOG_LIMITS}`,
+        subs: {
+          show: `${LOG_FORMAT} ${LOG_LIMITS}`,
+          list: '',
+          exists: '',
+          expire:
+            '--expire= --expire-unreachable= --rewrite --updateref --stale-fix -n --dry-run --verbose --all --single-worktree',
+          delete: '--rewrite --updateref -n --dry-run --verbose',
+        },
+      },
       bisect: {
         subs: {
           start: '--term-new= --term-bad= --term-old= --term-good= --no-checkout --first-parent',
@@ -176,7 +220,8 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
           summary: '--cached --files -n= --summary-limit=',
           init: '',
           deinit: '-f --force --all',
-          update: '--init --remote -N --no-fetch --no-recommend-shallow --recommend-shallow -f --force --checkout --rebase --merge --reference= --ref-format= --depth= --recursive -j= --jobs= --single-branch --no-single-branch --filter=',
+          update:
+            '--init --remote -N --no-fetch --no-recommend-shallow --recommend-shallow -f --force --checkout --rebase --merge --reference= --ref-format= --depth= --recursive -j= --jobs= --single-branch --no-single-branch --filter=',
           sync: '--recursive',
           add: '-b= -f --force --name= --reference= --depth=',
           'set-branch': '-b= --branch= -d --default',
@@ -187,16 +232,50 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
         },
       },
       // difftool runs the diff tool configured (or `-x`/`--extcmd`) on each file.
-      difftool: { alters: '-t --tool', opts: `${DIFF_OUTPUT} --cached --staged -d --dir-diff -y --no-prompt --prompt --symlinks --no-symlinks -t= --tool= --tool-help -g --gui --no-gui --trust-exit-code --no-trust-exit-code -x=shell --extcmd=shell` },
-      apply: '--stat --numstat --summary --check --index --intent-to-add -N --3way -3 --ours --theirs --union --build-fake-ancestor= -R --reverse --reject -z -p= -C= --unidiff-zero --apply --no-add --allow-binary-replacement --binary --exclude= --include= --ignore-space-change --ignore-whitespace --whitespace= --inaccurate-eof -v --verbose -q --quiet --recount --directory= --unsafe-paths --allow-empty --cached',
+      difftool: {
+        alters: '-t --tool',
+        opts: `${DIFF_OUTPUT} --cached --staged -d --dir-diff -y --no-prompt --prompt --symlinks --no-symlinks -t= --tool= --tool-help -g --gui --no-gui --trust-exit-code --no-trust-exit-code -x=shell --extcmd=shell`,
+      },
+      apply:
+        '--stat --numstat --summary --check --index --intent-to-add -N --3way -3 --ours --theirs --union --build-fake-ancestor= -R --reverse --reject -z -p= -C= --unidiff-zero --apply --no-add --allow-binary-replacement --binary --exclude= --include= --ignore-space-change --ignore-whitespace --whitespace= --inaccurate-eof -v --verbose -q --quiet --recount --directory= --unsafe-paths --allow-empty --cached',
       am: '-s --signoff -k --keep --keep-non-patch --keep-cr --no-keep-cr -c --scissors --no-scissors --quoted-cr= -m --message-id --no-message-id -q --quiet -u --utf8 --no-utf8 -3 --3way --no-3way --rerere-autoupdate --no-rerere-autoupdate --ignore-space-change --ignore-whitespace --whitespace= -C= -p= --directory= --exclude= --include= --reject --patch-format= -i --interactive --committer-date-is-author-date --ignore-date --skip -S=? --gpg-sign=? --no-gpg-sign --continue -r --resolved --resolvemsg= --abort --quit --retry --show-current-patch=? --allow-empty --empty=',
-      'format-patch': { opts: `${DIFF_OUTPUT} -o= --output-directory= --stdout -n --numbered -N --no-numbered --start-number= --numbered-files -k --keep-subject -s --signoff --cover-letter --no-cover-letter --subject-prefix= --rfc=? -v= --reroll-count= --to= --cc= --from=? --in-reply-to= --attach=? --inline=? --thread=? --no-thread --signature= --no-signature --base= --suffix= -q --quiet --zero-commit --progress --interdiff= --range-diff=`, numeric: true },
-      archive: '--format= -l --list -v --verbose --prefix= --add-file= --add-virtual-file= -o=write --output=write --worktree-attributes --mtime= -0 -1 -2 -3 -4 -5 -6 -7 -8 -9',
+      'format-patch': {
+        opts: `${DIFF_OUTPUT} -o= --output-directory= --stdout -n --numbered -N --no-numbered --start-number= --numbered-files -k --keep-subject -s --signoff --cover-letter --no-cover-letter --subject-prefix= --rfc=? -v= --reroll-count= --to= --cc= --from=? --in-reply-to= --attach=? --inline=? --thread=? --no-thread --signature= --no-signature --base= --suffix= -q --quiet --zero-commit --progress --interdiff= --range-diff=`,
+        numeric: true,
+      },
+      archive:
+        '--format= -l --list -v --verbose --prefix= --add-file= --add-virtual-file= -o=write --output=write --worktree-attributes --mtime= -0 -1 -2 -3 -4 -5 -6 -7 -8 -9',
       gc: '--aggressive --auto --detach --no-detach --cruft --no-cruft --max-cruft-size= --prune=? --no-prune -q --quiet --force --keep-largest-pack',
       prune: '-n --dry-run -v --verbose --progress --expire=',
-      'sparse-checkout': { subs: { list: '', init: '--cone --no-cone --sparse-index --no-sparse-index', set: '--cone --no-cone --sparse-index --no-sparse-index --skip-checks --stdin', add: '--skip-checks --stdin', reapply: '--cone --no-cone', disable: '', check: '' } },
+      'sparse-checkout': {
+        subs: {
+          list: '',
+          init: '--cone --no-cone --sparse-index --no-sparse-index',
+          set: '--cone --no-cone --sparse-index --no-sparse-index --skip-checks --stdin',
+          add: '--skip-checks --stdin',
+          reapply: '--cone --no-cone',
+          disable: '',
+          check: '',
+        },
+      },
       'symbolic-ref': { opts: '-q --quiet --short --no-recurse -d --delete -m=', maxOperands: 1 },
-      lfs: { subs: { 'ls-files': '-l --long -s --size -d --debug -a --all --deleted -I= --include= -X= --exclude= -n --name-only --json', status: '--porcelain --json', pull: '-I= --include= -X= --exclude=', fetch: '-a --all -I= --include= -X= --exclude= -r --recent -p --prune --refetch --dry-run --json', checkout: '--to= --base --ours --theirs', track: '-v --verbose -d --dry-run --filename -l --lockable --not-lockable --no-excluded --no-modify-attrs', untrack: '', env: '', version: '', logs: '', 'pointer': '--file= --pointer= --stdin --check --strict', locks: '-i= --id= -p= --path= -l --local --cached --verify --limit= --json' } },
+      lfs: {
+        subs: {
+          'ls-files':
+            '-l --long -s --size -d --debug -a --all --deleted -I= --include= -X= --exclude= -n --name-only --json',
+          status: '--porcelain --json',
+          pull: '-I= --include= -X= --exclude=',
+          fetch: '-a --all -I= --include= -X= --exclude= -r --recent -p --prune --refetch --dry-run --json',
+          checkout: '--to= --base --ours --theirs',
+          track: '-v --verbose -d --dry-run --filename -l --lockable --not-lockable --no-excluded --no-modify-attrs',
+          untrack: '',
+          env: '',
+          version: '',
+          logs: '',
+          pointer: '--file= --pointer= --stdin --check --strict',
+          locks: '-i= --id= -p= --path= -l --local --cached --verify --limit= --json',
+        },
+      },
     },
   },
 };

@@ -69,14 +69,16 @@ const PLAYWRIGHT_TEST =
   '--repeat-each= --max-failures= -x --list --update-snapshots=? -u=? --update-source-method= --config= -c= --trace= --shard= --forbid-only ' +
   '--fully-parallel --last-failed --only-changed=? --pass-with-no-tests --quiet --output= --browser= --ignore-snapshots --global-timeout= --tsconfig= ' +
   '--no-deps --fail-on-flaky-tests';
-const BUN_RUN = '--watch --hot --no-clear-screen --bun --smol --silent --if-present --env-file= --cwd= --define= -d= --tsconfig-override= --install= -i --prefer-offline --prefer-latest --no-install --shell= --filter= -F= --elide-lines= --conditions= --main-fields= --loader= --inspect=? --inspect-brk=? --inspect-wait=? -r=load --preload=load --import=load -e=code --eval=code -p=code --print=code';
+const BUN_RUN =
+  '--watch --hot --no-clear-screen --bun --smol --silent --if-present --env-file= --cwd= --define= -d= --tsconfig-override= --install= -i --prefer-offline --prefer-latest --no-install --shell= --filter= -F= --elide-lines= --conditions= --main-fields= --loader= --inspect=? --inspect-brk=? --inspect-wait=? -r=load --preload=load --import=load -e=code --eval=code -p=code --print=code';
 
 /**
  * Options a person gives a script through the package manager (`npm test --coverage`, `yarn test --watch`): yarn and
  * pnpm hand them to the script, npm keeps them as `npm_config_*` settings of no meaning to npm. Only names that are
  * no npm setting are listed (`--node-options`, `--script-shell` are settings that run code).
  */
-const SCRIPT_ARGS = '--reporter= --headed --project= --grep= --coverage=? --watch=? --watchAll=? --ui --fix --runInBand --passWithNoTests --updateSnapshot --debug';
+const SCRIPT_ARGS =
+  '--reporter= --headed --project= --grep= --coverage=? --watch=? --watchAll=? --ui --fix --runInBand --passWithNoTests --updateSnapshot --debug';
 
 const BUN_INSTALL =
   '-d --dev -D --development --optional --peer -E --exact -g --global --production -p --frozen-lockfile --no-save --save --dry-run --force -f --no-cache --lockfile-only --trust --latest --verbose --backend= --linker= --filter= -F= --recursive -r --yarn -y --ignore-scripts --concurrent-scripts= --network-concurrency= --omit= --save-text-lockfile --minimum-release-age= --analyze --interactive -i';
@@ -91,13 +93,20 @@ const packageManager = (extra: Record<string, ShapeSource | string>): ShapeSourc
     // Each package named is fetched and its install scripts run: every one carries code for the learner.
     'install|i|in|ins|inst|isnt|add|update|up|upgrade|udpate': { opts: INSTALL_OPTS, operandsCarryCode: 'all' },
     'ci|clean-install|uninstall|remove|rm|r|un|unlink': INSTALL_OPTS,
-    'run|run-script|rum|urn': { opts: `--filter= -F= --recursive -r --parallel --stream --aggregate-output --no-bail --sequential --reporter-hide-prefix --resume-from= --report-summary --workspace-root --top-level -T ${SCRIPT_ARGS}`, note: 'the script is the project\'s own (its text is judged where the script is read)' },
+    'run|run-script|rum|urn': {
+      opts: `--filter= -F= --recursive -r --parallel --stream --aggregate-output --no-bail --sequential --reporter-hide-prefix --resume-from= --report-summary --workspace-root --top-level -T ${SCRIPT_ARGS}`,
+      note: "the script is the project's own (its text is judged where the script is read)",
+    },
     'test|t|tst|start|stop|restart|build': `--filter= -F= --recursive -r --parallel --stream ${SCRIPT_ARGS}`,
     publish: '--tag= --access= --otp= --provenance --no-git-checks --publish-branch= --report-summary',
     pack: '--pack-destination= --out= --pack-gzip-level=',
     'list|ls|ll|la': '--depth= --prod --dev --long --only-projects --filter= -F= --recursive -r --pattern=',
     outdated: '--long --filter= -F= --recursive -r --compatible --dev --prod --no-table --format=',
-    'audit': { subOptional: true, opts: '--audit-level= --omit= --production --fix --force --json --level= --groups= --ignore-registry-errors --ignore= --prod --dev', subs: { fix: '--force --dry-run --package-lock-only', signatures: '' } },
+    audit: {
+      subOptional: true,
+      opts: '--audit-level= --omit= --production --fix --force --json --level= --groups= --ignore-registry-errors --ignore= --prod --dev',
+      subs: { fix: '--force --dry-run --package-lock-only', signatures: '' },
+    },
     'view|info|show|v': '--json',
     'why|explain': '--json --recursive -r --filter= -F= --depth=',
     'help|-h': '',
@@ -107,7 +116,11 @@ const packageManager = (extra: Record<string, ShapeSource | string>): ShapeSourc
     config: { subs: { 'get|list|ls': '--json --long -l --location=' } },
     pkg: { subs: { get: '--json' } },
     cache: { subs: { verify: '', 'ls|list': '', dir: '' } },
-    init: { opts: '-y --yes --scope= --init-author-name= --init-license= --init-version= --init-module= --workspace-root --bare -b --init-type= --private', maxOperands: 0, note: '`npm init <initializer>` runs a package from the registry: not listed' },
+    init: {
+      opts: '-y --yes --scope= --init-author-name= --init-license= --init-version= --init-module= --workspace-root --bare -b --init-type= --private',
+      maxOperands: 0,
+      note: '`npm init <initializer>` runs a package from the registry: not listed',
+    },
     ...extra,
   },
 });
@@ -115,11 +128,33 @@ const packageManager = (extra: Record<string, ShapeSource | string>): ShapeSourc
 export const JS_SHAPES: Record<string, ShapeSource | string> = {
   node: { opts: NODE, stopAt: 'first-operand' },
   nodejs: { opts: NODE, stopAt: 'first-operand' },
-  npm: packageManager({ 'exec|x': { opts: '-c=shell --call=shell --package= -y --yes --no', stopAt: 'first-operand', operandsCarryCode: 'program' }, version: '', doctor: '', ping: '', whoami: '', fund: '', query: '', search: '--json --long --parseable' }),
+  npm: packageManager({
+    'exec|x': {
+      opts: '-c=shell --call=shell --package= -y --yes --no',
+      stopAt: 'first-operand',
+      operandsCarryCode: 'program',
+    },
+    version: '',
+    doctor: '',
+    ping: '',
+    whoami: '',
+    fund: '',
+    query: '',
+    search: '--json --long --parseable',
+  }),
   pnpm: {
     ...packageManager({
-      exec: { opts: '-c --shell-mode --filter= -F= --recursive -r --parallel --workspace-root', stopAt: 'first-operand', operandsCarryCode: 'program' },
-      dlx: { opts: '--package= --silent -s', stopAt: 'first-operand', operandsCarryCode: 'program', note: 'what it runs is judged as a command of its own (rules/supply.ts); `-c` (a shell line) is left out' },
+      exec: {
+        opts: '-c --shell-mode --filter= -F= --recursive -r --parallel --workspace-root',
+        stopAt: 'first-operand',
+        operandsCarryCode: 'program',
+      },
+      dlx: {
+        opts: '--package= --silent -s',
+        stopAt: 'first-operand',
+        operandsCarryCode: 'program',
+        note: 'what it runs is judged as a command of its own (rules/supply.ts); `-c` (a shell line) is left out',
+      },
       store: { subs: { path: '', status: '' } },
       // `pnpm <script>` runs a package.json script: the names scripts are usually given. (An unknown name that is no
       // script runs a program of that name, so the names are listed rather than any operand allowed.)
@@ -130,8 +165,21 @@ export const JS_SHAPES: Record<string, ShapeSource | string> = {
   },
   // For the learner: `yarn <name>` runs a script or, with no such script, a program of that name (`yarn dlx x`,
   // `yarn node x.js`), and `yarn workspace <ws> <command…>` runs a yarn command there: every operand carries code.
-  yarn: { operandsCarryCode: 'all', ...packageManager({ workspace: { stopAt: 'first-operand', operandsCarryCode: 'remote' }, workspaces: { subs: { list: '--json -v --verbose', info: '--json' } } }), subOptional: true, note: '`yarn <script>` runs a package.json script' },
-  npx: { opts: '-y --yes --no --no-install --ignore-existing -q --quiet --prefer-offline -p= --package= -w= --workspace= -c=shell --call=shell', stopAt: 'first-operand', operandsCarryCode: 'program', note: 'what it runs is judged as a command of its own (rules/supply.ts)' },
+  yarn: {
+    operandsCarryCode: 'all',
+    ...packageManager({
+      workspace: { stopAt: 'first-operand', operandsCarryCode: 'remote' },
+      workspaces: { subs: { list: '--json -v --verbose', info: '--json' } },
+    }),
+    subOptional: true,
+    note: '`yarn <script>` runs a package.json script',
+  },
+  npx: {
+    opts: '-y --yes --no --no-install --ignore-existing -q --quiet --prefer-offline -p= --package= -w= --workspace= -c=shell --call=shell',
+    stopAt: 'first-operand',
+    operandsCarryCode: 'program',
+    note: 'what it runs is judged as a command of its own (rules/supply.ts)',
+  },
   bun: {
     globals: '--cwd= --silent --env-file= --bun --smol -c= --config= --no-install --prefer-offline -h --help',
     subOptional: true,
@@ -140,7 +188,8 @@ export const JS_SHAPES: Record<string, ShapeSource | string> = {
     subs: {
       run: { opts: BUN_RUN, stopAt: 'first-operand' },
       test: '--watch --timeout= -t= --test-name-pattern= --coverage --coverage-reporter= --coverage-dir= --bail=? --rerun-each= --update-snapshots -u --only --todo --reporter= --reporter-outfile= --preload=load -r=load --only-failures --concurrent --randomize --seed= --max-concurrency= --pass-with-no-tests',
-      build: '--outdir= --outfile=write --target= --minify --minify-syntax --minify-whitespace --minify-identifiers --sourcemap=? --splitting --external= -e= --format= --compile --watch --define= --entry-naming= --chunk-naming= --asset-naming= --root= --public-path= --no-bundle --packages= --env= --production --bytecode --conditions= --loader= --banner= --footer= --drop= --css-chunking --jsx-factory= --jsx-fragment= --jsx-import-source= --jsx-runtime= --emit-dce-annotations --tsconfig-override=',
+      build:
+        '--outdir= --outfile=write --target= --minify --minify-syntax --minify-whitespace --minify-identifiers --sourcemap=? --splitting --external= -e= --format= --compile --watch --define= --entry-naming= --chunk-naming= --asset-naming= --root= --public-path= --no-bundle --packages= --env= --production --bytecode --conditions= --loader= --banner= --footer= --drop= --css-chunking --jsx-factory= --jsx-fragment= --jsx-import-source= --jsx-runtime= --emit-dce-annotations --tsconfig-override=',
       'install|i|add|a|update': { operandsCarryCode: 'all', opts: BUN_INSTALL },
       'remove|rm|link|unlink|outdated': BUN_INSTALL,
       // For the learner: `bun exec` runs a shell line, `bun create` a template package's program.
@@ -149,21 +198,56 @@ export const JS_SHAPES: Record<string, ShapeSource | string> = {
       pm: { subs: { 'ls|bin|hash|hash-string|hash-print|cache|whoami|version|view|why': '--all -g --json' } },
       init: '-y --yes -m --minimal -r --react=?',
       x: { opts: '--bun -p= --package= --no-install', stopAt: 'first-operand', operandsCarryCode: 'program' },
-      'upgrade': '--canary --stable',
+      upgrade: '--canary --stable',
       why: '--top --depth=',
       info: '--json',
       repl: '',
     },
   },
   tsc: TSC,
-  tsx: { opts: `${NODE} --tsconfig= --no-cache --clear-screen=?`, stopAt: 'first-operand', subOptional: true, subs: { watch: { opts: `${NODE} --tsconfig= --no-cache --clear-screen=? --include= --exclude=`, stopAt: 'first-operand' } } },
-  'ts-node': { opts: '--esm --transpile-only -T --typeCheck --swc -P= --project= --skipProject --cwdMode -O= --compilerOptions= -D= --ignoreDiagnostics= --files --pretty -H --compilerHost -v --version -h --help -e=code --eval=code -p=code --print=code -r=load --require=load', stopAt: 'first-operand' },
+  tsx: {
+    opts: `${NODE} --tsconfig= --no-cache --clear-screen=?`,
+    stopAt: 'first-operand',
+    subOptional: true,
+    subs: {
+      watch: { opts: `${NODE} --tsconfig= --no-cache --clear-screen=? --include= --exclude=`, stopAt: 'first-operand' },
+    },
+  },
+  'ts-node': {
+    opts: '--esm --transpile-only -T --typeCheck --swc -P= --project= --skipProject --cwdMode -O= --compilerOptions= -D= --ignoreDiagnostics= --files --pretty -H --compilerHost -v --version -h --help -e=code --eval=code -p=code --print=code -r=load --require=load',
+    stopAt: 'first-operand',
+  },
   vitest: { opts: VITEST, subOptional: true, subs: { 'run|watch|dev|related|bench|list': VITEST, init: '' } },
   jest: { opts: JEST },
   eslint: { opts: ESLINT },
   prettier: { opts: PRETTIER },
-  biome: { globals: BIOME, subs: { 'check|lint|format|ci|search|explain|version|rage|migrate|clean': BIOME, init: '--jsonc' } },
-  playwright: { subs: { test: PLAYWRIGHT_TEST, 'show-report': '--host= --port=', 'show-trace': '--host= --port= -b= --browser=', 'merge-reports': '--reporter= --config= -c=', 'clear-cache': '', '--version': '' } },
-  next: { subs: { 'dev|build|start|lint|info|typegen': '-p= --port= -H= --hostname= --turbo --turbopack --webpack --experimental-https --debug --profile --no-lint --no-mangling --experimental-build-mode= -d= --dir= --keepAliveTimeout= --strict --fix --file= --max-warnings= --quiet --no-cache --debug-prerender --verbose' } },
-  vite: { subOptional: true, globals: '--host=? --port= --open=? --strictPort --mode= -m= --config= -c= --base= --logLevel= -l= --clearScreen --force --debug=? -d=? --filter= -f= --cors --profile', subs: { 'build|preview|optimize|dev|serve': '--outDir= --emptyOutDir --sourcemap=? --minify=? --watch -w --ssr=? --manifest=? --target= --assetsDir= --assetsInlineLimit= --app' } },
+  biome: {
+    globals: BIOME,
+    subs: { 'check|lint|format|ci|search|explain|version|rage|migrate|clean': BIOME, init: '--jsonc' },
+  },
+  playwright: {
+    subs: {
+      test: PLAYWRIGHT_TEST,
+      'show-report': '--host= --port=',
+      'show-trace': '--host= --port= -b= --browser=',
+      'merge-reports': '--reporter= --config= -c=',
+      'clear-cache': '',
+      '--version': '',
+    },
+  },
+  next: {
+    subs: {
+      'dev|build|start|lint|info|typegen':
+        '-p= --port= -H= --hostname= --turbo --turbopack --webpack --experimental-https --debug --profile --no-lint --no-mangling --experimental-build-mode= -d= --dir= --keepAliveTimeout= --strict --fix --file= --max-warnings= --quiet --no-cache --debug-prerender --verbose',
+    },
+  },
+  vite: {
+    subOptional: true,
+    globals:
+      '--host=? --port= --open=? --strictPort --mode= -m= --config= -c= --base= --logLevel= -l= --clearScreen --force --debug=? -d=? --filter= -f= --cors --profile',
+    subs: {
+      'build|preview|optimize|dev|serve':
+        '--outDir= --emptyOutDir --sourcemap=? --minify=? --watch -w --ssr=? --manifest=? --target= --assetsDir= --assetsInlineLimit= --app',
+    },
+  },
 };

@@ -45,7 +45,8 @@ function hasDangerousKinds(shape: Shape): boolean {
   const known = DANGEROUS_KINDS.get(shape);
   if (known !== undefined) return known;
   let found = shape.subs !== null;
-  for (const specs of [shape.shorts.values(), shape.longs.values()]) for (const spec of specs) if (spec.value !== null && spec.value !== 'value' && spec.value !== 'stops') found = true;
+  for (const specs of [shape.shorts.values(), shape.longs.values()])
+    for (const spec of specs) if (spec.value !== null && spec.value !== 'value' && spec.value !== 'stops') found = true;
   DANGEROUS_KINDS.set(shape, found);
   return found;
 }
@@ -62,10 +63,26 @@ function onlyGlobbed(text: string): boolean {
 
 export function readShape(prog: string, shape: Shape, args: readonly Word[]): ShapeReading {
   let current = shape;
-  const out: ShapeReading = { proven: true, unknown: null, failedAt: null, payloads: [], path: [], last: shape, operandsAt: [], optionsAt: [], stoppedAt: null };
+  const out: ShapeReading = {
+    proven: true,
+    unknown: null,
+    failedAt: null,
+    payloads: [],
+    path: [],
+    last: shape,
+    operandsAt: [],
+    optionsAt: [],
+    stoppedAt: null,
+  };
   let cursor = 0;
   let operands = 0;
-  const fail = (why: string): ShapeReading => ({ ...out, proven: false, unknown: why, failedAt: cursor, last: current });
+  const fail = (why: string): ShapeReading => ({
+    ...out,
+    proven: false,
+    unknown: why,
+    failedAt: cursor,
+    last: current,
+  });
   const named = () => [prog, ...out.path].join(' ');
   /** Takes an option's value (attached or the next word); returns the index it ended at, or -1 when it is missing. */
   const take = (option: string, spec: OptionSpec, attached: string | null, i: number): number => {
@@ -94,7 +111,14 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
   const commandPayloads = (kind: 'argv' | 'shell' | 'shell-each', words: Word[], at: number) => {
     const option = out.path.join(' ');
     if (kind === 'argv') out.payloads.push({ kind: 'argv', option, value: words[0] as Word, words, at });
-    else if (kind === 'shell') out.payloads.push({ kind: 'shell', option, value: { text: words.map((x) => x.text).join(' '), known: words.every((x) => x.known) }, words, at });
+    else if (kind === 'shell')
+      out.payloads.push({
+        kind: 'shell',
+        option,
+        value: { text: words.map((x) => x.text).join(' '), known: words.every((x) => x.known) },
+        words,
+        at,
+      });
     else words.forEach((x, k) => out.payloads.push({ kind: 'shell', option, value: x, words: [x], at: at + k }));
   };
   /** Options seen so far (for `firstOperand.unless`). */
@@ -115,19 +139,30 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       continue;
     }
     if (t === '--') {
-      if (current.subs && out.path.length === 0 && !current.subOptional) return fail(`Gatehouse does not know what \`${named()}\` does without a subcommand it knows`);
+      if (current.subs && out.path.length === 0 && !current.subOptional)
+        return fail(`Gatehouse does not know what \`${named()}\` does without a subcommand it knows`);
       const rest = args.length - i - 1;
       if (current.command !== null && rest > 0) {
         // `watchexec -e ts -- cmd…`: what follows `--` is still the command the program runs.
         commandPayloads(current.command, args.slice(i + 1), i + 1);
         break;
       }
-      if (current.maxOperands !== null && operands + rest > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}`);
+      if (current.maxOperands !== null && operands + rest > current.maxOperands)
+        return fail(
+          `\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}`,
+        );
       // After `--` every word is an operand, and must be one the table allows (`make -- SHELL=…`, `gh repo clone r -- --template=…`).
-      const odd = current.operands ? args.slice(i + 1).find((x) => x.known && !current.operands?.match.test(x.text)) : undefined;
+      const odd = current.operands
+        ? args.slice(i + 1).find((x) => x.known && !current.operands?.match.test(x.text))
+        : undefined;
       if (current.operands && odd) return fail(`${current.operands.why} (\`${odd.text}\`)`);
       const kind = current.operandKind;
-      if (kind && kind !== 'value' && kind !== 'stops') args.slice(i + 1).forEach((x, k) => out.payloads.push({ kind, option: out.path.join(' '), value: x, words: [x], at: i + 1 + k }));
+      if (kind && kind !== 'value' && kind !== 'stops')
+        args
+          .slice(i + 1)
+          .forEach((x, k) =>
+            out.payloads.push({ kind, option: out.path.join(' '), value: x, words: [x], at: i + 1 + k }),
+          );
       for (let k = i + 1; k < args.length; k++) out.operandsAt.push(k);
       break;
     }
@@ -135,19 +170,29 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     if (!w.known && !onlyGlobbed(t) && hasDangerousKinds(current)) {
       // `find $ARGS`, `tar cf x.tar *` (a file named `--checkpoint-action=exec=…`): a word only known at run
       // time can turn into an option that runs or writes something.
-      return fail(`\`${t}\` is only known at run time, and for ${named()} it could become an option that runs or writes something`);
+      return fail(
+        `\`${t}\` is only known at run time, and for ${named()} it could become an option that runs or writes something`,
+      );
     }
     // A long option (`--all`, `-name` where options are single-dashed, `-TERM`, `+short`), looked up whole first.
     const eq = t.indexOf('=');
     const name = eq < 0 ? t : t.slice(0, eq);
-    if (current.textOperands && /^[-+]./.test(t) && !current.longs.has(name) && ![...t.slice(1)].every((l) => current.shorts.has(l))) {
+    if (
+      current.textOperands &&
+      /^[-+]./.test(t) &&
+      !current.longs.has(name) &&
+      ![...t.slice(1)].every((l) => current.shorts.has(l))
+    ) {
       // `echo "- fix"`, `test -x f`: not an option of this program, only text it prints or compares.
       out.operandsAt.push(i);
       operands++;
       continue;
     }
     // Where options are single-dashed, a one-letter one (`find -o`, `openssl -in`'s `-a`) is in the same table.
-    const long = /^[-+]./.test(t) && (t.length > 2 || current.singleDash) ? current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1] : undefined;
+    const long =
+      /^[-+]./.test(t) && (t.length > 2 || current.singleDash)
+        ? (current.longs.get(name) ?? current.prefixes.find(([start]) => name.startsWith(start))?.[1])
+        : undefined;
     if (long || t.startsWith('--') || (current.singleDash && t.startsWith('-') && t.length > 1)) {
       const spec = long;
       if (spec) {
@@ -161,7 +206,8 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       }
       // `--help` prints how to use the program and exits, in every command-line program there is.
       if (t === '--help') continue;
-      if (t.startsWith('--') || !current.singleDash) return fail(`Gatehouse does not know what \`${name}\` does for ${named()}`);
+      if (t.startsWith('--') || !current.singleDash)
+        return fail(`Gatehouse does not know what \`${name}\` does for ${named()}`);
     }
     if (t.startsWith('-') && t.length > 1) {
       if (current.numeric && /^-\d+$/.test(t)) continue;
@@ -170,7 +216,10 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
       for (let k = 1; k < t.length; k++) {
         const letter = t[k] as string;
         const spec = current.shorts.get(letter);
-        if (!spec) return fail(`Gatehouse does not know what \`-${letter}\`${t.length > 2 ? ` (in \`${t}\`)` : ''} does for ${named()}`);
+        if (!spec)
+          return fail(
+            `Gatehouse does not know what \`-${letter}\`${t.length > 2 ? ` (in \`${t}\`)` : ''} does for ${named()}`,
+          );
         seen.add(`-${letter}`);
         if (spec.value !== null) {
           const attached = k + 1 < t.length ? t.slice(k + 1) : null;
@@ -196,23 +245,36 @@ export function readShape(prog: string, shape: Shape, args: readonly Word[]): Sh
     }
     // An operand: a subcommand first, where the table has them.
     if (current.subs && operands === 0) {
-      const sub = w.known ? current.subs.get(t) ?? (current.subPattern?.match.test(t) ? current.subPattern.shape : undefined) : undefined;
+      const sub = w.known
+        ? (current.subs.get(t) ?? (current.subPattern?.match.test(t) ? current.subPattern.shape : undefined))
+        : undefined;
       if (sub) {
         out.path.push(t);
         current = sub;
         continue;
       }
-      if (!current.subOptional) return fail(w.known ? `Gatehouse does not know what \`${named()} ${t}\` does` : `the subcommand of ${named()} is only known at run time (\`${t}\`)`);
+      if (!current.subOptional)
+        return fail(
+          w.known
+            ? `Gatehouse does not know what \`${named()} ${t}\` does`
+            : `the subcommand of ${named()} is only known at run time (\`${t}\`)`,
+        );
     }
-    if (current.operands && w.known && !current.operands.match.test(t)) return fail(`${current.operands.why} (\`${t}\`)`);
-    if (current.operandKind && current.operandKind !== 'value' && current.operandKind !== 'stops') out.payloads.push({ kind: current.operandKind, option: out.path.join(' '), value: w, words: [w], at: i });
+    if (current.operands && w.known && !current.operands.match.test(t))
+      return fail(`${current.operands.why} (\`${t}\`)`);
+    if (current.operandKind && current.operandKind !== 'value' && current.operandKind !== 'stops')
+      out.payloads.push({ kind: current.operandKind, option: out.path.join(' '), value: w, words: [w], at: i });
     const first = current.firstOperand;
     if (operands === 0 && first && !first.unless.some((o) => seen.has(o))) {
-      if (first.kind !== 'value' && first.kind !== 'stops') out.payloads.push({ kind: first.kind, option: out.path.join(' ') || 'operand', value: w, words: [w], at: i });
+      if (first.kind !== 'value' && first.kind !== 'stops')
+        out.payloads.push({ kind: first.kind, option: out.path.join(' ') || 'operand', value: w, words: [w], at: i });
     }
     out.operandsAt.push(i);
     operands++;
-    if (current.maxOperands !== null && operands > current.maxOperands) return fail(`\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}; Gatehouse does not know what \`${t}\` is`);
+    if (current.maxOperands !== null && operands > current.maxOperands)
+      return fail(
+        `\`${named()}\` takes no more than ${current.maxOperands} operand${current.maxOperands === 1 ? '' : 's'}; Gatehouse does not know what \`${t}\` is`,
+      );
   }
   if (current.subs && !current.subOptional && operands === 0) {
     return fail(`Gatehouse does not know what \`${named()}\` does without a subcommand it knows`);

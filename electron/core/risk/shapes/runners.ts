@@ -17,21 +17,41 @@ export const RUNNER_SHAPES: Record<string, ShapeSource | string> = {
   // sudo's table is in system.ts: it lists no command, so every word from the command on carries code.
   doas: runs('-u= -C= -n -s=code'),
   pkexec: runs('--user= --keep-cwd --disable-internal-agent'),
-  run0: runs('-u= --user= -g= --group= -D= --chdir= --unit= --property= --description= --slice= --nice= --setenv= --machine= --background='),
+  run0: runs(
+    '-u= --user= -g= --group= -D= --chdir= --unit= --property= --description= --slice= --nice= --setenv= --machine= --background=',
+  ),
   // `su user`, and in a rule's strict form `su <command>`: every operand is what runs, as that user.
-  su: { opts: '-c=shell --command=shell -s=shell --shell=shell -l --login -m -p --preserve-environment -g= --group= -G= --supp-group= -P --pty -w= --whitelist-environment=', operandsCarryCode: 'all' },
+  su: {
+    opts: '-c=shell --command=shell -s=shell --shell=shell -l --login -m -p --preserve-environment -g= --group= -G= --supp-group= -P --pty -w= --whitelist-environment=',
+    operandsCarryCode: 'all',
+  },
   nohup: runs(''),
   nice: runs('-n= --adjustment='),
-  xargs: runs('-L= -n= -P= -s= -d= -E= -a= -I= --max-args= --max-procs= --delimiter= --arg-file= --max-lines= --max-chars= --eof= --process-slot-var= -0 --null -r --no-run-if-empty -t --verbose -p --interactive -x --exit -o --open-tty --replace=?'),
+  xargs: runs(
+    '-L= -n= -P= -s= -d= -E= -a= -I= --max-args= --max-procs= --delimiter= --arg-file= --max-lines= --max-chars= --eof= --process-slot-var= -0 --null -r --no-run-if-empty -t --verbose -p --interactive -x --exit -o --open-tty --replace=?',
+  ),
   // `eval 'cmd'`: the words are joined and run as shell text, which the parser reads (parse/unwrap.ts); no operand is
   // listed, so none is proven here, and for the learner every one carries code.
   eval: { operandsCarryCode: 'all', maxOperands: 0 },
-  pypy: { opts: '-B -b -d -E -h --help -i -I -O -OO -q -s -S -u -v -V --version -x -X= -W= -c=code -m=stops', stopAt: 'first-operand' },
-  pypy3: { opts: '-B -b -d -E -h --help -i -I -O -OO -q -s -S -u -v -V --version -x -X= -W= -c=code -m=stops', stopAt: 'first-operand' },
+  pypy: {
+    opts: '-B -b -d -E -h --help -i -I -O -OO -q -s -S -u -v -V --version -x -X= -W= -c=code -m=stops',
+    stopAt: 'first-operand',
+  },
+  pypy3: {
+    opts: '-B -b -d -E -h --help -i -I -O -OO -q -s -S -u -v -V --version -x -X= -W= -c=code -m=stops',
+    stopAt: 'first-operand',
+  },
   mksh: { opts: SHELL, stopAt: 'first-operand' },
   ash: { opts: SHELL, stopAt: 'first-operand' },
-  fish: { opts: '-c=code --command=code -C=code --init-command=code -i --interactive -l --login -n --no-execute -N --no-config -P --private -p= --profile= -d= --debug= -v --version -h --help', stopAt: 'first-operand' },
+  fish: {
+    opts: '-c=code --command=code -C=code --init-command=code -i --interactive -l --login -n --no-execute -N --no-config -P --private -p= --profile= -d= --debug= -v --version -h --help',
+    stopAt: 'first-operand',
+  },
   bunx: { opts: PACKAGE_RUNNER, stopAt: 'first-operand', operandsCarryCode: 'program' },
   pnpx: { opts: PACKAGE_RUNNER, stopAt: 'first-operand', operandsCarryCode: 'program' },
-  uvx: { opts: '--with=load --with-editable=load --with-requirements=load --from=load -w=load --python= -p= -q --quiet', stopAt: 'first-operand', operandsCarryCode: 'program' },
+  uvx: {
+    opts: '--with=load --with-editable=load --with-requirements=load --from=load -w=load --python= -p= -q --quiet',
+    stopAt: 'first-operand',
+    operandsCarryCode: 'program',
+  },
 };

@@ -36,7 +36,8 @@ const RUBOCOP =
   `--server --no-server --start-server --stop-server --restart-server --server-status --stderr -v --version -V --verbose-version ${HELP} ` +
   '--auto-gen-config --exclude-limit= --no-offense-counts --no-auto-gen-timestamp --regenerate-todo --display-only-failed --display-only-fail-level-offenses ' +
   '--display-only-correctable --display-only-safe-correctable --editor-mode --raise-cop-error -d --debug --profile --memory -r=load --require=load --plugin=load';
-const GEM_QUERY = '-l --local -r --remote -b --both -a --all -d --details --no-details --versions --no-versions -e --exact -i --installed -I --prerelease --pre -v= --version= --platform= -q --quiet --verbose --norc --no-verbose -V';
+const GEM_QUERY =
+  '-l --local -r --remote -b --both -a --all -d --details --no-details --versions --no-versions -e --exact -i --installed -I --prerelease --pre -v= --version= --platform= -q --quiet --verbose --norc --no-verbose -V';
 const PHP =
   `-v --version -m -i --info -l --syntax-check -n --no-php-ini -w --strip -H --hide-args -s --syntax-highlight --ini -e ${HELP} -f= --file= ` +
   // A php.ini names files to prepend to every script (auto_prepend_file): code loaded first. `-d` sets the same keys: left out.
@@ -72,13 +73,28 @@ const MIX_TEST =
 
 // Interpreters Gatehouse has no reader for: their inline code (`-e`) is left out.
 const OTHER_INTERPRETERS: Record<string, ShapeSource | string> = {
-  lua: { opts: '-v -E -W -l=load -e=code', stopAt: 'first-operand', note: '-e is read by the language readers (parse/one-liners.ts); -i (interactive) is left out' },
-  luajit: { opts: '-v -E -l=load -e=code -O=? -j=', stopAt: 'first-operand', note: '-b (bytecode output) and -i are left out' },
+  lua: {
+    opts: '-v -E -W -l=load -e=code',
+    stopAt: 'first-operand',
+    note: '-e is read by the language readers (parse/one-liners.ts); -i (interactive) is left out',
+  },
+  luajit: {
+    opts: '-v -E -l=load -e=code -O=? -j=',
+    stopAt: 'first-operand',
+    note: '-b (bytecode output) and -i are left out',
+  },
   raku: { opts: '-e=code -c -v --version -h --help -I=load -M=load', stopAt: 'first-operand' },
   perl6: { opts: '-e=code -c -v --version -h --help -I=load -M=load', stopAt: 'first-operand' },
   // Rules know programs by their lower-cased names (`Rscript` is `rscript`).
-  rscript: { opts: '--vanilla --no-save --no-restore --no-environ --no-site-file --no-init-file --version --verbose --default-packages= -e=code', stopAt: 'first-operand' },
-  julia: { opts: '--project=? -t= --threads= --startup-file= -O= --optimize=? --version -v -q --quiet --color= --compile= --check-bounds= --depwarn= --banner= --history-file= --heap-size-hint= -g=? --code-coverage=? --track-allocation=? --sysimage=load -J=load -L=load --load=load -e=code --eval=code -E=code --print=code', stopAt: 'first-operand', note: '-p/--procs (workers) is left out' },
+  rscript: {
+    opts: '--vanilla --no-save --no-restore --no-environ --no-site-file --no-init-file --version --verbose --default-packages= -e=code',
+    stopAt: 'first-operand',
+  },
+  julia: {
+    opts: '--project=? -t= --threads= --startup-file= -O= --optimize=? --version -v -q --quiet --color= --compile= --check-bounds= --depwarn= --banner= --history-file= --heap-size-hint= -g=? --code-coverage=? --track-allocation=? --sysimage=load -J=load -L=load --load=load -e=code --eval=code -E=code --print=code',
+    stopAt: 'first-operand',
+    note: '-p/--procs (workers) is left out',
+  },
 };
 
 export const SCRIPTING_SHAPES: Record<string, ShapeSource | string> = {
@@ -86,14 +102,22 @@ export const SCRIPTING_SHAPES: Record<string, ShapeSource | string> = {
   // Ruby
   ruby: { opts: RUBY, stopAt: 'first-operand' },
   rspec: { opts: RSPEC },
-  rake: { opts: RAKE, operands: { match: /^[^=]*$/, why: 'a `VAR=value` given to rake sets the environment its tasks (and the programs they start) run with' } },
+  rake: {
+    opts: RAKE,
+    operands: {
+      match: /^[^=]*$/,
+      why: 'a `VAR=value` given to rake sets the environment its tasks (and the programs they start) run with',
+    },
+  },
   rubocop: { opts: RUBOCOP },
   bundle: {
     globals: '--gemfile= --no-color -V --verbose -r= --retry= --version -v -h --help',
     note: '`bundle` alone installs, like `bundle install`; `bundle exec` is read by the parser as the command it runs',
     subs: {
-      'install|update|add|remove|lock|cache|package': '--jobs= -j= --deployment --frozen --local --prefer-local --path= --without= --with= --quiet --standalone=? --binstubs=? --full-index --conservative --all --group= -g= --version= --source= --require= --skip-install --strict --patch --minor --major --update=? --print --lockfile= --add-platform= --remove-platform= --normalize-platforms --no-install --all-platforms',
-      'check|list|show|outdated|info|platform|version|env|licenses|doctor|viz': '--dry-run --path= --paths --name-only --strict --parseable --only-explicit --groups= --group= --filter-major --filter-minor --filter-patch --filter-strict --pre --local --ruby --without-group= --only-group= --update-strict --quiet --major --minor --patch',
+      'install|update|add|remove|lock|cache|package':
+        '--jobs= -j= --deployment --frozen --local --prefer-local --path= --without= --with= --quiet --standalone=? --binstubs=? --full-index --conservative --all --group= -g= --version= --source= --require= --skip-install --strict --patch --minor --major --update=? --print --lockfile= --add-platform= --remove-platform= --normalize-platforms --no-install --all-platforms',
+      'check|list|show|outdated|info|platform|version|env|licenses|doctor|viz':
+        '--dry-run --path= --paths --name-only --strict --parseable --only-explicit --groups= --group= --filter-major --filter-minor --filter-patch --filter-strict --pre --local --ruby --without-group= --only-group= --update-strict --quiet --major --minor --patch',
       config: { subs: { 'list|get': '--local --global --parseable' } },
       help: '',
     },
@@ -105,44 +129,90 @@ export const SCRIPTING_SHAPES: Record<string, ShapeSource | string> = {
     opts: '-v --version',
     subs: {
       'list|search|query|info|specification|spec|contents|dependency|outdated|which|environment|env|help|sources|owner|stale|check|lock|build': `${GEM_QUERY} --all -a -g --gems-first --prefix --no-prefix -s --silent --lib-only --spec-dir= --show-install-dir --ruby --yaml --marshal --field=`,
-      'install|i|uninstall|update|cleanup': '--user-install --no-user-install --no-document -N --document= --version= -v= --pre --prerelease --conservative --force -f -i= --install-dir= -n= --bindir= --minimal-deps --default --development --no-development -x --executables -a --all -I --ignore-dependencies --both -l --local -r --remote --source= --clear-sources --platform= --dryrun -d --dry-run --system',
+      'install|i|uninstall|update|cleanup':
+        '--user-install --no-user-install --no-document -N --document= --version= -v= --pre --prerelease --conservative --force -f -i= --install-dir= -n= --bindir= --minimal-deps --default --development --no-development -x --executables -a --all -I --ignore-dependencies --both -l --local -r --remote --source= --clear-sources --platform= --dryrun -d --dry-run --system',
     },
   },
 
   // PHP
-  php: { opts: PHP, stopAt: 'first-operand', note: '`php artisan …`, `php vendor/bin/x …`: the script is the project\'s; -d (ini settings such as auto_prepend_file), -S (a server), -B/-R/-F/-E (code per line) are left out' },
+  php: {
+    opts: PHP,
+    stopAt: 'first-operand',
+    note: "`php artisan …`, `php vendor/bin/x …`: the script is the project's; -d (ini settings such as auto_prepend_file), -S (a server), -B/-R/-F/-E (code per line) are left out",
+  },
   composer: {
     globals: COMPOSER_GLOBALS,
     subOptional: true,
     maxOperands: 0,
     subs: {
-      'install|i|update|u|upgrade|require|r|remove|rm|reinstall|dump-autoload|dumpautoload|bump': '--dev --no-dev --prefer-dist --prefer-source --prefer-install= --dry-run --no-autoloader --no-progress -o --optimize-autoloader --optimize -a --classmap-authoritative --apcu-autoloader --ignore-platform-reqs --ignore-platform-req= --with-dependencies -w --with-all-dependencies -W --lock --no-install --no-update --no-audit --audit --sort-packages --prefer-stable --prefer-lowest --minimal-changes -m --interactive -i --root-reqs --strict-psr --dev-only --no-dev-only --update-with-dependencies --update-with-all-dependencies --audit-format=',
-      'test|lint|check|analyse|analyze|format|cs|cs-fix|phpstan|psalm|run-script|run': { opts: '--dev --no-dev --list -l --timeout=', stopAt: 'first-operand', note: 'the project\'s own scripts (composer.json)' },
-      'validate|show|info|outdated|licenses|license|depends|why|why-not|prohibits|diagnose|check-platform-reqs|audit|about|fund|search|suggests|status|browse|home|list|help': '--all -a --installed -i --locked --platform -p --self -s --name-only -N --path -P --tree -t --latest -l --outdated -o --direct -D --minor-only -m --patch-only --major-only --format= -f= --strict --no-check-all --no-check-lock --no-check-publish --no-check-version --with-dependencies --recursive -r --ignore= --abandoned= --locked --no-dev --only-name -O --show',
-      config: { maxOperands: 1, opts: '--list -l --global -g --source --absolute --json', note: 'with a key, prints it; setting one (two operands) is not listed' },
+      'install|i|update|u|upgrade|require|r|remove|rm|reinstall|dump-autoload|dumpautoload|bump':
+        '--dev --no-dev --prefer-dist --prefer-source --prefer-install= --dry-run --no-autoloader --no-progress -o --optimize-autoloader --optimize -a --classmap-authoritative --apcu-autoloader --ignore-platform-reqs --ignore-platform-req= --with-dependencies -w --with-all-dependencies -W --lock --no-install --no-update --no-audit --audit --sort-packages --prefer-stable --prefer-lowest --minimal-changes -m --interactive -i --root-reqs --strict-psr --dev-only --no-dev-only --update-with-dependencies --update-with-all-dependencies --audit-format=',
+      'test|lint|check|analyse|analyze|format|cs|cs-fix|phpstan|psalm|run-script|run': {
+        opts: '--dev --no-dev --list -l --timeout=',
+        stopAt: 'first-operand',
+        note: "the project's own scripts (composer.json)",
+      },
+      'validate|show|info|outdated|licenses|license|depends|why|why-not|prohibits|diagnose|check-platform-reqs|audit|about|fund|search|suggests|status|browse|home|list|help':
+        '--all -a --installed -i --locked --platform -p --self -s --name-only -N --path -P --tree -t --latest -l --outdated -o --direct -D --minor-only -m --patch-only --major-only --format= -f= --strict --no-check-all --no-check-lock --no-check-publish --no-check-version --with-dependencies --recursive -r --ignore= --abandoned= --locked --no-dev --only-name -O --show',
+      config: {
+        maxOperands: 1,
+        opts: '--list -l --global -g --source --absolute --json',
+        note: 'with a key, prints it; setting one (two operands) is not listed',
+      },
     },
   },
   phpunit: { opts: PHPUNIT },
-  phpstan: { subOptional: true, opts: PHPSTAN, subs: { 'analyse|analyze': PHPSTAN, 'clear-result-cache': '-c= --configuration= --memory-limit= -q', list: '', help: '' } },
-  'php-cs-fixer': { subs: { 'fix|check': '--dry-run --diff --rules= --using-cache= --cache-file= --allow-risky= --stop-on-violation --show-progress= --format= --path-mode= -v -vv -vvv --sequential --allow-unsupported-php-version=? --config=check:projectcode', 'list-files|describe|list-sets|help|list': '--config=check:projectcode' } },
+  phpstan: {
+    subOptional: true,
+    opts: PHPSTAN,
+    subs: {
+      'analyse|analyze': PHPSTAN,
+      'clear-result-cache': '-c= --configuration= --memory-limit= -q',
+      list: '',
+      help: '',
+    },
+  },
+  'php-cs-fixer': {
+    subs: {
+      'fix|check':
+        '--dry-run --diff --rules= --using-cache= --cache-file= --allow-risky= --stop-on-violation --show-progress= --format= --path-mode= -v -vv -vvv --sequential --allow-unsupported-php-version=? --config=check:projectcode',
+      'list-files|describe|list-sets|help|list': '--config=check:projectcode',
+    },
+  },
   pint: '--test --dirty --diff= --config=check:projectcode --preset= -v --format= --output-to-file=write --output-format= --parallel --bail --repair --no-config',
   psalm: `--no-cache --clear-cache --threads= --show-info= --output-format= --report=write --stats --no-progress --long-progress --shepherd=? --taint-analysis --init --diff --alter --issues= --dry-run --php-version= -c=check:projectcode --config=check:projectcode --no-diff --find-dead-code=? --root= ${HELP} --version`,
 
   // Perl
-  perl: { opts: PERL, stopAt: 'first-operand', note: '-d (a debugger module), -S (a script from PATH) and -x (code after a #! in a file) are left out' },
-  prove: '-v --verbose -l --lib -b --blib -r --recurse -j= --jobs= -s --shuffle --timer --color --nocolor --state= --norc --formatter= --merge -Q -q --quiet --directives --count --nocount --dry -D --ext= --failures -f --comments -o --trap --normalize -h --help -H --man -V --version -I=load -M=load -P=load',
+  perl: {
+    opts: PERL,
+    stopAt: 'first-operand',
+    note: '-d (a debugger module), -S (a script from PATH) and -x (code after a #! in a file) are left out',
+  },
+  prove:
+    '-v --verbose -l --lib -b --blib -r --recurse -j= --jobs= -s --shuffle --timer --color --nocolor --state= --norc --formatter= --merge -Q -q --quiet --directives --count --nocount --dry -D --ext= --failures -f --comments -o --trap --normalize -h --help -H --man -V --version -I=load -M=load -P=load',
 
   // Elixir and Erlang
   mix: {
     subs: {
       test: MIX_TEST,
-      'format': '--check-formatted --dry-run --dot-formatter= --stdin-filename= --migrate --no-exit --force',
-      'compile': '--force --warnings-as-errors --all-warnings --no-deps-check --no-archives-check --no-compile --no-protocol-consolidation --return-errors --long-compilation-threshold= --profile= --verbose',
-      'deps|deps.tree|deps.unlock|xref|hex.info|hex.outdated|help|clean|docs|dialyzer|credo|sobelow|coveralls|coveralls.html|phx.routes|hex.audit|deps.audit': '--all --only= --target= --check-unused --unused --format= --exclude= --label= --source= --sink= --include-siblings --strict -a --format= --ignore-exit-status --deps --min-priority= --long --skip --config= --verbose',
-      'deps.get|deps.update|deps.compile|deps.clean|archive.install|local.hex|local.rebar': '--all --only= --unlock --no-archives-check --force --if-missing --unused --build --dry-run',
-      'phx.server|run': { opts: '--no-halt --no-compile --no-deps-check --no-start --no-elixir-version-check --preload-modules', stopAt: 'first-operand', note: 'runs the project (`-e`, code given on the command line, is left out)' },
+      format: '--check-formatted --dry-run --dot-formatter= --stdin-filename= --migrate --no-exit --force',
+      compile:
+        '--force --warnings-as-errors --all-warnings --no-deps-check --no-archives-check --no-compile --no-protocol-consolidation --return-errors --long-compilation-threshold= --profile= --verbose',
+      'deps|deps.tree|deps.unlock|xref|hex.info|hex.outdated|help|clean|docs|dialyzer|credo|sobelow|coveralls|coveralls.html|phx.routes|hex.audit|deps.audit':
+        '--all --only= --target= --check-unused --unused --format= --exclude= --label= --source= --sink= --include-siblings --strict -a --format= --ignore-exit-status --deps --min-priority= --long --skip --config= --verbose',
+      'deps.get|deps.update|deps.compile|deps.clean|archive.install|local.hex|local.rebar':
+        '--all --only= --unlock --no-archives-check --force --if-missing --unused --build --dry-run',
+      'phx.server|run': {
+        opts: '--no-halt --no-compile --no-deps-check --no-start --no-elixir-version-check --preload-modules',
+        stopAt: 'first-operand',
+        note: 'runs the project (`-e`, code given on the command line, is left out)',
+      },
       'release|escript.build|assets.deploy|assets.build': '--overwrite --quiet --path= --version= --force',
     },
   },
-  elixir: { opts: '-v --version -h --help --no-halt --werl --hidden --sname= --name= --cookie= --boot= --logger-otp-reports= --logger-sasl-reports= -r=load --require=load -pa=load -pz=load -e=code --eval=code', stopAt: 'first-operand', note: '-S (a script from PATH) and --erl (options to the VM) are left out' },
+  elixir: {
+    opts: '-v --version -h --help --no-halt --werl --hidden --sname= --name= --cookie= --boot= --logger-otp-reports= --logger-sasl-reports= -r=load --require=load -pa=load -pz=load -e=code --eval=code',
+    stopAt: 'first-operand',
+    note: '-S (a script from PATH) and --erl (options to the VM) are left out',
+  },
 };

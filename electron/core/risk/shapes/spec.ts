@@ -145,7 +145,8 @@ function optionOf(token: string, where: string): [string, OptionSpec] {
   // `--exec-path=?check:gitexecpath`: a value only when attached, of that kind (`git --exec-path` alone prints it).
   const attachedOnly = kind.startsWith('?');
   const valueKind = attachedOnly ? kind.slice(1) : kind;
-  if (!KINDS.has(valueKind) && !valueKind.startsWith('check:')) throw new Error(`shape table ${where}: unknown value kind in "${token}"`);
+  if (!KINDS.has(valueKind) && !valueKind.startsWith('check:'))
+    throw new Error(`shape table ${where}: unknown value kind in "${token}"`);
   return [name, { value: valueKind as ValueKind, attachedOnly }];
 }
 
@@ -168,7 +169,9 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
     bundledFirst: source.bundledFirst === true,
     maxOperands: source.maxOperands ?? null,
     command: source.command ?? null,
-    firstOperand: source.firstOperand ? { kind: source.firstOperand.kind, unless: source.firstOperand.unless ?? [] } : null,
+    firstOperand: source.firstOperand
+      ? { kind: source.firstOperand.kind, unless: source.firstOperand.unless ?? [] }
+      : null,
     textOperands: source.textOperands === true,
     operands: source.operands ?? null,
     operandKind: source.operandKind ?? null,
@@ -190,9 +193,13 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
   };
   for (const [name, spec, form] of inherited) (form === 'short' ? shape.shorts : shape.longs).set(name, spec);
   for (const letter of source.flags ?? '') shape.shorts.set(letter, { value: null, attachedOnly: false });
-  for (const [list, global] of [[source.opts, false], [source.globals, true]] as const) {
+  for (const [list, global] of [
+    [source.opts, false],
+    [source.globals, true],
+  ] as const) {
     for (const token of (list ?? '').split(/\s+/).filter(Boolean)) {
-      if (!token.startsWith('-') && !token.startsWith('+')) throw new Error(`shape table ${where}: "${token}" is not an option`);
+      if (!token.startsWith('-') && !token.startsWith('+'))
+        throw new Error(`shape table ${where}: "${token}" is not an option`);
       const [name, spec] = optionOf(token, where);
       add(name, spec, global);
     }
@@ -206,7 +213,10 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
   }
   if (source.subPattern) {
     shape.subs ??= new Map();
-    shape.subPattern = { match: source.subPattern.match, shape: compileShape(source.subPattern.shape, `${where} ${String(source.subPattern.match)}`, shape.globals) };
+    shape.subPattern = {
+      match: source.subPattern.match,
+      shape: compileShape(source.subPattern.shape, `${where} ${String(source.subPattern.match)}`, shape.globals),
+    };
   }
   return shape;
 }

@@ -3,7 +3,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../../../../electron/core/agents/hook-command.ts';
+import {
+  blockingHookCommand,
+  eventHookCommand,
+  hookTimeouts,
+  type HookTransport,
+} from '../../../../electron/core/agents/hook-command.ts';
 import { findTrustedCurl } from '../../../../electron/core/agents/trusted-path.ts';
 import { GATE_PATHS } from '../../../support/gate-paths.ts';
 import { cannedServer } from '../../../support/unix-http.ts';
@@ -15,10 +20,18 @@ const transports: Array<[string, HookTransport]> = [
   ['curl', { kind: 'curl', curlPath: trustedCurl }],
   ['node client', { kind: 'node', nodePath: process.execPath, clientPath: path.resolve('dist/core/hook-client.mjs') }],
 ];
-const PAYLOAD = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' }, cwd: '/' });
+const PAYLOAD = JSON.stringify({
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Bash',
+  tool_input: { command: 'ls' },
+  cwd: '/',
+});
 
 /** Asynchronous on purpose: the canned gate lives in this process and must be free to answer. */
-function runHook(command: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runHook(
+  command: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', command], { env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
@@ -35,7 +48,10 @@ describe.each(transports)('blocking hook command (%s)', (_name, transport) => {
 
   it('prints the gate answer and exits 0', async () => {
     const gate = await cannedServer(200, '{"hookSpecificOutput":{"permissionDecision":"allow"}}');
-    const r = await runHook(command, { GATEHOUSE_SOCKET: gate.socketPath, GATEHOUSE_TOKEN: 'tok_abcdefghijklmnopqrstuvwxyz' });
+    const r = await runHook(command, {
+      GATEHOUSE_SOCKET: gate.socketPath,
+      GATEHOUSE_TOKEN: 'tok_abcdefghijklmnopqrstuvwxyz',
+    });
     await gate.close();
     expect(r).toMatchObject({ code: 0, stdout: '{"hookSpecificOutput":{"permissionDecision":"allow"}}' });
     expect(gate.bodies).toEqual([PAYLOAD]);
@@ -80,7 +96,11 @@ describe.each(transports)('blocking hook command (%s)', (_name, transport) => {
   it('never runs a fake curl put first on PATH, and works with no PATH at all', async () => {
     const bin = tempDir();
     const ran = path.join(bin, 'fake-curl-ran');
-    fs.writeFileSync(path.join(bin, 'curl'), `#!/bin/sh\ntouch '${ran}'\nprintf '%s' '{"hookSpecificOutput":{"permissionDecision":"allow"}}'\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(bin, 'curl'),
+      `#!/bin/sh\ntouch '${ran}'\nprintf '%s' '{"hookSpecificOutput":{"permissionDecision":"allow"}}'\n`,
+      { mode: 0o755 },
+    );
     const gate = await cannedServer(200, '{"answer":"from the gate"}');
     const faked = await runHook(command, { PATH: bin, GATEHOUSE_SOCKET: gate.socketPath, GATEHOUSE_TOKEN: 't' });
     const none = await runHook(command, { PATH: '', GATEHOUSE_SOCKET: gate.socketPath, GATEHOUSE_TOKEN: 't' });
@@ -91,7 +111,10 @@ describe.each(transports)('blocking hook command (%s)', (_name, transport) => {
   });
 
   it('never blocks or fails the agent for notifications', async () => {
-    const r = await runHook(eventHookCommand(transport, GATE_PATHS.claudeEvent), { GATEHOUSE_SOCKET: '/nonexistent/x.sock', GATEHOUSE_TOKEN: 't' });
+    const r = await runHook(eventHookCommand(transport, GATE_PATHS.claudeEvent), {
+      GATEHOUSE_SOCKET: '/nonexistent/x.sock',
+      GATEHOUSE_TOKEN: 't',
+    });
     expect(r).toMatchObject({ code: 0, stdout: '' });
   });
 });

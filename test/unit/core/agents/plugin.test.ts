@@ -27,7 +27,13 @@ const FAKE_PATH = '/v1/gate/fake/before-tool';
 const fakeAgent: AgentPlugin<'fake'> = {
   id: 'fake',
   name: 'Fake Agent',
-  program: { name: 'fake-agent', failMode: async (probe) => ({ failsClosed: true, detail: `its hook blocks when the gate is away (${probe.version})` }) },
+  program: {
+    name: 'fake-agent',
+    failMode: async (probe) => ({
+      failsClosed: true,
+      detail: `its hook blocks when the gate is away (${probe.version})`,
+    }),
+  },
   gatedBy: 'hooks',
   hooks: [
     {
@@ -41,7 +47,18 @@ const fakeAgent: AgentPlugin<'fake'> = {
     },
   ],
   checkLaunch: async (_exe, _args, site) =>
-    site.env.FAKE_HOOKS === 'off' ? [{ agent: 'fake', layer: 'environment', file: 'the environment', key: 'FAKE_HOOKS=off', effect: 'no hook runs', fix: 'Unset FAKE_HOOKS' }] : [],
+    site.env.FAKE_HOOKS === 'off'
+      ? [
+          {
+            agent: 'fake',
+            layer: 'environment',
+            file: 'the environment',
+            key: 'FAKE_HOOKS=off',
+            effect: 'no hook runs',
+            fix: 'Unset FAKE_HOOKS',
+          },
+        ]
+      : [],
   wire: async (launch) => ({ argv: [...launch.command], env: {}, hookFiles: [], hooksFailClosed: true }),
   protections: () => ({
     hooks: { layer: 'hooks', state: 'on', detail: 'every tool call waits for Gatehouse' },
@@ -54,7 +71,16 @@ const FAKE_TOKEN = 'fake-session-token-000000000';
 const CLAUDE_TOKEN = 'claude-session-token-0000000';
 const session = (id: string, agent: string): Session =>
   // shared/ lists the ids of real agents (AgentSchema); this one exists only in this test.
-  ({ id, agent: agent as Session['agent'], argv: [agent], cwd: '/w', pid: null, startedAt: '', endedAt: null, exitCode: null });
+  ({
+    id,
+    agent: agent as Session['agent'],
+    argv: [agent],
+    cwd: '/w',
+    pid: null,
+    startedAt: '',
+    endedAt: null,
+    exitCode: null,
+  });
 
 const servers: GateServer[] = [];
 afterEach(async () => {
@@ -67,15 +93,26 @@ async function gate(): Promise<{ socket: string; submitted: Submission[] }> {
   const broker = {
     submit: async (s: Submission): Promise<Verdict> => {
       submitted.push(s);
-      return s.command.includes('rm') ? { requestId: 'r1', decision: 'deny', reason: 'no deleting', decidedBy: 'rule:r' } : { requestId: 'r1', decision: 'allow', reason: 'fine', decidedBy: 'rule:r' };
+      return s.command.includes('rm')
+        ? { requestId: 'r1', decision: 'deny', reason: 'no deleting', decidedBy: 'rule:r' }
+        : { requestId: 'r1', decision: 'allow', reason: 'fine', decidedBy: 'rule:r' };
     },
   } as unknown as Broker;
   const tokens = new Map([
     [hashToken(FAKE_TOKEN), session('s-fake', 'fake')],
     [hashToken(CLAUDE_TOKEN), session('s-claude', 'claude')],
   ]);
-  const sessions = { findByTokenHash: (hash: string) => tokens.get(hash) ?? null, recordEvent: () => {} } as unknown as SessionRepository;
-  const server = new GateServer({ broker, sessions, events: new EventBus(), judgeFileChange: () => null, agents: [fakeAgent, agentPlugin('claude')] });
+  const sessions = {
+    findByTokenHash: (hash: string) => tokens.get(hash) ?? null,
+    recordEvent: () => {},
+  } as unknown as SessionRepository;
+  const server = new GateServer({
+    broker,
+    sessions,
+    events: new EventBus(),
+    judgeFileChange: () => null,
+    agents: [fakeAgent, agentPlugin('claude')],
+  });
   servers.push(server);
   const socket = path.join(tempDir('gh-gate-'), 'gate.sock');
   await server.listen(socket);
@@ -105,24 +142,44 @@ describe('an agent added as a plug-in, at the gate', () => {
 
   it('lets what its hook does not gate go on without a request', async () => {
     const { socket, submitted } = await gate();
-    expect(JSON.parse((await post(socket, FAKE_PATH, payload('read', 'README.md'), bearer(FAKE_TOKEN))).body)).toEqual({ verdict: 'go' });
+    expect(JSON.parse((await post(socket, FAKE_PATH, payload('read', 'README.md'), bearer(FAKE_TOKEN))).body)).toEqual({
+      verdict: 'go',
+    });
     expect(submitted).toEqual([]);
   });
 
   it('blocks a payload it cannot read, and keeps each agent to its own endpoints', async () => {
     const { socket, submitted } = await gate();
-    const unreadable = await post(socket, FAKE_PATH, JSON.stringify({ event: 'before_tool', tool: 'run' }), bearer(FAKE_TOKEN));
+    const unreadable = await post(
+      socket,
+      FAKE_PATH,
+      JSON.stringify({ event: 'before_tool', tool: 'run' }),
+      bearer(FAKE_TOKEN),
+    );
     expect(unreadable.status).toBe(422);
     expect(JSON.parse(unreadable.body).error).toMatch(/^invalid hook payload: args: /);
     expect((await post(socket, FAKE_PATH, payload('run', 'ls'), bearer(CLAUDE_TOKEN))).status).toBe(403);
-    const claudePayload = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' }, cwd: '/w' });
+    const claudePayload = JSON.stringify({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'ls' },
+      cwd: '/w',
+    });
     expect((await post(socket, CLAUDE_PATHS.preToolUse, claudePayload, bearer(FAKE_TOKEN))).status).toBe(403);
     expect(submitted).toEqual([]);
   });
 
   it('refuses a plug-in whose endpoint is outside /v1/gate/<its id>/, where it could answer for another agent', () => {
-    const intruder: AgentPlugin<'fake'> = { ...fakeAgent, hooks: [{ path: CLAUDE_PATHS.preToolUse, handle: fakeAgent.hooks[0]!.handle }] };
-    const deps = { broker: {} as Broker, sessions: {} as SessionRepository, events: new EventBus(), judgeFileChange: () => null };
+    const intruder: AgentPlugin<'fake'> = {
+      ...fakeAgent,
+      hooks: [{ path: CLAUDE_PATHS.preToolUse, handle: fakeAgent.hooks[0]!.handle }],
+    };
+    const deps = {
+      broker: {} as Broker,
+      sessions: {} as SessionRepository,
+      events: new EventBus(),
+      judgeFileChange: () => null,
+    };
     expect(() => new GateServer({ ...deps, agents: [intruder] })).toThrow(/not under \/v1\/gate\/fake\//);
   });
 });
@@ -134,7 +191,12 @@ describe('an agent added as a plug-in, in doctor', () => {
     fs.mkdirSync(bin);
     fs.writeFileSync(path.join(bin, 'fake-agent'), "#!/bin/sh\necho 'fake-agent 1.2.3'\n", { mode: 0o755 });
     return {
-      env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, HOME: home, GATEHOUSE_HOME: path.join(home, 'gatehouse'), ...env },
+      env: {
+        PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+        HOME: home,
+        GATEHOUSE_HOME: path.join(home, 'gatehouse'),
+        ...env,
+      },
       cwd: home,
       out: () => {},
       err: () => {},
@@ -148,18 +210,33 @@ describe('an agent added as a plug-in, in doctor', () => {
     const ctx = context();
     const report = await diagnose(ctx, ctx.cwd, [fakeAgent]);
     const file = path.join(ctx.cwd, 'bin', 'fake-agent');
-    expect(report.agents).toEqual([{ agent: 'fake', path: file, version: 'fake-agent 1.2.3', failsClosed: true, detail: 'its hook blocks when the gate is away (fake-agent 1.2.3)', settings: [] }]);
+    expect(report.agents).toEqual([
+      {
+        agent: 'fake',
+        path: file,
+        version: 'fake-agent 1.2.3',
+        failsClosed: true,
+        detail: 'its hook blocks when the gate is away (fake-agent 1.2.3)',
+        settings: [],
+      },
+    ]);
     const lines = reportLines(report);
     expect(lines).toContain(`ok    fake            fake-agent 1.2.3 at ${file}`);
-    expect(lines).toContain('                      fails closed: its hook blocks when the gate is away (fake-agent 1.2.3)');
-    expect(lines).toContain(`ok    fake settings   nothing in its settings for ${ctx.cwd} switches Gatehouse's hooks off`);
+    expect(lines).toContain(
+      '                      fails closed: its hook blocks when the gate is away (fake-agent 1.2.3)',
+    );
+    expect(lines).toContain(
+      `ok    fake settings   nothing in its settings for ${ctx.cwd} switches Gatehouse's hooks off`,
+    );
   });
 
   it('says what its launch checks found', async () => {
     const ctx = context({ FAKE_HOOKS: 'off' });
     const report = await diagnose(ctx, ctx.cwd, [fakeAgent]);
     expect(report.ok).toBe(false);
-    expect(reportLines(report)).toContain(`FAIL  fake settings   the environment (environment) sets FAKE_HOOKS=off: no hook runs. Unset FAKE_HOOKS (\`gatehouse run\` refuses to start fake in ${ctx.cwd})`);
+    expect(reportLines(report)).toContain(
+      `FAIL  fake settings   the environment (environment) sets FAKE_HOOKS=off: no hook runs. Unset FAKE_HOOKS (\`gatehouse run\` refuses to start fake in ${ctx.cwd})`,
+    );
   });
 
   it('leaves out an agent with no program of its own', async () => {

@@ -55,7 +55,14 @@ describe('describeProtections', () => {
     expect(inBwrap.hooks).toMatchObject({ state: 'off' });
     expect(inBwrap.shells).toMatchObject({ state: 'on' });
     expect(inBwrap['file-tools']).toMatchObject({ state: 'partial' });
-    const bare = byLayer(describeProtections({ ...base, agent: 'shell', hookFilesWatched: null, sandbox: { kind: null, status: 'not sandboxed' } }));
+    const bare = byLayer(
+      describeProtections({
+        ...base,
+        agent: 'shell',
+        hookFilesWatched: null,
+        sandbox: { kind: null, status: 'not sandboxed' },
+      }),
+    );
     expect(bare.shells).toMatchObject({ state: 'partial' });
     expect(bare.shells?.detail).toContain('absolute path');
     expect(bare['file-tools']).toMatchObject({ state: 'off' });

@@ -16,7 +16,9 @@ const proc: ProcReader = {
 
 describe('insideSessionWhy', () => {
   it('sees the session variables in its own environment', () => {
-    expect(insideSessionWhy({ GATEHOUSE_SESSION_ID: 's1' }, 30, proc)).toBe('GATEHOUSE_SESSION_ID is set in its environment');
+    expect(insideSessionWhy({ GATEHOUSE_SESSION_ID: 's1' }, 30, proc)).toBe(
+      'GATEHOUSE_SESSION_ID is set in its environment',
+    );
     expect(insideSessionWhy({ GATEHOUSE_TOKEN: 't' }, 30, null)).toBe('GATEHOUSE_TOKEN is set in its environment');
   });
 

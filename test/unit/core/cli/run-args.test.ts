@@ -5,18 +5,36 @@ import { parseRunArgs } from '../../../../electron/core/cli/run.ts';
 
 describe('gatehouse run arguments', () => {
   it('takes everything after -- as the agent command, options included', () => {
-    expect(parseRunArgs(['--', 'claude', '-p', 'hi', '--settings', 'x', '--no-sandbox'])).toEqual({ agent: null, quiet: false, noSandbox: false, command: ['claude', '-p', 'hi', '--settings', 'x', '--no-sandbox'] });
+    expect(parseRunArgs(['--', 'claude', '-p', 'hi', '--settings', 'x', '--no-sandbox'])).toEqual({
+      agent: null,
+      quiet: false,
+      noSandbox: false,
+      command: ['claude', '-p', 'hi', '--settings', 'x', '--no-sandbox'],
+    });
   });
 
   it('takes the first word that is not an option as the start of the command', () => {
-    expect(parseRunArgs(['--agent', 'codex', '-q', 'my-codex', 'exec', '--json'])).toEqual({ agent: 'codex', quiet: true, noSandbox: false, command: ['my-codex', 'exec', '--json'] });
-    expect(parseRunArgs(['--no-sandbox', '--agent', 'shell', 'aider'])).toEqual({ agent: 'shell', quiet: false, noSandbox: true, command: ['aider'] });
+    expect(parseRunArgs(['--agent', 'codex', '-q', 'my-codex', 'exec', '--json'])).toEqual({
+      agent: 'codex',
+      quiet: true,
+      noSandbox: false,
+      command: ['my-codex', 'exec', '--json'],
+    });
+    expect(parseRunArgs(['--no-sandbox', '--agent', 'shell', 'aider'])).toEqual({
+      agent: 'shell',
+      quiet: false,
+      noSandbox: true,
+      command: ['aider'],
+    });
     expect(parseRunArgs(['--agent=claude', 'c'])).toMatchObject({ agent: 'claude' });
   });
 
-  it.each([[[]], [['--']], [['--agent', 'gemini', '--', 'x']], [['--bogus', 'claude']]])('rejects %j with a usage error', (argv) => {
-    expect(() => parseRunArgs(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
-  });
+  it.each([[[]], [['--']], [['--agent', 'gemini', '--', 'x']], [['--bogus', 'claude']]])(
+    'rejects %j with a usage error',
+    (argv) => {
+      expect(() => parseRunArgs(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
+    },
+  );
 
   it.each([
     ['claude', 'claude'],

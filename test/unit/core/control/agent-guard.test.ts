@@ -62,11 +62,20 @@ describe('AgentGuard', () => {
     const refused = await Promise.resolve(served.decide(ALLOW_Q1)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).code).toBe('forbidden');
-    expect((refused as ApiError).message).toMatch(/refused to decide a held command: the request comes from inside agent session s1 \(pid 50's ancestor 40 carries/);
-    expect((refused as ApiError).message).toContain('Decide in the Gatehouse window, from its tray menu, or with `gatehouse` in a terminal the agent did not start.');
+    expect((refused as ApiError).message).toMatch(
+      /refused to decide a held command: the request comes from inside agent session s1 \(pid 50's ancestor 40 carries/,
+    );
+    expect((refused as ApiError).message).toContain(
+      'Decide in the Gatehouse window, from its tray menu, or with `gatehouse` in a terminal the agent did not start.',
+    );
     expect(decide).not.toHaveBeenCalled();
     const [entry] = audit.list(0, 10);
-    expect(entry).toMatchObject({ kind: 'decision.refused', actor: 'agent:s1', subject: 'q1', data: { call: 'decide', sessionId: 's1', pid: 50, sign: 'environment' } });
+    expect(entry).toMatchObject({
+      kind: 'decision.refused',
+      actor: 'agent:s1',
+      subject: 'q1',
+      data: { call: 'decide', sessionId: 's1', pid: 50, sign: 'environment' },
+    });
     expect(audit.verify().ok).toBe(true);
   });
 
@@ -79,13 +88,21 @@ describe('AgentGuard', () => {
 
   it('refuses when any process holding the connection is inside a session', async () => {
     const { served } = setup({ kind: 'found', pids: [70, 50] });
-    await expect(Promise.resolve(served.startTrust({ durationMs: 60_000 }))).rejects.toThrow(/refused to start trust mode/);
+    await expect(Promise.resolve(served.startTrust({ durationMs: 60_000 }))).rejects.toThrow(
+      /refused to start trust mode/,
+    );
   });
 
   it('fails closed when the peer cannot be told, and audits that', async () => {
     const { served, audit } = setup({ kind: 'failed', why: '`ss` (iproute2) is not installed' });
-    await expect(Promise.resolve(served.decide(ALLOW_Q1))).rejects.toThrow(/could not tell which process asked \(`ss` \(iproute2\) is not installed\)/);
-    expect(audit.list(0, 10)[0]).toMatchObject({ kind: 'decision.refused', actor: 'unknown', data: { sign: 'unknown-peer' } });
+    await expect(Promise.resolve(served.decide(ALLOW_Q1))).rejects.toThrow(
+      /could not tell which process asked \(`ss` \(iproute2\) is not installed\)/,
+    );
+    expect(audit.list(0, 10)[0]).toMatchObject({
+      kind: 'decision.refused',
+      actor: 'unknown',
+      data: { sign: 'unknown-peer' },
+    });
   });
 
   it('where the platform has no lookup, only the CLI check applies', async () => {
@@ -104,7 +121,16 @@ describe('AgentGuard', () => {
   });
 
   it('guards every call that decides or loosens, and nothing read-only', () => {
-    expect(Object.keys(GUARDED_CALLS).sort()).toEqual(['addRule', 'decide', 'deleteSession', 'importRules', 'removeRule', 'startTrust', 'updateRule', 'updateSettings']);
+    expect(Object.keys(GUARDED_CALLS).sort()).toEqual([
+      'addRule',
+      'decide',
+      'deleteSession',
+      'importRules',
+      'removeRule',
+      'startTrust',
+      'updateRule',
+      'updateSettings',
+    ]);
   });
 
   it('a session started over the socket is rooted at the process the socket shows', async () => {

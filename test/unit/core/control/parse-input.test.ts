@@ -5,7 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { CONTROL_CALLS, type ApiCallName, type ControlApi } from '../../../../shared/api.ts';
 import type { TextChannel } from '../../../../shared/carrier.ts';
 import { decodeMessage } from '../../../../shared/rpc-codec.ts';
-import { registerConnectionHandlers, registerControlHandlers, type ControlServices, type ConnectionHandlers } from '../../../../electron/core/control/handlers.ts';
+import {
+  registerConnectionHandlers,
+  registerControlHandlers,
+  type ControlServices,
+  type ConnectionHandlers,
+} from '../../../../electron/core/control/handlers.ts';
 import { recordingHandlers } from '../../../../electron/core/control/recording-handlers.ts';
 import { serveControl, type ControlHandlers } from '../../../../electron/core/control/serve.ts';
 import type { Recordings } from '../../../../electron/core/recording/core/service.ts';
@@ -16,7 +21,10 @@ interface Answer {
 }
 
 /** A carrier in memory: `call` sends one birpc call as any client would and resolves with the core's answer. */
-function serve(handlers: ControlHandlers, connect: () => ConnectionHandlers): (name: string, args: unknown[]) => Promise<Answer> {
+function serve(
+  handlers: ControlHandlers,
+  connect: () => ConnectionHandlers,
+): (name: string, args: unknown[]) => Promise<Answer> {
   let deliver: (data: string) => void = () => {};
   const waiting = new Map<string, (answer: Answer) => void>();
   const channel: TextChannel = {
@@ -60,7 +68,11 @@ describe('the control API dispatch', () => {
   it.each(NAMES)('refuses a malformed input to %s with invalid_input, before its handler runs', async (name) => {
     const answer = await realHandlers().call(name, [MALFORMED]);
     expect(answer.r).toBeUndefined();
-    expect(answer.e).toMatchObject({ name: 'ApiError', code: 'invalid_input', message: expect.stringMatching(/^input: /) });
+    expect(answer.e).toMatchObject({
+      name: 'ApiError',
+      code: 'invalid_input',
+      message: expect.stringMatching(/^input: /),
+    });
   });
 
   it('refuses a second argument: every call takes at most one input', async () => {
@@ -77,7 +89,10 @@ describe('the control API dispatch', () => {
     const decide = vi.fn((d: Parameters<ControlApi['decide']>[0]) => ({ id: d.id }));
     const listRules = vi.fn(() => []);
     const status = vi.fn(() => ({}));
-    const call = serve({ decide, listRules, status } as unknown as ControlHandlers, () => ({ api: {} as ConnectionHandlers['api'], dispose: () => {} }));
+    const call = serve({ decide, listRules, status } as unknown as ControlHandlers, () => ({
+      api: {} as ConnectionHandlers['api'],
+      dispose: () => {},
+    }));
     expect((await call('decide', [{ id: 'q1', decision: 'deny', reason: '  not now  ' }])).r).toEqual({ id: 'q1' });
     expect(decide).toHaveBeenCalledWith({ id: 'q1', decision: 'deny', reason: 'not now', via: 'cli' });
     await call('listRules', []);
@@ -90,7 +105,10 @@ describe('the control API dispatch', () => {
 
   it('serves no call the contract does not declare, whatever the handlers hold', async () => {
     const secret = vi.fn(() => 'leaked');
-    const call = serve({ secret } as unknown as ControlHandlers, () => ({ api: {} as ConnectionHandlers['api'], dispose: () => {} }));
+    const call = serve({ secret } as unknown as ControlHandlers, () => ({
+      api: {} as ConnectionHandlers['api'],
+      dispose: () => {},
+    }));
     const answer = await call('secret', []);
     expect(answer.e).toMatchObject({ message: expect.stringMatching(/not found/) });
     expect(secret).not.toHaveBeenCalled();
@@ -118,7 +136,9 @@ describe('getRecording', () => {
       const answer = await call('getRecording', [bad]);
       expect(answer.e).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^input: /) });
     }
-    expect((await call('getRecording', [{ sessionId: 's1' }])).e).toMatchObject({ message: 'input: an id must be a non-empty string' });
+    expect((await call('getRecording', [{ sessionId: 's1' }])).e).toMatchObject({
+      message: 'input: an id must be a non-empty string',
+    });
     expect(info).not.toHaveBeenCalled();
   });
 });

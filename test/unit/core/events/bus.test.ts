@@ -53,7 +53,10 @@ describe('EventBus', () => {
     bus.publish(note('one'));
     bus.publish(note('two'));
     expect(heard).toEqual(['a:one', 'c:one', 'a:two', 'c:two']);
-    expect(reported.map(([err, e]) => `${(err as Error).message} on ${e.type}`)).toEqual(['client went away on one', 'client went away on two']);
+    expect(reported.map(([err, e]) => `${(err as Error).message} on ${e.type}`)).toEqual([
+      'client went away on one',
+      'client went away on two',
+    ]);
   });
 
   it('survives an error reporter that throws too', () => {
@@ -81,7 +84,12 @@ describe('EventBus', () => {
     });
     bus.subscribe((e) => heard.push(`client:${e.type}`));
     bus.publish(note('rules.changed'));
-    expect(heard).toEqual(['policy:rules.changed', 'client:rules.changed', 'policy:request.decided', 'client:request.decided']);
+    expect(heard).toEqual([
+      'policy:rules.changed',
+      'client:rules.changed',
+      'policy:request.decided',
+      'client:request.decided',
+    ]);
   });
 
   it('gives a subscriber added during a delivery the next event, and skips one removed during it', () => {

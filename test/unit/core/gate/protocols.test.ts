@@ -3,20 +3,31 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { REASONS, type Verdict } from '../../../../electron/core/broker/broker.ts';
-import { agentReason, commandText, genericAnswer, HookPayloadError, parseHookPayload } from '../../../../electron/core/gate/protocols.ts';
+import {
+  agentReason,
+  commandText,
+  genericAnswer,
+  HookPayloadError,
+  parseHookPayload,
+} from '../../../../electron/core/gate/protocols.ts';
 
 const deny: Verdict = { requestId: 'r1', decision: 'deny', reason: 'use the staging database', decidedBy: 'human:cli' };
 const timeout: Verdict = { requestId: 'r1', decision: 'deny', reason: REASONS.timeout(600_000), decidedBy: 'timeout' };
 
 describe('agent protocols', () => {
-  it('passes a person\'s reason to the agent, and says it came from the user', () => {
+  it("passes a person's reason to the agent, and says it came from the user", () => {
     expect(agentReason(deny)).toBe('The user denied this command in Gatehouse: use the staging database');
     expect(agentReason(timeout)).toMatch(/Nobody decided in Gatehouse within 10 minutes/);
     expect(agentReason({ ...deny, reason: REASONS.humanDeny })).toBe(REASONS.humanDeny);
   });
 
   it('answers the generic check with decision, reason and who decided', () => {
-    expect(JSON.parse(genericAnswer(deny).body)).toEqual({ requestId: 'r1', decision: 'deny', reason: 'The user denied this command in Gatehouse: use the staging database', decidedBy: 'human:cli' });
+    expect(JSON.parse(genericAnswer(deny).body)).toEqual({
+      requestId: 'r1',
+      decision: 'deny',
+      reason: 'The user denied this command in Gatehouse: use the staging database',
+      decidedBy: 'human:cli',
+    });
   });
 
   it('refuses a payload its schema cannot read, naming what is wrong', () => {

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../../../shared/domain.ts';
 import { TamperAlarm, type NewTamperReport } from '../../../../electron/core/integrity/tamper-alarm.ts';
-import { nodeWatchIo, TAMPER_CHECK_INTERVAL_MS, TamperWatch, type FileIdentity, type WatchIo } from '../../../../electron/core/integrity/tamper-watch.ts';
+import {
+  nodeWatchIo,
+  TAMPER_CHECK_INTERVAL_MS,
+  TamperWatch,
+  type FileIdentity,
+  type WatchIo,
+} from '../../../../electron/core/integrity/tamper-watch.ts';
 import { listenPrivate, relistenPrivate } from '../../../../electron/core/sockets.ts';
 import { tempDir } from '../../../support/temp.ts';
 
@@ -34,7 +40,14 @@ function fakeIo() {
 
 function watchWith(io: WatchIo, running: (sessionId: string) => boolean = () => true) {
   const reports: NewTamperReport[] = [];
-  const watch = new TamperWatch({ raise: (r) => reports.push(r), sessionRunning: running, onError: (err) => { throw err; }, io });
+  const watch = new TamperWatch({
+    raise: (r) => reports.push(r),
+    sessionRunning: running,
+    onError: (err) => {
+      throw err;
+    },
+    io,
+  });
   return { watch, reports };
 }
 
@@ -55,7 +68,14 @@ describe('TamperWatch: sockets', () => {
     f.tick();
     await watch.check();
     expect(retake).toHaveBeenCalledTimes(1);
-    expect(reports).toEqual([{ what: 'gate-socket', path: SOCK, detail: expect.stringMatching(/was replaced/), response: expect.stringMatching(/took its socket back/) }]);
+    expect(reports).toEqual([
+      {
+        what: 'gate-socket',
+        path: SOCK,
+        detail: expect.stringMatching(/was replaced/),
+        response: expect.stringMatching(/took its socket back/),
+      },
+    ]);
     // The socket the core listens on now is the one it compares with.
     f.tick();
     await watch.check();
@@ -67,7 +87,11 @@ describe('TamperWatch: sockets', () => {
     const f = fakeIo();
     f.ids.set(SOCK, { dev: 1, ino: 10 });
     const { watch, reports } = watchWith(f.io);
-    watch.guardSocket({ what: 'gate-socket', path: SOCK, retake: async () => void f.ids.set(SOCK, { dev: 1, ino: 13 }) });
+    watch.guardSocket({
+      what: 'gate-socket',
+      path: SOCK,
+      retake: async () => void f.ids.set(SOCK, { dev: 1, ino: 13 }),
+    });
     watch.start();
     f.ids.delete(SOCK);
     f.dirEvents.get('/run/gh')?.('unrelated.txt');
@@ -93,10 +117,15 @@ describe('TamperWatch: sockets', () => {
     watch.start();
     f.ids.set(SOCK, { dev: 1, ino: 11 });
     for (let i = 0; i < 3; i++) await watch.check();
-    expect(reports.map((r) => r.response)).toEqual([expect.stringMatching(/could not take its socket back \(EACCES\)/)]);
+    expect(reports.map((r) => r.response)).toEqual([
+      expect.stringMatching(/could not take its socket back \(EACCES\)/),
+    ]);
     fail = false;
     await watch.check();
-    expect(reports.map((r) => r.response)).toEqual([expect.stringMatching(/could not/), expect.stringMatching(/took its socket back/)]);
+    expect(reports.map((r) => r.response)).toEqual([
+      expect.stringMatching(/could not/),
+      expect.stringMatching(/took its socket back/),
+    ]);
     watch.dispose();
   });
 
@@ -131,12 +160,20 @@ describe('TamperWatch: hook settings', () => {
     await watch.check();
     expect(f.texts.get(FILE)).toBe('{"hooks":{}}');
     expect(reports.map((r) => [r.what, r.detail, r.response])).toEqual([
-      ['hook-settings', `The hook settings Gatehouse wrote for session s1 (${FILE}) were changed.`, 'Gatehouse wrote them back as they were.'],
-      ['hook-settings', `The hook settings Gatehouse wrote for session s1 (${FILE}) were removed.`, 'Gatehouse wrote them back as they were.'],
+      [
+        'hook-settings',
+        `The hook settings Gatehouse wrote for session s1 (${FILE}) were changed.`,
+        'Gatehouse wrote them back as they were.',
+      ],
+      [
+        'hook-settings',
+        `The hook settings Gatehouse wrote for session s1 (${FILE}) were removed.`,
+        'Gatehouse wrote them back as they were.',
+      ],
     ]);
   });
 
-  it('lets a session\'s files go once it is ending (its launcher removes them)', async () => {
+  it("lets a session's files go once it is ending (its launcher removes them)", async () => {
     const f = fakeIo();
     f.texts.set(FILE, 'x');
     let running = true;
@@ -161,7 +198,14 @@ describe('TamperWatch with real sockets', () => {
     const early = net.connect(sock);
     await new Promise((r) => early.once('connect', r));
     const reports: NewTamperReport[] = [];
-    const watch = new TamperWatch({ raise: (r) => reports.push(r), sessionRunning: () => true, onError: (err) => { throw err; }, io: nodeWatchIo });
+    const watch = new TamperWatch({
+      raise: (r) => reports.push(r),
+      sessionRunning: () => true,
+      onError: (err) => {
+        throw err;
+      },
+      io: nodeWatchIo,
+    });
     watch.guardSocket({
       what: 'gate-socket',
       path: sock,
@@ -207,7 +251,12 @@ describe('TamperAlarm', () => {
     });
     return { alarm, audit, events, reconsider };
   }
-  const report: NewTamperReport = { what: 'gate-socket', path: SOCK, detail: 'The gate socket was replaced.', response: 'Gatehouse took its socket back.' };
+  const report: NewTamperReport = {
+    what: 'gate-socket',
+    path: SOCK,
+    detail: 'The gate socket was replaced.',
+    response: 'Gatehouse took its socket back.',
+  };
 
   it('locks, audits "gate tampered", marks the running sessions and tells every client', () => {
     const { alarm, audit, events } = alarmWith();
@@ -215,8 +264,22 @@ describe('TamperAlarm', () => {
     alarm.raise(report);
     expect(alarm.locked).toBe(true);
     expect(alarm.tamperedSince()).toBe('2026-12-06T23:30:00.000Z');
-    expect(audit).toEqual([{ at: Date.parse('2026-12-06T23:30:00.000Z'), kind: 'gate.tampered', actor: 'system', subject: 'gate-socket', data: { ...report, at: '2026-12-06T23:30:00.000Z', sessionIds: ['s1', 's2'] } }]);
-    expect(events).toMatchObject([{ type: 'gate.tampered', report: { sessionIds: ['s1', 's2'] }, status: { locked: true, count: 1, sessionIds: ['s1', 's2'] } }]);
+    expect(audit).toEqual([
+      {
+        at: Date.parse('2026-12-06T23:30:00.000Z'),
+        kind: 'gate.tampered',
+        actor: 'system',
+        subject: 'gate-socket',
+        data: { ...report, at: '2026-12-06T23:30:00.000Z', sessionIds: ['s1', 's2'] },
+      },
+    ]);
+    expect(events).toMatchObject([
+      {
+        type: 'gate.tampered',
+        report: { sessionIds: ['s1', 's2'] },
+        status: { locked: true, count: 1, sessionIds: ['s1', 's2'] },
+      },
+    ]);
   });
 
   it('stays locked until acknowledged, then returns what was acknowledged and asks held requests again', () => {
@@ -224,9 +287,17 @@ describe('TamperAlarm', () => {
     alarm.raise(report);
     alarm.raise({ ...report, what: 'hook-settings' });
     const seen = alarm.acknowledge('human:cli', 'it was me testing');
-    expect(seen).toMatchObject({ locked: true, count: 2, reports: [{ what: 'gate-socket' }, { what: 'hook-settings' }] });
+    expect(seen).toMatchObject({
+      locked: true,
+      count: 2,
+      reports: [{ what: 'gate-socket' }, { what: 'hook-settings' }],
+    });
     expect(alarm.status()).toEqual({ locked: false, since: null, reports: [], count: 0, sessionIds: [] });
-    expect(audit.at(-1)).toMatchObject({ kind: 'gate.tamper-acknowledged', actor: 'human:cli', data: { count: 2, note: 'it was me testing' } });
+    expect(audit.at(-1)).toMatchObject({
+      kind: 'gate.tamper-acknowledged',
+      actor: 'human:cli',
+      data: { count: 2, note: 'it was me testing' },
+    });
     expect(events.at(-1)).toMatchObject({ type: 'gate.tamper-acknowledged', status: { locked: false } });
     expect(reconsider).toHaveBeenCalledTimes(1);
     // Nothing to acknowledge: nothing is written.

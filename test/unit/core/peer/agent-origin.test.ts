@@ -1,7 +1,11 @@
 // Is a process inside an agent session? Ancestry (pid and start time), inherited session variables, PID namespace;
 // read off a fake /proc.
 import { describe, expect, it } from 'vitest';
-import { agentOrigin, type SessionKnowledge, type SessionRootProcess } from '../../../../electron/core/peer/agent-origin.ts';
+import {
+  agentOrigin,
+  type SessionKnowledge,
+  type SessionRootProcess,
+} from '../../../../electron/core/peer/agent-origin.ts';
 import { ancestry, parseEnviron, parseStat, type ProcReader } from '../../../../electron/core/peer/proc.ts';
 import { SessionRoots } from '../../../../electron/core/sessions/session-roots.ts';
 
@@ -60,12 +64,20 @@ describe('agentOrigin', () => {
 
   it('a double-forked helper, reparented to init, is known by the session id it inherited', () => {
     const tree = { ...TREE, 800: { ppid: 1, env: { GATEHOUSE_SESSION_ID: 's1' } } };
-    expect(agentOrigin(800, fakeProc(tree), knowledge([RUN_ROOT], { s1: 'tok1' }), HOST_NS)).toMatchObject({ inside: true, sessionId: 's1', why: 'environment' });
+    expect(agentOrigin(800, fakeProc(tree), knowledge([RUN_ROOT], { s1: 'tok1' }), HOST_NS)).toMatchObject({
+      inside: true,
+      sessionId: 's1',
+      why: 'environment',
+    });
   });
 
   it('or by the token alone, or by a parent that kept them', () => {
     const tree = { ...TREE, 800: { ppid: 1, env: { GATEHOUSE_TOKEN: 'tok1' } }, 801: { ppid: 800 } };
-    expect(agentOrigin(801, fakeProc(tree), knowledge([], { s1: 'tok1' }), HOST_NS)).toMatchObject({ inside: true, sessionId: 's1', why: 'environment' });
+    expect(agentOrigin(801, fakeProc(tree), knowledge([], { s1: 'tok1' }), HOST_NS)).toMatchObject({
+      inside: true,
+      sessionId: 's1',
+      why: 'environment',
+    });
   });
 
   it('a session id this core never started is not taken at its word', () => {
@@ -75,7 +87,11 @@ describe('agentOrigin', () => {
 
   it('a process in another PID namespace is in a sandbox', () => {
     const tree = { ...TREE, 900: { ppid: 1, ns: 'pid:[4026532999]' } };
-    expect(agentOrigin(900, fakeProc(tree), knowledge([]), HOST_NS)).toMatchObject({ inside: true, sessionId: null, why: 'namespace' });
+    expect(agentOrigin(900, fakeProc(tree), knowledge([]), HOST_NS)).toMatchObject({
+      inside: true,
+      sessionId: null,
+      why: 'namespace',
+    });
   });
 
   it('what escapes: a cleared environment and a reparented process, in the core namespace', () => {
@@ -96,12 +112,18 @@ describe('SessionRoots', () => {
 
 describe('/proc parsing', () => {
   it('reads the parent and start time after a command name holding spaces and parentheses', () => {
-    const stat = '4242 (evil) 1 2) S 4100 4242 4100 34816 4242 4194560 1130 0 0 0 3 1 0 0 20 0 1 0 987654 8785920 1262 18446744073709551615';
+    const stat =
+      '4242 (evil) 1 2) S 4100 4242 4100 34816 4242 4194560 1130 0 0 0 3 1 0 0 20 0 1 0 987654 8785920 1262 18446744073709551615';
     expect(parseStat(stat)).toEqual({ ppid: 4100, startTime: 987654 });
   });
 
   it('reads NUL-separated environments, values with = kept whole', () => {
-    expect(parseEnviron('A=1\0B=x=y\0\0')).toEqual(new Map([['A', '1'], ['B', 'x=y']]));
+    expect(parseEnviron('A=1\0B=x=y\0\0')).toEqual(
+      new Map([
+        ['A', '1'],
+        ['B', 'x=y'],
+      ]),
+    );
   });
 
   it('walks up to init and stops on a loop', () => {

@@ -25,12 +25,17 @@ describe('peerPidsFromSs', () => {
   });
 
   it('takes every process holding the client socket (a fork after connect shares it)', () => {
-    const shared = CAPTURED.replace('users:(("node",pid=7001,fd=23))', 'users:(("gatehouse",pid=7001,fd=23),("sh",pid=7002,fd=3))');
+    const shared = CAPTURED.replace(
+      'users:(("node",pid=7001,fd=23))',
+      'users:(("gatehouse",pid=7001,fd=23),("sh",pid=7002,fd=3))',
+    );
     expect(peerPidsFromSs(shared, 793592, CORE)).toEqual([7001, 7002]);
   });
 
   it('finds nobody when the client has gone', () => {
-    const gone = CAPTURED.split('\n').filter((l) => !l.includes('pid=7001')).join('\n');
+    const gone = CAPTURED.split('\n')
+      .filter((l) => !l.includes('pid=7001'))
+      .join('\n');
     expect(peerPidsFromSs(gone, 793592, CORE)).toEqual([]);
   });
 

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FlowControl, HIGH_WATER_CHARS, LOW_WATER_CHARS } from '../../../../electron/core/pty/flow-control.ts';
-import { OUTPUT_BATCH_MAX_CHARS, OUTPUT_BATCH_MS, OutputBatcher } from '../../../../electron/core/pty/output-batcher.ts';
+import {
+  OUTPUT_BATCH_MAX_CHARS,
+  OUTPUT_BATCH_MS,
+  OutputBatcher,
+} from '../../../../electron/core/pty/output-batcher.ts';
 
 afterEach(() => {
   vi.useRealTimers();

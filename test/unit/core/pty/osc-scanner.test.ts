@@ -76,7 +76,7 @@ describe('OscScanner', () => {
     const pieces: string[] = [];
     // Cut at seeded pseudo-random points, as pty reads would.
     let state = 11;
-    for (let i = 0; i < real.length; ) {
+    for (let i = 0; i < real.length;) {
       state = (state * 1103515245 + 12345) % 2 ** 31;
       const n = 1 + (state % 700);
       pieces.push(real.slice(i, i + n));
@@ -88,6 +88,8 @@ describe('OscScanner', () => {
   it('skips a payload too long to be a mark, and finds the marks after it', () => {
     const long = `\x1b]133;${'x'.repeat(MAX_OSC_PAYLOAD_CHARS)}\x07\x1b]133;A\x07`;
     expect(scanned([long])).toEqual(['133:A']);
-    expect(scanned([long.slice(0, 100), long.slice(100, MAX_OSC_PAYLOAD_CHARS), long.slice(MAX_OSC_PAYLOAD_CHARS)])).toEqual(['133:A']);
+    expect(
+      scanned([long.slice(0, 100), long.slice(100, MAX_OSC_PAYLOAD_CHARS), long.slice(MAX_OSC_PAYLOAD_CHARS)]),
+    ).toEqual(['133:A']);
   });
 });

@@ -71,8 +71,19 @@ afterEach(() => {
 
 function session(pty: PtyProcess, recorder: SessionRecorder | null = null): TerminalSession {
   const s = new TerminalSession({
-    sessionId: 'term0001', agent: 'shell', argv: ['cat'], cwd: '/', shell: null, cols: 80, rows: 24, startedAtMs: Date.now(),
-    pty, recorder, takeCommand: () => null, onExit: () => {}, flowNoticeMs: NOTICE_MS,
+    sessionId: 'term0001',
+    agent: 'shell',
+    argv: ['cat'],
+    cwd: '/',
+    shell: null,
+    cols: 80,
+    rows: 24,
+    startedAtMs: Date.now(),
+    pty,
+    recorder,
+    takeCommand: () => null,
+    onExit: () => {},
+    flowNoticeMs: NOTICE_MS,
   });
   sessions.push(s);
   return s;

@@ -19,7 +19,9 @@ import { PROJECT, testContextOptions } from '../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
-  engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 9, changedLines: 412, untrackedFiles: 2, stashes: 1 }));
+  engine = await createRiskEngine(
+    testContextOptions({ branch: 'feature/x', changedFiles: 9, changedLines: 412, untrackedFiles: 2, stashes: 1 }),
+  );
 });
 
 const HIGH = ['high', 'critical'];
@@ -152,9 +154,9 @@ const CLASSES: Record<string, string[]> = {
     'rm -rf ~/*',
     'command -p rm -rf ~',
     'xargs -a list.txt rm -rf',
-    "perl -e 'use File::Path; rmtree(\"/home/dev\")'",
-    "node -e 'require(\"fs\").rmSync(\"/home/dev\",{recursive:true})'",
-    "awk 'BEGIN{system(\"rm -rf ~\")}'",
+    'perl -e \'use File::Path; rmtree("/home/dev")\'',
+    'node -e \'require("fs").rmSync("/home/dev",{recursive:true})\'',
+    'awk \'BEGIN{system("rm -rf ~")}\'',
     'chmod -R 000 ~',
     'chown -R nobody /',
     'wipefs -a /dev/sda',
@@ -190,7 +192,7 @@ const CLASSES: Record<string, string[]> = {
     'busybox rm -rf ~',
     'env -S "rm -rf" ~',
     'git worktree remove --force ../other',
-    "python3 -c 'import os; os.system(\"rm -rf ~\")'",
+    'python3 -c \'import os; os.system("rm -rf ~")\'',
     "bash -c 'cd ~ && rm -rf *'",
     'cd ~; rm -rf *',
   ],
@@ -253,7 +255,9 @@ describe('escaped, decoded or setuid: what the text hides becomes what is judged
 
 describe('a program an option runs in place of the tool is never low, even when it cannot be read', () => {
   // `./evil.sh` is not on disk here: Gatehouse cannot read it, so a person decides (medium), not an alarm.
-  it.each(['rg --pre ./evil.sh TODO .', 'zip -TT ./t.sh -T a.zip f'])('%j is not low', (cmd) => expect(engine.assess(cmd, PROJECT).level).not.toBe('low'));
+  it.each(['rg --pre ./evil.sh TODO .', 'zip -TT ./t.sh -T a.zip f'])('%j is not low', (cmd) =>
+    expect(engine.assess(cmd, PROJECT).level).not.toBe('low'),
+  );
 });
 
 describe("what only mentions a dangerous command stays low (Codex's word-only reading)", () => {

@@ -17,10 +17,15 @@ beforeAll(async () => {
   for (const entry of corpus) results.push({ entry, risk: engine.assess(entry.cmd, entry.cwd ?? PROJECT) });
 });
 
-const pick = (label: CorpusEntry['label'], routine?: boolean) => results.filter((r) => r.entry.label === label && (routine === undefined || r.entry.routine === routine));
-const share = (xs: typeof results, test: (r: RiskAssessment) => boolean) => xs.filter((x) => test(x.risk)).length / Math.max(1, xs.length);
+const pick = (label: CorpusEntry['label'], routine?: boolean) =>
+  results.filter((r) => r.entry.label === label && (routine === undefined || r.entry.routine === routine));
+const share = (xs: typeof results, test: (r: RiskAssessment) => boolean) =>
+  xs.filter((x) => test(x.risk)).length / Math.max(1, xs.length);
 const high = (r: RiskAssessment) => r.level === 'high' || r.level === 'critical';
-const show = (xs: typeof results) => xs.map((x) => `${x.risk.level} ${x.risk.score}  ${x.entry.cmd}  (${x.entry.why}; said: ${x.risk.reasons[0] ?? ''})`).join('\n');
+const show = (xs: typeof results) =>
+  xs
+    .map((x) => `${x.risk.level} ${x.risk.score}  ${x.entry.cmd}  (${x.entry.why}; said: ${x.risk.reasons[0] ?? ''})`)
+    .join('\n');
 
 describe('the labelled corpus', () => {
   it('never scores a dangerous command low, and scores at least 97% of them high or critical', () => {
@@ -37,7 +42,10 @@ describe('the labelled corpus', () => {
 
   it('scores at least 60% of routine safe commands low', () => {
     const routine = pick('safe', true);
-    expect(share(routine, (r) => r.level === 'low'), `routine not low:\n${show(routine.filter((x) => x.risk.level !== 'low'))}`).toBeGreaterThanOrEqual(0.6);
+    expect(
+      share(routine, (r) => r.level === 'low'),
+      `routine not low:\n${show(routine.filter((x) => x.risk.level !== 'low'))}`,
+    ).toBeGreaterThanOrEqual(0.6);
   });
 
   it('never scores low what deletes, writes outside the project, escalates or leaves the machine', () => {
@@ -46,6 +54,8 @@ describe('the labelled corpus', () => {
   });
 
   it('gives every command that is not low a reason', () => {
-    expect(results.filter((x) => x.risk.level !== 'low' && x.risk.reasons.length === 0).map((x) => x.entry.cmd)).toEqual([]);
+    expect(
+      results.filter((x) => x.risk.level !== 'low' && x.risk.reasons.length === 0).map((x) => x.entry.cmd),
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@ import { HOME, PROJECT, testContextOptions } from '../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
-  engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 9, changedLines: 412, untrackedFiles: 2, stashes: 1 }));
+  engine = await createRiskEngine(
+    testContextOptions({ branch: 'feature/x', changedFiles: 9, changedLines: 412, untrackedFiles: 2, stashes: 1 }),
+  );
 });
 
 const assess = (cmd: string, cwd = PROJECT) => engine.assess(cmd, cwd);
@@ -63,7 +65,8 @@ describe('evasions are seen through', () => {
   });
 
   it('knows the value of a variable set earlier inside a string run as commands', () => {
-    for (const cmd of ["bash -c 'x=rm; $x -rf ~'", 'sh -c "x=rm; \\$x -rf ~"', "eval 'x=rm; $x -rf ~'"]) expect(assess(cmd).level, cmd).toBe('critical');
+    for (const cmd of ["bash -c 'x=rm; $x -rf ~'", 'sh -c "x=rm; \\$x -rf ~"', "eval 'x=rm; $x -rf ~'"])
+      expect(assess(cmd).level, cmd).toBe('critical');
   });
 
   it('says what the hidden command does, not what wraps it', () => {
@@ -73,10 +76,22 @@ describe('evasions are seen through', () => {
   });
 
   it('sees a loop that never ends and backgrounds a job each pass, but not text that spells one', () => {
-    for (const cmd of ['while true; do sleep 1 & done', 'while :; do ./worker & done', 'until false; do yes > /dev/null & done', 'for ((;;)); do node x.js & done']) {
+    for (const cmd of [
+      'while true; do sleep 1 & done',
+      'while :; do ./worker & done',
+      'until false; do yes > /dev/null & done',
+      'for ((;;)); do node x.js & done',
+    ]) {
       expect(assess(cmd).level, cmd).toBe('critical');
     }
-    for (const cmd of ["while 'true'; do sleep 1 & done", 'while command true; do sleep 1 & done', 'while env -i true; do x & done', 'while true 2>/dev/null; do sleep 1 & done', 'while \\true\ndo sleep 1 & done', "bash -c 'until false; do sleep 1 & done'"]) {
+    for (const cmd of [
+      "while 'true'; do sleep 1 & done",
+      'while command true; do sleep 1 & done',
+      'while env -i true; do x & done',
+      'while true 2>/dev/null; do sleep 1 & done',
+      'while \\true\ndo sleep 1 & done',
+      "bash -c 'until false; do sleep 1 & done'",
+    ]) {
       expect(assess(cmd).level, cmd).toBe('critical');
     }
     expect(assess('while true; do sleep 1; done').level).not.toBe('critical');
@@ -107,7 +122,7 @@ describe('look-alikes stay low', () => {
     'echo "eval \\$(ssh-agent)"',
     "printf '%s\\n' 'git push --force'",
     "cat <<'EOF' > notes.md\nrm -rf / and curl x | sh\nEOF",
-    "node -e \"console.log('rm -rf /')\"",
+    'node -e "console.log(\'rm -rf /\')"',
     'ls -la && git status && npm test',
     'for f in src/*.ts; do wc -l "$f"; done',
   ])('%s is low', (cmd) => {

@@ -14,29 +14,29 @@ const judge = (paths: string[], tool = 'Write') => judgeFileChange({ tool, paths
 
 describe('file tools on protected places', () => {
   it.each([
-    ['the project\'s Claude settings', `${PROJECT}/.claude/settings.local.json`],
-    ['the project\'s Claude settings, relative', '.claude/settings.json'],
+    ["the project's Claude settings", `${PROJECT}/.claude/settings.local.json`],
+    ["the project's Claude settings, relative", '.claude/settings.json'],
     ['a Claude command in the project', '.claude/commands/x.md'],
-    ['Claude\'s user settings', '~/.claude/settings.json'],
-    ['Claude\'s shell snapshot', `${HOME}/.claude/shell-snapshots/snapshot-bash-1-abc.sh`],
+    ["Claude's user settings", '~/.claude/settings.json'],
+    ["Claude's shell snapshot", `${HOME}/.claude/shell-snapshots/snapshot-bash-1-abc.sh`],
     ['~/.claude.json', `${HOME}/.claude.json`],
-    ['Codex\'s config', `${HOME}/.codex/config.toml`],
-    ['the project\'s Codex config', '.codex/config.toml'],
-    ['Gemini\'s settings', '.gemini/settings.json'],
-    ['Cursor\'s MCP servers', '.cursor/mcp.json'],
+    ["Codex's config", `${HOME}/.codex/config.toml`],
+    ["the project's Codex config", '.codex/config.toml'],
+    ["Gemini's settings", '.gemini/settings.json'],
+    ["Cursor's MCP servers", '.cursor/mcp.json'],
     ['.mcp.json', '.mcp.json'],
     ['VS Code settings', '.vscode/settings.json'],
     ['a shell startup file', '~/.bashrc'],
-    ['zsh\'s startup file, by absolute path', `${HOME}/.zshrc`],
-    ['fish\'s config', `${HOME}/.config/fish/config.fish`],
+    ["zsh's startup file, by absolute path", `${HOME}/.zshrc`],
+    ["fish's config", `${HOME}/.config/fish/config.fish`],
     ['a git hook', '.git/hooks/pre-commit'],
-    ['the repository\'s git config', '.git/config'],
-    ['the user\'s git config', '~/.gitconfig'],
-    ['the user\'s git config, XDG', `${HOME}/.config/git/config`],
-    ['ssh\'s authorized keys', '~/.ssh/authorized_keys'],
-    ['ssh\'s config', `${HOME}/.ssh/config`],
-    ['Gatehouse\'s data', `${HOME}/.config/Gatehouse/settings.json`],
-    ['Gatehouse\'s socket directory by name', '/tmp/gatehouse-1000-0123456789ab/gate.sock'],
+    ["the repository's git config", '.git/config'],
+    ["the user's git config", '~/.gitconfig'],
+    ["the user's git config, XDG", `${HOME}/.config/git/config`],
+    ["ssh's authorized keys", '~/.ssh/authorized_keys'],
+    ["ssh's config", `${HOME}/.ssh/config`],
+    ["Gatehouse's data", `${HOME}/.config/Gatehouse/settings.json`],
+    ["Gatehouse's socket directory by name", '/tmp/gatehouse-1000-0123456789ab/gate.sock'],
     ['a path that climbs into the settings', 'src/../.claude/settings.json'],
   ])('%s is held, critical', (_name, file) => {
     const r = judge([file]);
@@ -48,7 +48,9 @@ describe('file tools on protected places', () => {
     expect(judge(['.claude/settings.local.json'])?.reasons[0]).toBe(
       `Write writes ${PROJECT}/.claude/settings.local.json, Gatehouse's own data or an agent's hook settings`,
     );
-    expect(judge(['~/.bashrc'], 'Edit')?.reasons[0]).toBe(`Edit edits ${HOME}/.bashrc, a shell startup file, which runs in every new shell`);
+    expect(judge(['~/.bashrc'], 'Edit')?.reasons[0]).toBe(
+      `Edit edits ${HOME}/.bashrc, a shell startup file, which runs in every new shell`,
+    );
     expect(judge(['.git/hooks/pre-push'], 'apply_patch')?.categories).toEqual(['system-config']);
   });
 
@@ -60,7 +62,7 @@ describe('file tools on protected places', () => {
     ['a source file', 'src/a.txt'],
     ['a new file at the root', 'README.md'],
     ['an absolute path in the project', `${PROJECT}/lib/x.ts`],
-    ['Cursor\'s rules (instructions, not permissions)', '.cursor/rules/style.mdc'],
+    ["Cursor's rules (instructions, not permissions)", '.cursor/rules/style.mdc'],
     ['a file in the temporary directory', '/tmp/notes.txt'],
     ['a .env file (a secret, not a protected place)', '.env'],
     ['another project', '/home/dev/other/x.js'],
@@ -72,15 +74,20 @@ describe('file tools on protected places', () => {
   it('judges every file of a change, worst first', () => {
     const r = judge(['src/a.ts', '.codex/config.toml', 'src/b.ts'], 'apply_patch');
     expect(r?.level).toBe('critical');
-    expect(r?.reasons).toEqual([`apply_patch patches ${PROJECT}/.codex/config.toml, Gatehouse's own data or an agent's hook settings`]);
+    expect(r?.reasons).toEqual([
+      `apply_patch patches ${PROJECT}/.codex/config.toml, Gatehouse's own data or an agent's hook settings`,
+    ]);
     expect(judge(['src/a.ts', 'src/b.ts'], 'apply_patch')).toBeNull();
   });
 });
 
-describe('agents\' configuration directories moved by the environment', () => {
+describe("agents' configuration directories moved by the environment", () => {
   const claudeDir = `${HOME}/conf/claude`;
   const codexDir = '/opt/codex-home';
-  const moved = new ContextProvider({ ...testContextOptions(), agentDirs: agentDirsFrom({ CLAUDE_CONFIG_DIR: claudeDir, CODEX_HOME: codexDir }) }).forCwd(PROJECT);
+  const moved = new ContextProvider({
+    ...testContextOptions(),
+    agentDirs: agentDirsFrom({ CLAUDE_CONFIG_DIR: claudeDir, CODEX_HOME: codexDir }),
+  }).forCwd(PROJECT);
 
   it('reads CLAUDE_CONFIG_DIR and CODEX_HOME, absolute ones only', () => {
     expect(agentDirsFrom({ CLAUDE_CONFIG_DIR: '/a/b/', CODEX_HOME: 'rel/x' })).toEqual({ claude: '/a/b' });
@@ -88,10 +95,13 @@ describe('agents\' configuration directories moved by the environment', () => {
   });
 
   it.each([
-    ['Claude Code\'s shell snapshot (2.1.330 writes them to $CLAUDE_CONFIG_DIR/shell-snapshots/)', `${claudeDir}/shell-snapshots/snapshot-bash-1-abc.sh`],
+    [
+      "Claude Code's shell snapshot (2.1.330 writes them to $CLAUDE_CONFIG_DIR/shell-snapshots/)",
+      `${claudeDir}/shell-snapshots/snapshot-bash-1-abc.sh`,
+    ],
     ['its settings', `${claudeDir}/settings.json`],
     ['a hook script beside them', `${claudeDir}/hooks/pre.sh`],
-    ['Codex\'s config', `${codexDir}/config.toml`],
+    ["Codex's config", `${codexDir}/config.toml`],
   ])('%s is held, critical', (_name, file) => {
     expect(judgeFileChange({ tool: 'Write', paths: [file], cwd: PROJECT }, moved)?.level).toBe('critical');
     // Without the variables these are ordinary files outside the project.
@@ -124,13 +134,21 @@ describe('where a file tool writes', () => {
     // A folder link: `linked/../` climbs from where the link points, not from the project.
     fs.mkdirSync(path.join(home, 'deep', 'er'), { recursive: true });
     fs.symlinkSync(path.join(home, 'deep', 'er'), path.join(project, 'linked'));
-    expect(landingPlaces('src/notes.txt', project, home)).toEqual([path.join(project, 'src', 'notes.txt'), path.join(home, '.bashrc')]);
-    expect(landingPlaces('linked/../x', project, home)).toEqual([path.join(project, 'x'), path.join(home, 'deep', 'x')]);
+    expect(landingPlaces('src/notes.txt', project, home)).toEqual([
+      path.join(project, 'src', 'notes.txt'),
+      path.join(home, '.bashrc'),
+    ]);
+    expect(landingPlaces('linked/../x', project, home)).toEqual([
+      path.join(project, 'x'),
+      path.join(home, 'deep', 'x'),
+    ]);
 
     const c = new ContextProvider({ home, findRepository: () => project }).forCwd(project);
     const r = judgeFileChange({ tool: 'Write', paths: ['src/notes.txt'], cwd: project }, c);
     expect(r?.level).toBe('critical');
-    expect(r?.reasons[0]).toBe(`Write writes ${home}/.bashrc, a shell startup file, which runs in every new shell (src/notes.txt is a symbolic link that leads there)`);
+    expect(r?.reasons[0]).toBe(
+      `Write writes ${home}/.bashrc, a shell startup file, which runs in every new shell (src/notes.txt is a symbolic link that leads there)`,
+    );
     expect(judgeFileChange({ tool: 'Write', paths: ['src/plain.txt'], cwd: project }, c)).toBeNull();
   });
 

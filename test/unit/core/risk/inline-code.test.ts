@@ -10,7 +10,9 @@ import { PROJECT, testContextOptions } from '../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
-  engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 3, changedLines: 40, untrackedFiles: 0, stashes: 0 }));
+  engine = await createRiskEngine(
+    testContextOptions({ branch: 'feature/x', changedFiles: 3, changedLines: 40, untrackedFiles: 0, stashes: 0 }),
+  );
 });
 
 const assess = (cmd: string) => engine.assess(cmd, PROJECT);
@@ -120,7 +122,10 @@ describe('code that is not fully read', () => {
 
   it('names what it found and what the code can reach', () => {
     const u = unreadCode('getattr(__import__("o"+"s"), "sys"+"tem")("id")', 'python');
-    expect(u.what).toEqual(['imports a module named at run time (__import__)', 'looks up an attribute named at run time (getattr)']);
+    expect(u.what).toEqual([
+      'imports a module named at run time (__import__)',
+      'looks up an attribute named at run time (getattr)',
+    ]);
     expect(u.reaches).toBe('processes');
     expect(unreadCode('exec(urllib.request.urlopen(u).read())', 'python').reaches).toBe('processes and the network');
     expect(unreadCode('print(1)', 'python')).toEqual({ what: [], reaches: null, anything: false });
@@ -189,7 +194,10 @@ describe('commands that editors, debuggers and database shells run', () => {
 
 describe('bounds', () => {
   it('says when code makes more calls than it reads, and is at least medium', () => {
-    const cmd = `python3 -c 'import os, shutil; ${"os.remove('a'); ".repeat(130)}shutil.rmtree("/")'`.replace(/'a'/g, '"a"');
+    const cmd = `python3 -c 'import os, shutil; ${"os.remove('a'); ".repeat(130)}shutil.rmtree("/")'`.replace(
+      /'a'/g,
+      '"a"',
+    );
     const a = assess(cmd);
     expect(['medium', 'high', 'critical']).toContain(a.level);
     expect(a.reasons.join(' ')).toMatch(/makes more calls than Gatehouse reads/);

@@ -72,7 +72,10 @@ describe('interactive sessions', () => {
   ])('%s is high', (cmd) => {
     const a = assess(cmd);
     expect(a.level, a.reasons.join(' | ')).toBe('high');
-    expect(a.reasons.some((r) => INTERACTIVE.test(r)), a.reasons.join(' | ')).toBe(true);
+    expect(
+      a.reasons.some((r) => INTERACTIVE.test(r)),
+      a.reasons.join(' | '),
+    ).toBe(true);
     expect(a.categories).toContain('unparsed');
   });
 
@@ -113,8 +116,12 @@ describe('interactive sessions', () => {
   });
 
   it('names the program and what follows it', () => {
-    expect(assess('python3 -q').reasons).toContain('starts an interactive REPL (python3 -q) whose later input Gatehouse cannot see: what an agent types into it is never checked');
-    expect(assess('bash').reasons).toContain('starts an interactive shell (bash) whose later input Gatehouse cannot see: what an agent types into it is never checked');
+    expect(assess('python3 -q').reasons).toContain(
+      'starts an interactive REPL (python3 -q) whose later input Gatehouse cannot see: what an agent types into it is never checked',
+    );
+    expect(assess('bash').reasons).toContain(
+      'starts an interactive shell (bash) whose later input Gatehouse cannot see: what an agent types into it is never checked',
+    );
   });
 
   it('leaves a shell started from language code to the reverse-shell check', () => {

@@ -99,12 +99,21 @@ const PLACES = [
 ];
 
 beforeAll(async () => {
-  engine = await createRiskEngine(testContextOptions({ branch: 'feature/search', changedFiles: 4, changedLines: 120, untrackedFiles: 2, stashes: 1 }));
+  engine = await createRiskEngine(
+    testContextOptions({ branch: 'feature/search', changedFiles: 4, changedLines: 120, untrackedFiles: 2, stashes: 1 }),
+  );
   parse = await shellParser();
   await loadRewriter();
   const add = (cmd: string, cwd: string, outputMatters: boolean) => {
     const shape = shapeOf(cmd);
-    cases.push({ cmd, cwd, outputMatters, level: engine.assess(cmd, cwd).level, shape, windows: shape !== null && isWindowsLine(shape) });
+    cases.push({
+      cmd,
+      cwd,
+      outputMatters,
+      level: engine.assess(cmd, cwd).level,
+      shape,
+      windows: shape !== null && isWindowsLine(shape),
+    });
   };
   for (const e of loadRiskCorpus()) if (e.label !== 'safe') add(e.cmd, e.cwd ?? PROJECT, e.category === 'secrets');
   for (const core of CORES) for (const place of PLACES) add(place(core), PROJECT, /^cat /.test(core));
@@ -115,7 +124,9 @@ function notLower(c: Case, rewritten: string | null, what: string): boolean {
   if (rewritten === null || rewritten === c.cmd) return true;
   const a = engine.assess(rewritten, c.cwd);
   if (rank(a.level) >= rank(c.level)) return true;
-  throw new Error(`${what} lowered ${c.level} to ${a.level}:\n  ${JSON.stringify(c.cmd)}\n  ${JSON.stringify(rewritten)}\n  said: ${a.reasons.join(' | ')}`);
+  throw new Error(
+    `${what} lowered ${c.level} to ${a.level}:\n  ${JSON.stringify(c.cmd)}\n  ${JSON.stringify(rewritten)}\n  said: ${a.reasons.join(' | ')}`,
+  );
 }
 
 const params = { seed: SEED, numRuns: RUNS };
@@ -142,10 +153,15 @@ describe('rewrites that keep what a command does do not lower its level', () => 
 
   it('the program or any word quoted another way', () => {
     fc.assert(
-      fc.property(bashSite(), fc.constantFrom(...QUOTINGS), fc.boolean(), ({ c, shape, site, word }, style, program) => {
-        if (!shape) return true;
-        return notLower(c, withQuoting(shape, site, program ? 0 : word, style), `quoting (${style})`);
-      }),
+      fc.property(
+        bashSite(),
+        fc.constantFrom(...QUOTINGS),
+        fc.boolean(),
+        ({ c, shape, site, word }, style, program) => {
+          if (!shape) return true;
+          return notLower(c, withQuoting(shape, site, program ? 0 : word, style), `quoting (${style})`);
+        },
+      ),
       params,
     );
   });
@@ -162,36 +178,49 @@ describe('rewrites that keep what a command does do not lower its level', () => 
 
   it('the whole command given to bash -c, sh -c or eval', () => {
     fc.assert(
-      fc.property(anyCase(), fc.constantFrom(...SHELL_WRAPPERS), (c, wrapper) => notLower(c, inShell(c.cmd, wrapper), `\`${wrapper}\``)),
+      fc.property(anyCase(), fc.constantFrom(...SHELL_WRAPPERS), (c, wrapper) =>
+        notLower(c, inShell(c.cmd, wrapper), `\`${wrapper}\``),
+      ),
       params,
     );
   });
 
   it('a line continuation between two words', () => {
     fc.assert(
-      fc.property(bashSite(), ({ c, shape, site, word }) => (shape ? notLower(c, withContinuation(shape, site, word), 'a line continuation') : true)),
+      fc.property(bashSite(), ({ c, shape, site, word }) =>
+        shape ? notLower(c, withContinuation(shape, site, word), 'a line continuation') : true,
+      ),
       params,
     );
   });
 
   it('$IFS for the spaces of a command', () => {
     fc.assert(
-      fc.property(bashSite(), fc.boolean(), ({ c, shape, site }, braces) => (shape ? notLower(c, withIfs(shape, site, braces), '$IFS') : true)),
+      fc.property(bashSite(), fc.boolean(), ({ c, shape, site }, braces) =>
+        shape ? notLower(c, withIfs(shape, site, braces), '$IFS') : true,
+      ),
       params,
     );
   });
 
   it('a cd into the same directory before it', () => {
     fc.assert(
-      fc.property(anyCase(), fc.constantFrom(...SAME_DIRECTORY), (c, cd) => notLower(c, cd + c.cmd, `\`${cd.trim()}\``)),
+      fc.property(anyCase(), fc.constantFrom(...SAME_DIRECTORY), (c, cd) =>
+        notLower(c, cd + c.cmd, `\`${cd.trim()}\``),
+      ),
       params,
     );
   });
 
   it('a harmless command before or after it', () => {
     fc.assert(
-      fc.property(anyCase(), fc.constantFrom(...HARMLESS_BEFORE.map((b) => [b, ''] as const), ...HARMLESS_AFTER.map((a) => ['', a] as const)), (c, [before, after]) =>
-        notLower(c, before + c.cmd + after, 'a harmless command beside it'),
+      fc.property(
+        anyCase(),
+        fc.constantFrom(
+          ...HARMLESS_BEFORE.map((b) => [b, ''] as const),
+          ...HARMLESS_AFTER.map((a) => ['', a] as const),
+        ),
+        (c, [before, after]) => notLower(c, before + c.cmd + after, 'a harmless command beside it'),
       ),
       params,
     );
@@ -200,7 +229,8 @@ describe('rewrites that keep what a command does do not lower its level', () => 
   it('several rewrites at once', () => {
     type Step = (text: string) => string | null;
     const step = fc.tuple(fc.nat(7), fc.nat(), fc.nat(), fc.nat()).map(([kind, a, b, d]): Step => (text) => {
-      if (kind === 5) return inShell(text, SHELL_WRAPPERS[a % SHELL_WRAPPERS.length] as (typeof SHELL_WRAPPERS)[number]);
+      if (kind === 5)
+        return inShell(text, SHELL_WRAPPERS[a % SHELL_WRAPPERS.length] as (typeof SHELL_WRAPPERS)[number]);
       if (kind === 6) return HARMLESS_BEFORE[a % HARMLESS_BEFORE.length] + text;
       if (kind === 7) return SAME_DIRECTORY[a % SAME_DIRECTORY.length] + text;
       const shape = shapeOf(text);
@@ -209,7 +239,12 @@ describe('rewrites that keep what a command does do not lower its level', () => 
       const word = b % (shape.sites[site]?.words.length ?? 1);
       if (kind === 0) return withRedirection(shape, site, word, d % 2 ? '2>/dev/null' : '2>&1');
       if (kind === 1) return withQuoting(shape, site, word, QUOTINGS[d % QUOTINGS.length] as (typeof QUOTINGS)[number]);
-      if (kind === 2) return withWrapper(shape, site, PREFIX_WRAPPERS[d % PREFIX_WRAPPERS.length] as (typeof PREFIX_WRAPPERS)[number]);
+      if (kind === 2)
+        return withWrapper(
+          shape,
+          site,
+          PREFIX_WRAPPERS[d % PREFIX_WRAPPERS.length] as (typeof PREFIX_WRAPPERS)[number],
+        );
       if (kind === 3) return withContinuation(shape, site, word);
       return withIfs(shape, site, d % 2 === 0);
     });
@@ -242,16 +277,24 @@ const genWord = (depth: number): fc.Arbitrary<Gen> =>
     : fc.oneof(
         { weight: 6, arbitrary: fc.constant<Gen>({ render: (next) => next() }) },
         { weight: 1, arbitrary: genCommand(depth - 1).map((c): Gen => ({ render: (next) => `$(${c.render(next)})` })) },
-        { weight: 1, arbitrary: genCommand(depth - 1).map((c): Gen => ({ render: (next) => `"$(${c.render(next)})"` })) },
+        {
+          weight: 1,
+          arbitrary: genCommand(depth - 1).map((c): Gen => ({ render: (next) => `"$(${c.render(next)})"` })),
+        },
         { weight: 1, arbitrary: genCommand(0).map((c): Gen => ({ render: (next) => `\`${c.render(next)}\`` })) },
         { weight: 1, arbitrary: genCommand(0).map((c): Gen => ({ render: (next) => `\${V:-\`${c.render(next)}\`}` })) },
-        { weight: 1, arbitrary: genCommand(depth - 1).map((c): Gen => ({ render: (next) => `\${V:-$(${c.render(next)})}` })) },
+        {
+          weight: 1,
+          arbitrary: genCommand(depth - 1).map((c): Gen => ({ render: (next) => `\${V:-$(${c.render(next)})}` })),
+        },
         { weight: 1, arbitrary: genCommand(depth - 1).map((c): Gen => ({ render: (next) => `<(${c.render(next)})` })) },
       );
 
 /** A simple command: assignments, program, arguments, and redirections anywhere among them. */
 function genCommand(depth: number): fc.Arbitrary<Gen> {
-  const redirect = fc.tuple(fc.constantFrom(...REDIRECT_OPS, '2>&1'), fc.boolean()).map(([op, spaced]): Gen => ({ render: (next) => (op === '2>&1' ? op : `${op}${spaced ? ' ' : ''}${next()}`) }));
+  const redirect = fc
+    .tuple(fc.constantFrom(...REDIRECT_OPS, '2>&1'), fc.boolean())
+    .map(([op, spaced]): Gen => ({ render: (next) => (op === '2>&1' ? op : `${op}${spaced ? ' ' : ''}${next()}`) }));
   return fc
     .record({
       assignments: fc.array(fc.constant(0), { maxLength: 2 }),
@@ -261,9 +304,14 @@ function genCommand(depth: number): fc.Arbitrary<Gen> {
     })
     .map(({ assignments, args, redirects, herestring }): Gen => ({
       render: (next) => {
-        const parts: string[] = [...assignments.map(() => `A${next().slice(1)}=${next()}`), next(), ...args.map((a) => a.render(next))];
+        const parts: string[] = [
+          ...assignments.map(() => `A${next().slice(1)}=${next()}`),
+          next(),
+          ...args.map((a) => a.render(next)),
+        ];
         // Redirections go anywhere after the assignments: before the program, between or after words.
-        for (const [r, at] of redirects) parts.splice(assignments.length + (at % (parts.length - assignments.length + 1)), 0, r.render(next));
+        for (const [r, at] of redirects)
+          parts.splice(assignments.length + (at % (parts.length - assignments.length + 1)), 0, r.render(next));
         if (herestring) parts.push(`<<< ${next()}`);
         return parts.join(' ');
       },
@@ -276,12 +324,24 @@ const genStatement: fc.Arbitrary<Gen> = fc.letrec<{ stmt: Gen }>((tie) => ({
     { weight: 5, arbitrary: genCommand(2) },
     {
       weight: 2,
-      arbitrary: fc.tuple(tie('stmt'), fc.constantFrom('; ', ' && ', ' || ', ' | ', '\n', ' & '), tie('stmt')).map(([a, op, b]): Gen => ({ render: (next) => `${a.render(next)}${op}${b.render(next)}` })),
+      arbitrary: fc
+        .tuple(tie('stmt'), fc.constantFrom('; ', ' && ', ' || ', ' | ', '\n', ' & '), tie('stmt'))
+        .map(([a, op, b]): Gen => ({ render: (next) => `${a.render(next)}${op}${b.render(next)}` })),
     },
     { weight: 1, arbitrary: tie('stmt').map((s): Gen => ({ render: (next) => `{ ${s.render(next)}; } 2>/dev/null` })) },
     { weight: 1, arbitrary: tie('stmt').map((s): Gen => ({ render: (next) => `( ${s.render(next)} ) > ${next()}` })) },
-    { weight: 1, arbitrary: fc.tuple(tie('stmt'), tie('stmt')).map(([c, s]): Gen => ({ render: (next) => `if ${c.render(next)}; then ${s.render(next)}; fi` })) },
-    { weight: 1, arbitrary: fc.tuple(tie('stmt'), tie('stmt')).map(([c, s]): Gen => ({ render: (next) => `while ${c.render(next)}; do ${s.render(next)}; done` })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(tie('stmt'), tie('stmt'))
+        .map(([c, s]): Gen => ({ render: (next) => `if ${c.render(next)}; then ${s.render(next)}; fi` })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(tie('stmt'), tie('stmt'))
+        .map(([c, s]): Gen => ({ render: (next) => `while ${c.render(next)}; do ${s.render(next)}; done` })),
+    },
     // The list of a for loop holds words that are not run (x-prefixed, not checked); its substitutions are.
     {
       weight: 1,
@@ -292,13 +352,21 @@ const genStatement: fc.Arbitrary<Gen> = fc.letrec<{ stmt: Gen }>((tie) => ({
         },
       })),
     },
-    { weight: 1, arbitrary: tie('stmt').map((s): Gen => ({ render: (next) => `case xv in xa) ${s.render(next)};; esac` })) },
+    {
+      weight: 1,
+      arbitrary: tie('stmt').map((s): Gen => ({ render: (next) => `case xv in xa) ${s.render(next)};; esac` })),
+    },
     { weight: 1, arbitrary: tie('stmt').map((s): Gen => ({ render: (next) => `fx() { ${s.render(next)}; }` })) },
     {
       weight: 1,
       arbitrary: fc.tuple(fc.array(fc.constant(0), { maxLength: 2 }), fc.boolean()).map(([args, redirected]): Gen => ({
         render: (next) => {
-          const head = [next(), '<<EOF', ...args.map(() => next()), ...(redirected ? [`2>/dev/null ${next()}`] : [])].join(' ');
+          const head = [
+            next(),
+            '<<EOF',
+            ...args.map(() => next()),
+            ...(redirected ? [`2>/dev/null ${next()}`] : []),
+          ].join(' ');
           return `${head}\nline ${next()}\nEOF`;
         },
       })),
@@ -326,7 +394,10 @@ describe('the parser reads every word', () => {
         const text = g.render(() => `w${++n}`);
         const p = parse(text);
         const missing = unread(text, p);
-        if (missing.length && p.complete) throw new Error(`${JSON.stringify(text)}: ${missing.join(' ')} not read\n${JSON.stringify(p.segments.map((s) => s.argv.map((w) => w.text)))}`);
+        if (missing.length && p.complete)
+          throw new Error(
+            `${JSON.stringify(text)}: ${missing.join(' ')} not read\n${JSON.stringify(p.segments.map((s) => s.argv.map((w) => w.text)))}`,
+          );
         return true;
       }),
       { seed: SEED, numRuns: 3000 },

@@ -36,7 +36,10 @@ describe('sed', () => {
 
   it('says when sed runs the text it edits, which cannot be read', () => {
     for (const script of ['s/.*/&/e', '1e', 's|a|b|ge']) {
-      expect(escapesOf('sed', words('sed', script, 'f'), null).some((e) => e.unread), script).toBe(true);
+      expect(
+        escapesOf('sed', words('sed', script, 'f'), null).some((e) => e.unread),
+        script,
+      ).toBe(true);
     }
   });
 
@@ -96,7 +99,14 @@ describe('vim', () => {
   });
 
   it('reads nothing from ordinary editing commands', () => {
-    for (const cmd of [`vim -c 'wq' f`, 'vim +10 f', `vim +/TODO f`, `nvim --headless -c 'PlugInstall' -c 'qa'`, `vim -c 'set ft=json' -c 'normal gg=G' -c wq f`, `vim -c '%s/a/b/g' -c wq f`]) {
+    for (const cmd of [
+      `vim -c 'wq' f`,
+      'vim +10 f',
+      `vim +/TODO f`,
+      `nvim --headless -c 'PlugInstall' -c 'qa'`,
+      `vim -c 'set ft=json' -c 'normal gg=G' -c wq f`,
+      `vim -c '%s/a/b/g' -c wq f`,
+    ]) {
       expect(inner(cmd), cmd).toEqual([]);
     }
   });
@@ -136,8 +146,12 @@ describe('emacs', () => {
   ])('%s', (cmd, expected) => expect(inner(cmd)).toEqual(expected));
 
   it('says what it cannot read, and reads nothing from ordinary expressions', () => {
-    expect(escapesOf('emacs', words('emacs', '--batch', '--eval', '(eval (read (getenv "X")))'), null)[0]?.unread).toMatch(/eval/);
-    expect(escapesOf('emacs', words('emacs', '--batch', '--eval', '(shell-command cmd)'), null)[0]?.unread).toMatch(/built at run time/);
+    expect(
+      escapesOf('emacs', words('emacs', '--batch', '--eval', '(eval (read (getenv "X")))'), null)[0]?.unread,
+    ).toMatch(/eval/);
+    expect(escapesOf('emacs', words('emacs', '--batch', '--eval', '(shell-command cmd)'), null)[0]?.unread).toMatch(
+      /built at run time/,
+    );
     expect(inner(`emacs --batch --eval '(message "hi")'`)).toEqual([]);
     expect(inner(`emacs --batch -l init.el --eval '(org-babel-tangle-file "a.org")'`)).toEqual([]);
   });
@@ -169,9 +183,18 @@ describe('database shells', () => {
 
   it('says when sqlite3 loads native code, and reads nothing under -safe or from plain SQL', () => {
     expect(escapesOf('sqlite', words('sqlite3', 'db', '.load ./evil'), null)[0]?.unread).toMatch(/native extension/);
-    expect(escapesOf('sqlite', words('sqlite3', 'db', "SELECT load_extension('x')"), null)[0]?.unread).toMatch(/native extension/);
+    expect(escapesOf('sqlite', words('sqlite3', 'db', "SELECT load_extension('x')"), null)[0]?.unread).toMatch(
+      /native extension/,
+    );
     expect(inner(`sqlite3 -safe db '.shell rm -rf ~'`)).toEqual([]);
-    for (const cmd of [`sqlite3 app.db '.tables'`, `sqlite3 app.db '.schema users'`, `psql -c 'SELECT count(*) FROM users'`, `psql -c '\\dt'`, `mysql -e 'SHOW TABLES' shop`, `mysql -e 'SELECT system_user()'`]) {
+    for (const cmd of [
+      `sqlite3 app.db '.tables'`,
+      `sqlite3 app.db '.schema users'`,
+      `psql -c 'SELECT count(*) FROM users'`,
+      `psql -c '\\dt'`,
+      `mysql -e 'SHOW TABLES' shop`,
+      `mysql -e 'SELECT system_user()'`,
+    ]) {
       expect(inner(cmd), cmd).toEqual([]);
     }
   });

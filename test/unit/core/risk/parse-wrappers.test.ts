@@ -37,7 +37,12 @@ describe('privilege wrappers', () => {
   });
 
   it('reads `su -c` strings as root, wherever the user and options are', () => {
-    for (const cmd of ["su -c 'rm -rf /'", "su - root -c 'rm -rf /'", "su root --command='rm -rf /'", "runuser -l app -c 'rm -rf /'"]) {
+    for (const cmd of [
+      "su -c 'rm -rf /'",
+      "su - root -c 'rm -rf /'",
+      "su root --command='rm -rf /'",
+      "runuser -l app -c 'rm -rf /'",
+    ]) {
       const rm = only(read(cmd), 'rm');
       expect(line(rm)).toBe('rm -rf /');
       expect(rm.privileged).toBe(true);
@@ -178,7 +183,12 @@ describe('shells and eval', () => {
   });
 
   it('reads a process substitution given as a script or as stdin like a pipe into it', () => {
-    for (const cmd of ["bash <(echo 'rm -rf ~')", "sh < <(echo 'rm -rf ~')", "source <(echo 'rm -rf ~')", ". <(printf 'rm -rf ~')"]) {
+    for (const cmd of [
+      "bash <(echo 'rm -rf ~')",
+      "sh < <(echo 'rm -rf ~')",
+      "source <(echo 'rm -rf ~')",
+      ". <(printf 'rm -rf ~')",
+    ]) {
       const rm = only(read(cmd), 'rm');
       expect(rm.pipeFrom?.[0]?.text).toMatch(/^(echo|printf)$/);
       expect(rm.via[0]).toMatch(/<\(…\)$/);
@@ -235,7 +245,11 @@ describe('find', () => {
 
   it('keeps find itself and reads every action', () => {
     const p = read('find ~ -name id_rsa -exec cat {} \\; -exec rm {} \\;');
-    expect(lines(p)).toEqual(['find ~ -name id_rsa -exec cat {} ; -exec rm {} ;', 'cat ?~/**/id_rsa', 'rm ?~/**/id_rsa']);
+    expect(lines(p)).toEqual([
+      'find ~ -name id_rsa -exec cat {} ; -exec rm {} ;',
+      'cat ?~/**/id_rsa',
+      'rm ?~/**/id_rsa',
+    ]);
   });
 
   it('reads -delete as a synthetic rm on the same target', () => {
@@ -297,7 +311,10 @@ describe('commands run elsewhere', () => {
   });
 
   it('hands a here-doc or here-string given to docker or kubectl exec to the command inside', () => {
-    expect(only(read('kubectl exec -i api -- bash <<EOF\nrm -rf /data\nEOF'), 'rm').via).toEqual(['kubectl exec api', 'bash <<EOF']);
+    expect(only(read('kubectl exec -i api -- bash <<EOF\nrm -rf /data\nEOF'), 'rm').via).toEqual([
+      'kubectl exec api',
+      'bash <<EOF',
+    ]);
     expect(only(read("docker exec -i web sh <<'EOF'\nrm -rf /data\nEOF"), 'rm').remote).toBe('docker exec web');
     expect(only(read("docker exec web psql <<< 'DROP TABLE users'"), 'psql').stdin).toBe('DROP TABLE users');
   });

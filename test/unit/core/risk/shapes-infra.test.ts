@@ -190,13 +190,19 @@ describe('what a table marks as running, loading or writing is judged', () => {
     'sqlite3 app.db ".shell rm -rf ~"',
     'sqlite3 -cmd ".system rm -rf ~" app.db',
     'sqlite3 app.db "SELECT load_extension(\'/tmp/evil.so\')"',
-    'sqlite3 app.db "SELECT edit(\'x\', \'rm -rf ~\')"',
-    'mongosh --eval "require(\'child_process\').execSync(\'rm -rf ~\')"',
+    "sqlite3 app.db \"SELECT edit('x', 'rm -rf ~')\"",
+    "mongosh --eval \"require('child_process').execSync('rm -rf ~')\"",
     'railway run rm -rf ~',
   ])('%s is not low', (cmd) => expect(level(cmd), reasons(cmd)).not.toBe('low'));
 
   it('judges a shell command a client runs as that command', () => {
-    for (const cmd of ['psql -c "\\! rm -rf ~"', 'mysql -e "system rm -rf ~"', 'sqlite3 app.db ".shell rm -rf ~"', 'sqlite3 -cmd ".system rm -rf ~" app.db', 'railway run rm -rf ~']) {
+    for (const cmd of [
+      'psql -c "\\! rm -rf ~"',
+      'mysql -e "system rm -rf ~"',
+      'sqlite3 app.db ".shell rm -rf ~"',
+      'sqlite3 -cmd ".system rm -rf ~" app.db',
+      'railway run rm -rf ~',
+    ]) {
       expect(['high', 'critical'], `${cmd}: ${reasons(cmd)}`).toContain(level(cmd));
     }
     expect(['high', 'critical']).toContain(level('helm template x ./chart --post-renderer "rm -rf ~"'));
@@ -210,12 +216,31 @@ describe('what a table marks as running, loading or writing is judged', () => {
 });
 
 describe('the spec language: subcommands by their form, operands after --', () => {
-  const shape = compileShape({ globals: '--region=', subs: { ec2: { subs: { 'run-instances': '' }, subPattern: { match: /^describe-/, shape: { opts: '--filters=', maxOperands: 0 } } } } }, 'test');
-  const read = (...words: string[]) => readShape('cloud', shape, words.map((text) => ({ text, known: true })));
+  const shape = compileShape(
+    {
+      globals: '--region=',
+      subs: {
+        ec2: {
+          subs: { 'run-instances': '' },
+          subPattern: { match: /^describe-/, shape: { opts: '--filters=', maxOperands: 0 } },
+        },
+      },
+    },
+    'test',
+  );
+  const read = (...words: string[]) =>
+    readShape(
+      'cloud',
+      shape,
+      words.map((text) => ({ text, known: true })),
+    );
 
   it('reads a subcommand matching the pattern against its table, with the globals', () => {
     expect(read('ec2', 'describe-instances', '--filters', 'x', '--region', 'eu').proven).toBe(true);
-    expect(read('ec2', 'describe-instances', '--filters', 'x', '--region', 'eu').path).toEqual(['ec2', 'describe-instances']);
+    expect(read('ec2', 'describe-instances', '--filters', 'x', '--region', 'eu').path).toEqual([
+      'ec2',
+      'describe-instances',
+    ]);
     expect(read('ec2', 'run-instances').proven).toBe(true);
     expect(read('ec2', 'terminate-instances').proven).toBe(false);
     expect(read('ec2', 'describe-instances', '--bogus').unknown).toMatch(/does not know/);
@@ -232,7 +257,12 @@ describe('the spec language: subcommands by their form, operands after --', () =
   it('hands every operand of an operandKind table to its check, after -- too', () => {
     const sql = compileShape({ opts: '-x', operandKind: 'check:sqlite' }, 'sql');
     const words = (...w: string[]) => w.map((text) => ({ text, known: true }));
-    expect(readShape('sql', sql, words('app.db', '.tables')).payloads.map((p) => [p.kind, p.value.text])).toEqual([['check:sqlite', 'app.db'], ['check:sqlite', '.tables']]);
-    expect(readShape('sql', sql, words('-x', '--', '.shell id')).payloads.map((p) => p.value.text)).toEqual(['.shell id']);
+    expect(readShape('sql', sql, words('app.db', '.tables')).payloads.map((p) => [p.kind, p.value.text])).toEqual([
+      ['check:sqlite', 'app.db'],
+      ['check:sqlite', '.tables'],
+    ]);
+    expect(readShape('sql', sql, words('-x', '--', '.shell id')).payloads.map((p) => p.value.text)).toEqual([
+      '.shell id',
+    ]);
   });
 });

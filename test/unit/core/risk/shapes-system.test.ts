@@ -9,7 +9,9 @@ import { PROJECT, testContextOptions } from '../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
-  engine = await createRiskEngine(testContextOptions({ branch: 'feature/x', changedFiles: 3, changedLines: 40, untrackedFiles: 0, stashes: 0 }));
+  engine = await createRiskEngine(
+    testContextOptions({ branch: 'feature/x', changedFiles: 3, changedLines: 40, untrackedFiles: 0, stashes: 0 }),
+  );
 });
 
 const assess = (cmd: string) => engine.assess(cmd, PROJECT);
@@ -80,7 +82,11 @@ describe('ordinary forms are low', () => {
 });
 
 describe('remote work is read to its last word, and left to the rules', () => {
-  it.each(['ssh -o BatchMode=yes -p 2222 build.example uptime', 'rsync -avz --delete src/ build/', 'scp -P 2222 build.example:logs/app.log /tmp/app.log'])('%s', (cmd) => {
+  it.each([
+    'ssh -o BatchMode=yes -p 2222 build.example uptime',
+    'rsync -avz --delete src/ build/',
+    'scp -P 2222 build.example:logs/app.log /tmp/app.log',
+  ])('%s', (cmd) => {
     const risk = assess(cmd);
     expect(risk.level).toBe('medium');
     expect(risk.categories).not.toContain('unparsed');
@@ -135,9 +141,9 @@ describe('forms that change the machine are not low', () => {
     'apt-get install -y curl',
     'defaults write com.apple.dock autohide -bool true',
     'osascript script.scpt',
-    "gpg --export-secret-keys",
-    "sed -f script.sed f",
-    "awk -f prog.awk data.txt",
+    'gpg --export-secret-keys',
+    'sed -f script.sed f',
+    'awk -f prog.awk data.txt',
     'script out.log',
   ])('%s is not low', (cmd) => {
     expect(assess(cmd).level).not.toBe('low');
@@ -148,7 +154,7 @@ describe('what an option runs, loads or writes is judged as that', () => {
   it.each([
     'find . -fprint /etc/passwd',
     "vim -c '!rm -rf ~' f",
-    "vim -c 'call system(\"rm -rf ~\")' f",
+    'vim -c \'call system("rm -rf ~")\' f',
     "nvim --cmd '!rm -rf ~'",
     `rsync -e 'sh -c "rm -rf ~"' a b`,
     "rsync --rsync-path='rm -rf ~' a host:b",
@@ -159,7 +165,7 @@ describe('what an option runs, loads or writes is judged as that', () => {
     "hyperfine 'rm -rf ~'",
     "hyperfine 'ls' 'rm -rf ~'",
     "hyperfine --prepare 'rm -rf ~' ls",
-    "watchexec -e ts -- rm -rf ~",
+    'watchexec -e ts -- rm -rf ~',
     'entr rm -rf ~',
     "tmux new -d -s x 'rm -rf ~'",
     "sed '1e rm -rf ~' f",
@@ -168,7 +174,7 @@ describe('what an option runs, loads or writes is judged as that', () => {
     "sed -i '' '1e rm -rf ~' f",
     'openssl req -new -x509 -nodes -keyout /etc/ssl/private/x.key -out /etc/ssl/certs/x.pem',
     'ssh-keygen -t ed25519 -f ~/.ssh/id_ed25519 -N ""',
-    "awk 'BEGIN { system(\"rm -rf ~\") }'",
+    'awk \'BEGIN { system("rm -rf ~") }\'',
   ])('%s is high or critical', (cmd) => {
     const risk = assess(cmd);
     expect(HIGH, `${cmd}: ${risk.level} ${risk.reasons.join(' / ')}`).toContain(risk.level);

@@ -1,7 +1,13 @@
 // Which words of a command carry code or run another program, as the rules read them off the shape tables.
 // Shown as the command with those words in brackets.
 import { describe, expect, it } from 'vitest';
-import { codeCarryingIndex, codeCarryingWords, lastCodeCarryingIndex, runsWhatFollows, shapeForWord } from '../../../../electron/core/risk/rules/code-words.ts';
+import {
+  codeCarryingIndex,
+  codeCarryingWords,
+  lastCodeCarryingIndex,
+  runsWhatFollows,
+  shapeForWord,
+} from '../../../../electron/core/risk/rules/code-words.ts';
 import { shapeOf } from '../../../../electron/core/risk/shapes/index.ts';
 import { splitWords } from '../../../../electron/core/rules/words.ts';
 
@@ -102,7 +108,7 @@ describe('code-carrying words', () => {
     ['sed -n 1p f', 'sed -n [1p] f'],
     ['sed -ne "1e id" f', 'sed [-ne] [1e id] [f]'],
     ['sed 1p f -e "1e id"', 'sed [1p] f [-e] [1e id]'],
-    ["sed -i '' s/a/b/ f", "sed -i [] [s/a/b/] f"],
+    ["sed -i '' s/a/b/ f", 'sed -i [] [s/a/b/] f'],
     ['sed -i s/a/b/ f', 'sed -i [s/a/b/] [f]'],
     ['sed -i.bak s/a/b/ f', 'sed -i.bak [s/a/b/] f'],
     ['sed --line-len 5 "e id" f', 'sed [--line-len] [5] [e id] [f]'],
@@ -147,7 +153,8 @@ describe('code-carrying words', () => {
   });
 
   it('never learns a rule for a program whose next words say what it does', () => {
-    for (const word of ['node', 'npx', 'git', 'tar', 'python3', 'sudo', 'sed', 'xargs']) expect(runsWhatFollows(word), word).toBe(true);
+    for (const word of ['node', 'npx', 'git', 'tar', 'python3', 'sudo', 'sed', 'xargs'])
+      expect(runsWhatFollows(word), word).toBe(true);
     for (const word of ['cat', 'make', 'frobnicate']) expect(runsWhatFollows(word), word).toBe(false);
   });
 

@@ -14,7 +14,13 @@ const FIXTURES = path.resolve('test/fixtures/agent-rules');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 function plan(opts: { claude?: string[]; codex?: string[]; existing?: Rule[]; home?: string }) {
-  return planImport({ claude: opts.claude ?? [], codex: opts.codex ?? [], named: true, home: opts.home ?? tempDir('gh-user-'), existing: opts.existing ?? [] });
+  return planImport({
+    claude: opts.claude ?? [],
+    codex: opts.codex ?? [],
+    named: true,
+    home: opts.home ?? tempDir('gh-user-'),
+    existing: opts.existing ?? [],
+  });
 }
 
 const summary = (p: ReturnType<typeof plan>) => p.drafts.map((d) => `${d.effect} ${d.kind}:${d.pattern}`);
@@ -33,7 +39,9 @@ describe('Claude Code settings', () => {
       'deny prefix:curl',
       'deny prefix:rm -rf',
     ]);
-    expect(p.drafts.every((d) => d.scope.type === 'global' && d.source === `claude:${fixture('claude-settings.json')}`)).toBe(true);
+    expect(
+      p.drafts.every((d) => d.scope.type === 'global' && d.source === `claude:${fixture('claude-settings.json')}`),
+    ).toBe(true);
     expect(p.skipped.map((s) => [s.entry, s.line, s.message])).toEqual([
       ['Read(~/.zshrc)', 12, 'not a shell command rule (Gatehouse reviews shell commands only)'],
       ['WebFetch(domain:docs.anthropic.com)', 13, 'not a shell command rule (Gatehouse reviews shell commands only)'],
@@ -63,7 +71,10 @@ describe('Claude Code settings', () => {
     const bad = path.join(tempDir(), 'settings.json');
     fs.writeFileSync(bad, '{ "permissions": { "allow": [ "Bash(ls)", ] } }');
     const p = plan({ claude: [bad, '/nonexistent/settings.json'] });
-    expect(p.errors.map((e) => [e.file, e.message.split(':')[0]])).toEqual([[bad, 'not valid JSON'], ['/nonexistent/settings.json', 'no such file']]);
+    expect(p.errors.map((e) => [e.file, e.message.split(':')[0]])).toEqual([
+      [bad, 'not valid JSON'],
+      ['/nonexistent/settings.json', 'no such file'],
+    ]);
     expect(p.drafts).toEqual([]);
   });
 });
@@ -71,9 +82,21 @@ describe('Claude Code settings', () => {
 describe('Codex .rules', () => {
   it('reads prefix_rule calls, expanding alternatives and mapping decisions', () => {
     const p = plan({ codex: [fixture('default.rules')] });
-    expect(summary(p)).toEqual(['allow prefix:git status', 'allow prefix:git diff', 'allow prefix:git log', 'deny prefix:git reset --hard', 'ask prefix:npm publish', 'allow prefix:cargo test']);
-    expect(p.drafts[3]).toMatchObject({ note: 'Use `git stash` instead.', source: `codex:${fixture('default.rules')}:10` });
-    expect(p.skipped).toEqual([expect.objectContaining({ line: 21, message: 'host_executable(...) is not a command rule' })]);
+    expect(summary(p)).toEqual([
+      'allow prefix:git status',
+      'allow prefix:git diff',
+      'allow prefix:git log',
+      'deny prefix:git reset --hard',
+      'ask prefix:npm publish',
+      'allow prefix:cargo test',
+    ]);
+    expect(p.drafts[3]).toMatchObject({
+      note: 'Use `git stash` instead.',
+      source: `codex:${fixture('default.rules')}:10`,
+    });
+    expect(p.skipped).toEqual([
+      expect.objectContaining({ line: 21, message: 'host_executable(...) is not a command rule' }),
+    ]);
   });
 
   it('names file:line for what it cannot read, and keeps what it can', () => {
@@ -87,7 +110,9 @@ describe('Codex .rules', () => {
   });
 
   it('parses strings the Starlark way', () => {
-    const [call] = parseStarlarkCalls(`prefix_rule(pattern = ['a b', "c\\"d", """e\nf""" ], justification = "x" "y", n = 3, ok = True)`);
+    const [call] = parseStarlarkCalls(
+      `prefix_rule(pattern = ['a b', "c\\"d", """e\nf""" ], justification = "x" "y", n = 3, ok = True)`,
+    );
     expect(call?.args).toEqual({ pattern: ['a b', 'c"d', 'e\nf'], justification: 'xy', n: 3, ok: true });
   });
 });
@@ -103,15 +128,26 @@ describe('importing twice', () => {
 });
 
 describe('export', () => {
-  const rules = [rule('allow', 'prefix', 'npm run test', { id: 'a' }), rule('deny', 'exact', 'git push --force', { id: 'b', note: 'never' }), rule('ask', 'glob', 'git * main', { id: 'c' }), rule('allow', 'regex', 'make (a|b)', { id: 'd' })];
+  const rules = [
+    rule('allow', 'prefix', 'npm run test', { id: 'a' }),
+    rule('deny', 'exact', 'git push --force', { id: 'b', note: 'never' }),
+    rule('ask', 'glob', 'git * main', { id: 'c' }),
+    rule('allow', 'regex', 'make (a|b)', { id: 'd' }),
+  ];
 
   it('writes Claude Code permissions that read back as the same rules', () => {
     const out = exportClaude(rules);
-    expect(JSON.parse(out.text)).toEqual({ permissions: { allow: ['Bash(npm run test:*)'], ask: ['Bash(git * main)'], deny: ['Bash(git push --force)'] } });
+    expect(JSON.parse(out.text)).toEqual({
+      permissions: { allow: ['Bash(npm run test:*)'], ask: ['Bash(git * main)'], deny: ['Bash(git push --force)'] },
+    });
     expect(out.skipped).toEqual([{ ruleId: 'd', why: 'Claude Code has no regular expressions' }]);
     const file = path.join(tempDir(), 'settings.json');
     fs.writeFileSync(file, out.text);
-    expect(summary(plan({ claude: [file] }))).toEqual(['allow prefix:npm run test', 'ask glob:git * main', 'deny exact:git push --force']);
+    expect(summary(plan({ claude: [file] }))).toEqual([
+      'allow prefix:npm run test',
+      'ask glob:git * main',
+      'deny exact:git push --force',
+    ]);
   });
 
   it('writes Codex prefix rules that read back, and says why the rest cannot go', () => {

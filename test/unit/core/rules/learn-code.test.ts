@@ -17,12 +17,24 @@ beforeAll(async () => {
   engine = await createRiskEngine(testContextOptions());
 });
 
-const request = (command: string, risk: RiskAssessment = engine.assess(command, PROJECT)): GateRequest => gateRequest(command, PROJECT, risk);
-const suggest = (command: string) => suggestRules(request(command), { rules: new RuleSet([]), riskyRequests: () => [], assess: (c, cwd) => engine.assess(c, cwd), now: Date.now() });
+const request = (command: string, risk: RiskAssessment = engine.assess(command, PROJECT)): GateRequest =>
+  gateRequest(command, PROJECT, risk);
+const suggest = (command: string) =>
+  suggestRules(request(command), {
+    rules: new RuleSet([]),
+    riskyRequests: () => [],
+    assess: (c, cwd) => engine.assess(c, cwd),
+    now: Date.now(),
+  });
 const specs = (command: string) => suggest(command).rules.map((r) => `${r.kind}:${r.pattern}`);
 /** The rules learned from approving `approved`, as they would be stored. */
 const learned = (approved: string): Rule[] => suggest(approved).rules.map((s) => rule('allow', s.kind, s.pattern));
-const decide = (command: string, rules: Rule[]) => evaluateRules(command, engine.assess(command, PROJECT), new RuleSet(rules), { cwd: PROJECT, sessionId: 's1', now: Date.now() }).outcome;
+const decide = (command: string, rules: Rule[]) =>
+  evaluateRules(command, engine.assess(command, PROJECT), new RuleSet(rules), {
+    cwd: PROJECT,
+    sessionId: 's1',
+    now: Date.now(),
+  }).outcome;
 
 describe('interpreters and runners learn the script or the exact command, never the bare program', () => {
   it('node -e proposes only the exact command', () => {
@@ -39,9 +51,9 @@ describe('interpreters and runners learn the script or the exact command, never 
   });
 
   it.each([
-    ['python3 src/a.py', "python3 -c 'import os; os.system(\"id\")'"],
+    ['python3 src/a.py', 'python3 -c \'import os; os.system("id")\''],
     ['python3 src/a.py', 'python3 /tmp/dropped.py'],
-    ["node -e 'console.log(1)'", "node -e 'require(\"child_process\").execSync(\"id\")'"],
+    ["node -e 'console.log(1)'", 'node -e \'require("child_process").execSync("id")\''],
     ['node tools/build.js', "node -e 'x' tools/build.js"],
     ['node tools/build.js', 'node --require /tmp/x.js tools/build.js'],
     ['npx tsx scripts/seed.ts', "npx tsx -e 'x'"],
@@ -98,7 +110,12 @@ describe('programs with code-carrying options and subcommands', () => {
 describe('a command not fully read', () => {
   it('gets no rule, even rated low', () => {
     const risk = assessment([segment(['ls']), segment(['cat', '$f'], { categories: ['read-only', 'unparsed'] })]);
-    const s = suggestRules(request('ls && cat $f', risk), { rules: new RuleSet([]), riskyRequests: () => [], assess: (c, cwd) => engine.assess(c, cwd), now: Date.now() });
+    const s = suggestRules(request('ls && cat $f', risk), {
+      rules: new RuleSet([]),
+      riskyRequests: () => [],
+      assess: (c, cwd) => engine.assess(c, cwd),
+      now: Date.now(),
+    });
     expect(s.rules).toEqual([]);
     expect(s.notes.join(' ')).toMatch(/could not read all of this command/);
   });

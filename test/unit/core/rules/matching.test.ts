@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../../../shared/rules.ts';
 import { evaluateRules } from '../../../../electron/core/rules/evaluate.ts';
-import { compilePattern, globMatches, normalizePattern, requiredLiteral } from '../../../../electron/core/rules/matcher.ts';
+import {
+  compilePattern,
+  globMatches,
+  normalizePattern,
+  requiredLiteral,
+} from '../../../../electron/core/rules/matcher.ts';
 import { RuleSet } from '../../../../electron/core/rules/ruleset.ts';
 import { canonicalText, splitWords } from '../../../../electron/core/rules/words.ts';
 import { assessment, rule, segment } from '../../../support/rules.ts';
@@ -73,7 +78,9 @@ describe('rule kinds', () => {
 
 describe('quoting', () => {
   it('writes one canonical text whatever quotes were used', () => {
-    const forms = ['git commit -m "a b"', "git commit -m 'a b'", 'git commit -m a\\ b'].map((t) => canonicalText(splitWords(t) ?? []));
+    const forms = ['git commit -m "a b"', "git commit -m 'a b'", 'git commit -m a\\ b'].map((t) =>
+      canonicalText(splitWords(t) ?? []),
+    );
     expect(new Set(forms)).toEqual(new Set(["git commit -m 'a b'"]));
     expect(canonicalText(['echo', "it's"])).toBe("echo 'it'\\''s'");
     expect(canonicalText(['ls', '~/src', '-la'])).toBe('ls ~/src -la');
@@ -84,7 +91,10 @@ describe('evaluation order: deny > ask > allow', () => {
   const cmd = [segment(['git', 'push', 'origin', 'feature'], { level: 'medium' })];
 
   it('deny wins over ask and allow', () => {
-    const v = outcome([rule('allow', 'prefix', 'git push'), rule('ask', 'prefix', 'git'), rule('deny', 'glob', 'git push *')], cmd);
+    const v = outcome(
+      [rule('allow', 'prefix', 'git push'), rule('ask', 'prefix', 'git'), rule('deny', 'glob', 'git push *')],
+      cmd,
+    );
     expect(v.outcome).toBe('deny');
     expect(v.rules[0]?.rule.effect).toBe('deny');
   });
@@ -103,8 +113,12 @@ describe('evaluation order: deny > ask > allow', () => {
 
   it('disabled and expired rules do nothing', () => {
     expect(outcome([rule('deny', 'prefix', 'git', { enabled: false })], cmd).outcome).toBe('none');
-    expect(outcome([rule('deny', 'prefix', 'git', { expiresAt: new Date(place.now).toISOString() })], cmd).outcome).toBe('none');
-    expect(outcome([rule('deny', 'prefix', 'git', { expiresAt: new Date(place.now + 1).toISOString() })], cmd).outcome).toBe('deny');
+    expect(
+      outcome([rule('deny', 'prefix', 'git', { expiresAt: new Date(place.now).toISOString() })], cmd).outcome,
+    ).toBe('none');
+    expect(
+      outcome([rule('deny', 'prefix', 'git', { expiresAt: new Date(place.now + 1).toISOString() })], cmd).outcome,
+    ).toBe('deny');
   });
 });
 
@@ -118,7 +132,10 @@ describe('compound and wrapped commands', () => {
   it('cd x && git push -f is not allowed by a rule for cd: every segment must be', () => {
     const v = outcome([allowCd], [segment(['cd', 'x']), segment(['git', 'push', '-f'], { level: 'high' })]);
     expect(v.outcome).toBe('none');
-    expect(v.segments.map((s) => s.verdict)).toEqual([`allowed by rule ${allowCd.id} (allow prefix:cd)`, 'no allow rule covers it']);
+    expect(v.segments.map((s) => s.verdict)).toEqual([
+      `allowed by rule ${allowCd.id} (allow prefix:cd)`,
+      'no allow rule covers it',
+    ]);
   });
 
   it('cd x && ls is allowed when both segments are', () => {
@@ -159,7 +176,10 @@ describe('compound and wrapped commands', () => {
   });
 
   it('a remote segment needs a rule that names where it runs', () => {
-    const remote = [segment(['ssh', 'build-box', 'ls'], { level: 'medium' }), segment(['ls'], { level: 'medium', via: ['ssh build-box'] })];
+    const remote = [
+      segment(['ssh', 'build-box', 'ls'], { level: 'medium' }),
+      segment(['ls'], { level: 'medium', via: ['ssh build-box'] }),
+    ];
     const v = outcome([rule('allow', 'prefix', 'ls')], remote);
     expect(v.outcome).toBe('none');
     expect(v.segments.map((s) => s.text)).toEqual(['ssh build-box ls', 'ssh build-box ls']);
@@ -190,15 +210,23 @@ describe('compound and wrapped commands', () => {
   });
 
   it('an unscored command (no segments) still meets deny rules, read as plain words without assignments', () => {
-    const unscored = { score: 100, level: 'critical' as const, categories: ['unparsed'], reasons: ['engine down'], segments: [] };
+    const unscored = {
+      score: 100,
+      level: 'critical' as const,
+      categories: ['unparsed'],
+      reasons: ['engine down'],
+      segments: [],
+    };
     expect(evaluateRules('FOO=1 rm -rf /', unscored, new RuleSet([denyRm]), place).outcome).toBe('deny');
     expect(evaluateRules('ls', unscored, new RuleSet([rule('allow', 'prefix', 'ls')]), place).outcome).toBe('none');
   });
 });
 
 describe('allow prefix rules never stretch over code', () => {
-  const allowed = (pattern: string, argv: string[]) => outcome([rule('allow', 'prefix', pattern)], [segment(argv, { level: 'medium' })]).outcome;
-  const denied = (pattern: string, argv: string[]) => outcome([rule('deny', 'prefix', pattern)], [segment(argv, { level: 'medium' })]).outcome;
+  const allowed = (pattern: string, argv: string[]) =>
+    outcome([rule('allow', 'prefix', pattern)], [segment(argv, { level: 'medium' })]).outcome;
+  const denied = (pattern: string, argv: string[]) =>
+    outcome([rule('deny', 'prefix', pattern)], [segment(argv, { level: 'medium' })]).outcome;
 
   it.each([
     ['node', ['node', '-e', 'require("child_process").exec("id")']],
@@ -248,16 +276,24 @@ describe('allow prefix rules never stretch over code', () => {
   });
 
   it('an exact rule allows what it names, code and all; a glob is the person’s own wildcard', () => {
-    expect(outcome([rule('allow', 'exact', "node -e 'console.log(1)'")], [segment(['node', '-e', 'console.log(1)'], { level: 'medium' })]).outcome).toBe('allow');
+    expect(
+      outcome(
+        [rule('allow', 'exact', "node -e 'console.log(1)'")],
+        [segment(['node', '-e', 'console.log(1)'], { level: 'medium' })],
+      ).outcome,
+    ).toBe('allow');
     expect(allowed("node -e 'console.log(1)'", ['node', '-e', 'console.log(1)'])).toBe('allow');
     expect(allowed("node -e 'console.log(1)'", ['node', '-e', 'console.log(1)', 'x'])).toBe('none');
-    expect(outcome([rule('allow', 'glob', 'node *')], [segment(['node', 'x.js'], { level: 'medium' })]).outcome).toBe('allow');
+    expect(outcome([rule('allow', 'glob', 'node *')], [segment(['node', 'x.js'], { level: 'medium' })]).outcome).toBe(
+      'allow',
+    );
   });
 });
 
 describe('scopes', () => {
   const ls = [segment(['ls'])];
-  const at = (cwd: string, sessionId: string | null, rules: Rule[]) => evaluateRules('ls', assessment(ls), new RuleSet(rules), { cwd, sessionId, now: place.now }).outcome;
+  const at = (cwd: string, sessionId: string | null, rules: Rule[]) =>
+    evaluateRules('ls', assessment(ls), new RuleSet(rules), { cwd, sessionId, now: place.now }).outcome;
 
   it('a project rule applies in its directory and below, and nowhere else', () => {
     const r = [rule('allow', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/app' } })];
@@ -269,7 +305,10 @@ describe('scopes', () => {
   });
 
   it('two projects keep their rules apart', () => {
-    const r = [rule('allow', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/a' } }), rule('deny', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/b' } })];
+    const r = [
+      rule('allow', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/a' } }),
+      rule('deny', 'prefix', 'ls', { scope: { type: 'project', dir: '/p/b' } }),
+    ];
     expect(at('/p/a/x', null, r)).toBe('allow');
     expect(at('/p/b/x', null, r)).toBe('deny');
   });
@@ -319,6 +358,8 @@ describe('indexing never hides a match', () => {
     ['glob', 'git push *', ['git', 'push']],
   ] as const)('%s:%s matches %j through the index', (kind, pattern, words) => {
     const r = rule('deny', kind, pattern);
-    expect(evaluateRules(words.join(' '), assessment([segment([...words])]), new RuleSet([r]), place).outcome).toBe('deny');
+    expect(evaluateRules(words.join(' '), assessment([segment([...words])]), new RuleSet([r]), place).outcome).toBe(
+      'deny',
+    );
   });
 });

@@ -27,11 +27,26 @@ let events: CoreEvent[];
 
 function build(now: () => number = Date.now) {
   db = openDatabase(path.join(tempDir(), 'g.db'));
-  new SessionRepository(db).insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: PROJECT, pid: null, tokenHash: 'h', startedAt: 0 });
+  new SessionRepository(db).insert({
+    id: 's1',
+    agent: 'claude',
+    argv: ['claude'],
+    cwd: PROJECT,
+    pid: null,
+    tokenHash: 'h',
+    startedAt: 0,
+  });
   const requests = new RequestRepository(db);
   autoAllow = false;
   events = [];
-  broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, events: { publish: (e) => events.push(e) }, assess: (c, cwd) => engine.assess(c, cwd), policy: (r) => policy.decide(r), now });
+  broker = new Broker({
+    requests,
+    holdTimeoutMs: HOLD_MS,
+    events: { publish: (e) => events.push(e) },
+    assess: (c, cwd) => engine.assess(c, cwd),
+    policy: (r) => policy.decide(r),
+    now,
+  });
   rules = new RuleService({ repository: new RuleRepository(db), now, onChange: () => broker.reconsider() });
   trust = new TrustMode({ now, onChange: (c) => c.type === 'started' && broker.reconsider() });
   tampered = null;
@@ -39,7 +54,15 @@ function build(now: () => number = Date.now) {
 }
 
 const submit = (command: string, cwd = PROJECT) => {
-  const s: Submission = { sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command, cwd, payload: {} };
+  const s: Submission = {
+    sessionId: 's1',
+    agent: 'claude',
+    kind: 'pre-tool-use',
+    tool: 'Bash',
+    command,
+    cwd,
+    payload: {},
+  };
   return broker.submit(s);
 };
 
@@ -55,7 +78,10 @@ describe('rules deciding requests', () => {
   beforeEach(() => build());
 
   it('decides by rule and records which rule, with a hit', async () => {
-    const [allow] = rules.add([{ effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'global' }, source: 'cli' }], 'user');
+    const [allow] = rules.add(
+      [{ effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'global' }, source: 'cli' }],
+      'user',
+    );
     const v = await submit('npm run test -- --grep foo');
     expect(v).toMatchObject({ decision: 'allow', decidedBy: `rule:${allow?.id}` });
     expect(broker.get(v.requestId).decision).toMatchObject({ decidedBy: `rule:${allow?.id}`, ruleIds: [allow?.id] });
@@ -66,7 +92,18 @@ describe('rules deciding requests', () => {
     const verdict = submit('npm run lint');
     const held = broker.pending()[0];
     expect(held?.command).toBe('npm run lint');
-    const [added] = rules.add([{ effect: 'allow', kind: 'exact', pattern: 'npm run lint', scope: { type: 'project', dir: PROJECT }, source: 'cli' }], 'user');
+    const [added] = rules.add(
+      [
+        {
+          effect: 'allow',
+          kind: 'exact',
+          pattern: 'npm run lint',
+          scope: { type: 'project', dir: PROJECT },
+          source: 'cli',
+        },
+      ],
+      'user',
+    );
     await expect(verdict).resolves.toMatchObject({ decision: 'allow', decidedBy: `rule:${added?.id}` });
     expect(broker.pending()).toEqual([]);
     expect(events.map((e) => e.type)).toEqual(['request.held', 'request.decided']);
@@ -74,9 +111,32 @@ describe('rules deciding requests', () => {
 
   it('a new deny rule denies what is held; a rule elsewhere leaves it held', async () => {
     const verdict = submit('git push origin feature');
-    rules.add([{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'project', dir: '/elsewhere' }, source: 'cli' }], 'user');
+    rules.add(
+      [
+        {
+          effect: 'deny',
+          kind: 'prefix',
+          pattern: 'git push',
+          scope: { type: 'project', dir: '/elsewhere' },
+          source: 'cli',
+        },
+      ],
+      'user',
+    );
     expect(broker.pending()).toHaveLength(1);
-    rules.add([{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'global' }, source: 'cli', note: 'Push from CI only.' }], 'user');
+    rules.add(
+      [
+        {
+          effect: 'deny',
+          kind: 'prefix',
+          pattern: 'git push',
+          scope: { type: 'global' },
+          source: 'cli',
+          note: 'Push from CI only.',
+        },
+      ],
+      'user',
+    );
     const v = await verdict;
     expect(v.decision).toBe('deny');
     expect(v.reason).toMatch(/^Denied by Gatehouse rule \w+ \(prefix:git push\)\. Push from CI only\.$/);
@@ -130,8 +190,14 @@ describe('the tamper lock', () => {
   beforeEach(() => build());
 
   it('holds what allow rules, trust mode and auto-allow would allow; deny rules still deny', async () => {
-    rules.add([{ effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'global' }, source: 'cli' }], 'user');
-    rules.add([{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'global' }, source: 'cli' }], 'user');
+    rules.add(
+      [{ effect: 'allow', kind: 'prefix', pattern: 'npm run test', scope: { type: 'global' }, source: 'cli' }],
+      'user',
+    );
+    rules.add(
+      [{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'global' }, source: 'cli' }],
+      'user',
+    );
     autoAllow = true;
     trust.start(60_000);
     tampered = '2026-12-06T23:00:00.000Z';
@@ -169,7 +235,19 @@ describe('expiry', () => {
     build();
     rules.dispose();
     rules = new RuleService({ repository: new RuleRepository(db), onChange: (c) => changes.push(c) });
-    const [r] = rules.add([{ effect: 'allow', kind: 'prefix', pattern: 'npm test', scope: { type: 'global' }, source: 'cli', expiresAt: Date.now() + 15 * 60_000 }], 'user');
+    const [r] = rules.add(
+      [
+        {
+          effect: 'allow',
+          kind: 'prefix',
+          pattern: 'npm test',
+          scope: { type: 'global' },
+          source: 'cli',
+          expiresAt: Date.now() + 15 * 60_000,
+        },
+      ],
+      'user',
+    );
     const place = { cwd: PROJECT, sessionId: 's1' };
     const risk = engine.assess('npm test', PROJECT);
     expect(rules.evaluate('npm test', risk, place).outcome).toBe('allow');

@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 
 const place = { cwd: PROJECT, sessionId: 's1', now: Date.now() };
-const decide = (command: string, rules: Rule[]) => evaluateRules(command, engine.assess(command, PROJECT), new RuleSet(rules), place);
+const decide = (command: string, rules: Rule[]) =>
+  evaluateRules(command, engine.assess(command, PROJECT), new RuleSet(rules), place);
 
 const allow = (pattern: string) => rule('allow', 'prefix', pattern);
 const deny = (pattern: string) => rule('deny', 'prefix', pattern);
@@ -62,7 +63,12 @@ describe('compound and wrapped commands, as the shell reads them', () => {
 
   it('quoting and leading assignments do not change what matches', () => {
     const r = [rule('allow', 'exact', "git commit -m 'fix the build'")];
-    for (const command of ['git commit -m "fix the build"', "git commit -m 'fix the build'", 'git commit -m fix\\ the\\ build', 'GIT_AUTHOR_NAME=bot git commit -m "fix the build"']) {
+    for (const command of [
+      'git commit -m "fix the build"',
+      "git commit -m 'fix the build'",
+      'git commit -m fix\\ the\\ build',
+      'GIT_AUTHOR_NAME=bot git commit -m "fix the build"',
+    ]) {
       expect(decide(command, r).outcome, command).toBe('allow');
     }
     expect(decide('git commit -m "fix the build" --amend', r).outcome).toBe('none');
@@ -72,7 +78,12 @@ describe('compound and wrapped commands, as the shell reads them', () => {
 describe('learning from an approval, with real probes', () => {
   const request = (command: string): GateRequest => gateRequest(command, PROJECT, engine.assess(command, PROJECT));
   const suggest = (command: string, recorded: GateRequest[] = []) =>
-    suggestRules(request(command), { rules: new RuleSet([]), riskyRequests: () => recorded, assess: (c, cwd) => engine.assess(c, cwd), now: Date.now() });
+    suggestRules(request(command), {
+      rules: new RuleSet([]),
+      riskyRequests: () => recorded,
+      assess: (c, cwd) => engine.assess(c, cwd),
+      now: Date.now(),
+    });
   const specs = (s: ReturnType<typeof suggest>) => s.rules.map((r) => `${r.kind}:${r.pattern}`);
 
   it('proposes the meaningful prefix, scoped to the project', () => {
@@ -85,9 +96,15 @@ describe('learning from an approval, with real probes', () => {
   });
 
   it('proposes a low-risk rule for every project once two other projects allow it, and never a medium one', () => {
-    const inProjects = (kind: Rule['kind'], pattern: string, dirs: string[]) => dirs.map((dir) => rule('allow', kind, pattern, { scope: { type: 'project', dir } }));
+    const inProjects = (kind: Rule['kind'], pattern: string, dirs: string[]) =>
+      dirs.map((dir) => rule('allow', kind, pattern, { scope: { type: 'project', dir } }));
     const learn = (command: string, rules: Rule[]) =>
-      suggestRules(request(command), { rules: new RuleSet(rules), riskyRequests: () => [], assess: (c, cwd) => engine.assess(c, cwd), now: Date.now() });
+      suggestRules(request(command), {
+        rules: new RuleSet(rules),
+        riskyRequests: () => [],
+        assess: (c, cwd) => engine.assess(c, cwd),
+        now: Date.now(),
+      });
     const once = learn('git status --short', inProjects('prefix', 'git status', ['/home/dev/a']));
     expect(once.rules[0]?.scope).toEqual({ type: 'project', dir: PROJECT });
     const twice = learn('git status --short', inProjects('prefix', 'git status', ['/home/dev/a', '/home/dev/b']));
@@ -102,7 +119,9 @@ describe('learning from an approval, with real probes', () => {
     expect(specs(rm)).toEqual(['exact:rm -rf build']);
     expect(rm.notes[0]).toMatch(/^prefix:rm is too broad: it would also cover `rm -rf \/`, rated critical/);
     const push = suggest('git push origin feature/login');
-    expect(push.rules.every((r) => r.kind === 'exact' || !['git push', 'git push origin'].includes(r.pattern))).toBe(true);
+    expect(push.rules.every((r) => r.kind === 'exact' || !['git push', 'git push origin'].includes(r.pattern))).toBe(
+      true,
+    );
   });
 
   it('will not propose a prefix that covers a recorded high or critical command', () => {
@@ -111,10 +130,22 @@ describe('learning from an approval, with real probes', () => {
     const past = request('make test -k');
     const risk = past.risk;
     if (!risk?.segments?.[0]) throw new Error('no segments');
-    const recorded = [{ ...past, risk: { ...risk, level: 'high' as const, score: 60, segments: [{ ...risk.segments[0], level: 'high' as const, score: 60 }] } }];
+    const recorded = [
+      {
+        ...past,
+        risk: {
+          ...risk,
+          level: 'high' as const,
+          score: 60,
+          segments: [{ ...risk.segments[0], level: 'high' as const, score: 60 }],
+        },
+      },
+    ];
     const s = suggest('make test', recorded);
     expect(specs(s)).toEqual(['exact:make test']);
-    expect(s.notes[0]).toBe(`prefix:make test is too broad: it covers the recorded command \`make test -k\` (${past.id}), rated high`);
+    expect(s.notes[0]).toBe(
+      `prefix:make test is too broad: it covers the recorded command \`make test -k\` (${past.id}), rated high`,
+    );
     expect(specs(suggest('make test'))).toEqual(['prefix:make test']);
   });
 

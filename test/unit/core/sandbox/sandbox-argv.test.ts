@@ -23,7 +23,12 @@ describe('what the sandbox protects', () => {
       '/p/.claude',
       '/p/.codex',
     ]);
-    expect(agentSettingsPaths('/home/u', '/p', { CLAUDE_CONFIG_DIR: '/c', CODEX_HOME: '/x' }).slice(0, 4)).toEqual(['/c/settings.json', '/c/settings.local.json', '/c/shell-snapshots', '/x/config.toml']);
+    expect(agentSettingsPaths('/home/u', '/p', { CLAUDE_CONFIG_DIR: '/c', CODEX_HOME: '/x' }).slice(0, 4)).toEqual([
+      '/c/settings.json',
+      '/c/settings.local.json',
+      '/c/shell-snapshots',
+      '/x/config.toml',
+    ]);
   });
 
   it("hides Gatehouse's data and socket directories once each, keeps the gate socket, and refuses a cwd inside them", () => {
@@ -37,24 +42,54 @@ describe('what the sandbox protects', () => {
 
 describe('bwrapArgs', () => {
   it('binds the host as it is, hides, makes read-only, then puts each wrapper over its shell after hiding the real one', () => {
-    const plan = { ...sandboxPlan(PLAN_INPUT), readOnly: ['/home/u/.claude/settings.json'], shells: [{ real: '/usr/bin/dash', wrapper: '/k/cover/0-dash', hidden: '/k/real/0-dash' }] };
+    const plan = {
+      ...sandboxPlan(PLAN_INPUT),
+      readOnly: ['/home/u/.claude/settings.json'],
+      shells: [{ real: '/usr/bin/dash', wrapper: '/k/cover/0-dash', hidden: '/k/real/0-dash' }],
+    };
     expect(bwrapArgs(plan, ['/usr/bin/agent', '--flag'])).toEqual([
-      '--dev-bind', '/', '/', '--unshare-pid', '--proc', '/proc', '--die-with-parent',
-      '--tmpfs', '/home/u/.config/Gatehouse', '--remount-ro', '/home/u/.config/Gatehouse',
-      '--tmpfs', '/run/user/1000/gatehouse-1000-abc',
-      '--bind-try', '/run/user/1000/gatehouse-1000-abc/gate.sock', '/run/user/1000/gatehouse-1000-abc/gate.sock',
-      '--remount-ro', '/run/user/1000/gatehouse-1000-abc',
-      '--ro-bind', '/home/u/.claude/settings.json', '/home/u/.claude/settings.json',
-      '--ro-bind', '/usr/bin/dash', '/k/real/0-dash',
-      '--ro-bind', '/k/cover/0-dash', '/usr/bin/dash',
-      '--chdir', '/home/u/proj', '--', '/usr/bin/agent', '--flag',
+      '--dev-bind',
+      '/',
+      '/',
+      '--unshare-pid',
+      '--proc',
+      '/proc',
+      '--die-with-parent',
+      '--tmpfs',
+      '/home/u/.config/Gatehouse',
+      '--remount-ro',
+      '/home/u/.config/Gatehouse',
+      '--tmpfs',
+      '/run/user/1000/gatehouse-1000-abc',
+      '--bind-try',
+      '/run/user/1000/gatehouse-1000-abc/gate.sock',
+      '/run/user/1000/gatehouse-1000-abc/gate.sock',
+      '--remount-ro',
+      '/run/user/1000/gatehouse-1000-abc',
+      '--ro-bind',
+      '/home/u/.claude/settings.json',
+      '/home/u/.claude/settings.json',
+      '--ro-bind',
+      '/usr/bin/dash',
+      '/k/real/0-dash',
+      '--ro-bind',
+      '/k/cover/0-dash',
+      '/usr/bin/dash',
+      '--chdir',
+      '/home/u/proj',
+      '--',
+      '/usr/bin/agent',
+      '--flag',
     ]);
   });
 });
 
 describe('seatbeltProfile', () => {
   it('denies reading and writing the hidden directories, writing the settings, and lets the gate socket through last', () => {
-    const plan = { ...sandboxPlan(PLAN_INPUT), readOnly: ['/Users/u/.claude/settings.json', '/tmp/a "quoted" \\ path'] };
+    const plan = {
+      ...sandboxPlan(PLAN_INPUT),
+      readOnly: ['/Users/u/.claude/settings.json', '/tmp/a "quoted" \\ path'],
+    };
     expect(seatbeltProfile(plan).split('\n')).toEqual([
       '(version 1)',
       '(allow default)',

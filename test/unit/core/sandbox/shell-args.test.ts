@@ -7,7 +7,10 @@ import { SHELL_INTEGRATION_DIR } from '../../../../electron/core/pty/shell-launc
 
 function shown(kind: string, name: string, ...args: string[]): string {
   const script = `. ${JSON.stringify(path.join(SHELL_INTEGRATION_DIR, 'shell-args.bash'))}; __gatehouse_text "$@"`;
-  return execFileSync('bash', ['--norc', '-c', script, 'test', kind, name, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  return execFileSync('bash', ['--norc', '-c', script, 'test', kind, name, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
 }
 
 describe('the text a wrapper asks the gate about', () => {

@@ -6,11 +6,22 @@ import { wrapperScript, writeShellKit } from '../../../../electron/core/sandbox/
 import type { SystemShell } from '../../../../electron/core/sandbox/shells.ts';
 import { tempDir } from '../../../support/temp.ts';
 
-const SESSION = { hook: `r=$(curl "$GATEHOUSE_SOCKET") || exit 2`, socket: '/run/g/gate.sock', token: "to'ken", sessionId: 'sid1' };
+const SESSION = {
+  hook: `r=$(curl "$GATEHOUSE_SOCKET") || exit 2`,
+  socket: '/run/g/gate.sock',
+  token: "to'ken",
+  sessionId: 'sid1',
+};
 
 describe('wrapperScript', () => {
   it('runs under the real bash with -p and carries the session in the file, not in the environment', () => {
-    const text = wrapperScript({ interpreter: '/k/real/1-bash', kind: 'dash', real: '/k/real/0-dash', secret: 'abc', session: SESSION });
+    const text = wrapperScript({
+      interpreter: '/k/real/1-bash',
+      kind: 'dash',
+      real: '/k/real/0-dash',
+      secret: 'abc',
+      session: SESSION,
+    });
     expect(text.split('\n')).toEqual([
       '#!/k/real/1-bash -p',
       '# Gatehouse: asks the gate before this dash runs anything (session sid1).',
@@ -47,7 +58,9 @@ describe('writeShellKit', () => {
     expect(fs.statSync(path.join(dir, 'bin', 'sh')).mode & 0o777).toBe(0o700);
     expect(fs.readFileSync(path.join(dir, 'bin', 'sh'), 'utf8')).toContain(`__gatehouse_secret='${kit.secret}'`);
     expect(kit.secret).toMatch(/^[0-9a-f]{48}$/);
-    expect(writeShellKit({ dir: path.join(tempDir(), 'kit'), session: SESSION, env, shells }).secret).not.toBe(kit.secret);
+    expect(writeShellKit({ dir: path.join(tempDir(), 'kit'), session: SESSION, env, shells }).secret).not.toBe(
+      kit.secret,
+    );
     expect(kit.env).toEqual({
       [SHELL_ENV.kit]: dir,
       PATH: `${path.join(dir, 'bin')}:/usr/bin:/bin`,
@@ -64,14 +77,33 @@ describe('writeShellKit', () => {
 
   it('in a sandbox, leaves PATH alone and execs each real shell at its hidden path', () => {
     const dir = path.join(tempDir(), 'kit');
-    const kit = writeShellKit({ dir, session: SESSION, env: { PATH: '/usr/bin' }, shells, hiddenPathOf: (real) => `/hidden${real}` });
+    const kit = writeShellKit({
+      dir,
+      session: SESSION,
+      env: { PATH: '/usr/bin' },
+      shells,
+      hiddenPathOf: (real) => `/hidden${real}`,
+    });
     expect(kit.env.PATH).toBeUndefined();
     const cover = fs.readFileSync(path.join(dir, 'cover', '0-dash'), 'utf8');
-    expect(cover.split('\n').slice(0, 5)).toEqual(['#!/hidden/usr/bin/bash -p', expect.any(String), '__gatehouse_kind=dash', "__gatehouse_name=''", "__gatehouse_real='/hidden/usr/bin/dash'"]);
+    expect(cover.split('\n').slice(0, 5)).toEqual([
+      '#!/hidden/usr/bin/bash -p',
+      expect.any(String),
+      '__gatehouse_kind=dash',
+      "__gatehouse_name=''",
+      "__gatehouse_real='/hidden/usr/bin/dash'",
+    ]);
     expect(fs.readFileSync(path.join(dir, 'bin', 'sh'), 'utf8')).toContain("__gatehouse_name='sh'");
   });
 
   it('needs bash to run the wrappers', () => {
-    expect(() => writeShellKit({ dir: path.join(tempDir(), 'kit'), session: SESSION, env: {}, shells: [shells[0] as SystemShell] })).toThrow(/bash was not found/);
+    expect(() =>
+      writeShellKit({
+        dir: path.join(tempDir(), 'kit'),
+        session: SESSION,
+        env: {},
+        shells: [shells[0] as SystemShell],
+      }),
+    ).toThrow(/bash was not found/);
   });
 });

@@ -17,11 +17,20 @@ const DAY = 24 * 60 * 60 * 1000;
 let t: TestCore;
 afterEach(async () => t?.stop());
 
-const output = (data: string, atMs: number): RecordEventsInput['events'][number] => ({ atMs, event: { kind: 'output', data } });
+const output = (data: string, atMs: number): RecordEventsInput['events'][number] => ({
+  atMs,
+  event: { kind: 'output', data },
+});
 
 /** Asks the gate about a command the way a generic hook does; resolves with the answer once it is decided. */
-async function ask(s: StartedSession, command: string, cwd = '/w'): Promise<{ decision: string; decidedBy: string; reason: string }> {
-  const res = await post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command, cwd }), { authorization: `Bearer ${s.token}` });
+async function ask(
+  s: StartedSession,
+  command: string,
+  cwd = '/w',
+): Promise<{ decision: string; decidedBy: string; reason: string }> {
+  const res = await post(s.gateSocket, GATE_PATHS.check, JSON.stringify({ command, cwd }), {
+    authorization: `Bearer ${s.token}`,
+  });
   expect(res.status).toBe(200);
   return JSON.parse(res.body) as { decision: string; decidedBy: string; reason: string };
 }
@@ -35,7 +44,13 @@ async function recordedText(sessionId: string): Promise<string> {
 describe('a setting saved through the API applies at once', () => {
   it('redaction patterns: the next recorded terminal output and the next stored command are redacted with it', async () => {
     t = await startTestCore({ policy: () => ({ decision: 'allow', reason: 'test' }), log: () => {} });
-    const s = await t.client.api.startSession({ agent: 'shell', argv: ['sh'], cwd: '/w', pid: null, size: { cols: 80, rows: 24 } });
+    const s = await t.client.api.startSession({
+      agent: 'shell',
+      argv: ['sh'],
+      cwd: '/w',
+      pid: null,
+      size: { cols: 80, rows: 24 },
+    });
     const id = s.session.id;
     await t.client.api.recordEvents({ sessionId: id, seq: 1, events: [output('before: zeta-1111\r\n', 1)] });
     await ask(s, 'deploy --key zeta-2222');
@@ -57,7 +72,15 @@ describe('a setting saved through the API applies at once', () => {
     const db = openDatabase(path.join(home, 'gatehouse.db'));
     const sessions = new SessionRepository(db);
     const startedAt = Date.now() - 10 * DAY;
-    sessions.insert({ id: 'ten-days-old', agent: 'claude', argv: ['claude'], cwd: '/w', pid: null, tokenHash: 'h', startedAt });
+    sessions.insert({
+      id: 'ten-days-old',
+      agent: 'claude',
+      argv: ['claude'],
+      cwd: '/w',
+      pid: null,
+      tokenHash: 'h',
+      startedAt,
+    });
     sessions.end('ten-days-old', 0, startedAt + 60_000);
     db.close();
     t = await startTestCore({ home, log: () => {} });
@@ -65,7 +88,9 @@ describe('a setting saved through the API applies at once', () => {
     await t.core.upkeep.run();
     expect((await t.client.api.listSessions()).map((x) => x.id)).toEqual(['ten-days-old']);
 
-    await t.client.api.updateSettings({ retention: { maxAgeDays: 7, maxTotalMB: DEFAULT_SETTINGS.retention.maxTotalMB } });
+    await t.client.api.updateSettings({
+      retention: { maxAgeDays: 7, maxTotalMB: DEFAULT_SETTINGS.retention.maxTotalMB },
+    });
     await t.core.upkeep.run();
     expect(await t.client.api.listSessions()).toEqual([]);
   });
@@ -82,7 +107,9 @@ describe('a setting saved through the API applies at once', () => {
     expect(answer.reason).toMatch(/within 1 second,/);
     expect(performance.now() - started).toBeLessThan(10_000);
     // A session started now is told the new timeout (its hooks wait a little longer than the gate holds).
-    expect((await t.client.api.startSession({ agent: 'shell', argv: ['sh'], cwd: '/w', pid: null })).holdTimeoutMs).toBe(1000);
+    expect(
+      (await t.client.api.startSession({ agent: 'shell', argv: ['sh'], cwd: '/w', pid: null })).holdTimeoutMs,
+    ).toBe(1000);
   });
 
   it('hold timeout: a value given at start wins over the file until a hold timeout is saved', async () => {
@@ -106,7 +133,9 @@ describe('a setting saved through the API applies at once', () => {
 
     const order: string[] = [];
     const settingsChanged = t.next('settings.changed').then(() => order.push('settings.changed'));
-    const decided = t.next('request.decided', (e) => e.request.id === request.id).then(() => order.push('request.decided'));
+    const decided = t
+      .next('request.decided', (e) => e.request.id === request.id)
+      .then(() => order.push('request.decided'));
     await t.client.api.updateSettings({ autoAllowLowRisk: true });
     expect(await waiting).toMatchObject({ decision: 'allow', decidedBy: 'auto-allow' });
     await Promise.all([settingsChanged, decided]);

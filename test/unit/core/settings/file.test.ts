@@ -22,29 +22,42 @@ describe('settings: retention and redaction patterns', () => {
   });
 
   it('reads patterns and retention from the file', () => {
-    const s = loadSettings(homeWith({ redactionPatterns: ['ACME-[0-9]{6}', '(?i)internal-[a-z]+'], retention: { maxAgeDays: 7, maxTotalMB: 100 } }));
+    const s = loadSettings(
+      homeWith({
+        redactionPatterns: ['ACME-[0-9]{6}', '(?i)internal-[a-z]+'],
+        retention: { maxAgeDays: 7, maxTotalMB: 100 },
+      }),
+    );
     expect(s.redactionPatterns).toEqual(['ACME-[0-9]{6}', '(?i)internal-[a-z]+']);
     expect(s.retention).toEqual({ maxAgeDays: 7, maxTotalMB: 100 });
   });
 
   it('names the pattern that does not compile', () => {
     expect(() => loadSettings(homeWith({ redactionPatterns: ['fine', '(unclosed'] }))).toThrow(SettingsError);
-    expect(() => loadSettings(homeWith({ redactionPatterns: ['fine', '(unclosed'] }))).toThrow(/redactionPatterns\.1: "\(unclosed" is not a valid regular expression/);
+    expect(() => loadSettings(homeWith({ redactionPatterns: ['fine', '(unclosed'] }))).toThrow(
+      /redactionPatterns\.1: "\(unclosed" is not a valid regular expression/,
+    );
   });
 
   it('refuses a pattern that matches empty text', () => {
-    expect(() => loadSettings(homeWith({ redactionPatterns: ['x*'] }))).toThrow(/redactionPatterns\.0: "x\*" matches empty text/);
+    expect(() => loadSettings(homeWith({ redactionPatterns: ['x*'] }))).toThrow(
+      /redactionPatterns\.0: "x\*" matches empty text/,
+    );
   });
 
   it('refuses, by name, a pattern that backtracks catastrophically', () => {
-    expect(() => loadSettings(homeWith({ redactionPatterns: ['ok-[0-9]+', '(a+)+$'] }))).toThrow(/redactionPatterns\.1: "\(a\+\)\+\$" backtracks catastrophically/);
+    expect(() => loadSettings(homeWith({ redactionPatterns: ['ok-[0-9]+', '(a+)+$'] }))).toThrow(
+      /redactionPatterns\.1: "\(a\+\)\+\$" backtracks catastrophically/,
+    );
     expect(patternCostProblem('(x+x+)+y')).toMatch(/backtracks catastrophically/);
     expect(patternCostProblem('ACME-[0-9]{6}')).toBeNull();
     expect(patternCostProblem('(?i)password\\s*=\\s*\\S+')).toBeNull();
   });
 
   it('refuses retention values that make no sense', () => {
-    expect(() => loadSettings(homeWith({ retention: { maxAgeDays: 0, maxTotalMB: 100 } }))).toThrow(/retention\.maxAgeDays/);
+    expect(() => loadSettings(homeWith({ retention: { maxAgeDays: 0, maxTotalMB: 100 } }))).toThrow(
+      /retention\.maxAgeDays/,
+    );
   });
 
   it('keeps the audit trail forever unless auditRetentionDays says otherwise (a week at least)', () => {

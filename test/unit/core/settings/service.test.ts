@@ -7,7 +7,11 @@ import { ApiError } from '../../../../shared/api.ts';
 import type { CoreEvent } from '../../../../shared/domain.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
 import { SettingsFile } from '../../../../electron/core/settings/file.ts';
-import { SettingsService, type SettingsChange, type SettingsOverrides } from '../../../../electron/core/settings/service.ts';
+import {
+  SettingsService,
+  type SettingsChange,
+  type SettingsOverrides,
+} from '../../../../electron/core/settings/service.ts';
 import { tempDir } from '../../../support/temp.ts';
 
 function serviceIn(home: string, overrides?: SettingsOverrides) {
@@ -52,7 +56,12 @@ describe('SettingsService', () => {
 
   it('refuses an invalid patch with invalid_input, and then nothing changes and nobody is told', () => {
     const { settings, told } = serviceIn(tempDir());
-    for (const patch of [{ holdTimeoutMs: 10 }, { redactionPatterns: ['(a+)+$'] }, { unknownKey: 1 }, 'not an object']) {
+    for (const patch of [
+      { holdTimeoutMs: 10 },
+      { redactionPatterns: ['(a+)+$'] },
+      { unknownKey: 1 },
+      'not an object',
+    ]) {
       expect(() => settings.update(patch)).toThrow(ApiError);
     }
     expect(told).toEqual([]);

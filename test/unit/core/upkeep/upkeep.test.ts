@@ -7,12 +7,30 @@ const DAY = 24 * 60 * 60 * 1000;
 const MB = 1024 * 1024;
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 
-function fakes(o: { doomed?: string[]; stepsPerSession?: number; autoVacuum?: AutoVacuum; liveBytes?: number; freeBytes?: number; auditDays?: number | null } = {}) {
+function fakes(
+  o: {
+    doomed?: string[];
+    stepsPerSession?: number;
+    autoVacuum?: AutoVacuum;
+    liveBytes?: number;
+    freeBytes?: number;
+    auditDays?: number | null;
+  } = {},
+) {
   const log: string[] = [];
   let auto: AutoVacuum = o.autoVacuum ?? 'incremental';
   let free = o.freeBytes ?? 0;
   const left = new Map((o.doomed ?? []).map((id) => [id, o.stepsPerSession ?? 3]));
-  const sizes = (): StoreSizes => ({ fileBytes: 10 * MB + free, walBytes: 0, freeBytes: free, autoVacuum: auto, recordingBytes: 0, sessions: 0, requests: 0, auditEntries: 0 });
+  const sizes = (): StoreSizes => ({
+    fileBytes: 10 * MB + free,
+    walBytes: 0,
+    freeBytes: free,
+    autoVacuum: auto,
+    recordingBytes: 0,
+    sessions: 0,
+    requests: 0,
+    auditEntries: 0,
+  });
   const deps: UpkeepDeps = {
     recordings: {
       retentionPlan: () => [...left.keys()],
@@ -79,7 +97,10 @@ describe('Upkeep', () => {
     const upkeep = new Upkeep(large.deps);
     expect((await upkeep.run()).converted).toBe(false);
     expect(large.log).not.toContain('convert');
-    expect(await upkeep.compactStorage()).toMatchObject({ autoVacuum: 'incremental', databaseFile: '/data/gatehouse.db' });
+    expect(await upkeep.compactStorage()).toMatchObject({
+      autoVacuum: 'incremental',
+      databaseFile: '/data/gatehouse.db',
+    });
   });
 
   it('gives free pages back past 4 MB, in steps, then checkpoints; below that it keeps them for reuse', async () => {

@@ -5,16 +5,29 @@ import { MAX_SHOWN_CHARS } from '../../../../../electron/core/gate/file-tools.ts
 
 describe('Claude Code file tools', () => {
   it('reads Write, Edit, MultiEdit and NotebookEdit (payloads as Claude Code 2.1.330 sends them)', () => {
-    expect(claudeFileCall('Write', { file_path: '/p/.claude/settings.local.json', content: '{"disableAllHooks": true}' })).toEqual({
+    expect(
+      claudeFileCall('Write', { file_path: '/p/.claude/settings.local.json', content: '{"disableAllHooks": true}' }),
+    ).toEqual({
       tool: 'Write',
       paths: ['/p/.claude/settings.local.json'],
       summary: 'Write /p/.claude/settings.local.json\n{"disableAllHooks": true}',
     });
-    expect(claudeFileCall('Edit', { file_path: '/h/.bashrc', old_string: 'a', new_string: 'b', replace_all: false })?.summary).toBe('Edit /h/.bashrc\nreplace:\na\nwith:\nb');
-    expect(claudeFileCall('MultiEdit', { file_path: '/p/x', edits: [{ old_string: 'a', new_string: 'b' }, { old_string: 'c', new_string: 'd' }] })?.summary).toBe(
-      'MultiEdit /p/x\nreplace:\na\nwith:\nb\nreplace:\nc\nwith:\nd',
-    );
-    expect(claudeFileCall('NotebookEdit', { notebook_path: '/p/n.ipynb', new_source: 'print(1)', edit_mode: 'replace' })).toMatchObject({ paths: ['/p/n.ipynb'], summary: 'NotebookEdit /p/n.ipynb\nprint(1)' });
+    expect(
+      claudeFileCall('Edit', { file_path: '/h/.bashrc', old_string: 'a', new_string: 'b', replace_all: false })
+        ?.summary,
+    ).toBe('Edit /h/.bashrc\nreplace:\na\nwith:\nb');
+    expect(
+      claudeFileCall('MultiEdit', {
+        file_path: '/p/x',
+        edits: [
+          { old_string: 'a', new_string: 'b' },
+          { old_string: 'c', new_string: 'd' },
+        ],
+      })?.summary,
+    ).toBe('MultiEdit /p/x\nreplace:\na\nwith:\nb\nreplace:\nc\nwith:\nd');
+    expect(
+      claudeFileCall('NotebookEdit', { notebook_path: '/p/n.ipynb', new_source: 'print(1)', edit_mode: 'replace' }),
+    ).toMatchObject({ paths: ['/p/n.ipynb'], summary: 'NotebookEdit /p/n.ipynb\nprint(1)' });
   });
 
   it('is null for tools that change no file, and refuses a file tool that names none', () => {
@@ -25,7 +38,8 @@ describe('Claude Code file tools', () => {
   });
 
   it('caps what the card shows', () => {
-    const summary = claudeFileCall('Write', { file_path: '/p/x', content: 'y'.repeat(MAX_SHOWN_CHARS * 2) })?.summary ?? '';
+    const summary =
+      claudeFileCall('Write', { file_path: '/p/x', content: 'y'.repeat(MAX_SHOWN_CHARS * 2) })?.summary ?? '';
     expect(summary.length).toBeLessThan(MAX_SHOWN_CHARS + 100);
     expect(summary).toMatch(/more characters not shown\)$/);
   });

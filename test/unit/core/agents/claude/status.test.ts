@@ -5,7 +5,10 @@ import { claudeFailMode } from '../../../../../electron/core/agents/claude/statu
 
 describe('doctor: does Claude Code fail closed?', () => {
   it('says whether Claude Code also blocks on a crashing hook', () => {
-    expect(claudeFailMode('2.1.330 (Claude Code)')).toMatchObject({ failsClosed: true, detail: expect.stringContaining('onFailure "block"') });
+    expect(claudeFailMode('2.1.330 (Claude Code)')).toMatchObject({
+      failsClosed: true,
+      detail: expect.stringContaining('onFailure "block"'),
+    });
     expect(claudeFailMode('2.0.0 (Claude Code)').detail).toContain('upgrade Claude Code');
   });
 
@@ -13,6 +16,8 @@ describe('doctor: does Claude Code fail closed?', () => {
     const run = async (): Promise<string> => {
       throw new Error('Claude Code is asked nothing else');
     };
-    await expect(claudeAgent.program?.failMode({ version: '2.1.330 (Claude Code)', run })).resolves.toEqual(claudeFailMode('2.1.330 (Claude Code)'));
+    await expect(claudeAgent.program?.failMode({ version: '2.1.330 (Claude Code)', run })).resolves.toEqual(
+      claudeFailMode('2.1.330 (Claude Code)'),
+    );
   });
 });

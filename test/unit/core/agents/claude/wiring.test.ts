@@ -4,7 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_PATHS } from '../../../../../electron/core/agents/claude/protocol.ts';
-import { claudeArgs, claudeLayerFailsClosed, claudeSettings, claudeSupportsOnFailure, mergeClaudeSettings, splitUserSettings } from '../../../../../electron/core/agents/claude/wiring.ts';
+import {
+  claudeArgs,
+  claudeLayerFailsClosed,
+  claudeSettings,
+  claudeSupportsOnFailure,
+  mergeClaudeSettings,
+  splitUserSettings,
+} from '../../../../../electron/core/agents/claude/wiring.ts';
 import { tempDir } from '../../../../support/temp.ts';
 
 const curl = { kind: 'curl', curlPath: '/usr/bin/curl' } as const;
@@ -25,8 +32,20 @@ describe('Claude Code wiring', () => {
   });
 
   it('adds PowerShell on Windows and leaves onFailure out where it is not supported', () => {
-    const s = claudeSettings({ transport: { kind: 'node', nodePath: 'node', clientPath: 'c.mjs' }, holdTimeoutMs: 1000, platform: 'win32', onFailureBlock: false });
-    expect(s.hooks.PreToolUse?.map((m) => m.matcher)).toEqual(['Bash', 'PowerShell', 'Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
+    const s = claudeSettings({
+      transport: { kind: 'node', nodePath: 'node', clientPath: 'c.mjs' },
+      holdTimeoutMs: 1000,
+      platform: 'win32',
+      onFailureBlock: false,
+    });
+    expect(s.hooks.PreToolUse?.map((m) => m.matcher)).toEqual([
+      'Bash',
+      'PowerShell',
+      'Write',
+      'Edit',
+      'MultiEdit',
+      'NotebookEdit',
+    ]);
     expect(s.hooks.PreToolUse?.[0]?.hooks[0]).not.toHaveProperty('onFailure');
   });
 
@@ -35,9 +54,11 @@ describe('Claude Code wiring', () => {
   });
 });
 
-describe('ConfigChange: the hook in Gatehouse\'s settings layer', () => {
+describe("ConfigChange: the hook in Gatehouse's settings layer", () => {
   it('posts to the gate, blocks when the gate cannot answer, and has no matcher (every settings source)', () => {
-    const [entry] = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true }).hooks.ConfigChange ?? [];
+    const [entry] =
+      claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true }).hooks
+        .ConfigChange ?? [];
     expect(entry).not.toHaveProperty('matcher');
     expect(entry?.hooks[0]).toMatchObject({ type: 'command', timeout: 60, onFailure: 'block' });
     expect(entry?.hooks[0]?.command).toContain(CLAUDE_PATHS.configChange);
@@ -57,16 +78,19 @@ describe('Claude Code versions and user settings', () => {
     [null, false],
   ])('onFailure "block" for %j: %s', (version, supported) => expect(claudeSupportsOnFailure(version)).toBe(supported));
 
-  it('takes the user\'s own --settings out of their arguments', () => {
+  it("takes the user's own --settings out of their arguments", () => {
     expect(splitUserSettings(['-p', 'hi', '--settings', 'mine.json', '--settings={"a":1}', '--model', 'x'])).toEqual({
       settings: ['mine.json', '{"a":1}'],
       rest: ['-p', 'hi', '--model', 'x'],
     });
   });
 
-  it('keeps the user\'s settings and hooks and adds ours beside them', () => {
+  it("keeps the user's settings and hooks and adds ours beside them", () => {
     const ours = claudeSettings({ transport: curl, holdTimeoutMs: 1000, platform: 'linux', onFailureBlock: false });
-    const user = { model: 'opus', hooks: { PreToolUse: [{ matcher: 'Edit', hooks: [] }], SessionStart: [{ hooks: [] }] } };
+    const user = {
+      model: 'opus',
+      hooks: { PreToolUse: [{ matcher: 'Edit', hooks: [] }], SessionStart: [{ hooks: [] }] },
+    };
     const merged = mergeClaudeSettings(user, ours);
     expect(merged.model).toBe('opus');
     expect(merged.hooks?.PreToolUse).toEqual([{ matcher: 'Edit', hooks: [] }, ...(ours.hooks.PreToolUse ?? [])]);
@@ -83,8 +107,22 @@ describe('claudeLayerFailsClosed', () => {
   }
 
   it("reads Gatehouse's onFailure from the settings layer written for the launch", () => {
-    expect(claudeLayerFailsClosed(layer([{ matcher: 'Bash', hooks: [{ type: 'command', command: 'theirs' }, { type: 'command', command: 'ours', onFailure: 'block' }] }]))).toBe(true);
-    expect(claudeLayerFailsClosed(layer([{ matcher: 'Bash', hooks: [{ type: 'command', command: 'ours' }] }]))).toBe(false);
+    expect(
+      claudeLayerFailsClosed(
+        layer([
+          {
+            matcher: 'Bash',
+            hooks: [
+              { type: 'command', command: 'theirs' },
+              { type: 'command', command: 'ours', onFailure: 'block' },
+            ],
+          },
+        ]),
+      ),
+    ).toBe(true);
+    expect(claudeLayerFailsClosed(layer([{ matcher: 'Bash', hooks: [{ type: 'command', command: 'ours' }] }]))).toBe(
+      false,
+    );
     expect(claudeLayerFailsClosed(tempDir('gh-empty-'))).toBe(false);
   });
 });

@@ -22,7 +22,11 @@ describe('Codex apply_patch', () => {
   });
 
   it('shows the whole patch on the card', () => {
-    expect(codexPatchCall(patch)).toEqual({ tool: 'apply_patch', paths: codexPatchPaths(patch), summary: `apply_patch\n${patch}` });
+    expect(codexPatchCall(patch)).toEqual({
+      tool: 'apply_patch',
+      paths: codexPatchPaths(patch),
+      summary: `apply_patch\n${patch}`,
+    });
   });
 
   it('names no file for text that is not a patch (Codex refuses it itself)', () => {

@@ -11,12 +11,16 @@ describe('Codex protocol', () => {
   it('stays silent for a Codex allow (Codex rejects allow in PreToolUse) and denies with a reason', () => {
     expect(codexPreToolUseAnswer(allow)).toEqual({ status: 200, body: '' });
     expect(JSON.parse(codexPreToolUseAnswer(deny).body).hookSpecificOutput).toEqual({
-      hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'The user denied this command in Gatehouse: use the staging database',
+      hookEventName: 'PreToolUse',
+      permissionDecision: 'deny',
+      permissionDecisionReason: 'The user denied this command in Gatehouse: use the staging database',
     });
   });
 
   it('answers Codex permission requests with a behavior', () => {
     expect(JSON.parse(codexPermissionAnswer(allow).body).hookSpecificOutput.decision).toEqual({ behavior: 'allow' });
-    expect(JSON.parse(codexPermissionAnswer(timeout).body).hookSpecificOutput.decision).toMatchObject({ behavior: 'deny' });
+    expect(JSON.parse(codexPermissionAnswer(timeout).body).hookSpecificOutput.decision).toMatchObject({
+      behavior: 'deny',
+    });
   });
 });

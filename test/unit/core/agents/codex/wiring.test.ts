@@ -11,10 +11,16 @@ describe('Codex wiring', () => {
     expect(args[0]).toBe('--dangerously-bypass-hook-trust');
     const overrides = args.filter((_, i) => args[i - 1] === '-c');
     expect(overrides).toHaveLength(2);
-    expect(overrides[0]).toMatch(/^hooks\.PreToolUse=\[\{matcher="Bash", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/);
+    expect(overrides[0]).toMatch(
+      /^hooks\.PreToolUse=\[\{matcher="Bash", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/,
+    );
     // apply_patch goes through the same hook (the gate holds it only on a protected path).
-    expect(overrides[0]).toMatch(/\}\]\}, \{matcher="apply_patch", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/);
-    expect(overrides[1]).toMatch(/^hooks\.PermissionRequest=\[\{matcher="Bash", hooks=\[\{type="command", command="[^"\\]*(\\.[^"\\]*)*", timeout=660\}\]\}\]$/);
+    expect(overrides[0]).toMatch(
+      /\}\]\}, \{matcher="apply_patch", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/,
+    );
+    expect(overrides[1]).toMatch(
+      /^hooks\.PermissionRequest=\[\{matcher="Bash", hooks=\[\{type="command", command="[^"\\]*(\\.[^"\\]*)*", timeout=660\}\]\}\]$/,
+    );
     // The embedded command survives TOML (JSON-compatible) escaping intact.
     const command = JSON.parse(/command=(".*?[^\\]")/.exec(overrides[0] ?? '')?.[1] ?? '""') as string;
     expect(command).toContain(`--unix-socket "$GATEHOUSE_SOCKET"`);

@@ -3,7 +3,8 @@ import { stripAnsi } from '../../../../../electron/core/recording/common/ansi.ts
 
 describe('stripAnsi', () => {
   it('keeps the text a person reads and drops escape sequences and control characters', () => {
-    const raw = '\x1b[1;31merror\x1b[0m: \x1b]0;title\x07file \x1b]8;;https://x\x1b\\link\x1b]8;;\x1b\\ \x1b(0q\x1b(B\x07done\r\nnext\tcol\b';
+    const raw =
+      '\x1b[1;31merror\x1b[0m: \x1b]0;title\x07file \x1b]8;;https://x\x1b\\link\x1b]8;;\x1b\\ \x1b(0q\x1b(B\x07done\r\nnext\tcol\b';
     expect(stripAnsi(raw).text).toBe('error: file link qdone\nnext\tcol');
   });
 

@@ -2,7 +2,13 @@
 // the limit; past it, text is dropped and counted until the backlog has drained well below, and the gap it leaves is
 // handed to the recorder to mark. Output dropped elsewhere joins a gap of the same cause; a restart is its own gap.
 import { describe, expect, it } from 'vitest';
-import { BacklogGate, gapLabel, MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES, type Gap } from '../../../../../electron/core/recording/common/backlog.ts';
+import {
+  BacklogGate,
+  gapLabel,
+  MAX_BACKLOG_BYTES,
+  RESUME_BACKLOG_BYTES,
+  type Gap,
+} from '../../../../../electron/core/recording/common/backlog.ts';
 
 /** A gate over a backlog the test sets, with what it told the recorder, in order. */
 function gateOver(backlog: number) {
@@ -98,6 +104,8 @@ describe('gapLabel', () => {
     expect(gapLabel({ atMs: 1_000, droppedBytes: 3 * 1024 * 1024, cause: 'behind' }, 3_500)).toBe(
       'recording gap: 3.0 MB of output dropped over 2.5 s (the recorder could not keep up)',
     );
-    expect(gapLabel({ atMs: 1_000, droppedBytes: 4096, cause: 'restart' }, 9_000)).toBe('Gatehouse restarted: 4096 bytes not recorded');
+    expect(gapLabel({ atMs: 1_000, droppedBytes: 4096, cause: 'restart' }, 9_000)).toBe(
+      'Gatehouse restarted: 4096 bytes not recorded',
+    );
   });
 });

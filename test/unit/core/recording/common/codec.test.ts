@@ -1,6 +1,14 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compress, compressSync, CorruptChunkError, decodeEvents, decompressText, encodeEvents, type StreamEvent } from '../../../../../electron/core/recording/common/codec.ts';
+import {
+  compress,
+  compressSync,
+  CorruptChunkError,
+  decodeEvents,
+  decompressText,
+  encodeEvents,
+  type StreamEvent,
+} from '../../../../../electron/core/recording/common/codec.ts';
 
 const START = 1_000;
 
@@ -25,11 +33,21 @@ describe('recording chunk codec', () => {
   it('stores the text as text (not escaped) after a small index', () => {
     const raw = encodeEvents(events, START);
     expect(raw[0]).toBe(2);
-    expect(raw.toString('utf8').endsWith(events.flatMap((e) => (e.kind === 'resize' ? [] : [e.data])).join(''))).toBe(true);
+    expect(raw.toString('utf8').endsWith(events.flatMap((e) => (e.kind === 'resize' ? [] : [e.data])).join(''))).toBe(
+      true,
+    );
   });
 
   it('still reads chunks in the first format (a JSON array of events)', () => {
-    const legacy = zlib.brotliCompressSync(Buffer.from(JSON.stringify([[0, 'r', 120, 40], [2, 'o', 'a\x1b[0mb'], [10, 'i', 'ls\r']])));
+    const legacy = zlib.brotliCompressSync(
+      Buffer.from(
+        JSON.stringify([
+          [0, 'r', 120, 40],
+          [2, 'o', 'a\x1b[0mb'],
+          [10, 'i', 'ls\r'],
+        ]),
+      ),
+    );
     expect(decodeEvents(legacy, START)).toEqual([
       { atMs: 1_000, kind: 'resize', cols: 120, rows: 40 },
       { atMs: 1_002, kind: 'output', data: 'a\x1b[0mb' },
@@ -53,7 +71,9 @@ describe('recording chunk codec', () => {
       const packed = zlib.brotliCompressSync(encodeEvents(events, START), options);
       expect((packed[0] ?? 0) & 1).toBe(1);
       expect(decodeEvents(packed, START)).toEqual(events);
-      expect(decompressText(zlib.brotliCompressSync(Buffer.from('\x1b[2J screen 日本語'), options))).toBe('\x1b[2J screen 日本語');
+      expect(decompressText(zlib.brotliCompressSync(Buffer.from('\x1b[2J screen 日本語'), options))).toBe(
+        '\x1b[2J screen 日本語',
+      );
     }
     expect(decompressText(compressSync(Buffer.from('\x1b[2J screen 日本語')))).toBe('\x1b[2J screen 日本語');
   });

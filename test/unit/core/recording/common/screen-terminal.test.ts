@@ -36,7 +36,12 @@ async function truthAfterEachEvent(events: readonly StreamEvent[], cols: number,
 }
 
 /** Restores each capture, replays a few events further, and lists every point where it no longer matches. */
-async function divergences(events: readonly StreamEvent[], cols: number, rows: number, cuts: readonly number[]): Promise<string[]> {
+async function divergences(
+  events: readonly StreamEvent[],
+  cols: number,
+  rows: number,
+  cuts: readonly number[],
+): Promise<string[]> {
   const truth = await truthAfterEachEvent(events, cols, rows);
   expect(truth.fingerprints).toHaveLength(events.length + 1);
   const wrong: string[] = [];
@@ -65,20 +70,38 @@ async function divergences(events: readonly StreamEvent[], cols: number, rows: n
 describe('ScreenTerminal.capture', () => {
   it('rebuilds a screen that then goes on exactly like the original, at every cut of a stream full of hidden state', async () => {
     const events = trickyEvents();
-    expect(await divergences(events, 80, 24, events.map((_, i) => i))).toEqual([]);
+    expect(
+      await divergences(
+        events,
+        80,
+        24,
+        events.map((_, i) => i),
+      ),
+    ).toEqual([]);
   });
 
   it('does the same for real program output split at arbitrary points', async () => {
     const raw = capturedProgramOutput();
     expect(raw).toContain('\x1b[');
     const events: StreamEvent[] = [];
-    const sizes = [[100, 30], [61, 17], [130, 40]] as const;
+    const sizes = [
+      [100, 30],
+      [61, 17],
+      [130, 40],
+    ] as const;
     for (let i = 0, t = 0; i < raw.length; i += 997) {
       events.push({ atMs: t++, kind: 'output', data: raw.slice(i, i + 997) });
       const size = sizes[events.length % sizes.length] ?? sizes[0];
       if (events.length % 10 === 0) events.push({ atMs: t++, kind: 'resize', cols: size[0], rows: size[1] });
     }
-    expect(await divergences(events, 100, 30, events.map((_, i) => i))).toEqual([]);
+    expect(
+      await divergences(
+        events,
+        100,
+        30,
+        events.map((_, i) => i),
+      ),
+    ).toEqual([]);
   });
 
   it('is not at rest inside an escape sequence or a surrogate pair, and is between them', async () => {

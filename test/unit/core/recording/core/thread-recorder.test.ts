@@ -3,7 +3,12 @@
 // too far behind, text is dropped and handed over as a gap; a thread that is gone never holds the session back.
 import { describe, expect, it } from 'vitest';
 import { MAX_BACKLOG_BYTES, RESUME_BACKLOG_BYTES } from '../../../../../electron/core/recording/common/backlog.ts';
-import { HANDOVER_CHARS, HANDOVER_MS, ThreadRecorder, type RecorderThread } from '../../../../../electron/core/recording/core/thread-recorder.ts';
+import {
+  HANDOVER_CHARS,
+  HANDOVER_MS,
+  ThreadRecorder,
+  type RecorderThread,
+} from '../../../../../electron/core/recording/core/thread-recorder.ts';
 import type { RecorderLink } from '../../../../../electron/core/recording/core/worker-host.ts';
 import type { ThreadEvent } from '../../../../../electron/core/recording/common/worker-messages.ts';
 
@@ -24,14 +29,24 @@ function fakeThread() {
     batches,
     finished,
     /** The thread took in every batch so far and holds `held` of it. */
-    takeAll: (held = 0) => link?.backlog(batches.reduce((n, b) => n + b.chars, 0), held),
+    takeAll: (held = 0) =>
+      link?.backlog(
+        batches.reduce((n, b) => n + b.chars, 0),
+        held,
+      ),
     gone: () => link?.gone(),
   };
 }
 
 function recorderOn(thread: RecorderThread, errors: unknown[] = []) {
   let now = 1_000;
-  const recorder = new ThreadRecorder({ sessionId: 's1', startedAtMs: 1_000, worker: thread, now: () => now, onError: (err) => errors.push(err) });
+  const recorder = new ThreadRecorder({
+    sessionId: 's1',
+    startedAtMs: 1_000,
+    worker: thread,
+    now: () => now,
+    onError: (err) => errors.push(err),
+  });
   return { recorder, tick: (ms: number) => (now += ms) };
 }
 
@@ -116,14 +131,20 @@ describe('ThreadRecorder', () => {
   it('closes a gap still open when the recording ends', async () => {
     const t = fakeThread();
     const { recorder } = recorderOn(t.thread);
-    for (let i = 0; i <= MAX_BACKLOG_BYTES / HANDOVER_CHARS; i++) recorder.record({ kind: 'output', data: 'q'.repeat(HANDOVER_CHARS) }, i);
+    for (let i = 0; i <= MAX_BACKLOG_BYTES / HANDOVER_CHARS; i++)
+      recorder.record({ kind: 'output', data: 'q'.repeat(HANDOVER_CHARS) }, i);
     await recorder.finish(500);
-    expect(t.batches.flatMap((b) => b.events).at(-1)).toEqual({ atMs: 128, event: { kind: 'dropped', fromMs: 128, bytes: HANDOVER_CHARS } });
+    expect(t.batches.flatMap((b) => b.events).at(-1)).toEqual({
+      atMs: 128,
+      event: { kind: 'dropped', fromMs: 128, bytes: HANDOVER_CHARS },
+    });
     expect(t.finished).toEqual([500]);
     // Nothing is recorded after the end.
     recorder.record({ kind: 'output', data: 'late' });
     await waitHandover();
-    expect(t.batches.flatMap((b) => b.events).some((e) => e.event.kind === 'output' && e.event.data === 'late')).toBe(false);
+    expect(t.batches.flatMap((b) => b.events).some((e) => e.event.kind === 'output' && e.event.data === 'late')).toBe(
+      false,
+    );
   });
 
   it('never holds the session back once the thread is gone, and says so once', async () => {
@@ -143,6 +164,8 @@ describe('ThreadRecorder', () => {
     await recorder.close();
     expect(t.batches).toHaveLength(1);
     expect(t.finished).toEqual([]);
-    expect(errors.map(String)).toEqual(['Error: recording of session s1 failed; later events may be missing: the recording thread is gone']);
+    expect(errors.map(String)).toEqual([
+      'Error: recording of session s1 failed; later events may be missing: the recording thread is gone',
+    ]);
   });
 });

@@ -11,7 +11,10 @@ const worst = (sql: string) => Math.max(...judgeSql(sql).map((f) => f.score));
 
 /** `psql -h HOST -c SQL` as the parser gives it (the SQL is one word). */
 function psql(sql: string, host = 'localhost'): string {
-  const seg: Segment = { ...(simpleParse('psql').segments[0] as Segment), argv: ['psql', '-h', host, '-c', sql].map((text) => ({ text, known: true })) };
+  const seg: Segment = {
+    ...(simpleParse('psql').segments[0] as Segment),
+    argv: ['psql', '-h', host, '-c', sql].map((text) => ({ text, known: true })),
+  };
   const parsed: ParsedCommand = { segments: [seg], complete: true, problems: [] };
   return testEngine({ parse: () => parsed }).assess('psql', PROJECT).level;
 }

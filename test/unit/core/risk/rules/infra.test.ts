@@ -60,7 +60,10 @@ describe('clouds', () => {
     ['aws s3 cp report.pdf s3://bucket/', 'medium'],
     ['aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0', 'high'],
     ['aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://c.json', 'high'],
-    ['gcloud storage buckets add-iam-policy-binding gs://b --member=allUsers --role=roles/storage.objectViewer', 'high'],
+    [
+      'gcloud storage buckets add-iam-policy-binding gs://b --member=allUsers --role=roles/storage.objectViewer',
+      'high',
+    ],
     ['aws sqs send-message --queue-url https://sqs.x/dev-jobs --message-body test', 'medium'],
     ['aws configure list', 'medium'],
     ['gcloud auth login', 'medium'],

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT, testEngine } from '../../../../support/risk.ts';
 
-const engine = testEngine({ git: { branch: 'feature/x', changedFiles: 0, changedLines: 0, untrackedFiles: 0, stashes: 0 } });
+const engine = testEngine({
+  git: { branch: 'feature/x', changedFiles: 0, changedLines: 0, untrackedFiles: 0, stashes: 0 },
+});
 const score = (cmd: string) => engine.assess(cmd, PROJECT);
 
 describe('installing', () => {

