@@ -13,7 +13,7 @@ import { hashToken } from '../gate/server.ts';
 import type { SessionRoots } from '../sessions/session-roots.ts';
 import type { AuditRepository } from '../store/audit.ts';
 import type { SessionRepository } from '../store/sessions.ts';
-import type { ControlHandlers, ServedHandlers } from './serve.ts';
+import type { Admit, ControlHandlers, ServedHandlers } from './serve.ts';
 
 /** The calls that decide or loosen, with what each does (for the refusal's words). Everything else is read-only or tightens. */
 export const GUARDED_CALLS = {
@@ -62,19 +62,20 @@ export class AgentGuard {
     this.deps = deps;
   }
 
-  /** The handlers one control connection is served: guarded calls judge the peer first, `startSession` notes it. */
-  forConnection(handlers: ControlHandlers, socket: net.Socket): ServedHandlers {
+  /**
+   * What one control connection is served: `admit`, which the dispatch runs before it parses a call's input (a guarded
+   * call judges the peer first, so an attempt from inside an agent is refused and audited even when its input is
+   * malformed), and the handlers, where `startSession` notes the peer as the session's root.
+   */
+  forConnection(handlers: ControlHandlers, socket: net.Socket): { handlers: ServedHandlers; admit: Admit } {
     let peer: Promise<PeerLookup> | null = null;
     const lookup = () => (peer ??= this.deps.lookup(socket));
+    const admit: Admit = async (name, args) => {
+      if (!Object.hasOwn(GUARDED_CALLS, name)) return;
+      const verdict = this.judge(await lookup());
+      if (verdict.refuse) this.refuse(name as GuardedCall, args[0], verdict);
+    };
     const served: ServedHandlers = { ...handlers };
-    for (const call of Object.keys(GUARDED_CALLS) as GuardedCall[]) {
-      const inner = handlers[call] as (...args: unknown[]) => unknown;
-      (served as Record<GuardedCall, (...args: unknown[]) => unknown>)[call] = async (...args: unknown[]) => {
-        const verdict = this.judge(await lookup());
-        if (verdict.refuse) this.refuse(call, args[0], verdict);
-        return inner(...args);
-      };
-    }
     served.startSession = async (input) => {
       // Looked up first, so the session starts (and `session.started` goes out) just as its answer does.
       const found = await lookup();
@@ -82,7 +83,7 @@ export class AgentGuard {
       if (found.kind === 'found') this.deps.setRootProcesses(started.session.id, found.pids);
       return started;
     };
-    return served;
+    return { handlers: served, admit };
   }
 
   private judge(peer: PeerLookup): Verdict {

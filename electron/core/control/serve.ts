@@ -17,6 +17,11 @@ export type ServedHandlers = {
     ...args: Parameters<ControlHandlers[K]>
   ) => ReturnType<ControlHandlers[K]> | Promise<Awaited<ReturnType<ControlHandlers[K]>>>;
 };
+/**
+ * Runs before a call's input is parsed, with the call as sent; throws to refuse it. The control socket's agent guard
+ * (agent-guard.ts) is one: it must see every attempt to decide from inside an agent, malformed or not.
+ */
+export type Admit = (name: string, args: readonly unknown[]) => Promise<void>;
 /** Builds the calls that belong to one connection; `client` pushes events to it. */
 export type ConnectionFactory = (client: ControlClientApi, connectionId: string) => ConnectionHandlers;
 export type { TextChannel };
@@ -40,7 +45,12 @@ function readMessage(data: string): unknown {
 }
 
 /** Serves the API on `channel` until the returned disposer runs (the carrier calls it when the connection closes). */
-export function serveControl(handlers: ServedHandlers, connect: ConnectionFactory, channel: TextChannel): () => void {
+export function serveControl(
+  handlers: ServedHandlers,
+  connect: ConnectionFactory,
+  channel: TextChannel,
+  admit?: Admit,
+): () => void {
   let open = true;
   const push: ControlClientApi = {
     onEvent: (event) => {
@@ -64,8 +74,16 @@ export function serveControl(handlers: ServedHandlers, connect: ConnectionFactor
       // Only the contract's own calls answer: a name from the prototype (`constructor`, `toString`) or one the contract
       // does not declare is "not found". Here, the one place every carrier's calls pass, each input is parsed with its
       // schema before the handler runs.
-      resolver: (name, fn) =>
-        Object.hasOwn(functions, name) && isDeclaredCall(name) ? withParsedInput(name, fn) : undefined,
+      resolver: (name, fn) => {
+        if (!Object.hasOwn(functions, name) || !isDeclaredCall(name)) return undefined;
+        const parsed = withParsedInput(name, fn);
+        if (!admit) return parsed;
+        // The guard sees the call as sent, before its input is parsed: a refused attempt is audited even when malformed.
+        return async (...args: unknown[]) => {
+          await admit(name, args);
+          return parsed(...args);
+        };
+      },
       // A malformed line from any client (or a bug in one) is dropped; it must not end the core.
       onGeneralError: (error) => error instanceof MalformedMessage,
       eventNames: ['onEvent', 'onTerminalEvent'],

@@ -85,8 +85,9 @@ export class ControlServer {
 
   private serveRpc(socket: net.Socket): { receive: (line: string) => void; dispose: () => void } {
     const { channel, receive } = lineChannel(socket);
-    const handlers = this.guard ? this.guard.forConnection(this.handlers, socket) : this.handlers;
-    return { receive, dispose: serveControl(handlers, this.connect, channel) };
+    if (!this.guard) return { receive, dispose: serveControl(this.handlers, this.connect, channel) };
+    const { handlers, admit } = this.guard.forConnection(this.handlers, socket);
+    return { receive, dispose: serveControl(handlers, this.connect, channel, admit) };
   }
 }
 

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type StartedSession } from '../../../../shared/api.ts';
 import { AgentGuard, GUARDED_CALLS } from '../../../../electron/core/control/agent-guard.ts';
-import type { ControlHandlers } from '../../../../electron/core/control/serve.ts';
+import { serveControl, type ControlHandlers } from '../../../../electron/core/control/serve.ts';
+import type { TextChannel } from '../../../../shared/carrier.ts';
+import { decodeMessage } from '../../../../shared/rpc-codec.ts';
 import type { ProcReader } from '../../../../electron/core/peer/proc.ts';
 import type { PeerLookup } from '../../../../electron/core/peer/unix-peer.ts';
 import { AuditRepository } from '../../../../electron/core/store/audit.ts';
@@ -52,8 +54,28 @@ function setup(peer: PeerLookup) {
     startTrust: vi.fn(() => ({ active: true })),
     startSession: () => ({ session: { id: 's2' } }) as StartedSession,
   } as unknown as ControlHandlers;
-  const served = guard.forConnection(handlers, {} as net.Socket);
-  return { served, audit, lookup, decide, setRootProcesses, handlers };
+  const connection = guard.forConnection(handlers, {} as net.Socket);
+  // As the dispatch serves a call: the guard admits it (seeing the input as sent), then the handler runs.
+  const served = new Proxy(connection.handlers, {
+    get: (target, name: string) => async (input: unknown) => {
+      await connection.admit(name, [input]);
+      return (target as unknown as Record<string, (i: unknown) => unknown>)[name]?.(input);
+    },
+  });
+  return { served, connection, audit, lookup, decide, setRootProcesses, handlers };
+}
+
+/** One birpc call sent over an in-memory carrier to `serveControl`, as the control socket would; resolves with the answer. */
+function callThroughDispatch(connection: ReturnType<AgentGuard['forConnection']>, name: string, args: unknown[]) {
+  let deliver: (data: string) => void = () => {};
+  return new Promise<{ r?: unknown; e?: unknown }>((resolve) => {
+    const channel: TextChannel = {
+      post: (data) => resolve(decodeMessage(data) as { r?: unknown; e?: unknown }),
+      on: (fn) => (deliver = fn),
+    };
+    serveControl(connection.handlers, () => ({ api: {} as never, dispose: () => {} }), channel, connection.admit);
+    deliver(JSON.stringify({ t: 'q', i: 'c1', m: name, a: args }));
+  });
 }
 
 describe('AgentGuard', () => {
@@ -77,6 +99,22 @@ describe('AgentGuard', () => {
       data: { call: 'decide', sessionId: 's1', pid: 50, sign: 'environment' },
     });
     expect(audit.verify().ok).toBe(true);
+  });
+
+  it('refuses and audits an attempt from inside a session even when its input is malformed (the guard runs before parsing)', async () => {
+    const { connection, audit, decide } = setup({ kind: 'found', pids: [50] });
+    const answer = await callThroughDispatch(connection, 'decide', [{ id: 'q1', decision: 'approve-please' }]);
+    expect(answer.e).toMatchObject({ code: 'forbidden' });
+    expect(decide).not.toHaveBeenCalled();
+    expect(audit.list(0, 10)[0]).toMatchObject({ kind: 'decision.refused', actor: 'agent:s1', subject: 'q1' });
+  });
+
+  it("a person's malformed call still gets the input error, after the guard let it through", async () => {
+    const { connection, audit, decide } = setup({ kind: 'found', pids: [70] });
+    const answer = await callThroughDispatch(connection, 'decide', [{ id: 'q1', decision: 'approve-please' }]);
+    expect(answer.e).toMatchObject({ code: 'invalid_input' });
+    expect(decide).not.toHaveBeenCalled();
+    expect(audit.list(0, 10)).toEqual([]);
   });
 
   it('lets the person decide from their own terminal', async () => {
