@@ -1,7 +1,7 @@
+// Which shell a hosted terminal starts, and the environment that turns its shell integration on (or gating off).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCwd } from '../../../../electron/core/pty/shell-marks.ts';
 import { chooseShell, interactiveShell, SHELL_ENV, SHELL_INTEGRATION_DIR, withoutShellGating } from '../../../../electron/core/pty/shell-launch.ts';
 import { writeShellKit } from '../../../../electron/core/sandbox/index.ts';
 import { tempDir } from '../../../support/temp.ts';
@@ -47,14 +47,5 @@ describe('shell integration environment', () => {
     // An inherited "already asked" marker would let every command through: it never survives into a new session.
     expect(gated[SHELL_ENV.gated]).toBeUndefined();
     expect(withoutShellGating({ ...gated, [SHELL_ENV.gated]: kit.secret })).toEqual({ HOME: '/home/u', BASH_ENV: '/home/u/.bashenv', PATH: '/usr/bin:/bin' });
-  });
-});
-
-describe('parseCwd', () => {
-  it('reads OSC 7 file URLs', () => {
-    expect(parseCwd('file://vm/home/u/my%20project')).toBe('/home/u/my project');
-    expect(parseCwd('file:///tmp/a%23b')).toBe('/tmp/a#b');
-    expect(parseCwd('http://x/y')).toBeNull();
-    expect(parseCwd('file://%zz')).toBeNull();
   });
 });

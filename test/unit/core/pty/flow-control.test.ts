@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// Flow control of a hosted terminal: paused above the slowest consumer's high-water mark, resumed under the low one.
+import { describe, expect, it } from 'vitest';
 import { FlowControl, HIGH_WATER_CHARS, LOW_WATER_CHARS } from '../../../../electron/core/pty/flow-control.ts';
-import { OUTPUT_BATCH_MAX_CHARS, OUTPUT_BATCH_MS, OutputBatcher } from '../../../../electron/core/pty/output-batcher.ts';
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('FlowControl', () => {
   it('pauses above the high-water mark of the slowest viewer and resumes under the low-water mark', () => {
@@ -79,27 +75,5 @@ describe('FlowControl with a consumer that reports its own backlog', () => {
     flow.removeViewer('recording');
     flow.report('recording', 10_000);
     expect(changes).toEqual([true, false]);
-  });
-});
-
-describe('OutputBatcher', () => {
-  it('merges small writes until the batch time and sends a large batch at once', () => {
-    vi.useFakeTimers();
-    const sent: string[] = [];
-    const batcher = new OutputBatcher((d) => sent.push(d));
-    batcher.push('a');
-    batcher.push('b');
-    expect(sent).toEqual([]);
-    vi.advanceTimersByTime(OUTPUT_BATCH_MS);
-    expect(sent).toEqual(['ab']);
-    const big = 'x'.repeat(OUTPUT_BATCH_MAX_CHARS);
-    batcher.push('c');
-    batcher.push(big);
-    expect(sent).toEqual(['ab', `c${big}`]);
-    batcher.push('d');
-    batcher.dispose();
-    expect(sent.at(-1)).toBe('d');
-    vi.advanceTimersByTime(OUTPUT_BATCH_MS);
-    expect(sent).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 // The store's health for the reviewer: a lock as long as it lasts, a failed write for a while after, each change told.
 import { describe, expect, it } from 'vitest';
-import { StoreHealth } from '../../../electron/core/broker/store-health.ts';
+import { StoreHealth } from '../../../../electron/core/broker/store-health.ts';
 
 describe('StoreHealth', () => {
   it('tells of a failed write, keeps it for the quiet time, then tells that it is over', () => {

@@ -1,11 +1,10 @@
 // The core's connection under a StoreGuard: a lock held elsewhere costs one short wait, then writes fail at once with
-// the reason until the lock goes; and the store's failures in words.
+// the reason until the lock goes.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/core/store/database.ts';
-import { describeStoreError, writeLockHolder } from '../../../electron/core/store/failures.ts';
-import { CORE_BUSY_TIMEOUT_MS, guardStore } from '../../../electron/core/store/guard.ts';
-import { tempDir } from '../../support/temp.ts';
+import { openDatabase, type Db } from '../../../../electron/core/store/database.ts';
+import { CORE_BUSY_TIMEOUT_MS, guardStore } from '../../../../electron/core/store/guard.ts';
+import { tempDir } from '../../../support/temp.ts';
 
 const open: Db[] = [];
 afterEach(() => {
@@ -67,22 +66,5 @@ describe('StoreGuard', () => {
     expect(read.error).toBeNull();
     expect(read.ms).toBeLessThan(CORE_BUSY_TIMEOUT_MS);
     other.exec('ROLLBACK');
-  });
-});
-
-describe('store failures in words', () => {
-  it('says a full disk, with the place, and a damaged file, with what to do', () => {
-    const full = describeStoreError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), '/data/gatehouse.db');
-    expect(full?.kind).toBe('full');
-    expect(full?.message).toMatch(/^Gatehouse cannot record decisions: the disk holding \/data\/gatehouse\.db is full/);
-    const corrupt = describeStoreError(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }), '/data/gatehouse.db');
-    expect(corrupt?.kind).toBe('corrupt');
-    expect(corrupt?.message).toContain('restores rules and the audit trail from its last backup');
-    expect(describeStoreError(new TypeError('a bug'), '/data/gatehouse.db')).toBeNull();
-  });
-
-  it('finds no holder when nothing holds the lock', () => {
-    const { file } = pair();
-    expect(writeLockHolder(file)).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
+// Requests and their decisions: a decision is recorded once, together with the status.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/store/database.ts';
-import { MIGRATIONS } from '../../../electron/core/store/migrations.ts';
-import { RequestRepository, type NewRequest } from '../../../electron/core/store/requests.ts';
-import { SessionRepository } from '../../../electron/core/store/sessions.ts';
-import { tempDir } from '../../support/temp.ts';
+import { openDatabase } from '../../../../electron/core/store/database.ts';
+import { RequestRepository, type NewRequest } from '../../../../electron/core/store/requests.ts';
+import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
+import { tempDir } from '../../../support/temp.ts';
 
 function fixture() {
   const file = path.join(tempDir(), 'g.db');
@@ -20,20 +20,6 @@ const req = (id: string): NewRequest => ({
 });
 
 describe('store', () => {
-  it('opens in WAL mode at the latest schema version', () => {
-    const { db } = fixture();
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
-    db.close();
-  });
-
-  it('refuses a database written by a newer Gatehouse instead of guessing', () => {
-    const { file, db } = fixture();
-    db.pragma('user_version = 999');
-    db.close();
-    expect(() => openDatabase(file)).toThrow(/newer Gatehouse/);
-  });
-
   it('records a decision once, together with the status', () => {
     const { db, requests } = fixture();
     requests.insert(req('r1'));
@@ -45,16 +31,5 @@ describe('store', () => {
     expect(requests.get('r1')?.status).toBe('denied');
     expect(requests.decide('missing', { decision: 'allow', reason: null, decidedBy: 'human:cli', decidedAt: 4000 })).toBeNull();
     db.close();
-  });
-
-  it('keeps sessions and decisions across a reopen', () => {
-    const { file, db, requests, sessions } = fixture();
-    requests.insertDecided(req('r2'), { decision: 'allow', reason: 'ok', decidedBy: 'policy', decidedAt: 2500 });
-    sessions.end('s1', 0, 9000);
-    db.close();
-    const again = openDatabase(file);
-    expect(new RequestRepository(again).get('r2')?.status).toBe('allowed');
-    expect(new SessionRepository(again).findByTokenHash('h1')?.exitCode).toBe(0);
-    again.close();
   });
 });

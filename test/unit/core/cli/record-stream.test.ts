@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RecordEventsInput } from '../../../shared/api.ts';
-import { MAX_BATCHES_IN_FLIGHT, MAX_KEPT_BATCHES, MAX_KEPT_CHARS, notRecorded, RECORD_FLUSH_CHARS, RECORD_FLUSH_MS, RecordStream } from '../../../electron/core/cli/record-stream.ts';
-import { CoreUnreachableError } from '../../../electron/core/control/client.ts';
+import type { RecordEventsInput } from '../../../../shared/api.ts';
+import { MAX_BATCHES_IN_FLIGHT, MAX_KEPT_BATCHES, MAX_KEPT_CHARS, notRecorded, RECORD_FLUSH_CHARS, RECORD_FLUSH_MS, RecordStream } from '../../../../electron/core/cli/record-stream.ts';
+import { CoreUnreachableError } from '../../../../electron/core/control/client.ts';
 
 afterEach(() => {
   vi.useRealTimers();

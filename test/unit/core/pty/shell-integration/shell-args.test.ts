@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHELL_INTEGRATION_DIR } from '../../../../electron/core/pty/shell-launch.ts';
+import { SHELL_INTEGRATION_DIR } from '../../../../../electron/core/pty/shell-launch.ts';
 
 function shown(kind: string, name: string, ...args: string[]): string {
   const script = `. ${JSON.stringify(path.join(SHELL_INTEGRATION_DIR, 'shell-args.bash'))}; __gatehouse_text "$@"`;

@@ -1,16 +1,17 @@
+// A named suite, not one module's test: each setting is followed through a whole running core to what it changes.
 // Issue 15's bug, as a specification: a setting saved through the control API (the call the Settings view makes)
 // takes effect in a running core at once, without a restart. Each case starts a real core in a temporary home and
 // changes one setting the way a person does.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordEventsInput, StartedSession } from '../../../../shared/api.ts';
-import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
-import { GATE_PATHS } from '../../../../electron/core/gate/server.ts';
-import { openDatabase } from '../../../../electron/core/store/database.ts';
-import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
-import { startTestCore, type TestCore } from '../../../support/core.ts';
-import { tempDir } from '../../../support/temp.ts';
-import { post } from '../../../support/unix-http.ts';
+import type { RecordEventsInput, StartedSession } from '../../../../../shared/api.ts';
+import { DEFAULT_SETTINGS } from '../../../../../shared/settings.ts';
+import { GATE_PATHS } from '../../../../../electron/core/gate/server.ts';
+import { openDatabase } from '../../../../../electron/core/store/database.ts';
+import { SessionRepository } from '../../../../../electron/core/store/sessions.ts';
+import { startTestCore, type TestCore } from '../../../../support/core.ts';
+import { tempDir } from '../../../../support/temp.ts';
+import { post } from '../../../../support/unix-http.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 // The control API on one carrier: a line that is not a message, from any client, is dropped and the connection
 // (and the core) goes on; only the API's own calls answer.
 import { describe, expect, it } from 'vitest';
-import type { TextChannel } from '../../../shared/carrier.ts';
-import { serveControl, type ControlHandlers } from '../../../electron/core/control/serve.ts';
+import type { TextChannel } from '../../../../shared/carrier.ts';
+import { serveControl, type ControlHandlers } from '../../../../electron/core/control/serve.ts';
 
 /** A carrier in memory: what the server posts is collected; `send` delivers a line as a client would. */
 function fakeChannel(): { channel: TextChannel; sent: string[]; send: (line: string) => Promise<void> } {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreEvent } from '../../../shared/domain.ts';
-import { Broker, REASONS, type Submission } from '../../../electron/core/broker/broker.ts';
-import { openDatabase, type Db } from '../../../electron/core/store/database.ts';
-import { RequestRepository } from '../../../electron/core/store/requests.ts';
-import { SessionRepository } from '../../../electron/core/store/sessions.ts';
-import { tempDir } from '../../support/temp.ts';
+import type { CoreEvent } from '../../../../shared/domain.ts';
+import { Broker, REASONS, type Submission } from '../../../../electron/core/broker/broker.ts';
+import { openDatabase, type Db } from '../../../../electron/core/store/database.ts';
+import { RequestRepository } from '../../../../electron/core/store/requests.ts';
+import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
+import { tempDir } from '../../../support/temp.ts';
 
 const HOLD_MS = 60_000;
 const submission: Submission = { sessionId: 's1', agent: 'claude', kind: 'pre-tool-use', tool: 'Bash', command: 'rm -rf build', cwd: '/w', payload: {} };
