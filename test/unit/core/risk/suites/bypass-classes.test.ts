@@ -1,3 +1,4 @@
+// A named suite, not one module's test: each bypass class reaches across the parser and several rule families.
 // Peers' bypass classes as regression suites: every command here hides something dangerous the way a
 // published bypass of another command guard did, and must come out high or critical. The cases are
 // our own, written for each class from the public descriptions, not copied:
@@ -13,9 +14,9 @@
 // Cases whose fix belongs to rules other engineers own are listed in PENDING with `it.fails` and the
 // owner: they fail today as expected, and `it.fails` turns red once the fix lands, to be moved up.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+import type { RiskEngine } from '../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
+import { PROJECT, testContextOptions } from '../../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {

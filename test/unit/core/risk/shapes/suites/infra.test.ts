@@ -1,13 +1,14 @@
+// A named suite, not one module's test: four shape tables held to the same properties, each describe across all four.
 // Shape tables for containers, clusters, clouds, hosting, databases and migration tools (risk/shapes/containers.ts,
 // cloud.ts, hosting.ts, data.ts), through the whole engine: a known read form is low, an unknown option is medium
 // and says Gatehouse does not know it, and what a table marks as running, loading or writing something is judged
 // as such.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import { compileShape } from '../../../../electron/core/risk/shapes/spec.ts';
-import { readShape } from '../../../../electron/core/risk/shapes/read.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+import type { RiskEngine } from '../../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../../electron/core/risk/index.ts';
+import { compileShape } from '../../../../../../electron/core/risk/shapes/spec.ts';
+import { readShape } from '../../../../../../electron/core/risk/shapes/read.ts';
+import { PROJECT, testContextOptions } from '../../../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {

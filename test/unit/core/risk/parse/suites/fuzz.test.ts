@@ -1,10 +1,11 @@
+// A named suite, not one module's test: seeded fuzzing of the whole parser (parse/), every reader at once.
 // The shell parser on hostile input: random bytes, token soup, huge commands, deep nesting, broken
 // quotes. It never throws, reports what it could not read, and its caps turn into problems, not hangs.
 // Inputs come from a seeded generator, so a failure repeats exactly.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ParsedCommand } from '../../../../electron/core/risk/model.ts';
-import { MAX_COMMAND_CHARS, type ShellParse } from '../../../../electron/core/risk/parse/index.ts';
-import { lines, shellParser } from '../../../support/shell-parse.ts';
+import type { ParsedCommand } from '../../../../../../electron/core/risk/model.ts';
+import { MAX_COMMAND_CHARS, type ShellParse } from '../../../../../../electron/core/risk/parse/index.ts';
+import { lines, shellParser } from '../../../../../support/shell-parse.ts';
 
 let parse: ShellParse;
 let baseline: ParsedCommand;

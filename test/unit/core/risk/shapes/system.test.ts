@@ -2,10 +2,10 @@
 // low, an option Gatehouse does not know is medium and says so, and every option that runs, loads or writes is
 // judged as what it does. Commands here are data: they are only ever scored.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import { sedEffects } from '../../../../electron/core/risk/shapes/checks.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+import type { RiskEngine } from '../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
+import { sedEffects } from '../../../../../electron/core/risk/shapes/checks.ts';
+import { PROJECT, testContextOptions } from '../../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {

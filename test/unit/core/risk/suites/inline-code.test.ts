@@ -1,12 +1,13 @@
+// A named suite, not one module's test: inline code is read by parse/ (one-liners, escapes, unread) and judged by rules/.
 // Inline code through the whole engine (createRiskEngine): code that is not fully read (run from text,
 // names built at run time, decoded on the spot) is at least medium and high when it can reach processes,
 // files or the network; the -e/-c forms of every common interpreter and the shell escapes of editors,
 // debuggers and database shells are read; the one-liners agents write every day stay low.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import { unreadCode } from '../../../../electron/core/risk/parse/unread.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
+import type { RiskEngine } from '../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
+import { unreadCode } from '../../../../../electron/core/risk/parse/unread.ts';
+import { PROJECT, testContextOptions } from '../../../../support/risk.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+// A named suite, not one module's test: properties of the whole engine (parser and rules) over generated rewrites.
 // Metamorphic properties of the risk engine: rewriting a command without changing what it does must
 // not lower its level. Every dangerous or caution command of the labelled corpus, and generated ones,
 // is rewritten the ways evasions do (test/support/risk-rewrites.ts): a redirection between its words,
@@ -7,11 +8,11 @@
 // fast-check runs with fixed seeds and bounded runs, so a failure repeats exactly and the file stays fast.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
-import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
-import type { ParsedCommand } from '../../../../electron/core/risk/model.ts';
-import type { ShellParse } from '../../../../electron/core/risk/parse/index.ts';
-import { loadRiskCorpus } from '../../../support/risk-corpus.ts';
+import type { RiskEngine } from '../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
+import type { ParsedCommand } from '../../../../../electron/core/risk/model.ts';
+import type { ShellParse } from '../../../../../electron/core/risk/parse/index.ts';
+import { loadRiskCorpus } from '../../../../support/risk-corpus.ts';
 import {
   HARMLESS_AFTER,
   HARMLESS_BEFORE,
@@ -30,9 +31,9 @@ import {
   withRedirection,
   withWrapper,
   type Shape,
-} from '../../../support/risk-rewrites.ts';
-import { PROJECT, testContextOptions } from '../../../support/risk.ts';
-import { shellParser } from '../../../support/shell-parse.ts';
+} from '../../../../support/risk-rewrites.ts';
+import { PROJECT, testContextOptions } from '../../../../support/risk.ts';
+import { shellParser } from '../../../../support/shell-parse.ts';
 
 const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 const rank = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number]);
