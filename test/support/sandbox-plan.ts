@@ -1,5 +1,5 @@
-// One machine's sandbox plan input, shared by the tests of the plan and of the bubblewrap and sandbox-exec command lines
-// made from it, so each of them reads the same hidden and read-only places.
+// One machine's sandbox plan input, shared by the tests of the plan and of the bubblewrap and sandbox-exec command
+// lines made from it, so each of them reads the same hidden and read-only places.
 export const PLAN_INPUT = {
   home: '/home/u',
   cwd: '/home/u/proj',

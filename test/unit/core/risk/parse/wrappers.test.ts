@@ -1,5 +1,5 @@
 // The shell parser peeling programs that run another program, each read by its own options: privilege wrappers
-// (sudo, doas, su -c …), environment and scheduling wrappers (env, nice, timeout …), and language runners (uv run …).
+// (sudo, doas, su -c …), environment and scheduling wrappers (env, nice, timeout …), language runners (uv run …).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedCommand } from '../../../../../electron/core/risk/model.ts';
 import type { ShellParse } from '../../../../../electron/core/risk/parse/index.ts';

@@ -1,4 +1,4 @@
-// A named suite, not one module's test: inline code is read by parse/ (one-liners, escapes, unread) and judged by rules/.
+// A named suite, not one module's test: inline code is read in parse/ (one-liners, escapes, unread), judged in rules/.
 // Inline code through the whole engine (createRiskEngine): code that is not fully read (run from text,
 // names built at run time, decoded on the spot) is at least medium and high when it can reach processes,
 // files or the network; the -e/-c forms of every common interpreter and the shell escapes of editors,

@@ -1,15 +1,16 @@
 // @vitest-environment happy-dom
+// A named suite, not one view's test: what shows is what runs, held by the card, the audit and notifications alike.
 // What the reviewer sees is what runs: a card shows a command's hidden characters escaped and marked, with a warning
 // saying what they would hide; ordinary text (emoji, accents, multi-line) shows as it is, with no warning.
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RiskAssessment } from '../../../shared/domain.ts';
-import { heldNotificationText } from '../../../shared/notification-text.ts';
-import { useAudit } from '../../../renderer/stores/audit.ts';
-import { useInbox } from '../../../renderer/stores/inbox.ts';
-import { Audit } from '../../../renderer/views/audit/Audit.tsx';
-import { Inbox } from '../../../renderer/views/inbox/Inbox.tsx';
-import { decided, heldRequest, renderInApp, resetStores } from './support.tsx';
+import type { RiskAssessment } from '../../../../shared/domain.ts';
+import { heldNotificationText } from '../../../../shared/notification-text.ts';
+import { useAudit } from '../../../../renderer/stores/audit.ts';
+import { useInbox } from '../../../../renderer/stores/inbox.ts';
+import { Audit } from '../../../../renderer/views/audit/Audit.tsx';
+import { Inbox } from '../../../../renderer/views/inbox/Inbox.tsx';
+import { decided, heldRequest, renderInApp, resetStores } from '../support.tsx';
 
 beforeEach(resetStores);
 afterEach(cleanup);

@@ -1,9 +1,9 @@
 // The replay player against an in-memory recording and a fake clock: seeking draws the screen then the events up to
 // the moment; playing writes events on time, at speed, skipping idle stretches; a stale seek never draws.
 import { describe, expect, it } from 'vitest';
-import type { Screen, TimedEvent } from '../../../shared/recording.ts';
-import { clipSource, IDLE_MS, Player, type PlaybackSource, type PlayerClock, type PlayerState } from '../../../renderer/terminal/player.ts';
-import { FakeSurface } from './support.tsx';
+import type { Screen, TimedEvent } from '../../../../shared/recording.ts';
+import { clipSource, IDLE_MS, Player, type PlaybackSource, type PlayerClock, type PlayerState } from '../../../../renderer/terminal/player.ts';
+import { FakeSurface } from '../support.tsx';
 
 const out = (atMs: number, data: string): TimedEvent => ({ atMs, event: { kind: 'output', data } });
 

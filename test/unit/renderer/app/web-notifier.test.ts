@@ -1,8 +1,8 @@
 // Browser-mode notifications follow the settings and close when the request is decided.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings.ts';
-import { WebNotifier, type NotificationHost } from '../../../renderer/app/web-notifier.ts';
-import { decided, heldRequest } from './support.tsx';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
+import { WebNotifier, type NotificationHost } from '../../../../renderer/app/web-notifier.ts';
+import { decided, heldRequest } from '../support.tsx';
 
 function fakeHost(focused: boolean, permission: NotificationPermission = 'granted') {
   const shown: Array<{ title: string; body: string; tag: string; closed: boolean; click: () => void }> = [];

@@ -2,10 +2,10 @@
 // the store takes each longer duration and each new marker, keeps the play head, speed and search, stops looking once
 // the recording is closed, and a stopped or overtaken follow changes nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RecordingInfo, RecordingMarker } from '../../../shared/recording.ts';
-import { FOLLOW_INTERVAL_MS, replayCommands } from '../../../renderer/app/replay-commands.ts';
-import { useReplay } from '../../../renderer/stores/replay.ts';
-import { resetStores } from './support.tsx';
+import type { RecordingInfo, RecordingMarker } from '../../../../shared/recording.ts';
+import { FOLLOW_INTERVAL_MS, replayCommands } from '../../../../renderer/app/replay-commands.ts';
+import { useReplay } from '../../../../renderer/stores/replay.ts';
+import { resetStores } from '../support.tsx';
 
 beforeEach(() => {
   resetStores();

@@ -1,7 +1,7 @@
 // The Inbox store: oldest first, and a selection that moves only when the reviewer moves it.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { canDecide, useInbox } from '../../../renderer/stores/inbox.ts';
-import { decided, heldRequest, resetStores } from './support.tsx';
+import { canDecide, useInbox } from '../../../../renderer/stores/inbox.ts';
+import { decided, heldRequest, resetStores } from '../support.tsx';
 
 const ids = () => useInbox.getState().cards.map((c) => c.id);
 beforeEach(resetStores);

@@ -1,18 +1,18 @@
 // The controller between one connection and the stores, against a fake core.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, type CoreApi, type HistoryPage } from '../../../shared/api.ts';
-import type { CoreEvent, TerminalEvent, TerminalInfo } from '../../../shared/domain.ts';
-import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
-import type { Connection } from '../../../renderer/api/client.ts';
-import { Controller } from '../../../renderer/app/controller.ts';
-import { useAudit } from '../../../renderer/stores/audit.ts';
-import { useApp } from '../../../renderer/stores/connection.ts';
-import { useInbox } from '../../../renderer/stores/inbox.ts';
-import { useSessions } from '../../../renderer/stores/sessions.ts';
-import { useSettings } from '../../../renderer/stores/settings.ts';
-import { useTerminals } from '../../../renderer/stores/terminals.ts';
-import { useTrust } from '../../../renderer/stores/trust.ts';
-import { decided, FakeSurface, heldRequest, resetStores } from './support.tsx';
+import { ApiError, type CoreApi, type HistoryPage } from '../../../../shared/api.ts';
+import type { CoreEvent, TerminalEvent, TerminalInfo } from '../../../../shared/domain.ts';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
+import type { Connection } from '../../../../renderer/api/client.ts';
+import { Controller } from '../../../../renderer/app/controller.ts';
+import { useAudit } from '../../../../renderer/stores/audit.ts';
+import { useApp } from '../../../../renderer/stores/connection.ts';
+import { useInbox } from '../../../../renderer/stores/inbox.ts';
+import { useSessions } from '../../../../renderer/stores/sessions.ts';
+import { useSettings } from '../../../../renderer/stores/settings.ts';
+import { useTerminals } from '../../../../renderer/stores/terminals.ts';
+import { useTrust } from '../../../../renderer/stores/trust.ts';
+import { decided, FakeSurface, heldRequest, resetStores } from '../support.tsx';
 
 beforeEach(resetStores);
 

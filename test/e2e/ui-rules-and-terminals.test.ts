@@ -1,7 +1,7 @@
-// The reviewer UI's second stage in real Chromium against `gatehouse daemon --ui`: "Always allow…" on a card held for
-// the real Claude Code creates a rule that decides the next identical command (no card); a hosted shell started from
-// Sessions shows what is typed into it, live; its replay seeks to an interception's marker and shows the screen of
-// that moment; the Rules view tests a command. Screenshots of the new views, light and dark, go to
+// The reviewer UI's rules and hosted terminals in real Chromium against `gatehouse daemon --ui`: "Always allow…" on a
+// card held for the real Claude Code creates a rule that decides the next identical command (no card); a hosted shell
+// started from Sessions shows what is typed into it, live; its replay seeks to an interception's marker and shows the
+// screen of that moment; the Rules view tests a command. Screenshots of these views, light and dark, go to
 // test/e2e/screenshots/.
 import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -43,7 +43,7 @@ async function approveInInbox(page: Page, text: string, beforeApproving: (card: 
   await page.getByRole('button', { name: 'Sessions' }).click();
 }
 
-describe('reviewer UI, stage 2, in Chromium', () => {
+describe('reviewer UI in Chromium: always-allow rules, hosted terminals and their replay', () => {
   it('"Always allow…" approves and keeps a rule; the next identical command is decided by it with no card', async () => {
     const w = await uiWorld(browser, cleanups);
     await w.open();

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
-// A card's second-stage parts: the branch, `w` opening "Always allow…" with the suggested rules, scope and expiry
-// pickers and the backtest; confirming sends exactly the chosen rules; the clip on request; a card asked for by a
-// notification before it arrived is selected when it does.
+// A card's "Always allow…" and what comes with it: the branch, `w` opening "Always allow…" with the suggested
+// rules, scope and expiry pickers and the backtest; confirming sends exactly the chosen rules; the clip on request; a
+// card asked for by a notification before it arrived is selected when it does.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BacktestResult } from '../../../shared/rules.ts';
-import { useInbox } from '../../../renderer/stores/inbox.ts';
-import { Inbox } from '../../../renderer/views/inbox/Inbox.tsx';
-import { clipSource } from '../../../renderer/terminal/player.ts';
-import { Player } from '../../../renderer/terminal/player.ts';
-import { fakeCommands, fakeSurfaces, heldRequest, renderInApp, resetStores } from './support.tsx';
+import type { BacktestResult } from '../../../../../shared/rules.ts';
+import { useInbox } from '../../../../../renderer/stores/inbox.ts';
+import { Inbox } from '../../../../../renderer/views/inbox/Inbox.tsx';
+import { clipSource } from '../../../../../renderer/terminal/player.ts';
+import { Player } from '../../../../../renderer/terminal/player.ts';
+import { fakeCommands, fakeSurfaces, heldRequest, renderInApp, resetStores } from '../../support.tsx';
 
 beforeEach(resetStores);
 afterEach(cleanup);

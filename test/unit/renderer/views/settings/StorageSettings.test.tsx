@@ -3,13 +3,13 @@
 // request, and turning audit retention on and off.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StorageStatus } from '../../../shared/api.ts';
-import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
-import { useSettings } from '../../../renderer/stores/settings.ts';
-import { useStorage } from '../../../renderer/stores/storage.ts';
-import { Settings } from '../../../renderer/views/settings/Settings.tsx';
-import { formatBytes } from '../../../renderer/views/settings/StorageSettings.tsx';
-import { fakeCommands, renderInApp, resetStores } from './support.tsx';
+import type { StorageStatus } from '../../../../../shared/api.ts';
+import { DEFAULT_SETTINGS } from '../../../../../shared/settings.ts';
+import { useSettings } from '../../../../../renderer/stores/settings.ts';
+import { useStorage } from '../../../../../renderer/stores/storage.ts';
+import { Settings } from '../../../../../renderer/views/settings/Settings.tsx';
+import { formatBytes } from '../../../../../renderer/views/settings/StorageSettings.tsx';
+import { fakeCommands, renderInApp, resetStores } from '../../support.tsx';
 
 beforeEach(resetStores);
 afterEach(cleanup);

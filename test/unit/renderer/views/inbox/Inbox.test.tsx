@@ -2,10 +2,10 @@
 // The Inbox as a reviewer uses it: states, cards, and keys that act only on the card the reviewer chose.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RiskAssessment } from '../../../shared/domain.ts';
-import { useInbox } from '../../../renderer/stores/inbox.ts';
-import { Inbox } from '../../../renderer/views/inbox/Inbox.tsx';
-import { decided, fakeCommands, heldRequest, renderInApp, resetStores } from './support.tsx';
+import type { RiskAssessment } from '../../../../../shared/domain.ts';
+import { useInbox } from '../../../../../renderer/stores/inbox.ts';
+import { Inbox } from '../../../../../renderer/views/inbox/Inbox.tsx';
+import { decided, fakeCommands, heldRequest, renderInApp, resetStores } from '../../support.tsx';
 
 beforeEach(resetStores);
 afterEach(cleanup);

@@ -1,9 +1,9 @@
 // Live terminals against a fake core: the snapshot first, then only chunks after its seq (early ones wait, older ones
 // are skipped), every chunk acknowledged once drawn, typing and resizing go to the core, detach on close.
 import { describe, expect, it, vi } from 'vitest';
-import type { TerminalEvent, TerminalInfo, TerminalSnapshot } from '../../../shared/domain.ts';
-import { LiveTerminals, type LiveTerminalApi } from '../../../renderer/terminal/live-terminals.ts';
-import { FakeSurface } from './support.tsx';
+import type { TerminalEvent, TerminalInfo, TerminalSnapshot } from '../../../../shared/domain.ts';
+import { LiveTerminals, type LiveTerminalApi } from '../../../../renderer/terminal/live-terminals.ts';
+import { FakeSurface } from '../support.tsx';
 
 function fakeApi() {
   let answer: (s: TerminalSnapshot) => void = () => {};
