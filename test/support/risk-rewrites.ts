@@ -1,5 +1,5 @@
 // Rewrites of a shell command that keep what it does: the metamorphic relations of the risk engine
-// (test/unit/core/risk/metamorphic.test.ts). A rewrite finds the simple commands of the text with
+// (test/unit/core/risk/suites/metamorphic.test.ts). A rewrite finds the simple commands of the text with
 // tree-sitter-bash (the grammar, not the walker under test) and changes one of them the way an evasion
 // would: a redirection between its words, other quoting, a wrapper, a line continuation, `$IFS` for
 // spaces; or the whole text: `bash -c '…'`, `eval`, `cd .` before it, a harmless command beside it.

@@ -2,7 +2,6 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { GateRequest } from '../../../shared/domain.ts';
 import { AppContext, type WindowMode } from '../../../renderer/app/context.ts';
 import type { Commands } from '../../../renderer/app/controller.ts';
 import { AUDIT_INITIAL, useAudit } from '../../../renderer/stores/audit.ts';
@@ -39,34 +38,8 @@ export function resetStores(): void {
   useApp.setState(APP_INITIAL, true);
 }
 
-let seq = 0;
-export function heldRequest(over: Partial<GateRequest> = {}): GateRequest {
-  seq += 1;
-  const created = new Date(Date.UTC(2026, 0, 1, 12, 0, seq)).toISOString();
-  return {
-    id: `req${String(seq).padStart(5, '0')}`,
-    sessionId: 'sess0001',
-    agent: 'claude',
-    kind: 'pre-tool-use',
-    tool: 'Bash',
-    command: `echo ${seq}`,
-    cwd: '/home/dev/project',
-    risk: null,
-    status: 'pending',
-    createdAt: created,
-    expiresAt: new Date(Date.parse(created) + 600_000).toISOString(),
-    decision: null,
-    ...over,
-  };
-}
-
-export function decided(r: GateRequest, decision: 'allow' | 'deny', reason: string | null = null): GateRequest {
-  return {
-    ...r,
-    status: decision === 'allow' ? 'allowed' : 'denied',
-    decision: { decision, reason, decidedBy: 'human:cli', ruleIds: [], decidedAt: new Date().toISOString() },
-  };
-}
+// The request factory is shared with the tests of shared/ (which have no DOM), so it lives in test/support/.
+export { decided, heldRequest } from '../../support/requests.ts';
 
 /** A terminal surface that keeps what it was told, for tests (xterm.js needs a real browser). */
 export class FakeSurface implements TerminalSurface {

@@ -3,8 +3,8 @@
 //
 // To add a program: (1) write its table in the family's file (`shapes/<family>.ts`): its flags, its options
 // and what their values are (`=` data, `=write`, `=shell`, `=argv`, `=code`, `=load`, `=check:NAME`), its
-// subcommands; (2) add cases to test/unit/core/risk/shapes.test.ts (a known form is low, an unknown option is
-// medium, a code-carrying option is judged as what it runs).
+// subcommands; (2) add cases to the family's shape tests under test/unit/core/risk/shapes/ (a known form is low, an
+// unknown option is medium, a code-carrying option is judged as what it runs).
 import { BUILD_SHAPES } from './build.ts';
 import { CLOUD_SHAPES } from './cloud.ts';
 import { COMPILED_SHAPES } from './compiled.ts';

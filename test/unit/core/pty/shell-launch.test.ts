@@ -1,7 +1,7 @@
+// Which shell a hosted terminal starts, and the environment that turns its shell integration on (or gating off).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCwd } from '../../../../electron/core/pty/shell-marks.ts';
 import {
   chooseShell,
   interactiveShell,
@@ -84,14 +84,5 @@ describe('shell integration environment', () => {
       BASH_ENV: '/home/u/.bashenv',
       PATH: '/usr/bin:/bin',
     });
-  });
-});
-
-describe('parseCwd', () => {
-  it('reads OSC 7 file URLs', () => {
-    expect(parseCwd('file://vm/home/u/my%20project')).toBe('/home/u/my project');
-    expect(parseCwd('file:///tmp/a%23b')).toBe('/tmp/a#b');
-    expect(parseCwd('http://x/y')).toBeNull();
-    expect(parseCwd('file://%zz')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // reads, dumps and restores, and the shared vocabulary of migration tools.
 import { describe, expect, it } from 'vitest';
 import type { ParsedCommand, Segment } from '../../../../../electron/core/risk/model.ts';
-import { judgeSql, printsNoRows } from '../../../../../electron/core/risk/rules/data.ts';
+import { judgeMongo, judgeSql, printsNoRows } from '../../../../../electron/core/risk/rules/data.ts';
 import { PROJECT, simpleParse, testEngine } from '../../../../support/risk.ts';
 
 const engine = testEngine();
@@ -103,4 +103,25 @@ describe('migration tools', () => {
     ['goose down', 'high'],
     ['migrate -path db -database postgres://x up', 'medium'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+});
+
+describe('SQL and other query languages', () => {
+  const worst = (fs: Array<{ score: number; reason: string }>) => fs.reduce((a, b) => (b.score > a.score ? b : a));
+  it.each([
+    ['DROP TABLE users', 85],
+    ['drop database if exists app;', 95],
+    ['TRUNCATE orders', 85],
+    ['DELETE FROM users', 85],
+    ['DELETE FROM users WHERE id = 3', 30],
+    ['UPDATE users SET admin = true', 80],
+    ['UPDATE users SET admin = true WHERE id = 1', 30],
+    ['SELECT * FROM users; -- DROP TABLE x', 8],
+    ['select 1; drop table t', 85],
+  ])('%s scores %d', (sql, expected) => expect(worst(judgeSql(sql)).score).toBe(expected));
+
+  it('reads MongoDB shell code', () => {
+    expect(worst(judgeMongo('db.dropDatabase()')).score).toBe(95);
+    expect(worst(judgeMongo('db.users.deleteMany({})')).score).toBe(85);
+    expect(worst(judgeMongo('db.users.find({})')).score).toBe(8);
+  });
 });

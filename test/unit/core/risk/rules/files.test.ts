@@ -1,0 +1,53 @@
+// File deletion, overwriting and permissions, on hand-built segments: judged by where each target is.
+import { describe, expect, it } from 'vitest';
+import { PROJECT, testEngine } from '../../../../support/risk.ts';
+
+const engine = testEngine();
+const score = (cmd: string, cwd = PROJECT) => engine.assess(cmd, cwd);
+
+describe('file deletion', () => {
+  it.each([
+    ['rm -rf /', 'critical'],
+    ['rm -rf ~', 'critical'],
+    ['rm -rf /home/dev', 'critical'],
+    ['rm -rf /home/alice', 'critical'],
+    ['rm -rf /etc', 'critical'],
+    ['rm -rf ~/Documents', 'high'],
+    ['rm -rf $DIR/', 'critical'],
+    ['rm -rf $DIR', 'high'],
+    ['rm -rf /home/dev/project', 'high'],
+    ['rm -rf .git', 'high'],
+    ['rm -rf build', 'medium'],
+    ['rm notes.txt', 'medium'],
+    ['rm -rf /tmp/cache', 'medium'],
+    ['rm -f *.log', 'medium'],
+    ['rm -rf *', 'high'],
+  ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+
+  it('says where the target is', () => {
+    expect(score('rm -rf /var/log').reasons[0]).toBe('deletes /var/log, a system location recursively');
+    expect(score('rm -rf build').reasons[0]).toBe('deletes /home/dev/project/build, inside the project recursively');
+  });
+
+  it('judges a glob by the directory it empties', () => {
+    expect(score('rm -rf *', '/home/dev').level).toBe('critical');
+    expect(score('rm -rf *', '/').level).toBe('critical');
+  });
+});
+
+describe('overwriting and permissions', () => {
+  it.each([
+    ['echo x > /etc/hosts', 'critical'],
+    ['echo alias >> ~/.bashrc', 'critical'],
+    ['cat key >> ~/.ssh/authorized_keys', 'critical'],
+    ['dd if=/dev/zero of=/dev/sda', 'critical'],
+    ['echo hi > out.txt', 'low'],
+    ['echo hi > /tmp/out.txt', 'medium'],
+    ['chmod -R 777 /', 'critical'],
+    ['chmod +x scripts/build.sh', 'low'],
+    ['chmod u+s /usr/local/bin/tool', 'critical'],
+    ['chown -R nobody ~', 'critical'],
+    ['truncate -s 0 /var/log/syslog', 'critical'],
+    ['cp /dev/null ~/.zsh_history', 'high'],
+  ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+});
