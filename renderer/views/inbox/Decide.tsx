@@ -15,9 +15,14 @@ import { DenyForm, REASON_CHIPS } from './DenyForm.tsx';
 const CONSEQUENCE_CHARS = 120;
 
 /** "Runs `git push --force origin main`: force-pushes main, replacing the remote history of a shared branch". */
-export function consequenceOf(r: Pick<GateRequest, 'command' | 'risk'>): string {
-  const why = r.risk?.reasons[0];
-  return `Runs \`${shownLine(r.command, CONSEQUENCE_CHARS)}\`: ${why ? shownText(why) : 'Gatehouse has not judged it, so read it first'}`;
+function Consequence({ request }: { request: GateRequest }) {
+  const why = request.risk?.reasons[0];
+  return (
+    <p className="consequence">
+      Runs <code>{shownLine(request.command, CONSEQUENCE_CHARS)}</code>:{' '}
+      {why ? shownText(why) : 'Gatehouse has not judged it, so read it first'}
+    </p>
+  );
 }
 
 export function Decide({ request }: { request: GateRequest }) {
@@ -99,7 +104,7 @@ export function Decide({ request }: { request: GateRequest }) {
     <>
       {armed && (
         <div className="armed" role="group" aria-label="Confirm the approval">
-          <p className="consequence">{consequenceOf(request)}</p>
+          <Consequence request={request} />
           <div className="actions">
             <button type="button" className="approve confirm" aria-keyshortcuts="Y" disabled={busy} onClick={confirm}>
               {sending === 'allow' ? 'Approving…' : 'Run it'} <kbd aria-hidden="true">y</kbd>

@@ -49,7 +49,7 @@ function DecidedRow({ request }: { request: GateRequest }) {
       <span className="hint">
         {AGENT_NAMES[request.agent]} · <Ago iso={request.decision?.decidedAt ?? request.createdAt} />
       </span>
-      <p className="hint">{o.summary}</p>
+      {o.detail && <p className="hint">{o.detail.charAt(0).toUpperCase() + o.detail.slice(1)}</p>}
       {o.toldAgent && <p className="told">The agent was told: “{o.toldAgent}”</p>}
     </li>
   );

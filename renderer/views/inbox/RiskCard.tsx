@@ -11,7 +11,7 @@ import { CardClip } from './CardClip.tsx';
 import { CommandText } from './CommandText.tsx';
 import { Countdown } from './Countdown.tsx';
 import { Decide } from './Decide.tsx';
-import { outcomeOf } from './outcome.ts';
+import { outcomeLine, outcomeOf } from './outcome.ts';
 
 export function RiskCard({ id }: { id: string }) {
   const request = useInbox((s) => s.cards.find((c) => c.id === id));
@@ -73,7 +73,7 @@ function Outcome({ request }: { request: GateRequest }) {
   const o = outcomeOf(request);
   return (
     <div className={`outcome outcome-${request.status}`} role="status">
-      <p>{o.summary}</p>
+      <p>{outcomeLine(o)}</p>
       {o.toldAgent && <p className="told">The agent was told: “{o.toldAgent}”</p>}
     </div>
   );

@@ -178,9 +178,11 @@ describe('Inbox view', () => {
     press('a');
     expect(commands.decide).not.toHaveBeenCalled();
     const confirm = within(card).getByRole('group', { name: 'Confirm the approval' });
-    expect(within(confirm).getByText(/^Runs/).textContent).toBe(
-      'Runs `git push --force origin main`: force-pushes main, replacing the remote history of a shared branch',
+    const consequence = confirm.querySelector('.consequence');
+    expect(consequence?.textContent).toBe(
+      'Runs git push --force origin main: force-pushes main, replacing the remote history of a shared branch',
     );
+    expect(consequence?.querySelector('code')?.textContent).toBe('git push --force origin main');
     // Escape takes it back; arming again and `y` approves.
     press('Escape');
     expect(within(card).queryByRole('group', { name: 'Confirm the approval' })).toBeNull();
