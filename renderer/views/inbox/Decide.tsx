@@ -81,7 +81,8 @@ export function Decide({ request }: { request: GateRequest }) {
         <div className="actions">
           <button
             type="button"
-            className="approve primary"
+            // Filled (the primary action here) in the approve colour, not the accent `button.primary` gives.
+            className="approve"
             aria-keyshortcuts="A"
             disabled={busy}
             onClick={() => void commands.decide(id, 'allow')}

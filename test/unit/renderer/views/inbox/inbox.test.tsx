@@ -140,7 +140,7 @@ describe('Inbox view', () => {
       .getAllByRole('button')
       .filter((x) => /Approve|Deny|Always/.test(x.textContent ?? ''));
     expect(buttons.map((x) => [x.textContent, x.className])).toEqual([
-      ['Approve a', 'approve primary'],
+      ['Approve a', 'approve'],
       ['Deny… d', 'deny'],
       ['Always allow… w', 'always'],
     ]);
