@@ -75,6 +75,12 @@ export interface RiskSegment {
   level: RiskLevel;
   categories: string[];
   reasons: string[];
+  /**
+   * Where it stands in the command (UTF-16 offsets, `end` exclusive): the card marks exactly there. A segment read out
+   * of a string (`bash -c '…'`) has the place of the command that runs it. Absent for requests scored before spans
+   * existed and for parts the engine built rather than read.
+   */
+  span?: { start: number; end: number };
 }
 
 export interface GateRequest {

@@ -9,6 +9,15 @@ export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   shell: 'A shell',
 };
 
+/**
+ * What a person's decision tells the agent when they gave no reason. The card leaves it out (its outcome line already
+ * says a person decided); the agent reads it.
+ */
+export const HUMAN_DECISION_REASONS = {
+  allow: 'Approved by the user in Gatehouse.',
+  deny: 'Denied by the user in Gatehouse.',
+} as const;
+
 /** Notification bodies are cut by every platform; past this the command is shortened with an ellipsis. */
 const MAX_COMMAND_CHARS = 120;
 

@@ -1,7 +1,7 @@
 // Rules: what they are, how they are written (`prefix:npm run test`), and what the core says about them.
 // Pure TypeScript: the core, the CLI and the renderer share these shapes.
 import { z } from 'zod';
-import type { DecidedBy, RiskLevel } from './domain.ts';
+import type { DecidedBy, RiskAssessment, RiskLevel } from './domain.ts';
 
 export const RuleEffectSchema = z.enum(['allow', 'deny', 'ask']);
 export type RuleEffect = z.infer<typeof RuleEffectSchema>;
@@ -199,6 +199,35 @@ export interface Suggestion {
   rules: Array<RuleSpec & { effect: 'allow'; scope: RuleScope }>;
   /** Why this rule (or why none), in sentences. */
   notes: string[];
+}
+
+/** Levels no rule may allow: they always reach a person (deny rules still apply to them). */
+export const NEVER_ALLOWED_BY_RULES: readonly RiskLevel[] = ['high', 'critical'];
+
+/**
+ * Approving takes a second, deliberate step (the card's "Approve…" then "Run it"): the levels no rule may allow, and a
+ * command nobody scored. Everything below is one step.
+ */
+export function approvalTakesTwoSteps(risk: RiskAssessment | null): boolean {
+  return risk === null || NEVER_ALLOWED_BY_RULES.includes(risk.level);
+}
+
+/** The risk engine could not read some part of the command. */
+export function isUnparsed(risk: RiskAssessment): boolean {
+  return risk.categories.includes('unparsed') || (risk.segments ?? []).some((s) => s.categories.includes('unparsed'));
+}
+
+/**
+ * Why no allow rule can ever cover this command, or null when one might. The core's suggestion says it as its note,
+ * and the card says it instead of offering "Always allow…": the same sentence in both places.
+ */
+export function whyNoRuleCanAllow(risk: RiskAssessment | null): string | null {
+  if (!risk) return 'this request was never scored, so Gatehouse cannot say what a rule would cover';
+  if (isUnparsed(risk) || !risk.segments?.length)
+    return 'Gatehouse could not read all of this command, so no rule may allow it';
+  if (NEVER_ALLOWED_BY_RULES.includes(risk.level))
+    return `it is rated ${risk.level}, and Gatehouse never remembers a rule for high or critical commands`;
+  return null;
 }
 
 export interface ImportIssue {

@@ -1,7 +1,9 @@
-// Native notifications for held requests: Approve / Deny buttons where the platform has them (macOS), a click that
-// opens the card everywhere, closed when the request is decided. Follows the notification settings.
+// Native notifications for held requests: Approve / Deny buttons where the platform has them (macOS; Deny only on high,
+// critical and unscored requests, whose approval takes the card's two steps), a click that opens the card everywhere,
+// closed when the request is decided. Follows the notification settings.
 import type { GateRequest } from '../../shared/domain.ts';
 import { heldNotificationText } from '../../shared/notification-text.ts';
+import { approvalTakesTwoSteps } from '../../shared/rules.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { TamperReport } from '../../shared/tamper.ts';
 
@@ -33,6 +35,8 @@ const ACTIONS = [
   { type: 'button' as const, text: 'Approve' },
   { type: 'button' as const, text: 'Deny' },
 ];
+/** High, critical and unscored: approving takes the card's two steps, so the notification only denies or opens it. */
+const DENY_ONLY = [{ type: 'button' as const, text: 'Deny' }];
 
 export class HeldNotifier {
   private readonly deps: NotifierDeps;
@@ -46,10 +50,13 @@ export class HeldNotifier {
     const s = this.deps.settings();
     if (!s?.notifyOnHeld || this.shown.has(r.id)) return;
     if (s.notifyOnlyWhenUnfocused && this.deps.anyWindowFocused()) return;
-    const n = this.deps.create({ ...heldNotificationText(r), actions: this.deps.supportsActions ? ACTIONS : [] });
+    const actions = !this.deps.supportsActions ? [] : approvalTakesTwoSteps(r.risk) ? DENY_ONLY : ACTIONS;
+    const n = this.deps.create({ ...heldNotificationText(r), actions });
     n.on('action', (_event, index) => {
+      const chosen = actions[index]?.text;
+      if (!chosen) return;
       this.forget(r.id);
-      this.deps.decide(r.id, index === 0 ? 'allow' : 'deny');
+      this.deps.decide(r.id, chosen === 'Approve' ? 'allow' : 'deny');
     });
     n.on('click', () => {
       this.forget(r.id);

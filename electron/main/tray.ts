@@ -1,8 +1,10 @@
-// The tray: how many commands are held, the newest of them with Approve / Deny, trust mode ("Trust for 15 minutes",
+// The tray: how many commands are held, the newest of them with Approve / Deny (Deny only where approving takes two
+// steps), trust mode ("Trust for 15 minutes",
 // then its countdown and Stop), "Pause auto-allow", and the way back to the window.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Decision, GateRequest } from '../../shared/domain.ts';
 import { AGENT_NAMES } from '../../shared/notification-text.ts';
+import { approvalTakesTwoSteps } from '../../shared/rules.ts';
 import { shownLine } from '../../shared/visible-text.ts';
 
 /** A tray menu longer than this is a list nobody reads there; the window has them all. */
@@ -81,11 +83,17 @@ export function trayMenu(
   const newest = [...pending].reverse().slice(0, TRAY_MENU_REQUESTS);
   const items: MenuItemConstructorOptions[] = newest.map((r) => ({
     label: label(r),
+    // High, critical and unscored: approving takes the card's two steps, so the menu only denies or opens it.
     submenu: [
-      { label: 'Approve', click: () => actions.decide(r.id, 'allow') },
+      ...(approvalTakesTwoSteps(r.risk)
+        ? []
+        : [{ label: 'Approve', click: () => actions.decide(r.id, 'allow') } satisfies MenuItemConstructorOptions]),
       { label: 'Deny', click: () => actions.decide(r.id, 'deny') },
       { type: 'separator' },
-      { label: 'Show in Gatehouse', click: () => actions.openWindow(r.id) },
+      {
+        label: approvalTakesTwoSteps(r.risk) ? 'Review in Gatehouse…' : 'Show in Gatehouse',
+        click: () => actions.openWindow(r.id),
+      },
     ],
   }));
   const more = pending.length - newest.length;

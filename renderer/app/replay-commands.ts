@@ -2,10 +2,11 @@
 // export it, delete its session. Screens and events go from the API into the player, never into the stores.
 import type { CoreApi } from '../../shared/api.ts';
 import type { GateRequest } from '../../shared/domain.ts';
-import type { ExportFormat, RecordingInfo, TimedEvent } from '../../shared/recording.ts';
+import type { ExportFormat, RecordingClip, RecordingInfo, TimedEvent } from '../../shared/recording.ts';
 import { useApp } from '../stores/connection.ts';
 import { useReplay } from '../stores/replay.ts';
 import { useSessions } from '../stores/sessions.ts';
+import { readLeadUp } from '../terminal/lead-up.ts';
 import { clipSource, Player, type PlaybackSource, type PlayerState } from '../terminal/player.ts';
 import type { TerminalSurface } from '../terminal/surface.ts';
 import { messageOf } from './messages.ts';
@@ -27,7 +28,29 @@ export interface ReplayCommands {
   /** Deletes an ended session with its recording and requests; back to Sessions when done. */
   deleteSession(sessionId: string): Promise<void>;
   /** The moments before a held request, as something a player can play; null when its session has no recording. */
-  clipFor(request: GateRequest): Promise<PlaybackSource | null>;
+  clipFor(request: GateRequest): Promise<CardClipSource | null>;
+}
+
+/** A card's clip: its lead-up with the banner and Gatehouse's own lines left out (`lead-up.ts`), and as recorded. */
+export interface CardClipSource {
+  source: PlaybackSource;
+  asRecorded: PlaybackSource;
+  /** The agent printed nothing of its own: the card says so instead of showing the terminal. */
+  quiet: boolean;
+  banner: boolean;
+  gatehouse: boolean;
+}
+
+/** The clip the core sent, ending at `endMs`, as a card plays it. */
+export function cardClip(clip: RecordingClip, endMs: number): CardClipSource {
+  const lead = readLeadUp(clip);
+  return {
+    source: clipSource(lead.start, lead.events, endMs),
+    asRecorded: clipSource(clip.start, clip.events, endMs),
+    quiet: lead.quiet,
+    banner: lead.banner,
+    gatehouse: lead.gatehouse,
+  };
 }
 
 type ReplayApi = Pick<
@@ -158,8 +181,7 @@ export function replayCommands(api: ReplayApi): ReplayCommands {
       const atMs =
         marker?.atMs ??
         Math.max(0, Math.min(info.durationMs, Date.parse(request.createdAt) - Date.parse(info.startedAt)));
-      const clip = await api.recordingClip({ sessionId: request.sessionId, atMs });
-      return clipSource(clip.start, clip.events, atMs);
+      return cardClip(await api.recordingClip({ sessionId: request.sessionId, atMs }), atMs);
     },
   };
 }

@@ -12,6 +12,10 @@ import { tempDir } from './temp.ts';
 export interface UiWorldOptions {
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** The command the agent asks to run (it must create `marker`); by default a harmless `touch` and `echo`. */
+  command?: (marker: string) => string;
+  /** How long a held request waits for a decision (`--hold-timeout`); 60 s by default. */
+  holdTimeout?: string;
 }
 
 export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<unknown>>, opts: UiWorldOptions = {}) {
@@ -21,8 +25,8 @@ export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<un
   fs.mkdirSync(work);
   const marker = path.join(work, 'ran.txt');
   // Only ever run by the agent, after a person or a rule allowed it.
-  const command = `touch ${marker} && echo "ran-$((6*7))"`;
-  const daemon = await startDaemon(ghHome, ['--ui', '--hold-timeout', '60s']);
+  const command = opts.command?.(marker) ?? `touch ${marker} && echo "ran-$((6*7))"`;
+  const daemon = await startDaemon(ghHome, ['--ui', '--hold-timeout', opts.holdTimeout ?? '60s']);
   cleanups.push(() => daemon.stop());
   const url = /ui:\s+(\S+)/.exec(daemon.output())?.[1];
   if (!url) throw new Error(`the daemon printed no UI URL:\n${daemon.output()}`);

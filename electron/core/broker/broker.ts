@@ -7,6 +7,7 @@ import { newId } from '../ids.ts';
 import type { NewRequest, RequestRepository } from '../store/requests.ts';
 import { StoreUnavailableError } from '../store/failures.ts';
 import { formatDuration } from '../../../shared/duration.ts';
+import { HUMAN_DECISION_REASONS } from '../../../shared/notification-text.ts';
 
 /**
  * How long a request waits for a database another process has locked before its agent is denied with the reason.
@@ -82,8 +83,8 @@ interface Held {
 }
 
 export const REASONS = {
-  humanAllow: 'Approved by the user in Gatehouse.',
-  humanDeny: 'Denied by the user in Gatehouse.',
+  humanAllow: HUMAN_DECISION_REASONS.allow,
+  humanDeny: HUMAN_DECISION_REASONS.deny,
   shutdown: 'Gatehouse shut down before anyone decided; the command was not run.',
   agentGone: 'The agent stopped waiting before a decision; nothing ran.',
   storeFailed: 'Gatehouse could not record the decision, so the command was not run.',

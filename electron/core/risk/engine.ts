@@ -76,6 +76,7 @@ function assessSegment(
     argv: written.argv.map((w) => w.text),
     synthetic: written.synthetic,
     via: written.via,
+    ...(written.span ? { span: written.span } : {}),
   });
 }
 

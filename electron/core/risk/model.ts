@@ -42,6 +42,18 @@ export interface Segment {
   synthetic: boolean;
   /** The source text this segment came from (for synthetic ones, the call as written). */
   text: string;
+  /**
+   * Where it stands in the command as written (UTF-16 offsets, `end` exclusive): the simple command itself, or for
+   * one read out of a string (`bash -c '…'`, `ssh h '…'`, `python -c '…'`) the command that runs that string.
+   * Absent when the parser cannot say (a command built from words, not read from the text).
+   */
+  span?: Span;
+}
+
+/** A stretch of the command as written: UTF-16 offsets, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
 }
 
 export interface ParsedCommand {

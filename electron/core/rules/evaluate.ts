@@ -2,13 +2,19 @@
 // allowed by rules only when every segment the risk engine found is allowed, none is rated high or
 // critical, and the engine read all of it.
 import path from 'node:path';
-import type { RiskAssessment, RiskLevel, RiskSegment } from '../../../shared/domain.ts';
-import type { RuleMatch, RuleOutcome, SegmentExplanation } from '../../../shared/rules.ts';
+import type { RiskAssessment, RiskSegment } from '../../../shared/domain.ts';
+import {
+  isUnparsed,
+  NEVER_ALLOWED_BY_RULES,
+  type RuleMatch,
+  type RuleOutcome,
+  type SegmentExplanation,
+} from '../../../shared/rules.ts';
 import { formOf, type CompiledRule, type Form, type Place, type RuleSet } from './ruleset.ts';
 import { canonicalText, looseForms, splitWords, strictWords } from './words.ts';
 
-/** Levels no rule may allow: they always reach a person (deny rules still apply to them). */
-export const NEVER_ALLOWED_BY_RULES: readonly RiskLevel[] = ['high', 'critical'];
+// Defined in shared/ so the card can say why no rule is offered; the core's modules keep importing them from here.
+export { isUnparsed, NEVER_ALLOWED_BY_RULES };
 
 export interface RulesVerdict {
   outcome: RuleOutcome;
@@ -16,10 +22,6 @@ export interface RulesVerdict {
   rules: CompiledRule[];
   reason: string;
   segments: SegmentExplanation[];
-}
-
-export function isUnparsed(risk: RiskAssessment): boolean {
-  return risk.categories.includes('unparsed') || (risk.segments ?? []).some((s) => s.categories.includes('unparsed'));
 }
 
 const describeRule = (c: CompiledRule): string => `${c.rule.id} (${c.rule.effect} ${c.rule.kind}:${c.rule.pattern})`;

@@ -2,10 +2,10 @@
 // Candidates go from the command's meaningful prefix (`npm run test`) to ever narrower ones, ending with
 // the exact command; the first that covers nothing rated high or critical (recorded or probed) wins.
 import type { GateRequest, RiskSegment } from '../../../shared/domain.ts';
-import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
+import { whyNoRuleCanAllow, type RuleScope, type Suggestion } from '../../../shared/rules.ts';
 import { codeCarryingIndex, plainFlagAfter, READ_ONLY, runsWhatFollows } from '../risk/index.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
-import { isUnparsed, NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
+import { NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { formOf, placeAt, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';
 import { baseProgram, canonicalText, strictWords } from './words.ts';
@@ -165,16 +165,13 @@ export function suggestRules(
   deps: LearnDeps,
   scope: RuleScope = learnedScope(request, deps.projectOf),
 ): Suggestion {
-  const risk = request.risk;
-  if (!risk) return none(request, 'this request was never scored, so Gatehouse cannot say what a rule would cover');
-  if (isUnparsed(risk) || !risk.segments?.length)
-    return none(request, 'Gatehouse could not read all of this command, so no rule may allow it');
-  if (NEVER_ALLOWED_BY_RULES.includes(risk.level))
-    return none(request, `it is rated ${risk.level}: Gatehouse never remembers a rule for high or critical commands`);
+  // Never scored, not fully read, high or critical: the card says the same sentence instead of offering "Always allow…".
+  const never = whyNoRuleCanAllow(request.risk);
+  if (never) return none(request, never);
   const place = placeAt(request.cwd, request.sessionId, deps.now);
   const notes: string[] = [];
   const rules: Suggestion['rules'] = [];
-  for (const seg of risk.segments) {
+  for (const seg of request.risk?.segments ?? []) {
     const words = strictWords(seg);
     if (deps.rules.match([formOf(words)], 'allow', place).length > 0) continue;
     const chosen = chooseCandidate(seg, words, scope, deps, request.cwd, notes);

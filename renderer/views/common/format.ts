@@ -62,3 +62,14 @@ export function formatTime(iso: string): string {
 }
 
 export const shortId = (id: string): string => id.slice(0, 8);
+
+/** "just now", "2 min ago", "3 h ago", then the date: how long ago, in the words a glance needs (the full time goes in a tooltip). */
+export function relativeTime(iso: string, now: number): string {
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 45) return 'just now';
+  const min = Math.max(1, Math.round(s / 60));
+  if (min < 60) return `${min} min ago`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h ago`;
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}

@@ -1,30 +1,31 @@
-// One held request: who wants to run what, where, how risky, how long is left, and the decision buttons.
+// One held request: who wants to run what, where, how risky, how long is left, and the decision (Decide.tsx). The
+// selected card is the open one: only it shows its lead-up. A card acted on (selected, its form opened, its approval
+// armed, its decision sent) is scrolled into view.
 import { useEffect, useRef } from 'react';
 import type { GateRequest } from '../../../shared/domain.ts';
 import { shownText } from '../../../shared/visible-text.ts';
-import { useCommands } from '../../app/context.ts';
 import { useInbox } from '../../stores/inbox.ts';
-import { useSessions } from '../../stores/sessions.ts';
-import { AGENT_NAMES, STATUS_WORDS, describeDecider, formatTime, shortId } from '../common/format.ts';
-import { AlwaysAllow } from './AlwaysAllow.tsx';
+import { Ago } from '../common/Ago.tsx';
+import { AGENT_NAMES } from '../common/format.ts';
 import { CardClip } from './CardClip.tsx';
 import { CommandText } from './CommandText.tsx';
 import { Countdown } from './Countdown.tsx';
-import { DenyForm } from './DenyForm.tsx';
+import { Decide } from './Decide.tsx';
+import { outcomeLine, outcomeOf } from './outcome.ts';
 
 export function RiskCard({ id }: { id: string }) {
   const request = useInbox((s) => s.cards.find((c) => c.id === id));
   const selected = useInbox((s) => s.selectedId === id);
-  const sending = useInbox((s) => s.sending[id]);
   const sendError = useInbox((s) => s.sendErrors[id]);
-  const denying = useInbox((s) => s.denyingId === id);
-  const allowing = useInbox((s) => s.allowingId === id);
-  const argv = useSessions((s) => s.sessions.find((x) => x.id === request?.sessionId)?.argv);
-  const commands = useCommands();
+  // What the reviewer last did to this card: each change brings it back into view.
+  const acted = useInbox(
+    (s) =>
+      `${s.denyingId === id}${s.allowingId === id}${s.armedId === id}${s.sending[id] ?? ''}${s.sendErrors[id] ?? ''}`,
+  );
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [selected]);
+  }, [selected, acted, request?.status]);
   if (!request) return null;
   const pending = request.status === 'pending';
   const agent = AGENT_NAMES[request.agent];
@@ -39,11 +40,8 @@ export function RiskCard({ id }: { id: string }) {
     >
       <header className="card-head">
         <span className="agent">{agent}</span>
-        <span className="session" title={argv?.join(' ')}>
-          session {shortId(request.sessionId)}
-          {request.tool ? ` · ${request.tool}` : ''}
-        </span>
-        <time dateTime={request.createdAt}>{formatTime(request.createdAt)}</time>
+        {request.tool && <span className="session">{request.tool}</span>}
+        <Ago iso={request.createdAt} />
         {pending && request.expiresAt && <Countdown expiresAt={request.expiresAt} />}
       </header>
       <p className="cwd">
@@ -60,60 +58,24 @@ export function RiskCard({ id }: { id: string }) {
       </p>
       <CommandText command={request.command} risk={request.risk} />
       <RiskSummary request={request} />
-      {pending && <CardClip request={request} autoOpen={selected} />}
-      {pending ? (
-        denying ? (
-          <DenyForm
-            sending={Boolean(sending)}
-            onDeny={(reason) => void commands.decide(id, 'deny', reason)}
-            onCancel={() => useInbox.getState().denyFormClosed()}
-          />
-        ) : allowing ? (
-          <AlwaysAllow request={request} />
-        ) : (
-          <div className="actions">
-            <button
-              type="button"
-              className="approve"
-              aria-keyshortcuts="A"
-              disabled={Boolean(sending)}
-              onClick={() => void commands.decide(id, 'allow')}
-            >
-              {sending === 'allow' ? 'Approving…' : 'Approve'} <kbd aria-hidden="true">a</kbd>
-            </button>
-            <button
-              type="button"
-              className="deny"
-              aria-keyshortcuts="D"
-              disabled={Boolean(sending)}
-              onClick={() => useInbox.getState().denyFormOpened(id)}
-            >
-              {sending === 'deny' ? 'Denying…' : 'Deny…'} <kbd aria-hidden="true">d</kbd>
-            </button>
-            <button
-              type="button"
-              className="always"
-              aria-keyshortcuts="W"
-              disabled={Boolean(sending)}
-              onClick={() => useInbox.getState().allowFormOpened(id)}
-            >
-              Always allow… <kbd aria-hidden="true">w</kbd>
-            </button>
-          </div>
-        )
-      ) : (
-        <p className={`outcome outcome-${request.status}`} role="status">
-          {STATUS_WORDS[request.status]}
-          {request.decision ? ` by ${describeDecider(request.decision.decidedBy).toLowerCase()}` : ''}
-          {request.decision?.reason ? `: ${request.decision.reason}` : ''}
-        </p>
-      )}
+      {pending && <CardClip request={request} open={selected} />}
+      {pending ? <Decide request={request} /> : <Outcome request={request} />}
       {sendError && (
         <p className="send-error" role="alert">
           The decision did not reach the core: {sendError}
         </p>
       )}
     </article>
+  );
+}
+
+function Outcome({ request }: { request: GateRequest }) {
+  const o = outcomeOf(request);
+  return (
+    <div className={`outcome outcome-${request.status}`} role="status">
+      <p>{outcomeLine(o)}</p>
+      {o.toldAgent && <p className="told">The agent was told: “{o.toldAgent}”</p>}
+    </div>
   );
 }
 

@@ -1,6 +1,9 @@
-// The Inbox's keys: j/k move, a approves, d opens the deny form, w the "Always allow…" panel. They act only on the selected card, which changes
-// only when the reviewer moves it, so a key never lands on a card the reviewer has not chosen.
+// The Inbox's keys: j/k move, a approves, d opens the deny form, w the "Always allow…" panel. They act only on the
+// selected card, which changes only when the reviewer moves it, so a key never lands on a card the reviewer has not
+// chosen. On a high or critical card `a` only arms the approval (the card then says what would run); `y` runs it and
+// Escape takes it back, so no single key ever approves one.
 import { useEffect } from 'react';
+import { approvalTakesTwoSteps, whyNoRuleCanAllow } from '../../../shared/rules.ts';
 import type { Commands } from '../../app/controller.ts';
 import { canDecide, useInbox } from '../../stores/inbox.ts';
 
@@ -17,6 +20,7 @@ export function handleInboxKey(
 ): void {
   if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
   const inbox = useInbox.getState();
+  const selected = inbox.cards.find((c) => c.id === inbox.selectedId);
   switch (e.key) {
     case 'j':
       inbox.selectionMoved(1);
@@ -25,17 +29,28 @@ export function handleInboxKey(
       inbox.selectionMoved(-1);
       break;
     case 'a':
-      // A held-down key repeats: only its first press decides.
-      if (e.repeat || !canDecide(inbox, inbox.selectedId)) return;
-      void commands.decide(inbox.selectedId, 'allow');
+      // A held-down key repeats: only its first press counts.
+      if (e.repeat || !selected || !canDecide(inbox, selected.id)) return;
+      if (approvalTakesTwoSteps(selected.risk)) inbox.approveArmed(selected.id);
+      else void commands.decide(selected.id, 'allow');
+      break;
+    case 'y':
+      // The second, different key: only after `a` armed this very card.
+      if (e.repeat || !selected || inbox.armedId !== selected.id || !canDecide(inbox, selected.id)) return;
+      void commands.decide(selected.id, 'allow');
+      break;
+    case 'Escape':
+      if (!inbox.armedId) return;
+      inbox.approveDisarmed();
       break;
     case 'd':
-      if (e.repeat || !canDecide(inbox, inbox.selectedId)) return;
-      inbox.denyFormOpened(inbox.selectedId);
+      if (e.repeat || !selected || !canDecide(inbox, selected.id)) return;
+      inbox.denyFormOpened(selected.id);
       break;
     case 'w':
-      if (e.repeat || !canDecide(inbox, inbox.selectedId)) return;
-      inbox.allowFormOpened(inbox.selectedId);
+      // No panel where no rule can exist: the card already says why.
+      if (e.repeat || !selected || !canDecide(inbox, selected.id) || whyNoRuleCanAllow(selected.risk)) return;
+      inbox.allowFormOpened(selected.id);
       break;
     default:
       return;

@@ -33,7 +33,8 @@ describe.each(['bash', 'zsh'])('%s -c under an agent without hooks', (shell) => 
       expect(await t.exit).toBe(0);
 
       const out = w.recordings.output(t.info.sessionId);
-      expect(out).toContain('no c for you');
+      expect(out).toContain('The user denied this command in Gatehouse: no c for you');
+      expect(out).not.toContain('Gatehouse: The user');
       expect(out).toContain('denied-exit=126');
       expect(out).toContain('AGENT-DONE');
       expect(w.requests.map((r) => r.command)).toEqual([

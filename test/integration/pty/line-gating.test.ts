@@ -58,6 +58,9 @@ describe.each(['bash', 'zsh', 'fish'])('line gating in %s', (shell) => {
       const heldNo = (await held).request;
       await w.core.client.api.decide({ id: heldNo.id, decision: 'deny', reason: 'not today' });
       await t.waitForOutput(/not today/, from);
+      // Gatehouse is named once: the reason already says it.
+      expect(t.output().slice(from)).toContain('The user denied this command in Gatehouse: not today');
+      expect(t.output().slice(from)).not.toContain('Gatehouse: The user');
       await t.prompt(from);
       expect(fs.existsSync(path.join(w.work, 'held-denied.txt'))).toBe(false);
 

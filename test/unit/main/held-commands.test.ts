@@ -3,7 +3,7 @@
 // tray's trust mode (with its countdown) and auto-allow items; a click opens the window on the card.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { CoreEvent, GateRequest } from '../../../shared/domain.ts';
+import type { CoreEvent, GateRequest, RiskLevel } from '../../../shared/domain.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings.ts';
 import type { CoreClient, ShellApi } from '../../../electron/main/core-client.ts';
 import { HeldCommands } from '../../../electron/main/held-commands.ts';
@@ -20,7 +20,8 @@ import { IPC } from '../../../shared/desktop-bridge.ts';
 import { QUICK_TRUST_MS } from '../../../shared/rules.ts';
 
 let seq = 0;
-function request(command: string): GateRequest {
+/** A held request, medium by default (approved in one step); `level: null` for one nobody scored. */
+function request(command: string, level: RiskLevel | null = 'medium'): GateRequest {
   seq += 1;
   return {
     id: `r${seq}`,
@@ -30,7 +31,7 @@ function request(command: string): GateRequest {
     tool: 'Bash',
     command,
     cwd: '/p',
-    risk: null,
+    risk: level ? { score: 40, level, categories: [], reasons: [`it is ${level}`] } : null,
     status: 'pending',
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
     expiresAt: null,
@@ -230,6 +231,25 @@ describe('tray and notifications', () => {
       { id: a.id, decision: 'allow', via: 'notification' },
       { id: b.id, decision: 'deny', via: 'notification' },
     ]);
+  });
+
+  it('never approves a high, critical or unscored request in one click: Deny and the card only', async () => {
+    const s = shell();
+    await s.held.start();
+    const [critical, unscored] = [request('git push --force origin main', 'critical'), request('make', null)];
+    s.emit({ type: 'request.held', request: critical });
+    s.emit({ type: 'request.held', request: unscored });
+    expect(s.notifications.map((n) => n.options.actions)).toEqual([
+      [{ type: 'button', text: 'Deny' }],
+      [{ type: 'button', text: 'Deny' }],
+    ]);
+    s.notifications[0]?.emit('action', {}, 0);
+    s.notifications[1]?.emit('action', {}, 1);
+    expect(s.decide.mock.calls.map(([i]) => [i.id, i.decision])).toEqual([[critical.id, 'deny']]);
+    const submenu = s.item(/make/)?.submenu as MenuItemConstructorOptions[];
+    expect(submenu.map((m) => m.label ?? m.type)).toEqual(['Deny', 'separator', 'Review in Gatehouse…']);
+    click(submenu.find((m) => m.label === 'Review in Gatehouse…'));
+    expect(s.opened).toEqual([unscored.id]);
   });
 
   it('a click on a notification opens the window; tray items approve, deny and open', async () => {

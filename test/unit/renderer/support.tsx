@@ -2,6 +2,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
+import type { RiskAssessment, RiskLevel } from '../../../shared/domain.ts';
 import { AppContext, type WindowMode } from '../../../renderer/app/context.ts';
 import type { Commands } from '../../../renderer/app/controller.ts';
 import { AUDIT_INITIAL, useAudit } from '../../../renderer/stores/audit.ts';
@@ -40,6 +41,33 @@ export function resetStores(): void {
 
 // The request factory is shared with the tests of shared/ (which have no DOM), so it lives in test/support/.
 export { decided, heldRequest } from '../../support/requests.ts';
+
+/**
+ * An assessment of `command` at `level`, read as one segment that spans it all (so a rule could exist below high).
+ * `reason` is the first (and only) reason.
+ */
+export function assessed(level: RiskLevel, command: string, reason = `it is ${level}`): RiskAssessment {
+  const score = { low: 5, medium: 35, high: 60, critical: 90 }[level];
+  return {
+    score,
+    level,
+    categories: [],
+    reasons: [reason],
+    segments: [
+      {
+        text: command,
+        argv: command.split(' '),
+        synthetic: false,
+        via: [],
+        score,
+        level,
+        categories: [],
+        reasons: [reason],
+        span: { start: 0, end: command.length },
+      },
+    ],
+  };
+}
 
 /** A terminal surface that keeps what it was told, for tests (xterm.js needs a real browser). */
 export class FakeSurface implements TerminalSurface {

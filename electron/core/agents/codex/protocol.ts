@@ -20,14 +20,17 @@ export const CodexHookSchema = z.looseObject({
   session_id: z.string().optional(),
 });
 
-/** Codex PreToolUse accepts only deny; silence means go on. */
+/**
+ * Codex PreToolUse accepts only deny; silence means go on. Codex tells its model "Command blocked by PreToolUse hook:
+ * <reason>. Command: <command>", adding its own full stop: the reason goes without one, or the model reads "..".
+ */
 export function codexPreToolUseAnswer(v: Verdict): HookAnswer {
   if (v.decision === 'allow') return SILENT;
   return jsonAnswer({
     hookSpecificOutput: {
       hookEventName: 'PreToolUse',
       permissionDecision: 'deny',
-      permissionDecisionReason: agentReason(v),
+      permissionDecisionReason: agentReason(v).replace(/\.+$/, ''),
     },
   });
 }

@@ -20,7 +20,13 @@ function __gatehouse_check --argument-names line
         end
         set -l reason (string match -r -- '"reason":"(.*?)","decidedBy"' $answer)[2]
         if test -n "$reason"
-            set -g __gatehouse_reason "Gatehouse: "(string replace -a -- '\\"' '"' $reason | string replace -a -- '\\n' ' ')
+            set -l said (string replace -a -- '\\"' '"' $reason | string replace -a -- '\\n' ' ')
+            # Named once: the core's reasons mostly say Gatehouse already.
+            if string match -q -- '*Gatehouse*' $said
+                set -g __gatehouse_reason $said
+            else
+                set -g __gatehouse_reason "Gatehouse: $said"
+            end
             return 1
         end
     end

@@ -36,7 +36,11 @@ __gatehouse_check() {
         reason=${reason%%\",\"decidedBy\"*}
         reason=${reason//\\n/ }
         reason=${reason//\\\"/\"}
-        __gatehouse_reason="Gatehouse: $reason"
+        # Named once: the core's reasons mostly say Gatehouse already ("The user denied this command in Gatehouse: …").
+        case $reason in
+          *Gatehouse*) __gatehouse_reason=$reason ;;
+          *) __gatehouse_reason="Gatehouse: $reason" ;;
+        esac
         return 1 ;;
     esac
   fi

@@ -32,7 +32,11 @@ __gatehouse_ask() {
         reason=${reason%%\",\"decidedBy\"*}
         reason=${reason//\\n/ }
         reason=${reason//\\\"/\"}
-        printf 'Gatehouse: %s\n' "$reason" >&2
+        # Named once: the core's reasons mostly say Gatehouse already ("The user denied this command in Gatehouse: …").
+        case $reason in
+          *Gatehouse*) printf '%s\n' "$reason" >&2 ;;
+          *) printf 'Gatehouse: %s\n' "$reason" >&2 ;;
+        esac
         return 1 ;;
     esac
   fi

@@ -1,6 +1,6 @@
 // What the parser carries while it reads: where a command sits (inside which wrappers, redirections,
 // pipes), and the reader that collects segments and problems and parses nested shell text.
-import type { Redirect, Segment, Word } from '../model.ts';
+import type { Redirect, Segment, Span, Word } from '../model.ts';
 
 /** The surroundings of the command being read, inherited by everything inside it. */
 export interface Frame {
@@ -22,7 +22,15 @@ export interface Frame {
   call: string | null;
   /** Environment assignments of an enclosing command (`BASH_ENV=x bash -c '…'`): every command inside runs with them. */
   env: string[];
+  /**
+   * Where the command being read stands in the command as written, once known: set for each simple command read
+   * from the original text, inherited by what is read out of it (a wrapper's command, a `-c` string, inline code).
+   */
+  span: Span | null;
 }
+
+/** Maps an offset in the text a walker reads to the same place in the command as written. */
+export type Origin = (offset: number) => number;
 
 /** One simple command as written, before its wrappers are peeled. */
 export interface CommandInput {
@@ -37,8 +45,11 @@ export interface CommandInput {
 
 /** The parser's services to the code that peels wrappers and reads other languages. */
 export interface Reader {
-  /** Reads shell text (the string of `bash -c`, `eval`, `ssh host …`) in `frame`; returns its last command. */
-  parseNested(text: string, frame: Frame): Segment | null;
+  /**
+   * Reads shell text (the string of `bash -c`, `eval`, `ssh host …`) in `frame`; returns its last command. `origin`
+   * is given when the text is a verbatim stretch of the command as written, so its commands get their own spans.
+   */
+  parseNested(text: string, frame: Frame, origin?: Origin): Segment | null;
   /** Reads a simple command line (`env -S '…'`) into words, or null when it is not one. */
   splitWords(text: string): Word[] | null;
   /** Judges one simple command: peels its wrappers and emits what it runs; returns the command whose output it gives. */
@@ -79,6 +90,7 @@ export const rootFrame = (): Frame => ({
   depth: 0,
   call: null,
   env: [],
+  span: null,
 });
 
 /** A frame one wrapper deeper. */
@@ -98,6 +110,7 @@ export function segmentOf(cmd: CommandInput, frame: Frame): Segment {
     remote: frame.remote,
     synthetic: frame.call !== null,
     text: frame.call ?? cmd.text,
+    ...(frame.span ? { span: frame.span } : {}),
   };
 }
 

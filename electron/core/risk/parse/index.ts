@@ -1,7 +1,7 @@
 // The shell parser of the risk engine: reads a command with tree-sitter-bash into the segments the
 // rules judge (model.ts). Loading is async (WASM); parsing is synchronous and never throws.
 import type { ParsedCommand, Redirect, Segment, Word } from '../model.ts';
-import { rootFrame, type CommandInput, type Frame, type Reader } from './frame.ts';
+import { rootFrame, type CommandInput, type Frame, type Origin, type Reader } from './frame.ts';
 import {
   describeErrors,
   loadGrammar,
@@ -56,7 +56,8 @@ class CommandReading implements Reader {
         this.truncated = true;
         text = text.slice(0, MAX_COMMAND_CHARS);
       }
-      this.parseInto(text, rootFrame());
+      // The text as written: every command read straight from it knows where it stands (`Segment.span`).
+      this.parseInto(text, rootFrame(), (offset) => offset);
     } catch (err) {
       this.grammar.parser.reset();
       this.problem(`Gatehouse failed while reading it (${err instanceof Error ? err.message : String(err)})`);
@@ -70,9 +71,9 @@ class CommandReading implements Reader {
     };
   }
 
-  parseNested(text: string, frame: Frame): Segment | null {
+  parseNested(text: string, frame: Frame, origin?: Origin): Segment | null {
     if (!this.mayParseAgain()) return null;
-    return this.parseInto(text, frame);
+    return this.parseInto(text, frame, origin);
   }
 
   readSubstitutions(text: string, frame: Frame): void {
@@ -154,10 +155,22 @@ class CommandReading implements Reader {
     return { tree, src };
   }
 
-  private parseInto(text: string, frame: Frame): Segment | null {
+  private parseInto(text: string, frame: Frame, origin?: Origin): Segment | null {
     const { tree, src } = this.parseChecked(text);
-    return new StatementWalker(src, this).walk(tree.root, frame);
+    const toOrigin = origin ? throughBlanks(text, src, origin) : null;
+    return new StatementWalker(src, this, toOrigin).walk(tree.root, frame);
   }
+}
+
+/**
+ * `origin` for the text as given, made to take offsets in `src` (the text with `lineStartBackslashes`' blanks):
+ * an offset past an added blank is one further in `src` than in the text.
+ */
+function throughBlanks(text: string, src: string, origin: Origin): Origin {
+  if (src === text) return origin;
+  const added: number[] = [];
+  for (let at = text.indexOf('\n\\'); at !== -1; at = text.indexOf('\n\\', at + 2)) added.push(at + 1 + added.length);
+  return (offset) => origin(offset - added.filter((b) => b < offset).length);
 }
 
 /**

@@ -4,12 +4,15 @@
 // stands (before, between or after redirections); a part the walker does not know is reported.
 // Redirections and here-docs are read by `redirections.ts`; the text between nodes by `tree-text.ts`.
 import type { Redirect, Segment, Word } from '../model.ts';
-import { MAX_NESTING, type CommandInput, type Frame, type Reader } from './frame.ts';
+import { MAX_NESTING, type CommandInput, type Frame, type Origin, type Reader } from './frame.ts';
 import { pipedText } from './piped.ts';
 import { leadingDescriptors, NO_TAIL, readTail, type After, type Tail } from './redirections.ts';
 import { textOf, type SyntaxNode } from './syntax.ts';
 import { isStatement, snippet, unknownPart, withGaps } from './tree-text.ts';
 import { readWord, readWords, substitutionsIn, type SubstitutionSink } from './words.ts';
+
+/** A stretch of the text being read (a node is one). */
+type Stretch = Pick<SyntaxNode, 'start' | 'end'>;
 
 /** Parts of a broken command that can still be read as its words. */
 const WORDISH = new Set([
@@ -44,10 +47,13 @@ export class StatementWalker {
   private readonly reader: Reader;
   /** Words that turned out to be a redirection's descriptor (`cat 0< f`): not arguments. */
   private readonly descriptorWords = new Set<SyntaxNode>();
+  /** Where `src`'s offsets are in the command as written; null for text that is not a stretch of it. */
+  private readonly origin: Origin | null;
 
-  constructor(src: string, reader: Reader) {
+  constructor(src: string, reader: Reader, origin: Origin | null = null) {
     this.src = src;
     this.reader = reader;
+    this.origin = origin;
   }
 
   /** Reads a statement; returns the command whose output it gives (for the next pipeline stage). */
@@ -182,11 +188,11 @@ export class StatementWalker {
     };
     const before = this.reader.emitted();
     // In `a && b > f` the redirection is b's; around `{ …; }` it is every command's (see walk()).
-    let out = body ? this.walk(body, frame, tail) : this.run([], [], NO_TAIL, tail, textOf(this.src, n), frame);
+    let out = body ? this.walk(body, frame, tail) : this.run([], [], NO_TAIL, tail, n, frame);
     // `[[ -f x ]] > f`, `((i++)) > f`, `{ x=1; } > f` run no command, yet the shell still opens (and truncates) f.
     const first = own.redirects[0];
     if (first && !this.reader.emittedSince(before).some((s) => s.redirects.includes(first))) {
-      this.run([], [], NO_TAIL, { ...tail, args: [] }, textOf(this.src, n), frame);
+      this.run([], [], NO_TAIL, { ...tail, args: [] }, n, frame);
     }
     for (const a of after) {
       if (a.piped) out = this.pipeline(a.node.children.filter(isStatement), frame, NO_TAIL, out);
@@ -226,7 +232,7 @@ export class StatementWalker {
     }
     const descriptors = leadingDescriptors(this.src, words, redirects);
     const argv = readWords(words, this.src, sink);
-    return this.run(argv, assignments, this.tail(redirects, frame, [], descriptors), tail, textOf(this.src, n), frame);
+    return this.run(argv, assignments, this.tail(redirects, frame, [], descriptors), tail, n, frame);
   }
 
   /** `export A=$(x) B`, `local x`, `unset y`: the keyword and its words. */
@@ -250,12 +256,24 @@ export class StatementWalker {
         [],
       ),
       tail,
-      textOf(this.src, n),
+      n,
       frame,
     );
   }
 
-  private run(argv: Word[], assignments: string[], own: Tail, tail: Tail, text: string, frame: Frame): Segment | null {
+  /**
+   * Hands one simple command to the reader. `at` is where it stands in `src` (null when its words are not one
+   * stretch of it); `text` is what it shows as, by default that stretch.
+   */
+  private run(
+    argv: Word[],
+    assignments: string[],
+    own: Tail,
+    tail: Tail,
+    at: Stretch | null,
+    frame: Frame,
+    text = at ? this.src.slice(at.start, at.end) : '',
+  ): Segment | null {
     const cmd: CommandInput = {
       argv: own.args.length || tail.args.length ? [...argv, ...own.args, ...tail.args] : argv,
       assignments,
@@ -264,7 +282,9 @@ export class StatementWalker {
       stdinKind: own.stdin !== null ? own.stdinKind : tail.stdinKind,
       text,
     };
-    return this.reader.runCommand(cmd, frame);
+    // Read from the command as written: this command's own place. Otherwise it keeps the place of what runs it.
+    const span = at && this.origin ? { start: this.origin(at.start), end: this.origin(at.end) } : frame.span;
+    return this.reader.runCommand(cmd, span === frame.span ? frame : { ...frame, span });
   }
 
   /** `X=$(rm -rf ~)` runs what its value substitutes; `X=1 > f` still truncates f. */
@@ -281,11 +301,13 @@ export class StatementWalker {
         assignments,
         NO_TAIL,
         { ...tail, args: [] },
-        `${textOf(this.src, n)} ${tail.args.map((w) => w.text).join(' ')}`,
+        // Its words stand after the redirection, apart from the assignments: no one stretch of the text.
+        null,
         frame,
+        `${textOf(this.src, n)} ${tail.args.map((w) => w.text).join(' ')}`,
       );
     if (tail.redirects.length === 0) return null;
-    return this.run([], assignments, NO_TAIL, tail, textOf(this.src, n), frame);
+    return this.run([], assignments, NO_TAIL, tail, n, frame);
   }
 
   private functionDefinition(n: SyntaxNode, frame: Frame, tail: Tail): Segment | null {
@@ -315,8 +337,8 @@ export class StatementWalker {
       const first = run[0];
       // A run starting with `{` glued to a word is a brace expansion as the program (`{rm,-rf,~}`).
       if (first && RUN_START.has(first.type)) {
-        const text = this.src.slice(first.start, (run[run.length - 1] as SyntaxNode).end);
-        last = this.run(readWords(run, this.src, this.sink(frame)), [], NO_TAIL, NO_TAIL, text, frame);
+        const at = { start: first.start, end: (run[run.length - 1] as SyntaxNode).end };
+        last = this.run(readWords(run, this.src, this.sink(frame)), [], NO_TAIL, NO_TAIL, at, frame);
       }
       run = [];
     };
@@ -379,7 +401,13 @@ export class StatementWalker {
       stdin: tail.stdin ?? (piped ? null : frame.stdin),
       stdinKind: tail.stdin !== null ? tail.stdinKind : piped ? null : frame.stdinKind,
     };
-    return this.reader.parseNested(this.src.slice(cut + 1, n.end), rest);
+    // The lines after it are a stretch of this text, so they keep their places.
+    const origin = this.origin;
+    return this.reader.parseNested(
+      this.src.slice(cut + 1, n.end),
+      rest,
+      origin ? (offset) => origin(cut + 1 + offset) : undefined,
+    );
   }
 
   /** `{ a; } > f x` and `[[ … ]] > f x` are refused by bash; the words are reported rather than dropped. */
@@ -414,7 +442,7 @@ export class StatementWalker {
         const reads = node.children.filter((c) => c.type === 'file_redirect');
         // `$(< file)` is `$(cat file)`.
         if (statements.length === 0 && reads.length > 0)
-          this.run([], [], this.tail(reads, inner, []), NO_TAIL, textOf(this.src, node), inner);
+          this.run([], [], this.tail(reads, inner, []), NO_TAIL, node, inner);
         let last: Segment | null = null;
         for (const s of node.children) {
           if (isStatement(s)) last = this.walk(s, inner);

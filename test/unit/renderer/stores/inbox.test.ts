@@ -1,10 +1,74 @@
-// The Inbox store: oldest first, and a selection that moves only when the reviewer moves it.
+// The Inbox store: riskiest then oldest first, grouped by session; a selection that moves only when the reviewer
+// moves it; the "just decided" strip; a high or critical approval armed before it is sent.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { canDecide, useInbox } from '../../../../renderer/stores/inbox.ts';
-import { decided, heldRequest, resetStores } from '../support.tsx';
+import { canDecide, RECENT_MAX, useInbox } from '../../../../renderer/stores/inbox.ts';
+import { assessed, decided, heldRequest, resetStores } from '../support.tsx';
 
 const ids = () => useInbox.getState().cards.map((c) => c.id);
+const recentIds = () => useInbox.getState().recent.map((c) => c.id);
 beforeEach(resetStores);
+
+describe('inbox store: order, strip, armed approvals', () => {
+  it('orders by risk, then age, and keeps each session together where its riskiest card stands', () => {
+    const at = (level: 'low' | 'medium' | 'high' | 'critical', sessionId: string) =>
+      heldRequest({ sessionId, risk: assessed(level, 'x') });
+    const [x1, y1, x2, y2, x3] = [
+      at('low', 'x'),
+      at('medium', 'y'),
+      at('critical', 'x'),
+      at('critical', 'y'),
+      at('low', 'x'),
+    ];
+    // Never scored counts as high: nothing says it is safe.
+    const z = heldRequest({ sessionId: 'z', risk: null });
+    const s = useInbox.getState();
+    for (const r of [x1, y1, x2, y2, x3, z]) s.requestHeld(r);
+    expect(ids()).toEqual([x2.id, x1.id, x3.id, y2.id, y1.id, z.id]);
+  });
+
+  it('puts every decided card it showed into the strip, newest first, and ignores ones it never showed', () => {
+    const cards = Array.from({ length: RECENT_MAX + 2 }, () => heldRequest());
+    const s = useInbox.getState();
+    s.pendingLoaded(cards);
+    s.requestDecided(decided(heldRequest(), 'allow'));
+    expect(recentIds()).toEqual([]);
+    for (const c of cards) s.requestDecided(decided(c, 'deny'));
+    expect(recentIds()).toHaveLength(RECENT_MAX);
+    expect(recentIds()[0]).toBe(cards[cards.length - 1]?.id);
+    // A late load does not bring a decided card back.
+    s.pendingLoaded([cards[cards.length - 1] as (typeof cards)[number]]);
+    expect(ids()).toEqual([]);
+  });
+
+  it('arms the approval of a high or critical card only, and lets go of it when the reviewer moves or decides', () => {
+    const [critical, low] = [
+      heldRequest({ risk: assessed('critical', 'x') }),
+      heldRequest({ risk: assessed('low', 'y') }),
+    ];
+    const s = useInbox.getState();
+    s.pendingLoaded([critical, low]);
+    s.approveArmed(low.id);
+    expect(useInbox.getState().armedId).toBeNull();
+    s.cardSelected(critical.id);
+    s.approveArmed(critical.id);
+    expect(useInbox.getState().armedId).toBe(critical.id);
+    s.cardSelected(low.id);
+    expect(useInbox.getState().armedId).toBeNull();
+    s.cardSelected(critical.id);
+    s.approveArmed(critical.id);
+    s.denyFormOpened(critical.id);
+    expect(useInbox.getState().armedId).toBeNull();
+    s.approveArmed(critical.id);
+    s.requestDecided(decided(critical, 'deny'));
+    expect(useInbox.getState().armedId).toBeNull();
+  });
+
+  it('keeps the reviewer’s own deny reasons, newest first, each once', () => {
+    const s = useInbox.getState();
+    for (const r of ['one', 'two', ' one ', '', 'three', 'four']) s.ownReasonUsed(r);
+    expect(useInbox.getState().ownReasons).toEqual(['four', 'three', 'one']);
+  });
+});
 
 describe('inbox store', () => {
   it('keeps held requests oldest first, whatever order they arrive in, and merges a late first load', () => {

@@ -57,6 +57,7 @@ describe('a card whose command hides something', () => {
           level: 'low',
           categories: ['read-only'],
           reasons: [],
+          span: { start: 0, end: 10 },
         },
         {
           text: 'rm -rf g\u0456thub',
@@ -67,6 +68,7 @@ describe('a card whose command hides something', () => {
           level: 'critical',
           categories: ['file-deletion'],
           reasons: ['deletes it'],
+          span: { start: 14, end: 27 },
         },
       ],
     } as RiskAssessment;

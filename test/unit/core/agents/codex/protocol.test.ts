@@ -17,6 +17,13 @@ describe('Codex protocol', () => {
     });
   });
 
+  it('leaves the full stop to Codex, which adds its own before ". Command: …"', () => {
+    const reasonOf = (v: Verdict) =>
+      JSON.parse(codexPreToolUseAnswer(v).body).hookSpecificOutput.permissionDecisionReason;
+    expect(reasonOf(timeout)).toBe(REASONS.timeout(600_000).slice(0, -1));
+    expect(reasonOf({ ...deny, reason: REASONS.humanDeny })).toBe('Denied by the user in Gatehouse');
+  });
+
   it('answers Codex permission requests with a behavior', () => {
     expect(JSON.parse(codexPermissionAnswer(allow).body).hookSpecificOutput.decision).toEqual({ behavior: 'allow' });
     expect(JSON.parse(codexPermissionAnswer(timeout).body).hookSpecificOutput.decision).toMatchObject({

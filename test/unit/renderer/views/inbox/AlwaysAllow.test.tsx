@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
-// A card's "Always allow…" and what comes with it: the branch, `w` opening "Always allow…" with the suggested
-// rules, scope and expiry pickers and the backtest; confirming sends exactly the chosen rules; the clip on request; a
-// card asked for by a notification before it arrived is selected when it does.
+// A card's "Always allow…": the branch, `w` opening the suggested rules, scope and expiry pickers and the backtest;
+// confirming sends exactly the chosen rules; where no rule can exist (high, critical, not fully read, never scored)
+// it is not offered and the card says why in one line; a card asked for by a notification before it arrived is
+// selected when it does.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BacktestResult } from '../../../../../shared/rules.ts';
 import { useInbox } from '../../../../../renderer/stores/inbox.ts';
 import { Inbox } from '../../../../../renderer/views/inbox/Inbox.tsx';
-import { clipSource } from '../../../../../renderer/terminal/player.ts';
-import { Player } from '../../../../../renderer/terminal/player.ts';
-import { fakeCommands, fakeSurfaces, heldRequest, renderInApp, resetStores } from '../../support.tsx';
+import { assessed, fakeCommands, heldRequest, renderInApp, resetStores } from '../../support.tsx';
 
 beforeEach(resetStores);
 afterEach(cleanup);
@@ -39,7 +38,13 @@ function backtest(pattern: string, changed: Array<{ command: string; risky: bool
 describe('Always allow…', () => {
   it('w opens the suggested rules with their backtest; confirming sends the rules with the chosen scope and expiry', async () => {
     const commands = fakeCommands();
-    const r = heldRequest({ command: 'npm run lint && cargo build', cwd: '/home/dev/app', branch: 'feature/login' });
+    const command = 'npm run lint && cargo build';
+    const r = heldRequest({
+      command,
+      cwd: '/home/dev/app',
+      branch: 'feature/login',
+      risk: assessed('medium', command),
+    });
     const project = { type: 'project' as const, dir: '/home/dev/app' };
     commands.suggestRules.mockResolvedValue({
       requestId: r.id,
@@ -67,10 +72,7 @@ describe('Always allow…', () => {
     press('w');
     // Nothing is selected yet: w does nothing until the reviewer chooses a card.
     expect(within(card).queryByRole('form', { name: 'Always allow' })).toBeNull();
-    expect(commands.clipFor).not.toHaveBeenCalled();
     press('j');
-    // The card under review shows its lead-up at once; the others only on request.
-    expect(commands.clipFor).toHaveBeenCalledWith(r);
     press('w');
     const panel = within(card).getByRole('form', { name: 'Always allow' });
     await waitFor(() => expect(within(panel).getAllByText(/Of 12 earlier commands/)).toHaveLength(2));
@@ -98,13 +100,41 @@ describe('Always allow…', () => {
     expect(useInbox.getState().allowingId).toBeNull();
   });
 
-  it('says so when no rule is safe to keep, and offers nothing to confirm', async () => {
+  it('is not offered where no rule can exist: the card says why in one line, and w does nothing', () => {
     const commands = fakeCommands();
-    const r = heldRequest({ command: 'rm -rf /' });
+    const critical = heldRequest({ command: 'git push --force origin main' });
+    critical.risk = assessed('critical', critical.command, 'force-pushes main');
+    const unread = heldRequest({ command: 'eval "$X"' });
+    unread.risk = { ...assessed('medium', unread.command), categories: ['unparsed'] };
+    const unscored = heldRequest({ command: 'make' });
+    renderInApp(<Inbox />, commands);
+    act(() => useInbox.getState().pendingLoaded([critical, unread, unscored]));
+    const line = (id: string) => {
+      const card = screen.getAllByRole('article').find((a) => a.getAttribute('data-request-id') === id) as HTMLElement;
+      expect(within(card).queryByRole('button', { name: /Always allow/ })).toBeNull();
+      return card.querySelector('.no-rule')?.textContent;
+    };
+    expect(line(critical.id)).toBe(
+      '“Always allow” is not offered: it is rated critical, and Gatehouse never remembers a rule for high or critical commands.',
+    );
+    expect(line(unread.id)).toBe(
+      '“Always allow” is not offered: Gatehouse could not read all of this command, so no rule may allow it.',
+    );
+    expect(line(unscored.id)).toMatch(/never scored/);
+    act(() => useInbox.getState().cardSelected(critical.id));
+    press('w');
+    expect(useInbox.getState().allowingId).toBeNull();
+    expect(commands.suggestRules).not.toHaveBeenCalled();
+  });
+
+  it('says so when the core finds no rule safe to keep, and offers nothing to confirm', async () => {
+    const commands = fakeCommands();
+    const r = heldRequest({ command: 'rm -rf build' });
+    r.risk = assessed('medium', r.command);
     commands.suggestRules.mockResolvedValue({
       requestId: r.id,
       rules: [],
-      notes: ['it is rated critical: Gatehouse never remembers a rule for high or critical commands'],
+      notes: ['no rule for `rm -rf build` is safe to remember'],
     });
     renderInApp(<Inbox />, commands);
     act(() => {
@@ -113,25 +143,8 @@ describe('Always allow…', () => {
       useInbox.getState().allowFormOpened(r.id);
     });
     await screen.findByText('Gatehouse has no safe rule to remember for this command.');
-    expect(screen.getByText(/never remembers a rule for high or critical/)).toBeTruthy();
+    expect(screen.getByText(/is safe to remember/)).toBeTruthy();
     expect((screen.getByRole('button', { name: /Approve and keep/ }) as HTMLButtonElement).disabled).toBe(true);
-  });
-
-  it('shows the lead-up of a request on demand, ending where it asked', async () => {
-    const commands = fakeCommands();
-    const surfaces = fakeSurfaces();
-    const r = heldRequest();
-    const start = { sessionId: r.sessionId, atMs: 1000, cols: 80, rows: 10, data: '$ make test\r\n' };
-    commands.clipFor.mockResolvedValue(
-      clipSource(start, [{ atMs: 2000, event: { kind: 'output', data: 'FAIL 3 tests' } }], 2500),
-    );
-    commands.createClipPlayer.mockImplementation((source, surface, report) => new Player(source, surface, report));
-    renderInApp(<Inbox />, commands, 'browser', surfaces.factory);
-    act(() => useInbox.getState().pendingLoaded([r]));
-    fireEvent.click(screen.getByRole('button', { name: 'Show the last 30 seconds of the terminal' }));
-    await screen.findByRole('button', { name: 'Play the lead-up' });
-    await waitFor(() => expect(surfaces.made[0]?.surface.text()).toBe('$ make test\r\nFAIL 3 tests'));
-    expect(surfaces.made[0]?.options.readOnly).toBe(true);
   });
 
   it('a card asked for before it arrived is selected when it does', () => {
