@@ -153,6 +153,7 @@ export function fakeCommands() {
     attachTerminal: vi.fn<Commands['attachTerminal']>(() => () => {}),
     fitTerminal: vi.fn<Commands['fitTerminal']>(() => {}),
     openReplay: vi.fn<Commands['openReplay']>(async () => {}),
+    openLatestReplay: vi.fn<Commands['openLatestReplay']>(async () => {}),
     followRecording: vi.fn<Commands['followRecording']>(() => () => {}),
     createPlayer: vi.fn<Commands['createPlayer']>(noPlayer),
     createClipPlayer: vi.fn<Commands['createClipPlayer']>(noPlayer),
