@@ -101,6 +101,10 @@ export class FakeSurface implements TerminalSurface {
     this.inputs.forEach((l) => l(data));
   }
   focus() {}
+  fontSize: number | null = null;
+  setFontSize(px: number) {
+    this.fontSize = px;
+  }
   dispose() {
     this.disposed = true;
   }
