@@ -115,17 +115,3 @@ export function interceptions(info: RecordingInfo | null): RecordingMarker[] {
     .filter((m) => m.kind === 'marker' && m.requestId !== null)
     .sort((a, b) => a.atMs - b.atMs);
 }
-
-/**
- * The moment to jump to from `positionMs`: the first after it (`+1`) or the last before it (`-1`). One within `nearMs`
- * of the play head counts as where we are, so pressing again moves on.
- */
-export function adjacentMoment<T extends { atMs: number }>(
-  moments: readonly T[],
-  positionMs: number,
-  direction: 1 | -1,
-  nearMs = 250,
-): T | null {
-  if (direction === 1) return moments.find((m) => m.atMs > positionMs + nearMs) ?? null;
-  return [...moments].reverse().find((m) => m.atMs < positionMs - nearMs) ?? null;
-}

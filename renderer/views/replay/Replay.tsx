@@ -5,14 +5,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RecordingInfo } from '../../../shared/recording.ts';
 import { useCommands } from '../../app/context.ts';
-import { adjacentMoment, useReplay } from '../../stores/replay.ts';
+import { useReplay } from '../../stores/replay.ts';
 import { useSessions } from '../../stores/sessions.ts';
 import { SPEEDS, type Player, type Speed } from '../../terminal/player.ts';
 import { AGENT_NAMES, formatTime, shortId } from '../common/format.ts';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { saveFile } from '../common/save-file.ts';
 import { TerminalBox } from '../common/TerminalBox.tsx';
-import { chapters, currentChapter } from './chapters.ts';
+import { chapterAfter, chapterBefore, chapters, currentChapter } from './chapters.ts';
 import { ReplayChapters } from './ReplayChapters.tsx';
 import { ReplaySearch } from './ReplaySearch.tsx';
 import { SeekBar } from './SeekBar.tsx';
@@ -38,7 +38,7 @@ export function Replay() {
         <SessionPicker sessionId={sessionId} />
         {session && (
           <p className="hint">
-            {AGENT_NAMES[session.agent]} · <code>{session.cwd}</code>
+            in <code>{session.cwd}</code>
           </p>
         )}
       </header>
@@ -106,10 +106,8 @@ function ReplayPlayer({ info }: { info: RecordingInfo }) {
   const story = chapters(info, requests);
   const current = currentChapter(story, state.positionMs);
   const seek = (atMs: number) => void player.current?.seek(atMs);
-  const jump = (direction: 1 | -1) => {
-    const c = adjacentMoment(story, state.positionMs, direction);
-    if (c) seek(c.atMs);
-  };
+  const previous = chapterBefore(story, state.positionMs);
+  const next = chapterAfter(story, state.positionMs);
   useEffect(() => player.current?.setSpeed(speed), [speed]);
   useEffect(() => player.current?.setSkipIdle(skipIdle), [skipIdle]);
   // A recording still being written is looked at again while it is on screen: the bar, its markers and the player
@@ -131,10 +129,10 @@ function ReplayPlayer({ info }: { info: RecordingInfo }) {
           >
             {state.playing ? 'Pause' : 'Play'}
           </button>
-          <button type="button" disabled={!adjacentMoment(story, state.positionMs, -1)} onClick={() => jump(-1)}>
+          <button type="button" disabled={!previous} onClick={() => previous && seek(previous.atMs)}>
             Previous interception
           </button>
-          <button type="button" disabled={!adjacentMoment(story, state.positionMs, 1)} onClick={() => jump(1)}>
+          <button type="button" disabled={!next} onClick={() => next && seek(next.atMs)}>
             Next interception
           </button>
           <label>

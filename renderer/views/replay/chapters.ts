@@ -15,6 +15,7 @@ export interface Chapter {
   command: string;
   status: RequestStatus;
   decidedBy: DecidedBy | null;
+  /** Why it was denied, as the agent was told; null otherwise. */
   reason: string | null;
   /** Null when the request is not known here (yet) or was never scored. */
   risk: RiskLevel | null;
@@ -57,15 +58,33 @@ export function chapters(info: RecordingInfo | null, requests: Readonly<Record<s
       command: r.command,
       status: r.status,
       decidedBy: r.decision?.decidedBy ?? c.decidedBy,
-      reason: r.decision?.reason ?? null,
+      // What the agent was told when it was refused; an approval's reason only repeats "Allowed".
+      reason: r.decision?.decision === 'deny' ? r.decision.reason : null,
       risk: r.risk?.level ?? null,
     };
   });
 }
 
-/** The chapter the play head is in: the last one that began at or before it (with the same slack as the jumps). */
-export function currentChapter(list: readonly Chapter[], positionMs: number, nearMs = 250): Chapter | null {
+/** The chapter the play head is in: the last one that began at or before it (choosing one seeks to its start). */
+export function currentChapter(list: readonly Chapter[], positionMs: number): Chapter | null {
   let current: Chapter | null = null;
-  for (const c of list) if (c.atMs <= positionMs + nearMs) current = c;
+  for (const c of list) if (c.atMs <= positionMs) current = c;
   return current;
+}
+
+/** "Next interception": the chapter after the current one, however close (two can be held a moment apart). */
+export function chapterAfter(list: readonly Chapter[], positionMs: number): Chapter | null {
+  const current = currentChapter(list, positionMs);
+  return list[current ? list.indexOf(current) + 1 : 0] ?? null;
+}
+
+/**
+ * "Previous interception": back to the start of the current chapter when the play head is well into it (more than
+ * `nearMs`), else the chapter before, as a media player's previous-track does.
+ */
+export function chapterBefore(list: readonly Chapter[], positionMs: number, nearMs = 250): Chapter | null {
+  const current = currentChapter(list, positionMs);
+  if (!current) return null;
+  if (positionMs - current.atMs > nearMs) return current;
+  return list[list.indexOf(current) - 1] ?? null;
 }

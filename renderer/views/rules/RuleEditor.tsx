@@ -163,7 +163,9 @@ export function RuleEditor({ rule }: { rule: Rule | null }) {
         <p className="hint">Everywhere: in every project and every session, including ones not started yet.</p>
       )}
       <label>
-        Note <span className="hint">(optional: why this rule exists)</span>
+        <span>
+          Note <span className="hint">(optional: why this rule exists)</span>
+        </span>
         <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <RulePreview input={preview} />

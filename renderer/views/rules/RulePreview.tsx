@@ -67,6 +67,8 @@ export function RulePreview({ input }: { input: BacktestInput | null }) {
 function PreviewResult({ result: r }: { result: BacktestResult }) {
   const shown = r.changed.slice(0, SHOWN);
   const of = `Of ${r.examined} earlier command${r.examined === 1 ? '' : 's'}`;
+  if (r.examined === 0 && r.warnings.length === 0)
+    return <p className="hint">No earlier commands to check it against yet.</p>;
   return (
     <>
       <p className={r.riskyTotal > 0 ? 'send-error' : 'hint'}>

@@ -15,6 +15,10 @@ import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { TestCommand } from './TestCommand.tsx';
 
+/** A rule's times to the minute: seconds add width to a narrow table and nothing to the decision; the tooltip has them. */
+const toTheMinute = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 export function Rules() {
   const commands = useCommands();
   const load = useRules((s) => s.load);
@@ -115,9 +119,9 @@ function RuleRow({ rule, editing, saved }: { rule: Rule; editing: boolean; saved
         <td className="rule-scope">{describeScope(rule.scope)}</td>
         <td>
           {rule.expiresAt ? (
-            <time dateTime={rule.expiresAt}>
+            <time dateTime={rule.expiresAt} title={formatTime(rule.expiresAt)}>
               {expired ? 'expired ' : ''}
-              {formatTime(rule.expiresAt)}
+              {toTheMinute(rule.expiresAt)}
             </time>
           ) : (
             'never'
@@ -128,7 +132,10 @@ function RuleRow({ rule, editing, saved }: { rule: Rule; editing: boolean; saved
           <div className="hint">
             {rule.lastHitAt ? (
               <>
-                last <time dateTime={rule.lastHitAt}>{formatTime(rule.lastHitAt)}</time>
+                last{' '}
+                <time dateTime={rule.lastHitAt} title={formatTime(rule.lastHitAt)}>
+                  {toTheMinute(rule.lastHitAt)}
+                </time>
               </>
             ) : (
               'never used'

@@ -11,7 +11,7 @@ import { recordingSource } from '../../../../renderer/app/replay-commands.ts';
 import { useReplay } from '../../../../renderer/stores/replay.ts';
 import { useSessions } from '../../../../renderer/stores/sessions.ts';
 import { Player } from '../../../../renderer/terminal/player.ts';
-import { chapters, currentChapter } from '../../../../renderer/views/replay/chapters.ts';
+import { chapterAfter, chapterBefore, chapters, currentChapter } from '../../../../renderer/views/replay/chapters.ts';
 import { Replay } from '../../../../renderer/views/replay/Replay.tsx';
 import { lanes } from '../../../../renderer/views/replay/SeekBar.tsx';
 import { decided, fakeCommands, fakeSurfaces, heldRequest, renderInApp, resetStores } from '../support.tsx';
@@ -119,12 +119,27 @@ describe('chapters', () => {
     });
   });
 
-  it('the current chapter is the last one begun at the play head', () => {
-    const list = chapters(info, {});
-    expect(currentChapter(list, 1000)).toBeNull();
-    expect(currentChapter(list, 1800)?.requestId).toBe('r1');
+  it('the current chapter is the last one begun at the play head; next and previous move by chapter, however close', () => {
+    const close: RecordingInfo = {
+      ...info,
+      markers: [
+        ...info.markers,
+        { atMs: 6100, kind: 'marker', label: 'r3 held: ls -a', requestId: 'r3', decision: null },
+      ],
+    };
+    const list = chapters(close, {});
+    expect(currentChapter(list, 1999)).toBeNull();
+    expect(currentChapter(list, 2000)?.requestId).toBe('r1');
     expect(currentChapter(list, 5000)?.requestId).toBe('r1');
     expect(currentChapter(list, 6000)?.requestId).toBe('r2');
+    expect(chapterAfter(list, 0)?.requestId).toBe('r1');
+    // r3 came 100 ms after r2: still the next one.
+    expect(chapterAfter(list, 6000)?.requestId).toBe('r3');
+    expect(chapterAfter(list, 6100)).toBeNull();
+    expect(chapterBefore(list, 6100)?.requestId).toBe('r2');
+    // Well into a chapter, previous goes back to its start first.
+    expect(chapterBefore(list, 4000)?.requestId).toBe('r1');
+    expect(chapterBefore(list, 2000)).toBeNull();
   });
 
   it('markers close together on the bar take separate lanes, up to three', () => {
