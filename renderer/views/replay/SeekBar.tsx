@@ -14,8 +14,11 @@ export const OUTCOME_SIGNS: Readonly<Record<RequestStatus, string>> = {
   abandoned: '✕',
 };
 
-/** Markers nearer than this share of the bar go in separate lanes; past MAX_LANES they overlap again. */
-const LANE_GAP = 0.045;
+/**
+ * Markers nearer than this share of the bar go in separate lanes (a marker is ~2.3rem wide, 6% of a bar ~40rem wide
+ * at 1024 px); past MAX_LANES they overlap again.
+ */
+const LANE_GAP = 0.06;
 const MAX_LANES = 3;
 
 /** A lane for each marker (0 on the bar's line, 1 and 2 below it), in time order. */
