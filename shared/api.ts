@@ -29,6 +29,7 @@ import {
   RuleTtlSchema,
   StartTrustInputSchema,
   UpdateRuleInputSchema,
+  type AddedRule,
   type BacktestResult,
   type Explanation,
   type ExportResult,
@@ -380,7 +381,8 @@ export const CONTROL_CALLS = {
   // Per connection: events go to the connection that asked.
   subscribe: call(NoInput).returns<boolean>(),
   listRules: call(ListRulesInputSchema).returns<Rule[]>(),
-  addRule: call(AddRuleInputSchema).returns<Rule>(),
+  /** An identical rule already in force is answered (`duplicate`) instead of added again. */
+  addRule: call(AddRuleInputSchema).returns<AddedRule>(),
   updateRule: call(UpdateRuleInputSchema).returns<Rule>(),
   removeRule: call(Id).returns<Rule>(),
   /** How the core would decide a command here and now, and why (`gatehouse rules test`). */

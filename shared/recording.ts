@@ -71,8 +71,10 @@ export interface RecordingClip {
 export interface SearchHit {
   sessionId: string;
   atMs: number;
-  /** A line of context around the match, with the match between `[` and `]`. */
+  /** A line of context around the match (blanks folded), as plain text. */
   snippet: string;
+  /** Where the match is in `snippet` (UTF-16 offsets): shown highlighted, never marked inside the text. */
+  match: { start: number; length: number };
 }
 
 export interface ExportPage {

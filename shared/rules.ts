@@ -105,6 +105,12 @@ export const AddRuleInputSchema = RuleSpecSchema.extend({
 });
 export type AddRuleInput = z.input<typeof AddRuleInputSchema>;
 
+/**
+ * What `addRule` answers: the rule in force. `duplicate`: a rule doing the same (effect, kind, pattern, scope) was
+ * already in force, so nothing was added and this is that rule, with its own expiry and note.
+ */
+export type AddedRule = Rule & { duplicate?: true };
+
 export const UpdateRuleInputSchema = z.object({
   id: z.string().min(1).max(64),
   effect: RuleEffectSchema.optional(),
@@ -259,13 +265,22 @@ export const ExportRulesInputSchema = z.object({
   format: z.enum(['claude', 'codex']),
   /** Project rules are exported only when they cover this directory. */
   cwd: z.string().min(1).max(4096),
+  /** Also export the allow rules listed in `unsafe` (the person read why, and will paste them where they belong). */
+  includeUnsafe: z.boolean().default(false),
 });
 
 export interface ExportResult {
   text: string;
   exported: number;
-  /** Rules the format cannot express, each with why. */
+  /** Rules the format cannot express, or that do not apply here, each with why. */
   skipped: Array<{ ruleId: string; why: string }>;
+  /**
+   * Allow rules that would let more through in the agent's own settings than they do in Gatehouse: a project's rule
+   * (the agent applies an entry wherever its file applies), or a pattern covering commands rated high or critical
+   * (Gatehouse holds those whatever the rules say; the agent would not). Each with why; exported only with
+   * `includeUnsafe`, and listed either way.
+   */
+  unsafe: Array<{ ruleId: string; why: string }>;
 }
 
 /** A trust window should end the same day it starts; longer is not a window. */

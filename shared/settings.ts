@@ -62,6 +62,14 @@ export type Retention = z.infer<typeof RetentionSchema>;
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
+/**
+ * The terminals' text size in CSS pixels. 14 reads like the window's own text (15 px); below 10 a cell is a few
+ * pixels wide, above 28 a 80-column screen no longer fits a laptop's window.
+ */
+export const DEFAULT_TERMINAL_FONT_SIZE = 14;
+export const MIN_TERMINAL_FONT_SIZE = 10;
+export const MAX_TERMINAL_FONT_SIZE = 28;
+
 /** Each key's schema without its default: a patch must not bring defaults for the keys it leaves out. */
 const FIELDS = {
   holdTimeoutMs: z.number().int().min(MIN_HOLD_TIMEOUT_MS).max(MAX_HOLD_TIMEOUT_MS),
@@ -70,6 +78,8 @@ const FIELDS = {
   /** Notify only when no Gatehouse window has focus: the card is already in front of someone who is looking. */
   notifyOnlyWhenUnfocused: z.boolean(),
   theme: ThemeSchema,
+  /** The text size of live terminals, replays and card clips, in CSS pixels; a change redraws open terminals. */
+  terminalFontSize: z.number().int().min(MIN_TERMINAL_FONT_SIZE).max(MAX_TERMINAL_FONT_SIZE),
   /** Start the desktop app when the user logs in (desktop app only). */
   openAtLogin: z.boolean(),
   /** Let commands the risk engine rates `low` (every segment, fully read) through without asking. Never `medium` and above. */
@@ -89,6 +99,7 @@ export const SettingsSchema = z.object({
   notifyOnHeld: FIELDS.notifyOnHeld.default(true),
   notifyOnlyWhenUnfocused: FIELDS.notifyOnlyWhenUnfocused.default(false),
   theme: FIELDS.theme.default('system'),
+  terminalFontSize: FIELDS.terminalFontSize.default(DEFAULT_TERMINAL_FONT_SIZE),
   openAtLogin: FIELDS.openAtLogin.default(false),
   autoAllowLowRisk: FIELDS.autoAllowLowRisk.default(false),
   redactionPatterns: FIELDS.redactionPatterns.default([]),

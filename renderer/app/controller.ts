@@ -8,6 +8,7 @@ import type { Connection } from '../api/client.ts';
 import { historyQuery, useAudit } from '../stores/audit.ts';
 import { useApp } from '../stores/connection.ts';
 import { canDecide, useInbox } from '../stores/inbox.ts';
+import { useReplay } from '../stores/replay.ts';
 import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
 import { useSettings } from '../stores/settings.ts';
@@ -197,7 +198,11 @@ export class Controller implements CoreCommands {
       case 'agent.notification':
         break;
     }
-    if (e.type === 'request.held' || e.type === 'request.decided') this.onHeldOrDecided(e);
+    if (e.type === 'request.held' || e.type === 'request.decided') {
+      // The Replay view's chapter for it, when its session is the one open there.
+      useReplay.getState().requestsSeen([e.request]);
+      this.onHeldOrDecided(e);
+    }
   }
 
   async decide(id: string, decision: Decision, reason?: string): Promise<void> {

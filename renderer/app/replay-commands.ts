@@ -1,6 +1,6 @@
 // The commands of the Replay view and of a card's terminal clip: open a recording, play it on a surface, search it,
 // export it, delete its session. Screens and events go from the API into the player, never into the stores.
-import type { CoreApi } from '../../shared/api.ts';
+import { MAX_HISTORY_PAGE, type CoreApi } from '../../shared/api.ts';
 import type { GateRequest } from '../../shared/domain.ts';
 import type { ExportFormat, RecordingClip, RecordingInfo, TimedEvent } from '../../shared/recording.ts';
 import { useApp } from '../stores/connection.ts';
@@ -12,8 +12,10 @@ import type { TerminalSurface } from '../terminal/surface.ts';
 import { messageOf } from './messages.ts';
 
 export interface ReplayCommands {
-  /** Switches to the Replay view on this session's recording. */
+  /** Switches to the Replay view on this session's recording, and reads its requests for the chapter list. */
   openReplay(sessionId: string): Promise<void>;
+  /** Opens the newest session that has a recording (the Replay item with nothing chosen); says so when none has. */
+  openLatestReplay(): Promise<void>;
   /**
    * Keeps the open recording's duration and markers current while a recorder is still writing it, until it is closed
    * or the returned function is called. The view calls it while it shows that recording.
@@ -63,7 +65,30 @@ type ReplayApi = Pick<
   | 'exportRecording'
   | 'deleteSession'
   | 'listSessions'
+  | 'listHistory'
+  | 'listPending'
 >;
+
+/** Sessions looked at for the newest recording: enough to pass over a run of hook-only sessions (never recorded). */
+const LATEST_TRIES = 20;
+/** A session's decided requests, read in the largest pages the API gives, up to this many: far past any chapter list. */
+const MAX_REQUEST_PAGES = 20;
+
+/** A session's requests, decided and still held: what its interceptions were. Best effort: chapters work from labels. */
+async function loadRequests(api: ReplayApi, sessionId: string): Promise<void> {
+  try {
+    useReplay.getState().requestsSeen((await api.listPending()).filter((r) => r.sessionId === sessionId));
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_REQUEST_PAGES; page++) {
+      const got = await api.listHistory({ sessionId, limit: MAX_HISTORY_PAGE, cursor });
+      useReplay.getState().requestsSeen(got.items);
+      if (!got.nextCursor) break;
+      cursor = got.nextCursor;
+    }
+  } catch {
+    // The chapters still show each command and who decided it, from the markers' labels.
+  }
+}
 
 /** A page of events as large as one message comfortably carries. */
 const EVENT_PAGE_BYTES = 2 * 1024 * 1024;
@@ -126,7 +151,28 @@ export function replayCommands(api: ReplayApi): ReplayCommands {
         useReplay.getState().recordingLoaded(await api.getRecording(sessionId));
       } catch (err) {
         useReplay.getState().recordingFailed(messageOf(err));
+        return;
       }
+      await loadRequests(api, sessionId);
+    },
+    openLatestReplay: async () => {
+      useReplay.getState().latestLooked();
+      const newest = [...useSessions.getState().sessions].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+      for (const session of newest.slice(0, LATEST_TRIES)) {
+        let info: RecordingInfo;
+        try {
+          info = await api.getRecording(session.id);
+        } catch {
+          continue;
+        }
+        // Someone chose a recording meanwhile: theirs stays.
+        if (useReplay.getState().latest !== 'finding') return;
+        useReplay.getState().replayOpened(session.id);
+        useReplay.getState().recordingLoaded(info);
+        await loadRequests(api, session.id);
+        return;
+      }
+      useReplay.getState().latestNotFound();
     },
     followRecording: (sessionId) => followRecording(api, sessionId),
     createPlayer: (info, surface) =>

@@ -80,7 +80,8 @@ export function rulesCommands(api: RulesApi): RulesCommands {
             ttlMs: form.ttlMs ?? undefined,
             source: 'window',
           };
-          useRules.getState().ruleSaved(await api.addRule(input));
+          const { duplicate, ...rule } = await api.addRule(input);
+          useRules.getState().ruleSaved(rule, duplicate === true);
         } else {
           useRules.getState().ruleSaved(
             await api.updateRule({

@@ -13,6 +13,11 @@ export interface RulesState {
   saveError: string | null;
   /** A change to one rule (enable, disable, delete) that failed, by rule id. */
   rowErrors: Record<string, string>;
+  /**
+   * The rule last added or edited here (its row is brought into view and marked), and whether the add found it already
+   * in force (nothing was added: the row is the rule that was already there).
+   */
+  saved: { ruleId: string; duplicate: boolean } | null;
   test: { command: string; cwd: string; state: LoadState | 'idle'; result: Explanation | null; error: string | null };
 
   rulesLoaded(rules: Rule[]): void;
@@ -20,7 +25,8 @@ export interface RulesState {
   editOpened(id: string | 'new'): void;
   editClosed(): void;
   saveStarted(): void;
-  ruleSaved(rule: Rule): void;
+  /** `duplicate`: the core answered with the rule already in force instead of adding another. */
+  ruleSaved(rule: Rule, duplicate?: boolean): void;
   saveFailed(message: string): void;
   ruleChanged(rule: Rule): void;
   ruleRemoved(id: string): void;
@@ -38,14 +44,21 @@ export const useRules = create<RulesState>()((set) => ({
   saving: false,
   saveError: null,
   rowErrors: {},
+  saved: null,
   test: { command: '', cwd: '', state: 'idle', result: null, error: null },
 
   rulesLoaded: (rules) => set({ load: 'ready', loadError: null, rules }),
   rulesFailed: (message) => set({ load: 'error', loadError: message }),
-  editOpened: (editing) => set({ editing, saveError: null }),
+  editOpened: (editing) => set({ editing, saveError: null, saved: null }),
   editClosed: () => set({ editing: null, saveError: null, saving: false }),
   saveStarted: () => set({ saving: true, saveError: null }),
-  ruleSaved: (rule) => set((s) => ({ saving: false, editing: null, rules: upsert(s.rules, rule) })),
+  ruleSaved: (rule, duplicate = false) =>
+    set((s) => ({
+      saving: false,
+      editing: null,
+      rules: upsert(s.rules, rule),
+      saved: { ruleId: rule.id, duplicate },
+    })),
   saveFailed: (message) => set({ saving: false, saveError: message }),
   ruleChanged: (rule) => set((s) => ({ rules: upsert(s.rules, rule), rowErrors: without(s.rowErrors, rule.id) })),
   ruleRemoved: (id) =>
@@ -53,6 +66,7 @@ export const useRules = create<RulesState>()((set) => ({
       rules: s.rules.filter((r) => r.id !== id),
       rowErrors: without(s.rowErrors, id),
       editing: s.editing === id ? null : s.editing,
+      saved: s.saved?.ruleId === id ? null : s.saved,
     })),
   rowFailed: (id, message) => set((s) => ({ rowErrors: { ...s.rowErrors, [id]: message } })),
   testStarted: (command, cwd) => set({ test: { command, cwd, state: 'loading', result: null, error: null } }),

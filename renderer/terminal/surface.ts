@@ -17,6 +17,8 @@ export interface TerminalSurface {
   /** Typed or pasted input (never for a read-only surface); returns the remover. */
   onInput(listener: (data: string) => void): () => void;
   focus(): void;
+  /** The text size changed (Settings): redraws at it. The cell size changes, so an owner that fits refits after. */
+  setFontSize(px: number): void;
   dispose(): void;
 }
 
@@ -25,6 +27,8 @@ export interface SurfaceOptions extends TerminalSize {
   readOnly: boolean;
   /** Accessible name of the terminal region. */
   label: string;
+  /** Text size in CSS pixels (the `terminalFontSize` setting). */
+  fontSize: number;
 }
 
 /** Creates a terminal inside `element` (which it fills). */

@@ -26,7 +26,7 @@ export const createXtermSurface: SurfaceFactory = (element, options) => {
     cursorBlink: !options.readOnly,
     cursorInactiveStyle: options.readOnly ? 'none' : 'outline',
     fontFamily: "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, Consolas, monospace",
-    fontSize: 13,
+    fontSize: options.fontSize,
     theme: THEME,
     // The screen's text, row by row, in an accessibility tree: the WebGL renderer draws pixels only, and a reviewer
     // with a screen reader must read what the agent did as well as anyone (xterm.js stops announcing floods itself).
@@ -55,6 +55,9 @@ export const createXtermSurface: SurfaceFactory = (element, options) => {
       return () => sub.dispose();
     },
     focus: () => terminal.focus(),
+    setFontSize: (px) => {
+      if (terminal.options.fontSize !== px) terminal.options.fontSize = px;
+    },
     dispose: () => {
       terminal.dispose();
       stopMirror();

@@ -14,6 +14,7 @@ import { Settings } from './settings/Settings.tsx';
 import { StoreBanner } from './StoreBanner.tsx';
 import { TamperBanner } from './TamperBanner.tsx';
 import { TrustControls } from './TrustControls.tsx';
+import { useViewScroll } from './view-scroll.ts';
 
 /** The views, in the order the navigation lists them. */
 const VIEWS: ReadonlyArray<{ name: ViewName; label: string }> = [
@@ -28,6 +29,7 @@ const VIEWS: ReadonlyArray<{ name: ViewName; label: string }> = [
 export function App() {
   useClockTicking();
   const view = useApp((s) => s.view);
+  useViewScroll(view);
   const connection = useApp((s) => s.connection);
   const theme = useSettings((s) => s.settings?.theme ?? 'system');
   const waiting = useInbox((s) => s.cards.filter((c) => c.status === 'pending').length);

@@ -238,17 +238,16 @@ describe('reviewer UI in Chromium: always-allow rules, hosted terminals and thei
     await w.page.getByRole('heading', { name: 'Replay' }).waitFor();
     const replay = w.page.locator('.replay-terminal');
     await waitForText(replay, '', true);
-    const markers = w.page.getByRole('list', { name: 'Interceptions' }).getByRole('button');
-    await markers.first().waitFor();
+    const markers = w.page.getByRole('list', { name: 'Interceptions on the bar' }).getByRole('button');
+    await markers.nth(2).waitFor();
     const labels = await markers.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
-    // Held and decided, for each of the three lines, in time order.
-    expect(labels.map((l) => /(held|allowed by human:window): (.*)$/.exec(l)?.slice(1).join(' '))).toEqual([
-      'held echo first-$((6*7))',
-      'allowed by human:window echo first-$((6*7))',
-      'held echo second-$((7*8))',
-      'allowed by human:window echo second-$((7*8))',
-      'held exit',
-      'allowed by human:window exit',
+    // One marker for each of the three lines (held and decided merged), in time order.
+    expect(
+      labels.map((l) => /^\d+\. \S+ (.*) · (Allowed · A person, in the window)/.exec(l)?.slice(1).join(' ')),
+    ).toEqual([
+      'echo first-$((6*7)) Allowed · A person, in the window',
+      'echo second-$((7*8)) Allowed · A person, in the window',
+      'exit Allowed · A person, in the window',
     ]);
     // Search finds the second line's output and seeks there.
     await w.page.getByLabel('Find in this recording').fill('second-56');
@@ -257,18 +256,18 @@ describe('reviewer UI in Chromium: always-allow rules, hosted terminals and thei
     await waitForText(replay, 'second-56');
     // Back to the moment the second line was held: the first line's output is there, the second's not yet (the shell
     // integration clears a line while Gatehouse holds it).
-    await markers.nth(2).click();
+    await markers.nth(1).click();
     await waitForText(replay, 'second-56', false);
     expect(await terminalText(replay)).toContain('first-42');
     const at = Number(await w.page.locator('.replay-controls .clock').getAttribute('data-position-ms'));
-    expect(labels[2]).toContain(`Interception at 0:0${Math.floor(at / 1000)}:`);
+    expect(labels[1]).toMatch(new RegExp(`^2\\. 0:0${Math.floor(at / 1000)} `));
     await shoot(w.page, 'replay-light');
     await w.page.getByRole('button', { name: 'Previous interception' }).click();
     await waitForText(replay, 'first-42', false);
     await chooseTheme(w.page, 'Dark');
     await w.page.getByRole('button', { name: 'Replay', exact: true }).first().click();
     await w.page.getByRole('heading', { name: 'Replay' }).waitFor();
-    await markers.nth(3).click();
+    await markers.nth(1).click();
     await waitForText(replay, 'first-42');
     await shoot(w.page, 'replay-dark');
   });

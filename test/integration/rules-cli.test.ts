@@ -163,6 +163,42 @@ describe('gatehouse rules', () => {
     expect((await third).decision).toBe('allow');
   });
 
+  it('adding a rule already in force says so and keeps one', async () => {
+    const { env } = await start();
+    const first = await cli(['rules', 'add', '--allow', 'prefix:npm test', '--scope', `project:${PROJECT}`], env);
+    expect(first.stdout).toMatch(/^added \w+/);
+    const again = await cli(
+      ['rules', 'add', '--allow', 'prefix:npm', 'test', '--scope', `project:${PROJECT}`, '--ttl', '1h'],
+      env,
+    );
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^already a rule, nothing added: \w+ {2}allow {2}prefix:npm test/);
+    expect(again.stdout).toContain('It keeps its own expiry and note; change them with: gatehouse rules edit');
+    const json = JSON.parse(
+      (await cli(['rules', 'add', '--allow', 'prefix:npm test', '--scope', `project:${PROJECT}`, '--json'], env))
+        .stdout,
+    ) as Rule & { duplicate?: boolean };
+    expect(json.duplicate).toBe(true);
+    const listed = JSON.parse((await cli(['rules', 'list', '--all', '--json'], env)).stdout) as Rule[];
+    expect(listed).toHaveLength(1);
+  });
+
+  it('export leaves out allow rules that would let more through in the agent, says why, and includes them when asked', async () => {
+    const { env } = await start();
+    const project = tempDir('gh-project-');
+    await cli(['rules', 'add', '--allow', 'prefix:cat', '--scope', `project:${project}`], env);
+    await cli(['rules', 'add', '--allow', 'exact:npm test'], env);
+    const safe = await cli(['rules', 'export', '--format', 'claude'], env, { cwd: project });
+    expect(JSON.parse(safe.stdout).permissions.allow).toEqual(['Bash(npm test)']);
+    expect(safe.stderr).toContain(
+      'warning: left out 1 allow rule that would let more through outside Gatehouse (export them anyway with --include-unsafe):',
+    );
+    expect(safe.stderr).toMatch(/`prefix:cat`: Gatehouse always holds commands rated high or critical for a person/);
+    const all = await cli(['rules', 'export', '--format', 'claude', '--include-unsafe'], env, { cwd: project });
+    expect(JSON.parse(all.stdout).permissions.allow).toEqual(['Bash(cat:*)', 'Bash(npm test)']);
+    expect(all.stderr).toContain('warning: exported 1 allow rule that let more through outside Gatehouse');
+  });
+
   it('imports a Claude Code settings file and a Codex .rules file, read only, and exports both formats', async () => {
     const { env, userHome } = await start();
     const claudeFile = path.join(userHome, '.claude', 'settings.json');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/api.ts';
-import type { ExportFormat } from '../../../shared/recording.ts';
+import type { ExportFormat, SearchHit } from '../../../shared/recording.ts';
 import { formatDuration } from '../../../shared/duration.ts';
 import { CliError, withCore, type CliContext } from './context.ts';
 import { refuseInsideSession } from './inside-session.ts';
@@ -119,8 +119,15 @@ export async function searchCommand(ctx: CliContext, argv: string[]): Promise<nu
   );
   if (values.json) ctx.out(JSON.stringify(hits, null, 2));
   else if (hits.length === 0) ctx.out(`Nothing recorded matches "${query}".`);
-  else for (const h of hits) ctx.out(`${h.sessionId}  ${offset(h.atMs)}  ${shownText(h.snippet)}`);
+  else for (const h of hits) ctx.out(`${h.sessionId}  ${offset(h.atMs)}  ${bracketed(h)}`);
   return 0;
+}
+
+/** A hit's snippet as a line of plain text: the match between [ and ], each part escaped (cli/shown.ts). */
+function bracketed(hit: SearchHit): string {
+  const { start, length } = hit.match;
+  const part = (from: number, to?: number) => shownText(hit.snippet.slice(from, to));
+  return `${part(0, start)}[${part(start, start + length)}]${part(start + length)}`;
 }
 
 /** `gatehouse sessions rm <id>`: deletes an ended session and everything recorded for it. */

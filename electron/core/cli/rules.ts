@@ -9,6 +9,7 @@ import {
   parseScope,
   type BacktestResult,
   type Explanation,
+  type ExportResult,
   type ImportIssue,
   type Rule,
   type RuleEffect,
@@ -29,7 +30,9 @@ export const RULES_HELP = `Usage:
   gatehouse rules backtest [--allow|--deny|--ask] [--scope S] [--json] <kind>:<pattern>
   gatehouse rules suggest <request-id> [--json]  the rule Gatehouse would remember for a request
   gatehouse rules import [--claude FILE]... [--codex FILE]... [--json]   read (never write) the agents' rules
-  gatehouse rules export --format claude|codex [-o FILE]
+  gatehouse rules export --format claude|codex [--include-unsafe] [-o FILE]
+                                                 (allow rules that would let more through outside Gatehouse stay out
+                                                 unless --include-unsafe; each is named with why)
 
 Kinds: exact (the same words), prefix (starts with these words: prefix:npm run test),
 glob (* anything, ? one character: glob:git * main), regex (RE2, matched against the whole command).`;
@@ -149,11 +152,15 @@ const add: Sub = async (ctx, argv) => {
       source: 'cli',
     }),
   );
-  ctx.out(
-    values.json
-      ? JSON.stringify(rule, null, 2)
-      : `added ${ruleLine(rule)}\nSee what else it would have decided: gatehouse rules backtest --${rule.effect} --scope ${shownText(formatScope(rule.scope))} '${rule.kind}:${shownText(rule.pattern)}'`,
-  );
+  if (values.json) ctx.out(JSON.stringify(rule, null, 2));
+  else if (rule.duplicate)
+    ctx.out(
+      `already a rule, nothing added: ${ruleLine(rule)}${values.ttl !== undefined || values.note !== undefined ? `\nIt keeps its own expiry and note; change them with: gatehouse rules edit ${rule.id} --ttl D|none --note TEXT` : ''}`,
+    );
+  else
+    ctx.out(
+      `added ${ruleLine(rule)}\nSee what else it would have decided: gatehouse rules backtest --${rule.effect} --scope ${shownText(formatScope(rule.scope))} '${rule.kind}:${shownText(rule.pattern)}'`,
+    );
   return 0;
 };
 
@@ -320,24 +327,35 @@ const importCommand: Sub = async (ctx, argv) => {
 const exportCommand: Sub = async (ctx, argv) => {
   const { values } = parseArgs({
     args: argv,
-    options: { format: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    options: {
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'include-unsafe': { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.format !== 'claude' && values.format !== 'codex')
-    throw new CliError('usage: gatehouse rules export --format claude|codex [-o FILE]', 2);
+    throw new CliError('usage: gatehouse rules export --format claude|codex [--include-unsafe] [-o FILE]', 2);
   const target = values.output === undefined ? null : path.resolve(ctx.cwd, values.output);
   if (target && isAgentSettings(target))
     throw new CliError(
       `${target} is an agent's own settings: Gatehouse never writes those. Export to another file (or stdout) and merge it yourself.`,
     );
   const format = values.format;
-  const r = await withCore(ctx, (c) => c.api.exportRules({ format, cwd: ctx.cwd }));
+  const includeUnsafe = values['include-unsafe'] ?? false;
+  const r = await withCore(ctx, (c) => c.api.exportRules({ format, cwd: ctx.cwd, includeUnsafe }));
   if (target) fs.writeFileSync(target, r.text, { mode: 0o600 });
   else ctx.out(r.text.trimEnd());
-  const skipped = r.skipped.map((s) => `  ${s.ruleId}: ${s.why}`).join('\n');
-  ctx.err(
-    `exported ${r.exported} rule${r.exported === 1 ? '' : 's'}${target ? ` to ${target}` : ''}${r.skipped.length ? `; not exported:\n${skipped}` : ''}`,
-  );
+  const list = (items: ExportResult['skipped']) => items.map((s) => `  ${s.ruleId}: ${shownText(s.why)}`).join('\n');
+  const lines = [`exported ${r.exported} rule${r.exported === 1 ? '' : 's'}${target ? ` to ${target}` : ''}`];
+  if (r.unsafe.length)
+    lines.push(
+      includeUnsafe
+        ? `warning: exported ${r.unsafe.length} allow rule${r.unsafe.length === 1 ? '' : 's'} that let more through outside Gatehouse (--include-unsafe):\n${list(r.unsafe)}`
+        : `warning: left out ${r.unsafe.length} allow rule${r.unsafe.length === 1 ? '' : 's'} that would let more through outside Gatehouse (export them anyway with --include-unsafe):\n${list(r.unsafe)}`,
+    );
+  if (r.skipped.length) lines.push(`not exported:\n${list(r.skipped)}`);
+  ctx.err(lines.join('\n'));
   return 0;
 };
 

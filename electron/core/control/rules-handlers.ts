@@ -3,14 +3,13 @@ import { ApiError, type ControlApi } from '../../../shared/api.ts';
 import type { GateRequest } from '../../../shared/domain.ts';
 import type { RuleScope, Suggestion } from '../../../shared/rules.ts';
 import type { Broker } from '../broker/broker.ts';
-import { backtest } from '../rules/backtest.ts';
-import { exportClaude } from '../rules/interop-claude.ts';
-import { exportCodex } from '../rules/interop-codex.ts';
+import { backtest, dangerCovered } from '../rules/backtest.ts';
+import { exportRules } from '../rules/export.ts';
 import { claudeFiles, codexFiles, planImport } from '../rules/interop.ts';
 import { suggestRules } from '../rules/learn.ts';
 import type { GatePolicy } from '../rules/policy.ts';
-import { placeAt, scopeApplies } from '../rules/ruleset.ts';
-import { projectOf, type RuleService } from '../rules/service.ts';
+import { placeAt } from '../rules/ruleset.ts';
+import { projectOf, type RuleDraft, type RuleService } from '../rules/service.ts';
 import type { TrustMode } from '../rules/trust.ts';
 import type { AuditRepository } from '../store/audit.ts';
 import type { RequestRepository } from '../store/requests.ts';
@@ -65,20 +64,18 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
   return {
     listRules: (d) => rules.list(d.all),
     addRule: (d) => {
-      const [rule] = rules.add(
-        [
-          {
-            effect: d.effect,
-            kind: d.kind,
-            pattern: d.pattern,
-            scope: resolveScope(d.scope, d.cwd),
-            source: d.source,
-            note: d.note ?? null,
-            ttlMs: d.ttlMs,
-          },
-        ],
-        'user',
-      );
+      const draft: RuleDraft = {
+        effect: d.effect,
+        kind: d.kind,
+        pattern: d.pattern,
+        scope: resolveScope(d.scope, d.cwd),
+        source: d.source,
+        note: d.note ?? null,
+        ttlMs: d.ttlMs,
+      };
+      const same = rules.findSame(draft);
+      if (same) return { ...same, duplicate: true };
+      const [rule] = rules.add([draft], 'user');
       if (!rule) throw new ApiError('internal', 'the rule was not added');
       return rule;
     },
@@ -124,22 +121,20 @@ export function registerRulesHandlers(s: RulesServices): RulesApi {
       const added = rules.add(plan.drafts, 'import', 'imported');
       return { files: plan.files, added, skipped: plan.skipped, errors: plan.errors };
     },
-    exportRules: (d) => {
-      const here = placeAt(d.cwd, null, s.now());
-      const live = rules.list();
-      const chosen = live.filter((r) => r.scope.type !== 'session' && scopeApplies(r.scope, here));
-      const result = d.format === 'claude' ? exportClaude(chosen) : exportCodex(chosen);
-      const left = live
-        .filter((r) => !chosen.includes(r))
-        .map((r) => ({
-          ruleId: r.id,
-          why:
-            r.scope.type === 'session'
-              ? 'a session rule ends with its session'
-              : `it applies only under ${r.scope.type === 'project' ? r.scope.dir : ''}`,
-        }));
-      return { ...result, skipped: [...result.skipped, ...left] };
-    },
+    exportRules: (d) =>
+      exportRules(rules.list(), {
+        format: d.format,
+        here: placeAt(d.cwd, null, s.now()),
+        includeUnsafe: d.includeUnsafe,
+        danger: (r) =>
+          dangerCovered(
+            r,
+            { riskyRequests: () => s.requests.iterateRisky(), assess: (c, dir) => s.broker.scoreCommand(c, dir) },
+            d.cwd,
+            1,
+            true,
+          ),
+      }),
     startTrust: (d) => trust.start(d.durationMs),
     stopTrust: () => trust.stop(),
     listAudit: (d) => audit.list(d.afterSeq, d.limit),

@@ -132,22 +132,31 @@ function riskySegmentCovered(
 
 /**
  * Warnings for an allow pattern: recorded and probed commands rated high or critical that it would cover
- * because of what it lets run. Empty means the pattern is safe to propose.
+ * because of what it lets run. Empty means the pattern is safe to propose. `outsideGatehouse`: also those
+ * dangerous by their arguments alone (`cat .env`), for a rule leaving Gatehouse (an export), where nothing holds them.
  */
-export function dangerCovered(candidate: Candidate, deps: DangerDeps, cwd: string, max = MAX_WARNINGS): string[] {
+export function dangerCovered(
+  candidate: Candidate,
+  deps: DangerDeps,
+  cwd: string,
+  max = MAX_WARNINGS,
+  outsideGatehouse = false,
+): string[] {
   if (candidate.effect !== 'allow') return [];
   const matcher = compilePattern(candidate.kind, candidate.pattern);
   const warnings: string[] = [];
+  const fromPattern = (tail: readonly string[] | null, dir: string) =>
+    outsideGatehouse || dangerFromPattern(tail, deps, dir);
   // Recorded commands first: what really happened says more than what could.
   for (const r of deps.riskyRequests()) {
     const hit = r.risk ? riskySegmentCovered(matcher, 'allow', r.risk) : null;
-    if (hit && dangerFromPattern(tailAfter(candidate, hit.words), deps, r.cwd))
+    if (hit && fromPattern(tailAfter(candidate, hit.words), r.cwd))
       warnings.push(`it covers the recorded command \`${r.command}\` (${r.id}), rated ${hit.level}`);
     if (warnings.length >= max) return warnings;
   }
   for (const probe of probes(candidate.kind, candidate.pattern)) {
     const hit = riskySegmentCovered(matcher, 'allow', deps.assess(probe.command, cwd));
-    if (hit && dangerFromPattern(probe.tail, deps, cwd))
+    if (hit && fromPattern(probe.tail, cwd))
       warnings.push(`it would also cover \`${probe.command}\`, rated ${hit.level}`);
     if (warnings.length >= max) break;
   }

@@ -6,7 +6,7 @@ import type { ImportIssue, Rule } from '../../../shared/rules.ts';
 import { readClaudeSettings } from './interop-claude.ts';
 import { readCodexRules } from './interop-codex.ts';
 import { normalizePattern, PatternError } from './matcher.ts';
-import { normalizeScope, projectOf, type RuleDraft } from './service.ts';
+import { normalizeScope, projectOf, sameRule, type RuleDraft } from './service.ts';
 
 export interface ReadResult {
   drafts: Array<RuleDraft & { line: number | null; entry: string }>;
@@ -53,15 +53,6 @@ export interface ImportPlan {
   skipped: ImportIssue[];
   errors: ImportIssue[];
 }
-
-const sameRule = (
-  a: Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>,
-  b: Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>,
-) =>
-  a.effect === b.effect &&
-  a.kind === b.kind &&
-  a.pattern === b.pattern &&
-  JSON.stringify(a.scope) === JSON.stringify(b.scope);
 
 /**
  * Reads the files (missing default files are not an error; a missing named file is) and returns the

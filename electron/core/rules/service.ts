@@ -55,6 +55,18 @@ export function isTooBroadForProject(dir: string): boolean {
   return dir === path.parse(dir).root || dir === os.homedir();
 }
 
+type RuleIdentity = Pick<Rule, 'effect' | 'kind' | 'pattern' | 'scope'>;
+
+/** The same rule: effect, kind, (normalised) pattern and scope alike; lifetime, note and source are not what it does. */
+export function sameRule(a: RuleIdentity, b: RuleIdentity): boolean {
+  return (
+    a.effect === b.effect &&
+    a.kind === b.kind &&
+    a.pattern === b.pattern &&
+    JSON.stringify(a.scope) === JSON.stringify(b.scope)
+  );
+}
+
 export function normalizeScope(scope: RuleScope): RuleScope {
   if (scope.type !== 'project') return scope;
   if (!path.isAbsolute(scope.dir))
@@ -133,12 +145,32 @@ export class RuleService {
     };
   }
 
+  /** The rule in force that does what this draft would (sameRule), or null. */
+  findSame(draft: RuleDraft): Rule | null {
+    const row = this.prepare(draft);
+    return this.list().find((r) => sameRule(r, row)) ?? null;
+  }
+
+  /**
+   * Adds the drafts as rules, one answer per draft in order. A draft that does what a rule in force already does (or
+   * an earlier draft of the same call) is not added again: that rule is its answer. Two identical rules would only
+   * double the list, the hits and the audit trail, and deleting one would leave the other in force unnoticed.
+   */
   add(drafts: RuleDraft[], by: string, change: 'added' | 'imported' = 'added'): Rule[] {
     const rows = drafts.map((d) => this.prepare(d));
-    if (rows.length === 0) return [];
-    const rules = this.repository.insert(rows, this.by(by), change === 'imported' ? 'rule.imported' : 'rule.added');
-    this.changed(change, rules);
-    return rules;
+    const inForce = this.list();
+    const fresh: NewRule[] = [];
+    const answer = rows.map((row) => {
+      const same = inForce.find((r) => sameRule(r, row)) ?? fresh.find((f) => sameRule(f, row));
+      if (!same) fresh.push(row);
+      return same ?? row;
+    });
+    if (fresh.length === 0) return answer as Rule[];
+    const added = this.repository.insert(fresh, this.by(by), change === 'imported' ? 'rule.imported' : 'rule.added');
+    this.changed(change, added);
+    // Answers that were drafts become the stored rules (same ids); the others already were rules.
+    const stored = new Map(added.map((r) => [r.id, r]));
+    return answer.map((r) => stored.get(r.id) ?? (r as Rule));
   }
 
   update(id: string, changes: RuleChanges, by: string): Rule {

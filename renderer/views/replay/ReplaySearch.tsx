@@ -1,9 +1,21 @@
-// Search inside the open recording: words in order, ignoring case and colours; each hit seeks to its moment.
+// Search inside the open recording: words in order, ignoring case and colours; each hit is a line of the output with
+// the match highlighted (the core says where it is, so nothing is marked inside the text), and seeks to its moment.
 import { useState } from 'react';
+import type { SearchHit } from '../../../shared/recording.ts';
 import { shownText } from '../../../shared/visible-text.ts';
 import { useCommands } from '../../app/context.ts';
 import { useReplay } from '../../stores/replay.ts';
 import { formatClock } from './time.ts';
+
+/** The snippet in three parts, each escaped on its own (shown text can be longer than the text it shows). */
+export function snippetParts(hit: Pick<SearchHit, 'snippet' | 'match'>): [string, string, string] {
+  const { start, length } = hit.match;
+  return [
+    shownText(hit.snippet.slice(0, start)),
+    shownText(hit.snippet.slice(start, start + length)),
+    shownText(hit.snippet.slice(start + length)),
+  ];
+}
 
 export function ReplaySearch({ sessionId, onSeek }: { sessionId: string; onSeek: (atMs: number) => void }) {
   const commands = useCommands();
@@ -40,13 +52,21 @@ export function ReplaySearch({ sessionId, onSeek }: { sessionId: string; onSeek:
           </p>
         ) : (
           <ol className="hits" aria-label="Matches">
-            {search.hits.map((h, i) => (
-              <li key={`${h.atMs}-${i}`}>
-                <button type="button" onClick={() => onSeek(h.atMs)}>
-                  <span className="clock">{formatClock(h.atMs)}</span> <code>{shownText(h.snippet)}</code>
-                </button>
-              </li>
-            ))}
+            {search.hits.map((h, i) => {
+              const [before, found, after] = snippetParts(h);
+              return (
+                <li key={`${h.atMs}-${i}`}>
+                  <button type="button" onClick={() => onSeek(h.atMs)}>
+                    <span className="clock">{formatClock(h.atMs)}</span>
+                    <span className="snippet">
+                      {before}
+                      <mark>{found}</mark>
+                      {after}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
           </ol>
         ))}
     </div>

@@ -1,9 +1,10 @@
 // "Test a command": how the core would decide it here and now, which rule decides each part, and its risk.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useCommands } from '../../app/context.ts';
 import { useRules } from '../../stores/rules.ts';
 import { shownText } from '../../../shared/visible-text.ts';
 import { describeDecider } from '../common/format.ts';
+import { useReveal } from '../common/reveal.ts';
 import { ShownCode } from '../common/ShownText.tsx';
 
 const DECISION_WORDS = { allow: 'Allowed', deny: 'Denied', hold: 'Held for you' } as const;
@@ -14,6 +15,9 @@ export function TestCommand() {
   const [command, setCommand] = useState(test.command);
   const [cwd, setCwd] = useState(test.cwd);
   const result = test.result;
+  const shown = useRef<HTMLDivElement>(null);
+  // The answer appears below the form, often under the fold: it comes into view.
+  useReveal(shown, result);
   return (
     <section className="panel" aria-labelledby="test-title">
       <h3 id="test-title">Test a command</h3>
@@ -48,7 +52,7 @@ export function TestCommand() {
         </p>
       )}
       {result && (
-        <div className="explanation" role="status" aria-label="How Gatehouse would decide">
+        <div ref={shown} className="explanation" role="status" aria-label="How Gatehouse would decide">
           <p>
             <strong
               className={`outcome-tag outcome-${result.decision === 'allow' ? 'allowed' : result.decision === 'deny' ? 'denied' : 'pending'}`}

@@ -1,8 +1,11 @@
 // Settings the core keeps in settings.json; each change is saved at once and comes back as `settings.changed`.
 import { useEffect, useState } from 'react';
 import {
+  DEFAULT_TERMINAL_FONT_SIZE,
   MAX_HOLD_TIMEOUT_MS,
+  MAX_TERMINAL_FONT_SIZE,
   MIN_HOLD_TIMEOUT_MS,
+  MIN_TERMINAL_FONT_SIZE,
   ThemeSchema,
   type Settings as SettingsValues,
 } from '../../../shared/settings.ts';
@@ -14,6 +17,14 @@ import { StorageSettings } from './StorageSettings.tsx';
 
 const MINUTE_MS = 60_000;
 const THEME_WORDS = { system: 'Same as the system', light: 'Light', dark: 'Dark' } as const;
+
+/** The sizes offered (a step a person can see), with the saved one even when the file holds another. */
+function terminalSizes(saved: number): number[] {
+  const steps = [12, 13, 14, 15, 16, 18, 20, 22, 24].filter(
+    (px) => px >= MIN_TERMINAL_FONT_SIZE && px <= MAX_TERMINAL_FONT_SIZE,
+  );
+  return [...new Set([...steps, saved])].sort((a, b) => a - b);
+}
 
 export function Settings() {
   const load = useSettings((s) => s.load);
@@ -111,6 +122,19 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
             {THEME_WORDS[theme]}
           </label>
         ))}
+        <label className="field">
+          Terminal text size
+          <select
+            value={settings.terminalFontSize}
+            onChange={(e) => save({ terminalFontSize: Number(e.target.value) })}
+          >
+            {terminalSizes(settings.terminalFontSize).map((px) => (
+              <option key={px} value={px}>
+                {px} px{px === DEFAULT_TERMINAL_FONT_SIZE ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
       </fieldset>
       {mode === 'desktop' && (
         <fieldset>

@@ -74,10 +74,18 @@ describe('gatehouse import | export | search | sessions rm', () => {
 
     const word = /\b([a-z]{6,})\b/.exec(output.slice(20_000))?.[1] ?? 'total';
     const search = await cli(['search', word, '--json'], env);
-    const hits = JSON.parse(search.stdout) as Array<{ sessionId: string; atMs: number; snippet: string }>;
+    const hits = JSON.parse(search.stdout) as Array<{
+      sessionId: string;
+      atMs: number;
+      snippet: string;
+      match: { start: number; length: number };
+    }>;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]).toMatchObject({ sessionId: id });
-    expect(hits[0]?.snippet.toLowerCase()).toContain(`[${word}]`);
+    const [first] = hits;
+    expect(first?.snippet.slice(first.match.start, first.match.start + first.match.length).toLowerCase()).toBe(word);
+    // As text, the match is between brackets.
+    expect((await cli(['search', word], env)).stdout.toLowerCase()).toContain(`[${word}]`);
     expect((await cli(['search', 'zzqxj', 'nothing'], env)).stdout).toContain(
       'Nothing recorded matches "zzqxj nothing".',
     );

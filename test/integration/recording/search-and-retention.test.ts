@@ -66,10 +66,14 @@ describe('search', () => {
       ['a', 2300],
       ['b', 1500],
     ]);
-    expect(hits.find((h) => h.sessionId === 'a')?.snippet).toBe('remote: [Permission denied] to bob.');
+    // The snippet is plain text; where the match is comes beside it (brackets in the text would read as output).
+    expect(hits.find((h) => h.sessionId === 'a')).toMatchObject({
+      snippet: 'remote: Permission denied to bob.',
+      match: { start: 8, length: 'Permission denied'.length },
+    });
     expect(t.recordings.search('permission denied', 10, 'b').map((h) => h.sessionId)).toEqual(['b']);
     expect(t.recordings.search('unable to acc', 10)).toMatchObject([
-      { sessionId: 'a', atMs: 4000, snippet: 'fatal: [unable to acc]ess' },
+      { sessionId: 'a', atMs: 4000, snippet: 'fatal: unable to access', match: { start: 7, length: 13 } },
     ]);
     expect(t.recordings.search('nothing like this', 10)).toEqual([]);
     expect(() => t.recordings.search('!!!', 10)).toThrow(/at least one word/);

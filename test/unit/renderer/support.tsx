@@ -102,6 +102,10 @@ export class FakeSurface implements TerminalSurface {
     this.inputs.forEach((l) => l(data));
   }
   focus() {}
+  fontSize: number | null = null;
+  setFontSize(px: number) {
+    this.fontSize = px;
+  }
   dispose() {
     this.disposed = true;
   }
@@ -154,6 +158,7 @@ export function fakeCommands() {
     attachTerminal: vi.fn<Commands['attachTerminal']>(() => () => {}),
     fitTerminal: vi.fn<Commands['fitTerminal']>(() => {}),
     openReplay: vi.fn<Commands['openReplay']>(async () => {}),
+    openLatestReplay: vi.fn<Commands['openLatestReplay']>(async () => {}),
     followRecording: vi.fn<Commands['followRecording']>(() => () => {}),
     createPlayer: vi.fn<Commands['createPlayer']>(noPlayer),
     createClipPlayer: vi.fn<Commands['createClipPlayer']>(noPlayer),

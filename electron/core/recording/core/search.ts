@@ -46,8 +46,15 @@ export function locateHit(row: SearchRow, words: readonly string[]): SearchHit |
   const end = match.index + match[0].length;
   const nextBreak = text.indexOf('\n', end);
   const lineEnd = Math.min(nextBreak < 0 ? text.length : nextBreak, end + SNIPPET_CONTEXT);
-  const snippet = `${text.slice(lineStart, match.index)}[${match[0]}]${text.slice(end, lineEnd)}`
-    .replace(/\s+/g, ' ')
-    .trim();
-  return { sessionId: row.session_id, atMs, snippet };
+  // Each part's blanks folded on its own, so the match's place in the snippet is known without marking it in the text.
+  const fold = (s: string) => s.replace(/\s+/g, ' ');
+  const before = fold(text.slice(lineStart, match.index)).trimStart();
+  const found = fold(match[0]);
+  const after = fold(text.slice(end, lineEnd)).trimEnd();
+  return {
+    sessionId: row.session_id,
+    atMs,
+    snippet: before + found + after,
+    match: { start: before.length, length: found.length },
+  };
 }

@@ -66,4 +66,11 @@ describe('settings: retention and redaction patterns', () => {
     expect(loadSettings(homeWith({ auditRetentionDays: null })).auditRetentionDays).toBeNull();
     expect(() => loadSettings(homeWith({ auditRetentionDays: 3 }))).toThrow(/auditRetentionDays/);
   });
+
+  it('draws terminals at 14 px unless terminalFontSize says otherwise, between 10 and 28 whole pixels', () => {
+    expect(loadSettings(homeWith({})).terminalFontSize).toBe(14);
+    expect(loadSettings(homeWith({ terminalFontSize: 18 })).terminalFontSize).toBe(18);
+    for (const bad of [9, 29, 14.5, '16'])
+      expect(() => loadSettings(homeWith({ terminalFontSize: bad })), String(bad)).toThrow(/terminalFontSize/);
+  });
 });

@@ -1,11 +1,13 @@
 // The Replay commands following a recording that is still being written, against a fake core whose recording grows:
 // the store takes each longer duration and each new marker, keeps the play head, speed and search, stops looking once
-// the recording is closed, and a stopped or overtaken follow changes nothing.
+// the recording is closed, and a stopped or overtaken follow changes nothing. Opening one reads its requests for the
+// chapter list; the Replay item with nothing chosen opens the newest session that has a recording.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecordingInfo, RecordingMarker } from '../../../../shared/recording.ts';
 import { FOLLOW_INTERVAL_MS, replayCommands } from '../../../../renderer/app/replay-commands.ts';
 import { useReplay } from '../../../../renderer/stores/replay.ts';
-import { resetStores } from '../support.tsx';
+import { useSessions } from '../../../../renderer/stores/sessions.ts';
+import { decided, heldRequest, resetStores } from '../support.tsx';
 
 beforeEach(() => {
   resetStores();
@@ -64,7 +66,9 @@ describe('following a recording that is still being written', () => {
     const player = { positionMs: 800, playing: true, busy: false, error: null };
     useReplay.getState().playerChanged(player);
     useReplay.getState().speedChosen(4);
-    useReplay.getState().searchFinished([{ sessionId: 'sess0001', atMs: 700, snippet: '[deploy]' }]);
+    useReplay
+      .getState()
+      .searchFinished([{ sessionId: 'sess0001', atMs: 700, snippet: 'deploy', match: { start: 0, length: 6 } }]);
     const search = useReplay.getState().search;
 
     const stop = commands.followRecording('sess0001');
@@ -114,5 +118,61 @@ describe('following a recording that is still being written', () => {
     expect(api.getRecording).toHaveBeenCalledTimes(2);
     expect(useReplay.getState().info?.durationMs).toBe(1000);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('opening a recording', () => {
+  it('reads its session’s requests, held and decided, page by page, for the chapter list', async () => {
+    const api = {
+      ...growingApi([recording(1000, [marker(500, 'r1'), marker(700, 'r2')])]),
+      listPending: vi.fn(async () => [
+        heldRequest({ id: 'r2', sessionId: 'sess0001' }),
+        heldRequest({ id: 'x1', sessionId: 'other' }),
+      ]),
+      listHistory: vi.fn(async ({ cursor }: { cursor?: string }) =>
+        cursor
+          ? { items: [decided(heldRequest({ id: 'r0' }), 'deny')], nextCursor: null }
+          : { items: [decided(heldRequest({ id: 'r1' }), 'allow')], nextCursor: 'c1' },
+      ),
+    };
+    await replayCommands(api as never).openReplay('sess0001');
+    expect(api.listHistory.mock.calls.map(([q]) => q)).toEqual([
+      { sessionId: 'sess0001', limit: 500, cursor: undefined },
+      { sessionId: 'sess0001', limit: 500, cursor: 'c1' },
+    ]);
+    expect(Object.keys(useReplay.getState().requests).sort()).toEqual(['r0', 'r1', 'r2']);
+  });
+
+  it('the Replay item with nothing chosen opens the newest session that has a recording, or says none has', async () => {
+    const sessions = ['2026-01-01', '2026-01-03', '2026-01-02'].map((day, i) => ({
+      id: `s${i + 1}`,
+      agent: 'claude' as const,
+      argv: ['claude'],
+      cwd: '/w',
+      pid: null,
+      startedAt: `${day}T00:00:00.000Z`,
+      endedAt: null,
+      exitCode: null,
+    }));
+    useSessions.getState().sessionsLoaded(sessions);
+    const asked: string[] = [];
+    const api = {
+      // s2 is the newest but was never recorded (a hook-only session).
+      getRecording: vi.fn(async (id: string) => {
+        asked.push(id);
+        if (id === 's2') throw new Error('no recording for session s2');
+        return { ...recording(1000, [], false), sessionId: id };
+      }),
+      listPending: vi.fn(async () => []),
+      listHistory: vi.fn(async () => ({ items: [], nextCursor: null })),
+    };
+    await replayCommands(api as never).openLatestReplay();
+    expect(asked).toEqual(['s2', 's3']);
+    expect(useReplay.getState()).toMatchObject({ sessionId: 's3', load: 'ready', latest: 'idle' });
+
+    useReplay.getState().replayClosed();
+    api.getRecording.mockRejectedValue(new Error('no recording'));
+    await replayCommands(api as never).openLatestReplay();
+    expect(useReplay.getState()).toMatchObject({ sessionId: null, latest: 'none' });
   });
 });

@@ -113,6 +113,14 @@ describe('a setting saved through the API applies at once', () => {
     ).toBe(1000);
   });
 
+  it('terminal text size: every window hears it at once and redraws its terminals (nothing in the core waits for it)', async () => {
+    t = await startTestCore({ log: () => {} });
+    const heard = t.next('settings.changed');
+    await t.client.api.updateSettings({ terminalFontSize: 18 });
+    expect((await heard).settings.terminalFontSize).toBe(18);
+    expect((await t.client.api.getSettings()).terminalFontSize).toBe(18);
+  });
+
   it('hold timeout: a value given at start wins over the file until a hold timeout is saved', async () => {
     const home = tempDir('gh-home-');
     t = await startTestCore({ home, holdTimeoutMs: 90_000, log: () => {} });
