@@ -27,6 +27,8 @@ export interface InboxState {
   pendingFailed(message: string): void;
   requestHeld(request: GateRequest): void;
   requestDecided(request: GateRequest): void;
+  /** What ran after an allow: a decided card still shown says it; nothing is added. */
+  outcomeRecorded(request: GateRequest): void;
   cardSelected(id: string): void;
   /** j / k: `delta` +1 is newer, -1 is older. With nothing selected, either key selects the oldest card. */
   selectionMoved(delta: 1 | -1): void;
@@ -73,13 +75,18 @@ export const useInbox = create<InboxState>()((set) => ({
       const sending = without(s.sending, request.id);
       if (request.id === s.selectedId) {
         return {
-          cards: s.cards.map((c) => (c.id === request.id ? request : c)),
+          // The decide call's answer can come after the outcome it led to: what ran is kept.
+          cards: s.cards.map((c) => (c.id === request.id ? { ...request, outcome: request.outcome ?? c.outcome } : c)),
           sending,
           ...closeFormsOf(s, request.id),
         };
       }
       return { cards: s.cards.filter((c) => c.id !== request.id), sending, ...closeFormsOf(s, request.id) };
     }),
+  outcomeRecorded: (request) =>
+    set((s) =>
+      s.cards.some((c) => c.id === request.id) ? { cards: s.cards.map((c) => (c.id === request.id ? request : c)) } : s,
+    ),
   cardSelected: (id) => set((s) => (s.cards.some((c) => c.id === id) ? moveTo(s, id) : s)),
   selectionMoved: (delta) =>
     set((s) => {

@@ -6,6 +6,7 @@ import { useCommands } from '../../app/context.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { useSessions } from '../../stores/sessions.ts';
 import { AGENT_NAMES, STATUS_WORDS, describeDecider, formatTime, shortId } from '../common/format.ts';
+import { Outcome } from '../common/Outcome.tsx';
 import { AlwaysAllow } from './AlwaysAllow.tsx';
 import { CardClip } from './CardClip.tsx';
 import { CommandText } from './CommandText.tsx';
@@ -102,11 +103,14 @@ export function RiskCard({ id }: { id: string }) {
           </div>
         )
       ) : (
-        <p className={`outcome outcome-${request.status}`} role="status">
-          {STATUS_WORDS[request.status]}
-          {request.decision ? ` by ${describeDecider(request.decision.decidedBy).toLowerCase()}` : ''}
-          {request.decision?.reason ? `: ${request.decision.reason}` : ''}
-        </p>
+        <>
+          <p className={`outcome outcome-${request.status}`} role="status">
+            {STATUS_WORDS[request.status]}
+            {request.decision ? ` by ${describeDecider(request.decision.decidedBy).toLowerCase()}` : ''}
+            {request.decision?.reason ? `: ${request.decision.reason}` : ''}
+          </p>
+          <Outcome request={request} />
+        </>
       )}
       {sendError && (
         <p className="send-error" role="alert">
