@@ -12,6 +12,8 @@ import { tempDir } from './temp.ts';
 export interface UiWorldOptions {
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** The command the mock model asks Claude Code to run, given the marker file it must touch (cards are found by it). */
+  command?: (marker: string) => string;
 }
 
 export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<unknown>>, opts: UiWorldOptions = {}) {
@@ -21,7 +23,7 @@ export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<un
   fs.mkdirSync(work);
   const marker = path.join(work, 'ran.txt');
   // Only ever run by the agent, after a person or a rule allowed it.
-  const command = `touch ${marker} && echo "ran-$((6*7))"`;
+  const command = opts.command?.(marker) ?? `touch ${marker} && echo "ran-$((6*7))"`;
   const daemon = await startDaemon(ghHome, ['--ui', '--hold-timeout', '60s']);
   cleanups.push(() => daemon.stop());
   const url = /ui:\s+(\S+)/.exec(daemon.output())?.[1];
