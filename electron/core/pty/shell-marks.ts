@@ -81,7 +81,7 @@ export class ShellMarks {
 
   private keep(text: string): void {
     if (!this.running || text === '') return;
-    this.running.output = (this.running.output + text).slice(-OUTPUT_TAIL_CHARS);
+    this.running.output = (this.running.output + text.slice(-OUTPUT_TAIL_CHARS)).slice(-OUTPUT_TAIL_CHARS);
   }
 }
 
