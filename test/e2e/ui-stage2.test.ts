@@ -241,14 +241,20 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     const markers = w.page.getByRole('list', { name: 'Interceptions' }).getByRole('button');
     await markers.first().waitFor();
     const labels = await markers.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
-    // Held and decided, for each of the three lines, in time order.
-    expect(labels.map((l) => /(held|allowed by human:window): (.*)$/.exec(l)?.slice(1).join(' '))).toEqual([
+    // Held, decided and what then ran, for each of the three lines, in time order (`exit` ended with the shell).
+    const what = (l: string) =>
+      /(held|allowed by human:window): (.*)$/.exec(l)?.slice(1).join(' ') ??
+      /allowed, (ran · exit \d+) · .* — (.*)$/.exec(l)?.slice(1).join(' ');
+    expect(labels.map(what)).toEqual([
       'held echo first-$((6*7))',
       'allowed by human:window echo first-$((6*7))',
+      'ran · exit 0 echo first-$((6*7))',
       'held echo second-$((7*8))',
       'allowed by human:window echo second-$((7*8))',
+      'ran · exit 0 echo second-$((7*8))',
       'held exit',
       'allowed by human:window exit',
+      'ran · exit 0 exit',
     ]);
     // Search finds the second line's output and seeks there.
     await w.page.getByLabel('Find in this recording').fill('second-56');
@@ -257,19 +263,27 @@ describe('reviewer UI, stage 2, in Chromium', () => {
     await waitForText(replay, 'second-56');
     // Back to the moment the second line was held: the first line's output is there, the second's not yet (the shell
     // integration clears a line while Gatehouse holds it).
-    await markers.nth(2).click();
+    await markers.nth(3).click();
     await waitForText(replay, 'second-56', false);
     expect(await terminalText(replay)).toContain('first-42');
     const at = Number(await w.page.locator('.replay-controls .clock').getAttribute('data-position-ms'));
-    expect(labels[2]).toContain(`Interception at 0:0${Math.floor(at / 1000)}:`);
+    expect(labels[3]).toContain(`Interception at 0:0${Math.floor(at / 1000)}:`);
     await shoot(w.page, 'replay-light');
+    // One back: the first line's last marker, where it had run (its outcome): its output is there.
     await w.page.getByRole('button', { name: 'Previous interception' }).click();
-    await waitForText(replay, 'first-42', false);
+    await w.page.waitForFunction(
+      (from) => Number(document.querySelector('.replay-controls .clock')?.getAttribute('data-position-ms')) < from,
+      at,
+    );
+    await waitForText(replay, 'first-42');
+    expect(await terminalText(replay)).toContain('first-42');
+    expect(await terminalText(replay)).not.toContain('second-56');
     await chooseTheme(w.page, 'Dark');
     await w.page.getByRole('button', { name: 'Replay', exact: true }).first().click();
     await w.page.getByRole('heading', { name: 'Replay' }).waitFor();
-    await markers.nth(3).click();
-    await waitForText(replay, 'first-42');
+    // The second line's outcome (its dot is drawn over its decision's, at the same moment).
+    await markers.nth(5).click();
+    await waitForText(replay, 'second-56');
     await shoot(w.page, 'replay-dark');
   });
 });

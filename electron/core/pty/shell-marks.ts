@@ -55,6 +55,14 @@ export class ShellMarks {
     return this.cwdNow;
   }
 
+  /**
+   * The shell ended (its pty closed) with `exitCode`. A command still running then ended with it: `exit 3` itself,
+   * or one killed with its shell; the shell's status is the best word for how it ended.
+   */
+  end(exitCode: number): void {
+    if (this.running) this.finish(exitCode);
+  }
+
   private mark(data: string, end: number): void {
     if (data.length > MAX_MARK_LENGTH) return;
     const [kind, arg] = data.split(';');
@@ -72,11 +80,15 @@ export class ShellMarks {
       // The D mark itself is in what is kept; escape sequences are taken out with the rest.
       this.keep(this.piece.slice(this.from, end));
       this.from = end;
-      const code = arg !== undefined && /^-?\d+$/.test(arg) ? Number(arg) : null;
-      const { startedAtMs, cwd, command, requestId, output } = this.running;
-      this.running = null;
-      this.o.onCommand({ command, requestId, cwd, startedAtMs, endedAtMs: this.o.now(), exitCode: code }, output);
+      this.finish(arg !== undefined && /^-?\d+$/.test(arg) ? Number(arg) : null);
     }
+  }
+
+  private finish(exitCode: number | null): void {
+    if (!this.running) return;
+    const { startedAtMs, cwd, command, requestId, output } = this.running;
+    this.running = null;
+    this.o.onCommand({ command, requestId, cwd, startedAtMs, endedAtMs: this.o.now(), exitCode }, output);
   }
 
   private keep(text: string): void {

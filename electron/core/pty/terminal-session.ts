@@ -115,6 +115,8 @@ export class TerminalSession {
       o.pty.onExit((code) => {
         this.output(this.decoder.end());
         this.batcher.flush();
+        // A command still running (`exit` itself) ended with the shell.
+        this.marks.end(code);
         this.exitCode = code;
         this.cancelFlowNotice();
         this.broadcast({ type: 'terminal.exit', sessionId: this.sessionId, exitCode: code });

@@ -38,6 +38,14 @@ describe('ShellMarks', () => {
     }
   });
 
+  it('a command still running when the shell ends (`exit` itself) ends with the shell and its status', () => {
+    const { m, ended } = marks([{ command: 'exit 3', requestId: 'r9' }]);
+    m.read(`${PROMPT}exit 3\r\n\x1b]133;C\x07bye\r\n`);
+    m.end(3);
+    m.end(3);
+    expect(ended.map((e) => [e.c.requestId, e.c.exitCode, e.output])).toEqual([['r9', 3, 'bye\r\n']]);
+  });
+
   it('keeps only the end of a long output', () => {
     const { m, ended } = marks([]);
     m.read('\x1b]133;C\x07');
