@@ -279,9 +279,17 @@ export const MAX_HISTORY_PAGE = 500;
 export const DeciderGroupSchema = z.enum(['human', 'rule', 'timeout', 'policy', 'system']);
 export type DeciderGroup = z.infer<typeof DeciderGroupSchema>;
 
+/**
+ * What happened after the allow, as a reviewer filters by it: `failed` is "approved but failed" (ran and failed, or
+ * never ran), `not-run` only those that never ran, `ran` those that ran without a reported failure.
+ */
+export const OutcomeFilterSchema = z.enum(['failed', 'not-run', 'ran']);
+export type OutcomeFilter = z.infer<typeof OutcomeFilterSchema>;
+
 export const HistoryQuerySchema = z.object({
   status: RequestStatusSchema.exclude(['pending']).optional(),
   decidedBy: DeciderGroupSchema.optional(),
+  outcome: OutcomeFilterSchema.optional(),
   agent: AgentSchema.optional(),
   sessionId: z.string().min(1).max(64).optional(),
   /** Part of the command, case-insensitive. */

@@ -105,6 +105,36 @@ export interface GateRequest {
   /** ISO 8601; when a pending request will be denied for lack of a decision. */
   expiresAt: string | null;
   decision: DecisionRecord | null;
+  /** What happened after an allow, once reported or inferred; absent or null until then (and for what is not allowed). */
+  outcome?: RequestOutcome | null;
+}
+
+/**
+ * What happened after an allow. `ran`: it ran, and ended well or did not say how (Codex reports no exit status);
+ * `failed`: it ran and failed (a non-zero exit, an error, an interruption); `not-run`: the agent never ran it (it
+ * refused it itself, or its turn or the session ended first, or nothing was reported within `OUTCOME_WAIT_MS`).
+ */
+export const OutcomeStateSchema = z.enum(['ran', 'failed', 'not-run']);
+export type OutcomeState = z.infer<typeof OutcomeStateSchema>;
+
+/**
+ * Who said so: the agent's own post-tool hook (`agent`), the hosted shell's OSC 133 marks (`shell`), or Gatehouse
+ * inferring that it never ran: the agent's turn ended (`turn-ended`), the session ended (`session-ended`), or nothing
+ * came in time (`no-report`).
+ */
+export type OutcomeSource = 'agent' | 'shell' | 'turn-ended' | 'session-ended' | 'no-report';
+
+export interface RequestOutcome {
+  state: OutcomeState;
+  /** As the agent or the shell reported it; null when it was not said. */
+  exitCode: number | null;
+  /** From the start to the end of the run as reported, or from the allow to the report when the agent gives none. */
+  durationMs: number | null;
+  /** The end of its output or the agent's error, secrets redacted, at most `OUTCOME_SUMMARY_CHARS`; null if none. */
+  summary: string | null;
+  source: OutcomeSource;
+  /** ISO 8601: when it was recorded. */
+  at: string;
 }
 
 export interface DecisionRecord {
@@ -147,6 +177,8 @@ export interface SessionProtection {
 export type CoreEvent =
   | { type: 'request.held'; request: GateRequest }
   | { type: 'request.decided'; request: GateRequest }
+  /** What happened after an allow was recorded (`request.outcome` is set). */
+  | { type: 'request.outcome'; request: GateRequest }
   | { type: 'session.started'; session: Session }
   | { type: 'session.ended'; session: Session }
   /** The launcher said what guards the session (once, right after it started). */

@@ -11,6 +11,7 @@ import { DescriptorWatch } from './descriptors.ts';
 import { StoreHealth } from './broker/store-health.ts';
 import { guardOf } from './store/guard.ts';
 import { Broker, type Assess, type Policy } from './broker/broker.ts';
+import { OutcomeService } from './broker/outcomes.ts';
 import { AgentGuard, sessionKnowledge } from './control/agent-guard.ts';
 import { registerConnectionHandlers, registerControlHandlers } from './control/handlers.ts';
 import { ControlServer } from './control/server.ts';
@@ -216,6 +217,19 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     // Sessions an earlier core left running whose client is gone; the others wait for their client (`resumeSession`).
     sessionService.endOrphans();
+    // What happened after each allow: the agents' post-tool hooks and the hosted shells' marks report it; a command
+    // never reported is called not run when its turn or its session ends, or after OUTCOME_WAIT_MS (swept each minute).
+    const outcomes = new OutcomeService({
+      requests,
+      events,
+      sessionRunning: (id) => sessions.get(id)?.endedAt === null,
+      onError,
+    });
+    events.subscribe((e) => {
+      if (e.type === 'session.ended') outcomes.sessionEnded(e.session.id);
+    });
+    outcomes.start();
+    cleanup.push(() => outcomes.stop());
     // Runs after the pty host has ended its sessions: their recordings are flushed last.
     cleanup.push(() => sessionService.close());
     const terminals = new PtyHost({
@@ -224,6 +238,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       env: opts.env ?? process.env,
       hookClientPath: opts.hookClientPath ?? '',
       protectHookFiles: (sessionId, files) => watch.protectFiles(sessionId, files),
+      commandEnded: (c, output) => outcomes.shellCommand(c, output),
       onError,
     });
     cleanup.push(() => terminals.close());
@@ -277,7 +292,15 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     removeStaleSocket(paths.gateSocket);
     removeStaleSocket(paths.controlSocket);
     const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge(riskOptions(paths, opts.env ?? process.env));
-    const gate = new GateServer({ broker, events, sessions, judgeFileChange, onError: opts.onError });
+    const gate = new GateServer({
+      broker,
+      outcomes,
+      reportsShellOutcomes: (id) => terminals.hostsShell(id),
+      events,
+      sessions,
+      judgeFileChange,
+      onError: opts.onError,
+    });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
     const guard = proc

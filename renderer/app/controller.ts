@@ -161,6 +161,10 @@ export class Controller implements CoreCommands {
         useInbox.getState().requestDecided(e.request);
         useAudit.getState().requestDecided(e.request);
         break;
+      case 'request.outcome':
+        useInbox.getState().outcomeRecorded(e.request);
+        useAudit.getState().outcomeRecorded(e.request);
+        break;
       case 'session.started':
         useSessions.getState().sessionStarted(e.session);
         this.refreshTerminals();

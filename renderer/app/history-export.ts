@@ -17,6 +17,10 @@ export const CSV_COLUMNS = [
   'risk_score',
   'requested_at',
   'id',
+  'outcome',
+  'exit_code',
+  'duration_ms',
+  'output',
 ] as const;
 
 export function toJsonl(items: readonly GateRequest[]): string {
@@ -37,6 +41,10 @@ export function toCsv(items: readonly GateRequest[]): string {
     r.risk ? String(r.risk.score) : '',
     r.createdAt,
     r.id,
+    r.outcome?.state ?? '',
+    r.outcome?.exitCode == null ? '' : String(r.outcome.exitCode),
+    r.outcome?.durationMs == null ? '' : String(r.outcome.durationMs),
+    r.outcome?.summary ?? '',
   ]);
   return [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

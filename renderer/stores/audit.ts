@@ -1,6 +1,6 @@
 // The decisions history: a filter, the pages loaded so far, and decisions that arrive while the view is open.
 import { create } from 'zustand';
-import type { DeciderGroup, HistoryQuery } from '../../shared/api.ts';
+import type { DeciderGroup, HistoryQuery, OutcomeFilter } from '../../shared/api.ts';
 import type { Agent, GateRequest, RequestStatus } from '../../shared/domain.ts';
 import type { LoadState } from './inbox.ts';
 
@@ -9,6 +9,8 @@ export interface AuditFilter {
   decidedBy?: DeciderGroup;
   agent?: Agent;
   search?: string;
+  /** What happened after the allow ("approved but failed" is `failed`). */
+  outcome?: OutcomeFilter;
 }
 
 export interface AuditState {
@@ -27,6 +29,8 @@ export interface AuditState {
   morePageLoaded(items: GateRequest[], nextCursor: string | null): void;
   historyFailed(message: string): void;
   requestDecided(request: GateRequest): void;
+  /** What ran after an allow: the row says it, and a row the filter now takes in takes its place by decision time. */
+  outcomeRecorded(request: GateRequest): void;
   exportStarted(): void;
   exportFinished(error: string | null): void;
 }
@@ -53,6 +57,18 @@ export const useAudit = create<AuditState>()((set) => ({
         ? { items: [request, ...s.items] }
         : s,
     ),
+  outcomeRecorded: (request) =>
+    set((s) => {
+      if (s.items.some((r) => r.id === request.id))
+        return { items: s.items.map((r) => (r.id === request.id ? request : r)) };
+      if (s.load !== 'ready' || !matchesFilter(request, s.filter)) return s;
+      // Newest decision first: it goes before the first row decided earlier than it.
+      const decided = request.decision?.decidedAt ?? '';
+      const at = s.items.findIndex((r) => (r.decision?.decidedAt ?? '') < decided);
+      return at === -1 && s.nextCursor !== null
+        ? s
+        : { items: at === -1 ? [...s.items, request] : [...s.items.slice(0, at), request, ...s.items.slice(at)] };
+    }),
   exportStarted: () => set({ exporting: true, exportError: null }),
   exportFinished: (error) => set({ exporting: false, exportError: error }),
 }));
@@ -67,7 +83,16 @@ export function historyQuery(filter: AuditFilter): HistoryQuery {
     decidedBy: filter.decidedBy,
     agent: filter.agent,
     search: search ? search : undefined,
+    outcome: filter.outcome,
   };
+}
+
+/** The same test the core applies (store/requests.ts, OUTCOME_SQL). */
+function matchesOutcome(r: GateRequest, outcome: OutcomeFilter | undefined): boolean {
+  if (!outcome) return true;
+  const state = r.status === 'allowed' ? r.outcome?.state : undefined;
+  if (outcome === 'failed') return state === 'failed' || state === 'not-run';
+  return state === outcome;
 }
 
 /** The same test the core applies, for decisions pushed as events. */
@@ -88,6 +113,7 @@ export function matchesFilter(r: GateRequest, f: AuditFilter): boolean {
     (!f.status || r.status === f.status) &&
     (!f.decidedBy || group === f.decidedBy) &&
     (!f.agent || r.agent === f.agent) &&
-    (!search || r.command.toLowerCase().includes(search))
+    (!search || r.command.toLowerCase().includes(search)) &&
+    matchesOutcome(r, f.outcome)
   );
 }

@@ -41,6 +41,8 @@ export interface InboxState {
   pendingFailed(message: string): void;
   requestHeld(request: GateRequest): void;
   requestDecided(request: GateRequest): void;
+  /** What ran after an allow: a decided card still shown says it; nothing is added. */
+  outcomeRecorded(request: GateRequest): void;
   cardSelected(id: string): void;
   /** j / k: `delta` +1 is the next card down the list, -1 the one above. With nothing selected, either selects the first. */
   selectionMoved(delta: 1 | -1): void;
@@ -99,10 +101,15 @@ export const useInbox = create<InboxState>()((set) => ({
       const sending = without(s.sending, request.id);
       const cards =
         request.id === s.selectedId
-          ? s.cards.map((c) => (c.id === request.id ? request : c))
+          ? // The decide call's answer can come after the outcome it led to: what ran is kept.
+            s.cards.map((c) => (c.id === request.id ? { ...request, outcome: request.outcome ?? c.outcome } : c))
           : s.cards.filter((c) => c.id !== request.id);
       return { cards, recent, sending, ...closeFormsOf(s, request.id) };
     }),
+  outcomeRecorded: (request) =>
+    set((s) =>
+      s.cards.some((c) => c.id === request.id) ? { cards: s.cards.map((c) => (c.id === request.id ? request : c)) } : s,
+    ),
   cardSelected: (id) => set((s) => (s.cards.some((c) => c.id === id) ? moveTo(s, id) : s)),
   selectionMoved: (delta) =>
     set((s) => {

@@ -91,6 +91,18 @@ function codexHookArgs(hookPath: string): string[] {
   ];
 }
 
+/** PreToolUse, PostToolUse and Stop, each to its own logging hook. */
+function codexObserverArgs(pre: string, post: string, stop: string): string[] {
+  const hook = (path: string) => `hooks=[{type="command",command=${toml(path)},timeout=600}]`;
+  return [
+    ...codexHookArgs(pre),
+    '-c',
+    `hooks.PostToolUse=[{matcher="Bash", ${hook(post)}}]`,
+    '-c',
+    `hooks.Stop=[{${hook(stop)}}]`,
+  ];
+}
+
 let root = '';
 let home = '';
 let work = '';
@@ -169,6 +181,66 @@ describe('Claude Code (real binary, mock Messages API)', () => {
   );
 });
 
+describe('Claude Code: what ran, as its post-tool hooks say (broker/outcomes.ts)', () => {
+  /** Settings with a logging hook for each event, the PreToolUse one answering `preOutput`. */
+  function loggingSettings(preOutput: string, extra: Record<string, unknown> = {}) {
+    const pre = writeHook(hooks, 'pre', preOutput);
+    const post = writeHook(hooks, 'post', '');
+    const failure = writeHook(hooks, 'failure', '');
+    const stop = writeHook(hooks, 'stop', '');
+    const on = (path: string) => [{ matcher: 'Bash', hooks: [{ type: 'command', command: path }] }];
+    const settings = {
+      ...extra,
+      hooks: {
+        PreToolUse: on(pre.path),
+        PostToolUse: on(post.path),
+        PostToolUseFailure: on(failure.path),
+        Stop: [{ hooks: [{ type: 'command', command: stop.path }] }],
+      },
+    };
+    return { settings, pre, post, failure, stop };
+  }
+
+  it(
+    'a failing command: PostToolUseFailure with the same tool_use_id, "Exit code N" then the output, and duration_ms',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const command = 'echo hello-out; ls /nonexistent-gh; exit 3';
+      mock = await startMockAnthropic({ command, then: ['echo fine-out'] });
+      const h = loggingSettings(allowOutput);
+      const inv = claudeInvocation({ mockUrl: mock.url, home, prompt: 'Run the command.' });
+      const run = await runAgent(inv, { after: ['--settings', JSON.stringify(h.settings)] }, work);
+      expect(run.code, run.stderr).toBe(0);
+      const failure = readHookInput(h.failure.stdinFile);
+      expect(failure).toMatchObject({ hook_event_name: 'PostToolUseFailure', tool_name: 'Bash', is_interrupt: false });
+      expect(failure['error']).toMatch(/^Exit code 3\nhello-out\nls: cannot access '\/nonexistent-gh'/);
+      expect(typeof failure['duration_ms']).toBe('number');
+      // The second command succeeded: PostToolUse, with stdout and the duration; its id is the one PreToolUse had.
+      const post = readHookInput(h.post.stdinFile);
+      const pre = readHookInput(h.pre.stdinFile);
+      expect(post).toMatchObject({ hook_event_name: 'PostToolUse', tool_response: { stdout: 'fine-out', stderr: '' } });
+      expect(post['tool_use_id']).toBe(pre['tool_use_id']);
+      expect(post['tool_use_id']).toMatch(/^toolu_/);
+      expect(typeof post['duration_ms']).toBe('number');
+    },
+  );
+
+  it(
+    'a command its own deny rule refuses after the hook allowed it: no post-tool hook at all, then Stop',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      mock = await startMockAnthropic({ command: 'echo denied-by-rule' });
+      const h = loggingSettings(allowOutput, { permissions: { deny: ['Bash(echo:*)'] } });
+      const inv = claudeInvocation({ mockUrl: mock.url, home, prompt: 'Run the command.' });
+      await runAgent(inv, { after: ['--settings', JSON.stringify(h.settings)] }, work);
+      expect(existsSync(h.pre.stdinFile)).toBe(true);
+      expect(mock.toolResults[0]).toContain('has been denied');
+      expect([existsSync(h.post.stdinFile), existsSync(h.failure.stdinFile)]).toEqual([false, false]);
+      expect(readHookInput(h.stop.stdinFile)['hook_event_name']).toBe('Stop');
+    },
+  );
+});
+
 describe('Claude Code hook failures', () => {
   // A hook that crashes fails open unless it says onFailure "block"; Gatehouse sets it where supported.
   it.each([
@@ -230,6 +302,51 @@ describe('Codex (real binary, mock Responses API)', () => {
       expect(existsSync(marker)).toBe(false);
       expect(mock.toolResults).toHaveLength(1);
       expect(mock.toolResults[0]).toContain(`Command blocked by PreToolUse hook: ${denyReason}`);
+    },
+  );
+
+  it(
+    'PostToolUse fires in exec for a command that exits non-zero: the same tool_use_id, its output, no exit status',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      mock = await startMockResponses({ command: 'echo codex-out; exit 4' });
+      const pre = writeHook(hooks, 'pre', '');
+      const post = writeHook(hooks, 'post', '');
+      const stop = writeHook(hooks, 'stop', '');
+      const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.' });
+      const run = await runAgent(inv, { before: codexObserverArgs(pre.path, post.path, stop.path) }, work);
+      expect(run.code, run.stderr).toBe(0);
+      // The model is told the exit code; the hook is not.
+      expect(mock.toolResults[0]).toContain('Process exited with code 4');
+      const input = readHookInput(post.stdinFile);
+      expect(input).toMatchObject({ hook_event_name: 'PostToolUse', tool_name: 'Bash', tool_response: 'codex-out\n' });
+      expect(Object.keys(input)).not.toContain('exit_code');
+      expect(JSON.stringify(input)).not.toContain('"4"');
+      expect(input['tool_use_id']).toBe(readHookInput(pre.stdinFile)['tool_use_id']);
+      expect(input['tool_use_id']).toMatch(/^call_/);
+      expect(readHookInput(stop.stdinFile)['hook_event_name']).toBe('Stop');
+    },
+  );
+
+  it(
+    'a command Codex rejects itself after PreToolUse (escalation under its approval policy): no PostToolUse, then Stop',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const marker = join(work, 'codex-ran');
+      mock = await startMockResponses({
+        command: `touch '${marker}'`,
+        toolArguments: { sandbox_permissions: 'require_escalated', justification: 'needs more' },
+      });
+      const pre = writeHook(hooks, 'pre', '');
+      const post = writeHook(hooks, 'post', '');
+      const stop = writeHook(hooks, 'stop', '');
+      const inv = codexInvocation({ mockUrl: mock.url, home, cwd: work, prompt: 'Run the command.' });
+      await runAgent(inv, { before: codexObserverArgs(pre.path, post.path, stop.path) }, work);
+      expect(existsSync(pre.stdinFile)).toBe(true);
+      expect(existsSync(marker)).toBe(false);
+      expect(mock.toolResults[0]).toContain('reject command');
+      expect(existsSync(post.stdinFile)).toBe(false);
+      expect(readHookInput(stop.stdinFile)['hook_event_name']).toBe('Stop');
     },
   );
 

@@ -5,8 +5,9 @@
 import type { StartedSession } from '../../../shared/api.ts';
 import type { Session, SessionProtection } from '../../../shared/domain.ts';
 import type { Verdict } from '../broker/broker.ts';
+import type { AgentReport } from '../broker/outcomes.ts';
 import type { FileToolCall } from '../gate/file-tools.ts';
-import type { HookAnswer, Interception } from '../gate/protocols.ts';
+import type { HookAnswer, Interception, OutcomeLink } from '../gate/protocols.ts';
 import type { GateEndpoint, HookTransport } from './hook-command.ts';
 import type { LaunchFinding, LaunchSite } from './launch-checks.ts';
 
@@ -74,7 +75,11 @@ export interface HookCall {
    * A file tool's change, judged by where it lands: held like a command when it touches a protected place, else null
    * (the agent goes on as if Gatehouse were not there, and nothing is recorded).
    */
-  decideFileChange(call: FileToolCall, cwd: string): Promise<Verdict | null>;
+  decideFileChange(call: FileToolCall, cwd: string, link?: OutcomeLink): Promise<Verdict | null>;
+  /** What happened after an allow, from the agent's post-tool hook: matched to its request and recorded. */
+  reportOutcome(report: AgentReport): void;
+  /** The agent's turn ended (its Stop hook): what the session was allowed and did not report by now never ran. */
+  turnEnded(): void;
   /** Records a hook event (`Stop`, `ConfigChange`, …) in the session's history, with the payload. */
   record(event: string): void;
   /** Tells the reviewer (the UI's notifications) about a hook event. */

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { CoreEvent } from '../../../shared/domain.ts';
 import { formatDuration, parseDuration } from '../../../shared/duration.ts';
+import { outcomePhrase } from '../../../shared/outcome.ts';
 import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS } from '../../../shared/settings.ts';
 import { startCore } from '../core.ts';
 import { keepServing } from '../last-resort.ts';
@@ -18,6 +19,8 @@ function describe(e: CoreEvent): string {
       return `held     ${e.request.id}  [${e.request.agent}] ${commandLines(e.request.command, '', '')}`;
     case 'request.decided':
       return `${e.request.status.padEnd(9)}${e.request.id}  by ${e.request.decision?.decidedBy ?? '?'}${e.request.decision?.reason ? `: ${e.request.decision.reason}` : ''}`;
+    case 'request.outcome':
+      return `outcome  ${e.request.id}  ${e.request.outcome ? outcomePhrase(e.request.outcome) : '?'}`;
     case 'session.started':
       return `session  ${e.session.id} started: ${e.session.agent} in ${e.session.cwd}`;
     case 'store.health':

@@ -6,11 +6,19 @@ import type { RequestKind } from '../../../shared/domain.ts';
 import { REASONS, type Verdict } from '../broker/broker.ts';
 
 /** What the gate needs from any payload; the agent is the session's. */
-export interface Interception {
+export interface Interception extends Partial<OutcomeLink> {
   kind: RequestKind;
   tool: string | null;
   command: string;
   cwd: string;
+}
+
+/** How what happens after an allow will be told (see broker/outcomes.ts). */
+export interface OutcomeLink {
+  /** The agent's id for the tool call, which its post-tool hook names again; null when it gave none. */
+  callId: string | null;
+  /** Whether the session reports what ran (its post-tool hooks are wired), so an unreported command can be called not run. */
+  expectsOutcome: boolean;
 }
 
 /** An HTTP answer the hook command prints as is (an empty body means "no output": go on). */

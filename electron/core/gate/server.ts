@@ -6,13 +6,21 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { RiskAssessment, Session } from '../../../shared/domain.ts';
 import type { Broker, Verdict } from '../broker/broker.ts';
+import type { OutcomeService } from '../broker/outcomes.ts';
 import type { Publisher } from '../events/bus.ts';
 import type { FileChange } from '../risk/index.ts';
 import type { FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import type { AgentPlugin, HookCall } from '../agents/plugin.ts';
 import { AGENTS } from '../agents/registry.ts';
-import { GenericCheckSchema, genericAnswer, HookPayloadError, parseHookPayload, type HookAnswer } from './protocols.ts';
+import {
+  GenericCheckSchema,
+  genericAnswer,
+  HookPayloadError,
+  parseHookPayload,
+  type HookAnswer,
+  type OutcomeLink,
+} from './protocols.ts';
 import { clearSocketPath, listenPrivate } from '../sockets.ts';
 import { StoreUnavailableError } from '../store/failures.ts';
 
@@ -52,6 +60,13 @@ export type FileChangeJudge = (change: FileChange) => RiskAssessment | null;
 
 export interface GateServerDeps {
   broker: Broker;
+  /** Where the agents' post-tool reports and turn ends go; without it they are read and dropped (tests of other parts). */
+  outcomes?: Pick<OutcomeService, 'report' | 'turnEnded'>;
+  /**
+   * Whether a session's generic checks will be followed by a report of what ran: a hosted shell's marks. (An agent's
+   * hooks say so themselves.) Nothing is awaited when absent.
+   */
+  reportsShellOutcomes?: (sessionId: string) => boolean;
   /** Where an agent's notifications (and refused settings changes) are published as `agent.notification`. */
   events: Publisher;
   sessions: SessionRepository;
@@ -176,6 +191,8 @@ export class GateServer {
             tool: null,
             command: p.command,
             cwd: p.cwd,
+            callId: null,
+            expectsOutcome: this.deps.reportsShellOutcomes?.(session.id) ?? false,
           }),
         );
       },
@@ -199,10 +216,14 @@ export class GateServer {
             command: i.command,
             cwd: i.cwd,
             payload: body,
+            callId: i.callId ?? null,
+            expectsOutcome: i.expectsOutcome ?? false,
           },
           signal,
         ),
-      decideFileChange: (call, cwd) => this.fileChange(session, call, cwd, body, signal),
+      decideFileChange: (call, cwd, link) => this.fileChange(session, call, cwd, body, signal, link),
+      reportOutcome: (report) => this.deps.outcomes?.report(session.id, report),
+      turnEnded: () => this.deps.outcomes?.turnEnded(session.id),
       record: (event) => sessions.recordEvent(session.id, event, body, Date.now()),
       notify: (event, message) =>
         this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event, message }),
@@ -220,6 +241,7 @@ export class GateServer {
     cwd: string,
     payload: unknown,
     signal: AbortSignal,
+    link: OutcomeLink | undefined,
   ): Promise<Verdict | null> {
     const risk = this.deps.judgeFileChange({ tool: call.tool, paths: call.paths, cwd });
     if (!risk) return null;
@@ -232,6 +254,8 @@ export class GateServer {
       cwd,
       payload,
       risk,
+      callId: link?.callId ?? null,
+      expectsOutcome: link?.expectsOutcome ?? false,
     };
     return this.deps.broker.submit(submission, signal);
   }

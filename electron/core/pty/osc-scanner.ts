@@ -16,7 +16,8 @@ const OSC_END = new RegExp(String.raw`[\x07\x18\x1a\x1b\u009c]`, 'g');
 /** C0 controls that xterm.js drops from an OSC string. */
 const IGNORED_IN_OSC = new RegExp(String.raw`[\x00-\x06\x08-\x17\x19\x1c-\x1f]`, 'g');
 
-export type OscListener = (ident: number, data: string) => void;
+/** `end`: where in the piece being fed the sequence ended (past its BEL or ESC; a `\` of ESC \ may follow). */
+export type OscListener = (ident: number, data: string, end: number) => void;
 
 export class OscScanner {
   private readonly onOsc: OscListener;
@@ -73,7 +74,7 @@ export class OscScanner {
     const code = text.charCodeAt(stop);
     if (code === CAN || code === SUB) return stop + 1;
     this.afterEsc = code === ESC;
-    if (!this.tooLong) this.dispatch(this.payload.replace(IGNORED_IN_OSC, ''));
+    if (!this.tooLong) this.dispatch(this.payload.replace(IGNORED_IN_OSC, ''), stop + 1);
     this.payload = '';
     return stop + 1;
   }
@@ -88,11 +89,11 @@ export class OscScanner {
     this.payload += part;
   }
 
-  private dispatch(payload: string): void {
+  private dispatch(payload: string, end: number): void {
     const semi = payload.indexOf(';');
     const ident = semi === -1 ? payload : payload.slice(0, semi);
     if (!/^\d{1,4}$/.test(ident)) return;
-    this.onOsc(Number(ident), semi === -1 ? '' : payload.slice(semi + 1));
+    this.onOsc(Number(ident), semi === -1 ? '' : payload.slice(semi + 1), end);
   }
 }
 

@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError, type StartTerminalInput, type TerminalSize } from '../../../shared/api.ts';
-import type { CoreEvent, ShellKind, TerminalInfo, TerminalSnapshot } from '../../../shared/domain.ts';
+import type {
+  CoreEvent,
+  ShellCommandRecord,
+  ShellKind,
+  TerminalInfo,
+  TerminalSnapshot,
+} from '../../../shared/domain.ts';
 import type { Subscribable } from '../events/bus.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
@@ -45,6 +51,8 @@ export interface PtyHostDeps {
   hookClientPath: string;
   /** Hook settings written for a session, as written: watched for tampering while it runs. */
   protectHookFiles?: (sessionId: string, files: Array<{ path: string; content: string }>) => void;
+  /** A hosted shell's command ended (its OSC 133 D mark), with the end of its output: an allowed line's outcome. */
+  commandEnded?: (c: ShellCommandRecord, output: string) => void;
   onError: (err: unknown) => void;
 }
 
@@ -72,6 +80,11 @@ export class PtyHost {
 
   list(): TerminalInfo[] {
     return [...this.terminals.values()].map((t) => t.info());
+  }
+
+  /** Whether the session is a hosted shell, whose marks will say what each allowed line did. */
+  hostsShell(sessionId: string): boolean {
+    return Boolean(this.terminals.get(sessionId)?.info().shell);
   }
 
   async start(input: ResolvedStart): Promise<TerminalInfo> {
@@ -104,6 +117,7 @@ export class PtyHost {
         pty,
         recorder: this.deps.sessions.recorder(started.session.id),
         takeCommand: () => this.allowedLines.get(started.session.id)?.shift() ?? null,
+        commandEnded: this.deps.commandEnded,
         onExit: (code) => this.onEnded(started.session.id, code, tmpDir),
         onError: this.deps.onError,
       });

@@ -1,6 +1,12 @@
 // One hosted terminal: a pty, its current screen, its viewers (with flow control) and its recording.
 import { StringDecoder } from 'node:string_decoder';
-import type { ShellKind, TerminalEvent, TerminalInfo, TerminalSnapshot } from '../../../shared/domain.ts';
+import type {
+  ShellCommandRecord,
+  ShellKind,
+  TerminalEvent,
+  TerminalInfo,
+  TerminalSnapshot,
+} from '../../../shared/domain.ts';
 import type { SessionRecorder } from '../recording/common/types.ts';
 import { FlowControl } from './flow-control.ts';
 import { OutputBatcher } from './output-batcher.ts';
@@ -50,6 +56,8 @@ export interface TerminalSessionOptions {
   recorder: SessionRecorder | null;
   /** The allowed gated line the next command starts from (see ShellMarks). */
   takeCommand: () => { command: string; requestId: string } | null;
+  /** A command the shell marked ended, with the end of its output (the pty host records an allowed line's outcome). */
+  commandEnded?: (c: ShellCommandRecord, output: string) => void;
   /** Tests shorten it; FLOW_NOTICE_MS otherwise. */
   flowNoticeMs?: number;
   onExit: (exitCode: number) => void;
@@ -95,7 +103,10 @@ export class TerminalSession {
     this.marks = new ShellMarks({
       now: () => Date.now() - o.startedAtMs,
       takeCommand: o.takeCommand,
-      onCommand: (command) => this.broadcast({ type: 'terminal.command', sessionId: this.sessionId, command }),
+      onCommand: (command, output) => {
+        this.broadcast({ type: 'terminal.command', sessionId: this.sessionId, command });
+        o.commandEnded?.(command, output);
+      },
     });
     this.stopWatchingRecorder = this.watchRecorder();
     o.recorder?.record({ kind: 'resize', cols: o.cols, rows: o.rows }, 0);
@@ -104,6 +115,8 @@ export class TerminalSession {
       o.pty.onExit((code) => {
         this.output(this.decoder.end());
         this.batcher.flush();
+        // A command still running (`exit` itself) ended with the shell.
+        this.marks.end(code);
         this.exitCode = code;
         this.cancelFlowNotice();
         this.broadcast({ type: 'terminal.exit', sessionId: this.sessionId, exitCode: code });

@@ -178,4 +178,24 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'what guards each session, as its launcher found it (JSON)',
     sql: `ALTER TABLE sessions ADD COLUMN protections TEXT;`,
   },
+  {
+    version: 7,
+    description: "what happened after an allow: the agent's call id, whether a report is awaited, the outcome",
+    sql: `
+      ALTER TABLE requests ADD COLUMN call_id TEXT;
+      -- 1 from the request until its outcome is recorded or it is not allowed: the index holds only those.
+      ALTER TABLE requests ADD COLUMN awaiting_outcome INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX requests_by_call ON requests(session_id, call_id) WHERE call_id IS NOT NULL;
+      CREATE INDEX requests_awaiting_outcome ON requests(session_id) WHERE awaiting_outcome = 1;
+      CREATE TABLE request_outcomes (
+        request_id   TEXT PRIMARY KEY REFERENCES requests(id),
+        state        TEXT NOT NULL CHECK (state IN ('ran', 'failed', 'not-run')),
+        exit_code    INTEGER,
+        duration_ms  INTEGER,
+        summary      TEXT,
+        source       TEXT NOT NULL,
+        at           INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,14 +1,18 @@
-// Requests and their decisions. A decision and the status change are one transaction.
+// Requests, their decisions and what happened after an allow. A decision and the status change are one transaction.
 import type {
   Agent,
   DecidedBy,
   Decision,
   GateRequest,
+  OutcomeSource,
+  OutcomeState,
   RequestKind,
+  RequestOutcome,
   RiskAssessment,
   RequestStatus,
 } from '../../../shared/domain.ts';
-import type { DeciderGroup } from '../../../shared/api.ts';
+import type { DeciderGroup, OutcomeFilter } from '../../../shared/api.ts';
+import { OUTCOME_SUMMARY_CHARS } from '../../../shared/outcome.ts';
 import { AuditRepository } from './audit.ts';
 import { Redactor } from '../redaction/redaction.ts';
 import type { Db } from './database.ts';
@@ -31,6 +35,12 @@ interface RequestRow {
   decided_by: DecidedBy | null;
   decided_at: number | null;
   rule_ids: string | null;
+  o_state: OutcomeState | null;
+  o_exit_code: number | null;
+  o_duration_ms: number | null;
+  o_summary: string | null;
+  o_source: OutcomeSource | null;
+  o_at: number | null;
 }
 
 export interface NewRequest {
@@ -45,7 +55,24 @@ export interface NewRequest {
   risk: RiskAssessment | null;
   createdAt: number;
   expiresAt: number | null;
+  /** The agent's id for the tool call (`tool_use_id`), which its post-tool hook names again; null when it gave none. */
+  callId?: string | null;
+  /** Whether something will report what happened after an allow (the agent's post-tool hooks, a hosted shell). */
+  expectsOutcome?: boolean;
 }
+
+/** What happened after an allow, as `OutcomeService` (broker/outcomes.ts) found it; the summary is not yet redacted. */
+export interface OutcomeInput {
+  state: OutcomeState;
+  exitCode: number | null;
+  durationMs: number | null;
+  summary: string | null;
+  source: OutcomeSource;
+  at: number;
+}
+
+/** Gatehouse's own inference that a command never ran: a report that comes later replaces it. */
+const INFERRED_SOURCES: readonly OutcomeSource[] = ['turn-ended', 'session-ended', 'no-report'];
 
 export interface DecisionInput {
   decision: Decision;
@@ -66,6 +93,8 @@ export interface DecidedFilter {
   sessionId?: string;
   /** A part of the command, matched case-insensitively (ASCII). */
   search?: string;
+  /** What happened after the allow. */
+  outcome?: OutcomeFilter;
 }
 
 /** Where a page ends: the decision's place in the order decisions were written (newest first). */
@@ -79,13 +108,22 @@ const DECIDER_SQL: Readonly<Record<DeciderGroup, string>> = {
   system: "d.decided_by IN ('shutdown', 'agent-gone', 'core-restart')",
 };
 
+/** "Approved but failed" is also approved but never run: neither did what the person allowed. */
+const OUTCOME_SQL: Readonly<Record<OutcomeFilter, string>> = {
+  failed: "r.status = 'allowed' AND o.state IN ('failed', 'not-run')",
+  'not-run': "r.status = 'allowed' AND o.state = 'not-run'",
+  ran: "r.status = 'allowed' AND o.state = 'ran'",
+};
+
 /** LIKE treats % and _ as wildcards; a search for them must find them literally. */
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const SELECT = `
   SELECT r.id, r.session_id, r.agent, r.kind, r.tool, r.command, r.cwd, r.risk, r.status, r.created_at, r.expires_at,
-         d.decision, d.reason, d.decided_by, d.decided_at, d.rule_ids
-  FROM requests r LEFT JOIN decisions d ON d.request_id = r.id`;
+         d.decision, d.reason, d.decided_by, d.decided_at, d.rule_ids,
+         o.state AS o_state, o.exit_code AS o_exit_code, o.duration_ms AS o_duration_ms, o.summary AS o_summary,
+         o.source AS o_source, o.at AS o_at
+  FROM requests r LEFT JOIN decisions d ON d.request_id = r.id LEFT JOIN request_outcomes o ON o.request_id = r.id`;
 
 /** Decisions in the order they were written: their rowid, which no clock change can reorder. */
 const SELECT_DECIDED = SELECT.replace('FROM requests r LEFT JOIN', ', d.rowid AS seq FROM requests r JOIN');
@@ -113,7 +151,39 @@ function toRequest(row: RequestRow): GateRequest {
             ruleIds: row.rule_ids === null ? [] : (JSON.parse(row.rule_ids) as string[]),
             decidedAt: new Date(row.decided_at).toISOString(),
           },
+    outcome: toOutcome(row),
   };
+}
+
+function toOutcome(row: RequestRow): RequestOutcome | null {
+  if (row.o_state === null || row.o_source === null || row.o_at === null) return null;
+  return {
+    state: row.o_state,
+    exitCode: row.o_exit_code,
+    durationMs: row.o_duration_ms,
+    summary: row.o_summary,
+    source: row.o_source,
+    at: new Date(row.o_at).toISOString(),
+  };
+}
+
+/** The end of `text`, at most `max` characters, from a line's start when one is near: where a failure says why. */
+function tail(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(-max);
+  const line = cut.indexOf('\n');
+  return `…${line >= 0 && line < max / 2 ? cut.slice(line + 1) : cut.slice(1)}`;
+}
+
+/**
+ * Redacted, then shortened: shortening first could cut a secret in two and leave half of it unrecognised. The text is
+ * first limited to a few summaries' worth from its end (the redactor is linear, but a megabyte of output is not worth
+ * scanning for 400 characters); a secret cut at that far edge is never within the part kept.
+ */
+function storedSummary(text: string | null, redactor: TextRedactor): string | null {
+  if (text === null) return null;
+  const redacted = redactor.redact(text.slice(-OUTCOME_SUMMARY_CHARS * 16)).trim();
+  return redacted === '' ? null : tail(redacted, OUTCOME_SUMMARY_CHARS);
 }
 
 /** What the store needs of a redactor: commands and payloads are stored with their secrets replaced. */
@@ -134,6 +204,13 @@ export class RequestRepository {
   private readonly hitStmt;
   private readonly allStmt;
   private readonly riskyStmt;
+  private readonly notAwaitingStmt;
+  private readonly reportOutcomeStmt;
+  private readonly inferOutcomeStmt;
+  private readonly awaitingStmt;
+  private readonly awaitingInSessionStmt;
+  private readonly awaitingWithoutCallStmt;
+  private readonly byCallStmt;
   private readonly audit: AuditRepository;
 
   /** `redactor` defaults to the built-in secret shapes; the core passes one with the user's patterns too. */
@@ -143,8 +220,9 @@ export class RequestRepository {
     this.audit = new AuditRepository(db);
     this.redactor = redactor;
     this.insertStmt = db.prepare(
-      `INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, risk, status, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+      `INSERT INTO requests (id, session_id, agent, kind, tool, command, cwd, payload, risk, status, created_at, expires_at,
+                             call_id, awaiting_outcome)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
     );
     this.byIdStmt = db.prepare<[string], RequestRow>(`${SELECT} WHERE r.id = ?`);
     this.byStatusStmt = db.prepare<[RequestStatus], RequestRow>(
@@ -161,6 +239,28 @@ export class RequestRepository {
     this.allStmt = db.prepare<[], RequestRow>(`${SELECT} ORDER BY r.created_at, r.rowid`);
     this.riskyStmt = db.prepare<[], RequestRow>(
       `${SELECT} WHERE json_extract(r.risk, '$.level') IN ('high', 'critical') ORDER BY r.created_at, r.rowid`,
+    );
+    this.notAwaitingStmt = db.prepare('UPDATE requests SET awaiting_outcome = 0 WHERE id = ? AND awaiting_outcome = 1');
+    const insertOutcome = `INSERT INTO request_outcomes (request_id, state, exit_code, duration_ms, summary, source, at)
+       VALUES (@id, @state, @exitCode, @durationMs, @summary, @source, @at)`;
+    // A report replaces Gatehouse's own inference that the command never ran (it ran after all); nothing replaces a
+    // report, and an inference never replaces anything.
+    this.reportOutcomeStmt = db.prepare(
+      `${insertOutcome} ON CONFLICT (request_id) DO UPDATE SET state = excluded.state, exit_code = excluded.exit_code,
+         duration_ms = excluded.duration_ms, summary = excluded.summary, source = excluded.source, at = excluded.at
+       WHERE request_outcomes.source IN (${INFERRED_SOURCES.map((s) => `'${s}'`).join(', ')})`,
+    );
+    this.inferOutcomeStmt = db.prepare(`${insertOutcome} ON CONFLICT (request_id) DO NOTHING`);
+    const awaiting = "r.awaiting_outcome = 1 AND r.status = 'allowed'";
+    this.awaitingStmt = db.prepare<[], RequestRow>(`${SELECT} WHERE ${awaiting} ORDER BY d.decided_at, r.rowid`);
+    this.awaitingInSessionStmt = db.prepare<[string], RequestRow>(
+      `${SELECT} WHERE r.session_id = ? AND ${awaiting} ORDER BY d.decided_at, r.rowid`,
+    );
+    this.awaitingWithoutCallStmt = db.prepare<[string, string], RequestRow>(
+      `${SELECT} WHERE r.session_id = ? AND ${awaiting} AND r.call_id IS NULL AND r.command = ? ORDER BY d.decided_at, r.rowid`,
+    );
+    this.byCallStmt = db.prepare<[string, string], RequestRow>(
+      `${SELECT} WHERE r.session_id = ? AND r.call_id = ? AND r.status = 'allowed' ORDER BY r.created_at, r.rowid`,
     );
   }
 
@@ -204,6 +304,40 @@ export class RequestRepository {
     return this.bySessionStmt.all(sessionId).map(toRequest);
   }
 
+  /**
+   * Records what happened after the allow (its summary redacted and shortened) and stops awaiting it. Returns the
+   * request with it, or null when nothing changed: a report never replaces a report, and Gatehouse's inference that
+   * it never ran replaces nothing.
+   */
+  recordOutcome(id: string, o: OutcomeInput): GateRequest | null {
+    const row = { id, ...o, summary: storedSummary(o.summary, this.redactor) };
+    const inferred = INFERRED_SOURCES.includes(o.source);
+    const changed = guardedWrite(this.db, () =>
+      this.db.transaction(() => {
+        const done = (inferred ? this.inferOutcomeStmt : this.reportOutcomeStmt).run(row).changes > 0;
+        this.notAwaitingStmt.run(id);
+        return done;
+      })(),
+    );
+    return changed ? this.get(id) : null;
+  }
+
+  /** Allowed requests whose outcome is still awaited, in one session or all, the earliest allowed first. */
+  awaitingOutcome(sessionId?: string): GateRequest[] {
+    const rows = sessionId === undefined ? this.awaitingStmt.all() : this.awaitingInSessionStmt.all(sessionId);
+    return rows.map(toRequest);
+  }
+
+  /** Allowed requests of a session for the agent's tool call `callId` (a PreToolUse and a PermissionRequest may share one). */
+  allowedForCall(sessionId: string, callId: string): GateRequest[] {
+    return this.byCallStmt.all(sessionId, callId).map(toRequest);
+  }
+
+  /** Awaited requests of a session that came with no call id, for `command` (compared as stored: redacted). */
+  awaitingForCommand(sessionId: string, command: string): GateRequest[] {
+    return this.awaitingWithoutCallStmt.all(sessionId, this.redactor.redact(command)).map(toRequest);
+  }
+
   /** Every recorded request, oldest first, read one at a time (backtests walk the whole history). */
   *iterateAll(): Generator<GateRequest> {
     for (const row of this.allStmt.iterate()) yield toRequest(row);
@@ -239,6 +373,7 @@ export class RequestRepository {
       where.push("r.command LIKE ? ESCAPE '\\'");
       params.push(`%${escapeLike(filter.search)}%`);
     }
+    if (filter.outcome) where.push(OUTCOME_SQL[filter.outcome]);
     if (after) {
       where.push('d.rowid < ?');
       params.push(after);
@@ -264,6 +399,8 @@ export class RequestRepository {
       r.risk === null ? null : JSON.stringify(r.risk),
       r.createdAt,
       r.expiresAt,
+      r.callId ?? null,
+      r.expectsOutcome ? 1 : 0,
     );
   }
 
@@ -280,6 +417,8 @@ export class RequestRepository {
       ruleIds.length ? JSON.stringify(ruleIds) : null,
     );
     for (const ruleId of ruleIds) this.hitStmt.run(d.decidedAt, ruleId);
+    // Only an allowed command has an outcome to wait for.
+    if (status !== 'allowed') this.notAwaitingStmt.run(id);
     const r = this.byIdStmt.get(id);
     this.audit.append({
       at: d.decidedAt,

@@ -1,5 +1,5 @@
-// Deleting a session deletes all of it: recording chunks, keyframes, search rows, markers, requests and
-// their decisions, forwarded events, and the session. Also what retention needs to choose sessions.
+// Deleting a session deletes all of it: recording chunks, keyframes, search rows, markers, requests with
+// their decisions and outcomes, forwarded events, and the session. Also what retention needs to choose sessions.
 import type Database from 'better-sqlite3';
 import type { Db } from './database.ts';
 import { StoreUnavailableError } from './failures.ts';
@@ -68,6 +68,7 @@ export class SessionPurge {
       'DELETE FROM recording_markers WHERE session_id = ?',
       'DELETE FROM recordings WHERE session_id = ?',
       'DELETE FROM decisions WHERE request_id IN (SELECT id FROM requests WHERE session_id = ?)',
+      'DELETE FROM request_outcomes WHERE request_id IN (SELECT id FROM requests WHERE session_id = ?)',
       'DELETE FROM requests WHERE session_id = ?',
       'DELETE FROM session_events WHERE session_id = ?',
       'DELETE FROM sessions WHERE id = ?',
@@ -96,6 +97,7 @@ export class SessionPurge {
       ]),
       step('SELECT id FROM requests WHERE session_id = ? LIMIT ?', ROWS_PER_STEP, [
         `DELETE FROM decisions WHERE request_id ${inList}`,
+        `DELETE FROM request_outcomes WHERE request_id ${inList}`,
         `DELETE FROM requests WHERE session_id = @session AND id ${inList}`,
       ]),
       step('SELECT id FROM session_events WHERE session_id = ? LIMIT ?', ROWS_PER_STEP, [

@@ -1,11 +1,13 @@
-// Every decision: who or what made it, filterable, exportable as JSON Lines or CSV.
+// Every decision: who or what made it and, after an allow, what then ran; filterable (approved but failed, too),
+// exportable as JSON Lines or CSV.
 import { useEffect, useState } from 'react';
-import type { DeciderGroup } from '../../../shared/api.ts';
+import type { DeciderGroup, OutcomeFilter } from '../../../shared/api.ts';
 import type { Agent } from '../../../shared/domain.ts';
 import { useCommands } from '../../app/context.ts';
 import type { ExportFormat } from '../../app/history-export.ts';
 import { useAudit, type AuditFilter } from '../../stores/audit.ts';
 import { AGENT_NAMES, STATUS_WORDS, describeDecider, formatTime } from '../common/format.ts';
+import { Outcome } from '../common/Outcome.tsx';
 import { ShownCode } from '../common/ShownText.tsx';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { saveFile } from '../common/save-file.ts';
@@ -25,7 +27,7 @@ export function Audit() {
     <section className="view" aria-labelledby="audit-title">
       <header className="view-head">
         <h2 id="audit-title">Audit</h2>
-        <p className="hint">Every decision, newest first, with who or what made it.</p>
+        <p className="hint">Every decision, newest first, with who or what made it and what then ran.</p>
       </header>
       <AuditFilters />
       <ExportButtons />
@@ -72,6 +74,7 @@ export function Audit() {
                     </td>
                     <td>
                       <span className={`outcome-tag outcome-${r.status}`}>{STATUS_WORDS[r.status]}</span>
+                      <Outcome request={r} inline />
                     </td>
                     <td>{r.decision ? describeDecider(r.decision.decidedBy) : ''}</td>
                     <td>
@@ -127,6 +130,15 @@ function AuditFilters() {
           <option value="allowed">Allowed</option>
           <option value="denied">Denied</option>
           <option value="abandoned">Abandoned</option>
+        </select>
+      </label>
+      <label>
+        After approval
+        <select value={filter.outcome ?? ''} onChange={(e) => choose('outcome', e.target.value as OutcomeFilter | '')}>
+          <option value="">Anything</option>
+          <option value="failed">Approved but failed</option>
+          <option value="not-run">Approved, never ran</option>
+          <option value="ran">Approved and ran</option>
         </select>
       </label>
       <label>

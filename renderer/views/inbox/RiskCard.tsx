@@ -7,6 +7,7 @@ import { shownText } from '../../../shared/visible-text.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { Ago } from '../common/Ago.tsx';
 import { AGENT_NAMES } from '../common/format.ts';
+import { Outcome as RunOutcome } from '../common/Outcome.tsx';
 import { CardClip } from './CardClip.tsx';
 import { CommandText } from './CommandText.tsx';
 import { Countdown } from './Countdown.tsx';
@@ -75,6 +76,7 @@ function Outcome({ request }: { request: GateRequest }) {
     <div className={`outcome outcome-${request.status}`} role="status">
       <p>{outcomeLine(o)}</p>
       {o.toldAgent && <p className="told">The agent was told: “{o.toldAgent}”</p>}
+      <RunOutcome request={request} />
     </div>
   );
 }

@@ -47,9 +47,17 @@ describe.each(['bash', 'zsh', 'fish'])('line gating in %s', (shell) => {
         cwd: w.work,
         sessionId: t.info.sessionId,
       });
+      const ran = w.core.next('request.outcome', (e) => e.request.id === heldOk.id);
       await w.core.client.api.decide({ id: heldOk.id, decision: 'allow' });
       expect(await t.nextCommand()).toMatchObject({ requestId: heldOk.id, exitCode: 0 });
       expect(fs.existsSync(path.join(w.work, 'held-ok.txt'))).toBe(true);
+      // What it did is recorded with the request: from the shell's own marks, its output as plain text.
+      expect((await ran).request.outcome).toMatchObject({
+        state: 'ran',
+        exitCode: 0,
+        source: 'shell',
+        summary: '2022',
+      });
 
       // Held, then denied: the line is cleared, the reason printed, and it never runs.
       from = t.output().length;
@@ -69,12 +77,14 @@ describe.each(['bash', 'zsh', 'fish'])('line gating in %s', (shell) => {
       await t.type('   \r');
       await t.type('mkdir -p sub; cd sub\r');
       await t.nextCommand();
+      const failed = w.core.next('request.outcome', (e) => e.request.command === "sh -c 'exit 3'");
       await t.type("sh -c 'exit 3'\r");
       expect(await t.nextCommand()).toMatchObject({
         command: "sh -c 'exit 3'",
         exitCode: 3,
         cwd: path.join(w.work, 'sub'),
       });
+      expect((await failed).request.outcome).toMatchObject({ state: 'failed', exitCode: 3, summary: null });
       expect(w.requests.slice(before).map((r) => r.command)).toEqual(['mkdir -p sub; cd sub', "sh -c 'exit 3'"]);
 
       // Gate unreachable: the line is blocked with a clear message and does not run.

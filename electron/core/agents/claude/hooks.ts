@@ -1,6 +1,7 @@
 // Claude Code's endpoints at the gate: a PreToolUse payload becomes a held command or a judged file change, answered
-// in Claude's words; Notification and Stop are recorded and shown; a settings file changed mid-session is re-read
-// and refused when it would switch Gatehouse off.
+// in Claude's words; PostToolUse and PostToolUseFailure say what then ran; Notification and Stop are recorded and
+// shown (Stop also ends the turn: what was allowed and not reported never ran); a settings file changed mid-session is
+// re-read and refused when it would switch Gatehouse off.
 import { parseHookPayload, SILENT, HookPayloadError, type HookAnswer } from '../../gate/protocols.ts';
 import { describeFinding } from '../launch-checks.ts';
 import type { GateHook, HookCall } from '../plugin.ts';
@@ -13,27 +14,51 @@ import {
   claudeConfigChangeAnswer,
   ClaudeConfigChangeSchema,
   ClaudeEventSchema,
+  ClaudePostToolUseSchema,
   ClaudePreToolUseSchema,
+  claudeReport,
 } from './protocol.ts';
 
-/** One hook, one route for shell and file tools alike: the tool's name tells them apart. */
-async function preToolUse(call: HookCall): Promise<HookAnswer> {
+/**
+ * One hook, one route for shell and file tools alike: the tool's name tells them apart. `expectsOutcome`: the session's
+ * post-tool hooks are wired (the route says so), so what it is allowed is awaited until they report.
+ */
+async function preToolUse(call: HookCall, expectsOutcome: boolean): Promise<HookAnswer> {
   const p = parseHookPayload(ClaudePreToolUseSchema, call.body);
+  const link = { callId: p.tool_use_id ?? null, expectsOutcome };
   const file = claudeFileCall(p.tool_name, p.tool_input);
   if (file) {
-    const verdict = await call.decideFileChange(file, p.cwd);
+    const verdict = await call.decideFileChange(file, p.cwd, link);
     return verdict ? claudeAnswer(verdict) : SILENT;
   }
   if (!CLAUDE_SHELL_TOOLS.includes(p.tool_name)) return SILENT;
   const command = p.tool_input.command;
   if (!command) throw new HookPayloadError(`${p.tool_name} call without tool_input.command`);
-  return claudeAnswer(await call.decide({ kind: 'pre-tool-use', tool: p.tool_name, command, cwd: p.cwd }));
+  return claudeAnswer(await call.decide({ kind: 'pre-tool-use', tool: p.tool_name, command, cwd: p.cwd, ...link }));
+}
+
+/** Observation only: the answer is always silence, and a payload it cannot place is simply not recorded. */
+async function postToolUse(call: HookCall): Promise<HookAnswer> {
+  const p = parseHookPayload(ClaudePostToolUseSchema, call.body);
+  // The command as the request stored it, for a call without an id: the shell command, or the file tool's summary.
+  let command: string | null = p.tool_input?.command ?? null;
+  if (!CLAUDE_SHELL_TOOLS.includes(p.tool_name)) {
+    try {
+      command = claudeFileCall(p.tool_name, p.tool_input)?.summary ?? null;
+    } catch {
+      command = null;
+    }
+  }
+  call.reportOutcome(claudeReport(p, command));
+  return SILENT;
 }
 
 async function event(call: HookCall): Promise<HookAnswer> {
   const p = parseHookPayload(ClaudeEventSchema, call.body);
   call.record(p.hook_event_name);
   call.notify(p.hook_event_name, p.message ?? null);
+  // Stop comes once every tool call of the turn has run and been reported.
+  if (p.hook_event_name === 'Stop') call.turnEnded();
   return SILENT;
 }
 
@@ -48,7 +73,9 @@ async function configChange(call: HookCall): Promise<HookAnswer> {
 }
 
 export const CLAUDE_HOOKS: readonly GateHook[] = [
-  { path: CLAUDE_PATHS.preToolUse, handle: preToolUse },
+  { path: CLAUDE_PATHS.preToolUse, handle: (call) => preToolUse(call, true) },
+  { path: CLAUDE_PATHS.preToolUseUnreported, handle: (call) => preToolUse(call, false) },
+  { path: CLAUDE_PATHS.postToolUse, handle: postToolUse },
   { path: CLAUDE_PATHS.event, handle: event },
   { path: CLAUDE_PATHS.configChange, handle: configChange },
 ];

@@ -1,6 +1,6 @@
 // Claude Code as a plug-in. Its hooks arrive through `--settings <file>`, a layer over the user's own settings (which
-// stay untouched): PreToolUse for the shell and file tools is held at the gate, Notification and Stop are forwarded,
-// ConfigChange re-checks a settings file changed mid-session.
+// stay untouched): PreToolUse for the shell and file tools is held at the gate, PostToolUse and PostToolUseFailure
+// report what ran, Notification and Stop are forwarded, ConfigChange re-checks a settings file changed mid-session.
 import type { AgentPlugin } from '../plugin.ts';
 import { CLAUDE_HOOKS } from './hooks.ts';
 import { checkClaude } from './launch-checks.ts';

@@ -2,11 +2,19 @@
 // own words. Pure.
 import { z } from 'zod';
 import type { Verdict } from '../../broker/broker.ts';
+import type { AgentReport } from '../../broker/outcomes.ts';
 import { agentReason, jsonAnswer, SILENT, type HookAnswer } from '../../gate/protocols.ts';
 
-/** Where Claude Code's hooks post: PreToolUse (shell and file tools), Notification and Stop, ConfigChange. */
+/**
+ * Where Claude Code's hooks post: PreToolUse (shell and file tools), PostToolUse and PostToolUseFailure (what ran),
+ * Notification and Stop, ConfigChange. A Claude Code too old for the post-tool hooks Gatehouse relies on posts its
+ * PreToolUse to `preToolUseUnreported`: its commands are not awaited, so none is ever called "not run" for want of a
+ * report that could not come.
+ */
 export const CLAUDE_PATHS = {
   preToolUse: '/v1/gate/claude/pre-tool-use',
+  preToolUseUnreported: '/v1/gate/claude/pre-tool-use-unreported',
+  postToolUse: '/v1/gate/claude/post-tool-use',
   event: '/v1/gate/claude/event',
   configChange: '/v1/gate/claude/config-change',
 } as const;
@@ -20,7 +28,61 @@ export const ClaudePreToolUseSchema = z.looseObject({
   tool_input: z.looseObject({ command: z.string().optional() }),
   cwd: z.string().min(1),
   session_id: z.string().optional(),
+  /** The tool call's id (2.1.330 sends it); PostToolUse and PostToolUseFailure name it again. */
+  tool_use_id: z.string().min(1).optional(),
 });
+
+/**
+ * PostToolUse (the tool succeeded: for Bash, exit 0 or a status Claude Code reads as no failure, like grep's 1 with
+ * `returnCodeInterpretation`) and PostToolUseFailure (`error` starts "Exit code N" for a non-zero exit; `is_interrupt`
+ * when the person stopped it). Both carry `tool_use_id` and `duration_ms` (measured on 2.1.330).
+ */
+export const ClaudePostToolUseSchema = z.looseObject({
+  hook_event_name: z.enum(['PostToolUse', 'PostToolUseFailure']),
+  tool_name: z.string().min(1),
+  tool_input: z.looseObject({ command: z.string().optional() }).optional(),
+  tool_use_id: z.string().min(1).optional(),
+  tool_response: z.unknown().optional(),
+  error: z.string().optional(),
+  is_interrupt: z.boolean().optional(),
+  duration_ms: z.number().nonnegative().optional(),
+});
+type ClaudePostToolUse = z.infer<typeof ClaudePostToolUseSchema>;
+
+const BashResponse = z.looseObject({
+  stdout: z.string().optional(),
+  stderr: z.string().optional(),
+  interrupted: z.boolean().optional(),
+  returnCodeInterpretation: z.string().optional(),
+});
+
+/** What a post-tool hook says ran, in the words `OutcomeService` reads; `command` names the call when no id came. */
+export function claudeReport(p: ClaudePostToolUse, command: string | null): AgentReport {
+  const base = { callId: p.tool_use_id ?? null, command, durationMs: p.duration_ms ?? null };
+  if (p.hook_event_name === 'PostToolUseFailure') {
+    const error = p.error ?? '';
+    const exit = /^Exit code (-?\d+)\b\n?/.exec(error);
+    const output = exit ? error.slice(exit[0].length) : error;
+    return {
+      ...base,
+      state: 'failed',
+      exitCode: exit ? Number(exit[1]) : null,
+      output: p.is_interrupt ? `Interrupted.${output ? `\n${output}` : ''}` : output || null,
+    };
+  }
+  const bash = BashResponse.safeParse(p.tool_response);
+  if (!CLAUDE_SHELL_TOOLS.includes(p.tool_name) || !bash.success)
+    return { ...base, state: 'ran', exitCode: null, output: null };
+  const r = bash.data;
+  const output = [r.stdout, r.stderr, r.returnCodeInterpretation].filter((s) => s).join('\n');
+  return {
+    ...base,
+    state: r.interrupted ? 'failed' : 'ran',
+    // A status Claude Code read as no failure (grep's 1 is "No matches found") is not known to be 0.
+    exitCode: r.returnCodeInterpretation || r.interrupted ? null : 0,
+    output: r.interrupted ? `Interrupted.${output ? `\n${output}` : ''}` : output || null,
+  };
+}
 
 export const ClaudeEventSchema = z.looseObject({
   hook_event_name: z.string().min(1),

@@ -1,5 +1,6 @@
 // Wiring Claude Code: hooks arrive through `--settings <file>`, a layer on top of the user's own settings, which stay
-// untouched. PreToolUse for shell and file tools is held at the gate; Notification and Stop are forwarded.
+// untouched. PreToolUse for shell and file tools is held at the gate; PostToolUse and PostToolUseFailure say what
+// then ran; Notification and Stop are forwarded.
 import fs from 'node:fs';
 import path from 'node:path';
 import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../hook-command.ts';
@@ -13,6 +14,11 @@ export interface ClaudeHookOptions {
   platform: NodeJS.Platform;
   /** Whether the installed Claude Code honours `onFailure: "block"` on a hook (see `claudeSupportsOnFailure`). */
   onFailureBlock: boolean;
+  /**
+   * Whether to wire PostToolUse and PostToolUseFailure, so what ran after an allow is recorded (see
+   * `claudeReportsOutcomes`); the same versions as `onFailureBlock` unless a test says otherwise.
+   */
+  reportsOutcomes?: boolean;
 }
 
 interface CommandHook {
@@ -27,9 +33,14 @@ export function claudeSettings(o: ClaudeHookOptions): {
   hooks: Record<string, Array<{ matcher?: string; hooks: CommandHook[] }>>;
 } {
   const { clientMaxTimeS, hookTimeoutS } = hookTimeouts(o.holdTimeoutMs);
+  const reports = o.reportsOutcomes ?? o.onFailureBlock;
   const gateHook: CommandHook = {
     type: 'command',
-    command: blockingHookCommand(o.transport, CLAUDE_PATHS.preToolUse, clientMaxTimeS),
+    command: blockingHookCommand(
+      o.transport,
+      reports ? CLAUDE_PATHS.preToolUse : CLAUDE_PATHS.preToolUseUnreported,
+      clientMaxTimeS,
+    ),
     timeout: hookTimeoutS,
     ...(o.onFailureBlock ? { onFailure: 'block' as const } : {}),
   };
@@ -38,12 +49,20 @@ export function claudeSettings(o: ClaudeHookOptions): {
     command: eventHookCommand(o.transport, CLAUDE_PATHS.event),
     timeout: 10,
   };
+  // What ran: observation only, like a notification; it never blocks or fails the agent.
+  const postHook: CommandHook = {
+    type: 'command',
+    command: eventHookCommand(o.transport, CLAUDE_PATHS.postToolUse),
+    timeout: 10,
+  };
   const shellTools = o.platform === 'win32' ? ['Bash', 'PowerShell'] : ['Bash'];
   // The file tools go through the same hook: held only when they change a protected place (file-tools.ts).
   const gated = [...shellTools, ...CLAUDE_FILE_TOOLS];
+  const post = gated.map((matcher) => ({ matcher, hooks: [postHook] }));
   return {
     hooks: {
       PreToolUse: gated.map((matcher) => ({ matcher, hooks: [gateHook] })),
+      ...(reports ? { PostToolUse: post, PostToolUseFailure: post } : {}),
       Notification: [{ hooks: [eventHook] }],
       Stop: [{ hooks: [eventHook] }],
       ConfigChange: claudeConfigChangeHooks(o),
@@ -82,13 +101,29 @@ export function claudeArgs(settingsFile: string): string[] {
  */
 export const CLAUDE_ON_FAILURE_SINCE: readonly [number, number, number] = [2, 1, 330];
 
+/**
+ * The first Claude Code version verified to send PostToolUseFailure, and `tool_use_id` in PreToolUse, PostToolUse and
+ * PostToolUseFailure alike (2.1.330, test/e2e/agent-protocols.test.ts). Older ones get no post-tool hooks: a hook
+ * event a version does not know could make it drop the whole settings layer, PreToolUse with it.
+ */
+export const CLAUDE_OUTCOMES_SINCE: readonly [number, number, number] = [2, 1, 330];
+
 /** Reads `claude --version` output ("2.1.330 (Claude Code)"). */
 export function claudeSupportsOnFailure(versionOutput: string | null): boolean {
+  return atLeast(versionOutput, CLAUDE_ON_FAILURE_SINCE);
+}
+
+/** Whether the installed Claude Code can report what ran after an allow (`CLAUDE_OUTCOMES_SINCE`). */
+export function claudeReportsOutcomes(versionOutput: string | null): boolean {
+  return atLeast(versionOutput, CLAUDE_OUTCOMES_SINCE);
+}
+
+function atLeast(versionOutput: string | null, since: readonly [number, number, number]): boolean {
   const m = /(\d+)\.(\d+)\.(\d+)/.exec(versionOutput ?? '');
   if (!m) return false;
   const v = [Number(m[1]), Number(m[2]), Number(m[3])];
   for (let i = 0; i < 3; i++) {
-    const [a, b] = [v[i] as number, CLAUDE_ON_FAILURE_SINCE[i] as number];
+    const [a, b] = [v[i] as number, since[i] as number];
     if (a !== b) return a > b;
   }
   return true;
@@ -131,11 +166,13 @@ const CLAUDE_SETTINGS_FILE = 'settings.json';
 export async function wireClaude(launch: Launch): Promise<WiredLaunch> {
   const [exe, ...args] = launch.command;
   const { settings: userSettings, rest } = splitUserSettings(args);
+  const version = await launch.version();
   const ours = claudeSettings({
     transport: launch.transport,
     holdTimeoutMs: launch.started.holdTimeoutMs,
     platform: launch.platform,
-    onFailureBlock: claudeSupportsOnFailure(await launch.version()),
+    onFailureBlock: claudeSupportsOnFailure(version),
+    reportsOutcomes: claudeReportsOutcomes(version),
   });
   const merged = [...userSettings.map((s) => readUserSettings(s, launch.cwd)), ours].reduce<Settings>(
     (acc, next) => mergeClaudeSettings(acc, next),

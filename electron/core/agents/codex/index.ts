@@ -1,5 +1,6 @@
 // Codex as a plug-in. Its hooks arrive as `-c` config overrides, a layer Gatehouse controls for this run only (no file
-// of the user's is touched): PreToolUse for shell commands and `apply_patch`, PermissionRequest for its own prompt.
+// of the user's is touched): PreToolUse for shell commands and `apply_patch`, PermissionRequest for its own prompt,
+// PostToolUse and Stop for what then ran.
 import type { AgentPlugin } from '../plugin.ts';
 import { CODEX_HOOKS } from './hooks.ts';
 import { checkCodex } from './launch-checks.ts';

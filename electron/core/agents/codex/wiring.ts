@@ -1,6 +1,6 @@
 // Wiring Codex: hooks arrive as `-c` config overrides, a layer Gatehouse controls for this run only; no file of the
 // user's is touched. `--dangerously-bypass-hook-trust` trusts exactly these hooks for the runs Gatehouse launches.
-import { blockingHookCommand, hookTimeouts, type HookTransport } from '../hook-command.ts';
+import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../hook-command.ts';
 import type { Launch, WiredLaunch } from '../plugin.ts';
 import { CODEX_FILE_TOOLS } from './file-tools.ts';
 import { CODEX_PATHS } from './protocol.ts';
@@ -20,18 +20,30 @@ function hookTable(matchers: readonly string[], command: string, timeoutS: numbe
   return `[${entries.join(', ')}]`;
 }
 
+/** What ran and the turn's end are observations: they never block or fail the agent, and 10 s is ample. */
+const OBSERVER_TIMEOUT_S = 10;
+
 export function codexArgs(o: CodexHookOptions): string[] {
   const { clientMaxTimeS, hookTimeoutS } = hookTimeouts(o.holdTimeoutMs);
   const pre = blockingHookCommand(o.transport, CODEX_PATHS.preToolUse, clientMaxTimeS);
   const permission = blockingHookCommand(o.transport, CODEX_PATHS.permissionRequest, clientMaxTimeS);
+  const post = eventHookCommand(o.transport, CODEX_PATHS.postToolUse);
+  const stop = eventHookCommand(o.transport, CODEX_PATHS.stop);
+  const gated = ['Bash', ...CODEX_FILE_TOOLS];
   return [
     '--dangerously-bypass-hook-trust',
     '-c',
     // `apply_patch` reaches PreToolUse under its own name (0.169; its patch in tool_input.command). `write_stdin`
     // reaches no hook at all, so the risk engine rates starting an interactive shell or REPL high instead.
-    `hooks.PreToolUse=${hookTable(['Bash', ...CODEX_FILE_TOOLS], pre, hookTimeoutS)}`,
+    `hooks.PreToolUse=${hookTable(gated, pre, hookTimeoutS)}`,
     '-c',
     `hooks.PermissionRequest=${hookTable(['Bash'], permission, hookTimeoutS)}`,
+    '-c',
+    // Fires in `codex exec` too (0.169), for a command that ran whatever its exit; a call Codex refused gets none.
+    `hooks.PostToolUse=${hookTable(gated, post, OBSERVER_TIMEOUT_S)}`,
+    '-c',
+    // Stop has no matcher: the turn ended, so what was allowed and not reported never ran.
+    `hooks.Stop=[{hooks=[{type="command", command=${toml(stop)}, timeout=${OBSERVER_TIMEOUT_S}}]}]`,
   ];
 }
 

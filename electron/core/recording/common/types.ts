@@ -1,6 +1,7 @@
 // The seam between what produces a session's terminal stream (the pty host, `gatehouse run`) and what
 // stores it (the recorder). Producers only see these types; recording/ implements them.
 import type { CoreEvent, Decision, GateRequest } from '../../../../shared/domain.ts';
+import { outcomePhrase } from '../../../../shared/outcome.ts';
 
 /** A marker's label names the interception; a command longer than this is cut (the request keeps all of it). */
 const MAX_LABEL_COMMAND = 200;
@@ -66,20 +67,24 @@ export interface RecordedEnd {
   input: string;
 }
 
-/** What a marker says about an interception: its id, state and (shortened) command. */
+/**
+ * What a marker says about an interception: its id, state and (shortened) command; once what happened after the
+ * allow is known, that instead of the state ("… allowed, ran · exit 1 · 2.3 s: npm test").
+ */
 export function interceptionLabel(r: GateRequest): string {
   const command = r.command.length > MAX_LABEL_COMMAND ? `${r.command.slice(0, MAX_LABEL_COMMAND)}…` : r.command;
   if (r.status === 'pending') return `${r.id} held: ${command}`;
+  if (r.outcome) return `${r.id} ${r.status}, ${outcomePhrase(r.outcome)} — ${command}`;
   return `${r.id} ${r.status}${r.decision ? ` by ${r.decision.decidedBy}` : ''}: ${command}`;
 }
 
-/** Marks every interception held and decided in the session it belongs to. Returns the unsubscribe. */
+/** Marks every interception held and decided, and what then ran, in the session it belongs to. Returns the unsubscribe. */
 export function markInterceptions(
   events: { subscribe(listener: (e: CoreEvent) => void): () => void },
   recordings: Pick<RecordingService, 'mark'>,
 ): () => void {
   return events.subscribe((e) => {
-    if (e.type === 'request.held' || e.type === 'request.decided')
+    if (e.type === 'request.held' || e.type === 'request.decided' || e.type === 'request.outcome')
       recordings.mark(
         e.request.sessionId,
         interceptionLabel(e.request),

@@ -12,7 +12,7 @@ describe('history export', () => {
     );
     const [header, row] = toCsv([r]).split('\r\n');
     expect(header).toBe(
-      'decided_at,status,decided_by,reason,agent,session_id,command,cwd,risk_level,risk_score,requested_at,id',
+      'decided_at,status,decided_by,reason,agent,session_id,command,cwd,risk_level,risk_score,requested_at,id,outcome,exit_code,duration_ms,output',
     );
     expect(row).toContain('"line one\nline two"');
     expect(toCsv([r])).toContain(`"'=HYPERLINK(""http://x"")"`);

@@ -1,6 +1,11 @@
-// A verdict in Claude Code's words.
+// A verdict in Claude Code's words, and what its post-tool hooks say ran.
 import { describe, expect, it } from 'vitest';
-import { claudeAnswer, claudeConfigChangeAnswer } from '../../../../../electron/core/agents/claude/protocol.ts';
+import {
+  claudeAnswer,
+  claudeConfigChangeAnswer,
+  ClaudePostToolUseSchema,
+  claudeReport,
+} from '../../../../../electron/core/agents/claude/protocol.ts';
 import { REASONS, type Verdict } from '../../../../../electron/core/broker/broker.ts';
 
 const allow: Verdict = { requestId: 'r1', decision: 'allow', reason: REASONS.humanAllow, decidedBy: 'human:cli' };
@@ -29,5 +34,70 @@ describe('Claude Code protocol', () => {
       reason: 'switches hooks off',
     });
     expect(claudeConfigChangeAnswer(null)).toEqual({ status: 200, body: '' });
+  });
+});
+
+// The payloads as Claude Code 2.1.330 sends them (test/e2e/agent-protocols.test.ts pins them against the binary).
+const post = (over: Record<string, unknown>) =>
+  ClaudePostToolUseSchema.parse({
+    hook_event_name: 'PostToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'npm test' },
+    tool_use_id: 'toolu_1',
+    duration_ms: 37,
+    ...over,
+  });
+
+describe('what Claude Code says ran', () => {
+  it('a Bash command that succeeded: exit 0, its duration, its output', () => {
+    const p = post({ tool_response: { stdout: 'fine-out', stderr: '', interrupted: false, isImage: false } });
+    expect(claudeReport(p, 'npm test')).toEqual({
+      callId: 'toolu_1',
+      command: 'npm test',
+      state: 'ran',
+      exitCode: 0,
+      durationMs: 37,
+      output: 'fine-out',
+    });
+  });
+
+  it('a status Claude Code read as no failure (grep found nothing) is not said to be 0', () => {
+    const p = post({ tool_response: { stdout: '', stderr: '', returnCodeInterpretation: 'No matches found' } });
+    expect(claudeReport(p, null)).toMatchObject({ state: 'ran', exitCode: null, output: 'No matches found' });
+  });
+
+  it('a failure with "Exit code N": that exit status, and the output after it', () => {
+    const p = post({
+      hook_event_name: 'PostToolUseFailure',
+      error: "Exit code 3\nhello-out\nls: cannot access '/nope': No such file or directory",
+      is_interrupt: false,
+      duration_ms: 28,
+    });
+    expect(claudeReport(p, null)).toMatchObject({
+      state: 'failed',
+      exitCode: 3,
+      durationMs: 28,
+      output: "hello-out\nls: cannot access '/nope': No such file or directory",
+    });
+    expect(claudeReport(post({ hook_event_name: 'PostToolUseFailure', error: 'Exit code 1' }), null)).toMatchObject({
+      exitCode: 1,
+      output: null,
+    });
+  });
+
+  it('a failure without an exit status (a file tool Claude Code refused, an interruption) says why', () => {
+    const refused = post({ hook_event_name: 'PostToolUseFailure', tool_name: 'Write', error: 'Refusing to write x' });
+    expect(claudeReport(refused, null)).toMatchObject({
+      state: 'failed',
+      exitCode: null,
+      output: 'Refusing to write x',
+    });
+    const stopped = post({ hook_event_name: 'PostToolUseFailure', error: 'Exit code 130', is_interrupt: true });
+    expect(claudeReport(stopped, null)).toMatchObject({ state: 'failed', exitCode: 130, output: 'Interrupted.' });
+  });
+
+  it('a file tool that succeeded ran, with no exit status and no output to show', () => {
+    const p = post({ tool_name: 'Write', tool_input: { file_path: '/w/a' }, tool_response: { type: 'create' } });
+    expect(claudeReport(p, 'Write /w/a')).toMatchObject({ state: 'ran', exitCode: null, output: null });
   });
 });

@@ -7,6 +7,7 @@ import { CLAUDE_PATHS } from '../../../../../electron/core/agents/claude/protoco
 import {
   claudeArgs,
   claudeLayerFailsClosed,
+  claudeReportsOutcomes,
   claudeSettings,
   claudeSupportsOnFailure,
   mergeClaudeSettings,
@@ -48,6 +49,33 @@ describe('Claude Code wiring', () => {
     ]);
     expect(s.hooks.PreToolUse?.[0]?.hooks[0]).not.toHaveProperty('onFailure');
   });
+
+  it('reports what ran: PostToolUse and PostToolUseFailure for the gated tools, observers that never block', () => {
+    const s = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true });
+    for (const event of ['PostToolUse', 'PostToolUseFailure'] as const) {
+      const hooks = s.hooks[event] ?? [];
+      expect(hooks.map((m) => m.matcher)).toEqual(['Bash', 'Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
+      expect(hooks[0]?.hooks[0]).toMatchObject({ type: 'command', timeout: 10 });
+      expect(hooks[0]?.hooks[0]).not.toHaveProperty('onFailure');
+      expect(hooks[0]?.hooks[0]?.command).toContain(CLAUDE_PATHS.postToolUse);
+      expect(hooks[0]?.hooks[0]?.command).toContain('exit 0');
+    }
+    // Its commands are awaited until reported: the PreToolUse route says so.
+    expect(s.hooks.PreToolUse?.[0]?.hooks[0]?.command).toContain(`${CLAUDE_PATHS.preToolUse} `);
+  });
+
+  it('wires no post-tool hooks into a Claude Code not known to have them, and tells the gate not to await a report', () => {
+    const s = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: false });
+    expect(s.hooks).not.toHaveProperty('PostToolUse');
+    expect(s.hooks).not.toHaveProperty('PostToolUseFailure');
+    expect(s.hooks.PreToolUse?.[0]?.hooks[0]?.command).toContain(CLAUDE_PATHS.preToolUseUnreported);
+  });
+
+  it.each([
+    ['2.1.330 (Claude Code)', true],
+    ['2.1.329 (Claude Code)', false],
+    [null, false],
+  ])('post-tool hooks for %j: %s', (version, reports) => expect(claudeReportsOutcomes(version)).toBe(reports));
 
   it('passes the settings layer with --settings', () => {
     expect(claudeArgs('/tmp/x/settings.json')).toEqual(['--settings', '/tmp/x/settings.json']);

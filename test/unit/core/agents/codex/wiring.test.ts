@@ -10,7 +10,7 @@ describe('Codex wiring', () => {
     const args = codexArgs({ transport: curl, holdTimeoutMs: 600_000 });
     expect(args[0]).toBe('--dangerously-bypass-hook-trust');
     const overrides = args.filter((_, i) => args[i - 1] === '-c');
-    expect(overrides).toHaveLength(2);
+    expect(overrides).toHaveLength(4);
     expect(overrides[0]).toMatch(
       /^hooks\.PreToolUse=\[\{matcher="Bash", hooks=\[\{type="command", command=".*", timeout=660\}\]\}\]$/,
     );
@@ -25,5 +25,21 @@ describe('Codex wiring', () => {
     const command = JSON.parse(/command=(".*?[^\\]")/.exec(overrides[0] ?? '')?.[1] ?? '""') as string;
     expect(command).toContain(`--unix-socket "$GATEHOUSE_SOCKET"`);
     expect(command).toContain(CODEX_PATHS.preToolUse);
+  });
+
+  it('reports what ran (PostToolUse, for the same tools) and the end of a turn (Stop), never blocking either', () => {
+    const args = codexArgs({ transport: curl, holdTimeoutMs: 600_000 });
+    const overrides = args.filter((_, i) => args[i - 1] === '-c');
+    const post = overrides.find((o) => o.startsWith('hooks.PostToolUse='));
+    expect(post).toMatch(
+      /^hooks\.PostToolUse=\[\{matcher="Bash", .*\}, \{matcher="apply_patch", .*timeout=10\}\]\}\]$/,
+    );
+    expect(post).toContain(CODEX_PATHS.postToolUse);
+    const stop = overrides.find((o) => o.startsWith('hooks.Stop='));
+    expect(stop).toMatch(/^hooks\.Stop=\[\{hooks=\[\{type="command", command=".*", timeout=10\}\]\}\]$/);
+    expect(stop).toContain(CODEX_PATHS.stop);
+    // Observers: curl's failure is swallowed (exit 0), so a gate that is down never stops the agent.
+    for (const o of [post, stop]) expect(o).toContain('exit 0');
+    expect(post).not.toContain('exit 2');
   });
 });
