@@ -73,11 +73,14 @@ export function RiskCard({ id }: { id: string }) {
 function Outcome({ request }: { request: GateRequest }) {
   const o = outcomeOf(request);
   return (
-    <div className={`outcome outcome-${request.status}`} role="status">
-      <p>{outcomeLine(o)}</p>
-      {o.toldAgent && <p className="told">The agent was told: “{o.toldAgent}”</p>}
+    <>
+      <div className={`outcome outcome-${request.status}`} role="status">
+        <p>{outcomeLine(o)}</p>
+        {o.toldAgent && <p className="told">The agent was told: “{o.toldAgent}”</p>}
+      </div>
+      {/* What then ran, once the agent reports it (or that it never did). */}
       <RunOutcome request={request} />
-    </div>
+    </>
   );
 }
 

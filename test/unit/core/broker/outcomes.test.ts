@@ -3,13 +3,13 @@
 // when its turn or its session ends or the wait runs out, and a report that comes later still wins.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CoreEvent, GateRequest } from '../../../shared/domain.ts';
-import { OUTCOME_SUMMARY_CHARS, outcomePhrase } from '../../../shared/outcome.ts';
-import { OutcomeService, plainText, type AgentReport } from '../../../electron/core/broker/outcomes.ts';
-import { openDatabase, type Db } from '../../../electron/core/store/database.ts';
-import { RequestRepository, type NewRequest } from '../../../electron/core/store/requests.ts';
-import { SessionRepository } from '../../../electron/core/store/sessions.ts';
-import { tempDir } from '../../support/temp.ts';
+import type { CoreEvent, GateRequest } from '../../../../shared/domain.ts';
+import { OUTCOME_SUMMARY_CHARS, outcomePhrase } from '../../../../shared/outcome.ts';
+import { OutcomeService, plainText, type AgentReport } from '../../../../electron/core/broker/outcomes.ts';
+import { openDatabase, type Db } from '../../../../electron/core/store/database.ts';
+import { RequestRepository, type NewRequest } from '../../../../electron/core/store/requests.ts';
+import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
+import { tempDir } from '../../../support/temp.ts';
 
 const WAIT_MS = 15 * 60_000;
 let db: Db;

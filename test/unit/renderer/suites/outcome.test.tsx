@@ -1,15 +1,16 @@
 // @vitest-environment happy-dom
+// A named suite, not one view's test: an outcome from the store to the card, the audit row and its filter.
 // What ran after an allow, as a reviewer sees it (views/common/Outcome.tsx): on a decided card, in the Audit with its
 // "approved but failed" filter, and kept in the stores as `request.outcome` events arrive.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GateRequest, RequestOutcome } from '../../../shared/domain.ts';
-import { historyQuery, matchesFilter, useAudit } from '../../../renderer/stores/audit.ts';
-import { useInbox } from '../../../renderer/stores/inbox.ts';
-import { Audit } from '../../../renderer/views/audit/Audit.tsx';
-import { Outcome } from '../../../renderer/views/common/Outcome.tsx';
-import { Inbox } from '../../../renderer/views/inbox/Inbox.tsx';
-import { decided, fakeCommands, heldRequest, renderInApp, resetStores } from './support.tsx';
+import type { GateRequest, RequestOutcome } from '../../../../shared/domain.ts';
+import { historyQuery, matchesFilter, useAudit } from '../../../../renderer/stores/audit.ts';
+import { useInbox } from '../../../../renderer/stores/inbox.ts';
+import { Audit } from '../../../../renderer/views/audit/Audit.tsx';
+import { Outcome } from '../../../../renderer/views/common/Outcome.tsx';
+import { Inbox } from '../../../../renderer/views/inbox/Inbox.tsx';
+import { decided, fakeCommands, heldRequest, renderInApp, resetStores } from '../support.tsx';
 
 beforeEach(resetStores);
 afterEach(cleanup);
@@ -73,7 +74,7 @@ describe('on a decided card', () => {
     act(() => useInbox.getState().outcomeRecorded(withOutcome(allowed, outcome())));
     act(() => useInbox.getState().requestDecided(allowed));
     const card = screen.getByRole('article');
-    expect(within(card).getByRole('status').textContent).toBe('Allowed by a person, with the cli');
+    expect(within(card).getByRole('status').textContent).toBe('Allowed by a person, with the CLI');
     expect(card.textContent).toContain('Ran · exit 1 · 2.3 s');
     expect(card.textContent).toContain('Tests: 1 failed, 4 passed');
   });
