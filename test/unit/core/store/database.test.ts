@@ -1,35 +1,14 @@
 // The one SQLite file: opened in WAL mode at the latest schema, never one a newer Gatehouse wrote, and what was
 // written is there after a reopen.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/core/store/database.ts';
 import { MIGRATIONS } from '../../../../electron/core/store/migrations.ts';
-import { RequestRepository, type NewRequest } from '../../../../electron/core/store/requests.ts';
+import { RequestRepository } from '../../../../electron/core/store/requests.ts';
 import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { storeFixture, storedRequest } from '../../../support/store-fixture.ts';
 
-function fixture() {
-  const file = path.join(tempDir(), 'g.db');
-  const db = openDatabase(file);
-  const sessions = new SessionRepository(db);
-  const requests = new RequestRepository(db);
-  sessions.insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: '/w', pid: 1, tokenHash: 'h1', startedAt: 1000 });
-  return { file, db, sessions, requests };
-}
-
-const req = (id: string): NewRequest => ({
-  id,
-  sessionId: 's1',
-  agent: 'claude',
-  kind: 'pre-tool-use',
-  tool: 'Bash',
-  command: 'ls',
-  cwd: '/w',
-  payload: { x: 1 },
-  risk: null,
-  createdAt: 2000,
-  expiresAt: 5000,
-});
+const fixture = storeFixture;
+const req = storedRequest;
 
 describe('store', () => {
   it('opens in WAL mode at the latest schema version', () => {

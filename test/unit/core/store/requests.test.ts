@@ -1,33 +1,9 @@
 // Requests and their decisions: a decision is recorded once, together with the status.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../electron/core/store/database.ts';
-import { RequestRepository, type NewRequest } from '../../../../electron/core/store/requests.ts';
-import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
-import { tempDir } from '../../../support/temp.ts';
+import { storeFixture, storedRequest } from '../../../support/store-fixture.ts';
 
-function fixture() {
-  const file = path.join(tempDir(), 'g.db');
-  const db = openDatabase(file);
-  const sessions = new SessionRepository(db);
-  const requests = new RequestRepository(db);
-  sessions.insert({ id: 's1', agent: 'claude', argv: ['claude'], cwd: '/w', pid: 1, tokenHash: 'h1', startedAt: 1000 });
-  return { file, db, sessions, requests };
-}
-
-const req = (id: string): NewRequest => ({
-  id,
-  sessionId: 's1',
-  agent: 'claude',
-  kind: 'pre-tool-use',
-  tool: 'Bash',
-  command: 'ls',
-  cwd: '/w',
-  payload: { x: 1 },
-  risk: null,
-  createdAt: 2000,
-  expiresAt: 5000,
-});
+const fixture = storeFixture;
+const req = storedRequest;
 
 describe('store', () => {
   it('records a decision once, together with the status', () => {
