@@ -107,11 +107,58 @@ export interface ShapeSource {
   note?: string;
 }
 
+/**
+ * A table of options: its own, then those it inherits (a subcommand inherits its parents' globals). The inherited
+ * table is shared by every subcommand, not copied into each: the cloud CLIs have thousands of subcommands, and copies
+ * of their globals took ~14 MB of the core's memory.
+ */
+export class OptionTable {
+  private readonly own = new Map<string, OptionSpec>();
+  private readonly base: OptionTable | null;
+
+  constructor(base: OptionTable | null = null) {
+    this.base = base;
+  }
+
+  /** Its own entry wins over an inherited one. */
+  set(name: string, spec: OptionSpec): void {
+    this.own.set(name, spec);
+  }
+
+  get(name: string): OptionSpec | undefined {
+    return this.own.get(name) ?? this.base?.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** Inherited entries first (with this table's value where it has its own), then its own new ones. */
+  *entries(): IterableIterator<[string, OptionSpec]> {
+    if (this.base) for (const [name, spec] of this.base.entries()) yield [name, this.own.get(name) ?? spec];
+    for (const entry of this.own) if (!this.base?.has(entry[0])) yield entry;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, OptionSpec]> {
+    return this.entries();
+  }
+
+  *values(): IterableIterator<OptionSpec> {
+    for (const [, spec] of this.entries()) yield spec;
+  }
+}
+
+/** The options a table passes down to its subcommands: the globals it inherited and its own. */
+interface Globals {
+  shorts: OptionTable | null;
+  longs: OptionTable | null;
+}
+
 export interface Shape {
-  /** The options every subcommand inherits. */
-  globals: Array<[string, OptionSpec, 'short' | 'long']>;
-  shorts: Map<string, OptionSpec>;
-  longs: Map<string, OptionSpec>;
+  /** The options every subcommand inherits (null: none). */
+  globals: Globals;
+  shorts: OptionTable;
+  longs: OptionTable;
   subs: Map<string, Shape> | null;
   subPattern: { match: RegExp; shape: Shape } | null;
   subOptional: boolean;
@@ -152,14 +199,39 @@ function optionOf(token: string, where: string): [string, OptionSpec] {
 
 const names = (list: string | undefined): ReadonlySet<string> => new Set((list ?? '').split(/\s+/).filter(Boolean));
 
+/** What a program's own table inherits: nothing. */
+const NO_GLOBALS: Globals = { shorts: null, longs: null };
+
+/**
+ * Tables compiled already, by what they inherit and their source: a table written once and used in many places (a
+ * cloud CLI's one verb table under each of its hundreds of verbs) is compiled once. Compiling it for each place took
+ * ~12 MB of the core's memory. A compiled table is never changed after compiling, so sharing it is safe.
+ */
+const COMPILED = new WeakMap<Globals, Map<ShapeSource | string, Shape>>();
+
 /** Turns a table as written into the lookup the reader uses; a malformed table fails at load, not at run. */
-export function compileShape(src: ShapeSource | string, where: string, inherited: Shape['globals'] = []): Shape {
+export function compileShape(src: ShapeSource | string, where: string, inherited: Globals = NO_GLOBALS): Shape {
+  let cache = COMPILED.get(inherited);
+  if (!cache) COMPILED.set(inherited, (cache = new Map()));
+  const known = cache.get(src);
+  if (known) return known;
+  const shape = compileNew(src, where, inherited);
+  cache.set(src, shape);
+  return shape;
+}
+
+function compileNew(src: ShapeSource | string, where: string, inherited: Globals): Shape {
   const source: ShapeSource = typeof src === 'string' ? { opts: src } : src;
   const carries = source.operandsCarryCode ?? (source.stopAt === 'first-operand' ? 'first' : 'none');
+  // Only a table with globals of its own makes a new level for its subcommands; the others pass theirs on as is.
+  const ownGlobals = Boolean(source.globals?.trim());
+  const globals: Globals = ownGlobals
+    ? { shorts: new OptionTable(inherited.shorts), longs: new OptionTable(inherited.longs) }
+    : inherited;
   const shape: Shape = {
-    globals: [...inherited],
-    shorts: new Map(),
-    longs: new Map(),
+    globals,
+    shorts: new OptionTable(globals.shorts),
+    longs: new OptionTable(globals.longs),
     subs: null,
     subPattern: null,
     subOptional: source.subOptional === true,
@@ -187,11 +259,11 @@ export function compileShape(src: ShapeSource | string, where: string, inherited
       return;
     }
     const short = /^-[^-]$/.test(name) && !shape.singleDash;
-    if (short) shape.shorts.set(name.slice(1), spec);
-    else shape.longs.set(name, spec);
-    if (global) shape.globals.push([short ? name.slice(1) : name, spec, short ? 'short' : 'long']);
+    // A global goes in the level its subcommands inherit, which this table's own options also sit on.
+    const table = global ? (short ? globals.shorts : globals.longs) : short ? shape.shorts : shape.longs;
+    if (short) table?.set(name.slice(1), spec);
+    else table?.set(name, spec);
   };
-  for (const [name, spec, form] of inherited) (form === 'short' ? shape.shorts : shape.longs).set(name, spec);
   for (const letter of source.flags ?? '') shape.shorts.set(letter, { value: null, attachedOnly: false });
   for (const [list, global] of [
     [source.opts, false],
