@@ -195,6 +195,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       trust,
       autoAllowLowRisk: () => settings.current().autoAllowLowRisk,
       tamperedSince: alarm.tamperedSince,
+      // Asked only once requests arrive, after the pty host below exists.
+      typingTrust: (sessionId) => terminals.typingTrust(sessionId),
     });
     reconsiderWhenPolicyChanges(events, broker);
 
@@ -277,7 +279,14 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     removeStaleSocket(paths.gateSocket);
     removeStaleSocket(paths.controlSocket);
     const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge(riskOptions(paths, opts.env ?? process.env));
-    const gate = new GateServer({ broker, events, sessions, judgeFileChange, onError: opts.onError });
+    const gate = new GateServer({
+      broker,
+      events,
+      sessions,
+      judgeFileChange,
+      typedLine: (sessionId, key) => terminals.typedLine(sessionId, key),
+      onError: opts.onError,
+    });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
     const guard = proc
@@ -377,12 +386,13 @@ function riskOptions(paths: CorePaths, env: NodeJS.ProcessEnv): ContextOptions {
 /**
  * Held requests are asked again whenever what the policy reads may now allow more: a rule added or changed (one
  * learned from an approval decides the other requests it covers), trust mode started, settings saved (auto-allow of
- * low risk). The bus delivers the decisions this makes after the event that caused them. (The tamper alarm asks
- * itself once acknowledged.)
+ * low risk), a hosted shell's typing trust changed. The bus delivers the decisions this makes after the event that
+ * caused them. (The tamper alarm asks itself once acknowledged.)
  */
 function reconsiderWhenPolicyChanges(events: Subscribable, broker: Broker): void {
+  const changes = new Set<CoreEvent['type']>(['rules.changed', 'trust.started', 'settings.changed', 'terminal.typing']);
   events.subscribe((e) => {
-    if (e.type === 'rules.changed' || e.type === 'trust.started' || e.type === 'settings.changed') broker.reconsider();
+    if (changes.has(e.type)) broker.reconsider();
   });
 }
 

@@ -127,6 +127,7 @@ describe('AgentGuard', () => {
       'deleteSession',
       'importRules',
       'removeRule',
+      'setTypingTrust',
       'startTrust',
       'updateRule',
       'updateSettings',
