@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { openUiSocket, textClient } from '../support/text-client.ts';
-import { shoot, terminalRows, uiWorld, waitForRow } from '../support/ui-world.ts';
+import { chooseTheme, shoot, terminalRows, uiWorld, waitForRow } from '../support/ui-world.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -80,6 +80,11 @@ describe('hosted shells in Chromium', () => {
     await w.page.getByRole('button', { name: 'Sessions' }).click();
     await waitForRow(terminal, /^✗ Denied in Gatehouse\.$/);
     await shoot(w.page, 'sessions-shell-decided-light');
+    await chooseTheme(w.page, 'Dark');
+    await w.page.setViewportSize({ width: 1024, height: 700 });
+    await w.page.getByRole('button', { name: 'Sessions' }).click();
+    await waitForRow(terminal, /^✗ Denied in Gatehouse\.$/);
+    await shoot(w.page, 'sessions-shell-decided-dark-1024');
   });
 
   it('Kill ends an interactive bash and says which signal did', async () => {
@@ -88,7 +93,7 @@ describe('hosted shells in Chromium', () => {
     await startShell(w.page, w.work);
     await w.page.getByRole('button', { name: 'Kill' }).click();
     // An interactive bash ignores SIGTERM; the SIGHUP a closing terminal sends ends it.
-    await w.page.getByRole('status').filter({ hasText: 'Ended by SIGHUP (exit code 129).' }).waitFor();
+    await w.page.getByRole('status').filter({ hasText: 'Ended by SIGHUP.' }).waitFor();
     await w.page.getByText('exited with code 129').waitFor();
     await shoot(w.page, 'sessions-killed-light');
   });

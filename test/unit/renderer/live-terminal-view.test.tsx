@@ -80,7 +80,7 @@ describe('Kill', () => {
     act(() => useTerminals.getState().killStarted('term0001'));
     expect((screen.getByRole('button', { name: 'Ending…' }) as HTMLButtonElement).disabled).toBe(true);
     act(() => useTerminals.getState().killEnded('term0001', result({})));
-    expect(screen.getByRole('status').textContent).toBe('Ended by SIGHUP (exit code 129).');
+    expect(screen.getByRole('status').textContent).toBe('Ended by SIGHUP.');
     expect(screen.getByText('exited with code 129')).toBeTruthy();
   });
 
@@ -105,14 +105,14 @@ describe('Kill', () => {
 });
 
 describe('what Kill did, in words', () => {
-  it('names the signal that ended it and the ones it ignored first', () => {
-    expect(describeKill(result({}))).toBe('Ended by SIGHUP (exit code 129).');
+  it('names the signal that ended it and the ones it ignored first (the header shows the exit code)', () => {
+    expect(describeKill(result({}))).toBe('Ended by SIGHUP.');
     expect(describeKill(result({ sent: ['SIGHUP', 'SIGTERM'], endedBy: 'SIGTERM', exitCode: 143 }))).toBe(
-      'Ended by SIGTERM, after it ignored SIGHUP (exit code 143).',
+      'Ended by SIGTERM, after it ignored SIGHUP.',
     );
     expect(describeKill(result({ sent: ['SIGHUP', 'SIGTERM', 'SIGKILL'], endedBy: 'SIGKILL', exitCode: 137 }))).toBe(
-      'Ended by SIGKILL, after it ignored SIGHUP and SIGTERM (exit code 137).',
+      'Ended by SIGKILL, after it ignored SIGHUP and SIGTERM.',
     );
-    expect(describeKill(result({ sent: [], endedBy: null, exitCode: 0 }))).toBe('It had already ended (exit code 0).');
+    expect(describeKill(result({ sent: [], endedBy: null, exitCode: 0 }))).toBe('It had already ended.');
   });
 });
