@@ -293,7 +293,10 @@ export const DEFAULT_HISTORY_PAGE = 100;
 export const MAX_HISTORY_PAGE = 500;
 
 /** Who decided, in the groups a reviewer filters by. `system`: shutdown, agent gone, core restart. */
-/** `rule`: a Gatehouse rule; `policy`: trust mode, auto-allow of low risk, or a policy the core was built with. */
+/**
+ * `rule`: a Gatehouse rule; `policy`: trust mode, auto-allow of low risk, a hosted shell's typing trust, or a policy
+ * the core was built with.
+ */
 export const DeciderGroupSchema = z.enum(['human', 'rule', 'timeout', 'policy', 'system']);
 export type DeciderGroup = z.infer<typeof DeciderGroupSchema>;
 

@@ -42,6 +42,9 @@ describe.each(['bash', 'zsh', 'fish'])('typed lines in %s', (shell) => {
       await t.nextCommand();
       expect(fs.existsSync(path.join(w.work, 'low.txt'))).toBe(true);
       expect(t.output().slice(from)).not.toContain('Waiting for your decision');
+      // In the history it is one of the decisions a setting made, with no person asked.
+      const policy = await w.core.client.api.listHistory({ decidedBy: 'policy', sessionId: id });
+      expect(policy.items.map((r) => r.command)).toContain('touch low.txt');
 
       // Medium risk is asked, and the terminal says so while it waits.
       from = t.output().length;

@@ -4,7 +4,7 @@ import type { RiskAssessment } from '../../../shared/domain.ts';
 import { heldNotificationText } from '../../../shared/notification-text.ts';
 import { toCsv, toJsonl } from '../../../renderer/app/history-export.ts';
 import { matchesFilter } from '../../../renderer/stores/audit.ts';
-import { formatCountdown, spokenDuration } from '../../../renderer/views/common/format.ts';
+import { describeDecider, formatCountdown, spokenDuration } from '../../../renderer/views/common/format.ts';
 import { markCommand, segmentsOf, type RiskSegment } from '../../../renderer/views/inbox/segments.ts';
 import { decided, heldRequest } from './support.tsx';
 
@@ -83,6 +83,17 @@ describe('audit filter', () => {
     expect(matchesFilter(r, { decidedBy: 'timeout' })).toBe(false);
     expect(matchesFilter(r, { agent: 'claude' })).toBe(false);
     expect(matchesFilter(heldRequest(), {})).toBe(false);
+  });
+
+  it("counts a line run by a hosted shell's typing trust as a setting's decision", () => {
+    const typed = heldRequest({
+      agent: 'shell',
+      command: 'ls',
+      status: 'allowed',
+      decision: { decision: 'allow', reason: null, decidedBy: 'typed', ruleIds: [], decidedAt: '2026-01-01T00:00:00Z' },
+    });
+    expect(matchesFilter(typed, { decidedBy: 'policy' })).toBe(true);
+    expect(describeDecider('typed')).toBe('You, typing in a hosted shell');
   });
 });
 
