@@ -10,6 +10,7 @@ import {
   DecisionSchema,
   PROTECTION_LAYERS,
   RequestStatusSchema,
+  TypingTrustSchema,
   type CoreEvent,
   type GateRequest,
   type Session,
@@ -146,10 +147,28 @@ export const WriteTerminalInputSchema = z.object({
 
 export const ResizeTerminalInputSchema = TerminalSizeSchema.extend({ sessionId: SessionId });
 
+export const KillSignalSchema = z.enum(['SIGHUP', 'SIGTERM', 'SIGKILL', 'SIGINT']);
+export type KillSignal = z.infer<typeof KillSignalSchema>;
+
+/**
+ * Without a signal, Kill escalates as a closing terminal and then a person would: SIGHUP, SIGTERM, SIGKILL, each after
+ * a short wait for the one before (an interactive bash ignores SIGTERM). With one, only that signal is sent.
+ */
 export const KillTerminalInputSchema = z.object({
   sessionId: SessionId,
-  signal: z.enum(['SIGTERM', 'SIGKILL', 'SIGHUP', 'SIGINT']).default('SIGTERM'),
+  signal: KillSignalSchema.optional(),
 });
+
+/** How a Kill went: the signals sent in order, and the one after which the program ended (null: it did not end). */
+export interface TerminalKillResult {
+  sent: KillSignal[];
+  endedBy: KillSignal | null;
+  /** Its exit code once it ended (128 + n when the signal ended it); null while it still runs. */
+  exitCode: number | null;
+  pid: number;
+}
+
+export const SetTypingTrustInputSchema = z.object({ sessionId: SessionId, typingTrust: TypingTrustSchema });
 
 /** `chars`: how much of the received `terminal.output` data (in string length) the viewer has drawn. */
 export const AckTerminalInputSchema = z.object({
@@ -275,7 +294,10 @@ export const DEFAULT_HISTORY_PAGE = 100;
 export const MAX_HISTORY_PAGE = 500;
 
 /** Who decided, in the groups a reviewer filters by. `system`: shutdown, agent gone, core restart. */
-/** `rule`: a Gatehouse rule; `policy`: trust mode, auto-allow of low risk, or a policy the core was built with. */
+/**
+ * `rule`: a Gatehouse rule; `policy`: trust mode, auto-allow of low risk, a hosted shell's typing trust, or a policy
+ * the core was built with.
+ */
 export const DeciderGroupSchema = z.enum(['human', 'rule', 'timeout', 'policy', 'system']);
 export type DeciderGroup = z.infer<typeof DeciderGroupSchema>;
 
@@ -384,7 +406,9 @@ export const CONTROL_CALLS = {
   startTerminal: call(StartTerminalInputSchema).returns<Promise<TerminalInfo>>(),
   writeTerminal: call(WriteTerminalInputSchema).returns<boolean>(),
   resizeTerminal: call(ResizeTerminalInputSchema).returns<TerminalInfo>(),
-  killTerminal: call(KillTerminalInputSchema).returns<boolean>(),
+  killTerminal: call(KillTerminalInputSchema).returns<Promise<TerminalKillResult>>(),
+  /** Which lines typed at a hosted shell's prompt run without asking (guarded: it can let more through). */
+  setTypingTrust: call(SetTypingTrustInputSchema).returns<TerminalInfo>(),
   terminalSnapshot: call(Id).returns<Promise<TerminalSnapshot>>(),
   // Per connection: events go to the connection that asked.
   subscribe: call(NoInput).returns<boolean>(),

@@ -35,14 +35,16 @@ export type DecisionChannel = z.infer<typeof DecisionChannelSchema>;
 /**
  * Who or what made a decision: `human:<channel>`, `rule:<id>` (the rule that decided; see
  * `DecisionRecord.ruleIds` when several rules together allowed a compound command), `trust-mode`,
- * `auto-allow` (the low-risk setting), `timeout`, `shutdown`, `agent-gone`, `core-restart`, or `policy`
- * (a decision function the core was built with, in tests and benchmarks).
+ * `auto-allow` (the low-risk setting), `typed` (a line the person typed at a hosted shell's prompt, run as that shell's
+ * `TypingTrust` says), `timeout`, `shutdown`, `agent-gone`, `core-restart`, or `policy` (a decision function the core
+ * was built with, in tests and benchmarks).
  */
 export type DecidedBy =
   | `human:${DecisionChannel}`
   | `rule:${string}`
   | 'trust-mode'
   | 'auto-allow'
+  | 'typed'
   | 'timeout'
   | 'shutdown'
   | 'agent-gone'
@@ -192,11 +194,22 @@ export type CoreEvent =
   | { type: 'trust.ended'; why: 'expired' | 'stopped' | 'shutdown' }
   /** The gate socket or a session's hook settings were tampered with: every request is held until acknowledged. */
   | { type: 'gate.tampered'; report: TamperReport; status: TamperStatus }
-  | { type: 'gate.tamper-acknowledged'; status: TamperStatus };
+  | { type: 'gate.tamper-acknowledged'; status: TamperStatus }
+  /** A hosted shell now runs the lines its person types as `typingTrust` says. */
+  | { type: 'terminal.typing'; sessionId: string; typingTrust: TypingTrust };
 
 /** Which shell a hosted session runs, when it runs one with Gatehouse's shell integration. */
 export const ShellKindSchema = z.enum(['bash', 'zsh', 'fish']);
 export type ShellKind = z.infer<typeof ShellKindSchema>;
+
+/**
+ * Which lines a person types at a hosted shell's prompt run without asking: `all` of them, `low` risk ones (the
+ * default: medium and above are asked), or `none`. The person typing there is the reviewer. Commands a program
+ * started in that shell runs are not typed lines and are decided as any agent's (docs/hosted-terminals.md, "Typed
+ * lines").
+ */
+export const TypingTrustSchema = z.enum(['all', 'low', 'none']);
+export type TypingTrust = z.infer<typeof TypingTrustSchema>;
 
 /** A terminal session the core hosts in a pty. */
 export interface TerminalInfo {
@@ -207,6 +220,8 @@ export interface TerminalInfo {
   cwd: string;
   /** The shell whose lines are gated, for a hosted shell; null for an agent. */
   shell: ShellKind | null;
+  /** For a hosted shell, which typed lines run without asking; null for an agent. */
+  typingTrust: TypingTrust | null;
   cols: number;
   rows: number;
   pid: number;
@@ -253,5 +268,10 @@ export type TerminalEvent =
   | { type: 'terminal.output'; sessionId: string; data: string; seq: number }
   | { type: 'terminal.command'; sessionId: string; command: ShellCommandRecord }
   | { type: 'terminal.exit'; sessionId: string; exitCode: number }
+  /**
+   * The pty took this size (any viewer may have asked) after output chunk `seq`: viewers draw at the program's size,
+   * from that point in the output on, so a full-screen program fills exactly the rows it was told of.
+   */
+  | { type: 'terminal.resize'; sessionId: string; cols: number; rows: number; seq: number }
   /** The pty has been paused for a quarter of a second (a viewer or the recording fell behind), or is read again after such a pause. */
   | { type: 'terminal.flow'; sessionId: string; paused: boolean };

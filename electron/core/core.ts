@@ -196,6 +196,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       trust,
       autoAllowLowRisk: () => settings.current().autoAllowLowRisk,
       tamperedSince: alarm.tamperedSince,
+      // Asked only once requests arrive, after the pty host below exists.
+      typingTrust: (sessionId) => terminals.typingTrust(sessionId),
     });
     reconsiderWhenPolicyChanges(events, broker);
 
@@ -299,6 +301,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       events,
       sessions,
       judgeFileChange,
+      typedLine: (sessionId, key) => terminals.typedLine(sessionId, key),
       onError: opts.onError,
     });
     await gate.listen(paths.gateSocket);
@@ -400,12 +403,13 @@ function riskOptions(paths: CorePaths, env: NodeJS.ProcessEnv): ContextOptions {
 /**
  * Held requests are asked again whenever what the policy reads may now allow more: a rule added or changed (one
  * learned from an approval decides the other requests it covers), trust mode started, settings saved (auto-allow of
- * low risk). The bus delivers the decisions this makes after the event that caused them. (The tamper alarm asks
- * itself once acknowledged.)
+ * low risk), a hosted shell's typing trust changed. The bus delivers the decisions this makes after the event that
+ * caused them. (The tamper alarm asks itself once acknowledged.)
  */
 function reconsiderWhenPolicyChanges(events: Subscribable, broker: Broker): void {
+  const changes = new Set<CoreEvent['type']>(['rules.changed', 'trust.started', 'settings.changed', 'terminal.typing']);
   events.subscribe((e) => {
-    if (e.type === 'rules.changed' || e.type === 'trust.started' || e.type === 'settings.changed') broker.reconsider();
+    if (changes.has(e.type)) broker.reconsider();
   });
 }
 

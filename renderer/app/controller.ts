@@ -199,6 +199,9 @@ export class Controller implements CoreCommands {
       case 'gate.tamper-acknowledged':
         useTamper.getState().tamperAcknowledged(e.status);
         break;
+      case 'terminal.typing':
+        useTerminals.getState().typingTrustChanged(e.sessionId, e.typingTrust);
+        break;
       case 'agent.notification':
         break;
     }

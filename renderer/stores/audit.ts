@@ -104,7 +104,7 @@ export function matchesFilter(r: GateRequest, f: AuditFilter): boolean {
       ? 'rule'
       : by === 'timeout'
         ? by
-        : by === 'policy' || by === 'trust-mode' || by === 'auto-allow'
+        : by === 'policy' || by === 'trust-mode' || by === 'auto-allow' || by === 'typed'
           ? 'policy'
           : 'system';
   const search = f.search?.trim().toLowerCase();

@@ -1,7 +1,8 @@
 // Hosted terminal sessions: which exist, which one is on screen, and the state of starting a new one. Metadata only:
 // what the terminals print goes from the API client straight into xterm.js (`terminal/live-terminals.ts`).
 import { create } from 'zustand';
-import type { TerminalInfo } from '../../shared/domain.ts';
+import type { TerminalKillResult } from '../../shared/api.ts';
+import type { TerminalInfo, TypingTrust } from '../../shared/domain.ts';
 import type { LoadState } from './inbox.ts';
 
 export interface TerminalsState {
@@ -15,6 +16,8 @@ export interface TerminalsState {
   startError: string | null;
   /** Why attaching to a terminal failed, per session. */
   attachErrors: Record<string, string>;
+  /** Kill, per session: under way, or what happened (`TerminalKillResult`), or why it could not be asked. */
+  kills: Record<string, KillState>;
 
   terminalsLoaded(terminals: TerminalInfo[]): void;
   terminalsFailed(message: string): void;
@@ -26,8 +29,16 @@ export interface TerminalsState {
   terminalResized(sessionId: string, cols: number, rows: number): void;
   /** The core paused the terminal's pty or read it again (`terminal.flow`, or an attach snapshot). */
   terminalFlowChanged(sessionId: string, paused: boolean): void;
+  /** A hosted shell's typing trust, as set here or anywhere else (`terminal.typing`). */
+  typingTrustChanged(sessionId: string, typingTrust: TypingTrust): void;
   attachFailed(sessionId: string, message: string): void;
+  killStarted(sessionId: string): void;
+  killEnded(sessionId: string, result: TerminalKillResult): void;
+  killFailed(sessionId: string, message: string): void;
 }
+
+export type KillState =
+  { state: 'ending' } | { state: 'done'; result: TerminalKillResult } | { state: 'failed'; message: string };
 
 /** One terminal's info changed; the others keep their objects, so only views of that one render again. */
 function patchTerminal(
@@ -45,6 +56,7 @@ export const useTerminals = create<TerminalsState>()((set) => ({
   starting: false,
   startError: null,
   attachErrors: {},
+  kills: {},
 
   terminalsLoaded: (terminals) =>
     set((s) => ({
@@ -67,7 +79,17 @@ export const useTerminals = create<TerminalsState>()((set) => ({
   terminalExited: (sessionId, exitCode) => set(patchTerminal(sessionId, { exitCode, paused: false })),
   terminalResized: (sessionId, cols, rows) => set(patchTerminal(sessionId, { cols, rows })),
   terminalFlowChanged: (sessionId, paused) => set(patchTerminal(sessionId, { paused })),
+  typingTrustChanged: (sessionId, typingTrust) => set(patchTerminal(sessionId, { typingTrust })),
   attachFailed: (sessionId, message) => set((s) => ({ attachErrors: { ...s.attachErrors, [sessionId]: message } })),
+  killStarted: (sessionId) => set((s) => ({ kills: { ...s.kills, [sessionId]: { state: 'ending' } } })),
+  killEnded: (sessionId, result) =>
+    set((s) => ({
+      kills: { ...s.kills, [sessionId]: { state: 'done', result } },
+      // The exit event says the same; the answer may come first.
+      ...(result.exitCode !== null ? patchTerminal(sessionId, { exitCode: result.exitCode, paused: false })(s) : {}),
+    })),
+  killFailed: (sessionId, message) =>
+    set((s) => ({ kills: { ...s.kills, [sessionId]: { state: 'failed', message } } })),
 }));
 
 export const TERMINALS_INITIAL = useTerminals.getState();

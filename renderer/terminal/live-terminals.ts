@@ -1,6 +1,11 @@
 // Live hosted terminals on screen: attach (the snapshot, then output chunks by `seq`), acknowledge what xterm.js has
 // drawn (the core pauses a terminal whose viewer falls behind), input and resizes back to the core. Terminal bytes go
 // from the connection's events into the surface here and nowhere else.
+//
+// The surface always has the pty's size, never a size of its own: a pane only asks the core for its size, and takes
+// it when the core says the pty has it (the answer, or `terminal.resize` when any viewer resized it), in order with
+// the output. A surface taller than the pty would show a full-screen program (less, an editor) part-way down the
+// screen, below whatever was there before, since such a program draws exactly the rows it was told of.
 import type { CoreApi } from '../../shared/api.ts';
 import type { TerminalEvent, TerminalSnapshot } from '../../shared/domain.ts';
 import type { TerminalSize, TerminalSurface } from './surface.ts';
@@ -18,11 +23,14 @@ export interface LiveTerminalHooks {
   failed(sessionId: string, message: string): void;
 }
 
+type Output = Extract<TerminalEvent, { type: 'terminal.output' }>;
+type Resize = Extract<TerminalEvent, { type: 'terminal.resize' }>;
+
 interface Viewer {
   surface: TerminalSurface;
-  /** The last chunk written; null until the snapshot has been drawn (chunks wait in `early`). */
+  /** The last chunk written; null until the snapshot has been drawn (chunks and resizes wait in `early`). */
   seq: number | null;
-  early: Array<Extract<TerminalEvent, { type: 'terminal.output' }>>;
+  early: Array<Output | Resize>;
   exited: boolean;
   stopInput: () => void;
 }
@@ -65,14 +73,17 @@ export class LiveTerminals {
     };
   }
 
-  /** Fits the terminal to its surface's element and tells the core (which resizes the pty). */
+  /** Asks the core to give the pty the size that fills the surface's element; the surface follows once it has. */
   fit(sessionId: string): void {
     const viewer = this.viewers.get(sessionId);
     const size = viewer?.surface.fittingSize();
-    if (!viewer || !size || viewer.exited) return;
-    viewer.surface.resize(size);
+    if (!viewer || !size || viewer.exited || viewer.seq === null) return;
     this.api.resizeTerminal({ sessionId, ...size }).then(
-      (info) => this.hooks.resized(sessionId, { cols: info.cols, rows: info.rows }),
+      (info) => {
+        // The pty's size now (another viewer may have asked for its own meanwhile): after what has been drawn.
+        if (this.viewers.get(sessionId) === viewer) viewer.surface.resize({ cols: info.cols, rows: info.rows });
+        this.hooks.resized(sessionId, { cols: info.cols, rows: info.rows });
+      },
       (err: unknown) => this.hooks.failed(sessionId, messageOf(err)),
     );
   }
@@ -89,9 +100,11 @@ export class LiveTerminals {
       this.hooks.flowChanged(event.sessionId, event.paused);
       return;
     }
-    if (!viewer || event.type !== 'terminal.output') return;
+    if (event.type === 'terminal.resize') this.hooks.resized(event.sessionId, { cols: event.cols, rows: event.rows });
+    if (!viewer || (event.type !== 'terminal.output' && event.type !== 'terminal.resize')) return;
     if (viewer.seq === null) viewer.early.push(event);
-    else this.drawChunk(event.sessionId, viewer, event);
+    else if (event.type === 'terminal.output') this.drawChunk(event.sessionId, viewer, event);
+    else viewer.surface.resize({ cols: event.cols, rows: event.rows });
   }
 
   dispose(): void {
@@ -114,16 +127,16 @@ export class LiveTerminals {
       viewer.exited = true;
       this.hooks.exited(sessionId, snapshot.exitCode);
     }
-    for (const chunk of viewer.early.splice(0)) this.drawChunk(sessionId, viewer, chunk);
-    // The snapshot is drawn at the pty's size; now the pty takes the pane's.
+    for (const event of viewer.early.splice(0)) {
+      if (event.type === 'terminal.output') this.drawChunk(sessionId, viewer, event);
+      // A resize before the snapshot's last chunk is in its size already; a later one applies from there on.
+      else if (event.seq >= snapshot.seq) viewer.surface.resize({ cols: event.cols, rows: event.rows });
+    }
+    // The snapshot is drawn at the pty's size; now the pty is asked for the pane's.
     this.fit(sessionId);
   }
 
-  private drawChunk(
-    sessionId: string,
-    viewer: Viewer,
-    chunk: Extract<TerminalEvent, { type: 'terminal.output' }>,
-  ): void {
+  private drawChunk(sessionId: string, viewer: Viewer, chunk: Output): void {
     const seq = viewer.seq ?? 0;
     // Chunks up to the snapshot's seq are already in it; each chunk is acknowledged all the same, once drawn or skipped.
     if (chunk.seq <= seq) {

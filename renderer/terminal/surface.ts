@@ -11,6 +11,7 @@ export interface TerminalSurface {
   write(data: string, done?: () => void): void;
   /** Clears the screen, scrollback and modes, as a fresh terminal. */
   reset(): void;
+  /** Takes effect after everything written before it, as a resize does in the program's own terminal. */
   resize(size: TerminalSize): void;
   /** The size that fills the element now, or null while it is not laid out. */
   fittingSize(): TerminalSize | null;

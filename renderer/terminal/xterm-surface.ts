@@ -41,9 +41,12 @@ export const createXtermSurface: SurfaceFactory = (element, options) => {
   return {
     write: (data, done) => terminal.write(data, done),
     reset: () => terminal.reset(),
-    resize: ({ cols, rows }) => {
-      if (cols !== terminal.cols || rows !== terminal.rows) terminal.resize(cols, rows);
-    },
+    // xterm.js parses writes later, in time slices, but resizes at once: queued behind the writes, a resize lands
+    // between the same bytes as in the pty, so output drawn for the old size is not drawn at the new one.
+    resize: ({ cols, rows }) =>
+      terminal.write('', () => {
+        if (cols !== terminal.cols || rows !== terminal.rows) terminal.resize(cols, rows);
+      }),
     fittingSize: () => {
       const d = fit.proposeDimensions();
       return d && Number.isFinite(d.cols) && Number.isFinite(d.rows) && d.cols > 0 && d.rows > 0

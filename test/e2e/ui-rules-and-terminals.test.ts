@@ -122,6 +122,8 @@ describe('reviewer UI in Chromium: always-allow rules, hosted terminals and thei
       if (view === 'Sessions') {
         await w.page.getByLabel('In directory').fill(w.work);
         await w.page.getByRole('button', { name: 'Start session' }).click();
+        // Below the fold at this size: xterm.js draws (and fills its accessibility tree) only while it is on screen.
+        await w.page.locator('.live-terminal').scrollIntoViewIfNeeded();
         await waitForText(w.page.locator('.live-terminal'), w.work);
       }
       expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), view).toBe(true);
@@ -206,6 +208,9 @@ describe('reviewer UI in Chromium: always-allow rules, hosted terminals and thei
     await w.page.getByRole('button', { name: 'Start session' }).click();
     const terminal = w.page.locator('.live-terminal');
     await terminal.waitFor();
+    // The person's own low-risk lines would run at once: here every line is to be asked, to mark the recording.
+    await w.page.getByLabel('Your typing').selectOption({ label: 'Ask for everything' });
+    await w.page.getByText('every line typed at the prompt waits for a decision').waitFor();
     await terminal.click();
     // Typed text is echoed by the shell: it went to the pty and came back through the core.
     await w.page.keyboard.type('echo first-$((6*7))');

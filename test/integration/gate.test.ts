@@ -1,6 +1,7 @@
 // The gate over its real Unix socket: protocols, authentication, and bad input that must never be an allow.
 import fs from 'node:fs';
 import net from 'node:net';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../electron/core/gate/server.ts';
 import { GATE_PATHS } from '../support/gate-paths.ts';
@@ -90,6 +91,32 @@ describe('gate server', () => {
     );
     await t.client.api.decide({ id: (await held).request.id, decision: 'allow' });
     expect(JSON.parse((await answer).body)).toMatchObject({ decision: 'allow', decidedBy: 'human:cli' });
+  });
+
+  it("answers a hosted shell's line with progress: that it waits, then how it was decided, then the answer; no key kept", async () => {
+    t = await startTestCore();
+    const s = await session('generic');
+    const held = t.next('request.held');
+    const line = { command: 'make deploy', cwd: '/w', progress: true, typed: 'a-key-the-gate-does-not-know' };
+    const answer = post(s.gateSocket, GATE_PATHS.check, JSON.stringify(line), bearer(s.token));
+    const { request } = await held;
+    await t.client.api.decide({ id: request.id, decision: 'deny', reason: 'not now' });
+    const res = await answer;
+    expect(res.status).toBe(200);
+    const [waiting, decided, last, ...rest] = res.body.split('\n');
+    expect([waiting, decided, rest]).toEqual([
+      `say: ‖ Waiting for your decision in Gatehouse — ${request.risk?.level} risk: make deploy. Ctrl-C cancels.`,
+      'say: ✗ Denied in Gatehouse: not now',
+      [''],
+    ]);
+    expect(JSON.parse(last ?? '')).toMatchObject({ requestId: request.id, decision: 'deny' });
+    // The key a line comes with is proof for this one request, never data: it is not stored.
+    const db = new Database(t.core.paths.database, { readonly: true });
+    const stored = db
+      .prepare<[string], { payload: string }>('SELECT payload FROM requests WHERE id = ?')
+      .get(request.id);
+    db.close();
+    expect(JSON.parse(stored?.payload ?? 'null')).toEqual({ command: 'make deploy', cwd: '/w' });
   });
 
   it.each([

@@ -12,8 +12,10 @@ import type {
   TerminalSnapshot,
 } from '../../shared/domain.ts';
 import type { Policy } from '../../electron/core/broker/broker.ts';
+import type { StreamEvent } from '../../electron/core/recording/common/codec.ts';
 import { startTestCore, type TestCore } from './core.ts';
-import { MemoryRecordings } from './recorder.ts';
+import { MemoryRecordings, type RecordedSession } from './recorder.ts';
+import { newTerminal, replayInto, settled } from './screen-fingerprint.ts';
 import { tempDir } from './temp.ts';
 
 /** Lines containing this word are held for a decision; every other line is allowed at once by the test policy. */
@@ -39,9 +41,12 @@ export interface TerminalWorld {
   stop(): Promise<void>;
 }
 
-/** `env`: more of the core's environment (which hosted programs start from), given the test's home directory. */
+/**
+ * `env`: more of the core's environment (which hosted programs start from), given the test's home directory.
+ * `corePolicy`: decide with the core's own policy (rules, typing trust, auto-allow) instead of `testPolicy`.
+ */
 export async function terminalWorld(
-  opts: { env?: (home: string) => Record<string, string> } = {},
+  opts: { env?: (home: string) => Record<string, string>; corePolicy?: boolean } = {},
 ): Promise<TerminalWorld> {
   const root = fs.realpathSync(tempDir('gh-pty-'));
   const home = path.join(root, 'home');
@@ -59,7 +64,7 @@ export async function terminalWorld(
   };
   const core = await startTestCore({
     home: path.join(root, 'gatehouse'),
-    policy: testPolicy,
+    ...(opts.corePolicy ? {} : { policy: testPolicy }),
     recordings,
     env,
     log: () => {},
@@ -92,6 +97,8 @@ export interface Viewer {
   received(): string;
   /** The `terminal.flow` events this viewer received, in order (true: paused). */
   flowChanges(): boolean[];
+  /** The `terminal.resize` events this viewer received, in order. */
+  resizes(): Array<{ cols: number; rows: number; seq: number }>;
   /** Resolves once the output since `from` (an index into output()) matches. */
   waitForOutput(pattern: RegExp, from?: number): Promise<string>;
   nextCommand(): Promise<ShellCommandRecord>;
@@ -99,6 +106,8 @@ export interface Viewer {
   type(text: string): Promise<void>;
   /** Waits for the shell's prompt (OSC 133 B) after `from`. */
   prompt(from?: number): Promise<void>;
+  /** What the terminal shows now, row by row (trailing blanks and empty rows at the bottom left out). */
+  screen(): Promise<string[]>;
 }
 
 /** Longer than anything a test waits for. */
@@ -116,11 +125,13 @@ export async function attachViewer(core: TestCore, info: TerminalInfo, recording
   const commands: ShellCommandRecord[] = [];
   let exitCode: number | null = null;
   const flowChanges: boolean[] = [];
+  const resizes: Array<{ cols: number; rows: number; seq: number }> = [];
   const listen = (e: TerminalEvent) => {
     if (e.sessionId !== info.sessionId) return;
     if (e.type === 'terminal.output') received += e.data;
     else if (e.type === 'terminal.command') commands.push(e.command);
     else if (e.type === 'terminal.flow') flowChanges.push(e.paused);
+    else if (e.type === 'terminal.resize') resizes.push({ cols: e.cols, rows: e.rows, seq: e.seq });
     else exitCode = e.exitCode;
     waiters.forEach((w) => w());
   };
@@ -146,6 +157,7 @@ export async function attachViewer(core: TestCore, info: TerminalInfo, recording
     output: out,
     received: () => received,
     flowChanges: () => [...flowChanges],
+    resizes: () => [...resizes],
     waitForOutput: (pattern, from = 0) => {
       // Only new text (and a little before it, for a match cut in two) is searched each time: streams get large.
       let scanned = from;
@@ -164,5 +176,26 @@ export async function attachViewer(core: TestCore, info: TerminalInfo, recording
     prompt: async (from = 0) => {
       await until(() => (out().includes(PROMPT_MARK, from) ? true : undefined));
     },
+    screen: () => screenOf(recordings.sessions.get(info.sessionId)),
   };
+}
+
+/** The screen a recording leaves, drawn by a headless xterm.js from its output and resizes. */
+async function screenOf(rec: RecordedSession | undefined): Promise<string[]> {
+  if (!rec) return [];
+  const term = newTerminal(rec.size.cols, rec.size.rows);
+  const events = rec.events.map(({ event }) => event);
+  replayInto(
+    term,
+    events.filter((e): e is StreamEvent => e.kind === 'output' || e.kind === 'resize'),
+  );
+  await settled(term);
+  const buffer = term.buffer.active;
+  const rows = Array.from(
+    { length: term.rows },
+    (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '',
+  );
+  while (rows.length > 0 && rows.at(-1) === '') rows.pop();
+  term.dispose();
+  return rows;
 }

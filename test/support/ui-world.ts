@@ -2,7 +2,7 @@
 // the real Claude Code started by `gatehouse run`, and a Chromium page. Each test's cleanups run after it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { claudeInvocation } from './agents.ts';
 import { screenshotPath } from './browser.ts';
 import { cli, cliEnv, startCli, startDaemon, type CliResult } from './cli.ts';
@@ -72,4 +72,24 @@ export async function chooseTheme(page: Page, theme: 'Light' | 'Dark') {
   // The radio follows the core's answer (settings.changed), not the click itself.
   await page.getByRole('radio', { name: theme }).click();
   await page.locator(`html[data-theme="${theme.toLowerCase()}"]`).waitFor();
+}
+
+/** A terminal's rows as xterm.js's accessibility tree has them (the WebGL renderer draws pixels only). */
+export function terminalRows(terminal: Locator): Promise<string[]> {
+  return terminal.evaluate((el) =>
+    [...el.querySelectorAll('.xterm-accessibility-tree > div')].map((row) => (row as HTMLElement).innerText.trimEnd()),
+  );
+}
+
+/** Waits until some row of the terminal (its trailing blanks left out) matches `pattern`. */
+export async function waitForRow(terminal: Locator, pattern: RegExp): Promise<void> {
+  await terminal
+    .page()
+    .waitForFunction(
+      ([el, source, flags]) =>
+        [...(el as HTMLElement).querySelectorAll('.xterm-accessibility-tree > div')].some((row) =>
+          new RegExp(source as string, flags as string).test((row as HTMLElement).innerText.trimEnd()),
+        ),
+      [await terminal.elementHandle(), pattern.source, pattern.flags] as const,
+    );
 }

@@ -28,9 +28,10 @@ export function shellQuote(s: string): string {
  * curl by its absolute path. `-q` skips ~/.curlrc (a user's config must not change where the hook goes); an empty
  * `Expect:` stops curl from waiting up to a second for `100 Continue` before sending a payload over 1 KiB.
  */
-function curl(curlPath: string, endpoint: GateEndpoint, maxTimeS: number): string {
+function curl(curlPath: string, endpoint: GateEndpoint, maxTimeS: number, stream = false): string {
+  // `-N`: each piece of the answer is written as it arrives, not when curl's buffer fills or it exits.
   return (
-    `${shellQuote(curlPath)} -q -sS --fail-with-body --max-time ${maxTimeS} --unix-socket "$${ENV.socket}" ` +
+    `${shellQuote(curlPath)} -q -sS${stream ? ' -N' : ''} --fail-with-body --max-time ${maxTimeS} --unix-socket "$${ENV.socket}" ` +
     `-H "Authorization: Bearer $${ENV.token}" -H 'Content-Type: application/json' -H 'Expect:' --data-binary @- ${URL_BASE}${endpoint}`
   );
 }
@@ -46,6 +47,20 @@ export function blockingHookCommand(t: HookTransport, endpoint: GateEndpoint, ma
   return (
     `r=$(${curl(t.curlPath, endpoint, maxTimeS)} 2>&1) && printf '%s' "$r" && exit 0; ` +
     `printf 'Gatehouse blocked this command: %s\\n' "\${r:-the Gatehouse gate did not answer (is Gatehouse running?)}" >&2; exit 2`
+  );
+}
+
+/**
+ * For a hosted shell's line gate: as `blockingHookCommand`, but the answer is printed as it arrives, so the `say:`
+ * lines the gate sends while a line waits for a person reach the terminal at once. A failure is said last, on stderr,
+ * with exit 2. Its errors are kept apart from the answer with a third descriptor: `{ e=$(… 2>&1 >&3); } 3>&1`.
+ */
+export function streamingHookCommand(t: HookTransport, endpoint: GateEndpoint, maxTimeS: number): string {
+  if (t.kind === 'node')
+    return `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --blocking --stream --max-time ${maxTimeS} ${endpoint}`;
+  return (
+    `{ e=$(${curl(t.curlPath, endpoint, maxTimeS, true)} 2>&1 >&3); } 3>&1 && exit 0; ` +
+    `printf 'Gatehouse blocked this command: %s\\n' "\${e:-the Gatehouse gate did not answer (is Gatehouse running?)}" >&2; exit 2`
   );
 }
 

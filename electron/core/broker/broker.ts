@@ -33,9 +33,17 @@ export interface PolicyVerdict {
 
 /**
  * What the gate hands in: a command (scored here), or a change whose assessment the gate already has (`risk`: a file
- * tool's change, judged by where it lands).
+ * tool's change, judged by where it lands). `typed`: the person typed it at a hosted shell's prompt (the gate checked
+ * the shell's key), which that shell's typing trust may let run; it is not stored, and counts for as long as the
+ * request is held here.
  */
-export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt' | 'risk'> & { risk?: RiskAssessment };
+export type Submission = Omit<NewRequest, 'id' | 'createdAt' | 'expiresAt' | 'risk'> & {
+  risk?: RiskAssessment;
+  typed?: boolean;
+};
+
+/** Told once a request is held for a person (not when a policy decides it at once). */
+export type OnHeld = (request: GateRequest) => void;
 
 /** A submission with its risk assessment, which is what a policy judges. */
 export type ScoredSubmission = Submission & { risk: RiskAssessment };
@@ -75,8 +83,15 @@ export interface BrokerOptions {
  */
 export const MAX_HELD_PER_SESSION = 256;
 
+interface HoldOptions {
+  signal: AbortSignal | undefined;
+  typed: boolean;
+  onHeld: OnHeld | undefined;
+}
+
 interface Held {
   sessionId: string;
+  typed: boolean;
   resolve: (v: Verdict) => void;
   timer: NodeJS.Timeout;
   detachAbort: () => void;
@@ -161,23 +176,28 @@ export class Broker {
     return orphans.length;
   }
 
-  /** Stores the request and resolves when it is decided. `signal` aborts when the agent stops waiting. */
-  submit(submission: Submission, signal?: AbortSignal): Promise<Verdict> {
+  /**
+   * Stores the request and resolves when it is decided. `signal` aborts when the agent stops waiting; `onHeld` hears
+   * when it is held for a person (a hosted shell says so in its terminal).
+   */
+  submit(submission: Submission, signal?: AbortSignal, onHeld?: OnHeld): Promise<Verdict> {
     if (this.closed)
       return Promise.resolve({ requestId: '', decision: 'deny', reason: REASONS.shutdown, decidedBy: 'shutdown' });
     const createdAt = this.now();
     const id = newId();
+    const { typed = false, ...stored } = submission;
     const risk = submission.risk ?? this.scoreCommand(submission.command, submission.cwd);
-    const base: NewRequest = { ...submission, risk, id, createdAt, expiresAt: null };
+    const base: NewRequest = { ...stored, risk, id, createdAt, expiresAt: null };
     let ruled = this.judge({ ...submission, risk });
     if (!ruled && this.heldCount(submission.sessionId) >= this.maxHeldPerSession) {
       ruled = { decision: 'deny', reason: REASONS.tooManyHeld(this.maxHeldPerSession), decidedBy: 'policy' };
     }
+    const hold = { signal, typed, onHeld };
     try {
-      return this.record(base, ruled, signal);
+      return this.record(base, ruled, hold);
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return this.recordWhenWritable(base, ruled, signal, err);
+      return this.recordWhenWritable(base, ruled, hold, err);
     }
   }
 
@@ -189,16 +209,17 @@ export class Broker {
   private async recordWhenWritable(
     base: NewRequest,
     ruled: PolicyVerdict | null,
-    signal: AbortSignal | undefined,
+    hold: HoldOptions,
     first: StoreUnavailableError,
   ): Promise<Verdict> {
+    const { signal } = hold;
     const deadline = performance.now() + STORE_WAIT_MS;
     let problem = first;
     while (problem.kind === 'locked' && !signal?.aborted) {
       const left = deadline - performance.now();
       if (left <= 0 || !(await this.requests.whenWritable(left)) || signal?.aborted) break;
       try {
-        return await this.record(base, ruled, signal);
+        return await this.record(base, ruled, hold);
       } catch (err) {
         if (!(err instanceof StoreUnavailableError)) throw err;
         problem = err;
@@ -217,8 +238,9 @@ export class Broker {
   }
 
   /** Stores the request: decided at once by the policy's verdict, or held. Throws StoreUnavailableError. */
-  private record(base: NewRequest, ruled: PolicyVerdict | null, signal: AbortSignal | undefined): Promise<Verdict> {
+  private record(base: NewRequest, ruled: PolicyVerdict | null, hold: HoldOptions): Promise<Verdict> {
     const { id, createdAt } = base;
+    const { signal } = hold;
     if (ruled) {
       const decidedBy = ruled.decidedBy ?? 'policy';
       const request = this.requests.insertDecided(base, {
@@ -241,13 +263,24 @@ export class Broker {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.held.set(id, {
         sessionId: base.sessionId,
+        typed: hold.typed,
         resolve,
         timer,
         detachAbort: () => signal?.removeEventListener('abort', onAbort),
       });
       this.events?.publish({ type: 'request.held', request });
       if (signal?.aborted) onAbort();
+      else this.tellHeld(hold.onHeld, request);
     });
+  }
+
+  /** A listener that fails (a closed connection) must not undo the hold. */
+  private tellHeld(onHeld: OnHeld | undefined, request: GateRequest): void {
+    try {
+      onHeld?.(request);
+    } catch (err) {
+      this.onError(err);
+    }
   }
 
   /** A person's decision. Throws `not_found` or `already_decided`. */
@@ -266,7 +299,7 @@ export class Broker {
    */
   reconsider(): GateRequest[] {
     const decided: GateRequest[] = [];
-    for (const id of [...this.held.keys()]) {
+    for (const [id, held] of [...this.held]) {
       const r = this.requests.get(id);
       if (!r || r.status !== 'pending' || !r.risk) continue;
       const ruled = this.judge({
@@ -278,6 +311,7 @@ export class Broker {
         cwd: r.cwd,
         payload: null,
         risk: r.risk,
+        typed: held.typed,
       });
       if (!ruled) continue;
       try {

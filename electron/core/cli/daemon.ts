@@ -4,6 +4,7 @@ import type { CoreEvent } from '../../../shared/domain.ts';
 import { formatDuration, parseDuration } from '../../../shared/duration.ts';
 import { outcomePhrase } from '../../../shared/outcome.ts';
 import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS } from '../../../shared/settings.ts';
+import { TYPING_TRUST_WORDS } from '../../../shared/typing-trust.ts';
 import { startCore } from '../core.ts';
 import { keepServing } from '../last-resort.ts';
 import { CoreAlreadyRunningError } from '../lock.ts';
@@ -43,6 +44,8 @@ function describe(e: CoreEvent): string {
       return `TAMPER   ${e.report.detail} ${e.report.response} Every command is held until \`gatehouse tamper ack\`.`;
     case 'gate.tamper-acknowledged':
       return 'tamper   acknowledged: rules, trust mode and auto-allow decide again';
+    case 'terminal.typing':
+      return `terminal ${e.sessionId}: ${TYPING_TRUST_WORDS[e.typingTrust].effect}`;
   }
 }
 

@@ -23,6 +23,7 @@ export const GUARDED_CALLS = {
   removeRule: 'remove a rule',
   importRules: 'import rules',
   startTrust: 'start trust mode',
+  setTypingTrust: 'change which lines typed in a hosted shell run without asking',
   updateSettings: 'change settings',
   deleteSession: 'delete a session and its record',
 } as const satisfies Partial<Record<keyof ControlHandlers, string>>;

@@ -127,10 +127,8 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
       return true;
     },
     resizeTerminal: (d) => terminals.resize(d.sessionId, d.cols, d.rows),
-    killTerminal: (d) => {
-      terminals.kill(d.sessionId, d.signal);
-      return true;
-    },
+    killTerminal: (d) => terminals.kill(d.sessionId, d.signal),
+    setTypingTrust: (d) => terminals.setTypingTrust(d.sessionId, d.typingTrust),
     terminalSnapshot: (sessionId) => terminals.snapshot(sessionId),
     ...registerRulesHandlers(s),
     ...registerTamperHandlers(s),

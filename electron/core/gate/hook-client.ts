@@ -1,11 +1,13 @@
 // The Node hook client, for machines without curl (and Windows named pipes). Bundled alone into
 // dist/core/hook-client.mjs; it imports only Node built-ins so it starts as fast as Node can.
-// Usage: hook-client.mjs [--blocking] [--max-time SECONDS] <endpoint>   (payload on stdin)
+// Usage: hook-client.mjs [--blocking] [--stream] [--max-time SECONDS] <endpoint>   (payload on stdin)
 // Blocking: prints the gate's answer and exits 0, or prints why on stderr and exits 2 (the agent does not run the command).
+// Stream: a successful answer is printed as it arrives (a hosted shell's line gate shows the gate's `say:` lines at once).
 import http from 'node:http';
 
 const args = process.argv.slice(2);
 const blocking = args.includes('--blocking');
+const stream = args.includes('--stream');
 const maxTimeIndex = args.indexOf('--max-time');
 const maxTimeS = maxTimeIndex >= 0 ? Number(args[maxTimeIndex + 1]) : 60;
 const endpoint = args.filter((a, i) => !a.startsWith('--') && i !== maxTimeIndex + 1).at(-1);
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
   req.on('error', (err) => block(`the Gatehouse gate did not answer (${err.message}); is Gatehouse running?`));
   req.on('response', (res) => {
     const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
+    const ok = (res.statusCode ?? 500) < 400;
+    res.on('data', (c: Buffer) => (stream && ok ? process.stdout.write(c) : chunks.push(c)));
     res.on('error', (err) => block(`the answer was cut off (${err.message})`));
     res.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');

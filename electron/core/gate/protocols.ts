@@ -40,9 +40,15 @@ export function parseHookPayload<T extends z.ZodType>(schema: T, body: unknown):
   throw new HookPayloadError(`invalid hook payload: ${issues.join('; ')}`);
 }
 
+/**
+ * `typed` and `progress` come only from a hosted shell's line gate: its typed-line key, and a request to be told in
+ * `say:` lines that the line waits and how it was decided (gate/server.ts, `GateServer.check`).
+ */
 export const GenericCheckSchema = z.object({
   command: z.string().min(1),
   cwd: z.string().min(1),
+  typed: z.string().max(200).optional(),
+  progress: z.boolean().optional(),
 });
 
 /** `["bash", "-lc", "npm test"]` is `npm test`; any other argv is shown shell-quoted. */

@@ -13,6 +13,7 @@ import type { FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import type { AgentPlugin, HookCall } from '../agents/plugin.ts';
 import { AGENTS } from '../agents/registry.ts';
+import { decidedNotice, heldNotice } from './line-notices.ts';
 import {
   GenericCheckSchema,
   genericAnswer,
@@ -52,7 +53,8 @@ class HttpError extends Error {
 interface Route {
   /** The agent whose hooks call this route; `null` for routes any session may use. */
   agent: string | null;
-  handle(body: unknown, session: Session, signal: AbortSignal): Promise<HookAnswer>;
+  /** `say` sends a line for the client to print before the answer comes (the answer is then 200 whatever it is). */
+  handle(body: unknown, session: Session, signal: AbortSignal, say: (text: string) => void): Promise<HookAnswer>;
 }
 
 /** Judges a file tool's change by where it lands (`risk/file-change.ts`); null when no protected place is touched. */
@@ -73,6 +75,8 @@ export interface GateServerDeps {
   judgeFileChange: FileChangeJudge;
   /** The agents whose endpoints the gate serves; every registered plug-in unless a test says otherwise. */
   agents?: readonly AgentPlugin[];
+  /** Whether `key` is the typed-line key of the hosted shell `sessionId` (pty/typed-lines.ts). */
+  typedLine?: (sessionId: string, key: string) => boolean;
   onError?: (err: unknown) => void;
 }
 
@@ -97,6 +101,8 @@ export class GateServer {
         // A store that cannot write (locked, full disk, damaged) is said as such, with what to do.
         if (!res.headersSent && err instanceof StoreUnavailableError) reply(res, 503, { error: err.message });
         if (!res.headersSent) reply(res, 500, { error: 'internal error in the gate; the command is blocked' });
+        // A client already told something (`say`) gets a cut-off answer, which holds no allow: blocked.
+        else res.destroy();
       });
     });
   }
@@ -143,10 +149,16 @@ export class GateServer {
       res.on('close', () => {
         if (!res.writableFinished) aborted.abort();
       });
-      const answer = await route.handle(body, session, aborted.signal);
-      if (!res.destroyed) {
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
-      }
+      const say = (text: string) => {
+        if (res.destroyed) return;
+        if (!res.headersSent) res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.write(`say: ${text}\n`);
+      };
+      const answer = await route.handle(body, session, aborted.signal, say);
+      if (res.destroyed) return;
+      // After `say` lines the status is sent already (200): the answer is the last line.
+      if (res.headersSent) res.end(`${answer.body}\n`);
+      else res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
     } catch (caught) {
       // A payload a hook could not read is a 422 like any other bad request: the hook command blocks.
       const err = caught instanceof HookPayloadError ? new HttpError(422, caught.message) : caught;
@@ -183,21 +195,49 @@ export class GateServer {
     }
     routes[GATE_PATHS.check] = {
       agent: null,
-      handle: async (body, session, signal) => {
-        const p = parseHookPayload(GenericCheckSchema, body);
-        return genericAnswer(
-          await this.hookCall(body, session, signal).decide({
-            kind: 'check',
-            tool: null,
-            command: p.command,
-            cwd: p.cwd,
-            callId: null,
-            expectsOutcome: this.deps.reportsShellOutcomes?.(session.id) ?? false,
-          }),
-        );
-      },
+      handle: (body, session, signal, say) => this.check(body, session, signal, say),
     };
     return routes;
+  }
+
+  /**
+   * The generic `{command, cwd}` check. A hosted shell's line gate adds `typed` (its key: the person typed this at the
+   * prompt, so the shell's typing trust applies) and `progress` (say in the terminal that it waits, then how it was
+   * decided: gate/line-notices.ts). The key is never stored: the payload kept with the request leaves it out.
+   */
+  private async check(
+    body: unknown,
+    session: Session,
+    signal: AbortSignal,
+    say: (text: string) => void,
+  ): Promise<HookAnswer> {
+    const { typed: key, progress, ...payload } = parseHookPayload(GenericCheckSchema, body);
+    const typed = key !== undefined && (this.deps.typedLine?.(session.id, key) ?? false);
+    let held = false;
+    const verdict = await this.deps.broker.submit(
+      {
+        sessionId: session.id,
+        agent: session.agent,
+        kind: 'check',
+        tool: null,
+        command: payload.command,
+        cwd: payload.cwd,
+        payload,
+        callId: null,
+        // A hosted shell reports how the line ended (its exit mark); a check from elsewhere does not.
+        expectsOutcome: this.deps.reportsShellOutcomes?.(session.id) ?? false,
+        typed,
+      },
+      signal,
+      progress
+        ? (request) => {
+            held = true;
+            say(heldNotice(request));
+          }
+        : undefined,
+    );
+    if (progress && (held || verdict.decision === 'deny')) say(decidedNotice(verdict, this.deps.broker.timeoutMs));
+    return genericAnswer(verdict);
   }
 
   /** One call of a hook: its payload, its session, and the ways to a decision (see `HookCall`). */

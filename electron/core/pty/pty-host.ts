@@ -3,17 +3,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError, type StartTerminalInput, type TerminalSize } from '../../../shared/api.ts';
+import {
+  ApiError,
+  type KillSignal,
+  type StartTerminalInput,
+  type TerminalKillResult,
+  type TerminalSize,
+} from '../../../shared/api.ts';
 import type {
   CoreEvent,
   ShellCommandRecord,
   ShellKind,
   TerminalInfo,
   TerminalSnapshot,
+  TypingTrust,
 } from '../../../shared/domain.ts';
-import type { Subscribable } from '../events/bus.ts';
+import type { Publisher, Subscribable } from '../events/bus.ts';
 import { GATE_PATHS } from '../gate/server.ts';
-import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
+import { blockingHookCommand, hookTimeouts, streamingHookCommand } from '../agents/hook-command.ts';
 import { WiringError } from '../agents/plugin.ts';
 import { describeProtections } from '../agents/protections.ts';
 import { agentPlugin } from '../agents/registry.ts';
@@ -26,10 +33,12 @@ import {
   assertShellIntegrationPresent,
   chooseShell,
   interactiveShell,
+  SHELL_ENV,
   ShellNotFoundError,
   withoutShellGating,
 } from './shell-launch.ts';
 import { TerminalSession, type TerminalListener } from './terminal-session.ts';
+import { TypedLines } from './typed-lines.ts';
 
 /** Why a hosted agent runs without the sandbox, for its protections. */
 const HOSTED_UNSANDBOXED =
@@ -44,8 +53,11 @@ const MAX_QUEUED_LINES = 100;
 
 export interface PtyHostDeps {
   sessions: SessionService;
-  /** Heard for the hosted shells' lines that were allowed (their command marks then carry the request's id). */
-  events: Subscribable;
+  /**
+   * Heard for the hosted shells' lines that were allowed (their command marks then carry the request's id); told when
+   * a shell's typing trust changes.
+   */
+  events: Subscribable & Publisher;
   /** The environment hosted programs start from (the core's own, normally). */
   env: NodeJS.ProcessEnv;
   hookClientPath: string;
@@ -71,6 +83,7 @@ export class PtyHost {
   private readonly ended: string[] = [];
   /** Per session: the allowed gated lines whose commands have not started yet, oldest first. */
   private readonly allowedLines = new Map<string, Array<{ command: string; requestId: string }>>();
+  private readonly typed = new TypedLines();
   private readonly stopWatching: () => void;
 
   constructor(deps: PtyHostDeps) {
@@ -118,6 +131,7 @@ export class PtyHost {
         recorder: this.deps.sessions.recorder(started.session.id),
         takeCommand: () => this.allowedLines.get(started.session.id)?.shift() ?? null,
         commandEnded: this.deps.commandEnded,
+        typingTrust: () => this.typed.trust(started.session.id),
         onExit: (code) => this.onEnded(started.session.id, code, tmpDir),
         onError: this.deps.onError,
       });
@@ -142,8 +156,27 @@ export class PtyHost {
     return t.info();
   }
 
-  kill(sessionId: string, signal: NodeJS.Signals): void {
-    this.get(sessionId).kill(signal);
+  /** `signal` alone, or SIGHUP, SIGTERM and SIGKILL in turn until the program ends; says how it went. */
+  kill(sessionId: string, signal?: KillSignal): Promise<TerminalKillResult> {
+    return this.get(sessionId).end(signal);
+  }
+
+  /** Whether `key` proves a line was typed at the prompt of the hosted shell `sessionId` (pty/typed-lines.ts). */
+  typedLine(sessionId: string, key: string): boolean {
+    return this.typed.matches(sessionId, key);
+  }
+
+  /** Null for a session that is not a running hosted shell. */
+  typingTrust(sessionId: string): TypingTrust | null {
+    return this.typed.trust(sessionId);
+  }
+
+  setTypingTrust(sessionId: string, typingTrust: TypingTrust): TerminalInfo {
+    const t = this.get(sessionId);
+    if (!this.typed.setTrust(sessionId, typingTrust))
+      throw new ApiError('invalid_input', `session ${sessionId} is not a running hosted shell: it has no typed lines`);
+    this.deps.events.publish({ type: 'terminal.typing', sessionId, typingTrust });
+    return t.info();
   }
 
   snapshot(sessionId: string): Promise<TerminalSnapshot> {
@@ -205,10 +238,18 @@ export class PtyHost {
   ): Promise<Launch> {
     const base = { ...withoutShellGating(this.deps.env), ...sessionEnv(started) };
     const transport = chooseTransport(ctx);
-    const hook = blockingHookCommand(transport, GATE_PATHS.check, hookTimeouts(started.holdTimeoutMs).clientMaxTimeS);
+    const maxTimeS = hookTimeouts(started.holdTimeoutMs).clientMaxTimeS;
+    const hook = blockingHookCommand(transport, GATE_PATHS.check, maxTimeS);
     if (shell) {
-      const s = interactiveShell(shell, hook, this.deps.env);
-      return { file: s.file, args: s.args, env: { ...base, ...s.env }, shell: s.kind };
+      // The line gate prints the gate's notices as they come (a held line says so in the terminal at once).
+      const s = interactiveShell(shell, streamingHookCommand(transport, GATE_PATHS.check, maxTimeS), this.deps.env);
+      const keyFile = this.typed.issue(started.session.id, tmpDir);
+      return {
+        file: s.file,
+        args: s.args,
+        env: { ...base, ...s.env, [SHELL_ENV.typedKeyFile]: keyFile },
+        shell: s.kind,
+      };
     }
     const wired = await wireAgent(input.agent, started, argv, tmpDir, transport, ctx);
     const env = { ...base, ...wired.env };
@@ -252,6 +293,7 @@ export class PtyHost {
 
   private onEnded(sessionId: string, exitCode: number, tmpDir: string): void {
     this.allowedLines.delete(sessionId);
+    this.typed.forget(sessionId);
     // Ended first (synchronously marked): the core watches the hook settings in tmpDir while the session runs.
     this.deps.sessions.end(sessionId, exitCode).catch(this.deps.onError);
     fs.rmSync(tmpDir, { recursive: true, force: true });

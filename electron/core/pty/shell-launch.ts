@@ -22,6 +22,8 @@ export const SHELL_ENV = {
   gated: 'GATEHOUSE_GATED',
   userBashEnv: 'GATEHOUSE_USER_BASH_ENV',
   userZdotdir: 'GATEHOUSE_USER_ZDOTDIR',
+  /** A hosted shell: the file holding its typed-line key, read and deleted at startup (pty/typed-lines.ts). */
+  typedKeyFile: 'GATEHOUSE_TYPED_KEY_FILE',
 } as const;
 
 export interface ShellLaunch {

@@ -1,11 +1,13 @@
 // One hosted terminal: a pty, its current screen, its viewers (with flow control) and its recording.
 import { StringDecoder } from 'node:string_decoder';
+import type { KillSignal, TerminalKillResult } from '../../../shared/api.ts';
 import type {
   ShellCommandRecord,
   ShellKind,
   TerminalEvent,
   TerminalInfo,
   TerminalSnapshot,
+  TypingTrust,
 } from '../../../shared/domain.ts';
 import type { SessionRecorder } from '../recording/common/types.ts';
 import { FlowControl } from './flow-control.ts';
@@ -43,6 +45,19 @@ const RECORDING_WATER_MARKS = { high: 2 * 1024 * 1024, low: 512 * 1024 };
  */
 export const FLOW_NOTICE_MS = 250;
 
+/**
+ * Kill without a signal: what a closing terminal sends, then the polite request interactive shells ignore, then the
+ * one nothing can ignore. A second is ample for a program that handles the signal to exit; SIGKILL gets longer, since
+ * a process in the middle of disk I/O dies only once that returns.
+ */
+const KILL_ESCALATION: ReadonlyArray<{ signal: KillSignal; waitMs: number }> = [
+  { signal: 'SIGHUP', waitMs: 1000 },
+  { signal: 'SIGTERM', waitMs: 1000 },
+  { signal: 'SIGKILL', waitMs: 2000 },
+];
+/** How long Kill with one named signal waits to see whether it ended the program. */
+const SINGLE_SIGNAL_WAIT_MS = 1000;
+
 export interface TerminalSessionOptions {
   sessionId: string;
   agent: TerminalInfo['agent'];
@@ -58,6 +73,8 @@ export interface TerminalSessionOptions {
   takeCommand: () => { command: string; requestId: string } | null;
   /** A command the shell marked ended, with the end of its output (the pty host records an allowed line's outcome). */
   commandEnded?: (c: ShellCommandRecord, output: string) => void;
+  /** A hosted shell's typing trust now (pty/typed-lines.ts); none for an agent. */
+  typingTrust?: () => TypingTrust | null;
   /** Tests shorten it; FLOW_NOTICE_MS otherwise. */
   flowNoticeMs?: number;
   onExit: (exitCode: number) => void;
@@ -138,6 +155,7 @@ export class TerminalSession {
       argv: o.argv,
       cwd: o.cwd,
       shell: o.shell,
+      typingTrust: o.typingTrust?.() ?? null,
       cols: this.screen.cols,
       rows: this.screen.rows,
       pid: o.pty.pid,
@@ -163,16 +181,48 @@ export class TerminalSession {
     if (!this.running) return;
     // Output so far belongs to the old size, for viewers and the recording alike.
     this.batcher.flush();
+    const changed = cols !== this.screen.cols || rows !== this.screen.rows;
     this.o.pty.resize(cols, rows);
     this.screen.resize(cols, rows);
     this.o.recorder?.record({ kind: 'resize', cols, rows });
+    // Every viewer draws at the program's size, whoever asked for it: a viewer taller than the pty would show a
+    // full-screen program (less, an editor) starting part-way down, below whatever was on screen before.
+    if (changed) this.broadcast({ type: 'terminal.resize', sessionId: this.sessionId, cols, rows, seq: this.seq });
   }
 
+  /** Sends one signal now (no waiting): the core's shutdown uses it. */
   kill(signal: NodeJS.Signals): void {
     if (!this.running) return;
     // A paused pty would hold the program's last output, and with it the exit.
     this.o.pty.resume();
     this.o.pty.kill(signal);
+  }
+
+  /**
+   * Ends the program: `signal` alone, or SIGHUP, SIGTERM and SIGKILL in turn, each given a moment to work. Says which
+   * signals were sent and after which one it ended (none: it still runs, stuck where even SIGKILL waits).
+   */
+  async end(signal?: KillSignal): Promise<TerminalKillResult> {
+    const steps = signal ? [{ signal, waitMs: SINGLE_SIGNAL_WAIT_MS }] : KILL_ESCALATION;
+    const sent: KillSignal[] = [];
+    for (const step of steps) {
+      if (!this.running) break;
+      this.kill(step.signal);
+      sent.push(step.signal);
+      await this.exitWithin(step.waitMs);
+    }
+    const endedBy = this.running ? null : (sent.at(-1) ?? null);
+    return { sent, endedBy, exitCode: this.exitCode, pid: this.o.pty.pid };
+  }
+
+  private exitWithin(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void this.exited.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** The screen now, with the sequence number of the last chunk it includes. */

@@ -1,7 +1,8 @@
 // The decision order for a scored request: deny rules; ask rules; the tamper lock (nothing below allows while it is
-// on); allow rules covering every segment; trust mode (below `high`); auto-allow of low-risk commands (a setting, off
-// by default); else a person.
-import type { RiskAssessment } from '../../../shared/domain.ts';
+// on); a hosted shell asking about every typed line; allow rules covering every segment; a line the person typed at a
+// hosted shell's prompt, as that shell's typing trust says; trust mode (below `high`); auto-allow of low-risk
+// commands (a setting, off by default); else a person.
+import type { RiskAssessment, TypingTrust } from '../../../shared/domain.ts';
 import type { Explanation } from '../../../shared/rules.ts';
 import type { PolicyVerdict, ScoredSubmission } from '../broker/broker.ts';
 import { isUnparsed } from './evaluate.ts';
@@ -18,6 +19,8 @@ export interface GatePolicyOptions {
    * trust mode and auto-allow allow nothing: every request that no deny rule refuses waits for a person.
    */
   tamperedSince?: () => string | null;
+  /** A hosted shell's typing trust (null: not a hosted shell), asked for lines typed at its prompt. */
+  typingTrust?: (sessionId: string) => TypingTrust | null;
 }
 
 export const POLICY_REASONS = {
@@ -25,6 +28,9 @@ export const POLICY_REASONS = {
   autoAllow: 'Allowed by Gatehouse: low risk, and auto-allow of low-risk commands is on.',
   tampered: (since: string) =>
     `Held for a person: Gatehouse's gate was tampered with at ${since}, so rules, trust mode and auto-allow allow nothing until the user acknowledges it (\`gatehouse tamper ack\`).`,
+  typedAll: 'Allowed by Gatehouse: you typed it, and this shell runs what you type.',
+  typedLow: 'Allowed by Gatehouse: you typed it and it is low risk (this shell asks only from medium risk up).',
+  typedNone: 'Held for you: this shell asks about every line you type.',
 } as const;
 
 export class GatePolicy {
@@ -34,8 +40,11 @@ export class GatePolicy {
     this.opts = opts;
   }
 
-  /** What would happen to this command here, now, and why. */
-  explain(command: string, risk: RiskAssessment, cwd: string, sessionId: string | null): Explanation {
+  /**
+   * What would happen to this command here, now, and why. `typed`: the person typed it at the prompt of the hosted
+   * shell `sessionId` (the gate checked the shell's key), so that shell's typing trust applies.
+   */
+  explain(command: string, risk: RiskAssessment, cwd: string, sessionId: string | null, typed = false): Explanation {
     const { rules, trust } = this.opts;
     const v = rules.evaluate(command, risk, { cwd, sessionId });
     const base = {
@@ -59,6 +68,9 @@ export class GatePolicy {
     const tamperedSince = this.opts.tamperedSince?.() ?? null;
     if (tamperedSince)
       return { ...base, decision: 'hold', by: 'human', ruleIds: [], reason: POLICY_REASONS.tampered(tamperedSince) };
+    const typing = typed && sessionId !== null ? (this.opts.typingTrust?.(sessionId) ?? null) : null;
+    // "Ask for everything" is the person's own choice for their typing: no rule or mode answers for them.
+    if (typing === 'none') return { ...base, decision: 'hold', by: 'human', ruleIds, reason: POLICY_REASONS.typedNone };
     if (v.outcome === 'allow' && firstRule) {
       return {
         ...base,
@@ -69,16 +81,16 @@ export class GatePolicy {
       };
     }
     const readable = !isUnparsed(risk) && (risk.segments?.length ?? 0) > 0;
+    const allLow = risk.level === 'low' && (risk.segments ?? []).every((s) => s.level === 'low');
+    if (typing === 'all')
+      return { ...base, decision: 'allow', by: 'typed', ruleIds: [], reason: POLICY_REASONS.typedAll };
+    if (typing === 'low' && readable && allLow)
+      return { ...base, decision: 'allow', by: 'typed', ruleIds: [], reason: POLICY_REASONS.typedLow };
     const status = trust.status();
     if (readable && status.endsAt && trust.admits(risk.level)) {
       return { ...base, decision: 'allow', by: 'trust-mode', ruleIds: [], reason: POLICY_REASONS.trust(status.endsAt) };
     }
-    if (
-      readable &&
-      this.opts.autoAllowLowRisk() &&
-      risk.level === 'low' &&
-      (risk.segments ?? []).every((s) => s.level === 'low')
-    ) {
+    if (readable && this.opts.autoAllowLowRisk() && allLow) {
       return { ...base, decision: 'allow', by: 'auto-allow', ruleIds: [], reason: POLICY_REASONS.autoAllow };
     }
     const why =
@@ -90,7 +102,7 @@ export class GatePolicy {
 
   /** The broker's Policy: a verdict, or null to hold the request for a person. */
   readonly decide = (r: ScoredSubmission): PolicyVerdict | null => {
-    const e = this.explain(r.command, r.risk, r.cwd, r.sessionId);
+    const e = this.explain(r.command, r.risk, r.cwd, r.sessionId, r.typed === true);
     if (e.decision === 'hold' || e.by === 'human') return null;
     return { decision: e.decision, reason: e.reason, decidedBy: e.by, ruleIds: e.ruleIds };
   };

@@ -104,7 +104,7 @@ const DECIDER_SQL: Readonly<Record<DeciderGroup, string>> = {
   human: "d.decided_by LIKE 'human:%'",
   rule: "d.decided_by LIKE 'rule:%'",
   timeout: "d.decided_by = 'timeout'",
-  policy: "d.decided_by IN ('policy', 'trust-mode', 'auto-allow')",
+  policy: "d.decided_by IN ('policy', 'trust-mode', 'auto-allow', 'typed')",
   system: "d.decided_by IN ('shutdown', 'agent-gone', 'core-restart')",
 };
 

@@ -12,6 +12,7 @@ const DECIDERS: Readonly<Record<string, string>> = {
   policy: 'Policy',
   'trust-mode': 'Trust mode',
   'auto-allow': 'Auto-allow (low risk)',
+  typed: 'You, typing in a hosted shell',
   shutdown: 'Gatehouse shut down',
   'agent-gone': 'Agent stopped waiting',
   'core-restart': 'Gatehouse restarted',

@@ -1,10 +1,14 @@
 // Hosted terminals: a tab per terminal, the open one live (snapshot, then output as it comes; typing goes to the
-// pty; the pty follows the pane's size), with Kill and, once it ended, Replay.
+// pty; the pty follows the pane's size), with Kill (and what it did) and, once it ended, Replay. A hosted shell's
+// header says which of the lines typed in it run without asking, and changes it.
+import { TypingTrustSchema, type TypingTrust } from '../../../shared/domain.ts';
+import { TYPING_TRUST_WORDS } from '../../../shared/typing-trust.ts';
 import { useCommands } from '../../app/context.ts';
 import { useTerminals } from '../../stores/terminals.ts';
 import { AGENT_NAMES, shortId } from '../common/format.ts';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { TerminalBox } from '../common/TerminalBox.tsx';
+import { describeKill } from './kill-report.ts';
 
 export function LiveTerminals() {
   const commands = useCommands();
@@ -55,9 +59,11 @@ function TerminalPane({ sessionId }: { sessionId: string }) {
   const commands = useCommands();
   const info = useTerminals((s) => s.terminals.find((t) => t.sessionId === sessionId));
   const attachError = useTerminals((s) => s.attachErrors[sessionId]);
+  const kill = useTerminals((s) => s.kills[sessionId]);
   if (!info) return null;
   const running = info.exitCode === null;
   const name = `${info.shell ?? AGENT_NAMES[info.agent]} in ${info.cwd}`;
+  const ending = kill?.state === 'ending';
   return (
     <div id="terminal-pane" className="terminal-pane" role="tabpanel" aria-labelledby={`tab-${sessionId}`}>
       <div className="pane-head">
@@ -67,8 +73,14 @@ function TerminalPane({ sessionId }: { sessionId: string }) {
           {info.paused ? ' · paused: waiting for a viewer or the recording to catch up' : ''}
         </span>
         {running ? (
-          <button type="button" className="deny" onClick={() => void commands.killTerminal(sessionId)}>
-            Kill
+          <button
+            type="button"
+            className="deny"
+            disabled={ending}
+            title="Sends SIGHUP, then SIGTERM, then SIGKILL, until it ends"
+            onClick={() => void commands.killTerminal(sessionId)}
+          >
+            {ending ? 'Ending…' : 'Kill'}
           </button>
         ) : (
           <>
@@ -79,6 +91,17 @@ function TerminalPane({ sessionId }: { sessionId: string }) {
           </>
         )}
       </div>
+      {running && info.typingTrust !== null && (
+        <TypingTrustChoice
+          typingTrust={info.typingTrust}
+          onChange={(t) => void commands.setTypingTrust(sessionId, t)}
+        />
+      )}
+      {kill && kill.state !== 'ending' && (
+        <p className={kill.state === 'failed' || kill.result.endedBy === null ? 'send-error' : 'hint'} role="status">
+          {kill.state === 'failed' ? `Kill failed: ${kill.message}` : describeKill(kill.result)}
+        </p>
+      )}
       {attachError && (
         <p className="send-error" role="alert">
           {attachError}
@@ -99,5 +122,37 @@ function TerminalPane({ sessionId }: { sessionId: string }) {
         onResize={() => commands.fitTerminal(sessionId)}
       />
     </div>
+  );
+}
+
+/**
+ * The person typing in a hosted shell is its reviewer: which of their lines run without asking. The choice shown is
+ * the core's (it follows `terminal.typing`), not the click; what it does is said beside it.
+ */
+function TypingTrustChoice({
+  typingTrust,
+  onChange,
+}: {
+  typingTrust: TypingTrust;
+  onChange: (typingTrust: TypingTrust) => void;
+}) {
+  return (
+    <label className="typing-trust">
+      Your typing
+      <select
+        value={typingTrust}
+        aria-describedby="typing-trust-effect"
+        onChange={(e) => onChange(TypingTrustSchema.parse(e.target.value))}
+      >
+        {TypingTrustSchema.options.map((t) => (
+          <option key={t} value={t}>
+            {TYPING_TRUST_WORDS[t].label}
+          </option>
+        ))}
+      </select>
+      <span id="typing-trust-effect" className="hint">
+        {TYPING_TRUST_WORDS[typingTrust].effect}
+      </span>
+    </label>
   );
 }

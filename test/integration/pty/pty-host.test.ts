@@ -61,11 +61,45 @@ describe('hosted terminals', () => {
     const w = await world();
     const t = await w.start({ agent: 'shell', argv: ['sleep', '600'] });
     const ended = w.core.next('session.ended', (e) => e.session.id === t.info.sessionId);
-    expect(await w.core.client.api.killTerminal({ sessionId: t.info.sessionId })).toBe(true);
-    expect(await t.exit).toBe(143);
-    expect((await ended).session.exitCode).toBe(143);
-    expect((await w.core.client.api.listTerminals()).find((i) => i.sessionId === t.info.sessionId)?.exitCode).toBe(143);
+    expect(await w.core.client.api.killTerminal({ sessionId: t.info.sessionId })).toEqual({
+      sent: ['SIGHUP'],
+      endedBy: 'SIGHUP',
+      exitCode: 129,
+      pid: t.info.pid,
+    });
+    expect(await t.exit).toBe(129);
+    expect((await ended).session.exitCode).toBe(129);
+    expect((await w.core.client.api.listTerminals()).find((i) => i.sessionId === t.info.sessionId)?.exitCode).toBe(129);
     await w.recordings.closed(t.info.sessionId);
+  });
+
+  it('Kill escalates SIGHUP, SIGTERM, SIGKILL until the program ends, and says which one ended it', async () => {
+    const w = await world();
+    // Ignores the first two, as a program that traps them (or an interactive shell, SIGTERM) does.
+    const t = await w.start({ agent: 'shell', argv: ['sh', '-c', "trap '' HUP TERM; echo stubborn; exec sleep 600"] });
+    await t.waitForOutput(/stubborn/);
+    const started = Date.now();
+    expect(await w.core.client.api.killTerminal({ sessionId: t.info.sessionId })).toEqual({
+      sent: ['SIGHUP', 'SIGTERM', 'SIGKILL'],
+      endedBy: 'SIGKILL',
+      exitCode: 137,
+      pid: t.info.pid,
+    });
+    // A second for each signal it ignored; SIGKILL at once.
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(await t.exit).toBe(137);
+    // One named signal is sent alone; a program it does not end goes on running, and the answer says so.
+    const u = await w.start({ agent: 'shell', argv: ['sh', '-c', "trap '' TERM; echo still; exec sleep 600"] });
+    await u.waitForOutput(/still/);
+    expect(await w.core.client.api.killTerminal({ sessionId: u.info.sessionId, signal: 'SIGTERM' })).toEqual({
+      sent: ['SIGTERM'],
+      endedBy: null,
+      exitCode: null,
+      pid: u.info.pid,
+    });
+    expect((await w.core.client.api.listTerminals()).find((i) => i.sessionId === u.info.sessionId)?.exitCode).toBe(
+      null,
+    );
   });
 
   it('pauses a fast program while its viewer is behind, and resumes when the viewer acknowledges', async () => {

@@ -155,6 +155,7 @@ export function fakeCommands() {
     loadTerminals: vi.fn<Commands['loadTerminals']>(async () => {}),
     startTerminal: vi.fn<Commands['startTerminal']>(async () => {}),
     killTerminal: vi.fn<Commands['killTerminal']>(async () => {}),
+    setTypingTrust: vi.fn<Commands['setTypingTrust']>(async () => {}),
     attachTerminal: vi.fn<Commands['attachTerminal']>(() => () => {}),
     fitTerminal: vi.fn<Commands['fitTerminal']>(() => {}),
     openReplay: vi.fn<Commands['openReplay']>(async () => {}),

@@ -1,12 +1,14 @@
 // Runs the real hook commands (sh + curl, and the Node client) against canned gates and no gate at all.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   blockingHookCommand,
   eventHookCommand,
   hookTimeouts,
+  streamingHookCommand,
   type HookTransport,
 } from '../../../../electron/core/agents/hook-command.ts';
 import { findTrustedCurl } from '../../../../electron/core/agents/trusted-path.ts';
@@ -116,6 +118,72 @@ describe.each(transports)('blocking hook command (%s)', (_name, transport) => {
       GATEHOUSE_TOKEN: 't',
     });
     expect(r).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
+/** A gate that says one line at once, then answers when `finish` is called (a line held, then decided). */
+async function slowGate(): Promise<{ socketPath: string; finish(answer: string): void; close(): Promise<void> }> {
+  const socketPath = path.join(tempDir('gh-sock-'), 's.sock');
+  let finish: (answer: string) => void = () => {};
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('say: waiting for you\n');
+      finish = (answer) => res.end(`${answer}\n`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  return {
+    socketPath,
+    finish: (answer) => finish(answer),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe.each(transports)('streaming hook command, for a hosted shell line (%s)', (_name, transport) => {
+  const command = streamingHookCommand(transport, GATE_PATHS.check, 5);
+
+  it("prints the gate's `say:` line as soon as it comes, and the answer when it comes", async () => {
+    const gate = await slowGate();
+    const child = spawn('/bin/sh', ['-c', command], {
+      env: { PATH: process.env.PATH ?? '', GATEHOUSE_SOCKET: gate.socketPath, GATEHOUSE_TOKEN: 't' },
+    });
+    let stdout = '';
+    const said = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (stdout.includes('\n')) resolve();
+      }),
+    );
+    child.stdin.end('{"command":"ls","cwd":"/","progress":true}');
+    await said;
+    // The hook is still waiting for the answer, and the line is already out.
+    expect(stdout).toBe('say: waiting for you\n');
+    gate.finish('{"decision":"allow"}');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await gate.close();
+    expect(code).toBe(0);
+    expect(stdout).toBe('say: waiting for you\n{"decision":"allow"}\n');
+  });
+
+  it('blocks with exit 2 and the reason when the gate refuses or is not there', async () => {
+    const gate = await cannedServer(401, '{"error":"unknown session token"}');
+    const refused = await runHook(command, { GATEHOUSE_SOCKET: gate.socketPath, GATEHOUSE_TOKEN: 't' });
+    await gate.close();
+    expect(refused.code).toBe(2);
+    expect(refused.stdout + refused.stderr).toMatch(/unknown session token/);
+    expect(refused.stderr).toMatch(/Gatehouse blocked this command/);
+    const missing = await runHook(command, {
+      GATEHOUSE_SOCKET: path.join(tempDir(), 'missing.sock'),
+      GATEHOUSE_TOKEN: 't',
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Gatehouse blocked this command/);
+  });
+
+  it('names every program by its absolute path', () => {
+    expect(command).not.toMatch(/(^|[\s;&|(])(curl|node)\s/);
   });
 });
 

@@ -165,6 +165,7 @@ describe('AgentGuard', () => {
       'deleteSession',
       'importRules',
       'removeRule',
+      'setTypingTrust',
       'startTrust',
       'updateRule',
       'updateSettings',

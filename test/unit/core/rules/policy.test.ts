@@ -1,7 +1,7 @@
 // Rules, trust mode and auto-allow deciding real requests through the broker, on a real SQLite file.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreEvent } from '../../../../shared/domain.ts';
+import type { CoreEvent, TypingTrust } from '../../../../shared/domain.ts';
 import { Broker, type Submission } from '../../../../electron/core/broker/broker.ts';
 import { GatePolicy } from '../../../../electron/core/rules/policy.ts';
 import { RuleService } from '../../../../electron/core/rules/service.ts';
@@ -23,6 +23,7 @@ let rules: RuleService;
 let trust: TrustMode;
 let autoAllow: boolean;
 let tampered: string | null;
+let typing: TypingTrust | null;
 let events: CoreEvent[];
 
 function build(now: () => number = Date.now) {
@@ -50,10 +51,17 @@ function build(now: () => number = Date.now) {
   rules = new RuleService({ repository: new RuleRepository(db), now, onChange: () => broker.reconsider() });
   trust = new TrustMode({ now, onChange: (c) => c.type === 'started' && broker.reconsider() });
   tampered = null;
-  const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => autoAllow, tamperedSince: () => tampered });
+  typing = null;
+  const policy = new GatePolicy({
+    rules,
+    trust,
+    autoAllowLowRisk: () => autoAllow,
+    tamperedSince: () => tampered,
+    typingTrust: () => typing,
+  });
 }
 
-const submit = (command: string, cwd = PROJECT) => {
+const submit = (command: string, cwd = PROJECT, typed = false) => {
   const s: Submission = {
     sessionId: 's1',
     agent: 'claude',
@@ -62,9 +70,12 @@ const submit = (command: string, cwd = PROJECT) => {
     command,
     cwd,
     payload: {},
+    typed,
   };
   return broker.submit(s);
 };
+/** A line the person typed at the prompt of the hosted shell `s1` (the gate checked its key). */
+const typedLine = (command: string) => submit(command, PROJECT, true);
 
 afterEach(() => {
   trust.dispose();
@@ -183,6 +194,65 @@ describe('auto-allow of low-risk commands', () => {
     await expect(submit('git status')).resolves.toMatchObject({ decision: 'allow', decidedBy: 'auto-allow' });
     void submit('rm notes.txt');
     expect(broker.pending().map((r) => r.command)).toEqual(['ls -la', 'rm notes.txt']);
+  });
+});
+
+describe("a hosted shell's typed lines", () => {
+  beforeEach(() => build());
+
+  it("runs the person's low-risk lines at once by default, and asks about the rest and about anything not typed", async () => {
+    typing = 'low';
+    await expect(typedLine('git status')).resolves.toMatchObject({ decision: 'allow', decidedBy: 'typed' });
+    void typedLine('rm -rf build');
+    void submit('git status');
+    expect(broker.pending().map((r) => r.command)).toEqual(['rm -rf build', 'git status']);
+  });
+
+  it('"Run what I type" runs any typed line, after deny rules; the tamper lock still holds it', async () => {
+    typing = 'all';
+    rules.add(
+      [{ effect: 'deny', kind: 'prefix', pattern: 'git push', scope: { type: 'global' }, source: 'cli' }],
+      'user',
+    );
+    await expect(typedLine('rm -rf build')).resolves.toMatchObject({ decision: 'allow', decidedBy: 'typed' });
+    await expect(typedLine('git push --force origin main')).resolves.toMatchObject({ decision: 'deny' });
+    tampered = '2026-12-06T23:00:00.000Z';
+    void typedLine('ls');
+    expect(broker.pending().map((r) => r.command)).toEqual(['ls']);
+  });
+
+  it('"Ask for everything" holds even what an allow rule, trust mode or auto-allow would let through', () => {
+    typing = 'none';
+    rules.add(
+      [{ effect: 'allow', kind: 'prefix', pattern: 'npm test', scope: { type: 'global' }, source: 'cli' }],
+      'user',
+    );
+    autoAllow = true;
+    trust.start(60_000);
+    void typedLine('npm test');
+    void typedLine('git status');
+    expect(broker.pending().map((r) => r.command)).toEqual(['npm test', 'git status']);
+    const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => true, typingTrust: () => 'none' });
+    expect(policy.explain('ls', engine.assess('ls', PROJECT), PROJECT, 's1', true)).toMatchObject({
+      decision: 'hold',
+      reason: 'Held for you: this shell asks about every line you type.',
+    });
+  });
+
+  it('a typed line held for the person runs once the shell is told to run it; an agent request stays held', async () => {
+    typing = 'none';
+    const typedVerdict = typedLine('rm -rf build');
+    void submit('rm -rf dist');
+    typing = 'all';
+    broker.reconsider();
+    await expect(typedVerdict).resolves.toMatchObject({ decision: 'allow', decidedBy: 'typed' });
+    expect(broker.pending().map((r) => r.command)).toEqual(['rm -rf dist']);
+  });
+
+  it('gives typed lines no trust in a session that is not a hosted shell', () => {
+    typing = null;
+    void typedLine('git status');
+    expect(broker.pending()).toHaveLength(1);
   });
 });
 

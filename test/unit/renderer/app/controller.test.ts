@@ -197,6 +197,14 @@ describe('controller', () => {
     expect(useTrust.getState().endsAt).toBe(endsAt);
   });
 
+  it("follows a hosted shell's typing trust set from anywhere", async () => {
+    const f = fakeConnection({});
+    await new Controller(f.connection).start();
+    useTerminals.getState().terminalsLoaded([{ sessionId: 't1', typingTrust: 'low' } as TerminalInfo]);
+    f.emit({ type: 'terminal.typing', sessionId: 't1', typingTrust: 'none' });
+    expect(useTerminals.getState().terminals[0]?.typingTrust).toBe('none');
+  });
+
   it('saves settings and shows a refusal from the core', async () => {
     const f = fakeConnection({
       updateSettings: async () => {
@@ -216,6 +224,7 @@ describe('controller', () => {
       argv: ['bash'],
       cwd: '/w',
       shell: 'bash',
+      typingTrust: 'low',
       cols: 80,
       rows: 24,
       pid: 7,

@@ -13,4 +13,14 @@ describe('audit filter', () => {
     expect(matchesFilter(r, { agent: 'claude' })).toBe(false);
     expect(matchesFilter(heldRequest(), {})).toBe(false);
   });
+
+  it("counts a line run by a hosted shell's typing trust as a setting's decision", () => {
+    const typed = heldRequest({
+      agent: 'shell',
+      command: 'ls',
+      status: 'allowed',
+      decision: { decision: 'allow', reason: null, decidedBy: 'typed', ruleIds: [], decidedAt: '2026-01-01T00:00:00Z' },
+    });
+    expect(matchesFilter(typed, { decidedBy: 'policy' })).toBe(true);
+  });
 });

@@ -47,11 +47,45 @@ describe('live terminals', () => {
       { sessionId: 't1', chars: 3 },
       { sessionId: 't1', chars: 1 },
     ]);
-    // After the snapshot the pty takes the pane's size.
-    expect(surface.size).toEqual({ cols: 120, rows: 40 });
+    // After the snapshot the pty is asked for the pane's size, and the surface takes it once the pty has it.
     expect(f.api.resizeTerminal).toHaveBeenCalledWith({ sessionId: 't1', cols: 120, rows: 40 });
     await settle();
+    expect(surface.size).toEqual({ cols: 120, rows: 40 });
     expect(hooks.resized).toHaveBeenCalledWith('t1', { cols: 120, rows: 40 });
+  });
+
+  it("always has the pty's size: another viewer's resize is followed in order with the output", async () => {
+    const f = fakeApi();
+    const hooks = fakeHooks();
+    const live = new LiveTerminals(f.api, hooks);
+    const surface = new FakeSurface();
+    const sizes: string[] = [];
+    const resize = surface.resize.bind(surface);
+    surface.resize = (size) => {
+      sizes.push(`${surface.text().length}:${size.cols}x${size.rows}`);
+      resize(size);
+    };
+    live.attach('t1', surface);
+    // Before the snapshot: a resize it already includes is skipped, a later one waits for its place.
+    live.onEvent({ type: 'terminal.resize', sessionId: 't1', cols: 90, rows: 20, seq: 1 });
+    live.onEvent(output(3, 'abc'));
+    live.onEvent({ type: 'terminal.resize', sessionId: 't1', cols: 100, rows: 30, seq: 3 });
+    f.snapshot({ data: '$ ', seq: 2, cols: 95, rows: 25 });
+    await settle();
+    expect(sizes.slice(0, 2)).toEqual(['0:95x25', '5:100x30']);
+    // Another window made the pty smaller: this one draws the program at that size, after what came before it.
+    live.onEvent(output(4, 'x'));
+    live.onEvent({ type: 'terminal.resize', sessionId: 't1', cols: 70, rows: 18, seq: 4 });
+    expect(sizes.at(-1)).toBe('6:70x18');
+    expect(surface.size).toEqual({ cols: 70, rows: 18 });
+    expect(hooks.resized).toHaveBeenLastCalledWith('t1', { cols: 70, rows: 18 });
+    // Fitting asks; the surface takes what the pty got, not what it asked for.
+    surface.fitting = { cols: 150, rows: 50 };
+    f.api.resizeTerminal.mockResolvedValueOnce({ cols: 120, rows: 33 } as TerminalInfo);
+    live.fit('t1');
+    expect(surface.size).toEqual({ cols: 70, rows: 18 });
+    await settle();
+    expect(surface.size).toEqual({ cols: 120, rows: 33 });
   });
 
   it('sends typing to the pty until the program exits, and detaches when the view closes', async () => {

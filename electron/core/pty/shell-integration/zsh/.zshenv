@@ -11,6 +11,14 @@ if [[ -n ${__gatehouse_secret-} && -n ${ZSH_EXECUTION_STRING-} && ${GATEHOUSE_GA
   export GATEHOUSE_GATED=$__gatehouse_secret
 fi
 
+# A hosted shell's typed-line key (electron/core/pty/typed-lines.ts), read before anything of yours runs, into a
+# variable of this shell alone (never exported); its file is deleted and its name forgotten.
+if [[ -n ${GATEHOUSE_TYPED_KEY_FILE-} ]]; then
+  __gatehouse_typed_key=$(<$GATEHOUSE_TYPED_KEY_FILE)
+  command rm -f -- $GATEHOUSE_TYPED_KEY_FILE
+  unset GATEHOUSE_TYPED_KEY_FILE
+fi
+
 __gatehouse_zdotdir=$ZDOTDIR
 ZDOTDIR=${GATEHOUSE_USER_ZDOTDIR:-$HOME}
 if [[ -r $ZDOTDIR/.zshenv ]]; then . "$ZDOTDIR/.zshenv"; fi

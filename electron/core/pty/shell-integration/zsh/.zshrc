@@ -6,14 +6,33 @@ GATEHOUSE_USER_ZDOTDIR=$ZDOTDIR
 if [[ -o interactive ]]; then
   . "$GATEHOUSE_SHELL_DIR/gate.sh"
 
-  # Wraps each widget that runs the line: a line the gate does not allow is cleared and the reason printed.
+  # The gate's notices go below the line being checked (`zle -I` makes room, and zle draws the line again after).
+  __gatehouse_said=
+  __gatehouse_say() {
+    [[ -n $__gatehouse_said ]] || zle -I
+    __gatehouse_said=1
+    print -ru2 -- "$1"
+  }
+
+  # Wraps each widget that runs the line: a line the gate does not allow is cleared, the reason printed and the prompt
+  # given back. The line is taken out of the buffer before asking and put back only once allowed: an error half-way
+  # (which aborts the widget, and zle with it) leaves nothing to run. Ctrl-C while a line waits ends the hook (the
+  # gate hears it go) and aborts the widget whatever trap is set: zle then accepts the empty line, and precmd says the
+  # cancel (`__gatehouse_waiting` is still set).
+  __gatehouse_waiting=
   __gatehouse_gated_widget() {
-    if [[ $BUFFER == *[^[:space:]]* ]] && ! __gatehouse_check "$BUFFER"; then
+    __gatehouse_said=
+    local line=$BUFFER
+    if [[ $line == *[^[:space:]]* ]]; then
       BUFFER=
-      zle -I
-      print -ru2 -- "$__gatehouse_reason"
-      zle .accept-line
-      return
+      __gatehouse_waiting=1
+      if ! __gatehouse_check_typed "$line"; then
+        __gatehouse_waiting=
+        [[ -n $__gatehouse_reason ]] && __gatehouse_say "$__gatehouse_reason"
+        return
+      fi
+      __gatehouse_waiting=
+      BUFFER=$line
     fi
     zle ".$WIDGET"
   }
@@ -29,6 +48,10 @@ if [[ -o interactive ]]; then
   }
   __gatehouse_precmd() {
     local st=$?
+    if [[ -n $__gatehouse_waiting ]]; then
+      print -ru2 -- "$__gatehouse_cancelled"
+      __gatehouse_waiting=
+    fi
     if [[ -n $__gatehouse_ran ]]; then
       print -n "\e]133;D;$st\a"
       __gatehouse_ran=

@@ -84,6 +84,7 @@ const terminal = (over: Partial<TerminalInfo> = {}): TerminalInfo => ({
   argv: ['/bin/bash'],
   cwd: '/home/dev/app',
   shell: 'bash',
+  typingTrust: 'low',
   cols: 80,
   rows: 24,
   pid: 42,
