@@ -9,6 +9,7 @@ import {
 import { useAppContext } from '../../app/context.ts';
 import { useSettings } from '../../stores/settings.ts';
 import { ErrorState, Loading } from '../common/states.tsx';
+import { BrowserModeSettings } from './BrowserModeSettings.tsx';
 import { RecordingSettings } from './RecordingSettings.tsx';
 import { StorageSettings } from './StorageSettings.tsx';
 
@@ -112,6 +113,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
           </label>
         ))}
       </fieldset>
+      <BrowserModeSettings settings={settings} onSave={save} />
       {mode === 'desktop' && (
         <fieldset>
           <legend>Desktop app</legend>
