@@ -2,10 +2,12 @@
 // the clock that every countdown reads.
 import { useEffect } from 'react';
 import { useClockTicking } from '../stores/clock.ts';
+import { useAppContext } from '../app/context.ts';
 import { useApp, type ViewName } from '../stores/connection.ts';
 import { useInbox } from '../stores/inbox.ts';
 import { useSettings } from '../stores/settings.ts';
 import { Audit } from './audit/Audit.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { Replay } from './replay/Replay.tsx';
 import { Rules } from './rules/Rules.tsx';
@@ -28,7 +30,7 @@ const VIEWS: ReadonlyArray<{ name: ViewName; label: string }> = [
 export function App() {
   useClockTicking();
   const view = useApp((s) => s.view);
-  const connection = useApp((s) => s.connection);
+  const { reconnect } = useAppContext();
   const theme = useSettings((s) => s.settings?.theme ?? 'system');
   const waiting = useInbox((s) => s.cards.filter((c) => c.status === 'pending').length);
   useEffect(() => {
@@ -64,14 +66,7 @@ export function App() {
         <TrustControls />
       </div>
       <main className="main">
-        {connection.state === 'lost' && (
-          <div className="banner" role="alert">
-            <p>{connection.message}</p>
-            <button type="button" onClick={() => location.reload()}>
-              Reconnect
-            </button>
-          </div>
-        )}
+        <ConnectionBanner retry={reconnect ?? (() => location.reload())} />
         <TamperBanner />
         <StoreBanner />
         {view === 'inbox' && <Inbox />}

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { contentSecurityPolicy } from '../../../shared/ui-page.ts';
+import { contentSecurityPolicy, TOKEN_REPLACED_CLOSE } from '../../../shared/ui-page.ts';
 import { MAX_LINE_BYTES } from '../control/lines.ts';
 import type { TextChannel } from '../control/serve.ts';
 import { newToken } from '../ids.ts';
@@ -31,9 +31,6 @@ export interface UiServerOptions {
   /** How often the WebSocket is pinged; a peer that has not answered the last ping by the next is dropped (default 15 s). */
   heartbeatMs?: number;
 }
-
-/** The WebSocket close code a page is sent when the token it was opened with is replaced (`gatehouse ui --rotate-token`). */
-export const TOKEN_REPLACED_CLOSE = 4401;
 
 export class UiServer {
   private token: string;
@@ -128,7 +125,8 @@ export class UiServer {
       ...SECURITY_HEADERS,
       'content-type': asset.type,
       'content-length': asset.body.length,
-      'content-security-policy': contentSecurityPolicy(allowedHosts(this.port).map((h) => `ws://${h}`)),
+      // 'self': the page asks its own URL whether the core is back after a restart (renderer/app/reconnect.ts).
+      'content-security-policy': contentSecurityPolicy(["'self'", ...allowedHosts(this.port).map((h) => `ws://${h}`)]),
     });
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   }
