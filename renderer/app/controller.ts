@@ -91,7 +91,14 @@ export class Controller implements CoreCommands {
     void this.connection.closed.then((why) => useApp.getState().connectionLost(why));
     await this.connection.api.subscribe();
     useApp.getState().connected();
-    await Promise.all([this.reloadInbox(), this.reloadSessions(), this.loadSettings(), this.loadTrust()]);
+    // The rules too: the status line counts them (and `rules.changed` keeps them current from then on).
+    await Promise.all([
+      this.reloadInbox(),
+      this.reloadSessions(),
+      this.loadSettings(),
+      this.loadTrust(),
+      rulesCommands(this.connection.api).loadRules(),
+    ]);
   }
 
   dispose(): void {

@@ -15,7 +15,8 @@ import { Sessions } from './sessions/Sessions.tsx';
 import { Settings } from './settings/Settings.tsx';
 import { StoreBanner } from './StoreBanner.tsx';
 import { TamperBanner } from './TamperBanner.tsx';
-import { TrustControls } from './TrustControls.tsx';
+import { StatusLine } from './StatusLine.tsx';
+import { TrustBanner } from './TrustControls.tsx';
 
 /** The views, in the order the navigation lists them. */
 const VIEWS: ReadonlyArray<{ name: ViewName; label: string }> = [
@@ -63,10 +64,11 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <TrustControls />
       </div>
       <main className="main">
+        <StatusLine />
         <ConnectionBanner retry={reconnect ?? (() => location.reload())} />
+        <TrustBanner />
         <TamperBanner />
         <StoreBanner />
         {view === 'inbox' && <Inbox />}

@@ -12,14 +12,12 @@ import { useRules } from '../../../renderer/stores/rules.ts';
 import { useSessions } from '../../../renderer/stores/sessions.ts';
 import { useSettings } from '../../../renderer/stores/settings.ts';
 import { useTerminals } from '../../../renderer/stores/terminals.ts';
-import { useTrust } from '../../../renderer/stores/trust.ts';
 import { Player } from '../../../renderer/terminal/player.ts';
 import { recordingSource } from '../../../renderer/app/replay-commands.ts';
 import { Replay } from '../../../renderer/views/replay/Replay.tsx';
 import { Rules } from '../../../renderer/views/rules/Rules.tsx';
 import { Sessions } from '../../../renderer/views/sessions/Sessions.tsx';
 import { Settings } from '../../../renderer/views/settings/Settings.tsx';
-import { TrustControls } from '../../../renderer/views/TrustControls.tsx';
 import { fakeCommands, fakeSurfaces, renderInApp, resetStores } from './support.tsx';
 
 beforeEach(resetStores);
@@ -376,25 +374,6 @@ describe('sessions view', () => {
     act(() => useTerminals.getState().terminalExited('term0001', 0));
     fireEvent.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: 'Replay' }));
     expect(commands.openReplay).toHaveBeenCalledWith('term0001');
-  });
-});
-
-describe('trust and auto-allow', () => {
-  it('starts trust mode, shows its countdown with Stop, and toggles auto-allow of low risk', () => {
-    const commands = fakeCommands();
-    renderInApp(<TrustControls />, commands);
-    act(() => useSettings.getState().settingsLoaded(DEFAULT_SETTINGS));
-    fireEvent.click(screen.getByRole('button', { name: 'Trust for 15 minutes' }));
-    expect(commands.startTrust).toHaveBeenCalledTimes(1);
-    act(() => useTrust.getState().trustStarted(new Date(Date.now() + 14 * 60_000).toISOString()));
-    expect(screen.getByRole('timer').getAttribute('aria-label')).toMatch(/^Trusting for 1[34] minutes/);
-    fireEvent.click(screen.getByRole('button', { name: 'Stop trusting' }));
-    expect(commands.stopTrust).toHaveBeenCalledTimes(1);
-    fireEvent.click(screen.getByRole('button', { name: 'Auto-allow low risk' }));
-    expect(commands.updateSettings).toHaveBeenLastCalledWith({ autoAllowLowRisk: true });
-    act(() => useSettings.getState().settingsChanged({ ...DEFAULT_SETTINGS, autoAllowLowRisk: true }));
-    fireEvent.click(screen.getByRole('button', { name: 'Pause auto-allow' }));
-    expect(commands.updateSettings).toHaveBeenLastCalledWith({ autoAllowLowRisk: false });
   });
 });
 
