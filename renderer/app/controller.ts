@@ -20,6 +20,7 @@ import { exportFile, type ExportFormat } from './history-export.ts';
 import { messageOf } from './messages.ts';
 import { replayCommands, type ReplayCommands } from './replay-commands.ts';
 import { storageCommands, type StorageCommands } from './storage-commands.ts';
+import { welcomeCommands, type WelcomeCommands } from './welcome-commands.ts';
 import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
 
@@ -43,7 +44,12 @@ export interface CoreCommands {
 }
 
 /** Everything the views can ask for. */
-export type Commands = CoreCommands & RulesCommands & TerminalCommands & ReplayCommands & StorageCommands;
+export type Commands = CoreCommands &
+  RulesCommands &
+  TerminalCommands &
+  ReplayCommands &
+  StorageCommands &
+  WelcomeCommands;
 
 export class Controller implements CoreCommands {
   private readonly connection: Connection;
@@ -81,6 +87,7 @@ export class Controller implements CoreCommands {
       ...terminalCommands(api, this.live),
       ...replayCommands(api),
       ...storageCommands(api),
+      ...welcomeCommands(api),
     };
   }
 

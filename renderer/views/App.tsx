@@ -17,6 +17,7 @@ import { StoreBanner } from './StoreBanner.tsx';
 import { TamperBanner } from './TamperBanner.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { TrustBanner } from './TrustControls.tsx';
+import { Welcome } from './Welcome.tsx';
 
 /** The views, in the order the navigation lists them. */
 const VIEWS: ReadonlyArray<{ name: ViewName; label: string }> = [
@@ -71,6 +72,7 @@ export function App() {
         <TrustBanner />
         <TamperBanner />
         <StoreBanner />
+        {view === 'inbox' && <Welcome />}
         {view === 'inbox' && <Inbox />}
         {view === 'sessions' && <Sessions />}
         {view === 'replay' && <Replay />}

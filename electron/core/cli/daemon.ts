@@ -1,9 +1,12 @@
 // gatehouse daemon: the core in the foreground, logging what it holds and decides; with --ui, browser mode on its
 // steady URL (and with --open, a browser on it).
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CoreEvent } from '../../../shared/domain.ts';
 import { formatDuration, parseDuration } from '../../../shared/duration.ts';
 import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS } from '../../../shared/settings.ts';
+import { shellQuote } from '../agents/hook-command.ts';
+import { findExecutable } from '../agents/which.ts';
 import { startCore, type RunningCore } from '../core.ts';
 import { keepServing } from '../last-resort.ts';
 import { CoreAlreadyRunningError } from '../lock.ts';
@@ -65,6 +68,17 @@ function portInUse(port: number | undefined, home: string): string {
 
 /** A page that reconnects by itself (it retries every second or two) is given this long before a browser is opened. */
 const OPEN_AFTER_MS = 2500;
+
+/**
+ * How to type this CLI in another terminal: `gatehouse` once it is on PATH (`npm link`), else this very program by its
+ * path (`npm run daemon` runs it from the Gatehouse folder, where nothing puts `gatehouse` on PATH).
+ */
+function cliAsTyped(env: NodeJS.ProcessEnv): string {
+  const bin = process.argv[1];
+  if (findExecutable('gatehouse', env) || !bin || !/gatehouse(\.mjs)?$/.test(bin)) return 'gatehouse';
+  const file = path.resolve(bin);
+  return /^[\w@%+=:,./-]+$/.test(file) ? file : shellQuote(file);
+}
 
 /** `--open`: the browser on the UI, unless a page left open from the last start has come back by itself. */
 async function openUnlessReconnected(ctx: CliContext, core: RunningCore): Promise<void> {
@@ -134,8 +148,9 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
     if (port !== 0)
       ctx.out('                (the same at every start: bookmark it; `gatehouse ui` prints and opens it)');
   }
+  const cli = cliAsTyped(ctx.env);
   ctx.out(
-    'Start an agent in another terminal with `gatehouse run -- claude` (or codex). Ctrl-C stops the core; held commands are denied.',
+    `Start an agent in another terminal with \`${cli} run -- claude\` (or codex)${cli === 'gatehouse' ? '' : '; `npm link` in the Gatehouse folder makes that `gatehouse`'}. Ctrl-C stops the core; held commands are denied.`,
   );
   const stop = core.events.subscribe((e) => ctx.out(`${new Date().toISOString()}  ${describe(e)}`));
   const opening =

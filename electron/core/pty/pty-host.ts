@@ -106,6 +106,7 @@ export class PtyHost {
         takeCommand: () => this.allowedLines.get(started.session.id)?.shift() ?? null,
         onExit: (code) => this.onEnded(started.session.id, code, tmpDir),
         onError: this.deps.onError,
+        exitNote: agentPlugin(input.agent).exitNote,
       });
     } catch (err) {
       fs.rmSync(tmpDir, { recursive: true, force: true });
