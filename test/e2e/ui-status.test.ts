@@ -1,7 +1,9 @@
 // The status line and trust mode in real Chromium against `gatehouse daemon --ui`: the line says the core is healthy,
 // how many sessions run and how many rules decide; auto-allow and trust mode are switches; trust mode starts only
-// after its question is answered, then a banner counts down, and the core agrees (`gatehouse trust status`).
+// after its question is answered, then a banner counts down, and the core agrees (`gatehouse trust status`). The first
+// start's offers turn auto-allow on and import the agents' allow rules through the real core.
 // Screenshots at 1440×900 and 1024×700, light and dark, go to test/e2e/screenshots/.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +23,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function open(viewport: { width: number; height: number }) {
+async function open(viewport: { width: number; height: number }, userHome = tempDir('gh-ui-user-')) {
   const home = path.join(tempDir('gh-ui-status-'), 'gatehouse');
-  const daemon = await startDaemon(home, ['--ui']);
+  // The agents' settings `rules import` reads are this test's, never the machine's.
+  const daemon = await startDaemon(home, ['--ui'], { HOME: userHome });
   cleanups.push(() => daemon.stop());
   const url = /ui:\s+(\S+)/.exec(daemon.output())?.[1] ?? '';
   const context = await browser.newContext({ viewport });
@@ -69,6 +72,33 @@ describe('the status line and trust mode', () => {
     const auto = status.getByRole('switch', { name: 'Auto-allow low risk' });
     await auto.click();
     await page.locator('button[role="switch"][aria-checked="true"]', { hasText: 'Auto-allow low risk' }).waitFor();
+  });
+
+  it('the first start offers auto-allow and the agents’ allow rules, then stays away once Done', async () => {
+    const userHome = tempDir('gh-ui-user-');
+    fs.mkdirSync(path.join(userHome, '.claude'));
+    fs.writeFileSync(
+      path.join(userHome, '.claude', 'settings.json'),
+      JSON.stringify({ permissions: { allow: ['Bash(git status:*)'] } }),
+    );
+    const { home, page } = await open({ width: 1440, height: 900 }, userHome);
+    const welcome = page.getByRole('region', { name: 'Two things to set up first' });
+    await shoot(page, 'welcome-light-1440');
+    await welcome.getByRole('button', { name: 'Allow low risk without asking' }).click();
+    await welcome.getByText('On: low-risk commands run without asking').waitFor();
+    await page.locator('button[role="switch"][aria-checked="true"]', { hasText: 'Auto-allow low risk' }).waitFor();
+
+    await welcome.getByRole('button', { name: 'Import allow rules' }).click();
+    await welcome.getByText(/^Added 1 allow rule from .*\.claude\/settings\.json\./).waitFor();
+    const status = page.getByRole('region', { name: 'Gatehouse status' });
+    await status.getByRole('button', { name: '1 rule' }).waitFor();
+    expect((await cli(['rules', 'list'], cliEnv(home))).stdout).toContain('git status');
+
+    await welcome.getByRole('button', { name: 'Done' }).click();
+    await welcome.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByText('Nothing is waiting for you').waitFor();
+    expect(await welcome.count()).toBe(0);
   });
 
   it('fits a 1024×700 window, light and dark', async () => {
