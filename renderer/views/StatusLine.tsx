@@ -39,11 +39,19 @@ function rulesText(rules: ReadonlyArray<{ enabled: boolean }>, loaded: boolean):
   return on === 0 ? 'No rules' : `${on} rule${on === 1 ? '' : 's'}`;
 }
 
+/** A link to a view: it goes somewhere, so it is a link, not a button (and never one named like the navigation's). */
 function Go({ view, children }: { view: ViewName; children: string }) {
   return (
-    <button type="button" className="link" onClick={() => useApp.getState().viewChosen(view)}>
+    <a
+      href={`#${view}`}
+      className="link"
+      onClick={(e) => {
+        e.preventDefault();
+        useApp.getState().viewChosen(view);
+      }}
+    >
       {children}
-    </button>
+    </a>
   );
 }
 

@@ -80,14 +80,21 @@ export function Welcome() {
           <p role="status">
             {importSummary(imported.result)}{' '}
             {imported.result.added.length > 0 && (
-              <button type="button" className="link" onClick={() => useApp.getState().viewChosen('rules')}>
+              <a
+                href="#rules"
+                className="link"
+                onClick={(e) => {
+                  e.preventDefault();
+                  useApp.getState().viewChosen('rules');
+                }}
+              >
                 Show them in Rules
-              </button>
+              </a>
             )}
           </p>
         ) : (
           <button type="button" disabled={imported.state === 'importing'} onClick={() => void importRules()}>
-            {imported.state === 'importing' ? 'Importing…' : 'Import allow rules'}
+            {imported.state === 'importing' ? 'Importing…' : 'Import from Claude Code and Codex'}
           </button>
         )}
         {imported.state === 'failed' && (

@@ -42,8 +42,8 @@ describe('the status line and trust mode', () => {
     const { home, page } = await open({ width: 1440, height: 900 });
     const status = page.getByRole('region', { name: 'Gatehouse status' });
     await status.getByText('Core healthy').waitFor();
-    await status.getByRole('button', { name: 'No agent sessions running' }).waitFor();
-    await status.getByRole('button', { name: 'No rules' }).waitFor();
+    await status.getByRole('link', { name: 'No agent sessions running' }).waitFor();
+    await status.getByRole('link', { name: 'No rules' }).waitFor();
     const trust = status.getByRole('switch', { name: 'Trust mode' });
     expect(await trust.getAttribute('aria-checked')).toBe('false');
     await shoot(page, 'status-line-light-1440');
@@ -88,10 +88,13 @@ describe('the status line and trust mode', () => {
     await welcome.getByText('On: low-risk commands run without asking').waitFor();
     await page.locator('button[role="switch"][aria-checked="true"]', { hasText: 'Auto-allow low risk' }).waitFor();
 
-    await welcome.getByRole('button', { name: 'Import allow rules' }).click();
+    // The navigation's buttons stay the only ones named for their views while the offers show.
+    expect(await page.getByRole('button', { name: 'Rules' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Sessions' }).count()).toBe(1);
+    await welcome.getByRole('button', { name: 'Import from Claude Code and Codex' }).click();
     await welcome.getByText(/^Added 1 allow rule from .*\.claude\/settings\.json\./).waitFor();
     const status = page.getByRole('region', { name: 'Gatehouse status' });
-    await status.getByRole('button', { name: '1 rule' }).waitFor();
+    await status.getByRole('link', { name: '1 rule' }).waitFor();
     expect((await cli(['rules', 'list'], cliEnv(home))).stdout).toContain('git status');
 
     await welcome.getByRole('button', { name: 'Done' }).click();

@@ -78,11 +78,11 @@ describe('the status line', () => {
       useSettings.getState().settingsLoaded(DEFAULT_SETTINGS);
       useSessions.getState().sessionsLoaded([session('s1'), session('s2'), session('s3', { endedAt: 'x' })]);
     });
-    expect(within(line()).getByRole('button', { name: 'Rules…' })).toBeTruthy();
+    expect(within(line()).getByRole('link', { name: 'Rules…' })).toBeTruthy();
     act(() => useRules.getState().rulesLoaded([rule('r1'), rule('r2'), rule('r3', false)]));
-    fireEvent.click(within(line()).getByRole('button', { name: '2 sessions running, guarded' }));
+    fireEvent.click(within(line()).getByRole('link', { name: '2 sessions running, guarded' }));
     expect(useApp.getState().view).toBe('sessions');
-    fireEvent.click(within(line()).getByRole('button', { name: '2 rules' }));
+    fireEvent.click(within(line()).getByRole('link', { name: '2 rules' }));
     expect(useApp.getState().view).toBe('rules');
     expect(within(line()).getByRole('switch', { name: 'Auto-allow low risk' })).toBeTruthy();
     expect(within(line()).getByRole('switch', { name: 'Trust mode' })).toBeTruthy();

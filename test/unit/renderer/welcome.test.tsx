@@ -14,6 +14,8 @@ beforeEach(resetStores);
 afterEach(cleanup);
 
 const panel = () => screen.getByRole('region', { name: 'Two things to set up first' });
+/** Named without "rules": the navigation's Rules button stays the one button that says it. */
+const IMPORT = 'Import from Claude Code and Codex';
 const rule = { id: 'r1' } as Rule;
 const issue = (message: string) => ({ file: 'f', line: 1, entry: 'e', message });
 
@@ -47,12 +49,12 @@ describe('the first start', () => {
     });
     renderInApp(<Welcome />, commands);
     act(() => useSettings.getState().settingsLoaded(DEFAULT_SETTINGS));
-    await act(async () => fireEvent.click(within(panel()).getByRole('button', { name: 'Import allow rules' })));
+    await act(async () => fireEvent.click(within(panel()).getByRole('button', { name: IMPORT })));
     expect(commands.importAgentRules).toHaveBeenCalledTimes(1);
     expect(within(panel()).getByRole('status').textContent).toContain(
       'Added 2 allow rules from /home/me/.claude/settings.json. 1 entry left out (already a rule, or not for Gatehouse to take over).',
     );
-    fireEvent.click(within(panel()).getByRole('button', { name: 'Show them in Rules' }));
+    fireEvent.click(within(panel()).getByRole('link', { name: 'Show them in Rules' }));
     expect(useApp.getState().view).toBe('rules');
   });
 
@@ -61,7 +63,7 @@ describe('the first start', () => {
     commands.importAgentRules.mockRejectedValue(new Error('refused to import rules: …'));
     renderInApp(<Welcome />, commands);
     act(() => useSettings.getState().settingsLoaded(DEFAULT_SETTINGS));
-    await act(async () => fireEvent.click(within(panel()).getByRole('button', { name: 'Import allow rules' })));
+    await act(async () => fireEvent.click(within(panel()).getByRole('button', { name: IMPORT })));
     expect(within(panel()).getByRole('alert').textContent).toBe('Not imported: refused to import rules: …');
     fireEvent.click(within(panel()).getByRole('button', { name: 'Done' }));
     expect(commands.updateSettings).toHaveBeenCalledWith({ welcomeDone: true });
