@@ -239,6 +239,13 @@ export interface StartedSession {
   holdTimeoutMs: number;
 }
 
+export const BrowserUiInputSchema = z.object({ rotateToken: z.boolean().default(false) }).strict();
+
+export interface BrowserUiStatus {
+  /** The URL with its token; null when this core serves no browser UI (started without `--ui`, or the desktop app's). */
+  url: string | null;
+}
+
 export interface CoreStatus {
   version: string;
   pid: number;
@@ -434,6 +441,8 @@ export const CONTROL_CALLS = {
   tamperStatus: call(NoInput).returns<TamperStatus>(),
   /** A person has seen the reports: rules, trust and auto-allow decide again. Returns what was acknowledged. */
   acknowledgeTamper: call(AcknowledgeTamperInputSchema).returns<TamperStatus>(),
+  /** Browser mode's URL (`gatehouse ui`); `rotateToken` first replaces its token, which shuts out the old URL. */
+  browserUi: call(BrowserUiInputSchema).returns<BrowserUiStatus>(),
 
   /** Starts `terminal.*` events for one session on this connection; the snapshot says where they pick up. */
   attachTerminal: call(Id).returns<Promise<TerminalSnapshot>>(),

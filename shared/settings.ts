@@ -18,6 +18,8 @@ export const MIN_AUDIT_RETENTION_DAYS = 7;
 export const MAX_REDACTION_PATTERN_LENGTH = 500;
 /** Each pattern runs over every chunk of output; a hundred is far more than anyone writes by hand. */
 export const MAX_REDACTION_PATTERNS = 100;
+/** Browser mode's port: fixed, so the URL (a bookmark) survives restarts; registered to no common service. */
+export const DEFAULT_UI_PORT = 7345;
 
 /** A leading `(?i)` (as in gitleaks and RE2) makes the rest of the pattern case-insensitive; JavaScript has no inline flag. */
 const CASE_INSENSITIVE_PREFIX = '(?i)';
@@ -92,6 +94,10 @@ const FIELDS = {
    * them forever. Decisions name the commands, so a person may want them gone with the sessions.
    */
   auditRetentionDays: z.number().int().min(MIN_AUDIT_RETENTION_DAYS).max(36_500).nullable(),
+  /** Browser mode's port on 127.0.0.1 (`gatehouse daemon --ui`), the same at every start so a bookmark keeps working. */
+  uiPort: z.number().int().min(1024).max(65_535),
+  /** The first-start offers (auto-allow low risk, importing the agents' allow rules) were answered or put away. */
+  welcomeDone: z.boolean(),
 };
 
 export const SettingsSchema = z.object({
@@ -105,6 +111,8 @@ export const SettingsSchema = z.object({
   redactionPatterns: FIELDS.redactionPatterns.default([]),
   retention: FIELDS.retention.default({ maxAgeDays: DEFAULT_RETENTION_DAYS, maxTotalMB: DEFAULT_RETENTION_MB }),
   auditRetentionDays: FIELDS.auditRetentionDays.default(null),
+  uiPort: FIELDS.uiPort.default(DEFAULT_UI_PORT),
+  welcomeDone: FIELDS.welcomeDone.default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

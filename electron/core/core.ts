@@ -23,6 +23,7 @@ import { TamperWatch } from './integrity/tamper-watch.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
 import { ancestry, linuxProc } from './peer/proc.ts';
+import { lookupTcpPeer } from './peer/tcp-peer.ts';
 import { lookupPeer } from './peer/unix-peer.ts';
 import { PtyHost } from './pty/pty-host.ts';
 import { Redactor } from './redaction/redaction.ts';
@@ -52,7 +53,7 @@ import { RuleRepository } from './store/rules.ts';
 import { SessionRepository } from './store/sessions.ts';
 import { VERSION } from './version.ts';
 import { RendererAssets } from './web/assets.ts';
-import { UiServer } from './web/server.ts';
+import { BrowserUi } from './web/browser-ui.ts';
 
 export interface CoreOptions {
   home: string;
@@ -67,7 +68,7 @@ export interface CoreOptions {
   /** Where the agents' settings are read from on `rules import` (tests); default: the user's home. */
   userHome?: string;
   /** Browser mode: serve the built renderer and the API over a WebSocket on 127.0.0.1. */
-  ui?: { rendererDir: string; port: number; token?: string };
+  ui?: { rendererDir: string; port?: number; token?: string };
   /** Replaces the recorder (tests); `null` accepts terminal streams and drops them (logged once). Default: SQLite. */
   recordings?: RecordingService | null;
   /** The bundled Node hook client, for hosted sessions where curl is missing. */
@@ -90,6 +91,8 @@ export interface RunningCore {
   trust: TrustMode;
   /** The browser UI's address, token included, when started with `ui`. */
   uiUrl: string | null;
+  /** Browser mode: its URL, the pages connected, its token. */
+  browserUi: BrowserUi;
   terminals: PtyHost;
   /** Hand this to whatever produces terminal streams (the pty host, `gatehouse run`). */
   recordings: Recordings;
@@ -266,6 +269,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       settings: () => settings.current(),
       onError,
     });
+    const browserUi = new BrowserUi(paths.uiTokenFile);
     const handlers = registerControlHandlers({
       storage: upkeep,
       broker,
@@ -287,6 +291,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       watch,
       userHome: opts.userHome ?? os.homedir(),
       now: () => steady.now(),
+      browserUi,
     });
     const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ events, terminals }, client, id);
 
@@ -306,17 +311,19 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     await gate.listen(paths.gateSocket);
     cleanup.push(() => gate.close());
-    const guard = proc
-      ? new AgentGuard({
-          lookup: (socket) => lookupPeer(socket),
+    const guardDeps = proc
+      ? {
           proc,
           sessions: sessionKnowledge(sessions, roots),
           coreNamespace: proc.pidNamespace('self'),
-          setRootProcesses: (id, pids) => sessionService.setRootProcesses(id, pids),
+          setRootProcesses: (id: string, pids: readonly number[]) => sessionService.setRootProcesses(id, pids),
           audit,
           now: Date.now,
-        })
+        }
       : null;
+    const guard = guardDeps ? new AgentGuard({ ...guardDeps, lookup: (socket) => lookupPeer(socket) }) : null;
+    // Browser mode's token is a file an unsandboxed agent can read: its WebSocket is judged by its peer too.
+    const pageGuard = guardDeps ? new AgentGuard({ ...guardDeps, lookup: (socket) => lookupTcpPeer(socket) }) : null;
     const control = new ControlServer(handlers, connect, ensureAdminToken(paths.adminTokenFile), guard);
     await control.listen(paths.controlSocket);
     cleanup.push(() => control.close());
@@ -336,17 +343,25 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     }
     // Runs before the sockets close: the core closing its own sockets is no tampering.
     cleanup.push(() => watch.dispose());
-    let ui: UiServer | null = null;
     if (opts.ui) {
-      ui = new UiServer({
+      // The port and token stay the same from one start to the next (settings' uiPort, ui.token), so a URL keeps working.
+      await browserUi.start({
         assets: new RendererAssets(opts.ui.rendererDir),
-        port: opts.ui.port,
+        port: opts.ui.port ?? settings.current().uiPort,
         token: opts.ui.token,
-        serve: (channel) => serveControl(handlers, connect, channel),
+        // A page starts no `gatehouse run` session, so its peer never becomes a session's root process.
+        serve: (channel, socket) => {
+          if (!pageGuard) return serveControl(handlers, connect, channel);
+          const guarded = pageGuard.forConnection(handlers, socket);
+          return serveControl(
+            { ...guarded.handlers, startSession: handlers.startSession },
+            connect,
+            channel,
+            guarded.admit,
+          );
+        },
       });
-      await ui.listen();
-      const server = ui;
-      cleanup.push(() => server.close());
+      cleanup.push(() => browserUi.close());
     }
     // Runs first on close: every held agent is answered (denied, with the reason) before the sockets go. Then nobody is
     // told any more of what closing does (sessions ending with their terminals).
@@ -372,7 +387,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       events,
       rules,
       trust,
-      uiUrl: ui?.url ?? null,
+      uiUrl: browserUi.url,
+      browserUi,
       terminals,
       recordings,
       upkeep,

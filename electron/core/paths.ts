@@ -13,6 +13,8 @@ export interface CorePaths {
   database: string;
   settingsFile: string;
   adminTokenFile: string;
+  /** The browser UI's token (0600), kept so its URL stays the same across restarts. */
+  uiTokenFile: string;
   lockFile: string;
   /** A 0700 directory holding the sockets (not used on Windows, where sockets are named pipes). */
   runtimeDir: string;
@@ -41,6 +43,7 @@ export function corePaths(home: string, env: NodeJS.ProcessEnv = process.env, pl
     database: path.join(home, 'gatehouse.db'),
     settingsFile: path.join(home, 'settings.json'),
     adminTokenFile: path.join(home, 'admin.token'),
+    uiTokenFile: path.join(home, 'ui.token'),
     lockFile: path.join(home, 'core.lock'),
   };
   if (platform === 'win32') {

@@ -18,6 +18,8 @@ import {
 } from 'electron';
 import Store from 'electron-store';
 import { APP_ORIGIN, APP_SCHEME, IPC } from '../../shared/desktop-bridge.ts';
+import { QUICK_TRUST_MS } from '../../shared/rules.ts';
+import { trustQuestion } from '../../shared/trust-words.ts';
 import { appAsset } from './app-protocol.ts';
 import { AppSettings } from './app-settings.ts';
 import { coreClient } from './core-client.ts';
@@ -123,10 +125,25 @@ async function main(): Promise<void> {
     ),
   );
   const warn = (err: unknown) => console.warn(`gatehouse: ${String(err)}`);
+  // Trust mode from the tray asks first, as the window does; Cancel is the default.
+  const confirmTrust = async () => {
+    const until = new Date(Date.now() + QUICK_TRUST_MS).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const q = trustQuestion(until);
+    const answer = await dialog.showMessageBox({
+      type: 'warning',
+      message: q.title,
+      detail: q.detail,
+      buttons: [q.confirm, q.cancel],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    return answer.response === 0;
+  };
   const actions: TrayActions = {
     decide: (id, decision) => held.decide(id, decision, 'tray'),
     openWindow: (requestId) => openWindow(requestId),
-    ...policyActions(client.api, warn),
+    ...policyActions(client.api, warn, confirmTrust),
     quit: () => app.quit(),
   };
   const trayState = new TrayState(

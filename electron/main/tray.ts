@@ -1,6 +1,6 @@
 // The tray: how many commands are held, the newest of them with Approve / Deny (Deny only where approving takes two
-// steps), trust mode ("Trust for 15 minutes",
-// then its countdown and Stop), "Pause auto-allow", and the way back to the window.
+// steps), trust mode and auto-allow as states ("Trust mode: off — Turn on for 15 minutes…", then its countdown and
+// Turn off; "Auto-allow low risk: on — Turn off"), and the way back to the window.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Decision, GateRequest } from '../../shared/domain.ts';
 import { AGENT_NAMES } from '../../shared/notification-text.ts';
@@ -56,21 +56,25 @@ function policyItems(extras: TrayExtras, actions: TrayActions): MenuItemConstruc
   return [
     trusting
       ? {
-          label: `Trusting: ${trustLeft((extras.trustEndsAt as number) - extras.now)} left — Stop trusting`,
+          label: `Trust mode: on, ${trustLeft((extras.trustEndsAt as number) - extras.now)} left — Turn off`,
           click: () => actions.stopTrust(),
         }
       : {
-          label: 'Trust for 15 minutes',
-          toolTip: 'Allow everything below high risk for 15 minutes',
+          label: 'Trust mode: off — Turn on for 15 minutes…',
+          toolTip: 'Medium-risk commands too would run without asking, in every session; you are asked first',
           click: () => actions.startTrust(),
         },
     extras.autoAllowLowRisk
       ? {
-          label: 'Pause auto-allow',
-          toolTip: 'Ask about low-risk commands too',
+          label: 'Auto-allow low risk: on — Turn off',
+          toolTip: 'Low-risk commands run without asking, in every session',
           click: () => actions.setAutoAllow(false),
         }
-      : { label: 'Auto-allow low-risk commands', click: () => actions.setAutoAllow(true) },
+      : {
+          label: 'Auto-allow low risk: off — Turn on',
+          toolTip: 'Low-risk commands wait for you too',
+          click: () => actions.setAutoAllow(true),
+        },
   ];
 }
 

@@ -1,6 +1,7 @@
 // How this window reaches the core: a WebSocket in browser mode (`gatehouse daemon --ui`), a MessagePort handed over
 // by the desktop app's preload otherwise. Both move the same text messages; see api/client.ts.
 import { PORT_MESSAGE, type DesktopBridge } from '../../shared/desktop-bridge.ts';
+import { TOKEN_REPLACED_CLOSE } from '../../shared/ui-page.ts';
 import type { Carrier } from './client.ts';
 
 /** Browser mode: the token the page was opened with also opens the WebSocket. */
@@ -10,7 +11,12 @@ export function webSocketCarrier(location: Pick<Location, 'host' | 'search'>): P
   const closed = new Promise<string>((resolve) =>
     ws.addEventListener(
       'close',
-      () => resolve('Lost the connection to the Gatehouse core. If it restarted, open the new URL it printed.'),
+      (e) =>
+        resolve(
+          e.code === TOKEN_REPLACED_CLOSE
+            ? 'This page’s token was replaced (`gatehouse ui --rotate-token`).'
+            : 'Lost the connection to the Gatehouse core.',
+        ),
       { once: true },
     ),
   );
@@ -18,13 +24,7 @@ export function webSocketCarrier(location: Pick<Location, 'host' | 'search'>): P
     ws.addEventListener('open', () => resolve({ channel: wsChannel(ws), closed, close: () => ws.close() }), {
       once: true,
     });
-    void closed.then(() =>
-      reject(
-        new Error(
-          'Cannot reach the Gatehouse core. Is `gatehouse daemon --ui` running, and is this the URL it printed (with its token)?',
-        ),
-      ),
-    );
+    void closed.then(() => reject(new Error('Cannot reach the Gatehouse core (`gatehouse daemon --ui`).')));
   });
 }
 

@@ -11,6 +11,8 @@ export interface AppContextValue {
   commands: Commands;
   mode: WindowMode;
   surfaces: SurfaceFactory;
+  /** Asks the core again at once, once the connection is lost (browser mode: app/reconnect.ts); a reload otherwise. */
+  reconnect?: () => void;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -21,6 +21,7 @@ import { exportFile, type ExportFormat } from './history-export.ts';
 import { messageOf } from './messages.ts';
 import { replayCommands, type ReplayCommands } from './replay-commands.ts';
 import { storageCommands, type StorageCommands } from './storage-commands.ts';
+import { welcomeCommands, type WelcomeCommands } from './welcome-commands.ts';
 import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
 
@@ -44,7 +45,12 @@ export interface CoreCommands {
 }
 
 /** Everything the views can ask for. */
-export type Commands = CoreCommands & RulesCommands & TerminalCommands & ReplayCommands & StorageCommands;
+export type Commands = CoreCommands &
+  RulesCommands &
+  TerminalCommands &
+  ReplayCommands &
+  StorageCommands &
+  WelcomeCommands;
 
 export class Controller implements CoreCommands {
   private readonly connection: Connection;
@@ -82,6 +88,7 @@ export class Controller implements CoreCommands {
       ...terminalCommands(api, this.live),
       ...replayCommands(api),
       ...storageCommands(api),
+      ...welcomeCommands(api),
     };
   }
 
@@ -92,7 +99,14 @@ export class Controller implements CoreCommands {
     void this.connection.closed.then((why) => useApp.getState().connectionLost(why));
     await this.connection.api.subscribe();
     useApp.getState().connected();
-    await Promise.all([this.reloadInbox(), this.reloadSessions(), this.loadSettings(), this.loadTrust()]);
+    // The rules too: the status line counts them (and `rules.changed` keeps them current from then on).
+    await Promise.all([
+      this.reloadInbox(),
+      this.reloadSessions(),
+      this.loadSettings(),
+      this.loadTrust(),
+      rulesCommands(this.connection.api).loadRules(),
+    ]);
   }
 
   dispose(): void {

@@ -2,10 +2,12 @@
 // the clock that every countdown reads.
 import { useEffect } from 'react';
 import { useClockTicking } from '../stores/clock.ts';
+import { useAppContext } from '../app/context.ts';
 import { useApp, type ViewName } from '../stores/connection.ts';
 import { useInbox } from '../stores/inbox.ts';
 import { useSettings } from '../stores/settings.ts';
 import { Audit } from './audit/Audit.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { Replay } from './replay/Replay.tsx';
 import { Rules } from './rules/Rules.tsx';
@@ -13,8 +15,10 @@ import { Sessions } from './sessions/Sessions.tsx';
 import { Settings } from './settings/Settings.tsx';
 import { StoreBanner } from './StoreBanner.tsx';
 import { TamperBanner } from './TamperBanner.tsx';
-import { TrustControls } from './TrustControls.tsx';
+import { StatusLine } from './StatusLine.tsx';
+import { TrustBanner } from './TrustControls.tsx';
 import { useViewScroll } from './view-scroll.ts';
+import { Welcome } from './Welcome.tsx';
 
 /** The views, in the order the navigation lists them. */
 const VIEWS: ReadonlyArray<{ name: ViewName; label: string }> = [
@@ -30,7 +34,7 @@ export function App() {
   useClockTicking();
   const view = useApp((s) => s.view);
   useViewScroll(view);
-  const connection = useApp((s) => s.connection);
+  const { reconnect } = useAppContext();
   const theme = useSettings((s) => s.settings?.theme ?? 'system');
   const waiting = useInbox((s) => s.cards.filter((c) => c.status === 'pending').length);
   useEffect(() => {
@@ -63,19 +67,14 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <TrustControls />
       </div>
       <main className="main">
-        {connection.state === 'lost' && (
-          <div className="banner" role="alert">
-            <p>{connection.message}</p>
-            <button type="button" onClick={() => location.reload()}>
-              Reconnect
-            </button>
-          </div>
-        )}
+        <StatusLine />
+        <ConnectionBanner retry={reconnect ?? (() => location.reload())} />
+        <TrustBanner />
         <TamperBanner />
         <StoreBanner />
+        {view === 'inbox' && <Welcome />}
         {view === 'inbox' && <Inbox />}
         {view === 'sessions' && <Sessions />}
         {view === 'replay' && <Replay />}

@@ -1,8 +1,9 @@
 // Self-approval (issue 13, path 3), end to end with the real Claude Code and the real Codex: the agent's first command
 // starts a background helper (setsid, so it outlives the command and leaves the agent's process tree) that waits for
 // the agent's next held command and tries to allow it three ways: `gatehouse decide` (the CLI refuses by itself), the
-// control socket with the admin token it reads (the core refuses: the helper carries the session's id), and the same
-// with an empty environment (the core refuses: its parent, the helper, carries it). Nobody else decides the second
+// control socket with the admin token it reads (the core refuses: the helper carries the session's id), the same
+// with an empty environment (the core refuses: its parent, the helper, carries it), and browser mode's WebSocket with
+// the UI token it reads from the data directory and the page's Origin claimed (the core refuses: the same peer check). Nobody else decides the second
 // command: it is denied at the hold timeout, its marker never appears, and the audit trail has each refused attempt.
 // The first command is allowed by this test's own client, which is not inside the session: a person's decision works.
 //
@@ -24,6 +25,7 @@ import { startMockResponses } from '../support/mock-responses.ts';
 import { tempDir } from '../support/temp.ts';
 
 const RAW_CLIENT = path.resolve('test/support/raw-control-client.mjs');
+const RAW_UI_CLIENT = path.resolve('test/support/raw-ui-client.mjs');
 /** Long enough for the helper's three attempts (each a Node start), short enough for the test. */
 const HOLD_TIMEOUT = '25s';
 /** How long the helper may still take once the agent has finished. */
@@ -59,11 +61,19 @@ const AGENTS: AgentCase[] = [
 ];
 
 /** The helper the agent starts: waits for the held command whose text has `tag`, then tries to allow it. */
-function helperScript(o: { ghHome: string; controlSocket: string; tokenFile: string; tag: string }): string {
+function helperScript(o: {
+  ghHome: string;
+  controlSocket: string;
+  tokenFile: string;
+  uiPort: string;
+  uiTokenFile: string;
+  tag: string;
+}): string {
   const node = shellQuote(process.execPath);
   const gatehouse = `GATEHOUSE_HOME=${shellQuote(o.ghHome)} ${node} ${shellQuote(BIN)}`;
   const pick = `let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const r=JSON.parse(s||"[]").find((x)=>x.command.includes(${JSON.stringify(o.tag)}));process.stdout.write(r?r.id:"")})`;
   const raw = `${node} ${shellQuote(RAW_CLIENT)} ${shellQuote(o.controlSocket)} ${shellQuote(o.tokenFile)} decide`;
+  const rawUi = `${node} ${shellQuote(RAW_UI_CLIENT)} ${o.uiPort} ${shellQuote(o.uiTokenFile)} decide`;
   return [
     '#!/bin/sh',
     'n=0',
@@ -76,6 +86,7 @@ function helperScript(o: { ghHome: string; controlSocket: string; tokenFile: str
     `${gatehouse} decide "$id" allow > attempt-cli.log 2>&1`,
     `${raw} "{\\"id\\":\\"$id\\",\\"decision\\":\\"allow\\"}" > attempt-raw.log 2>&1`,
     `env -i PATH="$PATH" ${raw} "{\\"id\\":\\"$id\\",\\"decision\\":\\"allow\\"}" > attempt-clean-env.log 2>&1`,
+    `${rawUi} "{\\"id\\":\\"$id\\",\\"decision\\":\\"allow\\"}" > attempt-ui.log 2>&1`,
     ': > helper-done',
     '',
   ].join('\n');
@@ -97,7 +108,8 @@ describe.runIf(process.platform === 'linux').each(AGENTS)('$name cannot approve 
     const ghHome = path.join(root, 'gatehouse');
     const work = path.join(root, 'work');
     fs.mkdirSync(work);
-    const daemon = await startDaemon(ghHome, ['--hold-timeout', HOLD_TIMEOUT]);
+    const daemon = await startDaemon(ghHome, ['--hold-timeout', HOLD_TIMEOUT, '--ui']);
+    const uiPort = /ui:\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(daemon.output())?.[1] ?? '';
     cleanups.push(() => daemon.stop());
     const paths = corePaths(ghHome);
     const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
@@ -107,7 +119,14 @@ describe.runIf(process.platform === 'linux').each(AGENTS)('$name cannot approve 
     const marker = path.join(work, `marker-${tag}`);
     fs.writeFileSync(
       path.join(work, 'helper.sh'),
-      helperScript({ ghHome, controlSocket: paths.controlSocket, tokenFile: paths.adminTokenFile, tag }),
+      helperScript({
+        ghHome,
+        controlSocket: paths.controlSocket,
+        tokenFile: paths.adminTokenFile,
+        uiPort,
+        uiTokenFile: paths.uiTokenFile,
+        tag,
+      }),
     );
     const first = 'setsid sh helper.sh > /dev/null 2>&1 < /dev/null &';
     const second = `touch ${marker}`;
@@ -144,10 +163,11 @@ describe.runIf(process.platform === 'linux').each(AGENTS)('$name cannot approve 
     expect(read('attempt-cli.log')).toContain('refusing to decide a held command from inside an agent session');
     expect(read('attempt-raw.log')).toContain('"code":"forbidden"');
     expect(read('attempt-clean-env.log')).toContain('"code":"forbidden"');
+    expect(read('attempt-ui.log')).toContain('"code":"forbidden"');
     const refusals = (await client.api.listAudit({ limit: 1000 })).filter(
       (e: AuditEntry) => e.kind === 'decision.refused',
     );
-    expect(refusals).toHaveLength(2);
+    expect(refusals).toHaveLength(3);
     for (const entry of refusals) {
       expect(entry).toMatchObject({
         subject: next?.id,

@@ -50,7 +50,9 @@ export async function startDaemon(
   args: string[] = [],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ child: ChildProcess; stop: () => Promise<CliResult>; output: () => string }> {
-  const { child, done } = startCli(['daemon', ...args], cliEnv(home, env));
+  // Tests run side by side (and beside a person's own Gatehouse): browser mode takes any free port unless one is named.
+  const ui = args.includes('--ui') && !args.includes('--port') ? ['--port', '0'] : [];
+  const { child, done } = startCli(['daemon', ...args, ...ui], cliEnv(home, env));
   let out = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {

@@ -34,6 +34,11 @@ export interface AgentPlugin<Id extends string = string> {
   wire(launch: Launch): Promise<WiredLaunch>;
   /** The protection layers that depend on the agent, for `gatehouse run`, the hosted terminals and the UI. */
   protections(facts: LaunchFacts): AgentProtections;
+  /**
+   * One line to say once the agent has exited, read off the end of what it printed (Claude Code's resume hint, made
+   * to resume under Gatehouse); null for nothing. `gatehouse run` prints it; a hosted terminal shows it.
+   */
+  exitNote?(outputTail: string): string | null;
 }
 
 /** An agent's own program: `gatehouse run -- <name>` is recognised as it, and doctor looks for it on PATH. */

@@ -1,5 +1,6 @@
 // The CLI's command table and dispatcher.
 import { ApiError } from '../../../shared/api.ts';
+import { DEFAULT_UI_PORT } from '../../../shared/settings.ts';
 import { AGENT_IDS } from '../agents/registry.ts';
 import { VERSION } from '../version.ts';
 import { auditCommand } from './audit.ts';
@@ -14,14 +15,18 @@ import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
 import { tamperCommand } from './tamper.ts';
 import { trustCommand } from './trust.ts';
+import { uiCommand } from './ui.ts';
 import { scoreCommand } from './score.ts';
 
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
 
 Usage:
-  gatehouse daemon [--hold-timeout 10m] [--ui [--port N]]
+  gatehouse daemon [--hold-timeout 10m] [--ui [--port N] [--open]]
                                                run the core in the foreground; --ui also serves
-                                               the reviewer UI on 127.0.0.1 and prints its URL
+                                               the reviewer UI on 127.0.0.1 (port ${DEFAULT_UI_PORT} unless
+                                               Settings say otherwise; --port 0: any free port)
+  gatehouse ui [--rotate-token] [--no-open]    print the reviewer UI's URL and open it in your browser;
+                                               it stays the same across restarts until --rotate-token
   gatehouse run [--agent ${AGENT_IDS.join('|')}] -- <agent> [args…]
                                                start an agent here, wired to the core
   gatehouse pending [--json]                   commands waiting for a decision
@@ -62,6 +67,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   doctor: doctorCommand,
   rules: rulesCommand,
   trust: trustCommand,
+  ui: uiCommand,
   tamper: tamperCommand,
   audit: auditCommand,
   score: scoreCommand,

@@ -1,17 +1,22 @@
-// gatehouse daemon: the core in the foreground, logging what it holds and decides.
+// gatehouse daemon: the core in the foreground, logging what it holds and decides; with --ui, browser mode on its
+// steady URL (and with --open, a browser on it).
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CoreEvent } from '../../../shared/domain.ts';
 import { formatDuration, parseDuration } from '../../../shared/duration.ts';
 import { outcomePhrase } from '../../../shared/outcome.ts';
 import { MAX_HOLD_TIMEOUT_MS, MIN_HOLD_TIMEOUT_MS } from '../../../shared/settings.ts';
 import { TYPING_TRUST_WORDS } from '../../../shared/typing-trust.ts';
-import { startCore } from '../core.ts';
+import { shellQuote } from '../agents/hook-command.ts';
+import { findExecutable } from '../agents/which.ts';
+import { startCore, type RunningCore } from '../core.ts';
 import { keepServing } from '../last-resort.ts';
 import { CoreAlreadyRunningError } from '../lock.ts';
 import { resolveHome } from '../paths.ts';
 import { SettingsError } from '../settings/file.ts';
 import { StoreUnavailableError } from '../store/failures.ts';
 import { CliError, type CliContext } from './context.ts';
+import { openBrowser } from './open-browser.ts';
 import { commandLines } from './shown.ts';
 
 function describe(e: CoreEvent): string {
@@ -49,17 +54,55 @@ function describe(e: CoreEvent): string {
   }
 }
 
+/** 0 asks for any free port (tests, scripts): the URL then changes at every start. */
 function parsePort(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(port >= 1 && port <= 65535))
-    throw new CliError(`--port takes a port number between 1 and 65535, not "${text}"`, 2);
+  if (!(port >= 0 && port <= 65535))
+    throw new CliError(`--port takes a port number between 1 and 65535 (or 0 for any free one), not "${text}"`, 2);
   return port;
+}
+
+/** Said when the UI's port is taken: which port, and the two ways to choose another. */
+function portInUse(port: number | undefined, home: string): string {
+  const which = port === undefined ? 'the browser UI port' : `port ${port}`;
+  return (
+    `${which} is in use on 127.0.0.1 (by another program, or another Gatehouse core). ` +
+    `Choose another for this start with \`gatehouse daemon --ui --port N\`, or for every start with "uiPort": N in ` +
+    `${home}/settings.json (or Settings → Browser mode).`
+  );
+}
+
+/** A page that reconnects by itself (it retries every second or two) is given this long before a browser is opened. */
+const OPEN_AFTER_MS = 2500;
+
+/**
+ * How to type this CLI in another terminal: `gatehouse` once it is on PATH (`npm link`), else this very program by its
+ * path (`npm run daemon` runs it from the Gatehouse folder, where nothing puts `gatehouse` on PATH).
+ */
+function cliAsTyped(env: NodeJS.ProcessEnv): string {
+  const bin = process.argv[1];
+  if (findExecutable('gatehouse', env) || !bin || !/gatehouse(\.mjs)?$/.test(bin)) return 'gatehouse';
+  const file = path.resolve(bin);
+  return /^[\w@%+=:,./-]+$/.test(file) ? file : shellQuote(file);
+}
+
+/** `--open`: the browser on the UI, unless a page left open from the last start has come back by itself. */
+async function openUnlessReconnected(ctx: CliContext, core: RunningCore): Promise<void> {
+  const url = core.uiUrl;
+  if (!url || core.browserUi.connections > 0) return;
+  const notOpened = await openBrowser(url, ctx.env);
+  if (notOpened) ctx.err(`gatehouse: not opening a browser (${notOpened}); open the ui: URL above yourself.`);
 }
 
 export async function daemonCommand(ctx: CliContext, argv: string[], signal: AbortSignal): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { 'hold-timeout': { type: 'string' }, ui: { type: 'boolean' }, port: { type: 'string' } },
+    options: {
+      'hold-timeout': { type: 'string' },
+      ui: { type: 'boolean' },
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+    },
     strict: true,
   });
   let holdTimeoutMs: number | undefined;
@@ -73,14 +116,17 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
     }
     holdTimeoutMs = ms;
   }
-  const port = values.port === undefined ? 0 : parsePort(values.port);
+  // Left out: the settings' uiPort, the same at every start.
+  const port = values.port === undefined ? undefined : parsePort(values.port);
   if (values.port !== undefined && !values.ui)
     throw new CliError("--port is the browser UI's port: use it with --ui", 2);
+  if (values.open && !values.ui) throw new CliError('--open opens the browser UI: use it with --ui', 2);
+  const home = resolveHome(ctx.env);
   const ui = values.ui ? { rendererDir: ctx.rendererDir, port } : undefined;
   let core;
   try {
     core = await startCore({
-      home: resolveHome(ctx.env),
+      home,
       holdTimeoutMs,
       ui,
       hookClientPath: ctx.hookClientPath,
@@ -92,7 +138,7 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
     if (err instanceof CoreAlreadyRunningError || err instanceof SettingsError || err instanceof StoreUnavailableError)
       throw new CliError(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new CliError(`port ${port} is in use; pick another with --port, or leave it out for a free one`);
+      throw new CliError(portInUse(port ?? (err as { port?: number }).port, home));
     if (err instanceof Error && err.message.startsWith('the UI is not built')) throw new CliError(err.message);
     throw err;
   }
@@ -103,15 +149,23 @@ export async function daemonCommand(ctx: CliContext, argv: string[], signal: Abo
   ctx.out(`  gate socket:  ${status.gateSocket}`);
   ctx.out(`  control:      ${status.controlSocket}`);
   ctx.out(`  hold timeout: ${formatDuration(status.holdTimeoutMs)}`);
-  if (core.uiUrl) ctx.out(`  ui:           ${core.uiUrl}`);
+  if (core.uiUrl) {
+    ctx.out(`  ui:           ${core.uiUrl}`);
+    if (port !== 0)
+      ctx.out('                (the same at every start: bookmark it; `gatehouse ui` prints and opens it)');
+  }
+  const cli = cliAsTyped(ctx.env);
   ctx.out(
-    'Start an agent in another terminal with `gatehouse run -- claude` (or codex). Ctrl-C stops the core; held commands are denied.',
+    `Start an agent in another terminal with \`${cli} run -- claude\` (or codex)${cli === 'gatehouse' ? '' : '; `npm link` in the Gatehouse folder makes that `gatehouse`'}. Ctrl-C stops the core; held commands are denied.`,
   );
   const stop = core.events.subscribe((e) => ctx.out(`${new Date().toISOString()}  ${describe(e)}`));
+  const opening =
+    values.open && core.uiUrl ? setTimeout(() => void openUnlessReconnected(ctx, core), OPEN_AFTER_MS) : null;
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
+  if (opening) clearTimeout(opening);
   stop();
   await core.close();
   stopGuard();

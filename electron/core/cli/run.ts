@@ -23,6 +23,8 @@ import { RunSession } from './run-session.ts';
 const USAGE = `usage: gatehouse run [--agent ${AGENT_IDS.join('|')}] [--no-sandbox] [--quiet] -- <agent command> [args…]`;
 /** Signals a supervisor (or a terminal that is not ours) sends us, which the agent in its pty must get too. */
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+/** An agent's parting words (a resume hint) fit in its last few screens' worth of text. */
+export const EXIT_NOTE_TAIL_CHARS = 4096;
 
 interface RunArgs {
   /** Any registered agent; `shell` is an agent without hooks, whose `bash -c` / `zsh -c` strings are gated. */
@@ -114,8 +116,15 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
       for (const line of protectionLines(protections)) ctx.err(`gatehouse:   ${line}`);
     }
     const [exe, ...args] = contained.argv as [string, ...string[]];
-    child = startInPty(exe, args, contained.env, ctx.cwd, (event) => session.record(event));
+    // The end of what the agent printed, for its plug-in's note after the exit (Claude Code's resume hint).
+    let tail = '';
+    child = startInPty(exe, args, contained.env, ctx.cwd, (event) => {
+      session.record(event);
+      if (plugin.exitNote && event.kind === 'output') tail = (tail + event.data).slice(-EXIT_NOTE_TAIL_CHARS);
+    });
     exitCode = await child.exited;
+    const note = plugin.exitNote?.(tail);
+    if (note && !run.quiet) ctx.err(note);
     return exitCode;
   } catch (err) {
     if (err instanceof WiringError || err instanceof SandboxUnavailableError) throw new CliError(err.message);

@@ -2,8 +2,9 @@
 // first asks which process is at the other end (peer/unix-peer.ts) and whether it runs inside an agent session
 // Gatehouse started (peer/agent-origin.ts). If it does, or if that cannot be told, the call is refused with where to
 // decide instead, and the attempt is written to the audit trail. Read-only calls are never held up.
-// The browser UI's WebSocket and the desktop app's MessagePorts are not guarded here: their token is never in an
-// agent's environment or files (see docs/threat-model.md, "No decisions from inside an agent").
+// The browser UI's WebSocket is guarded the same way, its peer found over TCP (peer/tcp-peer.ts): its token is kept in
+// the data directory, which an agent without the sandbox can read. The desktop app's MessagePorts are not: nothing
+// outside the app can hold one (see docs/threat-model.md, "No decisions from inside an agent").
 import type net from 'node:net';
 import { ApiError } from '../../../shared/api.ts';
 import { agentOrigin, type AgentOrigin, type SessionKnowledge } from '../peer/agent-origin.ts';

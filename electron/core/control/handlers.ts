@@ -5,6 +5,7 @@ import {
   type ConnectionCalls,
   type ControlApi,
   type ControlClientApi,
+  type BrowserUiStatus,
   type CoreStatus,
   type DecideResult,
   type DescriptorUse,
@@ -38,6 +39,8 @@ export interface ControlServices extends RulesServices, TamperServices {
   /** What the store cannot do now, or null (optional: tests build services without it). */
   storeHealth?: () => string | null;
   storage: Pick<ControlApi, 'storageStatus' | 'compactStorage'>;
+  /** Browser mode's URL and token (web/browser-ui.ts). */
+  browserUi: { status(): BrowserUiStatus; rotateToken(): BrowserUiStatus };
 }
 
 /**
@@ -130,6 +133,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     killTerminal: (d) => terminals.kill(d.sessionId, d.signal),
     setTypingTrust: (d) => terminals.setTypingTrust(d.sessionId, d.typingTrust),
     terminalSnapshot: (sessionId) => terminals.snapshot(sessionId),
+    browserUi: (d) => (d.rotateToken ? s.browserUi.rotateToken() : s.browserUi.status()),
     ...registerRulesHandlers(s),
     ...registerTamperHandlers(s),
   };

@@ -134,6 +134,7 @@ export class PtyHost {
         typingTrust: () => this.typed.trust(started.session.id),
         onExit: (code) => this.onEnded(started.session.id, code, tmpDir),
         onError: this.deps.onError,
+        exitNote: agentPlugin(input.agent).exitNote,
       });
     } catch (err) {
       fs.rmSync(tmpDir, { recursive: true, force: true });

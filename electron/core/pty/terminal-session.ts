@@ -79,7 +79,12 @@ export interface TerminalSessionOptions {
   flowNoticeMs?: number;
   onExit: (exitCode: number) => void;
   onError?: (err: unknown) => void;
+  /** The agent's line for after its exit, read off the end of its output (its plug-in's `exitNote`); shown on the screen. */
+  exitNote?: (outputTail: string) => string | null;
 }
+
+/** An agent's parting words (a resume hint) fit in its last few screens' worth of text. */
+const EXIT_NOTE_TAIL_CHARS = 4096;
 
 export class TerminalSession {
   readonly sessionId: string;
@@ -96,6 +101,8 @@ export class TerminalSession {
   /** What viewers were told of pausing (`terminal.flow`, snapshots, info): the pty's state once it has lasted. */
   private shownPaused = false;
   private flowNotice: NodeJS.Timeout | null = null;
+  /** The end of the output, kept only for `exitNote`. */
+  private tail = '';
   readonly exited: Promise<number>;
 
   constructor(o: TerminalSessionOptions) {
@@ -131,6 +138,8 @@ export class TerminalSession {
     this.exited = new Promise((resolve) => {
       o.pty.onExit((code) => {
         this.output(this.decoder.end());
+        const note = o.exitNote?.(this.tail);
+        if (note) this.output(`\r\n${note}\r\n`);
         this.batcher.flush();
         // A command still running (`exit` itself) ended with the shell.
         this.marks.end(code);
@@ -262,6 +271,7 @@ export class TerminalSession {
 
   private output(text: string): void {
     if (!text) return;
+    if (this.o.exitNote) this.tail = (this.tail + text).slice(-EXIT_NOTE_TAIL_CHARS);
     const recorder = this.o.recorder;
     if (recorder) {
       recorder.record({ kind: 'output', data: text });

@@ -41,7 +41,8 @@ export class UiGuard {
     if (token === null || !timingSafeEqual(digest(token), this.tokenDigest)) {
       return {
         status: 401,
-        message: 'Unauthorized: open the UI with the URL `gatehouse daemon --ui` printed (it carries the token).',
+        message:
+          'Unauthorized: this URL has no token, or one that was replaced. Run `gatehouse ui` to open the current URL.',
       };
     }
     return null;

@@ -1,10 +1,10 @@
 // Browser mode: the renderer and the control API on one loopback port. The page, its assets and the WebSocket
-// all need the UI token from the URL the daemon prints; the Host (and, for the WebSocket, the Origin) must be ours.
+// all need the UI token from the URL the daemon (or `gatehouse ui`) prints; the Host (and, for the WebSocket, the Origin) must be ours.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { contentSecurityPolicy } from '../../../shared/ui-page.ts';
+import { contentSecurityPolicy, TOKEN_REPLACED_CLOSE } from '../../../shared/ui-page.ts';
 import { MAX_LINE_BYTES } from '../control/lines.ts';
 import type { TextChannel } from '../control/serve.ts';
 import { newToken } from '../ids.ts';
@@ -20,11 +20,11 @@ export const API_PATH = '/api';
 
 export interface UiServerOptions {
   assets: RendererAssets;
-  /** Serves the control API on one connection; returns its disposer. */
-  serve: (channel: TextChannel) => () => void;
+  /** Serves the control API on one connection (`socket`: who is at the other end, for the agent guard); returns its disposer. */
+  serve: (channel: TextChannel, socket: Socket) => () => void;
   /** 0 picks a free port. */
   port: number;
-  /** Fixed in tests; random otherwise. */
+  /** The data directory's `ui.token` (browser-ui.ts), or a fixed one in tests; random when not given. */
   token?: string;
   /** How long a connection may sit without sending a whole request (default 5 s; shorter in tests). */
   idleMs?: number;
@@ -33,7 +33,7 @@ export interface UiServerOptions {
 }
 
 export class UiServer {
-  readonly token: string;
+  private token: string;
   private readonly opts: UiServerOptions;
   private readonly http: http.Server;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_LINE_BYTES });
@@ -82,6 +82,21 @@ export class UiServer {
     return `http://127.0.0.1:${this.port}/?token=${encodeURIComponent(this.token)}`;
   }
 
+  /** Pages connected now (their WebSockets). */
+  get connections(): number {
+    return this.wss.clients.size;
+  }
+
+  /**
+   * Takes a new token: the old URL is refused from now on, and the pages opened with it are disconnected at once
+   * (whoever held the old URL may be why it is replaced).
+   */
+  setToken(token: string): void {
+    this.token = token;
+    if (this.guard) this.guard = new UiGuard(this.port, token);
+    for (const ws of this.wss.clients) ws.close(TOKEN_REPLACED_CLOSE, 'the UI token was replaced');
+  }
+
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.terminate();
@@ -110,7 +125,8 @@ export class UiServer {
       ...SECURITY_HEADERS,
       'content-type': asset.type,
       'content-length': asset.body.length,
-      'content-security-policy': contentSecurityPolicy(allowedHosts(this.port).map((h) => `ws://${h}`)),
+      // 'self': the page asks its own URL whether the core is back after a restart (renderer/app/reconnect.ts).
+      'content-security-policy': contentSecurityPolicy(["'self'", ...allowedHosts(this.port).map((h) => `ws://${h}`)]),
     });
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   }
@@ -125,7 +141,7 @@ export class UiServer {
       );
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req.socket));
   }
 
   /** Drops the WebSockets whose peer went away without closing (a sleeping laptop, a killed browser). */
@@ -140,19 +156,23 @@ export class UiServer {
     }
   }
 
-  private onConnection(ws: WebSocket): void {
+  private onConnection(ws: WebSocket, socket: Socket): void {
     ws.on('pong', () => this.unanswered.delete(ws));
     let deliver: (data: string) => void = () => {};
-    const dispose = this.opts.serve({
-      post: (data) => {
-        if (ws.readyState === ws.OPEN) ws.send(data);
+    const dispose = this.opts.serve(
+      {
+        post: (data) => {
+          if (ws.readyState === ws.OPEN) ws.send(data);
+        },
+        on: (fn) => {
+          deliver = fn;
+        },
       },
-      on: (fn) => {
-        deliver = fn;
-      },
-    });
+      socket,
+    );
     ws.on('message', (data, isBinary) => {
-      if (!isBinary) deliver(data.toString());
+      // A page being disconnected (its token replaced) is not served while its close completes.
+      if (!isBinary && ws.readyState === ws.OPEN) deliver(data.toString());
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => dispose());

@@ -12,6 +12,7 @@ import {
 import { useAppContext } from '../../app/context.ts';
 import { useSettings } from '../../stores/settings.ts';
 import { ErrorState, Loading } from '../common/states.tsx';
+import { BrowserModeSettings } from './BrowserModeSettings.tsx';
 import { RecordingSettings } from './RecordingSettings.tsx';
 import { StorageSettings } from './StorageSettings.tsx';
 
@@ -136,6 +137,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
           </select>
         </label>
       </fieldset>
+      <BrowserModeSettings settings={settings} onSave={save} />
       {mode === 'desktop' && (
         <fieldset>
           <legend>Desktop app</legend>

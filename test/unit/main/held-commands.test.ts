@@ -65,6 +65,9 @@ class FakeNotification implements NativeNotification {
 function shell(
   opts: { settings?: Settings; focused?: boolean; supportsActions?: boolean; pending?: GateRequest[] } = {},
 ) {
+  /** The person's answer to trust mode's question (the native dialog); yes unless a test says otherwise. */
+  const answers: boolean[] = [];
+  const confirmTrust = vi.fn(async () => answers.shift() ?? true);
   const listeners = new Set<(e: CoreEvent) => void>();
   const decide = vi.fn<ShellApi['decide']>(async (input) => ({ ...request('x'), id: input.id }));
   const noTrust = { active: false, endsAt: null, remainingMs: 0, floor: ['high' as const, 'critical' as const] };
@@ -134,7 +137,7 @@ function shell(
     {
       decide: (id, d) => held.decide(id, d, 'tray'),
       openWindow: (id) => opened.push(id ?? 'window'),
-      ...policyActions(client.api, fail),
+      ...policyActions(client.api, fail, confirmTrust),
       quit: () => {},
     },
     timers,
@@ -158,6 +161,8 @@ function shell(
     notifier,
     emit,
     decide,
+    answers,
+    confirmTrust,
     startTrust,
     stopTrust,
     updateSettings,
@@ -305,24 +310,31 @@ describe('tray and notifications', () => {
 });
 
 describe('tray: trust mode and auto-allow', () => {
-  it('"Trust for 15 minutes" starts trust mode; the menu counts down from the core\'s event and offers Stop until it ends', async () => {
+  it("trust mode starts only once its question is answered yes; the menu counts down from the core's event and offers Turn off until it ends", async () => {
     const s = shell();
     await s.held.start();
-    click(s.item(/^Trust for 15 minutes$/));
-    expect(s.startTrust).toHaveBeenCalledWith({ durationMs: QUICK_TRUST_MS });
+    const off = /^Trust mode: off — Turn on for 15 minutes…$/;
+    s.answers.push(false);
+    click(s.item(off));
+    await vi.waitFor(() => expect(s.confirmTrust).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setImmediate(r));
+    expect(s.startTrust).not.toHaveBeenCalled();
+    click(s.item(off));
+    await vi.waitFor(() => expect(s.startTrust).toHaveBeenCalledWith({ durationMs: QUICK_TRUST_MS }));
     // The menu follows the core, not the click.
-    expect(s.item(/^Trust for 15 minutes$/)).toBeTruthy();
+    expect(s.item(off)).toBeTruthy();
     s.emit({ type: 'trust.started', endsAt: new Date(s.clock.now + QUICK_TRUST_MS).toISOString() });
-    expect(s.item(/^Trusting: 15 min left — Stop trusting$/)).toBeTruthy();
+    expect(s.item(/^Trust mode: on, 15 min left — Turn off$/)).toBeTruthy();
     expect(s.tray.tooltip).toBe('Gatehouse: nothing waiting · trusting');
     s.advance(10 * 60_000);
-    expect(s.item(/^Trusting: 5 min left/)).toBeTruthy();
+    expect(s.item(/^Trust mode: on, 5 min left/)).toBeTruthy();
     s.advance(4 * 60_000 + 30_000);
-    expect(s.item(/^Trusting: 30 s left/)).toBeTruthy();
-    click(s.item(/Stop trusting$/));
+    expect(s.item(/^Trust mode: on, 30 s left/)).toBeTruthy();
+    click(s.item(/Turn off$/));
     expect(s.stopTrust).toHaveBeenCalledTimes(1);
+    expect(s.confirmTrust).toHaveBeenCalledTimes(2);
     s.emit({ type: 'trust.ended', why: 'stopped' });
-    expect(s.item(/^Trust for 15 minutes$/)).toBeTruthy();
+    expect(s.item(off)).toBeTruthy();
     // No timer is left running once trust mode is off.
     expect(s.clock.ticks.size).toBe(0);
     s.trayState.trustChanged(new Date(s.clock.now + 1000).toISOString());
@@ -330,16 +342,17 @@ describe('tray: trust mode and auto-allow', () => {
     expect(s.clock.ticks.size).toBe(0);
   });
 
-  it('"Pause auto-allow" turns the setting off, and the item follows the setting', async () => {
+  it('auto-allow says its state and switches it at once, and the item follows the setting', async () => {
     const s = shell();
     await s.held.start();
-    click(s.item(/^Auto-allow low-risk commands$/));
+    click(s.item(/^Auto-allow low risk: off — Turn on$/));
     expect(s.updateSettings).toHaveBeenLastCalledWith({ autoAllowLowRisk: true });
     s.emit({ type: 'settings.changed', settings: { ...DEFAULT_SETTINGS, autoAllowLowRisk: true } });
-    click(s.item(/^Pause auto-allow$/));
+    click(s.item(/^Auto-allow low risk: on — Turn off$/));
     expect(s.updateSettings).toHaveBeenLastCalledWith({ autoAllowLowRisk: false });
     s.emit({ type: 'settings.changed', settings: DEFAULT_SETTINGS });
-    expect(s.item(/^Pause auto-allow$/)).toBeUndefined();
+    expect(s.item(/^Auto-allow low risk: on/)).toBeUndefined();
+    expect(s.confirmTrust).not.toHaveBeenCalled();
   });
 
   it('"Show in Gatehouse" opens the window on that card; the card reaches the page once it has loaded', async () => {

@@ -167,6 +167,12 @@ export function fakeCommands() {
     exportRecording: vi.fn<Commands['exportRecording']>(async () => null),
     deleteSession: vi.fn<Commands['deleteSession']>(async () => {}),
     clipFor: vi.fn<Commands['clipFor']>(async () => null),
+    importAgentRules: vi.fn<Commands['importAgentRules']>(async () => ({
+      files: [],
+      added: [],
+      skipped: [],
+      errors: [],
+    })),
   } satisfies Commands;
 }
 

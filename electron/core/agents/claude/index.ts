@@ -4,6 +4,7 @@
 import type { AgentPlugin } from '../plugin.ts';
 import { CLAUDE_HOOKS } from './hooks.ts';
 import { checkClaude } from './launch-checks.ts';
+import { claudeExitNote } from './resume-hint.ts';
 import { claudeFailMode, claudeProtections } from './status.ts';
 import { splitUserSettings, wireClaude } from './wiring.ts';
 
@@ -20,4 +21,5 @@ export const claudeAgent: AgentPlugin<'claude'> = {
   },
   wire: wireClaude,
   protections: claudeProtections,
+  exitNote: claudeExitNote,
 };

@@ -7,6 +7,7 @@ import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport
 import { WiringError, type Launch, type WiredLaunch } from '../plugin.ts';
 import { CLAUDE_FILE_TOOLS } from './file-tools.ts';
 import { CLAUDE_PATHS } from './protocol.ts';
+import { resumeHintEnv } from './resume-hint.ts';
 
 export interface ClaudeHookOptions {
   transport: HookTransport;
@@ -182,7 +183,8 @@ export async function wireClaude(launch: Launch): Promise<WiredLaunch> {
   fs.writeFileSync(file, JSON.stringify(merged, null, 2), { mode: 0o600 });
   return {
     argv: [exe, ...claudeArgs(file), ...rest],
-    env: {},
+    // Its resume hint names the person's flags, not the settings file above, which is gone once the session ends.
+    env: resumeHintEnv(rest),
     hookFiles: claudeHookFiles(launch.tmpDir),
     hooksFailClosed: claudeLayerFailsClosed(launch.tmpDir),
   };

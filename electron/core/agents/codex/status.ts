@@ -24,7 +24,8 @@ export function codexProtections(): AgentProtections {
       layer: 'hooks',
       state: 'partial',
       detail:
-        'every shell command waits for Gatehouse and no config layer switches the hooks off; Codex runs a command whose hook crashes, so a hook client killed mid-request would let one through',
+        'every shell command waits for Gatehouse and no config layer switches the hooks off; Codex runs a command whose hook crashes, so a hook client killed mid-request would let one through. ' +
+        "Codex's warning that `--dangerously-bypass-hook-trust` is enabled is about these hooks: Gatehouse passes it so they run without a trust prompt (README, Troubleshooting)",
     },
     fileTools: {
       layer: 'file-tools',
