@@ -43,6 +43,8 @@ async function coreClient(w: World): Promise<TextClient> {
 /** A hosted bash in the world's directory, ready for lines; `line` types one and resolves with its held request. */
 async function hostedShell(client: TextClient, cwd: string) {
   const { sessionId } = await client.api.startTerminal({ agent: 'shell', cwd, shell: 'bash' });
+  // These views need held and decided requests: every typed line asks (by default a low one would run at once).
+  await client.api.setTypingTrust({ sessionId, typingTrust: 'none' });
   const deadline = Date.now() + 15_000;
   // The prompt (`…$ ` or, as root, `…# `) says the shell and its integration are ready for a line.
   while (!/[$#] /.test((await client.api.terminalSnapshot(sessionId)).data)) {
