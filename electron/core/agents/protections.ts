@@ -51,6 +51,21 @@ export function describeProtections(f: LaunchFacts<AgentId>): SessionProtection[
   );
 }
 
+/**
+ * A shell Gatehouse hosts for a person (Sessions, "Shell (every line gated)"): no agent and no hooks; the line gate asks
+ * about every line typed at its prompt. What a program started there runs by itself is not seen: the same limit as
+ * any shell, said so the person knows.
+ */
+export function describeHostedShell(f: LaunchFacts): SessionProtection[] {
+  const lines: SessionProtection = {
+    layer: 'shells',
+    state: 'on',
+    detail:
+      'every line typed at the prompt asks the gate before it runs ("Your typing" says which of yours run at once); what a program started there runs by itself is not seen',
+  };
+  return [lines, hookClient(f), sandbox(f), tamperWatch(f)];
+}
+
 const MARK: Readonly<Record<SessionProtection['state'], string>> = {
   on: 'on     ',
   partial: 'partly ',

@@ -22,7 +22,7 @@ import type { Publisher, Subscribable } from '../events/bus.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts, streamingHookCommand } from '../agents/hook-command.ts';
 import { WiringError } from '../agents/plugin.ts';
-import { describeProtections } from '../agents/protections.ts';
+import { describeHostedShell, describeProtections } from '../agents/protections.ts';
 import { agentPlugin } from '../agents/registry.ts';
 import { chooseTransport, sessionEnv, wireAgent, type LaunchContext } from '../agents/wire.ts';
 import { findExecutable } from '../agents/which.ts';
@@ -245,6 +245,17 @@ export class PtyHost {
       // The line gate prints the gate's notices as they come (a held line says so in the terminal at once).
       const s = interactiveShell(shell, streamingHookCommand(transport, GATE_PATHS.check, maxTimeS), this.deps.env);
       const keyFile = this.typed.issue(started.session.id, tmpDir);
+      this.deps.sessions.reportProtections(
+        started.session.id,
+        describeHostedShell({
+          agent: input.agent,
+          transport,
+          hooksFailClosed: false,
+          sandbox: { kind: null, status: HOSTED_UNSANDBOXED },
+          hookFilesWatched: null,
+          platform: process.platform,
+        }),
+      );
       return {
         file: s.file,
         args: s.args,

@@ -31,6 +31,14 @@ describe.each(['bash', 'zsh', 'fish'])('typed lines in %s', (shell) => {
       expect(t.info.typingTrust).toBe('low');
       await t.prompt();
       const id = t.info.sessionId;
+      // What guards it, as the Sessions view shows: the line gate, no sandbox.
+      const session = (await w.core.client.api.listSessions()).find((x) => x.id === id);
+      expect(session?.protections?.map((p) => `${p.layer} ${p.state}`)).toEqual([
+        'shells on',
+        'hook-client on',
+        'sandbox off',
+        'tamper-watch on',
+      ]);
       const decided = (command: string) =>
         w.core.next('request.decided', (e) => e.request.command === command).then((e) => e.request);
 

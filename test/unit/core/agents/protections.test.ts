@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionProtection } from '../../../../shared/domain.ts';
 import type { LaunchFacts } from '../../../../electron/core/agents/plugin.ts';
-import { describeProtections, protectionLines } from '../../../../electron/core/agents/protections.ts';
+import {
+  describeHostedShell,
+  describeProtections,
+  protectionLines,
+} from '../../../../electron/core/agents/protections.ts';
 import type { AgentId } from '../../../../electron/core/agents/registry.ts';
 
 const base: LaunchFacts<AgentId> = {
@@ -72,5 +76,23 @@ describe('describeProtections', () => {
     const lines = protectionLines(describeProtections({ ...base, sandbox: { kind: null, status: 'not sandboxed' } }));
     expect(lines[0]).toMatch(/^on {6}hooks {9}every Bash command/);
     expect(lines.find((l) => l.includes('sandbox'))).toMatch(/^off {5}sandbox {7}not sandboxed$/);
+  });
+});
+
+describe('describeHostedShell', () => {
+  it('says the line gate is on, with its limit, and the sandbox off, for a shell Gatehouse hosts', () => {
+    const list = byLayer(
+      describeHostedShell({
+        ...base,
+        agent: 'shell',
+        hooksFailClosed: false,
+        hookFilesWatched: null,
+        sandbox: { kind: null, status: 'terminals hosted by Gatehouse are not sandboxed' },
+      }),
+    );
+    expect(Object.keys(list)).toEqual(['shells', 'hook-client', 'sandbox', 'tamper-watch']);
+    expect(list.shells).toMatchObject({ state: 'on' });
+    expect(list.shells?.detail).toMatch(/every line typed at the prompt.*not seen/);
+    expect(list.sandbox).toMatchObject({ state: 'off' });
   });
 });
