@@ -22,7 +22,16 @@ export interface RulesVerdict {
   rules: CompiledRule[];
   reason: string;
   segments: SegmentExplanation[];
+  /**
+   * When allow rules cover part of the command and every other part is rated low: those rules (one per covered
+   * segment). Only for a command read in full, with nothing rated high or critical, whose overall level is no higher
+   * than the parts the rules cover (a finding about the command as a whole is no part's). Auto-allow of low-risk
+   * commands may then let it through (rules/policy.ts); otherwise empty.
+   */
+  coverAllButLow: CompiledRule[];
 }
+
+const LEVEL_RANK: Readonly<Record<RiskSegment['level'], number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 const describeRule = (c: CompiledRule): string => `${c.rule.id} (${c.rule.effect} ${c.rule.kind}:${c.rule.pattern})`;
 const toMatch = (c: CompiledRule): RuleMatch => ({
@@ -89,6 +98,7 @@ class LazyVerdict implements RulesVerdict {
   readonly outcome: RuleOutcome;
   readonly rules: CompiledRule[];
   readonly reason: string;
+  readonly coverAllButLow: CompiledRule[];
   private readonly results: readonly SegmentResult[];
   private readonly unparsed: boolean;
 
@@ -98,8 +108,10 @@ class LazyVerdict implements RulesVerdict {
     reason: string,
     results: readonly SegmentResult[],
     unparsed: boolean,
+    coverAllButLow: CompiledRule[] = [],
   ) {
     this.outcome = outcome;
+    this.coverAllButLow = coverAllButLow;
     this.rules = rules;
     this.reason = reason;
     this.results = results;
@@ -109,6 +121,22 @@ class LazyVerdict implements RulesVerdict {
   get segments(): SegmentExplanation[] {
     return (this.explained ??= this.results.map((r) => explainSegment(r, this.unparsed)));
   }
+}
+
+/** See `RulesVerdict.coverAllButLow`. */
+function restIsLow(results: readonly SegmentResult[], risk: RiskAssessment, unparsed: boolean): CompiledRule[] {
+  if (unparsed || NEVER_ALLOWED_BY_RULES.includes(risk.level)) return [];
+  const covered: CompiledRule[] = [];
+  let highest = -1;
+  for (const r of results) {
+    if (NEVER_ALLOWED_BY_RULES.includes(r.seg.level)) return [];
+    const allow = r.allowing[0];
+    if (allow) {
+      if (!covered.includes(allow)) covered.push(allow);
+      highest = Math.max(highest, LEVEL_RANK[r.seg.level]);
+    } else if (r.seg.level !== 'low') return [];
+  }
+  return covered.length > 0 && LEVEL_RANK[risk.level] <= highest ? covered : [];
 }
 
 /**
@@ -153,8 +181,10 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
     new LazyVerdict(outcome, chosen, reason, results, unparsed);
   if (deny) return verdict('deny', [deny], `denied by rule ${describeRule(deny)}`);
   if (ask) return verdict('ask', [ask], `rule ${describeRule(ask)} always asks`);
-  if (!everySegmentAllowed)
-    return verdict('none', [], allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches');
+  if (!everySegmentAllowed) {
+    const reason = allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches';
+    return new LazyVerdict('none', [], reason, results, unparsed, restIsLow(results, risk, unparsed));
+  }
   if (unparsed) return verdict('none', [], 'Gatehouse could not read the whole command, so no rule may allow it');
   if (NEVER_ALLOWED_BY_RULES.includes(risk.level) || segments.some((s) => NEVER_ALLOWED_BY_RULES.includes(s.level))) {
     return verdict('none', [], `it is rated ${risk.level}: rules never allow high or critical commands`);

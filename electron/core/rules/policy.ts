@@ -1,7 +1,7 @@
 // The decision order for a scored request: deny rules; ask rules; the tamper lock (nothing below allows while it is
 // on); a hosted shell asking about every typed line; allow rules covering every segment; a line the person typed at a
 // hosted shell's prompt, as that shell's typing trust says; trust mode (below `high`); auto-allow of low-risk
-// commands (a setting, off by default); else a person.
+// commands (a setting, off by default), also for the parts of a command that allow rules do not cover; else a person.
 import type { RiskAssessment, TypingTrust } from '../../../shared/domain.ts';
 import type { Explanation } from '../../../shared/rules.ts';
 import type { PolicyVerdict, ScoredSubmission } from '../broker/broker.ts';
@@ -26,6 +26,8 @@ export interface GatePolicyOptions {
 export const POLICY_REASONS = {
   trust: (endsAt: string) => `Allowed by Gatehouse trust mode (below high risk, until ${endsAt}).`,
   autoAllow: 'Allowed by Gatehouse: low risk, and auto-allow of low-risk commands is on.',
+  rulesAndAutoAllow: (rules: string) =>
+    `Allowed by Gatehouse ${rules} for part of it; every other part is low risk, and auto-allow of low-risk commands is on.`,
   tampered: (since: string) =>
     `Held for a person: Gatehouse's gate was tampered with at ${since}, so rules, trust mode and auto-allow allow nothing until the user acknowledges it (\`gatehouse tamper ack\`).`,
   typedAll: 'Allowed by Gatehouse: you typed it, and this shell runs what you type.',
@@ -92,6 +94,18 @@ export class GatePolicy {
     }
     if (readable && this.opts.autoAllowLowRisk() && allLow) {
       return { ...base, decision: 'allow', by: 'auto-allow', ruleIds: [], reason: POLICY_REASONS.autoAllow };
+    }
+    const partial = v.coverAllButLow;
+    const firstPartial = partial[0]?.rule;
+    if (readable && this.opts.autoAllowLowRisk() && firstPartial) {
+      const named = partial.map((c) => `${c.rule.id} (${c.rule.kind}:${c.rule.pattern})`).join(', ');
+      return {
+        ...base,
+        decision: 'allow',
+        by: `rule:${firstPartial.id}`,
+        ruleIds: partial.map((c) => c.rule.id),
+        reason: POLICY_REASONS.rulesAndAutoAllow(`${partial.length === 1 ? 'rule' : 'rules'} ${named}`),
+      };
     }
     const why =
       trust.active && !trust.admits(risk.level)

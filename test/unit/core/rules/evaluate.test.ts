@@ -67,6 +67,33 @@ describe('evaluation order: deny > ask > allow', () => {
   });
 });
 
+describe('rules for some parts, every other part low (coverAllButLow, for auto-allow)', () => {
+  const install = rule('allow', 'prefix', 'npm install');
+  const medium = segment(['npm', 'install'], { level: 'medium' });
+
+  it('names the rules when every part they do not cover is low', () => {
+    const v = outcome([install], [medium, segment(['git', 'status'])]);
+    expect(v.outcome).toBe('none');
+    expect(v.coverAllButLow.map((c) => c.rule.id)).toEqual([install.id]);
+  });
+
+  it('is empty when an uncovered part is above low, when nothing is covered, or when a part is high', () => {
+    expect(outcome([install], [medium, segment(['rm', 'notes.txt'], { level: 'medium' })]).coverAllButLow).toEqual([]);
+    expect(outcome([], [medium, segment(['git', 'status'])]).coverAllButLow).toEqual([]);
+    const high = segment(['git', 'push', '-f'], { level: 'high' });
+    expect(outcome([install, rule('allow', 'prefix', 'git push')], [medium, high]).coverAllButLow).toEqual([]);
+  });
+
+  it('is empty when the command as a whole is rated above the parts the rules cover, or was not read in full', () => {
+    const segs = [medium, segment(['git', 'status'])];
+    const whole = (extra: Parameters<typeof assessment>[1]) =>
+      evaluateRules('npm install && git status', assessment(segs, extra), new RuleSet([install]), place);
+    expect(whole({ level: 'high', score: 70 }).coverAllButLow).toEqual([]);
+    expect(whole({ categories: ['unparsed'] }).coverAllButLow).toEqual([]);
+    expect(whole({}).coverAllButLow).toHaveLength(1);
+  });
+});
+
 describe('compound and wrapped commands', () => {
   const allowCd = rule('allow', 'prefix', 'cd');
   const allowRm = rule('allow', 'prefix', 'rm');

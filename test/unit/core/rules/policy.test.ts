@@ -11,7 +11,8 @@ import { openDatabase, type Db } from '../../../../electron/core/store/database.
 import { RequestRepository } from '../../../../electron/core/store/requests.ts';
 import { RuleRepository } from '../../../../electron/core/store/rules.ts';
 import { SessionRepository } from '../../../../electron/core/store/sessions.ts';
-import { PROJECT, testEngine } from '../../../support/risk.ts';
+import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
+import { PROJECT, testContextOptions, testEngine } from '../../../support/risk.ts';
 import { tempDir } from '../../../support/temp.ts';
 
 const HOLD_MS = 60_000;
@@ -194,6 +195,34 @@ describe('auto-allow of low-risk commands', () => {
     await expect(submit('git status')).resolves.toMatchObject({ decision: 'allow', decidedBy: 'auto-allow' });
     void submit('rm notes.txt');
     expect(broker.pending().map((r) => r.command)).toEqual(['ls -la', 'rm notes.txt']);
+  });
+});
+
+describe('allow rules for some parts, auto-allow for the low rest', () => {
+  beforeEach(() => build());
+
+  it('allows a command whose uncovered parts are all low, only with auto-allow on, naming the rule', async () => {
+    const real = await createRiskEngine(testContextOptions());
+    rules.add(
+      [{ effect: 'allow', kind: 'prefix', pattern: 'npm install', scope: { type: 'global' }, source: 'cli' }],
+      'user',
+    );
+    const explain = (command: string, autoAllowLowRisk: boolean) =>
+      new GatePolicy({ rules, trust, autoAllowLowRisk: () => autoAllowLowRisk }).explain(
+        command,
+        real.assess(command, PROJECT),
+        PROJECT,
+        's1',
+      );
+    expect(explain('npm install && git status', false)).toMatchObject({ decision: 'hold' });
+    const allowed = explain('npm install && git status', true);
+    expect(allowed).toMatchObject({ decision: 'allow' });
+    expect(allowed.by).toMatch(/^rule:/);
+    expect(allowed.reason).toMatch(
+      /^Allowed by Gatehouse rule \S+ \(prefix:npm install\) for part of it; every other part is low risk/,
+    );
+    // A part above low that no rule covers still waits for a person.
+    expect(explain('npm install && rm notes.txt', true)).toMatchObject({ decision: 'hold' });
   });
 });
 
