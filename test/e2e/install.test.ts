@@ -84,6 +84,12 @@ describe('gatehouse install claude', () => {
     expect(written).toMatchObject({ env: { FOO: 'bar' }, permissions: { allow: ['Bash(ls:*)'] } });
     const again = await cli(['install', 'claude', '--yes'], env);
     expect(again.stdout).toContain('already installed');
+    const doctor = JSON.parse((await cli(['doctor', '--json'], env)).stdout) as {
+      checks: Array<{ name: string; detail: string }>;
+    };
+    expect(doctor.checks.find((c) => c.name === 'install claude')?.detail).toMatch(
+      /^installed in .*settings\.json: the file is as Gatehouse wrote it; with Gatehouse down Claude Code asks you itself/,
+    );
 
     // Plain claude, no gatehouse run: held in a session of its own, guarded by the installed hook.
     const w = await watch(ghHome);
