@@ -11,9 +11,11 @@ import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { connectControl, type ControlClient } from '../../electron/core/control/client.ts';
 import { corePaths } from '../../electron/core/paths.ts';
 import { CLAUDE_CORE_DOWN } from '../../electron/core/agents/claude/install.ts';
-import { claudeInvocation, type AgentInvocation } from '../support/agents.ts';
+import { CODEX_CORE_DOWN } from '../../electron/core/agents/codex/install.ts';
+import { claudeInvocation, codexInvocation, type AgentInvocation } from '../support/agents.ts';
 import { cli, startDaemon } from '../support/cli.ts';
 import { startMockAnthropic } from '../support/mock-anthropic.ts';
+import { startMockResponses } from '../support/mock-responses.ts';
 import { tempDir } from '../support/temp.ts';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -119,5 +121,57 @@ describe('gatehouse install claude', () => {
     expect(uninstall.code, uninstall.stderr).toBe(0);
     expect(uninstall.stdout).toContain('byte for byte');
     expect(fs.readFileSync(settingsFile, 'utf8')).toBe(original);
+  });
+});
+
+describe('gatehouse install codex', () => {
+  it('guards a plain `codex exec` with no hook-trust bypass, denies at once when Gatehouse is down, uninstalls byte for byte', async () => {
+    const root = tempDir('gh-install-');
+    const ghHome = path.join(root, 'gatehouse');
+    const agentHome = path.join(root, 'agent-home');
+    const work = path.join(root, 'work');
+    fs.mkdirSync(work);
+    const marker = path.join(work, 'ran.txt');
+    const mock = await startMockResponses({ command: `touch ${marker}` });
+    cleanups.push(() => mock.close());
+    const inv = codexInvocation({ mockUrl: mock.url, home: agentHome, cwd: work, prompt: 'run the command' });
+    expect(inv.args).not.toContain('--dangerously-bypass-hook-trust');
+    const configFile = path.join(agentHome, '.codex', 'config.toml');
+    const original = '# my own settings, kept as they are\nmodel = "gpt-5.5"   # with a comment\n';
+    fs.writeFileSync(configFile, original);
+
+    const env = { ...process.env, GATEHOUSE_HOME: ghHome, ...inv.env };
+    let daemon = await startDaemon(ghHome, ['--hold-timeout', '60s'], { HOME: agentHome });
+    cleanups.push(() => daemon.stop());
+    const install = await cli(['install', 'codex', '--yes'], env);
+    expect(install.code, install.stderr).toBe(0);
+    expect(install.stdout).toContain('Codex trusts the 6 hooks');
+    const written = fs.readFileSync(configFile, 'utf8');
+    expect(written.startsWith(`${original}\n# >>> Gatehouse`)).toBe(true);
+    expect(written).toContain('trusted_hash = "sha256:');
+    expect((await cli(['install', 'codex', '--yes'], env)).stdout).toContain('already installed');
+
+    const w = await watch(ghHome);
+    cleanups.push(async () => w.client.close());
+    const done = runAgent(inv, work);
+    const { request } = await w.event('request.held');
+    expect(request).toMatchObject({ agent: 'codex', command: `touch ${marker}`, status: 'pending' });
+    await w.client.api.decide({ id: request.id, decision: 'deny', reason: 'not now' });
+    await done;
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(mock.toolResults.join('\n')).toContain('not now');
+
+    w.client.close();
+    await daemon.stop();
+    mock.toolResults.length = 0;
+    const down = await runAgent(inv, work);
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(mock.toolResults.join('\n')).toContain(CODEX_CORE_DOWN);
+    console.log(`codex exec with Gatehouse down: ${down.ms} ms in all`);
+
+    daemon = await startDaemon(ghHome, ['--hold-timeout', '60s'], { HOME: agentHome });
+    const uninstall = await cli(['uninstall', 'codex'], env);
+    expect(uninstall.code, uninstall.stderr).toBe(0);
+    expect(fs.readFileSync(configFile, 'utf8')).toBe(original);
   });
 });

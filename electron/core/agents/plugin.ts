@@ -66,10 +66,11 @@ export interface AgentInstaller {
   /** Whether the text holds Gatehouse's entries. */
   isInstalled(text: string): boolean;
   /**
-   * A step after the file is written (Codex records its trust in the hooks it lists); returns what it did, in
-   * sentences. Its failure is reported and the written file is kept (uninstall restores it).
+   * A step after the file is written (Codex: its own `hooks/list` says the hooks' trust hashes, recorded in the file).
+   * Returns what it did, in sentences, and the file's text to write next if it changes it (the service writes it and
+   * records it as written); a failure is said in `notes`, and the file as first written stays.
    */
-  afterWrite?(file: string, env: InstallEnv): Promise<string[]>;
+  afterWrite?(file: string, text: string, env: InstallEnv): Promise<{ notes: string[]; after: string | null }>;
 }
 
 /** The environment an install is for: the person's, as the CLI that asked saw it (never the core's by default). */

@@ -29,7 +29,12 @@ function curlCall(curlPath: string, socket: string, endpoint: GateEndpoint, maxT
   );
 }
 
-function nodeCall(t: Extract<HookTransport, { kind: 'node' }>, socket: string, endpoint: GateEndpoint, maxTimeS: number) {
+function nodeCall(
+  t: Extract<HookTransport, { kind: 'node' }>,
+  socket: string,
+  endpoint: GateEndpoint,
+  maxTimeS: number,
+) {
   return (
     `${shellQuote(t.nodePath)} ${shellQuote(t.clientPath)} --installed --socket ${shellQuote(socket)} ` +
     `--agent-pid "$PPID" --max-time ${maxTimeS} ${endpoint}`

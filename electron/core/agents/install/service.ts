@@ -8,14 +8,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../../shared/api.ts';
-import type {
-  AgentInstallStatus,
-  InstallPlan,
-  InstallResult,
-  UninstallResult,
-} from '../../../../shared/install.ts';
+import type { AgentInstallStatus, InstallPlan, InstallResult, UninstallResult } from '../../../../shared/install.ts';
 import type { AuditKind } from '../../../../shared/audit.ts';
-import { InstallError, type AgentInstaller, type AgentPlugin, type InstalledHooks, type InstallEnv } from '../plugin.ts';
+import {
+  InstallError,
+  type AgentInstaller,
+  type AgentPlugin,
+  type InstalledHooks,
+  type InstallEnv,
+} from '../plugin.ts';
 
 export interface InstallServiceDeps {
   /** Where backups and manifests are kept: `<data directory>/installs`. */
@@ -147,12 +148,14 @@ export class InstallService {
     const file = installer.file(env);
     const before = readOrNull(file);
     if ((before ? sha256(before) : null) !== beforeSha256)
-      throw new ApiError('conflict', `${file} changed since the changes were shown; look at them again before installing`);
+      throw new ApiError(
+        'conflict',
+        `${file} changed since the changes were shown; look at them again before installing`,
+      );
     const text = before?.toString('utf8') ?? null;
     const { after, changes } = this.edit(installer, text);
     const backup = this.backupPath(agent);
-    if (changes.length === 0)
-      return { agent, file, changes: [], alreadyInstalled: true, afterWrite: [], backup };
+    if (changes.length === 0) return { agent, file, changes: [], alreadyInstalled: true, afterWrite: [], backup };
     const kept = this.manifest(agent);
     fs.mkdirSync(this.deps.dir, { recursive: true, mode: 0o700 });
     // The first install's backup is the person's file; a later one (new settings, a reinstall) must not replace it.
@@ -162,24 +165,30 @@ export class InstallService {
       else fs.rmSync(backup, { force: true });
     }
     writeAtomic(file, after);
+    let written = after;
+    let afterWrite: string[] = [];
+    if (installer.afterWrite) {
+      try {
+        const step = await installer.afterWrite(file, after, env);
+        afterWrite = step.notes;
+        if (step.after !== null && step.after !== after) {
+          writeAtomic(file, step.after);
+          written = step.after;
+        }
+      } catch (err) {
+        afterWrite = [`The step after writing failed: ${(err as Error).message}`];
+      }
+    }
     const manifest: Manifest = {
       agent,
       file,
       originalSha256: firstInstall ? (before ? sha256(before) : null) : (kept?.originalSha256 ?? null),
-      writtenSha256: sha256(after),
+      writtenSha256: sha256(written),
       whenCoreDown: this.deps.hooks().whenCoreDown,
       installedAt: new Date(this.deps.now()).toISOString(),
     };
     writeAtomic(this.manifestPath(agent), JSON.stringify(manifest, null, 2));
     this.deps.audit('agent.installed', agent, { ...manifest, backup: manifest.originalSha256 ? backup : null });
-    let afterWrite: string[] = [];
-    if (installer.afterWrite) {
-      try {
-        afterWrite = await installer.afterWrite(file, env);
-      } catch (err) {
-        afterWrite = [`the step after writing failed: ${(err as Error).message}`];
-      }
-    }
     return { agent, file, changes, alreadyInstalled: false, afterWrite, backup };
   }
 
@@ -221,10 +230,12 @@ export class InstallService {
     }
     writeAtomic(file, edit.after);
     const why = kept
-      ? 'it changed since the install (your edits), so only Gatehouse\'s hooks were taken out and your changes stay'
+      ? "it changed since the install (your edits), so only Gatehouse's hooks were taken out and your changes stay"
       : 'Gatehouse has no record of installing it, so only its hooks were taken out';
     // The backup is kept: the person may still want the file as it was.
-    const backupNote = kept?.originalSha256 ? ` The file as it was before the install is kept at ${this.backupPath(agent)}.` : '';
+    const backupNote = kept?.originalSha256
+      ? ` The file as it was before the install is kept at ${this.backupPath(agent)}.`
+      : '';
     if (kept) fs.rmSync(this.manifestPath(agent), { force: true });
     return done('entries-removed', `${file}: ${why}.${backupNote}`);
   }
