@@ -40,6 +40,15 @@ import {
   type TrustStatus,
 } from './rules.ts';
 import { SettingsPatchSchema, type Settings } from './settings.ts';
+import {
+  InstallInputSchema,
+  InstallStatusInputSchema,
+  InstallTargetSchema,
+  type AgentInstallStatus,
+  type InstallPlan,
+  type InstallResult,
+  type UninstallResult,
+} from './install.ts';
 import { AcknowledgeTamperInputSchema, ProtectHookFilesInputSchema, type TamperStatus } from './tamper.ts';
 import {
   DeleteSessionInputSchema,
@@ -443,6 +452,14 @@ export const CONTROL_CALLS = {
   acknowledgeTamper: call(AcknowledgeTamperInputSchema).returns<TamperStatus>(),
   /** Browser mode's URL (`gatehouse ui`); `rotateToken` first replaces its token, which shuts out the old URL. */
   browserUi: call(BrowserUiInputSchema).returns<BrowserUiStatus>(),
+  // `gatehouse install <agent>` (shared/install.ts): the agents' user settings wired to the gate, reversibly.
+  /** Per agent with an installer: installed or not, and whether its file still holds what was written. */
+  agentInstalls: call(InstallStatusInputSchema).returns<AgentInstallStatus[]>(),
+  /** What installing would change, to show before asking (nothing is written). */
+  planInstall: call(InstallTargetSchema).returns<InstallPlan>(),
+  /** Installs what the plan showed (guarded: an agent cannot install or uninstall). */
+  install: call(InstallInputSchema).returns<Promise<InstallResult>>(),
+  uninstall: call(InstallTargetSchema).returns<UninstallResult>(),
 
   /** Starts `terminal.*` events for one session on this connection; the snapshot says where they pick up. */
   attachTerminal: call(Id).returns<Promise<TerminalSnapshot>>(),

@@ -18,6 +18,10 @@ export type AuditKind =
   | 'gate.tamper-acknowledged'
   /** A decision or a loosening call refused because it came from inside an agent session (or from a process that could not be told). */
   | 'decision.refused'
+  /** `gatehouse install <agent>` wrote Gatehouse's hooks into the agent's user settings (file, hashes, backup as data). */
+  | 'agent.installed'
+  /** `gatehouse uninstall <agent>`: the file restored byte for byte, or only Gatehouse's entries taken out. */
+  | 'agent.uninstalled'
   /** Audit retention removed the entries up to `data.throughSeq` (a checkpoint keeps the chain verifiable). */
   | 'audit.pruned';
 

@@ -98,6 +98,12 @@ const FIELDS = {
   uiPort: z.number().int().min(1024).max(65_535),
   /** The first-start offers (auto-allow low risk, importing the agents' allow rules) were answered or put away. */
   welcomeDone: z.boolean(),
+  /**
+   * What an installed hook (`gatehouse install`) answers when Gatehouse is not running: `ask` hands the decision to the
+   * agent's own prompt where it has one (a headless run, or an agent without one, is denied); `deny` always denies.
+   * Written into the hook at install time: a change applies at the next install.
+   */
+  whenCoreDown: z.enum(['ask', 'deny']),
 };
 
 export const SettingsSchema = z.object({
@@ -113,6 +119,7 @@ export const SettingsSchema = z.object({
   auditRetentionDays: FIELDS.auditRetentionDays.default(null),
   uiPort: FIELDS.uiPort.default(DEFAULT_UI_PORT),
   welcomeDone: FIELDS.welcomeDone.default(false),
+  whenCoreDown: FIELDS.whenCoreDown.default('ask'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -40,6 +40,8 @@ import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode } from './rules/trust.ts';
 import { SessionRoots } from './sessions/session-roots.ts';
+import { installService } from './agents/install/index.ts';
+import { InstalledSessions } from './sessions/installed-sessions.ts';
 import { SessionService } from './sessions/session-service.ts';
 import { SettingsFile } from './settings/file.ts';
 import { SettingsService } from './settings/service.ts';
@@ -292,6 +294,14 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       userHome: opts.userHome ?? os.homedir(),
       now: () => steady.now(),
       browserUi,
+      installs: installService({
+        paths,
+        settings,
+        audit,
+        env: opts.env ?? process.env,
+        hookClientPath: opts.hookClientPath,
+      }),
+      coreEnv: opts.env ?? process.env,
     });
     const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ events, terminals }, client, id);
 
@@ -299,6 +309,18 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     removeStaleSocket(paths.gateSocket);
     removeStaleSocket(paths.controlSocket);
     const judgeFileChange = opts.judgeFileChange ?? createFileChangeJudge(riskOptions(paths, opts.env ?? process.env));
+    const installed = new InstalledSessions({
+      proc,
+      lookupPeer: (socket) => lookupPeer(socket),
+      refused: new Set([0, 1, ...(proc ? ancestry(proc, process.pid).map((p) => p.pid) : [])]),
+      knowledge: sessionKnowledge(sessions, roots),
+      sessions,
+      service: sessionService,
+      installedFile: (agent) => handlers.agentInstalls({}).find((s) => s.agent === agent && s.installed)?.file ?? null,
+      onError,
+    });
+    installed.start();
+    cleanup.push(() => installed.stop());
     const gate = new GateServer({
       broker,
       outcomes,
@@ -307,6 +329,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       sessions,
       judgeFileChange,
       typedLine: (sessionId, key) => terminals.typedLine(sessionId, key),
+      installed,
       onError: opts.onError,
     });
     await gate.listen(paths.gateSocket);

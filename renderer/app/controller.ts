@@ -21,6 +21,7 @@ import { exportFile, type ExportFormat } from './history-export.ts';
 import { messageOf } from './messages.ts';
 import { replayCommands, type ReplayCommands } from './replay-commands.ts';
 import { storageCommands, type StorageCommands } from './storage-commands.ts';
+import { installCommands, type InstallCommands } from './install-commands.ts';
 import { welcomeCommands, type WelcomeCommands } from './welcome-commands.ts';
 import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
@@ -50,7 +51,8 @@ export type Commands = CoreCommands &
   TerminalCommands &
   ReplayCommands &
   StorageCommands &
-  WelcomeCommands;
+  WelcomeCommands &
+  InstallCommands;
 
 export class Controller implements CoreCommands {
   private readonly connection: Connection;
@@ -89,6 +91,7 @@ export class Controller implements CoreCommands {
       ...replayCommands(api),
       ...storageCommands(api),
       ...welcomeCommands(api),
+      ...installCommands(api),
     };
   }
 

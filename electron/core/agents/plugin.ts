@@ -39,6 +39,66 @@ export interface AgentPlugin<Id extends string = string> {
    * to resume under Gatehouse); null for nothing. `gatehouse run` prints it; a hosted terminal shows it.
    */
   exitNote?(outputTail: string): string | null;
+  /**
+   * How `gatehouse install <id>` wires the agent's own user-level configuration, so every launch of the plain program
+   * goes through the gate (`agents/install/`); absent for an agent that cannot be installed.
+   */
+  readonly installer?: AgentInstaller;
+}
+
+/**
+ * The per-agent part of `gatehouse install`: one user-level file, and pure edits of its text. The install service
+ * (`agents/install/service.ts`) does the rest for every agent alike: shows the changes, asks, backs up, writes
+ * atomically, records the install in the audit trail, and restores the backup byte for byte on uninstall.
+ */
+export interface AgentInstaller {
+  /** The user-level file the hooks go into, for the person's environment (`HOME`, `CLAUDE_CONFIG_DIR`, `CODEX_HOME`, …). */
+  file(env: InstallEnv): string;
+  /**
+   * The file's text with Gatehouse's hooks in (`before` null: there is no file yet), everything else in it kept as it
+   * was, and each change in a sentence for the person to read before it is made. Already installed: `after` equals
+   * `before`'s Gatehouse entries replaced by `hooks`' (the same text when nothing changed). Throws `InstallError` for
+   * a file it cannot edit safely (not valid JSON, say): it is never rewritten then.
+   */
+  edit(before: string | null, hooks: InstalledHooks): InstallEdit;
+  /** The text with Gatehouse's entries taken out and the person's kept (for a file they changed since the install). */
+  remove(text: string): InstallEdit;
+  /** Whether the text holds Gatehouse's entries. */
+  isInstalled(text: string): boolean;
+  /**
+   * A step after the file is written (Codex: its own `hooks/list` says the hooks' trust hashes, recorded in the file).
+   * Returns what it did, in sentences, and the file's text to write next if it changes it (the service writes it and
+   * records it as written); a failure is said in `notes`, and the file as first written stays.
+   */
+  afterWrite?(file: string, text: string, env: InstallEnv): Promise<{ notes: string[]; after: string | null }>;
+}
+
+/** The environment an install is for: the person's, as the CLI that asked saw it (never the core's by default). */
+export type InstallEnv = Readonly<Record<string, string | undefined>>;
+
+/** What the installed hooks are built from: how a hook reaches the gate with no `gatehouse run` around it. */
+export interface InstalledHooks {
+  /**
+   * The command for one endpoint: `blocking` for a decision (the gate's answer is printed; a gate that is not running
+   * gets `fallback`, a shell fragment that prints the agent's safest answer; any other failure blocks with exit 2),
+   * or an observer that never blocks or fails the agent (`fallback` unused).
+   */
+  command(endpoint: GateEndpoint, o: { blocking: true; fallback: string } | { blocking: false }): string;
+  /** How long a blocking hook may wait, in the agent's own timeout field (past the gate's hold timeout). */
+  hookTimeoutS: number;
+  /** What a hook says when Gatehouse is not running: the agent's own prompt where it has one, or deny. */
+  whenCoreDown: 'ask' | 'deny';
+}
+
+/** A file's new text and what changed, in sentences ("adds a PreToolUse hook for Bash, …"). */
+export interface InstallEdit {
+  after: string;
+  changes: string[];
+}
+
+/** A file an installer cannot edit without losing something of the person's; the message says what to do. */
+export class InstallError extends Error {
+  override readonly name = 'InstallError';
 }
 
 /** An agent's own program: `gatehouse run -- <name>` is recognised as it, and doctor looks for it on PATH. */

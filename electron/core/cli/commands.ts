@@ -13,6 +13,7 @@ import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from '.
 import { exportCommand, importCommand, searchCommand } from './recordings.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
+import { installCommand, uninstallCommand } from './install.ts';
 import { tamperCommand } from './tamper.ts';
 import { trustCommand } from './trust.ts';
 import { uiCommand } from './ui.ts';
@@ -29,6 +30,10 @@ Usage:
                                                it stays the same across restarts until --rotate-token
   gatehouse run [--agent ${AGENT_IDS.join('|')}] -- <agent> [args…]
                                                start an agent here, wired to the core
+  gatehouse install <agent> [--yes]            wire the agent's own user settings to Gatehouse, so
+                                               a plain \`claude\` or \`codex\` is guarded too (shows
+                                               the changes and asks first; keeps a backup)
+  gatehouse uninstall <agent>                  put the agent's settings back as they were
   gatehouse pending [--json]                   commands waiting for a decision
   gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]
                                                --remember alone keeps the rule Gatehouse suggests
@@ -57,6 +62,8 @@ type Command = (ctx: CliContext, argv: string[], signal: AbortSignal) => Promise
 const COMMANDS: Readonly<Record<string, Command>> = {
   daemon: daemonCommand,
   run: runCommand,
+  install: installCommand,
+  uninstall: uninstallCommand,
   pending: pendingCommand,
   decide: decideCommand,
   sessions: sessionsCommand,

@@ -17,6 +17,8 @@ import { findExecutable } from '../agents/which.ts';
 import { replaceableBecause, TRUSTED_CURL_LOCATIONS } from '../agents/trusted-path.ts';
 import { chooseTransport } from '../agents/wire.ts';
 import { storeChecks } from './doctor-store.ts';
+import { InstallService } from '../agents/install/service.ts';
+import { installEnv } from './install.ts';
 import type { DescriptorUse } from '../../../shared/api.ts';
 import { WARN_AT } from '../descriptors.ts';
 import { probeSandbox, sandboxWanted } from '../sandbox/index.ts';
@@ -166,6 +168,7 @@ export async function diagnose(
 
   checks.push(agentDecisionsCheck());
   checks.push(sandboxCheck(ctx.env));
+  checks.push(...installChecks(paths.home, plugins, ctx.env));
 
   const withProgram = plugins.flatMap((plugin) => (plugin.program ? [{ plugin, program: plugin.program }] : []));
   const agents = await Promise.all(
@@ -177,6 +180,50 @@ export async function diagnose(
     agents,
     cwd,
   };
+}
+
+/**
+ * Per agent with an installer: whether `gatehouse install` wired its user settings, whether the file still holds what
+ * was written, and what the installed hook answers with Gatehouse down. Read from the data directory's records, so it
+ * works with the core stopped.
+ */
+export function installChecks(home: string, plugins: readonly AgentPlugin[], env: NodeJS.ProcessEnv): Check[] {
+  const service = new InstallService({
+    dir: path.join(home, 'installs'),
+    agents: plugins,
+    hooks: () => {
+      throw new Error('doctor only reads');
+    },
+    audit: () => {},
+    now: Date.now,
+  });
+  return service.status(installEnv(env)).map((s): Check => {
+    const name = `install ${s.agent}`;
+    if (s.problem) return { name, ok: false, detail: `${s.file ?? s.name}: ${s.problem}` };
+    if (!s.installed && s.installedAt)
+      return {
+        name,
+        ok: false,
+        detail: `Gatehouse's hooks are gone from ${s.file} (installed ${s.installedAt}): a plain \`${s.agent}\` is not guarded; \`gatehouse install ${s.agent}\` puts them back`,
+      };
+    if (!s.installed)
+      return {
+        name,
+        ok: true,
+        detail: `not installed: only \`gatehouse run ${s.agent}\` is guarded (\`gatehouse install ${s.agent}\` guards every launch)`,
+      };
+    const down =
+      s.whenCoreDown === 'deny'
+        ? 'with Gatehouse down its commands are denied'
+        : `with Gatehouse down ${s.name} asks you itself (headless runs are denied)`;
+    const matches =
+      s.matchesWritten === false
+        ? 'the file changed since the install (kept; uninstall then takes out only our hooks)'
+        : s.matchesWritten
+          ? 'the file is as Gatehouse wrote it'
+          : 'hooks found, with no install record here';
+    return { name, ok: true, detail: `installed in ${s.file}: ${matches}; ${down}` };
+  });
 }
 
 /** Is the agent's program on PATH, which version, does it fail closed, and would its settings for `cwd` switch Gatehouse off? */

@@ -27,6 +27,8 @@ export const GUARDED_CALLS = {
   setTypingTrust: 'change which lines typed in a hosted shell run without asking',
   updateSettings: 'change settings',
   deleteSession: 'delete a session and its record',
+  install: "wire an agent's settings to Gatehouse",
+  uninstall: "take Gatehouse's hooks out of an agent's settings",
 } as const satisfies Partial<Record<keyof ControlHandlers, string>>;
 type GuardedCall = keyof typeof GUARDED_CALLS;
 

@@ -24,8 +24,9 @@ import type { SessionRepository } from '../store/sessions.ts';
 import { recordingHandlers } from './recording-handlers.ts';
 import { registerRulesHandlers, suggestionFor, type RulesServices } from './rules-handlers.ts';
 import { registerTamperHandlers, type TamperServices } from './tamper-handlers.ts';
+import { registerInstallHandlers, type InstallServices } from './install-handlers.ts';
 
-export interface ControlServices extends RulesServices, TamperServices {
+export interface ControlServices extends RulesServices, TamperServices, InstallServices {
   sessions: SessionRepository;
   settings: Pick<SettingsService, 'saved' | 'update'>;
   /** The core's events, pushed to each connection that subscribes. */
@@ -136,6 +137,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     browserUi: (d) => (d.rotateToken ? s.browserUi.rotateToken() : s.browserUi.status()),
     ...registerRulesHandlers(s),
     ...registerTamperHandlers(s),
+    ...registerInstallHandlers(s),
   };
 }
 

@@ -5,12 +5,22 @@
 // Stream: a successful answer is printed as it arrives (a hosted shell's line gate shows the gate's `say:` lines at once).
 import http from 'node:http';
 
+// Installed (`gatehouse install`): `--installed --socket PATH --agent-pid PID`, no token; when nothing listens at the
+// socket it exits 3 at once and prints nothing, and the hook command prints the agent's fallback answer
+// (agents/install/hook.ts).
 const args = process.argv.slice(2);
 const blocking = args.includes('--blocking');
 const stream = args.includes('--stream');
-const maxTimeIndex = args.indexOf('--max-time');
-const maxTimeS = maxTimeIndex >= 0 ? Number(args[maxTimeIndex + 1]) : 60;
-const endpoint = args.filter((a, i) => !a.startsWith('--') && i !== maxTimeIndex + 1).at(-1);
+const installed = args.includes('--installed');
+const valued = ['--max-time', '--socket', '--agent-pid'];
+const value = (flag: string): string | undefined => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const maxTimeS = Number(value('--max-time') ?? 60);
+const endpoint = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? '')).at(-1);
+/** Exit status for "nothing listens at the socket" (Gatehouse is not running), as `CLIENT_COULD_NOT_CONNECT`. */
+const COULD_NOT_CONNECT = 3;
 
 function block(why: string): never {
   if (blocking) {
@@ -27,21 +37,28 @@ async function readStdin(): Promise<Buffer> {
 }
 
 async function main(): Promise<void> {
-  const socketPath = process.env.GATEHOUSE_SOCKET;
+  const socketPath = installed ? value('--socket') : process.env.GATEHOUSE_SOCKET;
   const token = process.env.GATEHOUSE_TOKEN;
   if (!endpoint?.startsWith('/')) block('the hook client was started without an endpoint');
-  if (!socketPath || !token)
+  if (!socketPath || (!installed && !token))
     block('GATEHOUSE_SOCKET or GATEHOUSE_TOKEN is not set; start the agent with `gatehouse run`');
   const body = await readStdin();
+  const auth = installed
+    ? { 'x-gatehouse-hook': 'installed', 'x-gatehouse-agent-pid': value('--agent-pid') ?? '' }
+    : { authorization: `Bearer ${token}` };
   const req = http.request({
     socketPath,
     path: endpoint,
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': body.length },
+    headers: { ...auth, 'content-type': 'application/json', 'content-length': body.length },
     timeout: maxTimeS * 1000,
   });
   req.on('timeout', () => req.destroy(new Error(`no answer within ${maxTimeS} s`)));
-  req.on('error', (err) => block(`the Gatehouse gate did not answer (${err.message}); is Gatehouse running?`));
+  req.on('error', (err) => {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (installed && (code === 'ENOENT' || code === 'ECONNREFUSED')) process.exit(COULD_NOT_CONNECT);
+    block(`the Gatehouse gate did not answer (${err.message}); is Gatehouse running?`);
+  });
   req.on('response', (res) => {
     const chunks: Buffer[] = [];
     const ok = (res.statusCode ?? 500) < 400;

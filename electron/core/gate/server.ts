@@ -1,11 +1,15 @@
 // The gate: HTTP over a Unix socket (a named pipe on Windows), reachable by agents' hooks.
-// It accepts only interception requests, each with its session's token. Anything it cannot read is
+// It accepts only interception requests, each with its session's token, or (an installed hook's, `gatehouse install`)
+// placed in a session by the agent process it runs under (sessions/installed-sessions.ts). Anything it cannot read is
 // answered with a 4xx, which the hook command turns into a block: a bad request is never an allow.
 // Each agent's endpoints come from its plug-in (`agents/registry.ts`); the gate itself serves only the generic check.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { RiskAssessment, Session } from '../../../shared/domain.ts';
-import type { Broker, Verdict } from '../broker/broker.ts';
+import type { Broker, Submission, Verdict } from '../broker/broker.ts';
+import type { Agent } from '../../../shared/domain.ts';
+import { INSTALLED_HEADERS, INSTALLED_HOOK } from '../agents/install/hook.ts';
+import { InstalledHookRefused, type InstalledSessions } from '../sessions/installed-sessions.ts';
 import type { OutcomeService } from '../broker/outcomes.ts';
 import type { Publisher } from '../events/bus.ts';
 import type { FileChange } from '../risk/index.ts';
@@ -77,8 +81,13 @@ export interface GateServerDeps {
   agents?: readonly AgentPlugin[];
   /** Whether `key` is the typed-line key of the hosted shell `sessionId` (pty/typed-lines.ts). */
   typedLine?: (sessionId: string, key: string) => boolean;
+  /** Finds or starts the session of an installed hook's request (no token: `gatehouse install`); without it they are refused. */
+  installed?: Pick<InstalledSessions, 'resolve'>;
   onError?: (err: unknown) => void;
 }
+
+/** How long a verdict is kept for the same tool call asked again by the session's other hook (installed beside run's). */
+const SAME_CALL_MS = 60_000;
 
 export class GateServer {
   /** The listener now, and earlier ones (after a retake) still answering the requests they hold. */
@@ -86,6 +95,8 @@ export class GateServer {
   private readonly retired = new Set<http.Server>();
   private readonly routes: Record<string, Route>;
   private readonly deps: GateServerDeps;
+  /** The verdict of each tool call asked lately, for the same call asked by the session's other hook (`submitOnce`). */
+  private readonly sameCall = new Map<string, Promise<Verdict>>();
 
   constructor(deps: GateServerDeps) {
     this.deps = deps;
@@ -140,11 +151,13 @@ export class GateServer {
     if (!route) return reply(res, 404, { error: `no such gate endpoint: ${url}` });
     if (req.method !== 'POST') return reply(res, 405, { error: 'use POST' });
     try {
-      const session = this.authenticate(req);
-      if (route.agent && route.agent !== session.agent) {
-        throw new HttpError(403, `this session belongs to ${session.agent}; ${url} is for ${route.agent}`);
+      const installed = !req.headers.authorization && req.headers[INSTALLED_HEADERS.hook] === INSTALLED_HOOK;
+      const token = installed ? null : this.authenticate(req);
+      if (token && route.agent && route.agent !== token.agent) {
+        throw new HttpError(403, `this session belongs to ${token.agent}; ${url} is for ${route.agent}`);
       }
       const body = await readJson(req);
+      const session = token ?? (await this.installedSession(req, route, body));
       const aborted = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) aborted.abort();
@@ -167,6 +180,42 @@ export class GateServer {
       // Anything unread is dropped with the connection instead of being parsed.
       if (!req.complete) req.destroy();
     }
+  }
+
+  /** An installed hook's session, by its agent's process (sessions/installed-sessions.ts); refused as a 403. */
+  private async installedSession(req: http.IncomingMessage, route: Route, body: unknown): Promise<Session> {
+    const { installed } = this.deps;
+    if (!route.agent || !installed)
+      throw new HttpError(403, `installed hooks cannot use ${req.url ?? '/'}; start the agent with \`gatehouse run\``);
+    const pid = req.headers[INSTALLED_HEADERS.agentPid];
+    try {
+      return await installed.resolve({
+        agent: route.agent as Agent,
+        agentPid: typeof pid === 'string' ? pid : undefined,
+        body,
+        socket: req.socket,
+      });
+    } catch (err) {
+      if (err instanceof InstalledHookRefused) throw new HttpError(403, err.message);
+      throw err;
+    }
+  }
+
+  /**
+   * Submits once per tool call: a session whose agent runs both its `gatehouse run` hook and an installed one asks
+   * about each call twice, and both get the one verdict. Keyed by the call's id AND its command, tool and cwd, so a
+   * request made up with another call's id is judged on its own.
+   */
+  private submitOnce(s: Submission, signal: AbortSignal): Promise<Verdict> {
+    if (!s.callId) return this.deps.broker.submit(s, signal);
+    const key = JSON.stringify([s.sessionId, s.callId, s.tool, s.command, s.cwd]);
+    const known = this.sameCall.get(key);
+    if (known) return known;
+    const verdict = this.deps.broker.submit(s, signal);
+    this.sameCall.set(key, verdict);
+    const forget = () => setTimeout(() => this.sameCall.delete(key), SAME_CALL_MS).unref();
+    verdict.then(forget, forget);
+    return verdict;
   }
 
   private authenticate(req: http.IncomingMessage): Session {
@@ -242,12 +291,12 @@ export class GateServer {
 
   /** One call of a hook: its payload, its session, and the ways to a decision (see `HookCall`). */
   private hookCall(body: unknown, session: Session, signal: AbortSignal): HookCall {
-    const { broker, sessions } = this.deps;
+    const { sessions } = this.deps;
     return {
       body,
       session,
       decide: (i) =>
-        broker.submit(
+        this.submitOnce(
           {
             sessionId: session.id,
             agent: session.agent,
@@ -297,7 +346,7 @@ export class GateServer {
       callId: link?.callId ?? null,
       expectsOutcome: link?.expectsOutcome ?? false,
     };
-    return this.deps.broker.submit(submission, signal);
+    return this.submitOnce(submission, signal);
   }
 }
 

@@ -12,6 +12,7 @@ import {
 import { useAppContext } from '../../app/context.ts';
 import { useSettings } from '../../stores/settings.ts';
 import { ErrorState, Loading } from '../common/states.tsx';
+import { AgentSettings } from './AgentSettings.tsx';
 import { BrowserModeSettings } from './BrowserModeSettings.tsx';
 import { RecordingSettings } from './RecordingSettings.tsx';
 import { StorageSettings } from './StorageSettings.tsx';
@@ -137,6 +138,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
           </select>
         </label>
       </fieldset>
+      <AgentSettings settings={settings} onSave={save} />
       <BrowserModeSettings settings={settings} onSave={save} />
       {mode === 'desktop' && (
         <fieldset>

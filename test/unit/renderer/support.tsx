@@ -139,6 +139,16 @@ export function fakeCommands() {
     updateSettings: vi.fn<Commands['updateSettings']>(async () => {}),
     loadStorage: vi.fn<Commands['loadStorage']>(async () => {}),
     compactStorage: vi.fn<Commands['compactStorage']>(async () => {}),
+    listInstalls: vi.fn<Commands['listInstalls']>(async () => []),
+    planInstall: vi.fn<Commands['planInstall']>(async () => {
+      throw new Error('no plan in this test');
+    }),
+    install: vi.fn<Commands['install']>(async () => {
+      throw new Error('no install in this test');
+    }),
+    uninstall: vi.fn<Commands['uninstall']>(async () => {
+      throw new Error('no uninstall in this test');
+    }),
     startTrust: vi.fn<Commands['startTrust']>(async () => {}),
     stopTrust: vi.fn<Commands['stopTrust']>(async () => {}),
     acknowledgeTamper: vi.fn<Commands['acknowledgeTamper']>(async () => {}),

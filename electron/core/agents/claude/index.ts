@@ -3,6 +3,7 @@
 // report what ran, Notification and Stop are forwarded, ConfigChange re-checks a settings file changed mid-session.
 import type { AgentPlugin } from '../plugin.ts';
 import { CLAUDE_HOOKS } from './hooks.ts';
+import { claudeInstaller } from './install.ts';
 import { checkClaude } from './launch-checks.ts';
 import { claudeExitNote } from './resume-hint.ts';
 import { claudeFailMode, claudeProtections } from './status.ts';
@@ -22,4 +23,5 @@ export const claudeAgent: AgentPlugin<'claude'> = {
   wire: wireClaude,
   protections: claudeProtections,
   exitNote: claudeExitNote,
+  installer: claudeInstaller,
 };

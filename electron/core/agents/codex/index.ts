@@ -3,6 +3,7 @@
 // PostToolUse and Stop for what then ran.
 import type { AgentPlugin } from '../plugin.ts';
 import { CODEX_HOOKS } from './hooks.ts';
+import { codexInstaller } from './install.ts';
 import { checkCodex } from './launch-checks.ts';
 import { codexFailMode, codexProtections } from './status.ts';
 import { wireCodex } from './wiring.ts';
@@ -16,4 +17,5 @@ export const codexAgent: AgentPlugin<'codex'> = {
   checkLaunch: (exe, args, site) => checkCodex(site, exe, args),
   wire: wireCodex,
   protections: codexProtections,
+  installer: codexInstaller,
 };

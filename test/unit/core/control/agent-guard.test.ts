@@ -164,9 +164,12 @@ describe('AgentGuard', () => {
       'decide',
       'deleteSession',
       'importRules',
+      // An agent must not unwire Gatehouse from its own settings (nor wire them its way).
+      'install',
       'removeRule',
       'setTypingTrust',
       'startTrust',
+      'uninstall',
       'updateRule',
       'updateSettings',
     ]);

@@ -258,6 +258,9 @@ describe('the machine', () => {
     expect(score('cat /home/dev/.config/Gatehouse/admin.token').level).toBe('critical');
     expect(score('echo {} > /home/dev/.claude/settings.json').categories).toContain('self-protection');
     expect(score('gatehouse decide abc allow').level).toBe('critical');
+    // An agent must not wire or unwire its own hooks (`gatehouse install`, agents/install/).
+    expect(score('gatehouse install claude --yes').level).toBe('critical');
+    expect(score('gatehouse uninstall codex').level).toBe('critical');
     expect(score('gatehouse score ls').level).toBe('low');
     expect(score('vim /home/dev/project/.claude/settings.local.json').level).toBe('critical');
   });
