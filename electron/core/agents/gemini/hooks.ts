@@ -42,7 +42,7 @@ async function beforeTool(call: HookCall): Promise<HookAnswer> {
 /** Observation only: always silence (a `decision` here would hide the tool's output from the model). */
 async function afterTool(call: HookCall): Promise<HookAnswer> {
   const p = parseHookPayload(GeminiAfterToolSchema, call.body);
-  let command: string | null = null;
+  let command: string | null;
   try {
     command =
       p.tool_name === GEMINI_SHELL_TOOL
