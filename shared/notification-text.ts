@@ -5,6 +5,7 @@ import { showText, shownLine, shownText } from './visible-text.ts';
 export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   claude: 'Claude Code',
   codex: 'Codex',
+  gemini: 'Gemini CLI',
   generic: 'An agent',
   shell: 'A shell',
 };

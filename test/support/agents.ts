@@ -18,7 +18,7 @@
  *   works before the subcommand (`codex --dangerously-bypass-hook-trust -c … exec …`),
  *   after it, or after the prompt.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN_DIR = join(REPO_ROOT, 'node_modules', '.bin');
 export const CLAUDE_BIN = join(BIN_DIR, 'claude');
 export const CODEX_BIN = join(BIN_DIR, 'codex');
+export const GEMINI_BIN = join(BIN_DIR, 'gemini');
 
 /** PATH with node_modules/.bin first, so `node` is the Node 22 from the `node` package. */
 function testPath(): string {
@@ -136,6 +137,32 @@ export function codexInvocation(o: {
     env: {
       ...baseEnv(o.home),
       CODEX_HOME: codexHome,
+    },
+  };
+}
+
+/**
+ * Gemini CLI in headless mode (`gemini -p`) against the mock Gemini API (`GOOGLE_GEMINI_BASE_URL`, a dummy
+ * `GEMINI_API_KEY`; the user settings select API-key auth, which `-p` needs). State goes to `<home>/.gemini`
+ * (settings.json, tmp/ chats, history/, installation_id) and `<home>/tmp`.
+ *
+ * `-m gemini-2.5-pro` names the model, so Gemini skips its routing classifier (a side call that wants JSON);
+ * `--skip-trust` because `-p` refuses to start in a folder it does not trust (trust is on by default in 0.61);
+ * `--yolo` so its own approval does not refuse the command in headless mode once Gatehouse allows it.
+ * Its shell tool refuses `$(…)` and backticks itself, so a test's command avoids them.
+ * Output is one JSON object (`--output-format json`).
+ */
+export function geminiInvocation(o: { mockUrl: string; home: string; prompt: string }): AgentInvocation {
+  const dir = join(o.home, '.gemini');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }));
+  return {
+    command: GEMINI_BIN,
+    args: ['-p', o.prompt, '-m', 'gemini-2.5-pro', '--skip-trust', '--yolo', '--output-format', 'json'],
+    env: {
+      ...baseEnv(o.home),
+      GEMINI_API_KEY: 'gatehouse-test-key',
+      GOOGLE_GEMINI_BASE_URL: o.mockUrl,
     },
   };
 }

@@ -160,6 +160,8 @@ export interface Launch {
   tmpDir: string;
   transport: HookTransport;
   cwd: string;
+  /** The environment the agent starts with (where it finds its own folders: `HOME`, `GEMINI_CLI_HOME`, …). */
+  env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   /** What `<program> --version` prints, or null if it does not answer (then only features every version has are used). */
   version(): Promise<string | null>;

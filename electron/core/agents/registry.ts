@@ -6,12 +6,14 @@ import path from 'node:path';
 import type { PluginAgent } from '../../../shared/domain.ts';
 import { claudeAgent } from './claude/index.ts';
 import { codexAgent } from './codex/index.ts';
+import { geminiAgent } from './gemini/index.ts';
 import type { AgentPlugin } from './plugin.ts';
 import { shellAgent } from './shell/index.ts';
 
 const REGISTRY = {
   claude: claudeAgent,
   codex: codexAgent,
+  gemini: geminiAgent,
   shell: shellAgent,
 } as const satisfies { readonly [Id in PluginAgent]: AgentPlugin<Id> };
 

@@ -201,12 +201,16 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
     path.join(home, '.claude', 'settings.local.json'),
     path.join(home, '.claude.json'),
     path.join(home, '.codex'),
+    // Gemini CLI: its settings (hooks, `hooksConfig`) and its extensions (whose hooks run too).
+    path.join(home, '.gemini', 'settings.json'),
+    path.join(home, '.gemini', 'extensions'),
   ];
   if (projectRoot)
     paths.push(
       path.join(projectRoot, '.claude', 'settings.json'),
       path.join(projectRoot, '.claude', 'settings.local.json'),
       path.join(projectRoot, '.codex'),
+      path.join(projectRoot, '.gemini', 'settings.json'),
     );
   if (dirs.claude)
     paths.push(

@@ -39,9 +39,14 @@ export function agentSettingsPaths(home: string, cwd: string, env: NodeJS.Proces
     // The snapshot of the user's shell Claude Code sources before every command: code that runs with each of them.
     path.join(claudeDir, 'shell-snapshots'),
     path.join(codexDir, 'config.toml'),
+    // Gemini CLI's user settings and extensions, in the home folder (under `gatehouse run` its `GEMINI_CLI_HOME` is
+    // the launch's own, whose links lead here).
+    path.join(home, '.gemini', 'settings.json'),
+    path.join(home, '.gemini', 'extensions'),
     // A project's own settings, hook scripts, commands and agents: all of it changes what runs.
     path.join(cwd, '.claude'),
     path.join(cwd, '.codex'),
+    path.join(cwd, '.gemini'),
   ];
 }
 

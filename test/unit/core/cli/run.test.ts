@@ -29,7 +29,7 @@ describe('gatehouse run arguments', () => {
     expect(parseRunArgs(['--agent=claude', 'c'])).toMatchObject({ agent: 'claude' });
   });
 
-  it.each([[[]], [['--']], [['--agent', 'gemini', '--', 'x']], [['--bogus', 'claude']]])(
+  it.each([[[]], [['--']], [['--agent', 'aider', '--', 'x']], [['--bogus', 'claude']]])(
     'rejects %j with a usage error',
     (argv) => {
       expect(() => parseRunArgs(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));

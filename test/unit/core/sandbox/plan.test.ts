@@ -4,14 +4,17 @@ import { agentSettingsPaths, sandboxPlan, SandboxPlanError } from '../../../../e
 import { PLAN_INPUT } from '../../../support/sandbox-plan.ts';
 
 describe('what the sandbox protects', () => {
-  it("lists the agents' settings, Claude's shell snapshots and a project's own .claude and .codex", () => {
+  it("lists the agents' settings, Claude's shell snapshots and a project's own .claude, .codex and .gemini", () => {
     expect(agentSettingsPaths('/home/u', '/p', {})).toEqual([
       '/home/u/.claude/settings.json',
       '/home/u/.claude/settings.local.json',
       '/home/u/.claude/shell-snapshots',
       '/home/u/.codex/config.toml',
+      '/home/u/.gemini/settings.json',
+      '/home/u/.gemini/extensions',
       '/p/.claude',
       '/p/.codex',
+      '/p/.gemini',
     ]);
     expect(agentSettingsPaths('/home/u', '/p', { CLAUDE_CONFIG_DIR: '/c', CODEX_HOME: '/x' }).slice(0, 4)).toEqual([
       '/c/settings.json',
