@@ -7,6 +7,7 @@ export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   codex: 'Codex',
   generic: 'An agent',
   shell: 'A shell',
+  opencode: 'OpenCode',
 };
 
 /**

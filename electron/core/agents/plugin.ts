@@ -100,6 +100,8 @@ export interface Launch {
   tmpDir: string;
   transport: HookTransport;
   cwd: string;
+  /** The environment the agent starts with (a variable of the person's that the wiring must keep, like OpenCode's inline config). */
+  env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   /** What `<program> --version` prints, or null if it does not answer (then only features every version has are used). */
   version(): Promise<string | null>;

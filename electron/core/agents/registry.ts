@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { PluginAgent } from '../../../shared/domain.ts';
 import { claudeAgent } from './claude/index.ts';
 import { codexAgent } from './codex/index.ts';
+import { opencodeAgent } from './opencode/index.ts';
 import type { AgentPlugin } from './plugin.ts';
 import { shellAgent } from './shell/index.ts';
 
@@ -13,6 +14,7 @@ const REGISTRY = {
   claude: claudeAgent,
   codex: codexAgent,
   shell: shellAgent,
+  opencode: opencodeAgent,
 } as const satisfies { readonly [Id in PluginAgent]: AgentPlugin<Id> };
 
 /** An agent Gatehouse has a plug-in for. */

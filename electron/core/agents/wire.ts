@@ -57,6 +57,7 @@ export async function wireAgent(
     tmpDir,
     transport,
     cwd: ctx.cwd,
+    env: ctx.env,
     platform: process.platform,
     version: () => agentVersion(exe, ctx),
   });

@@ -201,12 +201,17 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
     path.join(home, '.claude', 'settings.local.json'),
     path.join(home, '.claude.json'),
     path.join(home, '.codex'),
+    // OpenCode's config and plug-in folders: a plug-in there is code it runs at start.
+    path.join(home, '.config', 'opencode'),
   ];
   if (projectRoot)
     paths.push(
       path.join(projectRoot, '.claude', 'settings.json'),
       path.join(projectRoot, '.claude', 'settings.local.json'),
       path.join(projectRoot, '.codex'),
+      path.join(projectRoot, '.opencode'),
+      path.join(projectRoot, 'opencode.json'),
+      path.join(projectRoot, 'opencode.jsonc'),
     );
   if (dirs.claude)
     paths.push(

@@ -42,7 +42,17 @@ export function agentSettingsPaths(home: string, cwd: string, env: NodeJS.Proces
     // A project's own settings, hook scripts, commands and agents: all of it changes what runs.
     path.join(cwd, '.claude'),
     path.join(cwd, '.codex'),
+    // OpenCode's plug-in folders and config files: code it loads at start. Not its whole folders: OpenCode writes
+    // there itself (a package.json and node_modules for plug-ins' dependencies), and hangs when it cannot.
+    path.join(xdgConfigHome(env, home), 'opencode', 'plugins'),
+    path.join(xdgConfigHome(env, home), 'opencode', 'opencode.json'),
+    path.join(cwd, '.opencode', 'plugins'),
+    path.join(cwd, 'opencode.json'),
   ];
+}
+
+function xdgConfigHome(env: NodeJS.ProcessEnv, home: string): string {
+  return env.XDG_CONFIG_HOME || path.join(home, '.config');
 }
 
 export class SandboxPlanError extends Error {
