@@ -8,6 +8,7 @@ export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   generic: 'An agent',
   shell: 'A shell',
   opencode: 'OpenCode',
+  amp: 'Amp',
 };
 
 /**

@@ -37,6 +37,20 @@ export const BIN_DIR = join(REPO_ROOT, 'node_modules', '.bin');
 export const CLAUDE_BIN = join(BIN_DIR, 'claude');
 export const CODEX_BIN = join(BIN_DIR, 'codex');
 export const OPENCODE_BIN = join(BIN_DIR, 'opencode');
+export const AMP_BIN = join(BIN_DIR, 'amp');
+
+/**
+ * Amp cannot run a thread offline (it needs ampcode.com, and a login); `amp permissions test <tool> --<arg> <value>`
+ * evaluates its permission rules locally and runs a `delegate` program for real, which is as far as it goes here.
+ * `AMP_URL` points at a closed loopback port, so nothing leaves the machine; no key is given.
+ */
+export function ampInvocation(o: { home: string; tool: string; args: Record<string, string> }): AgentInvocation {
+  return {
+    command: AMP_BIN,
+    args: ['permissions', 'test', o.tool, ...Object.entries(o.args).flatMap(([k, v]) => [`--${k}`, v])],
+    env: { ...baseEnv(o.home), XDG_CONFIG_HOME: join(o.home, '.config'), AMP_URL: 'http://127.0.0.1:9' },
+  };
+}
 
 /** PATH with node_modules/.bin first, so `node` is the Node 22 from the `node` package. */
 function testPath(): string {

@@ -4,6 +4,7 @@
 // compiler holds this list and that one equal, so it says where to add the id there.
 import path from 'node:path';
 import type { PluginAgent } from '../../../shared/domain.ts';
+import { ampAgent } from './amp/index.ts';
 import { claudeAgent } from './claude/index.ts';
 import { codexAgent } from './codex/index.ts';
 import { opencodeAgent } from './opencode/index.ts';
@@ -15,6 +16,7 @@ const REGISTRY = {
   codex: codexAgent,
   shell: shellAgent,
   opencode: opencodeAgent,
+  amp: ampAgent,
 } as const satisfies { readonly [Id in PluginAgent]: AgentPlugin<Id> };
 
 /** An agent Gatehouse has a plug-in for. */

@@ -203,6 +203,8 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
     path.join(home, '.codex'),
     // OpenCode's config and plug-in folders: a plug-in there is code it runs at start.
     path.join(home, '.config', 'opencode'),
+    // Amp's settings (its permission rules, which name Gatehouse's delegate).
+    path.join(home, '.config', 'amp'),
   ];
   if (projectRoot)
     paths.push(
@@ -212,6 +214,7 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
       path.join(projectRoot, '.opencode'),
       path.join(projectRoot, 'opencode.json'),
       path.join(projectRoot, 'opencode.jsonc'),
+      path.join(projectRoot, '.amp'),
     );
   if (dirs.claude)
     paths.push(

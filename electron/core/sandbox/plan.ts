@@ -48,6 +48,9 @@ export function agentSettingsPaths(home: string, cwd: string, env: NodeJS.Proces
     path.join(xdgConfigHome(env, home), 'opencode', 'opencode.json'),
     path.join(cwd, '.opencode', 'plugins'),
     path.join(cwd, 'opencode.json'),
+    // Amp's permission rules: the user's settings and a workspace's.
+    path.join(xdgConfigHome(env, home), 'amp', 'settings.json'),
+    path.join(cwd, '.amp', 'settings.json'),
   ];
 }
 

@@ -16,6 +16,8 @@ describe('what the sandbox protects', () => {
       '/home/u/.config/opencode/opencode.json',
       '/p/.opencode/plugins',
       '/p/opencode.json',
+      '/home/u/.config/amp/settings.json',
+      '/p/.amp/settings.json',
     ]);
     expect(agentSettingsPaths('/home/u', '/p', { CLAUDE_CONFIG_DIR: '/c', CODEX_HOME: '/x' }).slice(0, 4)).toEqual([
       '/c/settings.json',
