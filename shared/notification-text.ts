@@ -9,6 +9,7 @@ export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   shell: 'A shell',
   opencode: 'OpenCode',
   amp: 'Amp',
+  cursor: 'Cursor',
 };
 
 /**

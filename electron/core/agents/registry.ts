@@ -7,6 +7,7 @@ import type { PluginAgent } from '../../../shared/domain.ts';
 import { ampAgent } from './amp/index.ts';
 import { claudeAgent } from './claude/index.ts';
 import { codexAgent } from './codex/index.ts';
+import { cursorAgent } from './cursor/index.ts';
 import { opencodeAgent } from './opencode/index.ts';
 import type { AgentPlugin } from './plugin.ts';
 import { shellAgent } from './shell/index.ts';
@@ -17,6 +18,7 @@ const REGISTRY = {
   shell: shellAgent,
   opencode: opencodeAgent,
   amp: ampAgent,
+  cursor: cursorAgent,
 } as const satisfies { readonly [Id in PluginAgent]: AgentPlugin<Id> };
 
 /** An agent Gatehouse has a plug-in for. */

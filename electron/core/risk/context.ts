@@ -205,6 +205,8 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
     path.join(home, '.config', 'opencode'),
     // Amp's settings (its permission rules, which name Gatehouse's delegate).
     path.join(home, '.config', 'amp'),
+    // Cursor's hooks file (Gatehouse's hook lives there once installed).
+    path.join(home, '.cursor', 'hooks.json'),
   ];
   if (projectRoot)
     paths.push(
@@ -215,6 +217,7 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
       path.join(projectRoot, 'opencode.json'),
       path.join(projectRoot, 'opencode.jsonc'),
       path.join(projectRoot, '.amp'),
+      path.join(projectRoot, '.cursor', 'hooks.json'),
     );
   if (dirs.claude)
     paths.push(

@@ -51,6 +51,9 @@ export function agentSettingsPaths(home: string, cwd: string, env: NodeJS.Proces
     // Amp's permission rules: the user's settings and a workspace's.
     path.join(xdgConfigHome(env, home), 'amp', 'settings.json'),
     path.join(cwd, '.amp', 'settings.json'),
+    // Cursor's hooks, Gatehouse's among them once installed.
+    path.join(home, '.cursor', 'hooks.json'),
+    path.join(cwd, '.cursor', 'hooks.json'),
   ];
 }
 

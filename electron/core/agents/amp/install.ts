@@ -3,6 +3,7 @@
 // spacing), and the delegate script beside it (Gatehouse's own file). The rules go after a leading run of the person's
 // `reject` rules (which only make it stricter) and before everything else: Amp's first matching rule decides.
 import path from 'node:path';
+import { indentAt, jsonTokens, tokenText, type JsonToken } from '../json-text.ts';
 import { homeOf } from '../launch-checks.ts';
 import { ampUserSettingsFile } from './checks.ts';
 import { ampDelegateSource } from './delegate-source.ts';
@@ -37,46 +38,9 @@ export function isInstalled(text: string | null): boolean {
   return text !== null && text.includes(DELEGATE_NAME);
 }
 
-interface Token {
-  kind: 'string' | 'punct' | 'value';
-  start: number;
-  end: number;
-}
-
-/** JSON with comments as tokens (strings, `{}[]:,`, other values), skipping blanks and comments. */
-function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (/\s/.test(c)) i++;
-    else if (text.startsWith('//', i)) i = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
-    else if (text.startsWith('/*', i)) i = text.indexOf('*/', i) === -1 ? text.length : text.indexOf('*/', i) + 2;
-    else if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out.push({ kind: 'string', start: i, end: j + 1 });
-      i = j + 1;
-    } else if ('{}[]:,'.includes(c)) {
-      out.push({ kind: 'punct', start: i, end: i + 1 });
-      i++;
-    } else {
-      let j = i;
-      while (j < text.length && !/[\s{}[\]:,"/]/.test(text[j] as string)) j++;
-      out.push({ kind: 'value', start: i, end: Math.max(j, i + 1) });
-      i = Math.max(j, i + 1);
-    }
-  }
-  return out;
-}
-
-const at = (text: string, t: Token | undefined) => (t ? text.slice(t.start, t.end) : '');
-
-/** The indentation of the line `index` is on. */
-function indentAt(text: string, index: number): string {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-}
+type Token = JsonToken;
+const tokens = jsonTokens;
+const at = tokenText;
 
 function rulesText(hooks: AmpInstallHooks, indent: string): string[] {
   return AMP_GATED_TOOLS.map(

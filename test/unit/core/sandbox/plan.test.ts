@@ -18,6 +18,8 @@ describe('what the sandbox protects', () => {
       '/p/opencode.json',
       '/home/u/.config/amp/settings.json',
       '/p/.amp/settings.json',
+      '/home/u/.cursor/hooks.json',
+      '/p/.cursor/hooks.json',
     ]);
     expect(agentSettingsPaths('/home/u', '/p', { CLAUDE_CONFIG_DIR: '/c', CODEX_HOME: '/x' }).slice(0, 4)).toEqual([
       '/c/settings.json',
