@@ -8,6 +8,9 @@ export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   gemini: 'Gemini CLI',
   generic: 'An agent',
   shell: 'A shell',
+  opencode: 'OpenCode',
+  amp: 'Amp',
+  cursor: 'Cursor',
 };
 
 /**

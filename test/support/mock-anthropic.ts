@@ -1,6 +1,7 @@
 /**
  * A minimal Anthropic Messages API mock for driving the real Claude Code CLI
- * offline (`ANTHROPIC_BASE_URL=<url>`).
+ * offline (`ANTHROPIC_BASE_URL=<url>`), and OpenCode through a provider on `@ai-sdk/anthropic` whose `baseURL` is
+ * here (its shell tool is `bash`: `shellTool`).
  *
  * - Main conversation (a request whose `tools` include `Bash`): the first turn
  *   answers with a `tool_use` of `Bash` with `{ command }`; once the request
@@ -109,7 +110,13 @@ export async function startMockAnthropic(opts: {
   beforeToolCall?: () => Promise<void>;
   /** Awaited before each later tool call (index 1, 2, …), so a test can wait for the last one's effects. */
   beforeLaterToolCall?: (index: number) => Promise<void>;
+  /**
+   * The name of the agent's shell tool, which marks the main conversation and runs a string `command`: Claude Code's
+   * `Bash` (the default), OpenCode's `bash` (both take `{ command, description }`).
+   */
+  shellTool?: string;
 }): Promise<MockModelServer> {
+  const shellTool = opts.shellTool ?? 'Bash';
   const seenToolUseIds = new Set<string>();
   const handle = async (req: RecordedRequest, res: ServerResponse, toolResults: string[]): Promise<void> => {
     const path = pathname(req.path);
@@ -127,7 +134,7 @@ export async function startMockAnthropic(opts: {
     const body = req.body;
     const model = asString(body['model']) ?? 'claude-mock';
     const stream = body['stream'] === true;
-    const hasBash = asArray(body['tools']).some((t) => isObject(t) && t['name'] === 'Bash');
+    const hasBash = asArray(body['tools']).some((t) => isObject(t) && t['name'] === shellTool);
 
     let sawToolResult = false;
     for (const message of asArray(body['messages'])) {
@@ -153,7 +160,7 @@ export async function startMockAnthropic(opts: {
         type: 'tool_use',
         id: mockId('toolu_mock'),
         ...(typeof call === 'string'
-          ? { name: 'Bash', input: { command: call, description: 'Run the command under test' } }
+          ? { name: shellTool, input: { command: call, description: 'Run the command under test' } }
           : { name: call.tool, input: call.input }),
       });
     } else if (hasBash) {

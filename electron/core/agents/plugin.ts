@@ -160,7 +160,7 @@ export interface Launch {
   tmpDir: string;
   transport: HookTransport;
   cwd: string;
-  /** The environment the agent starts with (where it finds its own folders: `HOME`, `GEMINI_CLI_HOME`, …). */
+  /** The environment the agent starts with: where it finds its own folders (`HOME`, `GEMINI_CLI_HOME`, …), and a variable of the person's that the wiring must keep (OpenCode's inline config). */
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   /** What `<program> --version` prints, or null if it does not answer (then only features every version has are used). */
