@@ -18,6 +18,8 @@ export type AuditKind =
   | 'gate.tamper-acknowledged'
   /** A decision or a loosening call refused because it came from inside an agent session (or from a process that could not be told). */
   | 'decision.refused'
+  /** A request's changes were undone from its snapshot (`data`: the undo's id and what it did). */
+  | 'undo'
   /** Audit retention removed the entries up to `data.throughSeq` (a checkpoint keeps the chain verifiable). */
   | 'audit.pruned';
 

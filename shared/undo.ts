@@ -1,5 +1,22 @@
 // Undo's vocabulary, shared by the core, the CLI and the renderer: a snapshot taken before a command, what the
-// command changed, the preview of an undo and its result. Pure TypeScript.
+// command changed, the preview of an undo and its result, and the control API's inputs for them. Pure TypeScript.
+import { z } from 'zod';
+import { DecisionChannelSchema } from './domain.ts';
+
+/** `undoRequest`: the request to undo, and where the person asked (`human:<via>` in the audit). */
+export const UndoInputSchema = z.object({ id: z.string().min(1), via: DecisionChannelSchema.default('cli') });
+
+/** `pruneSnapshots`: all of them, those older than some days, or (neither) what retention lets go now. */
+export const PruneSnapshotsInputSchema = z.object({
+  olderThanDays: z.number().min(0).optional(),
+  all: z.boolean().optional(),
+});
+
+export interface TrashRestored {
+  restored: string[];
+  /** Files not put back because something stands at their place now. */
+  skipped: string[];
+}
 
 export type FileChangeKind = 'created' | 'modified' | 'deleted';
 

@@ -22,6 +22,8 @@ import { messageOf } from './messages.ts';
 import { replayCommands, type ReplayCommands } from './replay-commands.ts';
 import { storageCommands, type StorageCommands } from './storage-commands.ts';
 import { welcomeCommands, type WelcomeCommands } from './welcome-commands.ts';
+import { undoCommands, type UndoCommands } from './undo-commands.ts';
+import { useUndo } from '../stores/undo.ts';
 import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
 
@@ -50,7 +52,8 @@ export type Commands = CoreCommands &
   TerminalCommands &
   ReplayCommands &
   StorageCommands &
-  WelcomeCommands;
+  WelcomeCommands &
+  UndoCommands;
 
 export class Controller implements CoreCommands {
   private readonly connection: Connection;
@@ -89,6 +92,7 @@ export class Controller implements CoreCommands {
       ...replayCommands(api),
       ...storageCommands(api),
       ...welcomeCommands(api),
+      ...undoCommands(api),
     };
   }
 
@@ -178,6 +182,9 @@ export class Controller implements CoreCommands {
       case 'request.outcome':
         useInbox.getState().outcomeRecorded(e.request);
         useAudit.getState().outcomeRecorded(e.request);
+        break;
+      case 'request.changes':
+        useUndo.getState().snapshotKnown(e.snapshot.requestId, e.snapshot);
         break;
       case 'session.started':
         useSessions.getState().sessionStarted(e.session);

@@ -27,6 +27,9 @@ export const GUARDED_CALLS = {
   setTypingTrust: 'change which lines typed in a hosted shell run without asking',
   updateSettings: 'change settings',
   deleteSession: 'delete a session and its record',
+  undoRequest: "undo a command's changes",
+  pruneSnapshots: 'remove the snapshots undo needs',
+  restoreTrash: "put files back from Gatehouse's trash",
 } as const satisfies Partial<Record<keyof ControlHandlers, string>>;
 type GuardedCall = keyof typeof GUARDED_CALLS;
 

@@ -293,7 +293,8 @@ export class UndoService {
       total -= r.bytes;
     }
     for (const r of gone) await this.remove(r);
-    this.trash.prune(cutoff);
+    // The trash ages with retention only: `gatehouse snapshots prune` never empties it.
+    if (before === undefined) this.trash.prune(cutoff);
     return gone.size;
   }
 

@@ -8,6 +8,7 @@ import { useInbox } from '../../stores/inbox.ts';
 import { Ago } from '../common/Ago.tsx';
 import { AGENT_NAMES } from '../common/format.ts';
 import { Outcome as RunOutcome } from '../common/Outcome.tsx';
+import { Changes } from '../common/Changes.tsx';
 import { CardClip } from './CardClip.tsx';
 import { CommandText } from './CommandText.tsx';
 import { Countdown } from './Countdown.tsx';
@@ -80,6 +81,8 @@ function Outcome({ request }: { request: GateRequest }) {
       </div>
       {/* What then ran, once the agent reports it (or that it never did). */}
       <RunOutcome request={request} />
+      {/* What it changed in the project, and undoing it (undo/ in the core). */}
+      <Changes request={request} />
     </>
   );
 }

@@ -164,9 +164,12 @@ describe('AgentGuard', () => {
       'decide',
       'deleteSession',
       'importRules',
+      'pruneSnapshots',
       'removeRule',
+      'restoreTrash',
       'setTypingTrust',
       'startTrust',
+      'undoRequest',
       'updateRule',
       'updateSettings',
     ]);

@@ -258,6 +258,10 @@ describe('the machine', () => {
     expect(score('cat /home/dev/.config/Gatehouse/admin.token').level).toBe('critical');
     expect(score('echo {} > /home/dev/.claude/settings.json').categories).toContain('self-protection');
     expect(score('gatehouse decide abc allow').level).toBe('critical');
+    // Undo writes the project back and pruning drops what undo needs: an agent asks a person for both.
+    expect(score('gatehouse undo abc --yes').level).toBe('critical');
+    expect(score('gatehouse undo abc').level).toBe('critical');
+    expect(score('gatehouse snapshots prune --all').level).toBe('critical');
     expect(score('gatehouse score ls').level).toBe('low');
     expect(score('vim /home/dev/project/.claude/settings.local.json').level).toBe('critical');
   });
