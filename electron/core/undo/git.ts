@@ -30,7 +30,8 @@ export function findGit(locations: readonly string[] = GIT_LOCATIONS): string | 
 /**
  * Settings that would run a program, each turned off. `-c` on the command line outranks every config file, so a
  * planted `core.fsmonitor = ./evil` in the project's config is not read. Filter drivers are named by the project, so
- * they are found first (`filterOverrides`) and turned off one by one.
+ * they are found first (`filterOverrides`) and turned off one by one: git 2.39 (Debian 12's) has no `GIT_ATTR_SOURCE`
+ * to read the attributes from an empty tree instead.
  */
 const SAFE_CONFIG: readonly string[] = [
   'core.hooksPath=/dev/null',

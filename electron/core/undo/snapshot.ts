@@ -43,7 +43,7 @@ export interface SnapshotterOptions {
 }
 
 export class Snapshotter {
-  private readonly places = new Map<string, SnapshotPlace>();
+  private readonly places = new Map<string, SnapshotPlace | SnapshotRefused>();
   /** One git write at a time per repository: snapshots share its private index. */
   private readonly queues = new Map<string, Promise<unknown>>();
   readonly emptyHome: string;
@@ -60,17 +60,39 @@ export class Snapshotter {
 
   /** The project a cwd belongs to, remembered per cwd. Throws SnapshotRefused for a home or a system folder. */
   async place(cwd: string): Promise<SnapshotPlace> {
+    // A command run where no folder is (yet) changes nothing a snapshot could keep.
+    if (!fs.existsSync(cwd)) throw new SnapshotRefused(`${cwd} does not exist`);
     const known = this.places.get(cwd);
+    if (known instanceof SnapshotRefused) throw known;
     if (known) return known;
+    try {
+      const place = await this.findPlace(cwd);
+      this.places.set(cwd, place);
+      return place;
+    } catch (err) {
+      // Asked once per folder: a refused folder is not walked again for every command run in it.
+      if (err instanceof SnapshotRefused) this.places.set(cwd, err);
+      throw err;
+    }
+  }
+
+  private async findPlace(cwd: string): Promise<SnapshotPlace> {
     const repo = await findRepository(this.o.git, cwd, this.emptyHome);
     let place: SnapshotPlace;
     if (repo) {
+      // A repository at the home folder (a dotfiles one) would take every untracked file of the home.
+      if (this.notAProject(repo.root))
+        throw new SnapshotRefused(`${repo.root} is not a project folder, so it was not snapshotted whole`);
       place = { root: repo.root, gitDir: repo.gitDir, privateRepo: false };
       this.seeds.set(repo.gitDir, repo.index);
     } else {
       const root = path.resolve(cwd);
-      if (root === '/' || root === this.home || !root.startsWith('/') || isSystemDir(root))
+      if (this.notAProject(root))
         throw new SnapshotRefused(`${root} is not a project folder, so it was not snapshotted whole`);
+      if (!withinFiles(root, MAX_FILES_OUTSIDE_GIT))
+        throw new SnapshotRefused(
+          `${root} is not in git and holds more than ${MAX_FILES_OUTSIDE_GIT.toLocaleString('en')} files, so it was not snapshotted`,
+        );
       const gitDir = path.join(this.o.dir, 'repos', digest(root));
       if (!fs.existsSync(path.join(gitDir, 'HEAD'))) {
         fs.mkdirSync(gitDir, { recursive: true, mode: 0o700 });
@@ -78,8 +100,13 @@ export class Snapshotter {
       }
       place = { root, gitDir, privateRepo: true };
     }
-    this.places.set(cwd, place);
     return place;
+  }
+
+  /** `/`, the home, a temporary-files root or a system folder: never a project. */
+  private notAProject(root: string): boolean {
+    const temp = ['/tmp', '/var/tmp', os.tmpdir()];
+    return root === '/' || root === this.home || !root.startsWith('/') || temp.includes(root) || isSystemDir(root);
   }
 
   private readonly seeds = new Map<string, string>();
@@ -142,6 +169,31 @@ export class Snapshotter {
     });
     return run;
   }
+}
+
+/**
+ * A folder outside git is walked once before its first snapshot: past this many files it is not a project someone
+ * works in (a downloads folder, a whole disk's worth) and its first snapshot would hold the gate for seconds.
+ */
+const MAX_FILES_OUTSIDE_GIT = 20_000;
+
+/** Whether `root` holds at most `max` entries (symbolic links not followed); stops counting at the cap. */
+function withinFiles(root: string, max: number): boolean {
+  let n = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    n += entries.length;
+    if (n > max) return false;
+    for (const e of entries) if (e.isDirectory()) stack.push(path.join(dir, e.name));
+  }
+  return true;
 }
 
 function digest(text: string): string {

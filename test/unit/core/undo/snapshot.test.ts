@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findGit } from '../../../../electron/core/undo/git.ts';
@@ -88,6 +89,24 @@ describe('Snapshotter', () => {
     const snapshots = new Snapshotter({ git: GIT, dir, home });
     await expect(snapshots.take(home, 'snapshots/r1')).rejects.toBeInstanceOf(SnapshotRefused);
     await expect(snapshots.take('/', 'snapshots/r1')).rejects.toBeInstanceOf(SnapshotRefused);
+    await expect(snapshots.take(os.tmpdir(), 'snapshots/r1')).rejects.toBeInstanceOf(SnapshotRefused);
+    // A dotfiles repository at the home would take every untracked file of the home.
+    makeRepo(home, { '.bashrc': 'x\n' });
+    const sub = path.join(home, 'notes');
+    fs.mkdirSync(sub);
+    await expect(snapshots.take(sub, 'snapshots/r1')).rejects.toThrow(/is not a project folder/);
+  });
+
+  it('refuses a folder outside git with more than 20,000 files, saying why', async () => {
+    const dir = tempDir('gh-undo-data-');
+    const big = tempDir('gh-undo-big-');
+    for (let i = 0; i < 21; i++) {
+      const sub = path.join(big, `d${i}`);
+      fs.mkdirSync(sub);
+      for (let j = 0; j < 1000; j++) fs.writeFileSync(path.join(sub, `f${j}`), '');
+    }
+    const snapshots = new Snapshotter({ git: GIT, dir, home: tempDir('gh-undo-home-') });
+    await expect(snapshots.take(big, 'snapshots/r1')).rejects.toThrow(/more than 20,000 files/);
   });
 
   it('the snapshots survive git gc --prune=now in the project', async () => {
