@@ -139,6 +139,8 @@ export class UndoService {
       Object.assign(record, { kept: kept.kept, notKept: kept.notKept, bytes: kept.bytes });
     }
     this.records.put(record);
+    // The held card says what will not come back before the person decides.
+    if (record.notKept.length > 0 || record.problem) this.o.onChanged?.(record);
     return record;
   }
 

@@ -44,8 +44,8 @@ export function startUndo(w: UndoWiring): { service: UndoService; stop: () => vo
     },
     onChanged: (snapshot) => {
       w.events.publish({ type: 'request.changes', snapshot });
-      const what = snapshot.undoneBy ? `undone by ${snapshot.undoneBy}` : (snapshot.changes?.summary ?? '');
-      w.mark?.(snapshot.sessionId, `${snapshot.requestId} ${what}`, snapshot.requestId);
+      const what = snapshot.undoneBy ? `undone by ${snapshot.undoneBy}` : snapshot.changes?.summary;
+      if (what) w.mark?.(snapshot.sessionId, `${snapshot.requestId} ${what}`, snapshot.requestId);
     },
     audit: (e) =>
       w.audit.record({
@@ -58,8 +58,8 @@ export function startUndo(w: UndoWiring): { service: UndoService; stop: () => vo
     onError: w.onError,
   });
   const off = w.events.subscribe((e) => {
-    if (e.type === 'request.outcome' && e.request.outcome && e.request.outcome.state !== 'not-run')
-      void service.afterRun(e.request);
+    // Every outcome, "not run" too: it ends the wait for the snapshot (a command not run changed nothing).
+    if (e.type === 'request.outcome' && e.request.outcome) void service.afterRun(e.request);
   });
   const prune = () => void service.prune().catch(w.onError);
   const timer = setInterval(prune, PRUNE_EVERY_MS);

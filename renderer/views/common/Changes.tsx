@@ -4,7 +4,7 @@
 // undo. Nothing shows for a request without a snapshot (read-only, denied, or expired).
 import { useEffect } from 'react';
 import type { GateRequest } from '../../../shared/domain.ts';
-import type { UndoPreview } from '../../../shared/undo.ts';
+import type { SnapshotRecord, UndoPreview } from '../../../shared/undo.ts';
 import { useCommands } from '../../app/context.ts';
 import { useUndo } from '../../stores/undo.ts';
 
@@ -19,7 +19,10 @@ export function Changes({ request }: { request: GateRequest }) {
   useEffect(() => {
     if (allowed) void commands.loadSnapshot(request.id);
   }, [allowed, commands, request.id]);
-  if (!allowed || !snapshot) return null;
+  if (!snapshot) return null;
+  // Held: only what the snapshot could not keep (the core says so as soon as it is taken), before the person decides.
+  if (request.status === 'pending') return <KeepWarnings snapshot={snapshot} />;
+  if (!allowed) return null;
   const files = snapshot.changes?.files ?? [];
   return (
     <div className="changes" data-undo={snapshot.undoneBy ? 'undone' : 'kept'}>
@@ -38,12 +41,7 @@ export function Changes({ request }: { request: GateRequest }) {
       ) : (
         <p className="changes-list">Snapshot taken; what it changed shows once it has run.</p>
       )}
-      {snapshot.problem && <p className="changes-warning">{capital(snapshot.problem)}.</p>}
-      {snapshot.notKept.map((n) => (
-        <p key={n.path} className="changes-warning">
-          Not kept, so an undo cannot bring it back: {n.path}, because {n.why}.
-        </p>
-      ))}
+      <KeepWarnings snapshot={snapshot} />
       {snapshot.undoneBy ? (
         <p className="changes-undone">
           Undone (the undo is {snapshot.undoneBy}; `gatehouse undo {snapshot.undoneBy}` takes it back).
@@ -56,6 +54,20 @@ export function Changes({ request }: { request: GateRequest }) {
           Undone: {step.result.summary}.{step.result.trashDir && ` Moved files are in ${step.result.trashDir}.`}
         </p>
       )}
+    </div>
+  );
+}
+
+function KeepWarnings({ snapshot }: { snapshot: SnapshotRecord }) {
+  if (!snapshot.problem && snapshot.notKept.length === 0) return null;
+  return (
+    <div className="changes">
+      {snapshot.problem && <p className="changes-warning">{capital(snapshot.problem)}.</p>}
+      {snapshot.notKept.map((n) => (
+        <p key={n.path} className="changes-warning">
+          Not kept, so an undo cannot bring it back: {n.path}, because {n.why}.
+        </p>
+      ))}
     </div>
   );
 }

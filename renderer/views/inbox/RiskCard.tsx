@@ -61,6 +61,8 @@ export function RiskCard({ id }: { id: string }) {
       <CommandText command={request.command} risk={request.risk} />
       <RiskSummary request={request} />
       {pending && <CardClip request={request} open={selected} />}
+      {/* Held: what its snapshot could not keep, said before the decision. */}
+      {pending && <Changes request={request} />}
       {pending ? <Decide request={request} /> : <Outcome request={request} />}
       {sendError && (
         <p className="send-error" role="alert">

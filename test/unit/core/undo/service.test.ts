@@ -28,11 +28,13 @@ function service(home = tempDir('gh-undo-home-')) {
     home,
     limits: () => ({ keepBytes: 10 * MB, totalBytes: 100 * MB, maxAgeMs: 30 * 86_400_000 }),
     audit: (e) => audits.push(`${e.requestId} undone by ${e.undoId}: ${e.summary}`),
+    onChanged: (r) => told.push(r.requestId),
     onError: (err) => {
       throw err;
     },
   });
-  return { undo, audits };
+  const told: string[] = [];
+  return { undo, audits, told };
 }
 
 function ran(id: string): GateRequest {
@@ -147,7 +149,7 @@ describe('UndoService', () => {
     const dir = project();
     const home = tempDir('gh-undo-home-');
     writeFiles(home, { 'data/small.txt': 'small\n', 'big/blob.bin': 'x'.repeat(11 * MB) });
-    const { undo } = service(home);
+    const { undo, told } = service(home);
     const rec = await undo.before({
       id: 'r1',
       sessionId: 's1',
@@ -159,6 +161,8 @@ describe('UndoService', () => {
     expect(rec?.notKept.map((k) => [k.path, k.why])).toEqual([
       [path.join(home, 'big'), expect.stringMatching(/larger than the 10 MB/)],
     ]);
+    // Told at once, so the held card says it before anyone decides.
+    expect(told).toEqual(['r1']);
     fs.rmSync(path.join(home, 'data'), { recursive: true });
     await undo.undo('r1', 'human:cli');
     expect(fs.readFileSync(path.join(home, 'data/small.txt'), 'utf8')).toBe('small\n');

@@ -82,6 +82,15 @@ describe('Changes', () => {
     expect(commands.confirmUndo).toHaveBeenCalledWith('r1');
   });
 
+  it('on a held card, says only what its snapshot could not keep', () => {
+    const commands = fakeCommands();
+    renderInApp(<Changes request={heldRequest({ id: 'r1', command: 'rm -rf src' })} />, commands);
+    expect(commands.loadSnapshot).not.toHaveBeenCalled();
+    act(() => useUndo.getState().snapshotKnown('r1', { ...snapshot, changes: null }));
+    expect(screen.getByText(/Not kept, so an undo cannot bring it back: \/home\/dev\/big/)).toBeTruthy();
+    expect(screen.queryByText('Undo this command')).toBeNull();
+  });
+
   it('says a request was undone, and by which undo', () => {
     renderInApp(<Changes request={request} />);
     act(() => useUndo.getState().snapshotKnown('r1', { ...snapshot, undoneBy: 'u9' }));
