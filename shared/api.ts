@@ -51,6 +51,15 @@ import {
 } from './install.ts';
 import { AcknowledgeTamperInputSchema, ProtectHookFilesInputSchema, type TamperStatus } from './tamper.ts';
 import {
+  PruneSnapshotsInputSchema,
+  UndoInputSchema,
+  type SnapshotRecord,
+  type TrashEntry,
+  type TrashRestored,
+  type UndoPreview,
+  type UndoResult,
+} from './undo.ts';
+import {
   DeleteSessionInputSchema,
   EventsBetweenInputSchema,
   ExportInputSchema,
@@ -460,6 +469,20 @@ export const CONTROL_CALLS = {
   /** Installs what the plan showed (guarded: an agent cannot install or uninstall). */
   install: call(InstallInputSchema).returns<Promise<InstallResult>>(),
   uninstall: call(InstallTargetSchema).returns<UninstallResult>(),
+  // Undo (schemas in shared/undo.ts).
+  /** A request's snapshot and what its command changed; null when it has none (read-only, denied, expired). */
+  getSnapshot: call(Id).returns<SnapshotRecord | null>(),
+  /** What undoing a request would restore, overwrite and move to the trash, and who else changed those files. */
+  previewUndo: call(Id).returns<Promise<UndoPreview>>(),
+  /** Undoes a request from its snapshot (guarded); the undo is audited and has a snapshot of its own. */
+  undoRequest: call(UndoInputSchema).returns<Promise<UndoResult>>(),
+  listSnapshots: call(NoInput).returns<SnapshotRecord[]>(),
+  /** Removes snapshots (guarded): all, those older than some days, or what retention lets go. Returns how many. */
+  pruneSnapshots: call(PruneSnapshotsInputSchema).returns<Promise<number>>(),
+  /** The files undos moved to Gatehouse's trash, one entry per undo. */
+  listTrash: call(NoInput).returns<TrashEntry[]>(),
+  /** Puts one undo's moved files back (guarded); a file standing at a place now is left and named. */
+  restoreTrash: call(Id).returns<TrashRestored>(),
 
   /** Starts `terminal.*` events for one session on this connection; the snapshot says where they pick up. */
   attachTerminal: call(Id).returns<Promise<TerminalSnapshot>>(),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Settings } from './settings.ts';
 import type { TamperReport, TamperStatus } from './tamper.ts';
+import type { SnapshotRecord } from './undo.ts';
 
 /**
  * The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. `shell` is
@@ -181,6 +182,8 @@ export type CoreEvent =
   | { type: 'request.decided'; request: GateRequest }
   /** What happened after an allow was recorded (`request.outcome` is set). */
   | { type: 'request.outcome'; request: GateRequest }
+  /** What an allowed command changed in its project (against the snapshot before it), or that it was undone. */
+  | { type: 'request.changes'; snapshot: SnapshotRecord }
   | { type: 'session.started'; session: Session }
   | { type: 'session.ended'; session: Session }
   /** The launcher said what guards the session (once, right after it started). */

@@ -53,6 +53,7 @@ import { Upkeep } from './upkeep/upkeep.ts';
 import { RequestRepository } from './store/requests.ts';
 import { RuleRepository } from './store/rules.ts';
 import { SessionRepository } from './store/sessions.ts';
+import { startUndo } from './undo/wiring.ts';
 import { VERSION } from './version.ts';
 import { RendererAssets } from './web/assets.ts';
 import { BrowserUi } from './web/browser-ui.ts';
@@ -154,6 +155,16 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Closed before the database: recorders flush what they hold.
     cleanup.push(() => recordings.close());
     const assess = opts.assess ?? (await defaultAssess(paths, opts.env ?? process.env));
+    // A snapshot before each allowed command not proven read-only, what it changed, undo (undo/).
+    const undoing = startUndo({
+      home: paths.home,
+      settings: () => settings.current(),
+      events,
+      audit,
+      mark: (sessionId, label, requestId) => streams?.mark(sessionId, label, requestId, 'allow'),
+      onError,
+    });
+    if (undoing) cleanup.push(() => undoing.stop());
     // The broker asks the policy only once requests arrive, after everything below exists.
     const branches = new GitBranches();
     const broker = new Broker({
@@ -165,6 +176,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       branchOf: (cwd) => branches.branchOf(cwd),
       onError: opts.onError,
       onStoreTrouble: (message) => storeHealth.failed(message),
+      snapshots: undoing?.service,
     });
     // Whether decisions can be recorded, for the reviewer (a banner) and `status`: a lock as long as it lasts, a failed
     // write for 30 s after it.
@@ -302,6 +314,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
         hookClientPath: opts.hookClientPath,
       }),
       coreEnv: opts.env ?? process.env,
+      undo: undoing?.service,
     });
     const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ events, terminals }, client, id);
 

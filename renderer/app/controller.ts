@@ -23,6 +23,8 @@ import { replayCommands, type ReplayCommands } from './replay-commands.ts';
 import { storageCommands, type StorageCommands } from './storage-commands.ts';
 import { installCommands, type InstallCommands } from './install-commands.ts';
 import { welcomeCommands, type WelcomeCommands } from './welcome-commands.ts';
+import { undoCommands, type UndoCommands } from './undo-commands.ts';
+import { useUndo } from '../stores/undo.ts';
 import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
 
@@ -52,7 +54,8 @@ export type Commands = CoreCommands &
   ReplayCommands &
   StorageCommands &
   WelcomeCommands &
-  InstallCommands;
+  InstallCommands &
+  UndoCommands;
 
 export class Controller implements CoreCommands {
   private readonly connection: Connection;
@@ -92,6 +95,7 @@ export class Controller implements CoreCommands {
       ...storageCommands(api),
       ...welcomeCommands(api),
       ...installCommands(api),
+      ...undoCommands(api),
     };
   }
 
@@ -181,6 +185,9 @@ export class Controller implements CoreCommands {
       case 'request.outcome':
         useInbox.getState().outcomeRecorded(e.request);
         useAudit.getState().outcomeRecorded(e.request);
+        break;
+      case 'request.changes':
+        useUndo.getState().snapshotKnown(e.snapshot.requestId, e.snapshot);
         break;
       case 'session.started':
         useSessions.getState().sessionStarted(e.session);

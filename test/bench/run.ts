@@ -13,6 +13,7 @@ import { ptyThroughput } from './pty-throughput.ts';
 import { recordingBench } from './recording.ts';
 import { recordBench } from './record.ts';
 import { storeLockStall } from './store-lock.ts';
+import { undoBench } from './undo.ts';
 
 const { values: args } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
@@ -37,6 +38,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['store', storeLockStall],
   // Requests held at once under the default open-files limit, the core still answering (gate.held_capacity).
   ['held', heldCapacity],
+  // A snapshot before a command and an undo on a 5,000-file repository (undo.*).
+  ['undo', undoBench],
 ];
 
 const wanted = args.only?.split(',') ?? benches.map(([name]) => name);

@@ -18,6 +18,7 @@ import { tamperCommand } from './tamper.ts';
 import { trustCommand } from './trust.ts';
 import { uiCommand } from './ui.ts';
 import { scoreCommand } from './score.ts';
+import { snapshotsCommand, undoCommand } from './undo.ts';
 
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
 
@@ -42,6 +43,9 @@ Usage:
   gatehouse tamper [status]                    what was done to the gate socket or hook settings
   gatehouse tamper ack [--note TEXT]           shows it, then lets rules, trust and auto-allow decide again
   gatehouse audit verify|list                  the hash-chained record of decisions and rule changes
+  gatehouse undo <request> [--yes]             what undoing an allowed command would restore; --yes does it
+  gatehouse snapshots [list|prune|trash|untrash <undo>]
+                                               the snapshots kept for undo, and Gatehouse's trash
   gatehouse sessions [--json]                  agent sessions, newest first
   gatehouse sessions rm <session>              delete an ended session and all of its recording
   gatehouse export <session> --format asciicast [--v3] [-o FILE]
@@ -78,6 +82,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   tamper: tamperCommand,
   audit: auditCommand,
   score: scoreCommand,
+  undo: undoCommand,
+  snapshots: snapshotsCommand,
   [DESKTOP_CORE_COMMAND]: desktopCoreCommand,
 };
 

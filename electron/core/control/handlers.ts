@@ -25,6 +25,8 @@ import { recordingHandlers } from './recording-handlers.ts';
 import { registerRulesHandlers, suggestionFor, type RulesServices } from './rules-handlers.ts';
 import { registerTamperHandlers, type TamperServices } from './tamper-handlers.ts';
 import { registerInstallHandlers, type InstallServices } from './install-handlers.ts';
+import { undoHandlers } from './undo-handlers.ts';
+import type { UndoService } from '../undo/service.ts';
 
 export interface ControlServices extends RulesServices, TamperServices, InstallServices {
   sessions: SessionRepository;
@@ -42,6 +44,8 @@ export interface ControlServices extends RulesServices, TamperServices, InstallS
   storage: Pick<ControlApi, 'storageStatus' | 'compactStorage'>;
   /** Browser mode's URL and token (web/browser-ui.ts). */
   browserUi: { status(): BrowserUiStatus; rotateToken(): BrowserUiStatus };
+  /** Undo (undo/service.ts); absent or null where it is off (no git) and in tests that do not need it. */
+  undo?: UndoService | null;
 }
 
 /**
@@ -86,6 +90,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
     ...recordingHandlers(s.recordings),
+    ...undoHandlers(s.undo),
     status: () => ({
       ...s.status(),
       pending: broker.pending().length,

@@ -17,6 +17,7 @@ import { TERMINALS_INITIAL, useTerminals } from '../../../renderer/stores/termin
 import { TAMPER_INITIAL, useTamper } from '../../../renderer/stores/tamper.ts';
 import { STORE_HEALTH_INITIAL, useStoreHealth } from '../../../renderer/stores/store-health.ts';
 import { TRUST_INITIAL, useTrust } from '../../../renderer/stores/trust.ts';
+import { useUndo } from '../../../renderer/stores/undo.ts';
 import type {
   SurfaceFactory,
   SurfaceOptions,
@@ -37,6 +38,7 @@ export function resetStores(): void {
   useSettings.setState(SETTINGS_INITIAL, true);
   useStorage.setState(STORAGE_INITIAL, true);
   useApp.setState(APP_INITIAL, true);
+  useUndo.setState({ snapshots: {}, steps: {} });
 }
 
 // The request factory is shared with the tests of shared/ (which have no DOM), so it lives in test/support/.
@@ -183,6 +185,10 @@ export function fakeCommands() {
       skipped: [],
       errors: [],
     })),
+    loadSnapshot: vi.fn<Commands['loadSnapshot']>(async () => {}),
+    previewUndo: vi.fn<Commands['previewUndo']>(async () => {}),
+    confirmUndo: vi.fn<Commands['confirmUndo']>(async () => {}),
+    cancelUndo: vi.fn<Commands['cancelUndo']>(() => {}),
   } satisfies Commands;
 }
 
