@@ -107,6 +107,11 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
     expect(result.code, result.stderr).toBe(0);
     expect(fs.existsSync(w.marker)).toBe(true);
     expect(w.mock.toolResults.join('\n')).toContain('ran-42');
+    // The gate proved itself through the agent's own hook command before the agent started (agents/canary.ts).
+    expect(result.stderr).toMatch(/gatehouse: {3}on +gate +live: a test request through the agent's own hook command/);
+    expect(result.stderr).not.toContain('NOT LIVE');
+    const gate = (await w.event('session.protections')).session.protections?.[0];
+    expect(gate).toMatchObject({ layer: 'gate', state: 'on' });
     const ended = await w.event('session.ended');
     expect(ended.session).toMatchObject({ id: request.sessionId, exitCode: 0, agent: agent.name });
     if (agent.name === 'claude')

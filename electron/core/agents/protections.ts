@@ -44,11 +44,17 @@ function tamperWatch(f: LaunchFacts): SessionProtection {
   };
 }
 
-export function describeProtections(f: LaunchFacts<AgentId>): SessionProtection[] {
+/** `gate`: the canary's result at the start (agents/canary.ts, `gateProtection`), first when the launcher tried one. */
+export function describeProtections(f: LaunchFacts<AgentId>, gate?: SessionProtection): SessionProtection[] {
   const own = agentPlugin(f.agent).protections(f);
-  return [own.hooks, hookClient(f), own.fileTools, own.shells, sandbox(f), tamperWatch(f)].filter(
+  return [gate ?? null, own.hooks, hookClient(f), own.fileTools, own.shells, sandbox(f), tamperWatch(f)].filter(
     (p): p is SessionProtection => p !== null,
   );
+}
+
+/** The gate layer, when it says the gate is not live: the line a launcher prints loudly before the agent starts. */
+export function gateNotLive(list: readonly SessionProtection[]): SessionProtection | null {
+  return list.find((p) => p.layer === 'gate' && p.state === 'off') ?? null;
 }
 
 const MARK: Readonly<Record<SessionProtection['state'], string>> = {

@@ -13,6 +13,8 @@ import type { FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import type { AgentPlugin, HookCall } from '../agents/plugin.ts';
 import { AGENTS } from '../agents/registry.ts';
+import { canaryAnswer, readCanary } from '../agents/canary.ts';
+import { GateLiveness } from './liveness.ts';
 import { decidedNotice, heldNotice } from './line-notices.ts';
 import {
   GenericCheckSchema,
@@ -77,6 +79,8 @@ export interface GateServerDeps {
   agents?: readonly AgentPlugin[];
   /** Whether `key` is the typed-line key of the hosted shell `sessionId` (pty/typed-lines.ts). */
   typedLine?: (sessionId: string, key: string) => boolean;
+  /** Which sessions have called (the agent-status list reads it); one of its own unless the core shares one. */
+  liveness?: GateLiveness;
   onError?: (err: unknown) => void;
 }
 
@@ -86,9 +90,11 @@ export class GateServer {
   private readonly retired = new Set<http.Server>();
   private readonly routes: Record<string, Route>;
   private readonly deps: GateServerDeps;
+  private readonly liveness: GateLiveness;
 
   constructor(deps: GateServerDeps) {
     this.deps = deps;
+    this.liveness = deps.liveness ?? new GateLiveness();
     this.routes = this.buildRoutes();
     this.server = this.createServer();
   }
@@ -145,6 +151,15 @@ export class GateServer {
         throw new HttpError(403, `this session belongs to ${session.agent}; ${url} is for ${route.agent}`);
       }
       const body = await readJson(req);
+      const first = this.liveness.called(session.id);
+      // The launcher's canary, as the session's very first call: answered deny-shaped, no card, nothing stored. In any
+      // other place the same body is an ordinary call, judged as one (agents/canary.ts).
+      const nonce = first ? readCanary(body) : null;
+      if (nonce !== null) {
+        const answer = canaryAnswer(nonce);
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+        return;
+      }
       const aborted = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) aborted.abort();
