@@ -10,6 +10,7 @@ import { desktopCoreCommand } from './desktop-core.ts';
 import { DESKTOP_CORE_COMMAND } from '../../../shared/desktop.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
+import { statusCommand } from './status.ts';
 import { exportCommand, importCommand, searchCommand } from './recordings.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
@@ -38,6 +39,7 @@ Usage:
   gatehouse tamper ack [--note TEXT]           shows it, then lets rules, trust and auto-allow decide again
   gatehouse audit verify|list                  the hash-chained record of decisions and rule changes
   gatehouse sessions [--json]                  agent sessions, newest first
+  gatehouse status [--json]                    running agents: protected, gate not live, or unprotected
   gatehouse sessions rm <session>              delete an ended session and all of its recording
   gatehouse export <session> --format asciicast [--v3] [-o FILE]
                                                a recording as asciicast (stdout without -o)
@@ -60,6 +62,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pending: pendingCommand,
   decide: decideCommand,
   sessions: sessionsCommand,
+  status: statusCommand,
   events: eventsCommand,
   export: exportCommand,
   import: importCommand,
