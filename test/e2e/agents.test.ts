@@ -131,6 +131,9 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
       'The user denied this command in Gatehouse: use the staging database instead',
     );
     expect(w.mock.toolResults.join('\n')).not.toContain('ran-42');
+    // Claude Code hands the deny's additionalContext to the model too: not to retry it in another form.
+    if (agent.name === 'claude')
+      expect(JSON.stringify(w.mock.requests)).toContain('Do not try to reach the same result another way');
   });
 
   it('denies when nobody decides before the hold timeout, and says so', async () => {
