@@ -194,6 +194,9 @@ export class Controller implements CoreCommands {
         break;
       case 'session.protections':
         useSessions.getState().sessionUpdated(e.session);
+        // A hosted agent's terminal is listed from the moment its launcher has said this (after the gate's canary,
+        // which can outlast the list asked for at session.started).
+        this.refreshTerminals();
         void this.reloadAgents();
         break;
       case 'session.ended':
