@@ -3,6 +3,7 @@
 // these calls: every carrier serves the same handlers, and the server parses each input with its schema once, where
 // calls are dispatched (electron/core/control/serve.ts). The handler and client types are derived from the table.
 import { z } from 'zod';
+import type { AgentStatusReport } from './agent-status.ts';
 import { ListAuditInputSchema, type AuditCheckpoint, type AuditEntry, type AuditVerification } from './audit.ts';
 import {
   AgentSchema,
@@ -399,6 +400,8 @@ export const CONTROL_CALLS = {
    * Said once, before the agent starts (`conflict` after that).
    */
   reportProtections: call(ReportProtectionsInputSchema).returns<Session>(),
+  /** Running agents: protected, gate not live, or unprotected (an agent's process no session owns; Linux scans /proc). */
+  agentStatus: call(NoInput).returns<AgentStatusReport>(),
   /** Picks a session up again after a restart or a dropped connection (authenticated by the session's token). */
   resumeSession: call(ResumeSessionInputSchema).returns<ResumedSession>(),
   /** Deletes an ended session and all of it: recording, markers, requests and decisions. */

@@ -165,8 +165,19 @@ export interface Session {
   protections?: SessionProtection[];
 }
 
-/** The layers of protection a session can run with (see docs/sandbox.md, "Honest status"). */
-export const PROTECTION_LAYERS = ['hooks', 'hook-client', 'file-tools', 'shells', 'sandbox', 'tamper-watch'] as const;
+/**
+ * The layers of protection a session can run with (see docs/sandbox.md, "Honest status"). `gate`: whether the hook
+ * path was proven live at the start by a canary request (agents/canary.ts).
+ */
+export const PROTECTION_LAYERS = [
+  'gate',
+  'hooks',
+  'hook-client',
+  'file-tools',
+  'shells',
+  'sandbox',
+  'tamper-watch',
+] as const;
 export type ProtectionLayer = (typeof PROTECTION_LAYERS)[number];
 
 /** One layer, on or not, with what it does or why it is off, in words a person can act on. */

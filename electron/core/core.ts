@@ -22,7 +22,9 @@ import { TamperAlarm } from './integrity/tamper-alarm.ts';
 import { TamperWatch } from './integrity/tamper-watch.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
-import { ancestry, linuxProc } from './peer/proc.ts';
+import { GateLiveness } from './gate/liveness.ts';
+import { ancestry, linuxProc, linuxProcTable } from './peer/proc.ts';
+import { AgentStatus } from './sessions/agent-status.ts';
 import { lookupTcpPeer } from './peer/tcp-peer.ts';
 import { lookupPeer } from './peer/unix-peer.ts';
 import { PtyHost } from './pty/pty-host.ts';
@@ -224,6 +226,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Where /proc exists (Linux), the processes sessions run under are kept, and decisions from below them refused.
     const proc = process.platform === 'linux' ? linuxProc : null;
     const roots = new SessionRoots(proc, proc ? ancestry(proc, process.pid).map((p) => p.pid) : []);
+    // Which sessions' hooks have reached the gate (the gate notes it; the agent-status list reads it).
+    const liveness = new GateLiveness();
     const sessionService = new SessionService({
       sessions,
       events,
@@ -315,6 +319,13 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       }),
       coreEnv: opts.env ?? process.env,
       undo: undoing?.service,
+      agents: new AgentStatus({
+        sessions,
+        roots,
+        liveness,
+        proc: proc ? linuxProcTable : null,
+        platform: process.platform,
+      }),
     });
     const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ events, terminals }, client, id);
 
@@ -343,6 +354,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       judgeFileChange,
       typedLine: (sessionId, key) => terminals.typedLine(sessionId, key),
       installed,
+      liveness,
       onError: opts.onError,
     });
     await gate.listen(paths.gateSocket);

@@ -11,6 +11,7 @@ import { canDecide, useInbox } from '../stores/inbox.ts';
 import { useReplay } from '../stores/replay.ts';
 import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
+import { useAgents } from '../stores/agents.ts';
 import { useSettings } from '../stores/settings.ts';
 import { useTerminals } from '../stores/terminals.ts';
 import { useStoreHealth } from '../stores/store-health.ts';
@@ -29,6 +30,9 @@ import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
 
 export { messageOf };
+
+/** How often the running-agents list is asked again (the core scans at most once a second however many ask). */
+const AGENTS_REFRESH_MS = 5000;
 
 /** An export walks the history in the largest pages the API allows. */
 const EXPORT_PAGE = 500;
@@ -107,9 +111,13 @@ export class Controller implements CoreCommands {
     await this.connection.api.subscribe();
     useApp.getState().connected();
     // The rules too: the status line counts them (and `rules.changed` keeps them current from then on).
+    // An agent started outside Gatehouse sends no event: the running-agents list is asked again every few seconds.
+    const every = setInterval(() => void this.reloadAgents(), AGENTS_REFRESH_MS);
+    this.disposers.push(() => clearInterval(every));
     await Promise.all([
       this.reloadInbox(),
       this.reloadSessions(),
+      this.reloadAgents(),
       this.loadSettings(),
       this.loadTrust(),
       rulesCommands(this.connection.api).loadRules(),
@@ -192,13 +200,19 @@ export class Controller implements CoreCommands {
       case 'session.started':
         useSessions.getState().sessionStarted(e.session);
         this.refreshTerminals();
+        void this.reloadAgents();
         break;
       case 'session.protections':
         useSessions.getState().sessionUpdated(e.session);
+        // A hosted agent's terminal is listed from the moment its launcher has said this (after the gate's canary,
+        // which can outlast the list asked for at session.started).
+        this.refreshTerminals();
+        void this.reloadAgents();
         break;
       case 'session.ended':
         useSessions.getState().sessionEnded(e.session);
         this.refreshTerminals();
+        void this.reloadAgents();
         break;
       case 'settings.changed':
         useSettings.getState().settingsChanged(e.settings);
@@ -271,6 +285,14 @@ export class Controller implements CoreCommands {
       useSessions.getState().sessionsLoaded(await this.connection.api.listSessions());
     } catch (err) {
       useSessions.getState().sessionsFailed(messageOf(err));
+    }
+  }
+
+  private async reloadAgents(): Promise<void> {
+    try {
+      useAgents.getState().agentsLoaded(await this.connection.api.agentStatus());
+    } catch (err) {
+      useAgents.getState().agentsFailed(messageOf(err));
     }
   }
 

@@ -1,6 +1,7 @@
 // npm run bench [-- --json] [--only NAME,NAME]: runs every benchmark, or those named (e.g. `--only record,pty`);
 // the last stdout line is one JSON object of results.
 import { parseArgs } from 'node:util';
+import { agentScan } from './agent-scan.ts';
 import { fatigue } from './fatigue.ts';
 import { fatigueTraces } from './fatigue-traces.ts';
 import { gateOverhead } from './gate-overhead.ts';
@@ -34,6 +35,8 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['record', recordBench],
   // Who is at the other end of a control connection (peer.*): once per connection.
   ['peer', peerLookup],
+  // Listing running agents from /proc, with 400 more processes (agents.*): when the status is asked.
+  ['agents', agentScan],
   // Another process holding the database's write lock for 8 s under traffic (store.lock_*).
   ['store', storeLockStall],
   // Requests held at once under the default open-files limit, the core still answering (gate.held_capacity).

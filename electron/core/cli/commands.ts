@@ -10,6 +10,7 @@ import { desktopCoreCommand } from './desktop-core.ts';
 import { DESKTOP_CORE_COMMAND } from '../../../shared/desktop.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
+import { statusCommand } from './status.ts';
 import { exportCommand, importCommand, searchCommand } from './recordings.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
@@ -47,6 +48,7 @@ Usage:
   gatehouse snapshots [list|prune|trash|untrash <undo>]
                                                the snapshots kept for undo, and Gatehouse's trash
   gatehouse sessions [--json]                  agent sessions, newest first
+  gatehouse status [--json]                    running agents: protected, gate not live, or unprotected
   gatehouse sessions rm <session>              delete an ended session and all of its recording
   gatehouse export <session> --format asciicast [--v3] [-o FILE]
                                                a recording as asciicast (stdout without -o)
@@ -71,6 +73,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pending: pendingCommand,
   decide: decideCommand,
   sessions: sessionsCommand,
+  status: statusCommand,
   events: eventsCommand,
   export: exportCommand,
   import: importCommand,

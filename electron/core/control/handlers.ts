@@ -12,6 +12,7 @@ import {
   type HistoryPage,
   type ParsedInput,
 } from '../../../shared/api.ts';
+import type { AgentStatusReport } from '../../../shared/agent-status.ts';
 import type { PtyHost } from '../pty/pty-host.ts';
 import type { Recordings } from '../recording/core/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
@@ -46,6 +47,8 @@ export interface ControlServices extends RulesServices, TamperServices, InstallS
   browserUi: { status(): BrowserUiStatus; rotateToken(): BrowserUiStatus };
   /** Undo (undo/service.ts); absent or null where it is off (no git) and in tests that do not need it. */
   undo?: UndoService | null;
+  /** Which running agents are protected (sessions/agent-status.ts). */
+  agents: { report(): AgentStatusReport };
 }
 
 /**
@@ -104,6 +107,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     getRequest: (id) => broker.get(id),
     decide: (d) => decideAndRemember(s, d),
     listSessions: () => sessions.list(),
+    agentStatus: () => s.agents.report(),
     listHistory: (q) => {
       const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
       // One more than asked for tells whether another page exists.

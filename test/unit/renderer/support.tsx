@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import type { RiskAssessment, RiskLevel } from '../../../shared/domain.ts';
 import { AppContext, type WindowMode } from '../../../renderer/app/context.ts';
 import type { Commands } from '../../../renderer/app/controller.ts';
+import { AGENTS_INITIAL, useAgents } from '../../../renderer/stores/agents.ts';
 import { AUDIT_INITIAL, useAudit } from '../../../renderer/stores/audit.ts';
 import { APP_INITIAL, useApp } from '../../../renderer/stores/connection.ts';
 import { INBOX_INITIAL, useInbox } from '../../../renderer/stores/inbox.ts';
@@ -34,6 +35,7 @@ export function resetStores(): void {
   useStoreHealth.setState(STORE_HEALTH_INITIAL, true);
   useInbox.setState(INBOX_INITIAL, true);
   useSessions.setState(SESSIONS_INITIAL, true);
+  useAgents.setState(AGENTS_INITIAL, true);
   useAudit.setState(AUDIT_INITIAL, true);
   useSettings.setState(SETTINGS_INITIAL, true);
   useStorage.setState(STORAGE_INITIAL, true);
