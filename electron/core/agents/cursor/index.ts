@@ -4,6 +4,7 @@
 // Cursor as given, with the session's variables the installed hook posts with.
 import type { AgentPlugin } from '../plugin.ts';
 import { CURSOR_HOOKS } from './hooks.ts';
+import { cursorInstaller } from './install.ts';
 import { cursorInstallState } from './launch-checks.ts';
 import { cursorFailMode, cursorProtections } from './status.ts';
 
@@ -22,4 +23,5 @@ export const cursorAgent: AgentPlugin<'cursor'> = {
     hooksFailClosed: cursorInstallState({ cwd: launch.cwd, env: launch.env, platform: launch.platform }).failClosed,
   }),
   protections: cursorProtections,
+  installer: cursorInstaller,
 };

@@ -5,7 +5,9 @@
 // The file's format is from Cursor's documentation, not verified against the real program.
 import path from 'node:path';
 import { addFirstElements, addFirstMember, jsonTokens, memberValue, tokenText } from '../json-text.ts';
+import { isInstalledCommand, printAnswer } from '../install/hook.ts';
 import { homeOf } from '../launch-checks.ts';
+import { InstallError, type AgentInstaller, type InstallEdit } from '../plugin.ts';
 import { CURSOR_PATHS } from './protocol.ts';
 
 export interface CursorInstallHooks {
@@ -68,3 +70,56 @@ export function edit(before: string | null, hooks: CursorInstallHooks): { after:
   }
   return { after: text, changes };
 }
+
+/** What Cursor is told when Gatehouse is not running: its own prompt (`ask`), or a deny, as `whenCoreDown` says. */
+export function cursorCoreDownFallback(whenCoreDown: 'ask' | 'deny'): string {
+  const message =
+    whenCoreDown === 'ask'
+      ? 'Gatehouse is not running, so it cannot check this command; Cursor asks you instead. Start Gatehouse (`npm run daemon` or the app) to have it guard commands again.'
+      : 'Gatehouse is not running, so this command was not run. Start Gatehouse (`npm run daemon` or the app) and try again.';
+  return printAnswer(JSON.stringify({ permission: whenCoreDown, user_message: message, agent_message: message }));
+}
+
+/** The hooks file without Gatehouse's entries, the person's kept (for a file they changed since the install). */
+function removeOurs(text: string): InstallEdit {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new InstallError(`the hooks file is not valid JSON (${(err as Error).message}); fix it first`);
+  }
+  const hooks = (parsed as { hooks?: unknown } | null)?.hooks;
+  if (!hooks || typeof hooks !== 'object' || Array.isArray(hooks)) return { after: text, changes: [] };
+  let removed = 0;
+  const kept: Record<string, unknown> = {};
+  for (const [event, list] of Object.entries(hooks)) {
+    if (!Array.isArray(list)) {
+      kept[event] = list;
+      continue;
+    }
+    const theirs = list.filter((h) => !isInstalledCommand((h as { command?: unknown } | null)?.command));
+    removed += list.length - theirs.length;
+    if (theirs.length > 0 || list.length === 0) kept[event] = theirs;
+  }
+  if (removed === 0) return { after: text, changes: [] };
+  const after = `${JSON.stringify({ ...(parsed as object), hooks: kept }, null, 2)}\n`;
+  return { after, changes: [`takes out Gatehouse's ${removed} hooks, keeping yours`] };
+}
+
+/** `gatehouse install cursor`: the pure edits above, for the install service (from Cursor's documentation). */
+export const cursorInstaller: AgentInstaller = {
+  file: (env) => cursorInstallFiles(env as NodeJS.ProcessEnv)[0] as string,
+  edit(before, hooks) {
+    const changed = edit(before, {
+      preToolCommand: hooks.command(CURSOR_PATHS.beforeShellExecution, {
+        blocking: true,
+        fallback: cursorCoreDownFallback(hooks.whenCoreDown),
+      }),
+      eventCommand: hooks.command(CURSOR_PATHS.afterShellExecution, { blocking: false }),
+      timeoutS: hooks.hookTimeoutS,
+    });
+    return changed;
+  },
+  remove: removeOurs,
+  isInstalled: (text) => isInstalled(text),
+};

@@ -2,7 +2,14 @@
 // list, failClosed and a long timeout on the blocking one, every other byte kept; and the launch checks find it.
 import { describe, expect, it } from 'vitest';
 import { gatehouseEntry } from '../../../../../electron/core/agents/cursor/checks.ts';
-import { cursorInstallFiles, edit, isInstalled } from '../../../../../electron/core/agents/cursor/install.ts';
+import {
+  cursorCoreDownFallback,
+  cursorInstaller,
+  cursorInstallFiles,
+  edit,
+  isInstalled,
+} from '../../../../../electron/core/agents/cursor/install.ts';
+import { installedHooks } from '../../../../../electron/core/agents/install/hook.ts';
 import { CURSOR_PATHS } from '../../../../../electron/core/agents/cursor/protocol.ts';
 import { blockingHookCommand, eventHookCommand } from '../../../../../electron/core/agents/hook-command.ts';
 
@@ -71,5 +78,43 @@ describe('installing into Cursor', () => {
     expect(() => edit('[]', hooks)).toThrow(/not a JSON object/);
     expect(() => edit('{"hooks": []}', hooks)).toThrow(/not an object/);
     expect(() => edit('{"hooks": {"beforeShellExecution": {}}}', hooks)).toThrow(/not a list/);
+  });
+});
+
+describe('the installer the install service uses', () => {
+  const hooks = installedHooks({
+    transport: { kind: 'curl', curlPath: '/usr/bin/curl' },
+    socket: '/run/user/1000/gatehouse/gate.sock',
+    clientMaxTimeS: 630,
+    hookTimeoutS: 660,
+    whenCoreDown: 'ask',
+  });
+  const theirs = `${JSON.stringify({ version: 1, hooks: { beforeShellExecution: [{ command: './mine.sh' }] } }, null, 2)}\n`;
+
+  it("adds installed hooks (no session token) first, with Cursor's own prompt when Gatehouse is down", () => {
+    const { after } = cursorInstaller.edit(theirs, hooks);
+    const parsed = JSON.parse(after) as { hooks: Record<string, Array<{ command: string; failClosed?: boolean }>> };
+    const before = parsed.hooks.beforeShellExecution ?? [];
+    expect(before.map((h) => h.command.includes(CURSOR_PATHS.beforeShellExecution))).toEqual([true, false]);
+    expect(before[0]?.failClosed).toBe(true);
+    expect(before[0]?.command).toContain('x-gatehouse-hook: installed');
+    expect(before[0]?.command).not.toContain('GATEHOUSE_TOKEN');
+    expect(before[0]?.command).toContain('"permission":"ask"');
+    expect(cursorInstaller.isInstalled(after)).toBe(true);
+  });
+
+  it("takes out only Gatehouse's hooks from a file the person changed since", () => {
+    const { after } = cursorInstaller.edit(theirs, hooks);
+    const edited = after.replace('./mine.sh', './mine-v2.sh');
+    const removed = cursorInstaller.remove(edited);
+    expect(JSON.parse(removed.after)).toEqual({
+      version: 1,
+      hooks: { beforeShellExecution: [{ command: './mine-v2.sh' }] },
+    });
+    expect(removed.changes).toEqual(["takes out Gatehouse's 2 hooks, keeping yours"]);
+  });
+
+  it('denies with a reason to start Gatehouse when so set', () => {
+    expect(cursorCoreDownFallback('deny')).toMatch(/"permission":"deny".*Start Gatehouse/);
   });
 });
