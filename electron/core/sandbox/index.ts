@@ -189,12 +189,17 @@ function makeMountPoints(plan: SandboxPlan): Placeholder[] {
       made.push({ path: p, dir: true });
     } else {
       fs.mkdirSync(path.dirname(p), { recursive: true });
-      const content = p.endsWith('.json') ? '{}\n' : '';
+      const content = placeholderContent(p);
       fs.writeFileSync(p, content, { mode: 0o600 });
       made.push({ path: p, dir: false, content });
     }
   }
   return made;
+}
+
+/** What a settings file the sandbox had to make is made with: `{}` for JSON (an agent reads it as no settings), else nothing. */
+export function placeholderContent(file: string): string {
+  return file.endsWith('.json') ? '{}\n' : '';
 }
 
 function firstMissing(dir: string): string | null {

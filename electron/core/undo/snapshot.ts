@@ -10,9 +10,31 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { agentSettingsPaths } from '../sandbox/plan.ts';
+import { placeholderContent } from '../sandbox/index.ts';
 import { findRepository, SafeGit } from './git.ts';
 
 /** Where a project's snapshots are kept. */
+/**
+ * The agents' project settings files a `gatehouse run` sandbox made for its run (`sandbox/index.ts`: a missing one gets
+ * an empty file to be bound read-only, removed when the run ends), as pathspecs that leave them out. Taken into a
+ * snapshot, an undo after the run would bring Gatehouse's placeholder back into the project as if it were the
+ * person's. A file of theirs with just that content is left out too: an undo neither restores nor removes it.
+ */
+function sandboxPlaceholders(root: string): string[] {
+  const out: string[] = [];
+  for (const p of agentSettingsPaths(os.homedir(), root, {})) {
+    if (!p.startsWith(root + path.sep)) continue;
+    try {
+      if (fs.statSync(p).isFile() && fs.readFileSync(p, 'utf8') === placeholderContent(p))
+        out.push(`:(exclude,literal)${path.relative(root, p)}`);
+    } catch {
+      // not there
+    }
+  }
+  return out;
+}
+
 export interface SnapshotPlace {
   /** The project's root: the git root of the cwd, or the cwd itself outside git. */
   root: string;
@@ -150,7 +172,7 @@ export class Snapshotter {
     }
     let unreadable = false;
     try {
-      await git.run(['add', '-A', '--ignore-errors', '--', '.'], { index });
+      await git.run(['add', '-A', '--ignore-errors', '--', '.', ...sandboxPlaceholders(place.root)], { index });
     } catch {
       // --ignore-errors still exits non-zero when a file could not be read; every other file was added.
       unreadable = true;

@@ -31,6 +31,21 @@ describe('Snapshotter', () => {
     expect(git(project, 'show', `${snap.ref}:src/a.ts`)).toBe('changed\n');
   });
 
+  it("leaves out the settings placeholders a sandboxed run made, but keeps a settings file with the person's content", async () => {
+    const { project, snapshots } = setup();
+    // What `gatehouse run`'s sandbox makes for a missing file it must bind read-only (sandbox/index.ts).
+    writeFiles(project, {
+      'opencode.json': '{}\n',
+      '.amp/settings.json': '{}\n',
+      '.cursor/hooks.json': '{"version":1}\n',
+    });
+    const snap = await snapshots.take(project, 'snapshots/r1');
+    const files = git(project, 'ls-tree', '-r', '--name-only', snap.ref).trim().split('\n');
+    expect(files).not.toContain('opencode.json');
+    expect(files).not.toContain('.amp/settings.json');
+    expect(files).toContain('.cursor/hooks.json');
+  });
+
   it('changes nothing the person sees: branches, index, status, stash, HEAD and its reflog', async () => {
     const { project, snapshots } = setup();
     writeFiles(project, { 'src/a.ts': 'changed\n' });
