@@ -109,7 +109,10 @@ export async function startMockAnthropic(opts: {
   beforeToolCall?: () => Promise<void>;
   /** Awaited before each later tool call (index 1, 2, …), so a test can wait for the last one's effects. */
   beforeLaterToolCall?: (index: number) => Promise<void>;
+  /** The shell tool's name: `Bash` (Claude Code, the default) or `bash` (GitHub Copilot CLI). */
+  shellTool?: string;
 }): Promise<MockModelServer> {
+  const shellTool = opts.shellTool ?? 'Bash';
   const seenToolUseIds = new Set<string>();
   const handle = async (req: RecordedRequest, res: ServerResponse, toolResults: string[]): Promise<void> => {
     const path = pathname(req.path);
@@ -127,7 +130,7 @@ export async function startMockAnthropic(opts: {
     const body = req.body;
     const model = asString(body['model']) ?? 'claude-mock';
     const stream = body['stream'] === true;
-    const hasBash = asArray(body['tools']).some((t) => isObject(t) && t['name'] === 'Bash');
+    const hasBash = asArray(body['tools']).some((t) => isObject(t) && t['name'] === shellTool);
 
     let sawToolResult = false;
     for (const message of asArray(body['messages'])) {
@@ -153,7 +156,7 @@ export async function startMockAnthropic(opts: {
         type: 'tool_use',
         id: mockId('toolu_mock'),
         ...(typeof call === 'string'
-          ? { name: 'Bash', input: { command: call, description: 'Run the command under test' } }
+          ? { name: shellTool, input: { command: call, description: 'Run the command under test' } }
           : { name: call.tool, input: call.input }),
       });
     } else if (hasBash) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { PluginAgent } from '../../../shared/domain.ts';
 import { claudeAgent } from './claude/index.ts';
 import { codexAgent } from './codex/index.ts';
+import { copilotAgent } from './copilot/index.ts';
 import { geminiAgent } from './gemini/index.ts';
 import type { AgentPlugin } from './plugin.ts';
 import { shellAgent } from './shell/index.ts';
@@ -14,6 +15,7 @@ const REGISTRY = {
   claude: claudeAgent,
   codex: codexAgent,
   gemini: geminiAgent,
+  copilot: copilotAgent,
   shell: shellAgent,
 } as const satisfies { readonly [Id in PluginAgent]: AgentPlugin<Id> };
 
