@@ -10,8 +10,8 @@ import { HookPayloadError, type Interception } from '../../../../../electron/cor
 import type { FileToolCall } from '../../../../../electron/core/gate/file-tools.ts';
 import type { Session } from '../../../../../shared/domain.ts';
 
-const deny: Verdict = { requestId: 'r1', decision: 'deny', reason: 'not on main', decidedBy: 'human' };
-const allow: Verdict = { requestId: 'r1', decision: 'allow', reason: 'fine', decidedBy: 'human' };
+const deny: Verdict = { requestId: 'r1', decision: 'deny', reason: 'not on main', decidedBy: 'rule:1' };
+const allow: Verdict = { requestId: 'r1', decision: 'allow', reason: 'fine', decidedBy: 'rule:2' };
 
 function call(body: unknown, verdict: Verdict = deny, fileVerdict: Verdict | null = null) {
   const seen = {
