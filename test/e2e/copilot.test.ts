@@ -10,7 +10,7 @@ import { connectControl, type ControlClient } from '../../electron/core/control/
 import { corePaths } from '../../electron/core/paths.ts';
 import { copilotInvocation } from '../support/agents.ts';
 import { startCli, startDaemon, type CliResult } from '../support/cli.ts';
-import { startMockAnthropic } from '../support/mock-anthropic.ts';
+import { startMockAnthropic, type MockToolUse } from '../support/mock-anthropic.ts';
 import { tempDir } from '../support/temp.ts';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -18,7 +18,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function world() {
+async function world(opts: { beforeToolCall?: () => Promise<void>; call?: (work: string) => MockToolUse } = {}) {
   const root = tempDir('gh-e2e-copilot-');
   const ghHome = path.join(root, 'gatehouse');
   const work = path.join(root, 'work');
@@ -37,7 +37,11 @@ async function world() {
     events.push(e);
     waiters.forEach((w) => w());
   });
-  const mock = await startMockAnthropic({ command, shellTool: 'bash' });
+  const mock = await startMockAnthropic({
+    command: opts.call ? opts.call(work) : command,
+    shellTool: 'bash',
+    beforeToolCall: opts.beforeToolCall,
+  });
   cleanups.push(() => mock.close());
   const inv = copilotInvocation({ mockUrl: mock.url, home: agentHome, prompt: 'run the command' });
 
@@ -64,7 +68,7 @@ async function world() {
       { cwd: work, input: null },
     ).done;
 
-  return { client, mock, marker, command, work, run, event, agentHome };
+  return { daemon, client, mock, marker, command, work, run, event, agentHome };
 }
 
 describe('GitHub Copilot CLI through gatehouse run', () => {
@@ -103,6 +107,39 @@ describe('GitHub Copilot CLI through gatehouse run', () => {
     expect(w.mock.toolResults.join('\n')).toContain(
       'Denied by preToolUse hook: The user denied this command in Gatehouse: use the staging database instead',
     );
+  });
+
+  it('does not run the command when the core is not running: the hook exits 2 and Copilot denies the call', async () => {
+    let released = () => {};
+    const coreStopped = new Promise<void>((resolve) => (released = resolve));
+    const w = await world({ beforeToolCall: () => coreStopped });
+    const done = w.run();
+    await w.event('session.started');
+    await w.daemon.stop();
+    released();
+    await done;
+    expect(fs.existsSync(w.marker)).toBe(false);
+    expect(w.mock.toolResults.join('\n')).toContain('Denied by preToolUse hook: hook exited with code 2');
+  });
+
+  it('holds a create into a protected place (the repository’s Copilot hooks); denied, it is not written', async () => {
+    const w = await world({
+      call: (work) => {
+        fs.mkdirSync(path.join(work, '.github', 'hooks'), { recursive: true });
+        return {
+          tool: 'create',
+          input: { path: path.join(work, '.github', 'hooks', 'mine.json'), file_text: '{"version": 1, "hooks": {}}' },
+        };
+      },
+    });
+    const done = w.run();
+    const { request } = await w.event('request.held');
+    expect(request).toMatchObject({ agent: 'copilot', tool: 'create' });
+    expect(request.command).toContain('create ');
+    await w.client.api.decide({ id: request.id, decision: 'deny', reason: 'not the hooks' });
+    await done;
+    expect(fs.existsSync(path.join(w.work, '.github', 'hooks', 'mine.json'))).toBe(false);
+    expect(w.mock.toolResults.join('\n')).toContain('not the hooks');
   });
 
   it('refuses to start when the repository switches every hook off, naming the file', async () => {
