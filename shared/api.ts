@@ -3,6 +3,7 @@
 // these calls: every carrier serves the same handlers, and the server parses each input with its schema once, where
 // calls are dispatched (electron/core/control/serve.ts). The handler and client types are derived from the table.
 import { z } from 'zod';
+import type { AgentStatusReport } from './agent-status.ts';
 import { ListAuditInputSchema, type AuditCheckpoint, type AuditEntry, type AuditVerification } from './audit.ts';
 import {
   AgentSchema,
@@ -50,6 +51,15 @@ import {
   type UninstallResult,
 } from './install.ts';
 import { AcknowledgeTamperInputSchema, ProtectHookFilesInputSchema, type TamperStatus } from './tamper.ts';
+import {
+  PruneSnapshotsInputSchema,
+  UndoInputSchema,
+  type SnapshotRecord,
+  type TrashEntry,
+  type TrashRestored,
+  type UndoPreview,
+  type UndoResult,
+} from './undo.ts';
 import {
   DeleteSessionInputSchema,
   EventsBetweenInputSchema,
@@ -390,6 +400,8 @@ export const CONTROL_CALLS = {
    * Said once, before the agent starts (`conflict` after that).
    */
   reportProtections: call(ReportProtectionsInputSchema).returns<Session>(),
+  /** Running agents: protected, gate not live, or unprotected (an agent's process no session owns; Linux scans /proc). */
+  agentStatus: call(NoInput).returns<AgentStatusReport>(),
   /** Picks a session up again after a restart or a dropped connection (authenticated by the session's token). */
   resumeSession: call(ResumeSessionInputSchema).returns<ResumedSession>(),
   /** Deletes an ended session and all of it: recording, markers, requests and decisions. */
@@ -460,6 +472,20 @@ export const CONTROL_CALLS = {
   /** Installs what the plan showed (guarded: an agent cannot install or uninstall). */
   install: call(InstallInputSchema).returns<Promise<InstallResult>>(),
   uninstall: call(InstallTargetSchema).returns<UninstallResult>(),
+  // Undo (schemas in shared/undo.ts).
+  /** A request's snapshot and what its command changed; null when it has none (read-only, denied, expired). */
+  getSnapshot: call(Id).returns<SnapshotRecord | null>(),
+  /** What undoing a request would restore, overwrite and move to the trash, and who else changed those files. */
+  previewUndo: call(Id).returns<Promise<UndoPreview>>(),
+  /** Undoes a request from its snapshot (guarded); the undo is audited and has a snapshot of its own. */
+  undoRequest: call(UndoInputSchema).returns<Promise<UndoResult>>(),
+  listSnapshots: call(NoInput).returns<SnapshotRecord[]>(),
+  /** Removes snapshots (guarded): all, those older than some days, or what retention lets go. Returns how many. */
+  pruneSnapshots: call(PruneSnapshotsInputSchema).returns<Promise<number>>(),
+  /** The files undos moved to Gatehouse's trash, one entry per undo. */
+  listTrash: call(NoInput).returns<TrashEntry[]>(),
+  /** Puts one undo's moved files back (guarded); a file standing at a place now is left and named. */
+  restoreTrash: call(Id).returns<TrashRestored>(),
 
   /** Starts `terminal.*` events for one session on this connection; the snapshot says where they pick up. */
   attachTerminal: call(Id).returns<Promise<TerminalSnapshot>>(),

@@ -22,6 +22,8 @@ export type AuditKind =
   | 'agent.installed'
   /** `gatehouse uninstall <agent>`: the file restored byte for byte, or only Gatehouse's entries taken out. */
   | 'agent.uninstalled'
+  /** A request's changes were undone from its snapshot (`data`: the undo's id and what it did). */
+  | 'undo'
   /** Audit retention removed the entries up to `data.throughSeq` (a checkpoint keeps the chain verifiable). */
   | 'audit.pruned';
 

@@ -3,13 +3,24 @@
 import { z } from 'zod';
 import type { Settings } from './settings.ts';
 import type { TamperReport, TamperStatus } from './tamper.ts';
+import type { SnapshotRecord } from './undo.ts';
 
 /**
  * The agents Gatehouse knows how to wire. `generic` is any client of the plain `{command, cwd}` check. `shell` is
  * a hosted shell (every line gated before the shell accepts it) or an agent without hooks whose `bash -c` /
  * `zsh -c` strings are gated (`gatehouse run --agent shell`).
  */
-export const AgentSchema = z.enum(['claude', 'codex', 'gemini', 'copilot', 'generic', 'shell']);
+export const AgentSchema = z.enum([
+  'claude',
+  'codex',
+  'gemini',
+  'copilot',
+  'generic',
+  'shell',
+  'opencode',
+  'amp',
+  'cursor',
+]);
 export type Agent = z.infer<typeof AgentSchema>;
 /** The agents the core has a plug-in for: all but `generic`. `electron/core/agents/registry.ts` is held equal to it. */
 export type PluginAgent = Exclude<Agent, 'generic'>;
@@ -164,8 +175,19 @@ export interface Session {
   protections?: SessionProtection[];
 }
 
-/** The layers of protection a session can run with (see docs/sandbox.md, "Honest status"). */
-export const PROTECTION_LAYERS = ['hooks', 'hook-client', 'file-tools', 'shells', 'sandbox', 'tamper-watch'] as const;
+/**
+ * The layers of protection a session can run with (see docs/sandbox.md, "Honest status"). `gate`: whether the hook
+ * path was proven live at the start by a canary request (agents/canary.ts).
+ */
+export const PROTECTION_LAYERS = [
+  'gate',
+  'hooks',
+  'hook-client',
+  'file-tools',
+  'shells',
+  'sandbox',
+  'tamper-watch',
+] as const;
 export type ProtectionLayer = (typeof PROTECTION_LAYERS)[number];
 
 /** One layer, on or not, with what it does or why it is off, in words a person can act on. */
@@ -181,6 +203,8 @@ export type CoreEvent =
   | { type: 'request.decided'; request: GateRequest }
   /** What happened after an allow was recorded (`request.outcome` is set). */
   | { type: 'request.outcome'; request: GateRequest }
+  /** What an allowed command changed in its project (against the snapshot before it), or that it was undone. */
+  | { type: 'request.changes'; snapshot: SnapshotRecord }
   | { type: 'session.started'; session: Session }
   | { type: 'session.ended'; session: Session }
   /** The launcher said what guards the session (once, right after it started). */

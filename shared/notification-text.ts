@@ -9,6 +9,9 @@ export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   copilot: 'GitHub Copilot CLI',
   generic: 'An agent',
   shell: 'A shell',
+  opencode: 'OpenCode',
+  amp: 'Amp',
+  cursor: 'Cursor',
 };
 
 /**

@@ -18,6 +18,10 @@ export const MIN_AUDIT_RETENTION_DAYS = 7;
 export const MAX_REDACTION_PATTERN_LENGTH = 500;
 /** Each pattern runs over every chunk of output; a hundred is far more than anyone writes by hand. */
 export const MAX_REDACTION_PATTERNS = 100;
+/** 512 MB: a build folder or a data folder of a few hundred megabytes comes back; a whole disk's worth is not copied. */
+export const DEFAULT_UNDO_KEEP_MB = 512;
+/** 4 GB of kept paths at most (the snapshots themselves are objects in each project's own repository). */
+export const DEFAULT_UNDO_MAX_TOTAL_MB = 4096;
 /** Browser mode's port: fixed, so the URL (a bookmark) survives restarts; registered to no common service. */
 export const DEFAULT_UI_PORT = 7345;
 
@@ -104,6 +108,13 @@ const FIELDS = {
    * Written into the hook at install time: a change applies at the next install.
    */
   whenCoreDown: z.enum(['ask', 'deny']),
+  /**
+   * Undo: megabytes of ignored or outside paths a command names (`rm -rf dist`, `rm -rf ~/data`) kept beside its
+   * snapshot; a path past it is not kept, and the card says so. 0 keeps none.
+   */
+  undoKeepMB: z.number().int().min(0).max(1_000_000),
+  /** Undo: megabytes all kept paths may take; past it the oldest snapshots go first (age follows `retention`). */
+  undoMaxTotalMB: z.number().int().min(1).max(10_000_000),
 };
 
 export const SettingsSchema = z.object({
@@ -120,6 +131,8 @@ export const SettingsSchema = z.object({
   uiPort: FIELDS.uiPort.default(DEFAULT_UI_PORT),
   welcomeDone: FIELDS.welcomeDone.default(false),
   whenCoreDown: FIELDS.whenCoreDown.default('ask'),
+  undoKeepMB: FIELDS.undoKeepMB.default(DEFAULT_UNDO_KEEP_MB),
+  undoMaxTotalMB: FIELDS.undoMaxTotalMB.default(DEFAULT_UNDO_MAX_TOTAL_MB),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -22,7 +22,9 @@ import { TamperAlarm } from './integrity/tamper-alarm.ts';
 import { TamperWatch } from './integrity/tamper-watch.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
-import { ancestry, linuxProc } from './peer/proc.ts';
+import { GateLiveness } from './gate/liveness.ts';
+import { ancestry, linuxProc, linuxProcTable } from './peer/proc.ts';
+import { AgentStatus } from './sessions/agent-status.ts';
 import { lookupTcpPeer } from './peer/tcp-peer.ts';
 import { lookupPeer } from './peer/unix-peer.ts';
 import { PtyHost } from './pty/pty-host.ts';
@@ -53,6 +55,7 @@ import { Upkeep } from './upkeep/upkeep.ts';
 import { RequestRepository } from './store/requests.ts';
 import { RuleRepository } from './store/rules.ts';
 import { SessionRepository } from './store/sessions.ts';
+import { startUndo } from './undo/wiring.ts';
 import { VERSION } from './version.ts';
 import { RendererAssets } from './web/assets.ts';
 import { BrowserUi } from './web/browser-ui.ts';
@@ -154,6 +157,16 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Closed before the database: recorders flush what they hold.
     cleanup.push(() => recordings.close());
     const assess = opts.assess ?? (await defaultAssess(paths, opts.env ?? process.env));
+    // A snapshot before each allowed command not proven read-only, what it changed, undo (undo/).
+    const undoing = startUndo({
+      home: paths.home,
+      settings: () => settings.current(),
+      events,
+      audit,
+      mark: (sessionId, label, requestId) => streams?.mark(sessionId, label, requestId, 'allow'),
+      onError,
+    });
+    if (undoing) cleanup.push(() => undoing.stop());
     // The broker asks the policy only once requests arrive, after everything below exists.
     const branches = new GitBranches();
     const broker = new Broker({
@@ -165,6 +178,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       branchOf: (cwd) => branches.branchOf(cwd),
       onError: opts.onError,
       onStoreTrouble: (message) => storeHealth.failed(message),
+      snapshots: undoing?.service,
     });
     // Whether decisions can be recorded, for the reviewer (a banner) and `status`: a lock as long as it lasts, a failed
     // write for 30 s after it.
@@ -212,6 +226,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     // Where /proc exists (Linux), the processes sessions run under are kept, and decisions from below them refused.
     const proc = process.platform === 'linux' ? linuxProc : null;
     const roots = new SessionRoots(proc, proc ? ancestry(proc, process.pid).map((p) => p.pid) : []);
+    // Which sessions' hooks have reached the gate (the gate notes it; the agent-status list reads it).
+    const liveness = new GateLiveness();
     const sessionService = new SessionService({
       sessions,
       events,
@@ -302,6 +318,14 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
         hookClientPath: opts.hookClientPath,
       }),
       coreEnv: opts.env ?? process.env,
+      undo: undoing?.service,
+      agents: new AgentStatus({
+        sessions,
+        roots,
+        liveness,
+        proc: proc ? linuxProcTable : null,
+        platform: process.platform,
+      }),
     });
     const connect: ConnectionFactory = (client, id) => registerConnectionHandlers({ events, terminals }, client, id);
 
@@ -330,6 +354,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       judgeFileChange,
       typedLine: (sessionId, key) => terminals.typedLine(sessionId, key),
       installed,
+      liveness,
       onError: opts.onError,
     });
     await gate.listen(paths.gateSocket);

@@ -8,7 +8,15 @@ import { decodeMessage, encodeMessage } from '../../shared/rpc-codec.ts';
 /** The calls the shell makes (of the one client type derived from the contract). */
 export type ShellApi = Pick<
   CoreApi,
-  'listPending' | 'decide' | 'getSettings' | 'updateSettings' | 'subscribe' | 'status' | 'startTrust' | 'stopTrust'
+  | 'listPending'
+  | 'decide'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'subscribe'
+  | 'status'
+  | 'startTrust'
+  | 'stopTrust'
+  | 'agentStatus'
 >;
 
 export interface CoreClient {

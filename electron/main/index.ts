@@ -31,8 +31,10 @@ import { HeldNotifier } from './notifications.ts';
 import { policyActions } from './policy-actions.ts';
 import { revealCard } from './reveal-card.ts';
 import type { TrayActions } from './tray.ts';
-import { TrayState } from './tray-state.ts';
+import { realTimers, TrayState } from './tray-state.ts';
 
+/** How often the tray asks which running agents are protected (an agent started outside Gatehouse sends no event). */
+const AGENTS_REFRESH_MS = 5000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '..');
 /** The same data directory the CLI uses: GATEHOUSE_HOME, else Electron's userData (`…/Gatehouse`). */
@@ -177,6 +179,14 @@ async function main(): Promise<void> {
   const status = await client.api.status();
   trayState.trustChanged(status.trust.active ? status.trust.endsAt : null);
   applyLoginItem();
+  // Which running agents are protected: asked every few seconds (the core scans at most once a second).
+  const refreshAgents = () =>
+    void client.api
+      .agentStatus()
+      .then((r) => trayState.agentsChanged(r))
+      .catch(warn);
+  refreshAgents();
+  const stopAgents = realTimers.every(AGENTS_REFRESH_MS, refreshAgents);
   await held.start();
   openWindow();
 
@@ -188,6 +198,7 @@ async function main(): Promise<void> {
     quitting = true;
     event.preventDefault();
     held.dispose();
+    stopAgents();
     trayState.dispose();
     client.close();
     tray.destroy();

@@ -1,6 +1,7 @@
 // What the tray shows, kept together: the held requests, trust mode (from `status` at start, then the core's
 // trust.* events) and the auto-allow setting. While trust mode is on, the menu is redrawn every few seconds so its
 // countdown stays true; the timer is this object's and stops with trust mode or `dispose`.
+import type { AgentStatusReport } from '../../shared/agent-status.ts';
 import type { CoreEvent, GateRequest } from '../../shared/domain.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { showHeld, type TrayActions, type TraySurface } from './tray.ts';
@@ -29,6 +30,7 @@ export class TrayState {
   private pending: readonly GateRequest[] = [];
   private trustEndsAt: number | null = null;
   private autoAllowLowRisk = false;
+  private agents: AgentStatusReport | null = null;
   private stopRedraw: (() => void) | null = null;
 
   constructor(surface: TraySurface, actions: TrayActions, timers: TrayTimers = realTimers) {
@@ -53,6 +55,12 @@ export class TrayState {
     this.stopRedraw?.();
     this.stopRedraw = null;
     if (this.trustEndsAt !== null) this.stopRedraw = this.timers.every(TRUST_REDRAW_MS, () => this.tick());
+    this.draw();
+  }
+
+  /** Which running agents are protected (asked of the core every few seconds: an agent started outside sends no event). */
+  agentsChanged(report: AgentStatusReport): void {
+    this.agents = report;
     this.draw();
   }
 
@@ -82,6 +90,7 @@ export class TrayState {
       trustEndsAt: this.trustEndsAt,
       now: this.timers.now(),
       autoAllowLowRisk: this.autoAllowLowRisk,
+      agents: this.agents,
     });
   }
 }

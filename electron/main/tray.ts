@@ -1,7 +1,9 @@
 // The tray: how many commands are held, the newest of them with Approve / Deny (Deny only where approving takes two
 // steps), trust mode and auto-allow as states ("Trust mode: off — Turn on for 15 minutes…", then its countdown and
-// Turn off; "Auto-allow low risk: on — Turn off"), and the way back to the window.
+// Turn off; "Auto-allow low risk: on — Turn off"), which running agents are protected (each unprotected agent or gate
+// not live named), and the way back to the window.
 import type { MenuItemConstructorOptions } from 'electron';
+import { agentCounts, STATE_LABEL, type AgentStatusReport } from '../../shared/agent-status.ts';
 import type { Decision, GateRequest } from '../../shared/domain.ts';
 import { AGENT_NAMES } from '../../shared/notification-text.ts';
 import { approvalTakesTwoSteps } from '../../shared/rules.ts';
@@ -36,9 +38,39 @@ export interface TrayExtras {
   trustEndsAt: number | null;
   now: number;
   autoAllowLowRisk: boolean;
+  /** Which running agents are protected, as the core last said; null before it has. */
+  agents?: AgentStatusReport | null;
 }
 
 export const NO_EXTRAS: TrayExtras = { trustEndsAt: null, now: 0, autoAllowLowRisk: false };
+
+/** The agents' names by id; a running agent's id is any plug-in's, which this build may not name. */
+const NAMES: Readonly<Record<string, string | undefined>> = AGENT_NAMES;
+
+/** A summary line, then one line for each agent that is not protected (each opens the window's Sessions). */
+function agentItems(report: AgentStatusReport | null | undefined, actions: TrayActions): MenuItemConstructorOptions[] {
+  if (!report) return [];
+  const worrying = report.agents.filter((a) => a.state !== 'protected');
+  return [
+    { label: `Agents: ${agentCounts(report)}`, enabled: false },
+    ...worrying.map((a) => ({
+      label: shownLine(
+        `${STATE_LABEL[a.state]}: ${NAMES[a.agent] ?? a.agent}${a.pid !== null ? ` (pid ${a.pid})` : ''}${a.cwd ? ` in ${a.cwd}` : ''}`,
+        MAX_LABEL_CHARS,
+      ),
+      toolTip: a.detail,
+      click: () => actions.openWindow(),
+    })),
+    { type: 'separator' as const },
+  ];
+}
+
+/** " · 1 agent unprotected" for the tooltip, or nothing when every running agent is protected. */
+function agentsTip(report: AgentStatusReport | null | undefined): string {
+  const n = report?.agents.filter((a) => a.state === 'unprotected').length ?? 0;
+  const dead = report?.agents.filter((a) => a.state === 'gate-not-live').length ?? 0;
+  return `${n ? ` · ${n} agent${n === 1 ? '' : 's'} unprotected` : ''}${dead ? ` · ${dead} gate not live` : ''}`;
+}
 
 /** One line, hidden characters escaped: a menu item draws what it is given. */
 function label(r: GateRequest): string {
@@ -106,6 +138,7 @@ export function trayMenu(
     ...(items.length ? [{ type: 'separator' as const }, ...items] : []),
     ...(more > 0 ? [{ label: `${more} more in the window…`, click: () => actions.openWindow() }] : []),
     { type: 'separator' },
+    ...agentItems(extras.agents, actions),
     ...policyItems(extras, actions),
     { type: 'separator' },
     { label: 'Open Gatehouse', click: () => actions.openWindow() },
@@ -122,7 +155,7 @@ export function showHeld(
   const n = pending.length;
   const trusting = extras.trustEndsAt !== null && extras.trustEndsAt > extras.now;
   tray.setToolTip(
-    `${n ? `Gatehouse: ${n} command${n === 1 ? '' : 's'} waiting` : 'Gatehouse: nothing waiting'}${trusting ? ' · trusting' : ''}`,
+    `${n ? `Gatehouse: ${n} command${n === 1 ? '' : 's'} waiting` : 'Gatehouse: nothing waiting'}${trusting ? ' · trusting' : ''}${agentsTip(extras.agents)}`,
   );
   tray.setTitle(n ? String(n) : '');
   tray.setBadgeCount(n);

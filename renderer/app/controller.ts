@@ -11,6 +11,7 @@ import { canDecide, useInbox } from '../stores/inbox.ts';
 import { useReplay } from '../stores/replay.ts';
 import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
+import { useAgents } from '../stores/agents.ts';
 import { useSettings } from '../stores/settings.ts';
 import { useTerminals } from '../stores/terminals.ts';
 import { useStoreHealth } from '../stores/store-health.ts';
@@ -23,10 +24,15 @@ import { replayCommands, type ReplayCommands } from './replay-commands.ts';
 import { storageCommands, type StorageCommands } from './storage-commands.ts';
 import { installCommands, type InstallCommands } from './install-commands.ts';
 import { welcomeCommands, type WelcomeCommands } from './welcome-commands.ts';
+import { undoCommands, type UndoCommands } from './undo-commands.ts';
+import { useUndo } from '../stores/undo.ts';
 import { rulesCommands, type RulesCommands } from './rules-commands.ts';
 import { terminalCommands, type TerminalCommands } from './terminal-commands.ts';
 
 export { messageOf };
+
+/** How often the running-agents list is asked again (the core scans at most once a second however many ask). */
+const AGENTS_REFRESH_MS = 5000;
 
 /** An export walks the history in the largest pages the API allows. */
 const EXPORT_PAGE = 500;
@@ -52,7 +58,8 @@ export type Commands = CoreCommands &
   ReplayCommands &
   StorageCommands &
   WelcomeCommands &
-  InstallCommands;
+  InstallCommands &
+  UndoCommands;
 
 export class Controller implements CoreCommands {
   private readonly connection: Connection;
@@ -92,6 +99,7 @@ export class Controller implements CoreCommands {
       ...storageCommands(api),
       ...welcomeCommands(api),
       ...installCommands(api),
+      ...undoCommands(api),
     };
   }
 
@@ -103,9 +111,13 @@ export class Controller implements CoreCommands {
     await this.connection.api.subscribe();
     useApp.getState().connected();
     // The rules too: the status line counts them (and `rules.changed` keeps them current from then on).
+    // An agent started outside Gatehouse sends no event: the running-agents list is asked again every few seconds.
+    const every = setInterval(() => void this.reloadAgents(), AGENTS_REFRESH_MS);
+    this.disposers.push(() => clearInterval(every));
     await Promise.all([
       this.reloadInbox(),
       this.reloadSessions(),
+      this.reloadAgents(),
       this.loadSettings(),
       this.loadTrust(),
       rulesCommands(this.connection.api).loadRules(),
@@ -182,16 +194,25 @@ export class Controller implements CoreCommands {
         useInbox.getState().outcomeRecorded(e.request);
         useAudit.getState().outcomeRecorded(e.request);
         break;
+      case 'request.changes':
+        useUndo.getState().snapshotKnown(e.snapshot.requestId, e.snapshot);
+        break;
       case 'session.started':
         useSessions.getState().sessionStarted(e.session);
         this.refreshTerminals();
+        void this.reloadAgents();
         break;
       case 'session.protections':
         useSessions.getState().sessionUpdated(e.session);
+        // A hosted agent's terminal is listed from the moment its launcher has said this (after the gate's canary,
+        // which can outlast the list asked for at session.started).
+        this.refreshTerminals();
+        void this.reloadAgents();
         break;
       case 'session.ended':
         useSessions.getState().sessionEnded(e.session);
         this.refreshTerminals();
+        void this.reloadAgents();
         break;
       case 'settings.changed':
         useSettings.getState().settingsChanged(e.settings);
@@ -264,6 +285,14 @@ export class Controller implements CoreCommands {
       useSessions.getState().sessionsLoaded(await this.connection.api.listSessions());
     } catch (err) {
       useSessions.getState().sessionsFailed(messageOf(err));
+    }
+  }
+
+  private async reloadAgents(): Promise<void> {
+    try {
+      useAgents.getState().agentsLoaded(await this.connection.api.agentStatus());
+    } catch (err) {
+      useAgents.getState().agentsFailed(messageOf(err));
     }
   }
 

@@ -1,7 +1,9 @@
 // One line of state above every view: whether the core is there and recording, how many agent sessions run and how
 // well guarded, how many rules decide, and auto-allow and trust mode as on/off switches with their scope. Every part
 // follows the stores, which follow the core's events.
+import type { AgentStatusReport, RunningAgent } from '../../shared/agent-status.ts';
 import type { Session } from '../../shared/domain.ts';
+import { useAgents } from '../stores/agents.ts';
 import { useApp, type ViewName } from '../stores/connection.ts';
 import { useRules } from '../stores/rules.ts';
 import { useSessions } from '../stores/sessions.ts';
@@ -33,6 +35,17 @@ export function sessionsText(sessions: readonly Session[]): string {
   return `${count}, ${open === 1 ? '' : 'all '}with a layer off`;
 }
 
+/** "1 agent unprotected · 1 gate not live", or null when every running agent is protected (or none runs). */
+export function agentConcern(report: AgentStatusReport | null): string | null {
+  if (!report) return null;
+  const n = (state: RunningAgent['state']) => report.agents.filter((a) => a.state === state).length;
+  const parts = [
+    n('unprotected') ? `${n('unprotected')} agent${n('unprotected') === 1 ? '' : 's'} unprotected` : '',
+    n('gate-not-live') ? `${n('gate-not-live')} gate not live` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
+
 function rulesText(rules: ReadonlyArray<{ enabled: boolean }>, loaded: boolean): string {
   if (!loaded) return 'Rules…';
   const on = rules.filter((r) => r.enabled).length;
@@ -60,6 +73,7 @@ export function StatusLine() {
   const sessions = useSessions((s) => s.sessions);
   const rules = useRules((s) => s.rules);
   const rulesLoaded = useRules((s) => s.load === 'ready');
+  const concern = agentConcern(useAgents((s) => s.report));
   return (
     <section className="status-line" aria-label="Gatehouse status">
       <span className={`health ${health.tone}`} role="status">
@@ -67,6 +81,11 @@ export function StatusLine() {
         {health.text}
       </span>
       <Go view="sessions">{sessionsText(sessions)}</Go>
+      {concern && (
+        <span className="health bad" role="status">
+          <Go view="sessions">{concern}</Go>
+        </span>
+      )}
       <Go view="rules">{rulesText(rules, rulesLoaded)}</Go>
       <TrustControls />
     </section>

@@ -1,5 +1,6 @@
 // gate.overhead_ms_*: what the real hook command (sh + curl over the gate socket) adds to each agent command,
-// for a request decided at once, over a no-op hook that only reads its stdin.
+// for a request decided at once, over a no-op hook that only reads its stdin. The command is one the risk engine
+// proves read-only, so it takes no undo snapshot (what a snapshot adds is `undo.snapshot_ms_*`, test/bench/undo.ts).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ const PAYLOAD = JSON.stringify({
   session_id: 'bench',
   hook_event_name: 'PreToolUse',
   tool_name: 'Bash',
-  tool_input: { command: 'npm test' },
+  tool_input: { command: 'ls -la' },
   cwd: '/tmp',
 });
 const NOOP_HOOK = 'cat >/dev/null; exit 0';

@@ -1,6 +1,7 @@
 // npm run bench [-- --json] [--only NAME,NAME]: runs every benchmark, or those named (e.g. `--only record,pty`);
 // the last stdout line is one JSON object of results.
 import { parseArgs } from 'node:util';
+import { agentScan } from './agent-scan.ts';
 import { fatigue } from './fatigue.ts';
 import { fatigueTraces } from './fatigue-traces.ts';
 import { gateOverhead } from './gate-overhead.ts';
@@ -13,6 +14,7 @@ import { ptyThroughput } from './pty-throughput.ts';
 import { recordingBench } from './recording.ts';
 import { recordBench } from './record.ts';
 import { storeLockStall } from './store-lock.ts';
+import { undoBench } from './undo.ts';
 
 const { values: args } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
@@ -33,10 +35,14 @@ const benches: Array<[string, () => Promise<Record<string, number>>]> = [
   ['record', recordBench],
   // Who is at the other end of a control connection (peer.*): once per connection.
   ['peer', peerLookup],
+  // Listing running agents from /proc, with 400 more processes (agents.*): when the status is asked.
+  ['agents', agentScan],
   // Another process holding the database's write lock for 8 s under traffic (store.lock_*).
   ['store', storeLockStall],
   // Requests held at once under the default open-files limit, the core still answering (gate.held_capacity).
   ['held', heldCapacity],
+  // A snapshot before a command and an undo on a 5,000-file repository (undo.*).
+  ['undo', undoBench],
 ];
 
 const wanted = args.only?.split(',') ?? benches.map(([name]) => name);

@@ -107,6 +107,11 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
     expect(result.code, result.stderr).toBe(0);
     expect(fs.existsSync(w.marker)).toBe(true);
     expect(w.mock.toolResults.join('\n')).toContain('ran-42');
+    // The gate proved itself through the agent's own hook command before the agent started (agents/canary.ts).
+    expect(result.stderr).toMatch(/gatehouse: {3}on +gate +live: a test request through the agent's own hook command/);
+    expect(result.stderr).not.toContain('NOT LIVE');
+    const gate = (await w.event('session.protections')).session.protections?.[0];
+    expect(gate).toMatchObject({ layer: 'gate', state: 'on' });
     const ended = await w.event('session.ended');
     expect(ended.session).toMatchObject({ id: request.sessionId, exitCode: 0, agent: agent.name });
     if (agent.name === 'claude')
@@ -126,6 +131,9 @@ describe.each(AGENTS)('$name through gatehouse run', (agent) => {
       'The user denied this command in Gatehouse: use the staging database instead',
     );
     expect(w.mock.toolResults.join('\n')).not.toContain('ran-42');
+    // Claude Code hands the deny's additionalContext to the model too: not to retry it in another form.
+    if (agent.name === 'claude')
+      expect(JSON.stringify(w.mock.requests)).toContain('Do not try to reach the same result another way');
   });
 
   it('denies when nobody decides before the hold timeout, and says so', async () => {

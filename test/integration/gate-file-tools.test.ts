@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../shared/domain.ts';
+import { CLAUDE_DENY_CONTEXT } from '../../electron/core/agents/claude/protocol.ts';
 import { GATE_PATHS } from '../support/gate-paths.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
 import { tempDir } from '../support/temp.ts';
@@ -52,6 +53,7 @@ describe('file tools at the gate', () => {
         hookEventName: 'PreToolUse',
         permissionDecision: 'deny',
         permissionDecisionReason: 'The user denied this command in Gatehouse: no',
+        additionalContext: CLAUDE_DENY_CONTEXT,
       },
     });
   });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLAUDE_DENY_CONTEXT } from '../../electron/core/agents/claude/protocol.ts';
 import { MAX_BODY_BYTES } from '../../electron/core/gate/server.ts';
 import { GATE_PATHS } from '../support/gate-paths.ts';
 import { startTestCore, type TestCore } from '../support/core.ts';
@@ -49,6 +50,7 @@ describe('gate server', () => {
         hookEventName: 'PreToolUse',
         permissionDecision: 'deny',
         permissionDecisionReason: 'The user denied this command in Gatehouse: not on main',
+        additionalContext: CLAUDE_DENY_CONTEXT,
       },
     });
   });

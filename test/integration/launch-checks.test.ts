@@ -128,9 +128,9 @@ describe('gatehouse doctor --cwd', () => {
     const clean = JSON.parse((await cli(['doctor', '--json', '--cwd', tempDir('gh-clean-')], env)).stdout) as {
       agents: Array<{ settings: unknown[] }>;
     };
-    // Every agent with a program (claude, codex, gemini, …): nothing found in a clean directory.
+    // One entry per agent with a program of its own (claude, codex, gemini, …), none with a finding.
     expect(clean.agents.length).toBeGreaterThanOrEqual(3);
-    expect(clean.agents.flatMap((a) => a.settings)).toEqual([]);
+    expect(clean.agents.map((a) => a.settings)).toEqual(clean.agents.map(() => []));
     expect((await cli(['doctor', '--cwd', path.join(dir, 'missing')], env)).code).toBe(2);
   });
 });

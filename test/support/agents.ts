@@ -38,6 +38,21 @@ export const CLAUDE_BIN = join(BIN_DIR, 'claude');
 export const CODEX_BIN = join(BIN_DIR, 'codex');
 export const GEMINI_BIN = join(BIN_DIR, 'gemini');
 export const COPILOT_BIN = join(BIN_DIR, 'copilot');
+export const OPENCODE_BIN = join(BIN_DIR, 'opencode');
+export const AMP_BIN = join(BIN_DIR, 'amp');
+
+/**
+ * Amp cannot run a thread offline (it needs ampcode.com, and a login); `amp permissions test <tool> --<arg> <value>`
+ * evaluates its permission rules locally and runs a `delegate` program for real, which is as far as it goes here.
+ * `AMP_URL` points at a closed loopback port, so nothing leaves the machine; no key is given.
+ */
+export function ampInvocation(o: { home: string; tool: string; args: Record<string, string> }): AgentInvocation {
+  return {
+    command: AMP_BIN,
+    args: ['permissions', 'test', o.tool, ...Object.entries(o.args).flatMap(([k, v]) => [`--${k}`, v])],
+    env: { ...baseEnv(o.home), XDG_CONFIG_HOME: join(o.home, '.config'), AMP_URL: 'http://127.0.0.1:9' },
+  };
+}
 
 /** PATH with node_modules/.bin first, so `node` is the Node 22 from the `node` package. */
 function testPath(): string {
@@ -194,6 +209,55 @@ export function copilotInvocation(o: { mockUrl: string; home: string; prompt: st
       COPILOT_PROVIDER_BASE_URL: o.mockUrl,
       COPILOT_PROVIDER_API_KEY: 'gatehouse-test-key',
       COPILOT_MODEL: 'claude-mock',
+    },
+  };
+}
+
+/** The model id OpenCode is told to use: a provider of our own, on the bundled `@ai-sdk/anthropic`. */
+export const OPENCODE_MOCK_MODEL = 'gatehouse-mock/mock';
+
+/**
+ * OpenCode `run` against the mock Messages API, through a provider of its own in the user's config
+ * (`$XDG_CONFIG_HOME/opencode/opencode.json`): `@ai-sdk/anthropic` (bundled in the binary, nothing installed), its
+ * `baseURL` at the mock, a dummy key. models.dev, updates, default plugins (which npm-install) and LSP downloads are
+ * switched off by their variables, so nothing leaves loopback. State goes to `<home>/.local/share/opencode`.
+ * Output is JSON events (`--format json`). Its shell tool is `bash` (`{ command, description }`).
+ */
+export function opencodeInvocation(o: { mockUrl: string; home: string; prompt: string }): AgentInvocation {
+  const config = join(o.home, '.config');
+  mkdirSync(join(config, 'opencode'), { recursive: true });
+  writeFileSync(
+    join(config, 'opencode', 'opencode.json'),
+    JSON.stringify({
+      $schema: 'https://opencode.ai/config.json',
+      autoupdate: false,
+      share: 'disabled',
+      model: OPENCODE_MOCK_MODEL,
+      provider: {
+        'gatehouse-mock': {
+          npm: '@ai-sdk/anthropic',
+          name: 'Gatehouse mock',
+          options: { baseURL: `${o.mockUrl}/v1`, apiKey: 'gatehouse-test-key' },
+          models: { mock: { name: 'Mock', tool_call: true } },
+        },
+      },
+    }),
+  );
+  return {
+    command: OPENCODE_BIN,
+    args: ['run', '--format', 'json', '--model', OPENCODE_MOCK_MODEL, o.prompt],
+    env: {
+      ...baseEnv(o.home),
+      XDG_CONFIG_HOME: config,
+      XDG_DATA_HOME: join(o.home, '.local', 'share'),
+      XDG_CACHE_HOME: join(o.home, '.cache'),
+      XDG_STATE_HOME: join(o.home, '.local', 'state'),
+      OPENCODE_DISABLE_MODELS_FETCH: '1',
+      OPENCODE_DISABLE_AUTOUPDATE: '1',
+      OPENCODE_DISABLE_DEFAULT_PLUGINS: '1',
+      OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
+      OPENCODE_DISABLE_SHARE: '1',
+      OPENCODE_DISABLE_CLAUDE_CODE: '1',
     },
   };
 }

@@ -1,7 +1,7 @@
 // A fake /proc for the tests of what the core reads of other processes (peer/proc.ts, peer/agent-origin.ts,
 // sessions/session-roots.ts): one process tree, with the session `gatehouse run` started in it.
 import type { SessionRootProcess } from '../../electron/core/peer/agent-origin.ts';
-import type { ProcReader } from '../../electron/core/peer/proc.ts';
+import type { ProcReader, ProcTable } from '../../electron/core/peer/proc.ts';
 
 export interface FakeProcess {
   ppid: number;
@@ -11,6 +11,16 @@ export interface FakeProcess {
 }
 
 export const HOST_NS = 'pid:[4026531836]';
+
+/** A fake /proc that can also be scanned: every process's argv and working directory (sessions/running-agents.ts). */
+export function fakeProcTable(table: Record<number, FakeProcess & { argv?: string[]; cwd?: string }>): ProcTable {
+  return {
+    ...fakeProc(table),
+    pids: () => Object.keys(table).map(Number),
+    cmdline: (pid) => table[pid]?.argv ?? null,
+    cwd: (pid) => table[pid]?.cwd ?? null,
+  };
+}
 
 export function fakeProc(table: Record<number, FakeProcess>): ProcReader {
   return {

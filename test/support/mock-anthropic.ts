@@ -1,6 +1,7 @@
 /**
  * A minimal Anthropic Messages API mock for driving the real Claude Code CLI
- * offline (`ANTHROPIC_BASE_URL=<url>`).
+ * offline (`ANTHROPIC_BASE_URL=<url>`), and OpenCode through a provider on `@ai-sdk/anthropic` whose `baseURL` is
+ * here (its shell tool is `bash`: `shellTool`).
  *
  * - Main conversation (a request whose `tools` include `Bash`): the first turn
  *   answers with a `tool_use` of `Bash` with `{ command }`; once the request
@@ -109,7 +110,10 @@ export async function startMockAnthropic(opts: {
   beforeToolCall?: () => Promise<void>;
   /** Awaited before each later tool call (index 1, 2, …), so a test can wait for the last one's effects. */
   beforeLaterToolCall?: (index: number) => Promise<void>;
-  /** The shell tool's name: `Bash` (Claude Code, the default) or `bash` (GitHub Copilot CLI). */
+  /**
+   * The name of the agent's shell tool, which marks the main conversation and runs a string `command`: Claude Code's
+   * `Bash` (the default), OpenCode's and GitHub Copilot CLI's `bash` (they take `{ command, description }`).
+   */
   shellTool?: string;
 }): Promise<MockModelServer> {
   const shellTool = opts.shellTool ?? 'Bash';

@@ -8,6 +8,7 @@ import type { Verdict } from '../broker/broker.ts';
 import type { AgentReport } from '../broker/outcomes.ts';
 import type { FileToolCall } from '../gate/file-tools.ts';
 import type { HookAnswer, Interception, OutcomeLink } from '../gate/protocols.ts';
+import type { CanaryHook } from './canary.ts';
 import type { GateEndpoint, HookTransport } from './hook-command.ts';
 import type { LaunchFinding, LaunchSite } from './launch-checks.ts';
 
@@ -160,7 +161,7 @@ export interface Launch {
   tmpDir: string;
   transport: HookTransport;
   cwd: string;
-  /** The environment the agent starts with (where it finds its own folders: `HOME`, `GEMINI_CLI_HOME`, …). */
+  /** The environment the agent starts with: where it finds its own folders (`HOME`, `GEMINI_CLI_HOME`, …), and a variable of the person's that the wiring must keep (OpenCode's inline config). */
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   /** What `<program> --version` prints, or null if it does not answer (then only features every version has are used). */
@@ -176,6 +177,8 @@ export interface WiredLaunch {
   hookFiles: Array<{ path: string; content: string }>;
   /** Whether these hooks block a command when they crash or time out (Claude Code's `onFailure: "block"`). */
   hooksFailClosed: boolean;
+  /** The blocking hook as written above and a harmless call in the agent's protocol: the launcher's canary (`agents/canary.ts`). */
+  canary?: CanaryHook;
 }
 
 /** A wiring problem the user can fix (settings that switch hooks off, an unreadable `--settings`); the message names it. */

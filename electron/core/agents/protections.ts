@@ -44,9 +44,10 @@ function tamperWatch(f: LaunchFacts): SessionProtection {
   };
 }
 
-export function describeProtections(f: LaunchFacts<AgentId>): SessionProtection[] {
+/** `gate`: the canary's result at the start (agents/canary.ts, `gateProtection`), first when the launcher tried one. */
+export function describeProtections(f: LaunchFacts<AgentId>, gate?: SessionProtection): SessionProtection[] {
   const own = agentPlugin(f.agent).protections(f);
-  return [own.hooks, hookClient(f), own.fileTools, own.shells, sandbox(f), tamperWatch(f)].filter(
+  return [gate ?? null, own.hooks, hookClient(f), own.fileTools, own.shells, sandbox(f), tamperWatch(f)].filter(
     (p): p is SessionProtection => p !== null,
   );
 }
@@ -64,6 +65,11 @@ export function describeHostedShell(f: LaunchFacts): SessionProtection[] {
       'every line typed at the prompt asks the gate before it runs ("Your typing" says which of yours run at once); what a program started there runs by itself is not seen',
   };
   return [lines, hookClient(f), sandbox(f), tamperWatch(f)];
+}
+
+/** The gate layer, when it says the gate is not live: the line a launcher prints loudly before the agent starts. */
+export function gateNotLive(list: readonly SessionProtection[]): SessionProtection | null {
+  return list.find((p) => p.layer === 'gate' && p.state === 'off') ?? null;
 }
 
 const MARK: Readonly<Record<SessionProtection['state'], string>> = {

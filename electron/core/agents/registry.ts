@@ -4,10 +4,13 @@
 // compiler holds this list and that one equal, so it says where to add the id there.
 import path from 'node:path';
 import type { PluginAgent } from '../../../shared/domain.ts';
+import { ampAgent } from './amp/index.ts';
 import { claudeAgent } from './claude/index.ts';
 import { codexAgent } from './codex/index.ts';
 import { copilotAgent } from './copilot/index.ts';
+import { cursorAgent } from './cursor/index.ts';
 import { geminiAgent } from './gemini/index.ts';
+import { opencodeAgent } from './opencode/index.ts';
 import type { AgentPlugin } from './plugin.ts';
 import { shellAgent } from './shell/index.ts';
 
@@ -17,6 +20,9 @@ const REGISTRY = {
   gemini: geminiAgent,
   copilot: copilotAgent,
   shell: shellAgent,
+  opencode: opencodeAgent,
+  amp: ampAgent,
+  cursor: cursorAgent,
 } as const satisfies { readonly [Id in PluginAgent]: AgentPlugin<Id> };
 
 /** An agent Gatehouse has a plug-in for. */

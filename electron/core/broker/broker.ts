@@ -75,6 +75,23 @@ export interface BrokerOptions {
   maxHeldPerSession?: number;
   /** Told each time the store could not record something (the reason, in words): for the reviewer's "store" health. */
   onStoreTrouble?: (message: string) => void;
+  /**
+   * Undo's snapshots (undo/service.ts): started when a request is held (taken while the person reads it) or allowed
+   * by the policy, and waited for before an allow reaches the agent; a denied request's is dropped.
+   */
+  snapshots?: BrokerSnapshots;
+}
+
+export interface BrokerSnapshots {
+  /** Resolves once the snapshot is taken or has failed (never rejects); a read-only command takes none. */
+  before(request: {
+    id: string;
+    sessionId: string;
+    command: string;
+    cwd: string;
+    risk: RiskAssessment | null;
+  }): Promise<unknown>;
+  discard(id: string): void;
 }
 
 /**
@@ -127,8 +144,10 @@ export class Broker {
   private lastStoreProblem: string | null = null;
   private readonly maxHeldPerSession: number;
   private readonly onStoreTrouble: (message: string) => void;
+  private readonly snapshots: BrokerSnapshots | null;
 
   constructor(opts: BrokerOptions) {
+    this.snapshots = opts.snapshots ?? null;
     this.requests = opts.requests;
     this.events = opts.events ?? null;
     this.holdTimeoutMs = opts.holdTimeoutMs;
@@ -251,10 +270,15 @@ export class Broker {
         decidedAt: createdAt,
       });
       this.events?.publish({ type: 'request.decided', request });
-      return Promise.resolve({ requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy });
+      const verdict: Verdict = { requestId: id, decision: ruled.decision, reason: ruled.reason, decidedBy };
+      // The allow is recorded; the agent hears it once the project is snapshotted.
+      if (ruled.decision === 'allow' && this.snapshots) return this.snapshots.before(base).then(() => verdict);
+      return Promise.resolve(verdict);
     }
     const timeoutMs = this.holdTimeoutMs;
     const stored = this.requests.insert({ ...base, expiresAt: createdAt + timeoutMs });
+    // Taken while the person reads the card, so an approval waits little or not at all.
+    void this.snapshots?.before(base);
     if (this.branchOf) this.branches.set(id, this.branchOf(base.cwd));
     const request = this.withBranch(stored);
     return new Promise<Verdict>((resolve) => {
@@ -376,17 +400,20 @@ export class Broker {
       this.held.delete(id);
       clearTimeout(waiter.timer);
       waiter.detachAbort();
-      waiter.resolve(
-        request
-          ? { requestId: id, decision, reason, decidedBy }
-          : {
-              requestId: id,
-              decision: 'deny',
-              reason: storeError instanceof StoreUnavailableError ? storeError.message : REASONS.storeFailed,
-              decidedBy,
-            },
-      );
+      const verdict: Verdict = request
+        ? { requestId: id, decision, reason, decidedBy }
+        : {
+            requestId: id,
+            decision: 'deny',
+            reason: storeError instanceof StoreUnavailableError ? storeError.message : REASONS.storeFailed,
+            decidedBy,
+          };
+      // An allow reaches the agent once the snapshot started when it was held is taken.
+      if (verdict.decision === 'allow' && request && this.snapshots)
+        void this.snapshots.before(request).then(() => waiter.resolve(verdict));
+      else waiter.resolve(verdict);
     }
+    if (this.snapshots && (!request || decision !== 'allow')) this.snapshots.discard(id);
     const announced = request ? this.withBranch(request) : null;
     this.branches.delete(id);
     if (storeError) {

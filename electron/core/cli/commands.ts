@@ -10,6 +10,7 @@ import { desktopCoreCommand } from './desktop-core.ts';
 import { DESKTOP_CORE_COMMAND } from '../../../shared/desktop.ts';
 import { doctorCommand } from './doctor.ts';
 import { decideCommand, eventsCommand, pendingCommand, sessionsCommand } from './queries.ts';
+import { statusCommand } from './status.ts';
 import { exportCommand, importCommand, searchCommand } from './recordings.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
@@ -18,6 +19,7 @@ import { tamperCommand } from './tamper.ts';
 import { trustCommand } from './trust.ts';
 import { uiCommand } from './ui.ts';
 import { scoreCommand } from './score.ts';
+import { snapshotsCommand, undoCommand } from './undo.ts';
 
 export const HELP = `Gatehouse ${VERSION}: every shell command your coding agent wants to run waits for your decision.
 
@@ -42,7 +44,11 @@ Usage:
   gatehouse tamper [status]                    what was done to the gate socket or hook settings
   gatehouse tamper ack [--note TEXT]           shows it, then lets rules, trust and auto-allow decide again
   gatehouse audit verify|list                  the hash-chained record of decisions and rule changes
+  gatehouse undo <request> [--yes]             what undoing an allowed command would restore; --yes does it
+  gatehouse snapshots [list|prune|trash|untrash <undo>]
+                                               the snapshots kept for undo, and Gatehouse's trash
   gatehouse sessions [--json]                  agent sessions, newest first
+  gatehouse status [--json]                    running agents: protected, gate not live, or unprotected
   gatehouse sessions rm <session>              delete an ended session and all of its recording
   gatehouse export <session> --format asciicast [--v3] [-o FILE]
                                                a recording as asciicast (stdout without -o)
@@ -67,6 +73,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pending: pendingCommand,
   decide: decideCommand,
   sessions: sessionsCommand,
+  status: statusCommand,
   events: eventsCommand,
   export: exportCommand,
   import: importCommand,
@@ -78,6 +85,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   tamper: tamperCommand,
   audit: auditCommand,
   score: scoreCommand,
+  undo: undoCommand,
+  snapshots: snapshotsCommand,
   [DESKTOP_CORE_COMMAND]: desktopCoreCommand,
 };
 

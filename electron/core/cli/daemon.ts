@@ -27,6 +27,8 @@ function describe(e: CoreEvent): string {
       return `${e.request.status.padEnd(9)}${e.request.id}  by ${e.request.decision?.decidedBy ?? '?'}${e.request.decision?.reason ? `: ${e.request.decision.reason}` : ''}`;
     case 'request.outcome':
       return `outcome  ${e.request.id}  ${e.request.outcome ? outcomePhrase(e.request.outcome) : '?'}`;
+    case 'request.changes':
+      return `changes  ${e.snapshot.requestId}  ${e.snapshot.undoneBy ? `undone by ${e.snapshot.undoneBy}` : (e.snapshot.changes?.summary ?? '')}`;
     case 'session.started':
       return `session  ${e.session.id} started: ${e.session.agent} in ${e.session.cwd}`;
     case 'store.health':

@@ -20,6 +20,7 @@ import { storeChecks } from './doctor-store.ts';
 import { InstallService } from '../agents/install/service.ts';
 import { installEnv } from './install.ts';
 import type { DescriptorUse } from '../../../shared/api.ts';
+import { agentCounts, STATE_LABEL, type AgentStatusReport } from '../../../shared/agent-status.ts';
 import { WARN_AT } from '../descriptors.ts';
 import { probeSandbox, sandboxWanted } from '../sandbox/index.ts';
 
@@ -105,11 +106,13 @@ export async function diagnose(
   let coreOk = false;
   let tamper: Check | null = null;
   let descriptors: Check | null = null;
+  let runningAgents: Check | null = null;
   if (running) {
     try {
       const started = performance.now();
       const client = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
       const status = await client.api.status();
+      runningAgents = agentsCheck(await client.api.agentStatus());
       client.close();
       coreOk = true;
       coreDetail += `; control API answered in ${(performance.now() - started).toFixed(1)} ms; ${status.pending} held`;
@@ -132,6 +135,7 @@ export async function diagnose(
   checks.push({ name: 'core', ok: coreOk, detail: coreDetail });
   if (tamper) checks.push(tamper);
   if (descriptors) checks.push(descriptors);
+  if (runningAgents) checks.push(runningAgents);
   if (running) {
     const gate = await gateHealth(paths.gateSocket);
     const sockMode = mode(paths.gateSocket);
@@ -244,6 +248,15 @@ async function agentReport(
 }
 
 /** How close the core is to its open-files limit: every held request keeps a descriptor, and past the limit hooks cannot connect. */
+/** Running agents: not ok while one runs unprotected or a session's gate is not live; each named with why. */
+function agentsCheck(report: AgentStatusReport): Check {
+  const worrying = report.agents.filter((a) => a.state !== 'protected');
+  const each = worrying.map(
+    (a) => `${STATE_LABEL[a.state]}: ${a.sessionId ? `session ${a.sessionId}, ` : ''}${a.detail}`,
+  );
+  return { name: 'running agents', ok: worrying.length === 0, detail: [agentCounts(report), ...each].join('; ') };
+}
+
 function descriptorCheck(use: DescriptorUse | null, held: number): Check | null {
   if (!use) return null;
   if (use.limit === null)

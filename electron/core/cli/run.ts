@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api.ts';
 import type { SessionProtection } from '../../../shared/domain.ts';
-import { describeProtections, protectionLines } from '../agents/protections.ts';
+import { gateProtection, launchCanary, runCanary } from '../agents/canary.ts';
+import { describeProtections, gateNotLive, protectionLines } from '../agents/protections.ts';
 import { WiringError, type WiredLaunch } from '../agents/plugin.ts';
 import { AGENT_IDS, agentIdList, agentPlugin, detectAgent, isAgentId, type AgentId } from '../agents/registry.ts';
 import { blockingHookCommand, hookTimeouts } from '../agents/hook-command.ts';
@@ -100,14 +101,20 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
       sandbox: !run.noSandbox,
     });
     disposeSandbox = contained.dispose;
-    const protections = describeProtections({
-      agent,
-      transport,
-      hooksFailClosed: wired.hooksFailClosed,
-      sandbox: { kind: contained.sandbox, status: contained.status },
-      hookFilesWatched,
-      platform: process.platform,
-    });
+    // Before the agent runs anything: its own hook command, with a canary, over the session's socket and token.
+    const canary = launchCanary(wired, plugin.gatedBy, hook, ctx.cwd);
+    const gate = gateProtection(canary && (await runCanary(canary, env, ctx.cwd)));
+    const protections = describeProtections(
+      {
+        agent,
+        transport,
+        hooksFailClosed: wired.hooksFailClosed,
+        sandbox: { kind: contained.sandbox, status: contained.status },
+        hookFilesWatched,
+        platform: process.platform,
+      },
+      gate,
+    );
     await reportProtections(ctx, session, protections);
     if (!run.quiet) {
       ctx.err(
@@ -115,6 +122,9 @@ export async function runCommand(ctx: CliContext, argv: string[]): Promise<numbe
       );
       for (const line of protectionLines(protections)) ctx.err(`gatehouse:   ${line}`);
     }
+    // Said even with --quiet: a person must not take this session for a guarded one that works.
+    const notLive = gateNotLive(protections);
+    if (notLive) ctx.err(`gatehouse: WARNING: THE GATE IS NOT LIVE for this session. ${notLive.detail}.`);
     const [exe, ...args] = contained.argv as [string, ...string[]];
     // The end of what the agent printed, for its plug-in's note after the exit (Claude Code's resume hint).
     let tail = '';

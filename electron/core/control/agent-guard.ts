@@ -29,6 +29,9 @@ export const GUARDED_CALLS = {
   deleteSession: 'delete a session and its record',
   install: "wire an agent's settings to Gatehouse",
   uninstall: "take Gatehouse's hooks out of an agent's settings",
+  undoRequest: "undo a command's changes",
+  pruneSnapshots: 'remove the snapshots undo needs',
+  restoreTrash: "put files back from Gatehouse's trash",
 } as const satisfies Partial<Record<keyof ControlHandlers, string>>;
 type GuardedCall = keyof typeof GUARDED_CALLS;
 

@@ -12,6 +12,7 @@ import {
   type HistoryPage,
   type ParsedInput,
 } from '../../../shared/api.ts';
+import type { AgentStatusReport } from '../../../shared/agent-status.ts';
 import type { PtyHost } from '../pty/pty-host.ts';
 import type { Recordings } from '../recording/core/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
@@ -25,6 +26,8 @@ import { recordingHandlers } from './recording-handlers.ts';
 import { registerRulesHandlers, suggestionFor, type RulesServices } from './rules-handlers.ts';
 import { registerTamperHandlers, type TamperServices } from './tamper-handlers.ts';
 import { registerInstallHandlers, type InstallServices } from './install-handlers.ts';
+import { undoHandlers } from './undo-handlers.ts';
+import type { UndoService } from '../undo/service.ts';
 
 export interface ControlServices extends RulesServices, TamperServices, InstallServices {
   sessions: SessionRepository;
@@ -42,6 +45,10 @@ export interface ControlServices extends RulesServices, TamperServices, InstallS
   storage: Pick<ControlApi, 'storageStatus' | 'compactStorage'>;
   /** Browser mode's URL and token (web/browser-ui.ts). */
   browserUi: { status(): BrowserUiStatus; rotateToken(): BrowserUiStatus };
+  /** Undo (undo/service.ts); absent or null where it is off (no git) and in tests that do not need it. */
+  undo?: UndoService | null;
+  /** Which running agents are protected (sessions/agent-status.ts). */
+  agents: { report(): AgentStatusReport };
 }
 
 /**
@@ -86,6 +93,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
   return {
     ...recordingHandlers(s.recordings),
+    ...undoHandlers(s.undo),
     status: () => ({
       ...s.status(),
       pending: broker.pending().length,
@@ -99,6 +107,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     getRequest: (id) => broker.get(id),
     decide: (d) => decideAndRemember(s, d),
     listSessions: () => sessions.list(),
+    agentStatus: () => s.agents.report(),
     listHistory: (q) => {
       const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
       // One more than asked for tells whether another page exists.

@@ -17,6 +17,8 @@ import type { FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
 import type { AgentPlugin, HookCall } from '../agents/plugin.ts';
 import { AGENTS } from '../agents/registry.ts';
+import { canaryAnswer, readCanary } from '../agents/canary.ts';
+import { GateLiveness } from './liveness.ts';
 import { decidedNotice, heldNotice } from './line-notices.ts';
 import {
   GenericCheckSchema,
@@ -83,6 +85,8 @@ export interface GateServerDeps {
   typedLine?: (sessionId: string, key: string) => boolean;
   /** Finds or starts the session of an installed hook's request (no token: `gatehouse install`); without it they are refused. */
   installed?: Pick<InstalledSessions, 'resolve'>;
+  /** Which sessions have called (the agent-status list reads it); one of its own unless the core shares one. */
+  liveness?: GateLiveness;
   onError?: (err: unknown) => void;
 }
 
@@ -97,9 +101,11 @@ export class GateServer {
   private readonly deps: GateServerDeps;
   /** The verdict of each tool call asked lately, for the same call asked by the session's other hook (`submitOnce`). */
   private readonly sameCall = new Map<string, Promise<Verdict>>();
+  private readonly liveness: GateLiveness;
 
   constructor(deps: GateServerDeps) {
     this.deps = deps;
+    this.liveness = deps.liveness ?? new GateLiveness();
     this.routes = this.buildRoutes();
     this.server = this.createServer();
   }
@@ -158,6 +164,15 @@ export class GateServer {
       }
       const body = await readJson(req);
       const session = token ?? (await this.installedSession(req, route, body));
+      const first = this.liveness.called(session.id);
+      // The launcher's canary, as a launched session's very first call (an installed hook has no launcher): answered
+      // deny-shaped, no card, nothing stored. In any other place the same body is an ordinary call (agents/canary.ts).
+      const nonce = first && token ? readCanary(body) : null;
+      if (nonce !== null) {
+        const answer = canaryAnswer(nonce);
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+        return;
+      }
       const aborted = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) aborted.abort();

@@ -51,11 +51,38 @@ function readOrNull<T>(read: () => T): T | null {
   }
 }
 
+/** What a scan of every process reads besides `ProcReader`'s (sessions/running-agents.ts). */
+export interface ProcTable extends ProcReader {
+  /** Every process id there is now. */
+  pids(): number[];
+  /** The process's argv (NUL-separated in /proc/<pid>/cmdline); null when gone or unreadable (a kernel thread's is empty). */
+  cmdline(pid: number): string[] | null;
+  /** Its working directory; null when it cannot be read. */
+  cwd(pid: number): string | null;
+}
+
 /** The real /proc (Linux). */
 export const linuxProc: ProcReader = {
   stat: (pid) => readOrNull(() => parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))),
   environ: (pid) => readOrNull(() => parseEnviron(fs.readFileSync(`/proc/${pid}/environ`, 'utf8'))),
   pidNamespace: (pid) => readOrNull(() => fs.readlinkSync(`/proc/${pid}/ns/pid`)),
+};
+
+export const linuxProcTable: ProcTable = {
+  ...linuxProc,
+  pids: () =>
+    readOrNull(() =>
+      fs
+        .readdirSync('/proc')
+        .filter((n) => /^\d+$/.test(n))
+        .map(Number),
+    ) ?? [],
+  cmdline: (pid) =>
+    readOrNull(() => {
+      const text = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return text ? text.replace(/\0$/, '').split('\0') : null;
+    }),
+  cwd: (pid) => readOrNull(() => fs.readlinkSync(`/proc/${pid}/cwd`)),
 };
 
 /** Deepest process tree walked; real trees are a dozen deep, and a loop (a pid reused mid-walk) must end. */

@@ -22,6 +22,7 @@ import type { Publisher, Subscribable } from '../events/bus.ts';
 import { GATE_PATHS } from '../gate/server.ts';
 import { blockingHookCommand, hookTimeouts, streamingHookCommand } from '../agents/hook-command.ts';
 import { WiringError } from '../agents/plugin.ts';
+import { gateProtection, launchCanary, runCanary } from '../agents/canary.ts';
 import { describeHostedShell, describeProtections } from '../agents/protections.ts';
 import { agentPlugin } from '../agents/registry.ts';
 import { chooseTransport, sessionEnv, wireAgent, type LaunchContext } from '../agents/wire.ts';
@@ -265,17 +266,23 @@ export class PtyHost {
     }
     const wired = await wireAgent(input.agent, started, argv, tmpDir, transport, ctx);
     const env = { ...base, ...wired.env };
+    // Before the agent starts: its own hook command, with a canary, through this core's gate (agents/canary.ts).
+    const canary = launchCanary(wired, agentPlugin(input.agent).gatedBy, hook, ctx.cwd);
+    const gate = gateProtection(canary && (await runCanary(canary, env, ctx.cwd)));
     const report = (hookFilesWatched: boolean | null) =>
       this.deps.sessions.reportProtections(
         started.session.id,
-        describeProtections({
-          agent: input.agent,
-          transport,
-          hooksFailClosed: wired.hooksFailClosed,
-          sandbox: { kind: null, status: HOSTED_UNSANDBOXED },
-          hookFilesWatched,
-          platform: process.platform,
-        }),
+        describeProtections(
+          {
+            agent: input.agent,
+            transport,
+            hooksFailClosed: wired.hooksFailClosed,
+            sandbox: { kind: null, status: HOSTED_UNSANDBOXED },
+            hookFilesWatched,
+            platform: process.platform,
+          },
+          gate,
+        ),
       );
     const [exe, ...args] = wired.argv as [string, ...string[]];
     if (agentPlugin(input.agent).gatedBy === 'hooks') {

@@ -206,6 +206,12 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
     path.join(home, '.gemini', 'extensions'),
     // GitHub Copilot CLI: settings, user-level hooks and installed plugins (whose hooks run too).
     path.join(home, '.copilot'),
+    // OpenCode's config and plug-in folders: a plug-in there is code it runs at start.
+    path.join(home, '.config', 'opencode'),
+    // Amp's settings (its permission rules, which name Gatehouse's delegate).
+    path.join(home, '.config', 'amp'),
+    // Cursor's hooks file (Gatehouse's hook lives there once installed).
+    path.join(home, '.cursor', 'hooks.json'),
   ];
   if (projectRoot)
     paths.push(
@@ -215,6 +221,11 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
       path.join(projectRoot, '.gemini', 'settings.json'),
       path.join(projectRoot, '.github', 'hooks'),
       path.join(projectRoot, '.github', 'copilot'),
+      path.join(projectRoot, '.opencode'),
+      path.join(projectRoot, 'opencode.json'),
+      path.join(projectRoot, 'opencode.jsonc'),
+      path.join(projectRoot, '.amp'),
+      path.join(projectRoot, '.cursor', 'hooks.json'),
     );
   if (dirs.claude)
     paths.push(

@@ -50,7 +50,23 @@ export function agentSettingsPaths(home: string, cwd: string, env: NodeJS.Proces
     path.join(cwd, '.claude'),
     path.join(cwd, '.codex'),
     path.join(cwd, '.gemini'),
+    // OpenCode's plug-in folders and config files: code it loads at start. Not its whole folders: OpenCode writes
+    // there itself (a package.json and node_modules for plug-ins' dependencies), and hangs when it cannot.
+    path.join(xdgConfigHome(env, home), 'opencode', 'plugins'),
+    path.join(xdgConfigHome(env, home), 'opencode', 'opencode.json'),
+    path.join(cwd, '.opencode', 'plugins'),
+    path.join(cwd, 'opencode.json'),
+    // Amp's permission rules: the user's settings and a workspace's.
+    path.join(xdgConfigHome(env, home), 'amp', 'settings.json'),
+    path.join(cwd, '.amp', 'settings.json'),
+    // Cursor's hooks, Gatehouse's among them once installed.
+    path.join(home, '.cursor', 'hooks.json'),
+    path.join(cwd, '.cursor', 'hooks.json'),
   ];
+}
+
+function xdgConfigHome(env: NodeJS.ProcessEnv, home: string): string {
+  return env.XDG_CONFIG_HOME || path.join(home, '.config');
 }
 
 export class SandboxPlanError extends Error {

@@ -8,6 +8,7 @@ import type { ExportFormat } from '../../app/history-export.ts';
 import { useAudit, type AuditFilter } from '../../stores/audit.ts';
 import { AGENT_NAMES, STATUS_WORDS, describeDecider, formatTime } from '../common/format.ts';
 import { Outcome } from '../common/Outcome.tsx';
+import { Changes } from '../common/Changes.tsx';
 import { ShownCode } from '../common/ShownText.tsx';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { saveFile } from '../common/save-file.ts';
@@ -75,6 +76,7 @@ export function Audit() {
                     <td>
                       <span className={`outcome-tag outcome-${r.status}`}>{STATUS_WORDS[r.status]}</span>
                       <Outcome request={r} inline />
+                      <Changes request={r} />
                     </td>
                     <td>{r.decision ? describeDecider(r.decision.decidedBy) : ''}</td>
                     <td>

@@ -8,6 +8,7 @@ import { useInbox } from '../../stores/inbox.ts';
 import { Ago } from '../common/Ago.tsx';
 import { AGENT_NAMES } from '../common/format.ts';
 import { Outcome as RunOutcome } from '../common/Outcome.tsx';
+import { Changes } from '../common/Changes.tsx';
 import { CardClip } from './CardClip.tsx';
 import { CommandText } from './CommandText.tsx';
 import { Countdown } from './Countdown.tsx';
@@ -60,6 +61,8 @@ export function RiskCard({ id }: { id: string }) {
       <CommandText command={request.command} risk={request.risk} />
       <RiskSummary request={request} />
       {pending && <CardClip request={request} open={selected} />}
+      {/* Held: what its snapshot could not keep, said before the decision. */}
+      {pending && <Changes request={request} />}
       {pending ? <Decide request={request} /> : <Outcome request={request} />}
       {sendError && (
         <p className="send-error" role="alert">
@@ -80,6 +83,8 @@ function Outcome({ request }: { request: GateRequest }) {
       </div>
       {/* What then ran, once the agent reports it (or that it never did). */}
       <RunOutcome request={request} />
+      {/* What it changed in the project, and undoing it (undo/ in the core). */}
+      <Changes request={request} />
     </>
   );
 }

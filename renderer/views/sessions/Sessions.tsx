@@ -9,6 +9,7 @@ import { AGENT_NAMES, formatTime, shortId } from '../common/format.ts';
 import { EmptyState, ErrorState, Loading } from '../common/states.tsx';
 import { LiveTerminals } from './LiveTerminal.tsx';
 import { NewSessionForm } from './NewSessionForm.tsx';
+import { RunningAgents } from './RunningAgents.tsx';
 
 export function Sessions() {
   const commands = useCommands();
@@ -21,6 +22,7 @@ export function Sessions() {
         <h2 id="sessions-title">Sessions</h2>
         <p className="hint">Terminals Gatehouse hosts, and every agent session with its recording.</p>
       </header>
+      <RunningAgents />
       <section className="panel" aria-labelledby="terminals-title">
         <h3 id="terminals-title">Terminals</h3>
         <NewSessionForm />

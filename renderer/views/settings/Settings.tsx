@@ -16,6 +16,7 @@ import { AgentSettings } from './AgentSettings.tsx';
 import { BrowserModeSettings } from './BrowserModeSettings.tsx';
 import { RecordingSettings } from './RecordingSettings.tsx';
 import { StorageSettings } from './StorageSettings.tsx';
+import { UndoSettings } from './UndoSettings.tsx';
 
 const MINUTE_MS = 60_000;
 const THEME_WORDS = { system: 'Same as the system', light: 'Light', dark: 'Dark' } as const;
@@ -89,6 +90,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
       </fieldset>
       <RecordingSettings settings={settings} onSave={save} />
       <StorageSettings settings={settings} onSave={save} />
+      <UndoSettings settings={settings} onSave={save} />
       <fieldset>
         <legend>Notifications</legend>
         <label className="check">

@@ -187,10 +187,11 @@ describe('hosted terminals', () => {
     const out = w.recordings.output(t.info.sessionId);
     expect(out).toMatch(/args: --settings \S+settings\.json -p hi/);
     expect(out).toContain(`bash_env=none gate_exec=none session=${t.info.sessionId}`);
-    expect((await w.core.client.api.listSessions()).find((s) => s.id === t.info.sessionId)).toMatchObject({
-      agent: 'claude',
-      exitCode: 0,
-    });
+    const session = (await w.core.client.api.listSessions()).find((s) => s.id === t.info.sessionId);
+    expect(session).toMatchObject({ agent: 'claude', exitCode: 0 });
+    // Before the program started, the hook written into its settings answered the core's canary.
+    expect(session?.protections?.[0]).toMatchObject({ layer: 'gate', state: 'on' });
+    expect(session?.protections?.[0]?.detail).toMatch(/^live: .* answered by the gate in \d+ ms$/);
   });
 
   it('refuses a directory that does not exist and a program that is not there, and starts nothing', async () => {

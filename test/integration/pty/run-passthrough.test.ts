@@ -45,6 +45,8 @@ it("passes the agent's bytes through unchanged, returns its exit code, and recor
   );
   // What guards the session, layer by layer, not one fixed sentence; the same is stored with the session.
   expect(r.stderr).toMatch(/gatehouse: session \w+: the agent, guarded by Gatehouse as follows/);
+  // The gate first: the shells' own gate command answered the launcher's canary before the agent started.
+  expect(r.stderr).toMatch(/gatehouse: {3}on +gate +live: a test request through the agent's own hook command/);
   for (const layer of ['hooks', 'hook-client', 'file-tools', 'shells', 'sandbox', 'tamper-watch'])
     expect(r.stderr).toMatch(new RegExp(`gatehouse: {3}(on|partly|off) +${layer} +\\S`));
   expect(r.code).toBe(7);
@@ -63,6 +65,7 @@ it("passes the agent's bytes through unchanged, returns its exit code, and recor
   const [session] = await core.client.api.listSessions();
   expect(session).toMatchObject({ agent: 'shell', argv: ['bash', '-c', script], cwd: work, exitCode: 7 });
   expect(session?.protections?.map((p) => p.layer)).toEqual([
+    'gate',
     'hooks',
     'hook-client',
     'file-tools',

@@ -93,6 +93,7 @@ function shell(
       status: async () => {
         throw new Error('the tray reads trust from events in these tests');
       },
+      agentStatus: async () => ({ agents: [], processesScanned: true, note: null, scanMs: 0, at: '' }),
     },
     onEvent: (l) => {
       listeners.add(l);

@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import type { RiskAssessment, RiskLevel } from '../../../shared/domain.ts';
 import { AppContext, type WindowMode } from '../../../renderer/app/context.ts';
 import type { Commands } from '../../../renderer/app/controller.ts';
+import { AGENTS_INITIAL, useAgents } from '../../../renderer/stores/agents.ts';
 import { AUDIT_INITIAL, useAudit } from '../../../renderer/stores/audit.ts';
 import { APP_INITIAL, useApp } from '../../../renderer/stores/connection.ts';
 import { INBOX_INITIAL, useInbox } from '../../../renderer/stores/inbox.ts';
@@ -17,6 +18,7 @@ import { TERMINALS_INITIAL, useTerminals } from '../../../renderer/stores/termin
 import { TAMPER_INITIAL, useTamper } from '../../../renderer/stores/tamper.ts';
 import { STORE_HEALTH_INITIAL, useStoreHealth } from '../../../renderer/stores/store-health.ts';
 import { TRUST_INITIAL, useTrust } from '../../../renderer/stores/trust.ts';
+import { useUndo } from '../../../renderer/stores/undo.ts';
 import type {
   SurfaceFactory,
   SurfaceOptions,
@@ -33,10 +35,12 @@ export function resetStores(): void {
   useStoreHealth.setState(STORE_HEALTH_INITIAL, true);
   useInbox.setState(INBOX_INITIAL, true);
   useSessions.setState(SESSIONS_INITIAL, true);
+  useAgents.setState(AGENTS_INITIAL, true);
   useAudit.setState(AUDIT_INITIAL, true);
   useSettings.setState(SETTINGS_INITIAL, true);
   useStorage.setState(STORAGE_INITIAL, true);
   useApp.setState(APP_INITIAL, true);
+  useUndo.setState({ snapshots: {}, steps: {} });
 }
 
 // The request factory is shared with the tests of shared/ (which have no DOM), so it lives in test/support/.
@@ -183,6 +187,10 @@ export function fakeCommands() {
       skipped: [],
       errors: [],
     })),
+    loadSnapshot: vi.fn<Commands['loadSnapshot']>(async () => {}),
+    previewUndo: vi.fn<Commands['previewUndo']>(async () => {}),
+    confirmUndo: vi.fn<Commands['confirmUndo']>(async () => {}),
+    cancelUndo: vi.fn<Commands['cancelUndo']>(() => {}),
   } satisfies Commands;
 }
 

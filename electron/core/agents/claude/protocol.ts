@@ -96,13 +96,24 @@ export const ClaudeConfigChangeSchema = z.looseObject({
   file_path: z.string().min(1).optional(),
 });
 
-/** Claude Code: allow and deny both as `permissionDecision`, so an approval also skips Claude's own prompt. */
+/**
+ * Said to the model beside a deny's reason (PreToolUse's `additionalContext`, in Claude Code 2.1.330's hook output
+ * schema: "additionalContext: string, optional"), so it does not try the same thing in another form.
+ */
+export const CLAUDE_DENY_CONTEXT =
+  'Gatehouse, the reviewer this user runs over your commands, denied this call. Do not try to reach the same result another way (other quoting, a script file, another tool or program): that is reviewed the same and would be denied too. If you still need it, ask the user, or go on without it.';
+
+/**
+ * Claude Code: allow and deny both as `permissionDecision`, so an approval also skips Claude's own prompt; a deny
+ * also tells the model not to retry it in another form (`CLAUDE_DENY_CONTEXT`).
+ */
 export function claudeAnswer(v: Verdict): HookAnswer {
   return jsonAnswer({
     hookSpecificOutput: {
       hookEventName: 'PreToolUse',
       permissionDecision: v.decision,
       permissionDecisionReason: v.decision === 'allow' ? v.reason : agentReason(v),
+      ...(v.decision === 'deny' ? { additionalContext: CLAUDE_DENY_CONTEXT } : {}),
     },
   });
 }

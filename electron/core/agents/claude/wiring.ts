@@ -3,6 +3,7 @@
 // then ran; Notification and Stop are forwarded.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CANARY_COMMAND, type CanaryHook } from '../canary.ts';
 import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../hook-command.ts';
 import { WiringError, type Launch, type WiredLaunch } from '../plugin.ts';
 import { CLAUDE_FILE_TOOLS } from './file-tools.ts';
@@ -187,6 +188,24 @@ export async function wireClaude(launch: Launch): Promise<WiredLaunch> {
     env: resumeHintEnv(rest),
     hookFiles: claudeHookFiles(launch.tmpDir),
     hooksFailClosed: claudeLayerFailsClosed(launch.tmpDir),
+    canary: claudeCanary(ours, launch.cwd),
+  };
+}
+
+/** The Bash PreToolUse hook exactly as written into the layer, and a PreToolUse call as Claude Code 2.1.330 sends one. */
+function claudeCanary(ours: ReturnType<typeof claudeSettings>, cwd: string): CanaryHook | undefined {
+  const command = ours.hooks.PreToolUse?.find((m) => m.matcher === 'Bash')?.hooks[0]?.command;
+  if (!command) return undefined;
+  return {
+    command,
+    payload: {
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: CANARY_COMMAND },
+      cwd,
+      session_id: 'gatehouse-canary',
+      tool_use_id: 'gatehouse-canary',
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 // Wiring Codex: hooks arrive as `-c` config overrides, a layer Gatehouse controls for this run only; no file of the
 // user's is touched. `--dangerously-bypass-hook-trust` trusts exactly these hooks for the runs Gatehouse launches.
+import { CANARY_COMMAND } from '../canary.ts';
 import { blockingHookCommand, eventHookCommand, hookTimeouts, type HookTransport } from '../hook-command.ts';
 import type { Launch, WiredLaunch } from '../plugin.ts';
 import { CODEX_FILE_TOOLS } from './file-tools.ts';
@@ -23,9 +24,14 @@ function hookTable(matchers: readonly string[], command: string, timeoutS: numbe
 /** What ran and the turn's end are observations: they never block or fail the agent, and 10 s is ample. */
 const OBSERVER_TIMEOUT_S = 10;
 
+/** The PreToolUse hook's command, as `codexArgs` writes it (and the launcher's canary runs it). */
+function preToolUseCommand(o: CodexHookOptions): string {
+  return blockingHookCommand(o.transport, CODEX_PATHS.preToolUse, hookTimeouts(o.holdTimeoutMs).clientMaxTimeS);
+}
+
 export function codexArgs(o: CodexHookOptions): string[] {
   const { clientMaxTimeS, hookTimeoutS } = hookTimeouts(o.holdTimeoutMs);
-  const pre = blockingHookCommand(o.transport, CODEX_PATHS.preToolUse, clientMaxTimeS);
+  const pre = preToolUseCommand(o);
   const permission = blockingHookCommand(o.transport, CODEX_PATHS.permissionRequest, clientMaxTimeS);
   const post = eventHookCommand(o.transport, CODEX_PATHS.postToolUse);
   const stop = eventHookCommand(o.transport, CODEX_PATHS.stop);
@@ -50,10 +56,23 @@ export function codexArgs(o: CodexHookOptions): string[] {
 /** Gatehouse's overrides go before the user's arguments; nothing is written, so there is no file to watch. */
 export async function wireCodex(launch: Launch): Promise<WiredLaunch> {
   const [exe, ...args] = launch.command;
+  const o = { transport: launch.transport, holdTimeoutMs: launch.started.holdTimeoutMs };
   return {
-    argv: [exe, ...codexArgs({ transport: launch.transport, holdTimeoutMs: launch.started.holdTimeoutMs }), ...args],
+    argv: [exe, ...codexArgs(o), ...args],
     env: {},
     hookFiles: [],
     hooksFailClosed: false,
+    // A PreToolUse call as Codex 0.169 sends one for a shell command.
+    canary: {
+      command: preToolUseCommand(o),
+      payload: {
+        hook_event_name: 'PreToolUse',
+        tool_name: 'Bash',
+        tool_input: { command: CANARY_COMMAND },
+        cwd: launch.cwd,
+        session_id: 'gatehouse-canary',
+        tool_use_id: 'gatehouse-canary',
+      },
+    },
   };
 }

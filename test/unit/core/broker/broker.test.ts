@@ -241,3 +241,70 @@ describe('Broker', () => {
     db = openDatabase(path.join(tempDir(), 'other.db'));
   });
 });
+
+describe('Broker with undo snapshots', () => {
+  function snapshots() {
+    const started: string[] = [];
+    const discarded: string[] = [];
+    let finish: () => void = () => {};
+    const taken = new Promise<void>((resolve) => (finish = resolve));
+    return {
+      started,
+      discarded,
+      finish: () => finish(),
+      hooks: {
+        before: (r: { id: string }) => {
+          if (!started.includes(r.id)) started.push(r.id);
+          return taken;
+        },
+        discard: (id: string) => discarded.push(id),
+      },
+    };
+  }
+
+  it("starts a held request's snapshot at once and answers an allow only once it is taken", async () => {
+    const snap = snapshots();
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, snapshots: snap.hooks });
+    let answered = false;
+    const verdict = broker.submit(submission).then((v) => {
+      answered = true;
+      return v;
+    });
+    const id = heldId(broker);
+    expect(snap.started).toEqual([id]);
+    broker.decide(id, 'allow', undefined, 'human:cli');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(requests.get(id)?.status).toBe('allowed');
+    expect(answered).toBe(false);
+    snap.finish();
+    await expect(verdict).resolves.toMatchObject({ decision: 'allow' });
+  });
+
+  it("drops a denied request's snapshot and answers the deny without waiting", async () => {
+    const snap = snapshots();
+    const broker = new Broker({ requests, holdTimeoutMs: HOLD_MS, snapshots: snap.hooks });
+    const verdict = broker.submit(submission);
+    const id = heldId(broker);
+    broker.decide(id, 'deny', undefined, 'human:cli');
+    await expect(verdict).resolves.toMatchObject({ decision: 'deny' });
+    expect(snap.discarded).toEqual([id]);
+  });
+
+  it('waits for the snapshot of a command a policy allows at once', async () => {
+    const snap = snapshots();
+    const broker = new Broker({
+      requests,
+      holdTimeoutMs: HOLD_MS,
+      snapshots: snap.hooks,
+      policy: () => ({ decision: 'allow', reason: 'a rule' }),
+    });
+    let answered = false;
+    const verdict = broker.submit(submission).then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(snap.started).toHaveLength(1);
+    expect(answered).toBe(false);
+    snap.finish();
+    await verdict;
+    expect(answered).toBe(true);
+  });
+});

@@ -166,9 +166,12 @@ describe('AgentGuard', () => {
       'importRules',
       // An agent must not unwire Gatehouse from its own settings (nor wire them its way).
       'install',
+      'pruneSnapshots',
       'removeRule',
+      'restoreTrash',
       'setTypingTrust',
       'startTrust',
+      'undoRequest',
       'uninstall',
       'updateRule',
       'updateSettings',

@@ -16,6 +16,14 @@ describe('what the sandbox protects', () => {
       '/p/.claude',
       '/p/.codex',
       '/p/.gemini',
+      '/home/u/.config/opencode/plugins',
+      '/home/u/.config/opencode/opencode.json',
+      '/p/.opencode/plugins',
+      '/p/opencode.json',
+      '/home/u/.config/amp/settings.json',
+      '/p/.amp/settings.json',
+      '/home/u/.cursor/hooks.json',
+      '/p/.cursor/hooks.json',
     ]);
     expect(agentSettingsPaths('/home/u', '/p', { CLAUDE_CONFIG_DIR: '/c', CODEX_HOME: '/x' }).slice(0, 4)).toEqual([
       '/c/settings.json',
@@ -23,6 +31,8 @@ describe('what the sandbox protects', () => {
       '/c/shell-snapshots',
       '/x/config.toml',
     ]);
+    // OpenCode's plug-in folder and config, not the whole folder (OpenCode writes there itself), under XDG_CONFIG_HOME.
+    expect(agentSettingsPaths('/home/u', '/p', { XDG_CONFIG_HOME: '/xdg' })).toContain('/xdg/opencode/plugins');
   });
 
   it("hides Gatehouse's data and socket directories once each, keeps the gate socket, and refuses a cwd inside them", () => {

@@ -67,6 +67,14 @@ describe('settings: retention and redaction patterns', () => {
     expect(() => loadSettings(homeWith({ auditRetentionDays: 3 }))).toThrow(/auditRetentionDays/);
   });
 
+  it('keeps up to 512 MB of outside paths per undo snapshot and 4 GB in all unless told otherwise (0 keeps none)', () => {
+    const d = loadSettings(homeWith({}));
+    expect([d.undoKeepMB, d.undoMaxTotalMB]).toEqual([512, 4096]);
+    expect(loadSettings(homeWith({ undoKeepMB: 0 })).undoKeepMB).toBe(0);
+    expect(() => loadSettings(homeWith({ undoKeepMB: -1 }))).toThrow(/undoKeepMB/);
+    expect(() => loadSettings(homeWith({ undoMaxTotalMB: 0 }))).toThrow(/undoMaxTotalMB/);
+  });
+
   it('draws terminals at 14 px unless terminalFontSize says otherwise, between 10 and 28 whole pixels', () => {
     expect(loadSettings(homeWith({})).terminalFontSize).toBe(14);
     expect(loadSettings(homeWith({ terminalFontSize: 18 })).terminalFontSize).toBe(18);

@@ -1,6 +1,7 @@
 // A verdict in Claude Code's words, and what its post-tool hooks say ran.
 import { describe, expect, it } from 'vitest';
 import {
+  CLAUDE_DENY_CONTEXT,
   claudeAnswer,
   claudeConfigChangeAnswer,
   ClaudePostToolUseSchema,
@@ -26,6 +27,14 @@ describe('Claude Code protocol', () => {
     expect(JSON.parse(claudeAnswer(deny).body).hookSpecificOutput.permissionDecisionReason).toBe(
       'The user denied this command in Gatehouse: use the staging database',
     );
+  });
+
+  it('tells the model beside a deny not to retry it in another form; an allow carries no such words', () => {
+    const out = JSON.parse(claudeAnswer(deny).body).hookSpecificOutput as Record<string, string>;
+    expect(out.additionalContext).toBe(CLAUDE_DENY_CONTEXT);
+    expect(out.additionalContext).toMatch(/Do not try to reach the same result another way/);
+    expect(out.additionalContext).toMatch(/ask the user/);
+    expect(JSON.parse(claudeAnswer(allow).body).hookSpecificOutput).not.toHaveProperty('additionalContext');
   });
 
   it('blocks a settings change with the reason, and says nothing to one it lets through', () => {

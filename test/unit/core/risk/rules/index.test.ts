@@ -261,6 +261,10 @@ describe('the machine', () => {
     // An agent must not wire or unwire its own hooks (`gatehouse install`, agents/install/).
     expect(score('gatehouse install claude --yes').level).toBe('critical');
     expect(score('gatehouse uninstall codex').level).toBe('critical');
+    // Undo writes the project back and pruning drops what undo needs: an agent asks a person for both.
+    expect(score('gatehouse undo abc --yes').level).toBe('critical');
+    expect(score('gatehouse undo abc').level).toBe('critical');
+    expect(score('gatehouse snapshots prune --all').level).toBe('critical');
     expect(score('gatehouse score ls').level).toBe('low');
     expect(score('vim /home/dev/project/.claude/settings.local.json').level).toBe('critical');
   });
