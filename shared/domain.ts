@@ -10,7 +10,17 @@ import type { SnapshotRecord } from './undo.ts';
  * a hosted shell (every line gated before the shell accepts it) or an agent without hooks whose `bash -c` /
  * `zsh -c` strings are gated (`gatehouse run --agent shell`).
  */
-export const AgentSchema = z.enum(['claude', 'codex', 'gemini', 'generic', 'shell', 'opencode', 'amp', 'cursor']);
+export const AgentSchema = z.enum([
+  'claude',
+  'codex',
+  'gemini',
+  'copilot',
+  'generic',
+  'shell',
+  'opencode',
+  'amp',
+  'cursor',
+]);
 export type Agent = z.infer<typeof AgentSchema>;
 /** The agents the core has a plug-in for: all but `generic`. `electron/core/agents/registry.ts` is held equal to it. */
 export type PluginAgent = Exclude<Agent, 'generic'>;

@@ -6,6 +6,7 @@ export const AGENT_NAMES: Readonly<Record<Agent, string>> = {
   claude: 'Claude Code',
   codex: 'Codex',
   gemini: 'Gemini CLI',
+  copilot: 'GitHub Copilot CLI',
   generic: 'An agent',
   shell: 'A shell',
   opencode: 'OpenCode',

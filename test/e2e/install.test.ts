@@ -12,9 +12,18 @@ import { connectControl, type ControlClient } from '../../electron/core/control/
 import { corePaths } from '../../electron/core/paths.ts';
 import { CLAUDE_CORE_DOWN } from '../../electron/core/agents/claude/install.ts';
 import { CODEX_CORE_DOWN } from '../../electron/core/agents/codex/install.ts';
-import { claudeInvocation, codexInvocation, type AgentInvocation } from '../support/agents.ts';
+import { COPILOT_CORE_DOWN } from '../../electron/core/agents/copilot/install.ts';
+import { GEMINI_CORE_DOWN } from '../../electron/core/agents/gemini/install.ts';
+import {
+  claudeInvocation,
+  codexInvocation,
+  copilotInvocation,
+  geminiInvocation,
+  type AgentInvocation,
+} from '../support/agents.ts';
 import { cli, startDaemon } from '../support/cli.ts';
 import { startMockAnthropic } from '../support/mock-anthropic.ts';
+import { startMockGemini } from '../support/mock-gemini.ts';
 import { startMockResponses } from '../support/mock-responses.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -173,5 +182,102 @@ describe('gatehouse install codex', () => {
     const uninstall = await cli(['uninstall', 'codex'], env);
     expect(uninstall.code, uninstall.stderr).toBe(0);
     expect(fs.readFileSync(configFile, 'utf8')).toBe(original);
+  });
+});
+
+describe('gatehouse install gemini', () => {
+  it('guards a plain `gemini -p`, denies at once when Gatehouse is down, uninstalls byte for byte', async () => {
+    const root = tempDir('gh-install-');
+    const ghHome = path.join(root, 'gatehouse');
+    const agentHome = path.join(root, 'agent-home');
+    const work = path.join(root, 'work');
+    fs.mkdirSync(work);
+    const marker = path.join(work, 'ran.txt');
+    const mock = await startMockGemini({ command: `touch ${marker}` });
+    cleanups.push(() => mock.close());
+    const inv = geminiInvocation({ mockUrl: mock.url, home: agentHome, prompt: 'run the command' });
+    // The person's settings with a comment and no final newline: uninstall must give back these bytes.
+    const settingsFile = path.join(agentHome, '.gemini', 'settings.json');
+    const original = '{\n  // API key auth, for -p\n  "security": {"auth": {"selectedType": "gemini-api-key"}}\n}';
+    fs.writeFileSync(settingsFile, original);
+
+    const env = { ...process.env, GATEHOUSE_HOME: ghHome, ...inv.env };
+    let daemon = await startDaemon(ghHome, ['--hold-timeout', '60s'], { HOME: agentHome });
+    cleanups.push(() => daemon.stop());
+    const install = await cli(['install', 'gemini', '--yes'], env);
+    expect(install.code, install.stderr).toBe(0);
+    expect(install.stdout).toContain(settingsFile);
+    expect(fs.readFileSync(settingsFile, 'utf8').startsWith(original.slice(0, -2))).toBe(true);
+    expect((await cli(['install', 'gemini', '--yes'], env)).stdout).toContain('already installed');
+
+    const w = await watch(ghHome);
+    cleanups.push(async () => w.client.close());
+    const done = runAgent(inv, work);
+    const { request } = await w.event('request.held');
+    expect(request).toMatchObject({ agent: 'gemini', command: `touch ${marker}`, status: 'pending' });
+    await w.client.api.decide({ id: request.id, decision: 'deny', reason: 'not now' });
+    await done;
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(mock.toolResults.join('\n')).toContain('not now');
+
+    w.client.close();
+    await daemon.stop();
+    mock.toolResults.length = 0;
+    const down = await runAgent(inv, work);
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(mock.toolResults.join('\n')).toContain(GEMINI_CORE_DOWN);
+    console.log(`gemini -p with Gatehouse down: ${down.ms} ms in all`);
+
+    daemon = await startDaemon(ghHome, ['--hold-timeout', '60s'], { HOME: agentHome });
+    const uninstall = await cli(['uninstall', 'gemini'], env);
+    expect(uninstall.code, uninstall.stderr).toBe(0);
+    expect(fs.readFileSync(settingsFile, 'utf8')).toBe(original);
+  });
+});
+
+describe('gatehouse install copilot', () => {
+  it('guards a plain `copilot -p` through a hooks file of its own, denies when Gatehouse is down, uninstalls it', async () => {
+    const root = tempDir('gh-install-');
+    const ghHome = path.join(root, 'gatehouse');
+    const agentHome = path.join(root, 'agent-home');
+    const work = path.join(root, 'work');
+    fs.mkdirSync(work);
+    const marker = path.join(work, 'ran.txt');
+    const mock = await startMockAnthropic({ command: `touch ${marker}`, shellTool: 'bash' });
+    cleanups.push(() => mock.close());
+    const inv = copilotInvocation({ mockUrl: mock.url, home: agentHome, prompt: 'run the command' });
+    const hooksFile = path.join(agentHome, '.copilot', 'hooks', 'gatehouse.json');
+
+    const env = { ...process.env, GATEHOUSE_HOME: ghHome, ...inv.env };
+    let daemon = await startDaemon(ghHome, ['--hold-timeout', '60s'], { HOME: agentHome });
+    cleanups.push(() => daemon.stop());
+    const install = await cli(['install', 'copilot', '--yes'], env);
+    expect(install.code, install.stderr).toBe(0);
+    expect(install.stdout).toContain(hooksFile);
+    expect(fs.existsSync(hooksFile)).toBe(true);
+
+    const w = await watch(ghHome);
+    cleanups.push(async () => w.client.close());
+    const done = runAgent(inv, work);
+    const { request } = await w.event('request.held');
+    expect(request).toMatchObject({ agent: 'copilot', command: `touch ${marker}`, tool: 'bash', status: 'pending' });
+    await w.client.api.decide({ id: request.id, decision: 'deny', reason: 'not now' });
+    await done;
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(mock.toolResults.join('\n')).toContain('not now');
+
+    // Gatehouse stopped: the hook hands the call to Copilot's own prompt, which `-p` cannot show, so Copilot denies it.
+    w.client.close();
+    await daemon.stop();
+    mock.toolResults.length = 0;
+    const down = await runAgent(inv, work);
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(mock.toolResults.join('\n')).toContain(COPILOT_CORE_DOWN.ask);
+    console.log(`copilot -p with Gatehouse down: ${down.ms} ms in all`);
+
+    daemon = await startDaemon(ghHome, ['--hold-timeout', '60s'], { HOME: agentHome });
+    const uninstall = await cli(['uninstall', 'copilot'], env);
+    expect(uninstall.code, uninstall.stderr).toBe(0);
+    expect(fs.existsSync(hooksFile)).toBe(false);
   });
 });

@@ -37,6 +37,7 @@ export const BIN_DIR = join(REPO_ROOT, 'node_modules', '.bin');
 export const CLAUDE_BIN = join(BIN_DIR, 'claude');
 export const CODEX_BIN = join(BIN_DIR, 'codex');
 export const GEMINI_BIN = join(BIN_DIR, 'gemini');
+export const COPILOT_BIN = join(BIN_DIR, 'copilot');
 export const OPENCODE_BIN = join(BIN_DIR, 'opencode');
 export const AMP_BIN = join(BIN_DIR, 'amp');
 
@@ -178,6 +179,36 @@ export function geminiInvocation(o: { mockUrl: string; home: string; prompt: str
       ...baseEnv(o.home),
       GEMINI_API_KEY: 'gatehouse-test-key',
       GOOGLE_GEMINI_BASE_URL: o.mockUrl,
+    },
+  };
+}
+
+/**
+ * GitHub Copilot CLI in prompt mode (`copilot -p`) fully offline (`COPILOT_OFFLINE=true`: no GitHub login, telemetry
+ * or auto-update) against the mock Messages API as a BYOK provider (`COPILOT_PROVIDER_TYPE=anthropic`, its base URL
+ * and a dummy key). Its shell tool is `bash`: start the mock with `shellTool: 'bash'`. State goes to `<home>/.copilot`
+ * (COPILOT_HOME: session-state/, logs/) and the XDG folders under `home`.
+ * `--allow-all-tools` because `-p` cannot ask, so Copilot's own permission check would refuse the command once
+ * Gatehouse allows it.
+ */
+export function copilotInvocation(o: { mockUrl: string; home: string; prompt: string }): AgentInvocation {
+  const copilotHome = join(o.home, '.copilot');
+  mkdirSync(copilotHome, { recursive: true });
+  return {
+    command: COPILOT_BIN,
+    args: ['-p', o.prompt, '--allow-all-tools', '--no-auto-update'],
+    env: {
+      ...baseEnv(o.home),
+      COPILOT_HOME: copilotHome,
+      XDG_CONFIG_HOME: join(o.home, '.config'),
+      XDG_STATE_HOME: join(o.home, '.state'),
+      XDG_CACHE_HOME: join(o.home, '.cache'),
+      COPILOT_OFFLINE: 'true',
+      COPILOT_AUTO_UPDATE: 'false',
+      COPILOT_PROVIDER_TYPE: 'anthropic',
+      COPILOT_PROVIDER_BASE_URL: o.mockUrl,
+      COPILOT_PROVIDER_API_KEY: 'gatehouse-test-key',
+      COPILOT_MODEL: 'claude-mock',
     },
   };
 }

@@ -112,7 +112,7 @@ export async function startMockAnthropic(opts: {
   beforeLaterToolCall?: (index: number) => Promise<void>;
   /**
    * The name of the agent's shell tool, which marks the main conversation and runs a string `command`: Claude Code's
-   * `Bash` (the default), OpenCode's `bash` (both take `{ command, description }`).
+   * `Bash` (the default), OpenCode's and GitHub Copilot CLI's `bash` (they take `{ command, description }`).
    */
   shellTool?: string;
 }): Promise<MockModelServer> {

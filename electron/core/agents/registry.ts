@@ -7,6 +7,7 @@ import type { PluginAgent } from '../../../shared/domain.ts';
 import { ampAgent } from './amp/index.ts';
 import { claudeAgent } from './claude/index.ts';
 import { codexAgent } from './codex/index.ts';
+import { copilotAgent } from './copilot/index.ts';
 import { cursorAgent } from './cursor/index.ts';
 import { geminiAgent } from './gemini/index.ts';
 import { opencodeAgent } from './opencode/index.ts';
@@ -17,6 +18,7 @@ const REGISTRY = {
   claude: claudeAgent,
   codex: codexAgent,
   gemini: geminiAgent,
+  copilot: copilotAgent,
   shell: shellAgent,
   opencode: opencodeAgent,
   amp: ampAgent,

@@ -240,7 +240,8 @@ async function agentReport(
   const agent = plugin.id;
   const file = findExecutable(program.name, env);
   if (!file) return { agent, path: null, version: null, failsClosed: false, detail: 'not found on PATH', settings: [] };
-  const version = await run(file, ['--version'], env);
+  // The first line only: GitHub Copilot CLI adds "Run 'copilot update' to check for updates." below its version.
+  const version = (await run(file, ['--version'], env))?.split('\n')[0]?.trim() ?? null;
   const failMode = await program.failMode({ version, run: (args) => run(file, [...args], env) });
   const settings = await plugin.checkLaunch(file, [], { cwd, env, platform: process.platform });
   return { agent, path: file, version, ...failMode, settings };

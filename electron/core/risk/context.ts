@@ -204,6 +204,8 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
     // Gemini CLI: its settings (hooks, `hooksConfig`) and its extensions (whose hooks run too).
     path.join(home, '.gemini', 'settings.json'),
     path.join(home, '.gemini', 'extensions'),
+    // GitHub Copilot CLI: settings, user-level hooks and installed plugins (whose hooks run too).
+    path.join(home, '.copilot'),
     // OpenCode's config and plug-in folders: a plug-in there is code it runs at start.
     path.join(home, '.config', 'opencode'),
     // Amp's settings (its permission rules, which name Gatehouse's delegate).
@@ -217,6 +219,8 @@ function agentSettingsPaths(home: string, projectRoot: string | null, dirs: Agen
       path.join(projectRoot, '.claude', 'settings.local.json'),
       path.join(projectRoot, '.codex'),
       path.join(projectRoot, '.gemini', 'settings.json'),
+      path.join(projectRoot, '.github', 'hooks'),
+      path.join(projectRoot, '.github', 'copilot'),
       path.join(projectRoot, '.opencode'),
       path.join(projectRoot, 'opencode.json'),
       path.join(projectRoot, 'opencode.jsonc'),

@@ -28,6 +28,9 @@ const AGENT_PLACES = new RegExp(
     String.raw`(^|/)opencode\.jsonc?$`,
     String.raw`(^|/)\.config/(opencode|goose|amp|claude|crush)(/|$)`,
     String.raw`(^|/)\.codeium/windsurf(/|$)`,
+    // GitHub Copilot CLI: its own folder (settings, hooks, plugins), and a repository's hooks and Copilot settings.
+    String.raw`(^|/)\.copilot(/|$)`,
+    String.raw`(^|/)\.github/(hooks|copilot)(/|$)`,
     String.raw`(^|/)(Code|Cursor|Windsurf|VSCodium)/User/(settings|mcp)\.json$`,
   ].join('|'),
 );

@@ -43,6 +43,9 @@ export function agentSettingsPaths(home: string, cwd: string, env: NodeJS.Proces
     // the launch's own, whose links lead here).
     path.join(home, '.gemini', 'settings.json'),
     path.join(home, '.gemini', 'extensions'),
+    // GitHub Copilot CLI's user-level hooks (`gatehouse install copilot`'s among them). Not its settings.json, which
+    // Copilot may write itself (folder trust, the model); an agent's edit of it is still held as critical.
+    path.join(home, '.copilot', 'hooks'),
     // A project's own settings, hook scripts, commands and agents: all of it changes what runs.
     path.join(cwd, '.claude'),
     path.join(cwd, '.codex'),

@@ -134,8 +134,14 @@ export class InstalledSessions {
       .flat()
       .find((l) => l.pid === pid);
     if (!link) throw new InstalledHookRefused(`the hook does not run under the agent process it names (${pid})`);
-    const body = (o.body && typeof o.body === 'object' ? o.body : {}) as { session_id?: unknown; cwd?: unknown };
-    const agentSessionId = typeof body.session_id === 'string' ? body.session_id.slice(0, MAX_AGENT_SESSION_ID) : '';
+    const body = (o.body && typeof o.body === 'object' ? o.body : {}) as {
+      session_id?: unknown;
+      sessionId?: unknown;
+      cwd?: unknown;
+    };
+    // GitHub Copilot CLI's camelCase payloads name it `sessionId`.
+    const named = typeof body.session_id === 'string' ? body.session_id : body.sessionId;
+    const agentSessionId = typeof named === 'string' ? named.slice(0, MAX_AGENT_SESSION_ID) : '';
 
     // Inside a live session of the same agent (`gatehouse run` wired its own hooks too): that session.
     const origin = agentOrigin(pid, proc, this.deps.knowledge, null);

@@ -3,6 +3,7 @@
 // reports what ran, AfterAgent ends the turn.
 import type { AgentPlugin } from '../plugin.ts';
 import { GEMINI_HOOKS } from './hooks.ts';
+import { geminiInstaller } from './install.ts';
 import { checkGemini } from './launch-checks.ts';
 import { geminiFailMode, geminiProtections } from './status.ts';
 import { wireGemini } from './wiring.ts';
@@ -16,4 +17,5 @@ export const geminiAgent: AgentPlugin<'gemini'> = {
   checkLaunch: async (_exe, args, site) => checkGemini(site, args),
   wire: wireGemini,
   protections: geminiProtections,
+  installer: geminiInstaller,
 };

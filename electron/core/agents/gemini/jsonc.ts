@@ -104,6 +104,53 @@ export function memberSpan(clean: string, obj: Span, key: string): Span | null {
   return null;
 }
 
+/** One entry of a container, in comment-free text: where it starts (a member's key, an element's value) and ends. */
+export interface Entry {
+  start: number;
+  end: number;
+  /** The member's name; undefined for an array's element. */
+  key?: string;
+  /** Where the member's value (or the element) starts. */
+  value: number;
+}
+
+/** The entries of the object or array `c`, in comment-free text, in order. */
+export function containerEntries(clean: string, c: Span): Entry[] {
+  const out: Entry[] = [];
+  const isObject = clean[c.open] === '{';
+  let i = skipBlank(clean, c.open + 1);
+  while (i < c.close) {
+    let key: string | undefined;
+    let value = i;
+    if (isObject) {
+      const keyEnd = stringEnd(clean, i);
+      key = JSON.parse(clean.slice(i, keyEnd)) as string;
+      value = skipBlank(clean, skipBlank(clean, keyEnd) + 1);
+    }
+    const end = valueEnd(clean, value);
+    out.push({ start: i, end, key, value });
+    i = skipBlank(clean, end);
+    if (clean[i] === ',') i = skipBlank(clean, i + 1);
+  }
+  return out;
+}
+
+/** The span of a container value that starts at `value` (its `{` or `[`). */
+export function spanAt(clean: string, value: number): Span {
+  return span(clean, value);
+}
+
+/**
+ * `text` without entry `i` of the container `c` (whose entries are `entries`): from the end of the entry before it
+ * (its comma and the line break go too), or up to the next one for the first; the only entry leaves `{}` or `[]`.
+ */
+export function removeEntry(text: string, c: Span, entries: readonly Entry[], i: number): string {
+  const e = entries[i] as Entry;
+  if (entries.length === 1) return `${text.slice(0, c.open + 1)}${text.slice(c.close)}`;
+  if (i > 0) return `${text.slice(0, (entries[i - 1] as Entry).end)}${text.slice(e.end)}`;
+  return `${text.slice(0, e.start)}${text.slice((entries[1] as Entry).start)}`;
+}
+
 /** The indentation of the line `offset` is on. */
 export function lineIndent(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset - 1) + 1;

@@ -12,6 +12,7 @@ describe('what the sandbox protects', () => {
       '/home/u/.codex/config.toml',
       '/home/u/.gemini/settings.json',
       '/home/u/.gemini/extensions',
+      '/home/u/.copilot/hooks',
       '/p/.claude',
       '/p/.codex',
       '/p/.gemini',

@@ -1,8 +1,17 @@
 // `gatehouse install gemini`'s edit of the person's settings.json: Gatehouse's hooks added after theirs, every other
 // byte kept (comments, key order, blank lines), nothing added twice.
 import { describe, expect, it } from 'vitest';
-import { edit, geminiInstallFiles, isInstalled } from '../../../../../electron/core/agents/gemini/install.ts';
+import {
+  edit,
+  GEMINI_CORE_DOWN,
+  geminiInstaller,
+  geminiInstallFiles,
+  isInstalled,
+} from '../../../../../electron/core/agents/gemini/install.ts';
 import { parseJsonc } from '../../../../../electron/core/agents/gemini/jsonc.ts';
+import { GEMINI_PATHS } from '../../../../../electron/core/agents/gemini/protocol.ts';
+import { installedHooks } from '../../../../../electron/core/agents/install/hook.ts';
+import { InstallError } from '../../../../../electron/core/agents/plugin.ts';
 
 const hooks = { preTool: '/gatehouse/hook before', event: '/gatehouse/hook event', timeoutS: 660 };
 
@@ -85,5 +94,85 @@ describe('gatehouse install gemini: the edit', () => {
       true,
     );
     expect(isInstalled('not json')).toBe(false);
+  });
+});
+
+const installed = (whenCoreDown: 'ask' | 'deny') =>
+  installedHooks({
+    transport: { kind: 'curl', curlPath: '/usr/bin/curl' },
+    socket: '/run/gatehouse/gate.sock',
+    clientMaxTimeS: 630,
+    hookTimeoutS: 660,
+    whenCoreDown,
+  });
+
+/** Files a person might have, with comments, odd indentation, their own hooks, no final newline. */
+const PERSONS_FILES = [
+  '{\n  // my model\n  "model": { "name": "gemini-2.5-pro" }, /* keep */\n  "ui": {"theme": "x"}\n}\n',
+  '{\n    "hooks": {\n        "BeforeTool": [\n            {"matcher": "write_file", "hooks": [{"type": "command", "command": "mine.sh"}]} // mine\n        ]\n    }\n}',
+  '{"hooks": {"SessionStart": [{"hooks": [{"type": "command", "command": "hi.sh"}]}]}, "a": 1}',
+  '{\n\t"security": {"auth": {"selectedType": "gemini-api-key"}}\n}\n',
+];
+
+describe('gatehouse install gemini: the installer the install service uses', () => {
+  it('names the user settings file, under GEMINI_CLI_HOME when set', () => {
+    expect(geminiInstaller.file({ HOME: '/h' })).toBe('/h/.gemini/settings.json');
+    expect(geminiInstaller.file({ HOME: '/h', GEMINI_CLI_HOME: '/g' })).toBe('/g/.gemini/settings.json');
+    expect(() => geminiInstaller.file({})).toThrow(InstallError);
+  });
+
+  it('each event posts to its own endpoint; with Gatehouse down the hook denies with the reason (Gemini has no ask)', () => {
+    const parsed = parseJsonc(geminiInstaller.edit(null, installed('ask')).after) as Parsed;
+    const before = parsed.hooks.BeforeTool![0]!.hooks[0]!;
+    expect(before.command).toContain(GEMINI_PATHS.beforeTool);
+    expect(before.command).toContain('x-gatehouse-hook: installed');
+    expect(before.command).toContain(JSON.stringify({ decision: 'deny', reason: GEMINI_CORE_DOWN }));
+    expect(before.timeout).toBe(660_000);
+    expect(parsed.hooks.AfterTool![0]!.hooks[0]!.command).toContain(GEMINI_PATHS.afterTool);
+    expect(parsed.hooks.AfterAgent![0]!.hooks[0]!.command).toContain(GEMINI_PATHS.afterAgent);
+    expect(geminiInstaller.edit(null, installed('ask')).changes.join('\n')).toContain('Gemini CLI has no way');
+  });
+
+  it('remove takes out exactly what the install added: every other byte of the person’s file comes back', () => {
+    for (const before of PERSONS_FILES) {
+      const { after } = geminiInstaller.edit(before, installed('ask'));
+      expect(geminiInstaller.isInstalled(after), before).toBe(true);
+      const removed = geminiInstaller.remove(after);
+      expect(removed.after, before).toBe(before);
+      expect(removed.changes).toHaveLength(1);
+      expect(geminiInstaller.isInstalled(removed.after)).toBe(false);
+    }
+  });
+
+  it('keeps what the person changed since the install, and their own hooks beside Gatehouse’s', () => {
+    const installedText = geminiInstaller.edit(PERSONS_FILES[1]!, installed('ask')).after;
+    const changed = installedText.replace('"hooks": {', '"general": {"vimMode": true}, // added later\n    "hooks": {');
+    const { after } = geminiInstaller.remove(changed);
+    expect(after).toContain('"general": {"vimMode": true}, // added later');
+    expect(after).toContain('mine.sh');
+    expect(after).toContain('// mine');
+    expect(after).not.toContain('gatehouse');
+  });
+
+  it('installs again without a change, and replaces an older install when the hooks differ', () => {
+    const once = geminiInstaller.edit(PERSONS_FILES[0]!, installed('ask')).after;
+    expect(geminiInstaller.edit(once, installed('ask'))).toEqual({ after: once, changes: [] });
+    const other = installedHooks({
+      transport: { kind: 'curl', curlPath: '/opt/curl' },
+      socket: '/run/gatehouse/gate.sock',
+      clientMaxTimeS: 630,
+      hookTimeoutS: 660,
+      whenCoreDown: 'deny',
+    });
+    const again = geminiInstaller.edit(once, other);
+    expect(again.changes[0]).toContain('replaces');
+    expect(again.after).toContain('/opt/curl');
+    expect(again.after).not.toContain("'/usr/bin/curl'");
+  });
+
+  it('never writes a file it cannot read as Gemini does: an InstallError', () => {
+    for (const bad of ['{"a": ', '[1]', '{"hooks": []}'])
+      expect(() => geminiInstaller.edit(bad, installed('ask')), bad).toThrow(InstallError);
+    expect(() => geminiInstaller.remove('{"a": ')).toThrow(InstallError);
   });
 });
