@@ -410,15 +410,29 @@ const linkOrInstall: Rule = (input) => {
  * touch and mkdir make an empty file or folder: nothing in it runs, so even in an agent's settings or a
  * hooks folder it is at most medium (what is written there later is judged then).
  */
-const create: Rule = (input) =>
-  operands(input.args, ['-m', '--mode', '-d', '--date', '-r', '--reference', '-t']).map((w) => {
-    const f = overwrite(w, input, false, 'creates');
+const create: Rule = (input) => {
+  const mode = hasOption(input.args, 'm', '--mode');
+  return operands(input.args, ['-m', '--mode', '-d', '--date', '-r', '--reference', '-t']).map((w) => {
     const info = target(w, input);
     const guard = info.abs && info.kind !== 'protected' ? guardedPlace(info.abs, input.ctx) : null;
+    if (input.prog === 'mkdir' && !mode && !guard && info.abs && ORDINARY_FOLDER_PLACES.has(info.kind))
+      return finding('file-overwrite', S.lowWrite, `creates the folder ${info.shown}, ${EMPTY_FOLDER}`);
+    const f = overwrite(w, input, false, 'creates');
     // An empty file in ~/.ssh is still judged as before (`touch ~/.ssh/authorized_keys` readies a key).
     if (guard && guard.kind !== 'ssh') return { ...f, score: Math.min(f.score, S.notable) };
     return f.category === 'file-overwrite' ? { ...f, score: Math.min(f.score, S.medium) } : f;
   });
+};
+
+/**
+ * Where `mkdir` of a folder is low: an ordinary place (a scratch folder, somewhere under the home that is neither a
+ * dotfile nor a secret, elsewhere outside the system's folders). A new empty folder holds nothing that runs, and
+ * `mkdir` never replaces what is there (with `-p` an existing folder is left as it is). Not with `-m`: a folder made
+ * writable by others is a place others can plant files. Guarded places (an agent's settings, git hooks, ~/.ssh) and
+ * the system's folders stay as `overwrite` judges them.
+ */
+const ORDINARY_FOLDER_PLACES: ReadonlySet<PathKind> = new Set<PathKind>(['temp', 'home-other', 'outside']);
+const EMPTY_FOLDER = 'which is empty and replaces nothing';
 
 /** chmod, chown, chgrp, chattr, setfacl. */
 const permissions: Rule = (input) => {

@@ -51,3 +51,31 @@ describe('overwriting and permissions', () => {
     ['cp /dev/null ~/.zsh_history', 'high'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
+
+describe('making folders', () => {
+  it.each([
+    // An empty folder in an ordinary place holds nothing that runs and replaces nothing.
+    ['mkdir -p ~/.local/state/tool/db', 'low'],
+    ['mkdir -p /tmp/scratch', 'low'],
+    ['mkdir ../sibling', 'low'],
+    ['mkdir -p ~/projects/other/x', 'low'],
+    ['mkdir -p /srv/data/x', 'critical'],
+    // Not where it is guarded, not in the system's folders, not made writable by others.
+    ['mkdir -p ~/.claude/hooks', 'medium'],
+    ['mkdir -p .git/hooks', 'medium'],
+    ['mkdir ~/.ssh/x', 'critical'],
+    ['mkdir /etc/x', 'critical'],
+    ['mkdir -m 777 ~/.local/share/drop', 'medium'],
+    ['mkdir --mode=777 /tmp/drop', 'medium'],
+    ['mkdir -p ~/.config/Gatehouse/x', 'critical'],
+    ['mkdir "$D"', 'medium'],
+    // touch makes a file, which something may later run: as before.
+    ['touch ~/.local/state/tool/db', 'medium'],
+  ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+
+  it('says the folder is empty and replaces nothing', () => {
+    expect(score('mkdir -p /tmp/scratch').reasons[0]).toBe(
+      'creates the folder /tmp/scratch, which is empty and replaces nothing',
+    );
+  });
+});
