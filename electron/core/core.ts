@@ -163,6 +163,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       settings: () => settings.current(),
       events,
       audit,
+      sessionKept: (id) => sessions.get(id) !== null,
       mark: (sessionId, label, requestId) => streams?.mark(sessionId, label, requestId, 'allow'),
       onError,
     });

@@ -28,7 +28,10 @@ export interface UndoLimits {
   keepBytes: number;
   /** Bytes all kept paths may take; the oldest snapshots go first past it. */
   totalBytes: number;
-  /** Snapshots older than this go (the session recordings' retention). */
+  /**
+   * The recordings' age limit: the trash ages with it, and so do snapshots when `sessionKept` is not given (with it, a
+   * snapshot goes with its session's recording, whatever its age).
+   */
   maxAgeMs: number;
 }
 
@@ -41,6 +44,11 @@ export interface UndoServiceOptions {
   onChanged?: (record: SnapshotRecord) => void;
   /** Writes the undo into the audit chain. */
   audit?: (entry: { requestId: string; undoId: string; actor: string; summary: string }) => void;
+  /**
+   * Whether the session a snapshot was taken in still has its recording (retention has not deleted it): a snapshot
+   * lives as long as the recording that shows its command, so the replay's marker can always be undone.
+   */
+  sessionKept?: (sessionId: string) => boolean;
   home?: string;
   now?: () => number;
   onError?: (err: unknown) => void;
@@ -279,14 +287,17 @@ export class UndoService {
   }
 
   /**
-   * Removes snapshots past retention (older than the recordings' age, then the oldest while the kept paths pass the
-   * size cap), or every one taken before `before` when given. Returns how many went.
+   * Removes snapshots past retention (those whose session's recording retention has deleted, or, without
+   * `sessionKept`, older than the recordings' age; then the oldest while the kept paths pass the size cap), or every one
+   * taken before `before` when given. Returns how many went.
    */
   async prune(before?: number): Promise<number> {
     const limits = this.o.limits();
     const cutoff = before ?? this.now() - limits.maxAgeMs;
     const all = this.records.list();
-    const gone = new Set(all.filter((r) => Date.parse(r.takenAt) < cutoff));
+    const kept = before === undefined ? this.o.sessionKept : undefined;
+    const expired = (r: SnapshotRecord) => (kept ? !kept(r.sessionId) : Date.parse(r.takenAt) < cutoff);
+    const gone = new Set(all.filter(expired));
     let total = all.filter((r) => !gone.has(r)).reduce((n, r) => n + r.bytes, 0);
     for (const r of all) {
       if (total <= limits.totalBytes) break;

@@ -19,6 +19,8 @@ export interface UndoWiring {
   settings: () => Settings;
   events: EventBus<CoreEvent>;
   audit: Pick<AuditRepository, 'record'>;
+  /** Whether a session's recording is still kept: its snapshots go with it (`UndoServiceOptions.sessionKept`). */
+  sessionKept: (sessionId: string) => boolean;
   /** A marker in the session's recording (the replay's chapter for the request). */
   mark?: (sessionId: string, label: string, requestId: string) => void;
   onError: (err: unknown) => void;
@@ -42,6 +44,7 @@ export function startUndo(w: UndoWiring): { service: UndoService; stop: () => vo
         maxAgeMs: s.retention.maxAgeDays * DAY_MS,
       };
     },
+    sessionKept: w.sessionKept,
     onChanged: (snapshot) => {
       w.events.publish({ type: 'request.changes', snapshot });
       const what = snapshot.undoneBy ? `undone by ${snapshot.undoneBy}` : snapshot.changes?.summary;

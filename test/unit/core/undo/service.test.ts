@@ -20,12 +20,13 @@ function risk(...segments: RiskSegment[]): RiskAssessment {
 
 const rm = (...paths: string[]) => risk(segment(['rm', '-rf', ...paths], ['file-deletion']));
 
-function service(home = tempDir('gh-undo-home-')) {
+function service(home = tempDir('gh-undo-home-'), more: Partial<ConstructorParameters<typeof UndoService>[0]> = {}) {
   const audits: string[] = [];
   const undo = new UndoService({
     dir: tempDir('gh-undo-data-'),
     git: GIT,
     home,
+    ...more,
     limits: () => ({ keepBytes: 10 * MB, totalBytes: 100 * MB, maxAgeMs: 30 * 86_400_000 }),
     audit: (e) => audits.push(`${e.requestId} undone by ${e.undoId}: ${e.summary}`),
     onChanged: (r) => told.push(r.requestId),
@@ -207,5 +208,24 @@ describe('UndoService', () => {
     expect(await undo.prune(Date.now() + 1000)).toBe(1);
     expect(undo.list()).toEqual([]);
     await expect(undo.preview('r1')).rejects.toThrow(/no snapshot/);
+  });
+
+  it('keeps a snapshot as long as its session is recorded, whatever its age, and drops it with the recording', async () => {
+    const dir = project();
+    const kept = new Set(['s1', 's2']);
+    let now = Date.now();
+    const { undo } = service(undefined, { sessionKept: (id) => kept.has(id), now: () => now });
+    await undo.before({ id: 'r1', sessionId: 's1', command: 'rm -rf src', cwd: dir, risk: rm('src') });
+    await undo.before({ id: 'r2', sessionId: 's2', command: 'rm -rf docs', cwd: dir, risk: rm('docs') });
+    // Forty days on, both sessions still recorded (a long one, or one the person keeps): nothing goes.
+    now += 40 * 86_400_000;
+    expect(await undo.prune()).toBe(0);
+    // Retention deletes s1's recording: its snapshot goes with it, ref and record.
+    kept.delete('s1');
+    expect(await undo.prune()).toBe(1);
+    expect(undo.list().map((r) => r.requestId)).toEqual(['r2']);
+    await expect(undo.preview('r1')).rejects.toThrow(/no snapshot/);
+    // `gatehouse snapshots prune --before` still goes by the time each was taken.
+    expect(await undo.prune(now)).toBe(1);
   });
 });
