@@ -6,6 +6,7 @@ import { whyNoRuleCanAllow, type RuleScope, type Suggestion } from '../../../sha
 import { codeCarryingIndex, plainFlagAfter, READ_ONLY, runsWhatFollows } from '../risk/index.ts';
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
 import { NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
+import { nameOperandCandidate } from './name-operands.ts';
 import { formOf, placeAt, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';
 import { baseProgram, canonicalText, strictWords } from './words.ts';
@@ -222,6 +223,13 @@ function chooseCandidate(
 ): Candidate | null {
   if (NEVER_ALLOWED_BY_RULES.includes(seg.level)) return null;
   for (const candidate of candidatesFor(words, scope)) {
+    // Before the exact command: the same command with any name where only a name changes (name-operands.ts). Its
+    // form admits nothing but a name there, and what a name makes high (main) is held whatever the rules say.
+    const named = candidate.kind === 'exact' ? nameOperandCandidate(words, scope) : null;
+    if (named) {
+      notes.push(named.note);
+      return named.candidate;
+    }
     // One reason is enough to move on to a narrower candidate.
     const warnings = dangerCovered(candidate, deps, cwd, 1);
     if (warnings.length === 0) return candidate;

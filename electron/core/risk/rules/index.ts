@@ -76,8 +76,11 @@ for (const table of TABLES) {
   for (const [prog, rule] of Object.entries(table)) BY_PROGRAM.set(prog, [...(BY_PROGRAM.get(prog) ?? []), rule]);
 }
 const WINDOWS_PROGRAMS = new Set(WINDOWS_TABLES.flatMap((t) => Object.keys(t)));
-/** A Windows path (`C:\…`, `%USERPROFILE%`, `$env:APPDATA`) somewhere in the text: bash would have eaten its backslashes. */
-const WINDOWS_TEXT = /(^|[\s"'=])([A-Za-z]:\\|%\w+%|\$env:|\.\\)/i;
+/**
+ * A Windows path (`C:\…`, `%USERPROFILE%`, `$env:APPDATA`) somewhere in the text: bash would have eaten its backslashes.
+ * A variable is three characters or more (`%TMP%`, `%APPDATA%`): `%H%s` and `%an%ae` are git's format placeholders.
+ */
+const WINDOWS_TEXT = /(^|[\s"'=])([A-Za-z]:\\|%[A-Za-z_]\w{2,}%|\$env:|\.\\)/i;
 
 /** For a command written for cmd or PowerShell, its words as that shell splits them. */
 function asWritten(input: RuleInput): RuleInput {

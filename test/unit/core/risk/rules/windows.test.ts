@@ -30,6 +30,11 @@ describe('Windows files and folders', () => {
     ['takeown /f C:\\Windows\\System32 /r /d y', 'critical'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 
+  it('reads git format placeholders as POSIX text, not as cmd variables', () => {
+    expect(score('git log --reverse --pretty=format:"%H%x1f%s%x1f%b%x1e" a1b2c3..feature').level).toBe('low');
+    expect(score('git log --format="%an%ae" -5').level).toBe('low');
+  });
+
   it('names Windows paths as written', () => {
     expect(score('rd /s /q C:\\Windows\\Temp').reasons.join(' ')).toContain('C:\\Windows\\Temp');
   });
