@@ -12,6 +12,7 @@ export { agentConfigDirs, agentDirsFrom, findGitRoot, type ContextOptions } from
 export { GitBranches } from './git-branch.ts';
 // The learner and the rule set read commands with the engine's own vocabulary, so a learned rule and a risk score agree.
 export { READ_ONLY } from './rules/known.ts';
+export { canonicalProgram } from './program-names.ts';
 export { plainFlagAfter } from './rules/shapes.ts';
 export { codeCarryingIndex, lastCodeCarryingIndex, runsWhatFollows } from './rules/code-words.ts';
 

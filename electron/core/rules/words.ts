@@ -2,6 +2,7 @@
 // back out in one canonical way, so `git commit -m "a b"`, `git commit -m 'a b'` and
 // `git commit -m a\ b` are the same text to a glob or a regex: `git commit -m 'a b'`.
 import type { RiskSegment } from '../../../shared/domain.ts';
+import { canonicalProgram } from '../risk/index.ts';
 
 /** Characters that never need quoting in a shell word. */
 const BARE_WORD = /^[A-Za-z0-9_@%+=:,./~^-]+$/;
@@ -59,7 +60,7 @@ export function splitWords(text: string): string[] | null {
 
 /** `/usr/bin/rm` → `rm`; the name a program is known by, whatever path it was called with. */
 export function baseProgram(word: string): string {
-  return word.split('/').pop() ?? word;
+  return canonicalProgram(word.split('/').pop() ?? word);
 }
 
 /** The wrapper that makes a segment run as root (`sudo`, `doas`, …), as a word, or null. */
@@ -96,6 +97,8 @@ export function looseForms(seg: RiskSegment, strict: readonly string[] = strictW
   const forms: (readonly string[])[] = [strict];
   if (strict.length !== seg.argv.length) forms.push(seg.argv);
   const first = seg.argv[0];
-  if (first !== undefined && first.includes('/')) forms.push([baseProgram(first), ...seg.argv.slice(1)]);
+  // `/usr/bin/rm` and `python3.11` are also read as `rm` and `python3`, so deny and ask rules written for those catch them.
+  if (first !== undefined && (first.includes('/') || baseProgram(first) !== first))
+    forms.push([baseProgram(first), ...seg.argv.slice(1)]);
   return forms.filter((f) => f.length > 0);
 }

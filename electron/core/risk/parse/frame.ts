@@ -1,6 +1,7 @@
 // What the parser carries while it reads: where a command sits (inside which wrappers, redirections,
 // pipes), and the reader that collects segments and problems and parses nested shell text.
 import type { Redirect, Segment, Span, Word } from '../model.ts';
+import { canonicalProgram } from '../program-names.ts';
 
 /** The surroundings of the command being read, inherited by everything inside it. */
 export interface Frame {
@@ -117,10 +118,10 @@ export function segmentOf(cmd: CommandInput, frame: Frame): Segment {
 export const known = (text: string): Word => ({ text, known: true });
 export const unknown = (text: string): Word => ({ text, known: false });
 
-/** argv[0]'s base name, lower-cased (`/usr/bin/sudo` → `sudo`). */
+/** argv[0]'s base name, lower-cased, without a version (`/usr/bin/sudo` → `sudo`, `python3.11` → `python3`). */
 export function baseName(w: Word | undefined): string {
   if (!w) return '';
-  return (w.text.split('/').pop() ?? '').toLowerCase();
+  return canonicalProgram((w.text.split('/').pop() ?? '').toLowerCase());
 }
 
 /** A command made from words alone (no redirections of its own). */

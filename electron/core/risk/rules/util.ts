@@ -1,4 +1,5 @@
 // Small readers over a segment's words, shared by the rules.
+import { canonicalProgram } from '../program-names.ts';
 import type { RiskAssessment } from '../../../../shared/domain.ts';
 import type { RiskContext } from '../context.ts';
 import type { Segment, Word } from '../model.ts';
@@ -39,10 +40,12 @@ export function finding(category: Category, score: number, reason: string): Find
 export function programName(w: Word | undefined): string {
   if (!w) return '';
   const base = w.text.split(/[\\/]/).pop() ?? '';
-  return base
-    .toLowerCase()
-    .replace(/\.exe$/, '')
-    .replace(/^\\/, '');
+  return canonicalProgram(
+    base
+      .toLowerCase()
+      .replace(/\.exe$/, '')
+      .replace(/^\\/, ''),
+  );
 }
 
 /** Words that are not options (everything after `--` counts as an operand). */
