@@ -22,6 +22,11 @@ interface Spec {
   stop?: string;
   /** Valued letters whose value can only be glued (`perl -i.bak`, `-0777`, `-l`): they never take the next word. */
   gluedOnly?: string;
+  /**
+   * Glued values of a known shape, after which the cluster goes on: perl's `-l` takes octal digits only, so `-le` is
+   * `-l -e` (and `-wle 'code'` runs the code), `-0` octal or `x` and hex digits, `-C` a number or its letters.
+   */
+  gluedShape?: Readonly<Record<string, RegExp>>;
   /** Whether code may be glued to its letter (`ruby -e'…'`); node reads `-pe` as two flags and the next word. */
   gluedCode?: boolean;
   /** Whole words that are code (`--eval`, `-eval`, `-expression`), and ones that take a value (`--require`, `-pa`). */
@@ -87,6 +92,8 @@ const RUBY: Spec = {
   code: 'e',
   valued: 'IrCEFx0',
   gluedOnly: 'Fx0',
+  // `-W0e` is `-W0 -e`; `-Ke` is the EUC-JP kcode, not `-e` (the next word is then a script).
+  gluedShape: { '0': /^[0-7]*/, W: /^(?:[0-2]|:[\w-]*)?/, K: /^[eEsSuUnN]?/ },
   gluedCode: true,
   longValued: ['--encoding', '--external-encoding', '--internal-encoding'],
   stdin: 'no-script',
@@ -97,6 +104,7 @@ const PERL: Spec = {
   code: 'eE',
   valued: 'IMmix0lFCdD',
   gluedOnly: 'ix0lFCdD',
+  gluedShape: { l: /^[0-7]*/, '0': /^(?:x[0-9A-Fa-f]*|[0-7]*)/, C: /^(?:\d+|[IOESioDALa]*)/ },
   gluedCode: true,
   stdin: 'no-script',
   noRun: ['-v', '-V', '-c'],
@@ -360,6 +368,11 @@ function locate(prog: string, spec: Spec, argv: readonly Word[]): Located | null
         if (code) pieces.push(code);
         flag = `-${letter}`;
         break;
+      }
+      const shape = spec.gluedShape?.[letter];
+      if (shape) {
+        k += (shape.exec(t.slice(k + 1)) as RegExpExecArray)[0].length;
+        continue;
       }
       if (spec.valued?.includes(letter)) {
         if (k === t.length - 1 && !spec.gluedOnly?.includes(letter)) i += 1;

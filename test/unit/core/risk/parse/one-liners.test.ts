@@ -51,6 +51,26 @@ describe('the -e and -c forms of other interpreters', () => {
     [`php -B 'system("rm -rf ~");' -R 'echo $argn;'`, ['rm -rf ~']],
   ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
 
+  // Flags clustered with their glued values: the code after them is still found (`-le` is `-l -e`, not `-l` valued "e").
+  it.each([
+    [`perl -le 'system q(rm -rf ~)'`, ['rm -rf ~']],
+    [`perl -wle 'system q(rm -rf ~)'`, ['rm -rf ~']],
+    [`perl -l0e 'system q(rm -rf ~)'`, ['rm -rf ~']],
+    [`perl -00e 'system q(rm -rf ~)'`, ['rm -rf ~']],
+    [`perl -CSDe 'system q(rm -rf ~)'`, ['rm -rf ~']],
+    [`perl -C7e 'system q(rm -rf ~)'`, ['rm -rf ~']],
+    [`ruby -W0e 'system(%q(rm -rf ~))'`, ['rm -rf ~']],
+    [`ruby -00e 'system(%q(rm -rf ~))'`, ['rm -rf ~']],
+    [`ruby -Kue 'system(%q(rm -rf ~))'`, ['rm -rf ~']],
+    [`ruby3.2 -e 'system(%q(rm -rf ~))'`, ['rm -rf ~']],
+  ])('%s', (cmd, expected) => expect(calls(cmd)).toEqual(expected));
+
+  it('reads a glued value the way the interpreter does, so a script named after it is not taken for code', () => {
+    // `-Ke` is the EUC-JP kcode and `-0x1Fe` the hex separator 0x1FE: the next word is the script each time.
+    expect(calls(`ruby -Ke 'system(%q(rm -rf ~))'`)).toEqual([]);
+    expect(calls(`perl -0x1Fe 'system q(rm -rf ~)'`)).toEqual([]);
+  });
+
   it('labels the calls with the interpreter and its flag', () => {
     expect(synthetic(`lua -e 'os.execute("rm -rf ~")'`)[0]?.via).toEqual(['lua -e']);
     expect(synthetic(`erl -noshell -eval 'os:cmd("id").'`)[0]?.via).toEqual(['erl -eval']);
