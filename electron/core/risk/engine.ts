@@ -8,6 +8,7 @@ import { classifyPath } from './paths.ts';
 import { judge } from './rules/index.ts';
 import { bareAssignments, resolveProgram } from './rules/runtime.ts';
 import { runsDownloaded } from './rules/code.ts';
+import { writtenThenRun } from './rules/written-then-run.ts';
 import { endlessSpawningLoop, forkBomb } from './rules/processes.ts';
 import { finding, mentionsProduction, programName, type RuleInput } from './rules/util.ts';
 import { levelOf, S, type Category, type Finding } from './types.ts';
@@ -202,6 +203,8 @@ function combine(command: string, parsed: ParsedCommand, segments: SegmentAssess
   }
   const downloadedAndRun = runsDownloaded(parsed.segments);
   if (downloadedAndRun) found.push(downloadedAndRun);
+  const wroteAndRan = writtenThenRun(parsed.segments);
+  if (wroteAndRan) found.push(wroteAndRan);
   if (forkBomb(segments))
     found.push(finding('process', S.catastrophic, 'a fork bomb: it multiplies until the machine stops responding'));
   if (endlessSpawningLoop(command, segments))

@@ -217,16 +217,20 @@ export const runsFetchedCode: Rule = ({ seg, prog, args }) => {
 };
 
 /** Where a download is saved: `curl -o f`, `curl -O URL` (its last path part), `wget -O f`, `wget URL`, `curl URL > f`. */
-function savedAs(seg: Segment): string | null {
+export function savedAs(seg: Segment): string | null {
   const prog = programName(seg.argv[0]);
   const args = seg.argv.slice(1);
   if (!DOWNLOADERS.has(prog)) return null;
   const redirected = seg.redirects.find((r) => r.op === '>' || r.op === '>|' || r.op === '&>');
   if (redirected && (redirected.fd === null || redirected.fd === 1)) return redirected.target.text;
   const url = args.find((w) => /^https?:\/\//.test(w.text))?.text;
+  // `-so f`, `-sSLo f` (curl), `-qO f` (wget): the value letter last in a cluster of flags takes the next word.
+  const cluster = prog === 'wget' ? /^-[A-Za-z]+O$/ : /^-[A-Za-z]+o$/;
+  const clustered = args.findIndex((w) => cluster.test(w.text));
   const named =
     optionValue(args, 'o', '--output', '--output-document', '-OutFile') ??
-    (prog === 'wget' ? optionValue(args, 'O') : null);
+    (prog === 'wget' ? optionValue(args, 'O') : null) ??
+    (clustered >= 0 ? (args[clustered + 1]?.text ?? null) : null);
   if (named && named !== '-') return named;
   const remoteName = url?.split(/[?#]/)[0]?.split('/').pop();
   return (prog === 'wget' && !named) || hasOption(args, 'O', '--remote-name') ? remoteName || null : null;
@@ -257,7 +261,7 @@ export function runsDownloaded(segments: readonly Segment[]): Finding | null {
  * which run the folder's own bins first; and `pip install .` and `docker build`, which run its setup and Dockerfile.
  */
 const FOLDER_RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'pip', 'pip3', 'docker']);
-const runsTheFolder = (prog: string): boolean =>
+export const runsTheFolder = (prog: string): boolean =>
   BUILD_TEST.has(prog) || SCRIPT_RUNNERS.has(prog) || FOLDER_RUNNERS.has(prog);
 
 /** `git clone URL dir`: the folder it makes (the URL's last part without `.git` when none is named). */

@@ -155,6 +155,10 @@ const packages: Rule = ({ prog, args, seg }) => {
       ];
     if (verb === 'env' && hasOption(rest, 'w'))
       return [finding('system-config', S.medium, 'go env -w: changes Go settings for every project')];
+    // `go run example.com/tool@v1`: a module at a version is fetched and built from the network, not the project's.
+    const remote = verb === 'run' ? operands(rest).find((w) => /^[^-./][^@]*\.[^@]*\/[^@]*@/.test(w.text)) : undefined;
+    if (remote)
+      return [finding('package-install', 35, `downloads and runs ${remote.text.split('@')[0]} from the module proxy`)];
     if (verb !== 'get' && verb !== 'install') return [];
     if (verb === 'install' && !operands(rest).some((w) => w.text.includes('@'))) return [];
   }

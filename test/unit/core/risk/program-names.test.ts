@@ -39,11 +39,11 @@ describe('canonicalProgram', () => {
 
 describe('versioned interpreters are read like their family', () => {
   it.each([
-    ["ruby3.2 -e 'system(\"rm -rf ~\")'", 'critical'],
-    ["perl5.36 -e 'system(\"rm -rf ~\")'", 'critical'],
-    ["php8.2 -r 'system(\"rm -rf ~\");'", 'critical'],
-    ["node20 -e 'require(\"child_process\").execSync(\"rm -rf ~\")'", 'critical'],
-    ["python3.11 -c 'import os; os.system(\"rm -rf ~\")'", 'critical'],
+    ['ruby3.2 -e \'system("rm -rf ~")\'', 'critical'],
+    ['perl5.36 -e \'system("rm -rf ~")\'', 'critical'],
+    ['php8.2 -r \'system("rm -rf ~");\'', 'critical'],
+    ['node20 -e \'require("child_process").execSync("rm -rf ~")\'', 'critical'],
+    ['python3.11 -c \'import os; os.system("rm -rf ~")\'', 'critical'],
     ['python3.11 --version', 'low'],
     ['python3.11 -m pip --version', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));

@@ -28,6 +28,11 @@ describe('installing', () => {
     ['go mod tidy', 'medium'],
     ['go get -u ./...', 'medium'],
     ['go build ./...', 'low'],
+    // A module at a version comes from the network, not the project.
+    ['go run github.com/example/tool@latest', 'medium'],
+    ['go run golang.org/x/tools/cmd/stringer@v0.20.0 -type=Kind', 'medium'],
+    ['go run ./cmd/tool', 'low'],
+    ['go run .', 'low'],
     ['nvm install 22', 'medium'],
     ['rustup update', 'medium'],
     ['npm version patch', 'medium'],
