@@ -61,8 +61,9 @@ function patchSource(input: RuleInput, file: string | null): Source | null {
     if (!abs) return null;
     const got = ctx.files.read(abs, MAX_PATCH_BYTES);
     if ('text' in got) return { text: got.text, label: name };
-    // A patch that is not there applies nothing; one that is there but cannot be read is not read.
-    return got.problem === 'missing'
+    // A patch that is not there applies nothing, unless the command writes it first (its folder is there); one that
+    // is there but cannot be read is not read.
+    return got.problem === 'missing' && !ctx.files.stat(path.dirname(abs))?.dir
       ? null
       : { text: null, label: name, problem: unreadableWhy(got.problem, got.size) };
   };

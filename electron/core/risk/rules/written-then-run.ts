@@ -55,10 +55,31 @@ function scriptRun(seg: Segment): string | null {
   return script ? plain(script) : null;
 }
 
+/** The patch files a segment applies (`patch < x.diff`, `patch -i x.diff`, `git apply x.diff`, `git am x.mbox`). */
+function patchesApplied(seg: Segment): string[] {
+  const prog = programName(seg.argv[0]);
+  const args = seg.argv.slice(1);
+  const fromStdin = seg.redirects.filter((r) => r.op === '<' && r.target.known).map((r) => plain(r.target.text));
+  if (prog === 'patch') {
+    const i = args.findIndex((w) => w.text === '-i' || w.text === '--input');
+    return [...fromStdin, ...(i >= 0 && args[i + 1] ? [plain((args[i + 1] as Word).text)] : [])];
+  }
+  if (prog !== 'git') return [];
+  const ops = operands(args, ['-C', '-c']).map((w) => w.text);
+  return ops[0] === 'apply' || ops[0] === 'am' ? [...fromStdin, ...ops.slice(1).map(plain)] : [];
+}
+
 export function writtenThenRun(segments: readonly Segment[]): Finding | null {
   const written = new Map<string, boolean>();
   for (const seg of segments) {
     const prog = programName(seg.argv[0]);
+    const patch = patchesApplied(seg).find((f) => written.has(f));
+    if (patch !== undefined)
+      return finding(
+        written.get(patch) ? 'remote-code' : 'unparsed',
+        written.get(patch) ? S.critical : S.medium,
+        `applies ${patch}, which the same command ${written.get(patch) ? 'just downloaded, unread' : 'writes first: Gatehouse read it as it is now, not as it will be applied'}`,
+      );
     const script = scriptRun(seg);
     // A script downloaded and run is code.ts's `savedThenRun`; a shell reads no Makefile.
     const code =

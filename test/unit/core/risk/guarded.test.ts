@@ -113,7 +113,8 @@ describe('protected places, any way of writing them', () => {
     expect(m.assess('git apply fine.patch').level).toBe('low');
     expect(m.assess('patch -p1 < fine.patch').level).toBe('low');
     expect(m.assess('git apply --check evil.patch').level).toBe('low');
-    expect(m.assess('git apply missing.patch').level).toBe('low');
+    // Not there, in a folder that is: the command may write it first (as a script that is not there).
+    expect(m.assess('git apply missing.patch').level).toBe('medium');
     expect(
       m.assess(
         "applypatch <<'PATCH'\n*** Begin Patch\n*** Add File: .claude/settings.local.json\n+{}\n*** End Patch\nPATCH",
