@@ -152,8 +152,28 @@ export function resolveWord(w: Word, ctx: RiskContext): string | null {
     t = t.replace(/^(\$HOME|\$\{HOME\})/, ctx.home);
   }
   if (t === '~' || t.startsWith('~/')) t = ctx.home + t.slice(1);
-  else if (t.startsWith('~')) return null;
+  else if (t.startsWith('~')) {
+    const other = tildeUser(t, ctx);
+    if (other === null) return null;
+    t = other;
+  }
   return path.resolve(ctx.cwd, t);
+}
+
+/**
+ * `~user/…` is that user's home (`~root` root's, the person's own name their home, another name beside it), `~+` the
+ * working folder; null for what is only known at run time (`~-`, `~$x`).
+ */
+function tildeUser(t: string, ctx: RiskContext): string | null {
+  const m = /^~([A-Za-z_][\w.-]*|\+)(\/.*)?$/.exec(t);
+  if (!m) return null;
+  const who = m[1] as string;
+  const rest = m[2] ?? '';
+  if (who === '+') return ctx.cwd + rest;
+  if (who === path.basename(ctx.home)) return ctx.home + rest;
+  if (who === 'root') return `/root${rest}`;
+  // Root's home is not where the others' are.
+  return path.join(ctx.home === '/root' ? '/home' : path.dirname(ctx.home), who) + rest;
 }
 
 export const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);

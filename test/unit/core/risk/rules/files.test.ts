@@ -22,7 +22,19 @@ describe('file deletion', () => {
     ['rm -rf /tmp/cache', 'medium'],
     ['rm -f *.log', 'medium'],
     ['rm -rf *', 'high'],
+    // `~user` is that user's home: the person's own, root's, or another's beside it.
+    ['rm -rf ~dev', 'critical'],
+    ['rm -rf ~alice', 'critical'],
+    ['rm -rf ~dev/project/build', 'medium'],
+    ['rm -rf ~+/build', 'medium'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+
+  it("reads ~user paths as that user's home", () => {
+    expect(score('rm -rf ~alice').reasons[0]).toBe("deletes a user's home directory (/home/alice) recursively");
+    expect(score('cat ~alice/.ssh/id_rsa').level).toBe('high');
+    expect(score('echo alias >> ~dev/.bashrc').level).toBe('critical');
+    expect(score('echo x > ~root/.profile').level).toBe('critical');
+  });
 
   it('says where the target is', () => {
     expect(score('rm -rf /var/log').reasons[0]).toBe('deletes /var/log, a system location recursively');
