@@ -212,6 +212,25 @@ const CONTENT_PRINTERS = new Set([
   'curl',
 ]);
 
+/** Programs whose every operand is a file whose contents they print (not a pattern, a script or a URL first). */
+const PRINTS_FILES = new Set([
+  'cat',
+  'bat',
+  'batcat',
+  'head',
+  'tail',
+  'strings',
+  'xxd',
+  'od',
+  'hexdump',
+  'base64',
+  'base32',
+  'nl',
+  'tac',
+  'less',
+  'more',
+]);
+
 /** `find ~ -type f -exec cat {} +` reads as `cat ~/*` (find-xargs.ts): every file below the start, hidden ones too. */
 function treeReadByFind(w: Word, input: RuleInput): Finding | null {
   const m = /^(.*)\/\*$/.exec(w.text);
@@ -290,6 +309,18 @@ export function secretArguments(input: RuleInput): Finding[] {
     const tree = underFind ? treeReadByFind(candidate, input) : null;
     if (tree) found.push(tree);
     const info = classifyPath(candidate, input.ctx);
+    // `cat $F`, `cat $(echo ~/.ssh/id_rsa)`, `f=~/.netrc; cat $f`: a file named only at run time may be any file.
+    // (A glob is expanded on disk and judged by what it reaches: `cat src/*.ts` is not this.)
+    if (!info.abs && info.kind === 'unknown' && /[$`]/.test(candidate.text) && PRINTS_FILES.has(input.prog)) {
+      found.push(
+        finding(
+          'secrets',
+          S.medium,
+          `${input.prog} prints ${candidate.text}, a file named only when the command runs, which may hold credentials`,
+        ),
+      );
+      continue;
+    }
     if (info.kind === 'secret') {
       const environ = /\/environ\b/.test(info.shown);
       if (onlyMetadata)

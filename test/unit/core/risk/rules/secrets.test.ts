@@ -24,6 +24,10 @@ describe('secrets', () => {
     ['history', 'medium'],
     ['cat /home/dev/.bash_history', 'medium'],
     ['cat /home/dev/.zshrc', 'medium'],
+    // A file named only when the command runs may be any file; a glob is expanded and judged by what it reaches.
+    ['cat $F', 'medium'],
+    ['head -n 5 ${CONFIG:-x}', 'medium'],
+    ['cat src/*.ts', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 
   it('does not call looking at a secret file reading it, nor a file merely named so', () => {
