@@ -109,8 +109,24 @@ function redis(args: readonly Word[]): Finding[] {
   if (['DEL', 'UNLINK', 'EXPIRE', 'SET', 'HSET', 'RENAME', 'MIGRATE'].includes(cmd))
     return [finding('database', S.medium, `changes keys (${cmd})`)];
   if (cmd === '') return [finding('database', S.medium, 'opens an interactive Redis session')];
-  return [finding('read-only', S.build, `reads from Redis (${cmd})`)];
+  // Low is proven: only commands known to read (EVAL runs a Lua script that may write anything; FUNCTION, MODULE,
+  // CLIENT KILL, BGSAVE, … change the server).
+  if (REDIS_READS.has(cmd) || (cmd === 'CONFIG' && ops[1] === 'GET'))
+    return [finding('read-only', S.build, `reads from Redis (${cmd})`)];
+  return [finding('database', S.medium, `redis ${cmd}: Gatehouse does not know it only reads`)];
 }
+
+/** Redis commands that only read. */
+const REDIS_READS = new Set(
+  (
+    'GET MGET GETRANGE STRLEN EXISTS TTL PTTL EXPIRETIME TYPE KEYS SCAN RANDOMKEY DBSIZE ' +
+    'HGET HMGET HGETALL HKEYS HVALS HLEN HEXISTS HSTRLEN HSCAN LRANGE LLEN LINDEX LPOS ' +
+    'SMEMBERS SISMEMBER SMISMEMBER SCARD SSCAN SINTER SUNION SDIFF ZRANGE ZRANGEBYSCORE ZRANGEBYLEX ZREVRANGE ' +
+    'ZREVRANGEBYSCORE ZSCORE ZMSCORE ZCARD ZCOUNT ZLEXCOUNT ZRANK ZREVRANK ZSCAN XRANGE XREVRANGE XLEN XINFO XREAD ' +
+    'PFCOUNT GEOPOS GEODIST GEOHASH GEOSEARCH BITCOUNT BITPOS GETBIT INFO PING ECHO TIME LASTSAVE ROLE ' +
+    'MEMORY OBJECT SLOWLOG LATENCY COMMAND MONITOR SUBSCRIBE PSUBSCRIBE PUBSUB JSON.GET FT.SEARCH FT.INFO'
+  ).split(' '),
+);
 
 /** Where the query text is for each client: an option, a positional, or stdin. */
 function queryText(prog: string, args: readonly Word[], stdin: string | null): string | null {

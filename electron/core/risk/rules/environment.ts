@@ -5,6 +5,7 @@
 import type { Word } from '../model.ts';
 import { readShape } from '../shapes/read.ts';
 import { shapeOf } from '../shapes/index.ts';
+import { classifyPath, where } from '../paths.ts';
 import { isGitDataKey, runsAsCommand } from '../shapes/checks.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
@@ -18,9 +19,23 @@ import { finding, type RuleInput } from './util.ts';
  * - `options:PROG`: options for PROG, read against PROG's shape table (`NODE_OPTIONS`, `MAKEFLAGS`): what they load or run;
  * - `gitconfig`: git configuration given through the environment (`GIT_CONFIG_PARAMETERS`, `GIT_CONFIG_KEY_0`);
  * - `agent`: a JVM or .NET agent or hook loaded into every program (`JAVA_TOOL_OPTIONS=-javaagent:…`): high;
- * - `path`: the folders searched for programs (`PATH`): a relative or empty entry finds programs here first.
+ * - `path`: the folders searched for programs (`PATH`): a relative or empty entry finds programs here first;
+ * - `libraries`: folders libraries are loaded from (`LD_LIBRARY_PATH`): outside the project and the system, high;
+ * - `loads`: folders code or settings are read from (`PYTHONPATH`, `NODE_PATH`, `GIT_DIR`, `GIT_CONFIG_GLOBAL`, `HOME`): a
+ *   settings file can name programs to run (git's `core.fsmonitor`), a module folder shadows the real modules; outside
+ *   the project and the system, medium.
  */
-type EnvKind = 'command' | 'program' | 'scriptshell' | 'startup' | `options:${string}` | 'gitconfig' | 'agent' | 'path';
+type EnvKind =
+  | 'command'
+  | 'program'
+  | 'scriptshell'
+  | 'startup'
+  | `options:${string}`
+  | 'gitconfig'
+  | 'agent'
+  | 'path'
+  | 'libraries'
+  | 'loads';
 
 const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
   [
@@ -43,6 +58,11 @@ const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
     'agent',
   ],
   [/^PATH$/, 'path'],
+  [/^(LD_LIBRARY_PATH|DYLD_FALLBACK_LIBRARY_PATH|DYLD_FRAMEWORK_PATH|DYLD_FALLBACK_FRAMEWORK_PATH)$/, 'libraries'],
+  [
+    /^(PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|NODE_PATH|RUBYLIB|PERL5LIB|PERLLIB|CLASSPATH|GIT_DIR|GIT_COMMON_DIR|GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG|HOME|XDG_CONFIG_HOME|npm_config_userconfig|NPM_CONFIG_USERCONFIG|npm_config_globalconfig|PIP_CONFIG_FILE|CARGO_HOME|BUNDLE_GEMFILE)$/,
+    'loads',
+  ],
 ];
 
 /** `npm_config_script_shell=X`: every package script runs through X (the same as `npm --script-shell X`). */
@@ -90,6 +110,7 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
         ]
       : [];
   }
+  if (kind === 'libraries' || kind === 'loads') return loadedFrom(name, kind, value, input);
   if (!value.known) return unknown(kind === 'command' || kind === 'program' ? 'runs a command' : 'sets what runs');
   if (value.text === '') return [];
   switch (kind) {
@@ -158,6 +179,36 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
       return found;
     }
   }
+}
+
+/** Where code or settings may come from without changing what is run: the project's own folders and the system's. */
+const OWN_PLACES = new Set(['project', 'project-root', 'project-git', 'system', 'harmless-device']);
+
+/**
+ * `PYTHONPATH=/tmp/x pytest`, `GIT_CONFIG_GLOBAL=/tmp/c git status`, `HOME=/tmp/h git log`, `LD_LIBRARY_PATH=/tmp/l ls`:
+ * the program runs as written, but loads its modules, libraries or settings from there, and a settings file can name
+ * programs to run. Inside the project or the system's folders it is the ordinary case (`PYTHONPATH=src`).
+ */
+function loadedFrom(name: string, kind: 'libraries' | 'loads', value: Word, input: RuleInput): Finding[] {
+  const label = `${name}=${value.text.slice(0, 60)}`;
+  const what =
+    kind === 'libraries' ? 'loads libraries into the programs it starts from' : 'reads code or settings from';
+  if (!value.known) return [finding('unparsed', S.medium, `${label}: ${what} folders only known at run time`)];
+  const entries = /^(HOME|XDG_CONFIG_HOME|GIT_\w+|\w*CONFIG\w*|CARGO_HOME|BUNDLE_GEMFILE|PYTHONHOME)$/i.test(name)
+    ? [value.text]
+    : value.text.split(':');
+  const away = entries
+    .filter((e) => e !== '')
+    .map((e) => classifyPath({ text: e, known: true }, input.ctx))
+    .find((info) => !OWN_PLACES.has(info.kind));
+  if (!away) return [];
+  return [
+    finding(
+      kind === 'libraries' ? 'remote-code' : 'system-config',
+      kind === 'libraries' ? S.high : S.notable,
+      `${label}: ${what} ${where(away)}`,
+    ),
+  ];
 }
 
 /** Every assignment before the command, and every `export`/`declare -x` of one. */

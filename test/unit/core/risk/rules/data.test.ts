@@ -59,6 +59,11 @@ describe('database clients', () => {
     ['echo FLUSHALL | redis-cli', 'critical'],
     ['echo PING | redis-cli', 'low'],
     ['redis-cli -h cache-prod.internal INFO', 'medium'],
+    // Low only for commands known to read: a Lua script may write anything.
+    ['redis-cli GET session:1', 'low'],
+    ['redis-cli EVAL "return 1" 0', 'medium'],
+    ['redis-cli FUNCTION LOAD x', 'medium'],
+    ['redis-cli CLIENT KILL ID 7', 'medium'],
     ['psql -f migrations/003_add_index.sql', 'medium'],
     ['pg_dump -h prod-db.internal shop > shop.sql', 'medium'],
     ['pg_dump -h prod-db.internal shop', 'high'],

@@ -161,8 +161,23 @@ describe('options that carry code are judged as what they run', () => {
     'cp evil ~/bin/git',
     'ln -sf ~/evil ~/.local/bin/curl',
     'echo x > ~/.cargo/bin/cargo',
+    'LD_LIBRARY_PATH=/tmp/evil ls',
   ])('%s is high or critical (code in the environment, arrays, results, clones)', (cmd) => {
     expectHigh(cmd);
+  });
+
+  it.each([
+    // Modules, libraries or settings (which can name programs to run) read from a place outside the project.
+    'PYTHONPATH=/tmp/evil python3 -m pytest',
+    'NODE_PATH=/tmp/evil node -e 1',
+    'GIT_DIR=/tmp/evil/.git git status',
+    'GIT_CONFIG_GLOBAL=/tmp/c git status',
+    'HOME=/tmp/h git status',
+    'XDG_CONFIG_HOME=/tmp/h git log',
+    'PYTHONPATH=$X pytest',
+    "redis-cli EVAL 'return 1' 0",
+  ])('%s is medium at least (code or settings from elsewhere)', (cmd) => {
+    expect(assess(cmd).level).not.toBe('low');
   });
 
   it.each([
@@ -171,6 +186,8 @@ describe('options that carry code are judged as what they run', () => {
     'NODE_OPTIONS=--max-old-space-size=4096 npm run build',
     'CC=clang make',
     'PYTHONPATH=. pytest',
+    'PYTHONPATH=src:tests pytest',
+    'GIT_DIR=.git git status',
     'MAKEFLAGS=-j4 make',
     'files=(a b); ls "${files[@]}"',
     'fd -e ts -x wc -l',
