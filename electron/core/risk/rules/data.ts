@@ -94,8 +94,36 @@ export function judgeMongo(js: string): Finding[] {
     return [finding('database', S.critical - 5, 'updates every document of a collection')];
   if (/\.(delete|remove|update|insert|replace)\w*\s*\(/.test(js))
     return [finding('database', S.medium, 'changes MongoDB documents')];
+  const command =
+    /\b(runCommand|adminCommand)\s*\(\s*\{\s*['"]?(dropDatabase|drop|shutdown|delete|dropAllUsersFromDatabase|dropUser|dropIndexes)\b/.exec(
+      js,
+    );
+  if (command) return [finding('database', S.critical, `runs the MongoDB command ${command[2]}`)];
+  // Low is proven: every method called is one known to read (runCommand, adminCommand, bulkWrite, findOneAndDelete,
+  // an aggregation into $out or $merge, … may change anything).
+  const calls = [...js.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => m[1] as string);
+  const unknown = calls.find((c) => !MONGO_READS.has(c));
+  if (unknown !== undefined || /\$(out|merge)\b/.test(js) || /\b(eval|Function)\s*\(/.test(js))
+    return [
+      finding(
+        'database',
+        S.medium,
+        `MongoDB code Gatehouse does not know only reads${unknown ? ` (\`${unknown}\`)` : ''}`,
+      ),
+    ];
   return [finding('read-only', S.build, 'queries MongoDB')];
 }
+
+/** MongoDB shell methods that only read (and the cursor and printing helpers around them). */
+const MONGO_READS = new Set(
+  (
+    'find findOne countDocuments count estimatedDocumentCount distinct aggregate getCollection getCollectionNames ' +
+    'getCollectionInfos listCollections getSiblingDB getName getIndexes getIndexKeys stats dataSize totalSize ' +
+    'storageSize serverStatus hostInfo version isMaster hello ping getMongo getDBNames explain toArray forEach map ' +
+    'limit skip sort project projection batchSize hint comment maxTimeMS collation next hasNext itcount size pretty ' +
+    'printjson print log stringify parse keys values entries length'
+  ).split(' '),
+);
 
 function redis(args: readonly Word[]): Finding[] {
   const ops = operands(args, ['-h', '-p', '-a', '-n', '-u', '--user', '--pass', '-s', '--tls-cert']).map((w) =>

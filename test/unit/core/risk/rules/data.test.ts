@@ -129,4 +129,17 @@ describe('SQL and other query languages', () => {
     expect(worst(judgeMongo('db.users.deleteMany({})')).score).toBe(85);
     expect(worst(judgeMongo('db.users.find({})')).score).toBe(8);
   });
+
+  it('calls MongoDB code low only when every call is known to read', () => {
+    expect(worst(judgeMongo('db.users.find({}).limit(5).toArray()')).score).toBe(8);
+    expect(worst(judgeMongo('db.runCommand({dropDatabase: 1})')).score).toBe(85);
+    expect(worst(judgeMongo('db.adminCommand({shutdown: 1})')).score).toBe(85);
+    for (const js of [
+      'db.users.findOneAndDelete({})',
+      'db.users.bulkWrite([])',
+      'db.users.aggregate([{$out: "x"}])',
+      'db.getCollection("x").renameCollection("y")',
+    ])
+      expect(worst(judgeMongo(js)).score, js).toBe(30);
+  });
 });
