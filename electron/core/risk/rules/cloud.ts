@@ -48,6 +48,23 @@ const CHANGE =
 const PUBLIC =
   /^(public-read|public-read-write|authenticated-read|allUsers|allAuthenticatedUsers|AllUsers(:\w+)?|0\.0\.0\.0\/0|::\/0|\*)$|^(allUsers|allAuthenticatedUsers):|member=allUsers|member=allAuthenticatedUsers|--public(-access)?(=true)?$|--acl=public/;
 const DNS = /change-resource-record-sets|record-sets?|dns-record|recordset|(^|-)dns($|-)/;
+/**
+ * Verbs that only read (`describe-instances`, `list`, `logs`, `env:get`'s `get` aside, which prints secrets and is judged
+ * before this): low is given to a cloud or hosting command only when one of its words is such a verb; any other verb
+ * (`gcloud functions call`, `vercel dns add`, `aws s3 mb`) is medium, as Gatehouse does not know it only reads.
+ */
+const READ_VERB =
+  /^(list|ls|describe|get|show|view|read|info|status|inspect|print|check|validate|lookup|search|query|whoami|version|help|wait|logs?|tail|history|explain|estimate|preview|simulate|diff|graph|plan|output|summary|quota|usage|ping|open|doctor)(-|$)/;
+/** Hosting CLI subcommands that work on this machine only (a local dev server, a local build). */
+const LOCAL_WORK = /^(dev|build|serve|init|completion|telemetry)$/;
+
+/** Low when a word is a verb that only reads (or local work); medium otherwise. */
+function readsOnly(words: readonly string[], label: string, local?: RegExp): Finding[] {
+  // `projects:list`, `env:get`: a colon separates the topic from the verb.
+  if (words.some((x) => x.split(':').some((p) => READ_VERB.test(p)) || local?.test(x)))
+    return [finding('read-only', S.build, label)];
+  return [finding('cloud', S.medium, `${label}: Gatehouse does not know that this only reads`)];
+}
 const VERB_FIRST = new Set(['eksctl', 'gsutil', 'bq', 'hcloud']);
 /** Named targets that are explicitly not production. */
 const NON_PRODUCTION =
@@ -160,7 +177,7 @@ const cloud: Rule = (input) => {
     if (/^components$/.test(service) || (service === 'config' && /^(set|unset)$/.test(words[1] ?? '')))
       return [finding('cloud', S.medium, `${label}: changes this machine's ${prog} setup`)];
     if (CHANGE.test(verb)) return [finding('cloud', S.notable, `${label}: changes cloud resources`)];
-    return [finding('read-only', S.build, label)];
+    return readsOnly(words.slice(1), label);
   })();
   return production(found, input);
 };
@@ -206,7 +223,7 @@ function s3(
     ];
   }
   if (op === 'presign') return [finding('network-upload', S.notable, `${label}: makes a link anyone can use`)];
-  return [finding('read-only', S.build, label)];
+  return readsOnly([op], label);
 }
 
 const IAC_DESTROY: Record<string, RegExp> = {
@@ -319,7 +336,11 @@ const hosting: Rule = (input) => {
     return production([finding('cloud', S.notable, `${prog} ${w.slice(0, 40)}`)], input);
   if (/\b(login|link|env pull)\b/.test(w))
     return [finding('secrets', S.medium, `${prog} ${sub}: stores credentials or secrets on this machine`)];
-  return [finding('read-only', S.build, `${prog} ${w.slice(0, 40)}`)];
+  return readsOnly(
+    args.filter((x) => !x.text.startsWith('-')).map((x) => x.text.toLowerCase()),
+    `${prog} ${w.slice(0, 40)}`,
+    LOCAL_WORK,
+  );
 };
 
 /** Ansible runs modules on every host of an inventory; `-m shell -a '…'` runs that command there. */

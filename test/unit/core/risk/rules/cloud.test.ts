@@ -54,3 +54,22 @@ describe('hosting and remote configuration', () => {
     ['supabase db reset', 'critical'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
+
+describe('low only for verbs known to read', () => {
+  it.each([
+    ['gcloud compute instances list', 'low'],
+    ['gcloud compute instances describe my-vm', 'low'],
+    ['aws ec2 describe-instances --region us-east-1', 'low'],
+    ['aws s3 ls s3://bucket', 'low'],
+    ['az account show', 'low'],
+    ['firebase projects:list', 'low'],
+    ['vercel logs my-app', 'low'],
+    ['vercel dev', 'low'],
+    // Anything else is not known to only read.
+    ['gcloud functions call my-function', 'medium'],
+    ['aws s3 mb s3://bucket', 'medium'],
+    ['vercel dns add example.com @ A 1.2.3.4', 'medium'],
+    ['vercel domains buy example.com', 'medium'],
+    ['netlify sites:create', 'medium'],
+  ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+});
