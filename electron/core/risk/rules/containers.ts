@@ -393,6 +393,9 @@ const kubectl: Rule = (input) => {
   return production(found, input);
 };
 
+/** helm subcommands that only read (or render without the cluster, judged first). */
+const HELM_READS = /^(list|ls|status|history|show|inspect|search|version|env|help|completion|verify)$/;
+
 const helm: Rule = (input) => {
   const { args } = input;
   const { sub, rest } = subcommand(args, ['-n', '--namespace', '--kube-context', '--kubeconfig']);
@@ -408,7 +411,12 @@ const helm: Rule = (input) => {
     if (sub === 'push') return [finding('publishing', S.high, 'publishes a chart')];
     if ((sub === 'plugin' && verb === 'install') || (sub === 'repo' && verb === 'add'))
       return [finding('package-install', S.medium, `helm ${sub} ${verb}`)];
-    return [finding('read-only', S.readOnly, `helm ${sub}`)];
+    // Low is proven: only what is known to read (`helm repo update`, `helm registry login`, `helm pull` are not).
+    if (HELM_READS.test(sub) || (/^(repo|plugin|dependency|dep)$/.test(sub) && /^(list|ls)$/.test(verb)))
+      return [finding('read-only', S.readOnly, `helm ${sub}`)];
+    return [
+      finding('kubernetes', S.medium, `helm ${sub} ${verb}: Gatehouse does not know that this only reads`.trim()),
+    ];
   })();
   return production(found, input);
 };
@@ -420,8 +428,13 @@ const localCluster: Rule = ({ prog, args }) => {
     return [finding('containers', S.notable, `${prog} deletes a local cluster`)];
   if (words.some((w) => /^(create|start|up|stop|load|restart)$/.test(w)))
     return [finding('containers', S.medium, `${prog} ${words.join(' ')}: changes a local cluster`)];
-  return [finding('read-only', S.build, `${prog} ${words.join(' ')}`)];
+  if (words.length === 0 || words.some((w) => LOCAL_CLUSTER_READS.test(w)))
+    return [finding('read-only', S.build, `${prog} ${words.join(' ')}`)];
+  return [finding('containers', S.medium, `${prog} ${words.join(' ')}: Gatehouse does not know that this only reads`)];
 };
+
+/** What `kind`, `minikube`, `k3d` and the like do that only reads. */
+const LOCAL_CLUSTER_READS = /^(get|list|ls|status|version|ip|logs|help|view|info|describe)$/;
 
 export const CONTAINER_RULES: Record<string, Rule> = {
   docker,

@@ -43,6 +43,14 @@ describe('Kubernetes', () => {
     ['helm upgrade api ./chart --dry-run', 'low'],
     ['helm uninstall api -n prod', 'critical'],
     ['kind create cluster --name dev', 'medium'],
+    // Low only for what is known to read.
+    ['helm list -A', 'low'],
+    ['helm repo list', 'low'],
+    ['helm repo update', 'medium'],
+    ['helm registry login ghcr.io', 'medium'],
+    ['kind get clusters', 'low'],
+    ['minikube status', 'low'],
+    ['minikube mount /:/host', 'medium'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 
   it('counts production named by the stage that feeds the command', () => {
