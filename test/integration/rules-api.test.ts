@@ -178,11 +178,10 @@ describe('rules through the control API', () => {
   it('outside any project, a learned rule is for the session only', async () => {
     const t = await start();
     const s = await t.client.api.startSession({ agent: 'claude', argv: ['claude'], cwd: os.homedir(), pid: null });
-    // Not `make lint`: with no Makefile in the home folder, what make would run is unknown, and no rule is learned.
-    const { request } = await hold(t, s.token, 'cargo build', os.homedir());
+    const { request } = await hold(t, s.token, 'make lint', os.homedir());
     const suggestion = await t.client.api.suggestRules(request.id);
     expect(suggestion.rules).toEqual([
-      { effect: 'allow', kind: 'prefix', pattern: 'cargo build', scope: { type: 'session', sessionId: s.session.id } },
+      { effect: 'allow', kind: 'prefix', pattern: 'make lint', scope: { type: 'session', sessionId: s.session.id } },
     ]);
   });
 

@@ -347,14 +347,6 @@ function wantedScripts(input: RuleInput): Wanted | null {
   return { dir, names: withHooks(name), main: name, extra, label: `${prog} ${sub === name ? name : `${sub} ${name}`}` };
 }
 
-/** The file a tool reads what to run from is not there, though its folder is: what will run is unknown. */
-const notThere = (file: string, label: string): Finding =>
-  finding(
-    'unparsed',
-    S.medium,
-    `Gatehouse could not read the ${file} ${label} runs: it is not there (the command may write it first)`,
-  );
-
 /** The nearest package.json at or above `dir`, as npm finds it. */
 function findUp(dir: string, name: string, input: RuleInput): string | null {
   for (let d = dir, i = 0; i < 32; d = path.dirname(d), i++) {
@@ -379,8 +371,8 @@ function packageScripts(input: RuleInput): Finding[] {
   const wanted = wantedScripts(input);
   if (!wanted) return [];
   const manifest = findUp(wanted.dir, 'package.json', input);
-  // No package.json where the folder is: the package manager fails, or the command writes one first and runs that.
-  if (!manifest) return input.ctx.files.stat(wanted.dir)?.dir ? [notThere('package.json', wanted.label)] : [];
+  // No package.json: the package manager fails. One the same command writes first is written-then-run.ts's.
+  if (!manifest) return [];
   const got = input.ctx.files.read(manifest, MAX_SCRIPT_BYTES * 4);
   if (!('text' in got))
     return [
@@ -474,7 +466,7 @@ function makeRecipes(input: RuleInput): Finding[] {
       ? path.resolve(dir, named)
       : (['GNUmakefile', 'makefile', 'Makefile'].map((n) => path.join(dir, n)).find((p) => ctx.files.stat(p)?.file) ??
         null);
-  if (!file) return ctx.files.stat(dir)?.dir ? [notThere('Makefile', 'make')] : [];
+  if (!file) return [];
   const got = ctx.files.read(file, MAX_SCRIPT_BYTES);
   if (!('text' in got))
     return got.problem === 'missing'
