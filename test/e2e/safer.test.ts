@@ -1,7 +1,7 @@
-// "Run it safer" end to end: the real Claude Code through `gatehouse run` (sandboxed, as a person runs it) and a real
+// "Run it safer" end to end: the real Claude Code and Codex through `gatehouse run` (sandboxed, as a person runs it) and a real
 // daemon, against the mock Anthropic server on loopback. The mock asks it to delete folders of a repository inside
 // this test's temporary directory (and nowhere else); the held card offers the safer form, a control client chooses
-// it, and Claude Code runs the rewritten command it was handed: the folders end up in Gatehouse's trash, not deleted,
+// it, and the agent runs the rewritten command it was handed (`updatedInput`): the folders end up in Gatehouse's trash, not deleted,
 // and `gatehouse snapshots untrash` puts them back byte for byte.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,10 +10,12 @@ import type { CoreEvent, GateRequest } from '../../shared/domain.ts';
 import { readAdminToken } from '../../electron/core/admin-token.ts';
 import { connectControl } from '../../electron/core/control/client.ts';
 import { corePaths } from '../../electron/core/paths.ts';
-import { claudeInvocation } from '../support/agents.ts';
+import { claudeInvocation, codexInvocation, type AgentInvocation } from '../support/agents.ts';
 import { cli, cliEnv, startCli, startDaemon } from '../support/cli.ts';
 import { hashTree, makeRepo } from '../support/git-repo.ts';
 import { startMockAnthropic } from '../support/mock-anthropic.ts';
+import type { MockModelServer } from '../support/mock-model.ts';
+import { startMockResponses } from '../support/mock-responses.ts';
 import { tempDir } from '../support/temp.ts';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -21,7 +23,26 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-describe('Run it safer with the real Claude Code', () => {
+interface AgentCase {
+  name: 'claude' | 'codex';
+  mock(o: { command: string }): Promise<MockModelServer>;
+  invocation(o: { mockUrl: string; home: string; cwd: string }): AgentInvocation;
+}
+
+const AGENTS: AgentCase[] = [
+  {
+    name: 'claude',
+    mock: startMockAnthropic,
+    invocation: ({ mockUrl, home }) => claudeInvocation({ mockUrl, home, prompt: 'run it' }),
+  },
+  {
+    name: 'codex',
+    mock: startMockResponses,
+    invocation: ({ mockUrl, home, cwd }) => codexInvocation({ mockUrl, home, cwd, prompt: 'run it' }),
+  },
+];
+
+describe.each(AGENTS)('Run it safer with the real ', (agent) => {
   it('rm -rf src docs, approved safer, moves them into the trash instead; untrash brings them back', async () => {
     const root = tempDir('gh-safer-e2e-');
     const work = path.join(root, 'work');
@@ -49,9 +70,9 @@ describe('Run it safer with the real Claude Code', () => {
       }
       if (e.type === 'request.changes') changed(e);
     });
-    const mock = await startMockAnthropic({ command: 'rm -rf src docs' });
+    const mock = await agent.mock({ command: 'rm -rf src docs' });
     cleanups.push(() => mock.close());
-    const inv = claudeInvocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), prompt: 'run it' });
+    const inv = agent.invocation({ mockUrl: mock.url, home: path.join(root, 'agent-home'), cwd: work });
     const run = startCli(
       ['run', '--', inv.command, ...inv.args],
       { ...inv.env, GATEHOUSE_HOME: ghHome },
