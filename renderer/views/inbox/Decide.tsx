@@ -125,7 +125,8 @@ export function Decide({ request }: { request: GateRequest }) {
   // The second click of a double click lands wherever the first one made something appear: it never confirms.
   const confirm = (e: MouseEvent) => {
     if (e.detail > 1) return;
-    void commands.decide(id, 'allow', undefined, armedSafer);
+    if (armedSafer) void commands.decide(id, 'allow', undefined, true);
+    else void commands.decide(id, 'allow');
   };
   return (
     <>

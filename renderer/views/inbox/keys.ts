@@ -38,7 +38,8 @@ export function handleInboxKey(
     case 'y':
       // The second, different key: only after `a` armed this very card.
       if (e.repeat || !selected || inbox.armedId !== selected.id || !canDecide(inbox, selected.id)) return;
-      void commands.decide(selected.id, 'allow', undefined, inbox.armedSafer);
+      if (inbox.armedSafer) void commands.decide(selected.id, 'allow', undefined, true);
+      else void commands.decide(selected.id, 'allow');
       break;
     case 's':
       if (e.repeat || !selected?.safer || !canDecide(inbox, selected.id)) return;
