@@ -100,6 +100,11 @@ export const DecideInputSchema = z.object({
   remember: z
     .union([z.literal(true), RememberRuleSchema, z.array(RememberRuleSchema).min(1).max(MAX_REMEMBERED_RULES)])
     .optional(),
+  /**
+   * On allow: run the command's safer form (`GateRequest.safer`), which the core works out again from the stored request
+   * now; refused (`conflict`) when there is none or the agent cannot take it.
+   */
+  safer: z.boolean().optional(),
 });
 export type DecideInput = z.input<typeof DecideInputSchema>;
 
@@ -386,7 +391,7 @@ export const CONTROL_CALLS = {
   status: call(NoInput).returns<CoreStatus>(),
   listPending: call(NoInput).returns<GateRequest[]>(),
   getRequest: call(Id).returns<GateRequest>(),
-  decide: call(DecideInputSchema).returns<DecideResult>(),
+  decide: call(DecideInputSchema).returns<Promise<DecideResult>>(),
   listSessions: call(NoInput).returns<Session[]>(),
   listHistory: call(HistoryQuerySchema).returns<HistoryPage>(),
   getSettings: call(NoInput).returns<Settings>(),

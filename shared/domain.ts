@@ -118,6 +118,11 @@ export interface GateRequest {
   /** ISO 8601; when a pending request will be denied for lack of a decision. */
   expiresAt: string | null;
   decision: DecisionRecord | null;
+  /**
+   * The command's safer form, when it has one and this request's agent can take it (`gatehouse decide <id> allow
+   * --safer`, the card's "Run it safer"); absent or null otherwise. Worked out by the core while the request is held.
+   */
+  safer?: SaferOffer | null;
   /** What happened after an allow, once reported or inferred; absent or null until then (and for what is not allowed). */
   outcome?: RequestOutcome | null;
 }
@@ -150,12 +155,29 @@ export interface RequestOutcome {
   at: string;
 }
 
+/**
+ * How a held command can run safer: `trash` (an `rm` of project files moved into Gatehouse's trash instead),
+ * `force-with-lease` (a force push that fails if someone else pushed), `snapshot` (`git reset --hard` or `git clean
+ * -f` as written, once a snapshot is sure to exist), `transaction-preview` (a SQL write run in a transaction that is
+ * rolled back, printing how many rows it would change).
+ */
+export type SaferKind = 'trash' | 'force-with-lease' | 'snapshot' | 'transaction-preview';
+
+/** The exact command that runs when a person chooses it, and what it does differently, in a sentence or two. */
+export interface SaferOffer {
+  kind: SaferKind;
+  command: string;
+  explanation: string;
+}
+
 export interface DecisionRecord {
   decision: Decision;
   reason: string | null;
   decidedBy: DecidedBy;
   /** Every rule that made the decision (one per segment for a compound command allowed by rules). */
   ruleIds: string[];
+  /** What ran instead of the command as asked, when the person chose its safer form; absent or null otherwise. */
+  updatedCommand?: string | null;
   /** ISO 8601. */
   decidedAt: string;
 }

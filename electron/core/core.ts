@@ -35,6 +35,7 @@ import {
   agentDirsFrom,
   createFileChangeJudge,
   createRiskEngine,
+  loadShellParser,
   GitBranches,
   type ContextOptions,
 } from './risk/index.ts';
@@ -43,6 +44,8 @@ import { RuleService } from './rules/service.ts';
 import { TrustMode } from './rules/trust.ts';
 import { SessionRoots } from './sessions/session-roots.ts';
 import { installService } from './agents/install/index.ts';
+import { agentPlugin, isAgentId } from './agents/registry.ts';
+import { SaferService } from './safer/service.ts';
 import { InstalledSessions } from './sessions/installed-sessions.ts';
 import { SessionService } from './sessions/session-service.ts';
 import { SettingsFile } from './settings/file.ts';
@@ -168,6 +171,13 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       onError,
     });
     if (undoing) cleanup.push(() => undoing.stop());
+    // "Run it safer": the safer form a held command is shown with, and the person's choice of it (safer/).
+    const safer = new SaferService({
+      read: await loadShellParser(),
+      assess,
+      takesRewrite: (r) => isAgentId(r.agent) && agentPlugin(r.agent).takesRewrite?.(r) === true,
+      undo: undoing?.service ?? null,
+    });
     // The broker asks the policy only once requests arrive, after everything below exists.
     const branches = new GitBranches();
     const broker = new Broker({
@@ -180,6 +190,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       onError: opts.onError,
       onStoreTrouble: (message) => storeHealth.failed(message),
       snapshots: undoing?.service,
+      saferOf: (r) => safer.offer(r),
     });
     // Whether decisions can be recorded, for the reviewer (a banner) and `status`: a lock as long as it lasts, a failed
     // write for 30 s after it.
@@ -320,6 +331,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       }),
       coreEnv: opts.env ?? process.env,
       undo: undoing?.service,
+      safer,
       agents: new AgentStatus({
         sessions,
         roots,

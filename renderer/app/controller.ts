@@ -38,7 +38,8 @@ const AGENTS_REFRESH_MS = 5000;
 const EXPORT_PAGE = 500;
 
 export interface CoreCommands {
-  decide(id: string, decision: Decision, reason?: string): Promise<void>;
+  /** `safer`: allow the command's safer form (`GateRequest.safer`), which the core works out again. */
+  decide(id: string, decision: Decision, reason?: string, safer?: boolean): Promise<void>;
   reloadInbox(): Promise<void>;
   reloadSessions(): Promise<void>;
   loadHistory(): Promise<void>;
@@ -83,7 +84,7 @@ export class Controller implements CoreCommands {
   commands(): Commands {
     const api = this.connection.api;
     return {
-      decide: (id, decision, reason) => this.decide(id, decision, reason),
+      decide: (id, decision, reason, safer) => this.decide(id, decision, reason, safer),
       reloadInbox: () => this.reloadInbox(),
       reloadSessions: () => this.reloadSessions(),
       loadHistory: () => this.loadHistory(),
@@ -250,7 +251,7 @@ export class Controller implements CoreCommands {
     }
   }
 
-  async decide(id: string, decision: Decision, reason?: string): Promise<void> {
+  async decide(id: string, decision: Decision, reason?: string, safer?: boolean): Promise<void> {
     const inbox = useInbox.getState();
     if (!canDecide(inbox, id)) return;
     inbox.decisionSent(id, decision);
@@ -260,6 +261,7 @@ export class Controller implements CoreCommands {
         decision,
         reason: reason?.trim() || undefined,
         via: 'window',
+        ...(safer ? { safer: true } : {}),
       });
       useInbox.getState().requestDecided(decided);
     } catch (err) {

@@ -32,6 +32,8 @@ export interface InboxState {
   allowingId: string | null;
   /** The high or critical card whose Approve was pressed once: it says what would run and waits for "Run it". */
   armedId: string | null;
+  /** The armed approval is of the card's safer form ("Run it safer…"). */
+  armedSafer: boolean;
   /** A card asked for (from a notification or the tray) before it was loaded: selected when it arrives. */
   wantedId: string | null;
   /** Deny reasons this reviewer typed, newest first, offered again as chips. */
@@ -51,7 +53,7 @@ export interface InboxState {
   allowFormOpened(id: string): void;
   allowFormClosed(): void;
   /** First step of approving a high or critical card; a no-op for others (they approve in one step). */
-  approveArmed(id: string): void;
+  approveArmed(id: string, safer?: boolean): void;
   approveDisarmed(): void;
   /** Selects the card now if it is here, else as soon as it arrives. */
   cardRequested(id: string): void;
@@ -72,6 +74,7 @@ export const useInbox = create<InboxState>()((set) => ({
   denyingId: null,
   allowingId: null,
   armedId: null,
+  armedSafer: false,
   wantedId: null,
   ownReasons: [],
 
@@ -124,11 +127,11 @@ export const useInbox = create<InboxState>()((set) => ({
   allowFormOpened: (id) =>
     set((s) => (isPending(s.cards, id) ? { allowingId: id, denyingId: null, armedId: null } : s)),
   allowFormClosed: () => set({ allowingId: null }),
-  approveArmed: (id) =>
+  approveArmed: (id, safer = false) =>
     set((s) => {
       const card = s.cards.find((c) => c.id === id);
-      if (!card || !canDecide(s, id) || !approvalTakesTwoSteps(card.risk)) return s;
-      return { armedId: id, denyingId: null, allowingId: null };
+      if (!card || !canDecide(s, id) || !approvalTakesTwoSteps(card.risk) || (safer && !card.safer)) return s;
+      return { armedId: id, armedSafer: safer, denyingId: null, allowingId: null };
     }),
   approveDisarmed: () => set({ armedId: null }),
   cardRequested: (id) =>

@@ -65,6 +65,7 @@ describe('gatehouse CLI', () => {
       'hidden',
       'id',
       'risk',
+      'safer',
       'sessionId',
     ]);
     expect(list[0]).toMatchObject({

@@ -3,7 +3,7 @@
 // the registry (`registry.ts`) instead of naming agents. Adding an agent is a folder under `agents/` exporting one
 // `AgentPlugin`, and one line in the registry.
 import type { StartedSession } from '../../../shared/api.ts';
-import type { Session, SessionProtection } from '../../../shared/domain.ts';
+import type { RequestKind, Session, SessionProtection } from '../../../shared/domain.ts';
 import type { Verdict } from '../broker/broker.ts';
 import type { AgentReport } from '../broker/outcomes.ts';
 import type { FileToolCall } from '../gate/file-tools.ts';
@@ -45,6 +45,12 @@ export interface AgentPlugin<Id extends string = string> {
    * goes through the gate (`agents/install/`); absent for an agent that cannot be installed.
    */
   readonly installer?: AgentInstaller;
+  /**
+   * Whether a held call of this agent can run a rewritten command when allowed ("Run it safer", safer/): its hook's
+   * allow carries the command to run instead (Claude Code's and Codex's `updatedInput`). Absent: never, and the card
+   * offers only safer forms that run the command as written.
+   */
+  takesRewrite?(call: { kind: RequestKind; tool: string | null }): boolean;
 }
 
 /**

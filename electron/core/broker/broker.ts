@@ -1,7 +1,7 @@
 // The queue of held requests. Every request is stored, then decided by the policy or held for a person;
 // a decision is committed to the store before the waiting agent is answered.
 import { ApiError } from '../../../shared/api.ts';
-import type { DecidedBy, Decision, GateRequest, RiskAssessment } from '../../../shared/domain.ts';
+import type { DecidedBy, Decision, GateRequest, RiskAssessment, SaferOffer } from '../../../shared/domain.ts';
 import type { Publisher } from '../events/bus.ts';
 import { newId } from '../ids.ts';
 import type { NewRequest, RequestRepository } from '../store/requests.ts';
@@ -21,6 +21,8 @@ export interface Verdict {
   decision: Decision;
   reason: string;
   decidedBy: DecidedBy;
+  /** An allow of the command's safer form that runs another command (safer/): the agent's hook hands it over. */
+  updatedCommand?: string;
 }
 
 /** A policy's decision: what, why, who (`rule:<id>`, `trust-mode`, …; `policy` when unsaid) and the rules behind it. */
@@ -80,6 +82,8 @@ export interface BrokerOptions {
    * by the policy, and waited for before an allow reaches the agent; a denied request's is dropped.
    */
   snapshots?: BrokerSnapshots;
+  /** The safer form a held request is shown with (safer/service.ts); never throws. */
+  saferOf?: (request: GateRequest) => SaferOffer | null;
 }
 
 export interface BrokerSnapshots {
@@ -145,8 +149,10 @@ export class Broker {
   private readonly maxHeldPerSession: number;
   private readonly onStoreTrouble: (message: string) => void;
   private readonly snapshots: BrokerSnapshots | null;
+  private readonly saferOf: ((request: GateRequest) => SaferOffer | null) | null;
 
   constructor(opts: BrokerOptions) {
+    this.saferOf = opts.saferOf ?? null;
     this.snapshots = opts.snapshots ?? null;
     this.requests = opts.requests;
     this.events = opts.events ?? null;
@@ -280,7 +286,7 @@ export class Broker {
     // Taken while the person reads the card, so an approval waits little or not at all.
     void this.snapshots?.before(base);
     if (this.branchOf) this.branches.set(id, this.branchOf(base.cwd));
-    const request = this.withBranch(stored);
+    const request = this.served(stored);
     return new Promise<Verdict>((resolve) => {
       const timer = setTimeout(() => this.settleQuietly(id, 'deny', REASONS.timeout(timeoutMs), 'timeout'), timeoutMs);
       const onAbort = () => this.settleQuietly(id, 'deny', REASONS.agentGone, 'agent-gone', 'abandoned');
@@ -307,10 +313,19 @@ export class Broker {
     }
   }
 
-  /** A person's decision. Throws `not_found` or `already_decided`. */
-  decide(id: string, decision: Decision, reason: string | undefined, decidedBy: DecidedBy): GateRequest {
+  /**
+   * A person's decision. Throws `not_found` or `already_decided`. `updatedCommand`: an allow of the command's safer
+   * form that runs another command (safer/service.ts worked it out), recorded with the decision and handed to the agent.
+   */
+  decide(
+    id: string,
+    decision: Decision,
+    reason: string | undefined,
+    decidedBy: DecidedBy,
+    updatedCommand?: string,
+  ): GateRequest {
     const text = reason?.trim() || (decision === 'allow' ? REASONS.humanAllow : REASONS.humanDeny);
-    const decided = this.settle(id, decision, text, decidedBy);
+    const decided = this.settle(id, decision, text, decidedBy, undefined, undefined, updatedCommand);
     if (decided) return decided;
     const existing = this.requests.get(id);
     if (!existing) throw new ApiError('not_found', `no request with id ${id}`);
@@ -356,13 +371,20 @@ export class Broker {
   }
 
   pending(): GateRequest[] {
-    return this.requests.listByStatus('pending').map((r) => this.withBranch(r));
+    return this.requests.listByStatus('pending').map((r) => this.served(r));
   }
 
   get(id: string): GateRequest {
     const r = this.requests.get(id);
     if (!r) throw new ApiError('not_found', `no request with id ${id}`);
-    return this.withBranch(r);
+    return this.served(r);
+  }
+
+  /** A request as clients see it: with its branch, and while it is held, its safer form. */
+  private served(r: GateRequest): GateRequest {
+    const withBranch = this.withBranch(r);
+    if (r.status !== 'pending' || !this.saferOf) return withBranch;
+    return { ...withBranch, safer: this.saferOf(r) };
   }
 
   /** A request as clients see it: with its branch while this core knows it. */
@@ -387,11 +409,21 @@ export class Broker {
     decidedBy: DecidedBy,
     status?: 'abandoned',
     ruleIds?: string[],
+    updatedCommand?: string,
   ): GateRequest | null {
     let request: GateRequest | null = null;
     let storeError: unknown = null;
+    const updated = decision === 'allow' && updatedCommand !== undefined ? { updatedCommand } : {};
     try {
-      request = this.requests.decide(id, { decision, reason, decidedBy, decidedAt: this.now(), status, ruleIds });
+      request = this.requests.decide(id, {
+        decision,
+        reason,
+        decidedBy,
+        decidedAt: this.now(),
+        status,
+        ruleIds,
+        ...updated,
+      });
     } catch (err) {
       storeError = err;
     }
@@ -401,7 +433,7 @@ export class Broker {
       clearTimeout(waiter.timer);
       waiter.detachAbort();
       const verdict: Verdict = request
-        ? { requestId: id, decision, reason, decidedBy }
+        ? { requestId: id, decision, reason, decidedBy, ...updated }
         : {
             requestId: id,
             decision: 'deny',

@@ -39,6 +39,7 @@ Usage:
   gatehouse pending [--json]                   commands waiting for a decision
   gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]
                                                --remember alone keeps the rule Gatehouse suggests
+  gatehouse decide <id> allow --safer          run the command's safer form instead (\`pending\` shows it)
   gatehouse rules add|list|rm|edit|test|backtest|import|export   see \`gatehouse rules help\`
   gatehouse trust 15m|off|status               let commands below high risk through for a while
   gatehouse tamper [status]                    what was done to the gate socket or hook settings

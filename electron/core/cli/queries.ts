@@ -22,6 +22,7 @@ function pendingJson(r: GateRequest) {
     ...displayFields(r.command),
     cwd: r.cwd,
     risk: r.risk,
+    safer: r.safer ?? null,
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
   };
@@ -43,8 +44,12 @@ export async function pendingCommand(ctx: CliContext, argv: string[]): Promise<n
     ctx.out(
       `${r.id}  ${r.agent}  ${shownText(r.cwd)}${left === null ? '' : `  (denied in ${left}s unless decided)`}\n${commandLines(r.command, '    ')}`,
     );
+    if (r.safer)
+      ctx.out(
+        `  run it safer (gatehouse decide ${r.id} allow --safer):\n${commandLines(r.safer.command, '    ')}\n    ${shownText(r.safer.explanation)}`,
+      );
   }
-  ctx.out(`\nDecide with: gatehouse decide <id> allow|deny [--reason TEXT]`);
+  ctx.out(`\nDecide with: gatehouse decide <id> allow|deny [--reason TEXT] [--safer]`);
   return 0;
 }
 
@@ -55,12 +60,18 @@ function optionalRemember(argv: string[]): string[] {
   );
 }
 
-const DECIDE_USAGE = 'usage: gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]]';
+const DECIDE_USAGE =
+  'usage: gatehouse decide <id> allow|deny [--reason TEXT] [--remember [<kind>:<pattern>]] | <id> allow --safer';
 
 export async function decideCommand(ctx: CliContext, argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: optionalRemember(argv),
-    options: { reason: { type: 'string' }, remember: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      reason: { type: 'string' },
+      remember: { type: 'string' },
+      json: { type: 'boolean' },
+      safer: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -78,11 +89,12 @@ export async function decideCommand(ctx: CliContext, argv: string[]): Promise<nu
   refuseInsideSession(ctx, 'decide a held command');
   try {
     const r = await withCore(ctx, (c) =>
-      c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli', remember }),
+      c.api.decide({ id, decision: decision.data, reason: values.reason, via: 'cli', remember, safer: values.safer }),
     );
     if (values.json) ctx.out(JSON.stringify(r, null, 2));
     else {
       ctx.out(`${r.id}: ${r.status}${r.decision?.reason ? ` — ${r.decision.reason}` : ''}`);
+      if (r.decision?.updatedCommand) ctx.out(`ran instead:\n${commandLines(r.decision.updatedCommand, '    ')}`);
       for (const rule of r.remembered ?? [])
         ctx.out(`remembered ${rule.id}: allow ${rule.kind}:${rule.pattern} (${formatScope(rule.scope)})`);
       if (remember && !r.remembered?.length)

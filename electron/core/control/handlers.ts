@@ -28,6 +28,7 @@ import { registerTamperHandlers, type TamperServices } from './tamper-handlers.t
 import { registerInstallHandlers, type InstallServices } from './install-handlers.ts';
 import { undoHandlers } from './undo-handlers.ts';
 import type { UndoService } from '../undo/service.ts';
+import type { SaferService } from '../safer/service.ts';
 
 export interface ControlServices extends RulesServices, TamperServices, InstallServices {
   sessions: SessionRepository;
@@ -47,6 +48,8 @@ export interface ControlServices extends RulesServices, TamperServices, InstallS
   browserUi: { status(): BrowserUiStatus; rotateToken(): BrowserUiStatus };
   /** Undo (undo/service.ts); absent or null where it is off (no git) and in tests that do not need it. */
   undo?: UndoService | null;
+  /** "Run it safer" (safer/service.ts); absent in tests that do not need it: then no request has a safer form. */
+  safer?: Pick<SaferService, 'choose'> | null;
   /** Which running agents are protected (sessions/agent-status.ts). */
   agents: { report(): AgentStatusReport };
 }
@@ -88,6 +91,24 @@ function decideAndRemember(s: ControlServices, d: ParsedInput<'decide'>): Decide
   return { ...decided, remembered, ...(notes.length ? { rememberNotes: notes } : {}) };
 }
 
+/**
+ * An allow of the command's safer form: worked out again from the stored request (never taken from the client), then
+ * decided with the command that runs instead. A trash entry prepared for it goes again if the decision fails.
+ */
+async function decideSafer(s: ControlServices, d: ParsedInput<'decide'>): Promise<DecideResult> {
+  if (d.decision !== 'allow' || d.remember)
+    throw new ApiError('invalid_input', '--safer goes with allow, alone (without --remember)');
+  if (!s.safer) throw new ApiError('conflict', 'Run it safer is off in this Gatehouse: undo is off or not wired');
+  const choice = await s.safer.choose(s.broker.get(d.id));
+  try {
+    const reason = d.reason ? `${choice.reason} (${d.reason})` : choice.reason;
+    return s.broker.decide(d.id, 'allow', reason, `human:${d.via}`, choice.updatedCommand ?? undefined);
+  } catch (err) {
+    if (choice.offer.kind === 'trash') s.undo?.trash.collect(d.id);
+    throw err;
+  }
+}
+
 /** The calls every connection shares; `ConnectionCalls` are per connection (see `registerConnectionHandlers`). */
 export function registerControlHandlers(s: ControlServices): Omit<ControlApi, ConnectionCalls> {
   const { broker, sessions, requests, settings, sessionService, terminals } = s;
@@ -105,7 +126,7 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     }),
     listPending: () => broker.pending(),
     getRequest: (id) => broker.get(id),
-    decide: (d) => decideAndRemember(s, d),
+    decide: (d) => (d.safer ? decideSafer(s, d) : Promise.resolve(decideAndRemember(s, d))),
     listSessions: () => sessions.list(),
     agentStatus: () => s.agents.report(),
     listHistory: (q) => {

@@ -8,6 +8,9 @@ import { loadShellParser } from './parse/index.ts';
 
 export type { FileChange } from './file-change.ts';
 export type { RiskEngine } from './engine.ts';
+// The parser's reading, with which words are literal: what `safer/` builds a rewritten command from.
+export type { ParsedCommand } from './model.ts';
+export { loadShellParser } from './parse/index.ts';
 export { agentConfigDirs, agentDirsFrom, findGitRoot, type ContextOptions } from './context.ts';
 export { GitBranches } from './git-branch.ts';
 // The learner and the rule set read commands with the engine's own vocabulary, so a learned rule and a risk score agree.

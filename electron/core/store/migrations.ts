@@ -198,4 +198,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    description: 'what ran instead of the command as asked, when a person chose its safer form',
+    sql: `ALTER TABLE decisions ADD COLUMN updated_command TEXT;`,
+  },
 ];

@@ -35,6 +35,7 @@ interface RequestRow {
   decided_by: DecidedBy | null;
   decided_at: number | null;
   rule_ids: string | null;
+  updated_command: string | null;
   o_state: OutcomeState | null;
   o_exit_code: number | null;
   o_duration_ms: number | null;
@@ -81,6 +82,8 @@ export interface DecisionInput {
   decidedAt: number;
   /** The rules that made the decision; their hit counts and last-hit times move with it. */
   ruleIds?: string[];
+  /** An allow of the command's safer form: the command that ran instead (safer/). */
+  updatedCommand?: string;
   /** `abandoned` records a deny for a request nobody is waiting on any more. */
   status?: Extract<RequestStatus, 'abandoned'>;
 }
@@ -120,7 +123,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 
 const SELECT = `
   SELECT r.id, r.session_id, r.agent, r.kind, r.tool, r.command, r.cwd, r.risk, r.status, r.created_at, r.expires_at,
-         d.decision, d.reason, d.decided_by, d.decided_at, d.rule_ids,
+         d.decision, d.reason, d.decided_by, d.decided_at, d.rule_ids, d.updated_command,
          o.state AS o_state, o.exit_code AS o_exit_code, o.duration_ms AS o_duration_ms, o.summary AS o_summary,
          o.source AS o_source, o.at AS o_at
   FROM requests r LEFT JOIN decisions d ON d.request_id = r.id LEFT JOIN request_outcomes o ON o.request_id = r.id`;
@@ -149,6 +152,7 @@ function toRequest(row: RequestRow): GateRequest {
             reason: row.reason,
             decidedBy: row.decided_by,
             ruleIds: row.rule_ids === null ? [] : (JSON.parse(row.rule_ids) as string[]),
+            ...(row.updated_command === null ? {} : { updatedCommand: row.updated_command }),
             decidedAt: new Date(row.decided_at).toISOString(),
           },
     outcome: toOutcome(row),
@@ -233,7 +237,7 @@ export class RequestRepository {
     );
     this.setStatusStmt = db.prepare("UPDATE requests SET status = ? WHERE id = ? AND status = 'pending'");
     this.insertDecisionStmt = db.prepare(
-      'INSERT INTO decisions (request_id, decision, reason, decided_by, decided_at, rule_ids) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO decisions (request_id, decision, reason, decided_by, decided_at, rule_ids, updated_command) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.hitStmt = db.prepare('UPDATE rules SET hits = hits + 1, last_hit_at = ? WHERE id = ?');
     this.allStmt = db.prepare<[], RequestRow>(`${SELECT} ORDER BY r.created_at, r.rowid`);
@@ -408,6 +412,8 @@ export class RequestRepository {
     const status: RequestStatus = d.status ?? (d.decision === 'allow' ? 'allowed' : 'denied');
     if (this.setStatusStmt.run(status, id).changes === 0) return false;
     const ruleIds = d.ruleIds ?? [];
+    // Redacted like the request's command: what ran instead is built from it (safer/), secrets and all.
+    const updatedCommand = d.updatedCommand === undefined ? null : this.redactor.redact(d.updatedCommand);
     this.insertDecisionStmt.run(
       id,
       d.decision,
@@ -415,6 +421,7 @@ export class RequestRepository {
       d.decidedBy,
       d.decidedAt,
       ruleIds.length ? JSON.stringify(ruleIds) : null,
+      updatedCommand,
     );
     for (const ruleId of ruleIds) this.hitStmt.run(d.decidedAt, ruleId);
     // Only an allowed command has an outcome to wait for.
@@ -430,6 +437,7 @@ export class RequestRepository {
         status,
         reason: d.reason,
         ruleIds,
+        ...(updatedCommand === null ? {} : { updatedCommand }),
         command: r?.command,
         cwd: r?.cwd,
         sessionId: r?.session_id,

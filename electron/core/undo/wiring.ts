@@ -62,7 +62,17 @@ export function startUndo(w: UndoWiring): { service: UndoService; stop: () => vo
   });
   const off = w.events.subscribe((e) => {
     // Every outcome, "not run" too: it ends the wait for the snapshot (a command not run changed nothing).
-    if (e.type === 'request.outcome' && e.request.outcome) void service.afterRun(e.request);
+    if (e.type !== 'request.outcome' || !e.request.outcome) return;
+    // A safer delete's files, moved by the command into the project's staging folder, go into the trash first, so
+    // what the command changed reads as the delete it was.
+    if (e.request.decision?.updatedCommand) {
+      try {
+        service.trash.collect(e.request.id);
+      } catch (err) {
+        w.onError(err);
+      }
+    }
+    void service.afterRun(e.request);
   });
   const prune = () => void service.prune().catch(w.onError);
   const timer = setInterval(prune, PRUNE_EVERY_MS);

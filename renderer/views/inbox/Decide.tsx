@@ -2,6 +2,7 @@
 // High, critical and unscored: Deny is the primary action and comes first; "Approve…" only arms the approval, the
 // card then says in one line what would run and why it is risky, and "Run it" (or `y`) approves, so no single click or
 // key ever approves one. "Always allow…" is offered only where a rule could exist; elsewhere one line says why not.
+// "Run it safer" (`s`) is offered where the core found a safer form the agent can take, with the exact command.
 import type { MouseEvent } from 'react';
 import type { GateRequest } from '../../../shared/domain.ts';
 import { approvalTakesTwoSteps, whyNoRuleCanAllow } from '../../../shared/rules.ts';
@@ -10,13 +11,21 @@ import { useCommands } from '../../app/context.ts';
 import { useInbox } from '../../stores/inbox.ts';
 import { AlwaysAllow } from './AlwaysAllow.tsx';
 import { DenyForm, REASON_CHIPS } from './DenyForm.tsx';
+import { SaferForm } from './Safer.tsx';
 
 /** The command in the confirmation line, on one line and cut to what a glance reads. */
 const CONSEQUENCE_CHARS = 120;
 
 /** "Runs `git push --force origin main`: force-pushes main, replacing the remote history of a shared branch". */
-function Consequence({ request }: { request: GateRequest }) {
+function Consequence({ request, safer }: { request: GateRequest; safer: boolean }) {
   const why = request.risk?.reasons[0];
+  if (safer && request.safer)
+    return (
+      <p className="consequence">
+        Runs <code>{shownLine(request.safer.command, CONSEQUENCE_CHARS)}</code> instead:{' '}
+        {shownText(request.safer.explanation)}
+      </p>
+    );
   return (
     <p className="consequence">
       Runs <code>{shownLine(request.command, CONSEQUENCE_CHARS)}</code>:{' '}
@@ -32,6 +41,7 @@ export function Decide({ request }: { request: GateRequest }) {
   const denying = useInbox((s) => s.denyingId === id);
   const allowing = useInbox((s) => s.allowingId === id);
   const armed = useInbox((s) => s.armedId === id);
+  const armedSafer = useInbox((s) => s.armedSafer);
   const ownReasons = useInbox((s) => s.ownReasons);
   const twoSteps = approvalTakesTwoSteps(request.risk);
   const noRule = whyNoRuleCanAllow(request.risk);
@@ -74,10 +84,25 @@ export function Decide({ request }: { request: GateRequest }) {
     </button>
   );
   const whyNot = noRule && <p className="hint no-rule">“Always allow” is not offered: {noRule}.</p>;
+  const offer = request.safer ? <SaferForm offer={request.safer} /> : null;
+  const safer = request.safer && (
+    <button
+      type="button"
+      className="approve safer-run secondary"
+      aria-keyshortcuts="S"
+      disabled={busy}
+      onClick={() =>
+        twoSteps ? useInbox.getState().approveArmed(id, true) : void commands.decide(id, 'allow', undefined, true)
+      }
+    >
+      {twoSteps ? 'Run it safer…' : 'Run it safer'} <kbd aria-hidden="true">s</kbd>
+    </button>
+  );
 
   if (!twoSteps)
     return (
       <>
+        {offer}
         <div className="actions">
           <button
             type="button"
@@ -89,6 +114,7 @@ export function Decide({ request }: { request: GateRequest }) {
           >
             {sending === 'allow' ? 'Approving…' : 'Approve'} <kbd aria-hidden="true">a</kbd>
           </button>
+          {safer}
           {deny}
           {always}
         </div>
@@ -99,13 +125,15 @@ export function Decide({ request }: { request: GateRequest }) {
   // The second click of a double click lands wherever the first one made something appear: it never confirms.
   const confirm = (e: MouseEvent) => {
     if (e.detail > 1) return;
-    void commands.decide(id, 'allow');
+    if (armedSafer) void commands.decide(id, 'allow', undefined, true);
+    else void commands.decide(id, 'allow');
   };
   return (
     <>
+      {offer}
       {armed && (
         <div className="armed" role="group" aria-label="Confirm the approval">
-          <Consequence request={request} />
+          <Consequence request={request} safer={armedSafer} />
           <div className="actions">
             <button type="button" className="approve confirm" aria-keyshortcuts="Y" disabled={busy} onClick={confirm}>
               {sending === 'allow' ? 'Approving…' : 'Run it'} <kbd aria-hidden="true">y</kbd>
@@ -129,6 +157,7 @@ export function Decide({ request }: { request: GateRequest }) {
             Approve… <kbd aria-hidden="true">a</kbd>
           </button>
         )}
+        {!armed && safer}
         {always}
       </div>
       {whyNot}

@@ -37,7 +37,7 @@ export function Inbox() {
         <p className="hint">
           {waiting === 0 ? 'Nothing waiting' : `${waiting} waiting, riskiest first`} · <kbd>j</kbd>/<kbd>k</kbd> move,{' '}
           <kbd>a</kbd> approve (high and critical: <kbd>a</kbd> then <kbd>y</kbd>), <kbd>d</kbd> deny, <kbd>w</kbd>{' '}
-          always allow
+          always allow, <kbd>s</kbd> run it safer where offered
         </p>
       </header>
       {load === 'loading' && keys.length === 0 ? (

@@ -1,4 +1,5 @@
-// The Inbox's keys: j/k move, a approves, d opens the deny form, w the "Always allow…" panel. They act only on the
+// The Inbox's keys: j/k move, a approves, s approves the safer form where the card offers one, d opens the deny
+// form, w the "Always allow…" panel. They act only on the
 // selected card, which changes only when the reviewer moves it, so a key never lands on a card the reviewer has not
 // chosen. On a high or critical card `a` only arms the approval (the card then says what would run); `y` runs it and
 // Escape takes it back, so no single key ever approves one.
@@ -37,7 +38,13 @@ export function handleInboxKey(
     case 'y':
       // The second, different key: only after `a` armed this very card.
       if (e.repeat || !selected || inbox.armedId !== selected.id || !canDecide(inbox, selected.id)) return;
-      void commands.decide(selected.id, 'allow');
+      if (inbox.armedSafer) void commands.decide(selected.id, 'allow', undefined, true);
+      else void commands.decide(selected.id, 'allow');
+      break;
+    case 's':
+      if (e.repeat || !selected?.safer || !canDecide(inbox, selected.id)) return;
+      if (approvalTakesTwoSteps(selected.risk)) inbox.approveArmed(selected.id, true);
+      else void commands.decide(selected.id, 'allow', undefined, true);
       break;
     case 'Escape':
       if (!inbox.armedId) return;

@@ -34,7 +34,8 @@ async function preToolUse(call: HookCall, expectsOutcome: boolean): Promise<Hook
   if (!CLAUDE_SHELL_TOOLS.includes(p.tool_name)) return SILENT;
   const command = p.tool_input.command;
   if (!command) throw new HookPayloadError(`${p.tool_name} call without tool_input.command`);
-  return claudeAnswer(await call.decide({ kind: 'pre-tool-use', tool: p.tool_name, command, cwd: p.cwd, ...link }));
+  const verdict = await call.decide({ kind: 'pre-tool-use', tool: p.tool_name, command, cwd: p.cwd, ...link });
+  return claudeAnswer(verdict, p.tool_input);
 }
 
 /** Observation only: the answer is always silence, and a payload it cannot place is simply not recorded. */

@@ -24,4 +24,6 @@ export const claudeAgent: AgentPlugin<'claude'> = {
   protections: claudeProtections,
   exitNote: claudeExitNote,
   installer: claudeInstaller,
+  // PreToolUse's allow takes `updatedInput` (protocol.ts); the rewrites are POSIX shell, so Bash only.
+  takesRewrite: (call) => call.kind === 'pre-tool-use' && call.tool === 'Bash',
 };

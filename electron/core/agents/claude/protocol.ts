@@ -105,9 +105,21 @@ export const CLAUDE_DENY_CONTEXT =
 
 /**
  * Claude Code: allow and deny both as `permissionDecision`, so an approval also skips Claude's own prompt; a deny
- * also tells the model not to retry it in another form (`CLAUDE_DENY_CONTEXT`).
+ * also tells the model not to retry it in another form (`CLAUDE_DENY_CONTEXT`). An allow of a safer form
+ * (`Verdict.updatedCommand`) runs it through `updatedInput`, the call's other fields kept (`description`, `timeout`),
+ * and tells the model what ran instead.
  */
-export function claudeAnswer(v: Verdict): HookAnswer {
+export function claudeAnswer(v: Verdict, toolInput?: Record<string, unknown>): HookAnswer {
+  if (v.decision === 'allow' && v.updatedCommand !== undefined)
+    return jsonAnswer({
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'allow',
+        permissionDecisionReason: v.reason,
+        updatedInput: { ...toolInput, command: v.updatedCommand },
+        additionalContext: v.reason,
+      },
+    });
   return jsonAnswer({
     hookSpecificOutput: {
       hookEventName: 'PreToolUse',

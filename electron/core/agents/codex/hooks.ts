@@ -28,7 +28,8 @@ async function preToolUse(call: HookCall): Promise<HookAnswer> {
     const verdict = await call.decideFileChange(patch.call, patch.cwd, outcomeLink(call.body));
     return verdict ? codexPreToolUseAnswer(verdict) : SILENT;
   }
-  return codexPreToolUseAnswer(await call.decide(codexInterception(call.body, 'pre-tool-use')));
+  const verdict = await call.decide(codexInterception(call.body, 'pre-tool-use'));
+  return codexPreToolUseAnswer(verdict, parseHookPayload(CodexHookSchema, call.body).tool_input);
 }
 
 async function permissionRequest(call: HookCall): Promise<HookAnswer> {

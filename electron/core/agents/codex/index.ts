@@ -18,4 +18,6 @@ export const codexAgent: AgentPlugin<'codex'> = {
   wire: wireCodex,
   protections: codexProtections,
   installer: codexInstaller,
+  // PreToolUse takes an allow only with `updatedInput` (0.169; protocol.ts); PermissionRequest takes none.
+  takesRewrite: (call) => call.kind === 'pre-tool-use' && call.tool === 'Bash',
 };

@@ -70,10 +70,21 @@ export function codexReport(p: CodexPostToolUse, command: string | null): AgentR
 }
 
 /**
- * Codex PreToolUse accepts only deny; silence means go on. Codex tells its model "Command blocked by PreToolUse hook:
- * <reason>. Command: <command>", adding its own full stop: the reason goes without one, or the model reads "..".
+ * Codex PreToolUse accepts deny, and allow only with `updatedInput` (0.169 refuses "unsupported permissionDecision:allow"
+ * without it, and "updatedInput without string field `command`"); silence means go on. So a plain allow is silence, and
+ * an allow of a safer form (`Verdict.updatedCommand`) is `updatedInput` with the call's other fields kept. Codex tells
+ * its model "Command blocked by PreToolUse hook: <reason>. Command: <command>", adding its own full stop: the reason
+ * goes without one, or the model reads "..".
  */
-export function codexPreToolUseAnswer(v: Verdict): HookAnswer {
+export function codexPreToolUseAnswer(v: Verdict, toolInput?: Record<string, unknown>): HookAnswer {
+  if (v.decision === 'allow' && v.updatedCommand !== undefined)
+    return jsonAnswer({
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'allow',
+        updatedInput: { ...toolInput, command: v.updatedCommand },
+      },
+    });
   if (v.decision === 'allow') return SILENT;
   return jsonAnswer({
     hookSpecificOutput: {

@@ -37,6 +37,28 @@ describe('Claude Code protocol', () => {
     expect(JSON.parse(claudeAnswer(allow).body).hookSpecificOutput).not.toHaveProperty('additionalContext');
   });
 
+  it("an allow of a safer form runs it through updatedInput, the call's other fields kept, and tells the model", () => {
+    const safer: Verdict = {
+      ...allow,
+      reason: 'runs the move instead',
+      updatedCommand: 'mkdir -p -- t && mv -- src t/',
+    };
+    const out = JSON.parse(
+      claudeAnswer(safer, { command: 'rm -rf src', description: 'Delete src', timeout: 5000 }).body,
+    ).hookSpecificOutput as Record<string, unknown>;
+    expect(out).toEqual({
+      hookEventName: 'PreToolUse',
+      permissionDecision: 'allow',
+      permissionDecisionReason: 'runs the move instead',
+      updatedInput: { command: 'mkdir -p -- t && mv -- src t/', description: 'Delete src', timeout: 5000 },
+      additionalContext: 'runs the move instead',
+    });
+    // A deny never carries one, whatever the verdict says.
+    expect(JSON.parse(claudeAnswer({ ...deny, updatedCommand: 'x' }).body).hookSpecificOutput).not.toHaveProperty(
+      'updatedInput',
+    );
+  });
+
   it('blocks a settings change with the reason, and says nothing to one it lets through', () => {
     expect(JSON.parse(claudeConfigChangeAnswer('switches hooks off').body)).toEqual({
       decision: 'block',

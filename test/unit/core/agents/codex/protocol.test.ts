@@ -22,6 +22,19 @@ describe('Codex protocol', () => {
     });
   });
 
+  it('an allow of a safer form is the one allow Codex takes: with updatedInput, its other fields kept', () => {
+    const safer: Verdict = { ...allow, updatedCommand: 'git push --force-with-lease origin main' };
+    expect(
+      JSON.parse(codexPreToolUseAnswer(safer, { command: 'git push -f origin main', workdir: '/w' }).body),
+    ).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'allow',
+        updatedInput: { command: 'git push --force-with-lease origin main', workdir: '/w' },
+      },
+    });
+  });
+
   it('leaves the full stop to Codex, which adds its own before ". Command: …"', () => {
     const reasonOf = (v: Verdict) =>
       JSON.parse(codexPreToolUseAnswer(v).body).hookSpecificOutput.permissionDecisionReason;

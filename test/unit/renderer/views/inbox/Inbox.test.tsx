@@ -193,6 +193,50 @@ describe('Inbox view', () => {
     expect(commands.decide.mock.calls).toEqual([[r.id, 'allow']]);
   });
 
+  it('a card with a safer form shows the exact command; `s` runs it, and on a critical card only arms it', () => {
+    const commands = fakeCommands();
+    const offer = {
+      kind: 'force-with-lease' as const,
+      command: 'git push --force-with-lease --force-if-includes origin main',
+      explanation: 'Pushes with a lease.',
+    };
+    const r = forcePush({ safer: offer });
+    const m = heldRequest({
+      command: 'rm -rf src',
+      risk: assessed('medium', 'rm -rf src'),
+      safer: {
+        kind: 'trash',
+        command: 'mkdir -p -- .gatehouse-trash/x && mv -- src .gatehouse-trash/x/',
+        explanation: 'Moves src.',
+      },
+    });
+    renderInApp(<Inbox />, commands);
+    act(() => useInbox.getState().pendingLoaded([r, m]));
+    const card = cardOf(r.id);
+    const region = within(card).getByRole('region', { name: 'Run it safer' });
+    expect(region.querySelector('.safer-command')?.textContent).toBe(offer.command);
+    press('j');
+    press('s');
+    expect(commands.decide).not.toHaveBeenCalled();
+    const confirm = within(card).getByRole('group', { name: 'Confirm the approval' });
+    expect(confirm.querySelector('.consequence')?.textContent).toBe(
+      `Runs ${offer.command} instead: Pushes with a lease.`,
+    );
+    press('y');
+    expect(commands.decide.mock.calls).toEqual([[r.id, 'allow', undefined, true]]);
+    act(() => useInbox.getState().requestDecided(decided(r, 'allow')));
+    press('j');
+    press('s');
+    expect(commands.decide.mock.calls.at(-1)).toEqual([m.id, 'allow', undefined, true]);
+    // No key for a card without one.
+    const plain = low('ls');
+    act(() => useInbox.getState().pendingLoaded([plain]));
+    commands.decide.mockClear();
+    press('j');
+    press('s');
+    expect(commands.decide).not.toHaveBeenCalled();
+  });
+
   it('a critical card never approves on one click: Approve… arms, a double click never confirms, Run it does', () => {
     const commands = fakeCommands();
     const [r, other] = [forcePush(), low()];
