@@ -100,6 +100,11 @@ export const DecideInputSchema = z.object({
   remember: z
     .union([z.literal(true), RememberRuleSchema, z.array(RememberRuleSchema).min(1).max(MAX_REMEMBERED_RULES)])
     .optional(),
+  /**
+   * With `remember`: also add the rules to the agent's own (Claude Code's `.claude/settings.local.json`), each one
+   * its syntax says exactly; the session's agent writes them when it runs the command (`agents/native-rules.ts`).
+   */
+  agentRules: z.boolean().optional(),
 });
 export type DecideInput = z.input<typeof DecideInputSchema>;
 

@@ -4,6 +4,7 @@
 // `AgentPlugin`, and one line in the registry.
 import type { StartedSession } from '../../../shared/api.ts';
 import type { Session, SessionProtection } from '../../../shared/domain.ts';
+import type { RuleKind } from '../../../shared/rules.ts';
 import type { Verdict } from '../broker/broker.ts';
 import type { AgentReport } from '../broker/outcomes.ts';
 import type { FileToolCall } from '../gate/file-tools.ts';
@@ -45,6 +46,27 @@ export interface AgentPlugin<Id extends string = string> {
    * goes through the gate (`agents/install/`); absent for an agent that cannot be installed.
    */
   readonly installer?: AgentInstaller;
+  /**
+   * How a rule the person keeps with an approval can also go into the agent's own permission rules, where they opt in
+   * on the card (`agents/native-rules.ts`); absent for an agent whose hooks cannot write them.
+   */
+  readonly nativeRules?: AgentNativeRules;
+}
+
+/** One rule in the agent's own syntax: Claude Code's `{ toolName: 'Bash', ruleContent: 'npm test:*' }`. */
+export interface NativeRule {
+  tool: string;
+  content: string;
+  /** As the agent's settings show it: `Bash(npm test:*)`. */
+  shown: string;
+}
+
+/** The agent's own rules, as far as Gatehouse writes them (never taken from an agent's payload). */
+export interface AgentNativeRules {
+  /** Where they are kept, for the card: a file of the project `cwd` is in. */
+  where(cwd: string): string;
+  /** The agent's rule that says exactly what this Gatehouse rule says and no more, or why none can. */
+  translate(rule: { kind: RuleKind; pattern: string }): NativeRule | { why: string };
 }
 
 /**
@@ -150,6 +172,21 @@ export interface HookCall {
   record(event: string): void;
   /** Tells the reviewer (the UI's notifications) about a hook event. */
   notify(event: string, message: string | null): void;
+  /** Rules for the agent's own settings that the person approved with a command, for this session (`native-rules.ts`). */
+  readonly nativeRules: SessionNativeRules;
+}
+
+/** A session's side of `NativeRuleGrants`: what its hooks may ask. */
+export interface SessionNativeRules {
+  /** This session's hooks can answer the agent's permission request: the card may offer the option. */
+  canWrite(): void;
+  /**
+   * After a verdict: whether the person asked for the agent's own rules with this allow. Then the hook lets the agent
+   * go on to its permission request (where the rules are written) instead of allowing outright.
+   */
+  handOver(verdict: Verdict, call: { tool: string; command: string; agentSessionId: string | null }): boolean;
+  /** The agent's permission request for `command`: the rules handed over for it, once, or null. */
+  take(call: { tool: string; command: string; agentSessionId: string | null }): NativeRule[] | null;
 }
 
 /** A launch whose checks found nothing, to be wired. */

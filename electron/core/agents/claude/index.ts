@@ -1,10 +1,12 @@
 // Claude Code as a plug-in. Its hooks arrive through `--settings <file>`, a layer over the user's own settings (which
 // stay untouched): PreToolUse for the shell and file tools is held at the gate, PostToolUse and PostToolUseFailure
-// report what ran, Notification and Stop are forwarded, ConfigChange re-checks a settings file changed mid-session.
+// report what ran, Notification and Stop are forwarded, ConfigChange re-checks a settings file changed mid-session,
+// PermissionRequest writes Claude's own rules for a command the person approved with them.
 import type { AgentPlugin } from '../plugin.ts';
 import { CLAUDE_HOOKS } from './hooks.ts';
 import { claudeInstaller } from './install.ts';
 import { checkClaude } from './launch-checks.ts';
+import { claudeNativeRules } from './native-rules.ts';
 import { claudeExitNote } from './resume-hint.ts';
 import { claudeFailMode, claudeProtections } from './status.ts';
 import { splitUserSettings, wireClaude } from './wiring.ts';
@@ -24,4 +26,5 @@ export const claudeAgent: AgentPlugin<'claude'> = {
   protections: claudeProtections,
   exitNote: claudeExitNote,
   installer: claudeInstaller,
+  nativeRules: claudeNativeRules,
 };
