@@ -89,7 +89,8 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
     void commands.alwaysAllow(
       request.id,
       drafts.map((d) => ({ kind: d.kind, pattern: d.pattern.trim(), scope, ...(ttlMs ? { ttlMs } : {}) })),
-      Boolean(suggestion?.agentRules) && alsoAgent,
+      // Only when ticked (and offered): the call stays as it was otherwise.
+      ...(suggestion?.agentRules && alsoAgent ? [true] : []),
     );
   };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
