@@ -94,6 +94,13 @@ export interface AgentInstaller {
    * records it as written); a failure is said in `notes`, and the file as first written stays.
    */
   afterWrite?(file: string, text: string, env: InstallEnv): Promise<{ notes: string[]; after: string | null }>;
+  /**
+   * A file of Gatehouse's own beside `file` that the entries name (Amp's delegate script): written (executable) with
+   * the install, removed with the uninstall, and never written over a file of that name that is not Gatehouse's
+   * (`isCompanion` says whose it is).
+   */
+  companion?(file: string, hooks: InstalledHooks): { path: string; text: string };
+  isCompanion?(text: string): boolean;
 }
 
 /** The environment an install is for: the person's, as the CLI that asked saw it (never the core's by default). */
@@ -111,6 +118,8 @@ export interface InstalledHooks {
   hookTimeoutS: number;
   /** What a hook says when Gatehouse is not running: the agent's own prompt where it has one, or deny. */
   whenCoreDown: 'ask' | 'deny';
+  /** The file being edited (`AgentInstaller.file`), for entries that name a companion beside it; set by the service. */
+  file?: string;
 }
 
 /** A file's new text and what changed, in sentences ("adds a PreToolUse hook for Bash, …"). */
