@@ -101,6 +101,8 @@ export interface AgentInstaller {
    */
   companion?(file: string, hooks: InstalledHooks): { path: string; text: string };
   isCompanion?(text: string): boolean;
+  /** What its installed hook does with Gatehouse down, for doctor, where the usual sentence is not true of it. */
+  coreDownSaid?(whenCoreDown: 'ask' | 'deny'): string;
 }
 
 /** The environment an install is for: the person's, as the CLI that asked saw it (never the core's by default). */

@@ -64,4 +64,7 @@ export const opencodeInstaller: AgentInstaller = {
     isInstalled(text) ? { after: '', changes: ["takes out Gatehouse's plug-in file"] } : { after: text, changes: [] },
 
   isInstalled: (text) => isInstalled(text),
+
+  coreDownSaid: () =>
+    'with Gatehouse down its tool calls are denied (OpenCode has no prompt a plug-in can hand them to)',
 };
