@@ -124,17 +124,15 @@ export function rulesCommands(api: RulesApi): RulesCommands {
       if (!canDecide(inbox, id)) return;
       inbox.decisionSent(id, 'allow');
       try {
-        useInbox
-          .getState()
-          .requestDecided(
-            await api.decide({
-              id,
-              decision: 'allow',
-              via: 'window',
-              remember: rules,
-              ...(agentRules ? { agentRules } : {}),
-            }),
-          );
+        useInbox.getState().requestDecided(
+          await api.decide({
+            id,
+            decision: 'allow',
+            via: 'window',
+            remember: rules,
+            ...(agentRules ? { agentRules } : {}),
+          }),
+        );
         useInbox.getState().allowFormClosed();
       } catch (err) {
         if (err instanceof ApiError && err.code === 'already_decided')
