@@ -11,6 +11,7 @@ import { connectControl } from '../../electron/core/control/client.ts';
 import { corePaths } from '../../electron/core/paths.ts';
 import { claudeInvocation } from '../support/agents.ts';
 import { startCli, startDaemon } from '../support/cli.ts';
+import { git } from '../support/git-repo.ts';
 import { startMockAnthropic } from '../support/mock-anthropic.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -27,6 +28,9 @@ async function world(o: { sandbox: boolean } = { sandbox: false }) {
   const ghHome = path.join(root, 'gatehouse');
   const work = path.join(root, 'work');
   fs.mkdirSync(work);
+  // A repository of its own: Claude Code keeps local settings at the nearest folder with a `.git` (claudeProjectDir),
+  // and a stray one above the test's folder (an empty `/tmp/.git` another agent's sandbox left) must not be it.
+  git(work, 'init', '-q');
   const daemon = await startDaemon(ghHome, ['--hold-timeout', '60s']);
   cleanups.push(() => daemon.stop());
   const paths = corePaths(ghHome);

@@ -104,6 +104,8 @@ describe('cards weighted by severity, in Chromium with the real Claude Code', ()
       command: (marker) => `touch ${marker}`,
       runOptions: ['--no-sandbox'],
     });
+    // Claude Code keeps local settings in the nearest folder with a `.git`: this one, whatever is above it.
+    localRepository(w.work);
     await w.open();
     const done = w.run();
     const card = w.card();

@@ -3,6 +3,7 @@
 // `cmd:*` as "`cmd` alone, or `cmd ` and anything after" (also behind `xargs`), and a rule without `*` as the command
 // exactly (runs of blanks read as one); a `*` anywhere else is a wildcard, so a pattern with one is never written.
 // Kept in the project's `.claude/settings.local.json` (`destination: "localSettings"`): Claude Code writes it itself.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AgentNativeRules, NativeRule } from '../plugin.ts';
 
@@ -13,12 +14,24 @@ import type { AgentNativeRules, NativeRule } from '../plugin.ts';
  */
 const PLAIN = /^[A-Za-z0-9_\-./=@%+,: ]+$/;
 
+/**
+ * Where Claude Code keeps a project's local settings: the nearest folder at or above `cwd` with a `.git` of any kind,
+ * else `cwd`. Measured on 2.1.330: an empty `/tmp/.git` (a mount point another agent's sandbox leaves) made it write
+ * `/tmp/.claude/settings.local.json` for a session in `/tmp/x/work`, so the card names the file Claude will write.
+ */
+export function claudeProjectDir(cwd: string): string {
+  for (let d = path.resolve(cwd); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return path.resolve(cwd);
+  }
+}
+
 function rule(content: string): NativeRule {
   return { tool: 'Bash', content, shown: `Bash(${content})` };
 }
 
 export const claudeNativeRules: AgentNativeRules = {
-  where: (cwd) => path.join(cwd, '.claude', 'settings.local.json'),
+  where: (cwd) => path.join(claudeProjectDir(cwd), '.claude', 'settings.local.json'),
   translate({ kind, pattern }) {
     if (kind === 'glob' || kind === 'regex')
       return { why: `Claude Code's wildcards do not say exactly what a ${kind} rule says` };

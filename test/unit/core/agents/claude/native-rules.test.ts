@@ -1,6 +1,9 @@
 // Claude Code's rule for a Gatehouse rule: exact and prefix ones said word for word, never anything broader.
 import { describe, expect, it } from 'vitest';
-import { claudeNativeRules } from '../../../../../electron/core/agents/claude/native-rules.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { claudeNativeRules, claudeProjectDir } from '../../../../../electron/core/agents/claude/native-rules.ts';
+import { tempDir } from '../../../../support/temp.ts';
 
 const t = claudeNativeRules.translate;
 
@@ -41,7 +44,15 @@ describe("Claude Code's own rules", () => {
       expect(t({ kind: 'exact', pattern }), pattern).toHaveProperty('why');
   });
 
-  it("keeps them in the project's .claude/settings.local.json", () => {
-    expect(claudeNativeRules.where('/w/p')).toBe('/w/p/.claude/settings.local.json');
+  it("keeps them in the project's .claude/settings.local.json: the nearest folder with a .git, as Claude Code does", () => {
+    const root = tempDir('gh-claude-root-');
+    const deep = path.join(root, 'repo', 'src', 'lib');
+    fs.mkdirSync(deep, { recursive: true });
+    // Any .git counts for Claude Code, an empty folder too (measured on 2.1.330).
+    fs.mkdirSync(path.join(root, 'repo', '.git'));
+    expect(claudeNativeRules.where(deep)).toBe(path.join(root, 'repo', '.claude', 'settings.local.json'));
+    // The nearest one wins.
+    fs.mkdirSync(path.join(root, 'repo', 'src', '.git'));
+    expect(claudeProjectDir(deep)).toBe(path.join(root, 'repo', 'src'));
   });
 });
