@@ -105,6 +105,11 @@ export const DecideInputSchema = z.object({
    * now; refused (`conflict`) when there is none or the agent cannot take it.
    */
   safer: z.boolean().optional(),
+  /**
+   * With `remember`: also add the rules to the agent's own (Claude Code's `.claude/settings.local.json`), each one
+   * its syntax says exactly; the session's agent writes them when it runs the command (`agents/native-rules.ts`).
+   */
+  agentRules: z.boolean().optional(),
 });
 export type DecideInput = z.input<typeof DecideInputSchema>;
 

@@ -205,6 +205,11 @@ export interface Suggestion {
   rules: Array<RuleSpec & { effect: 'allow'; scope: RuleScope }>;
   /** Why this rule (or why none), in sentences. */
   notes: string[];
+  /**
+   * Where the card may offer "Also add to <agent>'s own rules": the agent's name, the file they go to, and each
+   * suggested rule in the agent's own words (null: it cannot say it exactly). Absent where the session cannot.
+   */
+  agentRules?: { agent: string; where: string; shown: Array<string | null> };
 }
 
 /** Levels no rule may allow: they always reach a person (deny rules still apply to them). */

@@ -23,6 +23,7 @@ import { TamperWatch } from './integrity/tamper-watch.ts';
 import { acquireLock } from './lock.ts';
 import { corePaths, ensurePrivateDir, type CorePaths } from './paths.ts';
 import { GateLiveness } from './gate/liveness.ts';
+import { NativeRuleGrants } from './agents/native-rules.ts';
 import { ancestry, linuxProc, linuxProcTable } from './peer/proc.ts';
 import { AgentStatus } from './sessions/agent-status.ts';
 import { lookupTcpPeer } from './peer/tcp-peer.ts';
@@ -260,8 +261,13 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       sessionRunning: (id) => sessions.get(id)?.endedAt === null,
       onError,
     });
+    // Rules for an agent's own settings a person approved with a command, on their way through its hooks.
+    const nativeRules = new NativeRuleGrants();
     events.subscribe((e) => {
-      if (e.type === 'session.ended') outcomes.sessionEnded(e.session.id);
+      if (e.type === 'session.ended') {
+        outcomes.sessionEnded(e.session.id);
+        nativeRules.sessionEnded(e.session.id);
+      }
     });
     outcomes.start();
     cleanup.push(() => outcomes.stop());
@@ -332,6 +338,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       coreEnv: opts.env ?? process.env,
       undo: undoing?.service,
       safer,
+      nativeRules,
       agents: new AgentStatus({
         sessions,
         roots,
@@ -368,6 +375,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       typedLine: (sessionId, key) => terminals.typedLine(sessionId, key),
       installed,
       liveness,
+      nativeRules,
       onError: opts.onError,
     });
     await gate.listen(paths.gateSocket);

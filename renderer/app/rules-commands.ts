@@ -34,7 +34,8 @@ export interface RulesCommands {
   suggestRules(requestId: string): Promise<Suggestion>;
   backtestRule(input: BacktestInput): Promise<BacktestResult>;
   /** Approves a held request and keeps these rules (each with its own scope and expiry). */
-  alwaysAllow(requestId: string, rules: RememberRule[]): Promise<void>;
+  /** `agentRules`: also into the agent's own rules (the card's opt-in, where the suggestion offers it). */
+  alwaysAllow(requestId: string, rules: RememberRule[], agentRules?: boolean): Promise<void>;
 }
 
 type RulesApi = Pick<
@@ -118,12 +119,20 @@ export function rulesCommands(api: RulesApi): RulesCommands {
     },
     suggestRules: (requestId) => api.suggestRules(requestId),
     backtestRule: (input) => api.backtestRule(input),
-    alwaysAllow: async (id, rules) => {
+    alwaysAllow: async (id, rules, agentRules) => {
       const inbox = useInbox.getState();
       if (!canDecide(inbox, id)) return;
       inbox.decisionSent(id, 'allow');
       try {
-        useInbox.getState().requestDecided(await api.decide({ id, decision: 'allow', via: 'window', remember: rules }));
+        useInbox.getState().requestDecided(
+          await api.decide({
+            id,
+            decision: 'allow',
+            via: 'window',
+            remember: rules,
+            ...(agentRules ? { agentRules } : {}),
+          }),
+        );
         useInbox.getState().allowFormClosed();
       } catch (err) {
         if (err instanceof ApiError && err.code === 'already_decided')

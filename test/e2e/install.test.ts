@@ -2,26 +2,16 @@
 // API: its command is held in a session of its own; with the core stopped, the installed hook answers at once with the
 // headless fallback (denied, "start Gatehouse"); `gatehouse uninstall claude` leaves settings.json exactly as before.
 // Everything lives in temporary directories: the agent's HOME and CLAUDE_CONFIG_DIR, and Gatehouse's data directory.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../shared/domain.ts';
-import { readAdminToken } from '../../electron/core/admin-token.ts';
-import { connectControl, type ControlClient } from '../../electron/core/control/client.ts';
-import { corePaths } from '../../electron/core/paths.ts';
 import { CLAUDE_CORE_DOWN } from '../../electron/core/agents/claude/install.ts';
 import { CODEX_CORE_DOWN } from '../../electron/core/agents/codex/install.ts';
 import { COPILOT_CORE_DOWN } from '../../electron/core/agents/copilot/install.ts';
 import { GEMINI_CORE_DOWN } from '../../electron/core/agents/gemini/install.ts';
-import {
-  claudeInvocation,
-  codexInvocation,
-  copilotInvocation,
-  geminiInvocation,
-  type AgentInvocation,
-} from '../support/agents.ts';
+import { claudeInvocation, codexInvocation, copilotInvocation, geminiInvocation } from '../support/agents.ts';
 import { cli, startDaemon } from '../support/cli.ts';
+import { runAgent, watch } from '../support/installed-agents.ts';
 import { startMockAnthropic } from '../support/mock-anthropic.ts';
 import { startMockGemini } from '../support/mock-gemini.ts';
 import { startMockResponses } from '../support/mock-responses.ts';
@@ -31,40 +21,6 @@ const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-function runAgent(inv: AgentInvocation, cwd: string): Promise<{ code: number | null; stdout: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(inv.command, inv.args, { env: inv.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, ms: Date.now() - started }));
-  });
-}
-
-async function watch(ghHome: string) {
-  const paths = corePaths(ghHome);
-  const client: ControlClient = await connectControl(paths.controlSocket, readAdminToken(paths.adminTokenFile));
-  const events: CoreEvent[] = [];
-  const waiters = new Set<() => void>();
-  await client.events((e) => {
-    events.push(e);
-    waiters.forEach((w) => w());
-  });
-  const event = <T extends CoreEvent['type']>(type: T) =>
-    new Promise<Extract<CoreEvent, { type: T }>>((resolve) => {
-      const check = () => {
-        const found = events.find((e) => e.type === type);
-        if (found) {
-          waiters.delete(check);
-          resolve(found as Extract<CoreEvent, { type: T }>);
-        }
-      };
-      waiters.add(check);
-      check();
-    });
-  return { client, event };
-}
 
 describe('gatehouse install claude', () => {
   it('guards a plain `claude -p`, falls back at once when Gatehouse is down, and uninstalls byte for byte', async () => {

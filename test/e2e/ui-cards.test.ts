@@ -1,7 +1,8 @@
 // Cards weighted by severity, in real Chromium against `gatehouse daemon --ui` with the real Claude Code: a critical
 // command (`git push --force origin main`, into a bare repository inside the test's own directory) needs two
 // deliberate steps to approve, and `a` alone does nothing to it; a card nobody decided stays findable in "Just
-// decided" with what the agent was told. Screenshots go to test/e2e/screenshots/.
+// decided" with what the agent was told; "Always allow…" with Claude Code's own rules ticked has Claude Code keep the
+// rule in the project's `.claude/settings.local.json`. Screenshots go to test/e2e/screenshots/.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -96,5 +97,35 @@ describe('cards weighted by severity, in Chromium with the real Claude Code', ()
     await done;
     expect(fs.existsSync(w.marker)).toBe(false);
     expect(w.mock.toolResults.join('\n')).toContain('Nobody decided in Gatehouse within 3 seconds');
+  });
+
+  it("Always allow… with Claude Code's own rules ticked: the command runs and Claude Code keeps the rule", async () => {
+    const w = await uiWorld(browser, cleanups, {
+      command: (marker) => `touch ${marker}`,
+      runOptions: ['--no-sandbox'],
+    });
+    // Claude Code keeps local settings in the nearest folder with a `.git`: this one, whatever is above it.
+    localRepository(w.work);
+    await w.open();
+    const done = w.run();
+    const card = w.card();
+    await card.waitFor();
+    await card.getByRole('button', { name: /Always allow/ }).click();
+    const panel = card.getByRole('form', { name: 'Always allow' });
+    const box = panel.getByRole('checkbox', { name: "Also add to Claude Code's own rules" });
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    const local = path.join(w.work, '.claude', 'settings.local.json');
+    await panel.getByText(local, { exact: false }).waitFor();
+    await box.check();
+    await shoot(w.page, 'inbox-always-allow-claude-rules-light');
+    await panel.getByRole('button', { name: /Approve and keep/ }).click();
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.existsSync(w.marker)).toBe(true);
+    expect(w.mock.toolResults).toHaveLength(1);
+    const allow = (JSON.parse(fs.readFileSync(local, 'utf8')) as { permissions: { allow: string[] } }).permissions
+      .allow;
+    expect(allow).toEqual([`Bash(touch ${w.marker})`]);
   });
 });

@@ -16,6 +16,8 @@ export interface UiWorldOptions {
   command?: (marker: string) => string;
   /** How long a held request waits for a decision (`--hold-timeout`); 60 s by default. */
   holdTimeout?: string;
+  /** `gatehouse run`'s own options before `--` (`--no-sandbox`); none by default. */
+  runOptions?: string[];
 }
 
 export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<unknown>>, opts: UiWorldOptions = {}) {
@@ -48,7 +50,7 @@ export async function uiWorld(browser: Browser, cleanups: Array<() => Promise<un
       prompt: 'run the command',
     });
     return startCli(
-      ['run', '--', inv.command, ...inv.args],
+      ['run', ...(opts.runOptions ?? []), '--', inv.command, ...inv.args],
       { ...inv.env, GATEHOUSE_HOME: ghHome },
       { cwd: work, input: null },
     ).done;

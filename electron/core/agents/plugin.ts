@@ -4,6 +4,7 @@
 // `AgentPlugin`, and one line in the registry.
 import type { StartedSession } from '../../../shared/api.ts';
 import type { RequestKind, Session, SessionProtection } from '../../../shared/domain.ts';
+import type { RuleKind } from '../../../shared/rules.ts';
 import type { Verdict } from '../broker/broker.ts';
 import type { AgentReport } from '../broker/outcomes.ts';
 import type { FileToolCall } from '../gate/file-tools.ts';
@@ -51,6 +52,27 @@ export interface AgentPlugin<Id extends string = string> {
    * offers only safer forms that run the command as written.
    */
   takesRewrite?(call: { kind: RequestKind; tool: string | null }): boolean;
+  /**
+   * How a rule the person keeps with an approval can also go into the agent's own permission rules, where they opt in
+   * on the card (`agents/native-rules.ts`); absent for an agent whose hooks cannot write them.
+   */
+  readonly nativeRules?: AgentNativeRules;
+}
+
+/** One rule in the agent's own syntax: Claude Code's `{ toolName: 'Bash', ruleContent: 'npm test:*' }`. */
+export interface NativeRule {
+  tool: string;
+  content: string;
+  /** As the agent's settings show it: `Bash(npm test:*)`. */
+  shown: string;
+}
+
+/** The agent's own rules, as far as Gatehouse writes them (never taken from an agent's payload). */
+export interface AgentNativeRules {
+  /** Where they are kept, for the card: a file of the project `cwd` is in. */
+  where(cwd: string): string;
+  /** The agent's rule that says exactly what this Gatehouse rule says and no more, or why none can. */
+  translate(rule: { kind: RuleKind; pattern: string }): NativeRule | { why: string };
 }
 
 /**
@@ -78,6 +100,15 @@ export interface AgentInstaller {
    * records it as written); a failure is said in `notes`, and the file as first written stays.
    */
   afterWrite?(file: string, text: string, env: InstallEnv): Promise<{ notes: string[]; after: string | null }>;
+  /**
+   * A file of Gatehouse's own beside `file` that the entries name (Amp's delegate script): written (executable) with
+   * the install, removed with the uninstall, and never written over a file of that name that is not Gatehouse's
+   * (`isCompanion` says whose it is).
+   */
+  companion?(file: string, hooks: InstalledHooks): { path: string; text: string };
+  isCompanion?(text: string): boolean;
+  /** What its installed hook does with Gatehouse down, for doctor, where the usual sentence is not true of it. */
+  coreDownSaid?(whenCoreDown: 'ask' | 'deny'): string;
 }
 
 /** The environment an install is for: the person's, as the CLI that asked saw it (never the core's by default). */
@@ -95,6 +126,8 @@ export interface InstalledHooks {
   hookTimeoutS: number;
   /** What a hook says when Gatehouse is not running: the agent's own prompt where it has one, or deny. */
   whenCoreDown: 'ask' | 'deny';
+  /** The file being edited (`AgentInstaller.file`), for entries that name a companion beside it; set by the service. */
+  file?: string;
 }
 
 /** A file's new text and what changed, in sentences ("adds a PreToolUse hook for Bash, …"). */
@@ -156,6 +189,21 @@ export interface HookCall {
   record(event: string): void;
   /** Tells the reviewer (the UI's notifications) about a hook event. */
   notify(event: string, message: string | null): void;
+  /** Rules for the agent's own settings that the person approved with a command, for this session (`native-rules.ts`). */
+  readonly nativeRules: SessionNativeRules;
+}
+
+/** A session's side of `NativeRuleGrants`: what its hooks may ask. */
+export interface SessionNativeRules {
+  /** This session's hooks can answer the agent's permission request: the card may offer the option. */
+  canWrite(): void;
+  /**
+   * After a verdict: whether the person asked for the agent's own rules with this allow. Then the hook lets the agent
+   * go on to its permission request (where the rules are written) instead of allowing outright.
+   */
+  handOver(verdict: Verdict, call: { tool: string; command: string; agentSessionId: string | null }): boolean;
+  /** The agent's permission request for `command`: the rules handed over for it, once, or null. */
+  take(call: { tool: string; command: string; agentSessionId: string | null }): NativeRule[] | null;
 }
 
 /** A launch whose checks found nothing, to be wired. */

@@ -216,8 +216,12 @@ export function installChecks(home: string, plugins: readonly AgentPlugin[], env
         ok: true,
         detail: `not installed: only \`gatehouse run ${s.agent}\` is guarded (\`gatehouse install ${s.agent}\` guards every launch)`,
       };
-    const down =
-      s.whenCoreDown === 'deny'
+    const said = s.whenCoreDown
+      ? plugins.find((p) => p.id === s.agent)?.installer?.coreDownSaid?.(s.whenCoreDown)
+      : null;
+    const down = said
+      ? said
+      : s.whenCoreDown === 'deny'
         ? 'with Gatehouse down its commands are denied'
         : `with Gatehouse down ${s.name} asks you itself (headless runs are denied)`;
     const matches =

@@ -13,6 +13,7 @@ import {
   type ParsedInput,
 } from '../../../shared/api.ts';
 import type { AgentStatusReport } from '../../../shared/agent-status.ts';
+import type { GateRequest } from '../../../shared/domain.ts';
 import type { PtyHost } from '../pty/pty-host.ts';
 import type { Recordings } from '../recording/core/service.ts';
 import type { RuleDraft } from '../rules/service.ts';
@@ -27,10 +28,11 @@ import { registerRulesHandlers, suggestionFor, type RulesServices } from './rule
 import { registerTamperHandlers, type TamperServices } from './tamper-handlers.ts';
 import { registerInstallHandlers, type InstallServices } from './install-handlers.ts';
 import { undoHandlers } from './undo-handlers.ts';
+import { agentRulesFor, withAgentRules, type NativeRulesServices } from './native-rules-handlers.ts';
 import type { UndoService } from '../undo/service.ts';
 import type { SaferService } from '../safer/service.ts';
 
-export interface ControlServices extends RulesServices, TamperServices, InstallServices {
+export interface ControlServices extends RulesServices, TamperServices, InstallServices, NativeRulesServices {
   sessions: SessionRepository;
   settings: Pick<SettingsService, 'saved' | 'update'>;
   /** The core's events, pushed to each connection that subscribes. */
@@ -86,7 +88,17 @@ function decideAndRemember(s: ControlServices, d: ParsedInput<'decide'>): Decide
     }));
   }
   drafts.forEach((draft) => s.rules.prepare(draft));
-  const decided = s.broker.decide(d.id, d.decision, d.reason, by);
+  // Also in the agent's own rules: kept for the request before the verdict reaches its hook (native-rules-handlers.ts).
+  const native = d.agentRules ? agentRulesFor(s, request, drafts) : null;
+  if (native) notes.push(...native.notes);
+  if (native?.rules.length) s.nativeRules?.offer(request.id, request.sessionId, native.rules);
+  let decided: GateRequest;
+  try {
+    decided = s.broker.decide(d.id, d.decision, d.reason, by);
+  } catch (err) {
+    s.nativeRules?.withdraw(request.id);
+    throw err;
+  }
   const remembered = s.rules.add(drafts, by);
   return { ...decided, remembered, ...(notes.length ? { rememberNotes: notes } : {}) };
 }
@@ -166,6 +178,10 @@ export function registerControlHandlers(s: ControlServices): Omit<ControlApi, Co
     terminalSnapshot: (sessionId) => terminals.snapshot(sessionId),
     browserUi: (d) => (d.rotateToken ? s.browserUi.rotateToken() : s.browserUi.status()),
     ...registerRulesHandlers(s),
+    suggestRules: (id) => {
+      const request = broker.get(id);
+      return withAgentRules(s, request, suggestionFor(s, request));
+    },
     ...registerTamperHandlers(s),
     ...registerInstallHandlers(s),
   };

@@ -15,6 +15,7 @@ import type { Publisher } from '../events/bus.ts';
 import type { FileChange } from '../risk/index.ts';
 import type { FileToolCall } from './file-tools.ts';
 import type { SessionRepository } from '../store/sessions.ts';
+import { NativeRuleGrants } from '../agents/native-rules.ts';
 import type { AgentPlugin, HookCall } from '../agents/plugin.ts';
 import { AGENTS } from '../agents/registry.ts';
 import { canaryAnswer, readCanary } from '../agents/canary.ts';
@@ -85,6 +86,8 @@ export interface GateServerDeps {
   typedLine?: (sessionId: string, key: string) => boolean;
   /** Finds or starts the session of an installed hook's request (no token: `gatehouse install`); without it they are refused. */
   installed?: Pick<InstalledSessions, 'resolve'>;
+  /** Rules for an agent's own settings approved with a command (native-rules.ts); one of its own unless the core shares one. */
+  nativeRules?: NativeRuleGrants;
   /** Which sessions have called (the agent-status list reads it); one of its own unless the core shares one. */
   liveness?: GateLiveness;
   onError?: (err: unknown) => void;
@@ -102,9 +105,11 @@ export class GateServer {
   /** The verdict of each tool call asked lately, for the same call asked by the session's other hook (`submitOnce`). */
   private readonly sameCall = new Map<string, Promise<Verdict>>();
   private readonly liveness: GateLiveness;
+  private readonly nativeRules: NativeRuleGrants;
 
   constructor(deps: GateServerDeps) {
     this.deps = deps;
+    this.nativeRules = deps.nativeRules ?? new NativeRuleGrants();
     this.liveness = deps.liveness ?? new GateLiveness();
     this.routes = this.buildRoutes();
     this.server = this.createServer();
@@ -331,6 +336,7 @@ export class GateServer {
       record: (event) => sessions.recordEvent(session.id, event, body, Date.now()),
       notify: (event, message) =>
         this.deps.events.publish({ type: 'agent.notification', sessionId: session.id, event, message }),
+      nativeRules: this.nativeRules.forSession(session.id),
     };
   }
 

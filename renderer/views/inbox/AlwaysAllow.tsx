@@ -1,6 +1,7 @@
 // "Always allow…": the rules Gatehouse suggests for a held command (one per part no rule covers yet), where they
 // apply and for how long, and the backtest: what else in the history each would have let through, risky ones
-// flagged. Confirming approves the command and keeps the rules. Enter confirms, Escape closes.
+// flagged. Confirming approves the command and keeps the rules. Enter confirms, Escape closes. Where the session's
+// agent has rules of its own Gatehouse can add to (Claude Code), an opt-in adds them there too.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { GateRequest } from '../../../shared/domain.ts';
 import {
@@ -36,6 +37,7 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice>('project');
   const [expiry, setExpiry] = useState(0);
   const [backtests, setBacktests] = useState<Backtest[]>([]);
+  const [alsoAgent, setAlsoAgent] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -87,6 +89,8 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
     void commands.alwaysAllow(
       request.id,
       drafts.map((d) => ({ kind: d.kind, pattern: d.pattern.trim(), scope, ...(ttlMs ? { ttlMs } : {}) })),
+      // Only when ticked (and offered): the call stays as it was otherwise.
+      ...(suggestion?.agentRules && alsoAgent ? [true] : []),
     );
   };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -192,6 +196,16 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
           </fieldset>
         </div>
       )}
+      {suggestion?.agentRules && drafts.length > 0 && (
+        <AgentRulesChoice
+          offer={suggestion.agentRules}
+          edited={drafts.some(
+            (d, i) => d.kind !== suggestion.rules[i]?.kind || d.pattern !== suggestion.rules[i]?.pattern,
+          )}
+          checked={alsoAgent}
+          onChange={setAlsoAgent}
+        />
+      )}
       <div className="actions">
         <button type="submit" className="approve" disabled={drafts.length === 0 || Boolean(sending)}>
           {sending === 'allow'
@@ -205,6 +219,41 @@ export function AlwaysAllow({ request }: { request: GateRequest }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * "Also add to Claude Code's own rules": off unless ticked. Says where they go, and each rule as the agent will read
+ * it (worked out again when approving, so an edited pattern is said then).
+ */
+function AgentRulesChoice({
+  offer,
+  edited,
+  checked,
+  onChange,
+}: {
+  offer: NonNullable<Suggestion['agentRules']>;
+  edited: boolean;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const shown = offer.shown.filter((s): s is string => s !== null);
+  return (
+    <fieldset className="choice agent-rules">
+      <legend>{offer.agent}</legend>
+      <label className="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        Also add to {offer.agent}'s own rules
+      </label>
+      <p className="hint">
+        Into <code>{offer.where}</code>, only rules {offer.agent} reads exactly as Gatehouse does
+        {edited
+          ? ' (worked out for your edited rules when you approve).'
+          : shown.length > 0
+            ? `: ${shown.join(', ')}${shown.length < offer.shown.length ? ' (the others it cannot say exactly)' : ''}.`
+            : `; none of these can be said exactly, so nothing would be added.`}
+      </p>
+    </fieldset>
   );
 }
 

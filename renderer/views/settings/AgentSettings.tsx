@@ -45,8 +45,9 @@ export function AgentSettings({
     <fieldset aria-labelledby="agents-legend">
       <legend id="agents-legend">Agents</legend>
       <p className="hint">
-        Installing wires an agent&apos;s own user settings to Gatehouse, so a plain <code>claude</code> or{' '}
-        <code>codex</code> started in any terminal is guarded too, not only <code>gatehouse run</code>.
+        Installing wires an agent&apos;s own user settings to Gatehouse, so a plain <code>claude</code>,{' '}
+        <code>codex</code> or any agent below started in any terminal is guarded too, not only{' '}
+        <code>gatehouse run</code>.
       </p>
       {agents === null ? (
         <p className="hint">Looking…</p>

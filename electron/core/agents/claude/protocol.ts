@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { Verdict } from '../../broker/broker.ts';
 import type { AgentReport } from '../../broker/outcomes.ts';
 import { agentReason, jsonAnswer, SILENT, type HookAnswer } from '../../gate/protocols.ts';
+import type { NativeRule } from '../plugin.ts';
 
 /**
  * Where Claude Code's hooks post: PreToolUse (shell and file tools), PostToolUse and PostToolUseFailure (what ran),
- * Notification and Stop, ConfigChange. A Claude Code too old for the post-tool hooks Gatehouse relies on posts its
+ * Notification and Stop, ConfigChange, PermissionRequest (`native-rules.ts`). A Claude Code too old for the post-tool hooks Gatehouse relies on posts its
  * PreToolUse to `preToolUseUnreported`: its commands are not awaited, so none is ever called "not run" for want of a
  * report that could not come.
  */
@@ -17,6 +18,7 @@ export const CLAUDE_PATHS = {
   postToolUse: '/v1/gate/claude/post-tool-use',
   event: '/v1/gate/claude/event',
   configChange: '/v1/gate/claude/config-change',
+  permissionRequest: '/v1/gate/claude/permission-request',
 } as const;
 
 /** The tools under which Claude Code runs shell commands. */
@@ -133,4 +135,38 @@ export function claudeAnswer(v: Verdict, toolInput?: Record<string, unknown>): H
 /** ConfigChange: `decision: "block"` keeps the change out of the session (Claude Code ignores it for managed settings). */
 export function claudeConfigChangeAnswer(refusal: string | null): HookAnswer {
   return refusal === null ? SILENT : jsonAnswer({ decision: 'block', reason: refusal });
+}
+
+/**
+ * PermissionRequest: Claude Code is about to show its own permission prompt (in `-p` too, where nobody answers it).
+ * 2.1.330 sends no `tool_use_id` with it (measured): the call is named by its tool, input and `session_id`.
+ */
+export const ClaudePermissionRequestSchema = z.looseObject({
+  hook_event_name: z.literal('PermissionRequest'),
+  tool_name: z.string().min(1),
+  tool_input: z.looseObject({ command: z.string().optional() }),
+  session_id: z.string().optional(),
+});
+
+/**
+ * Allows the call and has Claude Code add `rules` to the project's `.claude/settings.local.json` (2.1.330 checks
+ * `destination` against userSettings, projectSettings, localSettings, session, cliArg).
+ */
+export function claudePermissionAllow(rules: readonly NativeRule[]): HookAnswer {
+  return jsonAnswer({
+    hookSpecificOutput: {
+      hookEventName: 'PermissionRequest',
+      decision: {
+        behavior: 'allow',
+        updatedPermissions: [
+          {
+            type: 'addRules',
+            rules: rules.map((r) => ({ toolName: r.tool, ruleContent: r.content })),
+            behavior: 'allow',
+            destination: 'localSettings',
+          },
+        ],
+      },
+    },
+  });
 }

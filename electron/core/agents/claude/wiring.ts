@@ -1,6 +1,6 @@
 // Wiring Claude Code: hooks arrive through `--settings <file>`, a layer on top of the user's own settings, which stay
 // untouched. PreToolUse for shell and file tools is held at the gate; PostToolUse and PostToolUseFailure say what
-// then ran; Notification and Stop are forwarded.
+// then ran; Notification and Stop are forwarded; PermissionRequest writes Claude's own rules where the person asked.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CANARY_COMMAND, type CanaryHook } from '../canary.ts';
@@ -58,13 +58,22 @@ export function claudeSettings(o: ClaudeHookOptions): {
     timeout: 10,
   };
   const shellTools = o.platform === 'win32' ? ['Bash', 'PowerShell'] : ['Bash'];
+  // Claude's own prompt for a shell command: answered only for a command approved with "also add to Claude Code's own
+  // rules" (native-rules.ts), else left to Claude. Same versions as the post-tool hooks (the route says so).
+  const permissionHook: CommandHook = {
+    type: 'command',
+    command: blockingHookCommand(o.transport, CLAUDE_PATHS.permissionRequest, CONFIG_CHANGE_MAX_TIME_S),
+    timeout: CONFIG_CHANGE_HOOK_TIMEOUT_S,
+    ...(o.onFailureBlock ? { onFailure: 'block' as const } : {}),
+  };
+  const permissionRequest = shellTools.map((matcher) => ({ matcher, hooks: [permissionHook] }));
   // The file tools go through the same hook: held only when they change a protected place (file-tools.ts).
   const gated = [...shellTools, ...CLAUDE_FILE_TOOLS];
   const post = gated.map((matcher) => ({ matcher, hooks: [postHook] }));
   return {
     hooks: {
       PreToolUse: gated.map((matcher) => ({ matcher, hooks: [gateHook] })),
-      ...(reports ? { PostToolUse: post, PostToolUseFailure: post } : {}),
+      ...(reports ? { PostToolUse: post, PostToolUseFailure: post, PermissionRequest: permissionRequest } : {}),
       Notification: [{ hooks: [eventHook] }],
       Stop: [{ hooks: [eventHook] }],
       ConfigChange: claudeConfigChangeHooks(o),

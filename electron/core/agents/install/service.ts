@@ -37,6 +37,8 @@ interface Manifest {
   writtenSha256: string;
   whenCoreDown: 'ask' | 'deny';
   installedAt: string;
+  /** Folders the first install made for the file (innermost first): removed again, when empty, with a file it made. */
+  createdDirs?: string[];
 }
 
 export function sha256(text: string | Buffer): string {
@@ -80,6 +82,24 @@ export function writeAtomic(file: string, data: string | Buffer): void {
   }
 }
 
+/** The folders of `dir` and above it that do not exist yet, innermost first. */
+function missingDirs(dir: string): string[] {
+  const missing: string[] = [];
+  for (let d = dir; !fs.existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) missing.push(d);
+  return missing;
+}
+
+/** Removes the folders an install made, innermost first, as long as each is empty (never anything of the person's). */
+function removeEmptyDirs(dirs: readonly string[]): void {
+  for (const d of dirs) {
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      return;
+    }
+  }
+}
+
 export class InstallService {
   private readonly deps: InstallServiceDeps;
 
@@ -114,9 +134,9 @@ export class InstallService {
     }
   }
 
-  private edit(installer: AgentInstaller, before: string | null) {
+  private edit(installer: AgentInstaller, before: string | null, file: string) {
     try {
-      return installer.edit(before, this.deps.hooks());
+      return installer.edit(before, { ...this.deps.hooks(), file });
     } catch (err) {
       if (err instanceof InstallError) throw new ApiError('invalid_input', err.message);
       throw err;
@@ -129,7 +149,8 @@ export class InstallService {
     const file = installer.file(env);
     const before = readOrNull(file);
     const text = before?.toString('utf8') ?? null;
-    const { changes } = this.edit(installer, text);
+    const { changes } = this.edit(installer, text, file);
+    changes.push(...this.companionChanges(installer, file));
     const kept = this.manifest(agent);
     return {
       agent,
@@ -153,7 +174,8 @@ export class InstallService {
         `${file} changed since the changes were shown; look at them again before installing`,
       );
     const text = before?.toString('utf8') ?? null;
-    const { after, changes } = this.edit(installer, text);
+    const { after, changes } = this.edit(installer, text, file);
+    changes.push(...this.companionChanges(installer, file));
     const backup = this.backupPath(agent);
     if (changes.length === 0) return { agent, file, changes: [], alreadyInstalled: true, afterWrite: [], backup };
     const kept = this.manifest(agent);
@@ -164,7 +186,9 @@ export class InstallService {
       if (before) writeAtomic(backup, before);
       else fs.rmSync(backup, { force: true });
     }
+    const createdDirs = firstInstall ? missingDirs(path.dirname(file)) : (kept?.createdDirs ?? []);
     writeAtomic(file, after);
+    this.writeCompanion(installer, file);
     let written = after;
     let afterWrite: string[] = [];
     if (installer.afterWrite) {
@@ -186,6 +210,7 @@ export class InstallService {
       writtenSha256: sha256(written),
       whenCoreDown: this.deps.hooks().whenCoreDown,
       installedAt: new Date(this.deps.now()).toISOString(),
+      ...(createdDirs.length > 0 ? { createdDirs } : {}),
     };
     writeAtomic(this.manifestPath(agent), JSON.stringify(manifest, null, 2));
     this.deps.audit('agent.installed', agent, { ...manifest, backup: manifest.originalSha256 ? backup : null });
@@ -199,6 +224,7 @@ export class InstallService {
     const file = kept?.file ?? installer.file(env);
     const now = readOrNull(file);
     const done = (outcome: UninstallResult['outcome'], message: string): UninstallResult => {
+      this.removeCompanion(installer, file);
       if (outcome !== 'not-installed')
         this.deps.audit('agent.uninstalled', agent, { file, outcome, currentSha256: now ? sha256(now) : null });
       return { agent, file, outcome, message };
@@ -206,6 +232,7 @@ export class InstallService {
     if (kept && now && sha256(now) === kept.writtenSha256) {
       if (kept.originalSha256 === null) {
         fs.rmSync(file, { force: true });
+        removeEmptyDirs(kept.createdDirs ?? []);
         this.forget(agent);
         return done('removed-file', `removed ${file}: there was none before Gatehouse's install`);
       }
@@ -227,6 +254,16 @@ export class InstallService {
     } catch (err) {
       if (err instanceof InstallError) throw new ApiError('invalid_input', err.message);
       throw err;
+    }
+    // A file of Gatehouse's own with nothing of the person's left in it, where there was none: removed again.
+    if (edit.after === '' && kept && kept.originalSha256 === null) {
+      fs.rmSync(file, { force: true });
+      removeEmptyDirs(kept.createdDirs ?? []);
+      this.forget(agent);
+      return done(
+        'removed-file',
+        `removed ${file}: it held only Gatehouse's entries, and there was none before the install`,
+      );
     }
     writeAtomic(file, edit.after);
     const why = kept
@@ -275,6 +312,35 @@ export class InstallService {
           };
         }
       });
+  }
+
+  /** The companion file's change, if it differs from what is there; refused over a file that is not Gatehouse's. */
+  private companionChanges(installer: AgentInstaller, file: string): string[] {
+    const c = installer.companion?.(file, { ...this.deps.hooks(), file });
+    if (!c) return [];
+    const now = readOrNull(c.path)?.toString('utf8') ?? null;
+    if (now === c.text) return [];
+    if (now !== null && !installer.isCompanion?.(now))
+      throw new ApiError(
+        'invalid_input',
+        `${c.path} is already there and is not Gatehouse's: it was left as it is; move it, then install again`,
+      );
+    return [
+      `${now === null ? 'writes' : 'updates'} Gatehouse's own ${c.path}, which the entries above run (removed again on uninstall)`,
+    ];
+  }
+
+  private writeCompanion(installer: AgentInstaller, file: string): void {
+    const c = installer.companion?.(file, { ...this.deps.hooks(), file });
+    if (!c) return;
+    writeAtomic(c.path, c.text);
+    fs.chmodSync(c.path, 0o755);
+  }
+
+  private removeCompanion(installer: AgentInstaller, file: string): void {
+    const c = installer.companion?.(file, { ...this.deps.hooks(), file });
+    const now = c ? (readOrNull(c.path)?.toString('utf8') ?? null) : null;
+    if (c && now !== null && installer.isCompanion?.(now)) fs.rmSync(c.path, { force: true });
   }
 
   private forget(agent: string): void {

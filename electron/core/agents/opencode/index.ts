@@ -1,10 +1,12 @@
 // OpenCode as a plug-in. OpenCode has no hook commands; it loads JavaScript plug-ins. Gatehouse's (`plugin-source.ts`)
 // arrives through `OPENCODE_CONFIG_CONTENT` for one launch (no file of the person's is touched) and hands every tool
 // call from `tool.execute.before` to the gate: `bash` is held, file tools are judged by where they write, and what
-// ran comes back from `tool.execute.after`.
+// ran comes back from `tool.execute.after`. `gatehouse install opencode` puts the same plug-in in OpenCode's global
+// plug-in folder (install.ts).
 import type { AgentPlugin } from '../plugin.ts';
 import { opencodeArgFindings, opencodeEnvFindings } from './checks.ts';
 import { OPENCODE_HOOKS } from './hooks.ts';
+import { opencodeInstaller } from './install.ts';
 import { opencodeFailMode, opencodeProtections } from './status.ts';
 import { wireOpencode } from './wiring.ts';
 
@@ -17,4 +19,5 @@ export const opencodeAgent: AgentPlugin<'opencode'> = {
   checkLaunch: async (_exe, args, site) => [...opencodeArgFindings(args), ...opencodeEnvFindings(site.env)],
   wire: wireOpencode,
   protections: opencodeProtections,
+  installer: opencodeInstaller,
 };

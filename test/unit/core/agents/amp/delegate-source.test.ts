@@ -53,6 +53,10 @@ describe("Gatehouse's Amp delegate", () => {
     expect(runDelegate('exit 1').code).toBe(2);
   });
 
+  it("exits 1, Amp's own prompt, only for the installed fallback's answer when Gatehouse is down", () => {
+    expect(runDelegate("cat >/dev/null; printf '%s' 'core-down: ask'").code).toBe(1);
+  });
+
   it('refuses a tool name that could break the JSON, without sending it', () => {
     const r = runDelegate(`cat > "$SAVE"; printf allow`, { tool: 'x","args":{}}' });
     expect(r.code).toBe(2);

@@ -1,19 +1,31 @@
 // What `gatehouse install amp` would write into the person's Amp settings: Gatehouse's delegate rules in
-// "amp.permissions", after a leading run of their reject rules, every other byte kept.
+// "amp.permissions", after a leading run of their reject rules, every other byte kept; the delegate beside it, which
+// denies (or asks, where chosen) when Gatehouse is down; uninstall of a changed file takes out only Gatehouse's rules.
 import { describe, expect, it } from 'vitest';
 import {
+  AMP_CORE_DOWN,
   ampDelegateScript,
+  ampInstaller,
   ampInstallFiles,
   edit,
   isInstalled,
+  removeRules,
 } from '../../../../../electron/core/agents/amp/install.ts';
+import { AMP_DELEGATE_MARK } from '../../../../../electron/core/agents/amp/delegate-source.ts';
+import { installedHooks } from '../../../../../electron/core/agents/install/hook.ts';
+import { InstallError } from '../../../../../electron/core/agents/plugin.ts';
 
-const hooks = {
-  preToolCommand: 'gate',
-  eventCommand: 'true',
-  timeoutS: 660,
-  delegatePath: '/h/.config/amp/gatehouse-amp-delegate',
-};
+const hooks = { delegatePath: '/h/.config/amp/gatehouse-amp-delegate' };
+const installed = (whenCoreDown: 'ask' | 'deny' = 'deny') => ({
+  ...installedHooks({
+    transport: { kind: 'curl', curlPath: '/usr/bin/curl' },
+    socket: '/run/gh/gate.sock',
+    clientMaxTimeS: 630,
+    hookTimeoutS: 660,
+    whenCoreDown,
+  }),
+  file: '/h/.config/amp/settings.json',
+});
 const rules = (text: string) =>
   (JSON.parse(text) as { 'amp.permissions': Array<{ action: string; tool: string }> })['amp.permissions'].map(
     (r) => `${r.action} ${r.tool}`,
@@ -32,7 +44,17 @@ describe('installing into Amp', () => {
       settings: '/h/.config/amp/settings.json',
       delegate: '/h/.config/amp/gatehouse-amp-delegate',
     });
-    expect(ampDelegateScript(hooks)).toContain('gate');
+    const script = ampDelegateScript(installed());
+    expect(script).toContain('/v1/gate/amp/delegate');
+    expect(script).toContain(AMP_DELEGATE_MARK);
+    expect(script).toContain(`deny: ${AMP_CORE_DOWN}`);
+    expect(ampDelegateScript(installed('ask'))).toContain("printf '%s' 'core-down: ask'");
+    expect(ampInstaller.companion?.('/h/.config/amp/settings.json', installed())).toEqual({
+      path: '/h/.config/amp/gatehouse-amp-delegate',
+      text: script,
+    });
+    expect(ampInstaller.isCompanion?.(script)).toBe(true);
+    expect(ampInstaller.isCompanion?.('#!/bin/sh\necho mine')).toBe(false);
   });
 
   it('creates the file when there is none', () => {
@@ -76,5 +98,36 @@ describe('installing into Amp', () => {
     expect(edit(installed, hooks)).toEqual({ after: installed, changes: [] });
     expect(() => edit('[1]', hooks)).toThrow(/not a JSON object/);
     expect(() => edit('{"amp.permissions": {}}', hooks)).toThrow(/not a list/);
+  });
+
+  it('as the install service calls it: names the delegate beside the file, says how it fails, refuses what it cannot edit', () => {
+    const { after, changes } = ampInstaller.edit(null, installed());
+    expect(after).toContain('/h/.config/amp/gatehouse-amp-delegate');
+    expect(changes.at(-2)).toMatch(/refuses the call and says to start Gatehouse/);
+    expect(ampInstaller.edit(null, installed('ask')).changes.at(-2)).toMatch(/Amp's own prompt/);
+    expect(ampInstaller.edit(after, installed())).toEqual({ after, changes: [] });
+    expect(() => ampInstaller.edit('[1]', installed())).toThrow(InstallError);
+    expect(ampInstaller.isInstalled(after)).toBe(true);
+  });
+
+  it("takes out only Gatehouse's rules from a file the person changed since, their rules and text kept", () => {
+    const before = [
+      '{',
+      '  // mine',
+      '  "amp.permissions": [',
+      '    {"tool": "Bash", "action": "reject", "matches": {"cmd": "rm *"}},',
+      '    {"tool": "Bash", "action": "allow"}',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    const withOurs = edit(before, hooks).after;
+    expect(removeRules(withOurs)).toEqual({ after: before, removed: OURS.length });
+    const alone = edit('{\n  "x": 1\n}\n', hooks).after;
+    expect(removeRules(alone).after).toBe('{\n  "amp.permissions": [],\n  "x": 1\n}\n');
+    expect(ampInstaller.remove(withOurs).changes).toEqual([
+      "takes out Gatehouse's 5 delegate rules; your own rules and settings stay",
+    ]);
+    expect(ampInstaller.remove(before)).toEqual({ after: before, changes: [] });
   });
 });

@@ -68,7 +68,18 @@ describe('Claude Code wiring', () => {
     const s = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: false });
     expect(s.hooks).not.toHaveProperty('PostToolUse');
     expect(s.hooks).not.toHaveProperty('PostToolUseFailure');
+    expect(s.hooks).not.toHaveProperty('PermissionRequest');
     expect(s.hooks.PreToolUse?.[0]?.hooks[0]?.command).toContain(CLAUDE_PATHS.preToolUseUnreported);
+  });
+
+  it("answers Claude's PermissionRequest for the shell tool with a hook that blocks when it fails (same versions)", () => {
+    const s = claudeSettings({ transport: curl, holdTimeoutMs: 600_000, platform: 'linux', onFailureBlock: true });
+    const [group, ...rest] = s.hooks.PermissionRequest ?? [];
+    expect(rest).toEqual([]);
+    expect(group?.matcher).toBe('Bash');
+    expect(group?.hooks[0]).toMatchObject({ type: 'command', timeout: 60, onFailure: 'block' });
+    expect(group?.hooks[0]?.command).toContain(CLAUDE_PATHS.permissionRequest);
+    expect(group?.hooks[0]?.command).toContain('exit 2');
   });
 
   it.each([

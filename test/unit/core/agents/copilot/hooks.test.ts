@@ -9,6 +9,7 @@ import type { Verdict } from '../../../../../electron/core/broker/broker.ts';
 import { HookPayloadError, type Interception } from '../../../../../electron/core/gate/protocols.ts';
 import type { FileToolCall } from '../../../../../electron/core/gate/file-tools.ts';
 import type { Session } from '../../../../../shared/domain.ts';
+import { NativeRuleGrants } from '../../../../../electron/core/agents/native-rules.ts';
 
 const deny: Verdict = { requestId: 'r1', decision: 'deny', reason: 'not on main', decidedBy: 'rule:1' };
 const allow: Verdict = { requestId: 'r1', decision: 'allow', reason: 'fine', decidedBy: 'rule:2' };
@@ -36,6 +37,7 @@ function call(body: unknown, verdict: Verdict = deny, fileVerdict: Verdict | nul
     turnEnded: () => seen.turns++,
     record: (e) => seen.recorded.push(e),
     notify: () => {},
+    nativeRules: new NativeRuleGrants().forSession('s1'),
   };
   return { c, seen };
 }

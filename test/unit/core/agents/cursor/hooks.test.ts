@@ -9,6 +9,7 @@ import type { HookCall } from '../../../../../electron/core/agents/plugin.ts';
 import type { AgentReport } from '../../../../../electron/core/broker/outcomes.ts';
 import type { Verdict } from '../../../../../electron/core/broker/broker.ts';
 import { HookPayloadError, type Interception } from '../../../../../electron/core/gate/protocols.ts';
+import { NativeRuleGrants } from '../../../../../electron/core/agents/native-rules.ts';
 
 const deny: Verdict = { requestId: 'r1', decision: 'deny', reason: 'not today', decidedBy: 'human:cli' };
 const allow: Verdict = { requestId: 'r1', decision: 'allow', reason: 'ok', decidedBy: 'human:cli' };
@@ -27,6 +28,7 @@ function fakeCall(body: unknown, verdict: Verdict = allow) {
     turnEnded: () => {},
     record: () => {},
     notify: () => {},
+    nativeRules: new NativeRuleGrants().forSession('s1'),
   };
   return { call, seen };
 }

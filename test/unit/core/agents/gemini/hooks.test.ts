@@ -7,6 +7,7 @@ import type { Verdict } from '../../../../../electron/core/broker/broker.ts';
 import { HookPayloadError, type Interception } from '../../../../../electron/core/gate/protocols.ts';
 import type { FileToolCall } from '../../../../../electron/core/gate/file-tools.ts';
 import type { Session } from '../../../../../shared/domain.ts';
+import { NativeRuleGrants } from '../../../../../electron/core/agents/native-rules.ts';
 
 const deny: Verdict = { requestId: 'r1', decision: 'deny', reason: 'no', decidedBy: 'rule:1' };
 
@@ -32,6 +33,7 @@ function call(body: unknown, fileVerdict: Verdict | null = null) {
     turnEnded: () => seen.turns++,
     record: () => {},
     notify: () => {},
+    nativeRules: new NativeRuleGrants().forSession('s1'),
   };
   return { c, seen };
 }

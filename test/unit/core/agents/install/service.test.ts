@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ampAgent } from '../../../../../electron/core/agents/amp/index.ts';
 import { claudeAgent } from '../../../../../electron/core/agents/claude/index.ts';
+import { opencodeAgent } from '../../../../../electron/core/agents/opencode/index.ts';
 import { installedHooks } from '../../../../../electron/core/agents/install/hook.ts';
 import { InstallService, sha256 } from '../../../../../electron/core/agents/install/service.ts';
 import { tempDir } from '../../../../support/temp.ts';
@@ -17,7 +19,7 @@ function world(whenCoreDown: 'ask' | 'deny' = 'ask') {
   const settings = { whenCoreDown };
   const service = new InstallService({
     dir: path.join(root, 'gatehouse', 'installs'),
-    agents: [claudeAgent],
+    agents: [claudeAgent, opencodeAgent, ampAgent],
     hooks: () =>
       installedHooks({
         transport: { kind: 'curl', curlPath: '/usr/bin/curl' },
@@ -31,8 +33,8 @@ function world(whenCoreDown: 'ask' | 'deny' = 'ask') {
   });
   const env = { HOME: home };
   const file = path.join(home, '.claude', 'settings.json');
-  const install = async () => service.install('claude', env, service.plan('claude', env).beforeSha256);
-  return { service, env, file, audit, settings, install, backups: path.join(root, 'gatehouse', 'installs') };
+  const install = async (agent = 'claude') => service.install(agent, env, service.plan(agent, env).beforeSha256);
+  return { service, env, home, file, audit, settings, install, backups: path.join(root, 'gatehouse', 'installs') };
 }
 
 const ORIGINAL = '{\n\t"model": "opus",\n\t"permissions": {"allow": ["Bash(ls:*)"]}\n}';
@@ -150,5 +152,77 @@ describe('InstallService', () => {
     expect(w.service.uninstall('claude', w.env).outcome).toBe('restored');
     expect(fs.lstatSync(w.file).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toBe(ORIGINAL);
+  });
+});
+
+describe('InstallService: a file of its own, and a companion beside a file of the person', () => {
+  const tree = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).sort() : null);
+
+  it('OpenCode: one plug-in file in folders the install made; uninstall leaves the folder as it was', async () => {
+    const w = world();
+    const before = tree(path.join(w.home, '.config'));
+    await w.install('opencode');
+    const plugin = path.join(w.home, '.config', 'opencode', 'plugins', 'gatehouse.js');
+    expect(opencodeAgent.installer?.isInstalled(fs.readFileSync(plugin, 'utf8'))).toBe(true);
+    expect(w.service.uninstall('opencode', w.env).outcome).toBe('removed-file');
+    expect(tree(path.join(w.home, '.config'))).toEqual(before);
+  });
+
+  it('OpenCode: a plug-in the person edited since is still taken out whole; a folder of theirs stays', async () => {
+    const w = world();
+    const plugins = path.join(w.home, '.config', 'opencode', 'plugins');
+    fs.mkdirSync(plugins, { recursive: true });
+    fs.writeFileSync(path.join(plugins, 'mine.js'), 'export const Mine = async () => ({});\n');
+    await w.install('opencode');
+    fs.appendFileSync(path.join(plugins, 'gatehouse.js'), '// an edit\n');
+    expect(w.service.uninstall('opencode', w.env).outcome).toBe('removed-file');
+    expect(fs.readdirSync(plugins)).toEqual(['mine.js']);
+  });
+
+  it("OpenCode: a file of that name that is not Gatehouse's is never replaced", async () => {
+    const w = world();
+    const plugins = path.join(w.home, '.config', 'opencode', 'plugins');
+    fs.mkdirSync(plugins, { recursive: true });
+    fs.writeFileSync(path.join(plugins, 'gatehouse.js'), 'export const Mine = 1;\n');
+    expect(() => w.service.plan('opencode', w.env)).toThrow(/not Gatehouse's/);
+  });
+
+  it('Amp: the settings edit and the delegate beside it; uninstall restores the file byte for byte and removes the delegate', async () => {
+    const w = world('deny');
+    const dir = path.join(w.home, '.config', 'amp');
+    fs.mkdirSync(dir, { recursive: true });
+    const settings = path.join(dir, 'settings.json');
+    const original = '{\n  // mine\n  "amp.notifications.enabled": false\n}\n';
+    fs.writeFileSync(settings, original);
+    const plan = w.service.plan('amp', w.env);
+    expect(plan.file).toBe(settings);
+    expect(plan.changes.at(-1)).toMatch(/^writes Gatehouse's own .*gatehouse-amp-delegate/);
+    await w.install('amp');
+    const delegate = path.join(dir, 'gatehouse-amp-delegate');
+    expect(fs.statSync(delegate).mode & 0o777).toBe(0o755);
+    expect(fs.readFileSync(delegate, 'utf8')).toContain('deny: Gatehouse is not running');
+    expect(fs.readFileSync(settings, 'utf8')).toContain(delegate);
+    // Installed again with nothing new: nothing to do.
+    expect((await w.install('amp')).alreadyInstalled).toBe(true);
+    // The fallback changed: the delegate is rewritten, the settings file stays.
+    w.settings.whenCoreDown = 'ask';
+    expect(w.service.plan('amp', w.env).changes).toEqual([
+      expect.stringMatching(/^updates Gatehouse's own .*gatehouse-amp-delegate/),
+    ]);
+    await w.install('amp');
+    expect(fs.readFileSync(delegate, 'utf8')).toContain('core-down: ask');
+    expect(w.service.uninstall('amp', w.env).outcome).toBe('restored');
+    expect(fs.readFileSync(settings, 'utf8')).toBe(original);
+    expect(fs.readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it("Amp: a delegate of that name that is not Gatehouse's is never replaced, nor removed", async () => {
+    const w = world();
+    const dir = path.join(w.home, '.config', 'amp');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'gatehouse-amp-delegate'), '#!/bin/sh\nexit 0\n');
+    expect(() => w.service.plan('amp', w.env)).toThrow(/not Gatehouse's/);
+    expect(w.service.uninstall('amp', w.env).outcome).toBe('not-installed');
+    expect(fs.readFileSync(path.join(dir, 'gatehouse-amp-delegate'), 'utf8')).toBe('#!/bin/sh\nexit 0\n');
   });
 });

@@ -10,6 +10,7 @@ import type { AgentReport } from '../../../../../electron/core/broker/outcomes.t
 import type { Verdict } from '../../../../../electron/core/broker/broker.ts';
 import type { FileToolCall } from '../../../../../electron/core/gate/file-tools.ts';
 import { HookPayloadError, type Interception } from '../../../../../electron/core/gate/protocols.ts';
+import { NativeRuleGrants } from '../../../../../electron/core/agents/native-rules.ts';
 
 const deny: Verdict = { requestId: 'r1', decision: 'deny', reason: 'not today', decidedBy: 'human:cli' };
 const allow: Verdict = {
@@ -40,6 +41,7 @@ function fakeCall(body: unknown, o: { verdict?: Verdict; fileVerdict?: Verdict |
     turnEnded: () => {},
     record: () => {},
     notify: () => {},
+    nativeRules: new NativeRuleGrants().forSession('s1'),
   };
   return { call, seen };
 }

@@ -100,6 +100,65 @@ describe('Always allow…', () => {
     expect(useInbox.getState().allowingId).toBeNull();
   });
 
+  it("offers Claude Code's own rules only where the core says the session can, off until ticked, and says where they go", async () => {
+    const commands = fakeCommands();
+    const r = heldRequest({ command: 'npm test', cwd: '/home/dev/app', risk: assessed('low', 'npm test') });
+    const project = { type: 'project' as const, dir: '/home/dev/app' };
+    commands.suggestRules.mockResolvedValue({
+      requestId: r.id,
+      rules: [{ effect: 'allow', kind: 'prefix', pattern: 'npm test', scope: project }],
+      notes: [],
+      agentRules: {
+        agent: 'Claude Code',
+        where: '/home/dev/app/.claude/settings.local.json',
+        shown: ['Bash(npm test:*)'],
+      },
+    });
+    commands.backtestRule.mockImplementation(async (input) => backtest(input.pattern, []));
+    renderInApp(<Inbox />, commands);
+    act(() => useInbox.getState().pendingLoaded([r]));
+    press('j');
+    press('w');
+    const panel = within(screen.getByRole('article')).getByRole('form', { name: 'Always allow' });
+    const box = await within(panel).findByRole('checkbox', { name: "Also add to Claude Code's own rules" });
+    expect(box).toHaveProperty('checked', false);
+    expect(panel.querySelector('.agent-rules .hint')?.textContent).toBe(
+      'Into /home/dev/app/.claude/settings.local.json, only rules Claude Code reads exactly as Gatehouse does: Bash(npm test:*).',
+    );
+    // Off: the approval is sent as before.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Approve and keep the rule' }));
+    expect(commands.alwaysAllow).toHaveBeenLastCalledWith(r.id, [
+      { kind: 'prefix', pattern: 'npm test', scope: project },
+    ]);
+    fireEvent.click(box);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Approve and keep the rule' }));
+    expect(commands.alwaysAllow).toHaveBeenLastCalledWith(
+      r.id,
+      [{ kind: 'prefix', pattern: 'npm test', scope: project }],
+      true,
+    );
+  });
+
+  it('offers no such option where the suggestion does not', async () => {
+    const commands = fakeCommands();
+    const r = heldRequest({ command: 'npm test', cwd: '/home/dev/app', risk: assessed('low', 'npm test') });
+    commands.suggestRules.mockResolvedValue({
+      requestId: r.id,
+      rules: [
+        { effect: 'allow', kind: 'prefix', pattern: 'npm test', scope: { type: 'project', dir: '/home/dev/app' } },
+      ],
+      notes: [],
+    });
+    commands.backtestRule.mockImplementation(async (input) => backtest(input.pattern, []));
+    renderInApp(<Inbox />, commands);
+    act(() => useInbox.getState().pendingLoaded([r]));
+    press('j');
+    press('w');
+    const panel = within(screen.getByRole('article')).getByRole('form', { name: 'Always allow' });
+    await within(panel).findByText(/Of 12 earlier commands/);
+    expect(within(panel).queryByRole('checkbox')).toBeNull();
+  });
+
   it('is not offered where no rule can exist: the card says why in one line, and w does nothing', () => {
     const commands = fakeCommands();
     const critical = heldRequest({ command: 'git push --force origin main' });
