@@ -20,6 +20,8 @@ import { finding, type RuleInput } from './util.ts';
  * - `gitconfig`: git configuration given through the environment (`GIT_CONFIG_PARAMETERS`, `GIT_CONFIG_KEY_0`);
  * - `agent`: a JVM or .NET agent or hook loaded into every program (`JAVA_TOOL_OPTIONS=-javaagent:…`): high;
  * - `path`: the folders searched for programs (`PATH`): a relative or empty entry finds programs here first;
+ * - `prompt`: a prompt string, whose command substitutions run each time it is shown (`PS4` on every line `bash -x`
+ *   traces): judged as those commands;
  * - `libraries`: folders libraries are loaded from (`LD_LIBRARY_PATH`): outside the project and the system, high;
  * - `loads`: folders code or settings are read from (`PYTHONPATH`, `NODE_PATH`, `GIT_DIR`, `GIT_CONFIG_GLOBAL`, `HOME`): a
  *   settings file can name programs to run (git's `core.fsmonitor`), a module folder shadows the real modules; outside
@@ -35,7 +37,8 @@ type EnvKind =
   | 'agent'
   | 'path'
   | 'libraries'
-  | 'loads';
+  | 'loads'
+  | 'prompt';
 
 const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
   [
@@ -58,6 +61,7 @@ const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
     'agent',
   ],
   [/^PATH$/, 'path'],
+  [/^(PS0|PS1|PS2|PS4)$/, 'prompt'],
   [/^(LD_LIBRARY_PATH|DYLD_FALLBACK_LIBRARY_PATH|DYLD_FRAMEWORK_PATH|DYLD_FALLBACK_FRAMEWORK_PATH)$/, 'libraries'],
   [
     /^(PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|NODE_PATH|RUBYLIB|PERL5LIB|PERLLIB|CLASSPATH|GIT_DIR|GIT_COMMON_DIR|GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG|HOME|XDG_CONFIG_HOME|npm_config_userconfig|NPM_CONFIG_USERCONFIG|npm_config_globalconfig|PIP_CONFIG_FILE|CARGO_HOME|BUNDLE_GEMFILE)$/,
@@ -111,6 +115,7 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
       : [];
   }
   if (kind === 'libraries' || kind === 'loads') return loadedFrom(name, kind, value, input);
+  if (kind === 'prompt') return promptCommands(name, value, input);
   if (!value.known) return unknown(kind === 'command' || kind === 'program' ? 'runs a command' : 'sets what runs');
   if (value.text === '') return [];
   switch (kind) {
@@ -179,6 +184,21 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
       return found;
     }
   }
+}
+
+/**
+ * `PS4='$(rm -rf ~)' bash -x -c true`: the shell expands a prompt each time it shows it, command substitutions
+ * included. Each `$(…)` or backquoted part is judged as the command it is; a prompt of plain text and variables is
+ * nothing; one that cannot be read (nested or unclosed) is high.
+ */
+function promptCommands(name: string, value: Word, input: RuleInput): Finding[] {
+  const label = `${name}=${value.text.slice(0, 40)}`;
+  if (!/\$\(|`/.test(value.text)) return [];
+  const parts = [...value.text.matchAll(/\$\(([^()]*)\)|`([^`]*)`/g)].map((m) => m[1] ?? m[2] ?? '');
+  const rest = value.text.replace(/\$\(([^()]*)\)|`([^`]*)`/g, '');
+  if (parts.length === 0 || /\$\(|`/.test(rest))
+    return [finding('remote-code', S.high, `${label}: a prompt that runs commands Gatehouse cannot read`)];
+  return parts.flatMap((p) => input.shell(p, `${name} prompt`));
 }
 
 /** Where code or settings may come from without changing what is run: the project's own folders and the system's. */
