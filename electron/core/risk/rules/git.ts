@@ -194,6 +194,9 @@ function config(rest: Word[]): Finding[] {
 
 const git: Rule = (input: RuleInput) => {
   const { ctx } = input;
+  // `ext::sh -c …` as a remote: git runs that command as its transport (where `protocol.ext.allow` lets it).
+  const ext = input.args.find((w) => /^ext::/.test(w.text));
+  if (ext) return [finding('remote-code', S.high, `uses ${ext.text.slice(0, 40)} as a remote: git runs that command`)];
   const { sub, rest } = subcommand(input.args, GIT_GLOBALS);
   const hard = (what: 'changes' | 'untracked' | 'stashes', verb: string) => {
     const s = atStake(ctx, what);

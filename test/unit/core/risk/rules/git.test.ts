@@ -34,6 +34,9 @@ describe('git', () => {
   });
 
   it.each([
+    // The ext:: transport runs a command of its own.
+    ['git clone ext::id d', 'high'],
+    ['git fetch ext::id', 'high'],
     ['git status', 'low'],
     ['git log --oneline -5', 'low'],
     ['git -C sub diff', 'low'],
