@@ -170,6 +170,11 @@ const packages: Rule = ({ prog, args, seg }) => {
         `brew services ${operands(rest)[0]?.text ?? ''}: starts or stops background services`,
       ),
     ];
+  // A tap is a git repository of formulas: Ruby code every later install from it runs.
+  if (prog === 'brew' && verb === 'tap' && operands(rest).length > 0)
+    return [
+      finding('package-install', 35, `brew tap ${operands(rest)[0]?.text}: adds a third-party source of formulas`),
+    ];
   if (prog === 'brew' && /^(cleanup|autoremove)$/.test(verb))
     return [finding('file-deletion', S.medium, `brew ${verb}: deletes old versions and caches`)];
   if (REMOVE.test(verb))
@@ -303,10 +308,22 @@ function programOfSpec(spec: string): string {
   );
 }
 
+/** `uvx --with x y`: packages fetched from the registry to run beside what is run. */
+function withPackages(prog: string, args: readonly Word[]): Finding[] {
+  if (prog !== 'uvx') return [];
+  const extra = args.flatMap((w, i) =>
+    w.text === '--with' ? [args[i + 1]?.text ?? ''] : w.text.startsWith('--with=') ? [w.text.slice(7)] : [],
+  );
+  return extra.length
+    ? [finding('package-install', 35, `downloads ${extra.join(', ')} from the registry to run with it`)]
+    : [];
+}
+
 const runsPackage: Rule = (input: RuleInput) => {
   const { prog, args } = input;
+  const extra = withPackages(prog, args);
   const words = RUNS_PACKAGE[prog]?.(args);
-  if (!words) return [];
+  if (!words) return extra;
   const call = optionValue(words, 'c', '--call');
   const explicitPackage = optionValue(words, 'p', '--package', '--from', '--spec') !== null;
   const ops = operands(words, RUNNER_VALUED);
@@ -320,10 +337,11 @@ const runsPackage: Rule = (input: RuleInput) => {
   // A tool Gatehouse knows is judged as itself (npx eslint is eslint); anything else is also a download that runs.
   return unknown
     ? [
+        ...extra,
         ...inner.filter((f) => f.category !== 'unknown-program'),
         finding('package-install', 35, `downloads and runs ${first.text} from the registry`),
       ]
-    : inner;
+    : [...extra, ...inner];
 };
 
 /** `python -m x`: the module runs as the program x would (pip, twine, http.server, pytest). */

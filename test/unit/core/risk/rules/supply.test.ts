@@ -33,6 +33,10 @@ describe('installing', () => {
     ['go run golang.org/x/tools/cmd/stringer@v0.20.0 -type=Kind', 'medium'],
     ['go run ./cmd/tool', 'low'],
     ['go run .', 'low'],
+    // A tap is a source of formulas (Ruby every install from it runs); --with fetches more packages.
+    ['brew tap someone/tools', 'medium'],
+    ['uvx --with requests ruff check', 'medium'],
+    ['uvx ruff check', 'low'],
     ['nvm install 22', 'medium'],
     ['rustup update', 'medium'],
     ['npm version patch', 'medium'],
