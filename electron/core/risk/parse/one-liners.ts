@@ -441,6 +441,11 @@ export function readsCodeFromStdin(prog: string, args: readonly Word[]): boolean
     if (named >= 0) return isStdin(args[named + 1]);
     return !args.some((w) => !w.text.startsWith('-'));
   }
+  // `… | parallel` with no command of its own runs each line; `… | at now` schedules what it reads; `… | ed f` reads
+  // editor commands, `!cmd` among them.
+  if (prog === 'parallel') return !args.some((w) => !w.text.startsWith('-'));
+  if (prog === 'at' || prog === 'batch') return !args.some((w) => /^-[flrdc]$/.test(w.text));
+  if (prog === 'ed' || prog === 'red') return true;
   const kind = escapeKind(prog);
   if (kind === 'dc') return !args.some((w) => /^-(e|f|-expression|-file)/.test(w.text) || !w.text.startsWith('-'));
   if (kind === 'sed')

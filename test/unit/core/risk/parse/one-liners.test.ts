@@ -130,6 +130,11 @@ describe('readsCodeFromStdin', () => {
     ['dc', []],
     ['deno', ['run', '-']],
     ['bun', ['run', '-']],
+    ['parallel', []],
+    ['parallel', ['-j4']],
+    ['at', ['now']],
+    ['batch', []],
+    ['ed', ['notes.txt']],
   ])('%s %j runs its stdin', (prog, args) => expect(readsCodeFromStdin(prog, words(...args))).toBe(true));
 
   it.each([
@@ -152,5 +157,7 @@ describe('readsCodeFromStdin', () => {
     ['psql', []],
     ['vim', ['-']],
     ['elixir', []],
+    ['parallel', ['gzip']],
+    ['at', ['-f', 'job.sh', 'now']],
   ])('%s %j reads its stdin as data', (prog, args) => expect(readsCodeFromStdin(prog, words(...args))).toBe(false));
 });
