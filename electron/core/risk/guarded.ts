@@ -45,6 +45,9 @@ const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
 /** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
 const MORE_STARTUP =
   /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
+/** What runs by itself when the person logs in (desktop autostart, launchd and systemd user agents, X session files), or is sourced by the shell's framework (oh-my-zsh's `custom/`). */
+const LOGIN_PLACES =
+  /^(\.config\/(autostart|autostart-scripts|systemd\/user|environment\.d|plasma-workspace\/env)(\/|$)|Library\/LaunchAgents(\/|$)|\.oh-my-zsh\/custom(\/|$)|\.xprofile$|\.xinitrc$|\.xsession$|\.pam_environment$)/;
 
 const AGENT_GUARD: Guarded = {
   kind: 'agent',
@@ -57,7 +60,7 @@ export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
   if (ctx.agentDirs.some((d) => inside(abs, d))) return AGENT_GUARD;
   // Every guarded name but opencode's and the editors' user settings sits under a dot folder or is a dotfile.
   const dotted = abs.includes('/.') || abs.startsWith('.');
-  if (!dotted && !/opencode|\/User\//.test(abs)) {
+  if (!dotted && !/opencode|\/User\/|\/Library\/LaunchAgents(\/|$)/.test(abs)) {
     const hooks = hooksPath(ctx);
     return hooks && inside(abs, hooks) ? hooksGuard(hooks, ctx) : null;
   }
@@ -72,6 +75,8 @@ export function guardedPlace(abs: string, ctx: RiskContext): Guarded | null {
   const rel = inside(abs, ctx.home) ? abs.slice(ctx.home.length + 1) : null;
   if (rel !== null && (SHELL_STARTUP.includes(rel) || MORE_STARTUP.test(rel)))
     return { kind: 'startup', what: 'a shell startup file, which runs in every new shell' };
+  if (rel !== null && LOGIN_PLACES.test(rel))
+    return { kind: 'startup', what: 'a place whose files run by themselves when you log in or open a shell' };
   if (rel !== null && USER_GIT_CONFIG.test(rel))
     return {
       kind: 'git-hooks',

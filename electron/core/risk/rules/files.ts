@@ -434,6 +434,17 @@ const create: Rule = (input) => {
 const ORDINARY_FOLDER_PLACES: ReadonlySet<PathKind> = new Set<PathKind>(['temp', 'home-other', 'outside']);
 const EMPTY_FOLDER = 'which is empty and replaces nothing';
 
+/** `uniq in out`: the second operand is written; `shuf -o out`: so is the output named. */
+const namedOutput: Rule = (input) => {
+  const { args, prog } = input;
+  if (prog === 'shuf') {
+    const out = optionValue(args, 'o', '--output');
+    return out === null ? [] : [overwrite({ text: out, known: true }, input, false, 'shuf -o writes')];
+  }
+  const out = operands(args, ['-f', '--skip-fields', '-s', '--skip-chars', '-w', '--check-chars'])[1];
+  return out && out.text !== '-' ? [overwrite(out, input, false, `${prog} writes`)] : [];
+};
+
 /** chmod, chown, chgrp, chattr, setfacl. */
 const permissions: Rule = (input) => {
   const { args, prog } = input;
@@ -527,6 +538,8 @@ export const FILE_RULES: Record<string, Rule> = {
   rsync: rsyncPlants,
   touch: create,
   mkdir: create,
+  uniq: namedOutput,
+  shuf: namedOutput,
   chmod: permissions,
   chown: permissions,
   chgrp: permissions,

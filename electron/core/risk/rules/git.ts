@@ -4,7 +4,7 @@ import type { Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { isGitDataKey } from '../shapes/checks.ts';
-import { deletion } from './files.ts';
+import { deletion, overwrite } from './files.ts';
 import { finding, hasOption, operands, subcommand, type Rule, type RuleInput } from './util.ts';
 
 const PROTECTED_BRANCH = /^(main|master|trunk|develop|development|release([/-].*)?|prod|production|stable|live)$/;
@@ -351,10 +351,46 @@ const git: Rule = (input: RuleInput) => {
     default:
       if (READ_ONLY.has(sub) || sub === '')
         return [finding('read-only', S.readOnly, `reads the repository (git ${sub || '--version'})`)];
+      if (sub === 'clone') return cloneInto(rest, input);
       if (NETWORK_READS.has(sub)) return [finding('build-test', S.build, `git ${sub}`)];
       if (LOCAL_WRITES.has(sub)) return [finding('build-test', S.lowWrite, `git ${sub}`)];
       return [finding('unknown-program', S.unknownProgram, `git ${sub}`)];
   }
 };
+
+/** Options of git clone that take a value (so the URL and the folder are the operands). */
+const CLONE_VALUED = [
+  '-o',
+  '--origin',
+  '-b',
+  '--branch',
+  '-u',
+  '--upload-pack',
+  '-c',
+  '--config',
+  '--reference',
+  '--reference-if-able',
+  '--depth',
+  '--shallow-since',
+  '--shallow-exclude',
+  '--separate-git-dir',
+  '-j',
+  '--jobs',
+  '--filter',
+  '--server-option',
+  '--template',
+  '--revision',
+  '--bundle-uri',
+  '--ref-format',
+];
+
+/** `git clone URL dir`: the folder is written like any place (`~/.oh-my-zsh/custom/plugins/x`, `.claude/x` are not ordinary). */
+function cloneInto(rest: readonly Word[], input: RuleInput): Finding[] {
+  const dest = operands(rest, CLONE_VALUED)[1];
+  const found = [finding('build-test', S.build, 'git clone')];
+  if (!dest) return found;
+  const written = overwrite(dest, input, 'copy', 'git clone writes');
+  return written.score >= S.medium ? [written] : found;
+}
 
 export const GIT_RULES: Record<string, Rule> = { git };

@@ -64,6 +64,27 @@ describe('overwriting and permissions', () => {
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 
+describe('places that run by themselves, and outputs named by position', () => {
+  it.each([
+    // What runs when the person logs in, or what the shell's framework sources.
+    ['cp x.desktop /home/dev/.config/autostart/', 'critical'],
+    ['echo x > /home/dev/.config/systemd/user/x.service', 'critical'],
+    ['cp x.plist /home/dev/Library/LaunchAgents/x.plist', 'critical'],
+    ['cp x.zsh /home/dev/.oh-my-zsh/custom/x.zsh', 'critical'],
+    // uniq's second operand and shuf's -o are written.
+    ['uniq a.txt /home/dev/.bashrc', 'critical'],
+    ['shuf -o /home/dev/.profile a.txt', 'critical'],
+    ['uniq a.txt out.txt', 'low'],
+    ['uniq -c a.txt', 'low'],
+    // A clone's folder is written like any place.
+    ['git clone https://example.com/r.git /home/dev/.oh-my-zsh/custom/plugins/r', 'critical'],
+    ['git clone https://example.com/r.git .claude/r', 'critical'],
+    ['git clone https://example.com/r.git /home/dev/src/r', 'medium'],
+    ['git clone https://example.com/r.git vendor/r', 'low'],
+    ['git clone --depth 1 -b main https://example.com/r.git', 'low'],
+  ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
+});
+
 describe('making folders', () => {
   it.each([
     // An empty folder in an ordinary place holds nothing that runs and replaces nothing.
