@@ -43,6 +43,8 @@ const CHECKS_OFF: Record<string, RegExp> = {
   qwen: /^(-y|--yolo)$/,
   goose: /^--no-confirm$/,
   opencode: /^--dangerously-skip-permissions$/,
+  // GitHub Copilot CLI: every tool, or every shell command, allowed without asking.
+  copilot: /^--(allow-all-tools|allow-all|yolo)$|^--allow-tool(=|$)/,
 };
 /** Hooks emptied or disabled (where Gatehouse's own interception lives). */
 const HOOKS_OFF = /hooks(\.\w+)?\s*=\s*(\[\s*\]|\{\s*\})|"?disableAllHooks"?\s*[:=]\s*true|"hooks"\s*:\s*\{\s*\}/i;

@@ -64,7 +64,7 @@ const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
   [/^(PS0|PS1|PS2|PS4)$/, 'prompt'],
   [/^(LD_LIBRARY_PATH|DYLD_FALLBACK_LIBRARY_PATH|DYLD_FRAMEWORK_PATH|DYLD_FALLBACK_FRAMEWORK_PATH)$/, 'libraries'],
   [
-    /^(PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|NODE_PATH|RUBYLIB|PERL5LIB|PERLLIB|CLASSPATH|GIT_DIR|GIT_COMMON_DIR|GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG|HOME|XDG_CONFIG_HOME|npm_config_userconfig|NPM_CONFIG_USERCONFIG|npm_config_globalconfig|PIP_CONFIG_FILE|CARGO_HOME|BUNDLE_GEMFILE)$/,
+    /^(PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|NODE_PATH|RUBYLIB|PERL5LIB|PERLLIB|CLASSPATH|GIT_DIR|GIT_COMMON_DIR|GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG|HOME|XDG_CONFIG_HOME|npm_config_userconfig|NPM_CONFIG_USERCONFIG|npm_config_globalconfig|PIP_CONFIG_FILE|CARGO_HOME|BUNDLE_GEMFILE|CLAUDE_CONFIG_DIR|CODEX_HOME)$/,
     'loads',
   ],
 ];
@@ -214,7 +214,9 @@ function loadedFrom(name: string, kind: 'libraries' | 'loads', value: Word, inpu
   const what =
     kind === 'libraries' ? 'loads libraries into the programs it starts from' : 'reads code or settings from';
   if (!value.known) return [finding('unparsed', S.medium, `${label}: ${what} folders only known at run time`)];
-  const entries = /^(HOME|XDG_CONFIG_HOME|GIT_\w+|\w*CONFIG\w*|CARGO_HOME|BUNDLE_GEMFILE|PYTHONHOME)$/i.test(name)
+  const entries = /^(HOME|XDG_CONFIG_HOME|GIT_\w+|\w*CONFIG\w*|CARGO_HOME|BUNDLE_GEMFILE|PYTHONHOME|CODEX_HOME)$/i.test(
+    name,
+  )
     ? [value.text]
     : value.text.split(':');
   const away = entries

@@ -18,6 +18,8 @@ describe('nested agents', () => {
     'npx @google/gemini-cli --yolo',
     'codex --yolo',
     'cursor-agent --force -p x',
+    'copilot -p x --allow-all-tools',
+    'npx @github/copilot -p x --allow-all-tools',
   ])('%s is critical', (cmd) => {
     expect(level(cmd)).toBe('critical');
   });
@@ -29,11 +31,14 @@ describe('nested agents', () => {
       'codex exec --full-auto fix',
       'gemini -p hi',
       'claude -p update',
+      'copilot -p hi',
     ]) {
       expect(level(cmd), cmd).toBe('high');
       expect(engine.assess(cmd, PROJECT).reasons[0]).toContain('does not watch');
     }
     expect(level('claude doctor')).toBe('medium');
     expect(level('claude --version')).toBe('low');
+    // Where an agent reads its settings (and so its hooks) moved elsewhere.
+    expect(level('export CLAUDE_CONFIG_DIR=/tmp/c')).toBe('medium');
   });
 });
