@@ -1,6 +1,7 @@
 // What comes in: packages and toolchains (their install scripts run with your rights), caches cleared
 // outside the project, tools fetched from a registry and run (`npx x` is judged as x, plus the download
 // when x is not a tool Gatehouse knows), and Python modules run as programs (`python -m x` is x).
+import path from 'node:path';
 import type { Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
@@ -354,6 +355,10 @@ const pythonModule: Rule = (input) => {
   const rest = input.args.slice(flag.text === '-m' ? at + 2 : at + 1);
   const inner = input.nested([word(module), ...rest], `${input.prog} -m`);
   if (!inner.some((f) => f.category === 'unknown-program')) return inner;
+  // A module of the project (`python3 -m evil` with ./evil.py, or a package's __main__.py) is read as the script it is.
+  const base = path.join(input.ctx.cwd, ...module.split('.'));
+  const file = [`${base}.py`, path.join(base, '__main__.py')].find((p) => input.ctx.files.stat(p)?.file);
+  if (file) return input.nested([word(input.prog), word(file), ...rest], `${input.prog} -m ${module}`);
   return [
     ...inner.filter((f) => f.category !== 'unknown-program'),
     finding('build-test', S.build, `runs the Python module ${module}`),

@@ -213,6 +213,19 @@ describe('scripts the command runs', () => {
     expect(m.assess('make all').level).toBe('low');
   });
 
+  it('reads a module of the project that python -m runs, as the script it is', async () => {
+    const m = await machine({
+      'project/tool.py': "import shutil\nshutil.rmtree('/etc')\n",
+      'project/pkg/__main__.py': 'import os\nos.system("rm -rf ~")\n',
+      'project/ok.py': 'print(1)\n',
+    });
+    expect(m.assess('python3 -m tool').level).toBe('critical');
+    expect(m.assess('python3 -m pkg').level).toBe('critical');
+    expect(m.assess('python3 -m ok').level).toBe('low');
+    // Not the project's: an installed module, judged by name as before.
+    expect(m.assess('python3 -m json.tool data.json').level).toBe('low');
+  });
+
   it('does not trust what it read of a file the same command writes before running it', async () => {
     const m = await machine({
       'project/package.json': JSON.stringify({ scripts: { test: 'vitest run', x: 'echo x' } }),
