@@ -4,6 +4,7 @@
 // not fully read (run from text, names built at run time, decoded on the spot: parse/unread.ts), what
 // sed/vim/gdb/database shells run that cannot be read, Deno running a URL, AppleScript doing things as
 // administrator. (The parser already turns os.system/subprocess/shutil/fs calls into commands.)
+import path from 'node:path';
 import type { Segment, Word } from '../model.ts';
 import { escapesOf, type Escapes } from '../parse/escapes.ts';
 import { inlineCode, interpreterFor, readsCodeFromStdin } from '../parse/one-liners.ts';
@@ -443,7 +444,8 @@ const ONLY_EXPANSION = /^\s*(?:\$\{?\w+\}?|\$\([\s\S]*\)|`[\s\S]*`|\$\{[^}]*\})\
  * run time is not what was read either. sed, vim, gdb and the database shells: what they run that
  * cannot be read is high.
  */
-export const interpreterCode: Rule = ({ prog, seg }) => {
+export const interpreterCode: Rule = (input) => {
+  const { prog, seg } = input;
   const kind = interpreterFor(prog);
   if (!kind) return [];
   if (isEscapes(kind)) return unreadEscapes(kind, seg);
@@ -485,8 +487,36 @@ export const interpreterCode: Rule = ({ prog, seg }) => {
       ),
     );
   }
+  // `python3 -c 'import tool'`, `node -e 'require("./tool")'`: a module of the project runs as it loads, as its script would.
+  for (const file of localModules(code, source.lang, input))
+    found.push(...input.nested([word(prog), word(file)], `${prog} loads ${path.basename(file)}`));
   return found;
 };
+
+/** Extensions a relative `require`/`import` may leave off. */
+const JS_EXTENSIONS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '/index.js', '/index.ts'];
+
+/** Files of the project that inline code imports (Python modules beside it, relative JavaScript requires), that exist. */
+function localModules(code: string, lang: string, input: RuleInput): string[] {
+  const { cwd, files } = input.ctx;
+  const exists = (p: string) => files.stat(p)?.file === true;
+  const out = new Set<string>();
+  if (lang === 'python')
+    for (const m of code.matchAll(/(?:^|[;\n])\s*(?:from\s+([A-Za-z_][\w.]*)\s+import|import\s+([A-Za-z_][\w.]*))/g)) {
+      const base = path.join(cwd, ...(m[1] ?? m[2] ?? '').split('.'));
+      const file = [`${base}.py`, path.join(base, '__init__.py')].find(exists);
+      if (file) out.add(file);
+    }
+  if (lang === 'js')
+    for (const m of code.matchAll(
+      /\b(?:require|import)\s*\(\s*['"`](\.{1,2}\/[^'"`]+)['"`]\s*\)|\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]/g,
+    )) {
+      const base = path.resolve(cwd, m[1] ?? m[2] ?? '');
+      const file = JS_EXTENSIONS.map((e) => base + e).find(exists);
+      if (file) out.add(file);
+    }
+  return [...out].slice(0, 5);
+}
 
 const ESCAPE_KINDS = new Set<string>(['sed', 'dc', 'vim', 'gdb', 'lldb', 'emacs', 'sqlite', 'psql', 'mysql']);
 const isEscapes = (kind: string): kind is Escapes => ESCAPE_KINDS.has(kind);

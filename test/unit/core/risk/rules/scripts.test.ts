@@ -226,6 +226,20 @@ describe('scripts the command runs', () => {
     expect(m.assess('python3 -m json.tool data.json').level).toBe('low');
   });
 
+  it('reads the project modules that inline code imports', async () => {
+    const m = await machine({
+      'project/tool.py': "import shutil\nshutil.rmtree('/etc')\n",
+      'project/lib/wipe.js': 'require("child_process").execSync("rm -rf ~")\n',
+      'project/ok.py': 'print(1)\n',
+    });
+    expect(m.assess(`python3 -c 'import tool'`).level).toBe('critical');
+    expect(m.assess(`python3 -c 'import os; from tool import x'`).level).toBe('critical');
+    expect(m.assess(`node -e 'require("./lib/wipe")'`).level).toBe('critical');
+    expect(m.assess(`node -e 'import("./lib/wipe.js")'`).level).toBe('critical');
+    expect(m.assess(`python3 -c 'import ok, json'`).level).toBe('low');
+    expect(m.assess(`node -e 'require("fs")'`).level).toBe('low');
+  });
+
   it('does not trust what it read of a file the same command writes before running it', async () => {
     const m = await machine({
       'project/package.json': JSON.stringify({ scripts: { test: 'vitest run', x: 'echo x' } }),
