@@ -212,8 +212,11 @@ function classifyUncached(w: Word, ctx: RiskContext): PathInfo {
 const GLOB_OR_BRACE = /[*?[]|\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
 /** What a glob matched (and the project's `core.hooksPath`, `guarded.ts`) is trusted this long: files come and go as the agent works. */
 export const GLOB_TTL_MS = 2000;
-/** Kinds a glob is judged by when it reaches one, worst first; otherwise it is judged as before (by its folder). */
-const GLOB_RANK: Partial<Record<PathKind, number>> = { protected: 3, secret: 2, 'shell-startup': 1 };
+/**
+ * Kinds a glob is judged by when it reaches one, worst first; otherwise it is judged as before (by its folder).
+ * `rm -rf .[!.]*` reaches `.git`: the repository's history.
+ */
+const GLOB_RANK: Partial<Record<PathKind, number>> = { protected: 3, secret: 2, 'shell-startup': 1, 'project-git': 1 };
 const rank = (kind: PathKind | undefined) => (kind ? (GLOB_RANK[kind] ?? 0) : 0);
 
 /**

@@ -27,6 +27,8 @@ export function target(w: Word, input: RuleInput): PathInfo {
     const reached = windows ? null : classifyPath(w, input.ctx);
     if (reached && (reached.kind === 'protected' || (reached.kind === 'secret' && info.kind !== 'protected')))
       return reached;
+    // `rm -rf .[!.]*`, `rm -rf .g*` where that is `.git`: the repository's history.
+    if (reached?.kind === 'project-git' && reached.abs && info.kind === 'project') return reached;
     return { ...info, shown: w.text };
   }
   return classifyPath(w, input.ctx);
@@ -393,6 +395,16 @@ const linkOrInstall: Rule = (input) => {
   // `ln -sf x ~/.gitconfig` replaces what is there; plain `ln -s`/`install` usually make something new.
   const replaces = hasOption(input.args, 'f', '--force') && input.prog === 'ln';
   const found = targets ? [overwrite(targets.dest, input, replaces ? 'truncate' : 'copy', 'replaces')] : [];
+  // `ln -s ~/.claude cfg`, `ln ~/.bashrc notes.txt`: whatever later writes to the link writes there, under an ordinary
+  // name (a symbolic link to a folder reaches everything in it). Judged as a write to where it points.
+  if (input.prog === 'ln' && targets)
+    for (const source of targets.sources) {
+      // The system's folders are root's to write: a link to /usr/bin/python3 writes nothing there as the person.
+      if (['root', 'system'].includes(target(source, input).kind)) continue;
+      const through = overwrite(source, input, 'truncate', `links ${targets.dest.text} to`);
+      if (through.score >= S.medium && through.category !== 'file-overwrite')
+        found.push({ ...through, reason: `${through.reason}: writing to the link writes there` });
+    }
   // `install -m 4755 /bin/bash /tmp/rootsh`: a copy that runs as its owner (root, if root installs it).
   const mode = input.prog === 'install' ? (optionValue(input.args, 'm', '--mode') ?? '') : '';
   if (/^[2-7][0-7]{3}$/.test(mode) || /[ug]\+\w*s/.test(mode))

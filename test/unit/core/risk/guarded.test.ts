@@ -91,6 +91,23 @@ describe('protected places, any way of writing them', () => {
     expect(m.assess('cp -r plain/. .').level).toBe('low');
   });
 
+  it('judges a link by where it points: writing to it later writes there', async () => {
+    const m = await machine({ '.bashrc': '', 'project/README.md': '' });
+    expect(m.assess('ln -s ~/.claude cfg').level).toBe('critical');
+    expect(m.assess('ln -s ~/.bashrc notes.txt').level).toBe('critical');
+    expect(m.assess('ln -sf ~/.ssh/authorized_keys keys').level).toBe('critical');
+    expect(m.assess('ln -s ~/.claude cfg && echo x > cfg/settings.json').level).toBe('critical');
+    // A system program is root's to write; a project file is the project's.
+    expect(m.assess('ln -s /usr/bin/python3 py').level).toBe('low');
+    expect(m.assess('ln -s README.md docs.md').level).toBe('low');
+  });
+
+  it('judges a glob that reaches .git by what it deletes', async () => {
+    const m = await machine({ 'project/.gitignore': '', 'project/.env.example': '' });
+    for (const cmd of ['rm -rf .[!.]*', 'rm -rf .g*', 'rm -rf .??*']) expect(m.assess(cmd).level, cmd).toBe('high');
+    expect(m.assess('rm -f .e*.example').level).toBe('medium');
+  });
+
   it('knows the hooks folder core.hooksPath names', async () => {
     const m = await machine({ 'project/.git/config': '[core]\n\thooksPath = .githooks\n' });
     expect(m.assess('echo x > .githooks/pre-commit').level).toBe('high');
