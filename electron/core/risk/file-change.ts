@@ -2,10 +2,10 @@
 // apply_patch): where each file lands, resolved as the tool resolves it, judged by the same protected-place judgement
 // the shell rules use (`protectedWrite`). Only a protected place is worth a person's attention: anything else is the
 // agent's ordinary work and says nothing (null), so the file tools add no card.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { RiskAssessment } from '../../../shared/domain.ts';
 import type { ContextProvider, RiskContext } from './context.ts';
+import { physicalPath } from './links.ts';
 import { classifyPath } from './paths.ts';
 import { protectedWrite } from './rules/files.ts';
 import { word } from './rules/util.ts';
@@ -19,8 +19,6 @@ export interface FileChange {
   cwd: string;
 }
 
-/** As many links as Linux follows before ELOOP: past that the write fails anyway. */
-const MAX_LINKS = 40;
 /** Reasons kept, as the engine keeps them. */
 const MAX_REASONS = 4;
 
@@ -34,41 +32,6 @@ export function landingPlaces(written: string, cwd: string, home: string): strin
   const tilde = written === '~' || written.startsWith('~/');
   const raw = tilde ? home + written.slice(1) : path.isAbsolute(written) ? written : `${cwd}/${written}`;
   return [...new Set([path.resolve(raw), physicalPath(raw)])];
-}
-
-/** `raw` with every symbolic link resolved, component by component, on the real disk. */
-function physicalPath(raw: string): string {
-  let done = '/';
-  let rest = raw.split('/');
-  let hops = 0;
-  while (rest.length > 0) {
-    const [part, ...tail] = rest;
-    rest = tail;
-    if (!part || part === '.') continue;
-    if (part === '..') {
-      done = path.dirname(done);
-      continue;
-    }
-    const next = path.join(done, part);
-    const link = hops < MAX_LINKS ? readLink(next) : null;
-    if (link === null) {
-      done = next;
-      continue;
-    }
-    hops += 1;
-    if (link.startsWith('/')) done = '/';
-    rest = [...link.split('/'), ...rest];
-  }
-  return done;
-}
-
-/** The link's text, or null when `p` is not a symbolic link (or is not there: the tool creates it). */
-function readLink(p: string): string | null {
-  try {
-    return fs.lstatSync(p).isSymbolicLink() ? fs.readlinkSync(p) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** How a tool changes a file, in the reasons: "Write writes …". */

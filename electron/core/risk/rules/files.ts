@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { RiskContext } from '../context.ts';
 import { guardedPlace, type Guarded } from '../guarded.ts';
+import { physicalPath } from '../links.ts';
 import type { Word } from '../model.ts';
 import { classifyPath, where, type PathInfo, type PathKind } from '../paths.ts';
 import type { Category, Finding } from '../types.ts';
@@ -42,6 +43,12 @@ export function target(w: Word, input: RuleInput): PathInfo {
 export function protectedWrite(info: PathInfo, ctx: RiskContext, action: string): Finding | null {
   if (info.kind === 'protected') return finding('self-protection', S.catastrophic, `${action} ${where(info)}`);
   return guardedWrite(info, ctx, action) ?? programFolderWrite(info, ctx, action);
+}
+
+/** A protected place `abs` reaches through symbolic links on the real disk, as a finding; null when it reaches none. */
+function throughLinks(abs: string, ctx: RiskContext, action: string): Finding | null {
+  const real = physicalPath(abs);
+  return real === abs ? null : protectedWrite(classifyPath({ text: real, known: true }, ctx), ctx, action);
 }
 
 /** Where writing `info` hands control to an agent, a shell, git or ssh (paths.ts), as a finding; null elsewhere. */
@@ -134,6 +141,9 @@ export function overwrite(w: Word, input: RuleInput, mode: WriteMode | boolean, 
     finding(category, score, `${action} ${where(info)}${extra}`);
   const guarded = guardedWrite(info, input.ctx, action) ?? programFolderWrite(info, input.ctx, action);
   if (guarded) return guarded;
+  // `echo x > cfg/settings.json` where `cfg` is a link to ~/.claude: the write lands where the links lead.
+  const through = info.abs && !/device$/.test(info.kind) ? throughLinks(info.abs, input.ctx, action) : null;
+  if (through) return { ...through, reason: `${through.reason} (${info.shown} is a symbolic link that leads there)` };
   switch (info.kind) {
     case 'disk-device':
       return f('disk', S.catastrophic, ', destroying what is on it');

@@ -1,6 +1,8 @@
 // The places where writing hands control to an agent, a shell, git or ssh (guarded.ts), held however they are
 // written: copies, moves, extraction, in-place edits, tee, dd, links, one-liners, patches, a folder copied whole, the
 // hooks folder core.hooksPath names. The commands are only ever scored, never run.
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
 import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
@@ -100,6 +102,12 @@ describe('protected places, any way of writing them', () => {
     // A system program is root's to write; a project file is the project's.
     expect(m.assess('ln -s /usr/bin/python3 py').level).toBe('low');
     expect(m.assess('ln -s README.md docs.md').level).toBe('low');
+    // A link made earlier: a write through it lands where it leads.
+    fs.mkdirSync(path.join(m.home, '.claude'), { recursive: true });
+    fs.symlinkSync(path.join(m.home, '.claude'), path.join(m.project, 'cfg'));
+    expect(m.assess('echo x > cfg/settings.json').level).toBe('critical');
+    expect(m.assess('cp a.json cfg/').level).toBe('critical');
+    expect(m.assess('echo x > notes.txt').level).toBe('low');
   });
 
   it('judges a glob that reaches .git by what it deletes', async () => {
