@@ -107,7 +107,16 @@ const DELETE_SCORES: Record<PathKind, [recursive: number, single: number, catego
 
 export function deletion(words: readonly Word[], recursive: boolean, input: RuleInput, verb = 'deletes'): Finding[] {
   return words.map((w) => {
-    const info = target(w, input);
+    const named = target(w, input);
+    // `rm cfg/settings.json`, `rm -rf cfg/` with `cfg` a link to ~/.claude: what goes is where the links lead (a link
+    // itself, named without a trailing slash, is only the link).
+    const real =
+      named.abs && !/device$/.test(named.kind)
+        ? w.text.endsWith('/')
+          ? physicalPath(named.abs)
+          : path.join(physicalPath(path.dirname(named.abs)), path.basename(named.abs))
+        : null;
+    const info = real && real !== named.abs ? classifyPath({ text: real, known: true }, input.ctx) : named;
     const [rec, single, category] = DELETE_SCORES[info.kind];
     let score = recursive ? rec : single;
     let reason = `${verb} ${where(info)}${recursive ? ' recursively' : ''}`;

@@ -107,6 +107,10 @@ describe('protected places, any way of writing them', () => {
     fs.symlinkSync(path.join(m.home, '.claude'), path.join(m.project, 'cfg'));
     expect(m.assess('echo x > cfg/settings.json').level).toBe('critical');
     expect(m.assess('cp a.json cfg/').level).toBe('critical');
+    expect(m.assess('rm cfg/settings.json').level).toBe('critical');
+    expect(m.assess('rm -rf cfg/').level).toBe('critical');
+    // The link itself, named without a slash, is only the link.
+    expect(m.assess('rm cfg').level).toBe('medium');
     expect(m.assess('echo x > notes.txt').level).toBe('low');
   });
 
