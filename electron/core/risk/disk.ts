@@ -2,6 +2,7 @@
 // the start of a file. Globs are expanded with it, scripts a command runs are read with it. Everything is
 // synchronous (the engine is) and remembered briefly, so a burst of commands costs one look per path.
 import fs from 'node:fs';
+import { lookOnDisk } from './links.ts';
 
 export interface FileStat {
   file: boolean;
@@ -31,6 +32,8 @@ export interface FileView {
   list(abs: string): readonly DirEntry[] | null;
   /** A text file's contents up to `maxBytes`; a larger, binary or unreadable file says why instead. */
   read(abs: string, maxBytes: number): FileText;
+  /** A symbolic link's text; null for something that is not a link; undefined for nothing there (`links.ts`). */
+  link?(abs: string): string | null | undefined;
 }
 
 export interface NodeFileOptions {
@@ -72,6 +75,7 @@ export function nodeFiles(opts: NodeFileOptions = {}): FileView {
   const ttl = opts.ttlMs ?? DEFAULT_TTL_MS;
   const stats = new Remembered<FileStat | null>(ttl);
   const lists = new Remembered<readonly DirEntry[] | null>(ttl);
+  const links = new Remembered<string | null>(ttl);
   // Contents are kept by path, size and modification time: the same file read again costs a stat.
   const texts = new Map<string, { key: string; text: FileText }>();
   let textBytes = 0;
@@ -152,8 +156,20 @@ export function nodeFiles(opts: NodeFileOptions = {}): FileView {
     return text;
   };
 
-  return { stat, list, read };
+  const link = (abs: string): string | null | undefined => {
+    const now = Date.now();
+    const hit = links.get(abs, now);
+    if (hit !== undefined) return hit === MISSING ? undefined : hit;
+    const value = lookOnDisk(abs);
+    links.set(abs, value === undefined ? MISSING : value, now);
+    return value;
+  };
+
+  return { stat, list, read, link };
 }
+
+/** How a path that is not there is remembered (Remembered's own `undefined` means "not looked at"). */
+const MISSING = '\u0000missing';
 
 /** A NUL byte in the first 8 KB: a compiled program or an image, not text a person or a shell reads. */
 export function looksBinary(buf: Uint8Array): boolean {

@@ -7,8 +7,26 @@ import path from 'node:path';
 /** As many links as Linux follows before ELOOP: past that the write fails anyway. */
 const MAX_LINKS = 40;
 
-/** The path with every symbolic link along it followed, as far as the parts exist; parts not there are kept as written. */
-export function physicalPath(raw: string): string {
+/** A link's text; null for something there that is not a link; undefined for nothing there. */
+export type LinkLook = (abs: string) => string | null | undefined;
+
+/** The real disk, looked at now. */
+export const lookOnDisk: LinkLook = (p) => {
+  try {
+    const s = fs.lstatSync(p, { throwIfNoEntry: false });
+    if (!s) return undefined;
+    return s.isSymbolicLink() ? fs.readlinkSync(p) : null;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The path with every symbolic link along it followed, as far as the parts exist (`..` after a link climbs from where
+ * the link points, as the kernel does); past the first part that is not there nothing can be a link, and the rest is
+ * kept as written.
+ */
+export function physicalPath(raw: string, look: LinkLook = lookOnDisk): string {
   let done = '/';
   let rest = raw.split('/');
   let hops = 0;
@@ -21,7 +39,8 @@ export function physicalPath(raw: string): string {
       continue;
     }
     const next = path.join(done, part);
-    const link = hops < MAX_LINKS ? readLink(next) : null;
+    const link = hops < MAX_LINKS ? look(next) : null;
+    if (link === undefined) return path.resolve(next, ...rest);
     if (link === null) {
       done = next;
       continue;
@@ -31,13 +50,4 @@ export function physicalPath(raw: string): string {
     rest = [...link.split('/'), ...rest];
   }
   return done;
-}
-
-/** The link's text, or null when `p` is not a symbolic link (or is not there: the tool creates it). */
-function readLink(p: string): string | null {
-  try {
-    return fs.lstatSync(p).isSymbolicLink() ? fs.readlinkSync(p) : null;
-  } catch {
-    return null;
-  }
 }

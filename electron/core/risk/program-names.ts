@@ -50,6 +50,9 @@ const VERSIONED = new RegExp(`^(${FAMILIES.join('|')})-?(\\d+)(?:\\.\\d+)*$`);
 
 /** `python3.11` → `python3`, `pip3.12` → `pip3`, `ruby3.2` → `ruby`, `gcc-12` → `gcc`; any other name as it is. */
 export function canonicalProgram(name: string): string {
+  // Nearly every name ends in a letter: the cheap look first (this runs for every word the rules name).
+  const last = name.charCodeAt(name.length - 1);
+  if (!(last >= 48 && last <= 57)) return name;
   const m = VERSIONED.exec(name);
   if (!m || OTHER_LANGUAGE.has(`${m[1]}${m[2]}`)) return name;
   const stem = m[1] as string;

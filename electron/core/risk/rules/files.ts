@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { RiskContext } from '../context.ts';
 import { guardedPlace, type Guarded } from '../guarded.ts';
-import { physicalPath } from '../links.ts';
+import { lookOnDisk, physicalPath, type LinkLook } from '../links.ts';
 import type { Word } from '../model.ts';
 import { classifyPath, where, type PathInfo, type PathKind } from '../paths.ts';
 import type { Category, Finding } from '../types.ts';
@@ -45,9 +45,15 @@ export function protectedWrite(info: PathInfo, ctx: RiskContext, action: string)
   return guardedWrite(info, ctx, action) ?? programFolderWrite(info, ctx, action);
 }
 
-/** A protected place `abs` reaches through symbolic links on the real disk, as a finding; null when it reaches none. */
+/** Links as the engine's file view sees them (remembered briefly), or the disk itself for a view without them. */
+const linkLook =
+  (ctx: RiskContext): LinkLook =>
+  (p) =>
+    ctx.files.link ? ctx.files.link(p) : lookOnDisk(p);
+
+/** A protected place `abs` reaches through symbolic links, as a finding; null when it reaches none. */
 function throughLinks(abs: string, ctx: RiskContext, action: string): Finding | null {
-  const real = physicalPath(abs);
+  const real = physicalPath(abs, linkLook(ctx));
   return real === abs ? null : protectedWrite(classifyPath({ text: real, known: true }, ctx), ctx, action);
 }
 
@@ -113,8 +119,8 @@ export function deletion(words: readonly Word[], recursive: boolean, input: Rule
     const real =
       named.abs && !/device$/.test(named.kind)
         ? w.text.endsWith('/')
-          ? physicalPath(named.abs)
-          : path.join(physicalPath(path.dirname(named.abs)), path.basename(named.abs))
+          ? physicalPath(named.abs, linkLook(input.ctx))
+          : path.join(physicalPath(path.dirname(named.abs), linkLook(input.ctx)), path.basename(named.abs))
         : null;
     const info = real && real !== named.abs ? classifyPath({ text: real, known: true }, input.ctx) : named;
     const [rec, single, category] = DELETE_SCORES[info.kind];

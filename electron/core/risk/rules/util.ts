@@ -37,9 +37,22 @@ export function finding(category: Category, score: number, reason: string): Find
   return { category, score, reason };
 }
 
+/** Names already worked out (every rule asks for the program's name of every segment); bounded. */
+const NAMES = new Map<string, string>();
+const MAX_NAMES = 4096;
+
 export function programName(w: Word | undefined): string {
   if (!w) return '';
-  const base = w.text.split(/[\\/]/).pop() ?? '';
+  const known = NAMES.get(w.text);
+  if (known !== undefined) return known;
+  if (NAMES.size >= MAX_NAMES) NAMES.clear();
+  const name = nameOf(w.text);
+  NAMES.set(w.text, name);
+  return name;
+}
+
+function nameOf(text: string): string {
+  const base = text.split(/[\\/]/).pop() ?? '';
   return canonicalProgram(
     base
       .toLowerCase()

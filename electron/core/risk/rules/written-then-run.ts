@@ -72,34 +72,44 @@ function patchesApplied(seg: Segment): string[] {
 export function writtenThenRun(segments: readonly Segment[]): Finding | null {
   const written = new Map<string, boolean>();
   for (const seg of segments) {
-    const prog = programName(seg.argv[0]);
-    const patch = patchesApplied(seg).find((f) => written.has(f));
-    if (patch !== undefined)
-      return finding(
-        written.get(patch) ? 'remote-code' : 'unparsed',
-        written.get(patch) ? S.critical : S.medium,
-        `applies ${patch}, which the same command ${written.get(patch) ? 'just downloaded, unread' : 'writes first: Gatehouse read it as it is now, not as it will be applied'}`,
-      );
-    const script = scriptRun(seg);
-    // A script downloaded and run is code.ts's `savedThenRun`; a shell reads no Makefile.
-    const code =
-      script !== null && written.get(script) === false
-        ? script
-        : runsTheFolder(prog) && !SCRIPT_RUNNERS.has(prog)
-          ? [...written.keys()].find((f) => FOLDER_CODE.test(path.basename(f)))
-          : undefined;
-    if (code !== undefined) {
-      const what = script === code ? code : `${prog}, which reads ${code}`;
-      return written.get(code)
-        ? finding('remote-code', S.critical, `runs ${what}, which the same command just downloaded, unread`)
-        : finding(
-            'unparsed',
-            S.medium,
-            `runs ${what}, which the same command writes first: Gatehouse read it as it is now, not as it will run`,
-          );
+    // Nothing written yet: nothing this segment runs can be what was written (the common case, kept cheap).
+    if (written.size > 0) {
+      const found = runsWritten(seg, written);
+      if (found) return found;
     }
     const w = writes(seg);
     for (const f of w.files) written.set(f, w.downloaded || (written.get(f) ?? false));
+  }
+  return null;
+}
+
+/** What a segment runs, applies or has a tool read that an earlier one wrote, as a finding; null for none. */
+function runsWritten(seg: Segment, written: ReadonlyMap<string, boolean>): Finding | null {
+  const prog = programName(seg.argv[0]);
+  const patch = patchesApplied(seg).find((f) => written.has(f));
+  if (patch !== undefined)
+    return finding(
+      written.get(patch) ? 'remote-code' : 'unparsed',
+      written.get(patch) ? S.critical : S.medium,
+      `applies ${patch}, which the same command ${written.get(patch) ? 'just downloaded, unread' : 'writes first: Gatehouse read it as it is now, not as it will be applied'}`,
+    );
+  const script = scriptRun(seg);
+  // A script downloaded and run is code.ts's `savedThenRun`; a shell reads no Makefile.
+  const code =
+    script !== null && written.get(script) === false
+      ? script
+      : runsTheFolder(prog) && !SCRIPT_RUNNERS.has(prog)
+        ? [...written.keys()].find((f) => FOLDER_CODE.test(path.basename(f)))
+        : undefined;
+  if (code !== undefined) {
+    const what = script === code ? code : `${prog}, which reads ${code}`;
+    return written.get(code)
+      ? finding('remote-code', S.critical, `runs ${what}, which the same command just downloaded, unread`)
+      : finding(
+          'unparsed',
+          S.medium,
+          `runs ${what}, which the same command writes first: Gatehouse read it as it is now, not as it will run`,
+        );
   }
   return null;
 }
