@@ -212,24 +212,8 @@ const CONTENT_PRINTERS = new Set([
   'curl',
 ]);
 
-/** Programs whose every operand is a file whose contents they print (not a pattern, a script or a URL first). */
-const PRINTS_FILES = new Set([
-  'cat',
-  'bat',
-  'batcat',
-  'head',
-  'tail',
-  'strings',
-  'xxd',
-  'od',
-  'hexdump',
-  'base64',
-  'base32',
-  'nl',
-  'tac',
-  'less',
-  'more',
-]);
+/** Content printers whose every operand is a file (not a pattern, a script or a URL first, nor a copy's destination). */
+const PRINTS_FILES = new Set([...CONTENT_PRINTERS].filter((p) => !/^(e|f)?grep$|^(rg|awk|sed|cp|scp|curl)$/.test(p)));
 
 /** `find ~ -type f -exec cat {} +` reads as `cat ~/*` (find-xargs.ts): every file below the start, hidden ones too. */
 function treeReadByFind(w: Word, input: RuleInput): Finding | null {
