@@ -40,6 +40,7 @@ import {
   GitBranches,
   type ContextOptions,
 } from './risk/index.ts';
+import { Checkouts } from './rules/checkouts.ts';
 import { GatePolicy } from './rules/policy.ts';
 import { RuleService } from './rules/service.ts';
 import { TrustMode } from './rules/trust.ts';
@@ -210,7 +211,14 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     });
     // Expiries and trust count in one steady time: the wall clock, never going back within this process.
     const steady = new SteadyClock();
-    const rules = new RuleService({ repository: new RuleRepository(db), clock: steady, events, onError: opts.onError });
+    const rules = new RuleService({
+      repository: new RuleRepository(db),
+      clock: steady,
+      events,
+      onError: opts.onError,
+      // A project rule holds in every checkout of its repository (decision 0062).
+      repositoryOf: new Checkouts({ home: opts.userHome ?? os.homedir() }).repositoryOf,
+    });
     cleanup.push(() => rules.dispose());
     const trust = new TrustMode({ clock: steady, audit, events });
     const log = opts.log ?? ((m: string) => console.error(m));

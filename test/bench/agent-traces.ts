@@ -46,6 +46,12 @@ export interface TraceProjects {
   projectOfLine: string[];
   steps: ReviewStep[];
   projectOf: (dir: string) => string | null;
+  /**
+   * The repository a directory's checkout belongs to. A repository's checkouts (`~/Documents/github/chef-chopsky` and
+   * the same repository under Google Drive; minsky's session clones under `~/.local/state/minsky`) share its origin
+   * remote, which is how Gatehouse names a repository on a real machine (rules/checkouts.ts).
+   */
+  repositoryOf: (dir: string) => string | null;
 }
 
 /** `cd /abs/path` at the start of a command or after `&&`, `;` or a newline; `\ ` unescaped. Read as text, never run. */
@@ -82,12 +88,14 @@ export function traceSteps(lines: readonly TraceLine[]): TraceProjects {
   const roots = [...new Set(projectOfLine), ...checkouts];
   const firstCheckout = new Map<string, string>();
   const uses = new Map<string, Map<string, number>>();
+  const repoOfRoot = new Map<string, string>(lines.map((l, i) => [projectOfLine[i] as string, repositoryOf(l.trace)]));
   for (const l of lines) {
     for (const m of l.cmd.matchAll(CD_TARGET)) {
       const root = rootOf(checkouts, (m[1] as string).replace(/\\ /g, ' ').replace(/\/+$/, ''));
       if (!root) continue;
       if (!firstCheckout.has(l.trace)) firstCheckout.set(l.trace, root);
       const repo = repositoryOf(l.trace);
+      repoOfRoot.set(root, repo);
       const counts = uses.get(repo) ?? new Map<string, number>();
       counts.set(root, (counts.get(root) ?? 0) + 1);
       uses.set(repo, counts);
@@ -101,5 +109,9 @@ export function traceSteps(lines: readonly TraceLine[]): TraceProjects {
     projectOfLine,
     steps: lines.map((l, i) => ({ command: l.cmd, cwd: startOf(l, i), sessionId: l.trace })),
     projectOf: (dir) => rootOf(roots, dir),
+    repositoryOf: (dir) => {
+      const root = rootOf(roots, dir);
+      return root === null ? null : (repoOfRoot.get(root) ?? null);
+    },
   };
 }

@@ -27,9 +27,14 @@ export function measureTraces(
   opts: { autoAllowLowRisk: boolean; warmUp?: number },
 ): TraceMeasure {
   const warmUp = opts.warmUp ?? TRACE_WARM_UP;
-  const { steps, projectOf, projectOfLine } = traceSteps(lines);
+  const { steps, projectOf, projectOfLine, repositoryOf } = traceSteps(lines);
   const denies = (_i: number, risk: { level: string }) => risk.level === 'high' || risk.level === 'critical';
-  const { outcomes, learned } = review(engine, steps, { autoAllowLowRisk: opts.autoAllowLowRisk, projectOf, denies });
+  const { outcomes, learned } = review(engine, steps, {
+    autoAllowLowRisk: opts.autoAllowLowRisk,
+    projectOf,
+    repositoryOf,
+    denies,
+  });
   const seen = new Map<string, number>();
   const m: TraceMeasure = {
     commands: outcomes.length,

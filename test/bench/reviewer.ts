@@ -44,6 +44,8 @@ export interface ReviewOptions {
   autoAllowLowRisk: boolean;
   /** The project (rule scope) of a directory, or null outside any. */
   projectOf: (dir: string) => string | null;
+  /** The repository a directory is a checkout of (the product reads git's files: rules/checkouts.ts), or null. */
+  repositoryOf?: (dir: string) => string | null;
   /** Whether the reviewer denies a command that reached them; otherwise they approve it with its suggested rules. */
   denies: (index: number, risk: RiskAssessment) => boolean;
 }
@@ -76,7 +78,7 @@ const isRisky = (r: GateRequest): boolean => r.risk?.level === 'high' || r.risk?
 export function review(engine: Assessor, steps: readonly ReviewStep[], opts: ReviewOptions): Review {
   let t = Date.parse('2030-01-01T09:00:00Z');
   const db = openDatabase(':memory:');
-  const rules = new RuleService({ repository: new RuleRepository(db), now: () => t });
+  const rules = new RuleService({ repository: new RuleRepository(db), now: () => t, repositoryOf: opts.repositoryOf });
   const trust = new TrustMode({ now: () => t });
   const policy = new GatePolicy({ rules, trust, autoAllowLowRisk: () => opts.autoAllowLowRisk });
   const risky: GateRequest[] = [];
@@ -101,6 +103,7 @@ export function review(engine: Assessor, steps: readonly ReviewStep[], opts: Rev
         assess: (c, dir) => engine.assess(c, dir),
         now: t,
         projectOf: (dir) => opts.projectOf(dir) ?? dir,
+        repositoryOf: opts.repositoryOf,
       });
       const o = outcomes[outcomes.length - 1] as ReviewOutcome;
       o.suggested = suggestion.rules.length

@@ -10,10 +10,10 @@ if (!lines) {
   process.stderr.write('fatigue-report: the traces are not there\n');
   process.exit(1);
 }
-const { steps, projectOf, projectOfLine } = traceSteps(lines);
+const { steps, projectOf, projectOfLine, repositoryOf } = traceSteps(lines);
 const engine = await benchEngine(projectOf);
 const denies = (_i: number, risk: { level: string }) => risk.level === 'high' || risk.level === 'critical';
-const { outcomes, learned } = review(engine, steps, { autoAllowLowRisk: true, projectOf, denies });
+const { outcomes, learned } = review(engine, steps, { autoAllowLowRisk: true, projectOf, repositoryOf, denies });
 const seen = new Map<string, number>();
 const groups = new Map<string, string[]>();
 let after = 0;

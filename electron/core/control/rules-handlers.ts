@@ -56,6 +56,7 @@ export function suggestionFor(s: RulesServices, request: GateRequest): Suggestio
     riskyRequests: () => s.requests.iterateRisky(),
     assess: (command, cwd) => s.broker.scoreCommand(command, cwd),
     now: s.now(),
+    repositoryOf: s.rules.repositoryOf,
   });
 }
 

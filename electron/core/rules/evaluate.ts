@@ -10,7 +10,7 @@ import {
   type RuleOutcome,
   type SegmentExplanation,
 } from '../../../shared/rules.ts';
-import { formOf, type CompiledRule, type Form, type Place, type RuleSet } from './ruleset.ts';
+import { formOf, isUnder, type CompiledRule, type Form, type Place, type RuleSet } from './ruleset.ts';
 import { canonicalText, looseForms, splitWords, strictWords } from './words.ts';
 
 // Defined in shared/ so the card can say why no rule is offered; the core's modules keep importing them from here.
@@ -33,7 +33,15 @@ export interface RulesVerdict {
 
 const LEVEL_RANK: Readonly<Record<RiskSegment['level'], number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 
-const describeRule = (c: CompiledRule): string => `${c.rule.id} (${c.rule.effect} ${c.rule.kind}:${c.rule.pattern})`;
+/** A rule as the card and the agent read it; a project rule of another checkout of this repository says where it was approved. */
+const describeRule = (c: CompiledRule, cwd: string): string => {
+  const scope = c.rule.scope;
+  const elsewhere =
+    scope.type === 'project' && !isUnder(cwd, scope.dir, c.under)
+      ? `, approved in ${scope.dir}, another checkout of this repository`
+      : '';
+  return `${c.rule.id} (${c.rule.effect} ${c.rule.kind}:${c.rule.pattern}${elsewhere})`;
+};
 const toMatch = (c: CompiledRule): RuleMatch => ({
   ruleId: c.rule.id,
   effect: c.rule.effect,
@@ -71,19 +79,19 @@ interface SegmentResult {
   allowing: CompiledRule[];
 }
 
-function explainSegment(r: SegmentResult, unparsed: boolean): SegmentExplanation {
+function explainSegment(r: SegmentResult, unparsed: boolean, cwd: string): SegmentExplanation {
+  const describe = (c: CompiledRule) => describeRule(c, cwd);
   const deny = r.blocking.find((c) => c.rule.effect === 'deny');
   const ask = r.blocking.find((c) => c.rule.effect === 'ask');
   const allow = r.allowing[0];
   let verdict: string;
-  if (deny) verdict = `denied by rule ${describeRule(deny)}`;
-  else if (ask) verdict = `always asked by rule ${describeRule(ask)}`;
+  if (deny) verdict = `denied by rule ${describe(deny)}`;
+  else if (ask) verdict = `always asked by rule ${describe(ask)}`;
   else if (!allow) verdict = 'no allow rule covers it';
   else if (NEVER_ALLOWED_BY_RULES.includes(r.seg.level))
-    verdict = `allow rule ${describeRule(allow)} matches, but it is rated ${r.seg.level}: rules never allow that`;
-  else if (unparsed)
-    verdict = `allow rule ${describeRule(allow)} matches, but Gatehouse could not read the whole command`;
-  else verdict = `allowed by rule ${describeRule(allow)}`;
+    verdict = `allow rule ${describe(allow)} matches, but it is rated ${r.seg.level}: rules never allow that`;
+  else if (unparsed) verdict = `allow rule ${describe(allow)} matches, but Gatehouse could not read the whole command`;
+  else verdict = `allowed by rule ${describe(allow)}`;
   return {
     text: canonicalText(r.strict),
     level: r.seg.level,
@@ -101,6 +109,7 @@ class LazyVerdict implements RulesVerdict {
   readonly coverAllButLow: CompiledRule[];
   private readonly results: readonly SegmentResult[];
   private readonly unparsed: boolean;
+  private readonly cwd: string;
 
   constructor(
     outcome: RuleOutcome,
@@ -108,8 +117,10 @@ class LazyVerdict implements RulesVerdict {
     reason: string,
     results: readonly SegmentResult[],
     unparsed: boolean,
+    cwd: string,
     coverAllButLow: CompiledRule[] = [],
   ) {
+    this.cwd = cwd;
     this.outcome = outcome;
     this.coverAllButLow = coverAllButLow;
     this.rules = rules;
@@ -119,7 +130,7 @@ class LazyVerdict implements RulesVerdict {
   }
 
   get segments(): SegmentExplanation[] {
-    return (this.explained ??= this.results.map((r) => explainSegment(r, this.unparsed)));
+    return (this.explained ??= this.results.map((r) => explainSegment(r, this.unparsed, this.cwd)));
   }
 }
 
@@ -178,16 +189,20 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
   }
 
   const verdict = (outcome: RulesVerdict['outcome'], chosen: CompiledRule[], reason: string): RulesVerdict =>
-    new LazyVerdict(outcome, chosen, reason, results, unparsed);
-  if (deny) return verdict('deny', [deny], `denied by rule ${describeRule(deny)}`);
-  if (ask) return verdict('ask', [ask], `rule ${describeRule(ask)} always asks`);
+    new LazyVerdict(outcome, chosen, reason, results, unparsed, cwd);
+  if (deny) return verdict('deny', [deny], `denied by rule ${describeRule(deny, cwd)}`);
+  if (ask) return verdict('ask', [ask], `rule ${describeRule(ask, cwd)} always asks`);
   if (!everySegmentAllowed) {
     const reason = allows.length ? 'allow rules cover only part of the command' : 'no allow rule matches';
-    return new LazyVerdict('none', [], reason, results, unparsed, restIsLow(results, risk, unparsed));
+    return new LazyVerdict('none', [], reason, results, unparsed, cwd, restIsLow(results, risk, unparsed));
   }
   if (unparsed) return verdict('none', [], 'Gatehouse could not read the whole command, so no rule may allow it');
   if (NEVER_ALLOWED_BY_RULES.includes(risk.level) || segments.some((s) => NEVER_ALLOWED_BY_RULES.includes(s.level))) {
     return verdict('none', [], `it is rated ${risk.level}: rules never allow high or critical commands`);
   }
-  return verdict('allow', allows, `${allows.length === 1 ? 'rule' : 'rules'} ${allows.map(describeRule).join(', ')}`);
+  return verdict(
+    'allow',
+    allows,
+    `${allows.length === 1 ? 'rule' : 'rules'} ${allows.map((c) => describeRule(c, cwd)).join(', ')}`,
+  );
 }

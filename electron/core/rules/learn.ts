@@ -7,7 +7,7 @@ import { codeCarryingIndex, plainFlagAfter, READ_ONLY, runsWhatFollows } from '.
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
 import { NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { nameOperandCandidate } from './name-operands.ts';
-import { formOf, placeAt, type RuleSet } from './ruleset.ts';
+import { formOf, placeAt, type Place, type RepositoryOf, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';
 import { baseProgram, canonicalText, strictWords } from './words.ts';
 
@@ -146,6 +146,8 @@ export interface LearnDeps extends Pick<BacktestDeps, 'riskyRequests' | 'assess'
   now: number;
   /** Finds the project of a directory (default: its git top level, else itself). */
   projectOf?: (cwd: string) => string;
+  /** Names the repository a directory is a checkout of (RuleServiceOptions.repositoryOf). */
+  repositoryOf?: RepositoryOf;
 }
 
 /** The default scope of a learned rule: the project (git top level) of the cwd, or the session outside any project. */
@@ -169,7 +171,7 @@ export function suggestRules(
   // Never scored, not fully read, high or critical: the card says the same sentence instead of offering "Always allow…".
   const never = whyNoRuleCanAllow(request.risk);
   if (never) return none(request, never);
-  const place = placeAt(request.cwd, request.sessionId, deps.now);
+  const place = placeAt(request.cwd, request.sessionId, deps.now, deps.repositoryOf);
   const notes: string[] = [];
   const rules: Suggestion['rules'] = [];
   for (const seg of request.risk?.segments ?? []) {
@@ -182,7 +184,7 @@ export function suggestRules(
         rules: [],
         notes: [...notes, `no rule for \`${canonicalText(words)}\` is safe to remember`],
       };
-    const where = widenedScope(seg, chosen, scope, deps.rules, notes);
+    const where = widenedScope(seg, chosen, scope, deps, place, notes);
     if (!rules.some((r) => r.kind === chosen.kind && r.pattern === chosen.pattern))
       rules.push({ effect: 'allow', kind: chosen.kind, pattern: chosen.pattern, scope: where });
   }
@@ -201,14 +203,21 @@ function widenedScope(
   seg: RiskSegment,
   chosen: Candidate,
   scope: RuleScope,
-  rules: RuleSet,
+  deps: Pick<LearnDeps, 'rules' | 'repositoryOf'>,
+  place: Place,
   notes: string[],
 ): RuleScope {
   if (seg.level !== 'low' || scope.type !== 'project') return scope;
-  const elsewhere = rules.sameAllowElsewhere(chosen.kind, chosen.pattern, scope.dir);
-  if (elsewhere.length < PROJECTS_BEFORE_GLOBAL) return scope;
+  // A project is a repository: its other checkouts are this project, and two checkouts of another are one project.
+  const others = new Set(
+    deps.rules
+      .sameAllowElsewhere(chosen.kind, chosen.pattern, scope.dir)
+      .filter((dir) => !(place.sameRepository?.(dir) ?? false))
+      .map((dir) => deps.repositoryOf?.(dir) ?? dir),
+  );
+  if (others.size < PROJECTS_BEFORE_GLOBAL) return scope;
   notes.push(
-    `${chosen.kind}:${chosen.pattern} is already allowed in ${elsewhere.length} other projects, so it is proposed for all of them`,
+    `${chosen.kind}:${chosen.pattern} is already allowed in ${others.size} other projects, so it is proposed for all of them`,
   );
   return { type: 'global' };
 }

@@ -22,19 +22,44 @@ export interface Place {
   cwd: string;
   sessionId: string | null;
   now: number;
+  /**
+   * Whether a project rule's directory is another checkout of the repository `cwd` is in (checkouts.ts): a rule
+   * the person approved there holds here too. Absent: only the directory itself counts.
+   */
+  sameRepository?: (dir: string) => boolean;
 }
 
-export function placeAt(cwd: string, sessionId: string | null, now: number): Place {
-  return { cwd: path.resolve(cwd), sessionId, now };
+/** Names the repository a directory is a checkout of, or null (rules/checkouts.ts). */
+export type RepositoryOf = (dir: string) => string | null;
+
+export function placeAt(cwd: string, sessionId: string | null, now: number, repositoryOf?: RepositoryOf): Place {
+  const place: Place = { cwd: path.resolve(cwd), sessionId, now };
+  if (repositoryOf) place.sameRepository = sameRepositoryAs(place.cwd, repositoryOf);
+  return place;
+}
+
+/** Read only when a project rule of another directory is about to match, and each directory once. */
+function sameRepositoryAs(cwd: string, repositoryOf: RepositoryOf): (dir: string) => boolean {
+  let here: string | null | undefined;
+  const answers = new Map<string, boolean>();
+  return (dir) => {
+    if (here === undefined) here = repositoryOf(cwd);
+    if (here === null) return false;
+    let same = answers.get(dir);
+    if (same === undefined) answers.set(dir, (same = repositoryOf(dir) === here));
+    return same;
+  };
+}
+
+/** Whether `cwd` is `dir` or under it. */
+export function isUnder(cwd: string, dir: string, under: string | null = null): boolean {
+  return cwd === dir || cwd.startsWith(under ?? (dir.endsWith(path.sep) ? dir : dir + path.sep));
 }
 
 export function scopeApplies(scope: RuleScope, place: Place, under: string | null = null): boolean {
   if (scope.type === 'global') return true;
   if (scope.type === 'session') return scope.sessionId === place.sessionId;
-  return (
-    place.cwd === scope.dir ||
-    place.cwd.startsWith(under ?? (scope.dir.endsWith(path.sep) ? scope.dir : scope.dir + path.sep))
-  );
+  return isUnder(place.cwd, scope.dir, under) || (place.sameRepository?.(scope.dir) ?? false);
 }
 
 /** A command's words, and what rules ask of them, computed once when first asked. */

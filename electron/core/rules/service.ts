@@ -12,7 +12,7 @@ import { findGitRoot } from '../risk/index.ts';
 import type { ChangeBy, NewRule, RuleChanges, RuleRepository } from '../store/rules.ts';
 import { evaluateRules, type RulesVerdict } from './evaluate.ts';
 import { normalizePattern, PatternError } from './matcher.ts';
-import { RuleSet, type Place } from './ruleset.ts';
+import { placeAt, RuleSet, type Place, type RepositoryOf } from './ruleset.ts';
 
 export type RulesChange = 'added' | 'edited' | 'deleted' | 'imported' | 'expired';
 
@@ -42,6 +42,11 @@ export interface RuleServiceOptions {
   /** Also called after every change is committed (tests re-decide held requests with it). */
   onChange?: (change: RulesChange, rules: Rule[]) => void;
   onError?: (err: unknown) => void;
+  /**
+   * Names the repository a directory is a checkout of (rules/checkouts.ts), so a project rule holds in every checkout
+   * of its repository. Absent: a project rule holds only under its own directory.
+   */
+  repositoryOf?: RepositoryOf;
 }
 
 /** The directory a project rule covers: the git top level above cwd, else cwd itself. */
@@ -80,6 +85,8 @@ export class RuleService {
   private readonly events: Publisher | null;
   private readonly onChange: (change: RulesChange, rules: Rule[]) => void;
   private readonly onError: (err: unknown) => void;
+  /** RuleServiceOptions.repositoryOf (the learner asks it too). */
+  readonly repositoryOf: RepositoryOf | undefined;
   private compiled: RuleSet;
   private expiryTimer: NodeJS.Timeout | null = null;
   private disposed = false;
@@ -90,6 +97,7 @@ export class RuleService {
     this.events = opts.events ?? null;
     this.onChange = opts.onChange ?? (() => {});
     this.onError = opts.onError ?? ((err) => console.error('gatehouse:', err));
+    this.repositoryOf = opts.repositoryOf;
     this.compiled = this.compile();
     this.noteExpired();
   }
@@ -124,8 +132,13 @@ export class RuleService {
     return this.compiled;
   }
 
-  evaluate(command: string, risk: RiskAssessment, place: Omit<Place, 'now'>): RulesVerdict {
-    return evaluateRules(command, risk, this.compiled, { ...place, now: this.now() });
+  evaluate(command: string, risk: RiskAssessment, where: { cwd: string; sessionId: string | null }): RulesVerdict {
+    return evaluateRules(command, risk, this.compiled, this.placeAt(where.cwd, where.sessionId));
+  }
+
+  /** Where a command runs, now, with the other checkouts of its repository (RuleServiceOptions.repositoryOf). */
+  placeAt(cwd: string, sessionId: string | null): Place {
+    return placeAt(cwd, sessionId, this.now(), this.repositoryOf);
   }
 
   /** Checks and normalises a draft into a row (throws invalid_input with the reason). */

@@ -468,7 +468,7 @@ const create: Rule = (input) => {
  * writable by others is a place others can plant files. Guarded places (an agent's settings, git hooks, ~/.ssh) and
  * the system's folders stay as `overwrite` judges them.
  */
-const ORDINARY_FOLDER_PLACES: ReadonlySet<PathKind> = new Set<PathKind>(['temp', 'home-other', 'outside']);
+export const ORDINARY_FOLDER_PLACES: ReadonlySet<PathKind> = new Set<PathKind>(['temp', 'home-other', 'outside']);
 const EMPTY_FOLDER = 'which is empty and replaces nothing';
 
 /** `uniq in out`: the second operand is written; `shuf -o out`: so is the output named. */

@@ -4,7 +4,7 @@ import type { Word } from '../model.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import { isGitDataKey } from '../shapes/checks.ts';
-import { deletion, overwrite } from './files.ts';
+import { deletion, ORDINARY_FOLDER_PLACES, overwrite, target } from './files.ts';
 import { finding, hasOption, operands, subcommand, type Rule, type RuleInput } from './util.ts';
 
 const PROTECTED_BRANCH = /^(main|master|trunk|develop|development|release([/-].*)?|prod|production|stable|live)$/;
@@ -47,7 +47,6 @@ const LOCAL_WRITES = new Set([
   'switch',
   'merge',
   'cherry-pick',
-  'init',
   'mv',
   'notes',
   'revert',
@@ -294,7 +293,15 @@ const git: Rule = (input: RuleInput) => {
                 `removes the worktree ${operands(rest)[1]?.text ?? ''} (git refuses if it has changes)`,
               ),
             ];
+      if (action === 'add')
+        return folderWrite(operands(rest, WORKTREE_VALUED)[1], input, 'git worktree add writes', S.lowWrite, true);
       return [finding('build-test', S.lowWrite, `git worktree ${action}`)];
+    }
+    case 'init': {
+      const gitDir = rest.find((w) => w.text.startsWith('--separate-git-dir='));
+      const separate = gitDir ? folderWrite(wordAfter(gitDir, '--separate-git-dir='), input, 'git init writes') : [];
+      const dir = folderWrite(operands(rest, INIT_VALUED)[0], input, 'git init writes');
+      return (separate[0]?.score ?? 0) > (dir[0]?.score ?? 0) ? separate : dir;
     }
     case 'remote': {
       const action = operands(rest)[0]?.text ?? '';
@@ -384,13 +391,37 @@ const CLONE_VALUED = [
   '--ref-format',
 ];
 
-/** `git clone URL dir`: the folder is written like any place (`~/.oh-my-zsh/custom/plugins/x`, `.claude/x` are not ordinary). */
-function cloneInto(rest: readonly Word[], input: RuleInput): Finding[] {
-  const dest = operands(rest, CLONE_VALUED)[1];
-  const found = [finding('build-test', S.build, 'git clone')];
+/** Options of git worktree add and git init that take a value (so the folder is the operand it is). */
+const WORKTREE_VALUED = ['-b', '-B', '--reason'];
+const INIT_VALUED = ['-b', '--initial-branch', '--object-format', '--ref-format', '--separate-git-dir', '--template'];
+
+/** The word's text after `prefix`, as a word of its own (`--separate-git-dir=~/.claude/g`). */
+function wordAfter(w: Word, prefix: string): Word {
+  return { ...w, text: w.text.slice(prefix.length) };
+}
+
+/**
+ * A folder git fills (`git clone URL dir`, `git worktree add dir`, `git init dir`) is written like any place:
+ * `~/.oh-my-zsh/custom/plugins/x`, `.claude/x`, `~/.config/autostart` are not ordinary. The folder's files are the
+ * repository's, which the agent can write. A worktree only ever fills a new or empty folder (git refuses any other),
+ * so in an ordinary place outside the project (`git worktree add ../app-feature`) it replaces nothing: low, like mkdir.
+ */
+function folderWrite(
+  dest: Word | undefined,
+  input: RuleInput,
+  verb: string,
+  plain: number = S.lowWrite,
+  newFolderOnly = false,
+): Finding[] {
+  const found = [finding('build-test', plain, verb.replace(/ writes$/, ''))];
   if (!dest) return found;
-  const written = overwrite(dest, input, 'copy', 'git clone writes');
+  const written = overwrite(dest, input, 'copy', verb);
+  if (newFolderOnly && written.score < S.high && ORDINARY_FOLDER_PLACES.has(target(dest, input).kind)) return found;
   return written.score >= S.medium ? [written] : found;
+}
+
+function cloneInto(rest: readonly Word[], input: RuleInput): Finding[] {
+  return folderWrite(operands(rest, CLONE_VALUED)[1], input, 'git clone writes', S.build);
 }
 
 export const GIT_RULES: Record<string, Rule> = { git };

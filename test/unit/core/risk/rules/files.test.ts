@@ -82,6 +82,25 @@ describe('places that run by themselves, and outputs named by position', () => {
     ['git clone https://example.com/r.git /home/dev/src/r', 'medium'],
     ['git clone https://example.com/r.git vendor/r', 'low'],
     ['git clone --depth 1 -b main https://example.com/r.git', 'low'],
+    // So is a worktree's (the repository's files, which the agent writes) and a new repository's.
+    ['git worktree add ~/.claude/x', 'critical'],
+    ['git worktree add /home/dev/.config/autostart', 'critical'],
+    ['git worktree add ~/.local/bin', 'high'],
+    ['git worktree add -b ~/.claude ../project/.git/hooks', 'critical'],
+    ['git -C ../x worktree add --reason r ~/.bashrc', 'critical'],
+    ['git init ~/.claude', 'critical'],
+    ['git init --separate-git-dir=/home/dev/.ssh/g sub', 'critical'],
+    // A template brings hooks, which run on later git commands: not on the table of known options.
+    ['git init --template ./tpl sub', 'medium'],
+    ['git init ~', 'high'],
+    // git init in an existing folder outside the project makes it a repository: held. A worktree only ever fills a
+    // new or empty folder, so in an ordinary place it replaces nothing.
+    ['git init -b main ../newproj', 'medium'],
+    ['git worktree add -b feat ../wt main', 'low'],
+    ['git worktree add /tmp/wt', 'low'],
+    ['git worktree add .worktrees/a', 'low'],
+    ['git init', 'low'],
+    ['git init sub', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 
