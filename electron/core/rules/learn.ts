@@ -7,6 +7,7 @@ import { codeCarryingIndex, plainFlagAfter, READ_ONLY, runsWhatFollows } from '.
 import { dangerCovered, type BacktestDeps, type Candidate } from './backtest.ts';
 import { NEVER_ALLOWED_BY_RULES } from './evaluate.ts';
 import { nameOperandCandidate } from './name-operands.ts';
+import { payloadCandidate } from './payload-operands.ts';
 import { formOf, placeAt, type Place, type RepositoryOf, type RuleSet } from './ruleset.ts';
 import { isTooBroadForProject, projectOf } from './service.ts';
 import { baseProgram, canonicalText, strictWords } from './words.ts';
@@ -232,9 +233,11 @@ function chooseCandidate(
 ): Candidate | null {
   if (NEVER_ALLOWED_BY_RULES.includes(seg.level)) return null;
   for (const candidate of candidatesFor(words, scope)) {
-    // Before the exact command: the same command with any name where only a name changes (name-operands.ts). Its
-    // form admits nothing but a name there, and what a name makes high (main) is held whatever the rules say.
-    const named = candidate.kind === 'exact' ? nameOperandCandidate(words, scope) : null;
+    // Before the exact command: the same command with any name where only a name changes (name-operands.ts), or any
+    // literal JSON body where only the body of a request changes (payload-operands.ts). Each form admits nothing but
+    // that word there, and what a name makes high (main) is held whatever the rules say.
+    const named =
+      candidate.kind === 'exact' ? (nameOperandCandidate(words, scope) ?? payloadCandidate(words, scope)) : null;
     if (named) {
       notes.push(named.note);
       return named.candidate;

@@ -269,7 +269,7 @@ const RAILWAY: ShapeSource = {
   // `variables` prints secret values; `shell`, `connect`, `ssh` open sessions: left out. `run` runs a local program.
   subs: {
     'status|whoami|list|open|docs|unlink|logout': '',
-    logs: '-d --deployment -b --build -s= --service= -e= --environment=',
+    logs: '-d --deployment -b --build -s= --service= -e= --environment= -n= --lines= --filter=',
     'up|deploy': '-d --detach -c --ci -s= --service= -e= --environment= --verbose -m= --message=',
     run: { command: 'argv' },
     'link|init|login|domain|environment|service|redeploy|down|add':

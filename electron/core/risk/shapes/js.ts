@@ -233,6 +233,17 @@ export const JS_SHAPES: Record<string, ShapeSource | string> = {
       'merge-reports': '--reporter= --config= -c=',
       'clear-cache': '',
       '--version': '',
+      // Browsers into Playwright's cache (the risk engine's supply rule rates the download). `install-deps` installs
+      // system packages with sudo, and so does `install --with-deps`: left out.
+      install: {
+        opts: '--force --dry-run --only-shell --no-shell --list',
+        operands: {
+          match:
+            /^(chromium|chromium-headless-shell|firefox|webkit|chrome|chrome-beta|msedge|msedge-beta|msedge-dev|ffmpeg)$/,
+          why: 'a browser Playwright installs',
+        },
+      },
+      uninstall: '--all',
     },
   },
   next: {

@@ -60,6 +60,8 @@ describe('known read forms are low', () => {
     'gh auth status',
     'gh repo clone acme/widget',
     'vercel ls',
+    'railway logs --lines 50',
+    'railway logs -n 20 --filter error -s api',
     'vercel inspect my-app.vercel.app',
     'netlify status',
     'fly status -a api',

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RiskEngine } from '../../../../../../electron/core/risk/engine.ts';
 import { createRiskEngine } from '../../../../../../electron/core/risk/index.ts';
+import { isUnparsed } from '../../../../../../electron/core/rules/evaluate.ts';
 import { PROJECT, testContextOptions } from '../../../../../support/risk.ts';
 
 let engine: RiskEngine;
@@ -212,4 +213,21 @@ describe('options that run, load or write code are never low', () => {
     'deno eval "Deno.removeSync(\'/home/dev\', { recursive: true })"',
     'deno',
   ])('%s', (cmd) => expect(assess(cmd).level).not.toBe('low'));
+});
+
+describe('playwright install is read in full, and what installs system packages is not', () => {
+  it.each([
+    'npx playwright install',
+    'npx playwright install chromium webkit',
+    'npx playwright install --force --only-shell',
+  ])('%s: a download into the cache, medium, read in full (a rule may allow it)', (cmd) => {
+    const risk = assess(cmd);
+    expect(risk.level).toBe('medium');
+    expect(isUnparsed(risk)).toBe(false);
+  });
+
+  it.each(['npx playwright install --with-deps', 'npx playwright install-deps', 'npx playwright install ./x.js'])(
+    '%s: not read in full',
+    (cmd) => expect(isUnparsed(assess(cmd))).toBe(true),
+  );
 });
