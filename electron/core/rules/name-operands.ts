@@ -13,6 +13,11 @@ interface NameForm {
   flags: readonly string[];
   /** Words kept as the approved command had them (the remote), before the name. */
   fixed: number;
+  /**
+   * The name is given as an option's value instead (`vercel link --project x`), at most once, among the flags, or not
+   * at all: the rule is then the start with any of the flags and that option, and nothing else.
+   */
+  nameOptions?: readonly string[];
   /** What the name is, for the note on the card. */
   what: string;
   /** Why it is safe to vary, for the note on the card. */
@@ -26,6 +31,14 @@ const NAME_FORMS: readonly NameForm[] = [
     fixed: 1,
     what: 'any branch',
     why: 'pushes onto a shared branch (main, master, release…), forced pushes and deletions are rated high and still held',
+  },
+  {
+    start: ['vercel', 'link'],
+    flags: ['--yes', '-y'],
+    nameOptions: ['--project', '-p'],
+    fixed: 0,
+    what: 'any project',
+    why: 'it links this folder to a project of your Vercel account; a path, --repo, a token or a scope are not covered',
   },
 ];
 
@@ -47,6 +60,11 @@ export function nameOperandCandidate(
 ): { candidate: Candidate; note: string } | null {
   for (const form of NAME_FORMS) {
     if (!form.start.every((w, i) => words[i] === w)) continue;
+    if (form.nameOptions) {
+      const found = optionNameCandidate(words, form, scope);
+      if (found) return found;
+      continue;
+    }
     let i = form.start.length;
     const seen = new Set<string>();
     while (i < words.length && form.flags.includes(words[i] as string) && !seen.has(words[i] as string))
@@ -64,4 +82,28 @@ export function nameOperandCandidate(
     };
   }
   return null;
+}
+
+/** A form whose name is an option's value: the start, then any of the flags and the name option, and nothing else. */
+function optionNameCandidate(
+  words: readonly string[],
+  form: NameForm,
+  scope: RuleScope,
+): { candidate: Candidate; note: string } | null {
+  const options = form.nameOptions ?? [];
+  for (let i = form.start.length; i < words.length; i++) {
+    const w = words[i] as string;
+    if (form.flags.includes(w)) continue;
+    if (!options.includes(w) || !PLAIN_NAME.test(words[i + 1] ?? '')) return null;
+    i++;
+  }
+  const alternatives = [...form.flags.map(literal), ...options.map((o) => `${literal(o)} ${NAME}`)];
+  const pattern = `${form.start.map(literal).join(' ')}(?: (?:${alternatives.join('|')}))*`;
+  const shown = [...form.start, ...form.flags.map((f) => `[${f}]`).slice(0, 1), `[${options[0]} <${form.what}>]`].join(
+    ' ',
+  );
+  return {
+    candidate: { effect: 'allow', kind: 'regex', pattern, scope },
+    note: `\`${shown}\`: the same command with ${form.what} there and nothing else added; ${form.why}`,
+  };
 }

@@ -106,3 +106,45 @@ describe('a push rule learned past the branch name', () => {
     expect(decide(command, learned('git push origin task#011').rules)).not.toBe('allow');
   });
 });
+
+describe('a link rule learned past the project name', () => {
+  it.each([['vercel link --project chef-chopsky'], ['vercel link --yes'], ['vercel link'], ['vercel link -p app -y']])(
+    'approving %s proposes vercel link with any project',
+    (approved) => {
+      const { rules, notes } = learned(approved);
+      expect(rules.map((r) => r.kind)).toEqual(['regex']);
+      expect(notes.join(' ')).toContain('`vercel link [--yes] [--project <any project>]`');
+    },
+  );
+
+  it.each([
+    'vercel link',
+    'vercel link --yes',
+    'vercel link --project chef-chopsky-staging --yes',
+    'vercel link -y -p other-app',
+  ])('allows %s', (command) => {
+    expect(decide(command, learned('vercel link --project chef-chopsky').rules)).toBe('allow');
+  });
+
+  it.each([
+    'vercel link --repo',
+    'vercel link ../other',
+    'vercel link --project app --token abc',
+    'vercel link --project app --scope other-team',
+    'vercel link --project app --cwd /home/dev/.claude',
+    'vercel link --project $(cat /home/dev/.netrc)',
+    'vercel link --project -x',
+    'vercel link --project app && vercel env pull .env',
+    'vercel link --project rm',
+    'vercel --prod',
+  ])('does not allow %s', (command) => {
+    expect(decide(command, learned('vercel link --project chef-chopsky').rules)).not.toBe('allow');
+  });
+
+  it.each([
+    [['vercel', 'link', '--repo']],
+    [['vercel', 'link', 'dir']],
+    [['vercel', 'link', '--project']],
+    [['vercel', 'link', '--project', '-x']],
+  ])('%j: no such rule', (words) => expect(nameOperandCandidate(words, scope)).toBeNull());
+});
