@@ -1,7 +1,7 @@
 // Small programs whose ordinary forms only show something (`ifconfig`, `ip addr`, `less f`, `tmux ls`) and whose
 // other forms cut the machine off, run a shell, type into another terminal or hand out rights (`setcap`).
 import { S } from '../types.ts';
-import { finding, operands, text, type Rule } from './util.ts';
+import { finding, hasOption, operands, text, type Rule } from './util.ts';
 
 /** `ip` objects and the verbs that change them (`ip link set eth0 down`, `ip route flush all`). */
 const IP_CHANGES = /^(add|del|delete|change|replace|set|flush|append|prepend|restore|save)$/;
@@ -69,7 +69,36 @@ const setcap: Rule = ({ args }) => {
   ];
 };
 
+/** What `open` and `xdg-open` show without running anything: a web page, or a document of a kind no default app runs. */
+const SHOWN_URL = /^https?:\/\//i;
+const DOCUMENT =
+  /\.(html?|pdf|png|jpe?g|gif|svg|webp|ico|bmp|tiff?|md|markdown|txt|log|csv|tsv|json|ya?ml|toml|xml|mp4|mov|webm|mp3|wav|m4a)$/i;
+
+/**
+ * `open` (macOS) and `xdg-open` hand what they are given to its default app, and that app may run it: `open x.app`,
+ * `open run.command`, `open -a Terminal x.sh`, `xdg-open x.desktop` start programs. Low is a web page, a document
+ * of a kind that is only shown, or a folder named as one (`open .`, `open docs/`, never `open X.app/`), in the default app; anything else, a chosen app
+ * (`-a`, `-b`) for anything but a web page, arguments or environment for the app, or an app alone, starts a program.
+ */
+const opener: Rule = ({ args, prog }) => {
+  const ops = operands(args, ['-a', '-b', '--env', '--stdin', '--stdout', '--stderr']);
+  const chosenApp = hasOption(args, 'a') || hasOption(args, 'b');
+  const shown = (t: string) =>
+    SHOWN_URL.test(t) || (!chosenApp && (DOCUMENT.test(t) || t === '.' || t === '..' || /(^|\/)[^./]+\/$/.test(t)));
+  if (ops.length > 0 && ops.every((w) => w.known && shown(w.text)) && !hasOption(args, null, '--args', '--env'))
+    return [];
+  return [
+    finding(
+      'unknown-program',
+      S.medium,
+      `${prog} ${text(args).slice(0, 60)}: hands it to an app, which may run it (an app, a script, a launcher file)`,
+    ),
+  ];
+};
+
 export const INTERFACE_RULES: Record<string, Rule> = {
+  open: opener,
+  'xdg-open': opener,
   ifconfig,
   ip,
   less: pager,

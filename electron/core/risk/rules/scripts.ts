@@ -13,6 +13,7 @@ import { classifyPath } from '../paths.ts';
 import { CATEGORIES, S, type Category, type Finding } from '../types.ts';
 import { readMakefile, recipesFor, type Makefile } from './makefile.ts';
 import { finding, hasOption, operands, optionValue, subcommand, type RuleInput } from './util.ts';
+import { findWorkspaceRoot, workspacePackages } from './workspaces.ts';
 
 /** Shell scripts, package manifests and Makefiles larger than this are not read (and say so). */
 export const MAX_SCRIPT_BYTES = 64 * 1024;
@@ -308,21 +309,56 @@ interface Wanted {
   /** Arguments passed on to that script (`npm test -- --watch`, `yarn test --coverage`). */
   extra: Word[];
   label: string;
+  /** A workspace run (`pnpm -r test`): the package folders whose own package.json is read, instead of the nearest one. */
+  packages?: string[];
 }
 
-/** Which package.json scripts a package-manager command runs; null when it runs none (or workspaces Gatehouse does not resolve). */
-function wantedScripts(input: RuleInput): Wanted | null {
+/** Options that run a script in other packages of a workspace (`npm -ws`, `pnpm -r`, `pnpm --filter x`). */
+const WORKSPACE_OPTION = /^(-w|--workspace(=.*)?|--workspaces|-ws|--filter(=.*)?|-F|-r|--recursive)$/;
+
+/**
+ * Which package.json scripts a package-manager command runs; null when it runs none. `workspaces` when it runs them in
+ * workspace packages Gatehouse does not find (by name, all of them, a filter): one given as a folder (`npm -w
+ * packages/a run build`) is read there.
+ */
+function wantedScripts(input: RuleInput): Wanted | 'workspaces' | null {
   const { prog, args, ctx } = input;
-  if (
-    args.some((w) =>
-      /^(-w|--workspace(=|$)|--workspaces|-ws|--filter(=|$)|-F|-r|--recursive|--if-present)$/.test(w.text),
-    )
-  )
-    return null;
   const dirOption =
-    optionValue(args, null, '--prefix', '--cwd', '--dir') ?? (prog === 'pnpm' ? optionValue(args, 'C') : null);
-  const dir = path.resolve(ctx.cwd, dirOption ?? '.');
-  const { sub, rest } = subcommand(args, ['--prefix', '--cwd', '--dir', '-C']);
+    optionValue(args, null, '--prefix', '--cwd', '--dir') ??
+    (prog === 'pnpm' || prog === 'npm' ? optionValue(args, 'C') : null);
+  let dir = path.resolve(ctx.cwd, dirOption ?? '.');
+  let { sub, rest } = subcommand(args, ['--prefix', '--cwd', '--dir', '-C', '-w', '--workspace', '--filter', '-F']);
+  // Every package of the workspace (a superset of those a name or filter picks: reading more only finds more).
+  let packages: string[] | undefined;
+  // Outside a workspace the package manager runs the script of the package here (undefined: as without the option).
+  const allPackages = (): string[] | null | undefined => {
+    const root = findWorkspaceRoot(dir, ctx.files);
+    return root === null ? undefined : workspacePackages(root, ctx.files);
+  };
+  if (prog === 'yarn' && sub === 'workspaces' && operands(rest)[0]?.text === 'foreach') return 'workspaces';
+  if (prog === 'yarn' && sub === 'workspace') {
+    // `yarn workspace <name> build` is `yarn build` in the package of that name.
+    const name = operands(rest)[0];
+    if (!name) return null;
+    ({ sub, rest } = subcommand(rest.slice(rest.indexOf(name) + 1)));
+    const found = allPackages();
+    if (found === null) return 'workspaces';
+    packages = found;
+  }
+  // Words after `--` are the script's own.
+  const endOfOwn = args.findIndex((w) => w.text === '--');
+  const own = endOfOwn < 0 ? args : args.slice(0, endOfOwn);
+  if (own.some((w) => WORKSPACE_OPTION.test(w.text))) {
+    const named = own.filter((w) => WORKSPACE_OPTION.test(w.text));
+    const folder = prog === 'npm' && named.length === 1 ? optionValue(args, 'w', '--workspace') : null;
+    const inFolder = folder === null ? null : path.resolve(dir, folder);
+    if (inFolder !== null && ctx.files.stat(path.join(inFolder, 'package.json'))?.file) dir = inFolder;
+    else {
+      const found = allPackages();
+      if (found === null) return 'workspaces';
+      packages = found;
+    }
+  }
   const withHooks = (name: string) =>
     hasOption(args, null, '--ignore-scripts') ? [name] : [`pre${name}`, name, `post${name}`];
   let name: string | null = null;
@@ -338,13 +374,20 @@ function wantedScripts(input: RuleInput): Wanted | null {
     operands(rest).length === 0
   ) {
     if (hasOption(args, null, '--ignore-scripts')) return null;
-    return { dir, names: INSTALL_SCRIPTS, main: null, extra: [], label: `${prog} ${sub || 'install'}` };
+    return { dir, names: INSTALL_SCRIPTS, main: null, extra: [], label: `${prog} ${sub || 'install'}`, packages };
   } else if (sub && !PM_BUILTINS[prog]?.test(sub) && prog !== 'npm') name = sub;
   if (!name || name.startsWith('-')) return null;
   // npm passes on only what follows `--`; the others pass every word after the script's name.
   const dashes = after.findIndex((w) => w.text === '--');
   const extra = dashes >= 0 ? after.slice(dashes + 1) : prog === 'npm' ? [] : after;
-  return { dir, names: withHooks(name), main: name, extra, label: `${prog} ${sub === name ? name : `${sub} ${name}`}` };
+  return {
+    dir,
+    names: withHooks(name),
+    main: name,
+    extra,
+    label: `${prog} ${sub === name ? name : `${sub} ${name}`}`,
+    packages,
+  };
 }
 
 /** The nearest package.json at or above `dir`, as npm finds it. */
@@ -370,9 +413,27 @@ function packageScripts(input: RuleInput): Finding[] {
   }
   const wanted = wantedScripts(input);
   if (!wanted) return [];
+  if (wanted === 'workspaces')
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `${prog}: runs package.json scripts of workspace packages Gatehouse did not read (by name, all of them, or a filter)`,
+      ),
+    ];
+  if (wanted.packages)
+    return wanted.packages
+      .map((dir) => path.join(dir, 'package.json'))
+      .filter((manifest) => input.ctx.files.stat(manifest)?.file)
+      .flatMap((manifest) => manifestScripts(manifest, wanted, input));
   const manifest = findUp(wanted.dir, 'package.json', input);
   // No package.json: the package manager fails. One the same command writes first is written-then-run.ts's.
   if (!manifest) return [];
+  return manifestScripts(manifest, wanted, input);
+}
+
+/** What the wanted scripts of one package.json do. */
+function manifestScripts(manifest: string, wanted: Wanted, input: RuleInput): Finding[] {
   const got = input.ctx.files.read(manifest, MAX_SCRIPT_BYTES * 4);
   if (!('text' in got))
     return [
@@ -404,7 +465,7 @@ function packageScripts(input: RuleInput): Finding[] {
       ...judgeShell(
         line,
         path.dirname(manifest),
-        `runs the "${name}" script of package.json (${text.length > 60 ? `${text.slice(0, 57)}…` : text})`,
+        `runs the "${name}" script of ${wanted.packages ? path.relative(input.ctx.cwd, manifest) : 'package.json'} (${text.length > 60 ? `${text.slice(0, 57)}…` : text})`,
         input,
       ),
     );

