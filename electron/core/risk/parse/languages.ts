@@ -1,6 +1,7 @@
 // What calls in Python, JavaScript, Ruby, Perl, PHP and awk one-liners do, read as the shell commands a
 // reviewer would picture: `shutil.rmtree(p)` is `rm -rf p`, `os.system("…")` is the command in the string.
 import type { Word } from '../model.ts';
+import { withModuleNames } from './aliases.ts';
 import { PATTERNS, type Action } from './call-patterns.ts';
 import { CLOSERS, evaluate, readQuoted, readString, splitArgs, wordOf, type Lang, type Value } from './literals.ts';
 
@@ -50,7 +51,8 @@ const RUNNER: Record<Lang, string> = {
 };
 
 /** Every command-like call in `code`, in order of appearance. `cut` is set when there were more than Gatehouse reads. */
-export function scanCode(code: string, lang: Lang, depth = 0, cut: { cut: boolean } = { cut: false }): Found[] {
+export function scanCode(written: string, lang: Lang, depth = 0, cut: { cut: boolean } = { cut: false }): Found[] {
+  const code = withModuleNames(written, lang);
   const hits: Array<{ at: number; found: Found[] }> = [];
   let reads = 0;
   for (const pattern of PATTERNS[lang]) {
