@@ -3,6 +3,7 @@
 // when x is not a tool Gatehouse knows), and Python modules run as programs (`python -m x` is x).
 import path from 'node:path';
 import type { Word } from '../model.ts';
+import { overwrite } from './files.ts';
 import { S } from '../types.ts';
 import type { Finding } from '../types.ts';
 import {
@@ -354,16 +355,57 @@ const pythonModule: Rule = (input) => {
   if (!module) return [];
   const rest = input.args.slice(flag.text === '-m' ? at + 2 : at + 1);
   const inner = input.nested([word(module), ...rest], `${input.prog} -m`);
+  // json.tool's second operand is the file it writes.
+  const out = module === 'json.tool' ? operands(rest)[1] : undefined;
+  if (out) return [...inner, overwrite(out, input, false, 'json.tool writes')];
   if (!inner.some((f) => f.category === 'unknown-program')) return inner;
   // A module of the project (`python3 -m evil` with ./evil.py, or a package's __main__.py) is read as the script it is.
   const base = path.join(input.ctx.cwd, ...module.split('.'));
   const file = [`${base}.py`, path.join(base, '__main__.py')].find((p) => input.ctx.files.stat(p)?.file);
   if (file) return input.nested([word(input.prog), word(file), ...rest], `${input.prog} -m ${module}`);
+  const known = inner.filter((f) => f.category !== 'unknown-program');
+  const ops = operands(rest);
+  if (module === 'zipfile' || module === 'tarfile') {
+    if (hasOption(rest, 'l', '--list') || hasOption(rest, 't', '--test'))
+      return [...known, finding('read-only', S.readOnly, `lists an archive (python -m ${module})`)];
+    const out = hasOption(rest, 'e', '--extract') ? ops[1] : hasOption(rest, 'c', '--create') ? ops[0] : undefined;
+    if (out)
+      return [...known, overwrite(out, input, 'copy', hasOption(rest, 'e', '--extract') ? 'extracts into' : 'creates')];
+  }
+  if (READ_MODULES.has(module)) return [...known, finding('build-test', S.build, `runs the Python module ${module}`)];
+  // Low is proven: a module Gatehouse does not know may do anything (`python -m smtpd`, a package's own CLI).
   return [
-    ...inner.filter((f) => f.category !== 'unknown-program'),
-    finding('build-test', S.build, `runs the Python module ${module}`),
+    ...known,
+    finding('unknown-program', S.medium, `runs the Python module ${module}, which Gatehouse has no rule for`),
   ];
 };
+
+/** Standard-library modules whose command line only reads, checks, shows or runs the project's own tests. */
+const READ_MODULES = new Set([
+  'json.tool',
+  'unittest',
+  'doctest',
+  'pydoc',
+  'py_compile',
+  'compileall',
+  'site',
+  'sysconfig',
+  'platform',
+  'calendar',
+  'uuid',
+  'this',
+  'tokenize',
+  'ast',
+  'dis',
+  'base64',
+  'webbrowser',
+  'mimetypes',
+  'tabnanny',
+  'pyclbr',
+  'venv',
+  'zipfile',
+  'tarfile',
+]);
 
 /** Browser test runners download browsers (and, with install-deps, system packages) outside the project. */
 const browsers: Rule = ({ prog, args }) => {

@@ -114,7 +114,8 @@ describe('scripts the command runs', () => {
     expect(m.assess('npx tsx tools/a.js').level).toBe('critical');
     fs.chmodSync(path.join(m.project, 'bin/tool'), 0o755);
     expect(m.assess('bin/tool').level).toBe('critical');
-    expect(m.assess('python3 -m tools.a').level).toBe('low');
+    // tools/a.js is no Python module: `-m tools.a` runs one Gatehouse cannot find, so it is not proven low.
+    expect(m.assess('python3 -m tools.a').level).toBe('medium');
   });
 
   it('reads package.json scripts: the one named, and its pre and post scripts', async () => {
