@@ -125,7 +125,12 @@ function apply(code: string, r: Renames): string {
   for (const [alias, module] of r.modules)
     if (alias !== module) out = out.replace(new RegExp(String.raw`(?<![\w$.])${esc(alias)}\s*\.`, 'g'), `${module}.`);
   for (const [alias, target] of r.functions)
-    if (alias !== target) out = out.replace(new RegExp(String.raw`(?<![\w$.])${esc(alias)}(?=\s*\()`, 'g'), target);
+    if (alias !== target)
+      // Called (`x(…)`), or handed on as a value (`forEach(x)`, `map(x, …)`).
+      out = out.replace(
+        new RegExp(String.raw`(?<![\w$.])${esc(alias)}(?=\s*\()|(?<=[(,]\s*)${esc(alias)}(?=\s*[,)])`, 'g'),
+        target,
+      );
   return out;
 }
 

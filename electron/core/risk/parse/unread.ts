@@ -5,6 +5,7 @@
 // `String.fromCharCode`, `\x`/`\u` escapes, reversed strings). Each is named in words; with what the
 // code can reach (processes, files, the network: a scan of the code, of the names it builds and of the
 // text it decodes), the rules score it (rules/code.ts): at least medium, high when it can reach them.
+import { withModuleNames } from './aliases.ts';
 import { evaluate, matching, readString, splitArgs, type Lang } from './literals.ts';
 
 export interface Unread {
@@ -58,6 +59,11 @@ const requireTest = (args: string[], lang: Lang): boolean => {
 };
 
 const JS_CHECKS: Check[] = [
+  C(
+    /(?:[(,]\s*(?:[\w$]+\.)?|\)\s*\.)(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|rmSync|rm|unlinkSync|unlink|writeFileSync|writeFile)\s*[,)]/,
+    'name',
+    'passes a function that runs commands or changes files as a value (forEach(execSync)); what it is called with is not read',
+  ),
   C(/(?<![\w.$])eval\s*\(/, 'exec', 'runs code built at run time (eval)', { arg: 0 }),
   C(/\bnew\s+Function\s*\(|(?<![\w.$])Function\s*\(/, 'exec', 'builds a function from text (Function)'),
   C(
@@ -133,6 +139,16 @@ const JVM_CHECKS: Check[] = [
 
 const CHECKS: Record<Lang, Check[]> = {
   python: [
+    C(
+      /[(,]\s*(?:os\.(?:system|popen|remove|unlink|rmdir|removedirs|rename|exec\w*|spawn\w*)|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput)|shutil\.(?:rmtree|move|copy\w*))\s*[,)]/,
+      'name',
+      'passes a function that runs commands or changes files as a value (map(os.system, …)); what it is called with is not read',
+    ),
+    C(
+      /(?<!\bos)\.(?:unlink|rmdir|write_text|write_bytes|symlink_to|hardlink_to)\s*\(/,
+      'name',
+      'changes files through an object (Path.unlink(), write_text()); which files is not read',
+    ),
     C(/(?<![\w.])(?:exec|eval)\s*\(/, 'exec', 'runs code built at run time (exec, eval)', { arg: 0 }),
     C(/(?<![\w.])compile\s*\(/, 'exec', 'compiles code built at run time (compile)', { arg: 0 }),
     C(/\b__import__\s*\(/, 'name', 'imports a module named at run time (__import__)', { arg: 0 }),
@@ -239,6 +255,11 @@ const CHECKS: Record<Lang, Check[]> = {
       'evaluates a replacement as code (preg_replace /e)',
     ),
     C(/\bcall_user_func(?:_array)?\s*\(/, 'name', 'calls a function named at run time (call_user_func)', { arg: 0 }),
+    C(
+      /(['"])(?:system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|unlink|rmdir|file_put_contents)\1/,
+      'name',
+      "names a function that runs commands or changes files in a string (array_map('system', …))",
+    ),
     C(/(?<![\w$>:])\$\w+\s*\(|\$\$\w+|\$\{\s*['"$]|\)\s*\(\s*['"$]/, 'name', 'calls a function named by a variable'),
     C(/\b(?:base64_decode|convert_uudecode)\s*\(/, 'decode', 'decodes base64'),
     C(/\b(?:hex2bin|str_rot13|strrev)\s*\(|\bpack\s*\(\s*['"]H/, 'decode', 'decodes hex, rot13 or reversed text'),
@@ -496,8 +517,9 @@ const MAX_MATCHES = 32;
 type Reach = 'processes' | 'files' | 'the network';
 
 /** Why `code` in `lang` is not fully read, and what it can reach; nothing when it is all written out. */
-export function unreadCode(code: string, lang: Lang): Unread {
-  const found = analyse(code, lang, 0);
+export function unreadCode(written: string, lang: Lang): Unread {
+  // Under the modules' own names (`import os as o`, `const {execSync: x} = require(…)`): aliases.ts.
+  const found = analyse(withModuleNames(written, lang), lang, 0);
   const reached = (['processes', 'files', 'the network'] as const).filter((r) => found.reach.has(r));
   const reaches =
     reached.length === 0

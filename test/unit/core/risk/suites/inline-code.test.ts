@@ -55,6 +55,13 @@ describe('code that is not fully read', () => {
     [`node -e 'require("child_process").execSync(atob(process.argv[1]))'`, /atob/],
     [`node -e 'require("child_process").execSync(String.fromCharCode(105, 100))'`, /character codes/],
     [`bun -e 'require(process.env.MOD)'`, /module named at run time/],
+    // A function that runs or deletes passed as a value, or files changed through an object: what is not read.
+    [`python3 -c 'import os; list(map(os.system, ["rm -rf ~"]))'`, /passes a function .* as a value/],
+    [`python3 -c 'import os as o; list(map(o.system, ["x"]))'`, /passes a function .* as a value/],
+    [`python3 -c 'import pathlib; [p.unlink() for p in pathlib.Path.home().rglob("*")]'`, /through an object/],
+    [`node -e '["rm -rf ~"].forEach(require("child_process").execSync)'`, /passes a function .* as a value/],
+    [`node -e 'const {execSync: x}=require("child_process"); ["id"].forEach(x)'`, /passes a function .* as a value/],
+    [`php -r 'array_map("system", ["rm -rf ~"]);'`, /names a function .* in a string/],
     // Ruby, Perl, PHP
     [`ruby -e 'send(ARGV[0], ARGV[1])'`, /method named at run time \(send\)/],
     [`ruby -e 'Object.const_get(ARGV[0]).new'`, /class named at run time/],
