@@ -67,6 +67,21 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /\.tfstate(\.backup)?$|(^|\/)run\/secrets(\/|$)|serviceaccount\/token$/,
   /(^|\/)Library\/Keychains(\/|$)/,
   /(^|\/)\.password-store(\/|$)/,
+  // Browsers' saved passwords and cookies (Chrome, Chromium, Brave, Edge, Firefox, Safari), desktop keyrings, KeePass.
+  /(^|\/)(Login Data|Login Data For Account|Cookies|Web Data|Safe Browsing Cookies)(-journal)?$/,
+  /(^|\/)(logins\.json|logins-backup\.json|key[34]\.db|cookies\.sqlite|signons\.sqlite|Cookies\.binarycookies)$/,
+  /(^|\/)\.local\/share\/(keyrings|kwalletd)(\/|$)|\.kdbx$/,
+  // Build tools' and package registries' tokens.
+  /(^|\/)\.m2\/settings(-security)?\.xml$|(^|\/)\.gradle\/gradle\.properties$|(^|\/)\.cargo\/credentials(\.toml)?$/,
+  /(^|\/)\.gem\/credentials$|(^|\/)\.nuget\/NuGet\/NuGet\.Config$|(^|\/)(\.composer|\.config\/composer)\/auth\.json$/,
+  // Hosting, cloud and AI command lines' logins.
+  /(^|\/)\.fly\/config\.yml$|(^|\/)\.railway\/config\.json$|(^|\/)\.supabase\/access-token$|(^|\/)\.config\/configstore(\/|$)/,
+  /(^|\/)(\.netlify|Library\/Preferences\/netlify)\/config\.json$|(^|\/)(\.vercel|com\.vercel\.cli)\/auth\.json$/,
+  /(^|\/)\.wrangler\/config(\/|$)|(^|\/)\.config\/(stripe|doctl|rclone|sops|op|glab-cli|github-copilot|ngrok)(\/|$)/,
+  /(^|\/)\.oci\/config$|(^|\/)\.kaggle\/kaggle\.json$|(^|\/)\.?huggingface\/token$|(^|\/)\.ngrok2\/ngrok\.yml$/,
+  /(^|\/)io\.datasette\.llm\/keys\.json$|(^|\/)\.codex\/auth\.json$|(^|\/)\.(terraformrc|sentryclirc)$/,
+  // Editors keep extensions' tokens (GitHub, Copilot, cloud sign-ins) here.
+  /(^|\/)(Code|Code - Insiders|Cursor|VSCodium|Windsurf)\/User\/globalStorage\/state\.vscdb(\.backup)?$/,
   /(^|\/)\.config\/gh\/hosts\.yml$/,
   // A process's environment (its tokens among it): `/proc/self/environ`, `/proc/$PPID/environ`, `/proc/*/environ`.
   PROC_ENVIRON,
