@@ -95,6 +95,19 @@ const agent: Rule = ({ prog: named, args }) => {
   if (words.includes('--dangerously-bypass-hook-trust'))
     return [finding('self-protection', S.high, `starts ${prog} trusting hooks nobody approved`)];
   const { sub } = subcommand(args);
+  const verb = operands(args)[1]?.text ?? '';
+  // An MCP server, plugin or extension is a program the agent starts by itself later, outside any hook.
+  if (
+    /^(mcp|plugin|plugins|extensions?)$/.test(sub) &&
+    /^(add|add-json|add-from-claude-desktop|install|link|enable|marketplace)$/.test(verb)
+  )
+    return [
+      finding(
+        'self-protection',
+        S.high,
+        `${prog} ${sub} ${verb}: adds a program the agent starts by itself later (an MCP server, plugin or extension); what it runs is not shown to you`,
+      ),
+    ];
   if (/^(mcp|plugin|plugins|config|extensions?)$/.test(sub))
     return [
       finding(

@@ -215,10 +215,13 @@ const git: Rule = (input: RuleInput) => {
         return [finding('read-only', S.readOnly, 'lists what git clean would delete')];
       if (!hasOption(rest, 'f', '--force'))
         return [finding('git-history', S.lowWrite, 'git clean without --force does nothing')];
-      return hard(
-        'untracked',
-        `deletes untracked files${hasOption(rest, 'x') ? ', ignored ones too (.env files, local configs)' : ''}${hasOption(rest, 'd') ? ' and folders' : ''}`,
-      );
+      return [
+        ...guardedPathspecs(rest, input, 'git clean deletes in'),
+        ...hard(
+          'untracked',
+          `deletes untracked files${hasOption(rest, 'x') ? ', ignored ones too (.env files, local configs)' : ''}${hasOption(rest, 'd') ? ' and folders' : ''}`,
+        ),
+      ];
     case 'checkout': {
       // A path, not a branch: `.`, `./x`, `src/` (a trailing slash), a glob, or anything after `--`.
       const isPath = (t: string) => t === '.' || /^\.\.?\//.test(t) || t.endsWith('/') || /[*?[]/.test(t);
@@ -235,7 +238,10 @@ const git: Rule = (input: RuleInput) => {
     case 'restore':
       if (hasOption(rest, 'S', '--staged') && !hasOption(rest, 'W', '--worktree'))
         return [finding('build-test', S.lowWrite, 'unstages files; their changes stay')];
-      return hard('changes', 'git restore discards uncommitted changes');
+      return [
+        ...guardedPathspecs(rest, input, 'git restore reverts'),
+        ...hard('changes', 'git restore discards uncommitted changes'),
+      ];
     case 'switch':
       return hasOption(rest, null, '--discard-changes') || hasOption(rest, 'f', '--force')
         ? hard('changes', 'switches branch, discarding local changes')
@@ -259,7 +265,10 @@ const git: Rule = (input: RuleInput) => {
       if (action === 'clear') return hard('stashes', 'deletes every stash');
       if (action === 'drop')
         return [finding('git-history', 55, `drops ${operands(rest)[1]?.text ?? 'the newest stash'} for good`)];
-      return [finding('build-test', S.lowWrite, `git stash ${action}`)];
+      return [
+        ...guardedPathspecs(rest, input, 'git stash reverts'),
+        finding('build-test', S.lowWrite, `git stash ${action}`),
+      ];
     }
     case 'filter-branch':
     case 'filter-repo':
@@ -390,6 +399,19 @@ const CLONE_VALUED = [
   '--bundle-uri',
   '--ref-format',
 ];
+
+/** Options of git stash, clean and restore that take a value (so the pathspecs are the operands they are). */
+const PATHSPEC_VALUED = ['-m', '--message', '-e', '--exclude', '-s', '--source', '--pathspec-from-file', '--conflict'];
+
+/**
+ * Pathspecs that reach a guarded place: `git stash -- .claude`, `git clean -fdx .claude`, `git restore .codex` put an
+ * agent's settings back as committed, or delete them, like any write there (`.claude/settings.local.json` is usually
+ * untracked, and holds what the agent may run unasked).
+ */
+function guardedPathspecs(rest: readonly Word[], input: RuleInput, verb: string): Finding[] {
+  const ops = operands(rest, PATHSPEC_VALUED).filter((w) => !/^(push|save)$/.test(w.text));
+  return ops.map((w) => overwrite(w, input, 'copy', verb)).filter((f) => f.score >= S.high);
+}
 
 /** Options of git worktree add and git init that take a value (so the folder is the operand it is). */
 const WORKTREE_VALUED = ['-b', '-B', '--reason'];

@@ -37,6 +37,16 @@ describe('nested agents', () => {
       expect(engine.assess(cmd, PROJECT).reasons[0]).toContain('does not watch');
     }
     expect(level('claude doctor')).toBe('medium');
+    // A tool server, plugin or extension is a program the agent starts by itself, outside any hook.
+    for (const cmd of [
+      'claude mcp add evil -- npx evil-mcp',
+      "claude mcp add-json x '{}'",
+      'codex mcp add x -- npx x',
+      'gemini extensions install https://example.com/x',
+      'claude plugin install x',
+    ])
+      expect(level(cmd), cmd).toBe('high');
+    expect(level('claude mcp list')).toBe('medium');
     expect(level('claude --version')).toBe('low');
     // Where an agent reads its settings (and so its hooks) moved elsewhere.
     expect(level('export CLAUDE_CONFIG_DIR=/tmp/c')).toBe('medium');

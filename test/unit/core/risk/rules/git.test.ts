@@ -46,6 +46,15 @@ describe('git', () => {
     ['git stash drop', 'high'],
     ['git filter-branch --tree-filter x HEAD', 'critical'],
     ['git restore --staged a.ts', 'low'],
+    // Pathspecs that reach an agent's settings put them back as committed, or delete them.
+    ['git stash -- .claude', 'critical'],
+    ['git stash push -m x -- .claude/settings.json', 'critical'],
+    ['git clean -fdx .claude', 'critical'],
+    ['git restore .claude', 'critical'],
+    ['git restore --source=HEAD~3 .codex', 'critical'],
+    ['git stash', 'low'],
+    ['git stash push -m wip src', 'low'],
+    ['git stash pop', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 
