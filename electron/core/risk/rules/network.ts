@@ -165,7 +165,12 @@ const http: Rule = (input) => {
 /** nc, ncat, socat, telnet: raw connections, listeners, port checks. */
 const rawSocket: Rule = ({ prog, args, seg }) => {
   const words = args.map((w) => w.text);
-  if (hasOption(args, 'e') || hasOption(args, 'c') || words.some((w) => /exec:|system:/i.test(w)))
+  if (
+    hasOption(args, 'e') ||
+    hasOption(args, 'c') ||
+    hasOption(args, null, '--exec', '--sh-exec', '--lua-exec') ||
+    words.some((w) => /exec:|system:|^--(sh-|lua-)?exec=/i.test(w))
+  )
     return [finding('remote-code', S.catastrophic, `opens a shell over the network with ${prog}`)];
   const host = words.find((w) => !w.startsWith('-') && !/^\d+$/.test(w) && !/^(TCP|UDP|OPENSSL)/i.test(w)) ?? null;
   const local = host === null || LOCAL_HOST.test(host);
@@ -288,10 +293,41 @@ const tunnel: Rule = ({ prog, args }) => {
   ];
 };
 
+const STATIC_SERVERS = new Set(['serve', 'http-server', 'live-server']);
+const STATIC_SERVER_VALUED = [
+  '-l',
+  '--listen',
+  '-p',
+  '--port',
+  '-a',
+  '--address',
+  '-c',
+  '--config',
+  '--host',
+  '--cors',
+  '-o',
+  '--open',
+  '-e',
+  '--ext',
+  '-P',
+  '--proxy',
+  '-C',
+  '--cert',
+  '-K',
+  '--key',
+  '--entry-file',
+  '--wait',
+  '--mount',
+  '--ignore',
+  '--watch',
+];
+
 /** `python -m http.server`: serves the current folder, on every interface unless bound to one. */
-export const fileServer: Rule = ({ args, ctx }) => {
-  const bind = optionValue(args, 'b', '--bind');
-  const folder = classifyPath(word(optionValue(args, 'd', '--directory') ?? '.'), ctx);
+export const fileServer: Rule = ({ args, ctx, prog }) => {
+  // `serve dir`, `http-server dir`, `live-server dir`: the folder is the operand; they too listen on every interface.
+  const named = STATIC_SERVERS.has(prog) ? operands(args, STATIC_SERVER_VALUED)[0]?.text : undefined;
+  const bind = STATIC_SERVERS.has(prog) ? null : optionValue(args, 'b', '--bind');
+  const folder = classifyPath(word(named ?? optionValue(args, 'd', '--directory') ?? '.'), ctx);
   // Serving the filesystem, a home or credentials hands them to whoever connects.
   if (['root', 'home', 'user-home', 'system', 'secret'].includes(folder.kind))
     return [finding('network-upload', S.high + 5, `serves ${folder.shown} to the network`)];
@@ -375,7 +411,7 @@ const ssh: Rule = ({ prog, args, seg }) => {
   const bump = prod ? 15 : 0;
   if (prog === 'ssh-copy-id') return [finding('secrets', S.medium + bump, `lets your key log in to ${host}`)];
   if (hasOption(args, 'R'))
-    return [finding('network-upload', S.notable + bump, `opens a reverse tunnel: ${host} can reach into this machine`)];
+    return [finding('network-upload', S.high + bump, `opens a reverse tunnel: ${host} can reach into this machine`)];
   if (hasOption(args, 'L') || hasOption(args, 'D'))
     return [finding('remote-exec', S.medium + bump, `forwards ports through ${host}`)];
   if (ops.length <= 1)
@@ -424,6 +460,9 @@ export const NETWORK_RULES: Record<string, Rule> = {
   masscan: scanner,
   rustscan: scanner,
   'http.server': fileServer,
+  serve: fileServer,
+  'http-server': fileServer,
+  'live-server': fileServer,
   simplehttpserver: fileServer,
   ssh,
   mosh: ssh,

