@@ -135,8 +135,24 @@ function apply(code: string, r: Renames): string {
 }
 
 /** `code` with the names it gives to modules and their functions written as the modules' own (see the top of the file). */
+/**
+ * pathlib on a literal path, as the os call it is: `Path("x").unlink()` is `os.remove("x")`, `Path("x").write_text(…)` is
+ * `open("x", "w").write(…)`. A Path built at run time stays as written (unread.ts: not fully read).
+ */
+function pathlibCalls(code: string): string {
+  const path = String.raw`\b(?:pathlib\s*\.\s*)?Path\s*\(\s*((['"])[^'"\\]*\2)\s*\)\s*\.\s*`;
+  return code
+    .replace(new RegExp(`${path}unlink\\s*\\(\\s*(?:missing_ok\\s*=\\s*\\w+\\s*)?\\)`, 'g'), 'os.remove($1)')
+    .replace(new RegExp(`${path}rmdir\\s*\\(\\s*\\)`, 'g'), 'os.rmdir($1)')
+    .replace(new RegExp(`${path}write_text\\s*\\(`, 'g'), 'open($1, "w").write(')
+    .replace(new RegExp(`${path}write_bytes\\s*\\(`, 'g'), 'open($1, "wb").write(');
+}
+
 export function withModuleNames(code: string, lang: Lang): string {
-  if (lang === 'python') return /\bimport\b/.test(code) ? apply(code, pythonRenames(code)) : code;
+  if (lang === 'python') {
+    const named = /\bimport\b/.test(code) ? apply(code, pythonRenames(code)) : code;
+    return /\bPath\s*\(/.test(named) ? pathlibCalls(named) : named;
+  }
   if (lang === 'js') return /\brequire\b|\bimport\b|getBuiltinModule/.test(code) ? apply(code, jsRenames(code)) : code;
   if (lang === 'ruby')
     return /\binclude\s+FileUtils\b/.test(code) ? code.replace(RUBY_FILEUTILS, 'FileUtils.$1') : code;

@@ -66,6 +66,9 @@ describe('renamed modules and functions are read like the plain ones', () => {
     `node -e 'const f=await import("fs"); f.rmSync("/etc",{recursive:true})'`,
     `node -e 'process.getBuiltinModule("fs").rmSync("/etc",{recursive:true})'`,
     `ruby -e 'require "fileutils"; include FileUtils; rm_rf "/etc"'`,
+    // pathlib on a literal path is the os call it stands for.
+    `python3 -c 'from pathlib import Path; Path("/etc/passwd").unlink()'`,
+    `python3 -c 'import pathlib; pathlib.Path("/home/dev/.bashrc").write_text("x")'`,
   ])('%s is critical', (cmd) => expect(level(cmd)).toBe('critical'));
 
   it.each([
@@ -73,5 +76,6 @@ describe('renamed modules and functions are read like the plain ones', () => {
     `python3 -c 'from pathlib import Path; print(Path("README.md").exists())'`,
     `node -e 'const p=require("path"); console.log(p.join("a","b"))'`,
     `node -e 'const {readFileSync}=require("fs"); console.log(readFileSync("package.json","utf8").length)'`,
+    `python3 -c "from pathlib import Path; Path('out.txt').write_text('hi')"`,
   ])('%s stays low', (cmd) => expect(level(cmd)).toBe('low'));
 });
