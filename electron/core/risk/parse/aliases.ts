@@ -126,9 +126,10 @@ function apply(code: string, r: Renames): string {
     if (alias !== module) out = out.replace(new RegExp(String.raw`(?<![\w$.])${esc(alias)}\s*\.`, 'g'), `${module}.`);
   for (const [alias, target] of r.functions)
     if (alias !== target)
-      // Called (`x(…)`), or handed on as a value (`forEach(x)`, `map(x, …)`).
+      // Called (`x(…)`), handed on as a value (`forEach(x)`, `map(x, …)`), or an object taken out of a module
+      // (`const { promises: p } = require("fs"); p.rm(…)`).
       out = out.replace(
-        new RegExp(String.raw`(?<![\w$.])${esc(alias)}(?=\s*\()|(?<=[(,]\s*)${esc(alias)}(?=\s*[,)])`, 'g'),
+        new RegExp(String.raw`(?<![\w$.])${esc(alias)}(?=\s*[(.])|(?<=[(,]\s*)${esc(alias)}(?=\s*[,)])`, 'g'),
         target,
       );
   return out;

@@ -66,6 +66,9 @@ describe('renamed modules and functions are read like the plain ones', () => {
     `node -e 'const f=await import("fs"); f.rmSync("/etc",{recursive:true})'`,
     `node -e 'process.getBuiltinModule("fs").rmSync("/etc",{recursive:true})'`,
     `ruby -e 'require "fileutils"; include FileUtils; rm_rf "/etc"'`,
+    `node -e 'const { promises: p } = require("fs"); p.rm("/etc", { recursive: true })'`,
+    `node -e 'let x = require("child_process").execSync; x("rm -rf ~")'`,
+    `python3 -c 'from os import (system as s); s("rm -rf ~")'`,
     // pathlib on a literal path is the os call it stands for.
     `python3 -c 'from pathlib import Path; Path("/etc/passwd").unlink()'`,
     `python3 -c 'import pathlib; pathlib.Path("/home/dev/.bashrc").write_text("x")'`,
