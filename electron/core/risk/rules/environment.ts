@@ -64,7 +64,7 @@ const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
   [/^(PS0|PS1|PS2|PS4)$/, 'prompt'],
   [/^(LD_LIBRARY_PATH|DYLD_FALLBACK_LIBRARY_PATH|DYLD_FRAMEWORK_PATH|DYLD_FALLBACK_FRAMEWORK_PATH)$/, 'libraries'],
   [
-    /^(PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|NODE_PATH|RUBYLIB|PERL5LIB|PERLLIB|CLASSPATH|GIT_DIR|GIT_COMMON_DIR|GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG|HOME|XDG_CONFIG_HOME|npm_config_userconfig|NPM_CONFIG_USERCONFIG|npm_config_globalconfig|PIP_CONFIG_FILE|CARGO_HOME|BUNDLE_GEMFILE|CLAUDE_CONFIG_DIR|CODEX_HOME)$/,
+    /^(PYTHONPATH|PYTHONHOME|PYTHONUSERBASE|NODE_PATH|RUBYLIB|PERL5LIB|PERLLIB|CLASSPATH|GIT_DIR|GIT_COMMON_DIR|GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG|HOME|XDG_CONFIG_HOME|npm_config_userconfig|NPM_CONFIG_USERCONFIG|npm_config_globalconfig|PIP_CONFIG_FILE|CARGO_HOME|BUNDLE_GEMFILE|CLAUDE_CONFIG_DIR|CODEX_HOME|CURL_HOME|WGETRC|KUBECONFIG|DOCKER_CONFIG|AWS_CONFIG_FILE|AWS_SHARED_CREDENTIALS_FILE|CLOUDSDK_CONFIG|AZURE_CONFIG_DIR|TF_CLI_CONFIG_FILE|TERRAFORM_CONFIG|GEM_HOME|GEM_PATH|BUNDLE_APP_CONFIG|YARN_RC_FILENAME|GNUPGHOME|GOENV)$/,
     'loads',
   ],
 ];
@@ -135,7 +135,8 @@ function judgeVariable(name: string, kind: EnvKind, value: Word, input: RuleInpu
         ];
       const keys =
         name === 'GIT_CONFIG_PARAMETERS'
-          ? [...value.text.matchAll(/'([^'=]+)=/g)].map((k) => k[1] ?? '')
+          ? // `'core.pager=less'` (older git) and `'core.pager'='less'` (newer): each key is quoted.
+            [...value.text.matchAll(/'([^'=]+)'?=/g)].map((k) => k[1] ?? '')
           : [value.text.split('=')[0] ?? ''];
       const bad = keys.filter((k) => name.startsWith('GIT_CONFIG_VALUE') || !isGitDataKey(k));
       return bad.length && !name.startsWith('GIT_CONFIG_VALUE')

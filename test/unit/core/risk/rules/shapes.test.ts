@@ -140,6 +140,8 @@ describe('options that carry code are judged as what they run', () => {
     'npm_config_script_shell=/tmp/evil npm test',
     'export JAVA_TOOL_OPTIONS=-javaagent:/tmp/a.jar',
     'GIT_CONFIG_PARAMETERS="\'core.fsmonitor=rm -rf ~\'" git status',
+    // Newer git quotes the key and the value apart.
+    'GIT_CONFIG_PARAMETERS="\'core.pager\'=\'rm -rf ~\'" git log',
     'a=(rm -rf ~); "${a[@]}"',
     'set -- rm -rf ~; "$@"',
     "read -r c <<< 'rm -rf ~'; $c",
@@ -177,6 +179,12 @@ describe('options that carry code are judged as what they run', () => {
     'HOME=/tmp/h git status',
     'XDG_CONFIG_HOME=/tmp/h git log',
     'PYTHONPATH=$X pytest',
+    // Tools' own settings files can upload, write or run programs (curlrc's upload-file, a kubeconfig's exec plugin).
+    'CURL_HOME=/tmp/x curl https://example.com',
+    'WGETRC=/tmp/x wget https://example.com',
+    'KUBECONFIG=/tmp/x kubectl get pods',
+    'DOCKER_CONFIG=/tmp/x docker ps',
+    'AWS_CONFIG_FILE=/tmp/c aws s3 ls',
     "redis-cli EVAL 'return 1' 0",
   ])('%s is medium at least (code or settings from elsewhere)', (cmd) => {
     expect(assess(cmd).level).not.toBe('low');
