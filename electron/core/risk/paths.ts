@@ -80,6 +80,19 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(^|\/)\.wrangler\/config(\/|$)|(^|\/)\.config\/(stripe|doctl|rclone|sops|op|glab-cli|github-copilot|ngrok)(\/|$)/,
   /(^|\/)\.oci\/config$|(^|\/)\.kaggle\/kaggle\.json$|(^|\/)\.?huggingface\/token$|(^|\/)\.ngrok2\/ngrok\.yml$/,
   /(^|\/)io\.datasette\.llm\/keys\.json$|(^|\/)\.codex\/auth\.json$|(^|\/)\.(terraformrc|sentryclirc)$/,
+  // Cluster credentials anywhere (`kubeconfig`, `prod.kubeconfig`, `/etc/kubernetes/admin.conf`), OAuth client secrets.
+  /(^|\/)([\w.-]*[._-])?kubeconfig(\.ya?ml)?$|^\/etc\/kubernetes\/[\w-]+\.conf$|(^|\/)client_secret[\w.-]*\.json$/i,
+  // Private keys named by their algorithm (`deploy_rsa`, `github_ed25519`), not only `id_*`.
+  /(^|\/)[\w.-]+_(rsa|dsa|ecdsa|ed25519)$/,
+  // Files named for what they hold (`passwords.txt`, `api_key`, `token.json`, `~/.config/openai/token`; not design `tokens.json`).
+  /(^|\/)(passwords?|api[-_]?keys?|apikey|access[-_]?tokens?|auth[-_]?tokens?|token)\.(txt|json|csv|ya?ml)$/i,
+  /\/\.config\/[\w.-]+\/(token|apikey|api[-_]?key|access[-_]?token|auth[-_]?token)$/i,
+  // Older or other tools' logins and histories: gh's old path, hub, SVN's password cache, MongoDB's CLI and shell.
+  /(^|\/)\.gh\/hosts\.yml$|(^|\/)\.config\/hub$|(^|\/)\.subversion\/auth(\/|$)|(^|\/)\.(mongocli\.json|dbshell|gemrc)$/,
+  // Windows' password hashes and saved logins (the SAM, SYSTEM and SECURITY hives, NTDS, a user's hive).
+  /(^|[\\/])[Cc]onfig[\\/](SAM|SYSTEM|SECURITY)$|(^|[\\/])(ntds\.dit|NTUSER\.DAT|ntuser\.dat)$/,
+  // macOS: local accounts' password hashes, the privacy (TCC) databases, authorization rules.
+  /^\/var\/db\/dslocal\/nodes\/[^/]+\/users(\/|$)|(^|\/)com\.apple\.TCC\/TCC\.db$|^\/etc\/authorization$/,
   // Editors keep extensions' tokens (GitHub, Copilot, cloud sign-ins) here.
   /(^|\/)(Code|Code - Insiders|Cursor|VSCodium|Windsurf)\/User\/globalStorage\/state\.vscdb(\.backup)?$/,
   /(^|\/)\.config\/gh\/hosts\.yml$/,

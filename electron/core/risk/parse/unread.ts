@@ -139,6 +139,7 @@ const JVM_CHECKS: Check[] = [
 
 const CHECKS: Record<Lang, Check[]> = {
   python: [
+    C(/\bos\.fork(?:pty)?\s*\(/, 'exec', 'forks the interpreter (os.fork): in a loop, a fork bomb'),
     C(
       /[(,]\s*(?:os\.(?:system|popen|remove|unlink|rmdir|removedirs|rename|exec\w*|spawn\w*)|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput)|shutil\.(?:rmtree|move|copy\w*))\s*[,)]/,
       'name',
@@ -187,6 +188,11 @@ const CHECKS: Record<Lang, Check[]> = {
   ],
   js: JS_CHECKS,
   ruby: [
+    C(
+      new RegExp(String.raw`${BARE}fork\b|\bProcess\.fork\b`),
+      'exec',
+      'forks the interpreter (fork): in a loop, a fork bomb',
+    ),
     C(new RegExp(String.raw`${BARE}eval\b(?:\s*\(|\s+(?=['"%\w$@]))`), 'exec', 'runs code built at run time (eval)', {
       arg: 0,
     }),
@@ -222,6 +228,7 @@ const CHECKS: Record<Lang, Check[]> = {
     C(/['"]\s*\.reverse\b/, 'decode', 'reverses a string'),
   ],
   perl: [
+    C(new RegExp(String.raw`${BARE}fork\b`), 'exec', 'forks the interpreter (fork): in a loop, a fork bomb'),
     C(
       new RegExp(String.raw`${BARE}eval\b(?!\s*\{)(?:\s*\(|\s+(?=['"$\w]))`),
       'exec',

@@ -251,11 +251,13 @@ const ip: Rule = ({ args }) => {
   return [finding('read-only', S.readOnly, `ip ${words.join(' ')}`)];
 };
 
-/** journalctl reads logs; vacuuming or rotating deletes them. */
+/** journalctl reads logs; vacuuming deletes them (the record of what happened: high), rotating or flushing moves them. */
 const journalctl: Rule = ({ args }) =>
-  args.some((w) => /^--(vacuum-\w+|rotate|flush|relinquish-var|setup-keys)/.test(w.text))
-    ? [finding('file-deletion', S.notable, `journalctl ${text(args)}: deletes or moves system logs`)]
-    : [finding('read-only', S.readOnly, 'journalctl reads logs')];
+  args.some((w) => /^--vacuum-/.test(w.text))
+    ? [finding('file-deletion', S.high, `journalctl ${text(args)}: deletes the system logs, the record of what ran`)]
+    : args.some((w) => /^--(rotate|flush|relinquish-var|setup-keys)/.test(w.text))
+      ? [finding('file-deletion', S.notable, `journalctl ${text(args)}: moves or rotates system logs`)]
+      : [finding('read-only', S.readOnly, 'journalctl reads logs')];
 
 /** `sudo -i`, `sudo su`, `su`: an open-ended root shell, whose commands Gatehouse will not see. */
 const rootShell: Rule = ({ prog, args, seg }) => {

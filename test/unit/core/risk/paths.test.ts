@@ -50,6 +50,23 @@ describe('credential stores', () => {
     '/home/dev/.codex/auth.json',
     '/home/dev/Library/Application Support/Code/User/globalStorage/state.vscdb',
     '/home/dev/.config/Cursor/User/globalStorage/state.vscdb',
+    // Cluster credentials and OAuth secrets wherever they sit; keys named by their algorithm; files named for a secret.
+    '/home/dev/project/kubeconfig',
+    '/home/dev/project/prod.kubeconfig.yaml',
+    '/etc/kubernetes/admin.conf',
+    '/home/dev/project/client_secret_123.apps.googleusercontent.com.json',
+    '/home/dev/deploy_rsa',
+    '/home/dev/project/keys/github_ed25519',
+    '/home/dev/project/token.json',
+    '/home/dev/passwords.txt',
+    '/home/dev/api_key.txt',
+    '/home/dev/.config/openai/token',
+    '/home/dev/.gh/hosts.yml',
+    '/home/dev/.subversion/auth/svn.simple/abc',
+    '/home/dev/.mongocli.json',
+    'C:\\Windows\\System32\\config\\SAM',
+    '/var/db/dslocal/nodes/Default/users/alice.plist',
+    '/home/dev/Library/Application Support/com.apple.TCC/TCC.db',
   ])('%s holds credentials', (p) => expect(isSecretPath(p)).toBe(true));
 
   it.each([
@@ -59,6 +76,12 @@ describe('credential stores', () => {
     '/home/dev/project/.env.example',
     '/home/dev/.config/Code/User/settings.json',
     '/home/dev/.gradle/caches/x.jar',
+    '/home/dev/project/design/tokens.json',
+    '/home/dev/project/src/token.ts',
+    '/home/dev/project/src/config/system',
+    '/home/dev/project/system',
+    '/home/dev/.local/state/tool/token',
+    '/home/dev/project/scripts/sign_rsa.py',
   ])('%s does not', (p) => expect(isSecretPath(p)).toBe(false));
 
   it.each([

@@ -62,6 +62,10 @@ describe('code that is not fully read', () => {
     [`node -e '["rm -rf ~"].forEach(require("child_process").execSync)'`, /passes a function .* as a value/],
     [`node -e 'const {execSync: x}=require("child_process"); ["id"].forEach(x)'`, /passes a function .* as a value/],
     [`php -r 'array_map("system", ["rm -rf ~"]);'`, /names a function .* in a string/],
+    // Forking the interpreter: in a loop, a fork bomb.
+    [`perl -e 'fork while 1'`, /fork bomb/],
+    [`python3 -c 'import os; [os.fork() for _ in iter(int, 1)]'`, /fork bomb/],
+    [`ruby -e 'loop { fork }'`, /fork bomb/],
     // Ruby, Perl, PHP
     [`ruby -e 'send(ARGV[0], ARGV[1])'`, /method named at run time \(send\)/],
     [`ruby -e 'Object.const_get(ARGV[0]).new'`, /class named at run time/],
