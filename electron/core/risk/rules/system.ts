@@ -368,7 +368,39 @@ const later: Rule = ({ args }) =>
     ? [finding('system-config', S.medium, `at ${text(args)}`)]
     : [finding('system-config', S.notable, 'schedules a command to run later, by itself')];
 
+/** Tools whose purpose is taking saved passwords, hashes or a process's memory (where logins live). */
+const dumpsCredentials: Rule = ({ prog }) => [
+  finding('secrets', S.severe, `runs ${prog}, a tool that dumps saved passwords, password hashes or process memory`),
+];
+
+/** macOS `systemsetup`: reading is fine; turning on remote login or changing the machine's setup is not. */
+const systemsetup: Rule = ({ args }) => {
+  const first = args[0]?.text ?? '';
+  if (/^-get/i.test(first)) return [finding('read-only', S.readOnly, `systemsetup ${first}`)];
+  return [
+    finding(
+      'system-config',
+      /remotelogin|remoteappleevents/i.test(first) ? S.high : S.notable,
+      `systemsetup ${text(args).slice(0, 50)}: changes the machine's setup${/remotelogin|remoteappleevents/i.test(first) ? ', letting others log in to it' : ''}`,
+    ),
+  ];
+};
+
 export const SYSTEM_RULES: Record<string, Rule> = {
+  ...Object.fromEntries(
+    [
+      'mimikatz',
+      'procdump',
+      'procdump64',
+      'lazagne',
+      'secretsdump',
+      'secretsdump.py',
+      'pypykatz',
+      'cmdkey',
+      'vaultcmd',
+    ].map((p) => [p, dumpsCredentials]),
+  ),
+  systemsetup,
   diskutil,
   mount,
   umount: mount,
