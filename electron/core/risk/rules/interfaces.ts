@@ -80,14 +80,18 @@ const DOCUMENT =
  * of a kind that is only shown, or a folder named as one (`open .`, `open docs/`, never `open X.app/`), in the default app; anything else, a chosen app
  * (`-a`, `-b`) for anything but a web page, arguments or environment for the app, or an app alone, starts a program.
  */
-const opener: Rule = ({ args, prog }) => {
+const opener: Rule = (input) => {
+  const { args, prog } = input;
   const ops = operands(args, ['-a', '-b', '--env', '--stdin', '--stdout', '--stderr']);
   const chosenApp = hasOption(args, 'a') || hasOption(args, 'b');
   const shown = (t: string) =>
     SHOWN_URL.test(t) || (!chosenApp && (DOCUMENT.test(t) || t === '.' || t === '..' || /(^|\/)[^./]+\/$/.test(t)));
   if (ops.length > 0 && ops.every((w) => w.known && shown(w.text)) && !hasOption(args, null, '--args', '--env'))
     return [];
+  // A script the app runs (`open x.command`, `open -a Terminal x.sh`) is read like `sh x.sh`.
+  const scripts = ops.filter((w) => w.known && /\.(command|sh|bash|zsh|tool)$/.test(w.text));
   return [
+    ...scripts.flatMap((w) => input.nested([{ text: 'sh', known: true }, w], prog)),
     finding(
       'unknown-program',
       S.medium,

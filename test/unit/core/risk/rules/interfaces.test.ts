@@ -1,6 +1,7 @@
 // open and xdg-open hand what they are given to an app, which may run it: low only for a web page, a document that
 // is only shown, or a folder, in the default app. Scored through the whole engine, never run.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { machine } from '../../../../support/risk-machine.ts';
 import type { RiskEngine } from '../../../../../electron/core/risk/engine.ts';
 import { createRiskEngine } from '../../../../../electron/core/risk/index.ts';
 import { PROJECT, testContextOptions } from '../../../../support/risk.ts';
@@ -42,4 +43,13 @@ describe('open and xdg-open', () => {
     'open "$URL"',
     'open file:///home/dev/.ssh/id_rsa',
   ])('%s is not low', (cmd) => expect(level(cmd)).not.toBe('low'));
+});
+
+describe('a script open hands to an app', () => {
+  it('is read like sh would read it', async () => {
+    const m = await machine({ 'project/x.command': 'rm -rf ~\n', 'project/ok.sh': 'echo hi\n' });
+    expect(m.assess('open x.command').level).toBe('critical');
+    expect(m.assess('open -a Terminal x.command').level).toBe('critical');
+    expect(m.assess('open -a Terminal ok.sh').level).toBe('medium');
+  });
 });
