@@ -141,7 +141,7 @@ describe('options that carry code are judged as what they run', () => {
     'export JAVA_TOOL_OPTIONS=-javaagent:/tmp/a.jar',
     'GIT_CONFIG_PARAMETERS="\'core.fsmonitor=rm -rf ~\'" git status',
     // Newer git quotes the key and the value apart.
-    'GIT_CONFIG_PARAMETERS="\'core.pager\'=\'rm -rf ~\'" git log',
+    "GIT_CONFIG_PARAMETERS=\"'core.pager'='rm -rf ~'\" git log",
     'a=(rm -rf ~); "${a[@]}"',
     'set -- rm -rf ~; "$@"',
     "read -r c <<< 'rm -rf ~'; $c",
