@@ -19,6 +19,8 @@ export interface RiskContext {
   home: string;
   /** The git top level above cwd, else cwd itself unless that is `/` or the home (then there is no project). */
   projectRoot: string | null;
+  /** After a `cd` in the command: the project it started in (deleting it, or what holds it, loses the whole project). */
+  startedIn?: string | null;
   /** Gatehouse's own data, sockets and tokens, and the agents' hook settings: touching them is critical. */
   protectedPaths: readonly string[];
   /** The agents' configuration directories named by the environment: writing anywhere in them is writing an agent's settings. */
@@ -103,16 +105,28 @@ export class ContextProvider {
     this.files = opts.files ?? nodeFiles();
   }
 
-  /** The same object for the same directory (bounded), so what it learns about paths is kept. */
-  forCwd(cwd: string): RiskContext {
-    const known = this.contexts.get(cwd);
-    if (known) return known;
+  /**
+   * The same object for the same directory (bounded), so what it learns about paths is kept. `movedFrom`: the directory
+   * the command started in, when a `cd` in it moved here. A folder that is no repository does not become the project by
+   * being `cd`'d into (`cd ~/Documents && rm -rf taxes` deletes outside the project, as `rm -rf ~/Documents/taxes` does):
+   * the project stays the one the command started in. A repository is its own project, and so is a scratch folder in a
+   * temporary directory (`mkdir -p /tmp/t && cd /tmp/t && git init`).
+   */
+  forCwd(cwd: string, movedFrom?: string): RiskContext {
     const dir = path.resolve(cwd);
-    const projectRoot = this.projectOf(dir);
+    const start = movedFrom === undefined ? undefined : path.resolve(movedFrom);
+    const key = start === undefined || start === dir ? cwd : `${dir}\u0000${start}`;
+    const known = this.contexts.get(key);
+    if (known) return known;
+    const projectRoot =
+      start === undefined || start === dir || isInTemp(dir)
+        ? this.projectOf(dir)
+        : (this.findRepository(dir) ?? this.projectOf(start));
     const ctx: RiskContext = {
       cwd: dir,
       home: this.home,
       projectRoot,
+      ...(start !== undefined && start !== dir ? { startedIn: this.projectOf(start) } : {}),
       protectedPaths: [...this.extraProtected, ...agentSettingsPaths(this.home, projectRoot, this.agentDirs)],
       agentDirs: [this.agentDirs.claude, this.agentDirs.codex].filter((d): d is string => d !== undefined),
       git: () => (projectRoot ? this.gitState(projectRoot) : null),
@@ -120,7 +134,7 @@ export class ContextProvider {
       files: this.files,
     };
     if (this.contexts.size >= MAX_CACHED_DIRS) this.contexts.clear();
-    this.contexts.set(cwd, ctx);
+    this.contexts.set(key, ctx);
     return ctx;
   }
 
@@ -166,6 +180,13 @@ export function findGitRoot(dir: string, isRepo: (gitPath: string) => boolean = 
     if (isRepo(path.join(d, '.git'))) return d;
     if (path.dirname(d) === d) return null;
   }
+}
+
+export const TEMP_DIRS: readonly string[] = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
+
+/** A folder inside a temporary directory (`/tmp/scratch`), not the temporary directory itself. */
+export function isInTemp(abs: string): boolean {
+  return TEMP_DIRS.some((d) => abs.startsWith(`${d}/`));
 }
 
 const SYSTEM_DIRS = [

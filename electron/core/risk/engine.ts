@@ -54,9 +54,9 @@ export class RiskEngine {
       // `cd x && rm -rf *`: later commands run where cd went.
       if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv[1]?.known) {
         const dest = classifyPath(seg.argv[1], ctx).abs;
-        if (dest) ctx = this.context.forCwd(dest);
+        if (dest) ctx = this.context.forCwd(dest, cwd);
       } else if (seg.via.length === 0 && programName(seg.argv[0]) === 'cd' && seg.argv.length === 1) {
-        ctx = this.context.forCwd(ctx.home);
+        ctx = this.context.forCwd(ctx.home, cwd);
       }
     }
     return combine(command, parsed, segments);

@@ -1,7 +1,7 @@
 // Where a path argument points, relative to the home, the project and the places that must not be touched.
 import path from 'node:path';
 import type { RiskContext } from './context.ts';
-import { isSystemDir } from './context.ts';
+import { isSystemDir, TEMP_DIRS } from './context.ts';
 import type { Word } from './model.ts';
 import { expandBraces, expandGlob, hasGlob, secretNamed } from './reach.ts';
 
@@ -102,7 +102,7 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 const DISK_DEVICE =
   /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d)/;
 const HARMLESS_DEVICE = /^\/dev\/(null|zero|random|urandom|stdout|stderr|stdin|tty|fd\/\d+|pts\/\d+)$/;
-const TEMP_DIRS = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
+
 /** Default data directories of Gatehouse on each platform, and its socket directories, by name. */
 const GATEHOUSE_NAMES =
   /([\\/]Gatehouse([\\/]|$)|\/gatehouse-\d+-[0-9a-f]{12}(\/|$)|(^|[\\/])gatehouse\.db|(^|[\\/])admin\.token$|(\$\{?(XDG_RUNTIME_DIR|TMPDIR|TMP|TEMP)\}?|^\/tmp|^\/run\/user\/\d+|^\/var\/folders\/[^/]+\/[^/]+\/T)\/+gatehouse-)/;

@@ -130,6 +130,15 @@ export function deletion(words: readonly Word[], recursive: boolean, input: Rule
     const guard = info.abs && info.kind !== 'protected' ? guardedPlace(info.abs, input.ctx) : null;
     if (guard?.kind === 'agent' && score < S.critical)
       return finding('self-protection', S.critical, `${verb} ${info.shown}, ${guard.what}`);
+    // `rm -rf ..` from the project, `cd .. && rm -rf app`: the project the command started in, or a folder that holds it.
+    const holdsProject = (root: string | null | undefined, self: boolean) =>
+      !!root && !!info.abs && (root.startsWith(`${info.abs}/`) || (self && root === info.abs));
+    if (
+      recursive &&
+      score < S.high &&
+      (holdsProject(input.ctx.projectRoot, false) || holdsProject(input.ctx.startedIn, true))
+    )
+      return finding('file-deletion', S.high, `${verb} ${info.shown}, which holds the whole project`);
     // `rm -rf "$DIR"/` is `rm -rf /` when DIR is empty or unset.
     if (info.kind === 'unknown' && recursive && /^["']?\$\{?\w+\}?["']?\/\*?$/.test(w.text)) {
       score = S.critical;

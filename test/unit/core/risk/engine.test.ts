@@ -166,6 +166,23 @@ describe('context and what cannot be read', () => {
     expect(assess('cd build && rm -rf *').level).not.toBe('critical');
   });
 
+  it('does not make a folder the project by cd-ing into it', () => {
+    // Deleting outside the project is high however the path is reached.
+    for (const cmd of [
+      'cd ~/Documents && rm -rf taxes',
+      `cd ${HOME}/src && rm -rf old-project`,
+      'cd .. && rm -rf other',
+      'cd ~ && cd Documents && rm -rf taxes',
+    ])
+      expect(HIGH, cmd).toContain(assess(cmd).level);
+    // The project the command started in, or a folder that holds it, goes whole.
+    for (const cmd of ['cd .. && rm -rf project', 'rm -rf ..', 'rm -rf ../', 'cd src && rm -rf ../..'])
+      expect(HIGH, cmd).toContain(assess(cmd).level);
+    // Inside the project, and in a scratch folder in /tmp, things stay as they were.
+    expect(assess('cd src && rm -rf old').level).toBe('medium');
+    expect(assess('mkdir -p /tmp/t && cd /tmp/t && git init && touch README.md').level).toBe('low');
+  });
+
   it('is at least medium when it cannot read all of the command, and says so', () => {
     for (const cmd of ["echo 'unterminated", 'eval $CMD', 'ls $(']) {
       const a = assess(cmd);
