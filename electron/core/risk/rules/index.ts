@@ -20,6 +20,7 @@ import { exposesEverywhere, NETWORK_RULES, outputInAddress } from './network.ts'
 import { patchWrites } from './patches.ts';
 import { PUBLISH_RULES } from './publish.ts';
 import { scriptsRun } from './scripts.ts';
+import { toolConfigs } from './tool-configs.ts';
 import { SECRET_RULES, secretArguments } from './secrets.ts';
 import { shapeVerdict, type ShapeVerdict } from './shapes.ts';
 import { shapeOf } from '../shapes/index.ts';
@@ -69,6 +70,7 @@ const EVERY_SEGMENT: readonly Rule[] = [
   codeInEnvironment,
   patchWrites,
   scriptsRun,
+  toolConfigs,
 ];
 
 const BY_PROGRAM = new Map<string, Rule[]>();

@@ -184,7 +184,7 @@ function shebangOf(text: string): Lang | 'shell' | 'other' | null {
  * A script file: read and judged. A file that is not there when its folder is (the command must be writing it
  * first), or that cannot be read, is medium; one whose folder is not there either tells nothing.
  */
-function scriptFile(file: Word, lang: Lang | 'shell' | 'by-shebang', input: RuleInput): Finding[] {
+export function scriptFile(file: Word, lang: Lang | 'shell' | 'by-shebang', input: RuleInput): Finding[] {
   if (!file.known) return [];
   const info = classifyPath(file, input.ctx);
   const abs = info.abs;
