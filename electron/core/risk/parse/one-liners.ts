@@ -280,6 +280,9 @@ const MAX_CACHED_PROGRAMS = 4096;
 
 /** Names a program reads its stdin through, as well as `-`. */
 const STDIN_NAMES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+/** A file name that is standard input (`/dev/stdin`, `/dev/fd/0`). */
+export const namesStdin = (w: Word | undefined): boolean =>
+  w !== undefined && STDIN_NAMES.has(w.text) && w.text !== '-';
 const isStdin = (w: Word | undefined): boolean =>
   w !== undefined && (STDIN_NAMES.has(w.text) || w.text.startsWith('<('));
 

@@ -14,7 +14,7 @@ import {
   type Reader,
   type Step,
 } from './frame.ts';
-import { interpreterFor, oneLiner } from './one-liners.ts';
+import { interpreterFor, namesStdin, oneLiner } from './one-liners.ts';
 import { fedBy } from './piped.ts';
 import { containerExec, kubeExec, sshCommand } from './remote.ts';
 import { peelWrapper, runsAsRoot, WRAPPERS } from './wrappers.ts';
@@ -79,7 +79,8 @@ const shell: Handler = (cmd, frame, reader) => {
   const script = fedBy(argv[i], frame, reader);
   const at = script ?? frame;
   const stdin = script ? script.stdin : (cmd.stdin ?? frame.stdin);
-  const reads = script !== null || i >= argv.length || argv.slice(1).some((w) => w.text === '-s');
+  const reads =
+    script !== null || i >= argv.length || namesStdin(argv[i]) || argv.slice(1).some((w) => w.text === '-s');
   if (reads && stdin !== null) {
     const kind = script ? script.stdinKind : ((cmd.stdin !== null ? cmd.stdinKind : frame.stdinKind) ?? '<<EOF');
     return {
@@ -91,6 +92,15 @@ const shell: Handler = (cmd, frame, reader) => {
 
 /** `source <(curl …)`, `. <(echo …)`: runs another command's output in this shell. */
 const sourced: Handler = (cmd, frame, reader) => {
+  // `. /dev/stdin <<< '…'`: the here-string or here-document is the script.
+  const stdin = cmd.stdin ?? frame.stdin;
+  if (namesStdin(cmd.argv[1]) && stdin !== null)
+    return {
+      out: reader.parseNested(
+        stdin,
+        inside({ ...carry(cmd, frame), stdin: null, stdinKind: null }, `${baseName(cmd.argv[0])} /dev/stdin`),
+      ),
+    };
   const script = fedBy(cmd.argv[1], frame, reader);
   if (!script) return keep(cmd, frame, reader);
   if (script.stdin === null) return keep(cmd, script, reader);

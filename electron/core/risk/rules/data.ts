@@ -365,7 +365,34 @@ function withProduction(found: Finding[], seg: RuleInput['seg'], noRows: boolean
   });
 }
 
+/** Backup tools and event logs: what they delete is the copy kept for when everything else is lost. */
+const BACKUP_DELETES: Readonly<Record<string, RegExp>> = {
+  restic: /^(forget|prune)$/,
+  borg: /^(delete|prune|compact)$/,
+  velero: /^(backup|restore|schedule)$/,
+};
+const backups: Rule = ({ prog, args }) => {
+  const ops = args.filter((w) => !w.text.startsWith('-')).map((w) => w.text);
+  const deletes =
+    prog === 'velero'
+      ? (BACKUP_DELETES[prog]?.test(ops[0] ?? '') ?? false) && ops[1] === 'delete'
+      : BACKUP_DELETES[prog]?.test(ops[0] ?? '');
+  return deletes
+    ? [finding('file-deletion', S.high, `${prog} ${ops.slice(0, 2).join(' ')}: deletes backups for good`)]
+    : [];
+};
+/** `kafka-topics --delete`: the topic goes, with every message in it. */
+const kafkaTopics: Rule = ({ args }) =>
+  hasOption(args, null, '--delete')
+    ? [finding('file-deletion', S.high, 'kafka-topics --delete: deletes a topic and every message in it')]
+    : [];
+
 export const DATA_RULES: Record<string, Rule> = {
+  restic: backups,
+  borg: backups,
+  velero: backups,
+  'kafka-topics': kafkaTopics,
+  'kafka-topics.sh': kafkaTopics,
   ...Object.fromEntries(SQL_CLIENTS.map((p) => [p, sqlClient])),
   mongosh: mongo,
   mongo,

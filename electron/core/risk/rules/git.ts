@@ -259,6 +259,18 @@ const git: Rule = (input: RuleInput) => {
         ];
       }
       if (hasOption(rest, 'd', '--delete')) return [finding('git-history', 25, 'deletes a merged branch')];
+      // `git branch -f main HEAD~5`, `-M`, `-C`: an existing branch moved or replaced; its commits may be left behind.
+      if (hasOption(rest, 'f', '--force') || hasOption(rest, 'M') || hasOption(rest, 'C')) {
+        const name = operands(rest)[0]?.text ?? '';
+        return [
+          finding(
+            'git-history',
+            // `git branch -M main` (a rename, as a new repository's setup does) replaces main only if it exists.
+            PROTECTED_BRANCH.test(name) && !hasOption(rest, 'M') && !hasOption(rest, 'C') ? S.high : 35,
+            `force-moves or replaces the branch ${name}; commits only it had may be lost`,
+          ),
+        ];
+      }
       return [finding('read-only', S.readOnly, 'lists or creates branches')];
     case 'stash': {
       const action = operands(rest)[0]?.text ?? 'push';

@@ -260,8 +260,11 @@ function shellRun(input: RuleInput): Finding[] {
   if (args.some((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.text))) return [];
   const fromStdin = args.some((w) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text));
   const file = fromStdin ? undefined : operands(args, ['-o', '-O', '+o', '+O', '--rcfile', '--init-file'])[0];
-  return file ? scriptFile(file, 'shell', input) : stdinScript(input, 'shell');
+  // `. /dev/stdin <<< '…'`, `bash /dev/fd/0 < x.sh`: the file named is standard input.
+  return file && !STDIN_FILE.test(file.text) ? scriptFile(file, 'shell', input) : stdinScript(input, 'shell');
 }
+
+const STDIN_FILE = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
 
 /** `node a.js`, `python3 -u s.py`, `tsx watch x.ts`, `deno run -A x.ts`: the file after the interpreter's options. */
 function codeRun(input: RuleInput, lang: Lang): Finding[] {

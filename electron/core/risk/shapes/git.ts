@@ -193,9 +193,10 @@ export const GIT_SHAPES: Record<string, ShapeSource | string> = {
       },
       reflog: {
         subOptional: true,
+        numeric: true,
         opts: `${LOG_FORMAT} ${LOG_LIMITS}`,
         subs: {
-          show: `${LOG_FORMAT} ${LOG_LIMITS}`,
+          show: { opts: `${LOG_FORMAT} ${LOG_LIMITS}`, numeric: true },
           list: '',
           exists: '',
           expire:

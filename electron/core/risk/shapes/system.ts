@@ -591,8 +591,8 @@ export const SYSTEM_SHAPES: Record<string, ShapeSource | string> = {
   hx: { opts: '--health --tutor -v --vsplit --hsplit -V --version -h --help' },
   helix: { opts: '--health --tutor -v --vsplit --hsplit -V --version -h --help' },
   man: {
-    opts: '-a --all -k --apropos -f --whatis -w --where --path -W -S= -s= --sections= -M= --manpath= -L= --locale= -m= -K --global-apropos -i -I --regex --wildcard -E= --encoding= --nh --nj -7 -Z -l --local-file -c -d -D --warnings=? -R= -t -T=?',
-    note: '`-P` and `-H` (run a pager or browser) are not listed',
+    opts: '-a --all -k --apropos -f --whatis -w --where --path -W -S= -s= --sections= -M= --manpath= -L= --locale= -m= -K --global-apropos -i -I --regex --wildcard -E= --encoding= --nh --nj -7 -Z -l --local-file -c -d -D --warnings=? -R= -t -T=? -P=shell --pager=shell',
+    note: '`-P`/`--pager` name a pager to run: read as that command; `-H` (a browser, glued) is not listed',
   },
   apropos: { flags: 'ewrald', opts: '-s= -m= -M= -L= -C= --exact --wildcard --regex --and --long' },
   whatis: { flags: 'dvrwl', opts: '-s= -m= -M= -L= -C= --regex --wildcard --long' },

@@ -22,6 +22,10 @@ describe('evasions are seen through', () => {
     'FOO=1 rm -rf /',
     "bash -c 'rm -rf ~'",
     'cd x && git push -f',
+    // Standard input named as a file: the here-string is the script.
+    ". /dev/stdin <<< 'rm -rf ~'",
+    "bash /dev/stdin <<< 'rm -rf ~'",
+    "source /dev/fd/0 <<< 'rm -rf ~'",
     'find . -delete',
     `python -c "import shutil; shutil.rmtree('/')"`,
     'sudo env X=1 rm -rf /',

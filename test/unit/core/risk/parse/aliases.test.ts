@@ -69,6 +69,8 @@ describe('renamed modules and functions are read like the plain ones', () => {
     `node -e 'const { promises: p } = require("fs"); p.rm("/etc", { recursive: true })'`,
     `node -e 'let x = require("child_process").execSync; x("rm -rf ~")'`,
     `python3 -c 'from os import (system as s); s("rm -rf ~")'`,
+    // The home directory as Node names it.
+    `node -e "require('fs').writeFileSync(require('os').homedir() + '/.bashrc', '')"`,
     // pathlib on a literal path is the os call it stands for.
     `python3 -c 'from pathlib import Path; Path("/etc/passwd").unlink()'`,
     `python3 -c 'import pathlib; pathlib.Path("/home/dev/.bashrc").write_text("x")'`,

@@ -55,6 +55,12 @@ describe('git', () => {
     ['git stash', 'low'],
     ['git stash push -m wip src', 'low'],
     ['git stash pop', 'low'],
+    // A branch force-moved loses the commits only it had.
+    ['git branch -f main HEAD~5', 'high'],
+    ['git branch --force feat origin/feat', 'medium'],
+    ['git branch -M main', 'medium'],
+    ['git branch feat', 'low'],
+    ['git reflog -10', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
 });
 

@@ -21,5 +21,14 @@ describe('the machine itself', () => {
     ['systemsetup -settimezone UTC', 'medium'],
     ['journalctl --vacuum-size=1M', 'high'],
     ['journalctl -u nginx --since today', 'low'],
+    // A pager man runs is a command.
+    ["man -P 'rm -rf ~' ls", 'critical'],
+    ['man -P cat ls', 'low'],
+    // Backups and event logs deleted for good.
+    ['restic forget --keep-last 1 --prune', 'high'],
+    ['borg delete ::archive-1', 'high'],
+    ['velero backup delete --all --confirm', 'high'],
+    ['kafka-topics --bootstrap-server k:9092 --delete --topic payments', 'high'],
+    ['velero backup get', 'medium'],
   ])('%s is %s', (cmd, want) => expect(level(cmd)).toBe(want));
 });
