@@ -282,7 +282,8 @@ function concatenated(expr: string, lang: Lang): string[] {
 const PASS_THROUGH =
   /^(?:(?:pathlib\.)?(?:Pure)?(?:Posix)?Path|str|String|os\.path\.(?:expanduser|expandvars|abspath|realpath|normpath)|path\.(?:resolve|normalize)|File\.expand_path|Pathname\.new|realpath)$/;
 const JOINS = /^(?:os\.path\.join|path\.join|path\.resolve|File\.join)$/;
-const HOME = /^(?:(?:pathlib\.)?Path\.home\(\s*\)|(?:os|require\(\s*['"](?:node:)?os['"]\s*\))\.homedir\(\s*\)|Dir\.home|Deno\.env\.get\(\s*['"]HOME['"]\s*\))$/;
+const HOME =
+  /^(?:(?:pathlib\.)?Path\.home\(\s*\)|(?:os|require\(\s*['"](?:node:)?os['"]\s*\))\.homedir\(\s*\)|Dir\.home|Deno\.env\.get\(\s*['"]HOME['"]\s*\))$/;
 const HOME_VAR =
   /^(?:os\.environ\s*\[\s*['"]HOME['"]\s*\]|process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|ENV\s*\[\s*['"]HOME['"]\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|getenv\(\s*['"]HOME['"]\s*\)|\$_SERVER\[\s*['"]HOME['"]\s*\])$/;
 
