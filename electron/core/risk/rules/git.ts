@@ -327,7 +327,14 @@ const git: Rule = (input: RuleInput) => {
     case 'remote': {
       const action = operands(rest)[0]?.text ?? '';
       if (/^(add|set-url|rename|remove|rm)$/.test(action))
-        return [finding('git-history', S.medium, `git remote ${action}: changes where fetches and pushes go`)];
+        return [
+          finding(
+            'git-history',
+            S.medium,
+            // Project rules follow the origin remote (decision 0062): another origin brings that repository's rules here.
+            `git remote ${action}: changes where fetches and pushes go${/^(add|set-url|rename)$/.test(action) ? ", and which repository's Gatehouse rules apply in this folder" : ''}`,
+          ),
+        ];
       return [finding('read-only', S.readOnly, `reads remotes (git remote ${action})`)];
     }
     case 'credential':

@@ -21,6 +21,12 @@ describe('git', () => {
     expect(dirty.assess('git clean -fdx', PROJECT).reasons[0]).toContain('2 untracked files');
   });
 
+  it("says a new origin changes which repository's rules apply here (decision 0062)", () => {
+    const r = score('git remote set-url origin https://github.com/acme/other');
+    expect(r.level).toBe('medium');
+    expect(r.reasons[0]).toContain("which repository's Gatehouse rules apply in this folder");
+  });
+
   it('treats force-pushing main as worse than a feature branch, and leases as milder', () => {
     expect(score('git push --force origin main').level).toBe('critical');
     expect(score('git push -f origin feature/x').level).toBe('high');
