@@ -24,16 +24,26 @@ const MAX_HOPS = 3;
 export function remoteName(url: string): string | null {
   const u = url.trim();
   if (/^file:/i.test(u)) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d*)?\/([^?#]+)/i.exec(u);
-  // scp-like `[user@]host:path`: no slash before the colon, and not `host://`.
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(:\d+)?\/([^?#]+)/i.exec(u);
+  // scp-like `[user@]host:path`: no slash before the colon, and not `host://`. Its path is relative to the server's
+  // home unless it starts with `/`, so `host:repo` and `host:/repo` are two repositories.
   const scpLike = withScheme ? null : /^(?:[^@/:]+@)?([^/:]+):(?!\/\/)([^?#]+)$/.exec(u);
-  const m = withScheme ?? scpLike;
-  if (!m) return null;
-  const repo = (m[2] as string)
-    .replace(/\/+$/, '')
-    .replace(/\.git$/i, '')
-    .replace(/^\/+/, '');
-  return repo ? `${(m[1] as string).toLowerCase()}/${repo.toLowerCase()}` : null;
+  let host: string;
+  let repo: string;
+  if (withScheme) {
+    const port = withScheme[2] ?? '';
+    // ssh's port 22 and the web's default ports name the same server as none.
+    host = (withScheme[1] as string).toLowerCase() + (/^:(22|80|443)$/.test(port) ? '' : port);
+    repo = (withScheme[3] as string).replace(/^~[^/]*\/?$/, '');
+  } else if (scpLike) {
+    host = (scpLike[1] as string).toLowerCase();
+    repo = scpLike[2] as string;
+  } else return null;
+  repo = repo.replace(/\/+$/, '').replace(/\.git$/i, '');
+  if (!repo.replace(/^\/+/, '')) return null;
+  // Hosts that ignore case in owner and repository names; elsewhere (Gitea, a server's own paths) case counts.
+  const foldCase = /(^|\.)(github\.com|gitlab\.com|bitbucket\.org)$/.test(host);
+  return `${host}/${foldCase ? repo.toLowerCase() : repo}`;
 }
 
 /** The first `url` of `[remote "origin"]` in a git config file's text, or null. */
@@ -100,6 +110,14 @@ function sharedGitDir(root: string): string | null {
   return common ? path.resolve(gitDir, common.trim()) : gitDir;
 }
 
+/** A bare repository at `dir` (HEAD, objects and refs in the folder itself): its origin's name, else the folder's. */
+function bareName(dir: string): string | null {
+  const isBare = ['HEAD', 'objects', 'refs'].every((f) => fs.existsSync(path.join(dir, f)));
+  if (!isBare) return null;
+  const url = originUrl(readText(path.join(dir, 'config')) ?? '');
+  return (url !== null ? remoteName(url) : null) ?? `git:${real(dir)}`;
+}
+
 export interface CheckoutsOptions {
   /** The home directory: it, and the root, are never a project (default: the user's). */
   home?: string;
@@ -139,10 +157,11 @@ export class Checkouts {
     if (url !== null) {
       const remote = remoteName(url);
       if (remote !== null) return remote;
-      // A clone of a folder on this machine is that folder's repository.
+      // A clone of a folder on this machine is that folder's repository: the folder itself, a checkout or a bare
+      // repository, never one that merely holds it.
       const local = path.resolve(root, url.replace(/^file:\/\//i, ''));
       if (hops < MAX_HOPS && local !== root) {
-        const via = this.name(local, hops + 1);
+        const via = findGitRoot(local) === local ? this.name(local, hops + 1) : bareName(local);
         if (via !== null) return via;
       }
     }

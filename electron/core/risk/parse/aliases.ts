@@ -37,6 +37,16 @@ const PY_STAR: Readonly<Record<string, readonly string[]>> = {
     'spawnv',
     'spawnlp',
     'spawnvp',
+    'execle',
+    'execlpe',
+    'execvpe',
+    'spawnle',
+    'spawnlpe',
+    'spawnve',
+    'spawnvpe',
+    'posix_spawn',
+    'posix_spawnp',
+    'fork',
   ],
   subprocess: ['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput'],
   shutil: ['rmtree', 'move', 'copy', 'copy2', 'copyfile', 'copytree'],
@@ -55,24 +65,39 @@ function jsModuleName(spec: string): string {
 
 function pythonRenames(code: string): Renames {
   const r: Renames = { modules: new Map(), functions: new Map() };
-  for (const m of code.matchAll(/(?:^|[\n;])\s*import\s+([^\n;#]+)/g))
+  // A statement starts a line, follows `;`, or follows a block's `:` (`if 1: import os as o`, `try: …`).
+  for (const m of code.matchAll(/(?:^|[\n;:])\s*import\s+([^\n;#]+)/g))
     for (const part of (m[1] as string).split(',')) {
       const a = /^\s*([\w.]+)\s+as\s+(\w+)\s*$/.exec(part);
       if (a) r.modules.set(a[2] as string, a[1] as string);
     }
-  for (const m of code.matchAll(/(?:^|[\n;])\s*from\s+([\w.]+)\s+import\s+\(?([^\n;#)]+)\)?/g)) {
+  for (const m of code.matchAll(/(?:^|[\n;:])\s*from\s+([\w.]+)\s+import\s+(?:\(([^)]*)\)|([^\n;#]+))/g)) {
     const module = m[1] as string;
-    for (const part of (m[2] as string).split(',')) {
+    for (const part of (m[2] ?? m[3] ?? '').split(',')) {
       const t = part.trim();
       if (t === '*') for (const f of PY_STAR[module] ?? []) r.functions.set(f, `${module}.${f}`);
       const a = /^(\w+)(?:\s+as\s+(\w+))?$/.exec(t);
       if (a) r.functions.set((a[2] ?? a[1]) as string, `${module}.${a[1] as string}`);
     }
   }
-  // `f = os.system` (after the module names above are known).
-  for (const m of code.matchAll(/(?:^|[\n;])\s*(\w+)\s*=\s*(\w+)\.(\w+)\s*(?=[\n;#]|$)/g)) {
-    const module = r.modules.get(m[2] as string) ?? (m[2] as string);
-    if (PY_STAR[module] || module === 'os.path') r.functions.set(m[1] as string, `${module}.${m[3] as string}`);
+  // `o = os`, `o = __import__('os')`, `o = importlib.import_module('os')`: the module under another name.
+  for (const m of code.matchAll(
+    /(?:^|[\n;:])\s*(\w+)\s*=\s*(?:(\w+)|(?:__import__|(?:importlib\.)?import_module)\s*\(\s*['"]([\w.]+)['"]\s*\))\s*(?=[\n;#]|$)/g,
+  )) {
+    const module = m[3] ?? r.modules.get(m[2] as string) ?? (m[2] as string);
+    if (PY_STAR[module] || m[3] !== undefined) r.modules.set(m[1] as string, module);
+  }
+  // `f = os.system`, `s, p = os.system, os.popen` (after the module names above are known).
+  for (const m of code.matchAll(
+    /(?:^|[\n;:])\s*(\w+(?:\s*,\s*\w+)*)\s*=\s*(\w+\.\w+(?:\s*,\s*\w+\.\w+)*)\s*(?=[\n;#]|$)/g,
+  )) {
+    const names = (m[1] as string).split(',').map((n) => n.trim());
+    const values = (m[2] as string).split(',').map((v) => v.trim());
+    names.forEach((name, i) => {
+      const [obj, fn] = (values[i] ?? '').split('.') as [string, string | undefined];
+      const module = r.modules.get(obj) ?? obj;
+      if (fn && (PY_STAR[module] || module === 'os.path')) r.functions.set(name, `${module}.${fn}`);
+    });
   }
   return r;
 }
@@ -105,11 +130,27 @@ function jsRenames(code: string): Renames {
     destructure(m[2] as string, jsModuleName(m[1] as string), 'colon');
   // `const r = fs.rmSync` (a module's function kept under another name).
   for (const m of code.matchAll(
-    new RegExp(String.raw`\b(?:const|let|var)\s+(${NAME})\s*=\s*(${NAME})\.(${NAME})\s*(?=[;\n,]|$)`, 'g'),
+    // With or without a declaration (`let r; r = fs.rmSync`, `const cp = …, x = cp.execSync`).
+    new RegExp(
+      String.raw`(?:\b(?:const|let|var)\s+|[;\n,{]\s*|^\s*)(${NAME})\s*=(?!=)\s*(${NAME})\.(${NAME})\s*(?=[;\n,)}]|$)`,
+      'g',
+    ),
   )) {
     const module = r.modules.get(m[2] as string) ?? (m[2] as string);
     if (/^(fs|fsp|child_process|fs_extra)$/.test(module))
       r.functions.set(m[1] as string, `${module}.${m[3] as string}`);
+  }
+  // `const { execSync: x } = cp`: destructured from a module's other name.
+  for (const m of code.matchAll(
+    new RegExp(String.raw`\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*(${NAME})\s*(?=[;\n]|$)`, 'g'),
+  )) {
+    const module = r.modules.get(m[2] as string);
+    if (module) destructure(m[1] as string, module, 'colon');
+  }
+  // `import cp, { execSync as x } from 'child_process'`.
+  for (const m of code.matchAll(/\bimport\s+([\w$]+)\s*,\s*\{([^}]*)\}\s*from\s*(['"])([\w:/.@-]+)\3/g)) {
+    r.modules.set(m[1] as string, jsModuleName(m[4] as string));
+    destructure(m[2] as string, jsModuleName(m[4] as string), 'as');
   }
   // `const r = require('fs').rmSync`.
   for (const m of code.matchAll(
@@ -150,12 +191,32 @@ function pathlibCalls(code: string): string {
 }
 
 export function withModuleNames(code: string, lang: Lang): string {
+  // pathlib on a literal path is the os call it is, in both readings.
+  const plain = lang === 'python' && /\bPath\s*\(/.test(code) ? pathlibCalls(code) : code;
+  const renamed = renamedCode(code, lang);
+  // The code as written, then as renamed: a name bound twice (`import json as os; import os`, a shadowing inner scope)
+  // is read both ways, so a rewrite can only ever find more, never hide what the code as written does.
+  return renamed === plain ? plain : `${plain}\n${renamed}`;
+}
+
+function renamedCode(code: string, lang: Lang): string {
   if (lang === 'python') {
-    const named = /\bimport\b/.test(code) ? apply(code, pythonRenames(code)) : code;
-    return /\bPath\s*\(/.test(named) ? pathlibCalls(named) : named;
+    const named = /\bimport\b|__import__|import_module|=/.test(code) ? apply(code, pythonRenames(code)) : code;
+    const canonical = named.replace(
+      /\b(?:posix|nt)\s*\.(?=\s*(?:system|popen|exec|spawn|remove|unlink|rmdir|rename))/g,
+      'os.',
+    );
+    return /\bPath\s*\(/.test(canonical) ? pathlibCalls(canonical) : canonical;
   }
   if (lang === 'js') return /\brequire\b|\bimport\b|getBuiltinModule/.test(code) ? apply(code, jsRenames(code)) : code;
-  if (lang === 'ruby')
-    return /\binclude\s+FileUtils\b/.test(code) ? code.replace(RUBY_FILEUTILS, 'FileUtils.$1') : code;
+  if (lang === 'ruby') return rubyRenames(code);
   return code;
+}
+
+/** `include FileUtils`/`extend FileUtils` make its functions bare; `FU = FileUtils` names the module again. */
+function rubyRenames(code: string): string {
+  let out = /\b(?:include|extend)\s+FileUtils\b/.test(code) ? code.replace(RUBY_FILEUTILS, 'FileUtils.$1') : code;
+  for (const m of code.matchAll(/(?:^|[\n;])\s*(\w+)\s*=\s*(FileUtils|Open3|Kernel|IO|Process)\s*(?=[\n;]|$)/g))
+    out = out.replace(new RegExp(String.raw`(?<![\w:.])${esc(m[1] as string)}\s*\.`, 'g'), `${m[2] as string}.`);
+  return out;
 }

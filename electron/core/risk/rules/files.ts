@@ -111,51 +111,6 @@ const DELETE_SCORES: Record<PathKind, [recursive: number, single: number, catego
   'harmless-device': [S.lowWrite, S.lowWrite, 'file-deletion'],
 };
 
-/** Folders tools make again from the project's own files: build output, dependencies, caches. */
-const REGENERATED = new Set([
-  'node_modules',
-  'dist',
-  'build',
-  'out',
-  'coverage',
-  '.next',
-  '.nuxt',
-  '.svelte-kit',
-  '.turbo',
-  '.parcel-cache',
-  '.vite',
-  '.angular',
-  'storybook-static',
-  'target',
-  '__pycache__',
-  '.pytest_cache',
-  '.mypy_cache',
-  '.ruff_cache',
-  '.tox',
-]);
-
-/**
- * `rm -rf node_modules`, `rm -rf dist`: a folder inside the project, named as build output or dependencies, that the
- * project's own .gitignore (beside it or at the project's top) leaves out: nothing in it is the project's source, and the
- * build makes it again. Only the folder itself, really there (not through a link), by its plain name.
- */
-function ignoredBuildOutput(abs: string, input: RuleInput): boolean {
-  const root = input.ctx.projectRoot;
-  const name = path.basename(abs);
-  if (!root || !abs.startsWith(`${root}/`) || !REGENERATED.has(name)) return false;
-  if (!input.ctx.files.stat(abs)?.dir || input.ctx.files.link?.(abs)) return false;
-  const parent = path.dirname(abs);
-  for (const dir of new Set([parent, root])) {
-    const got = input.ctx.files.read(path.join(dir, '.gitignore'), 64 * 1024);
-    if (!('text' in got)) continue;
-    for (const raw of got.text.split(/\r?\n/)) {
-      const line = raw.trim().replace(/\/$/, '');
-      if (line === name || line === `**/${name}` || (line === `/${name}` && dir === parent)) return true;
-    }
-  }
-  return false;
-}
-
 export function deletion(words: readonly Word[], recursive: boolean, input: RuleInput, verb = 'deletes'): Finding[] {
   return words.map((w) => {
     const named = target(w, input);
@@ -169,18 +124,6 @@ export function deletion(words: readonly Word[], recursive: boolean, input: Rule
         : null;
     const info = real && real !== named.abs ? classifyPath({ text: real, known: true }, input.ctx) : named;
     const [rec, single, category] = DELETE_SCORES[info.kind];
-    if (
-      info.kind === 'project' &&
-      verb === 'deletes' &&
-      info.abs !== null &&
-      info.abs === named.abs &&
-      ignoredBuildOutput(info.abs, input)
-    )
-      return finding(
-        category,
-        S.lowWrite,
-        `deletes ${info.shown}, which the project's .gitignore leaves out as output the build makes again`,
-      );
     let score = recursive ? rec : single;
     let reason = `${verb} ${where(info)}${recursive ? ' recursively' : ''}`;
     // `rm -rf .claude`, `mv ~/.codex /tmp`: an agent without its settings runs without Gatehouse's hooks.

@@ -21,6 +21,13 @@ describe('remote names', () => {
     ['example.com:a/b.git', 'example.com/a/b'],
   ])('%s is %s', (url, name) => expect(remoteName(url)).toBe(name));
 
+  it("keeps apart what names two repositories: a port, case off the big hosts, a path from the server's root", () => {
+    expect(remoteName('http://localhost:3000/o/r')).not.toBe(remoteName('http://localhost:4000/o/r'));
+    expect(remoteName('ssh://git@example.com:22/o/r')).toBe(remoteName('git@example.com:o/r'));
+    expect(remoteName('https://gitea.example/Team/App')).not.toBe(remoteName('https://gitea.example/team/app'));
+    expect(remoteName('git@server:repo.git')).not.toBe(remoteName('git@server:/repo.git'));
+  });
+
   it.each(['/home/dev/src/app', './app', '../app', 'file:///home/dev/app', ''])(
     '%j is a local path, followed instead',
     (url) => expect(remoteName(url)).toBeNull(),
@@ -74,6 +81,24 @@ describe('checkouts of one repository', () => {
     const c = new Checkouts({ home: root });
     expect(c.repositoryOf(session)).toBe('github.com/me/app');
     expect(c.repositoryOf(nested)).toBe('github.com/me/app');
+  });
+
+  it('follows a local origin to a bare repository as itself, never to a checkout that holds it', () => {
+    const root = tempDir();
+    const outer = checkout(path.join(root, 'outer'), 'https://github.com/me/outer');
+    for (const name of ['a.git', 'b.git']) {
+      const bare = path.join(outer, 'mirrors', name);
+      write(path.join(bare, 'HEAD'), 'ref: refs/heads/main\n');
+      fs.mkdirSync(path.join(bare, 'objects'), { recursive: true });
+      fs.mkdirSync(path.join(bare, 'refs'), { recursive: true });
+      write(path.join(bare, 'config'), '[core]\n\tbare = true\n');
+    }
+    const a = checkout(path.join(root, 'cloneA'), path.join(outer, 'mirrors', 'a.git'));
+    const b = checkout(path.join(root, 'cloneB'), path.join(outer, 'mirrors', 'b.git'));
+    const c = new Checkouts({ home: root });
+    expect(c.repositoryOf(a)).not.toBe(c.repositoryOf(b));
+    expect(c.repositoryOf(a)).not.toBe(c.repositoryOf(outer));
+    expect(c.repositoryOf(a)).toBe(`git:${fs.realpathSync(path.join(outer, 'mirrors', 'a.git'))}`);
   });
 
   it('trusts a .git file only when git’s record points back at it', () => {

@@ -1,8 +1,5 @@
 // File deletion, overwriting and permissions, on hand-built segments: judged by where each target is.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { machine } from '../../../../support/risk-machine.ts';
 import { PROJECT, testEngine } from '../../../../support/risk.ts';
 
 const engine = testEngine();
@@ -132,31 +129,5 @@ describe('making folders', () => {
     expect(score('mkdir -p /tmp/scratch').reasons[0]).toBe(
       'creates the folder /tmp/scratch, which is empty and replaces nothing',
     );
-  });
-});
-
-describe('build output the project leaves out', () => {
-  it('is low to delete only where .gitignore leaves it out, by its plain name, really there', async () => {
-    const m = await machine({
-      'project/.gitignore': 'node_modules/\n/dist\n# build is kept\n',
-      'project/node_modules/x/index.js': '',
-      'project/dist/app.js': '',
-      'project/build/BUILD.bazel': '',
-      'project/packages/a/dist/a.js': '',
-      'project/src/a.ts': '',
-    });
-    fs.symlinkSync(path.join(m.project, 'src'), path.join(m.project, 'coverage'));
-    for (const cmd of ['rm -rf node_modules', 'rm -rf ./node_modules/', 'rm -rf dist', 'rm -rf node_modules dist'])
-      expect(m.assess(cmd).level, cmd).toBe('low');
-    expect(m.assess('rm -rf dist').reasons[0]).toContain("the project's .gitignore leaves out");
-    // Not listed, anchored elsewhere, a link to source, a folder inside it, or source itself.
-    for (const cmd of [
-      'rm -rf build',
-      'rm -rf packages/a/dist',
-      'rm -rf coverage',
-      'rm -rf node_modules/x',
-      'rm -rf src',
-    ])
-      expect(m.assess(cmd).level, cmd).toBe('medium');
   });
 });
