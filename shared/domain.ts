@@ -88,6 +88,8 @@ export interface RiskSegment {
   level: RiskLevel;
   categories: string[];
   reasons: string[];
+  /** Variables the command sets for this program (`CURL_HOME=. curl …`), by name; absent when none. */
+  env?: string[];
   /**
    * Where it stands in the command (UTF-16 offsets, `end` exclusive): the card marks exactly there. A segment read out
    * of a string (`bash -c '…'`) has the place of the command that runs it. Absent for requests scored before spans

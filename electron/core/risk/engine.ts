@@ -75,6 +75,9 @@ function assessSegment(
   return summarise(score, found, {
     text: written.text,
     argv: written.argv.map((w) => w.text),
+    ...(written.assignments.length
+      ? { env: written.assignments.map((a) => /^([A-Za-z_][A-Za-z0-9_]*)/.exec(a)?.[1] ?? a) }
+      : {}),
     synthetic: written.synthetic,
     via: written.via,
     ...(written.span ? { span: written.span } : {}),

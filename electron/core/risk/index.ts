@@ -18,6 +18,7 @@ export { READ_ONLY } from './rules/known.ts';
 export { canonicalProgram } from './program-names.ts';
 export { plainFlagAfter } from './rules/shapes.ts';
 export { codeCarryingIndex, lastCodeCarryingIndex, runsWhatFollows } from './rules/code-words.ts';
+export { variableCarriesCode } from './rules/environment.ts';
 
 export async function createRiskEngine(opts: ContextOptions = {}): Promise<RiskEngine> {
   const parse = await loadShellParser();

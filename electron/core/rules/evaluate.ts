@@ -10,6 +10,7 @@ import {
   type RuleOutcome,
   type SegmentExplanation,
 } from '../../../shared/rules.ts';
+import { variableCarriesCode } from '../risk/index.ts';
 import { formOf, isUnder, type CompiledRule, type Form, type Place, type RuleSet } from './ruleset.ts';
 import { canonicalText, looseForms, splitWords, strictWords } from './words.ts';
 
@@ -87,8 +88,12 @@ function explainSegment(r: SegmentResult, unparsed: boolean, cwd: string): Segme
   let verdict: string;
   if (deny) verdict = `denied by rule ${describe(deny)}`;
   else if (ask) verdict = `always asked by rule ${describe(ask)}`;
-  else if (!allow) verdict = 'no allow rule covers it';
-  else if (NEVER_ALLOWED_BY_RULES.includes(r.seg.level))
+  else if (!allow) {
+    const changes = (r.seg.env ?? []).filter(variableCarriesCode);
+    verdict = changes.length
+      ? `it sets ${changes.join(', ')}, which changes what it runs or reads: no allow rule covers that`
+      : 'no allow rule covers it';
+  } else if (NEVER_ALLOWED_BY_RULES.includes(r.seg.level))
     verdict = `allow rule ${describe(allow)} matches, but it is rated ${r.seg.level}: rules never allow that`;
   else if (unparsed) verdict = `allow rule ${describe(allow)} matches, but Gatehouse could not read the whole command`;
   else verdict = `allowed by rule ${describe(allow)}`;
@@ -176,7 +181,9 @@ export function evaluateRules(command: string, risk: RiskAssessment, rules: Rule
       'block',
       place,
     );
-    const allowing = rules.match(strictForm, 'allow', place);
+    // A rule is learned from the program's words; a variable that changes what it runs or reads (`CURL_HOME=.`,
+    // `PATH=.:$PATH`, `NODE_OPTIONS=…`) makes it another command, which no allow rule covers.
+    const allowing = (seg.env ?? []).some(variableCarriesCode) ? [] : rules.match(strictForm, 'allow', place);
     for (const c of blocking) {
       if (c.rule.effect === 'deny') deny ??= c;
       else ask ??= c;

@@ -69,6 +69,18 @@ const CODE_VARIABLES: ReadonlyArray<[RegExp, EnvKind]> = [
   ],
 ];
 
+/**
+ * Whether a variable set for a command changes what code or settings it runs or reads (this table): a rule learned for
+ * the command without it never covers it with it (`CURL_HOME=. curl …`, `PATH=.:$PATH make`).
+ */
+export function variableCarriesCode(name: string): boolean {
+  return CODE_VARIABLES.some(([re]) => re.test(name)) || TRUST_VARIABLES.test(name);
+}
+
+/** Where a program connects through, and whom it trusts there: a proxy sees what is sent; a CA or a switch-off accepts anyone. */
+const TRUST_VARIABLES =
+  /^(https?_proxy|HTTPS?_PROXY|all_proxy|ALL_PROXY|no_proxy|NO_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|GIT_SSL_CAINFO|PYTHONHTTPSVERIFY)$/;
+
 /** `npm_config_script_shell=X`: every package script runs through X (the same as `npm --script-shell X`). */
 const scriptShell = runsAsCommand(
   S.high,

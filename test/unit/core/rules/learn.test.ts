@@ -66,6 +66,21 @@ describe('interpreters and runners learn the script or the exact command, never 
   });
 });
 
+describe('variables set for the command', () => {
+  it('a rule learned without them never covers one that changes what it runs, reads or trusts', () => {
+    const rules = learned('npm test');
+    expect(decide('NODE_ENV=test npm test', rules)).toBe('allow');
+    for (const cmd of [
+      "NODE_OPTIONS='--require ./x.js' npm test",
+      'PATH=.:$PATH npm test',
+      'npm_config_script_shell=/tmp/x npm test',
+      'NODE_TLS_REJECT_UNAUTHORIZED=0 npm test',
+      'env HOME=/tmp/h npm test',
+    ])
+      expect(decide(cmd, rules), cmd).not.toBe('allow');
+  });
+});
+
 describe('programs with code-carrying options and subcommands', () => {
   it('git config: a setting is remembered exactly, reads by their read form', () => {
     const set = specs('git config user.name X');

@@ -136,6 +136,7 @@ describe('a link rule learned past the project name', () => {
     'vercel link --project -x',
     'vercel link --project app && vercel env pull .env',
     'vercel link --project rm',
+    'HOME=/tmp/h vercel link --project app',
     'vercel --prod',
   ])('does not allow %s', (command) => {
     expect(decide(command, learned('vercel link --project chef-chopsky').rules)).not.toBe('allow');
