@@ -77,9 +77,12 @@ export function variableCarriesCode(name: string): boolean {
   return CODE_VARIABLES.some(([re]) => re.test(name)) || TRUST_VARIABLES.test(name);
 }
 
-/** Where a program connects through, and whom it trusts there: a proxy sees what is sent; a CA or a switch-off accepts anyone. */
+/**
+ * Where a program connects through, and whom it trusts there (a proxy sees what is sent; a CA or a switch-off accepts
+ * anyone), and the plugins pytest loads (tool-configs.ts reads them).
+ */
 const TRUST_VARIABLES =
-  /^(https?_proxy|HTTPS?_PROXY|all_proxy|ALL_PROXY|no_proxy|NO_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|GIT_SSL_CAINFO|PYTHONHTTPSVERIFY)$/;
+  /^(https?_proxy|HTTPS?_PROXY|all_proxy|ALL_PROXY|no_proxy|NO_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|GIT_SSL_CAINFO|PYTHONHTTPSVERIFY|PYTEST_ADDOPTS|PYTEST_PLUGINS)$/;
 
 /** `npm_config_script_shell=X`: every package script runs through X (the same as `npm --script-shell X`). */
 const scriptShell = runsAsCommand(

@@ -7,8 +7,8 @@ import type { DirEntry, FileView } from '../disk.ts';
 
 /** Packages read at most; a bigger workspace is not read. */
 const MAX_PACKAGES = 64;
-/** How deep `**` looks. */
-const MAX_DEPTH = 4;
+/** Folders `**` walks at most. */
+const MAX_WALKED = 2000;
 const MANIFEST_BYTES = 256 * 1024;
 
 /** The `packages:` list of a pnpm-workspace.yaml (the plain block form pnpm writes), or null when it has none. */
@@ -19,7 +19,8 @@ export function pnpmWorkspaceGlobs(yaml: string): string[] | null {
   const globs: string[] = [];
   for (const line of lines.slice(start + 1)) {
     if (/^\s*(#.*)?$/.test(line)) continue;
-    const m = /^\s+-\s+(['"]?)(.+?)\1\s*(#.*)?$/.exec(line);
+    // Items indented or not (`- packages/*` at the key's column is the same list).
+    const m = /^\s*-\s+(['"]?)(.+?)\1\s*(#.*)?$/.exec(line);
     if (!m) break;
     globs.push(m[2] as string);
   }
@@ -77,9 +78,12 @@ function expand(root: string, glob: string, files: FileView, limit: number): str
   for (const segment of segments) {
     const next: string[] = [];
     if (segment === '**') {
+      // Every folder below, to the last: more than Gatehouse walks, and it cannot tell every package, so it reads
+      // none (the caller holds) rather than some.
       let level = dirs;
-      for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
+      while (level.length > 0) {
         next.push(...level);
+        if (next.length > MAX_WALKED) return null;
         level = level.flatMap((d) =>
           (files.list(d) ?? [])
             .filter((e) => e.dir && e.name !== 'node_modules' && !e.name.startsWith('.'))

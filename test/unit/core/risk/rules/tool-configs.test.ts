@@ -36,6 +36,36 @@ describe('configs a tool loads', () => {
     expect(named.assess('npx vitest run').level).toBe('low');
   });
 
+  it('looks where the tools look: above the folder, under a moved root, in every collected folder, in plugins', async () => {
+    const up = await machine({ 'project/vitest.config.js': EVIL_JS, 'project/src/a.ts': '' });
+    expect(up.assess('npx vitest run', `${up.project}/src`).level).toBe('critical');
+    expect(up.assess('cd src && npx vitest run').level).toBe('critical');
+    const rooted = await machine({ 'project/src/vite.config.js': EVIL_JS });
+    for (const cmd of ['npx vitest run --root src', 'npx vitest run -r src', 'npx vite build src', 'npx vite src'])
+      expect(rooted.assess(cmd).level, cmd).toBe('critical');
+    const nested = await machine({ 'project/tests/unit/conftest.py': EVIL_PY });
+    for (const cmd of ['pytest', 'pytest tests/unit', 'pytest tests/unit/test_a.py::test_x'])
+      expect(nested.assess(cmd).level, cmd).toBe('critical');
+    const above = await machine({ 'project/conftest.py': EVIL_PY, 'project/src/a.py': '' });
+    expect(above.assess('cd src && pytest').level).toBe('critical');
+    const plugin = await machine({
+      'project/evilplug.py': EVIL_PY,
+      'project/pytest.ini': '[pytest]\naddopts = -p evilplug\n',
+    });
+    expect(plugin.assess('pytest').level).toBe('critical');
+    const named = await machine({ 'project/evilplug.py': EVIL_PY });
+    for (const cmd of [
+      'python -m pytest -p evilplug',
+      'PYTEST_ADDOPTS="-p evilplug" pytest',
+      'PYTEST_PLUGINS=evilplug pytest',
+    ])
+      expect(named.assess(cmd).level, cmd).toBe('critical');
+    expect(named.assess('pytest -p no:cacheprovider').level).toBe('low');
+    const pretty = await machine({ 'project/.prettierrc.ts': EVIL_JS, 'project/.webpack/webpack.config.js': EVIL_JS });
+    expect(pretty.assess('npx prettier --check .').level).toBe('critical');
+    expect(pretty.assess('npx webpack').level).toBe('critical');
+  });
+
   it('adds nothing for ordinary configs', async () => {
     const m = await machine({
       'project/conftest.py': 'import pytest\n\n@pytest.fixture\ndef client():\n    return object()\n',

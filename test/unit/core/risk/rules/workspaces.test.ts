@@ -67,6 +67,16 @@ describe('workspacePackages', () => {
     expect(rel(root, workspacePackages(root, nodeFiles()))).toEqual(['libs/a', 'libs/group/b']);
   });
 
+  it('follows ** to the last folder, and reads list items written at the key’s column', () => {
+    const deep = layout({
+      'package.json': JSON.stringify({ workspaces: ['pkgs/**'] }),
+      'pkgs/a/b/c/d/e/package.json': pkg,
+    });
+    expect(rel(deep, workspacePackages(deep, nodeFiles()))).toEqual(['pkgs/a/b/c/d/e']);
+    const flush = layout({ 'pnpm-workspace.yaml': 'packages:\n- packages/*\n', 'packages/a/package.json': pkg });
+    expect(rel(flush, workspacePackages(flush, nodeFiles()))).toEqual(['packages/a']);
+  });
+
   it('reads pnpm-workspace.yaml first', () => {
     const root = layout({
       'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n",
