@@ -85,6 +85,9 @@ const SCRIPT_PROGRAMS = new Set([
   'yarn',
   'make',
   'gmake',
+  'turbo',
+  'lerna',
+  'nx',
 ]);
 
 /** The languages whose script files are read (the call reader knows them, and how their runners take options). */
@@ -477,6 +480,62 @@ function manifestScripts(manifest: string, wanted: Wanted, input: RuleInput): Fi
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Monorepo runners
+
+/** turbo's own commands (anything else is a task: `turbo test` is `turbo run test`). */
+const TURBO_OWN =
+  /^(prune|login|logout|link|unlink|gen|generate|daemon|ls|query|info|telemetry|boundaries|scan|bin|completion|devtools|watch)$/;
+
+/**
+ * `turbo run test`, `lerna run build`: the scripts of that name in every package of the workspace, read like `npm run`'s;
+ * `lerna exec -- cmd` runs cmd in each package. Nx targets may live in project.json files Gatehouse does not read: medium.
+ */
+function monorepoRun(input: RuleInput): Finding[] {
+  const { prog, args, ctx } = input;
+  const ops = operands(args).map((w) => w.text);
+  if (prog === 'lerna' && ops[0] === 'exec') {
+    const dashes = args.findIndex((w) => w.text === '--');
+    const command = dashes >= 0 ? args.slice(dashes + 1) : args.slice(args.findIndex((w) => w.text === 'exec') + 1);
+    return command.length ? input.nested(command, 'lerna exec') : [];
+  }
+  let tasks: string[] = [];
+  if (prog === 'turbo') tasks = ops[0] === 'run' ? ops.slice(1) : ops[0] && !TURBO_OWN.test(ops[0]) ? [ops[0]] : [];
+  else if (prog === 'lerna') tasks = ops[0] === 'run' && ops[1] ? [ops[1]] : [];
+  else if (
+    prog === 'nx' &&
+    ops[0] &&
+    !/^(graph|list|show|report|reset|daemon|init|migrate|format:check|help|--help)$/.test(ops[0])
+  )
+    return [
+      finding(
+        'unparsed',
+        S.medium,
+        `nx ${ops.slice(0, 3).join(' ')}: runs targets that may be defined in project.json files Gatehouse does not read`,
+      ),
+    ];
+  if (tasks.length === 0) return [];
+  const root = findWorkspaceRoot(ctx.cwd, ctx.files);
+  const packages = root === null ? [ctx.cwd] : workspacePackages(root, ctx.files);
+  if (packages === null)
+    return [
+      finding('unparsed', S.medium, `${prog}: runs package.json scripts of workspace packages Gatehouse did not read`),
+    ];
+  const wanted: Wanted = {
+    dir: ctx.cwd,
+    names: tasks.flatMap((t) => [`pre${t}`, t, `post${t}`]),
+    main: null,
+    extra: [],
+    label: `${prog} run ${tasks.join(' ')}`,
+    // The root's own script usually calls the runner again: the packages' are what runs.
+    packages,
+  };
+  return wanted
+    .packages!.map((dir) => path.join(dir, 'package.json'))
+    .filter((manifest) => ctx.files.stat(manifest)?.file)
+    .flatMap((manifest) => manifestScripts(manifest, wanted, input));
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Makefiles
 
 const MAKE_VALUED = [
@@ -587,6 +646,7 @@ export function scriptsRun(input: RuleInput): Finding[] {
   const lang = languageOf(prog);
   if (lang === 'shell') return shellRun(input);
   if (prog === 'bun' || prog === 'npm' || prog === 'pnpm' || prog === 'yarn') return packageScripts(input);
+  if (prog === 'turbo' || prog === 'lerna' || prog === 'nx') return monorepoRun(input);
   if (lang) return codeRun(input, lang);
   if (prog === 'deno') return codeRun(input, 'js');
   if (prog === 'make' || prog === 'gmake') return makeRecipes(input);

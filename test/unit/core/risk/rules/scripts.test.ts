@@ -178,6 +178,13 @@ describe('scripts the command runs', () => {
     expect(elsewhere.assess('pnpm -r build').reasons[0]).toContain('"build" script of packages/a/package.json');
     expect(elsewhere.assess('pnpm -r test').level).toBe('low');
     expect(elsewhere.assess('yarn workspaces foreach run build').level).toBe('medium');
+    // Monorepo runners run the packages' scripts of that name; lerna exec runs its command in each; Nx targets may
+    // live in project.json files, which are not read.
+    for (const cmd of ['npx turbo run build', 'turbo build', 'npx lerna run build'])
+      expect(elsewhere.assess(cmd).level, cmd).toBe('critical');
+    expect(elsewhere.assess('turbo run test').level).toBe('low');
+    expect(elsewhere.assess('lerna exec -- rm -rf ~').level).toBe('critical');
+    expect(elsewhere.assess('npx nx run-many -t test').level).toBe('medium');
     // A workspace whose packages Gatehouse cannot tell (a glob it does not follow) is not read, so never low.
     const odd = await machine({
       'project/pnpm-workspace.yaml': "packages:\n  - 'apps/[ab]'\n",
