@@ -45,9 +45,9 @@ const SSH_DIR = /(^|\/)\.ssh(\/(?!known_hosts(\.old)?$)|$)/;
 /** Startup files beyond the ones `kindOf` names: fish's folder, aliases, logout scripts. */
 const MORE_STARTUP =
   /^(\.config\/fish(\/|$)|\.bash_aliases$|\.bash_logout$|\.zlogout$|\.zshrc\.d(\/|$)|\.config\/zsh(\/|$))/;
-/** What runs by itself when the person logs in (desktop autostart, launchd and systemd user agents, X session files), or is sourced by the shell's framework (oh-my-zsh's `custom/`). */
+/** What runs by itself when the person logs in (desktop autostart, launchd and systemd user agents, X session files), or is sourced by the shell's framework (oh-my-zsh's `custom/`, fish's `conf.d/`, `~/.bashrc.d/`) or IPython at start (a profile's `startup/`). */
 const LOGIN_PLACES =
-  /^(\.config\/(autostart|autostart-scripts|systemd\/user|environment\.d|plasma-workspace\/env)(\/|$)|Library\/LaunchAgents(\/|$)|\.oh-my-zsh\/custom(\/|$)|\.xprofile$|\.xinitrc$|\.xsession$|\.pam_environment$)/;
+  /^(\.config\/(autostart|autostart-scripts|systemd\/user|environment\.d|plasma-workspace\/env)(\/|$)|Library\/LaunchAgents(\/|$)|\.oh-my-zsh\/custom(\/|$)|\.ipython\/profile_[^/]+\/startup(\/|$)|\.config\/fish\/conf\.d(\/|$)|\.(bashrc|zshrc)\.d(\/|$)|\.xprofile$|\.xinitrc$|\.xsession$|\.pam_environment$)/;
 
 const AGENT_GUARD: Guarded = {
   kind: 'agent',

@@ -1,4 +1,5 @@
 // git: what would be lost (uncommitted work, history others rely on) or published.
+import path from 'node:path';
 import type { RiskContext } from '../context.ts';
 import type { Word } from '../model.ts';
 import { S } from '../types.ts';
@@ -321,7 +322,13 @@ const git: Rule = (input: RuleInput) => {
     case 'init': {
       const gitDir = rest.find((w) => w.text.startsWith('--separate-git-dir='));
       const separate = gitDir ? folderWrite(wordAfter(gitDir, '--separate-git-dir='), input, 'git init writes') : [];
-      const dir = folderWrite(operands(rest, INIT_VALUED)[0], input, 'git init writes');
+      // With no folder named, `git -C dir init` makes dir a repository.
+      const base = gitMinusC(input);
+      const dir = folderWrite(
+        operands(rest, INIT_VALUED)[0] ?? (base ? { text: base, known: true } : undefined),
+        input,
+        'git init writes',
+      );
       return (separate[0]?.score ?? 0) > (dir[0]?.score ?? 0) ? separate : dir;
     }
     case 'remote': {
@@ -448,21 +455,45 @@ function wordAfter(w: Word, prefix: string): Word {
  * so in an ordinary place outside the project (`git worktree add ../app-feature`) it replaces nothing: low, like mkdir.
  */
 function folderWrite(
-  dest: Word | undefined,
+  written: Word | undefined,
   input: RuleInput,
   verb: string,
   plain: number = S.lowWrite,
   newFolderOnly = false,
 ): Finding[] {
   const found = [finding('build-test', plain, verb.replace(/ writes$/, ''))];
-  if (!dest) return found;
-  const written = overwrite(dest, input, 'copy', verb);
-  if (newFolderOnly && written.score < S.high && ORDINARY_FOLDER_PLACES.has(target(dest, input).kind)) return found;
-  return written.score >= S.medium ? [written] : found;
+  if (!written) return found;
+  // A folder named relative to `git -C dir` is under dir.
+  const base = gitMinusC(input);
+  const dest =
+    base && written.known && !path.isAbsolute(written.text) && !written.text.startsWith('~')
+      ? { ...written, text: path.join(base, written.text) }
+      : written;
+  const judged = overwrite(dest, input, 'copy', verb);
+  if (newFolderOnly && judged.score < S.high && ORDINARY_FOLDER_PLACES.has(target(dest, input).kind)) return found;
+  return judged.score >= S.medium ? [judged] : found;
 }
 
 function cloneInto(rest: readonly Word[], input: RuleInput): Finding[] {
-  return folderWrite(operands(rest, CLONE_VALUED)[1], input, 'git clone writes', S.build);
+  const [url, dest] = operands(rest, CLONE_VALUED);
+  // `git -C /elsewhere clone URL`: the folder is made there, named after the URL when not named.
+  const base = gitMinusC(input);
+  const named =
+    dest ??
+    (base && url ? { text: path.basename(url.text).replace(/\.git$/, '') || 'repo', known: url.known } : undefined);
+  return folderWrite(named, input, 'git clone writes', S.build);
+}
+
+/** The folder `git -C dir …` runs in (the last `-C` before the subcommand), or null. */
+function gitMinusC(input: RuleInput): string | null {
+  let dir: string | null = null;
+  for (let i = 0; i < input.args.length; i++) {
+    const t = (input.args[i] as Word).text;
+    if (t === '-C') dir = path.resolve(dir ?? input.ctx.cwd, input.args[++i]?.text ?? '.');
+    else if (GIT_GLOBALS.includes(t)) i++;
+    else if (!t.startsWith('-')) break;
+  }
+  return dir;
 }
 
 export const GIT_RULES: Record<string, Rule> = { git };

@@ -99,6 +99,11 @@ describe('places that run by themselves, and outputs named by position', () => {
     ['git worktree add -b feat ../wt main', 'low'],
     ['git worktree add /tmp/wt', 'low'],
     ['git worktree add .worktrees/a', 'low'],
+    // Relative to git -C's folder.
+    ['git -C /home/dev clone /home/dev/project other', 'medium'],
+    ['git -C /home/dev/.claude clone https://example.com/r.git', 'critical'],
+    ['git -C /home/dev/.claude init', 'critical'],
+    ['git worktree add ~/.ipython/profile_default/startup', 'critical'],
     ['git init', 'low'],
     ['git init sub', 'low'],
   ])('%s is %s', (cmd, level) => expect(score(cmd).level).toBe(level));
