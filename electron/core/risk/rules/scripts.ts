@@ -354,9 +354,15 @@ function wantedScripts(input: RuleInput): Wanted | 'workspaces' | null {
   // Words after `--` are the script's own.
   const endOfOwn = args.findIndex((w) => w.text === '--');
   const own = endOfOwn < 0 ? args : args.slice(0, endOfOwn);
-  if (own.some((w) => WORKSPACE_OPTION.test(w.text))) {
+  // npm takes its options from the environment and .npmrc too (`npm_config_workspaces=true`, `workspaces=true`).
+  const npmrc = prog === 'npm' ? ctx.files.read(path.join(ctx.projectRoot ?? dir, '.npmrc'), 64 * 1024) : null;
+  const configured =
+    prog === 'npm' &&
+    (input.seg.assignments.some((a) => /^npm_config_workspaces?=/i.test(a)) ||
+      (npmrc !== null && 'text' in npmrc && /^\s*workspaces?\s*=/im.test(npmrc.text)));
+  if (configured || own.some((w) => WORKSPACE_OPTION.test(w.text))) {
     const named = own.filter((w) => WORKSPACE_OPTION.test(w.text));
-    const folder = prog === 'npm' && named.length === 1 ? optionValue(args, 'w', '--workspace') : null;
+    const folder = prog === 'npm' && named.length === 1 && !configured ? optionValue(args, 'w', '--workspace') : null;
     const inFolder = folder === null ? null : path.resolve(dir, folder);
     if (inFolder !== null && ctx.files.stat(path.join(inFolder, 'package.json'))?.file) dir = inFolder;
     else {

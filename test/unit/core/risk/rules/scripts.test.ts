@@ -178,6 +178,14 @@ describe('scripts the command runs', () => {
     expect(elsewhere.assess('pnpm -r build').reasons[0]).toContain('"build" script of packages/a/package.json');
     expect(elsewhere.assess('pnpm -r test').level).toBe('low');
     expect(elsewhere.assess('yarn workspaces foreach run build').level).toBe('medium');
+    // Workspace mode from the environment or .npmrc.
+    expect(elsewhere.assess('npm_config_workspaces=true npm run build').level).toBe('critical');
+    const npmrc = await machine({
+      'project/package.json': JSON.stringify({ scripts: { build: 'tsc' }, workspaces: ['packages/*'] }),
+      'project/packages/a/package.json': pkg({ build: 'rm -rf ~' }),
+      'project/.npmrc': 'workspaces=true\n',
+    });
+    expect(npmrc.assess('npm run build').level).toBe('critical');
     // Monorepo runners run the packages' scripts of that name; lerna exec runs its command in each; Nx targets may
     // live in project.json files, which are not read.
     for (const cmd of ['npx turbo run build', 'turbo build', 'npx lerna run build'])
