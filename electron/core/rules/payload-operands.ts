@@ -22,8 +22,11 @@ const CODE_KEYS =
 /** Endpoints that run what they are sent. */
 const CODE_ENDPOINT = /graphql|\/rpc\b|\/sql\b|\/query\b|\/exec|\/eval|\/command|\/run\b|\/admin\b/i;
 
-/** A literal body as the canonical text writes it: no expansion, no `@file`, no quote inside (RE2). */
-const BODY = String.raw`(?:'[^'$` + '`' + String.raw`@\\][^'$` + '`' + String.raw`\\]*')`;
+/**
+ * A literal body as the canonical text writes it, starting as JSON does (`{`, `[`): no expansion, no `@file`, no quote or
+ * backslash inside (RE2). Its keys are checked when the rule is learned, not when it matches.
+ */
+const BODY = String.raw`(?:'[{[][^'$` + '`' + String.raw`\\]*')`;
 const PLAIN = /^[^$`\\'\n]*$/;
 
 const reEscape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`);
