@@ -433,6 +433,11 @@ function packageScripts(input: RuleInput): Finding[] {
         `${prog}: runs package.json scripts of workspace packages Gatehouse did not read (by name, all of them, or a filter)`,
       ),
     ];
+  return wantedScriptsDo(wanted, input);
+}
+
+/** What the wanted scripts do: in each workspace package named, else in the nearest package.json. */
+function wantedScriptsDo(wanted: Wanted, input: RuleInput): Finding[] {
   if (wanted.packages)
     return wanted.packages
       .map((dir) => path.join(dir, 'package.json'))
@@ -443,6 +448,9 @@ function packageScripts(input: RuleInput): Finding[] {
   if (!manifest) return [];
   return manifestScripts(manifest, wanted, input);
 }
+
+const unreadWorkspaces = (prog: string): Finding =>
+  finding('unparsed', S.medium, `${prog}: runs package.json scripts of workspace packages Gatehouse did not read`);
 
 /** What the wanted scripts of one package.json do. */
 function manifestScripts(manifest: string, wanted: Wanted, input: RuleInput): Finding[] {
@@ -522,10 +530,7 @@ function monorepoRun(input: RuleInput): Finding[] {
   if (tasks.length === 0) return [];
   const root = findWorkspaceRoot(ctx.cwd, ctx.files);
   const packages = root === null ? [ctx.cwd] : workspacePackages(root, ctx.files);
-  if (packages === null)
-    return [
-      finding('unparsed', S.medium, `${prog}: runs package.json scripts of workspace packages Gatehouse did not read`),
-    ];
+  if (packages === null) return [unreadWorkspaces(prog)];
   const wanted: Wanted = {
     dir: ctx.cwd,
     names: tasks.flatMap((t) => [`pre${t}`, t, `post${t}`]),
@@ -535,10 +540,7 @@ function monorepoRun(input: RuleInput): Finding[] {
     // The root's own script usually calls the runner again: the packages' are what runs.
     packages,
   };
-  return wanted
-    .packages!.map((dir) => path.join(dir, 'package.json'))
-    .filter((manifest) => ctx.files.stat(manifest)?.file)
-    .flatMap((manifest) => manifestScripts(manifest, wanted, input));
+  return wantedScriptsDo(wanted, input);
 }
 
 // ---------------------------------------------------------------------------------------------------------

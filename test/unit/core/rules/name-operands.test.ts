@@ -3,14 +3,11 @@
 // real risk engine, learner and rule evaluation.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../../../shared/rules.ts';
-import { evaluateRules } from '../../../../electron/core/rules/evaluate.ts';
-import { suggestRules } from '../../../../electron/core/rules/learn.ts';
 import { nameOperandCandidate } from '../../../../electron/core/rules/name-operands.ts';
-import { RuleSet } from '../../../../electron/core/rules/ruleset.ts';
 import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
 import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
+import { decideBy, learnFrom } from '../../../support/learning.ts';
 import { PROJECT, testContextOptions } from '../../../support/risk.ts';
-import { gateRequest, rule } from '../../../support/rules.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
@@ -19,23 +16,9 @@ beforeAll(async () => {
 
 const scope = { type: 'project', dir: PROJECT } as const;
 
-function learned(approved: string): { rules: Rule[]; notes: string[] } {
-  const s = suggestRules(gateRequest(approved, PROJECT, engine.assess(approved, PROJECT)), {
-    rules: new RuleSet([]),
-    // A push onto main was recorded: it must not stop the rule (the engine holds it by its name).
-    riskyRequests: () => [gateRequest('git push origin main', PROJECT, engine.assess('git push origin main', PROJECT))],
-    assess: (c, cwd) => engine.assess(c, cwd),
-    now: Date.now(),
-  });
-  return { rules: s.rules.map((r) => rule('allow', r.kind, r.pattern)), notes: s.notes };
-}
-
-const decide = (command: string, rules: Rule[]) =>
-  evaluateRules(command, engine.assess(command, PROJECT), new RuleSet(rules), {
-    cwd: PROJECT,
-    sessionId: 's1',
-    now: Date.now(),
-  }).outcome;
+// A push onto main was recorded: it must not stop the rule (the engine holds it by its name).
+const learned = (approved: string) => learnFrom(engine, approved, ['git push origin main']);
+const decide = (command: string, rules: Rule[]) => decideBy(engine, command, rules);
 
 describe('nameOperandCandidate', () => {
   it.each([

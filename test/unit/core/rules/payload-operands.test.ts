@@ -4,14 +4,11 @@
 // real risk engine, learner and rule evaluation.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../../../shared/rules.ts';
-import { evaluateRules } from '../../../../electron/core/rules/evaluate.ts';
-import { suggestRules } from '../../../../electron/core/rules/learn.ts';
 import { payloadCandidate } from '../../../../electron/core/rules/payload-operands.ts';
-import { RuleSet } from '../../../../electron/core/rules/ruleset.ts';
 import { createRiskEngine } from '../../../../electron/core/risk/index.ts';
 import type { RiskEngine } from '../../../../electron/core/risk/engine.ts';
+import { decideBy, learnFrom } from '../../../support/learning.ts';
 import { PROJECT, testContextOptions } from '../../../support/risk.ts';
-import { gateRequest, rule } from '../../../support/rules.ts';
 
 let engine: RiskEngine;
 beforeAll(async () => {
@@ -22,22 +19,8 @@ const scope = { type: 'project', dir: PROJECT } as const;
 const URL = 'https://app.example.com/api/chat';
 const APPROVED = `curl -s -X POST ${URL} -H 'Content-Type: application/json' -d '{"message":"hello"}'`;
 
-function learned(approved: string): { rules: Rule[]; notes: string[] } {
-  const s = suggestRules(gateRequest(approved, PROJECT, engine.assess(approved, PROJECT)), {
-    rules: new RuleSet([]),
-    riskyRequests: () => [],
-    assess: (c, cwd) => engine.assess(c, cwd),
-    now: Date.now(),
-  });
-  return { rules: s.rules.map((r) => rule('allow', r.kind, r.pattern)), notes: s.notes };
-}
-
-const decide = (command: string, rules: Rule[]) =>
-  evaluateRules(command, engine.assess(command, PROJECT), new RuleSet(rules), {
-    cwd: PROJECT,
-    sessionId: 's1',
-    now: Date.now(),
-  }).outcome;
+const learned = (approved: string) => learnFrom(engine, approved);
+const decide = (command: string, rules: Rule[]) => decideBy(engine, command, rules);
 
 describe('payloadCandidate', () => {
   it.each([
